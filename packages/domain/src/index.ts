@@ -1,0 +1,4 @@
+export * from './taxonomy.js';
+export * from './vocabulary.js';
+export * from './profile.js';
+export * from './validation.js';

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { ProfileInput, ProfileUpdate, profileJsonSchema, toPublicProfile, type Profile } from './profile.js';
+import { describeIssues } from './validation.js';
+import { validProfileInput } from './test-fixtures.js';
+
+function problemsOf(input: unknown) {
+  const result = ProfileInput.safeParse(input);
+  if (result.success) throw new Error('expected the input to be rejected');
+  return describeIssues(result.error);
+}
+
+describe('ProfileInput', () => {
+  it('accepts a complete profile and applies defaults to optional lists', () => {
+    const { freeTags: _f, formats: _fo, offers: _o, needs: _n, fundingInstruments: _fi, description: _d, ...minimal } =
+      validProfileInput();
+    const parsed = ProfileInput.parse(minimal);
+    expect(parsed.formats).toEqual([]);
+    expect(parsed.offers).toEqual([]);
+    expect(parsed.openToOutsideNetwork).toBe(true);
+    expect(parsed.description).toBe('');
+  });
+
+  it('trims text and lower-cases the contact e-mail', () => {
+    const parsed = ProfileInput.parse(validProfileInput({ name: '  Poti  ', contact: { name: 'A', email: 'Art@Poti.EXAMPLE' } }));
+    expect(parsed.name).toBe('Poti');
+    expect(parsed.contact.email).toBe('art@poti.example');
+  });
+
+  it('names every bad field at once: missing name, bad country, unknown theme, wrong types, extra key', () => {
+    const { name: _name, ...rest } = validProfileInput();
+    const problems = problemsOf({
+      ...rest,
+      country: 'XX',
+      themes: [{ id: 'cooking', priority: 'high' }],
+      languages: 'en',
+      openToOutsideNetwork: 'yes',
+      favouriteColour: 'blue',
+    });
+    const byField = Object.fromEntries(problems.map((p) => [p.field, p.detail]));
+    expect(byField).toEqual({
+      name: 'name is required',
+      country: '"XX" is not an ISO 3166-1 alpha-2 country code (e.g. "GE", "AM", "UA")',
+      'themes[0].id': '"cooking" is not a theme of the taxonomy; put unmapped tags in freeTags',
+      languages: 'languages must be a list',
+      openToOutsideNetwork: 'openToOutsideNetwork must be true or false',
+      favouriteColour: '"favouriteColour" is not a field of this form',
+    });
+    expect(problems.find((p) => p.field === 'themes[0].id')?.pointer).toBe('#/themes/0/id');
+  });
+
+  it('rejects duplicates, empty required lists, oversize text and an inverted availability window', () => {
+    const problems = problemsOf(
+      validProfileInput({
+        themes: [
+          { id: 'youth', priority: 'high' },
+          { id: 'youth', priority: 'low' },
+        ],
+        networks: [],
+        description: 'x'.repeat(4001),
+        availability: { from: '2027-06-01', to: '2027-01-01' },
+        languages: ['english'],
+      }),
+    );
+    expect(problems.map((p) => p.field).sort()).toEqual(
+      ['availability.to', 'description', 'languages[0]', 'networks', 'themes[1]'].sort(),
+    );
+  });
+
+  it('rejects an unknown priority and an unknown key inside a theme', () => {
+    const problems = problemsOf(validProfileInput({ themes: [{ id: 'youth', priority: 'urgent', weight: 3 } as never] }));
+    expect(problems.map((p) => p.field).sort()).toEqual(['themes[0].priority', 'themes[0].weight']);
+  });
+});
+
+describe('ProfileUpdate', () => {
+  it('requires the version the client read', () => {
+    const result = ProfileUpdate.safeParse(validProfileInput());
+    expect(result.success).toBe(false);
+    if (!result.success) expect(describeIssues(result.error)).toEqual([
+      { field: 'version', pointer: '#/version', detail: 'version is required' },
+    ]);
+  });
+});
+
+describe('public profile', () => {
+  it('drops the contact, which is personal data', () => {
+    const profile: Profile = {
+      ...ProfileInput.parse(validProfileInput()),
+      id: 'p1',
+      version: 1,
+      status: 'active',
+      createdAt: '2026-11-24T00:00:00.000Z',
+      updatedAt: '2026-11-24T00:00:00.000Z',
+    };
+    const open = toPublicProfile(profile);
+    expect(JSON.stringify(open)).not.toContain('@');
+    expect(open.name).toBe('Kutaisi');
+  });
+});
+
+describe('profile JSON Schema', () => {
+  it('is strict and lists the taxonomy as an enum', () => {
+    const schema = profileJsonSchema() as { additionalProperties: boolean; required: string[]; properties: Record<string, unknown> };
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.required).toEqual(expect.arrayContaining(['kind', 'name', 'country', 'networks', 'contact', 'themes', 'languages']));
+    expect(JSON.stringify(schema.properties.themes)).toContain('gender-equality');
+  });
+});

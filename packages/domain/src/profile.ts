@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { THEME_IDS } from './taxonomy.js';
+import {
+  COUNTRY_CODES,
+  FORMATS,
+  FUNDING_INSTRUMENTS,
+  LANGUAGE_CODES,
+  PRIORITIES,
+  PROFILE_KINDS,
+  RESOURCES,
+} from './vocabulary.js';
+
+/** One schema validates the web form, the API and CSV import: change it here and all three follow. */
+
+export const LIMITS = {
+  nameLength: 120,
+  regionLength: 120,
+  descriptionLength: 4000,
+  networks: 10,
+  themes: 15,
+  freeTags: 20,
+  tagLength: 40,
+  listItems: 14,
+  languages: 12,
+} as const;
+
+/** zod reports a missing field as a type error; people want to read "is required". */
+const expected = (label: string, what: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? `${label} is required` : `${label} must be ${what}`;
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: expected(label, 'text') })
+    .trim()
+    .min(1, { error: `${label} must not be empty` })
+    .max(max, { error: `${label} must be at most ${max} characters` });
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T, label: string) {
+  return z.enum(values, {
+    error: (issue) =>
+      issue.input === undefined
+        ? `${label} is required`
+        : typeof issue.input === 'string'
+          ? `"${issue.input}" is not a known ${label}; use one of: ${values.join(', ')}`
+          : `${label} must be one of: ${values.join(', ')}`,
+  });
+}
+
+/** Rejects duplicates so that a list means a set; the message names the repeated value. */
+function uniqueList<T extends z.ZodType>(item: T, label: string, max: number, key: (v: z.output<T>) => string) {
+  return z
+    .array(item, { error: expected(label, 'a list') })
+    .max(max, { error: `at most ${max} ${label} are allowed` })
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      list.forEach((value, index) => {
+        const k = key(value);
+        if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [index], message: `"${k}" is listed twice` });
+        seen.add(k);
+      });
+    });
+}
+
+export const slug = (label: string) =>
+  z
+    .string({ error: expected(label, 'text') })
+    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { error: `${label} must be 2-63 lowercase letters, digits or hyphens` });
+
+export const NetworkId = slug('network id');
+
+export const CountryCode = z
+  .string({ error: expected('country', 'a two-letter ISO 3166-1 code such as "GE"') })
+  .refine((c) => COUNTRY_CODES.has(c), {
+    error: (issue) => `"${String(issue.input)}" is not an ISO 3166-1 alpha-2 country code (e.g. "GE", "AM", "UA")`,
+  });
+
+export const LanguageCode = z
+  .string({ error: expected('language', 'a two-letter ISO 639-1 code such as "en"') })
+  .refine((c) => LANGUAGE_CODES.has(c), {
+    error: (issue) => `"${String(issue.input)}" is not an ISO 639-1 language code (e.g. "en", "ka", "uk")`,
+  });
+
+export const ThemeId = z.enum(THEME_IDS, {
+  error: (issue) =>
+    issue.input === undefined
+      ? 'theme id is required'
+      : typeof issue.input === 'string'
+        ? `"${issue.input}" is not a theme of the taxonomy; put unmapped tags in freeTags`
+        : 'theme id must be text',
+});
+
+export const ThemeInterest = z.strictObject({
+  id: ThemeId,
+  priority: oneOf(PRIORITIES, 'priority'),
+});
+
+const isoDate = (label: string) => z.iso.date({ error: expected(label, 'a date as YYYY-MM-DD') });
+
+export const Availability = z
+  .strictObject({ from: isoDate('availability.from'), to: isoDate('availability.to') })
+  .refine((a) => a.from <= a.to, { error: 'availability must not end before it starts', path: ['to'] });
+
+export const Contact = z.strictObject({
+  name: text('contact name', LIMITS.nameLength),
+  email: z.email({ error: expected('contact email', 'a valid e-mail address') }).max(254).toLowerCase(),
+});
+
+export const ProfileInput = z.strictObject({
+  kind: oneOf(PROFILE_KINDS, 'profile kind'),
+  name: text('name', LIMITS.nameLength),
+  country: CountryCode,
+  region: text('city or region', LIMITS.regionLength).optional(),
+  networks: uniqueList(NetworkId, 'networks', LIMITS.networks, (n) => n).min(1, {
+    error: 'name at least one network',
+  }),
+  contact: Contact,
+  themes: uniqueList(ThemeInterest, 'themes', LIMITS.themes, (t) => t.id).min(1, {
+    error: 'choose at least one theme',
+  }),
+  freeTags: uniqueList(text('tag', LIMITS.tagLength), 'free tags', LIMITS.freeTags, (t) => t.toLowerCase()).default([]),
+  formats: uniqueList(oneOf(FORMATS, 'format'), 'formats', FORMATS.length, (f) => f).default([]),
+  offers: uniqueList(oneOf(RESOURCES, 'offer'), 'offers', RESOURCES.length, (r) => r).default([]),
+  needs: uniqueList(oneOf(RESOURCES, 'need'), 'needs', RESOURCES.length, (r) => r).default([]),
+  languages: uniqueList(LanguageCode, 'languages', LIMITS.languages, (l) => l).min(1, {
+    error: 'name at least one working language',
+  }),
+  fundingInstruments: uniqueList(oneOf(FUNDING_INSTRUMENTS, 'funding instrument'), 'funding instruments', FUNDING_INSTRUMENTS.length, (f) => f).default([]),
+  availability: Availability.optional(),
+  openToOutsideNetwork: z.boolean({ error: expected('openToOutsideNetwork', 'true or false') }).default(false),
+  description: z.string({ error: expected('description', 'text') }).trim().max(LIMITS.descriptionLength, {
+    error: `description must be at most ${LIMITS.descriptionLength} characters`,
+  }).default(''),
+});
+
+/** What a client sends. */
+export type ProfileInput = z.input<typeof ProfileInput>;
+/** What is stored: defaults applied, strings trimmed. */
+export type ProfileData = z.output<typeof ProfileInput>;
+
+export const ProfileUpdate = ProfileInput.extend({
+  version: z.number({ error: expected('version', 'the number you read with the profile') }).int().min(1),
+});
+export type ProfileUpdate = z.output<typeof ProfileUpdate>;
+
+export const PROFILE_STATUSES = ['pending', 'active', 'withdrawn'] as const;
+export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
+
+/** A stored profile as the API returns it to its owner. */
+export interface Profile extends ProfileData {
+  id: string;
+  version: number;
+  status: ProfileStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Fields that are not personal data: what a partner, an event or a log may see. */
+export type PublicProfile = Omit<Profile, 'contact'>;
+
+export function toPublicProfile(profile: Profile): PublicProfile {
+  const { contact: _contact, ...rest } = profile;
+  return rest;
+}
+
+/** The profile's JSON Schema, for partner systems and the web form. */
+export function profileJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(ProfileInput, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+}
