@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: fast unit tests beside the code, and integration tests that need
+// Workers inherit this; the SDK otherwise warns about Node 20 on every client.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+// Three projects: fast unit tests beside the code, CDK assertions, and integration tests that need
 // DynamoDB Local (started once by the global setup, on a free port).
 export default defineConfig({
   test: {

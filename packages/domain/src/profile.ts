@@ -80,7 +80,7 @@ export const LanguageCode = z
     error: (issue) => `"${String(issue.input)}" is not an ISO 639-1 language code (e.g. "en", "ka", "uk")`,
   });
 
-export const ThemeId = z.enum(THEME_IDS, {
+export const ThemeIdSchema = z.enum(THEME_IDS, {
   error: (issue) =>
     issue.input === undefined
       ? 'theme id is required'
@@ -90,7 +90,7 @@ export const ThemeId = z.enum(THEME_IDS, {
 });
 
 export const ThemeInterest = z.strictObject({
-  id: ThemeId,
+  id: ThemeIdSchema,
   priority: oneOf(PRIORITIES, 'priority'),
 });
 

@@ -1,1 +1,6 @@
-export {};
+export * from './table.js';
+export * from './errors.js';
+export * from './client.js';
+export * from './profile-items.js';
+export * from './profile-store.js';
+export * from './batch.js';

