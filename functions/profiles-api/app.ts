@@ -7,6 +7,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { bodyLimit, problemDetails } from '@culturebridge/http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { PROFILES_API_ROUTES, ROUTES_WITH_BODY } from './api-routes.js';
 import { profileRoutes, type ProfilesApiDeps } from './routes.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -24,13 +25,14 @@ function withJsonBody(handler: Handler) {
 }
 
 export function createProfilesApi(options: ProfilesApiOptions) {
-  const r = profileRoutes(options);
-  const routes: Route<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>[] = [
-    { method: 'POST', path: '/profiles', handler: withJsonBody(r.create) },
-    { method: 'GET', path: '/profiles/{id}', handler: middy(r.read) },
-    { method: 'PUT', path: '/profiles/{id}', handler: withJsonBody(r.update) },
-    { method: 'DELETE', path: '/profiles/{id}', handler: middy(r.erase) },
-  ];
+  const handlers = profileRoutes(options);
+  const routes: Route<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>[] = PROFILES_API_ROUTES.map(
+    ({ name, method, path }) => ({
+      method,
+      path,
+      handler: ROUTES_WITH_BODY.has(name) ? withJsonBody(handlers[name]) : middy(handlers[name]),
+    }),
+  );
   // onError runs in reverse order of use(): the problem renderer first, then headers are added to it.
   return middy(httpRouterHandler(routes))
     .use(injectLambdaContext(options.logger, { resetKeys: true }))

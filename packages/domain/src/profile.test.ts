@@ -106,3 +106,14 @@ describe('profile JSON Schema', () => {
     expect(JSON.stringify(schema.properties.themes)).toContain('gender-equality');
   });
 });
+
+describe('messages for wrong shapes', () => {
+  it('says what a nested object or the whole body should be', () => {
+    expect(problemsOf({ ...validProfileInput(), contact: 'me@example.org' })).toEqual([
+      { field: 'contact', pointer: '#/contact', detail: 'contact must be an object with name and email' },
+    ]);
+    expect(problemsOf([])).toEqual([
+      { field: '(body)', pointer: '#/', detail: 'the body must be a JSON object with the profile fields' },
+    ]);
+  });
+});

@@ -89,21 +89,30 @@ export const ThemeIdSchema = z.enum(THEME_IDS, {
         : 'theme id must be text',
 });
 
-export const ThemeInterest = z.strictObject({
-  id: ThemeIdSchema,
-  priority: oneOf(PRIORITIES, 'priority'),
-});
+export const ThemeInterest = z.strictObject(
+  {
+    id: ThemeIdSchema,
+    priority: oneOf(PRIORITIES, 'priority'),
+  },
+  { error: expected('theme', 'an object with id and priority') },
+);
 
 const isoDate = (label: string) => z.iso.date({ error: expected(label, 'a date as YYYY-MM-DD') });
 
 export const Availability = z
-  .strictObject({ from: isoDate('availability.from'), to: isoDate('availability.to') })
+  .strictObject(
+    { from: isoDate('availability.from'), to: isoDate('availability.to') },
+    { error: expected('availability', 'an object with from and to dates') },
+  )
   .refine((a) => a.from <= a.to, { error: 'availability must not end before it starts', path: ['to'] });
 
-export const Contact = z.strictObject({
-  name: text('contact name', LIMITS.nameLength),
-  email: z.email({ error: expected('contact email', 'a valid e-mail address') }).max(254).toLowerCase(),
-});
+export const Contact = z.strictObject(
+  {
+    name: text('contact name', LIMITS.nameLength),
+    email: z.email({ error: expected('contact email', 'a valid e-mail address') }).max(254).toLowerCase(),
+  },
+  { error: expected('contact', 'an object with name and email') },
+);
 
 export const ProfileInput = z.strictObject({
   kind: oneOf(PROFILE_KINDS, 'profile kind'),
@@ -130,7 +139,7 @@ export const ProfileInput = z.strictObject({
   description: z.string({ error: expected('description', 'text') }).trim().max(LIMITS.descriptionLength, {
     error: `description must be at most ${LIMITS.descriptionLength} characters`,
   }).default(''),
-});
+}, { error: expected('the body', 'a JSON object with the profile fields') });
 
 /** What a client sends. */
 export type ProfileInput = z.input<typeof ProfileInput>;

@@ -1,0 +1,12 @@
+/** The routes of profiles-api, declared once: the router in app.ts and the HTTP API in CDK both read this. */
+export const PROFILES_API_ROUTES = [
+  { name: 'create', method: 'POST', path: '/profiles' },
+  { name: 'read', method: 'GET', path: '/profiles/{id}' },
+  { name: 'update', method: 'PUT', path: '/profiles/{id}' },
+  { name: 'erase', method: 'DELETE', path: '/profiles/{id}' },
+] as const;
+
+export type ProfilesApiRouteName = (typeof PROFILES_API_ROUTES)[number]['name'];
+
+/** Routes whose request carries a JSON body. */
+export const ROUTES_WITH_BODY: ReadonlySet<ProfilesApiRouteName> = new Set(['create', 'update']);

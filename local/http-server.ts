@@ -1,0 +1,68 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { apiGatewayEvent, lambdaContext } from './api-gateway.js';
+
+export type ApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2 | unknown>;
+
+export interface Mount {
+  /** Path prefix this handler serves, e.g. "/profiles". */
+  prefix: string;
+  functionName: string;
+  handler: ApiHandler;
+}
+
+// Larger than the API's own limit, so the handler (not this adapter) answers 413 as in AWS.
+const MAX_BODY_BYTES = 1024 * 1024;
+
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) break;
+    chunks.push(chunk as Buffer);
+  }
+  return chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined;
+}
+
+function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
+  // Middlewares unset a header (e.g. Server) by leaving it undefined; API Gateway drops those.
+  const headers = Object.fromEntries(Object.entries(result.headers ?? {}).filter(([, v]) => v !== undefined && v !== null));
+  res.writeHead(result.statusCode ?? 200, headers as Record<string, string>);
+  res.end(result.body ?? '');
+}
+
+/**
+ * Plays API Gateway for the local runtime: turns each HTTP request into a payload-2.0 event for
+ * the handler that owns the path prefix. Routing inside a function stays the function's own.
+ */
+export function startHttpServer(port: number, mounts: Mount[], onError: (e: unknown) => void = console.error): Promise<Server> {
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const mount = mounts.find((m) => url.pathname === m.prefix || url.pathname.startsWith(`${m.prefix}/`));
+      if (!mount) {
+        send(res, { statusCode: 404, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404 }) });
+        return;
+      }
+      const event = apiGatewayEvent({
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: url.search.slice(1),
+        headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')])),
+        body: await readBody(req),
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+      });
+      send(res, (await mount.handler(event, lambdaContext(mount.functionName))) as APIGatewayProxyStructuredResultV2);
+    } catch (error) {
+      onError(error);
+      send(res, { statusCode: 502, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify({ type: 'about:blank', title: 'Bad gateway', status: 502 }) });
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} is already in use; stop what uses it or start with PORT=<another port>`) : error),
+    );
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}

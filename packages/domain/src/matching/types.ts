@@ -1,0 +1,75 @@
+import type { Profile } from '../profile.js';
+import type { ThemeId } from '../taxonomy.js';
+import type { Format, FundingInstrument, Priority, Resource } from '../vocabulary.js';
+
+/**
+ * The profile attributes matching reads. The network GSI projects exactly these, so the matching
+ * Lambda never reads contact data and a profile update re-reads only what can change a score.
+ */
+export const MATCHING_ATTRIBUTES = [
+  'id',
+  'name',
+  'status',
+  'networks',
+  'country',
+  'themes',
+  'formats',
+  'offers',
+  'needs',
+  'languages',
+  'fundingInstruments',
+  'availability',
+  'openToOutsideNetwork',
+] as const satisfies readonly (keyof Profile)[];
+
+export type MatchingAttribute = (typeof MATCHING_ATTRIBUTES)[number];
+
+/** The matching-relevant projection of a profile; a Pick so it follows the profile schema. */
+export type MatchingProfile = Pick<Profile, MatchingAttribute>;
+
+/** Drops everything matching does not read (contact, description, timestamps…). */
+export function toMatchingProfile(profile: MatchingProfile): MatchingProfile {
+  const out: Partial<Record<MatchingAttribute, unknown>> = {};
+  for (const key of MATCHING_ATTRIBUTES) {
+    if (profile[key] !== undefined) out[key] = profile[key];
+  }
+  return out as MatchingProfile;
+}
+
+/** The score's parts, in the order they are reported; keys match `MatchingConfig.weights`. */
+export const SCORE_PARTS = ['themes', 'complementarity', 'formats', 'funding', 'availability', 'crossBorder'] as const;
+export type ScorePartKind = (typeof SCORE_PARTS)[number];
+
+export interface ScorePart {
+  kind: ScorePartKind;
+  /** How well the pair does on this part alone, in [0, 1]. */
+  value: number;
+  /** The part's share of the score (configured weight divided by the sum of weights). */
+  weight: number;
+  /** value × weight; the contributions add up to the score (up to rounding). */
+  contribution: number;
+}
+
+/** Structured reasons, stable ids only: labels may change, stored reasons must not. */
+export type MatchReason =
+  | { kind: 'shared-theme'; themeId: ThemeId; priorities: [Priority, Priority] }
+  | { kind: 'offers'; from: string; to: string; resource: Resource }
+  | { kind: 'shared-format'; format: Format }
+  | { kind: 'shared-funding'; instrument: FundingInstrument }
+  | { kind: 'availability-overlap'; from: string; to: string }
+  | { kind: 'cross-border'; countries: [string, string] }
+  | { kind: 'shared-network'; networkId: string }
+  | { kind: 'both-open-to-outside' }
+  | { kind: 'shared-language'; language: string };
+
+/** One match as one side sees it: `a` is the profile whose list it is in, `b` the proposed partner. */
+export interface MatchProposal {
+  a: string;
+  b: string;
+  /** In [0, 1], rounded to 4 decimals so that stored scores compare equal across runs. */
+  score: number;
+  parts: ScorePart[];
+  reasons: MatchReason[];
+  /** What a coordinator would write, from a's side. */
+  summary: string;
+}
