@@ -1,0 +1,123 @@
+// Asynchronous delivery of matched events to rule targets, with EventBridge-like retries and a
+// dead-letter log. Deliveries are tracked so tests and shutdown can wait for quiescence instead
+// of sleeping.
+
+import type { EventEnvelope } from './envelope.js';
+
+export interface RuleTarget {
+  id: string;
+  deliver: (event: EventEnvelope) => Promise<void>;
+}
+
+export interface RetryPolicy {
+  /** Attempts per target, the first one included. */
+  maxAttempts: number;
+  /** Delay before the second attempt; doubles for each further attempt. */
+  baseDelayMs: number;
+  /** Upper bound for a single delay. */
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 5_000 };
+
+export interface DeadLetter {
+  rule: string;
+  eventBusName: string;
+  target: string;
+  error: string;
+  attempts: number;
+  failedAt: string;
+  event: EventEnvelope;
+}
+
+export interface DeliveryJob {
+  rule: string;
+  eventBusName: string;
+  target: RuleTarget;
+  event: EventEnvelope;
+}
+
+export class DeliveryScheduler {
+  private readonly pending = new Set<Promise<void>>();
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(
+    private readonly policy: RetryPolicy,
+    private readonly onDeadLetter: (deadLetter: DeadLetter) => void,
+    private readonly log: (line: string) => void,
+  ) {
+    if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
+      throw new Error(`retry.maxAttempts must be a positive integer, got ${policy.maxAttempts}`);
+    }
+  }
+
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
+  /**
+   * Registers the delivery at once (so whenIdle() called right after sees it) but starts it on a
+   * later turn of the event loop, after the PutEvents response has been written.
+   */
+  schedule(job: DeliveryJob): void {
+    const delivery: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.run(job))
+      .finally(() => {
+        this.pending.delete(delivery);
+        if (this.pending.size === 0) this.notifyIdle();
+      });
+    this.pending.add(delivery);
+  }
+
+  /** Resolves once no delivery is in flight, including retries and deliveries they trigger. */
+  whenIdle(options: { timeoutMs?: number } = {}): Promise<void> {
+    if (this.pending.size === 0) return Promise.resolve();
+    const idle = new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    const { timeoutMs } = options;
+    if (timeoutMs === undefined) return idle;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`LocalEventBridge: ${this.pending.size} deliveries still in flight after ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+    });
+    return Promise.race([idle, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  private notifyIdle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  private async run(job: DeliveryJob): Promise<void> {
+    const { maxAttempts } = this.policy;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // Each target gets its own copy so one target mutating the event cannot affect another.
+        await job.target.deliver(structuredClone(job.event));
+        return;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const where = `${job.rule} → ${job.target.id}`;
+        if (attempt >= maxAttempts) {
+          this.log(`dead   ${where}  after ${attempt} attempt(s): ${message}  (event ${job.event.id})`);
+          this.onDeadLetter({
+            rule: job.rule,
+            eventBusName: job.eventBusName,
+            target: job.target.id,
+            error: message,
+            attempts: attempt,
+            failedAt: new Date().toISOString(),
+            event: job.event,
+          });
+          return;
+        }
+        const delay = Math.min(this.policy.baseDelayMs * 2 ** (attempt - 1), this.policy.maxDelayMs);
+        this.log(`retry  ${where}  attempt ${attempt}/${maxAttempts} failed: ${message}; next in ${delay} ms`);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+}

@@ -1,0 +1,354 @@
+// The local EventBridge (DESIGN.md §4): an HTTP endpoint speaking PutEvents over AWS JSON 1.1, so
+// the real EventBridgeClient can publish to it, plus buses, rules with EventBridge pattern
+// semantics, asynchronous delivery with retries, an event log and a dead-letter log.
+
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { DEFAULT_RETRY_POLICY, DeliveryScheduler, type DeadLetter, type RetryPolicy, type RuleTarget } from './delivery.js';
+import { buildEnvelope } from './envelope.js';
+import { queryEventLog, UnknownEventIdError, type LoggedEvent } from './event-log.js';
+import { compilePattern, type CompiledPattern, type EventPattern } from './pattern.js';
+import {
+  AwsJsonError,
+  checkEntry,
+  JSON_CONTENT_TYPE,
+  parsePutEventsRequest,
+  PUT_EVENTS_TARGET,
+  TARGET_PREFIX,
+  type PutEventsRequestEntry,
+  type PutEventsResponse,
+  type PutEventsResultEntry,
+} from './protocol.js';
+
+const HOST = '127.0.0.1';
+const DEFAULT_BUS = 'default';
+// Well above the 256 KB entry limit plus JSON overhead; only guards against runaway bodies.
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface LocalEventBridgeOptions {
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** Receives one line per accepted event, retry and dead letter. Defaults to console.log. */
+  logger?: (line: string) => void;
+  /** Suppresses all log lines. */
+  quiet?: boolean;
+  retry?: Partial<RetryPolicy>;
+  /**
+   * Fault injection: entries for which this returns true are reported as failed with ErrorCode
+   * "InternalFailure" (and not accepted), as EventBridge does under partial failure.
+   */
+  failEntry?: (entry: PutEventsRequestEntry, index: number) => boolean;
+}
+
+export interface RuleDefinition {
+  name: string;
+  /** Defaults to "default". */
+  eventBusName?: string;
+  eventPattern: EventPattern;
+  targets: RuleTarget[];
+}
+
+interface Rule {
+  name: string;
+  pattern: CompiledPattern;
+  targets: RuleTarget[];
+}
+
+export class LocalEventBridge {
+  private readonly buses = new Map<string, Rule[]>([[DEFAULT_BUS, []]]);
+  private readonly eventLog: LoggedEvent[] = [];
+  private readonly deadLetterLog: DeadLetter[] = [];
+  private readonly scheduler: DeliveryScheduler;
+  private readonly log: (line: string) => void;
+  private readonly requestedPort: number;
+  private failEntry: LocalEventBridgeOptions['failEntry'];
+  private entriesToFail = 0;
+  private server: Server | undefined;
+  private listeningPort: number | undefined;
+  private stopping: Promise<void> | undefined;
+
+  /** Creates and starts a bus in one call. */
+  static async start(options: LocalEventBridgeOptions = {}): Promise<LocalEventBridge> {
+    const bridge = new LocalEventBridge(options);
+    await bridge.start();
+    return bridge;
+  }
+
+  constructor(options: LocalEventBridgeOptions = {}) {
+    this.requestedPort = options.port ?? 0;
+    const logger = options.logger ?? ((line: string) => console.log(line));
+    this.log = options.quiet ? () => {} : logger;
+    this.failEntry = options.failEntry;
+    this.scheduler = new DeliveryScheduler(
+      { ...DEFAULT_RETRY_POLICY, ...options.retry },
+      (deadLetter) => this.deadLetterLog.push(deadLetter),
+      this.log,
+    );
+  }
+
+  /** Starts listening on 127.0.0.1. Rejects with a message naming the port when it is taken. */
+  async start(): Promise<this> {
+    if (this.server) throw new Error('LocalEventBridge is already started');
+    const server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        sendAwsError(res, new AwsJsonError('InternalException', message, 500));
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      const onError = (error: NodeJS.ErrnoException) => {
+        const port = this.requestedPort;
+        reject(
+          error.code === 'EADDRINUSE'
+            ? new Error(`LocalEventBridge cannot listen on ${HOST}:${port}: port ${port} is already in use`, { cause: error })
+            : new Error(`LocalEventBridge cannot listen on ${HOST}:${port}: ${error.message}`, { cause: error }),
+        );
+      };
+      server.once('error', onError);
+      server.listen(this.requestedPort, HOST, () => {
+        server.off('error', onError);
+        resolve();
+      });
+    });
+    this.server = server;
+    this.listeningPort = (server.address() as AddressInfo).port;
+    return this;
+  }
+
+  get port(): number {
+    if (this.listeningPort === undefined) throw new Error('LocalEventBridge is not started');
+    return this.listeningPort;
+  }
+
+  /** Base URL to pass as `endpoint` to EventBridgeClient. */
+  get endpoint(): string {
+    return `http://${HOST}:${this.port}`;
+  }
+
+  /** Adds a custom event bus; adding an existing one is a no-op. */
+  addBus(name: string): void {
+    if (!name) throw new Error('Event bus name must not be empty');
+    if (!this.buses.has(name)) this.buses.set(name, []);
+  }
+
+  /** Adds a rule; the pattern is validated here so a bad pattern fails at wiring time. */
+  addRule(definition: RuleDefinition): void {
+    const busName = definition.eventBusName ?? DEFAULT_BUS;
+    const rules = this.buses.get(busName);
+    if (!rules) throw new Error(`Cannot add rule ${definition.name}: event bus ${busName} does not exist (call addBus first)`);
+    if (rules.some((rule) => rule.name === definition.name)) {
+      throw new Error(`Rule ${definition.name} already exists on event bus ${busName}`);
+    }
+    const ids = new Set<string>();
+    for (const target of definition.targets) {
+      if (ids.has(target.id)) throw new Error(`Rule ${definition.name} has two targets with id ${target.id}`);
+      ids.add(target.id);
+    }
+    let pattern: CompiledPattern;
+    try {
+      pattern = compilePattern(definition.eventPattern);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(`Rule ${definition.name} on event bus ${busName}: ${message}`, { cause: error });
+    }
+    rules.push({ name: definition.name, pattern, targets: [...definition.targets] });
+  }
+
+  removeRule(name: string, eventBusName: string = DEFAULT_BUS): void {
+    const rules = this.buses.get(eventBusName);
+    const index = rules?.findIndex((rule) => rule.name === name) ?? -1;
+    if (!rules || index === -1) throw new Error(`Rule ${name} does not exist on event bus ${eventBusName}`);
+    rules.splice(index, 1);
+  }
+
+  /** Fault injection: the next `count` otherwise valid entries fail with "InternalFailure". */
+  failNextEntries(count: number): void {
+    if (!Number.isInteger(count) || count < 0) throw new Error(`failNextEntries expects a non-negative integer, got ${count}`);
+    this.entriesToFail = count;
+  }
+
+  /** Replaces (or, with undefined, removes) the failEntry fault-injection predicate. */
+  setFailEntry(predicate: LocalEventBridgeOptions['failEntry']): void {
+    this.failEntry = predicate;
+  }
+
+  /** Every accepted event, in order. */
+  get events(): readonly LoggedEvent[] {
+    return this.eventLog;
+  }
+
+  get deadLetters(): readonly DeadLetter[] {
+    return this.deadLetterLog;
+  }
+
+  /** Empties the event and dead-letter logs (between tests, say). */
+  clearLogs(): void {
+    this.eventLog.length = 0;
+    this.deadLetterLog.length = 0;
+  }
+
+  /** Resolves when no deliveries (including pending retries) are in flight. */
+  whenIdle(options: { timeoutMs?: number } = {}): Promise<void> {
+    return this.scheduler.whenIdle(options);
+  }
+
+  /** Waits for in-flight deliveries, then closes the server. Safe to call more than once. */
+  stop(): Promise<void> {
+    this.stopping ??= this.shutdown();
+    return this.stopping;
+  }
+
+  private async shutdown(): Promise<void> {
+    await this.scheduler.whenIdle();
+    const server = this.server;
+    if (!server) return;
+    await new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      // SDK clients keep connections alive; without this close() would wait for them to time out.
+      server.closeAllConnections();
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // HTTP
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    if (req.method === 'GET' && url.pathname === '/_local/events') {
+      const param = (name: string) => url.searchParams.get(name) ?? undefined;
+      try {
+        const events = queryEventLog(this.eventLog, {
+          source: param('source'),
+          detailType: param('detail-type'),
+          eventBusName: param('bus'),
+          since: param('since'),
+        });
+        sendJson(res, 200, { events });
+      } catch (error) {
+        if (!(error instanceof UnknownEventIdError)) throw error;
+        sendJson(res, 400, { message: error.message });
+      }
+      return;
+    }
+    if (req.method === 'GET' && url.pathname === '/_local/dead-letters') {
+      sendJson(res, 200, { deadLetters: this.deadLetterLog });
+      return;
+    }
+    if (req.method !== 'POST') {
+      sendJson(res, 404, { message: `No route for ${req.method ?? ''} ${url.pathname}` });
+      return;
+    }
+
+    const target = headerValue(req, 'x-amz-target');
+    const body = await readBody(req);
+    try {
+      if (target !== PUT_EVENTS_TARGET) {
+        const operation = target?.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
+        throw new AwsJsonError(
+          'UnknownOperationException',
+          operation
+            ? `Operation ${operation} is not supported by the local EventBridge (only PutEvents is)`
+            : 'Missing X-Amz-Target header',
+        );
+      }
+      if (body === undefined) {
+        throw new AwsJsonError('ValidationException', `Request body exceeds ${MAX_BODY_BYTES} bytes`, 413);
+      }
+      let parsed: unknown;
+      try {
+        parsed = body.length === 0 ? {} : JSON.parse(body);
+      } catch {
+        throw new AwsJsonError('SerializationException', 'Request body is not valid JSON');
+      }
+      sendJson(res, 200, this.putEvents(parsed), JSON_CONTENT_TYPE);
+    } catch (error) {
+      if (!(error instanceof AwsJsonError)) throw error;
+      sendAwsError(res, error);
+    }
+  }
+
+  private putEvents(body: unknown): PutEventsResponse {
+    const request = parsePutEventsRequest(body);
+    const entries: PutEventsResultEntry[] = request.Entries.map((entry, index) => {
+      const checked = checkEntry(entry);
+      if (!checked.ok) return { ErrorCode: checked.errorCode, ErrorMessage: checked.errorMessage };
+      const rules = this.buses.get(checked.eventBusName);
+      if (!rules) {
+        return { ErrorCode: 'ResourceNotFoundException', ErrorMessage: `Event bus ${checked.eventBusName} does not exist.` };
+      }
+      if (this.shouldFail(entry, index)) {
+        return { ErrorCode: 'InternalFailure', ErrorMessage: 'Internal failure injected by LocalEventBridge' };
+      }
+      const event = buildEnvelope(checked);
+      const matched = rules.filter((rule) => rule.pattern.matches(event));
+      this.eventLog.push({ eventBusName: checked.eventBusName, matchedRules: matched.map((rule) => rule.name), event });
+      this.log(describeEvent(checked.eventBusName, event.source, event['detail-type'], matched));
+      for (const rule of matched) {
+        for (const target of rule.targets) {
+          this.scheduler.schedule({ rule: rule.name, eventBusName: checked.eventBusName, target, event });
+        }
+      }
+      return { EventId: event.id };
+    });
+    return { FailedEntryCount: entries.filter((entry) => 'ErrorCode' in entry).length, Entries: entries };
+  }
+
+  private shouldFail(entry: PutEventsRequestEntry, index: number): boolean {
+    if (this.entriesToFail > 0) {
+      this.entriesToFail--;
+      return true;
+    }
+    return this.failEntry?.(entry, index) ?? false;
+  }
+}
+
+function describeEvent(busName: string, source: string, detailType: string, matched: readonly Rule[]): string {
+  const bus = busName === DEFAULT_BUS ? '' : `[${busName}] `;
+  const rules = matched.length > 0 ? matched.map((rule) => rule.name).join(', ') : '(no matching rule)';
+  return `event  ${bus}${source} ${detailType}  → ${rules}`;
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Reads the body as UTF-8; undefined when it exceeds MAX_BODY_BYTES (the rest is drained). */
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let tooLarge = false;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) tooLarge = true;
+    if (!tooLarge) chunks.push(chunk);
+  }
+  return tooLarge ? undefined : Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, contentType = 'application/json'): void {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': contentType,
+    'content-length': Buffer.byteLength(payload),
+    'x-amzn-requestid': randomUUID(),
+  });
+  res.end(payload);
+}
+
+function sendAwsError(res: ServerResponse, error: AwsJsonError): void {
+  if (res.headersSent) {
+    res.destroy(error);
+    return;
+  }
+  const payload = JSON.stringify(error.toBody());
+  res.writeHead(error.statusCode, {
+    'content-type': JSON_CONTENT_TYPE,
+    'content-length': Buffer.byteLength(payload),
+    'x-amzn-requestid': randomUUID(),
+    'x-amzn-errortype': error.type,
+  });
+  res.end(payload);
+}
