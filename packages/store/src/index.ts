@@ -4,3 +4,4 @@ export * from './client.js';
 export * from './profile-items.js';
 export * from './profile-store.js';
 export * from './batch.js';
+export * from './match-items.js';

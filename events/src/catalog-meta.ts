@@ -1,0 +1,41 @@
+import type { DetailType } from './names.js';
+
+/** What the catalog says of each event: when it is emitted, and how its schema evolved. */
+export const EVENT_DOCS: Record<DetailType, { emittedWhen: string; history: string[] }> = {
+  ProfileSubmitted: {
+    emittedWhen: 'A member submitted a new interest profile.',
+    history: ['v1 (2026-11-24): first version.'],
+  },
+  ProfileUpdated: {
+    emittedWhen: 'A member changed a business field of its profile (themes, offers, networks, …). Saving without a change emits nothing.',
+    history: ['v1 (2026-11-24): first version.'],
+  },
+  ProfileWithdrawn: {
+    emittedWhen: 'A member withdrew its profile; all its data was erased. Carries the id only.',
+    history: ['v1 (2026-11-24): first version.'],
+  },
+  MatchProposed: {
+    emittedWhen: 'Matching found a new partner pair above the network\'s threshold, or proposed a withdrawn pair again.',
+    history: ['v1 (2026-11-24): first version.'],
+  },
+  MatchAccepted: {
+    emittedWhen: 'One side accepted a proposed match; the other has not answered yet.',
+    history: ['v1 (2026-11-24): first version.'],
+  },
+  MatchDeclined: {
+    emittedWhen: 'One side declined a match. The pair is never proposed again.',
+    history: ['v1 (2026-11-24): first version.'],
+  },
+  MatchConfirmed: {
+    emittedWhen: 'Both sides accepted; their contacts are now revealed to each other (not in the event).',
+    history: ['v1 (2026-11-24): first version.'],
+  },
+  MatchWithdrawn: {
+    emittedWhen: 'A match no longer qualifies after a profile changed, or one side was erased.',
+    history: ['v1 (2026-11-24): first version.'],
+  },
+  CoordinatorNotified: {
+    emittedWhen: 'An e-mail about a match (or a digest) was sent. Names the recipient\'s role, never the address.',
+    history: ['v1 (2026-11-24): first version.'],
+  },
+};

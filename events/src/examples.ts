@@ -1,0 +1,102 @@
+import type { DetailType, EventDetail } from './index.js';
+
+const profileId = '3f0e9a52-8c1d-4b8e-9a57-2c6f3d1e7b10';
+const partnerId = '9b2d4c61-1e7f-4a3b-8d95-6e0c2a4f8d23';
+const occurredAt = '2026-11-24T09:30:00.000Z';
+
+const meta = (eventId: string, idempotencyKey: string) => ({
+  eventId,
+  schemaVersion: 1 as const,
+  occurredAt,
+  correlationId: `req-${eventId.slice(0, 8)}`,
+  idempotencyKey,
+});
+
+const profile = {
+  id: profileId,
+  version: 2,
+  status: 'active' as const,
+  kind: 'city' as const,
+  name: 'Kutaisi',
+  country: 'GE',
+  region: 'Imereti',
+  networks: ['eu4culture'],
+  themes: [
+    { id: 'climate-environment' as const, priority: 'high' as const },
+    { id: 'urban-regeneration' as const, priority: 'medium' as const },
+  ],
+  freeTags: ['public art festival'],
+  formats: ['festival' as const],
+  offers: ['venue' as const, 'audience' as const],
+  needs: ['curatorial-support' as const],
+  languages: ['ka', 'en'],
+  fundingInstruments: ['eu4culture-grant' as const],
+  availability: { from: '2027-03-01', to: '2027-10-31' },
+  openToOutsideNetwork: true,
+  description: 'Public art festival in the old town; looking for curators.',
+  createdAt: '2026-11-20T08:00:00.000Z',
+  updatedAt: occurredAt,
+};
+
+const match = (state: EventDetail<'MatchProposed'>['data']['state'], acceptedBy: string[], version: number) => ({
+  matchId: `${profileId}|${partnerId}`,
+  profileIds: [profileId, partnerId] as [string, string],
+  state,
+  acceptedBy,
+  score: 0.7421,
+  summary: 'Both give Climate and environment high priority; Kutaisi offers a venue, Gyumri needs one; shared language: English.',
+  reasons: [
+    { kind: 'shared-theme', themeId: 'climate-environment', priorities: ['high', 'high'] },
+    { kind: 'offers', from: profileId, to: partnerId, resource: 'venue' },
+    { kind: 'shared-language', languages: ['en'] },
+  ],
+  sharedNetworks: ['eu4culture'],
+  version,
+});
+
+/** One example detail per event: published in events/examples/ and checked against the schemas. */
+export const EXAMPLE_DETAILS: { [T in DetailType]: EventDetail<T> } = {
+  ProfileSubmitted: {
+    metadata: meta('0b8f5e2a-4c1d-4e6b-9f3a-1d2c3b4a5e60', `PROFILE#${profileId}#v1`),
+    data: { profile: { ...profile, version: 1, updatedAt: profile.createdAt } },
+  },
+  ProfileUpdated: {
+    metadata: meta('1c9f6e3b-5d2e-4f7c-8a4b-2e3d4c5b6f71', `PROFILE#${profileId}#v2`),
+    data: { profile, changedFields: ['availability', 'description'] },
+  },
+  ProfileWithdrawn: {
+    metadata: meta('2d0a7f4c-6e3f-4a8d-9b5c-3f4e5d6c7a82', `PROFILE#${profileId}#v2#withdrawn`),
+    data: { profileId },
+  },
+  MatchProposed: {
+    metadata: meta('3e1b8a5d-7f4a-4b9e-8c6d-4a5f6e7d8b93', `MATCH#${profileId}|${partnerId}#v1`),
+    data: match('proposed', [], 1),
+  },
+  MatchAccepted: {
+    metadata: meta('4f2c9b6e-8a5b-4c0f-9d7e-5b6a7f8e9ca4', `MATCH#${profileId}|${partnerId}#v2`),
+    data: match('accepted', [profileId], 2),
+  },
+  MatchDeclined: {
+    metadata: meta('5a3d0c7f-9b6c-4d1a-8e8f-6c7b8a9f0db5', `MATCH#${profileId}|${partnerId}#v2`),
+    data: match('declined', [], 2),
+  },
+  MatchConfirmed: {
+    metadata: meta('6b4e1d8a-0c7d-4e2b-9f9a-7d8c9b0a1ec6', `MATCH#${profileId}|${partnerId}#v3`),
+    data: match('confirmed', [profileId, partnerId], 3),
+  },
+  MatchWithdrawn: {
+    metadata: meta('7c5f2e9b-1d8e-4f3c-8a0b-8e9d0c1b2fd7', `MATCH#${profileId}|${partnerId}#v2`),
+    data: match('withdrawn', [], 2),
+  },
+  CoordinatorNotified: {
+    metadata: meta('8d6a3f0c-2e9f-4a4d-9b1c-9f0e1d2c3ae8', `NOTIFY#${profileId}|${partnerId}#coordinator#immediate`),
+    data: {
+      notificationId: `${profileId}|${partnerId}#coordinator:eu4culture#immediate`,
+      matchId: `${profileId}|${partnerId}`,
+      recipientRole: 'coordinator',
+      networkId: 'eu4culture',
+      kind: 'immediate',
+      sentAt: occurredAt,
+    },
+  },
+};

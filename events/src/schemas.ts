@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import {
+  Availability,
+  CountryCode,
+  FORMATS,
+  FUNDING_INSTRUMENTS,
+  LanguageCode,
+  NetworkId,
+  PROFILE_KINDS,
+  PROFILE_STATUSES,
+  RESOURCES,
+  ThemeInterest,
+} from '@culturebridge/domain';
+import { envelope } from './envelope.js';
+import type { DetailType } from './names.js';
+
+/**
+ * The public view of a profile as events carry it: everything a partner may see, never the contact
+ * (name and e-mail are personal data and stay in the table).
+ */
+export const PublicProfile = z.strictObject({
+  id: z.uuid(),
+  version: z.number().int().min(1),
+  status: z.enum(PROFILE_STATUSES),
+  kind: z.enum(PROFILE_KINDS),
+  name: z.string(),
+  country: CountryCode,
+  region: z.string().optional(),
+  networks: z.array(NetworkId),
+  themes: z.array(ThemeInterest),
+  freeTags: z.array(z.string()),
+  formats: z.array(z.enum(FORMATS)),
+  offers: z.array(z.enum(RESOURCES)),
+  needs: z.array(z.enum(RESOURCES)),
+  languages: z.array(LanguageCode),
+  fundingInstruments: z.array(z.enum(FUNDING_INSTRUMENTS)),
+  availability: Availability.optional(),
+  openToOutsideNetwork: z.boolean(),
+  description: z.string(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type PublicProfile = z.infer<typeof PublicProfile>;
+
+export const MATCH_STATES = ['proposed', 'accepted', 'confirmed', 'declined', 'withdrawn'] as const;
+export type MatchState = (typeof MATCH_STATES)[number];
+
+const MatchReason = z
+  .looseObject({ kind: z.string() })
+  .describe('One explained part of the score, e.g. {kind: "shared-theme", themeId, priorities}');
+
+export const MatchData = z.strictObject({
+  matchId: z.string().describe('The pair, as "<lower id>|<higher id>"'),
+  profileIds: z.tuple([z.uuid(), z.uuid()]).describe('Both sides, lower id first'),
+  state: z.enum(MATCH_STATES),
+  acceptedBy: z.array(z.uuid()).describe('Which sides accepted so far'),
+  score: z.number().min(0).max(1),
+  summary: z.string().describe('The reasons as a sentence a coordinator would write'),
+  reasons: z.array(MatchReason),
+  sharedNetworks: z.array(NetworkId),
+  version: z.number().int().min(1),
+});
+export type MatchData = z.infer<typeof MatchData>;
+
+export const EVENT_SCHEMAS = {
+  ProfileSubmitted: envelope(z.strictObject({ profile: PublicProfile })),
+  ProfileUpdated: envelope(
+    z.strictObject({
+      profile: PublicProfile,
+      changedFields: z.array(z.string()).min(1).describe('Top-level profile fields whose value changed'),
+    }),
+  ),
+  ProfileWithdrawn: envelope(z.strictObject({ profileId: z.uuid() })),
+  MatchProposed: envelope(MatchData),
+  MatchAccepted: envelope(MatchData),
+  MatchDeclined: envelope(MatchData),
+  MatchConfirmed: envelope(MatchData),
+  MatchWithdrawn: envelope(MatchData),
+  CoordinatorNotified: envelope(
+    z.strictObject({
+      notificationId: z.string().describe('Identifies (match, recipient, kind); the same mail is never sent twice'),
+      matchId: z.string().optional(),
+      recipientRole: z.enum(['coordinator', 'member']),
+      networkId: NetworkId.optional(),
+      kind: z.enum(['immediate', 'digest']),
+      sentAt: z.iso.datetime(),
+    }),
+  ),
+} as const satisfies Record<DetailType, z.ZodType>;
+
+export type EventDetail<T extends DetailType> = z.infer<(typeof EVENT_SCHEMAS)[T]>;

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { ProfileInput, type Profile } from '@culturebridge/domain';
+import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { EVENT_SCHEMAS } from '@culturebridge/events';
+import { keys, matchItems, membershipItems, profileItem, type MatchItem } from '@culturebridge/store';
+import { mapRecord } from './map-record.js';
+import { streamRecord } from './stream-records.js';
+
+const A = '11111111-1111-4111-8111-111111111111';
+const B = '22222222-2222-4222-8222-222222222222';
+
+function profile(overrides: Partial<Profile> = {}): Profile {
+  return {
+    ...ProfileInput.parse(validProfileInput()),
+    id: A,
+    version: 1,
+    status: 'active',
+    createdAt: '2026-11-24T10:00:00.000Z',
+    updatedAt: '2026-11-24T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function match(state: MatchItem['state'], version: number, acceptedBy: string[] = []) {
+  return matchItems({
+    matchId: `${A}|${B}`,
+    profileIds: [A, B],
+    state,
+    acceptedBy,
+    score: 0.7,
+    summary: 'Both give Youth high priority.',
+    reasons: [{ kind: 'shared-theme', themeId: 'youth' }],
+    sharedNetworks: ['eu4culture'],
+    version,
+    proposedAt: '2026-11-24T10:00:00.000Z',
+    updatedAt: `2026-11-24T10:0${version}:00.000Z`,
+  });
+}
+
+describe('mapping stream records to events', () => {
+  it('maps a new profile to ProfileSubmitted without the contact', () => {
+    const event = mapRecord(streamRecord('INSERT', { after: profileItem(profile()) }));
+    expect(event?.detailType).toBe('ProfileSubmitted');
+    expect(event?.source).toBe('culturebridge.profiles');
+    expect(JSON.stringify(event)).not.toContain('kutaisi.example');
+    expect(JSON.stringify(event)).not.toContain('Nino');
+    expect(event?.detail.metadata).toMatchObject({ idempotencyKey: `PROFILE#${A}#v1`, schemaVersion: 1 });
+    expect(EVENT_SCHEMAS.ProfileSubmitted.parse(event?.detail).data.profile.name).toBe('Kutaisi');
+  });
+
+  it('maps a business change to ProfileUpdated listing the changed fields', () => {
+    const before = profileItem(profile());
+    const after = profileItem(profile({ version: 2, updatedAt: '2026-11-25T00:00:00.000Z', themes: [{ id: 'youth', priority: 'high' }], needs: ['venue'] }));
+    const event = mapRecord(streamRecord('MODIFY', { before, after }));
+    expect(event?.detailType).toBe('ProfileUpdated');
+    expect((event?.detail.data as { changedFields: string[] }).changedFields).toEqual(['themes', 'needs']);
+    expect(event?.detail.metadata.idempotencyKey).toBe(`PROFILE#${A}#v2`);
+  });
+
+  it('emits nothing when only bookkeeping or the (private) contact changed', () => {
+    const before = profileItem(profile());
+    const touched = profileItem(profile({ version: 2, updatedAt: '2026-11-25T00:00:00.000Z', contact: { name: 'New Person', email: 'new@kutaisi.example' } }));
+    expect(mapRecord(streamRecord('MODIFY', { before, after: touched }))).toBeUndefined();
+  });
+
+  it('maps erasure to ProfileWithdrawn carrying the id only', () => {
+    const event = mapRecord(streamRecord('REMOVE', { before: profileItem(profile({ version: 3 })) }));
+    expect(event?.detailType).toBe('ProfileWithdrawn');
+    expect(event?.detail.data).toEqual({ profileId: A });
+  });
+
+  it('ignores membership items, which are an index, not a fact', () => {
+    const [membership] = membershipItems(profile());
+    expect(mapRecord(streamRecord('INSERT', { after: membership }))).toBeUndefined();
+  });
+
+  it('publishes each match state change once, from the copy owned by the lower id', () => {
+    const [published, mirror] = match('proposed', 1);
+    expect(mapRecord(streamRecord('INSERT', { after: published }))?.detailType).toBe('MatchProposed');
+    expect(mapRecord(streamRecord('INSERT', { after: mirror }))).toBeUndefined();
+
+    const transitions: [MatchItem['state'], string][] = [
+      ['accepted', 'MatchAccepted'],
+      ['confirmed', 'MatchConfirmed'],
+      ['declined', 'MatchDeclined'],
+      ['withdrawn', 'MatchWithdrawn'],
+    ];
+    for (const [state, detailType] of transitions) {
+      const event = mapRecord(streamRecord('MODIFY', { before: match('proposed', 1)[0], after: match(state, 2, state === 'accepted' ? [A] : [])[0] }));
+      expect(event?.detailType).toBe(detailType);
+      expect(event?.detail.metadata.idempotencyKey).toBe(`MATCH#${A}|${B}#v2`);
+    }
+  });
+
+  it('emits nothing for a match rewritten in the same state, and MatchWithdrawn when a live match is erased', () => {
+    expect(mapRecord(streamRecord('MODIFY', { before: match('proposed', 1)[0], after: { ...match('proposed', 2)[0], score: 0.8 } }))).toBeUndefined();
+    const removed = mapRecord(streamRecord('REMOVE', { before: match('accepted', 2, [B])[0] }));
+    expect(removed?.detailType).toBe('MatchWithdrawn');
+    expect((removed?.detail.data as { state: string }).state).toBe('withdrawn');
+    expect(mapRecord(streamRecord('REMOVE', { before: match('declined', 2)[0] }))).toBeUndefined();
+  });
+
+  it('maps a notification record to CoordinatorNotified without the address', () => {
+    const event = mapRecord(
+      streamRecord('INSERT', {
+        after: {
+          ...keys.notification('n1'),
+          entity: 'Notification',
+          notificationId: `${A}|${B}#coordinator:eu4culture#immediate`,
+          matchId: `${A}|${B}`,
+          recipientRole: 'coordinator',
+          networkId: 'eu4culture',
+          kind: 'immediate',
+          sentAt: '2026-11-24T10:00:00.000Z',
+          recipientEmail: 'coordinator@network.example',
+        },
+      }),
+    );
+    expect(event?.detailType).toBe('CoordinatorNotified');
+    expect(JSON.stringify(event)).not.toContain('@');
+  });
+
+  it('gives the same change the same event id every time it is mapped', () => {
+    const record = streamRecord('INSERT', { after: profileItem(profile()) });
+    expect(mapRecord(record)?.detail.metadata.eventId).toBe(mapRecord(record)?.detail.metadata.eventId);
+  });
+
+  it('throws on an item that cannot make a valid event, so the record is retried and dead-lettered, not published', () => {
+    const broken = { ...profileItem(profile()), country: 'Atlantis' };
+    expect(() => mapRecord(streamRecord('INSERT', { after: broken }))).toThrow();
+  });
+});

@@ -1,0 +1,150 @@
+import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue as SdkAttributeValue } from '@aws-sdk/client-dynamodb';
+import { DETAIL_TYPES, EVENT_SCHEMAS, PublicProfile, type DetailType, type MatchState } from '@culturebridge/events';
+import { ENTITY, isPublishedCopy, type MatchItem } from '@culturebridge/store';
+import { eventIdFor } from './event-id.js';
+
+/** A domain event ready for PutEvents, with the item it came from (to keep per-item order). */
+export interface OutgoingEvent {
+  itemKey: string;
+  source: string;
+  detailType: DetailType;
+  detail: { metadata: Record<string, unknown>; data: unknown };
+}
+
+type Item = Record<string, unknown>;
+
+function image(value: Record<string, AttributeValue> | undefined): Item | undefined {
+  return value ? unmarshall(value as Record<string, SdkAttributeValue>) : undefined;
+}
+
+const PUBLIC_PROFILE_FIELDS = PublicProfile.keyof().options;
+/** Fields whose change is bookkeeping, not a change a partner cares about. */
+const BOOKKEEPING = new Set(['version', 'updatedAt', 'createdAt', 'id']);
+
+/** Copies only public fields: whatever else the item holds (contact, keys) never leaves. */
+function publicProfile(item: Item) {
+  return Object.fromEntries(PUBLIC_PROFILE_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]]));
+}
+
+function changedFields(before: Item, after: Item): string[] {
+  return PUBLIC_PROFILE_FIELDS.filter(
+    (f) => !BOOKKEEPING.has(f) && JSON.stringify(before[f]) !== JSON.stringify(after[f]),
+  );
+}
+
+const MATCH_EVENT: Record<MatchState, DetailType> = {
+  proposed: 'MatchProposed',
+  accepted: 'MatchAccepted',
+  confirmed: 'MatchConfirmed',
+  declined: 'MatchDeclined',
+  withdrawn: 'MatchWithdrawn',
+};
+
+function matchData(item: MatchItem, overrides: Partial<MatchItem> = {}) {
+  const m = { ...item, ...overrides };
+  return {
+    matchId: m.matchId,
+    profileIds: m.profileIds,
+    state: m.state,
+    acceptedBy: m.acceptedBy,
+    score: m.score,
+    summary: m.summary,
+    reasons: m.reasons,
+    sharedNetworks: m.sharedNetworks,
+    version: m.version,
+  };
+}
+
+function occurredAt(record: DynamoDBRecord, item: Item | undefined): string {
+  if (typeof item?.updatedAt === 'string') return item.updatedAt;
+  const seconds = record.dynamodb?.ApproximateCreationDateTime;
+  return new Date(seconds ? seconds * 1000 : Date.now()).toISOString();
+}
+
+function build(
+  record: DynamoDBRecord,
+  item: Item,
+  detailType: DetailType,
+  idempotencyKey: string,
+  data: unknown,
+): OutgoingEvent {
+  const eventId = eventIdFor(idempotencyKey);
+  const detail = {
+    metadata: {
+      eventId,
+      schemaVersion: 1,
+      occurredAt: occurredAt(record, item),
+      correlationId: typeof item.correlationId === 'string' ? item.correlationId : eventId,
+      idempotencyKey,
+    },
+    data,
+  };
+  // Validating here turns a mapping bug into a failed record (retried, then dead-lettered) instead
+  // of an invalid event that partner systems would have to cope with.
+  EVENT_SCHEMAS[detailType].parse(detail);
+  return { itemKey: `${String(item.PK)}|${String(item.SK)}`, source: DETAIL_TYPES[detailType], detailType, detail };
+}
+
+function profileEvent(record: DynamoDBRecord, before: Item | undefined, after: Item | undefined): OutgoingEvent | undefined {
+  const key = `PROFILE#${String((after ?? before)?.id)}`;
+  switch (record.eventName) {
+    case 'INSERT':
+      return after && build(record, after, 'ProfileSubmitted', `${key}#v${String(after.version)}`, { profile: publicProfile(after) });
+    case 'MODIFY': {
+      if (!before || !after) return undefined;
+      const fields = changedFields(before, after);
+      if (fields.length === 0) return undefined;
+      return build(record, after, 'ProfileUpdated', `${key}#v${String(after.version)}`, { profile: publicProfile(after), changedFields: fields });
+    }
+    case 'REMOVE':
+      return before && build(record, before, 'ProfileWithdrawn', `${key}#v${String(before.version)}#withdrawn`, { profileId: before.id });
+    default:
+      return undefined;
+  }
+}
+
+function matchEvent(record: DynamoDBRecord, before: MatchItem | undefined, after: MatchItem | undefined): OutgoingEvent | undefined {
+  const item = (after ?? before) as MatchItem;
+  if (!isPublishedCopy(item)) return undefined;
+  const key = `MATCH#${item.matchId}`;
+  if (record.eventName === 'REMOVE') {
+    // Erasure removes the items; a match that was still live is withdrawn by it.
+    if (!before || before.state === 'withdrawn' || before.state === 'declined') return undefined;
+    return build(record, before as unknown as Item, 'MatchWithdrawn', `${key}#v${before.version}#removed`, matchData(before, { state: 'withdrawn', version: before.version + 1 }));
+  }
+  if (!after || (before && before.state === after.state)) return undefined;
+  return build(record, after as unknown as Item, MATCH_EVENT[after.state], `${key}#v${after.version}`, matchData(after));
+}
+
+function notificationEvent(record: DynamoDBRecord, after: Item | undefined): OutgoingEvent | undefined {
+  if (record.eventName !== 'INSERT' || !after) return undefined;
+  return build(record, after, 'CoordinatorNotified', `NOTIFY#${String(after.notificationId)}`, {
+    notificationId: after.notificationId,
+    ...(after.matchId ? { matchId: after.matchId } : {}),
+    recipientRole: after.recipientRole,
+    ...(after.networkId ? { networkId: after.networkId } : {}),
+    kind: after.kind,
+    sentAt: after.sentAt,
+  });
+}
+
+/**
+ * The outbox mapping: one stream record to at most one domain event. Items that are not part of the
+ * contract (memberships, tokens) and changes nobody needs to hear about map to nothing.
+ */
+export function mapRecord(record: DynamoDBRecord): OutgoingEvent | undefined {
+  const before = image(record.dynamodb?.OldImage);
+  const after = image(record.dynamodb?.NewImage);
+  switch ((after ?? before)?.entity) {
+    case ENTITY.profile:
+      return profileEvent(record, before, after);
+    case ENTITY.match:
+      return matchEvent(record, before as MatchItem | undefined, after as MatchItem | undefined);
+    case ENTITY.notification:
+      return notificationEvent(record, after);
+    default:
+      return undefined;
+  }
+}
