@@ -1,9 +1,14 @@
-import { CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { PROFILES_API_ROUTES } from '../../functions/profiles-api/api-routes.js';
 import { DataTable } from './constructs/data-table.js';
+import { EventBackbone } from './constructs/event-backbone.js';
+import { FailureQueue } from './constructs/failure-queue.js';
+import { STREAM_CONSUMERS } from './wiring.js';
 import { PublicHttpApi } from './constructs/http-api.js';
 import { NodeFunction } from './constructs/node-function.js';
 
@@ -46,6 +51,39 @@ export class CultureBridgeStack extends Stack {
       reason: 'Sign-in by magic link and a JWT authorizer arrive with issue 7; until then the API is open by design and only deployed to dev.',
     });
 
+    const { bus } = new EventBackbone(this, 'Events', { archiveRetention: Duration.days(prod ? 365 : 30) });
+
+    // The outbox: every change on the table reaches the bus through this one publisher.
+    for (const consumer of STREAM_CONSUMERS) {
+      const fn = new NodeFunction(this, 'PublishChanges', {
+        name: consumer.function,
+        logRetention,
+        timeout: Duration.seconds(30),
+        environment: { EVENT_BUS_NAME: bus.eventBusName },
+      });
+      bus.grantPutEventsTo(fn.fn);
+      const failures = new FailureQueue(this, 'PublishFailures', {
+        description: 'Stream records that could not be published as events after all retries',
+      });
+      fn.fn.addEventSource(
+        new DynamoEventSource(table, {
+          startingPosition: StartingPosition[consumer.startingPosition],
+          batchSize: consumer.batchSize,
+          maxBatchingWindow: Duration.seconds(consumer.maxBatchingWindowSeconds),
+          retryAttempts: consumer.retryAttempts,
+          maxRecordAge: Duration.hours(consumer.maxRecordAgeHours),
+          bisectBatchOnError: consumer.bisectBatchOnError,
+          reportBatchItemFailures: consumer.reportBatchItemFailures,
+          onFailure: new SqsDlq(failures.queue),
+        }),
+      );
+      Validations.of(fn.role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'dynamodb:ListStreams, granted by the stream event source, has no resource-level permissions (AWS service authorization reference).',
+      });
+    }
+
+    new CfnOutput(this, 'EventBusName', { value: bus.eventBusName });
     new CfnOutput(this, 'ApiUrl', { value: http.api.apiEndpoint });
     new CfnOutput(this, 'TableName', { value: table.tableName });
   }

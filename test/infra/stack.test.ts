@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ALL_DETAIL_TYPES, EVENT_BUS_NAME } from '@culturebridge/events';
+import { STREAM_CONSUMERS } from '../../infra/lib/wiring.js';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -66,6 +69,52 @@ describe('CultureBridge stack', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://app.example.org'] }),
     });
+  });
+});
+
+describe('event backbone', () => {
+  const { stack } = synthStack();
+  const template = Template.fromStack(stack);
+
+  it('has the culturebridge bus with an archive that keeps events for replay', () => {
+    template.hasResourceProperties('AWS::Events::EventBus', { Name: EVENT_BUS_NAME });
+    template.hasResourceProperties('AWS::Events::Archive', { RetentionDays: 30, EventPattern: { source: [{ prefix: 'culturebridge.' }] } });
+  });
+
+  it('feeds the stream to publish-changes exactly as wired: partial failures, bisect, bounded retries and age, an on-failure queue', () => {
+    const [consumer] = STREAM_CONSUMERS;
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: Match.anyValue(),
+      StartingPosition: consumer.startingPosition,
+      BatchSize: consumer.batchSize,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: consumer.retryAttempts,
+      MaximumRecordAgeInSeconds: consumer.maxRecordAgeHours * 3600,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+  });
+
+  it('lets publish-changes put events on the bus only', () => {
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'events:PutEvents', Resource: Match.anyValue() })]) },
+    });
+  });
+
+  it('publishes one draft-4 schema per event to the Schema Registry, identical to the checked-in file', () => {
+    const schemas = Object.values(template.findResources('AWS::EventSchemas::Schema'));
+    expect(schemas.map((s) => s.Properties.SchemaName).sort()).toEqual(ALL_DETAIL_TYPES.map((t) => `${EVENT_BUS_NAME}@${t}`).sort());
+    for (const s of schemas) {
+      expect(s.Properties.Type).toBe('JSONSchemaDraft4');
+      const detailType = String(s.Properties.SchemaName).split('@')[1];
+      expect(JSON.parse(s.Properties.Content)).toEqual(JSON.parse(readFileSync(`events/schemas/${detailType}.v1.json`, 'utf8')));
+    }
   });
 });
 
