@@ -5,6 +5,7 @@ import {
   FORMATS,
   FUNDING_INSTRUMENTS,
   LanguageCode,
+  MATCH_STATES,
   NetworkId,
   PROFILE_KINDS,
   PROFILE_STATUSES,
@@ -41,9 +42,6 @@ export const PublicProfile = z.strictObject({
   updatedAt: z.iso.datetime(),
 });
 export type PublicProfile = z.infer<typeof PublicProfile>;
-
-export const MATCH_STATES = ['proposed', 'accepted', 'confirmed', 'declined', 'withdrawn'] as const;
-export type MatchState = (typeof MATCH_STATES)[number];
 
 const MatchReason = z
   .looseObject({ kind: z.string() })

@@ -1,7 +1,8 @@
 import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue as SdkAttributeValue } from '@aws-sdk/client-dynamodb';
-import { DETAIL_TYPES, EVENT_SCHEMAS, PublicProfile, type DetailType, type MatchState } from '@culturebridge/events';
+import type { MatchState } from '@culturebridge/domain';
+import { DETAIL_TYPES, EVENT_SCHEMAS, PublicProfile, type DetailType } from '@culturebridge/events';
 import { ENTITY, isPublishedCopy, type MatchItem } from '@culturebridge/store';
 import { eventIdFor } from './event-id.js';
 

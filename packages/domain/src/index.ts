@@ -2,3 +2,4 @@ export * from './taxonomy.js';
 export * from './vocabulary.js';
 export * from './profile.js';
 export * from './validation.js';
+export * from './match-lifecycle.js';

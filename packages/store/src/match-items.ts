@@ -1,6 +1,5 @@
+import type { MatchState } from '@culturebridge/domain';
 import { ENTITY, keys } from './table.js';
-
-export type MatchState = 'proposed' | 'accepted' | 'confirmed' | 'declined' | 'withdrawn';
 
 /**
  * A match is stored twice, once in each profile's partition, so each side lists its matches with one
@@ -21,11 +20,6 @@ export interface MatchItem {
   proposedAt: string;
   updatedAt: string;
   correlationId?: string;
-}
-
-/** Order-independent id of a pair. */
-export function matchIdOf(a: string, b: string): string {
-  return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
 export function sortedPair(a: string, b: string): [string, string] {
