@@ -4,6 +4,9 @@ export const PROFILES_API_ROUTES = [
   { name: 'read', method: 'GET', path: '/profiles/{id}' },
   { name: 'update', method: 'PUT', path: '/profiles/{id}' },
   { name: 'erase', method: 'DELETE', path: '/profiles/{id}' },
+  { name: 'listMatches', method: 'GET', path: '/profiles/{id}/matches' },
+  { name: 'accept', method: 'POST', path: '/matches/{id}/{partner}/accept' },
+  { name: 'decline', method: 'POST', path: '/matches/{id}/{partner}/decline' },
 ] as const;
 
 export type ProfilesApiRouteName = (typeof PROFILES_API_ROUTES)[number]['name'];

@@ -5,7 +5,7 @@ import { ProvisionedThroughputExceededException, TransactionCanceledException } 
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ProfileInput } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
-import { ProfileStore, createDocumentClient, profileItem } from '@culturebridge/store';
+import { MatchStore, ProfileStore, createDocumentClient, profileItem } from '@culturebridge/store';
 import { createProfilesApi } from './app.js';
 import { call } from '../../test/support/api-event.js';
 
@@ -16,6 +16,7 @@ const logs: string[] = [];
 const logger = new Logger({ serviceName: 'test', logLevel: 'INFO', logFormatter: undefined });
 const api = createProfilesApi({
   profiles: new ProfileStore(doc, 'table'),
+  matches: new MatchStore(doc, 'table'),
   newId: () => id,
   now: () => '2026-11-24T00:00:00.000Z',
   logger,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { ProfileStore, createDocumentClient } from '@culturebridge/store';
+import { MatchStore, ProfileStore, createDocumentClient } from '@culturebridge/store';
 import { createProfilesApi } from './app.js';
 import { loadConfig } from './config.js';
 
@@ -9,6 +9,7 @@ const doc = createDocumentClient(config.DYNAMODB_ENDPOINT ? { endpoint: config.D
 
 export const handler = createProfilesApi({
   profiles: new ProfileStore(doc, config.TABLE_NAME),
+  matches: new MatchStore(doc, config.TABLE_NAME),
   newId: randomUUID,
   now: () => new Date().toISOString(),
   logger: new Logger({ serviceName: 'profiles-api' }),

@@ -1,6 +1,11 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Rule } from 'aws-cdk-lib/aws-events';
+import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { RULES } from '@culturebridge/events';
+import { TABLE } from '@culturebridge/store';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -34,7 +39,7 @@ export class CultureBridgeStack extends Stack {
     profilesApi.role.addToPolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
-        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'],
+        actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'],
         resources: [table.tableArn],
       }),
     );
@@ -82,6 +87,40 @@ export class CultureBridgeStack extends Stack {
         reason: 'dynamodb:ListStreams, granted by the stream event source, has no resource-level permissions (AWS service authorization reference).',
       });
     }
+
+    // Matching: profile events → SQS buffer (absorbs bursts, retries, dead-letters) → compute-matches.
+    const computeMatches = new NodeFunction(this, 'ComputeMatches', {
+      name: RULES.profileChanged.target,
+      logRetention,
+      timeout: Duration.seconds(60),
+      memorySize: 1024,
+      environment: { TABLE_NAME: table.tableName },
+    });
+    computeMatches.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'],
+        resources: [table.tableArn, `${table.tableArn}/index/${TABLE.networkIndex.name}`],
+      }),
+    );
+    const matchingFailures = new FailureQueue(this, 'MatchingFailures', {
+      description: 'Profile events that compute-matches could not process after all retries',
+    });
+    const buffer = new Queue(this, 'MatchingBuffer', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // Six times the function timeout, as AWS recommends for SQS event sources.
+      visibilityTimeout: Duration.seconds(360),
+      deadLetterQueue: { queue: matchingFailures.queue, maxReceiveCount: 5 },
+    });
+    computeMatches.fn.addEventSource(new SqsEventSource(buffer, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 5 }));
+    new Rule(this, 'ProfileChangedRule', {
+      eventBus: bus,
+      ruleName: `${RULES.profileChanged.name}-${props.stage}`,
+      description: RULES.profileChanged.description,
+      eventPattern: RULES.profileChanged.eventPattern,
+      targets: [new SqsQueue(buffer, { deadLetterQueue: matchingFailures.queue, retryAttempts: 10 })],
+    });
 
     new CfnOutput(this, 'EventBusName', { value: bus.eventBusName });
     new CfnOutput(this, 'ApiUrl', { value: http.api.apiEndpoint });

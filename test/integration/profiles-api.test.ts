@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { ProfileStore } from '@culturebridge/store';
+import { MatchStore, ProfileStore } from '@culturebridge/store';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { createProfilesApi } from '../../functions/profiles-api/app.js';
 import { call } from '../support/api-event.js';
@@ -14,6 +14,7 @@ beforeAll(async () => {
   table = await freshTable('profiles-api');
   api = createProfilesApi({
     profiles: new ProfileStore(table.doc, table.tableName),
+    matches: new MatchStore(table.doc, table.tableName),
     newId: randomUUID,
     now: () => new Date().toISOString(),
     logger: new Logger({ serviceName: 'test', logLevel: 'SILENT' }),

@@ -5,3 +5,4 @@ export * from './profile-items.js';
 export * from './profile-store.js';
 export * from './batch.js';
 export * from './match-items.js';
+export * from './match-store.js';

@@ -1,0 +1,87 @@
+import { pairKey, planMatchChanges, type MatchChange, type MatchingConfigInput, type MatchingProfile } from '@culturebridge/domain';
+import { batchDelete, keys, membershipScopes, sortedPair, type MatchItem, type MatchStore } from '@culturebridge/store';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export interface RecomputeDeps {
+  matches: MatchStore;
+  doc: DynamoDBDocumentClient;
+  tableName: string;
+  now: () => string;
+  config?: MatchingConfigInput;
+}
+
+export interface RecomputeResult {
+  proposed: number;
+  rescored: number;
+  withdrawn: number;
+  conflicts: number;
+}
+
+/** Thrown when another writer changed a match meanwhile: the message is retried and recomputed. */
+export class MatchWriteConflict extends Error {
+  constructor(count: number) {
+    super(`${count} match write(s) lost a race with a concurrent change; will recompute`);
+  }
+}
+
+function nextItem(profileId: string, change: MatchChange, current: MatchItem | undefined, partner: MatchingProfile | undefined, self: MatchingProfile, now: string, correlationId: string): Omit<MatchItem, 'owner' | 'partner'> {
+  const version = (current?.version ?? 0) + 1;
+  if (change.kind === 'withdraw') {
+    return { ...(current as MatchItem), state: 'withdrawn', acceptedBy: [], version, updatedAt: now, correlationId };
+  }
+  const base = {
+    matchId: pairKey(profileId, change.partner),
+    profileIds: sortedPair(profileId, change.partner),
+    score: change.proposal.score,
+    summary: change.proposal.summary,
+    reasons: change.proposal.reasons as unknown as Record<string, unknown>[],
+    sharedNetworks: self.networks.filter((n) => partner?.networks.includes(n)),
+    version,
+    updatedAt: now,
+    correlationId,
+  };
+  if (change.kind === 'rescore') return { ...(current as MatchItem), ...base };
+  return { ...base, state: 'proposed', acceptedBy: [], proposedAt: now };
+}
+
+/**
+ * Brings one profile's matches up to date with the network: reads the candidates from the network
+ * index (never a scan), plans with the pure domain function, and writes each change to both copies
+ * conditionally. An erased profile's leftover matches are removed.
+ */
+export async function recomputeMatches(profileId: string, correlationId: string, deps: RecomputeDeps): Promise<RecomputeResult> {
+  const result: RecomputeResult = { proposed: 0, rescored: 0, withdrawn: 0, conflicts: 0 };
+  const [self, existing] = await Promise.all([deps.matches.matchingView(profileId), deps.matches.matchesOf(profileId)]);
+
+  if (!self) {
+    // Erased: the API removed what it found; this catches a match written during the erasure.
+    const leftovers = existing.flatMap((m) => [keys.match(profileId, m.partner), keys.match(m.partner, profileId)]);
+    await batchDelete(deps.doc, deps.tableName, leftovers);
+    result.withdrawn = existing.length;
+    return result;
+  }
+
+  const candidates = await deps.matches.candidates(membershipScopes(self));
+  // The index is eventually consistent; the profile's own view comes from a consistent read.
+  const inScope = [self as MatchingProfile, ...candidates.filter((c) => c.id !== profileId)] as MatchingProfile[];
+  const byId = new Map(inScope.map((p) => [p.id, p]));
+  const current = new Map(existing.map((m) => [m.partner, m]));
+  const changes = planMatchChanges(
+    profileId,
+    inScope,
+    existing.map((m) => ({ partner: m.partner, state: m.state, version: m.version, score: m.score, summary: m.summary })),
+    deps.config,
+  );
+
+  const now = deps.now();
+  for (const change of changes) {
+    const item = nextItem(profileId, change, current.get(change.partner), byId.get(change.partner), self as MatchingProfile, now, correlationId);
+    const written = await deps.matches.put(item, change.expectedVersion);
+    if (!written) result.conflicts++;
+    else if (change.kind === 'propose') result.proposed++;
+    else if (change.kind === 'rescore') result.rescored++;
+    else result.withdrawn++;
+  }
+  if (result.conflicts > 0) throw new MatchWriteConflict(result.conflicts);
+  return result;
+}

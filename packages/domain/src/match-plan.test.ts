@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { planMatchChanges, type ExistingMatch } from './match-plan.js';
+import type { MatchingProfile } from './matching/index.js';
+
+function profile(id: string, overrides: Partial<MatchingProfile> = {}): MatchingProfile {
+  return {
+    id,
+    name: id,
+    status: 'active',
+    networks: ['eu4culture'],
+    country: 'GE',
+    themes: [{ id: 'climate-environment', priority: 'high' }],
+    formats: ['festival'],
+    offers: ['venue'],
+    needs: ['expertise'],
+    languages: ['en'],
+    fundingInstruments: [],
+    openToOutsideNetwork: false,
+    ...overrides,
+  };
+}
+
+const kutaisi = profile('a-kutaisi');
+const gyumri = profile('b-gyumri', { country: 'AM', offers: ['expertise'], needs: ['venue'] });
+const cahul = profile('c-cahul', { country: 'MD', languages: ['ro'] });
+
+describe('planning match changes after a profile changed', () => {
+  it('proposes new qualifying partners and nothing for a pair without a shared language', () => {
+    const changes = planMatchChanges('a-kutaisi', [kutaisi, gyumri, cahul], []);
+    expect(changes.map((c) => [c.kind, c.partner])).toEqual([['propose', 'b-gyumri']]);
+  });
+
+  it('leaves an unchanged match untouched, so a redelivered event writes nothing', () => {
+    const [first] = planMatchChanges('a-kutaisi', [kutaisi, gyumri], []);
+    if (first?.kind !== 'propose') throw new Error('expected a proposal');
+    const existing: ExistingMatch[] = [{ partner: 'b-gyumri', state: 'proposed', version: 1, score: first.proposal.score, summary: first.proposal.summary }];
+    expect(planMatchChanges('a-kutaisi', [kutaisi, gyumri], existing)).toEqual([]);
+  });
+
+  it('withdraws a proposed match that no longer qualifies, but never a confirmed one', () => {
+    const noLongerShared = profile('b-gyumri', { themes: [{ id: 'music', priority: 'low' }] });
+    const proposed: ExistingMatch[] = [{ partner: 'b-gyumri', state: 'proposed', version: 3, score: 0.6, summary: 's' }];
+    expect(planMatchChanges('a-kutaisi', [kutaisi, noLongerShared], proposed)).toEqual([{ kind: 'withdraw', partner: 'b-gyumri', expectedVersion: 3 }]);
+    const confirmed: ExistingMatch[] = [{ partner: 'b-gyumri', state: 'confirmed', version: 3, score: 0.6, summary: 's' }];
+    expect(planMatchChanges('a-kutaisi', [kutaisi, noLongerShared], confirmed)).toEqual([]);
+  });
+
+  it('never proposes a declined pair again, and re-proposes a withdrawn one that qualifies again', () => {
+    const declined: ExistingMatch[] = [{ partner: 'b-gyumri', state: 'declined', version: 2, score: 0.6, summary: 's' }];
+    expect(planMatchChanges('a-kutaisi', [kutaisi, gyumri], declined)).toEqual([]);
+    const withdrawn: ExistingMatch[] = [{ partner: 'b-gyumri', state: 'withdrawn', version: 4, score: 0.6, summary: 's' }];
+    expect(planMatchChanges('a-kutaisi', [kutaisi, gyumri], withdrawn).map((c) => [c.kind, c.partner, c.kind === 'propose' ? c.expectedVersion : 0])).toEqual([['propose', 'b-gyumri', 4]]);
+  });
+
+  it('withdraws answerable matches when the profile itself is no longer active', () => {
+    const existing: ExistingMatch[] = [{ partner: 'b-gyumri', state: 'accepted', version: 2, score: 0.6, summary: 's' }];
+    expect(planMatchChanges('a-kutaisi', [{ ...kutaisi, status: 'pending' }, gyumri], existing)).toEqual([{ kind: 'withdraw', partner: 'b-gyumri', expectedVersion: 2 }]);
+  });
+});

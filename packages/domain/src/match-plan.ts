@@ -1,0 +1,60 @@
+import { buildMatchingIndex, pairKey, topMatchesFor, type MatchingConfigInput, type MatchingProfile, type MatchProposal } from './matching/index.js';
+import type { MatchState } from './match-lifecycle.js';
+
+/** A stored match as seen from the profile being recomputed. */
+export interface ExistingMatch {
+  partner: string;
+  state: MatchState;
+  version: number;
+  score: number;
+  summary: string;
+}
+
+export type MatchChange =
+  /** A new pair, or a withdrawn one that qualifies again. */
+  | { kind: 'propose'; partner: string; proposal: MatchProposal; expectedVersion: number | undefined }
+  /** A live match whose score or reasons changed; its state stays. */
+  | { kind: 'rescore'; partner: string; proposal: MatchProposal; expectedVersion: number; state: MatchState }
+  /** A proposed or accepted match that no longer qualifies. */
+  | { kind: 'withdraw'; partner: string; expectedVersion: number };
+
+const ANSWERABLE: ReadonlySet<MatchState> = new Set(['proposed', 'accepted']);
+const LIVE: ReadonlySet<MatchState> = new Set(['proposed', 'accepted', 'confirmed']);
+
+/**
+ * What must change after `profileId` changed: propose its best partners, withdraw matches that no
+ * longer qualify, and leave everything else untouched, so a redelivered event or an edit that does
+ * not move any score writes nothing (and so publishes nothing). A confirmed partnership is never
+ * withdrawn by matching: both sides agreed to it. A declined pair is never proposed again.
+ */
+export function planMatchChanges(
+  profileId: string,
+  profilesInScope: readonly MatchingProfile[],
+  existing: readonly ExistingMatch[],
+  config: MatchingConfigInput = {},
+): MatchChange[] {
+  const byPartner = new Map(existing.map((m) => [m.partner, m]));
+  const declined = new Set(existing.filter((m) => m.state === 'declined').map((m) => pairKey(profileId, m.partner)));
+  const index = buildMatchingIndex(profilesInScope, config);
+  // Every qualifying partner, not just the top K: a live match outside the top K still qualifies.
+  const qualifying = topMatchesFor(index, profileId, { declined, limit: profilesInScope.length });
+  const qualifies = new Map(qualifying.map((p) => [p.b, p]));
+  const changes: MatchChange[] = [];
+
+  for (const proposal of qualifying.slice(0, index.config.topK)) {
+    const current = byPartner.get(proposal.b);
+    if (!current || current.state === 'withdrawn') {
+      changes.push({ kind: 'propose', partner: proposal.b, proposal, expectedVersion: current?.version });
+    }
+  }
+  for (const current of existing) {
+    if (!LIVE.has(current.state)) continue;
+    const proposal = qualifies.get(current.partner);
+    if (proposal && (proposal.score !== current.score || proposal.summary !== current.summary)) {
+      changes.push({ kind: 'rescore', partner: current.partner, proposal, expectedVersion: current.version, state: current.state });
+    } else if (!proposal && ANSWERABLE.has(current.state)) {
+      changes.push({ kind: 'withdraw', partner: current.partner, expectedVersion: current.version });
+    }
+  }
+  return changes;
+}

@@ -1,0 +1,133 @@
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { Profile } from '@culturebridge/domain';
+import { fromItem, MEMBERSHIP_ATTRIBUTES, type MembershipView } from './profile-items.js';
+import { matchItems, type MatchItem } from './match-items.js';
+import { keys, TABLE } from './table.js';
+
+/** Reads and writes of match items and the matching views; every write is conditional on a read version. */
+export class MatchStore {
+  /** Read capacity consumed since construction, when the caller asks DynamoDB to report it. */
+  consumedReadUnits = 0;
+
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly options: { measureCapacity?: boolean } = {},
+  ) {}
+
+  private capacity() {
+    return this.options.measureCapacity ? { ReturnConsumedCapacity: 'TOTAL' as const } : {};
+  }
+
+  private count(consumed: { CapacityUnits?: number } | { CapacityUnits?: number }[] | undefined) {
+    for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) this.consumedReadUnits += c.CapacityUnits ?? 0;
+  }
+
+  /** The matching view of one profile, read from its profile item without the contact. */
+  async matchingView(id: string): Promise<MembershipView | undefined> {
+    const out = await this.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.profile(id),
+        ConsistentRead: true,
+        ProjectionExpression: MEMBERSHIP_ATTRIBUTES.map((_, i) => `#a${i}`).join(', '),
+        ExpressionAttributeNames: Object.fromEntries(MEMBERSHIP_ATTRIBUTES.map((a, i) => [`#a${i}`, a])),
+        ...this.capacity(),
+      }),
+    );
+    this.count(out.ConsumedCapacity);
+    return out.Item ? (out.Item as MembershipView) : undefined;
+  }
+
+  /** Every profile findable in the given scopes, from the network index: never a table scan. */
+  async candidates(scopes: readonly string[]): Promise<MembershipView[]> {
+    const byId = new Map<string, MembershipView>();
+    for (const scope of scopes) {
+      let ExclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page = await this.doc.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: TABLE.networkIndex.name,
+            KeyConditionExpression: '#pk = :pk',
+            ExpressionAttributeNames: { '#pk': TABLE.networkIndex.partitionKey },
+            ExpressionAttributeValues: { ':pk': keys.networkPartition(scope) },
+            ExclusiveStartKey,
+            ...this.capacity(),
+          }),
+        );
+        this.count(page.ConsumedCapacity);
+        for (const item of page.Items ?? []) byId.set(String(item.id), fromItem<MembershipView>(item));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+    }
+    return [...byId.values()];
+  }
+
+  /** One side's match items (each pair's copy in this profile's partition). */
+  async matchesOf(profileId: string): Promise<MatchItem[]> {
+    const items: MatchItem[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :match)',
+          ExpressionAttributeValues: { ':pk': keys.profilePartition(profileId), ':match': keys.matchPrefix },
+          ConsistentRead: true,
+          ExclusiveStartKey,
+          ...this.capacity(),
+        }),
+      );
+      this.count(page.ConsumedCapacity);
+      items.push(...(page.Items ?? []).map((i) => fromItem<MatchItem>(i)));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
+  }
+
+  async match(owner: string, partner: string): Promise<MatchItem | undefined> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.match(owner, partner), ConsistentRead: true }));
+    return out.Item ? fromItem<MatchItem>(out.Item) : undefined;
+  }
+
+  /**
+   * Writes both copies of a match in one transaction, only if the stored version is still the one
+   * read (`expectedVersion` undefined: only if it does not exist yet). Returns false on a conflict,
+   * so the caller can re-read and decide again.
+   */
+  async put(match: Omit<MatchItem, 'owner' | 'partner'>, expectedVersion: number | undefined): Promise<boolean> {
+    const condition =
+      expectedVersion === undefined
+        ? { ConditionExpression: 'attribute_not_exists(PK)' }
+        : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } };
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: matchItems(match).map((Item) => ({ Put: { TableName: this.tableName, Item, ...condition } })),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed')) return false;
+      throw error;
+    }
+  }
+
+  /** Public profiles (and, where asked, contacts) of partners, for listing matches. */
+  async profiles(ids: readonly string[]): Promise<Map<string, Profile>> {
+    const found = new Map<string, Profile>();
+    for (let i = 0; i < ids.length; i += 100) {
+      let request: Record<string, { Keys: Record<string, string>[] }> | undefined = {
+        [this.tableName]: { Keys: ids.slice(i, i + 100).map((id) => keys.profile(id)) },
+      };
+      for (let round = 0; request && Object.keys(request).length > 0 && round < 8; round++) {
+        const out = await this.doc.send(new BatchGetCommand({ RequestItems: request }));
+        for (const item of out.Responses?.[this.tableName] ?? []) found.set(String(item.id), fromItem<Profile>(item));
+        request = out.UnprocessedKeys as typeof request;
+      }
+    }
+    return found;
+  }
+}
