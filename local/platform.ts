@@ -1,0 +1,169 @@
+import './quiet-sdk.js';
+import type { Server } from 'node:http';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { EVENT_BUS_NAME, RULES } from '@culturebridge/events';
+import { STREAM_CONSUMERS } from '../infra/lib/wiring.js';
+import { lambdaContext } from './api-gateway.js';
+import { ensureTable, localDynamoDbClient, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
+import { LocalEventBridge } from './eventbridge/index.js';
+import { startHttpServer, type ApiHandler } from './http-server.js';
+import { sqsEvent } from './sqs.js';
+import { startStreamPoller, type StreamPoller } from './stream-poller.js';
+
+export const LOCAL_TABLE_NAME = 'culturebridge-local';
+
+export interface PlatformOptions {
+  apiPort: number;
+  /** Use a running DynamoDB Local (tests) instead of starting one. */
+  dynamodbEndpoint?: string;
+  dynamodbPort?: number;
+  /** Keep DynamoDB data here between runs; in memory when absent. */
+  dataDir?: string;
+  tableName?: string;
+  eventBridgePort?: number;
+  quiet?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Platform {
+  apiUrl: string;
+  dynamodbEndpoint: string;
+  eventBridge: LocalEventBridge;
+  tableName: string;
+  /** Resolves when every change so far has gone through the stream, the bus and its targets. */
+  settle(): Promise<void>;
+  /** What this process wired, for the parity test against the CDK template. */
+  wiring: { rules: { name: string; eventPattern: unknown; target: string }[]; streamConsumers: string[] };
+  stop(): Promise<void>;
+}
+
+type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
+
+/** Functions that exist in this build; a rule whose target is not among them is not wired (nor deployed). */
+const FUNCTIONS = ['profiles-api', 'publish-changes', 'compute-matches'] as const;
+
+/**
+ * The whole platform in one process: DynamoDB Local, the local EventBridge with the rules from
+ * events/, the stream poller feeding publish-changes, and the API. Only wiring lives here; every
+ * decision is made by the same handler code that runs in Lambda.
+ */
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const log = options.quiet ? () => undefined : (options.log ?? console.log);
+  const tableName = options.tableName ?? LOCAL_TABLE_NAME;
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  };
+
+  try {
+    let db: DynamoDbLocal | undefined;
+    let dynamodbEndpoint = options.dynamodbEndpoint;
+    if (!dynamodbEndpoint) {
+      db = await startDynamoDbLocal({ port: options.dynamodbPort, path: options.dataDir });
+      stops.push(() => (db as DynamoDbLocal).stop());
+      dynamodbEndpoint = db.endpoint;
+    }
+    const client = localDynamoDbClient(dynamodbEndpoint);
+    await ensureTable(client, tableName);
+    client.destroy();
+
+    const eventBridge = await LocalEventBridge.start({ port: options.eventBridgePort ?? 0, quiet: options.quiet, logger: log });
+    stops.push(() => eventBridge.stop());
+    eventBridge.addBus(EVENT_BUS_NAME);
+
+    // Handlers read their configuration from the environment at import, as in Lambda.
+    Object.assign(process.env, {
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: dynamodbEndpoint,
+      EVENTBRIDGE_ENDPOINT: eventBridge.endpoint,
+      EVENT_BUS_NAME,
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      ALLOWED_ORIGINS: `http://localhost:${options.apiPort}`,
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (options.quiet ? 'SILENT' : 'WARN'),
+    });
+    const [profilesApi, publishChanges, computeMatches] = await Promise.all([
+      import('../functions/profiles-api/handler.js'),
+      import('../functions/publish-changes/handler.js'),
+      import('../functions/compute-matches/handler.js'),
+    ]);
+    const sqsTargets: Record<string, SqsHandler> = { 'compute-matches': computeMatches.handler };
+
+    const rules: Platform['wiring']['rules'] = [];
+    for (const rule of Object.values(RULES)) {
+      const target = sqsTargets[rule.target];
+      if (!target || !(FUNCTIONS as readonly string[]).includes(rule.target)) continue;
+      // EventBridge → SQS buffer → Lambda: a message the function reports as failed is retried.
+      eventBridge.addRule({
+        name: rule.name,
+        eventBusName: rule.eventBusName,
+        eventPattern: rule.eventPattern,
+        targets: [
+          {
+            id: rule.target,
+            deliver: async (event) => {
+              const response = await target(sqsEvent(`${rule.target}-buffer`, [event]), lambdaContext(rule.target));
+              if (response.batchItemFailures.length) throw new Error(`${rule.target} reported the message as failed`);
+            },
+          },
+        ],
+      });
+      rules.push({ name: rule.name, eventPattern: rule.eventPattern, target: rule.target });
+    }
+
+    const pollers: StreamPoller[] = [];
+    for (const consumer of STREAM_CONSUMERS) {
+      const poller = await startStreamPoller({
+        endpoint: dynamodbEndpoint,
+        tableName,
+        handler: publishChanges.handler,
+        batchSize: consumer.batchSize,
+        maxRetries: consumer.retryAttempts,
+        startingPosition: 'LATEST',
+        onFailure: (failure) => log(`stream records dead-lettered for ${consumer.function}: ${JSON.stringify(failure)}`),
+      });
+      stops.push(() => poller.stop());
+      pollers.push(poller);
+    }
+
+    const localEvents: ApiHandler = async (event) => {
+      const params = new URLSearchParams(event.rawQueryString);
+      const events = eventBridge.events
+        .filter((e) => !params.get('detail-type') || e.event['detail-type'] === params.get('detail-type'))
+        .filter((e) => !params.get('source') || e.event.source === params.get('source'));
+      const body = event.rawPath.endsWith('/dead-letters') ? { deadLetters: eventBridge.deadLetters } : { events };
+      return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body, null, 2) };
+    };
+    const server: Server = await startHttpServer(options.apiPort, [
+      { prefix: '/profiles', functionName: 'profiles-api', handler: profilesApi.handler as ApiHandler },
+      { prefix: '/matches', functionName: 'profiles-api', handler: profilesApi.handler as ApiHandler },
+      { prefix: '/_local', functionName: 'local', handler: localEvents },
+    ]);
+    stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : options.apiPort;
+
+    return {
+      apiUrl: `http://localhost:${port}`,
+      dynamodbEndpoint,
+      eventBridge,
+      tableName,
+      wiring: { rules, streamConsumers: STREAM_CONSUMERS.map((c) => c.function) },
+      // Stream → bus → targets → stream again, until nothing moves.
+      settle: async () => {
+        for (let round = 0; round < 10; round++) {
+          const before = eventBridge.events.length;
+          for (const p of pollers) await p.whenIdle();
+          await eventBridge.whenIdle();
+          for (const p of pollers) await p.whenIdle();
+          if (eventBridge.events.length === before) return;
+        }
+      },
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

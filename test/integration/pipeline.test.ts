@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import type { ProfileInput } from '@culturebridge/domain';
+import { createDocumentClient } from '@culturebridge/store';
+import type { DetailType } from '@culturebridge/events';
+import { checkedInSchemaValidator } from '../../events/src/json-schema-validator.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
+import { startPlatform, type Platform } from '../../local/platform.js';
+
+const EMAIL = /[^\s"@]+@[^\s"@]+\.[^\s"@]+/;
+let platform: Platform;
+
+beforeAll(async () => {
+  platform = await startPlatform({ apiPort: 0, dynamodbEndpoint: inject('dynamodbEndpoint'), tableName: `pipeline-${randomUUID().slice(0, 8)}`, quiet: true });
+});
+afterAll(async () => platform?.stop());
+
+async function api(method: string, path: string, body?: unknown) {
+  const response = await fetch(`${platform.apiUrl}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+}
+
+/** Events published since `from`, as detail types with the pair or profile they concern. */
+function eventsSince(from: number) {
+  return platform.eventBridge.events.slice(from).map((e) => e.event);
+}
+
+function summary(events: ReturnType<typeof eventsSince>) {
+  return events.map((e) => e['detail-type']);
+}
+
+const kutaisi = (overrides: Partial<ProfileInput> = {}) =>
+  validProfileInput({ name: 'Kutaisi', country: 'GE', offers: ['venue'], needs: ['curatorial-support'], themes: [{ id: 'climate-environment', priority: 'high' }], ...overrides });
+const gyumri = (overrides: Partial<ProfileInput> = {}) =>
+  validProfileInput({ name: 'Gyumri', country: 'AM', region: 'Shirak', contact: { name: 'Anna', email: 'culture@gyumri.example' }, offers: ['curatorial-support'], needs: ['venue'], themes: [{ id: 'climate-environment', priority: 'high' }], languages: ['hy', 'en'], ...overrides });
+
+describe('changes made through the API reach the bus as events, and matching answers them', () => {
+  let k: string;
+  let g: string;
+
+  it('publishes ProfileSubmitted for each new profile and MatchProposed for the pair, all valid and free of personal data', async () => {
+    const start = platform.eventBridge.events.length;
+    k = (await api('POST', '/profiles', kutaisi())).body.id as string;
+    g = (await api('POST', '/profiles', gyumri())).body.id as string;
+    await platform.settle();
+
+    const events = eventsSince(start);
+    expect(summary(events).sort()).toEqual(['MatchProposed', 'ProfileSubmitted', 'ProfileSubmitted']);
+    const validate = checkedInSchemaValidator();
+    for (const event of events) {
+      expect(validate(event['detail-type'] as DetailType, event), event['detail-type']).toEqual([]);
+      expect(JSON.stringify(event)).not.toMatch(EMAIL);
+    }
+    const proposed = events.find((e) => e['detail-type'] === 'MatchProposed');
+    expect((proposed?.detail as { data: { profileIds: string[] } }).data.profileIds).toEqual([k, g].sort());
+
+    const doc = createDocumentClient({ endpoint: platform.dynamodbEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    const items = (await doc.send(new ScanCommand({ TableName: platform.tableName }))).Items ?? [];
+    const matchItems = items.filter((i) => i.entity === 'Match');
+    expect(matchItems.map((i) => [i.owner, i.partner, i.state]).sort()).toEqual([[g, k, 'proposed'], [k, g, 'proposed']].sort());
+  });
+
+  it('lists the match with its reasons for both sides, without the partner contact before both accepted', async () => {
+    const { body } = await api('GET', `/profiles/${k}/matches`);
+    const [match] = body.matches as { partner: { name: string }; summary: string; state: string; partnerContact?: unknown }[];
+    expect(match?.partner.name).toBe('Gyumri');
+    expect(match?.state).toBe('proposed');
+    expect(match?.summary).toMatch(/Climate and environment/);
+    expect(match?.summary).toMatch(/venue/);
+    expect(match?.partnerContact).toBeUndefined();
+    expect(JSON.stringify(body)).not.toMatch(EMAIL);
+  });
+
+  it('publishes nothing new when a profile is saved without a change that matters', async () => {
+    const start = platform.eventBridge.events.length;
+    const current = (await api('GET', `/profiles/${g}`)).body;
+    await api('PUT', `/profiles/${g}`, { ...gyumri(), version: current.version });
+    await platform.settle();
+    expect(summary(eventsSince(start))).toEqual([]);
+  });
+
+  it('withdraws exactly the pair that no longer qualifies after an update', async () => {
+    const start = platform.eventBridge.events.length;
+    const current = (await api('GET', `/profiles/${g}`)).body;
+    const updated = await api('PUT', `/profiles/${g}`, { ...gyumri({ themes: [{ id: 'music', priority: 'low' }] }), version: current.version });
+    expect(updated.status).toBe(200);
+    await platform.settle();
+    const events = eventsSince(start);
+    expect(summary(events)).toEqual(['ProfileUpdated', 'MatchWithdrawn']);
+    expect((events[0]?.detail as { data: { changedFields: string[] } }).data.changedFields).toEqual(['themes']);
+    expect((events[1]?.detail as { data: { profileIds: string[] } }).data.profileIds).toEqual([k, g].sort());
+    expect(((await api('GET', `/profiles/${k}/matches`)).body.matches as unknown[]).length).toBe(0);
+  });
+
+  it('proposes the pair again when it qualifies again; both accept; contacts are revealed only then', async () => {
+    const current = (await api('GET', `/profiles/${g}`)).body;
+    await api('PUT', `/profiles/${g}`, { ...gyumri(), version: current.version });
+    await platform.settle();
+    const start = platform.eventBridge.events.length;
+
+    expect((await api('POST', `/matches/${k}/${g}/accept`)).body.state).toBe('accepted');
+    expect(((await api('GET', `/profiles/${g}/matches`)).body.matches as { partnerContact?: unknown }[])[0]?.partnerContact).toBeUndefined();
+    expect((await api('POST', `/matches/${g}/${k}/accept`)).body.state).toBe('confirmed');
+    await platform.settle();
+    expect(summary(eventsSince(start))).toEqual(['MatchAccepted', 'MatchConfirmed']);
+
+    const { body } = await api('GET', `/profiles/${k}/matches`);
+    expect((body.matches as { partnerContact?: { email: string } }[])[0]?.partnerContact?.email).toBe('culture@gyumri.example');
+    const refused = await api('POST', `/matches/${k}/${g}/decline`);
+    expect(refused.status).toBe(409);
+  });
+
+  it('erases a profile with its matches and publishes ProfileWithdrawn carrying the id only', async () => {
+    const start = platform.eventBridge.events.length;
+    expect((await api('DELETE', `/profiles/${k}`)).status).toBe(204);
+    await platform.settle();
+    const events = eventsSince(start);
+    expect(summary(events).sort()).toEqual(['MatchWithdrawn', 'ProfileWithdrawn']);
+    expect(events.find((e) => e['detail-type'] === 'ProfileWithdrawn')?.detail).toMatchObject({ data: { profileId: k } });
+    expect(((await api('GET', `/profiles/${g}/matches`)).body.matches as unknown[]).length).toBe(0);
+  });
+
+  it('delivered every event to its targets without dead letters', () => {
+    expect(platform.eventBridge.deadLetters).toEqual([]);
+  });
+});
