@@ -74,12 +74,14 @@ export async function startDynamoDbLocal(options: { port?: number; path?: string
   };
 }
 
-/** Creates the table from the shared definition; an existing table is left as it is. */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
+/** Creates the table from the shared definition; an existing table is left as it is. True if it was created. */
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<boolean> {
   try {
     await client.send(new CreateTableCommand(createTableInput(tableName)));
+    return true;
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
+    return false;
   }
 }
 

@@ -30,6 +30,8 @@ export interface Platform {
   dynamodbEndpoint: string;
   eventBridge: LocalEventBridge;
   tableName: string;
+  /** True when the table was created by this start (a fresh database). */
+  created: boolean;
   /** Resolves when every change so far has gone through the stream, the bus and its targets. */
   settle(): Promise<void>;
   /** What this process wired, for the parity test against the CDK template. */
@@ -64,10 +66,16 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       dynamodbEndpoint = db.endpoint;
     }
     const client = localDynamoDbClient(dynamodbEndpoint);
-    await ensureTable(client, tableName);
+    const created = await ensureTable(client, tableName);
     client.destroy();
 
-    const eventBridge = await LocalEventBridge.start({ port: options.eventBridgePort ?? 0, quiet: options.quiet, logger: log });
+    // EventBridge retries a target for up to 24 hours; locally a few seconds of retries stand in for that.
+    const eventBridge = await LocalEventBridge.start({
+      port: options.eventBridgePort ?? 0,
+      quiet: options.quiet,
+      logger: log,
+      retry: { maxAttempts: 8, baseDelayMs: 50, maxDelayMs: 2_000 },
+    });
     stops.push(() => eventBridge.stop());
     eventBridge.addBus(EVENT_BUS_NAME);
 
@@ -149,6 +157,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       dynamodbEndpoint,
       eventBridge,
       tableName,
+      created,
       wiring: { rules, streamConsumers: STREAM_CONSUMERS.map((c) => c.function) },
       // Stream → bus → targets → stream again, until nothing moves.
       settle: async () => {

@@ -30,8 +30,13 @@ export function createComputeMatchesHandler(deps: RecomputeDeps & { logger: Logg
       return;
     }
     const profileId = profileIdOf(parsed.data);
-    const result = await recomputeMatches(profileId, parsed.data.detail.metadata.correlationId, deps);
-    deps.logger.info('matches recomputed', { profileId, event: parsed.data['detail-type'], ...result });
+    try {
+      const result = await recomputeMatches(profileId, parsed.data.detail.metadata.correlationId, deps);
+      deps.logger.info('matches recomputed', { profileId, event: parsed.data['detail-type'], ...result });
+    } catch (error) {
+      deps.logger.warn('matches not recomputed; the message will be retried', { profileId, error: (error as Error).name, message: (error as Error).message });
+      throw error;
+    }
   };
   return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
     processPartialResponse(event, processRecord, new BatchProcessor(EventType.SQS), { context, processInParallel: false });

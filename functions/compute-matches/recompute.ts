@@ -8,6 +8,9 @@ export interface RecomputeDeps {
   tableName: string;
   now: () => string;
   config?: MatchingConfigInput;
+  /** Attempts within one invocation when writes lose a race (default 4). */
+  maxAttempts?: number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface RecomputeResult {
@@ -50,6 +53,21 @@ function nextItem(profileId: string, change: MatchChange, current: MatchItem | u
  * conditionally. An erased profile's leftover matches are removed.
  */
 export async function recomputeMatches(profileId: string, correlationId: string, deps: RecomputeDeps): Promise<RecomputeResult> {
+  // Neighbouring profiles recomputed at the same moment write the same pairs. Re-reading and
+  // planning again usually settles it at once; jitter keeps two writers from colliding in step.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await recomputeOnce(profileId, correlationId, deps);
+    } catch (error) {
+      if (!(error instanceof MatchWriteConflict) || attempt >= (deps.maxAttempts ?? 4)) throw error;
+      await (deps.sleep ?? sleep)(Math.random() * 50 * attempt);
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function recomputeOnce(profileId: string, correlationId: string, deps: RecomputeDeps): Promise<RecomputeResult> {
   const result: RecomputeResult = { proposed: 0, rescored: 0, withdrawn: 0, conflicts: 0 };
   const [self, existing] = await Promise.all([deps.matches.matchingView(profileId), deps.matches.matchesOf(profileId)]);
 

@@ -114,7 +114,9 @@ export class DeliveryScheduler {
           });
           return;
         }
-        const delay = Math.min(this.policy.baseDelayMs * 2 ** (attempt - 1), this.policy.maxDelayMs);
+        // Half fixed, half random ("equal jitter"): targets that failed together do not retry in step.
+        const ceiling = Math.min(this.policy.baseDelayMs * 2 ** (attempt - 1), this.policy.maxDelayMs);
+        const delay = Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
         this.log(`retry  ${where}  attempt ${attempt}/${maxAttempts} failed: ${message}; next in ${delay} ms`);
         await new Promise((resolve) => setTimeout(resolve, delay));
       }

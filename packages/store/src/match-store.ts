@@ -110,7 +110,8 @@ export class MatchStore {
       );
       return true;
     } catch (error) {
-      if (error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed')) return false;
+      // ConditionalCheckFailed: someone wrote first. TransactionConflict: someone is writing now.
+      if (error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) return false;
       throw error;
     }
   }

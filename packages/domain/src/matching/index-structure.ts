@@ -1,6 +1,6 @@
-import { THEMES, type ThemeId } from '../taxonomy.js';
+import type { ThemeId } from '../taxonomy.js';
 import { MatchingConfig, normalisedWeights, thresholdUnits, type MatchingConfigInput } from './config.js';
-import { encodeProfiles, THEME_BIT, THEME_COUNT, themeIdf, type EncodedProfiles } from './encode.js';
+import { encodeProfiles, R_LANGUAGES, R_THEMES, ROW_WIDTH, THEME_BIT, THEME_COUNT, themeIdf, type EncodedProfiles } from './encode.js';
 import { parsePairKey, pairKey, type DeclinedPairs } from './pair-key.js';
 import type { ScoringContext } from './score.js';
 import type { MatchingProfile } from './types.js';
@@ -43,7 +43,7 @@ export interface MatchingIndex extends ScoringContext {
  * order), idf over the active profiles, numeric encodings and posting lists. O(total themes × scopes).
  */
 export function buildMatchingIndex(profiles: readonly MatchingProfile[], config: MatchingConfigInput = {}): MatchingIndex {
-  const parsed = MatchingConfig.parse(config);
+  const parsed = freezeConfig(MatchingConfig.parse(config));
   const active = profiles.filter((p) => p.status === 'active').sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const positions = new Map<string, number>();
   active.forEach((p, i) => positions.set(p.id, i));
@@ -76,7 +76,7 @@ export function buildMatchingIndex(profiles: readonly MatchingProfile[], config:
 
   const offsets = new Int32Array(scopeCount * THEME_COUNT + 1);
   const forEachList = (i: number, visit: (list: number) => void) => {
-    const mask = encoded.themeMask[i] as number;
+    const mask = encoded.rows[i * ROW_WIDTH + R_THEMES] as number;
     for (let s = scopeOffsets[i] as number; s < (scopeOffsets[i + 1] as number); s++) {
       for (let t = 0; t < THEME_COUNT; t++) if (mask & (1 << t)) visit((scopes[s] as number) * THEME_COUNT + t);
     }
@@ -100,6 +100,13 @@ export function buildMatchingIndex(profiles: readonly MatchingProfile[], config:
   };
 }
 
+/** An index's settings never change under it; frozen, they can also be cached by `scorePair`. */
+function freezeConfig(config: MatchingConfig): MatchingConfig {
+  Object.freeze(config.weights);
+  Object.freeze(config.priorityFactors);
+  return Object.freeze(config);
+}
+
 /**
  * Writes into `index.scratch.candidates` every position ≥ minPosition that shares a scope and a
  * theme with i and a working language, each once; returns how many. The caller applies the rest
@@ -107,7 +114,7 @@ export function buildMatchingIndex(profiles: readonly MatchingProfile[], config:
  */
 export function collectCandidates(index: MatchingIndex, i: number, minPosition: number): number {
   const { offsets, items, scopeOffsets, scopes } = index.postings;
-  const { languages, languageWords: words, themeMask } = index.encoded;
+  const { languages, languageWords: words, rows } = index.encoded;
   const scratch = index.scratch;
   const out = scratch.candidates;
   const stamp = scratch.stamp;
@@ -116,8 +123,8 @@ export function collectCandidates(index: MatchingIndex, i: number, minPosition: 
   if (epoch === 1) stamp.fill(0);
   stamp[i] = epoch;
 
-  const mask = themeMask[i] as number;
-  const lang0 = languages[i * words] as number;
+  const mask = rows[i * ROW_WIDTH + R_THEMES] as number;
+  const lang0 = rows[i * ROW_WIDTH + R_LANGUAGES] as number;
   let count = 0;
   for (let s = scopeOffsets[i] as number, sEnd = scopeOffsets[i + 1] as number; s < sEnd; s++) {
     const listBase = (scopes[s] as number) * THEME_COUNT;
@@ -131,7 +138,7 @@ export function collectCandidates(index: MatchingIndex, i: number, minPosition: 
         if (stamp[j] === epoch) continue;
         stamp[j] = epoch;
         if (words === 1) {
-          if (((languages[j] as number) & lang0) === 0) continue;
+          if (((rows[j * ROW_WIDTH + R_LANGUAGES] as number) & lang0) === 0) continue;
         } else if (!shareWord(languages, i * words, j * words, words)) continue;
         out[count++] = j;
       }
@@ -179,5 +186,3 @@ export function declinedCheck(index: MatchingIndex, declined: DeclinedPairs | un
   if (pairs.size === 0) return null;
   return (i, j) => pairs.has(i < j ? i * n + j : j * n + i);
 }
-
-export { THEMES };

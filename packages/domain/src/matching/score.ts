@@ -1,5 +1,24 @@
 import { DEFAULT_MATCHING_CONFIG, MatchingConfig, normalisedWeights, SCORE_SCALE, type MatchingConfigInput } from './config.js';
-import { encodeProfiles, idfFromLookup, popcount, THEME_COUNT, UNIFORM_IDF, type EncodedProfiles } from './encode.js';
+import {
+  encodeProfiles,
+  idfFromLookup,
+  popcount,
+  R_FORMATS,
+  R_FROM,
+  R_FUNDING,
+  R_NEEDS,
+  R_OFFERS,
+  R_PACKED,
+  R_THEMES,
+  R_TO,
+  ROW_WIDTH,
+  N_THEME_NORM,
+  NORMS_PER_ROW,
+  R_PRIORITY_HIGH,
+  R_PRIORITY_LOW,
+  UNIFORM_IDF,
+  type EncodedProfiles,
+} from './encode.js';
 import { buildReasons, summarise } from './reasons.js';
 import { SCORE_PARTS, type MatchingProfile, type MatchProposal, type ScorePart } from './types.js';
 import type { ThemeId } from '../taxonomy.js';
@@ -29,42 +48,56 @@ export function scoreEncoded(
   j: number,
   values: Float64Array | null,
 ): number {
-  let shared = (s.themeMask[i] as number) & (s.themeMask[j] as number);
+  const rows = s.rows;
+  const factors = s.factors;
+  const idf = s.idf;
+  const ri = i * ROW_WIDTH;
+  const rj = j * ROW_WIDTH;
+  // Branch-light on purpose: pairs arrive in no predictable order, and mispredicted branches,
+  // not memory, were what a score cost.
+  let shared = (rows[ri + R_THEMES] as number) & (rows[rj + R_THEMES] as number);
+  const lowI = rows[ri + R_PRIORITY_LOW] as number;
+  const lowJ = rows[rj + R_PRIORITY_LOW] as number;
+  const highI = rows[ri + R_PRIORITY_HIGH] as number;
+  const highJ = rows[rj + R_PRIORITY_HIGH] as number;
   let dot = 0;
-  const bi = i * THEME_COUNT;
-  const bj = j * THEME_COUNT;
   while (shared !== 0) {
     const low = shared & -shared;
     const t = 31 - Math.clz32(low);
-    dot += (s.idf[t] as number) * ((s.priority[bi + t] as number) * (s.priority[bj + t] as number));
+    // Shift counts are taken mod 32, so 2t addresses theme t in either word.
+    const codeI = ((t < 16 ? lowI : highI) >>> (2 * t)) & 3;
+    const codeJ = ((t < 16 ? lowJ : highJ) >>> (2 * t)) & 3;
+    dot += (idf[t] as number) * ((factors[codeI] as number) * (factors[codeJ] as number));
     shared ^= low;
   }
-  const norm = (s.themeNorm[i] as number) * (s.themeNorm[j] as number);
+  const norm = (s.norms[i * NORMS_PER_ROW + N_THEME_NORM] as number) * (s.norms[j * NORMS_PER_ROW + N_THEME_NORM] as number);
   const themes = norm > 0 ? Math.min(1, dot / norm) : 0;
 
-  const toJ = popcount((s.offers[i] as number) & (s.needs[j] as number));
-  const toI = popcount((s.offers[j] as number) & (s.needs[i] as number));
-  const servedJ = toJ === 0 ? 0 : Math.min(1, toJ / (s.needsCap[j] as number));
-  const servedI = toI === 0 ? 0 : Math.min(1, toI / (s.needsCap[i] as number));
+  // Divisors are stored as at least 1: with nothing to divide, the numerator is 0 as well.
+  const packedI = rows[ri + R_PACKED] as number;
+  const packedJ = rows[rj + R_PACKED] as number;
+  const toJ = popcount((rows[ri + R_OFFERS] as number) & (rows[rj + R_NEEDS] as number));
+  const toI = popcount((rows[rj + R_OFFERS] as number) & (rows[ri + R_NEEDS] as number));
+  const servedJ = Math.min(1, toJ / ((packedJ >>> 16) & 0xf));
+  const servedI = Math.min(1, toI / ((packedI >>> 16) & 0xf));
   const complementarity = (servedI + servedJ) / 2;
 
-  const sharedFormats = popcount((s.formats[i] as number) & (s.formats[j] as number));
   const formats =
-    sharedFormats === 0 ? 0 : sharedFormats / Math.min(s.formatCount[i] as number, s.formatCount[j] as number);
-
-  const sharedFunding = popcount((s.funding[i] as number) & (s.funding[j] as number));
+    popcount((rows[ri + R_FORMATS] as number) & (rows[rj + R_FORMATS] as number)) /
+    Math.min((packedI >>> 20) & 0x1f, (packedJ >>> 20) & 0x1f);
   const funding =
-    sharedFunding === 0 ? 0 : sharedFunding / Math.min(s.fundingCount[i] as number, s.fundingCount[j] as number);
+    popcount((rows[ri + R_FUNDING] as number) & (rows[rj + R_FUNDING] as number)) /
+    Math.min((packedI >>> 25) & 0x1f, (packedJ >>> 25) & 0x1f);
 
-  const fromI = s.availableFrom[i] as number;
-  const fromJ = s.availableFrom[j] as number;
-  const toDayI = s.availableTo[i] as number;
-  const toDayJ = s.availableTo[j] as number;
-  const start = fromI > fromJ ? fromI : fromJ;
-  const end = toDayI < toDayJ ? toDayI : toDayJ;
-  const availability = end < start ? 0 : (end - start + 1) / Math.min(toDayI - fromI + 1, toDayJ - fromJ + 1);
+  const fromI = rows[ri + R_FROM] as number;
+  const fromJ = rows[rj + R_FROM] as number;
+  const toDayI = rows[ri + R_TO] as number;
+  const toDayJ = rows[rj + R_TO] as number;
+  // A missing window has from > to, so it overlaps nothing and its "length" is clamped to 1.
+  const overlap = Math.max(0, Math.min(toDayI, toDayJ) - Math.max(fromI, fromJ) + 1);
+  const availability = overlap / Math.max(1, Math.min(toDayI - fromI + 1, toDayJ - fromJ + 1));
 
-  const crossBorder = s.country[i] === s.country[j] ? 0 : 1;
+  const crossBorder = ((packedI ^ packedJ) & 0xffff) === 0 ? 0 : 1;
 
   if (values !== null) {
     values[0] = themes;
@@ -90,7 +123,6 @@ const round4 = (x: number) => Math.round(x * SCORE_SCALE) / SCORE_SCALE;
 export function explainEncoded(
   s: EncodedProfiles,
   weights: Float64Array,
-  config: MatchingConfig,
   a: MatchingProfile,
   b: MatchingProfile,
   i: number,
@@ -104,7 +136,7 @@ export function explainEncoded(
     weight: round4(weights[k] as number),
     contribution: round4((values[k] as number) * (weights[k] as number)),
   }));
-  const reasons = buildReasons(a, b, s.idf, config.priorityFactors);
+  const reasons = buildReasons(a, b, s, i, j);
   return { a: a.id, b: b.id, score: round4(total), parts, reasons, summary: summarise(a, b, reasons) };
 }
 
@@ -122,8 +154,23 @@ export interface ScoringContext {
  * for "why is X proposed to Y" and "why not". Same numbers as the index for the same context.
  */
 export function scorePair(a: MatchingProfile, b: MatchingProfile, context: ScoringContext = {}): MatchProposal {
-  const config = MatchingConfig.parse(context.config ?? DEFAULT_MATCHING_CONFIG);
+  const config = parsedConfig(context.config ?? DEFAULT_MATCHING_CONFIG);
   const idf = context.idf ? idfFromLookup(context.idf) : UNIFORM_IDF;
   const encoded = encodeProfiles([a, b], idf, config.priorityFactors);
-  return explainEncoded(encoded, normalisedWeights(config), config, a, b, 0, 1);
+  return explainEncoded(encoded, normalisedWeights(config), a, b, 0, 1);
+}
+
+/*
+ * Explaining many pairs against one index would otherwise validate the same settings each time.
+ * Only frozen settings are remembered (the defaults, an index's): a mutable object could change.
+ */
+const parsedConfigs = new WeakMap<object, MatchingConfig>();
+function parsedConfig(input: MatchingConfigInput): MatchingConfig {
+  const cacheable = Object.isFrozen(input) && Object.isFrozen(input.weights ?? {}) && Object.isFrozen(input.priorityFactors ?? {});
+  let parsed = cacheable ? parsedConfigs.get(input) : undefined;
+  if (!parsed) {
+    parsed = MatchingConfig.parse(input);
+    if (cacheable) parsedConfigs.set(input, parsed);
+  }
+  return parsed;
 }

@@ -1,0 +1,176 @@
+import { SCORE_SCALE, type MatchingConfigInput } from './config.js';
+import { collectCandidates, declinedCheck, buildMatchingIndex, type MatchingIndex } from './index-structure.js';
+import { selectFairly, type CandidatePools } from './fairness.js';
+import type { DeclinedPairs } from './pair-key.js';
+import { explainEncoded, scoreEncoded } from './score.js';
+import { heapAccepts, heapOffer, heapSortDescending, keyPosition, keyUnits, rankKey } from './top-k.js';
+import type { MatchingProfile, MatchProposal } from './types.js';
+
+export interface MatchQueryOptions {
+  /** Pairs declined before; they are never proposed again. */
+  declined?: DeclinedPairs;
+  /** Partners to leave out of this answer, e.g. those already at their exposure cap. */
+  exclude?: (partnerId: string) => boolean;
+  /** How many to return; the network's topK by default. */
+  limit?: number;
+}
+
+/**
+ * One profile's best partners above the threshold, best first (score desc, then id asc), hard
+ * filters applied. A ranking only: exposure caps and coverage need the whole network and are
+ * applied by `computeAllMatches`. An id that is unknown or not active gets [].
+ */
+export function topMatchesFor(index: MatchingIndex, profileId: string, options: MatchQueryOptions = {}): MatchProposal[] {
+  const i = index.positionOf(profileId);
+  if (i < 0) return [];
+  const declined = declinedCheck(index, options.declined);
+  const exclude = options.exclude;
+  const profiles = index.profiles;
+  const accept =
+    declined === null && exclude === undefined
+      ? null
+      : (j: number) => !(declined?.(i, j) ?? false) && !(exclude?.((profiles[j] as MatchingProfile).id) ?? false);
+  const keys = rankPartners(index, i, options.limit ?? index.config.topK, accept);
+  return Array.from(keys, (key) => explain(index, i, keyPosition(key, profiles.length)));
+}
+
+/** Ranking keys of i's best `limit` partners, best first. `accept` is asked only about pairs that would make the list. */
+export function rankPartners(
+  index: MatchingIndex,
+  i: number,
+  limit: number,
+  accept: ((j: number) => boolean) | null,
+): Float64Array {
+  const n = index.profiles.length;
+  const heap = new Float64Array(Math.max(0, limit));
+  if (limit <= 0) return heap;
+  const { encoded, weights, thresholdUnits } = index;
+  const candidates = index.scratch.candidates;
+  const count = collectCandidates(index, i, 0);
+  let size = 0;
+  for (let k = 0; k < count; k++) {
+    const j = candidates[k] as number;
+    const units = Math.round(scoreEncoded(encoded, weights, i, j, null) * SCORE_SCALE);
+    if (units < thresholdUnits) continue;
+    const key = rankKey(units, j, n);
+    if (!heapAccepts(heap, 0, size, limit, key)) continue;
+    if (accept !== null && !accept(j)) continue;
+    size = heapOffer(heap, 0, size, limit, key);
+  }
+  heapSortDescending(heap, 0, size);
+  return heap.slice(0, size);
+}
+
+function explain(index: MatchingIndex, i: number, j: number): MatchProposal {
+  const { profiles, encoded, weights } = index;
+  return explainEncoded(encoded, weights, profiles[i] as MatchingProfile, profiles[j] as MatchingProfile, i, j);
+}
+
+/** The outcome of a matching run over a network. */
+export interface MatchingRun {
+  /** Every active profile's proposals, best first (score desc, then partner id asc); reciprocal. */
+  readonly proposals: ReadonlyMap<string, readonly MatchProposal[]>;
+  /** Share of active profiles with at least one proposal. */
+  readonly coverage: number;
+  readonly stats: {
+    readonly activeProfiles: number;
+    readonly coveredProfiles: number;
+    /** Active profiles with at least one partner passing the hard filters and the threshold. */
+    readonly profilesWithQualifyingPartner: number;
+    /** Distinct matches (each is in two lists). */
+    readonly matches: number;
+  };
+}
+
+/**
+ * Candidates kept per profile for the fairness step: enough to replace partners that reach their
+ * cap without keeping every pair in memory. Coverage does not depend on it (it searches beyond).
+ */
+export const CANDIDATE_POOL_FACTOR = 3;
+
+/** Recomputes every match of a network: index, candidate pools, fair selection, explanations. */
+export function computeAllMatches(
+  profiles: readonly MatchingProfile[],
+  config: MatchingConfigInput = {},
+  options: { declined?: DeclinedPairs } = {},
+): MatchingRun {
+  return matchAll(buildMatchingIndex(profiles, config), options);
+}
+
+/** `computeAllMatches` on an index already built. */
+export function matchAll(index: MatchingIndex, options: { declined?: DeclinedPairs } = {}): MatchingRun {
+  const { profiles, config } = index;
+  const n = profiles.length;
+  const declined = declinedCheck(index, options.declined);
+  const pools = candidatePools(index, Math.max(1, Math.min(CANDIDATE_POOL_FACTOR * config.topK, n - 1)), declined);
+  const selection = selectFairly(pools, config.topK, config.exposureCap, (i, isCapped) => {
+    const [key] = rankPartners(index, i, 1, (j) => !isCapped(j) && !(declined?.(i, j) ?? false));
+    return key === undefined ? undefined : { position: keyPosition(key, n), units: keyUnits(key, n) };
+  });
+
+  const proposals = new Map<string, MatchProposal[]>();
+  let covered = 0;
+  let edgeEnds = 0;
+  const order = new Float64Array(config.exposureCap);
+  for (let i = 0; i < n; i++) {
+    const degree = selection.degree[i] as number;
+    const base = i * selection.cap;
+    for (let e = 0; e < degree; e++) {
+      order[e] = rankKey(selection.units[base + e] as number, selection.partners[base + e] as number, n);
+    }
+    heapSortDescending(order, 0, degree);
+    const list: MatchProposal[] = [];
+    for (let e = 0; e < degree; e++) list.push(explain(index, i, keyPosition(order[e] as number, n)));
+    proposals.set((profiles[i] as MatchingProfile).id, list);
+    if (degree > 0) covered++;
+    edgeEnds += degree;
+  }
+  let qualifying = 0;
+  for (let i = 0; i < n; i++) if ((pools.sizes[i] as number) > 0) qualifying++;
+  return {
+    proposals,
+    coverage: n === 0 ? 1 : covered / n,
+    stats: { activeProfiles: n, coveredProfiles: covered, profilesWithQualifyingPartner: qualifying, matches: edgeEnds / 2 },
+  };
+}
+
+/**
+ * Every profile's best `pool` partners. Each pair is scored once, from its lower position, and
+ * offered to both heaps: the posting lists are binary-searched past positions already done.
+ */
+function candidatePools(index: MatchingIndex, pool: number, declined: ((i: number, j: number) => boolean) | null): CandidatePools {
+  const n = index.profiles.length;
+  const keys = new Float64Array(n * pool);
+  const sizes = new Int32Array(n);
+  // The smallest key a heap still takes (-1 until full): one small array read per side decides
+  // most pairs, instead of a random read into the large heap array.
+  const floor = new Float64Array(n).fill(-1);
+  const { encoded, weights, thresholdUnits } = index;
+  const candidates = index.scratch.candidates;
+  for (let i = 0; i < n; i++) {
+    const count = collectCandidates(index, i, i + 1);
+    const baseI = i * pool;
+    for (let k = 0; k < count; k++) {
+      const j = candidates[k] as number;
+      const units = Math.round(scoreEncoded(encoded, weights, i, j, null) * SCORE_SCALE);
+      if (units < thresholdUnits) continue;
+      const keyForI = rankKey(units, j, n);
+      const keyForJ = rankKey(units, i, n);
+      const intoI = keyForI > (floor[i] as number);
+      const intoJ = keyForJ > (floor[j] as number);
+      if (!intoI && !intoJ) continue;
+      if (declined !== null && declined(i, j)) continue;
+      if (intoI) {
+        const size = (sizes[i] = heapOffer(keys, baseI, sizes[i] as number, pool, keyForI));
+        if (size === pool) floor[i] = keys[baseI] as number;
+      }
+      if (intoJ) {
+        const baseJ = j * pool;
+        const size = (sizes[j] = heapOffer(keys, baseJ, sizes[j] as number, pool, keyForJ));
+        if (size === pool) floor[j] = keys[baseJ] as number;
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) heapSortDescending(keys, i * pool, sizes[i] as number);
+  return { n, pool, keys, sizes };
+}

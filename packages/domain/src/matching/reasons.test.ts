@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { languageName } from './labels.js';
+import { pairKey, parsePairKey, isDeclined } from './pair-key.js';
+import { summarise } from './reasons.js';
+import { scorePair } from './score.js';
+import { matchingProfile } from './test-profiles.js';
+import { MATCHING_ATTRIBUTES, toMatchingProfile } from './types.js';
+import { ProfileInput, type Profile } from '../profile.js';
+import { validProfileInput } from '../test-fixtures.js';
+
+describe('reasons', () => {
+  const kutaisi = matchingProfile({ id: 'kutaisi', name: 'Kutaisi', country: 'GE', offers: ['venue'], languages: ['ka', 'en'] });
+  const gyumri = matchingProfile({ id: 'gyumri', name: 'Gyumri', country: 'AM', needs: ['venue'], languages: ['hy', 'en'] });
+
+  it('reads as a coordinator would write it, with names and taxonomy labels', () => {
+    const proposal = scorePair(kutaisi, gyumri);
+    expect(proposal.summary).toBe(
+      'Both give Climate and environment high priority; Kutaisi offers a venue, Gyumri needs one; across borders (GE and AM); shared language: English',
+    );
+    expect(proposal.reasons).toEqual([
+      { kind: 'shared-theme', themeId: 'climate-environment', priorities: ['high', 'high'] },
+      { kind: 'offers', from: 'kutaisi', to: 'gyumri', resource: 'venue' },
+      { kind: 'cross-border', countries: ['GE', 'AM'] },
+      { kind: 'shared-network', networkId: 'eu4culture' },
+      { kind: 'shared-language', language: 'en' },
+    ]);
+  });
+
+  it("is written from each side's point of view", () => {
+    expect(scorePair(gyumri, kutaisi).summary).toBe(
+      'Both give Climate and environment high priority; Kutaisi offers a venue, Gyumri needs one; across borders (AM and GE); shared language: English',
+    );
+  });
+
+  it('groups themes by priorities and lists several resources, formats and funding', () => {
+    const a = matchingProfile({
+      id: 'a', name: 'Lviv', networks: ['x'], openToOutsideNetwork: true, country: 'UA', languages: ['uk', 'ru', 'en'],
+      themes: [{ id: 'youth', priority: 'medium' }, { id: 'music', priority: 'medium' }, { id: 'film', priority: 'high' }],
+      offers: ['artists', 'expertise'], formats: ['festival', 'co-production'], fundingInstruments: ['creative-europe', 'interreg'],
+      availability: { from: '2027-03-01', to: '2027-09-30' },
+    });
+    const b = matchingProfile({
+      id: 'b', name: 'Chemnitz', networks: ['y'], openToOutsideNetwork: true, country: 'UA', languages: ['ru', 'uk'],
+      themes: [{ id: 'youth', priority: 'medium' }, { id: 'music', priority: 'medium' }, { id: 'film', priority: 'low' }],
+      needs: ['expertise', 'artists'], formats: ['co-production', 'festival'], fundingInstruments: ['interreg', 'creative-europe'],
+      availability: { from: '2027-06-01', to: '2027-12-31' },
+    });
+    expect(scorePair(a, b).summary).toBe(
+      'Both give Youth and Music medium priority; Film: high priority for Lviv, low for Chemnitz; ' +
+        'Lviv offers expertise and artists, which Chemnitz needs; both look for festivals and co-productions; ' +
+        'both consider Creative Europe and Interreg; both available from 2027-06-01 to 2027-09-30; ' +
+        'no shared network, but both are open to partners outside it; shared languages: Ukrainian and Russian',
+    );
+  });
+
+  it('can be re-worded from stored reasons alone', () => {
+    const { reasons, summary } = scorePair(kutaisi, gyumri);
+    expect(summarise(kutaisi, gyumri, reasons)).toBe(summary);
+  });
+
+  it('names common languages in English and falls back to the code', () => {
+    expect(languageName('ka')).toBe('Georgian');
+    expect(languageName('da')).toBe('Danish');
+    expect(languageName('eu')).toBe('eu');
+    expect(languageName('constructor')).toBe('constructor');
+  });
+});
+
+describe('pairKey', () => {
+  it('is the same from both sides and different for different pairs, whatever the ids contain', () => {
+    expect(pairKey('b', 'a')).toBe('a|b');
+    expect(pairKey('a', 'b')).toBe('a|b');
+    expect(pairKey('a|b', 'c')).not.toBe(pairKey('a', 'b|c'));
+    expect(parsePairKey(pairKey('x%7C', 'y|z'))).toEqual(['x%7C', 'y|z']);
+    expect(isDeclined(new Set([pairKey('p', 'q')]), 'q', 'p')).toBe(true);
+    expect(isDeclined((key) => key === 'p|q', 'q', 'p')).toBe(true);
+  });
+});
+
+describe('MatchingProfile', () => {
+  it('projects exactly MATCHING_ATTRIBUTES of a stored profile: no contact, no description', () => {
+    const stored: Profile = {
+      ...ProfileInput.parse(validProfileInput()),
+      id: 'kutaisi',
+      version: 3,
+      status: 'active',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-02T00:00:00.000Z',
+    };
+    const projected = toMatchingProfile(stored);
+    expect(Object.keys(projected).sort()).toEqual([...MATCHING_ATTRIBUTES].sort());
+    expect(projected).not.toHaveProperty('contact');
+  });
+});
