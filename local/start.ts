@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { seedDemo } from './demo/seed.js';
 import { startPlatform } from './platform.js';
 
-const DATA_DIR = resolve('.data/dynamodb');
+const DATA_DIR = resolve(process.env.CULTUREBRIDGE_DATA_DIR ?? '.data/dynamodb');
 
 async function main(): Promise<void> {
   const fresh = process.argv.includes('--fresh');
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
 
   if (fresh) rmSync(DATA_DIR, { recursive: true, force: true });
   mkdirSync(DATA_DIR, { recursive: true });
-  console.log(`Starting CultureBridge (DynamoDB Local on port ${dynamodbPort}, data in .data/${fresh ? ', reset' : ''}) …`);
+  console.log(`Starting CultureBridge (DynamoDB Local on port ${dynamodbPort}, data in ${DATA_DIR}${fresh ? ', reset' : ''}) …`);
 
   const platform = await startPlatform({ apiPort, dynamodbPort, dataDir: DATA_DIR, eventBridgePort: Number(process.env.EVENTBRIDGE_PORT ?? 0) });
 

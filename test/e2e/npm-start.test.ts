@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { freePort, portInUse } from '../../local/free-port.js';
+import { pollUntil } from '../../local/poll.js';
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Runs `npm start`'s entry point as a user would, on free ports and a throw-away data folder. */
+function start(env: Record<string, string>): Started {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], {
+    env: { ...process.env, CULTUREBRIDGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'cb-data-')), POWERTOOLS_LOG_LEVEL: 'ERROR', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+const running: ChildProcess[] = [];
+afterAll(() => running.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
+
+describe('npm start', () => {
+  it('serves the API with the demo networks, turns a POST into events and matches, and stops everything on Ctrl-C', async () => {
+    const [apiPort, dbPort] = [await freePort(), await freePort()];
+    const app = start({ PORT: String(apiPort), DYNAMODB_PORT: String(dbPort) });
+    running.push(app.child);
+    const api = `http://localhost:${apiPort}`;
+
+    await pollUntil('the platform to report that it runs', async () => (app.output().includes('CultureBridge is running') ? true : undefined), { timeoutMs: 60_000, intervalMs: 200 });
+    expect(app.output()).toContain('seeded 20/20');
+    expect(app.output()).toContain(`${api}/_local/events`);
+
+    const created = await fetch(`${api}/profiles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(validProfileInput({ name: 'Gyumri', country: 'AM', themes: [{ id: 'visual-arts', priority: 'high' }, { id: 'climate-environment', priority: 'high' }], needs: ['venue'], offers: ['artists'], languages: ['hy', 'en'] })),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+
+    const matches = await pollUntil('matches for the new profile', async () => {
+      const body = (await (await fetch(`${api}/profiles/${id}/matches`)).json()) as { matches: { partner: { name: string } }[] };
+      return body.matches.length > 0 ? body.matches : undefined;
+    }, { timeoutMs: 10_000 });
+    expect(matches.map((m) => m.partner.name)).toContain('Poti');
+
+    const events = (await (await fetch(`${api}/_local/events`)).json()) as { events: { event: { 'detail-type': string; detail: { data: Record<string, unknown> } } }[] };
+    const mine = events.events.filter((e) => JSON.stringify(e.event.detail.data).includes(id));
+    expect(mine.map((e) => e.event['detail-type'])).toEqual(expect.arrayContaining(['ProfileSubmitted', 'MatchProposed']));
+
+    app.child.kill('SIGINT');
+    expect(await app.exited).toBe(0);
+    expect(await portInUse(apiPort)).toBe(false);
+    // DynamoDB Local (a Java child process) is gone too.
+    expect(await portInUse(dbPort)).toBe(false);
+  });
+
+  it('names a port that is already in use and exits with an error', async () => {
+    const blocker = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => blocker.once('listening', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const app = start({ PORT: String(await freePort()), DYNAMODB_PORT: String(port) });
+      running.push(app.child);
+      expect(await app.exited).toBe(1);
+      expect(app.output()).toContain(`port ${port} is already in use`);
+    } finally {
+      blocker.close();
+    }
+  });
+});
