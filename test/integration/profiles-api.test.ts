@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { MatchStore, ProfileStore } from '@culturebridge/store';
+import { MatchStore, ProfileStore, decodeMembershipView } from '@culturebridge/store';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { createProfilesApi } from '../../functions/profiles-api/app.js';
 import { call } from '../support/api-event.js';
@@ -64,7 +64,7 @@ describe('profiles API on DynamoDB Local', () => {
     await call(api, { method: 'PUT', path: `/profiles/${id}`, body: { ...validProfileInput({ networks: ['eunic-caucasus'], openToOutsideNetwork: false }), version: 1 } });
     const after = await memberships();
     expect(after.map((m) => m.GSI1PK)).toEqual(['NETWORK#eunic-caucasus']);
-    expect(after[0]).toMatchObject({ version: 2 });
+    expect(decodeMembershipView(String(after[0]?.view))).toMatchObject({ version: 2, networks: ['eunic-caucasus'], openToOutsideNetwork: false });
   });
 
   it('answers a POST with many mistakes with one 400 naming each field, and stores nothing', async () => {

@@ -6,3 +6,4 @@ export * from './profile-store.js';
 export * from './batch.js';
 export * from './match-items.js';
 export * from './match-store.js';
+export * from './membership-codec.js';

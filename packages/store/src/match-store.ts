@@ -1,7 +1,8 @@
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Profile } from '@culturebridge/domain';
-import { fromItem, MEMBERSHIP_ATTRIBUTES, type MembershipView } from './profile-items.js';
+import { decodeMembershipView } from './membership-codec.js';
+import { fromItem, MEMBERSHIP_ATTRIBUTES, MEMBERSHIP_VIEW_ATTRIBUTE, type MembershipView } from './profile-items.js';
 import { matchItems, type MatchItem } from './match-items.js';
 import { keys, TABLE } from './table.js';
 
@@ -58,7 +59,10 @@ export class MatchStore {
           }),
         );
         this.count(page.ConsumedCapacity);
-        for (const item of page.Items ?? []) byId.set(String(item.id), fromItem<MembershipView>(item));
+        for (const item of page.Items ?? []) {
+          const view = decodeMembershipView(String(item[MEMBERSHIP_VIEW_ATTRIBUTE]));
+          byId.set(view.id, view);
+        }
         ExclusiveStartKey = page.LastEvaluatedKey;
       } while (ExclusiveStartKey);
     }

@@ -1,4 +1,5 @@
 import type { Profile, ProfileData } from '@culturebridge/domain';
+import { encodeMembershipView } from './membership-codec.js';
 import { ENTITY, OPEN_SCOPE, keys } from './table.js';
 
 /** The attributes copied onto membership items: what matching reads, and nothing personal. */
@@ -30,19 +31,19 @@ export function membershipScopes(profile: Pick<ProfileData, 'networks' | 'openTo
   return profile.openToOutsideNetwork ? [...profile.networks, OPEN_SCOPE] : [...profile.networks];
 }
 
+/** The attribute of a membership item that holds its encoded matching view. */
+export const MEMBERSHIP_VIEW_ATTRIBUTE = 'view';
+
 export function membershipItems(profile: Profile) {
-  const view = Object.fromEntries(
-    MEMBERSHIP_ATTRIBUTES.filter((a) => profile[a] !== undefined).map((a) => [a, profile[a]]),
-  );
+  const view = encodeMembershipView(profile);
   return membershipScopes(profile).map((scope) => ({
     ...keys.membership(profile.id, scope),
     entity: ENTITY.membership,
-    scope,
-    ...view,
+    [MEMBERSHIP_VIEW_ATTRIBUTE]: view,
   }));
 }
 
-const ITEM_ONLY = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'entity', 'scope']);
+const ITEM_ONLY = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'entity']);
 
 /** Strips key attributes from a stored item. */
 export function fromItem<T>(item: Record<string, unknown>): T {

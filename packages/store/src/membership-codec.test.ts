@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { ProfileInput, type Profile } from '@culturebridge/domain';
+import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { generateSyntheticProfiles } from '@culturebridge/domain/synthetic';
+import { decodeMembershipView, encodeMembershipView } from './membership-codec.js';
+import { MEMBERSHIP_ATTRIBUTES, membershipItems } from './profile-items.js';
+
+const pick = (p: Profile) => Object.fromEntries(MEMBERSHIP_ATTRIBUTES.filter((a) => p[a] !== undefined).map((a) => [a, p[a]]));
+
+describe('membership view codec', () => {
+  it('round-trips every matching attribute, with and without an availability window', () => {
+    const full: Profile = { ...ProfileInput.parse(validProfileInput()), id: 'p1', version: 3, status: 'active', createdAt: 'c', updatedAt: 'u' };
+    const { availability: _a, ...noWindow } = full;
+    for (const profile of [full, noWindow as Profile, ...generateSyntheticProfiles({ count: 50 })]) {
+      expect(decodeMembershipView(encodeMembershipView(profile))).toEqual(pick(profile));
+    }
+  });
+
+  it('keeps the contact and free text off membership items', () => {
+    const profile: Profile = { ...ProfileInput.parse(validProfileInput()), id: 'p1', version: 1, status: 'active', createdAt: 'c', updatedAt: 'u' };
+    const serialised = JSON.stringify(membershipItems(profile));
+    expect(serialised).not.toContain(profile.contact.email);
+    expect(serialised).not.toContain(profile.description);
+  });
+});
