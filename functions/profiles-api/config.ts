@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { loadConfig as load } from '@culturebridge/runtime';
 
 /** Read once at cold start: a missing or malformed variable stops the function before it serves anything. */
 const Config = z.object({
@@ -11,10 +12,4 @@ const Config = z.object({
 });
 export type ProfilesApiConfig = z.output<typeof Config>;
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): ProfilesApiConfig {
-  const parsed = Config.safeParse(env);
-  if (!parsed.success) {
-    throw new Error(`profiles-api configuration is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  return parsed.data;
-}
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env) => load('profiles-api', Config, env);

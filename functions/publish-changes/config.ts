@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { loadConfig as load } from '@culturebridge/runtime';
 import { EVENT_BUS_NAME } from '@culturebridge/events';
 
 const Config = z.object({
@@ -8,10 +9,4 @@ const Config = z.object({
 });
 export type PublishChangesConfig = z.output<typeof Config>;
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): PublishChangesConfig {
-  const parsed = Config.safeParse(env);
-  if (!parsed.success) {
-    throw new Error(`publish-changes configuration is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  return parsed.data;
-}
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env) => load('publish-changes', Config, env);
