@@ -55,9 +55,13 @@ describe('npm start', () => {
     }, { timeoutMs: 10_000 });
     expect(matches.map((m) => m.partner.name)).toContain('Poti');
 
-    const events = (await (await fetch(`${api}/_local/events`)).json()) as { events: { event: { 'detail-type': string; detail: { data: Record<string, unknown> } } }[] };
-    const mine = events.events.filter((e) => JSON.stringify(e.event.detail.data).includes(id));
-    expect(mine.map((e) => e.event['detail-type'])).toEqual(expect.arrayContaining(['ProfileSubmitted', 'MatchProposed']));
+    // Match items are written before their events have travelled the stream to the bus.
+    const mine = await pollUntil('ProfileSubmitted and MatchProposed for the new profile in the event log', async () => {
+      const log = (await (await fetch(`${api}/_local/events`)).json()) as { events: { event: { 'detail-type': string; detail: { data: Record<string, unknown> } } }[] };
+      const types = log.events.filter((e) => JSON.stringify(e.event.detail.data).includes(id)).map((e) => e.event['detail-type']);
+      return types.includes('ProfileSubmitted') && types.includes('MatchProposed') ? types : undefined;
+    }, { timeoutMs: 10_000 });
+    expect(mine[0]).toBe('ProfileSubmitted');
 
     app.child.kill('SIGINT');
     expect(await app.exited).toBe(0);
