@@ -1,4 +1,4 @@
-import { pairKey, planMatchChanges, type MatchChange, type MatchingConfigInput, type MatchingProfile } from '@culturebridge/domain';
+import { MatchingConfig, pairKey, planMatchChanges, type MatchChange, type MatchingConfigInput, type MatchingProfile } from '@culturebridge/domain';
 import { batchDelete, keys, membershipScopes, sortedPair, type MatchItem, type MatchStore } from '@culturebridge/store';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
@@ -67,6 +67,29 @@ export async function recomputeMatches(profileId: string, correlationId: string,
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Fairness: no profile is proposed to more than `exposureCap` partners at once. Only partners about
+ * to receive a new proposal are counted (a handful of small queries, not the whole network); one at
+ * its cap is skipped and the next best partner is proposed instead.
+ */
+async function planWithinExposureCaps(profileId: string, inScope: MatchingProfile[], existing: MatchItem[], deps: RecomputeDeps): Promise<MatchChange[]> {
+  const cap = MatchingConfig.parse(deps.config ?? {}).exposureCap;
+  const stored = existing.map((m) => ({ partner: m.partner, state: m.state, version: m.version, score: m.score, summary: m.summary }));
+  const exclude = new Set<string>();
+  const checked = new Set<string>();
+  for (;;) {
+    const changes = planMatchChanges(profileId, inScope, stored, deps.config, exclude);
+    const unchecked = changes.filter((c) => c.kind === 'propose' && !checked.has(c.partner)).map((c) => c.partner);
+    if (unchecked.length === 0) return changes;
+    const counts = await Promise.all(unchecked.map((partner) => deps.matches.openMatchCount(partner)));
+    unchecked.forEach((partner, i) => {
+      checked.add(partner);
+      if ((counts[i] ?? 0) >= cap) exclude.add(partner);
+    });
+    if (!unchecked.some((partner) => exclude.has(partner))) return changes;
+  }
+}
+
 async function recomputeOnce(profileId: string, correlationId: string, deps: RecomputeDeps): Promise<RecomputeResult> {
   const result: RecomputeResult = { proposed: 0, rescored: 0, withdrawn: 0, conflicts: 0 };
   const [self, existing] = await Promise.all([deps.matches.matchingView(profileId), deps.matches.matchesOf(profileId)]);
@@ -84,12 +107,7 @@ async function recomputeOnce(profileId: string, correlationId: string, deps: Rec
   const inScope = [self as MatchingProfile, ...candidates.filter((c) => c.id !== profileId)] as MatchingProfile[];
   const byId = new Map(inScope.map((p) => [p.id, p]));
   const current = new Map(existing.map((m) => [m.partner, m]));
-  const changes = planMatchChanges(
-    profileId,
-    inScope,
-    existing.map((m) => ({ partner: m.partner, state: m.state, version: m.version, score: m.score, summary: m.summary })),
-    deps.config,
-  );
+  const changes = await planWithinExposureCaps(profileId, inScope, existing, deps);
 
   const now = deps.now();
   for (const change of changes) {

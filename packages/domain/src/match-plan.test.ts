@@ -56,4 +56,14 @@ describe('planning match changes after a profile changed', () => {
     const existing: ExistingMatch[] = [{ partner: 'b-gyumri', state: 'accepted', version: 2, score: 0.6, summary: 's' }];
     expect(planMatchChanges('a-kutaisi', [{ ...kutaisi, status: 'pending' }, gyumri], existing)).toEqual([{ kind: 'withdraw', partner: 'b-gyumri', expectedVersion: 2 }]);
   });
+
+  it('proposes the next best partner instead of one at its exposure cap, and keeps a live match with a capped partner', () => {
+    const poti = profile('d-poti', { country: 'GE', offers: ['expertise'], needs: ['venue'] });
+    const withoutCap = planMatchChanges('a-kutaisi', [kutaisi, gyumri, poti], [], { topK: 1 });
+    expect(withoutCap.map((c) => c.partner)).toEqual(['b-gyumri']);
+    const capped = planMatchChanges('a-kutaisi', [kutaisi, gyumri, poti], [], { topK: 1 }, new Set(['b-gyumri']));
+    expect(capped.map((c) => c.partner)).toEqual(['d-poti']);
+    const live: ExistingMatch[] = [{ partner: 'b-gyumri', state: 'proposed', version: 1, score: 0.5, summary: 'old' }];
+    expect(planMatchChanges('a-kutaisi', [kutaisi, gyumri], live, {}, new Set(['b-gyumri'])).map((c) => c.kind)).toEqual(['rescore']);
+  });
 });

@@ -32,6 +32,8 @@ export function planMatchChanges(
   profilesInScope: readonly MatchingProfile[],
   existing: readonly ExistingMatch[],
   config: MatchingConfigInput = {},
+  /** Partners not to propose to now (e.g. at their exposure cap); their live matches stay. */
+  exclude: ReadonlySet<string> = new Set(),
 ): MatchChange[] {
   const byPartner = new Map(existing.map((m) => [m.partner, m]));
   const declined = new Set(existing.filter((m) => m.state === 'declined').map((m) => pairKey(profileId, m.partner)));
@@ -41,10 +43,14 @@ export function planMatchChanges(
   const qualifies = new Map(qualifying.map((p) => [p.b, p]));
   const changes: MatchChange[] = [];
 
-  for (const proposal of qualifying.slice(0, index.config.topK)) {
-    const current = byPartner.get(proposal.b);
-    if (!current || current.state === 'withdrawn') {
-      changes.push({ kind: 'propose', partner: proposal.b, proposal, expectedVersion: current?.version });
+  const isNew = (partner: string) => {
+    const current = byPartner.get(partner);
+    return !current || current.state === 'withdrawn';
+  };
+  const proposable = qualifying.filter((p) => !(exclude.has(p.b) && isNew(p.b)));
+  for (const proposal of proposable.slice(0, index.config.topK)) {
+    if (isNew(proposal.b)) {
+      changes.push({ kind: 'propose', partner: proposal.b, proposal, expectedVersion: byPartner.get(proposal.b)?.version });
     }
   }
   for (const current of existing) {

@@ -91,6 +91,30 @@ export class MatchStore {
     return items;
   }
 
+  /** How many matches of a profile are open (proposed or accepted): its exposure. */
+  async openMatchCount(profileId: string): Promise<number> {
+    let count = 0;
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :match)',
+          FilterExpression: '#state IN (:proposed, :accepted)',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':pk': keys.profilePartition(profileId), ':match': keys.matchPrefix, ':proposed': 'proposed', ':accepted': 'accepted' },
+          Select: 'COUNT',
+          ExclusiveStartKey,
+          ...this.capacity(),
+        }),
+      );
+      this.count(page.ConsumedCapacity);
+      count += page.Count ?? 0;
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return count;
+  }
+
   async match(owner: string, partner: string): Promise<MatchItem | undefined> {
     const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.match(owner, partner), ConsistentRead: true }));
     return out.Item ? fromItem<MatchItem>(out.Item) : undefined;

@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ProfileInput, type Profile, type ProfileInput as Input } from '@culturebridge/domain';
+import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { MatchStore, ProfileStore } from '@culturebridge/store';
+import { recomputeMatches, type RecomputeDeps } from '../../functions/compute-matches/recompute.js';
+import { freshTable, type TestTable } from '../support/table.js';
+
+let table: TestTable;
+let profiles: ProfileStore;
+let deps: RecomputeDeps;
+
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+async function create(n: number, overrides: Partial<Input>): Promise<Profile> {
+  return profiles.create(ProfileInput.parse(validProfileInput({ name: `City ${n}`, ...overrides })), { id: id(n), status: 'active', now: '2026-11-24T10:00:00.000Z' });
+}
+
+const openMatches = async (profileId: string) =>
+  (await deps.matches.matchesOf(profileId)).filter((m) => m.state === 'proposed' || m.state === 'accepted').map((m) => m.partner);
+
+beforeAll(async () => {
+  table = await freshTable('compute-matches');
+  profiles = new ProfileStore(table.doc, table.tableName);
+  deps = { matches: new MatchStore(table.doc, table.tableName), doc: table.doc, tableName: table.tableName, now: () => new Date().toISOString(), config: { exposureCap: 2, topK: 2 } };
+});
+
+describe('compute-matches on DynamoDB Local', () => {
+  it('never proposes a popular profile beyond its exposure cap, and writes both copies of each match', async () => {
+    // A popular city everybody matches best with (it offers what they all need).
+    await create(0, { offers: ['venue', 'funding'], needs: [], themes: [{ id: 'youth', priority: 'high' }] });
+    for (let n = 1; n <= 4; n++) {
+      await create(n, { offers: [], needs: ['venue', 'funding'], themes: [{ id: 'youth', priority: 'high' }] });
+      await recomputeMatches(id(n), `test-${n}`, deps);
+    }
+    expect(await openMatches(id(0))).toHaveLength(2);
+    // The later members were proposed to each other instead of to the capped city.
+    expect(await openMatches(id(4))).not.toContain(id(0));
+    expect((await openMatches(id(4))).length).toBeGreaterThan(0);
+    for (const partner of await openMatches(id(0))) expect(await openMatches(partner)).toContain(id(0));
+  });
+
+  it('writes nothing when recomputed again without a change (redelivery)', async () => {
+    const before = (await table.scanAll()).filter((i) => i.entity === 'Match').map((i) => `${i.PK}|${i.SK}|${i.version}`).sort();
+    for (let n = 0; n <= 4; n++) await recomputeMatches(id(n), 'redelivered', deps);
+    const after = (await table.scanAll()).filter((i) => i.entity === 'Match').map((i) => `${i.PK}|${i.SK}|${i.version}`).sort();
+    expect(after).toEqual(before);
+  });
+
+  it('loses no update when two profiles are recomputed at the same moment', async () => {
+    await create(10, { networks: ['race'], offers: ['venue'], needs: [], themes: [{ id: 'music', priority: 'high' }] });
+    await create(11, { networks: ['race'], offers: [], needs: ['venue'], themes: [{ id: 'music', priority: 'high' }] });
+    await Promise.all([recomputeMatches(id(10), 'a', deps), recomputeMatches(id(11), 'b', deps)]);
+    const items = (await table.scanAll()).filter((i) => i.entity === 'Match' && String(i.matchId).includes(id(10)));
+    expect(items.map((i) => [i.owner, i.state, i.version])).toEqual(expect.arrayContaining([[id(10), 'proposed', 1], [id(11), 'proposed', 1]]));
+    expect(items).toHaveLength(2);
+  });
+});
