@@ -1,8 +1,8 @@
 import { SCORE_SCALE, type MatchingConfigInput } from './config.js';
 import { collectCandidates, declinedCheck, buildMatchingIndex, type MatchingIndex } from './index-structure.js';
 import { selectFairly, type CandidatePools } from './fairness.js';
-import type { DeclinedPairs } from './pair-key.js';
-import { explainEncoded, scoreEncoded } from './score.js';
+import { isDeclined, type DeclinedPairs } from './pair-key.js';
+import { explainEncoded, scoreEncoded, scoreParts } from './score.js';
 import { heapAccepts, heapOffer, heapSortDescending, keyPosition, keyUnits, rankKey } from './top-k.js';
 import type { MatchingProfile, MatchProposal } from './types.js';
 
@@ -23,13 +23,16 @@ export interface MatchQueryOptions {
 export function topMatchesFor(index: MatchingIndex, profileId: string, options: MatchQueryOptions = {}): MatchProposal[] {
   const i = index.positionOf(profileId);
   if (i < 0) return [];
-  const declined = declinedCheck(index, options.declined);
-  const exclude = options.exclude;
+  const { declined, exclude } = options;
   const profiles = index.profiles;
+  // Only the few pairs that would make the list are looked up, so a key string each is cheap.
   const accept =
-    declined === null && exclude === undefined
+    declined === undefined && exclude === undefined
       ? null
-      : (j: number) => !(declined?.(i, j) ?? false) && !(exclude?.((profiles[j] as MatchingProfile).id) ?? false);
+      : (j: number) => {
+          const partner = (profiles[j] as MatchingProfile).id;
+          return !isDeclined(declined, profileId, partner) && !(exclude?.(partner) ?? false);
+        };
   const keys = rankPartners(index, i, options.limit ?? index.config.topK, accept);
   return Array.from(keys, (key) => explain(index, i, keyPosition(key, profiles.length)));
 }
@@ -42,8 +45,9 @@ export function rankPartners(
   accept: ((j: number) => boolean) | null,
 ): Float64Array {
   const n = index.profiles.length;
-  const heap = new Float64Array(Math.max(0, limit));
-  if (limit <= 0) return heap;
+  const capacity = Math.max(0, Math.min(limit, n - 1));
+  const heap = new Float64Array(capacity);
+  if (capacity === 0) return heap;
   const { encoded, weights, thresholdUnits } = index;
   const candidates = index.scratch.candidates;
   const count = collectCandidates(index, i, 0);
@@ -53,9 +57,9 @@ export function rankPartners(
     const units = Math.round(scoreEncoded(encoded, weights, i, j, null) * SCORE_SCALE);
     if (units < thresholdUnits) continue;
     const key = rankKey(units, j, n);
-    if (!heapAccepts(heap, 0, size, limit, key)) continue;
+    if (!heapAccepts(heap, 0, size, capacity, key)) continue;
     if (accept !== null && !accept(j)) continue;
-    size = heapOffer(heap, 0, size, limit, key);
+    size = heapOffer(heap, 0, size, capacity, key);
   }
   heapSortDescending(heap, 0, size);
   return heap.slice(0, size);
@@ -112,15 +116,35 @@ export function matchAll(index: MatchingIndex, options: { declined?: DeclinedPai
   let covered = 0;
   let edgeEnds = 0;
   const order = new Float64Array(config.exposureCap);
+  // Parts made for the lower side of a match, by that side's edge slot, for the higher side to share.
+  const cap = selection.cap;
+  const partsBySlot: (ReturnType<typeof scoreParts> | undefined)[] = new Array<undefined>(n * cap);
   for (let i = 0; i < n; i++) {
     const degree = selection.degree[i] as number;
-    const base = i * selection.cap;
+    const base = i * cap;
     for (let e = 0; e < degree; e++) {
       order[e] = rankKey(selection.units[base + e] as number, selection.partners[base + e] as number, n);
     }
     heapSortDescending(order, 0, degree);
     const list: MatchProposal[] = [];
-    for (let e = 0; e < degree; e++) list.push(explain(index, i, keyPosition(order[e] as number, n)));
+    for (let e = 0; e < degree; e++) {
+      const j = keyPosition(order[e] as number, n);
+      let scored: ReturnType<typeof scoreParts> | undefined;
+      if (j < i) {
+        for (let slot = j * cap, end = slot + (selection.degree[j] as number); slot < end; slot++) {
+          if (selection.partners[slot] === i) {
+            scored = partsBySlot[slot];
+            partsBySlot[slot] = undefined;
+            break;
+          }
+        }
+      }
+      if (!scored) {
+        scored = scoreParts(index.encoded, index.weights, i, j);
+        for (let slot = base, end = base + degree; slot < end; slot++) if (selection.partners[slot] === j) partsBySlot[slot] = scored;
+      }
+      list.push(explainEncoded(index.encoded, index.weights, profiles[i] as MatchingProfile, profiles[j] as MatchingProfile, i, j, scored));
+    }
     proposals.set((profiles[i] as MatchingProfile).id, list);
     if (degree > 0) covered++;
     edgeEnds += degree;

@@ -32,8 +32,9 @@ export interface Selection {
  *    partner id), is added while the profile has fewer than topK matches and the partner fewer
  *    than `cap`. The highest-scoring pairs are therefore decided first, and nobody exceeds the cap.
  *
- * A profile thus gets its own top-K as far as the caps allow, plus the matches of partners that
- * picked it, and never more than `cap` (≥ topK). Greedy, not optimal: O(picks + profiles × cap).
+ * A profile thus gets its own top-K as far as the caps and its candidate pool allow (a profile
+ * whose whole pool is capped may end with fewer than K), plus the matches of partners that picked
+ * it, and never more than `cap` (≥ topK). Greedy, not optimal: O(picks + profiles × cap).
  */
 export function selectFairly(
   pools: CandidatePools,

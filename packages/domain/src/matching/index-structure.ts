@@ -164,9 +164,9 @@ function shareWord(masks: Int32Array, a: number, b: number, words: number): bool
 }
 
 /**
- * Declined pairs as a check on positions. A set is turned into numbers once, so the batch run
- * never builds a string per pair; a lookup function is only asked about pairs that would
- * otherwise make a list.
+ * Declined pairs as a check on positions, for the whole-network run. A set is turned into numbers
+ * once, so that run never builds a string per pair; a lookup function is only asked about pairs
+ * that would otherwise enter a candidate pool.
  */
 export function declinedCheck(index: MatchingIndex, declined: DeclinedPairs | undefined): ((i: number, j: number) => boolean) | null {
   if (declined === undefined) return null;

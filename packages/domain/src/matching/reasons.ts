@@ -12,38 +12,43 @@ import type { MatchingProfile, MatchReason } from './types.js';
  */
 export function buildReasons(a: MatchingProfile, b: MatchingProfile, s: EncodedProfiles, i: number, j: number): MatchReason[] {
   const reasons: MatchReason[] = [];
-  const field = (position: number, offset: number) => s.rows[position * ROW_WIDTH + offset] as number;
+  const rows = s.rows;
+  const ri = i * ROW_WIDTH;
+  const rj = j * ROW_WIDTH;
 
+  // Shared themes, strongest first (idf × both factors), ties in taxonomy order: an insertion
+  // sort, as there are at most 15, and no closures (this runs for every proposal of a batch).
   const themeBits: number[] = [];
-  for (let shared = field(i, R_THEMES) & field(j, R_THEMES); shared !== 0; shared &= shared - 1) {
-    themeBits.push(31 - Math.clz32(shared & -shared));
+  const strengths: number[] = [];
+  for (let m = field(rows, ri, R_THEMES) & field(rows, rj, R_THEMES); m !== 0; m &= m - 1) {
+    const t = lowestBit(m);
+    const strength =
+      (s.idf[t] as number) * ((s.factors[priorityCode(rows, ri, t)] as number) * (s.factors[priorityCode(rows, rj, t)] as number));
+    let at = themeBits.length;
+    while (at > 0 && (strengths[at - 1] as number) < strength) at--;
+    themeBits.splice(at, 0, t);
+    strengths.splice(at, 0, strength);
   }
-  const factor = (position: number, t: number) => s.factors[priorityCode(s.rows, position * ROW_WIDTH, t)] as number;
-  const strength = (t: number) => (s.idf[t] as number) * (factor(i, t) * factor(j, t));
-  themeBits.sort((x, y) => strength(y) - strength(x) || x - y);
   for (const t of themeBits) {
     reasons.push({
       kind: 'shared-theme',
       themeId: (THEMES[t] as (typeof THEMES)[number]).id,
-      priorities: [
-        priorityOfCode(priorityCode(s.rows, i * ROW_WIDTH, t)),
-        priorityOfCode(priorityCode(s.rows, j * ROW_WIDTH, t)),
-      ],
+      priorities: [priorityOfCode(priorityCode(rows, ri, t)), priorityOfCode(priorityCode(rows, rj, t))],
     });
   }
 
-  forEachBit(field(i, R_OFFERS) & field(j, R_NEEDS), (bit) =>
-    reasons.push({ kind: 'offers', from: a.id, to: b.id, resource: RESOURCES[bit] as Resource }),
-  );
-  forEachBit(field(j, R_OFFERS) & field(i, R_NEEDS), (bit) =>
-    reasons.push({ kind: 'offers', from: b.id, to: a.id, resource: RESOURCES[bit] as Resource }),
-  );
-  forEachBit(field(i, R_FORMATS) & field(j, R_FORMATS), (bit) =>
-    reasons.push({ kind: 'shared-format', format: FORMATS[bit] as Format }),
-  );
-  forEachBit(field(i, R_FUNDING) & field(j, R_FUNDING), (bit) =>
-    reasons.push({ kind: 'shared-funding', instrument: FUNDING_INSTRUMENTS[bit] as FundingInstrument }),
-  );
+  for (let m = field(rows, ri, R_OFFERS) & field(rows, rj, R_NEEDS); m !== 0; m &= m - 1) {
+    reasons.push({ kind: 'offers', from: a.id, to: b.id, resource: RESOURCES[lowestBit(m)] as Resource });
+  }
+  for (let m = field(rows, rj, R_OFFERS) & field(rows, ri, R_NEEDS); m !== 0; m &= m - 1) {
+    reasons.push({ kind: 'offers', from: b.id, to: a.id, resource: RESOURCES[lowestBit(m)] as Resource });
+  }
+  for (let m = field(rows, ri, R_FORMATS) & field(rows, rj, R_FORMATS); m !== 0; m &= m - 1) {
+    reasons.push({ kind: 'shared-format', format: FORMATS[lowestBit(m)] as Format });
+  }
+  for (let m = field(rows, ri, R_FUNDING) & field(rows, rj, R_FUNDING); m !== 0; m &= m - 1) {
+    reasons.push({ kind: 'shared-funding', instrument: FUNDING_INSTRUMENTS[lowestBit(m)] as FundingInstrument });
+  }
 
   if (a.availability && b.availability) {
     const from = a.availability.from > b.availability.from ? a.availability.from : b.availability.from;
@@ -66,8 +71,12 @@ export function buildReasons(a: MatchingProfile, b: MatchingProfile, s: EncodedP
   return reasons;
 }
 
-function forEachBit(mask: number, visit: (bit: number) => void): void {
-  for (let m = mask; m !== 0; m &= m - 1) visit(31 - Math.clz32(m & -m));
+function field(rows: Int32Array, row: number, offset: number): number {
+  return rows[row + offset] as number;
+}
+
+function lowestBit(mask: number): number {
+  return 31 - Math.clz32(mask & -mask);
 }
 
 /**
@@ -93,7 +102,8 @@ export function summarise(
       case 'shared-theme': {
         const [pa, pb] = r.priorities;
         const label = themeById(r.themeId).label;
-        const group = themeGroups.find((g) => g.pa === pa && g.pb === pb);
+        let group: (typeof themeGroups)[number] | undefined;
+        for (const g of themeGroups) if (g.pa === pa && g.pb === pb) group = g;
         if (group) group.labels.push(label);
         else themeGroups.push({ pa, pb, labels: [label] });
         break;
@@ -135,7 +145,9 @@ export function summarise(
       const { phrase, pronoun } = RESOURCE_PHRASES[resources[0] as Resource];
       clauses.push(`${from} offers ${phrase}, ${to} needs ${pronoun}`);
     } else if (resources.length > 1) {
-      clauses.push(`${from} offers ${listJoin(resources.map((r) => RESOURCE_PHRASES[r].phrase))}, which ${to} needs`);
+      const phrases: string[] = [];
+      for (const r of resources) phrases.push(RESOURCE_PHRASES[r].phrase);
+      clauses.push(`${from} offers ${listJoin(phrases)}, which ${to} needs`);
     }
   }
   if (formats.length > 0) clauses.push(`both look for ${listJoin(formats)}`);

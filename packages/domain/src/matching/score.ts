@@ -2,6 +2,8 @@ import { DEFAULT_MATCHING_CONFIG, MatchingConfig, normalisedWeights, SCORE_SCALE
 import {
   encodeProfiles,
   idfFromLookup,
+  N_THEME_NORM,
+  NORMS_PER_ROW,
   popcount,
   R_FORMATS,
   R_FROM,
@@ -9,18 +11,16 @@ import {
   R_NEEDS,
   R_OFFERS,
   R_PACKED,
+  R_PRIORITY_HIGH,
+  R_PRIORITY_LOW,
   R_THEMES,
   R_TO,
   ROW_WIDTH,
-  N_THEME_NORM,
-  NORMS_PER_ROW,
-  R_PRIORITY_HIGH,
-  R_PRIORITY_LOW,
   UNIFORM_IDF,
   type EncodedProfiles,
 } from './encode.js';
 import { buildReasons, summarise } from './reasons.js';
-import { SCORE_PARTS, type MatchingProfile, type MatchProposal, type ScorePart } from './types.js';
+import { SCORE_PARTS, type MatchingProfile, type MatchProposal, type ScorePart, type ScorePartKind } from './types.js';
 import type { ThemeId } from '../taxonomy.js';
 
 /*
@@ -119,7 +119,27 @@ export function scoreEncoded(
 
 const round4 = (x: number) => Math.round(x * SCORE_SCALE) / SCORE_SCALE;
 
-/** Builds what is stored and shown for a pair already encoded at positions i and j of `s`. */
+// Reused by every explanation: JavaScript runs one at a time, and the batch explains ~10^6 pairs.
+const scratchValues = new Float64Array(SCORE_PARTS.length);
+
+/** The pair's parts, rounded for storage and frozen so that both sides of a match can share them. */
+export function scoreParts(s: EncodedProfiles, weights: Float64Array, i: number, j: number): { score: number; parts: readonly Readonly<ScorePart>[] } {
+  const total = scoreEncoded(s, weights, i, j, scratchValues);
+  const parts: Readonly<ScorePart>[] = [];
+  for (let k = 0; k < SCORE_PARTS.length; k++) {
+    const value = scratchValues[k] as number;
+    const weight = weights[k] as number;
+    parts.push(
+      Object.freeze({ kind: SCORE_PARTS[k] as ScorePartKind, value: round4(value), weight: round4(weight), contribution: round4(value * weight) }),
+    );
+  }
+  return { score: round4(total), parts: Object.freeze(parts) };
+}
+
+/**
+ * Builds what is stored and shown for a pair already encoded at positions i and j of `s`, from
+ * a's side. `scored` may carry the parts already made for the other side.
+ */
 export function explainEncoded(
   s: EncodedProfiles,
   weights: Float64Array,
@@ -127,17 +147,10 @@ export function explainEncoded(
   b: MatchingProfile,
   i: number,
   j: number,
+  scored: { score: number; parts: readonly Readonly<ScorePart>[] } = scoreParts(s, weights, i, j),
 ): MatchProposal {
-  const values = new Float64Array(SCORE_PARTS.length);
-  const total = scoreEncoded(s, weights, i, j, values);
-  const parts: ScorePart[] = SCORE_PARTS.map((kind, k) => ({
-    kind,
-    value: round4(values[k] as number),
-    weight: round4(weights[k] as number),
-    contribution: round4((values[k] as number) * (weights[k] as number)),
-  }));
   const reasons = buildReasons(a, b, s, i, j);
-  return { a: a.id, b: b.id, score: round4(total), parts, reasons, summary: summarise(a, b, reasons) };
+  return { a: a.id, b: b.id, score: scored.score, parts: scored.parts, reasons, summary: summarise(a, b, reasons) };
 }
 
 /**

@@ -68,7 +68,8 @@ export interface MatchProposal {
   b: string;
   /** In [0, 1], rounded to 4 decimals so that stored scores compare equal across runs. */
   score: number;
-  parts: ScorePart[];
+  /** Frozen: both sides of a match share one list, the parts being symmetric. */
+  parts: readonly Readonly<ScorePart>[];
   reasons: MatchReason[];
   /** What a coordinator would write, from a's side. */
   summary: string;
