@@ -7,6 +7,7 @@ import { lambdaContext } from './api-gateway.js';
 import { ensureTable, localDynamoDbClient, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { LocalEventBridge } from './eventbridge/index.js';
 import { startHttpServer, type ApiHandler } from './http-server.js';
+import { startSesLocal } from './ses-local.js';
 import { sqsEvent } from './sqs.js';
 import { startStreamPoller, type StreamPoller } from './stream-poller.js';
 
@@ -21,6 +22,10 @@ export interface PlatformOptions {
   dataDir?: string;
   tableName?: string;
   eventBridgePort?: number;
+  /** aws-ses-v2-local's port; a free one when absent. */
+  sesPort?: number;
+  /** The web app's origin for links in mails (APP_BASE_URL); the API's own origin when absent. */
+  appBaseUrl?: string;
   quiet?: boolean;
   log?: (line: string) => void;
 }
@@ -30,6 +35,13 @@ export interface Platform {
   dynamodbEndpoint: string;
   eventBridge: LocalEventBridge;
   tableName: string;
+  /** aws-ses-v2-local: where notify sends, and where the mails can be read. */
+  ses: { endpoint: string; viewerUrl: string };
+  /**
+   * Runs send-digests once, as the hourly EventBridge Scheduler schedule does in AWS, for the given
+   * scheduled time (now when absent). `POST /_local/run-digests[?at=<ISO time>]` does the same.
+   */
+  runDigests(at?: Date): Promise<unknown>;
   /** True when the table was created by this start (a fresh database). */
   created: boolean;
   /** Resolves when every change so far has gone through the stream, the bus and its targets. */
@@ -42,7 +54,11 @@ export interface Platform {
 type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 
 /** Functions that exist in this build; a rule whose target is not among them is not wired (nor deployed). */
-const FUNCTIONS = ['profiles-api', 'publish-changes', 'compute-matches'] as const;
+const FUNCTIONS = ['profiles-api', 'publish-changes', 'compute-matches', 'notify', 'send-digests'] as const;
+
+/** The sender and configuration set names locally; SES local accepts any. */
+const LOCAL_SENDER = 'no-reply@culturebridge.example';
+const LOCAL_CONFIGURATION_SET = 'culturebridge-local';
 
 /**
  * The whole platform in one process: DynamoDB Local, the local EventBridge with the rules from
@@ -79,6 +95,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     stops.push(() => eventBridge.stop());
     eventBridge.addBus(EVENT_BUS_NAME);
 
+    const ses = await startSesLocal(options.sesPort ?? 0);
+    stops.push(() => ses.stop());
+
     // Handlers read their configuration from the environment at import, as in Lambda.
     Object.assign(process.env, {
       TABLE_NAME: tableName,
@@ -89,14 +108,22 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
       ALLOWED_ORIGINS: `http://localhost:${options.apiPort}`,
+      SES_ENDPOINT: ses.endpoint,
+      SENDER_EMAIL: LOCAL_SENDER,
+      CONFIGURATION_SET: LOCAL_CONFIGURATION_SET,
+      APP_BASE_URL: options.appBaseUrl ?? `http://localhost:${options.apiPort || 3000}`,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (options.quiet ? 'SILENT' : 'WARN'),
     });
-    const [profilesApi, publishChanges, computeMatches] = await Promise.all([
+    const [profilesApi, publishChanges, computeMatches, notify, sendDigests] = await Promise.all([
       import('../functions/profiles-api/handler.js'),
       import('../functions/publish-changes/handler.js'),
       import('../functions/compute-matches/handler.js'),
+      import('../functions/notify/handler.js'),
+      import('../functions/send-digests/handler.js'),
     ]);
-    const sqsTargets: Record<string, SqsHandler> = { 'compute-matches': computeMatches.handler };
+    const sqsTargets: Record<string, SqsHandler> = { 'compute-matches': computeMatches.handler, notify: notify.handler };
+    // The Scheduler's input carries the scheduled time; locally the caller chooses it.
+    const runDigests = (at: Date = new Date()) => sendDigests.handler({ scheduledTime: at.toISOString() });
 
     const rules: Platform['wiring']['rules'] = [];
     for (const rule of Object.values(RULES)) {
@@ -137,6 +164,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 
     const localEvents: ApiHandler = async (event) => {
       const params = new URLSearchParams(event.rawQueryString);
+      if (event.rawPath.endsWith('/run-digests')) {
+        if (event.requestContext.http.method !== 'POST') return { statusCode: 405, headers: { allow: 'POST' }, body: '' };
+        const at = params.get('at') ? new Date(String(params.get('at'))) : new Date();
+        if (Number.isNaN(at.getTime())) return { statusCode: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ detail: 'at: expected an ISO date-time' }) };
+        return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(await runDigests(at), null, 2) };
+      }
       const events = eventBridge.events
         .filter((e) => !params.get('detail-type') || e.event['detail-type'] === params.get('detail-type'))
         .filter((e) => !params.get('source') || e.event.source === params.get('source'));
@@ -157,6 +190,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       dynamodbEndpoint,
       eventBridge,
       tableName,
+      ses: { endpoint: ses.endpoint, viewerUrl: ses.viewerUrl },
+      runDigests,
       created,
       wiring: { rules, streamConsumers: STREAM_CONSUMERS.map((c) => c.function) },
       // Stream → bus → targets → stream again, until nothing moves.

@@ -5,7 +5,9 @@
 import './quiet-sdk.js';
 import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { seedDemo } from './demo/seed.js';
+import { CoordinatorStore, createDocumentClient } from '@culturebridge/store';
+import { seedCoordinators, seedDemo } from './demo/seed.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local.js';
 import { startPlatform } from './platform.js';
 
 const DATA_DIR = resolve(process.env.CULTUREBRIDGE_DATA_DIR ?? '.data/dynamodb');
@@ -20,10 +22,13 @@ async function main(): Promise<void> {
   mkdirSync(DATA_DIR, { recursive: true });
   console.log(`Starting CultureBridge (DynamoDB Local on port ${dynamodbPort}, data in ${DATA_DIR}${fresh ? ', reset' : ''}) …`);
 
-  const platform = await startPlatform({ apiPort, dynamodbPort, dataDir: DATA_DIR, eventBridgePort: Number(process.env.EVENTBRIDGE_PORT ?? 0) });
+  const platform = await startPlatform({ apiPort, dynamodbPort, dataDir: DATA_DIR, eventBridgePort: Number(process.env.EVENTBRIDGE_PORT ?? 0), sesPort: Number(process.env.SES_PORT ?? 0) });
 
   if (platform.created) {
     console.log('First start: loading the demo networks (EU4Culture cities, EUNIC clusters) …');
+    const doc = createDocumentClient({ endpoint: platform.dynamodbEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    await seedCoordinators(new CoordinatorStore(doc, platform.tableName), (line) => console.log(line));
+    doc.destroy();
     await seedDemo(platform.apiUrl, (line) => console.log(line));
     await platform.settle();
     console.log(`  ${platform.eventBridge.events.filter((e) => e.event['detail-type'] === 'MatchProposed').length} matches proposed`);
@@ -35,6 +40,8 @@ async function main(): Promise<void> {
   console.log(`  API             ${url}/profiles   (docs/api.md)`);
   console.log(`  Event log       ${url}/_local/events`);
   console.log(`  Dead letters    ${url}/_local/dead-letters`);
+  console.log(`  Mails (SES)     ${platform.ses.viewerUrl}   (sent mails; JSON at ${platform.ses.endpoint}/store)`);
+  console.log(`  Daily digests   curl -X POST ${url}/_local/run-digests   (what the hourly schedule does in AWS)`);
   console.log(`  EventBridge     ${platform.eventBridge.endpoint} (PutEvents endpoint)`);
   console.log(`  DynamoDB Local  ${platform.dynamodbEndpoint} (table ${platform.tableName})`);
   console.log('Press Ctrl-C to stop.');

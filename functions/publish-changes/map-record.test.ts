@@ -100,24 +100,43 @@ describe('mapping stream records to events', () => {
     expect(mapRecord(streamRecord('REMOVE', { before: match('declined', 2)[0] }))).toBeUndefined();
   });
 
-  it('maps a notification record to CoordinatorNotified without the address', () => {
-    const event = mapRecord(
-      streamRecord('INSERT', {
-        after: {
-          ...keys.notification('n1'),
-          entity: 'Notification',
-          notificationId: `${A}|${B}#coordinator:eu4culture#immediate`,
-          matchId: `${A}|${B}`,
-          recipientRole: 'coordinator',
-          networkId: 'eu4culture',
-          kind: 'immediate',
-          sentAt: '2026-11-24T10:00:00.000Z',
-          recipientEmail: 'coordinator@network.example',
-        },
-      }),
-    );
+  const notification = (status: 'claimed' | 'sent') => ({
+    ...keys.notification('n1'),
+    entity: 'Notification',
+    notificationId: `match:${A}|${B}:v1:proposed:coordinator:c1:immediate`,
+    matchId: `${A}|${B}`,
+    recipientRole: 'coordinator',
+    recipientId: 'c1',
+    networkId: 'eu4culture',
+    kind: 'immediate',
+    status,
+    ...(status === 'sent' ? { sentAt: '2026-11-24T10:00:00.000Z' } : { claimToken: 't', claimedUntil: '2026-11-24T10:05:00.000Z' }),
+  });
+
+  it('maps a notification that became sent to CoordinatorNotified without any address', () => {
+    const event = mapRecord(streamRecord('MODIFY', { before: notification('claimed'), after: notification('sent') }));
     expect(event?.detailType).toBe('CoordinatorNotified');
+    expect(event?.source).toBe('culturebridge.notifications');
+    expect(event?.detail.data).toEqual({
+      notificationId: `match:${A}|${B}:v1:proposed:coordinator:c1:immediate`,
+      matchId: `${A}|${B}`,
+      recipientRole: 'coordinator',
+      networkId: 'eu4culture',
+      kind: 'immediate',
+      sentAt: '2026-11-24T10:00:00.000Z',
+    });
+    expect(event?.detail.metadata.occurredAt).toBe('2026-11-24T10:00:00.000Z');
     expect(JSON.stringify(event)).not.toContain('@');
+    // Written as sent at once (no claim first): still one event.
+    expect(mapRecord(streamRecord('INSERT', { after: notification('sent') }))?.detailType).toBe('CoordinatorNotified');
+  });
+
+  it('emits nothing for a claim, a released claim, or a sent record touched again', () => {
+    expect(mapRecord(streamRecord('INSERT', { after: notification('claimed') }))).toBeUndefined();
+    expect(mapRecord(streamRecord('MODIFY', { before: notification('claimed'), after: notification('claimed') }))).toBeUndefined();
+    expect(mapRecord(streamRecord('REMOVE', { before: notification('claimed') }))).toBeUndefined();
+    expect(mapRecord(streamRecord('MODIFY', { before: notification('sent'), after: notification('sent') }))).toBeUndefined();
+    expect(mapRecord(streamRecord('REMOVE', { before: notification('sent') }))).toBeUndefined();
   });
 
   it('gives the same change the same event id every time it is mapped', () => {

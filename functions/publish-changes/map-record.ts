@@ -119,9 +119,14 @@ function matchEvent(record: DynamoDBRecord, before: MatchItem | undefined, after
   return build(record, after as unknown as Item, MATCH_EVENT[after.state], `${key}#v${after.version}`, matchData(after));
 }
 
-function notificationEvent(record: DynamoDBRecord, after: Item | undefined): OutgoingEvent | undefined {
-  if (record.eventName !== 'INSERT' || !after) return undefined;
-  return build(record, after, 'CoordinatorNotified', `NOTIFY#${String(after.notificationId)}`, {
+/**
+ * A notification record is claimed before its mail is sent and marked sent after; only the change
+ * to `sent` is a fact (a claim may be released or taken over), so only that change is published.
+ */
+function notificationEvent(record: DynamoDBRecord, before: Item | undefined, after: Item | undefined): OutgoingEvent | undefined {
+  if (record.eventName !== 'INSERT' && record.eventName !== 'MODIFY') return undefined;
+  if (!after || after.status !== 'sent' || before?.status === 'sent') return undefined;
+  return build(record, { ...after, updatedAt: after.sentAt }, 'CoordinatorNotified', `NOTIFY#${String(after.notificationId)}`, {
     notificationId: after.notificationId,
     ...(after.matchId ? { matchId: after.matchId } : {}),
     recipientRole: after.recipientRole,
@@ -144,7 +149,7 @@ export function mapRecord(record: DynamoDBRecord): OutgoingEvent | undefined {
     case ENTITY.match:
       return matchEvent(record, before as MatchItem | undefined, after as MatchItem | undefined);
     case ENTITY.notification:
-      return notificationEvent(record, after);
+      return notificationEvent(record, before, after);
     default:
       return undefined;
   }

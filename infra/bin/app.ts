@@ -6,6 +6,9 @@ const app = new App();
 const stage = String(app.node.tryGetContext('stage') ?? 'dev');
 const allowedOrigins = String(app.node.tryGetContext('allowedOrigins') ?? 'http://localhost:3000').split(',');
 
-new CultureBridgeStack(app, `CultureBridge-${stage}`, { stage, allowedOrigins });
+const senderEmail = app.node.tryGetContext('senderEmail') as string | undefined;
+const appBaseUrl = app.node.tryGetContext('appBaseUrl') as string | undefined;
+
+new CultureBridgeStack(app, `CultureBridge-${stage}`, { stage, allowedOrigins, senderEmail, appBaseUrl });
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 app.synth();

@@ -1,12 +1,15 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { ConfigurationSet, ConfigurationSetTlsPolicy, EmailIdentity, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
+import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { RULES } from '@culturebridge/events';
 import { TABLE } from '@culturebridge/store';
-import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { PROFILES_API_ROUTES } from '../../functions/profiles-api/api-routes.js';
@@ -20,6 +23,10 @@ import { NodeFunction } from './constructs/node-function.js';
 export interface CultureBridgeStackProps extends StackProps {
   stage: string;
   allowedOrigins: string[];
+  /** The verified sender of coordinator mails (context `senderEmail`). */
+  senderEmail?: string;
+  /** The web app's origin for links in mails (context `appBaseUrl`); the first allowed origin when absent. */
+  appBaseUrl?: string;
 }
 
 export class CultureBridgeStack extends Stack {
@@ -120,6 +127,97 @@ export class CultureBridgeStack extends Stack {
       description: RULES.profileChanged.description,
       eventPattern: RULES.profileChanged.eventPattern,
       targets: [new SqsQueue(buffer, { deadLetterQueue: matchingFailures.queue, retryAttempts: 10 })],
+    });
+
+    // Coordinator e-mails: match events → SQS buffer → notify → SES v2; hourly digests by Scheduler.
+    const senderEmail = props.senderEmail ?? 'no-reply@culturebridge.example';
+    const appBaseUrl = props.appBaseUrl ?? props.allowedOrigins[0] ?? 'https://app.culturebridge.example';
+    const configurationSet = new ConfigurationSet(this, 'MailConfiguration', {
+      configurationSetName: `culturebridge-${props.stage}`,
+      reputationMetrics: true,
+      tlsPolicy: ConfigurationSetTlsPolicy.REQUIRE,
+      // SES's own suppression for this configuration set: bounced and complaining addresses get no mail.
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+    const sender = new EmailIdentity(this, 'Sender', { identity: Identity.email(senderEmail), configurationSet });
+    const sendEmail = new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: ['ses:SendEmail'],
+      resources: [
+        this.formatArn({ service: 'ses', resource: 'identity', resourceName: sender.emailIdentityName }),
+        this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet.configurationSetName }),
+      ],
+    });
+    const mailEnvironment = { TABLE_NAME: table.tableName, SENDER_EMAIL: senderEmail, CONFIGURATION_SET: configurationSet.configurationSetName, APP_BASE_URL: appBaseUrl };
+
+    const notify = new NodeFunction(this, 'Notify', {
+      name: RULES.matchToNotify.target,
+      logRetention,
+      timeout: Duration.seconds(60),
+      environment: mailEnvironment,
+    });
+    notify.role.addToPolicy(sendEmail);
+    // Profile names (BatchGet), coordinators (Query), notification claims and digest entries.
+    notify.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+        resources: [table.tableArn],
+      }),
+    );
+    const notifyFailures = new FailureQueue(this, 'NotifyFailures', {
+      description: 'Match events whose e-mails could not be sent after all retries',
+    });
+    const notifyBuffer = new Queue(this, 'NotifyBuffer', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.seconds(360),
+      deadLetterQueue: { queue: notifyFailures.queue, maxReceiveCount: 5 },
+    });
+    notify.fn.addEventSource(new SqsEventSource(notifyBuffer, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 2 }));
+    new Rule(this, 'MatchToNotifyRule', {
+      eventBus: bus,
+      ruleName: `${RULES.matchToNotify.name}-${props.stage}`,
+      description: RULES.matchToNotify.description,
+      eventPattern: RULES.matchToNotify.eventPattern,
+      targets: [new SqsQueue(notifyBuffer, { deadLetterQueue: notifyFailures.queue, retryAttempts: 10 })],
+    });
+
+    const sendDigests = new NodeFunction(this, 'SendDigests', {
+      name: 'send-digests',
+      logRetention,
+      timeout: Duration.minutes(5),
+      environment: mailEnvironment,
+    });
+    sendDigests.role.addToPolicy(sendEmail);
+    sendDigests.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+        resources: [table.tableArn],
+      }),
+    );
+    const digestFailures = new FailureQueue(this, 'DigestFailures', {
+      description: 'Hourly digest runs that failed after all retries',
+    });
+    const schedulerRole = new Role(this, 'DigestSchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
+    });
+    Validations.of(schedulerRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(sendDigests.fn.node.defaultChild as CfnElement)}.Arn>:*]`,
+      reason: 'LambdaInvoke grants lambda:InvokeFunction on send-digests and its versions (`<arn>:*`); the role belongs to this one schedule and can invoke nothing else.',
+    });
+    new Schedule(this, 'DigestSchedule', {
+      description: 'Hourly: send the daily digest to every coordinator whose local digest hour has come',
+      schedule: ScheduleExpression.rate(Duration.hours(1)),
+      target: new LambdaInvoke(sendDigests.fn, {
+        // The scheduled time, so a retried run decides exactly as the original would.
+        input: ScheduleTargetInput.fromObject({ scheduledTime: ContextAttribute.scheduledTime }),
+        retryAttempts: 3,
+        maxEventAge: Duration.minutes(50),
+        deadLetterQueue: digestFailures.queue,
+        role: schedulerRole,
+      }),
     });
 
     new CfnOutput(this, 'EventBusName', { value: bus.eventBusName });

@@ -1,4 +1,5 @@
-import { DEMO_MEMBERS } from './networks.js';
+import type { CoordinatorStore } from '@culturebridge/store';
+import { DEMO_COORDINATORS, DEMO_MEMBERS, EUNIC } from './networks.js';
 
 /**
  * Loads the demo networks through the public API, exactly as a member's form would, so the seed
@@ -18,4 +19,18 @@ export async function seedDemo(apiUrl: string, progress: (line: string) => void)
     progress(`  seeded ${String(index + 1).padStart(2)}/${DEMO_MEMBERS.length}  ${member.profile.name}`);
   }
   return ids;
+}
+
+/**
+ * Stores the demo coordinators (invented contacts on the reserved .example domain) directly in the
+ * table, as `npm run coordinator -- add` does: there is no coordinator API yet. Stored before the
+ * members, so the demo's first matches already reach their inboxes in SES local. EU4Culture mails at
+ * once; the EUNIC coordination reads a daily digest at 08:00 Tbilisi time.
+ */
+export async function seedCoordinators(coordinators: CoordinatorStore, progress: (line: string) => void): Promise<void> {
+  for (const c of DEMO_COORDINATORS) {
+    const preference = c.network === EUNIC ? { mode: 'digest' as const, timeZone: 'Asia/Tbilisi', digestHour: 8 } : { mode: 'immediate' as const, timeZone: 'UTC', digestHour: 8 };
+    const { coordinator } = await coordinators.add({ networkId: c.network, name: c.name, email: c.email, preference });
+    progress(`  coordinator of ${c.network}: ${coordinator.id} (${preference.mode})`);
+  }
 }

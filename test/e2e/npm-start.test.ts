@@ -32,14 +32,16 @@ afterAll(() => running.forEach((c) => c.exitCode === null && c.kill('SIGKILL')))
 
 describe('npm start', () => {
   it('serves the API with the demo networks, turns a POST into events and matches, and stops everything on Ctrl-C', async () => {
-    const [apiPort, dbPort] = [await freePort(), await freePort()];
-    const app = start({ PORT: String(apiPort), DYNAMODB_PORT: String(dbPort) });
+    const [apiPort, dbPort, sesPort] = [await freePort(), await freePort(), await freePort()];
+    const app = start({ PORT: String(apiPort), DYNAMODB_PORT: String(dbPort), SES_PORT: String(sesPort) });
     running.push(app.child);
     const api = `http://localhost:${apiPort}`;
 
     await pollUntil('the platform to report that it runs', async () => (app.output().includes('CultureBridge is running') ? true : undefined), { timeoutMs: 60_000, intervalMs: 200 });
     expect(app.output()).toContain('seeded 20/20');
     expect(app.output()).toContain(`${api}/_local/events`);
+    const ses = `http://127.0.0.1:${sesPort}`;
+    expect(app.output()).toContain(`Mails (SES)     ${ses}/`);
 
     const created = await fetch(`${api}/profiles`, {
       method: 'POST',
@@ -62,6 +64,24 @@ describe('npm start', () => {
       return types.includes('ProfileSubmitted') && types.includes('MatchProposed') ? types : undefined;
     }, { timeoutMs: 10_000 });
     expect(mine[0]).toBe('ProfileSubmitted');
+
+    // The EU4Culture demo coordinator mails at once: one readable mail about Gyumri and Poti, with the reasons.
+    type Mail = { destination: { to: string[] }; subject: string; body: { text?: string; html?: string } };
+    const aboutGyumriAndPoti = async () =>
+      ((await (await fetch(`${ses}/store`)).json()) as { emails: Mail[] }).emails.filter(
+        (m) => m.destination.to.includes('coordinator@eu4culture.example') && m.subject.includes('Gyumri') && m.subject.includes('Poti'),
+      );
+    const mails = await pollUntil('the coordinator mail about Gyumri and Poti in SES local', async () => ((await aboutGyumriAndPoti()).length > 0 ? aboutGyumriAndPoti() : undefined), { timeoutMs: 10_000 });
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.body.text).toMatch(/Why: .*venue/);
+    expect(mails[0]?.body.html).toContain('See the match');
+    // Sent mails reach the event log as CoordinatorNotified, without an address.
+    const notified = await pollUntil('CoordinatorNotified for the new profile\'s matches', async () => {
+      const log = (await (await fetch(`${api}/_local/events?detail-type=CoordinatorNotified`)).json()) as { events: { event: { detail: { data: { matchId?: string } } } }[] };
+      const found = log.events.filter((e) => e.event.detail.data.matchId?.includes(id));
+      return found.length > 0 ? found : undefined;
+    }, { timeoutMs: 10_000 });
+    expect(JSON.stringify(notified)).not.toMatch(/@/);
 
     app.child.kill('SIGINT');
     expect(await app.exited).toBe(0);

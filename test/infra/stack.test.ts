@@ -118,6 +118,52 @@ describe('event backbone', () => {
   });
 });
 
+describe('coordinator e-mails', () => {
+  const { stack } = synthStack();
+  const template = Template.fromStack(stack);
+  const functionWithService = (name: string) => Match.objectLike({ Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: name }) } });
+
+  it('sends through an SES configuration set with TLS required and bounce/complaint suppression, from a configured sender', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      Name: 'culturebridge-dev',
+      DeliveryOptions: { TlsPolicy: 'REQUIRE' },
+      SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+    });
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'no-reply@culturebridge.example' });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      ...{ Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'notify', SENDER_EMAIL: 'no-reply@culturebridge.example', CONFIGURATION_SET: Match.anyValue(), APP_BASE_URL: 'https://app.example.org' }) } },
+    });
+  });
+
+  it('buffers match events for notify in SQS with a dead-letter queue, and reports partial batch failures', () => {
+    template.hasResourceProperties('AWS::Events::Rule', { EventPattern: { source: ['culturebridge.matches'], 'detail-type': ['MatchProposed', 'MatchConfirmed'] } });
+    template.hasResourceProperties('AWS::SQS::Queue', { VisibilityTimeout: 360, RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }) });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { FunctionResponseTypes: ['ReportBatchItemFailures'], ScalingConfig: { MaximumConcurrency: 2 } });
+  });
+
+  it('lets notify and send-digests send only as the sender identity through the configuration set', () => {
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+    const ses = statements.filter((s) => s.Action === 'ses:SendEmail');
+    expect(ses).toHaveLength(2);
+    for (const s of ses) {
+      expect(s.Resource).toHaveLength(2);
+      expect(JSON.stringify(s.Resource)).toMatch(/:identity\/.*:configuration-set\//);
+    }
+  });
+
+  it('runs send-digests hourly from EventBridge Scheduler with the scheduled time, retries and a dead-letter queue', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(1 hour)',
+      Target: Match.objectLike({
+        Input: JSON.stringify({ scheduledTime: '<aws.scheduler.scheduled-time>' }),
+        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 3000 },
+        DeadLetterConfig: { Arn: Match.anyValue() },
+      }),
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', functionWithService('send-digests'));
+  });
+});
+
 describe('cdk-nag AwsSolutions', () => {
   it('finds nothing unacknowledged in the stack', () => {
     const { app } = synthStack();

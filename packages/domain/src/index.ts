@@ -5,3 +5,4 @@ export * from './validation.js';
 export * from './match-lifecycle.js';
 export * from './match-plan.js';
 export * from './matching/index.js';
+export * from './notification.js';

@@ -7,3 +7,5 @@ export * from './batch.js';
 export * from './match-items.js';
 export * from './match-store.js';
 export * from './membership-codec.js';
+export * from './coordinator-store.js';
+export * from './notification-store.js';

@@ -25,6 +25,8 @@ export const ENTITY = {
   match: 'Match',
   token: 'Token',
   notification: 'Notification',
+  coordinator: 'Coordinator',
+  digestEntry: 'DigestEntry',
 } as const;
 export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
 
@@ -46,6 +48,17 @@ export const keys = {
   match: (owner: string, partner: string) => ({ PK: `PROFILE#${owner}`, SK: `MATCH#${partner}` }),
   token: (hash: string) => ({ PK: `TOKEN#${hash}`, SK: 'TOKEN' }),
   notification: (key: string) => ({ PK: `NOTIFY#${key}`, SK: 'NOTIFY' }),
+  /** A network's coordinators: one Query lists them when a match in the network is mailed. */
+  coordinator: (networkId: string, id: string) => ({ PK: `COORDINATORS#${networkId}`, SK: `COORDINATOR#${id}` }),
+  coordinatorPartition: (networkId: string) => `COORDINATORS#${networkId}`,
+  coordinatorPrefix: 'COORDINATOR#',
+  /**
+   * Matches waiting for a coordinator's daily digest. One partition holds every pending entry so the
+   * hourly digest run reads them with one Query (a day's matches, not the table); entries are deleted
+   * in the transaction that marks their digest sent.
+   */
+  digestEntry: (coordinatorId: string, entryKey: string) => ({ PK: 'DIGEST#PENDING', SK: `COORDINATOR#${coordinatorId}#${entryKey}` }),
+  digestPartition: 'DIGEST#PENDING',
   profilePartition: (id: string) => `PROFILE#${id}`,
   networkPartition: (scope: string) => `NETWORK#${scope}`,
   matchPrefix: 'MATCH#',

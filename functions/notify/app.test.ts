@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { SESv2Client, SendEmailCommand, TooManyRequestsException, MessageRejected } from '@aws-sdk/client-sesv2';
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { Context } from 'aws-lambda';
+import type { Coordinator } from '@culturebridge/domain';
+import type { ClaimResult, CoordinatorStore, NotificationFacts, NotificationStore } from '@culturebridge/store';
+import { sqsEvent } from '../../local/sqs.js';
+import { createNotifyHandler } from './app.js';
+import { sesMailer } from './mailer.js';
+
+const A = '11111111-1111-4111-8111-111111111111';
+const B = '22222222-2222-4222-8222-222222222222';
+const COORDINATOR: Coordinator = { id: 'c1', networkId: 'eu4culture', name: 'Ana', email: 'ana@eu4culture.example', preference: { mode: 'immediate', timeZone: 'UTC', digestHour: 8 } };
+
+const proposed = {
+  source: 'culturebridge.matches',
+  'detail-type': 'MatchProposed',
+  detail: {
+    metadata: { eventId: '7c3c3f57-3f8c-4c43-9a53-3a1f7a1e7c11', schemaVersion: 1, occurredAt: '2026-11-24T10:00:00.000Z', correlationId: 'c', idempotencyKey: `MATCH#${A}|${B}#v1` },
+    data: { matchId: `${A}|${B}`, profileIds: [A, B], state: 'proposed', acceptedBy: [], score: 0.7, summary: 'Both give Youth high priority.', reasons: [], sharedNetworks: ['eu4culture'], version: 1 },
+  },
+};
+
+/** The notification records in memory, with the same claim rules as the table's conditional writes. */
+function memoryNotifications() {
+  const records = new Map<string, { status: 'claimed' | 'sent'; token?: string }>();
+  const store = {
+    records,
+    async claim(facts: NotificationFacts, token: string): Promise<ClaimResult> {
+      const current = records.get(facts.notificationId);
+      if (current?.status === 'sent') return 'sent';
+      if (current) return 'busy';
+      records.set(facts.notificationId, { status: 'claimed', token });
+      return 'claimed';
+    },
+    async markSent(id: string, token: string) {
+      const current = records.get(id);
+      if (current?.token !== token) throw new Error('claim lost');
+      records.set(id, { status: 'sent' });
+    },
+    async release(id: string, token: string) {
+      if (records.get(id)?.token === token) records.delete(id);
+    },
+    async addDigestEntry() {
+      return true;
+    },
+  };
+  return store;
+}
+
+function setup(ses: SESv2Client) {
+  const notifications = memoryNotifications();
+  const handler = createNotifyHandler({
+    notifications: notifications as unknown as NotificationStore,
+    coordinators: { ofNetworks: async () => [COORDINATOR] } as unknown as CoordinatorStore,
+    matches: { profiles: async () => new Map([[A, { name: 'Kutaisi' }], [B, { name: 'Gyumri' }]]) as never },
+    mailer: sesMailer(ses, { sender: 'no-reply@culturebridge.example', configurationSet: 'cs', sleep: async () => undefined }),
+    baseUrl: 'https://app.example.org',
+    now: () => new Date('2026-11-24T10:00:00Z'),
+    logger: new Logger({ serviceName: 'notify-test', logLevel: 'SILENT' }),
+  });
+  return { notifications, handler: (body: unknown) => handler(sqsEvent('notify-buffer', [body]), {} as Context) };
+}
+
+const throttled = () => new TooManyRequestsException({ message: 'Maximum sending rate exceeded.', $metadata: {} });
+
+describe('notify against SES throttling', () => {
+  it('retries a throttled send and ends with exactly one mail, marked sent once', async () => {
+    const ses = mockClient(SESv2Client);
+    ses.on(SendEmailCommand).rejectsOnce(throttled()).rejectsOnce(throttled()).resolves({ MessageId: 'm1' });
+    const { notifications, handler } = setup(ses as unknown as SESv2Client);
+
+    expect((await handler(proposed)).batchItemFailures).toEqual([]);
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(3);
+    expect([...notifications.records.values()]).toEqual([{ status: 'sent' }]);
+
+    // The same event again: nothing more is sent.
+    expect((await handler(proposed)).batchItemFailures).toEqual([]);
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(3);
+    const input = ses.commandCalls(SendEmailCommand)[0]?.args[0].input;
+    expect(input?.ConfigurationSetName).toBe('cs');
+    expect(input?.Destination?.ToAddresses).toEqual(['ana@eu4culture.example']);
+  });
+
+  it('fails the message when throttling outlasts the retries, releases the claim, and the redelivery sends the one mail', async () => {
+    const ses = mockClient(SESv2Client);
+    ses.on(SendEmailCommand).rejects(throttled());
+    const { notifications, handler } = setup(ses as unknown as SESv2Client);
+    // Every record of the batch failed: Powertools fails the invocation, so SQS retries the message.
+    await expect(handler(proposed)).rejects.toThrow(/All records failed/);
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(4);
+    expect(notifications.records.size).toBe(0);
+
+    ses.reset();
+    ses.on(SendEmailCommand).resolves({ MessageId: 'm2' });
+    expect((await handler(proposed)).batchItemFailures).toEqual([]);
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1);
+    expect([...notifications.records.values()]).toEqual([{ status: 'sent' }]);
+  });
+
+  it('does not retry a permanent refusal in-process: the message fails (SQS retries, then dead-letters it)', async () => {
+    const ses = mockClient(SESv2Client);
+    ses.on(SendEmailCommand).rejects(new MessageRejected({ message: 'Email address is not verified.', $metadata: {} }));
+    const { notifications, handler } = setup(ses as unknown as SESv2Client);
+    await expect(handler(proposed)).rejects.toThrow(/All records failed/);
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1);
+    expect(notifications.records.size).toBe(0);
+  });
+
+  it('drops a message that is not a match event instead of retrying it forever', async () => {
+    const ses = mockClient(SESv2Client);
+    const { handler } = setup(ses as unknown as SESv2Client);
+    expect((await handler({ 'detail-type': 'MatchProposed', detail: {} })).batchItemFailures).toEqual([]);
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
+  });
+});

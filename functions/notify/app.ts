@@ -1,0 +1,87 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { z } from 'zod';
+import { EVENT_SCHEMAS } from '@culturebridge/events';
+import { composeMatchMail, coordinatorRecipients, immediateNotificationId, type MatchNotice } from '@culturebridge/domain';
+import type { CoordinatorStore, MatchStore } from '@culturebridge/store';
+import { deliverOnce, type DeliverDeps } from './deliver.js';
+
+/** The match events this function consumes, as EventBridge hands them to the SQS buffer. */
+const MatchEvent = z.discriminatedUnion('detail-type', [
+  z.object({ 'detail-type': z.literal('MatchProposed'), detail: EVENT_SCHEMAS.MatchProposed }),
+  z.object({ 'detail-type': z.literal('MatchConfirmed'), detail: EVENT_SCHEMAS.MatchConfirmed }),
+]);
+
+export interface NotifyDeps extends DeliverDeps {
+  coordinators: CoordinatorStore;
+  /** Reads the two public profile names (events carry ids only). */
+  matches: Pick<MatchStore, 'profiles'>;
+  baseUrl: string;
+}
+
+/**
+ * notify: one SQS message per MatchProposed / MatchConfirmed. Each coordinator of a shared network
+ * gets one mail now, or an entry in tomorrow's digest, or nothing (preference `off`). Every mail is
+ * claimed in the table before it is sent, so a redelivered event sends nothing twice.
+ */
+export function createNotifyHandler(deps: NotifyDeps) {
+  const processRecord = async (record: SQSRecord) => {
+    const parsed = MatchEvent.safeParse(JSON.parse(record.body));
+    if (!parsed.success) {
+      // Not retryable: a malformed message would fail the same way every time. Log and drop it.
+      deps.logger.error('message is not a match event; dropped', { messageId: record.messageId, issues: parsed.error.issues.length });
+      return;
+    }
+    const { metadata, data } = parsed.data.detail;
+    const profiles = await deps.matches.profiles(data.profileIds);
+    const [a, b] = data.profileIds.map((id) => profiles.get(id));
+    if (!a || !b) {
+      deps.logger.info('a side of the match was erased; nothing to mail', { matchId: data.matchId });
+      return;
+    }
+    const notice: MatchNotice = {
+      matchId: data.matchId,
+      profileIds: data.profileIds,
+      names: [a.name, b.name],
+      state: parsed.data['detail-type'] === 'MatchConfirmed' ? 'confirmed' : 'proposed',
+      summary: data.summary,
+      score: data.score,
+      sharedNetworks: data.sharedNetworks,
+      version: data.version,
+    };
+    const recipients = coordinatorRecipients(notice, await deps.coordinators.ofNetworks(notice.sharedNetworks));
+    const failures: unknown[] = [];
+    for (const recipient of recipients) {
+      const { coordinator, networkId } = recipient;
+      try {
+        if (coordinator.preference.mode === 'digest') {
+          const entryKey = `${metadata.occurredAt}#${notice.matchId}#v${notice.version}#${notice.state}`;
+          const added = await deps.notifications.addDigestEntry({ coordinatorId: coordinator.id, networkId, entryKey, notice, occurredAt: metadata.occurredAt });
+          deps.logger.info(added ? 'match kept for the digest' : 'match already kept for the digest', { matchId: notice.matchId, recipientRole: 'coordinator', recipientId: coordinator.id });
+          continue;
+        }
+        await deliverOnce(
+          deps,
+          {
+            notificationId: immediateNotificationId(notice, coordinator.id),
+            recipientRole: 'coordinator',
+            recipientId: coordinator.id,
+            networkId,
+            matchId: notice.matchId,
+            kind: 'immediate',
+            correlationId: metadata.correlationId,
+          },
+          coordinator.email,
+          composeMatchMail(notice, recipient, { baseUrl: deps.baseUrl }),
+        );
+      } catch (error) {
+        // The other recipients still get their mail; the message fails afterwards and is retried,
+        // and the recipients already served are skipped by their sent records.
+        failures.push(error);
+      }
+    }
+    if (failures.length > 0) throw failures[0];
+  };
+  return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
+    processPartialResponse(event, processRecord, new BatchProcessor(EventType.SQS), { context, processInParallel: false });
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { loadConfig as load } from '@culturebridge/runtime';
+
+/** Shared by notify and send-digests: where mail comes from and where its links point. */
+export const MailConfig = z.object({
+  TABLE_NAME: z.string().min(1),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  /** aws-ses-v2-local when running locally; absent in Lambda (the regional SES endpoint). */
+  SES_ENDPOINT: z.url().optional(),
+  SENDER_EMAIL: z.email(),
+  CONFIGURATION_SET: z.string().min(1),
+  /** Links in mails are built from this, never from a request's Host header. */
+  APP_BASE_URL: z.url({ protocol: /^https?$/, error: 'APP_BASE_URL: expected an http(s) URL such as https://app.example.org' }),
+});
+
+export const loadConfig = (functionName = 'notify', env: NodeJS.ProcessEnv = process.env) => load(functionName, MailConfig, env);

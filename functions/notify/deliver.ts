@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Mail } from '@culturebridge/domain';
+import type { NotificationFacts, NotificationStore } from '@culturebridge/store';
+import type { Mailer } from './mailer.js';
+
+/** Another delivery of the same event holds the claim right now; retrying later settles it. */
+export class NotificationInFlight extends Error {
+  constructor(notificationId: string) {
+    super(`notification ${notificationId} is being sent by another delivery; will retry`);
+    this.name = 'NotificationInFlight';
+  }
+}
+
+export interface DeliverDeps {
+  notifications: NotificationStore;
+  mailer: Mailer;
+  now: () => Date;
+  logger: Logger;
+  /** How long a claim keeps other deliveries away; longer than a function run (default 5 min). */
+  leaseMs?: number;
+}
+
+export const DEFAULT_LEASE_MS = 5 * 60_000;
+
+/**
+ * Sends a mail at most once per notification id, in three steps:
+ * 1. claim the notification record (conditional put; a sent record or a live claim stops here),
+ * 2. send through SES (on failure the claim is released and the error fails the message),
+ * 3. mark the record sent (conditional on still holding the claim); the stream turns that change
+ *    into CoordinatorNotified.
+ * Crash window: if the process dies after SES accepted the mail and before step 3, the record stays
+ * claimed; once the lease has run out a redelivery claims it again and sends a second mail. The window
+ * is the time of one UpdateItem (milliseconds); we accept a rare duplicate over a lost mail.
+ */
+export async function deliverOnce(
+  deps: DeliverDeps,
+  facts: NotificationFacts,
+  address: string,
+  mail: Mail,
+  markSent: (token: string, sentAt: string) => Promise<void> = (token, sentAt) => deps.notifications.markSent(facts.notificationId, token, sentAt),
+): Promise<'sent' | 'already-sent'> {
+  const token = randomUUID();
+  const claim = await deps.notifications.claim(facts, token, deps.now(), deps.leaseMs ?? DEFAULT_LEASE_MS);
+  const log = { notificationId: facts.notificationId, recipientRole: facts.recipientRole, recipientId: facts.recipientId, kind: facts.kind };
+  if (claim === 'sent') {
+    deps.logger.info('mail already sent; nothing to do', log);
+    return 'already-sent';
+  }
+  if (claim === 'busy') throw new NotificationInFlight(facts.notificationId);
+  try {
+    await deps.mailer.send(address, mail);
+  } catch (error) {
+    await deps.notifications.release(facts.notificationId, token);
+    deps.logger.warn('mail not sent; the message will be retried', { ...log, error: (error as Error).name });
+    throw error;
+  }
+  await markSent(token, deps.now().toISOString());
+  deps.logger.info('mail sent', log);
+  return 'sent';
+}

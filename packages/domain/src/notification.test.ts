@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import {
+  composeDigestMail,
+  composeMatchMail,
+  coordinatorRecipients,
+  CoordinatorInput,
+  digestDue,
+  digestNotificationId,
+  escapeHtml,
+  immediateNotificationId,
+  type Coordinator,
+  type MatchNotice,
+} from './notification.js';
+
+const coordinator = (over: Partial<Coordinator> = {}): Coordinator => ({
+  id: 'c1',
+  networkId: 'eu4culture',
+  name: 'Ana',
+  email: 'ana@eu4culture.example',
+  preference: { mode: 'immediate', timeZone: 'UTC', digestHour: 8 },
+  ...over,
+});
+
+const notice: MatchNotice = {
+  matchId: 'a|b',
+  profileIds: ['a', 'b'],
+  names: ['<b>Kutaisi</b>', 'Gyumri & Co'],
+  state: 'proposed',
+  summary: 'Both give "Climate" high priority',
+  score: 0.72,
+  sharedNetworks: ['eu4culture', 'eunic'],
+  version: 3,
+};
+
+describe('coordinator mails', () => {
+  it('escapes the five HTML characters', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+
+  it('picks each coordinator of a shared network once and skips those who chose off', () => {
+    const both = coordinator({ id: 'c1' });
+    const second = coordinator({ id: 'c1', networkId: 'eunic' });
+    const off = coordinator({ id: 'c2', networkId: 'eunic', preference: { mode: 'off', timeZone: 'UTC', digestHour: 8 } });
+    const elsewhere = coordinator({ id: 'c3', networkId: 'other' });
+    expect(coordinatorRecipients(notice, [both, second, off, elsewhere]).map((r) => [r.coordinator.id, r.networkId])).toEqual([['c1', 'eu4culture']]);
+  });
+
+  it('keys a mail by match version, state, recipient and kind', () => {
+    expect(immediateNotificationId(notice, 'c1')).toBe('match:a|b:v3:proposed:coordinator:c1:immediate');
+    expect(immediateNotificationId({ ...notice, state: 'confirmed' }, 'c1')).not.toBe(immediateNotificationId(notice, 'c1'));
+    expect(digestNotificationId('c1', '2026-11-25')).toBe('digest:c1:2026-11-25:digest');
+  });
+
+  it('says who matched whom and why, escapes the HTML part, and links from the configured base URL', () => {
+    const mail = composeMatchMail(notice, { coordinator: coordinator(), networkId: 'eu4culture' }, { baseUrl: 'https://app.example.org/' });
+    expect(mail.subject).toBe('CultureBridge: <b>Kutaisi</b> and Gyumri & Co were matched (eu4culture)');
+    expect(mail.text).toContain('Why: Both give "Climate" high priority');
+    expect(mail.text).toContain('https://app.example.org/matches/a/b');
+    expect(mail.text).toContain('https://app.example.org/preferences/coordinators/c1');
+    expect(mail.html).toContain('&lt;b&gt;Kutaisi&lt;/b&gt; and Gyumri &amp; Co were matched');
+    expect(mail.html).toContain('Both give &quot;Climate&quot; high priority');
+    expect(mail.html).not.toContain('<b>Kutaisi');
+    expect(composeMatchMail({ ...notice, state: 'confirmed' }, { coordinator: coordinator(), networkId: 'eu4culture' }, { baseUrl: 'https://app.example.org' }).subject).toContain('confirmed their partnership');
+  });
+
+  it('keeps a subject on one line', () => {
+    expect(composeMatchMail({ ...notice, names: ['A\r\nBcc: x@y.example', 'B'] }, { coordinator: coordinator(), networkId: 'n' }, { baseUrl: 'https://a.example' }).subject).not.toMatch(/[\r\n]/);
+  });
+
+  it('lists a digest oldest first and composes nothing when nothing is pending', () => {
+    const entries = [
+      { notice: { ...notice, matchId: 'c|d', profileIds: ['c', 'd'] as [string, string], names: ['Poti', 'Rivne'] as [string, string] }, occurredAt: '2026-11-24T12:00:00Z' },
+      { notice, occurredAt: '2026-11-24T09:00:00Z' },
+    ];
+    const mail = composeDigestMail(coordinator(), '2026-11-25', entries, { baseUrl: 'https://app.example.org' });
+    expect(mail?.subject).toBe('CultureBridge daily digest for eu4culture: 2 matches (2026-11-25)');
+    expect(mail?.text.indexOf('Kutaisi')).toBeLessThan(mail?.text.indexOf('Poti') ?? 0);
+    expect(mail?.html).not.toContain('<b>Kutaisi');
+    expect(composeDigestMail(coordinator(), '2026-11-25', [], { baseUrl: 'https://app.example.org' })).toBeUndefined();
+  });
+
+  it('finds the digest due from the local digest hour on, on the local date', () => {
+    const pref = { mode: 'digest' as const, timeZone: 'Asia/Tbilisi', digestHour: 8 };
+    expect(digestDue(pref, new Date('2026-11-25T03:59:00Z'))).toEqual({ due: false, localDate: '2026-11-25' });
+    expect(digestDue(pref, new Date('2026-11-25T04:00:00Z'))).toEqual({ due: true, localDate: '2026-11-25' });
+    // 20:30 UTC is already 00:30 the next day in Tbilisi: a new local day, not yet its hour.
+    expect(digestDue(pref, new Date('2026-11-25T20:30:00Z'))).toEqual({ due: false, localDate: '2026-11-26' });
+    expect(digestDue({ ...pref, mode: 'off' }, new Date('2026-11-25T10:00:00Z')).due).toBe(false);
+  });
+
+  it('validates a coordinator: address, IANA time zone, hour', () => {
+    expect(CoordinatorInput.parse({ networkId: 'eu4culture', name: 'Ana', email: 'ANA@X.example' })).toMatchObject({ email: 'ana@x.example', preference: { mode: 'immediate' } });
+    expect(CoordinatorInput.safeParse({ networkId: 'eu4culture', name: 'Ana', email: 'a@x.example', preference: { mode: 'digest', timeZone: 'Mars/Olympus', digestHour: 8 } }).success).toBe(false);
+    expect(CoordinatorInput.safeParse({ networkId: 'eu4culture', name: 'Ana', email: 'a@x.example', preference: { mode: 'digest', timeZone: 'UTC', digestHour: 24 } }).success).toBe(false);
+  });
+});

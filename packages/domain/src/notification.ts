@@ -1,0 +1,214 @@
+import { z } from 'zod';
+import { NetworkId } from './profile.js';
+
+/**
+ * Coordinator e-mails (issue 6): who gets a mail about a match, what it says, and when a daily
+ * digest is due. Pure: no AWS, no clock (the caller passes `now`), no I/O.
+ */
+
+/**
+ * Escapes the five characters that can change the meaning of HTML text or a quoted attribute
+ * value (& < > " '). Written by hand because it is five replacements; every user-supplied value
+ * (profile names, summaries, coordinator names) passes through it before it enters the HTML part.
+ */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+}
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Mail headers must stay one line: a name with a line break must not start a second header. */
+function oneLine(value: string): string {
+  return value.replace(/[\r\n\t]+/g, ' ').trim();
+}
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const NOTIFICATION_MODES = ['immediate', 'digest', 'off'] as const;
+export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
+
+export const NotificationPreference = z.strictObject({
+  mode: z.enum(NOTIFICATION_MODES).default('immediate'),
+  timeZone: z.string().refine(isTimeZone, { error: 'timeZone: expected an IANA time zone such as Europe/Berlin' }).default('UTC'),
+  digestHour: z.number().int().min(0).max(23).default(8),
+});
+export type NotificationPreference = z.output<typeof NotificationPreference>;
+
+export const CoordinatorInput = z.strictObject({
+  networkId: NetworkId,
+  name: z.string().trim().min(1).max(200),
+  email: z.email({ error: 'email: expected a valid e-mail address' }).max(254).toLowerCase(),
+  preference: NotificationPreference.default({ mode: 'immediate', timeZone: 'UTC', digestHour: 8 }),
+});
+export type CoordinatorInput = z.input<typeof CoordinatorInput>;
+
+export interface Coordinator extends z.output<typeof CoordinatorInput> {
+  id: string;
+}
+
+/** The match facts a mail needs: the event's data plus the two public profile names. */
+export interface MatchNotice {
+  matchId: string;
+  profileIds: [string, string];
+  names: [string, string];
+  state: 'proposed' | 'confirmed';
+  summary: string;
+  score: number;
+  sharedNetworks: string[];
+  version: number;
+}
+
+export interface CoordinatorRecipient {
+  coordinator: Coordinator;
+  networkId: string;
+}
+
+/**
+ * One recipient per coordinator of the networks the pair shares. A coordinator listed for two of the
+ * shared networks is mailed once (under the first network); coordinators who chose `off` get nothing.
+ */
+export function coordinatorRecipients(notice: Pick<MatchNotice, 'sharedNetworks'>, coordinators: readonly Coordinator[]): CoordinatorRecipient[] {
+  const seen = new Set<string>();
+  const out: CoordinatorRecipient[] = [];
+  for (const networkId of notice.sharedNetworks) {
+    for (const coordinator of coordinators.filter((c) => c.networkId === networkId)) {
+      if (coordinator.preference.mode === 'off' || seen.has(coordinator.id)) continue;
+      seen.add(coordinator.id);
+      out.push({ coordinator, networkId });
+    }
+  }
+  return out;
+}
+
+/**
+ * Identifies one mail: (match version, state, recipient, kind). The same event delivered again maps
+ * to the same key; a match proposed again after a withdrawal has a new version and is news again.
+ */
+export function immediateNotificationId(notice: Pick<MatchNotice, 'matchId' | 'version' | 'state'>, recipientId: string): string {
+  return `match:${notice.matchId}:v${notice.version}:${notice.state}:coordinator:${recipientId}:immediate`;
+}
+
+/** One digest per coordinator and local day. */
+export function digestNotificationId(coordinatorId: string, localDate: string): string {
+  return `digest:${coordinatorId}:${localDate}:digest`;
+}
+
+export interface Mail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface MailLinks {
+  /** The web app's origin from configuration (never from a request), e.g. https://app.example.org */
+  baseUrl: string;
+}
+
+function link(baseUrl: string, path: string): string {
+  return new URL(path, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).toString();
+}
+
+const matchLink = (baseUrl: string, n: Pick<MatchNotice, 'profileIds'>) => link(baseUrl, `matches/${encodeURIComponent(n.profileIds[0])}/${encodeURIComponent(n.profileIds[1])}`);
+const preferencesLink = (baseUrl: string, coordinatorId: string) => link(baseUrl, `preferences/coordinators/${encodeURIComponent(coordinatorId)}`);
+
+function headline(n: MatchNotice): string {
+  const [a, b] = n.names;
+  return n.state === 'confirmed' ? `${a} and ${b} confirmed their partnership` : `${a} and ${b} were matched`;
+}
+
+function htmlPage(title: string, body: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>`;
+}
+
+/** The mail for one match, to one coordinator, sent right away. */
+export function composeMatchMail(notice: MatchNotice, recipient: CoordinatorRecipient, { baseUrl }: MailLinks): Mail {
+  const subject = oneLine(`CultureBridge: ${headline(notice)} (${recipient.networkId})`);
+  const url = matchLink(baseUrl, notice);
+  const prefs = preferencesLink(baseUrl, recipient.coordinator.id);
+  const score = `${Math.round(notice.score * 100)} / 100`;
+  const text = [
+    `Hello ${recipient.coordinator.name},`,
+    '',
+    `${headline(notice)} in your network ${recipient.networkId}.`,
+    '',
+    `Why: ${notice.summary}`,
+    `Score: ${score}`,
+    '',
+    `See the match: ${url}`,
+    '',
+    `Change how you receive these e-mails, or unsubscribe: ${prefs}`,
+  ].join('\n');
+  const html = htmlPage(
+    subject,
+    [
+      `<p>Hello ${escapeHtml(recipient.coordinator.name)},</p>`,
+      `<p><strong>${escapeHtml(headline(notice))}</strong> in your network ${escapeHtml(recipient.networkId)}.</p>`,
+      `<p>Why: ${escapeHtml(notice.summary)}<br>Score: ${escapeHtml(score)}</p>`,
+      `<p><a href="${escapeHtml(url)}">See the match</a></p>`,
+      `<p style="font-size:small"><a href="${escapeHtml(prefs)}">Change how you receive these e-mails, or unsubscribe</a></p>`,
+    ].join('\n'),
+  );
+  return { subject, text, html };
+}
+
+/** What a digest lists for one match: recorded by notify, read back by send-digests. */
+export interface DigestEntry {
+  notice: MatchNotice;
+  occurredAt: string;
+}
+
+/** One mail listing the matches gathered since the last digest, oldest first; undefined when empty. */
+export function composeDigestMail(coordinator: Coordinator, localDate: string, entries: readonly DigestEntry[], { baseUrl }: MailLinks): Mail | undefined {
+  if (entries.length === 0) return undefined;
+  const sorted = [...entries].sort((x, y) => x.occurredAt.localeCompare(y.occurredAt) || x.notice.matchId.localeCompare(y.notice.matchId));
+  const prefs = preferencesLink(baseUrl, coordinator.id);
+  const count = sorted.length === 1 ? '1 match' : `${sorted.length} matches`;
+  const subject = oneLine(`CultureBridge daily digest for ${coordinator.networkId}: ${count} (${localDate})`);
+  const text = [
+    `Hello ${coordinator.name},`,
+    '',
+    `${count} in your network ${coordinator.networkId} since the last digest:`,
+    '',
+    ...sorted.flatMap((e) => [`- ${headline(e.notice)}`, `  Why: ${e.notice.summary}`, `  ${matchLink(baseUrl, e.notice)}`, '']),
+    `Change how you receive these e-mails, or unsubscribe: ${prefs}`,
+  ].join('\n');
+  const items = sorted
+    .map((e) => `<li><strong>${escapeHtml(headline(e.notice))}</strong><br>Why: ${escapeHtml(e.notice.summary)}<br><a href="${escapeHtml(matchLink(baseUrl, e.notice))}">See the match</a></li>`)
+    .join('\n');
+  const html = htmlPage(
+    subject,
+    [
+      `<p>Hello ${escapeHtml(coordinator.name)},</p>`,
+      `<p>${escapeHtml(count)} in your network ${escapeHtml(coordinator.networkId)} since the last digest:</p>`,
+      `<ul>\n${items}\n</ul>`,
+      `<p style="font-size:small"><a href="${escapeHtml(prefs)}">Change how you receive these e-mails, or unsubscribe</a></p>`,
+    ].join('\n'),
+  );
+  return { subject, text, html };
+}
+
+/** The local calendar date (YYYY-MM-DD) and hour of an instant in a time zone. */
+export function localTime(instant: Date, timeZone: string): { date: string; hour: number } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
+}
+
+/**
+ * Whether a coordinator's digest is due at `now`: from the local digest hour on, once per local day
+ * (the caller keeps one notification record per day). An hourly schedule that misses a run still
+ * sends later the same day.
+ */
+export function digestDue(preference: NotificationPreference, now: Date): { due: boolean; localDate: string } {
+  const { date, hour } = localTime(now, preference.timeZone);
+  return { due: preference.mode !== 'off' && hour >= preference.digestHour, localDate: date };
+}

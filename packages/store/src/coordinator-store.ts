@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { CoordinatorInput, type Coordinator } from '@culturebridge/domain';
+import { fromItem } from './profile-items.js';
+import { ENTITY, keys } from './table.js';
+
+export function coordinatorItem(coordinator: Coordinator) {
+  return { ...keys.coordinator(coordinator.networkId, coordinator.id), entity: ENTITY.coordinator, ...coordinator };
+}
+
+/**
+ * Network coordinators, bootstrapped by the operator (`npm run coordinator`) and by the demo seed.
+ * Their e-mail addresses live only here: mails are addressed from these items, and events and logs
+ * carry the coordinator id.
+ */
+export class CoordinatorStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async ofNetwork(networkId: string): Promise<Coordinator[]> {
+    const items: Coordinator[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.coordinatorPartition(networkId), ':prefix': keys.coordinatorPrefix },
+          ConsistentRead: true,
+          ExclusiveStartKey,
+        }),
+      );
+      items.push(...(page.Items ?? []).map((i) => fromItem<Coordinator>(i)));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
+  }
+
+  async ofNetworks(networkIds: readonly string[]): Promise<Coordinator[]> {
+    return (await Promise.all([...new Set(networkIds)].map((n) => this.ofNetwork(n)))).flat();
+  }
+
+  async get(networkId: string, id: string): Promise<Coordinator | undefined> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.coordinator(networkId, id), ConsistentRead: true }));
+    return out.Item ? fromItem<Coordinator>(out.Item) : undefined;
+  }
+
+  /**
+   * Adds a coordinator, or updates name and preference of the one with the same address in the
+   * network, so running the command (or the seed) twice keeps one coordinator.
+   */
+  async add(input: CoordinatorInput): Promise<{ coordinator: Coordinator; created: boolean }> {
+    const parsed = CoordinatorInput.parse(input);
+    const existing = (await this.ofNetwork(parsed.networkId)).find((c) => c.email === parsed.email);
+    const coordinator: Coordinator = { ...parsed, id: existing?.id ?? randomUUID() };
+    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: coordinatorItem(coordinator) }));
+    return { coordinator, created: !existing };
+  }
+}

@@ -1,0 +1,171 @@
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { DigestEntry } from '@culturebridge/domain';
+import { ENTITY, keys, TABLE } from './table.js';
+
+export type NotificationStatus = 'claimed' | 'sent';
+
+/** What a notification record says about its mail; never the address (that stays on the coordinator). */
+export interface NotificationFacts {
+  notificationId: string;
+  recipientRole: 'coordinator' | 'member';
+  recipientId: string;
+  networkId?: string;
+  matchId?: string;
+  kind: 'immediate' | 'digest';
+  correlationId?: string;
+}
+
+export interface NotificationRecord extends NotificationFacts {
+  status: NotificationStatus;
+  claimToken?: string;
+  claimedUntil?: string;
+  sentAt?: string;
+}
+
+export type ClaimResult = 'claimed' | 'sent' | 'busy';
+
+/**
+ * Notification records outlive the event archive (365 days in prod), so replaying archived events
+ * finds them and sends nothing again.
+ */
+const RECORD_DAYS = 400;
+
+export interface PendingDigestEntry extends DigestEntry {
+  coordinatorId: string;
+  networkId: string;
+  entryKey: string;
+}
+
+/**
+ * The exactly-once bookkeeping for e-mails: a record per (match, recipient, kind) is claimed with a
+ * conditional write before sending and marked sent after. Only the change to `sent` is published
+ * (CoordinatorNotified), through the stream like every other fact.
+ */
+export class NotificationStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(notificationId: string): Promise<NotificationRecord | undefined> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.notification(notificationId), ConsistentRead: true }));
+    return out.Item as NotificationRecord | undefined;
+  }
+
+  /**
+   * Claims the right to send: succeeds when no record exists, or when an earlier claim's lease ran out
+   * without the mail being marked sent (that sender crashed). A sent record answers 'sent'; a live
+   * claim held by another delivery answers 'busy' (the caller fails the message so it is retried).
+   */
+  async claim(facts: NotificationFacts, token: string, now: Date, leaseMs: number): Promise<ClaimResult> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...keys.notification(facts.notificationId),
+            entity: ENTITY.notification,
+            ...facts,
+            status: 'claimed' satisfies NotificationStatus,
+            claimToken: token,
+            claimedUntil: new Date(now.getTime() + leaseMs).toISOString(),
+            [TABLE.ttlAttribute]: Math.floor(now.getTime() / 1000) + RECORD_DAYS * 86_400,
+          },
+          ConditionExpression: 'attribute_not_exists(PK) OR (#status = :claimed AND claimedUntil < :now)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':claimed': 'claimed', ':now': now.toISOString() },
+        }),
+      );
+      return 'claimed';
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const current = await this.get(facts.notificationId);
+      return current?.status === 'sent' ? 'sent' : 'busy';
+    }
+  }
+
+  /** Marks the mail sent, only if this delivery still holds the claim. */
+  async markSent(notificationId: string, token: string, sentAt: string): Promise<void> {
+    await this.doc.send(new UpdateCommand({ TableName: this.tableName, ...this.markSentUpdate(notificationId, token, sentAt) }));
+  }
+
+  /** Marks a digest sent and removes the entries it listed, atomically (at most 99 entries). */
+  async markDigestSent(notificationId: string, token: string, sentAt: string, entries: readonly Pick<PendingDigestEntry, 'coordinatorId' | 'entryKey'>[]): Promise<void> {
+    if (entries.length > 99) throw new Error('a digest transaction holds at most 99 entries');
+    await this.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Update: { TableName: this.tableName, ...this.markSentUpdate(notificationId, token, sentAt) } },
+          ...entries.map((e) => ({ Delete: { TableName: this.tableName, Key: keys.digestEntry(e.coordinatorId, e.entryKey) } })),
+        ],
+      }),
+    );
+  }
+
+  private markSentUpdate(notificationId: string, token: string, sentAt: string) {
+    return {
+      Key: keys.notification(notificationId),
+      UpdateExpression: 'SET #status = :sent, sentAt = :sentAt REMOVE claimToken, claimedUntil',
+      ConditionExpression: '#status = :claimed AND claimToken = :token',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':sent': 'sent', ':claimed': 'claimed', ':token': token, ':sentAt': sentAt },
+    };
+  }
+
+  /** Gives a claim back when nothing was sent (e.g. SES refused), so a retry can claim at once. */
+  async release(notificationId: string, token: string): Promise<void> {
+    try {
+      await this.doc.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: keys.notification(notificationId),
+          ConditionExpression: '#status = :claimed AND claimToken = :token',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':claimed': 'claimed', ':token': token },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  /** Records a match for a coordinator's next digest; the same entry recorded twice stays one. */
+  async addDigestEntry(entry: PendingDigestEntry): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.digestEntry(entry.coordinatorId, entry.entryKey), entity: ENTITY.digestEntry, ...entry },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  /** Every entry waiting for a digest (one partition, a Query, never a scan). */
+  async pendingDigestEntries(): Promise<PendingDigestEntry[]> {
+    const items: PendingDigestEntry[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.digestPartition },
+          ConsistentRead: true,
+          ExclusiveStartKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        items.push({ coordinatorId: item.coordinatorId, networkId: item.networkId, entryKey: item.entryKey, notice: item.notice, occurredAt: item.occurredAt } as PendingDigestEntry);
+      }
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Bootstraps network coordinators (there is no coordinator API yet):
+ *
+ *   npm run coordinator -- add --network eu4culture --email coordinator@example.org --name "Ana" \
+ *     [--mode immediate|digest|off] [--time-zone Europe/Berlin] [--digest-hour 8]
+ *   npm run coordinator -- list --network eu4culture
+ *
+ * Locally (default) it writes to the table of `npm start` (DynamoDB Local on DYNAMODB_PORT or 8000).
+ * Against AWS: TABLE_NAME=<the stack's TableName output> with your usual AWS credentials and region.
+ * Adding the same address to the same network again updates its name and preference.
+ */
+import { parseArgs } from 'node:util';
+import { CoordinatorStore, createDocumentClient } from '@culturebridge/store';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/dynamodb-local.js';
+import { LOCAL_TABLE_NAME } from '../local/platform.js';
+
+const USAGE = `usage:
+  npm run coordinator -- add --network <id> --email <address> --name <name> [--mode immediate|digest|off] [--time-zone <IANA zone>] [--digest-hour <0-23>]
+  npm run coordinator -- list --network <id>`;
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      network: { type: 'string' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      mode: { type: 'string' },
+      'time-zone': { type: 'string' },
+      'digest-hour': { type: 'string' },
+    },
+  });
+  const [command] = positionals;
+  if ((command !== 'add' && command !== 'list') || !values.network) {
+    console.error(USAGE);
+    return 2;
+  }
+  const local = !process.env.TABLE_NAME;
+  const tableName = process.env.TABLE_NAME ?? LOCAL_TABLE_NAME;
+  const endpoint = process.env.DYNAMODB_ENDPOINT ?? (local ? `http://localhost:${process.env.DYNAMODB_PORT ?? 8000}` : undefined);
+  const doc = createDocumentClient(endpoint ? { endpoint, ...(local ? { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS } : {}) } : {});
+  const store = new CoordinatorStore(doc, tableName);
+  try {
+    if (command === 'list') {
+      for (const c of await store.ofNetwork(values.network)) console.log(`${c.id}  ${c.preference.mode.padEnd(9)} ${c.name} <${c.email}>`);
+      return 0;
+    }
+    const result = await store.add({
+      networkId: values.network,
+      email: values.email ?? '',
+      name: values.name ?? '',
+      preference: {
+        mode: (values.mode ?? 'immediate') as 'immediate',
+        timeZone: values['time-zone'] ?? 'UTC',
+        digestHour: values['digest-hour'] === undefined ? 8 : Number(values['digest-hour']),
+      },
+    });
+    console.log(`${result.created ? 'added' : 'updated'} coordinator ${result.coordinator.id} of ${result.coordinator.networkId} (${result.coordinator.preference.mode})`);
+    return 0;
+  } catch (error) {
+    const issues = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
+    console.error(issues ? issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n') : `could not store the coordinator: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    doc.destroy();
+  }
+}
+
+main().then((code) => process.exit(code));
