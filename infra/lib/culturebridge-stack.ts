@@ -1,9 +1,6 @@
 import { CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Rule } from 'aws-cdk-lib/aws-events';
-import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { ConfigurationSet, ConfigurationSetTlsPolicy, EmailIdentity, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -13,6 +10,7 @@ import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { PROFILES_API_ROUTES } from '../../functions/profiles-api/api-routes.js';
+import { BufferedRuleTarget } from './constructs/buffered-rule-target.js';
 import { DataTable } from './constructs/data-table.js';
 import { EventBackbone } from './constructs/event-backbone.js';
 import { FailureQueue } from './constructs/failure-queue.js';
@@ -110,23 +108,13 @@ export class CultureBridgeStack extends Stack {
         resources: [table.tableArn, `${table.tableArn}/index/${TABLE.networkIndex.name}`],
       }),
     );
-    const matchingFailures = new FailureQueue(this, 'MatchingFailures', {
-      description: 'Profile events that compute-matches could not process after all retries',
-    });
-    const buffer = new Queue(this, 'MatchingBuffer', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      // Six times the function timeout, as AWS recommends for SQS event sources.
-      visibilityTimeout: Duration.seconds(360),
-      deadLetterQueue: { queue: matchingFailures.queue, maxReceiveCount: 5 },
-    });
-    computeMatches.fn.addEventSource(new SqsEventSource(buffer, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 5 }));
-    new Rule(this, 'ProfileChangedRule', {
-      eventBus: bus,
-      ruleName: `${RULES.profileChanged.name}-${props.stage}`,
-      description: RULES.profileChanged.description,
-      eventPattern: RULES.profileChanged.eventPattern,
-      targets: [new SqsQueue(buffer, { deadLetterQueue: matchingFailures.queue, retryAttempts: 10 })],
+    new BufferedRuleTarget(this, 'Matching', {
+      bus,
+      rule: RULES.profileChanged,
+      stage: props.stage,
+      consumer: computeMatches,
+      maxConcurrency: 5,
+      failureDescription: 'Profile events that compute-matches could not process after all retries',
     });
 
     // Coordinator e-mails: match events → SQS buffer → notify → SES v2; hourly digests by Scheduler.
@@ -165,22 +153,13 @@ export class CultureBridgeStack extends Stack {
         resources: [table.tableArn],
       }),
     );
-    const notifyFailures = new FailureQueue(this, 'NotifyFailures', {
-      description: 'Match events whose e-mails could not be sent after all retries',
-    });
-    const notifyBuffer = new Queue(this, 'NotifyBuffer', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      visibilityTimeout: Duration.seconds(360),
-      deadLetterQueue: { queue: notifyFailures.queue, maxReceiveCount: 5 },
-    });
-    notify.fn.addEventSource(new SqsEventSource(notifyBuffer, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 2 }));
-    new Rule(this, 'MatchToNotifyRule', {
-      eventBus: bus,
-      ruleName: `${RULES.matchToNotify.name}-${props.stage}`,
-      description: RULES.matchToNotify.description,
-      eventPattern: RULES.matchToNotify.eventPattern,
-      targets: [new SqsQueue(notifyBuffer, { deadLetterQueue: notifyFailures.queue, retryAttempts: 10 })],
+    new BufferedRuleTarget(this, 'Notifications', {
+      bus,
+      rule: RULES.matchToNotify,
+      stage: props.stage,
+      consumer: notify,
+      maxConcurrency: 2,
+      failureDescription: 'Match events whose e-mails could not be sent after all retries',
     });
 
     const sendDigests = new NodeFunction(this, 'SendDigests', {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { CoordinatorInput, type Coordinator } from '@culturebridge/domain';
 import { fromItem } from './profile-items.js';
 import { ENTITY, keys } from './table.js';
@@ -21,20 +21,14 @@ export class CoordinatorStore {
 
   async ofNetwork(networkId: string): Promise<Coordinator[]> {
     const items: Coordinator[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.coordinatorPartition(networkId), ':prefix': keys.coordinatorPrefix },
-          ConsistentRead: true,
-          ExclusiveStartKey,
-        }),
-      );
+    for await (const page of paginateQuery({ client: this.doc }, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.coordinatorPartition(networkId), ':prefix': keys.coordinatorPrefix },
+      ConsistentRead: true,
+    })) {
       items.push(...(page.Items ?? []).map((i) => fromItem<Coordinator>(i)));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    }
     return items;
   }
 

@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, TransactWriteCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Profile } from '@culturebridge/domain';
 import { decodeMembershipView } from './membership-codec.js';
@@ -45,26 +45,20 @@ export class MatchStore {
   async candidates(scopes: readonly string[]): Promise<MembershipView[]> {
     const byId = new Map<string, MembershipView>();
     for (const scope of scopes) {
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await this.doc.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: TABLE.networkIndex.name,
-            KeyConditionExpression: '#pk = :pk',
-            ExpressionAttributeNames: { '#pk': TABLE.networkIndex.partitionKey },
-            ExpressionAttributeValues: { ':pk': keys.networkPartition(scope) },
-            ExclusiveStartKey,
-            ...this.capacity(),
-          }),
-        );
+      for await (const page of paginateQuery({ client: this.doc }, {
+        TableName: this.tableName,
+        IndexName: TABLE.networkIndex.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': TABLE.networkIndex.partitionKey },
+        ExpressionAttributeValues: { ':pk': keys.networkPartition(scope) },
+        ...this.capacity(),
+      })) {
         this.count(page.ConsumedCapacity);
         for (const item of page.Items ?? []) {
           const view = decodeMembershipView(String(item[MEMBERSHIP_VIEW_ATTRIBUTE]));
           byId.set(view.id, view);
         }
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
+      }
     }
     return [...byId.values()];
   }
@@ -72,46 +66,34 @@ export class MatchStore {
   /** One side's match items (each pair's copy in this profile's partition). */
   async matchesOf(profileId: string): Promise<MatchItem[]> {
     const items: MatchItem[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :match)',
-          ExpressionAttributeValues: { ':pk': keys.profilePartition(profileId), ':match': keys.matchPrefix },
-          ConsistentRead: true,
-          ExclusiveStartKey,
-          ...this.capacity(),
-        }),
-      );
+    for await (const page of paginateQuery({ client: this.doc }, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :match)',
+      ExpressionAttributeValues: { ':pk': keys.profilePartition(profileId), ':match': keys.matchPrefix },
+      ConsistentRead: true,
+      ...this.capacity(),
+    })) {
       this.count(page.ConsumedCapacity);
       items.push(...(page.Items ?? []).map((i) => fromItem<MatchItem>(i)));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    }
     return items;
   }
 
   /** How many matches of a profile are open (proposed or accepted): its exposure. */
   async openMatchCount(profileId: string): Promise<number> {
     let count = 0;
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :match)',
-          FilterExpression: '#state IN (:proposed, :accepted)',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':pk': keys.profilePartition(profileId), ':match': keys.matchPrefix, ':proposed': 'proposed', ':accepted': 'accepted' },
-          Select: 'COUNT',
-          ExclusiveStartKey,
-          ...this.capacity(),
-        }),
-      );
+    for await (const page of paginateQuery({ client: this.doc }, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :match)',
+      FilterExpression: '#state IN (:proposed, :accepted)',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':pk': keys.profilePartition(profileId), ':match': keys.matchPrefix, ':proposed': 'proposed', ':accepted': 'accepted' },
+      Select: 'COUNT',
+      ...this.capacity(),
+    })) {
       this.count(page.ConsumedCapacity);
       count += page.Count ?? 0;
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    }
     return count;
   }
 

@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { DigestEntry } from '@culturebridge/domain';
 import { ENTITY, keys, TABLE } from './table.js';
@@ -150,22 +150,16 @@ export class NotificationStore {
   /** Every entry waiting for a digest (one partition, a Query, never a scan). */
   async pendingDigestEntries(): Promise<PendingDigestEntry[]> {
     const items: PendingDigestEntry[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.digestPartition },
-          ConsistentRead: true,
-          ExclusiveStartKey,
-        }),
-      );
+    for await (const page of paginateQuery({ client: this.doc }, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.digestPartition },
+      ConsistentRead: true,
+    })) {
       for (const item of page.Items ?? []) {
         items.push({ coordinatorId: item.coordinatorId, networkId: item.networkId, entryKey: item.entryKey, notice: item.notice, occurredAt: item.occurredAt } as PendingDigestEntry);
       }
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    }
     return items;
   }
 }
