@@ -2,19 +2,27 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
-import { EVENT_SCHEMAS } from '@culturebridge/events';
 import { recomputeMatches, type RecomputeDeps } from './recompute.js';
 
-/** The profile events this function consumes, as EventBridge hands them to the SQS buffer. */
-const ProfileChanged = z.discriminatedUnion('detail-type', [
-  z.object({ 'detail-type': z.literal('ProfileSubmitted'), detail: EVENT_SCHEMAS.ProfileSubmitted }),
-  z.object({ 'detail-type': z.literal('ProfileUpdated'), detail: EVENT_SCHEMAS.ProfileUpdated }),
-  z.object({ 'detail-type': z.literal('ProfileWithdrawn'), detail: EVENT_SCHEMAS.ProfileWithdrawn }),
-]);
+/**
+ * Only what this function needs from a profile event, read leniently: an additive field or a newer
+ * event must not stop matching. Anything it cannot read fails the message, which SQS retries and
+ * then dead-letters: nothing is dropped silently.
+ */
+const ProfileChanged = z.object({
+  'detail-type': z.enum(['ProfileSubmitted', 'ProfileUpdated', 'ProfileWithdrawn']),
+  detail: z.object({
+    metadata: z.object({ correlationId: z.string().min(1) }),
+    data: z.union([z.object({ profile: z.object({ id: z.string().min(1) }) }), z.object({ profileId: z.string().min(1) })]),
+  }),
+});
 
 function profileIdOf(event: z.infer<typeof ProfileChanged>): string {
-  return event['detail-type'] === 'ProfileWithdrawn' ? event.detail.data.profileId : event.detail.data.profile.id;
+  const data = event.detail.data;
+  return 'profileId' in data ? data.profileId : data.profile.id;
 }
+
+class UnreadableMessage extends Error {}
 
 /**
  * compute-matches: one SQS message per profile event. Records are processed one after another and
@@ -23,11 +31,16 @@ function profileIdOf(event: z.infer<typeof ProfileChanged>): string {
  */
 export function createComputeMatchesHandler(deps: RecomputeDeps & { logger: Logger }) {
   const processRecord = async (record: SQSRecord) => {
-    const parsed = ProfileChanged.safeParse(JSON.parse(record.body));
+    let body: unknown;
+    try {
+      body = JSON.parse(record.body);
+    } catch {
+      body = undefined;
+    }
+    const parsed = ProfileChanged.safeParse(body);
     if (!parsed.success) {
-      // Not retryable: a malformed message would fail the same way every time. Log and drop it.
-      deps.logger.error('message is not a profile event; dropped', { messageId: record.messageId, issues: parsed.error.issues.length });
-      return;
+      deps.logger.error('message is not a readable profile event; it will be dead-lettered', { messageId: record.messageId, issues: parsed.error?.issues.length });
+      throw new UnreadableMessage(`message ${record.messageId} is not a readable profile event`);
     }
     const profileId = profileIdOf(parsed.data);
     try {

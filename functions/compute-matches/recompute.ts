@@ -96,7 +96,8 @@ async function recomputeOnce(profileId: string, correlationId: string, deps: Rec
 
   if (!self) {
     // Erased: the API removed what it found; this catches a match written during the erasure.
-    const leftovers = existing.flatMap((m) => [keys.match(profileId, m.partner), keys.match(m.partner, profileId)]);
+    // Mirrors first, as erasure does: if this stops half-way, the own copies still lead to the rest.
+    const leftovers = [...existing.map((m) => keys.match(m.partner, profileId)), ...existing.map((m) => keys.match(profileId, m.partner))];
     await batchDelete(deps.doc, deps.tableName, leftovers);
     result.withdrawn = existing.length;
     return result;
@@ -112,7 +113,7 @@ async function recomputeOnce(profileId: string, correlationId: string, deps: Rec
   const now = deps.now();
   for (const change of changes) {
     const item = nextItem(profileId, change, current.get(change.partner), byId.get(change.partner), self as MatchingProfile, now, correlationId);
-    const written = await deps.matches.put(item, change.expectedVersion);
+    const written = await deps.matches.put(item, change.expectedVersion, { requireActiveProfiles: change.kind !== 'withdraw' });
     if (!written) result.conflicts++;
     else if (change.kind === 'propose') result.proposed++;
     else if (change.kind === 'rescore') result.rescored++;

@@ -73,4 +73,21 @@ describe('profiles-api error paths', () => {
     expect(logs.join('\n')).toContain('disk on fire');
     expect(logs.join('\n')).not.toContain('kutaisi.example');
   });
+
+  it('answers 409, not 500, when DynamoDB cancels the write because another transaction holds the item', async () => {
+    ddb.on(GetCommand).resolves({ Item: stored });
+    ddb.on(TransactWriteCommand).rejects(
+      new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'TransactionConflict' }, { Code: 'None' }] }),
+    );
+    const response = await call(api, { method: 'PUT', path: `/profiles/${id}`, body: { ...validProfileInput(), version: 3 } });
+    expect(response.status).toBe(409);
+  });
+
+  it('answers 503 when a transaction was cancelled by throttling', async () => {
+    ddb.on(TransactWriteCommand).rejects(
+      new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'ThrottlingError' }] }),
+    );
+    const response = await call(api, { method: 'POST', path: '/profiles', body: validProfileInput() });
+    expect(response.status).toBe(503);
+  });
 });

@@ -62,7 +62,8 @@ export function profileRoutes({ profiles, matches, newId, now }: ProfilesApiDeps
   const read: Route = async (event) => {
     const profile = await profiles.get(profileIdOf(event, 'read'));
     if (!profile) throw notFound('profile');
-    return json(200, profile, etag(profile.version));
+    // Until sign-in (issue 7) can tell the owner, nobody is shown the contact: it is personal data.
+    return json(200, toPublicProfile(profile), etag(profile.version));
   };
 
   const update: Route = async (event) => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ProfileInput, type Profile, type ProfileInput as Input } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
-import { MatchStore, ProfileStore } from '@culturebridge/store';
+import { MatchStore, ProfileStore, batchWrite, membershipItems } from '@culturebridge/store';
 import { recomputeMatches, type RecomputeDeps } from '../../functions/compute-matches/recompute.js';
 import { freshTable, type TestTable } from '../support/table.js';
 
@@ -53,5 +53,16 @@ describe('compute-matches on DynamoDB Local', () => {
     const items = (await table.scanAll()).filter((i) => i.entity === 'Match' && String(i.matchId).includes(id(10)));
     expect(items.map((i) => [i.owner, i.state, i.version])).toEqual(expect.arrayContaining([[id(10), 'proposed', 1], [id(11), 'proposed', 1]]));
     expect(items).toHaveLength(2);
+  });
+
+  it('never proposes to a profile that was erased, even while the index still lists it', async () => {
+    const a = await create(20, { networks: ['ghosts'], offers: ['venue'], needs: [], themes: [{ id: 'film', priority: 'high' }] });
+    const b = await create(21, { networks: ['ghosts'], offers: [], needs: ['venue'], themes: [{ id: 'film', priority: 'high' }] });
+    const staleMembership = membershipItems(b);
+    await profiles.erase(b.id);
+    // What an eventually consistent index read can still return a moment after the erasure.
+    await batchWrite(table.doc, table.tableName, staleMembership);
+    await expect(recomputeMatches(a.id, 'after-erase', { ...deps, sleep: async () => undefined })).rejects.toThrow(/race/);
+    expect((await table.scanAll()).filter((i) => i.entity === 'Match' && String(i.matchId).includes(b.id))).toEqual([]);
   });
 });

@@ -33,6 +33,7 @@ describe('profiles API on DynamoDB Local', () => {
     const read = await call(api, { method: 'GET', path: `/profiles/${id}` });
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({ id, version: 1, status: 'active', name: 'Kutaisi', networks: ['eu4culture'] });
+    expect(read.body.contact).toBeUndefined();
     expect(read.headers.etag).toBe('"1"');
 
     const renamed = await call(api, { method: 'PUT', path: `/profiles/${id}`, body: { ...validProfileInput({ name: 'Kutaisi City Hall' }), version: 1 } });
@@ -92,6 +93,8 @@ describe('profiles API on DynamoDB Local', () => {
     const broken = await call(api, { method: 'POST', path: '/profiles', rawBody: '{"name": ' });
     expect(broken.status).toBe(415);
     expect(broken.body.title).toBe('Unsupported media type');
+    expect(broken.body.detail).toBe('The body is not valid JSON. Check quotes, commas and brackets.');
+    expect(text.body.detail).toBe('Send the body as JSON with the header Content-Type: application/json.');
     expect((await table.scanAll()).length).toBe(before);
   });
 

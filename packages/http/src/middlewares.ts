@@ -29,8 +29,13 @@ interface MiddyHttpError extends Error {
 
 /** The SDK already retried these with backoff; the client may try again shortly. */
 function isThrottle(error: unknown): boolean {
-  const e = error as { name?: string; $retryable?: { throttling?: boolean } };
-  return Boolean(e?.$retryable?.throttling) || ['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded'].includes(e?.name ?? '');
+  const e = error as { name?: string; $retryable?: { throttling?: boolean }; CancellationReasons?: { Code?: string }[] };
+  return (
+    Boolean(e?.$retryable?.throttling) ||
+    ['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded'].includes(e?.name ?? '') ||
+    // A transaction cancelled only because DynamoDB throttled one of its items.
+    (e?.name === 'TransactionCanceledException' && (e.CancellationReasons ?? []).some((r) => r.Code === 'ThrottlingError'))
+  );
 }
 
 function isMiddyHttpError(error: unknown): error is MiddyHttpError {
@@ -61,10 +66,11 @@ export function problemDetails(logger: Logger): middy.MiddlewareObj<APIGatewayPr
       if (error instanceof HttpProblem) {
         problem = error;
       } else if (isMiddyHttpError(error) && error.statusCode >= 400 && error.statusCode < 500) {
+        const malformedJson = error.statusCode === 415 && /malformed JSON/i.test(error.message);
         problem = new HttpProblem(
           error.statusCode,
           MIDDY_TITLES[error.statusCode] ?? 'Bad request',
-          MIDDY_DETAILS[error.statusCode] ?? error.message,
+          malformedJson ? 'The body is not valid JSON. Check quotes, commas and brackets.' : (MIDDY_DETAILS[error.statusCode] ?? error.message),
         );
       } else if (isThrottle(error)) {
         logger.warn('request throttled by a dependency', { error: (error as Error).name });

@@ -107,20 +107,37 @@ export class MatchStore {
    * read (`expectedVersion` undefined: only if it does not exist yet). Returns false on a conflict,
    * so the caller can re-read and decide again.
    */
-  async put(match: Omit<MatchItem, 'owner' | 'partner'>, expectedVersion: number | undefined): Promise<boolean> {
+  async put(
+    match: Omit<MatchItem, 'owner' | 'partner'>,
+    expectedVersion: number | undefined,
+    options: { requireActiveProfiles?: boolean } = {},
+  ): Promise<boolean> {
     const condition =
       expectedVersion === undefined
         ? { ConditionExpression: 'attribute_not_exists(PK)' }
         : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } };
+    // The network index is eventually consistent: a candidate may have been erased or paused a moment
+    // ago. Checking both profiles in the same transaction keeps a proposal from outliving either.
+    const profileChecks = options.requireActiveProfiles
+      ? match.profileIds.map((id) => ({
+          ConditionCheck: {
+            TableName: this.tableName,
+            Key: keys.profile(id),
+            ConditionExpression: '#status = :active',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':active': 'active' },
+          },
+        }))
+      : [];
     try {
       await this.doc.send(
         new TransactWriteCommand({
-          TransactItems: matchItems(match).map((Item) => ({ Put: { TableName: this.tableName, Item, ...condition } })),
+          TransactItems: [...matchItems(match).map((Item) => ({ Put: { TableName: this.tableName, Item, ...condition } })), ...profileChecks],
         }),
       );
       return true;
     } catch (error) {
-      // ConditionalCheckFailed: someone wrote first. TransactionConflict: someone is writing now.
+      // ConditionalCheckFailed: someone wrote first (or a profile is gone). TransactionConflict: someone is writing now.
       if (error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) return false;
       throw error;
     }

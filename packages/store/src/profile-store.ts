@@ -107,29 +107,42 @@ export class ProfileStore {
    * A retry after a crash finds the leftovers and finishes, so erasure is idempotent.
    */
   async erase(id: string): Promise<WriteResult<{ id: string }>> {
-    const items = await this.partition(id);
-    if (items.length === 0) return { outcome: 'not-found' };
-
-    const profile = items.find((i) => i.entity === ENTITY.profile);
-    const memberships = items.filter((i) => i.entity === ENTITY.membership);
-    if (profile) {
-      await this.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [profile, ...memberships].map((item) => ({
-            Delete: { TableName: this.tableName, Key: { PK: item.PK as string, SK: item.SK as string } },
-          })),
-        }),
-      );
+    // The delete is conditional on the version read, so an update that added a network meanwhile
+    // cannot leave a membership behind; on such a race the partition is read again.
+    for (let attempt = 1; ; attempt++) {
+      const items = await this.partition(id);
+      if (items.length === 0) return { outcome: 'not-found' };
+      const profile = items.find((i) => i.entity === ENTITY.profile);
+      const memberships = items.filter((i) => i.entity === ENTITY.membership);
+      if (profile) {
+        try {
+          await this.doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Delete: {
+                    TableName: this.tableName,
+                    Key: { PK: profile.PK as string, SK: profile.SK as string },
+                    ConditionExpression: 'version = :version',
+                    ExpressionAttributeValues: { ':version': profile.version },
+                  },
+                },
+                ...memberships.map((item) => ({ Delete: { TableName: this.tableName, Key: { PK: item.PK as string, SK: item.SK as string } } })),
+              ],
+            }),
+          );
+        } catch (error) {
+          if (isConditionFailure(error) && attempt < 3) continue;
+          throw error;
+        }
+      }
+      const rest = items.filter((i) => i !== profile && !memberships.includes(i));
+      const mirrors = rest
+        .filter((i) => i.entity === ENTITY.match)
+        .map((i) => keys.match(String(i.SK).slice(keys.matchPrefix.length), id));
+      await batchDelete(this.doc, this.tableName, [...mirrors, ...rest.map((i) => ({ PK: i.PK as string, SK: i.SK as string }))]);
+      return { outcome: 'ok', value: { id } };
     }
-    const rest = items.filter((i) => i !== profile && !memberships.includes(i));
-    const mirrors = rest
-      .filter((i) => i.entity === ENTITY.match)
-      .map((i) => keys.match(String(i.SK).slice(keys.matchPrefix.length), id));
-    await batchDelete(this.doc, this.tableName, [
-      ...mirrors,
-      ...rest.map((i) => ({ PK: i.PK as string, SK: i.SK as string })),
-    ]);
-    return { outcome: 'ok', value: { id } };
   }
 
   private async partition(id: string): Promise<Record<string, unknown>[]> {
@@ -149,6 +162,6 @@ export class ProfileStore {
 function isConditionFailure(error: unknown): boolean {
   return (
     error instanceof TransactionCanceledException &&
-    (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed')
+    (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict')
   );
 }
