@@ -108,10 +108,10 @@ describe('notify against SES throttling', () => {
     expect(notifications.records.size).toBe(0);
   });
 
-  it('drops a message that is not a match event instead of retrying it forever', async () => {
+  it('reports a message that is not a match event as failed (so it dead-letters), sending nothing', async () => {
     const ses = mockClient(SESv2Client);
     const { handler } = setup(ses as unknown as SESv2Client);
-    expect((await handler({ 'detail-type': 'MatchProposed', detail: {} })).batchItemFailures).toEqual([]);
+    await expect(handler({ 'detail-type': 'MatchProposed', detail: {} })).rejects.toThrow(/All records failed/);
     expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
   });
 });

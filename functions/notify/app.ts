@@ -26,11 +26,17 @@ export interface NotifyDeps extends DeliverDeps {
  */
 export function createNotifyHandler(deps: NotifyDeps) {
   const processRecord = async (record: SQSRecord) => {
-    const parsed = MatchEvent.safeParse(JSON.parse(record.body));
+    let body: unknown;
+    try {
+      body = JSON.parse(record.body);
+    } catch {
+      body = undefined;
+    }
+    const parsed = MatchEvent.safeParse(body);
     if (!parsed.success) {
-      // Not retryable: a malformed message would fail the same way every time. Log and drop it.
-      deps.logger.error('message is not a match event; dropped', { messageId: record.messageId, issues: parsed.error.issues.length });
-      return;
+      // Never dropped silently: it fails, SQS retries it, then it dead-letters and the alarm fires.
+      deps.logger.error('message is not a readable match event; it will be dead-lettered', { messageId: record.messageId, issues: parsed.error?.issues.length });
+      throw new Error(`message ${record.messageId} is not a readable match event`);
     }
     const { metadata, data } = parsed.data.detail;
     const profiles = await deps.matches.profiles(data.profileIds);

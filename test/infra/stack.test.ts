@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ALL_DETAIL_TYPES, EVENT_BUS_NAME } from '@culturebridge/events';
+import { ALL_DETAIL_TYPES, EVENT_BUS_NAME, SOURCES } from '@culturebridge/events';
 import { STREAM_CONSUMERS } from '../../infra/lib/wiring.js';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -61,7 +61,7 @@ describe('CultureBridge stack', () => {
 
   it('exposes exactly the declared routes on an HTTP API with stage throttling and access logs', () => {
     const routeKeys = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey).sort();
-    expect(routeKeys).toEqual(PROFILES_API_ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+    expect(routeKeys).toEqual([...PROFILES_API_ROUTES.map((r) => `${r.method} ${r.path}`), '$default'].sort());
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
@@ -77,8 +77,10 @@ describe('event backbone', () => {
   const template = Template.fromStack(stack);
 
   it('has the culturebridge bus with an archive that keeps events for replay', () => {
-    template.hasResourceProperties('AWS::Events::EventBus', { Name: EVENT_BUS_NAME });
-    template.hasResourceProperties('AWS::Events::Archive', { RetentionDays: 30, EventPattern: { source: [{ prefix: 'culturebridge.' }] } });
+    template.hasResourceProperties('AWS::Events::EventBus', { Name: `${EVENT_BUS_NAME}-dev` });
+    template.hasResourceProperties('AWS::Events::Archive', { RetentionDays: 30, EventPattern: { source: Object.values(SOURCES) } });
+    // Partners subscribe to the production bus by its plain name.
+    Template.fromStack(synthStack({ stage: 'prod' }).stack).hasResourceProperties('AWS::Events::EventBus', { Name: EVENT_BUS_NAME });
   });
 
   it('feeds the stream to publish-changes exactly as wired: partial failures, bisect, bounded retries and age, an on-failure queue', () => {
@@ -109,7 +111,7 @@ describe('event backbone', () => {
 
   it('publishes one draft-4 schema per event to the Schema Registry, identical to the checked-in file', () => {
     const schemas = Object.values(template.findResources('AWS::EventSchemas::Schema'));
-    expect(schemas.map((s) => s.Properties.SchemaName).sort()).toEqual(ALL_DETAIL_TYPES.map((t) => `${EVENT_BUS_NAME}@${t}`).sort());
+    expect(schemas.map((s) => s.Properties.SchemaName).sort()).toEqual(ALL_DETAIL_TYPES.map((t) => `${EVENT_BUS_NAME}-dev@${t}`).sort());
     for (const s of schemas) {
       expect(s.Properties.Type).toBe('JSONSchemaDraft4');
       const detailType = String(s.Properties.SchemaName).split('@')[1];

@@ -1,4 +1,4 @@
-import { CfnStage, HttpApi, HttpMethod, CorsHttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnStage, CorsHttpMethod, HttpApi, HttpMethod, HttpRoute, HttpRouteKey } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -38,7 +38,6 @@ export class PublicHttpApi extends Construct {
       destinationArn: accessLogs.logGroupArn,
       format: JSON.stringify({
         requestId: '$context.requestId',
-        ip: '$context.identity.sourceIp',
         requestTime: '$context.requestTime',
         method: '$context.httpMethod',
         routeKey: '$context.routeKey',
@@ -49,10 +48,15 @@ export class PublicHttpApi extends Construct {
     };
   }
 
-  addLambdaRoutes(id: string, fn: IFunction, routes: readonly ApiRoute[]): void {
+  /**
+   * The declared routes go to `fn`; with `catchAll`, so does every other request, so an unknown path
+   * gets the handler's problem+json 404 rather than API Gateway's own plain message.
+   */
+  addLambdaRoutes(id: string, fn: IFunction, routes: readonly ApiRoute[], { catchAll = false } = {}): void {
     const integration = new HttpLambdaIntegration(`${id}Integration`, fn);
     for (const route of routes) {
       this.api.addRoutes({ path: route.path, methods: [route.method as HttpMethod], integration });
     }
+    if (catchAll) new HttpRoute(this, `${id}Default`, { httpApi: this.api, routeKey: HttpRouteKey.DEFAULT, integration });
   }
 }
