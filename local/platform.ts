@@ -30,6 +30,20 @@ export interface PlatformOptions {
   log?: (line: string) => void;
 }
 
+/** How a function was wired to the table's stream here, for comparison with the deployed mapping. */
+export interface LocalStreamConsumer {
+  function: string;
+  batchSize: number;
+  maxRetries: number;
+  bisectOnError: boolean;
+  reportBatchItemFailures: boolean;
+  /**
+   * LATEST, unlike the deployed TRIM_HORIZON: the poller keeps its checkpoint in memory, so starting
+   * from the trim horizon would publish the last 24 hours again on every `npm start`.
+   */
+  startingPosition: 'LATEST';
+}
+
 export interface Platform {
   apiUrl: string;
   dynamodbEndpoint: string;
@@ -47,7 +61,7 @@ export interface Platform {
   /** Resolves when every change so far has gone through the stream, the bus and its targets. */
   settle(): Promise<void>;
   /** What this process wired, for the parity test against the CDK template. */
-  wiring: { rules: { name: string; eventPattern: unknown; target: string }[]; streamConsumers: string[] };
+  wiring: { rules: { name: string; eventPattern: unknown; target: string }[]; streamConsumers: LocalStreamConsumer[] };
   stop(): Promise<void>;
 }
 
@@ -148,14 +162,26 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     }
 
     const pollers: StreamPoller[] = [];
+    const streamConsumers: LocalStreamConsumer[] = [];
     for (const consumer of STREAM_CONSUMERS) {
+      const settings: LocalStreamConsumer = {
+        function: consumer.function,
+        batchSize: consumer.batchSize,
+        maxRetries: consumer.retryAttempts,
+        bisectOnError: consumer.bisectBatchOnError,
+        // The poller always honours batchItemFailures, as the deployed mapping does when this is on.
+        reportBatchItemFailures: true,
+        startingPosition: 'LATEST',
+      };
+      streamConsumers.push(settings);
       const poller = await startStreamPoller({
         endpoint: dynamodbEndpoint,
         tableName,
         handler: publishChanges.handler,
-        batchSize: consumer.batchSize,
-        maxRetries: consumer.retryAttempts,
-        startingPosition: 'LATEST',
+        batchSize: settings.batchSize,
+        maxRetries: settings.maxRetries,
+        bisectOnError: settings.bisectOnError,
+        startingPosition: settings.startingPosition,
         onFailure: (failure) => log(`stream records dead-lettered for ${consumer.function}: ${JSON.stringify(failure)}`),
       });
       stops.push(() => poller.stop());
@@ -193,7 +219,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       ses: { endpoint: ses.endpoint, viewerUrl: ses.viewerUrl },
       runDigests,
       created,
-      wiring: { rules, streamConsumers: STREAM_CONSUMERS.map((c) => c.function) },
+      wiring: { rules, streamConsumers },
       // Stream → bus → targets → stream again, until nothing moves.
       settle: async () => {
         for (let round = 0; round < 10; round++) {

@@ -42,10 +42,17 @@ describe('local runtime and CDK stack are wired the same way', () => {
     expect(local).toEqual(expect.arrayContaining(deployed));
   });
 
-  it('feeds the table stream to the same consumers', () => {
+  it('feeds the table stream to the same consumers, with the same batch size, retries, bisect and partial-failure reporting', () => {
     const deployed = mappings
       .filter((m) => getAttOf(m.EventSourceArn)?.[1] === 'StreamArn')
-      .map((m) => functionName(resources, m.FunctionName));
-    expect(platform.wiring.streamConsumers).toEqual(deployed);
+      .map((m) => ({
+        function: functionName(resources, m.FunctionName),
+        batchSize: m.BatchSize,
+        maxRetries: m.MaximumRetryAttempts,
+        bisectOnError: m.BisectBatchOnFunctionError,
+        reportBatchItemFailures: (m.FunctionResponseTypes as string[] | undefined)?.includes('ReportBatchItemFailures') ?? false,
+      }));
+    // The starting position differs on purpose (see LocalStreamConsumer); everything else must not.
+    expect(platform.wiring.streamConsumers.map(({ startingPosition: _s, ...rest }) => rest)).toEqual(deployed);
   });
 });
