@@ -5,8 +5,9 @@ import { loadConfig as load } from '@culturebridge/runtime';
 const Config = z.object({
   TABLE_NAME: z.string().min(1),
   ALLOWED_ORIGINS: z
+    // Required on purpose: a forgotten setting must not silently open CORS to every origin.
     .string()
-    .default('*')
+    .min(1)
     .transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean)),
   DYNAMODB_ENDPOINT: z.url().optional(),
 });

@@ -14,7 +14,7 @@ describe('Lambda bundles', () => {
     const functions = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function'));
     expect(functions.length).toBeGreaterThanOrEqual(2);
     // Each bundle reads its configuration at import, as in Lambda.
-    Object.assign(process.env, { TABLE_NAME: 'bundle-test', SENDER_EMAIL: 'no-reply@bundle.example', CONFIGURATION_SET: 'bundle-test', APP_BASE_URL: 'https://app.bundle.example' });
+    Object.assign(process.env, { TABLE_NAME: 'bundle-test', ALLOWED_ORIGINS: 'https://app.bundle.example', SENDER_EMAIL: 'no-reply@bundle.example', CONFIGURATION_SET: 'bundle-test', APP_BASE_URL: 'https://app.bundle.example' });
     for (const fn of functions) {
       const dir = join(outdir, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`);
       expect(readdirSync(dir)).toContain('index.mjs');
