@@ -1,7 +1,7 @@
 import './quiet-sdk.js';
 import type { Server } from 'node:http';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { EVENT_BUS_NAME, RULES } from '@culturebridge/events';
+import { AWS_SERVICE_RULES, EVENT_BUS_NAME, RULES } from '@culturebridge/events';
 import { STREAM_CONSUMERS } from '../infra/lib/wiring.js';
 import { lambdaContext } from './api-gateway.js';
 import { ensureTable, localDynamoDbClient, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
@@ -68,7 +68,7 @@ export interface Platform {
 type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 
 /** Functions that exist in this build; a rule whose target is not among them is not wired (nor deployed). */
-const FUNCTIONS = ['profiles-api', 'publish-changes', 'compute-matches', 'notify', 'send-digests'] as const;
+const FUNCTIONS = ['profiles-api', 'publish-changes', 'compute-matches', 'notify', 'send-digests', 'suppress'] as const;
 
 /** The sender and configuration set names locally; SES local accepts any. */
 const LOCAL_SENDER = 'no-reply@culturebridge.example';
@@ -128,19 +128,21 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       APP_BASE_URL: options.appBaseUrl ?? `http://localhost:${options.apiPort || 3000}`,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (options.quiet ? 'SILENT' : 'WARN'),
     });
-    const [profilesApi, publishChanges, computeMatches, notify, sendDigests] = await Promise.all([
+    const [profilesApi, publishChanges, computeMatches, notify, sendDigests, suppress] = await Promise.all([
       import('../functions/profiles-api/handler.js'),
       import('../functions/publish-changes/handler.js'),
       import('../functions/compute-matches/handler.js'),
       import('../functions/notify/handler.js'),
       import('../functions/send-digests/handler.js'),
+      import('../functions/suppress/handler.js'),
     ]);
-    const sqsTargets: Record<string, SqsHandler> = { 'compute-matches': computeMatches.handler, notify: notify.handler };
+    const sqsTargets: Record<string, SqsHandler> = { 'compute-matches': computeMatches.handler, notify: notify.handler, suppress: suppress.handler };
     // The Scheduler's input carries the scheduled time; locally the caller chooses it.
     const runDigests = (at: Date = new Date()) => sendDigests.handler({ scheduledTime: at.toISOString() });
 
     const rules: Platform['wiring']['rules'] = [];
-    for (const rule of Object.values(RULES)) {
+    // SES publishes to the default bus, which the local EventBridge has from the start.
+    for (const rule of [...Object.values(RULES), ...Object.values(AWS_SERVICE_RULES)]) {
       const target = sqsTargets[rule.target];
       if (!target || !(FUNCTIONS as readonly string[]).includes(rule.target)) continue;
       // EventBridge → SQS buffer → Lambda: a message the function reports as failed is retried.

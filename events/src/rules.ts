@@ -1,11 +1,11 @@
 import { DETAIL_TYPES, EVENT_BUS_NAME, SOURCES, type DetailType } from './names.js';
 
 /** An EventBridge rule of ours: its pattern is read by the CDK stack and by the local EventBridge alike. */
-export interface RuleDefinition {
+export interface RuleDefinition<D extends string = DetailType> {
   name: string;
   description: string;
   eventBusName: string;
-  eventPattern: { source: string[]; 'detail-type': DetailType[] };
+  eventPattern: { source: string[]; 'detail-type': D[] };
   /** The function folder under functions/ that the rule targets. */
   target: string;
 }
@@ -31,5 +31,20 @@ export const RULES = {
     target: 'notify',
   },
 } as const satisfies Record<string, RuleDefinition>;
+
+/**
+ * Rules for events that AWS services publish, not us. SES delivers configuration-set events only to
+ * the account's default bus, so this rule lives there. Kept apart from RULES because those carry our
+ * own detail-types (and their contract tests); the stack and the local runtime wire both.
+ */
+export const AWS_SERVICE_RULES = {
+  sesSuppression: {
+    name: 'ses-bounces-and-complaints',
+    description: 'Permanent bounces and complaints from SES put the address on our suppression list',
+    eventBusName: 'default',
+    eventPattern: { source: ['aws.ses'], 'detail-type': ['Email Bounced', 'Email Complaint Received'] },
+    target: 'suppress',
+  },
+} as const satisfies Record<string, RuleDefinition<string>>;
 
 export { SOURCES };

@@ -1,4 +1,5 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { readMessage } from '@culturebridge/runtime';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
@@ -22,7 +23,6 @@ function profileIdOf(event: z.infer<typeof ProfileChanged>): string {
   return 'profileId' in data ? data.profileId : data.profile.id;
 }
 
-class UnreadableMessage extends Error {}
 
 /**
  * compute-matches: one SQS message per profile event. Records are processed one after another and
@@ -31,21 +31,11 @@ class UnreadableMessage extends Error {}
  */
 export function createComputeMatchesHandler(deps: RecomputeDeps & { logger: Logger }) {
   const processRecord = async (record: SQSRecord) => {
-    let body: unknown;
+    const event = readMessage(record, ProfileChanged, 'profile event', deps.logger);
+    const profileId = profileIdOf(event);
     try {
-      body = JSON.parse(record.body);
-    } catch {
-      body = undefined;
-    }
-    const parsed = ProfileChanged.safeParse(body);
-    if (!parsed.success) {
-      deps.logger.error('message is not a readable profile event; it will be dead-lettered', { messageId: record.messageId, issues: parsed.error?.issues.length });
-      throw new UnreadableMessage(`message ${record.messageId} is not a readable profile event`);
-    }
-    const profileId = profileIdOf(parsed.data);
-    try {
-      const result = await recomputeMatches(profileId, parsed.data.detail.metadata.correlationId, deps);
-      deps.logger.info('matches recomputed', { profileId, event: parsed.data['detail-type'], ...result });
+      const result = await recomputeMatches(profileId, event.detail.metadata.correlationId, deps);
+      deps.logger.info('matches recomputed', { profileId, event: event['detail-type'], ...result });
     } catch (error) {
       deps.logger.warn('matches not recomputed; the message will be retried', { profileId, error: (error as Error).name, message: (error as Error).message });
       throw error;

@@ -53,6 +53,7 @@ function setup(ses: SESv2Client) {
   const notifications = memoryNotifications();
   const handler = createNotifyHandler({
     notifications: notifications as unknown as NotificationStore,
+    suppressions: { isSuppressed: async () => false },
     coordinators: { ofNetworks: async () => [COORDINATOR] } as unknown as CoordinatorStore,
     matches: { profiles: async () => new Map([[A, { name: 'Kutaisi' }], [B, { name: 'Gyumri' }]]) as never },
     mailer: sesMailer(ses, { sender: 'no-reply@culturebridge.example', configurationSet: 'cs', sleep: async () => undefined }),

@@ -2,9 +2,10 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
 import { EVENT_SCHEMAS } from '@culturebridge/events';
-import { composeMatchMail, coordinatorRecipients, immediateNotificationId, type MatchNotice } from '@culturebridge/domain';
+import { composeMatchMail, composeMemberMatchMail, coordinatorRecipients, immediateNotificationId, memberRecipients, type MatchNotice } from '@culturebridge/domain';
 import type { CoordinatorStore, MatchStore } from '@culturebridge/store';
 import { deliverOnce, type DeliverDeps } from './deliver.js';
+import { readMessage } from '@culturebridge/runtime';
 
 /** The match events this function consumes, as EventBridge hands them to the SQS buffer. */
 const MatchEvent = z.discriminatedUnion('detail-type', [
@@ -14,31 +15,22 @@ const MatchEvent = z.discriminatedUnion('detail-type', [
 
 export interface NotifyDeps extends DeliverDeps {
   coordinators: CoordinatorStore;
-  /** Reads the two public profile names (events carry ids only). */
+  /** Reads the two profiles: names, and for members who opted in, contact and preference (events carry ids only). */
   matches: Pick<MatchStore, 'profiles'>;
   baseUrl: string;
 }
 
 /**
  * notify: one SQS message per MatchProposed / MatchConfirmed. Each coordinator of a shared network
- * gets one mail now, or an entry in tomorrow's digest, or nothing (preference `off`). Every mail is
- * claimed in the table before it is sent, so a redelivered event sends nothing twice.
+ * gets one mail now, or an entry in tomorrow's digest, or nothing (preference `off`); each side of the
+ * pair that opted in (`matchEmails`) gets one mail at its contact address. Every mail is claimed in
+ * the table before it is sent, so a redelivered event sends nothing twice; suppressed addresses
+ * (bounced or complained) get nothing.
  */
 export function createNotifyHandler(deps: NotifyDeps) {
   const processRecord = async (record: SQSRecord) => {
-    let body: unknown;
-    try {
-      body = JSON.parse(record.body);
-    } catch {
-      body = undefined;
-    }
-    const parsed = MatchEvent.safeParse(body);
-    if (!parsed.success) {
-      // Never dropped silently: it fails, SQS retries it, then it dead-letters and the alarm fires.
-      deps.logger.error('message is not a readable match event; it will be dead-lettered', { messageId: record.messageId, issues: parsed.error?.issues.length });
-      throw new Error(`message ${record.messageId} is not a readable match event`);
-    }
-    const { metadata, data } = parsed.data.detail;
+    const event = readMessage(record, MatchEvent, 'match event', deps.logger);
+    const { metadata, data } = event.detail;
     const profiles = await deps.matches.profiles(data.profileIds);
     const [a, b] = data.profileIds.map((id) => profiles.get(id));
     if (!a || !b) {
@@ -49,7 +41,7 @@ export function createNotifyHandler(deps: NotifyDeps) {
       matchId: data.matchId,
       profileIds: data.profileIds,
       names: [a.name, b.name],
-      state: parsed.data['detail-type'] === 'MatchConfirmed' ? 'confirmed' : 'proposed',
+      state: event['detail-type'] === 'MatchConfirmed' ? 'confirmed' : 'proposed',
       summary: data.summary,
       score: data.score,
       sharedNetworks: data.sharedNetworks,
@@ -61,6 +53,11 @@ export function createNotifyHandler(deps: NotifyDeps) {
       const { coordinator, networkId } = recipient;
       try {
         if (coordinator.preference.mode === 'digest') {
+          // Not kept for a digest that could never be sent: the entries would wait in the digest partition.
+          if (await deps.suppressions.isSuppressed(coordinator.email)) {
+            deps.logger.info('suppressed', { matchId: notice.matchId, recipientRole: 'coordinator', recipientId: coordinator.id });
+            continue;
+          }
           const entryKey = `${metadata.occurredAt}#${notice.matchId}#v${notice.version}#${notice.state}`;
           const added = await deps.notifications.addDigestEntry({ coordinatorId: coordinator.id, networkId, entryKey, notice, occurredAt: metadata.occurredAt });
           deps.logger.info(added ? 'match kept for the digest' : 'match already kept for the digest', { matchId: notice.matchId, recipientRole: 'coordinator', recipientId: coordinator.id });
@@ -83,6 +80,28 @@ export function createNotifyHandler(deps: NotifyDeps) {
       } catch (error) {
         // The other recipients still get their mail; the message fails afterwards and is retried,
         // and the recipients already served are skipped by their sent records.
+        failures.push(error);
+      }
+    }
+    for (const recipient of memberRecipients([
+      { ...a, id: data.profileIds[0] },
+      { ...b, id: data.profileIds[1] },
+    ])) {
+      try {
+        await deliverOnce(
+          deps,
+          {
+            notificationId: immediateNotificationId(notice, recipient.self.id, 'member'),
+            recipientRole: 'member',
+            recipientId: recipient.self.id,
+            matchId: notice.matchId,
+            kind: 'immediate',
+            correlationId: metadata.correlationId,
+          },
+          recipient.self.contact.email,
+          composeMemberMatchMail(notice, recipient, { baseUrl: deps.baseUrl }),
+        );
+      } catch (error) {
         failures.push(error);
       }
     }

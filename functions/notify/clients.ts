@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { CoordinatorStore, MatchStore, NotificationStore, createDocumentClient } from '@culturebridge/store';
+import { CoordinatorStore, MatchStore, NotificationStore, SuppressionStore, createDocumentClient } from '@culturebridge/store';
 import type { z } from 'zod';
 import { sesMailer } from './mailer.js';
 import type { MailConfig } from './config.js';
@@ -13,6 +13,7 @@ export function mailDeps(config: z.output<typeof MailConfig>, serviceName: strin
   return {
     coordinators: new CoordinatorStore(doc, config.TABLE_NAME),
     notifications: new NotificationStore(doc, config.TABLE_NAME),
+    suppressions: new SuppressionStore(doc, config.TABLE_NAME),
     matches: new MatchStore(doc, config.TABLE_NAME),
     mailer: sesMailer(ses, { sender: config.SENDER_EMAIL, configurationSet: config.CONFIGURATION_SET }),
     baseUrl: config.APP_BASE_URL,

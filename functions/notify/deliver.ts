@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Mail } from '@culturebridge/domain';
-import type { NotificationFacts, NotificationStore } from '@culturebridge/store';
+import type { NotificationFacts, NotificationStore, SuppressionStore } from '@culturebridge/store';
 import type { Mailer } from './mailer.js';
 
 /** Another delivery of the same event holds the claim right now; retrying later settles it. */
@@ -14,6 +14,8 @@ export class NotificationInFlight extends Error {
 
 export interface DeliverDeps {
   notifications: NotificationStore;
+  /** Addresses that bounced permanently or complained get no mail (functions/suppress fills this). */
+  suppressions: Pick<SuppressionStore, 'isSuppressed'>;
   mailer: Mailer;
   now: () => Date;
   logger: Logger;
@@ -24,7 +26,9 @@ export interface DeliverDeps {
 export const DEFAULT_LEASE_MS = 5 * 60_000;
 
 /**
- * Sends a mail at most once per notification id, in three steps:
+ * Sends a mail at most once per notification id, in three steps, after checking the address is not
+ * suppressed (a suppressed address is not claimed: no record, so no CoordinatorNotified, and the mail
+ * would go out if the address were ever taken off the list and the event delivered again):
  * 1. claim the notification record (conditional put; a sent record or a live claim stops here),
  * 2. send through SES (on failure the claim is released and the error fails the message),
  * 3. mark the record sent (conditional on still holding the claim); the stream turns that change
@@ -39,10 +43,15 @@ export async function deliverOnce(
   address: string,
   mail: Mail,
   markSent: (token: string, sentAt: string) => Promise<void> = (token, sentAt) => deps.notifications.markSent(facts.notificationId, token, sentAt),
-): Promise<'sent' | 'already-sent'> {
+): Promise<'sent' | 'already-sent' | 'suppressed'> {
+  const log = { notificationId: facts.notificationId, recipientRole: facts.recipientRole, recipientId: facts.recipientId, kind: facts.kind };
+  if (await deps.suppressions.isSuppressed(address)) {
+    // The recipient id only: the address is what is suppressed, and it never enters a log.
+    deps.logger.info('suppressed', log);
+    return 'suppressed';
+  }
   const token = randomUUID();
   const claim = await deps.notifications.claim(facts, token, deps.now(), deps.leaseMs ?? DEFAULT_LEASE_MS);
-  const log = { notificationId: facts.notificationId, recipientRole: facts.recipientRole, recipientId: facts.recipientId, kind: facts.kind };
   if (claim === 'sent') {
     deps.logger.info('mail already sent; nothing to do', log);
     return 'already-sent';

@@ -16,6 +16,8 @@ export interface DigestRunResult {
   sent: number;
   alreadySent: number;
   notDue: number;
+  /** Coordinators whose address is suppressed: their entries are kept, no mail is sent. */
+  suppressed: number;
   pendingEntries: number;
 }
 
@@ -32,7 +34,7 @@ export function createSendDigestsHandler(deps: SendDigestsDeps) {
   return async (event: DigestRun = {}): Promise<DigestRunResult> => {
     const now = event.scheduledTime ? new Date(event.scheduledTime) : deps.now();
     const pending = await deps.notifications.pendingDigestEntries();
-    const result: DigestRunResult = { sent: 0, alreadySent: 0, notDue: 0, pendingEntries: pending.length };
+    const result: DigestRunResult = { sent: 0, alreadySent: 0, notDue: 0, suppressed: 0, pendingEntries: pending.length };
     const byCoordinator = new Map<string, PendingDigestEntry[]>();
     for (const entry of pending) byCoordinator.set(entry.coordinatorId, [...(byCoordinator.get(entry.coordinatorId) ?? []), entry]);
 
@@ -63,6 +65,7 @@ export function createSendDigestsHandler(deps: SendDigestsDeps) {
         );
         // Today's digest went out already: what arrived since waits for tomorrow's.
         if (outcome === 'sent') result.sent++;
+        else if (outcome === 'suppressed') result.suppressed++;
         else result.alreadySent++;
       } catch (error) {
         failures.push(error);

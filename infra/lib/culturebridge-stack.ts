@@ -1,10 +1,11 @@
 import { CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { ConfigurationSet, ConfigurationSetTlsPolicy, EmailIdentity, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
+import { ConfigurationSet, ConfigurationSetTlsPolicy, EmailIdentity, EmailSendingEvent, EventDestination, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
+import { EventBus } from 'aws-cdk-lib/aws-events';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
-import { RULES } from '@culturebridge/events';
+import { AWS_SERVICE_RULES, RULES } from '@culturebridge/events';
 import { TABLE } from '@culturebridge/store';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -197,6 +198,38 @@ export class CultureBridgeStack extends Stack {
         deadLetterQueue: digestFailures.queue,
         role: schedulerRole,
       }),
+    });
+
+    // Our own suppression step: SES publishes bounces and complaints of this configuration set to the
+    // default bus (the only bus SES can publish to) → rule → SQS buffer → suppress → SUPPRESS# items,
+    // which notify and send-digests read before every mail.
+    const defaultBus = EventBus.fromEventBusName(this, 'DefaultBus', AWS_SERVICE_RULES.sesSuppression.eventBusName);
+    configurationSet.addEventDestination('BouncesAndComplaints', {
+      destination: EventDestination.eventBus(defaultBus),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+    });
+    const suppress = new NodeFunction(this, 'Suppress', {
+      name: AWS_SERVICE_RULES.sesSuppression.target,
+      logRetention,
+      timeout: Duration.seconds(30),
+      environment: { TABLE_NAME: table.tableName },
+    });
+    // It only writes suppression items (an idempotent put); it reads nothing.
+    suppress.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['dynamodb:PutItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SUPPRESS#*'] } },
+      }),
+    );
+    new BufferedRuleTarget(this, 'Suppression', {
+      bus: defaultBus,
+      rule: AWS_SERVICE_RULES.sesSuppression,
+      stage: props.stage,
+      consumer: suppress,
+      maxConcurrency: 2,
+      failureDescription: 'SES bounce and complaint events that could not be recorded after all retries',
     });
 
     new CfnOutput(this, 'EventBusName', { value: bus.eventBusName });

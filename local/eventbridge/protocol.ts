@@ -121,7 +121,7 @@ export type EntryCheck =
   | { ok: false; errorCode: string; errorMessage: string };
 
 /** Validates one entry as EventBridge does and normalises it for the envelope. */
-export function checkEntry(entry: PutEventsRequestEntry, now: Date = new Date()): EntryCheck {
+export function checkEntry(entry: PutEventsRequestEntry, now: Date = new Date(), { serviceEvent = false }: { serviceEvent?: boolean } = {}): EntryCheck {
   const required = (field: 'Source' | 'DetailType' | 'Detail'): EntryCheck => ({
     ok: false,
     errorCode: 'InvalidArgument',
@@ -131,7 +131,7 @@ export function checkEntry(entry: PutEventsRequestEntry, now: Date = new Date())
   if (!entry.DetailType) return required('DetailType');
   if (!entry.Detail) return required('Detail');
   // The "aws." namespace belongs to AWS services; EventBridge refuses it from PutEvents callers.
-  if (entry.Source.startsWith('aws.')) {
+  if (entry.Source.startsWith('aws.') && !serviceEvent) {
     return { ok: false, errorCode: 'NotAuthorizedForSourceException', errorMessage: 'Not authorized for the source.' };
   }
   let detail: unknown;

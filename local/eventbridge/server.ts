@@ -269,10 +269,18 @@ export class LocalEventBridge {
     }
   }
 
-  private putEvents(body: unknown): PutEventsResponse {
+  /**
+   * Delivers an event as an AWS service does (e.g. SES publishing a bounce to the default bus): the
+   * `aws.` sources that PutEvents refuses from callers are accepted here. Local and tests only.
+   */
+  emitServiceEvent(entry: PutEventsRequestEntry): PutEventsResponse {
+    return this.putEvents({ Entries: [entry] }, { serviceEvent: true });
+  }
+
+  private putEvents(body: unknown, options: { serviceEvent?: boolean } = {}): PutEventsResponse {
     const request = parsePutEventsRequest(body);
     const entries: PutEventsResultEntry[] = request.Entries.map((entry, index) => {
-      const checked = checkEntry(entry);
+      const checked = checkEntry(entry, new Date(), options);
       if (!checked.ok) return { ErrorCode: checked.errorCode, ErrorMessage: checked.errorMessage };
       const rules = this.buses.get(checked.eventBusName);
       if (!rules) {

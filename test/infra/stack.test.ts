@@ -166,6 +166,37 @@ describe('coordinator e-mails', () => {
   });
 });
 
+describe('bounce and complaint suppression', () => {
+  const { stack } = synthStack();
+  const template = Template.fromStack(stack);
+
+  it('publishes bounces and complaints of the configuration set to the default bus', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        MatchingEventTypes: ['bounce', 'complaint'],
+        EventBridgeDestination: { EventBusArn: Match.anyValue() },
+      }),
+    });
+    const destination = Object.values(template.findResources('AWS::SES::ConfigurationSetEventDestination'))[0];
+    expect(JSON.stringify(destination)).toContain('event-bus/default');
+  });
+
+  it('routes SES bounce and complaint events from the default bus through an SQS buffer to suppress', () => {
+    const rules = Object.values(template.findResources('AWS::Events::Rule')).filter((r) => JSON.stringify(r.Properties.EventPattern).includes('aws.ses'));
+    expect(rules).toHaveLength(1);
+    expect(rules[0]?.Properties.EventPattern).toEqual({ source: ['aws.ses'], 'detail-type': ['Email Bounced', 'Email Complaint Received'] });
+    expect(rules[0]?.Properties.EventBusName).toBe('default');
+  });
+
+  it('lets suppress only put suppression items', () => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy'));
+    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Condition?: unknown }[]);
+    const suppress = statements.filter((s) => JSON.stringify(s.Condition ?? {}).includes('SUPPRESS#'));
+    expect(suppress).toEqual([expect.objectContaining({ Action: 'dynamodb:PutItem' })]);
+  });
+});
+
 describe('cdk-nag AwsSolutions', () => {
   it('finds nothing unacknowledged in the stack', () => {
     const { app } = synthStack();

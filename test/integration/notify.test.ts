@@ -1,38 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import type { ProfileInput } from '@culturebridge/domain';
-import { CoordinatorStore, createDocumentClient } from '@culturebridge/store';
+import { CoordinatorStore } from '@culturebridge/store';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
-import { startPlatform, type Platform } from '../../local/platform.js';
+import type { Platform } from '../../local/platform.js';
+import { EMAIL_PATTERN, platformDocumentClient, startTestPlatform, submitProfile } from '../support/platform.js';
 import { localMails } from '../../local/ses-local.js';
 
-const EMAIL = /[^\s"@]+@[^\s"@]+\.[^\s"@]+/;
+const EMAIL = EMAIL_PATTERN;
 const BASE_URL = 'https://app.culturebridge.example';
 let platform: Platform;
 let coordinators: CoordinatorStore;
 
 beforeAll(async () => {
-  platform = await startPlatform({
-    apiPort: 0,
-    dynamodbEndpoint: inject('dynamodbEndpoint'),
-    tableName: `notify-${randomUUID().slice(0, 8)}`,
-    appBaseUrl: BASE_URL,
-    quiet: true,
-  });
-  coordinators = new CoordinatorStore(createDocumentClient({ endpoint: platform.dynamodbEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }), platform.tableName);
+  platform = await startTestPlatform('notify', { appBaseUrl: BASE_URL });
+  coordinators = new CoordinatorStore(platformDocumentClient(platform), platform.tableName);
 });
 afterAll(async () => platform?.stop());
 
 /** A network of its own per test, so mails and events of one test never count in another. */
 const network = () => `net-${randomUUID().slice(0, 8)}`;
 
-async function submit(profile: ProfileInput): Promise<string> {
-  const response = await fetch(`${platform.apiUrl}/profiles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(profile) });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { id: string }).id;
-}
+const submit = (profile: ProfileInput) => submitProfile(platform, profile);
 
 const pair = (net: string, firstName = 'Kutaisi'): [ProfileInput, ProfileInput] => [
   validProfileInput({ name: firstName, country: 'GE', networks: [net], openToOutsideNetwork: false, offers: ['venue'], needs: ['curatorial-support'], themes: [{ id: 'climate-environment', priority: 'high' }] }),

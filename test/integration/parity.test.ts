@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Template } from 'aws-cdk-lib/assertions';
-import { startPlatform, type Platform } from '../../local/platform.js';
+import type { Platform } from '../../local/platform.js';
+import { startTestPlatform } from '../support/platform.js';
 import { synthStack } from '../infra/synth.js';
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
@@ -18,7 +19,7 @@ const getAttOf = (value: unknown) => (value as { 'Fn::GetAtt'?: [string, string]
 
 let platform: Platform;
 beforeAll(async () => {
-  platform = await startPlatform({ apiPort: 0, dynamodbEndpoint: inject('dynamodbEndpoint'), tableName: `parity-${randomUUID().slice(0, 8)}`, quiet: true });
+  platform = await startTestPlatform('parity');
 });
 afterAll(async () => platform?.stop());
 

@@ -1,20 +1,18 @@
-import { randomUUID } from 'node:crypto';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import type { ProfileInput } from '@culturebridge/domain';
-import { createDocumentClient } from '@culturebridge/store';
 import type { DetailType } from '@culturebridge/events';
 import { checkedInSchemaValidator } from '../../events/src/json-schema-validator.js';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
-import { startPlatform, type Platform } from '../../local/platform.js';
+import type { Platform } from '../../local/platform.js';
+import { EMAIL_PATTERN, platformDocumentClient, startTestPlatform } from '../support/platform.js';
 
-const EMAIL = /[^\s"@]+@[^\s"@]+\.[^\s"@]+/;
+const EMAIL = EMAIL_PATTERN;
 let platform: Platform;
 
 beforeAll(async () => {
-  platform = await startPlatform({ apiPort: 0, dynamodbEndpoint: inject('dynamodbEndpoint'), tableName: `pipeline-${randomUUID().slice(0, 8)}`, quiet: true });
+  platform = await startTestPlatform('pipeline');
 });
 afterAll(async () => platform?.stop());
 
@@ -62,7 +60,7 @@ describe('changes made through the API reach the bus as events, and matching ans
     const proposed = events.find((e) => e['detail-type'] === 'MatchProposed');
     expect((proposed?.detail as { data: { profileIds: string[] } }).data.profileIds).toEqual([k, g].sort());
 
-    const doc = createDocumentClient({ endpoint: platform.dynamodbEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    const doc = platformDocumentClient(platform);
     const items = (await doc.send(new ScanCommand({ TableName: platform.tableName }))).Items ?? [];
     const matchItems = items.filter((i) => i.entity === 'Match');
     expect(matchItems.map((i) => [i.owner, i.partner, i.state]).sort()).toEqual([[g, k, 'proposed'], [k, g, 'proposed']].sort());

@@ -10,7 +10,7 @@ import type { NodeFunction } from './node-function.js';
 
 export interface BufferedRuleTargetProps {
   bus: IEventBus;
-  rule: RuleDefinition;
+  rule: RuleDefinition<string>;
   stage: string;
   consumer: NodeFunction;
   /** How many invocations may drain the buffer at once. */

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   composeDigestMail,
   composeMatchMail,
+  composeMemberMatchMail,
+  memberRecipients,
   coordinatorRecipients,
   CoordinatorInput,
   digestDue,
@@ -10,6 +12,7 @@ import {
   immediateNotificationId,
   type Coordinator,
   type MatchNotice,
+  type MemberSide,
 } from './notification.js';
 
 const coordinator = (over: Partial<Coordinator> = {}): Coordinator => ({
@@ -92,5 +95,67 @@ describe('coordinator mails', () => {
     expect(CoordinatorInput.parse({ networkId: 'eu4culture', name: 'Ana', email: 'ANA@X.example' })).toMatchObject({ email: 'ana@x.example', preference: { mode: 'immediate' } });
     expect(CoordinatorInput.safeParse({ networkId: 'eu4culture', name: 'Ana', email: 'a@x.example', preference: { mode: 'digest', timeZone: 'Mars/Olympus', digestHour: 8 } }).success).toBe(false);
     expect(CoordinatorInput.safeParse({ networkId: 'eu4culture', name: 'Ana', email: 'a@x.example', preference: { mode: 'digest', timeZone: 'UTC', digestHour: 24 } }).success).toBe(false);
+  });
+});
+
+describe('member mails', () => {
+  const BASE = 'https://app.culturebridge.example';
+  const side = (id: string, name: string, matchEmails?: boolean): MemberSide => ({
+    id,
+    name,
+    contact: { name: `<i>${name} contact</i>`, email: `${id}@partner.example` },
+    ...(matchEmails === undefined ? {} : { matchEmails }),
+  });
+  const kutaisi = side('a', '<b>Kutaisi</b>', true);
+  const gyumri = side('b', 'Gyumri & Co', false);
+
+  it('mails only the sides that opted in, each with its partner; a profile without the field gets nothing', () => {
+    expect(memberRecipients([kutaisi, gyumri])).toEqual([{ self: kutaisi, partner: gyumri }]);
+    expect(memberRecipients([side('a', 'A'), side('b', 'B', true)]).map((r) => r.self.id)).toEqual(['b']);
+    expect(memberRecipients([side('a', 'A'), side('b', 'B')])).toEqual([]);
+  });
+
+  it('names the partner, says why and links to accept, decline and preferences on a proposal, without any contact', () => {
+    const mail = composeMemberMatchMail(notice, { self: kutaisi, partner: gyumri }, { baseUrl: BASE });
+    expect(mail.subject).toBe('CultureBridge: you were matched with Gyumri & Co');
+    for (const part of [mail.text, mail.html]) {
+      expect(part).toContain(`${BASE}/matches/a/b/accept`);
+      expect(part).toContain(`${BASE}/matches/a/b/decline`);
+      expect(part).toContain(`${BASE}/preferences/profiles/a`);
+      // Contacts are revealed only once both accepted.
+      expect(part).not.toContain('b@partner.example');
+      expect(part).not.toContain('Gyumri & Co contact');
+      expect(part).not.toContain('Gyumri &amp; Co contact');
+    }
+    expect(mail.text).toContain('Why: Both give "Climate" high priority');
+    expect(mail.text).toContain('Hello <i><b>Kutaisi</b> contact</i>,');
+  });
+
+  it('escapes every user value in the HTML part', () => {
+    const mail = composeMemberMatchMail(notice, { self: kutaisi, partner: gyumri }, { baseUrl: BASE });
+    expect(mail.html).toContain('&lt;b&gt;Kutaisi&lt;/b&gt;');
+    expect(mail.html).toContain('Gyumri &amp; Co');
+    expect(mail.html).toContain('Both give &quot;Climate&quot; high priority');
+    expect(mail.html).toContain('Hello &lt;i&gt;&lt;b&gt;Kutaisi&lt;/b&gt; contact&lt;/i&gt;');
+    expect(mail.html).not.toMatch(/<b>|<i>/);
+  });
+
+  it('says both accepted and gives the partner\'s contact once the match is confirmed, without accept or decline links', () => {
+    const mail = composeMemberMatchMail({ ...notice, state: 'confirmed' }, { self: gyumri, partner: kutaisi }, { baseUrl: BASE });
+    expect(mail.subject).toBe('CultureBridge: you and <b>Kutaisi</b> both accepted');
+    expect(mail.text).toContain('both accepted');
+    expect(mail.text).toContain('<i><b>Kutaisi</b> contact</i> <a@partner.example>');
+    expect(mail.html).toContain('&lt;i&gt;&lt;b&gt;Kutaisi&lt;/b&gt; contact&lt;/i&gt; &lt;<a href="mailto:a@partner.example">a@partner.example</a>&gt;');
+    for (const part of [mail.text, mail.html]) {
+      expect(part).toContain(`${BASE}/matches/b/a`);
+      expect(part).not.toContain('/accept');
+      expect(part).not.toContain('/decline');
+      expect(part).toContain(`${BASE}/preferences/profiles/b`);
+    }
+  });
+
+  it('keeps a line break in a partner name out of the subject header', () => {
+    const mail = composeMemberMatchMail(notice, { self: kutaisi, partner: side('b', 'Evil\r\nBcc: x@y.example') }, { baseUrl: BASE });
+    expect(mail.subject).not.toMatch(/[\r\n]/);
   });
 });

@@ -90,8 +90,12 @@ export function coordinatorRecipients(notice: Pick<MatchNotice, 'sharedNetworks'
  * Identifies one mail: (match version, state, recipient, kind). The same event delivered again maps
  * to the same key; a match proposed again after a withdrawal has a new version and is news again.
  */
-export function immediateNotificationId(notice: Pick<MatchNotice, 'matchId' | 'version' | 'state'>, recipientId: string): string {
-  return `match:${notice.matchId}:v${notice.version}:${notice.state}:coordinator:${recipientId}:immediate`;
+export function immediateNotificationId(
+  notice: Pick<MatchNotice, 'matchId' | 'version' | 'state'>,
+  recipientId: string,
+  role: 'coordinator' | 'member' = 'coordinator',
+): string {
+  return `match:${notice.matchId}:v${notice.version}:${notice.state}:${role}:${recipientId}:immediate`;
 }
 
 /** One digest per coordinator and local day. */
@@ -211,4 +215,94 @@ export function localTime(instant: Date, timeZone: string): { date: string; hour
 export function digestDue(preference: NotificationPreference, now: Date): { due: boolean; localDate: string } {
   const { date, hour } = localTime(now, preference.timeZone);
   return { due: preference.mode !== 'off' && hour >= preference.digestHour, localDate: date };
+}
+
+/** What a member mail needs about one side of the match: its own profile and its partner's. */
+export interface MemberSide {
+  id: string;
+  name: string;
+  contact: { name: string; email: string };
+  /** Opt-in; profiles stored before the field existed have no value and count as "no". */
+  matchEmails?: boolean;
+}
+
+export interface MemberRecipient {
+  /** The member's own profile: its id names the accept/decline links, its contact gets the mail. */
+  self: MemberSide;
+  partner: MemberSide;
+}
+
+/** Each side of the pair that opted in to match e-mails, with its partner; in profile id order. */
+export function memberRecipients(sides: readonly [MemberSide, MemberSide]): MemberRecipient[] {
+  const [a, b] = sides;
+  return [
+    { self: a, partner: b },
+    { self: b, partner: a },
+  ].filter((r) => r.self.matchEmails === true);
+}
+
+const memberMatchPath = (r: MemberRecipient) => `matches/${encodeURIComponent(r.self.id)}/${encodeURIComponent(r.partner.id)}`;
+const memberPreferencesLink = (baseUrl: string, profileId: string) => link(baseUrl, `preferences/profiles/${encodeURIComponent(profileId)}`);
+
+/**
+ * The mail to one member about its match. A proposal names the partner, says why and links to accept
+ * or decline (the web app serves those pages; it confirms the answer there, so a mail scanner that
+ * follows links answers nothing). The partner's contact is revealed only when both accepted
+ * (`confirmed`), as the API reveals it: the composer enforces that, whatever the caller passes.
+ */
+export function composeMemberMatchMail(notice: MatchNotice, recipient: MemberRecipient, { baseUrl }: MailLinks): Mail {
+  const { self, partner } = recipient;
+  const confirmed = notice.state === 'confirmed';
+  const base = memberMatchPath(recipient);
+  const matchUrl = link(baseUrl, base);
+  const acceptUrl = link(baseUrl, `${base}/accept`);
+  const declineUrl = link(baseUrl, `${base}/decline`);
+  const prefs = memberPreferencesLink(baseUrl, self.id);
+  const subject = oneLine(confirmed ? `CultureBridge: you and ${partner.name} both accepted` : `CultureBridge: you were matched with ${partner.name}`);
+  const prefsLine = 'Change how you receive these e-mails, or unsubscribe';
+
+  const textBody = confirmed
+    ? [
+        `You and ${partner.name} both accepted the match. You can now contact each other:`,
+        '',
+        `${partner.contact.name} <${partner.contact.email}>`,
+        '',
+        `Why you were matched: ${notice.summary}`,
+        '',
+        `See the match: ${matchUrl}`,
+      ]
+    : [
+        `${self.name} was matched with ${partner.name}.`,
+        '',
+        `Why: ${notice.summary}`,
+        '',
+        `Accept: ${acceptUrl}`,
+        `Decline: ${declineUrl}`,
+        '',
+        'Contacts are shared only when both of you accept.',
+      ];
+  const text = [`Hello ${self.contact.name},`, '', ...textBody, '', `${prefsLine}: ${prefs}`].join('\n');
+
+  const htmlBody = confirmed
+    ? [
+        `<p><strong>You and ${escapeHtml(partner.name)} both accepted the match.</strong> You can now contact each other:</p>`,
+        `<p>${escapeHtml(partner.contact.name)} &lt;<a href="${escapeHtml(`mailto:${partner.contact.email}`)}">${escapeHtml(partner.contact.email)}</a>&gt;</p>`,
+        `<p>Why you were matched: ${escapeHtml(notice.summary)}</p>`,
+        `<p><a href="${escapeHtml(matchUrl)}">See the match</a></p>`,
+      ]
+    : [
+        `<p><strong>${escapeHtml(self.name)} was matched with ${escapeHtml(partner.name)}.</strong></p>`,
+        `<p>Why: ${escapeHtml(notice.summary)}</p>`,
+        `<p><a href="${escapeHtml(acceptUrl)}">Accept</a> · <a href="${escapeHtml(declineUrl)}">Decline</a></p>`,
+        '<p>Contacts are shared only when both of you accept.</p>',
+      ];
+  const html = htmlPage(
+    subject,
+    [
+      `<p>Hello ${escapeHtml(self.contact.name)},</p>`,
+      ...htmlBody,
+      `<p style="font-size:small"><a href="${escapeHtml(prefs)}">${prefsLine}</a></p>`,
+    ].join('\n'),
+  );
+  return { subject, text, html };
 }

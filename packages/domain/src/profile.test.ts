@@ -117,3 +117,19 @@ describe('messages for wrong shapes', () => {
     ]);
   });
 });
+
+describe('match e-mails preference', () => {
+  it('is off unless the member opts in, and is a preference that the public profile leaves out', () => {
+    const data = ProfileInput.parse(validProfileInput());
+    expect(data.matchEmails).toBe(false);
+    const profile: Profile = { ...ProfileInput.parse(validProfileInput({ matchEmails: true })), id: 'p1', version: 1, status: 'active', createdAt: '2026-11-24T00:00:00.000Z', updatedAt: '2026-11-24T00:00:00.000Z' };
+    expect(profile.matchEmails).toBe(true);
+    expect(toPublicProfile(profile)).not.toHaveProperty('matchEmails');
+  });
+
+  it('says in words what a wrong value should be', () => {
+    const result = ProfileInput.safeParse(validProfileInput({ matchEmails: 'yes' as unknown as boolean }));
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe('matchEmails must be true or false');
+  });
+});

@@ -136,6 +136,8 @@ export const ProfileInput = z.strictObject({
   fundingInstruments: uniqueList(oneOf(FUNDING_INSTRUMENTS, 'funding instrument'), 'funding instruments', FUNDING_INSTRUMENTS.length, (f) => f).default([]),
   availability: Availability.optional(),
   openToOutsideNetwork: z.boolean({ error: expected('openToOutsideNetwork', 'true or false') }).default(false),
+  /** "E-mail me when I get a match": opt-in, so a profile created without it receives no mail. */
+  matchEmails: z.boolean({ error: expected('matchEmails', 'true or false') }).default(false),
   description: z.string({ error: expected('description', 'text') }).trim().max(LIMITS.descriptionLength, {
     error: `description must be at most ${LIMITS.descriptionLength} characters`,
   }).default(''),
@@ -163,11 +165,14 @@ export interface Profile extends ProfileData {
   updatedAt: string;
 }
 
-/** Fields that are not personal data: what a partner, an event or a log may see. */
-export type PublicProfile = Omit<Profile, 'contact'>;
+/**
+ * Fields that are not personal data: what a partner, an event or a log may see. `matchEmails` is the
+ * owner's preference, not something about the organisation a partner should read, so it stays out too.
+ */
+export type PublicProfile = Omit<Profile, 'contact' | 'matchEmails'>;
 
 export function toPublicProfile(profile: Profile): PublicProfile {
-  const { contact: _contact, ...rest } = profile;
+  const { contact: _contact, matchEmails: _matchEmails, ...rest } = profile;
   return rest;
 }
 

@@ -12,3 +12,40 @@ export function loadConfig<S extends z.ZodType>(functionName: string, schema: S,
   }
   return parsed.data;
 }
+
+/** A queued message this function cannot read; failing it lets SQS retry and then dead-letter it. */
+export class UnreadableMessage extends Error {
+  constructor(messageId: string, what: string) {
+    super(`message ${messageId} is not a readable ${what}`);
+    this.name = 'UnreadableMessage';
+  }
+}
+
+interface ErrorLogger {
+  error(message: string, ...extra: unknown[]): void;
+}
+
+/**
+ * Parses an SQS message body as JSON and validates it. What cannot be read is never dropped: it
+ * is logged (id and issue count only, never the body) and thrown, so the message fails on its own,
+ * is retried, then dead-letters and the alarm fires.
+ */
+export function readMessage<S extends z.ZodType>(
+  record: { messageId: string; body: string },
+  schema: S,
+  what: string,
+  logger: ErrorLogger,
+): z.output<S> {
+  let body: unknown;
+  try {
+    body = JSON.parse(record.body);
+  } catch {
+    body = undefined;
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    logger.error(`message is not a readable ${what}; it will be dead-lettered`, { messageId: record.messageId, issues: parsed.error.issues.length });
+    throw new UnreadableMessage(record.messageId, what);
+  }
+  return parsed.data;
+}

@@ -9,3 +9,4 @@ export * from './match-store.js';
 export * from './membership-codec.js';
 export * from './coordinator-store.js';
 export * from './notification-store.js';
+export * from './suppression-store.js';

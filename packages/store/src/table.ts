@@ -27,6 +27,7 @@ export const ENTITY = {
   notification: 'Notification',
   coordinator: 'Coordinator',
   digestEntry: 'DigestEntry',
+  suppression: 'Suppression',
 } as const;
 export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
 
@@ -59,6 +60,8 @@ export const keys = {
    */
   digestEntry: (coordinatorId: string, entryKey: string) => ({ PK: 'DIGEST#PENDING', SK: `COORDINATOR#${coordinatorId}#${entryKey}` }),
   digestPartition: 'DIGEST#PENDING',
+  /** An address that bounced permanently or complained, by the SHA-256 of the lower-cased address. */
+  suppression: (addressHash: string) => ({ PK: `SUPPRESS#${addressHash}`, SK: 'SUPPRESS' }),
   profilePartition: (id: string) => `PROFILE#${id}`,
   networkPartition: (scope: string) => `NETWORK#${scope}`,
   matchPrefix: 'MATCH#',

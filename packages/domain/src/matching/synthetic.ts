@@ -129,6 +129,7 @@ export function generateSyntheticProfiles(options: SyntheticOptions): Profile[] 
       fundingInstruments: some(FUNDING_INSTRUMENTS, Math.floor(random() * 4), random),
       ...(availability ? { availability } : {}),
       openToOutsideNetwork: chance(openShare),
+      matchEmails: false,
       description: '',
     });
   }

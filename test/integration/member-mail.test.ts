@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import type { ProfileInput } from '@culturebridge/domain';
+import { CoordinatorStore, SuppressionStore, addressHash, keys } from '@culturebridge/store';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
+import type { Platform } from '../../local/platform.js';
+import { EMAIL_PATTERN, platformDocumentClient, startTestPlatform, submitProfile } from '../support/platform.js';
+import { localMails } from '../../local/ses-local.js';
+import { pollUntil } from '../../local/poll.js';
+
+const EMAIL = EMAIL_PATTERN;
+const BASE_URL = 'https://app.culturebridge.example';
+let platform: Platform;
+let doc: DynamoDBDocumentClient;
+let coordinators: CoordinatorStore;
+let suppressions: SuppressionStore;
+
+beforeAll(async () => {
+  platform = await startTestPlatform('members', { appBaseUrl: BASE_URL });
+  doc = platformDocumentClient(platform);
+  coordinators = new CoordinatorStore(doc, platform.tableName);
+  suppressions = new SuppressionStore(doc, platform.tableName);
+});
+afterAll(async () => platform?.stop());
+
+/** A network of its own per test, so mails and events of one test never count in another. */
+const network = () => `net-${randomUUID().slice(0, 8)}`;
+
+const submit = (profile: ProfileInput) => submitProfile(platform, profile);
+
+/** Two profiles that match each other; who opted in to match e-mails is the test's choice. */
+const pair = (net: string, optIn: [boolean, boolean]): [ProfileInput, ProfileInput] => [
+  validProfileInput({ name: 'Kutaisi', country: 'GE', networks: [net], openToOutsideNetwork: false, matchEmails: optIn[0], contact: { name: 'Nino', email: `nino@kutaisi-${net}.example` }, offers: ['venue'], needs: ['curatorial-support'], themes: [{ id: 'climate-environment', priority: 'high' }] }),
+  validProfileInput({ name: 'Gyumri', country: 'AM', networks: [net], openToOutsideNetwork: false, matchEmails: optIn[1], contact: { name: 'Anna', email: `anna@gyumri-${net}.example` }, offers: ['curatorial-support'], needs: ['venue'], themes: [{ id: 'climate-environment', priority: 'high' }], languages: ['hy', 'en'] }),
+];
+
+const mailsTo = async (address: string) => (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(address));
+
+function memberNotified(matchId: string) {
+  return platform.eventBridge.events
+    .map((e) => e.event)
+    .filter((e) => e['detail-type'] === 'CoordinatorNotified' && (e.detail as { data: { recipientRole: string; matchId?: string } }).data.recipientRole === 'member' && (e.detail as { data: { matchId?: string } }).data.matchId === matchId);
+}
+
+/** As SES publishes a configuration-set event to the default bus (AWS services may use `aws.` sources). */
+function sesEvent(detailType: 'Email Bounced' | 'Email Complaint Received', address: string, bounceType = 'Permanent') {
+  const detail =
+    detailType === 'Email Bounced'
+      ? { eventType: 'Bounce', bounce: { bounceType, bounceSubType: 'General', bouncedRecipients: [{ emailAddress: address, action: 'failed', status: '5.1.1' }], timestamp: '2026-11-24T10:00:00.000Z', feedbackId: 'f' }, mail: { messageId: 'm' } }
+      : { eventType: 'Complaint', complaint: { complainedRecipients: [{ emailAddress: address }], timestamp: '2026-11-24T10:00:00.000Z', feedbackId: 'f' }, mail: { messageId: 'm' } };
+  const out = platform.eventBridge.emitServiceEvent({ Source: 'aws.ses', DetailType: detailType, Detail: JSON.stringify(detail), EventBusName: 'default' });
+  expect(out.FailedEntryCount).toBe(0);
+}
+
+describe('member match e-mails', () => {
+  it('mails a member who opted in once, with who and why and accept/decline links, and nobody who did not; three deliveries still make one mail', async () => {
+    const net = network();
+    const [k, g] = pair(net, [true, false]);
+    const [kid, gid] = [await submit(k), await submit(g)];
+    await platform.settle();
+
+    const mails = await mailsTo(k.contact.email);
+    expect(mails).toHaveLength(1);
+    const [mail] = mails;
+    expect(mail?.subject).toBe('CultureBridge: you were matched with Gyumri');
+    for (const part of [mail?.body.text, mail?.body.html]) {
+      expect(part).toContain('Hello Nino');
+      expect(part).toMatch(/Climate and environment/);
+      expect(part).toContain(`${BASE_URL}/matches/${kid}/${gid}/accept`);
+      expect(part).toContain(`${BASE_URL}/matches/${kid}/${gid}/decline`);
+      expect(part).toContain(`${BASE_URL}/preferences/profiles/${kid}`);
+      // Not confirmed yet: the partner's contact is not revealed.
+      expect(part).not.toContain(g.contact.email);
+    }
+    expect(await mailsTo(g.contact.email)).toEqual([]);
+
+    const matchId = [kid, gid].sort().join('|');
+    const proposed = platform.eventBridge.events.map((e) => e.event).find((e) => e['detail-type'] === 'MatchProposed' && (e.detail as { data: { matchId: string } }).data.matchId === matchId);
+    expect(proposed).toBeDefined();
+    const client = new EventBridgeClient({ endpoint: platform.eventBridge.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    for (let i = 0; i < 2; i++) {
+      const out = await client.send(new PutEventsCommand({ Entries: [{ EventBusName: 'culturebridge', Source: proposed?.source, DetailType: proposed?.['detail-type'], Detail: JSON.stringify(proposed?.detail) }] }));
+      expect(out.FailedEntryCount).toBe(0);
+    }
+    await platform.settle();
+    client.destroy();
+
+    expect(await mailsTo(k.contact.email)).toHaveLength(1);
+    const events = memberNotified(matchId);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.detail).toMatchObject({ data: { recipientRole: 'member', kind: 'immediate', matchId } });
+    expect(JSON.stringify(events)).not.toMatch(EMAIL);
+    expect(platform.eventBridge.deadLetters).toEqual([]);
+  });
+
+  it('tells both sides once both accepted, with the partner\'s contact', async () => {
+    const net = network();
+    const [k, g] = pair(net, [true, true]);
+    const [kid, gid] = [await submit(k), await submit(g)];
+    await platform.settle();
+    for (const [self, partner] of [[kid, gid], [gid, kid]]) {
+      const response = await fetch(`${platform.apiUrl}/matches/${self}/${partner}/accept`, { method: 'POST' });
+      expect(response.status).toBe(200);
+    }
+    await platform.settle();
+
+    const confirmed = (await mailsTo(k.contact.email)).filter((m) => m.subject.includes('both accepted'));
+    expect(confirmed).toHaveLength(1);
+    expect(confirmed[0]?.subject).toBe('CultureBridge: you and Gyumri both accepted');
+    expect(confirmed[0]?.body.text).toContain(`Anna <${g.contact.email}>`);
+    const other = (await mailsTo(g.contact.email)).filter((m) => m.subject.includes('both accepted'));
+    expect(other).toHaveLength(1);
+    expect(other[0]?.body.text).toContain(`Nino <${k.contact.email}>`);
+  });
+});
+
+describe('bounce and complaint suppression', () => {
+  it('records a permanent bounce and a complaint by address hash only, and ignores a transient bounce', async () => {
+    const net = network();
+    const [gone, angry, full] = [`Gone@${net}.example`, `angry@${net}.example`, `full@${net}.example`];
+    sesEvent('Email Bounced', gone);
+    sesEvent('Email Complaint Received', angry);
+    sesEvent('Email Bounced', full, 'Transient');
+    await platform.settle();
+
+    const item = await pollUntil('the suppression item of the bounced address', async () => (await doc.send(new GetCommand({ TableName: platform.tableName, Key: keys.suppression(addressHash(gone)) }))).Item);
+    expect(item).toMatchObject({ entity: 'Suppression', reason: 'bounce', at: '2026-11-24T10:00:00.000Z' });
+    expect(JSON.stringify(item)).not.toMatch(EMAIL);
+    expect(await suppressions.get(angry)).toMatchObject({ reason: 'complaint' });
+    // Upper or lower case, the same address.
+    expect(await suppressions.isSuppressed(gone.toLowerCase())).toBe(true);
+    expect(await suppressions.isSuppressed(full)).toBe(false);
+  });
+
+  it('sends no mail to a suppressed coordinator or member, and still mails the others', async () => {
+    const net = network();
+    const { coordinator: bounced } = await coordinators.add({ networkId: net, name: 'Bounced', email: `bounced@${net}.example` });
+    const { coordinator: fine } = await coordinators.add({ networkId: net, name: 'Fine', email: `fine@${net}.example` });
+    const { coordinator: digest } = await coordinators.add({ networkId: net, name: 'Digest', email: `digest@${net}.example`, preference: { mode: 'digest', timeZone: 'UTC', digestHour: 0 } });
+    const [k, g] = pair(net, [true, true]);
+    sesEvent('Email Bounced', bounced.email);
+    sesEvent('Email Complaint Received', digest.email);
+    sesEvent('Email Complaint Received', g.contact.email);
+    await platform.settle();
+    await pollUntil('three suppressions', async () => ((await Promise.all([bounced.email, digest.email, g.contact.email].map((a) => suppressions.isSuppressed(a)))).every(Boolean) ? true : undefined));
+
+    await submit(k);
+    await submit(g);
+    await platform.settle();
+    expect(await platform.runDigests(new Date('2026-11-25T12:00:00Z'))).toMatchObject({ sent: 0 });
+
+    expect(await mailsTo(fine.email)).toHaveLength(1);
+    expect(await mailsTo(k.contact.email)).toHaveLength(1);
+    expect(await mailsTo(bounced.email)).toEqual([]);
+    expect(await mailsTo(digest.email)).toEqual([]);
+    expect(await mailsTo(g.contact.email)).toEqual([]);
+    expect(platform.eventBridge.deadLetters).toEqual([]);
+  });
+});
