@@ -1,24 +1,12 @@
-import type { Profile, ProfileData } from '@culturebridge/domain';
+import { MATCHING_ATTRIBUTES, type Profile, type ProfileData } from '@culturebridge/domain';
 import { encodeMembershipView } from './membership-codec.js';
 import { ENTITY, OPEN_SCOPE, keys } from './table.js';
 
-/** The attributes copied onto membership items: what matching reads, and nothing personal. */
-export const MEMBERSHIP_ATTRIBUTES = [
-  'id',
-  'version',
-  'name',
-  'status',
-  'networks',
-  'country',
-  'themes',
-  'formats',
-  'offers',
-  'needs',
-  'languages',
-  'fundingInstruments',
-  'availability',
-  'openToOutsideNetwork',
-] as const satisfies readonly (keyof Profile)[];
+/**
+ * What membership items carry: what matching reads, plus the version (so a reader can tell a stale
+ * index entry), and nothing personal.
+ */
+export const MEMBERSHIP_ATTRIBUTES = [...MATCHING_ATTRIBUTES, 'version'] as const;
 
 export type MembershipView = Pick<Profile, (typeof MEMBERSHIP_ATTRIBUTES)[number]>;
 
