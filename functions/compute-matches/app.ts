@@ -37,7 +37,7 @@ export function createComputeMatchesHandler(deps: RecomputeDeps & { logger: Logg
       const result = await recomputeMatches(profileId, event.detail.metadata.correlationId, deps);
       deps.logger.info('matches recomputed', { profileId, event: event['detail-type'], ...result });
     } catch (error) {
-      deps.logger.warn('matches not recomputed; the message will be retried', { profileId, error: (error as Error).name, message: (error as Error).message });
+      deps.logger.warn('matches not recomputed; the message will be retried', { profileId, error: (error as Error).name, reason: (error as Error).message });
       throw error;
     }
   };

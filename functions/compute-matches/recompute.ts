@@ -24,6 +24,7 @@ export interface RecomputeResult {
 export class MatchWriteConflict extends Error {
   constructor(count: number) {
     super(`${count} match write(s) lost a race with a concurrent change; will recompute`);
+    this.name = 'MatchWriteConflict';
   }
 }
 
