@@ -126,7 +126,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       SENDER_EMAIL: LOCAL_SENDER,
       CONFIGURATION_SET: LOCAL_CONFIGURATION_SET,
       APP_BASE_URL: options.appBaseUrl ?? `http://localhost:${options.apiPort || 3000}`,
-      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (options.quiet ? 'SILENT' : 'WARN'),
+      // The local bus already reports retries in words; handler warnings would repeat them as JSON.
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (options.quiet ? 'SILENT' : 'ERROR'),
     });
     const [profilesApi, publishChanges, computeMatches, notify, sendDigests, suppress] = await Promise.all([
       import('../functions/profiles-api/handler.js'),
