@@ -66,7 +66,8 @@ try {
     ...rows.map((r) => `| ${r.size.toLocaleString('en-GB').replace(/,/g, ' ')} | ${r.median.toFixed(1)} | ${r.max.toFixed(1)} | ${r.scanUnits.toFixed(1)} | ${(r.ratio * 100).toFixed(1)} % (1/${Math.round(1 / r.ratio)}) |`),
     '',
     'An update reads the profile\'s matching view (consistent GetItem), the network-index partitions of its networks',
-    '(and the open scope when it opted in; eventually consistent Query), and its own match items (consistent Query).',
+    '(and the open scope when it opted in; eventually consistent Query), its own match items (consistent Query),',
+    'and, for the exposure cap, the open matches of each partner about to be proposed (a small Query each).',
     'The scan reads every item once, eventually consistent, as cheaply as a scan can.',
     '',
   ].join('\n');
