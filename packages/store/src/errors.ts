@@ -1,5 +1,18 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+
 /** Outcomes a caller must handle; store methods return them instead of throwing for expected cases. */
 export type WriteResult<T> =
   | { outcome: 'ok'; value: T }
   | { outcome: 'not-found' }
   | { outcome: 'conflict'; currentVersion: number };
+
+/**
+ * A transaction lost a race: a condition failed (someone wrote first) or another transaction held
+ * one of its items (someone is writing now). Either way the caller re-reads and decides again.
+ */
+export function isLostTransactionRace(error: unknown): boolean {
+  return (
+    error instanceof TransactionCanceledException &&
+    (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict')
+  );
+}

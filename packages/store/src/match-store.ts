@@ -1,5 +1,5 @@
 import { BatchGetCommand, GetCommand, TransactWriteCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { isLostTransactionRace } from './errors.js';
 import type { Profile } from '@culturebridge/domain';
 import { decodeMembershipView } from './membership-codec.js';
 import { fromItem, MEMBERSHIP_ATTRIBUTES, MEMBERSHIP_VIEW_ATTRIBUTE, type MembershipView } from './profile-items.js';
@@ -137,8 +137,8 @@ export class MatchStore {
       );
       return true;
     } catch (error) {
-      // ConditionalCheckFailed: someone wrote first (or a profile is gone). TransactionConflict: someone is writing now.
-      if (error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) return false;
+      // A failed profile check (a profile gone or paused) counts as a lost race too.
+      if (isLostTransactionRace(error)) return false;
       throw error;
     }
   }

@@ -1,8 +1,7 @@
 import { GetCommand, TransactWriteCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Profile, ProfileData, ProfileStatus } from '@culturebridge/domain';
 import { batchDelete } from './batch.js';
-import type { WriteResult } from './errors.js';
+import { isLostTransactionRace, type WriteResult } from './errors.js';
 import { fromItem, membershipItems, membershipScopes, profileItem } from './profile-items.js';
 import { ENTITY, keys } from './table.js';
 
@@ -92,7 +91,7 @@ export class ProfileStore {
         }),
       );
     } catch (error) {
-      if (isConditionFailure(error)) {
+      if (isLostTransactionRace(error)) {
         const latest = await this.get(id);
         return latest ? { outcome: 'conflict', currentVersion: latest.version } : { outcome: 'not-found' };
       }
@@ -132,7 +131,7 @@ export class ProfileStore {
             }),
           );
         } catch (error) {
-          if (isConditionFailure(error) && attempt < 3) continue;
+          if (isLostTransactionRace(error) && attempt < 3) continue;
           throw error;
         }
       }
@@ -157,11 +156,4 @@ export class ProfileStore {
     }
     return items;
   }
-}
-
-function isConditionFailure(error: unknown): boolean {
-  return (
-    error instanceof TransactionCanceledException &&
-    (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict')
-  );
 }
