@@ -8,8 +8,8 @@ import '../local/quiet-sdk.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { generateSyntheticProfiles } from '@culturebridge/domain/synthetic';
-import { MatchStore, batchWrite, createDocumentClient, membershipItems, profileItem } from '@culturebridge/store';
-import { ensureTable, localDynamoDbClient, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../local/dynamodb-local.js';
+import { MatchStore, batchWrite, membershipItems, profileItem } from '@culturebridge/store';
+import { ensureTable, localDocumentClient, localDynamoDbClient, startDynamoDbLocal } from '../local/dynamodb-local.js';
 import { recomputeMatches } from '../functions/compute-matches/recompute.js';
 
 const SIZES = (process.argv.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '1000,10000').split(',').map(Number);
@@ -20,7 +20,7 @@ async function measure(endpoint: string, size: number) {
   const client = localDynamoDbClient(endpoint);
   await ensureTable(client, tableName);
   client.destroy();
-  const doc = createDocumentClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const doc = localDocumentClient(endpoint);
 
   const profiles = generateSyntheticProfiles({ count: size });
   const loadStart = Date.now();

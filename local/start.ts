@@ -5,9 +5,9 @@
 import './quiet-sdk.js';
 import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CoordinatorStore, createDocumentClient } from '@culturebridge/store';
+import { CoordinatorStore } from '@culturebridge/store';
 import { seedCoordinators, seedDemo } from './demo/seed.js';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local.js';
+import { localDocumentClient } from './dynamodb-local.js';
 import { startPlatform } from './platform.js';
 
 const DATA_DIR = resolve(process.env.CULTUREBRIDGE_DATA_DIR ?? '.data/dynamodb');
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
 
   if (platform.created) {
     console.log('First start: loading the demo networks (EU4Culture cities, EUNIC clusters) …');
-    const doc = createDocumentClient({ endpoint: platform.dynamodbEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    const doc = localDocumentClient(platform.dynamodbEndpoint);
     await seedCoordinators(new CoordinatorStore(doc, platform.tableName), (line) => console.log(line));
     doc.destroy();
     await seedDemo(platform.apiUrl, (line) => console.log(line));

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, inject } from 'vitest';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ProfileInput } from '@culturebridge/domain';
-import { createDocumentClient } from '@culturebridge/store';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
+import { localDocumentClient } from '../../local/dynamodb-local.js';
 import { startPlatform, type Platform, type PlatformOptions } from '../../local/platform.js';
 
 /** Anything shaped like an e-mail address: events, logs and API answers are checked against it. */
@@ -15,7 +14,7 @@ export function startTestPlatform(prefix: string, options: Partial<PlatformOptio
 }
 
 export function platformDocumentClient(platform: Platform): DynamoDBDocumentClient {
-  return createDocumentClient({ endpoint: platform.dynamodbEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  return localDocumentClient(platform.dynamodbEndpoint);
 }
 
 /** Submits a profile through the HTTP API and returns its id. */

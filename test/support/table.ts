@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient } from '@culturebridge/store';
-import { ensureTable, localDynamoDbClient, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
+import { ensureTable, localDocumentClient, localDynamoDbClient } from '../../local/dynamodb-local.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -21,7 +20,7 @@ export async function freshTable(prefix = 'test'): Promise<TestTable> {
   const client = localDynamoDbClient(endpoint);
   await ensureTable(client, tableName);
   client.destroy();
-  const doc = createDocumentClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const doc = localDocumentClient(endpoint);
   return {
     endpoint,
     tableName,
