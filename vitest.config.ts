@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 // Workers inherit this; the SDK otherwise warns about Node 20 on every client.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-// Three projects: fast unit tests beside the code, CDK assertions, and integration tests that need
-// DynamoDB Local (started once by the global setup, on a free port).
+// Five projects: fast unit tests beside the code, CDK assertions, `npm start` end to end, integration
+// tests that need DynamoDB Local (started once by the global setup, on a free port), and browser
+// tests that drive the web app in Debian's chromium against the whole local platform.
 export default defineConfig({
   test: {
     projects: [
@@ -40,6 +41,16 @@ export default defineConfig({
           globalSetup: ['test/support/dynamodb-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/dynamodb-global-setup.ts', 'test/browser/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -58,3 +58,17 @@ export function lambdaContext(functionName: string): Context {
     succeed: () => undefined,
   };
 }
+
+export interface DeclaredRoute {
+  method: string;
+  path: string;
+  access: 'public' | 'session';
+}
+
+/**
+ * The declared route a request falls under, as API Gateway matches it: `{param}` is one path
+ * segment. Undefined means the catch-all `$default` route.
+ */
+export function matchRoute<R extends DeclaredRoute>(routes: readonly R[], method: string, path: string): R | undefined {
+  return routes.find((r) => r.method === method && new RegExp(`^${r.path.replace(/\{[^/]+\}/g, '[^/]+')}$`).test(path));
+}

@@ -1,14 +1,50 @@
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { apiGatewayEvent, lambdaContext } from './api-gateway.js';
 
 export type ApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2 | unknown>;
+
+/**
+ * What API Gateway decides before the function runs: undefined lets the request through, a result
+ * answers it (the authorizer's 401/403).
+ */
+export type Gate = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2 | undefined>;
 
 export interface Mount {
   /** Path prefix this handler serves, e.g. "/profiles". */
   prefix: string;
   functionName: string;
   handler: ApiHandler;
+  gate?: Gate;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+/** Plays CloudFront + S3 for the built web app: a file of the build, `/` is index.html. */
+async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<boolean> {
+  const relative = normalize(pathname === '/' ? '/index.html' : pathname);
+  if (relative.includes('..')) return false;
+  try {
+    const body = await readFile(join(root, relative));
+    // Hashed asset names never change content; index.html must be fetched fresh to find new ones.
+    const cache = relative.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+    res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(relative)] ?? 'application/octet-stream', 'cache-control': cache });
+    res.end(body);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // Larger than the API's own limit, so the handler (not this adapter) answers 413 as in AWS.
@@ -36,11 +72,12 @@ function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): v
  * Plays API Gateway for the local runtime: turns each HTTP request into a payload-2.0 event for
  * the handler that owns the path prefix. Routing inside a function stays the function's own.
  */
-export function startHttpServer(port: number, mounts: Mount[], onError: (e: unknown) => void = console.error): Promise<Server> {
+export function startHttpServer(port: number, mounts: Mount[], onError: (e: unknown) => void = console.error, webRoot?: string): Promise<Server> {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const mount = mounts.find((m) => url.pathname === m.prefix || url.pathname.startsWith(`${m.prefix}/`));
+      if (!mount && webRoot && (req.method === 'GET' || req.method === 'HEAD') && (await serveStatic(webRoot, url.pathname, res))) return;
       if (!mount) {
         send(res, { statusCode: 404, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404 }) });
         return;
@@ -53,7 +90,8 @@ export function startHttpServer(port: number, mounts: Mount[], onError: (e: unkn
         body: await readBody(req),
         sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
       });
-      send(res, (await mount.handler(event, lambdaContext(mount.functionName))) as APIGatewayProxyStructuredResultV2);
+      const refused = await mount.gate?.(event);
+      send(res, refused ?? ((await mount.handler(event, lambdaContext(mount.functionName))) as APIGatewayProxyStructuredResultV2));
     } catch (error) {
       onError(error);
       send(res, { statusCode: 502, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify({ type: 'about:blank', title: 'Bad gateway', status: 502 }) });

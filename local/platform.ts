@@ -1,12 +1,17 @@
 import './quiet-sdk.js';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureLocalSessionKey } from '@culturebridge/auth';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { AWS_SERVICE_RULES, EVENT_BUS_NAME, RULES } from '@culturebridge/events';
 import { STREAM_CONSUMERS } from '../infra/lib/wiring.js';
-import { lambdaContext } from './api-gateway.js';
+import { API_PREFIXES, PROFILES_API_ROUTES } from '../functions/profiles-api/api-routes.js';
+import { lambdaContext, matchRoute } from './api-gateway.js';
 import { ensureTable, localDynamoDbClient, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { LocalEventBridge } from './eventbridge/index.js';
-import { startHttpServer, type ApiHandler } from './http-server.js';
+import { startHttpServer, type ApiHandler, type Gate } from './http-server.js';
 import { startSesLocal } from './ses-local.js';
 import { sqsEvent } from './sqs.js';
 import { startStreamPoller, type StreamPoller } from './stream-poller.js';
@@ -26,9 +31,13 @@ export interface PlatformOptions {
   sesPort?: number;
   /** The web app's origin for links in mails (APP_BASE_URL); the API's own origin when absent. */
   appBaseUrl?: string;
+  /** The built web app served at `/` (default web/dist; `npm start` builds it first). */
+  webRoot?: string;
   quiet?: boolean;
   log?: (line: string) => void;
 }
+
+const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** How a function was wired to the table's stream here, for comparison with the deployed mapping. */
 export interface LocalStreamConsumer {
@@ -56,6 +65,12 @@ export interface Platform {
    * scheduled time (now when absent). `POST /_local/run-digests[?at=<ISO time>]` does the same.
    */
   runDigests(at?: Date): Promise<unknown>;
+  /**
+   * The file holding the key sessions are signed with: under the data directory when there is one,
+   * otherwise one key for every in-memory platform on this machine (the handlers read it once per
+   * process, as a Lambda does at cold start).
+   */
+  sessionKeyFile: string;
   /** True when the table was created by this start (a fresh database). */
   created: boolean;
   /** Resolves when every change so far has gone through the stream, the bus and its targets. */
@@ -112,6 +127,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const ses = await startSesLocal(options.sesPort ?? 0);
     stops.push(() => ses.stop());
 
+    const sessionKeyFile = await ensureLocalSessionKey(options.dataDir ? join(options.dataDir, 'session-key') : join(tmpdir(), 'culturebridge-local', 'session-key'));
+
     // Handlers read their configuration from the environment at import, as in Lambda.
     Object.assign(process.env, {
       TABLE_NAME: tableName,
@@ -126,10 +143,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       SENDER_EMAIL: LOCAL_SENDER,
       CONFIGURATION_SET: LOCAL_CONFIGURATION_SET,
       APP_BASE_URL: options.appBaseUrl ?? `http://localhost:${options.apiPort || 3000}`,
+      SESSION_KEY_FILE: process.env.SESSION_KEY_FILE ?? sessionKeyFile,
       // The local bus already reports retries in words; handler warnings would repeat them as JSON.
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (options.quiet ? 'SILENT' : 'ERROR'),
     });
-    const [profilesApi, publishChanges, computeMatches, notify, sendDigests, suppress] = await Promise.all([
+    const [authorizer, profilesApi, publishChanges, computeMatches, notify, sendDigests, suppress] = await Promise.all([
+      import('../functions/authorizer/handler.js'),
       import('../functions/profiles-api/handler.js'),
       import('../functions/publish-changes/handler.js'),
       import('../functions/compute-matches/handler.js'),
@@ -205,11 +224,23 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       const body = event.rawPath.endsWith('/dead-letters') ? { deadLetters: eventBridge.deadLetters } : { events };
       return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body, null, 2) };
     };
-    const server: Server = await startHttpServer(options.apiPort, [
-      { prefix: '/profiles', functionName: 'profiles-api', handler: profilesApi.handler as ApiHandler },
-      { prefix: '/matches', functionName: 'profiles-api', handler: profilesApi.handler as ApiHandler },
-      { prefix: '/_local', functionName: 'local', handler: localEvents },
-    ]);
+    // API Gateway's part, as the stack configures it: a `session` route without an Authorization
+    // header is answered 401 without calling anything; otherwise the authorizer decides (403).
+    const gate: Gate = async (event) => {
+      const route = matchRoute(PROFILES_API_ROUTES, event.requestContext.http.method, event.rawPath);
+      if (route?.access === 'session' && !event.headers.authorization) return { statusCode: 401, headers: { 'content-type': 'application/json' }, body: '{"message":"Unauthorized"}' };
+      const decision = await authorizer.handler({ type: 'REQUEST', routeArn: '', identitySource: [], routeKey: route ? `${route.method} ${route.path}` : '$default', rawPath: event.rawPath, rawQueryString: event.rawQueryString, headers: event.headers, requestContext: event.requestContext, version: '2.0' } as never);
+      return decision.isAuthorized ? undefined : { statusCode: 403, headers: { 'content-type': 'application/json' }, body: '{"message":"Forbidden"}' };
+    };
+    const server: Server = await startHttpServer(
+      options.apiPort,
+      [
+        ...API_PREFIXES.map((prefix) => ({ prefix, functionName: 'profiles-api', handler: profilesApi.handler as ApiHandler, gate })),
+        { prefix: '/_local', functionName: 'local', handler: localEvents },
+      ],
+      console.error,
+      options.webRoot ?? join(REPO_ROOT, 'web', 'dist'),
+    );
     stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : options.apiPort;
@@ -221,6 +252,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       tableName,
       ses: { endpoint: ses.endpoint, viewerUrl: ses.viewerUrl },
       runDigests,
+      sessionKeyFile: process.env.SESSION_KEY_FILE ?? sessionKeyFile,
       created,
       wiring: { rules, streamConsumers },
       // Stream → bus → targets → stream again, until nothing moves.

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     const doc = localDocumentClient(platform.dynamodbEndpoint);
     await seedCoordinators(new CoordinatorStore(doc, platform.tableName), (line) => console.log(line));
     doc.destroy();
-    await seedDemo(platform.apiUrl, (line) => console.log(line));
+    await seedDemo(platform.apiUrl, platform.sessionKeyFile, (line) => console.log(line));
     await platform.settle();
     console.log(`  ${platform.eventBridge.events.filter((e) => e.event['detail-type'] === 'MatchProposed').length} matches proposed`);
   }
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   const url = platform.apiUrl;
   console.log('');
   console.log(`CultureBridge is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s):`);
+  console.log(`  Web app         ${url}/`);
   console.log(`  API             ${url}/profiles   (docs/api.md)`);
   console.log(`  Event log       ${url}/_local/events`);
   console.log(`  Dead letters    ${url}/_local/dead-letters`);
@@ -44,6 +45,8 @@ async function main(): Promise<void> {
   console.log(`  Daily digests   curl -X POST ${url}/_local/run-digests   (what the hourly schedule does in AWS)`);
   console.log(`  EventBridge     ${platform.eventBridge.endpoint} (PutEvents endpoint)`);
   console.log(`  DynamoDB Local  ${platform.dynamodbEndpoint} (table ${platform.tableName})`);
+  console.log('Sign in with a magic link: ask for one in the web app (or POST /auth/magic-link) and open it from Mails.');
+  console.log('  Demo coordinators: coordinator@eu4culture.example, coordinator@eunic-cca.example; demo members: culture@<city>.example');
   console.log('Press Ctrl-C to stop.');
 
   let stopping = false;

@@ -7,7 +7,7 @@ import type { Coordinator } from '@culturebridge/domain';
 import type { ClaimResult, CoordinatorStore, NotificationFacts, NotificationStore } from '@culturebridge/store';
 import { sqsEvent } from '../../local/sqs.js';
 import { createNotifyHandler } from './app.js';
-import { sesMailer } from './mailer.js';
+import { sesMailer } from '@culturebridge/mail';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Mail } from '@culturebridge/domain';
 import type { NotificationFacts, NotificationStore, SuppressionStore } from '@culturebridge/store';
-import type { Mailer } from './mailer.js';
+import type { Mailer } from '@culturebridge/mail';
 
 /** Another delivery of the same event holds the claim right now; retrying later settles it. */
 export class NotificationInFlight extends Error {

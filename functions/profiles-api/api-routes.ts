@@ -1,15 +1,33 @@
-/** The routes of profiles-api, declared once: the router in app.ts and the HTTP API in CDK both read this. */
+/**
+ * The routes of profiles-api, declared once: the router in app.ts, the authorizers of the HTTP API in
+ * CDK and the local API gateway all read this. `access` says what the authorizer demands before the
+ * function runs: `public` routes take anonymous callers (a session, if sent, must still verify);
+ * `session` routes need a valid session. Which profile or network a session may touch is decided by
+ * the function (functions/profiles-api/access.ts).
+ */
 export const PROFILES_API_ROUTES = [
-  { name: 'create', method: 'POST', path: '/profiles' },
-  { name: 'read', method: 'GET', path: '/profiles/{id}' },
-  { name: 'update', method: 'PUT', path: '/profiles/{id}' },
-  { name: 'erase', method: 'DELETE', path: '/profiles/{id}' },
-  { name: 'listMatches', method: 'GET', path: '/profiles/{id}/matches' },
-  { name: 'accept', method: 'POST', path: '/matches/{id}/{partner}/accept' },
-  { name: 'decline', method: 'POST', path: '/matches/{id}/{partner}/decline' },
+  { name: 'magicLink', method: 'POST', path: '/auth/magic-link', access: 'public' },
+  { name: 'verify', method: 'POST', path: '/auth/verify', access: 'public' },
+  { name: 'me', method: 'GET', path: '/me', access: 'session' },
+  { name: 'create', method: 'POST', path: '/profiles', access: 'public' },
+  { name: 'read', method: 'GET', path: '/profiles/{id}', access: 'session' },
+  { name: 'update', method: 'PUT', path: '/profiles/{id}', access: 'session' },
+  { name: 'erase', method: 'DELETE', path: '/profiles/{id}', access: 'session' },
+  { name: 'listMatches', method: 'GET', path: '/profiles/{id}/matches', access: 'session' },
+  { name: 'accept', method: 'POST', path: '/matches/{id}/{partner}/accept', access: 'session' },
+  { name: 'decline', method: 'POST', path: '/matches/{id}/{partner}/decline', access: 'session' },
+  { name: 'networkMembers', method: 'GET', path: '/networks/{networkId}/members', access: 'session' },
+  { name: 'networkMatches', method: 'GET', path: '/networks/{networkId}/matches', access: 'session' },
+  { name: 'networkSettings', method: 'GET', path: '/networks/{networkId}/settings', access: 'session' },
+  { name: 'updateNetworkSettings', method: 'PUT', path: '/networks/{networkId}/settings', access: 'session' },
 ] as const;
 
-export type ProfilesApiRouteName = (typeof PROFILES_API_ROUTES)[number]['name'];
+export type ProfilesApiRoute = (typeof PROFILES_API_ROUTES)[number];
+export type ProfilesApiRouteName = ProfilesApiRoute['name'];
+export type RouteAccess = ProfilesApiRoute['access'];
 
 /** Routes whose request carries a JSON body. */
-export const ROUTES_WITH_BODY: ReadonlySet<ProfilesApiRouteName> = new Set(['create', 'update']);
+export const ROUTES_WITH_BODY: ReadonlySet<ProfilesApiRouteName> = new Set(['magicLink', 'verify', 'create', 'update', 'updateNetworkSettings']);
+
+/** The first path segments the API owns; the local server serves the web app for everything else. */
+export const API_PREFIXES = [...new Set(PROFILES_API_ROUTES.map((r) => `/${r.path.split('/')[1]}`))];

@@ -5,23 +5,18 @@ import { ProvisionedThroughputExceededException, TransactionCanceledException } 
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ProfileInput } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
-import { MatchStore, ProfileStore, createDocumentClient, profileItem } from '@culturebridge/store';
+import { createDocumentClient, profileItem } from '@culturebridge/store';
 import { createProfilesApi } from './app.js';
 import { call } from '../../test/support/api-event.js';
+import { bearer, profilesApiOptions } from '../../test/support/profiles-api.js';
 
 const doc = createDocumentClient({ region: 'eu-central-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 });
 const ddb = mockClient(doc);
 const id = '6f1c1c1e-8b7a-4c39-9d55-6a0a3a6f0a11';
 const logs: string[] = [];
 const logger = new Logger({ serviceName: 'test', logLevel: 'INFO', logFormatter: undefined });
-const api = createProfilesApi({
-  profiles: new ProfileStore(doc, 'table'),
-  matches: new MatchStore(doc, 'table'),
-  newId: () => id,
-  now: () => '2026-11-24T00:00:00.000Z',
-  logger,
-  allowedOrigins: ['*'],
-});
+const api = createProfilesApi(profilesApiOptions(doc, 'table', { newId: () => id, now: () => new Date().toISOString(), logger, allowedOrigins: ['*'] }));
+const owner = await bearer('culture@kutaisi.example', { profiles: [id] });
 
 const stored = profileItem({
   ...ProfileInput.parse(validProfileInput()),
@@ -46,7 +41,7 @@ beforeEach(() => {
 describe('profiles-api error paths', () => {
   it('answers 503 with Retry-After when DynamoDB keeps throttling, not a 500', async () => {
     ddb.on(TransactWriteCommand).rejects(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }));
-    const response = await call(api, { method: 'POST', path: '/profiles', body: validProfileInput() });
+    const response = await call(api, { method: 'POST', path: '/profiles', body: validProfileInput(), headers: owner });
     expect(response.status).toBe(503);
     expect(response.headers['retry-after']).toBe('1');
     expect(response.headers['content-type']).toBe('application/problem+json');
@@ -60,14 +55,14 @@ describe('profiles-api error paths', () => {
     ddb.on(TransactWriteCommand).rejects(
       new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }] }),
     );
-    const response = await call(api, { method: 'PUT', path: `/profiles/${id}`, body: { ...validProfileInput(), version: 3 } });
+    const response = await call(api, { method: 'PUT', path: `/profiles/${id}`, body: { ...validProfileInput(), version: 3 }, headers: owner });
     expect(response.status).toBe(409);
     expect(response.body.currentVersion).toBe(4);
   });
 
   it('answers an unexpected failure with a bare 500 and logs no personal data from the request', async () => {
     ddb.on(TransactWriteCommand).rejects(new Error('disk on fire'));
-    const response = await call(api, { method: 'POST', path: '/profiles', body: validProfileInput() });
+    const response = await call(api, { method: 'POST', path: '/profiles', body: validProfileInput(), headers: owner });
     expect(response.status).toBe(500);
     expect(JSON.stringify(response.body)).not.toContain('disk on fire');
     expect(logs.join('\n')).toContain('disk on fire');
@@ -79,7 +74,7 @@ describe('profiles-api error paths', () => {
     ddb.on(TransactWriteCommand).rejects(
       new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'TransactionConflict' }, { Code: 'None' }] }),
     );
-    const response = await call(api, { method: 'PUT', path: `/profiles/${id}`, body: { ...validProfileInput(), version: 3 } });
+    const response = await call(api, { method: 'PUT', path: `/profiles/${id}`, body: { ...validProfileInput(), version: 3 }, headers: owner });
     expect(response.status).toBe(409);
   });
 
@@ -87,7 +82,7 @@ describe('profiles-api error paths', () => {
     ddb.on(TransactWriteCommand).rejects(
       new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'ThrottlingError' }] }),
     );
-    const response = await call(api, { method: 'POST', path: '/profiles', body: validProfileInput() });
+    const response = await call(api, { method: 'POST', path: '/profiles', body: validProfileInput(), headers: owner });
     expect(response.status).toBe(503);
   });
 });

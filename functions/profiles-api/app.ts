@@ -7,12 +7,32 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { bodyLimit, problemDetails } from '@culturebridge/http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { PROFILES_API_ROUTES, ROUTES_WITH_BODY } from './api-routes.js';
-import { profileRoutes, type ProfilesApiDeps } from './routes.js';
+import type { Mailer } from '@culturebridge/mail';
+import type { AddressBook, CoordinatorStore, MatchStore, ProfileStore, SignInStore, SuppressionStore } from '@culturebridge/store';
+import { authenticate } from './access.js';
+import { PROFILES_API_ROUTES, ROUTES_WITH_BODY, type ProfilesApiRoute } from './api-routes.js';
+import { authRoutes } from './auth-routes.js';
+import { networkRoutes } from './network-routes.js';
+import type { Route as RouteHandler } from './route.js';
+import { profileRoutes } from './routes.js';
+import { signInService } from './sign-in.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export interface ProfilesApiOptions extends ProfilesApiDeps {
+export interface ProfilesApiOptions {
+  profiles: ProfileStore;
+  matches: MatchStore;
+  coordinators: CoordinatorStore;
+  addresses: AddressBook;
+  signIns: SignInStore;
+  suppressions: SuppressionStore;
+  mailer: Mailer;
+  /** The HS256 key sessions are signed and verified with. */
+  sessionKey: Uint8Array;
+  /** The web app's origin, for links in sign-in mails (never taken from the request). */
+  appBaseUrl: string;
+  newId: () => string;
+  now: () => string;
   logger: Logger;
   allowedOrigins: string[];
 }
@@ -24,15 +44,22 @@ function withJsonBody(handler: Handler) {
   return middy(handler).use(bodyLimit(MAX_BODY_BYTES)).use(httpJsonBodyParser());
 }
 
+/** Every route authenticates its caller first, as its declared access demands. */
+function authenticated(route: ProfilesApiRoute, handler: RouteHandler, options: ProfilesApiOptions): Handler {
+  return async (event) => handler(event, await authenticate(event, options.sessionKey, route.access, new Date(options.now())));
+}
+
 export function createProfilesApi(options: ProfilesApiOptions) {
-  const handlers = profileRoutes(options);
-  const routes: Route<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>[] = PROFILES_API_ROUTES.map(
-    ({ name, method, path }) => ({
-      method,
-      path,
-      handler: ROUTES_WITH_BODY.has(name) ? withJsonBody(handlers[name]) : middy(handlers[name]),
-    }),
-  );
+  const signIn = signInService(options);
+  const handlers: Record<ProfilesApiRoute['name'], RouteHandler> = {
+    ...authRoutes({ signIn, profiles: options.profiles, now: options.now }),
+    ...profileRoutes({ ...options, signIn }),
+    ...networkRoutes(options),
+  };
+  const routes: Route<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>[] = PROFILES_API_ROUTES.map((route) => {
+    const handler = authenticated(route, handlers[route.name], options);
+    return { method: route.method, path: route.path, handler: ROUTES_WITH_BODY.has(route.name) ? withJsonBody(handler) : middy(handler) };
+  });
   // onError runs in reverse order of use(): the problem renderer first, then headers are added to it.
   return middy(httpRouterHandler(routes))
     .use(injectLambdaContext(options.logger, { resetKeys: true }))

@@ -1,15 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { MatchStore, ProfileStore, createDocumentClient } from '@culturebridge/store';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { loadSessionKey } from '@culturebridge/auth';
+import { sesMailer } from '@culturebridge/mail';
+import { AddressBook, CoordinatorStore, MatchStore, ProfileStore, SignInStore, SuppressionStore, createDocumentClient } from '@culturebridge/store';
 import { createProfilesApi } from './app.js';
 import { loadConfig } from './config.js';
 
 const config = loadConfig();
 const doc = createDocumentClient(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {});
+const ses = new SESv2Client({ maxAttempts: 3, ...(config.SES_ENDPOINT ? { endpoint: config.SES_ENDPOINT } : {}) });
 
 export const handler = createProfilesApi({
   profiles: new ProfileStore(doc, config.TABLE_NAME),
   matches: new MatchStore(doc, config.TABLE_NAME),
+  coordinators: new CoordinatorStore(doc, config.TABLE_NAME),
+  addresses: new AddressBook(doc, config.TABLE_NAME),
+  signIns: new SignInStore(doc, config.TABLE_NAME),
+  suppressions: new SuppressionStore(doc, config.TABLE_NAME),
+  mailer: sesMailer(ses, { sender: config.SENDER_EMAIL, configurationSet: config.CONFIGURATION_SET }),
+  sessionKey: await loadSessionKey(config),
+  appBaseUrl: config.APP_BASE_URL,
   newId: randomUUID,
   now: () => new Date().toISOString(),
   logger: new Logger({ serviceName: 'profiles-api' }),

@@ -1,24 +1,25 @@
-import { ProfileInput, ProfileUpdate, answerMatch, revealsContact, toPublicProfile, type Answer } from '@culturebridge/domain';
+import { ProfileInput, ProfileUpdate, answerMatch, revealsContact, toPublicProfile, type Answer, type Profile } from '@culturebridge/domain';
 import { HttpProblem, json, noContent, notFound, parseBody, versionConflict } from '@culturebridge/http';
-import type { MatchItem, MatchStore, ProfileStore } from '@culturebridge/store';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { callerOf, mayActOnProfile, type ProfileAction } from './access.js';
+import { addressHash, type MatchItem, type MatchStore, type ProfileStore } from '@culturebridge/store';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { mayRead, ownsProfile, refusal, type Caller } from './access.js';
+import type { Route } from './route.js';
+import type { SignInService } from './sign-in.js';
 
-export interface ProfilesApiDeps {
+export interface ProfileRouteDeps {
   profiles: ProfileStore;
   matches: MatchStore;
+  signIn: SignInService;
   newId: () => string;
   now: () => string;
 }
 
-type Route = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
-
 // Ids are UUIDs; anything else cannot exist, so it is answered like an unknown id.
 const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-function profileIdOf(event: APIGatewayProxyEventV2, action: ProfileAction): string {
+function profileIdOf(event: APIGatewayProxyEventV2): string {
   const id = event.pathParameters?.id ?? '';
-  if (!ID_PATTERN.test(id) || !mayActOnProfile(callerOf(event), action, id)) throw notFound('profile');
+  if (!ID_PATTERN.test(id)) throw notFound('profile');
   return id;
 }
 
@@ -51,28 +52,59 @@ function matchView(match: MatchItem, partner: ReturnType<typeof toPublicProfile>
 
 const etag = (version: number) => ({ etag: `"${version}"` });
 
-export function profileRoutes({ profiles, matches, newId, now }: ProfilesApiDeps) {
-  const create: Route = async (event) => {
+export function profileRoutes({ profiles, matches, signIn, newId, now }: ProfileRouteDeps) {
+  /** The profile of the path if the caller owns it; otherwise 403 or 404 (see `refusal`). */
+  async function ownedProfile(event: APIGatewayProxyEventV2, caller: Caller, what: string): Promise<string> {
+    const id = profileIdOf(event);
+    if (!ownsProfile(caller, id)) throw refusal(caller, await profiles.get(id), what);
+    return id;
+  }
+
+  /** The profile of the path if the caller may read it (owner or coordinator); otherwise 404. */
+  async function readableProfile(event: APIGatewayProxyEventV2, caller: Caller): Promise<Profile> {
+    const profile = await profiles.get(profileIdOf(event));
+    if (!profile || !mayRead(caller, profile)) throw notFound('profile');
+    return profile;
+  }
+
+  /**
+   * Anyone may submit, but only the contact address can make a profile count: with a session of
+   * that address it is active at once (and a refreshed session names it); otherwise it stays
+   * pending and the address gets a link to confirm it.
+   */
+  const create: Route = async (event, caller) => {
     const data = parseBody(ProfileInput, event.body);
-    // Sign-in (issue 7) will keep a new profile pending until its contact e-mail is confirmed.
-    const profile = await profiles.create(data, { id: newId(), status: 'active', now: now() });
-    return json(201, { id: profile.id, version: profile.version }, { location: `/profiles/${profile.id}`, ...etag(profile.version) });
+    const at = new Date(now());
+    const confirmedBySession = caller.kind === 'session' && caller.claims.sub === addressHash(data.contact.email);
+    if (!confirmedBySession) await signIn.enforceLimits(data.contact.email, event.requestContext.http.sourceIp, at);
+    const profile = await profiles.create(data, { id: newId(), status: confirmedBySession ? 'active' : 'pending', now: at.toISOString() });
+    let session: Awaited<ReturnType<SignInService['sessionFor']>> | undefined;
+    if (confirmedBySession) session = await signIn.sessionFor(addressHash(data.contact.email), at);
+    else await signIn.sendLink(data.contact.email, 'confirm-profile', at);
+    return json(
+      201,
+      { id: profile.id, version: profile.version, status: profile.status, ...(session ? { session: session.session, expiresAt: session.expiresAt } : {}) },
+      { location: `/profiles/${profile.id}`, ...etag(profile.version) },
+    );
   };
 
-  const read: Route = async (event) => {
-    const profile = await profiles.get(profileIdOf(event, 'read'));
-    if (!profile) throw notFound('profile');
-    // Until sign-in (issue 7) can tell the owner, nobody is shown the contact: it is personal data.
-    return json(200, toPublicProfile(profile), etag(profile.version));
+  /** The owner and the coordinators of its networks see the whole profile, contact included. */
+  const read: Route = async (event, caller) => {
+    const profile = await readableProfile(event, caller);
+    return json(200, profile, etag(profile.version));
   };
 
-  const update: Route = async (event) => {
-    const id = profileIdOf(event, 'update');
+  const update: Route = async (event, caller) => {
+    const id = await ownedProfile(event, caller, 'change it');
     const { version, ...data } = parseBody(ProfileUpdate, event.body);
+    const before = await profiles.get(id);
     const result = await profiles.update(id, version, data, now());
     switch (result.outcome) {
-      case 'ok':
-        return json(200, { id, version: result.value.version }, etag(result.value.version));
+      case 'ok': {
+        const moved = before && addressHash(before.contact.email) !== addressHash(result.value.contact.email);
+        if (moved) await signIn.sendLink(result.value.contact.email, 'confirm-profile', new Date(now()));
+        return json(200, { id, version: result.value.version, status: result.value.status }, etag(result.value.version));
+      }
       case 'conflict':
         throw versionConflict(version, result.currentVersion);
       case 'not-found':
@@ -80,16 +112,15 @@ export function profileRoutes({ profiles, matches, newId, now }: ProfilesApiDeps
     }
   };
 
-  const erase: Route = async (event) => {
-    const result = await profiles.erase(profileIdOf(event, 'erase'));
+  const erase: Route = async (event, caller) => {
+    const result = await profiles.erase(await ownedProfile(event, caller, 'withdraw it'));
     if (result.outcome === 'not-found') throw notFound('profile');
     return noContent();
   };
 
-  const listMatches: Route = async (event) => {
-    const id = profileIdOf(event, 'read');
-    const [self, items] = await Promise.all([profiles.get(id), matches.matchesOf(id)]);
-    if (!self) throw notFound('profile');
+  const listMatches: Route = async (event, caller) => {
+    const { id } = await readableProfile(event, caller);
+    const items = await matches.matchesOf(id);
     const partners = await matches.profiles(items.map((m) => m.partner));
     const views = items
       .filter((m) => m.state !== 'withdrawn')
@@ -101,8 +132,8 @@ export function profileRoutes({ profiles, matches, newId, now }: ProfilesApiDeps
     return json(200, { profileId: id, matches: views });
   };
 
-  const answer = (kind: Answer): Route => async (event) => {
-    const id = profileIdOf(event, 'answer');
+  const answer = (kind: Answer): Route => async (event, caller) => {
+    const id = await ownedProfile(event, caller, 'answer its matches');
     const partner = partnerIdOf(event);
     const current = await matches.match(id, partner);
     if (!current) throw notFound('match');

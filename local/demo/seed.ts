@@ -1,16 +1,20 @@
 import type { CoordinatorStore } from '@culturebridge/store';
+import { localSession } from '../sessions.js';
 import { DEMO_COORDINATORS, DEMO_MEMBERS, EUNIC } from './networks.js';
 
 /**
  * Loads the demo networks through the public API, exactly as a member's form would, so the seed
- * exercises validation, the outbox and matching like any other submission.
+ * exercises validation, the outbox and matching like any other submission. Each profile is sent
+ * with a session of its own contact address, so it is confirmed at once: nobody is there to open
+ * the demo members' confirmation mails.
  */
-export async function seedDemo(apiUrl: string, progress: (line: string) => void): Promise<string[]> {
+export async function seedDemo(apiUrl: string, sessionKeyFile: string, progress: (line: string) => void): Promise<string[]> {
   const ids: string[] = [];
   for (const [index, member] of DEMO_MEMBERS.entries()) {
+    const session = await localSession(sessionKeyFile, member.profile.contact.email);
     const response = await fetch(`${apiUrl}/profiles`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${session}` },
       body: JSON.stringify(member.profile),
     });
     const body = (await response.json()) as { id?: string; detail?: string };
@@ -23,7 +27,7 @@ export async function seedDemo(apiUrl: string, progress: (line: string) => void)
 
 /**
  * Stores the demo coordinators (invented contacts on the reserved .example domain) directly in the
- * table, as `npm run coordinator -- add` does: there is no coordinator API yet. Stored before the
+ * table, as the operator's `npm run coordinator -- add` does: coordinators are never self-appointed. Stored before the
  * members, so the demo's first matches already reach their inboxes in SES local. EU4Culture mails at
  * once; the EUNIC coordination reads a daily digest at 08:00 Tbilisi time.
  */

@@ -69,9 +69,9 @@ describe('member match e-mails', () => {
     for (const part of [mail?.body.text, mail?.body.html]) {
       expect(part).toContain('Hello Nino');
       expect(part).toMatch(/Climate and environment/);
-      expect(part).toContain(`${BASE_URL}/matches/${kid}/${gid}/accept`);
-      expect(part).toContain(`${BASE_URL}/matches/${kid}/${gid}/decline`);
-      expect(part).toContain(`${BASE_URL}/preferences/profiles/${kid}`);
+      expect(part).toContain(`${BASE_URL}/#/matches/${kid}/${gid}/accept`);
+      expect(part).toContain(`${BASE_URL}/#/matches/${kid}/${gid}/decline`);
+      expect(part).toContain(`${BASE_URL}/#/preferences/profiles/${kid}`);
       // Not confirmed yet: the partner's contact is not revealed.
       expect(part).not.toContain(g.contact.email);
     }

@@ -57,8 +57,8 @@ describe('coordinator e-mails', () => {
       expect(part).toContain('Hello Ana Coordinator');
       expect(part).toMatch(/Climate and environment/);
       expect(part).toMatch(/venue/);
-      expect(part).toContain(`${BASE_URL}/matches/${ids[0]}/${ids[1]}`);
-      expect(part).toContain(`${BASE_URL}/preferences/coordinators/${coordinator.id}`);
+      expect(part).toContain(`${BASE_URL}/#/matches/${ids[0]}/${ids[1]}`);
+      expect(part).toContain(`${BASE_URL}/#/preferences/coordinators/${coordinator.id}`);
     }
 
     const events = notifiedEvents(net);
@@ -134,7 +134,7 @@ describe('coordinator e-mails', () => {
     expect(digest?.subject).toBe(`CultureBridge daily digest for ${net}: ${matchCount} matches (2026-11-25)`);
     expect(digest?.body.text).toContain('Hello Dana Digest');
     expect(digest?.body.text).toMatch(/Why: .*Climate and environment/);
-    expect(digest?.body.html).toContain(`${BASE_URL}/preferences/coordinators/${coordinator.id}`);
+    expect(digest?.body.html).toContain(`${BASE_URL}/#/preferences/coordinators/${coordinator.id}`);
 
     // Nothing new: later the same day, and the next day, nothing is sent.
     expect(await platform.runDigests(new Date('2026-11-25T10:30:00Z'))).toMatchObject({ sent: 0 });

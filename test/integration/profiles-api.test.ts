@@ -1,68 +1,66 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Logger } from '@aws-lambda-powertools/logger';
-import { MatchStore, ProfileStore, decodeMembershipView } from '@culturebridge/store';
+import { decodeMembershipView } from '@culturebridge/store';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { createProfilesApi } from '../../functions/profiles-api/app.js';
 import { call } from '../support/api-event.js';
+import { bearer, profilesApiOptions } from '../support/profiles-api.js';
 import { freshTable, type TestTable } from '../support/table.js';
 
 let table: TestTable;
 let api: ReturnType<typeof createProfilesApi>;
+const contact = validProfileInput().contact.email;
 
 beforeAll(async () => {
   table = await freshTable('profiles-api');
-  api = createProfilesApi({
-    profiles: new ProfileStore(table.doc, table.tableName),
-    matches: new MatchStore(table.doc, table.tableName),
-    newId: randomUUID,
-    now: () => new Date().toISOString(),
-    logger: new Logger({ serviceName: 'test', logLevel: 'SILENT' }),
-    allowedOrigins: ['http://localhost:5173'],
-  });
+  api = createProfilesApi(profilesApiOptions(table.doc, table.tableName));
 });
+
+/** Submits as the signed-in contact address (so the profile is active) and returns its id and the owner's headers. */
+async function createOwned(input = validProfileInput()) {
+  const created = await call(api, { method: 'POST', path: '/profiles', body: input, headers: await bearer(input.contact.email) });
+  expect(created.status).toBe(201);
+  return { id: created.body.id as string, created, owner: { authorization: `Bearer ${String(created.body.session)}` } };
+}
 
 describe('profiles API on DynamoDB Local', () => {
   it('creates, reads, refuses a stale update, updates and erases a profile', async () => {
-    const created = await call(api, { method: 'POST', path: '/profiles', body: validProfileInput() });
-    expect(created.status).toBe(201);
-    const id = created.body.id as string;
-    expect(created.body.version).toBe(1);
+    const { id, created, owner } = await createOwned();
+    expect(created.body).toMatchObject({ version: 1, status: 'active' });
     expect(created.headers.location).toBe(`/profiles/${id}`);
 
-    const read = await call(api, { method: 'GET', path: `/profiles/${id}` });
+    const read = await call(api, { method: 'GET', path: `/profiles/${id}`, headers: owner });
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ id, version: 1, status: 'active', name: 'Kutaisi', networks: ['eu4culture'] });
-    expect(read.body.contact).toBeUndefined();
+    expect(read.body).toMatchObject({ id, version: 1, status: 'active', name: 'Kutaisi', networks: ['eu4culture'], contact: { email: contact } });
     expect(read.headers.etag).toBe('"1"');
 
-    const renamed = await call(api, { method: 'PUT', path: `/profiles/${id}`, body: { ...validProfileInput({ name: 'Kutaisi City Hall' }), version: 1 } });
+    const renamed = await call(api, { method: 'PUT', path: `/profiles/${id}`, body: { ...validProfileInput({ name: 'Kutaisi City Hall' }), version: 1 }, headers: owner });
     expect(renamed.status).toBe(200);
     expect(renamed.body.version).toBe(2);
 
-    const stale = await call(api, { method: 'PUT', path: `/profiles/${id}`, body: { ...validProfileInput({ name: 'Overwritten' }), version: 1 } });
+    const stale = await call(api, { method: 'PUT', path: `/profiles/${id}`, body: { ...validProfileInput({ name: 'Overwritten' }), version: 1 }, headers: owner });
     expect(stale.status).toBe(409);
     expect(stale.headers['content-type']).toBe('application/problem+json');
     expect(stale.body).toMatchObject({ status: 409, currentVersion: 2, type: '/problems/version-conflict' });
-    const afterStale = await call(api, { method: 'GET', path: `/profiles/${id}` });
+    const afterStale = await call(api, { method: 'GET', path: `/profiles/${id}`, headers: owner });
     expect(afterStale.body).toMatchObject({ name: 'Kutaisi City Hall', version: 2 });
 
-    const erased = await call(api, { method: 'DELETE', path: `/profiles/${id}` });
+    const erased = await call(api, { method: 'DELETE', path: `/profiles/${id}`, headers: owner });
     expect(erased.status).toBe(204);
-    expect((await call(api, { method: 'GET', path: `/profiles/${id}` })).status).toBe(404);
-    expect((await call(api, { method: 'DELETE', path: `/profiles/${id}` })).status).toBe(404);
-    expect((await table.scanAll()).filter((i) => String(i.PK).includes(id))).toEqual([]);
+    expect((await call(api, { method: 'GET', path: `/profiles/${id}`, headers: owner })).status).toBe(404);
+    expect((await call(api, { method: 'DELETE', path: `/profiles/${id}`, headers: owner })).status).toBe(404);
+    // The profile, its memberships and the address item that made it findable at sign-in: all gone.
+    expect((await table.scanAll()).filter((i) => String(i.PK).includes(id) || String(i.SK).includes(id))).toEqual([]);
   });
 
   it('keeps one membership item per network and the open scope, with no personal data, in step with updates', async () => {
-    const created = await call(api, { method: 'POST', path: '/profiles', body: validProfileInput({ networks: ['eu4culture', 'eunic-caucasus'], openToOutsideNetwork: true }) });
-    const id = created.body.id as string;
+    const { id, owner } = await createOwned(validProfileInput({ networks: ['eu4culture', 'eunic-caucasus'], openToOutsideNetwork: true }));
     const memberships = async () =>
       (await table.scanAll()).filter((i) => i.PK === `PROFILE#${id}` && i.entity === 'Membership');
     expect((await memberships()).map((m) => m.GSI1PK).sort()).toEqual(['NETWORK#eu4culture', 'NETWORK#eunic-caucasus', 'NETWORK#~open']);
     expect(JSON.stringify(await memberships())).not.toContain('@');
 
-    await call(api, { method: 'PUT', path: `/profiles/${id}`, body: { ...validProfileInput({ networks: ['eunic-caucasus'], openToOutsideNetwork: false }), version: 1 } });
+    await call(api, { method: 'PUT', path: `/profiles/${id}`, body: { ...validProfileInput({ networks: ['eunic-caucasus'], openToOutsideNetwork: false }), version: 1 }, headers: owner });
     const after = await memberships();
     expect(after.map((m) => m.GSI1PK)).toEqual(['NETWORK#eunic-caucasus']);
     expect(decodeMembershipView(String(after[0]?.view))).toMatchObject({ version: 2, networks: ['eunic-caucasus'], openToOutsideNetwork: false });
@@ -99,18 +97,21 @@ describe('profiles API on DynamoDB Local', () => {
   });
 
   it('answers unknown ids, malformed ids and unknown routes with 404 problems, and adds security and CORS headers', async () => {
-    const unknown = await call(api, { method: 'GET', path: `/profiles/${randomUUID()}`, headers: { origin: 'http://localhost:5173' } });
+    const unknownId = randomUUID();
+    const unknown = await call(api, { method: 'GET', path: `/profiles/${unknownId}`, headers: { origin: 'http://localhost:5173', ...(await bearer(contact, { profiles: [unknownId] })) } });
     expect(unknown.status).toBe(404);
     expect(unknown.headers['access-control-allow-origin']).toBe('http://localhost:5173');
     expect(unknown.headers['x-content-type-options']).toBe('nosniff');
-    expect((await call(api, { method: 'GET', path: '/profiles/..%2F..' })).status).toBe(404);
+    expect((await call(api, { method: 'GET', path: '/profiles/..%2F..', headers: await bearer(contact) })).status).toBe(404);
     expect((await call(api, { method: 'GET', path: '/nowhere' })).status).toBe(404);
   });
 
   it('refuses an update without a version and one of a profile that does not exist', async () => {
-    const missingVersion = await call(api, { method: 'PUT', path: `/profiles/${randomUUID()}`, body: validProfileInput() });
+    const ghostId = randomUUID();
+    const owner = await bearer(contact, { profiles: [ghostId] });
+    const missingVersion = await call(api, { method: 'PUT', path: `/profiles/${ghostId}`, body: validProfileInput(), headers: owner });
     expect(missingVersion.status).toBe(400);
-    const ghost = await call(api, { method: 'PUT', path: `/profiles/${randomUUID()}`, body: { ...validProfileInput(), version: 1 } });
+    const ghost = await call(api, { method: 'PUT', path: `/profiles/${ghostId}`, body: { ...validProfileInput(), version: 1 }, headers: owner });
     expect(ghost.status).toBe(404);
   });
 });

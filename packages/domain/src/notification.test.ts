@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  composeSignInMail,
   composeDigestMail,
   composeMatchMail,
   composeMemberMatchMail,
@@ -58,8 +59,8 @@ describe('coordinator mails', () => {
     const mail = composeMatchMail(notice, { coordinator: coordinator(), networkId: 'eu4culture' }, { baseUrl: 'https://app.example.org/' });
     expect(mail.subject).toBe('CultureBridge: <b>Kutaisi</b> and Gyumri & Co were matched (eu4culture)');
     expect(mail.text).toContain('Why: Both give "Climate" high priority');
-    expect(mail.text).toContain('https://app.example.org/matches/a/b');
-    expect(mail.text).toContain('https://app.example.org/preferences/coordinators/c1');
+    expect(mail.text).toContain('https://app.example.org/#/matches/a/b');
+    expect(mail.text).toContain('https://app.example.org/#/preferences/coordinators/c1');
     expect(mail.html).toContain('&lt;b&gt;Kutaisi&lt;/b&gt; and Gyumri &amp; Co were matched');
     expect(mail.html).toContain('Both give &quot;Climate&quot; high priority');
     expect(mail.html).not.toContain('<b>Kutaisi');
@@ -119,9 +120,9 @@ describe('member mails', () => {
     const mail = composeMemberMatchMail(notice, { self: kutaisi, partner: gyumri }, { baseUrl: BASE });
     expect(mail.subject).toBe('CultureBridge: you were matched with Gyumri & Co');
     for (const part of [mail.text, mail.html]) {
-      expect(part).toContain(`${BASE}/matches/a/b/accept`);
-      expect(part).toContain(`${BASE}/matches/a/b/decline`);
-      expect(part).toContain(`${BASE}/preferences/profiles/a`);
+      expect(part).toContain(`${BASE}/#/matches/a/b/accept`);
+      expect(part).toContain(`${BASE}/#/matches/a/b/decline`);
+      expect(part).toContain(`${BASE}/#/preferences/profiles/a`);
       // Contacts are revealed only once both accepted.
       expect(part).not.toContain('b@partner.example');
       expect(part).not.toContain('Gyumri & Co contact');
@@ -147,15 +148,33 @@ describe('member mails', () => {
     expect(mail.text).toContain('<i><b>Kutaisi</b> contact</i> <a@partner.example>');
     expect(mail.html).toContain('&lt;i&gt;&lt;b&gt;Kutaisi&lt;/b&gt; contact&lt;/i&gt; &lt;<a href="mailto:a@partner.example">a@partner.example</a>&gt;');
     for (const part of [mail.text, mail.html]) {
-      expect(part).toContain(`${BASE}/matches/b/a`);
+      expect(part).toContain(`${BASE}/#/matches/b/a`);
       expect(part).not.toContain('/accept');
       expect(part).not.toContain('/decline');
-      expect(part).toContain(`${BASE}/preferences/profiles/b`);
+      expect(part).toContain(`${BASE}/#/preferences/profiles/b`);
     }
   });
 
   it('keeps a line break in a partner name out of the subject header', () => {
     const mail = composeMemberMatchMail(notice, { self: kutaisi, partner: side('b', 'Evil\r\nBcc: x@y.example') }, { baseUrl: BASE });
     expect(mail.subject).not.toMatch(/[\r\n]/);
+  });
+});
+
+describe('the magic-link mail', () => {
+  const BASE = 'https://app.culturebridge.example';
+
+  it('carries the token in the link fragment, and says the same whoever it is for', () => {
+    const mail = composeSignInMail('tok_en-1', 'sign-in', 15, { baseUrl: BASE });
+    expect(mail.text).toContain(`${BASE}/#/sign-in?token=tok_en-1`);
+    expect(mail.html).toContain(`href="${BASE}/#/sign-in?token=tok_en-1"`);
+    expect(mail.text).toContain('15 minutes');
+    expect(mail.subject).toBe('CultureBridge: your sign-in link');
+  });
+
+  it('asks to confirm a submitted profile', () => {
+    const mail = composeSignInMail('t', 'confirm-profile', 15, { baseUrl: `${BASE}/` });
+    expect(mail.subject).toBe('CultureBridge: confirm your profile');
+    expect(mail.text).toContain(`${BASE}/#/sign-in?token=t`);
   });
 });

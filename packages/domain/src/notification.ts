@@ -114,8 +114,12 @@ export interface MailLinks {
   baseUrl: string;
 }
 
+/**
+ * The web app routes in the URL fragment (`/#/matches/…`): every page is the same static file, so
+ * S3 needs no rewrite rules, and a sign-in token in the fragment never reaches a server log.
+ */
 function link(baseUrl: string, path: string): string {
-  return new URL(path, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).toString();
+  return `${new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).toString()}#/${path}`;
 }
 
 const matchLink = (baseUrl: string, n: Pick<MatchNotice, 'profileIds'>) => link(baseUrl, `matches/${encodeURIComponent(n.profileIds[0])}/${encodeURIComponent(n.profileIds[1])}`);
@@ -303,6 +307,28 @@ export function composeMemberMatchMail(notice: MatchNotice, recipient: MemberRec
       ...htmlBody,
       `<p style="font-size:small"><a href="${escapeHtml(prefs)}">${prefsLine}</a></p>`,
     ].join('\n'),
+  );
+  return { subject, text, html };
+}
+
+/** Why a magic link is sent: a sign-in asked for, or a new or re-addressed profile to confirm. */
+export type SignInPurpose = 'sign-in' | 'confirm-profile';
+
+/**
+ * The magic-link mail. It says nothing about whether the address owns anything (the same mail goes
+ * to every address asked for), and it is the only place the token ever appears in clear.
+ */
+export function composeSignInMail(token: string, purpose: SignInPurpose, validMinutes: number, { baseUrl }: MailLinks): Mail {
+  const url = link(baseUrl, `sign-in?token=${encodeURIComponent(token)}`);
+  const subject = purpose === 'confirm-profile' ? 'CultureBridge: confirm your profile' : 'CultureBridge: your sign-in link';
+  const intro =
+    purpose === 'confirm-profile'
+      ? 'A CultureBridge profile was submitted with this address as its contact. Open the link to confirm it; until then it is not matched with anyone.'
+      : 'Someone (we hope you) asked to sign in to CultureBridge with this address.';
+  const text = [intro, '', url, '', `The link works once and for ${validMinutes} minutes.`, 'If you did not ask for it, ignore this mail: nothing happens without the link.'].join('\n');
+  const html = htmlPage(
+    subject,
+    `<p>${escapeHtml(intro)}</p><p><a href="${escapeHtml(url)}">${purpose === 'confirm-profile' ? 'Confirm and sign in' : 'Sign in'}</a></p><p>The link works once and for ${validMinutes} minutes. If you did not ask for it, ignore this mail: nothing happens without the link.</p>`,
   );
   return { subject, text, html };
 }

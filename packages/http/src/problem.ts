@@ -4,6 +4,10 @@ import type { FieldProblem } from '@culturebridge/domain';
 export const PROBLEM_TYPES = {
   invalidFields: '/problems/invalid-fields',
   versionConflict: '/problems/version-conflict',
+  signInRequired: '/problems/sign-in-required',
+  invalidToken: '/problems/invalid-token',
+  forbidden: '/problems/forbidden',
+  rateLimited: '/problems/rate-limited',
 } as const;
 
 /** A client-facing failure: thrown anywhere in a request and rendered as application/problem+json. */
@@ -53,3 +57,15 @@ export function versionConflict(sentVersion: number, currentVersion: number): Ht
     { currentVersion },
   );
 }
+
+export const signInRequired = () =>
+  new HttpProblem(
+    401,
+    'Sign in first',
+    'This needs a session: ask for a sign-in link (POST /auth/magic-link), open it, and send the session as "Authorization: Bearer <session>". A session lasts one hour.',
+    PROBLEM_TYPES.signInRequired,
+    {},
+    { 'WWW-Authenticate': 'Bearer' },
+  );
+
+export const forbidden = (what: string) => new HttpProblem(403, 'Not yours to change', what, PROBLEM_TYPES.forbidden);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
-import { CoordinatorInput, type Coordinator } from '@culturebridge/domain';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { CoordinatorInput, type Coordinator, type NotificationPreference } from '@culturebridge/domain';
+import { coordinatorAddressItem } from './address-book.js';
 import { fromItem } from './profile-items.js';
 import { ENTITY, keys } from './table.js';
 
@@ -49,7 +51,35 @@ export class CoordinatorStore {
     const parsed = CoordinatorInput.parse(input);
     const existing = (await this.ofNetwork(parsed.networkId)).find((c) => c.email === parsed.email);
     const coordinator: Coordinator = { ...parsed, id: existing?.id ?? randomUUID() };
-    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: coordinatorItem(coordinator) }));
+    // The address item lets the coordinator sign in; both are written together.
+    await this.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: this.tableName, Item: coordinatorItem(coordinator) } },
+          { Put: { TableName: this.tableName, Item: coordinatorAddressItem(coordinator.email, coordinator.networkId, coordinator.id) } },
+        ],
+      }),
+    );
     return { coordinator, created: !existing };
+  }
+
+  /** A coordinator changes how they hear about matches; undefined when no such coordinator exists. */
+  async setPreference(networkId: string, id: string, preference: NotificationPreference): Promise<Coordinator | undefined> {
+    try {
+      const out = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.coordinator(networkId, id),
+          UpdateExpression: 'SET preference = :preference',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':preference': preference },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return out.Attributes ? fromItem<Coordinator>(out.Attributes) : undefined;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
   }
 }

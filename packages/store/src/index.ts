@@ -10,3 +10,5 @@ export * from './membership-codec.js';
 export * from './coordinator-store.js';
 export * from './notification-store.js';
 export * from './suppression-store.js';
+export * from './address-book.js';
+export * from './sign-in-store.js';

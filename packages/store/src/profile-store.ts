@@ -1,5 +1,6 @@
 import { GetCommand, TransactWriteCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Profile, ProfileData, ProfileStatus } from '@culturebridge/domain';
+import { addressHash, profileAddressItem } from './address-book.js';
 import { batchDelete } from './batch.js';
 import { isLostTransactionRace, type WriteResult } from './errors.js';
 import { fromItem, membershipItems, membershipScopes, profileItem } from './profile-items.js';
@@ -24,7 +25,10 @@ export class ProfileStore {
     return out.Item ? fromItem<Profile>(out.Item) : undefined;
   }
 
-  /** Writes the profile and its membership items atomically; a reused id fails instead of overwriting. */
+  /**
+   * Writes the profile, its membership items and its address item atomically; a reused id fails
+   * instead of overwriting.
+   */
   async create(data: ProfileData, options: CreateOptions): Promise<Profile> {
     const profile: Profile = {
       ...data,
@@ -45,6 +49,7 @@ export class ProfileStore {
             },
           },
           ...membershipItems(profile).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
+          { Put: { TableName: this.tableName, Item: profileAddressItem(profile.contact.email, profile.id) } },
         ],
       }),
     );
@@ -54,17 +59,20 @@ export class ProfileStore {
   /**
    * Optimistic update: succeeds only if the stored version is the one the caller read, so two editors
    * never overwrite each other silently. Memberships follow the networks in the same transaction.
+   * A new contact address moves the address item and makes the profile `pending` again: nobody can
+   * hand a profile to an address that has not confirmed it.
    */
   async update(id: string, expectedVersion: number, data: ProfileData, now: string): Promise<WriteResult<Profile>> {
     const current = await this.get(id);
     if (!current) return { outcome: 'not-found' };
     if (current.version !== expectedVersion) return { outcome: 'conflict', currentVersion: current.version };
 
+    const addressChanged = addressHash(current.contact.email) !== addressHash(data.contact.email);
     const next: Profile = {
       ...data,
       id,
       version: expectedVersion + 1,
-      status: current.status,
+      status: addressChanged && current.status === 'active' ? 'pending' : current.status,
       createdAt: current.createdAt,
       updatedAt: now,
     };
@@ -87,6 +95,12 @@ export class ProfileStore {
               const { PK, SK } = keys.membership(id, scope);
               return { Delete: { TableName: this.tableName, Key: { PK, SK } } };
             }),
+            ...(addressChanged
+              ? [
+                  { Delete: { TableName: this.tableName, Key: keys.addressOfProfile(addressHash(current.contact.email), id) } },
+                  { Put: { TableName: this.tableName, Item: profileAddressItem(next.contact.email, id) } },
+                ]
+              : []),
           ],
         }),
       );
@@ -127,6 +141,7 @@ export class ProfileStore {
                   },
                 },
                 ...memberships.map((item) => ({ Delete: { TableName: this.tableName, Key: { PK: item.PK as string, SK: item.SK as string } } })),
+                { Delete: { TableName: this.tableName, Key: keys.addressOfProfile(addressHash((profile as unknown as Profile).contact.email), id) } },
               ],
             }),
           );
@@ -141,6 +156,41 @@ export class ProfileStore {
         .map((i) => keys.match(String(i.SK).slice(keys.matchPrefix.length), id));
       await batchDelete(this.doc, this.tableName, [...mirrors, ...rest.map((i) => ({ PK: i.PK as string, SK: i.SK as string }))]);
       return { outcome: 'ok', value: { id } };
+    }
+  }
+
+  /**
+   * The contact address confirmed a pending profile: it becomes active (a new version, so the change
+   * is published and matching runs). Anything but a pending profile is left as it is.
+   */
+  async confirm(id: string, now: string): Promise<WriteResult<Profile>> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.get(id);
+      if (!current) return { outcome: 'not-found' };
+      if (current.status !== 'pending') return { outcome: 'ok', value: current };
+      const next: Profile = { ...current, status: 'active', version: current.version + 1, updatedAt: now };
+      try {
+        await this.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: this.tableName,
+                  Item: profileItem(next),
+                  ConditionExpression: 'version = :expected',
+                  ExpressionAttributeValues: { ':expected': current.version },
+                },
+              },
+              ...membershipItems(next).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
+            ],
+          }),
+        );
+        return { outcome: 'ok', value: next };
+      } catch (error) {
+        // The owner edited it meanwhile: confirm the version that is there now.
+        if (isLostTransactionRace(error) && attempt < 3) continue;
+        throw error;
+      }
     }
   }
 

@@ -1,17 +1,8 @@
-import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { addressHash } from './address-book.js';
 import { ENTITY, keys } from './table.js';
 
 export type SuppressionReason = 'bounce' | 'complaint';
-
-/**
- * The key of an address: SHA-256 of the trimmed, lower-cased address, hex. The table holds only this
- * hash, so the suppression list is no second copy of people's addresses (and survives their erasure
- * without keeping personal data). Lower-casing matches how profiles and coordinators store addresses.
- */
-export function addressHash(address: string): string {
-  return createHash('sha256').update(address.trim().toLowerCase()).digest('hex');
-}
 
 export interface SuppressionRecord {
   reason: SuppressionReason;

@@ -28,6 +28,8 @@ export const ENTITY = {
   coordinator: 'Coordinator',
   digestEntry: 'DigestEntry',
   suppression: 'Suppression',
+  address: 'Address',
+  rateCounter: 'RateCounter',
 } as const;
 export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
 
@@ -62,6 +64,19 @@ export const keys = {
   digestPartition: 'DIGEST#PENDING',
   /** An address that bounced permanently or complained, by the SHA-256 of the lower-cased address. */
   suppression: (addressHash: string) => ({ PK: `SUPPRESS#${addressHash}`, SK: 'SUPPRESS' }),
+  /**
+   * Who an address is: one item per profile it is the contact of and per network it coordinates,
+   * under the SHA-256 of the address (never the address). Sign-in reads the partition with one Query;
+   * the items are written in the same transaction as the profile or coordinator they point to.
+   */
+  addressOfProfile: (addressHash: string, profileId: string) => ({ PK: `ADDRESS#${addressHash}`, SK: `PROFILE#${profileId}` }),
+  addressOfCoordinator: (addressHash: string, networkId: string, coordinatorId: string) => ({
+    PK: `ADDRESS#${addressHash}`,
+    SK: `COORDINATOR#${networkId}#${coordinatorId}`,
+  }),
+  addressPartition: (addressHash: string) => `ADDRESS#${addressHash}`,
+  /** A fixed-window counter of sign-in requests, e.g. `RATE#perAddress#<hash>#<window start>`; expires with its window. */
+  rateCounter: (limit: string, keyHash: string, windowStart: number) => ({ PK: `RATE#${limit}#${keyHash}#${windowStart}`, SK: 'RATE' }),
   profilePartition: (id: string) => `PROFILE#${id}`,
   networkPartition: (scope: string) => `NETWORK#${scope}`,
   matchPrefix: 'MATCH#',

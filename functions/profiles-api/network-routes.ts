@@ -1,0 +1,90 @@
+import { NetworkId, toPublicProfile } from '@culturebridge/domain';
+import { HttpProblem, json, notFound, parseBody } from '@culturebridge/http';
+import { isPublishedCopy, type AddressBook, type CoordinatorStore, type MatchStore } from '@culturebridge/store';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { coordinates, type Caller } from './access.js';
+import { NetworkSettingsUpdate } from './requests.js';
+import type { Route } from './route.js';
+
+export interface NetworkRouteDeps {
+  matches: MatchStore;
+  coordinators: CoordinatorStore;
+  addresses: AddressBook;
+}
+
+/** The network of the path, if the caller coordinates it; otherwise 404, as for a network that does not exist. */
+function networkOf(event: APIGatewayProxyEventV2, caller: Caller): string {
+  const id = event.pathParameters?.networkId ?? '';
+  if (!NetworkId.safeParse(id).success || !coordinates(caller, id)) throw notFound('network');
+  return id;
+}
+
+export function networkRoutes({ matches, coordinators, addresses }: NetworkRouteDeps) {
+  // Members come from the network index (the network's own partition), never from a scan.
+  async function membersOf(networkId: string) {
+    const views = await matches.candidates([networkId]);
+    const profiles = await matches.profiles(views.map((v) => v.id));
+    return [...profiles.values()].map(toPublicProfile).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  const networkMembers: Route = async (event, caller) => {
+    const networkId = networkOf(event, caller);
+    return json(200, { networkId, members: await membersOf(networkId) });
+  };
+
+  /** Every match between two members: one read of each member's matches (networks have tens of members). */
+  const networkMatches: Route = async (event, caller) => {
+    const networkId = networkOf(event, caller);
+    const members = await membersOf(networkId);
+    const names = new Map(members.map((m) => [m.id, m.name]));
+    const perMember = await Promise.all(members.map((m) => matches.matchesOf(m.id)));
+    const list = perMember
+      .flat()
+      .filter((m) => isPublishedCopy(m) && m.sharedNetworks.includes(networkId) && m.state !== 'withdrawn')
+      .map((m) => ({
+        matchId: m.matchId,
+        profileIds: m.profileIds,
+        names: m.profileIds.map((id) => names.get(id) ?? id),
+        state: m.state,
+        acceptedBy: m.acceptedBy,
+        score: m.score,
+        summary: m.summary,
+        reasons: m.reasons,
+        proposedAt: m.proposedAt,
+        updatedAt: m.updatedAt,
+      }))
+      .sort((a, b) => b.score - a.score || a.matchId.localeCompare(b.matchId));
+    return json(200, { networkId, matches: list });
+  };
+
+  async function coordinatorOf(caller: Caller, networkId: string) {
+    if (caller.kind !== 'session') throw notFound('network');
+    const owned = await addresses.ownedBy(caller.claims.sub);
+    const entry = owned.coordinators.find((c) => c.networkId === networkId);
+    const coordinator = entry && (await coordinators.get(networkId, entry.coordinatorId));
+    // The session named the network, but the operator has removed this coordinator since.
+    if (!coordinator) throw notFound('network');
+    return coordinator;
+  }
+
+  const view = (networkId: string, c: { id: string; name: string; preference: unknown }) => ({
+    networkId,
+    coordinator: { id: c.id, name: c.name, preference: c.preference },
+  });
+
+  const networkSettings: Route = async (event, caller) => {
+    const networkId = networkOf(event, caller);
+    return json(200, view(networkId, await coordinatorOf(caller, networkId)));
+  };
+
+  const updateNetworkSettings: Route = async (event, caller) => {
+    const networkId = networkOf(event, caller);
+    const { preference } = parseBody(NetworkSettingsUpdate, event.body);
+    const coordinator = await coordinatorOf(caller, networkId);
+    const updated = await coordinators.setPreference(networkId, coordinator.id, preference);
+    if (!updated) throw new HttpProblem(404, 'Not found', 'This coordinator was removed a moment ago.');
+    return json(200, view(networkId, updated));
+  };
+
+  return { networkMembers, networkMatches, networkSettings, updateNetworkSettings };
+}

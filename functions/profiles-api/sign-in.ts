@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { MAGIC_LINK, RATE_LIMITS, TOKEN_PATTERN, hashToken, newMagicToken, retryAfterSeconds, signSession, windowAt, type RateLimitName } from '@culturebridge/auth';
+import { composeSignInMail, type SignInPurpose } from '@culturebridge/domain';
+import { HttpProblem, PROBLEM_TYPES } from '@culturebridge/http';
+import type { Mailer } from '@culturebridge/mail';
+import { addressHash, type AddressBook, type ProfileStore, type SignInStore, type SuppressionStore } from '@culturebridge/store';
+
+export interface SignInDeps {
+  profiles: ProfileStore;
+  addresses: AddressBook;
+  signIns: SignInStore;
+  suppressions: SuppressionStore;
+  mailer: Mailer;
+  sessionKey: Uint8Array;
+  appBaseUrl: string;
+}
+
+export interface IssuedSession {
+  session: string;
+  expiresAt: string;
+  profiles: string[];
+  networks: string[];
+}
+
+const invalidToken = () =>
+  new HttpProblem(401, 'This sign-in link does not work', 'The link is unknown, was already used, or is older than 15 minutes. Ask for a new one.', PROBLEM_TYPES.invalidToken);
+
+// A client address is personal data too: counters are keyed by its hash.
+const clientKey = (sourceIp: string) => createHash('sha256').update(sourceIp).digest('hex');
+
+export function signInService(deps: SignInDeps) {
+  /** Counts the request against both limits; 429 with Retry-After if either is exhausted. */
+  async function enforceLimits(email: string, sourceIp: string, now: Date): Promise<void> {
+    const checks: [RateLimitName, string][] = [
+      ['perAddress', addressHash(email)],
+      ['perClient', clientKey(sourceIp)],
+    ];
+    const counted = await Promise.all(
+      checks.map(async ([name, key]) => {
+        const window = windowAt(name, now.getTime());
+        return { name, window, count: await deps.signIns.countRequest(name, key, window) };
+      }),
+    );
+    const exceeded = counted.filter((c) => c.count > RATE_LIMITS[c.name].limit);
+    if (exceeded.length === 0) return;
+    const retryAfter = Math.max(...exceeded.map((c) => retryAfterSeconds(c.window, now.getTime())));
+    throw new HttpProblem(
+      429,
+      'Too many sign-in links',
+      `Too many sign-in links were asked for ${exceeded.some((c) => c.name === 'perAddress') ? 'for this address' : 'from your network'}. Use a link you already received, or try again in ${Math.ceil(retryAfter / 60)} minutes.`,
+      PROBLEM_TYPES.rateLimited,
+      { retryAfterSeconds: retryAfter },
+      { 'Retry-After': String(retryAfter) },
+    );
+  }
+
+  /**
+   * Issues a token and mails its link. The same happens for every address, known or not, so neither
+   * the answer nor its timing tells whether an address has a profile. Suppressed addresses (bounced
+   * or complained) get no mail, but a token is still stored so the work done is the same.
+   */
+  async function sendLink(email: string, purpose: SignInPurpose, now: Date): Promise<void> {
+    const { token, hash } = newMagicToken();
+    const expires = Math.floor(now.getTime() / 1000) + MAGIC_LINK.ttlSeconds;
+    await deps.signIns.saveToken(hash, addressHash(email), expires, now.toISOString());
+    if (await deps.suppressions.isSuppressed(email)) return;
+    await deps.mailer.send(email, composeSignInMail(token, purpose, MAGIC_LINK.ttlSeconds / 60, { baseUrl: deps.appBaseUrl }));
+  }
+
+  /** A session naming what the address owns right now. */
+  async function sessionFor(hash: string, now: Date): Promise<IssuedSession> {
+    const owned = await deps.addresses.ownedBy(hash);
+    const profiles = [...new Set(owned.profiles)].sort();
+    const networks = [...new Set(owned.coordinators.map((c) => c.networkId))].sort();
+    const signed = await signSession(deps.sessionKey, { sub: hash, profiles, networks }, now);
+    return { ...signed, profiles, networks };
+  }
+
+  /** Uses a link's token: confirms the address's pending profiles and opens a session. */
+  async function verify(token: string, now: Date): Promise<IssuedSession & { confirmed: string[] }> {
+    if (!TOKEN_PATTERN.test(token)) throw invalidToken();
+    const hash = await deps.signIns.consumeToken(hashToken(token), Math.floor(now.getTime() / 1000));
+    if (!hash) throw invalidToken();
+    const owned = await deps.addresses.ownedBy(hash);
+    const confirmed: string[] = [];
+    for (const id of owned.profiles) {
+      const before = await deps.profiles.get(id);
+      if (before?.status !== 'pending') continue;
+      const result = await deps.profiles.confirm(id, now.toISOString());
+      if (result.outcome === 'ok') confirmed.push(id);
+    }
+    return { ...(await sessionFor(hash, now)), confirmed };
+  }
+
+  return { enforceLimits, sendLink, sessionFor, verify };
+}
+
+export type SignInService = ReturnType<typeof signInService>;

@@ -1,0 +1,63 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ENTITY, TABLE, keys } from './table.js';
+
+/**
+ * Magic-link tokens and the counters that limit them. A token item holds the token's hash and the
+ * hash of the address it was sent to, nothing else; it is deleted when used and expires by TTL.
+ */
+export class SignInStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async saveToken(tokenHash: string, addressHash: string, expiresAtEpoch: number, createdAt: string): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.token(tokenHash), entity: ENTITY.token, addressHash, [TABLE.ttlAttribute]: expiresAtEpoch, createdAt },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  }
+
+  /**
+   * Uses a token: deletes it if it exists and has not expired, in one conditional write, so two
+   * requests racing with the same link cannot both succeed. Returns the address hash it was for.
+   * TTL deletion lags by up to days, hence the explicit expiry check.
+   */
+  async consumeToken(tokenHash: string, nowEpoch: number): Promise<string | undefined> {
+    try {
+      const out = await this.doc.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: keys.token(tokenHash),
+          ConditionExpression: 'attribute_exists(PK) AND #expires > :now',
+          ExpressionAttributeNames: { '#expires': TABLE.ttlAttribute },
+          ExpressionAttributeValues: { ':now': nowEpoch },
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      return typeof out.Attributes?.addressHash === 'string' ? out.Attributes.addressHash : undefined;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  }
+
+  /** Counts one request against a fixed window and returns the count so far (this one included). */
+  async countRequest(limit: string, keyHash: string, window: { start: number; end: number }): Promise<number> {
+    const out = await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.rateCounter(limit, keyHash, window.start),
+        UpdateExpression: 'ADD hits :one SET entity = :entity, #expires = :end',
+        ExpressionAttributeNames: { '#expires': TABLE.ttlAttribute },
+        ExpressionAttributeValues: { ':one': 1, ':entity': ENTITY.rateCounter, ':end': window.end },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(out.Attributes?.hits ?? 0);
+  }
+}

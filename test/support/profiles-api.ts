@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { signSession } from '@culturebridge/auth';
+import type { Mail } from '@culturebridge/domain';
+import type { Mailer } from '@culturebridge/mail';
+import { AddressBook, CoordinatorStore, MatchStore, ProfileStore, SignInStore, SuppressionStore, addressHash } from '@culturebridge/store';
+import type { ProfilesApiOptions } from '../../functions/profiles-api/app.js';
+
+/** A fixed key for tests that call the handler directly; the local platform has its own key file. */
+export const TEST_SESSION_KEY = new Uint8Array(32).fill(7);
+
+export interface RecordingMailer extends Mailer {
+  sent: { to: string; mail: Mail }[];
+}
+
+/** For tests of the API's own logic; the sign-in flow through SES local is tested on the platform. */
+export function recordingMailer(): RecordingMailer {
+  const sent: { to: string; mail: Mail }[] = [];
+  return { sent, send: async (to, mail) => (sent.push({ to, mail }), `m-${sent.length}`) };
+}
+
+export function profilesApiOptions(doc: DynamoDBDocumentClient, tableName: string, overrides: Partial<ProfilesApiOptions> = {}): ProfilesApiOptions {
+  return {
+    profiles: new ProfileStore(doc, tableName),
+    matches: new MatchStore(doc, tableName),
+    coordinators: new CoordinatorStore(doc, tableName),
+    addresses: new AddressBook(doc, tableName),
+    signIns: new SignInStore(doc, tableName),
+    suppressions: new SuppressionStore(doc, tableName),
+    mailer: recordingMailer(),
+    sessionKey: TEST_SESSION_KEY,
+    appBaseUrl: 'https://app.culturebridge.example',
+    newId: randomUUID,
+    now: () => new Date().toISOString(),
+    logger: new Logger({ serviceName: 'test', logLevel: 'SILENT' }),
+    allowedOrigins: ['http://localhost:5173'],
+    ...overrides,
+  };
+}
+
+/** The Authorization header of a session for `email` that owns the given profiles and networks. */
+export async function bearer(email: string, owns: { profiles?: string[]; networks?: string[] } = {}, key = TEST_SESSION_KEY): Promise<Record<string, string>> {
+  const { session } = await signSession(key, { sub: addressHash(email), profiles: owns.profiles ?? [], networks: owns.networks ?? [] });
+  return { authorization: `Bearer ${session}` };
+}
