@@ -31,7 +31,7 @@ const running: ChildProcess[] = [];
 afterAll(() => running.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
 
 describe('npm start', () => {
-  it('serves the API with the demo networks, turns a POST into events and matches, and stops everything on Ctrl-C', async () => {
+  it('serves the API with the demo networks, confirms a new profile by magic link, turns it into events and matches, and stops everything on Ctrl-C', async () => {
     const [apiPort, dbPort, sesPort] = [await freePort(), await freePort(), await freePort()];
     const app = start({ PORT: String(apiPort), DYNAMODB_PORT: String(dbPort), SES_PORT: String(sesPort) });
     running.push(app.child);
@@ -43,16 +43,29 @@ describe('npm start', () => {
     const ses = `http://127.0.0.1:${sesPort}`;
     expect(app.output()).toContain(`Mails (SES)     ${ses}/`);
 
+    // A new city submits its form without an account, confirms through the mailed link, and is matched.
+    const contact = { name: 'Anna', email: 'culture@gyumri-e2e.example' };
     const created = await fetch(`${api}/profiles`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(validProfileInput({ name: 'Gyumri', country: 'AM', themes: [{ id: 'visual-arts', priority: 'high' }, { id: 'climate-environment', priority: 'high' }], needs: ['venue'], offers: ['artists'], languages: ['hy', 'en'] })),
+      body: JSON.stringify(validProfileInput({ name: 'Gyumri', country: 'AM', contact, themes: [{ id: 'visual-arts', priority: 'high' }, { id: 'climate-environment', priority: 'high' }], needs: ['venue'], offers: ['artists'], languages: ['hy', 'en'] })),
     });
     expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: string };
+    const { id, status } = (await created.json()) as { id: string; status: string };
+    expect(status).toBe('pending');
+    type Mail = { destination: { to: string[] }; subject: string; body: { text?: string; html?: string } };
+    const token = await pollUntil('the confirmation link in SES local', async () => {
+      const mails = ((await (await fetch(`${ses}/store`)).json()) as { emails: Mail[] }).emails.filter((m) => m.destination.to.includes(contact.email));
+      return /#\/sign-in\?token=([A-Za-z0-9_-]+)/.exec(mails.at(-1)?.body.text ?? '')?.[1];
+    }, { timeoutMs: 10_000 });
+    const verified = await fetch(`${api}/auth/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+    expect(verified.status).toBe(200);
+    const { session, confirmed } = (await verified.json()) as { session: string; confirmed: string[] };
+    expect(confirmed).toEqual([id]);
+    const signedIn = { authorization: `Bearer ${session}` };
 
     const matches = await pollUntil('matches for the new profile', async () => {
-      const body = (await (await fetch(`${api}/profiles/${id}/matches`)).json()) as { matches: { partner: { name: string } }[] };
+      const body = (await (await fetch(`${api}/profiles/${id}/matches`, { headers: signedIn })).json()) as { matches: { partner: { name: string } }[] };
       return body.matches.length > 0 ? body.matches : undefined;
     }, { timeoutMs: 10_000 });
     expect(matches.map((m) => m.partner.name)).toContain('Poti');
@@ -63,10 +76,10 @@ describe('npm start', () => {
       const types = log.events.filter((e) => JSON.stringify(e.event.detail.data).includes(id)).map((e) => e.event['detail-type']);
       return types.includes('ProfileSubmitted') && types.includes('MatchProposed') ? types : undefined;
     }, { timeoutMs: 10_000 });
-    expect(mine[0]).toBe('ProfileSubmitted');
+    // Submitted (pending), then confirmed (an update of its status), then matched.
+    expect(mine.slice(0, 2)).toEqual(['ProfileSubmitted', 'ProfileUpdated']);
 
     // The EU4Culture demo coordinator mails at once: one readable mail about Gyumri and Poti, with the reasons.
-    type Mail = { destination: { to: string[] }; subject: string; body: { text?: string; html?: string } };
     const aboutGyumriAndPoti = async () =>
       ((await (await fetch(`${ses}/store`)).json()) as { emails: Mail[] }).emails.filter(
         (m) => m.destination.to.includes('coordinator@eu4culture.example') && m.subject.includes('Gyumri') && m.subject.includes('Poti'),

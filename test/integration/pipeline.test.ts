@@ -6,7 +6,7 @@ import type { ProfileInput } from '@culturebridge/domain';
 import type { DetailType } from '@culturebridge/events';
 import { checkedInSchemaValidator } from '../../events/src/json-schema-validator.js';
 import type { Platform } from '../../local/platform.js';
-import { EMAIL_PATTERN, platformDocumentClient, startTestPlatform } from '../support/platform.js';
+import { EMAIL_PATTERN, platformDocumentClient, sharedMemberApi, startTestPlatform } from '../support/platform.js';
 
 const EMAIL = EMAIL_PATTERN;
 let platform: Platform;
@@ -16,15 +16,8 @@ beforeAll(async () => {
 });
 afterAll(async () => platform?.stop());
 
-async function api(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${platform.apiUrl}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
-}
+/** Each call acts as the owner of the profile it names (the members sign in as themselves). */
+const api = (method: string, path: string, body?: unknown) => sharedMemberApi(platform).call(method, path, body);
 
 /** Events published since `from`, as detail types with the pair or profile they concern. */
 function eventsSince(from: number) {

@@ -4,6 +4,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ProfileInput } from '@culturebridge/domain';
 import { localDocumentClient } from '../../local/dynamodb-local.js';
 import { startPlatform, type Platform, type PlatformOptions } from '../../local/platform.js';
+import { localSession } from '../../local/sessions.js';
 
 /** Anything shaped like an e-mail address: events, logs and API answers are checked against it. */
 export const EMAIL_PATTERN = /[^\s"@]+@[^\s"@]+\.[^\s"@]+/;
@@ -17,9 +18,55 @@ export function platformDocumentClient(platform: Platform): DynamoDBDocumentClie
   return localDocumentClient(platform.dynamodbEndpoint);
 }
 
-/** Submits a profile through the HTTP API and returns its id. */
+export interface ApiAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/**
+ * The API as its members use it: each profile is submitted signed in as its contact address (so it
+ * is active at once, as after opening the confirmation link), and each later call on a profile or
+ * its matches carries a session of that profile's owner. Tests of the sign-in itself do not use
+ * this; they go through the magic link (test/integration/sign-in.test.ts).
+ */
+export function memberApi(platform: Platform) {
+  const owners = new Map<string, string>();
+  const owned = (email: string) => [...owners].filter(([, e]) => e === email).map(([id]) => id);
+
+  async function call(method: string, path: string, body?: unknown): Promise<ApiAnswer> {
+    const submitted = method === 'POST' && path === '/profiles' ? (body as ProfileInput).contact.email : undefined;
+    const email = submitted ?? owners.get(path.split('/')[2] ?? '');
+    const session = email && (await localSession(platform.sessionKeyFile, email, { profiles: owned(email) }));
+    const response = await fetch(`${platform.apiUrl}${path}`, {
+      method,
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(session ? { authorization: `Bearer ${session}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    const answer = { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+    if (submitted && answer.status === 201) owners.set(String(answer.body.id), submitted);
+    return answer;
+  }
+
+  return { call, ownerOf: (id: string) => owners.get(id) };
+}
+
+const apis = new WeakMap<Platform, ReturnType<typeof memberApi>>();
+
+/** Submits a profile as its signed-in contact and returns its id; later calls through `memberApi(platform)` act as its owner. */
 export async function submitProfile(platform: Platform, profile: ProfileInput): Promise<string> {
-  const response = await fetch(`${platform.apiUrl}/profiles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(profile) });
+  const api = sharedMemberApi(platform);
+  const response = await api.call('POST', '/profiles', profile);
   expect(response.status).toBe(201);
-  return ((await response.json()) as { id: string }).id;
+  expect(response.body.status).toBe('active');
+  return String(response.body.id);
+}
+
+/** One member API per platform, so profiles submitted by `submitProfile` can be acted on later. */
+export function sharedMemberApi(platform: Platform): ReturnType<typeof memberApi> {
+  const existing = apis.get(platform);
+  if (existing) return existing;
+  const api = memberApi(platform);
+  apis.set(platform, api);
+  return api;
 }

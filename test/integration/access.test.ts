@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SignJWT } from 'jose';
+import { SESSION } from '@culturebridge/auth';
+import { pairKey } from '@culturebridge/domain';
+import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { CoordinatorStore, MatchStore, ProfileStore, addressHash, sortedPair } from '@culturebridge/store';
+import { createProfilesApi } from '../../functions/profiles-api/app.js';
+import { PROFILES_API_ROUTES, type ProfilesApiRouteName } from '../../functions/profiles-api/api-routes.js';
+import { call, type ApiResult } from '../support/api-event.js';
+import { TEST_SESSION_KEY, bearer, profilesApiOptions } from '../support/profiles-api.js';
+import { freshTable, type TestTable } from '../support/table.js';
+
+/**
+ * Object-level authorization on every route (OWASP API1): who may call what, and that everyone else
+ * is refused without learning whether the id exists. Member A and member B share network X, which
+ * coordinator C coordinates; coordinator D coordinates network Y only.
+ */
+let table: TestTable;
+let api: ReturnType<typeof createProfilesApi>;
+const X = 'eu4culture';
+const Y = 'eunic-central-asia';
+const emails = { a: 'culture@kutaisi.example', b: 'culture@gyumri.example', c: 'coordinator@eu4culture.example', d: 'coordinator@eunic-ca.example' };
+let a: string;
+let b: string;
+let as: Record<'a' | 'b' | 'c' | 'd' | 'anonymous' | 'tampered' | 'expired' | 'foreignKey', Record<string, string>>;
+
+beforeAll(async () => {
+  table = await freshTable('access');
+  api = createProfilesApi(profilesApiOptions(table.doc, table.tableName));
+  const profiles = new ProfileStore(table.doc, table.tableName);
+  const now = new Date().toISOString();
+  a = (await profiles.create({ ...validProfileInput({ name: 'Kutaisi', contact: { name: 'A', email: emails.a } }) } as never, { id: randomUUID(), status: 'active', now })).id;
+  b = (await profiles.create({ ...validProfileInput({ name: 'Gyumri', country: 'AM', contact: { name: 'B', email: emails.b } }) } as never, { id: randomUUID(), status: 'active', now })).id;
+  const coordinators = new CoordinatorStore(table.doc, table.tableName);
+  await coordinators.add({ networkId: X, name: 'C', email: emails.c });
+  await coordinators.add({ networkId: Y, name: 'D', email: emails.d });
+  await new MatchStore(table.doc, table.tableName).put(
+    { matchId: pairKey(a, b), profileIds: sortedPair(a, b), state: 'proposed', acceptedBy: [], score: 70, summary: 'Both care about climate', reasons: [], sharedNetworks: [X], version: 1, proposedAt: now, updatedAt: now },
+    undefined,
+  );
+
+  const valid = await bearer(emails.a, { profiles: [a] });
+  const token = valid.authorization?.slice('Bearer '.length) ?? '';
+  const [header, payload, signature] = token.split('.');
+  // The payload claims B's profile too, but the signature was made for A's claims.
+  const forgedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()), profiles: [a, b] })).toString('base64url');
+  const expired = await new SignJWT({ profiles: [a], networks: [] })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(addressHash(emails.a))
+    .setIssuer(SESSION.issuer)
+    .setAudience(SESSION.audience)
+    .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+    .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+    .sign(TEST_SESSION_KEY);
+  as = {
+    a: valid,
+    b: await bearer(emails.b, { profiles: [b] }),
+    c: await bearer(emails.c, { networks: [X] }),
+    d: await bearer(emails.d, { networks: [Y] }),
+    anonymous: {},
+    tampered: { authorization: `Bearer ${header}.${forgedPayload}.${signature}` },
+    expired: { authorization: `Bearer ${expired}` },
+    foreignKey: await bearer(emails.a, { profiles: [a] }, new Uint8Array(32).fill(9)),
+  };
+});
+
+const body = () => ({ ...validProfileInput({ name: 'Taken over', contact: { name: 'B', email: emails.b } }), version: 1 });
+
+/** For each route: callers who must be refused, and the status each gets. */
+const refusals: Record<ProfilesApiRouteName, { who: keyof typeof as; request: () => { method: string; path: string; body?: unknown }; status: number }[]> = {
+  magicLink: [{ who: 'tampered', request: () => ({ method: 'POST', path: '/auth/magic-link', body: { email: emails.b } }), status: 401 }],
+  verify: [{ who: 'anonymous', request: () => ({ method: 'POST', path: '/auth/verify', body: { token: 'x'.repeat(43) } }), status: 401 }],
+  me: [
+    { who: 'anonymous', request: () => ({ method: 'GET', path: '/me' }), status: 401 },
+    { who: 'expired', request: () => ({ method: 'GET', path: '/me' }), status: 401 },
+  ],
+  create: [{ who: 'foreignKey', request: () => ({ method: 'POST', path: '/profiles', body: validProfileInput() }), status: 401 }],
+  read: [
+    { who: 'a', request: () => ({ method: 'GET', path: `/profiles/${b}` }), status: 404 },
+    { who: 'd', request: () => ({ method: 'GET', path: `/profiles/${b}` }), status: 404 },
+    { who: 'anonymous', request: () => ({ method: 'GET', path: `/profiles/${b}` }), status: 401 },
+    { who: 'tampered', request: () => ({ method: 'GET', path: `/profiles/${b}` }), status: 401 },
+  ],
+  update: [
+    { who: 'a', request: () => ({ method: 'PUT', path: `/profiles/${b}`, body: body() }), status: 404 },
+    { who: 'c', request: () => ({ method: 'PUT', path: `/profiles/${b}`, body: body() }), status: 403 },
+    { who: 'expired', request: () => ({ method: 'PUT', path: `/profiles/${b}`, body: body() }), status: 401 },
+  ],
+  erase: [
+    { who: 'a', request: () => ({ method: 'DELETE', path: `/profiles/${b}` }), status: 404 },
+    { who: 'c', request: () => ({ method: 'DELETE', path: `/profiles/${b}` }), status: 403 },
+  ],
+  listMatches: [
+    { who: 'a', request: () => ({ method: 'GET', path: `/profiles/${b}/matches` }), status: 404 },
+    { who: 'd', request: () => ({ method: 'GET', path: `/profiles/${b}/matches` }), status: 404 },
+  ],
+  accept: [
+    { who: 'a', request: () => ({ method: 'POST', path: `/matches/${b}/${a}/accept` }), status: 404 },
+    { who: 'c', request: () => ({ method: 'POST', path: `/matches/${b}/${a}/accept` }), status: 403 },
+  ],
+  decline: [{ who: 'a', request: () => ({ method: 'POST', path: `/matches/${b}/${a}/decline` }), status: 404 }],
+  networkMembers: [
+    { who: 'a', request: () => ({ method: 'GET', path: `/networks/${X}/members` }), status: 404 },
+    { who: 'd', request: () => ({ method: 'GET', path: `/networks/${X}/members` }), status: 404 },
+  ],
+  networkMatches: [{ who: 'd', request: () => ({ method: 'GET', path: `/networks/${X}/matches` }), status: 404 }],
+  networkSettings: [{ who: 'b', request: () => ({ method: 'GET', path: `/networks/${X}/settings` }), status: 404 }],
+  updateNetworkSettings: [{ who: 'd', request: () => ({ method: 'PUT', path: `/networks/${X}/settings`, body: { preference: { mode: 'off' } } }), status: 404 }],
+};
+
+async function send(who: keyof typeof as, request: { method: string; path: string; body?: unknown }): Promise<ApiResult> {
+  return call(api, { ...request, headers: as[who] });
+}
+
+describe('access control on every route', () => {
+  it('has refused-caller cases for every declared route', () => {
+    expect(Object.keys(refusals).sort()).toEqual(PROFILES_API_ROUTES.map((r) => r.name).sort());
+  });
+
+  for (const route of PROFILES_API_ROUTES) {
+    it(`${route.method} ${route.path}: refuses callers who may not, and changes nothing`, async () => {
+      const before = await table.scanAll();
+      for (const { who, request, status } of refusals[route.name]) {
+        const response = await send(who, request());
+        expect(response.status, `${who} on ${route.name}`).toBe(status);
+        expect(response.headers['content-type']).toBe('application/problem+json');
+        if (response.body.type === '/problems/sign-in-required') expect(response.headers['www-authenticate']).toBe('Bearer');
+      }
+      // Nothing changed (rate counters count requests, which is their job; they are not data).
+      const data = (items: Record<string, unknown>[]) => items.filter((i) => i.entity !== 'RateCounter');
+      expect(data(await table.scanAll())).toEqual(data(before));
+    });
+  }
+
+  it('answers a foreign id exactly as an id that does not exist', async () => {
+    const foreign = await send('a', { method: 'GET', path: `/profiles/${b}` });
+    const missing = await send('a', { method: 'GET', path: `/profiles/${randomUUID()}` });
+    // `instance` names the requested path, which differs by the id itself; everything else is equal.
+    const withoutInstance = ({ instance: _instance, ...rest }: Record<string, unknown>) => rest;
+    expect(foreign.status).toBe(missing.status);
+    expect(withoutInstance(foreign.body)).toEqual(withoutInstance(missing.body));
+    const foreignNetwork = await send('a', { method: 'GET', path: `/networks/${X}/members` });
+    const missingNetwork = await send('a', { method: 'GET', path: '/networks/no-such-network/members' });
+    expect(withoutInstance(foreignNetwork.body)).toEqual(withoutInstance(missingNetwork.body));
+  });
+
+  it('lets the owner and the coordinator of the network read, and only the owner act', async () => {
+    const own = await send('b', { method: 'GET', path: `/profiles/${b}` });
+    expect(own.status).toBe(200);
+    expect(own.body.contact).toEqual({ name: 'B', email: emails.b });
+    expect((await send('c', { method: 'GET', path: `/profiles/${b}` })).status).toBe(200);
+    expect(((await send('c', { method: 'GET', path: `/profiles/${b}/matches` })).body.matches as unknown[]).length).toBe(1);
+
+    const members = await send('c', { method: 'GET', path: `/networks/${X}/members` });
+    expect((members.body.members as { name: string; status: string }[]).map((m) => [m.name, m.status])).toEqual([['Gyumri', 'active'], ['Kutaisi', 'active']]);
+    expect(JSON.stringify(members.body)).not.toContain('@');
+    const matches = await send('c', { method: 'GET', path: `/networks/${X}/matches` });
+    expect(matches.body.matches).toMatchObject([{ matchId: pairKey(a, b), names: expect.arrayContaining(['Kutaisi', 'Gyumri']), state: 'proposed' }]);
+
+    const accepted = await send('b', { method: 'POST', path: `/matches/${b}/${a}/accept` });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.acceptedBy).toEqual([b]);
+
+    const settings = await send('c', { method: 'PUT', path: `/networks/${X}/settings`, body: { preference: { mode: 'digest', timeZone: 'Asia/Tbilisi', digestHour: 9 } } });
+    expect(settings.status).toBe(200);
+    expect(settings.body).toMatchObject({ networkId: X, coordinator: { name: 'C', preference: { mode: 'digest', timeZone: 'Asia/Tbilisi', digestHour: 9 } } });
+    expect((await send('c', { method: 'GET', path: `/networks/${X}/settings` })).body).toEqual(settings.body);
+    const badSettings = await send('c', { method: 'PUT', path: `/networks/${X}/settings`, body: { preference: { mode: 'hourly', timeZone: 'Mars/Olympus' } } });
+    expect(badSettings.status).toBe(400);
+    expect((badSettings.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['preference.mode', 'preference.timeZone']);
+  });
+
+  it('tells a session who it is', async () => {
+    const me = await send('a', { method: 'GET', path: '/me' });
+    expect(me.body).toEqual({ profiles: [{ id: a, name: 'Kutaisi', status: 'active' }], networks: [] });
+    expect((await send('c', { method: 'GET', path: '/me' })).body).toEqual({ profiles: [], networks: [X] });
+  });
+});

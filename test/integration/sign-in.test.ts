@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { RATE_LIMITS } from '@culturebridge/auth';
+import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { createProfilesApi } from '../../functions/profiles-api/app.js';
+import type { Platform } from '../../local/platform.js';
+import { localMails } from '../../local/ses-local.js';
+import { call } from '../support/api-event.js';
+import { startTestPlatform, submitProfile } from '../support/platform.js';
+import { profilesApiOptions, recordingMailer } from '../support/profiles-api.js';
+import { freshTable } from '../support/table.js';
+
+const BASE_URL = 'https://app.culturebridge.example';
+const TOKEN_IN_LINK = /#\/sign-in\?token=([A-Za-z0-9_-]{43})/;
+
+describe('sign-in by magic link, on the local platform with SES local', () => {
+  let platform: Platform;
+  beforeAll(async () => {
+    platform = await startTestPlatform('sign-in', { appBaseUrl: BASE_URL });
+  });
+  afterAll(async () => platform?.stop());
+
+  async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
+    const response = await fetch(`${platform.apiUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
+  }
+  const get = async (path: string, session?: string) => {
+    const response = await fetch(`${platform.apiUrl}${path}`, { headers: session ? { authorization: `Bearer ${session}` } : {} });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  /** The token of the newest mail to `address`, read from SES local as a member would read their inbox. */
+  async function tokenMailedTo(address: string): Promise<string> {
+    const mails = (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(address));
+    const token = TOKEN_IN_LINK.exec(mails.at(-1)?.body.text ?? '')?.[1];
+    if (!token) throw new Error(`no sign-in link was mailed to ${address}`);
+    return token;
+  }
+
+  it('answers a known and an unknown address identically', async () => {
+    const known = validProfileInput({ contact: { name: 'Nino', email: `nino-${randomUUID().slice(0, 6)}@kutaisi.example` } });
+    await submitProfile(platform, known);
+    const unknown = `nobody-${randomUUID().slice(0, 6)}@nowhere.example`;
+
+    const forKnown = await post('/auth/magic-link', { email: known.contact.email });
+    const forUnknown = await post('/auth/magic-link', { email: unknown });
+    expect(forKnown.status).toBe(202);
+    expect(forUnknown.status).toBe(forKnown.status);
+    expect(forUnknown.body).toEqual(forKnown.body);
+    const comparable = (h: Headers) => [...h.entries()].filter(([name]) => !['date', 'content-length'].includes(name));
+    expect(comparable(forUnknown.headers)).toEqual(comparable(forKnown.headers));
+  });
+
+  it('mails a single-use link whose session names the profiles of the address', async () => {
+    const email = `anna-${randomUUID().slice(0, 6)}@gyumri.example`;
+    const id = await submitProfile(platform, validProfileInput({ name: 'Gyumri', country: 'AM', contact: { name: 'Anna', email } }));
+    expect((await post('/auth/magic-link', { email })).status).toBe(202);
+    const token = await tokenMailedTo(email);
+
+    const verified = await post('/auth/verify', { token });
+    expect(verified.status).toBe(200);
+    expect(verified.body).toMatchObject({ profiles: [id], networks: [], confirmed: [] });
+    const session = String(verified.body.session);
+    expect((await get('/me', session)).body).toEqual({ profiles: [{ id, name: 'Gyumri', status: 'active' }], networks: [] });
+    expect((await get(`/profiles/${id}`, session)).body.contact).toEqual({ name: 'Anna', email });
+
+    const reused = await post('/auth/verify', { token });
+    expect(reused.status).toBe(401);
+    expect(reused.body.type).toBe('/problems/invalid-token');
+    const tampered = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+    expect((await post('/auth/verify', { token: tampered })).status).toBe(401);
+  });
+
+  it('keeps a profile submitted without a session pending and unmatched until its address confirms it', async () => {
+    const net = `net-${randomUUID().slice(0, 8)}`;
+    const partner = validProfileInput({ name: 'Gyumri', country: 'AM', networks: [net], openToOutsideNetwork: false, contact: { name: 'Anna', email: `anna@${net}.example` }, offers: ['curatorial-support'], needs: ['venue'], themes: [{ id: 'climate-environment', priority: 'high' }], languages: ['hy', 'en'] });
+    await submitProfile(platform, partner);
+    const email = `nino@${net}.example`;
+    const created = await post('/profiles', validProfileInput({ name: 'Kutaisi', networks: [net], openToOutsideNetwork: false, contact: { name: 'Nino', email }, offers: ['venue'], needs: ['curatorial-support'], themes: [{ id: 'climate-environment', priority: 'high' }] }));
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ status: 'pending', version: 1 });
+    expect(created.body.session).toBeUndefined();
+    const id = String(created.body.id);
+    await platform.settle();
+    const proposedFor = () => platform.eventBridge.events.filter((e) => e.event['detail-type'] === 'MatchProposed' && JSON.stringify(e.event.detail).includes(id));
+    expect(proposedFor()).toEqual([]);
+
+    const mail = (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(email)).at(-1);
+    expect(mail?.subject).toBe('CultureBridge: confirm your profile');
+    const verified = await post('/auth/verify', { token: await tokenMailedTo(email) });
+    expect(verified.body).toMatchObject({ profiles: [id], confirmed: [id] });
+    await platform.settle();
+    expect(proposedFor()).toHaveLength(1);
+    expect((await get(`/profiles/${id}`, String(verified.body.session))).body).toMatchObject({ status: 'active', version: 2 });
+  });
+
+  it('limits links per address with 429 and Retry-After', async () => {
+    const email = `flood-${randomUUID().slice(0, 6)}@example.org`;
+    for (let i = 0; i < RATE_LIMITS.perAddress.limit; i++) expect((await post('/auth/magic-link', { email })).status).toBe(202);
+    const limited = await post('/auth/magic-link', { email });
+    expect(limited.status).toBe(429);
+    expect(limited.body.type).toBe('/problems/rate-limited');
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(RATE_LIMITS.perAddress.windowSeconds);
+    // Only the allowed number of mails went out.
+    expect((await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(email))).toHaveLength(RATE_LIMITS.perAddress.limit);
+  });
+
+  it('plays API Gateway with the authorizer: 401 without a session, 403 with a bad one', async () => {
+    const missing = await get('/me');
+    expect(missing).toEqual({ status: 401, body: { message: 'Unauthorized' } });
+    const forged = await get('/me', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.');
+    expect(forged).toEqual({ status: 403, body: { message: 'Forbidden' } });
+    // A public route takes anonymous callers, but refuses a bad session all the same.
+    expect((await post('/auth/magic-link', { email: 'someone@example.org' }, { authorization: 'Bearer nonsense' })).status).toBe(403);
+  });
+});
+
+describe('sign-in tokens against the clock, and what reaches the logs', () => {
+  it('refuses a link after 15 minutes, and never logs a token, a link, a session or an address', async () => {
+    const table = await freshTable('sign-in-clock');
+    let now = new Date('2026-11-24T10:00:00.000Z');
+    const mailer = recordingMailer();
+    const logs: string[] = [];
+    const logger = new Logger({ serviceName: 'test', logLevel: 'DEBUG' });
+    // Powertools writes through its own console; capture everything it would print.
+    (logger as unknown as { console: Record<string, (s: string) => void> }).console = Object.fromEntries(['debug', 'info', 'warn', 'error', 'log', 'trace'].map((level) => [level, (s: string) => logs.push(s)]));
+    const api = createProfilesApi(profilesApiOptions(table.doc, table.tableName, { mailer, logger, now: () => now.toISOString() }));
+    const email = 'nino@kutaisi.example';
+
+    const ask = async () => {
+      expect((await call(api, { method: 'POST', path: '/auth/magic-link', body: { email } })).status).toBe(202);
+      return TOKEN_IN_LINK.exec(mailer.sent.at(-1)?.mail.text ?? '')?.[1] ?? '';
+    };
+    const late = await ask();
+    now = new Date(now.getTime() + 15 * 60 * 1000 + 1000);
+    const refused = await call(api, { method: 'POST', path: '/auth/verify', body: { token: late } });
+    expect(refused.status).toBe(401);
+
+    const fresh = await ask();
+    now = new Date(now.getTime() + 14 * 60 * 1000);
+    const verified = await call(api, { method: 'POST', path: '/auth/verify', body: { token: fresh } });
+    expect(verified.status).toBe(200);
+    // A failure inside a request is logged with its error: make one happen with a token in the body.
+    await call(api, { method: 'POST', path: '/auth/verify', rawBody: `{"token": "${fresh}"` });
+
+    expect(logs.length).toBeGreaterThan(0);
+    const logged = logs.join('\n');
+    for (const secret of [late, fresh, String(verified.body.session), email, '#/sign-in']) expect(logged).not.toContain(secret);
+    // The stored token is only its hash.
+    const stored = JSON.stringify(await table.scanAll());
+    expect(stored).not.toContain(fresh);
+    expect(stored).not.toContain(late);
+  });
+});
