@@ -7,7 +7,7 @@ import { createProfilesApi } from '../../functions/profiles-api/app.js';
 import type { Platform } from '../../local/platform.js';
 import { localMails } from '../../local/ses-local.js';
 import { call } from '../support/api-event.js';
-import { startTestPlatform, submitProfile } from '../support/platform.js';
+import { sharedMemberApi, startTestPlatform, submitProfile } from '../support/platform.js';
 import { profilesApiOptions, recordingMailer } from '../support/profiles-api.js';
 import { freshTable } from '../support/table.js';
 
@@ -93,6 +93,28 @@ describe('sign-in by magic link, on the local platform with SES local', () => {
     await platform.settle();
     expect(proposedFor()).toHaveLength(1);
     expect((await get(`/profiles/${id}`, String(verified.body.session))).body).toMatchObject({ status: 'active', version: 2 });
+  });
+
+  it('makes a profile pending again when its contact address changes, until the new address confirms it', async () => {
+    const net = `net-${randomUUID().slice(0, 8)}`;
+    const shape = { networks: [net], openToOutsideNetwork: false, themes: [{ id: 'climate-environment' as const, priority: 'high' as const }] };
+    await submitProfile(platform, validProfileInput({ ...shape, name: 'Gyumri', country: 'AM', contact: { name: 'Anna', email: `anna@${net}.example` }, offers: ['curatorial-support'], needs: ['venue'], languages: ['hy', 'en'] }));
+    const mine = validProfileInput({ ...shape, name: 'Kutaisi', contact: { name: 'Nino', email: `nino@${net}.example` }, offers: ['venue'], needs: ['curatorial-support'] });
+    const id = await submitProfile(platform, mine);
+    await platform.settle();
+    const eventsOf = (type: string) => platform.eventBridge.events.filter((e) => e.event['detail-type'] === type && JSON.stringify(e.event.detail).includes(id));
+    expect(eventsOf('MatchProposed')).toHaveLength(1);
+
+    const moved = `someone-else@${net}.example`;
+    const updated = await sharedMemberApi(platform).call('PUT', `/profiles/${id}`, { ...mine, contact: { name: 'Nino', email: moved }, version: 1 });
+    expect(updated.body).toMatchObject({ status: 'pending', version: 2 });
+    await platform.settle();
+    // Matching stops for it until the new address answers; its open match is withdrawn.
+    expect(eventsOf('MatchWithdrawn')).toHaveLength(1);
+    const verified = await post('/auth/verify', { token: await tokenMailedTo(moved) });
+    expect(verified.body).toMatchObject({ profiles: [id], confirmed: [id] });
+    await platform.settle();
+    expect(eventsOf('MatchProposed')).toHaveLength(2);
   });
 
   it('limits links per address with 429 and Retry-After', async () => {
