@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { MessageRejected, SESv2Client, SendEmailCommand, TooManyRequestsException } from '@aws-sdk/client-sesv2';
+import { sesMailer } from '@culturebridge/mail';
 import { ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ProfileInput } from '@culturebridge/domain';
@@ -84,5 +86,45 @@ describe('profiles-api error paths', () => {
     );
     const response = await call(api, { method: 'POST', path: '/profiles', body: validProfileInput(), headers: owner });
     expect(response.status).toBe(503);
+  });
+});
+
+describe('sign-in error paths', () => {
+  const ses = new SESv2Client({ region: 'eu-central-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 });
+  const sesMock = mockClient(ses);
+  const signInApi = createProfilesApi(
+    profilesApiOptions(doc, 'table', { logger, mailer: sesMailer(ses, { sender: 'no-reply@culturebridge.example', configurationSet: 'cs', sleep: async () => undefined }) }),
+  );
+
+  beforeEach(() => {
+    sesMock.reset();
+    ddb.on(UpdateCommand).resolves({ Attributes: { hits: 1 } });
+    ddb.on(PutCommand).resolves({});
+    ddb.on(GetCommand).resolves({});
+  });
+
+  it('answers 503, not 500, when SES keeps throttling the sign-in mail', async () => {
+    sesMock.on(SendEmailCommand).rejects(new TooManyRequestsException({ message: 'slow down', $metadata: {} }));
+    const response = await call(signInApi, { method: 'POST', path: '/auth/magic-link', body: { email: 'nino@kutaisi.example' } });
+    expect(response.status).toBe(503);
+    expect(response.headers['retry-after']).toBe('1');
+    expect(sesMock.commandCalls(SendEmailCommand).length).toBeGreaterThan(1);
+  });
+
+  it('still answers 202 when SES rejects one address, and logs neither the address nor the link', async () => {
+    sesMock.on(SendEmailCommand).rejects(new MessageRejected({ message: 'Email address is not verified', $metadata: {} }));
+    const response = await call(signInApi, { method: 'POST', path: '/auth/magic-link', body: { email: 'nino@kutaisi.example' } });
+    expect(response.status).toBe(202);
+    const logged = logs.join('\n');
+    expect(logged).toContain('sign-in mail rejected by SES');
+    expect(logged).not.toContain('kutaisi.example');
+    expect(logged).not.toContain('token');
+  });
+
+  it('answers 503 when the rate counter is throttled, and mails nothing', async () => {
+    ddb.on(UpdateCommand).rejects(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }));
+    const response = await call(signInApi, { method: 'POST', path: '/auth/magic-link', body: { email: 'nino@kutaisi.example' } });
+    expect(response.status).toBe(503);
+    expect(sesMock.commandCalls(SendEmailCommand)).toHaveLength(0);
   });
 });

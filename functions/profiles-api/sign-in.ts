@@ -5,7 +5,12 @@ import { HttpProblem, PROBLEM_TYPES } from '@culturebridge/http';
 import type { Mailer } from '@culturebridge/mail';
 import { addressHash, type AddressBook, type ProfileStore, type SignInStore, type SuppressionStore } from '@culturebridge/store';
 
+interface WarnLogger {
+  warn(message: string, ...extra: unknown[]): void;
+}
+
 export interface SignInDeps {
+  logger: WarnLogger;
   profiles: ProfileStore;
   addresses: AddressBook;
   signIns: SignInStore;
@@ -64,7 +69,14 @@ export function signInService(deps: SignInDeps) {
     const expires = Math.floor(now.getTime() / 1000) + MAGIC_LINK.ttlSeconds;
     await deps.signIns.saveToken(hash, addressHash(email), expires, now.toISOString());
     if (await deps.suppressions.isSuppressed(email)) return;
-    await deps.mailer.send(email, composeSignInMail(token, purpose, MAGIC_LINK.ttlSeconds / 60, { baseUrl: deps.appBaseUrl }));
+    try {
+      await deps.mailer.send(email, composeSignInMail(token, purpose, MAGIC_LINK.ttlSeconds / 60, { baseUrl: deps.appBaseUrl }));
+    } catch (error) {
+      // SES refusing this one address (e.g. unverified in the sandbox) must not answer differently
+      // from a delivered link; throttling still fails the request (503), as a retry may succeed.
+      if ((error as { name?: string }).name !== 'MessageRejected') throw error;
+      deps.logger.warn('sign-in mail rejected by SES', { purpose, error: 'MessageRejected' });
+    }
   }
 
   /** A session naming what the address owns right now. */

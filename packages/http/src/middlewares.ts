@@ -32,7 +32,7 @@ function isThrottle(error: unknown): boolean {
   const e = error as { name?: string; $retryable?: { throttling?: boolean }; CancellationReasons?: { Code?: string }[] };
   return (
     Boolean(e?.$retryable?.throttling) ||
-    ['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded'].includes(e?.name ?? '') ||
+    ['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'TooManyRequestsException'].includes(e?.name ?? '') ||
     // A transaction cancelled only because DynamoDB throttled one of its items.
     (e?.name === 'TransactionCanceledException' && (e.CancellationReasons ?? []).some((r) => r.Code === 'ThrottlingError'))
   );
