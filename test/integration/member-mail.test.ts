@@ -7,7 +7,7 @@ import { CoordinatorStore, SuppressionStore, addressHash, keys } from '@cultureb
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
 import type { Platform } from '../../local/platform.js';
-import { EMAIL_PATTERN, platformDocumentClient, startTestPlatform, submitProfile } from '../support/platform.js';
+import { EMAIL_PATTERN, platformDocumentClient, sharedMemberApi, startTestPlatform, submitProfile } from '../support/platform.js';
 import { localMails } from '../../local/ses-local.js';
 import { pollUntil } from '../../local/poll.js';
 
@@ -102,7 +102,7 @@ describe('member match e-mails', () => {
     const [kid, gid] = [await submit(k), await submit(g)];
     await platform.settle();
     for (const [self, partner] of [[kid, gid], [gid, kid]]) {
-      const response = await fetch(`${platform.apiUrl}/matches/${self}/${partner}/accept`, { method: 'POST' });
+      const response = await sharedMemberApi(platform).call('POST', `/matches/${self}/${partner}/accept`);
       expect(response.status).toBe(200);
     }
     await platform.settle();
