@@ -4,7 +4,7 @@ import { addressHash, type MatchItem, type MatchStore, type ProfileStore } from 
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { mayRead, ownsProfile, refusal, type Caller } from './access.js';
 import type { Route } from './route.js';
-import type { SignInService } from './sign-in.js';
+import { clientAddressOf, type SignInService } from './sign-in.js';
 
 export interface ProfileRouteDeps {
   profiles: ProfileStore;
@@ -76,7 +76,7 @@ export function profileRoutes({ profiles, matches, signIn, newId, now }: Profile
     const data = parseBody(ProfileInput, event.body);
     const at = new Date(now());
     const confirmedBySession = caller.kind === 'session' && caller.claims.sub === addressHash(data.contact.email);
-    if (!confirmedBySession) await signIn.enforceLimits(data.contact.email, event.requestContext.http.sourceIp, at);
+    if (!confirmedBySession) await signIn.enforceLimits(data.contact.email, clientAddressOf(event), at);
     const profile = await profiles.create(data, { id: newId(), status: confirmedBySession ? 'active' : 'pending', now: at.toISOString() });
     let session: Awaited<ReturnType<SignInService['sessionFor']>> | undefined;
     if (confirmedBySession) session = await signIn.sessionFor(addressHash(data.contact.email), at);

@@ -3,6 +3,7 @@ import { MAGIC_LINK, RATE_LIMITS, TOKEN_PATTERN, hashToken, newMagicToken, retry
 import { composeSignInMail, type SignInPurpose } from '@culturebridge/domain';
 import { HttpProblem, PROBLEM_TYPES } from '@culturebridge/http';
 import type { Mailer } from '@culturebridge/mail';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { addressHash, type AddressBook, type ProfileStore, type SignInStore, type SuppressionStore } from '@culturebridge/store';
 
 interface WarnLogger {
@@ -31,7 +32,19 @@ const invalidToken = () =>
   new HttpProblem(401, 'This sign-in link does not work', 'The link is unknown, was already used, or is older than 15 minutes. Ask for a new one.', PROBLEM_TYPES.invalidToken);
 
 // A client address is personal data too: counters are keyed by its hash.
-const clientKey = (sourceIp: string) => createHash('sha256').update(sourceIp).digest('hex');
+const clientKey = (clientAddress: string) => createHash('sha256').update(clientAddress).digest('hex');
+
+/**
+ * The caller's address. Behind CloudFront, API Gateway's sourceIp is the edge server, shared by
+ * everyone it serves; CloudFront passes the viewer's own as `CloudFront-Viewer-Address` (ip:port).
+ * A caller who bypasses CloudFront can forge that header, which only moves them to another per-client
+ * counter: the per-address limit, which protects inboxes, does not depend on it.
+ */
+export function clientAddressOf(event: APIGatewayProxyEventV2): string {
+  const viewer = event.headers['cloudfront-viewer-address'];
+  if (viewer) return viewer.replace(/:\d+$/, '');
+  return event.requestContext.http.sourceIp;
+}
 
 export function signInService(deps: SignInDeps) {
   /** Counts the request against both limits; 429 with Retry-After if either is exhausted. */

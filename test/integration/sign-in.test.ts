@@ -141,6 +141,19 @@ describe('sign-in by magic link, on the local platform with SES local', () => {
 });
 
 describe('sign-in tokens against the clock, and what reaches the logs', () => {
+  it('limits requests per client address, read from CloudFront\'s viewer address when there is one', async () => {
+    const table = await freshTable('sign-in-clients');
+    const api = createProfilesApi(profilesApiOptions(table.doc, table.tableName));
+    const ask = (i: number, viewer: string) =>
+      call(api, { method: 'POST', path: '/auth/magic-link', body: { email: `member-${i}@example.org` }, headers: { 'cloudfront-viewer-address': `${viewer}:${40000 + i}` } });
+    for (let i = 0; i < RATE_LIMITS.perClient.limit; i++) expect((await ask(i, '203.0.113.7')).status).toBe(202);
+    const limited = await ask(99, '203.0.113.7');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // Someone else behind the same CloudFront edge is not affected.
+    expect((await ask(100, '198.51.100.20')).status).toBe(202);
+  });
+
   it('refuses a link after 15 minutes, and never logs a token, a link, a session or an address', async () => {
     const table = await freshTable('sign-in-clock');
     let now = new Date('2026-11-24T10:00:00.000Z');
