@@ -31,3 +31,10 @@ export const ROUTES_WITH_BODY: ReadonlySet<ProfilesApiRouteName> = new Set(['mag
 
 /** The first path segments the API owns; the local server serves the web app for everything else. */
 export const API_PREFIXES = [...new Set(PROFILES_API_ROUTES.map((r) => `/${r.path.split('/')[1]}`))];
+
+/**
+ * The header CloudFront's viewer-request function sets to the viewer's IP address on API requests.
+ * Behind CloudFront, API Gateway's sourceIp is the edge server's; the per-client sign-in limit needs
+ * the viewer's. The function overwrites whatever a viewer sent under this name.
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-viewer-address';

@@ -4,6 +4,7 @@ import { composeSignInMail, type SignInPurpose } from '@culturebridge/domain';
 import { HttpProblem, PROBLEM_TYPES } from '@culturebridge/http';
 import type { Mailer } from '@culturebridge/mail';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { CLIENT_ADDRESS_HEADER } from './api-routes.js';
 import { addressHash, type AddressBook, type ProfileStore, type SignInStore, type SuppressionStore } from '@culturebridge/store';
 
 interface WarnLogger {
@@ -36,14 +37,12 @@ const clientKey = (clientAddress: string) => createHash('sha256').update(clientA
 
 /**
  * The caller's address. Behind CloudFront, API Gateway's sourceIp is the edge server, shared by
- * everyone it serves; CloudFront passes the viewer's own as `CloudFront-Viewer-Address` (ip:port).
- * A caller who bypasses CloudFront can forge that header, which only moves them to another per-client
- * counter: the per-address limit, which protects inboxes, does not depend on it.
+ * everyone it serves, so CloudFront's viewer-request function passes the viewer's own. A caller who
+ * bypasses CloudFront can forge that header, which only moves them to another per-client counter:
+ * the per-address limit, which protects inboxes, does not depend on it.
  */
 export function clientAddressOf(event: APIGatewayProxyEventV2): string {
-  const viewer = event.headers['cloudfront-viewer-address'];
-  if (viewer) return viewer.replace(/:\d+$/, '');
-  return event.requestContext.http.sourceIp;
+  return event.headers[CLIENT_ADDRESS_HEADER] || event.requestContext.http.sourceIp;
 }
 
 export function signInService(deps: SignInDeps) {

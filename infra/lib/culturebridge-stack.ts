@@ -9,22 +9,24 @@ import { AWS_SERVICE_RULES, RULES } from '@culturebridge/events';
 import { TABLE } from '@culturebridge/store';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { PROFILES_API_ROUTES } from '../../functions/profiles-api/api-routes.js';
+import { API_PREFIXES, CLIENT_ADDRESS_HEADER, PROFILES_API_ROUTES } from '../../functions/profiles-api/api-routes.js';
 import { BufferedRuleTarget } from './constructs/buffered-rule-target.js';
 import { DataTable } from './constructs/data-table.js';
 import { EventBackbone } from './constructs/event-backbone.js';
 import { FailureQueue } from './constructs/failure-queue.js';
 import { STREAM_CONSUMERS } from './wiring.js';
-import { PublicHttpApi } from './constructs/http-api.js';
+import { PublicHttpApi, sessionAuthorizers } from './constructs/http-api.js';
 import { NodeFunction } from './constructs/node-function.js';
+import { WebApp } from './constructs/web-app.js';
 
 export interface CultureBridgeStackProps extends StackProps {
   stage: string;
   allowedOrigins: string[];
   /** The verified sender of coordinator mails (context `senderEmail`). */
   senderEmail?: string;
-  /** The web app's origin for links in mails (context `appBaseUrl`); the first allowed origin when absent. */
+  /** The web app's origin for links in mails (context `appBaseUrl`); the CloudFront distribution's when absent. */
   appBaseUrl?: string;
 }
 
@@ -36,31 +38,98 @@ export class CultureBridgeStack extends Stack {
 
     const { table } = new DataTable(this, 'Data', { removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY });
 
-    const profilesApi = new NodeFunction(this, 'ProfilesApi', {
-      name: 'profiles-api',
-      logRetention,
-      environment: { TABLE_NAME: table.tableName, ALLOWED_ORIGINS: props.allowedOrigins.join(',') },
+    // Sign-in: the HS256 key that signs sessions (64 alphanumerics, read as base64: 48 bytes).
+    const sessionKey = new Secret(this, 'SessionKey', {
+      description: 'CultureBridge session signing key (HS256), base64',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
-    // Exactly the item operations the store performs; no Scan, no index access.
-    profilesApi.role.addToPolicy(
-      new PolicyStatement({
-        effect: Effect.ALLOW,
-        actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem'],
-        resources: [table.tableArn],
-      }),
-    );
+    Validations.of(sessionKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Not rotated automatically: rotating the single HS256 key would end every session at once (sessions last one hour), and a graceful rotation needs verification against the previous and the current key, which is not built yet. Rotate by hand in a quiet hour.',
+    });
+
+    // The HTTP API's authorizer: verifies the bearer session before any function runs.
+    const authorizer = new NodeFunction(this, 'Authorizer', {
+      name: 'authorizer',
+      logRetention,
+      memorySize: 256,
+      environment: { SESSION_KEY_SECRET_ARN: sessionKey.secretArn },
+    });
+    sessionKey.grantRead(authorizer.role);
 
     const http = new PublicHttpApi(this, 'Http', {
+      // The web app calls the API same-origin through CloudFront and needs no CORS; these are other
+      // origins (a local dev server, partners). The distribution's own domain cannot be listed here:
+      // the distribution already depends on the API, so the API cannot depend on it.
       allowedOrigins: props.allowedOrigins,
       logRetention,
       throttle: { rateLimit: 50, burstLimit: 100 },
     });
-    http.addLambdaRoutes('Profiles', profilesApi.fn, PROFILES_API_ROUTES, { catchAll: true });
 
-    Validations.of(http).acknowledge({
-      id: 'AwsSolutions-APIG4',
-      reason: 'Sign-in by magic link and a JWT authorizer arrive with issue 7; until then the API is open by design, and infra/bin/app.ts refuses to synthesize the prod stage.',
+    // The web app, and the API under its path prefixes, on one CloudFront distribution.
+    const web = new WebApp(this, 'Web', {
+      apiDomainName: `${http.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
+      apiPrefixes: API_PREFIXES,
+      clientAddressHeader: CLIENT_ADDRESS_HEADER,
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      logRetention: Duration.days(prod ? 365 : 30),
+      logGroupRetention: logRetention,
     });
+
+    // Mail: sign-in links (profiles-api), coordinator and member mails (notify, send-digests).
+    const senderEmail = props.senderEmail ?? 'no-reply@culturebridge.example';
+    const appBaseUrl = props.appBaseUrl ?? `https://${web.distribution.distributionDomainName}`;
+    const configurationSet = new ConfigurationSet(this, 'MailConfiguration', {
+      configurationSetName: `culturebridge-${props.stage}`,
+      reputationMetrics: true,
+      tlsPolicy: ConfigurationSetTlsPolicy.REQUIRE,
+      // SES's own suppression for this configuration set: bounced and complaining addresses get no mail.
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+    const sender = new EmailIdentity(this, 'Sender', { identity: Identity.email(senderEmail), configurationSet });
+    const sendEmail = new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: ['ses:SendEmail'],
+      resources: [
+        this.formatArn({ service: 'ses', resource: 'identity', resourceName: sender.emailIdentityName }),
+        this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet.configurationSetName }),
+      ],
+    });
+    const mailEnvironment = { TABLE_NAME: table.tableName, SENDER_EMAIL: senderEmail, CONFIGURATION_SET: configurationSet.configurationSetName, APP_BASE_URL: appBaseUrl };
+
+    const profilesApi = new NodeFunction(this, 'ProfilesApi', {
+      name: 'profiles-api',
+      logRetention,
+      environment: {
+        ...mailEnvironment,
+        ALLOWED_ORIGINS: [...new Set([...props.allowedOrigins, appBaseUrl])].join(','),
+        SESSION_KEY_SECRET_ARN: sessionKey.secretArn,
+      },
+    });
+    sessionKey.grantRead(profilesApi.role);
+    profilesApi.role.addToPolicy(sendEmail);
+    // Exactly the item operations the store performs, no Scan; the network index for coordinators'
+    // member lists.
+    profilesApi.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: [
+          'dynamodb:GetItem',
+          'dynamodb:BatchGetItem',
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+          'dynamodb:DeleteItem',
+          'dynamodb:ConditionCheckItem',
+          'dynamodb:Query',
+          'dynamodb:BatchWriteItem',
+        ],
+        resources: [table.tableArn, `${table.tableArn}/index/${TABLE.networkIndex.name}`],
+      }),
+    );
+    // Every route behind the authorizer its access names; anything else (404s) behind the public one.
+    http.addLambdaRoutes('Profiles', profilesApi.fn, PROFILES_API_ROUTES, { authorizers: sessionAuthorizers(authorizer.fn), catchAll: 'public' });
 
     const { bus } = new EventBackbone(this, 'Events', { archiveRetention: Duration.days(prod ? 365 : 30), stage: props.stage });
 
@@ -119,26 +188,6 @@ export class CultureBridgeStack extends Stack {
     });
 
     // Coordinator e-mails: match events → SQS buffer → notify → SES v2; hourly digests by Scheduler.
-    const senderEmail = props.senderEmail ?? 'no-reply@culturebridge.example';
-    const appBaseUrl = props.appBaseUrl ?? props.allowedOrigins[0] ?? 'https://app.culturebridge.example';
-    const configurationSet = new ConfigurationSet(this, 'MailConfiguration', {
-      configurationSetName: `culturebridge-${props.stage}`,
-      reputationMetrics: true,
-      tlsPolicy: ConfigurationSetTlsPolicy.REQUIRE,
-      // SES's own suppression for this configuration set: bounced and complaining addresses get no mail.
-      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
-    });
-    const sender = new EmailIdentity(this, 'Sender', { identity: Identity.email(senderEmail), configurationSet });
-    const sendEmail = new PolicyStatement({
-      effect: Effect.ALLOW,
-      actions: ['ses:SendEmail'],
-      resources: [
-        this.formatArn({ service: 'ses', resource: 'identity', resourceName: sender.emailIdentityName }),
-        this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet.configurationSetName }),
-      ],
-    });
-    const mailEnvironment = { TABLE_NAME: table.tableName, SENDER_EMAIL: senderEmail, CONFIGURATION_SET: configurationSet.configurationSetName, APP_BASE_URL: appBaseUrl };
-
     const notify = new NodeFunction(this, 'Notify', {
       name: RULES.matchToNotify.target,
       logRetention,
@@ -234,6 +283,7 @@ export class CultureBridgeStack extends Stack {
 
     new CfnOutput(this, 'EventBusName', { value: bus.eventBusName });
     new CfnOutput(this, 'ApiUrl', { value: http.api.apiEndpoint });
+    new CfnOutput(this, 'WebAppUrl', { value: `https://${web.distribution.distributionDomainName}` });
     new CfnOutput(this, 'TableName', { value: table.tableName });
   }
 }

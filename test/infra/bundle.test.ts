@@ -1,4 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -7,14 +9,24 @@ import { synthStack } from './synth.js';
 
 const MAX_BUNDLE_BYTES = 1024 * 1024;
 
-// The one test that bundles for real with local esbuild, as `cdk deploy` would.
+// The one test that bundles for real with local esbuild (and the web app with Vite), as `cdk deploy` would.
 describe('Lambda bundles', () => {
   it('are small ESM bundles that load and export a handler', async () => {
     const { stack, outdir } = synthStack({ bundle: true });
-    const functions = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function'));
-    expect(functions.length).toBeGreaterThanOrEqual(2);
-    // Each bundle reads its configuration at import, as in Lambda.
-    Object.assign(process.env, { TABLE_NAME: 'bundle-test', ALLOWED_ORIGINS: 'https://app.bundle.example', SENDER_EMAIL: 'no-reply@bundle.example', CONFIGURATION_SET: 'bundle-test', APP_BASE_URL: 'https://app.bundle.example' });
+    // Our functions (NodeFunction sets POWERTOOLS_SERVICE_NAME); CDK's own handlers (BucketDeployment) are prebuilt.
+    const functions = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function')).filter((fn) => fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME);
+    expect(functions.map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME)).toEqual(expect.arrayContaining(['profiles-api', 'authorizer']));
+    // Each bundle reads its configuration (and the session key) at import, as in Lambda.
+    const keyFile = join(mkdtempSync(join(tmpdir(), 'session-key-')), 'key');
+    writeFileSync(keyFile, randomBytes(32).toString('base64'));
+    Object.assign(process.env, {
+      TABLE_NAME: 'bundle-test',
+      ALLOWED_ORIGINS: 'https://app.bundle.example',
+      SENDER_EMAIL: 'no-reply@bundle.example',
+      CONFIGURATION_SET: 'bundle-test',
+      APP_BASE_URL: 'https://app.bundle.example',
+      SESSION_KEY_FILE: keyFile,
+    });
     for (const fn of functions) {
       const dir = join(outdir, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`);
       expect(readdirSync(dir)).toContain('index.mjs');
@@ -22,5 +34,9 @@ describe('Lambda bundles', () => {
       const mod = (await import(pathToFileURL(join(dir, 'index.mjs')).href)) as { handler: unknown };
       expect(typeof mod.handler, dir).toBe('function');
     }
+    // The web app was built into its asset: an index.html next to its hashed scripts.
+    const deployment = Object.values(Template.fromStack(stack).findResources('Custom::CDKBucketDeployment'))[0];
+    const webAsset = join(outdir, `asset.${String(deployment?.Properties.SourceObjectKeys[0]).replace(/\.zip$/, '')}`);
+    expect(readdirSync(webAsset)).toContain('index.html');
   });
 });

@@ -8,6 +8,7 @@ import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUrlIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { TABLE } from '@culturebridge/store';
 import { PROFILES_API_ROUTES } from '../../functions/profiles-api/api-routes.js';
+import { distributionUrl } from './template-helpers.js';
 import { nagViolations, synthStack } from './synth.js';
 
 describe('CultureBridge stack', () => {
@@ -44,15 +45,19 @@ describe('CultureBridge stack', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
-      Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue(), ALLOWED_ORIGINS: 'https://app.example.org' }) },
+      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'profiles-api', TABLE_NAME: Match.anyValue(), ALLOWED_ORIGINS: Match.anyValue() }) },
       LoggingConfig: { LogGroup: Match.anyValue() },
     });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 
-  it('grants profiles-api only item operations on the table, no scan and no wildcard', () => {
-    const policies = template.findResources('AWS::IAM::Policy');
-    const statements = Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[] }[]);
+  it('grants our roles only item operations on the table, no scan and no wildcard', () => {
+    // All policies but that of CDK's BucketDeployment handler, whose wildcards are acknowledged beside it.
+    const deploymentHandler = Object.values(template.findResources('Custom::CDKBucketDeployment'))[0]?.Properties.ServiceToken['Fn::GetAtt'][0];
+    const deploymentRole = template.toJSON().Resources[deploymentHandler].Properties.Role['Fn::GetAtt'][0];
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles) !== JSON.stringify([{ Ref: deploymentRole }]));
+    expect(policies.length).toBeGreaterThan(5);
+    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[] }[]);
     const actions = statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
     expect(actions).toContain('dynamodb:GetItem');
     expect(actions).not.toContain('dynamodb:Scan');
@@ -133,8 +138,17 @@ describe('coordinator e-mails', () => {
     });
     template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'no-reply@culturebridge.example' });
     template.hasResourceProperties('AWS::Lambda::Function', {
-      ...{ Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'notify', SENDER_EMAIL: 'no-reply@culturebridge.example', CONFIGURATION_SET: Match.anyValue(), APP_BASE_URL: 'https://app.example.org' }) } },
+      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'notify', SENDER_EMAIL: 'no-reply@culturebridge.example', CONFIGURATION_SET: Match.anyValue(), APP_BASE_URL: distributionUrl(template) }) },
     });
+  });
+
+  it('links to the context appBaseUrl when one is given (a custom domain)', () => {
+    const custom = Template.fromStack(synthStack({ appBaseUrl: 'https://partners.example.org' }).stack);
+    for (const name of ['notify', 'send-digests', 'profiles-api']) {
+      custom.hasResourceProperties('AWS::Lambda::Function', {
+        Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: name, APP_BASE_URL: 'https://partners.example.org' }) },
+      });
+    }
   });
 
   it('buffers match events for notify in SQS with a dead-letter queue, and reports partial batch failures', () => {
@@ -143,10 +157,10 @@ describe('coordinator e-mails', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { FunctionResponseTypes: ['ReportBatchItemFailures'], ScalingConfig: { MaximumConcurrency: 2 } });
   });
 
-  it('lets notify and send-digests send only as the sender identity through the configuration set', () => {
+  it('lets notify, send-digests and profiles-api send only as the sender identity through the configuration set', () => {
     const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
     const ses = statements.filter((s) => s.Action === 'ses:SendEmail');
-    expect(ses).toHaveLength(2);
+    expect(ses).toHaveLength(3);
     for (const s of ses) {
       expect(s.Resource).toHaveLength(2);
       expect(JSON.stringify(s.Resource)).toMatch(/:identity\/.*:configuration-set\//);

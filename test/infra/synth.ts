@@ -11,11 +11,18 @@ export interface Synthesised {
   outdir: string;
 }
 
+export interface SynthOptions {
+  bundle?: boolean;
+  stage?: string;
+  /** Context `appBaseUrl`; the distribution's own URL when absent. */
+  appBaseUrl?: string;
+}
+
 /** Builds the stack as bin/app.ts does; bundling is skipped unless the test asks for it. */
-export function synthStack({ bundle = false, stage = 'dev' } = {}): Synthesised {
+export function synthStack({ bundle = false, stage = 'dev', appBaseUrl }: SynthOptions = {}): Synthesised {
   const outdir = mkdtempSync(join(tmpdir(), 'cdk-'));
   const app = new App({ outdir, context: bundle ? {} : { 'aws:cdk:bundling-stacks': [] } });
-  const stack = new CultureBridgeStack(app, `CultureBridge-${stage}`, { stage, allowedOrigins: ['https://app.example.org'] });
+  const stack = new CultureBridgeStack(app, `CultureBridge-${stage}`, { stage, allowedOrigins: ['https://app.example.org'], appBaseUrl });
   return { app, stack, outdir };
 }
 

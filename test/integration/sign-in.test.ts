@@ -4,6 +4,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { RATE_LIMITS } from '@culturebridge/auth';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { createProfilesApi } from '../../functions/profiles-api/app.js';
+import { CLIENT_ADDRESS_HEADER } from '../../functions/profiles-api/api-routes.js';
 import type { Platform } from '../../local/platform.js';
 import { localMails } from '../../local/ses-local.js';
 import { call } from '../support/api-event.js';
@@ -141,11 +142,11 @@ describe('sign-in by magic link, on the local platform with SES local', () => {
 });
 
 describe('sign-in tokens against the clock, and what reaches the logs', () => {
-  it('limits requests per client address, read from CloudFront\'s viewer address when there is one', async () => {
+  it('limits requests per client address, read from the viewer address CloudFront passes when there is one', async () => {
     const table = await freshTable('sign-in-clients');
     const api = createProfilesApi(profilesApiOptions(table.doc, table.tableName));
     const ask = (i: number, viewer: string) =>
-      call(api, { method: 'POST', path: '/auth/magic-link', body: { email: `member-${i}@example.org` }, headers: { 'cloudfront-viewer-address': `${viewer}:${40000 + i}` } });
+      call(api, { method: 'POST', path: '/auth/magic-link', body: { email: `member-${i}@example.org` }, headers: { [CLIENT_ADDRESS_HEADER]: viewer } });
     for (let i = 0; i < RATE_LIMITS.perClient.limit; i++) expect((await ask(i, '203.0.113.7')).status).toBe(202);
     const limited = await ask(99, '203.0.113.7');
     expect(limited.status).toBe(429);

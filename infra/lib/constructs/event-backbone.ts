@@ -45,7 +45,7 @@ export class EventBackbone extends Construct {
         content: JSON.stringify(eventJsonSchema(detailType)),
         description: `${detailType}, schema version 1`,
       });
-      schema.addDependency(registry);
+      schema.addResourceDependency(registry);
     }
   }
 }

@@ -1,18 +1,46 @@
-import { CfnStage, CorsHttpMethod, HttpApi, HttpMethod, HttpRoute, HttpRouteKey } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Duration } from 'aws-cdk-lib';
+import { CfnStage, CorsHttpMethod, HttpApi, HttpMethod, HttpRoute, HttpRouteKey, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
+/** What the authorizer demands before the function runs (functions/profiles-api/api-routes.ts). */
+export type RouteAccess = 'public' | 'session';
+
 export interface ApiRoute {
   method: string;
   path: string;
+  access: RouteAccess;
 }
+
+/** One authorizer per kind of access. */
+export type RouteAuthorizers = Record<RouteAccess, IHttpRouteAuthorizer>;
 
 export interface PublicHttpApiProps {
   allowedOrigins: string[];
   logRetention: RetentionDays;
   throttle: { rateLimit: number; burstLimit: number };
+}
+
+/**
+ * Two Lambda authorizers on the one session-checking function (simple responses, payload 2.0, no
+ * result cache: a session ends exactly at its expiry and the API function checks it again anyway).
+ *
+ * - `session`: identity source is the Authorization header, so API Gateway itself answers 401
+ *   without invoking anything when it is missing.
+ * - `public`: no identity source, so it is invoked for every request (API Gateway allows an empty
+ *   identity source when caching is off, and requires one only to cache). It lets callers without
+ *   an Authorization header through as anonymous and refuses a session that does not verify. CORS
+ *   preflights never carry credentials (Fetch standard), so on `$default` it lets them through too.
+ */
+export function sessionAuthorizers(fn: IFunction): RouteAuthorizers {
+  const common = { responseTypes: [HttpLambdaResponseType.SIMPLE], resultsCacheTtl: Duration.seconds(0) };
+  return {
+    session: new HttpLambdaAuthorizer('SessionAuthorizer', fn, { ...common, authorizerName: 'session', identitySource: ['$request.header.Authorization'] }),
+    public: new HttpLambdaAuthorizer('PublicAuthorizer', fn, { ...common, authorizerName: 'public', identitySource: [] }),
+  };
 }
 
 /** The HTTP API with stage throttling and JSON access logs (no request bodies, so no personal data). */
@@ -44,19 +72,25 @@ export class PublicHttpApi extends Construct {
         status: '$context.status',
         latencyMs: '$context.responseLatency',
         integrationError: '$context.integrationErrorMessage',
+        // Why an authorizer failed (not whom it refused): the first thing to read when calls get 500.
+        authorizerError: '$context.authorizer.error',
       }),
     };
   }
 
   /**
-   * The declared routes go to `fn`; with `catchAll`, so does every other request, so an unknown path
-   * gets the handler's problem+json 404 rather than API Gateway's own plain message.
+   * The declared routes go to `fn`, each behind the authorizer its `access` names; with `catchAll`,
+   * so does every other request (behind that access's authorizer), so an unknown path gets the
+   * handler's problem+json 404 rather than API Gateway's own plain message. No route is left
+   * without an authorizer.
    */
-  addLambdaRoutes(id: string, fn: IFunction, routes: readonly ApiRoute[], { catchAll = false } = {}): void {
+  addLambdaRoutes(id: string, fn: IFunction, routes: readonly ApiRoute[], options: { authorizers: RouteAuthorizers; catchAll?: RouteAccess }): void {
     const integration = new HttpLambdaIntegration(`${id}Integration`, fn);
     for (const route of routes) {
-      this.api.addRoutes({ path: route.path, methods: [route.method as HttpMethod], integration });
+      this.api.addRoutes({ path: route.path, methods: [route.method as HttpMethod], integration, authorizer: options.authorizers[route.access] });
     }
-    if (catchAll) new HttpRoute(this, `${id}Default`, { httpApi: this.api, routeKey: HttpRouteKey.DEFAULT, integration });
+    if (options.catchAll) {
+      new HttpRoute(this, `${id}Default`, { httpApi: this.api, routeKey: HttpRouteKey.DEFAULT, integration, authorizer: options.authorizers[options.catchAll] });
+    }
   }
 }

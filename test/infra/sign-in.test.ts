@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { IConstruct } from 'constructs';
+import { Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { TABLE } from '@culturebridge/store';
+import { PROFILES_API_ROUTES } from '../../functions/profiles-api/api-routes.js';
+import { actionsOf, environmentOf, functionId, onlyLogicalId, statementsOf } from './template-helpers.js';
+import { nagViolations, synthStack } from './synth.js';
+
+const AUTHORIZATION_HEADER = '$request.header.Authorization';
+
+describe('sign-in at the edge', () => {
+  const { stack } = synthStack();
+  const template = Template.fromStack(stack);
+  const authorizers = template.findResources('AWS::ApiGatewayV2::Authorizer');
+  const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties as { RouteKey: string; AuthorizationType?: string; AuthorizerId?: { Ref: string } });
+  const identitySourceOf = (route: (typeof routes)[number]) => authorizers[route.AuthorizerId?.Ref ?? '']?.Properties.IdentitySource as string[] | undefined;
+
+  it('puts a Lambda authorizer on every route, $default included', () => {
+    expect(routes.length).toBe(PROFILES_API_ROUTES.length + 1);
+    for (const route of routes) {
+      expect(route.AuthorizationType, route.RouteKey).toBe('CUSTOM');
+      expect(authorizers[route.AuthorizerId?.Ref ?? ''], route.RouteKey).toBeDefined();
+    }
+  });
+
+  it('uses the Authorization-header authorizer for session routes and the always-invoked one for public routes and $default', () => {
+    const byKey = new Map(routes.map((r) => [r.RouteKey, r]));
+    for (const declared of PROFILES_API_ROUTES) {
+      const route = byKey.get(`${declared.method} ${declared.path}`);
+      expect(route, declared.name).toBeDefined();
+      expect(identitySourceOf(route!), declared.name).toEqual(declared.access === 'session' ? [AUTHORIZATION_HEADER] : []);
+    }
+    expect(identitySourceOf(byKey.get('$default')!)).toEqual([]);
+  });
+
+  it('has exactly two authorizers on the authorizer function: simple responses, payload 2.0, no result cache', () => {
+    expect(Object.keys(authorizers)).toHaveLength(2);
+    const authorizerFn = functionId(template, 'authorizer');
+    for (const a of Object.values(authorizers)) {
+      expect(a.Properties).toMatchObject({ AuthorizerType: 'REQUEST', EnableSimpleResponses: true, AuthorizerPayloadFormatVersion: '2.0', AuthorizerResultTtlInSeconds: 0 });
+      expect(JSON.stringify(a.Properties.AuthorizerUri)).toContain(`"${authorizerFn}","Arn"`);
+    }
+    // API Gateway may invoke the authorizer function, for exactly these two authorizers.
+    const permissions = Object.values(template.findResources('AWS::Lambda::Permission')).filter((p) => JSON.stringify(p.Properties.FunctionName).includes(authorizerFn));
+    expect(permissions.map((p) => p.Properties.Principal)).toEqual(['apigateway.amazonaws.com', 'apigateway.amazonaws.com']);
+  });
+
+  it('generates the session key in Secrets Manager (64 alphanumerics), retained in prod', () => {
+    template.hasResource('AWS::SecretsManager::Secret', {
+      Properties: Match.objectLike({ GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false } }),
+      DeletionPolicy: 'Delete',
+    });
+    Template.fromStack(synthStack({ stage: 'prod' }).stack).hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain' });
+  });
+
+  it('lets the authorizer read the session key and nothing else', () => {
+    const secret = onlyLogicalId(template, 'AWS::SecretsManager::Secret');
+    expect(environmentOf(template, 'authorizer').SESSION_KEY_SECRET_ARN).toEqual({ Ref: secret });
+    const statements = statementsOf(template, 'authorizer');
+    expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Allow', Action: expect.arrayContaining(['secretsmanager:GetSecretValue']), Resource: { Ref: secret } }));
+    expect(statements.flatMap(actionsOf).filter((a) => !a.startsWith('logs:') && !a.startsWith('secretsmanager:'))).toEqual([]);
+  });
+
+  it('gives profiles-api the session key, the mail settings notify uses, and SES sending', () => {
+    const secret = onlyLogicalId(template, 'AWS::SecretsManager::Secret');
+    const env = environmentOf(template, 'profiles-api');
+    const notify = environmentOf(template, 'notify');
+    expect(env.SESSION_KEY_SECRET_ARN).toEqual({ Ref: secret });
+    for (const key of ['SENDER_EMAIL', 'CONFIGURATION_SET', 'APP_BASE_URL', 'TABLE_NAME']) expect(env[key], key).toEqual(notify[key]);
+    // The web app's own origin is allowed besides the configured ones.
+    expect(JSON.stringify(env.ALLOWED_ORIGINS)).toContain('https://app.example.org,https://');
+    const statements = statementsOf(template, 'profiles-api');
+    expect(statements.flatMap(actionsOf)).toEqual(expect.arrayContaining(['ses:SendEmail', 'secretsmanager:GetSecretValue']));
+    expect(statements).toContainEqual(expect.objectContaining({ Action: expect.arrayContaining(['secretsmanager:GetSecretValue']), Resource: { Ref: secret } }));
+  });
+
+  it('lets profiles-api perform item operations on the table and query the network index, and no scan', () => {
+    const table = onlyLogicalId(template, 'AWS::DynamoDB::Table');
+    const dynamo = statementsOf(template, 'profiles-api').filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+    expect(dynamo).toHaveLength(1);
+    expect(actionsOf(dynamo[0]!).sort()).toEqual(
+      ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'Query', 'BatchWriteItem'].map((a) => `dynamodb:${a}`).sort(),
+    );
+    expect(dynamo[0]!.Resource).toEqual([{ 'Fn::GetAtt': [table, 'Arn'] }, { 'Fn::Join': ['', [{ 'Fn::GetAtt': [table, 'Arn'] }, `/index/${TABLE.networkIndex.name}`]] }]);
+  });
+});
+
+describe('cdk-nag and the prod stage', () => {
+  it('synthesizes stage prod with nothing unacknowledged', () => {
+    const { app } = synthStack({ stage: 'prod' });
+    expect(nagViolations(app)).toEqual([]);
+  });
+
+  it('satisfies AwsSolutions-APIG4 instead of acknowledging it anywhere', () => {
+    const { app, stack } = synthStack();
+    const acknowledged = (c: IConstruct) =>
+      c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY).flatMap((m) => Object.keys(m.data as Record<string, string>));
+    const ids = app.node.findAll().flatMap(acknowledged);
+    expect(ids.length).toBeGreaterThan(0); // the walk does see acknowledgements
+    expect(ids.filter((id) => id.includes('APIG4'))).toEqual([]);
+    expect(JSON.stringify(Template.fromStack(stack).toJSON())).not.toContain('APIG4');
+  });
+});
