@@ -1,0 +1,23 @@
+import { localMails } from '../../../local/ses-local.js';
+import { pollUntil } from '../../../local/poll.js';
+import type { Platform } from '../../../local/platform.js';
+
+const SIGN_IN_LINK = /https?:\/\/[^\s"<>]+#\/sign-in\?token=[A-Za-z0-9_%-]+/;
+
+/** The sign-in (or confirmation) links mailed to an address so far, oldest first. */
+export async function signInLinks(platform: Platform, address: string): Promise<string[]> {
+  const mails = (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(address));
+  return mails.flatMap((m) => SIGN_IN_LINK.exec(m.body.text ?? '')?.[0] ?? []);
+}
+
+/** Waits for a link newer than the `seen` ones already there. */
+export async function nextSignInLink(platform: Platform, address: string, seen: number): Promise<string> {
+  return pollUntil(
+    `a sign-in link mailed to ${address}`,
+    async () => {
+      const links = await signInLinks(platform, address);
+      return links.length > seen ? links.at(-1) : undefined;
+    },
+    { timeoutMs: 15_000, intervalMs: 100 },
+  );
+}

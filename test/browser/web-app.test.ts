@@ -1,0 +1,334 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CoordinatorStore } from '@culturebridge/store';
+import { DEMO_MEMBERS, EU4CULTURE } from '../../local/demo/networks.js';
+import { seedCoordinators, seedDemo } from '../../local/demo/seed.js';
+import { freePort } from '../../local/free-port.js';
+import type { Platform } from '../../local/platform.js';
+import { localSession } from '../../local/sessions.js';
+import { platformDocumentClient, startTestPlatform } from '../support/platform.js';
+import { descriptionOf, launchChromium, screenshot, seriousAccessibilityViolations } from './support/chromium.js';
+import { nextSignInLink, signInLinks } from './support/mail.js';
+import { parseCsv } from './support/csv.js';
+
+/**
+ * The web app in Debian's chromium against the whole local platform (DynamoDB Local, the local
+ * EventBridge, SES local), seeded with the demo networks as `npm start` seeds them. The tests run
+ * in order and tell one story: a new city signs up and accepts a partner, then the network's
+ * coordinator sees it on the dashboard.
+ */
+
+const GYUMRI = { name: 'Gyumri', email: 'culture@gyumri.example' };
+const COORDINATOR = 'coordinator@eu4culture.example';
+const WAIT = { timeout: 20_000 };
+
+let platform: Platform;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let gyumriId = '';
+let potiId = '';
+
+beforeAll(async () => {
+  // The API's own port in APP_BASE_URL, so the links in the mails open this very app.
+  const apiPort = await freePort();
+  [platform, browser] = await Promise.all([startTestPlatform('browser', { apiPort }), launchChromium()]);
+  const doc = platformDocumentClient(platform);
+  await seedCoordinators(new CoordinatorStore(doc, platform.tableName), () => undefined);
+  doc.destroy();
+  const ids = await seedDemo(platform.apiUrl, platform.sessionKeyFile, () => undefined);
+  // The seed returns the ids in the order of DEMO_MEMBERS.
+  potiId = ids[DEMO_MEMBERS.findIndex((m) => m.profile.name === 'Poti')] as string;
+  await platform.settle();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await platform?.stop();
+});
+
+async function newPage(viewport = { width: 1280, height: 900 }, mobile = false): Promise<Page> {
+  const context = await browser.newContext({ viewport, isMobile: mobile, hasTouch: mobile, acceptDownloads: true });
+  contexts.push(context);
+  return context.newPage();
+}
+
+/** Signs in from the sign-in form the page shows, with the link SES local received. */
+async function signInThroughMail(page: Page, email: string): Promise<string> {
+  await page.getByLabel('Your e-mail address').waitFor(WAIT);
+  const seen = (await signInLinks(platform, email)).length;
+  await page.getByLabel('Your e-mail address').fill(email);
+  await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
+  await page.getByText('Check your e-mail').waitFor(WAIT);
+  const link = await nextSignInLink(platform, email, seen);
+  await page.goto(link);
+  return link;
+}
+
+async function api<T>(method: string, path: string, session: string): Promise<T> {
+  const response = await fetch(`${platform.apiUrl}${path}`, { method, headers: { authorization: `Bearer ${session}` } });
+  expect(response.status, `${method} ${path}`).toBe(200);
+  return (await response.json()) as T;
+}
+
+describe('the web app in a real browser', () => {
+  it('a new city fills in the form, confirms it from the mail, sees its matches with their reasons and accepts one', async () => {
+    const page = await newPage();
+    await page.goto(`${platform.apiUrl}/`);
+    await page.getByRole('heading', { level: 1, name: 'Find partners for cultural cooperation' }).waitFor(WAIT);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel('City', { exact: true }).check();
+    await page.getByLabel('Name', { exact: true }).fill(GYUMRI.name);
+    await page.getByLabel('Country').selectOption('AM');
+    await page.getByLabel('City or region').fill('Shirak');
+    await page.getByRole('group', { name: 'Networks you belong to' }).getByLabel(/^EU4Culture/).check();
+    await page.getByLabel('Contact person').fill('Anna Petrosyan');
+    await page.getByLabel('Contact e-mail').fill(GYUMRI.email);
+    for (const theme of ['Visual arts', 'Climate and environment']) {
+      await page.getByLabel(theme, { exact: true }).check();
+      await page.getByLabel(`Priority of ${theme}`).selectOption('high');
+    }
+    await page.getByRole('group', { name: 'Formats you look for' }).getByLabel('Artist residency').check();
+    await page.getByRole('group', { name: 'What you can offer a partner' }).getByLabel('Artists').check();
+    await page.getByRole('group', { name: 'What you need from a partner' }).getByLabel('Venue').check();
+    const languages = page.getByRole('group', { name: 'Working languages' });
+    await languages.getByLabel('Armenian').check();
+    await languages.getByLabel('English').check();
+    await page.getByLabel('Describe what you would like to do').fill('A residency for young visual artists on climate, in the old town of Gyumri.');
+    await screenshot(page, 'form.png');
+
+    const seen = (await signInLinks(platform, GYUMRI.email)).length;
+    await page.getByRole('button', { name: 'Send my profile' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Check your e-mail' }).waitFor(WAIT);
+
+    // The confirmation mail's link opens the app, confirms the profile and signs in.
+    const link = await nextSignInLink(platform, GYUMRI.email, seen);
+    expect(link.startsWith(`${platform.apiUrl}/#/sign-in?token=`)).toBe(true);
+    await page.goto(link);
+    await page.getByText('Your profile is confirmed.').waitFor(WAIT);
+    gyumriId = decodeURIComponent(/#\/profiles\/([^?]+)/.exec(page.url())?.[1] ?? '');
+    expect(gyumriId).not.toBe('');
+    // The used token is gone from the address bar.
+    expect(page.url()).not.toContain('token=');
+
+    // Matching runs asynchronously; the page polls until the partners are there.
+    const poti = page.getByRole('article', { name: 'Poti' });
+    await poti.waitFor(WAIT);
+    await expect(poti.innerText()).resolves.toMatch(/Shared theme Visual arts: high priority for both/);
+    await expect(poti.innerText()).resolves.toMatch(/Poti offers venue, which you need/);
+    await expect(poti.innerText()).resolves.toMatch(/You offer artists, which Poti needs/);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'my-profile.png');
+
+    await poti.getByRole('button', { name: 'Accept the match with Poti' }).click();
+    await poti.getByText('You accepted. Waiting for Poti to answer.').waitFor(WAIT);
+    await expect(poti.innerText()).resolves.not.toContain('culture@poti.example');
+
+    // Poti accepts too (through the API, as its own member would): now both see each other's contact.
+    const potiSession = await localSession(platform.sessionKeyFile, 'culture@poti.example', { profiles: [potiId] });
+    await api('POST', `/matches/${potiId}/${gyumriId}/accept`, potiSession);
+    await page.getByRole('button', { name: 'Refresh' }).first().click();
+    await poti.getByText('Contact: Culture department of Poti').waitFor(WAIT);
+    await expect(poti.innerText()).resolves.toContain('culture@poti.example');
+  });
+
+  it('answers a mail\'s decline link only after the member confirms on the page', async () => {
+    const gyumriSession = await localSession(platform.sessionKeyFile, GYUMRI.email, { profiles: [gyumriId] });
+    type Matches = { matches: { partner: { id: string; name: string }; state: string }[] };
+    const other = (await api<Matches>('GET', `/profiles/${gyumriId}/matches`, gyumriSession)).matches.find((m) => m.state === 'proposed');
+    expect(other).toBeDefined();
+    const partner = other?.partner as { id: string; name: string };
+
+    // A fresh tab: no session yet, so the link asks to sign in first and comes back afterwards.
+    const page = await newPage();
+    await page.goto(`${platform.apiUrl}/#/matches/${gyumriId}/${partner.id}/decline`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor(WAIT);
+    await signInThroughMail(page, GYUMRI.email);
+
+    await page.getByRole('heading', { level: 1, name: `Decline the match with ${partner.name}?` }).waitFor(WAIT);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // Opening the link answered nothing.
+    const before = (await api<Matches>('GET', `/profiles/${gyumriId}/matches`, gyumriSession)).matches.find((m) => m.partner.id === partner.id);
+    expect(before?.state).toBe('proposed');
+
+    await page.getByRole('button', { name: `Decline the match with ${partner.name}` }).click();
+    await page.getByText(`You declined ${partner.name}.`).waitFor(WAIT);
+    const after = (await api<Matches>('GET', `/profiles/${gyumriId}/matches`, gyumriSession)).matches.find((m) => m.partner.id === partner.id);
+    expect(after?.state).toBe('declined');
+  });
+
+  it('the coordinator signs in by magic link and sees the match on the dashboard: members, heat-map, graph, waiting list and CSV', async () => {
+    const page = await newPage();
+    await page.goto(`${platform.apiUrl}/#/sign-in`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor(WAIT);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    const link = await signInThroughMail(page, COORDINATOR);
+    await page.getByRole('heading', { level: 1, name: /^Dashboard: EU4Culture/ }).waitFor(WAIT);
+    // A link works once: opened again (in another tab), it asks for a new one.
+    const again = await newPage();
+    await again.goto(link);
+    await again.getByText('This sign-in link does not work any more').waitFor(WAIT);
+    expect(again.url()).not.toContain('token=');
+
+    const coordinatorSession = await localSession(platform.sessionKeyFile, COORDINATOR, { networks: [EU4CULTURE] });
+    type NetworkMatch = { matchId: string; profileIds: string[]; names: string[]; state: string; score: number; summary: string };
+    const { matches } = await api<{ matches: NetworkMatch[] }>('GET', `/networks/${EU4CULTURE}/matches`, coordinatorSession);
+    const confirmed = matches.find((m) => m.profileIds.includes(gyumriId) && m.profileIds.includes(potiId));
+    expect(confirmed?.state).toBe('confirmed');
+    const matchId = confirmed?.matchId as string;
+
+    // Members with their status.
+    const memberRow = page.locator('tr[data-member="Gyumri"]');
+    await expect(memberRow.innerText()).resolves.toMatch(/Gyumri\s+City\s+Armenia\s+active/);
+    // The match, confirmed by both, in the table and as an edge of the graph.
+    await expect(page.locator(`tr[data-match-id="${matchId}"]`).innerText()).resolves.toMatch(/Confirmed by both/);
+    expect(await page.locator(`svg.match-graph line[data-match-id="${matchId}"][data-state="confirmed"]`).count()).toBe(1);
+    expect(await page.locator('svg.match-graph g[data-member]').count()).toBe(DEMO_MEMBERS.filter((m) => m.profile.networks.includes(EU4CULTURE)).length + 1);
+    // Gyumri's priorities in the heat-map, and the same in its table.
+    expect(await page.locator('svg.heat-map g[data-member="Gyumri"] g[data-theme="visual-arts"][data-priority="high"]').count()).toBe(1);
+    await page.getByText('The heat-map as a table').click();
+    const heatRow = page.getByRole('table', { name: 'Priority each member gives to each theme' }).getByRole('row', { name: /^Gyumri/ });
+    await expect(heatRow.innerText()).resolves.toContain('High');
+    // Matches still waiting, and for whom (the demo's own matches wait for both sides).
+    const waiting = page.getByRole('table', { name: /^Matches waiting for an answer/ }).locator('tbody tr');
+    expect(await waiting.count()).toBe(matches.filter((m) => m.state === 'proposed' || m.state === 'accepted').length);
+    await expect(waiting.first().innerText()).resolves.toMatch(/\tBoth\t/);
+
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'dashboard.png');
+
+    // The CSV export is made in the browser; it reads back as the API's matches (RFC 4180).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^culturebridge-eu4culture-matches-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync(await download.path(), 'utf8');
+    expect(text.startsWith('\uFEFFmatchId,memberA,memberB,state,score,acceptedBy,summary,proposedAt,updatedAt\r\n')).toBe(true);
+    const records = parseCsv(text.slice(1));
+    expect(records).toHaveLength(matches.length + 1);
+    const row = records.find((r) => r[0] === matchId);
+    expect(row?.slice(0, 5)).toEqual([matchId, confirmed?.names[0], confirmed?.names[1], 'confirmed', confirmed?.score.toFixed(4)]);
+    expect(row?.[6]).toBe(confirmed?.summary);
+    // The summary holds commas, so it was quoted.
+    expect(text).toContain(`"${confirmed?.summary}"`);
+  });
+
+  it('the member edits its profile, is sent back to sign in when the session has expired, and withdraws the profile', async () => {
+    const page = await newPage();
+    await page.goto(`${platform.apiUrl}/#/profiles/${gyumriId}`);
+    await signInThroughMail(page, GYUMRI.email);
+    await page.getByRole('heading', { level: 1, name: /^Gyumri/ }).waitFor(WAIT);
+
+    await page.getByRole('button', { name: 'Edit profile' }).click();
+    await expect(page.getByLabel('Contact e-mail').inputValue()).resolves.toBe(GYUMRI.email);
+    await page.getByLabel('City or region').fill('Shirak Province');
+    await page.getByLabel('Music', { exact: true }).check();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Your changes are saved.').waitFor(WAIT);
+    await page.getByText('Shirak Province, Armenia').waitFor(WAIT);
+    await page.getByText('Music (medium)').waitFor(WAIT);
+
+    // Someone else saved in between: the API's 409 is explained and nothing is overwritten.
+    await page.getByRole('button', { name: 'Edit profile' }).click();
+    await page.route(`**/profiles/${gyumriId}`, (route) =>
+      route.request().method() === 'PUT'
+        ? route.fulfill({ status: 409, contentType: 'application/problem+json', body: JSON.stringify({ type: '/problems/version-conflict', title: 'The profile was changed by someone else', status: 409, currentVersion: 9 }) })
+        : route.continue(),
+    );
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Someone changed this meanwhile').waitFor(WAIT);
+    await page.unrouteAll();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    // An expired session: API Gateway's authorizer answers 403 {"message":"Forbidden"}.
+    await page.route(`**/profiles/${gyumriId}/matches`, (route) => route.fulfill({ status: 403, contentType: 'application/json', body: '{"message":"Forbidden"}' }));
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByText('Your session has expired').waitFor(WAIT);
+    expect(page.url()).toContain('#/sign-in?reason=expired');
+    await page.unrouteAll();
+    // Signing in again leads back to the profile.
+    await signInThroughMail(page, GYUMRI.email);
+    await page.getByRole('heading', { level: 1, name: /^Gyumri/ }).waitFor(WAIT);
+
+    await page.getByRole('button', { name: 'Withdraw my profile' }).click();
+    await page.getByRole('button', { name: 'Yes, erase my profile' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your profile was withdrawn' }).waitFor(WAIT);
+    const coordinatorSession = await localSession(platform.sessionKeyFile, COORDINATOR, { networks: [EU4CULTURE] });
+    const gone = await fetch(`${platform.apiUrl}/profiles/${gyumriId}`, { headers: { authorization: `Bearer ${coordinatorSession}` } });
+    expect(gone.status).toBe(404);
+  });
+
+  it('shows the schema\'s messages next to each field on a phone, and the API\'s problem+json errors in the same places', async () => {
+    const page = await newPage({ width: 390, height: 844 }, true);
+    await page.goto(`${platform.apiUrl}/`);
+    await page.getByRole('button', { name: 'Send my profile' }).click();
+
+    const summary = page.locator('.error-summary');
+    await summary.waitFor(WAIT);
+    expect(await page.evaluate('document.activeElement?.className')).toBe('error-summary');
+    const expected: [string, RegExp][] = [
+      ['#field-kind', /Profile kind is required/],
+      ['#field-name', /Name is required/],
+      ['#field-country', /Country is required/],
+      ['#field-networks', /Name at least one network/],
+      ['#field-contact-name', /Contact name is required/],
+      ['#field-contact-email', /Contact email is required/],
+      ['#field-themes', /Choose at least one theme/],
+      ['#field-languages', /Name at least one working language/],
+    ];
+    for (const [selector, message] of expected) expect(await descriptionOf(page, selector)).toMatch(message);
+    expect(await page.locator('#field-name').getAttribute('aria-invalid')).toBe('true');
+
+    // Messages follow the edits, as the schema sees them.
+    await page.getByLabel('Contact e-mail').fill('not-an-email');
+    expect(await descriptionOf(page, '#field-contact-email')).toMatch(/Contact email must be a valid e-mail address/);
+    // The summary leads to its field.
+    await summary.getByRole('button', { name: 'Name is required', exact: true }).click();
+    expect(await page.evaluate('document.activeElement?.id')).toBe('field-name');
+    // Nothing is wider than the phone.
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'form-phone.png');
+
+    // A valid profile, answered by a problem only the server can know about.
+    await page.getByLabel('Organisation', { exact: true }).check();
+    await page.getByLabel('Name', { exact: true }).fill('Tbilisi Photo Festival');
+    await page.getByLabel('Country').selectOption('GE');
+    await page.getByRole('group', { name: 'Networks you belong to' }).getByLabel(/^EU4Culture/).check();
+    await page.getByLabel('Contact person').fill('Nino');
+    await page.getByLabel('Contact e-mail').fill('festival@tbilisi-photo.example');
+    await page.getByLabel('Music', { exact: true }).focus();
+    await page.keyboard.press('Space');
+    await page.getByLabel('Visual arts', { exact: true }).check();
+    await page.getByRole('group', { name: 'Working languages' }).getByLabel('Georgian').check();
+    expect(await summary.count()).toBe(0);
+
+    await page.route('**/profiles', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      await route.fulfill({
+        status: 400,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: '/problems/invalid-fields',
+          title: 'Your request has invalid fields',
+          status: 400,
+          detail: '2 fields are invalid: name, themes[1].priority.',
+          errors: [
+            { field: 'name', pointer: '#/name', detail: 'a profile with this name already exists in eu4culture' },
+            { field: 'themes[1].priority', pointer: '#/themes/1/priority', detail: 'priority is not accepted for this theme' },
+          ],
+        }),
+      });
+    });
+    await page.getByRole('button', { name: 'Send my profile' }).click();
+    await summary.waitFor(WAIT);
+    expect(await descriptionOf(page, '#field-name')).toMatch(/A profile with this name already exists in eu4culture/);
+    // themes[1] is the second theme sent, in taxonomy order: Music.
+    await expect(page.locator('#field-themes-music-error').innerText()).resolves.toMatch(/Priority is not accepted for this theme/);
+    expect(await descriptionOf(page, '#field-themes-visual-arts')).toBe('');
+    // A server message goes once its field changes.
+    await page.getByLabel('Name', { exact: true }).fill('Tbilisi Photo Festival 2027');
+    expect(await page.locator('#field-name-error').count()).toBe(0);
+  });
+});

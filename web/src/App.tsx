@@ -1,0 +1,125 @@
+import type { MouseEvent } from 'react';
+import { MeProvider, useMe } from './auth/me-context';
+import { clearSession, useSession } from './auth/session-store';
+import { PageHeading } from './components/PageHeading';
+import { CoordinatorPreferencesPage } from './pages/CoordinatorPreferencesPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { InterestFormPage } from './pages/InterestFormPage';
+import { MatchPage } from './pages/MatchPage';
+import { MyProfilePage } from './pages/MyProfilePage';
+import { ProfilePreferencesPage } from './pages/ProfilePreferencesPage';
+import { SignInPage } from './pages/SignInPage';
+import { href, navigate, parseRoute, useHash, type Route } from './router';
+
+export function App() {
+  return (
+    <MeProvider>
+      <Shell />
+    </MeProvider>
+  );
+}
+
+function Shell() {
+  const route = parseRoute(useHash());
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        Skip to content
+      </a>
+      <Header route={route} />
+      <main id="main" tabIndex={-1}>
+        {/* A new route is a new page: nothing of the previous one's state survives. */}
+        <Page key={JSON.stringify(route)} route={route} />
+      </main>
+      <footer className="site-footer">
+        <p>CultureBridge matches members of cultural cooperation networks on shared themes and complementary offers, and explains every match.</p>
+      </footer>
+    </>
+  );
+}
+
+/** "#main" would be read as a route; move focus instead. */
+function skipToMain(event: MouseEvent) {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'form':
+      return <InterestFormPage />;
+    case 'sign-in':
+      return <SignInPage token={route.token} reason={route.reason} />;
+    case 'my-profile':
+      return <MyProfilePage profileId={route.profileId} confirmed={route.confirmed} />;
+    case 'match':
+      return <MatchPage profileId={route.profileId} partnerId={route.partnerId} answer={route.answer} />;
+    case 'dashboard':
+      return <DashboardPage networkId={route.networkId} />;
+    case 'profile-preferences':
+      return <ProfilePreferencesPage profileId={route.profileId} />;
+    case 'coordinator-preferences':
+      return <CoordinatorPreferencesPage coordinatorId={route.coordinatorId} />;
+    case 'not-found':
+      return (
+        <div className="page page--narrow">
+          <PageHeading title="Page not found" />
+          <p>
+            <a href={href('/')}>Go to the interest form</a>
+          </p>
+        </div>
+      );
+  }
+}
+
+function Header({ route }: { route: Route }) {
+  const session = useSession();
+  const { me } = useMe();
+  const current = (pages: Route['page'][]) => (pages.includes(route.page) ? 'page' : undefined);
+  return (
+    <header className="site-header">
+      <a className="brand" href={href('/')}>
+        CultureBridge
+      </a>
+      <nav aria-label="Main">
+        <ul>
+          <li>
+            <a href={href('/')} aria-current={current(['form'])}>
+              Interest form
+            </a>
+          </li>
+          <li>
+            <a href={href('/profiles')} aria-current={current(['my-profile', 'match', 'profile-preferences'])}>
+              My profile
+            </a>
+          </li>
+          {me?.networks.length ? (
+            <li>
+              <a href={href('/dashboard')} aria-current={current(['dashboard', 'coordinator-preferences'])}>
+                Dashboard
+              </a>
+            </li>
+          ) : null}
+          <li>
+            {session ? (
+              <button
+                type="button"
+                className="link-button nav-button"
+                onClick={() => {
+                  clearSession();
+                  navigate('/');
+                }}
+              >
+                Sign out
+              </button>
+            ) : (
+              <a href={href('/sign-in')} aria-current={current(['sign-in'])}>
+                Sign in
+              </a>
+            )}
+          </li>
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,103 @@
+import type { FieldProblem } from '@culturebridge/domain';
+import { clearSession, currentSession } from '../auth/session-store';
+import { rememberDestination } from '../auth/destination';
+import { currentRoute, navigate } from '../router';
+
+/** An RFC 9457 problem the API answered (or, for `status` 0, the network failing). */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    readonly title: string,
+    readonly detail: string | undefined,
+    readonly errors: FieldProblem[],
+  ) {
+    super(detail ?? title);
+    this.name = 'ApiProblem';
+  }
+
+  is(type: ProblemType): boolean {
+    return this.type.endsWith(type);
+  }
+}
+
+export type ProblemType =
+  | '/problems/invalid-fields'
+  | '/problems/version-conflict'
+  | '/problems/sign-in-required'
+  | '/problems/invalid-token'
+  | '/problems/forbidden'
+  | '/problems/rate-limited'
+  | '/problems/match-state';
+
+/** Thrown once the session turned out to be gone; the app is already on its way to the sign-in page. */
+export class SessionLost extends Error {
+  constructor() {
+    super('The session has expired');
+    this.name = 'SessionLost';
+  }
+}
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface RequestOptions {
+  /** `none`: never send the session (sign-in routes). `optional`: a public route; a stale session is dropped and the call repeated without it. */
+  session?: 'send' | 'optional' | 'none';
+}
+
+/** Same origin as the app: the local server and CloudFront both forward the API's paths. */
+export async function apiRequest<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  const mode = options.session ?? 'send';
+  const session = mode === 'none' ? undefined : currentSession();
+  const response = await send(method, path, body, session?.token);
+  if (response.ok) return (response.status === 204 ? undefined : await response.json()) as T;
+
+  const problem = await toProblem(response);
+  if (!meansSessionLost(problem)) throw problem;
+  if (mode === 'optional') {
+    clearSession();
+    return apiRequest<T>(method, path, body, { session: 'none' });
+  }
+  sessionLost(session ? 'expired' : 'required');
+  throw new SessionLost();
+}
+
+async function send(method: Method, path: string, body: unknown, token: string | undefined): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  try {
+    return await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiProblem(0, 'about:blank', 'CultureBridge cannot be reached', 'Check your connection and try again.', []);
+  }
+}
+
+/** Our problems, and API Gateway's bare `{message}` answers from its authorizer, as one shape. */
+async function toProblem(response: Response): Promise<ApiProblem> {
+  let body: Record<string, unknown> = {};
+  try {
+    body = (await response.json()) as Record<string, unknown>;
+  } catch {
+    // Not JSON (a proxy's error page): the status says enough.
+  }
+  const text = (key: string) => (typeof body[key] === 'string' ? (body[key] as string) : undefined);
+  const errors = Array.isArray(body.errors) ? (body.errors as FieldProblem[]).filter((e) => typeof e?.field === 'string' && typeof e.detail === 'string') : [];
+  return new ApiProblem(response.status, text('type') ?? 'about:blank', text('title') ?? text('message') ?? response.statusText, text('detail'), errors);
+}
+
+/**
+ * 401 means no valid session; so does API Gateway's bare 403 for an expired or altered one. Our own
+ * 403 (`/problems/forbidden`) is a refusal to a valid session, and an invalid magic-link token is a
+ * problem of the link, not of a session.
+ */
+function meansSessionLost(problem: ApiProblem): boolean {
+  if (problem.status === 401) return !problem.is('/problems/invalid-token');
+  return problem.status === 403 && !problem.is('/problems/forbidden');
+}
+
+function sessionLost(reason: 'expired' | 'required'): void {
+  clearSession();
+  rememberDestination(currentRoute());
+  navigate(`/sign-in?reason=${reason}`);
+}

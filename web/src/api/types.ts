@@ -1,0 +1,111 @@
+import type { MatchReason, MatchState, Profile, ProfileKind, ProfileStatus, PublicProfile } from '@culturebridge/domain';
+
+/** The API's answers, as docs/api.md describes them. */
+
+export interface VerifyResult {
+  session: string;
+  expiresAt: string;
+  /** Ids of the profiles the address owns (the session's claims). */
+  profiles: unknown[];
+  networks: string[];
+  /** Pending profiles this link has just confirmed. */
+  confirmed: string[];
+}
+
+export interface MeProfile {
+  id: string;
+  name: string;
+  status: ProfileStatus;
+}
+
+export interface Me {
+  profiles: MeProfile[];
+  networks: string[];
+}
+
+export interface CreatedProfile {
+  id: string;
+  version: number;
+  status: ProfileStatus;
+  /** Present when the caller's session is the contact's: the profile is active at once. */
+  session?: string;
+}
+
+/** The partner as a member sees it: public fields only. */
+export interface MatchPartner {
+  id: string;
+  name?: string;
+  kind?: ProfileKind;
+  country?: string;
+  region?: string;
+  themes?: Profile['themes'];
+  offers?: string[];
+  needs?: string[];
+  languages?: string[];
+}
+
+export interface MatchView {
+  matchId: string;
+  partner: MatchPartner;
+  state: MatchState;
+  acceptedBy: string[];
+  score: number;
+  summary: string;
+  reasons: MatchReason[];
+  sharedNetworks: string[];
+  proposedAt: string;
+  updatedAt: string;
+  /** Only once both accepted. */
+  partnerContact?: { name: string; email: string };
+}
+
+export interface ProfileMatches {
+  profileId: string;
+  matches: MatchView[];
+}
+
+export interface MatchAnswer {
+  matchId: string;
+  state: MatchState;
+  acceptedBy: string[];
+  version: number;
+}
+
+export type NetworkMember = PublicProfile & { status: ProfileStatus };
+
+export interface NetworkMembers {
+  networkId: string;
+  members: NetworkMember[];
+}
+
+export interface NetworkMatch {
+  matchId: string;
+  profileIds: [string, string];
+  names: [string, string];
+  state: MatchState;
+  acceptedBy: string[];
+  score: number;
+  summary: string;
+  reasons: MatchReason[];
+  proposedAt: string;
+  updatedAt: string;
+}
+
+export interface NetworkMatches {
+  networkId: string;
+  matches: NetworkMatch[];
+}
+
+export const MAIL_MODES = ['immediate', 'digest', 'off'] as const;
+export type MailMode = (typeof MAIL_MODES)[number];
+
+export interface MailPreference {
+  mode: MailMode;
+  timeZone: string;
+  digestHour: number;
+}
+
+export interface NetworkSettings {
+  networkId: string;
+  coordinator: { id: string; name: string; preference: MailPreference };
+}

@@ -1,0 +1,50 @@
+import { useId, useState, type KeyboardEvent } from 'react';
+
+interface AddAnotherProps {
+  label: string;
+  buttonLabel: string;
+  /** A list to choose from; a free text input when absent. */
+  options?: readonly { value: string; label: string }[];
+  onAdd: (value: string) => void;
+}
+
+/** "Add another …" under a chip list: a select or a text box and an explicit Add button. */
+export function AddAnother({ label, buttonLabel, options, onAdd }: AddAnotherProps) {
+  const id = useId();
+  const [value, setValue] = useState('');
+  const add = () => {
+    const chosen = value.trim();
+    if (!chosen) return;
+    onAdd(chosen);
+    setValue('');
+  };
+  // Enter in the text box adds the value instead of submitting the whole form.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      add();
+    }
+  };
+  return (
+    <div className="add-another">
+      <label htmlFor={id}>{label}</label>
+      <div className="add-another__row">
+        {options ? (
+          <select id={id} value={value} onChange={(e) => setValue(e.target.value)}>
+            <option value="">Choose…</option>
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input id={id} type="text" value={value} onChange={(e) => setValue(e.target.value)} onKeyDown={onKeyDown} />
+        )}
+        <button type="button" className="button button--secondary" onClick={add}>
+          {buttonLabel}
+        </button>
+      </div>
+    </div>
+  );
+}

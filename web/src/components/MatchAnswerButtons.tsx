@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { ApiProblem, SessionLost } from '../api/client';
+import { answerMatch } from '../api/endpoints';
+import type { MatchView } from '../api/types';
+import { ProblemMessage } from './ProblemMessage';
+
+interface MatchAnswerButtonsProps {
+  profileId: string;
+  match: MatchView;
+  /** Only these answers are offered (a mail link asks about one). */
+  offer?: readonly ('accept' | 'decline')[];
+  onAnswered: (answer: 'accept' | 'decline') => void;
+  /** Declining is for good, so it asks once more, unless the page itself is that question. */
+  confirmDecline?: boolean;
+}
+
+/** The answers that fit the match's state; each is an explicit click, never an effect of opening a link. */
+export function MatchAnswerButtons({ profileId, match, offer = ['accept', 'decline'], onAnswered, confirmDecline = true }: MatchAnswerButtonsProps) {
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem>();
+  const open = match.state === 'proposed' || match.state === 'accepted';
+  const canAccept = open && !match.acceptedBy.includes(profileId) && offer.includes('accept');
+  const canDecline = open && offer.includes('decline');
+  if (!canAccept && !canDecline) return null;
+  const partner = match.partner.name ?? 'this partner';
+
+  const answer = async (kind: 'accept' | 'decline') => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await answerMatch(profileId, match.partner.id, kind);
+      onAnswered(kind);
+    } catch (error) {
+      if (error instanceof ApiProblem) setProblem(error);
+      else if (!(error instanceof SessionLost)) throw error;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (confirming) {
+    return (
+      <div className="match-actions match-actions--confirm" role="group" aria-label={`Decline ${partner}?`}>
+        <p>Decline {partner} for good? This pair will not be proposed again.</p>
+        {problem ? <ProblemMessage problem={problem} /> : null}
+        <button type="button" className="button button--danger" disabled={busy} onClick={() => void answer('decline')}>
+          Yes, decline<span className="visually-hidden"> {partner}</span>
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
+          Keep the match
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <div className="match-actions">
+      {problem ? <ProblemMessage problem={problem} /> : null}
+      {canAccept ? (
+        <button type="button" className="button" disabled={busy} onClick={() => void answer('accept')}>
+          Accept<span className="visually-hidden"> the match with {partner}</span>
+        </button>
+      ) : null}
+      {canDecline ? (
+        <button type="button" className="button button--secondary" disabled={busy} onClick={() => (confirmDecline ? setConfirming(true) : void answer('decline'))}>
+          Decline<span className="visually-hidden"> the match with {partner}</span>
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { describedBy, FieldMessages } from './FieldMessages';
+import { errorId, fieldId } from '../form/field-errors';
+
+interface TextFieldProps {
+  fieldKey: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  errors: readonly string[] | undefined;
+  hint?: string;
+  type?: 'text' | 'email' | 'date';
+  multiline?: boolean;
+  autoComplete?: string;
+  required?: boolean;
+}
+
+export function TextField({ fieldKey, label, value, onChange, errors, hint, type = 'text', multiline, autoComplete, required }: TextFieldProps) {
+  const id = fieldId(fieldKey);
+  const hintId = hint ? `${id}-hint` : undefined;
+  const invalid = Boolean(errors?.length);
+  const common = {
+    id,
+    name: fieldKey,
+    value,
+    'aria-invalid': invalid || undefined,
+    'aria-describedby': describedBy(hintId, invalid && errorId(fieldKey)),
+    'aria-required': required || undefined,
+  };
+  return (
+    <div className={`field${invalid ? ' field--invalid' : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? null : <span className="optional"> (optional)</span>}
+      </label>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldMessages id={errorId(fieldKey)} messages={errors} />
+      {multiline ? (
+        <textarea {...common} rows={5} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input {...common} type={type} autoComplete={autoComplete} onChange={(e) => onChange(e.target.value)} />
+      )}
+    </div>
+  );
+}

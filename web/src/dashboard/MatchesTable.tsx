@@ -1,0 +1,42 @@
+import { ScrollArea } from '../components/ScrollArea';
+import type { NetworkMatch } from '../api/types';
+import { STATE_LABELS } from '../lib/labels';
+import { href } from '../router';
+
+export function MatchesTable({ matches }: { matches: readonly NetworkMatch[] }) {
+  const rows = [...matches].sort((a, b) => b.score - a.score || a.matchId.localeCompare(b.matchId));
+  if (rows.length === 0) return <p className="empty">No matches yet.</p>;
+  return (
+    <ScrollArea label="All matches">
+      <table className="data-table">
+        <caption className="visually-hidden">Every match between two members of the network, best first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Members</th>
+            <th scope="col">State</th>
+            <th scope="col" className="numeric">
+              Score
+            </th>
+            <th scope="col">Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((match) => (
+            <tr key={match.matchId} data-match-id={match.matchId}>
+              <th scope="row">
+                <a href={href(`/matches/${encodeURIComponent(match.profileIds[0])}/${encodeURIComponent(match.profileIds[1])}`)}>
+                  {match.names[0]} and {match.names[1]}
+                </a>
+              </th>
+              <td>
+                <span className={`badge badge--${match.state}`}>{STATE_LABELS[match.state]}</span>
+              </td>
+              <td className="numeric">{Math.round(match.score * 100)}</td>
+              <td className="summary-cell">{match.summary}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollArea>
+  );
+}

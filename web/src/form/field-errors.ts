@@ -1,0 +1,56 @@
+import { ProfileInput, describeIssues, type FieldProblem } from '@culturebridge/domain';
+
+/**
+ * Messages per form field. The API's `errors` and the schema's issues both name a field by the same
+ * readable path (`themes[0].priority`), so one mapping places both next to the same input.
+ */
+export type FieldErrors = ReadonlyMap<string, string[]>;
+
+/** The shared zod schema, run in the browser: the same messages the API would send. */
+export function validateProfile(input: ProfileInput): FieldProblem[] {
+  const result = ProfileInput.safeParse(input);
+  return result.success ? [] : describeIssues(result.error);
+}
+
+/** Errors that belong to no field of the form (the body as a whole); shown in the summary only. */
+export const FORM_KEY = '(form)';
+
+/**
+ * The form field a path belongs to: `contact.email` and `availability.to` are fields of their own,
+ * `themes[2].priority` belongs to the chip of the third theme sent, any other list item to its list.
+ */
+function fieldKeyOf(field: string, input: ProfileInput): string {
+  const match = /^([A-Za-z]+)(?:\[(\d+)\])?(?:\.([A-Za-z]+))?/.exec(field);
+  if (!match) return FORM_KEY;
+  const [, top = '', index, child] = match;
+  if ((top === 'contact' || top === 'availability') && child) return `${top}.${child}`;
+  if (top === 'themes' && index !== undefined) {
+    const theme = input.themes?.[Number(index)];
+    return theme ? `themes.${theme.id}` : 'themes';
+  }
+  return top;
+}
+
+export function groupErrors(problems: readonly FieldProblem[], input: ProfileInput): Map<string, string[]> {
+  const grouped = new Map<string, string[]>();
+  for (const problem of problems) {
+    const key = fieldKeyOf(problem.field, input);
+    const list = grouped.get(key) ?? [];
+    const message = sentence(problem.detail);
+    if (!list.includes(message)) list.push(message);
+    grouped.set(key, list);
+  }
+  return grouped;
+}
+
+/** The schema writes messages in lower case so they read inside the API's detail; alone they start a sentence. */
+export function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The DOM id of a field's input, for labels, `aria-describedby` and the error summary's links. */
+export function fieldId(key: string): string {
+  return `field-${key.replace(/[^A-Za-z0-9-]/g, '-')}`;
+}
+
+export const errorId = (key: string) => `${fieldId(key)}-error`;

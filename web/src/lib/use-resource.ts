@@ -1,0 +1,62 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiProblem, SessionLost } from '../api/client';
+
+export type Resource<T> =
+  | { status: 'loading'; data?: undefined; error?: undefined }
+  | { status: 'ready'; data: T; error?: undefined }
+  | { status: 'error'; data?: T; error: ApiProblem };
+
+/**
+ * Loads data and reloads it on demand, keeping what was shown while a reload runs (no flicker when
+ * polling). A change of `key` starts over.
+ */
+export function useResource<T>(load: () => Promise<T>, key: string): Resource<T> & { reload: () => Promise<void> } {
+  const [state, setState] = useState<Resource<T>>({ status: 'loading' });
+  const loadRef = useRef(load);
+  const generation = useRef(0);
+
+  // Declared first, so the effects below always call the latest `load`.
+  useEffect(() => {
+    loadRef.current = load;
+  });
+
+  const reload = useCallback(async () => {
+    const mine = generation.current;
+    try {
+      const data = await loadRef.current();
+      if (mine === generation.current) setState({ status: 'ready', data });
+    } catch (error) {
+      if (error instanceof SessionLost || mine !== generation.current) return;
+      const problem = error instanceof ApiProblem ? error : new ApiProblem(0, 'about:blank', 'Something went wrong', String(error), []);
+      setState((previous) => ({ status: 'error', data: previous.data, error: problem }));
+    }
+  }, []);
+
+  useEffect(() => {
+    generation.current++;
+    setState({ status: 'loading' });
+    void reload();
+  }, [key, reload]);
+
+  return { ...state, reload };
+}
+
+/**
+ * Calls `tick` every `intervalMs` while an interval is given (undefined stops it), for at most
+ * `forMs`: a page left open does not poll forever; its Refresh button still works.
+ */
+export function usePolling(tick: () => unknown, intervalMs: number | undefined, forMs = 120_000): void {
+  const tickRef = useRef(tick);
+  useEffect(() => {
+    tickRef.current = tick;
+  });
+  useEffect(() => {
+    if (!intervalMs) return;
+    const timer = setInterval(() => void tickRef.current(), intervalMs);
+    const stop = setTimeout(() => clearInterval(timer), forMs);
+    return () => {
+      clearInterval(timer);
+      clearTimeout(stop);
+    };
+  }, [intervalMs, forMs]);
+}

@@ -1,0 +1,70 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Hash routes (`#/…`): the same static files answer every route, locally and on S3 + CloudFront,
+ * with no rewrite rules, and a sign-in token in the fragment never reaches a server log.
+ */
+export type Route =
+  | { page: 'form' }
+  | { page: 'sign-in'; token?: string; reason?: string }
+  | { page: 'my-profile'; profileId?: string; confirmed: boolean }
+  | { page: 'match'; profileId: string; partnerId: string; answer?: 'accept' | 'decline' }
+  | { page: 'dashboard'; networkId?: string }
+  | { page: 'profile-preferences'; profileId: string }
+  | { page: 'coordinator-preferences'; coordinatorId: string }
+  | { page: 'not-found' };
+
+export function parseRoute(hash: string): Route {
+  const [path = '', query = ''] = hash.replace(/^#/, '').split('?', 2);
+  const params = new URLSearchParams(query);
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const [first, second, third, fourth] = parts;
+  switch (first) {
+    case undefined:
+      return { page: 'form' };
+    case 'sign-in':
+      return { page: 'sign-in', token: params.get('token') ?? undefined, reason: params.get('reason') ?? undefined };
+    case 'profiles':
+      return parts.length <= 2 ? { page: 'my-profile', profileId: second, confirmed: params.has('confirmed') } : { page: 'not-found' };
+    case 'matches':
+      if (second && third && parts.length === 3) return { page: 'match', profileId: second, partnerId: third };
+      if (second && third && (fourth === 'accept' || fourth === 'decline') && parts.length === 4) return { page: 'match', profileId: second, partnerId: third, answer: fourth };
+      return { page: 'not-found' };
+    case 'dashboard':
+      return parts.length <= 2 ? { page: 'dashboard', networkId: second } : { page: 'not-found' };
+    case 'preferences':
+      if (second === 'profiles' && third && parts.length === 3) return { page: 'profile-preferences', profileId: third };
+      if (second === 'coordinators' && third && parts.length === 3) return { page: 'coordinator-preferences', coordinatorId: third };
+      return { page: 'not-found' };
+    default:
+      return { page: 'not-found' };
+  }
+}
+
+function subscribe(listener: () => void): () => void {
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
+}
+
+/** The current location's hash; components re-render when it changes. */
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash);
+}
+
+/** `to` is a route such as "/profiles/<id>"; it becomes the fragment. */
+export function navigate(to: string): void {
+  window.location.hash = to;
+}
+
+/** The current route as `navigate` takes it, to come back after signing in. */
+export function currentRoute(): string {
+  return window.location.hash.replace(/^#/, '') || '/';
+}
+
+/** Drops a sign-in token from the address bar and history once it has been used. */
+export function replaceRoute(to: string): void {
+  window.history.replaceState(null, '', `#${to}`);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
+export const href = (to: string) => `#${to}`;
