@@ -3,14 +3,16 @@
  * `npm start -- --fresh` forgets the data kept under .data/ and seeds again.
  */
 import './quiet-sdk.js';
-import { mkdirSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { CoordinatorStore } from '@culturebridge/store';
 import { seedCoordinators, seedDemo } from './demo/seed.js';
 import { localDocumentClient } from './dynamodb-local.js';
 import { startPlatform } from './platform.js';
 
 const DATA_DIR = resolve(process.env.CULTUREBRIDGE_DATA_DIR ?? '.data/dynamodb');
+/** The built web app; `npm start` builds it first (the prestart script). */
+const WEB_ROOT = resolve(process.env.CULTUREBRIDGE_WEB_ROOT ?? 'web/dist');
 
 async function main(): Promise<void> {
   const fresh = process.argv.includes('--fresh');
@@ -22,7 +24,8 @@ async function main(): Promise<void> {
   mkdirSync(DATA_DIR, { recursive: true });
   console.log(`Starting CultureBridge (DynamoDB Local on port ${dynamodbPort}, data in ${DATA_DIR}${fresh ? ', reset' : ''}) …`);
 
-  const platform = await startPlatform({ apiPort, dynamodbPort, dataDir: DATA_DIR, eventBridgePort: Number(process.env.EVENTBRIDGE_PORT ?? 0), sesPort: Number(process.env.SES_PORT ?? 0) });
+  if (!existsSync(join(WEB_ROOT, 'index.html'))) console.log(`No web app build in ${WEB_ROOT}: run \`npm run build:web\` (npm start does) to serve it; the API runs without it.`);
+  const platform = await startPlatform({ apiPort, dynamodbPort, dataDir: DATA_DIR, webRoot: WEB_ROOT, eventBridgePort: Number(process.env.EVENTBRIDGE_PORT ?? 0), sesPort: Number(process.env.SES_PORT ?? 0) });
 
   if (platform.created) {
     console.log('First start: loading the demo networks (EU4Culture cities, EUNIC clusters) …');

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,10 +14,22 @@ interface Started {
   exited: Promise<number | null>;
 }
 
+/**
+ * A stand-in for the web app's build (the browser tests build and drive the real one), so this test
+ * checks the serving without building or touching web/dist while the browser tests use it.
+ */
+function webBuild(): string {
+  const root = mkdtempSync(join(tmpdir(), 'cb-web-'));
+  mkdirSync(join(root, 'assets'));
+  writeFileSync(join(root, 'index.html'), '<!doctype html><title>CultureBridge</title><script type="module" src="/assets/app-1a2b.js"></script>');
+  writeFileSync(join(root, 'assets', 'app-1a2b.js'), 'console.log("app")');
+  return root;
+}
+
 /** Runs `npm start`'s entry point as a user would, on free ports and a throw-away data folder. */
 function start(env: Record<string, string>): Started {
   const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], {
-    env: { ...process.env, CULTUREBRIDGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'cb-data-')), POWERTOOLS_LOG_LEVEL: 'ERROR', ...env },
+    env: { ...process.env, CULTUREBRIDGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'cb-data-')), CULTUREBRIDGE_WEB_ROOT: webBuild(), POWERTOOLS_LOG_LEVEL: 'ERROR', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -42,6 +54,15 @@ describe('npm start', () => {
     expect(app.output()).toContain(`${api}/_local/events`);
     const ses = `http://127.0.0.1:${sesPort}`;
     expect(app.output()).toContain(`Mails (SES)     ${ses}/`);
+
+    // The web app and the API share the origin, as behind CloudFront.
+    const page = await fetch(`${api}/`);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toContain('<title>CultureBridge</title>');
+    const asset = await fetch(`${api}/assets/app-1a2b.js`);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect((await fetch(`${api}/assets/../../etc/passwd`)).status).toBe(404);
+    expect(app.output()).toContain(`Web app         ${api}/`);
 
     // A new city submits its form without an account, confirms through the mailed link, and is matched.
     const contact = { name: 'Anna', email: 'culture@gyumri-e2e.example' };
