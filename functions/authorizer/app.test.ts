@@ -20,3 +20,9 @@ describe('the HTTP API authorizer', () => {
     for (const header of [`Bearer ${foreign}`, `Bearer ${old}`, 'Bearer nonsense']) expect(await authorize(event(header))).toEqual({ isAuthorized: false });
   });
 });
+
+describe('the HTTP API authorizer and other schemes', () => {
+  it('refuses an Authorization header that is not a bearer session instead of treating it as anonymous', async () => {
+    expect(await authorize(event('Basic YTpi'))).toEqual({ isAuthorized: false });
+  });
+});

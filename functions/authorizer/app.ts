@@ -13,7 +13,9 @@ export type AuthorizerResult = APIGatewaySimpleAuthorizerWithContextResult<{ sub
 export function createAuthorizer(key: Uint8Array, now: () => Date = () => new Date()) {
   return async (event: APIGatewayRequestAuthorizerEventV2): Promise<AuthorizerResult> => {
     const token = bearerToken(event.headers);
-    if (!token) return { isAuthorized: true, context: { sub: 'anonymous' } };
+    // Another scheme (Basic, a bare token) is refused, not read as "anonymous".
+    const sent = Object.keys(event.headers ?? {}).some((name) => name.toLowerCase() === 'authorization');
+    if (!token) return sent ? { isAuthorized: false } : { isAuthorized: true, context: { sub: 'anonymous' } };
     const claims = await verifySession(key, token, now());
     return claims ? { isAuthorized: true, context: { sub: claims.sub } } : { isAuthorized: false };
   };

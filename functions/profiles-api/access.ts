@@ -1,5 +1,6 @@
 import { bearerToken, verifySession, type SessionClaims } from '@culturebridge/auth';
 import { HttpProblem, forbidden, notFound, signInRequired } from '@culturebridge/http';
+import type { AddressBook } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { RouteAccess } from './api-routes.js';
 
@@ -10,16 +11,24 @@ export type Caller = { kind: 'anonymous' } | { kind: 'session'; claims: SessionC
  * Verifies the session, if any. The authorizer in front of the API has already refused bad sessions;
  * this checks again because the function must not depend on how it is deployed (and tests call it
  * directly). A session that was sent must verify even on a public route.
+ *
+ * The session proves the address; what the address owns is read afresh from the address book (one
+ * Query), not taken from the claims, which are as old as the session: a profile whose contact moved
+ * elsewhere, or a coordinator the operator removed, loses access at once, not an hour later.
  */
-export async function authenticate(event: APIGatewayProxyEventV2, key: Uint8Array, access: RouteAccess, now: Date): Promise<Caller> {
+export async function authenticate(event: APIGatewayProxyEventV2, key: Uint8Array, access: RouteAccess, now: Date, addresses: AddressBook): Promise<Caller> {
   const token = bearerToken(event.headers);
   if (!token) {
-    if (access === 'session') throw signInRequired();
+    if (access === 'session' || event.headers.authorization) throw signInRequired();
     return { kind: 'anonymous' };
   }
   const claims = await verifySession(key, token, now);
   if (!claims) throw signInRequired();
-  return { kind: 'session', claims };
+  const owned = await addresses.ownedBy(claims.sub);
+  return {
+    kind: 'session',
+    claims: { sub: claims.sub, profiles: owned.profiles, networks: [...new Set(owned.coordinators.map((c) => c.networkId))] },
+  };
 }
 
 export function ownsProfile(caller: Caller, profileId: string): boolean {

@@ -13,6 +13,7 @@ export const PROFILES_API_ROUTES = [
   { name: 'read', method: 'GET', path: '/profiles/{id}', access: 'session' },
   { name: 'update', method: 'PUT', path: '/profiles/{id}', access: 'session' },
   { name: 'erase', method: 'DELETE', path: '/profiles/{id}', access: 'session' },
+  { name: 'confirm', method: 'POST', path: '/profiles/{id}/confirm', access: 'session' },
   { name: 'listMatches', method: 'GET', path: '/profiles/{id}/matches', access: 'session' },
   { name: 'accept', method: 'POST', path: '/matches/{id}/{partner}/accept', access: 'session' },
   { name: 'decline', method: 'POST', path: '/matches/{id}/{partner}/decline', access: 'session' },

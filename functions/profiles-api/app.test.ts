@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { MessageRejected, SESv2Client, SendEmailCommand, TooManyRequestsException } from '@aws-sdk/client-sesv2';
 import { sesMailer } from '@culturebridge/mail';
 import { ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ProfileInput } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
-import { createDocumentClient, profileItem } from '@culturebridge/store';
+import { createDocumentClient, profileAddressItem, profileItem } from '@culturebridge/store';
 import { createProfilesApi } from './app.js';
 import { call } from '../../test/support/api-event.js';
 import { bearer, profilesApiOptions } from '../../test/support/profiles-api.js';
@@ -31,6 +31,8 @@ const stored = profileItem({
 
 beforeEach(() => {
   ddb.reset();
+  // The address book: the session's address owns the stored profile.
+  ddb.on(QueryCommand).resolves({ Items: [profileAddressItem('culture@kutaisi.example', id)] });
   logs.length = 0;
   // Powertools writes through console; capture it to check that no personal data reaches the logs.
   (logger as unknown as { console: { info: (s: string) => void; warn: (s: string) => void; error: (s: string) => void } }).console = {

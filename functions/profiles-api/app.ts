@@ -46,7 +46,7 @@ function withJsonBody(handler: Handler) {
 
 /** Every route authenticates its caller first, as its declared access demands. */
 function authenticated(route: ProfilesApiRoute, handler: RouteHandler, options: ProfilesApiOptions): Handler {
-  return async (event) => handler(event, await authenticate(event, options.sessionKey, route.access, new Date(options.now())));
+  return async (event) => handler(event, await authenticate(event, options.sessionKey, route.access, new Date(options.now()), options.addresses));
 }
 
 export function createProfilesApi(options: ProfilesApiOptions) {

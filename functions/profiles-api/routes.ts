@@ -2,11 +2,16 @@ import { ProfileInput, ProfileUpdate, answerMatch, revealsContact, toPublicProfi
 import { HttpProblem, json, noContent, notFound, parseBody, versionConflict } from '@culturebridge/http';
 import { addressHash, type MatchItem, type MatchStore, type ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { mayRead, ownsProfile, refusal, type Caller } from './access.js';
+import { coordinates, mayRead, ownsProfile, refusal, type Caller } from './access.js';
 import type { Route } from './route.js';
 import { clientAddressOf, type SignInService } from './sign-in.js';
 
+interface WarnLogger {
+  warn(message: string, ...extra: unknown[]): void;
+}
+
 export interface ProfileRouteDeps {
+  logger: WarnLogger;
   profiles: ProfileStore;
   matches: MatchStore;
   signIn: SignInService;
@@ -52,7 +57,19 @@ function matchView(match: MatchItem, partner: ReturnType<typeof toPublicProfile>
 
 const etag = (version: number) => ({ etag: `"${version}"` });
 
-export function profileRoutes({ profiles, matches, signIn, newId, now }: ProfileRouteDeps) {
+export function profileRoutes({ profiles, matches, signIn, newId, now, logger }: ProfileRouteDeps) {
+  /**
+   * The profile is stored by then; failing the request now would make the member submit it again
+   * (a second profile). Without the mail it waits, pending, until its owner signs in and confirms it.
+   */
+  async function mailConfirmation(email: string, at: Date, profileId: string): Promise<void> {
+    try {
+      await signIn.sendLink(email, 'confirm-profile', at, profileId);
+    } catch (error) {
+      logger.warn('confirmation mail not sent', { profileId, error: (error as Error).name });
+    }
+  }
+
   /** The profile of the path if the caller owns it; otherwise 403 or 404 (see `refusal`). */
   async function ownedProfile(event: APIGatewayProxyEventV2, caller: Caller, what: string): Promise<string> {
     const id = profileIdOf(event);
@@ -80,7 +97,7 @@ export function profileRoutes({ profiles, matches, signIn, newId, now }: Profile
     const profile = await profiles.create(data, { id: newId(), status: confirmedBySession ? 'active' : 'pending', now: at.toISOString() });
     let session: Awaited<ReturnType<SignInService['sessionFor']>> | undefined;
     if (confirmedBySession) session = await signIn.sessionFor(addressHash(data.contact.email), at);
-    else await signIn.sendLink(data.contact.email, 'confirm-profile', at);
+    else await mailConfirmation(data.contact.email, at, profile.id);
     return json(
       201,
       { id: profile.id, version: profile.version, status: profile.status, ...(session ? { session: session.session, expiresAt: session.expiresAt } : {}) },
@@ -97,12 +114,16 @@ export function profileRoutes({ profiles, matches, signIn, newId, now }: Profile
   const update: Route = async (event, caller) => {
     const id = await ownedProfile(event, caller, 'change it');
     const { version, ...data } = parseBody(ProfileUpdate, event.body);
+    const at = new Date(now());
     const before = await profiles.get(id);
-    const result = await profiles.update(id, version, data, now());
+    // A new contact address gets a confirmation link: the same limits as any link, checked before
+    // anything is stored, so changing the address back and forth cannot flood an inbox.
+    const moved = before !== undefined && addressHash(before.contact.email) !== addressHash(data.contact.email);
+    if (moved) await signIn.enforceLimits(data.contact.email, clientAddressOf(event), at);
+    const result = await profiles.update(id, version, data, at.toISOString());
     switch (result.outcome) {
       case 'ok': {
-        const moved = before && addressHash(before.contact.email) !== addressHash(result.value.contact.email);
-        if (moved) await signIn.sendLink(result.value.contact.email, 'confirm-profile', new Date(now()));
+        if (moved) await mailConfirmation(result.value.contact.email, at, id);
         return json(200, { id, version: result.value.version, status: result.value.status }, etag(result.value.version));
       }
       case 'conflict':
@@ -118,16 +139,33 @@ export function profileRoutes({ profiles, matches, signIn, newId, now }: Profile
     return noContent();
   };
 
+  /** A signed-in owner confirms a pending profile (e.g. when the confirmation mail was lost). */
+  const confirm: Route = async (event, caller) => {
+    const id = await ownedProfile(event, caller, 'confirm it');
+    if (caller.kind !== 'session') throw notFound('profile');
+    const outcome = await profiles.confirm(id, caller.claims.sub, now());
+    if (outcome === 'refused') throw notFound('profile');
+    const profile = await profiles.get(id);
+    if (!profile) throw notFound('profile');
+    return json(200, { id, version: profile.version, status: profile.status }, etag(profile.version));
+  };
+
+  /**
+   * The owner sees all its matches and, once confirmed, the partner's contact. A coordinator sees
+   * only matches within the networks they coordinate, and never a partner's contact: that is for
+   * the two members.
+   */
   const listMatches: Route = async (event, caller) => {
     const { id } = await readableProfile(event, caller);
-    const items = await matches.matchesOf(id);
+    const owner = ownsProfile(caller, id);
+    const items = (await matches.matchesOf(id)).filter((m) => owner || m.sharedNetworks.some((n) => coordinates(caller, n)));
     const partners = await matches.profiles(items.map((m) => m.partner));
     const views = items
       .filter((m) => m.state !== 'withdrawn')
       .sort((x, y) => y.score - x.score || x.partner.localeCompare(y.partner))
       .map((m) => {
         const partner = partners.get(m.partner);
-        return matchView(m, partner && toPublicProfile(partner), partner?.contact);
+        return matchView(m, partner && toPublicProfile(partner), owner ? partner?.contact : undefined);
       });
     return json(200, { profileId: id, matches: views });
   };
@@ -148,5 +186,5 @@ export function profileRoutes({ profiles, matches, signIn, newId, now }: Profile
     return json(200, { matchId: next.matchId, state: next.state, acceptedBy: next.acceptedBy, version: next.version });
   };
 
-  return { create, read, update, erase, listMatches, accept: answer('accept'), decline: answer('decline') };
+  return { create, read, update, erase, confirm, listMatches, accept: answer('accept'), decline: answer('decline') };
 }

@@ -76,10 +76,10 @@ export function signInService(deps: SignInDeps) {
    * the answer nor its timing tells whether an address has a profile. Suppressed addresses (bounced
    * or complained) get no mail, but a token is still stored so the work done is the same.
    */
-  async function sendLink(email: string, purpose: SignInPurpose, now: Date): Promise<void> {
+  async function sendLink(email: string, purpose: SignInPurpose, now: Date, profileId?: string): Promise<void> {
     const { token, hash } = newMagicToken();
     const expires = Math.floor(now.getTime() / 1000) + MAGIC_LINK.ttlSeconds;
-    await deps.signIns.saveToken(hash, addressHash(email), expires, now.toISOString());
+    await deps.signIns.saveToken(hash, { addressHash: addressHash(email), purpose, ...(profileId ? { profileId } : {}) }, expires, now.toISOString());
     if (await deps.suppressions.isSuppressed(email)) return;
     try {
       await deps.mailer.send(email, composeSignInMail(token, purpose, MAGIC_LINK.ttlSeconds / 60, { baseUrl: deps.appBaseUrl }));
@@ -100,20 +100,19 @@ export function signInService(deps: SignInDeps) {
     return { ...signed, profiles, networks };
   }
 
-  /** Uses a link's token: confirms the address's pending profiles and opens a session. */
+  /**
+   * Uses a link's token and opens a session. A confirmation link also confirms the one profile it
+   * was sent about, if that profile still names this address; a plain sign-in confirms nothing.
+   */
   async function verify(token: string, now: Date): Promise<IssuedSession & { confirmed: string[] }> {
     if (!TOKEN_PATTERN.test(token)) throw invalidToken();
-    const hash = await deps.signIns.consumeToken(hashToken(token), Math.floor(now.getTime() / 1000));
-    if (!hash) throw invalidToken();
-    const owned = await deps.addresses.ownedBy(hash);
+    const grant = await deps.signIns.consumeToken(hashToken(token), Math.floor(now.getTime() / 1000));
+    if (!grant) throw invalidToken();
     const confirmed: string[] = [];
-    for (const id of owned.profiles) {
-      const before = await deps.profiles.get(id);
-      if (before?.status !== 'pending') continue;
-      const result = await deps.profiles.confirm(id, now.toISOString());
-      if (result.outcome === 'ok') confirmed.push(id);
+    if (grant.purpose === 'confirm-profile' && grant.profileId) {
+      if ((await deps.profiles.confirm(grant.profileId, grant.addressHash, now.toISOString())) === 'confirmed') confirmed.push(grant.profileId);
     }
-    return { ...(await sessionFor(hash, now)), confirmed };
+    return { ...(await sessionFor(grant.addressHash, now)), confirmed };
   }
 
   return { enforceLimits, sendLink, sessionFor, verify };

@@ -87,6 +87,11 @@ const refusals: Record<ProfilesApiRouteName, { who: keyof typeof as; request: ()
     { who: 'c', request: () => ({ method: 'PUT', path: `/profiles/${b}`, body: body() }), status: 403 },
     { who: 'expired', request: () => ({ method: 'PUT', path: `/profiles/${b}`, body: body() }), status: 401 },
   ],
+  confirm: [
+    { who: 'a', request: () => ({ method: 'POST', path: `/profiles/${b}/confirm` }), status: 404 },
+    { who: 'c', request: () => ({ method: 'POST', path: `/profiles/${b}/confirm` }), status: 403 },
+    { who: 'anonymous', request: () => ({ method: 'POST', path: `/profiles/${b}/confirm` }), status: 401 },
+  ],
   erase: [
     { who: 'a', request: () => ({ method: 'DELETE', path: `/profiles/${b}` }), status: 404 },
     { who: 'c', request: () => ({ method: 'DELETE', path: `/profiles/${b}` }), status: 403 },
@@ -169,6 +174,37 @@ describe('access control on every route', () => {
     const badSettings = await send('c', { method: 'PUT', path: `/networks/${X}/settings`, body: { preference: { mode: 'hourly', timeZone: 'Mars/Olympus' } } });
     expect(badSettings.status).toBe(400);
     expect((badSettings.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['preference.mode', 'preference.timeZone']);
+  });
+
+  it('decides by what the address owns now, not by what the session claimed when it was issued', async () => {
+    // A session whose claims name B's profile (say, A was its contact an hour ago) gets nothing from them.
+    const stale = await bearer(emails.a, { profiles: [a, b], networks: [X] });
+    expect((await call(api, { method: 'GET', path: `/profiles/${b}`, headers: stale })).status).toBe(404);
+    expect((await call(api, { method: 'GET', path: `/networks/${X}/members`, headers: stale })).status).toBe(404);
+    expect((await call(api, { method: 'GET', path: `/profiles/${a}`, headers: stale })).status).toBe(200);
+  });
+
+  it('shows a coordinator only the matches within their networks, and never a partner\'s contact', async () => {
+    const profiles = new ProfileStore(table.doc, table.tableName);
+    const now = new Date().toISOString();
+    const both = (await profiles.create({ ...validProfileInput({ name: 'Both', networks: [X, Y], contact: { name: 'M', email: 'm@both.example' } }) } as never, { id: randomUUID(), status: 'active', now })).id;
+    const onlyX = (await profiles.create({ ...validProfileInput({ name: 'OnlyX', networks: [X], contact: { name: 'Q', email: 'q@onlyx.example' } }) } as never, { id: randomUUID(), status: 'active', now })).id;
+    await new MatchStore(table.doc, table.tableName).put(
+      { matchId: pairKey(both, onlyX), profileIds: sortedPair(both, onlyX), state: 'confirmed', acceptedBy: [both, onlyX], score: 60, summary: 'Both do theatre', reasons: [], sharedNetworks: [X], version: 3, proposedAt: now, updatedAt: now },
+      undefined,
+    );
+    const ofBoth = (who: Record<string, string>) => call(api, { method: 'GET', path: `/profiles/${both}/matches`, headers: who });
+    expect((await ofBoth(as.d)).body.matches).toEqual([]);
+    const seenByC = (await ofBoth(as.c)).body.matches as Record<string, unknown>[];
+    expect(seenByC).toHaveLength(1);
+    expect(seenByC[0]?.partnerContact).toBeUndefined();
+    const seenByOwner = (await ofBoth(await bearer('m@both.example'))).body.matches as Record<string, unknown>[];
+    expect(seenByOwner[0]?.partnerContact).toEqual({ name: 'Q', email: 'q@onlyx.example' });
+  });
+
+  it('refuses an Authorization header that is not a bearer session, even on a public route', async () => {
+    const basic = await call(api, { method: 'POST', path: '/auth/magic-link', body: { email: emails.b }, headers: { authorization: 'Basic YTpi' } });
+    expect(basic.status).toBe(401);
   });
 
   it('tells a session who it is', async () => {

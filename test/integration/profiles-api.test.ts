@@ -107,11 +107,11 @@ describe('profiles API on DynamoDB Local', () => {
   });
 
   it('refuses an update without a version and one of a profile that does not exist', async () => {
-    const ghostId = randomUUID();
-    const owner = await bearer(contact, { profiles: [ghostId] });
-    const missingVersion = await call(api, { method: 'PUT', path: `/profiles/${ghostId}`, body: validProfileInput(), headers: owner });
+    const { id, owner } = await createOwned();
+    const missingVersion = await call(api, { method: 'PUT', path: `/profiles/${id}`, body: validProfileInput(), headers: owner });
     expect(missingVersion.status).toBe(400);
-    const ghost = await call(api, { method: 'PUT', path: `/profiles/${ghostId}`, body: { ...validProfileInput(), version: 1 }, headers: owner });
+    expect(missingVersion.body.errors).toEqual([expect.objectContaining({ field: 'version' })]);
+    const ghost = await call(api, { method: 'PUT', path: `/profiles/${randomUUID()}`, body: { ...validProfileInput(), version: 1 }, headers: owner });
     expect(ghost.status).toBe(404);
   });
 });

@@ -9,7 +9,7 @@ import type { Platform } from '../../local/platform.js';
 import { localMails } from '../../local/ses-local.js';
 import { call } from '../support/api-event.js';
 import { sharedMemberApi, startTestPlatform, submitProfile } from '../support/platform.js';
-import { profilesApiOptions, recordingMailer } from '../support/profiles-api.js';
+import { bearer, profilesApiOptions, recordingMailer } from '../support/profiles-api.js';
 import { freshTable } from '../support/table.js';
 
 const BASE_URL = 'https://app.culturebridge.example';
@@ -138,6 +138,61 @@ describe('sign-in by magic link, on the local platform with SES local', () => {
     expect(forged).toEqual({ status: 403, body: { message: 'Forbidden' } });
     // A public route takes anonymous callers, but refuses a bad session all the same.
     expect((await post('/auth/magic-link', { email: 'someone@example.org' }, { authorization: 'Bearer nonsense' })).status).toBe(403);
+  });
+});
+
+describe('what a link confirms', () => {
+  const victim = 'v@victim.example';
+  const setup = async () => {
+    const table = await freshTable('sign-in-confirm');
+    const mailer = recordingMailer();
+    const api = createProfilesApi(profilesApiOptions(table.doc, table.tableName, { mailer }));
+    const tokenTo = (address: string) => TOKEN_IN_LINK.exec(mailer.sent.filter((m) => m.to === address).at(-1)?.mail.text ?? '')?.[1] ?? '';
+    return { api, tokenTo };
+  };
+
+  it('never confirms a profile someone else submitted with your address when you merely sign in', async () => {
+    const { api, tokenTo } = await setup();
+    const planted = await call(api, { method: 'POST', path: '/profiles', body: validProfileInput({ contact: { name: 'Not me', email: victim } }) });
+    const id = String(planted.body.id);
+    expect((await call(api, { method: 'POST', path: '/auth/magic-link', body: { email: victim } })).status).toBe(202);
+    const signedIn = await call(api, { method: 'POST', path: '/auth/verify', body: { token: tokenTo(victim) } });
+    expect(signedIn.body).toMatchObject({ profiles: [id], confirmed: [] });
+    const session = { authorization: `Bearer ${String(signedIn.body.session)}` };
+    expect((await call(api, { method: 'GET', path: `/profiles/${id}`, headers: session })).body.status).toBe('pending');
+    // Seeing it in My profile, the address owner may confirm it, or withdraw it.
+    const confirmed = await call(api, { method: 'POST', path: `/profiles/${id}/confirm`, headers: session });
+    expect(confirmed.body).toMatchObject({ id, status: 'active', version: 2 });
+  });
+
+  it('refuses a confirmation link for a profile whose contact has moved to another address since', async () => {
+    const { api, tokenTo } = await setup();
+    const created = await call(api, { method: 'POST', path: '/profiles', body: validProfileInput({ contact: { name: 'X', email: 'x@first.example' } }) });
+    const id = String(created.body.id);
+    const link = tokenTo('x@first.example');
+    // Signed in as the first address, its owner moves the contact elsewhere before opening the link.
+    const owner = await bearer('x@first.example');
+    expect((await call(api, { method: 'PUT', path: `/profiles/${id}`, body: { ...validProfileInput({ contact: { name: 'V', email: victim } }), version: 1 }, headers: owner })).status).toBe(200);
+    const verified = await call(api, { method: 'POST', path: '/auth/verify', body: { token: link } });
+    expect(verified.body.confirmed).toEqual([]);
+    expect(verified.body.profiles).not.toContain(id);
+    expect((await call(api, { method: 'GET', path: `/profiles/${id}`, headers: await bearer(victim) })).body.status).toBe('pending');
+  });
+
+  it('limits confirmation links sent by moving profiles to an address, and the refused move stores nothing', async () => {
+    const { api } = await setup();
+    const own = 'spammer@example.org';
+    const owner = await bearer(own);
+    const ids: string[] = [];
+    for (let i = 0; i <= RATE_LIMITS.perAddress.limit; i++) {
+      const created = await call(api, { method: 'POST', path: '/profiles', body: validProfileInput({ name: `P${i}`, contact: { name: 'S', email: own } }), headers: owner });
+      ids.push(String(created.body.id));
+    }
+    const move = (id: string) => call(api, { method: 'PUT', path: `/profiles/${id}`, body: { ...validProfileInput({ contact: { name: 'V', email: victim } }), version: 1 }, headers: owner });
+    for (const id of ids.slice(0, -1)) expect((await move(id)).status).toBe(200);
+    const refused = await move(ids.at(-1) ?? '');
+    expect(refused.status).toBe(429);
+    expect((await call(api, { method: 'GET', path: `/profiles/${ids.at(-1)}`, headers: owner })).body).toMatchObject({ version: 1, contact: { email: own } });
   });
 });
 

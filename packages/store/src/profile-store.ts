@@ -161,13 +161,14 @@ export class ProfileStore {
 
   /**
    * The contact address confirmed a pending profile: it becomes active (a new version, so the change
-   * is published and matching runs). Anything but a pending profile is left as it is.
+   * is published and matching runs). Only the address the profile names can confirm it, checked on
+   * the write itself: an update that moved the profile to another address meanwhile makes it fail.
    */
-  async confirm(id: string, now: string): Promise<WriteResult<Profile>> {
+  async confirm(id: string, confirmingAddressHash: string, now: string): Promise<'confirmed' | 'unchanged' | 'refused'> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.get(id);
-      if (!current) return { outcome: 'not-found' };
-      if (current.status !== 'pending') return { outcome: 'ok', value: current };
+      if (!current || addressHash(current.contact.email) !== confirmingAddressHash) return 'refused';
+      if (current.status !== 'pending') return 'unchanged';
       const next: Profile = { ...current, status: 'active', version: current.version + 1, updatedAt: now };
       try {
         await this.doc.send(
@@ -181,13 +182,20 @@ export class ProfileStore {
                   ExpressionAttributeValues: { ':expected': current.version },
                 },
               },
+              {
+                ConditionCheck: {
+                  TableName: this.tableName,
+                  Key: keys.addressOfProfile(confirmingAddressHash, id),
+                  ConditionExpression: 'attribute_exists(PK)',
+                },
+              },
               ...membershipItems(next).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
             ],
           }),
         );
-        return { outcome: 'ok', value: next };
+        return 'confirmed';
       } catch (error) {
-        // The owner edited it meanwhile: confirm the version that is there now.
+        // Changed meanwhile: read again, and confirm only if it still names this address.
         if (isLostTransactionRace(error) && attempt < 3) continue;
         throw error;
       }

@@ -3,6 +3,17 @@ import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient }
 import { ENTITY, TABLE, keys } from './table.js';
 
 /**
+ * What a token lets its holder do: sign in as the address, and for a confirmation link also confirm
+ * that one profile. A plain sign-in never confirms anything, so a profile someone else submitted
+ * with your address stays pending until you open the mail that was about it (or confirm it signed in).
+ */
+export interface TokenGrant {
+  addressHash: string;
+  purpose: 'sign-in' | 'confirm-profile';
+  profileId?: string;
+}
+
+/**
  * Magic-link tokens and the counters that limit them. A token item holds the token's hash and the
  * hash of the address it was sent to, nothing else; it is deleted when used and expires by TTL.
  */
@@ -12,11 +23,11 @@ export class SignInStore {
     private readonly tableName: string,
   ) {}
 
-  async saveToken(tokenHash: string, addressHash: string, expiresAtEpoch: number, createdAt: string): Promise<void> {
+  async saveToken(tokenHash: string, grant: TokenGrant, expiresAtEpoch: number, createdAt: string): Promise<void> {
     await this.doc.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...keys.token(tokenHash), entity: ENTITY.token, addressHash, [TABLE.ttlAttribute]: expiresAtEpoch, createdAt },
+        Item: { ...keys.token(tokenHash), entity: ENTITY.token, ...grant, [TABLE.ttlAttribute]: expiresAtEpoch, createdAt },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
@@ -24,10 +35,10 @@ export class SignInStore {
 
   /**
    * Uses a token: deletes it if it exists and has not expired, in one conditional write, so two
-   * requests racing with the same link cannot both succeed. Returns the address hash it was for.
+   * requests racing with the same link cannot both succeed. Returns what the token was issued for.
    * TTL deletion lags by up to days, hence the explicit expiry check.
    */
-  async consumeToken(tokenHash: string, nowEpoch: number): Promise<string | undefined> {
+  async consumeToken(tokenHash: string, nowEpoch: number): Promise<TokenGrant | undefined> {
     try {
       const out = await this.doc.send(
         new DeleteCommand({
@@ -39,7 +50,13 @@ export class SignInStore {
           ReturnValues: 'ALL_OLD',
         }),
       );
-      return typeof out.Attributes?.addressHash === 'string' ? out.Attributes.addressHash : undefined;
+      const item = out.Attributes;
+      if (typeof item?.addressHash !== 'string') return undefined;
+      return {
+        addressHash: item.addressHash,
+        purpose: item.purpose === 'confirm-profile' ? 'confirm-profile' : 'sign-in',
+        ...(typeof item.profileId === 'string' ? { profileId: item.profileId } : {}),
+      };
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return undefined;
       throw error;

@@ -28,6 +28,9 @@ export const fetchProfile = (id: string) => apiRequest<Profile>('GET', `/profile
 /** PUT carries the version that was read: a stale one gets 409 and overwrites nothing. */
 export const updateProfile = (id: string, update: ProfileInput & { version: number }) => apiRequest<{ id: string; version: number }>('PUT', `/profiles/${segment(id)}`, update);
 
+/** The signed-in owner confirms a pending profile (a sign-in link alone never confirms one). */
+export const confirmProfile = (id: string) => apiRequest<{ id: string; version: number; status: string }>('POST', `/profiles/${segment(id)}/confirm`);
+
 export const withdrawProfile = (id: string) => apiRequest<void>('DELETE', `/profiles/${segment(id)}`);
 
 export const fetchProfileMatches = (id: string) => apiRequest<ProfileMatches>('GET', `/profiles/${segment(id)}/matches`);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Profile, ProfileInput } from '@culturebridge/domain';
 import { ApiProblem, SessionLost } from '../api/client';
-import { fetchMe, fetchProfile, fetchProfileMatches, updateProfile, withdrawProfile } from '../api/endpoints';
+import { confirmProfile, fetchMe, fetchProfile, fetchProfileMatches, updateProfile, withdrawProfile } from '../api/endpoints';
 import type { MatchView } from '../api/types';
 import { useMe } from '../auth/me-context';
 import { MatchAnswerButtons } from '../components/MatchAnswerButtons';
@@ -103,6 +103,14 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
           <p>
             Open the link we sent to <strong>{current.contact.email}</strong> to confirm this profile. We propose partners once it is confirmed.
           </p>
+          {owned ? (
+            <p>
+              You are signed in as this address, so you can also confirm it here, if you submitted it.{' '}
+              <button type="button" className="button button--secondary" onClick={() => void confirmProfile(profileId).then(refresh, refresh)}>
+                Confirm this profile
+              </button>
+            </p>
+          ) : null}
         </Notice>
       ) : null}
 
