@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ProfileInput, type Profile } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { EVENT_SCHEMAS } from '@culturebridge/events';
-import { keys, matchItems, membershipItems, profileItem, type MatchItem } from '@culturebridge/store';
+import { ENTITY, coordinatorAddressItem, keys, matchItems, membershipItems, profileAddressItem, profileItem, type MatchItem } from '@culturebridge/store';
 import { mapRecord } from './map-record.js';
 import { streamRecord } from './stream-records.js';
 
@@ -72,6 +72,22 @@ describe('mapping stream records to events', () => {
   it('ignores membership items, which are an index, not a fact', () => {
     const [membership] = membershipItems(profile());
     expect(mapRecord(streamRecord('INSERT', { after: membership }))).toBeUndefined();
+  });
+
+  it('publishes nothing for sign-in bookkeeping: tokens, address items, rate counters, coordinators', () => {
+    const items = [
+      { ...keys.token('f'.repeat(64)), entity: ENTITY.token, addressHash: 'a'.repeat(64), purpose: 'sign-in', expiresAt: 1 },
+      profileAddressItem('culture@kutaisi.example', A),
+      coordinatorAddressItem('coordinator@eu4culture.example', 'eu4culture', B),
+      { ...keys.rateCounter('perAddress', 'a'.repeat(64), 0), entity: ENTITY.rateCounter, hits: 3, expiresAt: 900 },
+      { ...keys.coordinator('eu4culture', B), entity: ENTITY.coordinator, id: B, networkId: 'eu4culture', name: 'C', email: 'coordinator@eu4culture.example' },
+    ];
+    for (const item of items) {
+      for (const change of ['INSERT', 'MODIFY', 'REMOVE'] as const) {
+        const images = change === 'REMOVE' ? { before: item } : change === 'MODIFY' ? { before: item, after: item } : { after: item };
+        expect(mapRecord(streamRecord(change, images)), `${String(item.entity)} ${change}`).toBeUndefined();
+      }
+    }
   });
 
   it('publishes each match state change once, from the copy owned by the lower id', () => {
