@@ -7,30 +7,20 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { bodyLimit, problemDetails } from '@culturebridge/http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { Mailer } from '@culturebridge/mail';
-import type { AddressBook, CoordinatorStore, MatchStore, ProfileStore, SignInStore, SuppressionStore } from '@culturebridge/store';
+import type { CoordinatorStore, MatchStore } from '@culturebridge/store';
 import { authenticate } from './access.js';
 import { PROFILES_API_ROUTES, ROUTES_WITH_BODY, type ProfilesApiRoute } from './api-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { networkRoutes } from './network-routes.js';
 import type { Route as RouteHandler } from './route.js';
 import { profileRoutes } from './routes.js';
-import { signInService } from './sign-in.js';
+import { signInService, type SignInDeps } from './sign-in.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export interface ProfilesApiOptions {
-  profiles: ProfileStore;
+export interface ProfilesApiOptions extends SignInDeps {
   matches: MatchStore;
   coordinators: CoordinatorStore;
-  addresses: AddressBook;
-  signIns: SignInStore;
-  suppressions: SuppressionStore;
-  mailer: Mailer;
-  /** The HS256 key sessions are signed and verified with. */
-  sessionKey: Uint8Array;
-  /** The web app's origin, for links in sign-in mails (never taken from the request). */
-  appBaseUrl: string;
   newId: () => string;
   now: () => string;
   logger: Logger;

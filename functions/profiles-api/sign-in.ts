@@ -18,7 +18,9 @@ export interface SignInDeps {
   signIns: SignInStore;
   suppressions: SuppressionStore;
   mailer: Mailer;
+  /** The HS256 key sessions are signed and verified with. */
   sessionKey: Uint8Array;
+  /** The web app's origin, for links in sign-in mails (never taken from the request). */
   appBaseUrl: string;
 }
 
