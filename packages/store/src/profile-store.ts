@@ -82,14 +82,7 @@ export class ProfileStore {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: profileItem(next),
-                ConditionExpression: 'version = :expected',
-                ExpressionAttributeValues: { ':expected': expectedVersion },
-              },
-            },
+            this.replaceVersion(next, expectedVersion),
             ...membershipItems(next).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
             ...droppedScopes.map((scope) => {
               const { PK, SK } = keys.membership(id, scope);
@@ -174,14 +167,7 @@ export class ProfileStore {
         await this.doc.send(
           new TransactWriteCommand({
             TransactItems: [
-              {
-                Put: {
-                  TableName: this.tableName,
-                  Item: profileItem(next),
-                  ConditionExpression: 'version = :expected',
-                  ExpressionAttributeValues: { ':expected': current.version },
-                },
-              },
+              this.replaceVersion(next, current.version),
               {
                 ConditionCheck: {
                   TableName: this.tableName,
@@ -200,6 +186,18 @@ export class ProfileStore {
         throw error;
       }
     }
+  }
+
+  /** Writes the next version of a profile only over the version it was derived from. */
+  private replaceVersion(next: Profile, expectedVersion: number) {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: profileItem(next),
+        ConditionExpression: 'version = :expected',
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      },
+    };
   }
 
   private async partition(id: string): Promise<Record<string, unknown>[]> {

@@ -1,7 +1,7 @@
 import { ScrollArea } from '../components/ScrollArea';
 import type { NetworkMatch } from '../api/types';
 import { STATE_LABELS } from '../lib/labels';
-import { href } from '../router';
+import { MatchPairHeader } from './MatchPairHeader';
 
 export function MatchesTable({ matches }: { matches: readonly NetworkMatch[] }) {
   const rows = [...matches].sort((a, b) => b.score - a.score || a.matchId.localeCompare(b.matchId));
@@ -23,11 +23,7 @@ export function MatchesTable({ matches }: { matches: readonly NetworkMatch[] }) 
         <tbody>
           {rows.map((match) => (
             <tr key={match.matchId} data-match-id={match.matchId}>
-              <th scope="row">
-                <a href={href(`/matches/${encodeURIComponent(match.profileIds[0])}/${encodeURIComponent(match.profileIds[1])}`)}>
-                  {match.names[0]} and {match.names[1]}
-                </a>
-              </th>
+              <MatchPairHeader match={match} />
               <td>
                 <span className={`badge badge--${match.state}`}>{STATE_LABELS[match.state]}</span>
               </td>

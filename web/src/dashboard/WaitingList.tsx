@@ -1,6 +1,6 @@
 import type { NetworkMatch } from '../api/types';
 import { ScrollArea } from '../components/ScrollArea';
-import { href } from '../router';
+import { MatchPairHeader } from './MatchPairHeader';
 import { isOpen, waitingFor } from './network-figures';
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -25,11 +25,7 @@ export function WaitingList({ matches }: { matches: readonly NetworkMatch[] }) {
             const waiting = waitingFor(match);
             return (
               <tr key={match.matchId} data-match-id={match.matchId}>
-                <th scope="row">
-                  <a href={href(`/matches/${encodeURIComponent(match.profileIds[0])}/${encodeURIComponent(match.profileIds[1])}`)}>
-                    {match.names[0]} and {match.names[1]}
-                  </a>
-                </th>
+                <MatchPairHeader match={match} />
                 <td>{waiting.length === 2 ? 'Both' : `${waiting.join(' and ')} (the other accepted)`}</td>
                 <td>
                   <time dateTime={match.proposedAt}>{when.format(new Date(match.proposedAt))}</time>
