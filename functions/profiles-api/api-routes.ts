@@ -39,3 +39,9 @@ export const API_PREFIXES = [...new Set(PROFILES_API_ROUTES.map((r) => `/${r.pat
  * the viewer's. The function overwrites whatever a viewer sent under this name.
  */
 export const CLIENT_ADDRESS_HEADER = 'x-viewer-address';
+
+/**
+ * The header CloudFront adds to every request it forwards to the API, holding a generated secret:
+ * only with it is CLIENT_ADDRESS_HEADER believed (a caller of the execute-api URL could set that).
+ */
+export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';

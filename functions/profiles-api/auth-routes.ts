@@ -3,7 +3,7 @@ import type { ProfileStore } from '@culturebridge/store';
 import type { Caller } from './access.js';
 import { MagicLinkRequest, VerifyRequest } from './requests.js';
 import type { Route } from './route.js';
-import { clientAddressOf, type SignInService } from './sign-in.js';
+import type { SignInService } from './sign-in.js';
 
 export interface AuthRouteDeps {
   signIn: SignInService;
@@ -20,7 +20,7 @@ export function authRoutes({ signIn, profiles, now }: AuthRouteDeps) {
   const magicLink: Route = async (event) => {
     const { email } = parseBody(MagicLinkRequest, event.body);
     const at = new Date(now());
-    await signIn.enforceLimits(email, clientAddressOf(event), at);
+    await signIn.enforceLimits(email, event, at);
     await signIn.sendLink(email, 'sign-in', at);
     return json(202, SENT);
   };

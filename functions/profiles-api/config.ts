@@ -15,6 +15,8 @@ const Config = z
     SESSION_KEY_SECRET_ARN: z.string().min(1).optional(),
     /** `npm start` and tests: a file holding the session key. */
     SESSION_KEY_FILE: z.string().min(1).optional(),
+    /** AWS: the secret CloudFront sends to the API (see ORIGIN_VERIFY_HEADER). */
+    ORIGIN_VERIFY_SECRET_ARN: z.string().min(1).optional(),
     /** aws-ses-v2-local when running locally; absent in Lambda. */
     SES_ENDPOINT: z.url().optional(),
     SENDER_EMAIL: z.email(),

@@ -4,7 +4,7 @@ import { addressHash, type MatchItem, type MatchStore, type ProfileStore } from 
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinates, mayRead, ownsProfile, refusal, type Caller } from './access.js';
 import type { Route } from './route.js';
-import { clientAddressOf, type SignInService } from './sign-in.js';
+import type { SignInService } from './sign-in.js';
 
 interface WarnLogger {
   warn(message: string, ...extra: unknown[]): void;
@@ -93,7 +93,7 @@ export function profileRoutes({ profiles, matches, signIn, newId, now, logger }:
     const data = parseBody(ProfileInput, event.body);
     const at = new Date(now());
     const confirmedBySession = caller.kind === 'session' && caller.claims.sub === addressHash(data.contact.email);
-    if (!confirmedBySession) await signIn.enforceLimits(data.contact.email, clientAddressOf(event), at);
+    if (!confirmedBySession) await signIn.enforceLimits(data.contact.email, event, at);
     const profile = await profiles.create(data, { id: newId(), status: confirmedBySession ? 'active' : 'pending', now: at.toISOString() });
     let session: Awaited<ReturnType<SignInService['sessionFor']>> | undefined;
     if (confirmedBySession) session = await signIn.sessionFor(addressHash(data.contact.email), at);
@@ -119,7 +119,7 @@ export function profileRoutes({ profiles, matches, signIn, newId, now, logger }:
     // A new contact address gets a confirmation link: the same limits as any link, checked before
     // anything is stored, so changing the address back and forth cannot flood an inbox.
     const moved = before !== undefined && addressHash(before.contact.email) !== addressHash(data.contact.email);
-    if (moved) await signIn.enforceLimits(data.contact.email, clientAddressOf(event), at);
+    if (moved) await signIn.enforceLimits(data.contact.email, event, at);
     const result = await profiles.update(id, version, data, at.toISOString());
     switch (result.outcome) {
       case 'ok': {

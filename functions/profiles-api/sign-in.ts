@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { MAGIC_LINK, RATE_LIMITS, TOKEN_PATTERN, hashToken, newMagicToken, retryAfterSeconds, signSession, windowAt, type RateLimitName } from '@culturebridge/auth';
 import { composeSignInMail, type SignInPurpose } from '@culturebridge/domain';
 import { HttpProblem, PROBLEM_TYPES } from '@culturebridge/http';
 import type { Mailer } from '@culturebridge/mail';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { CLIENT_ADDRESS_HEADER } from './api-routes.js';
+import { CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER } from './api-routes.js';
 import { addressHash, type AddressBook, type ProfileStore, type SignInStore, type SuppressionStore } from '@culturebridge/store';
 
 interface WarnLogger {
@@ -22,6 +22,8 @@ export interface SignInDeps {
   sessionKey: Uint8Array;
   /** The web app's origin, for links in sign-in mails (never taken from the request). */
   appBaseUrl: string;
+  /** The secret CloudFront sends with every request it forwards (AWS only; absent locally). */
+  originSecret?: string | undefined;
 }
 
 export interface IssuedSession {
@@ -37,22 +39,26 @@ const invalidToken = () =>
 // A client address is personal data too: counters are keyed by its hash.
 const clientKey = (clientAddress: string) => createHash('sha256').update(clientAddress).digest('hex');
 
+const sameSecret = (sent: string | undefined, expected: string) =>
+  sent !== undefined && sent.length === expected.length && timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+
 /**
  * The caller's address. Behind CloudFront, API Gateway's sourceIp is the edge server, shared by
- * everyone it serves, so CloudFront's viewer-request function passes the viewer's own. A caller who
- * bypasses CloudFront can forge that header, which only moves them to another per-client counter:
- * the per-address limit, which protects inboxes, does not depend on it.
+ * everyone it serves, so CloudFront's viewer-request function passes the viewer's own. It is
+ * believed only on requests that carry CloudFront's origin secret: anyone calling the execute-api
+ * URL directly could otherwise name a new address on every request and escape the limit.
  */
-export function clientAddressOf(event: APIGatewayProxyEventV2): string {
-  return event.headers[CLIENT_ADDRESS_HEADER] || event.requestContext.http.sourceIp;
+export function clientAddressOf(event: APIGatewayProxyEventV2, originSecret: string | undefined): string {
+  const viaCloudFront = originSecret !== undefined && sameSecret(event.headers[ORIGIN_VERIFY_HEADER], originSecret);
+  return (viaCloudFront && event.headers[CLIENT_ADDRESS_HEADER]) || event.requestContext.http.sourceIp;
 }
 
 export function signInService(deps: SignInDeps) {
   /** Counts the request against both limits; 429 with Retry-After if either is exhausted. */
-  async function enforceLimits(email: string, sourceIp: string, now: Date): Promise<void> {
+  async function enforceLimits(email: string, event: APIGatewayProxyEventV2, now: Date): Promise<void> {
     const checks: [RateLimitName, string][] = [
       ['perAddress', addressHash(email)],
-      ['perClient', clientKey(sourceIp)],
+      ['perClient', clientKey(clientAddressOf(event, deps.originSecret))],
     ];
     const counted = await Promise.all(
       checks.map(async ([name, key]) => {

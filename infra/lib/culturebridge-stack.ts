@@ -11,7 +11,7 @@ import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { API_PREFIXES, CLIENT_ADDRESS_HEADER, PROFILES_API_ROUTES } from '../../functions/profiles-api/api-routes.js';
+import { API_PREFIXES, CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER, PROFILES_API_ROUTES } from '../../functions/profiles-api/api-routes.js';
 import { BufferedRuleTarget } from './constructs/buffered-rule-target.js';
 import { DataTable } from './constructs/data-table.js';
 import { EventBackbone } from './constructs/event-backbone.js';
@@ -50,6 +50,19 @@ export class CultureBridgeStack extends Stack {
         'Not rotated automatically: rotating the single HS256 key would end every session at once (sessions last one hour), and a graceful rotation needs verification against the previous and the current key, which is not built yet. Rotate by hand in a quiet hour.',
     });
 
+    // Sent by CloudFront with every API request, so the API can tell forwarded requests (whose
+    // viewer address it may believe) from direct calls of the execute-api URL.
+    const originSecret = new Secret(this, 'OriginVerify', {
+      description: 'CultureBridge: the header value CloudFront sends to the API',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    Validations.of(originSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Not rotated automatically: CloudFront holds the value in its origin configuration, so a rotation is a redeploy (CloudFormation resolves the new value); a rotation Lambda would leave CloudFront and the API disagreeing until then.',
+    });
+
     // The HTTP API's authorizer: verifies the bearer session before any function runs.
     const authorizer = new NodeFunction(this, 'Authorizer', {
       name: 'authorizer',
@@ -73,6 +86,7 @@ export class CultureBridgeStack extends Stack {
       apiDomainName: `${http.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
       apiPrefixes: API_PREFIXES,
       clientAddressHeader: CLIENT_ADDRESS_HEADER,
+      originVerify: { header: ORIGIN_VERIFY_HEADER, value: originSecret.secretValue.unsafeUnwrap() },
       removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
       logRetention: Duration.days(prod ? 365 : 30),
       logGroupRetention: logRetention,
@@ -106,9 +120,11 @@ export class CultureBridgeStack extends Stack {
         ...mailEnvironment,
         ALLOWED_ORIGINS: [...new Set([...props.allowedOrigins, appBaseUrl])].join(','),
         SESSION_KEY_SECRET_ARN: sessionKey.secretArn,
+        ORIGIN_VERIFY_SECRET_ARN: originSecret.secretArn,
       },
     });
     sessionKey.grantRead(profilesApi.role);
+    originSecret.grantRead(profilesApi.role);
     profilesApi.role.addToPolicy(sendEmail);
     // Exactly the item operations the store performs, no Scan; the network index for coordinators'
     // member lists.

@@ -54,16 +54,24 @@ describe('sign-in at the edge', () => {
     Template.fromStack(synthStack({ stage: 'prod' }).stack).hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain' });
   });
 
+  const sessionKeyId = () => {
+    const ids = Object.keys(template.findResources('AWS::SecretsManager::Secret')).filter((id) => id.startsWith('SessionKey'));
+    expect(ids).toHaveLength(1);
+    return ids[0] as string;
+  };
+
   it('lets the authorizer read the session key and nothing else', () => {
-    const secret = onlyLogicalId(template, 'AWS::SecretsManager::Secret');
+    const secret = sessionKeyId();
     expect(environmentOf(template, 'authorizer').SESSION_KEY_SECRET_ARN).toEqual({ Ref: secret });
     const statements = statementsOf(template, 'authorizer');
     expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Allow', Action: expect.arrayContaining(['secretsmanager:GetSecretValue']), Resource: { Ref: secret } }));
     expect(statements.flatMap(actionsOf).filter((a) => !a.startsWith('logs:') && !a.startsWith('secretsmanager:'))).toEqual([]);
+    // Not the origin secret: the authorizer has no use for it.
+    expect(statements.filter((st) => actionsOf(st).some((a) => a.startsWith('secretsmanager:'))).map((st) => st.Resource)).toEqual([{ Ref: secret }]);
   });
 
   it('gives profiles-api the session key, the mail settings notify uses, and SES sending', () => {
-    const secret = onlyLogicalId(template, 'AWS::SecretsManager::Secret');
+    const secret = sessionKeyId();
     const env = environmentOf(template, 'profiles-api');
     const notify = environmentOf(template, 'notify');
     expect(env.SESSION_KEY_SECRET_ARN).toEqual({ Ref: secret });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
-import { API_PREFIXES, CLIENT_ADDRESS_HEADER } from '../../functions/profiles-api/api-routes.js';
+import { API_PREFIXES, CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER } from '../../functions/profiles-api/api-routes.js';
 import { dependenciesOf, dependencyCycle, distributionUrl, onlyLogicalId } from './template-helpers.js';
 import { synthStack } from './synth.js';
 
@@ -93,6 +93,20 @@ describe('web app hosting', () => {
       expect(behavior.AllowedMethods?.sort()).toEqual(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT']);
       expect(behavior.FunctionAssociations, behavior.PathPattern).toEqual([{ EventType: 'viewer-request', FunctionARN: expect.anything() }]);
     }
+  });
+
+  it('sends CloudFront\'s origin secret to the API, from the same secret profiles-api reads', () => {
+    const secretId = Object.keys(template.findResources('AWS::SecretsManager::Secret')).find((id) => id.startsWith('OriginVerify'));
+    expect(secretId).toBeDefined();
+    const apiOrigin = config.Origins.find((o) => o.Id === config.CacheBehaviors[0]?.TargetOriginId) as Origin & { OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] };
+    expect(apiOrigin.OriginCustomHeaders).toHaveLength(1);
+    expect(apiOrigin.OriginCustomHeaders?.[0]?.HeaderName).toBe(ORIGIN_VERIFY_HEADER);
+    // A CloudFormation dynamic reference: the value never appears in the template.
+    expect(JSON.stringify(apiOrigin.OriginCustomHeaders?.[0]?.HeaderValue)).toContain('{{resolve:secretsmanager:');
+    expect(JSON.stringify(apiOrigin.OriginCustomHeaders?.[0]?.HeaderValue)).toContain(String(secretId));
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ ORIGIN_VERIFY_SECRET_ARN: { Ref: secretId } }) },
+    });
   });
 
   it('passes the viewer address to the API under the header the sign-in limit reads, overwriting any sent', () => {

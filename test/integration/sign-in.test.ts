@@ -4,7 +4,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { RATE_LIMITS } from '@culturebridge/auth';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { createProfilesApi } from '../../functions/profiles-api/app.js';
-import { CLIENT_ADDRESS_HEADER } from '../../functions/profiles-api/api-routes.js';
+import { CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER } from '../../functions/profiles-api/api-routes.js';
 import type { Platform } from '../../local/platform.js';
 import { localMails } from '../../local/ses-local.js';
 import { call } from '../support/api-event.js';
@@ -199,15 +199,20 @@ describe('what a link confirms', () => {
 describe('sign-in tokens against the clock, and what reaches the logs', () => {
   it('limits requests per client address, read from the viewer address CloudFront passes when there is one', async () => {
     const table = await freshTable('sign-in-clients');
-    const api = createProfilesApi(profilesApiOptions(table.doc, table.tableName));
-    const ask = (i: number, viewer: string) =>
-      call(api, { method: 'POST', path: '/auth/magic-link', body: { email: `member-${i}@example.org` }, headers: { [CLIENT_ADDRESS_HEADER]: viewer } });
+    const originSecret = 'generated-origin-secret';
+    const api = createProfilesApi(profilesApiOptions(table.doc, table.tableName, { originSecret }));
+    const ask = (i: number, viewer: string, secret = originSecret) =>
+      call(api, { method: 'POST', path: '/auth/magic-link', body: { email: `member-${i}@example.org` }, headers: { [CLIENT_ADDRESS_HEADER]: viewer, [ORIGIN_VERIFY_HEADER]: secret } });
     for (let i = 0; i < RATE_LIMITS.perClient.limit; i++) expect((await ask(i, '203.0.113.7')).status).toBe(202);
     const limited = await ask(99, '203.0.113.7');
     expect(limited.status).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     // Someone else behind the same CloudFront edge is not affected.
     expect((await ask(100, '198.51.100.20')).status).toBe(202);
+    // A direct caller who names a new viewer address each time, without CloudFront's secret, is
+    // counted by its own connection address: the limit holds.
+    for (let i = 0; i < RATE_LIMITS.perClient.limit; i++) expect((await ask(200 + i, `192.0.2.${i}`, 'guessed')).status).toBe(202);
+    expect((await ask(300, '192.0.2.250', 'guessed')).status).toBe(429);
   });
 
   it('refuses a link after 15 minutes, and never logs a token, a link, a session or an address', async () => {

@@ -31,6 +31,8 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export interface WebAppProps {
   /** The request header that carries the viewer's IP address to the API. */
   clientAddressHeader: string;
+  /** A header and secret value CloudFront adds to every request it forwards to the API. */
+  originVerify: { header: string; value: string };
   /** The HTTP API's execute-api host name, served under the API's path prefixes. */
   apiDomainName: string;
   /** First path segments the API owns (`/auth`, `/me`, …); everything else is the web app. */
@@ -90,6 +92,7 @@ export class WebApp extends Construct {
     });
 
     const api = new HttpOrigin(props.apiDomainName, {
+      customHeaders: { [props.originVerify.header]: props.originVerify.value },
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
     });
