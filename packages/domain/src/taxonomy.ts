@@ -1,3 +1,5 @@
+import { LOCALE_DATA } from './i18n/locale-data.js';
+
 /**
  * The controlled theme vocabulary. Ids are stable forever: they are stored in profiles and
  * published in events, so a label may change but an id never does. Synonyms let the web form,
@@ -54,9 +56,35 @@ const bySynonym = new Map<string, ThemeId>();
 for (const theme of THEMES) {
   for (const term of [theme.id, theme.label, ...theme.synonyms]) bySynonym.set(normaliseTerm(term), theme.id);
 }
+// Labels and synonyms in every language the product speaks, so "климат", "კლიმატი" or "iqlim" map
+// onto the same id. A locale entry for an id the taxonomy does not have is not resolved; English
+// terms above win over a locale's identical spelling.
+for (const data of Object.values(LOCALE_DATA)) {
+  const labels = (data.messages.theme ?? {}) as Readonly<Record<string, unknown>>;
+  for (const id of Object.keys({ ...labels, ...data.synonyms })) {
+    if (!byId.has(id)) continue;
+    const label = labels[id];
+    for (const term of [...(typeof label === 'string' ? [label] : []), ...(data.synonyms[id] ?? [])]) {
+      const key = normaliseTerm(term);
+      if (!bySynonym.has(key)) bySynonym.set(key, id as ThemeId);
+    }
+  }
+}
 
-function normaliseTerm(term: string): string {
-  return term.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+/**
+ * Folds what people type so that spellings of one word meet: Unicode NFC, lower case (without the
+ * dot Azerbaijani "İ" leaves), "ё" as "е", every apostrophe (Ukrainian, Uzbek ʻ ʼ) as ', and
+ * runs of spaces, hyphens and underscores as one space.
+ */
+export function normaliseTerm(term: string): string {
+  return term
+    .normalize('NFC')
+    .trim()
+    .toLowerCase()
+    .replace(/\u0307/g, '')
+    .replace(/ё/g, 'е')
+    .replace(/[\u2018\u2019\u02BB\u02BC`]/g, "'")
+    .replace(/[\s_-]+/g, ' ');
 }
 
 export function isThemeId(value: string): value is ThemeId {

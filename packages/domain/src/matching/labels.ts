@@ -1,3 +1,4 @@
+import { en } from '../i18n/locales/en.js';
 import type { Format, FundingInstrument, Resource } from '../vocabulary.js';
 
 /** English names of the working languages common in the networks; other codes are shown as they are. */
@@ -26,52 +27,15 @@ export function languageName(code: string): string {
   return Object.hasOwn(LANGUAGE_NAMES, code) ? (LANGUAGE_NAMES[code] as string) : code;
 }
 
-/** How a resource reads in "X offers a venue, Y needs one": the noun phrase and what refers back to it. */
-export const RESOURCE_PHRASES: Readonly<Record<Resource, { phrase: string; pronoun: 'one' | 'it' | 'them' }>> = {
-  venue: { phrase: 'a venue', pronoun: 'one' },
-  expertise: { phrase: 'expertise', pronoun: 'it' },
-  audience: { phrase: 'an audience', pronoun: 'one' },
-  funding: { phrase: 'funding', pronoun: 'it' },
-  'production-capacity': { phrase: 'production capacity', pronoun: 'it' },
-  mentoring: { phrase: 'mentoring', pronoun: 'it' },
-  translation: { phrase: 'translation', pronoun: 'it' },
-  accommodation: { phrase: 'accommodation', pronoun: 'it' },
-  equipment: { phrase: 'equipment', pronoun: 'it' },
-  artists: { phrase: 'artists', pronoun: 'them' },
-  'curatorial-support': { phrase: 'curatorial support', pronoun: 'it' },
-  promotion: { phrase: 'promotion', pronoun: 'it' },
-  'local-partners': { phrase: 'local partners', pronoun: 'them' },
-  'research-data': { phrase: 'research data', pronoun: 'it' },
-};
+/** How a resource reads in "X offers a venue, Y needs one": the noun phrase and what refers back to it (from the English catalog). */
+export const RESOURCE_PHRASES: Readonly<Record<Resource, { phrase: string; pronoun: string }>> = Object.fromEntries(
+  Object.entries(en.messages.resourcePhrase).map(([id, phrase]) => [id, { phrase, pronoun: en.messages.resourcePronoun[id as Resource] }]),
+) as Record<Resource, { phrase: string; pronoun: string }>;
 
 /** Plural phrases for "both look for festivals and exchange visits". */
-export const FORMAT_PHRASES: Readonly<Record<Format, string>> = {
-  'artist-residency': 'artist residencies',
-  festival: 'festivals',
-  'co-production': 'co-productions',
-  'exchange-visit': 'exchange visits',
-  training: 'training',
-  conference: 'conferences',
-  'joint-funding-application': 'joint funding applications',
-  research: 'research',
-  exhibition: 'exhibitions',
-  workshop: 'workshops',
-  'networking-meeting': 'networking meetings',
-  'online-collaboration': 'online collaboration',
-};
+export const FORMAT_PHRASES: Readonly<Record<Format, string>> = en.messages.formatPhrase;
 
-export const FUNDING_PHRASES: Readonly<Record<FundingInstrument, string>> = {
-  'creative-europe': 'Creative Europe',
-  'eu4culture-grant': 'EU4Culture grants',
-  'european-spaces-of-culture': 'European Spaces of Culture',
-  'eunic-cluster-fund': 'the EUNIC cluster fund',
-  'horizon-europe': 'Horizon Europe',
-  'erasmus-plus': 'Erasmus+',
-  interreg: 'Interreg',
-  'national-culture-fund': 'national culture funds',
-  'municipal-budget': 'municipal budgets',
-  'private-foundation': 'private foundations',
-};
+export const FUNDING_PHRASES: Readonly<Record<FundingInstrument, string>> = en.messages.fundingPhrase;
 
 /** "a", "a and b", "a, b and c". */
 export function listJoin(items: readonly string[]): string {

@@ -1,0 +1,63 @@
+import { translator } from './translate.js';
+import type { Locale } from './locales.js';
+
+/**
+ * Labels of the controlled vocabularies in a locale; an id without a label reads as the id itself.
+ * Country and language names come from the runtime's CLDR data (Intl.DisplayNames), so they need no
+ * catalog: "Georgia" in English is "Грузия" in Russian and "საქართველო" in Georgian.
+ */
+const label = (group: string) => (id: string, locale: Locale) => translator(locale)(`${group}.${id}`, { defaultValue: id });
+
+export const themeLabel = label('theme');
+export const themeGroupLabel = label('themeGroup');
+export const formatLabel = label('format');
+export const resourceLabel = label('resource');
+export const fundingLabel = label('funding');
+export const kindLabel = label('kind');
+export const priorityLabel = label('priority');
+
+function cached<T>(make: (locale: Locale) => T): (locale: Locale) => T {
+  const cache = new Map<Locale, T>();
+  return (locale) => {
+    let value = cache.get(locale);
+    if (value === undefined) {
+      value = make(locale);
+      cache.set(locale, value);
+    }
+    return value;
+  };
+}
+
+const regionNames = cached((locale) => new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'code' }));
+const languageNames = cached((locale) => new Intl.DisplayNames([locale, 'en'], { type: 'language', fallback: 'code' }));
+const lists = cached((locale) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
+const dates = cached((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }));
+
+/** An ISO 3166-1 alpha-2 code's country name in the locale ("GE" → "Georgia" / "Грузия"). */
+export function countryNameIn(code: string, locale: Locale): string {
+  try {
+    return regionNames(locale).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** An ISO 639-1 code's language name in the locale ("ka" → "Georgian" / "ქართული"). */
+export function languageNameIn(code: string, locale: Locale): string {
+  try {
+    return languageNames(locale).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** "a", "a and b", "a, b and c" in the locale's words (Intl.ListFormat). */
+export function formatList(items: readonly string[], locale: Locale): string {
+  return lists(locale).format(items);
+}
+
+/** A calendar date (YYYY-MM-DD) in the locale's long form, e.g. "1 March 2027" / "1 марта 2027 г.". */
+export function formatDate(isoDate: string, locale: Locale): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? isoDate : dates(locale).format(date);
+}
