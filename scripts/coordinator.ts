@@ -2,7 +2,7 @@
  * Bootstraps network coordinators (there is no coordinator API yet):
  *
  *   npm run coordinator -- add --network eu4culture --email coordinator@example.org --name "Ana" \
- *     [--mode immediate|digest|off] [--time-zone Europe/Berlin] [--digest-hour 8]
+ *     [--mode immediate|digest|off] [--time-zone Europe/Berlin] [--digest-hour 8] [--locale ka]
  *   npm run coordinator -- list --network eu4culture
  *
  * Locally (default) it writes to the table of `npm start` (DynamoDB Local on DYNAMODB_PORT or 8000).
@@ -10,12 +10,13 @@
  * Adding the same address to the same network again updates its name and preference.
  */
 import { parseArgs } from 'node:util';
+import { LOCALES } from '@culturebridge/domain';
 import { CoordinatorStore, createDocumentClient } from '@culturebridge/store';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/dynamodb-local.js';
 import { LOCAL_TABLE_NAME } from '../local/platform.js';
 
 const USAGE = `usage:
-  npm run coordinator -- add --network <id> --email <address> --name <name> [--mode immediate|digest|off] [--time-zone <IANA zone>] [--digest-hour <0-23>]
+  npm run coordinator -- add --network <id> --email <address> --name <name> [--mode immediate|digest|off] [--time-zone <IANA zone>] [--digest-hour <0-23>] [--locale ${LOCALES.join('|')}]
   npm run coordinator -- list --network <id>`;
 
 async function main(): Promise<number> {
@@ -28,6 +29,7 @@ async function main(): Promise<number> {
       mode: { type: 'string' },
       'time-zone': { type: 'string' },
       'digest-hour': { type: 'string' },
+      locale: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -42,7 +44,7 @@ async function main(): Promise<number> {
   const store = new CoordinatorStore(doc, tableName);
   try {
     if (command === 'list') {
-      for (const c of await store.ofNetwork(values.network)) console.log(`${c.id}  ${c.preference.mode.padEnd(9)} ${c.name} <${c.email}>`);
+      for (const c of await store.ofNetwork(values.network)) console.log(`${c.id}  ${c.preference.mode.padEnd(9)} ${(c.locale ?? 'en').padEnd(3)} ${c.name} <${c.email}>`);
       return 0;
     }
     const result = await store.add({
@@ -54,8 +56,10 @@ async function main(): Promise<number> {
         timeZone: values['time-zone'] ?? 'UTC',
         digestHour: values['digest-hour'] === undefined ? 8 : Number(values['digest-hour']),
       },
+      // Validated by CoordinatorInput like every other option; absent means English.
+      ...(values.locale === undefined ? {} : { locale: values.locale as 'en' }),
     });
-    console.log(`${result.created ? 'added' : 'updated'} coordinator ${result.coordinator.id} of ${result.coordinator.networkId} (${result.coordinator.preference.mode})`);
+    console.log(`${result.created ? 'added' : 'updated'} coordinator ${result.coordinator.id} of ${result.coordinator.networkId} (${result.coordinator.preference.mode}, ${result.coordinator.locale ?? 'en'})`);
     return 0;
   } catch (error) {
     const issues = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues;

@@ -1,4 +1,4 @@
-import { NetworkId, toPublicProfile } from '@culturebridge/domain';
+import { DEFAULT_LOCALE, NetworkId, toPublicProfile } from '@culturebridge/domain';
 import { HttpProblem, json, notFound, parseBody } from '@culturebridge/http';
 import { isPublishedCopy, type AddressBook, type CoordinatorStore, type MatchStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -67,9 +67,9 @@ export function networkRoutes({ matches, coordinators, addresses }: NetworkRoute
     return coordinator;
   }
 
-  const view = (networkId: string, c: { id: string; name: string; preference: unknown }) => ({
+  const view = (networkId: string, c: { id: string; name: string; preference: unknown; locale?: string }) => ({
     networkId,
-    coordinator: { id: c.id, name: c.name, preference: c.preference },
+    coordinator: { id: c.id, name: c.name, preference: c.preference, locale: c.locale ?? DEFAULT_LOCALE },
   });
 
   const networkSettings: Route = async (event, caller) => {
@@ -79,9 +79,9 @@ export function networkRoutes({ matches, coordinators, addresses }: NetworkRoute
 
   const updateNetworkSettings: Route = async (event, caller) => {
     const networkId = networkOf(event, caller);
-    const { preference } = parseBody(NetworkSettingsUpdate, event.body);
+    const { preference, locale } = parseBody(NetworkSettingsUpdate, event.body);
     const coordinator = await coordinatorOf(caller, networkId);
-    const updated = await coordinators.setPreference(networkId, coordinator.id, preference);
+    const updated = await coordinators.setPreference(networkId, coordinator.id, preference, locale);
     if (!updated) throw new HttpProblem(404, 'Not found', 'This coordinator was removed a moment ago.');
     return json(200, view(networkId, updated));
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NotificationPreference } from '@culturebridge/domain';
+import { LocaleSchema, NotificationPreference } from '@culturebridge/domain';
 
 /** Bodies of the sign-in and settings routes; profile bodies are the domain's ProfileInput/ProfileUpdate. */
 export const MagicLinkRequest = z.strictObject(
@@ -13,6 +13,6 @@ export const VerifyRequest = z.strictObject(
 );
 
 export const NetworkSettingsUpdate = z.strictObject(
-  { preference: NotificationPreference },
-  { error: 'the body: expected a JSON object with preference' },
+  { preference: NotificationPreference, locale: LocaleSchema.optional() },
+  { error: 'the body: expected a JSON object with preference (and optionally locale)' },
 );

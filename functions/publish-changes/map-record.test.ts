@@ -63,6 +63,20 @@ describe('mapping stream records to events', () => {
     expect(mapRecord(streamRecord('MODIFY', { before, after: touched }))).toBeUndefined();
   });
 
+  it('never puts the member\'s language in an event, and a change of language alone publishes nothing', () => {
+    const before = profileItem(profile({ locale: 'hy' }));
+    const submitted = mapRecord(streamRecord('INSERT', { after: before }));
+    expect(submitted?.detailType).toBe('ProfileSubmitted');
+    expect(JSON.stringify(submitted)).not.toContain('locale');
+    expect(JSON.stringify(submitted)).not.toContain('"hy"');
+    const after = profileItem(profile({ locale: 'az', version: 2, updatedAt: '2026-11-25T00:00:00.000Z' }));
+    expect(mapRecord(streamRecord('MODIFY', { before, after }))).toBeUndefined();
+    const updated = mapRecord(streamRecord('MODIFY', { before, after: profileItem(profile({ locale: 'az', needs: ['venue'], version: 3 })) }));
+    expect(updated?.detailType).toBe('ProfileUpdated');
+    expect(JSON.stringify(updated)).not.toContain('locale');
+    expect((updated?.detail.data as { changedFields: string[] }).changedFields).toEqual(['needs']);
+  });
+
   it('maps erasure to ProfileWithdrawn carrying the id only', () => {
     const event = mapRecord(streamRecord('REMOVE', { before: profileItem(profile({ version: 3 })) }));
     expect(event?.detailType).toBe('ProfileWithdrawn');
@@ -80,7 +94,7 @@ describe('mapping stream records to events', () => {
       profileAddressItem('culture@kutaisi.example', A),
       coordinatorAddressItem('coordinator@eu4culture.example', 'eu4culture', B),
       { ...keys.rateCounter('perAddress', 'a'.repeat(64), 0), entity: ENTITY.rateCounter, hits: 3, expiresAt: 900 },
-      { ...keys.coordinator('eu4culture', B), entity: ENTITY.coordinator, id: B, networkId: 'eu4culture', name: 'C', email: 'coordinator@eu4culture.example' },
+      { ...keys.coordinator('eu4culture', B), entity: ENTITY.coordinator, id: B, networkId: 'eu4culture', name: 'C', email: 'coordinator@eu4culture.example', locale: 'ru' },
     ];
     for (const item of items) {
       for (const change of ['INSERT', 'MODIFY', 'REMOVE'] as const) {

@@ -171,9 +171,13 @@ describe('access control on every route', () => {
     expect(settings.status).toBe(200);
     expect(settings.body).toMatchObject({ networkId: X, coordinator: { name: 'C', preference: { mode: 'digest', timeZone: 'Asia/Tbilisi', digestHour: 9 } } });
     expect((await send('c', { method: 'GET', path: `/networks/${X}/settings` })).body).toEqual(settings.body);
-    const badSettings = await send('c', { method: 'PUT', path: `/networks/${X}/settings`, body: { preference: { mode: 'hourly', timeZone: 'Mars/Olympus' } } });
+    expect(settings.body).toMatchObject({ coordinator: { locale: 'en' } });
+    const inGeorgian = await send('c', { method: 'PUT', path: `/networks/${X}/settings`, body: { preference: { mode: 'digest', timeZone: 'Asia/Tbilisi', digestHour: 9 }, locale: 'ka' } });
+    expect(inGeorgian.body).toMatchObject({ coordinator: { locale: 'ka', preference: { mode: 'digest' } } });
+    expect((await send('c', { method: 'GET', path: `/networks/${X}/settings` })).body).toEqual(inGeorgian.body);
+    const badSettings = await send('c', { method: 'PUT', path: `/networks/${X}/settings`, body: { preference: { mode: 'hourly', timeZone: 'Mars/Olympus' }, locale: 'tlh' } });
     expect(badSettings.status).toBe(400);
-    expect((badSettings.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['preference.mode', 'preference.timeZone']);
+    expect((badSettings.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['locale', 'preference.mode', 'preference.timeZone']);
   });
 
   it('decides by what the address owns now, not by what the session claimed when it was issued', async () => {

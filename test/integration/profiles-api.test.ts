@@ -53,6 +53,22 @@ describe('profiles API on DynamoDB Local', () => {
     expect((await table.scanAll()).filter((i) => String(i.PK).includes(id) || String(i.SK).includes(id))).toEqual([]);
   });
 
+  it('stores the language the member chose, returns it to the owner only, and refuses one it does not speak', async () => {
+    const { id, owner } = await createOwned(validProfileInput({ locale: 'uk' }));
+    expect((await call(api, { method: 'GET', path: `/profiles/${id}`, headers: owner })).body.locale).toBe('uk');
+    const changed = await call(api, { method: 'PUT', path: `/profiles/${id}`, body: { ...validProfileInput({ locale: 'ka' }), version: 1 }, headers: owner });
+    expect(changed.status).toBe(200);
+    expect((await call(api, { method: 'GET', path: `/profiles/${id}`, headers: owner })).body.locale).toBe('ka');
+    // The membership index (what matching and partners' views read) carries no preference.
+    expect(JSON.stringify((await table.scanAll()).filter((i) => String(i.PK).includes(id) && String(i.SK) !== 'PROFILE'))).not.toContain('"ka"');
+
+    const refused = await call(api, { method: 'POST', path: '/profiles', body: validProfileInput({ name: 'Chisinau', locale: 'de' as 'en', contact: { name: 'X', email: 'x@chisinau.example' } }), headers: await bearer('x@chisinau.example') });
+    expect(refused.status).toBe(400);
+    expect((refused.body.errors as { field: string; detail: string }[]).map((e) => [e.field, e.detail])).toEqual([
+      ['locale', '"de" is not a language CultureBridge speaks; use one of: en, ru, uk, ka, hy, az, ro, kk, uz'],
+    ]);
+  });
+
   it('keeps one membership item per network and the open scope, with no personal data, in step with updates', async () => {
     const { id, owner } = await createOwned(validProfileInput({ networks: ['eu4culture', 'eunic-caucasus'], openToOutsideNetwork: true }));
     const memberships = async () =>

@@ -96,6 +96,8 @@ describe('coordinator mails', () => {
     expect(CoordinatorInput.parse({ networkId: 'eu4culture', name: 'Ana', email: 'ANA@X.example' })).toMatchObject({ email: 'ana@x.example', preference: { mode: 'immediate' } });
     expect(CoordinatorInput.safeParse({ networkId: 'eu4culture', name: 'Ana', email: 'a@x.example', preference: { mode: 'digest', timeZone: 'Mars/Olympus', digestHour: 8 } }).success).toBe(false);
     expect(CoordinatorInput.safeParse({ networkId: 'eu4culture', name: 'Ana', email: 'a@x.example', preference: { mode: 'digest', timeZone: 'UTC', digestHour: 24 } }).success).toBe(false);
+    expect(CoordinatorInput.parse({ networkId: 'eu4culture', name: 'Ana', email: 'a@x.example', locale: 'hy' }).locale).toBe('hy');
+    expect(CoordinatorInput.safeParse({ networkId: 'eu4culture', name: 'Ana', email: 'a@x.example', locale: 'fr' }).success).toBe(false);
   });
 });
 

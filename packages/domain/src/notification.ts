@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocaleSchema } from './i18n/locales.js';
 import { NetworkId } from './profile.js';
 
 /**
@@ -45,6 +46,8 @@ export const CoordinatorInput = z.strictObject({
   name: z.string().trim().min(1).max(200),
   email: z.email({ error: 'email: expected a valid e-mail address' }).max(254).toLowerCase(),
   preference: NotificationPreference.default({ mode: 'immediate', timeZone: 'UTC', digestHour: 8 }),
+  /** The language of the coordinator's mails; absent reads as English (coordinators stored before it existed). */
+  locale: LocaleSchema.optional(),
 });
 export type CoordinatorInput = z.input<typeof CoordinatorInput>;
 

@@ -133,3 +133,14 @@ describe('match e-mails preference', () => {
     expect(result.error?.issues[0]?.message).toBe('matchEmails must be true or false');
   });
 });
+
+describe('locale preference', () => {
+  it('is optional, one of the nine languages, and a preference the public profile leaves out', () => {
+    expect(ProfileInput.parse(validProfileInput()).locale).toBeUndefined();
+    const profile: Profile = { ...ProfileInput.parse(validProfileInput({ locale: 'ka' })), id: 'p1', version: 1, status: 'active', createdAt: '2026-11-24T00:00:00.000Z', updatedAt: '2026-11-24T00:00:00.000Z' };
+    expect(profile.locale).toBe('ka');
+    expect(toPublicProfile(profile)).not.toHaveProperty('locale');
+    const wrong = ProfileInput.safeParse(validProfileInput({ locale: 'ru-RU' as 'ru' }));
+    expect(wrong.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['locale', '"ru-RU" is not a language CultureBridge speaks; use one of: en, ru, uk, ka, hy, az, ro, kk, uz']]);
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocaleSchema } from './i18n/locales.js';
 import { THEME_IDS } from './taxonomy.js';
 import {
   COUNTRY_CODES,
@@ -138,6 +139,12 @@ export const ProfileInput = z.strictObject({
   openToOutsideNetwork: z.boolean({ error: expected('openToOutsideNetwork', 'true or false') }).default(false),
   /** "E-mail me when I get a match": opt-in, so a profile created without it receives no mail. */
   matchEmails: z.boolean({ error: expected('matchEmails', 'true or false') }).default(false),
+  /**
+   * The language the member reads the web app, mails and match reasons in (the web form sends the
+   * browser's language); absent reads as English (profiles stored before it existed). A preference
+   * like matchEmails: never in events or public profile reads.
+   */
+  locale: LocaleSchema.optional(),
   description: z.string({ error: expected('description', 'text') }).trim().max(LIMITS.descriptionLength, {
     error: `description must be at most ${LIMITS.descriptionLength} characters`,
   }).default(''),
@@ -166,13 +173,14 @@ export interface Profile extends ProfileData {
 }
 
 /**
- * Fields that are not personal data: what a partner, an event or a log may see. `matchEmails` is the
- * owner's preference, not something about the organisation a partner should read, so it stays out too.
+ * Fields that are not personal data: what a partner, an event or a log may see. `matchEmails` and
+ * `locale` are the owner's preferences, not something about the organisation a partner should read,
+ * so they stay out too.
  */
-export type PublicProfile = Omit<Profile, 'contact' | 'matchEmails'>;
+export type PublicProfile = Omit<Profile, 'contact' | 'matchEmails' | 'locale'>;
 
 export function toPublicProfile(profile: Profile): PublicProfile {
-  const { contact: _contact, matchEmails: _matchEmails, ...rest } = profile;
+  const { contact: _contact, matchEmails: _matchEmails, locale: _locale, ...rest } = profile;
   return rest;
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
-import { CoordinatorInput, type Coordinator, type NotificationPreference } from '@culturebridge/domain';
+import { CoordinatorInput, type Coordinator, type Locale, type NotificationPreference } from '@culturebridge/domain';
 import { coordinatorAddressItem } from './address-book.js';
 import { fromItem } from './profile-items.js';
 import { ENTITY, keys } from './table.js';
@@ -63,16 +63,19 @@ export class CoordinatorStore {
     return { coordinator, created: !existing };
   }
 
-  /** A coordinator changes how they hear about matches; undefined when no such coordinator exists. */
-  async setPreference(networkId: string, id: string, preference: NotificationPreference): Promise<Coordinator | undefined> {
+  /**
+   * A coordinator changes how they hear about matches, and optionally the language of their mails;
+   * undefined when no such coordinator exists.
+   */
+  async setPreference(networkId: string, id: string, preference: NotificationPreference, locale?: Locale): Promise<Coordinator | undefined> {
     try {
       const out = await this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.coordinator(networkId, id),
-          UpdateExpression: 'SET preference = :preference',
+          UpdateExpression: locale ? 'SET preference = :preference, locale = :locale' : 'SET preference = :preference',
           ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':preference': preference },
+          ExpressionAttributeValues: { ':preference': preference, ...(locale ? { ':locale': locale } : {}) },
           ReturnValues: 'ALL_NEW',
         }),
       );
