@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LocaleSchema } from './i18n/locales.js';
 import { NetworkId } from './profile.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The languages the product speaks (BCP 47 tags; `uz` is Uzbek in Latin script, the official one).
