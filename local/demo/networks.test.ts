@@ -8,7 +8,7 @@ describe('demo networks', () => {
     expect(DEMO_MEMBERS.filter((m) => m.profile.networks.includes(EUNIC))).toHaveLength(6);
     for (const member of DEMO_MEMBERS) {
       const parsed = ProfileInput.safeParse(member.profile);
-      expect(parsed.success ? [] : describeIssues(parsed.error), member.profile.name).toEqual([]);
+      expect(parsed.success ? [] : describeIssues(parsed.error, member.profile), member.profile.name).toEqual([]);
       expect(member.invented).toContain('contact');
       expect(member.profile.contact.email).toMatch(/\.example$/);
     }

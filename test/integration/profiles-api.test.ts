@@ -95,6 +95,14 @@ describe('profiles API on DynamoDB Local', () => {
     const fields = (response.body.errors as { field: string }[]).map((e) => e.field).sort();
     expect(fields).toEqual(['country', 'languages', 'name', 'nickname', 'themes[0].id']);
     expect(response.body.detail).toBe('5 fields are invalid: name, country, themes[0].id, languages, nickname.');
+    // A stable code per field, so a client can say it in its reader's language; detail stays English.
+    expect((response.body.errors as { field: string; code: string; params?: unknown }[]).map(({ field, code, params }) => ({ field, code, params }))).toEqual([
+      { field: 'name', code: 'required', params: undefined },
+      { field: 'country', code: 'unknown_country', params: { value: 'ZZ' } },
+      { field: 'themes[0].id', code: 'unknown_value', params: { value: 'underwater-basket-weaving' } },
+      { field: 'languages', code: 'wrong_type', params: undefined },
+      { field: 'nickname', code: 'unknown_field', params: { key: 'nickname' } },
+    ]);
     expect((await table.scanAll()).length).toBe(before);
   });
 

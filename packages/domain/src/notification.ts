@@ -36,7 +36,7 @@ export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
 
 export const NotificationPreference = z.strictObject({
   mode: z.enum(NOTIFICATION_MODES).default('immediate'),
-  timeZone: z.string().refine(isTimeZone, { error: 'timeZone: expected an IANA time zone such as Europe/Berlin' }).default('UTC'),
+  timeZone: z.string().refine(isTimeZone, { error: 'timeZone: expected an IANA time zone such as Europe/Berlin', params: { code: 'unknown_time_zone' } }).default('UTC'),
   digestHour: z.number().int().min(0).max(23).default(8),
 });
 export type NotificationPreference = z.output<typeof NotificationPreference>;

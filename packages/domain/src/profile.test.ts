@@ -6,7 +6,7 @@ import { validProfileInput } from './test-fixtures.js';
 function problemsOf(input: unknown) {
   const result = ProfileInput.safeParse(input);
   if (result.success) throw new Error('expected the input to be rejected');
-  return describeIssues(result.error);
+  return describeIssues(result.error, input);
 }
 
 describe('ProfileInput', () => {
@@ -76,8 +76,8 @@ describe('ProfileUpdate', () => {
   it('requires the version the client read', () => {
     const result = ProfileUpdate.safeParse(validProfileInput());
     expect(result.success).toBe(false);
-    if (!result.success) expect(describeIssues(result.error)).toEqual([
-      { field: 'version', pointer: '#/version', detail: 'version is required' },
+    if (!result.success) expect(describeIssues(result.error, validProfileInput())).toEqual([
+      { field: 'version', pointer: '#/version', code: 'required', detail: 'version is required' },
     ]);
   });
 });
@@ -110,10 +110,10 @@ describe('profile JSON Schema', () => {
 describe('messages for wrong shapes', () => {
   it('says what a nested object or the whole body should be', () => {
     expect(problemsOf({ ...validProfileInput(), contact: 'me@example.org' })).toEqual([
-      { field: 'contact', pointer: '#/contact', detail: 'contact must be an object with name and email' },
+      { field: 'contact', pointer: '#/contact', code: 'wrong_type', detail: 'contact must be an object with name and email' },
     ]);
     expect(problemsOf([])).toEqual([
-      { field: '(body)', pointer: '#/', detail: 'the body must be a JSON object with the profile fields' },
+      { field: '(body)', pointer: '#/', code: 'wrong_type', detail: 'the body must be a JSON object with the profile fields' },
     ]);
   });
 });

@@ -56,7 +56,7 @@ function uniqueList<T extends z.ZodType>(item: T, label: string, max: number, ke
       const seen = new Set<string>();
       list.forEach((value, index) => {
         const k = key(value);
-        if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [index], message: `"${k}" is listed twice` });
+        if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [index], message: `"${k}" is listed twice`, params: { code: 'duplicate', value: k } });
         seen.add(k);
       });
     });
@@ -72,12 +72,14 @@ export const NetworkId = slug('network id');
 export const CountryCode = z
   .string({ error: expected('country', 'a two-letter ISO 3166-1 code such as "GE"') })
   .refine((c) => COUNTRY_CODES.has(c), {
+    params: { code: 'unknown_country' },
     error: (issue) => `"${String(issue.input)}" is not an ISO 3166-1 alpha-2 country code (e.g. "GE", "AM", "UA")`,
   });
 
 export const LanguageCode = z
   .string({ error: expected('language', 'a two-letter ISO 639-1 code such as "en"') })
   .refine((c) => LANGUAGE_CODES.has(c), {
+    params: { code: 'unknown_language' },
     error: (issue) => `"${String(issue.input)}" is not an ISO 639-1 language code (e.g. "en", "ka", "uk")`,
   });
 
@@ -105,7 +107,7 @@ export const Availability = z
     { from: isoDate('availability.from'), to: isoDate('availability.to') },
     { error: expected('availability', 'an object with from and to dates') },
   )
-  .refine((a) => a.from <= a.to, { error: 'availability must not end before it starts', path: ['to'] });
+  .refine((a) => a.from <= a.to, { error: 'availability must not end before it starts', path: ['to'], params: { code: 'date_order' } });
 
 export const Contact = z.strictObject(
   {

@@ -1,10 +1,41 @@
 import type * as z from 'zod';
 
-/** One invalid field, phrased for a person, with a JSON Pointer (RFC 6901) for machines. */
+/**
+ * Stable, machine-readable reasons a field is invalid (`FieldProblem.code`), so a client can say it
+ * in its reader's language; `detail` stays English. Documented in docs/api.md; never renamed.
+ */
+export const FIELD_PROBLEM_CODES = [
+  'required',
+  'wrong_type',
+  'empty',
+  'too_short',
+  'too_long',
+  'too_few',
+  'too_many',
+  'too_small',
+  'too_big',
+  'unknown_value',
+  'unknown_field',
+  'unknown_country',
+  'unknown_language',
+  'unknown_time_zone',
+  'invalid_email',
+  'invalid_date',
+  'invalid_format',
+  'duplicate',
+  'date_order',
+  'invalid',
+] as const;
+export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];
+
+/** One invalid field, phrased for a person, with a JSON Pointer (RFC 6901) and a code for machines. */
 export interface FieldProblem {
   field: string;
   pointer: string;
+  code: FieldProblemCode;
   detail: string;
+  /** What the code needs to be phrased: `min` / `max` (a length, count or number), `value` (what was sent), `key` (an unknown field). */
+  params?: { min?: number; max?: number; value?: string; key?: string };
 }
 
 type Path = readonly PropertyKey[];
@@ -22,18 +53,73 @@ function pointer(path: Path): string {
   return '#/' + path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 }
 
-/** Flattens zod issues into one entry per bad field; an unknown key is reported at its own path. */
-export function describeIssues(error: z.ZodError): FieldProblem[] {
+const isCode = (value: unknown): value is FieldProblemCode => typeof value === 'string' && (FIELD_PROBLEM_CODES as readonly string[]).includes(value);
+// What was sent, echoed for a client to quote ("de" is not…); capped so a problem stays small.
+const sent = (input: unknown) => (typeof input === 'string' ? { value: input.slice(0, 100) } : undefined);
+
+/** The value at a zod issue path of the input (zod leaves `input` off issues unless asked to). */
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const part of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[part];
+  }
+  return value;
+}
+
+/**
+ * The code of one zod issue. A refinement names its own (`params: { code }`, e.g. `duplicate`);
+ * built-in checks map by kind and by what they checked (a string's length, a list's size, a number).
+ */
+function classify(issue: z.core.$ZodIssue, input: unknown, known: boolean): Pick<FieldProblem, 'code' | 'params'> {
+  switch (issue.code) {
+    case 'invalid_type':
+      return { code: known && input === undefined ? 'required' : 'wrong_type' };
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') return min <= 1 ? { code: 'empty' } : { code: 'too_short', params: { min } };
+      if (issue.origin === 'array' || issue.origin === 'set') return { code: 'too_few', params: { min } };
+      return { code: 'too_small', params: { min } };
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'string') return { code: 'too_long', params: { max } };
+      if (issue.origin === 'array' || issue.origin === 'set') return { code: 'too_many', params: { max } };
+      return { code: 'too_big', params: { max } };
+    }
+    case 'invalid_value':
+      return { code: known && input === undefined ? 'required' : 'unknown_value', params: sent(input) };
+    case 'invalid_format':
+      if (issue.format === 'email') return { code: 'invalid_email' };
+      if (issue.format === 'date') return { code: 'invalid_date' };
+      return { code: 'invalid_format' };
+    case 'custom': {
+      const { code, value } = (issue.params ?? {}) as { code?: unknown; value?: unknown };
+      return { code: isCode(code) ? code : 'invalid', params: sent(value ?? input) };
+    }
+    default:
+      return { code: 'invalid' };
+  }
+}
+
+/**
+ * Flattens zod issues into one entry per bad field; an unknown key is reported at its own path.
+ * `input` is what was validated: it tells a missing field (`required`) from a wrong one and gives
+ * the `value` a code quotes; without it a missing field reads `wrong_type`.
+ */
+export function describeIssues(error: z.ZodError, ...input: [unknown?]): FieldProblem[] {
+  const known = input.length > 0;
   const problems: FieldProblem[] = [];
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const path = [...issue.path, key];
-        problems.push({ field: dotted(path), pointer: pointer(path), detail: `"${key}" is not a field of this form` });
+        problems.push({ field: dotted(path), pointer: pointer(path), code: 'unknown_field', detail: `"${key}" is not a field of this form`, params: { key } });
       }
       continue;
     }
-    problems.push({ field: dotted(issue.path), pointer: pointer(issue.path), detail: issue.message });
+    const { code, params } = classify(issue, valueAt(input[0], issue.path), known);
+    problems.push({ field: dotted(issue.path), pointer: pointer(issue.path), code, detail: issue.message, ...(params ? { params } : {}) });
   }
   return problems;
 }

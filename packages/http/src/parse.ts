@@ -5,6 +5,6 @@ import { invalidFields } from './problem.js';
 /** Validates a parsed body against a zod schema; every bad field is named in one 400. */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   const result = schema.safeParse(body);
-  if (!result.success) throw invalidFields(describeIssues(result.error));
+  if (!result.success) throw invalidFields(describeIssues(result.error, body));
   return result.data;
 }

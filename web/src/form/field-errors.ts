@@ -9,7 +9,7 @@ export type FieldErrors = ReadonlyMap<string, string[]>;
 /** The shared zod schema, run in the browser: the same messages the API would send. */
 export function validateProfile(input: ProfileInput): FieldProblem[] {
   const result = ProfileInput.safeParse(input);
-  return result.success ? [] : describeIssues(result.error);
+  return result.success ? [] : describeIssues(result.error, input);
 }
 
 /** Errors that belong to no field of the form (the body as a whole); shown in the summary only. */

@@ -5,7 +5,7 @@ import { describeIssues } from '../validation.js';
 function problems(input: unknown) {
   const result = MatchingConfig.safeParse(input);
   if (result.success) throw new Error('expected the settings to be rejected');
-  return Object.fromEntries(describeIssues(result.error).map((p) => [p.field, p.detail]));
+  return Object.fromEntries(describeIssues(result.error, input).map((p) => [p.field, p.detail]));
 }
 
 describe('MatchingConfig', () => {
