@@ -43,6 +43,8 @@ export function createNotifyHandler(deps: NotifyDeps) {
       names: [a.name, b.name],
       state: event['detail-type'] === 'MatchConfirmed' ? 'confirmed' : 'proposed',
       summary: data.summary,
+      // Structured, so each recipient reads them in their own language.
+      reasons: data.reasons,
       score: data.score,
       sharedNetworks: data.sharedNetworks,
       version: data.version,

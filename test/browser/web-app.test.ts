@@ -116,9 +116,10 @@ describe('the web app in a real browser', () => {
     // Matching runs asynchronously; the page polls until the partners are there.
     const poti = page.getByRole('article', { name: 'Poti' });
     await poti.waitFor(WAIT);
-    await expect(poti.innerText()).resolves.toMatch(/Shared theme Visual arts: high priority for both/);
-    await expect(poti.innerText()).resolves.toMatch(/Poti offers venue, which you need/);
-    await expect(poti.innerText()).resolves.toMatch(/You offer artists, which Poti needs/);
+    // The reasons in short sentences, from Gyumri's side ("you").
+    await expect(poti.innerText()).resolves.toMatch(/Both give [^.\n]*Visual arts[^.\n]* high priority\./);
+    await expect(poti.innerText()).resolves.toMatch(/Poti offers a venue, which you need\./);
+    await expect(poti.innerText()).resolves.toMatch(/You offer artists, which Poti needs\./);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'my-profile.png');
 
@@ -227,7 +228,7 @@ describe('the web app in a real browser', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Your changes are saved.').waitFor(WAIT);
     await page.getByText('Shirak Province, Armenia').waitFor(WAIT);
-    await page.getByText('Music (medium)').waitFor(WAIT);
+    await page.locator('.summary-list').getByText(/Music \(medium\)/).waitFor(WAIT);
 
     // Someone else saved in between: the API's 409 is explained and nothing is overwritten.
     await page.getByRole('button', { name: 'Edit profile' }).click();
@@ -268,23 +269,24 @@ describe('the web app in a real browser', () => {
     await summary.waitFor(WAIT);
     expect(await page.evaluate('document.activeElement?.className')).toBe('error-summary');
     const expected: [string, RegExp][] = [
-      ['#field-kind', /Profile kind is required/],
-      ['#field-name', /Name is required/],
-      ['#field-country', /Country is required/],
-      ['#field-networks', /Name at least one network/],
-      ['#field-contact-name', /Contact name is required/],
-      ['#field-contact-email', /Contact email is required/],
-      ['#field-themes', /Choose at least one theme/],
-      ['#field-languages', /Name at least one working language/],
+      // Phrased in the app from each problem's code, named by the field's label.
+      ['#field-kind', /You are a: this is required\./],
+      ['#field-name', /Name: this is required\./],
+      ['#field-country', /Country: this is required\./],
+      ['#field-networks', /Networks you belong to: choose at least 1\./],
+      ['#field-contact-name', /Contact person: this is required\./],
+      ['#field-contact-email', /Contact e-mail: this is required\./],
+      ['#field-themes', /Themes: choose at least 1\./],
+      ['#field-languages', /Working languages: choose at least 1\./],
     ];
     for (const [selector, message] of expected) expect(await descriptionOf(page, selector)).toMatch(message);
     expect(await page.locator('#field-name').getAttribute('aria-invalid')).toBe('true');
 
     // Messages follow the edits, as the schema sees them.
     await page.getByLabel('Contact e-mail').fill('not-an-email');
-    expect(await descriptionOf(page, '#field-contact-email')).toMatch(/Contact email must be a valid e-mail address/);
+    expect(await descriptionOf(page, '#field-contact-email')).toMatch(/Contact e-mail: enter an e-mail address such as culture@city\.example\./);
     // The summary leads to its field.
-    await summary.getByRole('button', { name: 'Name is required', exact: true }).click();
+    await summary.getByRole('button', { name: 'Name: this is required.', exact: true }).click();
     expect(await page.evaluate('document.activeElement?.id')).toBe('field-name');
     // Nothing is wider than the phone.
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);

@@ -133,7 +133,8 @@ describe('coordinator e-mails', () => {
     expect(matchCount).toBeGreaterThanOrEqual(2);
     expect(digest?.subject).toBe(`CultureBridge daily digest for ${net}: ${matchCount} matches (2026-11-25)`);
     expect(digest?.body.text).toContain('Hello Dana Digest');
-    expect(digest?.body.text).toMatch(/Why: .*Climate and environment/);
+    // The reasons, one short sentence each, rendered from the structured reasons the event carried.
+    expect(digest?.body.text).toMatch(/Why:\n\s+- Both give [^\n]*Climate and environment[^\n]* high priority\./);
     expect(digest?.body.html).toContain(`${BASE_URL}/#/preferences/coordinators/${coordinator.id}`);
 
     // Nothing new: later the same day, and the next day, nothing is sent.

@@ -1,7 +1,9 @@
 import type { MouseEvent } from 'react';
 import { MeProvider, useMe } from './auth/me-context';
 import { clearSession, useSession } from './auth/session-store';
+import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { PageHeading } from './components/PageHeading';
+import { useLocale } from './i18n/use-locale';
 import { CoordinatorPreferencesPage } from './pages/CoordinatorPreferencesPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { InterestFormPage } from './pages/InterestFormPage';
@@ -10,6 +12,9 @@ import { MyProfilePage } from './pages/MyProfilePage';
 import { ProfilePreferencesPage } from './pages/ProfilePreferencesPage';
 import { SignInPage } from './pages/SignInPage';
 import { href, navigate, parseRoute, useHash, type Route } from './router';
+
+/** The product's name, the same in every language. */
+const BRAND = 'CultureBridge';
 
 export function App() {
   return (
@@ -20,11 +25,12 @@ export function App() {
 }
 
 function Shell() {
+  const { t } = useLocale();
   const route = parseRoute(useHash());
   return (
     <>
       <a className="skip-link" href="#main" onClick={skipToMain}>
-        Skip to content
+        {t('app.skip')}
       </a>
       <Header route={route} />
       <main id="main" tabIndex={-1}>
@@ -32,7 +38,7 @@ function Shell() {
         <Page key={JSON.stringify(route)} route={route} />
       </main>
       <footer className="site-footer">
-        <p>CultureBridge matches members of cultural cooperation networks on shared themes and complementary offers, and explains every match.</p>
+        <p>{t('app.footer')}</p>
       </footer>
     </>
   );
@@ -45,6 +51,7 @@ function skipToMain(event: MouseEvent) {
 }
 
 function Page({ route }: { route: Route }) {
+  const { t } = useLocale();
   switch (route.page) {
     case 'form':
       return <InterestFormPage />;
@@ -63,9 +70,9 @@ function Page({ route }: { route: Route }) {
     case 'not-found':
       return (
         <div className="page page--narrow">
-          <PageHeading title="Page not found" />
+          <PageHeading title={t('app.notFound')} />
           <p>
-            <a href={href('/')}>Go to the interest form</a>
+            <a href={href('/')}>{t('app.toForm')}</a>
           </p>
         </div>
       );
@@ -73,30 +80,31 @@ function Page({ route }: { route: Route }) {
 }
 
 function Header({ route }: { route: Route }) {
+  const { t } = useLocale();
   const session = useSession();
   const { me } = useMe();
   const current = (pages: Route['page'][]) => (pages.includes(route.page) ? 'page' : undefined);
   return (
     <header className="site-header">
       <a className="brand" href={href('/')}>
-        CultureBridge
+        {BRAND}
       </a>
-      <nav aria-label="Main">
+      <nav aria-label={t('app.mainNav')}>
         <ul>
           <li>
             <a href={href('/')} aria-current={current(['form'])}>
-              Interest form
+              {t('app.nav.form')}
             </a>
           </li>
           <li>
             <a href={href('/profiles')} aria-current={current(['my-profile', 'match', 'profile-preferences'])}>
-              My profile
+              {t('app.nav.profile')}
             </a>
           </li>
           {me?.networks.length ? (
             <li>
               <a href={href('/dashboard')} aria-current={current(['dashboard', 'coordinator-preferences'])}>
-                Dashboard
+                {t('app.nav.dashboard')}
               </a>
             </li>
           ) : null}
@@ -110,16 +118,17 @@ function Header({ route }: { route: Route }) {
                   navigate('/');
                 }}
               >
-                Sign out
+                {t('app.nav.signOut')}
               </button>
             ) : (
               <a href={href('/sign-in')} aria-current={current(['sign-in'])}>
-                Sign in
+                {t('app.nav.signIn')}
               </a>
             )}
           </li>
         </ul>
       </nav>
+      <LanguageSwitcher />
     </header>
   );
 }

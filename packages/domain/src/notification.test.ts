@@ -180,3 +180,94 @@ describe('the magic-link mail', () => {
     expect(mail.text).toContain(`${BASE}/#/sign-in?token=t`);
   });
 });
+
+describe('mails in the recipient\'s language', () => {
+  const reasons = [
+    { kind: 'shared-theme', themeId: 'climate-environment', priorities: ['high', 'high'] },
+    { kind: 'offers', from: 'k', to: 'g', resource: 'venue' },
+    { kind: 'shared-language', language: 'en' },
+  ] as MatchNotice['reasons'];
+  const pair: MatchNotice = { ...notice, matchId: 'g|k', profileIds: ['g', 'k'], names: ['Gyumri', 'Kutaisi'], summary: 'English summary', reasons };
+  const links = { baseUrl: 'https://app.example.org' };
+  const member = (locale: 'uk' | 'az'): MemberSide => ({ id: 'g', name: 'Gyumri', contact: { name: locale === 'uk' ? 'Олена' : 'Aysel', email: 'culture@gyumri.example' }, matchEmails: true, locale });
+  const partner: MemberSide = { id: 'k', name: 'Kutaisi', contact: { name: 'Nino', email: 'culture@kutaisi.example' } };
+
+  it('writes a coordinator\'s match mail in Ukrainian and in Azerbaijani, subject included, reasons as short sentences', () => {
+    const uk = composeMatchMail(pair, { coordinator: coordinator({ name: 'Олена', locale: 'uk' }), networkId: 'eu4culture' }, links);
+    expect(uk.subject).toBe('CultureBridge: Gyumri і Kutaisi: новий збіг (eu4culture)');
+    expect(uk.text.split('\n')).toEqual([
+      'Вітаємо, Олена!',
+      '',
+      'Gyumri і Kutaisi: новий збіг — у вашій мережі eu4culture.',
+      '',
+      'Чому:',
+      '- Обидві сторони надають високий пріоритет темам: Клімат і довкілля.',
+      '- Kutaisi пропонує майданчик, Gyumri шукає його.',
+      '- Спільна мова: англійська.',
+      'Оцінка: 72 / 100',
+      '',
+      'Переглянути збіг: https://app.example.org/#/matches/g/k',
+      '',
+      'Змінити налаштування листів або відписатися: https://app.example.org/#/preferences/coordinators/c1',
+    ]);
+    expect(uk.html).toContain('<html lang="uk">');
+    expect(uk.html).toContain('<li>Kutaisi пропонує майданчик, Gyumri шукає його.</li>');
+    expect(uk.text).not.toContain('English summary');
+
+    const az = composeMatchMail({ ...pair, state: 'confirmed' }, { coordinator: coordinator({ name: 'Aysel', locale: 'az' }), networkId: 'eu4culture' }, links);
+    expect(az.subject).toBe('CultureBridge: Gyumri və Kutaisi tərəfdaşlığı təsdiqlədi (eu4culture)');
+    expect(az.text).toContain('Salam, Aysel!');
+    expect(az.text).toContain('Gyumri və Kutaisi tərəfdaşlığı təsdiqlədi — eu4culture şəbəkənizdə.');
+    expect(az.text).toContain('- Hər iki tərəf üçün yüksək prioritetli mövzular: İqlim və ətraf mühit.');
+    expect(az.text).toContain('- Kutaisi məkan təklif edir, Gyumri isə bunu axtarır.');
+    expect(az.text).toContain('- Ortaq dil: ingilis.');
+    expect(az.text).toContain('Bal: 72 / 100');
+    expect(az.html).toContain('<a href="https://app.example.org/#/matches/g/k">Uyğunluğa baxın</a>');
+  });
+
+  it('writes a coordinator\'s digest in Ukrainian (with its plural forms) and in Azerbaijani', () => {
+    const entries = [
+      { notice: pair, occurredAt: '2026-11-24T09:00:00Z' },
+      { notice: { ...pair, matchId: 'c|d', profileIds: ['c', 'd'] as [string, string], names: ['Poti', 'Rivne'] as [string, string], reasons: undefined, summary: 'Both do theatre' }, occurredAt: '2026-11-24T12:00:00Z' },
+    ];
+    const uk = composeDigestMail(coordinator({ name: 'Олена', locale: 'uk' }), '2026-11-25', entries, links);
+    expect(uk?.subject).toBe('Дайджест CultureBridge для eu4culture: 2 збіги (2026-11-25)');
+    expect(uk?.text).toContain('2 збіги у вашій мережі eu4culture від попереднього дайджесту:');
+    expect(uk?.text).toContain('- Gyumri і Kutaisi: новий збіг\n  Чому:\n  - Обидві сторони надають високий пріоритет темам: Клімат і довкілля.');
+    // An entry kept before reasons were stored still says why, in the words it has.
+    expect(uk?.text).toContain('- Poti і Rivne: новий збіг\n  Чому: Both do theatre');
+    expect(composeDigestMail(coordinator({ locale: 'uk' }), '2026-11-25', entries.slice(0, 1), links)?.subject).toBe('Дайджест CultureBridge для eu4culture: 1 збіг (2026-11-25)');
+    const five = Array.from({ length: 5 }, (_, i) => ({ notice: { ...pair, matchId: `m${i}` }, occurredAt: `2026-11-24T0${i}:00:00Z` }));
+    expect(composeDigestMail(coordinator({ locale: 'uk' }), '2026-11-25', five, links)?.subject).toBe('Дайджест CultureBridge для eu4culture: 5 збігів (2026-11-25)');
+
+    const az = composeDigestMail(coordinator({ name: 'Aysel', locale: 'az' }), '2026-11-25', entries, links);
+    expect(az?.subject).toBe('CultureBridge gündəlik xülasəsi, eu4culture: 2 uyğunluq (2026-11-25)');
+    expect(az?.text).toContain('Son xülasədən bəri eu4culture şəbəkənizdə 2 uyğunluq:');
+    expect(az?.text).toContain('  - Kutaisi məkan təklif edir, Gyumri isə bunu axtarır.');
+    expect(az?.html).toContain('<html lang="az">');
+  });
+
+  it('writes a member\'s match mail in Ukrainian and in Azerbaijani, from the member\'s own side', () => {
+    const uk = composeMemberMatchMail(pair, { self: member('uk'), partner }, links);
+    expect(uk.subject).toBe('CultureBridge: для вас запропоновано партнера — Kutaisi');
+    expect(uk.text).toContain('Вітаємо, Олена!');
+    expect(uk.text).toContain('Для Gyumri запропоновано партнера: Kutaisi.');
+    expect(uk.text).toContain('- Kutaisi пропонує майданчик, і це потрібно вам.');
+    expect(uk.text).toContain('Прийняти: https://app.example.org/#/matches/g/k/accept');
+    expect(uk.text).toContain('Контакти передаються, лише коли обидві сторони прийняли збіг.');
+    expect(uk.text).not.toContain('culture@kutaisi.example');
+
+    const az = composeMemberMatchMail({ ...pair, state: 'confirmed' }, { self: member('az'), partner }, links);
+    expect(az.subject).toBe('CultureBridge: siz və Kutaisi hər ikiniz qəbul etdiniz');
+    expect(az.text).toContain('Siz və Kutaisi uyğunluğu qəbul etdiniz. İndi bir-birinizlə əlaqə saxlaya bilərsiniz:');
+    expect(az.text).toContain('Nino <culture@kutaisi.example>');
+    expect(az.text).toContain('- Kutaisi məkan təklif edir və bu sizə lazımdır.');
+  });
+
+  it('writes English to a recipient without a language, and renders a reason kind it does not know', () => {
+    const mail = composeMatchMail({ ...pair, reasons: [...(reasons ?? []), { kind: 'text-overlap', terms: ['jazz'] }] }, { coordinator: coordinator(), networkId: 'eu4culture' }, links);
+    expect(mail.subject).toBe('CultureBridge: Gyumri and Kutaisi were matched (eu4culture)');
+    expect(mail.text).toContain('- Kutaisi offers a venue, Gyumri needs one.');
+    expect(mail.text).toContain('- Another reason: text-overlap.');
+  });
+});

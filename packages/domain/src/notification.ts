@@ -1,5 +1,8 @@
 import * as z from 'zod';
-import { LocaleSchema } from './i18n/locales.js';
+import { renderReasons, type OtherReason } from './i18n/reasons.js';
+import { DEFAULT_LOCALE, LocaleSchema, type Locale } from './i18n/locales.js';
+import { translator } from './i18n/translate.js';
+import type { MatchReason } from './matching/types.js';
 import { NetworkId } from './profile.js';
 
 /**
@@ -62,6 +65,11 @@ export interface MatchNotice {
   names: [string, string];
   state: 'proposed' | 'confirmed';
   summary: string;
+  /**
+   * The structured reasons (the event's), rendered in each recipient's language; without them (digest
+   * entries kept before they were stored) the mail quotes the English `summary`.
+   */
+  reasons?: readonly (MatchReason | OtherReason)[];
   score: number;
   sharedNetworks: string[];
   version: number;
@@ -128,42 +136,72 @@ function link(baseUrl: string, path: string): string {
 const matchLink = (baseUrl: string, n: Pick<MatchNotice, 'profileIds'>) => link(baseUrl, `matches/${encodeURIComponent(n.profileIds[0])}/${encodeURIComponent(n.profileIds[1])}`);
 const preferencesLink = (baseUrl: string, coordinatorId: string) => link(baseUrl, `preferences/coordinators/${encodeURIComponent(coordinatorId)}`);
 
-function headline(n: MatchNotice): string {
+/** The mail strings of a locale (the domain catalogs' `mail.*`), English where one is missing. */
+const mailT = (locale: Locale) => {
+  const t = translator(locale);
+  return (key: string, params: Record<string, unknown> = {}) => t(`mail.${key}`, params);
+};
+type MailT = ReturnType<typeof mailT>;
+
+function headline(n: MatchNotice, t: MailT): string {
   const [a, b] = n.names;
-  return n.state === 'confirmed' ? `${a} and ${b} confirmed their partnership` : `${a} and ${b} were matched`;
+  return n.state === 'confirmed' ? t('confirmed', { a, b }) : t('matched', { a, b });
 }
 
-function htmlPage(title: string, body: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>`;
+/**
+ * Why the pair matched, in the recipient's language: one short sentence per point, from the
+ * structured reasons, read from `selfId`'s side when the recipient is a member of the pair.
+ */
+function whyLines(n: MatchNotice, locale: Locale, selfId?: string): string[] {
+  if (!n.reasons?.length) return [n.summary];
+  return renderReasons(n.reasons, { locale, pair: n.profileIds, names: new Map(n.profileIds.map((id, i) => [id, n.names[i] ?? id])), selfId });
 }
 
-/** The mail for one match, to one coordinator, sent right away. */
+/** "Why: <summary>" on one line, or "Why:" followed by one line per reason. */
+function whyText(label: string, lines: readonly string[], indent = ''): string[] {
+  return lines.length === 1 ? [`${indent}${label} ${lines[0]}`] : [`${indent}${label}`, ...lines.map((l) => `${indent}- ${l}`)];
+}
+
+function whyHtml(label: string, lines: readonly string[]): string {
+  return lines.length === 1 ? `${escapeHtml(label)} ${escapeHtml(lines[0] as string)}` : `${escapeHtml(label)}<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`;
+}
+
+function htmlPage(title: string, body: string, locale: Locale = DEFAULT_LOCALE): string {
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>`;
+}
+
+/** The mail for one match, to one coordinator, sent right away, in the coordinator's language. */
 export function composeMatchMail(notice: MatchNotice, recipient: CoordinatorRecipient, { baseUrl }: MailLinks): Mail {
-  const subject = oneLine(`CultureBridge: ${headline(notice)} (${recipient.networkId})`);
+  const locale = recipient.coordinator.locale ?? DEFAULT_LOCALE;
+  const t = mailT(locale);
+  const network = recipient.networkId;
+  const subject = oneLine(t('coordinatorSubject', { headline: headline(notice, t), network }));
   const url = matchLink(baseUrl, notice);
   const prefs = preferencesLink(baseUrl, recipient.coordinator.id);
-  const score = `${Math.round(notice.score * 100)} / 100`;
+  const score = t('score', { score: Math.round(notice.score * 100) });
+  const why = whyLines(notice, locale);
   const text = [
-    `Hello ${recipient.coordinator.name},`,
+    t('hello', { name: recipient.coordinator.name }),
     '',
-    `${headline(notice)} in your network ${recipient.networkId}.`,
+    t('inNetwork', { headline: headline(notice, t), network }),
     '',
-    `Why: ${notice.summary}`,
-    `Score: ${score}`,
+    ...whyText(t('why'), why),
+    score,
     '',
-    `See the match: ${url}`,
+    `${t('seeMatch')}: ${url}`,
     '',
-    `Change how you receive these e-mails, or unsubscribe: ${prefs}`,
+    `${t('preferences')}: ${prefs}`,
   ].join('\n');
   const html = htmlPage(
     subject,
     [
-      `<p>Hello ${escapeHtml(recipient.coordinator.name)},</p>`,
-      `<p><strong>${escapeHtml(headline(notice))}</strong> in your network ${escapeHtml(recipient.networkId)}.</p>`,
-      `<p>Why: ${escapeHtml(notice.summary)}<br>Score: ${escapeHtml(score)}</p>`,
-      `<p><a href="${escapeHtml(url)}">See the match</a></p>`,
-      `<p style="font-size:small"><a href="${escapeHtml(prefs)}">Change how you receive these e-mails, or unsubscribe</a></p>`,
+      `<p>${escapeHtml(t('hello', { name: recipient.coordinator.name }))}</p>`,
+      `<p>${escapeHtml(t('inNetwork', { headline: '\u0000', network })).replace('\u0000', `<strong>${escapeHtml(headline(notice, t))}</strong>`)}</p>`,
+      `<p>${whyHtml(t('why'), why)}<br>${escapeHtml(score)}</p>`,
+      `<p><a href="${escapeHtml(url)}">${escapeHtml(t('seeMatch'))}</a></p>`,
+      `<p style="font-size:small"><a href="${escapeHtml(prefs)}">${escapeHtml(t('preferences'))}</a></p>`,
     ].join('\n'),
+    locale,
   );
   return { subject, text, html };
 }
@@ -179,27 +217,31 @@ export function composeDigestMail(coordinator: Coordinator, localDate: string, e
   if (entries.length === 0) return undefined;
   const sorted = [...entries].sort((x, y) => x.occurredAt.localeCompare(y.occurredAt) || x.notice.matchId.localeCompare(y.notice.matchId));
   const prefs = preferencesLink(baseUrl, coordinator.id);
-  const count = sorted.length === 1 ? '1 match' : `${sorted.length} matches`;
-  const subject = oneLine(`CultureBridge daily digest for ${coordinator.networkId}: ${count} (${localDate})`);
+  const locale = coordinator.locale ?? DEFAULT_LOCALE;
+  const t = mailT(locale);
+  const network = coordinator.networkId;
+  const counted = { count: sorted.length, network, date: localDate };
+  const subject = oneLine(t('digestSubject', counted));
   const text = [
-    `Hello ${coordinator.name},`,
+    t('hello', { name: coordinator.name }),
     '',
-    `${count} in your network ${coordinator.networkId} since the last digest:`,
+    t('digestIntro', counted),
     '',
-    ...sorted.flatMap((e) => [`- ${headline(e.notice)}`, `  Why: ${e.notice.summary}`, `  ${matchLink(baseUrl, e.notice)}`, '']),
-    `Change how you receive these e-mails, or unsubscribe: ${prefs}`,
+    ...sorted.flatMap((e) => [`- ${headline(e.notice, t)}`, ...whyText(t('why'), whyLines(e.notice, locale), '  '), `  ${matchLink(baseUrl, e.notice)}`, '']),
+    `${t('preferences')}: ${prefs}`,
   ].join('\n');
   const items = sorted
-    .map((e) => `<li><strong>${escapeHtml(headline(e.notice))}</strong><br>Why: ${escapeHtml(e.notice.summary)}<br><a href="${escapeHtml(matchLink(baseUrl, e.notice))}">See the match</a></li>`)
+    .map((e) => `<li><strong>${escapeHtml(headline(e.notice, t))}</strong><br>${whyHtml(t('why'), whyLines(e.notice, locale))}<br><a href="${escapeHtml(matchLink(baseUrl, e.notice))}">${escapeHtml(t('seeMatch'))}</a></li>`)
     .join('\n');
   const html = htmlPage(
     subject,
     [
-      `<p>Hello ${escapeHtml(coordinator.name)},</p>`,
-      `<p>${escapeHtml(count)} in your network ${escapeHtml(coordinator.networkId)} since the last digest:</p>`,
+      `<p>${escapeHtml(t('hello', { name: coordinator.name }))}</p>`,
+      `<p>${escapeHtml(t('digestIntro', counted))}</p>`,
       `<ul>\n${items}\n</ul>`,
-      `<p style="font-size:small"><a href="${escapeHtml(prefs)}">Change how you receive these e-mails, or unsubscribe</a></p>`,
+      `<p style="font-size:small"><a href="${escapeHtml(prefs)}">${escapeHtml(t('preferences'))}</a></p>`,
     ].join('\n'),
+    locale,
   );
   return { subject, text, html };
 }
@@ -231,6 +273,8 @@ export interface MemberSide {
   contact: { name: string; email: string };
   /** Opt-in; profiles stored before the field existed have no value and count as "no". */
   matchEmails?: boolean;
+  /** The member's language for its mails; English when absent. */
+  locale?: Locale;
 }
 
 export interface MemberRecipient {
@@ -259,57 +303,49 @@ const memberPreferencesLink = (baseUrl: string, profileId: string) => link(baseU
  */
 export function composeMemberMatchMail(notice: MatchNotice, recipient: MemberRecipient, { baseUrl }: MailLinks): Mail {
   const { self, partner } = recipient;
+  const locale = self.locale ?? DEFAULT_LOCALE;
+  const t = mailT(locale);
   const confirmed = notice.state === 'confirmed';
   const base = memberMatchPath(recipient);
   const matchUrl = link(baseUrl, base);
   const acceptUrl = link(baseUrl, `${base}/accept`);
   const declineUrl = link(baseUrl, `${base}/decline`);
   const prefs = memberPreferencesLink(baseUrl, self.id);
-  const subject = oneLine(confirmed ? `CultureBridge: you and ${partner.name} both accepted` : `CultureBridge: you were matched with ${partner.name}`);
-  const prefsLine = 'Change how you receive these e-mails, or unsubscribe';
+  const subject = oneLine(confirmed ? t('memberSubjectConfirmed', { partner: partner.name }) : t('memberSubjectProposed', { partner: partner.name }));
+  // From the member's own side: "You offer a venue, which Gori needs."
+  const why = whyLines(notice, locale, self.id);
 
   const textBody = confirmed
-    ? [
-        `You and ${partner.name} both accepted the match. You can now contact each other:`,
-        '',
-        `${partner.contact.name} <${partner.contact.email}>`,
-        '',
-        `Why you were matched: ${notice.summary}`,
-        '',
-        `See the match: ${matchUrl}`,
-      ]
+    ? [t('memberConfirmed', { partner: partner.name }), '', `${partner.contact.name} <${partner.contact.email}>`, '', ...whyText(t('whyMatched'), why), '', `${t('seeMatch')}: ${matchUrl}`]
     : [
-        `${self.name} was matched with ${partner.name}.`,
+        t('memberProposed', { self: self.name, partner: partner.name }),
         '',
-        `Why: ${notice.summary}`,
+        ...whyText(t('why'), why),
         '',
-        `Accept: ${acceptUrl}`,
-        `Decline: ${declineUrl}`,
+        `${t('accept')}: ${acceptUrl}`,
+        `${t('decline')}: ${declineUrl}`,
         '',
-        'Contacts are shared only when both of you accept.',
+        t('contactsOnceBoth'),
       ];
-  const text = [`Hello ${self.contact.name},`, '', ...textBody, '', `${prefsLine}: ${prefs}`].join('\n');
+  const text = [t('hello', { name: self.contact.name }), '', ...textBody, '', `${t('preferences')}: ${prefs}`].join('\n');
 
   const htmlBody = confirmed
     ? [
-        `<p><strong>You and ${escapeHtml(partner.name)} both accepted the match.</strong> You can now contact each other:</p>`,
+        `<p><strong>${escapeHtml(t('memberConfirmed', { partner: partner.name }))}</strong></p>`,
         `<p>${escapeHtml(partner.contact.name)} &lt;<a href="${escapeHtml(`mailto:${partner.contact.email}`)}">${escapeHtml(partner.contact.email)}</a>&gt;</p>`,
-        `<p>Why you were matched: ${escapeHtml(notice.summary)}</p>`,
-        `<p><a href="${escapeHtml(matchUrl)}">See the match</a></p>`,
+        `<p>${whyHtml(t('whyMatched'), why)}</p>`,
+        `<p><a href="${escapeHtml(matchUrl)}">${escapeHtml(t('seeMatch'))}</a></p>`,
       ]
     : [
-        `<p><strong>${escapeHtml(self.name)} was matched with ${escapeHtml(partner.name)}.</strong></p>`,
-        `<p>Why: ${escapeHtml(notice.summary)}</p>`,
-        `<p><a href="${escapeHtml(acceptUrl)}">Accept</a> · <a href="${escapeHtml(declineUrl)}">Decline</a></p>`,
-        '<p>Contacts are shared only when both of you accept.</p>',
+        `<p><strong>${escapeHtml(t('memberProposed', { self: self.name, partner: partner.name }))}</strong></p>`,
+        `<p>${whyHtml(t('why'), why)}</p>`,
+        `<p><a href="${escapeHtml(acceptUrl)}">${escapeHtml(t('accept'))}</a> · <a href="${escapeHtml(declineUrl)}">${escapeHtml(t('decline'))}</a></p>`,
+        `<p>${escapeHtml(t('contactsOnceBoth'))}</p>`,
       ];
   const html = htmlPage(
     subject,
-    [
-      `<p>Hello ${escapeHtml(self.contact.name)},</p>`,
-      ...htmlBody,
-      `<p style="font-size:small"><a href="${escapeHtml(prefs)}">${prefsLine}</a></p>`,
-    ].join('\n'),
+    [`<p>${escapeHtml(t('hello', { name: self.contact.name }))}</p>`, ...htmlBody, `<p style="font-size:small"><a href="${escapeHtml(prefs)}">${escapeHtml(t('preferences'))}</a></p>`].join('\n'),
+    locale,
   );
   return { subject, text, html };
 }

@@ -28,6 +28,7 @@ export type ProblemType =
   | '/problems/invalid-token'
   | '/problems/forbidden'
   | '/problems/rate-limited'
+  | typeof UNREACHABLE
   | '/problems/match-state';
 
 /** Thrown once the session turned out to be gone; the app is already on its way to the sign-in page. */
@@ -62,6 +63,9 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
   throw new SessionLost();
 }
 
+/** The problem type of a request that never reached the API (offline, DNS); the page words it in the reader's language. */
+export const UNREACHABLE = 'urn:culturebridge:problem:unreachable';
+
 async function send(method: Method, path: string, body: unknown, token: string | undefined): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -69,7 +73,7 @@ async function send(method: Method, path: string, body: unknown, token: string |
   try {
     return await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch {
-    throw new ApiProblem(0, 'about:blank', 'CultureBridge cannot be reached', 'Check your connection and try again.', []);
+    throw new ApiProblem(0, UNREACHABLE, 'CultureBridge cannot be reached', 'Check your connection and try again.', []);
   }
 }
 

@@ -11,6 +11,7 @@ import type {
   ProfileMatches,
   VerifyResult,
 } from './types';
+import type { Locale } from '@culturebridge/domain';
 
 const segment = encodeURIComponent;
 
@@ -44,5 +45,5 @@ export const fetchNetworkMatches = (networkId: string) => apiRequest<NetworkMatc
 
 export const fetchNetworkSettings = (networkId: string) => apiRequest<NetworkSettings>('GET', `/networks/${segment(networkId)}/settings`);
 
-export const updateNetworkSettings = (networkId: string, preference: MailPreference) =>
-  apiRequest<NetworkSettings>('PUT', `/networks/${segment(networkId)}/settings`, { preference });
+export const updateNetworkSettings = (networkId: string, preference: MailPreference, locale?: Locale) =>
+  apiRequest<NetworkSettings>('PUT', `/networks/${segment(networkId)}/settings`, { preference, ...(locale ? { locale } : {}) });

@@ -1,4 +1,5 @@
 import type { MatchReason, MatchState, Profile, ProfileKind, ProfileStatus, PublicProfile } from '@culturebridge/domain';
+import type { Locale } from '@culturebridge/domain';
 
 /** The API's answers, as docs/api.md describes them. */
 
@@ -107,5 +108,5 @@ export interface MailPreference {
 
 export interface NetworkSettings {
   networkId: string;
-  coordinator: { id: string; name: string; preference: MailPreference };
+  coordinator: { id: string; name: string; preference: MailPreference; locale?: Locale };
 }

@@ -1,4 +1,5 @@
 import { useId, useState, type KeyboardEvent } from 'react';
+import { useLocale } from '../i18n/use-locale';
 
 interface AddAnotherProps {
   label: string;
@@ -10,6 +11,7 @@ interface AddAnotherProps {
 
 /** "Add another …" under a chip list: a select or a text box and an explicit Add button. */
 export function AddAnother({ label, buttonLabel, options, onAdd }: AddAnotherProps) {
+  const { t } = useLocale();
   const id = useId();
   const [value, setValue] = useState('');
   const add = () => {
@@ -31,7 +33,7 @@ export function AddAnother({ label, buttonLabel, options, onAdd }: AddAnotherPro
       <div className="add-another__row">
         {options ? (
           <select id={id} value={value} onChange={(e) => setValue(e.target.value)}>
-            <option value="">Choose…</option>
+            <option value="">{t('common.choose')}</option>
             {options.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}

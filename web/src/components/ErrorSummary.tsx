@@ -1,5 +1,6 @@
 import type { Ref } from 'react';
 import { fieldId, FORM_KEY, type FieldErrors } from '../form/field-errors';
+import { useLocale } from '../i18n/use-locale';
 
 /** Moves focus to the field an error belongs to (its first control when the field is a group). */
 function focusField(key: string): void {
@@ -21,6 +22,7 @@ interface ErrorSummaryProps {
  * focus after a failed submit, so screen reader users hear what to fix.
  */
 export function ErrorSummary({ errors, order, ref }: ErrorSummaryProps) {
+  const { t } = useLocale();
   const rank = (key: string) => {
     const at = order.findIndex((k) => key === k || key.startsWith(`${k}.`));
     return at < 0 ? order.length : at;
@@ -30,7 +32,7 @@ export function ErrorSummary({ errors, order, ref }: ErrorSummaryProps) {
   const count = keys.reduce((n, k) => n + (errors.get(k)?.length ?? 0), 0);
   return (
     <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{count === 1 ? 'There is a problem' : `There are ${count} problems`}</h2>
+      <h2 id="error-summary-title">{t('form.problems', { count })}</h2>
       <ul>
         {keys.flatMap((key) =>
           (errors.get(key) ?? []).map((message) => (

@@ -1,11 +1,13 @@
+import { useLocale } from '../i18n/use-locale';
 /** A field's error messages, placed next to it and referenced by its `aria-describedby`. */
 export function FieldMessages({ id, messages }: { id: string; messages: readonly string[] | undefined }) {
+  const { t } = useLocale();
   if (!messages?.length) return null;
   return (
     <div id={id} className="field-error">
       {messages.map((message) => (
         <p key={message}>
-          <span className="visually-hidden">Error: </span>
+          <span className="visually-hidden">{t('form.errorPrefix')} </span>
           {message}
         </p>
       ))}

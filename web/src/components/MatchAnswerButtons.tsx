@@ -3,6 +3,7 @@ import { ApiProblem, SessionLost } from '../api/client';
 import { answerMatch } from '../api/endpoints';
 import type { MatchView } from '../api/types';
 import { ProblemMessage } from './ProblemMessage';
+import { useLocale } from '../i18n/use-locale';
 
 interface MatchAnswerButtonsProps {
   profileId: string;
@@ -16,6 +17,7 @@ interface MatchAnswerButtonsProps {
 
 /** The answers that fit the match's state; each is an explicit click, never an effect of opening a link. */
 export function MatchAnswerButtons({ profileId, match, offer = ['accept', 'decline'], onAnswered, confirmDecline = true }: MatchAnswerButtonsProps) {
+  const { t } = useLocale();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<ApiProblem>();
@@ -23,7 +25,7 @@ export function MatchAnswerButtons({ profileId, match, offer = ['accept', 'decli
   const canAccept = open && !match.acceptedBy.includes(profileId) && offer.includes('accept');
   const canDecline = open && offer.includes('decline');
   if (!canAccept && !canDecline) return null;
-  const partner = match.partner.name ?? 'this partner';
+  const partner = match.partner.name ?? t('match.thisPartner');
 
   const answer = async (kind: 'accept' | 'decline') => {
     setBusy(true);
@@ -41,14 +43,14 @@ export function MatchAnswerButtons({ profileId, match, offer = ['accept', 'decli
 
   if (confirming) {
     return (
-      <div className="match-actions match-actions--confirm" role="group" aria-label={`Decline ${partner}?`}>
-        <p>Decline {partner} for good? This pair will not be proposed again.</p>
+      <div className="match-actions match-actions--confirm" role="group" aria-label={t('match.declineQuestion', { partner })}>
+        <p>{t('match.declineForGood', { partner })}</p>
         {problem ? <ProblemMessage problem={problem} /> : null}
         <button type="button" className="button button--danger" disabled={busy} onClick={() => void answer('decline')}>
-          Yes, decline<span className="visually-hidden"> {partner}</span>
+          {t('match.yesDecline')}<span className="visually-hidden"> {partner}</span>
         </button>
         <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
-          Keep the match
+          {t('match.keep')}
         </button>
       </div>
     );
@@ -59,12 +61,12 @@ export function MatchAnswerButtons({ profileId, match, offer = ['accept', 'decli
       {problem ? <ProblemMessage problem={problem} /> : null}
       {canAccept ? (
         <button type="button" className="button" disabled={busy} onClick={() => void answer('accept')}>
-          Accept<span className="visually-hidden"> the match with {partner}</span>
+          {t('match.accept')}<span className="visually-hidden"> {t('match.withPartner', { partner })}</span>
         </button>
       ) : null}
       {canDecline ? (
         <button type="button" className="button button--secondary" disabled={busy} onClick={() => (confirmDecline ? setConfirming(true) : void answer('decline'))}>
-          Decline<span className="visually-hidden"> the match with {partner}</span>
+          {t('match.decline')}<span className="visually-hidden"> {t('match.withPartner', { partner })}</span>
         </button>
       ) : null}
     </div>

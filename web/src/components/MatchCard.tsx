@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
-import type { Profile } from '@culturebridge/domain';
+import type { TFunction } from 'i18next';
+import { parsePairKey, type Profile } from '@culturebridge/domain';
 import type { MatchView } from '../api/types';
-import { countryName, KIND_LABELS, STATE_LABELS, themeLabel } from '../lib/labels';
-import { describeReason, type ReasonContext } from '../lib/reasons';
+import { useLocale } from '../i18n/use-locale';
+import { networkLabel } from '../lib/networks';
+import { MemberText } from './MemberText';
 
 interface MatchCardProps {
   match: MatchView;
@@ -16,76 +18,73 @@ interface MatchCardProps {
 }
 
 /** What the viewer should know about where the match stands, in words. */
-function matchStatusText(match: MatchView, self: { id: string }, answerable: boolean): string {
-  const partner = match.partner.name ?? 'The partner';
+function matchStatusText(t: TFunction, match: MatchView, self: { id: string }, answerable: boolean): string {
+  const partner = match.partner.name ?? t('match.thePartner');
   const selfAccepted = match.acceptedBy.includes(self.id);
   const partnerAccepted = match.acceptedBy.includes(match.partner.id);
   switch (match.state) {
     case 'confirmed':
-      return answerable ? `You and ${partner} both accepted.` : 'Both sides accepted.';
+      return answerable ? t('match.status.bothAcceptedYou', { partner }) : t('match.status.bothAccepted');
     case 'declined':
-      return 'Declined: this pair will not be proposed again.';
+      return t('match.status.declined');
     case 'withdrawn':
-      return 'Withdrawn: after a profile changed, this pair no longer qualifies.';
+      return t('match.status.withdrawn');
     default:
-      if (!answerable) return selfAccepted || partnerAccepted ? 'One side accepted; waiting for the other.' : 'Waiting for both sides to answer.';
-      if (selfAccepted) return `You accepted. Waiting for ${partner} to answer.`;
-      if (partnerAccepted) return `${partner} accepted. What is your answer?`;
-      return 'Waiting for your answer.';
+      if (!answerable) return selfAccepted || partnerAccepted ? t('match.status.oneAccepted') : t('match.status.waitingBoth');
+      if (selfAccepted) return t('match.status.youAccepted', { partner });
+      if (partnerAccepted) return t('match.status.partnerAccepted', { partner });
+      return t('match.status.waitingYou');
   }
 }
 
 export function MatchCard({ match, self, answerable, headingLevel = 3, children }: MatchCardProps) {
+  const { t, d, country, number, reasons } = useLocale();
   const { partner } = match;
-  const context: ReasonContext = {
+  const partnerName = partner.name ?? t('match.thePartner');
+  // The order a shared-theme reason's priorities follow: the pair's ids, lower first (its key).
+  const pair = parsePairKey(match.matchId) ?? ([self.id, partner.id].sort() as [string, string]);
+  const lines = reasons(match.reasons, {
+    pair,
     names: new Map([
       [self.id, self.name],
-      [partner.id, partner.name ?? 'The partner'],
-    ]),
-    themes: new Map([
-      [self.id, self.themes],
-      [partner.id, partner.themes ?? []],
+      [partner.id, partnerName],
     ]),
     selfId: answerable ? self.id : undefined,
-  };
+    networkName: (id) => networkLabel(t, id),
+  });
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const place = [partner.region, partner.country && countryName(partner.country)].filter(Boolean).join(', ');
+  const place = [partner.region, partner.country && country(partner.country)].filter(Boolean).join(', ');
   return (
     <article className={`match-card match-card--${match.state}`} aria-labelledby={`match-${match.matchId}`}>
       <header className="match-card__header">
         <Heading id={`match-${match.matchId}`} className="match-card__title">
-          {partner.name ?? 'A partner who withdrew'}
+          {partner.name ? <MemberText text={partner.name} /> : t('match.withdrawnPartner')}
         </Heading>
-        <p className="match-card__meta">
-          {[partner.kind && KIND_LABELS[partner.kind], place].filter(Boolean).join(' · ')}
-        </p>
-        <p className="match-card__score">
-          Score <strong>{Math.round(match.score * 100)}</strong>/100
-        </p>
+        <p className="match-card__meta">{[partner.kind && d(`kind.${partner.kind}`), place].filter(Boolean).join(' · ')}</p>
+        <p className="match-card__score">{t('match.score', { score: number(Math.round(match.score * 100)) })}</p>
       </header>
       <p className="match-card__state">
-        <span className={`badge badge--${match.state}`}>{STATE_LABELS[match.state]}</span> {matchStatusText(match, self, answerable)}
+        <span className={`badge badge--${match.state}`}>{t(`matchState.${match.state}`)}</span> {matchStatusText(t, match, self, answerable)}
       </p>
       {match.partnerContact ? (
         <p className="match-card__contact">
-          Contact: {match.partnerContact.name}, <a href={`mailto:${match.partnerContact.email}`}>{match.partnerContact.email}</a>
+          {t('match.contact')} <MemberText text={match.partnerContact.name} />, <a href={`mailto:${match.partnerContact.email}`}>{match.partnerContact.email}</a>
         </p>
       ) : null}
-      <p className="match-card__summary">{match.summary}</p>
       <details className="match-card__reasons" open>
-        <summary>Why we propose {partner.name ?? 'this partner'}</summary>
+        <summary>{t('match.why', { partner: partnerName })}</summary>
         <ul>
-          {match.reasons.map((reason, index) => (
-            <li key={index}>{describeReason(reason, context)}</li>
+          {lines.map((line, index) => (
+            <li key={index}>{line}</li>
           ))}
         </ul>
       </details>
       {partner.themes?.length ? (
         <p className="match-card__themes">
-          <span className="visually-hidden">Themes of {partner.name}: </span>
-          {partner.themes.map((t) => (
-            <span key={t.id} className={`tag tag--${t.priority}`}>
-              {themeLabel(t.id)} <span className="tag__priority">({t.priority})</span>
+          <span className="visually-hidden">{t('match.themesOf', { partner: partnerName })} </span>
+          {partner.themes.map((th) => (
+            <span key={th.id} className={`tag tag--${th.priority}`}>
+              {d(`theme.${th.id}`)} <span className="tag__priority">({d(`priorityWord.${th.priority}`)})</span>
             </span>
           ))}
         </p>

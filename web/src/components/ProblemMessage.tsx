@@ -1,23 +1,24 @@
-import type { ApiProblem } from '../api/client';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import { UNREACHABLE, type ApiProblem } from '../api/client';
+import { useLocale } from '../i18n/use-locale';
 
-/** What people should read for the problems they can run into; the API's own words otherwise. */
-function explain(problem: ApiProblem): { title: string; detail?: string } {
-  if (problem.is('/problems/version-conflict')) {
-    return { title: 'Someone changed this meanwhile', detail: 'Reload to see the current version, then make your change again. Nothing was overwritten.' };
-  }
-  if (problem.is('/problems/rate-limited')) {
-    return { title: 'Too many sign-in links were asked for', detail: 'Wait a few minutes, then try again. The links already sent still work for 15 minutes.' };
-  }
-  if (problem.status === 404) {
-    return { title: 'Not found', detail: 'It does not exist (any more), or it belongs to someone else. Check that you signed in with the right e-mail address.' };
-  }
-  if (problem.status === 503) return { title: 'CultureBridge is busy', detail: 'Please try again in a moment.' };
+/** What people should read for the problems they can run into, in their language; the API's own (English) words otherwise. */
+function explain(problem: ApiProblem, t: TFunction): { title: string; detail?: string } {
+  if (problem.is('/problems/version-conflict')) return { title: t('problem.conflict.title'), detail: t('problem.conflict.detail') };
+  if (problem.is('/problems/rate-limited')) return { title: t('problem.rateLimited.title'), detail: t('problem.rateLimited.detail') };
+  if (problem.is('/problems/forbidden')) return { title: t('problem.forbidden.title'), detail: problem.detail };
+  if (problem.is('/problems/match-state')) return { title: t('problem.matchState.title'), detail: problem.detail };
+  if (problem.status === 404) return { title: t('problem.notFound.title'), detail: t('problem.notFound.detail') };
+  if (problem.status === 503) return { title: t('problem.busy.title'), detail: t('problem.busy.detail') };
+  if (problem.is(UNREACHABLE)) return { title: t('problem.unreachable.title'), detail: t('problem.unreachable.detail') };
+  if (problem.status === 0) return { title: t('problem.generic'), detail: problem.detail };
   return { title: problem.title, detail: problem.detail };
 }
 
 export function ProblemMessage({ problem, children }: { problem: ApiProblem; children?: ReactNode }) {
-  const { title, detail } = explain(problem);
+  const { t } = useLocale();
+  const { title, detail } = explain(problem, t);
   return (
     <div className="notice notice--error" role="alert">
       <p className="notice__title">{title}</p>

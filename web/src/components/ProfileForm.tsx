@@ -1,18 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { FORMATS, FUNDING_INSTRUMENTS, PROFILE_KINDS, RESOURCES, type ProfileInput } from '@culturebridge/domain';
+import { FORMATS, FUNDING_INSTRUMENTS, LIMITS, PROFILE_KINDS, RESOURCES, type ProfileInput } from '@culturebridge/domain';
 import { ApiProblem, SessionLost } from '../api/client';
 import { groupErrors, validateProfile, errorId, fieldId, type FieldErrors } from '../form/field-errors';
 import { toProfileInput, type ProfileFormState } from '../form/profile-form-state';
-import {
-  COMMON_LANGUAGES,
-  COUNTRY_OPTIONS,
-  FORMAT_LABELS,
-  FUNDING_LABELS,
-  KIND_LABELS,
-  LANGUAGE_OPTIONS,
-  RESOURCE_LABELS,
-  languageLabel,
-} from '../lib/labels';
+import { useLocale } from '../i18n/use-locale';
+import { COMMON_LANGUAGES, countryOptions, languageOptions as allLanguages } from '../lib/labels';
 import { KNOWN_NETWORKS, networkLabel } from '../lib/networks';
 import { AddAnother } from './AddAnother';
 import { ChoiceChips } from './ChoiceChips';
@@ -21,6 +13,7 @@ import { describedBy, FieldMessages } from './FieldMessages';
 import { ProblemMessage } from './ProblemMessage';
 import { TextField } from './TextField';
 import { ThemePicker } from './ThemePicker';
+import { LocaleOptions } from './LocaleOptions';
 
 /** The fields in the order they appear, for the error summary. */
 const FIELD_ORDER = [
@@ -40,10 +33,9 @@ const FIELD_ORDER = [
   'availability',
   'openToOutsideNetwork',
   'matchEmails',
+  'locale',
   'description',
 ] as const;
-
-const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
 
 interface ProfileFormProps {
   initial: ProfileFormState;
@@ -59,6 +51,9 @@ interface ProfileFormProps {
  * field errors in exactly the same places: both name fields by the same path.
  */
 export function ProfileForm({ initial, submitLabel, onSubmit, actions }: ProfileFormProps) {
+  const tools = useLocale();
+  const { t, d } = tools;
+  const options = <T extends string>(values: readonly T[], group: string) => values.map((value) => ({ value, label: d(`${group}.${String(value)}` as string) }));
   const [form, setForm] = useState(initial);
   const [attempted, setAttempted] = useState(false);
   const [clientErrors, setClientErrors] = useState<FieldErrors>(new Map());
@@ -81,7 +76,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
     setForm(next);
     if (attempted) {
       const input = toProfileInput(next);
-      setClientErrors(groupErrors(validateProfile(input), input));
+      setClientErrors(groupErrors(validateProfile(input), input, t));
     }
     // What the server said about a field no longer holds once the field changed.
     setServerErrors((previous) => new Map([...previous].filter(([key]) => !keys.some((k) => key === k || key.startsWith(`${k}.`) || k.startsWith(`${key}.`)))));
@@ -94,7 +89,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
     setServerErrors(new Map());
     const input = toProfileInput(form);
     const problems = validateProfile(input);
-    setClientErrors(groupErrors(problems, input));
+    setClientErrors(groupErrors(problems, input, t));
     if (problems.length) {
       setSummaryFocus((n) => n + 1);
       return;
@@ -104,9 +99,9 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
       await onSubmit(input);
     } catch (error) {
       if (error instanceof SessionLost) return;
-      const failure = error instanceof ApiProblem ? error : new ApiProblem(0, 'about:blank', 'Something went wrong', String(error), []);
+      const failure = error instanceof ApiProblem ? error : new ApiProblem(0, 'about:blank', t('problem.generic'), String(error), []);
       if (failure.errors.length) {
-        setServerErrors(groupErrors(failure.errors, input));
+        setServerErrors(groupErrors(failure.errors, input, t));
         setSummaryFocus((n) => n + 1);
       } else {
         setProblem(failure);
@@ -116,8 +111,8 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
     }
   };
 
-  const languageOptions = [...new Set([...COMMON_LANGUAGES, ...form.languages])].map((code) => ({ value: code, label: languageLabel(code) }));
-  const networkOptions = [...new Set([...KNOWN_NETWORKS.map((n) => n.id), ...form.networks])].map((id) => ({ value: id, label: networkLabel(id) }));
+  const languageOptions = [...new Set([...COMMON_LANGUAGES, ...form.languages])].map((code) => ({ value: code, label: tools.language(code) }));
+  const networkOptions = [...new Set([...KNOWN_NETWORKS, ...form.networks])].map((id) => ({ value: id, label: networkLabel(t, id) }));
   const description = form.description.length;
 
   return (
@@ -126,26 +121,26 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
       {problem ? <ProblemMessage problem={problem} /> : null}
 
       <section className="form-section" aria-labelledby="form-about">
-        <h2 id="form-about">About your organisation</h2>
+        <h2 id="form-about">{t('form.about')}</h2>
         <fieldset
           id={fieldId('kind')}
           className={`field${errorsOf('kind')?.length ? ' field--invalid' : ''}`}
           aria-describedby={describedBy(Boolean(errorsOf('kind')?.length) && errorId('kind'))}
         >
-          <legend>You are a</legend>
+          <legend>{t('form.kind')}</legend>
           <FieldMessages id={errorId('kind')} messages={errorsOf('kind')} />
           <div className="radios">
             {PROFILE_KINDS.map((kind) => (
               <div className="radio" key={kind}>
                 <input type="radio" id={`${fieldId('kind')}-${kind}`} name="kind" value={kind} checked={form.kind === kind} onChange={() => update({ kind }, 'kind')} />
-                <label htmlFor={`${fieldId('kind')}-${kind}`}>{KIND_LABELS[kind]}</label>
+                <label htmlFor={`${fieldId('kind')}-${kind}`}>{d(`kind.${kind}`)}</label>
               </div>
             ))}
           </div>
         </fieldset>
-        <TextField fieldKey="name" label="Name" hint="The city, cluster or organisation, as partners know it." value={form.name} onChange={(name) => update({ name }, 'name')} errors={errorsOf('name')} autoComplete="organization" required />
+        <TextField fieldKey="name" label={t('fieldName.name')} hint={t('form.nameHint')} value={form.name} onChange={(name) => update({ name }, 'name')} errors={errorsOf('name')} autoComplete="organization" required />
         <div className={`field${errorsOf('country')?.length ? ' field--invalid' : ''}`}>
-          <label htmlFor={fieldId('country')}>Country</label>
+          <label htmlFor={fieldId('country')}>{t('fieldName.country')}</label>
           <FieldMessages id={errorId('country')} messages={errorsOf('country')} />
           <select
             id={fieldId('country')}
@@ -154,42 +149,42 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
             aria-describedby={describedBy(Boolean(errorsOf('country')?.length) && errorId('country'))}
             onChange={(e) => update({ country: e.target.value }, 'country')}
           >
-            <option value="">Choose a country</option>
-            {COUNTRY_OPTIONS.map((c) => (
+            <option value="">{t('form.chooseCountry')}</option>
+            {countryOptions(tools).map((c) => (
               <option key={c.code} value={c.code}>
                 {c.name}
               </option>
             ))}
           </select>
         </div>
-        <TextField fieldKey="region" label="City or region" value={form.region} onChange={(region) => update({ region }, 'region')} errors={errorsOf('region')} autoComplete="address-level2" />
+        <TextField fieldKey="region" label={t('fieldName.region')} value={form.region} onChange={(region) => update({ region }, 'region')} errors={errorsOf('region')} autoComplete="address-level2" />
         <ChoiceChips
           fieldKey="networks"
-          legend="Networks you belong to"
-          hint="Partners are proposed within your networks (and outside them if you allow it below)."
+          legend={t('fieldName.networks')}
+          hint={t('form.networksHint')}
           options={networkOptions}
           selected={form.networks}
           onChange={(networks) => update({ networks }, 'networks')}
           errors={errorsOf('networks')}
         >
-          <AddAnother label="Another network (its id, e.g. my-network)" buttonLabel="Add network" onAdd={(id) => update({ networks: [...new Set([...form.networks, id])] }, 'networks')} />
+          <AddAnother label={t('form.anotherNetwork')} buttonLabel={t('form.addNetwork')} onAdd={(id) => update({ networks: [...new Set([...form.networks, id])] }, 'networks')} />
         </ChoiceChips>
       </section>
 
       <section className="form-section" aria-labelledby="form-contact">
-        <h2 id="form-contact">Contact</h2>
-        <p className="section-note">We send your sign-in and confirmation links here. Partners see it only once you both accepted a match.</p>
-        <TextField fieldKey="contact.name" label="Contact person" value={form.contactName} onChange={(contactName) => update({ contactName }, 'contact.name')} errors={errorsOf('contact.name')} autoComplete="name" required />
-        <TextField fieldKey="contact.email" label="Contact e-mail" type="email" value={form.contactEmail} onChange={(contactEmail) => update({ contactEmail }, 'contact.email')} errors={errorsOf('contact.email')} autoComplete="email" required />
+        <h2 id="form-contact">{t('form.contact')}</h2>
+        <p className="section-note">{t('form.contactNote')}</p>
+        <TextField fieldKey="contact.name" label={t('fieldName.contact.name')} value={form.contactName} onChange={(contactName) => update({ contactName }, 'contact.name')} errors={errorsOf('contact.name')} autoComplete="name" required />
+        <TextField fieldKey="contact.email" label={t('fieldName.contact.email')} type="email" value={form.contactEmail} onChange={(contactEmail) => update({ contactEmail }, 'contact.email')} errors={errorsOf('contact.email')} autoComplete="email" required />
       </section>
 
       <section className="form-section" aria-labelledby="form-themes">
-        <h2 id="form-themes">Themes</h2>
+        <h2 id="form-themes">{t('form.themes')}</h2>
         <ThemePicker selected={form.themes} onChange={(themes, key) => update({ themes }, 'themes', key)} errors={errors} />
         <TextField
           fieldKey="freeTags"
-          label="Other topics"
-          hint="Separate them with commas. They are kept with your profile; only the themes above count for matching."
+          label={t('fieldName.freeTags')}
+          hint={t('form.freeTagsHint')}
           value={form.freeTags}
           onChange={(freeTags) => update({ freeTags }, 'freeTags')}
           errors={errorsOf('freeTags')}
@@ -197,14 +192,14 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
       </section>
 
       <section className="form-section" aria-labelledby="form-cooperation">
-        <h2 id="form-cooperation">Cooperation</h2>
-        <ChoiceChips fieldKey="formats" legend="Formats you look for" options={options(FORMATS, FORMAT_LABELS)} selected={form.formats} onChange={(formats) => update({ formats }, 'formats')} errors={errorsOf('formats')} />
-        <ChoiceChips fieldKey="offers" legend="What you can offer a partner" options={options(RESOURCES, RESOURCE_LABELS)} selected={form.offers} onChange={(offers) => update({ offers }, 'offers')} errors={errorsOf('offers')} />
-        <ChoiceChips fieldKey="needs" legend="What you need from a partner" options={options(RESOURCES, RESOURCE_LABELS)} selected={form.needs} onChange={(needs) => update({ needs }, 'needs')} errors={errorsOf('needs')} />
+        <h2 id="form-cooperation">{t('form.cooperation')}</h2>
+        <ChoiceChips fieldKey="formats" legend={t('fieldName.formats')} options={options(FORMATS, 'format')} selected={form.formats} onChange={(formats) => update({ formats }, 'formats')} errors={errorsOf('formats')} />
+        <ChoiceChips fieldKey="offers" legend={t('fieldName.offers')} options={options(RESOURCES, 'resource')} selected={form.offers} onChange={(offers) => update({ offers }, 'offers')} errors={errorsOf('offers')} />
+        <ChoiceChips fieldKey="needs" legend={t('fieldName.needs')} options={options(RESOURCES, 'resource')} selected={form.needs} onChange={(needs) => update({ needs }, 'needs')} errors={errorsOf('needs')} />
         <ChoiceChips
           fieldKey="fundingInstruments"
-          legend="Funding you consider"
-          options={options(FUNDING_INSTRUMENTS, FUNDING_LABELS)}
+          legend={t('fieldName.fundingInstruments')}
+          options={options(FUNDING_INSTRUMENTS, 'funding')}
           selected={form.fundingInstruments}
           onChange={(fundingInstruments) => update({ fundingInstruments }, 'fundingInstruments')}
           errors={errorsOf('fundingInstruments')}
@@ -212,47 +207,54 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
       </section>
 
       <section className="form-section" aria-labelledby="form-languages">
-        <h2 id="form-languages">Languages and availability</h2>
+        <h2 id="form-languages">{t('form.languagesSection')}</h2>
         <ChoiceChips
           fieldKey="languages"
-          legend="Working languages"
-          hint="Partners need at least one language in common with you."
+          legend={t('fieldName.languages')}
+          hint={t('form.languagesHint')}
           options={languageOptions}
           selected={form.languages}
           onChange={(languages) => update({ languages }, 'languages')}
           errors={errorsOf('languages')}
         >
           <AddAnother
-            label="Another language"
-            buttonLabel="Add language"
-            options={LANGUAGE_OPTIONS.filter((l) => !form.languages.includes(l.code)).map((l) => ({ value: l.code, label: l.name }))}
+            label={t('form.anotherLanguage')}
+            buttonLabel={t('form.addLanguage')}
+            options={allLanguages(tools).filter((l) => !form.languages.includes(l.code)).map((l) => ({ value: l.code, label: l.name }))}
             onAdd={(code) => update({ languages: [...new Set([...form.languages, code])] }, 'languages')}
           />
         </ChoiceChips>
         <div className="field-row">
-          <TextField fieldKey="availability.from" label="Available from" type="date" value={form.availableFrom} onChange={(availableFrom) => update({ availableFrom }, 'availability')} errors={errorsOf('availability.from') ?? errorsOf('availability')} />
-          <TextField fieldKey="availability.to" label="Available until" type="date" value={form.availableTo} onChange={(availableTo) => update({ availableTo }, 'availability')} errors={errorsOf('availability.to')} />
+          <TextField fieldKey="availability.from" label={t('fieldName.availability.from')} type="date" value={form.availableFrom} onChange={(availableFrom) => update({ availableFrom }, 'availability')} errors={errorsOf('availability.from') ?? errorsOf('availability')} />
+          <TextField fieldKey="availability.to" label={t('fieldName.availability.to')} type="date" value={form.availableTo} onChange={(availableTo) => update({ availableTo }, 'availability')} errors={errorsOf('availability.to')} />
         </div>
-        <Checkbox fieldKey="openToOutsideNetwork" label="Propose partners from outside my networks too (when they allow it as well)" checked={form.openToOutsideNetwork} onChange={(openToOutsideNetwork) => update({ openToOutsideNetwork }, 'openToOutsideNetwork')} errors={errorsOf('openToOutsideNetwork')} />
+        <Checkbox fieldKey="openToOutsideNetwork" label={t('fieldName.openToOutsideNetwork')} checked={form.openToOutsideNetwork} onChange={(openToOutsideNetwork) => update({ openToOutsideNetwork }, 'openToOutsideNetwork')} errors={errorsOf('openToOutsideNetwork')} />
       </section>
 
       <section className="form-section" aria-labelledby="form-more">
-        <h2 id="form-more">More about your plans</h2>
+        <h2 id="form-more">{t('form.more')}</h2>
         <TextField
           fieldKey="description"
-          label="Describe what you would like to do"
-          hint={`Partners read this with your profile. ${description} of 4000 characters.`}
+          label={t('fieldName.description')}
+          hint={t('form.descriptionHint', { count: description, max: tools.number(LIMITS.descriptionLength), used: tools.number(description) })}
           multiline
           value={form.description}
           onChange={(text) => update({ description: text }, 'description')}
           errors={errorsOf('description')}
         />
-        <Checkbox fieldKey="matchEmails" label="E-mail me when I get a proposed partner" checked={form.matchEmails} onChange={(matchEmails) => update({ matchEmails }, 'matchEmails')} errors={errorsOf('matchEmails')} />
+        <Checkbox fieldKey="matchEmails" label={t('fieldName.matchEmails')} checked={form.matchEmails} onChange={(matchEmails) => update({ matchEmails }, 'matchEmails')} errors={errorsOf('matchEmails')} />
+        <div className="field">
+          <label htmlFor={fieldId('locale')}>{t('fieldName.locale')}</label>
+          <FieldMessages id={errorId('locale')} messages={errorsOf('locale')} />
+          <select id={fieldId('locale')} value={form.locale} onChange={(e) => update({ locale: e.target.value }, 'locale')}>
+            <LocaleOptions />
+          </select>
+        </div>
       </section>
 
       <div className="form-actions">
         <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Sending…' : submitLabel}
+          {busy ? t('common.sending') : submitLabel}
         </button>
         {actions}
       </div>

@@ -1,34 +1,39 @@
 import type { Profile } from '@culturebridge/domain';
-import { countryName, FORMAT_LABELS, FUNDING_LABELS, KIND_LABELS, languageLabel, RESOURCE_LABELS, themeLabel } from '../lib/labels';
+import { useLocale } from '../i18n/use-locale';
 import { networkLabel } from '../lib/networks';
+import { MemberText } from './MemberText';
 
 /** The profile as its owner reads it back, with the contact (partners see that only once confirmed). */
 export function ProfileSummary({ profile }: { profile: Profile }) {
-  const rows: [string, string][] = [
-    ['Kind', KIND_LABELS[profile.kind]],
-    ['Place', [profile.region, countryName(profile.country)].filter(Boolean).join(', ')],
-    ['Networks', profile.networks.map(networkLabel).join('; ')],
-    ['Contact', `${profile.contact.name}, ${profile.contact.email}`],
-    ['Themes', profile.themes.map((t) => `${themeLabel(t.id)} (${t.priority})`).join(', ')],
-    ['Other topics', profile.freeTags.join(', ')],
-    ['Formats', profile.formats.map((f) => FORMAT_LABELS[f]).join(', ')],
-    ['Offers', profile.offers.map((r) => RESOURCE_LABELS[r]).join(', ')],
-    ['Needs', profile.needs.map((r) => RESOURCE_LABELS[r]).join(', ')],
-    ['Funding', profile.fundingInstruments.map((f) => FUNDING_LABELS[f]).join(', ')],
-    ['Languages', profile.languages.map(languageLabel).join(', ')],
-    ['Available', profile.availability ? `${profile.availability.from} to ${profile.availability.to}` : ''],
-    ['Partners outside the network', profile.openToOutsideNetwork ? 'Welcome' : 'Not proposed'],
-    ['Match e-mails', profile.matchEmails ? 'On' : 'Off'],
-    ['About', profile.description],
+  const { t, d, list, country, language, dateTime } = useLocale();
+  const date = (iso: string) => dateTime(`${iso}T00:00:00Z`, { dateStyle: 'long', timeZone: 'UTC' });
+  // Values members wrote keep their own language (`lang`); the rest is the reader's.
+  const rows: [string, string, boolean][] = [
+    [t('summary.kind'), d(`kind.${profile.kind}`), false],
+    [t('summary.place'), [profile.region, country(profile.country)].filter(Boolean).join(', '), false],
+    [t('summary.networks'), list(profile.networks.map((n) => networkLabel(t, n))), false],
+    [t('summary.contact'), `${profile.contact.name}, ${profile.contact.email}`, true],
+    [t('summary.themes'), list(profile.themes.map((th) => t('summary.themeWithPriority', { theme: d(`theme.${th.id}`), priority: d(`priorityWord.${th.priority}`) }))), false],
+    [t('summary.freeTags'), profile.freeTags.join(', '), true],
+    [t('summary.formats'), list(profile.formats.map((f) => d(`format.${f}`))), false],
+    [t('summary.offers'), list(profile.offers.map((r) => d(`resource.${r}`))), false],
+    [t('summary.needs'), list(profile.needs.map((r) => d(`resource.${r}`))), false],
+    [t('summary.funding'), list(profile.fundingInstruments.map((f) => d(`funding.${f}`))), false],
+    [t('summary.languages'), list(profile.languages.map(language)), false],
+    [t('summary.available'), profile.availability ? t('summary.fromTo', { from: date(profile.availability.from), to: date(profile.availability.to) }) : '', false],
+    [t('summary.outside'), profile.openToOutsideNetwork ? t('summary.welcome') : t('summary.notProposed'), false],
+    [t('summary.matchEmails'), profile.matchEmails ? t('common.on') : t('common.off'), false],
+    [t('summary.locale'), language(profile.locale ?? 'en'), false],
+    [t('summary.about'), profile.description, true],
   ];
   return (
     <dl className="summary-list">
       {rows
         .filter(([, value]) => value)
-        .map(([label, value]) => (
+        .map(([label, value, memberWritten]) => (
           <div key={label} className="summary-list__row">
             <dt>{label}</dt>
-            <dd>{value}</dd>
+            <dd>{memberWritten ? <MemberText text={value} /> : value}</dd>
           </div>
         ))}
     </dl>

@@ -4,9 +4,11 @@ import { useSession } from '../auth/session-store';
 import { currentRoute } from '../router';
 import { PageHeading } from './PageHeading';
 import { SignInForm } from './SignInForm';
+import { useLocale } from '../i18n/use-locale';
 
 /** Shows the page to a signed-in visitor; anyone else signs in first and comes back here. */
 export function RequireSession({ purpose, children }: { purpose: string; children: ReactNode }) {
+  const { t } = useLocale();
   const session = useSession();
   useEffect(() => {
     if (!session) rememberDestination(currentRoute());
@@ -14,8 +16,10 @@ export function RequireSession({ purpose, children }: { purpose: string; childre
   if (session) return children;
   return (
     <div className="page page--narrow">
-      <PageHeading title="Sign in" />
-      <p className="lead">{purpose} We will bring you back here after you open the link we e-mail you.</p>
+      <PageHeading title={t('signIn.title')} />
+      <p className="lead">
+        {purpose} {t('signIn.bringBack')}
+      </p>
       <SignInForm />
     </div>
   );

@@ -4,11 +4,14 @@ import { ApiProblem, SessionLost } from '../api/client';
 import { requestSignInLink } from '../api/endpoints';
 import { FieldMessages, describedBy } from './FieldMessages';
 import { Notice, ProblemMessage } from './ProblemMessage';
+import { Trans } from 'react-i18next';
+import { useLocale } from '../i18n/use-locale';
 
 const Email = z.email();
 
 /** Asks for a magic link. The API answers the same for known and unknown addresses, and so does this. */
 export function SignInForm({ initialEmail = '' }: { initialEmail?: string }) {
+  const { t } = useLocale();
   const [email, setEmail] = useState(initialEmail);
   const [error, setError] = useState<string>();
   const [problem, setProblem] = useState<ApiProblem>();
@@ -19,7 +22,7 @@ export function SignInForm({ initialEmail = '' }: { initialEmail?: string }) {
     event.preventDefault();
     setProblem(undefined);
     const address = email.trim();
-    const message = address === '' ? 'Enter your e-mail address' : Email.safeParse(address).success ? undefined : 'Enter an e-mail address such as culture@city.example';
+    const message = address === '' ? t('signIn.enterEmail') : Email.safeParse(address).success ? undefined : t('signIn.enterValidEmail');
     setError(message);
     if (message) return;
     setBusy(true);
@@ -27,7 +30,7 @@ export function SignInForm({ initialEmail = '' }: { initialEmail?: string }) {
       await requestSignInLink(address);
       setSentTo(address);
     } catch (failure) {
-      if (!(failure instanceof SessionLost)) setProblem(failure instanceof ApiProblem ? failure : new ApiProblem(0, 'about:blank', 'Something went wrong', String(failure), []));
+      if (!(failure instanceof SessionLost)) setProblem(failure instanceof ApiProblem ? failure : new ApiProblem(0, 'about:blank', t('problem.generic'), String(failure), []));
     } finally {
       setBusy(false);
     }
@@ -36,17 +39,17 @@ export function SignInForm({ initialEmail = '' }: { initialEmail?: string }) {
   return (
     <form className="sign-in-form" noValidate onSubmit={submit}>
       {sentTo ? (
-        <Notice kind="success" title="Check your e-mail">
+        <Notice kind="success" title={t('signIn.checkEmail')}>
           <p>
-            If <strong>{sentTo}</strong> is the contact of a profile or of a network coordinator, a sign-in link is on its way. It works once, within 15 minutes.
+            <Trans i18nKey="signIn.sent" values={{ email: sentTo }} components={{ strong: <strong /> }} />
           </p>
         </Notice>
       ) : null}
       {problem ? <ProblemMessage problem={problem} /> : null}
       <div className={`field${error ? ' field--invalid' : ''}`}>
-        <label htmlFor="sign-in-email">Your e-mail address</label>
+        <label htmlFor="sign-in-email">{t('signIn.emailLabel')}</label>
         <p id="sign-in-email-hint" className="hint">
-          The contact address of your profile, or the address your network registered for you as coordinator.
+          {t('signIn.emailHint')}
         </p>
         <FieldMessages id="sign-in-email-error" messages={error ? [error] : undefined} />
         <input
@@ -60,7 +63,7 @@ export function SignInForm({ initialEmail = '' }: { initialEmail?: string }) {
         />
       </div>
       <button type="submit" className="button" disabled={busy}>
-        {busy ? 'Sending…' : sentTo ? 'Send another link' : 'Send me a sign-in link'}
+        {busy ? t('common.sending') : sentTo ? t('signIn.sendAnother') : t('signIn.send')}
       </button>
     </form>
   );

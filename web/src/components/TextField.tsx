@@ -1,5 +1,6 @@
 import { describedBy, FieldMessages } from './FieldMessages';
 import { errorId, fieldId } from '../form/field-errors';
+import { useLocale } from '../i18n/use-locale';
 
 interface TextFieldProps {
   fieldKey: string;
@@ -15,6 +16,7 @@ interface TextFieldProps {
 }
 
 export function TextField({ fieldKey, label, value, onChange, errors, hint, type = 'text', multiline, autoComplete, required }: TextFieldProps) {
+  const { t } = useLocale();
   const id = fieldId(fieldKey);
   const hintId = hint ? `${id}-hint` : undefined;
   const invalid = Boolean(errors?.length);
@@ -30,7 +32,7 @@ export function TextField({ fieldKey, label, value, onChange, errors, hint, type
     <div className={`field${invalid ? ' field--invalid' : ''}`}>
       <label htmlFor={id}>
         {label}
-        {required ? null : <span className="optional"> (optional)</span>}
+        {required ? null : <span className="optional"> {t('form.optional')}</span>}
       </label>
       {hint ? (
         <p id={hintId} className="hint">

@@ -1,7 +1,7 @@
 import { PRIORITIES, THEME_GROUPS, THEMES, type Priority, type ThemeGroupId, type ThemeId } from '@culturebridge/domain';
 import { describedBy, FieldMessages } from './FieldMessages';
 import { errorId, fieldId, type FieldErrors } from '../form/field-errors';
-import { PRIORITY_LABELS } from '../lib/labels';
+import { useLocale } from '../i18n/use-locale';
 
 interface ThemePickerProps {
   selected: Partial<Record<ThemeId, Priority>>;
@@ -9,10 +9,14 @@ interface ThemePickerProps {
   errors: FieldErrors;
 }
 
-const GROUPS = Object.entries(THEME_GROUPS) as [ThemeGroupId, string][];
+const GROUPS = Object.keys(THEME_GROUPS) as ThemeGroupId[];
+
+/** A theme chip's field key, as the form's error mapping names it. */
+const themeKey = (id: ThemeId) => `themes.${id}`;
 
 /** Themes as chips, grouped as the taxonomy groups them; a chosen theme shows its priority next to it. */
 export function ThemePicker({ selected, onChange, errors }: ThemePickerProps) {
+  const { t, d } = useLocale();
   const listErrors = errors.get('themes');
   const set = (id: ThemeId, priority: Priority | undefined) => {
     const next = { ...selected };
@@ -26,19 +30,19 @@ export function ThemePicker({ selected, onChange, errors }: ThemePickerProps) {
       className={`field themes-field${listErrors?.length ? ' field--invalid' : ''}`}
       aria-describedby={describedBy(`${fieldId('themes')}-hint`, Boolean(listErrors?.length) && errorId('themes'))}
     >
-      <legend>Themes and their priority</legend>
+      <legend>{t('form.themesLegend')}</legend>
       <p id={`${fieldId('themes')}-hint`} className="hint">
-        Choose the themes your work is about and say how important each one is. Partners who share your high priorities are matched first.
+        {t('form.themesHint')}
       </p>
       <FieldMessages id={errorId('themes')} messages={listErrors} />
-      {GROUPS.map(([group, groupLabel]) => (
+      {GROUPS.map((group) => (
         <div className="theme-group" key={group} role="group" aria-labelledby={`theme-group-${group}`}>
           <p id={`theme-group-${group}`} className="theme-group__title">
-            {groupLabel}
+            {d(`themeGroup.${group}`)}
           </p>
           <div className="chips">
             {THEMES.filter((t) => t.group === group).map((theme) => {
-              const key = `themes.${theme.id}`;
+              const key = themeKey(theme.id);
               const id = fieldId(key);
               const priority = selected[theme.id];
               const themeErrors = errors.get(key);
@@ -51,11 +55,11 @@ export function ThemePicker({ selected, onChange, errors }: ThemePickerProps) {
                     aria-describedby={themeErrors?.length ? errorId(key) : undefined}
                     onChange={(e) => set(theme.id, e.target.checked ? 'medium' : undefined)}
                   />
-                  <label htmlFor={id}>{theme.label}</label>
+                  <label htmlFor={id}>{d(`theme.${theme.id}`)}</label>
                   {priority ? (
                     <select
                       id={`${id}-priority`}
-                      aria-label={`Priority of ${theme.label}`}
+                      aria-label={t('form.priorityOf', { theme: d(`theme.${theme.id}`) })}
                       value={priority}
                       aria-invalid={themeErrors?.length ? true : undefined}
                       aria-describedby={themeErrors?.length ? errorId(key) : undefined}
@@ -63,7 +67,7 @@ export function ThemePicker({ selected, onChange, errors }: ThemePickerProps) {
                     >
                       {PRIORITIES.map((p) => (
                         <option key={p} value={p}>
-                          {PRIORITY_LABELS[p]}
+                          {d(`priority.${p}`)}
                         </option>
                       ))}
                     </select>

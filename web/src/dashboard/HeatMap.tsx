@@ -1,13 +1,15 @@
-import { THEMES, type Priority } from '@culturebridge/domain';
+import { PRIORITIES, THEMES, type Priority } from '@culturebridge/domain';
 import { ScrollArea } from '../components/ScrollArea';
 import type { NetworkMember } from '../api/types';
-import { PRIORITY_LABELS } from '../lib/labels';
+import { useLocale } from '../i18n/use-locale';
+import { MemberText } from '../components/MemberText';
 
 const LEVELS: Record<Priority, number> = { high: 3, medium: 2, low: 1 };
 /** Light to dark blue; the letter in each cell says the same for anyone who cannot tell the shades apart. */
 const FILLS = ['#f1f3f6', '#cfe0f5', '#6b9bd6', '#1c4a87'];
 const INKS = ['#5c6670', '#1a2b3c', '#0b1a2b', '#ffffff'];
-const LETTERS = ['', 'L', 'M', 'H'];
+/** Each level's letter comes from the catalogs (`heatMap.letter.<priority>`): H/M/L in English. */
+const PRIORITY_OF_LEVEL: (Priority | undefined)[] = [undefined, 'low', 'medium', 'high'];
 
 const CELL = 26;
 const LABEL_WIDTH = 190;
@@ -17,19 +19,24 @@ const RIGHT_MARGIN = 130;
 
 /** Members × themes, priority as intensity. Only themes somebody chose get a column, most chosen first. */
 export function HeatMap({ members }: { members: readonly NetworkMember[] }) {
-  const rows = [...members].sort((a, b) => a.name.localeCompare(b.name));
+  const { t, d, compare } = useLocale();
+  const letter = (level: number) => {
+    const priority = PRIORITY_OF_LEVEL[level];
+    return priority ? t(`heatMap.letter.${priority}`) : '';
+  };
+  const rows = [...members].sort((a, b) => compare(a.name, b.name));
   const priorityOf = (member: NetworkMember, themeId: string) => member.themes.find((t) => t.id === themeId)?.priority;
   const columns = THEMES.map((theme) => ({ theme, count: rows.filter((m) => priorityOf(m, theme.id)).length }))
     .filter((c) => c.count > 0)
     .sort((a, b) => b.count - a.count)
     .map((c) => c.theme);
-  if (rows.length === 0 || columns.length === 0) return <p className="empty">No member has chosen a theme yet.</p>;
+  if (rows.length === 0 || columns.length === 0) return <p className="empty">{t('heatMap.none')}</p>;
 
   const width = LABEL_WIDTH + columns.length * CELL + RIGHT_MARGIN;
   const height = HEADER_HEIGHT + rows.length * CELL + 4;
   return (
     <figure className="chart">
-      <ScrollArea className="chart__scroll" label="Themes heat-map">
+      <ScrollArea className="chart__scroll" label={t('heatMap.title')}>
         <svg
           className="heat-map"
           viewBox={`0 0 ${width} ${height}`}
@@ -38,13 +45,13 @@ export function HeatMap({ members }: { members: readonly NetworkMember[] }) {
           role="img"
           aria-labelledby="heat-map-title heat-map-desc"
         >
-          <title id="heat-map-title">Themes heat-map</title>
+          <title id="heat-map-title">{t('heatMap.title')}</title>
           <desc id="heat-map-desc">
-            {`Priority each of ${rows.length} members gives to ${columns.length} themes: darker and H for high, M for medium, L for low. The table below holds the same data.`}
+            {t('heatMap.desc', { members: rows.length, themes: columns.length, high: letter(3), medium: letter(2), low: letter(1) })}
           </desc>
           {columns.map((theme, c) => (
             <text key={theme.id} className="heat-map__column" transform={`translate(${LABEL_WIDTH + c * CELL + CELL / 2 + 4} ${HEADER_HEIGHT - 6}) rotate(-55)`}>
-              {theme.label}
+              {d(`theme.${theme.id}`)}
             </text>
           ))}
           {rows.map((member, r) => (
@@ -59,7 +66,7 @@ export function HeatMap({ members }: { members: readonly NetworkMember[] }) {
                   <g key={theme.id} transform={`translate(${LABEL_WIDTH + c * CELL} 0)`} data-theme={theme.id} data-priority={priority ?? 'none'}>
                     <rect width={CELL - 2} height={CELL - 2} rx={3} fill={FILLS[level]} />
                     <text x={(CELL - 2) / 2} y={CELL / 2 + 3} textAnchor="middle" className="heat-map__letter" fill={INKS[level]}>
-                      {LETTERS[level]}
+                      {letter(level)}
                     </text>
                   </g>
                 );
@@ -69,26 +76,26 @@ export function HeatMap({ members }: { members: readonly NetworkMember[] }) {
         </svg>
       </ScrollArea>
       <figcaption className="legend">
-        {(['high', 'medium', 'low'] as const).map((p) => (
+        {PRIORITIES.map((p) => (
           <span key={p} className="legend__item">
             <svg width="16" height="16" aria-hidden="true">
               <rect width="16" height="16" rx="3" fill={FILLS[LEVELS[p]]} stroke="#5c6670" />
             </svg>
-            {PRIORITY_LABELS[p]} ({LETTERS[LEVELS[p]]})
+            {t('heatMap.legend', { priority: d(`priority.${p}`), letter: letter(LEVELS[p]) })}
           </span>
         ))}
       </figcaption>
       <details className="chart__table">
-        <summary>The heat-map as a table</summary>
-        <ScrollArea label="The heat-map as a table">
+        <summary>{t('heatMap.asTable')}</summary>
+        <ScrollArea label={t('heatMap.asTable')}>
           <table>
-            <caption>Priority each member gives to each theme</caption>
+            <caption>{t('heatMap.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Member</th>
+                <th scope="col">{t('membersTable.member')}</th>
                 {columns.map((theme) => (
                   <th scope="col" key={theme.id}>
-                    {theme.label}
+                    {d(`theme.${theme.id}`)}
                   </th>
                 ))}
               </tr>
@@ -96,17 +103,19 @@ export function HeatMap({ members }: { members: readonly NetworkMember[] }) {
             <tbody>
               {rows.map((member) => (
                 <tr key={member.id}>
-                  <th scope="row">{member.name}</th>
+                  <th scope="row">
+                    <MemberText text={member.name} />
+                  </th>
                   {columns.map((theme) => {
                     const priority = priorityOf(member, theme.id);
                     return (
                       <td key={theme.id}>
                         {priority ? (
-                          PRIORITY_LABELS[priority]
+                          d(`priority.${priority}`)
                         ) : (
                           <>
                             <span aria-hidden="true">–</span>
-                            <span className="visually-hidden">not chosen</span>
+                            <span className="visually-hidden">{t('heatMap.notChosen')}</span>
                           </>
                         )}
                       </td>

@@ -1,7 +1,7 @@
 import type { MatchState } from '@culturebridge/domain';
 import { ScrollArea } from '../components/ScrollArea';
 import type { NetworkMatch, NetworkMember } from '../api/types';
-import { STATE_LABELS } from '../lib/labels';
+import { useLocale } from '../i18n/use-locale';
 import { circleLayout } from './circle-layout';
 import { truncate } from './HeatMap';
 
@@ -24,6 +24,7 @@ const SHOWN_STATES = Object.keys(EDGE_COLOURS) as (keyof typeof EDGE_COLOURS)[];
  * match are drawn as rings, so a coordinator sees at once who is left out.
  */
 export function MatchGraph({ members, matches, matchesOf }: { members: readonly NetworkMember[]; matches: readonly NetworkMatch[]; matchesOf: ReadonlyMap<string, number> }) {
+  const { t, number } = useLocale();
   const nodes = [...members].sort((a, b) => a.name.localeCompare(b.name));
   const layout = circleLayout(nodes.length, CENTER, RADIUS);
   const points = new Map(nodes.map((member, i) => [member.id, layout[i] ?? CENTER]));
@@ -33,15 +34,15 @@ export function MatchGraph({ members, matches, matchesOf }: { members: readonly 
   const scores = edges.map((m) => m.score);
   const [low, high] = [Math.min(...scores), Math.max(...scores)];
   const strokeWidth = (score: number) => 1.5 + (high > low ? (score - low) / (high - low) : 0.5) * 6;
-  const range = edges.length ? ` (from ${Math.round(low * 100)} to ${Math.round(high * 100)} of 100)` : '';
+  const range = edges.length ? t('graph.range', { low: number(Math.round(low * 100)), high: number(Math.round(high * 100)) }) : '';
 
   return (
     <figure className="chart">
-      <ScrollArea className="chart__scroll" label="Match graph">
+      <ScrollArea className="chart__scroll" label={t('graph.title')}>
         <svg className="match-graph" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="match-graph-title match-graph-desc">
-          <title id="match-graph-title">Match graph</title>
+          <title id="match-graph-title">{t('graph.title')}</title>
           <desc id="match-graph-desc">
-            {`${nodes.length} members on a circle and ${edges.length} matches between them; thicker lines mean higher scores${range}. ${alone} members have no live match. The table of all matches below lists the same pairs.`}
+            {t('graph.desc', { members: nodes.length, matches: edges.length, range, alone })}
           </desc>
           <g className="match-graph__edges">
             {edges.map((match) => {
@@ -62,7 +63,7 @@ export function MatchGraph({ members, matches, matchesOf }: { members: readonly 
                   strokeLinecap="round"
                   opacity={match.state === 'declined' ? 0.7 : 0.85}
                 >
-                  <title>{`${match.names[0]} – ${match.names[1]}: ${STATE_LABELS[match.state].toLowerCase()}, score ${Math.round(match.score * 100)}/100`}</title>
+                  <title>{t('graph.edge', { a: match.names[0], b: match.names[1], state: t(`matchState.${match.state}`), score: number(Math.round(match.score * 100)) })}</title>
                 </line>
               );
             })}
@@ -82,7 +83,7 @@ export function MatchGraph({ members, matches, matchesOf }: { members: readonly 
                   <text x={label.x} y={label.y} textAnchor={Math.abs(dx) < 4 ? 'middle' : right ? 'start' : 'end'} className="match-graph__label">
                     {truncate(member.name, 24)}
                   </text>
-                  <title>{`${member.name}: ${matchesOf.get(member.id) ?? 0} live matches, ${member.status}`}</title>
+                  <title>{t('graph.node', { name: member.name, count: matchesOf.get(member.id) ?? 0, status: t(`profileStatus.${member.status}`) })}</title>
                 </g>
               );
             })}
@@ -95,14 +96,14 @@ export function MatchGraph({ members, matches, matchesOf }: { members: readonly 
             <svg width="28" height="10" aria-hidden="true">
               <line x1="2" y1="5" x2="26" y2="5" stroke={EDGE_COLOURS[state]} strokeWidth="4" strokeDasharray={state === 'declined' ? '6 5' : undefined} />
             </svg>
-            {STATE_LABELS[state]}
+            {t(`matchState.${state}`)}
           </span>
         ))}
         <span className="legend__item">
           <svg width="16" height="16" aria-hidden="true">
             <circle cx="8" cy="8" r="6" className="node node--alone" />
           </svg>
-          No live match yet
+          {t('graph.noLiveMatch')}
         </span>
       </figcaption>
     </figure>

@@ -1,23 +1,24 @@
 import { ScrollArea } from '../components/ScrollArea';
 import type { NetworkMatch } from '../api/types';
-import { STATE_LABELS } from '../lib/labels';
+import { useLocale } from '../i18n/use-locale';
 import { MatchPairHeader } from './MatchPairHeader';
 
 export function MatchesTable({ matches }: { matches: readonly NetworkMatch[] }) {
+  const { t, number, reasons } = useLocale();
   const rows = [...matches].sort((a, b) => b.score - a.score || a.matchId.localeCompare(b.matchId));
-  if (rows.length === 0) return <p className="empty">No matches yet.</p>;
+  if (rows.length === 0) return <p className="empty">{t('matchesTable.none')}</p>;
   return (
-    <ScrollArea label="All matches">
+    <ScrollArea label={t('dashboard.allMatches')}>
       <table className="data-table">
-        <caption className="visually-hidden">Every match between two members of the network, best first</caption>
+        <caption className="visually-hidden">{t('matchesTable.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Members</th>
-            <th scope="col">State</th>
+            <th scope="col">{t('matchesTable.members')}</th>
+            <th scope="col">{t('matchesTable.state')}</th>
             <th scope="col" className="numeric">
-              Score
+              {t('matchesTable.score')}
             </th>
-            <th scope="col">Why</th>
+            <th scope="col">{t('matchesTable.why')}</th>
           </tr>
         </thead>
         <tbody>
@@ -25,10 +26,11 @@ export function MatchesTable({ matches }: { matches: readonly NetworkMatch[] }) 
             <tr key={match.matchId} data-match-id={match.matchId}>
               <MatchPairHeader match={match} />
               <td>
-                <span className={`badge badge--${match.state}`}>{STATE_LABELS[match.state]}</span>
+                <span className={`badge badge--${match.state}`}>{t(`matchState.${match.state}`)}</span>
               </td>
-              <td className="numeric">{Math.round(match.score * 100)}</td>
-              <td className="summary-cell">{match.summary}</td>
+              <td className="numeric">{number(Math.round(match.score * 100))}</td>
+              {/* The reasons in the coordinator's language, from the stored structured reasons; `summary` is the English one. */}
+              <td className="summary-cell">{reasons(match.reasons, { pair: match.profileIds, names: new Map(match.profileIds.map((id, i) => [id, match.names[i] ?? id])) }).join(' ')}</td>
             </tr>
           ))}
         </tbody>

@@ -2,22 +2,22 @@ import type { NetworkMatch } from '../api/types';
 import { ScrollArea } from '../components/ScrollArea';
 import { MatchPairHeader } from './MatchPairHeader';
 import { isOpen, waitingFor } from './network-figures';
-
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+import { useLocale } from '../i18n/use-locale';
 
 /** Open matches, longest waiting first: whom a coordinator might remind. */
 export function WaitingList({ matches }: { matches: readonly NetworkMatch[] }) {
+  const { t, list, dateTime } = useLocale();
   const open = matches.filter(isOpen).sort((a, b) => a.proposedAt.localeCompare(b.proposedAt) || a.matchId.localeCompare(b.matchId));
-  if (open.length === 0) return <p className="empty">No match is waiting for an answer.</p>;
+  if (open.length === 0) return <p className="empty">{t('waiting.none')}</p>;
   return (
-    <ScrollArea label="Matches waiting for an answer">
+    <ScrollArea label={t('waiting.label')}>
       <table className="data-table waiting-list">
-        <caption className="visually-hidden">Matches waiting for an answer, longest waiting first</caption>
+        <caption className="visually-hidden">{t('waiting.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Match</th>
-            <th scope="col">Waiting for</th>
-            <th scope="col">Proposed</th>
+            <th scope="col">{t('waiting.match')}</th>
+            <th scope="col">{t('waiting.for')}</th>
+            <th scope="col">{t('waiting.proposed')}</th>
           </tr>
         </thead>
         <tbody>
@@ -26,9 +26,9 @@ export function WaitingList({ matches }: { matches: readonly NetworkMatch[] }) {
             return (
               <tr key={match.matchId} data-match-id={match.matchId}>
                 <MatchPairHeader match={match} />
-                <td>{waiting.length === 2 ? 'Both' : `${waiting.join(' and ')} (the other accepted)`}</td>
+                <td>{waiting.length === 2 ? t('waiting.both') : t('waiting.one', { names: list(waiting) })}</td>
                 <td>
-                  <time dateTime={match.proposedAt}>{when.format(new Date(match.proposedAt))}</time>
+                  <time dateTime={match.proposedAt}>{dateTime(match.proposedAt)}</time>
                 </td>
               </tr>
             );

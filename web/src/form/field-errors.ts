@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { ProfileInput, describeIssues, type FieldProblem } from '@culturebridge/domain';
 
 /**
@@ -31,12 +32,20 @@ function fieldKeyOf(field: string, input: ProfileInput): string {
   return top;
 }
 
-export function groupErrors(problems: readonly FieldProblem[], input: ProfileInput): Map<string, string[]> {
+/**
+ * Each problem as a message in the reader's language, from its stable `code` (the API's English
+ * `detail` only for a code this app does not know), named by its field: "Country: not a country code".
+ */
+export function groupErrors(problems: readonly FieldProblem[], input: ProfileInput, t: TFunction): Map<string, string[]> {
   const grouped = new Map<string, string[]>();
   for (const problem of problems) {
     const key = fieldKeyOf(problem.field, input);
     const list = grouped.get(key) ?? [];
-    const message = sentence(problem.detail);
+    const field = key.startsWith('themes.') ? t(`domain:theme.${key.slice('themes.'.length)}`) : t(`fieldName.${key}`, { defaultValue: problem.field });
+    const message = t('fieldError.withField', {
+      field,
+      problem: t(`fieldError.${problem.code}`, { ...problem.params, defaultValue: sentence(problem.detail) }),
+    });
     if (!list.includes(message)) list.push(message);
     grouped.set(key, list);
   }

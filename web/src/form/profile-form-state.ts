@@ -8,6 +8,7 @@ import {
   type Resource,
   type ThemeId,
   THEME_IDS,
+  DEFAULT_LOCALE,
 } from '@culturebridge/domain';
 
 /**
@@ -33,6 +34,8 @@ export interface ProfileFormState {
   availableTo: string;
   openToOutsideNetwork: boolean;
   matchEmails: boolean;
+  /** The member's language for mails and reasons; the form starts with the reader's. */
+  locale: string;
   description: string;
 }
 
@@ -55,6 +58,7 @@ export const EMPTY_FORM: ProfileFormState = {
   availableTo: '',
   openToOutsideNetwork: false,
   matchEmails: false,
+  locale: '',
   description: '',
 };
 
@@ -80,6 +84,7 @@ export function toProfileInput(state: ProfileFormState): ProfileInput {
       state.availableFrom || state.availableTo ? { from: blankToUndefined(state.availableFrom), to: blankToUndefined(state.availableTo) } : undefined,
     openToOutsideNetwork: state.openToOutsideNetwork,
     matchEmails: state.matchEmails,
+    locale: blankToUndefined(state.locale),
     description: state.description,
   };
   // Missing values stay undefined on purpose: the schema turns them into "… is required".
@@ -106,6 +111,7 @@ export function fromProfile(profile: Profile): ProfileFormState {
     availableTo: profile.availability?.to ?? '',
     openToOutsideNetwork: profile.openToOutsideNetwork,
     matchEmails: profile.matchEmails,
+    locale: profile.locale ?? DEFAULT_LOCALE,
     description: profile.description,
   };
 }

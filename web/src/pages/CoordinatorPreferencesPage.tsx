@@ -1,19 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { ApiProblem, SessionLost } from '../api/client';
 import { fetchMe, fetchNetworkSettings, updateNetworkSettings } from '../api/endpoints';
-import { MAIL_MODES, type MailMode, type MailPreference } from '../api/types';
+import { MAIL_MODES, type MailPreference } from '../api/types';
 import { PageHeading } from '../components/PageHeading';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
 import { networkLabel } from '../lib/networks';
 import { useResource } from '../lib/use-resource';
 import { href } from '../router';
-
-const MODE_LABELS: Record<MailMode, string> = {
-  immediate: 'Right away, one e-mail per match',
-  digest: 'Once a day, in a digest',
-  off: 'Not at all',
-};
+import type { Locale } from '@culturebridge/domain';
+import { useLocale } from '../i18n/use-locale';
+import { LocaleOptions } from '../components/LocaleOptions';
 
 const TIME_ZONES = Intl.supportedValuesOf('timeZone');
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
@@ -23,39 +20,43 @@ const HOURS = Array.from({ length: 24 }, (_, h) => h);
  * network; the id in the link only tells whether it was meant for someone else.
  */
 export function CoordinatorPreferencesPage({ coordinatorId }: { coordinatorId: string }) {
+  const { t } = useLocale();
   return (
-    <RequireSession purpose="Sign in as a network coordinator to change your e-mail settings.">
+    <RequireSession purpose={t('coordinatorPrefs.signIn')}>
       <Settings coordinatorId={coordinatorId} />
     </RequireSession>
   );
 }
 
 function Settings({ coordinatorId }: { coordinatorId: string }) {
+  const { t } = useLocale();
   const data = useResource(async () => {
     const me = await fetchMe();
     return Promise.all(me.networks.map(fetchNetworkSettings));
   }, 'settings');
-  if (data.status === 'loading') return <p role="status">Loading…</p>;
+  if (data.status === 'loading') return <p role="status">{t('common.loading')}</p>;
   if (!data.data) return <ProblemMessage problem={data.error} />;
   const settings = data.data;
   const otherCoordinator = coordinatorId !== 'me' && settings.length > 0 && !settings.some((s) => s.coordinator.id === coordinatorId);
   return (
     <div className="page page--narrow">
-      <PageHeading title="Your e-mail settings" />
-      {otherCoordinator ? <Notice title="The link you followed was for another coordinator. These are the settings of the address you signed in with." /> : null}
-      {settings.length === 0 ? <p className="lead">This address coordinates no network.</p> : null}
+      <PageHeading title={t('coordinatorPrefs.title')} />
+      {otherCoordinator ? <Notice title={t('coordinatorPrefs.otherCoordinator')} /> : null}
+      {settings.length === 0 ? <p className="lead">{t('coordinatorPrefs.none')}</p> : null}
       {settings.map((s) => (
-        <NetworkSettingsForm key={s.networkId} networkId={s.networkId} initial={s.coordinator.preference} />
+        <NetworkSettingsForm key={s.networkId} networkId={s.networkId} initial={s.coordinator.preference} initialLocale={s.coordinator.locale} />
       ))}
       <p>
-        <a href={href('/dashboard')}>Back to the dashboard</a>
+        <a href={href('/dashboard')}>{t('common.backToDashboard')}</a>
       </p>
     </div>
   );
 }
 
-function NetworkSettingsForm({ networkId, initial }: { networkId: string; initial: MailPreference }) {
+function NetworkSettingsForm({ networkId, initial, initialLocale }: { networkId: string; initial: MailPreference; initialLocale?: Locale }) {
+  const { t } = useLocale();
   const [preference, setPreference] = useState(initial);
+  const [locale, setLocale] = useState<Locale>(initialLocale ?? 'en');
   const [saved, setSaved] = useState(false);
   const [problem, setProblem] = useState<ApiProblem>();
   const id = `settings-${networkId}`;
@@ -67,8 +68,9 @@ function NetworkSettingsForm({ networkId, initial }: { networkId: string; initia
     event.preventDefault();
     setProblem(undefined);
     try {
-      const answer = await updateNetworkSettings(networkId, preference);
+      const answer = await updateNetworkSettings(networkId, preference, locale);
       setPreference(answer.coordinator.preference);
+      if (answer.coordinator.locale) setLocale(answer.coordinator.locale);
       setSaved(true);
     } catch (error) {
       if (error instanceof ApiProblem) setProblem(error);
@@ -77,16 +79,16 @@ function NetworkSettingsForm({ networkId, initial }: { networkId: string; initia
   };
   return (
     <form className="section preferences-form" onSubmit={save} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{networkLabel(networkId)}</h2>
-      {saved ? <Notice kind="success" title="Saved." /> : null}
+      <h2 id={`${id}-title`}>{networkLabel(t, networkId)}</h2>
+      {saved ? <Notice kind="success" title={t('common.saved')} /> : null}
       {problem ? <ProblemMessage problem={problem} /> : null}
       <fieldset className="field">
-        <legend>E-mail me about new and confirmed matches</legend>
+        <legend>{t('coordinatorPrefs.legend')}</legend>
         <div className="radios">
           {MAIL_MODES.map((mode) => (
             <div className="radio" key={mode}>
               <input type="radio" id={`${id}-${mode}`} name={`${id}-mode`} checked={preference.mode === mode} onChange={() => change({ mode })} />
-              <label htmlFor={`${id}-${mode}`}>{MODE_LABELS[mode]}</label>
+              <label htmlFor={`${id}-${mode}`}>{t(`coordinatorPrefs.mode.${mode}`)}</label>
             </div>
           ))}
         </div>
@@ -94,7 +96,7 @@ function NetworkSettingsForm({ networkId, initial }: { networkId: string; initia
       {preference.mode === 'digest' ? (
         <div className="field-row">
           <div className="field">
-            <label htmlFor={`${id}-hour`}>Digest hour</label>
+            <label htmlFor={`${id}-hour`}>{t('coordinatorPrefs.hour')}</label>
             <select id={`${id}-hour`} value={preference.digestHour} onChange={(e) => change({ digestHour: Number(e.target.value) })}>
               {HOURS.map((h) => (
                 <option key={h} value={h}>{`${String(h).padStart(2, '0')}:00`}</option>
@@ -102,7 +104,7 @@ function NetworkSettingsForm({ networkId, initial }: { networkId: string; initia
             </select>
           </div>
           <div className="field">
-            <label htmlFor={`${id}-zone`}>Time zone</label>
+            <label htmlFor={`${id}-zone`}>{t('coordinatorPrefs.zone')}</label>
             <select id={`${id}-zone`} value={preference.timeZone} onChange={(e) => change({ timeZone: e.target.value })}>
               {[...new Set([preference.timeZone, ...TIME_ZONES])].map((zone) => (
                 <option key={zone} value={zone}>
@@ -113,8 +115,14 @@ function NetworkSettingsForm({ networkId, initial }: { networkId: string; initia
           </div>
         </div>
       ) : null}
+      <div className="field">
+        <label htmlFor={`${id}-locale`}>{t('fieldName.locale')}</label>
+        <select id={`${id}-locale`} value={locale} onChange={(e) => { setSaved(false); setLocale(e.target.value as Locale); }}>
+          <LocaleOptions />
+        </select>
+      </div>
       <button type="submit" className="button">
-        Save
+        {t('common.save')}
       </button>
     </form>
   );

@@ -13,39 +13,42 @@ import { downloadText } from '../lib/download';
 import { networkLabel } from '../lib/networks';
 import { usePolling, useResource } from '../lib/use-resource';
 import { href } from '../router';
+import { useLocale } from '../i18n/use-locale';
 
 /** New matches arrive asynchronously; an open dashboard follows them at this pace. */
 const REFRESH_MS = 15_000;
 
 export function DashboardPage({ networkId }: { networkId?: string }) {
+  const { t } = useLocale();
   return (
-    <RequireSession purpose="Sign in as a network coordinator to see your network's dashboard.">
+    <RequireSession purpose={t('dashboard.signIn')}>
       <ChooseNetwork networkId={networkId} />
     </RequireSession>
   );
 }
 
 function ChooseNetwork({ networkId }: { networkId?: string }) {
+  const { t } = useLocale();
   const me = useResource(fetchMe, 'me');
-  if (me.status === 'loading') return <p role="status">Loading…</p>;
+  if (me.status === 'loading') return <p role="status">{t('common.loading')}</p>;
   if (!me.data) return <ProblemMessage problem={me.error} />;
   const { networks } = me.data;
   const chosen = networkId ?? networks[0];
   if (!chosen) {
     return (
       <div className="page page--narrow">
-        <PageHeading title="No network to coordinate" />
-        <p className="lead">This address coordinates no network. The operator adds coordinators; ask them, or sign in with the address they registered.</p>
+        <PageHeading title={t('dashboard.noNetwork')} />
+        <p className="lead">{t('dashboard.noNetworkLead')}</p>
       </div>
     );
   }
   return (
     <>
       {networks.length > 1 ? (
-        <nav aria-label="Your networks" className="tabs">
+        <nav aria-label={t('dashboard.yourNetworks')} className="tabs">
           {networks.map((id) => (
             <a key={id} href={href(`/dashboard/${encodeURIComponent(id)}`)} aria-current={id === chosen ? 'page' : undefined}>
-              {networkLabel(id)}
+              {networkLabel(t, id)}
             </a>
           ))}
         </nav>
@@ -55,16 +58,15 @@ function ChooseNetwork({ networkId }: { networkId?: string }) {
   );
 }
 
-const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium' });
-
 function NetworkDashboard({ networkId }: { networkId: string }) {
+  const { t, number, percent, dateTime } = useLocale();
   const data = useResource(async () => {
     const [members, matches] = await Promise.all([fetchNetworkMembers(networkId), fetchNetworkMatches(networkId)]);
     return { members: members.members, matches: matches.matches, at: new Date() };
   }, networkId);
   usePolling(data.reload, REFRESH_MS, 30 * 60_000);
 
-  if (data.status === 'loading') return <p role="status">Loading the network…</p>;
+  if (data.status === 'loading') return <p role="status">{t('dashboard.loading')}</p>;
   if (!data.data) return <ProblemMessage problem={data.error} />;
   const { members, matches, at } = data.data;
   const figures = networkFigures(members, matches);
@@ -74,69 +76,67 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
 
   return (
     <div className="page page--wide">
-      <PageHeading title={`Dashboard: ${networkLabel(networkId)}`} />
+      <PageHeading title={t('dashboard.title', { network: networkLabel(t, networkId) })} />
       <div className="toolbar">
         <p className="muted" role="status">
-          Updated {time.format(at)}
+          {t('dashboard.updated', { time: dateTime(at, { timeStyle: 'medium' }) })}
         </p>
         <button type="button" className="button button--secondary" onClick={() => void data.reload()}>
-          Refresh
+          {t('common.refresh')}
         </button>
         <a className="button button--secondary" href={href('/preferences/coordinators/me')}>
-          Mail settings
+          {t('dashboard.mailSettings')}
         </a>
       </div>
       {data.error ? <ProblemMessage problem={data.error} /> : null}
 
       <dl className="figures">
         <div>
-          <dt>Members</dt>
-          <dd>{figures.members}</dd>
-          <dd className="figures__note">
-            {figures.active} active, {figures.pending} pending
-          </dd>
+          <dt>{t('dashboard.members')}</dt>
+          <dd>{number(figures.members)}</dd>
+          <dd className="figures__note">{t('dashboard.activePending', { active: number(figures.active), pending: number(figures.pending) })}</dd>
         </div>
         <div>
-          <dt>Live matches</dt>
-          <dd>{figures.liveMatches}</dd>
-          <dd className="figures__note">{figures.confirmed} confirmed by both</dd>
+          <dt>{t('dashboard.liveMatches')}</dt>
+          <dd>{number(figures.liveMatches)}</dd>
+          <dd className="figures__note">{t('dashboard.confirmedByBoth', { count: figures.confirmed, n: number(figures.confirmed) })}</dd>
         </div>
         <div>
-          <dt>Waiting for an answer</dt>
-          <dd>{figures.open}</dd>
+          <dt>{t('dashboard.waiting')}</dt>
+          <dd>{number(figures.open)}</dd>
         </div>
         <div>
-          <dt>Coverage</dt>
-          <dd>{Math.round(figures.coverage * 100)}%</dd>
-          <dd className="figures__note">of active members have a live match</dd>
+          <dt>{t('dashboard.coverage')}</dt>
+          <dd>{percent(figures.coverage)}</dd>
+          <dd className="figures__note">{t('dashboard.coverageNote')}</dd>
         </div>
       </dl>
 
       <section className="section" aria-labelledby="members-title">
-        <h2 id="members-title">Members</h2>
+        <h2 id="members-title">{t('dashboard.members')}</h2>
         <MembersTable members={members} matchesOf={figures.matchesOf} />
       </section>
 
       <section className="section" aria-labelledby="heat-map-section-title">
-        <h2 id="heat-map-section-title">Themes across the network</h2>
+        <h2 id="heat-map-section-title">{t('dashboard.themesAcross')}</h2>
         <HeatMap members={members} />
       </section>
 
       <section className="section" aria-labelledby="graph-section-title">
-        <h2 id="graph-section-title">Who matches whom</h2>
+        <h2 id="graph-section-title">{t('dashboard.whoMatches')}</h2>
         <MatchGraph members={members} matches={matches} matchesOf={figures.matchesOf} />
       </section>
 
       <section className="section" aria-labelledby="waiting-title">
-        <h2 id="waiting-title">Waiting for an answer</h2>
+        <h2 id="waiting-title">{t('dashboard.waiting')}</h2>
         <WaitingList matches={matches} />
       </section>
 
       <section className="section" aria-labelledby="matches-section-title">
         <div className="section__header">
-          <h2 id="matches-section-title">All matches</h2>
+          <h2 id="matches-section-title">{t('dashboard.allMatches')}</h2>
           <button type="button" className="button button--secondary" onClick={exportCsv} disabled={matches.length === 0}>
-            Download CSV
+            {t('dashboard.downloadCsv')}
           </button>
         </div>
         <MatchesTable matches={matches} />

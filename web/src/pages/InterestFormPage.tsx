@@ -8,8 +8,11 @@ import { ProfileForm } from '../components/ProfileForm';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { EMPTY_FORM } from '../form/profile-form-state';
 import { href, navigate } from '../router';
+import { Trans } from 'react-i18next';
+import { useLocale } from '../i18n/use-locale';
 
 export function InterestFormPage() {
+  const { t, locale } = useLocale();
   const [pending, setPending] = useState<{ name: string; email: string }>();
 
   const submit = async (input: ProfileInput) => {
@@ -25,17 +28,18 @@ export function InterestFormPage() {
   if (pending) return <ConfirmationSent {...pending} />;
   return (
     <div className="page">
-      <PageHeading title="Find partners for cultural cooperation" />
+      <PageHeading title={t('interest.title')} />
       <p className="lead">
-        Tell your network what you work on, what you can offer and what you need. CultureBridge proposes partners who share your priorities and
-        complement you, and explains why. Already have a profile? <a href={href('/profiles')}>Sign in to see your matches</a>.
+        {t('interest.lead')} <a href={href('/profiles')}>{t('interest.signIn')}</a>
       </p>
-      <ProfileForm initial={EMPTY_FORM} submitLabel="Send my profile" onSubmit={submit} />
+      {/* The language for mails starts as the reader's, which came from the browser or their choice. */}
+      <ProfileForm initial={{ ...EMPTY_FORM, locale }} submitLabel={t('interest.submit')} onSubmit={submit} />
     </div>
   );
 }
 
 function ConfirmationSent({ name, email }: { name: string; email: string }) {
+  const { t } = useLocale();
   const [resent, setResent] = useState(false);
   const [problem, setProblem] = useState<ApiProblem>();
   const resend = async () => {
@@ -50,21 +54,19 @@ function ConfirmationSent({ name, email }: { name: string; email: string }) {
   };
   return (
     <div className="page page--narrow">
-      <PageHeading title="Check your e-mail" />
-      <Notice kind="success" title={`Thank you: we received the profile of ${name}.`}>
+      <PageHeading title={t('signIn.checkEmail')} />
+      <Notice kind="success" title={t('interest.received', { name })}>
         <p>
-          We sent a confirmation link to <strong>{email}</strong>. Open it within 15 minutes to confirm the address: we propose partners as soon as it is
-          confirmed, and the link signs you in to see them.
+          <Trans i18nKey="interest.confirmationSent" values={{ email }} components={{ strong: <strong /> }} />
         </p>
       </Notice>
-      {resent ? <Notice title="We sent a new link." /> : null}
+      {resent ? <Notice title={t('interest.resent')} /> : null}
       {problem ? <ProblemMessage problem={problem} /> : null}
       <p>
-        No e-mail after a few minutes? Look in the spam folder, or{' '}
+        {t('interest.noMail')}{' '}
         <button type="button" className="link-button" onClick={() => void resend()}>
-          send the link again
+          {t('interest.sendAgain')}
         </button>
-        .
       </p>
     </div>
   );

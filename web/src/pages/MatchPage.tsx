@@ -7,6 +7,7 @@ import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
 import { useResource } from '../lib/use-resource';
 import { href } from '../router';
+import { useLocale } from '../i18n/use-locale';
 
 interface MatchPageProps {
   profileId: string;
@@ -20,20 +21,22 @@ interface MatchPageProps {
  * scanners follow links, and must never answer for the member.
  */
 export function MatchPage(props: MatchPageProps) {
+  const { t } = useLocale();
   return (
-    <RequireSession purpose={props.answer ? `Sign in to ${props.answer} this match.` : 'Sign in to see this match.'}>
+    <RequireSession purpose={props.answer === 'accept' ? t('matchPage.signInAccept') : props.answer === 'decline' ? t('matchPage.signInDecline') : t('matchPage.signInSee')}>
       <MatchDetails {...props} />
     </RequireSession>
   );
 }
 
 function MatchDetails({ profileId, partnerId, answer }: MatchPageProps) {
+  const { t } = useLocale();
   const [answered, setAnswered] = useState<'accept' | 'decline'>();
   const data = useResource(
     () => Promise.all([fetchProfile(profileId), fetchProfileMatches(profileId), fetchMe()]),
     `${profileId}/${partnerId}`,
   );
-  if (data.status === 'loading') return <p role="status">Loading…</p>;
+  if (data.status === 'loading') return <p role="status">{t('common.loading')}</p>;
   if (!data.data) return <ProblemMessage problem={data.error} />;
 
   const [profile, { matches }, me] = data.data;
@@ -43,38 +46,32 @@ function MatchDetails({ profileId, partnerId, answer }: MatchPageProps) {
   if (!match) {
     return (
       <div className="page page--narrow">
-        <PageHeading title="This match is no longer proposed" />
-        <p className="lead">A profile changed or was withdrawn since the e-mail was sent.</p>
+        <PageHeading title={t('matchPage.gone')} />
+        <p className="lead">{t('matchPage.goneLead')}</p>
         <p>
-          <a href={back}>{owner ? 'See your current matches' : 'Back to the dashboard'}</a>
+          <a href={back}>{owner ? t('matchPage.currentMatches') : t('common.backToDashboard')}</a>
         </p>
       </div>
     );
   }
-  const partner = match.partner.name ?? 'this partner';
+  const partner = match.partner.name ?? t('match.thisPartner');
   const open = match.state === 'proposed' || match.state === 'accepted';
   const possible = answer === 'accept' ? open && !match.acceptedBy.includes(profileId) : open;
   // Answered already (or no longer answerable): the card says where the match stands.
   const asking = owner && answer && possible && !answered;
-  const title = asking ? (answer === 'accept' ? `Accept the match with ${partner}?` : `Decline the match with ${partner}?`) : `${profile.name} and ${partner}`;
+  const title = asking ? (answer === 'accept' ? t('matchPage.acceptQuestion', { partner }) : t('matchPage.declineQuestion', { partner })) : t('matchPage.pair', { a: profile.name, b: partner });
 
   return (
     <div className="page page--narrow">
       <PageHeading title={title} />
       {answered ? (
-        <Notice kind="success" title={answered === 'accept' ? `You accepted ${partner}.` : `You declined ${partner}.`}>
-          <p>
-            {answered === 'accept'
-              ? 'Once both sides accepted, each gets the other’s contact.'
-              : 'This pair will not be proposed again.'}
-          </p>
+        <Notice kind="success" title={answered === 'accept' ? t('matchPage.accepted', { partner }) : t('matchPage.declined', { partner })}>
+          <p>{answered === 'accept' ? t('matchPage.acceptedNote') : t('matchPage.declinedNote')}</p>
         </Notice>
       ) : null}
       {asking ? (
         <p className="lead">
-          {answer === 'accept'
-            ? `When ${partner} accepts too, you both get each other’s contact.`
-            : `${partner} will not be proposed to ${profile.name} again.`}
+          {answer === 'accept' ? t('matchPage.acceptLead', { partner }) : t('matchPage.declineLead', { partner, name: profile.name })}
         </p>
       ) : null}
       <MatchCard match={match} self={profile} answerable={owner} headingLevel={2}>
@@ -92,7 +89,7 @@ function MatchDetails({ profileId, partnerId, answer }: MatchPageProps) {
         ) : null}
       </MatchCard>
       <p>
-        <a href={back}>{owner ? 'See all your matches' : 'Back to the dashboard'}</a>
+        <a href={back}>{owner ? t('matchPage.allMatches') : t('common.backToDashboard')}</a>
       </p>
     </div>
   );

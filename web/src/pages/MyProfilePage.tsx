@@ -14,12 +14,16 @@ import { RequireSession } from '../components/RequireSession';
 import { fromProfile } from '../form/profile-form-state';
 import { usePolling, useResource } from '../lib/use-resource';
 import { href } from '../router';
+import { Trans } from 'react-i18next';
+import { MemberText } from '../components/MemberText';
+import { useLocale } from '../i18n/use-locale';
 
 const POLL_MS = 2_000;
 
 export function MyProfilePage({ profileId, confirmed }: { profileId?: string; confirmed: boolean }) {
+  const { t } = useLocale();
   return (
-    <RequireSession purpose="Sign in to see your profile and the partners we propose.">
+    <RequireSession purpose={t('myProfile.signIn')}>
       {profileId ? <ProfileView profileId={profileId} confirmed={confirmed} /> : <ProfileChooser />}
     </RequireSession>
   );
@@ -27,6 +31,7 @@ export function MyProfilePage({ profileId, confirmed }: { profileId?: string; co
 
 /** Opens the only profile at once; lists them when one address keeps several. */
 function ProfileChooser() {
+  const { t } = useLocale();
   const me = useResource(fetchMe, 'me');
   if (me.status === 'loading') return <Loading />;
   if (me.status === 'error') return <ProblemMessage problem={me.error} />;
@@ -34,22 +39,25 @@ function ProfileChooser() {
   if (profiles.length === 1 && profiles[0]) return <ProfileView profileId={profiles[0].id} confirmed={false} />;
   return (
     <div className="page">
-      <PageHeading title="My profiles" />
+      <PageHeading title={t('myProfile.chooserTitle')} />
       {profiles.length === 0 ? (
         <p className="lead">
-          This address has no profile. <a href={href('/')}>Fill in the interest form</a> to get one
+          {t('myProfile.noProfile')} <a href={href('/')}>{t('myProfile.fillForm')}</a>
           {networks.length ? (
             <>
-              , or go to <a href={href('/dashboard')}>the dashboard of your network</a>
+              {' '}
+              <a href={href('/dashboard')}>{t('myProfile.toDashboard')}</a>
             </>
           ) : null}
-          .
         </p>
       ) : (
         <ul className="plain-list">
           {profiles.map((p) => (
             <li key={p.id}>
-              <a href={href(`/profiles/${encodeURIComponent(p.id)}`)}>{p.name}</a> <span className={`badge badge--${p.status}`}>{p.status}</span>
+              <a href={href(`/profiles/${encodeURIComponent(p.id)}`)}>
+                <MemberText text={p.name} />
+              </a>{' '}
+              <span className={`badge badge--${p.status}`}>{t(`profileStatus.${p.status}`)}</span>
             </li>
           ))}
         </ul>
@@ -59,6 +67,7 @@ function ProfileChooser() {
 }
 
 function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: boolean }) {
+  const { t } = useLocale();
   const { me, refreshMe } = useMe();
   const [withdrawn, setWithdrawn] = useState(false);
   // A coordinator may open a member's profile too, but only its owner answers, edits or withdraws.
@@ -76,10 +85,10 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
   if (withdrawn) {
     return (
       <div className="page page--narrow">
-        <PageHeading title="Your profile was withdrawn" />
-        <p className="lead">We erased it together with its matches. Thank you for taking part.</p>
+        <PageHeading title={t('myProfile.withdrawnTitle')} />
+        <p className="lead">{t('myProfile.withdrawnLead')}</p>
         <p>
-          <a href={href('/')}>Fill in the interest form</a> whenever you want to look for partners again.
+          <a href={href('/')}>{t('myProfile.fillForm')}</a> {t('myProfile.again')}
         </p>
       </div>
     );
@@ -91,23 +100,23 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
   return (
     <div className="page">
       <PageHeading title={current.name}>
-        {current.name} <span className={`badge badge--${current.status}`}>{current.status}</span>
+        <MemberText text={current.name} /> <span className={`badge badge--${current.status}`}>{t(`profileStatus.${current.status}`)}</span>
       </PageHeading>
       {confirmed && current.status === 'active' ? (
-        <Notice kind="success" title="Your profile is confirmed.">
-          <p>We are looking for partners now; they appear below within seconds.</p>
+        <Notice kind="success" title={t('myProfile.confirmed')}>
+          <p>{t('myProfile.confirmedNote')}</p>
         </Notice>
       ) : null}
       {current.status === 'pending' ? (
-        <Notice title="Waiting for confirmation">
+        <Notice title={t('myProfile.waiting')}>
           <p>
-            Open the link we sent to <strong>{current.contact.email}</strong> to confirm this profile. We propose partners once it is confirmed.
+            <Trans i18nKey="myProfile.waitingNote" values={{ email: current.contact.email }} components={{ strong: <strong /> }} />
           </p>
           {owned ? (
             <p>
-              You are signed in as this address, so you can also confirm it here, if you submitted it.{' '}
+              {t('myProfile.confirmHere')}{' '}
               <button type="button" className="button button--secondary" onClick={() => void confirmProfile(profileId).then(refresh, refresh)}>
-                Confirm this profile
+                {t('myProfile.confirm')}
               </button>
             </p>
           ) : null}
@@ -116,9 +125,9 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
 
       <section aria-labelledby="matches-title" className="section">
         <div className="section__header">
-          <h2 id="matches-title">Proposed partners</h2>
+          <h2 id="matches-title">{t('myProfile.partners')}</h2>
           <button type="button" className="button button--secondary" onClick={() => void refresh()}>
-            Refresh
+            {t('common.refresh')}
           </button>
         </div>
         <Matches profile={current} owned={owned} matches={matches.data?.matches} error={matches.error} onChange={refresh} />
@@ -137,7 +146,7 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
         </>
       ) : (
         <section aria-labelledby="profile-title" className="section">
-          <h2 id="profile-title">The profile</h2>
+          <h2 id="profile-title">{t('myProfile.theProfile')}</h2>
           <ProfileSummary profile={current} />
         </section>
       )}
@@ -154,14 +163,13 @@ interface MatchesProps {
 }
 
 function Matches({ profile, owned, matches, error, onChange }: MatchesProps) {
+  const { t } = useLocale();
   if (error && !matches) return <ProblemMessage problem={error} />;
   if (!matches) return <Loading />;
   if (matches.length === 0) {
     return (
       <p role="status" className="empty">
-        {profile.status === 'pending'
-          ? 'Partners are proposed once your profile is confirmed.'
-          : 'No partners proposed yet. We look again whenever a profile in your networks changes; this page updates by itself.'}
+        {profile.status === 'pending' ? t('myProfile.noneYetPending') : t('myProfile.noneYet')}
       </p>
     );
   }
@@ -177,6 +185,7 @@ function Matches({ profile, owned, matches, error, onChange }: MatchesProps) {
 }
 
 function EditProfile({ profile, onSaved }: { profile: Profile; onSaved: () => Promise<void> }) {
+  const { t } = useLocale();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const save = async (input: ProfileInput) => {
@@ -188,7 +197,7 @@ function EditProfile({ profile, onSaved }: { profile: Profile; onSaved: () => Pr
   return (
     <section aria-labelledby="profile-title" className="section">
       <div className="section__header">
-        <h2 id="profile-title">Your profile</h2>
+        <h2 id="profile-title">{t('myProfile.yours')}</h2>
         {editing ? null : (
           <button
             type="button"
@@ -198,20 +207,20 @@ function EditProfile({ profile, onSaved }: { profile: Profile; onSaved: () => Pr
               setEditing(true);
             }}
           >
-            Edit profile
+            {t('myProfile.edit')}
           </button>
         )}
       </div>
-      {saved ? <Notice kind="success" title="Your changes are saved. Matching runs again with them." /> : null}
+      {saved ? <Notice kind="success" title={t('myProfile.savedChanges')} /> : null}
       {editing ? (
         <ProfileForm
           key={profile.version}
           initial={fromProfile(profile)}
-          submitLabel="Save changes"
+          submitLabel={t('myProfile.saveChanges')}
           onSubmit={save}
           actions={
             <button type="button" className="button button--secondary" onClick={() => setEditing(false)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           }
         />
@@ -223,6 +232,7 @@ function EditProfile({ profile, onSaved }: { profile: Profile; onSaved: () => Pr
 }
 
 function Withdraw({ profile, onWithdrawn }: { profile: Profile; onWithdrawn: () => void }) {
+  const { t } = useLocale();
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<ApiProblem>();
   const withdraw = async () => {
@@ -237,21 +247,21 @@ function Withdraw({ profile, onWithdrawn }: { profile: Profile; onWithdrawn: () 
   };
   return (
     <section aria-labelledby="withdraw-title" className="section section--danger">
-      <h2 id="withdraw-title">Withdraw your profile</h2>
-      <p>This erases {profile.name}'s profile and all its matches. Partners you confirmed keep the contact they already received.</p>
+      <h2 id="withdraw-title">{t('myProfile.withdrawTitle')}</h2>
+      <p>{t('myProfile.withdrawNote', { name: profile.name })}</p>
       {problem ? <ProblemMessage problem={problem} /> : null}
       {confirming ? (
-        <div className="match-actions" role="group" aria-label="Confirm withdrawal">
+        <div className="match-actions" role="group" aria-label={t('myProfile.confirmWithdrawal')}>
           <button type="button" className="button button--danger" onClick={() => void withdraw()}>
-            Yes, erase my profile
+            {t('myProfile.yesErase')}
           </button>
           <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
-            Keep it
+            {t('myProfile.keep')}
           </button>
         </div>
       ) : (
         <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
-          Withdraw my profile
+          {t('myProfile.withdraw')}
         </button>
       )}
     </section>
@@ -259,9 +269,10 @@ function Withdraw({ profile, onWithdrawn }: { profile: Profile; onWithdrawn: () 
 }
 
 function Loading() {
+  const { t } = useLocale();
   return (
     <p role="status" className="loading">
-      Loading…
+      {t('common.loading')}
     </p>
   );
 }

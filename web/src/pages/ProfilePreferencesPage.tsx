@@ -7,32 +7,39 @@ import { RequireSession } from '../components/RequireSession';
 import { toProfileUpdate } from '../form/profile-form-state';
 import { useResource } from '../lib/use-resource';
 import { href } from '../router';
+import type { Locale } from '@culturebridge/domain';
+import { useLocale } from '../i18n/use-locale';
+import { LocaleOptions } from '../components/LocaleOptions';
 
 /** The member mails' "preferences" link: whether this profile is mailed about new matches. */
 export function ProfilePreferencesPage({ profileId }: { profileId: string }) {
+  const { t } = useLocale();
   return (
-    <RequireSession purpose="Sign in to change your e-mail preferences.">
+    <RequireSession purpose={t('prefs.signIn')}>
       <Preferences profileId={profileId} />
     </RequireSession>
   );
 }
 
 function Preferences({ profileId }: { profileId: string }) {
+  const { t, locale: readerLocale } = useLocale();
   const profile = useResource(() => fetchProfile(profileId), profileId);
   const [choice, setChoice] = useState<boolean>();
+  const [localeChoice, setLocaleChoice] = useState<Locale>();
   const [saved, setSaved] = useState(false);
   const [problem, setProblem] = useState<ApiProblem>();
-  if (profile.status === 'loading') return <p role="status">Loading…</p>;
+  if (profile.status === 'loading') return <p role="status">{t('common.loading')}</p>;
   if (!profile.data) return <ProblemMessage problem={profile.error} />;
   const current = profile.data;
   const matchEmails = choice ?? current.matchEmails;
+  const locale = localeChoice ?? current.locale ?? readerLocale;
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setProblem(undefined);
     setSaved(false);
     try {
-      await updateProfile(profileId, toProfileUpdate(current, { matchEmails }));
+      await updateProfile(profileId, toProfileUpdate(current, { matchEmails, locale }));
       setSaved(true);
       await profile.reload();
     } catch (error) {
@@ -43,20 +50,26 @@ function Preferences({ profileId }: { profileId: string }) {
 
   return (
     <div className="page page--narrow">
-      <PageHeading title={`E-mail preferences of ${current.name}`} />
-      {saved ? <Notice kind="success" title="Saved." /> : null}
+      <PageHeading title={t('prefs.title', { name: current.name })} />
+      {saved ? <Notice kind="success" title={t('common.saved')} /> : null}
       {problem ? <ProblemMessage problem={problem} /> : null}
       <form onSubmit={save} className="preferences-form">
         <div className="field checkbox">
           <input id="match-emails" type="checkbox" checked={matchEmails} onChange={(e) => setChoice(e.target.checked)} />
-          <label htmlFor="match-emails">E-mail {current.contact.email} when we propose a partner or a partner accepts</label>
+          <label htmlFor="match-emails">{t('prefs.matchEmails', { email: current.contact.email })}</label>
+        </div>
+        <div className="field">
+          <label htmlFor="profile-locale">{t('fieldName.locale')}</label>
+          <select id="profile-locale" value={locale} onChange={(e) => setLocaleChoice(e.target.value as Locale)}>
+            <LocaleOptions />
+          </select>
         </div>
         <button type="submit" className="button">
-          Save
+          {t('common.save')}
         </button>
       </form>
       <p>
-        <a href={href(`/profiles/${encodeURIComponent(profileId)}`)}>Back to your profile</a>
+        <a href={href(`/profiles/${encodeURIComponent(profileId)}`)}>{t('prefs.backToProfile')}</a>
       </p>
     </div>
   );

@@ -8,28 +8,27 @@ import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { SignInForm } from '../components/SignInForm';
 import { replaceRoute } from '../router';
+import { useLocale } from '../i18n/use-locale';
 
-const REASONS: Record<string, string> = {
-  expired: 'Your session has expired (sessions last one hour). Sign in again to continue where you were.',
-  required: 'Please sign in to continue.',
-  'invalid-link': 'This sign-in link does not work any more: links work once and for 15 minutes. Enter your e-mail address and we send you a new one.',
-};
+/** Why the visitor was sent here (`?reason=`); each has a message in the catalogs (`signIn.reason.<reason>`). */
+const REASONS = new Set(['expired', 'required', 'invalid-link']);
 
 export function SignInPage({ token, reason }: { token?: string; reason?: string }) {
   return token ? <Verify token={token} /> : <RequestLink reason={reason} />;
 }
 
 function RequestLink({ reason }: { reason?: string }) {
-  const message = reason ? REASONS[reason] : undefined;
+  const { t } = useLocale();
+  const message = reason && REASONS.has(reason) ? t(`signIn.reason.${reason}`) : undefined;
   return (
     <div className="page page--narrow">
-      <PageHeading title="Sign in" />
+      <PageHeading title={t('signIn.title')} />
       {message ? (
         <div className="notice notice--warning" role="alert">
           <p>{message}</p>
         </div>
       ) : null}
-      <p className="lead">There are no passwords: we e-mail you a link that signs you in for an hour.</p>
+      <p className="lead">{t('signIn.lead')}</p>
       <SignInForm />
     </div>
   );
@@ -58,6 +57,7 @@ function landingRoute(result: VerifyResult): string {
 }
 
 function Verify({ token }: { token: string }) {
+  const { t } = useLocale();
   const [problem, setProblem] = useState<ApiProblem>();
   useEffect(() => {
     let current = true;
@@ -71,7 +71,7 @@ function Verify({ token }: { token: string }) {
       (error: unknown) => {
         if (!current) return;
         if (error instanceof ApiProblem && error.is('/problems/invalid-token')) replaceRoute('/sign-in?reason=invalid-link');
-        else setProblem(error instanceof ApiProblem ? error : new ApiProblem(0, 'about:blank', 'Signing in failed', String(error), []));
+        else setProblem(error instanceof ApiProblem ? error : new ApiProblem(0, 'about:blank', t('signIn.failed'), String(error), []));
       },
     );
     return () => {
@@ -82,14 +82,14 @@ function Verify({ token }: { token: string }) {
   if (!problem) {
     return (
       <div className="page page--narrow">
-        <PageHeading title="Signing you in…" />
-        <p role="status">Checking your sign-in link.</p>
+        <PageHeading title={t('signIn.signingIn')} />
+        <p role="status">{t('signIn.checking')}</p>
       </div>
     );
   }
   return (
     <div className="page page--narrow">
-      <PageHeading title="Sign in" />
+      <PageHeading title={t('signIn.title')} />
       <ProblemMessage problem={problem} />
       <SignInForm />
     </div>

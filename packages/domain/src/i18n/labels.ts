@@ -1,4 +1,4 @@
-import { translator } from './translate.js';
+import { hasMessage, translator } from './translate.js';
 import type { Locale } from './locales.js';
 
 /**
@@ -30,11 +30,20 @@ function cached<T>(make: (locale: Locale) => T): (locale: Locale) => T {
 
 const regionNames = cached((locale) => new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'code' }));
 const languageNames = cached((locale) => new Intl.DisplayNames([locale, 'en'], { type: 'language', fallback: 'code' }));
+// Browsers ship CLDR data for their own UI languages only: Chromium has none for Georgian and
+// Armenian, and no region names or date patterns for Azerbaijani, Kazakh and Uzbek. So the names
+// that matter most (the networks' countries and languages) and the list word "and" are in the
+// catalogs too, and a date falls back to the numeric DD.MM.YYYY used in all these countries.
+const hasData = cached((locale) => ({
+  lists: Intl.ListFormat.supportedLocalesOf([locale]).length > 0,
+  dates: Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0,
+}));
 const lists = cached((locale) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
 const dates = cached((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }));
 
-/** An ISO 3166-1 alpha-2 code's country name in the locale ("GE" → "Georgia" / "Грузия"). */
+/** An ISO 3166-1 alpha-2 code's country name in the locale ("GE" → "Georgia" / "Грузия" / "საქართველო"). */
 export function countryNameIn(code: string, locale: Locale): string {
+  if (hasMessage(locale, `country.${code}`)) return translator(locale)(`country.${code}`);
   try {
     return regionNames(locale).of(code) ?? code;
   } catch {
@@ -44,6 +53,7 @@ export function countryNameIn(code: string, locale: Locale): string {
 
 /** An ISO 639-1 code's language name in the locale ("ka" → "Georgian" / "ქართული"). */
 export function languageNameIn(code: string, locale: Locale): string {
+  if (hasMessage(locale, `language.${code}`)) return translator(locale)(`language.${code}`);
   try {
     return languageNames(locale).of(code) ?? code;
   } catch {
@@ -51,13 +61,18 @@ export function languageNameIn(code: string, locale: Locale): string {
   }
 }
 
-/** "a", "a and b", "a, b and c" in the locale's words (Intl.ListFormat). */
+/** "a", "a and b", "a, b and c" in the locale's words (Intl.ListFormat, else the catalog's "and"). */
 export function formatList(items: readonly string[], locale: Locale): string {
-  return lists(locale).format(items);
+  if (hasData(locale).lists) return lists(locale).format(items);
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${translator(locale)('listAnd')} ${items[items.length - 1] as string}`;
 }
 
-/** A calendar date (YYYY-MM-DD) in the locale's long form, e.g. "1 March 2027" / "1 марта 2027 г.". */
+/** A calendar date (YYYY-MM-DD) in the locale's long form, e.g. "1 March 2027" / "1 марта 2027 г."; DD.MM.YYYY where the runtime lacks the locale's patterns. */
 export function formatDate(isoDate: string, locale: Locale): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? isoDate : dates(locale).format(date);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  const long = hasData(locale).dates ? dates(locale).format(date) : '';
+  // A runtime without the locale's month names writes "2027 M03 1".
+  return long && !/\bM\d\d\b/.test(long) ? long : `${isoDate.slice(8, 10)}.${isoDate.slice(5, 7)}.${isoDate.slice(0, 4)}`;
 }

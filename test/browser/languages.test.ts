@@ -1,0 +1,195 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { LOCALE_DATA, LOCALES, type Locale, type Messages, type ProfileInput } from '@culturebridge/domain';
+import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { freePort } from '../../local/free-port.js';
+import type { Platform } from '../../local/platform.js';
+import { localSession } from '../../local/sessions.js';
+import { startTestPlatform, submitProfile } from '../support/platform.js';
+import { launchChromium, screenshot, seriousAccessibilityViolations } from './support/chromium.js';
+import { nextSignInLink, signInLinks } from './support/mail.js';
+
+/**
+ * The web app in other languages, in Debian's chromium against the whole local platform: a Georgian
+ * reader fills in and submits the form, an Armenian member reads a match with its reasons, and
+ * axe-core finds nothing serious in any of the nine languages. Expected words come from the very
+ * catalogs the app ships (plus a few written out here, so a broken catalog cannot pass unnoticed).
+ */
+
+const WAIT = { timeout: 20_000 };
+const web = (locale: Locale) => JSON.parse(readFileSync(new URL(`../../web/src/i18n/locales/${locale}.json`, import.meta.url), 'utf8')) as Messages;
+/** A catalog string by its dotted key; like i18next, a key may itself hold a dot ("fieldName" → "contact.name"). */
+const at = (messages: Messages, key: string): string => {
+  const parts = key.split('.');
+  let value: Messages | string | undefined = messages;
+  for (let i = 0; i < parts.length && typeof value === 'object'; i++) {
+    const flat: Messages | string | undefined = value[parts.slice(i).join('.')];
+    if (typeof flat === 'string') return flat;
+    value = value[parts[i] as string];
+  }
+  if (typeof value !== 'string') throw new Error(`no string at ${key}`);
+  return value;
+};
+const ka = web('ka');
+const kaDomain = LOCALE_DATA.ka.messages;
+
+const GYUMRI: ProfileInput = validProfileInput({
+  name: 'Գյումրի',
+  country: 'AM',
+  region: 'Շիրակ',
+  contact: { name: 'Անի', email: 'culture@gyumri-hy.example' },
+  themes: [{ id: 'visual-arts', priority: 'high' }],
+  offers: ['artists'],
+  needs: ['venue'],
+  languages: ['hy', 'en'],
+  locale: 'hy',
+});
+const KUTAISI: ProfileInput = validProfileInput({
+  name: 'ქუთაისი',
+  country: 'GE',
+  contact: { name: 'ნინო', email: 'culture@kutaisi-ka.example' },
+  themes: [{ id: 'visual-arts', priority: 'high' }],
+  offers: ['venue'],
+  needs: ['artists'],
+  languages: ['ka', 'en'],
+  locale: 'ka',
+});
+
+let platform: Platform;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let gyumriId = '';
+
+beforeAll(async () => {
+  const apiPort = await freePort();
+  [platform, browser] = await Promise.all([startTestPlatform('browser-languages', { apiPort }), launchChromium()]);
+  gyumriId = await submitProfile(platform, GYUMRI);
+  await submitProfile(platform, KUTAISI);
+  await platform.settle();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await platform?.stop();
+});
+
+/** A tab whose browser prefers `browserLocale` (navigator.languages), optionally signed in as `email`. */
+async function newPage(browserLocale: string, signedIn?: { email: string; profiles: string[] }): Promise<Page> {
+  const context = await browser.newContext({ locale: browserLocale, viewport: { width: 1280, height: 900 } });
+  contexts.push(context);
+  if (signedIn) {
+    const token = await localSession(platform.sessionKeyFile, signedIn.email, { profiles: signedIn.profiles });
+    const session = JSON.stringify({ token, expiresAt: new Date(Date.now() + 50 * 60_000).toISOString() });
+    await context.addInitScript(([key, value]) => sessionStorage.setItem(key as string, value as string), ['culturebridge.session', session]);
+  }
+  return context.newPage();
+}
+
+const htmlLang = (page: Page) => page.locator('html').getAttribute('lang');
+
+describe('the web app in its members\' languages', () => {
+  it('fills in and submits the form with the UI in Georgian, the browser\'s language', async () => {
+    const page = await newPage('ka-GE');
+    await page.goto(`${platform.apiUrl}/`);
+    await page.getByRole('heading', { level: 1, name: 'იპოვეთ პარტნიორები კულტურული თანამშრომლობისთვის' }).waitFor(WAIT);
+    expect(await htmlLang(page)).toBe('ka');
+    expect(await page.getByLabel(at(ka, 'app.language'), { exact: true }).inputValue()).toBe('ka');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // An empty submit: the problems in Georgian, named by their Georgian field labels.
+    await page.getByRole('button', { name: at(ka, 'interest.submit') }).click();
+    await page.locator('.error-summary').waitFor(WAIT);
+    await expect(page.locator('.error-summary').innerText()).resolves.toContain('სახელწოდება: სავალდებულოა.');
+
+    await page.getByLabel(at(kaDomain, 'kind.city'), { exact: true }).check();
+    await page.getByLabel(at(ka, 'fieldName.name'), { exact: true }).fill('ზუგდიდი');
+    await page.getByLabel(at(ka, 'fieldName.country')).selectOption('GE');
+    // Country names in Georgian (Intl.DisplayNames), sorted as Georgian sorts (Intl.Collator).
+    expect(await page.locator('#field-country option[value="GE"]').innerText()).toBe('საქართველო');
+    await page.getByLabel(at(ka, 'fieldName.region')).fill('სამეგრელო');
+    await page.getByRole('group', { name: at(ka, 'fieldName.networks') }).getByLabel(/^EU4Culture/).check();
+    await page.getByLabel(at(ka, 'fieldName.contact.name')).fill('თამარი');
+    await page.getByLabel(at(ka, 'fieldName.contact.email')).fill('culture@zugdidi-ka.example');
+    const visualArts = at(kaDomain, 'theme.visual-arts');
+    await page.getByLabel(visualArts, { exact: true }).check();
+    await page.getByLabel(`თემის „${visualArts}“ პრიორიტეტი`).selectOption('high');
+    await page.getByRole('group', { name: at(ka, 'fieldName.offers') }).getByLabel(at(kaDomain, 'resource.venue')).check();
+    await page.getByRole('group', { name: at(ka, 'fieldName.needs') }).getByLabel(at(kaDomain, 'resource.artists')).check();
+    await page.getByRole('group', { name: at(ka, 'fieldName.languages') }).getByLabel('ქართული').check();
+    // The language of the member's mails starts as the reader's.
+    expect(await page.getByLabel(at(ka, 'fieldName.locale')).inputValue()).toBe('ka');
+    expect(await page.locator('.error-summary').count()).toBe(0);
+    await screenshot(page, 'form-ka.png');
+
+    const seen = (await signInLinks(platform, 'culture@zugdidi-ka.example')).length;
+    await page.getByRole('button', { name: at(ka, 'interest.submit') }).click();
+    await page.getByRole('heading', { level: 1, name: 'შეამოწმეთ ელფოსტა' }).waitFor(WAIT);
+    await page.getByText('გმადლობთ: მივიღეთ „ზუგდიდი“-ის პროფილი.').waitFor(WAIT);
+
+    // The confirmation link signs in; My profile is Georgian too, the member's name marked as Georgian text.
+    await page.goto(await nextSignInLink(platform, 'culture@zugdidi-ka.example', seen));
+    await page.getByText(at(ka, 'myProfile.confirmed')).waitFor(WAIT);
+    const heading = page.getByRole('heading', { level: 1 });
+    expect(await heading.locator('[lang]').first().getAttribute('lang')).toBe('ka');
+    expect(await heading.locator('[lang]').first().innerText()).toBe('ზუგდიდი');
+    expect(await htmlLang(page)).toBe('ka');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'my-profile-ka.png');
+
+    // The stored preference, read back by its owner.
+    const id = decodeURIComponent(/#\/profiles\/([^?]+)/.exec(page.url())?.[1] ?? '');
+    const token = await localSession(platform.sessionKeyFile, 'culture@zugdidi-ka.example', { profiles: [id] });
+    const stored = (await (await fetch(`${platform.apiUrl}/profiles/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { locale?: string };
+    expect(stored.locale).toBe('ka');
+  });
+
+  it('reads a match and its reasons in Armenian, chosen with the switcher and remembered', async () => {
+    const page = await newPage('en-GB', { email: GYUMRI.contact.email, profiles: [gyumriId] });
+    await page.goto(`${platform.apiUrl}/#/profiles/${gyumriId}`);
+    await page.getByRole('heading', { level: 2, name: 'Proposed partners' }).waitFor(WAIT);
+    expect(await htmlLang(page)).toBe('en');
+
+    await page.getByLabel('Language', { exact: true }).selectOption('hy');
+    await page.getByRole('heading', { level: 2, name: 'Առաջարկված գործընկերներ' }).waitFor(WAIT);
+    // Remembered: a reload keeps Armenian although the browser prefers English.
+    await page.reload();
+    const partner = page.getByRole('article', { name: 'ქუთაისი' });
+    await partner.waitFor(WAIT);
+    expect(await htmlLang(page)).toBe('hy');
+
+    const text = await partner.innerText();
+    // From Gyumri's side ("you"), one short sentence per point, in Armenian.
+    expect(text).toContain('Երկու կողմերի համար բարձր առաջնահերթություն ունեն՝ Կերպարվեստ։');
+    expect(text).toContain('Դուք առաջարկում եք արվեստագետներ, ինչը փնտրում է ქუთაისი։');
+    expect(text).toContain('ქუთაისი առաջարկում է տարածք, ինչը ձեզ պետք է։');
+    // Country and language names in Armenian although Chromium has no Armenian CLDR data.
+    expect(text).toMatch(/Սահմաններից անդին՝ (Հայաստան և Վրաստան|Վրաստան և Հայաստան)։/);
+    expect(text).toContain('Քաղաք · Imereti, Վրաստան');
+    expect(text).toContain('Ընդհանուր լեզու՝ անգլերեն։');
+    expect(text).toContain('Առաջարկված');
+    // The partner's name is marked as the Georgian it is, inside the Armenian page.
+    expect(await partner.getByRole('heading').locator('[lang]').getAttribute('lang')).toBe('ka');
+    expect(await page.getByRole('heading', { level: 1 }).locator('[lang]').getAttribute('lang')).toBe('hy');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'match-hy.png');
+  });
+
+  it('has no serious or critical accessibility violation in any of the nine languages', async () => {
+    for (const locale of LOCALES) {
+      const page = await newPage(locale, { email: GYUMRI.contact.email, profiles: [gyumriId] });
+      await page.goto(`${platform.apiUrl}/`);
+      await page.getByRole('heading', { level: 1, name: at(web(locale), 'interest.title') }).waitFor(WAIT);
+      expect(await htmlLang(page), locale).toBe(locale);
+      await page.getByRole('button', { name: at(web(locale), 'interest.submit') }).click();
+      await page.locator('.error-summary').waitFor(WAIT);
+      expect(await seriousAccessibilityViolations(page), `${locale} form`).toEqual([]);
+
+      await page.goto(`${platform.apiUrl}/#/profiles/${gyumriId}`);
+      await page.getByRole('article', { name: 'ქუთაისი' }).waitFor(WAIT);
+      expect(await seriousAccessibilityViolations(page), `${locale} my profile`).toEqual([]);
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,38 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { checkCatalog, guessLanguageTestCases, LOCALES } from './catalogs-test-support';
+import { WEB_MESSAGES } from './messages';
+import { guessTextLanguage } from './member-text';
+
+describe('web app catalogs', () => {
+  it.each(LOCALES.filter((l) => l !== 'en'))('%s has every English key, no other, the same placeholders and its plural forms', (locale) => {
+    expect(checkCatalog(WEB_MESSAGES.en, WEB_MESSAGES[locale], locale)).toEqual([]);
+  });
+
+  it('no locale is a copy of English (each was translated, not just filled in)', () => {
+    for (const locale of LOCALES.filter((l) => l !== 'en')) {
+      expect(WEB_MESSAGES[locale].app, locale).not.toEqual(WEB_MESSAGES.en.app);
+    }
+  });
+
+  it('marks member-written text with the language its script and letters tell, "und" when they tell nothing', () => {
+    for (const [text, lang] of guessLanguageTestCases) expect(guessTextLanguage(text), text).toBe(lang);
+  });
+});
+
+// ESLint loads typescript-eslint and the whole config first: seconds on a loaded machine, not a hang.
+describe('the lint rule against hard-coded text in web/src', { timeout: 60_000 }, () => {
+  const eslint = new ESLint();
+  const lint = async (code: string) => (await eslint.lintText(code, { filePath: 'web/src/components/Example.tsx' }))[0]?.messages.map((m) => m.ruleId) ?? [];
+
+  it('fails on text, text in expressions and readable attributes written in the code', async () => {
+    expect(await lint('export function A() {\n  return <p>Hello there</p>;\n}\n')).toContain('i18next/no-literal-string');
+    expect(await lint("export function A({ ok }: { ok: boolean }) {\n  return <p>{ok ? 'Saved' : 'Not saved'}</p>;\n}\n")).toContain('i18next/no-literal-string');
+    expect(await lint('export function A() {\n  return <button aria-label="Close the window" />;\n}\n')).toContain('i18next/no-literal-string');
+  });
+
+  it('passes text from the catalogs and technical attributes', async () => {
+    const ok = "import { useTranslation } from 'react-i18next';\nexport function A() {\n  const { t } = useTranslation();\n  return <p className=\"lead\" id=\"intro\">{t('app.footer')}</p>;\n}\n";
+    expect(await lint(ok)).not.toContain('i18next/no-literal-string');
+  });
+});

@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next';
+import {
+  countryNameIn,
+  formatList,
+  languageNameIn,
+  renderReasons,
+  type Locale,
+  type MatchReason,
+  type OtherReason,
+  type ReasonReader,
+} from '@culturebridge/domain';
+import { currentLocale } from './index';
+
+const collators = new Map<Locale, Intl.Collator>();
+/** Sorting as the reader's language sorts (Intl.Collator), e.g. Georgian and Cyrillic names. */
+export function collator(locale: Locale): Intl.Collator {
+  let c = collators.get(locale);
+  if (!c) {
+    c = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+    collators.set(locale, c);
+  }
+  return c;
+}
+
+/**
+ * Intl.DateTimeFormat in the reader's locale; where the browser has no data for it (Chromium ships
+ * none for Georgian and Armenian), numbers only (01.03.2027, 14:05) rather than English month names.
+ */
+function dateTimeFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  if (Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 && !/\bM\d\d\b/.test(new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(0))) {
+    return new Intl.DateTimeFormat(locale, options);
+  }
+  const numeric: Intl.DateTimeFormatOptions = {
+    ...(options.dateStyle || options.year ? { day: '2-digit', month: '2-digit', year: 'numeric' } : {}),
+    ...(options.timeStyle || options.hour ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+    ...(options.timeStyle === 'medium' ? { second: '2-digit' } : {}),
+    timeZone: options.timeZone,
+  };
+  return new Intl.DateTimeFormat('de-DE', numeric);
+}
+
+/**
+ * The reader's locale and everything that formats for it: `t` for the app's strings, `d` for the
+ * domain's (labels, reasons), country and language names (Intl.DisplayNames), lists, dates,
+ * numbers and sorting (Intl).
+ */
+export function useLocale() {
+  const { t, i18n } = useTranslation();
+  const { t: d } = useTranslation('domain');
+  const locale = currentLocale(i18n.resolvedLanguage);
+  return {
+    t,
+    d,
+    locale,
+    country: (code: string) => countryNameIn(code, locale),
+    language: (code: string) => languageNameIn(code, locale),
+    list: (items: readonly string[]) => formatList(items, locale),
+    number: (n: number) => new Intl.NumberFormat(locale).format(n),
+    percent: (share: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share),
+    dateTime: (iso: string | Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }) => dateTimeFormat(locale, options).format(typeof iso === 'string' ? new Date(iso) : iso),
+    compare: (a: string, b: string) => collator(locale).compare(a, b),
+    reasons: (reasons: readonly (MatchReason | OtherReason)[], reader: Omit<ReasonReader, 'locale'>) => renderReasons(reasons, { ...reader, locale }),
+  };
+}
+
+export type LocaleTools = ReturnType<typeof useLocale>;
