@@ -18,10 +18,10 @@ const SENT = {
 export function authRoutes({ signIn, profiles, now }: AuthRouteDeps) {
   /** Always the same 202: the answer never says whether the address owns a profile or a network. */
   const magicLink: Route = async (event) => {
-    const { email } = parseBody(MagicLinkRequest, event.body);
+    const { email, locale } = parseBody(MagicLinkRequest, event.body);
     const at = new Date(now());
     await signIn.enforceLimits(email, event, at);
-    await signIn.sendLink(email, 'sign-in', at);
+    await signIn.sendLink(email, 'sign-in', at, undefined, locale);
     return json(202, SENT);
   };
 

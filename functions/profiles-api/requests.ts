@@ -3,8 +3,9 @@ import { LocaleSchema, NotificationPreference } from '@culturebridge/domain';
 
 /** Bodies of the sign-in and settings routes; profile bodies are the domain's ProfileInput/ProfileUpdate. */
 export const MagicLinkRequest = z.strictObject(
-  { email: z.email({ error: 'email: expected a valid e-mail address' }).max(254).toLowerCase() },
-  { error: 'the body: expected a JSON object with email' },
+  // The language the sign-in mail is written in: the asking page's (the address may own nothing yet).
+  { email: z.email({ error: 'email: expected a valid e-mail address' }).max(254).toLowerCase(), locale: LocaleSchema.optional() },
+  { error: 'the body: expected a JSON object with email (and optionally locale)' },
 );
 
 export const VerifyRequest = z.strictObject(

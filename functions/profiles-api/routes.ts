@@ -1,4 +1,4 @@
-import { ProfileInput, ProfileUpdate, answerMatch, revealsContact, toPublicProfile, type Answer, type Profile } from '@culturebridge/domain';
+import { ProfileInput, ProfileUpdate, answerMatch, revealsContact, toPublicProfile, type Answer, type Locale, type Profile } from '@culturebridge/domain';
 import { HttpProblem, json, noContent, notFound, parseBody, versionConflict } from '@culturebridge/http';
 import { addressHash, type MatchItem, type MatchStore, type ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -62,9 +62,10 @@ export function profileRoutes({ profiles, matches, signIn, newId, now, logger }:
    * The profile is stored by then; failing the request now would make the member submit it again
    * (a second profile). Without the mail it waits, pending, until its owner signs in and confirms it.
    */
-  async function mailConfirmation(email: string, at: Date, profileId: string): Promise<void> {
+  async function mailConfirmation(email: string, at: Date, profileId: string, locale?: Locale): Promise<void> {
     try {
-      await signIn.sendLink(email, 'confirm-profile', at, profileId);
+      // In the language the member chose for its mails.
+      await signIn.sendLink(email, 'confirm-profile', at, profileId, locale);
     } catch (error) {
       logger.warn('confirmation mail not sent', { profileId, error: (error as Error).name });
     }
@@ -97,7 +98,7 @@ export function profileRoutes({ profiles, matches, signIn, newId, now, logger }:
     const profile = await profiles.create(data, { id: newId(), status: confirmedBySession ? 'active' : 'pending', now: at.toISOString() });
     let session: Awaited<ReturnType<SignInService['sessionFor']>> | undefined;
     if (confirmedBySession) session = await signIn.sessionFor(addressHash(data.contact.email), at);
-    else await mailConfirmation(data.contact.email, at, profile.id);
+    else await mailConfirmation(data.contact.email, at, profile.id, data.locale);
     return json(
       201,
       { id: profile.id, version: profile.version, status: profile.status, ...(session ? { session: session.session, expiresAt: session.expiresAt } : {}) },
@@ -123,7 +124,7 @@ export function profileRoutes({ profiles, matches, signIn, newId, now, logger }:
     const result = await profiles.update(id, version, data, at.toISOString());
     switch (result.outcome) {
       case 'ok': {
-        if (moved) await mailConfirmation(result.value.contact.email, at, id);
+        if (moved) await mailConfirmation(result.value.contact.email, at, id, result.value.locale);
         return json(200, { id, version: result.value.version, status: result.value.status }, etag(result.value.version));
       }
       case 'conflict':

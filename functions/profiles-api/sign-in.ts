@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { MAGIC_LINK, RATE_LIMITS, TOKEN_PATTERN, hashToken, newMagicToken, retryAfterSeconds, signSession, windowAt, type RateLimitName } from '@culturebridge/auth';
-import { composeSignInMail, type SignInPurpose } from '@culturebridge/domain';
+import { composeSignInMail, type Locale, type SignInPurpose } from '@culturebridge/domain';
 import { HttpProblem, PROBLEM_TYPES } from '@culturebridge/http';
 import type { Mailer } from '@culturebridge/mail';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -84,13 +84,13 @@ export function signInService(deps: SignInDeps) {
    * the answer nor its timing tells whether an address has a profile. Suppressed addresses (bounced
    * or complained) get no mail, but a token is still stored so the work done is the same.
    */
-  async function sendLink(email: string, purpose: SignInPurpose, now: Date, profileId?: string): Promise<void> {
+  async function sendLink(email: string, purpose: SignInPurpose, now: Date, profileId?: string, locale?: Locale): Promise<void> {
     const { token, hash } = newMagicToken();
     const expires = Math.floor(now.getTime() / 1000) + MAGIC_LINK.ttlSeconds;
     await deps.signIns.saveToken(hash, { addressHash: addressHash(email), purpose, ...(profileId ? { profileId } : {}) }, expires, now.toISOString());
     if (await deps.suppressions.isSuppressed(email)) return;
     try {
-      await deps.mailer.send(email, composeSignInMail(token, purpose, MAGIC_LINK.ttlSeconds / 60, { baseUrl: deps.appBaseUrl }));
+      await deps.mailer.send(email, composeSignInMail(token, purpose, MAGIC_LINK.ttlSeconds / 60, { baseUrl: deps.appBaseUrl }, locale));
     } catch (error) {
       // SES refusing this one address (e.g. unverified in the sandbox) must not answer differently
       // from a delivered link; throttling still fails the request (503), as a retry may succeed.

@@ -73,6 +73,21 @@ describe('sign-in by magic link, on the local platform with SES local', () => {
     expect((await post('/auth/verify', { token: tampered })).status).toBe(401);
   });
 
+  it('writes the sign-in mail in the language of the asking page, and a confirmation in the profile\'s', async () => {
+    const email = `olena-${randomUUID().slice(0, 6)}@vinnytsia.example`;
+    expect((await post('/auth/magic-link', { email, locale: 'uk' })).status).toBe(202);
+    const signIn = (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(email)).at(-1);
+    expect(signIn?.subject).toBe('CultureBridge: ваше посилання для входу');
+    expect(signIn?.body.text).toContain('Посилання діє один раз протягом 15 хвилин.');
+    expect((await post('/auth/magic-link', { email, locale: 'xx' })).status).toBe(400);
+
+    const aysel = `aysel-${randomUUID().slice(0, 6)}@shaki.example`;
+    expect((await post('/profiles', validProfileInput({ name: 'Shaki', country: 'AZ', contact: { name: 'Aysel', email: aysel }, locale: 'az' }))).status).toBe(201);
+    const confirmation = (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(aysel)).at(-1);
+    expect(confirmation?.subject).toBe('CultureBridge: profilinizi təsdiqləyin');
+    expect(confirmation?.body.text).toContain('Link 15 dəqiqə ərzində bir dəfə işləyir.');
+  });
+
   it('keeps a profile submitted without a session pending and unmatched until its address confirms it', async () => {
     const net = `net-${randomUUID().slice(0, 8)}`;
     const partner = validProfileInput({ name: 'Gyumri', country: 'AM', networks: [net], openToOutsideNetwork: false, contact: { name: 'Anna', email: `anna@${net}.example` }, offers: ['curatorial-support'], needs: ['venue'], themes: [{ id: 'climate-environment', priority: 'high' }], languages: ['hy', 'en'] });

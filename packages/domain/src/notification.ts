@@ -357,17 +357,18 @@ export type SignInPurpose = 'sign-in' | 'confirm-profile';
  * The magic-link mail. It says nothing about whether the address owns anything (the same mail goes
  * to every address asked for), and it is the only place the token ever appears in clear.
  */
-export function composeSignInMail(token: string, purpose: SignInPurpose, validMinutes: number, { baseUrl }: MailLinks): Mail {
+export function composeSignInMail(token: string, purpose: SignInPurpose, validMinutes: number, { baseUrl }: MailLinks, locale: Locale = DEFAULT_LOCALE): Mail {
+  const t = mailT(locale);
   const url = link(baseUrl, `sign-in?token=${encodeURIComponent(token)}`);
-  const subject = purpose === 'confirm-profile' ? 'CultureBridge: confirm your profile' : 'CultureBridge: your sign-in link';
-  const intro =
-    purpose === 'confirm-profile'
-      ? 'A CultureBridge profile was submitted with this address as its contact. Open the link to confirm it; until then it is not matched with anyone.'
-      : 'Someone (we hope you) asked to sign in to CultureBridge with this address.';
-  const text = [intro, '', url, '', `The link works once and for ${validMinutes} minutes.`, 'If you did not ask for it, ignore this mail: nothing happens without the link.'].join('\n');
+  const confirm = purpose === 'confirm-profile';
+  const subject = t(confirm ? 'confirmSubject' : 'signInSubject');
+  const intro = t(confirm ? 'confirmIntro' : 'signInIntro');
+  const validFor = t('validFor', { minutes: validMinutes });
+  const text = [intro, '', url, '', validFor, t('ignore')].join('\n');
   const html = htmlPage(
     subject,
-    `<p>${escapeHtml(intro)}</p><p><a href="${escapeHtml(url)}">${purpose === 'confirm-profile' ? 'Confirm and sign in' : 'Sign in'}</a></p><p>The link works once and for ${validMinutes} minutes. If you did not ask for it, ignore this mail: nothing happens without the link.</p>`,
+    `<p>${escapeHtml(intro)}</p><p><a href="${escapeHtml(url)}">${escapeHtml(t(confirm ? 'confirmButton' : 'signInButton'))}</a></p><p>${escapeHtml(validFor)} ${escapeHtml(t('ignore'))}</p>`,
+    locale,
   );
   return { subject, text, html };
 }

@@ -15,7 +15,8 @@ import type { Locale } from '@culturebridge/domain';
 
 const segment = encodeURIComponent;
 
-export const requestSignInLink = (email: string) => apiRequest<{ message: string }>('POST', '/auth/magic-link', { email }, { session: 'none' });
+/** `locale`: the language of the sign-in mail, the page's own. */
+export const requestSignInLink = (email: string, locale?: Locale) => apiRequest<{ message: string }>('POST', '/auth/magic-link', { email, ...(locale ? { locale } : {}) }, { session: 'none' });
 
 export const verifySignInToken = (token: string) => apiRequest<VerifyResult>('POST', '/auth/verify', { token }, { session: 'none' });
 

@@ -11,7 +11,7 @@ const Email = z.email();
 
 /** Asks for a magic link. The API answers the same for known and unknown addresses, and so does this. */
 export function SignInForm({ initialEmail = '' }: { initialEmail?: string }) {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const [email, setEmail] = useState(initialEmail);
   const [error, setError] = useState<string>();
   const [problem, setProblem] = useState<ApiProblem>();
@@ -27,7 +27,7 @@ export function SignInForm({ initialEmail = '' }: { initialEmail?: string }) {
     if (message) return;
     setBusy(true);
     try {
-      await requestSignInLink(address);
+      await requestSignInLink(address, locale);
       setSentTo(address);
     } catch (failure) {
       if (!(failure instanceof SessionLost)) setProblem(failure instanceof ApiProblem ? failure : new ApiProblem(0, 'about:blank', t('problem.generic'), String(failure), []));

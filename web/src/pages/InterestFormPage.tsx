@@ -39,13 +39,13 @@ export function InterestFormPage() {
 }
 
 function ConfirmationSent({ name, email }: { name: string; email: string }) {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const [resent, setResent] = useState(false);
   const [problem, setProblem] = useState<ApiProblem>();
   const resend = async () => {
     setProblem(undefined);
     try {
-      await requestSignInLink(email);
+      await requestSignInLink(email, locale);
       setResent(true);
     } catch (error) {
       if (error instanceof ApiProblem) setProblem(error);
