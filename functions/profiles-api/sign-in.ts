@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { BROWSER_SESSION, MAGIC_LINK, RATE_LIMITS, TOKEN_PATTERN, hashToken, maskAddress, newBrowserSession, newMagicToken, retryAfterSeconds, signSession, windowAt, type RateLimitName } from '@culturebridge/auth';
+import { BROWSER_SESSION, MAGIC_LINK, RATE_LIMITS, addressLimitKey, clientNetworkKey, TOKEN_PATTERN, hashToken, maskAddress, newBrowserSession, newMagicToken, retryAfterSeconds, signSession, windowAt, type RateLimitName } from '@culturebridge/auth';
 import { composeSignInMail, type SignInPurpose } from '@culturebridge/domain';
 import { HttpProblem, PROBLEM_TYPES } from '@culturebridge/http';
 import type { Mailer } from '@culturebridge/mail';
@@ -54,8 +54,8 @@ export interface LinkDescription {
 const invalidToken = () =>
   new HttpProblem(401, 'This sign-in link does not work', 'The link is unknown, was already used, or is older than 15 minutes. Ask for a new one.', PROBLEM_TYPES.invalidToken);
 
-// A client address is personal data too: counters are keyed by its hash.
-const clientKey = (clientAddress: string) => createHash('sha256').update(clientAddress).digest('hex');
+// Addresses, of mailboxes and of clients, are personal data: counters are keyed by their hash.
+const limitKey = (value: string) => createHash('sha256').update(value).digest('hex');
 
 const sameSecret = (sent: string | undefined, expected: string) =>
   sent !== undefined && sent.length === expected.length && timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
@@ -72,11 +72,13 @@ export function clientAddressOf(event: APIGatewayProxyEventV2, originSecret: str
 }
 
 export function signInService(deps: SignInDeps) {
-  /** Counts the request against both limits; 429 with Retry-After if either is exhausted. */
+  /** Counts the request against every limit; 429 with Retry-After if any is exhausted. */
   async function enforceLimits(email: string, event: APIGatewayProxyEventV2, now: Date): Promise<void> {
+    const client = limitKey(clientNetworkKey(clientAddressOf(event, deps.originSecret)));
     const checks: [RateLimitName, string][] = [
-      ['perAddress', addressHash(email)],
-      ['perClient', clientKey(clientAddressOf(event, deps.originSecret))],
+      ['perAddress', limitKey(addressLimitKey(email))],
+      ['perClient', client],
+      ['perClientDay', client],
     ];
     const counted = await Promise.all(
       checks.map(async ([name, key]) => {
