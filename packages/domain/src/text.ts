@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The shared rule for text people type: one definition for the API, the web form, mails and later
