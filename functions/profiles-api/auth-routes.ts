@@ -40,12 +40,16 @@ export function authRoutes({ signIn, profiles, sessions, trustedOrigins, now }: 
    * gets the bearer session in the body. A cross-site request is refused before the token is
    * spent: nobody can sign a browser in as someone else (login CSRF).
    */
-  const verify: Route = async (event) => {
+  const verify: Route = async (event, caller) => {
     const { token } = parseBody(VerifyRequest, event.body);
     const site = requestSite(event, trustedOrigins);
     if (site === 'cross-site') throw crossSiteRefused();
     const { cookie, session, expiresAt, ...rest } = await signIn.verify(token, new Date(now()));
-    if (site === 'same-origin') return { ...json(200, { ...rest, expiresAt: cookie.expiresAt }), cookies: [sessionCookie(cookie.secret, cookie.maxAgeSeconds)] };
+    if (site === 'same-origin') {
+      // The new cookie replaces the browser's old one; its session ends too rather than linger unused.
+      if (caller.kind === 'session' && caller.via === 'cookie' && caller.sessionId) await sessions.delete(caller.sessionId);
+      return { ...json(200, { ...rest, expiresAt: cookie.expiresAt }), cookies: [sessionCookie(cookie.secret, cookie.maxAgeSeconds)] };
+    }
     return json(200, { session, expiresAt, ...rest });
   };
 

@@ -77,6 +77,14 @@ describe('one session per browser: an HttpOnly cookie backed by a server-side se
     expect(anonymous.cookies[0]).toMatch(/Max-Age=0/);
   });
 
+  it('a new sign-in in the same browser replaces its session: the old one ends on the server', async () => {
+    const { cookie: old } = await signInInBrowser('first@orhei.example');
+    const again = await call(api, { method: 'POST', path: '/auth/verify', body: { token: await linkFor('second@orhei.example') }, headers: { cookie: old, ...FROM_APP } });
+    expect(again.status).toBe(200);
+    expect((await call(api, { method: 'GET', path: '/me', headers: { cookie: old } })).status).toBe(401);
+    expect((await call(api, { method: 'GET', path: '/me', headers: { cookie: cookieOf(again) } })).status).toBe(200);
+  });
+
   it('refuses cookie-authenticated writes that do not come from the app (CSRF), and takes those that do', async () => {
     const email = 'nino@balti.example';
     const created = await call(api, { method: 'POST', path: '/profiles', body: validProfileInput({ contact: { name: 'Nino', email } }) });
