@@ -279,6 +279,10 @@ describe('the web app in a real browser', () => {
     // Messages follow the edits, as the schema sees them.
     await page.getByLabel('Contact e-mail').fill('not-an-email');
     expect(await descriptionOf(page, '#field-contact-email')).toMatch(/Contact email must be a valid e-mail address/);
+    // The form applies the domain's one-line text rule, as the API does.
+    await page.getByLabel('Name', { exact: true }).fill('\u200b\u200b');
+    expect(await descriptionOf(page, '#field-name')).toMatch(/Name must contain a visible character/);
+    await page.getByLabel('Name', { exact: true }).fill('');
     // The summary leads to its field.
     await summary.getByRole('button', { name: 'Name is required', exact: true }).click();
     expect(await page.evaluate('document.activeElement?.id')).toBe('field-name');
