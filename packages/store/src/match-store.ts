@@ -1,6 +1,7 @@
 import { BatchGetCommand, GetCommand, TransactWriteCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { isLostTransactionRace } from './errors.js';
 import type { Profile } from '@culturebridge/domain';
+import { ownerKey } from './address-book.js';
 import { decodeMembershipView } from './membership-codec.js';
 import { fromItem, MEMBERSHIP_ATTRIBUTES, MEMBERSHIP_VIEW_ATTRIBUTE, type MembershipView } from './profile-items.js';
 import { decodeNetworkMatch, matchItems, networkMatchUpdates, type MatchItem, type NetworkMatch } from './match-items.js';
@@ -25,20 +26,25 @@ export class MatchStore {
     for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) this.consumedReadUnits += c.CapacityUnits ?? 0;
   }
 
-  /** The matching view of one profile, read from its profile item without the contact. */
+  /**
+   * The matching view of one profile, read from its profile item. The contact address is read only
+   * to derive the view's `owner` (as its membership items carry it) and is not returned.
+   */
   async matchingView(id: string): Promise<MembershipView | undefined> {
     const out = await this.doc.send(
       new GetCommand({
         TableName: this.tableName,
         Key: keys.profile(id),
         ConsistentRead: true,
-        ProjectionExpression: MEMBERSHIP_ATTRIBUTES.map((_, i) => `#a${i}`).join(', '),
-        ExpressionAttributeNames: Object.fromEntries(MEMBERSHIP_ATTRIBUTES.map((a, i) => [`#a${i}`, a])),
+        ProjectionExpression: [...MEMBERSHIP_ATTRIBUTES.map((_, i) => `#a${i}`), '#contact.#email'].join(', '),
+        ExpressionAttributeNames: { ...Object.fromEntries(MEMBERSHIP_ATTRIBUTES.map((a, i) => [`#a${i}`, a])), '#contact': 'contact', '#email': 'email' },
         ...this.capacity(),
       }),
     );
     this.count(out.ConsumedCapacity);
-    return out.Item ? (out.Item as MembershipView) : undefined;
+    if (!out.Item) return undefined;
+    const { contact, ...view } = out.Item as MembershipView & { contact?: { email?: string } };
+    return { ...view, ...(contact?.email ? { owner: ownerKey(contact.email) } : {}) };
   }
 
   /** Every profile findable in the given scopes, from the network index: never a table scan. */

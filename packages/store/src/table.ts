@@ -31,6 +31,7 @@ export const ENTITY = {
   address: 'Address',
   rateCounter: 'RateCounter',
   networkMatch: 'NetworkMatch',
+  session: 'Session',
 } as const;
 export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
 
@@ -51,6 +52,9 @@ export const keys = {
   }),
   match: (owner: string, partner: string) => ({ PK: `PROFILE#${owner}`, SK: `MATCH#${partner}` }),
   token: (hash: string) => ({ PK: `TOKEN#${hash}`, SK: 'TOKEN' }),
+  /** A browser session, by the SHA-256 of its cookie secret (a copy of the table signs nobody in). */
+  session: (id: string) => ({ PK: `SESSION#${id}`, SK: 'SESSION' }),
+  sessionPrefix: 'SESSION#',
   notification: (key: string) => ({ PK: `NOTIFY#${key}`, SK: 'NOTIFY' }),
   /** A network's coordinators: one Query lists them when a match in the network is mailed. */
   coordinator: (networkId: string, id: string) => ({ PK: `COORDINATORS#${networkId}`, SK: `COORDINATOR#${id}` }),
