@@ -24,6 +24,8 @@ export const FIELD_PROBLEM_CODES = [
   'invalid_format',
   'duplicate',
   'date_order',
+  'control_character',
+  'no_visible_character',
   'invalid',
 ] as const;
 export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];

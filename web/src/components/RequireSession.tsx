@@ -1,6 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { rememberDestination } from '../auth/destination';
-import { useSession } from '../auth/session-store';
+import { useSessionState } from '../auth/session-store';
 import { currentRoute } from '../router';
 import { PageHeading } from './PageHeading';
 import { SignInForm } from './SignInForm';
@@ -9,11 +9,12 @@ import { useLocale } from '../i18n/use-locale';
 /** Shows the page to a signed-in visitor; anyone else signs in first and comes back here. */
 export function RequireSession({ purpose, children }: { purpose: string; children: ReactNode }) {
   const { t } = useLocale();
-  const session = useSession();
+  const state = useSessionState();
   useEffect(() => {
-    if (!session) rememberDestination(currentRoute());
-  }, [session]);
-  if (session) return children;
+    if (state === 'signed-out') rememberDestination(currentRoute());
+  }, [state]);
+  if (state === 'signed-in') return children;
+  if (state === 'checking') return <p role="status">{t('signIn.checkingSession')}</p>;
   return (
     <div className="page page--narrow">
       <PageHeading title={t('signIn.title')} />

@@ -1,10 +1,12 @@
 import { ScrollArea } from '../components/ScrollArea';
 import type { NetworkMatch } from '../api/types';
 import { useLocale } from '../i18n/use-locale';
+import { describeTopReason } from '../lib/top-reason';
 import { MatchPairHeader } from './MatchPairHeader';
 
 export function MatchesTable({ matches }: { matches: readonly NetworkMatch[] }) {
-  const { t, number, reasons } = useLocale();
+  const tools = useLocale();
+  const { t, number } = tools;
   const rows = [...matches].sort((a, b) => b.score - a.score || a.matchId.localeCompare(b.matchId));
   if (rows.length === 0) return <p className="empty">{t('matchesTable.none')}</p>;
   return (
@@ -18,7 +20,7 @@ export function MatchesTable({ matches }: { matches: readonly NetworkMatch[] }) 
             <th scope="col" className="numeric">
               {t('matchesTable.score')}
             </th>
-            <th scope="col">{t('matchesTable.why')}</th>
+            <th scope="col">{t('matchesTable.mainReason')}</th>
           </tr>
         </thead>
         <tbody>
@@ -29,8 +31,7 @@ export function MatchesTable({ matches }: { matches: readonly NetworkMatch[] }) 
                 <span className={`badge badge--${match.state}`}>{t(`matchState.${match.state}`)}</span>
               </td>
               <td className="numeric">{number(Math.round(match.score * 100))}</td>
-              {/* The reasons in the coordinator's language, from the stored structured reasons; `summary` is the English one. */}
-              <td className="summary-cell">{reasons(match.reasons, { pair: match.profileIds, names: new Map(match.profileIds.map((id, i) => [id, match.names[i] ?? id])) }).join(' ')}</td>
+              <td className="summary-cell">{describeTopReason(tools, match.topReason)}</td>
             </tr>
           ))}
         </tbody>

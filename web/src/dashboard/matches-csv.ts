@@ -1,10 +1,10 @@
 import type { NetworkMatch } from '../api/types';
 import { spreadsheetText, toCsv } from '../lib/csv';
 
-const MATCHES_CSV_HEADER = ['matchId', 'memberA', 'memberB', 'state', 'score', 'acceptedBy', 'summary', 'proposedAt', 'updatedAt'] as const;
+const MATCHES_CSV_HEADER = ['matchId', 'memberA', 'memberB', 'state', 'score', 'acceptedBy', 'mainReason', 'proposedAt', 'updatedAt'] as const;
 
-/** The network's matches, one per line, for a spreadsheet or another tool. */
-export function matchesCsv(matches: readonly NetworkMatch[]): string {
+/** The network's matches, one per line, for a spreadsheet or another tool; `describeReason` words the main reason in the reader's language. */
+export function matchesCsv(matches: readonly NetworkMatch[], describeReason: (reason: NetworkMatch['topReason']) => string): string {
   const nameOf = (match: NetworkMatch, id: string) => match.names[match.profileIds.indexOf(id)] ?? id;
   return toCsv([
     MATCHES_CSV_HEADER,
@@ -15,7 +15,7 @@ export function matchesCsv(matches: readonly NetworkMatch[]): string {
       m.state,
       m.score.toFixed(4),
       spreadsheetText(m.acceptedBy.map((id) => nameOf(m, id)).join('; ')),
-      spreadsheetText(m.summary),
+      spreadsheetText(describeReason(m.topReason)),
       m.proposedAt,
       m.updatedAt,
     ]),

@@ -14,6 +14,7 @@ import { networkLabel } from '../lib/networks';
 import { usePolling, useResource } from '../lib/use-resource';
 import { href } from '../router';
 import { useLocale } from '../i18n/use-locale';
+import { describeTopReason } from '../lib/top-reason';
 
 /** New matches arrive asynchronously; an open dashboard follows them at this pace. */
 const REFRESH_MS = 15_000;
@@ -59,7 +60,8 @@ function ChooseNetwork({ networkId }: { networkId?: string }) {
 }
 
 function NetworkDashboard({ networkId }: { networkId: string }) {
-  const { t, number, percent, dateTime } = useLocale();
+  const tools = useLocale();
+  const { t, number, percent, dateTime } = tools;
   const data = useResource(async () => {
     const [members, matches] = await Promise.all([fetchNetworkMembers(networkId), fetchNetworkMatches(networkId)]);
     return { members: members.members, matches: matches.matches, at: new Date() };
@@ -72,7 +74,7 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
   const figures = networkFigures(members, matches);
   const exportCsv = () =>
     // A byte-order mark, so that spreadsheets read the names as UTF-8.
-    downloadText(`culturebridge-${networkId}-matches-${at.toISOString().slice(0, 10)}.csv`, `\uFEFF${matchesCsv(matches)}`, 'text/csv;charset=utf-8');
+    downloadText(`culturebridge-${networkId}-matches-${at.toISOString().slice(0, 10)}.csv`, `\uFEFF${matchesCsv(matches, (reason) => describeTopReason(tools, reason))}`, 'text/csv;charset=utf-8');
 
   return (
     <div className="page page--wide">

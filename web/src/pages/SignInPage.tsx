@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { ApiProblem } from '../api/client';
-import { verifySignInToken } from '../api/endpoints';
+import { describeSignInLink, verifySignInToken } from '../api/endpoints';
 import type { VerifyResult } from '../api/types';
 import { takeDestination } from '../auth/destination';
-import { saveSession } from '../auth/session-store';
+import { markSignedIn } from '../auth/session-store';
+import { useLocale } from '../i18n/use-locale';
+import { networkLabel } from '../lib/networks';
+import { useResource } from '../lib/use-resource';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { SignInForm } from '../components/SignInForm';
 import { replaceRoute } from '../router';
-import { useLocale } from '../i18n/use-locale';
 
 /** Why the visitor was sent here (`?reason=`); each has a message in the catalogs (`signIn.reason.<reason>`). */
 const REASONS = new Set(['expired', 'required', 'invalid-link']);
@@ -34,18 +37,6 @@ function RequestLink({ reason }: { reason?: string }) {
   );
 }
 
-// A token works once; React may run an effect twice (Strict Mode), so both runs share one request.
-const verifications = new Map<string, Promise<VerifyResult>>();
-
-function verifyOnce(token: string): Promise<VerifyResult> {
-  let pending = verifications.get(token);
-  if (!pending) {
-    pending = verifySignInToken(token);
-    verifications.set(token, pending);
-  }
-  return pending;
-}
-
 /** Where a fresh session goes: back to what was asked for, else to what the address owns. */
 function landingRoute(result: VerifyResult): string {
   const destination = takeDestination();
@@ -56,42 +47,73 @@ function landingRoute(result: VerifyResult): string {
   return '/profiles';
 }
 
-function Verify({ token }: { token: string }) {
-  const { t } = useLocale();
-  const [problem, setProblem] = useState<ApiProblem>();
-  useEffect(() => {
-    let current = true;
-    verifyOnce(token).then(
-      (result) => {
-        if (!current) return;
-        saveSession(result.session, result.expiresAt);
-        // Replace, so the used token leaves the address bar and the history.
-        replaceRoute(landingRoute(result));
-      },
-      (error: unknown) => {
-        if (!current) return;
-        if (error instanceof ApiProblem && error.is('/problems/invalid-token')) replaceRoute('/sign-in?reason=invalid-link');
-        else setProblem(error instanceof ApiProblem ? error : new ApiProblem(0, 'about:blank', t('signIn.failed'), String(error), []));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [token]);
+/** The networks' short names (before a label's colon), as a list in the reader's language. */
+function networkNames(t: TFunction, list: (items: readonly string[]) => string, ids: readonly string[]): string {
+  return list(ids.map((id) => networkLabel(t, id).split(':')[0] ?? id));
+}
 
-  if (!problem) {
+/**
+ * A link from a mail opens this page, which says what the link will do and waits for a click:
+ * loading, prefetching or a mail scanner rendering the page reads the link's description
+ * (`POST /auth/link`) and spends nothing. Only the button uses the token.
+ */
+function Verify({ token }: { token: string }) {
+  const { t, list } = useLocale();
+  const link = useResource(() => describeSignInLink(token), token);
+  const [problem, setProblem] = useState<ApiProblem>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (link.error?.is('/problems/invalid-token')) replaceRoute('/sign-in?reason=invalid-link');
+  }, [link.error]);
+
+  if (link.status === 'loading') return <p role="status">{t('signIn.checking')}</p>;
+  if (!link.data) {
     return (
       <div className="page page--narrow">
-        <PageHeading title={t('signIn.signingIn')} />
-        <p role="status">{t('signIn.checking')}</p>
+        <PageHeading title={t('signIn.title')} />
+        <ProblemMessage problem={link.error} />
+        <SignInForm />
       </div>
     );
   }
+  const { purpose, address, profile } = link.data;
+  const confirming = purpose === 'confirm-profile' && profile !== undefined;
+  const title = confirming
+    ? t('signIn.confirmTitle', { count: profile.networks.length, name: profile.name, networks: networkNames(t, list, profile.networks) })
+    : t('signIn.signInAs', { address });
+  const button = confirming ? t('signIn.confirmButton', { name: profile.name }) : t('signIn.title');
+
+  const use = async () => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const result = await verifySignInToken(token);
+      markSignedIn();
+      // Replace, so the used token leaves the address bar and the history.
+      replaceRoute(landingRoute(result));
+    } catch (error) {
+      setBusy(false);
+      if (error instanceof ApiProblem && error.is('/problems/invalid-token')) replaceRoute('/sign-in?reason=invalid-link');
+      else setProblem(error instanceof ApiProblem ? error : new ApiProblem(0, 'about:blank', t('signIn.failed'), String(error), []));
+    }
+  };
+
   return (
     <div className="page page--narrow">
-      <PageHeading title={t('signIn.title')} />
-      <ProblemMessage problem={problem} />
-      <SignInForm />
+      <PageHeading title={title} />
+      {problem ? <ProblemMessage problem={problem} /> : null}
+      {confirming ? (
+        <p className="lead">{t('signIn.confirmLead', { name: profile.name, address })}</p>
+      ) : (
+        <p className="lead">
+          {purpose === 'confirm-profile' ? `${t('signIn.noLongerNames')} ` : ''}
+          {t('signIn.browserSession')}
+        </p>
+      )}
+      <button type="button" className="button" onClick={() => void use()} disabled={busy}>
+        {button}
+      </button>
     </div>
   );
 }
