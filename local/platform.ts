@@ -120,6 +120,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       quiet: options.quiet,
       logger: log,
       retry: { maxAttempts: 8, baseDelayMs: 50, maxDelayMs: 2_000 },
+      // Kept beside the table's data, so `npm start -- --fresh` forgets both together.
+      eventLogFile: options.dataDir ? join(options.dataDir, 'event-log.jsonl') : undefined,
     });
     stops.push(() => eventBridge.stop());
     eventBridge.addBus(EVENT_BUS_NAME);
