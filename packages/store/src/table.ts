@@ -30,6 +30,9 @@ export const ENTITY = {
   suppression: 'Suppression',
   address: 'Address',
   rateCounter: 'RateCounter',
+  partner: 'Partner',
+  deliveryAttempt: 'DeliveryAttempt',
+  webhookEvent: 'WebhookEvent',
 } as const;
 export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
 
@@ -77,6 +80,23 @@ export const keys = {
   addressPartition: (addressHash: string) => `ADDRESS#${addressHash}`,
   /** A fixed-window counter of sign-in requests, e.g. `RATE#perAddress#<hash>#<window start>`; expires with its window. */
   rateCounter: (limit: string, keyHash: string, windowStart: number) => ({ PK: `RATE#${limit}#${keyHash}#${windowStart}`, SK: 'RATE' }),
+  /**
+   * Partner systems: all in one partition, so the webhook fan-out lists them with one Query (a
+   * thousand partners are about a megabyte: one or two pages, and deliver-webhooks caches the list).
+   */
+  partner: (id: string) => ({ PK: 'PARTNERS', SK: `PARTNER#${id}` }),
+  partnerPartition: 'PARTNERS',
+  partnerPrefix: 'PARTNER#',
+  /** One item per webhook delivery attempt, newest last by time; they expire after DELIVERY_RECORD_DAYS. */
+  deliveryAttempt: (partnerId: string, attemptedAt: string, eventId: string, attempt: number) => ({
+    PK: `DELIVERIES#${partnerId}`,
+    SK: `${attemptedAt}#${eventId}#${String(attempt).padStart(2, '0')}`,
+  }),
+  deliveryPartition: (partnerId: string) => `DELIVERIES#${partnerId}`,
+  /** The events webhooks carried, by UTC day and time (for `redeliver --from --to`), and a pointer by id. */
+  webhookEvent: (day: string, time: string, eventId: string) => ({ PK: `WEBHOOK_EVENTS#${day}`, SK: `${time}#${eventId}` }),
+  webhookEventDay: (day: string) => `WEBHOOK_EVENTS#${day}`,
+  webhookEventById: (eventId: string) => ({ PK: `WEBHOOK_EVENT#${eventId}`, SK: 'WEBHOOK_EVENT' }),
   profilePartition: (id: string) => `PROFILE#${id}`,
   networkPartition: (scope: string) => `NETWORK#${scope}`,
   matchPrefix: 'MATCH#',
