@@ -2,7 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { Webhook } from 'standardwebhooks';
-import { z } from 'zod';
+import * as z from 'zod';
 import { composeEndpointDisabledMail, eventSubject, nextStep, signingSecrets, wantsEvent, type Partner } from '@culturebridge/domain/partner';
 import type { Mailer } from '@culturebridge/mail';
 import { readMessage } from '@culturebridge/runtime';

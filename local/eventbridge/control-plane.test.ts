@@ -1,6 +1,5 @@
 // What a partner developer does against `npm start`'s bus with the AWS SDK: test a pattern, create a
 // rule, see it match, remove it; and the event log surviving a restart.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
-import { z } from 'zod';
+import * as z from 'zod';
 import { escapeHtml, type Mail } from './notification.js';
 import { NetworkId } from './profile.js';
 
