@@ -36,6 +36,16 @@ describe('dotted keys and nested fields are the same field [FLAT]', () => {
     const pattern = { source: ['culturebridge.profiles'], 'detail.data.profile.country': ['GE'], detail: { data: { profile: { networks: ['eu4culture'] } } } };
     expect(matchesPattern(pattern, profileEvent)).toBe(true);
     expect(matchesPattern({ ...pattern, source: ['other'] }, profileEvent)).toBe(false);
+    // Both parts count, whichever comes first in the pattern.
+    const otherCountry = { ...profileEvent, detail: { data: { profile: { country: 'AM', networks: ['eu4culture'] } } } };
+    expect(matchesPattern(pattern, otherCountry)).toBe(false);
+    const nestedFirst = { detail: { data: { profile: { networks: ['eu4culture'] } } }, 'detail.data.profile.country': ['GE'] };
+    expect(matchesPattern(nestedFirst, otherCountry)).toBe(false);
+    expect(matchesPattern(nestedFirst, profileEvent)).toBe(true);
+  });
+
+  it('refuses the same leaf given dotted and nested', () => {
+    expect(() => validatePattern({ 'detail.x': ['a'], detail: { x: ['b'] } })).toThrow(/given twice/);
   });
 
   it('a key with dots inside $or branches is split too', () => {

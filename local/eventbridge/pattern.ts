@@ -70,12 +70,20 @@ function nestDottedPattern(pattern: Record<string, unknown>, path: string): Reco
       target = (target[segment] ??= {}) as Record<string, unknown>;
     }
     const last = segments.at(-1) as string;
-    const existing = target[last];
-    if (existing === undefined) target[last] = nested;
-    else if (isPlainObject(existing) && isPlainObject(nested)) target[last] = { ...existing, ...nested };
-    else throw new EventPatternError(`"${key}" gives the field ${last} twice`, path ? `${path}.${key}` : key);
+    target[last] = mergePatternParts(target[last], nested, path ? `${path}.${key}` : key);
   }
   return out;
+}
+
+/** One field given both dotted and nested: its parts are merged at every depth; a leaf given twice is refused. */
+function mergePatternParts(existing: unknown, next: unknown, path: string): unknown {
+  if (existing === undefined) return next;
+  if (isPlainObject(existing) && isPlainObject(next)) {
+    const merged: Record<string, unknown> = { ...existing };
+    for (const [k, v] of Object.entries(next)) merged[k] = mergePatternParts(merged[k], v, `${path}.${k}`);
+    return merged;
+  }
+  throw new EventPatternError('the same field is given twice (once dotted, once nested)', path);
 }
 
 /** Nests an event's dotted keys (rare, so events without any are returned as they are). */
