@@ -4,9 +4,10 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { newWebhookSecret } from '@culturebridge/domain/partner';
+import { PartnerStore } from '@culturebridge/store';
 import type { Platform } from '../../local/platform.js';
 import type { WebhookReceiver } from '../../local/webhook-receiver.js';
-import { startTestPlatform } from '../support/platform.js';
+import { platformDocumentClient, startTestPlatform } from '../support/platform.js';
 import { addPartner, matchPair, receiver, stopReceivers } from '../support/webhooks.js';
 
 const run = promisify(execFile);
@@ -106,5 +107,54 @@ describe('webhooks through npm start\'s platform', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('(redelivery)');
     expect(lines.every((l) => l.includes(first?.id ?? '-') && l.includes('delivered'))).toBe(true);
+  });
+
+  const partnerCli = async (...args: string[]) => {
+    const env = { ...process.env, TABLE_NAME: platform.tableName, DYNAMODB_ENDPOINT: platform.dynamodbEndpoint };
+    try {
+      const out = await run('npx', ['tsx', 'scripts/partner.ts', ...args], { env });
+      return { code: 0, stdout: out.stdout, stderr: out.stderr };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  };
+  const store = () => new PartnerStore(platformDocumentClient(platform), platform.tableName);
+
+  it('npm run partner -- add names every bad field and stores nothing', async () => {
+    const before = (await store().list()).length;
+    const out = await partnerCli('add', '--name', '', '--contact', 'nope', '--aws-account', '123', '--webhook', 'ftp://x', '--events', 'MatchProposed,Nonsense');
+    expect(out.code).toBe(1);
+    for (const field of ['name:', 'contact:', 'awsAccount:', 'webhook:', 'events:']) expect(out.stderr).toContain(field);
+    expect(out.stderr).toContain('Nonsense');
+    expect(await store().list()).toHaveLength(before);
+  });
+
+  let cliPartner = '';
+  let firstSecret = '';
+  it('npm run partner -- add prints the secret once; list shows the partner without it; disable and enable', async () => {
+    const added = await partnerCli('add', '--name', 'City CRM', '--contact', 'IT@City.example', '--aws-account', '111111111111', '--webhook', 'https://crm.city.example/hooks', '--events', 'MatchProposed,MatchConfirmed', '--networks', 'eu4culture');
+    expect(added.code).toBe(0);
+    cliPartner = /added partner (\S+)/.exec(added.stdout)?.[1] as string;
+    firstSecret = /(whsec_[A-Za-z0-9+/=]+)/.exec(added.stdout)?.[1] as string;
+    expect(firstSecret).toMatch(/^whsec_/);
+    const listed = await partnerCli('list');
+    expect(listed.stdout).toContain(`${cliPartner}  enabled   "City CRM"  <it@city.example>  aws:111111111111  webhook:https://crm.city.example/hooks  events:MatchProposed,MatchConfirmed  networks:eu4culture`);
+    expect(listed.stdout).not.toContain('whsec_');
+    expect((await partnerCli('disable', cliPartner)).stdout).toContain(`disabled partner ${cliPartner}`);
+    expect(await store().get(cliPartner)).toMatchObject({ status: 'disabled', disabledReason: 'operator' });
+    expect((await partnerCli('enable', cliPartner)).stdout).toContain(`enabled partner ${cliPartner}`);
+    expect((await store().get(cliPartner))?.status).toBe('enabled');
+  });
+
+  it('npm run partner -- rotate-secret prints a new secret, remove deletes the partner', async () => {
+    const rotated = await partnerCli('rotate-secret', cliPartner);
+    const fresh = /(whsec_[A-Za-z0-9+/=]+)/.exec(rotated.stdout)?.[1];
+    expect(fresh).toMatch(/^whsec_/);
+    expect(fresh).not.toBe(firstSecret);
+    expect((await store().get(cliPartner))?.webhook?.secrets.map((s) => s.secret)).toEqual([fresh, firstSecret]);
+    expect((await partnerCli('remove', cliPartner)).stdout).toContain(`removed partner ${cliPartner}`);
+    expect(await store().get(cliPartner)).toBeUndefined();
+    expect((await partnerCli('disable', cliPartner)).code).toBe(1);
   });
 });

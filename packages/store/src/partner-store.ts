@@ -47,11 +47,15 @@ export class PartnerStore {
 
   /** Adds a partner; `secret` (whsec_…) is stored as its first signing secret when it has a webhook. Throws a ZodError naming bad fields. */
   async add(input: PartnerInput, options: { now: Date; secret: string; knownEventTypes: readonly string[] }): Promise<Partner> {
-    const parsed = PartnerInput.parse(input);
-    const unknown = (parsed.events ?? []).filter((e) => !options.knownEventTypes.includes(e));
-    if (unknown.length > 0) {
-      throw Object.assign(new Error('unknown detail types'), { issues: [{ path: ['events'], message: `unknown detail type(s) ${unknown.join(', ')}; known: ${options.knownEventTypes.join(', ')}` }] });
-    }
+    // Every bad field at once: the schema's issues and unknown detail types together.
+    const result = PartnerInput.safeParse(input);
+    const unknown = (input.events ?? []).filter((e) => !options.knownEventTypes.includes(e));
+    const issues = [
+      ...(result.success ? [] : result.error.issues.map((i) => ({ path: i.path, message: i.message }))),
+      ...(unknown.length > 0 ? [{ path: ['events'], message: `unknown detail type(s) ${unknown.join(', ')}; known: ${options.knownEventTypes.join(', ')}` }] : []),
+    ];
+    if (!result.success || issues.length > 0) throw Object.assign(new Error('invalid partner'), { issues });
+    const parsed = result.data;
     const at = options.now.toISOString();
     const partner: Partner = {
       id: randomUUID(),
