@@ -3,10 +3,13 @@
 // semantics, asynchronous delivery with retries, an event log and a dead-letter log.
 
 import { randomUUID } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { DEFAULT_RETRY_POLICY, DeliveryScheduler, type DeadLetter, type RetryPolicy, type RuleTarget } from './delivery.js';
+import { controlPlane, type ApiRule } from './control-plane.js';
 import { buildEnvelope } from './envelope.js';
 import { queryEventLog, UnknownEventIdError, type LoggedEvent } from './event-log.js';
 import { compilePattern, type CompiledPattern, type EventPattern } from './pattern.js';
@@ -40,6 +43,12 @@ export interface LocalEventBridgeOptions {
    * "InternalFailure" (and not accepted), as EventBridge does under partial failure.
    */
   failEntry?: (entry: PutEventsRequestEntry, index: number) => boolean;
+  /**
+   * Keeps the event log in this file (JSON Lines, appended per event) and reads it back on start, so
+   * `GET /_local/events` and redeliveries still see yesterday's events after a restart. In memory only
+   * when absent.
+   */
+  eventLogFile?: string;
 }
 
 export interface RuleDefinition {
@@ -58,12 +67,15 @@ interface Rule {
 
 export class LocalEventBridge {
   private readonly buses = new Map<string, Rule[]>([[DEFAULT_BUS, []]]);
+  /** Rules created over the API (PutRule), per bus: they match but deliver nowhere locally. */
+  private readonly apiRules = new Map<string, Map<string, ApiRule>>();
   private readonly eventLog: LoggedEvent[] = [];
   private readonly deadLetterLog: DeadLetter[] = [];
   private readonly scheduler: DeliveryScheduler;
   private readonly log: (line: string) => void;
   private readonly requestedPort: number;
   private failEntry: LocalEventBridgeOptions['failEntry'];
+  private readonly eventLogFile: string | undefined;
   private entriesToFail = 0;
   private server: Server | undefined;
   private listeningPort: number | undefined;
@@ -81,6 +93,18 @@ export class LocalEventBridge {
     const logger = options.logger ?? ((line: string) => console.log(line));
     this.log = options.quiet ? () => {} : logger;
     this.failEntry = options.failEntry;
+    this.eventLogFile = options.eventLogFile;
+    if (this.eventLogFile && existsSync(this.eventLogFile)) {
+      for (const line of readFileSync(this.eventLogFile, 'utf8').split('\n')) {
+        // A line cut short by a crash mid-append is skipped; every complete line before it is kept.
+        if (!line.trim()) continue;
+        try {
+          this.eventLog.push(JSON.parse(line) as LoggedEvent);
+        } catch {
+          this.log(`event log: skipped an unreadable line in ${this.eventLogFile}`);
+        }
+      }
+    }
     this.scheduler = new DeliveryScheduler(
       { ...DEFAULT_RETRY_POLICY, ...options.retry },
       (deadLetter) => this.deadLetterLog.push(deadLetter),
@@ -187,6 +211,7 @@ export class LocalEventBridge {
   clearLogs(): void {
     this.eventLog.length = 0;
     this.deadLetterLog.length = 0;
+    if (this.eventLogFile && existsSync(this.eventLogFile)) writeFileSync(this.eventLogFile, '');
   }
 
   /** Resolves when no deliveries (including pending retries) are in flight. */
@@ -244,15 +269,8 @@ export class LocalEventBridge {
     const target = headerValue(req, 'x-amz-target');
     const body = await readBody(req);
     try {
-      if (target !== PUT_EVENTS_TARGET) {
-        const operation = target?.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
-        throw new AwsJsonError(
-          'UnknownOperationException',
-          operation
-            ? `Operation ${operation} is not supported by the local EventBridge (only PutEvents is)`
-            : 'Missing X-Amz-Target header',
-        );
-      }
+      if (!target) throw new AwsJsonError('UnknownOperationException', 'Missing X-Amz-Target header');
+      const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
       if (body === undefined) {
         throw new AwsJsonError('ValidationException', `Request body exceeds ${MAX_BODY_BYTES} bytes`, 413);
       }
@@ -262,7 +280,23 @@ export class LocalEventBridge {
       } catch {
         throw new AwsJsonError('SerializationException', 'Request body is not valid JSON');
       }
-      sendJson(res, 200, this.putEvents(parsed), JSON_CONTENT_TYPE);
+      if (target === PUT_EVENTS_TARGET) {
+        sendJson(res, 200, this.putEvents(parsed), JSON_CONTENT_TYPE);
+        return;
+      }
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new AwsJsonError('SerializationException', 'Request body must be a JSON object');
+      const answer = controlPlane(operation, parsed as Record<string, unknown>, {
+        busExists: (name) => this.buses.has(name),
+        apiRules: (bus) => this.apiRulesOf(bus),
+        isWiredRule: (bus, name) => this.buses.get(bus)?.some((rule) => rule.name === name) ?? false,
+      });
+      if (answer === undefined) {
+        throw new AwsJsonError(
+          'UnknownOperationException',
+          `Operation ${operation} is not supported by the local EventBridge (PutEvents, TestEventPattern and the rule operations are)`,
+        );
+      }
+      sendJson(res, 200, answer, JSON_CONTENT_TYPE);
     } catch (error) {
       if (!(error instanceof AwsJsonError)) throw error;
       sendAwsError(res, error);
@@ -291,7 +325,8 @@ export class LocalEventBridge {
       }
       const event = buildEnvelope(checked);
       const matched = rules.filter((rule) => rule.pattern.matches(event));
-      this.eventLog.push({ eventBusName: checked.eventBusName, matchedRules: matched.map((rule) => rule.name), event });
+      const matchedApiRules = [...this.apiRulesOf(checked.eventBusName).values()].filter((rule) => rule.state === 'ENABLED' && rule.compiled.matches(event));
+      this.recordEvent({ eventBusName: checked.eventBusName, matchedRules: [...matched, ...matchedApiRules].map((rule) => rule.name), event });
       this.log(describeEvent(checked.eventBusName, event.source, event['detail-type'], matched));
       for (const rule of matched) {
         for (const target of rule.targets) {
@@ -301,6 +336,23 @@ export class LocalEventBridge {
       return { EventId: event.id };
     });
     return { FailedEntryCount: entries.filter((entry) => 'ErrorCode' in entry).length, Entries: entries };
+  }
+
+  private apiRulesOf(bus: string): Map<string, ApiRule> {
+    let rules = this.apiRules.get(bus);
+    if (!rules) {
+      rules = new Map();
+      this.apiRules.set(bus, rules);
+    }
+    return rules;
+  }
+
+  private recordEvent(entry: LoggedEvent): void {
+    this.eventLog.push(entry);
+    if (this.eventLogFile) {
+      mkdirSync(dirname(this.eventLogFile), { recursive: true });
+      appendFileSync(this.eventLogFile, `${JSON.stringify(entry)}\n`);
+    }
   }
 
   private shouldFail(entry: PutEventsRequestEntry, index: number): boolean {
