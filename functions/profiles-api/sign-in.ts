@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { MAGIC_LINK, RATE_LIMITS, TOKEN_PATTERN, hashToken, newMagicToken, retryAfterSeconds, signSession, windowAt, type RateLimitName } from '@culturebridge/auth';
+import { MAGIC_LINK, RATE_LIMITS, mailboxKey, TOKEN_PATTERN, hashToken, newMagicToken, retryAfterSeconds, signSession, windowAt, type RateLimitName } from '@culturebridge/auth';
 import { composeSignInMail, type SignInPurpose } from '@culturebridge/domain';
 import { HttpProblem, PROBLEM_TYPES } from '@culturebridge/http';
 import type { Mailer } from '@culturebridge/mail';
@@ -57,7 +57,8 @@ export function signInService(deps: SignInDeps) {
   /** Counts the request against both limits; 429 with Retry-After if either is exhausted. */
   async function enforceLimits(email: string, event: APIGatewayProxyEventV2, now: Date): Promise<void> {
     const checks: [RateLimitName, string][] = [
-      ['perAddress', addressHash(email)],
+      // Counted per mailbox (plus-tags and case folded); the link still goes to the address as given.
+      ['perAddress', addressHash(mailboxKey(email))],
       ['perClient', clientKey(clientAddressOf(event, deps.originSecret))],
     ];
     const counted = await Promise.all(
