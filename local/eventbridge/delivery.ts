@@ -2,6 +2,7 @@
 // dead-letter log. Deliveries are tracked so tests and shutdown can wait for quiescence instead
 // of sleeping.
 
+import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from './envelope.js';
 
 export interface RuleTarget {
@@ -21,6 +22,8 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 5_000 };
 
 export interface DeadLetter {
+  /** Names this dead letter for a redrive (`POST /_local/dead-letters/{id}/redrive`). */
+  id: string;
   rule: string;
   eventBusName: string;
   target: string;
@@ -104,6 +107,7 @@ export class DeliveryScheduler {
         if (attempt >= maxAttempts) {
           this.log(`dead   ${where}  after ${attempt} attempt(s): ${message}  (event ${job.event.id})`);
           this.onDeadLetter({
+            id: randomUUID(),
             rule: job.rule,
             eventBusName: job.eventBusName,
             target: job.target.id,

@@ -40,6 +40,10 @@ export interface LocalEventBridgeOptions {
    * "InternalFailure" (and not accepted), as EventBridge does under partial failure.
    */
   failEntry?: (entry: PutEventsRequestEntry, index: number) => boolean;
+  /** Called once per accepted event, after it joined the log (to keep the log on disk). */
+  onEvent?: (logged: LoggedEvent) => void;
+  /** Called once per dead letter, and with `redriven: true` when one is taken out for a redrive. */
+  onDeadLetter?: (deadLetter: DeadLetter, change: { redriven: boolean }) => void;
 }
 
 export interface RuleDefinition {
@@ -64,6 +68,8 @@ export class LocalEventBridge {
   private readonly log: (line: string) => void;
   private readonly requestedPort: number;
   private failEntry: LocalEventBridgeOptions['failEntry'];
+  private readonly onEvent: LocalEventBridgeOptions['onEvent'];
+  private readonly onDeadLetter: LocalEventBridgeOptions['onDeadLetter'];
   private entriesToFail = 0;
   private server: Server | undefined;
   private listeningPort: number | undefined;
@@ -81,9 +87,14 @@ export class LocalEventBridge {
     const logger = options.logger ?? ((line: string) => console.log(line));
     this.log = options.quiet ? () => {} : logger;
     this.failEntry = options.failEntry;
+    this.onEvent = options.onEvent;
+    this.onDeadLetter = options.onDeadLetter;
     this.scheduler = new DeliveryScheduler(
       { ...DEFAULT_RETRY_POLICY, ...options.retry },
-      (deadLetter) => this.deadLetterLog.push(deadLetter),
+      (deadLetter) => {
+        this.deadLetterLog.push(deadLetter);
+        this.onDeadLetter?.(deadLetter, { redriven: false });
+      },
       this.log,
     );
   }
@@ -181,6 +192,31 @@ export class LocalEventBridge {
 
   get deadLetters(): readonly DeadLetter[] {
     return this.deadLetterLog;
+  }
+
+  /** Puts back what an earlier run logged (read from disk), before any new event arrives. */
+  restore(saved: { events: readonly LoggedEvent[]; deadLetters: readonly DeadLetter[] }): void {
+    this.eventLog.push(...saved.events);
+    this.deadLetterLog.push(...saved.deadLetters);
+  }
+
+  /**
+   * Delivers a dead letter's event again to the target that gave up on it, with a fresh retry
+   * budget, and takes it off the dead-letter log. False when no dead letter has this id, or its rule
+   * or target no longer exists (it stays in the log).
+   */
+  redrive(id: string): boolean {
+    const index = this.deadLetterLog.findIndex((d) => d.id === id);
+    const deadLetter = this.deadLetterLog[index];
+    if (!deadLetter) return false;
+    const rule = this.buses.get(deadLetter.eventBusName)?.find((r) => r.name === deadLetter.rule);
+    const target = rule?.targets.find((t) => t.id === deadLetter.target);
+    if (!target) return false;
+    this.deadLetterLog.splice(index, 1);
+    this.onDeadLetter?.(deadLetter, { redriven: true });
+    this.log(`redrive ${deadLetter.rule} → ${deadLetter.target}  (event ${deadLetter.event.id})`);
+    this.scheduler.schedule({ rule: deadLetter.rule, eventBusName: deadLetter.eventBusName, target, event: deadLetter.event });
+    return true;
   }
 
   /** Empties the event and dead-letter logs (between tests, say). */
@@ -291,7 +327,9 @@ export class LocalEventBridge {
       }
       const event = buildEnvelope(checked);
       const matched = rules.filter((rule) => rule.pattern.matches(event));
-      this.eventLog.push({ eventBusName: checked.eventBusName, matchedRules: matched.map((rule) => rule.name), event });
+      const logged: LoggedEvent = { eventBusName: checked.eventBusName, matchedRules: matched.map((rule) => rule.name), event };
+      this.eventLog.push(logged);
+      this.onEvent?.(logged);
       this.log(describeEvent(checked.eventBusName, event.source, event['detail-type'], matched));
       for (const rule of matched) {
         for (const target of rule.targets) {
