@@ -69,7 +69,7 @@ describe('compute-matches on DynamoDB Local', () => {
 
   it('recomputes the former partners of an erased profile, so they get replacements', async () => {
     const tight = { ...deps, config: { exposureCap: 1, topK: 1 } };
-    const theme = { themes: [{ id: 'literature', priority: 'high' as const }], networks: ['erasure'] };
+    const theme = { themes: [{ id: 'literature' as const, priority: 'high' as const }], networks: ['erasure'] };
     const popular = await create(50, { ...theme, offers: ['venue', 'funding'], needs: ['artists'] });
     const b = await create(51, { ...theme, offers: ['artists'], needs: ['venue', 'funding'] });
     const c = await create(52, { ...theme, offers: ['artists'], needs: ['venue'] });
