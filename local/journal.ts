@@ -1,6 +1,7 @@
 /**
- * What the local runtime must not forget when it stops, kill -9 included: the event log and the dead
- * letters of the local EventBridge, and the stream's dead-lettered ranges. Kept as JSON lines, one
+ * What the local runtime must not forget when it stops, kill -9 included: the event log of the local
+ * EventBridge, which of its deliveries were settled (the rest are delivered again at start, as SQS
+ * would keep them), its dead letters, and the stream's dead-lettered ranges. Kept as JSON lines, one
  * append per fact (appendFileSync: the line is in the OS's hands before the call returns, so a killed
  * process loses nothing it reported), read back at start.
  */
@@ -13,6 +14,8 @@ type DeadLetterLine = { deadLetter: DeadLetter } | { redriven: string };
 
 export interface JournalContents {
   events: LoggedEvent[];
+  /** `<event id>|<rule>|<target>` of every delivery settled (delivered or dead-lettered). */
+  settledDeliveries: Set<string>;
   deadLetters: DeadLetter[];
   streamDeadLetters: FailureRecord[];
 }
@@ -33,11 +36,11 @@ function readLines<T>(file: string): T[] {
 }
 
 export class LocalJournal {
-  private readonly files: { events: string; deadLetters: string; streamDeadLetters: string };
+  private readonly files: { events: string; deliveries: string; deadLetters: string; streamDeadLetters: string };
 
   constructor(dir: string) {
     mkdirSync(dir, { recursive: true });
-    this.files = { events: join(dir, 'events.jsonl'), deadLetters: join(dir, 'dead-letters.jsonl'), streamDeadLetters: join(dir, 'stream-dead-letters.jsonl') };
+    this.files = { events: join(dir, 'events.jsonl'), deliveries: join(dir, 'deliveries.jsonl'), deadLetters: join(dir, 'dead-letters.jsonl'), streamDeadLetters: join(dir, 'stream-dead-letters.jsonl') };
   }
 
   read(): JournalContents {
@@ -46,11 +49,16 @@ export class LocalJournal {
       if ('redriven' in line) deadLetters.delete(line.redriven);
       else deadLetters.set(line.deadLetter.id, line.deadLetter);
     }
-    return { events: readLines<LoggedEvent>(this.files.events), deadLetters: [...deadLetters.values()], streamDeadLetters: readLines<FailureRecord>(this.files.streamDeadLetters) };
+    const settledDeliveries = new Set(readLines<{ eventId: string; rule: string; target: string }>(this.files.deliveries).map((d) => `${d.eventId}|${d.rule}|${d.target}`));
+    return { events: readLines<LoggedEvent>(this.files.events), settledDeliveries, deadLetters: [...deadLetters.values()], streamDeadLetters: readLines<FailureRecord>(this.files.streamDeadLetters) };
   }
 
   event(logged: LoggedEvent): void {
     appendFileSync(this.files.events, `${JSON.stringify(logged)}\n`);
+  }
+
+  delivered(delivery: { eventId: string; rule: string; target: string }): void {
+    appendFileSync(this.files.deliveries, `${JSON.stringify(delivery)}\n`);
   }
 
   deadLetter(deadLetter: DeadLetter, { redriven }: { redriven: boolean }): void {

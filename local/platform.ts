@@ -162,6 +162,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       // PutEvents partial failures: the entry is refused with InternalFailure, the publisher resends it.
       failEntry: faultRate > 0 ? () => injects() : undefined,
       onEvent: journal && ((logged) => journal.event(logged)),
+      onDelivered: journal && ((delivery) => journal.delivered(delivery)),
       onDeadLetter: journal && ((deadLetter, change) => journal.deadLetter(deadLetter, change)),
     });
     if (saved) eventBridge.restore(saved);
@@ -227,6 +228,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         ],
       });
       rules.push({ name: rule.name, eventPattern: rule.eventPattern, target: rule.target });
+    }
+
+    // Deliveries a stopped process left unsettled go out again now that the targets are wired.
+    if (saved) {
+      const resumed = eventBridge.resumeDeliveries(saved.settledDeliveries);
+      if (resumed > 0) log(`Delivering again ${resumed} event(s) left in flight when the platform last stopped.`);
     }
 
     const pollers: StreamPoller[] = [];

@@ -48,6 +48,8 @@ export class DeliveryScheduler {
     private readonly policy: RetryPolicy,
     private readonly onDeadLetter: (deadLetter: DeadLetter) => void,
     private readonly log: (line: string) => void,
+    /** Called when a delivery is settled: delivered, or given up (after onDeadLetter). */
+    private readonly onSettled: (job: DeliveryJob) => void = () => undefined,
   ) {
     if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
       throw new Error(`retry.maxAttempts must be a positive integer, got ${policy.maxAttempts}`);
@@ -100,6 +102,7 @@ export class DeliveryScheduler {
       try {
         // Each target gets its own copy so one target mutating the event cannot affect another.
         await job.target.deliver(structuredClone(job.event));
+        this.onSettled(job);
         return;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -116,6 +119,7 @@ export class DeliveryScheduler {
             failedAt: new Date().toISOString(),
             event: job.event,
           });
+          this.onSettled(job);
           return;
         }
         // Half fixed, half random ("equal jitter"): targets that failed together do not retry in step.

@@ -42,6 +42,12 @@ export interface LocalEventBridgeOptions {
   failEntry?: (entry: PutEventsRequestEntry, index: number) => boolean;
   /** Called once per accepted event, after it joined the log (to keep the log on disk). */
   onEvent?: (logged: LoggedEvent) => void;
+  /**
+   * Called once a delivery of an event to a rule's target is settled (delivered, or dead-lettered):
+   * with the log on disk, a restart delivers again what was accepted but never settled, as SQS keeps
+   * a message until it is processed.
+   */
+  onDelivered?: (delivery: { eventId: string; rule: string; target: string }) => void;
   /** Called once per dead letter, and with `redriven: true` when one is taken out for a redrive. */
   onDeadLetter?: (deadLetter: DeadLetter, change: { redriven: boolean }) => void;
 }
@@ -96,6 +102,7 @@ export class LocalEventBridge {
         this.onDeadLetter?.(deadLetter, { redriven: false });
       },
       this.log,
+      (job) => options.onDelivered?.({ eventId: job.event.id, rule: job.rule, target: job.target.id }),
     );
   }
 
@@ -198,6 +205,26 @@ export class LocalEventBridge {
   restore(saved: { events: readonly LoggedEvent[]; deadLetters: readonly DeadLetter[] }): void {
     this.eventLog.push(...saved.events);
     this.deadLetterLog.push(...saved.deadLetters);
+  }
+
+  /**
+   * Delivers again, to the current targets of the rules it matched, every logged event whose delivery
+   * was not settled (`settled` holds `<event id>|<rule>|<target>`): what a stopped process left in
+   * flight. Returns how many deliveries were scheduled.
+   */
+  resumeDeliveries(settled: ReadonlySet<string>): number {
+    let scheduled = 0;
+    for (const logged of this.eventLog) {
+      for (const rule of this.buses.get(logged.eventBusName) ?? []) {
+        if (!logged.matchedRules.includes(rule.name)) continue;
+        for (const target of rule.targets) {
+          if (settled.has(`${logged.event.id}|${rule.name}|${target.id}`)) continue;
+          this.scheduler.schedule({ rule: rule.name, eventBusName: logged.eventBusName, target, event: logged.event });
+          scheduled++;
+        }
+      }
+    }
+    return scheduled;
   }
 
   /**
