@@ -5,6 +5,7 @@
  * - POST /_local/dead-letters/{id}/redrive             delivers a bus dead letter again
  * - POST /_local/dead-letters/redrive                  … every bus dead letter
  * - POST /_local/run-digests[?at=<ISO time>]           the hourly digest run
+ * - POST /_local/settle                                answers once the stream, the bus and its targets are idle
  */
 import type { LocalEventBridge } from './eventbridge/index.js';
 import { problemResult, type ApiHandler } from './http-server.js';
@@ -14,6 +15,7 @@ export interface LocalRoutesDeps {
   eventBridge: LocalEventBridge;
   streamDeadLetters: () => readonly FailureRecord[];
   runDigests: (at: Date) => Promise<unknown>;
+  settle: () => Promise<void>;
 }
 
 const ok = (body: unknown) => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body, null, 2) });
@@ -42,6 +44,11 @@ export function localRoutes(deps: LocalRoutesDeps): ApiHandler {
       const redriven = ids.filter((id) => deps.eventBridge.redrive(id));
       if (redrive[1] && redriven.length === 0) return problemResult(404, 'Not found', 'No dead letter with this id can be redriven.');
       return ok({ redriven });
+    }
+    if (path === '/_local/settle') {
+      if (method !== 'POST') return methodNotAllowed('POST');
+      await deps.settle();
+      return ok({ settled: true, events: deps.eventBridge.events.length, deadLetters: deps.eventBridge.deadLetters.length });
     }
     if (path === '/_local/run-digests') {
       if (method !== 'POST') return methodNotAllowed('POST');

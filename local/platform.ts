@@ -268,6 +268,16 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       pollers.push(poller);
     }
 
+    // Stream → bus → targets → stream again, until nothing moves.
+    const settle = async () => {
+      for (let round = 0; round < 10; round++) {
+        const before = eventBridge.events.length;
+        for (const p of pollers) await p.whenIdle();
+        await eventBridge.whenIdle();
+        for (const p of pollers) await p.whenIdle();
+        if (eventBridge.events.length === before) return;
+      }
+    };
     // API Gateway's part, as the stack configures it: a `session` route without an Authorization
     // header is answered 401 without calling anything; otherwise the authorizer decides (403).
     const gate: Gate = async (event) => {
@@ -280,7 +290,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       options.apiPort,
       [
         ...API_PREFIXES.map((prefix) => ({ prefix, functionName: 'profiles-api', handler: profilesApi.handler as ApiHandler, gate })),
-        { prefix: '/_local', functionName: 'local', handler: localRoutes({ eventBridge, runDigests, streamDeadLetters: () => streamDeadLetters }) },
+        { prefix: '/_local', functionName: 'local', handler: localRoutes({ eventBridge, runDigests, settle: () => settle(), streamDeadLetters: () => streamDeadLetters }) },
       ],
       console.error,
       options.webRoot ?? join(REPO_ROOT, 'web', 'dist'),
@@ -307,16 +317,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       sessionKeyFile: process.env.SESSION_KEY_FILE ?? sessionKeyFile,
       created,
       wiring: { rules, streamConsumers },
-      // Stream → bus → targets → stream again, until nothing moves.
-      settle: async () => {
-        for (let round = 0; round < 10; round++) {
-          const before = eventBridge.events.length;
-          for (const p of pollers) await p.whenIdle();
-          await eventBridge.whenIdle();
-          for (const p of pollers) await p.whenIdle();
-          if (eventBridge.events.length === before) return;
-        }
-      },
+      settle,
       stop: stopAll,
     };
   } catch (error) {

@@ -6,19 +6,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DETAIL_TYPES, EVENT_BUS_NAME } from '@culturebridge/events';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
-import type { Platform } from '../../local/platform.js';
-import { startTestPlatform } from '../support/platform.js';
+import { restartablePlatforms } from '../support/platform.js';
 
-const running: Platform[] = [];
-afterEach(async () => {
-  for (const platform of running.splice(0)) await platform.stop();
-});
-
-async function start(dataDir: string, tableName: string): Promise<Platform> {
-  const platform = await startTestPlatform('journal', { dataDir, tableName });
-  running.push(platform);
-  return platform;
-}
+const platforms = restartablePlatforms();
+const start = platforms.start;
+afterEach(platforms.stopAll);
 
 describe('the local runtime keeps its event log and dead letters on disk', () => {
   it('shows both after a restart, and redrives a dead letter through /_local/dead-letters', async () => {
@@ -32,8 +24,7 @@ describe('the local runtime keeps its event log and dead letters on disk', () =>
     const eventId = put.Entries?.[0]?.EventId;
     await first.settle();
     expect(first.eventBridge.deadLetters.map((d) => d.event.id)).toEqual([eventId]);
-    running.splice(running.indexOf(first), 1);
-    await first.stop();
+    await platforms.stop(first);
 
     const second = await start(dataDir, tableName);
     expect(second.eventBridge.events.map((e) => e.event.id)).toContain(eventId);
@@ -50,8 +41,7 @@ describe('the local runtime keeps its event log and dead letters on disk', () =>
     const again = second.eventBridge.deadLetters;
     expect(again.map((d) => d.event.id)).toEqual([eventId]);
     expect(again[0]?.id).not.toBe(deadId);
-    running.splice(running.indexOf(second), 1);
-    await second.stop();
+    await platforms.stop(second);
 
     const third = await start(dataDir, tableName);
     expect(third.eventBridge.deadLetters.map((d) => d.id)).toEqual([again[0]?.id]);

@@ -4,20 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
-import type { Platform } from '../../local/platform.js';
-import { startTestPlatform, submitProfile } from '../support/platform.js';
+import { restartablePlatforms, submitProfile } from '../support/platform.js';
 
 // Its own file: handlers read their table name once per process, so every platform here shares one table.
-const running: Platform[] = [];
-afterEach(async () => {
-  for (const platform of running.splice(0)) await platform.stop();
-});
-
-async function start(dataDir: string, tableName: string): Promise<Platform> {
-  const platform = await startTestPlatform('journal', { dataDir, tableName });
-  running.push(platform);
-  return platform;
-}
+const platforms = restartablePlatforms();
+const start = platforms.start;
+afterEach(platforms.stopAll);
 
 describe('deliveries left in flight', () => {
   it('are delivered again at the next start, as SQS would keep their messages', async () => {
@@ -28,8 +20,7 @@ describe('deliveries left in flight', () => {
     await first.settle();
     const expected = first.eventBridge.events.flatMap((e) => e.matchedRules.map((rule) => `${e.event.id}|${rule}`)).sort();
     expect(expected.length).toBeGreaterThan(0);
-    running.splice(running.indexOf(first), 1);
-    await first.stop();
+    await platforms.stop(first);
     // As after a kill -9 between accepting the events and settling their deliveries.
     const deliveries = join(dataDir, 'runtime', 'deliveries.jsonl');
     writeFileSync(deliveries, '');

@@ -15,6 +15,8 @@ export interface PlatformProcessOptions {
   faults?: number;
   /** Load the demo networks on first start (default false: `--no-demo`). */
   demo?: boolean;
+  /** More environment for the process (e.g. NOTIFICATION_LEASE_MS). */
+  env?: Record<string, string>;
   /** How long to wait for "CultureBridge is running" (first start seeds the demo data). */
   readyTimeoutMs?: number;
 }
@@ -42,6 +44,7 @@ export async function startPlatformProcess(options: PlatformProcessOptions): Pro
       DYNAMODB_PORT: String(options.dynamodbPort),
       SES_ENDPOINT: options.sesEndpoint,
       POWERTOOLS_LOG_LEVEL: 'SILENT',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     // A process group of its own, as a terminal gives it: `interrupt()` signals the whole group.
