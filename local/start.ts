@@ -6,10 +6,9 @@
  * `npm start -- --no-demo` starts an empty platform (no demo networks on first start).
  * `SES_ENDPOINT=<url>` uses a running aws-ses-v2-local instead of starting one.
  */
-import './quiet-sdk.js';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CoordinatorStore } from '@culturebridge/store';
+import { CoordinatorStore, backfillNetworkMatches } from '@culturebridge/store';
 import { seedCoordinators, seedDemo } from './demo/seed.js';
 import { localDocumentClient } from './dynamodb-local.js';
 import { startPlatform } from './platform.js';
@@ -43,6 +42,14 @@ async function main(): Promise<void> {
     sesEndpoint: process.env.SES_ENDPOINT || undefined,
     faults: faultRate > 0 ? { rate: faultRate } : undefined,
   });
+
+  if (!platform.created) {
+    // Data kept from an earlier version: give matches stored before the network projection theirs.
+    const doc = localDocumentClient(platform.dynamodbEndpoint);
+    const backfilled = await backfillNetworkMatches(doc, platform.tableName);
+    doc.destroy();
+    if (backfilled > 0) console.log(`  ${backfilled} network match copies written for matches stored by an earlier version`);
+  }
 
   if (platform.created && !process.argv.includes('--no-demo')) {
     console.log('First start: loading the demo networks (EU4Culture cities, EUNIC clusters) …');

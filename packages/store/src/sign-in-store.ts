@@ -12,6 +12,18 @@ export interface TokenGrant {
   addressHash: string;
   purpose: 'sign-in' | 'confirm-profile';
   profileId?: string;
+  /** The address as the link's page may show it ("c…@orhei.example"); never the whole address. */
+  maskedAddress?: string;
+}
+
+function grantOf(item: Record<string, unknown> | undefined): TokenGrant | undefined {
+  if (typeof item?.addressHash !== 'string') return undefined;
+  return {
+    addressHash: item.addressHash,
+    purpose: item.purpose === 'confirm-profile' ? 'confirm-profile' : 'sign-in',
+    ...(typeof item.profileId === 'string' ? { profileId: item.profileId } : {}),
+    ...(typeof item.maskedAddress === 'string' ? { maskedAddress: item.maskedAddress } : {}),
+  };
 }
 
 /**
@@ -49,7 +61,6 @@ export class SignInStore {
    * explicit expiry check.
    */
   async consumeToken(tokenHash: string, nowEpoch: number, useId: string = randomUUID()): Promise<TokenGrant | undefined> {
-    let item: Record<string, unknown> | undefined;
     try {
       const out = await this.doc.send(
         new UpdateCommand({
@@ -62,19 +73,24 @@ export class SignInStore {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      item = out.Attributes;
+      return grantOf(out.Attributes);
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       const current = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.token(tokenHash), ConsistentRead: true }));
-      if (current.Item?.usedBy !== useId) return undefined;
-      item = current.Item;
+      return current.Item?.usedBy === useId ? grantOf(current.Item) : undefined;
     }
-    if (typeof item?.addressHash !== 'string') return undefined;
-    return {
-      addressHash: item.addressHash,
-      purpose: item.purpose === 'confirm-profile' ? 'confirm-profile' : 'sign-in',
-      ...(typeof item.profileId === 'string' ? { profileId: item.profileId } : {}),
-    };
+  }
+
+  /**
+   * What a token would grant, without using it: the page a link opens describes it and waits for a
+   * click. A read only, so loading, prefetching or scanning the page spends nothing.
+   */
+  async peekToken(tokenHash: string, nowEpoch: number): Promise<(TokenGrant & { expiresAt: number }) | undefined> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.token(tokenHash), ConsistentRead: true }));
+    // A used token stays until its TTL removes it (marked `usedBy`), but grants nothing more.
+    const grant = out.Item?.usedBy === undefined ? grantOf(out.Item) : undefined;
+    const expiresAt = Number(out.Item?.[TABLE.ttlAttribute]);
+    return grant && expiresAt > nowEpoch ? { ...grant, expiresAt } : undefined;
   }
 
   /** Counts one request against a fixed window and returns the count so far (this one included). */
