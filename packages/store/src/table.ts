@@ -30,6 +30,8 @@ export const ENTITY = {
   suppression: 'Suppression',
   address: 'Address',
   rateCounter: 'RateCounter',
+  exposure: 'Exposure',
+  formerPartners: 'FormerPartners',
   networkMatch: 'NetworkMatch',
   session: 'Session',
   partner: 'Partner',
@@ -54,6 +56,19 @@ export const keys = {
     GSI1SK: `PROFILE#${id}`,
   }),
   match: (owner: string, partner: string) => ({ PK: `PROFILE#${owner}`, SK: `MATCH#${partner}` }),
+  /**
+   * A profile's proposal counter: its `version` goes up with every new proposal that involves the
+   * profile, and each proposal is written on condition that it has not moved since its open matches
+   * were counted, so two concurrent recomputes cannot both take a profile's last slot. In the
+   * profile's partition, so erasure removes it with the rest.
+   */
+  exposure: (id: string) => ({ PK: `PROFILE#${id}`, SK: 'EXPOSURE' }),
+  /**
+   * Written by erasure in the transaction that deletes the profile: the ids (nothing else) of the
+   * profiles it had matches with, so compute-matches recomputes them and they get replacements.
+   * Deleted once they are recomputed; expires after a week in any case.
+   */
+  formerPartners: (id: string) => ({ PK: `PROFILE#${id}`, SK: 'FORMER-PARTNERS' }),
   token: (hash: string) => ({ PK: `TOKEN#${hash}`, SK: 'TOKEN' }),
   /** A browser session, by the SHA-256 of its cookie secret (a copy of the table signs nobody in). */
   session: (id: string) => ({ PK: `SESSION#${id}`, SK: 'SESSION' }),
