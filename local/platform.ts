@@ -168,6 +168,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       quiet: options.quiet,
       logger: log,
       retry: { maxAttempts: 8, baseDelayMs: 50, maxDelayMs: 2_000 },
+      // As the functions' concurrency bounds their SQS pollers in AWS: a backlog (say, deliveries
+      // resumed after a kill) drains without every recompute racing every other one.
+      maxConcurrentDeliveries: 16,
       // PutEvents partial failures: the entry is refused with InternalFailure, the publisher resends it.
       failEntry: faultRate > 0 ? () => injects() : undefined,
       onEvent: journal && ((logged) => journal.event(logged)),

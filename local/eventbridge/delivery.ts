@@ -43,6 +43,8 @@ export interface DeliveryJob {
 export class DeliveryScheduler {
   private readonly pending = new Set<Promise<void>>();
   private idleWaiters: Array<() => void> = [];
+  private running = 0;
+  private readonly queue: Array<() => void> = [];
 
   constructor(
     private readonly policy: RetryPolicy,
@@ -50,6 +52,11 @@ export class DeliveryScheduler {
     private readonly log: (line: string) => void,
     /** Called when a delivery is settled: delivered, or given up (after onDeadLetter). */
     private readonly onSettled: (job: DeliveryJob) => void = () => undefined,
+    /**
+     * Deliveries running at once (their retries' waits included), as a function's concurrency limit
+     * bounds the SQS pollers in AWS; the rest wait their turn in order. Unbounded by default.
+     */
+    private readonly maxConcurrent = Number.POSITIVE_INFINITY,
   ) {
     if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
       throw new Error(`retry.maxAttempts must be a positive integer, got ${policy.maxAttempts}`);
@@ -66,12 +73,29 @@ export class DeliveryScheduler {
    */
   schedule(job: DeliveryJob): void {
     const delivery: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.slot())
       .then(() => this.run(job))
       .finally(() => {
+        this.running--;
+        this.queue.shift()?.();
         this.pending.delete(delivery);
         if (this.pending.size === 0) this.notifyIdle();
       });
     this.pending.add(delivery);
+  }
+
+  /** Waits for a free slot under maxConcurrent and takes it. */
+  private slot(): Promise<void> {
+    if (this.running < this.maxConcurrent) {
+      this.running++;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) =>
+      this.queue.push(() => {
+        this.running++;
+        resolve();
+      }),
+    );
   }
 
   /** Resolves once no delivery is in flight, including retries and deliveries they trigger. */

@@ -3,6 +3,7 @@
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { pollUntil } from '../poll.js';
 import { LocalEventBridge, type EventEnvelope, type LocalEventBridgeOptions, type LoggedEvent } from './index.js';
 
 const running: LocalEventBridge[] = [];
@@ -355,6 +356,39 @@ describe('delivery retries and dead letters', () => {
     expect(received).toEqual([dead?.event.id]);
     expect(bridge.deadLetters).toEqual([]);
     expect(changes).toEqual([{ id: dead?.id, redriven: false }, { id: dead?.id, redriven: true }]);
+  });
+});
+
+describe('delivery concurrency', () => {
+  it('runs at most maxConcurrentDeliveries deliveries at once and delivers the rest in turn', async () => {
+    const bridge = await startBridge({ maxConcurrentDeliveries: 2 });
+    let active = 0;
+    let most = 0;
+    const delivered: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    bridge.addRule({
+      name: 'bounded',
+      eventPattern: { source: ['culturebridge.profiles'] },
+      targets: [
+        {
+          id: 'slow',
+          deliver: async (event) => {
+            active++;
+            most = Math.max(most, active);
+            await gate;
+            delivered.push(event.id);
+            active--;
+          },
+        },
+      ],
+    });
+    await clientFor(bridge).send(new PutEventsCommand({ Entries: Array.from({ length: 5 }, () => profileSubmitted()) }));
+    await pollUntil('two deliveries to be running', async () => (active === 2 ? true : undefined));
+    release();
+    await bridge.whenIdle();
+    expect(most).toBe(2);
+    expect(delivered).toHaveLength(5);
   });
 });
 

@@ -36,6 +36,8 @@ export interface LocalEventBridgeOptions {
   /** Suppresses all log lines. */
   quiet?: boolean;
   retry?: Partial<RetryPolicy>;
+  /** Deliveries running at once across all targets; unbounded when absent. */
+  maxConcurrentDeliveries?: number;
   /**
    * Fault injection: entries for which this returns true are reported as failed with ErrorCode
    * "InternalFailure" (and not accepted), as EventBridge does under partial failure.
@@ -106,6 +108,7 @@ export class LocalEventBridge {
       },
       this.log,
       (job) => options.onDelivered?.({ eventId: job.event.id, rule: job.rule, target: job.target.id }),
+      options.maxConcurrentDeliveries,
     );
   }
 

@@ -60,7 +60,7 @@ export async function startPlatformProcess(options: PlatformProcessOptions): Pro
   const state = await pollUntil(
     'the platform process to report that it runs',
     async () => (gone ? 'exited' : output.includes('CultureBridge is running') ? 'running' : undefined),
-    { timeoutMs: options.readyTimeoutMs ?? 90_000, intervalMs: 100 },
+    { timeoutMs: options.readyTimeoutMs ?? 180_000, intervalMs: 100 },
   );
   if (state === 'exited') throw new Error(`the platform process exited before it ran: ${output.slice(-2000)}`);
   const interrupt = () => {
