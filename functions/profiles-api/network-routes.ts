@@ -1,4 +1,4 @@
-import { NetworkId, toPublicProfile } from '@culturebridge/domain';
+import { isWeakerMatch, NetworkId, toPublicProfile } from '@culturebridge/domain';
 import { HttpProblem, json, notFound, parseBody } from '@culturebridge/http';
 import { isPublishedCopy, type AddressBook, type CoordinatorStore, type MatchStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -48,6 +48,7 @@ export function networkRoutes({ matches, coordinators, addresses }: NetworkRoute
         state: m.state,
         acceptedBy: m.acceptedBy,
         score: m.score,
+        weaker: isWeakerMatch(m.reasons),
         summary: m.summary,
         reasons: m.reasons,
         proposedAt: m.proposedAt,

@@ -1,4 +1,4 @@
-import type { MatchReason, MatchState, Profile, ProfileKind, ProfileStatus, PublicProfile } from '@culturebridge/domain';
+import type { MatchReason, MatchState, Profile, ProfileHint, ProfileKind, ProfileStatus, PublicProfile } from '@culturebridge/domain';
 
 /** The API's answers, as docs/api.md describes them. */
 
@@ -50,6 +50,8 @@ export interface MatchView {
   state: MatchState;
   acceptedBy: string[];
   score: number;
+  /** A weaker match: proposed so that nobody is left with nothing (see docs/api.md). */
+  weaker: boolean;
   summary: string;
   reasons: MatchReason[];
   sharedNetworks: string[];
@@ -62,6 +64,8 @@ export interface MatchView {
 export interface ProfileMatches {
   profileId: string;
   matches: MatchView[];
+  /** For a member whose matches are all weaker (or who has none): fields that would improve them. */
+  hints: ProfileHint[];
 }
 
 export interface MatchAnswer {
@@ -85,6 +89,7 @@ export interface NetworkMatch {
   state: MatchState;
   acceptedBy: string[];
   score: number;
+  weaker: boolean;
   summary: string;
   reasons: MatchReason[];
   proposedAt: string;

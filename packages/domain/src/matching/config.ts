@@ -9,18 +9,18 @@ import { SCORE_PARTS, type ScorePartKind } from './types.js';
  */
 export const DEFAULT_MATCHING_CONFIG = Object.freeze({
   weights: Object.freeze({
-    themes: 0.4,
-    text: 0.4,
-    complementarity: 0.25,
-    formats: 0.1,
+    themes: 0.42,
+    text: 0.36,
+    complementarity: 0.1,
+    formats: 0.04,
     // Shared funding instruments looked alike more than they told partners apart on the
     // development set (bench/results/quality.md); still reported, at no weight, for networks to raise.
     funding: 0,
-    availability: 0.05,
-    crossBorder: 0.1,
+    availability: 0.04,
+    crossBorder: 0.04,
   }),
   priorityFactors: Object.freeze({ high: 1, medium: 0.6, low: 0.3 }),
-  threshold: 0.15,
+  threshold: 0.1,
   topK: 10,
   exposureCap: 20,
   minimumProposals: 3,

@@ -167,7 +167,7 @@ export interface TextWeighting {
  * is not counted as shared: "culture" says nothing, and its posting list would make every query
  * walk most of the network. It still counts in the norm.
  */
-export const MAX_DF_SHARE = 0.05;
+export const MAX_DF_SHARE = 0.01;
 export const MIN_COMMON_DF = 50;
 
 export function encodeText(profiles: readonly MatchingProfile[], weighting: TextWeighting = {}): EncodedText {

@@ -162,8 +162,9 @@ export function analyseText(source: TextSource): TextTerm[] {
   };
   const description = source.description ?? '';
   const tags = source.freeTags ?? [];
-  const all = [...words(description), ...tags.flatMap(words)];
-  const latin = latinLanguage(all, source.languages);
+  // Function words tell the language, so they are counted before `words` drops them.
+  const raw = [description, ...tags].join(' ').toLowerCase().match(WORD) ?? [];
+  const latin = latinLanguage(raw, source.languages);
   const surfaces = (text: string) => [...text.matchAll(WORD)].map((m) => m[0]);
   for (const surface of surfaces(description)) {
     const [word] = words(surface);
