@@ -77,30 +77,32 @@ export interface TextTerm {
 export const TAG_BOOST = 2;
 
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
-const LATIN = /^[\p{Script=Latin}\p{N}'’-]+$/u;
-const CYRILLIC = /^[\p{Script=Cyrillic}'’-]+$/u;
-const ARMENIAN = /^[\p{Script=Armenian}'’-]+$/u;
 const UKRAINIAN_LETTERS = /[іїєґ]/u;
 
-const stemCache = new Map<string, string>();
-function stem(language: string, word: string): string {
-  const key = `${language}:${word}`;
-  let out = stemCache.get(key);
-  if (out === undefined) {
-    out = `${language}:${(STEMMERS[language] as Stemmer)(word)}`;
-    // Bounded so that a long-lived Lambda does not grow without limit on odd input.
-    if (stemCache.size > 200_000) stemCache.clear();
-    stemCache.set(key, out);
+type Script = 'latin' | 'cyrillic' | 'armenian' | 'other';
+
+/** The script of a word by its code points (faster than Unicode property regexes, which this ran per word). */
+function scriptOf(word: string): Script {
+  let script: Script | undefined;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c === 0x2d || (c >= 0x30 && c <= 0x39)) continue;
+    const here: Script = c < 0x250 ? 'latin' : c >= 0x400 && c < 0x530 ? 'cyrillic' : c >= 0x530 && c < 0x590 ? 'armenian' : 'other';
+    if (script === undefined) script = here;
+    else if (script !== here) return 'other';
   }
-  return out;
+  return script ?? 'other';
 }
 
-function latinLanguage(words: readonly string[], languages: readonly string[]): string | undefined {
+function stem(language: string, word: string): string {
+  return `${language}:${(STEMMERS[language] as Stemmer)(word)}`;
+}
+
+function latinLanguage(tokens: readonly string[], languages: readonly string[]): string | undefined {
   let markers = 0;
-  for (const w of words) if (ENGLISH_MARKERS.has(w)) markers++;
-  if (markers >= 2 || languages.includes('en')) {
-    if (markers >= 2 || !LATIN_STEMMED.some((l) => languages.includes(l))) return 'en';
-  }
+  for (const w of tokens) if (ENGLISH_MARKERS.has(w)) markers++;
+  if (markers >= 2) return 'en';
+  if (languages.includes('en') && !LATIN_STEMMED.some((l) => languages.includes(l))) return 'en';
   for (const l of languages) if ((LATIN_STEMMED as readonly string[]).includes(l)) return l;
   // No Latin-script language with a stemmer: English is the networks' lingua franca, but a
   // profile that works only in, say, Polish or Azerbaijani gets trigrams instead.
@@ -122,36 +124,47 @@ function trigrams(word: string): string[] {
   return out;
 }
 
-/** The terms of one word: its stem (or trigrams), plus the parts of a hyphenated word. */
-function wordTerms(word: string, latin: string | undefined, languages: readonly string[]): string[] {
+/*
+ * The terms of one (lower-cased, kept) word: its stem or trigrams, plus the parts of a hyphenated
+ * word. Memoised per (Latin choice, Cyrillic languages, word): networks reuse a small vocabulary, and a
+ * stemmer call costs microseconds. Bounded so that a long-lived Lambda does not grow without limit.
+ */
+const termsCache = new Map<string, readonly string[]>();
+function wordTerms(word: string, latin: string | undefined, languages: readonly string[], languageKey: string): readonly string[] {
+  const key = `${latin ?? ''}|${languageKey}|${word}`;
+  const cached = termsCache.get(key);
+  if (cached !== undefined) return cached;
   const parts = word.includes('-') ? [word, ...word.split('-').filter((p) => p.length >= 3 && !STOPWORDS.has(p))] : [word];
   const out: string[] = [];
   for (const part of parts) {
-    let language: string | undefined;
-    if (LATIN.test(part)) language = latin;
-    else if (CYRILLIC.test(part)) language = cyrillicLanguage(part, languages);
-    else if (ARMENIAN.test(part)) language = 'hy';
+    const script = scriptOf(part);
+    const language = script === 'latin' ? latin : script === 'cyrillic' ? cyrillicLanguage(part, languages) : script === 'armenian' ? 'hy' : undefined;
     if (language !== undefined) out.push(stem(language, part));
     else out.push(...trigrams(part));
   }
+  if (termsCache.size > 200_000) termsCache.clear();
+  termsCache.set(key, out);
   return out;
 }
 
-function words(text: string): string[] {
-  const out: string[] = [];
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    const w = match[0].replace(/[’']/g, '');
-    if (w.length < 3 || STOPWORDS.has(w) || /^\p{N}+$/u.test(w)) continue;
-    out.push(w);
+/** The word as a term source: lower case, apostrophes dropped; undefined for short words, function words and numbers. */
+function keep(token: string): string | undefined {
+  let w = token.toLowerCase();
+  if (w.includes("'") || w.includes('’')) w = w.replace(/[’']/g, '');
+  if (w.length < 3 || STOPWORDS.has(w)) return undefined;
+  let digits = true;
+  for (let k = 0; k < w.length && digits; k++) {
+    const c = w.charCodeAt(k);
+    digits = c >= 0x30 && c <= 0x39;
   }
-  return out;
+  return digits ? undefined : w;
 }
 
 /**
  * The terms of a profile's description and free tags, sorted by term: stems ("en:cinema"),
- * trigrams ("3:abc") and, for each free tag, the tag as a whole ("#en:wine en:heritag"), which a
- * partner shares only by listing the same interest. `surface` is the first word (or tag) seen for
- * the term, as written, for reasons a person can check.
+ * trigrams ("3:abc") and, for each free tag of several words, the tag as a whole
+ * ("#en:wine en:heritag"), which a partner shares only by listing the same interest. `surface` is
+ * the first word (or tag) seen for the term, as written, for reasons a person can check.
  */
 export function analyseText(source: TextSource): TextTerm[] {
   const counts = new Map<string, { count: number; surface: string }>();
@@ -162,29 +175,36 @@ export function analyseText(source: TextSource): TextTerm[] {
   };
   const description = source.description ?? '';
   const tags = source.freeTags ?? [];
-  // Function words tell the language, so they are counted before `words` drops them.
-  const raw = [description, ...tags].join(' ').toLowerCase().match(WORD) ?? [];
-  const latin = latinLanguage(raw, source.languages);
-  const surfaces = (text: string) => [...text.matchAll(WORD)].map((m) => m[0]);
-  for (const surface of surfaces(description)) {
-    const [word] = words(surface);
+  if (description === '' && tags.length === 0) return [];
+  const languages = source.languages;
+  // Only what changes a word's terms goes into the cache key: the Latin choice and the Cyrillic languages.
+  const languageKey = `${languages.includes('uk') ? 'u' : ''}${languages.includes('ru') ? 'r' : ''}${languages.includes('bg') ? 'b' : ''}`;
+  const descriptionTokens = description.match(WORD) ?? [];
+  const tagTokens = tags.map((tag) => tag.match(WORD) ?? []);
+  // Function words tell the language, so they are counted before `keep` drops them.
+  const lowered: string[] = [];
+  for (const t of descriptionTokens) lowered.push(t.toLowerCase());
+  for (const list of tagTokens) for (const t of list) lowered.push(t.toLowerCase());
+  const latin = latinLanguage(lowered, languages);
+  for (const surface of descriptionTokens) {
+    const word = keep(surface);
     if (word === undefined) continue;
-    for (const term of wordTerms(word, latin, source.languages)) add(term, 1, surface);
+    for (const term of wordTerms(word, latin, languages, languageKey)) add(term, 1, surface);
   }
-  for (const tag of tags) {
-    const tagWords = words(tag);
-    if (tagWords.length === 0) continue;
+  tags.forEach((tag, k) => {
     const stems: string[] = [];
-    for (const word of tagWords) {
-      const terms = wordTerms(word, latin, source.languages);
-      for (const term of terms) add(term, TAG_BOOST, word);
+    for (const token of tagTokens[k] as string[]) {
+      const word = keep(token);
+      if (word === undefined) continue;
+      const terms = wordTerms(word, latin, languages, languageKey);
+      for (const term of terms) add(term, TAG_BOOST, token);
       stems.push(terms[0] as string);
     }
-    if (tagWords.length > 1) add(`#${stems.join(' ')}`, TAG_BOOST, tag.trim());
-  }
-  return [...counts]
-    .map(([term, { count, surface }]) => ({ term, count, surface }))
-    .sort((x, y) => (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
+    if (stems.length > 1) add(`#${stems.join(' ')}`, TAG_BOOST, tag.trim());
+  });
+  const out: TextTerm[] = [];
+  for (const [term, { count, surface }] of counts) out.push({ term, count, surface });
+  return out.sort((x, y) => (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
 }
 
 /** Whether a term stands for a whole free tag rather than a word. */
