@@ -163,12 +163,14 @@ export interface TextWeighting {
 }
 
 /**
- * A term held by more than this share of the profiles (and by more than MIN_COMMON_DF of them)
- * is not counted as shared: "culture" says nothing, and its posting list would make every query
- * walk most of the network. It still counts in the norm.
+ * A term held by more than this share of the profiles (and by more than MIN_COMMON_DF of them,
+ * but never more than MAX_COMMON_DF) is not counted as shared: "culture" says nothing, and its
+ * posting list would make every query walk a large part of the network (the query cost is the sum
+ * of the posting lengths of a profile's terms). It still counts in the norm.
  */
 export const MAX_DF_SHARE = 0.01;
 export const MIN_COMMON_DF = 50;
+export const MAX_COMMON_DF = 250;
 
 export function encodeText(profiles: readonly MatchingProfile[], weighting: TextWeighting = {}): EncodedText {
   const analysed = profiles.map((p) => analyseText(p));
@@ -183,7 +185,7 @@ export function encodeText(profiles: readonly MatchingProfile[], weighting: Text
   const terms = [...dfByTerm.keys()].sort();
   const idOf = new Map(terms.map((t, k) => [t, k]));
   const n = profiles.length;
-  const maxDf = Math.max(MIN_COMMON_DF, Math.floor(n * MAX_DF_SHARE));
+  const maxDf = Math.max(MIN_COMMON_DF, Math.min(MAX_COMMON_DF, Math.floor(n * MAX_DF_SHARE)));
   const df = Int32Array.from(terms, (t) => dfByTerm.get(t) as number);
   const idf = new Float64Array(terms.length);
   const sharable = new Uint8Array(terms.length);

@@ -24,4 +24,3 @@ export { topMatchesFor, computeAllMatches, matchAll, CANDIDATE_POOL_FACTOR, type
 export { coverage } from './fairness.js';
 export { isWeakerMatch, profileHints, hintsForMatches, describeHint, COMMON_WORKING_LANGUAGES, type ProfileHint } from './hints.js';
 export { effectiveThemes } from './themes.js';
-export { analyseText } from './text.js';
