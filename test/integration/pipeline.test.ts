@@ -66,6 +66,9 @@ describe('changes made through the API reach the bus as events, and matching ans
     expect(match?.state).toBe('proposed');
     expect(match?.summary).toMatch(/Climate and environment/);
     expect(match?.summary).toMatch(/venue/);
+    // Both wrote "Public art festival in the old town" and tagged "public art festival".
+    expect(match?.summary).toMatch(/both list "public art festival"/);
+    expect((match as unknown as { reasons: { kind: string }[] }).reasons.map((r) => r.kind)).toContain('shared-tags');
     expect(match?.partnerContact).toBeUndefined();
     expect((match as { weaker?: boolean }).weaker).toBe(false);
     expect(body.hints).toEqual([]);
