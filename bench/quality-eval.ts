@@ -142,6 +142,11 @@ export function renderQuality(result: QualityResult, heading: string): string {
     `| rank-1 label in the top 5 | ${result.rankOneInTop5} of ${result.profiles} |`,
     `| proposals whose windows never meet | ${result.nonOverlapping} |`,
     '',
+    `- precision@5: ${result.precisionAt5.toFixed(4)} (target ≥ 0.62) ${result.precisionAt5 >= 0.62 ? 'met' : 'missed'}`,
+    `- normalised precision@5: ${result.normalisedPrecisionAt5.toFixed(4)} (target ≥ 0.82) ${result.normalisedPrecisionAt5 >= 0.82 ? 'met' : 'missed'}`,
+    `- mustNot violations: ${result.violations.length} (target 0) ${result.violations.length === 0 ? 'met' : 'missed'}`,
+    `- coverage: ${pct(result.coverage)} (target 100 %) ${result.coverage === 1 ? 'met' : 'missed'}`,
+    '',
     '| profile | top 5 (labelled ✓, weaker ~) | labels | misses |',
     '|---|---|---|---|',
   ];

@@ -30,6 +30,8 @@ export const ENTITY = {
   suppression: 'Suppression',
   address: 'Address',
   rateCounter: 'RateCounter',
+  networkMatch: 'NetworkMatch',
+  session: 'Session',
 } as const;
 export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
 
@@ -50,6 +52,9 @@ export const keys = {
   }),
   match: (owner: string, partner: string) => ({ PK: `PROFILE#${owner}`, SK: `MATCH#${partner}` }),
   token: (hash: string) => ({ PK: `TOKEN#${hash}`, SK: 'TOKEN' }),
+  /** A browser session, by the SHA-256 of its cookie secret (a copy of the table signs nobody in). */
+  session: (id: string) => ({ PK: `SESSION#${id}`, SK: 'SESSION' }),
+  sessionPrefix: 'SESSION#',
   notification: (key: string) => ({ PK: `NOTIFY#${key}`, SK: 'NOTIFY' }),
   /** A network's coordinators: one Query lists them when a match in the network is mailed. */
   coordinator: (networkId: string, id: string) => ({ PK: `COORDINATORS#${networkId}`, SK: `COORDINATOR#${id}` }),
@@ -77,6 +82,16 @@ export const keys = {
   addressPartition: (addressHash: string) => `ADDRESS#${addressHash}`,
   /** A fixed-window counter of sign-in requests, e.g. `RATE#perAddress#<hash>#<window start>`; expires with its window. */
   rateCounter: (limit: string, keyHash: string, windowStart: number) => ({ PK: `RATE#${limit}#${keyHash}#${windowStart}`, SK: 'RATE' }),
+  /**
+   * A network's match projection, so the dashboard lists a network's matches with one Query of one
+   * partition instead of one Query per member. One item per network and lower profile id of a pair;
+   * each of that profile's matches in the network is one attribute `M#<partner id>` holding a compact
+   * encoding (see network-match-codec). Written in the transaction that writes the match itself.
+   * `NETMATCHES#` cannot collide with other partitions.
+   */
+  networkMatches: (networkId: string, lowerId: string) => ({ PK: `NETMATCHES#${networkId}`, SK: `OWNER#${lowerId}` }),
+  networkMatchPartition: (networkId: string) => `NETMATCHES#${networkId}`,
+  networkMatchAttribute: (higherId: string) => `M#${higherId}`,
   profilePartition: (id: string) => `PROFILE#${id}`,
   networkPartition: (scope: string) => `NETWORK#${scope}`,
   matchPrefix: 'MATCH#',

@@ -59,3 +59,25 @@ export function describeReason(reason: MatchReason, { names, themes, selfId }: R
       return WEAKER_LINES[reason.cause];
   }
 }
+
+/** The leading reason of a match in a network's list (`topReason`: a kind and the id it is about). */
+export function describeTopReason(reason: { kind: string; id?: string } | undefined): string {
+  if (!reason) return '';
+  const id = reason.id ?? '';
+  switch (reason.kind) {
+    case 'shared-theme':
+      return `Shared theme: ${themeLabel(id)}`;
+    case 'offers':
+      return `Offers and needs: ${(RESOURCE_LABELS as Record<string, string>)[id] ?? id}`;
+    case 'shared-format':
+      return `Both look for: ${(FORMAT_LABELS as Record<string, string>)[id] ?? id}`;
+    case 'shared-funding':
+      return `Both consider ${(FUNDING_LABELS as Record<string, string>)[id] ?? id}`;
+    case 'shared-network':
+      return `Both in ${networkLabel(id)}`;
+    case 'weaker-match':
+      return `Weaker match: ${id.replace(/-/g, ' ')}`;
+    default:
+      return reason.kind.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  }
+}

@@ -45,6 +45,8 @@ export interface MatchingIndex extends ScoringContext {
   textTerm(term: string): { idf: number; sharable: boolean } | undefined;
   /** Position of an active profile, or -1 if the id is unknown or not active. */
   positionOf(id: string): number;
+  /** Per position, a number for its owner (profiles of one contact address share it), or -1 when unknown. */
+  readonly owners: Int32Array;
   /** Scratch space reused by every query: the index is single-threaded, as JavaScript is. */
   readonly scratch: {
     stamp: Int32Array;
@@ -143,10 +145,19 @@ export function buildMatchingIndex(profiles: readonly MatchingProfile[], config:
     const d = text.df[k] as number;
     return Math.log(1 + (n - d + 0.5) / (d + 0.5));
   });
+  // Owners as small numbers, so the candidate loop compares two integers, not two strings.
+  const ownerNumbers = new Map<string, number>();
+  const owners = new Int32Array(n).fill(-1);
+  active.forEach((p, i) => {
+    if (p.owner === undefined) return;
+    if (!ownerNumbers.has(p.owner)) ownerNumbers.set(p.owner, ownerNumbers.size);
+    owners[i] = ownerNumbers.get(p.owner) as number;
+  });
 
   return {
     config: parsed,
     profiles: active,
+    owners,
     encoded,
     weights: normalisedWeights(parsed),
     thresholdUnits: thresholdUnits(parsed),
@@ -190,9 +201,11 @@ function nextEpoch(index: MatchingIndex): number {
 
 /**
  * Writes into `index.scratch.candidates` every position ≥ minPosition that is in one of i's
- * scopes, shares a working language, and shares a theme or a sharable text term with i, each
- * once; returns how many. Text dot products are left in the scratch (see `textDotOf`). The caller
- * applies the rest (threshold, windows, declined pairs).
+ * scopes, shares a working language, has another owner, and shares a theme or a sharable text
+ * term with i, each once; returns how many. Text dot products are left in the scratch (see
+ * `textDotOf`). The caller applies the rest (threshold, windows, declined pairs). Every query and
+ * the batch run take their candidates from here or from `collectCompatible`, so the same-owner
+ * rule of `checkHardFilters` holds for all of them.
  */
 export function collectCandidates(index: MatchingIndex, i: number, minPosition: number): number {
   const { offsets, items, scopeOffsets, scopes, termOffsets, termItems, termWeights } = index.postings;
@@ -226,9 +239,12 @@ export function collectCandidates(index: MatchingIndex, i: number, minPosition: 
       dot[j] = (dot[j] as number) + wi * (termWeights[p] as number);
     }
   }
+  const owners = index.owners;
+  const owner = owners[i] as number;
   let count = 0;
   for (let t = 0; t < touchedCount; t++) {
     const j = touched[t] as number;
+    if (owner !== -1 && owners[j] === owner) continue;
     if (!sharesScope(index, j, epoch) || !sharesLanguage(index, i, j)) continue;
     stamp[j] = epoch;
     out[count++] = j;
@@ -246,6 +262,7 @@ export function collectCandidates(index: MatchingIndex, i: number, minPosition: 
         const j = items[k] as number;
         if (stamp[j] === epoch) continue;
         stamp[j] = epoch;
+        if (owner !== -1 && owners[j] === owner) continue;
         if (!sharesLanguage(index, i, j)) continue;
         out[count++] = j;
       }
@@ -265,6 +282,8 @@ export function collectCompatible(index: MatchingIndex, i: number): number {
   const { candidates: out, stamp } = scratch;
   const epoch = nextEpoch(index);
   stamp[i] = epoch;
+  const owners = index.owners;
+  const owner = owners[i] as number;
   let count = 0;
   for (let s = scopeOffsets[i] as number; s < (scopeOffsets[i + 1] as number); s++) {
     const scope = scopes[s] as number;
@@ -272,6 +291,7 @@ export function collectCompatible(index: MatchingIndex, i: number): number {
       const j = members[k] as number;
       if (stamp[j] === epoch) continue;
       stamp[j] = epoch;
+      if (owner !== -1 && owners[j] === owner) continue;
       if (!sharesLanguage(index, i, j)) continue;
       out[count++] = j;
     }
