@@ -1,15 +1,7 @@
 import { stemmer as armenian } from '@orama/stemmers/armenian';
-import { stemmer as bulgarian } from '@orama/stemmers/bulgarian';
-import { stemmer as danish } from '@orama/stemmers/danish';
 import { stemmer as english } from '@orama/stemmers/english';
-import { stemmer as french } from '@orama/stemmers/french';
-import { stemmer as german } from '@orama/stemmers/german';
-import { stemmer as italian } from '@orama/stemmers/italian';
-import { stemmer as lithuanian } from '@orama/stemmers/lithuanian';
 import { stemmer as romanian } from '@orama/stemmers/romanian';
 import { stemmer as russian } from '@orama/stemmers/russian';
-import { stemmer as spanish } from '@orama/stemmers/spanish';
-import { stemmer as turkish } from '@orama/stemmers/turkish';
 import { stemmer as ukrainian } from '@orama/stemmers/ukrainian';
 
 /*
@@ -19,30 +11,29 @@ import { stemmer as ukrainian } from '@orama/stemmers/ukrainian';
  * downloaded at run time). A text's language is not declared, so it is inferred per word from its
  * script and the profile's working languages: Latin words use English when the text reads as
  * English (it has English function words) or no other Latin-script working language has a
- * stemmer, else that language; Cyrillic words use Ukrainian for Ukrainian letters, else Russian or
- * Bulgarian when the profile works in them; Armenian uses the Armenian stemmer. Where no stemmer
- * exists (Georgian, Azerbaijani, Kazakh, Uzbek, Kyrgyz, Tajik, Polish…) a word becomes its
- * character trigrams, which catch inflected forms of the same word without knowing the language.
+ * stemmer, else that language (Romanian); Cyrillic words use Ukrainian for Ukrainian letters, else
+ * Russian or Ukrainian when the profile works in them; Armenian uses the Armenian stemmer. Where no
+ * stemmer is bundled (Georgian, Azerbaijani, Kazakh, Uzbek, Kyrgyz, Tajik, Polish, German…) a word
+ * becomes its character trigrams, which catch inflected forms of the same word without knowing the
+ * language.
  */
 type Stemmer = (word: string) => string;
 
+/*
+ * Stemmers for the product's languages that have one (DESIGN §5: en, ru, uk, ka, hy, az, ro, kk,
+ * uz). Every stemmer adds 2-15 KB to each Lambda bundle that matches (compute-matches has a 250 KB
+ * budget), so EU partners' languages (German, French…) use trigrams like Georgian does; their
+ * members mostly write in English anyway.
+ */
 const STEMMERS: Readonly<Record<string, Stemmer>> = {
   en: english,
   ru: russian,
   uk: ukrainian,
   hy: armenian,
   ro: romanian,
-  bg: bulgarian,
-  de: german,
-  fr: french,
-  it: italian,
-  es: spanish,
-  lt: lithuanian,
-  tr: turkish,
-  da: danish,
 };
 
-const LATIN_STEMMED = ['ro', 'de', 'fr', 'it', 'es', 'lt', 'tr', 'da'] as const;
+const LATIN_STEMMED = ['ro'] as const;
 
 /** Function words that carry nothing about a member's work; English and Russian/Ukrainian, the set's working languages. */
 const STOPWORDS = new Set(
@@ -113,7 +104,6 @@ function cyrillicLanguage(word: string, languages: readonly string[]): string | 
   if (UKRAINIAN_LETTERS.test(word) && languages.includes('uk')) return 'uk';
   if (languages.includes('ru')) return 'ru';
   if (languages.includes('uk')) return 'uk';
-  if (languages.includes('bg')) return 'bg';
   return undefined;
 }
 
@@ -178,7 +168,7 @@ export function analyseText(source: TextSource): TextTerm[] {
   if (description === '' && tags.length === 0) return [];
   const languages = source.languages;
   // Only what changes a word's terms goes into the cache key: the Latin choice and the Cyrillic languages.
-  const languageKey = `${languages.includes('uk') ? 'u' : ''}${languages.includes('ru') ? 'r' : ''}${languages.includes('bg') ? 'b' : ''}`;
+  const languageKey = `${languages.includes('uk') ? 'u' : ''}${languages.includes('ru') ? 'r' : ''}`;
   const descriptionTokens = description.match(WORD) ?? [];
   const tagTokens = tags.map((tag) => tag.match(WORD) ?? []);
   // Function words tell the language, so they are counted before `keep` drops them.
