@@ -26,6 +26,9 @@ describe('Lambda bundles', () => {
       CONFIGURATION_SET: 'bundle-test',
       APP_BASE_URL: 'https://app.bundle.example',
       SESSION_KEY_FILE: keyFile,
+      QUEUE_URL: 'https://sqs.eu-central-1.amazonaws.com/123456789012/webhooks',
+      DEAD_LETTER_QUEUE_URL: 'https://sqs.eu-central-1.amazonaws.com/123456789012/webhook-failures',
+      OPERATOR_EMAIL: 'operator@bundle.example',
     });
     for (const fn of functions) {
       const dir = join(outdir, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`);
