@@ -7,3 +7,4 @@ export * from './match-plan.js';
 export * from './matching/index.js';
 export * from './notification.js';
 export * from './meetings/index.js';
+export * from './csv.js';
