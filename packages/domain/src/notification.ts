@@ -21,7 +21,8 @@ function oneLine(value: string): string {
   return value.replace(/[\r\n\t]+/g, ' ').trim();
 }
 
-const isTimeZone = (tz: string) => {
+/** True for an IANA time zone name the runtime knows, e.g. Asia/Tbilisi. */
+export const isTimeZone = (tz: string) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;

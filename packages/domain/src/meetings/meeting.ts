@@ -1,19 +1,11 @@
 import * as z from 'zod';
+import { isTimeZone } from '../notification.js';
 import { MAX_PARTICIPANTS, MAX_ROUNDS, type MeetingPlan, type PlannedRound } from './planner.js';
 
 /*
  * A network meeting with speed-dating rounds: what a coordinator enters, and its timetable in UTC.
  * Pure: the clock is the caller's.
  */
-
-const isTimeZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const ProfileId = z.uuid({ error: 'expected a member\'s profile id' });
 
