@@ -5,3 +5,4 @@ export * from './planner.js';
 export * from './meeting.js';
 export * from './schedule.js';
 export * from './export.js';
+export * from './mail.js';
