@@ -13,6 +13,8 @@ export interface ApiResult {
   status: number;
   headers: Record<string, string>;
   body: Record<string, unknown>;
+  /** The raw body, for answers that are not JSON (iCalendar, CSV). */
+  text: string;
 }
 
 type AnyHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
@@ -31,6 +33,7 @@ export async function call(handler: AnyHandler, { method, path, body, rawBody, h
     status: response.statusCode,
     // HTTP header names are case-insensitive; middlewares write them in mixed case.
     headers: Object.fromEntries(Object.entries(response.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
-    body: response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {},
+    body: response.body && /json/.test(response.headers?.['content-type'] ?? response.headers?.['Content-Type'] ?? 'json') ? (JSON.parse(response.body) as Record<string, unknown>) : {},
+    text: response.body ?? '',
   };
 }
