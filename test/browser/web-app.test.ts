@@ -11,6 +11,7 @@ import { platformDocumentClient, startTestPlatform } from '../support/platform.j
 import { descriptionOf, launchChromium, screenshot, seriousAccessibilityViolations } from './support/chromium.js';
 import { nextSignInLink, signInLinks } from './support/mail.js';
 import { parseCsv } from './support/csv.js';
+import { describeTopReason } from '../../web/src/lib/reasons.js';
 
 /**
  * The web app in Debian's chromium against the whole local platform (DynamoDB Local, the local
@@ -174,7 +175,7 @@ describe('the web app in a real browser', () => {
     expect(again.url()).not.toContain('token=');
 
     const coordinatorSession = await localSession(platform.sessionKeyFile, COORDINATOR, { networks: [EU4CULTURE] });
-    type NetworkMatch = { matchId: string; profileIds: string[]; names: string[]; state: string; score: number; summary: string };
+    type NetworkMatch = { matchId: string; profileIds: string[]; names: string[]; state: string; score: number; topReason?: { kind: string; id?: string } };
     const { matches } = await api<{ matches: NetworkMatch[] }>('GET', `/networks/${EU4CULTURE}/matches`, coordinatorSession);
     const confirmed = matches.find((m) => m.profileIds.includes(gyumriId) && m.profileIds.includes(potiId));
     expect(confirmed?.state).toBe('confirmed');
@@ -204,14 +205,13 @@ describe('the web app in a real browser', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^culturebridge-eu4culture-matches-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = readFileSync(await download.path(), 'utf8');
-    expect(text.startsWith('\uFEFFmatchId,memberA,memberB,state,score,acceptedBy,summary,proposedAt,updatedAt\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFFmatchId,memberA,memberB,state,score,acceptedBy,mainReason,proposedAt,updatedAt\r\n')).toBe(true);
     const records = parseCsv(text.slice(1));
     expect(records).toHaveLength(matches.length + 1);
     const row = records.find((r) => r[0] === matchId);
     expect(row?.slice(0, 5)).toEqual([matchId, confirmed?.names[0], confirmed?.names[1], 'confirmed', confirmed?.score.toFixed(4)]);
-    expect(row?.[6]).toBe(confirmed?.summary);
-    // The summary holds commas, so it was quoted.
-    expect(text).toContain(`"${confirmed?.summary}"`);
+    expect(row?.[6]).toBe(describeTopReason(confirmed?.topReason));
+    expect(row?.[6]).not.toBe('');
   });
 
   it('the member edits its profile, is sent back to sign in when the session has expired, and withdraws the profile', async () => {

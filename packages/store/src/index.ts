@@ -13,3 +13,4 @@ export * from './suppression-store.js';
 export * from './address-book.js';
 export * from './sign-in-store.js';
 export * from './meeting-store.js';
+export * from './network-projection.js';

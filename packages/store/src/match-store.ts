@@ -3,7 +3,7 @@ import { isLostTransactionRace } from './errors.js';
 import type { Profile } from '@culturebridge/domain';
 import { decodeMembershipView } from './membership-codec.js';
 import { fromItem, MEMBERSHIP_ATTRIBUTES, MEMBERSHIP_VIEW_ATTRIBUTE, type MembershipView } from './profile-items.js';
-import { matchItems, type MatchItem } from './match-items.js';
+import { decodeNetworkMatch, matchItems, networkMatchUpdates, type MatchItem, type NetworkMatch } from './match-items.js';
 import { keys, TABLE } from './table.js';
 
 /** Reads and writes of match items and the matching views; every write is conditional on a read version. */
@@ -79,6 +79,30 @@ export class MatchStore {
     return items;
   }
 
+  /**
+   * Every match made in a network, from its projection partition: one paginated Query, eventually
+   * consistent (a dashboard read), instead of one Query per member. Read units: the projection's
+   * size, not the members' partitions.
+   */
+  async networkMatches(networkId: string): Promise<NetworkMatch[]> {
+    const found: NetworkMatch[] = [];
+    for await (const page of paginateQuery({ client: this.doc }, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.networkMatchPartition(networkId) },
+      ...this.capacity(),
+    })) {
+      this.count(page.ConsumedCapacity);
+      for (const item of page.Items ?? []) {
+        const lower = String(item.SK).slice('OWNER#'.length);
+        for (const [name, value] of Object.entries(item)) {
+          if (name.startsWith('M#')) found.push(decodeNetworkMatch(lower, name.slice(2), String(value)));
+        }
+      }
+    }
+    return found;
+  }
+
   /** How many matches of a profile are open (proposed or accepted): its exposure. */
   async openMatchCount(profileId: string): Promise<number> {
     let count = 0;
@@ -110,7 +134,7 @@ export class MatchStore {
   async put(
     match: Omit<MatchItem, 'owner' | 'partner'>,
     expectedVersion: number | undefined,
-    options: { requireActiveProfiles?: boolean } = {},
+    options: { requireActiveProfiles?: boolean; previousNetworks?: readonly string[] } = {},
   ): Promise<boolean> {
     const condition =
       expectedVersion === undefined
@@ -132,7 +156,12 @@ export class MatchStore {
     try {
       await this.doc.send(
         new TransactWriteCommand({
-          TransactItems: [...matchItems(match).map((Item) => ({ Put: { TableName: this.tableName, Item, ...condition } })), ...profileChecks],
+          TransactItems: [
+            ...matchItems(match).map((Item) => ({ Put: { TableName: this.tableName, Item, ...condition } })),
+            // The projection changes only with the profile copies (their condition guards it too).
+            ...networkMatchUpdates(this.tableName, match, options.previousNetworks),
+            ...profileChecks,
+          ],
         }),
       );
       return true;

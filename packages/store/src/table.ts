@@ -31,6 +31,7 @@ export const ENTITY = {
   address: 'Address',
   rateCounter: 'RateCounter',
   meeting: 'Meeting',
+  networkMatch: 'NetworkMatch',
 } as const;
 export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
 
@@ -82,6 +83,16 @@ export const keys = {
   meeting: (networkId: string, id: string) => ({ PK: `MEETINGS#${networkId}`, SK: `MEETING#${id}` }),
   meetingPartition: (networkId: string) => `MEETINGS#${networkId}`,
   meetingPrefix: 'MEETING#',
+  /**
+   * A network's match projection, so the dashboard lists a network's matches with one Query of one
+   * partition instead of one Query per member. One item per network and lower profile id of a pair;
+   * each of that profile's matches in the network is one attribute `M#<partner id>` holding a compact
+   * encoding (see network-match-codec). Written in the transaction that writes the match itself.
+   * `NETMATCHES#` cannot collide with other partitions.
+   */
+  networkMatches: (networkId: string, lowerId: string) => ({ PK: `NETMATCHES#${networkId}`, SK: `OWNER#${lowerId}` }),
+  networkMatchPartition: (networkId: string) => `NETMATCHES#${networkId}`,
+  networkMatchAttribute: (higherId: string) => `M#${higherId}`,
   profilePartition: (id: string) => `PROFILE#${id}`,
   networkPartition: (scope: string) => `NETWORK#${scope}`,
   matchPrefix: 'MATCH#',

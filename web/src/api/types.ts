@@ -85,8 +85,8 @@ export interface NetworkMatch {
   state: MatchState;
   acceptedBy: string[];
   score: number;
-  summary: string;
-  reasons: MatchReason[];
+  /** The match's first reason, in short; the full reasons are on each member's matches. */
+  topReason?: { kind: string; id?: string };
   proposedAt: string;
   updatedAt: string;
 }
