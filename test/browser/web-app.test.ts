@@ -9,7 +9,7 @@ import type { Platform } from '../../local/platform.js';
 import { localSession } from '../../local/sessions.js';
 import { platformDocumentClient, startTestPlatform } from '../support/platform.js';
 import { descriptionOf, launchChromium, screenshot, seriousAccessibilityViolations } from './support/chromium.js';
-import { nextSignInLink, signInLinks } from './support/mail.js';
+import { nextSignInLink, signInLinks, signInThroughMail as signInWithMail } from './support/mail.js';
 import { parseCsv } from './support/csv.js';
 import { describeTopReason } from '../../web/src/lib/reasons.js';
 
@@ -55,17 +55,7 @@ async function newPage(viewport = { width: 1280, height: 900 }, mobile = false):
   return context.newPage();
 }
 
-/** Signs in from the sign-in form the page shows, with the link SES local received. */
-async function signInThroughMail(page: Page, email: string): Promise<string> {
-  await page.getByLabel('Your e-mail address').waitFor(WAIT);
-  const seen = (await signInLinks(platform, email)).length;
-  await page.getByLabel('Your e-mail address').fill(email);
-  await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
-  await page.getByText('Check your e-mail').waitFor(WAIT);
-  const link = await nextSignInLink(platform, email, seen);
-  await page.goto(link);
-  return link;
-}
+const signInThroughMail = (page: Page, email: string) => signInWithMail(platform, page, email, WAIT.timeout);
 
 async function api<T>(method: string, path: string, session: string): Promise<T> {
   const response = await fetch(`${platform.apiUrl}${path}`, { method, headers: { authorization: `Bearer ${session}` } });

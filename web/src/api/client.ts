@@ -101,3 +101,14 @@ function sessionLost(reason: 'expired' | 'required'): void {
   rememberDestination(currentRoute());
   navigate(`/sign-in?reason=${reason}`);
 }
+
+/** A text download from the API (iCalendar, CSV) with the session, problems handled as for JSON. */
+export async function apiText(path: string): Promise<string> {
+  const session = currentSession();
+  const response = await send('GET', path, undefined, session?.token);
+  if (response.ok) return response.text();
+  const problem = await toProblem(response);
+  if (!meansSessionLost(problem)) throw problem;
+  sessionLost(session ? 'expired' : 'required');
+  throw new SessionLost();
+}
