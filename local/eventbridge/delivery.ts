@@ -2,6 +2,7 @@
 // dead-letter log. Deliveries are tracked so tests and shutdown can wait for quiescence instead
 // of sleeping.
 
+import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from './envelope.js';
 
 export interface RuleTarget {
@@ -21,6 +22,8 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 5_000 };
 
 export interface DeadLetter {
+  /** Names this dead letter for a redrive (`POST /_local/dead-letters/{id}/redrive`). */
+  id: string;
   rule: string;
   eventBusName: string;
   target: string;
@@ -45,6 +48,8 @@ export class DeliveryScheduler {
     private readonly policy: RetryPolicy,
     private readonly onDeadLetter: (deadLetter: DeadLetter) => void,
     private readonly log: (line: string) => void,
+    /** Called when a delivery is settled: delivered, or given up (after onDeadLetter). */
+    private readonly onSettled: (job: DeliveryJob) => void = () => undefined,
   ) {
     if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
       throw new Error(`retry.maxAttempts must be a positive integer, got ${policy.maxAttempts}`);
@@ -97,6 +102,7 @@ export class DeliveryScheduler {
       try {
         // Each target gets its own copy so one target mutating the event cannot affect another.
         await job.target.deliver(structuredClone(job.event));
+        this.onSettled(job);
         return;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -104,6 +110,7 @@ export class DeliveryScheduler {
         if (attempt >= maxAttempts) {
           this.log(`dead   ${where}  after ${attempt} attempt(s): ${message}  (event ${job.event.id})`);
           this.onDeadLetter({
+            id: randomUUID(),
             rule: job.rule,
             eventBusName: job.eventBusName,
             target: job.target.id,
@@ -112,6 +119,7 @@ export class DeliveryScheduler {
             failedAt: new Date().toISOString(),
             event: job.event,
           });
+          this.onSettled(job);
           return;
         }
         // Half fixed, half random ("equal jitter"): targets that failed together do not retry in step.

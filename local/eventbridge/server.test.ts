@@ -213,14 +213,14 @@ describe('PutEvents validation', () => {
 
     const response = await fetch(bridge.endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSEvents.ListRules' },
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSEvents.CreateArchive' },
       body: '{}',
     });
 
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
       __type: 'UnknownOperationException',
-      message: expect.stringContaining('ListRules'),
+      message: expect.stringContaining('CreateArchive'),
     });
   });
 });
@@ -311,6 +311,7 @@ describe('delivery retries and dead letters', () => {
     expect(healthy.received).toHaveLength(1);
     expect(bridge.deadLetters).toEqual([
       {
+        id: expect.any(String),
         rule: 'notify',
         eventBusName: 'default',
         target: 'broken',
@@ -322,6 +323,38 @@ describe('delivery retries and dead letters', () => {
     ]);
     const served = (await (await fetch(`${bridge.endpoint}/_local/dead-letters`)).json()) as { deadLetters: unknown[] };
     expect(served.deadLetters).toHaveLength(1);
+  });
+
+  it('redrives a dead letter to the target that gave up on it, reports both changes, and forgets an unknown id', async () => {
+    const changes: { id: string; redriven: boolean }[] = [];
+    const bridge = await startBridge({ retry: { maxAttempts: 1, baseDelayMs: 1 }, onDeadLetter: (d, { redriven }) => changes.push({ id: d.id, redriven }) });
+    let healthy = false;
+    const received: string[] = [];
+    bridge.addRule({
+      name: 'notify',
+      eventPattern: { source: ['culturebridge.profiles'] },
+      targets: [
+        {
+          id: 'flaky',
+          deliver: async (event) => {
+            if (!healthy) throw new Error('down');
+            received.push(event.id);
+          },
+        },
+      ],
+    });
+    const response = await clientFor(bridge).send(new PutEventsCommand({ Entries: [profileSubmitted()] }));
+    await bridge.whenIdle();
+    const [dead] = bridge.deadLetters;
+    expect(dead?.event.id).toBe(response.Entries?.[0]?.EventId);
+
+    healthy = true;
+    expect(bridge.redrive('no-such-id')).toBe(false);
+    expect(bridge.redrive(dead?.id ?? '')).toBe(true);
+    await bridge.whenIdle();
+    expect(received).toEqual([dead?.event.id]);
+    expect(bridge.deadLetters).toEqual([]);
+    expect(changes).toEqual([{ id: dead?.id, redriven: false }, { id: dead?.id, redriven: true }]);
   });
 });
 

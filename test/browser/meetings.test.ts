@@ -1,16 +1,13 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CoordinatorStore } from '@culturebridge/store';
 import { DEMO_MEMBERS, EU4CULTURE } from '../../local/demo/networks.js';
-import { seedCoordinators, seedDemo } from '../../local/demo/seed.js';
-import { freePort } from '../../local/free-port.js';
 import type { Platform } from '../../local/platform.js';
 import { localMails } from '../../local/ses-local.js';
 import { pollUntil } from '../../local/poll.js';
-import { platformDocumentClient, startTestPlatform } from '../support/platform.js';
-import { launchChromium, screenshot, seriousAccessibilityViolations } from './support/chromium.js';
+import { screenshot, seriousAccessibilityViolations } from './support/chromium.js';
 import { signInThroughMail } from './support/mail.js';
+import { startSeededPlatform } from './support/seeded-platform.js';
 
 /**
  * Speed dating in a real browser: the EU4Culture coordinator plans a meeting of 12 members with 4
@@ -26,13 +23,7 @@ const contexts: BrowserContext[] = [];
 let ids: string[] = [];
 
 beforeAll(async () => {
-  const apiPort = await freePort();
-  [platform, browser] = await Promise.all([startTestPlatform('browser-meetings', { apiPort }), launchChromium()]);
-  const doc = platformDocumentClient(platform);
-  await seedCoordinators(new CoordinatorStore(doc, platform.tableName), () => undefined);
-  doc.destroy();
-  ids = await seedDemo(platform.apiUrl, platform.sessionKeyFile, () => undefined);
-  await platform.settle();
+  ({ platform, browser, ids } = await startSeededPlatform('browser-meetings'));
 });
 
 afterAll(async () => {

@@ -32,5 +32,8 @@ export async function signInThroughMail(platform: Platform, page: Page, email: s
   await page.getByText('Check your e-mail').waitFor({ timeout });
   const link = await nextSignInLink(platform, email, seen);
   await page.goto(link);
+  // The link's page says what will happen and acts only on the click.
+  await page.getByRole('heading', { level: 1, name: /^Sign in as [^@\s]…@/ }).waitFor({ timeout });
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   return link;
 }

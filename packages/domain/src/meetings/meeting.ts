@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { isTimeZone } from '../notification.js';
+import { oneLineText } from '../text.js';
 import { MAX_PARTICIPANTS, MAX_ROUNDS, type MeetingPlan, type PlannedRound } from './planner.js';
 
 /*
@@ -9,22 +10,10 @@ import { MAX_PARTICIPANTS, MAX_ROUNDS, type MeetingPlan, type PlannedRound } fro
 
 const ProfileId = z.uuid({ error: 'expected a member\'s profile id' });
 
-/**
- * One line of visible text. Issue #12 adds the shared `oneLineText` rule to text.ts; until it is on
- * main this is the same rule in small (no control characters or line breaks, trimmed, not empty).
- */
-const meetingName = z
-  .string({ error: 'name: expected text' })
-  .normalize('NFC')
-  .refine((v) => !/[\p{Cc}\p{Zl}\p{Zp}]/u.test(v), { error: 'name: expected one line of text without control characters' })
-  .trim()
-  .min(1, { error: 'name: expected a name' })
-  .max(120, { error: 'name: at most 120 characters' });
-
 /** A coordinator's meeting, as sent to `POST /networks/{networkId}/meetings`. */
 export const MeetingInput = z.strictObject(
   {
-    name: meetingName,
+    name: oneLineText('name', 120),
     date: z.iso.date({ error: 'date: expected a date as YYYY-MM-DD' }),
     startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'startTime: expected a local time as HH:MM (24 h)' }),
     timeZone: z.string().refine(isTimeZone, { error: 'timeZone: expected an IANA time zone such as Asia/Tbilisi' }),
