@@ -48,7 +48,8 @@ async function serveStatic(root: string, pathname: string, res: ServerResponse):
 }
 
 // Larger than the API's own limit, so the handler (not this adapter) answers 413 as in AWS.
-const MAX_BODY_BYTES = 1024 * 1024;
+/** Above the API's largest body (a member list as base64), so the function's own limit answers. */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 async function readBody(req: IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = [];
@@ -65,7 +66,7 @@ function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): v
   // Middlewares unset a header (e.g. Server) by leaving it undefined; API Gateway drops those.
   const headers = Object.fromEntries(Object.entries(result.headers ?? {}).filter(([, v]) => v !== undefined && v !== null));
   res.writeHead(result.statusCode ?? 200, headers as Record<string, string>);
-  res.end(result.body ?? '');
+  res.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
 }
 
 /**

@@ -5,8 +5,8 @@
 import './quiet-sdk.js';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CoordinatorStore } from '@culturebridge/store';
-import { seedCoordinators, seedDemo } from './demo/seed.js';
+import { CoordinatorStore, NetworkStore } from '@culturebridge/store';
+import { seedCoordinators, seedDemo, seedNetworks } from './demo/seed.js';
 import { localDocumentClient } from './dynamodb-local.js';
 import { startPlatform } from './platform.js';
 
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   if (platform.created) {
     console.log('First start: loading the demo networks (EU4Culture cities, EUNIC clusters) …');
     const doc = localDocumentClient(platform.dynamodbEndpoint);
+    await seedNetworks(new NetworkStore(doc, platform.tableName), (line) => console.log(line));
     await seedCoordinators(new CoordinatorStore(doc, platform.tableName), (line) => console.log(line));
     doc.destroy();
     await seedDemo(platform.apiUrl, platform.sessionKeyFile, (line) => console.log(line));

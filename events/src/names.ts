@@ -5,6 +5,7 @@ export const SOURCES = {
   profiles: 'culturebridge.profiles',
   matches: 'culturebridge.matches',
   notifications: 'culturebridge.notifications',
+  memberships: 'culturebridge.memberships',
 } as const;
 export type Source = (typeof SOURCES)[keyof typeof SOURCES];
 
@@ -18,6 +19,10 @@ export const DETAIL_TYPES = {
   MatchConfirmed: SOURCES.matches,
   MatchWithdrawn: SOURCES.matches,
   CoordinatorNotified: SOURCES.notifications,
+  MembershipRequested: SOURCES.memberships,
+  MembershipApproved: SOURCES.memberships,
+  MembershipRejected: SOURCES.memberships,
+  MembershipEnded: SOURCES.memberships,
 } as const satisfies Record<string, Source>;
 export type DetailType = keyof typeof DETAIL_TYPES;
 export const ALL_DETAIL_TYPES = Object.keys(DETAIL_TYPES) as DetailType[];

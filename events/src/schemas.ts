@@ -6,6 +6,7 @@ import {
   FUNDING_INSTRUMENTS,
   LanguageCode,
   MATCH_STATES,
+  MEMBERSHIP_STATUSES,
   NetworkId,
   PROFILE_KINDS,
   PROFILE_STATUSES,
@@ -60,6 +61,15 @@ export const MatchData = z.strictObject({
 });
 export type MatchData = z.infer<typeof MatchData>;
 
+/** A profile's membership in one network: ids and status only, never a name or a contact. */
+export const MembershipData = z.strictObject({
+  profileId: z.uuid().describe('The member\'s profile'),
+  networkId: NetworkId.describe('The network'),
+  status: z.enum(MEMBERSHIP_STATUSES).describe('requested: waits for a coordinator; approved: counts for matching; rejected: refused'),
+  profileVersion: z.number().int().min(1).describe('The profile version this membership state belongs to'),
+});
+export type MembershipData = z.infer<typeof MembershipData>;
+
 export const EVENT_SCHEMAS = {
   ProfileSubmitted: envelope(z.strictObject({ profile: PublicProfile })),
   ProfileUpdated: envelope(
@@ -84,6 +94,10 @@ export const EVENT_SCHEMAS = {
       sentAt: z.iso.datetime(),
     }),
   ),
+  MembershipRequested: envelope(MembershipData),
+  MembershipApproved: envelope(MembershipData),
+  MembershipRejected: envelope(MembershipData),
+  MembershipEnded: envelope(MembershipData.describe('The membership as it was when it ended')),
 } as const satisfies Record<DetailType, z.ZodType>;
 
 export type EventDetail<T extends DetailType> = z.infer<(typeof EVENT_SCHEMAS)[T]>;

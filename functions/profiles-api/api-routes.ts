@@ -21,6 +21,13 @@ export const PROFILES_API_ROUTES = [
   { name: 'networkMatches', method: 'GET', path: '/networks/{networkId}/matches', access: 'session' },
   { name: 'networkSettings', method: 'GET', path: '/networks/{networkId}/settings', access: 'session' },
   { name: 'updateNetworkSettings', method: 'PUT', path: '/networks/{networkId}/settings', access: 'session' },
+  { name: 'listNetworks', method: 'GET', path: '/networks', access: 'public' },
+  { name: 'joinRequests', method: 'GET', path: '/networks/{networkId}/requests', access: 'session' },
+  { name: 'approveMembership', method: 'POST', path: '/networks/{networkId}/requests/{id}/approve', access: 'session' },
+  { name: 'rejectMembership', method: 'POST', path: '/networks/{networkId}/requests/{id}/reject', access: 'session' },
+  { name: 'importMemberList', method: 'POST', path: '/networks/{networkId}/imports', access: 'session' },
+  { name: 'importTemplate', method: 'GET', path: '/networks/{networkId}/imports/template', access: 'session' },
+  { name: 'exportMembers', method: 'GET', path: '/networks/{networkId}/export', access: 'session' },
 ] as const;
 
 export type ProfilesApiRoute = (typeof PROFILES_API_ROUTES)[number];
@@ -28,7 +35,12 @@ export type ProfilesApiRouteName = ProfilesApiRoute['name'];
 export type RouteAccess = ProfilesApiRoute['access'];
 
 /** Routes whose request carries a JSON body. */
-export const ROUTES_WITH_BODY: ReadonlySet<ProfilesApiRouteName> = new Set(['magicLink', 'verify', 'create', 'update', 'updateNetworkSettings']);
+export const ROUTES_WITH_BODY: ReadonlySet<ProfilesApiRouteName> = new Set(['magicLink', 'verify', 'create', 'update', 'updateNetworkSettings', 'importMemberList']);
+
+/** Routes whose body may be larger than MAX_BODY_BYTES: a member list as base64 (see MAX_FILE_BYTES). */
+export const LARGE_BODY_ROUTES: ReadonlySet<ProfilesApiRouteName> = new Set(['importMemberList']);
+/** A 4 MB file as base64 in JSON; below Lambda's 6 MB synchronous payload limit. */
+export const MAX_LARGE_BODY_BYTES = 5_600_000;
 
 /** The first path segments the API owns; the local server serves the web app for everything else. */
 export const API_PREFIXES = [...new Set(PROFILES_API_ROUTES.map((r) => `/${r.path.split('/')[1]}`))];

@@ -7,9 +7,10 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { bodyLimit, problemDetails } from '@culturebridge/http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { CoordinatorStore, MatchStore } from '@culturebridge/store';
+import type { CoordinatorStore, MatchStore, NetworkStore } from '@culturebridge/store';
 import { authenticate } from './access.js';
-import { PROFILES_API_ROUTES, ROUTES_WITH_BODY, type ProfilesApiRoute } from './api-routes.js';
+import { LARGE_BODY_ROUTES, MAX_LARGE_BODY_BYTES, PROFILES_API_ROUTES, ROUTES_WITH_BODY, type ProfilesApiRoute } from './api-routes.js';
+import { membershipRoutes } from './membership-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { networkRoutes } from './network-routes.js';
 import type { Route as RouteHandler } from './route.js';
@@ -21,6 +22,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export interface ProfilesApiOptions extends SignInDeps {
   matches: MatchStore;
   coordinators: CoordinatorStore;
+  networks: NetworkStore;
   newId: () => string;
   now: () => string;
   logger: Logger;
@@ -30,8 +32,8 @@ export interface ProfilesApiOptions extends SignInDeps {
 type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /** Routes that carry a body get the size limit and the JSON parser; the others never parse one. */
-function withJsonBody(handler: Handler) {
-  return middy(handler).use(bodyLimit(MAX_BODY_BYTES)).use(httpJsonBodyParser());
+function withJsonBody(handler: Handler, maxBytes = MAX_BODY_BYTES) {
+  return middy(handler).use(bodyLimit(maxBytes)).use(httpJsonBodyParser());
 }
 
 /** Every route authenticates its caller first, as its declared access demands. */
@@ -45,10 +47,12 @@ export function createProfilesApi(options: ProfilesApiOptions) {
     ...authRoutes({ signIn, profiles: options.profiles, now: options.now }),
     ...profileRoutes({ ...options, signIn }),
     ...networkRoutes(options),
+    ...membershipRoutes({ ...options, invite: (email, profileId, at) => signIn.sendLink(email, 'invite-member', at, profileId) }),
   };
   const routes: Route<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>[] = PROFILES_API_ROUTES.map((route) => {
     const handler = authenticated(route, handlers[route.name], options);
-    return { method: route.method, path: route.path, handler: ROUTES_WITH_BODY.has(route.name) ? withJsonBody(handler) : middy(handler) };
+    const body = ROUTES_WITH_BODY.has(route.name) ? withJsonBody(handler, LARGE_BODY_ROUTES.has(route.name) ? MAX_LARGE_BODY_BYTES : MAX_BODY_BYTES) : undefined;
+    return { method: route.method, path: route.path, handler: body ?? middy(handler) };
   });
   // onError runs in reverse order of use(): the problem renderer first, then headers are added to it.
   return middy(httpRouterHandler(routes))

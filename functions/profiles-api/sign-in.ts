@@ -86,11 +86,12 @@ export function signInService(deps: SignInDeps) {
    */
   async function sendLink(email: string, purpose: SignInPurpose, now: Date, profileId?: string): Promise<void> {
     const { token, hash } = newMagicToken();
-    const expires = Math.floor(now.getTime() / 1000) + MAGIC_LINK.ttlSeconds;
+    const ttlSeconds = purpose === 'invite-member' ? MAGIC_LINK.inviteTtlSeconds : MAGIC_LINK.ttlSeconds;
+    const expires = Math.floor(now.getTime() / 1000) + ttlSeconds;
     await deps.signIns.saveToken(hash, { addressHash: addressHash(email), purpose, ...(profileId ? { profileId } : {}) }, expires, now.toISOString());
     if (await deps.suppressions.isSuppressed(email)) return;
     try {
-      await deps.mailer.send(email, composeSignInMail(token, purpose, MAGIC_LINK.ttlSeconds / 60, { baseUrl: deps.appBaseUrl }));
+      await deps.mailer.send(email, composeSignInMail(token, purpose, ttlSeconds / 60, { baseUrl: deps.appBaseUrl }));
     } catch (error) {
       // SES refusing this one address (e.g. unverified in the sandbox) must not answer differently
       // from a delivered link; throttling still fails the request (503), as a retry may succeed.
@@ -117,7 +118,7 @@ export function signInService(deps: SignInDeps) {
     const grant = await deps.signIns.consumeToken(hashToken(token), Math.floor(now.getTime() / 1000));
     if (!grant) throw invalidToken();
     const confirmed: string[] = [];
-    if (grant.purpose === 'confirm-profile' && grant.profileId) {
+    if ((grant.purpose === 'confirm-profile' || grant.purpose === 'invite-member') && grant.profileId) {
       if ((await deps.profiles.confirm(grant.profileId, grant.addressHash, now.toISOString())) === 'confirmed') confirmed.push(grant.profileId);
     }
     return { ...(await sessionFor(grant.addressHash, now)), confirmed };

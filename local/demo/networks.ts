@@ -19,6 +19,12 @@ export interface DemoMember {
 export const EU4CULTURE = 'eu4culture';
 export const EUNIC = 'eunic-caucasus-central-asia';
 
+/** The demo's network records (time zones: where each network's coordination sits, invented). */
+export const DEMO_NETWORKS = [
+  { id: EU4CULTURE, name: 'EU4Culture cities', timeZone: 'Asia/Tbilisi' },
+  { id: EUNIC, name: 'EUNIC clusters of the Caucasus and Central Asia', timeZone: 'Asia/Tbilisi' },
+];
+
 export const DEMO_COORDINATORS = [
   { network: EU4CULTURE, name: 'EU4Culture coordination (invented contact)', email: 'coordinator@eu4culture.example' },
   { network: EUNIC, name: 'EUNIC regional coordination (invented contact)', email: 'coordinator@eunic-cca.example' },

@@ -12,7 +12,7 @@ let deps: RecomputeDeps;
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 async function create(n: number, overrides: Partial<Input>): Promise<Profile> {
-  return profiles.create(ProfileInput.parse(validProfileInput({ name: `City ${n}`, ...overrides })), { id: id(n), status: 'active', now: '2026-11-24T10:00:00.000Z' });
+  return profiles.create(ProfileInput.parse(validProfileInput({ name: `City ${n}`, ...overrides })), { id: id(n), status: 'active', now: '2026-11-24T10:00:00.000Z', membership: 'approved' });
 }
 
 const openMatches = async (profileId: string) =>

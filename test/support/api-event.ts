@@ -13,6 +13,8 @@ export interface ApiResult {
   status: number;
   headers: Record<string, string>;
   body: Record<string, unknown>;
+  /** The body's bytes (decoded from base64 where the function sent it so), for files. */
+  raw: Buffer;
 }
 
 type AnyHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
@@ -20,17 +22,23 @@ type AnyHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<u
 /** Calls a handler with the event API Gateway would send, and decodes its response, so tests read like HTTP. */
 export async function call(handler: AnyHandler, { method, path, body, rawBody, headers = {} }: ApiRequest): Promise<ApiResult> {
   const text = rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
+  const [pathOnly = path, query] = path.split('?');
   const event = apiGatewayEvent({
     method,
-    path,
+    path: pathOnly,
+    ...(query !== undefined ? { query } : {}),
     body: text,
     headers: { ...(text !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
   });
-  const response = (await handler(event, lambdaContext('test'))) as { statusCode: number; headers?: Record<string, string>; body?: string };
+  const response = (await handler(event, lambdaContext('test'))) as { statusCode: number; headers?: Record<string, string>; body?: string; isBase64Encoded?: boolean };
+  // HTTP header names are case-insensitive; middlewares write them in mixed case.
+  const responseHeaders = Object.fromEntries(Object.entries(response.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const raw = Buffer.from(response.body ?? '', response.isBase64Encoded ? 'base64' : 'utf8');
+  const isJson = /json/.test(responseHeaders['content-type'] ?? '');
   return {
     status: response.statusCode,
-    // HTTP header names are case-insensitive; middlewares write them in mixed case.
-    headers: Object.fromEntries(Object.entries(response.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
-    body: response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {},
+    headers: responseHeaders,
+    body: response.body && isJson ? (JSON.parse(response.body) as Record<string, unknown>) : {},
+    raw,
   };
 }

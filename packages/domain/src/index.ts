@@ -6,3 +6,4 @@ export * from './match-lifecycle.js';
 export * from './match-plan.js';
 export * from './matching/index.js';
 export * from './notification.js';
+export * from './network.js';

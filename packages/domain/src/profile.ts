@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Memberships } from './network.js';
 import { THEME_IDS } from './taxonomy.js';
 import {
   COUNTRY_CODES,
@@ -28,7 +29,8 @@ export const LIMITS = {
 const expected = (label: string, what: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? `${label} is required` : `${label} must be ${what}`;
 
-const text = (label: string, max: number) =>
+/** A trimmed, non-empty line of text of at most `max` characters; messages name `label`. */
+export const text = (label: string, max: number) =>
   z
     .string({ error: expected(label, 'text') })
     .trim()
@@ -163,6 +165,8 @@ export interface Profile extends ProfileData {
   status: ProfileStatus;
   createdAt: string;
   updatedAt: string;
+  /** Per named network: requested, approved or rejected (absent on profiles stored before; see network.ts). */
+  memberships?: Memberships;
 }
 
 /**

@@ -9,7 +9,8 @@ import { ENTITY, TABLE, keys } from './table.js';
  */
 export interface TokenGrant {
   addressHash: string;
-  purpose: 'sign-in' | 'confirm-profile';
+  /** `invite-member`: a coordinator imported the profile; the link confirms it like `confirm-profile`. */
+  purpose: 'sign-in' | 'confirm-profile' | 'invite-member';
   profileId?: string;
 }
 
@@ -54,7 +55,7 @@ export class SignInStore {
       if (typeof item?.addressHash !== 'string') return undefined;
       return {
         addressHash: item.addressHash,
-        purpose: item.purpose === 'confirm-profile' ? 'confirm-profile' : 'sign-in',
+        purpose: item.purpose === 'confirm-profile' || item.purpose === 'invite-member' ? item.purpose : 'sign-in',
         ...(typeof item.profileId === 'string' ? { profileId: item.profileId } : {}),
       };
     } catch (error) {

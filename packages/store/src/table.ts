@@ -30,6 +30,7 @@ export const ENTITY = {
   suppression: 'Suppression',
   address: 'Address',
   rateCounter: 'RateCounter',
+  network: 'Network',
 } as const;
 export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
 
@@ -77,6 +78,16 @@ export const keys = {
   addressPartition: (addressHash: string) => `ADDRESS#${addressHash}`,
   /** A fixed-window counter of sign-in requests, e.g. `RATE#perAddress#<hash>#<window start>`; expires with its window. */
   rateCounter: (limit: string, keyHash: string, windowStart: number) => ({ PK: `RATE#${limit}#${keyHash}#${windowStart}`, SK: 'RATE' }),
+  /** Every network record in one partition: there are few, and the form lists them with one Query. */
+  network: (id: string) => ({ PK: 'NETWORKS', SK: `NETWORK#${id}` }),
+  networksPartition: 'NETWORKS',
+  networkRecordPrefix: 'NETWORK#',
+  /**
+   * Index partition of a network's open join requests: requested memberships are indexed here, not
+   * in the network's own partition, so matching never reads them and a coordinator lists them with
+   * one Query.
+   */
+  joinRequestPartition: (networkId: string) => `REQUESTS#${networkId}`,
   profilePartition: (id: string) => `PROFILE#${id}`,
   networkPartition: (scope: string) => `NETWORK#${scope}`,
   matchPrefix: 'MATCH#',
