@@ -86,8 +86,8 @@ type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchRespons
 const FUNCTIONS = ['profiles-api', 'publish-changes', 'compute-matches', 'notify', 'send-digests', 'suppress'] as const;
 
 /** The sender and configuration set names locally; SES local accepts any. */
-const LOCAL_SENDER = 'no-reply@culturebridge.example';
-const LOCAL_CONFIGURATION_SET = 'culturebridge-local';
+export const LOCAL_SENDER = 'no-reply@culturebridge.example';
+export const LOCAL_CONFIGURATION_SET = 'culturebridge-local';
 
 /**
  * The whole platform in one process: DynamoDB Local, the local EventBridge with the rules from

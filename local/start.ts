@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { CoordinatorStore, NetworkStore } from '@culturebridge/store';
 import { seedCoordinators, seedDemo, seedNetworks } from './demo/seed.js';
 import { localDocumentClient } from './dynamodb-local.js';
-import { startPlatform } from './platform.js';
+import { writeLocalEndpoints } from './endpoints-file.js';
+import { LOCAL_CONFIGURATION_SET, LOCAL_SENDER, startPlatform } from './platform.js';
 
 const DATA_DIR = resolve(process.env.CULTUREBRIDGE_DATA_DIR ?? '.data/dynamodb');
 /** The built web app; `npm start` builds it first (the prestart script). */
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
 
   if (!existsSync(join(WEB_ROOT, 'index.html'))) console.log(`No web app build in ${WEB_ROOT}: run \`npm run build:web\` (npm start does) to serve it; the API runs without it.`);
   const platform = await startPlatform({ apiPort, dynamodbPort, dataDir: DATA_DIR, webRoot: WEB_ROOT, eventBridgePort: Number(process.env.EVENTBRIDGE_PORT ?? 0), sesPort: Number(process.env.SES_PORT ?? 0) });
+
+  writeLocalEndpoints({ sesEndpoint: platform.ses.endpoint, senderEmail: LOCAL_SENDER, configurationSet: LOCAL_CONFIGURATION_SET, appBaseUrl: platform.apiUrl }, join(DATA_DIR, 'endpoints.json'));
 
   if (platform.created) {
     console.log('First start: loading the demo networks (EU4Culture cities, EUNIC clusters) …');

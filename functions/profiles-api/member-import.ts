@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { approvedNetworks, membershipStatus, type Profile, type ProfileData } from '@culturebridge/domain';
 import { type ImportPlan } from '@culturebridge/member-lists';
 import { addressHash, type AddressBook, type MatchStore, type ProfileStore } from '@culturebridge/store';
@@ -37,7 +38,8 @@ function merged(existing: Profile, imported: ProfileData, networkId: string): Pr
 }
 
 const DATA_FIELDS = ['kind', 'name', 'country', 'region', 'networks', 'contact', 'themes', 'freeTags', 'formats', 'offers', 'needs', 'languages', 'fundingInstruments', 'availability', 'openToOutsideNetwork', 'matchEmails', 'description'] as const;
-const sameData = (a: ProfileData, b: ProfileData) => DATA_FIELDS.every((f) => JSON.stringify(a[f]) === JSON.stringify(b[f]));
+// Deep equality, not JSON text: DynamoDB returns a map's keys in any order.
+const sameData = (a: ProfileData, b: ProfileData) => DATA_FIELDS.every((f) => isDeepStrictEqual(a[f], b[f]));
 
 /** The profile of this contact address that names the network (or the address's profile to add it to). */
 async function existingProfile(deps: MemberImportDeps, email: string, networkId: string): Promise<Profile | undefined> {

@@ -1,10 +1,11 @@
 import { toPublicProfile } from '@culturebridge/domain';
 import { invalidFields, json, notFound, parseBody } from '@culturebridge/http';
-import { UnreadableFile, errorReportCsv, memberExportFile, parseMemberFile, planImport, templateCsv, type MemberExportRow } from '@culturebridge/member-lists';
+import { UnreadableFile, errorReportCsv, memberExportFile, parseMemberFile, planImport, templateCsv } from '@culturebridge/member-lists';
 import type { MatchStore, NetworkStore, ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinates, type Caller } from './access.js';
 import { importMembers, type MemberImportDeps } from './member-import.js';
+import { networkMemberRows } from './member-export.js';
 import { MemberImportRequest } from './requests-import.js';
 import type { Route } from './route.js';
 
@@ -116,28 +117,7 @@ export function membershipRoutes(deps: MembershipRouteDeps) {
       ...(delimiter === ',' || delimiter === ';' ? [] : [{ field: 'delimiter', pointer: '#/delimiter', detail: 'delimiter must be , or ;' }]),
     ];
     if (problems.length > 0) throw invalidFields(problems);
-    const views = [...(await matches.candidates([networkId])), ...(await matches.joinRequests(networkId))];
-    const members = [...(await matches.profiles(views.map((v) => v.id))).values()];
-    const perMember = await Promise.all(members.map((m) => matches.matchesOf(m.id)));
-    const partners = await matches.profiles(perMember.flat().filter((m) => m.state === 'confirmed').map((m) => m.partner));
-    const rows: MemberExportRow[] = members
-      .map((member, i) => {
-        const own = perMember[i] ?? [];
-        return {
-          name: member.name,
-          kind: member.kind,
-          country: member.country,
-          region: member.region ?? '',
-          contactName: member.contact.name,
-          contactEmail: member.contact.email,
-          status: member.status,
-          membership: member.memberships?.[networkId] ?? 'approved',
-          confirmedPartners: own.filter((m) => m.state === 'confirmed').map((m) => partners.get(m.partner)?.name ?? m.partner).sort(),
-          openProposals: own.filter((m) => m.state === 'proposed' || m.state === 'accepted').length,
-          lastActivity: [member.updatedAt, ...own.map((m) => m.updatedAt)].sort().at(-1) ?? member.updatedAt,
-        };
-      })
-      .sort((a, b) => a.name.localeCompare(b.name));
+    const rows = await networkMemberRows(matches, networkId);
     const file = await memberExportFile(rows, format as 'csv' | 'xlsx', delimiter as ',' | ';');
     return {
       statusCode: 200,

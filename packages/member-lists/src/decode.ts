@@ -27,9 +27,28 @@ const CHARDET_NAMES: Record<string, LegacyEncoding> = {
   'ISO-8859-1': 'windows-1252',
 };
 
-/** The most likely legacy encoding of bytes that are not UTF-8, by chardet's statistics. */
+/**
+ * Only the words that hold non-ASCII bytes. A member list is mostly ASCII (headers, codes, e-mail
+ * addresses), which drowns chardet's statistics: on a whole Windows-1251 file it guessed Latin-1.
+ */
+function nonAsciiWords(bytes: Uint8Array): Uint8Array {
+  const out: number[] = [];
+  let word: number[] = [];
+  const flush = () => {
+    if (word.some((b) => b >= 0x80)) out.push(...word, 0x20);
+    word = [];
+  };
+  for (const b of bytes) {
+    if (b >= 0x80 || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a)) word.push(b);
+    else flush();
+  }
+  flush();
+  return Uint8Array.from(out);
+}
+
+/** The most likely legacy encoding of bytes that are not UTF-8, by chardet's statistics on the words that need one. */
 export function guessLegacyEncoding(bytes: Uint8Array): LegacyEncoding {
-  for (const candidate of analyse(bytes)) {
+  for (const candidate of analyse(nonAsciiWords(bytes))) {
     const legacy = CHARDET_NAMES[candidate.name];
     if (legacy) return legacy;
   }
