@@ -111,7 +111,8 @@ async function main(): Promise<number> {
       }
     }
     if (plan.problems.length > 0) {
-      const report = resolve(`${networkId}-import-errors.csv`);
+      // Beside the list it reports on, so the coordinator finds it where the list is.
+      const report = resolve(`${(file as string).replace(/\.[^./]+$/, '')}-errors.csv`);
       writeFileSync(report, errorReportCsv(plan.problems));
       console.log(`error report: ${report}`);
     }
@@ -124,7 +125,8 @@ async function main(): Promise<number> {
       mailer,
       appBaseUrl: mail.appBaseUrl,
     };
-    const bar = new SingleBar({ format: '{bar} {value}/{total} rows', stream: process.stderr }, Presets.shades_classic);
+    // Drawn in place on a terminal; a redirected stderr (CI logs) gets a line every second instead.
+    const bar = new SingleBar({ format: '{bar} {value}/{total} rows', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 1000 }, Presets.shades_classic);
     bar.start(plan.valid.length, 0);
     const result = await importMembers(
       {
