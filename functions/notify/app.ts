@@ -1,6 +1,6 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { EVENT_SCHEMAS } from '@culturebridge/events';
 import { composeMatchMail, composeMemberMatchMail, coordinatorRecipients, immediateNotificationId, memberRecipients, type MatchNotice } from '@culturebridge/domain';
 import type { CoordinatorStore, MatchStore } from '@culturebridge/store';

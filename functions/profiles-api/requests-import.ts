@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LEGACY_ENCODINGS } from '@culturebridge/member-lists';
 
 /** An import: the file as base64 (so a binary XLSX survives JSON), and the coordinator's choices. */

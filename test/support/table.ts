@@ -5,7 +5,6 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { NetworkStore } from '@culturebridge/store';
 import { ensureTable, localDocumentClient, localDynamoDbClient } from '../../local/dynamodb-local.js';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 export interface TestTable {
   endpoint: string;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TimeZone } from './notification.js';
 import { NetworkId, text } from './profile.js';
 

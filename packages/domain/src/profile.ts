@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Memberships } from './network.js';
 import { THEME_IDS } from './taxonomy.js';
 import {
