@@ -6,9 +6,11 @@ import { CoordinatorPreferencesPage } from './pages/CoordinatorPreferencesPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { InterestFormPage } from './pages/InterestFormPage';
 import { MatchPage } from './pages/MatchPage';
+import { MemberImportPage } from './pages/MemberImportPage';
 import { MyProfilePage } from './pages/MyProfilePage';
 import { ProfilePreferencesPage } from './pages/ProfilePreferencesPage';
 import { SignInPage } from './pages/SignInPage';
+import { useNetworks } from './lib/networks';
 import { href, navigate, parseRoute, useHash, type Route } from './router';
 
 export function App() {
@@ -21,6 +23,8 @@ export function App() {
 
 function Shell() {
   const route = parseRoute(useHash());
+  // Network names appear all over the app; once they have loaded, everything renders with them.
+  useNetworks();
   return (
     <>
       <a className="skip-link" href="#main" onClick={skipToMain}>
@@ -56,6 +60,8 @@ function Page({ route }: { route: Route }) {
       return <MatchPage profileId={route.profileId} partnerId={route.partnerId} answer={route.answer} />;
     case 'dashboard':
       return <DashboardPage networkId={route.networkId} />;
+    case 'member-import':
+      return <MemberImportPage networkId={route.networkId} />;
     case 'profile-preferences':
       return <ProfilePreferencesPage profileId={route.profileId} />;
     case 'coordinator-preferences':

@@ -2,7 +2,9 @@ import type { Profile, ProfileInput } from '@culturebridge/domain';
 import { apiRequest } from './client';
 import type {
   CreatedProfile,
+  JoinRequests,
   MailPreference,
+  MemberImport,
   MatchAnswer,
   Me,
   NetworkMatches,
@@ -46,3 +48,12 @@ export const fetchNetworkSettings = (networkId: string) => apiRequest<NetworkSet
 
 export const updateNetworkSettings = (networkId: string, preference: MailPreference) =>
   apiRequest<NetworkSettings>('PUT', `/networks/${segment(networkId)}/settings`, { preference });
+
+export const fetchJoinRequests = (networkId: string) => apiRequest<JoinRequests>('GET', `/networks/${segment(networkId)}/requests`);
+
+export const answerJoinRequest = (networkId: string, profileId: string, answer: 'approve' | 'reject') =>
+  apiRequest<{ profileId: string; networkId: string; membership: string; changed: boolean }>('POST', `/networks/${segment(networkId)}/requests/${segment(profileId)}/${answer}`);
+
+/** Preview (`dryRun`) or import a member list; the file travels as base64 inside JSON. */
+export const importMemberList = (networkId: string, request: { file: string; fileName: string; encoding?: string; dryRun: boolean }) =>
+  apiRequest<MemberImport>('POST', `/networks/${segment(networkId)}/imports`, request);

@@ -109,3 +109,33 @@ export interface NetworkSettings {
   networkId: string;
   coordinator: { id: string; name: string; preference: MailPreference };
 }
+
+export interface JoinRequests {
+  networkId: string;
+  requests: (PublicProfile & { requestedAt: string })[];
+}
+
+export interface ImportProblem {
+  rowNumber: number;
+  column: string;
+  value: string;
+  message: string;
+}
+
+/** POST /networks/{id}/imports: what the file holds and what the import did (or would do, on a dry run). */
+export interface MemberImport {
+  networkId: string;
+  dryRun: boolean;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  needsEncodingConfirmation: boolean;
+  delimiter: string | null;
+  unknownColumns: string[];
+  missingColumns: string[];
+  rows: number;
+  summary: { created: number; updated: number; unchanged: number; invalid: number };
+  preview: { rowNumber: number; name: string; outcome: 'created' | 'updated' | 'unchanged' }[];
+  problems: ImportProblem[];
+  problemCount: number;
+  errorReportCsv?: string;
+}
