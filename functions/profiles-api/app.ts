@@ -1,23 +1,14 @@
-import middy from '@middy/core';
-import httpCors from '@middy/http-cors';
-import httpJsonBodyParser from '@middy/http-json-body-parser';
-import httpRouterHandler, { type Route } from '@middy/http-router';
-import httpSecurityHeaders from '@middy/http-security-headers';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { bodyLimit, problemDetails } from '@culturebridge/http';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { CoordinatorStore, MatchStore, NetworkStore } from '@culturebridge/store';
-import { authenticate } from './access.js';
-import { LARGE_BODY_ROUTES, MAX_LARGE_BODY_BYTES, PROFILES_API_ROUTES, ROUTES_WITH_BODY, type ProfilesApiRoute } from './api-routes.js';
-import { membershipRoutes } from './membership-routes.js';
+import { routesOf } from './api-routes.js';
 import { authRoutes } from './auth-routes.js';
+import { httpApp } from './http-app.js';
+import { membershipRoutes } from './membership-routes.js';
 import { networkRoutes } from './network-routes.js';
-import type { Route as RouteHandler } from './route.js';
 import { profileRoutes } from './routes.js';
 import { signInService, type SignInDeps } from './sign-in.js';
 
-export const MAX_BODY_BYTES = 64 * 1024;
+export { MAX_BODY_BYTES } from './http-app.js';
 
 export interface ProfilesApiOptions extends SignInDeps {
   matches: MatchStore;
@@ -29,35 +20,16 @@ export interface ProfilesApiOptions extends SignInDeps {
   allowedOrigins: string[];
 }
 
-type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
-
-/** Routes that carry a body get the size limit and the JSON parser; the others never parse one. */
-function withJsonBody(handler: Handler, maxBytes = MAX_BODY_BYTES) {
-  return middy(handler).use(bodyLimit(maxBytes)).use(httpJsonBodyParser());
-}
-
-/** Every route authenticates its caller first, as its declared access demands. */
-function authenticated(route: ProfilesApiRoute, handler: RouteHandler, options: ProfilesApiOptions): Handler {
-  return async (event) => handler(event, await authenticate(event, options.sessionKey, route.access, new Date(options.now()), options.addresses));
-}
-
 export function createProfilesApi(options: ProfilesApiOptions) {
   const signIn = signInService(options);
-  const handlers: Record<ProfilesApiRoute['name'], RouteHandler> = {
-    ...authRoutes({ signIn, profiles: options.profiles, now: options.now }),
-    ...profileRoutes({ ...options, signIn }),
-    ...networkRoutes(options),
-    ...membershipRoutes({ ...options, invite: (email, profileId, at) => signIn.sendLink(email, 'invite-member', at, profileId) }),
-  };
-  const routes: Route<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>[] = PROFILES_API_ROUTES.map((route) => {
-    const handler = authenticated(route, handlers[route.name], options);
-    const body = ROUTES_WITH_BODY.has(route.name) ? withJsonBody(handler, LARGE_BODY_ROUTES.has(route.name) ? MAX_LARGE_BODY_BYTES : MAX_BODY_BYTES) : undefined;
-    return { method: route.method, path: route.path, handler: body ?? middy(handler) };
-  });
-  // onError runs in reverse order of use(): the problem renderer first, then headers are added to it.
-  return middy(httpRouterHandler(routes))
-    .use(injectLambdaContext(options.logger, { resetKeys: true }))
-    .use(httpCors({ origins: options.allowedOrigins, methods: 'GET,POST,PUT,DELETE', headers: 'content-type,authorization' }))
-    .use(httpSecurityHeaders())
-    .use(problemDetails(options.logger));
+  return httpApp(
+    routesOf('profiles-api'),
+    {
+      ...authRoutes({ signIn, profiles: options.profiles, now: options.now }),
+      ...profileRoutes({ ...options, signIn }),
+      ...networkRoutes(options),
+      ...membershipRoutes(options),
+    },
+    options,
+  );
 }

@@ -8,6 +8,12 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { synthStack } from './synth.js';
 
 const MAX_BUNDLE_BYTES = 1024 * 1024;
+/**
+ * member-lists carries exceljs (and its zip and XML readers, about 700 KB minified): coordinators call
+ * it now and then, never on a member's or a sign-in's path, which is why it is a function of its own.
+ * See docs/decisions.md (member lists).
+ */
+const BUNDLE_BUDGETS: Record<string, number> = { 'member-lists': 1.5 * 1024 * 1024 };
 
 // The one test that bundles for real with local esbuild (and the web app with Vite), as `cdk deploy` would.
 describe('Lambda bundles', () => {
@@ -15,7 +21,7 @@ describe('Lambda bundles', () => {
     const { stack, outdir } = synthStack({ bundle: true });
     // Our functions (NodeFunction sets POWERTOOLS_SERVICE_NAME); CDK's own handlers (BucketDeployment) are prebuilt.
     const functions = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function')).filter((fn) => fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME);
-    expect(functions.map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME)).toEqual(expect.arrayContaining(['profiles-api', 'authorizer']));
+    expect(functions.map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME)).toEqual(expect.arrayContaining(['profiles-api', 'authorizer', 'member-lists']));
     // Each bundle reads its configuration (and the session key) at import, as in Lambda.
     const keyFile = join(mkdtempSync(join(tmpdir(), 'session-key-')), 'key');
     writeFileSync(keyFile, randomBytes(32).toString('base64'));
@@ -30,7 +36,8 @@ describe('Lambda bundles', () => {
     for (const fn of functions) {
       const dir = join(outdir, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`);
       expect(readdirSync(dir)).toContain('index.mjs');
-      expect(statSync(join(dir, 'index.mjs')).size).toBeLessThan(MAX_BUNDLE_BYTES);
+      const name = String(fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME);
+      expect(statSync(join(dir, 'index.mjs')).size, name).toBeLessThan(BUNDLE_BUDGETS[name] ?? MAX_BUNDLE_BYTES);
       const mod = (await import(pathToFileURL(join(dir, 'index.mjs')).href)) as { handler: unknown };
       expect(typeof mod.handler, dir).toBe('function');
     }

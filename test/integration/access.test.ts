@@ -5,10 +5,9 @@ import { SESSION } from '@culturebridge/auth';
 import { pairKey } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { CoordinatorStore, MatchStore, ProfileStore, addressHash, sortedPair } from '@culturebridge/store';
-import { createProfilesApi } from '../../functions/profiles-api/app.js';
 import { PROFILES_API_ROUTES, type ProfilesApiRouteName } from '../../functions/profiles-api/api-routes.js';
 import { call, type ApiResult } from '../support/api-event.js';
-import { TEST_SESSION_KEY, bearer, profilesApiOptions } from '../support/profiles-api.js';
+import { TEST_SESSION_KEY, bearer, createApi, profilesApiOptions } from '../support/profiles-api.js';
 import { addNetworks, freshTable, type TestTable } from '../support/table.js';
 
 /**
@@ -17,7 +16,7 @@ import { addNetworks, freshTable, type TestTable } from '../support/table.js';
  * coordinator C coordinates; coordinator D coordinates network Y only.
  */
 let table: TestTable;
-let api: ReturnType<typeof createProfilesApi>;
+let api: ReturnType<typeof createApi>;
 const X = 'eu4culture';
 const Y = 'eunic-central-asia';
 const emails = { a: 'culture@kutaisi.example', b: 'culture@gyumri.example', c: 'coordinator@eu4culture.example', d: 'coordinator@eunic-ca.example' };
@@ -27,7 +26,7 @@ let as: Record<'a' | 'b' | 'c' | 'd' | 'anonymous' | 'tampered' | 'expired' | 'f
 
 beforeAll(async () => {
   table = await freshTable('access');
-  api = createProfilesApi(profilesApiOptions(table.doc, table.tableName));
+  api = createApi(profilesApiOptions(table.doc, table.tableName));
   await addNetworks(table, [X, Y]);
   const profiles = new ProfileStore(table.doc, table.tableName);
   const now = new Date().toISOString();
