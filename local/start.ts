@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CoordinatorStore, NetworkStore } from '@culturebridge/store';
+import { CoordinatorStore, NetworkStore, backfillNetworkMatches } from '@culturebridge/store';
 import { seedCoordinators, seedDemo, seedNetworks } from './demo/seed.js';
 import { localDocumentClient } from './dynamodb-local.js';
 import { writeLocalEndpoints } from './endpoints-file.js';
@@ -28,6 +28,13 @@ async function main(): Promise<void> {
   const platform = await startPlatform({ apiPort, dynamodbPort, dataDir: DATA_DIR, webRoot: WEB_ROOT, eventBridgePort: Number(process.env.EVENTBRIDGE_PORT ?? 0), sesPort: Number(process.env.SES_PORT ?? 0) });
 
   writeLocalEndpoints({ sesEndpoint: platform.ses.endpoint, senderEmail: LOCAL_SENDER, configurationSet: LOCAL_CONFIGURATION_SET, appBaseUrl: platform.apiUrl }, join(DATA_DIR, 'endpoints.json'));
+  if (!platform.created) {
+    // Data kept from an earlier version: give matches stored before the network projection theirs.
+    const doc = localDocumentClient(platform.dynamodbEndpoint);
+    const backfilled = await backfillNetworkMatches(doc, platform.tableName);
+    doc.destroy();
+    if (backfilled > 0) console.log(`  ${backfilled} network match copies written for matches stored by an earlier version`);
+  }
 
   if (platform.created) {
     console.log('First start: loading the demo networks (EU4Culture cities, EUNIC clusters) …');

@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { MatchStore, ProfileStore } from '@culturebridge/store';
 import { routesOf } from '../profiles-api/api-routes.js';
-import { httpApp } from '../profiles-api/http-app.js';
+import { httpApp, trustedOrigins } from '../profiles-api/http-app.js';
 import { sendMagicLink, type SignInDeps } from '../profiles-api/sign-in.js';
 import { memberListRoutes } from './routes.js';
 
@@ -23,6 +23,11 @@ export function createMemberListsApi(options: MemberListsOptions) {
   return httpApp(
     routesOf('member-lists'),
     memberListRoutes({ ...options, invite: (email, profileId, at) => sendMagicLink(options, email, 'invite-member', at, profileId) }),
-    options,
+    {
+      auth: { sessionKey: options.sessionKey, addresses: options.addresses, sessions: options.sessions, trustedOrigins: trustedOrigins(options) },
+      now: options.now,
+      logger: options.logger,
+      allowedOrigins: options.allowedOrigins,
+    },
   );
 }

@@ -3,7 +3,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { loadSessionKey } from '@culturebridge/auth';
 import { sesMailer } from '@culturebridge/mail';
-import { AddressBook, MatchStore, ProfileStore, SignInStore, SuppressionStore, createDocumentClient } from '@culturebridge/store';
+import { AddressBook, MatchStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, createDocumentClient } from '@culturebridge/store';
 import { loadConfig } from '../profiles-api/config.js';
 import { createMemberListsApi } from './app.js';
 
@@ -16,6 +16,7 @@ export const handler = createMemberListsApi({
   matches: new MatchStore(doc, config.TABLE_NAME),
   addresses: new AddressBook(doc, config.TABLE_NAME),
   signIns: new SignInStore(doc, config.TABLE_NAME),
+  sessions: new SessionStore(doc, config.TABLE_NAME),
   suppressions: new SuppressionStore(doc, config.TABLE_NAME),
   mailer: sesMailer(ses, { sender: config.SENDER_EMAIL, configurationSet: config.CONFIGURATION_SET }),
   sessionKey: await loadSessionKey(config),

@@ -4,12 +4,14 @@
  * `function` names the Lambda that serves the route: member lists (CSV/XLSX parsing and writing)
  * have their own, so their libraries stay out of profiles-api's bundle and cold start. `access` says what the authorizer demands before the
  * function runs: `public` routes take anonymous callers (a session, if sent, must still verify);
- * `session` routes need a valid session. Which profile or network a session may touch is decided by
+ * `session` routes need a valid session (a bearer token or the browser's session cookie). Which profile or network a session may touch is decided by
  * the function (functions/profiles-api/access.ts).
  */
 export const PROFILES_API_ROUTES = [
   { name: 'magicLink', method: 'POST', path: '/auth/magic-link', access: 'public', function: 'profiles-api' },
+  { name: 'describeLink', method: 'POST', path: '/auth/link', access: 'public', function: 'profiles-api' },
   { name: 'verify', method: 'POST', path: '/auth/verify', access: 'public', function: 'profiles-api' },
+  { name: 'signOut', method: 'POST', path: '/auth/sign-out', access: 'public', function: 'profiles-api' },
   { name: 'me', method: 'GET', path: '/me', access: 'session', function: 'profiles-api' },
   { name: 'create', method: 'POST', path: '/profiles', access: 'public', function: 'profiles-api' },
   { name: 'read', method: 'GET', path: '/profiles/{id}', access: 'session', function: 'profiles-api' },
@@ -41,7 +43,7 @@ export type ApiFunction = ProfilesApiRoute['function'];
 export const routesOf = <F extends ApiFunction>(fn: F) => PROFILES_API_ROUTES.filter((r): r is Extract<ProfilesApiRoute, { function: F }> => r.function === fn);
 
 /** Routes whose request carries a JSON body. */
-export const ROUTES_WITH_BODY: ReadonlySet<ProfilesApiRouteName> = new Set(['magicLink', 'verify', 'create', 'update', 'updateNetworkSettings', 'importMemberList']);
+export const ROUTES_WITH_BODY: ReadonlySet<ProfilesApiRouteName> = new Set(['magicLink', 'describeLink', 'verify', 'create', 'update', 'updateNetworkSettings', 'importMemberList']);
 
 /** Routes whose body may be larger than MAX_BODY_BYTES: a member list as base64 (see MAX_FILE_BYTES). */
 export const LARGE_BODY_ROUTES: ReadonlySet<ProfilesApiRouteName> = new Set(['importMemberList']);

@@ -1,14 +1,15 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { CoordinatorStore, MatchStore, NetworkStore } from '@culturebridge/store';
+import type { AuthenticationDeps } from './access.js';
 import { routesOf } from './api-routes.js';
 import { authRoutes } from './auth-routes.js';
-import { httpApp } from './http-app.js';
+import { httpApp, trustedOrigins } from './http-app.js';
 import { membershipRoutes } from './membership-routes.js';
 import { networkRoutes } from './network-routes.js';
 import { profileRoutes } from './routes.js';
 import { signInService, type SignInDeps } from './sign-in.js';
 
-export { MAX_BODY_BYTES } from './http-app.js';
+export { MAX_BODY_BYTES, trustedOrigins } from './http-app.js';
 
 export interface ProfilesApiOptions extends SignInDeps {
   matches: MatchStore;
@@ -22,14 +23,16 @@ export interface ProfilesApiOptions extends SignInDeps {
 
 export function createProfilesApi(options: ProfilesApiOptions) {
   const signIn = signInService(options);
+  const origins = trustedOrigins(options);
+  const auth: AuthenticationDeps = { sessionKey: options.sessionKey, addresses: options.addresses, sessions: options.sessions, trustedOrigins: origins };
   return httpApp(
     routesOf('profiles-api'),
     {
-      ...authRoutes({ signIn, profiles: options.profiles, now: options.now }),
+      ...authRoutes({ signIn, profiles: options.profiles, sessions: options.sessions, trustedOrigins: origins, now: options.now }),
       ...profileRoutes({ ...options, signIn }),
       ...networkRoutes(options),
       ...membershipRoutes(options),
     },
-    options,
+    { auth, now: options.now, logger: options.logger, allowedOrigins: options.allowedOrigins },
   );
 }

@@ -6,9 +6,8 @@ import httpSecurityHeaders from '@middy/http-security-headers';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { bodyLimit, problemDetails } from '@culturebridge/http';
-import type { AddressBook } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { authenticate } from './access.js';
+import { authenticate, type AuthenticationDeps } from './access.js';
 import { LARGE_BODY_ROUTES, MAX_LARGE_BODY_BYTES, ROUTES_WITH_BODY, type ProfilesApiRoute } from './api-routes.js';
 import type { Route as RouteHandler } from './route.js';
 
@@ -16,8 +15,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 /** What every API function's router needs: who the caller is, and how to answer. */
 export interface HttpAppOptions {
-  sessionKey: Uint8Array;
-  addresses: AddressBook;
+  auth: AuthenticationDeps;
   now: () => string;
   logger: Logger;
   allowedOrigins: string[];
@@ -30,9 +28,21 @@ function withJsonBody(handler: Handler, maxBytes: number) {
   return middy(handler).use(bodyLimit(maxBytes)).use(httpJsonBodyParser());
 }
 
-/** Every route authenticates its caller first, as its declared access demands. */
-function authenticated(route: ProfilesApiRoute, handler: RouteHandler, options: HttpAppOptions): Handler {
-  return async (event) => handler(event, await authenticate(event, options.sessionKey, route.access, new Date(options.now()), options.addresses));
+/**
+ * Every route authenticates its caller first, as its declared access demands; a renewed (or
+ * cleared) session cookie goes out with the answer.
+ */
+function authenticated(route: ProfilesApiRoute, handler: RouteHandler, deps: AuthenticationDeps, now: () => string): Handler {
+  return async (event) => {
+    const { caller, setCookies } = await authenticate(event, deps, route.access, new Date(now()));
+    const result = await handler(event, caller);
+    return setCookies.length ? { ...result, cookies: [...(result.cookies ?? []), ...setCookies] } : result;
+  };
+}
+
+/** The web app's origins: the one mail links open, and those CORS allows (e.g. Vite's dev server). */
+export function trustedOrigins(options: { appBaseUrl: string; allowedOrigins: readonly string[] }): string[] {
+  return [...new Set([new URL(options.appBaseUrl).origin, ...options.allowedOrigins])];
 }
 
 /**
@@ -41,7 +51,7 @@ function authenticated(route: ProfilesApiRoute, handler: RouteHandler, options: 
  */
 export function httpApp<R extends ProfilesApiRoute>(routes: readonly R[], handlers: Record<R['name'], RouteHandler>, options: HttpAppOptions) {
   const routed: Route<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>[] = routes.map((route) => {
-    const handler = authenticated(route, handlers[route.name as R['name']], options);
+    const handler = authenticated(route, handlers[route.name as R['name']], options.auth, options.now);
     const body = ROUTES_WITH_BODY.has(route.name) ? withJsonBody(handler, LARGE_BODY_ROUTES.has(route.name) ? MAX_LARGE_BODY_BYTES : MAX_BODY_BYTES) : undefined;
     return { method: route.method, path: route.path, handler: body ?? middy(handler) };
   });

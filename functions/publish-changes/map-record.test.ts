@@ -92,12 +92,13 @@ describe('mapping stream records to events', () => {
     for (const event of [inserted]) expect(JSON.stringify(event)).not.toContain('kutaisi.example');
   });
 
-  it('publishes nothing for sign-in bookkeeping: tokens, address items, rate counters, coordinators', () => {
+  it('publishes nothing for sign-in bookkeeping: tokens, address items, rate counters, sessions, coordinators', () => {
     const items = [
       { ...keys.token('f'.repeat(64)), entity: ENTITY.token, addressHash: 'a'.repeat(64), purpose: 'sign-in', expiresAt: 1 },
       profileAddressItem('culture@kutaisi.example', A),
       coordinatorAddressItem('coordinator@eu4culture.example', 'eu4culture', B),
       { ...keys.rateCounter('perAddress', 'a'.repeat(64), 0), entity: ENTITY.rateCounter, hits: 3, expiresAt: 900 },
+      { ...keys.session('e'.repeat(64)), entity: ENTITY.session, id: 'e'.repeat(64), addressHash: 'a'.repeat(64), createdAt: 1, idleExpiresAt: 2, absoluteExpiresAt: 3, expiresAt: 2 },
       { ...keys.coordinator('eu4culture', B), entity: ENTITY.coordinator, id: B, networkId: 'eu4culture', name: 'C', email: 'coordinator@eu4culture.example' },
     ];
     for (const item of items) {

@@ -15,6 +15,8 @@ export interface ApiResult {
   body: Record<string, unknown>;
   /** The body's bytes (decoded from base64 where the function sent it so), for files. */
   raw: Buffer;
+  /** The answer's Set-Cookie values (payload 2.0 `cookies`, and a `Set-Cookie` header if any). */
+  cookies: string[];
 }
 
 type AnyHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
@@ -30,7 +32,7 @@ export async function call(handler: AnyHandler, { method, path, body, rawBody, h
     body: text,
     headers: { ...(text !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
   });
-  const response = (await handler(event, lambdaContext('test'))) as { statusCode: number; headers?: Record<string, string>; body?: string; isBase64Encoded?: boolean };
+  const response = (await handler(event, lambdaContext('test'))) as { statusCode: number; headers?: Record<string, string>; body?: string; cookies?: string[]; isBase64Encoded?: boolean };
   // HTTP header names are case-insensitive; middlewares write them in mixed case.
   const responseHeaders = Object.fromEntries(Object.entries(response.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   const raw = Buffer.from(response.body ?? '', response.isBase64Encoded ? 'base64' : 'utf8');
@@ -40,5 +42,6 @@ export async function call(handler: AnyHandler, { method, path, body, rawBody, h
     headers: responseHeaders,
     body: response.body && isJson ? (JSON.parse(response.body) as Record<string, unknown>) : {},
     raw,
+    cookies: [...(response.cookies ?? []), ...(responseHeaders['set-cookie'] ? [responseHeaders['set-cookie']] : [])],
   };
 }

@@ -4,7 +4,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { signSession } from '@culturebridge/auth';
 import type { Mail } from '@culturebridge/domain';
 import type { Mailer } from '@culturebridge/mail';
-import { AddressBook, CoordinatorStore, MatchStore, NetworkStore, ProfileStore, SignInStore, SuppressionStore, addressHash } from '@culturebridge/store';
+import { AddressBook, CoordinatorStore, MatchStore, NetworkStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, addressHash } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { createMemberListsApi } from '../../functions/member-lists/app.js';
 import { PROFILES_API_ROUTES } from '../../functions/profiles-api/api-routes.js';
@@ -32,6 +32,7 @@ export function profilesApiOptions(doc: DynamoDBDocumentClient, tableName: strin
     networks: new NetworkStore(doc, tableName),
     addresses: new AddressBook(doc, tableName),
     signIns: new SignInStore(doc, tableName),
+    sessions: new SessionStore(doc, tableName),
     suppressions: new SuppressionStore(doc, tableName),
     mailer: recordingMailer(),
     sessionKey: TEST_SESSION_KEY,

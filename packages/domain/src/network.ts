@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { TimeZone } from './notification.js';
-import { NetworkId, text } from './profile.js';
+import { NetworkId } from './profile.js';
+import { oneLineText } from './text.js';
 
 /**
  * Networks are records the operator creates (`npm run network -- add`); a profile may name only
@@ -14,7 +15,7 @@ export type NetworkSettings = z.output<typeof NetworkSettings>;
 
 export const NetworkInput = z.strictObject({
   id: NetworkId,
-  name: text('network name', NETWORK_NAME_LENGTH),
+  name: oneLineText('network name', NETWORK_NAME_LENGTH),
   timeZone: TimeZone.default('UTC'),
   settings: NetworkSettings.default({}),
 });

@@ -1,4 +1,5 @@
 import { MATCHING_ATTRIBUTES, approvedNetworks, membershipStatus, type MembershipStatus, type Memberships, type Profile, type ProfileData } from '@culturebridge/domain';
+import { ownerKey } from './address-book.js';
 import { encodeMembershipView } from './membership-codec.js';
 import { ENTITY, OPEN_SCOPE, keys } from './table.js';
 
@@ -8,7 +9,7 @@ import { ENTITY, OPEN_SCOPE, keys } from './table.js';
  */
 export const MEMBERSHIP_ATTRIBUTES = [...MATCHING_ATTRIBUTES, 'version'] as const;
 
-export type MembershipView = Pick<Profile, (typeof MEMBERSHIP_ATTRIBUTES)[number]>;
+export type MembershipView = Pick<Profile, (typeof MEMBERSHIP_ATTRIBUTES)[number]> & { owner?: string };
 
 export function profileItem(profile: Profile) {
   return { ...keys.profile(profile.id), entity: ENTITY.profile, ...profile };
@@ -44,7 +45,7 @@ export function matchingViewOf<T extends Membered>(profile: T): T {
  * only coordinators look; rejected ones are not indexed at all.
  */
 export function membershipItems(profile: Profile) {
-  const view = encodeMembershipView(matchingViewOf(profile));
+  const view = encodeMembershipView({ ...matchingViewOf(profile), owner: ownerKey(profile.contact.email) });
   return membershipItemScopes(profile).map((scope) => {
     const status: MembershipStatus = scope === OPEN_SCOPE ? 'approved' : (membershipStatus(profile, scope) ?? 'approved');
     const { PK, SK, GSI1SK } = keys.membership(profile.id, scope);

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { currentSession } from '../auth/session-store';
 import { downloadFromApi } from '../lib/download';
 import { href } from '../router';
 
@@ -11,7 +10,7 @@ export function MemberListTools({ networkId }: { networkId: string }) {
   const download = (query: string, name: string) => async () => {
     setProblem(undefined);
     try {
-      await downloadFromApi(`/networks/${segment(networkId)}/export?${query}`, name, currentSession()?.token);
+      await downloadFromApi(`/networks/${segment(networkId)}/export?${query}`, name);
     } catch (error) {
       setProblem((error as Error).message);
     }

@@ -17,11 +17,12 @@ export function downloadText(filename: string, text: string, type: string): void
 }
 
 /**
- * Downloads a file the API answers for the signed-in caller (a plain link cannot send the session).
- * Throws an Error with the API's detail when it refuses.
+ * Downloads a file the API answers for the signed-in browser (its session cookie goes along), so
+ * a failure can be shown on the page instead of as a broken download. Throws an Error with the
+ * API's detail when it refuses.
  */
-export async function downloadFromApi(path: string, fallbackName: string, token: string | undefined): Promise<void> {
-  const response = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+export async function downloadFromApi(path: string, fallbackName: string): Promise<void> {
+  const response = await fetch(path, { credentials: 'same-origin' });
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { detail?: string; title?: string };
     throw new Error(body.detail ?? body.title ?? `The download failed (${response.status}).`);

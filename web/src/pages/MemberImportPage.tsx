@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { ApiProblem, SessionLost } from '../api/client';
 import { importMemberList } from '../api/endpoints';
 import type { MemberImport } from '../api/types';
-import { currentSession } from '../auth/session-store';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
@@ -81,7 +80,7 @@ function MemberImport({ networkId }: { networkId: string }) {
         their profile, and is matched only once they confirm.
       </p>
       <p>
-        <button type="button" className="button button--secondary" onClick={() => void downloadFromApi(`/networks/${encodeURIComponent(networkId)}/imports/template`, `${networkId}-members-template.csv`, currentSession()?.token)}>
+        <button type="button" className="button button--secondary" onClick={() => void downloadFromApi(`/networks/${encodeURIComponent(networkId)}/imports/template`, `${networkId}-members-template.csv`)}>
           Download the template
         </button>{' '}
         <a href={href(`/dashboard/${encodeURIComponent(networkId)}`)}>Back to the dashboard</a>
