@@ -19,9 +19,12 @@ export interface DemoMember {
 export const EU4CULTURE = 'eu4culture';
 export const EUNIC = 'eunic-caucasus-central-asia';
 
-/** The demo's network records (time zones: where each network's coordination sits, invented). */
+/**
+ * The demo's network records (time zones: where each network's coordination sits, invented). A name
+ * may say "short name: description"; the app uses the short name in sentences.
+ */
 export const DEMO_NETWORKS = [
-  { id: EU4CULTURE, name: 'EU4Culture cities', timeZone: 'Asia/Tbilisi' },
+  { id: EU4CULTURE, name: 'EU4Culture: cities of Armenia, Azerbaijan, Georgia, Moldova and Ukraine', timeZone: 'Asia/Tbilisi' },
   { id: EUNIC, name: 'EUNIC clusters of the Caucasus and Central Asia', timeZone: 'Asia/Tbilisi' },
 ];
 
