@@ -78,7 +78,14 @@ export const EVENT_SCHEMAS = {
       changedFields: z.array(z.string()).min(1).describe('Top-level profile fields whose value changed'),
     }),
   ),
-  ProfileWithdrawn: envelope(z.strictObject({ profileId: z.uuid() })),
+  ProfileWithdrawn: envelope(
+    z.strictObject({
+      profileId: z.uuid(),
+      // Added with partner webhooks (issue 13): the profile is gone, so a subscriber filtering by network
+      // learns them here. Optional because events published before carry no networks.
+      networks: z.array(NetworkId).optional().describe('The networks the profile belonged to'),
+    }),
+  ),
   MatchProposed: envelope(MatchData),
   MatchAccepted: envelope(MatchData),
   MatchDeclined: envelope(MatchData),

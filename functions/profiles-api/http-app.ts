@@ -5,7 +5,7 @@ import httpRouterHandler, { type Route } from '@middy/http-router';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { bodyLimit, problemDetails } from '@culturebridge/http';
+import { bodyLimit, caseInsensitiveMediaType, problemDetails } from '@culturebridge/http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { authenticate, type AuthenticationDeps } from './access.js';
 import { LARGE_BODY_ROUTES, MAX_LARGE_BODY_BYTES, ROUTES_WITH_BODY, type ProfilesApiRoute } from './api-routes.js';
@@ -25,7 +25,7 @@ type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructu
 
 /** Routes that carry a body get the size limit and the JSON parser; the others never parse one. */
 function withJsonBody(handler: Handler, maxBytes: number) {
-  return middy(handler).use(bodyLimit(maxBytes)).use(httpJsonBodyParser());
+  return middy(handler).use(bodyLimit(maxBytes)).use(caseInsensitiveMediaType()).use(httpJsonBodyParser());
 }
 
 /**
