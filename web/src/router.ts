@@ -12,6 +12,7 @@ export type Route =
   | { page: 'dashboard'; networkId?: string }
   | { page: 'meetings'; networkId?: string; meetingId?: string }
   | { page: 'my-meetings'; profileId: string }
+  | { page: 'member-import'; networkId: string }
   | { page: 'profile-preferences'; profileId: string }
   | { page: 'coordinator-preferences'; coordinatorId: string }
   | { page: 'not-found' };
@@ -36,6 +37,7 @@ export function parseRoute(hash: string): Route {
       if (second && third && (fourth === 'accept' || fourth === 'decline') && parts.length === 4) return { page: 'match', profileId: second, partnerId: third, answer: fourth };
       return { page: 'not-found' };
     case 'dashboard':
+      if (second && third === 'import' && parts.length === 3) return { page: 'member-import', networkId: second };
       return parts.length <= 2 ? { page: 'dashboard', networkId: second } : { page: 'not-found' };
     case 'preferences':
       if (second === 'profiles' && third && parts.length === 3) return { page: 'profile-preferences', profileId: third };

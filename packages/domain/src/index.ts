@@ -9,3 +9,4 @@ export * from './matching/index.js';
 export * from './notification.js';
 export * from './meetings/index.js';
 export * from './csv.js';
+export * from './network.js';
