@@ -32,13 +32,13 @@ export const PROFILES_API_ROUTES = [
   { name: 'importMemberList', method: 'POST', path: '/networks/{networkId}/imports', access: 'session', function: 'member-lists' },
   { name: 'importTemplate', method: 'GET', path: '/networks/{networkId}/imports/template', access: 'session', function: 'member-lists' },
   { name: 'exportMembers', method: 'GET', path: '/networks/{networkId}/export', access: 'session', function: 'member-lists' },
-  { name: 'createMeeting', method: 'POST', path: '/networks/{networkId}/meetings', access: 'session', function: 'profiles-api' },
-  { name: 'listMeetings', method: 'GET', path: '/networks/{networkId}/meetings', access: 'session', function: 'profiles-api' },
-  { name: 'readMeeting', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}', access: 'session', function: 'profiles-api' },
-  { name: 'updateMeeting', method: 'PUT', path: '/networks/{networkId}/meetings/{meetingId}', access: 'session', function: 'profiles-api' },
-  { name: 'meetingCalendar', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}/calendar', access: 'session', function: 'profiles-api' },
-  { name: 'meetingCsv', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}/csv', access: 'session', function: 'profiles-api' },
-  { name: 'profileMeetings', method: 'GET', path: '/profiles/{id}/meetings', access: 'session', function: 'profiles-api' },
+  { name: 'createMeeting', method: 'POST', path: '/networks/{networkId}/meetings', access: 'session', function: 'member-lists' },
+  { name: 'listMeetings', method: 'GET', path: '/networks/{networkId}/meetings', access: 'session', function: 'member-lists' },
+  { name: 'readMeeting', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}', access: 'session', function: 'member-lists' },
+  { name: 'updateMeeting', method: 'PUT', path: '/networks/{networkId}/meetings/{meetingId}', access: 'session', function: 'member-lists' },
+  { name: 'meetingCalendar', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}/calendar', access: 'session', function: 'member-lists' },
+  { name: 'meetingCsv', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}/csv', access: 'session', function: 'member-lists' },
+  { name: 'profileMeetings', method: 'GET', path: '/profiles/{id}/meetings', access: 'session', function: 'member-lists' },
 ] as const;
 
 export type ProfilesApiRoute = (typeof PROFILES_API_ROUTES)[number];

@@ -1,10 +1,9 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { CoordinatorStore, MatchStore, MeetingStore, NetworkStore } from '@culturebridge/store';
+import type { CoordinatorStore, MatchStore, NetworkStore } from '@culturebridge/store';
 import type { AuthenticationDeps } from './access.js';
 import { routesOf } from './api-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { httpApp, trustedOrigins } from './http-app.js';
-import { meetingRoutes } from './meeting-routes.js';
 import { membershipRoutes } from './membership-routes.js';
 import { networkRoutes } from './network-routes.js';
 import { profileRoutes } from './routes.js';
@@ -16,7 +15,6 @@ export interface ProfilesApiOptions extends SignInDeps {
   matches: MatchStore;
   coordinators: CoordinatorStore;
   networks: NetworkStore;
-  meetings: MeetingStore;
   newId: () => string;
   now: () => string;
   logger: Logger;
@@ -34,7 +32,6 @@ export function createProfilesApi(options: ProfilesApiOptions) {
       ...profileRoutes({ ...options, signIn }),
       ...networkRoutes(options),
       ...membershipRoutes(options),
-      ...meetingRoutes(options),
     },
     { auth, now: options.now, logger: options.logger, allowedOrigins: options.allowedOrigins },
   );

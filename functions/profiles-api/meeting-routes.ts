@@ -2,8 +2,6 @@ import {
   MeetingInput,
   MeetingUpdate,
   heldRounds,
-  meetingCalendar,
-  meetingCsv,
   scheduleMeeting,
   scheduleOf,
   type FieldProblem,
@@ -44,7 +42,17 @@ const download = (contentType: string, filename: string, body: string) => ({
   body,
 });
 
-export function meetingRoutes({ meetings, matches, profiles, newId, now }: MeetingRouteDeps) {
+/**
+ * The iCalendar and CSV writers (`@culturebridge/domain/meeting-export`). Injected, not imported:
+ * they bring `ics` and its validator (about 70 KB), so only member-lists, which serves the two
+ * download routes, bundles them; profiles-api stays within its budget.
+ */
+export interface MeetingExports {
+  calendar(meeting: Meeting, nameOf: (profileId: string) => string): string;
+  csv(meeting: Meeting, nameOf: (profileId: string) => string): string;
+}
+
+export function meetingRoutes({ meetings, matches, profiles, newId, now }: MeetingRouteDeps, exports?: MeetingExports) {
   /**
    * The timetable for `input`: participants must be active members of the network and requests
    * between participants (400 naming each bad entry otherwise); rounds already held are kept.
@@ -138,14 +146,19 @@ export function meetingRoutes({ meetings, matches, profiles, newId, now }: Meeti
     return json(200, await view(next));
   };
 
+  const exporter = (): MeetingExports => {
+    if (!exports) throw notFound('route'); // routed to member-lists, which has the writers
+    return exports;
+  };
+
   const meetingCalendarFile: Route = async (event, caller) => {
     const meeting = await stored(event, caller);
-    return download('text/calendar; charset=utf-8', `meeting-${meeting.id}.ics`, meetingCalendar(meeting, await namesOf(meeting)));
+    return download('text/calendar; charset=utf-8', `meeting-${meeting.id}.ics`, exporter().calendar(meeting, await namesOf(meeting)));
   };
 
   const meetingCsvFile: Route = async (event, caller) => {
     const meeting = await stored(event, caller);
-    return download('text/csv; charset=utf-8', `meeting-${meeting.id}.csv`, meetingCsv(meeting, await namesOf(meeting)));
+    return download('text/csv; charset=utf-8', `meeting-${meeting.id}.csv`, exporter().csv(meeting, await namesOf(meeting)));
   };
 
   /** A member's own schedules: the meetings of its networks it takes part in, its rounds only. */

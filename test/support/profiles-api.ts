@@ -9,6 +9,10 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { createMemberListsApi } from '../../functions/member-lists/app.js';
 import { PROFILES_API_ROUTES } from '../../functions/profiles-api/api-routes.js';
 import { createProfilesApi, type ProfilesApiOptions } from '../../functions/profiles-api/app.js';
+import type { MemberListsOptions } from '../../functions/member-lists/app.js';
+
+/** Both API functions' dependencies: tests build one set for the whole API. */
+export type ApiOptions = ProfilesApiOptions & MemberListsOptions;
 import { matchRoute } from '../../local/api-gateway.js';
 
 /** A fixed key for tests that call the handler directly; the local platform has its own key file. */
@@ -24,7 +28,7 @@ export function recordingMailer(): RecordingMailer {
   return { sent, send: async (to, mail) => (sent.push({ to, mail }), `m-${sent.length}`) };
 }
 
-export function profilesApiOptions(doc: DynamoDBDocumentClient, tableName: string, overrides: Partial<ProfilesApiOptions> = {}): ProfilesApiOptions {
+export function profilesApiOptions(doc: DynamoDBDocumentClient, tableName: string, overrides: Partial<ApiOptions> = {}): ApiOptions {
   return {
     profiles: new ProfileStore(doc, tableName),
     matches: new MatchStore(doc, tableName),
@@ -56,7 +60,7 @@ export async function bearer(email: string, owns: { profiles?: string[]; network
  * The whole HTTP API as API Gateway routes it: member-list routes to member-lists, the rest to
  * profiles-api, for tests that call the handlers directly.
  */
-export function createApi(options: ProfilesApiOptions) {
+export function createApi(options: ApiOptions) {
   const profilesApi = createProfilesApi(options);
   const memberLists = createMemberListsApi(options);
   return (event: APIGatewayProxyEventV2, context: Context) =>

@@ -4,5 +4,6 @@
 export * from './planner.js';
 export * from './meeting.js';
 export * from './schedule.js';
-export * from './export.js';
+// Not re-exported: the iCalendar/CSV exports (`@culturebridge/domain/meeting-export`) bring `ics` and
+// its validator (about 70 KB), which only the meeting routes need; every other bundle stays without.
 export * from './mail.js';
