@@ -63,8 +63,10 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
 
 function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
   // Middlewares unset a header (e.g. Server) by leaving it undefined; API Gateway drops those.
-  const headers = Object.fromEntries(Object.entries(result.headers ?? {}).filter(([, v]) => v !== undefined && v !== null));
-  res.writeHead(result.statusCode ?? 200, headers as Record<string, string>);
+  const headers: Record<string, string | string[]> = Object.fromEntries(Object.entries(result.headers ?? {}).filter(([, v]) => v !== undefined && v !== null)) as Record<string, string>;
+  // API Gateway turns the payload's `cookies` into one Set-Cookie header each.
+  if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+  res.writeHead(result.statusCode ?? 200, headers);
   res.end(result.body ?? '');
 }
 

@@ -255,12 +255,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       const body = event.rawPath.endsWith('/dead-letters') ? { deadLetters: eventBridge.deadLetters } : { events };
       return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body, null, 2) };
     };
-    // API Gateway's part, as the stack configures it: a `session` route without an Authorization
-    // header is answered 401 without calling anything; otherwise the authorizer decides (403).
+    // API Gateway's part, as the stack configures it: the authorizer (no identity source) runs for
+    // every request and decides; a refusal is API Gateway's 403.
     const gate: Gate = async (event) => {
       const route = matchRoute(PROFILES_API_ROUTES, event.requestContext.http.method, event.rawPath);
-      if (route?.access === 'session' && !event.headers.authorization) return { statusCode: 401, headers: { 'content-type': 'application/json' }, body: '{"message":"Unauthorized"}' };
-      const decision = await authorizer.handler({ type: 'REQUEST', routeArn: '', identitySource: [], routeKey: route ? `${route.method} ${route.path}` : '$default', rawPath: event.rawPath, rawQueryString: event.rawQueryString, headers: event.headers, requestContext: event.requestContext, version: '2.0' } as never);
+      const decision = await authorizer.handler({ type: 'REQUEST', routeArn: '', identitySource: [], routeKey: route ? `${route.method} ${route.path}` : '$default', rawPath: event.rawPath, rawQueryString: event.rawQueryString, headers: event.headers, cookies: event.cookies, requestContext: event.requestContext, version: '2.0' } as never);
       return decision.isAuthorized ? undefined : { statusCode: 403, headers: { 'content-type': 'application/json' }, body: '{"message":"Forbidden"}' };
     };
     const server: Server = await startHttpServer(

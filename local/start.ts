@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CoordinatorStore } from '@culturebridge/store';
+import { CoordinatorStore, backfillNetworkMatches } from '@culturebridge/store';
 import { seedCoordinators, seedDemo } from './demo/seed.js';
 import { localDocumentClient } from './dynamodb-local.js';
 import { startPlatform } from './platform.js';
@@ -25,6 +25,14 @@ async function main(): Promise<void> {
 
   if (!existsSync(join(WEB_ROOT, 'index.html'))) console.log(`No web app build in ${WEB_ROOT}: run \`npm run build:web\` (npm start does) to serve it; the API runs without it.`);
   const platform = await startPlatform({ apiPort, dynamodbPort, dataDir: DATA_DIR, webRoot: WEB_ROOT, eventBridgePort: Number(process.env.EVENTBRIDGE_PORT ?? 0), sesPort: Number(process.env.SES_PORT ?? 0) });
+
+  if (!platform.created) {
+    // Data kept from an earlier version: give matches stored before the network projection theirs.
+    const doc = localDocumentClient(platform.dynamodbEndpoint);
+    const backfilled = await backfillNetworkMatches(doc, platform.tableName);
+    doc.destroy();
+    if (backfilled > 0) console.log(`  ${backfilled} network match copies written for matches stored by an earlier version`);
+  }
 
   if (platform.created) {
     console.log('First start: loading the demo networks (EU4Culture cities, EUNIC clusters) …');

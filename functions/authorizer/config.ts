@@ -3,6 +3,9 @@ import { loadConfig as load } from '@culturebridge/runtime';
 
 const Config = z
   .object({
+    /** The table holding the server-side sessions the cookie (and a bearer token's `sid`) name. */
+    TABLE_NAME: z.string().min(1),
+    DYNAMODB_ENDPOINT: z.url().optional(),
     SESSION_KEY_SECRET_ARN: z.string().min(1).optional(),
     SESSION_KEY_FILE: z.string().min(1).optional(),
   })

@@ -1,5 +1,5 @@
-import { MatchingConfig, pairKey, planMatchChanges, type MatchChange, type MatchingConfigInput, type MatchingProfile } from '@culturebridge/domain';
-import { batchDelete, keys, membershipScopes, sortedPair, type MatchItem, type MatchStore } from '@culturebridge/store';
+import { MatchingConfig, pairKey, planMatchChanges, sharedNetworksOf, type MatchChange, type MatchingConfigInput, type MatchingProfile } from '@culturebridge/domain';
+import { batchDelete, keys, membershipScopes, removeNetworkCopies, sortedPair, type MatchItem, type MatchStore } from '@culturebridge/store';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 export interface RecomputeDeps {
@@ -39,7 +39,7 @@ function nextItem(profileId: string, change: MatchChange, current: MatchItem | u
     score: change.proposal.score,
     summary: change.proposal.summary,
     reasons: change.proposal.reasons as unknown as Record<string, unknown>[],
-    sharedNetworks: self.networks.filter((n) => partner?.networks.includes(n)),
+    sharedNetworks: sharedNetworksOf(self, partner),
     version,
     updatedAt: now,
     correlationId,
@@ -75,7 +75,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 async function planWithinExposureCaps(profileId: string, inScope: MatchingProfile[], existing: MatchItem[], deps: RecomputeDeps): Promise<MatchChange[]> {
   const cap = MatchingConfig.parse(deps.config ?? {}).exposureCap;
-  const stored = existing.map((m) => ({ partner: m.partner, state: m.state, version: m.version, score: m.score, summary: m.summary }));
+  const stored = existing.map((m) => ({ partner: m.partner, state: m.state, version: m.version, score: m.score, summary: m.summary, sharedNetworks: m.sharedNetworks }));
   const exclude = new Set<string>();
   const checked = new Set<string>();
   for (;;) {
@@ -98,6 +98,7 @@ async function recomputeOnce(profileId: string, correlationId: string, deps: Rec
   if (!self) {
     // Erased: the API removed what it found; this catches a match written during the erasure.
     // Mirrors first, as erasure does: if this stops half-way, the own copies still lead to the rest.
+    await removeNetworkCopies(deps.doc, deps.tableName, existing);
     const leftovers = [...existing.map((m) => keys.match(m.partner, profileId)), ...existing.map((m) => keys.match(profileId, m.partner))];
     await batchDelete(deps.doc, deps.tableName, leftovers);
     result.withdrawn = existing.length;
@@ -114,7 +115,10 @@ async function recomputeOnce(profileId: string, correlationId: string, deps: Rec
   const now = deps.now();
   for (const change of changes) {
     const item = nextItem(profileId, change, current.get(change.partner), byId.get(change.partner), self as MatchingProfile, now, correlationId);
-    const written = await deps.matches.put(item, change.expectedVersion, { requireActiveProfiles: change.kind !== 'withdraw' });
+    const written = await deps.matches.put(item, change.expectedVersion, {
+      requireActiveProfiles: change.kind !== 'withdraw',
+      previousNetworks: current.get(change.partner)?.sharedNetworks,
+    });
     if (!written) result.conflicts++;
     else if (change.kind === 'propose') result.proposed++;
     else if (change.kind === 'rescore') result.rescored++;

@@ -1,6 +1,6 @@
 import { NetworkId, toPublicProfile } from '@culturebridge/domain';
 import { HttpProblem, json, notFound, parseBody } from '@culturebridge/http';
-import { isPublishedCopy, type AddressBook, type CoordinatorStore, type MatchStore } from '@culturebridge/store';
+import { type AddressBook, type CoordinatorStore, type MatchStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinates, type Caller } from './access.js';
 import { NetworkSettingsUpdate } from './requests.js';
@@ -32,15 +32,17 @@ export function networkRoutes({ matches, coordinators, addresses }: NetworkRoute
     return json(200, { networkId, members: await membersOf(networkId) });
   };
 
-  /** Every match between two members: one read of each member's matches (networks have tens of members). */
+  /**
+   * Every match made in the network: one Query of the network's match projection, plus the network
+   * index for the members' names (compact membership items, no profile reads). A pair is listed only
+   * while both are members, so a copy left behind by a profile that has since left is never shown.
+   */
   const networkMatches: Route = async (event, caller) => {
     const networkId = networkOf(event, caller);
-    const members = await membersOf(networkId);
-    const names = new Map(members.map((m) => [m.id, m.name]));
-    const perMember = await Promise.all(members.map((m) => matches.matchesOf(m.id)));
-    const list = perMember
-      .flat()
-      .filter((m) => isPublishedCopy(m) && m.sharedNetworks.includes(networkId) && m.state !== 'withdrawn')
+    const [views, projected] = await Promise.all([matches.candidates([networkId]), matches.networkMatches(networkId)]);
+    const names = new Map(views.map((v) => [v.id, v.name]));
+    const list = projected
+      .filter((m) => m.state !== 'withdrawn' && m.profileIds.every((id) => names.has(id)))
       .map((m) => ({
         matchId: m.matchId,
         profileIds: m.profileIds,
@@ -48,8 +50,7 @@ export function networkRoutes({ matches, coordinators, addresses }: NetworkRoute
         state: m.state,
         acceptedBy: m.acceptedBy,
         score: m.score,
-        summary: m.summary,
-        reasons: m.reasons,
+        topReason: m.topReason,
         proposedAt: m.proposedAt,
         updatedAt: m.updatedAt,
       }))

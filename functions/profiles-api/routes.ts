@@ -96,7 +96,9 @@ export function profileRoutes({ profiles, matches, signIn, newId, now, logger }:
     if (!confirmedBySession) await signIn.enforceLimits(data.contact.email, event, at);
     const profile = await profiles.create(data, { id: newId(), status: confirmedBySession ? 'active' : 'pending', now: at.toISOString() });
     let session: Awaited<ReturnType<SignInService['sessionFor']>> | undefined;
-    if (confirmedBySession) session = await signIn.sessionFor(addressHash(data.contact.email), at);
+    // A bearer client gets a token naming the new profile (of the same server-side session); the
+    // browser's cookie session needs nothing new, as access is read afresh on every call.
+    if (confirmedBySession && caller.via === 'bearer') session = await signIn.sessionFor(addressHash(data.contact.email), at, caller.sessionId);
     else await mailConfirmation(data.contact.email, at, profile.id);
     return json(
       201,

@@ -75,12 +75,13 @@ describe('mapping stream records to events', () => {
     expect(mapRecord(streamRecord('INSERT', { after: membership }))).toBeUndefined();
   });
 
-  it('publishes nothing for sign-in bookkeeping, coordinators, partners, webhook delivery records and kept webhook events', () => {
+  it('publishes nothing for sign-in bookkeeping (tokens, address items, rate counters, sessions), coordinators, partners, webhook delivery records and kept webhook events', () => {
     const items = [
       { ...keys.token('f'.repeat(64)), entity: ENTITY.token, addressHash: 'a'.repeat(64), purpose: 'sign-in', expiresAt: 1 },
       profileAddressItem('culture@kutaisi.example', A),
       coordinatorAddressItem('coordinator@eu4culture.example', 'eu4culture', B),
       { ...keys.rateCounter('perAddress', 'a'.repeat(64), 0), entity: ENTITY.rateCounter, hits: 3, expiresAt: 900 },
+      { ...keys.session('e'.repeat(64)), entity: ENTITY.session, id: 'e'.repeat(64), addressHash: 'a'.repeat(64), createdAt: 1, idleExpiresAt: 2, absoluteExpiresAt: 3, expiresAt: 2 },
       { ...keys.coordinator('eu4culture', B), entity: ENTITY.coordinator, id: B, networkId: 'eu4culture', name: 'C', email: 'coordinator@eu4culture.example' },
       { ...keys.partner(B), entity: ENTITY.partner, id: B, name: 'Grant system', contact: 'ops@funder.example', status: 'enabled', webhook: { url: 'https://funder.example/h', secrets: [{ secret: 'whsec_x', createdAt: '2026-11-30T00:00:00Z' }] } },
       { ...keys.deliveryAttempt(B, '2026-11-30T00:00:00.000Z', A, 1), entity: ENTITY.deliveryAttempt, partnerId: B, eventId: A, attempt: 1, outcome: 'failed', status: 500 },

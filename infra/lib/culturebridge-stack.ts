@@ -6,7 +6,7 @@ import { EventBus } from 'aws-cdk-lib/aws-events';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { AWS_SERVICE_RULES, RULES } from '@culturebridge/events';
-import { TABLE } from '@culturebridge/store';
+import { TABLE, keys } from '@culturebridge/store';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -71,14 +71,23 @@ export class CultureBridgeStack extends Stack {
       'CloudFront holds the value in its origin configuration, so a rotation is a redeploy (CloudFormation resolves the new value); a rotation Lambda would leave CloudFront and the API disagreeing until then.',
     );
 
-    // The HTTP API's authorizer: verifies the bearer session before any function runs.
+    // The HTTP API's authorizer: verifies the bearer session or the session cookie before any
+    // function runs. It reads server-side sessions (GetItem on SESSION# partitions) and nothing else.
     const authorizer = new NodeFunction(this, 'Authorizer', {
       name: 'authorizer',
       logRetention,
       memorySize: 256,
-      environment: { SESSION_KEY_SECRET_ARN: sessionKey.secretArn },
+      environment: { SESSION_KEY_SECRET_ARN: sessionKey.secretArn, TABLE_NAME: table.tableName },
     });
     sessionKey.grantRead(authorizer.role);
+    authorizer.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['dynamodb:GetItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${keys.sessionPrefix}*`] } },
+      }),
+    );
 
     const http = new PublicHttpApi(this, 'Http', {
       // The web app calls the API same-origin through CloudFront and needs no CORS; these are other

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ProfileInput, type Profile, type ProfileInput as Input } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
-import { MatchStore, ProfileStore, batchWrite, membershipItems } from '@culturebridge/store';
+import { MatchStore, ProfileStore, addressHash, batchWrite, membershipItems } from '@culturebridge/store';
 import { recomputeMatches, type RecomputeDeps } from '../../functions/compute-matches/recompute.js';
 import { freshTable, type TestTable } from '../support/table.js';
 
@@ -12,7 +12,9 @@ let deps: RecomputeDeps;
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 async function create(n: number, overrides: Partial<Input>): Promise<Profile> {
-  return profiles.create(ProfileInput.parse(validProfileInput({ name: `City ${n}`, ...overrides })), { id: id(n), status: 'active', now: '2026-11-24T10:00:00.000Z' });
+  // Each city has its own contact address: profiles of one address never match each other.
+  const contact = { name: `Contact ${n}`, email: `culture@city-${n}.example` };
+  return profiles.create(ProfileInput.parse(validProfileInput({ name: `City ${n}`, contact, ...overrides })), { id: id(n), status: 'active', now: '2026-11-24T10:00:00.000Z' });
 }
 
 const openMatches = async (profileId: string) =>
@@ -64,5 +66,31 @@ describe('compute-matches on DynamoDB Local', () => {
     await batchWrite(table.doc, table.tableName, staleMembership);
     await expect(recomputeMatches(a.id, 'after-erase', { ...deps, sleep: async () => undefined })).rejects.toThrow(/race/);
     expect((await table.scanAll()).filter((i) => i.entity === 'Match' && String(i.matchId).includes(b.id))).toEqual([]);
+  });
+
+  it('never proposes two profiles of one contact address to each other, whatever the case of the address', async () => {
+    const own = { name: 'Ion', email: 'culture@soroca.example' };
+    await create(30, { networks: ['own'], openToOutsideNetwork: false, contact: own, offers: ['venue'], needs: [], themes: [{ id: 'music', priority: 'high' }] });
+    await create(31, { networks: ['own'], openToOutsideNetwork: false, contact: { ...own, email: 'Culture@Soroca.EXAMPLE' }, offers: [], needs: ['venue'], themes: [{ id: 'music', priority: 'high' }] });
+    await create(32, { networks: ['own'], openToOutsideNetwork: false, offers: [], needs: ['venue'], themes: [{ id: 'music', priority: 'high' }] });
+    for (const n of [30, 31, 32]) await recomputeMatches(id(n), `own-${n}`, deps);
+    expect((await openMatches(id(30))).sort()).toEqual([id(32)]);
+    expect((await openMatches(id(31))).sort()).toEqual([id(32)]);
+    expect((await openMatches(id(32))).sort()).toEqual([id(30), id(31)].sort());
+    expect((await table.scanAll()).filter((i) => i.entity === 'Match' && String(i.matchId).includes(id(30)) && String(i.matchId).includes(id(31)))).toEqual([]);
+  });
+
+  it('withdraws a live match when one side moves to the other side\'s address', async () => {
+    const a = await create(40, { networks: ['moved'], openToOutsideNetwork: false, offers: ['venue'], needs: [], themes: [{ id: 'film', priority: 'high' }] });
+    await create(41, { networks: ['moved'], openToOutsideNetwork: false, offers: [], needs: ['venue'], themes: [{ id: 'film', priority: 'high' }] });
+    await recomputeMatches(id(40), 'before-move', deps);
+    expect(await openMatches(id(41))).toEqual([id(40)]);
+    const { id: _id, version, status: _s, createdAt: _c, updatedAt: _u, ...data } = a;
+    const moved = await profiles.update(id(40), version, { ...data, contact: { name: 'Contact 41', email: 'culture@city-41.example' } }, new Date().toISOString());
+    expect(moved.outcome).toBe('ok');
+    // A new address makes the profile pending until confirmed; confirm it as that address would.
+    expect(await profiles.confirm(id(40), addressHash('culture@city-41.example'), new Date().toISOString())).toBe('confirmed');
+    await recomputeMatches(id(40), 'after-move', deps);
+    expect(await openMatches(id(41))).toEqual([]);
   });
 });

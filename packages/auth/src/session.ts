@@ -18,6 +18,12 @@ export const SessionClaims = z.object({
   sub: z.string().regex(/^[0-9a-f]{64}$/),
   profiles: z.array(z.string()),
   networks: z.array(z.string()),
+  /**
+   * The server-side session this token belongs to (`SESSION#<sid>`): while present, the token works
+   * only as long as that session does, so signing out ends the token too. Sessions from
+   * `POST /auth/verify` always carry it.
+   */
+  sid: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type SessionClaims = z.infer<typeof SessionClaims>;
 
@@ -29,7 +35,7 @@ export interface SignedSession {
 export async function signSession(key: Uint8Array, claims: SessionClaims, now: Date = new Date()): Promise<SignedSession> {
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expires = issuedAt + SESSION.ttlSeconds;
-  const session = await new SignJWT({ profiles: claims.profiles, networks: claims.networks })
+  const session = await new SignJWT({ profiles: claims.profiles, networks: claims.networks, ...(claims.sid ? { sid: claims.sid } : {}) })
     .setProtectedHeader({ alg: SESSION.algorithm, typ: 'JWT' })
     .setSubject(claims.sub)
     .setIssuer(SESSION.issuer)

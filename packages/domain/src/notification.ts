@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { NetworkId } from './profile.js';
+import { oneLineText } from './text.js';
 
 /**
  * Coordinator e-mails (issue 6): who gets a mail about a match, what it says, and when a daily
@@ -42,7 +43,7 @@ export type NotificationPreference = z.output<typeof NotificationPreference>;
 
 export const CoordinatorInput = z.strictObject({
   networkId: NetworkId,
-  name: z.string().trim().min(1).max(200),
+  name: oneLineText('name', 200),
   email: z.email({ error: 'email: expected a valid e-mail address' }).max(254).toLowerCase(),
   preference: NotificationPreference.default({ mode: 'immediate', timeZone: 'UTC', digestHour: 8 }),
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { THEME_IDS } from './taxonomy.js';
+import { expected, multiLineText, oneLineText } from './text.js';
 import {
   COUNTRY_CODES,
   FORMATS,
@@ -24,16 +25,8 @@ export const LIMITS = {
   languages: 12,
 } as const;
 
-/** zod reports a missing field as a type error; people want to read "is required". */
-const expected = (label: string, what: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined ? `${label} is required` : `${label} must be ${what}`;
-
-const text = (label: string, max: number) =>
-  z
-    .string({ error: expected(label, 'text') })
-    .trim()
-    .min(1, { error: `${label} must not be empty` })
-    .max(max, { error: `${label} must be at most ${max} characters` });
+// Every one-line field of the profile is one line of visible text (see text.ts).
+const text = oneLineText;
 
 function oneOf<const T extends readonly [string, ...string[]]>(values: T, label: string) {
   return z.enum(values, {
@@ -138,9 +131,7 @@ export const ProfileInput = z.strictObject({
   openToOutsideNetwork: z.boolean({ error: expected('openToOutsideNetwork', 'true or false') }).default(false),
   /** "E-mail me when I get a match": opt-in, so a profile created without it receives no mail. */
   matchEmails: z.boolean({ error: expected('matchEmails', 'true or false') }).default(false),
-  description: z.string({ error: expected('description', 'text') }).trim().max(LIMITS.descriptionLength, {
-    error: `description must be at most ${LIMITS.descriptionLength} characters`,
-  }).default(''),
+  description: multiLineText('description', LIMITS.descriptionLength).default(''),
 }, { error: expected('the body', 'a JSON object with the profile fields') });
 
 /** What a client sends. */

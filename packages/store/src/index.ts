@@ -13,3 +13,5 @@ export * from './suppression-store.js';
 export * from './address-book.js';
 export * from './sign-in-store.js';
 export * from './partner-store.js';
+export * from './network-projection.js';
+export * from './session-store.js';

@@ -1,9 +1,10 @@
 import { BatchGetCommand, GetCommand, TransactWriteCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { isLostTransactionRace } from './errors.js';
 import type { Profile } from '@culturebridge/domain';
+import { ownerKey } from './address-book.js';
 import { decodeMembershipView } from './membership-codec.js';
 import { fromItem, MEMBERSHIP_ATTRIBUTES, MEMBERSHIP_VIEW_ATTRIBUTE, type MembershipView } from './profile-items.js';
-import { matchItems, type MatchItem } from './match-items.js';
+import { decodeNetworkMatch, matchItems, networkMatchUpdates, type MatchItem, type NetworkMatch } from './match-items.js';
 import { keys, TABLE } from './table.js';
 
 /** Reads and writes of match items and the matching views; every write is conditional on a read version. */
@@ -25,20 +26,25 @@ export class MatchStore {
     for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) this.consumedReadUnits += c.CapacityUnits ?? 0;
   }
 
-  /** The matching view of one profile, read from its profile item without the contact. */
+  /**
+   * The matching view of one profile, read from its profile item. The contact address is read only
+   * to derive the view's `owner` (as its membership items carry it) and is not returned.
+   */
   async matchingView(id: string): Promise<MembershipView | undefined> {
     const out = await this.doc.send(
       new GetCommand({
         TableName: this.tableName,
         Key: keys.profile(id),
         ConsistentRead: true,
-        ProjectionExpression: MEMBERSHIP_ATTRIBUTES.map((_, i) => `#a${i}`).join(', '),
-        ExpressionAttributeNames: Object.fromEntries(MEMBERSHIP_ATTRIBUTES.map((a, i) => [`#a${i}`, a])),
+        ProjectionExpression: [...MEMBERSHIP_ATTRIBUTES.map((_, i) => `#a${i}`), '#contact.#email'].join(', '),
+        ExpressionAttributeNames: { ...Object.fromEntries(MEMBERSHIP_ATTRIBUTES.map((a, i) => [`#a${i}`, a])), '#contact': 'contact', '#email': 'email' },
         ...this.capacity(),
       }),
     );
     this.count(out.ConsumedCapacity);
-    return out.Item ? (out.Item as MembershipView) : undefined;
+    if (!out.Item) return undefined;
+    const { contact, ...view } = out.Item as MembershipView & { contact?: { email?: string } };
+    return { ...view, ...(contact?.email ? { owner: ownerKey(contact.email) } : {}) };
   }
 
   /** Every profile findable in the given scopes, from the network index: never a table scan. */
@@ -79,6 +85,30 @@ export class MatchStore {
     return items;
   }
 
+  /**
+   * Every match made in a network, from its projection partition: one paginated Query, eventually
+   * consistent (a dashboard read), instead of one Query per member. Read units: the projection's
+   * size, not the members' partitions.
+   */
+  async networkMatches(networkId: string): Promise<NetworkMatch[]> {
+    const found: NetworkMatch[] = [];
+    for await (const page of paginateQuery({ client: this.doc }, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.networkMatchPartition(networkId) },
+      ...this.capacity(),
+    })) {
+      this.count(page.ConsumedCapacity);
+      for (const item of page.Items ?? []) {
+        const lower = String(item.SK).slice('OWNER#'.length);
+        for (const [name, value] of Object.entries(item)) {
+          if (name.startsWith('M#')) found.push(decodeNetworkMatch(lower, name.slice(2), String(value)));
+        }
+      }
+    }
+    return found;
+  }
+
   /** How many matches of a profile are open (proposed or accepted): its exposure. */
   async openMatchCount(profileId: string): Promise<number> {
     let count = 0;
@@ -110,7 +140,7 @@ export class MatchStore {
   async put(
     match: Omit<MatchItem, 'owner' | 'partner'>,
     expectedVersion: number | undefined,
-    options: { requireActiveProfiles?: boolean } = {},
+    options: { requireActiveProfiles?: boolean; previousNetworks?: readonly string[] } = {},
   ): Promise<boolean> {
     const condition =
       expectedVersion === undefined
@@ -132,7 +162,12 @@ export class MatchStore {
     try {
       await this.doc.send(
         new TransactWriteCommand({
-          TransactItems: [...matchItems(match).map((Item) => ({ Put: { TableName: this.tableName, Item, ...condition } })), ...profileChecks],
+          TransactItems: [
+            ...matchItems(match).map((Item) => ({ Put: { TableName: this.tableName, Item, ...condition } })),
+            // The projection changes only with the profile copies (their condition guards it too).
+            ...networkMatchUpdates(this.tableName, match, options.previousNetworks),
+            ...profileChecks,
+          ],
         }),
       );
       return true;

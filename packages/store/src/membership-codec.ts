@@ -32,12 +32,13 @@ export function encodeMembershipView(view: MembershipView): string {
     list(view.fundingInstruments),
     view.availability ? `${view.availability.from}/${view.availability.to}` : '',
     view.openToOutsideNetwork ? 1 : 0,
+    view.owner ?? '',
   ]);
 }
 
 export function decodeMembershipView(encoded: string): MembershipView {
-  const [id, version, name, status, country, networks, themes, formats, offers, needs, languages, funding, availability, open] = JSON.parse(encoded) as [
-    string, number, string, keyof typeof STATUS_OF, string, string, string, string, string, string, string, string, string, number,
+  const [id, version, name, status, country, networks, themes, formats, offers, needs, languages, funding, availability, open, owner] = JSON.parse(encoded) as [
+    string, number, string, keyof typeof STATUS_OF, string, string, string, string, string, string, string, string, string, number, string | undefined,
   ];
   const [from, to] = availability ? availability.split('/') : [];
   return {
@@ -58,5 +59,7 @@ export function decodeMembershipView(encoded: string): MembershipView {
     fundingInstruments: unlist(funding),
     ...(from && to ? { availability: { from, to } } : {}),
     openToOutsideNetwork: open === 1,
+    // Items written before owners existed have none: they match as before until rewritten.
+    ...(owner ? { owner } : {}),
   };
 }

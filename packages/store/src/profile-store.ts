@@ -5,6 +5,8 @@ import { batchDelete } from './batch.js';
 import { isLostTransactionRace, type WriteResult } from './errors.js';
 import { fromItem, membershipItems, membershipScopes, profileItem } from './profile-items.js';
 import { ENTITY, keys } from './table.js';
+import type { MatchItem } from './match-items.js';
+import { removeNetworkCopies } from './network-projection.js';
 
 export interface CreateOptions {
   id: string;
@@ -144,9 +146,9 @@ export class ProfileStore {
         }
       }
       const rest = items.filter((i) => i !== profile && !memberships.includes(i));
-      const mirrors = rest
-        .filter((i) => i.entity === ENTITY.match)
-        .map((i) => keys.match(String(i.SK).slice(keys.matchPrefix.length), id));
+      const ownMatches = rest.filter((i) => i.entity === ENTITY.match);
+      await removeNetworkCopies(this.doc, this.tableName, ownMatches as unknown as MatchItem[]);
+      const mirrors = ownMatches.map((i) => keys.match(String(i.SK).slice(keys.matchPrefix.length), id));
       await batchDelete(this.doc, this.tableName, [...mirrors, ...rest.map((i) => ({ PK: i.PK as string, SK: i.SK as string }))]);
       return { outcome: 'ok', value: { id } };
     }

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ENTITY, TABLE, keys } from './table.js';
 
 /**
@@ -11,6 +11,18 @@ export interface TokenGrant {
   addressHash: string;
   purpose: 'sign-in' | 'confirm-profile';
   profileId?: string;
+  /** The address as the link's page may show it ("c…@orhei.example"); never the whole address. */
+  maskedAddress?: string;
+}
+
+function grantOf(item: Record<string, unknown> | undefined): TokenGrant | undefined {
+  if (typeof item?.addressHash !== 'string') return undefined;
+  return {
+    addressHash: item.addressHash,
+    purpose: item.purpose === 'confirm-profile' ? 'confirm-profile' : 'sign-in',
+    ...(typeof item.profileId === 'string' ? { profileId: item.profileId } : {}),
+    ...(typeof item.maskedAddress === 'string' ? { maskedAddress: item.maskedAddress } : {}),
+  };
 }
 
 /**
@@ -50,17 +62,22 @@ export class SignInStore {
           ReturnValues: 'ALL_OLD',
         }),
       );
-      const item = out.Attributes;
-      if (typeof item?.addressHash !== 'string') return undefined;
-      return {
-        addressHash: item.addressHash,
-        purpose: item.purpose === 'confirm-profile' ? 'confirm-profile' : 'sign-in',
-        ...(typeof item.profileId === 'string' ? { profileId: item.profileId } : {}),
-      };
+      return grantOf(out.Attributes);
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return undefined;
       throw error;
     }
+  }
+
+  /**
+   * What a token would grant, without using it: the page a link opens describes it and waits for a
+   * click. A read only, so loading, prefetching or scanning the page spends nothing.
+   */
+  async peekToken(tokenHash: string, nowEpoch: number): Promise<(TokenGrant & { expiresAt: number }) | undefined> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.token(tokenHash), ConsistentRead: true }));
+    const grant = grantOf(out.Item);
+    const expiresAt = Number(out.Item?.[TABLE.ttlAttribute]);
+    return grant && expiresAt > nowEpoch ? { ...grant, expiresAt } : undefined;
   }
 
   /** Counts one request against a fixed window and returns the count so far (this one included). */

@@ -33,6 +33,8 @@ export const ENTITY = {
   partner: 'Partner',
   deliveryAttempt: 'DeliveryAttempt',
   webhookEvent: 'WebhookEvent',
+  networkMatch: 'NetworkMatch',
+  session: 'Session',
 } as const;
 export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
 
@@ -53,6 +55,9 @@ export const keys = {
   }),
   match: (owner: string, partner: string) => ({ PK: `PROFILE#${owner}`, SK: `MATCH#${partner}` }),
   token: (hash: string) => ({ PK: `TOKEN#${hash}`, SK: 'TOKEN' }),
+  /** A browser session, by the SHA-256 of its cookie secret (a copy of the table signs nobody in). */
+  session: (id: string) => ({ PK: `SESSION#${id}`, SK: 'SESSION' }),
+  sessionPrefix: 'SESSION#',
   notification: (key: string) => ({ PK: `NOTIFY#${key}`, SK: 'NOTIFY' }),
   /** A network's coordinators: one Query lists them when a match in the network is mailed. */
   coordinator: (networkId: string, id: string) => ({ PK: `COORDINATORS#${networkId}`, SK: `COORDINATOR#${id}` }),
@@ -97,6 +102,16 @@ export const keys = {
   webhookEvent: (day: string, time: string, eventId: string) => ({ PK: `WEBHOOK_EVENTS#${day}`, SK: `${time}#${eventId}` }),
   webhookEventDay: (day: string) => `WEBHOOK_EVENTS#${day}`,
   webhookEventById: (eventId: string) => ({ PK: `WEBHOOK_EVENT#${eventId}`, SK: 'WEBHOOK_EVENT' }),
+  /**
+   * A network's match projection, so the dashboard lists a network's matches with one Query of one
+   * partition instead of one Query per member. One item per network and lower profile id of a pair;
+   * each of that profile's matches in the network is one attribute `M#<partner id>` holding a compact
+   * encoding (see network-match-codec). Written in the transaction that writes the match itself.
+   * `NETMATCHES#` cannot collide with other partitions.
+   */
+  networkMatches: (networkId: string, lowerId: string) => ({ PK: `NETMATCHES#${networkId}`, SK: `OWNER#${lowerId}` }),
+  networkMatchPartition: (networkId: string) => `NETMATCHES#${networkId}`,
+  networkMatchAttribute: (higherId: string) => `M#${higherId}`,
   profilePartition: (id: string) => `PROFILE#${id}`,
   networkPartition: (scope: string) => `NETWORK#${scope}`,
   matchPrefix: 'MATCH#',

@@ -2,8 +2,16 @@ import type { MatchReason, MatchState, Profile, ProfileKind, ProfileStatus, Publ
 
 /** The API's answers, as docs/api.md describes them. */
 
+/** `POST /auth/link`: what a link would do, with the address masked. */
+export interface LinkDescription {
+  purpose: 'sign-in' | 'confirm-profile';
+  address: string;
+  expiresAt: string;
+  profile?: { id: string; name: string; networks: string[]; status: string };
+}
+
 export interface VerifyResult {
-  session: string;
+  /** When the browser's session ends if it is not used again. */
   expiresAt: string;
   /** Ids of the profiles the address owns (the session's claims). */
   profiles: unknown[];
@@ -27,8 +35,6 @@ export interface CreatedProfile {
   id: string;
   version: number;
   status: ProfileStatus;
-  /** Present when the caller's session is the contact's: the profile is active at once. */
-  session?: string;
 }
 
 /** The partner as a member sees it: public fields only. */
@@ -85,8 +91,8 @@ export interface NetworkMatch {
   state: MatchState;
   acceptedBy: string[];
   score: number;
-  summary: string;
-  reasons: MatchReason[];
+  /** The match's first reason, in short; the full reasons are on each member's matches. */
+  topReason?: { kind: string; id?: string };
   proposedAt: string;
   updatedAt: string;
 }

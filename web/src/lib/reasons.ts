@@ -47,3 +47,23 @@ export function describeReason(reason: MatchReason, { names, themes, selfId }: R
       return `Shared working language: ${languageLabel(reason.language)}`;
   }
 }
+
+/** The leading reason of a match in a network's list (`topReason`: a kind and the id it is about). */
+export function describeTopReason(reason: { kind: string; id?: string } | undefined): string {
+  if (!reason) return '';
+  const id = reason.id ?? '';
+  switch (reason.kind) {
+    case 'shared-theme':
+      return `Shared theme: ${themeLabel(id)}`;
+    case 'offers':
+      return `Offers and needs: ${(RESOURCE_LABELS as Record<string, string>)[id] ?? id}`;
+    case 'shared-format':
+      return `Both look for: ${(FORMAT_LABELS as Record<string, string>)[id] ?? id}`;
+    case 'shared-funding':
+      return `Both consider ${(FUNDING_LABELS as Record<string, string>)[id] ?? id}`;
+    case 'shared-network':
+      return `Both in ${networkLabel(id)}`;
+    default:
+      return reason.kind.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  }
+}

@@ -34,6 +34,8 @@ export interface MatchingIndex extends ScoringContext {
   idf(themeId: ThemeId): number;
   /** Position of an active profile, or -1 if the id is unknown or not active. */
   positionOf(id: string): number;
+  /** Per position, a number for its owner (profiles of one contact address share it), or -1 when unknown. */
+  readonly owners: Int32Array;
   /** Scratch space reused by every query: the index is single-threaded, as JavaScript is. */
   readonly scratch: { stamp: Int32Array; epoch: number; candidates: Int32Array };
 }
@@ -87,9 +89,19 @@ export function buildMatchingIndex(profiles: readonly MatchingProfile[], config:
   const items = new Int32Array(offsets[scopeCount * THEME_COUNT] as number);
   for (let i = 0; i < n; i++) forEachList(i, (list) => (items[fill[list]!++] = i));
 
+  // Owners as small numbers, so the candidate loop compares two integers, not two strings.
+  const ownerNumbers = new Map<string, number>();
+  const owners = new Int32Array(n).fill(-1);
+  active.forEach((p, i) => {
+    if (p.owner === undefined) return;
+    if (!ownerNumbers.has(p.owner)) ownerNumbers.set(p.owner, ownerNumbers.size);
+    owners[i] = ownerNumbers.get(p.owner) as number;
+  });
+
   return {
     config: parsed,
     profiles: active,
+    owners,
     encoded,
     weights: normalisedWeights(parsed),
     thresholdUnits: thresholdUnits(parsed),
@@ -109,8 +121,9 @@ function freezeConfig(config: MatchingConfig): MatchingConfig {
 
 /**
  * Writes into `index.scratch.candidates` every position ≥ minPosition that shares a scope and a
- * theme with i and a working language, each once; returns how many. The caller applies the rest
- * (threshold, declined pairs).
+ * theme with i and a working language and has another owner, each once; returns how many. The
+ * caller applies the rest (threshold, declined pairs). Every query and the batch run take their
+ * candidates from here, so the same-owner rule of `checkHardFilters` holds for all of them.
  */
 export function collectCandidates(index: MatchingIndex, i: number, minPosition: number): number {
   const { offsets, items, scopeOffsets, scopes } = index.postings;
@@ -125,6 +138,8 @@ export function collectCandidates(index: MatchingIndex, i: number, minPosition: 
 
   const mask = rows[i * ROW_WIDTH + R_THEMES] as number;
   const lang0 = rows[i * ROW_WIDTH + R_LANGUAGES] as number;
+  const owners = index.owners;
+  const owner = owners[i] as number;
   let count = 0;
   for (let s = scopeOffsets[i] as number, sEnd = scopeOffsets[i + 1] as number; s < sEnd; s++) {
     const listBase = (scopes[s] as number) * THEME_COUNT;
@@ -137,6 +152,7 @@ export function collectCandidates(index: MatchingIndex, i: number, minPosition: 
         const j = items[k] as number;
         if (stamp[j] === epoch) continue;
         stamp[j] = epoch;
+        if (owner !== -1 && owners[j] === owner) continue;
         if (words === 1) {
           if (((rows[j * ROW_WIDTH + R_LANGUAGES] as number) & lang0) === 0) continue;
         } else if (!shareWord(languages, i * words, j * words, words)) continue;

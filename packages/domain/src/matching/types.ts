@@ -24,15 +24,20 @@ export const MATCHING_ATTRIBUTES = [
 
 export type MatchingAttribute = (typeof MATCHING_ATTRIBUTES)[number];
 
-/** The matching-relevant projection of a profile; a Pick so it follows the profile schema. */
-export type MatchingProfile = Pick<Profile, MatchingAttribute>;
+/**
+ * The matching-relevant projection of a profile; a Pick so it follows the profile schema, plus
+ * `owner`: an opaque key of the contact address (never the address), equal for profiles whose
+ * contact address is the same. Profiles with the same owner are never proposed to each other.
+ */
+export type MatchingProfile = Pick<Profile, MatchingAttribute> & { owner?: string };
 
 /** Drops everything matching does not read (contact, description, timestamps…). */
 export function toMatchingProfile(profile: MatchingProfile): MatchingProfile {
-  const out: Partial<Record<MatchingAttribute, unknown>> = {};
+  const out: Partial<Record<MatchingAttribute | 'owner', unknown>> = {};
   for (const key of MATCHING_ATTRIBUTES) {
     if (profile[key] !== undefined) out[key] = profile[key];
   }
+  if (profile.owner !== undefined) out.owner = profile.owner;
   return out as MatchingProfile;
 }
 
