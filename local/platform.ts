@@ -12,9 +12,12 @@ import { ensureTable, localDynamoDbClient, LOCAL_CREDENTIALS, LOCAL_REGION, star
 import { LocalEventBridge } from './eventbridge/index.js';
 import { startHttpServer, type ApiHandler, type Gate } from './http-server.js';
 import { startSesLocal } from './ses-local.js';
+import { localRoutes } from './local-routes.js';
 import { sqsEvent } from './sqs.js';
-import { startStreamPoller, type StreamPoller } from './stream-poller.js';
+import { startStreamPoller, type FailureRecord, type StreamPoller } from './stream-poller.js';
 import { LocalWebhookQueue, type ManualClock } from './webhook-queue.js';
+import { installSdkFaults, randomFaults } from './faults.js';
+import { LocalJournal } from './journal.js';
 
 export const LOCAL_TABLE_NAME = 'culturebridge-local';
 
@@ -33,6 +36,13 @@ export interface PlatformOptions {
   appBaseUrl?: string;
   /** The built web app served at `/` (default web/dist; `npm start` builds it first). */
   webRoot?: string;
+  /** Use a running aws-ses-v2-local (one that outlives this platform, e.g. across a kill -9) instead of starting one. */
+  sesEndpoint?: string;
+  /**
+   * Fault injection (local/faults.ts): each AWS SDK call, PutEvents entry and target delivery fails
+   * (or a delivery is doubled) with probability `rate`. `npm start -- --faults <rate>`.
+   */
+  faults?: { rate: number; random?: () => number };
   quiet?: boolean;
   log?: (line: string) => void;
   /**
@@ -52,10 +62,10 @@ export interface LocalStreamConsumer {
   bisectOnError: boolean;
   reportBatchItemFailures: boolean;
   /**
-   * LATEST, unlike the deployed TRIM_HORIZON: the poller keeps its checkpoint in memory, so starting
-   * from the trim horizon would publish the last 24 hours again on every `npm start`.
+   * TRIM_HORIZON, as deployed: with a data directory the poller keeps its checkpoints on disk and
+   * resumes from them, so only a shard it never saw is read from its beginning.
    */
-  startingPosition: 'LATEST';
+  startingPosition: 'TRIM_HORIZON';
 }
 
 export interface Platform {
@@ -78,13 +88,20 @@ export interface Platform {
   sessionKeyFile: string;
   /** True when the table was created by this start (a fresh database). */
   created: boolean;
+  /** Stream records whose retries ran out (their metadata, never their images), earlier runs' included. */
+  streamDeadLetters: readonly FailureRecord[];
   /** Resolves when every change so far has gone through the stream, the bus and its targets. */
   settle(): Promise<void>;
   /** deliver-webhooks' queue (SQS in AWS): its dead letters, and with a ManualClock `advance(ms)`. */
   webhooks: LocalWebhookQueue;
+  /**
+   * Stops in the order that loses nothing: the API stops taking requests, the stream pollers finish
+   * their batch, the bus drains its deliveries (while SES and DynamoDB Local still answer), then SES,
+   * then DynamoDB Local, last.
+   */
+  stop(): Promise<void>;
   /** What this process wired, for the parity test against the CDK template. */
   wiring: { rules: { name: string; eventPattern: unknown; target: string }[]; streamConsumers: LocalStreamConsumer[] };
-  stop(): Promise<void>;
 }
 
 type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
@@ -112,6 +129,19 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   };
 
   try {
+    // What must survive a stop of any kind lives beside DynamoDB's data (`--fresh` clears both).
+    const stateDir = options.dataDir ? join(options.dataDir, 'runtime') : undefined;
+    const journal = stateDir ? new LocalJournal(stateDir) : undefined;
+    const saved = journal?.read();
+    const streamDeadLetters: FailureRecord[] = [...(saved?.streamDeadLetters ?? [])];
+    const faultRate = options.faults?.rate ?? 0;
+    const random = options.faults?.random ?? Math.random;
+    const injects = () => faultRate > 0 && random() < faultRate;
+    if (faultRate > 0) {
+      const installed = installSdkFaults(randomFaults(faultRate, random));
+      stops.push(async () => installed.uninstall());
+    }
+
     let db: DynamoDbLocal | undefined;
     let dynamodbEndpoint = options.dynamodbEndpoint;
     if (!dynamodbEndpoint) {
@@ -123,20 +153,34 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const created = await ensureTable(client, tableName);
     client.destroy();
 
+    // SES before the bus: stops run in reverse, so deliveries drain while SES still answers.
+    let ses: { endpoint: string; viewerUrl: string };
+    if (options.sesEndpoint) ses = { endpoint: options.sesEndpoint, viewerUrl: `${options.sesEndpoint}/` };
+    else {
+      const started = await startSesLocal(options.sesPort ?? 0);
+      stops.push(() => started.stop());
+      ses = started;
+    }
+
     // EventBridge retries a target for up to 24 hours; locally a few seconds of retries stand in for that.
     const eventBridge = await LocalEventBridge.start({
       port: options.eventBridgePort ?? 0,
       quiet: options.quiet,
       logger: log,
       retry: { maxAttempts: 8, baseDelayMs: 50, maxDelayMs: 2_000 },
-      // Kept beside the table's data, so `npm start -- --fresh` forgets both together.
-      eventLogFile: options.dataDir ? join(options.dataDir, 'event-log.jsonl') : undefined,
+      // As the functions' concurrency bounds their SQS pollers in AWS: a backlog (say, deliveries
+      // resumed after a kill) drains without every recompute racing every other one.
+      maxConcurrentDeliveries: 16,
+      // PutEvents partial failures: the entry is refused with InternalFailure, the publisher resends it.
+      failEntry: faultRate > 0 ? () => injects() : undefined,
+      onEvent: journal && ((logged) => journal.event(logged)),
+      onDelivered: journal && ((delivery) => journal.delivered(delivery)),
+      onDeadLetter: journal && ((deadLetter, change) => journal.deadLetter(deadLetter, change)),
     });
+    if (saved) eventBridge.restore(saved);
+    // Stopping the bus waits until no delivery is in flight, while SES and DynamoDB still answer.
     stops.push(() => eventBridge.stop());
     eventBridge.addBus(EVENT_BUS_NAME);
-
-    const ses = await startSesLocal(options.sesPort ?? 0);
-    stops.push(() => ses.stop());
 
     const sessionKeyFile = await ensureLocalSessionKey(options.dataDir ? join(options.dataDir, 'session-key') : join(tmpdir(), 'culturebridge-local', 'session-key'));
 
@@ -205,13 +249,23 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
           {
             id: rule.target,
             deliver: async (event) => {
-              const response = await target(sqsEvent(`${rule.target}-buffer`, [event]), lambdaContext(rule.target));
-              if (response.batchItemFailures.length) throw new Error(`${rule.target} reported the message as failed`);
+              if (injects()) throw new Error(`delivery to ${rule.target} failed (injected fault)`);
+              // SQS delivers at least once: sometimes the same message twice.
+              for (let copies = injects() ? 2 : 1; copies > 0; copies--) {
+                const response = await target(sqsEvent(`${rule.target}-buffer`, [event]), lambdaContext(rule.target));
+                if (response.batchItemFailures.length) throw new Error(`${rule.target} reported the message as failed`);
+              }
             },
           },
         ],
       });
       rules.push({ name: rule.name, eventPattern: rule.eventPattern, target: rule.target });
+    }
+
+    // Deliveries a stopped process left unsettled go out again now that the targets are wired.
+    if (saved) {
+      const resumed = eventBridge.resumeDeliveries(saved.settledDeliveries);
+      if (resumed > 0) log(`Delivering again ${resumed} event(s) left in flight when the platform last stopped.`);
     }
 
     const pollers: StreamPoller[] = [];
@@ -224,7 +278,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         bisectOnError: consumer.bisectBatchOnError,
         // The poller always honours batchItemFailures, as the deployed mapping does when this is on.
         reportBatchItemFailures: true,
-        startingPosition: 'LATEST',
+        startingPosition: 'TRIM_HORIZON',
       };
       streamConsumers.push(settings);
       const poller = await startStreamPoller({
@@ -235,25 +289,27 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         maxRetries: settings.maxRetries,
         bisectOnError: settings.bisectOnError,
         startingPosition: settings.startingPosition,
-        onFailure: (failure) => log(`stream records dead-lettered for ${consumer.function}: ${JSON.stringify(failure)}`),
+        checkpointFile: stateDir && join(stateDir, `stream-checkpoints-${tableName}-${consumer.function}.json`),
+        onFailure: (failure) => {
+          streamDeadLetters.push(failure);
+          journal?.streamDeadLetter(failure);
+          log(`stream records dead-lettered for ${consumer.function}: ${JSON.stringify(failure)}`);
+        },
       });
       stops.push(() => poller.stop());
       pollers.push(poller);
     }
 
-    const localEvents: ApiHandler = async (event) => {
-      const params = new URLSearchParams(event.rawQueryString);
-      if (event.rawPath.endsWith('/run-digests')) {
-        if (event.requestContext.http.method !== 'POST') return { statusCode: 405, headers: { allow: 'POST' }, body: '' };
-        const at = params.get('at') ? new Date(String(params.get('at'))) : new Date();
-        if (Number.isNaN(at.getTime())) return { statusCode: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ detail: 'at: expected an ISO date-time' }) };
-        return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(await runDigests(at), null, 2) };
+    // Stream → bus → targets → stream again, until nothing moves.
+    const settle = async () => {
+      for (let round = 0; round < 10; round++) {
+        const before = eventBridge.events.length;
+        for (const p of pollers) await p.whenIdle();
+        await eventBridge.whenIdle();
+        await webhooks.whenIdle();
+        for (const p of pollers) await p.whenIdle();
+        if (eventBridge.events.length === before) return;
       }
-      const events = eventBridge.events
-        .filter((e) => !params.get('detail-type') || e.event['detail-type'] === params.get('detail-type'))
-        .filter((e) => !params.get('source') || e.event.source === params.get('source'));
-      const body = event.rawPath.endsWith('/dead-letters') ? { deadLetters: eventBridge.deadLetters } : { events };
-      return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body, null, 2) };
     };
     // API Gateway's part, as the stack configures it: the authorizer (no identity source) runs for
     // every request and decides; a refusal is API Gateway's 403.
@@ -266,12 +322,19 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       options.apiPort,
       [
         ...API_PREFIXES.map((prefix) => ({ prefix, functionName: 'profiles-api', handler: profilesApi.handler as ApiHandler, gate })),
-        { prefix: '/_local', functionName: 'local', handler: localEvents },
+        { prefix: '/_local', functionName: 'local', handler: localRoutes({ eventBridge, runDigests, settle: () => settle(), streamDeadLetters: () => streamDeadLetters }) },
       ],
       console.error,
       options.webRoot ?? join(REPO_ROOT, 'web', 'dist'),
     );
-    stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    stops.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Requests in flight finish; idle keep-alive connections would hold close() for seconds.
+          server.closeIdleConnections();
+        }),
+    );
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : options.apiPort;
 
@@ -282,21 +345,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       tableName,
       ses: { endpoint: ses.endpoint, viewerUrl: ses.viewerUrl },
       webhooks,
+      streamDeadLetters,
       runDigests,
       sessionKeyFile: process.env.SESSION_KEY_FILE ?? sessionKeyFile,
       created,
       wiring: { rules, streamConsumers },
-      // Stream → bus → targets → stream again, until nothing moves.
-      settle: async () => {
-        for (let round = 0; round < 10; round++) {
-          const before = eventBridge.events.length;
-          for (const p of pollers) await p.whenIdle();
-          await eventBridge.whenIdle();
-          await webhooks.whenIdle();
-          for (const p of pollers) await p.whenIdle();
-          if (eventBridge.events.length === before) return;
-        }
-      },
+      settle,
       stop: stopAll,
     };
   } catch (error) {

@@ -5,7 +5,7 @@ import httpRouterHandler, { type Route } from '@middy/http-router';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { bodyLimit, problemDetails } from '@culturebridge/http';
+import { bodyLimit, caseInsensitiveMediaType, problemDetails } from '@culturebridge/http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { CoordinatorStore, MatchStore } from '@culturebridge/store';
 import { authenticate, type AuthenticationDeps } from './access.js';
@@ -31,7 +31,7 @@ type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructu
 
 /** Routes that carry a body get the size limit and the JSON parser; the others never parse one. */
 function withJsonBody(handler: Handler) {
-  return middy(handler).use(bodyLimit(MAX_BODY_BYTES)).use(httpJsonBodyParser());
+  return middy(handler).use(bodyLimit(MAX_BODY_BYTES)).use(caseInsensitiveMediaType()).use(httpJsonBodyParser());
 }
 
 /**

@@ -1,9 +1,6 @@
 // What a partner developer does against `npm start`'s bus with the AWS SDK: test a pattern, create a
 // rule, see it match, remove it; and the event log surviving a restart.
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   DeleteRuleCommand,
   DescribeRuleCommand,
@@ -23,12 +20,10 @@ import { LocalEventBridge, type LocalEventBridgeOptions } from './index.js';
 
 const running: LocalEventBridge[] = [];
 const clients: EventBridgeClient[] = [];
-const dirs: string[] = [];
 
 afterEach(async () => {
   for (const client of clients.splice(0)) client.destroy();
   await Promise.all(running.splice(0).map((bridge) => bridge.stop()));
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 async function startBridge(options: LocalEventBridgeOptions = {}): Promise<{ bridge: LocalEventBridge; client: EventBridgeClient }> {
@@ -104,24 +99,5 @@ describe('rules over the API', () => {
     await expect(client.send(new PutRuleCommand({ Name: 'profile-changed', EventBusName: 'culturebridge', EventPattern: '{"source":["x"]}' }))).rejects.toThrow(/managed by CultureBridge/);
     await expect(client.send(new PutRuleCommand({ Name: 'r', EventBusName: 'nope', EventPattern: '{"source":["x"]}' }))).rejects.toThrow(/nope does not exist/);
     await expect(client.send(new PutRuleCommand({ Name: 'r', EventBusName: 'culturebridge', EventPattern: '{"source":"x"}' }))).rejects.toBeInstanceOf(InvalidEventPatternException);
-  });
-});
-
-describe('event log file', () => {
-  it('keeps the event log across a restart, and clearLogs empties the file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'eventlog-'));
-    dirs.push(dir);
-    const eventLogFile = join(dir, 'events.jsonl');
-    const first = await startBridge({ eventLogFile });
-    await first.client.send(new PutEventsCommand({ Entries: [{ EventBusName: 'culturebridge', Source: 'culturebridge.profiles', DetailType: 'ProfileUpdated', Detail: '{"n":1}' }] }));
-    const before = first.bridge.events.map((e) => e.event.id);
-    await first.bridge.stop();
-
-    const second = await startBridge({ eventLogFile });
-    expect(second.bridge.events.map((e) => e.event.id)).toEqual(before);
-    const served = (await (await fetch(`${second.bridge.endpoint}/_local/events`)).json()) as { events: { event: { id: string } }[] };
-    expect(served.events.map((e) => e.event.id)).toEqual(before);
-    second.bridge.clearLogs();
-    expect(readFileSync(eventLogFile, 'utf8')).toBe('');
   });
 });

@@ -3,8 +3,6 @@
 // semantics, asynchronous delivery with retries, an event log and a dead-letter log.
 
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -38,17 +36,23 @@ export interface LocalEventBridgeOptions {
   /** Suppresses all log lines. */
   quiet?: boolean;
   retry?: Partial<RetryPolicy>;
+  /** Deliveries running at once across all targets; unbounded when absent. */
+  maxConcurrentDeliveries?: number;
   /**
    * Fault injection: entries for which this returns true are reported as failed with ErrorCode
    * "InternalFailure" (and not accepted), as EventBridge does under partial failure.
    */
   failEntry?: (entry: PutEventsRequestEntry, index: number) => boolean;
+  /** Called once per accepted event, after it joined the log (to keep the log on disk). */
+  onEvent?: (logged: LoggedEvent) => void;
   /**
-   * Keeps the event log in this file (JSON Lines, appended per event) and reads it back on start, so
-   * `GET /_local/events` and redeliveries still see yesterday's events after a restart. In memory only
-   * when absent.
+   * Called once a delivery of an event to a rule's target is settled (delivered, or dead-lettered):
+   * with the log on disk, a restart delivers again what was accepted but never settled, as SQS keeps
+   * a message until it is processed.
    */
-  eventLogFile?: string;
+  onDelivered?: (delivery: { eventId: string; rule: string; target: string }) => void;
+  /** Called once per dead letter, and with `redriven: true` when one is taken out for a redrive. */
+  onDeadLetter?: (deadLetter: DeadLetter, change: { redriven: boolean }) => void;
 }
 
 export interface RuleDefinition {
@@ -75,7 +79,8 @@ export class LocalEventBridge {
   private readonly log: (line: string) => void;
   private readonly requestedPort: number;
   private failEntry: LocalEventBridgeOptions['failEntry'];
-  private readonly eventLogFile: string | undefined;
+  private readonly onEvent: LocalEventBridgeOptions['onEvent'];
+  private readonly onDeadLetter: LocalEventBridgeOptions['onDeadLetter'];
   private entriesToFail = 0;
   private server: Server | undefined;
   private listeningPort: number | undefined;
@@ -93,22 +98,17 @@ export class LocalEventBridge {
     const logger = options.logger ?? ((line: string) => console.log(line));
     this.log = options.quiet ? () => {} : logger;
     this.failEntry = options.failEntry;
-    this.eventLogFile = options.eventLogFile;
-    if (this.eventLogFile && existsSync(this.eventLogFile)) {
-      for (const line of readFileSync(this.eventLogFile, 'utf8').split('\n')) {
-        // A line cut short by a crash mid-append is skipped; every complete line before it is kept.
-        if (!line.trim()) continue;
-        try {
-          this.eventLog.push(JSON.parse(line) as LoggedEvent);
-        } catch {
-          this.log(`event log: skipped an unreadable line in ${this.eventLogFile}`);
-        }
-      }
-    }
+    this.onEvent = options.onEvent;
+    this.onDeadLetter = options.onDeadLetter;
     this.scheduler = new DeliveryScheduler(
       { ...DEFAULT_RETRY_POLICY, ...options.retry },
-      (deadLetter) => this.deadLetterLog.push(deadLetter),
+      (deadLetter) => {
+        this.deadLetterLog.push(deadLetter);
+        this.onDeadLetter?.(deadLetter, { redriven: false });
+      },
       this.log,
+      (job) => options.onDelivered?.({ eventId: job.event.id, rule: job.rule, target: job.target.id }),
+      options.maxConcurrentDeliveries,
     );
   }
 
@@ -207,11 +207,55 @@ export class LocalEventBridge {
     return this.deadLetterLog;
   }
 
+  /** Puts back what an earlier run logged (read from disk), before any new event arrives. */
+  restore(saved: { events: readonly LoggedEvent[]; deadLetters: readonly DeadLetter[] }): void {
+    this.eventLog.push(...saved.events);
+    this.deadLetterLog.push(...saved.deadLetters);
+  }
+
+  /**
+   * Delivers again, to the current targets of the rules it matched, every logged event whose delivery
+   * was not settled (`settled` holds `<event id>|<rule>|<target>`): what a stopped process left in
+   * flight. Returns how many deliveries were scheduled.
+   */
+  resumeDeliveries(settled: ReadonlySet<string>): number {
+    let scheduled = 0;
+    for (const logged of this.eventLog) {
+      for (const rule of this.buses.get(logged.eventBusName) ?? []) {
+        if (!logged.matchedRules.includes(rule.name)) continue;
+        for (const target of rule.targets) {
+          if (settled.has(`${logged.event.id}|${rule.name}|${target.id}`)) continue;
+          this.scheduler.schedule({ rule: rule.name, eventBusName: logged.eventBusName, target, event: logged.event });
+          scheduled++;
+        }
+      }
+    }
+    return scheduled;
+  }
+
+  /**
+   * Delivers a dead letter's event again to the target that gave up on it, with a fresh retry
+   * budget, and takes it off the dead-letter log. False when no dead letter has this id, or its rule
+   * or target no longer exists (it stays in the log).
+   */
+  redrive(id: string): boolean {
+    const index = this.deadLetterLog.findIndex((d) => d.id === id);
+    const deadLetter = this.deadLetterLog[index];
+    if (!deadLetter) return false;
+    const rule = this.buses.get(deadLetter.eventBusName)?.find((r) => r.name === deadLetter.rule);
+    const target = rule?.targets.find((t) => t.id === deadLetter.target);
+    if (!target) return false;
+    this.deadLetterLog.splice(index, 1);
+    this.onDeadLetter?.(deadLetter, { redriven: true });
+    this.log(`redrive ${deadLetter.rule} → ${deadLetter.target}  (event ${deadLetter.event.id})`);
+    this.scheduler.schedule({ rule: deadLetter.rule, eventBusName: deadLetter.eventBusName, target, event: deadLetter.event });
+    return true;
+  }
+
   /** Empties the event and dead-letter logs (between tests, say). */
   clearLogs(): void {
     this.eventLog.length = 0;
     this.deadLetterLog.length = 0;
-    if (this.eventLogFile && existsSync(this.eventLogFile)) writeFileSync(this.eventLogFile, '');
   }
 
   /** Resolves when no deliveries (including pending retries) are in flight. */
@@ -326,7 +370,9 @@ export class LocalEventBridge {
       const event = buildEnvelope(checked);
       const matched = rules.filter((rule) => rule.pattern.matches(event));
       const matchedApiRules = [...this.apiRulesOf(checked.eventBusName).values()].filter((rule) => rule.state === 'ENABLED' && rule.compiled.matches(event));
-      this.recordEvent({ eventBusName: checked.eventBusName, matchedRules: [...matched, ...matchedApiRules].map((rule) => rule.name), event });
+      const logged: LoggedEvent = { eventBusName: checked.eventBusName, matchedRules: [...matched, ...matchedApiRules].map((rule) => rule.name), event };
+      this.eventLog.push(logged);
+      this.onEvent?.(logged);
       this.log(describeEvent(checked.eventBusName, event.source, event['detail-type'], matched));
       for (const rule of matched) {
         for (const target of rule.targets) {
@@ -345,14 +391,6 @@ export class LocalEventBridge {
       this.apiRules.set(bus, rules);
     }
     return rules;
-  }
-
-  private recordEvent(entry: LoggedEvent): void {
-    this.eventLog.push(entry);
-    if (this.eventLogFile) {
-      mkdirSync(dirname(this.eventLogFile), { recursive: true });
-      appendFileSync(this.eventLogFile, `${JSON.stringify(entry)}\n`);
-    }
   }
 
   private shouldFail(entry: PutEventsRequestEntry, index: number): boolean {

@@ -49,12 +49,46 @@ describe('compute-matches on DynamoDB Local', () => {
   });
 
   it('loses no update when two profiles are recomputed at the same moment', async () => {
-    await create(10, { networks: ['race'], offers: ['venue'], needs: [], themes: [{ id: 'music', priority: 'high' }] });
-    await create(11, { networks: ['race'], offers: [], needs: ['venue'], themes: [{ id: 'music', priority: 'high' }] });
+    // Closed to outside partners: the other tests' profiles are open and would be compatible.
+    await create(10, { networks: ['race'], openToOutsideNetwork: false, offers: ['venue'], needs: [], themes: [{ id: 'music', priority: 'high' }] });
+    await create(11, { networks: ['race'], openToOutsideNetwork: false, offers: [], needs: ['venue'], themes: [{ id: 'music', priority: 'high' }] });
     await Promise.all([recomputeMatches(id(10), 'a', deps), recomputeMatches(id(11), 'b', deps)]);
     const items = (await table.scanAll()).filter((i) => i.entity === 'Match' && String(i.matchId).includes(id(10)));
     expect(items.map((i) => [i.owner, i.state, i.version])).toEqual(expect.arrayContaining([[id(10), 'proposed', 1], [id(11), 'proposed', 1]]));
     expect(items).toHaveLength(2);
+  });
+
+  it('holds the exposure cap when many profiles are recomputed at the same moment', async () => {
+    // Everyone's best partner is one city; with a cap of 2 only two of them may be proposed to it.
+    await create(70, { networks: ['crowd'], offers: ['venue', 'funding'], needs: [], themes: [{ id: 'performing-arts', priority: 'high' }] });
+    const crowd = [71, 72, 73, 74, 75, 76];
+    for (const n of crowd) await create(n, { networks: ['crowd'], offers: [], needs: ['venue', 'funding'], themes: [{ id: 'performing-arts', priority: 'high' }] });
+    await Promise.all(crowd.map((n) => recomputeMatches(id(n), `crowd-${n}`, { ...deps, maxAttempts: 20 })));
+    const popular = await openMatches(id(70));
+    expect(popular.length).toBeGreaterThan(0);
+    expect(popular.length).toBeLessThanOrEqual(2);
+    for (const n of crowd) expect((await openMatches(id(n))).length).toBeLessThanOrEqual(2);
+  });
+
+  it('recomputes the former partners of an erased profile, so they get replacements', async () => {
+    const tight = { ...deps, config: { exposureCap: 1, topK: 1 } };
+    const theme = { themes: [{ id: 'literature' as const, priority: 'high' as const }], networks: ['erasure'] };
+    const popular = await create(50, { ...theme, offers: ['venue', 'funding'], needs: ['artists'] });
+    const b = await create(51, { ...theme, offers: ['artists'], needs: ['venue', 'funding'] });
+    const c = await create(52, { ...theme, offers: ['artists'], needs: ['venue'] });
+    for (const p of [popular, b, c]) await recomputeMatches(p.id, 'before', tight);
+    expect(await openMatches(b.id)).toEqual([popular.id]);
+    // Both at their cap of one: c has nobody.
+    expect(await openMatches(c.id)).toEqual([]);
+
+    await profiles.erase(popular.id);
+    // What the ProfileWithdrawn of the erasure makes compute-matches do.
+    const result = await recomputeMatches(popular.id, 'erased', tight);
+    expect(result.partnersRecomputed).toBe(1);
+    expect(await openMatches(b.id)).toEqual([c.id]);
+    expect(await openMatches(c.id)).toEqual([b.id]);
+    // The note of former partners is gone once used; the erased partition holds nothing.
+    expect((await table.scanAll()).filter((i) => String(i.PK) === `PROFILE#${popular.id}`)).toEqual([]);
   });
 
   it('never proposes to a profile that was erased, even while the index still lists it', async () => {

@@ -1,11 +1,18 @@
-import { BatchGetCommand, GetCommand, TransactWriteCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, TransactWriteCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { isLostTransactionRace } from './errors.js';
 import type { Profile } from '@culturebridge/domain';
 import { ownerKey } from './address-book.js';
 import { decodeMembershipView } from './membership-codec.js';
 import { fromItem, MEMBERSHIP_ATTRIBUTES, MEMBERSHIP_VIEW_ATTRIBUTE, type MembershipView } from './profile-items.js';
 import { decodeNetworkMatch, matchItems, networkMatchUpdates, type MatchItem, type NetworkMatch } from './match-items.js';
-import { keys, TABLE } from './table.js';
+import { ENTITY, keys, TABLE } from './table.js';
+
+/** A profile's open matches and the proposal-counter version they were counted at. */
+export interface ExposureGuard {
+  profileId: string;
+  version: number;
+  open: number;
+}
 
 /** Reads and writes of match items and the matching views; every write is conditional on a read version. */
 export class MatchStore {
@@ -127,6 +134,29 @@ export class MatchStore {
     return count;
   }
 
+  /**
+   * A profile's exposure as a guard for a new proposal: how many matches are open (proposed or
+   * accepted), and the version of its proposal counter read just before counting them. A proposal
+   * written with this guard fails if any other proposal involving the profile landed meanwhile.
+   */
+  async exposure(profileId: string): Promise<ExposureGuard> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.exposure(profileId), ConsistentRead: true, ...this.capacity() }));
+    this.count(out.ConsumedCapacity);
+    const version = Number(out.Item?.version ?? 0);
+    return { profileId, version, open: await this.openMatchCount(profileId) };
+  }
+
+  /** The ids an erased profile had matches with (keys.formerPartners); empty when none are noted. */
+  async formerPartners(erasedId: string): Promise<string[]> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.formerPartners(erasedId), ConsistentRead: true }));
+    return (out.Item?.partners as string[] | undefined) ?? [];
+  }
+
+  /** Drops the note once every former partner was recomputed. */
+  async forgetFormerPartners(erasedId: string): Promise<void> {
+    await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: keys.formerPartners(erasedId) }));
+  }
+
   async match(owner: string, partner: string): Promise<MatchItem | undefined> {
     const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.match(owner, partner), ConsistentRead: true }));
     return out.Item ? fromItem<MatchItem>(out.Item) : undefined;
@@ -140,7 +170,7 @@ export class MatchStore {
   async put(
     match: Omit<MatchItem, 'owner' | 'partner'>,
     expectedVersion: number | undefined,
-    options: { requireActiveProfiles?: boolean; previousNetworks?: readonly string[] } = {},
+    options: { requireActiveProfiles?: boolean; previousNetworks?: readonly string[]; exposureGuards?: readonly Pick<ExposureGuard, 'profileId' | 'version'>[] } = {},
   ): Promise<boolean> {
     const condition =
       expectedVersion === undefined
@@ -159,6 +189,17 @@ export class MatchStore {
           },
         }))
       : [];
+    // The exposure cap under concurrency: each guarded counter moves on by one, only from the version
+    // the caller counted at (a counter never written is version 0).
+    const exposureUpdates = (options.exposureGuards ?? []).map((guard) => ({
+      Update: {
+        TableName: this.tableName,
+        Key: keys.exposure(guard.profileId),
+        UpdateExpression: 'SET version = :next, entity = :entity',
+        ConditionExpression: guard.version === 0 ? 'attribute_not_exists(version)' : 'version = :seen',
+        ExpressionAttributeValues: { ':next': guard.version + 1, ':entity': ENTITY.exposure, ...(guard.version === 0 ? {} : { ':seen': guard.version }) },
+      },
+    }));
     try {
       await this.doc.send(
         new TransactWriteCommand({
@@ -167,6 +208,7 @@ export class MatchStore {
             // The projection changes only with the profile copies (their condition guards it too).
             ...networkMatchUpdates(this.tableName, match, options.previousNetworks),
             ...profileChecks,
+            ...exposureUpdates,
           ],
         }),
       );

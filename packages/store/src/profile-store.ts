@@ -4,7 +4,7 @@ import { addressHash, profileAddressItem } from './address-book.js';
 import { batchDelete } from './batch.js';
 import { isLostTransactionRace, type WriteResult } from './errors.js';
 import { fromItem, membershipItems, membershipScopes, profileItem } from './profile-items.js';
-import { ENTITY, keys } from './table.js';
+import { ENTITY, keys, TABLE } from './table.js';
 import type { MatchItem } from './match-items.js';
 import { removeNetworkCopies } from './network-projection.js';
 
@@ -118,10 +118,12 @@ export class ProfileStore {
     // The delete is conditional on the version read, so an update that added a network meanwhile
     // cannot leave a membership behind; on such a race the partition is read again.
     for (let attempt = 1; ; attempt++) {
-      const items = await this.partition(id);
+      // The former-partners note outlives the erasure until compute-matches has used it.
+      const items = (await this.partition(id)).filter((i) => i.entity !== ENTITY.formerPartners);
       if (items.length === 0) return { outcome: 'not-found' };
       const profile = items.find((i) => i.entity === ENTITY.profile);
       const memberships = items.filter((i) => i.entity === ENTITY.membership);
+      const partners = [...new Set(items.filter((i) => i.entity === ENTITY.match).map((i) => String(i.SK).slice(keys.matchPrefix.length)))];
       if (profile) {
         try {
           await this.doc.send(
@@ -137,6 +139,9 @@ export class ProfileStore {
                 },
                 ...memberships.map((item) => ({ Delete: { TableName: this.tableName, Key: { PK: item.PK as string, SK: item.SK as string } } })),
                 { Delete: { TableName: this.tableName, Key: keys.addressOfProfile(addressHash((profile as unknown as Profile).contact.email), id) } },
+                ...(partners.length > 0
+                  ? [{ Put: { TableName: this.tableName, Item: { ...keys.formerPartners(id), entity: ENTITY.formerPartners, partners, [TABLE.ttlAttribute]: Math.floor(Date.now() / 1000) + 7 * 86_400 } } }]
+                  : []),
               ],
             }),
           );

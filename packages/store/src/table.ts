@@ -30,11 +30,13 @@ export const ENTITY = {
   suppression: 'Suppression',
   address: 'Address',
   rateCounter: 'RateCounter',
+  exposure: 'Exposure',
+  formerPartners: 'FormerPartners',
+  networkMatch: 'NetworkMatch',
+  session: 'Session',
   partner: 'Partner',
   deliveryAttempt: 'DeliveryAttempt',
   webhookEvent: 'WebhookEvent',
-  networkMatch: 'NetworkMatch',
-  session: 'Session',
 } as const;
 export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
 
@@ -54,6 +56,19 @@ export const keys = {
     GSI1SK: `PROFILE#${id}`,
   }),
   match: (owner: string, partner: string) => ({ PK: `PROFILE#${owner}`, SK: `MATCH#${partner}` }),
+  /**
+   * A profile's proposal counter: its `version` goes up with every new proposal that involves the
+   * profile, and each proposal is written on condition that it has not moved since its open matches
+   * were counted, so two concurrent recomputes cannot both take a profile's last slot. In the
+   * profile's partition, so erasure removes it with the rest.
+   */
+  exposure: (id: string) => ({ PK: `PROFILE#${id}`, SK: 'EXPOSURE' }),
+  /**
+   * Written by erasure in the transaction that deletes the profile: the ids (nothing else) of the
+   * profiles it had matches with, so compute-matches recomputes them and they get replacements.
+   * Deleted once they are recomputed; expires after a week in any case.
+   */
+  formerPartners: (id: string) => ({ PK: `PROFILE#${id}`, SK: 'FORMER-PARTNERS' }),
   token: (hash: string) => ({ PK: `TOKEN#${hash}`, SK: 'TOKEN' }),
   /** A browser session, by the SHA-256 of its cookie secret (a copy of the table signs nobody in). */
   session: (id: string) => ({ PK: `SESSION#${id}`, SK: 'SESSION' }),
@@ -86,6 +101,16 @@ export const keys = {
   /** A fixed-window counter of sign-in requests, e.g. `RATE#perAddress#<hash>#<window start>`; expires with its window. */
   rateCounter: (limit: string, keyHash: string, windowStart: number) => ({ PK: `RATE#${limit}#${keyHash}#${windowStart}`, SK: 'RATE' }),
   /**
+   * A network's match projection, so the dashboard lists a network's matches with one Query of one
+   * partition instead of one Query per member. One item per network and lower profile id of a pair;
+   * each of that profile's matches in the network is one attribute `M#<partner id>` holding a compact
+   * encoding (`encodeNetworkMatch` in match-items.ts). Written in the transaction that writes the match itself.
+   * `NETMATCHES#` cannot collide with other partitions.
+   */
+  networkMatches: (networkId: string, lowerId: string) => ({ PK: `NETMATCHES#${networkId}`, SK: `OWNER#${lowerId}` }),
+  networkMatchPartition: (networkId: string) => `NETMATCHES#${networkId}`,
+  networkMatchAttribute: (higherId: string) => `M#${higherId}`,
+  /**
    * Partner systems: all in one partition, so the webhook fan-out lists them with one Query (a
    * thousand partners are about a megabyte: one or two pages, and deliver-webhooks caches the list).
    */
@@ -102,16 +127,6 @@ export const keys = {
   webhookEvent: (day: string, time: string, eventId: string) => ({ PK: `WEBHOOK_EVENTS#${day}`, SK: `${time}#${eventId}` }),
   webhookEventDay: (day: string) => `WEBHOOK_EVENTS#${day}`,
   webhookEventById: (eventId: string) => ({ PK: `WEBHOOK_EVENT#${eventId}`, SK: 'WEBHOOK_EVENT' }),
-  /**
-   * A network's match projection, so the dashboard lists a network's matches with one Query of one
-   * partition instead of one Query per member. One item per network and lower profile id of a pair;
-   * each of that profile's matches in the network is one attribute `M#<partner id>` holding a compact
-   * encoding (see network-match-codec). Written in the transaction that writes the match itself.
-   * `NETMATCHES#` cannot collide with other partitions.
-   */
-  networkMatches: (networkId: string, lowerId: string) => ({ PK: `NETMATCHES#${networkId}`, SK: `OWNER#${lowerId}` }),
-  networkMatchPartition: (networkId: string) => `NETMATCHES#${networkId}`,
-  networkMatchAttribute: (higherId: string) => `M#${higherId}`,
   profilePartition: (id: string) => `PROFILE#${id}`,
   networkPartition: (scope: string) => `NETWORK#${scope}`,
   matchPrefix: 'MATCH#',
