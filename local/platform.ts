@@ -15,6 +15,7 @@ import { startSesLocal } from './ses-local.js';
 import { localRoutes } from './local-routes.js';
 import { sqsEvent } from './sqs.js';
 import { startStreamPoller, type FailureRecord, type StreamPoller } from './stream-poller.js';
+import { LocalWebhookQueue, type ManualClock } from './webhook-queue.js';
 import { installSdkFaults, randomFaults } from './faults.js';
 import { LocalJournal } from './journal.js';
 
@@ -44,6 +45,11 @@ export interface PlatformOptions {
   faults?: { rate: number; random?: () => number };
   quiet?: boolean;
   log?: (line: string) => void;
+  /**
+   * Tests: the clock webhook delivery reads and its queue waits on; the queue then runs only when the
+   * test moves it (`platform.webhooks.advance(ms)`). Real time when absent.
+   */
+  webhookClock?: ManualClock;
 }
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -86,6 +92,8 @@ export interface Platform {
   streamDeadLetters: readonly FailureRecord[];
   /** Resolves when every change so far has gone through the stream, the bus and its targets. */
   settle(): Promise<void>;
+  /** deliver-webhooks' queue (SQS in AWS): its dead letters, and with a ManualClock `advance(ms)`. */
+  webhooks: LocalWebhookQueue;
   /**
    * Stops in the order that loses nothing: the API stops taking requests, the stream pollers finish
    * their batch, the bus drains its deliveries (while SES and DynamoDB Local still answer), then SES,
@@ -99,11 +107,13 @@ export interface Platform {
 type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 
 /** Functions that exist in this build; a rule whose target is not among them is not wired (nor deployed). */
-const FUNCTIONS = ['profiles-api', 'publish-changes', 'compute-matches', 'notify', 'send-digests', 'suppress'] as const;
+const FUNCTIONS = ['profiles-api', 'publish-changes', 'compute-matches', 'notify', 'send-digests', 'suppress', 'deliver-webhooks'] as const;
 
 /** The sender and configuration set names locally; SES local accepts any. */
 const LOCAL_SENDER = 'no-reply@culturebridge.example';
 const LOCAL_CONFIGURATION_SET = 'culturebridge-local';
+/** Where "endpoint disabled" mails to the operator go locally (aws-ses-v2-local keeps them). */
+const LOCAL_OPERATOR = 'operator@culturebridge.example';
 
 /**
  * The whole platform in one process: DynamoDB Local, the local EventBridge with the rules from
@@ -187,6 +197,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       SES_ENDPOINT: ses.endpoint,
       SENDER_EMAIL: LOCAL_SENDER,
       CONFIGURATION_SET: LOCAL_CONFIGURATION_SET,
+      OPERATOR_EMAIL: LOCAL_OPERATOR,
+      // One machine: a partner developer's receiver on localhost (plain http) must get webhooks.
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
       APP_BASE_URL: options.appBaseUrl ?? `http://localhost:${options.apiPort || 3000}`,
       SESSION_KEY_FILE: process.env.SESSION_KEY_FILE ?? sessionKeyFile,
       // The local bus already reports retries in words; handler warnings would repeat them as JSON.
@@ -201,7 +214,24 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       import('../functions/send-digests/handler.js'),
       import('../functions/suppress/handler.js'),
     ]);
-    const sqsTargets: Record<string, SqsHandler> = { 'compute-matches': computeMatches.handler, notify: notify.handler, suppress: suppress.handler };
+    // deliver-webhooks is built here rather than imported from its handler: in AWS its queue is SQS
+    // (from the environment), here the local queue, which hands messages back to the same handler.
+    const webhookApp = await import('../functions/deliver-webhooks/app.js');
+    const webhookClients = await import('../functions/deliver-webhooks/clients.js');
+    const webhookConfig = (await import('../functions/deliver-webhooks/config.js')).DeliverWebhooksConfig.omit({ QUEUE_URL: true, DEAD_LETTER_QUEUE_URL: true }).parse(process.env);
+    const webhooks = new LocalWebhookQueue(async (body) => {
+      const response = await deliverWebhooks(sqsEvent('webhooks', [JSON.parse(body)]), lambdaContext('deliver-webhooks'));
+      return response.batchItemFailures.length === 0;
+    }, options.webhookClock);
+    stops.push(async () => webhooks.stop());
+    const deliverWebhooks: SqsHandler = webhookApp.createDeliverWebhooksHandler({
+      ...webhookClients.storeDeps(webhookConfig),
+      queue: webhooks,
+      ...(options.webhookClock ? { now: options.webhookClock.now } : {}),
+      // No cache locally: a partner added with `npm run partner -- add` gets the very next event.
+      partnerCacheMs: 0,
+    });
+    const sqsTargets: Record<string, SqsHandler> = { 'compute-matches': computeMatches.handler, notify: notify.handler, suppress: suppress.handler, 'deliver-webhooks': deliverWebhooks };
     // The Scheduler's input carries the scheduled time; locally the caller chooses it.
     const runDigests = (at: Date = new Date()) => sendDigests.handler({ scheduledTime: at.toISOString() });
 
@@ -276,6 +306,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         const before = eventBridge.events.length;
         for (const p of pollers) await p.whenIdle();
         await eventBridge.whenIdle();
+        await webhooks.whenIdle();
         for (const p of pollers) await p.whenIdle();
         if (eventBridge.events.length === before) return;
       }
@@ -313,6 +344,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       eventBridge,
       tableName,
       ses: { endpoint: ses.endpoint, viewerUrl: ses.viewerUrl },
+      webhooks,
       streamDeadLetters,
       runDigests,
       sessionKeyFile: process.env.SESSION_KEY_FILE ?? sessionKeyFile,

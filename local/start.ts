@@ -70,7 +70,8 @@ async function main(): Promise<void> {
   console.log(`  Dead letters    ${url}/_local/dead-letters`);
   console.log(`  Mails (SES)     ${platform.ses.viewerUrl}   (sent mails; JSON at ${platform.ses.endpoint}/store)`);
   console.log(`  Daily digests   curl -X POST ${url}/_local/run-digests   (what the hourly schedule does in AWS)`);
-  console.log(`  EventBridge     ${platform.eventBridge.endpoint} (PutEvents endpoint)`);
+  console.log(`  EventBridge     ${platform.eventBridge.endpoint} (PutEvents, TestEventPattern and rules; event log kept in ${DATA_DIR})`);
+  console.log('  Partners        npm run partner -- list   (webhooks are delivered from here too; docs/partners.md)');
   console.log(`  DynamoDB Local  ${platform.dynamodbEndpoint} (table ${platform.tableName})`);
   console.log('Sign in with a magic link: ask for one in the web app (or POST /auth/magic-link) and open it from Mails.');
   console.log('  Demo coordinators: coordinator@eu4culture.example, coordinator@eunic-cca.example; demo members: culture@<city>.example');

@@ -1,5 +1,7 @@
 import { loadSessionKey } from '@culturebridge/auth';
-import { SessionStore, createDocumentClient } from '@culturebridge/store';
+// Subpaths, not the package index: the index would bring the domain's schemas into this bundle.
+import { createDocumentClient } from '@culturebridge/store/client';
+import { SessionStore } from '@culturebridge/store/session-store';
 import { createAuthorizer } from './app.js';
 import { loadConfig } from './config.js';
 

@@ -2,7 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from 'zod';
 import { EVENT_SCHEMAS } from '@culturebridge/events';
-import { composeMatchMail, composeMemberMatchMail, coordinatorRecipients, immediateNotificationId, memberRecipients, type MatchNotice } from '@culturebridge/domain';
+import { composeMatchMail, composeMemberMatchMail, coordinatorRecipients, immediateNotificationId, isWeakerMatch, memberRecipients, type MatchNotice } from '@culturebridge/domain';
 import type { CoordinatorStore, MatchStore } from '@culturebridge/store';
 import { deliverOnce, type DeliverDeps } from './deliver.js';
 import { readMessage } from '@culturebridge/runtime';
@@ -46,6 +46,7 @@ export function createNotifyHandler(deps: NotifyDeps) {
       score: data.score,
       sharedNetworks: data.sharedNetworks,
       version: data.version,
+      ...(isWeakerMatch(data.reasons) ? { weaker: true } : {}),
     };
     const recipients = coordinatorRecipients(notice, await deps.coordinators.ofNetworks(notice.sharedNetworks));
     const failures: unknown[] = [];

@@ -50,6 +50,8 @@ export function networkRoutes({ matches, coordinators, addresses }: NetworkRoute
         state: m.state,
         acceptedBy: m.acceptedBy,
         score: m.score,
+        // A weaker match leads with its `weaker-match` reason (see `weakerCause`).
+        weaker: m.topReason?.kind === 'weaker-match',
         topReason: m.topReason,
         proposedAt: m.proposedAt,
         updatedAt: m.updatedAt,

@@ -214,14 +214,14 @@ describe('PutEvents validation', () => {
 
     const response = await fetch(bridge.endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSEvents.ListRules' },
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSEvents.CreateArchive' },
       body: '{}',
     });
 
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
       __type: 'UnknownOperationException',
-      message: expect.stringContaining('ListRules'),
+      message: expect.stringContaining('CreateArchive'),
     });
   });
 });

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 import { DEFAULT_RETRY_POLICY, DeliveryScheduler, type DeadLetter, type RetryPolicy, type RuleTarget } from './delivery.js';
+import { controlPlane, type ApiRule } from './control-plane.js';
 import { buildEnvelope } from './envelope.js';
 import { queryEventLog, UnknownEventIdError, type LoggedEvent } from './event-log.js';
 import { compilePattern, type CompiledPattern, type EventPattern } from './pattern.js';
@@ -70,6 +71,8 @@ interface Rule {
 
 export class LocalEventBridge {
   private readonly buses = new Map<string, Rule[]>([[DEFAULT_BUS, []]]);
+  /** Rules created over the API (PutRule), per bus: they match but deliver nowhere locally. */
+  private readonly apiRules = new Map<string, Map<string, ApiRule>>();
   private readonly eventLog: LoggedEvent[] = [];
   private readonly deadLetterLog: DeadLetter[] = [];
   private readonly scheduler: DeliveryScheduler;
@@ -310,15 +313,8 @@ export class LocalEventBridge {
     const target = headerValue(req, 'x-amz-target');
     const body = await readBody(req);
     try {
-      if (target !== PUT_EVENTS_TARGET) {
-        const operation = target?.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
-        throw new AwsJsonError(
-          'UnknownOperationException',
-          operation
-            ? `Operation ${operation} is not supported by the local EventBridge (only PutEvents is)`
-            : 'Missing X-Amz-Target header',
-        );
-      }
+      if (!target) throw new AwsJsonError('UnknownOperationException', 'Missing X-Amz-Target header');
+      const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
       if (body === undefined) {
         throw new AwsJsonError('ValidationException', `Request body exceeds ${MAX_BODY_BYTES} bytes`, 413);
       }
@@ -328,7 +324,23 @@ export class LocalEventBridge {
       } catch {
         throw new AwsJsonError('SerializationException', 'Request body is not valid JSON');
       }
-      sendJson(res, 200, this.putEvents(parsed), JSON_CONTENT_TYPE);
+      if (target === PUT_EVENTS_TARGET) {
+        sendJson(res, 200, this.putEvents(parsed), JSON_CONTENT_TYPE);
+        return;
+      }
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new AwsJsonError('SerializationException', 'Request body must be a JSON object');
+      const answer = controlPlane(operation, parsed as Record<string, unknown>, {
+        busExists: (name) => this.buses.has(name),
+        apiRules: (bus) => this.apiRulesOf(bus),
+        isWiredRule: (bus, name) => this.buses.get(bus)?.some((rule) => rule.name === name) ?? false,
+      });
+      if (answer === undefined) {
+        throw new AwsJsonError(
+          'UnknownOperationException',
+          `Operation ${operation} is not supported by the local EventBridge (PutEvents, TestEventPattern and the rule operations are)`,
+        );
+      }
+      sendJson(res, 200, answer, JSON_CONTENT_TYPE);
     } catch (error) {
       if (!(error instanceof AwsJsonError)) throw error;
       sendAwsError(res, error);
@@ -357,7 +369,8 @@ export class LocalEventBridge {
       }
       const event = buildEnvelope(checked);
       const matched = rules.filter((rule) => rule.pattern.matches(event));
-      const logged: LoggedEvent = { eventBusName: checked.eventBusName, matchedRules: matched.map((rule) => rule.name), event };
+      const matchedApiRules = [...this.apiRulesOf(checked.eventBusName).values()].filter((rule) => rule.state === 'ENABLED' && rule.compiled.matches(event));
+      const logged: LoggedEvent = { eventBusName: checked.eventBusName, matchedRules: [...matched, ...matchedApiRules].map((rule) => rule.name), event };
       this.eventLog.push(logged);
       this.onEvent?.(logged);
       this.log(describeEvent(checked.eventBusName, event.source, event['detail-type'], matched));
@@ -369,6 +382,15 @@ export class LocalEventBridge {
       return { EventId: event.id };
     });
     return { FailedEntryCount: entries.filter((entry) => 'ErrorCode' in entry).length, Entries: entries };
+  }
+
+  private apiRulesOf(bus: string): Map<string, ApiRule> {
+    let rules = this.apiRules.get(bus);
+    if (!rules) {
+      rules = new Map();
+      this.apiRules.set(bus, rules);
+    }
+    return rules;
   }
 
   private shouldFail(entry: PutEventsRequestEntry, index: number): boolean {

@@ -14,7 +14,7 @@ let deps: RecomputeDeps;
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const create = (n: number, overrides: Partial<Input>): Promise<Profile> =>
-  profiles.create(ProfileInput.parse(validProfileInput({ name: `City ${n}`, ...overrides })), { id: id(n), status: 'active', now: '2026-11-24T10:00:00.000Z' });
+  profiles.create(ProfileInput.parse(validProfileInput({ name: `City ${n}`, contact: { name: 'Culture office', email: `culture@city-${n}.example` }, ...overrides })), { id: id(n), status: 'active', now: '2026-11-24T10:00:00.000Z' });
 const projected = async (networkId: string) => (await deps.matches.networkMatches(networkId)).map((m) => `${m.matchId}:${m.state}:v${m.version}`).sort();
 const ownCopies = async (profileId: string) => (await deps.matches.matchesOf(profileId)).map((m) => `${m.matchId}:${m.state}:v${m.version}`).sort();
 
@@ -42,7 +42,7 @@ describe('network match projection on DynamoDB Local', () => {
 
   it('drops a network copy when the pair no longer shares that network, and all copies when a profile is erased', async () => {
     const one = (await profiles.get(id(1)))!;
-    const data = ProfileInput.parse(validProfileInput({ name: 'City 1', networks: ['north'], offers: ['venue'], needs: [], themes: [{ id: 'music', priority: 'high' }] }));
+    const data = ProfileInput.parse(validProfileInput({ name: 'City 1', contact: { name: 'Culture office', email: 'culture@city-1.example' }, networks: ['north'], offers: ['venue'], needs: [], themes: [{ id: 'music', priority: 'high' }] }));
     expect((await profiles.update(id(1), one.version, data, '2026-11-24T11:00:00.000Z')).outcome).toBe('ok');
     await recomputeMatches(id(1), 'left-south', deps);
     expect((await projected('south')).filter((m) => m.includes(id(1)))).toEqual([]);

@@ -63,7 +63,12 @@ export interface MatchNotice {
   score: number;
   sharedNetworks: string[];
   version: number;
+  /** A weaker match (see `isWeakerMatch`): proposed so that a member is not left with nothing. */
+  weaker?: boolean;
 }
+
+/** The line a mail adds for a weaker match. */
+export const WEAKER_MATCH_LINE = 'This is a weaker match: it does not meet all of the network\'s criteria, and is proposed so that nobody is left without partners to consider.';
 
 export interface CoordinatorRecipient {
   coordinator: Coordinator;
@@ -148,6 +153,7 @@ export function composeMatchMail(notice: MatchNotice, recipient: CoordinatorReci
     '',
     `Why: ${notice.summary}`,
     `Score: ${score}`,
+    ...(notice.weaker ? [WEAKER_MATCH_LINE] : []),
     '',
     `See the match: ${url}`,
     '',
@@ -159,6 +165,7 @@ export function composeMatchMail(notice: MatchNotice, recipient: CoordinatorReci
       `<p>Hello ${escapeHtml(recipient.coordinator.name)},</p>`,
       `<p><strong>${escapeHtml(headline(notice))}</strong> in your network ${escapeHtml(recipient.networkId)}.</p>`,
       `<p>Why: ${escapeHtml(notice.summary)}<br>Score: ${escapeHtml(score)}</p>`,
+      ...(notice.weaker ? [`<p><em>${escapeHtml(WEAKER_MATCH_LINE)}</em></p>`] : []),
       `<p><a href="${escapeHtml(url)}">See the match</a></p>`,
       `<p style="font-size:small"><a href="${escapeHtml(prefs)}">Change how you receive these e-mails, or unsubscribe</a></p>`,
     ].join('\n'),
@@ -280,6 +287,7 @@ export function composeMemberMatchMail(notice: MatchNotice, recipient: MemberRec
         `${self.name} was matched with ${partner.name}.`,
         '',
         `Why: ${notice.summary}`,
+        ...(notice.weaker ? [WEAKER_MATCH_LINE] : []),
         '',
         `Accept: ${acceptUrl}`,
         `Decline: ${declineUrl}`,
@@ -298,6 +306,7 @@ export function composeMemberMatchMail(notice: MatchNotice, recipient: MemberRec
     : [
         `<p><strong>${escapeHtml(self.name)} was matched with ${escapeHtml(partner.name)}.</strong></p>`,
         `<p>Why: ${escapeHtml(notice.summary)}</p>`,
+        ...(notice.weaker ? [`<p><em>${escapeHtml(WEAKER_MATCH_LINE)}</em></p>`] : []),
         `<p><a href="${escapeHtml(acceptUrl)}">Accept</a> · <a href="${escapeHtml(declineUrl)}">Decline</a></p>`,
         '<p>Contacts are shared only when both of you accept.</p>',
       ];

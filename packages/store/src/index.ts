@@ -14,3 +14,4 @@ export * from './address-book.js';
 export * from './sign-in-store.js';
 export * from './network-projection.js';
 export * from './session-store.js';
+export * from './partner-store.js';

@@ -34,6 +34,9 @@ export const ENTITY = {
   formerPartners: 'FormerPartners',
   networkMatch: 'NetworkMatch',
   session: 'Session',
+  partner: 'Partner',
+  deliveryAttempt: 'DeliveryAttempt',
+  webhookEvent: 'WebhookEvent',
 } as const;
 export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
 
@@ -101,12 +104,29 @@ export const keys = {
    * A network's match projection, so the dashboard lists a network's matches with one Query of one
    * partition instead of one Query per member. One item per network and lower profile id of a pair;
    * each of that profile's matches in the network is one attribute `M#<partner id>` holding a compact
-   * encoding (see network-match-codec). Written in the transaction that writes the match itself.
+   * encoding (`encodeNetworkMatch` in match-items.ts). Written in the transaction that writes the match itself.
    * `NETMATCHES#` cannot collide with other partitions.
    */
   networkMatches: (networkId: string, lowerId: string) => ({ PK: `NETMATCHES#${networkId}`, SK: `OWNER#${lowerId}` }),
   networkMatchPartition: (networkId: string) => `NETMATCHES#${networkId}`,
   networkMatchAttribute: (higherId: string) => `M#${higherId}`,
+  /**
+   * Partner systems: all in one partition, so the webhook fan-out lists them with one Query (a
+   * thousand partners are about a megabyte: one or two pages, and deliver-webhooks caches the list).
+   */
+  partner: (id: string) => ({ PK: 'PARTNERS', SK: `PARTNER#${id}` }),
+  partnerPartition: 'PARTNERS',
+  partnerPrefix: 'PARTNER#',
+  /** One item per webhook delivery attempt, newest last by time; they expire after DELIVERY_RECORD_DAYS. */
+  deliveryAttempt: (partnerId: string, attemptedAt: string, eventId: string, attempt: number) => ({
+    PK: `DELIVERIES#${partnerId}`,
+    SK: `${attemptedAt}#${eventId}#${String(attempt).padStart(2, '0')}`,
+  }),
+  deliveryPartition: (partnerId: string) => `DELIVERIES#${partnerId}`,
+  /** The events webhooks carried, by UTC day and time (for `redeliver --from --to`), and a pointer by id. */
+  webhookEvent: (day: string, time: string, eventId: string) => ({ PK: `WEBHOOK_EVENTS#${day}`, SK: `${time}#${eventId}` }),
+  webhookEventDay: (day: string) => `WEBHOOK_EVENTS#${day}`,
+  webhookEventById: (eventId: string) => ({ PK: `WEBHOOK_EVENT#${eventId}`, SK: 'WEBHOOK_EVENT' }),
   profilePartition: (id: string) => `PROFILE#${id}`,
   networkPartition: (scope: string) => `NETWORK#${scope}`,
   matchPrefix: 'MATCH#',

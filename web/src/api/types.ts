@@ -1,4 +1,4 @@
-import type { MatchReason, MatchState, Profile, ProfileKind, ProfileStatus, PublicProfile } from '@culturebridge/domain';
+import type { MatchReason, MatchState, Profile, ProfileHint, ProfileKind, ProfileStatus, PublicProfile } from '@culturebridge/domain';
 
 /** The API's answers, as docs/api.md describes them. */
 
@@ -56,6 +56,8 @@ export interface MatchView {
   state: MatchState;
   acceptedBy: string[];
   score: number;
+  /** A weaker match: proposed so that nobody is left with nothing (see docs/api.md). */
+  weaker: boolean;
   summary: string;
   reasons: MatchReason[];
   sharedNetworks: string[];
@@ -68,6 +70,8 @@ export interface MatchView {
 export interface ProfileMatches {
   profileId: string;
   matches: MatchView[];
+  /** For a member whose matches are all weaker (or who has none): fields that would improve them. */
+  hints: ProfileHint[];
 }
 
 export interface MatchAnswer {
@@ -91,6 +95,7 @@ export interface NetworkMatch {
   state: MatchState;
   acceptedBy: string[];
   score: number;
+  weaker: boolean;
   /** The match's first reason, in short; the full reasons are on each member's matches. */
   topReason?: { kind: string; id?: string };
   proposedAt: string;
