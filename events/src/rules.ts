@@ -25,9 +25,9 @@ export const RULES = {
   },
   matchToNotify: {
     name: 'match-to-notify',
-    description: 'Proposed and confirmed matches are mailed to coordinators and members',
+    description: 'Proposed and confirmed matches are mailed to coordinators and members; planned and changed meetings to their participants',
     eventBusName: EVENT_BUS_NAME,
-    eventPattern: pattern('MatchProposed', 'MatchConfirmed'),
+    eventPattern: pattern('MatchProposed', 'MatchConfirmed', 'MeetingPlanned', 'MeetingChanged'),
     target: 'notify',
   },
   partnerWebhooks: {

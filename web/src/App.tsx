@@ -7,6 +7,8 @@ import { CoordinatorPreferencesPage } from './pages/CoordinatorPreferencesPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { InterestFormPage } from './pages/InterestFormPage';
 import { MatchPage } from './pages/MatchPage';
+import { MeetingsPage } from './pages/MeetingsPage';
+import { MyMeetingsPage } from './pages/MyMeetingsPage';
 import { MyProfilePage } from './pages/MyProfilePage';
 import { ProfilePreferencesPage } from './pages/ProfilePreferencesPage';
 import { SignInPage } from './pages/SignInPage';
@@ -57,6 +59,10 @@ function Page({ route }: { route: Route }) {
       return <MatchPage profileId={route.profileId} partnerId={route.partnerId} answer={route.answer} />;
     case 'dashboard':
       return <DashboardPage networkId={route.networkId} />;
+    case 'meetings':
+      return <MeetingsPage networkId={route.networkId} meetingId={route.meetingId} />;
+    case 'my-meetings':
+      return <MyMeetingsPage profileId={route.profileId} />;
     case 'profile-preferences':
       return <ProfilePreferencesPage profileId={route.profileId} />;
     case 'coordinator-preferences':
@@ -98,6 +104,13 @@ function Header({ route }: { route: Route }) {
             <li>
               <a href={href('/dashboard')} aria-current={current(['dashboard', 'coordinator-preferences'])}>
                 Dashboard
+              </a>
+            </li>
+          ) : null}
+          {me?.networks.length ? (
+            <li>
+              <a href={href('/meetings')} aria-current={current(['meetings'])}>
+                Meetings
               </a>
             </li>
           ) : null}

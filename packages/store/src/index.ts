@@ -12,6 +12,7 @@ export * from './notification-store.js';
 export * from './suppression-store.js';
 export * from './address-book.js';
 export * from './sign-in-store.js';
+export * from './meeting-store.js';
 export * from './network-projection.js';
 export * from './session-store.js';
 export * from './partner-store.js';
