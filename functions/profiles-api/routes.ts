@@ -1,6 +1,6 @@
-import { ProfileInput, ProfileUpdate, answerMatch, revealsContact, toPublicProfile, type Answer, type Locale, type Profile } from '@culturebridge/domain';
-import { HttpProblem, json, noContent, notFound, parseBody, versionConflict } from '@culturebridge/http';
-import { addressHash, type MatchItem, type MatchStore, type ProfileStore } from '@culturebridge/store';
+import { ProfileInput, ProfileUpdate, answerMatch, hintsForMatches, isWeakerMatch, revealsContact, toPublicProfile, unknownNetworks, type Answer, type Locale, type Profile } from '@culturebridge/domain';
+import { HttpProblem, invalidFields, json, noContent, notFound, parseBody, versionConflict } from '@culturebridge/http';
+import { addressHash, type MatchItem, type MatchStore, type NetworkStore, type ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinates, mayRead, ownsProfile, refusal, type Caller } from './access.js';
 import type { Route } from './route.js';
@@ -14,13 +14,14 @@ export interface ProfileRouteDeps {
   logger: WarnLogger;
   profiles: ProfileStore;
   matches: MatchStore;
+  networks: NetworkStore;
   signIn: SignInService;
   newId: () => string;
   now: () => string;
 }
 
 // Ids are UUIDs; anything else cannot exist, so it is answered like an unknown id.
-const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function profileIdOf(event: APIGatewayProxyEventV2): string {
   const id = event.pathParameters?.id ?? '';
@@ -45,6 +46,8 @@ function matchView(match: MatchItem, partner: ReturnType<typeof toPublicProfile>
     acceptedBy: match.acceptedBy,
     youAccepted: match.acceptedBy.includes(match.owner),
     score: match.score,
+    /** Below the threshold or with windows that never meet: proposed so that nobody is left with nothing. */
+    weaker: isWeakerMatch(match.reasons),
     summary: match.summary,
     reasons: match.reasons,
     sharedNetworks: match.sharedNetworks,
@@ -57,7 +60,25 @@ function matchView(match: MatchItem, partner: ReturnType<typeof toPublicProfile>
 
 const etag = (version: number) => ({ etag: `"${version}"` });
 
-export function profileRoutes({ profiles, matches, signIn, newId, now, logger }: ProfileRouteDeps) {
+/**
+ * A profile may name only networks on the platform: a 400 names each unknown one as `networks[i]`,
+ * before anything is stored. Throws HttpProblem.
+ */
+export async function requireKnownNetworks(networks: NetworkStore, named: readonly string[]): Promise<void> {
+  const unknown = unknownNetworks(named, await networks.ids());
+  if (unknown.length === 0) return;
+  throw invalidFields(
+    unknown.map(({ index, id }) => ({
+      field: `networks[${index}]`,
+      pointer: `#/networks/${index}`,
+      code: 'unknown_network' as const,
+      params: { value: id.slice(0, 100) },
+      detail: `"${id}" is not a network on CultureBridge; choose one of the listed networks (GET /networks)`,
+    })),
+  );
+}
+
+export function profileRoutes({ profiles, matches, networks, signIn, newId, now, logger }: ProfileRouteDeps) {
   /**
    * The profile is stored by then; failing the request now would make the member submit it again
    * (a second profile). Without the mail it waits, pending, until its owner signs in and confirms it.
@@ -92,10 +113,12 @@ export function profileRoutes({ profiles, matches, signIn, newId, now, logger }:
    */
   const create: Route = async (event, caller) => {
     const data = parseBody(ProfileInput, event.body);
+    await requireKnownNetworks(networks, data.networks);
     const at = new Date(now());
     const confirmedBySession = caller.kind === 'session' && caller.claims.sub === addressHash(data.contact.email);
     if (!confirmedBySession) await signIn.enforceLimits(data.contact.email, event, at);
-    const profile = await profiles.create(data, { id: newId(), status: confirmedBySession ? 'active' : 'pending', now: at.toISOString() });
+    // Naming a network asks to join it: a coordinator of the network approves (or rejects) it.
+    const profile = await profiles.create(data, { id: newId(), status: confirmedBySession ? 'active' : 'pending', now: at.toISOString(), membership: 'requested' });
     let session: Awaited<ReturnType<SignInService['sessionFor']>> | undefined;
     // A bearer client gets a token naming the new profile (of the same server-side session); the
     // browser's cookie session needs nothing new, as access is read afresh on every call.
@@ -117,6 +140,7 @@ export function profileRoutes({ profiles, matches, signIn, newId, now, logger }:
   const update: Route = async (event, caller) => {
     const id = await ownedProfile(event, caller, 'change it');
     const { version, ...data } = parseBody(ProfileUpdate, event.body);
+    await requireKnownNetworks(networks, data.networks);
     const at = new Date(now());
     const before = await profiles.get(id);
     // A new contact address gets a confirmation link: the same limits as any link, checked before
@@ -159,18 +183,22 @@ export function profileRoutes({ profiles, matches, signIn, newId, now, logger }:
    * the two members.
    */
   const listMatches: Route = async (event, caller) => {
-    const { id } = await readableProfile(event, caller);
+    const profile = await readableProfile(event, caller);
+    const { id } = profile;
     const owner = ownsProfile(caller, id);
     const items = (await matches.matchesOf(id)).filter((m) => owner || m.sharedNetworks.some((n) => coordinates(caller, n)));
     const partners = await matches.profiles(items.map((m) => m.partner));
     const views = items
       .filter((m) => m.state !== 'withdrawn')
-      .sort((x, y) => y.score - x.score || x.partner.localeCompare(y.partner))
       .map((m) => {
         const partner = partners.get(m.partner);
         return matchView(m, partner && toPublicProfile(partner), owner ? partner?.contact : undefined);
-      });
-    return json(200, { profileId: id, matches: views });
+      })
+      // Full matches first, weaker ones after them, each by score.
+      .sort((x, y) => Number(x.weaker) - Number(y.weaker) || y.score - x.score || x.partner.id.localeCompare(y.partner.id));
+    // A member with only weaker matches (or none) is told which fields would improve them.
+    const hints = profile.status === 'active' ? hintsForMatches(profile, views) : [];
+    return json(200, { profileId: id, matches: views, hints });
   };
 
   const answer = (kind: Answer): Route => async (event, caller) => {

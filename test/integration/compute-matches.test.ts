@@ -14,7 +14,7 @@ const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')
 async function create(n: number, overrides: Partial<Input>): Promise<Profile> {
   // Each city has its own contact address: profiles of one address never match each other.
   const contact = { name: `Contact ${n}`, email: `culture@city-${n}.example` };
-  return profiles.create(ProfileInput.parse(validProfileInput({ name: `City ${n}`, contact, ...overrides })), { id: id(n), status: 'active', now: '2026-11-24T10:00:00.000Z' });
+  return profiles.create(ProfileInput.parse(validProfileInput({ name: `City ${n}`, contact, ...overrides })), { id: id(n), status: 'active', now: '2026-11-24T10:00:00.000Z', membership: 'approved' });
 }
 
 const openMatches = async (profileId: string) =>
@@ -49,8 +49,9 @@ describe('compute-matches on DynamoDB Local', () => {
   });
 
   it('loses no update when two profiles are recomputed at the same moment', async () => {
-    await create(10, { networks: ['race'], offers: ['venue'], needs: [], themes: [{ id: 'music', priority: 'high' }] });
-    await create(11, { networks: ['race'], offers: [], needs: ['venue'], themes: [{ id: 'music', priority: 'high' }] });
+    // Closed to outside partners: the other tests' profiles are open and would be compatible.
+    await create(10, { networks: ['race'], openToOutsideNetwork: false, offers: ['venue'], needs: [], themes: [{ id: 'music', priority: 'high' }] });
+    await create(11, { networks: ['race'], openToOutsideNetwork: false, offers: [], needs: ['venue'], themes: [{ id: 'music', priority: 'high' }] });
     await Promise.all([recomputeMatches(id(10), 'a', deps), recomputeMatches(id(11), 'b', deps)]);
     const items = (await table.scanAll()).filter((i) => i.entity === 'Match' && String(i.matchId).includes(id(10)));
     expect(items.map((i) => [i.owner, i.state, i.version])).toEqual(expect.arrayContaining([[id(10), 'proposed', 1], [id(11), 'proposed', 1]]));

@@ -8,3 +8,6 @@ export * from './match-plan.js';
 export * from './matching/index.js';
 export * from './notification.js';
 export * from './i18n/index.js';
+export * from './meetings/index.js';
+export * from './csv.js';
+export * from './network.js';

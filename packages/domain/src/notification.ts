@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { renderReasons, type OtherReason } from './i18n/reasons.js';
 import { DEFAULT_LOCALE, LocaleSchema, type Locale } from './i18n/locales.js';
 import { translator } from './i18n/translate.js';
+import { en } from './i18n/locales/en.js';
 import type { MatchReason } from './matching/types.js';
 import { NetworkId } from './profile.js';
 import { oneLineText } from './text.js';
@@ -22,11 +23,12 @@ export function escapeHtml(value: string): string {
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Mail headers must stay one line: a name with a line break must not start a second header. */
-function oneLine(value: string): string {
+export function oneLine(value: string): string {
   return value.replace(/[\r\n\t]+/g, ' ').trim();
 }
 
-const isTimeZone = (tz: string) => {
+/** True for an IANA time zone name the runtime knows, e.g. Asia/Tbilisi. */
+export const isTimeZone = (tz: string) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;
@@ -35,12 +37,15 @@ const isTimeZone = (tz: string) => {
   }
 };
 
+/** An IANA time zone name such as Europe/Berlin, as the runtime's Intl knows them. */
+export const TimeZone = z.string().refine(isTimeZone, { error: 'timeZone: expected an IANA time zone such as Europe/Berlin', params: { code: 'unknown_time_zone' } });
+
 export const NOTIFICATION_MODES = ['immediate', 'digest', 'off'] as const;
 export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
 
 export const NotificationPreference = z.strictObject({
   mode: z.enum(NOTIFICATION_MODES).default('immediate'),
-  timeZone: z.string().refine(isTimeZone, { error: 'timeZone: expected an IANA time zone such as Europe/Berlin', params: { code: 'unknown_time_zone' } }).default('UTC'),
+  timeZone: TimeZone.default('UTC'),
   digestHour: z.number().int().min(0).max(23).default(8),
 });
 export type NotificationPreference = z.output<typeof NotificationPreference>;
@@ -74,7 +79,12 @@ export interface MatchNotice {
   score: number;
   sharedNetworks: string[];
   version: number;
+  /** A weaker match (see `isWeakerMatch`): proposed so that a member is not left with nothing. */
+  weaker?: boolean;
 }
+
+/** The line a mail adds for a weaker match, in English (each locale's is `mail.weakerMatch`). */
+export const WEAKER_MATCH_LINE = en.messages.mail.weakerMatch;
 
 export interface CoordinatorRecipient {
   coordinator: Coordinator;
@@ -130,7 +140,8 @@ export interface MailLinks {
  * The web app routes in the URL fragment (`/#/matches/…`): every page is the same static file, so
  * S3 needs no rewrite rules, and a sign-in token in the fragment never reaches a server log.
  */
-function link(baseUrl: string, path: string): string {
+/** A web-app link: `<baseUrl>/#/<path>` (hash routes). */
+export function link(baseUrl: string, path: string): string {
   return `${new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).toString()}#/${path}`;
 }
 
@@ -188,6 +199,7 @@ export function composeMatchMail(notice: MatchNotice, recipient: CoordinatorReci
     '',
     ...whyText(t('why'), why),
     score,
+    ...(notice.weaker ? [t('weakerMatch')] : []),
     '',
     `${t('seeMatch')}: ${url}`,
     '',
@@ -199,6 +211,7 @@ export function composeMatchMail(notice: MatchNotice, recipient: CoordinatorReci
       `<p>${escapeHtml(t('hello', { name: recipient.coordinator.name }))}</p>`,
       `<p>${escapeHtml(t('inNetwork', { headline: '\u0000', network })).replace('\u0000', `<strong>${escapeHtml(headline(notice, t))}</strong>`)}</p>`,
       `<p>${whyHtml(t('why'), why)}<br>${escapeHtml(score)}</p>`,
+      ...(notice.weaker ? [`<p><em>${escapeHtml(t('weakerMatch'))}</em></p>`] : []),
       `<p><a href="${escapeHtml(url)}">${escapeHtml(t('seeMatch'))}</a></p>`,
       `<p style="font-size:small"><a href="${escapeHtml(prefs)}">${escapeHtml(t('preferences'))}</a></p>`,
     ].join('\n'),
@@ -322,6 +335,7 @@ export function composeMemberMatchMail(notice: MatchNotice, recipient: MemberRec
         t('memberProposed', { self: self.name, partner: partner.name }),
         '',
         ...whyText(t('why'), why),
+        ...(notice.weaker ? [t('weakerMatch')] : []),
         '',
         `${t('accept')}: ${acceptUrl}`,
         `${t('decline')}: ${declineUrl}`,
@@ -340,6 +354,7 @@ export function composeMemberMatchMail(notice: MatchNotice, recipient: MemberRec
     : [
         `<p><strong>${escapeHtml(t('memberProposed', { self: self.name, partner: partner.name }))}</strong></p>`,
         `<p>${whyHtml(t('why'), why)}</p>`,
+        ...(notice.weaker ? [`<p><em>${escapeHtml(t('weakerMatch'))}</em></p>`] : []),
         `<p><a href="${escapeHtml(acceptUrl)}">${escapeHtml(t('accept'))}</a> · <a href="${escapeHtml(declineUrl)}">${escapeHtml(t('decline'))}</a></p>`,
         `<p>${escapeHtml(t('contactsOnceBoth'))}</p>`,
       ];
@@ -352,7 +367,14 @@ export function composeMemberMatchMail(notice: MatchNotice, recipient: MemberRec
 }
 
 /** Why a magic link is sent: a sign-in asked for, or a new or re-addressed profile to confirm. */
-export type SignInPurpose = 'sign-in' | 'confirm-profile';
+export type SignInPurpose = 'sign-in' | 'confirm-profile' | 'invite-member';
+
+/** Each purpose's strings in the `mail` catalog. */
+const SIGN_IN_MAIL_KEYS: Record<SignInPurpose, { subject: string; intro: string; action: string }> = {
+  'sign-in': { subject: 'signInSubject', intro: 'signInIntro', action: 'signInButton' },
+  'confirm-profile': { subject: 'confirmSubject', intro: 'confirmIntro', action: 'confirmButton' },
+  'invite-member': { subject: 'inviteSubject', intro: 'inviteIntro', action: 'inviteButton' },
+};
 
 /**
  * The magic-link mail. It says nothing about whether the address owns anything (the same mail goes
@@ -361,14 +383,14 @@ export type SignInPurpose = 'sign-in' | 'confirm-profile';
 export function composeSignInMail(token: string, purpose: SignInPurpose, validMinutes: number, { baseUrl }: MailLinks, locale: Locale = DEFAULT_LOCALE): Mail {
   const t = mailT(locale);
   const url = link(baseUrl, `sign-in?token=${encodeURIComponent(token)}`);
-  const confirm = purpose === 'confirm-profile';
-  const subject = t(confirm ? 'confirmSubject' : 'signInSubject');
-  const intro = t(confirm ? 'confirmIntro' : 'signInIntro');
-  const validFor = t('validFor', { minutes: validMinutes });
+  const keys = SIGN_IN_MAIL_KEYS[purpose];
+  const subject = t(keys.subject);
+  const intro = t(keys.intro);
+  const validFor = validMinutes >= 24 * 60 ? t('validForDays', { days: Math.round(validMinutes / (24 * 60)) }) : t('validFor', { minutes: validMinutes });
   const text = [intro, '', url, '', validFor, t('ignore')].join('\n');
   const html = htmlPage(
     subject,
-    `<p>${escapeHtml(intro)}</p><p><a href="${escapeHtml(url)}">${escapeHtml(t(confirm ? 'confirmButton' : 'signInButton'))}</a></p><p>${escapeHtml(validFor)} ${escapeHtml(t('ignore'))}</p>`,
+    `<p>${escapeHtml(intro)}</p><p><a href="${escapeHtml(url)}">${escapeHtml(t(keys.action))}</a></p><p>${escapeHtml(validFor)} ${escapeHtml(t('ignore'))}</p>`,
     locale,
   );
   return { subject, text, html };

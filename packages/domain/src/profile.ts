@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { LocaleSchema } from './i18n/locales.js';
+import type { Memberships } from './network.js';
 import { THEME_IDS } from './taxonomy.js';
 import { expected, multiLineText, oneLineText } from './text.js';
 import {
@@ -163,6 +164,8 @@ export interface Profile extends ProfileData {
   status: ProfileStatus;
   createdAt: string;
   updatedAt: string;
+  /** Per named network: requested, approved or rejected (absent on profiles stored before; see network.ts). */
+  memberships?: Memberships;
 }
 
 /**

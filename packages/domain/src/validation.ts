@@ -26,6 +26,14 @@ export const FIELD_PROBLEM_CODES = [
   'date_order',
   'control_character',
   'no_visible_character',
+  'unknown_network',
+  'not_a_member',
+  'not_active',
+  'not_a_participant',
+  'rounds_held',
+  'unreadable_file',
+  'missing_columns',
+  'unconfirmed_encoding',
   'invalid',
 ] as const;
 export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];

@@ -53,7 +53,7 @@ export type NetworkMatch = Pick<MatchItem, 'matchId' | 'profileIds' | 'state' | 
 };
 
 const STATE_CODE: Record<MatchState, string> = { proposed: 'p', accepted: 'a', confirmed: 'c', declined: 'd', withdrawn: 'w' } as Record<MatchState, string>;
-const REASON_ID_KEYS = ['themeId', 'resource', 'format', 'instrument', 'networkId'] as const;
+const REASON_ID_KEYS = ['themeId', 'resource', 'format', 'instrument', 'networkId', 'cause'] as const;
 const seconds36 = (iso: string) => Math.floor(Date.parse(iso) / 1000).toString(36);
 const fromSeconds36 = (code: string) => new Date(parseInt(code, 36) * 1000).toISOString();
 

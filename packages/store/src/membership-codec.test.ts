@@ -17,11 +17,19 @@ describe('membership view codec', () => {
     }
   });
 
-  it('keeps the contact and free text off membership items', () => {
+  it('keeps the contact off membership items, and carries the public text matching reads', () => {
     const profile: Profile = { ...ProfileInput.parse(validProfileInput()), id: 'p1', version: 1, status: 'active', createdAt: 'c', updatedAt: 'u' };
     const serialised = JSON.stringify(membershipItems(profile));
     expect(serialised).not.toContain(profile.contact.email);
-    expect(serialised).not.toContain(profile.description);
+    expect(serialised).not.toContain(JSON.stringify(profile.contact.name));
+    expect(decodeMembershipView(encodeMembershipView(profile)).description).toBe(profile.description);
+  });
+
+  it('reads a view stored before text counted as one without text', () => {
+    const profile: Profile = { ...ProfileInput.parse(validProfileInput()), id: 'p1', version: 1, status: 'active', createdAt: 'c', updatedAt: 'u' };
+    const old = JSON.stringify((JSON.parse(encodeMembershipView(profile)) as unknown[]).slice(0, 14));
+    const view = decodeMembershipView(old);
+    expect(view).toMatchObject({ freeTags: [], description: '', themes: profile.themes });
   });
 
   it('carries the owner key of the contact address, not the address, and round-trips it', () => {

@@ -50,12 +50,12 @@ export function MatchCard({ match, self, answerable, headingLevel = 3, children 
       [partner.id, partnerName],
     ]),
     selfId: answerable ? self.id : undefined,
-    networkName: (id) => networkLabel(t, id),
+    networkName: (id) => networkLabel(id),
   });
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const place = [partner.region, partner.country && country(partner.country)].filter(Boolean).join(', ');
   return (
-    <article className={`match-card match-card--${match.state}`} aria-labelledby={`match-${match.matchId}`}>
+    <article className={`match-card match-card--${match.state}${match.weaker ? ' match-card--weaker' : ''}`} aria-labelledby={`match-${match.matchId}`}>
       <header className="match-card__header">
         <Heading id={`match-${match.matchId}`} className="match-card__title">
           {partner.name ? <MemberText text={partner.name} /> : t('match.withdrawnPartner')}
@@ -66,6 +66,11 @@ export function MatchCard({ match, self, answerable, headingLevel = 3, children 
       <p className="match-card__state">
         <span className={`badge badge--${match.state}`}>{t(`matchState.${match.state}`)}</span> {matchStatusText(t, match, self, answerable)}
       </p>
+      {match.weaker ? (
+        <p className="match-card__weaker">
+          <span className="badge badge--weaker">{t('match.weaker')}</span> {t('match.weakerNote')}
+        </p>
+      ) : null}
       {match.partnerContact ? (
         <p className="match-card__contact">
           {t('match.contact')} <MemberText text={match.partnerContact.name} />, <a href={`mailto:${match.partnerContact.email}`}>{match.partnerContact.email}</a>

@@ -5,7 +5,7 @@ import { groupErrors, validateProfile, errorId, fieldId, type FieldErrors } from
 import { toProfileInput, type ProfileFormState } from '../form/profile-form-state';
 import { useLocale } from '../i18n/use-locale';
 import { COMMON_LANGUAGES, countryOptions, languageOptions as allLanguages } from '../lib/labels';
-import { KNOWN_NETWORKS, networkLabel } from '../lib/networks';
+import { networkLabel, useNetworks } from '../lib/networks';
 import { AddAnother } from './AddAnother';
 import { ChoiceChips } from './ChoiceChips';
 import { ErrorSummary } from './ErrorSummary';
@@ -55,6 +55,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
   const { t, d } = tools;
   const options = <T extends string>(values: readonly T[], group: string) => values.map((value) => ({ value, label: d(`${group}.${String(value)}` as string) }));
   const [form, setForm] = useState(initial);
+  const networks = useNetworks();
   const [attempted, setAttempted] = useState(false);
   const [clientErrors, setClientErrors] = useState<FieldErrors>(new Map());
   const [serverErrors, setServerErrors] = useState<FieldErrors>(new Map());
@@ -112,7 +113,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
   };
 
   const languageOptions = [...new Set([...COMMON_LANGUAGES, ...form.languages])].map((code) => ({ value: code, label: tools.language(code) }));
-  const networkOptions = [...new Set([...KNOWN_NETWORKS, ...form.networks])].map((id) => ({ value: id, label: networkLabel(t, id) }));
+  const networkOptions = [...new Set([...networks.map((n) => n.id), ...form.networks])].map((id) => ({ value: id, label: networkLabel(id) }));
   const description = form.description.length;
 
   return (
@@ -164,11 +165,9 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
           hint={t('form.networksHint')}
           options={networkOptions}
           selected={form.networks}
-          onChange={(networks) => update({ networks }, 'networks')}
+          onChange={(chosen) => update({ networks: chosen }, 'networks')}
           errors={errorsOf('networks')}
-        >
-          <AddAnother label={t('form.anotherNetwork')} buttonLabel={t('form.addNetwork')} onAdd={(id) => update({ networks: [...new Set([...form.networks, id])] }, 'networks')} />
-        </ChoiceChips>
+        />
       </section>
 
       <section className="form-section" aria-labelledby="form-contact">

@@ -11,7 +11,7 @@ export function ProfileSummary({ profile }: { profile: Profile }) {
   const rows: [string, string, boolean][] = [
     [t('summary.kind'), d(`kind.${profile.kind}`), false],
     [t('summary.place'), [profile.region, country(profile.country)].filter(Boolean).join(', '), false],
-    [t('summary.networks'), list(profile.networks.map((n) => networkLabel(t, n))), false],
+    [t('summary.networks'), list(profile.networks.map((n) => networkLabel(n))), false],
     [t('summary.contact'), `${profile.contact.name}, ${profile.contact.email}`, true],
     [t('summary.themes'), list(profile.themes.map((th) => t('summary.themeWithPriority', { theme: d(`theme.${th.id}`), priority: d(`priorityWord.${th.priority}`) }))), false],
     [t('summary.freeTags'), profile.freeTags.join(', '), true],

@@ -13,6 +13,7 @@ const match = (overrides: Partial<NetworkMatch>): NetworkMatch => ({
   state: 'accepted',
   acceptedBy: ['a'],
   score: 0.71234,
+  weaker: false,
   topReason: { kind: 'shared-theme', id: 'climate-environment' },
   proposedAt: '2026-11-24T10:00:00.000Z',
   updatedAt: '2026-11-25T10:00:00.000Z',

@@ -15,7 +15,9 @@ export function describeTopReason({ t, d }: { t: TFunction; d: TFunction }, reas
     case 'shared-funding':
       return t('topReason.funding', { label: d(`funding.${id}`, { defaultValue: id }) });
     case 'shared-network':
-      return t('topReason.network', { label: networkLabel(t, id) });
+      return t('topReason.network', { label: networkLabel(id) });
+    case 'weaker-match':
+      return d(`reason.weaker.${id}`, { defaultValue: t('topReason.other', { kind: reason.kind }) });
     default:
       return t('topReason.other', { kind: reason.kind });
   }

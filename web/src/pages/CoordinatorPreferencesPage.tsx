@@ -79,7 +79,7 @@ function NetworkSettingsForm({ networkId, initial, initialLocale }: { networkId:
   };
   return (
     <form className="section preferences-form" onSubmit={save} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{networkLabel(t, networkId)}</h2>
+      <h2 id={`${id}-title`}>{networkLabel(networkId)}</h2>
       {saved ? <Notice kind="success" title={t('common.saved')} /> : null}
       {problem ? <ProblemMessage problem={problem} /> : null}
       <fieldset className="field">

@@ -1,4 +1,6 @@
-import { fetchMe, fetchNetworkMatches, fetchNetworkMembers } from '../api/endpoints';
+import { fetchJoinRequests, fetchMe, fetchNetworkMatches, fetchNetworkMembers } from '../api/endpoints';
+import { JoinRequests } from '../dashboard/JoinRequests';
+import { MemberListTools } from '../dashboard/MemberListTools';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
@@ -49,7 +51,7 @@ function ChooseNetwork({ networkId }: { networkId?: string }) {
         <nav aria-label={t('dashboard.yourNetworks')} className="tabs">
           {networks.map((id) => (
             <a key={id} href={href(`/dashboard/${encodeURIComponent(id)}`)} aria-current={id === chosen ? 'page' : undefined}>
-              {networkLabel(t, id)}
+              {networkLabel(id)}
             </a>
           ))}
         </nav>
@@ -63,14 +65,14 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
   const tools = useLocale();
   const { t, number, percent, dateTime } = tools;
   const data = useResource(async () => {
-    const [members, matches] = await Promise.all([fetchNetworkMembers(networkId), fetchNetworkMatches(networkId)]);
-    return { members: members.members, matches: matches.matches, at: new Date() };
+    const [members, matches, requests] = await Promise.all([fetchNetworkMembers(networkId), fetchNetworkMatches(networkId), fetchJoinRequests(networkId)]);
+    return { members: members.members, matches: matches.matches, requests: requests.requests, at: new Date() };
   }, networkId);
   usePolling(data.reload, REFRESH_MS, 30 * 60_000);
 
   if (data.status === 'loading') return <p role="status">{t('dashboard.loading')}</p>;
   if (!data.data) return <ProblemMessage problem={data.error} />;
-  const { members, matches, at } = data.data;
+  const { members, matches, requests, at } = data.data;
   const figures = networkFigures(members, matches);
   const exportCsv = () =>
     // A byte-order mark, so that spreadsheets read the names as UTF-8.
@@ -78,7 +80,7 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
 
   return (
     <div className="page page--wide">
-      <PageHeading title={t('dashboard.title', { network: networkLabel(t, networkId) })} />
+      <PageHeading title={t('dashboard.title', { network: networkLabel(networkId) })} />
       <div className="toolbar">
         <p className="muted" role="status">
           {t('dashboard.updated', { time: dateTime(at, { timeStyle: 'medium' }) })}
@@ -114,8 +116,14 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
         </div>
       </dl>
 
+      <section className="section" aria-labelledby="requests-title">
+        <h2 id="requests-title">{t('dashboard.asking', { n: requests.length })}</h2>
+        <JoinRequests networkId={networkId} requests={requests} onAnswered={() => void data.reload()} />
+      </section>
+
       <section className="section" aria-labelledby="members-title">
         <h2 id="members-title">{t('dashboard.members')}</h2>
+        <MemberListTools networkId={networkId} />
         <MembersTable members={members} matchesOf={figures.matchesOf} />
       </section>
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Profile, ProfileInput } from '@culturebridge/domain';
+import type { Profile, ProfileHint, ProfileInput } from '@culturebridge/domain';
 import { ApiProblem, SessionLost } from '../api/client';
 import { confirmProfile, fetchMe, fetchProfile, fetchProfileMatches, updateProfile, withdrawProfile } from '../api/endpoints';
 import type { MatchView } from '../api/types';
@@ -130,6 +130,7 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
             {t('common.refresh')}
           </button>
         </div>
+        {owned && matches.data?.hints.length ? <MatchHints hints={matches.data.hints} /> : null}
         <Matches profile={current} owned={owned} matches={matches.data?.matches} error={matches.error} onChange={refresh} />
       </section>
 
@@ -150,6 +151,24 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
           <ProfileSummary profile={current} />
         </section>
       )}
+    </div>
+  );
+}
+
+/** What would improve a member's matches, when they are all weaker (or there are none). */
+function MatchHints({ hints }: { hints: ProfileHint[] }) {
+  const { t, language } = useLocale();
+  const hintText = (hint: ProfileHint) =>
+    hint.kind === 'add-working-language' ? t('myProfile.hint.add-working-language', { languages: hint.languages.map(language).join(t('myProfile.hint.or')) }) : t(`myProfile.hint.${hint.kind}`);
+  return (
+    <div className="notice notice--warning match-hints" role="note" aria-labelledby="match-hints-title">
+      <h3 id="match-hints-title" className="notice__title">{t('myProfile.hintsTitle')}</h3>
+      <p>{t('myProfile.hintsIntro')}</p>
+      <ul>
+        {hints.map((hint) => (
+          <li key={hint.kind}>{hintText(hint)}</li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -49,7 +49,7 @@ function landingRoute(result: VerifyResult): string {
 
 /** The networks' short names (before a label's colon), as a list in the reader's language. */
 function networkNames(t: TFunction, list: (items: readonly string[]) => string, ids: readonly string[]): string {
-  return list(ids.map((id) => networkLabel(t, id).split(':')[0] ?? id));
+  return list(ids.map((id) => networkLabel(id).split(':')[0] ?? id));
 }
 
 /**
@@ -78,7 +78,7 @@ function Verify({ token }: { token: string }) {
     );
   }
   const { purpose, address, profile } = link.data;
-  const confirming = purpose === 'confirm-profile' && profile !== undefined;
+  const confirming = (purpose === 'confirm-profile' || purpose === 'invite-member') && profile !== undefined;
   const title = confirming
     ? t('signIn.confirmTitle', { count: profile.networks.length, name: profile.name, networks: networkNames(t, list, profile.networks) })
     : t('signIn.signInAs', { address });
@@ -107,7 +107,7 @@ function Verify({ token }: { token: string }) {
         <p className="lead">{t('signIn.confirmLead', { name: profile.name, address })}</p>
       ) : (
         <p className="lead">
-          {purpose === 'confirm-profile' ? `${t('signIn.noLongerNames')} ` : ''}
+          {purpose !== 'sign-in' ? `${t('signIn.noLongerNames')} ` : ''}
           {t('signIn.browserSession')}
         </p>
       )}

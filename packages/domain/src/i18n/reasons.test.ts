@@ -25,6 +25,22 @@ const reasons: MatchReason[] = [
 const reader = (locale: Locale, selfId?: string): ReasonReader => ({ locale, pair: ['gori', 'kutaisi'], names, selfId, networkName: (id) => (id === 'eu4culture' ? 'EU4Culture' : id) });
 
 describe('renderReasons', () => {
+  it('names the words and free tags both texts share (#14)', () => {
+    const text = renderReasons([{ kind: 'shared-words', words: ['Soviet-era', 'cinema', 'restoring'] }, { kind: 'shared-tags', tags: ['felt making'] }], reader('en'));
+    expect(text).toEqual([expect.stringMatching(/^Both describe Soviet-era, cinema,? and restoring\.$/), 'Both list "felt making".']);
+    expect(renderReasons([{ kind: 'shared-tags', tags: ['felt making'] }], reader('ru'))).toEqual(['Оба указали "felt making".']);
+  });
+
+  it('says why a weaker match is weaker, in every locale (#14)', () => {
+    expect(renderReasons([{ kind: 'weaker-match', cause: 'windows-never-meet' }], reader('en'))).toEqual(['A weaker match: the availability windows never meet.']);
+    expect(renderReasons([{ kind: 'weaker-match', cause: 'nothing-in-common' }], reader('en'))[0]).toMatch(/^A weaker match: no theme or words in common/);
+    expect(renderReasons([{ kind: 'weaker-match', cause: 'below-threshold' }], reader('en'))[0]).toMatch(/^A weaker match, below the network's threshold/);
+    for (const locale of ['ru', 'uk', 'ka', 'hy', 'az', 'ro', 'kk', 'uz'] as const) {
+      const [line] = renderReasons([{ kind: 'weaker-match', cause: 'below-threshold' }], reader(locale));
+      expect(line).not.toMatch(/weaker|Another reason/);
+    }
+  });
+
   it('reads from a third party\'s side in English: one short sentence per point', () => {
     expect(renderReasons(reasons, reader('en'))).toEqual([
       'Both give Climate and environment high priority.',

@@ -34,6 +34,9 @@ const KNOWN_KINDS = new Set<string>([
   'shared-network',
   'both-open-to-outside',
   'shared-language',
+  'shared-words',
+  'shared-tags',
+  'weaker-match',
 ]);
 
 /**
@@ -119,6 +122,15 @@ export function renderReasons(reasons: readonly (MatchReason | OtherReason)[], r
         break;
       case 'both-open-to-outside':
         add('open', reason, () => t('reason.openOutside'));
+        break;
+      case 'shared-tags':
+        add('tags', reason, (items) => t('reason.sharedTags', { tags: list(items.flatMap((r) => (r as Extract<MatchReason, { kind: 'shared-tags' }>).tags.map((tag) => `"${tag}"`))) }));
+        break;
+      case 'shared-words':
+        add('words', reason, (items) => t('reason.sharedWords', { words: list(items.flatMap((r) => (r as Extract<MatchReason, { kind: 'shared-words' }>).words)) }));
+        break;
+      case 'weaker-match':
+        add(`weaker:${groups.size}`, reason, () => t(`reason.weaker.${reason.cause}`));
         break;
       case 'shared-language':
         add('languages', reason, (items) => {

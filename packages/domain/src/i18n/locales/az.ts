@@ -141,6 +141,9 @@ export const az = {
       'private-foundation': 'özəl fondlar',
     },
     reason: {
+      sharedTags: "Hər ikisi {{tags}} qeyd edib.",
+      sharedWords: "Hər ikisi bunlardan bəhs edir: {{words}}.",
+      weaker: { 'below-threshold': "Daha zəif uyğunluq, şəbəkənin həddindən aşağı.", 'windows-never-meet': "Daha zəif uyğunluq: əlçatanlıq dövrləri heç üst-üstə düşmür.", 'nothing-in-common': "Daha zəif uyğunluq: hələ ortaq mövzu və ya söz yoxdur." },
       themeBoth: 'Hər iki tərəf üçün {{priority}} prioritetli mövzular: {{themes}}.',
       themeEach: '{{themes}}: {{nameA}} üçün {{priorityA}} prioritet, {{nameB}} üçün {{priorityB}}.',
       themeEachYou: '{{themes}}: sizin üçün {{priorityYou}} prioritet, {{other}} üçün {{priorityOther}}.',
@@ -163,6 +166,11 @@ export const az = {
     country: { AM: "Ermənistan", AZ: "Azərbaycan", GE: "Gürcüstan", MD: "Moldova", UA: "Ukrayna", KZ: "Qazaxıstan", UZ: "Özbəkistan", TM: "Türkmənistan", KG: "Qırğızıstan", RU: "Rusiya", TR: "Türkiyə", RO: "Rumıniya", BY: "Belarus", DE: "Almaniya", FR: "Fransa" },
     language: { en: "ingilis", ru: "rus", uk: "ukrayna", ka: "gürcü", hy: "erməni", az: "azərbaycan", ro: "rumın", kk: "qazax", uz: "özbək", tk: "türkmən", fr: "fransız", de: "alman", tr: "türk" },
     mail: {
+      inviteSubject: "CultureBridge: şəbəkəniz sizi profilinizi təsdiqləməyə dəvət edir",
+      inviteIntro: "Şəbəkənizin koordinatoru təşkilatınızı bu ünvanı əlaqə kimi göstərərək CultureBridge-ə əlavə etdi. Profilinizi yoxlamaq və təsdiqləmək üçün linki açın; o vaxta qədər profil heç kimlə uyğunlaşdırılmır və tərəfdaşlara göstərilmir.",
+      inviteButton: "Yoxla, təsdiqlə və daxil ol",
+      validForDays: "Link bir dəfə və {{days}} gün ərzində işləyir.",
+      weakerMatch: "Bu, daha zəif uyğunluqdur: şəbəkənin bütün meyarlarına cavab vermir və heç kim tərəfdaşsız qalmasın deyə təklif olunur.",
       signInSubject: "CultureBridge: giriş linkiniz",
       confirmSubject: "CultureBridge: profilinizi təsdiqləyin",
       signInIntro: "Kimsə (ümid edirik ki, siz) bu ünvanla CultureBridge-ə daxil olmaq istədi.",

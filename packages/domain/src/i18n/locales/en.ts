@@ -146,6 +146,9 @@ export const en = {
       'private-foundation': 'private foundations',
     },
     reason: {
+      sharedTags: "Both list {{tags}}.",
+      sharedWords: "Both describe {{words}}.",
+      weaker: { 'below-threshold': "A weaker match, below the network's threshold.", 'windows-never-meet': "A weaker match: the availability windows never meet.", 'nothing-in-common': "A weaker match: no theme or words in common yet." },
       themeBoth: 'Both give {{themes}} {{priority}} priority.',
       themeEach: '{{themes}}: {{priorityA}} priority for {{nameA}}, {{priorityB}} for {{nameB}}.',
       themeEachYou: '{{themes}}: {{priorityYou}} priority for you, {{priorityOther}} for {{other}}.',
@@ -168,6 +171,11 @@ export const en = {
     country: { AM: "Armenia", AZ: "Azerbaijan", GE: "Georgia", MD: "Moldova", UA: "Ukraine", KZ: "Kazakhstan", UZ: "Uzbekistan", TM: "Turkmenistan", KG: "Kyrgyzstan", RU: "Russia", TR: "Türkiye", RO: "Romania", BY: "Belarus", DE: "Germany", FR: "France" },
     language: { en: "English", ru: "Russian", uk: "Ukrainian", ka: "Georgian", hy: "Armenian", az: "Azerbaijani", ro: "Romanian", kk: "Kazakh", uz: "Uzbek", tk: "Turkmen", fr: "French", de: "German", tr: "Turkish" },
     mail: {
+      inviteSubject: "CultureBridge: your network invites you to confirm your profile",
+      inviteIntro: "A coordinator of your network added your organisation to CultureBridge, with this address as its contact. Open the link to review your profile and confirm it; until you do, it is not matched with anyone or shown to partners.",
+      inviteButton: "Review, confirm and sign in",
+      validForDays: "The link works once and for {{days}} days.",
+      weakerMatch: "This is a weaker match: it does not meet all of the network's criteria, and is proposed so that nobody is left without partners to consider.",
       signInSubject: "CultureBridge: your sign-in link",
       confirmSubject: "CultureBridge: confirm your profile",
       signInIntro: "Someone (we hope you) asked to sign in to CultureBridge with this address.",

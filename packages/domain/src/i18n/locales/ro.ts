@@ -141,6 +141,9 @@ export const ro = {
       'private-foundation': 'fundații private',
     },
     reason: {
+      sharedTags: "Amândoi menționează {{tags}}.",
+      sharedWords: "Amândoi descriu {{words}}.",
+      weaker: { 'below-threshold': "O potrivire mai slabă, sub pragul rețelei.", 'windows-never-meet': "O potrivire mai slabă: perioadele de disponibilitate nu se întâlnesc.", 'nothing-in-common': "O potrivire mai slabă: încă nicio temă sau niciun cuvânt în comun." },
       themeBoth: 'Ambele părți acordă prioritate {{priority}} temelor: {{themes}}.',
       themeEach: '{{themes}}: prioritate {{priorityA}} pentru {{nameA}}, {{priorityB}} pentru {{nameB}}.',
       themeEachYou: '{{themes}}: prioritate {{priorityYou}} pentru dvs., {{priorityOther}} pentru {{other}}.',
@@ -164,6 +167,11 @@ export const ro = {
     country: { AM: "Armenia", AZ: "Azerbaidjan", GE: "Georgia", MD: "Republica Moldova", UA: "Ucraina", KZ: "Kazahstan", UZ: "Uzbekistan", TM: "Turkmenistan", KG: "Kârgâzstan", RU: "Rusia", TR: "Turcia", RO: "România", BY: "Belarus", DE: "Germania", FR: "Franța" },
     language: { en: "engleză", ru: "rusă", uk: "ucraineană", ka: "georgiană", hy: "armeană", az: "azeră", ro: "română", kk: "kazahă", uz: "uzbecă", tk: "turkmenă", fr: "franceză", de: "germană", tr: "turcă" },
     mail: {
+      inviteSubject: "CultureBridge: rețeaua vă invită să vă confirmați profilul",
+      inviteIntro: "Un coordonator al rețelei dumneavoastră a adăugat organizația în CultureBridge, cu această adresă drept contact. Deschideți linkul pentru a verifica și confirma profilul; până atunci nu este potrivit cu nimeni și nu este arătat partenerilor.",
+      inviteButton: "Verificați, confirmați și conectați-vă",
+      validForDays: "Linkul funcționează o singură dată, timp de {{days}} zile.",
+      weakerMatch: "Aceasta este o potrivire mai slabă: nu îndeplinește toate criteriile rețelei și este propusă pentru ca nimeni să nu rămână fără parteneri de luat în calcul.",
       signInSubject: "CultureBridge: linkul dvs. de autentificare",
       confirmSubject: "CultureBridge: confirmați profilul",
       signInIntro: "Cineva (sperăm că dvs.) a cerut autentificarea în CultureBridge cu această adresă.",

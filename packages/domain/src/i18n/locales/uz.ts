@@ -141,6 +141,9 @@ export const uz = {
       'private-foundation': 'xususiy jamgʻarmalar',
     },
     reason: {
+      sharedTags: "Ikkalasi ham {{tags}} ni koʻrsatgan.",
+      sharedWords: "Ikkalasi ham tasvirlaydi: {{words}}.",
+      weaker: { 'below-threshold': "Kuchsizroq moslik, tarmoq chegarasidan past.", 'windows-never-meet': "Kuchsizroq moslik: mavjudlik davrlari hech kesishmaydi.", 'nothing-in-common': "Kuchsizroq moslik: hozircha umumiy mavzu yoki soʻz yoʻq." },
       themeBoth: 'Ikkala tomon uchun {{priority}} ustuvorlikdagi mavzular: {{themes}}.',
       themeEach: '{{themes}}: {{nameA}} uchun {{priorityA}} ustuvorlik, {{nameB}} uchun {{priorityB}}.',
       themeEachYou: '{{themes}}: siz uchun {{priorityYou}} ustuvorlik, {{other}} uchun {{priorityOther}}.',
@@ -163,6 +166,11 @@ export const uz = {
     country: { AM: "Armaniston", AZ: "Ozarbayjon", GE: "Gruziya", MD: "Moldova", UA: "Ukraina", KZ: "Qozogʻiston", UZ: "Oʻzbekiston", TM: "Turkmaniston", KG: "Qirgʻiziston", RU: "Rossiya", TR: "Turkiya", RO: "Ruminiya", BY: "Belarus", DE: "Germaniya", FR: "Fransiya" },
     language: { en: "inglizcha", ru: "ruscha", uk: "ukraincha", ka: "gruzincha", hy: "armancha", az: "ozarbayjoncha", ro: "ruminshcha", kk: "qozoqcha", uz: "oʻzbekcha", tk: "turkmancha", fr: "fransuzcha", de: "nemischa", tr: "turkcha" },
     mail: {
+      inviteSubject: "CultureBridge: tarmogʻingiz sizni profilingizni tasdiqlashga taklif qiladi",
+      inviteIntro: "Tarmogʻingiz koordinatori tashkilotingizni shu manzilni aloqa sifatida koʻrsatib CultureBridge’ga qoʻshdi. Profilingizni koʻrib chiqish va tasdiqlash uchun havolani oching; shunga qadar u hech kim bilan moslashtirilmaydi va hamkorlarga koʻrsatilmaydi.",
+      inviteButton: "Koʻrib chiqish, tasdiqlash va kirish",
+      validForDays: "Havola bir marta va {{days}} kun davomida ishlaydi.",
+      weakerMatch: "Bu kuchsizroq moslik: u tarmoqning barcha mezonlariga javob bermaydi va hech kim hamkorsiz qolmasligi uchun taklif qilingan.",
       signInSubject: "CultureBridge: kirish havolangiz",
       confirmSubject: "CultureBridge: profilingizni tasdiqlang",
       signInIntro: "Kimdir (umid qilamizki, siz) shu manzil bilan CultureBridge’ga kirishni soʻradi.",

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { answerJoinRequest } from '../api/endpoints';
+import { ApiProblem } from '../api/client';
+import type { JoinRequests as JoinRequestList } from '../api/types';
+import { ProblemMessage } from '../components/ProblemMessage';
+import { ScrollArea } from '../components/ScrollArea';
+import { useLocale } from '../i18n/use-locale';
+
+/** Members asking to join: the coordinator approves (they are matched from then on) or rejects them. */
+export function JoinRequests({ networkId, requests, onAnswered }: { networkId: string; requests: JoinRequestList['requests']; onAnswered: () => void }) {
+  const { t, d, country } = useLocale();
+  const [busy, setBusy] = useState<string | undefined>();
+  const [problem, setProblem] = useState<ApiProblem | undefined>();
+  const [done, setDone] = useState<string | undefined>();
+
+  const answer = async (id: string, name: string, decision: 'approve' | 'reject') => {
+    setBusy(id);
+    setProblem(undefined);
+    try {
+      await answerJoinRequest(networkId, id, decision);
+      setDone(decision === 'approve' ? t('joinRequests.approved', { name }) : t('joinRequests.rejected', { name }));
+      onAnswered();
+    } catch (error) {
+      if (error instanceof ApiProblem) setProblem(error);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <>
+      {problem ? <ProblemMessage problem={problem} /> : null}
+      <p role="status" className="muted">
+        {done ?? ''}
+      </p>
+      {requests.length === 0 ? (
+        <p className="muted">{t('joinRequests.none')}</p>
+      ) : (
+        <ScrollArea label={t('joinRequests.label')}>
+          <table className="data-table">
+            <caption className="visually-hidden">{t('joinRequests.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('joinRequests.member')}</th>
+                <th scope="col">{t('joinRequests.kind')}</th>
+                <th scope="col">{t('joinRequests.country')}</th>
+                <th scope="col">{t('joinRequests.asked')}</th>
+                <th scope="col">{t('joinRequests.decision')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {requests.map((r) => (
+                <tr key={r.id} data-request={r.name}>
+                  <th scope="row">{r.name}</th>
+                  <td>{d(`kind.${r.kind}`)}</td>
+                  <td>{country(r.country)}</td>
+                  <td>{r.requestedAt.slice(0, 10)}</td>
+                  <td>
+                    <div className="actions">
+                      <button type="button" className="button" disabled={busy === r.id} onClick={() => void answer(r.id, r.name, 'approve')} aria-label={t('joinRequests.approveName', { name: r.name })}>
+                        {t('joinRequests.approve')}
+                      </button>
+                      <button type="button" className="button button--secondary" disabled={busy === r.id} onClick={() => void answer(r.id, r.name, 'reject')} aria-label={t('joinRequests.rejectName', { name: r.name })}>
+                        {t('joinRequests.reject')}
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollArea>
+      )}
+    </>
+  );
+}

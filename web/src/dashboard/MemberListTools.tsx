@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import { useLocale } from '../i18n/use-locale';
+import { downloadFromApi } from '../lib/download';
+import { href } from '../router';
+
+const segment = encodeURIComponent;
+
+/** Import a member list, or export the members as CSV (`,` or `;` for Excel in `;`-list locales) or XLSX. */
+export function MemberListTools({ networkId }: { networkId: string }) {
+  const { t } = useLocale();
+  const [problem, setProblem] = useState<string | undefined>();
+  const download = (query: string, name: string) => async () => {
+    setProblem(undefined);
+    try {
+      await downloadFromApi(`/networks/${segment(networkId)}/export?${query}`, name);
+    } catch (error) {
+      setProblem((error as Error).message);
+    }
+  };
+  return (
+    <div className="toolbar">
+      <a className="button" href={href(`/dashboard/${segment(networkId)}/import`)}>
+        {t('memberTools.import')}
+      </a>
+      <button type="button" className="button button--secondary" onClick={download('format=csv&delimiter=%2C', `${networkId}-members.csv`)}>
+        {t('memberTools.exportCsv')}
+      </button>
+      <button type="button" className="button button--secondary" onClick={download('format=csv&delimiter=%3B', `${networkId}-members.csv`)} title={t('memberTools.exportSemicolonTitle')}>
+        {t('memberTools.exportSemicolon')}
+      </button>
+      <button type="button" className="button button--secondary" onClick={download('format=xlsx', `${networkId}-members.xlsx`)}>
+        {t('memberTools.exportXlsx')}
+      </button>
+      {problem ? (
+        <p role="alert" className="notice notice--error">
+          {problem}
+        </p>
+      ) : null}
+    </div>
+  );
+}

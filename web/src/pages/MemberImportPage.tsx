@@ -1,0 +1,215 @@
+import { useState, type FormEvent } from 'react';
+import { ApiProblem, SessionLost } from '../api/client';
+import { importMemberList } from '../api/endpoints';
+import type { MemberImport } from '../api/types';
+import { PageHeading } from '../components/PageHeading';
+import { ProblemMessage } from '../components/ProblemMessage';
+import { RequireSession } from '../components/RequireSession';
+import { ScrollArea } from '../components/ScrollArea';
+import { useLocale } from '../i18n/use-locale';
+import { downloadFromApi, downloadText } from '../lib/download';
+import { networkLabel } from '../lib/networks';
+import { href } from '../router';
+
+/** The legacy code pages offered; their labels are `memberImport.encoding.<id>` in the catalogs. */
+const LEGACY_ENCODINGS = ['windows-1251', 'windows-1250', 'windows-1252'] as const;
+
+/** The file's bytes as base64, for the JSON body (XLSX is binary). */
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  // In slices: spreading a 4 MB array into one call overflows the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export function MemberImportPage({ networkId }: { networkId: string }) {
+  const { t } = useLocale();
+  return (
+    <RequireSession purpose={t('memberImport.signIn')}>
+      <MemberImport networkId={networkId} />
+    </RequireSession>
+  );
+}
+
+/**
+ * Choose a file, see what it holds (preview: nothing is written), confirm a legacy encoding if the
+ * file is not UTF-8, then import. Imported members are mailed an invitation and are matched only
+ * once they confirm.
+ */
+function MemberImport({ networkId }: { networkId: string }) {
+  const { t } = useLocale();
+  const [file, setFile] = useState<File | undefined>();
+  const [encoding, setEncoding] = useState<string | undefined>();
+  const [preview, setPreview] = useState<MemberImport | undefined>();
+  const [result, setResult] = useState<MemberImport | undefined>();
+  const [problem, setProblem] = useState<ApiProblem | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  const send = async (dryRun: boolean, chosenEncoding = encoding) => {
+    if (!file) return;
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const answer = await importMemberList(networkId, { file: await base64Of(file), fileName: file.name, dryRun, ...(chosenEncoding ? { encoding: chosenEncoding } : {}) });
+      if (dryRun) {
+        setPreview(answer);
+        setResult(undefined);
+      } else setResult(answer);
+    } catch (error) {
+      if (error instanceof SessionLost) return;
+      setProblem(error instanceof ApiProblem ? error : new ApiProblem(0, 'about:blank', t('memberImport.wentWrong'), String(error), []));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onPreview = (event: FormEvent) => {
+    event.preventDefault();
+    void send(true);
+  };
+
+  const legacy = preview?.needsEncodingConfirmation === true;
+  const canImport = preview !== undefined && preview.missingColumns.length === 0 && (!legacy || encoding !== undefined) && !result;
+
+  return (
+    <div className="page">
+      <PageHeading title={t('memberImport.title', { network: networkLabel(networkId) })} />
+      <p className="lead">{t('memberImport.lead')}</p>
+      <p>
+        <button type="button" className="button button--secondary" onClick={() => void downloadFromApi(`/networks/${encodeURIComponent(networkId)}/imports/template`, `${networkId}-members-template.csv`)}>
+          {t('memberImport.template')}
+        </button>{' '}
+        <a href={href(`/dashboard/${encodeURIComponent(networkId)}`)}>{t('memberImport.back')}</a>
+      </p>
+
+      <form className="import-file" onSubmit={onPreview}>
+        <label htmlFor="member-file">{t('memberImport.file')}</label>
+        <input
+          id="member-file"
+          type="file"
+          accept=".csv,.txt,.tsv,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => {
+            setFile(e.target.files?.[0]);
+            setPreview(undefined);
+            setResult(undefined);
+            setEncoding(undefined);
+          }}
+        />
+        <div>
+          <button type="submit" className="button" disabled={!file || busy}>
+            {t('memberImport.preview')}
+          </button>
+        </div>
+      </form>
+
+      {problem ? <ProblemMessage problem={problem} /> : null}
+
+      {preview ? (
+        <section className="section" aria-labelledby="preview-title">
+          <h2 id="preview-title">{t('memberImport.previewTitle')}</h2>
+          <p role="status">
+            {preview.format.toUpperCase()}
+            {preview.encoding ? `, ${preview.encoding}` : ''}
+            {preview.delimiter ? `, ${preview.delimiter === '\t' ? t('memberImport.byTabs') : t('memberImport.byChar', { char: preview.delimiter })}` : ''}
+            {t('memberImport.counts', { rows: preview.rows, ...preview.summary })}
+          </p>
+          {preview.missingColumns.length ? <p className="notice notice--error">{t('memberImport.missing', { columns: preview.missingColumns.join(', ') })}</p> : null}
+          {preview.unknownColumns.length ? <p className="muted">{t('memberImport.ignored', { columns: preview.unknownColumns.join(', ') })}</p> : null}
+          {legacy ? (
+            <div className="notice">
+              <p className="notice__title">{t('memberImport.notUtf8Title')}</p>
+              <p>{t('memberImport.notUtf8', { encoding: preview.encoding })}</p>
+              <label htmlFor="encoding">{t('memberImport.encodingLabel')}</label>{' '}
+              <select
+                id="encoding"
+                value={encoding ?? ''}
+                onChange={(e) => {
+                  const chosen = e.target.value || undefined;
+                  setEncoding(chosen);
+                  if (chosen && chosen !== preview.encoding) void send(true, chosen);
+                }}
+              >
+                <option value="">{t('memberImport.chooseToConfirm')}</option>
+                {LEGACY_ENCODINGS.map((id) => (
+                  <option key={id} value={id}>
+                    {t(`memberImport.encoding.${id}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          {preview.preview.length ? (
+            <ScrollArea label={t('memberImport.rowsLabel')}>
+              <table className="data-table">
+                <caption>{preview.preview.length < preview.summary.created + preview.summary.updated + preview.summary.unchanged ? t('memberImport.validRowsFirst') : t('memberImport.validRows')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('memberImport.row')}</th>
+                    <th scope="col">{t('memberImport.member')}</th>
+                    <th scope="col">{t('memberImport.willBe')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.preview.map((r) => (
+                    <tr key={r.rowNumber} data-row={r.rowNumber}>
+                      <td>{r.rowNumber}</td>
+                      <th scope="row">{r.name}</th>
+                      <td>{t(`memberImport.outcome.${r.outcome}`)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollArea>
+          ) : null}
+          {preview.problems.length ? (
+            <>
+              <ScrollArea label={t('memberImport.problems')}>
+                <table className="data-table">
+                  <caption>{t('memberImport.problemsCaption', { n: preview.problemCount })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('memberImport.row')}</th>
+                      <th scope="col">{t('memberImport.column')}</th>
+                      <th scope="col">{t('memberImport.value')}</th>
+                      <th scope="col">{t('memberImport.problem')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.problems.map((p, i) => (
+                      <tr key={i} data-problem-row={p.rowNumber}>
+                        <td>{p.rowNumber}</td>
+                        <td>{p.column}</td>
+                        <td>{p.value}</td>
+                        <td>{p.message}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollArea>
+              <p>
+                <button type="button" className="button button--secondary" onClick={() => downloadText(`${networkId}-import-errors.csv`, preview.errorReportCsv ?? '', 'text/csv;charset=utf-8')}>
+                  {t('memberImport.errorReport')}
+                </button>
+              </p>
+            </>
+          ) : null}
+          <p>
+            <button type="button" className="button" disabled={!canImport || busy} onClick={() => void send(false)}>
+              {t('memberImport.import', { n: preview.summary.created + preview.summary.updated })}
+            </button>
+          </p>
+        </section>
+      ) : null}
+
+      {result ? (
+        <div className="notice notice--success" role="status">
+          <p className="notice__title">{t('memberImport.imported')}</p>
+          <p>
+            {t('memberImport.importedText', { ...result.summary })}
+          </p>
+        </div>
+      ) : null}
+    </div>
+  );
+}
