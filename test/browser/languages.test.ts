@@ -6,7 +6,9 @@ import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { freePort } from '../../local/free-port.js';
 import type { Platform } from '../../local/platform.js';
 import { localSession } from '../../local/sessions.js';
-import { startTestPlatform, submitProfile } from '../support/platform.js';
+import { NetworkStore } from '@culturebridge/store';
+import { seedNetworks } from '../../local/demo/seed.js';
+import { platformDocumentClient, startTestPlatform, submitProfile } from '../support/platform.js';
 import { launchChromium, screenshot, seriousAccessibilityViolations } from './support/chromium.js';
 import { nextSignInLink, signInLinks } from './support/mail.js';
 
@@ -64,6 +66,10 @@ let gyumriId = '';
 beforeAll(async () => {
   const apiPort = await freePort();
   [platform, browser] = await Promise.all([startTestPlatform('browser-languages', { apiPort }), launchChromium()]);
+  // The networks as the operator adds them (#19), so the form lists them by their real names.
+  const doc = platformDocumentClient(platform);
+  await seedNetworks(new NetworkStore(doc, platform.tableName), () => undefined);
+  doc.destroy();
   gyumriId = await submitProfile(platform, GYUMRI);
   await submitProfile(platform, KUTAISI);
   await platform.settle();

@@ -96,7 +96,7 @@ describe('profiles API on DynamoDB Local', () => {
     const created = await call(api, { method: 'POST', path: '/profiles', body: validProfileInput({ networks: ['eu4culture', 'eu4cultur'] }) });
     expect(created.status).toBe(400);
     expect(created.headers['content-type']).toBe('application/problem+json');
-    expect(created.body.errors).toEqual([{ field: 'networks[1]', pointer: '#/networks/1', detail: expect.stringContaining('"eu4cultur" is not a network') }]);
+    expect(created.body.errors).toEqual([{ field: 'networks[1]', pointer: '#/networks/1', code: 'unknown_network', params: { value: 'eu4cultur' }, detail: expect.stringContaining('"eu4cultur" is not a network') }]);
     expect(await table.scanAll()).toEqual(before);
 
     const { id, owner } = await createOwned();
