@@ -187,10 +187,17 @@ function tokenOf(surface: string): Token {
  * the first word (or tag) seen for the term, as written, for reasons a person can check.
  */
 export function analyseText(source: TextSource): TextTerm[] {
+  const out: TextTerm[] = [];
+  for (const [term, { count, surface }] of textTermCounts(source)) out.push({ term, count, surface });
+  return out.sort((x, y) => (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
+}
+
+/** `analyseText` unsorted, as a map from term to count and surface: for callers that order terms themselves. */
+export function textTermCounts(source: TextSource): Map<string, { count: number; surface: string }> {
+  const counts = new Map<string, { count: number; surface: string }>();
   const description = source.description ?? '';
   const tags = source.freeTags ?? [];
-  if (description === '' && tags.length === 0) return [];
-  const counts = new Map<string, { count: number; surface: string }>();
+  if (description === '' && tags.length === 0) return counts;
   const add = (term: string, by: number, surface: string) => {
     const seen = counts.get(term);
     if (seen) seen.count += by;
@@ -221,9 +228,7 @@ export function analyseText(source: TextSource): TextTerm[] {
     }
     if (stems.length > 1) add(`#${stems.join(' ')}`, TAG_BOOST, tag.trim());
   });
-  const out: TextTerm[] = [];
-  for (const [term, { count, surface }] of counts) out.push({ term, count, surface });
-  return out.sort((x, y) => (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
+  return counts;
 }
 
 /** Whether a term stands for a whole free tag rather than a word. */
