@@ -5,6 +5,8 @@ export const SOURCES = {
   profiles: 'culturebridge.profiles',
   matches: 'culturebridge.matches',
   notifications: 'culturebridge.notifications',
+  meetings: 'culturebridge.meetings',
+  memberships: 'culturebridge.memberships',
 } as const;
 export type Source = (typeof SOURCES)[keyof typeof SOURCES];
 
@@ -18,6 +20,12 @@ export const DETAIL_TYPES = {
   MatchConfirmed: SOURCES.matches,
   MatchWithdrawn: SOURCES.matches,
   CoordinatorNotified: SOURCES.notifications,
+  MeetingPlanned: SOURCES.meetings,
+  MeetingChanged: SOURCES.meetings,
+  MembershipRequested: SOURCES.memberships,
+  MembershipApproved: SOURCES.memberships,
+  MembershipRejected: SOURCES.memberships,
+  MembershipEnded: SOURCES.memberships,
 } as const satisfies Record<string, Source>;
 export type DetailType = keyof typeof DETAIL_TYPES;
 export const ALL_DETAIL_TYPES = Object.keys(DETAIL_TYPES) as DetailType[];

@@ -18,16 +18,16 @@ const pattern = (...types: DetailType[]) => ({
 export const RULES = {
   profileChanged: {
     name: 'profile-changed',
-    description: 'Profile changes trigger matching',
+    description: 'Profile and membership changes trigger matching',
     eventBusName: EVENT_BUS_NAME,
-    eventPattern: pattern('ProfileSubmitted', 'ProfileUpdated', 'ProfileWithdrawn'),
+    eventPattern: pattern('ProfileSubmitted', 'ProfileUpdated', 'ProfileWithdrawn', 'MembershipApproved', 'MembershipRejected', 'MembershipEnded'),
     target: 'compute-matches',
   },
   matchToNotify: {
     name: 'match-to-notify',
-    description: 'Proposed and confirmed matches are mailed to coordinators and members',
+    description: 'Proposed and confirmed matches are mailed to coordinators and members; planned and changed meetings to their participants',
     eventBusName: EVENT_BUS_NAME,
-    eventPattern: pattern('MatchProposed', 'MatchConfirmed'),
+    eventPattern: pattern('MatchProposed', 'MatchConfirmed', 'MeetingPlanned', 'MeetingChanged'),
     target: 'notify',
   },
   partnerWebhooks: {

@@ -6,6 +6,7 @@ import {
   FUNDING_INSTRUMENTS,
   LanguageCode,
   MATCH_STATES,
+  MEMBERSHIP_STATUSES,
   NetworkId,
   PROFILE_KINDS,
   PROFILE_STATUSES,
@@ -60,6 +61,44 @@ export const MatchData = z.strictObject({
 });
 export type MatchData = z.infer<typeof MatchData>;
 
+/**
+ * A network meeting's timetable as events carry it: ids, times and tables, never a contact (the
+ * meeting's name is the coordinator's title for the event, e.g. "Regional meeting, Tbilisi").
+ */
+export const MeetingData = z.strictObject({
+  meetingId: z.uuid(),
+  networkId: NetworkId,
+  name: z.string(),
+  version: z.number().int().min(1).describe('1 when planned, +1 per change; iCalendar SEQUENCE is version − 1'),
+  date: z.iso.date().describe('Local date of the meeting'),
+  startTime: z.string().describe('Local start time, HH:MM'),
+  timeZone: z.string().describe('IANA time zone of date and startTime'),
+  slotMinutes: z.number().int(),
+  breakMinutes: z.number().int(),
+  tables: z.number().int(),
+  participantIds: z.array(z.uuid()).describe('Profile ids of the participants'),
+  rounds: z
+    .array(
+      z.strictObject({
+        round: z.number().int().min(1),
+        startsAt: z.iso.datetime().describe('UTC'),
+        endsAt: z.iso.datetime().describe('UTC'),
+        meetings: z.array(z.strictObject({ table: z.number().int().min(1), profileIds: z.tuple([z.uuid(), z.uuid()]), requested: z.boolean() })),
+        byes: z.array(z.uuid()).describe('Participants who meet nobody this round'),
+      }),
+    )
+    .describe('Every round, held ones included'),
+});
+export type MeetingData = z.infer<typeof MeetingData>;
+/** A profile's membership in one network: ids and status only, never a name or a contact. */
+export const MembershipData = z.strictObject({
+  profileId: z.uuid().describe('The member\'s profile'),
+  networkId: NetworkId.describe('The network'),
+  status: z.enum(MEMBERSHIP_STATUSES).describe('requested: waits for a coordinator; approved: counts for matching; rejected: refused'),
+  profileVersion: z.number().int().min(1).describe('The profile version this membership state belongs to'),
+});
+export type MembershipData = z.infer<typeof MembershipData>;
+
 export const EVENT_SCHEMAS = {
   ProfileSubmitted: envelope(z.strictObject({ profile: PublicProfile })),
   ProfileUpdated: envelope(
@@ -91,6 +130,12 @@ export const EVENT_SCHEMAS = {
       sentAt: z.iso.datetime(),
     }),
   ),
+  MeetingPlanned: envelope(MeetingData),
+  MeetingChanged: envelope(MeetingData.extend({ changedFields: z.array(z.string()).describe('Top-level meeting fields whose value changed (schedule included)') })),
+  MembershipRequested: envelope(MembershipData),
+  MembershipApproved: envelope(MembershipData),
+  MembershipRejected: envelope(MembershipData),
+  MembershipEnded: envelope(MembershipData.describe('The membership as it was when it ended')),
 } as const satisfies Record<DetailType, z.ZodType>;
 
 export type EventDetail<T extends DetailType> = z.infer<(typeof EVENT_SCHEMAS)[T]>;

@@ -56,6 +56,7 @@ function setup(ses: SESv2Client) {
     suppressions: { isSuppressed: async () => false },
     coordinators: { ofNetworks: async () => [COORDINATOR] } as unknown as CoordinatorStore,
     matches: { profiles: async () => new Map([[A, { name: 'Kutaisi' }], [B, { name: 'Gyumri' }]]) as never },
+    meetings: { get: async () => undefined },
     mailer: sesMailer(ses, { sender: 'no-reply@culturebridge.example', configurationSet: 'cs', sleep: async () => undefined }),
     baseUrl: 'https://app.example.org',
     now: () => new Date('2026-11-24T10:00:00Z'),

@@ -2,34 +2,95 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from 'zod';
 import { EVENT_SCHEMAS } from '@culturebridge/events';
-import { composeMatchMail, composeMemberMatchMail, coordinatorRecipients, immediateNotificationId, isWeakerMatch, memberRecipients, type MatchNotice } from '@culturebridge/domain';
-import type { CoordinatorStore, MatchStore } from '@culturebridge/store';
+import {
+  composeMatchMail,
+  composeMeetingMail,
+  composeMemberMatchMail,
+  coordinatorRecipients,
+  immediateNotificationId,
+  isWeakerMatch,
+  meetingNotificationId,
+  memberRecipients,
+  type MatchNotice,
+} from '@culturebridge/domain';
+import type { CoordinatorStore, MatchStore, MeetingStore } from '@culturebridge/store';
 import { deliverOnce, type DeliverDeps } from './deliver.js';
 import { readMessage } from '@culturebridge/runtime';
 
 /** The match events this function consumes, as EventBridge hands them to the SQS buffer. */
-const MatchEvent = z.discriminatedUnion('detail-type', [
+const NotifyEvent = z.discriminatedUnion('detail-type', [
   z.object({ 'detail-type': z.literal('MatchProposed'), detail: EVENT_SCHEMAS.MatchProposed }),
   z.object({ 'detail-type': z.literal('MatchConfirmed'), detail: EVENT_SCHEMAS.MatchConfirmed }),
+  z.object({ 'detail-type': z.literal('MeetingPlanned'), detail: EVENT_SCHEMAS.MeetingPlanned }),
+  z.object({ 'detail-type': z.literal('MeetingChanged'), detail: EVENT_SCHEMAS.MeetingChanged }),
 ]);
+type MatchEvent = Extract<z.infer<typeof NotifyEvent>, { 'detail-type': 'MatchProposed' | 'MatchConfirmed' }>;
+type MeetingEvent = Extract<z.infer<typeof NotifyEvent>, { 'detail-type': 'MeetingPlanned' | 'MeetingChanged' }>;
 
 export interface NotifyDeps extends DeliverDeps {
   coordinators: CoordinatorStore;
   /** Reads the two profiles: names, and for members who opted in, contact and preference (events carry ids only). */
   matches: Pick<MatchStore, 'profiles'>;
+  /** The meeting of a MeetingPlanned/MeetingChanged event: its reasons are not in the event. */
+  meetings: Pick<MeetingStore, 'get'>;
   baseUrl: string;
 }
 
 /**
- * notify: one SQS message per MatchProposed / MatchConfirmed. Each coordinator of a shared network
+ * notify: one SQS message per MatchProposed / MatchConfirmed / MeetingPlanned / MeetingChanged. Each coordinator of a shared network
  * gets one mail now, or an entry in tomorrow's digest, or nothing (preference `off`); each side of the
  * pair that opted in (`matchEmails`) gets one mail at its contact address. Every mail is claimed in
  * the table before it is sent, so a redelivered event sends nothing twice; suppressed addresses
  * (bounced or complained) get nothing.
  */
 export function createNotifyHandler(deps: NotifyDeps) {
+  /**
+   * Each participant gets their own schedule, once per meeting version. The event names the
+   * meeting; the reasons and the participants' contacts are read from the table.
+   */
+  const mailMeeting = async (event: MeetingEvent) => {
+    const { metadata, data } = event.detail;
+    const meeting = await deps.meetings.get(data.networkId, data.meetingId);
+    if (!meeting || meeting.version !== data.version) {
+      // A newer version exists (its own event mails everyone) or the meeting is gone: nothing to send.
+      deps.logger.info('meeting changed since; nothing to mail', { meetingId: data.meetingId, version: data.version });
+      return;
+    }
+    const ids = [...new Set([...meeting.participants, ...meeting.schedule.flatMap((r) => r.meetings.flatMap((m) => m.profileIds))])];
+    const profiles = await deps.matches.profiles(ids);
+    const nameOf = (id: string) => profiles.get(id)?.name ?? 'a member who has left';
+    const failures: unknown[] = [];
+    for (const id of meeting.participants) {
+      const profile = profiles.get(id);
+      if (!profile) continue;
+      try {
+        await deliverOnce(
+          deps,
+          {
+            notificationId: meetingNotificationId(meeting, id),
+            recipientRole: 'member',
+            recipientId: id,
+            networkId: meeting.networkId,
+            kind: 'immediate',
+            correlationId: metadata.correlationId,
+          },
+          profile.contact.email,
+          composeMeetingMail(meeting, { id, name: profile.name, contact: profile.contact }, nameOf, { baseUrl: deps.baseUrl }, event['detail-type'] === 'MeetingChanged'),
+        );
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    if (failures.length > 0) throw failures[0];
+  };
+
   const processRecord = async (record: SQSRecord) => {
-    const event = readMessage(record, MatchEvent, 'match event', deps.logger);
+    const parsed = readMessage(record, NotifyEvent, 'match or meeting event', deps.logger);
+    if (parsed['detail-type'] === 'MeetingPlanned' || parsed['detail-type'] === 'MeetingChanged') return mailMeeting(parsed);
+    return mailMatch(parsed);
+  };
+
+  const mailMatch = async (event: MatchEvent) => {
     const { metadata, data } = event.detail;
     const profiles = await deps.matches.profiles(data.profileIds);
     const [a, b] = data.profileIds.map((id) => profiles.get(id));

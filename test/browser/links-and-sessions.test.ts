@@ -10,6 +10,7 @@ import { localSession } from '../../local/sessions.js';
 import { launchChromium } from './support/chromium.js';
 import { nextSignInLink, signInLinks } from './support/mail.js';
 import { startSeededPlatform } from './support/seeded-platform.js';
+import { approveMemberships } from '../support/platform.js';
 
 /**
  * Mail links in a real browser: a mail scanner that opens every link in a fresh headless Chromium
@@ -48,6 +49,8 @@ describe('links act only on a click', () => {
     }));
     expect(created.status).toBe(201);
     const id = String(((await created.json()) as { id: string }).id);
+    // The coordinator approves its join request, so only the confirmation stands between it and matching.
+    await approveMemberships(platform, id, [EU4CULTURE]);
     const confirmLink = await nextSignInLink(platform, SOROCA.email, before);
     const seen = (await signInLinks(platform, COORDINATOR)).length;
     expect((await post('/auth/magic-link', { email: COORDINATOR })).status).toBe(202);

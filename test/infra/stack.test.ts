@@ -152,15 +152,17 @@ describe('coordinator e-mails', () => {
   });
 
   it('buffers match events for notify in SQS with a dead-letter queue, and reports partial batch failures', () => {
-    template.hasResourceProperties('AWS::Events::Rule', { EventPattern: { source: ['culturebridge.matches'], 'detail-type': ['MatchProposed', 'MatchConfirmed'] } });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['culturebridge.matches', 'culturebridge.meetings'], 'detail-type': ['MatchProposed', 'MatchConfirmed', 'MeetingPlanned', 'MeetingChanged'] },
+    });
     template.hasResourceProperties('AWS::SQS::Queue', { VisibilityTimeout: 360, RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }) });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { FunctionResponseTypes: ['ReportBatchItemFailures'], ScalingConfig: { MaximumConcurrency: 2 } });
   });
 
-  it('lets notify, send-digests, profiles-api and deliver-webhooks send only as the sender identity through the configuration set', () => {
+  it('lets notify, send-digests, profiles-api, member-lists and deliver-webhooks send only as the sender identity through the configuration set', () => {
     const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
     const ses = statements.filter((s) => s.Action === 'ses:SendEmail');
-    expect(ses).toHaveLength(4);
+    expect(ses).toHaveLength(5);
     for (const s of ses) {
       expect(s.Resource).toHaveLength(2);
       expect(JSON.stringify(s.Resource)).toMatch(/:identity\/.*:configuration-set\//);

@@ -5,11 +5,10 @@ import { SESSION } from '@culturebridge/auth';
 import { pairKey } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { CoordinatorStore, MatchStore, ProfileStore, addressHash, sortedPair } from '@culturebridge/store';
-import { createProfilesApi } from '../../functions/profiles-api/app.js';
 import { PROFILES_API_ROUTES, type ProfilesApiRouteName } from '../../functions/profiles-api/api-routes.js';
 import { call, type ApiResult } from '../support/api-event.js';
-import { TEST_SESSION_KEY, bearer, profilesApiOptions } from '../support/profiles-api.js';
-import { freshTable, type TestTable } from '../support/table.js';
+import { TEST_SESSION_KEY, bearer, createApi, profilesApiOptions } from '../support/profiles-api.js';
+import { addNetworks, freshTable, type TestTable } from '../support/table.js';
 
 /**
  * Object-level authorization on every route (OWASP API1): who may call what, and that everyone else
@@ -17,21 +16,23 @@ import { freshTable, type TestTable } from '../support/table.js';
  * coordinator C coordinates; coordinator D coordinates network Y only.
  */
 let table: TestTable;
-let api: ReturnType<typeof createProfilesApi>;
+let api: ReturnType<typeof createApi>;
 const X = 'eu4culture';
 const Y = 'eunic-central-asia';
 const emails = { a: 'culture@kutaisi.example', b: 'culture@gyumri.example', c: 'coordinator@eu4culture.example', d: 'coordinator@eunic-ca.example' };
 let a: string;
 let b: string;
+let meetingId: string;
 let as: Record<'a' | 'b' | 'c' | 'd' | 'anonymous' | 'tampered' | 'expired' | 'foreignKey', Record<string, string>>;
 
 beforeAll(async () => {
   table = await freshTable('access');
-  api = createProfilesApi(profilesApiOptions(table.doc, table.tableName));
+  api = createApi(profilesApiOptions(table.doc, table.tableName));
+  await addNetworks(table, [X, Y]);
   const profiles = new ProfileStore(table.doc, table.tableName);
   const now = new Date().toISOString();
-  a = (await profiles.create({ ...validProfileInput({ name: 'Kutaisi', contact: { name: 'A', email: emails.a } }) } as never, { id: randomUUID(), status: 'active', now })).id;
-  b = (await profiles.create({ ...validProfileInput({ name: 'Gyumri', country: 'AM', contact: { name: 'B', email: emails.b } }) } as never, { id: randomUUID(), status: 'active', now })).id;
+  a = (await profiles.create({ ...validProfileInput({ name: 'Kutaisi', contact: { name: 'A', email: emails.a } }) } as never, { id: randomUUID(), status: 'active', now, membership: 'approved' })).id;
+  b = (await profiles.create({ ...validProfileInput({ name: 'Gyumri', country: 'AM', contact: { name: 'B', email: emails.b } }) } as never, { id: randomUUID(), status: 'active', now, membership: 'approved' })).id;
   const coordinators = new CoordinatorStore(table.doc, table.tableName);
   await coordinators.add({ networkId: X, name: 'C', email: emails.c });
   await coordinators.add({ networkId: Y, name: 'D', email: emails.d });
@@ -63,6 +64,26 @@ beforeAll(async () => {
     expired: { authorization: `Bearer ${expired}` },
     foreignKey: await bearer(emails.a, { profiles: [a] }, new Uint8Array(32).fill(9)),
   };
+  const created = await call(api, { method: 'POST', path: `/networks/${X}/meetings`, body: meetingBody(), headers: as.c });
+  expect(created.status).toBe(201);
+  meetingId = created.body.id as string;
+});
+
+const meetingBody = () => ({
+  name: 'Kutaisi speed dating',
+  date: '2099-05-12',
+  startTime: '10:00',
+  timeZone: 'Asia/Tbilisi',
+  slotMinutes: 10,
+  breakMinutes: 5,
+  rounds: 2,
+  tables: 2,
+  participants: [a, b],
+});
+
+/** A one-member list that would create a profile if anyone but X's coordinator could import it. */
+const importBody = () => ({
+  file: Buffer.from('name,kind,country,contact_name,contact_email,themes,languages\nPoti,city,GE,P,culture@poti.example,climate-environment:high,en\n').toString('base64'),
 });
 
 const body = () => ({ ...validProfileInput({ name: 'Taken over', contact: { name: 'B', email: emails.b } }), version: 1 });
@@ -117,7 +138,67 @@ const refusals: Record<ProfilesApiRouteName, { who: keyof typeof as; request: ()
   networkMatches: [{ who: 'd', request: () => ({ method: 'GET', path: `/networks/${X}/matches` }), status: 404 }],
   networkSettings: [{ who: 'b', request: () => ({ method: 'GET', path: `/networks/${X}/settings` }), status: 404 }],
   updateNetworkSettings: [{ who: 'd', request: () => ({ method: 'PUT', path: `/networks/${X}/settings`, body: { preference: { mode: 'off' } } }), status: 404 }],
+  // Meetings: only the network's coordinators; a member, another network's coordinator and anyone
+  // without a valid session are refused, and a member's own schedule is theirs alone.
+  ...meetingRefusals(),
+  listNetworks: [{ who: 'tampered', request: () => ({ method: 'GET', path: '/networks' }), status: 401 }],
+  joinRequests: [
+    { who: 'a', request: () => ({ method: 'GET', path: `/networks/${X}/requests` }), status: 404 },
+    { who: 'd', request: () => ({ method: 'GET', path: `/networks/${X}/requests` }), status: 404 },
+    { who: 'anonymous', request: () => ({ method: 'GET', path: `/networks/${X}/requests` }), status: 401 },
+  ],
+  approveMembership: [
+    { who: 'b', request: () => ({ method: 'POST', path: `/networks/${X}/requests/${b}/approve` }), status: 404 },
+    { who: 'd', request: () => ({ method: 'POST', path: `/networks/${X}/requests/${b}/approve` }), status: 404 },
+    { who: 'd', request: () => ({ method: 'POST', path: `/networks/${Y}/requests/${b}/approve` }), status: 404 },
+    { who: 'anonymous', request: () => ({ method: 'POST', path: `/networks/${X}/requests/${b}/approve` }), status: 401 },
+  ],
+  rejectMembership: [
+    { who: 'a', request: () => ({ method: 'POST', path: `/networks/${X}/requests/${b}/reject` }), status: 404 },
+    { who: 'd', request: () => ({ method: 'POST', path: `/networks/${X}/requests/${b}/reject` }), status: 404 },
+    { who: 'expired', request: () => ({ method: 'POST', path: `/networks/${X}/requests/${b}/reject` }), status: 401 },
+  ],
+  importMemberList: [
+    { who: 'a', request: () => ({ method: 'POST', path: `/networks/${X}/imports`, body: importBody() }), status: 404 },
+    { who: 'd', request: () => ({ method: 'POST', path: `/networks/${X}/imports`, body: importBody() }), status: 404 },
+    { who: 'anonymous', request: () => ({ method: 'POST', path: `/networks/${X}/imports`, body: importBody() }), status: 401 },
+  ],
+  importTemplate: [
+    { who: 'b', request: () => ({ method: 'GET', path: `/networks/${X}/imports/template` }), status: 404 },
+    { who: 'anonymous', request: () => ({ method: 'GET', path: `/networks/${X}/imports/template` }), status: 401 },
+  ],
+  exportMembers: [
+    { who: 'a', request: () => ({ method: 'GET', path: `/networks/${X}/export` }), status: 404 },
+    { who: 'd', request: () => ({ method: 'GET', path: `/networks/${X}/export?format=xlsx` }), status: 404 },
+    { who: 'tampered', request: () => ({ method: 'GET', path: `/networks/${X}/export` }), status: 401 },
+  ],
 };
+
+function meetingRefusals() {
+  const meeting = () => `/networks/${X}/meetings/${meetingId}`;
+  const everyone = (method: string, path: () => string, body?: () => unknown) => {
+    const request = () => ({ method, path: path(), ...(body ? { body: body() } : {}) });
+    const refused: { who: keyof typeof as; request: typeof request; status: number }[] = [];
+    for (const who of ['a', 'b', 'd'] as const) refused.push({ who, request, status: 404 });
+    for (const who of ['anonymous', 'expired', 'tampered'] as const) refused.push({ who, request, status: 401 });
+    return refused;
+  };
+  return {
+    createMeeting: everyone('POST', () => `/networks/${X}/meetings`, meetingBody),
+    listMeetings: everyone('GET', () => `/networks/${X}/meetings`),
+    readMeeting: everyone('GET', meeting),
+    updateMeeting: everyone('PUT', meeting, () => ({ ...meetingBody(), version: 1 })),
+    meetingCalendar: everyone('GET', () => `${meeting()}/calendar`),
+    meetingCsv: everyone('GET', () => `${meeting()}/csv`),
+    profileMeetings: [
+      { who: 'a' as const, request: () => ({ method: 'GET', path: `/profiles/${b}/meetings` }), status: 404 },
+      { who: 'd' as const, request: () => ({ method: 'GET', path: `/profiles/${b}/meetings` }), status: 404 },
+      { who: 'c' as const, request: () => ({ method: 'GET', path: `/profiles/${b}/meetings` }), status: 403 },
+      { who: 'anonymous' as const, request: () => ({ method: 'GET', path: `/profiles/${b}/meetings` }), status: 401 },
+      { who: 'expired' as const, request: () => ({ method: 'GET', path: `/profiles/${b}/meetings` }), status: 401 },
+    ],
+  };
+}
 
 async function send(who: keyof typeof as, request: { method: string; path: string; body?: unknown }): Promise<ApiResult> {
   return call(api, { ...request, headers: as[who] });
@@ -142,6 +223,25 @@ describe('access control on every route', () => {
       expect(data(await table.scanAll())).toEqual(data(before));
     });
   }
+
+  it('lets anyone list the networks, and the coordinator of the network use its membership routes', async () => {
+    for (const who of ['anonymous', 'a', 'c'] as const) {
+      const listed = await send(who, { method: 'GET', path: '/networks' });
+      expect(listed.status, who).toBe(200);
+      expect(listed.body.networks).toEqual([{ id: X, name: `Network ${X}` }, { id: Y, name: `Network ${Y}` }]);
+    }
+    expect((await send('c', { method: 'GET', path: `/networks/${X}/requests` })).body).toEqual({ networkId: X, requests: [] });
+    expect((await send('c', { method: 'GET', path: `/networks/${X}/imports/template` })).raw.toString()).toContain('contact_email');
+    const preview = await send('c', { method: 'POST', path: `/networks/${X}/imports`, body: { ...importBody(), dryRun: true } });
+    expect(preview.status).toBe(200);
+    expect(preview.body.summary).toEqual({ created: 1, updated: 0, unchanged: 0, invalid: 0 });
+    const exported = await send('c', { method: 'GET', path: `/networks/${X}/export` });
+    expect(exported.status).toBe(200);
+    expect(exported.raw.toString()).toContain('Kutaisi');
+    // Approving a member who is already approved changes nothing, and says so.
+    const approved = await send('c', { method: 'POST', path: `/networks/${X}/requests/${b}/approve` });
+    expect(approved.body).toEqual({ profileId: b, networkId: X, membership: 'approved', changed: false });
+  });
 
   it('answers a foreign id exactly as an id that does not exist', async () => {
     const foreign = await send('a', { method: 'GET', path: `/profiles/${b}` });
@@ -192,8 +292,8 @@ describe('access control on every route', () => {
   it('shows a coordinator only the matches within their networks, and never a partner\'s contact', async () => {
     const profiles = new ProfileStore(table.doc, table.tableName);
     const now = new Date().toISOString();
-    const both = (await profiles.create({ ...validProfileInput({ name: 'Both', networks: [X, Y], contact: { name: 'M', email: 'm@both.example' } }) } as never, { id: randomUUID(), status: 'active', now })).id;
-    const onlyX = (await profiles.create({ ...validProfileInput({ name: 'OnlyX', networks: [X], contact: { name: 'Q', email: 'q@onlyx.example' } }) } as never, { id: randomUUID(), status: 'active', now })).id;
+    const both = (await profiles.create({ ...validProfileInput({ name: 'Both', networks: [X, Y], contact: { name: 'M', email: 'm@both.example' } }) } as never, { id: randomUUID(), status: 'active', now, membership: 'approved' })).id;
+    const onlyX = (await profiles.create({ ...validProfileInput({ name: 'OnlyX', networks: [X], contact: { name: 'Q', email: 'q@onlyx.example' } }) } as never, { id: randomUUID(), status: 'active', now, membership: 'approved' })).id;
     await new MatchStore(table.doc, table.tableName).put(
       { matchId: pairKey(both, onlyX), profileIds: sortedPair(both, onlyX), state: 'confirmed', acceptedBy: [both, onlyX], score: 60, summary: 'Both do theatre', reasons: [], sharedNetworks: [X], version: 3, proposedAt: now, updatedAt: now },
       undefined,
@@ -210,6 +310,53 @@ describe('access control on every route', () => {
   it('refuses an Authorization header that is not a bearer session, even on a public route', async () => {
     const basic = await call(api, { method: 'POST', path: '/auth/magic-link', body: { email: emails.b }, headers: { authorization: 'Basic YTpi' } });
     expect(basic.status).toBe(401);
+  });
+
+  it('lets the network\'s coordinator plan, export and change a meeting, and each member see their own schedule', async () => {
+    const read = await send('c', { method: 'GET', path: `/networks/${X}/meetings/${meetingId}` });
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ id: meetingId, networkId: X, version: 1 });
+    const rounds = read.body.rounds as { meetings: { names: string[]; summary: string }[] }[];
+    expect(rounds[0]?.meetings[0]?.names.sort()).toEqual(['Gyumri', 'Kutaisi']);
+    expect(rounds[0]?.meetings[0]?.summary).toBe('Both care about climate');
+    expect(JSON.stringify(read.body)).not.toContain('@');
+    expect((await send('c', { method: 'GET', path: `/networks/${X}/meetings` })).body.meetings).toMatchObject([{ id: meetingId, participants: 2 }]);
+
+    const calendar = await send('c', { method: 'GET', path: `/networks/${X}/meetings/${meetingId}/calendar` });
+    expect(calendar.status).toBe(200);
+    expect(calendar.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(calendar.text).toContain(`UID:${meetingId}-r1-t1@meetings.culturebridge`);
+    expect(calendar.text).toContain('SEQUENCE:0');
+    const csv = await send('c', { method: 'GET', path: `/networks/${X}/meetings/${meetingId}/csv` });
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.text.split('\r\n')[1]).toContain('Both care about climate');
+
+    const own = await send('a', { method: 'GET', path: `/profiles/${a}/meetings` });
+    expect(own.status).toBe(200);
+    expect(own.body.meetings).toMatchObject([{ id: meetingId, rounds: [{ round: 1, table: 1, partnerId: b, partnerName: 'Gyumri' }, { round: 2 }] }]);
+
+    const changed = await send('c', { method: 'PUT', path: `/networks/${X}/meetings/${meetingId}`, body: { ...meetingBody(), name: 'Kutaisi speed dating, day 2', version: 1 } });
+    expect(changed.status).toBe(200);
+    expect(changed.body.version).toBe(2);
+    expect((await send('c', { method: 'GET', path: `/networks/${X}/meetings/${meetingId}/calendar` })).text).toContain('SEQUENCE:1');
+    const stale = await send('c', { method: 'PUT', path: `/networks/${X}/meetings/${meetingId}`, body: { ...meetingBody(), version: 1 } });
+    expect(stale.status).toBe(409);
+  });
+
+  it('names every bad meeting field, and stores nothing', async () => {
+    const before = await table.scanAll();
+    const outsider = randomUUID();
+    const bad = await send('c', {
+      method: 'POST',
+      path: `/networks/${X}/meetings`,
+      body: { ...meetingBody(), name: ' ', timeZone: 'Mars/Olympus', rounds: 0, participants: [a, outsider], requests: [{ from: a, to: outsider }] },
+    });
+    expect(bad.status).toBe(400);
+    expect((bad.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['name', 'rounds', 'timeZone']);
+    const strangers = await send('c', { method: 'POST', path: `/networks/${X}/meetings`, body: { ...meetingBody(), participants: [a, outsider], requests: [{ from: a, to: randomUUID() }] } });
+    expect(strangers.status).toBe(400);
+    expect((strangers.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['participants[1]', 'requests[0].to']);
+    expect(await table.scanAll()).toEqual(before);
   });
 
   it('tells a session who it is', async () => {

@@ -7,9 +7,13 @@ import { CoordinatorPreferencesPage } from './pages/CoordinatorPreferencesPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { InterestFormPage } from './pages/InterestFormPage';
 import { MatchPage } from './pages/MatchPage';
+import { MeetingsPage } from './pages/MeetingsPage';
+import { MyMeetingsPage } from './pages/MyMeetingsPage';
+import { MemberImportPage } from './pages/MemberImportPage';
 import { MyProfilePage } from './pages/MyProfilePage';
 import { ProfilePreferencesPage } from './pages/ProfilePreferencesPage';
 import { SignInPage } from './pages/SignInPage';
+import { useNetworks } from './lib/networks';
 import { href, navigate, parseRoute, useHash, type Route } from './router';
 
 export function App() {
@@ -22,6 +26,8 @@ export function App() {
 
 function Shell() {
   const route = parseRoute(useHash());
+  // Network names appear all over the app; once they have loaded, everything renders with them.
+  useNetworks();
   return (
     <>
       <a className="skip-link" href="#main" onClick={skipToMain}>
@@ -57,6 +63,12 @@ function Page({ route }: { route: Route }) {
       return <MatchPage profileId={route.profileId} partnerId={route.partnerId} answer={route.answer} />;
     case 'dashboard':
       return <DashboardPage networkId={route.networkId} />;
+    case 'meetings':
+      return <MeetingsPage networkId={route.networkId} meetingId={route.meetingId} />;
+    case 'my-meetings':
+      return <MyMeetingsPage profileId={route.profileId} />;
+    case 'member-import':
+      return <MemberImportPage networkId={route.networkId} />;
     case 'profile-preferences':
       return <ProfilePreferencesPage profileId={route.profileId} />;
     case 'coordinator-preferences':
@@ -98,6 +110,13 @@ function Header({ route }: { route: Route }) {
             <li>
               <a href={href('/dashboard')} aria-current={current(['dashboard', 'coordinator-preferences'])}>
                 Dashboard
+              </a>
+            </li>
+          ) : null}
+          {me?.networks.length ? (
+            <li>
+              <a href={href('/meetings')} aria-current={current(['meetings'])}>
+                Meetings
               </a>
             </li>
           ) : null}

@@ -10,6 +10,9 @@ export type Route =
   | { page: 'my-profile'; profileId?: string; confirmed: boolean }
   | { page: 'match'; profileId: string; partnerId: string; answer?: 'accept' | 'decline' }
   | { page: 'dashboard'; networkId?: string }
+  | { page: 'meetings'; networkId?: string; meetingId?: string }
+  | { page: 'my-meetings'; profileId: string }
+  | { page: 'member-import'; networkId: string }
   | { page: 'profile-preferences'; profileId: string }
   | { page: 'coordinator-preferences'; coordinatorId: string }
   | { page: 'not-found' };
@@ -25,12 +28,16 @@ export function parseRoute(hash: string): Route {
     case 'sign-in':
       return { page: 'sign-in', token: params.get('token') ?? undefined, reason: params.get('reason') ?? undefined };
     case 'profiles':
+      if (second && third === 'meetings' && parts.length === 3) return { page: 'my-meetings', profileId: second };
       return parts.length <= 2 ? { page: 'my-profile', profileId: second, confirmed: params.has('confirmed') } : { page: 'not-found' };
+    case 'meetings':
+      return parts.length <= 3 ? { page: 'meetings', networkId: second, meetingId: third } : { page: 'not-found' };
     case 'matches':
       if (second && third && parts.length === 3) return { page: 'match', profileId: second, partnerId: third };
       if (second && third && (fourth === 'accept' || fourth === 'decline') && parts.length === 4) return { page: 'match', profileId: second, partnerId: third, answer: fourth };
       return { page: 'not-found' };
     case 'dashboard':
+      if (second && third === 'import' && parts.length === 3) return { page: 'member-import', networkId: second };
       return parts.length <= 2 ? { page: 'dashboard', networkId: second } : { page: 'not-found' };
     case 'preferences':
       if (second === 'profiles' && third && parts.length === 3) return { page: 'profile-preferences', profileId: third };

@@ -7,3 +7,6 @@ export * from './match-lifecycle.js';
 export * from './match-plan.js';
 export * from './matching/index.js';
 export * from './notification.js';
+export * from './meetings/index.js';
+export * from './csv.js';
+export * from './network.js';

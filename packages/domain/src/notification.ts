@@ -18,11 +18,12 @@ export function escapeHtml(value: string): string {
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Mail headers must stay one line: a name with a line break must not start a second header. */
-function oneLine(value: string): string {
+export function oneLine(value: string): string {
   return value.replace(/[\r\n\t]+/g, ' ').trim();
 }
 
-const isTimeZone = (tz: string) => {
+/** True for an IANA time zone name the runtime knows, e.g. Asia/Tbilisi. */
+export const isTimeZone = (tz: string) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;
@@ -31,12 +32,15 @@ const isTimeZone = (tz: string) => {
   }
 };
 
+/** An IANA time zone name such as Europe/Berlin, as the runtime's Intl knows them. */
+export const TimeZone = z.string().refine(isTimeZone, { error: 'timeZone: expected an IANA time zone such as Europe/Berlin' });
+
 export const NOTIFICATION_MODES = ['immediate', 'digest', 'off'] as const;
 export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
 
 export const NotificationPreference = z.strictObject({
   mode: z.enum(NOTIFICATION_MODES).default('immediate'),
-  timeZone: z.string().refine(isTimeZone, { error: 'timeZone: expected an IANA time zone such as Europe/Berlin' }).default('UTC'),
+  timeZone: TimeZone.default('UTC'),
   digestHour: z.number().int().min(0).max(23).default(8),
 });
 export type NotificationPreference = z.output<typeof NotificationPreference>;
@@ -124,7 +128,8 @@ export interface MailLinks {
  * The web app routes in the URL fragment (`/#/matches/…`): every page is the same static file, so
  * S3 needs no rewrite rules, and a sign-in token in the fragment never reaches a server log.
  */
-function link(baseUrl: string, path: string): string {
+/** A web-app link: `<baseUrl>/#/<path>` (hash routes). */
+export function link(baseUrl: string, path: string): string {
   return `${new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).toString()}#/${path}`;
 }
 
@@ -322,7 +327,21 @@ export function composeMemberMatchMail(notice: MatchNotice, recipient: MemberRec
 }
 
 /** Why a magic link is sent: a sign-in asked for, or a new or re-addressed profile to confirm. */
-export type SignInPurpose = 'sign-in' | 'confirm-profile';
+export type SignInPurpose = 'sign-in' | 'confirm-profile' | 'invite-member';
+
+const SIGN_IN_MAIL: Record<SignInPurpose, { subject: string; intro: string; action: string }> = {
+  'sign-in': { subject: 'CultureBridge: your sign-in link', intro: 'Someone (we hope you) asked to sign in to CultureBridge with this address.', action: 'Sign in' },
+  'confirm-profile': {
+    subject: 'CultureBridge: confirm your profile',
+    intro: 'A CultureBridge profile was submitted with this address as its contact. Open the link to confirm it; until then it is not matched with anyone.',
+    action: 'Confirm and sign in',
+  },
+  'invite-member': {
+    subject: 'CultureBridge: your network invites you to confirm your profile',
+    intro: 'A coordinator of your network added your organisation to CultureBridge, with this address as its contact. Open the link to review your profile and confirm it; until you do, it is not matched with anyone or shown to partners.',
+    action: 'Review, confirm and sign in',
+  },
+};
 
 /**
  * The magic-link mail. It says nothing about whether the address owns anything (the same mail goes
@@ -330,15 +349,12 @@ export type SignInPurpose = 'sign-in' | 'confirm-profile';
  */
 export function composeSignInMail(token: string, purpose: SignInPurpose, validMinutes: number, { baseUrl }: MailLinks): Mail {
   const url = link(baseUrl, `sign-in?token=${encodeURIComponent(token)}`);
-  const subject = purpose === 'confirm-profile' ? 'CultureBridge: confirm your profile' : 'CultureBridge: your sign-in link';
-  const intro =
-    purpose === 'confirm-profile'
-      ? 'A CultureBridge profile was submitted with this address as its contact. Open the link to confirm it; until then it is not matched with anyone.'
-      : 'Someone (we hope you) asked to sign in to CultureBridge with this address.';
-  const text = [intro, '', url, '', `The link works once and for ${validMinutes} minutes.`, 'If you did not ask for it, ignore this mail: nothing happens without the link.'].join('\n');
+  const { subject, intro, action } = SIGN_IN_MAIL[purpose];
+  const validity = validMinutes >= 24 * 60 ? `${Math.round(validMinutes / (24 * 60))} days` : `${validMinutes} minutes`;
+  const text = [intro, '', url, '', `The link works once and for ${validity}.`, 'If you did not ask for it, ignore this mail: nothing happens without the link.'].join('\n');
   const html = htmlPage(
     subject,
-    `<p>${escapeHtml(intro)}</p><p><a href="${escapeHtml(url)}">${purpose === 'confirm-profile' ? 'Confirm and sign in' : 'Sign in'}</a></p><p>The link works once and for ${validMinutes} minutes. If you did not ask for it, ignore this mail: nothing happens without the link.</p>`,
+    `<p>${escapeHtml(intro)}</p><p><a href="${escapeHtml(url)}">${action}</a></p><p>The link works once and for ${validity}. If you did not ask for it, ignore this mail: nothing happens without the link.</p>`,
   );
   return { subject, text, html };
 }

@@ -30,6 +30,8 @@ export const ENTITY = {
   suppression: 'Suppression',
   address: 'Address',
   rateCounter: 'RateCounter',
+  meeting: 'Meeting',
+  network: 'Network',
   exposure: 'Exposure',
   formerPartners: 'FormerPartners',
   networkMatch: 'NetworkMatch',
@@ -100,6 +102,20 @@ export const keys = {
   addressPartition: (addressHash: string) => `ADDRESS#${addressHash}`,
   /** A fixed-window counter of sign-in requests, e.g. `RATE#perAddress#<hash>#<window start>`; expires with its window. */
   rateCounter: (limit: string, keyHash: string, windowStart: number) => ({ PK: `RATE#${limit}#${keyHash}#${windowStart}`, SK: 'RATE' }),
+  /** A network's meetings: one partition, so a network's list (and a member's own) is one Query. */
+  meeting: (networkId: string, id: string) => ({ PK: `MEETINGS#${networkId}`, SK: `MEETING#${id}` }),
+  meetingPartition: (networkId: string) => `MEETINGS#${networkId}`,
+  meetingPrefix: 'MEETING#',
+  /** Every network record in one partition: there are few, and the form lists them with one Query. */
+  network: (id: string) => ({ PK: 'NETWORKS', SK: `NETWORK#${id}` }),
+  networksPartition: 'NETWORKS',
+  networkRecordPrefix: 'NETWORK#',
+  /**
+   * Index partition of a network's open join requests: requested memberships are indexed here, not
+   * in the network's own partition, so matching never reads them and a coordinator lists them with
+   * one Query.
+   */
+  joinRequestPartition: (networkId: string) => `REQUESTS#${networkId}`,
   /**
    * A network's match projection, so the dashboard lists a network's matches with one Query of one
    * partition instead of one Query per member. One item per network and lower profile id of a pair;

@@ -1,14 +1,20 @@
 import type { Profile, ProfileInput } from '@culturebridge/domain';
-import { apiRequest } from './client';
+import type { MeetingInput } from '@culturebridge/domain';
+import { apiRequest, apiText } from './client';
 import type {
   CreatedProfile,
+  JoinRequests,
   MailPreference,
+  MemberImport,
   MatchAnswer,
+  MeetingSummary,
+  MeetingView,
   Me,
   NetworkMatches,
   NetworkMembers,
   NetworkSettings,
   ProfileMatches,
+  ProfileMeetings,
   VerifyResult,
   LinkDescription,
 } from './types';
@@ -55,3 +61,21 @@ export const fetchNetworkSettings = (networkId: string) => apiRequest<NetworkSet
 
 export const updateNetworkSettings = (networkId: string, preference: MailPreference) =>
   apiRequest<NetworkSettings>('PUT', `/networks/${segment(networkId)}/settings`, { preference });
+
+export const fetchMeetings = (networkId: string) => apiRequest<{ networkId: string; meetings: MeetingSummary[] }>('GET', `/networks/${segment(networkId)}/meetings`);
+
+export const createMeeting = (networkId: string, input: Omit<MeetingInput, 'requests'>) => apiRequest<MeetingView>('POST', `/networks/${segment(networkId)}/meetings`, input);
+
+export const fetchMeeting = (networkId: string, meetingId: string) => apiRequest<MeetingView>('GET', `/networks/${segment(networkId)}/meetings/${segment(meetingId)}`);
+
+export const fetchMeetingFile = (networkId: string, meetingId: string, kind: 'calendar' | 'csv') => apiText(`/networks/${segment(networkId)}/meetings/${segment(meetingId)}/${kind}`);
+
+export const fetchProfileMeetings = (profileId: string) => apiRequest<ProfileMeetings>('GET', `/profiles/${segment(profileId)}/meetings`);
+export const fetchJoinRequests = (networkId: string) => apiRequest<JoinRequests>('GET', `/networks/${segment(networkId)}/requests`);
+
+export const answerJoinRequest = (networkId: string, profileId: string, answer: 'approve' | 'reject') =>
+  apiRequest<{ profileId: string; networkId: string; membership: string; changed: boolean }>('POST', `/networks/${segment(networkId)}/requests/${segment(profileId)}/${answer}`);
+
+/** Preview (`dryRun`) or import a member list; the file travels as base64 inside JSON. */
+export const importMemberList = (networkId: string, request: { file: string; fileName: string; encoding?: string; dryRun: boolean }) =>
+  apiRequest<MemberImport>('POST', `/networks/${segment(networkId)}/imports`, request);

@@ -1,10 +1,11 @@
+import type { PersonalRound as DomainPersonalRound } from '@culturebridge/domain';
 import type { MatchReason, MatchState, Profile, ProfileHint, ProfileKind, ProfileStatus, PublicProfile } from '@culturebridge/domain';
 
 /** The API's answers, as docs/api.md describes them. */
 
 /** `POST /auth/link`: what a link would do, with the address masked. */
 export interface LinkDescription {
-  purpose: 'sign-in' | 'confirm-profile';
+  purpose: 'sign-in' | 'confirm-profile' | 'invite-member';
   address: string;
   expiresAt: string;
   profile?: { id: string; name: string; networks: string[]; status: string };
@@ -119,4 +120,77 @@ export interface MailPreference {
 export interface NetworkSettings {
   networkId: string;
   coordinator: { id: string; name: string; preference: MailPreference };
+}
+
+/** A meeting as the API shows it to its network's coordinators (docs/api.md, Meetings). */
+export interface MeetingView {
+  id: string;
+  networkId: string;
+  name: string;
+  date: string;
+  startTime: string;
+  timeZone: string;
+  slotMinutes: number;
+  breakMinutes: number;
+  tables: number;
+  participants: string[];
+  version: number;
+  rounds: {
+    round: number;
+    startsAt: string;
+    endsAt: string;
+    meetings: { table: number; profileIds: [string, string]; names: [string, string]; requested: boolean; summary: string }[];
+    byes: { id: string; name: string }[];
+  }[];
+  byParticipant: { id: string; name: string; rounds: PersonalRound[] }[];
+  unmetRequests: { from: string; to: string; reason: string }[];
+}
+
+/** One round of a participant's schedule (the domain's shape) with the partner's name. */
+export type PersonalRound = Omit<DomainPersonalRound, 'reasons'> & { partnerName?: string };
+
+export interface MeetingSummary {
+  id: string;
+  name: string;
+  date: string;
+  startTime: string;
+  timeZone: string;
+  rounds: number;
+  participants: number;
+  version: number;
+}
+
+export interface ProfileMeetings {
+  profileId: string;
+  meetings: { id: string; networkId: string; name: string; date: string; startTime: string; timeZone: string; version: number; rounds: PersonalRound[] }[];
+}
+
+export interface JoinRequests {
+  networkId: string;
+  requests: (PublicProfile & { requestedAt: string })[];
+}
+
+export interface ImportProblem {
+  rowNumber: number;
+  column: string;
+  value: string;
+  message: string;
+}
+
+/** POST /networks/{id}/imports: what the file holds and what the import did (or would do, on a dry run). */
+export interface MemberImport {
+  networkId: string;
+  dryRun: boolean;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  needsEncodingConfirmation: boolean;
+  delimiter: string | null;
+  unknownColumns: string[];
+  missingColumns: string[];
+  rows: number;
+  summary: { created: number; updated: number; unchanged: number; invalid: number };
+  preview: { rowNumber: number; name: string; outcome: 'created' | 'updated' | 'unchanged' }[];
+  problems: ImportProblem[];
+  problemCount: number;
+  errorReportCsv?: string;
 }

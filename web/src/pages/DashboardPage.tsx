@@ -1,4 +1,6 @@
-import { fetchMe, fetchNetworkMatches, fetchNetworkMembers } from '../api/endpoints';
+import { fetchJoinRequests, fetchMe, fetchNetworkMatches, fetchNetworkMembers } from '../api/endpoints';
+import { JoinRequests } from '../dashboard/JoinRequests';
+import { MemberListTools } from '../dashboard/MemberListTools';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
@@ -59,14 +61,14 @@ const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium' });
 
 function NetworkDashboard({ networkId }: { networkId: string }) {
   const data = useResource(async () => {
-    const [members, matches] = await Promise.all([fetchNetworkMembers(networkId), fetchNetworkMatches(networkId)]);
-    return { members: members.members, matches: matches.matches, at: new Date() };
+    const [members, matches, requests] = await Promise.all([fetchNetworkMembers(networkId), fetchNetworkMatches(networkId), fetchJoinRequests(networkId)]);
+    return { members: members.members, matches: matches.matches, requests: requests.requests, at: new Date() };
   }, networkId);
   usePolling(data.reload, REFRESH_MS, 30 * 60_000);
 
   if (data.status === 'loading') return <p role="status">Loading the network…</p>;
   if (!data.data) return <ProblemMessage problem={data.error} />;
-  const { members, matches, at } = data.data;
+  const { members, matches, requests, at } = data.data;
   const figures = networkFigures(members, matches);
   const exportCsv = () =>
     // A byte-order mark, so that spreadsheets read the names as UTF-8.
@@ -112,8 +114,14 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
         </div>
       </dl>
 
+      <section className="section" aria-labelledby="requests-title">
+        <h2 id="requests-title">Asking to join ({requests.length})</h2>
+        <JoinRequests networkId={networkId} requests={requests} onAnswered={() => void data.reload()} />
+      </section>
+
       <section className="section" aria-labelledby="members-title">
         <h2 id="members-title">Members</h2>
+        <MemberListTools networkId={networkId} />
         <MembersTable members={members} matchesOf={figures.matchesOf} />
       </section>
 
