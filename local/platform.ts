@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureLocalSessionKey } from '@culturebridge/auth';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { AWS_SERVICE_RULES, EVENT_BUS_NAME, RULES } from '@culturebridge/events';
-import { STREAM_CONSUMERS } from '../infra/lib/wiring.js';
+import { SCHEDULES, STREAM_CONSUMERS } from '../infra/lib/wiring.js';
 import { API_PREFIXES, PROFILES_API_ROUTES } from '../functions/profiles-api/api-routes.js';
 import { lambdaContext, matchRoute } from './api-gateway.js';
 import { ensureTable, localDynamoDbClient, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
@@ -35,6 +35,11 @@ export interface PlatformOptions {
   webRoot?: string;
   quiet?: boolean;
   log?: (line: string) => void;
+  /**
+   * Run the scheduled functions (digests, expiry sweep) on timers at their deployed rate, as
+   * EventBridge Scheduler does in AWS. `npm start` does; tests call `runDigests` and `runExpirySweep`.
+   */
+  schedules?: boolean;
 }
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -64,7 +69,12 @@ export interface Platform {
    * Runs send-digests once, as the hourly EventBridge Scheduler schedule does in AWS, for the given
    * scheduled time (now when absent). `POST /_local/run-digests[?at=<ISO time>]` does the same.
    */
-  runDigests(at?: Date): Promise<unknown>;
+  runDigests(at?: Date, options?: { sendPendingNow?: boolean }): Promise<unknown>;
+  /**
+   * Runs expire-proposals once, as its hourly schedule does in AWS, for the given scheduled time (now
+   * when absent). `POST /_local/run-expiry[?at=<ISO time>]` does the same.
+   */
+  runExpirySweep(at?: Date): Promise<unknown>;
   /**
    * The file holding the key sessions are signed with: under the data directory when there is one,
    * otherwise one key for every in-memory platform on this machine (the handlers read it once per
@@ -83,7 +93,7 @@ export interface Platform {
 type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 
 /** Functions that exist in this build; a rule whose target is not among them is not wired (nor deployed). */
-const FUNCTIONS = ['profiles-api', 'publish-changes', 'compute-matches', 'notify', 'send-digests', 'suppress'] as const;
+const FUNCTIONS = ['profiles-api', 'publish-changes', 'compute-matches', 'notify', 'send-digests', 'expire-proposals', 'suppress'] as const;
 
 /** The sender and configuration set names locally; SES local accepts any. */
 const LOCAL_SENDER = 'no-reply@culturebridge.example';
@@ -147,18 +157,30 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       // The local bus already reports retries in words; handler warnings would repeat them as JSON.
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (options.quiet ? 'SILENT' : 'ERROR'),
     });
-    const [authorizer, profilesApi, publishChanges, computeMatches, notify, sendDigests, suppress] = await Promise.all([
+    const [authorizer, profilesApi, publishChanges, computeMatches, notify, sendDigests, expireProposals, suppress] = await Promise.all([
       import('../functions/authorizer/handler.js'),
       import('../functions/profiles-api/handler.js'),
       import('../functions/publish-changes/handler.js'),
       import('../functions/compute-matches/handler.js'),
       import('../functions/notify/handler.js'),
       import('../functions/send-digests/handler.js'),
+      import('../functions/expire-proposals/handler.js'),
       import('../functions/suppress/handler.js'),
     ]);
     const sqsTargets: Record<string, SqsHandler> = { 'compute-matches': computeMatches.handler, notify: notify.handler, suppress: suppress.handler };
     // The Scheduler's input carries the scheduled time; locally the caller chooses it.
-    const runDigests = (at: Date = new Date()) => sendDigests.handler({ scheduledTime: at.toISOString() });
+    const runDigests = (at: Date = new Date(), { sendPendingNow = false } = {}) => sendDigests.handler({ scheduledTime: at.toISOString(), ...(sendPendingNow ? { sendPendingNow } : {}) });
+    const runExpirySweep = (at: Date = new Date()) => expireProposals.handler({ scheduledTime: at.toISOString() });
+    const scheduled: Record<(typeof SCHEDULES)[number]['function'], () => Promise<unknown>> = { 'send-digests': () => runDigests(), 'expire-proposals': () => runExpirySweep() };
+    if (options.schedules) {
+      for (const schedule of SCHEDULES) {
+        const timer = setInterval(() => {
+          scheduled[schedule.function]().catch((error: unknown) => log(`${schedule.function} failed; the next run tries again: ${(error as Error).message}`));
+        }, schedule.rateMinutes * 60_000);
+        timer.unref();
+        stops.push(async () => clearInterval(timer));
+      }
+    }
 
     const rules: Platform['wiring']['rules'] = [];
     // SES publishes to the default bus, which the local EventBridge has from the start.
@@ -212,11 +234,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 
     const localEvents: ApiHandler = async (event) => {
       const params = new URLSearchParams(event.rawQueryString);
-      if (event.rawPath.endsWith('/run-digests')) {
+      if (event.rawPath.endsWith('/run-digests') || event.rawPath.endsWith('/run-expiry')) {
         if (event.requestContext.http.method !== 'POST') return { statusCode: 405, headers: { allow: 'POST' }, body: '' };
         const at = params.get('at') ? new Date(String(params.get('at'))) : new Date();
-        if (Number.isNaN(at.getTime())) return { statusCode: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ detail: 'at: expected an ISO date-time' }) };
-        return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(await runDigests(at), null, 2) };
+        if (Number.isNaN(at.getTime())) return { statusCode: 400, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify({ title: 'Invalid query', status: 400, detail: 'at: expected an ISO date-time', errors: [{ field: 'at', detail: 'expected an ISO date-time' }] }) };
+        const due = params.get('due');
+        if (due !== null && due !== 'now') return { statusCode: 400, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify({ title: 'Invalid query', status: 400, detail: 'due: expected "now" or nothing', errors: [{ field: 'due', detail: 'expected "now"' }] }) };
+        const outcome = event.rawPath.endsWith('/run-expiry') ? await runExpirySweep(at) : await runDigests(at, { sendPendingNow: due === 'now' });
+        return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(outcome, null, 2) };
       }
       const events = eventBridge.events
         .filter((e) => !params.get('detail-type') || e.event['detail-type'] === params.get('detail-type'))
@@ -252,6 +277,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       tableName,
       ses: { endpoint: ses.endpoint, viewerUrl: ses.viewerUrl },
       runDigests,
+      runExpirySweep,
       sessionKeyFile: process.env.SESSION_KEY_FILE ?? sessionKeyFile,
       created,
       wiring: { rules, streamConsumers },

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   console.log(`Starting CultureBridge (DynamoDB Local on port ${dynamodbPort}, data in ${DATA_DIR}${fresh ? ', reset' : ''}) …`);
 
   if (!existsSync(join(WEB_ROOT, 'index.html'))) console.log(`No web app build in ${WEB_ROOT}: run \`npm run build:web\` (npm start does) to serve it; the API runs without it.`);
-  const platform = await startPlatform({ apiPort, dynamodbPort, dataDir: DATA_DIR, webRoot: WEB_ROOT, eventBridgePort: Number(process.env.EVENTBRIDGE_PORT ?? 0), sesPort: Number(process.env.SES_PORT ?? 0) });
+  const platform = await startPlatform({ schedules: true, apiPort, dynamodbPort, dataDir: DATA_DIR, webRoot: WEB_ROOT, eventBridgePort: Number(process.env.EVENTBRIDGE_PORT ?? 0), sesPort: Number(process.env.SES_PORT ?? 0) });
 
   if (platform.created) {
     console.log('First start: loading the demo networks (EU4Culture cities, EUNIC clusters) …');
@@ -45,7 +45,8 @@ async function main(): Promise<void> {
   console.log(`  Event log       ${url}/_local/events`);
   console.log(`  Dead letters    ${url}/_local/dead-letters`);
   console.log(`  Mails (SES)     ${platform.ses.viewerUrl}   (sent mails; JSON at ${platform.ses.endpoint}/store)`);
-  console.log(`  Daily digests   curl -X POST ${url}/_local/run-digests   (what the hourly schedule does in AWS)`);
+  console.log(`  Digests now     curl -X POST '${url}/_local/run-digests?due=now'   (sends every pending digest now; the hourly schedule sends them at each recipient's hour)`);
+  console.log(`  Expiry sweep    curl -X POST ${url}/_local/run-expiry   (reminders and expiries; runs hourly here as in AWS)`);
   console.log(`  EventBridge     ${platform.eventBridge.endpoint} (PutEvents endpoint)`);
   console.log(`  DynamoDB Local  ${platform.dynamodbEndpoint} (table ${platform.tableName})`);
   console.log('Sign in with a magic link: ask for one in the web app (or POST /auth/magic-link) and open it from Mails.');

@@ -50,7 +50,8 @@ async function main(): Promise<number> {
       email: values.email ?? '',
       name: values.name ?? '',
       preference: {
-        mode: (values.mode ?? 'immediate') as 'immediate',
+        // A daily digest unless asked otherwise: one mail a day, not one per match.
+        mode: (values.mode ?? 'digest') as 'digest',
         timeZone: values['time-zone'] ?? 'UTC',
         digestHour: values['digest-hour'] === undefined ? 8 : Number(values['digest-hour']),
       },

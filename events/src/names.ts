@@ -17,6 +17,7 @@ export const DETAIL_TYPES = {
   MatchDeclined: SOURCES.matches,
   MatchConfirmed: SOURCES.matches,
   MatchWithdrawn: SOURCES.matches,
+  MatchExpired: SOURCES.matches,
   CoordinatorNotified: SOURCES.notifications,
 } as const satisfies Record<string, Source>;
 export type DetailType = keyof typeof DETAIL_TYPES;

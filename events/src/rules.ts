@@ -25,10 +25,17 @@ export const RULES = {
   },
   matchToNotify: {
     name: 'match-to-notify',
-    description: 'Proposed and confirmed matches are mailed to coordinators and members',
+    description: 'Proposed, accepted, confirmed and expired matches are mailed (or kept for digests) to coordinators and members',
     eventBusName: EVENT_BUS_NAME,
-    eventPattern: pattern('MatchProposed', 'MatchConfirmed'),
+    eventPattern: pattern('MatchProposed', 'MatchAccepted', 'MatchConfirmed', 'MatchExpired'),
     target: 'notify',
+  },
+  slotFreed: {
+    name: 'slot-freed',
+    description: 'An answer, an expiry or a withdrawal frees exposure slots: both sides and whoever waited for them are recomputed',
+    eventBusName: EVENT_BUS_NAME,
+    eventPattern: pattern('MatchDeclined', 'MatchExpired', 'MatchWithdrawn'),
+    target: 'compute-matches',
   },
 } as const satisfies Record<string, RuleDefinition>;
 

@@ -1,5 +1,5 @@
-import { MatchingConfig, pairKey, planMatchChanges, type MatchChange, type MatchingConfigInput, type MatchingProfile } from '@culturebridge/domain';
-import { batchDelete, keys, membershipScopes, sortedPair, type MatchItem, type MatchStore } from '@culturebridge/store';
+import { MatchingConfig, pairKey, planMatchChanges, settingsForPair, type ExpiryPolicy, type MatchChange, type MatchingConfigInput, type MatchingProfile } from '@culturebridge/domain';
+import { batchDelete, keys, membershipScopes, sortedPair, type MatchItem, type MatchStore, type NetworkSettingsStore } from '@culturebridge/store';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 export interface RecomputeDeps {
@@ -8,6 +8,8 @@ export interface RecomputeDeps {
   tableName: string;
   now: () => string;
   config?: MatchingConfigInput;
+  /** Per-network settings: how long an expired pair pauses. Defaults apply without it. */
+  networkSettings?: Pick<NetworkSettingsStore, 'getMany'>;
   /** Attempts within one invocation when writes lose a race (default 4). */
   maxAttempts?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -73,13 +75,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * to receive a new proposal are counted (a handful of small queries, not the whole network); one at
  * its cap is skipped and the next best partner is proposed instead.
  */
-async function planWithinExposureCaps(profileId: string, inScope: MatchingProfile[], existing: MatchItem[], deps: RecomputeDeps): Promise<MatchChange[]> {
+async function planWithinExposureCaps(profileId: string, inScope: MatchingProfile[], existing: MatchItem[], expiry: ExpiryPolicy, deps: RecomputeDeps): Promise<MatchChange[]> {
   const cap = MatchingConfig.parse(deps.config ?? {}).exposureCap;
-  const stored = existing.map((m) => ({ partner: m.partner, state: m.state, version: m.version, score: m.score, summary: m.summary }));
+  const stored = existing.map((m) => ({ partner: m.partner, state: m.state, version: m.version, score: m.score, summary: m.summary, updatedAt: m.updatedAt }));
   const exclude = new Set<string>();
   const checked = new Set<string>();
   for (;;) {
-    const changes = planMatchChanges(profileId, inScope, stored, deps.config, exclude);
+    const changes = planMatchChanges(profileId, inScope, stored, deps.config, exclude, expiry);
     const unchecked = changes.filter((c) => c.kind === 'propose' && !checked.has(c.partner)).map((c) => c.partner);
     if (unchecked.length === 0) return changes;
     const counts = await Promise.all(unchecked.map((partner) => deps.matches.openMatchCount(partner)));
@@ -87,6 +89,9 @@ async function planWithinExposureCaps(profileId: string, inScope: MatchingProfil
       checked.add(partner);
       if ((counts[i] ?? 0) >= cap) exclude.add(partner);
     });
+    // Whoever skipped a capped partner is recomputed when one of its slots frees up (slot-freed rule).
+    const now = new Date(deps.now());
+    await Promise.all(unchecked.filter((partner) => exclude.has(partner)).map((partner) => deps.matches.addSlotWait(partner, profileId, now)));
     if (!unchecked.some((partner) => exclude.has(partner))) return changes;
   }
 }
@@ -109,7 +114,8 @@ async function recomputeOnce(profileId: string, correlationId: string, deps: Rec
   const inScope = [self as MatchingProfile, ...candidates.filter((c) => c.id !== profileId)] as MatchingProfile[];
   const byId = new Map(inScope.map((p) => [p.id, p]));
   const current = new Map(existing.map((m) => [m.partner, m]));
-  const changes = await planWithinExposureCaps(profileId, inScope, existing, deps);
+  const settings = settingsForPair([...((await deps.networkSettings?.getMany(self.networks))?.values() ?? [])]);
+  const changes = await planWithinExposureCaps(profileId, inScope, existing, { now: new Date(deps.now()), reproposeAfterDays: settings.reproposeAfterDays }, deps);
 
   const now = deps.now();
   for (const change of changes) {

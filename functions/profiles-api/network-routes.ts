@@ -1,6 +1,6 @@
 import { NetworkId, toPublicProfile } from '@culturebridge/domain';
 import { HttpProblem, json, notFound, parseBody } from '@culturebridge/http';
-import { isPublishedCopy, type AddressBook, type CoordinatorStore, type MatchStore } from '@culturebridge/store';
+import { type AddressBook, type CoordinatorStore, type MatchStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinates, type Caller } from './access.js';
 import { NetworkSettingsUpdate } from './requests.js';
@@ -37,10 +37,7 @@ export function networkRoutes({ matches, coordinators, addresses }: NetworkRoute
     const networkId = networkOf(event, caller);
     const members = await membersOf(networkId);
     const names = new Map(members.map((m) => [m.id, m.name]));
-    const perMember = await Promise.all(members.map((m) => matches.matchesOf(m.id)));
-    const list = perMember
-      .flat()
-      .filter((m) => isPublishedCopy(m) && m.sharedNetworks.includes(networkId) && m.state !== 'withdrawn')
+    const list = (await matches.matchesInNetwork(networkId))
       .map((m) => ({
         matchId: m.matchId,
         profileIds: m.profileIds,

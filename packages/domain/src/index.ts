@@ -6,3 +6,6 @@ export * from './match-lifecycle.js';
 export * from './match-plan.js';
 export * from './matching/index.js';
 export * from './notification.js';
+export * from './network-settings.js';
+export * from './proposal-expiry.js';
+export * from './mail-text.js';

@@ -12,3 +12,4 @@ export * from './notification-store.js';
 export * from './suppression-store.js';
 export * from './address-book.js';
 export * from './sign-in-store.js';
+export * from './network-settings-store.js';

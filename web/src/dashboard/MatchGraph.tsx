@@ -16,6 +16,7 @@ const EDGE_COLOURS: Record<Exclude<MatchState, 'withdrawn'>, string> = {
   accepted: '#8a5300',
   proposed: '#2f5d9a',
   declined: '#8b949e',
+  expired: '#8b949e',
 };
 const SHOWN_STATES = Object.keys(EDGE_COLOURS) as (keyof typeof EDGE_COLOURS)[];
 
@@ -58,9 +59,9 @@ export function MatchGraph({ members, matches, matchesOf }: { members: readonly 
                   y2={b.y}
                   stroke={EDGE_COLOURS[match.state]}
                   strokeWidth={strokeWidth(match.score)}
-                  strokeDasharray={match.state === 'declined' ? '6 5' : undefined}
+                  strokeDasharray={match.state === 'declined' || match.state === 'expired' ? '6 5' : undefined}
                   strokeLinecap="round"
-                  opacity={match.state === 'declined' ? 0.7 : 0.85}
+                  opacity={match.state === 'declined' || match.state === 'expired' ? 0.7 : 0.85}
                 >
                   <title>{`${match.names[0]} – ${match.names[1]}: ${STATE_LABELS[match.state].toLowerCase()}, score ${Math.round(match.score * 100)}/100`}</title>
                 </line>
