@@ -93,7 +93,7 @@ export interface Platform {
 type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 
 /** Functions that exist in this build; a rule whose target is not among them is not wired (nor deployed). */
-const FUNCTIONS = ['profiles-api', 'publish-changes', 'compute-matches', 'notify', 'send-digests', 'expire-proposals', 'suppress'] as const;
+const FUNCTIONS = ['profiles-api', 'publish-changes', 'compute-matches', 'notify', 'send-digests', 'expire-proposals', 'record-activity', 'suppress'] as const;
 
 /** The sender and configuration set names locally; SES local accepts any. */
 const LOCAL_SENDER = 'no-reply@culturebridge.example';
@@ -157,7 +157,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       // The local bus already reports retries in words; handler warnings would repeat them as JSON.
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (options.quiet ? 'SILENT' : 'ERROR'),
     });
-    const [authorizer, profilesApi, publishChanges, computeMatches, notify, sendDigests, expireProposals, suppress] = await Promise.all([
+    const [authorizer, profilesApi, publishChanges, computeMatches, notify, sendDigests, expireProposals, recordActivity, suppress] = await Promise.all([
       import('../functions/authorizer/handler.js'),
       import('../functions/profiles-api/handler.js'),
       import('../functions/publish-changes/handler.js'),
@@ -165,9 +165,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       import('../functions/notify/handler.js'),
       import('../functions/send-digests/handler.js'),
       import('../functions/expire-proposals/handler.js'),
+      import('../functions/record-activity/handler.js'),
       import('../functions/suppress/handler.js'),
     ]);
-    const sqsTargets: Record<string, SqsHandler> = { 'compute-matches': computeMatches.handler, notify: notify.handler, suppress: suppress.handler };
+    const sqsTargets: Record<string, SqsHandler> = { 'compute-matches': computeMatches.handler, notify: notify.handler, 'record-activity': recordActivity.handler, suppress: suppress.handler };
     // The Scheduler's input carries the scheduled time; locally the caller chooses it.
     const runDigests = (at: Date = new Date(), { sendPendingNow = false } = {}) => sendDigests.handler({ scheduledTime: at.toISOString(), ...(sendPendingNow ? { sendPendingNow } : {}) });
     const runExpirySweep = (at: Date = new Date()) => expireProposals.handler({ scheduledTime: at.toISOString() });

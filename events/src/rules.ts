@@ -1,3 +1,4 @@
+import { ACTIVITY_TYPES } from '@culturebridge/domain';
 import { DETAIL_TYPES, EVENT_BUS_NAME, SOURCES, type DetailType } from './names.js';
 
 /** An EventBridge rule of ours: its pattern is read by the CDK stack and by the local EventBridge alike. */
@@ -36,6 +37,13 @@ export const RULES = {
     eventBusName: EVENT_BUS_NAME,
     eventPattern: pattern('MatchDeclined', 'MatchExpired', 'MatchWithdrawn'),
     target: 'compute-matches',
+  },
+  activityFeed: {
+    name: 'activity-feed',
+    description: 'Profile and match events feed the dashboard\'s activity feed',
+    eventBusName: EVENT_BUS_NAME,
+    eventPattern: pattern(...ACTIVITY_TYPES),
+    target: 'record-activity',
   },
 } as const satisfies Record<string, RuleDefinition>;
 

@@ -19,6 +19,7 @@ export const PROFILES_API_ROUTES = [
   { name: 'decline', method: 'POST', path: '/matches/{id}/{partner}/decline', access: 'session' },
   { name: 'networkMembers', method: 'GET', path: '/networks/{networkId}/members', access: 'session' },
   { name: 'networkMatches', method: 'GET', path: '/networks/{networkId}/matches', access: 'session' },
+  { name: 'networkActivity', method: 'GET', path: '/networks/{networkId}/activity', access: 'session' },
   { name: 'networkSettings', method: 'GET', path: '/networks/{networkId}/settings', access: 'session' },
   { name: 'updateNetworkSettings', method: 'PUT', path: '/networks/{networkId}/settings', access: 'session' },
 ] as const;

@@ -7,7 +7,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { bodyLimit, problemDetails } from '@culturebridge/http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { CoordinatorStore, MatchStore } from '@culturebridge/store';
+import type { ActivityStore, CoordinatorStore, MatchStore } from '@culturebridge/store';
 import { authenticate } from './access.js';
 import { PROFILES_API_ROUTES, ROUTES_WITH_BODY, type ProfilesApiRoute } from './api-routes.js';
 import { authRoutes } from './auth-routes.js';
@@ -21,6 +21,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export interface ProfilesApiOptions extends SignInDeps {
   matches: MatchStore;
   coordinators: CoordinatorStore;
+  activity: Pick<ActivityStore, 'since'>;
   newId: () => string;
   now: () => string;
   logger: Logger;

@@ -276,6 +276,30 @@ export class CultureBridgeStack extends Stack {
     );
     this.hourly(expireProposals, 'expire-proposals', 'Expiry');
 
+    // The dashboard's activity feed: a projection of the events, one partition per network.
+    const recordActivity = new NodeFunction(this, 'RecordActivity', {
+      name: RULES.activityFeed.target,
+      logRetention,
+      timeout: Duration.seconds(30),
+      environment: { TABLE_NAME: table.tableName },
+    });
+    recordActivity.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['dynamodb:PutItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ACTIVITY#*'] } },
+      }),
+    );
+    new BufferedRuleTarget(this, 'ActivityFeed', {
+      bus,
+      rule: RULES.activityFeed,
+      stage: props.stage,
+      consumer: recordActivity,
+      maxConcurrency: 2,
+      failureDescription: 'Events the activity feed could not record after all retries',
+    });
+
     // Our own suppression step: SES publishes bounces and complaints of this configuration set to the
     // default bus (the only bus SES can publish to) → rule → SQS buffer → suppress → SUPPRESS# items,
     // which notify and send-digests read before every mail.

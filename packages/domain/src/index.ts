@@ -9,3 +9,4 @@ export * from './notification.js';
 export * from './network-settings.js';
 export * from './proposal-expiry.js';
 export * from './mail-text.js';
+export * from './activity.js';

@@ -13,3 +13,4 @@ export * from './suppression-store.js';
 export * from './address-book.js';
 export * from './sign-in-store.js';
 export * from './network-settings-store.js';
+export * from './activity-store.js';

@@ -1,4 +1,6 @@
-import { fetchMe, fetchNetworkMatches, fetchNetworkMembers } from '../api/endpoints';
+import { fetchMe, fetchNetworkActivity, fetchNetworkMatches, fetchNetworkMembers } from '../api/endpoints';
+import { ActivityFeed } from '../dashboard/ActivityFeed';
+import { hasConfirmedPartner } from '../dashboard/member-filters';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
@@ -59,14 +61,15 @@ const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium' });
 
 function NetworkDashboard({ networkId }: { networkId: string }) {
   const data = useResource(async () => {
-    const [members, matches] = await Promise.all([fetchNetworkMembers(networkId), fetchNetworkMatches(networkId)]);
-    return { members: members.members, matches: matches.matches, at: new Date() };
+    const [members, matches, activity] = await Promise.all([fetchNetworkMembers(networkId), fetchNetworkMatches(networkId), fetchNetworkActivity(networkId)]);
+    return { members: members.members, matches: matches.matches, activity, at: new Date() };
   }, networkId);
   usePolling(data.reload, REFRESH_MS, 30 * 60_000);
 
   if (data.status === 'loading') return <p role="status">Loading the network…</p>;
   if (!data.data) return <ProblemMessage problem={data.error} />;
-  const { members, matches, at } = data.data;
+  const { members, matches, activity, at } = data.data;
+  const withoutPartner = members.filter((m) => m.status === 'active' && !hasConfirmedPartner(m.id, matches)).length;
   const figures = networkFigures(members, matches);
   const exportCsv = () =>
     // A byte-order mark, so that spreadsheets read the names as UTF-8.
@@ -102,6 +105,11 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
           <dd className="figures__note">{figures.confirmed} confirmed by both</dd>
         </div>
         <div>
+          <dt>No confirmed partner</dt>
+          <dd>{withoutPartner}</dd>
+          <dd className="figures__note">active members</dd>
+        </div>
+        <div>
           <dt>Waiting for an answer</dt>
           <dd>{figures.open}</dd>
         </div>
@@ -114,7 +122,12 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
 
       <section className="section" aria-labelledby="members-title">
         <h2 id="members-title">Members</h2>
-        <MembersTable members={members} matchesOf={figures.matchesOf} />
+        <MembersTable networkId={networkId} members={members} matches={matches} matchesOf={figures.matchesOf} />
+      </section>
+
+      <section className="section" aria-labelledby="activity-title">
+        <h2 id="activity-title">Activity</h2>
+        <ActivityFeed activity={activity} />
       </section>
 
       <section className="section" aria-labelledby="heat-map-section-title">
@@ -139,7 +152,10 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
             Download CSV
           </button>
         </div>
-        <MatchesTable matches={matches} />
+        <details className="section__more">
+          <summary>Show all {matches.length} matches</summary>
+          <MatchesTable matches={matches} />
+        </details>
       </section>
     </div>
   );
