@@ -1,8 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
-// Workers inherit this; the SDK otherwise warns about Node 20 on every client.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-
 // Five projects: fast unit tests beside the code, CDK assertions, `npm start` end to end, integration
 // tests that need DynamoDB Local (started once by the global setup, on a free port), and browser
 // tests that drive the web app in Debian's chromium against the whole local platform.

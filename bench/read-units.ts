@@ -4,7 +4,6 @@
  * one full table scan, at 1 000 and 10 000 profiles, against DynamoDB Local with
  * ReturnConsumedCapacity. Writes bench/results/read-units.md.
  */
-import '../local/quiet-sdk.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { generateSyntheticProfiles } from '@culturebridge/domain/synthetic';

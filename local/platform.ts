@@ -1,4 +1,3 @@
-import './quiet-sdk.js';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -2,7 +2,6 @@
  * `npm start`: the whole platform on one machine, with demo data on first start.
  * `npm start -- --fresh` forgets the data kept under .data/ and seeds again.
  */
-import './quiet-sdk.js';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CoordinatorStore } from '@culturebridge/store';

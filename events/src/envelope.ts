@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Every event's detail is `{ metadata, data }`. `schemaVersion` changes only for a breaking change,

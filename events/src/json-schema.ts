@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EVENT_SCHEMAS } from './schemas.js';
 import { DETAIL_TYPES, type DetailType } from './names.js';
 

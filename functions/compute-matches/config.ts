@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MatchingConfig } from '@culturebridge/domain';
 import { loadConfig as load } from '@culturebridge/runtime';
 

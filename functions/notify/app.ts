@@ -1,6 +1,6 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { EVENT_SCHEMAS } from '@culturebridge/events';
 import { composeMatchMail, coordinatorMailNow, coordinatorRecipients, immediateNotificationId, memberRecipients, networkDisplayName, type MatchNotice, type NoticeKind } from '@culturebridge/domain';
 import type { CoordinatorStore, MatchStore, NetworkSettingsStore } from '@culturebridge/store';

@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { CoordinatorStore, MatchStore, NetworkSettingsStore, NotificationStore, SuppressionStore, createDocumentClient } from '@culturebridge/store';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { sesMailer } from '@culturebridge/mail';
 import type { MailConfig } from './config.js';
 

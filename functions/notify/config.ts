@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadConfig as load } from '@culturebridge/runtime';
 
 /** Shared by notify and send-digests: where mail comes from and where its links point. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadConfig as load } from '@culturebridge/runtime';
 
 /** Read once at cold start: a missing or malformed variable stops the function before it serves anything. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NotificationPreference } from '@culturebridge/domain';
 
 /** Bodies of the sign-in and settings routes; profile bodies are the domain's ProfileInput/ProfileUpdate. */

@@ -9,7 +9,6 @@ declare module 'vitest' {
 
 /** One DynamoDB Local for the whole integration run; each test file creates its own table. */
 export default async function setup(project: TestProject) {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const db = await startDynamoDbLocal();
   project.provide('dynamodbEndpoint', db.endpoint);
   return () => db.stop();

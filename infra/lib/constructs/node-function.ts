@@ -18,8 +18,8 @@ export interface NodeFunctionProps {
 }
 
 /**
- * One Lambda per folder under functions/, built the same way everywhere: ESM bundle for Node 20
- * (so it also runs on this machine), nodejs24.x at run time, its own log group with retention, and
+ * One Lambda per folder under functions/, built the same way everywhere: ESM bundle for node24,
+ * nodejs24.x at run time (the project itself runs on Node 24), its own log group with retention, and
  * a role that may write only to that log group (no AWS managed policy with account-wide rights).
  */
 export class NodeFunction extends Construct {
@@ -55,7 +55,7 @@ export class NodeFunction extends Construct {
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node20',
+        target: 'node24',
         minify: true,
         sourceMap: true,
         // The Lambda runtime ships the AWS SDK v3; leaving it out keeps bundles small for cold starts.

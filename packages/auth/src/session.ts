@@ -1,5 +1,5 @@
 import { SignJWT, jwtVerify } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One definition of what a session is; the API, the authorizer and the tests all read it. */
 export const SESSION = {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Per-network settings that shape a proposal's life in time (DESIGN §5, "Proposal lifecycle in

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NetworkId, type MemberMailFrequency } from './profile.js';
 import { MAIL_TEXT } from './mail-text.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { THEME_IDS } from './taxonomy.js';
 import {
   COUNTRY_CODES,

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** One invalid field, phrased for a person, with a JSON Pointer (RFC 6901) for machines. */
 export interface FieldProblem {

@@ -66,10 +66,13 @@ export function problemDetails(logger: Logger): middy.MiddlewareObj<APIGatewayPr
       if (error instanceof HttpProblem) {
         problem = error;
       } else if (isMiddyHttpError(error) && error.statusCode >= 400 && error.statusCode < 500) {
-        const malformedJson = error.statusCode === 415 && /malformed JSON/i.test(error.message);
+        // middy 6 answered a body that does not parse with 415, middy 7 with 422. Our contract
+        // (docs/api.md) has been 415 since the first release, so clients keep seeing that.
+        const malformedJson = (error.statusCode === 415 || error.statusCode === 422) && /malformed JSON/i.test(error.message);
+        const status = malformedJson ? 415 : error.statusCode;
         problem = new HttpProblem(
-          error.statusCode,
-          MIDDY_TITLES[error.statusCode] ?? 'Bad request',
+          status,
+          MIDDY_TITLES[status] ?? 'Bad request',
           malformedJson ? 'The body is not valid JSON. Check quotes, commas and brackets.' : (MIDDY_DETAILS[error.statusCode] ?? error.message),
         );
       } else if (isThrottle(error)) {

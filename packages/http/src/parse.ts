@@ -1,5 +1,5 @@
 import { describeIssues } from '@culturebridge/domain';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { invalidFields } from './problem.js';
 
 /** Validates a parsed body against a zod schema; every bad field is named in one 400. */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /**
  * Reads a function's configuration from the environment once, at cold start. A missing or malformed

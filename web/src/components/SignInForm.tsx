@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiProblem, SessionLost } from '../api/client';
 import { requestSignInLink } from '../api/endpoints';
 import { FieldMessages, describedBy } from './FieldMessages';
