@@ -9,10 +9,15 @@ export interface HttpRequestLike {
   sourceIp?: string;
 }
 
-/** Builds the event API Gateway's HTTP API (payload format 2.0) hands a Lambda for a request. */
+/**
+ * Builds the event API Gateway's HTTP API (payload format 2.0) hands a Lambda for a request. As
+ * API Gateway does, the Cookie header leaves `headers` and arrives split in `cookies`.
+ */
 export function apiGatewayEvent(request: HttpRequestLike): APIGatewayProxyEventV2 {
-  const headers = Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const { cookie, ...headers } = Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const cookies = cookie ? cookie.split(/;\s*/).filter(Boolean) : undefined;
   return {
+    ...(cookies ? { cookies } : {}),
     version: '2.0',
     routeKey: '$default',
     rawPath: request.path,

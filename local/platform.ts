@@ -12,8 +12,12 @@ import { ensureTable, localDynamoDbClient, LOCAL_CREDENTIALS, LOCAL_REGION, star
 import { LocalEventBridge } from './eventbridge/index.js';
 import { startHttpServer, type ApiHandler, type Gate } from './http-server.js';
 import { startSesLocal } from './ses-local.js';
+import { localRoutes } from './local-routes.js';
 import { sqsEvent } from './sqs.js';
-import { startStreamPoller, type StreamPoller } from './stream-poller.js';
+import { startStreamPoller, type FailureRecord, type StreamPoller } from './stream-poller.js';
+import { LocalWebhookQueue, type ManualClock } from './webhook-queue.js';
+import { installSdkFaults, randomFaults } from './faults.js';
+import { LocalJournal } from './journal.js';
 
 export const LOCAL_TABLE_NAME = 'culturebridge-local';
 
@@ -32,6 +36,13 @@ export interface PlatformOptions {
   appBaseUrl?: string;
   /** The built web app served at `/` (default web/dist; `npm start` builds it first). */
   webRoot?: string;
+  /** Use a running aws-ses-v2-local (one that outlives this platform, e.g. across a kill -9) instead of starting one. */
+  sesEndpoint?: string;
+  /**
+   * Fault injection (local/faults.ts): each AWS SDK call, PutEvents entry and target delivery fails
+   * (or a delivery is doubled) with probability `rate`. `npm start -- --faults <rate>`.
+   */
+  faults?: { rate: number; random?: () => number };
   quiet?: boolean;
   log?: (line: string) => void;
   /**
@@ -39,6 +50,11 @@ export interface PlatformOptions {
    * EventBridge Scheduler does in AWS. `npm start` does; tests call `runDigests` and `runExpirySweep`.
    */
   schedules?: boolean;
+  /**
+   * Tests: the clock webhook delivery reads and its queue waits on; the queue then runs only when the
+   * test moves it (`platform.webhooks.advance(ms)`). Real time when absent.
+   */
+  webhookClock?: ManualClock;
 }
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -51,10 +67,10 @@ export interface LocalStreamConsumer {
   bisectOnError: boolean;
   reportBatchItemFailures: boolean;
   /**
-   * LATEST, unlike the deployed TRIM_HORIZON: the poller keeps its checkpoint in memory, so starting
-   * from the trim horizon would publish the last 24 hours again on every `npm start`.
+   * TRIM_HORIZON, as deployed: with a data directory the poller keeps its checkpoints on disk and
+   * resumes from them, so only a shard it never saw is read from its beginning.
    */
-  startingPosition: 'LATEST';
+  startingPosition: 'TRIM_HORIZON';
 }
 
 export interface Platform {
@@ -82,21 +98,32 @@ export interface Platform {
   sessionKeyFile: string;
   /** True when the table was created by this start (a fresh database). */
   created: boolean;
+  /** Stream records whose retries ran out (their metadata, never their images), earlier runs' included. */
+  streamDeadLetters: readonly FailureRecord[];
   /** Resolves when every change so far has gone through the stream, the bus and its targets. */
   settle(): Promise<void>;
+  /** deliver-webhooks' queue (SQS in AWS): its dead letters, and with a ManualClock `advance(ms)`. */
+  webhooks: LocalWebhookQueue;
+  /**
+   * Stops in the order that loses nothing: the API stops taking requests, the stream pollers finish
+   * their batch, the bus drains its deliveries (while SES and DynamoDB Local still answer), then SES,
+   * then DynamoDB Local, last.
+   */
+  stop(): Promise<void>;
   /** What this process wired, for the parity test against the CDK template. */
   wiring: { rules: { name: string; eventPattern: unknown; target: string }[]; streamConsumers: LocalStreamConsumer[] };
-  stop(): Promise<void>;
 }
 
 type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 
 /** Functions that exist in this build; a rule whose target is not among them is not wired (nor deployed). */
-const FUNCTIONS = ['profiles-api', 'publish-changes', 'compute-matches', 'notify', 'send-digests', 'expire-proposals', 'record-activity', 'suppress'] as const;
+const FUNCTIONS = ['profiles-api', 'publish-changes', 'compute-matches', 'notify', 'send-digests', 'expire-proposals', 'record-activity', 'suppress', 'deliver-webhooks'] as const;
 
 /** The sender and configuration set names locally; SES local accepts any. */
 const LOCAL_SENDER = 'no-reply@culturebridge.example';
 const LOCAL_CONFIGURATION_SET = 'culturebridge-local';
+/** Where "endpoint disabled" mails to the operator go locally (aws-ses-v2-local keeps them). */
+const LOCAL_OPERATOR = 'operator@culturebridge.example';
 
 /**
  * The whole platform in one process: DynamoDB Local, the local EventBridge with the rules from
@@ -112,6 +139,19 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   };
 
   try {
+    // What must survive a stop of any kind lives beside DynamoDB's data (`--fresh` clears both).
+    const stateDir = options.dataDir ? join(options.dataDir, 'runtime') : undefined;
+    const journal = stateDir ? new LocalJournal(stateDir) : undefined;
+    const saved = journal?.read();
+    const streamDeadLetters: FailureRecord[] = [...(saved?.streamDeadLetters ?? [])];
+    const faultRate = options.faults?.rate ?? 0;
+    const random = options.faults?.random ?? Math.random;
+    const injects = () => faultRate > 0 && random() < faultRate;
+    if (faultRate > 0) {
+      const installed = installSdkFaults(randomFaults(faultRate, random));
+      stops.push(async () => installed.uninstall());
+    }
+
     let db: DynamoDbLocal | undefined;
     let dynamodbEndpoint = options.dynamodbEndpoint;
     if (!dynamodbEndpoint) {
@@ -123,18 +163,34 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const created = await ensureTable(client, tableName);
     client.destroy();
 
+    // SES before the bus: stops run in reverse, so deliveries drain while SES still answers.
+    let ses: { endpoint: string; viewerUrl: string };
+    if (options.sesEndpoint) ses = { endpoint: options.sesEndpoint, viewerUrl: `${options.sesEndpoint}/` };
+    else {
+      const started = await startSesLocal(options.sesPort ?? 0);
+      stops.push(() => started.stop());
+      ses = started;
+    }
+
     // EventBridge retries a target for up to 24 hours; locally a few seconds of retries stand in for that.
     const eventBridge = await LocalEventBridge.start({
       port: options.eventBridgePort ?? 0,
       quiet: options.quiet,
       logger: log,
       retry: { maxAttempts: 8, baseDelayMs: 50, maxDelayMs: 2_000 },
+      // As the functions' concurrency bounds their SQS pollers in AWS: a backlog (say, deliveries
+      // resumed after a kill) drains without every recompute racing every other one.
+      maxConcurrentDeliveries: 16,
+      // PutEvents partial failures: the entry is refused with InternalFailure, the publisher resends it.
+      failEntry: faultRate > 0 ? () => injects() : undefined,
+      onEvent: journal && ((logged) => journal.event(logged)),
+      onDelivered: journal && ((delivery) => journal.delivered(delivery)),
+      onDeadLetter: journal && ((deadLetter, change) => journal.deadLetter(deadLetter, change)),
     });
+    if (saved) eventBridge.restore(saved);
+    // Stopping the bus waits until no delivery is in flight, while SES and DynamoDB still answer.
     stops.push(() => eventBridge.stop());
     eventBridge.addBus(EVENT_BUS_NAME);
-
-    const ses = await startSesLocal(options.sesPort ?? 0);
-    stops.push(() => ses.stop());
 
     const sessionKeyFile = await ensureLocalSessionKey(options.dataDir ? join(options.dataDir, 'session-key') : join(tmpdir(), 'culturebridge-local', 'session-key'));
 
@@ -151,6 +207,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       SES_ENDPOINT: ses.endpoint,
       SENDER_EMAIL: LOCAL_SENDER,
       CONFIGURATION_SET: LOCAL_CONFIGURATION_SET,
+      OPERATOR_EMAIL: LOCAL_OPERATOR,
+      // One machine: a partner developer's receiver on localhost (plain http) must get webhooks.
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
       APP_BASE_URL: options.appBaseUrl ?? `http://localhost:${options.apiPort || 3000}`,
       SESSION_KEY_FILE: process.env.SESSION_KEY_FILE ?? sessionKeyFile,
       // The local bus already reports retries in words; handler warnings would repeat them as JSON.
@@ -167,7 +226,24 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       import('../functions/record-activity/handler.js'),
       import('../functions/suppress/handler.js'),
     ]);
-    const sqsTargets: Record<string, SqsHandler> = { 'compute-matches': computeMatches.handler, notify: notify.handler, 'record-activity': recordActivity.handler, suppress: suppress.handler };
+    // deliver-webhooks is built here rather than imported from its handler: in AWS its queue is SQS
+    // (from the environment), here the local queue, which hands messages back to the same handler.
+    const webhookApp = await import('../functions/deliver-webhooks/app.js');
+    const webhookClients = await import('../functions/deliver-webhooks/clients.js');
+    const webhookConfig = (await import('../functions/deliver-webhooks/config.js')).DeliverWebhooksConfig.omit({ QUEUE_URL: true, DEAD_LETTER_QUEUE_URL: true }).parse(process.env);
+    const webhooks = new LocalWebhookQueue(async (body) => {
+      const response = await deliverWebhooks(sqsEvent('webhooks', [JSON.parse(body)]), lambdaContext('deliver-webhooks'));
+      return response.batchItemFailures.length === 0;
+    }, options.webhookClock);
+    stops.push(async () => webhooks.stop());
+    const deliverWebhooks: SqsHandler = webhookApp.createDeliverWebhooksHandler({
+      ...webhookClients.storeDeps(webhookConfig),
+      queue: webhooks,
+      ...(options.webhookClock ? { now: options.webhookClock.now } : {}),
+      // No cache locally: a partner added with `npm run partner -- add` gets the very next event.
+      partnerCacheMs: 0,
+    });
+    const sqsTargets: Record<string, SqsHandler> = { 'compute-matches': computeMatches.handler, notify: notify.handler, 'record-activity': recordActivity.handler, suppress: suppress.handler, 'deliver-webhooks': deliverWebhooks };
     // The Scheduler's input carries the scheduled time; locally the caller chooses it.
     const runDigests = (at: Date = new Date(), { sendPendingNow = false } = {}) => sendDigests.handler({ scheduledTime: at.toISOString(), ...(sendPendingNow ? { sendPendingNow } : {}) });
     const runExpirySweep = (at: Date = new Date()) => expireProposals.handler({ scheduledTime: at.toISOString() });
@@ -196,13 +272,23 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
           {
             id: rule.target,
             deliver: async (event) => {
-              const response = await target(sqsEvent(`${rule.target}-buffer`, [event]), lambdaContext(rule.target));
-              if (response.batchItemFailures.length) throw new Error(`${rule.target} reported the message as failed`);
+              if (injects()) throw new Error(`delivery to ${rule.target} failed (injected fault)`);
+              // SQS delivers at least once: sometimes the same message twice.
+              for (let copies = injects() ? 2 : 1; copies > 0; copies--) {
+                const response = await target(sqsEvent(`${rule.target}-buffer`, [event]), lambdaContext(rule.target));
+                if (response.batchItemFailures.length) throw new Error(`${rule.target} reported the message as failed`);
+              }
             },
           },
         ],
       });
       rules.push({ name: rule.name, eventPattern: rule.eventPattern, target: rule.target });
+    }
+
+    // Deliveries a stopped process left unsettled go out again now that the targets are wired.
+    if (saved) {
+      const resumed = eventBridge.resumeDeliveries(saved.settledDeliveries);
+      if (resumed > 0) log(`Delivering again ${resumed} event(s) left in flight when the platform last stopped.`);
     }
 
     const pollers: StreamPoller[] = [];
@@ -215,7 +301,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         bisectOnError: consumer.bisectBatchOnError,
         // The poller always honours batchItemFailures, as the deployed mapping does when this is on.
         reportBatchItemFailures: true,
-        startingPosition: 'LATEST',
+        startingPosition: 'TRIM_HORIZON',
       };
       streamConsumers.push(settings);
       const poller = await startStreamPoller({
@@ -226,47 +312,52 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         maxRetries: settings.maxRetries,
         bisectOnError: settings.bisectOnError,
         startingPosition: settings.startingPosition,
-        onFailure: (failure) => log(`stream records dead-lettered for ${consumer.function}: ${JSON.stringify(failure)}`),
+        checkpointFile: stateDir && join(stateDir, `stream-checkpoints-${tableName}-${consumer.function}.json`),
+        onFailure: (failure) => {
+          streamDeadLetters.push(failure);
+          journal?.streamDeadLetter(failure);
+          log(`stream records dead-lettered for ${consumer.function}: ${JSON.stringify(failure)}`);
+        },
       });
       stops.push(() => poller.stop());
       pollers.push(poller);
     }
 
-    const localEvents: ApiHandler = async (event) => {
-      const params = new URLSearchParams(event.rawQueryString);
-      if (event.rawPath.endsWith('/run-digests') || event.rawPath.endsWith('/run-expiry')) {
-        if (event.requestContext.http.method !== 'POST') return { statusCode: 405, headers: { allow: 'POST' }, body: '' };
-        const at = params.get('at') ? new Date(String(params.get('at'))) : new Date();
-        if (Number.isNaN(at.getTime())) return { statusCode: 400, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify({ title: 'Invalid query', status: 400, detail: 'at: expected an ISO date-time', errors: [{ field: 'at', detail: 'expected an ISO date-time' }] }) };
-        const due = params.get('due');
-        if (due !== null && due !== 'now') return { statusCode: 400, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify({ title: 'Invalid query', status: 400, detail: 'due: expected "now" or nothing', errors: [{ field: 'due', detail: 'expected "now"' }] }) };
-        const outcome = event.rawPath.endsWith('/run-expiry') ? await runExpirySweep(at) : await runDigests(at, { sendPendingNow: due === 'now' });
-        return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(outcome, null, 2) };
+    // Stream → bus → targets → stream again, until nothing moves.
+    const settle = async () => {
+      for (let round = 0; round < 10; round++) {
+        const before = eventBridge.events.length;
+        for (const p of pollers) await p.whenIdle();
+        await eventBridge.whenIdle();
+        await webhooks.whenIdle();
+        for (const p of pollers) await p.whenIdle();
+        if (eventBridge.events.length === before) return;
       }
-      const events = eventBridge.events
-        .filter((e) => !params.get('detail-type') || e.event['detail-type'] === params.get('detail-type'))
-        .filter((e) => !params.get('source') || e.event.source === params.get('source'));
-      const body = event.rawPath.endsWith('/dead-letters') ? { deadLetters: eventBridge.deadLetters } : { events };
-      return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body, null, 2) };
     };
-    // API Gateway's part, as the stack configures it: a `session` route without an Authorization
-    // header is answered 401 without calling anything; otherwise the authorizer decides (403).
+    // API Gateway's part, as the stack configures it: the authorizer (no identity source) runs for
+    // every request and decides; a refusal is API Gateway's 403.
     const gate: Gate = async (event) => {
       const route = matchRoute(PROFILES_API_ROUTES, event.requestContext.http.method, event.rawPath);
-      if (route?.access === 'session' && !event.headers.authorization) return { statusCode: 401, headers: { 'content-type': 'application/json' }, body: '{"message":"Unauthorized"}' };
-      const decision = await authorizer.handler({ type: 'REQUEST', routeArn: '', identitySource: [], routeKey: route ? `${route.method} ${route.path}` : '$default', rawPath: event.rawPath, rawQueryString: event.rawQueryString, headers: event.headers, requestContext: event.requestContext, version: '2.0' } as never);
+      const decision = await authorizer.handler({ type: 'REQUEST', routeArn: '', identitySource: [], routeKey: route ? `${route.method} ${route.path}` : '$default', rawPath: event.rawPath, rawQueryString: event.rawQueryString, headers: event.headers, cookies: event.cookies, requestContext: event.requestContext, version: '2.0' } as never);
       return decision.isAuthorized ? undefined : { statusCode: 403, headers: { 'content-type': 'application/json' }, body: '{"message":"Forbidden"}' };
     };
     const server: Server = await startHttpServer(
       options.apiPort,
       [
         ...API_PREFIXES.map((prefix) => ({ prefix, functionName: 'profiles-api', handler: profilesApi.handler as ApiHandler, gate })),
-        { prefix: '/_local', functionName: 'local', handler: localEvents },
+        { prefix: '/_local', functionName: 'local', handler: localRoutes({ eventBridge, runDigests, runExpirySweep, settle: () => settle(), streamDeadLetters: () => streamDeadLetters }) },
       ],
       console.error,
       options.webRoot ?? join(REPO_ROOT, 'web', 'dist'),
     );
-    stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    stops.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Requests in flight finish; idle keep-alive connections would hold close() for seconds.
+          server.closeIdleConnections();
+        }),
+    );
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : options.apiPort;
 
@@ -276,21 +367,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       eventBridge,
       tableName,
       ses: { endpoint: ses.endpoint, viewerUrl: ses.viewerUrl },
+      webhooks,
+      streamDeadLetters,
       runDigests,
       runExpirySweep,
       sessionKeyFile: process.env.SESSION_KEY_FILE ?? sessionKeyFile,
       created,
       wiring: { rules, streamConsumers },
-      // Stream → bus → targets → stream again, until nothing moves.
-      settle: async () => {
-        for (let round = 0; round < 10; round++) {
-          const before = eventBridge.events.length;
-          for (const p of pollers) await p.whenIdle();
-          await eventBridge.whenIdle();
-          for (const p of pollers) await p.whenIdle();
-          if (eventBridge.events.length === before) return;
-        }
-      },
+      settle,
       stop: stopAll,
     };
   } catch (error) {

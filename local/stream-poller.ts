@@ -5,6 +5,8 @@
  * errors, retrying with backoff and sending exhausted records' metadata to an on-failure
  * destination. Wiring only: what a record means is the handler's business.
  */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBStreamsClient,
@@ -77,6 +79,13 @@ export type StreamPollerOptions = Connection & {
   shardRefreshMs?: number;
   /** Where to begin in shards that exist at start (StartingPosition). Default 'LATEST'. */
   startingPosition?: StartingPosition;
+  /**
+   * Keeps the checkpoint of each shard in this file (JSON), written after every batch is done with,
+   * and resumes from it at start, so a stop of any kind (kill -9 included) neither skips records
+   * (a batch in flight when the process died is read again: delivered at least once) nor starts
+   * over. Shards the file does not know were created since, and are read from their beginning.
+   */
+  checkpointFile?: string;
   /** The on-failure destination: called once per range of records given up. */
   onFailure?: (failure: FailureRecord) => void;
   /** Quiet unless given: a debug line per invocation, a warning per dead letter or read error. */
@@ -102,7 +111,14 @@ const QUIET: StreamPollerLogger = { debug: () => undefined, warn: () => undefine
 const MAX_RECORDS_PER_GET = 1000;
 const MAX_ERROR_LENGTH = 500;
 
+/** The checkpoint file's content. */
+interface SavedCheckpoints {
+  streamArn: string;
+  shards: Record<string, { checkpoint?: string; finished?: boolean }>;
+}
+
 interface Settings extends RetryPolicy {
+  checkpointFile?: string;
   tableName: string;
   functionName: string;
   batchSize: number;
@@ -130,6 +146,7 @@ function settingsFrom(options: StreamPollerOptions): Settings {
     retryMaxDelayMs: options.retryMaxDelayMs ?? 5_000,
     shardRefreshMs: options.shardRefreshMs ?? 5_000,
     startingPosition: options.startingPosition ?? 'LATEST',
+    checkpointFile: options.checkpointFile,
   };
   const requireWholeNumber = (name: keyof Settings, min: number, max = Number.MAX_SAFE_INTEGER) => {
     const value = settings[name];
@@ -200,11 +217,45 @@ class Poller implements StreamPoller {
   /** Lists the shards and, for LATEST, takes the iterators now, so later writes are all seen. */
   async init(): Promise<void> {
     this.tracker.update(await describeShards(this.streams, this.streamArn), true);
+    this.resumeFromCheckpoints();
+    // From the first start on, the file names every shard: one without a checkpoint is then read
+    // from its beginning after a restart, never from LATEST.
+    this.saveCheckpoints();
     this.lastDescribe = Date.now();
     if (this.settings.startingPosition === 'LATEST') {
       for (const shard of this.tracker.unfinished()) await this.acquireIterator(shard);
     }
     this.loop = this.run().catch((error: unknown) => this.log.warn(`stream poller for ${this.settings.tableName} failed: ${errorMessage(error)}`));
+  }
+
+  /** Applies the saved checkpoints of this stream; without a file (first start) the starting position rules. */
+  private resumeFromCheckpoints(): void {
+    const file = this.settings.checkpointFile;
+    if (!file || !existsSync(file)) return;
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedCheckpoints;
+    if (saved.streamArn !== this.streamArn) {
+      this.log.warn(`stream ${this.settings.tableName}: the saved checkpoints are of another stream (the table was created again); starting at ${this.settings.startingPosition}`);
+      return;
+    }
+    for (const shard of this.tracker.all()) {
+      const state = saved.shards[shard.shardId];
+      shard.checkpoint = state?.checkpoint;
+      shard.finished = state?.finished ?? false;
+      // Not in the file (created after the last save), or nothing delivered from it yet: whatever it
+      // holds may be unpublished, so it is read from its beginning.
+      if (!state?.checkpoint) shard.startAt = 'TRIM_HORIZON';
+    }
+  }
+
+  /** Writes every shard's checkpoint; write-then-rename, so a kill leaves the old file or the new one. */
+  private saveCheckpoints(): void {
+    const file = this.settings.checkpointFile;
+    if (!file) return;
+    const shards: SavedCheckpoints['shards'] = {};
+    for (const shard of this.tracker.all()) shards[shard.shardId] = { ...(shard.checkpoint ? { checkpoint: shard.checkpoint } : {}), ...(shard.finished ? { finished: true } : {}) };
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(`${file}.tmp`, JSON.stringify({ streamArn: this.streamArn, shards } satisfies SavedCheckpoints));
+    renameSync(`${file}.tmp`, file);
   }
 
   whenIdle({ timeoutMs = 30_000 }: { timeoutMs?: number } = {}): Promise<void> {
@@ -293,6 +344,7 @@ class Poller implements StreamPoller {
   private finish(shard: ShardState, why: string): void {
     shard.finished = true;
     shard.iterator = undefined;
+    this.saveCheckpoints();
     this.shardFinishedSinceDescribe = true;
     this.log.debug(`stream ${this.settings.tableName}: shard ${shard.shardId} finished (${why})`);
   }
@@ -370,6 +422,7 @@ class Poller implements StreamPoller {
       onExhausted: (exhausted) => this.deadLetter(shard, exhausted),
     });
     shard.checkpoint = records.at(-1)?.dynamodb?.SequenceNumber ?? shard.checkpoint;
+    this.saveCheckpoints();
   }
 
   private async invoke(shard: ShardState, records: DynamoDBRecord[]): Promise<InvocationOutcome> {

@@ -11,8 +11,8 @@ export const EVENT_DOCS: Record<DetailType, { emittedWhen: string; history: stri
     history: ['v1 (2026-11-24): first version.'],
   },
   ProfileWithdrawn: {
-    emittedWhen: 'A member withdrew its profile; all its data was erased. Carries the id only.',
-    history: ['v1 (2026-11-24): first version.'],
+    emittedWhen: 'A member withdrew its profile; all its data was erased. Carries the id and the networks it belonged to (so subscribers filtering by network see it).',
+    history: ['v1 (2026-11-24): first version.', 'v1 (2026-11-30): optional `networks` added (additive).'],
   },
   MatchProposed: {
     emittedWhen: 'Matching found a new partner pair above the network\'s threshold, or proposed a withdrawn pair again.',

@@ -66,7 +66,7 @@ export const EXAMPLE_DETAILS: { [T in DetailType]: EventDetail<T> } = {
   },
   ProfileWithdrawn: {
     metadata: meta('2d0a7f4c-6e3f-4a8d-9b5c-3f4e5d6c7a82', `PROFILE#${profileId}#v2#withdrawn`),
-    data: { profileId },
+    data: { profileId, networks: profile.networks },
   },
   MatchProposed: {
     metadata: meta('3e1b8a5d-7f4a-4b9e-8c6d-4a5f6e7d8b93', `MATCH#${profileId}|${partnerId}#v1`),

@@ -1,5 +1,5 @@
 import { ACTIVITY_TYPES } from '@culturebridge/domain';
-import { DETAIL_TYPES, EVENT_BUS_NAME, SOURCES, type DetailType } from './names.js';
+import { ALL_DETAIL_TYPES, DETAIL_TYPES, EVENT_BUS_NAME, SOURCES, type DetailType } from './names.js';
 
 /** An EventBridge rule of ours: its pattern is read by the CDK stack and by the local EventBridge alike. */
 export interface RuleDefinition<D extends string = DetailType> {
@@ -44,6 +44,13 @@ export const RULES = {
     eventBusName: EVENT_BUS_NAME,
     eventPattern: pattern(...ACTIVITY_TYPES),
     target: 'record-activity',
+  },
+  partnerWebhooks: {
+    name: 'partner-webhooks',
+    description: 'Every CultureBridge event, fanned out to the partners\' webhooks by deliver-webhooks (one rule for all partners)',
+    eventBusName: EVENT_BUS_NAME,
+    eventPattern: pattern(...ALL_DETAIL_TYPES),
+    target: 'deliver-webhooks',
   },
 } as const satisfies Record<string, RuleDefinition>;
 

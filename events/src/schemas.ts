@@ -29,7 +29,7 @@ export const PublicProfile = z.strictObject({
   region: z.string().optional().describe('City or region'),
   networks: z.array(NetworkId).describe('Ids of the networks the member belongs to'),
   themes: z.array(ThemeInterest).describe('Theme ids of the taxonomy (packages/domain/src/taxonomy.ts), each with a priority'),
-  freeTags: z.array(z.string()).describe('Interests not (yet) mapped to the taxonomy; they do not count as shared themes'),
+  freeTags: z.array(z.string()).describe('Interests in the member\'s words; a tag that names a theme of the taxonomy counts as that theme, and every tag counts in the text part of the score'),
   formats: z.array(z.enum(FORMATS)).describe('Forms of cooperation the member seeks'),
   offers: z.array(z.enum(RESOURCES)).describe('What the member can offer a partner'),
   needs: z.array(z.enum(RESOURCES)).describe('What the member needs from a partner'),
@@ -45,7 +45,7 @@ export type PublicProfile = z.infer<typeof PublicProfile>;
 
 const MatchReason = z
   .looseObject({ kind: z.string() })
-  .describe('One explained part of the score, e.g. {kind: "shared-theme", themeId, priorities}');
+  .describe('One explained part of the score, e.g. {kind: "shared-theme", themeId, priorities}; {kind: "weaker-match", cause} marks a weaker match');
 
 export const MatchData = z.strictObject({
   matchId: z.string().describe('The pair, as "<lower id>|<higher id>"'),
@@ -68,7 +68,14 @@ export const EVENT_SCHEMAS = {
       changedFields: z.array(z.string()).min(1).describe('Top-level profile fields whose value changed'),
     }),
   ),
-  ProfileWithdrawn: envelope(z.strictObject({ profileId: z.uuid() })),
+  ProfileWithdrawn: envelope(
+    z.strictObject({
+      profileId: z.uuid(),
+      // Added with partner webhooks (issue 13): the profile is gone, so a subscriber filtering by network
+      // learns them here. Optional because events published before carry no networks.
+      networks: z.array(NetworkId).optional().describe('The networks the profile belonged to'),
+    }),
+  ),
   MatchProposed: envelope(MatchData),
   MatchAccepted: envelope(MatchData),
   MatchDeclined: envelope(MatchData),

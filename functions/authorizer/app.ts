@@ -1,22 +1,32 @@
-import { bearerToken, verifySession } from '@culturebridge/auth';
+import { readCredential, type SessionLookup } from '@culturebridge/auth';
 import type { APIGatewayRequestAuthorizerEventV2, APIGatewaySimpleAuthorizerWithContextResult } from 'aws-lambda';
+import { PROFILES_API_ROUTES } from '../profiles-api/api-routes.js';
 
 export type AuthorizerResult = APIGatewaySimpleAuthorizerWithContextResult<{ sub: string }> | { isAuthorized: false };
 
+const SESSION_ROUTES: ReadonlySet<string> = new Set(PROFILES_API_ROUTES.filter((r) => r.access === 'session').map((r) => `${r.method} ${r.path}`));
+
 /**
- * The HTTP API's authorizer (simple responses). API Gateway itself answers 401 when a `session`
- * route is called without an Authorization header (that authorizer's identity source), so this only
- * decides whether a presented session verifies; a public route without one is let through. The
- * function checks the session again and decides which profiles and networks it may touch: this is
- * the edge's first line, not the only one.
+ * The HTTP API's authorizer (simple responses, no identity source, so it runs for every request).
+ * A caller proves a session with `Authorization: Bearer <jwt>` or with the browser's session cookie;
+ * API Gateway cannot say "this header or that cookie" as an identity source (it demands all of
+ * them), so this decides: a `session` route (by its route key) needs a live session, a public one
+ * lets anonymous callers through, and a credential that was sent must be valid either way. The
+ * function checks again and decides which profiles and networks the caller may touch: this is the
+ * edge's first line, not the only one.
  */
-export function createAuthorizer(key: Uint8Array, now: () => Date = () => new Date()) {
+export function createAuthorizer(key: Uint8Array, sessions: SessionLookup, now: () => Date = () => new Date()) {
   return async (event: APIGatewayRequestAuthorizerEventV2): Promise<AuthorizerResult> => {
-    const token = bearerToken(event.headers);
-    // Another scheme (Basic, a bare token) is refused, not read as "anonymous".
-    const sent = Object.keys(event.headers ?? {}).some((name) => name.toLowerCase() === 'authorization');
-    if (!token) return sent ? { isAuthorized: false } : { isAuthorized: true, context: { sub: 'anonymous' } };
-    const claims = await verifySession(key, token, now());
-    return claims ? { isAuthorized: true, context: { sub: claims.sub } } : { isAuthorized: false };
+    const credential = await readCredential({ headers: event.headers, cookies: event.cookies }, key, sessions, now());
+    switch (credential.kind) {
+      case 'invalid':
+        return { isAuthorized: false };
+      case 'none':
+        return SESSION_ROUTES.has(event.routeKey) ? { isAuthorized: false } : { isAuthorized: true, context: { sub: 'anonymous' } };
+      case 'bearer':
+        return { isAuthorized: true, context: { sub: credential.claims.sub } };
+      case 'cookie':
+        return { isAuthorized: true, context: { sub: credential.sub } };
+    }
   };
 }

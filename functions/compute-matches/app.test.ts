@@ -9,7 +9,7 @@ import { createComputeMatchesHandler } from './app.js';
 const recomputed: string[] = [];
 const handler = createComputeMatchesHandler({
   // Only what recompute touches for an erased profile: no view, no matches.
-  matches: { matchingView: async (id: string) => (recomputed.push(id), undefined), matchesOf: async () => [] } as unknown as MatchStore,
+  matches: { matchingView: async (id: string) => (recomputed.push(id), undefined), matchesOf: async () => [], formerPartners: async () => [] } as unknown as MatchStore,
   doc: {} as DynamoDBDocumentClient,
   tableName: 't',
   now: () => '2026-11-24T00:00:00.000Z',

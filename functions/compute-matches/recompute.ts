@@ -1,5 +1,5 @@
-import { MatchingConfig, pairKey, planMatchChanges, settingsForPair, type ExpiryPolicy, type MatchChange, type MatchingConfigInput, type MatchingProfile } from '@culturebridge/domain';
-import { batchDelete, keys, membershipScopes, sortedPair, type MatchItem, type MatchStore, type NetworkSettingsStore } from '@culturebridge/store';
+import { MatchingConfig, pairKey, planMatchChanges, settingsForPair, sharedNetworksOf, type ExpiryPolicy, type MatchChange, type MatchingConfigInput, type MatchingProfile } from '@culturebridge/domain';
+import { batchDelete, keys, membershipScopes, removeNetworkCopies, sortedPair, type ExposureGuard, type MatchItem, type MatchStore, type NetworkSettingsStore } from '@culturebridge/store';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 export interface RecomputeDeps {
@@ -20,6 +20,8 @@ export interface RecomputeResult {
   rescored: number;
   withdrawn: number;
   conflicts: number;
+  /** After an erasure: former partners recomputed so they get replacements. */
+  partnersRecomputed?: number;
 }
 
 /** Thrown when another writer changed a match meanwhile: the message is retried and recomputed. */
@@ -41,7 +43,7 @@ function nextItem(profileId: string, change: MatchChange, current: MatchItem | u
     score: change.proposal.score,
     summary: change.proposal.summary,
     reasons: change.proposal.reasons as unknown as Record<string, unknown>[],
-    sharedNetworks: self.networks.filter((n) => partner?.networks.includes(n)),
+    sharedNetworks: sharedNetworksOf(self, partner),
     version,
     updatedAt: now,
     correlationId,
@@ -73,26 +75,40 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Fairness: no profile is proposed to more than `exposureCap` partners at once. Only partners about
  * to receive a new proposal are counted (a handful of small queries, not the whole network); one at
- * its cap is skipped and the next best partner is proposed instead.
+ * its cap is skipped and the next best partner is proposed instead. The profile itself takes no
+ * more new proposals than its own free slots. Each count comes with its guard (ExposureGuard): the
+ * proposal is written only if no other proposal involving either side landed since it was counted,
+ * so concurrent recomputes cannot overshoot a cap (the loser re-reads and plans again).
  */
-async function planWithinExposureCaps(profileId: string, inScope: MatchingProfile[], existing: MatchItem[], expiry: ExpiryPolicy, deps: RecomputeDeps): Promise<MatchChange[]> {
+async function planWithinExposureCaps(
+  profileId: string,
+  inScope: MatchingProfile[],
+  existing: MatchItem[],
+  expiry: ExpiryPolicy,
+  deps: RecomputeDeps,
+): Promise<{ changes: MatchChange[]; guards: Map<string, ExposureGuard> }> {
   const cap = MatchingConfig.parse(deps.config ?? {}).exposureCap;
-  const stored = existing.map((m) => ({ partner: m.partner, state: m.state, version: m.version, score: m.score, summary: m.summary, updatedAt: m.updatedAt }));
+  const stored = existing.map((m) => ({ partner: m.partner, state: m.state, version: m.version, score: m.score, summary: m.summary, updatedAt: m.updatedAt, sharedNetworks: m.sharedNetworks }));
   const exclude = new Set<string>();
-  const checked = new Set<string>();
+  const guards = new Map<string, ExposureGuard>();
   for (;;) {
     const changes = planMatchChanges(profileId, inScope, stored, deps.config, exclude, expiry);
-    const unchecked = changes.filter((c) => c.kind === 'propose' && !checked.has(c.partner)).map((c) => c.partner);
-    if (unchecked.length === 0) return changes;
-    const counts = await Promise.all(unchecked.map((partner) => deps.matches.openMatchCount(partner)));
-    unchecked.forEach((partner, i) => {
-      checked.add(partner);
-      if ((counts[i] ?? 0) >= cap) exclude.add(partner);
-    });
+    const proposals = changes.filter((c) => c.kind === 'propose');
+    const unchecked = [...(proposals.length > 0 ? [profileId] : []), ...proposals.map((c) => c.partner)].filter((id) => !guards.has(id));
+    const counted = await Promise.all(unchecked.map((id) => deps.matches.exposure(id)));
+    for (const guard of counted) {
+      guards.set(guard.profileId, guard);
+      if (guard.profileId !== profileId && guard.open >= cap) exclude.add(guard.profileId);
+    }
     // Whoever skipped a capped partner is recomputed when one of its slots frees up (slot-freed rule).
+    const capped = counted.filter((guard) => exclude.has(guard.profileId)).map((guard) => guard.profileId);
     const now = new Date(deps.now());
-    await Promise.all(unchecked.filter((partner) => exclude.has(partner)).map((partner) => deps.matches.addSlotWait(partner, profileId, now)));
-    if (!unchecked.some((partner) => exclude.has(partner))) return changes;
+    await Promise.all(capped.map((partner) => deps.matches.addSlotWait(partner, profileId, now)));
+    if (capped.length === 0) {
+      const freeSlots = Math.max(0, cap - (guards.get(profileId)?.open ?? 0));
+      let proposed = 0;
+      return { changes: changes.filter((c) => c.kind !== 'propose' || proposed++ < freeSlots), guards };
+    }
   }
 }
 
@@ -103,9 +119,16 @@ async function recomputeOnce(profileId: string, correlationId: string, deps: Rec
   if (!self) {
     // Erased: the API removed what it found; this catches a match written during the erasure.
     // Mirrors first, as erasure does: if this stops half-way, the own copies still lead to the rest.
+    await removeNetworkCopies(deps.doc, deps.tableName, existing);
     const leftovers = [...existing.map((m) => keys.match(m.partner, profileId)), ...existing.map((m) => keys.match(profileId, m.partner))];
     await batchDelete(deps.doc, deps.tableName, leftovers);
     result.withdrawn = existing.length;
+    // Its former partners lost a match: recompute them now so they get replacements, rather than
+    // waiting for a change of their own. A failure fails the message; the retry does it again.
+    const partners = new Set([...(await deps.matches.formerPartners(profileId)), ...existing.map((m) => m.partner)]);
+    for (const partner of partners) await recomputeMatches(partner, correlationId, deps);
+    if (partners.size > 0) await deps.matches.forgetFormerPartners(profileId);
+    result.partnersRecomputed = partners.size;
     return result;
   }
 
@@ -115,12 +138,19 @@ async function recomputeOnce(profileId: string, correlationId: string, deps: Rec
   const byId = new Map(inScope.map((p) => [p.id, p]));
   const current = new Map(existing.map((m) => [m.partner, m]));
   const settings = settingsForPair([...((await deps.networkSettings?.getMany(self.networks))?.values() ?? [])]);
-  const changes = await planWithinExposureCaps(profileId, inScope, existing, { now: new Date(deps.now()), reproposeAfterDays: settings.reproposeAfterDays }, deps);
+  const { changes, guards } = await planWithinExposureCaps(profileId, inScope, existing, { now: new Date(deps.now()), reproposeAfterDays: settings.reproposeAfterDays }, deps);
 
   const now = deps.now();
   for (const change of changes) {
     const item = nextItem(profileId, change, current.get(change.partner), byId.get(change.partner), self as MatchingProfile, now, correlationId);
-    const written = await deps.matches.put(item, change.expectedVersion, { requireActiveProfiles: change.kind !== 'withdraw' });
+    const exposureGuards = change.kind === 'propose' ? [guards.get(profileId), guards.get(change.partner)].filter((g): g is ExposureGuard => g !== undefined) : [];
+    const written = await deps.matches.put(item, change.expectedVersion, {
+      requireActiveProfiles: change.kind !== 'withdraw',
+      previousNetworks: current.get(change.partner)?.sharedNetworks,
+      exposureGuards,
+    });
+    // This recompute's own proposals move the counters it holds.
+    if (written) for (const guard of exposureGuards) guard.version++;
     if (!written) result.conflicts++;
     else if (change.kind === 'propose') result.proposed++;
     else if (change.kind === 'rescore') result.rescored++;

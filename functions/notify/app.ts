@@ -2,7 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from 'zod';
 import { EVENT_SCHEMAS } from '@culturebridge/events';
-import { composeMatchMail, coordinatorMailNow, coordinatorRecipients, immediateNotificationId, memberRecipients, networkDisplayName, type MatchNotice, type NoticeKind } from '@culturebridge/domain';
+import { composeMatchMail, coordinatorMailNow, coordinatorRecipients, immediateNotificationId, isWeakerMatch, memberRecipients, networkDisplayName, type MatchNotice, type NoticeKind } from '@culturebridge/domain';
 import type { CoordinatorStore, MatchStore, NetworkSettingsStore } from '@culturebridge/store';
 import { deliverOnce, type DeliverDeps } from './deliver.js';
 import { tellMember } from './member-notice.js';
@@ -60,6 +60,7 @@ export function createNotifyHandler(deps: NotifyDeps) {
       sharedNetworks: data.sharedNetworks,
       version: data.version,
       acceptedBy: data.acceptedBy,
+      ...(isWeakerMatch(data.reasons) ? { weaker: true } : {}),
     };
     const settings = await deps.networkSettings.getMany(notice.sharedNetworks);
     const recipients = coordinatorRecipients(notice, await deps.coordinators.ofNetworks(notice.sharedNetworks));

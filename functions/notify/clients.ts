@@ -19,6 +19,7 @@ export function mailDeps(config: z.output<typeof MailConfig>, serviceName: strin
     mailer: sesMailer(ses, { sender: config.SENDER_EMAIL, configurationSet: config.CONFIGURATION_SET }),
     baseUrl: config.APP_BASE_URL,
     now: () => new Date(),
+    leaseMs: config.NOTIFICATION_LEASE_MS,
     logger: new Logger({ serviceName }),
   };
 }

@@ -10,6 +10,8 @@ export const MailConfig = z.object({
   SENDER_EMAIL: z.email(),
   CONFIGURATION_SET: z.string().min(1),
   /** Links in mails are built from this, never from a request's Host header. */
+  /** How long a notification claim keeps other deliveries away (ms); 5 minutes when absent. */
+  NOTIFICATION_LEASE_MS: z.coerce.number().int().min(1_000).optional(),
   APP_BASE_URL: z.url({ protocol: /^https?$/, error: 'APP_BASE_URL: expected an http(s) URL such as https://app.example.org' }),
 });
 

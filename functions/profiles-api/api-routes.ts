@@ -2,12 +2,14 @@
  * The routes of profiles-api, declared once: the router in app.ts, the authorizers of the HTTP API in
  * CDK and the local API gateway all read this. `access` says what the authorizer demands before the
  * function runs: `public` routes take anonymous callers (a session, if sent, must still verify);
- * `session` routes need a valid session. Which profile or network a session may touch is decided by
+ * `session` routes need a valid session (a bearer token or the browser's session cookie). Which profile or network a session may touch is decided by
  * the function (functions/profiles-api/access.ts).
  */
 export const PROFILES_API_ROUTES = [
   { name: 'magicLink', method: 'POST', path: '/auth/magic-link', access: 'public' },
+  { name: 'describeLink', method: 'POST', path: '/auth/link', access: 'public' },
   { name: 'verify', method: 'POST', path: '/auth/verify', access: 'public' },
+  { name: 'signOut', method: 'POST', path: '/auth/sign-out', access: 'public' },
   { name: 'me', method: 'GET', path: '/me', access: 'session' },
   { name: 'create', method: 'POST', path: '/profiles', access: 'public' },
   { name: 'read', method: 'GET', path: '/profiles/{id}', access: 'session' },
@@ -29,7 +31,7 @@ export type ProfilesApiRouteName = ProfilesApiRoute['name'];
 export type RouteAccess = ProfilesApiRoute['access'];
 
 /** Routes whose request carries a JSON body. */
-export const ROUTES_WITH_BODY: ReadonlySet<ProfilesApiRouteName> = new Set(['magicLink', 'verify', 'create', 'update', 'updateNetworkSettings']);
+export const ROUTES_WITH_BODY: ReadonlySet<ProfilesApiRouteName> = new Set(['magicLink', 'describeLink', 'verify', 'create', 'update', 'updateNetworkSettings']);
 
 /** The first path segments the API owns; the local server serves the web app for everything else. */
 export const API_PREFIXES = [...new Set(PROFILES_API_ROUTES.map((r) => `/${r.path.split('/')[1]}`))];

@@ -5,10 +5,10 @@ import httpRouterHandler, { type Route } from '@middy/http-router';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { bodyLimit, problemDetails } from '@culturebridge/http';
+import { bodyLimit, caseInsensitiveMediaType, problemDetails } from '@culturebridge/http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { ActivityStore, CoordinatorStore, MatchStore } from '@culturebridge/store';
-import { authenticate } from './access.js';
+import { authenticate, type AuthenticationDeps } from './access.js';
 import { PROFILES_API_ROUTES, ROUTES_WITH_BODY, type ProfilesApiRoute } from './api-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { networkRoutes } from './network-routes.js';
@@ -32,23 +32,37 @@ type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructu
 
 /** Routes that carry a body get the size limit and the JSON parser; the others never parse one. */
 function withJsonBody(handler: Handler) {
-  return middy(handler).use(bodyLimit(MAX_BODY_BYTES)).use(httpJsonBodyParser());
+  return middy(handler).use(bodyLimit(MAX_BODY_BYTES)).use(caseInsensitiveMediaType()).use(httpJsonBodyParser());
 }
 
-/** Every route authenticates its caller first, as its declared access demands. */
-function authenticated(route: ProfilesApiRoute, handler: RouteHandler, options: ProfilesApiOptions): Handler {
-  return async (event) => handler(event, await authenticate(event, options.sessionKey, route.access, new Date(options.now()), options.addresses));
+/**
+ * Every route authenticates its caller first, as its declared access demands; a renewed (or
+ * cleared) session cookie goes out with the answer.
+ */
+function authenticated(route: ProfilesApiRoute, handler: RouteHandler, deps: AuthenticationDeps, now: () => string): Handler {
+  return async (event) => {
+    const { caller, setCookies } = await authenticate(event, deps, route.access, new Date(now()));
+    const result = await handler(event, caller);
+    return setCookies.length ? { ...result, cookies: [...(result.cookies ?? []), ...setCookies] } : result;
+  };
+}
+
+/** The web app's origins: the one mail links open, and those CORS allows (e.g. Vite's dev server). */
+export function trustedOrigins(options: Pick<ProfilesApiOptions, 'appBaseUrl' | 'allowedOrigins'>): string[] {
+  return [...new Set([new URL(options.appBaseUrl).origin, ...options.allowedOrigins])];
 }
 
 export function createProfilesApi(options: ProfilesApiOptions) {
   const signIn = signInService(options);
+  const origins = trustedOrigins(options);
+  const authDeps: AuthenticationDeps = { sessionKey: options.sessionKey, addresses: options.addresses, sessions: options.sessions, trustedOrigins: origins };
   const handlers: Record<ProfilesApiRoute['name'], RouteHandler> = {
-    ...authRoutes({ signIn, profiles: options.profiles, now: options.now }),
+    ...authRoutes({ signIn, profiles: options.profiles, sessions: options.sessions, trustedOrigins: origins, now: options.now }),
     ...profileRoutes({ ...options, signIn }),
     ...networkRoutes(options),
   };
   const routes: Route<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>[] = PROFILES_API_ROUTES.map((route) => {
-    const handler = authenticated(route, handlers[route.name], options);
+    const handler = authenticated(route, handlers[route.name], authDeps, options.now);
     return { method: route.method, path: route.path, handler: ROUTES_WITH_BODY.has(route.name) ? withJsonBody(handler) : middy(handler) };
   });
   // onError runs in reverse order of use(): the problem renderer first, then headers are added to it.

@@ -1,6 +1,7 @@
+import { clearedSessionCookie, sessionCookie } from '@culturebridge/auth';
 import { json, parseBody } from '@culturebridge/http';
-import type { ProfileStore } from '@culturebridge/store';
-import type { Caller } from './access.js';
+import type { ProfileStore, SessionStore } from '@culturebridge/store';
+import { crossSiteRefused, requestSite, type Caller } from './access.js';
 import { MagicLinkRequest, VerifyRequest } from './requests.js';
 import type { Route } from './route.js';
 import type { SignInService } from './sign-in.js';
@@ -8,6 +9,8 @@ import type { SignInService } from './sign-in.js';
 export interface AuthRouteDeps {
   signIn: SignInService;
   profiles: ProfileStore;
+  sessions: SessionStore;
+  trustedOrigins: readonly string[];
   now: () => string;
 }
 
@@ -15,7 +18,7 @@ const SENT = {
   message: 'If this address can be used with CultureBridge, a sign-in link is on its way. It works once, for 15 minutes.',
 };
 
-export function authRoutes({ signIn, profiles, now }: AuthRouteDeps) {
+export function authRoutes({ signIn, profiles, sessions, trustedOrigins, now }: AuthRouteDeps) {
   /** Always the same 202: the answer never says whether the address owns a profile or a network. */
   const magicLink: Route = async (event) => {
     const { email } = parseBody(MagicLinkRequest, event.body);
@@ -25,9 +28,35 @@ export function authRoutes({ signIn, profiles, now }: AuthRouteDeps) {
     return json(202, SENT);
   };
 
-  const verify: Route = async (event) => {
+  /** What a link would do; spends nothing (the link's page shows this and waits for a click). */
+  const describeLink: Route = async (event) => {
     const { token } = parseBody(VerifyRequest, event.body);
-    return json(200, await signIn.verify(token, new Date(now())));
+    return json(200, await signIn.describe(token, new Date(now())));
+  };
+
+  /**
+   * Spends the token. From the web app (a same-origin browser request) the session goes into the
+   * HttpOnly cookie and the answer carries no token; an API client (no Origin, no Fetch Metadata)
+   * gets the bearer session in the body. A cross-site request is refused before the token is
+   * spent: nobody can sign a browser in as someone else (login CSRF).
+   */
+  const verify: Route = async (event, caller) => {
+    const { token } = parseBody(VerifyRequest, event.body);
+    const site = requestSite(event, trustedOrigins);
+    if (site === 'cross-site') throw crossSiteRefused();
+    const { cookie, session, expiresAt, ...rest } = await signIn.verify(token, new Date(now()));
+    if (site === 'same-origin') {
+      // The new cookie replaces the browser's old one; its session ends too rather than linger unused.
+      if (caller.kind === 'session' && caller.via === 'cookie' && caller.sessionId) await sessions.delete(caller.sessionId);
+      return { ...json(200, { ...rest, expiresAt: cookie.expiresAt }), cookies: [sessionCookie(cookie.secret, cookie.maxAgeSeconds)] };
+    }
+    return json(200, { session, expiresAt, ...rest });
+  };
+
+  /** Ends the session on the server (its cookie and every bearer token of it stop working) and clears the cookie. */
+  const signOut: Route = async (_event, caller: Caller) => {
+    if (caller.kind === 'session' && caller.sessionId) await sessions.delete(caller.sessionId);
+    return { statusCode: 204, headers: {}, body: '', cookies: [clearedSessionCookie()] };
   };
 
   const me: Route = async (_event, caller: Caller) => {
@@ -39,5 +68,5 @@ export function authRoutes({ signIn, profiles, now }: AuthRouteDeps) {
     });
   };
 
-  return { magicLink, verify, me };
+  return { magicLink, describeLink, verify, signOut, me };
 }

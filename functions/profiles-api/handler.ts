@@ -4,7 +4,7 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { loadSessionKey } from '@culturebridge/auth';
 import { sesMailer } from '@culturebridge/mail';
-import { ActivityStore, AddressBook, CoordinatorStore, MatchStore, ProfileStore, SignInStore, SuppressionStore, createDocumentClient } from '@culturebridge/store';
+import { ActivityStore, AddressBook, CoordinatorStore, MatchStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, createDocumentClient } from '@culturebridge/store';
 import { createProfilesApi } from './app.js';
 import { loadConfig } from './config.js';
 
@@ -19,6 +19,7 @@ export const handler = createProfilesApi({
   activity: new ActivityStore(doc, config.TABLE_NAME),
   addresses: new AddressBook(doc, config.TABLE_NAME),
   signIns: new SignInStore(doc, config.TABLE_NAME),
+  sessions: new SessionStore(doc, config.TABLE_NAME),
   suppressions: new SuppressionStore(doc, config.TABLE_NAME),
   mailer: sesMailer(ses, { sender: config.SENDER_EMAIL, configurationSet: config.CONFIGURATION_SET }),
   sessionKey: await loadSessionKey(config),

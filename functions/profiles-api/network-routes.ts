@@ -34,12 +34,17 @@ export function networkRoutes({ matches, coordinators, addresses, activity, now 
     return json(200, { networkId, members: await membersOf(networkId) });
   };
 
-  /** Every match between two members: one read of each member's matches (networks have tens of members). */
+  /**
+   * Every match made in the network: one Query of the network's match projection, plus the network
+   * index for the members' names (compact membership items, no profile reads). A pair is listed only
+   * while both are members, so a copy left behind by a profile that has since left is never shown.
+   */
   const networkMatches: Route = async (event, caller) => {
     const networkId = networkOf(event, caller);
-    const members = await membersOf(networkId);
-    const names = new Map(members.map((m) => [m.id, m.name]));
-    const list = (await matches.matchesInNetwork(networkId))
+    const [views, projected] = await Promise.all([matches.candidates([networkId]), matches.networkMatches(networkId)]);
+    const names = new Map(views.map((v) => [v.id, v.name]));
+    const list = projected
+      .filter((m) => m.state !== 'withdrawn' && m.profileIds.every((id) => names.has(id)))
       .map((m) => ({
         matchId: m.matchId,
         profileIds: m.profileIds,
@@ -47,8 +52,9 @@ export function networkRoutes({ matches, coordinators, addresses, activity, now 
         state: m.state,
         acceptedBy: m.acceptedBy,
         score: m.score,
-        summary: m.summary,
-        reasons: m.reasons,
+        // A weaker match leads with its `weaker-match` reason (see `weakerCause`).
+        weaker: m.topReason?.kind === 'weaker-match',
+        topReason: m.topReason,
         proposedAt: m.proposedAt,
         updatedAt: m.updatedAt,
       }))

@@ -1,4 +1,4 @@
-import { ProfileInput, ProfileUpdate, answerMatch, revealsContact, toPublicProfile, type Answer, type Profile } from '@culturebridge/domain';
+import { ProfileInput, ProfileUpdate, answerMatch, hintsForMatches, isWeakerMatch, revealsContact, toPublicProfile, type Answer, type Profile } from '@culturebridge/domain';
 import { HttpProblem, json, noContent, notFound, parseBody, versionConflict } from '@culturebridge/http';
 import { addressHash, type MatchItem, type MatchStore, type ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -45,6 +45,8 @@ function matchView(match: MatchItem, partner: ReturnType<typeof toPublicProfile>
     acceptedBy: match.acceptedBy,
     youAccepted: match.acceptedBy.includes(match.owner),
     score: match.score,
+    /** Below the threshold or with windows that never meet: proposed so that nobody is left with nothing. */
+    weaker: isWeakerMatch(match.reasons),
     summary: match.summary,
     reasons: match.reasons,
     sharedNetworks: match.sharedNetworks,
@@ -96,7 +98,9 @@ export function profileRoutes({ profiles, matches, signIn, newId, now, logger }:
     if (!confirmedBySession) await signIn.enforceLimits(data.contact.email, event, at);
     const profile = await profiles.create(data, { id: newId(), status: confirmedBySession ? 'active' : 'pending', now: at.toISOString() });
     let session: Awaited<ReturnType<SignInService['sessionFor']>> | undefined;
-    if (confirmedBySession) session = await signIn.sessionFor(addressHash(data.contact.email), at);
+    // A bearer client gets a token naming the new profile (of the same server-side session); the
+    // browser's cookie session needs nothing new, as access is read afresh on every call.
+    if (confirmedBySession && caller.via === 'bearer') session = await signIn.sessionFor(addressHash(data.contact.email), at, caller.sessionId);
     else await mailConfirmation(data.contact.email, at, profile.id);
     return json(
       201,
@@ -156,18 +160,22 @@ export function profileRoutes({ profiles, matches, signIn, newId, now, logger }:
    * the two members.
    */
   const listMatches: Route = async (event, caller) => {
-    const { id } = await readableProfile(event, caller);
+    const profile = await readableProfile(event, caller);
+    const { id } = profile;
     const owner = ownsProfile(caller, id);
     const items = (await matches.matchesOf(id)).filter((m) => owner || m.sharedNetworks.some((n) => coordinates(caller, n)));
     const partners = await matches.profiles(items.map((m) => m.partner));
     const views = items
       .filter((m) => m.state !== 'withdrawn')
-      .sort((x, y) => y.score - x.score || x.partner.localeCompare(y.partner))
       .map((m) => {
         const partner = partners.get(m.partner);
         return matchView(m, partner && toPublicProfile(partner), owner ? partner?.contact : undefined);
-      });
-    return json(200, { profileId: id, matches: views });
+      })
+      // Full matches first, weaker ones after them, each by score.
+      .sort((x, y) => Number(x.weaker) - Number(y.weaker) || y.score - x.score || x.partner.id.localeCompare(y.partner.id));
+    // A member with only weaker matches (or none) is told which fields would improve them.
+    const hints = profile.status === 'active' ? hintsForMatches(profile, views) : [];
+    return json(200, { profileId: id, matches: views, hints });
   };
 
   const answer = (kind: Answer): Route => async (event, caller) => {

@@ -1,11 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { MAGIC_LINK, RATE_LIMITS, TOKEN_PATTERN, hashToken, newMagicToken, retryAfterSeconds, signSession, windowAt, type RateLimitName } from '@culturebridge/auth';
+import { BROWSER_SESSION, MAGIC_LINK, RATE_LIMITS, addressLimitKey, clientNetworkKey, TOKEN_PATTERN, hashToken, maskAddress, newBrowserSession, newMagicToken, retryAfterSeconds, signSession, windowAt, type RateLimitName } from '@culturebridge/auth';
 import { composeSignInMail, type SignInPurpose } from '@culturebridge/domain';
 import { HttpProblem, PROBLEM_TYPES } from '@culturebridge/http';
 import type { Mailer } from '@culturebridge/mail';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER } from './api-routes.js';
-import { addressHash, type AddressBook, type ProfileStore, type SignInStore, type SuppressionStore } from '@culturebridge/store';
+import { addressHash, type AddressBook, type ProfileStore, type SessionStore, type SignInStore, type SuppressionStore } from '@culturebridge/store';
 
 interface WarnLogger {
   warn(message: string, ...extra: unknown[]): void;
@@ -16,6 +16,8 @@ export interface SignInDeps {
   profiles: ProfileStore;
   addresses: AddressBook;
   signIns: SignInStore;
+  /** Server-side sessions: one per signed-in browser (or API client), ended by signing out. */
+  sessions: SessionStore;
   suppressions: SuppressionStore;
   mailer: Mailer;
   /** The HS256 key sessions are signed and verified with. */
@@ -33,11 +35,27 @@ export interface IssuedSession {
   networks: string[];
 }
 
+/** A new server-side session: its JWT (bearer), and the secret and lifetime its cookie carries. */
+export interface OpenedSession extends IssuedSession {
+  cookie: { secret: string; maxAgeSeconds: number; expiresAt: string };
+  confirmed: string[];
+}
+
+/** What a link would do, as its page describes it before anyone presses the button. */
+export interface LinkDescription {
+  purpose: SignInPurpose;
+  /** The address the link signs in as, masked ("c…@orhei.example"). */
+  address: string;
+  expiresAt: string;
+  /** For a confirmation link, the profile it confirms, while it still names this address. */
+  profile?: { id: string; name: string; networks: string[]; status: string };
+}
+
 const invalidToken = () =>
   new HttpProblem(401, 'This sign-in link does not work', 'The link is unknown, was already used, or is older than 15 minutes. Ask for a new one.', PROBLEM_TYPES.invalidToken);
 
-// A client address is personal data too: counters are keyed by its hash.
-const clientKey = (clientAddress: string) => createHash('sha256').update(clientAddress).digest('hex');
+// Addresses, of mailboxes and of clients, are personal data: counters are keyed by their hash.
+const limitKey = (value: string) => createHash('sha256').update(value).digest('hex');
 
 const sameSecret = (sent: string | undefined, expected: string) =>
   sent !== undefined && sent.length === expected.length && timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
@@ -54,11 +72,13 @@ export function clientAddressOf(event: APIGatewayProxyEventV2, originSecret: str
 }
 
 export function signInService(deps: SignInDeps) {
-  /** Counts the request against both limits; 429 with Retry-After if either is exhausted. */
+  /** Counts the request against every limit; 429 with Retry-After if any is exhausted. */
   async function enforceLimits(email: string, event: APIGatewayProxyEventV2, now: Date): Promise<void> {
+    const client = limitKey(clientNetworkKey(clientAddressOf(event, deps.originSecret)));
     const checks: [RateLimitName, string][] = [
-      ['perAddress', addressHash(email)],
-      ['perClient', clientKey(clientAddressOf(event, deps.originSecret))],
+      ['perAddress', limitKey(addressLimitKey(email))],
+      ['perClient', client],
+      ['perClientDay', client],
     ];
     const counted = await Promise.all(
       checks.map(async ([name, key]) => {
@@ -87,7 +107,7 @@ export function signInService(deps: SignInDeps) {
   async function sendLink(email: string, purpose: SignInPurpose, now: Date, profileId?: string): Promise<void> {
     const { token, hash } = newMagicToken();
     const expires = Math.floor(now.getTime() / 1000) + MAGIC_LINK.ttlSeconds;
-    await deps.signIns.saveToken(hash, { addressHash: addressHash(email), purpose, ...(profileId ? { profileId } : {}) }, expires, now.toISOString());
+    await deps.signIns.saveToken(hash, { addressHash: addressHash(email), purpose, maskedAddress: maskAddress(email), ...(profileId ? { profileId } : {}) }, expires, now.toISOString());
     if (await deps.suppressions.isSuppressed(email)) return;
     try {
       await deps.mailer.send(email, composeSignInMail(token, purpose, MAGIC_LINK.ttlSeconds / 60, { baseUrl: deps.appBaseUrl }));
@@ -99,31 +119,58 @@ export function signInService(deps: SignInDeps) {
     }
   }
 
-  /** A session naming what the address owns right now. */
-  async function sessionFor(hash: string, now: Date): Promise<IssuedSession> {
+  /**
+   * A bearer session naming what the address owns right now; with `sid`, it belongs to that
+   * server-side session and ends with it.
+   */
+  async function sessionFor(hash: string, now: Date, sid?: string): Promise<IssuedSession> {
     const owned = await deps.addresses.ownedBy(hash);
     const profiles = [...new Set(owned.profiles)].sort();
     const networks = [...new Set(owned.coordinators.map((c) => c.networkId))].sort();
-    const signed = await signSession(deps.sessionKey, { sub: hash, profiles, networks }, now);
+    const signed = await signSession(deps.sessionKey, { sub: hash, profiles, networks, ...(sid ? { sid } : {}) }, now);
     return { ...signed, profiles, networks };
   }
 
   /**
-   * Uses a link's token and opens a session. A confirmation link also confirms the one profile it
-   * was sent about, if that profile still names this address; a plain sign-in confirms nothing.
+   * Describes a link without using it: for the page that asks for the click. 401 like `verify` for
+   * a token that would not work, so the page can say so before anyone presses anything.
    */
-  async function verify(token: string, now: Date): Promise<IssuedSession & { confirmed: string[] }> {
+  async function describe(token: string, now: Date): Promise<LinkDescription> {
     if (!TOKEN_PATTERN.test(token)) throw invalidToken();
-    const grant = await deps.signIns.consumeToken(hashToken(token), Math.floor(now.getTime() / 1000));
+    const grant = await deps.signIns.peekToken(hashToken(token), Math.floor(now.getTime() / 1000));
+    if (!grant) throw invalidToken();
+    const profile = grant.purpose === 'confirm-profile' && grant.profileId ? await deps.profiles.get(grant.profileId) : undefined;
+    const stillTheirs = profile !== undefined && addressHash(profile.contact.email) === grant.addressHash;
+    return {
+      purpose: grant.purpose,
+      address: grant.maskedAddress ?? '…',
+      expiresAt: new Date(grant.expiresAt * 1000).toISOString(),
+      ...(stillTheirs ? { profile: { id: profile.id, name: profile.name, networks: profile.networks, status: profile.status } } : {}),
+    };
+  }
+
+  /**
+   * Uses a link's token and opens a server-side session (cookie secret and bearer JWT). A
+   * confirmation link also confirms the one profile it was sent about, if that profile still names
+   * this address; a plain sign-in confirms nothing.
+   */
+  async function verify(token: string, now: Date): Promise<OpenedSession> {
+    if (!TOKEN_PATTERN.test(token)) throw invalidToken();
+    const nowEpoch = Math.floor(now.getTime() / 1000);
+    const grant = await deps.signIns.consumeToken(hashToken(token), nowEpoch);
     if (!grant) throw invalidToken();
     const confirmed: string[] = [];
     if (grant.purpose === 'confirm-profile' && grant.profileId) {
       if ((await deps.profiles.confirm(grant.profileId, grant.addressHash, now.toISOString())) === 'confirmed') confirmed.push(grant.profileId);
     }
-    return { ...(await sessionFor(grant.addressHash, now)), confirmed };
+    const { secret, id } = newBrowserSession();
+    const idleExpiresAt = nowEpoch + BROWSER_SESSION.idleSeconds;
+    await deps.sessions.create({ id, addressHash: grant.addressHash, createdAt: nowEpoch, absoluteExpiresAt: nowEpoch + BROWSER_SESSION.absoluteSeconds, idleExpiresAt });
+    const cookie = { secret, maxAgeSeconds: BROWSER_SESSION.idleSeconds, expiresAt: new Date(idleExpiresAt * 1000).toISOString() };
+    return { ...(await sessionFor(grant.addressHash, now, id)), cookie, confirmed };
   }
 
-  return { enforceLimits, sendLink, sessionFor, verify };
+  return { enforceLimits, sendLink, sessionFor, describe, verify };
 }
 
 export type SignInService = ReturnType<typeof signInService>;

@@ -63,10 +63,11 @@ describe('mapping stream records to events', () => {
     expect(mapRecord(streamRecord('MODIFY', { before, after: touched }))).toBeUndefined();
   });
 
-  it('maps erasure to ProfileWithdrawn carrying the id only', () => {
-    const event = mapRecord(streamRecord('REMOVE', { before: profileItem(profile({ version: 3 })) }));
+  it('maps erasure to ProfileWithdrawn carrying the id and its networks only', () => {
+    const withdrawn = profile({ version: 3 });
+    const event = mapRecord(streamRecord('REMOVE', { before: profileItem(withdrawn) }));
     expect(event?.detailType).toBe('ProfileWithdrawn');
-    expect(event?.detail.data).toEqual({ profileId: A });
+    expect(event?.detail.data).toEqual({ profileId: A, networks: withdrawn.networks });
   });
 
   it('ignores membership items, which are an index, not a fact', () => {
@@ -74,13 +75,18 @@ describe('mapping stream records to events', () => {
     expect(mapRecord(streamRecord('INSERT', { after: membership }))).toBeUndefined();
   });
 
-  it('publishes nothing for sign-in bookkeeping: tokens, address items, rate counters, coordinators', () => {
+  it('publishes nothing for sign-in bookkeeping (tokens, address items, rate counters, sessions), coordinators, partners, webhook delivery records, kept webhook events and network match projections', () => {
     const items = [
       { ...keys.token('f'.repeat(64)), entity: ENTITY.token, addressHash: 'a'.repeat(64), purpose: 'sign-in', expiresAt: 1 },
       profileAddressItem('culture@kutaisi.example', A),
       coordinatorAddressItem('coordinator@eu4culture.example', 'eu4culture', B),
       { ...keys.rateCounter('perAddress', 'a'.repeat(64), 0), entity: ENTITY.rateCounter, hits: 3, expiresAt: 900 },
+      { ...keys.session('e'.repeat(64)), entity: ENTITY.session, id: 'e'.repeat(64), addressHash: 'a'.repeat(64), createdAt: 1, idleExpiresAt: 2, absoluteExpiresAt: 3, expiresAt: 2 },
       { ...keys.coordinator('eu4culture', B), entity: ENTITY.coordinator, id: B, networkId: 'eu4culture', name: 'C', email: 'coordinator@eu4culture.example' },
+      { ...keys.partner(B), entity: ENTITY.partner, id: B, name: 'Grant system', contact: 'ops@funder.example', status: 'enabled', webhook: { url: 'https://funder.example/h', secrets: [{ secret: 'whsec_x', createdAt: '2026-11-30T00:00:00Z' }] } },
+      { ...keys.deliveryAttempt(B, '2026-11-30T00:00:00.000Z', A, 1), entity: ENTITY.deliveryAttempt, partnerId: B, eventId: A, attempt: 1, outcome: 'failed', status: 500 },
+      { ...keys.webhookEvent('2026-11-30', '2026-11-30T00:00:00Z', A), entity: ENTITY.webhookEvent, event: { id: A } },
+      { ...keys.networkMatches('eu4culture', A), entity: ENTITY.networkMatch, [keys.networkMatchAttribute(B)]: '["p",0.5,"",1,"t0","t0","shared-theme:music"]' },
     ];
     for (const item of items) {
       for (const change of ['INSERT', 'MODIFY', 'REMOVE'] as const) {

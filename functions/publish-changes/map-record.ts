@@ -101,7 +101,7 @@ function profileEvent(record: DynamoDBRecord, before: Item | undefined, after: I
       return build(record, after, 'ProfileUpdated', `${key}#v${String(after.version)}`, { profile: publicProfile(after), changedFields: fields });
     }
     case 'REMOVE':
-      return before && build(record, before, 'ProfileWithdrawn', `${key}#v${String(before.version)}#withdrawn`, { profileId: before.id });
+      return before && build(record, before, 'ProfileWithdrawn', `${key}#v${String(before.version)}#withdrawn`, { profileId: before.id, networks: before.networks });
     default:
       return undefined;
   }

@@ -5,7 +5,7 @@ import { deliverOnce, type DeliverDeps } from '../notify/deliver.js';
 export interface SendDigestsDeps extends DeliverDeps {
   coordinators: Pick<CoordinatorStore, 'get'>;
   /** Members' profiles (contact, frequency) and the open matches a digest counts as waiting. */
-  matches: Pick<MatchStore, 'profiles' | 'matchesOf' | 'matchesInNetwork'>;
+  matches: Pick<MatchStore, 'profiles' | 'matchesOf' | 'networkMatches'>;
   networkSettings: Pick<NetworkSettingsStore, 'get'>;
   baseUrl: string;
 }
@@ -63,7 +63,7 @@ export function createSendDigestsHandler(deps: SendDigestsDeps) {
       due: onDemand ? coordinator.preference.mode !== 'off' : due,
       period: localDate,
       frequency: onDemand ? 'now' : 'daily',
-      waiting: async () => (await deps.matches.matchesInNetwork(coordinator.networkId)).filter((m) => isOpen(m.state)).length,
+      waiting: async () => (await deps.matches.networkMatches(coordinator.networkId)).filter((m) => isOpen(m.state)).length,
     };
   }
 

@@ -6,13 +6,14 @@ import { EventBus } from 'aws-cdk-lib/aws-events';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { AWS_SERVICE_RULES, RULES } from '@culturebridge/events';
-import { TABLE } from '@culturebridge/store';
+import { TABLE, keys } from '@culturebridge/store';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { API_PREFIXES, CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER, PROFILES_API_ROUTES } from '../../functions/profiles-api/api-routes.js';
 import { BufferedRuleTarget } from './constructs/buffered-rule-target.js';
+import { allowPartnerRules } from './constructs/partner-access.js';
 import { DataTable } from './constructs/data-table.js';
 import { EventBackbone } from './constructs/event-backbone.js';
 import { FailureQueue } from './constructs/failure-queue.js';
@@ -28,6 +29,10 @@ export interface CultureBridgeStackProps extends StackProps {
   senderEmail?: string;
   /** The web app's origin for links in mails (context `appBaseUrl`); the CloudFront distribution's when absent. */
   appBaseUrl?: string;
+  /** Where "webhook endpoint disabled" mails to the operator go (context `operatorEmail`); the sender when absent. */
+  operatorEmail?: string;
+  /** AWS accounts of partner systems that may put their own rules on the bus (context `partnerAccounts`, or SSM). */
+  partnerAccounts?: string[];
 }
 
 export class CultureBridgeStack extends Stack {
@@ -66,14 +71,23 @@ export class CultureBridgeStack extends Stack {
       'CloudFront holds the value in its origin configuration, so a rotation is a redeploy (CloudFormation resolves the new value); a rotation Lambda would leave CloudFront and the API disagreeing until then.',
     );
 
-    // The HTTP API's authorizer: verifies the bearer session before any function runs.
+    // The HTTP API's authorizer: verifies the bearer session or the session cookie before any
+    // function runs. It reads server-side sessions (GetItem on SESSION# partitions) and nothing else.
     const authorizer = new NodeFunction(this, 'Authorizer', {
       name: 'authorizer',
       logRetention,
       memorySize: 256,
-      environment: { SESSION_KEY_SECRET_ARN: sessionKey.secretArn },
+      environment: { SESSION_KEY_SECRET_ARN: sessionKey.secretArn, TABLE_NAME: table.tableName },
     });
     sessionKey.grantRead(authorizer.role);
+    authorizer.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['dynamodb:GetItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${keys.sessionPrefix}*`] } },
+      }),
+    );
 
     const http = new PublicHttpApi(this, 'Http', {
       // The web app calls the API same-origin through CloudFront and needs no CORS; these are other
@@ -332,7 +346,42 @@ export class CultureBridgeStack extends Stack {
       failureDescription: 'SES bounce and complaint events that could not be recorded after all retries',
     });
 
+    // Partner webhooks: one rule for every partner → SQS → deliver-webhooks, which fans each event out
+    // to one message per subscribed partner on the same queue and retries each on its own.
+    const deliverWebhooks = new NodeFunction(this, 'DeliverWebhooks', {
+      name: RULES.partnerWebhooks.target,
+      logRetention,
+      // Attempts in a batch run in parallel; each times out after 10 s.
+      timeout: Duration.seconds(60),
+      environment: { ...mailEnvironment, OPERATOR_EMAIL: props.operatorEmail ?? senderEmail },
+    });
+    deliverWebhooks.role.addToPolicy(sendEmail);
+    // Partners and their failure state, delivery records, kept events, and the two profiles of a match (networks).
+    deliverWebhooks.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+      }),
+    );
+    const webhookDelivery = new BufferedRuleTarget(this, 'Webhooks', {
+      bus,
+      rule: RULES.partnerWebhooks,
+      stage: props.stage,
+      consumer: deliverWebhooks,
+      maxConcurrency: 10,
+      failureDescription: 'Webhook deliveries whose attempts (Standard Webhooks schedule, about three days) are used up',
+    });
+    webhookDelivery.buffer.grantSendMessages(deliverWebhooks.role);
+    webhookDelivery.failures.queue.grantSendMessages(deliverWebhooks.role);
+    deliverWebhooks.fn.addEnvironment('QUEUE_URL', webhookDelivery.buffer.queueUrl);
+    deliverWebhooks.fn.addEnvironment('DEAD_LETTER_QUEUE_URL', webhookDelivery.failures.queue.queueUrl);
+
+    // Partner accounts may keep their own rules on the bus (docs/partners.md).
+    allowPartnerRules(bus, props.partnerAccounts ?? []);
+
     new CfnOutput(this, 'EventBusName', { value: bus.eventBusName });
+    new CfnOutput(this, 'EventBusArn', { value: bus.eventBusArn, description: 'Partners put their rules on this bus (docs/partners.md)' });
     new CfnOutput(this, 'ApiUrl', { value: http.api.apiEndpoint });
     new CfnOutput(this, 'WebAppUrl', { value: `https://${web.distribution.distributionDomainName}` });
     new CfnOutput(this, 'TableName', { value: table.tableName });

@@ -2,6 +2,7 @@
 // dead-letter log. Deliveries are tracked so tests and shutdown can wait for quiescence instead
 // of sleeping.
 
+import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from './envelope.js';
 
 export interface RuleTarget {
@@ -21,6 +22,8 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 5_000 };
 
 export interface DeadLetter {
+  /** Names this dead letter for a redrive (`POST /_local/dead-letters/{id}/redrive`). */
+  id: string;
   rule: string;
   eventBusName: string;
   target: string;
@@ -40,11 +43,20 @@ export interface DeliveryJob {
 export class DeliveryScheduler {
   private readonly pending = new Set<Promise<void>>();
   private idleWaiters: Array<() => void> = [];
+  private running = 0;
+  private readonly queue: Array<() => void> = [];
 
   constructor(
     private readonly policy: RetryPolicy,
     private readonly onDeadLetter: (deadLetter: DeadLetter) => void,
     private readonly log: (line: string) => void,
+    /** Called when a delivery is settled: delivered, or given up (after onDeadLetter). */
+    private readonly onSettled: (job: DeliveryJob) => void = () => undefined,
+    /**
+     * Deliveries running at once (their retries' waits included), as a function's concurrency limit
+     * bounds the SQS pollers in AWS; the rest wait their turn in order. Unbounded by default.
+     */
+    private readonly maxConcurrent = Number.POSITIVE_INFINITY,
   ) {
     if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
       throw new Error(`retry.maxAttempts must be a positive integer, got ${policy.maxAttempts}`);
@@ -61,12 +73,29 @@ export class DeliveryScheduler {
    */
   schedule(job: DeliveryJob): void {
     const delivery: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.slot())
       .then(() => this.run(job))
       .finally(() => {
+        this.running--;
+        this.queue.shift()?.();
         this.pending.delete(delivery);
         if (this.pending.size === 0) this.notifyIdle();
       });
     this.pending.add(delivery);
+  }
+
+  /** Waits for a free slot under maxConcurrent and takes it. */
+  private slot(): Promise<void> {
+    if (this.running < this.maxConcurrent) {
+      this.running++;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) =>
+      this.queue.push(() => {
+        this.running++;
+        resolve();
+      }),
+    );
   }
 
   /** Resolves once no delivery is in flight, including retries and deliveries they trigger. */
@@ -97,6 +126,7 @@ export class DeliveryScheduler {
       try {
         // Each target gets its own copy so one target mutating the event cannot affect another.
         await job.target.deliver(structuredClone(job.event));
+        this.onSettled(job);
         return;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -104,6 +134,7 @@ export class DeliveryScheduler {
         if (attempt >= maxAttempts) {
           this.log(`dead   ${where}  after ${attempt} attempt(s): ${message}  (event ${job.event.id})`);
           this.onDeadLetter({
+            id: randomUUID(),
             rule: job.rule,
             eventBusName: job.eventBusName,
             target: job.target.id,
@@ -112,6 +143,7 @@ export class DeliveryScheduler {
             failedAt: new Date().toISOString(),
             event: job.event,
           });
+          this.onSettled(job);
           return;
         }
         // Half fixed, half random ("equal jitter"): targets that failed together do not retry in step.

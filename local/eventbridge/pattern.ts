@@ -46,8 +46,89 @@ export interface CompiledPattern {
 
 export function compilePattern(pattern: unknown): CompiledPattern {
   if (!isPlainObject(pattern)) throw new EventPatternError('Filter is not an object', '');
-  const root = compileObject(pattern, '', false);
-  return { pattern: pattern as EventPattern, matches: (event) => matchObject(root, event) };
+  // EventBridge (event-ruler) flattens patterns and events to dotted field paths before matching, so
+  // `{"detail.data.x": [..]}` and `{"detail": {"data": {"x": [..]}}}` are the same rule, and an event
+  // key "detail.data.x" is the same field as the nested one. Both sides are nested here instead.
+  const root = compileObject(nestDottedPattern(pattern, ''), '', false);
+  checkWildcardComplexity(root);
+  return { pattern: pattern as EventPattern, matches: (event) => matchObject(root, nestDottedEvent(event)) };
+}
+
+/** Splits dotted keys of a pattern into nested objects; `$or` branches are split the same way. */
+function nestDottedPattern(pattern: Record<string, unknown>, path: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(pattern)) {
+    const nested = key === '$or' && Array.isArray(value) ? value.map((b) => (isPlainObject(b) ? nestDottedPattern(b, path) : b)) : isPlainObject(value) ? nestDottedPattern(value, path ? `${path}.${key}` : key) : value;
+    const segments = key === '$or' ? [key] : key.split('.');
+    if (segments.some((s) => s === '')) throw new EventPatternError(`"${key}" has an empty path segment`, path ? `${path}.${key}` : key);
+    let target = out;
+    for (const segment of segments.slice(0, -1)) {
+      const existing = target[segment];
+      if (existing !== undefined && !isPlainObject(existing)) {
+        throw new EventPatternError(`"${key}" names a field that is also given as a leaf`, path ? `${path}.${key}` : key);
+      }
+      target = (target[segment] ??= {}) as Record<string, unknown>;
+    }
+    const last = segments.at(-1) as string;
+    target[last] = mergePatternParts(target[last], nested, path ? `${path}.${key}` : key);
+  }
+  return out;
+}
+
+/** One field given both dotted and nested: its parts are merged at every depth; a leaf given twice is refused. */
+function mergePatternParts(existing: unknown, next: unknown, path: string): unknown {
+  if (existing === undefined) return next;
+  if (isPlainObject(existing) && isPlainObject(next)) {
+    const merged: Record<string, unknown> = { ...existing };
+    for (const [k, v] of Object.entries(next)) merged[k] = mergePatternParts(merged[k], v, `${path}.${k}`);
+    return merged;
+  }
+  throw new EventPatternError('the same field is given twice (once dotted, once nested)', path);
+}
+
+/** Nests an event's dotted keys (rare, so events without any are returned as they are). */
+function nestDottedEvent(event: unknown): unknown {
+  if (Array.isArray(event)) {
+    return event.some((e) => isPlainObject(e) || Array.isArray(e)) ? event.map(nestDottedEvent) : event;
+  }
+  if (!isPlainObject(event) || !hasDottedKey(event)) return event;
+  const out: Record<string, unknown> = {};
+  for (const [key, raw] of Object.entries(event)) {
+    const value = nestDottedEvent(raw);
+    const segments = key.split('.');
+    let target = out;
+    for (const segment of segments.slice(0, -1)) {
+      const existing = target[segment];
+      if (isPlainObject(existing)) {
+        target = existing;
+        continue;
+      }
+      // A leaf at a path that also has children: keep both, as an array whose elements each count.
+      const child: Record<string, unknown> = {};
+      target[segment] = existing === undefined ? child : [existing, child].flat();
+      target = child;
+    }
+    const last = segments.at(-1) as string;
+    target[last] = mergeEventValues(target[last], value);
+  }
+  return out;
+}
+
+function hasDottedKey(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasDottedKey);
+  if (!isPlainObject(value)) return false;
+  return Object.entries(value).some(([key, child]) => key.includes('.') || hasDottedKey(child));
+}
+
+/** The same flattened path given twice (nested and dotted): both values count, as in event-ruler. */
+function mergeEventValues(existing: unknown, value: unknown): unknown {
+  if (existing === undefined) return value;
+  if (isPlainObject(existing) && isPlainObject(value)) {
+    const merged: Record<string, unknown> = { ...existing };
+    for (const [k, v] of Object.entries(value)) merged[k] = mergeEventValues(merged[k], v);
+    return merged;
+  }
+  return [existing, value].flat();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -67,6 +148,8 @@ interface LeafNode {
   /** `{ "exists": true }` present: any value matches. */
   readonly matchesAnyValue: boolean;
   readonly tests: ReadonlyArray<(value: JsonPrimitive) => boolean>;
+  /** The wildcard texts among the tests (plain and anything-but), for the complexity check. */
+  readonly wildcards: readonly string[];
 }
 
 // Field names that are operators; event-ruler rejects them as field names inside `$or` because
@@ -129,6 +212,7 @@ function compileLeaf(values: readonly unknown[], path: string): LeafNode {
   let matchesAbsent = false;
   let matchesAnyValue = false;
   const tests: Array<(value: JsonPrimitive) => boolean> = [];
+  const wildcards: string[] = [];
   for (const value of values) {
     if (isPrimitive(value)) {
       tests.push((candidate) => candidate === value);
@@ -150,8 +234,11 @@ function compileLeaf(values: readonly unknown[], path: string): LeafNode {
       continue;
     }
     tests.push(compileMatchExpression(operator, operand, path));
+    if (operator === 'wildcard') wildcards.push(operand as string);
+    const negated = operator === 'anything-but' && isPlainObject(operand) ? operand.wildcard : undefined;
+    if (negated !== undefined) wildcards.push(...stringList(negated, 'anything-but/wildcard', path));
   }
-  return { kind: 'leaf', matchesAbsent, matchesAnyValue, tests };
+  return { kind: 'leaf', matchesAbsent, matchesAnyValue, tests, wildcards };
 }
 
 function compileMatchExpression(operator: string, operand: unknown, path: string): (value: JsonPrimitive) => boolean {
@@ -159,14 +246,17 @@ function compileMatchExpression(operator: string, operand: unknown, path: string
     case 'prefix':
     case 'suffix': {
       const { text, ignoreCase } = stringOrIgnoreCase(operator, operand, path);
-      const affix = ignoreCase ? text.toLowerCase() : text;
-      const test = operator === 'prefix' ? (s: string) => s.startsWith(affix) : (s: string) => s.endsWith(affix);
-      return (value) => typeof value === 'string' && test(ignoreCase ? value.toLowerCase() : value);
+      if (ignoreCase) {
+        const regex = ignoreCaseRegExp([text], operator);
+        return (value) => typeof value === 'string' && regex.test(value);
+      }
+      const test = operator === 'prefix' ? (s: string) => s.startsWith(text) : (s: string) => s.endsWith(text);
+      return (value) => typeof value === 'string' && test(value);
     }
     case 'equals-ignore-case': {
       if (typeof operand !== 'string') throw new EventPatternError('equals-ignore-case match pattern must be a string', path);
-      const expected = operand.toLowerCase();
-      return (value) => typeof value === 'string' && value.toLowerCase() === expected;
+      const regex = ignoreCaseRegExp([operand], 'equals');
+      return (value) => typeof value === 'string' && regex.test(value);
     }
     case 'wildcard': {
       if (typeof operand !== 'string') throw new EventPatternError('wildcard match pattern must be a string', path);
@@ -228,15 +318,16 @@ function compileAnythingBut(operand: unknown, path: string): (value: JsonPrimiti
     switch (inner) {
       case 'prefix':
       case 'suffix': {
-        if (typeof innerOperand !== 'string') throw new EventPatternError('prefix/suffix match pattern must be a string', path);
-        if (innerOperand === '') throw new EventPatternError('Null prefix/suffix not allowed', path);
+        // A string or a list of strings (event-ruler's "anything-but prefix list" / "suffix list").
+        const affixes = stringList(innerOperand, `anything-but/${inner}`, path);
+        if (affixes.includes('')) throw new EventPatternError('Null prefix/suffix not allowed', path);
         return inner === 'prefix'
-          ? (value) => typeof value === 'string' && value.startsWith(innerOperand)
-          : (value) => typeof value === 'string' && value.endsWith(innerOperand);
+          ? (value) => typeof value === 'string' && affixes.some((a) => value.startsWith(a))
+          : (value) => typeof value === 'string' && affixes.some((a) => value.endsWith(a));
       }
       case 'equals-ignore-case': {
-        const list = stringList(innerOperand, 'anything-but/equals-ignore-case', path).map((s) => s.toLowerCase());
-        return (value) => typeof value === 'string' && list.includes(value.toLowerCase());
+        const regex = ignoreCaseRegExp(stringList(innerOperand, 'anything-but/equals-ignore-case', path), 'equals');
+        return (value) => typeof value === 'string' && regex.test(value);
       }
       case 'wildcard': {
         const regexes = stringList(innerOperand, 'anything-but/wildcard', path).map((s) => wildcardToRegExp(s, path));
@@ -332,6 +423,27 @@ function compileCidr(operand: unknown, path: string): (value: JsonPrimitive) => 
 }
 
 /**
+ * Case folding as event-ruler does it for equals-ignore-case (and the prefix, suffix and anything-but
+ * forms): each character of the PATTERN stands for exactly its own lower-case or its own upper-case
+ * form (Unicode default mappings, Locale.ROOT), never for a fuller case folding of the event's text.
+ * So "ß" also matches "SS" (its upper case) while "ss" does not match "ß", "K" (U+212A KELVIN SIGN)
+ * matches "k" while "k" does not match U+212A, and "i" never matches Turkish "İ" or "ı". Java's
+ * per-char mappings and JavaScript's per-code-point ones agree for these (both follow
+ * UnicodeData/SpecialCasing without locale); we map per code point, so letters outside the BMP fold
+ * too, where event-ruler, mapping UTF-16 halves one by one, compares them exactly.
+ */
+function ignoreCaseRegExp(texts: readonly string[], anchor: 'equals' | 'prefix' | 'suffix'): RegExp {
+  const alternatives = texts.map((text) =>
+    Array.from(text, (char) => {
+      const forms = [...new Set([char.toLowerCase(), char.toUpperCase()])].map(escapeRegExp);
+      return forms.length === 1 ? forms[0] : `(?:${forms.join('|')})`;
+    }).join(''),
+  );
+  const body = `(?:${alternatives.join('|')})`;
+  return new RegExp(anchor === 'equals' ? `^${body}$` : anchor === 'prefix' ? `^${body}` : `${body}$`, 'su');
+}
+
+/**
  * `*` matches any run of characters (including none); `\*` is a literal asterisk and `\\` a literal
  * backslash. Like EventBridge, consecutive wildcards and other escapes are rejected.
  */
@@ -356,6 +468,103 @@ function wildcardToRegExp(wildcard: string, path: string): RegExp {
     }
   }
   return new RegExp(`^${source}$`, 's');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wildcard complexity
+
+/**
+ * The most complex a field's wildcard values may be. AWS refuses more complex rules ("Rule is too
+ * complex - try using fewer wildcard characters or fewer repeating character sequences after a
+ * wildcard character") but does not publish its limit; 10 is the per-rule limit event-ruler's README
+ * gives as its example for this strategy, and it refuses exactly the pathological patterns (many
+ * wildcards each followed by the same characters) while every pattern in AWS's guide passes.
+ */
+export const MAX_WILDCARD_COMPLEXITY = 10;
+
+const STAR = Symbol('*');
+type WildcardToken = string | typeof STAR;
+
+function wildcardTokens(wildcard: string): WildcardToken[] {
+  const tokens: WildcardToken[] = [];
+  for (let i = 0; i < wildcard.length; i++) {
+    const char = wildcard[i] as string;
+    if (char === '\\') tokens.push(wildcard[++i] as string);
+    else tokens.push(char === '*' ? STAR : char);
+  }
+  return tokens;
+}
+
+/**
+ * event-ruler's measure (MachineComplexityEvaluator): the largest number of wildcard-pattern prefixes
+ * that one input can match at the same time, over every input. A prefix of pattern p is its first k
+ * tokens; input "abbb" is matched by "a*", "a*b", "a*bb" and "a*bbb" of "a*bbb", so that pattern scores 4.
+ * Prefixes without a wildcard, or ending at their first one, are shared between patterns (they are
+ * one state of event-ruler's byte machine). Computed by walking the subsets of prefixes reachable by
+ * some input, over the pattern's characters plus one character that occurs in none; stops at `cap`.
+ */
+export function wildcardComplexity(wildcards: readonly string[], cap = MAX_WILDCARD_COMPLEXITY + 1): number {
+  const patterns = wildcards.map(wildcardTokens);
+  if (patterns.length === 0) return 0;
+  const keyOf = (p: number, k: number): string => {
+    const prefix = (patterns[p] as WildcardToken[]).slice(0, k);
+    const firstStar = prefix.indexOf(STAR);
+    const shared = firstStar === -1 || firstStar === k - 1;
+    return shared ? `d:${prefix.map((t) => (t === STAR ? '\u0000*' : t)).join('')}` : `p${p}:${k}`;
+  };
+  const close = (states: Set<string>): Set<string> => {
+    for (const state of states) {
+      const [p, k] = state.split(':').map(Number) as [number, number];
+      if ((patterns[p] as WildcardToken[])[k] === STAR) states.add(`${p}:${k + 1}`);
+    }
+    return states;
+  };
+  const alphabet = [...new Set(patterns.flat().filter((t): t is string => t !== STAR)), '\u0000'];
+  const start = close(new Set(patterns.map((_, p) => `${p}:0`)));
+  const seen = new Set<string>();
+  const queue = [start];
+  let maximum = 0;
+  while (queue.length > 0 && seen.size < 10_000) {
+    const states = queue.shift() as Set<string>;
+    for (const char of alphabet) {
+      const next = new Set<string>();
+      for (const state of states) {
+        const [p, k] = state.split(':').map(Number) as [number, number];
+        const tokens = patterns[p] as WildcardToken[];
+        if (tokens[k] === char) next.add(`${p}:${k + 1}`);
+        if (k > 0 && tokens[k - 1] === STAR) next.add(state);
+      }
+      if (next.size === 0) continue;
+      close(next);
+      const keys = new Set<string>();
+      for (const state of next) {
+        const [p, k] = state.split(':').map(Number) as [number, number];
+        if (k > 0) keys.add(keyOf(p, k));
+      }
+      maximum = Math.max(maximum, keys.size);
+      if (maximum >= cap) return maximum;
+      const id = [...next].sort().join(' ');
+      if (!seen.has(id)) {
+        seen.add(id);
+        queue.push(next);
+      }
+    }
+  }
+  return maximum;
+}
+
+function checkWildcardComplexity(node: ObjectNode, path = ''): void {
+  for (const { key, node: child } of node.fields) {
+    const fieldPath = path ? `${path}.${key}` : key;
+    if (child.kind === 'object') checkWildcardComplexity(child, fieldPath);
+    else if (child.wildcards.length > 0 && wildcardComplexity(child.wildcards) > MAX_WILDCARD_COMPLEXITY) {
+      throw new EventPatternError(
+        'Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character',
+        fieldPath,
+      );
+    }
+  }
+  for (const branches of node.alternatives) for (const branch of branches) checkWildcardComplexity(branch, path);
 }
 
 function escapeRegExp(text: string): string {

@@ -3,6 +3,7 @@
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { pollUntil } from '../poll.js';
 import { LocalEventBridge, type EventEnvelope, type LocalEventBridgeOptions, type LoggedEvent } from './index.js';
 
 const running: LocalEventBridge[] = [];
@@ -213,14 +214,14 @@ describe('PutEvents validation', () => {
 
     const response = await fetch(bridge.endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSEvents.ListRules' },
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSEvents.CreateArchive' },
       body: '{}',
     });
 
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
       __type: 'UnknownOperationException',
-      message: expect.stringContaining('ListRules'),
+      message: expect.stringContaining('CreateArchive'),
     });
   });
 });
@@ -311,6 +312,7 @@ describe('delivery retries and dead letters', () => {
     expect(healthy.received).toHaveLength(1);
     expect(bridge.deadLetters).toEqual([
       {
+        id: expect.any(String),
         rule: 'notify',
         eventBusName: 'default',
         target: 'broken',
@@ -322,6 +324,71 @@ describe('delivery retries and dead letters', () => {
     ]);
     const served = (await (await fetch(`${bridge.endpoint}/_local/dead-letters`)).json()) as { deadLetters: unknown[] };
     expect(served.deadLetters).toHaveLength(1);
+  });
+
+  it('redrives a dead letter to the target that gave up on it, reports both changes, and forgets an unknown id', async () => {
+    const changes: { id: string; redriven: boolean }[] = [];
+    const bridge = await startBridge({ retry: { maxAttempts: 1, baseDelayMs: 1 }, onDeadLetter: (d, { redriven }) => changes.push({ id: d.id, redriven }) });
+    let healthy = false;
+    const received: string[] = [];
+    bridge.addRule({
+      name: 'notify',
+      eventPattern: { source: ['culturebridge.profiles'] },
+      targets: [
+        {
+          id: 'flaky',
+          deliver: async (event) => {
+            if (!healthy) throw new Error('down');
+            received.push(event.id);
+          },
+        },
+      ],
+    });
+    const response = await clientFor(bridge).send(new PutEventsCommand({ Entries: [profileSubmitted()] }));
+    await bridge.whenIdle();
+    const [dead] = bridge.deadLetters;
+    expect(dead?.event.id).toBe(response.Entries?.[0]?.EventId);
+
+    healthy = true;
+    expect(bridge.redrive('no-such-id')).toBe(false);
+    expect(bridge.redrive(dead?.id ?? '')).toBe(true);
+    await bridge.whenIdle();
+    expect(received).toEqual([dead?.event.id]);
+    expect(bridge.deadLetters).toEqual([]);
+    expect(changes).toEqual([{ id: dead?.id, redriven: false }, { id: dead?.id, redriven: true }]);
+  });
+});
+
+describe('delivery concurrency', () => {
+  it('runs at most maxConcurrentDeliveries deliveries at once and delivers the rest in turn', async () => {
+    const bridge = await startBridge({ maxConcurrentDeliveries: 2 });
+    let active = 0;
+    let most = 0;
+    const delivered: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    bridge.addRule({
+      name: 'bounded',
+      eventPattern: { source: ['culturebridge.profiles'] },
+      targets: [
+        {
+          id: 'slow',
+          deliver: async (event) => {
+            active++;
+            most = Math.max(most, active);
+            await gate;
+            delivered.push(event.id);
+            active--;
+          },
+        },
+      ],
+    });
+    await clientFor(bridge).send(new PutEventsCommand({ Entries: Array.from({ length: 5 }, () => profileSubmitted()) }));
+    await pollUntil('two deliveries to be running', async () => (active === 2 ? true : undefined));
+    release();
+    await bridge.whenIdle();
+    expect(most).toBe(2);
+    expect(delivered).toHaveLength(5);
   });
 });
 

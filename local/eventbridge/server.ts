@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 import { DEFAULT_RETRY_POLICY, DeliveryScheduler, type DeadLetter, type RetryPolicy, type RuleTarget } from './delivery.js';
+import { controlPlane, type ApiRule } from './control-plane.js';
 import { buildEnvelope } from './envelope.js';
 import { queryEventLog, UnknownEventIdError, type LoggedEvent } from './event-log.js';
 import { compilePattern, type CompiledPattern, type EventPattern } from './pattern.js';
@@ -35,11 +36,23 @@ export interface LocalEventBridgeOptions {
   /** Suppresses all log lines. */
   quiet?: boolean;
   retry?: Partial<RetryPolicy>;
+  /** Deliveries running at once across all targets; unbounded when absent. */
+  maxConcurrentDeliveries?: number;
   /**
    * Fault injection: entries for which this returns true are reported as failed with ErrorCode
    * "InternalFailure" (and not accepted), as EventBridge does under partial failure.
    */
   failEntry?: (entry: PutEventsRequestEntry, index: number) => boolean;
+  /** Called once per accepted event, after it joined the log (to keep the log on disk). */
+  onEvent?: (logged: LoggedEvent) => void;
+  /**
+   * Called once a delivery of an event to a rule's target is settled (delivered, or dead-lettered):
+   * with the log on disk, a restart delivers again what was accepted but never settled, as SQS keeps
+   * a message until it is processed.
+   */
+  onDelivered?: (delivery: { eventId: string; rule: string; target: string }) => void;
+  /** Called once per dead letter, and with `redriven: true` when one is taken out for a redrive. */
+  onDeadLetter?: (deadLetter: DeadLetter, change: { redriven: boolean }) => void;
 }
 
 export interface RuleDefinition {
@@ -58,12 +71,16 @@ interface Rule {
 
 export class LocalEventBridge {
   private readonly buses = new Map<string, Rule[]>([[DEFAULT_BUS, []]]);
+  /** Rules created over the API (PutRule), per bus: they match but deliver nowhere locally. */
+  private readonly apiRules = new Map<string, Map<string, ApiRule>>();
   private readonly eventLog: LoggedEvent[] = [];
   private readonly deadLetterLog: DeadLetter[] = [];
   private readonly scheduler: DeliveryScheduler;
   private readonly log: (line: string) => void;
   private readonly requestedPort: number;
   private failEntry: LocalEventBridgeOptions['failEntry'];
+  private readonly onEvent: LocalEventBridgeOptions['onEvent'];
+  private readonly onDeadLetter: LocalEventBridgeOptions['onDeadLetter'];
   private entriesToFail = 0;
   private server: Server | undefined;
   private listeningPort: number | undefined;
@@ -81,10 +98,17 @@ export class LocalEventBridge {
     const logger = options.logger ?? ((line: string) => console.log(line));
     this.log = options.quiet ? () => {} : logger;
     this.failEntry = options.failEntry;
+    this.onEvent = options.onEvent;
+    this.onDeadLetter = options.onDeadLetter;
     this.scheduler = new DeliveryScheduler(
       { ...DEFAULT_RETRY_POLICY, ...options.retry },
-      (deadLetter) => this.deadLetterLog.push(deadLetter),
+      (deadLetter) => {
+        this.deadLetterLog.push(deadLetter);
+        this.onDeadLetter?.(deadLetter, { redriven: false });
+      },
       this.log,
+      (job) => options.onDelivered?.({ eventId: job.event.id, rule: job.rule, target: job.target.id }),
+      options.maxConcurrentDeliveries,
     );
   }
 
@@ -183,6 +207,51 @@ export class LocalEventBridge {
     return this.deadLetterLog;
   }
 
+  /** Puts back what an earlier run logged (read from disk), before any new event arrives. */
+  restore(saved: { events: readonly LoggedEvent[]; deadLetters: readonly DeadLetter[] }): void {
+    this.eventLog.push(...saved.events);
+    this.deadLetterLog.push(...saved.deadLetters);
+  }
+
+  /**
+   * Delivers again, to the current targets of the rules it matched, every logged event whose delivery
+   * was not settled (`settled` holds `<event id>|<rule>|<target>`): what a stopped process left in
+   * flight. Returns how many deliveries were scheduled.
+   */
+  resumeDeliveries(settled: ReadonlySet<string>): number {
+    let scheduled = 0;
+    for (const logged of this.eventLog) {
+      for (const rule of this.buses.get(logged.eventBusName) ?? []) {
+        if (!logged.matchedRules.includes(rule.name)) continue;
+        for (const target of rule.targets) {
+          if (settled.has(`${logged.event.id}|${rule.name}|${target.id}`)) continue;
+          this.scheduler.schedule({ rule: rule.name, eventBusName: logged.eventBusName, target, event: logged.event });
+          scheduled++;
+        }
+      }
+    }
+    return scheduled;
+  }
+
+  /**
+   * Delivers a dead letter's event again to the target that gave up on it, with a fresh retry
+   * budget, and takes it off the dead-letter log. False when no dead letter has this id, or its rule
+   * or target no longer exists (it stays in the log).
+   */
+  redrive(id: string): boolean {
+    const index = this.deadLetterLog.findIndex((d) => d.id === id);
+    const deadLetter = this.deadLetterLog[index];
+    if (!deadLetter) return false;
+    const rule = this.buses.get(deadLetter.eventBusName)?.find((r) => r.name === deadLetter.rule);
+    const target = rule?.targets.find((t) => t.id === deadLetter.target);
+    if (!target) return false;
+    this.deadLetterLog.splice(index, 1);
+    this.onDeadLetter?.(deadLetter, { redriven: true });
+    this.log(`redrive ${deadLetter.rule} → ${deadLetter.target}  (event ${deadLetter.event.id})`);
+    this.scheduler.schedule({ rule: deadLetter.rule, eventBusName: deadLetter.eventBusName, target, event: deadLetter.event });
+    return true;
+  }
+
   /** Empties the event and dead-letter logs (between tests, say). */
   clearLogs(): void {
     this.eventLog.length = 0;
@@ -244,15 +313,8 @@ export class LocalEventBridge {
     const target = headerValue(req, 'x-amz-target');
     const body = await readBody(req);
     try {
-      if (target !== PUT_EVENTS_TARGET) {
-        const operation = target?.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
-        throw new AwsJsonError(
-          'UnknownOperationException',
-          operation
-            ? `Operation ${operation} is not supported by the local EventBridge (only PutEvents is)`
-            : 'Missing X-Amz-Target header',
-        );
-      }
+      if (!target) throw new AwsJsonError('UnknownOperationException', 'Missing X-Amz-Target header');
+      const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
       if (body === undefined) {
         throw new AwsJsonError('ValidationException', `Request body exceeds ${MAX_BODY_BYTES} bytes`, 413);
       }
@@ -262,7 +324,23 @@ export class LocalEventBridge {
       } catch {
         throw new AwsJsonError('SerializationException', 'Request body is not valid JSON');
       }
-      sendJson(res, 200, this.putEvents(parsed), JSON_CONTENT_TYPE);
+      if (target === PUT_EVENTS_TARGET) {
+        sendJson(res, 200, this.putEvents(parsed), JSON_CONTENT_TYPE);
+        return;
+      }
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new AwsJsonError('SerializationException', 'Request body must be a JSON object');
+      const answer = controlPlane(operation, parsed as Record<string, unknown>, {
+        busExists: (name) => this.buses.has(name),
+        apiRules: (bus) => this.apiRulesOf(bus),
+        isWiredRule: (bus, name) => this.buses.get(bus)?.some((rule) => rule.name === name) ?? false,
+      });
+      if (answer === undefined) {
+        throw new AwsJsonError(
+          'UnknownOperationException',
+          `Operation ${operation} is not supported by the local EventBridge (PutEvents, TestEventPattern and the rule operations are)`,
+        );
+      }
+      sendJson(res, 200, answer, JSON_CONTENT_TYPE);
     } catch (error) {
       if (!(error instanceof AwsJsonError)) throw error;
       sendAwsError(res, error);
@@ -291,7 +369,10 @@ export class LocalEventBridge {
       }
       const event = buildEnvelope(checked);
       const matched = rules.filter((rule) => rule.pattern.matches(event));
-      this.eventLog.push({ eventBusName: checked.eventBusName, matchedRules: matched.map((rule) => rule.name), event });
+      const matchedApiRules = [...this.apiRulesOf(checked.eventBusName).values()].filter((rule) => rule.state === 'ENABLED' && rule.compiled.matches(event));
+      const logged: LoggedEvent = { eventBusName: checked.eventBusName, matchedRules: [...matched, ...matchedApiRules].map((rule) => rule.name), event };
+      this.eventLog.push(logged);
+      this.onEvent?.(logged);
       this.log(describeEvent(checked.eventBusName, event.source, event['detail-type'], matched));
       for (const rule of matched) {
         for (const target of rule.targets) {
@@ -301,6 +382,15 @@ export class LocalEventBridge {
       return { EventId: event.id };
     });
     return { FailedEntryCount: entries.filter((entry) => 'ErrorCode' in entry).length, Entries: entries };
+  }
+
+  private apiRulesOf(bus: string): Map<string, ApiRule> {
+    let rules = this.apiRules.get(bus);
+    if (!rules) {
+      rules = new Map();
+      this.apiRules.set(bus, rules);
+    }
+    return rules;
   }
 
   private shouldFail(entry: PutEventsRequestEntry, index: number): boolean {

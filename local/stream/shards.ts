@@ -83,6 +83,10 @@ export class ShardTracker {
     });
   }
 
+  all(): ShardState[] {
+    return [...this.shards.values()];
+  }
+
   unfinished(): ShardState[] {
     return [...this.shards.values()].filter((shard) => !shard.finished);
   }

@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CoordinatorStore } from '@culturebridge/store';
 import { DEMO_MEMBERS, EU4CULTURE } from '../../local/demo/networks.js';
-import { seedCoordinators, seedDemo } from '../../local/demo/seed.js';
-import { freePort } from '../../local/free-port.js';
 import type { Platform } from '../../local/platform.js';
 import { localSession } from '../../local/sessions.js';
-import { platformDocumentClient, startTestPlatform } from '../support/platform.js';
-import { descriptionOf, launchChromium, screenshot, seriousAccessibilityViolations } from './support/chromium.js';
+import { descriptionOf, screenshot, seriousAccessibilityViolations } from './support/chromium.js';
 import { nextSignInLink, signInLinks } from './support/mail.js';
 import { parseCsv } from './support/csv.js';
+import { describeTopReason } from '../../web/src/lib/reasons.js';
+import { startSeededPlatform } from './support/seeded-platform.js';
 
 /**
  * The web app in Debian's chromium against the whole local platform (DynamoDB Local, the local
@@ -30,16 +28,9 @@ let gyumriId = '';
 let potiId = '';
 
 beforeAll(async () => {
-  // The API's own port in APP_BASE_URL, so the links in the mails open this very app.
-  const apiPort = await freePort();
-  [platform, browser] = await Promise.all([startTestPlatform('browser', { apiPort }), launchChromium()]);
-  const doc = platformDocumentClient(platform);
-  await seedCoordinators(new CoordinatorStore(doc, platform.tableName), () => undefined);
-  doc.destroy();
-  const ids = await seedDemo(platform.apiUrl, platform.sessionKeyFile, () => undefined);
-  // The seed returns the ids in the order of DEMO_MEMBERS.
+  let ids: string[];
+  ({ platform, browser, ids } = await startSeededPlatform('browser'));
   potiId = ids[DEMO_MEMBERS.findIndex((m) => m.profile.name === 'Poti')] as string;
-  await platform.settle();
 });
 
 afterAll(async () => {
@@ -63,6 +54,9 @@ async function signInThroughMail(page: Page, email: string): Promise<string> {
   await page.getByText('Check your e-mail').waitFor(WAIT);
   const link = await nextSignInLink(platform, email, seen);
   await page.goto(link);
+  // The link's page says what will happen and acts only on the click.
+  await page.getByRole('heading', { level: 1, name: /^Sign in as [^@\s]…@/ }).waitFor(WAIT);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   return link;
 }
 
@@ -103,10 +97,13 @@ describe('the web app in a real browser', () => {
     await page.getByRole('button', { name: 'Send my profile' }).click();
     await page.getByRole('heading', { level: 1, name: 'Check your e-mail' }).waitFor(WAIT);
 
-    // The confirmation mail's link opens the app, confirms the profile and signs in.
+    // The confirmation mail's link opens the app, which says what it will confirm; the click confirms and signs in.
     const link = await nextSignInLink(platform, GYUMRI.email, seen);
     expect(link.startsWith(`${platform.apiUrl}/#/sign-in?token=`)).toBe(true);
     await page.goto(link);
+    await page.getByRole('heading', { level: 1, name: 'Confirm the profile Gyumri for the EU4Culture network' }).waitFor(WAIT);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Confirm the profile Gyumri' }).click();
     await page.getByText('Your profile is confirmed.').waitFor(WAIT);
     gyumriId = decodeURIComponent(/#\/profiles\/([^?]+)/.exec(page.url())?.[1] ?? '');
     expect(gyumriId).not.toBe('');
@@ -174,7 +171,7 @@ describe('the web app in a real browser', () => {
     expect(again.url()).not.toContain('token=');
 
     const coordinatorSession = await localSession(platform.sessionKeyFile, COORDINATOR, { networks: [EU4CULTURE] });
-    type NetworkMatch = { matchId: string; profileIds: string[]; names: string[]; state: string; score: number; summary: string };
+    type NetworkMatch = { matchId: string; profileIds: string[]; names: string[]; state: string; score: number; topReason?: { kind: string; id?: string } };
     const { matches } = await api<{ matches: NetworkMatch[] }>('GET', `/networks/${EU4CULTURE}/matches`, coordinatorSession);
     const confirmed = matches.find((m) => m.profileIds.includes(gyumriId) && m.profileIds.includes(potiId));
     expect(confirmed?.state).toBe('confirmed');
@@ -205,14 +202,13 @@ describe('the web app in a real browser', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^culturebridge-eu4culture-matches-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = readFileSync(await download.path(), 'utf8');
-    expect(text.startsWith('\uFEFFmatchId,memberA,memberB,state,score,acceptedBy,summary,proposedAt,updatedAt\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFFmatchId,memberA,memberB,state,score,acceptedBy,mainReason,proposedAt,updatedAt\r\n')).toBe(true);
     const records = parseCsv(text.slice(1));
     expect(records).toHaveLength(matches.length + 1);
     const row = records.find((r) => r[0] === matchId);
     expect(row?.slice(0, 5)).toEqual([matchId, confirmed?.names[0], confirmed?.names[1], 'confirmed', confirmed?.score.toFixed(4)]);
-    expect(row?.[6]).toBe(confirmed?.summary);
-    // The summary holds commas, so it was quoted.
-    expect(text).toContain(`"${confirmed?.summary}"`);
+    expect(row?.[6]).toBe(describeTopReason(confirmed?.topReason));
+    expect(row?.[6]).not.toBe('');
   });
 
   it('the member edits its profile, is sent back to sign in when the session has expired, and withdraws the profile', async () => {
@@ -284,6 +280,10 @@ describe('the web app in a real browser', () => {
     // Messages follow the edits, as the schema sees them.
     await page.getByLabel('Contact e-mail').fill('not-an-email');
     expect(await descriptionOf(page, '#field-contact-email')).toMatch(/Contact email must be a valid e-mail address/);
+    // The form applies the domain's one-line text rule, as the API does.
+    await page.getByLabel('Name', { exact: true }).fill('\u200b\u200b');
+    expect(await descriptionOf(page, '#field-name')).toMatch(/Name must contain a visible character/);
+    await page.getByLabel('Name', { exact: true }).fill('');
     // The summary leads to its field.
     await summary.getByRole('button', { name: 'Name is required', exact: true }).click();
     expect(await page.evaluate('document.activeElement?.id')).toBe('field-name');

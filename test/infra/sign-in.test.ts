@@ -7,8 +7,6 @@ import { PROFILES_API_ROUTES } from '../../functions/profiles-api/api-routes.js'
 import { actionsOf, environmentOf, functionId, onlyLogicalId, statementsOf } from './template-helpers.js';
 import { nagViolations, synthStack } from './synth.js';
 
-const AUTHORIZATION_HEADER = '$request.header.Authorization';
-
 describe('sign-in at the edge', () => {
   const { stack } = synthStack();
   const template = Template.fromStack(stack);
@@ -24,26 +22,26 @@ describe('sign-in at the edge', () => {
     }
   });
 
-  it('uses the Authorization-header authorizer for session routes and the always-invoked one for public routes and $default', () => {
+  it('uses one always-invoked authorizer (no identity source) on every route, so a session may come as a bearer token or a cookie', () => {
     const byKey = new Map(routes.map((r) => [r.RouteKey, r]));
     for (const declared of PROFILES_API_ROUTES) {
       const route = byKey.get(`${declared.method} ${declared.path}`);
       expect(route, declared.name).toBeDefined();
-      expect(identitySourceOf(route!), declared.name).toEqual(declared.access === 'session' ? [AUTHORIZATION_HEADER] : []);
+      expect(identitySourceOf(route!), declared.name).toEqual([]);
     }
     expect(identitySourceOf(byKey.get('$default')!)).toEqual([]);
   });
 
-  it('has exactly two authorizers on the authorizer function: simple responses, payload 2.0, no result cache', () => {
-    expect(Object.keys(authorizers)).toHaveLength(2);
+  it('has exactly one authorizer on the authorizer function: simple responses, payload 2.0, no result cache', () => {
+    expect(Object.keys(authorizers)).toHaveLength(1);
     const authorizerFn = functionId(template, 'authorizer');
     for (const a of Object.values(authorizers)) {
       expect(a.Properties).toMatchObject({ AuthorizerType: 'REQUEST', EnableSimpleResponses: true, AuthorizerPayloadFormatVersion: '2.0', AuthorizerResultTtlInSeconds: 0 });
       expect(JSON.stringify(a.Properties.AuthorizerUri)).toContain(`"${authorizerFn}","Arn"`);
     }
-    // API Gateway may invoke the authorizer function, for exactly these two authorizers.
+    // API Gateway may invoke the authorizer function, for exactly this authorizer.
     const permissions = Object.values(template.findResources('AWS::Lambda::Permission')).filter((p) => JSON.stringify(p.Properties.FunctionName).includes(authorizerFn));
-    expect(permissions.map((p) => p.Properties.Principal)).toEqual(['apigateway.amazonaws.com', 'apigateway.amazonaws.com']);
+    expect(permissions.map((p) => p.Properties.Principal)).toEqual(['apigateway.amazonaws.com']);
   });
 
   it('generates the session key in Secrets Manager (64 alphanumerics), retained in prod', () => {
@@ -60,12 +58,21 @@ describe('sign-in at the edge', () => {
     return ids[0] as string;
   };
 
-  it('lets the authorizer read the session key and nothing else', () => {
+  it('lets the authorizer read the session key and the server-side sessions, and nothing else', () => {
     const secret = sessionKeyId();
+    const table = onlyLogicalId(template, 'AWS::DynamoDB::Table');
     expect(environmentOf(template, 'authorizer').SESSION_KEY_SECRET_ARN).toEqual({ Ref: secret });
+    expect(environmentOf(template, 'authorizer').TABLE_NAME).toEqual({ Ref: table });
     const statements = statementsOf(template, 'authorizer');
     expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Allow', Action: expect.arrayContaining(['secretsmanager:GetSecretValue']), Resource: { Ref: secret } }));
-    expect(statements.flatMap(actionsOf).filter((a) => !a.startsWith('logs:') && !a.startsWith('secretsmanager:'))).toEqual([]);
+    // Sessions only: GetItem on SESSION# partitions, no profile, token or address item.
+    expect(statements).toContainEqual({
+      Effect: 'Allow',
+      Action: 'dynamodb:GetItem',
+      Resource: { 'Fn::GetAtt': [table, 'Arn'] },
+      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SESSION#*'] } },
+    });
+    expect(statements.flatMap(actionsOf).filter((a) => !a.startsWith('logs:') && !a.startsWith('secretsmanager:'))).toEqual(['dynamodb:GetItem']);
     // Not the origin secret: the authorizer has no use for it.
     expect(statements.filter((st) => actionsOf(st).some((a) => a.startsWith('secretsmanager:'))).map((st) => st.Resource)).toEqual([{ Ref: secret }]);
   });

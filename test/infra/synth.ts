@@ -16,13 +16,15 @@ export interface SynthOptions {
   stage?: string;
   /** Context `appBaseUrl`; the distribution's own URL when absent. */
   appBaseUrl?: string;
+  /** Context `partnerAccounts`. */
+  partnerAccounts?: string[];
 }
 
 /** Builds the stack as bin/app.ts does; bundling is skipped unless the test asks for it. */
-export function synthStack({ bundle = false, stage = 'dev', appBaseUrl }: SynthOptions = {}): Synthesised {
+export function synthStack({ bundle = false, stage = 'dev', appBaseUrl, partnerAccounts }: SynthOptions = {}): Synthesised {
   const outdir = mkdtempSync(join(tmpdir(), 'cdk-'));
   const app = new App({ outdir, context: bundle ? {} : { 'aws:cdk:bundling-stacks': [] } });
-  const stack = new CultureBridgeStack(app, `CultureBridge-${stage}`, { stage, allowedOrigins: ['https://app.example.org'], appBaseUrl });
+  const stack = new CultureBridgeStack(app, `CultureBridge-${stage}`, { stage, allowedOrigins: ['https://app.example.org'], appBaseUrl, partnerAccounts });
   return { app, stack, outdir };
 }
 

@@ -78,7 +78,10 @@ describe('web app hosting', () => {
     expect(config.Logging).toMatchObject({ Bucket: { 'Fn::GetAtt': [logsId, 'RegionalDomainName'] } });
   });
 
-  it('sends every API prefix, exact and below, to the HTTP API uncached with every viewer header but Host', () => {
+  // AllViewerExceptHostHeader forwards all viewer headers but Host, all cookies (the session
+  // cookie) and all query strings (AWS managed origin request policies); a policy of our own could
+  // not list "every header but Host".
+  it('sends every API prefix, exact and below, to the HTTP API uncached with every viewer header but Host and every cookie', () => {
     const patterns = config.CacheBehaviors.map((b) => b.PathPattern);
     expect(patterns.sort()).toEqual(API_PREFIXES.flatMap((p) => [p, `${p}/*`]).sort());
     for (const behavior of config.CacheBehaviors) {

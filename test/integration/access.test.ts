@@ -70,7 +70,12 @@ const body = () => ({ ...validProfileInput({ name: 'Taken over', contact: { name
 /** For each route: callers who must be refused, and the status each gets. */
 const refusals: Record<ProfilesApiRouteName, { who: keyof typeof as; request: () => { method: string; path: string; body?: unknown }; status: number }[]> = {
   magicLink: [{ who: 'tampered', request: () => ({ method: 'POST', path: '/auth/magic-link', body: { email: emails.b } }), status: 401 }],
+  describeLink: [
+    { who: 'anonymous', request: () => ({ method: 'POST', path: '/auth/link', body: { token: 'x'.repeat(43) } }), status: 401 },
+    { who: 'tampered', request: () => ({ method: 'POST', path: '/auth/link', body: { token: 'x'.repeat(43) } }), status: 401 },
+  ],
   verify: [{ who: 'anonymous', request: () => ({ method: 'POST', path: '/auth/verify', body: { token: 'x'.repeat(43) } }), status: 401 }],
+  signOut: [{ who: 'tampered', request: () => ({ method: 'POST', path: '/auth/sign-out' }), status: 401 }],
   me: [
     { who: 'anonymous', request: () => ({ method: 'GET', path: '/me' }), status: 401 },
     { who: 'expired', request: () => ({ method: 'GET', path: '/me' }), status: 401 },

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ProfileInput, type Profile, type ProfileInput as Input } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
-import { MatchStore, ProfileStore, batchWrite, membershipItems } from '@culturebridge/store';
+import { MatchStore, ProfileStore, addressHash, batchWrite, membershipItems } from '@culturebridge/store';
 import { recomputeMatches, type RecomputeDeps } from '../../functions/compute-matches/recompute.js';
 import { freshTable, type TestTable } from '../support/table.js';
 
@@ -12,7 +12,9 @@ let deps: RecomputeDeps;
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 async function create(n: number, overrides: Partial<Input>): Promise<Profile> {
-  return profiles.create(ProfileInput.parse(validProfileInput({ name: `City ${n}`, ...overrides })), { id: id(n), status: 'active', now: '2026-11-24T10:00:00.000Z' });
+  // Each city has its own contact address: profiles of one address never match each other.
+  const contact = { name: `Contact ${n}`, email: `culture@city-${n}.example` };
+  return profiles.create(ProfileInput.parse(validProfileInput({ name: `City ${n}`, contact, ...overrides })), { id: id(n), status: 'active', now: '2026-11-24T10:00:00.000Z' });
 }
 
 const openMatches = async (profileId: string) =>
@@ -47,12 +49,46 @@ describe('compute-matches on DynamoDB Local', () => {
   });
 
   it('loses no update when two profiles are recomputed at the same moment', async () => {
-    await create(10, { networks: ['race'], offers: ['venue'], needs: [], themes: [{ id: 'music', priority: 'high' }] });
-    await create(11, { networks: ['race'], offers: [], needs: ['venue'], themes: [{ id: 'music', priority: 'high' }] });
+    // Closed to outside partners: the other tests' profiles are open and would be compatible.
+    await create(10, { networks: ['race'], openToOutsideNetwork: false, offers: ['venue'], needs: [], themes: [{ id: 'music', priority: 'high' }] });
+    await create(11, { networks: ['race'], openToOutsideNetwork: false, offers: [], needs: ['venue'], themes: [{ id: 'music', priority: 'high' }] });
     await Promise.all([recomputeMatches(id(10), 'a', deps), recomputeMatches(id(11), 'b', deps)]);
     const items = (await table.scanAll()).filter((i) => i.entity === 'Match' && String(i.matchId).includes(id(10)));
     expect(items.map((i) => [i.owner, i.state, i.version])).toEqual(expect.arrayContaining([[id(10), 'proposed', 1], [id(11), 'proposed', 1]]));
     expect(items).toHaveLength(2);
+  });
+
+  it('holds the exposure cap when many profiles are recomputed at the same moment', async () => {
+    // Everyone's best partner is one city; with a cap of 2 only two of them may be proposed to it.
+    await create(70, { networks: ['crowd'], offers: ['venue', 'funding'], needs: [], themes: [{ id: 'performing-arts', priority: 'high' }] });
+    const crowd = [71, 72, 73, 74, 75, 76];
+    for (const n of crowd) await create(n, { networks: ['crowd'], offers: [], needs: ['venue', 'funding'], themes: [{ id: 'performing-arts', priority: 'high' }] });
+    await Promise.all(crowd.map((n) => recomputeMatches(id(n), `crowd-${n}`, { ...deps, maxAttempts: 20 })));
+    const popular = await openMatches(id(70));
+    expect(popular.length).toBeGreaterThan(0);
+    expect(popular.length).toBeLessThanOrEqual(2);
+    for (const n of crowd) expect((await openMatches(id(n))).length).toBeLessThanOrEqual(2);
+  });
+
+  it('recomputes the former partners of an erased profile, so they get replacements', async () => {
+    const tight = { ...deps, config: { exposureCap: 1, topK: 1 } };
+    const theme = { themes: [{ id: 'literature' as const, priority: 'high' as const }], networks: ['erasure'] };
+    const popular = await create(50, { ...theme, offers: ['venue', 'funding'], needs: ['artists'] });
+    const b = await create(51, { ...theme, offers: ['artists'], needs: ['venue', 'funding'] });
+    const c = await create(52, { ...theme, offers: ['artists'], needs: ['venue'] });
+    for (const p of [popular, b, c]) await recomputeMatches(p.id, 'before', tight);
+    expect(await openMatches(b.id)).toEqual([popular.id]);
+    // Both at their cap of one: c has nobody.
+    expect(await openMatches(c.id)).toEqual([]);
+
+    await profiles.erase(popular.id);
+    // What the ProfileWithdrawn of the erasure makes compute-matches do.
+    const result = await recomputeMatches(popular.id, 'erased', tight);
+    expect(result.partnersRecomputed).toBe(1);
+    expect(await openMatches(b.id)).toEqual([c.id]);
+    expect(await openMatches(c.id)).toEqual([b.id]);
+    // The note of former partners is gone once used; the erased partition holds nothing.
+    expect((await table.scanAll()).filter((i) => String(i.PK) === `PROFILE#${popular.id}`)).toEqual([]);
   });
 
   it('never proposes to a profile that was erased, even while the index still lists it', async () => {
@@ -64,5 +100,31 @@ describe('compute-matches on DynamoDB Local', () => {
     await batchWrite(table.doc, table.tableName, staleMembership);
     await expect(recomputeMatches(a.id, 'after-erase', { ...deps, sleep: async () => undefined })).rejects.toThrow(/race/);
     expect((await table.scanAll()).filter((i) => i.entity === 'Match' && String(i.matchId).includes(b.id))).toEqual([]);
+  });
+
+  it('never proposes two profiles of one contact address to each other, whatever the case of the address', async () => {
+    const own = { name: 'Ion', email: 'culture@soroca.example' };
+    await create(30, { networks: ['own'], openToOutsideNetwork: false, contact: own, offers: ['venue'], needs: [], themes: [{ id: 'music', priority: 'high' }] });
+    await create(31, { networks: ['own'], openToOutsideNetwork: false, contact: { ...own, email: 'Culture@Soroca.EXAMPLE' }, offers: [], needs: ['venue'], themes: [{ id: 'music', priority: 'high' }] });
+    await create(32, { networks: ['own'], openToOutsideNetwork: false, offers: [], needs: ['venue'], themes: [{ id: 'music', priority: 'high' }] });
+    for (const n of [30, 31, 32]) await recomputeMatches(id(n), `own-${n}`, deps);
+    expect((await openMatches(id(30))).sort()).toEqual([id(32)]);
+    expect((await openMatches(id(31))).sort()).toEqual([id(32)]);
+    expect((await openMatches(id(32))).sort()).toEqual([id(30), id(31)].sort());
+    expect((await table.scanAll()).filter((i) => i.entity === 'Match' && String(i.matchId).includes(id(30)) && String(i.matchId).includes(id(31)))).toEqual([]);
+  });
+
+  it('withdraws a live match when one side moves to the other side\'s address', async () => {
+    const a = await create(40, { networks: ['moved'], openToOutsideNetwork: false, offers: ['venue'], needs: [], themes: [{ id: 'film', priority: 'high' }] });
+    await create(41, { networks: ['moved'], openToOutsideNetwork: false, offers: [], needs: ['venue'], themes: [{ id: 'film', priority: 'high' }] });
+    await recomputeMatches(id(40), 'before-move', deps);
+    expect(await openMatches(id(41))).toEqual([id(40)]);
+    const { id: _id, version, status: _s, createdAt: _c, updatedAt: _u, ...data } = a;
+    const moved = await profiles.update(id(40), version, { ...data, contact: { name: 'Contact 41', email: 'culture@city-41.example' } }, new Date().toISOString());
+    expect(moved.outcome).toBe('ok');
+    // A new address makes the profile pending until confirmed; confirm it as that address would.
+    expect(await profiles.confirm(id(40), addressHash('culture@city-41.example'), new Date().toISOString())).toBe('confirmed');
+    await recomputeMatches(id(40), 'after-move', deps);
+    expect(await openMatches(id(41))).toEqual([]);
   });
 });

@@ -66,7 +66,12 @@ describe('changes made through the API reach the bus as events, and matching ans
     expect(match?.state).toBe('proposed');
     expect(match?.summary).toMatch(/Climate and environment/);
     expect(match?.summary).toMatch(/venue/);
+    // Both wrote "Public art festival in the old town" and tagged "public art festival".
+    expect(match?.summary).toMatch(/both list "public art festival"/);
+    expect((match as unknown as { reasons: { kind: string }[] }).reasons.map((r) => r.kind)).toContain('shared-tags');
     expect(match?.partnerContact).toBeUndefined();
+    expect((match as { weaker?: boolean }).weaker).toBe(false);
+    expect(body.hints).toEqual([]);
     expect(JSON.stringify(body)).not.toMatch(EMAIL);
   });
 
@@ -78,15 +83,33 @@ describe('changes made through the API reach the bus as events, and matching ans
     expect(summary(eventsSince(start))).toEqual([]);
   });
 
+  // Sharing nothing any more, the pair is still compatible: each keeps it as a weaker match, marked so.
+  const sharingNothing = () => gyumri({ themes: [{ id: 'music', priority: 'low' }], freeTags: [], description: '', formats: ['research'], fundingInstruments: [] });
+
+  it('keeps a pair that no longer shares a theme or words as a weaker match, marked in the API, with hints for the sparse side', async () => {
+    const current = (await api('GET', `/profiles/${g}`)).body;
+    expect((await api('PUT', `/profiles/${g}`, { ...sharingNothing(), version: current.version })).status).toBe(200);
+    await platform.settle();
+    const { body } = await api('GET', `/profiles/${g}/matches`);
+    const [match] = body.matches as { weaker: boolean; summary: string; reasons: { kind: string; cause?: string }[] }[];
+    expect(match?.weaker).toBe(true);
+    expect(match?.reasons[0]).toEqual({ kind: 'weaker-match', cause: 'nothing-in-common' });
+    expect(match?.summary).toMatch(/^A weaker match/);
+    expect((body.hints as { kind: string }[]).map((h) => h.kind)).toEqual(['add-themes', 'add-description']);
+    const fromKutaisi = (await api('GET', `/profiles/${k}/matches`)).body;
+    expect((fromKutaisi.matches as { weaker: boolean }[])[0]?.weaker).toBe(true);
+    expect(fromKutaisi.hints).toEqual([]);
+  });
+
   it('withdraws exactly the pair that no longer qualifies after an update', async () => {
     const start = platform.eventBridge.events.length;
     const current = (await api('GET', `/profiles/${g}`)).body;
-    const updated = await api('PUT', `/profiles/${g}`, { ...gyumri({ themes: [{ id: 'music', priority: 'low' }] }), version: current.version });
+    const updated = await api('PUT', `/profiles/${g}`, { ...sharingNothing(), languages: ['hy'], version: current.version });
     expect(updated.status).toBe(200);
     await platform.settle();
     const events = eventsSince(start);
     expect(summary(events)).toEqual(['ProfileUpdated', 'MatchWithdrawn']);
-    expect((events[0]?.detail as { data: { changedFields: string[] } }).data.changedFields).toEqual(['themes']);
+    expect((events[0]?.detail as { data: { changedFields: string[] } }).data.changedFields).toEqual(['languages']);
     expect((events[1]?.detail as { data: { profileIds: string[] } }).data.profileIds).toEqual([k, g].sort());
     expect(((await api('GET', `/profiles/${k}/matches`)).body.matches as unknown[]).length).toBe(0);
   });

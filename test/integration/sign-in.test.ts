@@ -131,9 +131,20 @@ describe('sign-in by magic link, on the local platform with SES local', () => {
     expect((await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(email))).toHaveLength(RATE_LIMITS.perAddress.limit);
   });
 
-  it('plays API Gateway with the authorizer: 401 without a session, 403 with a bad one', async () => {
+  it('counts plus-tagged and differently cased addresses against one mailbox\'s limit, and mails each as given', async () => {
+    const mailbox = `flood-${randomUUID().slice(0, 8)}`;
+    const asked = Array.from({ length: RATE_LIMITS.perAddress.limit }, (_, i) => (i % 2 ? `${mailbox}+${i}@Example.ORG` : `${mailbox.toUpperCase()}+${i}@example.org`));
+    for (const email of asked) expect((await post('/auth/magic-link', { email })).status).toBe(202);
+    expect((await post('/auth/magic-link', { email: `${mailbox}+one-more@example.org` })).status).toBe(429);
+    expect((await post('/auth/magic-link', { email: `${mailbox}@example.org` })).status).toBe(429);
+    const mails = (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.some((to) => to.toLowerCase().startsWith(mailbox)));
+    // As given, tag included (the API stores and mails addresses lower-cased, as everywhere).
+    expect(mails.map((m) => m.destination.to[0]).sort()).toEqual(asked.map((a) => a.toLowerCase()).sort());
+  });
+
+  it('plays API Gateway with the authorizer: 403 without a session (it may come as a header or a cookie, so the authorizer decides), 403 with a bad one', async () => {
     const missing = await get('/me');
-    expect(missing).toEqual({ status: 401, body: { message: 'Unauthorized' } });
+    expect(missing).toEqual({ status: 403, body: { message: 'Forbidden' } });
     const forged = await get('/me', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.');
     expect(forged).toEqual({ status: 403, body: { message: 'Forbidden' } });
     // A public route takes anonymous callers, but refuses a bad session all the same.

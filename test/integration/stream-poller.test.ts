@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -397,5 +400,42 @@ describe('stream poller on a scripted stream', () => {
 
     expect(invocations.map((invocation) => invocation.records.map(sequenceOf))).toEqual([['100'], ['200']]);
     expect(stream.iteratorRequests).toEqual(['shardId-a TRIM_HORIZON', 'shardId-a AFTER_SEQUENCE_NUMBER 100']);
+  });
+});
+
+describe('stream poller checkpoints on disk', () => {
+  it('resumes after the last batch it finished: records written while it was stopped are delivered, nothing done is delivered again', async () => {
+    const table = await freshTable('stream-checkpoint');
+    const checkpointFile = join(mkdtempSync(join(tmpdir(), 'checkpoint-')), 'checkpoints.json');
+    const first = recordingHandler();
+    const poller = await start({ endpoint: table.endpoint, tableName: table.tableName, handler: first.handler, checkpointFile, startingPosition: 'TRIM_HORIZON' });
+    await putItems(table, [1, 2, 3]);
+    await poller.whenIdle();
+    await poller.stop();
+    expect(first.invocations.flatMap((i) => i.keys)).toEqual(items(1, 2, 3));
+
+    // Written while nothing polls: LATEST alone would start past them and never publish them.
+    await putItems(table, [4, 5]);
+    const second = recordingHandler();
+    const resumed = await start({ endpoint: table.endpoint, tableName: table.tableName, handler: second.handler, checkpointFile, startingPosition: 'LATEST' });
+    await putItems(table, [6]);
+    await resumed.whenIdle();
+    expect(second.invocations.flatMap((i) => i.keys)).toEqual(items(4, 5, 6));
+  });
+
+  it('reads a shard from its beginning when the file has no checkpoint for it (the process died before its first batch was done)', async () => {
+    const table = await freshTable('stream-no-checkpoint');
+    const checkpointFile = join(mkdtempSync(join(tmpdir(), 'checkpoint-')), 'checkpoints.json');
+    const { handler } = recordingHandler();
+    const poller = await start({ endpoint: table.endpoint, tableName: table.tableName, handler, checkpointFile, startingPosition: 'LATEST' });
+    await poller.whenIdle();
+    await poller.stop();
+    const saved = existsSync(checkpointFile) ? (JSON.parse(readFileSync(checkpointFile, 'utf8')) as { shards: Record<string, unknown> }) : { shards: {} };
+    expect(Object.values(saved.shards).every((s) => !(s as { checkpoint?: string }).checkpoint)).toBe(true);
+    await putItems(table, [7]);
+    const later = recordingHandler();
+    const resumed = await start({ endpoint: table.endpoint, tableName: table.tableName, handler: later.handler, checkpointFile, startingPosition: 'LATEST' });
+    await resumed.whenIdle();
+    expect(later.invocations.flatMap((i) => i.keys)).toEqual(items(7));
   });
 });

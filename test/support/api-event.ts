@@ -13,6 +13,8 @@ export interface ApiResult {
   status: number;
   headers: Record<string, string>;
   body: Record<string, unknown>;
+  /** The answer's Set-Cookie values (payload 2.0 `cookies`, and a `Set-Cookie` header if any). */
+  cookies: string[];
 }
 
 type AnyHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
@@ -26,11 +28,13 @@ export async function call(handler: AnyHandler, { method, path, body, rawBody, h
     body: text,
     headers: { ...(text !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
   });
-  const response = (await handler(event, lambdaContext('test'))) as { statusCode: number; headers?: Record<string, string>; body?: string };
+  const response = (await handler(event, lambdaContext('test'))) as { statusCode: number; headers?: Record<string, string>; body?: string; cookies?: string[] };
+  // HTTP header names are case-insensitive; middlewares write them in mixed case.
+  const responseHeaders = Object.fromEntries(Object.entries(response.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   return {
     status: response.statusCode,
-    // HTTP header names are case-insensitive; middlewares write them in mixed case.
-    headers: Object.fromEntries(Object.entries(response.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+    headers: responseHeaders,
     body: response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {},
+    cookies: [...(response.cookies ?? []), ...(responseHeaders['set-cookie'] ? [responseHeaders['set-cookie']] : [])],
   };
 }

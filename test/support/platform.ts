@@ -70,3 +70,26 @@ export function sharedMemberApi(platform: Platform): ReturnType<typeof memberApi
   apis.set(platform, api);
   return api;
 }
+
+/**
+ * Platforms that keep their runtime state in `dataDir`, started and stopped again within one test
+ * file (handlers read their table name once per process, so a file uses one table throughout).
+ * `stopAll` is for afterEach.
+ */
+export function restartablePlatforms() {
+  const running: Platform[] = [];
+  return {
+    start: async (dataDir: string, tableName: string) => {
+      const platform = await startTestPlatform('journal', { dataDir, tableName });
+      running.push(platform);
+      return platform;
+    },
+    stop: async (platform: Platform) => {
+      running.splice(running.indexOf(platform), 1);
+      await platform.stop();
+    },
+    stopAll: async () => {
+      for (const platform of running.splice(0)) await platform.stop();
+    },
+  };
+}

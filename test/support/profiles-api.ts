@@ -4,7 +4,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { signSession } from '@culturebridge/auth';
 import type { Mail } from '@culturebridge/domain';
 import type { Mailer } from '@culturebridge/mail';
-import { ActivityStore, AddressBook, CoordinatorStore, MatchStore, ProfileStore, SignInStore, SuppressionStore, addressHash } from '@culturebridge/store';
+import { ActivityStore, AddressBook, CoordinatorStore, MatchStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, addressHash } from '@culturebridge/store';
 import type { ProfilesApiOptions } from '../../functions/profiles-api/app.js';
 
 /** A fixed key for tests that call the handler directly; the local platform has its own key file. */
@@ -28,6 +28,7 @@ export function profilesApiOptions(doc: DynamoDBDocumentClient, tableName: strin
     activity: new ActivityStore(doc, tableName),
     addresses: new AddressBook(doc, tableName),
     signIns: new SignInStore(doc, tableName),
+    sessions: new SessionStore(doc, tableName),
     suppressions: new SuppressionStore(doc, tableName),
     mailer: recordingMailer(),
     sessionKey: TEST_SESSION_KEY,

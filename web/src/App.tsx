@@ -1,6 +1,7 @@
 import type { MouseEvent } from 'react';
 import { MeProvider, useMe } from './auth/me-context';
-import { clearSession, useSession } from './auth/session-store';
+import { signOut } from './api/endpoints';
+import { markSignedOut, useSessionState } from './auth/session-store';
 import { PageHeading } from './components/PageHeading';
 import { CoordinatorPreferencesPage } from './pages/CoordinatorPreferencesPage';
 import { DashboardPage } from './pages/DashboardPage';
@@ -76,7 +77,7 @@ function Page({ route }: { route: Route }) {
 }
 
 function Header({ route }: { route: Route }) {
-  const session = useSession();
+  const session = useSessionState() === 'signed-in';
   const { me } = useMe();
   const current = (pages: Route['page'][]) => (pages.includes(route.page) ? 'page' : undefined);
   return (
@@ -109,8 +110,13 @@ function Header({ route }: { route: Route }) {
                 type="button"
                 className="link-button nav-button"
                 onClick={() => {
-                  clearSession();
-                  navigate('/');
+                  // Ends the session on the server too; signed out here whatever the answer.
+                  void signOut()
+                    .catch(() => undefined)
+                    .finally(() => {
+                      markSignedOut();
+                      navigate('/');
+                    });
                 }}
               >
                 Sign out

@@ -24,9 +24,15 @@ export interface BufferedRuleTargetProps {
  * all, the message lands in a failure queue with an alarm. The local runtime wires the same shape.
  */
 export class BufferedRuleTarget extends Construct {
+  /** The queue the rule feeds and the function drains. */
+  readonly buffer: Queue;
+  /** Where messages go after their retries, with an alarm. */
+  readonly failures: FailureQueue;
+
   constructor(scope: Construct, id: string, props: BufferedRuleTargetProps) {
     super(scope, id);
     const failures = new FailureQueue(this, 'Failures', { description: props.failureDescription });
+    this.failures = failures;
     const buffer = new Queue(this, 'Buffer', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -34,6 +40,7 @@ export class BufferedRuleTarget extends Construct {
       visibilityTimeout: props.consumer.fn.timeout ? Duration.seconds(props.consumer.fn.timeout.toSeconds() * 6) : Duration.minutes(6),
       deadLetterQueue: { queue: failures.queue, maxReceiveCount: 5 },
     });
+    this.buffer = buffer;
     props.consumer.fn.addEventSource(new SqsEventSource(buffer, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: props.maxConcurrency }));
     new Rule(this, 'Rule', {
       eventBus: props.bus,

@@ -25,22 +25,24 @@ export interface PublicHttpApiProps {
 }
 
 /**
- * Two Lambda authorizers on the one session-checking function (simple responses, payload 2.0, no
- * result cache: a session ends exactly at its expiry and the API function checks it again anyway).
- *
- * - `session`: identity source is the Authorization header, so API Gateway itself answers 401
- *   without invoking anything when it is missing.
- * - `public`: no identity source, so it is invoked for every request (API Gateway allows an empty
- *   identity source when caching is off, and requires one only to cache). It lets callers without
- *   an Authorization header through as anonymous and refuses a session that does not verify. CORS
- *   preflights never carry credentials (Fetch standard), so on `$default` it lets them through too.
+ * One Lambda authorizer on the session-checking function for every route (simple responses, payload
+ * 2.0, no result cache: a session ends exactly at its expiry or sign-out). It has no identity
+ * source, so it is invoked for every request (API Gateway allows an empty identity source when
+ * caching is off): a session may come as `Authorization: Bearer` or as the browser's session
+ * cookie, and an identity source cannot say "this header or that cookie" (API Gateway demands all
+ * of them). The function tells `session` routes from public ones by the route key: a session route
+ * needs a live session, a public route lets anonymous callers through, and a credential that was
+ * sent must be valid either way. CORS preflights never carry credentials (Fetch standard), so on
+ * `$default` it lets them through too.
  */
 export function sessionAuthorizers(fn: IFunction): RouteAuthorizers {
-  const common = { responseTypes: [HttpLambdaResponseType.SIMPLE], resultsCacheTtl: Duration.seconds(0) };
-  return {
-    session: new HttpLambdaAuthorizer('SessionAuthorizer', fn, { ...common, authorizerName: 'session', identitySource: ['$request.header.Authorization'] }),
-    public: new HttpLambdaAuthorizer('PublicAuthorizer', fn, { ...common, authorizerName: 'public', identitySource: [] }),
-  };
+  const authorizer = new HttpLambdaAuthorizer('SessionAuthorizer', fn, {
+    responseTypes: [HttpLambdaResponseType.SIMPLE],
+    resultsCacheTtl: Duration.seconds(0),
+    authorizerName: 'session',
+    identitySource: [],
+  });
+  return { session: authorizer, public: authorizer };
 }
 
 /** The HTTP API with stage throttling and JSON access logs (no request bodies, so no personal data). */

@@ -110,7 +110,9 @@ export class WebApp extends Construct {
       functionAssociations: [{ function: viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
       allowedMethods: AllowedMethods.ALLOW_ALL,
       // Never cached; every header but Host (API Gateway routes on its own host name), with the
-      // Authorization header, which CloudFront forwards with this policy when caching is disabled.
+      // Authorization header, which CloudFront forwards with this policy when caching is disabled,
+      // and every cookie (the managed policy's cookie behavior is "all"): the browser's session
+      // cookie reaches the API, and its Set-Cookie answers reach the browser on the app's origin.
       cachePolicy: CachePolicy.CACHING_DISABLED,
       originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
       // No redirect for the API: a redirected POST loses its body, and a plain-HTTP call has already

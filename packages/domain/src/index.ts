@@ -1,5 +1,6 @@
 export * from './taxonomy.js';
 export * from './vocabulary.js';
+export * from './text.js';
 export * from './profile.js';
 export * from './validation.js';
 export * from './match-lifecycle.js';

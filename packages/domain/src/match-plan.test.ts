@@ -37,8 +37,16 @@ describe('planning match changes after a profile changed', () => {
     expect(planMatchChanges('a-kutaisi', [kutaisi, gyumri], existing)).toEqual([]);
   });
 
-  it('withdraws a proposed match that no longer qualifies, but never a confirmed one', () => {
+  it('keeps a match whose partner no longer shares a theme as a weaker match, rescored', () => {
     const noLongerShared = profile('b-gyumri', { themes: [{ id: 'music', priority: 'low' }] });
+    const proposed: ExistingMatch[] = [{ partner: 'b-gyumri', state: 'proposed', version: 3, score: 0.6, summary: 's' }];
+    const [change] = planMatchChanges('a-kutaisi', [kutaisi, noLongerShared], proposed);
+    expect(change?.kind).toBe('rescore');
+    expect(change?.kind === 'rescore' && change.proposal.weaker).toBe(true);
+  });
+
+  it('withdraws a proposed match that no longer qualifies, but never a confirmed one', () => {
+    const noLongerShared = profile('b-gyumri', { languages: ['hy'] });
     const proposed: ExistingMatch[] = [{ partner: 'b-gyumri', state: 'proposed', version: 3, score: 0.6, summary: 's' }];
     expect(planMatchChanges('a-kutaisi', [kutaisi, noLongerShared], proposed)).toEqual([{ kind: 'withdraw', partner: 'b-gyumri', expectedVersion: 3 }]);
     const confirmed: ExistingMatch[] = [{ partner: 'b-gyumri', state: 'confirmed', version: 3, score: 0.6, summary: 's' }];

@@ -12,6 +12,13 @@ export interface ExistingMatch {
   summary: string;
   /** ISO 8601: the last change; for an expired match, when it expired. */
   updatedAt?: string;
+  /** The networks the stored match was made in; when given, a change in them rescores (and so rewrites it). */
+  sharedNetworks?: readonly string[];
+}
+
+/** The networks both profiles name, in the first one's order: what a stored match records. */
+export function sharedNetworksOf(a: Pick<MatchingProfile, 'networks'>, b: Pick<MatchingProfile, 'networks'> | undefined): string[] {
+  return a.networks.filter((n) => b?.networks.includes(n));
 }
 
 /** When an expired pair may come back (per network settings); without it, expired pairs stay out. */
@@ -47,6 +54,8 @@ export function planMatchChanges(
   expiry: ExpiryPolicy = { now: new Date(), reproposeAfterDays: DEFAULT_NETWORK_SETTINGS.reproposeAfterDays },
 ): MatchChange[] {
   const byPartner = new Map(existing.map((m) => [m.partner, m]));
+  const byId = new Map(profilesInScope.map((p) => [p.id, p]));
+  const self = byId.get(profileId);
   const declined = new Set(existing.filter((m) => m.state === 'declined').map((m) => pairKey(profileId, m.partner)));
   const index = buildMatchingIndex(profilesInScope, config);
   // Every qualifying partner, not just the top K: a live match outside the top K still qualifies.
@@ -70,7 +79,9 @@ export function planMatchChanges(
   for (const current of existing) {
     if (!LIVE.has(current.state)) continue;
     const proposal = qualifies.get(current.partner);
-    if (proposal && (proposal.score !== current.score || proposal.summary !== current.summary)) {
+    const networks = current.sharedNetworks && self ? sharedNetworksOf(self, byId.get(current.partner)) : undefined;
+    const networksChanged = networks !== undefined && [...networks].sort().join() !== [...(current.sharedNetworks ?? [])].sort().join();
+    if (proposal && (proposal.score !== current.score || proposal.summary !== current.summary || networksChanged)) {
       changes.push({ kind: 'rescore', partner: current.partner, proposal, expectedVersion: current.version, state: current.state });
     } else if (!proposal && ANSWERABLE.has(current.state)) {
       changes.push({ kind: 'withdraw', partner: current.partner, expectedVersion: current.version });

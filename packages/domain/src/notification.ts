@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { NetworkId, type MemberMailFrequency } from './profile.js';
 import { MAIL_TEXT } from './mail-text.js';
+import { oneLineText } from './text.js';
 
 /**
  * Coordinator e-mails (issue 6): who gets a mail about a match, what it says, and when a daily
@@ -43,7 +44,7 @@ export type NotificationPreference = z.output<typeof NotificationPreference>;
 
 export const CoordinatorInput = z.strictObject({
   networkId: NetworkId,
-  name: z.string().trim().min(1).max(200),
+  name: oneLineText('name', 200),
   email: z.email({ error: 'email: expected a valid e-mail address' }).max(254).toLowerCase(),
   // A daily digest unless the coordinator asks otherwise: one mail a day, not one per match.
   preference: NotificationPreference.default({ mode: 'digest', timeZone: 'UTC', digestHour: 8 }),
@@ -73,7 +74,12 @@ export interface MatchNotice {
   version: number;
   /** The sides that accepted so far (absent in entries kept before it existed). */
   acceptedBy?: string[];
+  /** A weaker match (see `isWeakerMatch`): proposed so that a member is not left with nothing. */
+  weaker?: boolean;
 }
+
+/** The line a mail adds for a weaker match. */
+export const WEAKER_MATCH_LINE = 'This is a weaker match: it does not meet all of the network\'s criteria, and is proposed so that nobody is left without partners to consider.';
 
 export interface CoordinatorRecipient {
   coordinator: Coordinator;
@@ -175,6 +181,7 @@ export function composeMatchMail(notice: MatchNotice & { state: 'proposed' | 'co
     '',
     `${T.common.why}: ${notice.summary}`,
     `${T.common.score}: ${score}`,
+    ...(notice.weaker ? [WEAKER_MATCH_LINE] : []),
     '',
     `${T.common.seeMatch}: ${url}`,
     `${T.coordinatorMatch.dashboard}: ${dashboard}`,
@@ -187,6 +194,7 @@ export function composeMatchMail(notice: MatchNotice & { state: 'proposed' | 'co
       `<p>${escapeHtml(T.common.greeting(recipient.coordinator.name))}</p>`,
       `<p><strong>${escapeHtml(T.coordinatorMatch.inNetwork(headline(notice), network))}</strong></p>`,
       `<p>${escapeHtml(T.common.why)}: ${escapeHtml(notice.summary)}<br>${escapeHtml(T.common.score)}: ${escapeHtml(score)}</p>`,
+      ...(notice.weaker ? [`<p><em>${escapeHtml(WEAKER_MATCH_LINE)}</em></p>`] : []),
       `<p><a href="${escapeHtml(url)}">${escapeHtml(T.common.seeMatch)}</a> · <a href="${escapeHtml(dashboard)}">${escapeHtml(T.coordinatorMatch.dashboard)}</a></p>`,
       `<p style="font-size:small"><a href="${escapeHtml(prefs)}">${escapeHtml(T.common.preferences)}</a></p>`,
     ].join('\n'),
@@ -399,10 +407,11 @@ export function composeMemberMatchMail(notice: MatchNotice, recipient: Pick<Memb
       `<p><a href="${escapeHtml(matchUrl)}">${escapeHtml(T.common.seeMatch)}</a></p>`,
     ];
   } else if (answerable) {
-    textBody = [lead, '', `${T.common.why}: ${notice.summary}`, '', `${M.accept}: ${acceptUrl}`, `${M.decline}: ${declineUrl}`, '', M.contactsLater];
+    textBody = [lead, '', `${T.common.why}: ${notice.summary}`, ...(notice.weaker ? [WEAKER_MATCH_LINE] : []), '', `${M.accept}: ${acceptUrl}`, `${M.decline}: ${declineUrl}`, '', M.contactsLater];
     htmlBody = [
       `<p><strong>${escapeHtml(lead)}</strong></p>`,
       `<p>${escapeHtml(T.common.why)}: ${escapeHtml(notice.summary)}</p>`,
+      ...(notice.weaker ? [`<p><em>${escapeHtml(WEAKER_MATCH_LINE)}</em></p>`] : []),
       `<p><a href="${escapeHtml(acceptUrl)}">${escapeHtml(M.accept)}</a> · <a href="${escapeHtml(declineUrl)}">${escapeHtml(M.decline)}</a></p>`,
       `<p>${escapeHtml(M.contactsLater)}</p>`,
     ];

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { THEME_IDS } from './taxonomy.js';
+import { expected, multiLineText, oneLineText } from './text.js';
 import {
   COUNTRY_CODES,
   FORMATS,
@@ -24,16 +25,8 @@ export const LIMITS = {
   languages: 12,
 } as const;
 
-/** zod reports a missing field as a type error; people want to read "is required". */
-const expected = (label: string, what: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined ? `${label} is required` : `${label} must be ${what}`;
-
-const text = (label: string, max: number) =>
-  z
-    .string({ error: expected(label, 'text') })
-    .trim()
-    .min(1, { error: `${label} must not be empty` })
-    .max(max, { error: `${label} must be at most ${max} characters` });
+// Every one-line field of the profile is one line of visible text (see text.ts).
+const text = oneLineText;
 
 function oneOf<const T extends readonly [string, ...string[]]>(values: T, label: string) {
   return z.enum(values, {
@@ -144,9 +137,7 @@ export const ProfileInput = z.strictObject({
   matchEmails: z.boolean({ error: expected('matchEmails', 'true or false') }).default(false),
   /** How often the contact hears about matches; a daily digest when absent (see memberMailFrequency). */
   mailFrequency: z.enum(MEMBER_MAIL_FREQUENCIES, { error: expected('mailFrequency', 'one of immediate, daily, weekly, off') }).optional(),
-  description: z.string({ error: expected('description', 'text') }).trim().max(LIMITS.descriptionLength, {
-    error: `description must be at most ${LIMITS.descriptionLength} characters`,
-  }).default(''),
+  description: multiLineText('description', LIMITS.descriptionLength).default(''),
 }, { error: expected('the body', 'a JSON object with the profile fields') });
 
 /** What a client sends. */

@@ -10,7 +10,19 @@ describe('theme taxonomy', () => {
       'creative-industries', 'youth', 'digital-culture', 'education', 'cultural-tourism', 'urban-regeneration',
       'inclusion-accessibility', 'media-literacy', 'performing-arts', 'visual-arts', 'music', 'film', 'literature',
       'crafts', 'intercultural-dialogue', 'minority-languages',
+      'festivals', 'gastronomy', 'maritime-culture', 'public-art',
     ]) expect(isThemeId(id), id).toBe(true);
+  });
+
+  it("gives the seed networks' own themes their own ids, not the broader themes they used to fall under", () => {
+    expect(resolveTheme('Festival')).toBe('festivals');
+    expect(resolveTheme('festivals')).toBe('festivals');
+    expect(resolveTheme('Gastronomy')).toBe('gastronomy');
+    expect(resolveTheme('maritime culture')).toBe('maritime-culture');
+    expect(resolveTheme('public art')).toBe('public-art');
+    expect(resolveTheme('Street art')).toBe('public-art');
+    expect(resolveTheme('theatre')).toBe('performing-arts');
+    expect(resolveTheme('design')).toBe('creative-industries');
   });
 
   it('maps labels and synonyms, whatever their case and spacing, to ids', () => {

@@ -26,15 +26,15 @@ export const THEMES = [
   { id: 'civil-society', label: 'Civil society', group: 'society', synonyms: ['ngo', 'ngos', 'community', 'volunteering', 'grassroots'] },
   { id: 'democracy-participation', label: 'Democracy and participation', group: 'society', synonyms: ['democracy', 'participation', 'citizen participation', 'democratic movements', 'participatory governance'] },
   { id: 'cultural-heritage', label: 'Cultural heritage', group: 'environment', synonyms: ['heritage', 'heritage innovation', 'museums', 'intangible heritage', 'monuments', 'unesco'] },
-  { id: 'creative-industries', label: 'Creative industries', group: 'economy', synonyms: ['creative economy', 'cultural industries', 'ccis', 'design', 'gastronomy', 'decentralised development'] },
+  { id: 'creative-industries', label: 'Creative industries', group: 'economy', synonyms: ['creative economy', 'cultural industries', 'ccis', 'design', 'decentralised development'] },
   { id: 'youth', label: 'Youth', group: 'society', synonyms: ['young people', 'children', 'students'] },
   { id: 'digital-culture', label: 'Digital culture', group: 'knowledge', synonyms: ['digital', 'digitisation', 'digitalization', 'new media', 'games', 'virtual reality'] },
   { id: 'education', label: 'Education', group: 'knowledge', synonyms: ['learning', 'arts education', 'capacity building', 'skills', 'training'] },
   { id: 'cultural-tourism', label: 'Cultural tourism', group: 'economy', synonyms: ['tourism', 'heritage tourism', 'visitors'] },
-  { id: 'urban-regeneration', label: 'Urban regeneration', group: 'environment', synonyms: ['urban development', 'public space', 'public art', 'placemaking', 'regional development'] },
+  { id: 'urban-regeneration', label: 'Urban regeneration', group: 'environment', synonyms: ['urban development', 'public space', 'placemaking', 'regional development'] },
   { id: 'inclusion-accessibility', label: 'Inclusion and accessibility', group: 'society', synonyms: ['inclusion', 'accessibility', 'disability', 'social inclusion', 'diversity'] },
   { id: 'media-literacy', label: 'Media literacy', group: 'knowledge', synonyms: ['disinformation', 'journalism', 'media'] },
-  { id: 'performing-arts', label: 'Performing arts', group: 'arts', synonyms: ['theatre', 'theater', 'dance', 'circus', 'festivals', 'festival'] },
+  { id: 'performing-arts', label: 'Performing arts', group: 'arts', synonyms: ['theatre', 'theater', 'dance', 'circus'] },
   { id: 'visual-arts', label: 'Visual arts', group: 'arts', synonyms: ['fine arts', 'painting', 'photography', 'sculpture', 'contemporary art'] },
   { id: 'music', label: 'Music', group: 'arts', synonyms: ['concerts', 'folk music', 'jazz', 'classical music'] },
   { id: 'film', label: 'Film', group: 'arts', synonyms: ['cinema', 'documentary', 'audiovisual'] },
@@ -42,6 +42,13 @@ export const THEMES = [
   { id: 'crafts', label: 'Crafts', group: 'arts', synonyms: ['arts and crafts', 'folk art', 'handicrafts', 'applied arts'] },
   { id: 'intercultural-dialogue', label: 'Intercultural dialogue', group: 'society', synonyms: ['cross-border cooperation', 'european cooperation', 'fair collaboration', 'cultural diplomacy', 'international cooperation'] },
   { id: 'minority-languages', label: 'Minority languages', group: 'knowledge', synonyms: ['regional languages', 'endangered languages', 'linguistic diversity'] },
+  // Themes the seed networks name (DESIGN §9: Cahul's festivals, Lankaran's gastronomy, Poti's
+  // maritime art residency and festival, Kutaisi's public art festival), added 2026-11-30 with the
+  // synonyms they used to fall under (performing arts, creative industries, urban regeneration).
+  { id: 'festivals', label: 'Festivals', group: 'arts', synonyms: ['festival', 'arts festival', 'city festival', 'festival management'] },
+  { id: 'gastronomy', label: 'Gastronomy', group: 'economy', synonyms: ['food', 'cuisine', 'culinary heritage', 'food culture', 'creative city of gastronomy'] },
+  { id: 'maritime-culture', label: 'Maritime culture', group: 'environment', synonyms: ['maritime', 'maritime heritage', 'maritime art', 'seafaring', 'coastal culture', 'port cities'] },
+  { id: 'public-art', label: 'Public art', group: 'arts', synonyms: ['street art', 'murals', 'art in public space', 'public art festival'] },
 ] as const satisfies readonly Theme[];
 
 export type ThemeId = (typeof THEMES)[number]['id'];

@@ -25,3 +25,47 @@ export function validProfileInput(overrides: Partial<ProfileInput> = {}): Profil
     ...overrides,
   };
 }
+
+/**
+ * Text that must never pass as one line of visible text, by character class, for unit and API tests.
+ * `visible` cases mix the character into otherwise visible text (control characters are refused
+ * anywhere); the others are text that shows nothing at all.
+ */
+export const INVISIBLE_OR_CONTROL_TEXT: readonly { name: string; value: string }[] = [
+  { name: 'line feed inside text', value: 'Sor\noca' },
+  { name: 'carriage return inside text', value: 'Sor\roca' },
+  { name: 'CR LF at the end', value: 'Soroca\r\n' },
+  { name: 'tab', value: 'Sor\toca' },
+  { name: 'NUL', value: 'Sor\u0000oca' },
+  { name: 'escape (C0 control)', value: '\u001b[31mSoroca' },
+  { name: 'DEL', value: 'Soroca\u007f' },
+  { name: 'C1 control (NEL)', value: 'Sor\u0085oca' },
+  { name: 'line separator U+2028', value: 'Sor\u2028oca' },
+  { name: 'paragraph separator U+2029', value: 'Sor\u2029oca' },
+  { name: 'lone surrogate', value: 'Sor\ud800oca' },
+  { name: 'zero-width spaces U+200B', value: '\u200b\u200b' },
+  { name: 'zero-width non-joiner U+200C', value: '\u200c' },
+  { name: 'zero-width joiner U+200D', value: '\u200d\u200d' },
+  { name: 'word joiner U+2060', value: '\u2060' },
+  { name: 'byte order mark U+FEFF', value: '\ufeff' },
+  { name: 'Hangul filler U+3164', value: '\u3164\u3164' },
+  { name: 'Braille pattern blank U+2800', value: '\u2800' },
+  { name: 'Hangul choseong filler U+115F', value: '\u115f' },
+  { name: 'Hangul jungseong filler U+1160', value: '\u1160' },
+  { name: 'halfwidth Hangul filler U+FFA0', value: '\uffa0' },
+  { name: 'no-break and ideographic spaces', value: '\u00a0\u3000' },
+  { name: 'em space and thin space', value: '\u2003\u2009' },
+  { name: 'soft hyphen U+00AD', value: '\u00ad' },
+  { name: 'bidi override U+202E', value: '\u202e' },
+  { name: 'variation selector U+FE0F', value: '\ufe0f' },
+  { name: 'combining acute accent alone', value: '\u0301' },
+  { name: 'mixture of invisible characters and spaces', value: ' \u200b\u3164 \u2060\ufeff ' },
+];
+
+/** Every one-line field of a profile, as a way to put a value into a valid input, and its field path. */
+export const PROFILE_ONE_LINE_FIELDS: readonly { field: string; set: (value: string) => ProfileInput }[] = [
+  { field: 'name', set: (name) => validProfileInput({ name }) },
+  { field: 'region', set: (region) => validProfileInput({ region }) },
+  { field: 'contact.name', set: (name) => validProfileInput({ contact: { name, email: 'culture@kutaisi.example' } }) },
+  { field: 'freeTags[1]', set: (tag) => validProfileInput({ freeTags: ['public art festival', tag] }) },
+];

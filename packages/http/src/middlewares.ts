@@ -22,6 +22,25 @@ export function bodyLimit(maxBytes: number): middy.MiddlewareObj<APIGatewayProxy
   };
 }
 
+/**
+ * Media types are case-insensitive (RFC 9110 §8.3.1), but @middy/http-json-body-parser matches
+ * `application/json` case-sensitively: this lower-cases the type and subtype of Content-Type (and
+ * drops blanks before its parameters) before the parser looks. Parameters are left as sent.
+ */
+export function caseInsensitiveMediaType(): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+  return {
+    before: (request: Request) => {
+      const headers = request.event.headers ?? {};
+      for (const [name, value] of Object.entries(headers)) {
+        if (name.toLowerCase() !== 'content-type' || typeof value !== 'string') continue;
+        const semicolon = value.indexOf(';');
+        const type = (semicolon < 0 ? value : value.slice(0, semicolon)).trim().toLowerCase();
+        headers[name] = semicolon < 0 ? type : `${type}${value.slice(semicolon)}`;
+      }
+    },
+  };
+}
+
 interface MiddyHttpError extends Error {
   statusCode: number;
   expose?: boolean;

@@ -62,7 +62,7 @@ export const signInRequired = () =>
   new HttpProblem(
     401,
     'Sign in first',
-    'This needs a session: ask for a sign-in link (POST /auth/magic-link), open it, and send the session as "Authorization: Bearer <session>". A session lasts one hour.',
+    'This needs a session: ask for a sign-in link (POST /auth/magic-link) and use it; browsers then send the session cookie, API clients "Authorization: Bearer <session>". A session ends when you sign out, after 7 days unused or 30 days after sign-in (a bearer token after one hour).',
     PROBLEM_TYPES.signInRequired,
     {},
     { 'WWW-Authenticate': 'Bearer' },

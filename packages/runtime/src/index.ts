@@ -1,13 +1,19 @@
-import type * as z from 'zod';
+/**
+ * What a schema must do to validate configuration and messages: zod's classic and mini builds both
+ * do it, so a function with a small bundle budget (the authorizer) can use the mini build.
+ */
+export interface SafeParser<T> {
+  safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+}
 
 /**
  * Reads a function's configuration from the environment once, at cold start. A missing or malformed
  * variable stops the function before it serves anything, naming every bad variable.
  */
-export function loadConfig<S extends z.ZodType>(functionName: string, schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
+export function loadConfig<T>(functionName: string, schema: SafeParser<T>, env: NodeJS.ProcessEnv = process.env): T {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    const problems = parsed.error.issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ');
     throw new Error(`${functionName} configuration is invalid: ${problems}`);
   }
   return parsed.data;
@@ -30,12 +36,7 @@ interface ErrorLogger {
  * is logged (id and issue count only, never the body) and thrown, so the message fails on its own,
  * is retried, then dead-letters and the alarm fires.
  */
-export function readMessage<S extends z.ZodType>(
-  record: { messageId: string; body: string },
-  schema: S,
-  what: string,
-  logger: ErrorLogger,
-): z.output<S> {
+export function readMessage<T>(record: { messageId: string; body: string }, schema: SafeParser<T>, what: string, logger: ErrorLogger): T {
   let body: unknown;
   try {
     body = JSON.parse(record.body);

@@ -3,13 +3,21 @@ import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { isLostTransactionRace } from './errors.js';
 import type { Profile } from '@culturebridge/domain';
+import { ownerKey } from './address-book.js';
 import { decodeMembershipView } from './membership-codec.js';
 import { fromItem, MEMBERSHIP_ATTRIBUTES, MEMBERSHIP_VIEW_ATTRIBUTE, type MembershipView } from './profile-items.js';
-import { isPublishedCopy, matchItems, type MatchItem } from './match-items.js';
+import { decodeNetworkMatch, matchItems, networkMatchUpdates, type MatchItem, type NetworkMatch } from './match-items.js';
 import { ENTITY, keys, OPEN_PROPOSALS_PARTITION, TABLE } from './table.js';
 
 /** How long a slot wait is kept: a waiter not served by then is recomputed by its own next change. */
 const SLOT_WAIT_DAYS = 60;
+
+/** A profile's open matches and the proposal-counter version they were counted at. */
+export interface ExposureGuard {
+  profileId: string;
+  version: number;
+  open: number;
+}
 
 /** Reads and writes of match items and the matching views; every write is conditional on a read version. */
 export class MatchStore {
@@ -30,20 +38,25 @@ export class MatchStore {
     for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) this.consumedReadUnits += c.CapacityUnits ?? 0;
   }
 
-  /** The matching view of one profile, read from its profile item without the contact. */
+  /**
+   * The matching view of one profile, read from its profile item. The contact address is read only
+   * to derive the view's `owner` (as its membership items carry it) and is not returned.
+   */
   async matchingView(id: string): Promise<MembershipView | undefined> {
     const out = await this.doc.send(
       new GetCommand({
         TableName: this.tableName,
         Key: keys.profile(id),
         ConsistentRead: true,
-        ProjectionExpression: MEMBERSHIP_ATTRIBUTES.map((_, i) => `#a${i}`).join(', '),
-        ExpressionAttributeNames: Object.fromEntries(MEMBERSHIP_ATTRIBUTES.map((a, i) => [`#a${i}`, a])),
+        ProjectionExpression: [...MEMBERSHIP_ATTRIBUTES.map((_, i) => `#a${i}`), '#contact.#email'].join(', '),
+        ExpressionAttributeNames: { ...Object.fromEntries(MEMBERSHIP_ATTRIBUTES.map((a, i) => [`#a${i}`, a])), '#contact': 'contact', '#email': 'email' },
         ...this.capacity(),
       }),
     );
     this.count(out.ConsumedCapacity);
-    return out.Item ? (out.Item as MembershipView) : undefined;
+    if (!out.Item) return undefined;
+    const { contact, ...view } = out.Item as MembershipView & { contact?: { email?: string } };
+    return { ...view, ...(contact?.email ? { owner: ownerKey(contact.email) } : {}) };
   }
 
   /** Every profile findable in the given scopes, from the network index: never a table scan. */
@@ -85,13 +98,27 @@ export class MatchStore {
   }
 
   /**
-   * Every match between members of a network (withdrawn ones left out), one copy per pair: one
-   * Query of the network index and one per member (networks have tens of members).
+   * Every match made in a network, from its projection partition: one paginated Query, eventually
+   * consistent (a dashboard read), instead of one Query per member. Read units: the projection's
+   * size, not the members' partitions.
    */
-  async matchesInNetwork(networkId: string): Promise<MatchItem[]> {
-    const members = await this.candidates([networkId]);
-    const perMember = await Promise.all(members.map((m) => this.matchesOf(m.id)));
-    return perMember.flat().filter((m) => isPublishedCopy(m) && m.sharedNetworks.includes(networkId) && m.state !== 'withdrawn');
+  async networkMatches(networkId: string): Promise<NetworkMatch[]> {
+    const found: NetworkMatch[] = [];
+    for await (const page of paginateQuery({ client: this.doc }, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.networkMatchPartition(networkId) },
+      ...this.capacity(),
+    })) {
+      this.count(page.ConsumedCapacity);
+      for (const item of page.Items ?? []) {
+        const lower = String(item.SK).slice('OWNER#'.length);
+        for (const [name, value] of Object.entries(item)) {
+          if (name.startsWith('M#')) found.push(decodeNetworkMatch(lower, name.slice(2), String(value)));
+        }
+      }
+    }
+    return found;
   }
 
   /** How many matches of a profile are open (proposed or accepted): its exposure. */
@@ -112,6 +139,29 @@ export class MatchStore {
     return count;
   }
 
+  /**
+   * A profile's exposure as a guard for a new proposal: how many matches are open (proposed or
+   * accepted), and the version of its proposal counter read just before counting them. A proposal
+   * written with this guard fails if any other proposal involving the profile landed meanwhile.
+   */
+  async exposure(profileId: string): Promise<ExposureGuard> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.exposure(profileId), ConsistentRead: true, ...this.capacity() }));
+    this.count(out.ConsumedCapacity);
+    const version = Number(out.Item?.version ?? 0);
+    return { profileId, version, open: await this.openMatchCount(profileId) };
+  }
+
+  /** The ids an erased profile had matches with (keys.formerPartners); empty when none are noted. */
+  async formerPartners(erasedId: string): Promise<string[]> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.formerPartners(erasedId), ConsistentRead: true }));
+    return (out.Item?.partners as string[] | undefined) ?? [];
+  }
+
+  /** Drops the note once every former partner was recomputed. */
+  async forgetFormerPartners(erasedId: string): Promise<void> {
+    await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: keys.formerPartners(erasedId) }));
+  }
+
   async match(owner: string, partner: string): Promise<MatchItem | undefined> {
     const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.match(owner, partner), ConsistentRead: true }));
     return out.Item ? fromItem<MatchItem>(out.Item) : undefined;
@@ -125,7 +175,7 @@ export class MatchStore {
   async put(
     match: Omit<MatchItem, 'owner' | 'partner'>,
     expectedVersion: number | undefined,
-    options: { requireActiveProfiles?: boolean } = {},
+    options: { requireActiveProfiles?: boolean; previousNetworks?: readonly string[]; exposureGuards?: readonly Pick<ExposureGuard, 'profileId' | 'version'>[] } = {},
   ): Promise<boolean> {
     const condition =
       expectedVersion === undefined
@@ -144,10 +194,27 @@ export class MatchStore {
           },
         }))
       : [];
+    // The exposure cap under concurrency: each guarded counter moves on by one, only from the version
+    // the caller counted at (a counter never written is version 0).
+    const exposureUpdates = (options.exposureGuards ?? []).map((guard) => ({
+      Update: {
+        TableName: this.tableName,
+        Key: keys.exposure(guard.profileId),
+        UpdateExpression: 'SET version = :next, entity = :entity',
+        ConditionExpression: guard.version === 0 ? 'attribute_not_exists(version)' : 'version = :seen',
+        ExpressionAttributeValues: { ':next': guard.version + 1, ':entity': ENTITY.exposure, ...(guard.version === 0 ? {} : { ':seen': guard.version }) },
+      },
+    }));
     try {
       await this.doc.send(
         new TransactWriteCommand({
-          TransactItems: [...matchItems(match).map((Item) => ({ Put: { TableName: this.tableName, Item, ...condition } })), ...profileChecks],
+          TransactItems: [
+            ...matchItems(match).map((Item) => ({ Put: { TableName: this.tableName, Item, ...condition } })),
+            // The projection changes only with the profile copies (their condition guards it too).
+            ...networkMatchUpdates(this.tableName, match, options.previousNetworks),
+            ...profileChecks,
+            ...exposureUpdates,
+          ],
         }),
       );
       return true;

@@ -32,12 +32,16 @@ export function encodeMembershipView(view: MembershipView): string {
     list(view.fundingInstruments),
     view.availability ? `${view.availability.from}/${view.availability.to}` : '',
     view.openToOutsideNetwork ? 1 : 0,
+    view.owner ?? '',
+    // What members write counts in matching since 2026-11-30 (text part of the score).
+    view.freeTags ?? [],
+    view.description ?? '',
   ]);
 }
 
 export function decodeMembershipView(encoded: string): MembershipView {
-  const [id, version, name, status, country, networks, themes, formats, offers, needs, languages, funding, availability, open] = JSON.parse(encoded) as [
-    string, number, string, keyof typeof STATUS_OF, string, string, string, string, string, string, string, string, string, number,
+  const [id, version, name, status, country, networks, themes, formats, offers, needs, languages, funding, availability, open, owner, freeTags, description] = JSON.parse(encoded) as [
+    string, number, string, keyof typeof STATUS_OF, string, string, string, string, string, string, string, string, string, number, string | undefined, string[]?, string?,
   ];
   const [from, to] = availability ? availability.split('/') : [];
   return {
@@ -58,5 +62,10 @@ export function decodeMembershipView(encoded: string): MembershipView {
     fundingInstruments: unlist(funding),
     ...(from && to ? { availability: { from, to } } : {}),
     openToOutsideNetwork: open === 1,
+    // Items written before owners existed have none: they match as before until rewritten.
+    ...(owner ? { owner } : {}),
+    // Items written before text counted have neither: they match on the structured fields alone.
+    freeTags: freeTags ?? [],
+    description: description ?? '',
   };
 }

@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { DigestEntry } from '@culturebridge/domain';
+import { isLostTransactionRace } from './errors.js';
 import { ENTITY, keys, TABLE } from './table.js';
 
 export type NotificationStatus = 'claimed' | 'sent';
@@ -59,6 +60,8 @@ export class NotificationStore {
    * Claims the right to send: succeeds when no record exists, or when an earlier claim's lease ran out
    * without the mail being marked sent (that sender crashed). A sent record answers 'sent'; a live
    * claim held by another delivery answers 'busy' (the caller fails the message so it is retried).
+   * A failed condition is read back: when the claim holds this very `token`, the put was applied and
+   * only its reply was lost (the SDK retried it), so the claim is ours.
    */
   async claim(facts: NotificationFacts, token: string, now: Date, leaseMs: number): Promise<ClaimResult> {
     try {
@@ -83,16 +86,34 @@ export class NotificationStore {
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       const current = await this.get(facts.notificationId);
-      return current?.status === 'sent' ? 'sent' : 'busy';
+      if (current?.status === 'sent') return 'sent';
+      return current?.claimToken === token ? 'claimed' : 'busy';
     }
   }
 
-  /** Marks the mail sent, only if this delivery still holds the claim. */
+  /**
+   * Marks the mail sent, only if this delivery still holds the claim. The sent record keeps the
+   * claim's token, so a retry whose first attempt was applied (reply lost) is recognised by it.
+   */
   async markSent(notificationId: string, token: string, sentAt: string): Promise<void> {
-    await this.doc.send(new UpdateCommand({ TableName: this.tableName, ...this.markSentUpdate(notificationId, token, sentAt) }));
+    try {
+      await this.doc.send(new UpdateCommand({ TableName: this.tableName, ...this.markSentUpdate(notificationId, token, sentAt) }));
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException) || !(await this.sentWith(notificationId, token))) throw error;
+    }
   }
 
-  /** Marks a digest sent and removes the entries it listed, atomically (at most 99 entries). */
+  /** True when the record is sent under this claim token: an earlier attempt of this write took effect. */
+  private async sentWith(notificationId: string, token: string): Promise<boolean> {
+    const current = await this.get(notificationId);
+    return current?.status === 'sent' && current.claimToken === token;
+  }
+
+  /**
+   * Marks a digest sent and removes the entries it listed, atomically (at most 99 entries). The SDK
+   * gives the transaction a ClientRequestToken, so its own retries are idempotent for 10 minutes;
+   * a later retry of the same claim is still recognised by the token on the sent record.
+   */
   async markDigestSent(notificationId: string, token: string, sentAt: string, entries: readonly Pick<PendingDigestEntry, 'recipientRole' | 'recipientId' | 'entryKey'>[]): Promise<void> {
     if (entries.length > 99) throw new Error('a digest transaction holds at most 99 entries');
     await this.doc.send(
@@ -102,13 +123,15 @@ export class NotificationStore {
           ...entries.map((e) => ({ Delete: { TableName: this.tableName, Key: keys.digestEntry(e.recipientRole, e.recipientId, e.entryKey) } })),
         ],
       }),
-    );
+    ).catch(async (error: unknown) => {
+      if (!isLostTransactionRace(error) || !(await this.sentWith(notificationId, token))) throw error;
+    });
   }
 
   private markSentUpdate(notificationId: string, token: string, sentAt: string) {
     return {
       Key: keys.notification(notificationId),
-      UpdateExpression: 'SET #status = :sent, sentAt = :sentAt REMOVE claimToken, claimedUntil',
+      UpdateExpression: 'SET #status = :sent, sentAt = :sentAt REMOVE claimedUntil',
       ConditionExpression: '#status = :claimed AND claimToken = :token',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':sent': 'sent', ':claimed': 'claimed', ':token': token, ':sentAt': sentAt },

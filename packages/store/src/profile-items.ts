@@ -1,4 +1,5 @@
 import { MATCHING_ATTRIBUTES, type Profile, type ProfileData } from '@culturebridge/domain';
+import { ownerKey } from './address-book.js';
 import { encodeMembershipView } from './membership-codec.js';
 import { ENTITY, OPEN_SCOPE, keys } from './table.js';
 
@@ -8,7 +9,7 @@ import { ENTITY, OPEN_SCOPE, keys } from './table.js';
  */
 export const MEMBERSHIP_ATTRIBUTES = [...MATCHING_ATTRIBUTES, 'version'] as const;
 
-export type MembershipView = Pick<Profile, (typeof MEMBERSHIP_ATTRIBUTES)[number]>;
+export type MembershipView = Pick<Profile, (typeof MEMBERSHIP_ATTRIBUTES)[number]> & { owner?: string };
 
 export function profileItem(profile: Profile) {
   return { ...keys.profile(profile.id), entity: ENTITY.profile, ...profile };
@@ -23,7 +24,7 @@ export function membershipScopes(profile: Pick<ProfileData, 'networks' | 'openTo
 export const MEMBERSHIP_VIEW_ATTRIBUTE = 'view';
 
 export function membershipItems(profile: Profile) {
-  const view = encodeMembershipView(profile);
+  const view = encodeMembershipView({ ...profile, owner: ownerKey(profile.contact.email) });
   return membershipScopes(profile).map((scope) => ({
     ...keys.membership(profile.id, scope),
     entity: ENTITY.membership,

@@ -4,7 +4,9 @@ import { addressHash, profileAddressItem } from './address-book.js';
 import { batchDelete } from './batch.js';
 import { isLostTransactionRace, type WriteResult } from './errors.js';
 import { fromItem, membershipItems, membershipScopes, profileItem } from './profile-items.js';
-import { ENTITY, keys } from './table.js';
+import { ENTITY, keys, TABLE } from './table.js';
+import type { MatchItem } from './match-items.js';
+import { removeNetworkCopies } from './network-projection.js';
 
 export interface CreateOptions {
   id: string;
@@ -116,10 +118,12 @@ export class ProfileStore {
     // The delete is conditional on the version read, so an update that added a network meanwhile
     // cannot leave a membership behind; on such a race the partition is read again.
     for (let attempt = 1; ; attempt++) {
-      const items = await this.partition(id);
+      // The former-partners note outlives the erasure until compute-matches has used it.
+      const items = (await this.partition(id)).filter((i) => i.entity !== ENTITY.formerPartners);
       if (items.length === 0) return { outcome: 'not-found' };
       const profile = items.find((i) => i.entity === ENTITY.profile);
       const memberships = items.filter((i) => i.entity === ENTITY.membership);
+      const partners = [...new Set(items.filter((i) => i.entity === ENTITY.match).map((i) => String(i.SK).slice(keys.matchPrefix.length)))];
       if (profile) {
         try {
           await this.doc.send(
@@ -135,6 +139,9 @@ export class ProfileStore {
                 },
                 ...memberships.map((item) => ({ Delete: { TableName: this.tableName, Key: { PK: item.PK as string, SK: item.SK as string } } })),
                 { Delete: { TableName: this.tableName, Key: keys.addressOfProfile(addressHash((profile as unknown as Profile).contact.email), id) } },
+                ...(partners.length > 0
+                  ? [{ Put: { TableName: this.tableName, Item: { ...keys.formerPartners(id), entity: ENTITY.formerPartners, partners, [TABLE.ttlAttribute]: Math.floor(Date.now() / 1000) + 7 * 86_400 } } }]
+                  : []),
               ],
             }),
           );
@@ -144,9 +151,9 @@ export class ProfileStore {
         }
       }
       const rest = items.filter((i) => i !== profile && !memberships.includes(i));
-      const mirrors = rest
-        .filter((i) => i.entity === ENTITY.match)
-        .map((i) => keys.match(String(i.SK).slice(keys.matchPrefix.length), id));
+      const ownMatches = rest.filter((i) => i.entity === ENTITY.match);
+      await removeNetworkCopies(this.doc, this.tableName, ownMatches as unknown as MatchItem[]);
+      const mirrors = ownMatches.map((i) => keys.match(String(i.SK).slice(keys.matchPrefix.length), id));
       await batchDelete(this.doc, this.tableName, [...mirrors, ...rest.map((i) => ({ PK: i.PK as string, SK: i.SK as string }))]);
       return { outcome: 'ok', value: { id } };
     }

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ENTITY, TABLE, keys } from './table.js';
 
 /**
@@ -11,11 +12,23 @@ export interface TokenGrant {
   addressHash: string;
   purpose: 'sign-in' | 'confirm-profile';
   profileId?: string;
+  /** The address as the link's page may show it ("c…@orhei.example"); never the whole address. */
+  maskedAddress?: string;
+}
+
+function grantOf(item: Record<string, unknown> | undefined): TokenGrant | undefined {
+  if (typeof item?.addressHash !== 'string') return undefined;
+  return {
+    addressHash: item.addressHash,
+    purpose: item.purpose === 'confirm-profile' ? 'confirm-profile' : 'sign-in',
+    ...(typeof item.profileId === 'string' ? { profileId: item.profileId } : {}),
+    ...(typeof item.maskedAddress === 'string' ? { maskedAddress: item.maskedAddress } : {}),
+  };
 }
 
 /**
  * Magic-link tokens and the counters that limit them. A token item holds the token's hash and the
- * hash of the address it was sent to, nothing else; it is deleted when used and expires by TTL.
+ * hash of the address it was sent to, nothing else; it is marked used once and expires by TTL.
  */
 export class SignInStore {
   constructor(
@@ -24,43 +37,60 @@ export class SignInStore {
   ) {}
 
   async saveToken(tokenHash: string, grant: TokenGrant, expiresAtEpoch: number, createdAt: string): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.token(tokenHash), entity: ENTITY.token, ...grant, [TABLE.ttlAttribute]: expiresAtEpoch, createdAt },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
-    );
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.token(tokenHash), entity: ENTITY.token, ...grant, [TABLE.ttlAttribute]: expiresAtEpoch, createdAt },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    } catch (error) {
+      // 256 random bits never collide: an existing item is this put's own first attempt, applied
+      // with its reply lost and retried by the SDK.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   /**
-   * Uses a token: deletes it if it exists and has not expired, in one conditional write, so two
-   * requests racing with the same link cannot both succeed. Returns what the token was issued for.
-   * TTL deletion lags by up to days, hence the explicit expiry check.
+   * Uses a token: marks it used by `useId` if it exists, is unused and has not expired, in one
+   * conditional write, so two requests racing with the same link cannot both succeed. Returns what
+   * the token was issued for. When the condition fails the item is read back: marked with this very
+   * `useId`, the write was applied and only its reply was lost (the SDK retried it), so the use is
+   * ours. A used token stays until its TTL removes it. TTL deletion lags by up to days, hence the
+   * explicit expiry check.
    */
-  async consumeToken(tokenHash: string, nowEpoch: number): Promise<TokenGrant | undefined> {
+  async consumeToken(tokenHash: string, nowEpoch: number, useId: string = randomUUID()): Promise<TokenGrant | undefined> {
     try {
       const out = await this.doc.send(
-        new DeleteCommand({
+        new UpdateCommand({
           TableName: this.tableName,
           Key: keys.token(tokenHash),
-          ConditionExpression: 'attribute_exists(PK) AND #expires > :now',
+          UpdateExpression: 'SET usedBy = :use',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(usedBy) AND #expires > :now',
           ExpressionAttributeNames: { '#expires': TABLE.ttlAttribute },
-          ExpressionAttributeValues: { ':now': nowEpoch },
-          ReturnValues: 'ALL_OLD',
+          ExpressionAttributeValues: { ':now': nowEpoch, ':use': useId },
+          ReturnValues: 'ALL_NEW',
         }),
       );
-      const item = out.Attributes;
-      if (typeof item?.addressHash !== 'string') return undefined;
-      return {
-        addressHash: item.addressHash,
-        purpose: item.purpose === 'confirm-profile' ? 'confirm-profile' : 'sign-in',
-        ...(typeof item.profileId === 'string' ? { profileId: item.profileId } : {}),
-      };
+      return grantOf(out.Attributes);
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return undefined;
-      throw error;
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const current = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.token(tokenHash), ConsistentRead: true }));
+      return current.Item?.usedBy === useId ? grantOf(current.Item) : undefined;
     }
+  }
+
+  /**
+   * What a token would grant, without using it: the page a link opens describes it and waits for a
+   * click. A read only, so loading, prefetching or scanning the page spends nothing.
+   */
+  async peekToken(tokenHash: string, nowEpoch: number): Promise<(TokenGrant & { expiresAt: number }) | undefined> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.token(tokenHash), ConsistentRead: true }));
+    // A used token stays until its TTL removes it (marked `usedBy`), but grants nothing more.
+    const grant = out.Item?.usedBy === undefined ? grantOf(out.Item) : undefined;
+    const expiresAt = Number(out.Item?.[TABLE.ttlAttribute]);
+    return grant && expiresAt > nowEpoch ? { ...grant, expiresAt } : undefined;
   }
 
   /** Counts one request against a fixed window and returns the count so far (this one included). */

@@ -47,6 +47,13 @@ export const ENTITY = {
   activity: 'Activity',
   address: 'Address',
   rateCounter: 'RateCounter',
+  exposure: 'Exposure',
+  formerPartners: 'FormerPartners',
+  networkMatch: 'NetworkMatch',
+  session: 'Session',
+  partner: 'Partner',
+  deliveryAttempt: 'DeliveryAttempt',
+  webhookEvent: 'WebhookEvent',
 } as const;
 export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
 
@@ -66,7 +73,23 @@ export const keys = {
     GSI1SK: `PROFILE#${id}`,
   }),
   match: (owner: string, partner: string) => ({ PK: `PROFILE#${owner}`, SK: `MATCH#${partner}` }),
+  /**
+   * A profile's proposal counter: its `version` goes up with every new proposal that involves the
+   * profile, and each proposal is written on condition that it has not moved since its open matches
+   * were counted, so two concurrent recomputes cannot both take a profile's last slot. In the
+   * profile's partition, so erasure removes it with the rest.
+   */
+  exposure: (id: string) => ({ PK: `PROFILE#${id}`, SK: 'EXPOSURE' }),
+  /**
+   * Written by erasure in the transaction that deletes the profile: the ids (nothing else) of the
+   * profiles it had matches with, so compute-matches recomputes them and they get replacements.
+   * Deleted once they are recomputed; expires after a week in any case.
+   */
+  formerPartners: (id: string) => ({ PK: `PROFILE#${id}`, SK: 'FORMER-PARTNERS' }),
   token: (hash: string) => ({ PK: `TOKEN#${hash}`, SK: 'TOKEN' }),
+  /** A browser session, by the SHA-256 of its cookie secret (a copy of the table signs nobody in). */
+  session: (id: string) => ({ PK: `SESSION#${id}`, SK: 'SESSION' }),
+  sessionPrefix: 'SESSION#',
   notification: (key: string) => ({ PK: `NOTIFY#${key}`, SK: 'NOTIFY' }),
   /** A network's coordinators: one Query lists them when a match in the network is mailed. */
   coordinator: (networkId: string, id: string) => ({ PK: `COORDINATORS#${networkId}`, SK: `COORDINATOR#${id}` }),
@@ -105,6 +128,33 @@ export const keys = {
   /** The dashboard's activity feed: one item per event about the network, newest last. */
   activity: (networkId: string, occurredAt: string, eventId: string) => ({ PK: `ACTIVITY#${networkId}`, SK: `${occurredAt}#${eventId}` }),
   activityPartition: (networkId: string) => `ACTIVITY#${networkId}`,
+  /**
+   * A network's match projection, so the dashboard lists a network's matches with one Query of one
+   * partition instead of one Query per member. One item per network and lower profile id of a pair;
+   * each of that profile's matches in the network is one attribute `M#<partner id>` holding a compact
+   * encoding (`encodeNetworkMatch` in match-items.ts). Written in the transaction that writes the match itself.
+   * `NETMATCHES#` cannot collide with other partitions.
+   */
+  networkMatches: (networkId: string, lowerId: string) => ({ PK: `NETMATCHES#${networkId}`, SK: `OWNER#${lowerId}` }),
+  networkMatchPartition: (networkId: string) => `NETMATCHES#${networkId}`,
+  networkMatchAttribute: (higherId: string) => `M#${higherId}`,
+  /**
+   * Partner systems: all in one partition, so the webhook fan-out lists them with one Query (a
+   * thousand partners are about a megabyte: one or two pages, and deliver-webhooks caches the list).
+   */
+  partner: (id: string) => ({ PK: 'PARTNERS', SK: `PARTNER#${id}` }),
+  partnerPartition: 'PARTNERS',
+  partnerPrefix: 'PARTNER#',
+  /** One item per webhook delivery attempt, newest last by time; they expire after DELIVERY_RECORD_DAYS. */
+  deliveryAttempt: (partnerId: string, attemptedAt: string, eventId: string, attempt: number) => ({
+    PK: `DELIVERIES#${partnerId}`,
+    SK: `${attemptedAt}#${eventId}#${String(attempt).padStart(2, '0')}`,
+  }),
+  deliveryPartition: (partnerId: string) => `DELIVERIES#${partnerId}`,
+  /** The events webhooks carried, by UTC day and time (for `redeliver --from --to`), and a pointer by id. */
+  webhookEvent: (day: string, time: string, eventId: string) => ({ PK: `WEBHOOK_EVENTS#${day}`, SK: `${time}#${eventId}` }),
+  webhookEventDay: (day: string) => `WEBHOOK_EVENTS#${day}`,
+  webhookEventById: (eventId: string) => ({ PK: `WEBHOOK_EVENT#${eventId}`, SK: 'WEBHOOK_EVENT' }),
   profilePartition: (id: string) => `PROFILE#${id}`,
   networkPartition: (scope: string) => `NETWORK#${scope}`,
   matchPrefix: 'MATCH#',

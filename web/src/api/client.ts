@@ -1,5 +1,5 @@
 import type { FieldProblem } from '@culturebridge/domain';
-import { clearSession, currentSession } from '../auth/session-store';
+import { markSignedOut, sessionState } from '../auth/session-store';
 import { rememberDestination } from '../auth/destination';
 import { currentRoute, navigate } from '../router';
 
@@ -41,33 +41,37 @@ export class SessionLost extends Error {
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface RequestOptions {
-  /** `none`: never send the session (sign-in routes). `optional`: a public route; a stale session is dropped and the call repeated without it. */
-  session?: 'send' | 'optional' | 'none';
+  /**
+   * What a lost session means: `send` (routes that need one) goes to the sign-in page; `probe`
+   * (asking whether we are signed in) only marks the browser signed out and throws.
+   */
+  session?: 'send' | 'probe';
 }
 
-/** Same origin as the app: the local server and CloudFront both forward the API's paths. */
+/**
+ * Same origin as the app: the local server and CloudFront both forward the API's paths, and the
+ * browser adds the session cookie (HttpOnly, so the page never sees it) by itself.
+ */
 export async function apiRequest<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-  const mode = options.session ?? 'send';
-  const session = mode === 'none' ? undefined : currentSession();
-  const response = await send(method, path, body, session?.token);
+  const wasSignedIn = sessionState() === 'signed-in';
+  const response = await send(method, path, body);
   if (response.ok) return (response.status === 204 ? undefined : await response.json()) as T;
 
   const problem = await toProblem(response);
   if (!meansSessionLost(problem)) throw problem;
-  if (mode === 'optional') {
-    clearSession();
-    return apiRequest<T>(method, path, body, { session: 'none' });
+  if (options.session === 'probe') {
+    markSignedOut();
+    throw new SessionLost();
   }
-  sessionLost(session ? 'expired' : 'required');
+  sessionLost(wasSignedIn ? 'expired' : 'required');
   throw new SessionLost();
 }
 
-async function send(method: Method, path: string, body: unknown, token: string | undefined): Promise<Response> {
+async function send(method: Method, path: string, body: unknown): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (token) headers.authorization = `Bearer ${token}`;
   try {
-    return await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
   } catch {
     throw new ApiProblem(0, 'about:blank', 'CultureBridge cannot be reached', 'Check your connection and try again.', []);
   }
@@ -97,7 +101,7 @@ function meansSessionLost(problem: ApiProblem): boolean {
 }
 
 function sessionLost(reason: 'expired' | 'required'): void {
-  clearSession();
+  markSignedOut();
   rememberDestination(currentRoute());
   navigate(`/sign-in?reason=${reason}`);
 }

@@ -11,18 +11,27 @@ import type {
   NetworkSettings,
   ProfileMatches,
   VerifyResult,
+  LinkDescription,
 } from './types';
 
 const segment = encodeURIComponent;
 
-export const requestSignInLink = (email: string) => apiRequest<{ message: string }>('POST', '/auth/magic-link', { email }, { session: 'none' });
+export const requestSignInLink = (email: string) => apiRequest<{ message: string }>('POST', '/auth/magic-link', { email });
 
-export const verifySignInToken = (token: string) => apiRequest<VerifyResult>('POST', '/auth/verify', { token }, { session: 'none' });
+/** What a sign-in or confirmation link would do; spends nothing (the page asks for a click first). */
+export const describeSignInLink = (token: string) => apiRequest<LinkDescription>('POST', '/auth/link', { token });
 
-export const fetchMe = () => apiRequest<Me>('GET', '/me');
+/** Spends the link: the session arrives as an HttpOnly cookie. */
+export const verifySignInToken = (token: string) => apiRequest<VerifyResult>('POST', '/auth/verify', { token });
+
+/** Ends the session on the server and clears its cookie. */
+export const signOut = () => apiRequest<void>('POST', '/auth/sign-out');
+
+/** Who the browser's session is; `probe` marks the browser signed out instead of leaving the page. */
+export const fetchMe = (options: { probe?: boolean } = {}) => apiRequest<Me>('GET', '/me', undefined, options.probe ? { session: 'probe' } : {});
 
 // Anyone may submit; a session of the contact address makes the profile active at once.
-export const submitProfile = (input: ProfileInput) => apiRequest<CreatedProfile>('POST', '/profiles', input, { session: 'optional' });
+export const submitProfile = (input: ProfileInput) => apiRequest<CreatedProfile>('POST', '/profiles', input);
 
 export const fetchProfile = (id: string) => apiRequest<Profile>('GET', `/profiles/${segment(id)}`);
 

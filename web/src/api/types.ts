@@ -1,9 +1,17 @@
-import type { MatchReason, MatchState, Profile, ProfileKind, ProfileStatus, PublicProfile } from '@culturebridge/domain';
+import type { MatchReason, MatchState, Profile, ProfileHint, ProfileKind, ProfileStatus, PublicProfile } from '@culturebridge/domain';
 
 /** The API's answers, as docs/api.md describes them. */
 
+/** `POST /auth/link`: what a link would do, with the address masked. */
+export interface LinkDescription {
+  purpose: 'sign-in' | 'confirm-profile';
+  address: string;
+  expiresAt: string;
+  profile?: { id: string; name: string; networks: string[]; status: string };
+}
+
 export interface VerifyResult {
-  session: string;
+  /** When the browser's session ends if it is not used again. */
   expiresAt: string;
   /** Ids of the profiles the address owns (the session's claims). */
   profiles: unknown[];
@@ -27,8 +35,6 @@ export interface CreatedProfile {
   id: string;
   version: number;
   status: ProfileStatus;
-  /** Present when the caller's session is the contact's: the profile is active at once. */
-  session?: string;
 }
 
 /** The partner as a member sees it: public fields only. */
@@ -50,6 +56,8 @@ export interface MatchView {
   state: MatchState;
   acceptedBy: string[];
   score: number;
+  /** A weaker match: proposed so that nobody is left with nothing (see docs/api.md). */
+  weaker: boolean;
   summary: string;
   reasons: MatchReason[];
   sharedNetworks: string[];
@@ -62,6 +70,8 @@ export interface MatchView {
 export interface ProfileMatches {
   profileId: string;
   matches: MatchView[];
+  /** For a member whose matches are all weaker (or who has none): fields that would improve them. */
+  hints: ProfileHint[];
 }
 
 export interface MatchAnswer {
@@ -85,8 +95,9 @@ export interface NetworkMatch {
   state: MatchState;
   acceptedBy: string[];
   score: number;
-  summary: string;
-  reasons: MatchReason[];
+  weaker: boolean;
+  /** The match's first reason, in short; the full reasons are on each member's matches. */
+  topReason?: { kind: string; id?: string };
   proposedAt: string;
   updatedAt: string;
 }

@@ -1,7 +1,7 @@
 /**
- * Where to go after signing in. The magic link may open in another tab (sessionStorage is per tab),
- * so the wish is kept in localStorage, and only as long as a link is valid (15 minutes). It holds a
- * route of this app, never a token.
+ * Where to go after signing in. The magic link usually opens in another tab, so the wish is kept in
+ * localStorage, and only as long as a link is valid (15 minutes). It holds a route of this app,
+ * never a token.
  */
 const KEY = 'culturebridge.after-sign-in';
 const LIFETIME_MS = 15 * 60 * 1000;

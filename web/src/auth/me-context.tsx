@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { fetchMe } from '../api/endpoints';
 import type { Me } from '../api/types';
-import { useSession } from './session-store';
+import { markSignedIn, useSessionState } from './session-store';
 
 interface MeState {
   /** Who the session is; undefined while loading or when signed out. */
@@ -11,28 +11,33 @@ interface MeState {
 
 const MeContext = createContext<MeState>({ me: undefined, refreshMe: async () => undefined });
 
-/** Loads `GET /me` whenever the session changes, so the navigation knows about profiles and networks. */
+/**
+ * Asks `GET /me` once when the app starts (the cookie, shared by every tab, says whether this
+ * browser is signed in) and again whenever the session state changes, so the navigation knows about
+ * profiles and networks.
+ */
 export function MeProvider({ children }: { children: ReactNode }) {
-  const session = useSession();
+  const state = useSessionState();
   const [me, setMe] = useState<Me>();
 
   const refreshMe = useCallback(async () => {
-    if (!session) {
+    if (state === 'signed-out') {
       setMe(undefined);
       return;
     }
     try {
-      setMe(await fetchMe());
+      setMe(await fetchMe({ probe: true }));
+      markSignedIn();
     } catch {
-      // A lost session is handled by the client; anything else leaves the navigation as it was.
+      // Not signed in (the probe marked it), or the API unreachable: the navigation stays as it was.
     }
-  }, [session]);
+  }, [state]);
 
   useEffect(() => {
     void refreshMe();
   }, [refreshMe]);
 
-  return <MeContext.Provider value={{ me: session ? me : undefined, refreshMe }}>{children}</MeContext.Provider>;
+  return <MeContext.Provider value={{ me: state === 'signed-in' ? me : undefined, refreshMe }}>{children}</MeContext.Provider>;
 }
 
 export const useMe = () => useContext(MeContext);

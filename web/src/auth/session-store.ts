@@ -1,57 +1,31 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * The signed-in session, kept in sessionStorage: it lives as long as the tab, is not shared with other
- * tabs, and is gone when the tab closes. The token is a one-hour JWT; the app never reads its claims
- * for access decisions, only its expiry, the API decides everything else.
+ * Whether this browser is signed in. The session itself is an HttpOnly cookie the page cannot
+ * read (so script injected into the page cannot steal it either); every tab of the browser shares
+ * it, and it survives reloads and restarts. What the app keeps is only what `GET /me` last said:
+ * `checking` until the first answer, then `signed-in` or `signed-out`. The API decides everything.
  */
-export interface Session {
-  token: string;
-  expiresAt: string;
-}
+export type SessionState = 'checking' | 'signed-in' | 'signed-out';
 
-const KEY = 'culturebridge.session';
 const listeners = new Set<() => void>();
-let current: Session | undefined = load();
+let current: SessionState = 'checking';
 
-function load(): Session | undefined {
-  try {
-    const stored = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as Partial<Session> | null;
-    if (typeof stored?.token === 'string' && typeof stored.expiresAt === 'string' && Date.parse(stored.expiresAt) > Date.now()) {
-      return { token: stored.token, expiresAt: stored.expiresAt };
-    }
-  } catch {
-    // A value another version of the app wrote: treat it as no session.
-  }
-  sessionStorage.removeItem(KEY);
-  return undefined;
-}
-
-function changed(): void {
+function set(next: SessionState): void {
+  if (current === next) return;
+  current = next;
   for (const listener of listeners) listener();
 }
 
-/** The session to send, or undefined when there is none or it has run out. */
-export function currentSession(): Session | undefined {
-  if (current && Date.parse(current.expiresAt) <= Date.now()) clearSession();
-  return current;
-}
+export const sessionState = (): SessionState => current;
 
-/** Stores a session from the API; without `expiresAt` (POST /profiles) the JWT's own expiry is used. */
-export function saveSession(token: string, expiresAt?: string): void {
-  current = { token, expiresAt: expiresAt ?? jwtExpiry(token) };
-  sessionStorage.setItem(KEY, JSON.stringify(current));
-  changed();
-}
+/** After a sign-in link was used, or when `GET /me` answered. */
+export const markSignedIn = (): void => set('signed-in');
 
-export function clearSession(): void {
-  if (!current) return;
-  current = undefined;
-  sessionStorage.removeItem(KEY);
-  changed();
-}
+/** After signing out, or when the API said the session is gone. */
+export const markSignedOut = (): void => set('signed-out');
 
-export function useSession(): Session | undefined {
+export function useSessionState(): SessionState {
   return useSyncExternalStore(
     (listener) => {
       listeners.add(listener);
@@ -59,16 +33,4 @@ export function useSession(): Session | undefined {
     },
     () => current,
   );
-}
-
-/** The `exp` claim, read without verifying: only to know when to stop sending the token. */
-function jwtExpiry(token: string): string {
-  try {
-    const payload = token.split('.')[1] ?? '';
-    const { exp } = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown };
-    if (typeof exp === 'number') return new Date(exp * 1000).toISOString();
-  } catch {
-    // Not a JWT we can read: fall through to the API's documented lifetime.
-  }
-  return new Date(Date.now() + 60 * 60 * 1000).toISOString();
 }

@@ -53,7 +53,7 @@ export function MatchCard({ match, self, answerable, headingLevel = 3, children 
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const place = [partner.region, partner.country && countryName(partner.country)].filter(Boolean).join(', ');
   return (
-    <article className={`match-card match-card--${match.state}`} aria-labelledby={`match-${match.matchId}`}>
+    <article className={`match-card match-card--${match.state}${match.weaker ? ' match-card--weaker' : ''}`} aria-labelledby={`match-${match.matchId}`}>
       <header className="match-card__header">
         <Heading id={`match-${match.matchId}`} className="match-card__title">
           {partner.name ?? 'A partner who withdrew'}
@@ -68,6 +68,11 @@ export function MatchCard({ match, self, answerable, headingLevel = 3, children 
       <p className="match-card__state">
         <span className={`badge badge--${match.state}`}>{STATE_LABELS[match.state]}</span> {matchStatusText(match, self, answerable)}
       </p>
+      {match.weaker ? (
+        <p className="match-card__weaker">
+          <span className="badge badge--weaker">Weaker match</span> Proposed so that you have partners to consider; it does not meet all of the network's criteria.
+        </p>
+      ) : null}
       {match.partnerContact ? (
         <p className="match-card__contact">
           Contact: {match.partnerContact.name}, <a href={`mailto:${match.partnerContact.email}`}>{match.partnerContact.email}</a>

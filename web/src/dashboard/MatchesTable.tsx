@@ -1,6 +1,7 @@
 import { ScrollArea } from '../components/ScrollArea';
 import type { NetworkMatch } from '../api/types';
 import { STATE_LABELS } from '../lib/labels';
+import { describeTopReason } from '../lib/reasons';
 import { MatchPairHeader } from './MatchPairHeader';
 
 export function MatchesTable({ matches }: { matches: readonly NetworkMatch[] }) {
@@ -17,7 +18,7 @@ export function MatchesTable({ matches }: { matches: readonly NetworkMatch[] }) 
             <th scope="col" className="numeric">
               Score
             </th>
-            <th scope="col">Why</th>
+            <th scope="col">Main reason</th>
           </tr>
         </thead>
         <tbody>
@@ -31,7 +32,7 @@ export function MatchesTable({ matches }: { matches: readonly NetworkMatch[] }) 
                 {Math.round(match.score * 100)}
               </td>
               <td data-label="Why" className="summary-cell">
-                {match.summary}
+                {describeTopReason(match.topReason)}
               </td>
             </tr>
           ))}

@@ -1,7 +1,8 @@
 import type { NetworkMatch } from '../api/types';
 import { spreadsheetText, toCsv } from '../lib/csv';
+import { describeTopReason } from '../lib/reasons';
 
-const MATCHES_CSV_HEADER = ['matchId', 'memberA', 'memberB', 'state', 'score', 'acceptedBy', 'summary', 'proposedAt', 'updatedAt'] as const;
+const MATCHES_CSV_HEADER = ['matchId', 'memberA', 'memberB', 'state', 'score', 'acceptedBy', 'mainReason', 'proposedAt', 'updatedAt'] as const;
 
 /** The network's matches, one per line, for a spreadsheet or another tool. */
 export function matchesCsv(matches: readonly NetworkMatch[]): string {
@@ -15,7 +16,7 @@ export function matchesCsv(matches: readonly NetworkMatch[]): string {
       m.state,
       m.score.toFixed(4),
       spreadsheetText(m.acceptedBy.map((id) => nameOf(m, id)).join('; ')),
-      spreadsheetText(m.summary),
+      spreadsheetText(describeTopReason(m.topReason)),
       m.proposedAt,
       m.updatedAt,
     ]),

@@ -14,6 +14,12 @@ export interface ReasonContext {
   selfId?: string;
 }
 
+const WEAKER_LINES: Readonly<Record<Extract<MatchReason, { kind: 'weaker-match' }>['cause'], string>> = {
+  'below-threshold': 'A weaker match: below the network\'s threshold, proposed so that you have partners to consider',
+  'windows-never-meet': 'A weaker match: your availability windows never meet',
+  'nothing-in-common': 'A weaker match: no theme or words in common yet',
+};
+
 export function describeReason(reason: MatchReason, { names, themes, selfId }: ReasonContext): string {
   const who = (id: string) => (id === selfId ? 'You' : (names.get(id) ?? 'The partner'));
   switch (reason.kind) {
@@ -45,5 +51,33 @@ export function describeReason(reason: MatchReason, { names, themes, selfId }: R
       return 'Different networks, and both are open to partners outside them';
     case 'shared-language':
       return `Shared working language: ${languageLabel(reason.language)}`;
+    case 'shared-words':
+      return `Both describe: ${reason.words.join(', ')}`;
+    case 'shared-tags':
+      return `Both list the interest${reason.tags.length > 1 ? 's' : ''} ${reason.tags.map((t) => `"${t}"`).join(', ')}`;
+    case 'weaker-match':
+      return WEAKER_LINES[reason.cause];
+  }
+}
+
+/** The leading reason of a match in a network's list (`topReason`: a kind and the id it is about). */
+export function describeTopReason(reason: { kind: string; id?: string } | undefined): string {
+  if (!reason) return '';
+  const id = reason.id ?? '';
+  switch (reason.kind) {
+    case 'shared-theme':
+      return `Shared theme: ${themeLabel(id)}`;
+    case 'offers':
+      return `Offers and needs: ${(RESOURCE_LABELS as Record<string, string>)[id] ?? id}`;
+    case 'shared-format':
+      return `Both look for: ${(FORMAT_LABELS as Record<string, string>)[id] ?? id}`;
+    case 'shared-funding':
+      return `Both consider ${(FUNDING_LABELS as Record<string, string>)[id] ?? id}`;
+    case 'shared-network':
+      return `Both in ${networkLabel(id)}`;
+    case 'weaker-match':
+      return `Weaker match: ${id.replace(/-/g, ' ')}`;
+    default:
+      return reason.kind.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
   }
 }

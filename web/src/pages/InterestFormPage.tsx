@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { ProfileInput } from '@culturebridge/domain';
 import { ApiProblem, SessionLost } from '../api/client';
 import { requestSignInLink, submitProfile } from '../api/endpoints';
-import { saveSession } from '../auth/session-store';
 import { PageHeading } from '../components/PageHeading';
 import { ProfileForm } from '../components/ProfileForm';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
@@ -14,7 +13,6 @@ export function InterestFormPage() {
 
   const submit = async (input: ProfileInput) => {
     const created = await submitProfile(input);
-    if (created.session) saveSession(created.session);
     if (created.status === 'active') {
       navigate(`/profiles/${encodeURIComponent(created.id)}`);
       return;

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import type { Profile, ProfileInput } from '@culturebridge/domain';
+import type { Profile, ProfileHint, ProfileInput } from '@culturebridge/domain';
 import { ApiProblem, SessionLost } from '../api/client';
 import { confirmProfile, fetchMe, fetchProfile, fetchProfileMatches, updateProfile, withdrawProfile } from '../api/endpoints';
 import type { MatchView } from '../api/types';
 import { useMe } from '../auth/me-context';
+import { languageLabel } from '../lib/labels';
 import { MatchAnswerButtons } from '../components/MatchAnswerButtons';
 import { MatchCard } from '../components/MatchCard';
 import { PageHeading } from '../components/PageHeading';
@@ -121,6 +122,7 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
             Refresh
           </button>
         </div>
+        {owned && matches.data?.hints.length ? <MatchHints hints={matches.data.hints} /> : null}
         <Matches profile={current} owned={owned} matches={matches.data?.matches} error={matches.error} onChange={refresh} />
       </section>
 
@@ -144,6 +146,30 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
     </div>
   );
 }
+
+/** What would improve a member's matches, when they are all weaker (or there are none). */
+function MatchHints({ hints }: { hints: ProfileHint[] }) {
+  return (
+    <div className="notice notice--warning match-hints" role="note" aria-labelledby="match-hints-title">
+      <h3 id="match-hints-title" className="notice__title">Get better matches</h3>
+      <p>Your proposals are weaker matches so far. Edit your profile below to:</p>
+      <ul>
+        {hints.map((hint) => (
+          <li key={hint.kind}>{HINT_TEXT[hint.kind](hint)}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+const HINT_TEXT: { [K in ProfileHint['kind']]: (hint: ProfileHint) => string } = {
+  'add-themes': () => 'add themes you work on',
+  'add-description': () => 'add a description of your plans (members are matched on what they write)',
+  'add-working-language': (hint) =>
+    `add ${hint.kind === 'add-working-language' ? hint.languages.map(languageLabel).join(' or ') : ''} as a working language`,
+  'add-offers-or-needs': () => 'say what you offer and what you need',
+  'add-formats': () => 'choose the formats you look for',
+};
 
 interface MatchesProps {
   profile: Profile;

@@ -2,23 +2,28 @@ import * as z from 'zod';
 import { SCORE_PARTS, type ScorePartKind } from './types.js';
 
 /**
- * Defaults chosen so that themes lead (they are why a network exists), complementarity follows
- * (it turns shared interest into a project), and the rest break ties. A network can raise
- * crossBorder when connecting countries is its point.
+ * Defaults chosen so that themes and what members write lead (they are why a network exists),
+ * complementarity follows (it turns shared interest into a project), and the rest break ties; the
+ * values were compared on the development set (`npm run bench:quality`, both halves of the set).
+ * A network can raise crossBorder when connecting countries is its point.
  */
 export const DEFAULT_MATCHING_CONFIG = Object.freeze({
   weights: Object.freeze({
-    themes: 0.4,
-    complementarity: 0.25,
-    formats: 0.1,
-    funding: 0.1,
-    availability: 0.05,
-    crossBorder: 0.1,
+    themes: 0.42,
+    text: 0.36,
+    complementarity: 0.1,
+    formats: 0.04,
+    // Shared funding instruments looked alike more than they told partners apart on the
+    // development set (bench/results/quality.md); still reported, at no weight, for networks to raise.
+    funding: 0,
+    availability: 0.04,
+    crossBorder: 0.04,
   }),
   priorityFactors: Object.freeze({ high: 1, medium: 0.6, low: 0.3 }),
-  threshold: 0.25,
+  threshold: 0.1,
   topK: 10,
   exposureCap: 20,
+  minimumProposals: 3,
 });
 
 const weight = (part: ScorePartKind) =>
@@ -68,7 +73,15 @@ export const MatchingConfig = z
       .min(1, { error: 'exposureCap must be at least 1' })
       .max(1000, { error: 'exposureCap must be at most 1000' })
       .default(DEFAULT_MATCHING_CONFIG.exposureCap),
+    /** Members with fewer full matches get weaker ones up to this many, or topK if lower (as far as partners exist and caps allow). */
+    minimumProposals: z
+      .number({ error: 'minimumProposals must be a number' })
+      .int({ error: 'minimumProposals must be a whole number' })
+      .min(1, { error: 'minimumProposals must be at least 1' })
+      .max(100, { error: 'minimumProposals must be at most 100' })
+      .default(DEFAULT_MATCHING_CONFIG.minimumProposals),
   })
+
   // Every profile asks for topK partners; a cap below that would cut everyone's own list short.
   .refine((c) => c.exposureCap >= c.topK, { error: 'exposureCap must be at least topK', path: ['exposureCap'] });
 
@@ -99,4 +112,9 @@ export function scoreUnits(score: number): number {
 /** The smallest stored score that passes the threshold, in units (0.25 → 2500, robust to 0.29 × 10 000). */
 export function thresholdUnits(config: MatchingConfig): number {
   return Math.ceil(config.threshold * SCORE_SCALE - 1e-6);
+}
+
+/** How many proposals a member gets at least, full or weaker: `minimumProposals`, never more than topK. */
+export function minimumOf(config: MatchingConfig): number {
+  return Math.min(config.minimumProposals, config.topK);
 }

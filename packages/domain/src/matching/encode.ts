@@ -1,64 +1,92 @@
 import { THEMES, type ThemeId } from '../taxonomy.js';
 import { FORMATS, FUNDING_INSTRUMENTS, PRIORITIES, RESOURCES, type Priority } from '../vocabulary.js';
 import type { MatchingConfig } from './config.js';
+import { analyseText, type TextTerm } from './text.js';
+import { effectiveThemes } from './themes.js';
 import type { MatchingProfile } from './types.js';
 
 /*
- * Each vocabulary becomes a bitmask in one 32-bit word so that "what do these two share" is one
- * AND. Bit 31 is left free so masks stay positive int32s (no sign surprises in `x & -x`).
+ * Each vocabulary becomes a bitmask so that "what do these two share" is one AND. Resources,
+ * formats and funding instruments fit one 32-bit word (bit 31 left free so masks stay positive
+ * int32s); themes take as many 32-bit words as the taxonomy needs, so it can grow past 32.
  */
 export const THEME_COUNT = THEMES.length;
 for (const [name, size] of [
-  ['themes', THEME_COUNT],
   ['resources', RESOURCES.length],
   ['formats', FORMATS.length],
   ['funding instruments', FUNDING_INSTRUMENTS.length],
 ] as const) {
   if (size > 31) throw new Error(`matching packs ${name} into 31-bit masks; ${size} need a wider encoding`);
 }
+/** 32-bit words of theme mask per profile: theme t is bit t & 31 of word t >> 5. */
+export const THEME_WORDS = Math.ceil(THEME_COUNT / 32);
+/** 32-bit words of priority codes, 2 bits per theme: theme t is at bits 2(t & 15) of word t >> 4. */
+export const PRIORITY_WORDS = Math.ceil(THEME_COUNT / 16);
 
 export const THEME_BIT = new Map<string, number>(THEMES.map((t, i) => [t.id, i]));
 const RESOURCE_BIT = new Map<string, number>(RESOURCES.map((r, i) => [r, i]));
 const FORMAT_BIT = new Map<string, number>(FORMATS.map((f, i) => [f, i]));
 const FUNDING_BIT = new Map<string, number>(FUNDING_INSTRUMENTS.map((f, i) => [f, i]));
 
-/** Availability sentinels chosen so that a missing window never overlaps anything. */
-const NO_FROM = 0x3fffffff;
-const NO_TO = -0x3fffffff;
+/** Availability sentinels for a missing window: open from the first day to the last. */
+const NO_FROM = -0x3fffffff;
+const NO_TO = 0x3fffffff;
 
 /** One side is "fully served" when this many of its needs are met: nobody expects one partner to cover all. */
 export const NEEDS_SATURATION = 2;
 
 /*
- * Profiles as one 64-byte row each (one cache line): the batch run reads partners in scattered
- * order, and every field a score needs — plus the first language word the candidate filter reads
- * just before — arrives with a single miss. No objects or strings in the scoring loop; 100 000
- * profiles take 6.4 MB.
+ * Profiles as one row of int32s each (64 bytes while the taxonomy has up to 32 themes: one cache
+ * line): the batch run reads partners in scattered order, and every field a score needs — plus
+ * the first language word the candidate filter reads just before — arrives with a single miss.
+ * No objects or strings in the scoring loop. Float64 norms sit at the end of the row.
  */
-export const ROW_WIDTH = 16;
-export const R_THEMES = 0;
-/** Priority codes (index into PRIORITIES + 1; 0 = theme absent), 2 bits per theme: themes 0-15 … */
-export const R_PRIORITY_LOW = 1;
-/** … and themes 16-30. */
-export const R_PRIORITY_HIGH = 2;
-export const R_OFFERS = 3;
-export const R_NEEDS = 4;
-export const R_FORMATS = 5;
-export const R_FUNDING = 6;
+export const R_OFFERS = 0;
+export const R_NEEDS = 1;
+export const R_FORMATS = 2;
+export const R_FUNDING = 3;
 /** Availability as day numbers (days since 1970-01-01), both ends included. */
-export const R_FROM = 7;
-export const R_TO = 8;
+export const R_FROM = 4;
+export const R_TO = 5;
 /**
  * Country (a small integer, only equality matters) in bits 0-15, then the counts the score
  * divides by, each at least 1 (an empty list shares nothing, so 0 / 1 = 0 is right):
  * min(needs, NEEDS_SATURATION) in bits 16-19, formats in 20-24, funding in 25-29.
  */
-export const R_PACKED = 9;
+export const R_PACKED = 6;
 /** The first word of the language bitmask (all of it for up to 31 distinct languages). */
-export const R_LANGUAGES = 10;
-/** sqrt of the sum of idf over the profile's themes (the affinity's normaliser), as a float64 at this index of `norms`. */
-export const N_THEME_NORM = 7;
+export const R_LANGUAGES = 7;
+/** THEME_WORDS words of theme mask. */
+export const R_THEMES = 8;
+/** PRIORITY_WORDS words of priority codes (index into PRIORITIES + 1; 0 = theme absent). */
+export const R_PRIORITY = R_THEMES + THEME_WORDS;
+/** Two float64s at the end: the theme and the text norms (4 int32s), the row padded to even. */
+export const ROW_WIDTH = Math.ceil((R_PRIORITY + PRIORITY_WORDS) / 2) * 2 + 4;
 export const NORMS_PER_ROW = ROW_WIDTH / 2;
+/** sqrt of the sum of idf over the profile's themes (the affinity's normaliser), at this index of `norms`. */
+export const N_THEME_NORM = NORMS_PER_ROW - 1;
+/** The L2 norm of the profile's text vector, at this index of `norms`. */
+export const N_TEXT_NORM = NORMS_PER_ROW - 2;
+
+/**
+ * The text of the profiles as sparse tf-idf vectors, terms numbered in term order so that every
+ * index orders any two terms the same way (sums over shared terms then run in the same order, and
+ * a pair scores bit-identically from both sides and in `scorePair`).
+ */
+export interface EncodedText {
+  /** Term strings by id, ascending. */
+  readonly terms: readonly string[];
+  /** A word a person can check for each term (the first seen, as written). */
+  readonly surfaces: readonly string[];
+  /** Document frequency per term id. */
+  readonly df: Int32Array;
+  /** Whether a term may be shared at all: at least 2 holders and at most `maxDf`. */
+  readonly sharable: Uint8Array;
+  /** Per profile, its terms (CSR): ids ascending and their weights (1 + ln tf) × idf. */
+  readonly offsets: Int32Array;
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+}
 
 export interface EncodedProfiles {
   readonly count: number;
@@ -73,6 +101,7 @@ export interface EncodedProfiles {
   /** Language bitmasks, `languageWords` words per profile; only needed beyond 31 languages. */
   readonly languages: Int32Array;
   readonly languageWords: number;
+  readonly text: EncodedText;
 }
 
 export function maskOf(values: readonly string[], bits: ReadonlyMap<string, number>): number {
@@ -96,7 +125,7 @@ export function dayNumber(isoDate: string): number {
 
 /** The priority code (1 high, 2 medium, 3 low, 0 absent) of theme bit t in the row at `row`. */
 export function priorityCode(rows: Int32Array, row: number, t: number): number {
-  return t < 16 ? ((rows[row + R_PRIORITY_LOW] as number) >>> (2 * t)) & 3 : ((rows[row + R_PRIORITY_HIGH] as number) >>> (2 * (t - 16))) & 3;
+  return ((rows[row + R_PRIORITY + (t >> 4)] as number) >>> (2 * (t & 15))) & 3;
 }
 
 export function priorityOfCode(code: number): Priority {
@@ -107,7 +136,7 @@ export function priorityOfCode(code: number): Priority {
 export function themeIdf(profiles: readonly MatchingProfile[]): Float64Array {
   const df = new Int32Array(THEME_COUNT);
   for (const p of profiles) {
-    for (const t of p.themes) {
+    for (const t of effectiveThemes(p)) {
       const bit = THEME_BIT.get(t.id);
       if (bit !== undefined) df[bit]! += 1;
     }
@@ -123,10 +152,78 @@ export function idfFromLookup(idf: (themeId: ThemeId) => number): Float64Array {
   return Float64Array.from(THEMES, (t) => idf(t.id));
 }
 
+/**
+ * How text terms are weighed: BM25's idf, ln(1 + (N − df + 0.5) / (df + 0.5)), over the profiles
+ * in scope; `lookup` (an index's) replaces it when a pair is scored on its own.
+ */
+export interface TextWeighting {
+  readonly lookup?: (term: string) => { idf: number; sharable: boolean } | undefined;
+  /** Without a population (a pair scored on its own): every term weighs 1, any term both hold is shared. */
+  readonly uniform?: boolean;
+}
+
+/**
+ * A term held by more than this share of the profiles (and by more than MIN_COMMON_DF of them,
+ * but never more than MAX_COMMON_DF) is not counted as shared: "culture" says nothing, and its
+ * posting list would make every query walk a large part of the network (the query cost is the sum
+ * of the posting lengths of a profile's terms). It still counts in the norm.
+ */
+export const MAX_DF_SHARE = 0.01;
+export const MIN_COMMON_DF = 50;
+export const MAX_COMMON_DF = 250;
+
+export function encodeText(profiles: readonly MatchingProfile[], weighting: TextWeighting = {}): EncodedText {
+  const analysed = profiles.map((p) => analyseText(p));
+  const dfByTerm = new Map<string, number>();
+  const surfaceByTerm = new Map<string, string>();
+  for (const terms of analysed) {
+    for (const t of terms) {
+      dfByTerm.set(t.term, (dfByTerm.get(t.term) ?? 0) + 1);
+      if (!surfaceByTerm.has(t.term)) surfaceByTerm.set(t.term, t.surface);
+    }
+  }
+  const terms = [...dfByTerm.keys()].sort();
+  const idOf = new Map(terms.map((t, k) => [t, k]));
+  const n = profiles.length;
+  const maxDf = Math.max(MIN_COMMON_DF, Math.min(MAX_COMMON_DF, Math.floor(n * MAX_DF_SHARE)));
+  const df = Int32Array.from(terms, (t) => dfByTerm.get(t) as number);
+  const idf = new Float64Array(terms.length);
+  const sharable = new Uint8Array(terms.length);
+  terms.forEach((term, k) => {
+    const looked = weighting.lookup?.(term);
+    if (weighting.lookup) {
+      idf[k] = looked?.idf ?? 0;
+      sharable[k] = looked?.sharable ? 1 : 0;
+    } else if (weighting.uniform) {
+      idf[k] = 1;
+      sharable[k] = (df[k] as number) >= 2 ? 1 : 0;
+    } else {
+      const d = df[k] as number;
+      idf[k] = Math.log(1 + (n - d + 0.5) / (d + 0.5));
+      sharable[k] = d >= 2 && d <= maxDf ? 1 : 0;
+    }
+  });
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) offsets[i + 1] = (offsets[i] as number) + (analysed[i] as TextTerm[]).length;
+  const ids = new Int32Array(offsets[n] as number);
+  const weights = new Float64Array(offsets[n] as number);
+  for (let i = 0; i < n; i++) {
+    let at = offsets[i] as number;
+    for (const t of analysed[i] as TextTerm[]) {
+      const id = idOf.get(t.term) as number;
+      ids[at] = id;
+      weights[at] = (1 + Math.log(t.count)) * (idf[id] as number);
+      at++;
+    }
+  }
+  return { terms, surfaces: terms.map((t) => surfaceByTerm.get(t) as string), df, sharable, offsets, ids, weights };
+}
+
 export function encodeProfiles(
   profiles: readonly MatchingProfile[],
   idf: Float64Array,
   priorityFactors: MatchingConfig['priorityFactors'],
+  weighting: TextWeighting = {},
 ): EncodedProfiles {
   const n = profiles.length;
   const countryIds = new Map<string, number>();
@@ -144,28 +241,27 @@ export function encodeProfiles(
   const norms = new Float64Array(buffer);
   const languages = new Int32Array(n * languageWords);
   const factors = Float64Array.from([0, ...PRIORITIES.map((p) => priorityFactors[p])]);
+  const text = encodeText(profiles, weighting);
 
   for (let i = 0; i < n; i++) {
     const p = profiles[i] as MatchingProfile;
     const row = i * ROW_WIDTH;
-    let mask = 0;
-    let low = 0;
-    let high = 0;
-    for (const t of p.themes) {
+    for (const t of effectiveThemes(p)) {
       const bit = THEME_BIT.get(t.id);
       if (bit === undefined) continue;
-      mask |= 1 << bit;
+      rows[row + R_THEMES + (bit >> 5)] = (rows[row + R_THEMES + (bit >> 5)] as number) | (1 << (bit & 31));
       const code = PRIORITIES.indexOf(t.priority) + 1;
-      if (bit < 16) low |= code << (2 * bit);
-      else high |= code << (2 * (bit - 16));
+      rows[row + R_PRIORITY + (bit >> 4)] = (rows[row + R_PRIORITY + (bit >> 4)] as number) | (code << (2 * (bit & 15)));
     }
-    rows[row + R_THEMES] = mask;
-    rows[row + R_PRIORITY_LOW] = low;
-    rows[row + R_PRIORITY_HIGH] = high;
     // Summed in bit order, not list order, so that equal profiles get bit-identical norms.
     let idfSum = 0;
-    for (let bit = 0; bit < THEME_COUNT; bit++) if (mask & (1 << bit)) idfSum += idf[bit] as number;
+    for (let bit = 0; bit < THEME_COUNT; bit++) {
+      if (((rows[row + R_THEMES + (bit >> 5)] as number) >>> (bit & 31)) & 1) idfSum += idf[bit] as number;
+    }
     norms[i * NORMS_PER_ROW + N_THEME_NORM] = Math.sqrt(idfSum);
+    let textSum = 0;
+    for (let k = text.offsets[i] as number; k < (text.offsets[i + 1] as number); k++) textSum += (text.weights[k] as number) ** 2;
+    norms[i * NORMS_PER_ROW + N_TEXT_NORM] = Math.sqrt(textSum);
 
     const needs = maskOf(p.needs, RESOURCE_BIT);
     const formats = maskOf(p.formats, FORMAT_BIT);
@@ -188,5 +284,36 @@ export function encodeProfiles(
     }
     rows[row + R_LANGUAGES] = languages[i * languageWords] as number;
   }
-  return { count: n, idf, rows, norms, factors, languages, languageWords };
+  return { count: n, idf, rows, norms, factors, languages, languageWords, text };
+}
+
+/**
+ * Cosine of the two profiles' text vectors over the sharable terms they have in common, in [0, 1].
+ * Terms are merged in id order, the order the index's accumulation uses, so both agree bit for bit.
+ */
+export function textSimilarity(s: EncodedProfiles, i: number, j: number): number {
+  const { offsets, ids, weights, sharable } = s.text;
+  let a = offsets[i] as number;
+  let b = offsets[j] as number;
+  const aEnd = offsets[i + 1] as number;
+  const bEnd = offsets[j + 1] as number;
+  let dot = 0;
+  while (a < aEnd && b < bEnd) {
+    const x = ids[a] as number;
+    const y = ids[b] as number;
+    if (x < y) a++;
+    else if (y < x) b++;
+    else {
+      if (sharable[x] === 1) dot += (weights[a] as number) * (weights[b] as number);
+      a++;
+      b++;
+    }
+  }
+  return textCosine(s, i, j, dot);
+}
+
+/** The cosine from a dot product of i's and j's text vectors. */
+export function textCosine(s: EncodedProfiles, i: number, j: number, dot: number): number {
+  const norm = (s.norms[i * NORMS_PER_ROW + N_TEXT_NORM] as number) * (s.norms[j * NORMS_PER_ROW + N_TEXT_NORM] as number);
+  return norm > 0 && dot > 0 ? Math.min(1, dot / norm) : 0;
 }

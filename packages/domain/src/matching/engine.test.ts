@@ -38,7 +38,7 @@ describe('matching scenarios', () => {
 
   it('reports each part with its weight and contribution, adding up to the score', () => {
     const { score, parts } = scorePair(kutaisi, gyumri);
-    expect(parts.map((p) => p.kind)).toEqual(['themes', 'complementarity', 'formats', 'funding', 'availability', 'crossBorder']);
+    expect(parts.map((p) => p.kind)).toEqual(['themes', 'text', 'complementarity', 'formats', 'funding', 'availability', 'crossBorder']);
     expect(parts.reduce((s, p) => s + p.weight, 0)).toBeCloseTo(1, 4);
     expect(parts.reduce((s, p) => s + p.contribution, 0)).toBeCloseTo(score, 3);
   });
@@ -52,12 +52,12 @@ describe('matching scenarios', () => {
     expect(computeAllMatches([georgianOnly, armenianOnly], { threshold: 0 }).proposals.get('gyumri')).toEqual([]);
   });
 
-  it('keeps other hard filters: scope, status, shared theme', () => {
+  it('keeps other hard filters: scope, status; sharing no theme is no longer one', () => {
     const outsider = { ...gyumri, networks: ['other'] };
     expect(checkHardFilters(kutaisi, outsider)).toEqual({ ok: false, failed: 'out-of-scope' });
     expect(checkHardFilters({ ...kutaisi, openToOutsideNetwork: true }, { ...outsider, openToOutsideNetwork: true })).toEqual({ ok: true });
     expect(checkHardFilters(kutaisi, { ...gyumri, status: 'pending' })).toEqual({ ok: false, failed: 'not-active' });
-    expect(checkHardFilters(gyumri, poti)).toEqual({ ok: false, failed: 'no-shared-theme' });
+    expect(checkHardFilters(gyumri, poti)).toEqual({ ok: true });
     const index = buildMatchingIndex([kutaisi, outsider, { ...telavi, status: 'withdrawn' }], { threshold: 0 });
     expect(topMatchesFor(index, 'kutaisi')).toEqual([]);
     expect(topMatchesFor(index, 'telavi')).toEqual([]);
@@ -68,10 +68,13 @@ describe('matching scenarios', () => {
     const declined = new Set([pairKey('gyumri', 'kutaisi')]);
     const index = buildMatchingIndex(profiles, { threshold: 0 });
     expect(partnersOf(topMatchesFor(index, 'kutaisi', { declined }))).toEqual(['poti', 'telavi']);
-    expect(partnersOf(topMatchesFor(index, 'gyumri', { declined: (key) => declined.has(key) }))).toEqual([]);
+    // Gyumri shares nothing with Poti and Telavi: they are only weaker matches for it, never Kutaisi.
+    const forGyumri = topMatchesFor(index, 'gyumri', { declined: (key) => declined.has(key) });
+    expect(partnersOf(forGyumri)).toEqual(['poti', 'telavi']);
+    expect(forGyumri.every((p) => p.weaker && p.reasons[0]?.kind === 'weaker-match')).toBe(true);
     const run = computeAllMatches(profiles, { threshold: 0 }, { declined });
     expect(partnersOf(run.proposals.get('kutaisi'))).not.toContain('gyumri');
-    expect(partnersOf(run.proposals.get('gyumri'))).toEqual([]);
+    expect(partnersOf(run.proposals.get('gyumri'))).not.toContain('kutaisi');
   });
 
   // A hub every member wants, members who cannot match each other (no shared language).
@@ -85,7 +88,7 @@ describe('matching scenarios', () => {
     const run = computeAllMatches([hub, ...spokes], { topK: 1, exposureCap: 3 });
     expect(run.proposals.get('hub')).toHaveLength(3);
     expect(spokes.filter((s) => (run.proposals.get(s.id)?.length ?? 0) > 0)).toHaveLength(3);
-    expect(run.stats).toEqual({ activeProfiles: 9, coveredProfiles: 4, profilesWithQualifyingPartner: 9, matches: 3 });
+    expect(run.stats).toEqual({ activeProfiles: 9, coveredProfiles: 4, profilesWithQualifyingPartner: 9, matches: 3, weakerMatches: 0 });
     expect(run.coverage).toBeCloseTo(4 / 9);
     expect(coverage(run, [hub, ...spokes])).toBe(run.coverage);
   });

@@ -1,8 +1,9 @@
-import { SCORE_SCALE, type MatchingConfigInput } from './config.js';
-import { collectCandidates, declinedCheck, buildMatchingIndex, type MatchingIndex } from './index-structure.js';
-import { selectFairly, type CandidatePools } from './fairness.js';
+import { minimumOf, SCORE_SCALE, type MatchingConfigInput } from './config.js';
+import { textCosine, textSimilarity } from './encode.js';
+import { collectCandidates, collectCompatible, declinedCheck, buildMatchingIndex, textDotOf, type MatchingIndex } from './index-structure.js';
+import { selectFairly, topUp, type CandidatePools } from './fairness.js';
 import { isDeclined, type DeclinedPairs } from './pair-key.js';
-import { explainEncoded, scoreEncoded, scoreParts } from './score.js';
+import { canMeet, explainEncoded, scoreEncoded, scoreParts, shareGround, TIER, tieredUnits } from './score.js';
 import { heapAccepts, heapOffer, heapSortDescending, keyPosition, keyUnits, rankKey } from './top-k.js';
 import type { MatchingProfile, MatchProposal } from './types.js';
 
@@ -16,9 +17,12 @@ export interface MatchQueryOptions {
 }
 
 /**
- * One profile's best partners above the threshold, best first (score desc, then id asc), hard
- * filters applied. A ranking only: exposure caps and coverage need the whole network and are
- * applied by `computeAllMatches`. An id that is unknown or not active gets [].
+ * One profile's best partners, hard filters applied: full matches (common ground, windows that
+ * meet, score at or above the threshold) best first (score desc, then id asc); when there are
+ * fewer than the network's `minimumProposals`, weaker matches follow up to that number (windows
+ * that meet first, then score desc, then id asc), marked `weaker`. A ranking only: exposure caps
+ * and coverage need the whole network and are applied by `computeAllMatches`. An id that is
+ * unknown or not active gets [].
  */
 export function topMatchesFor(index: MatchingIndex, profileId: string, options: MatchQueryOptions = {}): MatchProposal[] {
   const i = index.positionOf(profileId);
@@ -33,16 +37,21 @@ export function topMatchesFor(index: MatchingIndex, profileId: string, options: 
           const partner = (profiles[j] as MatchingProfile).id;
           return !isDeclined(declined, profileId, partner) && !(exclude?.(partner) ?? false);
         };
-  const keys = rankPartners(index, i, options.limit ?? index.config.topK, accept);
+  const keys = rankPartners(index, i, options.limit ?? index.config.topK, accept, minimumOf(index.config));
   return Array.from(keys, (key) => explain(index, i, keyPosition(key, profiles.length)));
 }
 
-/** Ranking keys of i's best `limit` partners, best first. `accept` is asked only about pairs that would make the list. */
+/**
+ * Ranking keys (tiered units, see `tieredUnits`) of i's best `limit` full matches, best first, then
+ * weaker ones up to `minimum` in all when the full ones are fewer. `accept` is asked only about
+ * pairs that would make the list.
+ */
 export function rankPartners(
   index: MatchingIndex,
   i: number,
   limit: number,
   accept: ((j: number) => boolean) | null,
+  minimum = 0,
 ): Float64Array {
   const n = index.profiles.length;
   const capacity = Math.max(0, Math.min(limit, n - 1));
@@ -54,20 +63,50 @@ export function rankPartners(
   let size = 0;
   for (let k = 0; k < count; k++) {
     const j = candidates[k] as number;
-    const units = Math.round(scoreEncoded(encoded, weights, i, j, null) * SCORE_SCALE);
-    if (units < thresholdUnits) continue;
-    const key = rankKey(units, j, n);
+    const text = textCosine(encoded, i, j, textDotOf(index, j));
+    const units = Math.round(scoreEncoded(encoded, weights, i, j, text, null) * SCORE_SCALE);
+    if (units < thresholdUnits || !canMeet(encoded, i, j)) continue;
+    const key = rankKey(units + 2 * TIER, j, n);
     if (!heapAccepts(heap, 0, size, capacity, key)) continue;
     if (accept !== null && !accept(j)) continue;
     size = heapOffer(heap, 0, size, capacity, key);
+  }
+  heapSortDescending(heap, 0, size);
+  const wanted = Math.min(capacity, minimum) - size;
+  if (wanted <= 0) return heap.slice(0, size);
+  const weaker = rankWeaker(index, i, wanted, accept);
+  const out = new Float64Array(size + weaker.length);
+  out.set(heap.subarray(0, size));
+  out.set(weaker, size);
+  return out;
+}
+
+/** Keys of i's best `wanted` weaker matches (pairs that are not full matches), best first. Walks i's whole scopes. */
+export function rankWeaker(index: MatchingIndex, i: number, wanted: number, accept: ((j: number) => boolean) | null): Float64Array {
+  const n = index.profiles.length;
+  const heap = new Float64Array(wanted);
+  const { encoded, weights, thresholdUnits } = index;
+  const candidates = index.scratch.candidates;
+  const count = collectCompatible(index, i);
+  let size = 0;
+  for (let k = 0; k < count; k++) {
+    const j = candidates[k] as number;
+    const text = textSimilarity(encoded, i, j);
+    const units = Math.round(scoreEncoded(encoded, weights, i, j, text, null) * SCORE_SCALE);
+    const tiered = tieredUnits(units, canMeet(encoded, i, j), shareGround(encoded, i, j, text), thresholdUnits);
+    if (tiered >= 2 * TIER) continue;
+    const key = rankKey(tiered, j, n);
+    if (!heapAccepts(heap, 0, size, wanted, key)) continue;
+    if (accept !== null && !accept(j)) continue;
+    size = heapOffer(heap, 0, size, wanted, key);
   }
   heapSortDescending(heap, 0, size);
   return heap.slice(0, size);
 }
 
 function explain(index: MatchingIndex, i: number, j: number): MatchProposal {
-  const { profiles, encoded, weights } = index;
-  return explainEncoded(encoded, weights, profiles[i] as MatchingProfile, profiles[j] as MatchingProfile, i, j);
+  const { profiles, encoded, weights, thresholdUnits } = index;
+  return explainEncoded(encoded, weights, profiles[i] as MatchingProfile, profiles[j] as MatchingProfile, i, j, thresholdUnits);
 }
 
 /** The outcome of a matching run over a network. */
@@ -79,8 +118,10 @@ export interface MatchingRun {
   readonly stats: {
     readonly activeProfiles: number;
     readonly coveredProfiles: number;
-    /** Active profiles with at least one partner passing the hard filters and the threshold. */
+    /** Active profiles with at least one compatible partner (passing the hard filters), full or weaker. */
     readonly profilesWithQualifyingPartner: number;
+    /** Distinct weaker matches among `matches`. */
+    readonly weakerMatches: number;
     /** Distinct matches (each is in two lists). */
     readonly matches: number;
   };
@@ -111,10 +152,19 @@ export function matchAll(index: MatchingIndex, options: { declined?: DeclinedPai
     const [key] = rankPartners(index, i, 1, (j) => !isCapped(j) && !(declined?.(i, j) ?? false));
     return key === undefined ? undefined : { position: keyPosition(key, n), units: keyUnits(key, n) };
   });
+  // Everyone gets something: a member with fewer full matches than the minimum gets its best
+  // weaker ones, as far as the exposure caps allow.
+  const compatible = topUp(selection, n, minimumOf(config), (i, wanted, isOpen) =>
+    Array.from(rankWeaker(index, i, wanted, (j) => isOpen(j) && !(declined?.(i, j) ?? false)), (key) => ({
+      position: keyPosition(key, n),
+      units: keyUnits(key, n),
+    })),
+  );
 
   const proposals = new Map<string, MatchProposal[]>();
   let covered = 0;
   let edgeEnds = 0;
+  let weakerEnds = 0;
   const order = new Float64Array(config.exposureCap);
   // Parts made for the lower side of a match, by that side's edge slot, for the higher side to share.
   const cap = selection.cap;
@@ -143,18 +193,20 @@ export function matchAll(index: MatchingIndex, options: { declined?: DeclinedPai
         scored = scoreParts(index.encoded, index.weights, i, j);
         for (let slot = base, end = base + degree; slot < end; slot++) if (selection.partners[slot] === j) partsBySlot[slot] = scored;
       }
-      list.push(explainEncoded(index.encoded, index.weights, profiles[i] as MatchingProfile, profiles[j] as MatchingProfile, i, j, scored));
+      const proposal = explainEncoded(index.encoded, index.weights, profiles[i] as MatchingProfile, profiles[j] as MatchingProfile, i, j, index.thresholdUnits, scored);
+      if (proposal.weaker) weakerEnds++;
+      list.push(proposal);
     }
     proposals.set((profiles[i] as MatchingProfile).id, list);
     if (degree > 0) covered++;
     edgeEnds += degree;
   }
   let qualifying = 0;
-  for (let i = 0; i < n; i++) if ((pools.sizes[i] as number) > 0) qualifying++;
+  for (let i = 0; i < n; i++) if ((pools.sizes[i] as number) > 0 || compatible[i] === 1) qualifying++;
   return {
     proposals,
     coverage: n === 0 ? 1 : covered / n,
-    stats: { activeProfiles: n, coveredProfiles: covered, profilesWithQualifyingPartner: qualifying, matches: edgeEnds / 2 },
+    stats: { activeProfiles: n, coveredProfiles: covered, profilesWithQualifyingPartner: qualifying, matches: edgeEnds / 2, weakerMatches: weakerEnds / 2 },
   };
 }
 
@@ -176,10 +228,11 @@ function candidatePools(index: MatchingIndex, pool: number, declined: ((i: numbe
     const baseI = i * pool;
     for (let k = 0; k < count; k++) {
       const j = candidates[k] as number;
-      const units = Math.round(scoreEncoded(encoded, weights, i, j, null) * SCORE_SCALE);
-      if (units < thresholdUnits) continue;
-      const keyForI = rankKey(units, j, n);
-      const keyForJ = rankKey(units, i, n);
+      const text = textCosine(encoded, i, j, textDotOf(index, j));
+      const units = Math.round(scoreEncoded(encoded, weights, i, j, text, null) * SCORE_SCALE);
+      if (units < thresholdUnits || !canMeet(encoded, i, j)) continue;
+      const keyForI = rankKey(units + 2 * TIER, j, n);
+      const keyForJ = rankKey(units + 2 * TIER, i, n);
       const intoI = keyForI > (floor[i] as number);
       const intoJ = keyForJ > (floor[j] as number);
       if (!intoI && !intoJ) continue;

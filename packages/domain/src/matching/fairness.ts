@@ -1,4 +1,4 @@
-import { SCORE_SCALE } from './config.js';
+import { TIERED_SCALE } from './score.js';
 import { keyPosition, keyUnits } from './top-k.js';
 import type { MatchingProfile, MatchProposal } from './types.js';
 
@@ -10,7 +10,7 @@ export interface CandidatePools {
   readonly sizes: Int32Array;
 }
 
-/** The chosen matches as an undirected graph: partners and stored-score units of each profile's edges. */
+/** The chosen matches as an undirected graph: partners and ranking units (tiered, see `tieredUnits`) of each profile's edges. */
 export interface Selection {
   readonly cap: number;
   readonly degree: Int32Array;
@@ -83,10 +83,10 @@ export function selectFairly(
   // supplies the tie order.
   let picks = 0;
   for (let i = 0; i < n; i++) picks += sizes[i] as number;
-  const bucketStart = new Int32Array(SCORE_SCALE + 2);
+  const bucketStart = new Int32Array(TIERED_SCALE + 2);
   for (let i = 0; i < n; i++) {
     for (let k = i * pool, end = k + (sizes[i] as number); k < end; k++) {
-      bucketStart[SCORE_SCALE - keyUnits(keys[k] as number, n) + 1]! += 1;
+      bucketStart[TIERED_SCALE - keyUnits(keys[k] as number, n) + 1]! += 1;
     }
   }
   for (let b = 1; b < bucketStart.length; b++) bucketStart[b]! += bucketStart[b - 1] as number;
@@ -95,7 +95,7 @@ export function selectFairly(
   for (let i = 0; i < n; i++) {
     for (let k = i * pool, end = k + (sizes[i] as number); k < end; k++) {
       const key = keys[k] as number;
-      const at = bucketStart[SCORE_SCALE - keyUnits(key, n)]!++;
+      const at = bucketStart[TIERED_SCALE - keyUnits(key, n)]!++;
       pickFrom[at] = i;
       pickKey[at] = key;
     }
@@ -108,6 +108,44 @@ export function selectFairly(
     addEdge(i, j, keyUnits(pickKey[p] as number, n));
   }
   return { cap, degree, partners, units };
+}
+
+/**
+ * Everyone gets something: each profile with fewer than `minimum` matches, in position order, is
+ * given `find`'s weaker partners (best first) that are still below the cap and not yet its
+ * partners, until it has `minimum`. Returns, per profile, 1 when it has any compatible partner
+ * that `find` was asked about or a match already (so the caller can count who could be served).
+ */
+export function topUp(
+  selection: Selection,
+  n: number,
+  minimum: number,
+  find: (i: number, wanted: number, isOpen: (j: number) => boolean) => { position: number; units: number }[],
+): Uint8Array {
+  const { cap, degree, partners, units } = selection;
+  const served = new Uint8Array(n);
+  const hasEdge = (i: number, j: number) => {
+    for (let e = i * cap, end = e + (degree[i] as number); e < end; e++) if (partners[e] === j) return true;
+    return false;
+  };
+  for (let i = 0; i < n; i++) {
+    if ((degree[i] as number) > 0) served[i] = 1;
+    const wanted = minimum - (degree[i] as number);
+    if (wanted <= 0) continue;
+    const found = find(i, wanted + (degree[i] as number), (j) => (degree[j] as number) < cap && !hasEdge(i, j));
+    if (found.length > 0) served[i] = 1;
+    for (const { position: j, units: u } of found) {
+      if ((degree[i] as number) >= minimum || (degree[i] as number) >= cap) break;
+      if ((degree[j] as number) >= cap || hasEdge(i, j)) continue;
+      for (const [x, y] of [[i, j], [j, i]] as const) {
+        const at = x * cap + (degree[x] as number);
+        partners[at] = y;
+        units[at] = u;
+        degree[x]! += 1;
+      }
+    }
+  }
+  return served;
 }
 
 /** Share of the active profiles with at least one proposal in `result` (1 when there are none). */

@@ -22,3 +22,5 @@ export { LANGUAGE_NAMES, languageName } from './labels.js';
 export { buildMatchingIndex, type MatchingIndex } from './index-structure.js';
 export { topMatchesFor, computeAllMatches, matchAll, CANDIDATE_POOL_FACTOR, type MatchQueryOptions, type MatchingRun } from './engine.js';
 export { coverage } from './fairness.js';
+export { isWeakerMatch, profileHints, hintsForMatches, describeHint, COMMON_WORKING_LANGUAGES, type ProfileHint } from './hints.js';
+export { effectiveThemes } from './themes.js';

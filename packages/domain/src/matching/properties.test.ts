@@ -9,7 +9,17 @@ import { buildMatchingIndex } from './index-structure.js';
 import { pairKey } from './pair-key.js';
 import { scorePair } from './score.js';
 import { mulberry32 } from './synthetic.js';
-import type { MatchingProfile } from './types.js';
+import type { MatchingProfile, MatchProposal } from './types.js';
+import { DEFAULT_MATCHING_CONFIG } from './config.js';
+
+/** 0 for a full match, 1 for a weaker one whose windows meet, 2 for one whose windows never meet. */
+function tierOf(p: MatchProposal, byId: ReadonlyMap<string, MatchingProfile>): number {
+  if (!p.weaker) return 0;
+  const a = byId.get(p.a)!.availability;
+  const b = byId.get(p.b)!.availability;
+  const meets = !a || !b || (a.from > b.from ? a.from : b.from) <= (a.to < b.to ? a.to : b.to);
+  return meets ? 1 : 2;
+}
 
 /*
  * Small vocabularies on purpose: with few networks, languages and themes, random profiles often
@@ -122,7 +132,7 @@ describe('matching properties', () => {
     );
   });
 
-  it('proposes only pairs that pass every hard filter and the threshold, reciprocally, within the cap', () => {
+  it('proposes only pairs that pass every hard filter, full ones at or above the threshold, reciprocally, within the cap', () => {
     fc.assert(
       fc.property(withDeclined, settings, ({ profiles, declined }, config) => {
         const run = computeAllMatches(profiles, config, { declined });
@@ -132,11 +142,14 @@ describe('matching properties', () => {
           for (const proposal of list) {
             expect(proposal.a).toBe(id);
             expect(checkHardFilters(byId.get(proposal.a)!, byId.get(proposal.b)!, declined)).toEqual({ ok: true });
-            expect(proposal.score).toBeGreaterThanOrEqual(config.threshold!);
-            expect(run.proposals.get(proposal.b)?.find((p) => p.b === id)?.score).toBe(proposal.score);
+            if (!proposal.weaker) expect(proposal.score).toBeGreaterThanOrEqual(config.threshold!);
+            const back = run.proposals.get(proposal.b)?.find((p) => p.b === id);
+            expect(back?.score).toBe(proposal.score);
+            expect(back?.weaker).toBe(proposal.weaker);
           }
-          const order = list.map((p) => [-p.score, p.b] as const);
-          expect(order).toEqual([...order].sort((x, y) => x[0] - y[0] || (x[1] < y[1] ? -1 : 1)));
+          // Full matches first, then weaker ones whose windows meet, then the rest; score desc, id asc.
+          const order = list.map((p) => [tierOf(p, byId), -p.score, p.b] as const);
+          expect(order).toEqual([...order].sort((x, y) => x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : 1)));
         }
       }),
       runs,
@@ -148,13 +161,13 @@ describe('matching properties', () => {
       fc.property(withDeclined, settings, ({ profiles, declined }, config) => {
         const index = buildMatchingIndex(profiles, config);
         for (const a of profiles) {
-          const exhaustive = profiles
-            .filter((b) => checkHardFilters(a, b, declined).ok)
-            .map((b) => scorePair(a, b, index))
-            .filter((p) => p.score >= config.threshold!)
-            .sort((x, y) => y.score - x.score || (x.b < y.b ? -1 : 1))
-            .slice(0, config.topK);
-          expect(topMatchesFor(index, a.id, { declined })).toEqual(exhaustive);
+          const byId = new Map(profiles.map((p) => [p.id, p]));
+          const rank = (x: MatchProposal, y: MatchProposal) => tierOf(x, byId) - tierOf(y, byId) || y.score - x.score || (x.b < y.b ? -1 : 1);
+          const compatible = profiles.filter((b) => checkHardFilters(a, b, declined).ok).map((b) => scorePair(a, b, index));
+          const full = compatible.filter((p) => !p.weaker).sort(rank).slice(0, config.topK);
+          const minimum = Math.min(DEFAULT_MATCHING_CONFIG.minimumProposals, config.topK!);
+          const weaker = compatible.filter((p) => p.weaker).sort(rank).slice(0, Math.max(0, minimum - full.length));
+          expect(topMatchesFor(index, a.id, { declined })).toEqual([...full, ...weaker]);
         }
       }),
       runs,

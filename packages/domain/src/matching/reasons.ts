@@ -1,6 +1,7 @@
 import { THEMES, themeById } from '../taxonomy.js';
 import { FORMATS, FUNDING_INSTRUMENTS, RESOURCES, type Format, type FundingInstrument, type Priority, type Resource } from '../vocabulary.js';
-import { priorityCode, priorityOfCode, R_FORMATS, R_FUNDING, R_NEEDS, R_OFFERS, R_THEMES, ROW_WIDTH, type EncodedProfiles } from './encode.js';
+import { priorityCode, priorityOfCode, R_FORMATS, R_FUNDING, R_NEEDS, R_OFFERS, R_THEMES, ROW_WIDTH, THEME_WORDS, type EncodedProfiles } from './encode.js';
+import { isTagTerm } from './text.js';
 import { FORMAT_PHRASES, FUNDING_PHRASES, languageName, listJoin, RESOURCE_PHRASES } from './labels.js';
 import type { MatchingProfile, MatchReason } from './types.js';
 
@@ -20,8 +21,8 @@ export function buildReasons(a: MatchingProfile, b: MatchingProfile, s: EncodedP
   // sort, as there are at most 15, and no closures (this runs for every proposal of a batch).
   const themeBits: number[] = [];
   const strengths: number[] = [];
-  for (let m = field(rows, ri, R_THEMES) & field(rows, rj, R_THEMES); m !== 0; m &= m - 1) {
-    const t = lowestBit(m);
+  for (let w = 0; w < THEME_WORDS; w++) for (let m = field(rows, ri, R_THEMES + w) & field(rows, rj, R_THEMES + w); m !== 0; m &= m - 1) {
+    const t = (w << 5) + lowestBit(m);
     const strength =
       (s.idf[t] as number) * ((s.factors[priorityCode(rows, ri, t)] as number) * (s.factors[priorityCode(rows, rj, t)] as number));
     let at = themeBits.length;
@@ -36,6 +37,8 @@ export function buildReasons(a: MatchingProfile, b: MatchingProfile, s: EncodedP
       priorities: [priorityOfCode(priorityCode(rows, ri, t)), priorityOfCode(priorityCode(rows, rj, t))],
     });
   }
+
+  reasons.push(...textReasons(s, i, j));
 
   for (let m = field(rows, ri, R_OFFERS) & field(rows, rj, R_NEEDS); m !== 0; m &= m - 1) {
     reasons.push({ kind: 'offers', from: a.id, to: b.id, resource: RESOURCES[lowestBit(m)] as Resource });
@@ -71,6 +74,55 @@ export function buildReasons(a: MatchingProfile, b: MatchingProfile, s: EncodedP
   return reasons;
 }
 
+/** Shown at most: enough to check, short enough to read. */
+export const MAX_SHARED_WORDS = 4;
+
+/**
+ * What the two texts share, strongest first (the product of both weights), ties in term order:
+ * whole free tags, then words. A word is shown as first written in the profiles in scope; words
+ * of languages without a stemmer share trigrams, and are shown once each.
+ */
+function textReasons(s: EncodedProfiles, i: number, j: number): MatchReason[] {
+  const { offsets, ids, weights, sharable, surfaces } = s.text;
+  const shared: { term: number; strength: number }[] = [];
+  let a = offsets[i] as number;
+  let b = offsets[j] as number;
+  while (a < (offsets[i + 1] as number) && b < (offsets[j + 1] as number)) {
+    const x = ids[a] as number;
+    const y = ids[b] as number;
+    if (x < y) a++;
+    else if (y < x) b++;
+    else {
+      if (sharable[x] === 1) shared.push({ term: x, strength: (weights[a] as number) * (weights[b] as number) });
+      a++;
+      b++;
+    }
+  }
+  if (shared.length === 0) return [];
+  shared.sort((p, q) => q.strength - p.strength || p.term - q.term);
+  const tags: string[] = [];
+  const words: string[] = [];
+  const seen = new Set<string>();
+  for (const { term } of shared) {
+    const key = s.text.terms[term] as string;
+    const surface = surfaces[term] as string;
+    if (isTagTerm(key)) {
+      if (tags.length < MAX_SHARED_WORDS) tags.push(surface);
+      continue;
+    }
+    const lower = surface.toLowerCase();
+    if (seen.has(lower) || words.length >= MAX_SHARED_WORDS) continue;
+    seen.add(lower);
+    words.push(surface);
+  }
+  const out: MatchReason[] = [];
+  if (tags.length > 0) out.push({ kind: 'shared-tags', tags });
+  const inTags = new Set(tags.flatMap((t) => t.toLowerCase().split(/\s+/)));
+  const rest = words.filter((w) => !inTags.has(w.toLowerCase()));
+  if (rest.length > 0) out.push({ kind: 'shared-words', words: rest });
+  return out;
+}
+
 function field(rows: Int32Array, row: number, offset: number): number {
   return rows[row + offset] as number;
 }
@@ -78,6 +130,12 @@ function field(rows: Int32Array, row: number, offset: number): number {
 function lowestBit(mask: number): number {
   return 31 - Math.clz32(mask & -mask);
 }
+
+const WEAKER_PHRASES: Readonly<Record<Extract<MatchReason, { kind: 'weaker-match' }>['cause'], string>> = {
+  'below-threshold': 'a weaker match, below the network\'s threshold',
+  'windows-never-meet': 'a weaker match: your availability windows never meet',
+  'nothing-in-common': 'a weaker match: no theme or words in common yet',
+};
 
 /**
  * The reasons as one sentence, e.g. "Both give Climate and environment high priority; Kutaisi
@@ -97,8 +155,19 @@ export function summarise(
   const funding: string[] = [];
   const languages: string[] = [];
   const tail: string[] = [];
+  let weaker = '';
+  const textClauses: string[] = [];
   for (const r of reasons) {
     switch (r.kind) {
+      case 'weaker-match':
+        weaker = WEAKER_PHRASES[r.cause];
+        break;
+      case 'shared-tags':
+        textClauses.push(`both list ${listJoin(r.tags.map((t) => `"${t}"`))}`);
+        break;
+      case 'shared-words':
+        textClauses.push(`both describe ${listJoin(r.words)}`);
+        break;
       case 'shared-theme': {
         const [pa, pb] = r.priorities;
         const label = themeById(r.themeId).label;
@@ -140,6 +209,7 @@ export function summarise(
     const themes = listJoin(labels);
     clauses.push(pa === pb ? `both give ${themes} ${pa} priority` : `${themes}: ${pa} priority for ${a.name}, ${pb} for ${b.name}`);
   }
+  clauses.push(...textClauses);
   for (const [from, to, resources] of [[a.name, b.name, fromA], [b.name, a.name, fromB]] as const) {
     if (resources.length === 1) {
       const { phrase, pronoun } = RESOURCE_PHRASES[resources[0] as Resource];
@@ -155,6 +225,7 @@ export function summarise(
   clauses.push(...tail);
   if (languages.length > 0) clauses.push(`shared language${languages.length > 1 ? 's' : ''}: ${listJoin(languages)}`);
 
+  if (weaker) clauses.unshift(weaker);
   const sentence = clauses.join('; ');
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_MATCHING_CONFIG, MatchingConfig, normalisedWeights, SCORE_SCALE, type MatchingConfigInput } from './config.js';
+import { DEFAULT_MATCHING_CONFIG, MatchingConfig, normalisedWeights, SCORE_SCALE, thresholdUnits, type MatchingConfigInput } from './config.js';
 import {
   encodeProfiles,
   idfFromLookup,
@@ -11,41 +11,47 @@ import {
   R_NEEDS,
   R_OFFERS,
   R_PACKED,
-  R_PRIORITY_HIGH,
-  R_PRIORITY_LOW,
+  R_PRIORITY,
   R_THEMES,
   R_TO,
   ROW_WIDTH,
+  textSimilarity,
+  THEME_WORDS,
   UNIFORM_IDF,
   type EncodedProfiles,
+  type TextWeighting,
 } from './encode.js';
 import { buildReasons, summarise } from './reasons.js';
 import { SCORE_PARTS, type MatchingProfile, type MatchProposal, type ScorePart, type ScorePartKind } from './types.js';
 import type { ThemeId } from '../taxonomy.js';
 
 /*
- * The score of a pair, a weighted mean of six parts, each in [0, 1]:
+ * The score of a pair, a weighted mean of seven parts, each in [0, 1]:
  *
  *   themes           Σ_shared idf(t)·pa(t)·pb(t) / sqrt(Σ_A idf · Σ_B idf)
  *                    rarer shared themes weigh more (idf over the profiles in scope), the two
  *                    priorities multiply, and the normaliser does not depend on priorities, so two
  *                    profiles sharing one low-priority theme score 0.09, not 1 as cosine would say
+ *   text             cosine of the description + free-tag tf-idf vectors (see encode.ts, text.ts)
  *   complementarity  (served(A) + served(B)) / 2, served(X) = min(1, needs of X the other offers / min(needs of X, 2))
  *   formats          shared formats / the smaller list (0 if either is empty)
  *   funding          shared funding instruments / the smaller list
- *   availability     overlapping days / the shorter window (0 if either has none)
+ *   availability     overlapping days / the shorter window; a missing window is open, so 1
  *   crossBorder      1 if the countries differ
  *
  *   score = Σ weight_k · part_k with the weights normalised to sum 1, clamped to [0, 1].
  *
- * Every operation is written so that swapping the two sides gives a bit-identical result
- * (products of both sides are formed first, then scaled), which the ranking relies on.
+ * `text` is passed in (the index accumulates it from posting lists; `textSimilarity` merges two
+ * vectors), everything else is read from the rows. Every operation is written so that swapping
+ * the two sides gives a bit-identical result (products of both sides are formed first, then
+ * scaled), which the ranking relies on.
  */
 export function scoreEncoded(
   s: EncodedProfiles,
   weights: Float64Array,
   i: number,
   j: number,
+  text: number,
   values: Float64Array | null,
 ): number {
   const rows = s.rows;
@@ -55,20 +61,17 @@ export function scoreEncoded(
   const rj = j * ROW_WIDTH;
   // Branch-light on purpose: pairs arrive in no predictable order, and mispredicted branches,
   // not memory, were what a score cost.
-  let shared = (rows[ri + R_THEMES] as number) & (rows[rj + R_THEMES] as number);
-  const lowI = rows[ri + R_PRIORITY_LOW] as number;
-  const lowJ = rows[rj + R_PRIORITY_LOW] as number;
-  const highI = rows[ri + R_PRIORITY_HIGH] as number;
-  const highJ = rows[rj + R_PRIORITY_HIGH] as number;
   let dot = 0;
-  while (shared !== 0) {
-    const low = shared & -shared;
-    const t = 31 - Math.clz32(low);
-    // Shift counts are taken mod 32, so 2t addresses theme t in either word.
-    const codeI = ((t < 16 ? lowI : highI) >>> (2 * t)) & 3;
-    const codeJ = ((t < 16 ? lowJ : highJ) >>> (2 * t)) & 3;
-    dot += (idf[t] as number) * ((factors[codeI] as number) * (factors[codeJ] as number));
-    shared ^= low;
+  for (let w = 0; w < THEME_WORDS; w++) {
+    let shared = (rows[ri + R_THEMES + w] as number) & (rows[rj + R_THEMES + w] as number);
+    while (shared !== 0) {
+      const low = shared & -shared;
+      const t = (w << 5) + 31 - Math.clz32(low);
+      const codeI = ((rows[ri + R_PRIORITY + (t >> 4)] as number) >>> (2 * (t & 15))) & 3;
+      const codeJ = ((rows[rj + R_PRIORITY + (t >> 4)] as number) >>> (2 * (t & 15))) & 3;
+      dot += (idf[t] as number) * ((factors[codeI] as number) * (factors[codeJ] as number));
+      shared ^= low;
+    }
   }
   const norm = (s.norms[i * NORMS_PER_ROW + N_THEME_NORM] as number) * (s.norms[j * NORMS_PER_ROW + N_THEME_NORM] as number);
   const themes = norm > 0 ? Math.min(1, dot / norm) : 0;
@@ -89,32 +92,68 @@ export function scoreEncoded(
     popcount((rows[ri + R_FUNDING] as number) & (rows[rj + R_FUNDING] as number)) /
     Math.min((packedI >>> 25) & 0x1f, (packedJ >>> 25) & 0x1f);
 
-  const fromI = rows[ri + R_FROM] as number;
-  const fromJ = rows[rj + R_FROM] as number;
-  const toDayI = rows[ri + R_TO] as number;
-  const toDayJ = rows[rj + R_TO] as number;
-  // A missing window has from > to, so it overlaps nothing and its "length" is clamped to 1.
-  const overlap = Math.max(0, Math.min(toDayI, toDayJ) - Math.max(fromI, fromJ) + 1);
-  const availability = overlap / Math.max(1, Math.min(toDayI - fromI + 1, toDayJ - fromJ + 1));
-
+  const availability = availabilityValue(rows, ri, rj);
   const crossBorder = ((packedI ^ packedJ) & 0xffff) === 0 ? 0 : 1;
 
   if (values !== null) {
     values[0] = themes;
-    values[1] = complementarity;
-    values[2] = formats;
-    values[3] = funding;
-    values[4] = availability;
-    values[5] = crossBorder;
+    values[1] = text;
+    values[2] = complementarity;
+    values[3] = formats;
+    values[4] = funding;
+    values[5] = availability;
+    values[6] = crossBorder;
   }
   const total =
     (weights[0] as number) * themes +
-    (weights[1] as number) * complementarity +
-    (weights[2] as number) * formats +
-    (weights[3] as number) * funding +
-    (weights[4] as number) * availability +
-    (weights[5] as number) * crossBorder;
+    (weights[1] as number) * text +
+    (weights[2] as number) * complementarity +
+    (weights[3] as number) * formats +
+    (weights[4] as number) * funding +
+    (weights[5] as number) * availability +
+    (weights[6] as number) * crossBorder;
   return total > 1 ? 1 : total < 0 ? 0 : total;
+}
+
+/** Overlapping days / the shorter window, in [0, 1]; a missing window is open (from the first day to the last). */
+function availabilityValue(rows: Int32Array, ri: number, rj: number): number {
+  const fromI = rows[ri + R_FROM] as number;
+  const fromJ = rows[rj + R_FROM] as number;
+  const toI = rows[ri + R_TO] as number;
+  const toJ = rows[rj + R_TO] as number;
+  const overlap = Math.max(0, Math.min(toI, toJ) - Math.max(fromI, fromJ) + 1);
+  return Math.min(1, overlap / Math.min(toI - fromI + 1, toJ - fromJ + 1));
+}
+
+/** Whether the two availability windows share at least one day (a missing window is open). */
+export function canMeet(s: EncodedProfiles, i: number, j: number): boolean {
+  const rows = s.rows;
+  const ri = i * ROW_WIDTH;
+  const rj = j * ROW_WIDTH;
+  return Math.max(rows[ri + R_FROM] as number, rows[rj + R_FROM] as number) <= Math.min(rows[ri + R_TO] as number, rows[rj + R_TO] as number);
+}
+
+/**
+ * The rank of a pair in stored-score units, raised by tier: full matches (common ground, windows
+ * that meet, at or above the threshold) above weaker ones whose windows meet, above those whose
+ * windows never meet.
+ * Keys stay below 3 × (SCORE_SCALE + 1).
+ */
+export function tieredUnits(units: number, meets: boolean, ground: boolean, threshold: number): number {
+  if (!meets) return units;
+  return ground && units >= threshold ? units + 2 * TIER : units + TIER;
+}
+export const TIER = SCORE_SCALE + 1;
+export const TIERED_SCALE = 3 * TIER;
+
+/** Whether the two share anything a coordinator would name as common ground: a theme or a word of their texts. */
+export function shareGround(s: EncodedProfiles, i: number, j: number, text: number): boolean {
+  if (text > 0) return true;
+  const rows = s.rows;
+  for (let w = 0; w < THEME_WORDS; w++) {
+    if (((rows[i * ROW_WIDTH + R_THEMES + w] as number) & (rows[j * ROW_WIDTH + R_THEMES + w] as number)) !== 0) return true;
+  }
+  return false;
 }
 
 const round4 = (x: number) => Math.round(x * SCORE_SCALE) / SCORE_SCALE;
@@ -124,7 +163,7 @@ const scratchValues = new Float64Array(SCORE_PARTS.length);
 
 /** The pair's parts, rounded for storage and frozen so that both sides of a match can share them. */
 export function scoreParts(s: EncodedProfiles, weights: Float64Array, i: number, j: number): { score: number; parts: readonly Readonly<ScorePart>[] } {
-  const total = scoreEncoded(s, weights, i, j, scratchValues);
+  const total = scoreEncoded(s, weights, i, j, textSimilarity(s, i, j), scratchValues);
   const parts: Readonly<ScorePart>[] = [];
   for (let k = 0; k < SCORE_PARTS.length; k++) {
     const value = scratchValues[k] as number;
@@ -147,10 +186,32 @@ export function explainEncoded(
   b: MatchingProfile,
   i: number,
   j: number,
+  threshold: number,
   scored: { score: number; parts: readonly Readonly<ScorePart>[] } = scoreParts(s, weights, i, j),
 ): MatchProposal {
   const reasons = buildReasons(a, b, s, i, j);
-  return { a: a.id, b: b.id, score: scored.score, parts: scored.parts, reasons, summary: summarise(a, b, reasons) };
+  const weaker = weakerCause(s, i, j, scored, threshold);
+  if (weaker !== undefined) reasons.unshift({ kind: 'weaker-match', cause: weaker });
+  const proposal: MatchProposal = { a: a.id, b: b.id, score: scored.score, parts: scored.parts, reasons, summary: summarise(a, b, reasons) };
+  if (weaker !== undefined) proposal.weaker = true;
+  return proposal;
+}
+
+/**
+ * Why a pair is only a weaker match, or undefined for a full one. A full match shares a theme or
+ * words, has windows that meet, and reaches the threshold (`threshold` in stored-score units).
+ */
+export function weakerCause(
+  s: EncodedProfiles,
+  i: number,
+  j: number,
+  scored: { score: number; parts: readonly Readonly<ScorePart>[] },
+  threshold: number,
+): 'nothing-in-common' | 'windows-never-meet' | 'below-threshold' | undefined {
+  if (!shareGround(s, i, j, textSimilarity(s, i, j))) return 'nothing-in-common';
+  if (!canMeet(s, i, j)) return 'windows-never-meet';
+  if (Math.round(scored.score * SCORE_SCALE) < threshold) return 'below-threshold';
+  return undefined;
 }
 
 /**
@@ -160,6 +221,8 @@ export function explainEncoded(
 export interface ScoringContext {
   readonly config?: MatchingConfigInput;
   readonly idf?: (themeId: ThemeId) => number;
+  /** A text term's idf and whether it may be shared, among the profiles in scope (undefined: unknown there). */
+  readonly textTerm?: TextWeighting['lookup'];
 }
 
 /**
@@ -169,8 +232,8 @@ export interface ScoringContext {
 export function scorePair(a: MatchingProfile, b: MatchingProfile, context: ScoringContext = {}): MatchProposal {
   const config = parsedConfig(context.config ?? DEFAULT_MATCHING_CONFIG);
   const idf = context.idf ? idfFromLookup(context.idf) : UNIFORM_IDF;
-  const encoded = encodeProfiles([a, b], idf, config.priorityFactors);
-  return explainEncoded(encoded, normalisedWeights(config), a, b, 0, 1);
+  const encoded = encodeProfiles([a, b], idf, config.priorityFactors, context.textTerm ? { lookup: context.textTerm } : { uniform: true });
+  return explainEncoded(encoded, normalisedWeights(config), a, b, 0, 1, thresholdUnits(config));
 }
 
 /*

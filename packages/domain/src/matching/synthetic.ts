@@ -74,6 +74,13 @@ export function generateSyntheticProfiles(options: SyntheticOptions): Profile[] 
   const kinds: ProfileKind[] = ['city', 'city', 'city', 'organisation', 'organisation', 'cluster'];
   const epochDay = Date.UTC(2027, 0, 1) / 86_400_000;
 
+  // Text from a stream of its own, so that adding it left every other field as it was.
+  const textRandom = mulberry32(seed ^ 0x7e47);
+  const vocabulary = syntheticWords(4000, textRandom);
+  const wordTable = cumulative(vocabulary.map((_, r) => 1 / (r + 1)));
+  const tagVocabulary = Array.from({ length: 400 }, (_, k) => `${vocabulary[(k * 7) % 1000]} ${vocabulary[(k * 13 + 500) % 2000]}`);
+  const tagTable = cumulative(tagVocabulary.map((_, r) => 1 / Math.pow(r + 1, 0.8)));
+
   const profiles: Profile[] = [];
   for (let i = 0; i < count; i++) {
     const country = COUNTRIES[sample(countryTable, random)]!;
@@ -121,7 +128,7 @@ export function generateSyntheticProfiles(options: SyntheticOptions): Profile[] 
       networks: memberOf,
       contact: { name: `Coordinator ${i}`, email: `member${i}@example.org` },
       themes,
-      freeTags: [],
+      freeTags: [...new Set(Array.from({ length: Math.floor(textRandom() * 4) }, () => tagVocabulary[sample(tagTable, textRandom)] as string))],
       formats: some(FORMATS, 1 + Math.floor(random() * 4), random),
       offers: some(RESOURCES, 1 + Math.floor(random() * 4), random),
       needs: some(RESOURCES, 1 + Math.floor(random() * 3), random),
@@ -130,10 +137,32 @@ export function generateSyntheticProfiles(options: SyntheticOptions): Profile[] 
       ...(availability ? { availability } : {}),
       openToOutsideNetwork: chance(openShare),
       matchEmails: false,
-      description: '',
+      description:
+        textRandom() < 0.8
+          ? Array.from({ length: 20 + Math.floor(textRandom() * 30) }, (_, k) =>
+              k % 6 === 5 ? pickFrom(FILLER, textRandom) : (vocabulary[sample(wordTable, textRandom)] as string),
+            ).join(' ')
+          : '',
     });
   }
   return profiles;
+}
+
+const FILLER = ['the', 'and', 'with', 'for', 'our', 'we', 'of', 'to', 'in'];
+const SYLLABLES = ['ka', 'ri', 'mo', 'sel', 'ta', 'vin', 'lu', 'dor', 'pe', 'nas', 'gu', 'shi', 'om', 'bra', 'tel', 'zi'];
+
+function pickFrom<T>(items: readonly T[], random: () => number): T {
+  return items[Math.floor(random() * items.length)] as T;
+}
+
+/** Distinct pseudo-words of 2-4 syllables: a vocabulary with a Zipf-shaped use, like real descriptions. */
+function syntheticWords(count: number, random: () => number): string[] {
+  const words = new Set<string>();
+  while (words.size < count) {
+    const length = 2 + Math.floor(random() * 3);
+    words.add(Array.from({ length }, () => pickFrom(SYLLABLES, random)).join(''));
+  }
+  return [...words];
 }
 
 function cumulative(weights: readonly number[]): Float64Array {

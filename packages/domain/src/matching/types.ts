@@ -20,24 +20,34 @@ export const MATCHING_ATTRIBUTES = [
   'fundingInstruments',
   'availability',
   'openToOutsideNetwork',
+  'freeTags',
+  'description',
 ] as const satisfies readonly (keyof Profile)[];
 
 export type MatchingAttribute = (typeof MATCHING_ATTRIBUTES)[number];
 
-/** The matching-relevant projection of a profile; a Pick so it follows the profile schema. */
-export type MatchingProfile = Pick<Profile, MatchingAttribute>;
+/** What members write; matching reads it, but a view without it (stored before text counted) still matches. */
+export type TextAttribute = 'freeTags' | 'description';
 
-/** Drops everything matching does not read (contact, description, timestamps…). */
+/**
+ * The matching-relevant projection of a profile; a Pick so it follows the profile schema, plus
+ * `owner`: an opaque key of the contact address (never the address), equal for profiles whose
+ * contact address is the same. Profiles with the same owner are never proposed to each other.
+ */
+export type MatchingProfile = Pick<Profile, Exclude<MatchingAttribute, TextAttribute>> & Partial<Pick<Profile, TextAttribute>> & { owner?: string };
+
+/** Drops everything matching does not read (contact, timestamps…). */
 export function toMatchingProfile(profile: MatchingProfile): MatchingProfile {
-  const out: Partial<Record<MatchingAttribute, unknown>> = {};
+  const out: Partial<Record<MatchingAttribute | 'owner', unknown>> = {};
   for (const key of MATCHING_ATTRIBUTES) {
     if (profile[key] !== undefined) out[key] = profile[key];
   }
+  if (profile.owner !== undefined) out.owner = profile.owner;
   return out as MatchingProfile;
 }
 
 /** The score's parts, in the order they are reported; keys match `MatchingConfig.weights`. */
-export const SCORE_PARTS = ['themes', 'complementarity', 'formats', 'funding', 'availability', 'crossBorder'] as const;
+export const SCORE_PARTS = ['themes', 'text', 'complementarity', 'formats', 'funding', 'availability', 'crossBorder'] as const;
 export type ScorePartKind = (typeof SCORE_PARTS)[number];
 
 export interface ScorePart {
@@ -60,7 +70,13 @@ export type MatchReason =
   | { kind: 'cross-border'; countries: [string, string] }
   | { kind: 'shared-network'; networkId: string }
   | { kind: 'both-open-to-outside' }
-  | { kind: 'shared-language'; language: string };
+  | { kind: 'shared-language'; language: string }
+  /** Words both texts use (description and free tags), as written in a's text; strongest first. */
+  | { kind: 'shared-words'; words: string[] }
+  /** Free tags both list, as written by a. */
+  | { kind: 'shared-tags'; tags: string[] }
+  /** Below the threshold, or windows that never meet: proposed so that a member is not left with nothing. */
+  | { kind: 'weaker-match'; cause: 'below-threshold' | 'windows-never-meet' | 'nothing-in-common' };
 
 /** One match as one side sees it: `a` is the profile whose list it is in, `b` the proposed partner. */
 export interface MatchProposal {
@@ -73,4 +89,9 @@ export interface MatchProposal {
   reasons: MatchReason[];
   /** What a coordinator would write, from a's side. */
   summary: string;
+  /**
+   * True for a weaker match: below the network's threshold or with windows that never meet,
+   * proposed only so that a member with compatible partners is not left with nothing.
+   */
+  weaker?: boolean;
 }

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { figuresOf } from './all.js';
+
+describe('benchmark summary', () => {
+  it('gathers each goal bullet with its verdict and ignores other lines', () => {
+    const md = ['# X', '', '| a | b |', '- all matches of 10 000 profiles: 1.16 s (target ≤ 5 s) met', '- read units: 1/40 (goal ≤ 1/20) missed', '- a note without a goal', '- time (goal ≤ 1 s)'].join('\n');
+    expect(figuresOf('matching', md)).toEqual([
+      { bench: 'matching', text: 'all matches of 10 000 profiles: 1.16 s (target ≤ 5 s)', met: true },
+      { bench: 'matching', text: 'read units: 1/40 (goal ≤ 1/20)', met: false },
+      { bench: 'matching', text: 'time (goal ≤ 1 s)', met: undefined },
+    ]);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { composeDigestMail, composeMatchMail, composeMemberMatchMail, composeSignInMail, type Coordinator, type Mail, type MatchNotice, type MemberSide } from './notification.js';
+
+/**
+ * Mail scanners open every link of a mail in a real browser, so no link may act when its page
+ * loads. These are the only pages mails may link to, each of which acts only on a button press
+ * (web/src/pages): a new kind of link must be added here, after checking its page.
+ */
+const CLICK_TO_ACT_PAGES: readonly [RegExp, string][] = [
+  [/^#\/sign-in\?token=[A-Za-z0-9_%-]+$/, 'SignInPage: describes the link (POST /auth/link), verifies on the button'],
+  [/^#\/matches\/[^/]+\/[^/]+$/, 'MatchPage: shows the match'],
+  [/^#\/matches\/[^/]+\/[^/]+\/(accept|decline)$/, 'MatchPage: asks, answers on the button'],
+  [/^#\/preferences\/(profiles|coordinators)\/[^/]+$/, 'preferences pages: change on Save'],
+  [/^#\/dashboard\/[^/]+$/, 'DashboardPage: reads the network; filters act on a click'],
+  [/^#\/profiles\/[^/]+$/, 'MyProfilePage: shows the profile and its matches; edits on Save'],
+];
+
+const BASE = 'https://app.culturebridge.example';
+const notice: MatchNotice = { matchId: 'a|b', profileIds: ['a', 'b'], names: ['Soroca', 'Orhei'], state: 'proposed', summary: 's', score: 0.7, sharedNetworks: ['eu4culture'], version: 1 };
+const coordinator: Coordinator = { id: 'c1', networkId: 'eu4culture', name: 'Ana', email: 'ana@eu4culture.example', preference: { mode: 'immediate', timeZone: 'UTC', digestHour: 8 } };
+const side = (id: string, name: string): MemberSide => ({ id, name, contact: { name, email: `${id}@partner.example` }, matchEmails: true });
+
+const mails: [string, Mail | undefined][] = [
+  ['sign-in', composeSignInMail('tok_en-1', 'sign-in', 15, { baseUrl: BASE })],
+  ['confirm-profile', composeSignInMail('tok_en-2', 'confirm-profile', 15, { baseUrl: BASE })],
+  ['coordinator proposed', composeMatchMail({ ...notice, state: 'proposed' }, { coordinator, networkId: 'eu4culture' }, { baseUrl: BASE })],
+  ['coordinator confirmed', composeMatchMail({ ...notice, state: 'confirmed' }, { coordinator, networkId: 'eu4culture' }, { baseUrl: BASE })],
+  ['coordinator digest', composeDigestMail({ role: 'coordinator', id: coordinator.id, name: coordinator.name, networkId: 'eu4culture' }, 'daily', '2026-11-30', [{ notice, occurredAt: '2026-11-30T09:00:00Z' }], 1, { baseUrl: BASE })],
+  ['member digest', composeDigestMail({ role: 'member', id: 'a', name: 'Soroca', profileName: 'Soroca' }, 'weekly', '2026-11-30', [{ notice, occurredAt: '2026-11-30T09:00:00Z' }], 1, { baseUrl: BASE })],
+  ...(['proposed', 'accepted', 'reminder', 'expired', 'confirmed'] as const).map((state): [string, Mail] => [
+    `member ${state}`,
+    composeMemberMatchMail({ ...notice, state }, { self: side('a', 'Soroca'), partner: side('b', 'Orhei') }, { baseUrl: BASE }),
+  ]),
+];
+
+describe('every link in every mail opens a page that acts only on a click', () => {
+  it.each(mails)('%s', (_kind, mail) => {
+    expect(mail).toBeDefined();
+    const text = `${mail?.text ?? ''}\n${(mail?.html ?? '').replace(/&amp;/g, '&')}`;
+    const links = [...new Set(text.match(/https?:\/\/[^\s"<>]+/g) ?? [])];
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      expect(link.startsWith(`${BASE}/#/`), link).toBe(true);
+      const route = link.slice(BASE.length + 1);
+      expect(CLICK_TO_ACT_PAGES.some(([pattern]) => pattern.test(route)), route).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import {
+  eventSubject,
+  isRefusedAddress,
+  MAX_ATTEMPTS,
+  nextStep,
+  PartnerInput,
+  RETRY_DELAYS_MS,
+  rotateSecrets,
+  signingSecrets,
+  wantsEvent,
+  type Partner,
+} from './partner.js';
+
+const partner = (overrides: Partial<Partner> = {}): Partner => ({
+  id: 'p1',
+  name: 'Grant system',
+  contact: 'ops@funder.example',
+  webhook: { url: 'https://funder.example/hooks', secrets: [{ secret: 'whsec_a', createdAt: '2026-11-30T00:00:00.000Z' }] },
+  status: 'enabled',
+  createdAt: '2026-11-30T00:00:00.000Z',
+  updatedAt: '2026-11-30T00:00:00.000Z',
+  ...overrides,
+});
+
+describe('PartnerInput', () => {
+  it('names every bad field', () => {
+    const result = PartnerInput.safeParse({ name: '', contact: 'nope', awsAccount: '12345', webhook: 'ftp://x', networks: ['Not A Slug'] });
+    expect(result.success).toBe(false);
+    const paths = result.error?.issues.map((i) => i.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['name', 'contact', 'awsAccount', 'webhook', 'networks.0']));
+  });
+
+  it('refuses credentials in the webhook URL and lower-cases the contact', () => {
+    expect(PartnerInput.safeParse({ name: 'x', contact: 'a@b.example', webhook: 'https://u:p@h.example/' }).success).toBe(false);
+    expect(PartnerInput.parse({ name: 'x', contact: 'A@B.example' }).contact).toBe('a@b.example');
+  });
+});
+
+describe('retry schedule (Standard Webhooks)', () => {
+  const t0 = new Date('2026-11-30T00:00:00Z');
+  const fail = { ok: false as const, status: 500, error: 'HTTP 500' };
+
+  it('waits 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h, then dead-letters', () => {
+    const delays: number[] = [];
+    let attempt = 1;
+    let now = t0;
+    for (;;) {
+      // The run of failures is judged as just begun at each step, so the three-day rule never cuts in here.
+      const step = nextStep(fail, attempt, now, now);
+      if (step.action !== 'retry') {
+        expect(step).toEqual({ action: 'dead-letter' });
+        break;
+      }
+      delays.push(step.delayMs);
+      attempt = step.attempt;
+      now = new Date(now.getTime() + step.delayMs);
+    }
+    expect(delays).toEqual([5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 50_400_000, 72_000_000, 86_400_000]);
+    expect(attempt).toBe(MAX_ATTEMPTS);
+    expect(RETRY_DELAYS_MS).toHaveLength(9);
+  });
+
+  it('disables on 410 at once, and after three days of failures', () => {
+    expect(nextStep({ ok: false, status: 410, error: 'HTTP 410' }, 1, t0, t0)).toEqual({ action: 'disable', reason: 'gone' });
+    const justUnder = new Date(t0.getTime() + 3 * 24 * 3600e3 - 1);
+    expect(nextStep(fail, 8, t0, justUnder).action).toBe('retry');
+    expect(nextStep(fail, 8, t0, new Date(t0.getTime() + 3 * 24 * 3600e3))).toEqual({ action: 'disable', reason: 'failing' });
+    expect(nextStep({ ok: true, status: 204 }, 3, t0, t0)).toEqual({ action: 'done' });
+  });
+});
+
+describe('secrets', () => {
+  it('signs with both secrets during the grace period after a rotation, then with the new one only', () => {
+    const now = new Date('2026-11-30T00:00:00Z');
+    const rotated = rotateSecrets([{ secret: 'whsec_old', createdAt: '2026-11-01T00:00:00Z' }], 'whsec_new', now);
+    expect(signingSecrets(rotated, now)).toEqual(['whsec_new', 'whsec_old']);
+    expect(signingSecrets(rotated, new Date(now.getTime() + 24 * 3600e3))).toEqual(['whsec_new']);
+    // A second rotation within the grace period does not extend the oldest secret's life.
+    const twice = rotateSecrets(rotated, 'whsec_newer', new Date(now.getTime() + 3600e3));
+    expect(twice.find((s) => s.secret === 'whsec_old')?.expiresAt).toBe('2026-12-01T00:00:00.000Z');
+  });
+});
+
+describe('which partner wants which event', () => {
+  it('filters by detail type and by network, and skips disabled partners and those without a webhook', () => {
+    expect(wantsEvent(partner(), 'MatchProposed', [])).toBe(true);
+    expect(wantsEvent(partner({ events: ['MatchConfirmed'] }), 'MatchProposed', [])).toBe(false);
+    expect(wantsEvent(partner({ networks: ['eu4culture'] }), 'MatchProposed', ['eunic-cca'])).toBe(false);
+    expect(wantsEvent(partner({ networks: ['eu4culture'] }), 'MatchProposed', ['eunic-cca', 'eu4culture'])).toBe(true);
+    expect(wantsEvent(partner({ status: 'disabled' }), 'MatchProposed', [])).toBe(false);
+    expect(wantsEvent(partner({ webhook: undefined }), 'MatchProposed', [])).toBe(false);
+  });
+
+  it('reads networks and profile ids from any event data', () => {
+    expect(eventSubject({ profile: { id: 'a', networks: ['n1'] }, changedFields: ['name'] })).toEqual({ networks: ['n1'], profileIds: ['a'] });
+    expect(eventSubject({ matchId: 'a|b', profileIds: ['a', 'b'], sharedNetworks: ['n2'] })).toEqual({ networks: ['n2'], profileIds: ['a', 'b'] });
+    expect(eventSubject({ notificationId: 'x', matchId: 'a|b', networkId: 'n3' })).toEqual({ networks: ['n3'], profileIds: ['a', 'b'] });
+    expect(eventSubject({ profileId: 'a', networks: ['n1'] })).toEqual({ networks: ['n1'], profileIds: ['a'] });
+  });
+});
+
+describe('addresses refused in AWS', () => {
+  it.each(['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '::ffff:169.254.169.254', 'not-an-ip'])('%s is refused', (address) => {
+    expect(isRefusedAddress(address)).toBe(true);
+  });
+  it.each(['93.184.215.14', '8.8.8.8', '2606:4700:4700::1111'])('%s is allowed', (address) => {
+    expect(isRefusedAddress(address)).toBe(false);
+  });
+});

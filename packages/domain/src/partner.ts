@@ -1,0 +1,189 @@
+/**
+ * Partner systems (issue 13): who subscribes to which events, and the rules of webhook delivery
+ * (retry schedule, when an endpoint is disabled, which addresses are refused). Pure: no I/O, no AWS.
+ * Its own entry point (`@culturebridge/domain/partner`), not in the package's index: it uses node:net,
+ * which the web app's browser bundle must not pull in.
+ */
+import { randomBytes } from 'node:crypto';
+import { BlockList, isIP } from 'node:net';
+import * as z from 'zod';
+import { escapeHtml, type Mail } from './notification.js';
+import { NetworkId } from './profile.js';
+
+/** A 12-digit AWS account id. */
+export const AwsAccountId = z.string().regex(/^\d{12}$/, { error: 'awsAccount: expected 12 digits' });
+
+/** A webhook endpoint as the operator gives it; SSRF checks on the resolved address happen at delivery. */
+export const WebhookUrl = z
+  .url({ protocol: /^https?$/, error: 'webhook: expected an http(s) URL' })
+  .max(2048)
+  .refine((u) => { const url = new URL(u); return !url.username && !url.password; }, { error: 'webhook: credentials in the URL are not allowed' });
+
+/**
+ * What `npm run partner -- add` accepts. `events` absent means every detail type (including ones added
+ * later); `networks` absent means events of every network.
+ */
+export const PartnerInput = z.strictObject({
+  name: z.string().trim().min(1, { error: 'name: required' }).max(200).refine((s) => !/[\r\n]/.test(s), { error: 'name: one line only' }),
+  contact: z.email({ error: 'contact: expected a valid e-mail address' }).max(254).toLowerCase(),
+  awsAccount: AwsAccountId.optional(),
+  webhook: WebhookUrl.optional(),
+  events: z.array(z.string().min(1)).min(1).optional(),
+  networks: z.array(NetworkId).min(1).optional(),
+});
+export type PartnerInput = z.input<typeof PartnerInput>;
+
+/** A signing secret, `whsec_` + base64 of 24 random bytes (Standard Webhooks' format). */
+export interface WebhookSecret {
+  secret: string;
+  createdAt: string;
+  /** After a rotation the previous secret keeps signing until this time (ISO 8601), then is dropped. */
+  expiresAt?: string;
+}
+
+export type PartnerStatus = 'enabled' | 'disabled';
+export type DisabledReason = 'operator' | 'gone' | 'failing';
+
+export interface Partner {
+  id: string;
+  name: string;
+  /** Personal data: stays in the table, never in events or logs. */
+  contact: string;
+  awsAccount?: string;
+  webhook?: { url: string; secrets: WebhookSecret[] };
+  events?: string[];
+  networks?: string[];
+  status: PartnerStatus;
+  disabledReason?: DisabledReason;
+  disabledAt?: string;
+  /** When the current run of failed deliveries began; cleared by a success. */
+  failingSince?: string;
+  /** Set once the "endpoint disabled" mail went out, so a retried message does not send it twice. */
+  disabledNoticeSentAt?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A fresh signing secret: `whsec_` and the base64 of 24 random bytes, the form the standardwebhooks libraries read. */
+export function newWebhookSecret(): string {
+  return `whsec_${randomBytes(24).toString('base64')}`;
+}
+
+/** How long the previous secret keeps signing after a rotation (Standard Webhooks suggests a grace period). */
+export const ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
+
+/** The secrets to sign with at `now`: the current one and a previous one still in its grace period. */
+export function signingSecrets(secrets: readonly WebhookSecret[], now: Date): string[] {
+  return secrets.filter((s) => !s.expiresAt || Date.parse(s.expiresAt) > now.getTime()).map((s) => s.secret);
+}
+
+/** Adds `fresh` as the current secret; the others expire after the grace period (or keep an earlier expiry). */
+export function rotateSecrets(secrets: readonly WebhookSecret[], fresh: string, now: Date): WebhookSecret[] {
+  const graceEnd = new Date(now.getTime() + ROTATION_GRACE_MS).toISOString();
+  const kept = secrets
+    .filter((s) => !s.expiresAt || Date.parse(s.expiresAt) > now.getTime())
+    .map((s) => ({ ...s, expiresAt: s.expiresAt && s.expiresAt < graceEnd ? s.expiresAt : graceEnd }));
+  return [{ secret: fresh, createdAt: now.toISOString() }, ...kept];
+}
+
+/**
+ * The networks and profiles an event is about, read from its data without knowing its detail type:
+ * profile events carry `profile.networks` (or `networks` on a withdrawal), match events
+ * `sharedNetworks` and `profileIds`, coordinator and membership events `networkId`. Profile ids whose
+ * networks the event does not state are looked up by the caller.
+ */
+export function eventSubject(data: unknown): { networks: string[]; profileIds: string[] } {
+  const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  const profile = (typeof d.profile === 'object' && d.profile !== null ? d.profile : {}) as Record<string, unknown>;
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
+  const networks = [...strings(profile.networks), ...strings(d.networks), ...strings(d.sharedNetworks), ...strings(d.networkId)];
+  const profileIds = [...strings(profile.id), ...strings(d.profileId), ...strings(d.profileIds)];
+  if (typeof d.matchId === 'string' && profileIds.length === 0) profileIds.push(...d.matchId.split('|'));
+  return { networks: [...new Set(networks)], profileIds: [...new Set(profileIds)] };
+}
+
+/** Whether the partner receives this event: enabled, with a webhook, subscribed to its type, and (with a network filter) about one of its networks. */
+export function wantsEvent(partner: Partner, detailType: string, eventNetworks: readonly string[] | undefined): boolean {
+  if (partner.status !== 'enabled' || !partner.webhook) return false;
+  if (partner.events && !partner.events.includes(detailType)) return false;
+  if (!partner.networks) return true;
+  return (eventNetworks ?? []).some((n) => partner.networks?.includes(n));
+}
+
+/**
+ * Delays before attempts 2…10 (Standard Webhooks' example schedule): 5 s, 5 min, 30 min, 2 h, 5 h,
+ * 10 h, 14 h, 20 h, 24 h. Attempt 1 is immediate; after attempt 10 the message is dead-lettered.
+ */
+export const RETRY_DELAYS_MS = [5e3, 5 * 60e3, 30 * 60e3, 2 * 3600e3, 5 * 3600e3, 10 * 3600e3, 14 * 3600e3, 20 * 3600e3, 24 * 3600e3] as const;
+export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
+/** An endpoint failing this long (ms) is disabled, and its partner and the operator are told. */
+export const DISABLE_AFTER_FAILING_MS = 3 * 24 * 3600e3;
+/** Each request times out after this many ms. */
+export const WEBHOOK_TIMEOUT_MS = 10_000;
+
+export type AttemptResult = { ok: true; status: number } | { ok: false; status?: number; error: string };
+
+export type NextStep =
+  | { action: 'done' }
+  | { action: 'retry'; attempt: number; delayMs: number }
+  | { action: 'dead-letter' }
+  | { action: 'disable'; reason: 'gone' | 'failing' };
+
+/**
+ * What follows an attempt: a 2xx is done; 410 Gone disables at once; a failure that ends three days of
+ * failures disables; otherwise the next attempt on the schedule, or the dead-letter queue after the last.
+ * `failingSince` is the start of the run of failures this one belongs to (now for a first failure).
+ */
+export function nextStep(result: AttemptResult, attempt: number, failingSince: Date, now: Date): NextStep {
+  if (result.ok) return { action: 'done' };
+  if (result.status === 410) return { action: 'disable', reason: 'gone' };
+  if (now.getTime() - failingSince.getTime() >= DISABLE_AFTER_FAILING_MS) return { action: 'disable', reason: 'failing' };
+  if (attempt >= MAX_ATTEMPTS) return { action: 'dead-letter' };
+  return { action: 'retry', attempt: attempt + 1, delayMs: RETRY_DELAYS_MS[attempt - 1] as number };
+}
+
+/** 2xx is success; every other status (3xx included: redirects are not followed) is a failure. */
+export function isSuccess(status: number): boolean {
+  return status >= 200 && status < 300;
+}
+
+// Special-purpose ranges (IANA IPv4/IPv6 Special-Purpose Address Registries) a webhook must never reach in AWS.
+const REFUSED = new BlockList();
+for (const [net, bits] of [
+  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
+  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24],
+  ['224.0.0.0', 4], ['240.0.0.0', 4],
+] as const) REFUSED.addSubnet(net, bits, 'ipv4');
+for (const [net, bits] of [
+  ['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['2001:db8::', 32], ['64:ff9b::', 96], ['100::', 64],
+] as const) REFUSED.addSubnet(net, bits, 'ipv6');
+
+/**
+ * True for addresses a webhook may not reach from AWS: private (RFC 1918, fc00::/7), loopback,
+ * link-local (169.254.0.0/16 holds the instance metadata service; fe80::/10), CGNAT, multicast,
+ * reserved and documentation ranges. IPv4-mapped IPv6 (::ffff:a.b.c.d) is judged as its IPv4 address.
+ */
+export function isRefusedAddress(address: string): boolean {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  if (mapped) return REFUSED.check(mapped, 'ipv4');
+  const family = isIP(address);
+  if (family === 4) return REFUSED.check(address, 'ipv4');
+  if (family === 6) return REFUSED.check(address, 'ipv6');
+  return true;
+}
+
+/** The mail to the partner's contact and to the operator when an endpoint is disabled after three days of failures. */
+export function composeEndpointDisabledMail(partner: Pick<Partner, 'id' | 'name'>, url: string, failingSince: string): Mail {
+  const subject = `CultureBridge webhooks to ${partner.name} are disabled`;
+  const lines = [
+    `Deliveries to ${url} have failed since ${failingSince}, so the endpoint was disabled after three days.`,
+    'No further events are sent until it is enabled again:',
+    `  npm run partner -- enable ${partner.id}`,
+    `Failed events can then be sent again: npm run partner -- redeliver ${partner.id} --from ${failingSince} --to <now>`,
+  ];
+  return {
+    subject,
+    text: lines.join('\n'),
+    html: `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</body></html>`,
+  };
+}

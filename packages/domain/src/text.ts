@@ -1,0 +1,83 @@
+import * as z from 'zod';
+
+/**
+ * The shared rule for text people type: one definition for the API, the web form, mails and later
+ * imports, so they agree on what a name is. Every one-line field (names, regions, tags, meeting,
+ * network and partner names) uses `oneLineText`; free text that keeps its paragraphs uses
+ * `multiLineText`.
+ *
+ * Written here rather than taken from a library: no maintained package answers "does this string
+ * show at least one character", and the test is a few Unicode property escapes.
+ */
+
+/** zod reports a missing field as a type error; people want to read "is required". */
+export const expected = (label: string, what: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? `${label} is required` : `${label} must be ${what}`;
+
+/**
+ * Control characters (Cc: C0, DEL, C1, so CR, LF and TAB too), the line and paragraph separators
+ * (Zl, Zp: line breaks in all but name) and lone surrogates (Cs: not text at all).
+ */
+const LINE_BREAKING_OR_CONTROL = /[\p{Cc}\p{Zl}\p{Zp}\p{Cs}]/u;
+
+/** The same, except LF: multi-line text keeps its line breaks (CR LF and CR are turned into LF first). */
+const CONTROL_EXCEPT_LF = /[^\P{Cc}\n]|[\p{Zl}\p{Zp}\p{Cs}]/u;
+
+/**
+ * Characters that render as nothing: format characters (Cf: U+200B–U+200F, U+2060, U+FEFF, bidi
+ * controls…), separators (Z: every kind of space), controls, the default-ignorable code points
+ * (which include the Hangul fillers U+115F, U+1160, U+3164, U+FFA0 and the variation selectors),
+ * combining marks with no base to sit on (M), and U+2800 BRAILLE PATTERN BLANK, which Unicode
+ * classes as a symbol although it shows as a blank.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}\p{Default_Ignorable_Code_Point}\p{M}\u2800]/u;
+
+/** True if the text shows at least one character (a letter, digit, punctuation, symbol…). */
+export function hasVisibleCharacter(value: string): boolean {
+  for (const ch of value) if (!INVISIBLE.test(ch)) return true;
+  return false;
+}
+
+/** "U+000A", the first character of `value` that `pattern` matches, for a message people can act on. */
+function firstMatch(value: string, pattern: RegExp): string | undefined {
+  const ch = pattern.exec(value)?.[0];
+  return ch === undefined ? undefined : `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * One line of visible text: normalised to NFC, no control character (CR and LF included), trimmed,
+ * at least one visible character, at most `max` UTF-16 code units after normalisation.
+ * Messages name the field by `label` and the offending code point ("U+000A").
+ */
+export function oneLineText(label: string, max: number) {
+  return z
+    .string({ error: expected(label, 'text') })
+    .normalize('NFC')
+    .refine((v) => !LINE_BREAKING_OR_CONTROL.test(v), {
+      error: (issue) => `${label} must be one line of text without control characters (found ${firstMatch(String(issue.input), LINE_BREAKING_OR_CONTROL)})`,
+      abort: true,
+    })
+    .trim()
+    .min(1, { error: `${label} must not be empty`, abort: true })
+    .refine(hasVisibleCharacter, { error: `${label} must contain a visible character, not only spaces or invisible characters`, abort: true })
+    .max(max, { error: `${label} must be at most ${max} characters` });
+}
+
+/**
+ * Free text that keeps its line breaks: normalised to NFC, CR LF and lone CR turned into LF, no other
+ * control character (TAB included), trimmed, at most `max` code units. May be empty (use `.min` for
+ * a required one); when not empty it must show a visible character.
+ */
+export function multiLineText(label: string, max: number) {
+  return z
+    .string({ error: expected(label, 'text') })
+    .normalize('NFC')
+    .overwrite((v) => v.replace(/\r\n?/g, '\n'))
+    .refine((v) => !CONTROL_EXCEPT_LF.test(v), {
+      error: (issue) => `${label} must not contain control characters other than line breaks (found ${firstMatch(String(issue.input), CONTROL_EXCEPT_LF)})`,
+      abort: true,
+    })
+    .trim()
+    .refine((v) => v === '' || hasVisibleCharacter(v), { error: `${label} must contain a visible character, not only spaces or invisible characters`, abort: true })
+    .max(max, { error: `${label} must be at most ${max} characters` });
+}

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { BROWSER_SESSION } from '@culturebridge/auth';
+import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { EU4CULTURE } from '../../local/demo/networks.js';
+import type { Platform } from '../../local/platform.js';
+import { localMails } from '../../local/ses-local.js';
+import { pollUntil } from '../../local/poll.js';
+import { localSession } from '../../local/sessions.js';
+import { launchChromium } from './support/chromium.js';
+import { nextSignInLink, signInLinks } from './support/mail.js';
+import { startSeededPlatform } from './support/seeded-platform.js';
+
+/**
+ * Mail links in a real browser: a mail scanner that opens every link in a fresh headless Chromium
+ * spends nothing, and a member signed in once is signed in in every tab that a mail link opens.
+ */
+
+const WAIT = { timeout: 20_000 };
+const COORDINATOR = 'coordinator@eu4culture.example';
+const SOROCA = { name: 'Soroca', email: 'culture@soroca.example' };
+
+let platform: Platform;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ platform, browser } = await startSeededPlatform('links'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+const post = (path: string, body: unknown) =>
+  fetch(`${platform.apiUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const tokenOf = (link: string) => new URL(link.replace('#/', '')).searchParams.get('token') ?? '';
+const proposedFor = (id: string) => platform.eventBridge.events.filter((e) => e.event['detail-type'] === 'MatchProposed' && JSON.stringify(e.event.detail).includes(id));
+
+describe('links act only on a click', () => {
+  it('a fresh headless Chromium that opens a sign-in link and a confirmation link spends neither; a real click confirms', async () => {
+    // A profile submitted without a session: pending, with a confirmation link in the mail.
+    const before = (await signInLinks(platform, SOROCA.email)).length;
+    const created = await post('/profiles', validProfileInput({
+      name: SOROCA.name, country: 'MD', region: 'Soroca', networks: [EU4CULTURE], openToOutsideNetwork: false,
+      contact: { name: 'Ion', email: SOROCA.email }, themes: [{ id: 'visual-arts', priority: 'high' }, { id: 'climate-environment', priority: 'high' }],
+      offers: ['artists'], needs: ['venue'], languages: ['ro', 'en'],
+    }));
+    expect(created.status).toBe(201);
+    const id = String(((await created.json()) as { id: string }).id);
+    const confirmLink = await nextSignInLink(platform, SOROCA.email, before);
+    const seen = (await signInLinks(platform, COORDINATOR)).length;
+    expect((await post('/auth/magic-link', { email: COORDINATOR })).status).toBe(202);
+    const signInLink = await nextSignInLink(platform, COORDINATOR, seen);
+
+    // The scanner: its own browser, opens each link, lets the page load and run, and closes.
+    const scanner = await launchChromium();
+    try {
+      const page = await (await scanner.newContext()).newPage();
+      await page.goto(signInLink, { waitUntil: 'networkidle' });
+      // The page did run: it shows what the link would do, with the address masked.
+      await page.getByRole('heading', { level: 1, name: 'Sign in as c…@eu4culture.example' }).waitFor(WAIT);
+      await page.goto(confirmLink, { waitUntil: 'networkidle' });
+      await page.getByRole('heading', { level: 1, name: 'Confirm the profile Soroca for the EU4Culture network' }).waitFor(WAIT);
+      await page.waitForLoadState('networkidle');
+      expect(await page.content()).not.toContain(SOROCA.email);
+    } finally {
+      await scanner.close();
+    }
+    await platform.settle();
+
+    // Both tokens still work; the profile is still pending; nothing was proposed for it.
+    for (const link of [signInLink, confirmLink]) expect((await post('/auth/link', { token: tokenOf(link) })).status).toBe(200);
+    const owner = await localSession(platform.sessionKeyFile, SOROCA.email, { profiles: [id] });
+    const read = async () => (await (await fetch(`${platform.apiUrl}/profiles/${id}`, { headers: { authorization: `Bearer ${owner}` } })).json()) as { status: string };
+    expect((await read()).status).toBe('pending');
+    expect(proposedFor(id)).toEqual([]);
+
+    // A person opens the confirmation link and presses the button.
+    const person = await browser.newContext();
+    const page = await person.newPage();
+    await page.goto(confirmLink);
+    await page.getByRole('button', { name: 'Confirm the profile Soroca' }).click();
+    await page.getByText('Your profile is confirmed.').waitFor(WAIT);
+    expect(page.url()).not.toContain('token=');
+    expect((await read()).status).toBe('active');
+    await platform.settle();
+    await pollUntil('a MatchProposed event for Soroca', async () => (proposedFor(id).length > 0 ? true : undefined), { timeoutMs: 15_000, intervalMs: 100 });
+    // The sign-in link, never clicked, still signs in.
+    expect((await post('/auth/link', { token: tokenOf(signInLink) })).status).toBe(200);
+    await person.close();
+  });
+});
+
+describe('one session per browser', () => {
+  it('signed in once, three mail links opened in new tabs are each signed in, and sign-out ends it for every tab', async () => {
+    const context = await browser.newContext();
+    const first = await context.newPage();
+    const seen = (await signInLinks(platform, COORDINATOR)).length;
+    await first.goto(`${platform.apiUrl}/#/sign-in`);
+    await first.getByLabel('Your e-mail address').fill(COORDINATOR);
+    await first.getByRole('button', { name: 'Send me a sign-in link' }).click();
+    await first.goto(await nextSignInLink(platform, COORDINATOR, seen));
+    await first.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await first.getByRole('heading', { level: 1, name: /^Dashboard: EU4Culture/ }).waitFor(WAIT);
+
+    // Chromium took the Secure, HttpOnly cookie on http://localhost, and the page cannot read it.
+    const [cookie] = (await context.cookies()).filter((c) => c.name === BROWSER_SESSION.cookieName);
+    expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
+    expect(cookie?.expires).toBeGreaterThan(Date.now() / 1000 + BROWSER_SESSION.idleSeconds - 120);
+    expect(await first.evaluate('document.cookie')).not.toContain(BROWSER_SESSION.cookieName);
+
+    // Links from the coordinator's match mails: two matches and the preferences page.
+    const mails = await localMails(platform.ses.endpoint);
+    const links = [...new Set(mails.filter((m) => m.destination.to.includes(COORDINATOR)).flatMap((m) => (m.body.text ?? '').match(/https?:\/\/\S+#\/(?:matches|preferences)\/\S+/g) ?? []))];
+    const matchLinks = links.filter((l) => l.includes('#/matches/')).slice(0, 2);
+    const preferences = links.find((l) => l.includes('#/preferences/coordinators/'));
+    expect(matchLinks).toHaveLength(2);
+    expect(preferences).toBeDefined();
+
+    for (const link of [...matchLinks, preferences as string]) {
+      const tab = await context.newPage();
+      await tab.goto(link);
+      await tab.getByRole('button', { name: 'Sign out' }).waitFor(WAIT);
+      expect(await tab.getByRole('button', { name: 'Send me a sign-in link' }).count(), link).toBe(0);
+      if (link === preferences) await tab.getByRole('heading', { level: 1, name: 'Your e-mail settings' }).waitFor(WAIT);
+    }
+    // A reload keeps it too.
+    await first.reload();
+    await first.getByRole('heading', { level: 1, name: /^Dashboard: EU4Culture/ }).waitFor(WAIT);
+
+    // Signing out in one tab ends the session on the server: the cookie a copy kept signs in nobody.
+    const secret = cookie?.value ?? '';
+    await first.getByRole('button', { name: 'Sign out' }).click();
+    await first.getByRole('heading', { level: 1, name: 'Find partners for cultural cooperation' }).waitFor(WAIT);
+    const replayed = await fetch(`${platform.apiUrl}/me`, { headers: { cookie: `${BROWSER_SESSION.cookieName}=${secret}` } });
+    expect(replayed.status).toBe(403);
+    const other = await context.newPage();
+    await other.goto(`${platform.apiUrl}/#/dashboard`);
+    await other.getByRole('button', { name: 'Send me a sign-in link' }).waitFor(WAIT);
+    await context.close();
+  });
+});

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { freePort, portInUse } from '../../local/free-port.js';
+import { pollUntil } from '../../local/poll.js';
+import { localSession } from '../../local/sessions.js';
+import { startSesLocal, type SesLocal } from '../../local/ses-local.js';
+import { startPlatformProcess, type PlatformProcess } from '../support/platform-process.js';
+
+const running: PlatformProcess[] = [];
+let ses: SesLocal | undefined;
+afterAll(async () => {
+  for (const app of running) if (app.child.exitCode === null) app.child.kill('SIGINT');
+  await Promise.all(running.map((app) => app.exited));
+  await ses?.stop();
+});
+
+interface LoggedEvent {
+  event: { 'detail-type': string; detail: { data: { profile?: { id: string }; profileIds?: string[] } } };
+}
+
+/** Submits profiles of one network at a concurrency of 6 until `stopAfter` were acknowledged (201), then calls `interrupt` once. */
+async function burst(apiUrl: string, keyFile: string, net: string, total: number, stopAfter: number, interrupt: () => void): Promise<string[]> {
+  const acknowledged: string[] = [];
+  let interrupted = false;
+  let next = 0;
+  const submit = async (i: number) => {
+    const email = `culture@city-${i}.${net}.example`;
+    const profile = validProfileInput({
+      name: `City ${i}`,
+      country: i % 2 ? 'AM' : 'GE',
+      networks: [net],
+      openToOutsideNetwork: false,
+      contact: { name: 'C', email },
+      offers: i % 2 ? ['curatorial-support'] : ['venue'],
+      needs: i % 2 ? ['venue'] : ['curatorial-support'],
+    });
+    try {
+      const session = await localSession(keyFile, email);
+      const response = await fetch(`${apiUrl}/profiles`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${session}` }, body: JSON.stringify(profile) });
+      if (response.status === 201) acknowledged.push(((await response.json()) as { id: string }).id);
+    } catch {
+      // The connection died with the process: not acknowledged, so not promised.
+    }
+    if (acknowledged.length >= stopAfter && !interrupted) {
+      interrupted = true;
+      interrupt();
+    }
+  };
+  await Promise.all(Array.from({ length: 6 }, async () => {
+    while (next < total && !interrupted) await submit(next++);
+  }));
+  return acknowledged;
+}
+
+/** The acknowledged profiles not yet both published (ProfileSubmitted) and matched (MatchProposed). */
+async function unfinished(apiUrl: string, acknowledged: string[]): Promise<string[]> {
+  const log = ((await (await fetch(`${apiUrl}/_local/events`)).json()) as { events: LoggedEvent[] }).events.map((e) => e.event);
+  const published = new Set(log.filter((e) => e['detail-type'] === 'ProfileSubmitted').map((e) => e.detail.data.profile?.id));
+  const matched = new Set(log.filter((e) => e['detail-type'] === 'MatchProposed').flatMap((e) => e.detail.data.profileIds ?? []));
+  return acknowledged.filter((id) => !published.has(id) || !matched.has(id));
+}
+
+async function restartAndCheck(dataDir: string, ports: { apiPort: number; dynamodbPort: number }, acknowledged: string[]) {
+  // Same data, same ports: a DynamoDB Local a killed process left behind is stopped first.
+  const app = await startPlatformProcess({ dataDir, ...ports, sesEndpoint: (ses as SesLocal).endpoint });
+  running.push(app);
+  const missing = await pollUntil('every acknowledged profile to be published and matched', async () => {
+    const left = await unfinished(app.apiUrl, acknowledged);
+    return left.length === 0 ? left : undefined;
+  }, { timeoutMs: 60_000, intervalMs: 250 });
+  expect(missing).toEqual([]);
+  const { deadLetters, streamDeadLetters } = (await (await fetch(`${app.apiUrl}/_local/dead-letters`)).json()) as { deadLetters: unknown[]; streamDeadLetters: unknown[] };
+  expect(deadLetters).toEqual([]);
+  expect(streamDeadLetters).toEqual([]);
+  app.interrupt();
+  expect(await app.exited).toBe(0);
+  expect(await portInUse(ports.dynamodbPort)).toBe(false);
+}
+
+async function fresh() {
+  ses ??= await startSesLocal(0);
+  const dataDir = mkdtempSync(join(tmpdir(), 'cb-durable-'));
+  const ports = { apiPort: await freePort(), dynamodbPort: await freePort() };
+  const app = await startPlatformProcess({ dataDir, ...ports, sesEndpoint: ses.endpoint });
+  running.push(app);
+  return { app, dataDir, ports, keyFile: join(dataDir, 'session-key'), net: `durable-${randomUUID().slice(0, 6)}` };
+}
+
+describe('the local runtime loses no acknowledged change when it is stopped', () => {
+  // Two starts of a whole platform each (Java, tsx): longer than the project's 120 s default on a busy machine.
+  it('publishes and matches every acknowledged change after a SIGKILL mid-burst and a restart', { timeout: 240_000 }, async () => {
+    const { app, dataDir, ports, keyFile, net } = await fresh();
+    const acknowledged = await burst(app.apiUrl, keyFile, net, 40, 15, () => app.child.kill('SIGKILL'));
+    expect(await app.exited).toBeNull();
+    expect(acknowledged.length).toBeGreaterThanOrEqual(15);
+    await restartAndCheck(dataDir, ports, acknowledged);
+  });
+
+  it('drains in-flight work on Ctrl-C to the whole process group (DynamoDB Local is not in it), then loses nothing', { timeout: 240_000 }, async () => {
+    const { app, dataDir, ports, keyFile, net } = await fresh();
+    const acknowledged = await burst(app.apiUrl, keyFile, net, 40, 15, () => app.interrupt());
+    expect(await app.exited).toBe(0);
+    expect(app.output()).not.toMatch(/dead-lettered|dead {3}/);
+    await restartAndCheck(dataDir, ports, acknowledged);
+  });
+});

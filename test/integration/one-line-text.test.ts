@@ -1,0 +1,76 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { INVISIBLE_OR_CONTROL_TEXT, PROFILE_ONE_LINE_FIELDS, validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { createProfilesApi } from '../../functions/profiles-api/app.js';
+import { call } from '../support/api-event.js';
+import { bearer, profilesApiOptions, recordingMailer } from '../support/profiles-api.js';
+import { freshTable, type TestTable } from '../support/table.js';
+
+let table: TestTable;
+let api: ReturnType<typeof createProfilesApi>;
+const mailer = recordingMailer();
+
+beforeAll(async () => {
+  table = await freshTable('one-line-text');
+  api = createProfilesApi(profilesApiOptions(table.doc, table.tableName, { mailer }));
+});
+
+function expectFieldProblem(result: Awaited<ReturnType<typeof call>>, field: string) {
+  expect(result.status).toBe(400);
+  expect(result.headers['content-type']).toBe('application/problem+json');
+  expect(result.body.type).toBe('/problems/invalid-fields');
+  expect((result.body.errors as { field: string }[]).map((e) => e.field)).toEqual([field]);
+}
+
+describe('one-line fields through the API: one line of visible text, or a 400 and nothing stored', () => {
+  for (const { field, set } of PROFILE_ONE_LINE_FIELDS) {
+    it(`POST /profiles refuses every invisible or control character class in ${field}`, async () => {
+      const before = (await table.scanAll()).length;
+      for (const { name, value } of INVISIBLE_OR_CONTROL_TEXT) {
+        const result = await call(api, { method: 'POST', path: '/profiles', body: set(value) });
+        expect(result.status, name).toBe(400);
+        expectFieldProblem(result, field);
+      }
+      expect(await table.scanAll()).toHaveLength(before);
+      expect(mailer.sent).toEqual([]);
+    });
+  }
+
+  it('PUT /profiles/{id} refuses them too and leaves the stored profile as it was', async () => {
+    const input = validProfileInput();
+    const created = await call(api, { method: 'POST', path: '/profiles', body: input, headers: await bearer(input.contact.email) });
+    expect(created.status).toBe(201);
+    const id = String(created.body.id);
+    const owner = { authorization: `Bearer ${String(created.body.session)}` };
+    const stored = JSON.stringify(await table.scanAll());
+    for (const { field, set } of PROFILE_ONE_LINE_FIELDS) {
+      for (const { name, value } of INVISIBLE_OR_CONTROL_TEXT) {
+        const result = await call(api, { method: 'PUT', path: `/profiles/${id}`, body: { ...set(value), version: 1 }, headers: owner });
+        expect(result.status, `${field}: ${name}`).toBe(400);
+        expectFieldProblem(result, field);
+      }
+    }
+    expect(JSON.stringify(await table.scanAll())).toBe(stored);
+  });
+
+  it('the description keeps its line breaks and refuses other control characters', async () => {
+    const input = validProfileInput({ contact: { name: 'Ion', email: 'culture@soroca.example' }, description: 'Festival in June.\r\nVenue: the fortress.\n\nAsk us.' });
+    const created = await call(api, { method: 'POST', path: '/profiles', body: input, headers: await bearer(input.contact.email) });
+    expect(created.status).toBe(201);
+    const owner = { authorization: `Bearer ${String(created.body.session)}` };
+    const read = await call(api, { method: 'GET', path: `/profiles/${String(created.body.id)}`, headers: owner });
+    expect(read.body.description).toBe('Festival in June.\nVenue: the fortress.\n\nAsk us.');
+
+    const before = (await table.scanAll()).length;
+    for (const bad of ['a\tb', 'a\u0000b', '\u001b[2J', 'a\u2028b', '\u200b\n\u3164']) {
+      expectFieldProblem(await call(api, { method: 'POST', path: '/profiles', body: validProfileInput({ description: bad }) }), 'description');
+    }
+    expect(await table.scanAll()).toHaveLength(before);
+  });
+
+  it('a name typed decomposed is stored NFC', async () => {
+    const input = validProfileInput({ name: 'Ba\u0306lt\u0326i', contact: { name: 'Ana', email: 'culture@balti.example' } });
+    const created = await call(api, { method: 'POST', path: '/profiles', body: input, headers: await bearer(input.contact.email) });
+    const read = await call(api, { method: 'GET', path: `/profiles/${String(created.body.id)}`, headers: { authorization: `Bearer ${String(created.body.session)}` } });
+    expect(read.body.name).toBe('B\u0103l\u021bi');
+  });
+});

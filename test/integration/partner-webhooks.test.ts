@@ -1,0 +1,160 @@
+// Partner webhooks end to end (issue 13): npm start's platform, a partner in the table, and a local
+// receiver that verifies every request with the standardwebhooks library.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { newWebhookSecret } from '@culturebridge/domain/partner';
+import { PartnerStore } from '@culturebridge/store';
+import type { Platform } from '../../local/platform.js';
+import type { WebhookReceiver } from '../../local/webhook-receiver.js';
+import { platformDocumentClient, startTestPlatform } from '../support/platform.js';
+import { addPartner, matchPair, receiver, stopReceivers } from '../support/webhooks.js';
+
+const run = promisify(execFile);
+afterEach(stopReceivers);
+const busEvent = (platform: Platform, id: string) => platform.eventBridge.events.find((e) => e.event.id === id)?.event;
+
+describe('webhooks through npm start\'s platform', () => {
+  let platform: Platform;
+  beforeAll(async () => {
+    platform = await startTestPlatform('webhooks');
+  });
+  afterAll(async () => platform?.stop());
+
+  it('a profile change reaches the partner as a signed MatchProposed, the body exactly the event on the bus', async () => {
+    const secret = newWebhookSecret();
+    const r = await receiver([secret]);
+    const { partner, store } = await addPartner(platform, { webhook: r.url, events: ['MatchProposed'] }, secret);
+    await matchPair(platform);
+
+    const verified = r.received.filter((w) => !w.rejected);
+    expect(verified.map((w) => w.event?.['detail-type'])).toEqual(['MatchProposed']);
+    expect(r.received.every((w) => !w.rejected)).toBe(true);
+    const [delivery] = verified;
+    expect(delivery?.id).toBe(delivery?.event?.id);
+    expect(delivery?.event).toEqual(busEvent(platform, delivery?.id ?? ''));
+    expect(delivery?.signature).toMatch(/^v1,[A-Za-z0-9+/=]+$/);
+    expect(JSON.stringify(delivery?.event)).not.toMatch(/@/);
+
+    const attempts = await store.deliveries(partner.id);
+    expect(attempts).toEqual([expect.objectContaining({ eventId: delivery?.id, detailType: 'MatchProposed', attempt: 1, outcome: 'delivered', status: 204 })]);
+    expect(attempts[0]?.durationMs).toBeGreaterThanOrEqual(0);
+    expect(Object.keys(attempts[0] ?? {})).not.toContain('body');
+  });
+
+  it('a 410 disables the endpoint: one attempt, no retry, and later events are not sent', async () => {
+    const secret = newWebhookSecret();
+    const r = await receiver([secret], { status: 410 });
+    const { partner, store } = await addPartner(platform, { webhook: r.url, events: ['MatchProposed'] }, secret);
+    await matchPair(platform);
+    expect(r.received).toHaveLength(1);
+    expect(await store.get(partner.id)).toMatchObject({ status: 'disabled', disabledReason: 'gone' });
+    await matchPair(platform);
+    expect(r.received).toHaveLength(1);
+    expect(platform.webhooks.deadLetters).toEqual([]);
+  });
+
+  it('after a rotation both signatures are sent, so the old and the new secret each verify', async () => {
+    const oldSecret = newWebhookSecret();
+    const r = await receiver([oldSecret]);
+    const { partner, store } = await addPartner(platform, { webhook: r.url, events: ['MatchProposed'] }, oldSecret);
+    const newSecret = newWebhookSecret();
+    await store.rotateSecret(partner.id, newSecret, new Date());
+
+    await matchPair(platform);
+    r.useSecrets([newSecret]);
+    await matchPair(platform);
+    expect(r.received.map((w) => w.rejected)).toEqual([undefined, undefined]);
+    expect(r.received.map((w) => w.signature.split(' ').length)).toEqual([2, 2]);
+    r.useSecrets([newWebhookSecret()]);
+    await matchPair(platform);
+    expect(r.received[2]?.rejected).toMatch(/signature/i);
+  });
+
+  it('--networks delivers only events about that network\'s members', async () => {
+    const eu = await receiver([]);
+    const eunic = await receiver([]);
+    const euPartner = await addPartner(platform, { webhook: eu.url, networks: ['eu4culture-x'] });
+    eu.useSecrets([euPartner.secret]);
+    const eunicPartner = await addPartner(platform, { webhook: eunic.url, networks: ['eunic-cca-x'] });
+    eunic.useSecrets([eunicPartner.secret]);
+
+    await matchPair(platform, 'eunic-cca-x');
+    const types = (r: WebhookReceiver) => r.received.map((w) => w.event?.['detail-type']).sort();
+    expect(types(eunic)).toEqual(['MatchProposed', 'ProfileSubmitted', 'ProfileSubmitted']);
+    expect(eu.received).toEqual([]);
+    for (const w of eunic.received) expect(JSON.stringify(w.event)).toContain('eunic-cca-x');
+  });
+
+  it('redeliver sends a past event again with the same webhook-id, and deliveries lists both attempts', async () => {
+    const secret = newWebhookSecret();
+    const r = await receiver([secret]);
+    const { partner } = await addPartner(platform, { webhook: r.url, events: ['MatchProposed'] }, secret);
+    await matchPair(platform);
+    const first = r.received[0];
+    expect(first?.event?.['detail-type']).toBe('MatchProposed');
+
+    const env = { ...process.env, TABLE_NAME: platform.tableName, DYNAMODB_ENDPOINT: platform.dynamodbEndpoint };
+    const out = await run('npx', ['tsx', 'scripts/partner.ts', 'redeliver', partner.id, '--event', first?.id ?? ''], { env });
+    expect(out.stdout).toContain('redelivered 1 of 1');
+    expect(r.received).toHaveLength(2);
+    expect(r.received[1]?.id).toBe(first?.id);
+    expect(r.received[1]?.rejected).toBeUndefined();
+    expect(r.received[1]?.event).toEqual(first?.event);
+
+    const listed = await run('npx', ['tsx', 'scripts/partner.ts', 'deliveries', partner.id], { env });
+    const lines = listed.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('(redelivery)');
+    expect(lines.every((l) => l.includes(first?.id ?? '-') && l.includes('delivered'))).toBe(true);
+  });
+
+  const partnerCli = async (...args: string[]) => {
+    const env = { ...process.env, TABLE_NAME: platform.tableName, DYNAMODB_ENDPOINT: platform.dynamodbEndpoint };
+    try {
+      const out = await run('npx', ['tsx', 'scripts/partner.ts', ...args], { env });
+      return { code: 0, stdout: out.stdout, stderr: out.stderr };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  };
+  const store = () => new PartnerStore(platformDocumentClient(platform), platform.tableName);
+
+  it('npm run partner -- add names every bad field and stores nothing', async () => {
+    const before = (await store().list()).length;
+    const out = await partnerCli('add', '--name', '', '--contact', 'nope', '--aws-account', '123', '--webhook', 'ftp://x', '--events', 'MatchProposed,Nonsense');
+    expect(out.code).toBe(1);
+    for (const field of ['name:', 'contact:', 'awsAccount:', 'webhook:', 'events:']) expect(out.stderr).toContain(field);
+    expect(out.stderr).toContain('Nonsense');
+    expect(await store().list()).toHaveLength(before);
+  });
+
+  let cliPartner = '';
+  let firstSecret = '';
+  it('npm run partner -- add prints the secret once; list shows the partner without it; disable and enable', async () => {
+    const added = await partnerCli('add', '--name', 'City CRM', '--contact', 'IT@City.example', '--aws-account', '111111111111', '--webhook', 'https://crm.city.example/hooks', '--events', 'MatchProposed,MatchConfirmed', '--networks', 'eu4culture');
+    expect(added.code).toBe(0);
+    cliPartner = /added partner (\S+)/.exec(added.stdout)?.[1] as string;
+    firstSecret = /(whsec_[A-Za-z0-9+/=]+)/.exec(added.stdout)?.[1] as string;
+    expect(firstSecret).toMatch(/^whsec_/);
+    const listed = await partnerCli('list');
+    expect(listed.stdout).toContain(`${cliPartner}  enabled   "City CRM"  <it@city.example>  aws:111111111111  webhook:https://crm.city.example/hooks  events:MatchProposed,MatchConfirmed  networks:eu4culture`);
+    expect(listed.stdout).not.toContain('whsec_');
+    expect((await partnerCli('disable', cliPartner)).stdout).toContain(`disabled partner ${cliPartner}`);
+    expect(await store().get(cliPartner)).toMatchObject({ status: 'disabled', disabledReason: 'operator' });
+    expect((await partnerCli('enable', cliPartner)).stdout).toContain(`enabled partner ${cliPartner}`);
+    expect((await store().get(cliPartner))?.status).toBe('enabled');
+  });
+
+  it('npm run partner -- rotate-secret prints a new secret, remove deletes the partner', async () => {
+    const rotated = await partnerCli('rotate-secret', cliPartner);
+    const fresh = /(whsec_[A-Za-z0-9+/=]+)/.exec(rotated.stdout)?.[1];
+    expect(fresh).toMatch(/^whsec_/);
+    expect(fresh).not.toBe(firstSecret);
+    expect((await store().get(cliPartner))?.webhook?.secrets.map((s) => s.secret)).toEqual([fresh, firstSecret]);
+    expect((await partnerCli('remove', cliPartner)).stdout).toContain(`removed partner ${cliPartner}`);
+    expect(await store().get(cliPartner)).toBeUndefined();
+    expect((await partnerCli('disable', cliPartner)).code).toBe(1);
+  });
+});
