@@ -8,6 +8,7 @@ import type { Platform } from '../../local/platform.js';
 import { localSession } from '../../local/sessions.js';
 import { platformDocumentClient, startTestPlatform } from '../support/platform.js';
 import { launchChromium, screenshot, seriousAccessibilityViolations } from './support/chromium.js';
+import { nextSignInLink, signInLinks } from './support/mail.js';
 
 /**
  * The coordinator's everyday questions on the dashboard, in Debian's chromium against the whole local
@@ -62,13 +63,25 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-/** A page signed in as the EU4Culture coordinator (the magic-link sign-in has its own browser test). */
+/**
+ * A page signed in as the EU4Culture coordinator. The browser's session is an HttpOnly cookie the
+ * API sets on sign-in (issue 12), so the page signs in by the mailed link as a coordinator does
+ * (the sign-in itself has its own browser test).
+ */
 async function coordinatorPage(viewport: { width: number; height: number }, mobile: boolean): Promise<Page> {
   const context = await browser.newContext({ viewport, isMobile: mobile, hasTouch: mobile });
   contexts.push(context);
-  const session = JSON.stringify({ token: coordinatorSession, expiresAt: new Date(Date.now() + 55 * 60_000).toISOString() });
-  await context.addInitScript(`sessionStorage.setItem('culturebridge.session', ${JSON.stringify(session)})`);
-  return context.newPage();
+  const page = await context.newPage();
+  await page.goto(`${platform.apiUrl}/#/sign-in`);
+  await page.getByLabel('Your e-mail address').waitFor(WAIT);
+  const seen = (await signInLinks(platform, COORDINATOR)).length;
+  await page.getByLabel('Your e-mail address').fill(COORDINATOR);
+  await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
+  await page.getByText('Check your e-mail').waitFor(WAIT);
+  await page.goto(await nextSignInLink(platform, COORDINATOR, seen));
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /^Dashboard: / }).waitFor(WAIT);
+  return page;
 }
 
 /** Kept in test-results/browser by every run (copies from a clean run are checked in under docs/screenshots). */
