@@ -42,4 +42,12 @@ export const EVENT_DOCS: Record<DetailType, { emittedWhen: string; history: stri
     emittedWhen: 'An e-mail about a match (or a digest) was sent. Names the recipient\'s role, never the address.',
     history: ['v1 (2026-11-24): first version.'],
   },
+  MeetingPlanned: {
+    emittedWhen: 'A coordinator created a network meeting; carries its whole timetable (rounds, tables, pairs as profile ids, UTC times).',
+    history: ['v1 (2026-11-30): first version.'],
+  },
+  MeetingChanged: {
+    emittedWhen: 'A coordinator changed a meeting (details or participants); the rounds after the ones already held were planned again. Carries the whole new timetable.',
+    history: ['v1 (2026-11-30): first version.'],
+  },
 };

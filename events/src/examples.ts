@@ -54,6 +54,42 @@ const match = (state: EventDetail<'MatchProposed'>['data']['state'], acceptedBy:
   version,
 });
 
+const meetingId = '5e7c1a90-3b2d-4f6e-8a1c-0d9e8f7a6b54';
+const thirdId = 'c4a8e2f1-7b3d-4c9e-a5f0-1b2c3d4e5f60';
+const fourthId = 'd5b9f3a2-8c4e-4daf-b6a1-2c3d4e5f6a71';
+const meeting = (version: number, changed: boolean) => ({
+  meetingId,
+  networkId: 'eu4culture',
+  name: 'EU4Culture network meeting, Kutaisi: speed dating',
+  version,
+  date: '2027-05-12',
+  startTime: '10:00',
+  timeZone: 'Asia/Tbilisi',
+  slotMinutes: 12,
+  breakMinutes: 3,
+  tables: 2,
+  participantIds: changed ? [profileId, partnerId, thirdId] : [profileId, partnerId, thirdId, fourthId],
+  rounds: [
+    {
+      round: 1,
+      startsAt: '2027-05-12T06:00:00.000Z',
+      endsAt: '2027-05-12T06:12:00.000Z',
+      meetings: [
+        { table: 1, profileIds: [profileId, partnerId] as [string, string], requested: true },
+        { table: 2, profileIds: [thirdId, fourthId] as [string, string], requested: false },
+      ],
+      byes: [],
+    },
+    {
+      round: 2,
+      startsAt: '2027-05-12T06:15:00.000Z',
+      endsAt: '2027-05-12T06:27:00.000Z',
+      meetings: [{ table: 1, profileIds: changed ? ([profileId, thirdId] as [string, string]) : ([profileId, fourthId] as [string, string]), requested: false }],
+      byes: changed ? [partnerId] : [],
+    },
+  ],
+});
+
 /** One example detail per event: published in events/examples/ and checked against the schemas. */
 export const EXAMPLE_DETAILS: { [T in DetailType]: EventDetail<T> } = {
   ProfileSubmitted: {
@@ -102,5 +138,13 @@ export const EXAMPLE_DETAILS: { [T in DetailType]: EventDetail<T> } = {
       kind: 'immediate',
       sentAt: occurredAt,
     },
+  },
+  MeetingPlanned: {
+    metadata: meta('9e7b4a1d-3f0a-4b5e-8c2d-0a1f2e3d4bf9', `MEETING#${meetingId}#v1`),
+    data: meeting(1, false),
+  },
+  MeetingChanged: {
+    metadata: meta('af8c5b2e-4a1b-4c6f-9d3e-1b2a3f4e5c0a', `MEETING#${meetingId}#v2`),
+    data: { ...meeting(2, true), changedFields: ['participants', 'schedule'] },
   },
 };

@@ -5,6 +5,7 @@ export const SOURCES = {
   profiles: 'culturebridge.profiles',
   matches: 'culturebridge.matches',
   notifications: 'culturebridge.notifications',
+  meetings: 'culturebridge.meetings',
 } as const;
 export type Source = (typeof SOURCES)[keyof typeof SOURCES];
 
@@ -19,6 +20,8 @@ export const DETAIL_TYPES = {
   MatchWithdrawn: SOURCES.matches,
   MatchExpired: SOURCES.matches,
   CoordinatorNotified: SOURCES.notifications,
+  MeetingPlanned: SOURCES.meetings,
+  MeetingChanged: SOURCES.meetings,
 } as const satisfies Record<string, Source>;
 export type DetailType = keyof typeof DETAIL_TYPES;
 export const ALL_DETAIL_TYPES = Object.keys(DETAIL_TYPES) as DetailType[];

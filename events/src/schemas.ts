@@ -60,6 +60,36 @@ export const MatchData = z.strictObject({
 });
 export type MatchData = z.infer<typeof MatchData>;
 
+/**
+ * A network meeting's timetable as events carry it: ids, times and tables, never a contact (the
+ * meeting's name is the coordinator's title for the event, e.g. "Regional meeting, Tbilisi").
+ */
+export const MeetingData = z.strictObject({
+  meetingId: z.uuid(),
+  networkId: NetworkId,
+  name: z.string(),
+  version: z.number().int().min(1).describe('1 when planned, +1 per change; iCalendar SEQUENCE is version − 1'),
+  date: z.iso.date().describe('Local date of the meeting'),
+  startTime: z.string().describe('Local start time, HH:MM'),
+  timeZone: z.string().describe('IANA time zone of date and startTime'),
+  slotMinutes: z.number().int(),
+  breakMinutes: z.number().int(),
+  tables: z.number().int(),
+  participantIds: z.array(z.uuid()).describe('Profile ids of the participants'),
+  rounds: z
+    .array(
+      z.strictObject({
+        round: z.number().int().min(1),
+        startsAt: z.iso.datetime().describe('UTC'),
+        endsAt: z.iso.datetime().describe('UTC'),
+        meetings: z.array(z.strictObject({ table: z.number().int().min(1), profileIds: z.tuple([z.uuid(), z.uuid()]), requested: z.boolean() })),
+        byes: z.array(z.uuid()).describe('Participants who meet nobody this round'),
+      }),
+    )
+    .describe('Every round, held ones included'),
+});
+export type MeetingData = z.infer<typeof MeetingData>;
+
 export const EVENT_SCHEMAS = {
   ProfileSubmitted: envelope(z.strictObject({ profile: PublicProfile })),
   ProfileUpdated: envelope(
@@ -92,6 +122,8 @@ export const EVENT_SCHEMAS = {
       sentAt: z.iso.datetime(),
     }),
   ),
+  MeetingPlanned: envelope(MeetingData),
+  MeetingChanged: envelope(MeetingData.extend({ changedFields: z.array(z.string()).describe('Top-level meeting fields whose value changed (schedule included)') })),
 } as const satisfies Record<DetailType, z.ZodType>;
 
 export type EventDetail<T extends DetailType> = z.infer<(typeof EVENT_SCHEMAS)[T]>;

@@ -2,21 +2,37 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from 'zod';
 import { EVENT_SCHEMAS } from '@culturebridge/events';
-import { composeMatchMail, coordinatorMailNow, coordinatorRecipients, immediateNotificationId, isWeakerMatch, memberRecipients, networkDisplayName, type MatchNotice, type NoticeKind } from '@culturebridge/domain';
-import type { CoordinatorStore, MatchStore, NetworkSettingsStore } from '@culturebridge/store';
+import {
+  composeMatchMail,
+  composeMeetingMail,
+  coordinatorMailNow,
+  coordinatorRecipients,
+  immediateNotificationId,
+  isWeakerMatch,
+  meetingNotificationId,
+  memberRecipients,
+  networkDisplayName,
+  type MatchNotice,
+  type NoticeKind,
+} from '@culturebridge/domain';
+import type { CoordinatorStore, MatchStore, MeetingStore, NetworkSettingsStore } from '@culturebridge/store';
 import { deliverOnce, type DeliverDeps } from './deliver.js';
 import { tellMember } from './member-notice.js';
 import { readMessage } from '@culturebridge/runtime';
 
 /** The match events this function consumes, as EventBridge hands them to the SQS buffer. */
-const MatchEvent = z.discriminatedUnion('detail-type', [
+const NotifyEvent = z.discriminatedUnion('detail-type', [
   z.object({ 'detail-type': z.literal('MatchProposed'), detail: EVENT_SCHEMAS.MatchProposed }),
   z.object({ 'detail-type': z.literal('MatchAccepted'), detail: EVENT_SCHEMAS.MatchAccepted }),
   z.object({ 'detail-type': z.literal('MatchConfirmed'), detail: EVENT_SCHEMAS.MatchConfirmed }),
   z.object({ 'detail-type': z.literal('MatchExpired'), detail: EVENT_SCHEMAS.MatchExpired }),
+  z.object({ 'detail-type': z.literal('MeetingPlanned'), detail: EVENT_SCHEMAS.MeetingPlanned }),
+  z.object({ 'detail-type': z.literal('MeetingChanged'), detail: EVENT_SCHEMAS.MeetingChanged }),
 ]);
+type MatchEvent = Extract<z.infer<typeof NotifyEvent>, { 'detail-type': 'MatchProposed' | 'MatchAccepted' | 'MatchConfirmed' | 'MatchExpired' }>;
+type MeetingEvent = Extract<z.infer<typeof NotifyEvent>, { 'detail-type': 'MeetingPlanned' | 'MeetingChanged' }>;
 
-const KIND: Record<z.infer<typeof MatchEvent>['detail-type'], NoticeKind> = {
+const KIND: Record<MatchEvent['detail-type'], NoticeKind> = {
   MatchProposed: 'proposed',
   MatchAccepted: 'accepted',
   MatchConfirmed: 'confirmed',
@@ -29,20 +45,68 @@ export interface NotifyDeps extends DeliverDeps {
   matches: Pick<MatchStore, 'profiles'>;
   /** The networks' display names, for subjects. */
   networkSettings: Pick<NetworkSettingsStore, 'getMany'>;
+  /** The meeting of a MeetingPlanned/MeetingChanged event: its reasons are not in the event. */
+  meetings: Pick<MeetingStore, 'get'>;
   baseUrl: string;
 }
 
 /**
- * notify: one SQS message per MatchProposed / MatchAccepted / MatchConfirmed / MatchExpired.
- * Coordinators of a shared network get a mail now for new and confirmed matches (`immediate`), an
- * entry in their next digest for every kind (`digest`, the default), or nothing (`off`). Each side
- * of the pair concerned gets a mail now, a digest entry (daily, the default, or weekly) or nothing,
- * as it chose. Every mail is claimed in the table before it is sent, so a redelivered event sends
- * nothing twice; suppressed addresses (bounced or complained) get nothing.
+ * notify: one SQS message per MatchProposed / MatchAccepted / MatchConfirmed / MatchExpired /
+ * MeetingPlanned / MeetingChanged. Coordinators of a shared network get a mail now for new and
+ * confirmed matches (`immediate`), an entry in their next digest for every kind (`digest`, the
+ * default), or nothing (`off`). Each side of the pair concerned gets a mail now, a digest entry
+ * (daily, the default, or weekly) or nothing, as it chose; each participant of a planned or changed
+ * meeting gets its own schedule. Every mail is claimed in the table before it is sent, so a
+ * redelivered event sends nothing twice; suppressed addresses (bounced or complained) get nothing.
  */
 export function createNotifyHandler(deps: NotifyDeps) {
+  /**
+   * Each participant gets their own schedule, once per meeting version. The event names the
+   * meeting; the reasons and the participants' contacts are read from the table.
+   */
+  const mailMeeting = async (event: MeetingEvent) => {
+    const { metadata, data } = event.detail;
+    const meeting = await deps.meetings.get(data.networkId, data.meetingId);
+    if (!meeting || meeting.version !== data.version) {
+      // A newer version exists (its own event mails everyone) or the meeting is gone: nothing to send.
+      deps.logger.info('meeting changed since; nothing to mail', { meetingId: data.meetingId, version: data.version });
+      return;
+    }
+    const ids = [...new Set([...meeting.participants, ...meeting.schedule.flatMap((r) => r.meetings.flatMap((m) => m.profileIds))])];
+    const profiles = await deps.matches.profiles(ids);
+    const nameOf = (id: string) => profiles.get(id)?.name ?? 'a member who has left';
+    const failures: unknown[] = [];
+    for (const id of meeting.participants) {
+      const profile = profiles.get(id);
+      if (!profile) continue;
+      try {
+        await deliverOnce(
+          deps,
+          {
+            notificationId: meetingNotificationId(meeting, id),
+            recipientRole: 'member',
+            recipientId: id,
+            networkId: meeting.networkId,
+            kind: 'immediate',
+            correlationId: metadata.correlationId,
+          },
+          profile.contact.email,
+          composeMeetingMail(meeting, { id, name: profile.name, contact: profile.contact }, nameOf, { baseUrl: deps.baseUrl }, event['detail-type'] === 'MeetingChanged'),
+        );
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    if (failures.length > 0) throw failures[0];
+  };
+
   const processRecord = async (record: SQSRecord) => {
-    const event = readMessage(record, MatchEvent, 'match event', deps.logger);
+    const parsed = readMessage(record, NotifyEvent, 'match or meeting event', deps.logger);
+    if (parsed['detail-type'] === 'MeetingPlanned' || parsed['detail-type'] === 'MeetingChanged') return mailMeeting(parsed);
+    return mailMatch(parsed);
+  };
+
+  const mailMatch = async (event: MatchEvent) => {
     const { metadata, data } = event.detail;
     const profiles = await deps.matches.profiles(data.profileIds);
     const [a, b] = data.profileIds.map((id) => profiles.get(id));

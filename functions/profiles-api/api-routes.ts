@@ -24,6 +24,13 @@ export const PROFILES_API_ROUTES = [
   { name: 'networkActivity', method: 'GET', path: '/networks/{networkId}/activity', access: 'session' },
   { name: 'networkSettings', method: 'GET', path: '/networks/{networkId}/settings', access: 'session' },
   { name: 'updateNetworkSettings', method: 'PUT', path: '/networks/{networkId}/settings', access: 'session' },
+  { name: 'createMeeting', method: 'POST', path: '/networks/{networkId}/meetings', access: 'session' },
+  { name: 'listMeetings', method: 'GET', path: '/networks/{networkId}/meetings', access: 'session' },
+  { name: 'readMeeting', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}', access: 'session' },
+  { name: 'updateMeeting', method: 'PUT', path: '/networks/{networkId}/meetings/{meetingId}', access: 'session' },
+  { name: 'meetingCalendar', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}/calendar', access: 'session' },
+  { name: 'meetingCsv', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}/csv', access: 'session' },
+  { name: 'profileMeetings', method: 'GET', path: '/profiles/{id}/meetings', access: 'session' },
 ] as const;
 
 export type ProfilesApiRoute = (typeof PROFILES_API_ROUTES)[number];
@@ -31,7 +38,7 @@ export type ProfilesApiRouteName = ProfilesApiRoute['name'];
 export type RouteAccess = ProfilesApiRoute['access'];
 
 /** Routes whose request carries a JSON body. */
-export const ROUTES_WITH_BODY: ReadonlySet<ProfilesApiRouteName> = new Set(['magicLink', 'describeLink', 'verify', 'create', 'update', 'updateNetworkSettings']);
+export const ROUTES_WITH_BODY: ReadonlySet<ProfilesApiRouteName> = new Set(['magicLink', 'describeLink', 'verify', 'create', 'update', 'updateNetworkSettings', 'createMeeting', 'updateMeeting']);
 
 /** The first path segments the API owns; the local server serves the web app for everything else. */
 export const API_PREFIXES = [...new Set(PROFILES_API_ROUTES.map((r) => `/${r.path.split('/')[1]}`))];

@@ -7,10 +7,11 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { bodyLimit, caseInsensitiveMediaType, problemDetails } from '@culturebridge/http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { ActivityStore, CoordinatorStore, MatchStore } from '@culturebridge/store';
+import type { ActivityStore, CoordinatorStore, MatchStore, MeetingStore } from '@culturebridge/store';
 import { authenticate, type AuthenticationDeps } from './access.js';
 import { PROFILES_API_ROUTES, ROUTES_WITH_BODY, type ProfilesApiRoute } from './api-routes.js';
 import { authRoutes } from './auth-routes.js';
+import { meetingRoutes } from './meeting-routes.js';
 import { networkRoutes } from './network-routes.js';
 import type { Route as RouteHandler } from './route.js';
 import { profileRoutes } from './routes.js';
@@ -22,6 +23,7 @@ export interface ProfilesApiOptions extends SignInDeps {
   matches: MatchStore;
   coordinators: CoordinatorStore;
   activity: Pick<ActivityStore, 'since'>;
+  meetings: MeetingStore;
   newId: () => string;
   now: () => string;
   logger: Logger;
@@ -60,6 +62,7 @@ export function createProfilesApi(options: ProfilesApiOptions) {
     ...authRoutes({ signIn, profiles: options.profiles, sessions: options.sessions, trustedOrigins: origins, now: options.now }),
     ...profileRoutes({ ...options, signIn }),
     ...networkRoutes(options),
+    ...meetingRoutes(options),
   };
   const routes: Route<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>[] = PROFILES_API_ROUTES.map((route) => {
     const handler = authenticated(route, handlers[route.name], authDeps, options.now);

@@ -15,7 +15,7 @@ export interface NetworkRouteDeps {
 }
 
 /** The network of the path, if the caller coordinates it; otherwise 404, as for a network that does not exist. */
-function networkOf(event: APIGatewayProxyEventV2, caller: Caller): string {
+export function networkOf(event: APIGatewayProxyEventV2, caller: Caller): string {
   const id = event.pathParameters?.networkId ?? '';
   if (!NetworkId.safeParse(id).success || !coordinates(caller, id)) throw notFound('network');
   return id;

@@ -20,7 +20,7 @@ export interface ProfileRouteDeps {
 }
 
 // Ids are UUIDs; anything else cannot exist, so it is answered like an unknown id.
-const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function profileIdOf(event: APIGatewayProxyEventV2): string {
   const id = event.pathParameters?.id ?? '';

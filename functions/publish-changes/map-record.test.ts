@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ProfileInput, type Profile } from '@culturebridge/domain';
+import { ProfileInput, type Meeting, type Profile } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { EVENT_SCHEMAS } from '@culturebridge/events';
-import { ENTITY, coordinatorAddressItem, keys, matchItems, membershipItems, profileAddressItem, profileItem, type MatchItem } from '@culturebridge/store';
+import { ENTITY, coordinatorAddressItem, keys, matchItems, meetingItem, membershipItems, profileAddressItem, profileItem, type MatchItem } from '@culturebridge/store';
 import { mapRecord } from './map-record.js';
 import { streamRecord } from './stream-records.js';
 
@@ -169,5 +169,54 @@ describe('mapping stream records to events', () => {
   it('throws on an item that cannot make a valid event, so the record is retried and dead-lettered, not published', () => {
     const broken = { ...profileItem(profile()), country: 'Atlantis' };
     expect(() => mapRecord(streamRecord('INSERT', { after: broken }))).toThrow();
+  });
+});
+
+describe('meeting items', () => {
+  const meeting = (version: number, participants: string[]): Meeting => ({
+    id: '33333333-3333-4333-8333-333333333333',
+    networkId: 'eu4culture',
+    name: 'Kutaisi speed dating',
+    date: '2027-05-12',
+    startTime: '10:00',
+    timeZone: 'Asia/Tbilisi',
+    slotMinutes: 10,
+    breakMinutes: 5,
+    rounds: 1,
+    tables: 1,
+    participants,
+    requests: [],
+    version,
+    unmetRequests: [],
+    createdAt: '2026-11-30T00:00:00.000Z',
+    updatedAt: `2026-11-30T00:0${version}:00.000Z`,
+    schedule: [
+      {
+        round: 1,
+        startsAt: '2027-05-12T06:00:00.000Z',
+        endsAt: '2027-05-12T06:10:00.000Z',
+        byes: [],
+        meetings: [{ table: 1, profileIds: [A, B], requested: false, score: 0.7, reasons: [{ kind: 'offers', from: A, to: B, resource: 'venue' }], summary: 'Kutaisi offers a venue, Gyumri needs one' }],
+      },
+    ],
+  });
+
+  it('a new meeting is MeetingPlanned, carrying ids and times, not the reasons', () => {
+    const event = mapRecord(streamRecord('INSERT', { after: meetingItem(meeting(1, [A, B])) }));
+    expect(event?.detailType).toBe('MeetingPlanned');
+    expect(event?.source).toBe('culturebridge.meetings');
+    const detail = EVENT_SCHEMAS.MeetingPlanned.parse(event?.detail);
+    expect(detail.data.rounds[0]?.meetings).toEqual([{ table: 1, profileIds: [A, B], requested: false }]);
+    expect(detail.metadata.idempotencyKey).toBe('MEETING#33333333-3333-4333-8333-333333333333#v1');
+    expect(JSON.stringify(event)).not.toContain('venue');
+  });
+
+  it('a new version is MeetingChanged with the changed fields; the same version again is nothing', () => {
+    const before = meetingItem(meeting(1, [A, B]));
+    const after = meetingItem({ ...meeting(2, [A, B]), name: 'Kutaisi speed dating, day 2' });
+    const event = mapRecord(streamRecord('MODIFY', { before, after }));
+    expect(event?.detailType).toBe('MeetingChanged');
+    expect(EVENT_SCHEMAS.MeetingChanged.parse(event?.detail).data.changedFields).toEqual(['name']);
+    expect(mapRecord(streamRecord('MODIFY', { before, after: before }))).toBeUndefined();
   });
 });

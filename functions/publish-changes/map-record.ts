@@ -137,6 +137,44 @@ function notificationEvent(record: DynamoDBRecord, before: Item | undefined, aft
   });
 }
 
+/** Fields a change of which a partner hears about (bookkeeping and the unmet-request notes left out). */
+const MEETING_FIELDS = ['name', 'date', 'startTime', 'timeZone', 'slotMinutes', 'breakMinutes', 'rounds', 'tables', 'participants', 'requests', 'schedule'] as const;
+
+/** Ids, times and tables only: reasons and summaries stay in the table (they name members' needs). */
+function meetingData(item: Item) {
+  const schedule = item.schedule as { round: number; startsAt: string; endsAt: string; byes: string[]; meetings: { table: number; profileIds: [string, string]; requested: boolean }[] }[];
+  return {
+    meetingId: item.id,
+    networkId: item.networkId,
+    name: item.name,
+    version: item.version,
+    date: item.date,
+    startTime: item.startTime,
+    timeZone: item.timeZone,
+    slotMinutes: item.slotMinutes,
+    breakMinutes: item.breakMinutes,
+    tables: item.tables,
+    participantIds: item.participants,
+    rounds: schedule.map((r) => ({
+      round: r.round,
+      startsAt: r.startsAt,
+      endsAt: r.endsAt,
+      meetings: r.meetings.map((m) => ({ table: m.table, profileIds: m.profileIds, requested: m.requested })),
+      byes: r.byes,
+    })),
+  };
+}
+
+/** A new meeting is MeetingPlanned; a new version of it MeetingChanged. Meetings are not deleted. */
+function meetingEvent(record: DynamoDBRecord, before: Item | undefined, after: Item | undefined): OutgoingEvent | undefined {
+  if (!after || (record.eventName !== 'INSERT' && record.eventName !== 'MODIFY')) return undefined;
+  const key = `MEETING#${String(after.id)}#v${String(after.version)}`;
+  if (!before) return build(record, after, 'MeetingPlanned', key, meetingData(after));
+  if (before.version === after.version) return undefined;
+  const changed = MEETING_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
+  return build(record, after, 'MeetingChanged', key, { ...meetingData(after), changedFields: changed });
+}
+
 /**
  * The outbox mapping: one stream record to at most one domain event. Items that are not part of the
  * contract (memberships, tokens) and changes nobody needs to hear about map to nothing.
@@ -151,6 +189,8 @@ export function mapRecord(record: DynamoDBRecord): OutgoingEvent | undefined {
       return matchEvent(record, before as MatchItem | undefined, after as MatchItem | undefined);
     case ENTITY.notification:
       return notificationEvent(record, before, after);
+    case ENTITY.meeting:
+      return meetingEvent(record, before, after);
     default:
       return undefined;
   }

@@ -5,7 +5,7 @@ import { DEMO_MEMBERS, EU4CULTURE } from '../../local/demo/networks.js';
 import type { Platform } from '../../local/platform.js';
 import { localSession } from '../../local/sessions.js';
 import { descriptionOf, screenshot, seriousAccessibilityViolations } from './support/chromium.js';
-import { nextSignInLink, signInLinks } from './support/mail.js';
+import { nextSignInLink, signInLinks, signInThroughMail as signInWithMail } from './support/mail.js';
 import { parseCsv } from './support/csv.js';
 import { describeTopReason } from '../../web/src/lib/reasons.js';
 import { startSeededPlatform } from './support/seeded-platform.js';
@@ -45,20 +45,7 @@ async function newPage(viewport = { width: 1280, height: 900 }, mobile = false):
   return context.newPage();
 }
 
-/** Signs in from the sign-in form the page shows, with the link SES local received. */
-async function signInThroughMail(page: Page, email: string): Promise<string> {
-  await page.getByLabel('Your e-mail address').waitFor(WAIT);
-  const seen = (await signInLinks(platform, email)).length;
-  await page.getByLabel('Your e-mail address').fill(email);
-  await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
-  await page.getByText('Check your e-mail').waitFor(WAIT);
-  const link = await nextSignInLink(platform, email, seen);
-  await page.goto(link);
-  // The link's page says what will happen and acts only on the click.
-  await page.getByRole('heading', { level: 1, name: /^Sign in as [^@\s]…@/ }).waitFor(WAIT);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  return link;
-}
+const signInThroughMail = (page: Page, email: string) => signInWithMail(platform, page, email, WAIT.timeout);
 
 async function api<T>(method: string, path: string, session: string): Promise<T> {
   const response = await fetch(`${platform.apiUrl}${path}`, { method, headers: { authorization: `Bearer ${session}` } });

@@ -23,6 +23,7 @@ const Y = 'eunic-central-asia';
 const emails = { a: 'culture@kutaisi.example', b: 'culture@gyumri.example', c: 'coordinator@eu4culture.example', d: 'coordinator@eunic-ca.example' };
 let a: string;
 let b: string;
+let meetingId: string;
 let as: Record<'a' | 'b' | 'c' | 'd' | 'anonymous' | 'tampered' | 'expired' | 'foreignKey', Record<string, string>>;
 
 beforeAll(async () => {
@@ -63,6 +64,21 @@ beforeAll(async () => {
     expired: { authorization: `Bearer ${expired}` },
     foreignKey: await bearer(emails.a, { profiles: [a] }, new Uint8Array(32).fill(9)),
   };
+  const created = await call(api, { method: 'POST', path: `/networks/${X}/meetings`, body: meetingBody(), headers: as.c });
+  expect(created.status).toBe(201);
+  meetingId = created.body.id as string;
+});
+
+const meetingBody = () => ({
+  name: 'Kutaisi speed dating',
+  date: '2099-05-12',
+  startTime: '10:00',
+  timeZone: 'Asia/Tbilisi',
+  slotMinutes: 10,
+  breakMinutes: 5,
+  rounds: 2,
+  tables: 2,
+  participants: [a, b],
 });
 
 const body = () => ({ ...validProfileInput({ name: 'Taken over', contact: { name: 'B', email: emails.b } }), version: 1 });
@@ -118,7 +134,36 @@ const refusals: Record<ProfilesApiRouteName, { who: keyof typeof as; request: ()
   networkActivity: [{ who: 'd', request: () => ({ method: 'GET', path: `/networks/${X}/activity` }), status: 404 }],
   networkSettings: [{ who: 'b', request: () => ({ method: 'GET', path: `/networks/${X}/settings` }), status: 404 }],
   updateNetworkSettings: [{ who: 'd', request: () => ({ method: 'PUT', path: `/networks/${X}/settings`, body: { preference: { mode: 'off' } } }), status: 404 }],
+  // Meetings: only the network's coordinators; a member, another network's coordinator and anyone
+  // without a valid session are refused, and a member's own schedule is theirs alone.
+  ...meetingRefusals(),
 };
+
+function meetingRefusals() {
+  const meeting = () => `/networks/${X}/meetings/${meetingId}`;
+  const everyone = (method: string, path: () => string, body?: () => unknown) => {
+    const request = () => ({ method, path: path(), ...(body ? { body: body() } : {}) });
+    const refused: { who: keyof typeof as; request: typeof request; status: number }[] = [];
+    for (const who of ['a', 'b', 'd'] as const) refused.push({ who, request, status: 404 });
+    for (const who of ['anonymous', 'expired', 'tampered'] as const) refused.push({ who, request, status: 401 });
+    return refused;
+  };
+  return {
+    createMeeting: everyone('POST', () => `/networks/${X}/meetings`, meetingBody),
+    listMeetings: everyone('GET', () => `/networks/${X}/meetings`),
+    readMeeting: everyone('GET', meeting),
+    updateMeeting: everyone('PUT', meeting, () => ({ ...meetingBody(), version: 1 })),
+    meetingCalendar: everyone('GET', () => `${meeting()}/calendar`),
+    meetingCsv: everyone('GET', () => `${meeting()}/csv`),
+    profileMeetings: [
+      { who: 'a' as const, request: () => ({ method: 'GET', path: `/profiles/${b}/meetings` }), status: 404 },
+      { who: 'd' as const, request: () => ({ method: 'GET', path: `/profiles/${b}/meetings` }), status: 404 },
+      { who: 'c' as const, request: () => ({ method: 'GET', path: `/profiles/${b}/meetings` }), status: 403 },
+      { who: 'anonymous' as const, request: () => ({ method: 'GET', path: `/profiles/${b}/meetings` }), status: 401 },
+      { who: 'expired' as const, request: () => ({ method: 'GET', path: `/profiles/${b}/meetings` }), status: 401 },
+    ],
+  };
+}
 
 async function send(who: keyof typeof as, request: { method: string; path: string; body?: unknown }): Promise<ApiResult> {
   return call(api, { ...request, headers: as[who] });
@@ -211,6 +256,53 @@ describe('access control on every route', () => {
   it('refuses an Authorization header that is not a bearer session, even on a public route', async () => {
     const basic = await call(api, { method: 'POST', path: '/auth/magic-link', body: { email: emails.b }, headers: { authorization: 'Basic YTpi' } });
     expect(basic.status).toBe(401);
+  });
+
+  it('lets the network\'s coordinator plan, export and change a meeting, and each member see their own schedule', async () => {
+    const read = await send('c', { method: 'GET', path: `/networks/${X}/meetings/${meetingId}` });
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ id: meetingId, networkId: X, version: 1 });
+    const rounds = read.body.rounds as { meetings: { names: string[]; summary: string }[] }[];
+    expect(rounds[0]?.meetings[0]?.names.sort()).toEqual(['Gyumri', 'Kutaisi']);
+    expect(rounds[0]?.meetings[0]?.summary).toBe('Both care about climate');
+    expect(JSON.stringify(read.body)).not.toContain('@');
+    expect((await send('c', { method: 'GET', path: `/networks/${X}/meetings` })).body.meetings).toMatchObject([{ id: meetingId, participants: 2 }]);
+
+    const calendar = await send('c', { method: 'GET', path: `/networks/${X}/meetings/${meetingId}/calendar` });
+    expect(calendar.status).toBe(200);
+    expect(calendar.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(calendar.text).toContain(`UID:${meetingId}-r1-t1@meetings.culturebridge`);
+    expect(calendar.text).toContain('SEQUENCE:0');
+    const csv = await send('c', { method: 'GET', path: `/networks/${X}/meetings/${meetingId}/csv` });
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.text.split('\r\n')[1]).toContain('Both care about climate');
+
+    const own = await send('a', { method: 'GET', path: `/profiles/${a}/meetings` });
+    expect(own.status).toBe(200);
+    expect(own.body.meetings).toMatchObject([{ id: meetingId, rounds: [{ round: 1, table: 1, partnerId: b, partnerName: 'Gyumri' }, { round: 2 }] }]);
+
+    const changed = await send('c', { method: 'PUT', path: `/networks/${X}/meetings/${meetingId}`, body: { ...meetingBody(), name: 'Kutaisi speed dating, day 2', version: 1 } });
+    expect(changed.status).toBe(200);
+    expect(changed.body.version).toBe(2);
+    expect((await send('c', { method: 'GET', path: `/networks/${X}/meetings/${meetingId}/calendar` })).text).toContain('SEQUENCE:1');
+    const stale = await send('c', { method: 'PUT', path: `/networks/${X}/meetings/${meetingId}`, body: { ...meetingBody(), version: 1 } });
+    expect(stale.status).toBe(409);
+  });
+
+  it('names every bad meeting field, and stores nothing', async () => {
+    const before = await table.scanAll();
+    const outsider = randomUUID();
+    const bad = await send('c', {
+      method: 'POST',
+      path: `/networks/${X}/meetings`,
+      body: { ...meetingBody(), name: ' ', timeZone: 'Mars/Olympus', rounds: 0, participants: [a, outsider], requests: [{ from: a, to: outsider }] },
+    });
+    expect(bad.status).toBe(400);
+    expect((bad.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['name', 'rounds', 'timeZone']);
+    const strangers = await send('c', { method: 'POST', path: `/networks/${X}/meetings`, body: { ...meetingBody(), participants: [a, outsider], requests: [{ from: a, to: randomUUID() }] } });
+    expect(strangers.status).toBe(400);
+    expect((strangers.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['participants[1]', 'requests[0].to']);
+    expect(await table.scanAll()).toEqual(before);
   });
 
   it('tells a session who it is', async () => {

@@ -13,6 +13,8 @@ export interface ApiResult {
   status: number;
   headers: Record<string, string>;
   body: Record<string, unknown>;
+  /** The raw body, for answers that are not JSON (iCalendar, CSV). */
+  text: string;
   /** The answer's Set-Cookie values (payload 2.0 `cookies`, and a `Set-Cookie` header if any). */
   cookies: string[];
 }
@@ -34,7 +36,8 @@ export async function call(handler: AnyHandler, { method, path, body, rawBody, h
   return {
     status: response.statusCode,
     headers: responseHeaders,
-    body: response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {},
+    body: response.body && /json/.test(responseHeaders['content-type'] ?? 'json') ? (JSON.parse(response.body) as Record<string, unknown>) : {},
+    text: response.body ?? '',
     cookies: [...(response.cookies ?? []), ...(responseHeaders['set-cookie'] ? [responseHeaders['set-cookie']] : [])],
   };
 }

@@ -4,7 +4,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { signSession } from '@culturebridge/auth';
 import type { Mail } from '@culturebridge/domain';
 import type { Mailer } from '@culturebridge/mail';
-import { ActivityStore, AddressBook, CoordinatorStore, MatchStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, addressHash } from '@culturebridge/store';
+import { ActivityStore, AddressBook, CoordinatorStore, MatchStore, MeetingStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, addressHash } from '@culturebridge/store';
 import type { ProfilesApiOptions } from '../../functions/profiles-api/app.js';
 
 /** A fixed key for tests that call the handler directly; the local platform has its own key file. */
@@ -26,6 +26,7 @@ export function profilesApiOptions(doc: DynamoDBDocumentClient, tableName: strin
     matches: new MatchStore(doc, tableName),
     coordinators: new CoordinatorStore(doc, tableName),
     activity: new ActivityStore(doc, tableName),
+    meetings: new MeetingStore(doc, tableName),
     addresses: new AddressBook(doc, tableName),
     signIns: new SignInStore(doc, tableName),
     sessions: new SessionStore(doc, tableName),

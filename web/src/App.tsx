@@ -8,6 +8,8 @@ import { DashboardPage } from './pages/DashboardPage';
 import { MemberPage } from './pages/MemberPage';
 import { InterestFormPage } from './pages/InterestFormPage';
 import { MatchPage } from './pages/MatchPage';
+import { MeetingsPage } from './pages/MeetingsPage';
+import { MyMeetingsPage } from './pages/MyMeetingsPage';
 import { MyProfilePage } from './pages/MyProfilePage';
 import { ProfilePreferencesPage } from './pages/ProfilePreferencesPage';
 import { SignInPage } from './pages/SignInPage';
@@ -60,6 +62,10 @@ function Page({ route }: { route: Route }) {
       return <DashboardPage networkId={route.networkId} />;
     case 'member':
       return <MemberPage networkId={route.networkId} profileId={route.profileId} />;
+    case 'meetings':
+      return <MeetingsPage networkId={route.networkId} meetingId={route.meetingId} />;
+    case 'my-meetings':
+      return <MyMeetingsPage profileId={route.profileId} />;
     case 'profile-preferences':
       return <ProfilePreferencesPage profileId={route.profileId} />;
     case 'coordinator-preferences':
@@ -101,6 +107,13 @@ function Header({ route }: { route: Route }) {
             <li>
               <a href={href('/dashboard')} aria-current={current(['dashboard', 'member', 'coordinator-preferences'])}>
                 Dashboard
+              </a>
+            </li>
+          ) : null}
+          {me?.networks.length ? (
+            <li>
+              <a href={href('/meetings')} aria-current={current(['meetings'])}>
+                Meetings
               </a>
             </li>
           ) : null}

@@ -11,6 +11,8 @@ export type Route =
   | { page: 'match'; profileId: string; partnerId: string; answer?: 'accept' | 'decline' }
   | { page: 'dashboard'; networkId?: string }
   | { page: 'member'; networkId: string; profileId: string }
+  | { page: 'meetings'; networkId?: string; meetingId?: string }
+  | { page: 'my-meetings'; profileId: string }
   | { page: 'profile-preferences'; profileId: string }
   | { page: 'coordinator-preferences'; coordinatorId: string }
   | { page: 'not-found' };
@@ -26,7 +28,10 @@ export function parseRoute(hash: string): Route {
     case 'sign-in':
       return { page: 'sign-in', token: params.get('token') ?? undefined, reason: params.get('reason') ?? undefined };
     case 'profiles':
+      if (second && third === 'meetings' && parts.length === 3) return { page: 'my-meetings', profileId: second };
       return parts.length <= 2 ? { page: 'my-profile', profileId: second, confirmed: params.has('confirmed') } : { page: 'not-found' };
+    case 'meetings':
+      return parts.length <= 3 ? { page: 'meetings', networkId: second, meetingId: third } : { page: 'not-found' };
     case 'matches':
       if (second && third && parts.length === 3) return { page: 'match', profileId: second, partnerId: third };
       if (second && third && (fourth === 'accept' || fourth === 'decline') && parts.length === 4) return { page: 'match', profileId: second, partnerId: third, answer: fourth };

@@ -11,3 +11,5 @@ export * from './network-settings.js';
 export * from './proposal-expiry.js';
 export * from './mail-text.js';
 export * from './activity.js';
+export * from './meetings/index.js';
+export * from './csv.js';

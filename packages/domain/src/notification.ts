@@ -19,11 +19,12 @@ export function escapeHtml(value: string): string {
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Mail headers must stay one line: a name with a line break must not start a second header. */
-function oneLine(value: string): string {
+export function oneLine(value: string): string {
   return value.replace(/[\r\n\t]+/g, ' ').trim();
 }
 
-const isTimeZone = (tz: string) => {
+/** True for an IANA time zone name the runtime knows, e.g. Asia/Tbilisi. */
+export const isTimeZone = (tz: string) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;
@@ -146,7 +147,8 @@ export interface MailLinks {
  * The web app routes in the URL fragment (`/#/matches/…`): every page is the same static file, so
  * S3 needs no rewrite rules, and a sign-in token in the fragment never reaches a server log.
  */
-function link(baseUrl: string, path: string): string {
+/** A web-app link: `<baseUrl>/#/<path>` (hash routes). */
+export function link(baseUrl: string, path: string): string {
   return `${new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).toString()}#/${path}`;
 }
 

@@ -14,6 +14,7 @@ export * from './address-book.js';
 export * from './sign-in-store.js';
 export * from './network-settings-store.js';
 export * from './activity-store.js';
+export * from './meeting-store.js';
 export * from './network-projection.js';
 export * from './session-store.js';
 export * from './partner-store.js';

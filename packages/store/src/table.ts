@@ -47,6 +47,7 @@ export const ENTITY = {
   activity: 'Activity',
   address: 'Address',
   rateCounter: 'RateCounter',
+  meeting: 'Meeting',
   exposure: 'Exposure',
   formerPartners: 'FormerPartners',
   networkMatch: 'NetworkMatch',
@@ -128,6 +129,10 @@ export const keys = {
   /** The dashboard's activity feed: one item per event about the network, newest last. */
   activity: (networkId: string, occurredAt: string, eventId: string) => ({ PK: `ACTIVITY#${networkId}`, SK: `${occurredAt}#${eventId}` }),
   activityPartition: (networkId: string) => `ACTIVITY#${networkId}`,
+  /** A network's meetings: one partition, so a network's list (and a member's own) is one Query. */
+  meeting: (networkId: string, id: string) => ({ PK: `MEETINGS#${networkId}`, SK: `MEETING#${id}` }),
+  meetingPartition: (networkId: string) => `MEETINGS#${networkId}`,
+  meetingPrefix: 'MEETING#',
   /**
    * A network's match projection, so the dashboard lists a network's matches with one Query of one
    * partition instead of one Query per member. One item per network and lower profile id of a pair;

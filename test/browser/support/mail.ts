@@ -1,5 +1,6 @@
 import { localMails } from '../../../local/ses-local.js';
 import { pollUntil } from '../../../local/poll.js';
+import type { Page } from 'playwright-core';
 import type { Platform } from '../../../local/platform.js';
 
 const SIGN_IN_LINK = /https?:\/\/[^\s"<>]+#\/sign-in\?token=[A-Za-z0-9_%-]+/;
@@ -20,4 +21,19 @@ export async function nextSignInLink(platform: Platform, address: string, seen: 
     },
     { timeoutMs: 15_000, intervalMs: 100 },
   );
+}
+
+/** Signs in from the sign-in form the page shows, with the link SES local received; returns the link. */
+export async function signInThroughMail(platform: Platform, page: Page, email: string, timeout = 20_000): Promise<string> {
+  await page.getByLabel('Your e-mail address').waitFor({ timeout });
+  const seen = (await signInLinks(platform, email)).length;
+  await page.getByLabel('Your e-mail address').fill(email);
+  await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
+  await page.getByText('Check your e-mail').waitFor({ timeout });
+  const link = await nextSignInLink(platform, email, seen);
+  await page.goto(link);
+  // The link's page says what will happen and acts only on the click.
+  await page.getByRole('heading', { level: 1, name: /^Sign in as [^@\s]…@/ }).waitFor({ timeout });
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  return link;
 }

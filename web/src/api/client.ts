@@ -105,3 +105,14 @@ function sessionLost(reason: 'expired' | 'required'): void {
   rememberDestination(currentRoute());
   navigate(`/sign-in?reason=${reason}`);
 }
+
+/** A text download from the API (iCalendar, CSV) with the session, problems handled as for JSON. */
+export async function apiText(path: string): Promise<string> {
+  const wasSignedIn = sessionState() === 'signed-in';
+  const response = await send('GET', path, undefined);
+  if (response.ok) return response.text();
+  const problem = await toProblem(response);
+  if (!meansSessionLost(problem)) throw problem;
+  sessionLost(wasSignedIn ? 'expired' : 'required');
+  throw new SessionLost();
+}

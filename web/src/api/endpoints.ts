@@ -1,15 +1,19 @@
 import type { Profile, ProfileInput } from '@culturebridge/domain';
-import { apiRequest } from './client';
+import type { MeetingInput } from '@culturebridge/domain';
+import { apiRequest, apiText } from './client';
 import type {
   CreatedProfile,
   MailPreference,
   MatchAnswer,
+  MeetingSummary,
+  MeetingView,
   Me,
   NetworkActivity,
   NetworkMatches,
   NetworkMembers,
   NetworkSettings,
   ProfileMatches,
+  ProfileMeetings,
   VerifyResult,
   LinkDescription,
 } from './types';
@@ -58,3 +62,13 @@ export const fetchNetworkSettings = (networkId: string) => apiRequest<NetworkSet
 
 export const updateNetworkSettings = (networkId: string, preference: MailPreference) =>
   apiRequest<NetworkSettings>('PUT', `/networks/${segment(networkId)}/settings`, { preference });
+
+export const fetchMeetings = (networkId: string) => apiRequest<{ networkId: string; meetings: MeetingSummary[] }>('GET', `/networks/${segment(networkId)}/meetings`);
+
+export const createMeeting = (networkId: string, input: Omit<MeetingInput, 'requests'>) => apiRequest<MeetingView>('POST', `/networks/${segment(networkId)}/meetings`, input);
+
+export const fetchMeeting = (networkId: string, meetingId: string) => apiRequest<MeetingView>('GET', `/networks/${segment(networkId)}/meetings/${segment(meetingId)}`);
+
+export const fetchMeetingFile = (networkId: string, meetingId: string, kind: 'calendar' | 'csv') => apiText(`/networks/${segment(networkId)}/meetings/${segment(meetingId)}/${kind}`);
+
+export const fetchProfileMeetings = (profileId: string) => apiRequest<ProfileMeetings>('GET', `/profiles/${segment(profileId)}/meetings`);

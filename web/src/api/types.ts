@@ -1,3 +1,4 @@
+import type { PersonalRound as DomainPersonalRound } from '@culturebridge/domain';
 import type { MatchReason, MatchState, Profile, ProfileHint, ProfileKind, ProfileStatus, PublicProfile } from '@culturebridge/domain';
 
 /** The API's answers, as docs/api.md describes them. */
@@ -138,4 +139,47 @@ export interface NetworkActivity {
   lastWeekFrom: string;
   thisWeek: ActivityItem[];
   lastWeek: ActivityItem[];
+}
+
+/** A meeting as the API shows it to its network's coordinators (docs/api.md, Meetings). */
+export interface MeetingView {
+  id: string;
+  networkId: string;
+  name: string;
+  date: string;
+  startTime: string;
+  timeZone: string;
+  slotMinutes: number;
+  breakMinutes: number;
+  tables: number;
+  participants: string[];
+  version: number;
+  rounds: {
+    round: number;
+    startsAt: string;
+    endsAt: string;
+    meetings: { table: number; profileIds: [string, string]; names: [string, string]; requested: boolean; summary: string }[];
+    byes: { id: string; name: string }[];
+  }[];
+  byParticipant: { id: string; name: string; rounds: PersonalRound[] }[];
+  unmetRequests: { from: string; to: string; reason: string }[];
+}
+
+/** One round of a participant's schedule (the domain's shape) with the partner's name. */
+export type PersonalRound = Omit<DomainPersonalRound, 'reasons'> & { partnerName?: string };
+
+export interface MeetingSummary {
+  id: string;
+  name: string;
+  date: string;
+  startTime: string;
+  timeZone: string;
+  rounds: number;
+  participants: number;
+  version: number;
+}
+
+export interface ProfileMeetings {
+  profileId: string;
+  meetings: { id: string; networkId: string; name: string; date: string; startTime: string; timeZone: string; version: number; rounds: PersonalRound[] }[];
 }

@@ -1,0 +1,249 @@
+/**
+ * Meeting planner benchmark: the planner (one maximum-weight matching per round) against greedy
+ * maximum-weight pairing per round and score-blind round robin (the circle method), on the
+ * development set (bench/devset, 48 profiles) and on synthetic networks of 50, 100 and 200
+ * participants with 6, 8 and 10 rounds.
+ *
+ *   npm run bench:meetings [-- --runs 5 --seed 20270101]
+ *
+ * Pair weights are the planner's own (`affinityWeight`: the match score, more for a proposed and
+ * most for a confirmed match), from matching run over the participants. All three methods obey the
+ * same rules (shared language, never declined, never twice); a pair the circle method cannot use is
+ * a meeting left unfilled. Prints a markdown table and writes it to bench/results/meetings.md.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  affinityWeight,
+  computeAllMatches,
+  pairKey,
+  planMeeting,
+  ProfileInput,
+  shareLanguage,
+  type MatchState,
+  type MeetingParticipant,
+  type PairAffinity,
+  type PlannedRound,
+  type Profile,
+} from '../packages/domain/src/index.js';
+import { generateSyntheticProfiles } from '../packages/domain/src/matching/synthetic.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+const seed = Number(option('seed') ?? 20_270_101);
+const runs = Number(option('runs') ?? 5);
+const TARGET_100X8_MS = 1000;
+
+interface Case {
+  name: string;
+  participants: MeetingParticipant[];
+  affinities: PairAffinity[];
+  rounds: number;
+  tables: number;
+}
+
+/** Matching's proposals over the participants; every fifth one (by pair key) counts as confirmed. */
+function affinitiesOf(profiles: readonly Profile[]): PairAffinity[] {
+  const run = computeAllMatches(profiles.map((p) => ({ ...p, status: 'active' as const })));
+  const byKey = new Map<string, PairAffinity>();
+  for (const list of run.proposals.values()) {
+    for (const m of list) {
+      const key = pairKey(m.a, m.b);
+      if (!byKey.has(key)) byKey.set(key, { a: m.a, b: m.b, score: m.score, match: 'proposed' });
+    }
+  }
+  const keys = [...byKey.keys()].sort();
+  keys.forEach((key, i) => {
+    if (i % 5 === 0) (byKey.get(key) as PairAffinity).match = 'confirmed' satisfies MatchState;
+  });
+  return keys.map((k) => byKey.get(k) as PairAffinity);
+}
+
+function caseOf(name: string, profiles: readonly Profile[], rounds: number): Case {
+  return {
+    name,
+    participants: profiles.map((p) => ({ id: p.id, country: p.country, languages: p.languages })),
+    affinities: affinitiesOf(profiles),
+    rounds,
+    // Enough tables for everyone: the room is not the constraint being measured.
+    tables: Math.ceil(profiles.length / 2),
+  };
+}
+
+function devset(): Profile[] {
+  const raw = JSON.parse(readFileSync(join(here, 'devset', 'profiles.json'), 'utf8')) as ({ id: string } & Record<string, unknown>)[];
+  const now = '2026-11-30T00:00:00.000Z';
+  return raw.map(({ id, ...rest }) => ({ ...ProfileInput.parse(rest), id, status: 'active', version: 1, createdAt: now, updatedAt: now }) as Profile);
+}
+
+// ---- baselines -------------------------------------------------------------------------------
+
+type Rounds = { a: string; b: string }[][];
+
+/** Greedy maximum-weight pairing per round: heaviest allowed pair first, ties by pair key. */
+function greedy(c: Case): Rounds {
+  const weight = new Map(c.affinities.map((a) => [pairKey(a.a, a.b), affinityWeight(a)]));
+  const ps = [...c.participants].sort((x, y) => (x.id < y.id ? -1 : 1));
+  const candidates: { a: string; b: string; key: string; w: number }[] = [];
+  for (let i = 0; i < ps.length; i++) {
+    for (let j = i + 1; j < ps.length; j++) {
+      const a = ps[i] as MeetingParticipant;
+      const b = ps[j] as MeetingParticipant;
+      if (!shareLanguage(a, b)) continue;
+      const key = pairKey(a.id, b.id);
+      candidates.push({ a: a.id, b: b.id, key, w: weight.get(key) ?? 0 });
+    }
+  }
+  candidates.sort((x, y) => y.w - x.w || (x.key < y.key ? -1 : 1));
+  const met = new Set<string>();
+  const rounds: Rounds = [];
+  for (let r = 0; r < c.rounds; r++) {
+    const busy = new Set<string>();
+    const round: { a: string; b: string }[] = [];
+    for (const e of candidates) {
+      if (round.length >= c.tables) break;
+      if (met.has(e.key) || busy.has(e.a) || busy.has(e.b)) continue;
+      round.push({ a: e.a, b: e.b });
+      busy.add(e.a).add(e.b);
+      met.add(e.key);
+    }
+    rounds.push(round);
+  }
+  return rounds;
+}
+
+/** The circle method: one fixed, everyone rotates; pairs sharing no language are left unfilled. */
+function circle(c: Case): Rounds {
+  const ids = c.participants.map((p) => p.id).sort();
+  const byId = new Map(c.participants.map((p) => [p.id, p]));
+  const slots: (string | null)[] = ids.length % 2 === 0 ? [...ids] : [...ids, null];
+  const m = slots.length;
+  const rounds: Rounds = [];
+  for (let r = 0; r < c.rounds; r++) {
+    const round: { a: string; b: string }[] = [];
+    for (let k = 0; k < m / 2; k++) {
+      const x = slots[k];
+      const y = slots[m - 1 - k];
+      if (x && y && shareLanguage(byId.get(x) as MeetingParticipant, byId.get(y) as MeetingParticipant) && round.length < c.tables) round.push({ a: x, b: y });
+    }
+    rounds.push(round);
+    slots.splice(1, 0, slots.pop() as string | null);
+  }
+  return rounds;
+}
+
+// ---- measures --------------------------------------------------------------------------------
+
+interface Measure {
+  weight: number;
+  unfilled: number;
+  maxByes: number;
+  meanByes: number;
+}
+
+function measure(c: Case, rounds: Rounds): Measure {
+  const weight = new Map(c.affinities.map((a) => [pairKey(a.a, a.b), affinityWeight(a)]));
+  const possible = Math.min(c.tables, Math.floor(c.participants.length / 2));
+  const byes = new Map(c.participants.map((p) => [p.id, 0]));
+  let total = 0;
+  let unfilled = 0;
+  for (const round of rounds) {
+    unfilled += possible - round.length;
+    const seated = new Set(round.flatMap((m) => [m.a, m.b]));
+    for (const id of byes.keys()) if (!seated.has(id)) byes.set(id, (byes.get(id) as number) + 1);
+    for (const m of round) total += weight.get(pairKey(m.a, m.b)) ?? 0;
+  }
+  const counts = [...byes.values()];
+  return { weight: total, unfilled, maxByes: Math.max(...counts), meanByes: counts.reduce((s, x) => s + x, 0) / counts.length };
+}
+
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+function timePlan(c: Case): { plan: PlannedRound[]; ms: number } {
+  const times: number[] = [];
+  let plan: PlannedRound[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    plan = planMeeting({ participants: c.participants, affinities: c.affinities, rounds: c.rounds, tables: c.tables }).rounds;
+    times.push(performance.now() - started);
+  }
+  return { plan, ms: median(times) };
+}
+
+// ---- run -------------------------------------------------------------------------------------
+
+const cases: Case[] = [];
+const dev = devset();
+for (const rounds of [6, 8]) cases.push(caseOf(`devset, all 48`, dev, rounds));
+const biggest = 'south-caucasus-towns';
+for (const rounds of [6, 8]) cases.push(caseOf(`devset, ${biggest} (12)`, dev.filter((p) => p.networks.includes(biggest)), rounds));
+for (const size of [50, 100, 200]) {
+  const profiles = generateSyntheticProfiles({ count: size, seed: seed + size, networks: 1 }).map((p) => ({ ...p, status: 'active' as const }));
+  for (const rounds of [6, 8, 10]) cases.push(caseOf(`synthetic ${size}`, profiles, rounds));
+}
+// Everyone also speaks English: a perfect schedule exists (the circle method is one), so the
+// planner must fill every meeting too.
+for (const size of [51, 100]) {
+  const profiles = generateSyntheticProfiles({ count: size, seed: seed + size, networks: 1 }).map((p) => ({
+    ...p,
+    status: 'active' as const,
+    languages: [...new Set(['en', ...p.languages])],
+  }));
+  for (const rounds of [8, 10]) cases.push(caseOf(`synthetic ${size}, all speak English`, profiles, rounds));
+}
+
+const header =
+  '| input | n | rounds | planner weight ÷ greedy | circle ÷ greedy | unfilled: planner / greedy / circle | byes per person max (mean): planner / greedy / circle | planning ms (median of ' +
+  runs +
+  ') |\n|---|---|---|---|---|---|---|---|';
+const lines: string[] = [];
+const checks: string[] = [];
+let allAtLeastGreedy = true;
+let perfectWhereCircleIs = true;
+let time100x8 = Number.NaN;
+for (const c of cases) {
+  const { plan, ms } = timePlan(c);
+  const ours = measure(c, plan.map((r) => r.meetings));
+  const g = measure(c, greedy(c));
+  const rr = measure(c, circle(c));
+  const ratio = (x: number) => (g.weight === 0 ? 'n/a' : (x / g.weight).toFixed(3));
+  if (ours.weight < g.weight) allAtLeastGreedy = false;
+  // The circle method filling every meeting proves a perfect schedule exists for this input.
+  if (rr.unfilled === 0 && ours.unfilled > 0) perfectWhereCircleIs = false;
+  if (c.name === 'synthetic 100' && c.rounds === 8) time100x8 = ms;
+  const byes = (m: Measure) => `${m.maxByes} (${m.meanByes.toFixed(2)})`;
+  lines.push(
+    `| ${c.name} | ${c.participants.length} | ${c.rounds} | ${ratio(ours.weight)} | ${ratio(rr.weight)} | ${ours.unfilled} / ${g.unfilled} / ${rr.unfilled} | ${byes(ours)} / ${byes(g)} / ${byes(rr)} | ${ms.toFixed(1)} |`,
+  );
+}
+checks.push(`- planner summed weight ≥ greedy on every input: **${allAtLeastGreedy ? 'yes' : 'NO'}**`);
+checks.push(`- 0 unfilled meetings wherever the circle method shows a perfect schedule exists: **${perfectWhereCircleIs ? 'yes' : 'NO'}**`);
+checks.push(`- 100 participants × 8 rounds planned in ${time100x8.toFixed(0)} ms (target ≤ ${TARGET_100X8_MS} ms): **${time100x8 <= TARGET_100X8_MS ? 'yes' : 'NO'}**`);
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
+const table = [
+  `# Meeting planner benchmark`,
+  '',
+  `Run: \`npm run bench:meetings\` (seed ${seed}), ${new Date().toISOString().slice(0, 10)}, ${machine}.`,
+  '',
+  'Weight: the planner\'s pair weight (score, plus a bonus for a proposed and a larger one for a confirmed match), summed over',
+  'all rounds, as a ratio to greedy maximum-weight pairing per round. Unfilled: meetings short of min(tables, ⌊n/2⌋) per round,',
+  'summed. Byes: rounds a participant met nobody. Synthetic participants are all members of one network; their matches come',
+  'from the matching engine, every fifth counted as confirmed.',
+  '',
+  header,
+  ...lines,
+  '',
+  ...checks,
+  '',
+].join('\n');
+console.log(table);
+mkdirSync(join(here, 'results'), { recursive: true });
+writeFileSync(join(here, 'results', 'meetings.md'), table);
+if (!allAtLeastGreedy || !perfectWhereCircleIs || !(time100x8 <= TARGET_100X8_MS)) process.exitCode = 1;

@@ -1,0 +1,178 @@
+import {
+  MeetingInput,
+  MeetingUpdate,
+  heldRounds,
+  meetingCalendar,
+  meetingCsv,
+  scheduleMeeting,
+  scheduleOf,
+  type FieldProblem,
+  type KnownMatch,
+  type Meeting,
+} from '@culturebridge/domain';
+import { HttpProblem, invalidFields, json, notFound, parseBody, versionConflict } from '@culturebridge/http';
+import { isPublishedCopy, type MatchStore, type MeetingStore, type ProfileStore } from '@culturebridge/store';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { ownsProfile, refusal, type Caller } from './access.js';
+import { networkOf } from './network-routes.js';
+import { ID_PATTERN } from './routes.js';
+import type { Route } from './route.js';
+
+export interface MeetingRouteDeps {
+  meetings: MeetingStore;
+  matches: MatchStore;
+  profiles: ProfileStore;
+  newId: () => string;
+  now: () => string;
+}
+
+function meetingIdOf(event: APIGatewayProxyEventV2): string {
+  const id = event.pathParameters?.meetingId ?? '';
+  if (!ID_PATTERN.test(id)) throw notFound('meeting');
+  return id;
+}
+
+const problem = (path: (string | number)[], detail: string): FieldProblem => ({
+  field: path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join(''),
+  pointer: `/${path.join('/')}`,
+  detail,
+});
+
+const download = (contentType: string, filename: string, body: string) => ({
+  statusCode: 200,
+  headers: { 'content-type': contentType, 'content-disposition': `attachment; filename="${filename}"` },
+  body,
+});
+
+export function meetingRoutes({ meetings, matches, profiles, newId, now }: MeetingRouteDeps) {
+  /**
+   * The timetable for `input`: participants must be active members of the network and requests
+   * between participants (400 naming each bad entry otherwise); rounds already held are kept.
+   */
+  async function plan(networkId: string, input: MeetingInput, held: Meeting['schedule']) {
+    const members = new Map((await matches.candidates([networkId])).map((v) => [v.id, v]));
+    const errors: FieldProblem[] = [];
+    input.participants.forEach((id, i) => {
+      const member = members.get(id);
+      if (!member || !member.networks.includes(networkId)) errors.push(problem(['participants', i], 'not a member of this network'));
+      else if (member.status !== 'active') errors.push(problem(['participants', i], 'this member is not active yet'));
+    });
+    const taking = new Set(input.participants);
+    input.requests.forEach((r, i) => {
+      if (!taking.has(r.from)) errors.push(problem(['requests', i, 'from'], 'not a participant'));
+      if (!taking.has(r.to)) errors.push(problem(['requests', i, 'to'], 'not a participant'));
+    });
+    if (errors.length > 0) throw invalidFields(errors);
+    const participants = input.participants.map((id) => members.get(id)!);
+    // A match is stored in both partitions; the lower id's copy is read once per pair.
+    const known: KnownMatch[] = (await Promise.all(input.participants.map((id) => matches.matchesOf(id))))
+      .flat()
+      .filter((m) => isPublishedCopy(m) && taking.has(m.partner));
+    return scheduleMeeting(input, participants, known, held);
+  }
+
+  async function stored(event: APIGatewayProxyEventV2, caller: Caller): Promise<Meeting> {
+    const networkId = networkOf(event, caller);
+    const meeting = await meetings.get(networkId, meetingIdOf(event));
+    if (!meeting) throw notFound('meeting');
+    return meeting;
+  }
+
+  async function namesOf(meeting: Meeting): Promise<(id: string) => string> {
+    const ids = [...new Set([...meeting.participants, ...meeting.schedule.flatMap((r) => [...r.byes, ...r.meetings.flatMap((m) => m.profileIds)])])];
+    const found = await matches.profiles(ids);
+    return (id) => found.get(id)?.name ?? 'a member who has left';
+  }
+
+  /** The timetable by round and by participant, with names and each pair's reasons. */
+  async function view(meeting: Meeting) {
+    const nameOf = await namesOf(meeting);
+    const { schedule, unmetRequests, ...details } = meeting;
+    return {
+      ...details,
+      rounds: schedule.map((r) => ({
+        ...r,
+        meetings: r.meetings.map((m) => ({ ...m, names: [nameOf(m.profileIds[0]), nameOf(m.profileIds[1])] })),
+        byes: r.byes.map((id) => ({ id, name: nameOf(id) })),
+      })),
+      byParticipant: meeting.participants
+        .map((id) => ({ id, name: nameOf(id), rounds: scheduleOf(meeting, id).map((r) => (r.partnerId ? { ...r, partnerName: nameOf(r.partnerId) } : r)) }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+      unmetRequests,
+    };
+  }
+
+  const createMeeting: Route = async (event, caller) => {
+    const networkId = networkOf(event, caller);
+    const input = parseBody(MeetingInput, event.body);
+    const { schedule, unmetRequests } = await plan(networkId, input, []);
+    const at = now();
+    const meeting: Meeting = { ...input, id: newId(), networkId, version: 1, schedule, unmetRequests, createdAt: at, updatedAt: at };
+    if (!(await meetings.create(meeting))) throw new HttpProblem(409, 'Meeting exists', 'A meeting with this id exists already.');
+    return json(201, await view(meeting), { location: `/networks/${networkId}/meetings/${meeting.id}` });
+  };
+
+  const listMeetings: Route = async (event, caller) => {
+    const networkId = networkOf(event, caller);
+    const list = (await meetings.ofNetwork(networkId))
+      .map(({ id, name, date, startTime, timeZone, rounds, participants, version }) => ({ id, name, date, startTime, timeZone, rounds, participants: participants.length, version }))
+      .sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime) || a.id.localeCompare(b.id));
+    return json(200, { networkId, meetings: list });
+  };
+
+  const readMeeting: Route = async (event, caller) => json(200, await view(await stored(event, caller)));
+
+  /** A change plans again the rounds not yet held; the version (and iCalendar SEQUENCE) goes up. */
+  const updateMeeting: Route = async (event, caller) => {
+    const current = await stored(event, caller);
+    const { version, ...input } = parseBody(MeetingUpdate, event.body);
+    if (version !== current.version) throw versionConflict(version, current.version);
+    const at = now();
+    const held = heldRounds(current.schedule, new Date(at));
+    if (input.rounds < held.length) throw invalidFields([problem(['rounds'], `${held.length} rounds are already held`)]);
+    const { schedule, unmetRequests } = await plan(current.networkId, input, held);
+    const next: Meeting = { ...current, ...input, version: current.version + 1, schedule, unmetRequests, updatedAt: at };
+    const result = await meetings.replace(next, current.version);
+    if (result.outcome === 'conflict') throw versionConflict(version, result.currentVersion);
+    if (result.outcome === 'not-found') throw notFound('meeting');
+    return json(200, await view(next));
+  };
+
+  const meetingCalendarFile: Route = async (event, caller) => {
+    const meeting = await stored(event, caller);
+    return download('text/calendar; charset=utf-8', `meeting-${meeting.id}.ics`, meetingCalendar(meeting, await namesOf(meeting)));
+  };
+
+  const meetingCsvFile: Route = async (event, caller) => {
+    const meeting = await stored(event, caller);
+    return download('text/csv; charset=utf-8', `meeting-${meeting.id}.csv`, meetingCsv(meeting, await namesOf(meeting)));
+  };
+
+  /** A member's own schedules: the meetings of its networks it takes part in, its rounds only. */
+  const profileMeetings: Route = async (event, caller) => {
+    const id = event.pathParameters?.id ?? '';
+    if (!ID_PATTERN.test(id)) throw notFound('profile');
+    const profile = await profiles.get(id);
+    if (!profile || !ownsProfile(caller, id)) throw refusal(caller, profile, 'see its schedule');
+    const all = (await Promise.all(profile.networks.map((n) => meetings.ofNetwork(n)))).flat().filter((m) => m.participants.includes(id));
+    const list = await Promise.all(
+      all.map(async (m) => {
+        const nameOf = await namesOf(m);
+        return {
+          id: m.id,
+          networkId: m.networkId,
+          name: m.name,
+          date: m.date,
+          startTime: m.startTime,
+          timeZone: m.timeZone,
+          version: m.version,
+          rounds: scheduleOf(m, id).map((r) => (r.partnerId ? { ...r, partnerName: nameOf(r.partnerId) } : r)),
+        };
+      }),
+    );
+    list.sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime));
+    return json(200, { profileId: id, meetings: list });
+  };
+
+  return { createMeeting, listMeetings, readMeeting, updateMeeting, meetingCalendar: meetingCalendarFile, meetingCsv: meetingCsvFile, profileMeetings };
+}

@@ -1,0 +1,91 @@
+import { createEvents, type EventAttributes } from 'ics';
+import { spreadsheetText, toCsv } from '../csv.js';
+import type { Meeting } from './meeting.js';
+
+/** Names of participants by profile id (public names of members). */
+export type NameOf = (profileId: string) => string;
+
+const uidDomain = 'meetings.culturebridge';
+
+/**
+ * Stable across re-plans: one slot (meeting, round, table) keeps its UID, so a calendar updates the
+ * event instead of adding one. The member's calendar uses (meeting, round, member) instead.
+ */
+export const tableUid = (meetingId: string, round: number, table: number) => `${meetingId}-r${round}-t${table}@${uidDomain}`;
+export const memberUid = (meetingId: string, round: number, profileId: string) => `${meetingId}-r${round}-${profileId}@${uidDomain}`;
+
+/** iCalendar SEQUENCE (RFC 5545 §3.8.7.4): 0 for the first plan, +1 for each change. */
+export const sequenceOf = (meeting: Pick<Meeting, 'version'>) => meeting.version - 1;
+
+function utc(iso: string): number {
+  return Date.parse(iso);
+}
+
+function build(meeting: Meeting, events: Omit<EventAttributes, 'start' | 'end' | 'duration'>[], times: { startsAt: string; endsAt: string }[]): string {
+  const full = events.map((e, i) => ({
+    ...e,
+    start: utc((times[i] as { startsAt: string }).startsAt),
+    end: utc((times[i] as { endsAt: string }).endsAt),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    sequence: sequenceOf(meeting),
+    productId: 'culturebridge/meetings',
+  })) as EventAttributes[];
+  const { error, value } = createEvents(full, { productId: 'culturebridge/meetings', method: 'PUBLISH', calName: meeting.name });
+  if (error || !value) throw error ?? new Error('calendar not created');
+  return value;
+}
+
+/**
+ * The whole timetable as iCalendar (RFC 5545), times in UTC: one VEVENT per meeting at a table.
+ * Built with the `ics` library, which folds lines and escapes text.
+ */
+export function meetingCalendar(meeting: Meeting, nameOf: NameOf): string {
+  const events: Omit<EventAttributes, 'start' | 'end' | 'duration'>[] = [];
+  const times: { startsAt: string; endsAt: string }[] = [];
+  for (const round of meeting.schedule) {
+    for (const m of round.meetings) {
+      events.push({
+        uid: tableUid(meeting.id, round.round, m.table),
+        title: `${meeting.name}: round ${round.round}, table ${m.table}: ${nameOf(m.profileIds[0])} and ${nameOf(m.profileIds[1])}`,
+        description: m.summary,
+        location: `Table ${m.table}`,
+      });
+      times.push(round);
+    }
+  }
+  return build(meeting, events, times);
+}
+
+/** One participant's rounds as iCalendar: whom they meet, at which table, and why. */
+export function memberCalendar(meeting: Meeting, profileId: string, nameOf: NameOf): string {
+  const events: Omit<EventAttributes, 'start' | 'end' | 'duration'>[] = [];
+  const times: { startsAt: string; endsAt: string }[] = [];
+  for (const round of meeting.schedule) {
+    const m = round.meetings.find((x) => x.profileIds.includes(profileId));
+    if (!m) continue;
+    const partner = m.profileIds[0] === profileId ? m.profileIds[1] : m.profileIds[0];
+    events.push({
+      uid: memberUid(meeting.id, round.round, profileId),
+      title: `${meeting.name}: round ${round.round}, table ${m.table}, with ${nameOf(partner)}`,
+      description: m.summary,
+      location: `Table ${m.table}`,
+    });
+    times.push(round);
+  }
+  return build(meeting, events, times);
+}
+
+/** The timetable as CSV (RFC 4180, CRLF): one row per meeting, then one per bye; times in UTC. */
+export function meetingCsv(meeting: Meeting, nameOf: NameOf): string {
+  const rows: (string | number)[][] = [['round', 'starts_at_utc', 'ends_at_utc', 'table', 'participant_a', 'participant_b', 'requested', 'reasons']];
+  for (const round of meeting.schedule) {
+    for (const m of round.meetings) {
+      rows.push([round.round, round.startsAt, round.endsAt, m.table, spreadsheetText(nameOf(m.profileIds[0])), spreadsheetText(nameOf(m.profileIds[1])), m.requested ? 'yes' : 'no', spreadsheetText(m.summary)]);
+    }
+    for (const id of round.byes) rows.push([round.round, round.startsAt, round.endsAt, '', spreadsheetText(nameOf(id)), '', '', 'sits out this round']);
+  }
+  return toCsv(rows);
+}

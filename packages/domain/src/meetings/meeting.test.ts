@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { MeetingInput, roundTimes, scheduleOf, zonedToUtc, type Meeting } from './meeting.js';
+import { meetingCalendar, meetingCsv, memberCalendar } from './export.js';
+import { describeIssues } from '../validation.js';
+
+const A = '00000000-0000-4000-8000-00000000000a';
+const B = '00000000-0000-4000-8000-00000000000b';
+const C = '00000000-0000-4000-8000-00000000000c';
+
+describe('meeting times', () => {
+  it('turns a local start in an IANA zone into UTC, across DST', () => {
+    expect(zonedToUtc('2027-05-12', '09:30', 'Asia/Tbilisi').toISOString()).toBe('2027-05-12T05:30:00.000Z');
+    expect(zonedToUtc('2027-01-12', '09:30', 'Europe/Berlin').toISOString()).toBe('2027-01-12T08:30:00.000Z');
+    expect(zonedToUtc('2027-07-12', '09:30', 'Europe/Berlin').toISOString()).toBe('2027-07-12T07:30:00.000Z');
+    // The Sunday DST starts in Berlin: 02:30 does not exist and moves forward by the gap.
+    expect(zonedToUtc('2027-03-28', '03:30', 'Europe/Berlin').toISOString()).toBe('2027-03-28T01:30:00.000Z');
+  });
+
+  it('puts slots back to back with breaks between', () => {
+    expect(roundTimes({ date: '2027-05-12', startTime: '10:00', timeZone: 'UTC', slotMinutes: 10, breakMinutes: 5, rounds: 3 })).toEqual([
+      { round: 1, startsAt: '2027-05-12T10:00:00.000Z', endsAt: '2027-05-12T10:10:00.000Z' },
+      { round: 2, startsAt: '2027-05-12T10:15:00.000Z', endsAt: '2027-05-12T10:25:00.000Z' },
+      { round: 3, startsAt: '2027-05-12T10:30:00.000Z', endsAt: '2027-05-12T10:40:00.000Z' },
+    ]);
+  });
+});
+
+describe('MeetingInput', () => {
+  it('names every bad field', () => {
+    const result = MeetingInput.safeParse({
+      name: 'Line\nbreak',
+      date: '2027-13-01',
+      startTime: '25:00',
+      timeZone: 'Mars/Olympus',
+      slotMinutes: 0,
+      breakMinutes: -1,
+      rounds: 0,
+      tables: 0,
+      participants: [A, A],
+    });
+    expect(result.success).toBe(false);
+    const fields = describeIssues(result.error!).map((e) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['name', 'date', 'startTime', 'timeZone', 'slotMinutes', 'breakMinutes', 'rounds', 'tables', 'participants']));
+  });
+});
+
+const meeting: Meeting = {
+  id: 'm1',
+  networkId: 'eu4culture',
+  name: 'Kutaisi meeting, day 1',
+  date: '2027-05-12',
+  startTime: '09:30',
+  timeZone: 'Asia/Tbilisi',
+  slotMinutes: 10,
+  breakMinutes: 5,
+  rounds: 2,
+  tables: 1,
+  participants: [A, B, C],
+  requests: [],
+  version: 3,
+  unmetRequests: [],
+  createdAt: '2026-11-30T00:00:00.000Z',
+  updatedAt: '2026-11-30T00:00:00.000Z',
+  schedule: [
+    { round: 1, startsAt: '2027-05-12T05:30:00.000Z', endsAt: '2027-05-12T05:40:00.000Z', byes: [C], meetings: [{ table: 1, profileIds: [A, B], requested: true, score: 0.5, reasons: [], summary: 'Both give Music high priority' }] },
+    { round: 2, startsAt: '2027-05-12T05:45:00.000Z', endsAt: '2027-05-12T05:55:00.000Z', byes: [B], meetings: [{ table: 1, profileIds: [A, C], requested: false, score: 0, reasons: [], summary: '=cmd' }] },
+  ],
+};
+const names: Record<string, string> = { [A]: 'Gyumri', [B]: 'Poti', [C]: '@Lviv' };
+
+describe('exports', () => {
+  it('iCalendar: UTC times, stable UIDs per table slot, SEQUENCE = version − 1', () => {
+    const ics = meetingCalendar(meeting, (id) => names[id] as string);
+    expect(ics).toContain('DTSTART:20270512T053000Z');
+    expect(ics).toContain('DTEND:20270512T055500Z');
+    expect(ics.match(/UID:m1-r\d-t1@meetings.culturebridge/g)).toEqual(['UID:m1-r1-t1@meetings.culturebridge', 'UID:m1-r2-t1@meetings.culturebridge']);
+    expect(ics.match(/SEQUENCE:2/g)).toHaveLength(2);
+    const again = meetingCalendar({ ...meeting, version: 4 }, (id) => names[id] as string);
+    expect(again.match(/SEQUENCE:3/g)).toHaveLength(2);
+  });
+
+  it('a member calendar has only their meetings', () => {
+    const ics = memberCalendar(meeting, B, (id) => names[id] as string);
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+    expect(ics).toContain(`UID:m1-r1-${B}@meetings.culturebridge`);
+    expect(ics).toContain('with Gyumri');
+  });
+
+  it('CSV: a row per meeting and per bye, formula-looking text made harmless', () => {
+    const csv = meetingCsv(meeting, (id) => names[id] as string);
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('round,starts_at_utc,ends_at_utc,table,participant_a,participant_b,requested,reasons');
+    expect(lines).toContain("1,2027-05-12T05:30:00.000Z,2027-05-12T05:40:00.000Z,1,Gyumri,Poti,yes,Both give Music high priority");
+    expect(lines).toContain("1,2027-05-12T05:30:00.000Z,2027-05-12T05:40:00.000Z,,'@Lviv,,,sits out this round");
+    expect(lines).toContain("2,2027-05-12T05:45:00.000Z,2027-05-12T05:55:00.000Z,1,Gyumri,'@Lviv,no,'=cmd");
+  });
+
+  it('a participant’s own schedule: partner, table and reasons, or a bye', () => {
+    expect(scheduleOf(meeting, C)).toEqual([
+      { round: 1, startsAt: '2027-05-12T05:30:00.000Z', endsAt: '2027-05-12T05:40:00.000Z' },
+      { round: 2, startsAt: '2027-05-12T05:45:00.000Z', endsAt: '2027-05-12T05:55:00.000Z', table: 1, partnerId: A, requested: false, reasons: [], summary: '=cmd' },
+    ]);
+  });
+});

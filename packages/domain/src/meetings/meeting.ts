@@ -1,0 +1,143 @@
+import * as z from 'zod';
+import { isTimeZone } from '../notification.js';
+import { oneLineText } from '../text.js';
+import { MAX_PARTICIPANTS, MAX_ROUNDS, type MeetingPlan, type PlannedRound } from './planner.js';
+
+/*
+ * A network meeting with speed-dating rounds: what a coordinator enters, and its timetable in UTC.
+ * Pure: the clock is the caller's.
+ */
+
+const ProfileId = z.uuid({ error: 'expected a member\'s profile id' });
+
+/** A coordinator's meeting, as sent to `POST /networks/{networkId}/meetings`. */
+export const MeetingInput = z.strictObject(
+  {
+    name: oneLineText('name', 120),
+    date: z.iso.date({ error: 'date: expected a date as YYYY-MM-DD' }),
+    startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'startTime: expected a local time as HH:MM (24 h)' }),
+    timeZone: z.string().refine(isTimeZone, { error: 'timeZone: expected an IANA time zone such as Asia/Tbilisi' }),
+    slotMinutes: z.number().int().min(3, { error: 'slotMinutes: at least 3' }).max(120, { error: 'slotMinutes: at most 120' }),
+    breakMinutes: z.number().int().min(0, { error: 'breakMinutes: at least 0' }).max(60, { error: 'breakMinutes: at most 60' }),
+    rounds: z.number().int().min(1).max(MAX_ROUNDS, { error: `rounds: at most ${MAX_ROUNDS}` }),
+    tables: z.number().int().min(1).max(Math.ceil(MAX_PARTICIPANTS / 2)),
+    participants: z
+      .array(ProfileId)
+      .min(2, { error: 'participants: at least two members' })
+      .max(MAX_PARTICIPANTS, { error: `participants: at most ${MAX_PARTICIPANTS}` })
+      .refine((ids) => new Set(ids).size === ids.length, { error: 'participants: a member is listed twice' }),
+    /** Members asking to meet someone; honoured in the first rounds that can. */
+    requests: z.array(z.strictObject({ from: ProfileId, to: ProfileId })).max(MAX_PARTICIPANTS).default([]),
+  },
+  { error: 'the body: expected a JSON object with name, date, startTime, timeZone, slotMinutes, breakMinutes, rounds, tables and participants' },
+);
+export type MeetingInput = z.output<typeof MeetingInput>;
+
+/** A change: the whole meeting again, with the version read. */
+export const MeetingUpdate = MeetingInput.extend({ version: z.number().int().min(1, { error: 'version: expected the version you read' }) });
+
+/** A planned meeting with its explanation: what the timetable shows for one pair. */
+export interface ScheduledMeeting {
+  table: number;
+  profileIds: [string, string];
+  requested: boolean;
+  score: number;
+  /** Structured reasons (ids and params; see MatchReason) and the sentence for them. */
+  reasons: Record<string, unknown>[];
+  summary: string;
+}
+
+export interface ScheduledRound {
+  round: number;
+  /** ISO 8601 UTC instants. */
+  startsAt: string;
+  endsAt: string;
+  meetings: ScheduledMeeting[];
+  byes: string[];
+}
+
+/** The stored meeting: the input, its timetable, and bookkeeping. */
+export interface Meeting extends MeetingInput {
+  id: string;
+  networkId: string;
+  /** Starts at 1, +1 per change; iCalendar SEQUENCE is version − 1. */
+  version: number;
+  schedule: ScheduledRound[];
+  unmetRequests: MeetingPlan['unmetRequests'];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * The UTC instant of a wall-clock time in an IANA time zone (e.g. 2027-05-12 09:30 in Asia/Tbilisi →
+ * 2027-05-12T05:30:00.000Z). By hand because `Intl` gives offsets but no inverse; two passes settle a
+ * DST change between the guess and the answer. A time skipped by DST moves forward by the gap.
+ */
+export function zonedToUtc(date: string, time: string, timeZone: string): Date {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, mi] = time.split(':').map(Number) as [number, number];
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  let guess = wall;
+  for (let i = 0; i < 2; i++) guess = wall - offsetMs(new Date(guess), timeZone);
+  return new Date(guess);
+}
+
+function offsetMs(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/** Each round's start and end in UTC: slots back to back, a break between them. */
+export function roundTimes(meeting: Pick<MeetingInput, 'date' | 'startTime' | 'timeZone' | 'slotMinutes' | 'breakMinutes' | 'rounds'>) {
+  const start = zonedToUtc(meeting.date, meeting.startTime, meeting.timeZone).getTime();
+  return Array.from({ length: meeting.rounds }, (_, r) => {
+    const startsAt = start + r * (meeting.slotMinutes + meeting.breakMinutes) * 60_000;
+    return { round: r + 1, startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + meeting.slotMinutes * 60_000).toISOString() };
+  });
+}
+
+/** Rounds already held at `now` (started before it): a re-plan keeps them. */
+export function heldRounds(schedule: readonly ScheduledRound[], now: Date): ScheduledRound[] {
+  return schedule.filter((r) => new Date(r.startsAt).getTime() <= now.getTime());
+}
+
+/** The planner's view of stored rounds. */
+export function toPlannedRounds(schedule: readonly ScheduledRound[]): PlannedRound[] {
+  return schedule.map((r) => ({
+    round: r.round,
+    meetings: r.meetings.map((m) => ({ table: m.table, a: m.profileIds[0], b: m.profileIds[1], requested: m.requested, score: m.score })),
+    byes: r.byes,
+  }));
+}
+
+/** One participant's rounds: whom they meet, where, and why, or that they sit out. */
+export interface PersonalRound {
+  round: number;
+  startsAt: string;
+  endsAt: string;
+  table?: number;
+  partnerId?: string;
+  requested?: boolean;
+  reasons?: Record<string, unknown>[];
+  summary?: string;
+}
+
+export function scheduleOf(meeting: Pick<Meeting, 'schedule'>, profileId: string): PersonalRound[] {
+  return meeting.schedule.map((r) => {
+    const m = r.meetings.find((x) => x.profileIds.includes(profileId));
+    const base = { round: r.round, startsAt: r.startsAt, endsAt: r.endsAt };
+    if (!m) return base;
+    const partnerId = m.profileIds[0] === profileId ? m.profileIds[1] : m.profileIds[0];
+    return { ...base, table: m.table, partnerId, requested: m.requested, reasons: m.reasons, summary: m.summary };
+  });
+}

@@ -1,0 +1,67 @@
+import { pairKey } from '../matching/pair-key.js';
+import { scorePair } from '../matching/score.js';
+import type { MatchingProfile } from '../matching/types.js';
+import type { MatchState } from '../match-lifecycle.js';
+import { roundTimes, toPlannedRounds, type MeetingInput, type ScheduledRound } from './meeting.js';
+import { planMeeting, type MeetingPlan } from './planner.js';
+
+/** What the store knows about a pair of participants: their match, if any. */
+export interface KnownMatch {
+  profileIds: readonly [string, string] | readonly string[];
+  state: MatchState;
+  score: number;
+  reasons: Record<string, unknown>[];
+  summary: string;
+}
+
+/**
+ * The meeting's timetable: held rounds kept as they are, the rest planned from the participants'
+ * matches (declined pairs never meet), each meeting with its reasons (the match's, or for a pair
+ * matching never proposed, the reasons `scorePair` finds, such as a shared language).
+ * `participants` are the matching views of the members taking part (unknown ids are left out by the
+ * caller, who reports them as invalid).
+ */
+export function scheduleMeeting(
+  input: Pick<MeetingInput, 'date' | 'startTime' | 'timeZone' | 'slotMinutes' | 'breakMinutes' | 'rounds' | 'tables' | 'requests'>,
+  participants: readonly MatchingProfile[],
+  matches: readonly KnownMatch[],
+  held: readonly ScheduledRound[] = [],
+): { schedule: ScheduledRound[]; unmetRequests: MeetingPlan['unmetRequests'] } {
+  const byKey = new Map(matches.map((m) => [pairKey(m.profileIds[0] as string, m.profileIds[1] as string), m]));
+  const plan = planMeeting({
+    participants: participants.map((p) => ({ id: p.id, country: p.country, languages: p.languages })),
+    rounds: input.rounds,
+    tables: input.tables,
+    affinities: matches.map((m) => ({ a: m.profileIds[0] as string, b: m.profileIds[1] as string, score: m.score, match: m.state })),
+    requests: input.requests,
+    held: toPlannedRounds(held),
+  });
+  const byId = new Map(participants.map((p) => [p.id, p]));
+  const times = roundTimes(input);
+  const schedule = plan.rounds.map((round, r): ScheduledRound => {
+    const kept = held[r];
+    if (kept) return kept;
+    const time = times[r] as (typeof times)[number];
+    return {
+      round: round.round,
+      startsAt: time.startsAt,
+      endsAt: time.endsAt,
+      byes: round.byes,
+      meetings: round.meetings.map((m) => {
+        const known = byKey.get(pairKey(m.a, m.b));
+        const a = byId.get(m.a) as MatchingProfile;
+        const b = byId.get(m.b) as MatchingProfile;
+        const explained = known && known.state !== 'withdrawn' ? known : scorePair(a, b);
+        return {
+          table: m.table,
+          profileIds: [m.a, m.b],
+          requested: m.requested,
+          score: m.score,
+          reasons: explained.reasons as unknown as Record<string, unknown>[],
+          summary: explained.summary,
+        };
+      }),
+    };
+  });
+  return { schedule, unmetRequests: plan.unmetRequests };
+}

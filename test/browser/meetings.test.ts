@@ -1,0 +1,137 @@
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_MEMBERS, EU4CULTURE } from '../../local/demo/networks.js';
+import type { Platform } from '../../local/platform.js';
+import { localMails } from '../../local/ses-local.js';
+import { pollUntil } from '../../local/poll.js';
+import { screenshot, seriousAccessibilityViolations } from './support/chromium.js';
+import { signInThroughMail } from './support/mail.js';
+import { startSeededPlatform } from './support/seeded-platform.js';
+
+/**
+ * Speed dating in a real browser: the EU4Culture coordinator plans a meeting of 12 members with 4
+ * rounds, prints it (A4, one page per round) and downloads the iCalendar file; a member sees their
+ * own schedule and finds it in their mail.
+ */
+const COORDINATOR = 'coordinator@eu4culture.example';
+const WAIT = { timeout: 20_000 };
+
+let platform: Platform;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let ids: string[] = [];
+
+beforeAll(async () => {
+  ({ platform, browser, ids } = await startSeededPlatform('browser-meetings'));
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await platform?.stop();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  contexts.push(context);
+  return context.newPage();
+}
+
+/** The VEVENTs of an iCalendar text (RFC 5545 §3.1: unfold continuation lines first), as property maps. */
+function parseEvents(ics: string): Record<string, string>[] {
+  const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
+  const events: Record<string, string>[] = [];
+  let current: Record<string, string> | undefined;
+  for (const line of lines) {
+    if (line === 'BEGIN:VEVENT') current = {};
+    else if (line === 'END:VEVENT' && current) {
+      events.push(current);
+      current = undefined;
+    } else if (current) {
+      const at = line.indexOf(':');
+      current[line.slice(0, at).split(';')[0] as string] = line.slice(at + 1);
+    }
+  }
+  return events;
+}
+
+const eu4culture = () => DEMO_MEMBERS.map((m, i) => ({ ...m, id: ids[i] as string })).filter((m) => m.profile.networks.includes(EU4CULTURE));
+
+describe('meetings in a real browser', () => {
+  it('the coordinator plans 12 members in 4 rounds, prints one A4 page per round and downloads the iCalendar file', async () => {
+    const members = eu4culture().sort((a, b) => a.profile.name.localeCompare(b.profile.name)).slice(0, 12);
+    expect(members).toHaveLength(12);
+    const page = await newPage();
+    await page.goto(`${platform.apiUrl}/#/meetings`);
+    await signInThroughMail(platform, page, COORDINATOR, WAIT.timeout);
+    await page.getByRole('heading', { level: 1, name: /^Meetings of EU4Culture/ }).waitFor(WAIT);
+
+    await page.getByLabel('Meeting name').fill('EU4Culture network meeting: speed dating');
+    await page.getByLabel('Date', { exact: true }).fill('2099-05-12');
+    await page.getByLabel('Start time').fill('10:00');
+    await page.getByLabel('Time zone').fill('Asia/Tbilisi');
+    await page.getByLabel('Minutes per meeting').fill('12');
+    await page.getByLabel('Break between rounds (minutes)').fill('3');
+    await page.getByLabel('Rounds', { exact: true }).fill('4');
+    await page.getByLabel('Tables', { exact: true }).fill('6');
+    const participants = page.getByRole('group', { name: /^Participants/ });
+    for (const m of members) await participants.getByLabel(`${m.profile.name} (${m.profile.country})`).check();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Plan the rounds' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'EU4Culture network meeting: speed dating' }).waitFor(WAIT);
+    const rounds = page.locator('section.round-page');
+    expect(await rounds.count()).toBe(4);
+    // 12 people at 6 tables: six meetings a round, nobody waits; 10:00 in Tbilisi, 12 + 3 minutes a round.
+    for (let r = 0; r < 4; r++) expect(await rounds.nth(r).locator('tbody tr').count()).toBe(6);
+    await expect(rounds.nth(0).locator('h3').innerText()).resolves.toBe('EU4Culture network meeting: speed dating — round 1, 10:00–10:12');
+    await expect(rounds.nth(3).locator('h3').innerText()).resolves.toBe('EU4Culture network meeting: speed dating — round 4, 10:45–10:57');
+    const byParticipant = page.getByRole('table').last().locator('tbody tr');
+    expect(await byParticipant.count()).toBe(12);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // Print: the print stylesheet puts each round on its own A4 page.
+    await page.emulateMedia({ media: 'print' });
+    const shot = await screenshot(page, 'meeting-print.png');
+    mkdirSync('docs/screenshots', { recursive: true });
+    copyFileSync(shot, 'docs/screenshots/meeting-print.png');
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(4);
+    // A4 is 595 × 842 points (210 × 297 mm).
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf);
+    expect(Math.round(Number(box?.[1]))).toBe(595);
+    expect(Math.round(Number(box?.[2]))).toBe(842);
+    await page.emulateMedia({ media: 'screen' });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download iCalendar (.ics)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^meeting-[0-9a-f-]{36}\.ics$/);
+    const events = parseEvents(readFileSync(await download.path(), 'utf8'));
+    expect(events).toHaveLength(24);
+    const first = events.find((e) => /-r1-t1@meetings\.culturebridge$/.test(e.UID ?? ''));
+    expect(first).toMatchObject({ DTSTART: '20990512T060000Z', DTEND: '20990512T061200Z', SEQUENCE: '0', LOCATION: 'Table 1' });
+    expect(new Set(events.map((e) => e.UID)).size).toBe(24);
+    await screenshot(page, 'meeting.png');
+  });
+
+  it('a member sees their own schedule, and their mail has arrived in SES local', async () => {
+    const member = eu4culture().sort((a, b) => a.profile.name.localeCompare(b.profile.name))[0]!;
+    const mail = await pollUntil(
+      `the schedule mail to ${member.profile.contact.email}`,
+      async () => (await localMails(platform.ses.endpoint)).find((m) => m.destination.to.includes(member.profile.contact.email) && /your schedule/.test(m.subject)),
+      { timeoutMs: 20_000, intervalMs: 200 },
+    );
+    expect(mail.subject).toBe('CultureBridge: your schedule for EU4Culture network meeting: speed dating');
+    expect(mail.body.text).toMatch(/Round 1, 10:00–10:12, table \d+: /);
+
+    const page = await newPage();
+    await page.goto(`${platform.apiUrl}/#/profiles/${member.id}/meetings`);
+    await signInThroughMail(platform, page, member.profile.contact.email, WAIT.timeout);
+    await page.getByRole('heading', { level: 1, name: 'Your meeting schedule' }).waitFor(WAIT);
+    const rows = page.locator('tbody tr');
+    expect(await rows.count()).toBe(4);
+    await expect(rows.nth(0).innerText()).resolves.toMatch(/^1\t10:00–10:12\t\d+\t\S/);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'my-meetings.png');
+  });
+});

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { CoordinatorStore } from '@culturebridge/store';
+import type { Platform } from '../../local/platform.js';
+import { localMails } from '../../local/ses-local.js';
+import { localSession } from '../../local/sessions.js';
+import { EMAIL_PATTERN, platformDocumentClient, startTestPlatform, submitProfile } from '../support/platform.js';
+
+const BASE_URL = 'https://app.culturebridge.example';
+let platform: Platform;
+
+beforeAll(async () => {
+  platform = await startTestPlatform('meetings', { appBaseUrl: BASE_URL });
+});
+afterAll(async () => platform?.stop());
+
+const mailsTo = async (address: string) => (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(address));
+
+async function asCoordinator(net: string, email: string, method: string, path: string, body?: unknown) {
+  const session = await localSession(platform.sessionKeyFile, email, { networks: [net] });
+  const response = await fetch(`${platform.apiUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${session}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+describe('meeting mails', () => {
+  it('mails each participant their own schedule once per version, and publishes MeetingPlanned and MeetingChanged without personal data', async () => {
+    const net = `net-${randomUUID().slice(0, 8)}`;
+    const coordinator = `coordinator@${net}.example`;
+    await new CoordinatorStore(platformDocumentClient(platform), platform.tableName).add({ networkId: net, name: 'Lela', email: coordinator, preference: { mode: 'off' } });
+    const people = [
+      ['Kutaisi', 'GE', 'Nino'],
+      ['Gyumri', 'AM', 'Anna'],
+      ['Lviv', 'UA', 'Oksana'],
+    ] as const;
+    const ids: string[] = [];
+    for (const [name, country, contact] of people) {
+      ids.push(await submitProfile(platform, validProfileInput({ name, country, networks: [net], contact: { name: contact, email: `${contact.toLowerCase()}@${net}.example` } })));
+    }
+    await platform.settle();
+
+    const body = { name: 'Speed dating, day 1', date: '2099-05-12', startTime: '10:00', timeZone: 'Asia/Tbilisi', slotMinutes: 10, breakMinutes: 5, rounds: 3, tables: 2, participants: ids };
+    const created = await asCoordinator(net, coordinator, 'POST', `/networks/${net}/meetings`, body);
+    expect(created.status).toBe(201);
+    const meetingId = String(created.body.id);
+    await platform.settle();
+
+    const nino = await mailsTo(`nino@${net}.example`);
+    expect(nino).toHaveLength(1);
+    expect(nino[0]?.subject).toBe('CultureBridge: your schedule for Speed dating, day 1');
+    for (const part of [nino[0]?.body.text, nino[0]?.body.html]) {
+      expect(part).toContain('Hello Nino');
+      // 10:00 in Tbilisi, three rounds of 10 minutes with 5-minute breaks; three people, so one break each.
+      expect(part).toMatch(/10:00–10:10/);
+      expect(part).toMatch(/10:30–10:40/);
+      expect(part).toContain('Gyumri');
+      expect(part).toContain('Lviv');
+      expect(part).toContain(`${BASE_URL}/#/profiles/${ids[0]}/meetings`);
+      expect(part).not.toContain(`anna@${net}.example`);
+    }
+    for (const who of ['anna', 'oksana']) expect(await mailsTo(`${who}@${net}.example`)).toHaveLength(1);
+
+    const changed = await asCoordinator(net, coordinator, 'PUT', `/networks/${net}/meetings/${meetingId}`, { ...body, name: 'Speed dating, day 2', version: 1 });
+    expect(changed.status).toBe(200);
+    await platform.settle();
+    const again = await mailsTo(`nino@${net}.example`);
+    expect(again.map((m) => m.subject).sort()).toEqual(['CultureBridge: your schedule for Speed dating, day 1', 'CultureBridge: your updated schedule for Speed dating, day 2']);
+
+    const events = platform.eventBridge.events.map((e) => e.event).filter((e) => (e.detail as { data: { meetingId?: string } }).data.meetingId === meetingId);
+    expect(events.map((e) => e['detail-type'])).toEqual(['MeetingPlanned', 'MeetingChanged']);
+    expect(JSON.stringify(events)).not.toMatch(EMAIL_PATTERN);
+    expect(JSON.stringify(events)).not.toContain('Nino');
+    // Each participant's mail is claimed per version: three per version, each published once.
+    const notified = platform.eventBridge.events
+      .map((e) => e.event)
+      .filter((e) => e['detail-type'] === 'CoordinatorNotified' && String((e.detail as { data: { notificationId: string } }).data.notificationId).startsWith(`meeting:${meetingId}:`));
+    expect(notified).toHaveLength(6);
+  });
+});

@@ -1,0 +1,238 @@
+import { useState, type FormEvent } from 'react';
+import { ApiProblem } from '../api/client';
+import { createMeeting, fetchMe, fetchMeeting, fetchMeetingFile, fetchMeetings, fetchNetworkMembers } from '../api/endpoints';
+import type { MeetingView } from '../api/types';
+import { PageHeading } from '../components/PageHeading';
+import { ProblemMessage } from '../components/ProblemMessage';
+import { RequireSession } from '../components/RequireSession';
+import { downloadText } from '../lib/download';
+import { networkLabel } from '../lib/networks';
+import { useResource } from '../lib/use-resource';
+import { href, navigate } from '../router';
+
+/** Times in the meeting's own zone: that is where people read the timetable. */
+export function localTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+}
+
+export function MeetingsPage({ networkId, meetingId }: { networkId?: string; meetingId?: string }) {
+  return (
+    <RequireSession purpose="Sign in as a network coordinator to plan your network's meetings.">
+      <ChooseNetwork networkId={networkId} meetingId={meetingId} />
+    </RequireSession>
+  );
+}
+
+function ChooseNetwork({ networkId, meetingId }: { networkId?: string; meetingId?: string }) {
+  const me = useResource(fetchMe, 'me');
+  if (me.status === 'loading') return <p role="status">Loading…</p>;
+  if (!me.data) return <ProblemMessage problem={me.error} />;
+  const chosen = networkId ?? me.data.networks[0];
+  if (!chosen) {
+    return (
+      <div className="page page--narrow">
+        <PageHeading title="No network to coordinate" />
+        <p className="lead">Only a network's coordinators plan its meetings.</p>
+      </div>
+    );
+  }
+  return meetingId ? <MeetingTimetable networkId={chosen} meetingId={meetingId} /> : <PlanMeeting networkId={chosen} />;
+}
+
+function PlanMeeting({ networkId }: { networkId: string }) {
+  const members = useResource(() => fetchNetworkMembers(networkId), `members:${networkId}`);
+  const meetings = useResource(() => fetchMeetings(networkId), `meetings:${networkId}`);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [problem, setProblem] = useState<ApiProblem | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const number = (name: string) => Number(form.get(name));
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const meeting = await createMeeting(networkId, {
+        name: String(form.get('name') ?? ''),
+        date: String(form.get('date') ?? ''),
+        startTime: String(form.get('startTime') ?? ''),
+        timeZone: String(form.get('timeZone') ?? ''),
+        slotMinutes: number('slotMinutes'),
+        breakMinutes: number('breakMinutes'),
+        rounds: number('rounds'),
+        tables: number('tables'),
+        participants: [...chosen],
+      });
+      navigate(`/meetings/${encodeURIComponent(networkId)}/${encodeURIComponent(meeting.id)}`);
+    } catch (error) {
+      if (error instanceof ApiProblem) setProblem(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const active = (members.data?.members ?? []).filter((m) => m.status === 'active');
+  return (
+    <div className="page">
+      <PageHeading title={`Meetings of ${networkLabel(networkId)}`} />
+      {meetings.data && meetings.data.meetings.length > 0 ? (
+        <section aria-labelledby="planned">
+          <h2 id="planned">Planned meetings</h2>
+          <ul>
+            {meetings.data.meetings.map((m) => (
+              <li key={m.id}>
+                <a href={href(`/meetings/${encodeURIComponent(networkId)}/${encodeURIComponent(m.id)}`)}>{m.name}</a> — {m.date}, {m.startTime} ({m.timeZone}),{' '}
+                {m.rounds} rounds, {m.participants} participants
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="plan">
+        <h2 id="plan">Plan speed dating</h2>
+        {problem ? <ProblemMessage problem={problem} /> : null}
+        <form className="meeting-form" onSubmit={(e) => void submit(e)}>
+          <label>
+            Meeting name <input name="name" required maxLength={120} />
+          </label>
+          <label>
+            Date <input name="date" type="date" required />
+          </label>
+          <label>
+            Start time <input name="startTime" type="time" required defaultValue="10:00" />
+          </label>
+          <label>
+            Time zone <input name="timeZone" required defaultValue={Intl.DateTimeFormat().resolvedOptions().timeZone} />
+          </label>
+          <label>
+            Minutes per meeting <input name="slotMinutes" type="number" min={3} max={120} defaultValue={10} required />
+          </label>
+          <label>
+            Break between rounds (minutes) <input name="breakMinutes" type="number" min={0} max={60} defaultValue={5} required />
+          </label>
+          <label>
+            Rounds <input name="rounds" type="number" min={1} max={30} defaultValue={4} required />
+          </label>
+          <label>
+            Tables <input name="tables" type="number" min={1} max={150} defaultValue={6} required />
+          </label>
+          <fieldset>
+            <legend>Participants ({chosen.size} chosen)</legend>
+            {members.status === 'loading' ? <p role="status">Loading members…</p> : null}
+            {active.map((m) => (
+              <label key={m.id} className="choice">
+                <input
+                  type="checkbox"
+                  checked={chosen.has(m.id)}
+                  onChange={(e) => {
+                    const next = new Set(chosen);
+                    if (e.target.checked) next.add(m.id);
+                    else next.delete(m.id);
+                    setChosen(next);
+                  }}
+                />{' '}
+                {m.name} ({m.country})
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit" disabled={busy}>
+            Plan the rounds
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}
+
+function MeetingTimetable({ networkId, meetingId }: { networkId: string; meetingId: string }) {
+  const meeting = useResource(() => fetchMeeting(networkId, meetingId), `meeting:${networkId}:${meetingId}`);
+  if (meeting.status === 'loading') return <p role="status">Loading…</p>;
+  if (!meeting.data) return <ProblemMessage problem={meeting.error} />;
+  return <Timetable meeting={meeting.data} />;
+}
+
+function Timetable({ meeting }: { meeting: MeetingView }) {
+  const at = (iso: string) => localTime(iso, meeting.timeZone);
+  const download = async (kind: 'calendar' | 'csv') => {
+    const text = await fetchMeetingFile(meeting.networkId, meeting.id, kind);
+    if (kind === 'calendar') downloadText(`meeting-${meeting.id}.ics`, text, 'text/calendar');
+    else downloadText(`meeting-${meeting.id}.csv`, text, 'text/csv');
+  };
+  return (
+    <div className="page meeting">
+      <PageHeading title={meeting.name} />
+      <p className="lead">
+        {meeting.date}, from {meeting.startTime} ({meeting.timeZone}): {meeting.rounds.length} rounds of {meeting.slotMinutes} minutes, {meeting.tables} tables,{' '}
+        {meeting.participants.length} participants.
+      </p>
+      <div className="actions no-print">
+        <button type="button" onClick={() => window.print()}>
+          Print the timetable
+        </button>
+        <button type="button" onClick={() => void download('csv')}>
+          Download CSV
+        </button>
+        <button type="button" onClick={() => void download('calendar')}>
+          Download iCalendar (.ics)
+        </button>
+        <a href={href(`/meetings/${encodeURIComponent(meeting.networkId)}`)}>All meetings</a>
+      </div>
+      <h2 className="no-print">By round</h2>
+      {meeting.rounds.map((r) => (
+        <section key={r.round} className="round-page" aria-labelledby={`round-${r.round}`}>
+          <h3 id={`round-${r.round}`}>
+            {meeting.name} — round {r.round}, {at(r.startsAt)}–{at(r.endsAt)}
+          </h3>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Table</th>
+                <th scope="col">Who meets</th>
+                <th scope="col">Why</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.meetings.map((m) => (
+                <tr key={m.table}>
+                  <td>{m.table}</td>
+                  <td>
+                    {m.names[0]} and {m.names[1]}
+                    {m.requested ? ' (asked for)' : ''}
+                  </td>
+                  <td>{m.summary}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {r.byes.length > 0 ? <p>Break this round: {r.byes.map((b) => b.name).join(', ')}</p> : null}
+        </section>
+      ))}
+      <section className="no-print" aria-labelledby="by-participant">
+        <h2 id="by-participant">By participant</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Participant</th>
+              {meeting.rounds.map((r) => (
+                <th scope="col" key={r.round}>
+                  Round {r.round} ({at(r.startsAt)})
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {meeting.byParticipant.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">{p.name}</th>
+                {p.rounds.map((r) => (
+                  <td key={r.round}>{r.partnerName ? `Table ${r.table}: ${r.partnerName}` : 'Break'}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
