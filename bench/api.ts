@@ -212,7 +212,7 @@ export async function runApiBench(): Promise<{ rows: ApiRow[]; profile?: string 
       limitOps: 'TransactWriteItems profile + memberships + address item',
       limit: await limitOf(async (i) => {
         const input = ProfileInput.parse(JSON.parse(body(1_000_000 + i)));
-        await profiles.create(input, { id: crypto.randomUUID(), status: 'pending', now: new Date().toISOString() });
+        await profiles.create(input, { id: crypto.randomUUID(), status: 'pending', now: new Date().toISOString(), membership: 'requested' });
       }),
     });
     doc.destroy();

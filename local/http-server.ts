@@ -49,10 +49,10 @@ async function serveStatic(root: string, pathname: string, res: ServerResponse):
 }
 
 /**
- * The adapter's own limit, larger than the API's (64 KB) so the handler answers its 413 as in AWS;
+ * The adapter's own limit, larger than the API's largest (a member list as base64, 5.6 MB) so the handler answers its 413 as in AWS;
  * above it the adapter answers 413 itself, as API Gateway does above its 10 MB payload limit.
  */
-export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /** An RFC 9457 problem answered by the adapter itself. */
 export function problemResult(status: number, title: string, detail?: string, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
@@ -77,7 +77,7 @@ function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): v
   // API Gateway turns the payload's `cookies` into one Set-Cookie header each.
   if (result.cookies?.length) headers['set-cookie'] = result.cookies;
   res.writeHead(result.statusCode ?? 200, headers);
-  res.end(result.body ?? '');
+  res.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
 }
 
 /**

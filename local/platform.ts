@@ -117,11 +117,11 @@ export interface Platform {
 type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 
 /** Functions that exist in this build; a rule whose target is not among them is not wired (nor deployed). */
-const FUNCTIONS = ['profiles-api', 'publish-changes', 'compute-matches', 'notify', 'send-digests', 'expire-proposals', 'record-activity', 'suppress', 'deliver-webhooks'] as const;
+const FUNCTIONS = ['profiles-api', 'member-lists', 'publish-changes', 'compute-matches', 'notify', 'send-digests', 'expire-proposals', 'record-activity', 'suppress', 'deliver-webhooks'] as const;
 
 /** The sender and configuration set names locally; SES local accepts any. */
-const LOCAL_SENDER = 'no-reply@culturebridge.example';
-const LOCAL_CONFIGURATION_SET = 'culturebridge-local';
+export const LOCAL_SENDER = 'no-reply@culturebridge.example';
+export const LOCAL_CONFIGURATION_SET = 'culturebridge-local';
 /** Where "endpoint disabled" mails to the operator go locally (aws-ses-v2-local keeps them). */
 const LOCAL_OPERATOR = 'operator@culturebridge.example';
 
@@ -215,9 +215,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       // The local bus already reports retries in words; handler warnings would repeat them as JSON.
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (options.quiet ? 'SILENT' : 'ERROR'),
     });
-    const [authorizer, profilesApi, publishChanges, computeMatches, notify, sendDigests, expireProposals, recordActivity, suppress] = await Promise.all([
+    const [authorizer, profilesApi, memberLists, publishChanges, computeMatches, notify, sendDigests, expireProposals, recordActivity, suppress] = await Promise.all([
       import('../functions/authorizer/handler.js'),
       import('../functions/profiles-api/handler.js'),
+      import('../functions/member-lists/handler.js'),
       import('../functions/publish-changes/handler.js'),
       import('../functions/compute-matches/handler.js'),
       import('../functions/notify/handler.js'),
@@ -341,10 +342,15 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       const decision = await authorizer.handler({ type: 'REQUEST', routeArn: '', identitySource: [], routeKey: route ? `${route.method} ${route.path}` : '$default', rawPath: event.rawPath, rawQueryString: event.rawQueryString, headers: event.headers, cookies: event.cookies, requestContext: event.requestContext, version: '2.0' } as never);
       return decision.isAuthorized ? undefined : { statusCode: 403, headers: { 'content-type': 'application/json' }, body: '{"message":"Forbidden"}' };
     };
+    // API Gateway's integrations: each declared route goes to the function the stack wires it to.
+    const apiFunctions: ApiHandler = (event, context) => {
+      const route = matchRoute(PROFILES_API_ROUTES, event.requestContext.http.method, event.rawPath);
+      return (route?.function === 'member-lists' ? memberLists.handler : profilesApi.handler)(event, { ...context, functionName: route?.function ?? 'profiles-api' }) as ReturnType<ApiHandler>;
+    };
     const server: Server = await startHttpServer(
       options.apiPort,
       [
-        ...API_PREFIXES.map((prefix) => ({ prefix, functionName: 'profiles-api', handler: profilesApi.handler as ApiHandler, gate })),
+        ...API_PREFIXES.map((prefix) => ({ prefix, functionName: 'profiles-api', handler: apiFunctions, gate })),
         { prefix: '/_local', functionName: 'local', handler: localRoutes({ eventBridge, runDigests, runExpirySweep, settle: () => settle(), streamDeadLetters: () => streamDeadLetters }) },
       ],
       console.error,

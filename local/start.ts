@@ -8,10 +8,11 @@
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CoordinatorStore, backfillNetworkMatches } from '@culturebridge/store';
-import { seedCoordinators, seedDemo } from './demo/seed.js';
+import { CoordinatorStore, NetworkStore, backfillNetworkMatches } from '@culturebridge/store';
+import { seedCoordinators, seedDemo, seedNetworks } from './demo/seed.js';
 import { localDocumentClient } from './dynamodb-local.js';
-import { startPlatform } from './platform.js';
+import { writeLocalEndpoints } from './endpoints-file.js';
+import { LOCAL_CONFIGURATION_SET, LOCAL_SENDER, startPlatform } from './platform.js';
 
 const DATA_DIR = resolve(process.env.CULTUREBRIDGE_DATA_DIR ?? '.data/dynamodb');
 /** The built web app; `npm start` builds it first (the prestart script). */
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     faults: faultRate > 0 ? { rate: faultRate } : undefined,
   });
 
+  writeLocalEndpoints({ sesEndpoint: platform.ses.endpoint, senderEmail: LOCAL_SENDER, configurationSet: LOCAL_CONFIGURATION_SET, appBaseUrl: platform.apiUrl }, join(DATA_DIR, 'endpoints.json'));
   if (!platform.created) {
     // Data kept from an earlier version: give matches stored before the network projection theirs.
     const doc = localDocumentClient(platform.dynamodbEndpoint);
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
   if (platform.created && !process.argv.includes('--no-demo')) {
     console.log('First start: loading the demo networks (EU4Culture cities, EUNIC clusters) …');
     const doc = localDocumentClient(platform.dynamodbEndpoint);
+    await seedNetworks(new NetworkStore(doc, platform.tableName), (line) => console.log(line));
     await seedCoordinators(new CoordinatorStore(doc, platform.tableName), (line) => console.log(line));
     doc.destroy();
     await seedDemo(platform.apiUrl, platform.sessionKeyFile, (line) => console.log(line));

@@ -12,9 +12,8 @@
  * Adding the same address to the same network again updates its name and preference.
  */
 import { parseArgs } from 'node:util';
-import { CoordinatorStore, NetworkSettingsStore, createDocumentClient } from '@culturebridge/store';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/dynamodb-local.js';
-import { LOCAL_TABLE_NAME } from '../local/platform.js';
+import { CoordinatorStore, NetworkSettingsStore } from '@culturebridge/store';
+import { operatorDocumentClient, reportFailure } from './operator-table.js';
 
 const USAGE = `usage:
   npm run coordinator -- add --network <id> --email <address> --name <name> [--mode immediate|digest|off] [--time-zone <IANA zone>] [--digest-hour <0-23>]
@@ -42,10 +41,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const local = !process.env.TABLE_NAME;
-  const tableName = process.env.TABLE_NAME ?? LOCAL_TABLE_NAME;
-  const endpoint = process.env.DYNAMODB_ENDPOINT ?? (local ? `http://localhost:${process.env.DYNAMODB_PORT ?? 8000}` : undefined);
-  const doc = createDocumentClient(endpoint ? { endpoint, ...(local ? { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS } : {}) } : {});
+  const { doc, tableName } = operatorDocumentClient();
   const store = new CoordinatorStore(doc, tableName);
   try {
     if (command === 'network-settings') {
@@ -80,9 +76,7 @@ async function main(): Promise<number> {
     console.log(`${result.created ? 'added' : 'updated'} coordinator ${result.coordinator.id} of ${result.coordinator.networkId} (${result.coordinator.preference.mode})`);
     return 0;
   } catch (error) {
-    const issues = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
-    console.error(issues ? issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n') : `could not store the coordinator: ${(error as Error).message}`);
-    return 1;
+    return reportFailure(error, 'the coordinator');
   } finally {
     doc.destroy();
   }

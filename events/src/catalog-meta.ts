@@ -50,4 +50,20 @@ export const EVENT_DOCS: Record<DetailType, { emittedWhen: string; history: stri
     emittedWhen: 'A coordinator changed a meeting (details or participants); the rounds after the ones already held were planned again. Carries the whole new timetable.',
     history: ['v1 (2026-11-30): first version.'],
   },
+  MembershipRequested: {
+    emittedWhen: 'A member named a network in its profile: it asks to join, and a coordinator of the network decides.',
+    history: ['v1 (2026-11-30): first version.'],
+  },
+  MembershipApproved: {
+    emittedWhen: 'A coordinator approved a join request, or imported the member (imported members count as approved). Only approved memberships count for matching.',
+    history: ['v1 (2026-11-30): first version.'],
+  },
+  MembershipRejected: {
+    emittedWhen: 'A coordinator rejected a join request, or revoked an approved membership; the member is no longer matched within the network.',
+    history: ['v1 (2026-11-30): first version.'],
+  },
+  MembershipEnded: {
+    emittedWhen: 'A member removed the network from its profile, or withdrew the profile. `status` is the membership\'s last status.',
+    history: ['v1 (2026-11-30): first version.'],
+  },
 };

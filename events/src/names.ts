@@ -6,6 +6,7 @@ export const SOURCES = {
   matches: 'culturebridge.matches',
   notifications: 'culturebridge.notifications',
   meetings: 'culturebridge.meetings',
+  memberships: 'culturebridge.memberships',
 } as const;
 export type Source = (typeof SOURCES)[keyof typeof SOURCES];
 
@@ -22,6 +23,10 @@ export const DETAIL_TYPES = {
   CoordinatorNotified: SOURCES.notifications,
   MeetingPlanned: SOURCES.meetings,
   MeetingChanged: SOURCES.meetings,
+  MembershipRequested: SOURCES.memberships,
+  MembershipApproved: SOURCES.memberships,
+  MembershipRejected: SOURCES.memberships,
+  MembershipEnded: SOURCES.memberships,
 } as const satisfies Record<string, Source>;
 export type DetailType = keyof typeof DETAIL_TYPES;
 export const ALL_DETAIL_TYPES = Object.keys(DETAIL_TYPES) as DetailType[];

@@ -19,9 +19,9 @@ const pattern = (...types: DetailType[]) => ({
 export const RULES = {
   profileChanged: {
     name: 'profile-changed',
-    description: 'Profile changes trigger matching',
+    description: 'Profile and membership changes trigger matching',
     eventBusName: EVENT_BUS_NAME,
-    eventPattern: pattern('ProfileSubmitted', 'ProfileUpdated', 'ProfileWithdrawn'),
+    eventPattern: pattern('ProfileSubmitted', 'ProfileUpdated', 'ProfileWithdrawn', 'MembershipApproved', 'MembershipRejected', 'MembershipEnded'),
     target: 'compute-matches',
   },
   matchToNotify: {

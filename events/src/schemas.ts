@@ -6,6 +6,7 @@ import {
   FUNDING_INSTRUMENTS,
   LanguageCode,
   MATCH_STATES,
+  MEMBERSHIP_STATUSES,
   NetworkId,
   PROFILE_KINDS,
   PROFILE_STATUSES,
@@ -89,6 +90,14 @@ export const MeetingData = z.strictObject({
     .describe('Every round, held ones included'),
 });
 export type MeetingData = z.infer<typeof MeetingData>;
+/** A profile's membership in one network: ids and status only, never a name or a contact. */
+export const MembershipData = z.strictObject({
+  profileId: z.uuid().describe('The member\'s profile'),
+  networkId: NetworkId.describe('The network'),
+  status: z.enum(MEMBERSHIP_STATUSES).describe('requested: waits for a coordinator; approved: counts for matching; rejected: refused'),
+  profileVersion: z.number().int().min(1).describe('The profile version this membership state belongs to'),
+});
+export type MembershipData = z.infer<typeof MembershipData>;
 
 export const EVENT_SCHEMAS = {
   ProfileSubmitted: envelope(z.strictObject({ profile: PublicProfile })),
@@ -124,6 +133,10 @@ export const EVENT_SCHEMAS = {
   ),
   MeetingPlanned: envelope(MeetingData),
   MeetingChanged: envelope(MeetingData.extend({ changedFields: z.array(z.string()).describe('Top-level meeting fields whose value changed (schedule included)') })),
+  MembershipRequested: envelope(MembershipData),
+  MembershipApproved: envelope(MembershipData),
+  MembershipRejected: envelope(MembershipData),
+  MembershipEnded: envelope(MembershipData.describe('The membership as it was when it ended')),
 } as const satisfies Record<DetailType, z.ZodType>;
 
 export type EventDetail<T extends DetailType> = z.infer<(typeof EVENT_SCHEMAS)[T]>;

@@ -11,7 +11,7 @@ import { recomputeMatches, type RecomputeDeps } from './recompute.js';
  * then dead-letters: nothing is dropped silently.
  */
 const ProfileChanged = z.object({
-  'detail-type': z.enum(['ProfileSubmitted', 'ProfileUpdated', 'ProfileWithdrawn']),
+  'detail-type': z.enum(['ProfileSubmitted', 'ProfileUpdated', 'ProfileWithdrawn', 'MembershipApproved', 'MembershipRejected', 'MembershipEnded']),
   detail: z.object({
     metadata: z.object({ correlationId: z.string().min(1) }),
     data: z.union([z.object({ profile: z.object({ id: z.string().min(1) }) }), z.object({ profileId: z.string().min(1) })]),

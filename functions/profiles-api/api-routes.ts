@@ -1,44 +1,62 @@
 /**
- * The routes of profiles-api, declared once: the router in app.ts, the authorizers of the HTTP API in
- * CDK and the local API gateway all read this. `access` says what the authorizer demands before the
+ * The routes of the HTTP API, declared once: the routers of profiles-api and member-lists, the
+ * authorizers and integrations of the HTTP API in CDK and the local API gateway all read this.
+ * `function` names the Lambda that serves the route: member lists (CSV/XLSX parsing and writing)
+ * have their own, so their libraries stay out of profiles-api's bundle and cold start. `access` says what the authorizer demands before the
  * function runs: `public` routes take anonymous callers (a session, if sent, must still verify);
  * `session` routes need a valid session (a bearer token or the browser's session cookie). Which profile or network a session may touch is decided by
  * the function (functions/profiles-api/access.ts).
  */
 export const PROFILES_API_ROUTES = [
-  { name: 'magicLink', method: 'POST', path: '/auth/magic-link', access: 'public' },
-  { name: 'describeLink', method: 'POST', path: '/auth/link', access: 'public' },
-  { name: 'verify', method: 'POST', path: '/auth/verify', access: 'public' },
-  { name: 'signOut', method: 'POST', path: '/auth/sign-out', access: 'public' },
-  { name: 'me', method: 'GET', path: '/me', access: 'session' },
-  { name: 'create', method: 'POST', path: '/profiles', access: 'public' },
-  { name: 'read', method: 'GET', path: '/profiles/{id}', access: 'session' },
-  { name: 'update', method: 'PUT', path: '/profiles/{id}', access: 'session' },
-  { name: 'erase', method: 'DELETE', path: '/profiles/{id}', access: 'session' },
-  { name: 'confirm', method: 'POST', path: '/profiles/{id}/confirm', access: 'session' },
-  { name: 'listMatches', method: 'GET', path: '/profiles/{id}/matches', access: 'session' },
-  { name: 'accept', method: 'POST', path: '/matches/{id}/{partner}/accept', access: 'session' },
-  { name: 'decline', method: 'POST', path: '/matches/{id}/{partner}/decline', access: 'session' },
-  { name: 'networkMembers', method: 'GET', path: '/networks/{networkId}/members', access: 'session' },
-  { name: 'networkMatches', method: 'GET', path: '/networks/{networkId}/matches', access: 'session' },
-  { name: 'networkActivity', method: 'GET', path: '/networks/{networkId}/activity', access: 'session' },
-  { name: 'networkSettings', method: 'GET', path: '/networks/{networkId}/settings', access: 'session' },
-  { name: 'updateNetworkSettings', method: 'PUT', path: '/networks/{networkId}/settings', access: 'session' },
-  { name: 'createMeeting', method: 'POST', path: '/networks/{networkId}/meetings', access: 'session' },
-  { name: 'listMeetings', method: 'GET', path: '/networks/{networkId}/meetings', access: 'session' },
-  { name: 'readMeeting', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}', access: 'session' },
-  { name: 'updateMeeting', method: 'PUT', path: '/networks/{networkId}/meetings/{meetingId}', access: 'session' },
-  { name: 'meetingCalendar', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}/calendar', access: 'session' },
-  { name: 'meetingCsv', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}/csv', access: 'session' },
-  { name: 'profileMeetings', method: 'GET', path: '/profiles/{id}/meetings', access: 'session' },
+  { name: 'magicLink', method: 'POST', path: '/auth/magic-link', access: 'public', function: 'profiles-api' },
+  { name: 'describeLink', method: 'POST', path: '/auth/link', access: 'public', function: 'profiles-api' },
+  { name: 'verify', method: 'POST', path: '/auth/verify', access: 'public', function: 'profiles-api' },
+  { name: 'signOut', method: 'POST', path: '/auth/sign-out', access: 'public', function: 'profiles-api' },
+  { name: 'me', method: 'GET', path: '/me', access: 'session', function: 'profiles-api' },
+  { name: 'create', method: 'POST', path: '/profiles', access: 'public', function: 'profiles-api' },
+  { name: 'read', method: 'GET', path: '/profiles/{id}', access: 'session', function: 'profiles-api' },
+  { name: 'update', method: 'PUT', path: '/profiles/{id}', access: 'session', function: 'profiles-api' },
+  { name: 'erase', method: 'DELETE', path: '/profiles/{id}', access: 'session', function: 'profiles-api' },
+  { name: 'confirm', method: 'POST', path: '/profiles/{id}/confirm', access: 'session', function: 'profiles-api' },
+  { name: 'listMatches', method: 'GET', path: '/profiles/{id}/matches', access: 'session', function: 'profiles-api' },
+  { name: 'accept', method: 'POST', path: '/matches/{id}/{partner}/accept', access: 'session', function: 'profiles-api' },
+  { name: 'decline', method: 'POST', path: '/matches/{id}/{partner}/decline', access: 'session', function: 'profiles-api' },
+  { name: 'networkMembers', method: 'GET', path: '/networks/{networkId}/members', access: 'session', function: 'profiles-api' },
+  { name: 'networkMatches', method: 'GET', path: '/networks/{networkId}/matches', access: 'session', function: 'profiles-api' },
+  { name: 'networkActivity', method: 'GET', path: '/networks/{networkId}/activity', access: 'session', function: 'profiles-api' },
+  { name: 'networkSettings', method: 'GET', path: '/networks/{networkId}/settings', access: 'session', function: 'profiles-api' },
+  { name: 'updateNetworkSettings', method: 'PUT', path: '/networks/{networkId}/settings', access: 'session', function: 'profiles-api' },
+  { name: 'listNetworks', method: 'GET', path: '/networks', access: 'public', function: 'profiles-api' },
+  { name: 'joinRequests', method: 'GET', path: '/networks/{networkId}/requests', access: 'session', function: 'profiles-api' },
+  { name: 'approveMembership', method: 'POST', path: '/networks/{networkId}/requests/{id}/approve', access: 'session', function: 'profiles-api' },
+  { name: 'rejectMembership', method: 'POST', path: '/networks/{networkId}/requests/{id}/reject', access: 'session', function: 'profiles-api' },
+  { name: 'importMemberList', method: 'POST', path: '/networks/{networkId}/imports', access: 'session', function: 'member-lists' },
+  { name: 'importTemplate', method: 'GET', path: '/networks/{networkId}/imports/template', access: 'session', function: 'member-lists' },
+  { name: 'exportMembers', method: 'GET', path: '/networks/{networkId}/export', access: 'session', function: 'member-lists' },
+  { name: 'createMeeting', method: 'POST', path: '/networks/{networkId}/meetings', access: 'session', function: 'profiles-api' },
+  { name: 'listMeetings', method: 'GET', path: '/networks/{networkId}/meetings', access: 'session', function: 'profiles-api' },
+  { name: 'readMeeting', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}', access: 'session', function: 'profiles-api' },
+  { name: 'updateMeeting', method: 'PUT', path: '/networks/{networkId}/meetings/{meetingId}', access: 'session', function: 'profiles-api' },
+  { name: 'meetingCalendar', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}/calendar', access: 'session', function: 'profiles-api' },
+  { name: 'meetingCsv', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}/csv', access: 'session', function: 'profiles-api' },
+  { name: 'profileMeetings', method: 'GET', path: '/profiles/{id}/meetings', access: 'session', function: 'profiles-api' },
 ] as const;
 
 export type ProfilesApiRoute = (typeof PROFILES_API_ROUTES)[number];
 export type ProfilesApiRouteName = ProfilesApiRoute['name'];
 export type RouteAccess = ProfilesApiRoute['access'];
+export type ApiFunction = ProfilesApiRoute['function'];
+
+/** The routes one function serves. */
+export const routesOf = <F extends ApiFunction>(fn: F) => PROFILES_API_ROUTES.filter((r): r is Extract<ProfilesApiRoute, { function: F }> => r.function === fn);
 
 /** Routes whose request carries a JSON body. */
-export const ROUTES_WITH_BODY: ReadonlySet<ProfilesApiRouteName> = new Set(['magicLink', 'describeLink', 'verify', 'create', 'update', 'updateNetworkSettings', 'createMeeting', 'updateMeeting']);
+export const ROUTES_WITH_BODY: ReadonlySet<ProfilesApiRouteName> = new Set(['magicLink', 'describeLink', 'verify', 'create', 'update', 'updateNetworkSettings', 'importMemberList', 'createMeeting', 'updateMeeting']);
+
+/** Routes whose body may be larger than MAX_BODY_BYTES: a member list as base64 (see MAX_FILE_BYTES). */
+export const LARGE_BODY_ROUTES: ReadonlySet<ProfilesApiRouteName> = new Set(['importMemberList']);
+/** A 4 MB file as base64 in JSON; below Lambda's 6 MB synchronous payload limit. */
+export const MAX_LARGE_BODY_BYTES = 5_600_000;
 
 /** The first path segments the API owns; the local server serves the web app for everything else. */
 export const API_PREFIXES = [...new Set(PROFILES_API_ROUTES.map((r) => `/${r.path.split('/')[1]}`))];

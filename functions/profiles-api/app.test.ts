@@ -7,7 +7,7 @@ import { ProvisionedThroughputExceededException, TransactionCanceledException } 
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ProfileInput } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
-import { createDocumentClient, profileAddressItem, profileItem } from '@culturebridge/store';
+import { createDocumentClient, networkItem, profileAddressItem, profileItem } from '@culturebridge/store';
 import { createProfilesApi } from './app.js';
 import { call } from '../../test/support/api-event.js';
 import { bearer, profilesApiOptions } from '../../test/support/profiles-api.js';
@@ -33,6 +33,10 @@ beforeEach(() => {
   ddb.reset();
   // The address book: the session's address owns the stored profile.
   ddb.on(QueryCommand).resolves({ Items: [profileAddressItem('culture@kutaisi.example', id)] });
+  // The networks a profile may name.
+  ddb
+    .on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'NETWORKS' } })
+    .resolves({ Items: [networkItem({ id: 'eu4culture', name: 'EU4Culture', timeZone: 'UTC', settings: {}, createdAt: 'c', updatedAt: 'u' })] });
   logs.length = 0;
   // Powertools writes through console; capture it to check that no personal data reaches the logs.
   (logger as unknown as { console: { info: (s: string) => void; warn: (s: string) => void; error: (s: string) => void } }).console = {

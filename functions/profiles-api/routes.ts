@@ -1,6 +1,6 @@
-import { ProfileInput, ProfileUpdate, answerMatch, hintsForMatches, isWeakerMatch, revealsContact, toPublicProfile, type Answer, type Profile } from '@culturebridge/domain';
-import { HttpProblem, json, noContent, notFound, parseBody, versionConflict } from '@culturebridge/http';
-import { addressHash, type MatchItem, type MatchStore, type ProfileStore } from '@culturebridge/store';
+import { ProfileInput, ProfileUpdate, answerMatch, hintsForMatches, isWeakerMatch, revealsContact, toPublicProfile, unknownNetworks, type Answer, type Profile } from '@culturebridge/domain';
+import { HttpProblem, invalidFields, json, noContent, notFound, parseBody, versionConflict } from '@culturebridge/http';
+import { addressHash, type MatchItem, type MatchStore, type NetworkStore, type ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinates, mayRead, ownsProfile, refusal, type Caller } from './access.js';
 import type { Route } from './route.js';
@@ -14,6 +14,7 @@ export interface ProfileRouteDeps {
   logger: WarnLogger;
   profiles: ProfileStore;
   matches: MatchStore;
+  networks: NetworkStore;
   signIn: SignInService;
   newId: () => string;
   now: () => string;
@@ -59,7 +60,23 @@ function matchView(match: MatchItem, partner: ReturnType<typeof toPublicProfile>
 
 const etag = (version: number) => ({ etag: `"${version}"` });
 
-export function profileRoutes({ profiles, matches, signIn, newId, now, logger }: ProfileRouteDeps) {
+/**
+ * A profile may name only networks on the platform: a 400 names each unknown one as `networks[i]`,
+ * before anything is stored. Throws HttpProblem.
+ */
+export async function requireKnownNetworks(networks: NetworkStore, named: readonly string[]): Promise<void> {
+  const unknown = unknownNetworks(named, await networks.ids());
+  if (unknown.length === 0) return;
+  throw invalidFields(
+    unknown.map(({ index, id }) => ({
+      field: `networks[${index}]`,
+      pointer: `#/networks/${index}`,
+      detail: `"${id}" is not a network on CultureBridge; choose one of the listed networks (GET /networks)`,
+    })),
+  );
+}
+
+export function profileRoutes({ profiles, matches, networks, signIn, newId, now, logger }: ProfileRouteDeps) {
   /**
    * The profile is stored by then; failing the request now would make the member submit it again
    * (a second profile). Without the mail it waits, pending, until its owner signs in and confirms it.
@@ -93,10 +110,12 @@ export function profileRoutes({ profiles, matches, signIn, newId, now, logger }:
    */
   const create: Route = async (event, caller) => {
     const data = parseBody(ProfileInput, event.body);
+    await requireKnownNetworks(networks, data.networks);
     const at = new Date(now());
     const confirmedBySession = caller.kind === 'session' && caller.claims.sub === addressHash(data.contact.email);
     if (!confirmedBySession) await signIn.enforceLimits(data.contact.email, event, at);
-    const profile = await profiles.create(data, { id: newId(), status: confirmedBySession ? 'active' : 'pending', now: at.toISOString() });
+    // Naming a network asks to join it: a coordinator of the network approves (or rejects) it.
+    const profile = await profiles.create(data, { id: newId(), status: confirmedBySession ? 'active' : 'pending', now: at.toISOString(), membership: 'requested' });
     let session: Awaited<ReturnType<SignInService['sessionFor']>> | undefined;
     // A bearer client gets a token naming the new profile (of the same server-side session); the
     // browser's cookie session needs nothing new, as access is read afresh on every call.
@@ -118,6 +137,7 @@ export function profileRoutes({ profiles, matches, signIn, newId, now, logger }:
   const update: Route = async (event, caller) => {
     const id = await ownedProfile(event, caller, 'change it');
     const { version, ...data } = parseBody(ProfileUpdate, event.body);
+    await requireKnownNetworks(networks, data.networks);
     const at = new Date(now());
     const before = await profiles.get(id);
     // A new contact address gets a confirmation link: the same limits as any link, checked before

@@ -71,6 +71,31 @@ export function clientAddressOf(event: APIGatewayProxyEventV2, originSecret: str
   return (viaCloudFront && event.headers[CLIENT_ADDRESS_HEADER]) || event.requestContext.http.sourceIp;
 }
 
+/** What mailing a link needs: the operator's import command uses it without the API's session key. */
+export type MagicLinkDeps = Pick<SignInDeps, 'logger' | 'signIns' | 'suppressions' | 'mailer' | 'appBaseUrl'>;
+
+/**
+ * Issues a token and mails its link. The same happens for every address, known or not, so neither
+ * the answer nor its timing tells whether an address has a profile. Suppressed addresses (bounced
+ * or complained) get no mail, but a token is still stored so the work done is the same.
+ * An invitation (`invite-member`) stays valid for a week, every other link for 15 minutes.
+ */
+export async function sendMagicLink(deps: MagicLinkDeps, email: string, purpose: SignInPurpose, now: Date, profileId?: string): Promise<void> {
+  const { token, hash } = newMagicToken();
+  const ttlSeconds = purpose === 'invite-member' ? MAGIC_LINK.inviteTtlSeconds : MAGIC_LINK.ttlSeconds;
+  const expires = Math.floor(now.getTime() / 1000) + ttlSeconds;
+  await deps.signIns.saveToken(hash, { addressHash: addressHash(email), purpose, maskedAddress: maskAddress(email), ...(profileId ? { profileId } : {}) }, expires, now.toISOString());
+  if (await deps.suppressions.isSuppressed(email)) return;
+  try {
+    await deps.mailer.send(email, composeSignInMail(token, purpose, ttlSeconds / 60, { baseUrl: deps.appBaseUrl }));
+  } catch (error) {
+    // SES refusing this one address (e.g. unverified in the sandbox) must not answer differently
+    // from a delivered link; throttling still fails the request (503), as a retry may succeed.
+    if ((error as { name?: string }).name !== 'MessageRejected') throw error;
+    deps.logger.warn('sign-in mail rejected by SES', { purpose, error: 'MessageRejected' });
+  }
+}
+
 export function signInService(deps: SignInDeps) {
   /** Counts the request against every limit; 429 with Retry-After if any is exhausted. */
   async function enforceLimits(email: string, event: APIGatewayProxyEventV2, now: Date): Promise<void> {
@@ -99,25 +124,7 @@ export function signInService(deps: SignInDeps) {
     );
   }
 
-  /**
-   * Issues a token and mails its link. The same happens for every address, known or not, so neither
-   * the answer nor its timing tells whether an address has a profile. Suppressed addresses (bounced
-   * or complained) get no mail, but a token is still stored so the work done is the same.
-   */
-  async function sendLink(email: string, purpose: SignInPurpose, now: Date, profileId?: string): Promise<void> {
-    const { token, hash } = newMagicToken();
-    const expires = Math.floor(now.getTime() / 1000) + MAGIC_LINK.ttlSeconds;
-    await deps.signIns.saveToken(hash, { addressHash: addressHash(email), purpose, maskedAddress: maskAddress(email), ...(profileId ? { profileId } : {}) }, expires, now.toISOString());
-    if (await deps.suppressions.isSuppressed(email)) return;
-    try {
-      await deps.mailer.send(email, composeSignInMail(token, purpose, MAGIC_LINK.ttlSeconds / 60, { baseUrl: deps.appBaseUrl }));
-    } catch (error) {
-      // SES refusing this one address (e.g. unverified in the sandbox) must not answer differently
-      // from a delivered link; throttling still fails the request (503), as a retry may succeed.
-      if ((error as { name?: string }).name !== 'MessageRejected') throw error;
-      deps.logger.warn('sign-in mail rejected by SES', { purpose, error: 'MessageRejected' });
-    }
-  }
+  const sendLink = (email: string, purpose: SignInPurpose, now: Date, profileId?: string) => sendMagicLink(deps, email, purpose, now, profileId);
 
   /**
    * A bearer session naming what the address owns right now; with `sid`, it belongs to that
@@ -139,7 +146,7 @@ export function signInService(deps: SignInDeps) {
     if (!TOKEN_PATTERN.test(token)) throw invalidToken();
     const grant = await deps.signIns.peekToken(hashToken(token), Math.floor(now.getTime() / 1000));
     if (!grant) throw invalidToken();
-    const profile = grant.purpose === 'confirm-profile' && grant.profileId ? await deps.profiles.get(grant.profileId) : undefined;
+    const profile = (grant.purpose === 'confirm-profile' || grant.purpose === 'invite-member') && grant.profileId ? await deps.profiles.get(grant.profileId) : undefined;
     const stillTheirs = profile !== undefined && addressHash(profile.contact.email) === grant.addressHash;
     return {
       purpose: grant.purpose,
@@ -160,7 +167,7 @@ export function signInService(deps: SignInDeps) {
     const grant = await deps.signIns.consumeToken(hashToken(token), nowEpoch);
     if (!grant) throw invalidToken();
     const confirmed: string[] = [];
-    if (grant.purpose === 'confirm-profile' && grant.profileId) {
+    if ((grant.purpose === 'confirm-profile' || grant.purpose === 'invite-member') && grant.profileId) {
       if ((await deps.profiles.confirm(grant.profileId, grant.addressHash, now.toISOString())) === 'confirmed') confirmed.push(grant.profileId);
     }
     const { secret, id } = newBrowserSession();

@@ -70,9 +70,27 @@ describe('mapping stream records to events', () => {
     expect(event?.detail.data).toEqual({ profileId: A, networks: withdrawn.networks });
   });
 
-  it('ignores membership items, which are an index, not a fact', () => {
-    const [membership] = membershipItems(profile());
-    expect(mapRecord(streamRecord('INSERT', { after: membership }))).toBeUndefined();
+  it('publishes a membership when it is asked for, approved, rejected and ended; never a rewrite or the open scope', () => {
+    const requested = profile({ memberships: { eu4culture: 'requested' } });
+    const approved = profile({ version: 2, memberships: { eu4culture: 'approved' } });
+    const rejected = profile({ version: 3, memberships: { eu4culture: 'rejected' } });
+    const [asked] = membershipItems(requested);
+    const [yes, open] = membershipItems(approved);
+    const [no] = membershipItems(rejected);
+    const inserted = mapRecord(streamRecord('INSERT', { after: asked }));
+    expect(inserted?.detailType).toBe('MembershipRequested');
+    expect(inserted?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'requested', profileVersion: 1 });
+    expect(mapRecord(streamRecord('MODIFY', { before: asked, after: yes }))?.detailType).toBe('MembershipApproved');
+    expect(mapRecord(streamRecord('MODIFY', { before: yes, after: no }))?.detailType).toBe('MembershipRejected');
+    expect(mapRecord(streamRecord('REMOVE', { before: yes }))?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'approved', profileVersion: 2 });
+    // A profile edit rewrites the item's matching view with the same status: nothing to tell.
+    expect(mapRecord(streamRecord('MODIFY', { before: yes, after: membershipItems(profile({ version: 4, memberships: { eu4culture: 'approved' } }))[0] }))).toBeUndefined();
+    expect(open?.SK).toBe('NETWORK#~open');
+    expect(mapRecord(streamRecord('INSERT', { after: open }))).toBeUndefined();
+    // An item stored before memberships were approved has no status: it was, and stays, approved.
+    const { membershipStatus: _s, profileVersion: _v, ...legacy } = yes as Record<string, unknown>;
+    expect(mapRecord(streamRecord('MODIFY', { before: legacy, after: yes }))).toBeUndefined();
+    for (const event of [inserted]) expect(JSON.stringify(event)).not.toContain('kutaisi.example');
   });
 
   it('publishes nothing for sign-in bookkeeping (tokens, address items, rate counters, sessions), coordinators, partners, webhook delivery records, kept webhook events and network match projections', () => {

@@ -1,9 +1,9 @@
 import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue as SdkAttributeValue } from '@aws-sdk/client-dynamodb';
-import type { MatchState } from '@culturebridge/domain';
+import type { MatchState, MembershipStatus } from '@culturebridge/domain';
 import { DETAIL_TYPES, EVENT_SCHEMAS, PublicProfile, type DetailType } from '@culturebridge/events';
-import { ENTITY, isPublishedCopy, type MatchItem } from '@culturebridge/store';
+import { ENTITY, OPEN_SCOPE, decodeMembershipView, isPublishedCopy, keys, type MatchItem } from '@culturebridge/store';
 import { eventIdFor } from './event-id.js';
 
 /** A domain event ready for PutEvents, with the item it came from (to keep per-item order). */
@@ -175,9 +175,38 @@ function meetingEvent(record: DynamoDBRecord, before: Item | undefined, after: I
   return build(record, after, 'MeetingChanged', key, { ...meetingData(after), changedFields: changed });
 }
 
+const MEMBERSHIP_EVENT: Record<MembershipStatus, DetailType> = {
+  requested: 'MembershipRequested',
+  approved: 'MembershipApproved',
+  rejected: 'MembershipRejected',
+};
+
+/** Items written before memberships were approved carry no status: they count as approved (docs/decisions.md). */
+const statusOf = (item: Item): MembershipStatus => (item.membershipStatus as MembershipStatus | undefined) ?? 'approved';
+
+/**
+ * A membership item is the fact "profile P belongs to network N with status S": its creation, a
+ * change of status, and its removal are published. Rewrites with the same status (every profile
+ * edit rewrites the matching view) and the open scope (not a network) publish nothing.
+ */
+function membershipEvent(record: DynamoDBRecord, before: Item | undefined, after: Item | undefined): OutgoingEvent | undefined {
+  const item = (after ?? before) as Item;
+  const profileId = String(item.PK).slice(keys.profilePartition('').length);
+  const networkId = String(item.SK).slice(keys.membershipPrefix.length);
+  if (networkId === OPEN_SCOPE) return undefined;
+  const versionOf = (i: Item) => (typeof i.profileVersion === 'number' ? i.profileVersion : decodeMembershipView(String(i.view)).version);
+  const data = (i: Item) => ({ profileId, networkId, status: statusOf(i), profileVersion: versionOf(i) });
+  const key = `MEMBERSHIP#${profileId}#${networkId}`;
+  if (record.eventName === 'REMOVE') {
+    return before && build(record, before, 'MembershipEnded', `${key}#ended#v${versionOf(before)}`, data(before));
+  }
+  if (!after || (before && statusOf(before) === statusOf(after))) return undefined;
+  return build(record, after, MEMBERSHIP_EVENT[statusOf(after)], `${key}#${statusOf(after)}#v${versionOf(after)}`, data(after));
+}
+
 /**
  * The outbox mapping: one stream record to at most one domain event. Items that are not part of the
- * contract (memberships, tokens) and changes nobody needs to hear about map to nothing.
+ * contract (tokens, coordinators) and changes nobody needs to hear about map to nothing.
  */
 export function mapRecord(record: DynamoDBRecord): OutgoingEvent | undefined {
   const before = image(record.dynamodb?.OldImage);
@@ -191,6 +220,8 @@ export function mapRecord(record: DynamoDBRecord): OutgoingEvent | undefined {
       return notificationEvent(record, before, after);
     case ENTITY.meeting:
       return meetingEvent(record, before, after);
+    case ENTITY.membership:
+      return membershipEvent(record, before, after);
     default:
       return undefined;
   }

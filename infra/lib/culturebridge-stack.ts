@@ -11,7 +11,7 @@ import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { API_PREFIXES, CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER, PROFILES_API_ROUTES } from '../../functions/profiles-api/api-routes.js';
+import { API_PREFIXES, CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER, routesOf } from '../../functions/profiles-api/api-routes.js';
 import { BufferedRuleTarget } from './constructs/buffered-rule-target.js';
 import { allowPartnerRules } from './constructs/partner-access.js';
 import { DataTable } from './constructs/data-table.js';
@@ -145,24 +145,43 @@ export class CultureBridgeStack extends Stack {
     profilesApi.role.addToPolicy(sendEmail);
     // Exactly the item operations the store performs, no Scan; the network index for coordinators'
     // member lists.
-    profilesApi.role.addToPolicy(
-      new PolicyStatement({
-        effect: Effect.ALLOW,
-        actions: [
-          'dynamodb:GetItem',
-          'dynamodb:BatchGetItem',
-          'dynamodb:PutItem',
-          'dynamodb:UpdateItem',
-          'dynamodb:DeleteItem',
-          'dynamodb:ConditionCheckItem',
-          'dynamodb:Query',
-          'dynamodb:BatchWriteItem',
-        ],
-        resources: [table.tableArn, `${table.tableArn}/index/${TABLE.networkIndex.name}`],
-      }),
-    );
+    const apiTableAccess = new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: [
+        'dynamodb:GetItem',
+        'dynamodb:BatchGetItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:ConditionCheckItem',
+        'dynamodb:Query',
+        'dynamodb:BatchWriteItem',
+      ],
+      resources: [table.tableArn, `${table.tableArn}/index/${TABLE.networkIndex.name}`],
+    });
+    profilesApi.role.addToPolicy(apiTableAccess);
     // Every route behind the authorizer its access names; anything else (404s) behind the public one.
-    http.addLambdaRoutes('Profiles', profilesApi.fn, PROFILES_API_ROUTES, { authorizers: sessionAuthorizers(authorizer.fn), catchAll: 'public' });
+    const authorizers = sessionAuthorizers(authorizer.fn);
+    http.addLambdaRoutes('Profiles', profilesApi.fn, routesOf('profiles-api'), { authorizers, catchAll: 'public' });
+
+    // Member list import and export: its own function (CSV/XLSX libraries stay out of profiles-api),
+    // with the memory and time a 5 000-row list takes (bench/results/member-import.md), just under
+    // the HTTP API's 30 s integration limit. It mails invitations and reads the same table.
+    const memberLists = new NodeFunction(this, 'MemberLists', {
+      name: 'member-lists',
+      logRetention,
+      memorySize: 1024,
+      timeout: Duration.seconds(29),
+      environment: {
+        ...mailEnvironment,
+        ALLOWED_ORIGINS: [...new Set([...props.allowedOrigins, appBaseUrl])].join(','),
+        SESSION_KEY_SECRET_ARN: sessionKey.secretArn,
+      },
+    });
+    sessionKey.grantRead(memberLists.role);
+    memberLists.role.addToPolicy(sendEmail);
+    memberLists.role.addToPolicy(apiTableAccess);
+    http.addLambdaRoutes('MemberLists', memberLists.fn, routesOf('member-lists'), { authorizers });
 
     const { bus } = new EventBackbone(this, 'Events', { archiveRetention: Duration.days(prod ? 365 : 30), stage: props.stage });
 

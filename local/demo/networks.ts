@@ -19,6 +19,15 @@ export interface DemoMember {
 export const EU4CULTURE = 'eu4culture';
 export const EUNIC = 'eunic-caucasus-central-asia';
 
+/**
+ * The demo's network records (time zones: where each network's coordination sits, invented). A name
+ * may say "short name: description"; the app uses the short name in sentences.
+ */
+export const DEMO_NETWORKS = [
+  { id: EU4CULTURE, name: 'EU4Culture: cities of Armenia, Azerbaijan, Georgia, Moldova and Ukraine', timeZone: 'Asia/Tbilisi' },
+  { id: EUNIC, name: 'EUNIC clusters of the Caucasus and Central Asia', timeZone: 'Asia/Tbilisi' },
+];
+
 export const DEMO_COORDINATORS = [
   { network: EU4CULTURE, name: 'EU4Culture coordination (invented contact)', email: 'coordinator@eu4culture.example' },
   { network: EUNIC, name: 'EUNIC regional coordination (invented contact)', email: 'coordinator@eunic-cca.example' },

@@ -1,12 +1,21 @@
-import type { CoordinatorStore } from '@culturebridge/store';
+import type { CoordinatorStore, NetworkStore } from '@culturebridge/store';
 import { localSession } from '../sessions.js';
-import { DEMO_COORDINATORS, DEMO_MEMBERS, EUNIC } from './networks.js';
+import { DEMO_COORDINATORS, DEMO_MEMBERS, DEMO_NETWORKS, EUNIC } from './networks.js';
+
+/** Creates the demo networks, as the operator's `npm run network -- add` does; before anyone names them. */
+export async function seedNetworks(networks: NetworkStore, progress: (line: string) => void): Promise<void> {
+  for (const n of DEMO_NETWORKS) {
+    await networks.put(n, new Date().toISOString());
+    progress(`  network ${n.id}: ${n.name}`);
+  }
+}
 
 /**
  * Loads the demo networks through the public API, exactly as a member's form would, so the seed
  * exercises validation, the outbox and matching like any other submission. Each profile is sent
  * with a session of its own contact address, so it is confirmed at once: nobody is there to open
- * the demo members' confirmation mails.
+ * the demo members' confirmation mails. Each membership is then approved by the network's demo
+ * coordinator through the API, as a coordinator would in the dashboard.
  */
 export async function seedDemo(apiUrl: string, sessionKeyFile: string, progress: (line: string) => void): Promise<string[]> {
   const ids: string[] = [];
@@ -20,6 +29,15 @@ export async function seedDemo(apiUrl: string, sessionKeyFile: string, progress:
     const body = (await response.json()) as { id?: string; detail?: string };
     if (response.status !== 201 || !body.id) throw new Error(`demo profile ${member.profile.name} was refused: ${response.status} ${body.detail ?? ''}`);
     ids.push(body.id);
+    for (const network of member.profile.networks) {
+      const coordinator = DEMO_COORDINATORS.find((c) => c.network === network);
+      if (!coordinator) throw new Error(`demo network ${network} has no coordinator`);
+      const approved = await fetch(`${apiUrl}/networks/${network}/requests/${body.id}/approve`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await localSession(sessionKeyFile, coordinator.email, { networks: [network] })}` },
+      });
+      if (approved.status !== 200) throw new Error(`demo membership of ${member.profile.name} in ${network} was not approved: ${approved.status}`);
+    }
     progress(`  seeded ${String(index + 1).padStart(2)}/${DEMO_MEMBERS.length}  ${member.profile.name}`);
   }
   return ids;

@@ -109,7 +109,7 @@ describe.each(VIEWPORTS)('the dashboard answers a coordinator on a $name', ({ vi
     const expected = members.filter((m) => m.status === 'active' && !confirmed.profileIds.includes(m.id)).map((m) => m.name).sort();
     await page.getByText(`${expected.length} of ${members.length} members`).waitFor(WAIT);
     const rows = page.locator('table.members-table tbody tr');
-    expect((await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-member')))).sort()).toEqual(expected);
+    expect((await Promise.all((await rows.all()).map((row) => row.getAttribute('data-member')))).sort()).toEqual(expected);
     for (const name of confirmed.names) expect(await page.locator(`table.members-table tr[data-member="${name}"]`).count()).toBe(0);
 
     // The heat-map counts the members choosing each theme.

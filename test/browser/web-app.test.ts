@@ -7,6 +7,7 @@ import { localSession } from '../../local/sessions.js';
 import { descriptionOf, screenshot, seriousAccessibilityViolations } from './support/chromium.js';
 import { nextSignInLink, signInLinks, signInThroughMail as signInWithMail } from './support/mail.js';
 import { parseCsv } from './support/csv.js';
+import { parse } from 'csv-parse/sync';
 import { describeTopReason } from '../../web/src/lib/reasons.js';
 import { startSeededPlatform } from './support/seeded-platform.js';
 
@@ -96,6 +97,17 @@ describe('the web app in a real browser', () => {
     expect(gyumriId).not.toBe('');
     // The used token is gone from the address bar.
     expect(page.url()).not.toContain('token=');
+
+    // Joining EU4Culture is a request: the coordinator approves it on the dashboard.
+    const coordinatorPage = await newPage();
+    await coordinatorPage.goto(`${platform.apiUrl}/#/dashboard`);
+    await signInThroughMail(coordinatorPage, COORDINATOR);
+    const request = coordinatorPage.locator('tr[data-request="Gyumri"]');
+    await request.waitFor(WAIT);
+    expect(await seriousAccessibilityViolations(coordinatorPage)).toEqual([]);
+    await request.getByRole('button', { name: 'Approve Gyumri' }).click();
+    await coordinatorPage.getByText('Gyumri approved: matching starts now.').waitFor(WAIT);
+    await request.waitFor({ state: 'detached', ...WAIT });
 
     // Matching runs asynchronously; the page polls until the partners are there.
     const poti = page.getByRole('article', { name: 'Poti' });
@@ -196,6 +208,46 @@ describe('the web app in a real browser', () => {
     expect(row?.slice(0, 5)).toEqual([matchId, confirmed?.names[0], confirmed?.names[1], 'confirmed', confirmed?.score.toFixed(4)]);
     expect(row?.[6]).toBe(describeTopReason(confirmed?.topReason));
     expect(row?.[6]).not.toBe('');
+  });
+
+  it('the coordinator imports a member list on the web page, previewing it first, and exports the members', async () => {
+    const page = await newPage();
+    await page.goto(`${platform.apiUrl}/#/dashboard/${EU4CULTURE}/import`);
+    await signInThroughMail(page, COORDINATOR);
+    await page.getByRole('heading', { level: 1, name: /^Import members: EU4Culture/ }).waitFor(WAIT);
+    // Excel's "CSV UTF-8" in a semicolon locale: a byte-order mark and `;`; one row is wrong.
+    const csv = [
+      'name;kind;country;region;contact_name;contact_email;themes;languages',
+      'Telavi;city;GE;Kakheti;Culture office;culture@telavi.example;cultural-heritage:high|crafts;ka|en',
+      'Batumi;harbour;GE;Adjara;Culture office;culture@batumi.example;maritime;ka',
+    ].join('\r\n');
+    await page.getByLabel('Member list (CSV or XLSX)').setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)]) });
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByText(/CSV, utf-8, separated by ";": 2 rows\. Would create 1/).waitFor(WAIT);
+    await expect(page.locator('tr[data-row="2"]').innerText()).resolves.toMatch(/Telavi\s+created/);
+    await expect(page.locator('tr[data-problem-row="3"]').first().innerText()).resolves.toMatch(/kind\s+harbour/);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // The preview wrote nothing.
+    const coordinatorSession = await localSession(platform.sessionKeyFile, COORDINATOR, { networks: [EU4CULTURE] });
+    const names = async () => (await api<{ members: { name: string; status: string }[] }>('GET', `/networks/${EU4CULTURE}/members`, coordinatorSession)).members.map((m) => `${m.name} ${m.status}`);
+    expect(await names()).not.toContain('Telavi pending');
+
+    const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the error report (CSV)' }).click()]);
+    expect(readFileSync(await report.path(), 'utf8')).toContain('harbour');
+    await page.getByRole('button', { name: 'Import 1 members' }).click();
+    await page.getByText('Created 1, updated 0, unchanged 0, invalid 1.').waitFor(WAIT);
+    // Imported: invited, pending until the member confirms.
+    expect(await names()).toContain('Telavi pending');
+    expect((await signInLinks(platform, 'culture@telavi.example')).length).toBe(1);
+
+    await page.goto(`${platform.apiUrl}/#/dashboard/${EU4CULTURE}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export members (CSV with ;)' }).click()]);
+    expect(download.suggestedFilename()).toBe(`${EU4CULTURE}-members.csv`);
+    const exported = readFileSync(await download.path(), 'utf8');
+    expect(exported.startsWith('\uFEFFname;kind;country;region;contact_name;contact_email;status;membership;confirmed_partners;open_proposals;last_activity\r\n')).toBe(true);
+    const rows = parse(exported.slice(1), { delimiter: ';' }) as string[][];
+    expect(rows.find((r) => r[0] === 'Telavi')?.slice(6, 8)).toEqual(['pending', 'approved']);
+    expect(rows.find((r) => r[0] === 'Gyumri')?.[8]).toBe('Poti');
   });
 
   it('the member edits its profile, is sent back to sign in when the session has expired, and withdraws the profile', async () => {

@@ -8,6 +8,12 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { synthStack } from './synth.js';
 
 import { BUDGET_KB } from '../../bench/cold-start.js';
+/**
+ * member-lists carries exceljs (with its zip and XML readers, about 700 KB minified) and csv-parse:
+ * coordinators call it now and then, never on a member's or a sign-in's path, which is why it is a
+ * function of its own (docs/decisions.md, member lists). Its budget is its own, not #18's 250 KB.
+ */
+const MEMBER_LISTS_BUDGET_KB = 1400;
 
 // The one test that bundles for real with local esbuild (and the web app with Vite), as `cdk deploy` would.
 describe('Lambda bundles', () => {
@@ -15,7 +21,7 @@ describe('Lambda bundles', () => {
     const { stack, outdir } = synthStack({ bundle: true });
     // Our functions (NodeFunction sets POWERTOOLS_SERVICE_NAME); CDK's own handlers (BucketDeployment) are prebuilt.
     const functions = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function')).filter((fn) => fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME);
-    expect(functions.map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME)).toEqual(expect.arrayContaining(['profiles-api', 'authorizer']));
+    expect(functions.map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME)).toEqual(expect.arrayContaining(['profiles-api', 'authorizer', 'member-lists']));
     // Each bundle reads its configuration (and the session key) at import, as in Lambda.
     const keyFile = join(mkdtempSync(join(tmpdir(), 'session-key-')), 'key');
     writeFileSync(keyFile, randomBytes(32).toString('base64'));
@@ -35,7 +41,7 @@ describe('Lambda bundles', () => {
       expect(readdirSync(dir)).toContain('index.mjs');
       // The budgets of issue #18 (sizes are deterministic; import times are measured by bench:cold-start).
       const name = fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME as string;
-      const budgetKb = name === 'authorizer' ? BUDGET_KB.authorizer : BUDGET_KB.other;
+      const budgetKb = name === 'authorizer' ? BUDGET_KB.authorizer : name === 'member-lists' ? MEMBER_LISTS_BUDGET_KB : BUDGET_KB.other;
       expect(statSync(join(dir, 'index.mjs')).size, `${name} bundle`).toBeLessThanOrEqual(budgetKb * 1024);
       const mod = (await import(pathToFileURL(join(dir, 'index.mjs')).href)) as { handler: unknown };
       expect(typeof mod.handler, dir).toBe('function');

@@ -167,10 +167,10 @@ describe('coordinator e-mails', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { FunctionResponseTypes: ['ReportBatchItemFailures'], ScalingConfig: { MaximumConcurrency: 2 } });
   });
 
-  it('lets notify, send-digests, expire-proposals, profiles-api and deliver-webhooks send only as the sender identity through the configuration set', () => {
+  it('lets notify, send-digests, expire-proposals, profiles-api, member-lists and deliver-webhooks send only as the sender identity through the configuration set', () => {
     const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
     const ses = statements.filter((s) => s.Action === 'ses:SendEmail');
-    expect(ses).toHaveLength(5);
+    expect(ses).toHaveLength(6);
     for (const s of ses) {
       expect(s.Resource).toHaveLength(2);
       expect(JSON.stringify(s.Resource)).toMatch(/:identity\/.*:configuration-set\//);

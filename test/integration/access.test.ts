@@ -5,11 +5,10 @@ import { SESSION } from '@culturebridge/auth';
 import { pairKey } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { CoordinatorStore, MatchStore, ProfileStore, addressHash, sortedPair } from '@culturebridge/store';
-import { createProfilesApi } from '../../functions/profiles-api/app.js';
 import { PROFILES_API_ROUTES, type ProfilesApiRouteName } from '../../functions/profiles-api/api-routes.js';
 import { call, type ApiResult } from '../support/api-event.js';
-import { TEST_SESSION_KEY, bearer, profilesApiOptions } from '../support/profiles-api.js';
-import { freshTable, type TestTable } from '../support/table.js';
+import { TEST_SESSION_KEY, bearer, createApi, profilesApiOptions } from '../support/profiles-api.js';
+import { addNetworks, freshTable, type TestTable } from '../support/table.js';
 
 /**
  * Object-level authorization on every route (OWASP API1): who may call what, and that everyone else
@@ -17,7 +16,7 @@ import { freshTable, type TestTable } from '../support/table.js';
  * coordinator C coordinates; coordinator D coordinates network Y only.
  */
 let table: TestTable;
-let api: ReturnType<typeof createProfilesApi>;
+let api: ReturnType<typeof createApi>;
 const X = 'eu4culture';
 const Y = 'eunic-central-asia';
 const emails = { a: 'culture@kutaisi.example', b: 'culture@gyumri.example', c: 'coordinator@eu4culture.example', d: 'coordinator@eunic-ca.example' };
@@ -28,11 +27,12 @@ let as: Record<'a' | 'b' | 'c' | 'd' | 'anonymous' | 'tampered' | 'expired' | 'f
 
 beforeAll(async () => {
   table = await freshTable('access');
-  api = createProfilesApi(profilesApiOptions(table.doc, table.tableName));
+  api = createApi(profilesApiOptions(table.doc, table.tableName));
+  await addNetworks(table, [X, Y]);
   const profiles = new ProfileStore(table.doc, table.tableName);
   const now = new Date().toISOString();
-  a = (await profiles.create({ ...validProfileInput({ name: 'Kutaisi', contact: { name: 'A', email: emails.a } }) } as never, { id: randomUUID(), status: 'active', now })).id;
-  b = (await profiles.create({ ...validProfileInput({ name: 'Gyumri', country: 'AM', contact: { name: 'B', email: emails.b } }) } as never, { id: randomUUID(), status: 'active', now })).id;
+  a = (await profiles.create({ ...validProfileInput({ name: 'Kutaisi', contact: { name: 'A', email: emails.a } }) } as never, { id: randomUUID(), status: 'active', now, membership: 'approved' })).id;
+  b = (await profiles.create({ ...validProfileInput({ name: 'Gyumri', country: 'AM', contact: { name: 'B', email: emails.b } }) } as never, { id: randomUUID(), status: 'active', now, membership: 'approved' })).id;
   const coordinators = new CoordinatorStore(table.doc, table.tableName);
   await coordinators.add({ networkId: X, name: 'C', email: emails.c });
   await coordinators.add({ networkId: Y, name: 'D', email: emails.d });
@@ -79,6 +79,11 @@ const meetingBody = () => ({
   rounds: 2,
   tables: 2,
   participants: [a, b],
+});
+
+/** A one-member list that would create a profile if anyone but X's coordinator could import it. */
+const importBody = () => ({
+  file: Buffer.from('name,kind,country,contact_name,contact_email,themes,languages\nPoti,city,GE,P,culture@poti.example,climate-environment:high,en\n').toString('base64'),
 });
 
 const body = () => ({ ...validProfileInput({ name: 'Taken over', contact: { name: 'B', email: emails.b } }), version: 1 });
@@ -137,6 +142,37 @@ const refusals: Record<ProfilesApiRouteName, { who: keyof typeof as; request: ()
   // Meetings: only the network's coordinators; a member, another network's coordinator and anyone
   // without a valid session are refused, and a member's own schedule is theirs alone.
   ...meetingRefusals(),
+  listNetworks: [{ who: 'tampered', request: () => ({ method: 'GET', path: '/networks' }), status: 401 }],
+  joinRequests: [
+    { who: 'a', request: () => ({ method: 'GET', path: `/networks/${X}/requests` }), status: 404 },
+    { who: 'd', request: () => ({ method: 'GET', path: `/networks/${X}/requests` }), status: 404 },
+    { who: 'anonymous', request: () => ({ method: 'GET', path: `/networks/${X}/requests` }), status: 401 },
+  ],
+  approveMembership: [
+    { who: 'b', request: () => ({ method: 'POST', path: `/networks/${X}/requests/${b}/approve` }), status: 404 },
+    { who: 'd', request: () => ({ method: 'POST', path: `/networks/${X}/requests/${b}/approve` }), status: 404 },
+    { who: 'd', request: () => ({ method: 'POST', path: `/networks/${Y}/requests/${b}/approve` }), status: 404 },
+    { who: 'anonymous', request: () => ({ method: 'POST', path: `/networks/${X}/requests/${b}/approve` }), status: 401 },
+  ],
+  rejectMembership: [
+    { who: 'a', request: () => ({ method: 'POST', path: `/networks/${X}/requests/${b}/reject` }), status: 404 },
+    { who: 'd', request: () => ({ method: 'POST', path: `/networks/${X}/requests/${b}/reject` }), status: 404 },
+    { who: 'expired', request: () => ({ method: 'POST', path: `/networks/${X}/requests/${b}/reject` }), status: 401 },
+  ],
+  importMemberList: [
+    { who: 'a', request: () => ({ method: 'POST', path: `/networks/${X}/imports`, body: importBody() }), status: 404 },
+    { who: 'd', request: () => ({ method: 'POST', path: `/networks/${X}/imports`, body: importBody() }), status: 404 },
+    { who: 'anonymous', request: () => ({ method: 'POST', path: `/networks/${X}/imports`, body: importBody() }), status: 401 },
+  ],
+  importTemplate: [
+    { who: 'b', request: () => ({ method: 'GET', path: `/networks/${X}/imports/template` }), status: 404 },
+    { who: 'anonymous', request: () => ({ method: 'GET', path: `/networks/${X}/imports/template` }), status: 401 },
+  ],
+  exportMembers: [
+    { who: 'a', request: () => ({ method: 'GET', path: `/networks/${X}/export` }), status: 404 },
+    { who: 'd', request: () => ({ method: 'GET', path: `/networks/${X}/export?format=xlsx` }), status: 404 },
+    { who: 'tampered', request: () => ({ method: 'GET', path: `/networks/${X}/export` }), status: 401 },
+  ],
 };
 
 function meetingRefusals() {
@@ -189,6 +225,25 @@ describe('access control on every route', () => {
     });
   }
 
+  it('lets anyone list the networks, and the coordinator of the network use its membership routes', async () => {
+    for (const who of ['anonymous', 'a', 'c'] as const) {
+      const listed = await send(who, { method: 'GET', path: '/networks' });
+      expect(listed.status, who).toBe(200);
+      expect(listed.body.networks).toEqual([{ id: X, name: `Network ${X}` }, { id: Y, name: `Network ${Y}` }]);
+    }
+    expect((await send('c', { method: 'GET', path: `/networks/${X}/requests` })).body).toEqual({ networkId: X, requests: [] });
+    expect((await send('c', { method: 'GET', path: `/networks/${X}/imports/template` })).raw.toString()).toContain('contact_email');
+    const preview = await send('c', { method: 'POST', path: `/networks/${X}/imports`, body: { ...importBody(), dryRun: true } });
+    expect(preview.status).toBe(200);
+    expect(preview.body.summary).toEqual({ created: 1, updated: 0, unchanged: 0, invalid: 0 });
+    const exported = await send('c', { method: 'GET', path: `/networks/${X}/export` });
+    expect(exported.status).toBe(200);
+    expect(exported.raw.toString()).toContain('Kutaisi');
+    // Approving a member who is already approved changes nothing, and says so.
+    const approved = await send('c', { method: 'POST', path: `/networks/${X}/requests/${b}/approve` });
+    expect(approved.body).toEqual({ profileId: b, networkId: X, membership: 'approved', changed: false });
+  });
+
   it('answers a foreign id exactly as an id that does not exist', async () => {
     const foreign = await send('a', { method: 'GET', path: `/profiles/${b}` });
     const missing = await send('a', { method: 'GET', path: `/profiles/${randomUUID()}` });
@@ -238,8 +293,8 @@ describe('access control on every route', () => {
   it('shows a coordinator only the matches within their networks, and never a partner\'s contact', async () => {
     const profiles = new ProfileStore(table.doc, table.tableName);
     const now = new Date().toISOString();
-    const both = (await profiles.create({ ...validProfileInput({ name: 'Both', networks: [X, Y], contact: { name: 'M', email: 'm@both.example' } }) } as never, { id: randomUUID(), status: 'active', now })).id;
-    const onlyX = (await profiles.create({ ...validProfileInput({ name: 'OnlyX', networks: [X], contact: { name: 'Q', email: 'q@onlyx.example' } }) } as never, { id: randomUUID(), status: 'active', now })).id;
+    const both = (await profiles.create({ ...validProfileInput({ name: 'Both', networks: [X, Y], contact: { name: 'M', email: 'm@both.example' } }) } as never, { id: randomUUID(), status: 'active', now, membership: 'approved' })).id;
+    const onlyX = (await profiles.create({ ...validProfileInput({ name: 'OnlyX', networks: [X], contact: { name: 'Q', email: 'q@onlyx.example' } }) } as never, { id: randomUUID(), status: 'active', now, membership: 'approved' })).id;
     await new MatchStore(table.doc, table.tableName).put(
       { matchId: pairKey(both, onlyX), profileIds: sortedPair(both, onlyX), state: 'confirmed', acceptedBy: [both, onlyX], score: 60, summary: 'Both do theatre', reasons: [], sharedNetworks: [X], version: 3, proposedAt: now, updatedAt: now },
       undefined,

@@ -7,11 +7,11 @@ import { pairKey } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { CoordinatorStore, MatchStore, ProfileStore, addressHash, sortedPair } from '@culturebridge/store';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { createProfilesApi, MAX_BODY_BYTES } from '../../functions/profiles-api/app.js';
+import { MAX_BODY_BYTES } from '../../functions/profiles-api/app.js';
 import { PROFILES_API_ROUTES } from '../../functions/profiles-api/api-routes.js';
 import { apiGatewayEvent, lambdaContext } from '../../local/api-gateway.js';
-import { TEST_SESSION_KEY, bearer, profilesApiOptions } from '../support/profiles-api.js';
-import { freshTable, type TestTable } from '../support/table.js';
+import { TEST_SESSION_KEY, bearer, createApi, profilesApiOptions } from '../support/profiles-api.js';
+import { addNetworks, freshTable, type TestTable } from '../support/table.js';
 
 /**
  * An API fuzzer: hostile requests over every route and method, called in-process through the local
@@ -28,8 +28,8 @@ const SEED = 20261130;
 let table: TestTable;
 let profiles: ProfileStore;
 const seedProfile = (name: string, email: string, id: string = randomUUID()) =>
-  profiles.create(validProfileInput({ name, contact: { name, email } }) as never, { id, status: 'active', now: new Date().toISOString() });
-let api: ReturnType<typeof createProfilesApi>;
+  profiles.create(validProfileInput({ name, contact: { name, email } }) as never, { id, status: 'active', now: new Date().toISOString(), membership: 'approved' });
+let api: ReturnType<typeof createApi>;
 const writes: { command: string; input: string }[] = [];
 const ids: Record<'a' | 'b', string> = { a: '', b: '' };
 const tokens: Record<string, string | undefined> = {};
@@ -56,7 +56,8 @@ beforeAll(async () => {
     },
     { step: 'initialize', name: 'recordWrites' },
   );
-  api = createProfilesApi(profilesApiOptions(table.doc, table.tableName));
+  api = createApi(profilesApiOptions(table.doc, table.tableName));
+  await addNetworks(table, ['eu4culture']);
 
   const owner = (await bearer('a@fuzz.example', { profiles: [ids.a] })).authorization?.slice(7) ?? '';
   const [header, payload] = owner.split('.');

@@ -14,7 +14,7 @@ const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')
 async function create(n: number, overrides: Partial<Input>): Promise<Profile> {
   // Each city has its own contact address: profiles of one address never match each other.
   const contact = { name: `Contact ${n}`, email: `culture@city-${n}.example` };
-  return profiles.create(ProfileInput.parse(validProfileInput({ name: `City ${n}`, contact, ...overrides })), { id: id(n), status: 'active', now: '2026-11-24T10:00:00.000Z' });
+  return profiles.create(ProfileInput.parse(validProfileInput({ name: `City ${n}`, contact, ...overrides })), { id: id(n), status: 'active', now: '2026-11-24T10:00:00.000Z', membership: 'approved' });
 }
 
 const openMatches = async (profileId: string) =>

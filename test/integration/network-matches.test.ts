@@ -13,8 +13,9 @@ let profiles: ProfileStore;
 let deps: RecomputeDeps;
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+// Each city has its own contact address: profiles of one address never match each other.
 const create = (n: number, overrides: Partial<Input>): Promise<Profile> =>
-  profiles.create(ProfileInput.parse(validProfileInput({ name: `City ${n}`, contact: { name: 'Culture office', email: `culture@city-${n}.example` }, ...overrides })), { id: id(n), status: 'active', now: '2026-11-24T10:00:00.000Z' });
+  profiles.create(ProfileInput.parse(validProfileInput({ name: `City ${n}`, contact: { name: 'Culture office', email: `culture@city-${n}.example` }, ...overrides })), { id: id(n), status: 'active', now: '2026-11-24T10:00:00.000Z', membership: 'approved' });
 const projected = async (networkId: string) => (await deps.matches.networkMatches(networkId)).map((m) => `${m.matchId}:${m.state}:v${m.version}`).sort();
 const ownCopies = async (profileId: string) => (await deps.matches.matchesOf(profileId)).map((m) => `${m.matchId}:${m.state}:v${m.version}`).sort();
 

@@ -3,7 +3,7 @@ import { INVISIBLE_OR_CONTROL_TEXT, PROFILE_ONE_LINE_FIELDS, validProfileInput }
 import { createProfilesApi } from '../../functions/profiles-api/app.js';
 import { call } from '../support/api-event.js';
 import { bearer, profilesApiOptions, recordingMailer } from '../support/profiles-api.js';
-import { freshTable, type TestTable } from '../support/table.js';
+import { addNetworks, freshTable, type TestTable } from '../support/table.js';
 
 let table: TestTable;
 let api: ReturnType<typeof createProfilesApi>;
@@ -11,6 +11,7 @@ const mailer = recordingMailer();
 
 beforeAll(async () => {
   table = await freshTable('one-line-text');
+  await addNetworks(table, ['eu4culture']);
   api = createProfilesApi(profilesApiOptions(table.doc, table.tableName, { mailer }));
 });
 

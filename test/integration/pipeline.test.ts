@@ -44,7 +44,8 @@ describe('changes made through the API reach the bus as events, and matching ans
     await platform.settle();
 
     const events = eventsSince(start);
-    expect(summary(events).sort()).toEqual(['MatchProposed', 'ProfileSubmitted', 'ProfileSubmitted']);
+    // Each profile asks to join its network, and is approved (memberApi plays the coordinator).
+    expect(summary(events).sort()).toEqual(['MatchProposed', 'MembershipApproved', 'MembershipApproved', 'MembershipRequested', 'MembershipRequested', 'ProfileSubmitted', 'ProfileSubmitted']);
     const validate = checkedInSchemaValidator();
     for (const event of events) {
       expect(validate(event['detail-type'] as DetailType, event), event['detail-type']).toEqual([]);
@@ -137,7 +138,7 @@ describe('changes made through the API reach the bus as events, and matching ans
     expect((await api('DELETE', `/profiles/${k}`)).status).toBe(204);
     await platform.settle();
     const events = eventsSince(start);
-    expect(summary(events).sort()).toEqual(['MatchWithdrawn', 'ProfileWithdrawn']);
+    expect(summary(events).sort()).toEqual(['MatchWithdrawn', 'MembershipEnded', 'ProfileWithdrawn']);
     expect(events.find((e) => e['detail-type'] === 'ProfileWithdrawn')?.detail).toMatchObject({ data: { profileId: k } });
     expect(((await api('GET', `/profiles/${g}/matches`)).body.matches as unknown[]).length).toBe(0);
   });

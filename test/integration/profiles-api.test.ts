@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeMembershipView } from '@culturebridge/store';
+import { CoordinatorStore, decodeMembershipView } from '@culturebridge/store';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { createProfilesApi } from '../../functions/profiles-api/app.js';
 import { call } from '../support/api-event.js';
 import { bearer, profilesApiOptions } from '../support/profiles-api.js';
-import { freshTable, type TestTable } from '../support/table.js';
+import { addNetworks, freshTable, type TestTable } from '../support/table.js';
 
 let table: TestTable;
 let api: ReturnType<typeof createProfilesApi>;
@@ -14,6 +14,7 @@ const contact = validProfileInput().contact.email;
 beforeAll(async () => {
   table = await freshTable('profiles-api');
   api = createProfilesApi(profilesApiOptions(table.doc, table.tableName));
+  await addNetworks(table, ['eu4culture', 'eunic-caucasus']);
 });
 
 /** Submits as the signed-in contact address (so the profile is active) and returns its id and the owner's headers. */
@@ -53,17 +54,41 @@ describe('profiles API on DynamoDB Local', () => {
     expect((await table.scanAll()).filter((i) => String(i.PK).includes(id) || String(i.SK).includes(id))).toEqual([]);
   });
 
-  it('keeps one membership item per network and the open scope, with no personal data, in step with updates', async () => {
+  it('keeps one membership item per network and the open scope, with no personal data, in step with updates and approvals', async () => {
     const { id, owner } = await createOwned(validProfileInput({ networks: ['eu4culture', 'eunic-caucasus'], openToOutsideNetwork: true }));
     const memberships = async () =>
       (await table.scanAll()).filter((i) => i.PK === `PROFILE#${id}` && i.entity === 'Membership');
-    expect((await memberships()).map((m) => m.GSI1PK).sort()).toEqual(['NETWORK#eu4culture', 'NETWORK#eunic-caucasus', 'NETWORK#~open']);
+    // Naming a network asks to join it: indexed where coordinators look, not where matching reads.
+    expect((await memberships()).map((m) => m.GSI1PK).sort()).toEqual(['REQUESTS#eu4culture', 'REQUESTS#eunic-caucasus']);
     expect(JSON.stringify(await memberships())).not.toContain('@');
 
-    await call(api, { method: 'PUT', path: `/profiles/${id}`, body: { ...validProfileInput({ networks: ['eunic-caucasus'], openToOutsideNetwork: false }), version: 1 }, headers: owner });
+    await new CoordinatorStore(table.doc, table.tableName).add({ networkId: 'eu4culture', name: 'C', email: 'coordinator@eu4culture.example' });
+    const coordinator = await bearer('coordinator@eu4culture.example', { networks: ['eu4culture'] });
+    const approved = await call(api, { method: 'POST', path: `/networks/eu4culture/requests/${id}/approve`, headers: coordinator });
+    expect(approved.body).toEqual({ profileId: id, networkId: 'eu4culture', membership: 'approved', changed: true });
+    expect((await memberships()).map((m) => m.GSI1PK).sort()).toEqual(['NETWORK#eu4culture', 'NETWORK#~open', 'REQUESTS#eunic-caucasus']);
+    expect(decodeMembershipView(String((await memberships())[0]?.view))).toMatchObject({ version: 2, networks: ['eu4culture'] });
+
+    await call(api, { method: 'PUT', path: `/profiles/${id}`, body: { ...validProfileInput({ networks: ['eunic-caucasus'], openToOutsideNetwork: false }), version: 2 }, headers: owner });
     const after = await memberships();
-    expect(after.map((m) => m.GSI1PK)).toEqual(['NETWORK#eunic-caucasus']);
-    expect(decodeMembershipView(String(after[0]?.view))).toMatchObject({ version: 2, networks: ['eunic-caucasus'], openToOutsideNetwork: false });
+    expect(after.map((m) => m.GSI1PK)).toEqual(['REQUESTS#eunic-caucasus']);
+    expect(decodeMembershipView(String(after[0]?.view))).toMatchObject({ version: 3, networks: [], openToOutsideNetwork: false });
+  });
+
+  it('refuses a profile naming a network that does not exist with a 400 naming networks[i], and stores nothing', async () => {
+    const before = await table.scanAll();
+    const created = await call(api, { method: 'POST', path: '/profiles', body: validProfileInput({ networks: ['eu4culture', 'eu4cultur'] }) });
+    expect(created.status).toBe(400);
+    expect(created.headers['content-type']).toBe('application/problem+json');
+    expect(created.body.errors).toEqual([{ field: 'networks[1]', pointer: '#/networks/1', detail: expect.stringContaining('"eu4cultur" is not a network') }]);
+    expect(await table.scanAll()).toEqual(before);
+
+    const { id, owner } = await createOwned();
+    const stored = await table.scanAll();
+    const updated = await call(api, { method: 'PUT', path: `/profiles/${id}`, body: { ...validProfileInput({ networks: ['nowhere-network'] }), version: 1 }, headers: owner });
+    expect(updated.status).toBe(400);
+    expect(updated.body.errors).toEqual([expect.objectContaining({ field: 'networks[0]' })]);
+    expect(await table.scanAll()).toEqual(stored);
   });
 
   it('answers a POST with many mistakes with one 400 naming each field, and stores nothing', async () => {

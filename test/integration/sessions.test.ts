@@ -4,7 +4,7 @@ import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { createProfilesApi } from '../../functions/profiles-api/app.js';
 import { call, type ApiResult } from '../support/api-event.js';
 import { profilesApiOptions, recordingMailer, type RecordingMailer } from '../support/profiles-api.js';
-import { freshTable, type TestTable } from '../support/table.js';
+import { addNetworks, freshTable, type TestTable } from '../support/table.js';
 
 const APP = 'https://app.culturebridge.example';
 const TOKEN_IN_LINK = /#\/sign-in\?token=([A-Za-z0-9_-]{43})/;
@@ -18,6 +18,7 @@ const later = (seconds: number) => (now = new Date(now.getTime() + seconds * 100
 
 beforeAll(async () => {
   table = await freshTable('sessions');
+  await addNetworks(table, ['eu4culture']);
   mailer = recordingMailer();
   api = createProfilesApi(profilesApiOptions(table.doc, table.tableName, { mailer, appBaseUrl: APP, now: () => now.toISOString() }));
 });

@@ -8,9 +8,9 @@ import { CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER } from '../../functions/pro
 import type { Platform } from '../../local/platform.js';
 import { localMails } from '../../local/ses-local.js';
 import { call } from '../support/api-event.js';
-import { sharedMemberApi, startTestPlatform, submitProfile } from '../support/platform.js';
+import { approveMemberships, sharedMemberApi, startTestPlatform, submitProfile } from '../support/platform.js';
 import { bearer, profilesApiOptions, recordingMailer } from '../support/profiles-api.js';
-import { freshTable } from '../support/table.js';
+import { addNetworks, freshTable } from '../support/table.js';
 
 const BASE_URL = 'https://app.culturebridge.example';
 const TOKEN_IN_LINK = /#\/sign-in\?token=([A-Za-z0-9_-]{43})/;
@@ -83,6 +83,7 @@ describe('sign-in by magic link, on the local platform with SES local', () => {
     expect(created.body).toMatchObject({ status: 'pending', version: 1 });
     expect(created.body.session).toBeUndefined();
     const id = String(created.body.id);
+    await approveMemberships(platform, id, [net]);
     await platform.settle();
     const proposedFor = () => platform.eventBridge.events.filter((e) => e.event['detail-type'] === 'MatchProposed' && JSON.stringify(e.event.detail).includes(id));
     expect(proposedFor()).toEqual([]);
@@ -93,7 +94,8 @@ describe('sign-in by magic link, on the local platform with SES local', () => {
     expect(verified.body).toMatchObject({ profiles: [id], confirmed: [id] });
     await platform.settle();
     expect(proposedFor()).toHaveLength(1);
-    expect((await get(`/profiles/${id}`, String(verified.body.session))).body).toMatchObject({ status: 'active', version: 2 });
+    // Version 2 was the coordinator's approval, 3 the confirmation.
+    expect((await get(`/profiles/${id}`, String(verified.body.session))).body).toMatchObject({ status: 'active', version: 3 });
   });
 
   it('makes a profile pending again when its contact address changes, until the new address confirms it', async () => {
@@ -107,8 +109,9 @@ describe('sign-in by magic link, on the local platform with SES local', () => {
     expect(eventsOf('MatchProposed')).toHaveLength(1);
 
     const moved = `someone-else@${net}.example`;
-    const updated = await sharedMemberApi(platform).call('PUT', `/profiles/${id}`, { ...mine, contact: { name: 'Nino', email: moved }, version: 1 });
-    expect(updated.body).toMatchObject({ status: 'pending', version: 2 });
+    // Version 2 is the approval of its membership.
+    const updated = await sharedMemberApi(platform).call('PUT', `/profiles/${id}`, { ...mine, contact: { name: 'Nino', email: moved }, version: 2 });
+    expect(updated.body).toMatchObject({ status: 'pending', version: 3 });
     await platform.settle();
     // Matching stops for it until the new address answers; its open match is withdrawn.
     expect(eventsOf('MatchWithdrawn')).toHaveLength(1);
@@ -156,6 +159,7 @@ describe('what a link confirms', () => {
   const victim = 'v@victim.example';
   const setup = async () => {
     const table = await freshTable('sign-in-confirm');
+    await addNetworks(table, ['eu4culture']);
     const mailer = recordingMailer();
     const api = createProfilesApi(profilesApiOptions(table.doc, table.tableName, { mailer }));
     const tokenTo = (address: string) => TOKEN_IN_LINK.exec(mailer.sent.filter((m) => m.to === address).at(-1)?.mail.text ?? '')?.[1] ?? '';

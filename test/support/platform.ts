@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, inject } from 'vitest';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ProfileInput } from '@culturebridge/domain';
+import { NetworkStore, ProfileStore } from '@culturebridge/store';
 import { localDocumentClient } from '../../local/dynamodb-local.js';
 import { startPlatform, type Platform, type PlatformOptions } from '../../local/platform.js';
 import { localSession } from '../../local/sessions.js';
@@ -28,13 +29,22 @@ export interface ApiAnswer {
  * is active at once, as after opening the confirmation link), and each later call on a profile or
  * its matches carries a session of that profile's owner. Tests of the sign-in itself do not use
  * this; they go through the magic link (test/integration/sign-in.test.ts).
+ *
+ * Around each submission it plays the operator and the coordinators: the networks the profile names
+ * exist beforehand, and its join requests are approved afterwards (through the store, as the
+ * approve route does), so that matching sees it. Approval itself is tested in memberships.test.ts.
  */
 export function memberApi(platform: Platform) {
   const owners = new Map<string, string>();
+  const doc = platformDocumentClient(platform);
+  const networks = new NetworkStore(doc, platform.tableName);
+  const profiles = new ProfileStore(doc, platform.tableName);
   const owned = (email: string) => [...owners].filter(([, e]) => e === email).map(([id]) => id);
 
   async function call(method: string, path: string, body?: unknown): Promise<ApiAnswer> {
     const submitted = method === 'POST' && path === '/profiles' ? (body as ProfileInput).contact.email : undefined;
+    const named = submitted ? ((body as ProfileInput).networks ?? []) : [];
+    for (const n of named) if (!(await networks.get(n))) await networks.put({ id: n, name: `Network ${n}` }, new Date().toISOString());
     const email = submitted ?? owners.get(path.split('/')[2] ?? '');
     const session = email && (await localSession(platform.sessionKeyFile, email, { profiles: owned(email) }));
     const response = await fetch(`${platform.apiUrl}${path}`, {
@@ -44,11 +54,19 @@ export function memberApi(platform: Platform) {
     });
     const text = await response.text();
     const answer = { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
-    if (submitted && answer.status === 201) owners.set(String(answer.body.id), submitted);
+    if (submitted && answer.status === 201) {
+      owners.set(String(answer.body.id), submitted);
+      await approveMemberships(platform, String(answer.body.id), named, profiles);
+    }
     return answer;
   }
 
   return { call, ownerOf: (id: string) => owners.get(id) };
+}
+
+/** Approves a profile's memberships as the networks' coordinators would (the approve route calls the same store method). */
+export async function approveMemberships(platform: Platform, id: string, networks: readonly string[], profiles = new ProfileStore(platformDocumentClient(platform), platform.tableName)): Promise<void> {
+  for (const n of networks) expect(await profiles.setMembership(id, n, 'approved', new Date().toISOString())).not.toBe('not-member');
 }
 
 const apis = new WeakMap<Platform, ReturnType<typeof memberApi>>();

@@ -4,8 +4,12 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { signSession } from '@culturebridge/auth';
 import type { Mail } from '@culturebridge/domain';
 import type { Mailer } from '@culturebridge/mail';
-import { ActivityStore, AddressBook, CoordinatorStore, MatchStore, MeetingStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, addressHash } from '@culturebridge/store';
-import type { ProfilesApiOptions } from '../../functions/profiles-api/app.js';
+import { ActivityStore, AddressBook, CoordinatorStore, MatchStore, MeetingStore, NetworkStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, addressHash } from '@culturebridge/store';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { createMemberListsApi } from '../../functions/member-lists/app.js';
+import { PROFILES_API_ROUTES } from '../../functions/profiles-api/api-routes.js';
+import { createProfilesApi, type ProfilesApiOptions } from '../../functions/profiles-api/app.js';
+import { matchRoute } from '../../local/api-gateway.js';
 
 /** A fixed key for tests that call the handler directly; the local platform has its own key file. */
 export const TEST_SESSION_KEY = new Uint8Array(32).fill(7);
@@ -27,6 +31,7 @@ export function profilesApiOptions(doc: DynamoDBDocumentClient, tableName: strin
     coordinators: new CoordinatorStore(doc, tableName),
     activity: new ActivityStore(doc, tableName),
     meetings: new MeetingStore(doc, tableName),
+    networks: new NetworkStore(doc, tableName),
     addresses: new AddressBook(doc, tableName),
     signIns: new SignInStore(doc, tableName),
     sessions: new SessionStore(doc, tableName),
@@ -46,4 +51,15 @@ export function profilesApiOptions(doc: DynamoDBDocumentClient, tableName: strin
 export async function bearer(email: string, owns: { profiles?: string[]; networks?: string[] } = {}, key = TEST_SESSION_KEY): Promise<Record<string, string>> {
   const { session } = await signSession(key, { sub: addressHash(email), profiles: owns.profiles ?? [], networks: owns.networks ?? [] });
   return { authorization: `Bearer ${session}` };
+}
+
+/**
+ * The whole HTTP API as API Gateway routes it: member-list routes to member-lists, the rest to
+ * profiles-api, for tests that call the handlers directly.
+ */
+export function createApi(options: ProfilesApiOptions) {
+  const profilesApi = createProfilesApi(options);
+  const memberLists = createMemberListsApi(options);
+  return (event: APIGatewayProxyEventV2, context: Context) =>
+    matchRoute(PROFILES_API_ROUTES, event.requestContext.http.method, event.rawPath)?.function === 'member-lists' ? memberLists(event, context) : profilesApi(event, context);
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { NetworkStore } from '@culturebridge/store';
 import { ensureTable, localDocumentClient, localDynamoDbClient } from '../../local/dynamodb-local.js';
 
 
@@ -26,4 +27,10 @@ export async function freshTable(prefix = 'test'): Promise<TestTable> {
     doc,
     scanAll: async () => (await doc.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }))).Items ?? [],
   };
+}
+
+/** Networks a test's profiles may name: a profile may name only networks that exist. */
+export async function addNetworks(table: Pick<TestTable, 'doc' | 'tableName'>, ids: readonly string[]): Promise<void> {
+  const store = new NetworkStore(table.doc, table.tableName);
+  for (const id of ids) await store.put({ id, name: `Network ${id}` }, new Date().toISOString());
 }

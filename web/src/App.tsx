@@ -10,9 +10,11 @@ import { InterestFormPage } from './pages/InterestFormPage';
 import { MatchPage } from './pages/MatchPage';
 import { MeetingsPage } from './pages/MeetingsPage';
 import { MyMeetingsPage } from './pages/MyMeetingsPage';
+import { MemberImportPage } from './pages/MemberImportPage';
 import { MyProfilePage } from './pages/MyProfilePage';
 import { ProfilePreferencesPage } from './pages/ProfilePreferencesPage';
 import { SignInPage } from './pages/SignInPage';
+import { useNetworks } from './lib/networks';
 import { href, navigate, parseRoute, useHash, type Route } from './router';
 
 export function App() {
@@ -25,6 +27,8 @@ export function App() {
 
 function Shell() {
   const route = parseRoute(useHash());
+  // Network names appear all over the app; once they have loaded, everything renders with them.
+  useNetworks();
   return (
     <>
       <a className="skip-link" href="#main" onClick={skipToMain}>
@@ -66,6 +70,8 @@ function Page({ route }: { route: Route }) {
       return <MeetingsPage networkId={route.networkId} meetingId={route.meetingId} />;
     case 'my-meetings':
       return <MyMeetingsPage profileId={route.profileId} />;
+    case 'member-import':
+      return <MemberImportPage networkId={route.networkId} />;
     case 'profile-preferences':
       return <ProfilePreferencesPage profileId={route.profileId} />;
     case 'coordinator-preferences':

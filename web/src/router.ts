@@ -13,6 +13,7 @@ export type Route =
   | { page: 'member'; networkId: string; profileId: string }
   | { page: 'meetings'; networkId?: string; meetingId?: string }
   | { page: 'my-meetings'; profileId: string }
+  | { page: 'member-import'; networkId: string }
   | { page: 'profile-preferences'; profileId: string }
   | { page: 'coordinator-preferences'; coordinatorId: string }
   | { page: 'not-found' };
@@ -38,6 +39,7 @@ export function parseRoute(hash: string): Route {
       return { page: 'not-found' };
     case 'dashboard':
       if (second && third === 'members' && fourth && parts.length === 4) return { page: 'member', networkId: second, profileId: fourth };
+      if (second && third === 'import' && parts.length === 3) return { page: 'member-import', networkId: second };
       return parts.length <= 2 ? { page: 'dashboard', networkId: second } : { page: 'not-found' };
     case 'preferences':
       if (second === 'profiles' && third && parts.length === 3) return { page: 'profile-preferences', profileId: third };

@@ -4,6 +4,8 @@ export const MAGIC_LINK = {
   /** 256 bits from the CSPRNG: twice the 128 the threat model asks for, at no cost. */
   tokenBytes: 32,
   ttlSeconds: 15 * 60,
+  /** An invitation to confirm an imported profile waits for a busy member: a week, still single use. */
+  inviteTtlSeconds: 7 * 24 * 60 * 60,
 } as const;
 
 /** The table keeps only this hash: a copy of the table cannot be used to sign in. */

@@ -13,3 +13,4 @@ export * from './mail-text.js';
 export * from './activity.js';
 export * from './meetings/index.js';
 export * from './csv.js';
+export * from './network.js';

@@ -73,13 +73,20 @@ export const MAIL_TEXT = {
     more: (n: number) => `… and ${n} more on the dashboard.`,
   },
   signIn: {
-    subject: { 'sign-in': 'CultureBridge: your sign-in link', 'confirm-profile': 'CultureBridge: confirm your profile' },
+    subject: {
+      'sign-in': 'CultureBridge: your sign-in link',
+      'confirm-profile': 'CultureBridge: confirm your profile',
+      'invite-member': 'CultureBridge: your network invites you to confirm your profile',
+    },
     intro: {
       'sign-in': 'Someone (we hope you) asked to sign in to CultureBridge with this address.',
       'confirm-profile': 'A CultureBridge profile was submitted with this address as its contact. Open the link to confirm it; until then it is not matched with anyone.',
+      'invite-member':
+        'A coordinator of your network added your organisation to CultureBridge, with this address as its contact. Open the link to review your profile and confirm it; until you do, it is not matched with anyone or shown to partners.',
     },
-    button: { 'sign-in': 'Sign in', 'confirm-profile': 'Confirm and sign in' },
-    validity: (minutes: number) => `The link works once and for ${minutes} minutes.`,
+    button: { 'sign-in': 'Sign in', 'confirm-profile': 'Confirm and sign in', 'invite-member': 'Review, confirm and sign in' },
+    /** A link valid for a day or more is counted in days (member invitations). */
+    validity: (minutes: number) => `The link works once and for ${minutes >= 24 * 60 ? `${Math.round(minutes / (24 * 60))} days` : `${minutes} minutes`}.`,
     ignore: 'If you did not ask for it, ignore this mail: nothing happens without the link.',
   },
 } as const;

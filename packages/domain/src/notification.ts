@@ -33,12 +33,15 @@ export const isTimeZone = (tz: string) => {
   }
 };
 
+/** An IANA time zone name such as Europe/Berlin, as the runtime's Intl knows them. */
+export const TimeZone = z.string().refine(isTimeZone, { error: 'timeZone: expected an IANA time zone such as Europe/Berlin' });
+
 export const NOTIFICATION_MODES = ['immediate', 'digest', 'off'] as const;
 export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
 
 export const NotificationPreference = z.strictObject({
   mode: z.enum(NOTIFICATION_MODES).default('digest'),
-  timeZone: z.string().refine(isTimeZone, { error: 'timeZone: expected an IANA time zone such as Europe/Berlin' }).default('UTC'),
+  timeZone: TimeZone.default('UTC'),
   digestHour: z.number().int().min(0).max(23).default(8),
 });
 export type NotificationPreference = z.output<typeof NotificationPreference>;
@@ -430,7 +433,7 @@ export function composeMemberMatchMail(notice: MatchNotice, recipient: Pick<Memb
 }
 
 /** Why a magic link is sent: a sign-in asked for, or a new or re-addressed profile to confirm. */
-export type SignInPurpose = 'sign-in' | 'confirm-profile';
+export type SignInPurpose = 'sign-in' | 'confirm-profile' | 'invite-member';
 
 /**
  * The magic-link mail. It says nothing about whether the address owns anything (the same mail goes

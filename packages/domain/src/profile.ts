@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { Memberships } from './network.js';
 import { THEME_IDS } from './taxonomy.js';
 import { expected, multiLineText, oneLineText } from './text.js';
 import {
@@ -160,6 +161,8 @@ export interface Profile extends ProfileData {
   status: ProfileStatus;
   createdAt: string;
   updatedAt: string;
+  /** Per named network: requested, approved or rejected (absent on profiles stored before; see network.ts). */
+  memberships?: Memberships;
 }
 
 /**

@@ -8,6 +8,7 @@ export * from './match-items.js';
 export * from './match-store.js';
 export * from './membership-codec.js';
 export * from './coordinator-store.js';
+export * from './network-store.js';
 export * from './notification-store.js';
 export * from './suppression-store.js';
 export * from './address-book.js';

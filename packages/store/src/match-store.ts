@@ -5,7 +5,7 @@ import { isLostTransactionRace } from './errors.js';
 import type { Profile } from '@culturebridge/domain';
 import { ownerKey } from './address-book.js';
 import { decodeMembershipView } from './membership-codec.js';
-import { fromItem, MEMBERSHIP_ATTRIBUTES, MEMBERSHIP_VIEW_ATTRIBUTE, type MembershipView } from './profile-items.js';
+import { fromItem, matchingViewOf, MEMBERSHIP_ATTRIBUTES, MEMBERSHIP_VIEW_ATTRIBUTE, type MembershipView } from './profile-items.js';
 import { decodeNetworkMatch, matchItems, networkMatchUpdates, type MatchItem, type NetworkMatch } from './match-items.js';
 import { ENTITY, keys, OPEN_PROPOSALS_PARTITION, TABLE } from './table.js';
 
@@ -39,23 +39,25 @@ export class MatchStore {
   }
 
   /**
-   * The matching view of one profile, read from its profile item. The contact address is read only
-   * to derive the view's `owner` (as its membership items carry it) and is not returned.
+   * The matching view of one profile, read from its profile item; `networks` holds only the
+   * networks it is an approved member of. The contact address is read only to derive the view's
+   * `owner` (as its membership items carry it) and is not returned.
    */
   async matchingView(id: string): Promise<MembershipView | undefined> {
+    const attributes = [...MEMBERSHIP_ATTRIBUTES, 'memberships'];
     const out = await this.doc.send(
       new GetCommand({
         TableName: this.tableName,
         Key: keys.profile(id),
         ConsistentRead: true,
-        ProjectionExpression: [...MEMBERSHIP_ATTRIBUTES.map((_, i) => `#a${i}`), '#contact.#email'].join(', '),
-        ExpressionAttributeNames: { ...Object.fromEntries(MEMBERSHIP_ATTRIBUTES.map((a, i) => [`#a${i}`, a])), '#contact': 'contact', '#email': 'email' },
+        ProjectionExpression: [...attributes.map((_, i) => `#a${i}`), '#contact.#email'].join(', '),
+        ExpressionAttributeNames: { ...Object.fromEntries(attributes.map((a, i) => [`#a${i}`, a])), '#contact': 'contact', '#email': 'email' },
         ...this.capacity(),
       }),
     );
     this.count(out.ConsumedCapacity);
     if (!out.Item) return undefined;
-    const { contact, ...view } = out.Item as MembershipView & { contact?: { email?: string } };
+    const { contact, memberships: _memberships, ...view } = matchingViewOf(out.Item as MembershipView & Pick<Profile, 'memberships'> & { contact?: { email?: string } });
     return { ...view, ...(contact?.email ? { owner: ownerKey(contact.email) } : {}) };
   }
 
@@ -63,22 +65,30 @@ export class MatchStore {
   async candidates(scopes: readonly string[]): Promise<MembershipView[]> {
     const byId = new Map<string, MembershipView>();
     for (const scope of scopes) {
-      for await (const page of paginateQuery({ client: this.doc }, {
-        TableName: this.tableName,
-        IndexName: TABLE.networkIndex.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': TABLE.networkIndex.partitionKey },
-        ExpressionAttributeValues: { ':pk': keys.networkPartition(scope) },
-        ...this.capacity(),
-      })) {
-        this.count(page.ConsumedCapacity);
-        for (const item of page.Items ?? []) {
-          const view = decodeMembershipView(String(item[MEMBERSHIP_VIEW_ATTRIBUTE]));
-          byId.set(view.id, view);
-        }
-      }
+      for (const view of await this.indexPartition(keys.networkPartition(scope))) byId.set(view.id, view);
     }
     return [...byId.values()];
+  }
+
+  /** The profiles waiting for a coordinator of the network to approve their membership (one index Query). */
+  async joinRequests(networkId: string): Promise<MembershipView[]> {
+    return this.indexPartition(keys.joinRequestPartition(networkId));
+  }
+
+  private async indexPartition(partition: string): Promise<MembershipView[]> {
+    const views: MembershipView[] = [];
+    for await (const page of paginateQuery({ client: this.doc }, {
+      TableName: this.tableName,
+      IndexName: TABLE.networkIndex.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': TABLE.networkIndex.partitionKey },
+      ExpressionAttributeValues: { ':pk': partition },
+      ...this.capacity(),
+    })) {
+      this.count(page.ConsumedCapacity);
+      for (const item of page.Items ?? []) views.push(decodeMembershipView(String(item[MEMBERSHIP_VIEW_ATTRIBUTE])));
+    }
+    return views;
   }
 
   /** One side's match items (each pair's copy in this profile's partition). */
@@ -310,9 +320,11 @@ export class MatchStore {
   /** Public profiles (and, where asked, contacts) of partners, for listing matches. */
   async profiles(ids: readonly string[]): Promise<Map<string, Profile>> {
     const found = new Map<string, Profile>();
-    for (let i = 0; i < ids.length; i += 100) {
+    // BatchGetItem refuses a request that names one key twice.
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 100) {
       let request: Record<string, { Keys: Record<string, string>[] }> | undefined = {
-        [this.tableName]: { Keys: ids.slice(i, i + 100).map((id) => keys.profile(id)) },
+        [this.tableName]: { Keys: unique.slice(i, i + 100).map((id) => keys.profile(id)) },
       };
       for (let round = 0; request && Object.keys(request).length > 0 && round < 8; round++) {
         const out = await this.doc.send(new BatchGetCommand({ RequestItems: request }));

@@ -1,4 +1,4 @@
-import { MATCHING_ATTRIBUTES, type Profile, type ProfileData } from '@culturebridge/domain';
+import { MATCHING_ATTRIBUTES, approvedNetworks, membershipStatus, type MembershipStatus, type Memberships, type Profile, type ProfileData } from '@culturebridge/domain';
 import { ownerKey } from './address-book.js';
 import { encodeMembershipView } from './membership-codec.js';
 import { ENTITY, OPEN_SCOPE, keys } from './table.js';
@@ -15,21 +15,58 @@ export function profileItem(profile: Profile) {
   return { ...keys.profile(profile.id), entity: ENTITY.profile, ...profile };
 }
 
-/** The scopes a profile is findable in: each network, and the open scope when it opted in. */
-export function membershipScopes(profile: Pick<ProfileData, 'networks' | 'openToOutsideNetwork'>): string[] {
-  return profile.openToOutsideNetwork ? [...profile.networks, OPEN_SCOPE] : [...profile.networks];
+type Membered = Pick<ProfileData, 'networks' | 'openToOutsideNetwork'> & { memberships?: Memberships };
+
+/**
+ * The scopes a profile is matched in: each network it is an approved member of, and the open scope
+ * when it opted in and is an approved member somewhere (naming a network is not yet belonging).
+ */
+export function membershipScopes(profile: Membered): string[] {
+  const approved = approvedNetworks(profile);
+  return profile.openToOutsideNetwork && approved.length > 0 ? [...approved, OPEN_SCOPE] : approved;
+}
+
+/** The scopes a profile has a membership item in: every network it names (any status), and the open scope. */
+export function membershipItemScopes(profile: Membered): string[] {
+  return membershipScopes(profile).includes(OPEN_SCOPE) ? [...profile.networks, OPEN_SCOPE] : [...profile.networks];
 }
 
 /** The attribute of a membership item that holds its encoded matching view. */
 export const MEMBERSHIP_VIEW_ATTRIBUTE = 'view';
 
+/** The matching view of a profile: only its approved networks count (matching never sees the others). */
+export function matchingViewOf<T extends Membered>(profile: T): T {
+  return { ...profile, networks: approvedNetworks(profile) };
+}
+
+/**
+ * One item per scope. Approved memberships (and the open scope) are indexed in the network's
+ * partition, where matching reads; requested ones in the network's join-request partition, where
+ * only coordinators look; rejected ones are not indexed at all.
+ */
 export function membershipItems(profile: Profile) {
-  const view = encodeMembershipView({ ...profile, owner: ownerKey(profile.contact.email) });
-  return membershipScopes(profile).map((scope) => ({
-    ...keys.membership(profile.id, scope),
-    entity: ENTITY.membership,
-    [MEMBERSHIP_VIEW_ATTRIBUTE]: view,
-  }));
+  const view = encodeMembershipView({ ...matchingViewOf(profile), owner: ownerKey(profile.contact.email) });
+  return membershipItemScopes(profile).map((scope) => {
+    const status: MembershipStatus = scope === OPEN_SCOPE ? 'approved' : (membershipStatus(profile, scope) ?? 'approved');
+    const { PK, SK, GSI1SK } = keys.membership(profile.id, scope);
+    const index =
+      status === 'approved'
+        ? { GSI1PK: keys.networkPartition(scope), GSI1SK }
+        : status === 'requested'
+          ? { GSI1PK: keys.joinRequestPartition(scope), GSI1SK }
+          : {};
+    return {
+      PK,
+      SK,
+      ...index,
+      entity: ENTITY.membership,
+      profileId: profile.id,
+      networkId: scope,
+      membershipStatus: status,
+      profileVersion: profile.version,
+      [MEMBERSHIP_VIEW_ATTRIBUTE]: view,
+    };
+  });
 }
 
 const ITEM_ONLY = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'entity']);

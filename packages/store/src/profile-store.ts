@@ -1,9 +1,9 @@
 import { GetCommand, TransactWriteCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Profile, ProfileData, ProfileStatus } from '@culturebridge/domain';
+import { nextMemberships, type MembershipStatus, type Profile, type ProfileData, type ProfileStatus } from '@culturebridge/domain';
 import { addressHash, profileAddressItem } from './address-book.js';
 import { batchDelete } from './batch.js';
 import { isLostTransactionRace, type WriteResult } from './errors.js';
-import { fromItem, membershipItems, membershipScopes, profileItem } from './profile-items.js';
+import { fromItem, membershipItemScopes, membershipItems, profileItem } from './profile-items.js';
 import { ENTITY, keys, TABLE } from './table.js';
 import type { MatchItem } from './match-items.js';
 import { removeNetworkCopies } from './network-projection.js';
@@ -12,7 +12,12 @@ export interface CreateOptions {
   id: string;
   status: ProfileStatus;
   now: string;
+  /** Of every network the profile names: `requested` when the member asks, `approved` when a coordinator imports or invites. */
+  membership: MembershipStatus;
 }
+
+/** What a coordinator's answer to a membership did. */
+export type MembershipChange = 'changed' | 'unchanged' | 'not-member';
 
 export class ProfileStore {
   constructor(
@@ -39,6 +44,7 @@ export class ProfileStore {
       status: options.status,
       createdAt: options.now,
       updatedAt: options.now,
+      memberships: nextMemberships(undefined, data.networks, options.membership),
     };
     await this.doc.send(
       new TransactWriteCommand({
@@ -77,19 +83,13 @@ export class ProfileStore {
       status: addressChanged && current.status === 'active' ? 'pending' : current.status,
       createdAt: current.createdAt,
       updatedAt: now,
+      memberships: nextMemberships(current, data.networks),
     };
-    const keptScopes = new Set(membershipScopes(next));
-    const droppedScopes = membershipScopes(current).filter((scope) => !keptScopes.has(scope));
     try {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            this.replaceVersion(next, expectedVersion),
-            ...membershipItems(next).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
-            ...droppedScopes.map((scope) => {
-              const { PK, SK } = keys.membership(id, scope);
-              return { Delete: { TableName: this.tableName, Key: { PK, SK } } };
-            }),
+            ...this.replaceWithMemberships(current, next),
             ...(addressChanged
               ? [
                   { Delete: { TableName: this.tableName, Key: keys.addressOfProfile(addressHash(current.contact.email), id) } },
@@ -193,6 +193,42 @@ export class ProfileStore {
         throw error;
       }
     }
+  }
+
+  /**
+   * A coordinator approves or rejects a profile's membership in a network: a new version of the
+   * profile, its membership items following in the same transaction (approving the first network
+   * also makes an open profile findable outside it). Retries on a concurrent edit.
+   */
+  async setMembership(id: string, networkId: string, status: Exclude<MembershipStatus, 'requested'>, now: string): Promise<MembershipChange> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.get(id);
+      if (!current || !current.networks.includes(networkId)) return 'not-member';
+      const memberships = nextMemberships(current, current.networks);
+      if (memberships[networkId] === status) return 'unchanged';
+      const next: Profile = { ...current, memberships: { ...memberships, [networkId]: status }, version: current.version + 1, updatedAt: now };
+      try {
+        await this.doc.send(new TransactWriteCommand({ TransactItems: this.replaceWithMemberships(current, next) }));
+        return 'changed';
+      } catch (error) {
+        if (isLostTransactionRace(error) && attempt < 3) continue;
+        throw error;
+      }
+    }
+  }
+
+  /** The next version of a profile over the one read, with its membership items put and the dropped ones deleted. */
+  private replaceWithMemberships(current: Profile, next: Profile) {
+    const kept = new Set(membershipItemScopes(next));
+    const dropped = membershipItemScopes(current).filter((scope) => !kept.has(scope));
+    return [
+      this.replaceVersion(next, current.version),
+      ...membershipItems(next).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
+      ...dropped.map((scope) => {
+        const { PK, SK } = keys.membership(current.id, scope);
+        return { Delete: { TableName: this.tableName, Key: { PK, SK } } };
+      }),
+    ];
   }
 
   /** Writes the next version of a profile only over the version it was derived from. */

@@ -10,7 +10,8 @@ import { ENTITY, TABLE, keys } from './table.js';
  */
 export interface TokenGrant {
   addressHash: string;
-  purpose: 'sign-in' | 'confirm-profile';
+  /** `invite-member`: a coordinator imported the profile; the link confirms it like `confirm-profile`. */
+  purpose: 'sign-in' | 'confirm-profile' | 'invite-member';
   profileId?: string;
   /** The address as the link's page may show it ("c…@orhei.example"); never the whole address. */
   maskedAddress?: string;
@@ -20,7 +21,7 @@ function grantOf(item: Record<string, unknown> | undefined): TokenGrant | undefi
   if (typeof item?.addressHash !== 'string') return undefined;
   return {
     addressHash: item.addressHash,
-    purpose: item.purpose === 'confirm-profile' ? 'confirm-profile' : 'sign-in',
+    purpose: item.purpose === 'confirm-profile' || item.purpose === 'invite-member' ? item.purpose : 'sign-in',
     ...(typeof item.profileId === 'string' ? { profileId: item.profileId } : {}),
     ...(typeof item.maskedAddress === 'string' ? { maskedAddress: item.maskedAddress } : {}),
   };

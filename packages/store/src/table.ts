@@ -48,6 +48,7 @@ export const ENTITY = {
   address: 'Address',
   rateCounter: 'RateCounter',
   meeting: 'Meeting',
+  network: 'Network',
   exposure: 'Exposure',
   formerPartners: 'FormerPartners',
   networkMatch: 'NetworkMatch',
@@ -133,6 +134,16 @@ export const keys = {
   meeting: (networkId: string, id: string) => ({ PK: `MEETINGS#${networkId}`, SK: `MEETING#${id}` }),
   meetingPartition: (networkId: string) => `MEETINGS#${networkId}`,
   meetingPrefix: 'MEETING#',
+  /** Every network record in one partition: there are few, and the form lists them with one Query. */
+  network: (id: string) => ({ PK: 'NETWORKS', SK: `NETWORK#${id}` }),
+  networksPartition: 'NETWORKS',
+  networkRecordPrefix: 'NETWORK#',
+  /**
+   * Index partition of a network's open join requests: requested memberships are indexed here, not
+   * in the network's own partition, so matching never reads them and a coordinator lists them with
+   * one Query.
+   */
+  joinRequestPartition: (networkId: string) => `REQUESTS#${networkId}`,
   /**
    * A network's match projection, so the dashboard lists a network's matches with one Query of one
    * partition instead of one Query per member. One item per network and lower profile id of a pair;

@@ -3,7 +3,9 @@ import type { MeetingInput } from '@culturebridge/domain';
 import { apiRequest, apiText } from './client';
 import type {
   CreatedProfile,
+  JoinRequests,
   MailPreference,
+  MemberImport,
   MatchAnswer,
   MeetingSummary,
   MeetingView,
@@ -72,3 +74,11 @@ export const fetchMeeting = (networkId: string, meetingId: string) => apiRequest
 export const fetchMeetingFile = (networkId: string, meetingId: string, kind: 'calendar' | 'csv') => apiText(`/networks/${segment(networkId)}/meetings/${segment(meetingId)}/${kind}`);
 
 export const fetchProfileMeetings = (profileId: string) => apiRequest<ProfileMeetings>('GET', `/profiles/${segment(profileId)}/meetings`);
+export const fetchJoinRequests = (networkId: string) => apiRequest<JoinRequests>('GET', `/networks/${segment(networkId)}/requests`);
+
+export const answerJoinRequest = (networkId: string, profileId: string, answer: 'approve' | 'reject') =>
+  apiRequest<{ profileId: string; networkId: string; membership: string; changed: boolean }>('POST', `/networks/${segment(networkId)}/requests/${segment(profileId)}/${answer}`);
+
+/** Preview (`dryRun`) or import a member list; the file travels as base64 inside JSON. */
+export const importMemberList = (networkId: string, request: { file: string; fileName: string; encoding?: string; dryRun: boolean }) =>
+  apiRequest<MemberImport>('POST', `/networks/${segment(networkId)}/imports`, request);

@@ -5,7 +5,7 @@ import type { MatchReason, MatchState, Profile, ProfileHint, ProfileKind, Profil
 
 /** `POST /auth/link`: what a link would do, with the address masked. */
 export interface LinkDescription {
-  purpose: 'sign-in' | 'confirm-profile';
+  purpose: 'sign-in' | 'confirm-profile' | 'invite-member';
   address: string;
   expiresAt: string;
   profile?: { id: string; name: string; networks: string[]; status: string };
@@ -182,4 +182,34 @@ export interface MeetingSummary {
 export interface ProfileMeetings {
   profileId: string;
   meetings: { id: string; networkId: string; name: string; date: string; startTime: string; timeZone: string; version: number; rounds: PersonalRound[] }[];
+}
+
+export interface JoinRequests {
+  networkId: string;
+  requests: (PublicProfile & { requestedAt: string })[];
+}
+
+export interface ImportProblem {
+  rowNumber: number;
+  column: string;
+  value: string;
+  message: string;
+}
+
+/** POST /networks/{id}/imports: what the file holds and what the import did (or would do, on a dry run). */
+export interface MemberImport {
+  networkId: string;
+  dryRun: boolean;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  needsEncodingConfirmation: boolean;
+  delimiter: string | null;
+  unknownColumns: string[];
+  missingColumns: string[];
+  rows: number;
+  summary: { created: number; updated: number; unchanged: number; invalid: number };
+  preview: { rowNumber: number; name: string; outcome: 'created' | 'updated' | 'unchanged' }[];
+  problems: ImportProblem[];
+  problemCount: number;
+  errorReportCsv?: string;
 }

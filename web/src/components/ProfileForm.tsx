@@ -13,7 +13,7 @@ import {
   RESOURCE_LABELS,
   languageLabel,
 } from '../lib/labels';
-import { KNOWN_NETWORKS, networkLabel } from '../lib/networks';
+import { networkLabel, useNetworks } from '../lib/networks';
 import { AddAnother } from './AddAnother';
 import { ChoiceChips } from './ChoiceChips';
 import { ErrorSummary } from './ErrorSummary';
@@ -61,6 +61,7 @@ interface ProfileFormProps {
  */
 export function ProfileForm({ initial, submitLabel, onSubmit, actions }: ProfileFormProps) {
   const [form, setForm] = useState(initial);
+  const networks = useNetworks();
   const [attempted, setAttempted] = useState(false);
   const [clientErrors, setClientErrors] = useState<FieldErrors>(new Map());
   const [serverErrors, setServerErrors] = useState<FieldErrors>(new Map());
@@ -118,7 +119,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
   };
 
   const languageOptions = [...new Set([...COMMON_LANGUAGES, ...form.languages])].map((code) => ({ value: code, label: languageLabel(code) }));
-  const networkOptions = [...new Set([...KNOWN_NETWORKS.map((n) => n.id), ...form.networks])].map((id) => ({ value: id, label: networkLabel(id) }));
+  const networkOptions = [...new Set([...networks.map((n) => n.id), ...form.networks])].map((id) => ({ value: id, label: networkLabel(id) }));
   const description = form.description.length;
 
   return (
@@ -167,14 +168,12 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
         <ChoiceChips
           fieldKey="networks"
           legend="Networks you belong to"
-          hint="Partners are proposed within your networks (and outside them if you allow it below)."
+          hint="Joining a network is a request its coordinators approve; partners are proposed within the networks that approved you (and outside them if you allow it below)."
           options={networkOptions}
           selected={form.networks}
-          onChange={(networks) => update({ networks }, 'networks')}
+          onChange={(chosen) => update({ networks: chosen }, 'networks')}
           errors={errorsOf('networks')}
-        >
-          <AddAnother label="Another network (its id, e.g. my-network)" buttonLabel="Add network" onAdd={(id) => update({ networks: [...new Set([...form.networks, id])] }, 'networks')} />
-        </ChoiceChips>
+        />
       </section>
 
       <section className="form-section" aria-labelledby="form-contact">

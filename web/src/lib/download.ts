@@ -1,6 +1,6 @@
-/** Saves text as a file without a server round trip: a Blob URL clicked through a temporary link. */
-export function downloadText(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves a Blob as a file: a Blob URL clicked through a temporary link. */
+function saveBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
@@ -9,4 +9,24 @@ export function downloadText(filename: string, text: string, type: string): void
   link.remove();
   // The click has started the download; the URL is no longer needed once it has been read.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Saves text as a file without a server round trip. */
+export function downloadText(filename: string, text: string, type: string): void {
+  saveBlob(filename, new Blob([text], { type }));
+}
+
+/**
+ * Downloads a file the API answers for the signed-in browser (its session cookie goes along), so
+ * a failure can be shown on the page instead of as a broken download. Throws an Error with the
+ * API's detail when it refuses.
+ */
+export async function downloadFromApi(path: string, fallbackName: string): Promise<void> {
+  const response = await fetch(path, { credentials: 'same-origin' });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { detail?: string; title?: string };
+    throw new Error(body.detail ?? body.title ?? `The download failed (${response.status}).`);
+  }
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  saveBlob(name, await response.blob());
 }

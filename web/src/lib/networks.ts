@@ -1,12 +1,42 @@
+import { useSyncExternalStore } from 'react';
+
 /**
- * The networks the form offers as chips. There is no API that lists networks yet, so the ones this
- * platform serves are named here; a member of another network types its id.
+ * The platform's networks (GET /networks: id and display name), loaded once per page load. The form
+ * offers exactly these; labels fall back to the id until the list has arrived.
  */
-export const KNOWN_NETWORKS = [
-  { id: 'eu4culture', label: 'EU4Culture: cities of Armenia, Azerbaijan, Georgia, Moldova and Ukraine' },
-  { id: 'eunic-caucasus-central-asia', label: 'EUNIC clusters of the Caucasus and Central Asia' },
-] as const;
+export interface NetworkSummary {
+  id: string;
+  name: string;
+}
+
+let networks: NetworkSummary[] = [];
+let loading: Promise<void> | undefined;
+const listeners = new Set<() => void>();
+
+function load(): void {
+  loading ??= fetch('/networks', { headers: { accept: 'application/json' } })
+    .then((r) => (r.ok ? (r.json() as Promise<{ networks: NetworkSummary[] }>) : { networks: [] }))
+    .then((body) => {
+      networks = body.networks;
+      for (const listener of listeners) listener();
+    })
+    .catch(() => {
+      // Offline for a moment: the next component that asks tries again.
+      loading = undefined;
+    });
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  load();
+  return () => listeners.delete(listener);
+}
+
+/** The networks, re-rendering the caller once they have loaded. */
+export function useNetworks(): NetworkSummary[] {
+  return useSyncExternalStore(subscribe, () => networks);
+}
 
 export function networkLabel(id: string): string {
-  return KNOWN_NETWORKS.find((n) => n.id === id)?.label ?? id;
+  return networks.find((n) => n.id === id)?.name ?? id;
 }

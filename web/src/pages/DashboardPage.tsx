@@ -1,6 +1,8 @@
-import { fetchMe, fetchNetworkActivity, fetchNetworkMatches, fetchNetworkMembers } from '../api/endpoints';
+import { fetchJoinRequests, fetchMe, fetchNetworkActivity, fetchNetworkMatches, fetchNetworkMembers } from '../api/endpoints';
 import { ActivityFeed } from '../dashboard/ActivityFeed';
+import { JoinRequests } from '../dashboard/JoinRequests';
 import { hasConfirmedPartner } from '../dashboard/member-filters';
+import { MemberListTools } from '../dashboard/MemberListTools';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
@@ -61,14 +63,14 @@ const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium' });
 
 function NetworkDashboard({ networkId }: { networkId: string }) {
   const data = useResource(async () => {
-    const [members, matches, activity] = await Promise.all([fetchNetworkMembers(networkId), fetchNetworkMatches(networkId), fetchNetworkActivity(networkId)]);
-    return { members: members.members, matches: matches.matches, activity, at: new Date() };
+    const [members, matches, activity, requests] = await Promise.all([fetchNetworkMembers(networkId), fetchNetworkMatches(networkId), fetchNetworkActivity(networkId), fetchJoinRequests(networkId)]);
+    return { members: members.members, matches: matches.matches, activity, requests: requests.requests, at: new Date() };
   }, networkId);
   usePolling(data.reload, REFRESH_MS, 30 * 60_000);
 
   if (data.status === 'loading') return <p role="status">Loading the network…</p>;
   if (!data.data) return <ProblemMessage problem={data.error} />;
-  const { members, matches, activity, at } = data.data;
+  const { members, matches, activity, requests, at } = data.data;
   const withoutPartner = members.filter((m) => m.status === 'active' && !hasConfirmedPartner(m.id, matches)).length;
   const figures = networkFigures(members, matches);
   const exportCsv = () =>
@@ -120,8 +122,14 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
         </div>
       </dl>
 
+      <section className="section" aria-labelledby="requests-title">
+        <h2 id="requests-title">Asking to join ({requests.length})</h2>
+        <JoinRequests networkId={networkId} requests={requests} onAnswered={() => void data.reload()} />
+      </section>
+
       <section className="section" aria-labelledby="members-title">
         <h2 id="members-title">Members</h2>
+        <MemberListTools networkId={networkId} />
         <MembersTable networkId={networkId} members={members} matches={matches} matchesOf={figures.matchesOf} />
       </section>
 

@@ -79,7 +79,7 @@ function Verify({ token }: { token: string }) {
     );
   }
   const { purpose, address, profile } = link.data;
-  const confirming = purpose === 'confirm-profile' && profile !== undefined;
+  const confirming = (purpose === 'confirm-profile' || purpose === 'invite-member') && profile !== undefined;
   const title = confirming ? `Confirm the profile ${profile.name} for ${networksPhrase(profile.networks)}` : `Sign in as ${address}`;
   const button = confirming ? `Confirm the profile ${profile.name}` : 'Sign in';
 
@@ -108,7 +108,7 @@ function Verify({ token }: { token: string }) {
         </p>
       ) : (
         <p className="lead">
-          {purpose === 'confirm-profile' ? 'The profile this link was sent about no longer names this address; you can still sign in. ' : ''}
+          {purpose !== 'sign-in' ? 'The profile this link was sent about no longer names this address; you can still sign in. ' : ''}
           This signs this browser in; every tab shares the session until you sign out.
         </p>
       )}

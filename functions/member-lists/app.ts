@@ -1,0 +1,33 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { MatchStore, ProfileStore } from '@culturebridge/store';
+import { routesOf } from '../profiles-api/api-routes.js';
+import { httpApp, trustedOrigins } from '../profiles-api/http-app.js';
+import { sendMagicLink, type SignInDeps } from '../profiles-api/sign-in.js';
+import { memberListRoutes } from './routes.js';
+
+export interface MemberListsOptions extends Omit<SignInDeps, 'originSecret'> {
+  profiles: ProfileStore;
+  matches: MatchStore;
+  newId: () => string;
+  now: () => string;
+  logger: Logger;
+  allowedOrigins: string[];
+}
+
+/**
+ * member-lists: a coordinator's member list import, template and export. Its own function because
+ * CSV/XLSX parsing and writing (csv-parse, exceljs) would triple profiles-api's bundle, and with it
+ * every sign-in's cold start; it also gets the memory and time a 5 000-row list needs.
+ */
+export function createMemberListsApi(options: MemberListsOptions) {
+  return httpApp(
+    routesOf('member-lists'),
+    memberListRoutes({ ...options, invite: (email, profileId, at) => sendMagicLink(options, email, 'invite-member', at, profileId) }),
+    {
+      auth: { sessionKey: options.sessionKey, addresses: options.addresses, sessions: options.sessions, trustedOrigins: trustedOrigins(options) },
+      now: options.now,
+      logger: options.logger,
+      allowedOrigins: options.allowedOrigins,
+    },
+  );
+}

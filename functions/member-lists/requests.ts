@@ -1,0 +1,13 @@
+import * as z from 'zod';
+import { LEGACY_ENCODINGS } from '@culturebridge/member-lists';
+
+/** An import: the file as base64 (so a binary XLSX survives JSON), and the coordinator's choices. */
+export const MemberImportRequest = z.strictObject(
+  {
+    file: z.base64({ error: 'file: expected the file\'s bytes as base64' }).min(1, { error: 'file: the file is empty' }),
+    fileName: z.string().max(255).optional(),
+    encoding: z.enum(LEGACY_ENCODINGS, { error: `encoding: expected one of ${LEGACY_ENCODINGS.join(', ')}` }).optional(),
+    dryRun: z.boolean({ error: 'dryRun: expected true or false' }).default(false),
+  },
+  { error: 'the body: expected a JSON object with file (base64)' },
+);

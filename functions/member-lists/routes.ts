@@ -1,0 +1,88 @@
+import { invalidFields, json, parseBody } from '@culturebridge/http';
+import { UnreadableFile, errorReportCsv, memberExportFile, parseMemberFile, planImport, templateCsv } from '@culturebridge/member-lists';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { coordinatedNetwork } from '../profiles-api/membership-routes.js';
+import type { Route } from '../profiles-api/route.js';
+import { networkMemberRows } from './member-export.js';
+import { importMembers, type MemberImportDeps } from './member-import.js';
+import { MemberImportRequest } from './requests.js';
+
+const query = (event: APIGatewayProxyEventV2) => new URLSearchParams(event.rawQueryString ?? '');
+
+/** How many problems an import answer lists in full; the error report CSV has all of them. */
+const PROBLEMS_SHOWN = 200;
+
+/** A coordinator's member lists: import (with its preview), the template, and the export. */
+export function memberListRoutes(deps: MemberImportDeps) {
+  const { matches } = deps;
+
+  /**
+   * Preview (dryRun) and import. A file that cannot be read at all, or a legacy encoding not yet
+   * confirmed on a real import, is a 400 naming the field; row problems are part of the answer.
+   */
+  const importMemberList: Route = async (event, caller) => {
+    const networkId = coordinatedNetwork(event, caller);
+    const request = parseBody(MemberImportRequest, event.body);
+    let sheet;
+    try {
+      sheet = await parseMemberFile(Buffer.from(request.file, 'base64'), request.encoding);
+    } catch (error) {
+      if (error instanceof UnreadableFile) throw invalidFields([{ field: 'file', pointer: '#/file', detail: error.message }]);
+      throw error;
+    }
+    const plan = planImport(sheet, networkId);
+    if (plan.missingColumns.length > 0 && !request.dryRun) {
+      throw invalidFields([{ field: 'file', pointer: '#/file', detail: `the header lacks the columns ${plan.missingColumns.join(', ')}; download the template` }]);
+    }
+    if (plan.needsEncodingConfirmation && !request.dryRun) {
+      throw invalidFields([
+        { field: 'encoding', pointer: '#/encoding', detail: `the file is not UTF-8; it looks like ${plan.encoding}. Check the preview and confirm the encoding, or save the file as UTF-8` },
+      ]);
+    }
+    const result = await importMembers(deps, networkId, plan, { dryRun: request.dryRun });
+    return json(200, {
+      networkId,
+      dryRun: request.dryRun,
+      format: plan.format,
+      encoding: plan.encoding ?? null,
+      needsEncodingConfirmation: plan.needsEncodingConfirmation,
+      delimiter: plan.delimiter ?? null,
+      unknownColumns: plan.unknownColumns,
+      missingColumns: plan.missingColumns,
+      rows: plan.rows,
+      summary: result.summary,
+      preview: result.outcomes.slice(0, 50),
+      problems: plan.problems.slice(0, PROBLEMS_SHOWN),
+      problemCount: plan.problems.length,
+      ...(plan.problems.length > 0 ? { errorReportCsv: errorReportCsv(plan.problems) } : {}),
+    });
+  };
+
+  const importTemplate: Route = async (event, caller) => {
+    const networkId = coordinatedNetwork(event, caller);
+    return { statusCode: 200, headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${networkId}-members-template.csv"` }, body: templateCsv(networkId) };
+  };
+
+  /** Members (approved and asking to join) with status, confirmed partners, open proposals and last activity. */
+  const exportMembers: Route = async (event, caller) => {
+    const networkId = coordinatedNetwork(event, caller);
+    const params = query(event);
+    const format = params.get('format') ?? 'csv';
+    const delimiter = params.get('delimiter') ?? ',';
+    const problems = [
+      ...(format === 'csv' || format === 'xlsx' ? [] : [{ field: 'format', pointer: '#/format', detail: 'format must be csv or xlsx' }]),
+      ...(delimiter === ',' || delimiter === ';' ? [] : [{ field: 'delimiter', pointer: '#/delimiter', detail: 'delimiter must be , or ;' }]),
+    ];
+    if (problems.length > 0) throw invalidFields(problems);
+    const rows = await networkMemberRows(matches, networkId);
+    const file = await memberExportFile(rows, format as 'csv' | 'xlsx', delimiter as ',' | ';');
+    return {
+      statusCode: 200,
+      headers: { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${networkId}-members.${file.extension}"` },
+      body: Buffer.from(file.body).toString('base64'),
+      isBase64Encoded: true,
+    };
+  };
+
+  return { importMemberList, importTemplate, exportMembers };
+}

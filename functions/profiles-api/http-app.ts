@@ -1,0 +1,64 @@
+import middy from '@middy/core';
+import httpCors from '@middy/http-cors';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import httpRouterHandler, { type Route } from '@middy/http-router';
+import httpSecurityHeaders from '@middy/http-security-headers';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { bodyLimit, caseInsensitiveMediaType, problemDetails } from '@culturebridge/http';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { authenticate, type AuthenticationDeps } from './access.js';
+import { LARGE_BODY_ROUTES, MAX_LARGE_BODY_BYTES, ROUTES_WITH_BODY, type ProfilesApiRoute } from './api-routes.js';
+import type { Route as RouteHandler } from './route.js';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** What every API function's router needs: who the caller is, and how to answer. */
+export interface HttpAppOptions {
+  auth: AuthenticationDeps;
+  now: () => string;
+  logger: Logger;
+  allowedOrigins: string[];
+}
+
+type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** Routes that carry a body get the size limit and the JSON parser; the others never parse one. */
+function withJsonBody(handler: Handler, maxBytes: number) {
+  return middy(handler).use(bodyLimit(maxBytes)).use(caseInsensitiveMediaType()).use(httpJsonBodyParser());
+}
+
+/**
+ * Every route authenticates its caller first, as its declared access demands; a renewed (or
+ * cleared) session cookie goes out with the answer.
+ */
+function authenticated(route: ProfilesApiRoute, handler: RouteHandler, deps: AuthenticationDeps, now: () => string): Handler {
+  return async (event) => {
+    const { caller, setCookies } = await authenticate(event, deps, route.access, new Date(now()));
+    const result = await handler(event, caller);
+    return setCookies.length ? { ...result, cookies: [...(result.cookies ?? []), ...setCookies] } : result;
+  };
+}
+
+/** The web app's origins: the one mail links open, and those CORS allows (e.g. Vite's dev server). */
+export function trustedOrigins(options: { appBaseUrl: string; allowedOrigins: readonly string[] }): string[] {
+  return [...new Set([new URL(options.appBaseUrl).origin, ...options.allowedOrigins])];
+}
+
+/**
+ * One API function: a router over its declared routes, each authenticated first, with CORS, security
+ * headers and RFC 9457 problems. Shared by profiles-api and member-lists.
+ */
+export function httpApp<R extends ProfilesApiRoute>(routes: readonly R[], handlers: Record<R['name'], RouteHandler>, options: HttpAppOptions) {
+  const routed: Route<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>[] = routes.map((route) => {
+    const handler = authenticated(route, handlers[route.name as R['name']], options.auth, options.now);
+    const body = ROUTES_WITH_BODY.has(route.name) ? withJsonBody(handler, LARGE_BODY_ROUTES.has(route.name) ? MAX_LARGE_BODY_BYTES : MAX_BODY_BYTES) : undefined;
+    return { method: route.method, path: route.path, handler: body ?? middy(handler) };
+  });
+  // onError runs in reverse order of use(): the problem renderer first, then headers are added to it.
+  return middy(httpRouterHandler(routed))
+    .use(injectLambdaContext(options.logger, { resetKeys: true }))
+    .use(httpCors({ origins: options.allowedOrigins, methods: 'GET,POST,PUT,DELETE', headers: 'content-type,authorization' }))
+    .use(httpSecurityHeaders())
+    .use(problemDetails(options.logger));
+}

@@ -1,0 +1,59 @@
+import { toPublicProfile } from '@culturebridge/domain';
+import { json, notFound } from '@culturebridge/http';
+import type { MatchStore, NetworkStore, ProfileStore } from '@culturebridge/store';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { coordinates, type Caller } from './access.js';
+import type { Route } from './route.js';
+
+export interface MembershipRouteDeps {
+  profiles: ProfileStore;
+  matches: MatchStore;
+  networks: NetworkStore;
+  now: () => string;
+}
+
+const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The network of the path, if the caller coordinates it; otherwise 404, as for a network that does not exist. */
+export function coordinatedNetwork(event: APIGatewayProxyEventV2, caller: Caller): string {
+  const id = event.pathParameters?.networkId ?? '';
+  if (!coordinates(caller, id)) throw notFound('network');
+  return id;
+}
+
+export function membershipRoutes(deps: MembershipRouteDeps) {
+  const { profiles, matches, networks } = deps;
+
+  /** Anyone may list the networks (id and display name): the form offers them. */
+  const listNetworks: Route = async () => {
+    const all = await networks.list();
+    return json(200, { networks: all.map((n) => ({ id: n.id, name: n.name })) }, { 'cache-control': 'public, max-age=60' });
+  };
+
+  const joinRequests: Route = async (event, caller) => {
+    const networkId = coordinatedNetwork(event, caller);
+    const views = await matches.joinRequests(networkId);
+    const found = await matches.profiles(views.map((v) => v.id));
+    const requests = [...found.values()]
+      .filter((p) => p.memberships?.[networkId] === 'requested')
+      .map((p) => ({ ...toPublicProfile(p), requestedAt: p.updatedAt }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return json(200, { networkId, requests });
+  };
+
+  const answer = (status: 'approved' | 'rejected'): Route => async (event, caller) => {
+    const networkId = coordinatedNetwork(event, caller);
+    const id = event.pathParameters?.id ?? '';
+    if (!ID_PATTERN.test(id)) throw notFound('membership');
+    const outcome = await profiles.setMembership(id, networkId, status, deps.now());
+    if (outcome === 'not-member') throw notFound('membership');
+    return json(200, { profileId: id, networkId, membership: status, changed: outcome === 'changed' });
+  };
+
+  return {
+    listNetworks,
+    joinRequests,
+    approveMembership: answer('approved'),
+    rejectMembership: answer('rejected'),
+  };
+}

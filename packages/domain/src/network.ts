@@ -1,0 +1,78 @@
+import * as z from 'zod';
+import { TimeZone } from './notification.js';
+import { NetworkId } from './profile.js';
+import { oneLineText } from './text.js';
+
+/**
+ * Networks are records the operator creates (`npm run network -- add`); a profile may name only
+ * these. Per-network settings live on this record (`settings`), so whoever adds one (reminder and
+ * expiry days, cross-border weight) extends NetworkSettings and every reader gets it.
+ */
+export const NETWORK_NAME_LENGTH = 120;
+
+// Named apart from network-settings.ts's NetworkSettings (issue 20: reminder, expiry and
+// re-proposal days, display name), which still live in their own item until moved onto this record.
+export const NetworkRecordSettings = z.object({}).catchall(z.unknown());
+export type NetworkRecordSettings = z.output<typeof NetworkRecordSettings>;
+
+export const NetworkInput = z.strictObject({
+  id: NetworkId,
+  name: oneLineText('network name', NETWORK_NAME_LENGTH),
+  timeZone: TimeZone.default('UTC'),
+  settings: NetworkRecordSettings.default({}),
+});
+export type NetworkInput = z.input<typeof NetworkInput>;
+
+/** A stored network. `createdAt`/`updatedAt`: ISO 8601 date-times. */
+export interface Network extends z.output<typeof NetworkInput> {
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What anyone may read about a network: the form lists these. */
+export type NetworkSummary = Pick<Network, 'id' | 'name'>;
+
+/**
+ * How a profile belongs to a network. `requested`: the member named it and waits for a coordinator;
+ * `approved`: a coordinator approved it, or imported or invited the member; `rejected`: refused
+ * (kept, so the same request is not asked again by accident; naming the network again re-requests).
+ */
+export const MEMBERSHIP_STATUSES = ['requested', 'approved', 'rejected'] as const;
+export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
+
+/** Per named network, its membership status. */
+export type Memberships = Record<string, MembershipStatus>;
+
+/**
+ * A profile's membership in `networkId`. Profiles stored before memberships were approved carry no
+ * `memberships` map: every network they name counts as approved (docs/decisions.md, migration).
+ */
+export function membershipStatus(profile: { networks: readonly string[]; memberships?: Memberships }, networkId: string): MembershipStatus | undefined {
+  if (!profile.networks.includes(networkId)) return undefined;
+  return profile.memberships?.[networkId] ?? 'approved';
+}
+
+/** The networks a profile is an approved member of: the only ones matching uses. */
+export function approvedNetworks(profile: { networks: readonly string[]; memberships?: Memberships }): string[] {
+  return profile.networks.filter((n) => membershipStatus(profile, n) === 'approved');
+}
+
+/**
+ * The memberships after a member names `networks`: networks kept keep their status, except that
+ * naming a rejected network again asks again; new ones are `requested` (or `initial`, for members
+ * a coordinator imported or invited); networks no longer named are dropped. A rejected network
+ * that is still named stays rejected: saving the profile again must not ask the coordinator again.
+ */
+export function nextMemberships(previous: { networks: readonly string[]; memberships?: Memberships } | undefined, networks: readonly string[], initial: MembershipStatus = 'requested'): Memberships {
+  const out: Memberships = {};
+  for (const n of networks) {
+    const before = previous ? membershipStatus(previous, n) : undefined;
+    out[n] = before ?? initial;
+  }
+  return out;
+}
+
+/** The networks named in `networks` that are not on the platform, with their index (for `networks[i]`). */
+export function unknownNetworks(networks: readonly string[], known: ReadonlySet<string>): { index: number; id: string }[] {
+  return networks.flatMap((id, index) => (known.has(id) ? [] : [{ index, id }]));
+}

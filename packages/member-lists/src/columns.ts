@@ -1,0 +1,141 @@
+import { PRIORITIES, ProfileInput, describeIssues, type Priority } from '@culturebridge/domain';
+
+/**
+ * The columns of a member list, in the template's order. Lists go in one cell, separated by `|`
+ * (or `,`/`;` inside a quoted cell); themes as `id:priority` (priority defaults to medium).
+ */
+export const MEMBER_COLUMNS = [
+  'name',
+  'kind',
+  'country',
+  'region',
+  'contact_name',
+  'contact_email',
+  'themes',
+  'languages',
+  'formats',
+  'offers',
+  'needs',
+  'funding_instruments',
+  'free_tags',
+  'open_to_outside_network',
+  'description',
+] as const;
+export type MemberColumn = (typeof MEMBER_COLUMNS)[number];
+
+export const REQUIRED_COLUMNS: readonly MemberColumn[] = ['name', 'kind', 'country', 'contact_name', 'contact_email', 'themes', 'languages'];
+
+/** Header spellings people use, normalised (lower case, spaces and hyphens as `_`). */
+const ALIASES: Record<string, MemberColumn> = {
+  email: 'contact_email',
+  e_mail: 'contact_email',
+  contact_e_mail: 'contact_email',
+  contact: 'contact_name',
+  city: 'region',
+  city_or_region: 'region',
+  funding: 'funding_instruments',
+  tags: 'free_tags',
+  open_to_other_networks: 'open_to_outside_network',
+};
+
+export function normaliseHeader(header: string): string {
+  return header.trim().toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+/** Which column of the file holds each known field; unknown headers are reported, not guessed. */
+export function mapHeader(header: readonly string[]): { columns: Map<MemberColumn, number>; unknown: string[]; missing: MemberColumn[] } {
+  const columns = new Map<MemberColumn, number>();
+  const unknown: string[] = [];
+  header.forEach((raw, index) => {
+    const name = normaliseHeader(raw);
+    const column = (MEMBER_COLUMNS as readonly string[]).includes(name) ? (name as MemberColumn) : ALIASES[name];
+    if (column && !columns.has(column)) columns.set(column, index);
+    else if (name !== '') unknown.push(raw);
+  });
+  return { columns, unknown, missing: REQUIRED_COLUMNS.filter((c) => !columns.has(c)) };
+}
+
+const split = (cell: string) => cell.split(/[|;,]/).map((v) => v.trim()).filter(Boolean);
+
+function yesNo(cell: string): boolean | string {
+  const v = cell.trim().toLowerCase();
+  if (['', 'no', 'false', '0', 'n'].includes(v)) return false;
+  if (['yes', 'true', '1', 'y'].includes(v)) return true;
+  return cell;
+}
+
+/** One row as the profile form would send it, with the import's network. */
+export function rowToProfileInput(cells: readonly string[], columns: Map<MemberColumn, number>, networkId: string): Record<string, unknown> {
+  const get = (c: MemberColumn) => {
+    const i = columns.get(c);
+    return i === undefined ? '' : (cells[i] ?? '').trim();
+  };
+  const optional = (c: MemberColumn) => (get(c) === '' ? undefined : get(c));
+  return {
+    kind: get('kind').toLowerCase(),
+    name: get('name'),
+    country: get('country').toUpperCase(),
+    ...(optional('region') !== undefined ? { region: get('region') } : {}),
+    networks: [networkId],
+    contact: { name: get('contact_name'), email: get('contact_email') },
+    themes: split(get('themes')).map((t) => {
+      const [id = '', priority] = t.split(':').map((p) => p.trim());
+      return { id: id.toLowerCase(), priority: priority ? (PRIORITIES.includes(priority.toLowerCase() as Priority) ? priority.toLowerCase() : priority) : 'medium' };
+    }),
+    languages: split(get('languages')).map((l) => l.toLowerCase()),
+    formats: split(get('formats')),
+    offers: split(get('offers')),
+    needs: split(get('needs')),
+    fundingInstruments: split(get('funding_instruments')),
+    freeTags: split(get('free_tags')),
+    openToOutsideNetwork: yesNo(get('open_to_outside_network')),
+    description: get('description'),
+  };
+}
+
+/** The column a profile field came from, for the error report. */
+function columnOf(field: string): MemberColumn | '(row)' {
+  const top = field.split(/[.[]/)[0] ?? '';
+  if (field.startsWith('contact.email') || field === 'contact') return 'contact_email';
+  if (field.startsWith('contact.name')) return 'contact_name';
+  const map: Record<string, MemberColumn> = {
+    kind: 'kind',
+    name: 'name',
+    country: 'country',
+    region: 'region',
+    themes: 'themes',
+    languages: 'languages',
+    formats: 'formats',
+    offers: 'offers',
+    needs: 'needs',
+    fundingInstruments: 'funding_instruments',
+    freeTags: 'free_tags',
+    openToOutsideNetwork: 'open_to_outside_network',
+    description: 'description',
+  };
+  return map[top] ?? '(row)';
+}
+
+export interface RowProblem {
+  rowNumber: number;
+  column: string;
+  value: string;
+  message: string;
+}
+
+/** Validates one row with the same ProfileInput schema the form and the API use. */
+export function validateRow(
+  row: { rowNumber: number; cells: readonly string[] },
+  columns: Map<MemberColumn, number>,
+  networkId: string,
+): { ok: true; profile: ReturnType<typeof ProfileInput.parse> } | { ok: false; problems: RowProblem[] } {
+  const input = rowToProfileInput(row.cells, columns, networkId);
+  const result = ProfileInput.safeParse(input);
+  if (result.success) return { ok: true, profile: result.data };
+  const problems = describeIssues(result.error).map((p) => {
+    const column = columnOf(p.field);
+    const index = column === '(row)' ? undefined : columns.get(column);
+    return { rowNumber: row.rowNumber, column, value: index === undefined ? '' : (row.cells[index] ?? ''), message: p.detail };
+  });
+  return { ok: false, problems };
+}

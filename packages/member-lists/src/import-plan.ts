@@ -1,0 +1,97 @@
+import type { ProfileData } from '@culturebridge/domain';
+import { MEMBER_COLUMNS, mapHeader, validateRow, type RowProblem } from './columns.js';
+import type { ParsedSheet } from './parse.js';
+import { safeCsv } from './spreadsheet-safe.js';
+
+export interface ImportRow {
+  rowNumber: number;
+  profile: ProfileData;
+}
+
+/** What a file holds before anything is written: valid rows, and every problem with row and column. */
+export interface ImportPlan {
+  format: ParsedSheet['format'];
+  encoding?: ParsedSheet['encoding'];
+  needsEncodingConfirmation: boolean;
+  delimiter?: ParsedSheet['delimiter'];
+  header: string[];
+  unknownColumns: string[];
+  missingColumns: string[];
+  rows: number;
+  valid: ImportRow[];
+  problems: RowProblem[];
+  /** Rows with at least one problem. */
+  invalidRows: number;
+}
+
+/**
+ * Validates every row with the profile schema (as the form and the API do), for the network being
+ * imported into. A contact address listed twice is a problem on its second row: the import is an
+ * upsert by address, so a second row would silently overwrite the first.
+ */
+export function planImport(sheet: ParsedSheet, networkId: string): ImportPlan {
+  const { columns, unknown, missing } = mapHeader(sheet.header);
+  const valid: ImportRow[] = [];
+  const problems: RowProblem[] = [];
+  const seen = new Map<string, number>();
+  let invalidRows = 0;
+  if (missing.length === 0) {
+    for (const row of sheet.rows) {
+      const result = validateRow(row, columns, networkId);
+      if (!result.ok) {
+        problems.push(...result.problems);
+        invalidRows++;
+        continue;
+      }
+      const email = result.profile.contact.email;
+      const first = seen.get(email);
+      if (first !== undefined) {
+        problems.push({ rowNumber: row.rowNumber, column: 'contact_email', value: email, message: `this address is already listed in row ${first}` });
+        invalidRows++;
+        continue;
+      }
+      seen.set(email, row.rowNumber);
+      valid.push({ rowNumber: row.rowNumber, profile: result.profile });
+    }
+  }
+  return {
+    format: sheet.format,
+    ...(sheet.encoding ? { encoding: sheet.encoding } : {}),
+    needsEncodingConfirmation: sheet.needsEncodingConfirmation,
+    ...(sheet.delimiter ? { delimiter: sheet.delimiter } : {}),
+    header: sheet.header,
+    unknownColumns: unknown,
+    missingColumns: missing,
+    rows: sheet.rows.length,
+    valid,
+    problems,
+    invalidRows: missing.length > 0 ? sheet.rows.length : invalidRows,
+  };
+}
+
+/** The error report a coordinator downloads: one line per problem, safe to open in a spreadsheet. */
+export function errorReportCsv(problems: readonly RowProblem[], delimiter: ',' | ';' = ','): string {
+  return safeCsv(['row', 'column', 'value', 'message'], problems.map((p) => [p.rowNumber, p.column, p.value, p.message]), delimiter);
+}
+
+/** The template offered for download: the header and one example row. */
+export function templateCsv(networkId: string): string {
+  const example: Record<(typeof MEMBER_COLUMNS)[number], string> = {
+    name: 'Kutaisi',
+    kind: 'city',
+    country: 'GE',
+    region: 'Imereti',
+    contact_name: 'Culture department',
+    contact_email: 'culture@kutaisi.example',
+    themes: 'climate-environment:high|visual-arts:medium',
+    languages: 'ka|en',
+    formats: 'festival|artist-residency',
+    offers: 'venue|audience',
+    needs: 'curatorial-support',
+    funding_instruments: '',
+    free_tags: 'public art festival',
+    open_to_outside_network: 'yes',
+    description: `Member of ${networkId}`,
+  };
+  return safeCsv(MEMBER_COLUMNS, [MEMBER_COLUMNS.map((c) => example[c])]);
+}

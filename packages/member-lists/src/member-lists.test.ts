@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { decodeText } from './decode.js';
+import { MAX_ROWS, UnreadableFile, parseMemberFile } from './parse.js';
+import { planImport } from './import-plan.js';
+import { spreadsheetSafe } from './spreadsheet-safe.js';
+
+const HEADER = 'name,kind,country,contact_name,contact_email,themes,languages';
+
+describe('member lists', () => {
+  it('decodes by byte-order mark, then as UTF-8, and only then guesses a legacy code page to be confirmed', () => {
+    expect(decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61]))).toEqual({ text: 'a', encoding: 'utf-8', needsConfirmation: false });
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Şəki', 'utf16le')]))).toEqual({ text: 'Şəki', encoding: 'utf-16le', needsConfirmation: false });
+    expect(decodeText(Buffer.from('Şəki'))).toMatchObject({ text: 'Şəki', needsConfirmation: false });
+    // "Łódź" in Windows-1250 is not UTF-8; confirmed, it reads right.
+    const lodz = Uint8Array.from([0xa3, 0xf3, 0x64, 0x9f]);
+    expect(decodeText(lodz).needsConfirmation).toBe(true);
+    expect(decodeText(lodz, 'windows-1250')).toEqual({ text: 'Łódź', encoding: 'windows-1250', needsConfirmation: false });
+    expect(() => decodeText(lodz, 'koi8-r')).toThrow(RangeError);
+  });
+
+  it('reads , ; and tab, and a leading sep= line, counting rows as a spreadsheet does', async () => {
+    for (const d of [',', ';', '\t']) {
+      const sheet = await parseMemberFile(Buffer.from(`${HEADER.replaceAll(',', d)}\nPoti${d}city${d}GE${d}P${d}p@poti.example${d}youth${d}en\n`));
+      expect(sheet.delimiter).toBe(d);
+      expect(sheet.rows).toEqual([{ rowNumber: 2, cells: ['Poti', 'city', 'GE', 'P', 'p@poti.example', 'youth', 'en'] }]);
+    }
+    const withSep = await parseMemberFile(Buffer.from(`sep=;\n${HEADER}\n\nPoti,city\n`.replace(/,/g, ';')));
+    expect(withSep.rows[0]?.rowNumber).toBe(4);
+  });
+
+  it(`refuses more than ${MAX_ROWS} rows and a file with no header as unreadable`, async () => {
+    const rows = Array.from({ length: MAX_ROWS + 1 }, (_, i) => `City ${i},city,GE,C,c${i}@x.example,youth,en`).join('\n');
+    await expect(parseMemberFile(Buffer.from(`${HEADER}\n${rows}\n`))).rejects.toThrow(UnreadableFile);
+    await expect(parseMemberFile(Buffer.from(''))).rejects.toThrow(UnreadableFile);
+  });
+
+  it('names missing columns and a repeated address', async () => {
+    const plan = planImport(await parseMemberFile(Buffer.from(`${HEADER}\nA,city,GE,A,a@x.example,youth,en\nB,city,GE,B,A@X.example,youth,en\n`)), 'net');
+    expect(plan.problems).toEqual([{ rowNumber: 3, column: 'contact_email', value: 'a@x.example', message: 'this address is already listed in row 2' }]);
+    expect(planImport(await parseMemberFile(Buffer.from('name,email\nA,a@x.example\n')), 'net').missingColumns).toEqual(['kind', 'country', 'contact_name', 'themes', 'languages']);
+  });
+
+  it('quotes values a spreadsheet would run as formulas', () => {
+    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', 'Kutaisi'].map(spreadsheetSafe)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", 'Kutaisi']);
+  });
+});

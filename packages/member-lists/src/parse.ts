@@ -1,0 +1,120 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { decodeText, type TextEncodingName } from './decode.js';
+
+/** Files larger than this many data rows are refused whole: a coordinator splits them. */
+export const MAX_ROWS = 5000;
+/** Bytes of an uploaded file (a 5 000-row list is about 1 MB as CSV). */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+export const DELIMITERS = [',', ';', '\t'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+
+export interface ParsedSheet {
+  format: 'csv' | 'xlsx';
+  encoding?: TextEncodingName;
+  needsEncodingConfirmation: boolean;
+  delimiter?: Delimiter;
+  header: string[];
+  /** Each data row with its 1-based line (CSV) or row number (XLSX) as a spreadsheet shows it. */
+  rows: { rowNumber: number; cells: string[] }[];
+}
+
+/** A file that cannot be read as a member list at all (not a row problem): the message says why. */
+export class UnreadableFile extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnreadableFile';
+  }
+}
+
+const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
+/** The delimiter the header line uses most, outside quotes. */
+function detectDelimiter(firstLine: string): Delimiter {
+  const counts = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const c of firstLine) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && counts.has(c as Delimiter)) counts.set(c as Delimiter, (counts.get(c as Delimiter) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[1] ? ([...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? ',') : ',';
+}
+
+function parseCsv(bytes: Uint8Array, confirmedEncoding: string | undefined): ParsedSheet {
+  const decoded = decodeText(bytes, confirmedEncoding);
+  let text = decoded.text;
+  let lineOffset = 0;
+  let delimiter: Delimiter | undefined;
+  // Excel's `sep=;` first line names the delimiter; it is not part of the data.
+  const sep = /^sep=(.)\r?\n/i.exec(text);
+  if (sep) {
+    const named = sep[1] as Delimiter;
+    if (!(DELIMITERS as readonly string[]).includes(named)) throw new UnreadableFile(`The first line names the delimiter "${named}"; use , ; or a tab.`);
+    delimiter = named;
+    text = text.slice(sep[0].length);
+    lineOffset = 1;
+  }
+  delimiter ??= detectDelimiter(text.split(/\r?\n/, 1)[0] ?? '');
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
+  } catch (error) {
+    throw new UnreadableFile(`The file is not valid CSV: ${(error as Error).message}`);
+  }
+  const [head, ...data] = records;
+  if (!head) throw new UnreadableFile('The file is empty: expected a header line and one member per line.');
+  return {
+    format: 'csv',
+    encoding: decoded.encoding,
+    needsEncodingConfirmation: decoded.needsConfirmation,
+    delimiter,
+    header: head.record,
+    rows: data.map((r) => ({ rowNumber: r.info.lines + lineOffset, cells: r.record })),
+  };
+}
+
+/** A cell's value as text: formulas by their result, hyperlinks (e-mail cells often are) by their text. */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('text' in value) return cellText(value.text as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('error' in value) return '';
+  }
+  return String(value).trim();
+}
+
+async function parseXlsx(bytes: Uint8Array): Promise<ParsedSheet> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new UnreadableFile(`The file is not a readable XLSX workbook: ${(error as Error).message}`);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new UnreadableFile('The workbook has no worksheet.');
+  const rows: { rowNumber: number; cells: string[] }[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
+    if (cells.some((c) => c !== '')) rows.push({ rowNumber, cells });
+  });
+  const [head, ...data] = rows;
+  if (!head) throw new UnreadableFile('The worksheet is empty: expected a header row and one member per row.');
+  return { format: 'xlsx', needsEncodingConfirmation: false, header: head.cells, rows: data };
+}
+
+/**
+ * Reads a member list: XLSX (by its ZIP signature) or delimited text (CSV with , ; or tab, an
+ * optional `sep=` line, UTF-8 ± BOM, UTF-16, or a legacy code page to be confirmed).
+ * Throws UnreadableFile for a file that is not a member list at all, or has more than MAX_ROWS rows.
+ */
+export async function parseMemberFile(bytes: Uint8Array, confirmedEncoding?: string): Promise<ParsedSheet> {
+  if (bytes.length > MAX_FILE_BYTES) throw new UnreadableFile(`The file has ${bytes.length} bytes; at most ${MAX_FILE_BYTES} are accepted.`);
+  const sheet = isZip(bytes) ? await parseXlsx(bytes) : parseCsv(bytes, confirmedEncoding);
+  if (sheet.rows.length > MAX_ROWS) throw new UnreadableFile(`The file has ${sheet.rows.length} members; at most ${MAX_ROWS} can be imported at once. Split it.`);
+  return sheet;
+}

@@ -1,0 +1,159 @@
+/**
+ * Member lists, for the operator or a coordinator at a terminal:
+ *
+ *   npm run members -- import --network <id> [--dry-run] [--encoding windows-1251|windows-1250|windows-1252] <file.csv|file.xlsx>
+ *   npm run members -- export --network <id> [--format csv|xlsx] [--delimiter ';'] [--out <file>]
+ *
+ * The import previews first (problems per row and column, the summary), then writes unless
+ * --dry-run; imported members are mailed an invitation to review and confirm their profile.
+ * A legacy single-byte file is refused until its encoding is confirmed with --encoding.
+ *
+ * Locally (default) it works on `npm start`'s table and mails through its SES local (read from
+ * .data/dynamodb/endpoints.json). Against AWS: TABLE_NAME, SENDER_EMAIL, CONFIGURATION_SET and
+ * APP_BASE_URL (the stack's outputs), with your usual AWS credentials and region.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SingleBar, Presets } from 'cli-progress';
+import { sesMailer } from '@culturebridge/mail';
+import { UnreadableFile, errorReportCsv, memberExportFile, parseMemberFile, planImport } from '@culturebridge/member-lists';
+import { AddressBook, MatchStore, NetworkStore, ProfileStore, SignInStore, SuppressionStore } from '@culturebridge/store';
+import { networkMemberRows } from '../functions/member-lists/member-export.js';
+import { importMembers } from '../functions/member-lists/member-import.js';
+import { sendMagicLink } from '../functions/profiles-api/sign-in.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/dynamodb-local.js';
+import { LOCAL_ENDPOINTS_FILE, readLocalEndpoints } from '../local/endpoints-file.js';
+import { operatorDocumentClient } from './operator-table.js';
+
+const USAGE = `usage:
+  npm run members -- import --network <id> [--dry-run] [--encoding windows-1251|windows-1250|windows-1252] <file>
+  npm run members -- export --network <id> [--format csv|xlsx] [--delimiter ,|;] [--out <file>]`;
+
+function mailSettings() {
+  if (process.env.TABLE_NAME) {
+    const { SENDER_EMAIL, CONFIGURATION_SET, APP_BASE_URL } = process.env;
+    if (!SENDER_EMAIL || !CONFIGURATION_SET || !APP_BASE_URL) throw new Error('set SENDER_EMAIL, CONFIGURATION_SET and APP_BASE_URL (the stack\'s outputs) to mail invitations');
+    return { ses: new SESv2Client({ maxAttempts: 3 }), sender: SENDER_EMAIL, configurationSet: CONFIGURATION_SET, appBaseUrl: APP_BASE_URL };
+  }
+  const local = readLocalEndpoints();
+  if (!local) throw new Error(`npm start is not running (no ${LOCAL_ENDPOINTS_FILE}); start it first`);
+  return {
+    ses: new SESv2Client({ endpoint: local.sesEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
+    sender: local.senderEmail,
+    configurationSet: local.configurationSet,
+    appBaseUrl: local.appBaseUrl,
+  };
+}
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      network: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      encoding: { type: 'string' },
+      format: { type: 'string', default: 'csv' },
+      delimiter: { type: 'string', default: ',' },
+      out: { type: 'string' },
+    },
+  });
+  const [command, file] = positionals;
+  const networkId = values.network;
+  if (!networkId || (command === 'import' && !file) || (command !== 'import' && command !== 'export')) {
+    console.error(USAGE);
+    return 2;
+  }
+  const { doc, tableName } = operatorDocumentClient();
+  try {
+    if (!(await new NetworkStore(doc, tableName).get(networkId))) {
+      console.error(`no network "${networkId}": add it with npm run network -- add`);
+      return 1;
+    }
+    const matches = new MatchStore(doc, tableName);
+    if (command === 'export') {
+      if ((values.format !== 'csv' && values.format !== 'xlsx') || (values.delimiter !== ',' && values.delimiter !== ';')) {
+        console.error('--format must be csv or xlsx, --delimiter , or ;');
+        return 2;
+      }
+      const exported = await memberExportFile(await networkMemberRows(matches, networkId), values.format, values.delimiter);
+      const out = resolve(values.out ?? `${networkId}-members.${exported.extension}`);
+      writeFileSync(out, exported.body);
+      console.log(`wrote ${out}`);
+      return 0;
+    }
+
+    let plan;
+    try {
+      plan = planImport(await parseMemberFile(readFileSync(file as string), values.encoding), networkId);
+    } catch (error) {
+      if (error instanceof UnreadableFile || error instanceof RangeError) {
+        console.error(error.message);
+        return 1;
+      }
+      throw error;
+    }
+    console.log(`${plan.format.toUpperCase()}${plan.encoding ? `, ${plan.encoding}` : ''}${plan.delimiter ? `, delimiter ${JSON.stringify(plan.delimiter)}` : ''}: ${plan.rows} rows`);
+    if (plan.unknownColumns.length) console.log(`ignored columns: ${plan.unknownColumns.join(', ')}`);
+    if (plan.missingColumns.length) {
+      console.error(`missing columns: ${plan.missingColumns.join(', ')}`);
+      return 1;
+    }
+    for (const p of plan.problems) console.log(`row ${p.rowNumber}, ${p.column} ${JSON.stringify(p.value)}: ${p.message}`);
+    if (plan.needsEncodingConfirmation) {
+      console.log('first rows as read:');
+      for (const row of plan.valid.slice(0, 5)) console.log(`  row ${row.rowNumber}: ${row.profile.name}, ${row.profile.region ?? ''}`);
+      if (!values['dry-run']) {
+        console.error(`The file is not UTF-8; it looks like ${plan.encoding}. If the names above read right, run again with --encoding ${plan.encoding}; otherwise save the file as UTF-8.`);
+        return 1;
+      }
+    }
+    if (plan.problems.length > 0) {
+      // Beside the list it reports on, so the coordinator finds it where the list is.
+      const report = resolve(`${(file as string).replace(/\.[^./]+$/, '')}-errors.csv`);
+      writeFileSync(report, errorReportCsv(plan.problems));
+      console.log(`error report: ${report}`);
+    }
+    const mail = values['dry-run'] ? undefined : mailSettings();
+    const mailer = mail && sesMailer(mail.ses, { sender: mail.sender, configurationSet: mail.configurationSet });
+    const linkDeps = mail && mailer && {
+      logger: console,
+      signIns: new SignInStore(doc, tableName),
+      suppressions: new SuppressionStore(doc, tableName),
+      mailer,
+      appBaseUrl: mail.appBaseUrl,
+    };
+    // Drawn in place on a terminal; a redirected stderr (CI logs) gets a line every second instead.
+    const bar = new SingleBar({ format: '{bar} {value}/{total} rows', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 1000 }, Presets.shades_classic);
+    bar.start(plan.valid.length, 0);
+    const result = await importMembers(
+      {
+        profiles: new ProfileStore(doc, tableName),
+        addresses: new AddressBook(doc, tableName),
+        matches,
+        invite: async (email, profileId, at) => {
+          if (linkDeps) await sendMagicLink(linkDeps, email, 'invite-member', at, profileId);
+        },
+        newId: randomUUID,
+        now: () => new Date().toISOString(),
+      },
+      networkId,
+      plan,
+      { dryRun: values['dry-run'], onRow: (done) => bar.update(done) },
+    );
+    bar.stop();
+    mail?.ses.destroy();
+    const { created, updated, unchanged, invalid } = result.summary;
+    console.log(`${values['dry-run'] ? 'dry run, nothing written: would have ' : ''}created ${created}, updated ${updated}, unchanged ${unchanged}, invalid ${invalid}`);
+    return 0;
+  } catch (error) {
+    console.error(`the member list could not be processed: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    doc.destroy();
+  }
+}
+
+main().then((code) => process.exit(code));

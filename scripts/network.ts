@@ -1,0 +1,49 @@
+/**
+ * Manages networks: a profile may name only networks that exist.
+ *
+ *   npm run network -- add --id eu4culture --name "EU4Culture" [--time-zone Europe/Berlin]
+ *   npm run network -- list
+ *
+ * Locally (default) it writes to the table of `npm start` (DynamoDB Local on DYNAMODB_PORT or 8000).
+ * Against AWS: TABLE_NAME=<the stack's TableName output> with your usual AWS credentials and region.
+ * Adding an existing id again updates its name and time zone.
+ */
+import { parseArgs } from 'node:util';
+import { NetworkStore } from '@culturebridge/store';
+import { operatorDocumentClient, reportFailure } from './operator-table.js';
+
+const USAGE = `usage:
+  npm run network -- add --id <id> --name <display name> [--time-zone <IANA zone>]
+  npm run network -- list`;
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { id: { type: 'string' }, name: { type: 'string' }, 'time-zone': { type: 'string' } },
+  });
+  const [command] = positionals;
+  if (command !== 'add' && command !== 'list') {
+    console.error(USAGE);
+    return 2;
+  }
+  const { doc, tableName } = operatorDocumentClient();
+  const store = new NetworkStore(doc, tableName);
+  try {
+    if (command === 'list') {
+      for (const n of await store.list()) console.log(`${n.id.padEnd(32)} ${n.timeZone.padEnd(20)} ${n.name}`);
+      return 0;
+    }
+    const { network, created } = await store.put(
+      { id: values.id ?? '', name: values.name ?? '', ...(values['time-zone'] ? { timeZone: values['time-zone'] } : {}) },
+      new Date().toISOString(),
+    );
+    console.log(`${created ? 'added' : 'updated'} network ${network.id} "${network.name}" (${network.timeZone})`);
+    return 0;
+  } catch (error) {
+    return reportFailure(error, 'the network');
+  } finally {
+    doc.destroy();
+  }
+}
+
+main().then((code) => process.exit(code));

@@ -1,0 +1,122 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { CoordinatorStore, NetworkStore } from '@culturebridge/store';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
+import { LOCAL_CONFIGURATION_SET, LOCAL_SENDER, type Platform } from '../../local/platform.js';
+import { localMails } from '../../local/ses-local.js';
+import { localSession } from '../../local/sessions.js';
+import { platformDocumentClient, sharedMemberApi, startTestPlatform, submitProfile } from '../support/platform.js';
+
+/**
+ * The member export (API and command line) and the import command, on the local platform. The
+ * command runs as an operator would run it against AWS (TABLE_NAME and the stack's settings), with
+ * the SDK's endpoint variables pointing it at DynamoDB Local and SES local.
+ */
+let platform: Platform;
+const net = `exp-${randomUUID().slice(0, 8)}`;
+let coordinator: string;
+const dir = mkdtempSync(join(tmpdir(), 'members-cli-'));
+const run = promisify(execFile);
+
+function cli(...args: string[]) {
+  return run('npx', ['tsx', 'scripts/members.ts', ...args], {
+    cwd: process.cwd(),
+    env: {
+      ...process.env,
+      TABLE_NAME: platform.tableName,
+      DYNAMODB_ENDPOINT: platform.dynamodbEndpoint,
+      AWS_ENDPOINT_URL_SESV2: platform.ses.endpoint,
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      SENDER_EMAIL: LOCAL_SENDER,
+      CONFIGURATION_SET: LOCAL_CONFIGURATION_SET,
+      APP_BASE_URL: platform.apiUrl,
+    },
+  });
+}
+
+const kutaisi = validProfileInput({ name: 'Kutaisi', country: 'GE', networks: [], openToOutsideNetwork: false, contact: { name: 'K', email: `k@${net}.example` }, offers: ['venue'], needs: ['curatorial-support'], themes: [{ id: 'climate-environment', priority: 'high' }] });
+const gyumri = validProfileInput({ name: '=Gyumri', country: 'AM', networks: [], openToOutsideNetwork: false, contact: { name: 'G', email: `g@${net}.example` }, offers: ['curatorial-support'], needs: ['venue'], themes: [{ id: 'climate-environment', priority: 'high' }], languages: ['hy', 'en'] });
+
+beforeAll(async () => {
+  platform = await startTestPlatform('member-export');
+  const doc = platformDocumentClient(platform);
+  await new NetworkStore(doc, platform.tableName).put({ id: net, name: 'Export network' }, new Date().toISOString());
+  await new CoordinatorStore(doc, platform.tableName).add({ networkId: net, name: 'C', email: `c@${net}.example` });
+  coordinator = await localSession(platform.sessionKeyFile, `c@${net}.example`, { networks: [net] });
+  const k = await submitProfile(platform, { ...kutaisi, networks: [net] });
+  const g = await submitProfile(platform, { ...gyumri, networks: [net] });
+  await platform.settle();
+  const api = sharedMemberApi(platform);
+  expect((await api.call('POST', `/matches/${k}/${g}/accept`)).body.state).toBe('accepted');
+  expect((await api.call('POST', `/matches/${g}/${k}/accept`)).body.state).toBe('confirmed');
+});
+afterAll(async () => platform?.stop());
+
+async function exported(query: string): Promise<{ status: number; type: string; bytes: Buffer }> {
+  const response = await fetch(`${platform.apiUrl}/networks/${net}/export${query}`, { headers: { authorization: `Bearer ${coordinator}` } });
+  return { status: response.status, type: response.headers.get('content-type') ?? '', bytes: Buffer.from(await response.arrayBuffer()) };
+}
+
+describe('member export', () => {
+  it('lists members with status, confirmed partners, open proposals and last activity, as CSV with , or ; and as XLSX', async () => {
+    const csv = await exported('?format=csv&delimiter=%3B');
+    expect(csv.type).toMatch(/^text\/csv/);
+    expect(csv.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const rows = parse(csv.bytes.toString('utf8').slice(1), { columns: true, delimiter: ';' }) as Record<string, string>[];
+    expect(rows.map((r) => [r.name, r.status, r.membership, r.confirmed_partners, r.open_proposals])).toEqual([
+      // A name a spreadsheet would run as a formula is written so that it does not.
+      ["'=Gyumri", 'active', 'approved', 'Kutaisi', '0'],
+      ['Kutaisi', 'active', 'approved', "'=Gyumri", '0'],
+    ]);
+    expect(rows[1]?.contact_email).toBe(`k@${net}.example`);
+    expect(Date.parse(rows[1]?.last_activity ?? '')).toBeGreaterThan(0);
+
+    const xlsx = await exported('?format=xlsx');
+    expect(xlsx.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.getRow(1).values).toContain('confirmed_partners');
+    expect(sheet?.getRow(3).getCell(1).value).toBe('Kutaisi');
+
+    const bad = await exported('?format=pdf&delimiter=%7C');
+    expect(bad.status).toBe(400);
+    expect((JSON.parse(bad.bytes.toString()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['format', 'delimiter']);
+  });
+
+  it('imports from the command line with a progress bar, a dry run writing nothing, and exports from it', async () => {
+    const file = join(dir, 'members.csv');
+    writeFileSync(file, `name;kind;country;contact_name;contact_email;themes;languages\nCahul;city;MD;C;cahul@${net}.example;youth:high;ro|en\nOrhei;town;MD;O;orhei@${net}.example;youth;ro\n`);
+    const dry = await cli('import', '--network', net, '--dry-run', file);
+    expect(dry.stdout).toContain('row 3, kind "town"');
+    expect(dry.stdout).toContain('dry run, nothing written: would have created 1, updated 0, unchanged 0, invalid 1');
+    expect((await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(`cahul@${net}.example`))).toEqual([]);
+
+    const real = await cli('import', '--network', net, file);
+    expect(real.stdout).toContain('created 1, updated 0, unchanged 0, invalid 1');
+    expect(real.stderr).toMatch(/1\/1 rows/);
+    expect(readFileSync(join(dir, 'members-errors.csv'), 'utf8')).toContain('town');
+    expect((await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(`cahul@${net}.example`)).map((m) => m.subject)).toEqual([
+      'CultureBridge: your network invites you to confirm your profile',
+    ]);
+    expect((await cli('import', '--network', net, file)).stdout).toContain('created 0, updated 0, unchanged 1, invalid 1');
+
+    const out = join(dir, 'members.xlsx');
+    await cli('export', '--network', net, '--format', 'xlsx', '--out', out);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    const names = workbook.worksheets[0]?.getColumn(1).values.slice(2);
+    expect(names).toEqual(["'=Gyumri", 'Cahul', 'Kutaisi']);
+    expect(workbook.worksheets[0]?.getRow(3).getCell(7).value).toBe('pending');
+  });
+});

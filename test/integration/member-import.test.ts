@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { CoordinatorStore, NetworkStore } from '@culturebridge/store';
+import type { Platform } from '../../local/platform.js';
+import { localMails } from '../../local/ses-local.js';
+import { localSession } from '../../local/sessions.js';
+import { platformDocumentClient, startTestPlatform, submitProfile } from '../support/platform.js';
+
+/**
+ * Member list import through the API on the whole local platform (DynamoDB Local, the outbox,
+ * matching, SES local), with small files in each format and encoding a coordinator may have.
+ */
+let platform: Platform;
+const net = `imp-${randomUUID().slice(0, 8)}`;
+const coordinatorEmail = `coordinator@${net}.example`;
+let coordinator: string;
+
+const HEADER = ['name', 'kind', 'country', 'region', 'contact_name', 'contact_email', 'themes', 'languages', 'offers', 'needs', 'open_to_outside_network'];
+const member = (name: string, country: string, region: string, email: string) => [name, 'city', country, region, `Culture department of ${name}`, email, 'climate-environment:high|cultural-heritage:medium', 'en', 'venue', 'curatorial-support', 'no'];
+const addr = (local: string) => `${local}@${net}.example`;
+
+/** Bytes of `text` in a single-byte code page, from the code page's own decoding table. */
+function encodeSingleByte(text: string, encoding: string): Buffer {
+  const decoder = new TextDecoder(encoding);
+  const table = new Map<string, number>();
+  for (let b = 0; b < 256; b++) table.set(decoder.decode(Uint8Array.of(b)), b);
+  return Buffer.from([...text].map((c) => {
+    const byte = table.get(c);
+    if (byte === undefined) throw new Error(`${c} is not in ${encoding}`);
+    return byte;
+  }));
+}
+
+const lines = (rows: string[][], delimiter: string) => rows.map((r) => r.map((c) => (c.includes(delimiter) || c.includes('"') ? `"${c.replace(/"/g, '""')}"` : c)).join(delimiter)).join('\r\n') + '\r\n';
+
+const FILES = {
+  /** Excel's "CSV UTF-8" in a `;` locale: a byte-order mark and semicolons. */
+  utf8BomSemicolon: () =>
+    Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines([HEADER, member('Ijevan', 'AM', 'Tavush', addr('ijevan')), member('Şəki', 'AZ', 'Şəki-Zaqatala', addr('shaki'))], ';'))]),
+  /** Excel's "Unicode text": UTF-16LE with a byte-order mark and tabs. */
+  utf16Tabs: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines([HEADER, member('Zugdidi', 'GE', 'Samegrelo', addr('zugdidi'))], '\t'), 'utf16le')]),
+  xlsx: async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Members');
+    sheet.addRow(HEADER);
+    sheet.addRow(member('Cahul', 'MD', 'Cahul', addr('cahul')));
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  },
+  /** A legacy Windows-1251 file with a `sep=` line, as older Excel versions save "CSV". */
+  windows1251: () => encodeSingleByte(`sep=,\r\n${lines([HEADER, member('Полтава', 'UA', 'Полтавська область', addr('poltava')), member('Вінниця', 'UA', 'Вінницька область', addr('vinnytsia'))], ',')}`, 'windows-1251'),
+  threeBadRows: () =>
+    Buffer.from(
+      lines(
+        [
+          HEADER,
+          member('Orhei', 'MD', 'Orhei', addr('orhei')),
+          member('=HYPERLINK("http://evil.example","x")', 'MD', 'Nowhere', 'not-an-address'),
+          member('Rivne', 'XX', 'Rivne', addr('rivne')),
+          ['Sevan', 'village', 'AM', 'Gegharkunik', 'S', addr('sevan'), 'underwater-basket-weaving', 'en', '', '', 'no'],
+        ],
+        ',',
+      ),
+    ),
+};
+
+beforeAll(async () => {
+  platform = await startTestPlatform('member-import');
+  const doc = platformDocumentClient(platform);
+  await new NetworkStore(doc, platform.tableName).put({ id: net, name: 'Import network' }, new Date().toISOString());
+  await new CoordinatorStore(doc, platform.tableName).add({ networkId: net, name: 'Coordinator', email: coordinatorEmail });
+  coordinator = await localSession(platform.sessionKeyFile, coordinatorEmail, { networks: [net] });
+});
+afterAll(async () => platform?.stop());
+
+interface ImportAnswer {
+  status: number;
+  body: {
+    summary?: { created: number; updated: number; unchanged: number; invalid: number };
+    problems?: { rowNumber: number; column: string; value: string; message: string }[];
+    preview?: { rowNumber: number; name: string; outcome: string }[];
+    encoding?: string | null;
+    delimiter?: string | null;
+    format?: string;
+    needsEncodingConfirmation?: boolean;
+    errorReportCsv?: string;
+    errors?: { field: string; detail: string }[];
+  };
+}
+
+async function importFile(file: Buffer, options: { dryRun?: boolean; encoding?: string } = {}): Promise<ImportAnswer> {
+  const response = await fetch(`${platform.apiUrl}/networks/${net}/imports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${coordinator}` },
+    body: JSON.stringify({ file: file.toString('base64'), ...options }),
+  });
+  return { status: response.status, body: (await response.json()) as ImportAnswer['body'] };
+}
+
+/** The table without rate counters and tokens (bookkeeping of sign-in, not member data). */
+async function memberData() {
+  const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
+  const items = (await platformDocumentClient(platform).send(new ScanCommand({ TableName: platform.tableName, ConsistentRead: true }))).Items ?? [];
+  return items.filter((i) => i.entity === 'Profile' || i.entity === 'Membership' || i.entity === 'Address').sort((a, b) => `${a.PK}${a.SK}`.localeCompare(`${b.PK}${b.SK}`));
+}
+
+const mailsTo = async (address: string) => (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(address));
+const proposedFor = (name: string) => platform.eventBridge.events.filter((e) => e.event['detail-type'] === 'MatchProposed' && JSON.stringify(e.event.detail).includes(name));
+
+describe('member list import', () => {
+  it('previews each format and encoding as a dry run that writes and mails nothing', async () => {
+    const before = await memberData();
+    const bom = await importFile(FILES.utf8BomSemicolon(), { dryRun: true });
+    expect(bom.status).toBe(200);
+    expect(bom.body).toMatchObject({ format: 'csv', encoding: 'utf-8', delimiter: ';', needsEncodingConfirmation: false, summary: { created: 2, updated: 0, unchanged: 0, invalid: 0 }, problems: [] });
+    expect(bom.body.preview).toEqual([{ rowNumber: 2, name: 'Ijevan', outcome: 'created' }, { rowNumber: 3, name: 'Şəki', outcome: 'created' }]);
+    const utf16 = await importFile(FILES.utf16Tabs(), { dryRun: true });
+    expect(utf16.body).toMatchObject({ encoding: 'utf-16le', delimiter: '\t', preview: [{ rowNumber: 2, name: 'Zugdidi', outcome: 'created' }] });
+    const xlsx = await importFile(await FILES.xlsx(), { dryRun: true });
+    expect(xlsx.body).toMatchObject({ format: 'xlsx', preview: [{ rowNumber: 2, name: 'Cahul', outcome: 'created' }] });
+    // A legacy file is decoded with the guessed code page for the preview, and says it needs confirming.
+    const legacy = await importFile(FILES.windows1251(), { dryRun: true });
+    expect(legacy.body).toMatchObject({ encoding: 'windows-1251', delimiter: ',', needsEncodingConfirmation: true });
+    expect(legacy.body.preview).toEqual([{ rowNumber: 3, name: 'Полтава', outcome: 'created' }, { rowNumber: 4, name: 'Вінниця', outcome: 'created' }]);
+
+    expect(await memberData()).toEqual(before);
+    expect(await mailsTo(addr('ijevan'))).toEqual([]);
+  });
+
+  it('names each bad row with its row, column, value and message, and offers a report safe to open in a spreadsheet', async () => {
+    const answer = await importFile(FILES.threeBadRows(), { dryRun: true });
+    expect(answer.body.summary).toEqual({ created: 1, updated: 0, unchanged: 0, invalid: 3 });
+    expect(answer.body.problems?.map((p) => [p.rowNumber, p.column, p.value])).toEqual([
+      [3, 'contact_email', 'not-an-address'],
+      [4, 'country', 'XX'],
+      [5, 'kind', 'village'],
+      [5, 'themes', 'underwater-basket-weaving'],
+    ]);
+    expect(answer.body.problems?.[1]?.message).toMatch(/not an ISO 3166-1/);
+    const report = parse(answer.body.errorReportCsv?.replace(/^\uFEFF/, '') ?? '', { columns: true }) as Record<string, string>[];
+    expect(report).toHaveLength(4);
+    // The name cell of row 3 is not in the report; values that would run as formulas are quoted.
+    const withFormula = await importFile(Buffer.from(lines([HEADER, ['Orhei', 'city', '=1+1', '', 'O', addr('orhei2'), 'youth', 'en', '', '', 'no']], ',')), { dryRun: true });
+    expect(withFormula.body.errorReportCsv).toContain("'=1+1");
+    expect(withFormula.body.errorReportCsv).not.toMatch(/[,;]=1\+1/);
+  });
+
+  it('imports and invites; a second import changes nothing; nobody is matched before confirming', async () => {
+    // An approved, active member the imported ones would match with.
+    await submitProfile(platform, validProfileInput({ name: 'Gyumri', country: 'AM', networks: [net], openToOutsideNetwork: false, contact: { name: 'G', email: addr('gyumri') }, offers: ['curatorial-support'], needs: ['venue'], themes: [{ id: 'climate-environment', priority: 'high' }], languages: ['hy', 'en'] }));
+    const files = [FILES.utf8BomSemicolon(), FILES.utf16Tabs(), await FILES.xlsx(), FILES.threeBadRows()];
+    const first = await Promise.all(files.map((f) => importFile(f)));
+    expect(first.map((a) => a.body.summary)).toEqual([
+      { created: 2, updated: 0, unchanged: 0, invalid: 0 },
+      { created: 1, updated: 0, unchanged: 0, invalid: 0 },
+      { created: 1, updated: 0, unchanged: 0, invalid: 0 },
+      { created: 1, updated: 0, unchanged: 0, invalid: 3 },
+    ]);
+    // The legacy file is refused until its encoding is confirmed, and stores nothing meanwhile.
+    const stored = await memberData();
+    const unconfirmed = await importFile(FILES.windows1251());
+    expect(unconfirmed.status).toBe(400);
+    expect(unconfirmed.body.errors?.map((e) => e.field)).toEqual(['encoding']);
+    expect(await memberData()).toEqual(stored);
+    expect((await importFile(FILES.windows1251(), { encoding: 'windows-1251' })).body.summary).toEqual({ created: 2, updated: 0, unchanged: 0, invalid: 0 });
+
+    for (const local of ['ijevan', 'shaki', 'zugdidi', 'cahul', 'orhei', 'poltava', 'vinnytsia']) {
+      const mails = await mailsTo(addr(local));
+      expect(mails.map((m) => m.subject), local).toEqual(['CultureBridge: your network invites you to confirm your profile']);
+    }
+    await platform.settle();
+    for (const name of ['Ijevan', 'Zugdidi', 'Cahul', 'Orhei', 'Полтава']) expect(proposedFor(name), name).toEqual([]);
+    const members = await fetch(`${platform.apiUrl}/networks/${net}/members`, { headers: { authorization: `Bearer ${coordinator}` } }).then((r) => r.json() as Promise<{ members: { name: string; status: string }[] }>);
+    expect(members.members.find((m) => m.name === 'Ijevan')?.status).toBe('pending');
+
+    // Importing the same lists again changes nothing, writes nothing and mails nobody.
+    const before = await memberData();
+    const second = await Promise.all([...files, FILES.windows1251()].map((f, i) => importFile(f, i === 4 ? { encoding: 'windows-1251' } : {})));
+    expect(second.map((a) => a.body.summary?.created ?? -1)).toEqual([0, 0, 0, 0, 0]);
+    expect(second.map((a) => a.body.summary?.updated ?? -1)).toEqual([0, 0, 0, 0, 0]);
+    expect(second.map((a) => a.body.summary?.unchanged)).toEqual([2, 1, 1, 1, 2]);
+    expect(await memberData()).toEqual(before);
+    expect(await mailsTo(addr('ijevan'))).toHaveLength(1);
+
+    // The member opens the invitation: confirmed, and only now matched.
+    const link = /#\/sign-in\?token=([A-Za-z0-9_-]{43})/.exec((await mailsTo(addr('ijevan')))[0]?.body.text ?? '')?.[1];
+    const verified = await fetch(`${platform.apiUrl}/auth/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: link }) });
+    expect(((await verified.json()) as { confirmed: string[] }).confirmed).toHaveLength(1);
+    await platform.settle();
+    expect(proposedFor('Ijevan').length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import type { ProfileInput } from '@culturebridge/domain';
+import type { DetailType } from '@culturebridge/events';
+import { CoordinatorStore, NetworkStore } from '@culturebridge/store';
+import { checkedInSchemaValidator } from '../../events/src/json-schema-validator.js';
+import type { Platform } from '../../local/platform.js';
+import { localSession } from '../../local/sessions.js';
+import { EMAIL_PATTERN, platformDocumentClient, startTestPlatform, submitProfile } from '../support/platform.js';
+
+/**
+ * Joining a network is a request a coordinator answers; matching sees approved members only. On the
+ * whole local platform: the API, the outbox, the local EventBridge and compute-matches.
+ */
+let platform: Platform;
+const net = `net-${randomUUID().slice(0, 8)}`;
+const coordinatorEmail = `coordinator@${net}.example`;
+let coordinator: string;
+
+const shape = (name: string, email: string, overrides: Partial<ProfileInput> = {}) =>
+  validProfileInput({ name, networks: [net], openToOutsideNetwork: false, contact: { name, email }, offers: ['venue'], needs: ['curatorial-support'], themes: [{ id: 'climate-environment', priority: 'high' }], ...overrides });
+
+beforeAll(async () => {
+  platform = await startTestPlatform('memberships');
+  const doc = platformDocumentClient(platform);
+  await new NetworkStore(doc, platform.tableName).put({ id: net, name: 'Test network' }, new Date().toISOString());
+  await new CoordinatorStore(doc, platform.tableName).add({ networkId: net, name: 'Coordinator', email: coordinatorEmail });
+  coordinator = await localSession(platform.sessionKeyFile, coordinatorEmail, { networks: [net] });
+  // An approved member to be matched with (submitProfile approves, as the coordinator would).
+  await submitProfile(platform, shape('Gyumri', `gyumri@${net}.example`, { country: 'AM', offers: ['curatorial-support'], needs: ['venue'], languages: ['hy', 'en'] }));
+});
+afterAll(async () => platform?.stop());
+
+async function api(method: string, path: string, session?: string, body?: unknown) {
+  const response = await fetch(`${platform.apiUrl}${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(session ? { authorization: `Bearer ${session}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+}
+
+/** Submits as the signed-in contact (active at once), so only the membership decides matching. */
+async function join(name: string): Promise<{ id: string; session: string }> {
+  const email = `${name.toLowerCase()}@${net}.example`;
+  const session = await localSession(platform.sessionKeyFile, email);
+  const created = await api('POST', '/profiles', session, shape(name, email));
+  expect(created.status).toBe(201);
+  expect(created.body.status).toBe('active');
+  return { id: String(created.body.id), session: await localSession(platform.sessionKeyFile, email, { profiles: [String(created.body.id)] }) };
+}
+
+const eventsAbout = (id: string, type: DetailType) =>
+  platform.eventBridge.events.filter((e) => e.event['detail-type'] === type && JSON.stringify(e.event.detail).includes(id)).map((e) => e.event);
+
+describe('membership approval on the local platform', () => {
+  it('keeps a join request waiting, unmatched and out of the member list, until a coordinator approves it; then matches it', async () => {
+    const { id, session } = await join('Kutaisi');
+    await platform.settle();
+    expect(eventsAbout(id, 'MembershipRequested')).toHaveLength(1);
+    expect(eventsAbout(id, 'MatchProposed')).toEqual([]);
+    expect((await api('GET', `/profiles/${id}`, session)).body.memberships).toEqual({ [net]: 'requested' });
+    const requests = await api('GET', `/networks/${net}/requests`, coordinator);
+    expect((requests.body.requests as { id: string; name: string }[]).map((r) => [r.id, r.name])).toEqual([[id, 'Kutaisi']]);
+    expect(JSON.stringify(requests.body)).not.toMatch(EMAIL_PATTERN);
+    const members = async () => ((await api('GET', `/networks/${net}/members`, coordinator)).body.members as { name: string }[]).map((m) => m.name);
+    expect(await members()).toEqual(['Gyumri']);
+
+    const approved = await api('POST', `/networks/${net}/requests/${id}/approve`, coordinator);
+    expect(approved).toEqual({ status: 200, body: { profileId: id, networkId: net, membership: 'approved', changed: true } });
+    await platform.settle();
+    expect(eventsAbout(id, 'MatchProposed')).toHaveLength(1);
+    expect(await members()).toEqual(['Gyumri', 'Kutaisi']);
+    expect((await api('GET', `/networks/${net}/requests`, coordinator)).body.requests).toEqual([]);
+    const [event] = eventsAbout(id, 'MembershipApproved');
+    expect(event?.detail).toMatchObject({ data: { profileId: id, networkId: net, status: 'approved' } });
+    expect(checkedInSchemaValidator()('MembershipApproved', event)).toEqual([]);
+    expect(JSON.stringify(event)).not.toMatch(EMAIL_PATTERN);
+
+    // Approving again changes nothing and publishes nothing.
+    const before = platform.eventBridge.events.length;
+    expect((await api('POST', `/networks/${net}/requests/${id}/approve`, coordinator)).body.changed).toBe(false);
+    await platform.settle();
+    expect(platform.eventBridge.events.length).toBe(before);
+  });
+
+  it('never matches a rejected member, and withdraws the matches of a member whose membership is revoked', async () => {
+    const { id } = await join('Poti');
+    const rejected = await api('POST', `/networks/${net}/requests/${id}/reject`, coordinator);
+    expect(rejected.body).toMatchObject({ membership: 'rejected', changed: true });
+    await platform.settle();
+    expect(eventsAbout(id, 'MembershipRejected')).toHaveLength(1);
+    expect(eventsAbout(id, 'MatchProposed')).toEqual([]);
+    expect((await api('GET', `/networks/${net}/requests`, coordinator)).body.requests).toEqual([]);
+
+    const { id: zugdidi } = await join('Zugdidi');
+    await api('POST', `/networks/${net}/requests/${zugdidi}/approve`, coordinator);
+    await platform.settle();
+    expect(eventsAbout(zugdidi, 'MatchProposed').length).toBeGreaterThan(0);
+    await api('POST', `/networks/${net}/requests/${zugdidi}/reject`, coordinator);
+    await platform.settle();
+    expect(eventsAbout(zugdidi, 'MatchWithdrawn').length).toBe(eventsAbout(zugdidi, 'MatchProposed').length);
+  });
+
+  it('answers 404 for a profile that does not exist, and stores nothing', async () => {
+    const before = platform.eventBridge.events.length;
+    expect((await api('POST', `/networks/${net}/requests/${randomUUID()}/approve`, coordinator)).status).toBe(404);
+    expect((await api('POST', `/networks/${net}/requests/not-an-id/reject`, coordinator)).status).toBe(404);
+    await platform.settle();
+    expect(platform.eventBridge.events.length).toBe(before);
+  });
+});
