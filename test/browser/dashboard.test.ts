@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CoordinatorStore } from '@culturebridge/store';
+import { CoordinatorStore, NetworkStore } from '@culturebridge/store';
 import { DEMO_MEMBERS, EU4CULTURE } from '../../local/demo/networks.js';
-import { seedCoordinators, seedDemo } from '../../local/demo/seed.js';
+import { seedCoordinators, seedDemo, seedNetworks } from '../../local/demo/seed.js';
 import { freePort } from '../../local/free-port.js';
 import type { Platform } from '../../local/platform.js';
 import { localSession } from '../../local/sessions.js';
@@ -40,6 +40,8 @@ beforeAll(async () => {
   const apiPort = await freePort();
   [platform, browser] = await Promise.all([startTestPlatform('dashboard', { apiPort }), launchChromium()]);
   const doc = platformDocumentClient(platform);
+  // Since #19 a profile may name only networks that exist as records: seed them as npm start does.
+  await seedNetworks(new NetworkStore(doc, platform.tableName), () => undefined);
   await seedCoordinators(new CoordinatorStore(doc, platform.tableName), () => undefined);
   doc.destroy();
   await seedDemo(platform.apiUrl, platform.sessionKeyFile, () => undefined);
