@@ -108,6 +108,10 @@ export const Contact = z.strictObject(
   { error: expected('contact', 'an object with name and email') },
 );
 
+/** How often a member hears about its matches: a mail per change, a daily or weekly digest, or never. */
+export const MEMBER_MAIL_FREQUENCIES = ['immediate', 'daily', 'weekly', 'off'] as const;
+export type MemberMailFrequency = (typeof MEMBER_MAIL_FREQUENCIES)[number];
+
 export const ProfileInput = z.strictObject({
   kind: oneOf(PROFILE_KINDS, 'profile kind'),
   name: text('name', LIMITS.nameLength),
@@ -130,8 +134,10 @@ export const ProfileInput = z.strictObject({
   fundingInstruments: uniqueList(oneOf(FUNDING_INSTRUMENTS, 'funding instrument'), 'funding instruments', FUNDING_INSTRUMENTS.length, (f) => f).default([]),
   availability: Availability.optional(),
   openToOutsideNetwork: z.boolean({ error: expected('openToOutsideNetwork', 'true or false') }).default(false),
-  /** "E-mail me when I get a match": opt-in, so a profile created without it receives no mail. */
+  /** Before mail frequencies: true meant a mail per match. Kept so older clients still work; `mailFrequency` wins. */
   matchEmails: z.boolean({ error: expected('matchEmails', 'true or false') }).default(false),
+  /** How often the contact hears about matches; a daily digest when absent (see memberMailFrequency). */
+  mailFrequency: z.enum(MEMBER_MAIL_FREQUENCIES, { error: expected('mailFrequency', 'one of immediate, daily, weekly, off') }).optional(),
   description: multiLineText('description', LIMITS.descriptionLength).default(''),
 }, { error: expected('the body', 'a JSON object with the profile fields') });
 
@@ -160,13 +166,13 @@ export interface Profile extends ProfileData {
 }
 
 /**
- * Fields that are not personal data: what a partner, an event or a log may see. `matchEmails` is the
- * owner's preference, not something about the organisation a partner should read, so it stays out too.
+ * Fields that are not personal data: what a partner, an event or a log may see. `matchEmails` and
+ * `mailFrequency` are the owner's preferences, not something about the organisation a partner should read, so it stays out too.
  */
-export type PublicProfile = Omit<Profile, 'contact' | 'matchEmails'>;
+export type PublicProfile = Omit<Profile, 'contact' | 'matchEmails' | 'mailFrequency'>;
 
 export function toPublicProfile(profile: Profile): PublicProfile {
-  const { contact: _contact, matchEmails: _matchEmails, ...rest } = profile;
+  const { contact: _contact, matchEmails: _matchEmails, mailFrequency: _mailFrequency, ...rest } = profile;
   return rest;
 }
 

@@ -27,6 +27,8 @@ function matchStatusText(match: MatchView, self: { id: string }, answerable: boo
       return 'Declined: this pair will not be proposed again.';
     case 'withdrawn':
       return 'Withdrawn: after a profile changed, this pair no longer qualifies.';
+    case 'expired':
+      return 'Expired: it waited too long for an answer. Other partners will be proposed.';
     default:
       if (!answerable) return selfAccepted || partnerAccepted ? 'One side accepted; waiting for the other.' : 'Waiting for both sides to answer.';
       if (selfAccepted) return `You accepted. Waiting for ${partner} to answer.`;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { FORMATS, FUNDING_INSTRUMENTS, PROFILE_KINDS, RESOURCES, type ProfileInput } from '@culturebridge/domain';
+import { FORMATS, FUNDING_INSTRUMENTS, MEMBER_MAIL_FREQUENCIES, PROFILE_KINDS, RESOURCES, type MemberMailFrequency, type ProfileInput } from '@culturebridge/domain';
 import { ApiProblem, SessionLost } from '../api/client';
 import { groupErrors, validateProfile, errorId, fieldId, type FieldErrors } from '../form/field-errors';
 import { toProfileInput, type ProfileFormState } from '../form/profile-form-state';
@@ -19,6 +19,7 @@ import { ChoiceChips } from './ChoiceChips';
 import { ErrorSummary } from './ErrorSummary';
 import { describedBy, FieldMessages } from './FieldMessages';
 import { ProblemMessage } from './ProblemMessage';
+import { MAIL_FREQUENCY_LABELS } from './ProfileSummary';
 import { TextField } from './TextField';
 import { ThemePicker } from './ThemePicker';
 
@@ -39,7 +40,7 @@ const FIELD_ORDER = [
   'languages',
   'availability',
   'openToOutsideNetwork',
-  'matchEmails',
+  'mailFrequency',
   'description',
 ] as const;
 
@@ -246,7 +247,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
           onChange={(text) => update({ description: text }, 'description')}
           errors={errorsOf('description')}
         />
-        <Checkbox fieldKey="matchEmails" label="E-mail me when I get a proposed partner" checked={form.matchEmails} onChange={(matchEmails) => update({ matchEmails }, 'matchEmails')} errors={errorsOf('matchEmails')} />
+        <MailFrequencyField value={form.mailFrequency} onChange={(mailFrequency) => update({ mailFrequency }, 'mailFrequency')} errors={errorsOf('mailFrequency')} />
       </section>
 
       <div className="form-actions">
@@ -256,6 +257,23 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
         {actions}
       </div>
     </form>
+  );
+}
+
+/** How often the contact hears about matches; one definition for the form and the preferences page. */
+export function MailFrequencyField({ value, onChange, errors }: { value: MemberMailFrequency; onChange: (value: MemberMailFrequency) => void; errors?: readonly string[] | undefined }) {
+  return (
+    <div className={`field${errors?.length ? ' field--invalid' : ''}`}>
+      <label htmlFor={fieldId('mailFrequency')}>E-mails about your matches</label>
+      <FieldMessages id={errorId('mailFrequency')} messages={errors} />
+      <select id={fieldId('mailFrequency')} value={value} aria-describedby={describedBy(Boolean(errors?.length) && errorId('mailFrequency'))} onChange={(e) => onChange(e.target.value as MemberMailFrequency)}>
+        {MEMBER_MAIL_FREQUENCIES.map((f) => (
+          <option key={f} value={f}>
+            {MAIL_FREQUENCY_LABELS[f]}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 

@@ -1,6 +1,8 @@
-import type { Profile } from '@culturebridge/domain';
+import { memberMailFrequency, type Profile } from '@culturebridge/domain';
 import { countryName, FORMAT_LABELS, FUNDING_LABELS, KIND_LABELS, languageLabel, RESOURCE_LABELS, themeLabel } from '../lib/labels';
 import { networkLabel } from '../lib/networks';
+
+export const MAIL_FREQUENCY_LABELS = { immediate: 'A mail per change', daily: 'A daily digest', weekly: 'A weekly digest', off: 'None' } as const;
 
 /** The profile as its owner reads it back, with the contact (partners see that only once confirmed). */
 export function ProfileSummary({ profile }: { profile: Profile }) {
@@ -18,7 +20,7 @@ export function ProfileSummary({ profile }: { profile: Profile }) {
     ['Languages', profile.languages.map(languageLabel).join(', ')],
     ['Available', profile.availability ? `${profile.availability.from} to ${profile.availability.to}` : ''],
     ['Partners outside the network', profile.openToOutsideNetwork ? 'Welcome' : 'Not proposed'],
-    ['Match e-mails', profile.matchEmails ? 'On' : 'Off'],
+    ['Match e-mails', MAIL_FREQUENCY_LABELS[memberMailFrequency(profile)]],
     ['About', profile.description],
   ];
   return (

@@ -19,10 +19,12 @@ const RIGHT_MARGIN = 130;
 export function HeatMap({ members }: { members: readonly NetworkMember[] }) {
   const rows = [...members].sort((a, b) => a.name.localeCompare(b.name));
   const priorityOf = (member: NetworkMember, themeId: string) => member.themes.find((t) => t.id === themeId)?.priority;
-  const columns = THEMES.map((theme) => ({ theme, count: rows.filter((m) => priorityOf(m, theme.id)).length }))
+  const counted = THEMES.map((theme) => ({ theme, count: rows.filter((m) => priorityOf(m, theme.id)).length }))
     .filter((c) => c.count > 0)
-    .sort((a, b) => b.count - a.count)
-    .map((c) => c.theme);
+    .sort((a, b) => b.count - a.count);
+  const columns = counted.map((c) => c.theme);
+  // How many members chose each theme: shown with its label, so the most shared themes read at once.
+  const countOf = new Map(counted.map((c) => [c.theme.id, c.count]));
   if (rows.length === 0 || columns.length === 0) return <p className="empty">No member has chosen a theme yet.</p>;
 
   const width = LABEL_WIDTH + columns.length * CELL + RIGHT_MARGIN;
@@ -40,11 +42,11 @@ export function HeatMap({ members }: { members: readonly NetworkMember[] }) {
         >
           <title id="heat-map-title">Themes heat-map</title>
           <desc id="heat-map-desc">
-            {`Priority each of ${rows.length} members gives to ${columns.length} themes: darker and H for high, M for medium, L for low. The table below holds the same data.`}
+            {`Priority each of ${rows.length} members gives to ${columns.length} themes, with the number of members choosing each theme in brackets: darker and H for high, M for medium, L for low. The table below holds the same data.`}
           </desc>
           {columns.map((theme, c) => (
-            <text key={theme.id} className="heat-map__column" transform={`translate(${LABEL_WIDTH + c * CELL + CELL / 2 + 4} ${HEADER_HEIGHT - 6}) rotate(-55)`}>
-              {theme.label}
+            <text key={theme.id} className="heat-map__column" data-theme={theme.id} data-count={countOf.get(theme.id)} transform={`translate(${LABEL_WIDTH + c * CELL + CELL / 2 + 4} ${HEADER_HEIGHT - 6}) rotate(-55)`}>
+              {`${theme.label} (${countOf.get(theme.id) ?? 0})`}
             </text>
           ))}
           {rows.map((member, r) => (
@@ -88,7 +90,7 @@ export function HeatMap({ members }: { members: readonly NetworkMember[] }) {
                 <th scope="col">Member</th>
                 {columns.map((theme) => (
                   <th scope="col" key={theme.id}>
-                    {theme.label}
+                    {theme.label} ({countOf.get(theme.id)})
                   </th>
                 ))}
               </tr>

@@ -9,7 +9,7 @@ export function MatchesTable({ matches }: { matches: readonly NetworkMatch[] }) 
   if (rows.length === 0) return <p className="empty">No matches yet.</p>;
   return (
     <ScrollArea label="All matches">
-      <table className="data-table">
+      <table className="data-table data-table--cards">
         <caption className="visually-hidden">Every match between two members of the network, best first</caption>
         <thead>
           <tr>
@@ -25,11 +25,15 @@ export function MatchesTable({ matches }: { matches: readonly NetworkMatch[] }) 
           {rows.map((match) => (
             <tr key={match.matchId} data-match-id={match.matchId}>
               <MatchPairHeader match={match} />
-              <td>
+              <td data-label="State">
                 <span className={`badge badge--${match.state}`}>{STATE_LABELS[match.state]}</span>
               </td>
-              <td className="numeric">{Math.round(match.score * 100)}</td>
-              <td className="summary-cell">{describeTopReason(match.topReason)}</td>
+              <td data-label="Score" className="numeric">
+                {Math.round(match.score * 100)}
+              </td>
+              <td data-label="Why" className="summary-cell">
+                {describeTopReason(match.topReason)}
+              </td>
             </tr>
           ))}
         </tbody>

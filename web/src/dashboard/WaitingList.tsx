@@ -11,7 +11,7 @@ export function WaitingList({ matches }: { matches: readonly NetworkMatch[] }) {
   if (open.length === 0) return <p className="empty">No match is waiting for an answer.</p>;
   return (
     <ScrollArea label="Matches waiting for an answer">
-      <table className="data-table waiting-list">
+      <table className="data-table data-table--cards waiting-list">
         <caption className="visually-hidden">Matches waiting for an answer, longest waiting first</caption>
         <thead>
           <tr>
@@ -26,8 +26,8 @@ export function WaitingList({ matches }: { matches: readonly NetworkMatch[] }) {
             return (
               <tr key={match.matchId} data-match-id={match.matchId}>
                 <MatchPairHeader match={match} />
-                <td>{waiting.length === 2 ? 'Both' : `${waiting.join(' and ')} (the other accepted)`}</td>
-                <td>
+                <td data-label="Waiting for">{waiting.length === 2 ? 'Both' : `${waiting.join(' and ')} (the other accepted)`}</td>
+                <td data-label="Proposed">
                   <time dateTime={match.proposedAt}>{when.format(new Date(match.proposedAt))}</time>
                 </td>
               </tr>

@@ -1,5 +1,7 @@
 import {
   ProfileInput,
+  memberMailFrequency,
+  type MemberMailFrequency,
   type Format,
   type FundingInstrument,
   type Priority,
@@ -32,7 +34,7 @@ export interface ProfileFormState {
   availableFrom: string;
   availableTo: string;
   openToOutsideNetwork: boolean;
-  matchEmails: boolean;
+  mailFrequency: MemberMailFrequency;
   description: string;
 }
 
@@ -54,7 +56,7 @@ export const EMPTY_FORM: ProfileFormState = {
   availableFrom: '',
   availableTo: '',
   openToOutsideNetwork: false,
-  matchEmails: false,
+  mailFrequency: 'daily',
   description: '',
 };
 
@@ -79,7 +81,7 @@ export function toProfileInput(state: ProfileFormState): ProfileInput {
     availability:
       state.availableFrom || state.availableTo ? { from: blankToUndefined(state.availableFrom), to: blankToUndefined(state.availableTo) } : undefined,
     openToOutsideNetwork: state.openToOutsideNetwork,
-    matchEmails: state.matchEmails,
+    mailFrequency: state.mailFrequency,
     description: state.description,
   };
   // Missing values stay undefined on purpose: the schema turns them into "… is required".
@@ -105,7 +107,7 @@ export function fromProfile(profile: Profile): ProfileFormState {
     availableFrom: profile.availability?.from ?? '',
     availableTo: profile.availability?.to ?? '',
     openToOutsideNetwork: profile.openToOutsideNetwork,
-    matchEmails: profile.matchEmails,
+    mailFrequency: memberMailFrequency(profile),
     description: profile.description,
   };
 }

@@ -68,6 +68,7 @@ export const STATE_LABELS = {
   confirmed: 'Confirmed by both',
   declined: 'Declined',
   withdrawn: 'Withdrawn',
+  expired: 'Expired',
 } as const satisfies Record<MatchState, string>;
 
 const themeLabels = new Map<string, string>(THEMES.map((t) => [t.id, t.label]));

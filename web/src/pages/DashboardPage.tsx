@@ -1,5 +1,7 @@
-import { fetchJoinRequests, fetchMe, fetchNetworkMatches, fetchNetworkMembers } from '../api/endpoints';
+import { fetchJoinRequests, fetchMe, fetchNetworkActivity, fetchNetworkMatches, fetchNetworkMembers } from '../api/endpoints';
+import { ActivityFeed } from '../dashboard/ActivityFeed';
 import { JoinRequests } from '../dashboard/JoinRequests';
+import { hasConfirmedPartner } from '../dashboard/member-filters';
 import { MemberListTools } from '../dashboard/MemberListTools';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
@@ -61,14 +63,15 @@ const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium' });
 
 function NetworkDashboard({ networkId }: { networkId: string }) {
   const data = useResource(async () => {
-    const [members, matches, requests] = await Promise.all([fetchNetworkMembers(networkId), fetchNetworkMatches(networkId), fetchJoinRequests(networkId)]);
-    return { members: members.members, matches: matches.matches, requests: requests.requests, at: new Date() };
+    const [members, matches, activity, requests] = await Promise.all([fetchNetworkMembers(networkId), fetchNetworkMatches(networkId), fetchNetworkActivity(networkId), fetchJoinRequests(networkId)]);
+    return { members: members.members, matches: matches.matches, activity, requests: requests.requests, at: new Date() };
   }, networkId);
   usePolling(data.reload, REFRESH_MS, 30 * 60_000);
 
   if (data.status === 'loading') return <p role="status">Loading the network…</p>;
   if (!data.data) return <ProblemMessage problem={data.error} />;
-  const { members, matches, requests, at } = data.data;
+  const { members, matches, activity, requests, at } = data.data;
+  const withoutPartner = members.filter((m) => m.status === 'active' && !hasConfirmedPartner(m.id, matches)).length;
   const figures = networkFigures(members, matches);
   const exportCsv = () =>
     // A byte-order mark, so that spreadsheets read the names as UTF-8.
@@ -104,6 +107,11 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
           <dd className="figures__note">{figures.confirmed} confirmed by both</dd>
         </div>
         <div>
+          <dt>No confirmed partner</dt>
+          <dd>{withoutPartner}</dd>
+          <dd className="figures__note">active members</dd>
+        </div>
+        <div>
           <dt>Waiting for an answer</dt>
           <dd>{figures.open}</dd>
         </div>
@@ -122,7 +130,12 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
       <section className="section" aria-labelledby="members-title">
         <h2 id="members-title">Members</h2>
         <MemberListTools networkId={networkId} />
-        <MembersTable members={members} matchesOf={figures.matchesOf} />
+        <MembersTable networkId={networkId} members={members} matches={matches} matchesOf={figures.matchesOf} />
+      </section>
+
+      <section className="section" aria-labelledby="activity-title">
+        <h2 id="activity-title">Activity</h2>
+        <ActivityFeed activity={activity} />
       </section>
 
       <section className="section" aria-labelledby="heat-map-section-title">
@@ -147,7 +160,10 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
             Download CSV
           </button>
         </div>
-        <MatchesTable matches={matches} />
+        <details className="section__more">
+          <summary>Show all {matches.length} matches</summary>
+          <MatchesTable matches={matches} />
+        </details>
       </section>
     </div>
   );

@@ -5,10 +5,12 @@ import { PageHeading } from '../components/PageHeading';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
 import { toProfileUpdate } from '../form/profile-form-state';
+import { MailFrequencyField } from '../components/ProfileForm';
+import { memberMailFrequency, type MemberMailFrequency } from '@culturebridge/domain';
 import { useResource } from '../lib/use-resource';
 import { href } from '../router';
 
-/** The member mails' "preferences" link: whether this profile is mailed about new matches. */
+/** The member mails' "preferences" link: how often this profile's contact hears about its matches. */
 export function ProfilePreferencesPage({ profileId }: { profileId: string }) {
   return (
     <RequireSession purpose="Sign in to change your e-mail preferences.">
@@ -19,20 +21,20 @@ export function ProfilePreferencesPage({ profileId }: { profileId: string }) {
 
 function Preferences({ profileId }: { profileId: string }) {
   const profile = useResource(() => fetchProfile(profileId), profileId);
-  const [choice, setChoice] = useState<boolean>();
+  const [choice, setChoice] = useState<MemberMailFrequency>();
   const [saved, setSaved] = useState(false);
   const [problem, setProblem] = useState<ApiProblem>();
   if (profile.status === 'loading') return <p role="status">Loading…</p>;
   if (!profile.data) return <ProblemMessage problem={profile.error} />;
   const current = profile.data;
-  const matchEmails = choice ?? current.matchEmails;
+  const mailFrequency = choice ?? memberMailFrequency(current);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setProblem(undefined);
     setSaved(false);
     try {
-      await updateProfile(profileId, toProfileUpdate(current, { matchEmails }));
+      await updateProfile(profileId, toProfileUpdate(current, { mailFrequency }));
       setSaved(true);
       await profile.reload();
     } catch (error) {
@@ -47,10 +49,8 @@ function Preferences({ profileId }: { profileId: string }) {
       {saved ? <Notice kind="success" title="Saved." /> : null}
       {problem ? <ProblemMessage problem={problem} /> : null}
       <form onSubmit={save} className="preferences-form">
-        <div className="field checkbox">
-          <input id="match-emails" type="checkbox" checked={matchEmails} onChange={(e) => setChoice(e.target.checked)} />
-          <label htmlFor="match-emails">E-mail {current.contact.email} when we propose a partner or a partner accepts</label>
-        </div>
+        <p>Mails go to {current.contact.email}: about new partners, answers, confirmed partnerships, reminders and expiries.</p>
+        <MailFrequencyField value={mailFrequency} onChange={setChoice} />
         <button type="submit" className="button">
           Save
         </button>
