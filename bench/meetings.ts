@@ -15,19 +15,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  affinityWeight,
-  computeAllMatches,
-  pairKey,
-  planMeeting,
-  ProfileInput,
-  shareLanguage,
-  type MatchState,
-  type MeetingParticipant,
-  type PairAffinity,
-  type PlannedRound,
-  type Profile,
-} from '../packages/domain/src/index.js';
+import { computeAllMatches, pairKey, ProfileInput, type MatchState, type Profile } from '../packages/domain/src/index.js';
+import { affinityWeight, planMeeting, shareLanguage, type MeetingParticipant, type PairAffinity, type PlannedRound } from '../packages/domain/src/meetings/planning.js';
 import { generateSyntheticProfiles } from '../packages/domain/src/matching/synthetic.js';
 
 const here = dirname(fileURLToPath(import.meta.url));

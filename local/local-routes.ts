@@ -4,7 +4,8 @@
  * - GET  /_local/dead-letters                          the bus's and the stream's dead letters
  * - POST /_local/dead-letters/{id}/redrive             delivers a bus dead letter again
  * - POST /_local/dead-letters/redrive                  … every bus dead letter
- * - POST /_local/run-digests[?at=<ISO time>]           the hourly digest run
+ * - POST /_local/run-digests[?at=<ISO time>][&due=now]  the hourly digest run (due=now: every pending digest, whatever the hour)
+ * - POST /_local/run-expiry[?at=<ISO time>]            the hourly expiry sweep (reminders and expiries)
  * - POST /_local/settle                                answers once the stream, the bus and its targets are idle
  */
 import type { LocalEventBridge } from './eventbridge/index.js';
@@ -14,7 +15,8 @@ import type { FailureRecord } from './stream-poller.js';
 export interface LocalRoutesDeps {
   eventBridge: LocalEventBridge;
   streamDeadLetters: () => readonly FailureRecord[];
-  runDigests: (at: Date) => Promise<unknown>;
+  runDigests: (at: Date, options?: { sendPendingNow?: boolean }) => Promise<unknown>;
+  runExpirySweep: (at: Date) => Promise<unknown>;
   settle: () => Promise<void>;
 }
 
@@ -50,11 +52,14 @@ export function localRoutes(deps: LocalRoutesDeps): ApiHandler {
       await deps.settle();
       return ok({ settled: true, events: deps.eventBridge.events.length, deadLetters: deps.eventBridge.deadLetters.length });
     }
-    if (path === '/_local/run-digests') {
+    if (path === '/_local/run-digests' || path === '/_local/run-expiry') {
       if (method !== 'POST') return methodNotAllowed('POST');
       const at = params.get('at') ? new Date(String(params.get('at'))) : new Date();
       if (Number.isNaN(at.getTime())) return problemResult(400, 'Invalid query parameter', 'at: expected an ISO 8601 date-time.');
-      return ok(await deps.runDigests(at));
+      if (path === '/_local/run-expiry') return ok(await deps.runExpirySweep(at));
+      const due = params.get('due');
+      if (due !== null && due !== 'now') return problemResult(400, 'Invalid query parameter', 'due: expected "now" or nothing.');
+      return ok(await deps.runDigests(at, { sendPendingNow: due === 'now' }));
     }
     return problemResult(404, 'Not found', `Nothing is served at ${event.rawPath}.`);
   };

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureLocalSessionKey } from '@culturebridge/auth';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { AWS_SERVICE_RULES, EVENT_BUS_NAME, RULES } from '@culturebridge/events';
-import { STREAM_CONSUMERS } from '../infra/lib/wiring.js';
+import { SCHEDULES, STREAM_CONSUMERS } from '../infra/lib/wiring.js';
 import { API_PREFIXES, PROFILES_API_ROUTES } from '../functions/profiles-api/api-routes.js';
 import { lambdaContext, matchRoute } from './api-gateway.js';
 import { ensureTable, localDynamoDbClient, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
@@ -46,6 +46,11 @@ export interface PlatformOptions {
   quiet?: boolean;
   log?: (line: string) => void;
   /**
+   * Run the scheduled functions (digests, expiry sweep) on timers at their deployed rate, as
+   * EventBridge Scheduler does in AWS. `npm start` does; tests call `runDigests` and `runExpirySweep`.
+   */
+  schedules?: boolean;
+  /**
    * Tests: the clock webhook delivery reads and its queue waits on; the queue then runs only when the
    * test moves it (`platform.webhooks.advance(ms)`). Real time when absent.
    */
@@ -79,7 +84,12 @@ export interface Platform {
    * Runs send-digests once, as the hourly EventBridge Scheduler schedule does in AWS, for the given
    * scheduled time (now when absent). `POST /_local/run-digests[?at=<ISO time>]` does the same.
    */
-  runDigests(at?: Date): Promise<unknown>;
+  runDigests(at?: Date, options?: { sendPendingNow?: boolean }): Promise<unknown>;
+  /**
+   * Runs expire-proposals once, as its hourly schedule does in AWS, for the given scheduled time (now
+   * when absent). `POST /_local/run-expiry[?at=<ISO time>]` does the same.
+   */
+  runExpirySweep(at?: Date): Promise<unknown>;
   /**
    * The file holding the key sessions are signed with: under the data directory when there is one,
    * otherwise one key for every in-memory platform on this machine (the handlers read it once per
@@ -107,7 +117,7 @@ export interface Platform {
 type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 
 /** Functions that exist in this build; a rule whose target is not among them is not wired (nor deployed). */
-const FUNCTIONS = ['profiles-api', 'member-lists', 'publish-changes', 'compute-matches', 'notify', 'send-digests', 'suppress', 'deliver-webhooks'] as const;
+const FUNCTIONS = ['profiles-api', 'member-lists', 'publish-changes', 'compute-matches', 'notify', 'send-digests', 'expire-proposals', 'record-activity', 'suppress', 'deliver-webhooks'] as const;
 
 /** The sender and configuration set names locally; SES local accepts any. */
 export const LOCAL_SENDER = 'no-reply@culturebridge.example';
@@ -205,7 +215,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       // The local bus already reports retries in words; handler warnings would repeat them as JSON.
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (options.quiet ? 'SILENT' : 'ERROR'),
     });
-    const [authorizer, profilesApi, memberLists, publishChanges, computeMatches, notify, sendDigests, suppress] = await Promise.all([
+    const [authorizer, profilesApi, memberLists, publishChanges, computeMatches, notify, sendDigests, expireProposals, recordActivity, suppress] = await Promise.all([
       import('../functions/authorizer/handler.js'),
       import('../functions/profiles-api/handler.js'),
       import('../functions/member-lists/handler.js'),
@@ -213,6 +223,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       import('../functions/compute-matches/handler.js'),
       import('../functions/notify/handler.js'),
       import('../functions/send-digests/handler.js'),
+      import('../functions/expire-proposals/handler.js'),
+      import('../functions/record-activity/handler.js'),
       import('../functions/suppress/handler.js'),
     ]);
     // deliver-webhooks is built here rather than imported from its handler: in AWS its queue is SQS
@@ -232,9 +244,20 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       // No cache locally: a partner added with `npm run partner -- add` gets the very next event.
       partnerCacheMs: 0,
     });
-    const sqsTargets: Record<string, SqsHandler> = { 'compute-matches': computeMatches.handler, notify: notify.handler, suppress: suppress.handler, 'deliver-webhooks': deliverWebhooks };
+    const sqsTargets: Record<string, SqsHandler> = { 'compute-matches': computeMatches.handler, notify: notify.handler, 'record-activity': recordActivity.handler, suppress: suppress.handler, 'deliver-webhooks': deliverWebhooks };
     // The Scheduler's input carries the scheduled time; locally the caller chooses it.
-    const runDigests = (at: Date = new Date()) => sendDigests.handler({ scheduledTime: at.toISOString() });
+    const runDigests = (at: Date = new Date(), { sendPendingNow = false } = {}) => sendDigests.handler({ scheduledTime: at.toISOString(), ...(sendPendingNow ? { sendPendingNow } : {}) });
+    const runExpirySweep = (at: Date = new Date()) => expireProposals.handler({ scheduledTime: at.toISOString() });
+    const scheduled: Record<(typeof SCHEDULES)[number]['function'], () => Promise<unknown>> = { 'send-digests': () => runDigests(), 'expire-proposals': () => runExpirySweep() };
+    if (options.schedules) {
+      for (const schedule of SCHEDULES) {
+        const timer = setInterval(() => {
+          scheduled[schedule.function]().catch((error: unknown) => log(`${schedule.function} failed; the next run tries again: ${(error as Error).message}`));
+        }, schedule.rateMinutes * 60_000);
+        timer.unref();
+        stops.push(async () => clearInterval(timer));
+      }
+    }
 
     const rules: Platform['wiring']['rules'] = [];
     // SES publishes to the default bus, which the local EventBridge has from the start.
@@ -328,7 +351,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       options.apiPort,
       [
         ...API_PREFIXES.map((prefix) => ({ prefix, functionName: 'profiles-api', handler: apiFunctions, gate })),
-        { prefix: '/_local', functionName: 'local', handler: localRoutes({ eventBridge, runDigests, settle: () => settle(), streamDeadLetters: () => streamDeadLetters }) },
+        { prefix: '/_local', functionName: 'local', handler: localRoutes({ eventBridge, runDigests, runExpirySweep, settle: () => settle(), streamDeadLetters: () => streamDeadLetters }) },
       ],
       console.error,
       options.webRoot ?? join(REPO_ROOT, 'web', 'dist'),
@@ -353,6 +376,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       webhooks,
       streamDeadLetters,
       runDigests,
+      runExpirySweep,
       sessionKeyFile: process.env.SESSION_KEY_FILE ?? sessionKeyFile,
       created,
       wiring: { rules, streamConsumers },

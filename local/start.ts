@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   if (!existsSync(join(WEB_ROOT, 'index.html'))) console.log(`No web app build in ${WEB_ROOT}: run \`npm run build:web\` (npm start does) to serve it; the API runs without it.`);
   if (faultRate > 0) console.log(`Injecting faults into ${(faultRate * 100).toFixed(1)} % of AWS SDK calls, PutEvents entries and deliveries.`);
   const platform = await startPlatform({
+    schedules: true,
     apiPort,
     dynamodbPort,
     dataDir: DATA_DIR,
@@ -72,7 +73,8 @@ async function main(): Promise<void> {
   console.log(`  Event log       ${url}/_local/events`);
   console.log(`  Dead letters    ${url}/_local/dead-letters`);
   console.log(`  Mails (SES)     ${platform.ses.viewerUrl}   (sent mails; JSON at ${platform.ses.endpoint}/store)`);
-  console.log(`  Daily digests   curl -X POST ${url}/_local/run-digests   (what the hourly schedule does in AWS)`);
+  console.log(`  Digests now     curl -X POST '${url}/_local/run-digests?due=now'   (sends every pending digest now; the hourly schedule sends them at each recipient's hour)`);
+  console.log(`  Expiry sweep    curl -X POST ${url}/_local/run-expiry   (reminders and expiries; runs hourly here as in AWS)`);
   console.log(`  EventBridge     ${platform.eventBridge.endpoint} (PutEvents, TestEventPattern and rules; event log kept in ${DATA_DIR})`);
   console.log('  Partners        npm run partner -- list   (webhooks are delivered from here too; docs/partners.md)');
   console.log(`  DynamoDB Local  ${platform.dynamodbEndpoint} (table ${platform.tableName})`);

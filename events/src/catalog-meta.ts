@@ -34,6 +34,10 @@ export const EVENT_DOCS: Record<DetailType, { emittedWhen: string; history: stri
     emittedWhen: 'A match no longer qualifies after a profile changed, or one side was erased.',
     history: ['v1 (2026-11-24): first version.'],
   },
+  MatchExpired: {
+    emittedWhen: 'A proposed (or half-accepted) match waited longer than its network allows (21 days by default) without both answers. Its exposure slot is free again; the pair is not proposed again for a while (90 days by default).',
+    history: ['v1 (2026-11-30): first version.'],
+  },
   CoordinatorNotified: {
     emittedWhen: 'An e-mail about a match (or a digest) was sent. Names the recipient\'s role, never the address.',
     history: ['v1 (2026-11-24): first version.'],

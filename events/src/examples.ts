@@ -124,6 +124,10 @@ export const EXAMPLE_DETAILS: { [T in DetailType]: EventDetail<T> } = {
     metadata: meta('7c5f2e9b-1d8e-4f3c-8a0b-8e9d0c1b2fd7', `MATCH#${profileId}|${partnerId}#v2`),
     data: match('withdrawn', [], 2),
   },
+  MatchExpired: {
+    metadata: meta('9e7b4a1d-3f0a-4b5e-8c2d-0a1f2e3d4bf9', `MATCH#${profileId}|${partnerId}#v3`),
+    data: match('expired', [profileId], 3),
+  },
   CoordinatorNotified: {
     metadata: meta('8d6a3f0c-2e9f-4a4d-9b1c-9f0e1d2c3ae8', `NOTIFY#${profileId}|${partnerId}#coordinator#immediate`),
     data: {

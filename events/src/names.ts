@@ -19,6 +19,7 @@ export const DETAIL_TYPES = {
   MatchDeclined: SOURCES.matches,
   MatchConfirmed: SOURCES.matches,
   MatchWithdrawn: SOURCES.matches,
+  MatchExpired: SOURCES.matches,
   CoordinatorNotified: SOURCES.notifications,
   MeetingPlanned: SOURCES.meetings,
   MeetingChanged: SOURCES.meetings,

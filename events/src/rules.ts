@@ -1,3 +1,4 @@
+import { ACTIVITY_TYPES } from '@culturebridge/domain';
 import { ALL_DETAIL_TYPES, DETAIL_TYPES, EVENT_BUS_NAME, SOURCES, type DetailType } from './names.js';
 
 /** An EventBridge rule of ours: its pattern is read by the CDK stack and by the local EventBridge alike. */
@@ -25,10 +26,24 @@ export const RULES = {
   },
   matchToNotify: {
     name: 'match-to-notify',
-    description: 'Proposed and confirmed matches are mailed to coordinators and members; planned and changed meetings to their participants',
+    description: 'Proposed, accepted, confirmed and expired matches are mailed (or kept for digests) to coordinators and members; planned and changed meetings to their participants',
     eventBusName: EVENT_BUS_NAME,
-    eventPattern: pattern('MatchProposed', 'MatchConfirmed', 'MeetingPlanned', 'MeetingChanged'),
+    eventPattern: pattern('MatchProposed', 'MatchAccepted', 'MatchConfirmed', 'MatchExpired', 'MeetingPlanned', 'MeetingChanged'),
     target: 'notify',
+  },
+  slotFreed: {
+    name: 'slot-freed',
+    description: 'An answer, an expiry or a withdrawal frees exposure slots: both sides and whoever waited for them are recomputed',
+    eventBusName: EVENT_BUS_NAME,
+    eventPattern: pattern('MatchDeclined', 'MatchExpired', 'MatchWithdrawn'),
+    target: 'compute-matches',
+  },
+  activityFeed: {
+    name: 'activity-feed',
+    description: 'Profile and match events feed the dashboard\'s activity feed',
+    eventBusName: EVENT_BUS_NAME,
+    eventPattern: pattern(...ACTIVITY_TYPES),
+    target: 'record-activity',
   },
   partnerWebhooks: {
     name: 'partner-webhooks',

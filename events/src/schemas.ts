@@ -120,6 +120,7 @@ export const EVENT_SCHEMAS = {
   MatchDeclined: envelope(MatchData),
   MatchConfirmed: envelope(MatchData),
   MatchWithdrawn: envelope(MatchData),
+  MatchExpired: envelope(MatchData),
   CoordinatorNotified: envelope(
     z.strictObject({
       notificationId: z.string().describe('Identifies (match, recipient, kind); the same mail is never sent twice'),

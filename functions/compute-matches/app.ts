@@ -18,6 +18,18 @@ const ProfileChanged = z.object({
   }),
 });
 
+/** A match that stopped holding exposure slots (rule slot-freed). */
+const SlotFreed = z.object({
+  'detail-type': z.enum(['MatchDeclined', 'MatchExpired', 'MatchWithdrawn']),
+  detail: z.object({
+    metadata: z.object({ correlationId: z.string().min(1) }),
+    data: z.object({ profileIds: z.tuple([z.string().min(1), z.string().min(1)]) }),
+  }),
+});
+
+const MatchingTrigger = z.union([ProfileChanged, SlotFreed]);
+type MatchingTrigger = z.infer<typeof MatchingTrigger>;
+
 function profileIdOf(event: z.infer<typeof ProfileChanged>): string {
   const data = event.detail.data;
   return 'profileId' in data ? data.profileId : data.profile.id;
@@ -30,15 +42,27 @@ function profileIdOf(event: z.infer<typeof ProfileChanged>): string {
  * Recomputing is idempotent: it reads the current state, so a redelivered or late event is harmless.
  */
 export function createComputeMatchesHandler(deps: RecomputeDeps & { logger: Logger }) {
-  const processRecord = async (record: SQSRecord) => {
-    const event = readMessage(record, ProfileChanged, 'profile event', deps.logger);
-    const profileId = profileIdOf(event);
+  const recompute = async (profileId: string, event: MatchingTrigger) => {
     try {
       const result = await recomputeMatches(profileId, event.detail.metadata.correlationId, deps);
       deps.logger.info('matches recomputed', { profileId, event: event['detail-type'], ...result });
     } catch (error) {
       deps.logger.warn('matches not recomputed; the message will be retried', { profileId, error: (error as Error).name, reason: (error as Error).message });
       throw error;
+    }
+  };
+  const processRecord = async (record: SQSRecord) => {
+    const event = readMessage(record, MatchingTrigger, 'profile or match event', deps.logger);
+    if (!('profileIds' in event.detail.data)) return recompute(profileIdOf(event as z.infer<typeof ProfileChanged>), event);
+    // Both sides have a slot free: each may take its next best partner, and so may whoever waited
+    // for one of their slots. A waiter's note goes only after its recompute (which writes a new
+    // note if it still waits), so a failure here leaves it for the retry.
+    for (const side of event.detail.data.profileIds) {
+      await recompute(side, event);
+      for (const { waiter, note } of await deps.matches.slotWaiters(side)) {
+        await recompute(waiter, event);
+        await deps.matches.removeSlotWait(side, waiter, note);
+      }
     }
   };
   return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>

@@ -1,5 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { MatchStore, createDocumentClient } from '@culturebridge/store';
+import { MatchStore, NetworkSettingsStore, createDocumentClient } from '@culturebridge/store';
 import { createComputeMatchesHandler } from './app.js';
 import { loadConfig } from './config.js';
 
@@ -8,8 +8,10 @@ const doc = createDocumentClient(config.DYNAMODB_ENDPOINT ? { endpoint: config.D
 
 export const handler = createComputeMatchesHandler({
   matches: new MatchStore(doc, config.TABLE_NAME),
+  networkSettings: new NetworkSettingsStore(doc, config.TABLE_NAME),
   doc,
   tableName: config.TABLE_NAME,
   now: () => new Date().toISOString(),
+  ...(config.MATCHING_CONFIG ? { config: config.MATCHING_CONFIG } : {}),
   logger: new Logger({ serviceName: 'compute-matches' }),
 });

@@ -1,5 +1,5 @@
-import { MatchingConfig, pairKey, planMatchChanges, sharedNetworksOf, type MatchChange, type MatchingConfigInput, type MatchingProfile } from '@culturebridge/domain';
-import { batchDelete, keys, membershipScopes, removeNetworkCopies, sortedPair, type ExposureGuard, type MatchItem, type MatchStore } from '@culturebridge/store';
+import { MatchingConfig, pairKey, planMatchChanges, settingsForPair, sharedNetworksOf, type ExpiryPolicy, type MatchChange, type MatchingConfigInput, type MatchingProfile } from '@culturebridge/domain';
+import { batchDelete, keys, membershipScopes, removeNetworkCopies, sortedPair, type ExposureGuard, type MatchItem, type MatchStore, type NetworkSettingsStore } from '@culturebridge/store';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 export interface RecomputeDeps {
@@ -8,6 +8,8 @@ export interface RecomputeDeps {
   tableName: string;
   now: () => string;
   config?: MatchingConfigInput;
+  /** Per-network settings: how long an expired pair pauses. Defaults apply without it. */
+  networkSettings?: Pick<NetworkSettingsStore, 'getMany'>;
   /** Attempts within one invocation when writes lose a race (default 4). */
   maxAttempts?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -82,14 +84,15 @@ async function planWithinExposureCaps(
   profileId: string,
   inScope: MatchingProfile[],
   existing: MatchItem[],
+  expiry: ExpiryPolicy,
   deps: RecomputeDeps,
 ): Promise<{ changes: MatchChange[]; guards: Map<string, ExposureGuard> }> {
   const cap = MatchingConfig.parse(deps.config ?? {}).exposureCap;
-  const stored = existing.map((m) => ({ partner: m.partner, state: m.state, version: m.version, score: m.score, summary: m.summary, sharedNetworks: m.sharedNetworks }));
+  const stored = existing.map((m) => ({ partner: m.partner, state: m.state, version: m.version, score: m.score, summary: m.summary, updatedAt: m.updatedAt, sharedNetworks: m.sharedNetworks }));
   const exclude = new Set<string>();
   const guards = new Map<string, ExposureGuard>();
   for (;;) {
-    const changes = planMatchChanges(profileId, inScope, stored, deps.config, exclude);
+    const changes = planMatchChanges(profileId, inScope, stored, deps.config, exclude, expiry);
     const proposals = changes.filter((c) => c.kind === 'propose');
     const unchecked = [...(proposals.length > 0 ? [profileId] : []), ...proposals.map((c) => c.partner)].filter((id) => !guards.has(id));
     const counted = await Promise.all(unchecked.map((id) => deps.matches.exposure(id)));
@@ -97,7 +100,11 @@ async function planWithinExposureCaps(
       guards.set(guard.profileId, guard);
       if (guard.profileId !== profileId && guard.open >= cap) exclude.add(guard.profileId);
     }
-    if (!counted.some((guard) => exclude.has(guard.profileId))) {
+    // Whoever skipped a capped partner is recomputed when one of its slots frees up (slot-freed rule).
+    const capped = counted.filter((guard) => exclude.has(guard.profileId)).map((guard) => guard.profileId);
+    const now = new Date(deps.now());
+    await Promise.all(capped.map((partner) => deps.matches.addSlotWait(partner, profileId, now)));
+    if (capped.length === 0) {
       const freeSlots = Math.max(0, cap - (guards.get(profileId)?.open ?? 0));
       let proposed = 0;
       return { changes: changes.filter((c) => c.kind !== 'propose' || proposed++ < freeSlots), guards };
@@ -130,7 +137,8 @@ async function recomputeOnce(profileId: string, correlationId: string, deps: Rec
   const inScope = [self as MatchingProfile, ...candidates.filter((c) => c.id !== profileId)] as MatchingProfile[];
   const byId = new Map(inScope.map((p) => [p.id, p]));
   const current = new Map(existing.map((m) => [m.partner, m]));
-  const { changes, guards } = await planWithinExposureCaps(profileId, inScope, existing, deps);
+  const settings = settingsForPair([...((await deps.networkSettings?.getMany(self.networks))?.values() ?? [])]);
+  const { changes, guards } = await planWithinExposureCaps(profileId, inScope, existing, { now: new Date(deps.now()), reproposeAfterDays: settings.reproposeAfterDays }, deps);
 
   const now = deps.now();
   for (const change of changes) {

@@ -55,7 +55,9 @@ function setup(ses: SESv2Client) {
     notifications: notifications as unknown as NotificationStore,
     suppressions: { isSuppressed: async () => false },
     coordinators: { ofNetworks: async () => [COORDINATOR] } as unknown as CoordinatorStore,
-    matches: { profiles: async () => new Map([[A, { name: 'Kutaisi' }], [B, { name: 'Gyumri' }]]) as never },
+    networkSettings: { getMany: async () => new Map() },
+    // The members chose no mail: these tests are about the coordinator's.
+    matches: { profiles: async () => new Map([[A, { name: 'Kutaisi', mailFrequency: 'off' }], [B, { name: 'Gyumri', mailFrequency: 'off' }]]) as never },
     meetings: { get: async () => undefined },
     mailer: sesMailer(ses, { sender: 'no-reply@culturebridge.example', configurationSet: 'cs', sleep: async () => undefined }),
     baseUrl: 'https://app.example.org',

@@ -5,43 +5,59 @@ import { EVENT_SCHEMAS } from '@culturebridge/events';
 import {
   composeMatchMail,
   composeMeetingMail,
-  composeMemberMatchMail,
+  coordinatorMailNow,
   coordinatorRecipients,
   immediateNotificationId,
   isWeakerMatch,
   meetingNotificationId,
   memberRecipients,
+  networkDisplayName,
   type MatchNotice,
+  type NoticeKind,
 } from '@culturebridge/domain';
-import type { CoordinatorStore, MatchStore, MeetingStore } from '@culturebridge/store';
+import type { CoordinatorStore, MatchStore, MeetingStore, NetworkSettingsStore } from '@culturebridge/store';
 import { deliverOnce, type DeliverDeps } from './deliver.js';
+import { tellMember } from './member-notice.js';
 import { readMessage } from '@culturebridge/runtime';
 
 /** The match events this function consumes, as EventBridge hands them to the SQS buffer. */
 const NotifyEvent = z.discriminatedUnion('detail-type', [
   z.object({ 'detail-type': z.literal('MatchProposed'), detail: EVENT_SCHEMAS.MatchProposed }),
+  z.object({ 'detail-type': z.literal('MatchAccepted'), detail: EVENT_SCHEMAS.MatchAccepted }),
   z.object({ 'detail-type': z.literal('MatchConfirmed'), detail: EVENT_SCHEMAS.MatchConfirmed }),
+  z.object({ 'detail-type': z.literal('MatchExpired'), detail: EVENT_SCHEMAS.MatchExpired }),
   z.object({ 'detail-type': z.literal('MeetingPlanned'), detail: EVENT_SCHEMAS.MeetingPlanned }),
   z.object({ 'detail-type': z.literal('MeetingChanged'), detail: EVENT_SCHEMAS.MeetingChanged }),
 ]);
-type MatchEvent = Extract<z.infer<typeof NotifyEvent>, { 'detail-type': 'MatchProposed' | 'MatchConfirmed' }>;
+type MatchEvent = Extract<z.infer<typeof NotifyEvent>, { 'detail-type': 'MatchProposed' | 'MatchAccepted' | 'MatchConfirmed' | 'MatchExpired' }>;
 type MeetingEvent = Extract<z.infer<typeof NotifyEvent>, { 'detail-type': 'MeetingPlanned' | 'MeetingChanged' }>;
+
+const KIND: Record<MatchEvent['detail-type'], NoticeKind> = {
+  MatchProposed: 'proposed',
+  MatchAccepted: 'accepted',
+  MatchConfirmed: 'confirmed',
+  MatchExpired: 'expired',
+};
 
 export interface NotifyDeps extends DeliverDeps {
   coordinators: CoordinatorStore;
-  /** Reads the two profiles: names, and for members who opted in, contact and preference (events carry ids only). */
+  /** Reads the two profiles: names, and for members, contact and mail frequency (events carry ids only). */
   matches: Pick<MatchStore, 'profiles'>;
+  /** The networks' display names, for subjects. */
+  networkSettings: Pick<NetworkSettingsStore, 'getMany'>;
   /** The meeting of a MeetingPlanned/MeetingChanged event: its reasons are not in the event. */
   meetings: Pick<MeetingStore, 'get'>;
   baseUrl: string;
 }
 
 /**
- * notify: one SQS message per MatchProposed / MatchConfirmed / MeetingPlanned / MeetingChanged. Each coordinator of a shared network
- * gets one mail now, or an entry in tomorrow's digest, or nothing (preference `off`); each side of the
- * pair that opted in (`matchEmails`) gets one mail at its contact address. Every mail is claimed in
- * the table before it is sent, so a redelivered event sends nothing twice; suppressed addresses
- * (bounced or complained) get nothing.
+ * notify: one SQS message per MatchProposed / MatchAccepted / MatchConfirmed / MatchExpired /
+ * MeetingPlanned / MeetingChanged. Coordinators of a shared network get a mail now for new and
+ * confirmed matches (`immediate`), an entry in their next digest for every kind (`digest`, the
+ * default), or nothing (`off`). Each side of the pair concerned gets a mail now, a digest entry
+ * (daily, the default, or weekly) or nothing, as it chose; each participant of a planned or changed
+ * meeting gets its own schedule. Every mail is claimed in the table before it is sent, so a
+ * redelivered event sends nothing twice; suppressed addresses (bounced or complained) get nothing.
  */
 export function createNotifyHandler(deps: NotifyDeps) {
   /**
@@ -102,15 +118,17 @@ export function createNotifyHandler(deps: NotifyDeps) {
       matchId: data.matchId,
       profileIds: data.profileIds,
       names: [a.name, b.name],
-      state: event['detail-type'] === 'MatchConfirmed' ? 'confirmed' : 'proposed',
+      state: KIND[event['detail-type']],
       summary: data.summary,
       // Structured, so each recipient reads them in their own language.
       reasons: data.reasons,
       score: data.score,
       sharedNetworks: data.sharedNetworks,
       version: data.version,
+      acceptedBy: data.acceptedBy,
       ...(isWeakerMatch(data.reasons) ? { weaker: true } : {}),
     };
+    const settings = await deps.networkSettings.getMany(notice.sharedNetworks);
     const recipients = coordinatorRecipients(notice, await deps.coordinators.ofNetworks(notice.sharedNetworks));
     const failures: unknown[] = [];
     for (const recipient of recipients) {
@@ -123,10 +141,12 @@ export function createNotifyHandler(deps: NotifyDeps) {
             continue;
           }
           const entryKey = `${metadata.occurredAt}#${notice.matchId}#v${notice.version}#${notice.state}`;
-          const added = await deps.notifications.addDigestEntry({ coordinatorId: coordinator.id, networkId, entryKey, notice, occurredAt: metadata.occurredAt });
+          const added = await deps.notifications.addDigestEntry({ recipientRole: 'coordinator', recipientId: coordinator.id, networkId, entryKey, notice, occurredAt: metadata.occurredAt });
           deps.logger.info(added ? 'match kept for the digest' : 'match already kept for the digest', { matchId: notice.matchId, recipientRole: 'coordinator', recipientId: coordinator.id });
           continue;
         }
+        // Acceptances and expiries are for the digest and the dashboard, not one mail each.
+        if (!coordinatorMailNow(notice.state)) continue;
         await deliverOnce(
           deps,
           {
@@ -139,7 +159,7 @@ export function createNotifyHandler(deps: NotifyDeps) {
             correlationId: metadata.correlationId,
           },
           coordinator.email,
-          composeMatchMail(notice, recipient, { baseUrl: deps.baseUrl }),
+          composeMatchMail({ ...notice, state: notice.state }, { ...recipient, networkName: networkDisplayName(networkId, settings.get(networkId)) }, { baseUrl: deps.baseUrl }),
         );
       } catch (error) {
         // The other recipients still get their mail; the message fails afterwards and is retried,
@@ -147,24 +167,9 @@ export function createNotifyHandler(deps: NotifyDeps) {
         failures.push(error);
       }
     }
-    for (const recipient of memberRecipients([
-      { ...a, id: data.profileIds[0] },
-      { ...b, id: data.profileIds[1] },
-    ])) {
+    for (const recipient of memberRecipients([{ ...a, id: data.profileIds[0] }, { ...b, id: data.profileIds[1] }], notice)) {
       try {
-        await deliverOnce(
-          deps,
-          {
-            notificationId: immediateNotificationId(notice, recipient.self.id, 'member'),
-            recipientRole: 'member',
-            recipientId: recipient.self.id,
-            matchId: notice.matchId,
-            kind: 'immediate',
-            correlationId: metadata.correlationId,
-          },
-          recipient.self.contact.email,
-          composeMemberMatchMail(notice, recipient, { baseUrl: deps.baseUrl }),
-        );
+        await tellMember(deps, notice, recipient, metadata.occurredAt, metadata.correlationId);
       } catch (error) {
         failures.push(error);
       }

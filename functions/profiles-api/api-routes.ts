@@ -23,6 +23,7 @@ export const PROFILES_API_ROUTES = [
   { name: 'decline', method: 'POST', path: '/matches/{id}/{partner}/decline', access: 'session', function: 'profiles-api' },
   { name: 'networkMembers', method: 'GET', path: '/networks/{networkId}/members', access: 'session', function: 'profiles-api' },
   { name: 'networkMatches', method: 'GET', path: '/networks/{networkId}/matches', access: 'session', function: 'profiles-api' },
+  { name: 'networkActivity', method: 'GET', path: '/networks/{networkId}/activity', access: 'session', function: 'profiles-api' },
   { name: 'networkSettings', method: 'GET', path: '/networks/{networkId}/settings', access: 'session', function: 'profiles-api' },
   { name: 'updateNetworkSettings', method: 'PUT', path: '/networks/{networkId}/settings', access: 'session', function: 'profiles-api' },
   { name: 'listNetworks', method: 'GET', path: '/networks', access: 'public', function: 'profiles-api' },

@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { CoordinatorStore, MatchStore, NetworkStore } from '@culturebridge/store';
+import type { ActivityStore, CoordinatorStore, MatchStore, NetworkStore } from '@culturebridge/store';
 import type { AuthenticationDeps } from './access.js';
 import { routesOf } from './api-routes.js';
 import { authRoutes } from './auth-routes.js';
@@ -14,6 +14,7 @@ export { MAX_BODY_BYTES, trustedOrigins } from './http-app.js';
 export interface ProfilesApiOptions extends SignInDeps {
   matches: MatchStore;
   coordinators: CoordinatorStore;
+  activity: Pick<ActivityStore, 'since'>;
   networks: NetworkStore;
   newId: () => string;
   now: () => string;

@@ -4,7 +4,7 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { loadSessionKey } from '@culturebridge/auth';
 import { sesMailer } from '@culturebridge/mail';
-import { AddressBook, CoordinatorStore, MatchStore, NetworkStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, createDocumentClient } from '@culturebridge/store';
+import { ActivityStore, AddressBook, CoordinatorStore, MatchStore, NetworkStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, createDocumentClient } from '@culturebridge/store';
 import { createProfilesApi } from './app.js';
 import { loadConfig } from './config.js';
 
@@ -16,6 +16,7 @@ export const handler = createProfilesApi({
   profiles: new ProfileStore(doc, config.TABLE_NAME),
   matches: new MatchStore(doc, config.TABLE_NAME),
   coordinators: new CoordinatorStore(doc, config.TABLE_NAME),
+  activity: new ActivityStore(doc, config.TABLE_NAME),
   networks: new NetworkStore(doc, config.TABLE_NAME),
   addresses: new AddressBook(doc, config.TABLE_NAME),
   signIns: new SignInStore(doc, config.TABLE_NAME),

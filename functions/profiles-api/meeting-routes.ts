@@ -2,13 +2,12 @@ import {
   MeetingInput,
   MeetingUpdate,
   heldRounds,
-  scheduleMeeting,
   scheduleOf,
   type FieldProblem,
   type FieldProblemCode,
-  type KnownMatch,
   type Meeting,
 } from '@culturebridge/domain';
+import { scheduleMeeting, type KnownMatch } from '@culturebridge/domain/meeting-planner';
 import { HttpProblem, invalidFields, json, notFound, parseBody, versionConflict } from '@culturebridge/http';
 import { isPublishedCopy, type MatchStore, type MeetingStore, type ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';

@@ -1,6 +1,6 @@
-import { DEFAULT_LOCALE, NetworkId, toPublicProfile } from '@culturebridge/domain';
+import { DEFAULT_LOCALE, NetworkId, activityWeeks, toPublicProfile, weekStart } from '@culturebridge/domain';
 import { HttpProblem, json, notFound, parseBody } from '@culturebridge/http';
-import { type AddressBook, type CoordinatorStore, type MatchStore } from '@culturebridge/store';
+import { type ActivityStore, type AddressBook, type CoordinatorStore, type MatchStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinates, type Caller } from './access.js';
 import { NetworkSettingsUpdate } from './requests.js';
@@ -10,6 +10,8 @@ export interface NetworkRouteDeps {
   matches: MatchStore;
   coordinators: CoordinatorStore;
   addresses: AddressBook;
+  activity: Pick<ActivityStore, 'since'>;
+  now: () => string;
 }
 
 /** The network of the path, if the caller coordinates it; otherwise 404, as for a network that does not exist. */
@@ -19,7 +21,7 @@ export function networkOf(event: APIGatewayProxyEventV2, caller: Caller): string
   return id;
 }
 
-export function networkRoutes({ matches, coordinators, addresses }: NetworkRouteDeps) {
+export function networkRoutes({ matches, coordinators, addresses, activity, now }: NetworkRouteDeps) {
   // Members come from the network index (the network's own partition), never from a scan.
   async function membersOf(networkId: string) {
     const views = await matches.candidates([networkId]);
@@ -60,6 +62,21 @@ export function networkRoutes({ matches, coordinators, addresses }: NetworkRoute
     return json(200, { networkId, matches: list });
   };
 
+  /**
+   * What happened this week and last week (UTC, from Monday), newest first, from the activity feed
+   * (a projection of the events). Names are today's public names; an erased member shows no name.
+   */
+  const networkActivity: Route = async (event, caller) => {
+    const networkId = networkOf(event, caller);
+    const at = new Date(now());
+    const lastWeekStart = new Date(weekStart(at).getTime() - 7 * 86_400_000);
+    const [entries, members] = await Promise.all([activity.since(networkId, lastWeekStart.toISOString()), membersOf(networkId)]);
+    const names = new Map(members.map((m) => [m.id, m.name]));
+    const view = (e: (typeof entries)[number]) => ({ ...e, names: e.profileIds.map((id) => names.get(id) ?? null) });
+    const { thisWeek, lastWeek } = activityWeeks(entries.map(view), at);
+    return json(200, { networkId, thisWeekFrom: weekStart(at).toISOString(), lastWeekFrom: lastWeekStart.toISOString(), thisWeek, lastWeek });
+  };
+
   async function coordinatorOf(caller: Caller, networkId: string) {
     if (caller.kind !== 'session') throw notFound('network');
     const owned = await addresses.ownedBy(caller.claims.sub);
@@ -89,5 +106,5 @@ export function networkRoutes({ matches, coordinators, addresses }: NetworkRoute
     return json(200, view(networkId, updated));
   };
 
-  return { networkMembers, networkMatches, networkSettings, updateNetworkSettings };
+  return { networkMembers, networkMatches, networkActivity, networkSettings, updateNetworkSettings };
 }

@@ -41,6 +41,7 @@ const MATCH_EVENT: Record<MatchState, DetailType> = {
   confirmed: 'MatchConfirmed',
   declined: 'MatchDeclined',
   withdrawn: 'MatchWithdrawn',
+  expired: 'MatchExpired',
 };
 
 function matchData(item: MatchItem, overrides: Partial<MatchItem> = {}) {
@@ -112,7 +113,7 @@ function matchEvent(record: DynamoDBRecord, before: MatchItem | undefined, after
   const key = `MATCH#${item.matchId}`;
   if (record.eventName === 'REMOVE') {
     // Erasure removes the items; a match that was still live is withdrawn by it.
-    if (!before || before.state === 'withdrawn' || before.state === 'declined') return undefined;
+    if (!before || before.state === 'withdrawn' || before.state === 'declined' || before.state === 'expired') return undefined;
     return build(record, before as unknown as Item, 'MatchWithdrawn', `${key}#v${before.version}#removed`, matchData(before, { state: 'withdrawn', version: before.version + 1 }));
   }
   if (!after || (before && before.state === after.state)) return undefined;

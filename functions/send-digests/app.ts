@@ -1,22 +1,29 @@
-import { composeDigestMail, digestDue, digestNotificationId } from '@culturebridge/domain';
-import type { CoordinatorStore, PendingDigestEntry } from '@culturebridge/store';
+import { composeDigestMail, digestDue, digestNotificationId, memberDigestDue, memberMailFrequency, networkDisplayName, type DigestFrequency, type DigestRecipient } from '@culturebridge/domain';
+import type { CoordinatorStore, MatchStore, NetworkSettingsStore, PendingDigestEntry } from '@culturebridge/store';
 import { deliverOnce, type DeliverDeps } from '../notify/deliver.js';
 
 export interface SendDigestsDeps extends DeliverDeps {
   coordinators: Pick<CoordinatorStore, 'get'>;
+  /** Members' profiles (contact, frequency) and the open matches a digest counts as waiting. */
+  matches: Pick<MatchStore, 'profiles' | 'matchesOf' | 'networkMatches'>;
+  networkSettings: Pick<NetworkSettingsStore, 'get'>;
   baseUrl: string;
 }
 
-/** The Scheduler's input: the scheduled time, so a retried run decides as the original would. */
+/**
+ * The Scheduler's input: the scheduled time, so a retried run decides as the original would.
+ * `sendPendingNow` (the local `npm start` command) treats every digest as due, whatever the hour.
+ */
 export interface DigestRun {
   scheduledTime?: string;
+  sendPendingNow?: boolean;
 }
 
 export interface DigestRunResult {
   sent: number;
   alreadySent: number;
   notDue: number;
-  /** Coordinators whose address is suppressed: their entries are kept, no mail is sent. */
+  /** Recipients whose address is suppressed: their entries are kept, no mail is sent. */
   suppressed: number;
   pendingEntries: number;
 }
@@ -24,46 +31,100 @@ export interface DigestRunResult {
 /** A digest mail and the entries it removes are written in one transaction (DynamoDB: 100 items). */
 const MAX_ENTRIES_PER_DIGEST = 99;
 
+interface Digest {
+  recipient: DigestRecipient;
+  email: string;
+  due: boolean;
+  period: string;
+  frequency: DigestFrequency;
+  waiting: () => Promise<number>;
+}
+
+const isOpen = (state: string) => state === 'proposed' || state === 'accepted';
+
 /**
- * send-digests, run hourly by EventBridge Scheduler: every coordinator with pending matches whose
- * local digest hour has come gets one mail for the day listing them; nothing pending, nothing sent.
- * Failures are collected and rethrown after every coordinator was tried, so the Scheduler retries
- * the run (already sent digests are skipped by their records) and finally dead-letters it.
+ * send-digests, run hourly by EventBridge Scheduler: every coordinator and member with pending
+ * entries whose digest is due (a coordinator's local hour; members' 08:00 UTC, weekly ones on
+ * Monday) gets one mail for the period: counts, a link to the dashboard, one line per change.
+ * Nothing pending, nothing sent. Failures are collected and rethrown after every recipient was
+ * tried, so the Scheduler retries the run (digests already sent are skipped by their records) and
+ * finally dead-letters it.
  */
 export function createSendDigestsHandler(deps: SendDigestsDeps) {
+  async function coordinatorDigest(first: PendingDigestEntry, now: Date, onDemand: boolean): Promise<Digest | undefined> {
+    if (!first.networkId) return undefined;
+    const coordinator = await deps.coordinators.get(first.networkId, first.recipientId);
+    if (!coordinator) return undefined;
+    const settings = await deps.networkSettings.get(coordinator.networkId);
+    const { due, localDate } = digestDue(coordinator.preference, now);
+    return {
+      recipient: { role: 'coordinator', id: coordinator.id, name: coordinator.name, networkId: coordinator.networkId, networkName: networkDisplayName(coordinator.networkId, settings) },
+      email: coordinator.email,
+      due: onDemand ? coordinator.preference.mode !== 'off' : due,
+      period: localDate,
+      frequency: onDemand ? 'now' : 'daily',
+      waiting: async () => (await deps.matches.networkMatches(coordinator.networkId)).filter((m) => isOpen(m.state)).length,
+    };
+  }
+
+  async function memberDigest(first: PendingDigestEntry, now: Date, onDemand: boolean): Promise<Digest | undefined> {
+    const profile = (await deps.matches.profiles([first.recipientId])).get(first.recipientId);
+    if (!profile) return undefined;
+    const frequency = memberMailFrequency(profile);
+    const { due, period } = memberDigestDue(frequency, now);
+    return {
+      recipient: { role: 'member', id: profile.id, name: profile.contact.name, profileName: profile.name },
+      email: profile.contact.email,
+      // A member who switched to `off` gets no digest; one who switched to `immediate` gets the rest now.
+      due: frequency !== 'off' && (onDemand || frequency === 'immediate' || due),
+      period,
+      frequency: onDemand || frequency === 'immediate' ? 'now' : frequency === 'weekly' ? 'weekly' : 'daily',
+      waiting: async () => (await deps.matches.matchesOf(profile.id)).filter((m) => isOpen(m.state) && !m.acceptedBy.includes(profile.id)).length,
+    };
+  }
+
   return async (event: DigestRun = {}): Promise<DigestRunResult> => {
     const now = event.scheduledTime ? new Date(event.scheduledTime) : deps.now();
+    const onDemand = event.sendPendingNow === true;
     const pending = await deps.notifications.pendingDigestEntries();
     const result: DigestRunResult = { sent: 0, alreadySent: 0, notDue: 0, suppressed: 0, pendingEntries: pending.length };
-    const byCoordinator = new Map<string, PendingDigestEntry[]>();
-    for (const entry of pending) byCoordinator.set(entry.coordinatorId, [...(byCoordinator.get(entry.coordinatorId) ?? []), entry]);
+    const byRecipient = new Map<string, PendingDigestEntry[]>();
+    for (const entry of pending) {
+      const key = `${entry.recipientRole}#${entry.recipientId}`;
+      byRecipient.set(key, [...(byRecipient.get(key) ?? []), entry]);
+    }
 
     const failures: unknown[] = [];
-    for (const [coordinatorId, entries] of byCoordinator) {
+    for (const entries of byRecipient.values()) {
       const first = entries[0] as PendingDigestEntry;
       try {
-        const coordinator = await deps.coordinators.get(first.networkId, coordinatorId);
-        if (!coordinator) {
-          deps.logger.warn('digest entries for a coordinator who no longer exists; kept', { recipientId: coordinatorId, entries: entries.length });
+        const digest = first.recipientRole === 'coordinator' ? await coordinatorDigest(first, now, onDemand) : await memberDigest(first, now, onDemand);
+        if (!digest) {
+          deps.logger.warn('digest entries for a recipient who no longer exists; kept', { recipientRole: first.recipientRole, recipientId: first.recipientId, entries: entries.length });
           continue;
         }
-        const { due, localDate } = digestDue(coordinator.preference, now);
-        if (!due) {
+        if (!digest.due) {
           result.notDue++;
           continue;
         }
         const batch = [...entries].sort((x, y) => x.occurredAt.localeCompare(y.occurredAt)).slice(0, MAX_ENTRIES_PER_DIGEST);
-        const mail = composeDigestMail(coordinator, localDate, batch, { baseUrl: deps.baseUrl });
+        const mail = composeDigestMail(digest.recipient, digest.frequency, digest.period, batch, await digest.waiting(), { baseUrl: deps.baseUrl });
         if (!mail) continue;
-        const notificationId = digestNotificationId(coordinator.id, localDate);
+        const notificationId = digestNotificationId(digest.recipient.id, digest.period, digest.recipient.role, digest.frequency === 'now' ? now.toISOString() : undefined);
         const outcome = await deliverOnce(
           deps,
-          { notificationId, recipientRole: 'coordinator', recipientId: coordinator.id, networkId: coordinator.networkId, kind: 'digest' },
-          coordinator.email,
+          {
+            notificationId,
+            recipientRole: digest.recipient.role,
+            recipientId: digest.recipient.id,
+            ...(digest.recipient.role === 'coordinator' ? { networkId: digest.recipient.networkId } : {}),
+            kind: 'digest',
+          },
+          digest.email,
           mail,
           (token, sentAt) => deps.notifications.markDigestSent(notificationId, token, sentAt, batch),
         );
-        // Today's digest went out already: what arrived since waits for tomorrow's.
+        // This period's digest went out already: what arrived since waits for the next one.
         if (outcome === 'sent') result.sent++;
         else if (outcome === 'suppressed') result.suppressed++;
         else result.alreadySent++;

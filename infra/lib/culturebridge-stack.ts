@@ -17,7 +17,7 @@ import { allowPartnerRules } from './constructs/partner-access.js';
 import { DataTable } from './constructs/data-table.js';
 import { EventBackbone } from './constructs/event-backbone.js';
 import { FailureQueue } from './constructs/failure-queue.js';
-import { STREAM_CONSUMERS } from './wiring.js';
+import { SCHEDULES, STREAM_CONSUMERS } from './wiring.js';
 import { PublicHttpApi, sessionAuthorizers } from './constructs/http-api.js';
 import { NodeFunction } from './constructs/node-function.js';
 import { WebApp } from './constructs/web-app.js';
@@ -238,6 +238,15 @@ export class CultureBridgeStack extends Stack {
       maxConcurrency: 5,
       failureDescription: 'Profile events that compute-matches could not process after all retries',
     });
+    // Answers, expiries and withdrawals free exposure slots: both sides and their waiters are recomputed.
+    new BufferedRuleTarget(this, 'FreedSlots', {
+      bus,
+      rule: RULES.slotFreed,
+      stage: props.stage,
+      consumer: computeMatches,
+      maxConcurrency: 5,
+      failureDescription: 'Match events whose freed slots compute-matches could not fill after all retries',
+    });
 
     // Coordinator e-mails: match events → SQS buffer → notify → SES v2; hourly digests by Scheduler.
     const notify = new NodeFunction(this, 'Notify', {
@@ -274,31 +283,54 @@ export class CultureBridgeStack extends Stack {
     sendDigests.role.addToPolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
-        actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
-        resources: [table.tableArn],
+        // Members' profiles (BatchGet) and the network's open matches (the network index) for the counts.
+        actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+        resources: [table.tableArn, `${table.tableArn}/index/${TABLE.networkIndex.name}`],
       }),
     );
-    const digestFailures = new FailureQueue(this, 'DigestFailures', {
-      description: 'Hourly digest runs that failed after all retries',
+    this.hourly(sendDigests, 'send-digests', 'Digest');
+
+    // The expiry sweep: reminders and expiries of unanswered proposals, from the open-proposals index.
+    const expireProposals = new NodeFunction(this, 'ExpireProposals', {
+      name: 'expire-proposals',
+      logRetention,
+      timeout: Duration.minutes(5),
+      environment: mailEnvironment,
     });
-    const schedulerRole = new Role(this, 'DigestSchedulerRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
-    });
-    Validations.of(schedulerRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(sendDigests.fn.node.defaultChild as CfnElement)}.Arn>:*]`,
-      reason: 'LambdaInvoke grants lambda:InvokeFunction on send-digests and its versions (`<arn>:*`); the role belongs to this one schedule and can invoke nothing else.',
-    });
-    new Schedule(this, 'DigestSchedule', {
-      description: 'Hourly: send the daily digest to every coordinator whose local digest hour has come',
-      schedule: ScheduleExpression.rate(Duration.hours(1)),
-      target: new LambdaInvoke(sendDigests.fn, {
-        // The scheduled time, so a retried run decides exactly as the original would.
-        input: ScheduleTargetInput.fromObject({ scheduledTime: ContextAttribute.scheduledTime }),
-        retryAttempts: 3,
-        maxEventAge: Duration.minutes(50),
-        deadLetterQueue: digestFailures.queue,
-        role: schedulerRole,
+    expireProposals.role.addToPolicy(sendEmail);
+    // Reads: the index, matches, profiles, settings; writes: reminders and expiries (transactions on
+    // both copies), mail claims and digest entries.
+    expireProposals.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'],
+        resources: [table.tableArn, `${table.tableArn}/index/${TABLE.openProposalsIndex.name}`],
       }),
+    );
+    this.hourly(expireProposals, 'expire-proposals', 'Expiry');
+
+    // The dashboard's activity feed: a projection of the events, one partition per network.
+    const recordActivity = new NodeFunction(this, 'RecordActivity', {
+      name: RULES.activityFeed.target,
+      logRetention,
+      timeout: Duration.seconds(30),
+      environment: { TABLE_NAME: table.tableName },
+    });
+    recordActivity.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['dynamodb:PutItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ACTIVITY#*'] } },
+      }),
+    );
+    new BufferedRuleTarget(this, 'ActivityFeed', {
+      bus,
+      rule: RULES.activityFeed,
+      stage: props.stage,
+      consumer: recordActivity,
+      maxConcurrency: 2,
+      failureDescription: 'Events the activity feed could not record after all retries',
     });
 
     // Our own suppression step: SES publishes bounces and complaints of this configuration set to the
@@ -372,5 +404,34 @@ export class CultureBridgeStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: http.api.apiEndpoint });
     new CfnOutput(this, 'WebAppUrl', { value: `https://${web.distribution.distributionDomainName}` });
     new CfnOutput(this, 'TableName', { value: table.tableName });
+  }
+
+  /**
+   * An EventBridge Scheduler schedule for a function listed in SCHEDULES, at its rate, with the
+   * scheduled time as input (a retried run decides exactly as the original), retries and a
+   * dead-letter queue. `id` keeps each schedule's construct ids stable.
+   */
+  private hourly(fn: NodeFunction, name: (typeof SCHEDULES)[number]['function'], id: string): void {
+    const schedule = SCHEDULES.find((s) => s.function === name);
+    if (!schedule) throw new Error(`no schedule declared for ${name}`);
+    const failures = new FailureQueue(this, `${id}Failures`, { description: `${name} runs that failed after all retries` });
+    const role = new Role(this, `${id}SchedulerRole`, {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
+    });
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(fn.fn.node.defaultChild as CfnElement)}.Arn>:*]`,
+      reason: `LambdaInvoke grants lambda:InvokeFunction on ${name} and its versions (\`<arn>:*\`); the role belongs to this one schedule and can invoke nothing else.`,
+    });
+    new Schedule(this, `${id}Schedule`, {
+      description: schedule.description,
+      schedule: ScheduleExpression.rate(Duration.minutes(schedule.rateMinutes)),
+      target: new LambdaInvoke(fn.fn, {
+        input: ScheduleTargetInput.fromObject({ scheduledTime: ContextAttribute.scheduledTime }),
+        retryAttempts: 3,
+        maxEventAge: Duration.minutes(50),
+        deadLetterQueue: failures.queue,
+        role,
+      }),
+    });
   }
 }

@@ -46,12 +46,12 @@ export async function seedDemo(apiUrl: string, sessionKeyFile: string, progress:
 /**
  * Stores the demo coordinators (invented contacts on the reserved .example domain) directly in the
  * table, as the operator's `npm run coordinator -- add` does: coordinators are never self-appointed. Stored before the
- * members, so the demo's first matches already reach their inboxes in SES local. EU4Culture mails at
- * once; the EUNIC coordination reads a daily digest at 08:00 Tbilisi time.
+ * members, so the demo's first matches already wait for their digests. Both read the default daily
+ * digest: EU4Culture at 08:00 UTC, the EUNIC coordination at 08:00 Tbilisi time.
  */
 export async function seedCoordinators(coordinators: CoordinatorStore, progress: (line: string) => void): Promise<void> {
   for (const c of DEMO_COORDINATORS) {
-    const preference = c.network === EUNIC ? { mode: 'digest' as const, timeZone: 'Asia/Tbilisi', digestHour: 8 } : { mode: 'immediate' as const, timeZone: 'UTC', digestHour: 8 };
+    const preference = c.network === EUNIC ? { mode: 'digest' as const, timeZone: 'Asia/Tbilisi', digestHour: 8 } : { mode: 'digest' as const, timeZone: 'UTC', digestHour: 8 };
     const { coordinator } = await coordinators.add({ networkId: c.network, name: c.name, email: c.email, preference });
     progress(`  coordinator of ${c.network}: ${coordinator.id} (${preference.mode})`);
   }

@@ -181,7 +181,8 @@ describe('the web app in a real browser', () => {
     // Members with their status.
     const memberRow = page.locator('tr[data-member="Gyumri"]');
     await expect(memberRow.innerText()).resolves.toMatch(/Gyumri\s+City\s+Armenia\s+active/);
-    // The match, confirmed by both, in the table and as an edge of the graph.
+    // The match, confirmed by both, in the table (folded away below the graph: the page stays short) and as an edge of the graph.
+    await page.getByText(`Show all ${matches.length} matches`).click();
     await expect(page.locator(`tr[data-match-id="${matchId}"]`).innerText()).resolves.toMatch(/Confirmed by both/);
     expect(await page.locator(`svg.match-graph line[data-match-id="${matchId}"][data-state="confirmed"]`).count()).toBe(1);
     expect(await page.locator('svg.match-graph g[data-member]').count()).toBe(DEMO_MEMBERS.filter((m) => m.profile.networks.includes(EU4CULTURE)).length + 1);

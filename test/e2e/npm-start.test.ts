@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { DEMO_COORDINATORS, DEMO_MEMBERS } from '../../local/demo/networks.js';
 import { freePort, portInUse } from '../../local/free-port.js';
 import { pollUntil } from '../../local/poll.js';
 
@@ -64,6 +65,28 @@ describe('npm start', () => {
     expect((await fetch(`${api}/assets/../../etc/passwd`)).status).toBe(404);
     expect(app.output()).toContain(`Web app         ${api}/`);
 
+    // Mail volume: seeding 20 members sent no coordinator and no member more than one mail.
+    type Mail = { destination: { to: string[] }; subject: string; body: { text?: string; html?: string } };
+    const allMails = async () => ((await (await fetch(`${ses}/store`)).json()) as { emails: Mail[] }).emails;
+    const demoAddresses = [...DEMO_COORDINATORS.map((c) => c.email), ...DEMO_MEMBERS.map((m) => m.profile.contact.email)];
+    const perAddress = (mails: Mail[]) => new Map(demoAddresses.map((a) => [a, mails.filter((m) => m.destination.to.includes(a)).length]));
+    for (const [address, count] of perAddress(await allMails())) expect(count, address).toBeLessThanOrEqual(1);
+    // The printed digest command sends what is pending now, whatever the hour: one digest each.
+    const digestCommand = /curl -X POST '([^']+\/_local\/run-digests\?due=now)'/.exec(app.output())?.[1];
+    expect(digestCommand).toBe(`${api}/_local/run-digests?due=now`);
+    const run = (await (await fetch(digestCommand as string, { method: 'POST' })).json()) as { sent: number };
+    expect(run.sent).toBeGreaterThanOrEqual(DEMO_COORDINATORS.length);
+    const afterDigest = perAddress(await allMails());
+    for (const c of DEMO_COORDINATORS) expect(afterDigest.get(c.email), c.email).toBe(1);
+    for (const [address, count] of afterDigest) expect(count, address).toBeLessThanOrEqual(1);
+    const eu4cultureDigest = (await allMails()).find((m) => m.destination.to.includes('coordinator@eu4culture.example'));
+    expect(eu4cultureDigest?.subject).toMatch(/^CultureBridge · EU4Culture: digest, \d+ new matches/);
+    expect(eu4cultureDigest?.body.text).toContain(`${api}/#/dashboard/eu4culture`);
+    // Until the next digest hour the schedule finds nothing more to send.
+    const scheduled = (await (await fetch(`${api}/_local/run-digests`, { method: 'POST' })).json()) as { sent: number };
+    expect(scheduled.sent).toBe(0);
+    expect(perAddress(await allMails())).toEqual(afterDigest);
+
     // A new city submits its form without an account, confirms through the mailed link, and is matched.
     const contact = { name: 'Anna', email: 'culture@gyumri-e2e.example' };
     const created = await fetch(`${api}/profiles`, {
@@ -74,7 +97,6 @@ describe('npm start', () => {
     expect(created.status).toBe(201);
     const { id, status } = (await created.json()) as { id: string; status: string };
     expect(status).toBe('pending');
-    type Mail = { destination: { to: string[] }; subject: string; body: { text?: string; html?: string } };
     const token = await pollUntil('the confirmation link in SES local', async () => {
       const mails = ((await (await fetch(`${ses}/store`)).json()) as { emails: Mail[] }).emails.filter((m) => m.destination.to.includes(contact.email));
       return /#\/sign-in\?token=([A-Za-z0-9_-]+)/.exec(mails.at(-1)?.body.text ?? '')?.[1];
@@ -84,6 +106,21 @@ describe('npm start', () => {
     const { session, confirmed } = (await verified.json()) as { session: string; confirmed: string[] };
     expect(confirmed).toEqual([id]);
     const signedIn = { authorization: `Bearer ${session}` };
+
+    // Naming EU4Culture asked to join it: nothing is matched until its coordinator approves.
+    const before = (await (await fetch(`${api}/profiles/${id}/matches`, { headers: signedIn })).json()) as { matches: unknown[] };
+    expect(before.matches).toEqual([]);
+    const coordinator = 'coordinator@eu4culture.example';
+    const mailsTo = async (address: string) => ((await (await fetch(`${ses}/store`)).json()) as { emails: Mail[] }).emails.filter((m) => m.destination.to.includes(address));
+    const seen = (await mailsTo(coordinator)).length;
+    expect((await fetch(`${api}/auth/magic-link`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: coordinator }) })).status).toBe(202);
+    const coordinatorToken = await pollUntil('the coordinator sign-in link in SES local', async () => {
+      const mails = (await mailsTo(coordinator)).slice(seen);
+      return mails.map((m) => /#\/sign-in\?token=([A-Za-z0-9_-]+)/.exec(m.body.text ?? '')?.[1]).find(Boolean);
+    }, { timeoutMs: 10_000 });
+    const coordinatorSession = ((await (await fetch(`${api}/auth/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: coordinatorToken }) })).json()) as { session: string }).session;
+    const approved = await fetch(`${api}/networks/eu4culture/requests/${id}/approve`, { method: 'POST', headers: { authorization: `Bearer ${coordinatorSession}` } });
+    expect(approved.status).toBe(200);
 
     // Matching writes one pair after another, so a reader may see some partners before the rest.
     const matches = await pollUntil('Poti among the matches of the new profile', async () => {
@@ -98,18 +135,23 @@ describe('npm start', () => {
       const types = log.events.filter((e) => JSON.stringify(e.event.detail.data).includes(id)).map((e) => e.event['detail-type']);
       return types.includes('ProfileSubmitted') && types.includes('MatchProposed') ? types : undefined;
     }, { timeoutMs: 10_000 });
-    // Submitted (pending), then confirmed (an update of its status), then matched.
-    expect(mine.slice(0, 2)).toEqual(['ProfileSubmitted', 'ProfileUpdated']);
+    // Submitted (pending) asking to join, then confirmed (an update of its status), approved, then matched.
+    const lifecycle = mine.filter((t) => t !== 'MatchProposed');
+    expect(lifecycle.slice(0, 2)).toEqual(['ProfileSubmitted', 'MembershipRequested']);
+    expect(lifecycle).toEqual(expect.arrayContaining(['ProfileUpdated', 'MembershipApproved']));
+    expect(lifecycle.indexOf('ProfileUpdated')).toBeGreaterThan(lifecycle.indexOf('ProfileSubmitted'));
 
-    // The EU4Culture demo coordinator mails at once: one readable mail about Gyumri and Poti, with the reasons.
+    // The EU4Culture demo coordinator reads a daily digest: the printed command sends it now, with Gyumri and Poti in it.
     const aboutGyumriAndPoti = async () =>
-      ((await (await fetch(`${ses}/store`)).json()) as { emails: Mail[] }).emails.filter(
-        (m) => m.destination.to.includes('coordinator@eu4culture.example') && m.subject.includes('Gyumri') && m.subject.includes('Poti'),
-      );
-    const mails = await pollUntil('the coordinator mail about Gyumri and Poti in SES local', async () => ((await aboutGyumriAndPoti()).length > 0 ? aboutGyumriAndPoti() : undefined), { timeoutMs: 10_000 });
+      (await allMails()).filter((m) => m.destination.to.includes('coordinator@eu4culture.example') && /New: (Gyumri and Poti|Poti and Gyumri)/.test(m.body.text ?? ''));
+    const mails = await pollUntil('the coordinator digest about Gyumri and Poti in SES local', async () => {
+      await fetch(digestCommand as string, { method: 'POST' });
+      const found = await aboutGyumriAndPoti();
+      return found.length > 0 ? found : undefined;
+    }, { timeoutMs: 10_000 });
     expect(mails).toHaveLength(1);
-    expect(mails[0]?.body.text).toMatch(/Why: .*venue/);
-    expect(mails[0]?.body.html).toContain('See the match');
+    expect(mails[0]?.body.text).toMatch(/\d+ new match/);
+    expect(mails[0]?.body.html).toContain('Open the network dashboard');
     // Sent mails reach the event log as CoordinatorNotified, without an address.
     const notified = await pollUntil('CoordinatorNotified for the new profile\'s matches', async () => {
       const log = (await (await fetch(`${api}/_local/events?detail-type=CoordinatorNotified`)).json()) as { events: { event: { detail: { data: { matchId?: string } } } }[] };

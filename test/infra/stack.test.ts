@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ALL_DETAIL_TYPES, EVENT_BUS_NAME, SOURCES } from '@culturebridge/events';
-import { STREAM_CONSUMERS } from '../../infra/lib/wiring.js';
+import { SCHEDULES, STREAM_CONSUMERS } from '../../infra/lib/wiring.js';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -15,7 +15,7 @@ describe('CultureBridge stack', () => {
   const { stack } = synthStack();
   const template = Template.fromStack(stack);
 
-  it('has the single table with streams, point-in-time recovery, TTL, encryption and the network index', () => {
+  it('has the single table with streams, point-in-time recovery, TTL, encryption, the network index and the open-proposals index', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [
         { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
@@ -30,6 +30,14 @@ describe('CultureBridge stack', () => {
         Match.objectLike({
           IndexName: TABLE.networkIndex.name,
           Projection: { ProjectionType: TABLE.networkIndex.projection },
+        }),
+        Match.objectLike({
+          IndexName: TABLE.openProposalsIndex.name,
+          KeySchema: [
+            { AttributeName: TABLE.openProposalsIndex.partitionKey, KeyType: 'HASH' },
+            { AttributeName: TABLE.openProposalsIndex.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: TABLE.openProposalsIndex.projection },
         }),
       ],
     });
@@ -153,16 +161,16 @@ describe('coordinator e-mails', () => {
 
   it('buffers match events for notify in SQS with a dead-letter queue, and reports partial batch failures', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: { source: ['culturebridge.matches', 'culturebridge.meetings'], 'detail-type': ['MatchProposed', 'MatchConfirmed', 'MeetingPlanned', 'MeetingChanged'] },
+      EventPattern: { source: ['culturebridge.matches', 'culturebridge.meetings'], 'detail-type': ['MatchProposed', 'MatchAccepted', 'MatchConfirmed', 'MatchExpired', 'MeetingPlanned', 'MeetingChanged'] },
     });
     template.hasResourceProperties('AWS::SQS::Queue', { VisibilityTimeout: 360, RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }) });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { FunctionResponseTypes: ['ReportBatchItemFailures'], ScalingConfig: { MaximumConcurrency: 2 } });
   });
 
-  it('lets notify, send-digests, profiles-api, member-lists and deliver-webhooks send only as the sender identity through the configuration set', () => {
+  it('lets notify, send-digests, expire-proposals, profiles-api, member-lists and deliver-webhooks send only as the sender identity through the configuration set', () => {
     const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
     const ses = statements.filter((s) => s.Action === 'ses:SendEmail');
-    expect(ses).toHaveLength(5);
+    expect(ses).toHaveLength(6);
     for (const s of ses) {
       expect(s.Resource).toHaveLength(2);
       expect(JSON.stringify(s.Resource)).toMatch(/:identity\/.*:configuration-set\//);
@@ -179,6 +187,18 @@ describe('coordinator e-mails', () => {
       }),
     });
     template.hasResourceProperties('AWS::Lambda::Function', functionWithService('send-digests'));
+  });
+
+  it('runs each function of SCHEDULES (digests, the expiry sweep) on its own schedule at its declared rate', () => {
+    const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule')).map((r) => r.Properties as { ScheduleExpression: string; Target: { Arn: { 'Fn::GetAtt': [string, string] } } });
+    const functions = template.findResources('AWS::Lambda::Function');
+    const targeted = schedules.map((s) => [(functions[s.Target.Arn['Fn::GetAtt'][0]]?.Properties as { Environment: { Variables: Record<string, string> } }).Environment.Variables.POWERTOOLS_SERVICE_NAME, s.ScheduleExpression]);
+    expect(targeted.sort()).toEqual(SCHEDULES.map((s) => [s.function, `rate(${s.rateMinutes / 60} hour${s.rateMinutes === 60 ? '' : 's'})`]).sort());
+  });
+
+  it('lets the expiry sweep read the open-proposals index', () => {
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+    expect(statements.some((s) => JSON.stringify(s.Resource).includes(`/index/${TABLE.openProposalsIndex.name}`) && ([] as string[]).concat(s.Action).includes('dynamodb:Query'))).toBe(true);
   });
 });
 

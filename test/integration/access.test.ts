@@ -136,6 +136,7 @@ const refusals: Record<ProfilesApiRouteName, { who: keyof typeof as; request: ()
     { who: 'd', request: () => ({ method: 'GET', path: `/networks/${X}/members` }), status: 404 },
   ],
   networkMatches: [{ who: 'd', request: () => ({ method: 'GET', path: `/networks/${X}/matches` }), status: 404 }],
+  networkActivity: [{ who: 'd', request: () => ({ method: 'GET', path: `/networks/${X}/activity` }), status: 404 }],
   networkSettings: [{ who: 'b', request: () => ({ method: 'GET', path: `/networks/${X}/settings` }), status: 404 }],
   updateNetworkSettings: [{ who: 'd', request: () => ({ method: 'PUT', path: `/networks/${X}/settings`, body: { preference: { mode: 'off' } } }), status: 404 }],
   // Meetings: only the network's coordinators; a member, another network's coordinator and anyone

@@ -31,10 +31,10 @@ const network = () => `net-${randomUUID().slice(0, 8)}`;
 
 const submit = (profile: ProfileInput) => submitProfile(platform, profile);
 
-/** Two profiles that match each other; who opted in to match e-mails is the test's choice. */
+/** Two profiles that match each other; who wants a mail per match (the rest chose no mail) is the test's choice. */
 const pair = (net: string, optIn: [boolean, boolean]): [ProfileInput, ProfileInput] => [
-  validProfileInput({ name: 'Kutaisi', country: 'GE', networks: [net], openToOutsideNetwork: false, matchEmails: optIn[0], contact: { name: 'Nino', email: `nino@kutaisi-${net}.example` }, offers: ['venue'], needs: ['curatorial-support'], themes: [{ id: 'climate-environment', priority: 'high' }] }),
-  validProfileInput({ name: 'Gyumri', country: 'AM', networks: [net], openToOutsideNetwork: false, matchEmails: optIn[1], contact: { name: 'Anna', email: `anna@gyumri-${net}.example` }, offers: ['curatorial-support'], needs: ['venue'], themes: [{ id: 'climate-environment', priority: 'high' }], languages: ['hy', 'en'] }),
+  validProfileInput({ name: 'Kutaisi', country: 'GE', networks: [net], openToOutsideNetwork: false, ...(optIn[0] ? { matchEmails: true } : { mailFrequency: 'off' }), contact: { name: 'Nino', email: `nino@kutaisi-${net}.example` }, offers: ['venue'], needs: ['curatorial-support'], themes: [{ id: 'climate-environment', priority: 'high' }] }),
+  validProfileInput({ name: 'Gyumri', country: 'AM', networks: [net], openToOutsideNetwork: false, ...(optIn[1] ? { matchEmails: true } : { mailFrequency: 'off' }), contact: { name: 'Anna', email: `anna@gyumri-${net}.example` }, offers: ['curatorial-support'], needs: ['venue'], themes: [{ id: 'climate-environment', priority: 'high' }], languages: ['hy', 'en'] }),
 ];
 
 const mailsTo = async (address: string) => (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(address));
@@ -137,8 +137,9 @@ describe('bounce and complaint suppression', () => {
 
   it('sends no mail to a suppressed coordinator or member, and still mails the others', async () => {
     const net = network();
-    const { coordinator: bounced } = await coordinators.add({ networkId: net, name: 'Bounced', email: `bounced@${net}.example` });
-    const { coordinator: fine } = await coordinators.add({ networkId: net, name: 'Fine', email: `fine@${net}.example` });
+    const now = { mode: 'immediate' as const, timeZone: 'UTC', digestHour: 8 };
+    const { coordinator: bounced } = await coordinators.add({ networkId: net, name: 'Bounced', email: `bounced@${net}.example`, preference: now });
+    const { coordinator: fine } = await coordinators.add({ networkId: net, name: 'Fine', email: `fine@${net}.example`, preference: now });
     const { coordinator: digest } = await coordinators.add({ networkId: net, name: 'Digest', email: `digest@${net}.example`, preference: { mode: 'digest', timeZone: 'UTC', digestHour: 0 } });
     const [k, g] = pair(net, [true, true]);
     sesEvent('Email Bounced', bounced.email);

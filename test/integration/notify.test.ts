@@ -25,9 +25,10 @@ const network = () => `net-${randomUUID().slice(0, 8)}`;
 
 const submit = (profile: ProfileInput) => submitProfile(platform, profile);
 
+/** The members chose no mail: this file is about the coordinators' (members' mails: member-mail.test.ts). */
 const pair = (net: string, firstName = 'Kutaisi'): [ProfileInput, ProfileInput] => [
-  validProfileInput({ name: firstName, country: 'GE', networks: [net], openToOutsideNetwork: false, offers: ['venue'], needs: ['curatorial-support'], themes: [{ id: 'climate-environment', priority: 'high' }] }),
-  validProfileInput({ name: 'Gyumri', country: 'AM', networks: [net], openToOutsideNetwork: false, contact: { name: 'Anna', email: 'culture@gyumri.example' }, offers: ['curatorial-support'], needs: ['venue'], themes: [{ id: 'climate-environment', priority: 'high' }], languages: ['hy', 'en'] }),
+  validProfileInput({ mailFrequency: 'off', name: firstName, country: 'GE', networks: [net], openToOutsideNetwork: false, offers: ['venue'], needs: ['curatorial-support'], themes: [{ id: 'climate-environment', priority: 'high' }] }),
+  validProfileInput({ mailFrequency: 'off', name: 'Gyumri', country: 'AM', networks: [net], openToOutsideNetwork: false, contact: { name: 'Anna', email: 'culture@gyumri.example' }, offers: ['curatorial-support'], needs: ['venue'], themes: [{ id: 'climate-environment', priority: 'high' }], languages: ['hy', 'en'] }),
 ];
 
 const mailsTo = async (address: string) => (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(address));
@@ -41,7 +42,7 @@ function notifiedEvents(net: string) {
 describe('coordinator e-mails', () => {
   it('mails an immediate coordinator once per match, with who matched whom, the reasons and the links', async () => {
     const net = network();
-    const { coordinator } = await coordinators.add({ networkId: net, name: 'Ana Coordinator', email: `ana@${net}.example` });
+    const { coordinator } = await coordinators.add({ networkId: net, name: 'Ana Coordinator', email: `ana@${net}.example`, preference: { mode: 'immediate', timeZone: 'UTC', digestHour: 8 } });
     const [k, g] = pair(net);
     const [kid, gid] = [await submit(k), await submit(g)];
     const ids = [kid, gid].sort();
@@ -51,7 +52,8 @@ describe('coordinator e-mails', () => {
     expect(mails).toHaveLength(1);
     const [mail] = mails;
     // The pair is named in id order, as the match is stored.
-    expect(mail?.subject).toBe(`CultureBridge: ${kid < gid ? 'Kutaisi and Gyumri' : 'Gyumri and Kutaisi'} were matched (${net})`);
+    // No display name for this network: the subject names it by its id.
+    expect(mail?.subject).toBe(`CultureBridge · ${net}: ${kid < gid ? 'Kutaisi and Gyumri' : 'Gyumri and Kutaisi'} were matched`);
     expect(mail?.from).toBe('no-reply@culturebridge.example');
     for (const part of [mail?.body.text, mail?.body.html]) {
       expect(part).toContain('Hello Ana Coordinator');
@@ -59,6 +61,7 @@ describe('coordinator e-mails', () => {
       expect(part).toMatch(/venue/);
       expect(part).toContain(`${BASE_URL}/#/matches/${ids[0]}/${ids[1]}`);
       expect(part).toContain(`${BASE_URL}/#/preferences/coordinators/${coordinator.id}`);
+      expect(part).toContain(`${BASE_URL}/#/dashboard/${net}`);
     }
 
     const events = notifiedEvents(net);
@@ -70,7 +73,7 @@ describe('coordinator e-mails', () => {
 
   it('escapes a profile name that is HTML in the HTML part', async () => {
     const net = network();
-    const { coordinator } = await coordinators.add({ networkId: net, name: 'Ana', email: `ana@${net}.example` });
+    const { coordinator } = await coordinators.add({ networkId: net, name: 'Ana', email: `ana@${net}.example`, preference: { mode: 'immediate', timeZone: 'UTC', digestHour: 8 } });
     const [k, g] = pair(net, '<img src=x onerror=alert(1)>');
     await submit(k);
     await submit(g);
@@ -84,7 +87,7 @@ describe('coordinator e-mails', () => {
 
   it('sends one mail and publishes one CoordinatorNotified when the same MatchProposed arrives three times', async () => {
     const net = network();
-    const { coordinator } = await coordinators.add({ networkId: net, name: 'Ana', email: `ana@${net}.example` });
+    const { coordinator } = await coordinators.add({ networkId: net, name: 'Ana', email: `ana@${net}.example`, preference: { mode: 'immediate', timeZone: 'UTC', digestHour: 8 } });
     const [k, g] = pair(net);
     await submit(k);
     await submit(g);
@@ -115,7 +118,7 @@ describe('coordinator e-mails', () => {
     const [k, g] = pair(net);
     await submit(k);
     await submit(g);
-    await submit(validProfileInput({ name: 'Poti', country: 'GE', networks: [net], openToOutsideNetwork: false, offers: ['venue'], needs: ['curatorial-support'], themes: [{ id: 'climate-environment', priority: 'high' }], contact: { name: 'P', email: 'culture@poti.example' } }));
+    await submit(validProfileInput({ mailFrequency: 'off', name: 'Poti', country: 'GE', networks: [net], openToOutsideNetwork: false, offers: ['venue'], needs: ['curatorial-support'], themes: [{ id: 'climate-environment', priority: 'high' }], contact: { name: 'P', email: 'culture@poti.example' } }));
     await platform.settle();
     expect(await mailsTo(coordinator.email)).toEqual([]);
 
@@ -131,10 +134,13 @@ describe('coordinator e-mails', () => {
     const [digest] = mails;
     const matchCount = (digest?.body.text?.match(/^- /gm) ?? []).length;
     expect(matchCount).toBeGreaterThanOrEqual(2);
-    expect(digest?.subject).toBe(`CultureBridge daily digest for ${net}: ${matchCount} matches (2026-11-25)`);
+    expect(digest?.subject).toBe(`CultureBridge · ${net}: daily digest, ${matchCount} new matches (2026-11-25)`);
     expect(digest?.body.text).toContain('Hello Dana Digest');
-    // The reasons, one short sentence each, rendered from the structured reasons the event carried.
-    expect(digest?.body.text).toMatch(/Why:\n\s+- Both give [^\n]*Climate and environment[^\n]* high priority\./);
+    // Counts first, then the dashboard, then one line per match.
+    const text = digest?.body.text ?? '';
+    expect(text.indexOf(`${matchCount} new matches`)).toBeLessThan(text.indexOf(`${BASE_URL}/#/dashboard/${net}`));
+    expect(text).toContain(`${matchCount} waiting for an answer`);
+    expect(text.indexOf(`${BASE_URL}/#/dashboard/${net}`)).toBeLessThan(text.indexOf('- New: '));
     expect(digest?.body.html).toContain(`${BASE_URL}/#/preferences/coordinators/${coordinator.id}`);
 
     // Nothing new: later the same day, and the next day, nothing is sent.

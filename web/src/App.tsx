@@ -7,6 +7,7 @@ import { PageHeading } from './components/PageHeading';
 import { useLocale } from './i18n/use-locale';
 import { CoordinatorPreferencesPage } from './pages/CoordinatorPreferencesPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { MemberPage } from './pages/MemberPage';
 import { InterestFormPage } from './pages/InterestFormPage';
 import { MatchPage } from './pages/MatchPage';
 import { MeetingsPage } from './pages/MeetingsPage';
@@ -70,6 +71,8 @@ function Page({ route }: { route: Route }) {
       return <MatchPage profileId={route.profileId} partnerId={route.partnerId} answer={route.answer} />;
     case 'dashboard':
       return <DashboardPage networkId={route.networkId} />;
+    case 'member':
+      return <MemberPage networkId={route.networkId} profileId={route.profileId} />;
     case 'meetings':
       return <MeetingsPage networkId={route.networkId} meetingId={route.meetingId} />;
     case 'my-meetings':
@@ -116,7 +119,7 @@ function Header({ route }: { route: Route }) {
           </li>
           {me?.networks.length ? (
             <li>
-              <a href={href('/dashboard')} aria-current={current(['dashboard', 'coordinator-preferences'])}>
+              <a href={href('/dashboard')} aria-current={current(['dashboard', 'member', 'coordinator-preferences'])}>
                 {t('app.nav.dashboard')}
               </a>
             </li>

@@ -10,6 +10,7 @@ export type Route =
   | { page: 'my-profile'; profileId?: string; confirmed: boolean }
   | { page: 'match'; profileId: string; partnerId: string; answer?: 'accept' | 'decline' }
   | { page: 'dashboard'; networkId?: string }
+  | { page: 'member'; networkId: string; profileId: string }
   | { page: 'meetings'; networkId?: string; meetingId?: string }
   | { page: 'my-meetings'; profileId: string }
   | { page: 'member-import'; networkId: string }
@@ -37,6 +38,7 @@ export function parseRoute(hash: string): Route {
       if (second && third && (fourth === 'accept' || fourth === 'decline') && parts.length === 4) return { page: 'match', profileId: second, partnerId: third, answer: fourth };
       return { page: 'not-found' };
     case 'dashboard':
+      if (second && third === 'members' && fourth && parts.length === 4) return { page: 'member', networkId: second, profileId: fourth };
       if (second && third === 'import' && parts.length === 3) return { page: 'member-import', networkId: second };
       return parts.length <= 2 ? { page: 'dashboard', networkId: second } : { page: 'not-found' };
     case 'preferences':
@@ -75,3 +77,6 @@ export function replaceRoute(to: string): void {
 }
 
 export const href = (to: string) => `#${to}`;
+
+/** A member's page on a network's dashboard. */
+export const memberPath = (networkId: string, profileId: string) => `/dashboard/${encodeURIComponent(networkId)}/members/${encodeURIComponent(profileId)}`;

@@ -30,5 +30,11 @@ export class DataTable extends Construct {
       sortKey: { name: TABLE.networkIndex.sortKey, type: AttributeType.STRING },
       projectionType: ProjectionType[TABLE.networkIndex.projection],
     });
+    this.table.addGlobalSecondaryIndex({
+      indexName: TABLE.openProposalsIndex.name,
+      partitionKey: { name: TABLE.openProposalsIndex.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE.openProposalsIndex.sortKey, type: AttributeType.STRING },
+      projectionType: ProjectionType[TABLE.openProposalsIndex.projection],
+    });
   }
 }

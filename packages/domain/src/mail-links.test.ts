@@ -11,6 +11,8 @@ const CLICK_TO_ACT_PAGES: readonly [RegExp, string][] = [
   [/^#\/matches\/[^/]+\/[^/]+$/, 'MatchPage: shows the match'],
   [/^#\/matches\/[^/]+\/[^/]+\/(accept|decline)$/, 'MatchPage: asks, answers on the button'],
   [/^#\/preferences\/(profiles|coordinators)\/[^/]+$/, 'preferences pages: change on Save'],
+  [/^#\/dashboard\/[^/]+$/, 'DashboardPage: reads the network; filters act on a click'],
+  [/^#\/profiles\/[^/]+$/, 'MyProfilePage: shows the profile and its matches; edits on Save'],
 ];
 
 const BASE = 'https://app.culturebridge.example';
@@ -21,11 +23,14 @@ const side = (id: string, name: string): MemberSide => ({ id, name, contact: { n
 const mails: [string, Mail | undefined][] = [
   ['sign-in', composeSignInMail('tok_en-1', 'sign-in', 15, { baseUrl: BASE })],
   ['confirm-profile', composeSignInMail('tok_en-2', 'confirm-profile', 15, { baseUrl: BASE })],
-  ['coordinator proposed', composeMatchMail(notice, { coordinator, networkId: 'eu4culture' }, { baseUrl: BASE })],
+  ['coordinator proposed', composeMatchMail({ ...notice, state: 'proposed' }, { coordinator, networkId: 'eu4culture' }, { baseUrl: BASE })],
   ['coordinator confirmed', composeMatchMail({ ...notice, state: 'confirmed' }, { coordinator, networkId: 'eu4culture' }, { baseUrl: BASE })],
-  ['digest', composeDigestMail(coordinator, '2026-11-30', [{ notice, occurredAt: '2026-11-30T09:00:00Z' }], { baseUrl: BASE })],
-  ['member proposed', composeMemberMatchMail(notice, { self: side('a', 'Soroca'), partner: side('b', 'Orhei') }, { baseUrl: BASE })],
-  ['member confirmed', composeMemberMatchMail({ ...notice, state: 'confirmed' }, { self: side('a', 'Soroca'), partner: side('b', 'Orhei') }, { baseUrl: BASE })],
+  ['coordinator digest', composeDigestMail({ role: 'coordinator', id: coordinator.id, name: coordinator.name, networkId: 'eu4culture' }, 'daily', '2026-11-30', [{ notice, occurredAt: '2026-11-30T09:00:00Z' }], 1, { baseUrl: BASE })],
+  ['member digest', composeDigestMail({ role: 'member', id: 'a', name: 'Soroca', profileName: 'Soroca' }, 'weekly', '2026-11-30', [{ notice, occurredAt: '2026-11-30T09:00:00Z' }], 1, { baseUrl: BASE })],
+  ...(['proposed', 'accepted', 'reminder', 'expired', 'confirmed'] as const).map((state): [string, Mail] => [
+    `member ${state}`,
+    composeMemberMatchMail({ ...notice, state }, { self: side('a', 'Soroca'), partner: side('b', 'Orhei') }, { baseUrl: BASE }),
+  ]),
 ];
 
 describe('every link in every mail opens a page that acts only on a click', () => {

@@ -1,8 +1,9 @@
 /**
  * The life of a match, as both sides answer it: proposed → accepted (by one) → confirmed (by both);
- * declined by either (never proposed again); withdrawn when it stops qualifying.
+ * declined by either (never proposed again); withdrawn when it stops qualifying; expired when it
+ * waited too long for an answer (not proposed again for a while, see network-settings.ts).
  */
-export const MATCH_STATES = ['proposed', 'accepted', 'confirmed', 'declined', 'withdrawn'] as const;
+export const MATCH_STATES = ['proposed', 'accepted', 'confirmed', 'declined', 'withdrawn', 'expired'] as const;
 export type MatchState = (typeof MATCH_STATES)[number];
 
 /** States in which a match is still on the table for both sides. */
@@ -23,6 +24,7 @@ export type AnswerOutcome =
 /** What an answer by `actor` does to a match; answering the same way twice changes nothing. */
 export function answerMatch(current: MatchStatus, actor: string, answer: Answer): AnswerOutcome {
   if (current.state === 'withdrawn') return { outcome: 'refused', reason: 'This match was withdrawn: it no longer qualifies after a profile changed.' };
+  if (current.state === 'expired') return { outcome: 'refused', reason: 'This match expired: it waited too long for an answer.' };
   if (current.state === 'declined') {
     return answer === 'decline' ? { outcome: 'unchanged' } : { outcome: 'refused', reason: 'This match was declined and cannot be accepted any more.' };
   }

@@ -1,5 +1,7 @@
 import { buildMatchingIndex, pairKey, topMatchesFor, type MatchingConfigInput, type MatchingProfile, type MatchProposal } from './matching/index.js';
 import type { MatchState } from './match-lifecycle.js';
+import { DEFAULT_NETWORK_SETTINGS } from './network-settings.js';
+import { expiredPairMayReturn } from './proposal-expiry.js';
 
 /** A stored match as seen from the profile being recomputed. */
 export interface ExistingMatch {
@@ -8,6 +10,8 @@ export interface ExistingMatch {
   version: number;
   score: number;
   summary: string;
+  /** ISO 8601: the last change; for an expired match, when it expired. */
+  updatedAt?: string;
   /** The networks the stored match was made in; when given, a change in them rescores (and so rewrites it). */
   sharedNetworks?: readonly string[];
 }
@@ -17,8 +21,14 @@ export function sharedNetworksOf(a: Pick<MatchingProfile, 'networks'>, b: Pick<M
   return a.networks.filter((n) => b?.networks.includes(n));
 }
 
+/** When an expired pair may come back (per network settings); without it, expired pairs stay out. */
+export interface ExpiryPolicy {
+  now: Date;
+  reproposeAfterDays: number;
+}
+
 export type MatchChange =
-  /** A new pair, or a withdrawn one that qualifies again. */
+  /** A new pair, a withdrawn one that qualifies again, or an expired one whose pause is over. */
   | { kind: 'propose'; partner: string; proposal: MatchProposal; expectedVersion: number | undefined }
   /** A live match whose score or reasons changed; its state stays. */
   | { kind: 'rescore'; partner: string; proposal: MatchProposal; expectedVersion: number; state: MatchState }
@@ -41,6 +51,7 @@ export function planMatchChanges(
   config: MatchingConfigInput = {},
   /** Partners not to propose to now (e.g. at their exposure cap); their live matches stay. */
   exclude: ReadonlySet<string> = new Set(),
+  expiry: ExpiryPolicy = { now: new Date(), reproposeAfterDays: DEFAULT_NETWORK_SETTINGS.reproposeAfterDays },
 ): MatchChange[] {
   const byPartner = new Map(existing.map((m) => [m.partner, m]));
   const byId = new Map(profilesInScope.map((p) => [p.id, p]));
@@ -54,9 +65,12 @@ export function planMatchChanges(
 
   const isNew = (partner: string) => {
     const current = byPartner.get(partner);
+    if (current?.state === 'expired') return expiredPairMayReturn(current.updatedAt ?? new Date(0).toISOString(), expiry.now, expiry.reproposeAfterDays);
     return !current || current.state === 'withdrawn';
   };
-  const proposable = qualifying.filter((p) => !(exclude.has(p.b) && isNew(p.b)));
+  // An expired pair still pausing takes no place in the top K: the next best partner is proposed.
+  const pausing = (partner: string) => byPartner.get(partner)?.state === 'expired' && !isNew(partner);
+  const proposable = qualifying.filter((p) => !pausing(p.b) && !(exclude.has(p.b) && isNew(p.b)));
   for (const proposal of proposable.slice(0, index.config.topK)) {
     if (isNew(proposal.b)) {
       changes.push({ kind: 'propose', partner: proposal.b, proposal, expectedVersion: byPartner.get(proposal.b)?.version });

@@ -10,14 +10,16 @@ import { oneLineText } from './text.js';
  */
 export const NETWORK_NAME_LENGTH = 120;
 
-export const NetworkSettings = z.object({}).catchall(z.unknown());
-export type NetworkSettings = z.output<typeof NetworkSettings>;
+// Named apart from network-settings.ts's NetworkSettings (issue 20: reminder, expiry and
+// re-proposal days, display name), which still live in their own item until moved onto this record.
+export const NetworkRecordSettings = z.object({}).catchall(z.unknown());
+export type NetworkRecordSettings = z.output<typeof NetworkRecordSettings>;
 
 export const NetworkInput = z.strictObject({
   id: NetworkId,
   name: oneLineText('network name', NETWORK_NAME_LENGTH),
   timeZone: TimeZone.default('UTC'),
-  settings: NetworkSettings.default({}),
+  settings: NetworkRecordSettings.default({}),
 });
 export type NetworkInput = z.input<typeof NetworkInput>;
 

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   composeSignInMail,
   composeDigestMail,
+  digestCounts,
+  memberDigestDue,
+  memberMailFrequency,
   composeMatchMail,
   composeMemberMatchMail,
   WEAKER_MATCH_LINE,
@@ -26,7 +29,7 @@ const coordinator = (over: Partial<Coordinator> = {}): Coordinator => ({
   ...over,
 });
 
-const notice: MatchNotice = {
+const notice: MatchNotice & { state: 'proposed' | 'confirmed' } = {
   matchId: 'a|b',
   profileIds: ['a', 'b'],
   names: ['<b>Kutaisi</b>', 'Gyumri & Co'],
@@ -57,8 +60,9 @@ describe('coordinator mails', () => {
   });
 
   it('says who matched whom and why, escapes the HTML part, and links from the configured base URL', () => {
-    const mail = composeMatchMail(notice, { coordinator: coordinator(), networkId: 'eu4culture' }, { baseUrl: 'https://app.example.org/' });
-    expect(mail.subject).toBe('CultureBridge: <b>Kutaisi</b> and Gyumri & Co were matched (eu4culture)');
+    const mail = composeMatchMail(notice, { coordinator: coordinator(), networkId: 'eu4culture', networkName: 'EU4Culture' }, { baseUrl: 'https://app.example.org/' });
+    expect(mail.subject).toBe('CultureBridge · EU4Culture: <b>Kutaisi</b> and Gyumri & Co were matched');
+    expect(mail.text).toContain('https://app.example.org/#/dashboard/eu4culture');
     expect(mail.text).toContain('Why: Both give "Climate" high priority');
     expect(mail.text).toContain('https://app.example.org/#/matches/a/b');
     expect(mail.text).toContain('https://app.example.org/#/preferences/coordinators/c1');
@@ -72,16 +76,18 @@ describe('coordinator mails', () => {
     expect(composeMatchMail({ ...notice, names: ['A\r\nBcc: x@y.example', 'B'] }, { coordinator: coordinator(), networkId: 'n' }, { baseUrl: 'https://a.example' }).subject).not.toMatch(/[\r\n]/);
   });
 
+  const recipient = { role: 'coordinator' as const, id: 'c1', name: 'Ana', networkId: 'eu4culture', networkName: 'EU4Culture' };
+
   it('lists a digest oldest first and composes nothing when nothing is pending', () => {
     const entries = [
       { notice: { ...notice, matchId: 'c|d', profileIds: ['c', 'd'] as [string, string], names: ['Poti', 'Rivne'] as [string, string] }, occurredAt: '2026-11-24T12:00:00Z' },
       { notice, occurredAt: '2026-11-24T09:00:00Z' },
     ];
-    const mail = composeDigestMail(coordinator(), '2026-11-25', entries, { baseUrl: 'https://app.example.org' });
-    expect(mail?.subject).toBe('CultureBridge daily digest for eu4culture: 2 matches (2026-11-25)');
+    const mail = composeDigestMail(recipient, 'daily', '2026-11-25', entries, 2, { baseUrl: 'https://app.example.org' });
+    expect(mail?.subject).toBe('CultureBridge · EU4Culture: daily digest, 2 new matches (2026-11-25)');
     expect(mail?.text.indexOf('Kutaisi')).toBeLessThan(mail?.text.indexOf('Poti') ?? 0);
     expect(mail?.html).not.toContain('<b>Kutaisi');
-    expect(composeDigestMail(coordinator(), '2026-11-25', [], { baseUrl: 'https://app.example.org' })).toBeUndefined();
+    expect(composeDigestMail(recipient, 'daily', '2026-11-25', [], 0, { baseUrl: 'https://app.example.org' })).toBeUndefined();
   });
 
   it('finds the digest due from the local digest hour on, on the local date', () => {
@@ -94,7 +100,7 @@ describe('coordinator mails', () => {
   });
 
   it('validates a coordinator: address, IANA time zone, hour', () => {
-    expect(CoordinatorInput.parse({ networkId: 'eu4culture', name: 'Ana', email: 'ANA@X.example' })).toMatchObject({ email: 'ana@x.example', preference: { mode: 'immediate' } });
+    expect(CoordinatorInput.parse({ networkId: 'eu4culture', name: 'Ana', email: 'ANA@X.example' })).toMatchObject({ email: 'ana@x.example', preference: { mode: 'digest' } });
     expect(CoordinatorInput.safeParse({ networkId: 'eu4culture', name: 'Ana', email: 'a@x.example', preference: { mode: 'digest', timeZone: 'Mars/Olympus', digestHour: 8 } }).success).toBe(false);
     expect(CoordinatorInput.safeParse({ networkId: 'eu4culture', name: 'Ana', email: 'a@x.example', preference: { mode: 'digest', timeZone: 'UTC', digestHour: 24 } }).success).toBe(false);
     expect(CoordinatorInput.parse({ networkId: 'eu4culture', name: 'Ana', email: 'a@x.example', locale: 'hy' }).locale).toBe('hy');
@@ -113,10 +119,12 @@ describe('member mails', () => {
   const kutaisi = side('a', '<b>Kutaisi</b>', true);
   const gyumri = side('b', 'Gyumri & Co', false);
 
-  it('mails only the sides that opted in, each with its partner; a profile without the field gets nothing', () => {
-    expect(memberRecipients([kutaisi, gyumri])).toEqual([{ self: kutaisi, partner: gyumri }]);
-    expect(memberRecipients([side('a', 'A'), side('b', 'B', true)]).map((r) => r.self.id)).toEqual(['b']);
-    expect(memberRecipients([side('a', 'A'), side('b', 'B')])).toEqual([]);
+  it('tells both sides, each with its partner: at once for an old opt-in, otherwise in a daily digest', () => {
+    expect(memberRecipients([kutaisi, gyumri])).toEqual([
+      { self: kutaisi, partner: gyumri, frequency: 'immediate' },
+      { self: gyumri, partner: kutaisi, frequency: 'daily' },
+    ]);
+    expect(memberRecipients([side('a', 'A'), side('b', 'B')]).map((r) => r.frequency)).toEqual(['daily', 'daily']);
   });
 
   it('names the partner, says why and links to accept, decline and preferences on a proposal, without any contact', () => {
@@ -199,14 +207,14 @@ describe('mails in the recipient\'s language', () => {
     { kind: 'offers', from: 'k', to: 'g', resource: 'venue' },
     { kind: 'shared-language', language: 'en' },
   ] as MatchNotice['reasons'];
-  const pair: MatchNotice = { ...notice, matchId: 'g|k', profileIds: ['g', 'k'], names: ['Gyumri', 'Kutaisi'], summary: 'English summary', reasons };
+  const pair: MatchNotice & { state: 'proposed' } = { ...notice, state: 'proposed', matchId: 'g|k', profileIds: ['g', 'k'], names: ['Gyumri', 'Kutaisi'], summary: 'English summary', reasons };
   const links = { baseUrl: 'https://app.example.org' };
   const member = (locale: 'uk' | 'az'): MemberSide => ({ id: 'g', name: 'Gyumri', contact: { name: locale === 'uk' ? 'Олена' : 'Aysel', email: 'culture@gyumri.example' }, matchEmails: true, locale });
   const partner: MemberSide = { id: 'k', name: 'Kutaisi', contact: { name: 'Nino', email: 'culture@kutaisi.example' } };
 
   it('writes a coordinator\'s match mail in Ukrainian and in Azerbaijani, subject included, reasons as short sentences', () => {
     const uk = composeMatchMail(pair, { coordinator: coordinator({ name: 'Олена', locale: 'uk' }), networkId: 'eu4culture' }, links);
-    expect(uk.subject).toBe('CultureBridge: Gyumri і Kutaisi: новий збіг (eu4culture)');
+    expect(uk.subject).toBe('CultureBridge · eu4culture: Gyumri і Kutaisi: новий збіг');
     expect(uk.text.split('\n')).toEqual([
       'Вітаємо, Олена!',
       '',
@@ -219,6 +227,8 @@ describe('mails in the recipient\'s language', () => {
       'Оцінка: 72 / 100',
       '',
       'Переглянути збіг: https://app.example.org/#/matches/g/k',
+      // Issue 20's dashboard line: its catalog key is still English in every locale (docs/translations.md).
+      'Open the network dashboard: https://app.example.org/#/dashboard/eu4culture',
       '',
       'Змінити налаштування листів або відписатися: https://app.example.org/#/preferences/coordinators/c1',
     ]);
@@ -227,7 +237,7 @@ describe('mails in the recipient\'s language', () => {
     expect(uk.text).not.toContain('English summary');
 
     const az = composeMatchMail({ ...pair, state: 'confirmed' }, { coordinator: coordinator({ name: 'Aysel', locale: 'az' }), networkId: 'eu4culture' }, links);
-    expect(az.subject).toBe('CultureBridge: Gyumri və Kutaisi tərəfdaşlığı təsdiqlədi (eu4culture)');
+    expect(az.subject).toBe('CultureBridge · eu4culture: Gyumri və Kutaisi tərəfdaşlığı təsdiqlədi');
     expect(az.text).toContain('Salam, Aysel!');
     expect(az.text).toContain('Gyumri və Kutaisi tərəfdaşlığı təsdiqlədi — eu4culture şəbəkənizdə.');
     expect(az.text).toContain('- Hər iki tərəf üçün yüksək prioritetli mövzular: İqlim və ətraf mühit.');
@@ -237,25 +247,14 @@ describe('mails in the recipient\'s language', () => {
     expect(az.html).toContain('<a href="https://app.example.org/#/matches/g/k">Uyğunluğa baxın</a>');
   });
 
-  it('writes a coordinator\'s digest in Ukrainian (with its plural forms) and in Azerbaijani', () => {
-    const entries = [
-      { notice: pair, occurredAt: '2026-11-24T09:00:00Z' },
-      { notice: { ...pair, matchId: 'c|d', profileIds: ['c', 'd'] as [string, string], names: ['Poti', 'Rivne'] as [string, string], reasons: undefined, summary: 'Both do theatre' }, occurredAt: '2026-11-24T12:00:00Z' },
-    ];
-    const uk = composeDigestMail(coordinator({ name: 'Олена', locale: 'uk' }), '2026-11-25', entries, links);
-    expect(uk?.subject).toBe('Дайджест CultureBridge для eu4culture: 2 збіги (2026-11-25)');
-    expect(uk?.text).toContain('2 збіги у вашій мережі eu4culture від попереднього дайджесту:');
-    expect(uk?.text).toContain('- Gyumri і Kutaisi: новий збіг\n  Чому:\n  - Обидві сторони надають високий пріоритет темам: Клімат і довкілля.');
-    // An entry kept before reasons were stored still says why, in the words it has.
-    expect(uk?.text).toContain('- Poti і Rivne: новий збіг\n  Чому: Both do theatre');
-    expect(composeDigestMail(coordinator({ locale: 'uk' }), '2026-11-25', entries.slice(0, 1), links)?.subject).toBe('Дайджест CultureBridge для eu4culture: 1 збіг (2026-11-25)');
-    const five = Array.from({ length: 5 }, (_, i) => ({ notice: { ...pair, matchId: `m${i}` }, occurredAt: `2026-11-24T0${i}:00:00Z` }));
-    expect(composeDigestMail(coordinator({ locale: 'uk' }), '2026-11-25', five, links)?.subject).toBe('Дайджест CultureBridge для eu4culture: 5 збігів (2026-11-25)');
-
-    const az = composeDigestMail(coordinator({ name: 'Aysel', locale: 'az' }), '2026-11-25', entries, links);
-    expect(az?.subject).toBe('CultureBridge gündəlik xülasəsi, eu4culture: 2 uyğunluq (2026-11-25)');
-    expect(az?.text).toContain('Son xülasədən bəri eu4culture şəbəkənizdə 2 uyğunluq:');
-    expect(az?.text).toContain('  - Kutaisi məkan təklif edir, Gyumri isə bunu axtarır.');
+  it('writes a coordinator\'s digest in the coordinator\'s language: greeting, links and page language', () => {
+    const entries = [{ notice: pair, occurredAt: '2026-11-24T09:00:00Z' }];
+    const uk = composeDigestMail({ role: 'coordinator', id: 'c1', name: 'Олена', networkId: 'eu4culture', locale: 'uk' }, 'daily', '2026-11-25', entries, 1, links);
+    expect(uk?.text.split('\n')[0]).toBe('Вітаємо, Олена!');
+    expect(uk?.text).toContain('Змінити налаштування листів або відписатися: https://app.example.org/#/preferences/coordinators/c1');
+    expect(uk?.html).toContain('<html lang="uk">');
+    const az = composeDigestMail({ role: 'coordinator', id: 'c1', name: 'Aysel', networkId: 'eu4culture', locale: 'az' }, 'daily', '2026-11-25', entries, 1, links);
+    expect(az?.text).toContain('Salam, Aysel!');
     expect(az?.html).toContain('<html lang="az">');
   });
 
@@ -278,8 +277,107 @@ describe('mails in the recipient\'s language', () => {
 
   it('writes English to a recipient without a language, and renders a reason kind it does not know', () => {
     const mail = composeMatchMail({ ...pair, reasons: [...(reasons ?? []), { kind: 'text-overlap', terms: ['jazz'] }] }, { coordinator: coordinator(), networkId: 'eu4culture' }, links);
-    expect(mail.subject).toBe('CultureBridge: Gyumri and Kutaisi were matched (eu4culture)');
+    expect(mail.subject).toBe('CultureBridge · eu4culture: Gyumri and Kutaisi were matched');
     expect(mail.text).toContain('- Kutaisi offers a venue, Gyumri needs one.');
     expect(mail.text).toContain('- Another reason: text-overlap.');
+  });
+});
+
+describe('digests', () => {
+  const BASE = 'https://app.example.org';
+  const pair = (matchId: string, names: [string, string], state: MatchNotice['state'], occurredAt: string) => ({
+    notice: { ...notice, matchId, profileIds: matchId.split('|') as [string, string], names, state },
+    occurredAt,
+  });
+  const entries = [
+    pair('a|b', ['Kutaisi', 'Gyumri'], 'proposed', '2026-11-24T09:00:00Z'),
+    pair('c|d', ['Poti', 'Rivne'], 'proposed', '2026-11-24T09:05:00Z'),
+    pair('a|b', ['Kutaisi', 'Gyumri'], 'accepted', '2026-11-24T10:00:00Z'),
+    pair('e|f', ['Cahul', 'Orhei'], 'confirmed', '2026-11-24T11:00:00Z'),
+    pair('g|h', ['Shaki', 'Sevan'], 'expired', '2026-11-24T12:00:00Z'),
+  ];
+
+  it('opens a coordinator digest with the counts (new, accepted, confirmed, waiting, expired) and a link to the network dashboard', () => {
+    expect(digestCounts(entries, 7)).toEqual({ new: 2, accepted: 1, confirmed: 1, waiting: 7, expired: 1 });
+    const mail = composeDigestMail({ role: 'coordinator', id: 'c1', name: 'Ana', networkId: 'eu4culture', networkName: 'EU4Culture' }, 'daily', '2026-11-25', entries, 7, { baseUrl: BASE });
+    if (!mail) throw new Error('expected a digest');
+    expect(mail.subject).toBe('CultureBridge · EU4Culture: daily digest, 2 new matches, 1 accepted by one side (2026-11-25)');
+    const lines = mail.text.split('\n');
+    const intro = lines.indexOf('What happened in your network EU4Culture since the last digest:');
+    expect(intro).toBe(2);
+    expect(lines.slice(intro + 2, intro + 7).map((l) => l.trim())).toEqual(['2 new matches', '1 accepted by one side', '1 confirmed by both', '7 waiting for an answer', '1 expired']);
+    expect(lines[intro + 8]).toBe(`Open the network dashboard: ${BASE}/#/dashboard/eu4culture`);
+    expect(mail.text).toContain(`- Expired: Shaki and Sevan: ${BASE}/#/matches/g/h`);
+    expect(mail.text).toContain(`${BASE}/#/preferences/coordinators/c1`);
+    // No wall of reasons: the summary is one click away.
+    expect(mail.text).not.toContain('Climate');
+    expect(mail.html).toContain(`<a href="${BASE}/#/dashboard/eu4culture"><strong>Open the network dashboard</strong></a>`);
+    expect(mail.html.indexOf('2 new matches')).toBeLessThan(mail.html.indexOf('New: Kutaisi'));
+  });
+
+  it('names the network by its id when it has no display name, and counts a pair once per kind', () => {
+    const twice = [...entries, pair('a|b', ['Kutaisi', 'Gyumri'], 'proposed', '2026-11-24T13:00:00Z')];
+    expect(digestCounts(twice, 0).new).toBe(2);
+    const mail = composeDigestMail({ role: 'coordinator', id: 'c1', name: 'Ana', networkId: 'eunic-x' }, 'daily', '2026-11-25', twice, 0, { baseUrl: BASE });
+    expect(mail?.subject).toMatch(/^CultureBridge · eunic-x: daily digest, /);
+  });
+
+  it('gives a member a digest about its own profile, with links from its side and to its matches', () => {
+    const mail = composeDigestMail({ role: 'member', id: 'b', name: 'Anna', profileName: 'Gyumri' }, 'weekly', '2026-W48', entries.slice(0, 3), 1, { baseUrl: BASE });
+    if (!mail) throw new Error('expected a digest');
+    expect(mail.subject).toBe('CultureBridge · Gyumri: weekly digest, 2 new matches, 1 accepted by one side (2026-W48)');
+    expect(mail.text).toContain('What happened to the matches of Gyumri since the last digest:');
+    expect(mail.text).toContain(`See all your matches: ${BASE}/#/profiles/b`);
+    expect(mail.text).toContain(`${BASE}/#/matches/b/a`);
+    expect(mail.text).toContain(`${BASE}/#/preferences/profiles/b`);
+    expect(mail.text).toContain('1 waiting for an answer');
+  });
+
+  it('is due for members at 08:00 UTC daily, or from Monday 08:00 UTC once a week', () => {
+    expect(memberDigestDue('daily', new Date('2026-11-25T07:59:00Z'))).toEqual({ due: false, period: '2026-11-25' });
+    expect(memberDigestDue('daily', new Date('2026-11-25T08:00:00Z'))).toEqual({ due: true, period: '2026-11-25' });
+    // 2026-11-30 is a Monday, in ISO week 49.
+    expect(memberDigestDue('weekly', new Date('2026-11-30T07:00:00Z'))).toEqual({ due: false, period: '2026-W49' });
+    expect(memberDigestDue('weekly', new Date('2026-11-30T08:00:00Z'))).toEqual({ due: true, period: '2026-W49' });
+    expect(memberDigestDue('weekly', new Date('2026-12-03T01:00:00Z'))).toEqual({ due: true, period: '2026-W49' });
+    expect(memberDigestDue('weekly', new Date('2026-11-29T12:00:00Z')).due).toBe(false);
+    expect(memberDigestDue('off', new Date('2026-11-25T12:00:00Z')).due).toBe(false);
+  });
+
+  it('keys a member digest by period, and an on-demand one by its time so it does not use up the period', () => {
+    expect(digestNotificationId('p1', '2026-W49', 'member')).toBe('digest:member:p1:2026-W49:digest');
+    expect(digestNotificationId('c1', '2026-11-25', 'coordinator', '2026-11-25T05:00:00.000Z')).not.toBe(digestNotificationId('c1', '2026-11-25'));
+  });
+});
+
+describe('who hears about a match, and how often', () => {
+  const side = (id: string, over: Partial<MemberSide> = {}): MemberSide => ({ id, name: id, contact: { name: id, email: `${id}@x.example` }, ...over });
+
+  it('defaults members to a daily digest, keeps an old opt-in as a mail per match, and leaves out those who chose off', () => {
+    expect(memberMailFrequency({})).toBe('daily');
+    expect(memberMailFrequency({ matchEmails: true })).toBe('immediate');
+    expect(memberMailFrequency({ matchEmails: true, mailFrequency: 'weekly' })).toBe('weekly');
+    expect(memberRecipients([side('a'), side('b', { mailFrequency: 'off' })], { state: 'proposed' }).map((r) => [r.self.id, r.frequency])).toEqual([['a', 'daily']]);
+  });
+
+  it('tells the other side when one accepted, and reminds only the sides that have not accepted', () => {
+    expect(memberRecipients([side('a'), side('b')], { state: 'accepted', acceptedBy: ['a'] }).map((r) => r.self.id)).toEqual(['b']);
+    expect(memberRecipients([side('a'), side('b')], { state: 'reminder', acceptedBy: ['b'] }).map((r) => r.self.id)).toEqual(['a']);
+    expect(memberRecipients([side('a'), side('b')], { state: 'expired', acceptedBy: ['a'] }).map((r) => r.self.id)).toEqual(['a', 'b']);
+  });
+
+  it('makes coordinators default to a daily digest', () => {
+    expect(CoordinatorInput.parse({ networkId: 'eu4culture', name: 'Ana', email: 'ana@x.example' }).preference.mode).toBe('digest');
+  });
+
+  it('writes a reminder and an expiry mail for a member, with answer links only while the match can be answered', () => {
+    const BASE = 'https://app.example.org';
+    const reminder = composeMemberMatchMail({ ...notice, state: 'reminder' }, { self: side('a', { name: 'Kutaisi' }), partner: side('b', { name: 'Gyumri' }) }, { baseUrl: BASE });
+    expect(reminder.subject).toBe('CultureBridge: Gyumri is waiting for your answer');
+    expect(reminder.text).toContain(`${BASE}/#/matches/a/b/accept`);
+    const expired = composeMemberMatchMail({ ...notice, state: 'expired' }, { self: side('a', { name: 'Kutaisi' }), partner: side('b', { name: 'Gyumri' }) }, { baseUrl: BASE });
+    expect(expired.subject).toBe('CultureBridge: your match with Gyumri expired');
+    expect(expired.text).not.toContain('/accept');
+    expect(expired.text).not.toContain('b@x.example');
   });
 });

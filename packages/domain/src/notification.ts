@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import { renderReasons, type OtherReason } from './i18n/reasons.js';
 import { DEFAULT_LOCALE, LocaleSchema, type Locale } from './i18n/locales.js';
-import { translator } from './i18n/translate.js';
 import { en } from './i18n/locales/en.js';
 import type { MatchReason } from './matching/types.js';
-import { NetworkId } from './profile.js';
+import { NetworkId, type MemberMailFrequency } from './profile.js';
+import { MAIL_TEXT, mailText, type MailText } from './mail-text.js';
 import { oneLineText } from './text.js';
 
 /**
@@ -44,7 +44,7 @@ export const NOTIFICATION_MODES = ['immediate', 'digest', 'off'] as const;
 export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
 
 export const NotificationPreference = z.strictObject({
-  mode: z.enum(NOTIFICATION_MODES).default('immediate'),
+  mode: z.enum(NOTIFICATION_MODES).default('digest'),
   timeZone: TimeZone.default('UTC'),
   digestHour: z.number().int().min(0).max(23).default(8),
 });
@@ -54,7 +54,8 @@ export const CoordinatorInput = z.strictObject({
   networkId: NetworkId,
   name: oneLineText('name', 200),
   email: z.email({ error: 'email: expected a valid e-mail address' }).max(254).toLowerCase(),
-  preference: NotificationPreference.default({ mode: 'immediate', timeZone: 'UTC', digestHour: 8 }),
+  // A daily digest unless the coordinator asks otherwise: one mail a day, not one per match.
+  preference: NotificationPreference.default({ mode: 'digest', timeZone: 'UTC', digestHour: 8 }),
   /** The language of the coordinator's mails; absent reads as English (coordinators stored before it existed). */
   locale: LocaleSchema.optional(),
 });
@@ -64,12 +65,19 @@ export interface Coordinator extends z.output<typeof CoordinatorInput> {
   id: string;
 }
 
+/**
+ * What a mail is about: a match's state change (`proposed`, `accepted` by one side, `confirmed`,
+ * `expired`), or a `reminder` that a proposal still waits for an answer.
+ */
+export const NOTICE_KINDS = ['proposed', 'accepted', 'confirmed', 'expired', 'reminder'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
 /** The match facts a mail needs: the event's data plus the two public profile names. */
 export interface MatchNotice {
   matchId: string;
   profileIds: [string, string];
   names: [string, string];
-  state: 'proposed' | 'confirmed';
+  state: NoticeKind;
   summary: string;
   /**
    * The structured reasons (the event's), rendered in each recipient's language; without them (digest
@@ -79,6 +87,8 @@ export interface MatchNotice {
   score: number;
   sharedNetworks: string[];
   version: number;
+  /** The sides that accepted so far (absent in entries kept before it existed). */
+  acceptedBy?: string[];
   /** A weaker match (see `isWeakerMatch`): proposed so that a member is not left with nothing. */
   weaker?: boolean;
 }
@@ -89,6 +99,8 @@ export const WEAKER_MATCH_LINE = en.messages.mail.weakerMatch;
 export interface CoordinatorRecipient {
   coordinator: Coordinator;
   networkId: string;
+  /** How mails name the network (its display name); the id when absent. */
+  networkName?: string;
 }
 
 /**
@@ -108,6 +120,11 @@ export function coordinatorRecipients(notice: Pick<MatchNotice, 'sharedNetworks'
   return out;
 }
 
+/** Coordinators hear right away only of new and confirmed matches; the rest waits for their digest. */
+export function coordinatorMailNow(kind: NoticeKind): kind is 'proposed' | 'confirmed' {
+  return kind === 'proposed' || kind === 'confirmed';
+}
+
 /**
  * Identifies one mail: (match version, state, recipient, kind). The same event delivered again maps
  * to the same key; a match proposed again after a withdrawal has a new version and is news again.
@@ -120,9 +137,13 @@ export function immediateNotificationId(
   return `match:${notice.matchId}:v${notice.version}:${notice.state}:${role}:${recipientId}:immediate`;
 }
 
-/** One digest per coordinator and local day. */
-export function digestNotificationId(coordinatorId: string, localDate: string): string {
-  return `digest:${coordinatorId}:${localDate}:digest`;
+/**
+ * One digest per recipient and period (a local date, or an ISO week `2026-W48`). An on-demand run
+ * (`npm start`'s command) is keyed by its own time, so it does not use up the period's digest.
+ */
+export function digestNotificationId(recipientId: string, period: string, role: 'coordinator' | 'member' = 'coordinator', onDemandAt?: string): string {
+  const who = role === 'coordinator' ? recipientId : `member:${recipientId}`;
+  return `digest:${who}:${period}:digest${onDemandAt ? `:now:${onDemandAt}` : ''}`;
 }
 
 export interface Mail {
@@ -147,17 +168,12 @@ export function link(baseUrl: string, path: string): string {
 
 const matchLink = (baseUrl: string, n: Pick<MatchNotice, 'profileIds'>) => link(baseUrl, `matches/${encodeURIComponent(n.profileIds[0])}/${encodeURIComponent(n.profileIds[1])}`);
 const preferencesLink = (baseUrl: string, coordinatorId: string) => link(baseUrl, `preferences/coordinators/${encodeURIComponent(coordinatorId)}`);
+/** The coordinator's dashboard of one network. */
+export const dashboardLink = (baseUrl: string, networkId: string) => link(baseUrl, `dashboard/${encodeURIComponent(networkId)}`);
+const profileLink = (baseUrl: string, profileId: string) => link(baseUrl, `profiles/${encodeURIComponent(profileId)}`);
 
-/** The mail strings of a locale (the domain catalogs' `mail.*`), English where one is missing. */
-const mailT = (locale: Locale) => {
-  const t = translator(locale);
-  return (key: string, params: Record<string, unknown> = {}) => t(`mail.${key}`, params);
-};
-type MailT = ReturnType<typeof mailT>;
-
-function headline(n: MatchNotice, t: MailT): string {
-  const [a, b] = n.names;
-  return n.state === 'confirmed' ? t('confirmed', { a, b }) : t('matched', { a, b });
+function headline(n: MatchNotice & { state: 'proposed' | 'confirmed' }, T: MailText): string {
+  return T.coordinatorMatch.headline[n.state](...n.names);
 }
 
 /**
@@ -182,78 +198,128 @@ function htmlPage(title: string, body: string, locale: Locale = DEFAULT_LOCALE):
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>`;
 }
 
-/** The mail for one match, to one coordinator, sent right away, in the coordinator's language. */
-export function composeMatchMail(notice: MatchNotice, recipient: CoordinatorRecipient, { baseUrl }: MailLinks): Mail {
+/** The mail for one new or confirmed match, to one coordinator, sent right away, in the coordinator's language. */
+export function composeMatchMail(notice: MatchNotice & { state: 'proposed' | 'confirmed' }, recipient: CoordinatorRecipient, { baseUrl }: MailLinks): Mail {
   const locale = recipient.coordinator.locale ?? DEFAULT_LOCALE;
-  const t = mailT(locale);
-  const network = recipient.networkId;
-  const subject = oneLine(t('coordinatorSubject', { headline: headline(notice, t), network }));
+  const T = mailText(locale);
+  const network = recipient.networkName ?? recipient.networkId;
+  const subject = oneLine(T.coordinatorMatch.subject(network, headline(notice, T)));
   const url = matchLink(baseUrl, notice);
+  const dashboard = dashboardLink(baseUrl, recipient.networkId);
   const prefs = preferencesLink(baseUrl, recipient.coordinator.id);
-  const score = t('score', { score: Math.round(notice.score * 100) });
+  const score = T.scoreLine(Math.round(notice.score * 100));
   const why = whyLines(notice, locale);
   const text = [
-    t('hello', { name: recipient.coordinator.name }),
+    T.common.greeting(recipient.coordinator.name),
     '',
-    t('inNetwork', { headline: headline(notice, t), network }),
+    T.coordinatorMatch.inNetwork(headline(notice, T), network),
     '',
-    ...whyText(t('why'), why),
+    ...whyText(`${T.common.why}:`, why),
     score,
-    ...(notice.weaker ? [t('weakerMatch')] : []),
+    ...(notice.weaker ? [T.weakerMatch] : []),
     '',
-    `${t('seeMatch')}: ${url}`,
+    `${T.common.seeMatch}: ${url}`,
+    `${T.coordinatorMatch.dashboard}: ${dashboard}`,
     '',
-    `${t('preferences')}: ${prefs}`,
+    `${T.common.preferences}: ${prefs}`,
   ].join('\n');
   const html = htmlPage(
     subject,
     [
-      `<p>${escapeHtml(t('hello', { name: recipient.coordinator.name }))}</p>`,
-      `<p>${escapeHtml(t('inNetwork', { headline: '\u0000', network })).replace('\u0000', `<strong>${escapeHtml(headline(notice, t))}</strong>`)}</p>`,
-      `<p>${whyHtml(t('why'), why)}<br>${escapeHtml(score)}</p>`,
-      ...(notice.weaker ? [`<p><em>${escapeHtml(t('weakerMatch'))}</em></p>`] : []),
-      `<p><a href="${escapeHtml(url)}">${escapeHtml(t('seeMatch'))}</a></p>`,
-      `<p style="font-size:small"><a href="${escapeHtml(prefs)}">${escapeHtml(t('preferences'))}</a></p>`,
+      `<p>${escapeHtml(T.common.greeting(recipient.coordinator.name))}</p>`,
+      `<p><strong>${escapeHtml(T.coordinatorMatch.inNetwork(headline(notice, T), network))}</strong></p>`,
+      `<p>${whyHtml(`${T.common.why}:`, why)}<br>${escapeHtml(score)}</p>`,
+      ...(notice.weaker ? [`<p><em>${escapeHtml(T.weakerMatch)}</em></p>`] : []),
+      `<p><a href="${escapeHtml(url)}">${escapeHtml(T.common.seeMatch)}</a> · <a href="${escapeHtml(dashboard)}">${escapeHtml(T.coordinatorMatch.dashboard)}</a></p>`,
+      `<p style="font-size:small"><a href="${escapeHtml(prefs)}">${escapeHtml(T.common.preferences)}</a></p>`,
     ].join('\n'),
     locale,
   );
   return { subject, text, html };
 }
 
-/** What a digest lists for one match: recorded by notify, read back by send-digests. */
+/** What a digest lists for one match: recorded by notify (or the expiry sweep), read back by send-digests. */
 export interface DigestEntry {
   notice: MatchNotice;
   occurredAt: string;
 }
 
-/** One mail listing the matches gathered since the last digest, oldest first; undefined when empty. */
-export function composeDigestMail(coordinator: Coordinator, localDate: string, entries: readonly DigestEntry[], { baseUrl }: MailLinks): Mail | undefined {
+/** The figures a digest opens with. `waiting` is the current number of open matches, not a count of entries. */
+export interface DigestCounts {
+  new: number;
+  accepted: number;
+  confirmed: number;
+  waiting: number;
+  expired: number;
+}
+
+export function digestCounts(entries: readonly DigestEntry[], waiting: number): DigestCounts {
+  const count = (state: NoticeKind) => new Set(entries.filter((e) => e.notice.state === state).map((e) => e.notice.matchId)).size;
+  return { new: count('proposed'), accepted: count('accepted'), confirmed: count('confirmed'), waiting, expired: count('expired') };
+}
+
+/** Who a digest is for: a coordinator about a network, or a member about one of its profiles. */
+export type DigestRecipient =
+  | { role: 'coordinator'; id: string; name: string; networkId: string; networkName?: string; locale?: Locale }
+  | { role: 'member'; id: string; name: string; profileName: string; locale?: Locale };
+
+export type DigestFrequency = keyof typeof MAIL_TEXT.digest.frequency;
+
+/** A digest lists at most this many items; the counts and the dashboard link cover the rest. */
+export const DIGEST_ITEM_LIMIT = 25;
+
+/**
+ * One digest mail: the counts first (new, accepted, confirmed, waiting, expired), a link to the
+ * dashboard (coordinators) or the member's matches, then one line per change, oldest first, each
+ * with its link; no full reasons (they are one click away). Undefined when nothing happened.
+ */
+export function composeDigestMail(recipient: DigestRecipient, frequency: DigestFrequency, period: string, entries: readonly DigestEntry[], waiting: number, { baseUrl }: MailLinks): Mail | undefined {
   if (entries.length === 0) return undefined;
   const sorted = [...entries].sort((x, y) => x.occurredAt.localeCompare(y.occurredAt) || x.notice.matchId.localeCompare(y.notice.matchId));
-  const prefs = preferencesLink(baseUrl, coordinator.id);
-  const locale = coordinator.locale ?? DEFAULT_LOCALE;
-  const t = mailT(locale);
-  const network = coordinator.networkId;
-  const counted = { count: sorted.length, network, date: localDate };
-  const subject = oneLine(t('digestSubject', counted));
+  const locale = recipient.locale ?? DEFAULT_LOCALE;
+  const T = mailText(locale);
+  const counts = digestCounts(sorted, waiting);
+  const D = T.digest;
+  const figures = (Object.keys(D.counts) as (keyof DigestCounts)[]).map((k) => D.counts[k](counts[k]));
+  const changed = figures.filter((_, i) => counts[(Object.keys(D.counts) as (keyof DigestCounts)[])[i] as keyof DigestCounts] > 0 && i !== 3);
+  const scope = recipient.role === 'coordinator' ? (recipient.networkName ?? recipient.networkId) : recipient.profileName;
+  const subject = oneLine(D.subject(scope, D.frequency[frequency], changed.slice(0, 2).join(', ') || D.nothingNew, period));
+  const overview = recipient.role === 'coordinator' ? dashboardLink(baseUrl, recipient.networkId) : profileLink(baseUrl, recipient.id);
+  const overviewLabel = D.dashboard[recipient.role];
+  const prefs = recipient.role === 'coordinator' ? preferencesLink(baseUrl, recipient.id) : memberPreferencesLink(baseUrl, recipient.id);
+  const itemUrl = (n: MatchNotice) => {
+    if (recipient.role === 'coordinator') return matchLink(baseUrl, n);
+    const partner = n.profileIds[0] === recipient.id ? n.profileIds[1] : n.profileIds[0];
+    return link(baseUrl, `matches/${encodeURIComponent(recipient.id)}/${encodeURIComponent(partner)}`);
+  };
+  const shown = sorted.slice(0, DIGEST_ITEM_LIMIT);
+  const itemText = (n: MatchNotice) => D.item[n.state](...n.names);
+  const intro = recipient.role === 'coordinator' ? D.intro.coordinator(scope) : D.intro.member(scope);
+  const more = sorted.length > shown.length ? [D.more(sorted.length - shown.length)] : [];
   const text = [
-    t('hello', { name: coordinator.name }),
+    T.common.greeting(recipient.name),
     '',
-    t('digestIntro', counted),
+    intro,
     '',
-    ...sorted.flatMap((e) => [`- ${headline(e.notice, t)}`, ...whyText(t('why'), whyLines(e.notice, locale), '  '), `  ${matchLink(baseUrl, e.notice)}`, '']),
-    `${t('preferences')}: ${prefs}`,
+    ...figures.map((f) => `  ${f}`),
+    '',
+    `${overviewLabel}: ${overview}`,
+    '',
+    ...shown.map((e) => `- ${itemText(e.notice)}: ${itemUrl(e.notice)}`),
+    ...more,
+    '',
+    `${T.common.preferences}: ${prefs}`,
   ].join('\n');
-  const items = sorted
-    .map((e) => `<li><strong>${escapeHtml(headline(e.notice, t))}</strong><br>${whyHtml(t('why'), whyLines(e.notice, locale))}<br><a href="${escapeHtml(matchLink(baseUrl, e.notice))}">${escapeHtml(t('seeMatch'))}</a></li>`)
-    .join('\n');
   const html = htmlPage(
     subject,
     [
-      `<p>${escapeHtml(t('hello', { name: coordinator.name }))}</p>`,
-      `<p>${escapeHtml(t('digestIntro', counted))}</p>`,
-      `<ul>\n${items}\n</ul>`,
-      `<p style="font-size:small"><a href="${escapeHtml(prefs)}">${escapeHtml(t('preferences'))}</a></p>`,
+      `<p>${escapeHtml(T.common.greeting(recipient.name))}</p>`,
+      `<p>${escapeHtml(intro)}</p>`,
+      `<ul class="counts">${figures.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul>`,
+      `<p><a href="${escapeHtml(overview)}"><strong>${escapeHtml(overviewLabel)}</strong></a></p>`,
+      `<ul>\n${shown.map((e) => `<li><a href="${escapeHtml(itemUrl(e.notice))}">${escapeHtml(itemText(e.notice))}</a></li>`).join('\n')}\n</ul>`,
+      ...more.map((m) => `<p>${escapeHtml(m)}</p>`),
+      `<p style="font-size:small"><a href="${escapeHtml(prefs)}">${escapeHtml(T.common.preferences)}</a></p>`,
     ].join('\n'),
     locale,
   );
@@ -280,87 +346,128 @@ export function digestDue(preference: NotificationPreference, now: Date): { due:
   return { due: preference.mode !== 'off' && hour >= preference.digestHour, localDate: date };
 }
 
+/** Members' digests go out at 08:00 UTC (members have no time zone yet); weekly ones on Mondays. */
+export const MEMBER_DIGEST = { timeZone: 'UTC', digestHour: 8, weeklyOn: 1 } as const;
+
+/** The ISO 8601 week of a date (YYYY-MM-DD), e.g. 2026-W48. */
+export function isoWeek(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const day = d.getUTCDay() || 7;
+  d.setUTCDate(d.getUTCDate() + 4 - day);
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+/**
+ * Whether a member's digest is due at `now`, and the period it covers: daily from 08:00 UTC, weekly
+ * from 08:00 UTC on Monday (and later that week, if a run was missed, once per week).
+ */
+export function memberDigestDue(frequency: MemberMailFrequency, now: Date): { due: boolean; period: string } {
+  const { date, hour } = localTime(now, MEMBER_DIGEST.timeZone);
+  if (frequency === 'weekly') {
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    const started = weekday !== 0 && (weekday > MEMBER_DIGEST.weeklyOn || hour >= MEMBER_DIGEST.digestHour);
+    return { due: started, period: isoWeek(date) };
+  }
+  return { due: frequency === 'daily' && hour >= MEMBER_DIGEST.digestHour, period: date };
+}
+
 /** What a member mail needs about one side of the match: its own profile and its partner's. */
 export interface MemberSide {
   id: string;
   name: string;
   contact: { name: string; email: string };
-  /** Opt-in; profiles stored before the field existed have no value and count as "no". */
+  /** Legacy opt-in (before mail frequencies): true meant a mail per match. */
   matchEmails?: boolean;
   /** The member's language for its mails; English when absent. */
   locale?: Locale;
+  mailFrequency?: MemberMailFrequency;
+}
+
+/**
+ * How often a member hears of its matches: its choice; without one, a daily digest (so members hear
+ * about matches without asking), or a mail per match for profiles that opted in before frequencies.
+ */
+export function memberMailFrequency(side: Pick<MemberSide, 'matchEmails' | 'mailFrequency'>): MemberMailFrequency {
+  return side.mailFrequency ?? (side.matchEmails ? 'immediate' : 'daily');
 }
 
 export interface MemberRecipient {
   /** The member's own profile: its id names the accept/decline links, its contact gets the mail. */
   self: MemberSide;
   partner: MemberSide;
+  frequency: MemberMailFrequency;
 }
 
-/** Each side of the pair that opted in to match e-mails, with its partner; in profile id order. */
-export function memberRecipients(sides: readonly [MemberSide, MemberSide]): MemberRecipient[] {
+/**
+ * The sides a notice concerns, each with its partner and frequency, in profile id order; members who
+ * chose `off` are left out. A match accepted by one side concerns the other (its turn to answer); a
+ * reminder concerns the sides that have not accepted; everything else concerns both.
+ */
+export function memberRecipients(sides: readonly [MemberSide, MemberSide], notice?: Pick<MatchNotice, 'state' | 'acceptedBy'>): MemberRecipient[] {
   const [a, b] = sides;
+  const concerned = (side: MemberSide) => !notice || (notice.state !== 'accepted' && notice.state !== 'reminder') || !(notice.acceptedBy ?? []).includes(side.id);
   return [
-    { self: a, partner: b },
-    { self: b, partner: a },
-  ].filter((r) => r.self.matchEmails === true);
+    { self: a, partner: b, frequency: memberMailFrequency(a) },
+    { self: b, partner: a, frequency: memberMailFrequency(b) },
+  ].filter((r) => r.frequency !== 'off' && concerned(r.self));
 }
 
-const memberMatchPath = (r: MemberRecipient) => `matches/${encodeURIComponent(r.self.id)}/${encodeURIComponent(r.partner.id)}`;
+const memberMatchPath = (r: Pick<MemberRecipient, 'self' | 'partner'>) => `matches/${encodeURIComponent(r.self.id)}/${encodeURIComponent(r.partner.id)}`;
 const memberPreferencesLink = (baseUrl: string, profileId: string) => link(baseUrl, `preferences/profiles/${encodeURIComponent(profileId)}`);
 
 /**
- * The mail to one member about its match. A proposal names the partner, says why and links to accept
- * or decline (the web app serves those pages; it confirms the answer there, so a mail scanner that
- * follows links answers nothing). The partner's contact is revealed only when both accepted
- * (`confirmed`), as the API reveals it: the composer enforces that, whatever the caller passes.
+ * The mail to one member about its match. A proposal, an acceptance by the partner and a reminder
+ * name the partner, say why and link to accept or decline (the web app serves those pages; it
+ * confirms the answer there, so a mail scanner that follows links answers nothing). The partner's
+ * contact is revealed only when both accepted (`confirmed`), as the API reveals it: the composer
+ * enforces that, whatever the caller passes.
  */
-export function composeMemberMatchMail(notice: MatchNotice, recipient: MemberRecipient, { baseUrl }: MailLinks): Mail {
+export function composeMemberMatchMail(notice: MatchNotice, recipient: Pick<MemberRecipient, 'self' | 'partner'>, { baseUrl }: MailLinks): Mail {
   const { self, partner } = recipient;
   const locale = self.locale ?? DEFAULT_LOCALE;
-  const t = mailT(locale);
-  const confirmed = notice.state === 'confirmed';
+  const T = mailText(locale);
+  const M = T.memberMatch;
+  const kind = M[notice.state];
   const base = memberMatchPath(recipient);
   const matchUrl = link(baseUrl, base);
   const acceptUrl = link(baseUrl, `${base}/accept`);
   const declineUrl = link(baseUrl, `${base}/decline`);
   const prefs = memberPreferencesLink(baseUrl, self.id);
-  const subject = oneLine(confirmed ? t('memberSubjectConfirmed', { partner: partner.name }) : t('memberSubjectProposed', { partner: partner.name }));
   // From the member's own side: "You offer a venue, which Gori needs."
   const why = whyLines(notice, locale, self.id);
+  const subject = oneLine(kind.subject(partner.name));
+  const lead = kind.lead(self.name, partner.name);
+  const answerable = notice.state === 'proposed' || notice.state === 'accepted' || notice.state === 'reminder';
 
-  const textBody = confirmed
-    ? [t('memberConfirmed', { partner: partner.name }), '', `${partner.contact.name} <${partner.contact.email}>`, '', ...whyText(t('whyMatched'), why), '', `${t('seeMatch')}: ${matchUrl}`]
-    : [
-        t('memberProposed', { self: self.name, partner: partner.name }),
-        '',
-        ...whyText(t('why'), why),
-        ...(notice.weaker ? [t('weakerMatch')] : []),
-        '',
-        `${t('accept')}: ${acceptUrl}`,
-        `${t('decline')}: ${declineUrl}`,
-        '',
-        t('contactsOnceBoth'),
-      ];
-  const text = [t('hello', { name: self.contact.name }), '', ...textBody, '', `${t('preferences')}: ${prefs}`].join('\n');
-
-  const htmlBody = confirmed
-    ? [
-        `<p><strong>${escapeHtml(t('memberConfirmed', { partner: partner.name }))}</strong></p>`,
-        `<p>${escapeHtml(partner.contact.name)} &lt;<a href="${escapeHtml(`mailto:${partner.contact.email}`)}">${escapeHtml(partner.contact.email)}</a>&gt;</p>`,
-        `<p>${whyHtml(t('whyMatched'), why)}</p>`,
-        `<p><a href="${escapeHtml(matchUrl)}">${escapeHtml(t('seeMatch'))}</a></p>`,
-      ]
-    : [
-        `<p><strong>${escapeHtml(t('memberProposed', { self: self.name, partner: partner.name }))}</strong></p>`,
-        `<p>${whyHtml(t('why'), why)}</p>`,
-        ...(notice.weaker ? [`<p><em>${escapeHtml(t('weakerMatch'))}</em></p>`] : []),
-        `<p><a href="${escapeHtml(acceptUrl)}">${escapeHtml(t('accept'))}</a> · <a href="${escapeHtml(declineUrl)}">${escapeHtml(t('decline'))}</a></p>`,
-        `<p>${escapeHtml(t('contactsOnceBoth'))}</p>`,
-      ];
+  let textBody: string[];
+  let htmlBody: string[];
+  if (notice.state === 'confirmed') {
+    textBody = [lead, '', `${partner.contact.name} <${partner.contact.email}>`, '', ...whyText(`${M.confirmed.whyMatched}:`, why), '', `${T.common.seeMatch}: ${matchUrl}`];
+    htmlBody = [
+      `<p><strong>${escapeHtml(lead)}</strong></p>`,
+      `<p>${escapeHtml(partner.contact.name)} &lt;<a href="${escapeHtml(`mailto:${partner.contact.email}`)}">${escapeHtml(partner.contact.email)}</a>&gt;</p>`,
+      `<p>${whyHtml(`${M.confirmed.whyMatched}:`, why)}</p>`,
+      `<p><a href="${escapeHtml(matchUrl)}">${escapeHtml(T.common.seeMatch)}</a></p>`,
+    ];
+  } else if (answerable) {
+    textBody = [lead, '', ...whyText(`${T.common.why}:`, why), ...(notice.weaker ? [T.weakerMatch] : []), '', `${M.accept}: ${acceptUrl}`, `${M.decline}: ${declineUrl}`, '', M.contactsLater];
+    htmlBody = [
+      `<p><strong>${escapeHtml(lead)}</strong></p>`,
+      `<p>${whyHtml(`${T.common.why}:`, why)}</p>`,
+      ...(notice.weaker ? [`<p><em>${escapeHtml(T.weakerMatch)}</em></p>`] : []),
+      `<p><a href="${escapeHtml(acceptUrl)}">${escapeHtml(M.accept)}</a> · <a href="${escapeHtml(declineUrl)}">${escapeHtml(M.decline)}</a></p>`,
+      `<p>${escapeHtml(M.contactsLater)}</p>`,
+    ];
+  } else {
+    textBody = [lead, '', `${T.common.seeMatch}: ${matchUrl}`];
+    htmlBody = [`<p><strong>${escapeHtml(lead)}</strong></p>`, `<p><a href="${escapeHtml(matchUrl)}">${escapeHtml(T.common.seeMatch)}</a></p>`];
+  }
+  const text = [T.common.greeting(self.contact.name), '', ...textBody, '', `${T.common.preferences}: ${prefs}`].join('\n');
   const html = htmlPage(
     subject,
-    [`<p>${escapeHtml(t('hello', { name: self.contact.name }))}</p>`, ...htmlBody, `<p style="font-size:small"><a href="${escapeHtml(prefs)}">${escapeHtml(t('preferences'))}</a></p>`].join('\n'),
+    [`<p>${escapeHtml(T.common.greeting(self.contact.name))}</p>`, ...htmlBody, `<p style="font-size:small"><a href="${escapeHtml(prefs)}">${escapeHtml(T.common.preferences)}</a></p>`].join('\n'),
     locale,
   );
   return { subject, text, html };
@@ -369,28 +476,19 @@ export function composeMemberMatchMail(notice: MatchNotice, recipient: MemberRec
 /** Why a magic link is sent: a sign-in asked for, or a new or re-addressed profile to confirm. */
 export type SignInPurpose = 'sign-in' | 'confirm-profile' | 'invite-member';
 
-/** Each purpose's strings in the `mail` catalog. */
-const SIGN_IN_MAIL_KEYS: Record<SignInPurpose, { subject: string; intro: string; action: string }> = {
-  'sign-in': { subject: 'signInSubject', intro: 'signInIntro', action: 'signInButton' },
-  'confirm-profile': { subject: 'confirmSubject', intro: 'confirmIntro', action: 'confirmButton' },
-  'invite-member': { subject: 'inviteSubject', intro: 'inviteIntro', action: 'inviteButton' },
-};
-
 /**
  * The magic-link mail. It says nothing about whether the address owns anything (the same mail goes
  * to every address asked for), and it is the only place the token ever appears in clear.
  */
 export function composeSignInMail(token: string, purpose: SignInPurpose, validMinutes: number, { baseUrl }: MailLinks, locale: Locale = DEFAULT_LOCALE): Mail {
-  const t = mailT(locale);
+  const S = mailText(locale).signIn;
   const url = link(baseUrl, `sign-in?token=${encodeURIComponent(token)}`);
-  const keys = SIGN_IN_MAIL_KEYS[purpose];
-  const subject = t(keys.subject);
-  const intro = t(keys.intro);
-  const validFor = validMinutes >= 24 * 60 ? t('validForDays', { days: Math.round(validMinutes / (24 * 60)) }) : t('validFor', { minutes: validMinutes });
-  const text = [intro, '', url, '', validFor, t('ignore')].join('\n');
+  const subject = S.subject[purpose];
+  const intro = S.intro[purpose];
+  const text = [intro, '', url, '', S.validity(validMinutes), S.ignore].join('\n');
   const html = htmlPage(
     subject,
-    `<p>${escapeHtml(intro)}</p><p><a href="${escapeHtml(url)}">${escapeHtml(t(keys.action))}</a></p><p>${escapeHtml(validFor)} ${escapeHtml(t('ignore'))}</p>`,
+    `<p>${escapeHtml(intro)}</p><p><a href="${escapeHtml(url)}">${escapeHtml(S.button[purpose])}</a></p><p>${escapeHtml(S.validity(validMinutes))} ${escapeHtml(S.ignore)}</p>`,
     locale,
   );
   return { subject, text, html };

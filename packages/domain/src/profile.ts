@@ -111,6 +111,10 @@ export const Contact = z.strictObject(
   { error: expected('contact', 'an object with name and email') },
 );
 
+/** How often a member hears about its matches: a mail per change, a daily or weekly digest, or never. */
+export const MEMBER_MAIL_FREQUENCIES = ['immediate', 'daily', 'weekly', 'off'] as const;
+export type MemberMailFrequency = (typeof MEMBER_MAIL_FREQUENCIES)[number];
+
 export const ProfileInput = z.strictObject({
   kind: oneOf(PROFILE_KINDS, 'profile kind'),
   name: text('name', LIMITS.nameLength),
@@ -133,7 +137,7 @@ export const ProfileInput = z.strictObject({
   fundingInstruments: uniqueList(oneOf(FUNDING_INSTRUMENTS, 'funding instrument'), 'funding instruments', FUNDING_INSTRUMENTS.length, (f) => f).default([]),
   availability: Availability.optional(),
   openToOutsideNetwork: z.boolean({ error: expected('openToOutsideNetwork', 'true or false') }).default(false),
-  /** "E-mail me when I get a match": opt-in, so a profile created without it receives no mail. */
+  /** Before mail frequencies: true meant a mail per match. Kept so older clients still work; `mailFrequency` wins. */
   matchEmails: z.boolean({ error: expected('matchEmails', 'true or false') }).default(false),
   /**
    * The language the member reads the web app, mails and match reasons in (the web form sends the
@@ -141,6 +145,8 @@ export const ProfileInput = z.strictObject({
    * like matchEmails: never in events or public profile reads.
    */
   locale: LocaleSchema.optional(),
+  /** How often the contact hears about matches; a daily digest when absent (see memberMailFrequency). */
+  mailFrequency: z.enum(MEMBER_MAIL_FREQUENCIES, { error: expected('mailFrequency', 'one of immediate, daily, weekly, off') }).optional(),
   description: multiLineText('description', LIMITS.descriptionLength).default(''),
 }, { error: expected('the body', 'a JSON object with the profile fields') });
 
@@ -170,13 +176,13 @@ export interface Profile extends ProfileData {
 
 /**
  * Fields that are not personal data: what a partner, an event or a log may see. `matchEmails` and
- * `locale` are the owner's preferences, not something about the organisation a partner should read,
+ * `locale` and `mailFrequency` are the owner's preferences, not something about the organisation a partner should read,
  * so they stay out too.
  */
-export type PublicProfile = Omit<Profile, 'contact' | 'matchEmails' | 'locale'>;
+export type PublicProfile = Omit<Profile, 'contact' | 'matchEmails' | 'locale' | 'mailFrequency'>;
 
 export function toPublicProfile(profile: Profile): PublicProfile {
-  const { contact: _contact, matchEmails: _matchEmails, locale: _locale, ...rest } = profile;
+  const { contact: _contact, matchEmails: _matchEmails, locale: _locale, mailFrequency: _mailFrequency, ...rest } = profile;
   return rest;
 }
 

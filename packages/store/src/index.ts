@@ -13,6 +13,8 @@ export * from './notification-store.js';
 export * from './suppression-store.js';
 export * from './address-book.js';
 export * from './sign-in-store.js';
+export * from './network-settings-store.js';
+export * from './activity-store.js';
 export * from './meeting-store.js';
 export * from './network-projection.js';
 export * from './session-store.js';

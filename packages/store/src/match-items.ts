@@ -1,5 +1,5 @@
 import { pairKey, type MatchState } from '@culturebridge/domain';
-import { ENTITY, keys } from './table.js';
+import { ENTITY, keys, OPEN_PROPOSALS_PARTITION, TABLE } from './table.js';
 
 /**
  * A match is stored twice, once in each profile's partition, so each side lists its matches with one
@@ -20,18 +20,26 @@ export interface MatchItem {
   proposedAt: string;
   updatedAt: string;
   correlationId?: string;
+  /** When the sides that had not answered were reminded (the expiry sweep); absent until then. */
+  remindedAt?: string;
 }
 
 export function sortedPair(a: string, b: string): [string, string] {
   return a < b ? [a, b] : [b, a];
 }
 
-/** Both stored copies of a match. */
+/**
+ * Both stored copies of a match. The published copy of an open (proposed or accepted) match is
+ * listed in the open-proposals index by its proposal time; any other state drops out of it.
+ */
 export function matchItems(match: Omit<MatchItem, 'owner' | 'partner'>) {
   const [a, b] = match.profileIds;
+  const { [TABLE.openProposalsIndex.partitionKey]: _pk, [TABLE.openProposalsIndex.sortKey]: _sk, ...rest } = match as Omit<MatchItem, 'owner' | 'partner'> & Record<string, unknown>;
+  const open = match.state === 'proposed' || match.state === 'accepted';
+  const openKeys = open ? { [TABLE.openProposalsIndex.partitionKey]: OPEN_PROPOSALS_PARTITION, [TABLE.openProposalsIndex.sortKey]: `${match.proposedAt}#${match.matchId}` } : {};
   return [
-    { ...keys.match(a, b), entity: ENTITY.match, ...match, owner: a, partner: b },
-    { ...keys.match(b, a), entity: ENTITY.match, ...match, owner: b, partner: a },
+    { ...keys.match(a, b), entity: ENTITY.match, ...rest, ...openKeys, owner: a, partner: b },
+    { ...keys.match(b, a), entity: ENTITY.match, ...rest, owner: b, partner: a },
   ];
 }
 
@@ -52,7 +60,7 @@ export type NetworkMatch = Pick<MatchItem, 'matchId' | 'profileIds' | 'state' | 
   topReason?: ReasonCode;
 };
 
-const STATE_CODE: Record<MatchState, string> = { proposed: 'p', accepted: 'a', confirmed: 'c', declined: 'd', withdrawn: 'w' } as Record<MatchState, string>;
+const STATE_CODE: Record<MatchState, string> = { proposed: 'p', accepted: 'a', confirmed: 'c', declined: 'd', withdrawn: 'w', expired: 'x' };
 const REASON_ID_KEYS = ['themeId', 'resource', 'format', 'instrument', 'networkId', 'cause'] as const;
 const seconds36 = (iso: string) => Math.floor(Date.parse(iso) / 1000).toString(36);
 const fromSeconds36 = (code: string) => new Date(parseInt(code, 36) * 1000).toISOString();

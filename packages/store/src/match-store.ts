@@ -1,11 +1,16 @@
-import { BatchGetCommand, DeleteCommand, GetCommand, TransactWriteCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { isLostTransactionRace } from './errors.js';
 import type { Profile } from '@culturebridge/domain';
 import { ownerKey } from './address-book.js';
 import { decodeMembershipView } from './membership-codec.js';
 import { fromItem, matchingViewOf, MEMBERSHIP_ATTRIBUTES, MEMBERSHIP_VIEW_ATTRIBUTE, type MembershipView } from './profile-items.js';
 import { decodeNetworkMatch, matchItems, networkMatchUpdates, type MatchItem, type NetworkMatch } from './match-items.js';
-import { ENTITY, keys, TABLE } from './table.js';
+import { ENTITY, keys, OPEN_PROPOSALS_PARTITION, TABLE } from './table.js';
+
+/** How long a slot wait is kept: a waiter not served by then is recomputed by its own next change. */
+const SLOT_WAIT_DAYS = 60;
 
 /** A profile's open matches and the proposal-counter version they were counted at. */
 export interface ExposureGuard {
@@ -227,6 +232,88 @@ export class MatchStore {
       // A failed profile check (a profile gone or paused) counts as a lost race too.
       if (isLostTransactionRace(error)) return false;
       throw error;
+    }
+  }
+
+  /**
+   * The published copies of open matches proposed before `cutoff` (ISO 8601), oldest first, read
+   * afresh: the sparse open-proposals index, never a scan.
+   */
+  async openProposedBefore(cutoff: string): Promise<MatchItem[]> {
+    const found: MatchItem[] = [];
+    for await (const page of paginateQuery({ client: this.doc }, {
+      TableName: this.tableName,
+      IndexName: TABLE.openProposalsIndex.name,
+      KeyConditionExpression: '#pk = :open AND #sk < :cutoff',
+      ExpressionAttributeNames: { '#pk': TABLE.openProposalsIndex.partitionKey, '#sk': TABLE.openProposalsIndex.sortKey },
+      ExpressionAttributeValues: { ':open': OPEN_PROPOSALS_PARTITION, ':cutoff': cutoff },
+    })) {
+      for (const key of page.Items ?? []) {
+        const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { PK: key.PK, SK: key.SK }, ConsistentRead: true }));
+        if (out.Item) found.push(fromItem<MatchItem>(out.Item));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Notes on both copies that the sides who had not answered were reminded, only if the match is
+   * still at the version read and not reminded yet. The version stays: a reminder changes nothing a
+   * member answers to, and the stream publishes no event for it (the state did not change).
+   */
+  async markReminded(match: MatchItem, at: string): Promise<boolean> {
+    const [a, b] = match.profileIds;
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [keys.match(a, b), keys.match(b, a)].map((Key) => ({
+            Update: {
+              TableName: this.tableName,
+              Key,
+              UpdateExpression: 'SET remindedAt = :at',
+              ConditionExpression: 'version = :version AND attribute_not_exists(remindedAt)',
+              ExpressionAttributeValues: { ':at': at, ':version': match.version },
+            },
+          })),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isLostTransactionRace(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Records that `waiter` skipped `capped` for its exposure cap; a new note replaces an older one. */
+  async addSlotWait(capped: string, waiter: string, now: Date): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.slotWait(capped, waiter), entity: ENTITY.slotWait, capped, waiter, note: randomUUID(), since: now.toISOString(), [TABLE.ttlAttribute]: Math.floor(now.getTime() / 1000) + SLOT_WAIT_DAYS * 86_400 },
+      }),
+    );
+  }
+
+  /** The profiles waiting for a slot of `capped`, each with the note to remove once served. */
+  async slotWaiters(capped: string): Promise<{ waiter: string; note: string }[]> {
+    const waiters: { waiter: string; note: string }[] = [];
+    for await (const page of paginateQuery({ client: this.doc }, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.profilePartition(capped), ':prefix': keys.slotWaitPrefix },
+      ConsistentRead: true,
+    })) {
+      waiters.push(...(page.Items ?? []).map((i) => ({ waiter: String(i.waiter), note: String(i.note) })));
+    }
+    return waiters;
+  }
+
+  /** Removes a served note, unless the waiter's recompute wrote a new one meanwhile (it still waits). */
+  async removeSlotWait(capped: string, waiter: string, note: string): Promise<void> {
+    try {
+      await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: keys.slotWait(capped, waiter), ConditionExpression: 'note = :note', ExpressionAttributeValues: { ':note': note } }));
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
   }
 

@@ -33,8 +33,10 @@ export type ClaimResult = 'claimed' | 'sent' | 'busy';
 const RECORD_DAYS = 400;
 
 export interface PendingDigestEntry extends DigestEntry {
-  coordinatorId: string;
-  networkId: string;
+  /** A coordinator's digest (about `networkId`) or a member's (about its profile, `recipientId`). */
+  recipientRole: 'coordinator' | 'member';
+  recipientId: string;
+  networkId?: string;
   entryKey: string;
 }
 
@@ -112,13 +114,13 @@ export class NotificationStore {
    * gives the transaction a ClientRequestToken, so its own retries are idempotent for 10 minutes;
    * a later retry of the same claim is still recognised by the token on the sent record.
    */
-  async markDigestSent(notificationId: string, token: string, sentAt: string, entries: readonly Pick<PendingDigestEntry, 'coordinatorId' | 'entryKey'>[]): Promise<void> {
+  async markDigestSent(notificationId: string, token: string, sentAt: string, entries: readonly Pick<PendingDigestEntry, 'recipientRole' | 'recipientId' | 'entryKey'>[]): Promise<void> {
     if (entries.length > 99) throw new Error('a digest transaction holds at most 99 entries');
     await this.doc.send(
       new TransactWriteCommand({
         TransactItems: [
           { Update: { TableName: this.tableName, ...this.markSentUpdate(notificationId, token, sentAt) } },
-          ...entries.map((e) => ({ Delete: { TableName: this.tableName, Key: keys.digestEntry(e.coordinatorId, e.entryKey) } })),
+          ...entries.map((e) => ({ Delete: { TableName: this.tableName, Key: keys.digestEntry(e.recipientRole, e.recipientId, e.entryKey) } })),
         ],
       }),
     ).catch(async (error: unknown) => {
@@ -153,13 +155,13 @@ export class NotificationStore {
     }
   }
 
-  /** Records a match for a coordinator's next digest; the same entry recorded twice stays one. */
+  /** Records a match for a coordinator's or member's next digest; the same entry recorded twice stays one. */
   async addDigestEntry(entry: PendingDigestEntry): Promise<boolean> {
     try {
       await this.doc.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...keys.digestEntry(entry.coordinatorId, entry.entryKey), entity: ENTITY.digestEntry, ...entry },
+          Item: { ...keys.digestEntry(entry.recipientRole, entry.recipientId, entry.entryKey), entity: ENTITY.digestEntry, ...entry },
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );
@@ -180,7 +182,10 @@ export class NotificationStore {
       ConsistentRead: true,
     })) {
       for (const item of page.Items ?? []) {
-        items.push({ coordinatorId: item.coordinatorId, networkId: item.networkId, entryKey: item.entryKey, notice: item.notice, occurredAt: item.occurredAt } as PendingDigestEntry);
+        // Entries kept before members had digests name only their coordinator.
+        const recipientRole = item.recipientRole ?? 'coordinator';
+        const recipientId = item.recipientId ?? item.coordinatorId;
+        items.push({ recipientRole, recipientId, ...(item.networkId ? { networkId: item.networkId } : {}), entryKey: item.entryKey, notice: item.notice, occurredAt: item.occurredAt } as PendingDigestEntry);
       }
     }
     return items;

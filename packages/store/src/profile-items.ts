@@ -69,7 +69,7 @@ export function membershipItems(profile: Profile) {
   });
 }
 
-const ITEM_ONLY = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'entity']);
+const ITEM_ONLY = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'entity']);
 
 /** Strips key attributes from a stored item. */
 export function fromItem<T>(item: Record<string, unknown>): T {

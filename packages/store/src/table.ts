@@ -16,7 +16,21 @@ export const TABLE = {
      */
     projection: 'ALL',
   },
+  /**
+   * Open proposals by the time they were proposed, for the expiry sweep: a sparse index, since only
+   * the published copy of a proposed or accepted match carries its keys (one entry per pair).
+   * Projects the keys only; the sweep reads each due match afresh with a consistent read.
+   */
+  openProposalsIndex: {
+    name: 'OpenProposals',
+    partitionKey: 'GSI2PK',
+    sortKey: 'GSI2SK',
+    projection: 'KEYS_ONLY',
+  },
 } as const;
+
+/** The one partition of the open-proposals index (a few thousand entries per 10 000 profiles). */
+export const OPEN_PROPOSALS_PARTITION = 'OPEN';
 
 /** Item kinds, stored in the `entity` attribute so a stream record says what it is without parsing keys. */
 export const ENTITY = {
@@ -28,6 +42,9 @@ export const ENTITY = {
   coordinator: 'Coordinator',
   digestEntry: 'DigestEntry',
   suppression: 'Suppression',
+  networkSettings: 'NetworkSettings',
+  slotWait: 'SlotWait',
+  activity: 'Activity',
   address: 'Address',
   rateCounter: 'RateCounter',
   meeting: 'Meeting',
@@ -85,7 +102,7 @@ export const keys = {
    * hourly digest run reads them with one Query (a day's matches, not the table); entries are deleted
    * in the transaction that marks their digest sent.
    */
-  digestEntry: (coordinatorId: string, entryKey: string) => ({ PK: 'DIGEST#PENDING', SK: `COORDINATOR#${coordinatorId}#${entryKey}` }),
+  digestEntry: (role: 'coordinator' | 'member', recipientId: string, entryKey: string) => ({ PK: 'DIGEST#PENDING', SK: `${role === 'coordinator' ? 'COORDINATOR' : 'MEMBER'}#${recipientId}#${entryKey}` }),
   digestPartition: 'DIGEST#PENDING',
   /** An address that bounced permanently or complained, by the SHA-256 of the lower-cased address. */
   suppression: (addressHash: string) => ({ PK: `SUPPRESS#${addressHash}`, SK: 'SUPPRESS' }),
@@ -102,6 +119,17 @@ export const keys = {
   addressPartition: (addressHash: string) => `ADDRESS#${addressHash}`,
   /** A fixed-window counter of sign-in requests, e.g. `RATE#perAddress#<hash>#<window start>`; expires with its window. */
   rateCounter: (limit: string, keyHash: string, windowStart: number) => ({ PK: `RATE#${limit}#${keyHash}#${windowStart}`, SK: 'RATE' }),
+  /** A network's settings, until networks are records of their own (issue 19): then they move onto it. */
+  networkSettings: (networkId: string) => ({ PK: `NETWORK#${networkId}`, SK: 'SETTINGS' }),
+  /**
+   * `waiter` was not proposed to `capped` because `capped` was at its exposure cap; when a slot of
+   * `capped` frees up (an answer, an expiry), the waiters are recomputed. Expires on its own.
+   */
+  slotWait: (capped: string, waiter: string) => ({ PK: `PROFILE#${capped}`, SK: `SLOTWAIT#${waiter}` }),
+  slotWaitPrefix: 'SLOTWAIT#',
+  /** The dashboard's activity feed: one item per event about the network, newest last. */
+  activity: (networkId: string, occurredAt: string, eventId: string) => ({ PK: `ACTIVITY#${networkId}`, SK: `${occurredAt}#${eventId}` }),
+  activityPartition: (networkId: string) => `ACTIVITY#${networkId}`,
   /** A network's meetings: one partition, so a network's list (and a member's own) is one Query. */
   meeting: (networkId: string, id: string) => ({ PK: `MEETINGS#${networkId}`, SK: `MEETING#${id}` }),
   meetingPartition: (networkId: string) => `MEETINGS#${networkId}`,
@@ -159,6 +187,8 @@ export function createTableInput(tableName: string) {
       { AttributeName: TABLE.sortKey, AttributeType: 'S' as const },
       { AttributeName: TABLE.networkIndex.partitionKey, AttributeType: 'S' as const },
       { AttributeName: TABLE.networkIndex.sortKey, AttributeType: 'S' as const },
+      { AttributeName: TABLE.openProposalsIndex.partitionKey, AttributeType: 'S' as const },
+      { AttributeName: TABLE.openProposalsIndex.sortKey, AttributeType: 'S' as const },
     ],
     KeySchema: [
       { AttributeName: TABLE.partitionKey, KeyType: 'HASH' as const },
@@ -173,7 +203,20 @@ export function createTableInput(tableName: string) {
         ],
         Projection: { ProjectionType: TABLE.networkIndex.projection },
       },
+      openProposalsIndexInput(),
     ],
     StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' as const },
+  };
+}
+
+/** The open-proposals index as CreateTable and UpdateTable declare it. */
+export function openProposalsIndexInput() {
+  return {
+    IndexName: TABLE.openProposalsIndex.name,
+    KeySchema: [
+      { AttributeName: TABLE.openProposalsIndex.partitionKey, KeyType: 'HASH' as const },
+      { AttributeName: TABLE.openProposalsIndex.sortKey, KeyType: 'RANGE' as const },
+    ],
+    Projection: { ProjectionType: TABLE.openProposalsIndex.projection },
   };
 }

@@ -10,6 +10,7 @@ import type {
   MeetingSummary,
   MeetingView,
   Me,
+  NetworkActivity,
   NetworkMatches,
   NetworkMembers,
   NetworkSettings,
@@ -58,6 +59,8 @@ export const answerMatch = (id: string, partner: string, answer: 'accept' | 'dec
 export const fetchNetworkMembers = (networkId: string) => apiRequest<NetworkMembers>('GET', `/networks/${segment(networkId)}/members`);
 
 export const fetchNetworkMatches = (networkId: string) => apiRequest<NetworkMatches>('GET', `/networks/${segment(networkId)}/matches`);
+
+export const fetchNetworkActivity = (networkId: string) => apiRequest<NetworkActivity>('GET', `/networks/${segment(networkId)}/activity`);
 
 export const fetchNetworkSettings = (networkId: string) => apiRequest<NetworkSettings>('GET', `/networks/${segment(networkId)}/settings`);
 

@@ -122,6 +122,25 @@ export interface NetworkSettings {
   coordinator: { id: string; name: string; preference: MailPreference; locale?: Locale };
 }
 
+export interface ActivityItem {
+  eventId: string;
+  type: 'ProfileSubmitted' | 'MatchProposed' | 'MatchAccepted' | 'MatchConfirmed' | 'MatchDeclined' | 'MatchExpired' | 'MatchWithdrawn';
+  occurredAt: string;
+  networkId: string;
+  profileIds: string[];
+  /** Today's public names; null for a member erased since. */
+  names: (string | null)[];
+  matchId?: string;
+}
+
+export interface NetworkActivity {
+  networkId: string;
+  thisWeekFrom: string;
+  lastWeekFrom: string;
+  thisWeek: ActivityItem[];
+  lastWeek: ActivityItem[];
+}
+
 /** A meeting as the API shows it to its network's coordinators (docs/api.md, Meetings). */
 export interface MeetingView {
   id: string;

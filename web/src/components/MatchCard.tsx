@@ -29,6 +29,8 @@ function matchStatusText(t: TFunction, match: MatchView, self: { id: string }, a
       return t('match.status.declined');
     case 'withdrawn':
       return t('match.status.withdrawn');
+    case 'expired':
+      return t('match.status.expired');
     default:
       if (!answerable) return selfAccepted || partnerAccepted ? t('match.status.oneAccepted') : t('match.status.waitingBoth');
       if (selfAccepted) return t('match.status.youAccepted', { partner });

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { FORMATS, FUNDING_INSTRUMENTS, LIMITS, PROFILE_KINDS, RESOURCES, type ProfileInput } from '@culturebridge/domain';
+import { FORMATS, FUNDING_INSTRUMENTS, LIMITS, MEMBER_MAIL_FREQUENCIES, PROFILE_KINDS, RESOURCES, type MemberMailFrequency, type ProfileInput } from '@culturebridge/domain';
 import { ApiProblem, SessionLost } from '../api/client';
 import { groupErrors, validateProfile, errorId, fieldId, type FieldErrors } from '../form/field-errors';
 import { toProfileInput, type ProfileFormState } from '../form/profile-form-state';
@@ -32,7 +32,7 @@ const FIELD_ORDER = [
   'languages',
   'availability',
   'openToOutsideNetwork',
-  'matchEmails',
+  'mailFrequency',
   'locale',
   'description',
 ] as const;
@@ -241,7 +241,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
           onChange={(text) => update({ description: text }, 'description')}
           errors={errorsOf('description')}
         />
-        <Checkbox fieldKey="matchEmails" label={t('fieldName.matchEmails')} checked={form.matchEmails} onChange={(matchEmails) => update({ matchEmails }, 'matchEmails')} errors={errorsOf('matchEmails')} />
+        <MailFrequencyField value={form.mailFrequency} onChange={(mailFrequency) => update({ mailFrequency }, 'mailFrequency')} errors={errorsOf('mailFrequency')} />
         <div className="field">
           <label htmlFor={fieldId('locale')}>{t('fieldName.locale')}</label>
           <FieldMessages id={errorId('locale')} messages={errorsOf('locale')} />
@@ -258,6 +258,24 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
         {actions}
       </div>
     </form>
+  );
+}
+
+/** How often the contact hears about matches; one definition for the form and the preferences page. */
+export function MailFrequencyField({ value, onChange, errors }: { value: MemberMailFrequency; onChange: (value: MemberMailFrequency) => void; errors?: readonly string[] | undefined }) {
+  const { t } = useLocale();
+  return (
+    <div className={`field${errors?.length ? ' field--invalid' : ''}`}>
+      <label htmlFor={fieldId('mailFrequency')}>{t('mailFrequency.label')}</label>
+      <FieldMessages id={errorId('mailFrequency')} messages={errors} />
+      <select id={fieldId('mailFrequency')} value={value} aria-describedby={describedBy(Boolean(errors?.length) && errorId('mailFrequency'))} onChange={(e) => onChange(e.target.value as MemberMailFrequency)}>
+        {MEMBER_MAIL_FREQUENCIES.map((f) => (
+          <option key={f} value={f}>
+            {t(`mailFrequency.${f}`)}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 

@@ -1,7 +1,9 @@
-import type { Profile } from '@culturebridge/domain';
+import { memberMailFrequency, type Profile } from '@culturebridge/domain';
 import { useLocale } from '../i18n/use-locale';
 import { networkLabel } from '../lib/networks';
 import { MemberText } from './MemberText';
+
+export const MAIL_FREQUENCY_LABELS = { immediate: 'A mail per change', daily: 'A daily digest', weekly: 'A weekly digest', off: 'None' } as const;
 
 /** The profile as its owner reads it back, with the contact (partners see that only once confirmed). */
 export function ProfileSummary({ profile }: { profile: Profile }) {
@@ -22,7 +24,7 @@ export function ProfileSummary({ profile }: { profile: Profile }) {
     [t('summary.languages'), list(profile.languages.map(language)), false],
     [t('summary.available'), profile.availability ? t('summary.fromTo', { from: date(profile.availability.from), to: date(profile.availability.to) }) : '', false],
     [t('summary.outside'), profile.openToOutsideNetwork ? t('summary.welcome') : t('summary.notProposed'), false],
-    [t('summary.matchEmails'), profile.matchEmails ? t('common.on') : t('common.off'), false],
+    [t('summary.matchEmails'), t(`mailFrequency.${memberMailFrequency(profile)}`), false],
     [t('summary.locale'), language(profile.locale ?? 'en'), false],
     [t('summary.about'), profile.description, true],
   ];

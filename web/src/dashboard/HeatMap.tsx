@@ -19,17 +19,19 @@ const RIGHT_MARGIN = 130;
 
 /** Members × themes, priority as intensity. Only themes somebody chose get a column, most chosen first. */
 export function HeatMap({ members }: { members: readonly NetworkMember[] }) {
-  const { t, d, compare } = useLocale();
+  const { t, d, compare, number } = useLocale();
   const letter = (level: number) => {
     const priority = PRIORITY_OF_LEVEL[level];
     return priority ? t(`heatMap.letter.${priority}`) : '';
   };
   const rows = [...members].sort((a, b) => compare(a.name, b.name));
   const priorityOf = (member: NetworkMember, themeId: string) => member.themes.find((t) => t.id === themeId)?.priority;
-  const columns = THEMES.map((theme) => ({ theme, count: rows.filter((m) => priorityOf(m, theme.id)).length }))
+  const counted = THEMES.map((theme) => ({ theme, count: rows.filter((m) => priorityOf(m, theme.id)).length }))
     .filter((c) => c.count > 0)
-    .sort((a, b) => b.count - a.count)
-    .map((c) => c.theme);
+    .sort((a, b) => b.count - a.count);
+  const columns = counted.map((c) => c.theme);
+  // How many members chose each theme: shown with its label, so the most shared themes read at once.
+  const countOf = new Map(counted.map((c) => [c.theme.id, c.count]));
   if (rows.length === 0 || columns.length === 0) return <p className="empty">{t('heatMap.none')}</p>;
 
   const width = LABEL_WIDTH + columns.length * CELL + RIGHT_MARGIN;
@@ -50,8 +52,8 @@ export function HeatMap({ members }: { members: readonly NetworkMember[] }) {
             {t('heatMap.desc', { members: rows.length, themes: columns.length, high: letter(3), medium: letter(2), low: letter(1) })}
           </desc>
           {columns.map((theme, c) => (
-            <text key={theme.id} className="heat-map__column" transform={`translate(${LABEL_WIDTH + c * CELL + CELL / 2 + 4} ${HEADER_HEIGHT - 6}) rotate(-55)`}>
-              {d(`theme.${theme.id}`)}
+            <text key={theme.id} className="heat-map__column" data-theme={theme.id} data-count={countOf.get(theme.id)} transform={`translate(${LABEL_WIDTH + c * CELL + CELL / 2 + 4} ${HEADER_HEIGHT - 6}) rotate(-55)`}>
+              {t('heatMap.themeWithCount', { theme: d(`theme.${theme.id}`), n: number(countOf.get(theme.id) ?? 0) })}
             </text>
           ))}
           {rows.map((member, r) => (
@@ -95,7 +97,7 @@ export function HeatMap({ members }: { members: readonly NetworkMember[] }) {
                 <th scope="col">{t('membersTable.member')}</th>
                 {columns.map((theme) => (
                   <th scope="col" key={theme.id}>
-                    {d(`theme.${theme.id}`)}
+                    {t('heatMap.themeWithCount', { theme: d(`theme.${theme.id}`), n: number(countOf.get(theme.id) ?? 0) })}
                   </th>
                 ))}
               </tr>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { MatchState } from '@culturebridge/domain';
 import { ScrollArea } from '../components/ScrollArea';
 import type { NetworkMatch, NetworkMember } from '../api/types';
@@ -16,19 +17,40 @@ const EDGE_COLOURS: Record<Exclude<MatchState, 'withdrawn'>, string> = {
   accepted: '#8a5300',
   proposed: '#2f5d9a',
   declined: '#8b949e',
+  expired: '#8b949e',
 };
 const SHOWN_STATES = Object.keys(EDGE_COLOURS) as (keyof typeof EDGE_COLOURS)[];
 
+/** Which edges to draw: a graph of 50 members with every edge is a hairball, so coordinators choose. */
+const EDGE_FILTERS = {
+  all: { label: 'All matches', states: SHOWN_STATES },
+  confirmed: { label: 'Confirmed by both', states: ['confirmed'] },
+  waiting: { label: 'Waiting for an answer', states: ['proposed', 'accepted'] },
+  closed: { label: 'Declined or expired', states: ['declined', 'expired'] },
+} as const satisfies Record<string, { label: string; states: readonly (keyof typeof EDGE_COLOURS)[] }>;
+type EdgeFilter = keyof typeof EDGE_FILTERS;
+
+/** Above this many members the graph starts with confirmed partnerships only. */
+const BUSY = 25;
+
 /**
- * Members on a circle, matches as edges: the thicker, the higher the score. Members without any live
- * match are drawn as rings, so a coordinator sees at once who is left out.
+ * Members on a circle, grouped by country, matches as edges: the thicker, the higher the score.
+ * Members without any live match are drawn as rings, so a coordinator sees at once who is left out.
+ * To stay readable at 50 members the coordinator filters the edges by state and can focus on one
+ * member (only its edges); a busy network starts with confirmed partnerships only.
  */
 export function MatchGraph({ members, matches, matchesOf }: { members: readonly NetworkMember[]; matches: readonly NetworkMatch[]; matchesOf: ReadonlyMap<string, number> }) {
   const { t, number } = useLocale();
-  const nodes = [...members].sort((a, b) => a.name.localeCompare(b.name));
+  const [edgeFilter, setEdgeFilter] = useState<EdgeFilter>(members.length > BUSY ? 'confirmed' : 'all');
+  const [focus, setFocus] = useState('');
+  const nodes = [...members].sort((a, b) => a.country.localeCompare(b.country) || a.name.localeCompare(b.name));
   const layout = circleLayout(nodes.length, CENTER, RADIUS);
   const points = new Map(nodes.map((member, i) => [member.id, layout[i] ?? CENTER]));
-  const edges = matches.filter((m): m is NetworkMatch & { state: keyof typeof EDGE_COLOURS } => m.state !== 'withdrawn' && m.profileIds.every((id) => points.has(id)));
+  const shown: readonly string[] = EDGE_FILTERS[edgeFilter].states;
+  const edges = matches.filter(
+    (m): m is NetworkMatch & { state: keyof typeof EDGE_COLOURS } =>
+      m.state !== 'withdrawn' && shown.includes(m.state) && m.profileIds.every((id) => points.has(id)) && (!focus || m.profileIds.includes(focus)),
+  );
   const alone = nodes.filter((m) => !matchesOf.get(m.id)).length;
   // Widths spread over this network's own range of scores, so that differences show.
   const scores = edges.map((m) => m.score);
@@ -38,11 +60,36 @@ export function MatchGraph({ members, matches, matchesOf }: { members: readonly 
 
   return (
     <figure className="chart">
+      <div className="chart__controls">
+        <label>
+          {t('graph.show')}
+          <select value={edgeFilter} onChange={(e) => setEdgeFilter(e.target.value as EdgeFilter)}>
+            {(Object.keys(EDGE_FILTERS) as EdgeFilter[]).map((f) => (
+              <option key={f} value={f}>
+                {t(`graph.edges.${f}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('graph.focusOn')}
+          <select value={focus} onChange={(e) => setFocus(e.target.value)}>
+            <option value="">{t('graph.everyMember')}</option>
+            {[...members]
+              .sort((a, b) => a.name.localeCompare(b.name))
+              .map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+          </select>
+        </label>
+      </div>
       <ScrollArea className="chart__scroll" label={t('graph.title')}>
         <svg className="match-graph" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="match-graph-title match-graph-desc">
           <title id="match-graph-title">{t('graph.title')}</title>
           <desc id="match-graph-desc">
-            {t('graph.desc', { members: nodes.length, matches: edges.length, range, alone })}
+            {[t('graph.desc', { members: nodes.length, matches: edges.length, range, alone }), t('graph.filterNote', { filter: t(`graph.edges.${edgeFilter}`) }), focus ? t('graph.focusNote', { name: members.find((m) => m.id === focus)?.name ?? '' }) : ''].filter(Boolean).join(' ')}
           </desc>
           <g className="match-graph__edges">
             {edges.map((match) => {
@@ -59,9 +106,9 @@ export function MatchGraph({ members, matches, matchesOf }: { members: readonly 
                   y2={b.y}
                   stroke={EDGE_COLOURS[match.state]}
                   strokeWidth={strokeWidth(match.score)}
-                  strokeDasharray={match.state === 'declined' ? '6 5' : undefined}
+                  strokeDasharray={match.state === 'declined' || match.state === 'expired' ? '6 5' : undefined}
                   strokeLinecap="round"
-                  opacity={match.state === 'declined' ? 0.7 : 0.85}
+                  opacity={match.state === 'declined' || match.state === 'expired' ? 0.7 : 0.85}
                 >
                   <title>{t('graph.edge', { a: match.names[0], b: match.names[1], state: t(`matchState.${match.state}`), score: number(Math.round(match.score * 100)) })}</title>
                 </line>
@@ -78,10 +125,10 @@ export function MatchGraph({ members, matches, matchesOf }: { members: readonly 
               const distance = Math.hypot(dx, dy) || 1;
               const label = { x: p.x + (dx / distance) * 14, y: p.y + (dy / distance) * 14 + 4 };
               return (
-                <g key={member.id} data-member={member.name}>
-                  <circle cx={p.x} cy={p.y} r={8} className={matched ? 'node node--matched' : 'node node--alone'} />
+                <g key={member.id} data-member={member.name} opacity={focus && focus !== member.id && !edges.some((e) => e.profileIds.includes(member.id)) ? 0.35 : 1}>
+                  <circle cx={p.x} cy={p.y} r={focus === member.id ? 11 : 8} className={matched ? 'node node--matched' : 'node node--alone'} />
                   <text x={label.x} y={label.y} textAnchor={Math.abs(dx) < 4 ? 'middle' : right ? 'start' : 'end'} className="match-graph__label">
-                    {truncate(member.name, 24)}
+                    {truncate(member.name, 22)} ({member.country})
                   </text>
                   <title>{t('graph.node', { name: member.name, count: matchesOf.get(member.id) ?? 0, status: t(`profileStatus.${member.status}`) })}</title>
                 </g>
@@ -94,7 +141,7 @@ export function MatchGraph({ members, matches, matchesOf }: { members: readonly 
         {SHOWN_STATES.map((state) => (
           <span key={state} className="legend__item">
             <svg width="28" height="10" aria-hidden="true">
-              <line x1="2" y1="5" x2="26" y2="5" stroke={EDGE_COLOURS[state]} strokeWidth="4" strokeDasharray={state === 'declined' ? '6 5' : undefined} />
+              <line x1="2" y1="5" x2="26" y2="5" stroke={EDGE_COLOURS[state]} strokeWidth="4" strokeDasharray={state === 'declined' || state === 'expired' ? '6 5' : undefined} />
             </svg>
             {t(`matchState.${state}`)}
           </span>

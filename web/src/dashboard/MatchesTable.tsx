@@ -11,7 +11,7 @@ export function MatchesTable({ matches }: { matches: readonly NetworkMatch[] }) 
   if (rows.length === 0) return <p className="empty">{t('matchesTable.none')}</p>;
   return (
     <ScrollArea label={t('dashboard.allMatches')}>
-      <table className="data-table">
+      <table className="data-table data-table--cards">
         <caption className="visually-hidden">{t('matchesTable.caption')}</caption>
         <thead>
           <tr>
@@ -27,11 +27,11 @@ export function MatchesTable({ matches }: { matches: readonly NetworkMatch[] }) 
           {rows.map((match) => (
             <tr key={match.matchId} data-match-id={match.matchId}>
               <MatchPairHeader match={match} />
-              <td>
+              <td data-label={t('table.state')}>
                 <span className={`badge badge--${match.state}`}>{t(`matchState.${match.state}`)}</span>
               </td>
-              <td className="numeric">{number(Math.round(match.score * 100))}</td>
-              <td className="summary-cell">{describeTopReason(tools, match.topReason)}</td>
+              <td data-label={t('table.score')} className="numeric">{number(Math.round(match.score * 100))}</td>
+              <td data-label={t('table.why')} className="summary-cell">{describeTopReason(tools, match.topReason)}</td>
             </tr>
           ))}
         </tbody>

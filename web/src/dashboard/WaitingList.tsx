@@ -11,7 +11,7 @@ export function WaitingList({ matches }: { matches: readonly NetworkMatch[] }) {
   if (open.length === 0) return <p className="empty">{t('waiting.none')}</p>;
   return (
     <ScrollArea label={t('waiting.label')}>
-      <table className="data-table waiting-list">
+      <table className="data-table data-table--cards waiting-list">
         <caption className="visually-hidden">{t('waiting.caption')}</caption>
         <thead>
           <tr>
@@ -26,8 +26,8 @@ export function WaitingList({ matches }: { matches: readonly NetworkMatch[] }) {
             return (
               <tr key={match.matchId} data-match-id={match.matchId}>
                 <MatchPairHeader match={match} />
-                <td>{waiting.length === 2 ? t('waiting.both') : t('waiting.one', { names: list(waiting) })}</td>
-                <td>
+                <td data-label={t('table.waitingFor')}>{waiting.length === 2 ? t('waiting.both') : t('waiting.one', { names: list(waiting) })}</td>
+                <td data-label={t('table.proposed')}>
                   <time dateTime={match.proposedAt}>{dateTime(match.proposedAt)}</time>
                 </td>
               </tr>

@@ -1,5 +1,7 @@
 import {
   ProfileInput,
+  memberMailFrequency,
+  type MemberMailFrequency,
   type Format,
   type FundingInstrument,
   type Priority,
@@ -33,7 +35,7 @@ export interface ProfileFormState {
   availableFrom: string;
   availableTo: string;
   openToOutsideNetwork: boolean;
-  matchEmails: boolean;
+  mailFrequency: MemberMailFrequency;
   /** The member's language for mails and reasons; the form starts with the reader's. */
   locale: string;
   description: string;
@@ -57,7 +59,7 @@ export const EMPTY_FORM: ProfileFormState = {
   availableFrom: '',
   availableTo: '',
   openToOutsideNetwork: false,
-  matchEmails: false,
+  mailFrequency: 'daily',
   locale: '',
   description: '',
 };
@@ -83,7 +85,7 @@ export function toProfileInput(state: ProfileFormState): ProfileInput {
     availability:
       state.availableFrom || state.availableTo ? { from: blankToUndefined(state.availableFrom), to: blankToUndefined(state.availableTo) } : undefined,
     openToOutsideNetwork: state.openToOutsideNetwork,
-    matchEmails: state.matchEmails,
+    mailFrequency: state.mailFrequency,
     locale: blankToUndefined(state.locale),
     description: state.description,
   };
@@ -110,7 +112,7 @@ export function fromProfile(profile: Profile): ProfileFormState {
     availableFrom: profile.availability?.from ?? '',
     availableTo: profile.availability?.to ?? '',
     openToOutsideNetwork: profile.openToOutsideNetwork,
-    matchEmails: profile.matchEmails,
+    mailFrequency: memberMailFrequency(profile),
     locale: profile.locale ?? DEFAULT_LOCALE,
     description: profile.description,
   };

@@ -1,5 +1,7 @@
-import { fetchJoinRequests, fetchMe, fetchNetworkMatches, fetchNetworkMembers } from '../api/endpoints';
+import { fetchJoinRequests, fetchMe, fetchNetworkActivity, fetchNetworkMatches, fetchNetworkMembers } from '../api/endpoints';
+import { ActivityFeed } from '../dashboard/ActivityFeed';
 import { JoinRequests } from '../dashboard/JoinRequests';
+import { hasConfirmedPartner } from '../dashboard/member-filters';
 import { MemberListTools } from '../dashboard/MemberListTools';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
@@ -65,14 +67,15 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
   const tools = useLocale();
   const { t, number, percent, dateTime } = tools;
   const data = useResource(async () => {
-    const [members, matches, requests] = await Promise.all([fetchNetworkMembers(networkId), fetchNetworkMatches(networkId), fetchJoinRequests(networkId)]);
-    return { members: members.members, matches: matches.matches, requests: requests.requests, at: new Date() };
+    const [members, matches, activity, requests] = await Promise.all([fetchNetworkMembers(networkId), fetchNetworkMatches(networkId), fetchNetworkActivity(networkId), fetchJoinRequests(networkId)]);
+    return { members: members.members, matches: matches.matches, activity, requests: requests.requests, at: new Date() };
   }, networkId);
   usePolling(data.reload, REFRESH_MS, 30 * 60_000);
 
   if (data.status === 'loading') return <p role="status">{t('dashboard.loading')}</p>;
   if (!data.data) return <ProblemMessage problem={data.error} />;
-  const { members, matches, requests, at } = data.data;
+  const { members, matches, activity, requests, at } = data.data;
+  const withoutPartner = members.filter((m) => m.status === 'active' && !hasConfirmedPartner(m.id, matches)).length;
   const figures = networkFigures(members, matches);
   const exportCsv = () =>
     // A byte-order mark, so that spreadsheets read the names as UTF-8.
@@ -106,6 +109,11 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
           <dd className="figures__note">{t('dashboard.confirmedByBoth', { count: figures.confirmed, n: number(figures.confirmed) })}</dd>
         </div>
         <div>
+          <dt>{t('dashboard.noConfirmedPartner')}</dt>
+          <dd>{number(withoutPartner)}</dd>
+          <dd className="figures__note">{t('dashboard.activeMembers')}</dd>
+        </div>
+        <div>
           <dt>{t('dashboard.waiting')}</dt>
           <dd>{number(figures.open)}</dd>
         </div>
@@ -124,7 +132,12 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
       <section className="section" aria-labelledby="members-title">
         <h2 id="members-title">{t('dashboard.members')}</h2>
         <MemberListTools networkId={networkId} />
-        <MembersTable members={members} matchesOf={figures.matchesOf} />
+        <MembersTable networkId={networkId} members={members} matches={matches} matchesOf={figures.matchesOf} />
+      </section>
+
+      <section className="section" aria-labelledby="activity-title">
+        <h2 id="activity-title">{t('activity.title')}</h2>
+        <ActivityFeed activity={activity} />
       </section>
 
       <section className="section" aria-labelledby="heat-map-section-title">
@@ -149,7 +162,10 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
             {t('dashboard.downloadCsv')}
           </button>
         </div>
-        <MatchesTable matches={matches} />
+        <details className="section__more">
+          <summary>{t('dashboard.showAll', { n: matches.length })}</summary>
+          <MatchesTable matches={matches} />
+        </details>
       </section>
     </div>
   );

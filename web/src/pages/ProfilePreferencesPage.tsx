@@ -5,13 +5,15 @@ import { PageHeading } from '../components/PageHeading';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
 import { toProfileUpdate } from '../form/profile-form-state';
+import { MailFrequencyField } from '../components/ProfileForm';
+import { memberMailFrequency, type MemberMailFrequency } from '@culturebridge/domain';
 import { useResource } from '../lib/use-resource';
 import { href } from '../router';
 import type { Locale } from '@culturebridge/domain';
 import { useLocale } from '../i18n/use-locale';
 import { LocaleOptions } from '../components/LocaleOptions';
 
-/** The member mails' "preferences" link: whether this profile is mailed about new matches. */
+/** The member mails' "preferences" link: how often this profile's contact hears about its matches. */
 export function ProfilePreferencesPage({ profileId }: { profileId: string }) {
   const { t } = useLocale();
   return (
@@ -24,14 +26,14 @@ export function ProfilePreferencesPage({ profileId }: { profileId: string }) {
 function Preferences({ profileId }: { profileId: string }) {
   const { t, locale: readerLocale } = useLocale();
   const profile = useResource(() => fetchProfile(profileId), profileId);
-  const [choice, setChoice] = useState<boolean>();
+  const [choice, setChoice] = useState<MemberMailFrequency>();
   const [localeChoice, setLocaleChoice] = useState<Locale>();
   const [saved, setSaved] = useState(false);
   const [problem, setProblem] = useState<ApiProblem>();
   if (profile.status === 'loading') return <p role="status">{t('common.loading')}</p>;
   if (!profile.data) return <ProblemMessage problem={profile.error} />;
   const current = profile.data;
-  const matchEmails = choice ?? current.matchEmails;
+  const mailFrequency = choice ?? memberMailFrequency(current);
   const locale = localeChoice ?? current.locale ?? readerLocale;
 
   const save = async (event: FormEvent) => {
@@ -39,7 +41,7 @@ function Preferences({ profileId }: { profileId: string }) {
     setProblem(undefined);
     setSaved(false);
     try {
-      await updateProfile(profileId, toProfileUpdate(current, { matchEmails, locale }));
+      await updateProfile(profileId, toProfileUpdate(current, { mailFrequency, locale }));
       setSaved(true);
       await profile.reload();
     } catch (error) {
@@ -54,10 +56,8 @@ function Preferences({ profileId }: { profileId: string }) {
       {saved ? <Notice kind="success" title={t('common.saved')} /> : null}
       {problem ? <ProblemMessage problem={problem} /> : null}
       <form onSubmit={save} className="preferences-form">
-        <div className="field checkbox">
-          <input id="match-emails" type="checkbox" checked={matchEmails} onChange={(e) => setChoice(e.target.checked)} />
-          <label htmlFor="match-emails">{t('prefs.matchEmails', { email: current.contact.email })}</label>
-        </div>
+        <p>{t('prefs.mailsGoTo', { email: current.contact.email })}</p>
+        <MailFrequencyField value={mailFrequency} onChange={setChoice} />
         <div className="field">
           <label htmlFor="profile-locale">{t('fieldName.locale')}</label>
           <select id="profile-locale" value={locale} onChange={(e) => setLocaleChoice(e.target.value as Locale)}>

@@ -1,7 +1,7 @@
 import { THEMES, type ThemeId } from '../taxonomy.js';
 import { FORMATS, FUNDING_INSTRUMENTS, PRIORITIES, RESOURCES, type Priority } from '../vocabulary.js';
 import type { MatchingConfig } from './config.js';
-import { analyseText, type TextTerm } from './text.js';
+import { textTermCounts } from './text.js';
 import { effectiveThemes } from './themes.js';
 import type { MatchingProfile } from './types.js';
 
@@ -173,20 +173,49 @@ export const MIN_COMMON_DF = 50;
 export const MAX_COMMON_DF = 250;
 
 export function encodeText(profiles: readonly MatchingProfile[], weighting: TextWeighting = {}): EncodedText {
-  const analysed = profiles.map((p) => analyseText(p));
-  const dfByTerm = new Map<string, number>();
-  const surfaceByTerm = new Map<string, string>();
-  for (const terms of analysed) {
-    for (const t of terms) {
-      dfByTerm.set(t.term, (dfByTerm.get(t.term) ?? 0) + 1);
-      if (!surfaceByTerm.has(t.term)) surfaceByTerm.set(t.term, t.surface);
-    }
-  }
-  const terms = [...dfByTerm.keys()].sort();
-  const idOf = new Map(terms.map((t, k) => [t, k]));
   const n = profiles.length;
+  // Terms are numbered as first seen (one map lookup per occurrence, no per-profile term objects
+  // kept), then renumbered in term order once all are known.
+  const seenIds = new Map<string, number>();
+  const seenTerms: string[] = [];
+  const seenSurfaces: string[] = [];
+  let seenDf = new Int32Array(1024);
+  const offsets = new Int32Array(n + 1);
+  let ids = new Int32Array(Math.max(16, n * 16));
+  let counts = new Float64Array(ids.length);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    for (const [term, { count, surface }] of textTermCounts(profiles[i] as MatchingProfile)) {
+      let id = seenIds.get(term);
+      if (id === undefined) {
+        id = seenTerms.length;
+        seenIds.set(term, id);
+        seenTerms.push(term);
+        seenSurfaces.push(surface);
+        if (id === seenDf.length) seenDf = grown(seenDf, new Int32Array(2 * id));
+      }
+      seenDf[id]! += 1;
+      if (at === ids.length) {
+        ids = grown(ids, new Int32Array(2 * at));
+        counts = grown(counts, new Float64Array(2 * at));
+      }
+      ids[at] = id;
+      counts[at++] = count;
+    }
+    offsets[i + 1] = at;
+  }
+  const order = Array.from(seenTerms, (_, k) => k).sort((x, y) => {
+    const tx = seenTerms[x] as string;
+    const ty = seenTerms[y] as string;
+    return tx < ty ? -1 : tx > ty ? 1 : 0;
+  });
+  const rank = new Int32Array(order.length);
+  order.forEach((k, r) => (rank[k] = r));
+  const terms = order.map((k) => seenTerms[k] as string);
+  const surfaces = order.map((k) => seenSurfaces[k] as string);
+  const df = Int32Array.from(order, (k) => seenDf[k] as number);
+
   const maxDf = Math.max(MIN_COMMON_DF, Math.min(MAX_COMMON_DF, Math.floor(n * MAX_DF_SHARE)));
-  const df = Int32Array.from(terms, (t) => dfByTerm.get(t) as number);
   const idf = new Float64Array(terms.length);
   const sharable = new Uint8Array(terms.length);
   terms.forEach((term, k) => {
@@ -203,20 +232,33 @@ export function encodeText(profiles: readonly MatchingProfile[], weighting: Text
       sharable[k] = d >= 2 && d <= maxDf ? 1 : 0;
     }
   });
-  const offsets = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) offsets[i + 1] = (offsets[i] as number) + (analysed[i] as TextTerm[]).length;
-  const ids = new Int32Array(offsets[n] as number);
-  const weights = new Float64Array(offsets[n] as number);
+  const total = offsets[n] as number;
+  const outIds = new Int32Array(total);
+  const weights = new Float64Array(total);
   for (let i = 0; i < n; i++) {
-    let at = offsets[i] as number;
-    for (const t of analysed[i] as TextTerm[]) {
-      const id = idOf.get(t.term) as number;
-      ids[at] = id;
-      weights[at] = (1 + Math.log(t.count)) * (idf[id] as number);
-      at++;
+    const begin = offsets[i] as number;
+    const end = offsets[i + 1] as number;
+    // Insertion sort by term id: a profile has a few dozen terms.
+    for (let k = begin; k < end; k++) {
+      const id = rank[ids[k] as number] as number;
+      const count = counts[k] as number;
+      let m = k;
+      while (m > begin && (outIds[m - 1] as number) > id) {
+        outIds[m] = outIds[m - 1] as number;
+        weights[m] = weights[m - 1] as number;
+        m--;
+      }
+      outIds[m] = id;
+      weights[m] = count;
     }
+    for (let k = begin; k < end; k++) weights[k] = (1 + Math.log(weights[k] as number)) * (idf[outIds[k] as number] as number);
   }
-  return { terms, surfaces: terms.map((t) => surfaceByTerm.get(t) as string), df, sharable, offsets, ids, weights };
+  return { terms, surfaces, df, sharable, offsets, ids: outIds, weights };
+}
+
+function grown<T extends Int32Array | Float64Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
 }
 
 export function encodeProfiles(

@@ -63,9 +63,11 @@ export function rankPartners(
   let size = 0;
   for (let k = 0; k < count; k++) {
     const j = candidates[k] as number;
+    // Windows first: a few integer reads rule out pairs before the score is computed.
+    if (!canMeet(encoded, i, j)) continue;
     const text = textCosine(encoded, i, j, textDotOf(index, j));
     const units = Math.round(scoreEncoded(encoded, weights, i, j, text, null) * SCORE_SCALE);
-    if (units < thresholdUnits || !canMeet(encoded, i, j)) continue;
+    if (units < thresholdUnits) continue;
     const key = rankKey(units + 2 * TIER, j, n);
     if (!heapAccepts(heap, 0, size, capacity, key)) continue;
     if (accept !== null && !accept(j)) continue;
@@ -228,9 +230,10 @@ function candidatePools(index: MatchingIndex, pool: number, declined: ((i: numbe
     const baseI = i * pool;
     for (let k = 0; k < count; k++) {
       const j = candidates[k] as number;
+      if (!canMeet(encoded, i, j)) continue;
       const text = textCosine(encoded, i, j, textDotOf(index, j));
       const units = Math.round(scoreEncoded(encoded, weights, i, j, text, null) * SCORE_SCALE);
-      if (units < thresholdUnits || !canMeet(encoded, i, j)) continue;
+      if (units < thresholdUnits) continue;
       const keyForI = rankKey(units + 2 * TIER, j, n);
       const keyForJ = rankKey(units + 2 * TIER, i, n);
       const intoI = keyForI > (floor[i] as number);

@@ -116,13 +116,21 @@ function trigrams(word: string): string[] {
 
 /*
  * The terms of one (lower-cased, kept) word: its stem or trigrams, plus the parts of a hyphenated
- * word. Memoised per (Latin choice, Cyrillic languages, word): networks reuse a small vocabulary, and a
- * stemmer call costs microseconds. Bounded so that a long-lived Lambda does not grow without limit.
+ * word. Memoised per variant (Latin choice and Cyrillic languages, the only things besides the word
+ * that change its terms) and word: networks reuse a small vocabulary, a stemmer call costs
+ * microseconds, and one map per variant spares building a key string per word. Bounded so that a
+ * long-lived Lambda does not grow without limit.
  */
-const termsCache = new Map<string, readonly string[]>();
-function wordTerms(word: string, latin: string | undefined, languages: readonly string[], languageKey: string): readonly string[] {
-  const key = `${latin ?? ''}|${languageKey}|${word}`;
-  const cached = termsCache.get(key);
+const TERMS_CACHE_LIMIT = 200_000;
+const termsCache = new Map<string, Map<string, readonly string[]>>();
+let termsCached = 0;
+function termsOfVariant(variant: string): Map<string, readonly string[]> {
+  let memo = termsCache.get(variant);
+  if (memo === undefined) termsCache.set(variant, (memo = new Map()));
+  return memo;
+}
+function wordTerms(word: string, latin: string | undefined, languages: readonly string[], memo: Map<string, readonly string[]>): readonly string[] {
+  const cached = memo.get(word);
   if (cached !== undefined) return cached;
   const parts = word.includes('-') ? [word, ...word.split('-').filter((p) => p.length >= 3 && !STOPWORDS.has(p))] : [word];
   const out: string[] = [];
@@ -132,14 +140,18 @@ function wordTerms(word: string, latin: string | undefined, languages: readonly 
     if (language !== undefined) out.push(stem(language, part));
     else out.push(...trigrams(part));
   }
-  if (termsCache.size > 200_000) termsCache.clear();
-  termsCache.set(key, out);
+  if (termsCached >= TERMS_CACHE_LIMIT) {
+    for (const m of termsCache.values()) m.clear();
+    termsCached = 0;
+  }
+  memo.set(word, out);
+  termsCached++;
   return out;
 }
 
 /** The word as a term source: lower case, apostrophes dropped; undefined for short words, function words and numbers. */
-function keep(token: string): string | undefined {
-  let w = token.toLowerCase();
+function keep(lower: string): string | undefined {
+  let w = lower;
   if (w.includes("'") || w.includes('’')) w = w.replace(/[’']/g, '');
   if (w.length < 3 || STOPWORDS.has(w)) return undefined;
   let digits = true;
@@ -150,6 +162,24 @@ function keep(token: string): string | undefined {
   return digits ? undefined : w;
 }
 
+/** A token as written, lower-cased and as kept (see `keep`); the same for every profile, so memoised. */
+interface Token {
+  readonly lower: string;
+  readonly kept: string | undefined;
+}
+const TOKEN_CACHE_LIMIT = 200_000;
+const tokenCache = new Map<string, Token>();
+function tokenOf(surface: string): Token {
+  let token = tokenCache.get(surface);
+  if (token === undefined) {
+    const lower = surface.toLowerCase();
+    token = { lower, kept: keep(lower) };
+    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+    tokenCache.set(surface, token);
+  }
+  return token;
+}
+
 /**
  * The terms of a profile's description and free tags, sorted by term: stems ("en:cinema"),
  * trigrams ("3:abc") and, for each free tag of several words, the tag as a whole
@@ -157,44 +187,48 @@ function keep(token: string): string | undefined {
  * the first word (or tag) seen for the term, as written, for reasons a person can check.
  */
 export function analyseText(source: TextSource): TextTerm[] {
+  const out: TextTerm[] = [];
+  for (const [term, { count, surface }] of textTermCounts(source)) out.push({ term, count, surface });
+  return out.sort((x, y) => (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
+}
+
+/** `analyseText` unsorted, as a map from term to count and surface: for callers that order terms themselves. */
+export function textTermCounts(source: TextSource): Map<string, { count: number; surface: string }> {
   const counts = new Map<string, { count: number; surface: string }>();
+  const description = source.description ?? '';
+  const tags = source.freeTags ?? [];
+  if (description === '' && tags.length === 0) return counts;
   const add = (term: string, by: number, surface: string) => {
     const seen = counts.get(term);
     if (seen) seen.count += by;
     else counts.set(term, { count: by, surface });
   };
-  const description = source.description ?? '';
-  const tags = source.freeTags ?? [];
-  if (description === '' && tags.length === 0) return [];
   const languages = source.languages;
-  // Only what changes a word's terms goes into the cache key: the Latin choice and the Cyrillic languages.
-  const languageKey = `${languages.includes('uk') ? 'u' : ''}${languages.includes('ru') ? 'r' : ''}`;
   const descriptionTokens = description.match(WORD) ?? [];
   const tagTokens = tags.map((tag) => tag.match(WORD) ?? []);
   // Function words tell the language, so they are counted before `keep` drops them.
   const lowered: string[] = [];
-  for (const t of descriptionTokens) lowered.push(t.toLowerCase());
-  for (const list of tagTokens) for (const t of list) lowered.push(t.toLowerCase());
+  for (const t of descriptionTokens) lowered.push(tokenOf(t).lower);
+  for (const list of tagTokens) for (const t of list) lowered.push(tokenOf(t).lower);
   const latin = latinLanguage(lowered, languages);
+  const memo = termsOfVariant(`${latin ?? ''}|${languages.includes('uk') ? 'u' : ''}${languages.includes('ru') ? 'r' : ''}`);
   for (const surface of descriptionTokens) {
-    const word = keep(surface);
+    const word = tokenOf(surface).kept;
     if (word === undefined) continue;
-    for (const term of wordTerms(word, latin, languages, languageKey)) add(term, 1, surface);
+    for (const term of wordTerms(word, latin, languages, memo)) add(term, 1, surface);
   }
   tags.forEach((tag, k) => {
     const stems: string[] = [];
     for (const token of tagTokens[k] as string[]) {
-      const word = keep(token);
+      const word = tokenOf(token).kept;
       if (word === undefined) continue;
-      const terms = wordTerms(word, latin, languages, languageKey);
+      const terms = wordTerms(word, latin, languages, memo);
       for (const term of terms) add(term, TAG_BOOST, token);
       stems.push(terms[0] as string);
     }
     if (stems.length > 1) add(`#${stems.join(' ')}`, TAG_BOOST, tag.trim());
   });
-  const out: TextTerm[] = [];
-  for (const [term, { count, surface }] of counts) out.push({ term, count, surface });
-  return out.sort((x, y) => (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
+  return counts;
 }
 
 /** Whether a term stands for a whole free tag rather than a word. */

@@ -1,7 +1,11 @@
 import * as z from 'zod';
 import { isTimeZone } from '../notification.js';
 import { oneLineText } from '../text.js';
-import { MAX_PARTICIPANTS, MAX_ROUNDS, type MeetingPlan, type PlannedRound } from './planner.js';
+import type { MeetingPlan, PlannedRound } from './planner.js';
+
+/** Bounds of one meeting (the planner's work grows with participants² × rounds). */
+export const MAX_PARTICIPANTS = 300;
+export const MAX_ROUNDS = 30;
 
 /*
  * A network meeting with speed-dating rounds: what a coordinator enters, and its timetable in UTC.

@@ -1,6 +1,7 @@
 import type { MatchState } from '../match-lifecycle.js';
 import { isDeclined, pairKey, type DeclinedPairs } from '../matching/pair-key.js';
 import { maximumWeightMatching, MAX_EDGE_WEIGHT, type WeightedEdge } from './blossom.js';
+import { MAX_PARTICIPANTS, MAX_ROUNDS } from './meeting.js';
 
 /*
  * Speed-dating rounds for a network meeting: a pure, deterministic function of its input.
@@ -88,8 +89,7 @@ export interface MeetingPlan {
   unmetRequests: (MeetingRequest & { reason: UnmetRequestReason })[];
 }
 
-export const MAX_PARTICIPANTS = 300;
-export const MAX_ROUNDS = 30;
+export { MAX_PARTICIPANTS, MAX_ROUNDS } from './meeting.js';
 
 /** Weight of a pair from matching, in score units (1 = 0.0001 of score); see level 4 above. */
 export const SCORE_UNITS = 10_000;
@@ -99,6 +99,7 @@ const MATCH_BONUS: Readonly<Record<MatchState, number>> = {
   proposed: SCORE_UNITS,
   declined: 0,
   withdrawn: 0,
+  expired: 0,
 };
 const MAX_AFFINITY = 3 * SCORE_UNITS;
 

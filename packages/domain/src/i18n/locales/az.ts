@@ -182,7 +182,7 @@ export const az = {
       hello: "Salam, {{name}}!",
       matched: "{{a}} və {{b}}: yeni uyğunluq",
       confirmed: "{{a}} və {{b}} tərəfdaşlığı təsdiqlədi",
-      coordinatorSubject: "CultureBridge: {{headline}} ({{network}})",
+      coordinatorSubject: "CultureBridge · {{network}}: {{headline}}",
       inNetwork: "{{headline}} — {{network}} şəbəkənizdə.",
       why: "Niyə:",
       score: "Bal: {{score}} / 100",

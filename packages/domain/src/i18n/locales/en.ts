@@ -187,7 +187,7 @@ export const en = {
       hello: "Hello {{name}},",
       matched: "{{a}} and {{b}} were matched",
       confirmed: "{{a}} and {{b}} confirmed their partnership",
-      coordinatorSubject: "CultureBridge: {{headline}} ({{network}})",
+      coordinatorSubject: "CultureBridge · {{network}}: {{headline}}",
       inNetwork: "{{headline}} in your network {{network}}.",
       why: "Why:",
       score: "Score: {{score}} / 100",

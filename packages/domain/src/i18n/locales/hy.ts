@@ -182,7 +182,7 @@ export const hy = {
       hello: "Բարև Ձեզ, {{name}}։",
       matched: "{{a}} և {{b}}․ նոր համընկնում",
       confirmed: "{{a}} և {{b}}․ գործընկերությունը հաստատված է",
-      coordinatorSubject: "CultureBridge․ {{headline}} ({{network}})",
+      coordinatorSubject: "CultureBridge · {{network}}: {{headline}}",
       inNetwork: "{{headline}}՝ ձեր {{network}} ցանցում։",
       why: "Ինչու՝",
       score: "Միավոր՝ {{score}} / 100",

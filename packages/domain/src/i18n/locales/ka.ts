@@ -182,7 +182,7 @@ export const ka = {
       hello: "გამარჯობა, {{name}}!",
       matched: "{{a}} და {{b}}: ახალი დამთხვევა",
       confirmed: "{{a}}-მ და {{b}}-მ დაადასტურეს პარტნიორობა",
-      coordinatorSubject: "CultureBridge: {{headline}} ({{network}})",
+      coordinatorSubject: "CultureBridge · {{network}}: {{headline}}",
       inNetwork: "{{headline}} — თქვენს ქსელში {{network}}.",
       why: "რატომ:",
       score: "ქულა: {{score}} / 100",

@@ -182,7 +182,7 @@ export const kk = {
       hello: "Сәлеметсіз бе, {{name}}!",
       matched: "{{a}} және {{b}}: жаңа сәйкестік",
       confirmed: "{{a}} және {{b}} серіктестікті растады",
-      coordinatorSubject: "CultureBridge: {{headline}} ({{network}})",
+      coordinatorSubject: "CultureBridge · {{network}}: {{headline}}",
       inNetwork: "{{headline}} — {{network}} желіңізде.",
       why: "Неге:",
       score: "Ұпай: {{score}} / 100",

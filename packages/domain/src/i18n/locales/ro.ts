@@ -183,7 +183,7 @@ export const ro = {
       hello: "Bună ziua, {{name}},",
       matched: "{{a}} și {{b}}: o potrivire nouă",
       confirmed: "{{a}} și {{b}} și-au confirmat parteneriatul",
-      coordinatorSubject: "CultureBridge: {{headline}} ({{network}})",
+      coordinatorSubject: "CultureBridge · {{network}}: {{headline}}",
       inNetwork: "{{headline}} — în rețeaua dvs. {{network}}.",
       why: "De ce:",
       score: "Scor: {{score}} / 100",

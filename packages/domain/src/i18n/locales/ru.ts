@@ -184,7 +184,7 @@ export const ru = {
       hello: "Здравствуйте, {{name}}!",
       matched: "{{a}} и {{b}}: новое совпадение",
       confirmed: "{{a}} и {{b}} подтвердили партнёрство",
-      coordinatorSubject: "CultureBridge: {{headline}} ({{network}})",
+      coordinatorSubject: "CultureBridge · {{network}}: {{headline}}",
       inNetwork: "{{headline}} — в вашей сети {{network}}.",
       why: "Почему:",
       score: "Оценка: {{score}} / 100",

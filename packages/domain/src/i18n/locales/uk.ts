@@ -184,7 +184,7 @@ export const uk = {
       hello: "Вітаємо, {{name}}!",
       matched: "{{a}} і {{b}}: новий збіг",
       confirmed: "{{a}} і {{b}} підтвердили партнерство",
-      coordinatorSubject: "CultureBridge: {{headline}} ({{network}})",
+      coordinatorSubject: "CultureBridge · {{network}}: {{headline}}",
       inNetwork: "{{headline}} — у вашій мережі {{network}}.",
       why: "Чому:",
       score: "Оцінка: {{score}} / 100",

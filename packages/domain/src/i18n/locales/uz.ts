@@ -182,7 +182,7 @@ export const uz = {
       hello: "Assalomu alaykum, {{name}}!",
       matched: "{{a}} va {{b}}: yangi moslik",
       confirmed: "{{a}} va {{b}} hamkorlikni tasdiqladi",
-      coordinatorSubject: "CultureBridge: {{headline}} ({{network}})",
+      coordinatorSubject: "CultureBridge · {{network}}: {{headline}}",
       inNetwork: "{{headline}} — {{network}} tarmogʻingizda.",
       why: "Nega:",
       score: "Ball: {{score}} / 100",

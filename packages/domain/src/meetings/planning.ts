@@ -1,0 +1,3 @@
+/** Meeting planning: the planner (maximum-weight matching per round) and the scheduler over it. */
+export * from './planner.js';
+export * from './schedule.js';

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CoordinatorStore, NetworkStore } from '@culturebridge/store';
+import { DEMO_MEMBERS, EU4CULTURE } from '../../local/demo/networks.js';
+import { seedCoordinators, seedDemo, seedNetworks } from '../../local/demo/seed.js';
+import { freePort } from '../../local/free-port.js';
+import type { Platform } from '../../local/platform.js';
+import { localSession } from '../../local/sessions.js';
+import { platformDocumentClient, startTestPlatform } from '../support/platform.js';
+import { launchChromium, screenshot, seriousAccessibilityViolations } from './support/chromium.js';
+import { nextSignInLink, signInLinks } from './support/mail.js';
+
+/**
+ * The coordinator's everyday questions on the dashboard, in Debian's chromium against the whole local
+ * platform seeded with the demo networks: who has no confirmed partner yet, what one member's
+ * situation is, and what happened this week; on a desktop and on a 390 px phone.
+ */
+const COORDINATOR = 'coordinator@eu4culture.example';
+const WAIT = { timeout: 20_000 };
+
+type Member = { id: string; name: string; status: string; country: string; themes: { id: string }[] };
+type NetworkMatch = { matchId: string; profileIds: [string, string]; names: [string, string]; state: string };
+
+let platform: Platform;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let members: Member[] = [];
+let confirmed: NetworkMatch;
+let coordinatorSession = '';
+
+async function api<T>(method: string, path: string, session: string): Promise<T> {
+  const response = await fetch(`${platform.apiUrl}${path}`, { method, headers: { authorization: `Bearer ${session}` } });
+  expect(response.status, `${method} ${path}`).toBe(200);
+  return (await response.json()) as T;
+}
+
+const emailOf = (name: string) => DEMO_MEMBERS.find((m) => m.profile.name === name)?.profile.contact.email as string;
+
+beforeAll(async () => {
+  const apiPort = await freePort();
+  [platform, browser] = await Promise.all([startTestPlatform('dashboard', { apiPort }), launchChromium()]);
+  const doc = platformDocumentClient(platform);
+  // Since #19 a profile may name only networks that exist as records: seed them as npm start does.
+  await seedNetworks(new NetworkStore(doc, platform.tableName), () => undefined);
+  await seedCoordinators(new CoordinatorStore(doc, platform.tableName), () => undefined);
+  doc.destroy();
+  await seedDemo(platform.apiUrl, platform.sessionKeyFile, () => undefined);
+  await platform.settle();
+
+  // Two members accept each other: the network's one confirmed partnership.
+  coordinatorSession = await localSession(platform.sessionKeyFile, COORDINATOR, { networks: [EU4CULTURE] });
+  const { matches } = await api<{ matches: NetworkMatch[] }>('GET', `/networks/${EU4CULTURE}/matches`, coordinatorSession);
+  confirmed = matches.find((m) => m.state === 'proposed') as NetworkMatch;
+  for (const [i, id] of confirmed.profileIds.entries()) {
+    const session = await localSession(platform.sessionKeyFile, emailOf(confirmed.names[i] as string), { profiles: [id] });
+    await api('POST', `/matches/${id}/${confirmed.profileIds[1 - i]}/accept`, session);
+  }
+  await platform.settle();
+  members = (await api<{ members: Member[] }>('GET', `/networks/${EU4CULTURE}/members`, coordinatorSession)).members;
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await platform?.stop();
+});
+
+/**
+ * A page signed in as the EU4Culture coordinator. The browser's session is an HttpOnly cookie the
+ * API sets on sign-in (issue 12), so the page signs in by the mailed link as a coordinator does
+ * (the sign-in itself has its own browser test).
+ */
+async function coordinatorPage(viewport: { width: number; height: number }, mobile: boolean): Promise<Page> {
+  const context = await browser.newContext({ viewport, isMobile: mobile, hasTouch: mobile });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${platform.apiUrl}/#/sign-in`);
+  await page.getByLabel('Your e-mail address').waitFor(WAIT);
+  const seen = (await signInLinks(platform, COORDINATOR)).length;
+  await page.getByLabel('Your e-mail address').fill(COORDINATOR);
+  await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
+  await page.getByText('Check your e-mail').waitFor(WAIT);
+  await page.goto(await nextSignInLink(platform, COORDINATOR, seen));
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /^Dashboard: / }).waitFor(WAIT);
+  return page;
+}
+
+/** Kept in test-results/browser by every run (copies from a clean run are checked in under docs/screenshots). */
+async function keepScreenshot(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+}
+
+async function noWiderThan(page: Page, width: number): Promise<void> {
+  expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
+}
+
+const VIEWPORTS = [
+  { name: 'desktop', viewport: { width: 1280, height: 900 }, mobile: false, suffix: '' },
+  { name: '390 px phone', viewport: { width: 390, height: 844 }, mobile: true, suffix: '-phone' },
+] as const;
+
+describe.each(VIEWPORTS)('the dashboard answers a coordinator on a $name', ({ viewport, mobile, suffix }) => {
+  it('filters the members with no confirmed partner, opens a member page, and reads this week\'s activity', async () => {
+    const page = await coordinatorPage(viewport, mobile);
+    await page.goto(`${platform.apiUrl}/#/dashboard/${EU4CULTURE}`);
+    await page.getByRole('heading', { level: 1, name: /^Dashboard: EU4Culture/ }).waitFor(WAIT);
+
+    // "Who has no confirmed partner yet?"
+    await page.getByRole('radio', { name: 'No confirmed partner' }).check();
+    const expected = members.filter((m) => m.status === 'active' && !confirmed.profileIds.includes(m.id)).map((m) => m.name).sort();
+    await page.getByText(`${expected.length} of ${members.length} members`).waitFor(WAIT);
+    const rows = page.locator('table.members-table tbody tr');
+    expect((await Promise.all((await rows.all()).map((row) => row.getAttribute('data-member')))).sort()).toEqual(expected);
+    for (const name of confirmed.names) expect(await page.locator(`table.members-table tr[data-member="${name}"]`).count()).toBe(0);
+
+    // The heat-map counts the members choosing each theme.
+    const theme = members[0]?.themes[0]?.id as string;
+    const choosing = members.filter((m) => m.themes.some((t) => t.id === theme)).length;
+    expect(await page.locator(`svg.heat-map text.heat-map__column[data-theme="${theme}"]`).textContent()).toMatch(new RegExp(`\\(${choosing}\\)$`));
+
+    // "What happened this week?" The confirmation is in this week's feed, from the events.
+    const thisWeek = page.getByRole('region', { name: /^This week/ });
+    const confirmation = thisWeek.locator('li[data-type="MatchConfirmed"]');
+    await confirmation.first().waitFor(WAIT);
+    await expect(confirmation.first().innerText()).resolves.toContain(`${confirmed.names[0]} and ${confirmed.names[1]} confirmed their partnership`);
+    expect(await thisWeek.locator('li[data-type="ProfileSubmitted"]').count()).toBe(members.length);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await noWiderThan(page, viewport.width);
+    await keepScreenshot(page, `dashboard-no-confirmed-partner${suffix}.png`);
+
+    // A member page: profile, contact, matches with their states.
+    const name = expected[0] as string;
+    await page.locator(`table.members-table tr[data-member="${name}"]`).getByRole('link', { name }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor(WAIT);
+    const contact = page.getByRole('region', { name: 'Contact' });
+    await expect(contact.innerText()).resolves.toContain(emailOf(name));
+    const member = members.find((m) => m.name === name) as Member;
+    const theirs = (await api<{ matches: { partner: { name: string }; state: string }[] }>('GET', `/profiles/${member.id}/matches`, coordinatorSession)).matches;
+    const matchRows = page.locator('table.member-matches tbody tr');
+    expect(await matchRows.count()).toBe(theirs.length);
+    for (const m of theirs) await expect(page.locator(`table.member-matches tr[data-partner="${m.partner.name}"]`).innerText()).resolves.toMatch(m.state === 'proposed' ? /Proposed/ : /./);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await noWiderThan(page, viewport.width);
+    await keepScreenshot(page, `member${suffix}.png`);
+
+    // The confirmed partner's page says so.
+    await page.goto(`${platform.apiUrl}/#/dashboard/${EU4CULTURE}/members/${confirmed.profileIds[0]}`);
+    await page.getByRole('heading', { level: 1, name: confirmed.names[0] }).waitFor(WAIT);
+    await expect(page.locator(`table.member-matches tr[data-partner="${confirmed.names[1]}"]`).innerText()).resolves.toContain('Confirmed by both');
+  });
+});

@@ -1,0 +1,113 @@
+import { fetchProfile, fetchProfileMatches } from '../api/endpoints';
+import { PageHeading } from '../components/PageHeading';
+import { ProblemMessage } from '../components/ProblemMessage';
+import { ProfileSummary } from '../components/ProfileSummary';
+import { RequireSession } from '../components/RequireSession';
+import { ScrollArea } from '../components/ScrollArea';
+import { useLocale } from '../i18n/use-locale';
+import { networkLabel } from '../lib/networks';
+import { useResource } from '../lib/use-resource';
+import { href, memberPath } from '../router';
+
+export function MemberPage({ networkId, profileId }: { networkId: string; profileId: string }) {
+  const { t } = useLocale();
+  return (
+    <RequireSession purpose={t('member.signIn')}>
+      <Member networkId={networkId} profileId={profileId} />
+    </RequireSession>
+  );
+}
+
+/**
+ * One member as its network's coordinator sees it: the profile with its contact (coordinators may
+ * reach their members; see docs/decisions.md), and its matches within the network with their
+ * states, each partner linked to its own page. Partners' contacts are never shown here.
+ */
+function Member({ networkId, profileId }: { networkId: string; profileId: string }) {
+  const { t, number, dateTime } = useLocale();
+  const day: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
+  const data = useResource(async () => {
+    const [profile, matches] = await Promise.all([fetchProfile(profileId), fetchProfileMatches(profileId)]);
+    return { profile, matches: matches.matches };
+  }, `${networkId}/${profileId}`);
+  const back = (
+    <p>
+      <a href={href(`/dashboard/${encodeURIComponent(networkId)}`)}>{t('member.back', { network: networkLabel(networkId) })}</a>
+    </p>
+  );
+  if (data.status === 'loading') return <p role="status">{t('member.loading')}</p>;
+  if (!data.data)
+    return (
+      <div className="page">
+        {back}
+        <ProblemMessage problem={data.error} />
+      </div>
+    );
+  const { profile, matches } = data.data;
+  const confirmed = matches.filter((m) => m.state === 'confirmed').length;
+  const waiting = matches.filter((m) => (m.state === 'proposed' || m.state === 'accepted') && !m.acceptedBy.includes(profile.id)).length;
+  return (
+    <div className="page">
+      {back}
+      <PageHeading title={profile.name} />
+      <p className="lead">
+        <span className={`badge badge--${profile.status}`}>{t(`profileStatus.${profile.status}`)}</span> {t('member.lead', { confirmed: number(confirmed), waiting: number(waiting) })}
+      </p>
+      <section className="section" aria-labelledby="member-contact">
+        <h2 id="member-contact">{t('member.contact')}</h2>
+        <p className="member-contact">
+          {profile.contact.name}, <a href={`mailto:${profile.contact.email}`}>{profile.contact.email}</a>
+        </p>
+      </section>
+      <section className="section" aria-labelledby="member-matches">
+        <h2 id="member-matches">{t('member.matches')}</h2>
+        {matches.length === 0 ? (
+          <p className="empty">{t('member.noMatch')}</p>
+        ) : (
+          <ScrollArea label={t('member.matchesLabel')}>
+            <table className="data-table data-table--cards member-matches">
+              <caption className="visually-hidden">{t('member.caption', { name: profile.name })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('member.partner')}</th>
+                  <th scope="col">{t('table.state')}</th>
+                  <th scope="col" className="numeric">
+                    {t('table.score')}
+                  </th>
+                  <th scope="col">{t('table.proposed')}</th>
+                  <th scope="col">{t('table.why')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {matches.map((m) => (
+                  <tr key={m.matchId} data-partner={m.partner.name}>
+                    <th scope="row">
+                      <a href={href(memberPath(networkId, m.partner.id))}>{m.partner.name ?? t('member.withdrawnMember')}</a>
+                    </th>
+                    <td data-label={t('table.state')}>
+                      <span className={`badge badge--${m.state}`}>{t(`matchState.${m.state}`)}</span>
+                      {m.state === 'accepted' ? <span className="muted"> ({m.acceptedBy.includes(profile.id) ? t('member.waitingForPartner', { name: m.partner.name ?? t('member.thePartner') }) : t('member.waitingForMember')})</span> : null}
+                    </td>
+                    <td data-label={t('table.score')} className="numeric">
+                      {number(Math.round(m.score * 100))}
+                    </td>
+                    <td data-label={t('table.proposed')}>
+                      <time dateTime={m.proposedAt}>{dateTime(m.proposedAt, day)}</time>
+                    </td>
+                    <td data-label={t('table.why')} className="summary-cell">
+                      {m.summary}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollArea>
+        )}
+      </section>
+      <section className="section" aria-labelledby="member-profile">
+        <h2 id="member-profile">{t('member.profile')}</h2>
+        <ProfileSummary profile={profile} />
+      </section>
+    </div>
+  );
+}
