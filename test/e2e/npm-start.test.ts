@@ -85,6 +85,21 @@ describe('npm start', () => {
     expect(confirmed).toEqual([id]);
     const signedIn = { authorization: `Bearer ${session}` };
 
+    // Naming EU4Culture asked to join it: nothing is matched until its coordinator approves.
+    const before = (await (await fetch(`${api}/profiles/${id}/matches`, { headers: signedIn })).json()) as { matches: unknown[] };
+    expect(before.matches).toEqual([]);
+    const coordinator = 'coordinator@eu4culture.example';
+    const mailsTo = async (address: string) => ((await (await fetch(`${ses}/store`)).json()) as { emails: Mail[] }).emails.filter((m) => m.destination.to.includes(address));
+    const seen = (await mailsTo(coordinator)).length;
+    expect((await fetch(`${api}/auth/magic-link`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: coordinator }) })).status).toBe(202);
+    const coordinatorToken = await pollUntil('the coordinator sign-in link in SES local', async () => {
+      const mails = (await mailsTo(coordinator)).slice(seen);
+      return mails.map((m) => /#\/sign-in\?token=([A-Za-z0-9_-]+)/.exec(m.body.text ?? '')?.[1]).find(Boolean);
+    }, { timeoutMs: 10_000 });
+    const coordinatorSession = ((await (await fetch(`${api}/auth/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: coordinatorToken }) })).json()) as { session: string }).session;
+    const approved = await fetch(`${api}/networks/eu4culture/requests/${id}/approve`, { method: 'POST', headers: { authorization: `Bearer ${coordinatorSession}` } });
+    expect(approved.status).toBe(200);
+
     // Matching writes one pair after another, so a reader may see some partners before the rest.
     const matches = await pollUntil('Poti among the matches of the new profile', async () => {
       const body = (await (await fetch(`${api}/profiles/${id}/matches`, { headers: signedIn })).json()) as { matches: { partner: { name: string }; summary: string }[] };
@@ -98,8 +113,11 @@ describe('npm start', () => {
       const types = log.events.filter((e) => JSON.stringify(e.event.detail.data).includes(id)).map((e) => e.event['detail-type']);
       return types.includes('ProfileSubmitted') && types.includes('MatchProposed') ? types : undefined;
     }, { timeoutMs: 10_000 });
-    // Submitted (pending), then confirmed (an update of its status), then matched.
-    expect(mine.slice(0, 2)).toEqual(['ProfileSubmitted', 'ProfileUpdated']);
+    // Submitted (pending) asking to join, then confirmed (an update of its status), approved, then matched.
+    const lifecycle = mine.filter((t) => t !== 'MatchProposed');
+    expect(lifecycle.slice(0, 2)).toEqual(['ProfileSubmitted', 'MembershipRequested']);
+    expect(lifecycle).toEqual(expect.arrayContaining(['ProfileUpdated', 'MembershipApproved']));
+    expect(lifecycle.indexOf('ProfileUpdated')).toBeGreaterThan(lifecycle.indexOf('ProfileSubmitted'));
 
     // The EU4Culture demo coordinator mails at once: one readable mail about Gyumri and Poti, with the reasons.
     const aboutGyumriAndPoti = async () =>
