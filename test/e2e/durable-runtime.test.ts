@@ -8,6 +8,9 @@ import { freePort, portInUse } from '../../local/free-port.js';
 import { pollUntil } from '../../local/poll.js';
 import { localSession } from '../../local/sessions.js';
 import { startSesLocal, type SesLocal } from '../../local/ses-local.js';
+import { localDocumentClient } from '../../local/dynamodb-local.js';
+import { LOCAL_TABLE_NAME } from '../../local/platform.js';
+import { NetworkStore, ProfileStore } from '@culturebridge/store';
 import { startPlatformProcess, type PlatformProcess } from '../support/platform-process.js';
 
 const running: PlatformProcess[] = [];
@@ -64,10 +67,15 @@ async function unfinished(apiUrl: string, acknowledged: string[]): Promise<strin
   return acknowledged.filter((id) => !published.has(id) || !matched.has(id));
 }
 
-async function restartAndCheck(dataDir: string, ports: { apiPort: number; dynamodbPort: number }, acknowledged: string[]) {
+async function restartAndCheck(dataDir: string, ports: { apiPort: number; dynamodbPort: number }, acknowledged: string[], net: string) {
   // Same data, same ports: a DynamoDB Local a killed process left behind is stopped first.
   const app = await startPlatformProcess({ dataDir, ...ports, sesEndpoint: (ses as SesLocal).endpoint });
   running.push(app);
+  // Naming the network asked to join it (#19): its coordinator approves every acknowledged member.
+  const doc = localDocumentClient(`http://localhost:${ports.dynamodbPort}`);
+  const profiles = new ProfileStore(doc, LOCAL_TABLE_NAME);
+  for (const id of acknowledged) expect(await profiles.setMembership(id, net, 'approved', new Date().toISOString())).not.toBe('not-member');
+  doc.destroy();
   const missing = await pollUntil('every acknowledged profile to be published and matched', async () => {
     const left = await unfinished(app.apiUrl, acknowledged);
     return left.length === 0 ? left : undefined;
@@ -87,7 +95,12 @@ async function fresh() {
   const ports = { apiPort: await freePort(), dynamodbPort: await freePort() };
   const app = await startPlatformProcess({ dataDir, ...ports, sesEndpoint: ses.endpoint });
   running.push(app);
-  return { app, dataDir, ports, keyFile: join(dataDir, 'session-key'), net: `durable-${randomUUID().slice(0, 6)}` };
+  // A profile may name only a network on the platform (#19).
+  const net = `durable-${randomUUID().slice(0, 6)}`;
+  const doc = localDocumentClient(`http://localhost:${ports.dynamodbPort}`);
+  await new NetworkStore(doc, LOCAL_TABLE_NAME).put({ id: net, name: 'Durable test network' }, new Date().toISOString());
+  doc.destroy();
+  return { app, dataDir, ports, keyFile: join(dataDir, 'session-key'), net };
 }
 
 describe('the local runtime loses no acknowledged change when it is stopped', () => {
@@ -97,7 +110,7 @@ describe('the local runtime loses no acknowledged change when it is stopped', ()
     const acknowledged = await burst(app.apiUrl, keyFile, net, 40, 15, () => app.child.kill('SIGKILL'));
     expect(await app.exited).toBeNull();
     expect(acknowledged.length).toBeGreaterThanOrEqual(15);
-    await restartAndCheck(dataDir, ports, acknowledged);
+    await restartAndCheck(dataDir, ports, acknowledged, net);
   });
 
   it('drains in-flight work on Ctrl-C to the whole process group (DynamoDB Local is not in it), then loses nothing', { timeout: 240_000 }, async () => {
@@ -105,6 +118,6 @@ describe('the local runtime loses no acknowledged change when it is stopped', ()
     const acknowledged = await burst(app.apiUrl, keyFile, net, 40, 15, () => app.interrupt());
     expect(await app.exited).toBe(0);
     expect(app.output()).not.toMatch(/dead-lettered|dead {3}/);
-    await restartAndCheck(dataDir, ports, acknowledged);
+    await restartAndCheck(dataDir, ports, acknowledged, net);
   });
 });
