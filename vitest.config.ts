@@ -34,10 +34,6 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
-          // One file at a time: most start a whole platform (stream pollers, a bus, SES local) against
-          // the one shared DynamoDB Local; run side by side on two cores, a platform's settle() could
-          // return before its stream records surfaced, and assertions ran too early.
-          fileParallelism: false,
           environment: 'node',
           globalSetup: ['test/support/dynamodb-global-setup.ts'],
           testTimeout: 60_000,
