@@ -25,12 +25,9 @@ import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { localDocumentClient } from '../local/dynamodb-local.js';
 import { freePort } from '../local/free-port.js';
 import { LOCAL_TABLE_NAME } from '../local/platform.js';
+import { option } from './args.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-function option(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
 const DURATION_S = Number(option('duration') ?? 20);
 const CONNECTIONS = Number(option('connections') ?? 10);
 const CPU_PROF = process.argv.includes('--cpu-prof');

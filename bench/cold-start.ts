@@ -23,14 +23,11 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { option } from './args.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WORK = join(ROOT, '.data/bench/cold-start');
 
-function option(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
 
 const RUNS = Number(option('runs') ?? 10);
 /** The last commit before this wave's runtime work (issue #18 names it as "today's"). */

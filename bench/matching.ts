@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildMatchingIndex, computeAllMatches, topMatchesFor, type MatchingProfile } from '../packages/domain/src/index.js';
 import { generateSyntheticProfiles, mulberry32 } from '../packages/domain/src/matching/synthetic.js';
+import { option } from './args.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ALL_MATCHES_BUDGET_S = 60;
@@ -40,10 +41,6 @@ interface BatchResult {
   peakRssMb: number;
 }
 
-function option(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
 
 const seed = Number(option('seed') ?? 20_270_101);
 const queryCount = Number(option('queries') ?? 200);

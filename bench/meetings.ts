@@ -18,13 +18,10 @@ import { fileURLToPath } from 'node:url';
 import { computeAllMatches, pairKey, ProfileInput, type MatchState, type Profile } from '../packages/domain/src/index.js';
 import { affinityWeight, planMeeting, shareLanguage, type MeetingParticipant, type PairAffinity, type PlannedRound } from '../packages/domain/src/meetings/planning.js';
 import { generateSyntheticProfiles } from '../packages/domain/src/matching/synthetic.js';
+import { option } from './args.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-function option(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
 const seed = Number(option('seed') ?? 20_270_101);
 const runs = Number(option('runs') ?? 5);
 const TARGET_100X8_MS = 1000;

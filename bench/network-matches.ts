@@ -14,11 +14,8 @@ import { computeAllMatches, pairKey, sharedNetworksOf, type Profile } from '@cul
 import { generateSyntheticProfiles } from '@culturebridge/domain/synthetic';
 import { MatchStore, backfillNetworkMatches, batchWrite, matchItems, membershipItems, profileItem, sortedPair } from '@culturebridge/store';
 import { ensureTable, localDocumentClient, localDynamoDbClient, startDynamoDbLocal } from '../local/dynamodb-local.js';
+import { option } from './args.js';
 
-function option(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
 const MEMBERS = Number(option('members') ?? 2000);
 const RUNS = Number(option('runs') ?? 15);
 const NETWORK = 'bench-network';

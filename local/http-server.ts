@@ -19,6 +19,8 @@ export interface Mount {
   functionName: string;
   handler: ApiHandler;
   gate?: Gate;
+  /** The adapter's body limit for this prefix, bytes. Default DEFAULT_MAX_BODY_BYTES. */
+  maxBodyBytes?: number;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -49,25 +51,32 @@ async function serveStatic(root: string, pathname: string, res: ServerResponse):
 }
 
 /**
- * The adapter's own limit, larger than the API's largest (a member list as base64, 5.6 MB) so the handler answers its 413 as in AWS;
- * above it the adapter answers 413 itself, as API Gateway does above its 10 MB payload limit.
+ * The adapter's body limit, bytes, where a mount sets none (and for paths nothing serves): 1 MiB.
+ * The API's mounts set API_MAX_BODY_BYTES.
  */
-export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The API mounts' limit, bytes: above the API's largest (a member list as base64, 5.6 MB), so the
+ * handler answers its own 413 as in AWS; above it the adapter answers 413 itself, as API Gateway
+ * does above its 10 MB payload limit.
+ */
+export const API_MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /** An RFC 9457 problem answered by the adapter itself. */
 export function problemResult(status: number, title: string, detail?: string, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
   return { statusCode: status, headers: { 'content-type': 'application/problem+json', ...headers }, body: JSON.stringify(new HttpProblem(status, title, detail).toBody()) };
 }
 
-/** The whole body as UTF-8, or 'too-large' once it passes MAX_BODY_BYTES (the rest is read and dropped, so the answer reaches the client). */
-async function readBody(req: IncomingMessage): Promise<string | undefined | 'too-large'> {
+/** The whole body as UTF-8, or 'too-large' once it passes maxBytes (the rest is read and dropped, so the answer reaches the client). */
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<string | undefined | 'too-large'> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    if (size <= maxBytes) chunks.push(chunk);
   }
-  if (size > MAX_BODY_BYTES) return 'too-large';
+  if (size > maxBytes) return 'too-large';
   return chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined;
 }
 
@@ -92,9 +101,10 @@ export function startHttpServer(port: number, mounts: Mount[], onError: (e: unkn
       const url = new URL(req.url ?? '/', 'http://localhost');
       const mount = mounts.find((m) => url.pathname === m.prefix || url.pathname.startsWith(`${m.prefix}/`));
       if (!mount && webRoot && (req.method === 'GET' || req.method === 'HEAD') && (await serveStatic(webRoot, url.pathname, res))) return;
-      const body = await readBody(req);
+      const maxBodyBytes = mount?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+      const body = await readBody(req, maxBodyBytes);
       if (body === 'too-large') {
-        send(res, problemResult(413, 'Request body too large', `At most ${MAX_BODY_BYTES} bytes are accepted.`));
+        send(res, problemResult(413, 'Request body too large', `At most ${maxBodyBytes} bytes are accepted here.`));
         return;
       }
       if (!mount) {

@@ -10,7 +10,7 @@ import { API_PREFIXES, PROFILES_API_ROUTES } from '../functions/profiles-api/api
 import { lambdaContext, matchRoute } from './api-gateway.js';
 import { ensureTable, localDynamoDbClient, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { LocalEventBridge } from './eventbridge/index.js';
-import { startHttpServer, type ApiHandler, type Gate } from './http-server.js';
+import { API_MAX_BODY_BYTES, startHttpServer, type ApiHandler, type Gate } from './http-server.js';
 import { startSesLocal } from './ses-local.js';
 import { localRoutes } from './local-routes.js';
 import { sqsEvent } from './sqs.js';
@@ -350,7 +350,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const server: Server = await startHttpServer(
       options.apiPort,
       [
-        ...API_PREFIXES.map((prefix) => ({ prefix, functionName: 'profiles-api', handler: apiFunctions, gate })),
+        ...API_PREFIXES.map((prefix) => ({ prefix, functionName: 'profiles-api', handler: apiFunctions, gate, maxBodyBytes: API_MAX_BODY_BYTES })),
         { prefix: '/_local', functionName: 'local', handler: localRoutes({ eventBridge, runDigests, runExpirySweep, settle: () => settle(), streamDeadLetters: () => streamDeadLetters }) },
       ],
       console.error,

@@ -378,11 +378,14 @@ class Poller implements StreamPoller {
         break;
       }
     }
+    // Converted before the iterator moves on: should a record not convert, the pass fails and the
+    // same records are read again, rather than skipped unseen.
+    const batch = records.map((record) => toLambdaRecord(record, this.streamArn));
     // On a read error `iterator` is still the one that failed: records read before it are delivered
     // and the read is tried again on the next pass.
     shard.iterator = iterator;
 
-    if (records.length > 0) await this.deliver(shard, records.map((record) => toLambdaRecord(record, this.streamArn)));
+    if (batch.length > 0) await this.deliver(shard, batch);
     if (readError !== undefined) return records.length > 0 || this.readFailed(shard, readError);
     if (!iterator) this.finish(shard, 'closed, read to its end');
     return records.length > 0 || !iterator;

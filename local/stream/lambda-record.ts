@@ -23,8 +23,13 @@ export function toWireAttributeValue(value: SdkAttributeValue): AttributeValue {
   if (value.L !== undefined) return { L: value.L.map(toWireAttributeValue) };
   if (value.M !== undefined) return { M: toWireImage(value.M) };
   // A type this SDK version does not know: hand it on as the service sent it.
-  const [type, raw] = value.$unknown;
-  return { [type]: raw } as unknown as AttributeValue;
+  if (value.$unknown) {
+    const [type, raw] = value.$unknown;
+    return { [type]: raw } as unknown as AttributeValue;
+  }
+  // The Streams client (3.1141) reads an empty map, {"M":{}} on the wire, as a value with no member
+  // at all. Empty sets cannot be stored and an empty list keeps its `L`, so nothing else reads so.
+  return { M: {} };
 }
 
 export function toWireImage(image: Record<string, SdkAttributeValue>): WireImage {

@@ -12,8 +12,10 @@ import { BUDGET_KB } from '../../bench/cold-start.js';
  * member-lists carries exceljs (with its zip and XML readers, about 700 KB minified) and csv-parse:
  * coordinators call it now and then, never on a member's or a sign-in's path, which is why it is a
  * function of its own (docs/decisions.md, member lists). Its budget is its own, not #18's 250 KB.
+ * It also serves a network's meetings (the planner and the `ics` writer with its validator, about
+ * 130 KB), which would put profiles-api over its 250 KB.
  */
-const MEMBER_LISTS_BUDGET_KB = 1400;
+const MEMBER_LISTS_BUDGET_KB = 1600;
 
 // The one test that bundles for real with local esbuild (and the web app with Vite), as `cdk deploy` would.
 describe('Lambda bundles', () => {

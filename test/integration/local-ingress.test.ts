@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import type { Platform } from '../../local/platform.js';
-import { platformDocumentClient, startTestPlatform } from '../support/platform.js';
+import { ensureNetworks, platformDocumentClient, startTestPlatform } from '../support/platform.js';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 
 // Every way into `npm start`'s HTTP adapter answers a client mistake with a 4xx problem, never a 5xx.
@@ -38,7 +38,9 @@ describe('the local HTTP adapter', () => {
       const answer = await send('/auth/magic-link', { method: 'POST', headers: { 'content-type': type }, body: JSON.stringify({ email: 'case@ingress.example' }) });
       expect(answer.status, type).toBe(202);
     }
-    const profile = await send('/profiles', { method: 'POST', headers: { 'content-type': 'Application/JSON' }, body: JSON.stringify(validProfileInput({ contact: { name: 'C', email: 'c@ingress.example' } })) });
+    const input = validProfileInput({ contact: { name: 'C', email: 'c@ingress.example' } });
+    await ensureNetworks(platform, input.networks ?? []);
+    const profile = await send('/profiles', { method: 'POST', headers: { 'content-type': 'Application/JSON' }, body: JSON.stringify(input) });
     expect(profile.status).toBe(201);
   });
 

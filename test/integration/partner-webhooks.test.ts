@@ -81,7 +81,8 @@ describe('webhooks through npm start\'s platform', () => {
 
     await matchPair(platform, 'eunic-cca-x');
     const types = (r: WebhookReceiver) => r.received.map((w) => w.event?.['detail-type']).sort();
-    expect(types(eunic)).toEqual(['MatchProposed', 'ProfileSubmitted', 'ProfileSubmitted']);
+    // Both members' join requests and their approval are about that network too (#19).
+    expect(types(eunic)).toEqual(['MatchProposed', 'MembershipApproved', 'MembershipApproved', 'MembershipRequested', 'MembershipRequested', 'ProfileSubmitted', 'ProfileSubmitted']);
     expect(eu.received).toEqual([]);
     for (const w of eunic.received) expect(JSON.stringify(w.event)).toContain('eunic-cca-x');
   });

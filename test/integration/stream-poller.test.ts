@@ -124,6 +124,29 @@ describe('stream poller on DynamoDB Local', () => {
     expect(poller.deadLetters).toEqual([]);
   });
 
+  it('delivers empty maps and lists as Lambda does, and loses no record of a batch that holds one', async () => {
+    // The Streams SDK client reads {"M":{}} off the wire as {} (a value with no member); a network
+    // record's empty settings once made the conversion throw and the whole batch was skipped.
+    const table = await freshTable('stream-empty');
+    const { handler, invocations } = recordingHandler();
+    const poller = await start({ endpoint: table.endpoint, tableName: table.tableName, handler, functionName: 'publish-changes', batchSize: 100 });
+    await putItems(table, [1]);
+    await table.doc.send(new PutCommand({ TableName: table.tableName, Item: { PK: 'ITEM#2', SK: 'A', settings: {}, list: [], nested: { inner: {}, items: [{}] } } }));
+    await putItems(table, [3]);
+    await poller.whenIdle();
+
+    const records = invocations.filter((i) => i.ok).flatMap((i) => i.records);
+    expect(records.map(keyOf)).toEqual(items(1, 2, 3));
+    expect(records[1]?.dynamodb?.NewImage).toStrictEqual({
+      PK: { S: 'ITEM#2' },
+      SK: { S: 'A' },
+      settings: { M: {} },
+      list: { L: [] },
+      nested: { M: { inner: { M: {} }, items: { L: [{ M: {} }] } } },
+    });
+    expect(poller.deadLetters).toEqual([]);
+  });
+
   it('retries from the record a partial batch response names, and never resends the ones before it', async () => {
     const table = await freshTable('stream-partial');
     await putItems(table, [1, 2, 3, 4, 5]);

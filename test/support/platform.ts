@@ -44,7 +44,7 @@ export function memberApi(platform: Platform) {
   async function call(method: string, path: string, body?: unknown): Promise<ApiAnswer> {
     const submitted = method === 'POST' && path === '/profiles' ? (body as ProfileInput).contact.email : undefined;
     const named = submitted ? ((body as ProfileInput).networks ?? []) : [];
-    for (const n of named) if (!(await networks.get(n))) await networks.put({ id: n, name: `Network ${n}` }, new Date().toISOString());
+    await ensureNetworks(platform, named, networks);
     const email = submitted ?? owners.get(path.split('/')[2] ?? '');
     const session = email && (await localSession(platform.sessionKeyFile, email, { profiles: owned(email) }));
     const response = await fetch(`${platform.apiUrl}${path}`, {
@@ -62,6 +62,11 @@ export function memberApi(platform: Platform) {
   }
 
   return { call, ownerOf: (id: string) => owners.get(id) };
+}
+
+/** Creates the networks that do not exist yet, as the operator does with `npm run network -- add`. */
+export async function ensureNetworks(platform: Platform, ids: readonly string[], networks = new NetworkStore(platformDocumentClient(platform), platform.tableName)): Promise<void> {
+  for (const n of ids) if (!(await networks.get(n))) await networks.put({ id: n, name: `Network ${n}` }, new Date().toISOString());
 }
 
 /** Approves a profile's memberships as the networks' coordinators would (the approve route calls the same store method). */
