@@ -113,7 +113,9 @@ describe('one session per browser', () => {
     expect(cookie?.expires).toBeGreaterThan(Date.now() / 1000 + BROWSER_SESSION.idleSeconds - 120);
     expect(await first.evaluate('document.cookie')).not.toContain(BROWSER_SESSION.cookieName);
 
-    // Links from the coordinator's match mails: two matches and the preferences page.
+    // Links from the coordinator's mail: the demo coordinator reads a daily digest (#20), sent now as
+    // `npm start`'s printed command does; it links each match and the preferences page.
+    await platform.runDigests(new Date(), { sendPendingNow: true });
     const mails = await localMails(platform.ses.endpoint);
     const links = [...new Set(mails.filter((m) => m.destination.to.includes(COORDINATOR)).flatMap((m) => (m.body.text ?? '').match(/https?:\/\/\S+#\/(?:matches|preferences)\/\S+/g) ?? []))];
     const matchLinks = links.filter((l) => l.includes('#/matches/')).slice(0, 2);

@@ -152,12 +152,16 @@ describe('npm start', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]?.body.text).toMatch(/\d+ new match/);
     expect(mails[0]?.body.html).toContain('Open the network dashboard');
-    // Sent mails reach the event log as CoordinatorNotified, without an address.
-    const notified = await pollUntil('CoordinatorNotified for the new profile\'s matches', async () => {
-      const log = (await (await fetch(`${api}/_local/events?detail-type=CoordinatorNotified`)).json()) as { events: { event: { detail: { data: { matchId?: string } } } }[] };
-      const found = log.events.filter((e) => e.event.detail.data.matchId?.includes(id));
-      return found.length > 0 ? found : undefined;
+    // Sent mails reach the event log as CoordinatorNotified, without an address: a digest names its
+    // network, not a match, and each digest mail to the coordinator has its event.
+    const digestsToCoordinator = (await allMails()).filter((m) => m.destination.to.includes('coordinator@eu4culture.example') && /^CultureBridge · EU4Culture: digest/.test(m.subject)).length;
+    expect(digestsToCoordinator).toBeGreaterThanOrEqual(2);
+    const notified = await pollUntil('a CoordinatorNotified for each digest mail to the EU4Culture coordinator', async () => {
+      const log = (await (await fetch(`${api}/_local/events?detail-type=CoordinatorNotified`)).json()) as { events: { event: { detail: { data: { recipientRole: string; kind: string; networkId?: string } } } }[] };
+      const found = log.events.filter((e) => e.event.detail.data.recipientRole === 'coordinator' && e.event.detail.data.kind === 'digest' && e.event.detail.data.networkId === 'eu4culture');
+      return found.length >= digestsToCoordinator ? found : undefined;
     }, { timeoutMs: 10_000 });
+    expect(notified).toHaveLength(digestsToCoordinator);
     expect(JSON.stringify(notified)).not.toMatch(/@/);
 
     app.child.kill('SIGINT');

@@ -47,16 +47,19 @@ function loseFirstReply(commandName: string, matches: (call: SdkCall) => boolean
 }
 
 const network = () => `net-${randomUUID().slice(0, 8)}`;
+/** Coordinators get a daily digest by default (#20); these claims are the immediate mail's. */
+const IMMEDIATE = { mode: 'immediate', timeZone: 'UTC', digestHour: 8 } as const;
+// The members choose no mail (members get a daily digest by default since #20): the mails counted here are the coordinators'.
 const pair = (net: string): [ProfileInput, ProfileInput] => [
-  validProfileInput({ name: 'Kutaisi', country: 'GE', networks: [net], openToOutsideNetwork: false, offers: ['venue'], needs: ['curatorial-support'], themes: [{ id: 'climate-environment', priority: 'high' }] }),
-  validProfileInput({ name: 'Gyumri', country: 'AM', networks: [net], openToOutsideNetwork: false, contact: { name: 'Anna', email: `anna@${net}.example` }, offers: ['curatorial-support'], needs: ['venue'], themes: [{ id: 'climate-environment', priority: 'high' }] }),
+  validProfileInput({ name: 'Kutaisi', country: 'GE', networks: [net], mailFrequency: 'off', openToOutsideNetwork: false, offers: ['venue'], needs: ['curatorial-support'], themes: [{ id: 'climate-environment', priority: 'high' }] }),
+  validProfileInput({ name: 'Gyumri', country: 'AM', networks: [net], mailFrequency: 'off', openToOutsideNetwork: false, contact: { name: 'Anna', email: `anna@${net}.example` }, offers: ['curatorial-support'], needs: ['venue'], themes: [{ id: 'climate-environment', priority: 'high' }] }),
 ];
 const mailsTo = async (address: string) => (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(address));
 
 describe('a retried conditional write recognises its own earlier success', () => {
   it('notification claim: applied, reply lost, SDK retry: the mail is sent exactly once and nothing is dead-lettered', async () => {
     const net = network();
-    const { coordinator } = await coordinators.add({ networkId: net, name: 'Ana', email: `ana@${net}.example` });
+    const { coordinator } = await coordinators.add({ networkId: net, name: 'Ana', email: `ana@${net}.example`, preference: IMMEDIATE });
     const lost = loseFirstReply('PutItemCommand', (call) => keyOf(call).startsWith('NOTIFY#'));
     for (const profile of pair(net)) await submitProfile(platform, profile);
     await platform.settle();
@@ -68,7 +71,7 @@ describe('a retried conditional write recognises its own earlier success', () =>
 
   it('marking a notification sent: applied, reply lost, SDK retry: no error, one mail', async () => {
     const net = network();
-    const { coordinator } = await coordinators.add({ networkId: net, name: 'Ben', email: `ben@${net}.example` });
+    const { coordinator } = await coordinators.add({ networkId: net, name: 'Ben', email: `ben@${net}.example`, preference: IMMEDIATE });
     const lost = loseFirstReply('UpdateItemCommand', (call) => keyOf(call).startsWith('NOTIFY#'));
     for (const profile of pair(net)) await submitProfile(platform, profile);
     await platform.settle();
