@@ -6,6 +6,7 @@ import { seedCoordinators, seedDemo, seedNetworks } from '../../local/demo/seed.
 import { freePort } from '../../local/free-port.js';
 import type { Platform } from '../../local/platform.js';
 import { localSession } from '../../local/sessions.js';
+import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { platformDocumentClient, startTestPlatform } from '../support/platform.js';
 import { launchChromium, screenshot, seriousAccessibilityViolations } from './support/chromium.js';
 import { nextSignInLink, signInLinks } from './support/mail.js';
@@ -148,5 +149,29 @@ describe.each(VIEWPORTS)('the dashboard answers a coordinator on a $name', ({ vi
     await page.goto(`${platform.apiUrl}/#/dashboard/${EU4CULTURE}/members/${confirmed.profileIds[0]}`);
     await page.getByRole('heading', { level: 1, name: confirmed.names[0] }).waitFor(WAIT);
     await expect(page.locator(`table.member-matches tr[data-partner="${confirmed.names[1]}"]`).innerText()).resolves.toContain('Confirmed by both');
+  });
+});
+
+describe('the dashboard lists who is waiting for approval', () => {
+  it('filters "Awaiting approval": a city that asked to join is listed until the coordinator answers', async () => {
+    const contact = { name: 'Olena', email: 'culture@chernivtsi-dashboard.example' };
+    const response = await fetch(`${platform.apiUrl}/profiles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await localSession(platform.sessionKeyFile, contact.email, { profiles: [] })}` },
+      body: JSON.stringify(validProfileInput({ name: 'Chernivtsi', country: 'UA', networks: [EU4CULTURE], contact })),
+    });
+    expect(response.status).toBe(201);
+    const page = await coordinatorPage({ width: 1280, height: 900 }, false);
+    await page.goto(`${platform.apiUrl}/#/dashboard/${EU4CULTURE}`);
+    await page.getByRole('heading', { level: 1, name: /^Dashboard: EU4Culture/ }).waitFor(WAIT);
+
+    await page.getByRole('radio', { name: 'Awaiting approval' }).check();
+    const rows = page.locator('table.members-table tbody tr');
+    await page.locator('table.members-table tr[data-member="Chernivtsi"]').waitFor(WAIT);
+    expect(await rows.count()).toBe(1);
+    await expect(rows.first().innerText()).resolves.toContain('awaiting approval');
+    // Members already in the network are not listed under this filter.
+    for (const m of members.slice(0, 3)) expect(await page.locator(`table.members-table tr[data-member="${m.name}"]`).count()).toBe(0);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 });

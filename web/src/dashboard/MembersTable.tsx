@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ScrollArea } from '../components/ScrollArea';
-import type { NetworkMatch, NetworkMember } from '../api/types';
+import type { JoinRequests, NetworkMatch, NetworkMember } from '../api/types';
 import { MemberText } from '../components/MemberText';
 import { useLocale } from '../i18n/use-locale';
 import { href, memberPath } from '../router';
@@ -10,19 +10,20 @@ const FILTERS = [
   { kind: 'all', label: 'filters.all' },
   { kind: 'no-confirmed-partner', label: 'filters.noConfirmedPartner' },
   { kind: 'not-answered', label: 'filters.notAnswered' },
+  { kind: 'pending-approval', label: 'filters.pendingApproval' },
 ] as const;
 
 /**
  * The members, filtered by the questions a coordinator asks ("who has no confirmed partner yet?",
  * "who has not answered?"), each linked to its member page. On a phone each row is a card.
  */
-export function MembersTable({ networkId, members, matches, matchesOf }: { networkId: string; members: readonly NetworkMember[]; matches: readonly NetworkMatch[]; matchesOf: ReadonlyMap<string, number> }) {
+export function MembersTable({ networkId, members, matches, matchesOf, requests }: { networkId: string; members: readonly NetworkMember[]; matches: readonly NetworkMatch[]; matchesOf: ReadonlyMap<string, number>; requests: JoinRequests['requests'] }) {
   const { t, d, country, number, compare, dateTime } = useLocale();
   const day: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
   const [kind, setKind] = useState<MemberFilter['kind']>('all');
   const [days, setDays] = useState(7);
   const filter: MemberFilter = kind === 'not-answered' ? { kind, days } : { kind };
-  const rows = filterMembers(members, matches, filter, new Date()).sort((a, b) => compare(a.name, b.name));
+  const rows = filterMembers(members, matches, filter, new Date(), requests).sort((a, b) => compare(a.name, b.name));
   return (
     <>
       <fieldset className="filters">
@@ -75,7 +76,11 @@ export function MembersTable({ networkId, members, matches, matchesOf }: { netwo
                     <td data-label={t('membersTable.kind')}>{d(`kind.${member.kind}`)}</td>
                     <td data-label={t('membersTable.country')}>{country(member.country)}</td>
                     <td data-label={t('membersTable.status')}>
-                      <span className={`badge badge--${member.status}`}>{t(`profileStatus.${member.status}`)}</span>
+                      {'requestedAt' in member ? (
+                        <span className="badge badge--pending">{t('filters.awaitingApproval')}</span>
+                      ) : (
+                        <span className={`badge badge--${member.status}`}>{t(`profileStatus.${member.status}`)}</span>
+                      )}
                     </td>
                     <td data-label={t('dashboard.liveMatches')} className="numeric">
                       {number(matchesOf.get(member.id) ?? 0)}

@@ -1,6 +1,9 @@
-import type { NetworkMatch, NetworkMember } from '../api/types';
+import type { JoinRequests, NetworkMatch, NetworkMember } from '../api/types';
 
-export type MemberFilter = { kind: 'all' } | { kind: 'no-confirmed-partner' } | { kind: 'not-answered'; days: number };
+export type MemberFilter = { kind: 'all' } | { kind: 'no-confirmed-partner' } | { kind: 'not-answered'; days: number } | { kind: 'pending-approval' };
+
+/** A row of the members table: a member, or (filter "pending approval") someone asking to join, with when they asked. */
+export type MemberRow = NetworkMember | JoinRequests['requests'][number];
 
 const DAY_MS = 86_400_000;
 
@@ -22,10 +25,13 @@ export function oldestUnanswered(memberId: string, matches: readonly NetworkMatc
 
 /**
  * The members a coordinator asked about: everyone; active members with no confirmed partner yet;
- * or members who have left a proposal unanswered for at least `days` days.
+ * members who have left a proposal unanswered for at least `days` days; or those whose request to
+ * join awaits the coordinator's approval (`requests`, GET /networks/{id}/requests).
  */
-export function filterMembers(members: readonly NetworkMember[], matches: readonly NetworkMatch[], filter: MemberFilter, now: Date): NetworkMember[] {
+export function filterMembers(members: readonly NetworkMember[], matches: readonly NetworkMatch[], filter: MemberFilter, now: Date, requests: JoinRequests['requests'] = []): MemberRow[] {
   switch (filter.kind) {
+    case 'pending-approval':
+      return [...requests];
     case 'all':
       return [...members];
     case 'no-confirmed-partner':

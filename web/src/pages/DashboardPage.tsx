@@ -132,7 +132,7 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
       <section className="section" aria-labelledby="members-title">
         <h2 id="members-title">{t('dashboard.members')}</h2>
         <MemberListTools networkId={networkId} />
-        <MembersTable networkId={networkId} members={members} matches={matches} matchesOf={figures.matchesOf} />
+        <MembersTable networkId={networkId} members={members} matches={matches} matchesOf={figures.matchesOf} requests={requests} />
       </section>
 
       <section className="section" aria-labelledby="activity-title">
