@@ -3,8 +3,8 @@ import type { DetailType } from './names.js';
 /** What the catalog says of each event: when it is emitted, and how its schema evolved. */
 export const EVENT_DOCS: Record<DetailType, { emittedWhen: string; history: string[] }> = {
   ProfileSubmitted: {
-    emittedWhen: 'A member submitted a new interest profile.',
-    history: ['v1 (2026-11-24): first version.'],
+    emittedWhen: 'A member submitted a new interest profile and its contact confirmed it (signed in, or opened the confirmation or invitation link). Nothing about a profile is published before: consent comes from the member. A profile confirmed again after a change of contact address is submitted again, with what it then holds.',
+    history: ['v1 (2026-11-24): first version.', 'v1 (2026-11-30): no longer emitted for a profile its contact has not confirmed; emitted when it is confirmed (same schema).'],
   },
   ProfileUpdated: {
     emittedWhen: 'A member changed a business field of its profile (themes, offers, networks, …). Saving without a change emits nothing.',
@@ -51,11 +51,11 @@ export const EVENT_DOCS: Record<DetailType, { emittedWhen: string; history: stri
     history: ['v1 (2026-11-30): first version.'],
   },
   MembershipRequested: {
-    emittedWhen: 'A member named a network in its profile: it asks to join, and a coordinator of the network decides.',
+    emittedWhen: 'A member named a network in its profile: it asks to join, and a coordinator of the network decides. Published once the profile is confirmed by its contact.',
     history: ['v1 (2026-11-30): first version.'],
   },
   MembershipApproved: {
-    emittedWhen: 'A coordinator approved a join request, or imported the member (imported members count as approved). Only approved memberships count for matching.',
+    emittedWhen: 'A coordinator approved a join request, or imported the member (imported members count as approved; their membership is published once they confirm their profile). Only approved memberships count for matching.',
     history: ['v1 (2026-11-30): first version.'],
   },
   MembershipRejected: {

@@ -48,6 +48,26 @@ describe('mapping stream records to events', () => {
     expect(EVENT_SCHEMAS.ProfileSubmitted.parse(event?.detail).data.profile.name).toBe('Kutaisi');
   });
 
+  it('publishes nothing about a profile its contact has not confirmed; confirming it is its ProfileSubmitted', () => {
+    // Consent comes from the member (#12, #19): an unconfirmed or imported profile is not shown to partner systems.
+    const pending = profileItem(profile({ status: 'pending' }));
+    expect(mapRecord(streamRecord('INSERT', { after: pending }))).toBeUndefined();
+    const edited = profileItem(profile({ status: 'pending', version: 2, description: 'Changed before confirming.' }));
+    expect(mapRecord(streamRecord('MODIFY', { before: pending, after: edited }))).toBeUndefined();
+
+    const confirmed = profileItem(profile({ status: 'active', version: 3, updatedAt: '2026-11-25T00:00:00.000Z' }));
+    const event = mapRecord(streamRecord('MODIFY', { before: edited, after: confirmed }));
+    expect(event?.detailType).toBe('ProfileSubmitted');
+    expect(event?.detail.metadata.idempotencyKey).toBe(`PROFILE#${A}#v3`);
+    expect(EVENT_SCHEMAS.ProfileSubmitted.parse(event?.detail).data.profile.status).toBe('active');
+
+    // Confirmed, then pending again (its contact address changed): matching must hear of it.
+    const repending = profileItem(profile({ status: 'pending', version: 4 }));
+    const update = mapRecord(streamRecord('MODIFY', { before: confirmed, after: repending }));
+    expect(update?.detailType).toBe('ProfileUpdated');
+    expect((update?.detail.data as { changedFields: string[] }).changedFields).toContain('status');
+  });
+
   it('maps a business change to ProfileUpdated listing the changed fields', () => {
     const before = profileItem(profile());
     const after = profileItem(profile({ version: 2, updatedAt: '2026-11-25T00:00:00.000Z', themes: [{ id: 'youth', priority: 'high' }], needs: ['venue'] }));
@@ -105,6 +125,15 @@ describe('mapping stream records to events', () => {
     const { membershipStatus: _s, profileVersion: _v, ...legacy } = yes as Record<string, unknown>;
     expect(mapRecord(streamRecord('MODIFY', { before: legacy, after: yes }))).toBeUndefined();
     for (const event of [inserted]) expect(JSON.stringify(event)).not.toContain('kutaisi.example');
+  });
+
+  it('publishes no membership of an unconfirmed profile (an imported member, a form sent without signing in) until its contact confirms it', () => {
+    const [imported] = membershipItems(profile({ status: 'pending', memberships: { eu4culture: 'approved' } }));
+    expect(mapRecord(streamRecord('INSERT', { after: imported }))).toBeUndefined();
+    const [confirmed] = membershipItems(profile({ status: 'active', version: 2, memberships: { eu4culture: 'approved' } }));
+    const event = mapRecord(streamRecord('MODIFY', { before: imported, after: confirmed }));
+    expect(event?.detailType).toBe('MembershipApproved');
+    expect(event?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'approved', profileVersion: 2 });
   });
 
   it('publishes nothing for sign-in bookkeeping (tokens, address items, rate counters, sessions), coordinators, partners, webhook delivery records, kept webhook events and network match projections', () => {

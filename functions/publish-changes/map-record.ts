@@ -89,19 +89,33 @@ function build(
   return { itemKey: `${String(item.PK)}|${String(item.SK)}`, source: DETAIL_TYPES[detailType], detailType, detail };
 }
 
+/** A profile whose contact has not confirmed it (a form sent without signing in, an imported member). */
+const unconfirmed = (item: Item | undefined) => item?.status === 'pending';
+
+/**
+ * A profile is published once its contact has confirmed it, since consent comes from the member:
+ * the change that confirms it is its ProfileSubmitted (the profile as confirmed), and its content is
+ * not published before, nor its edits while it waits. A confirmed profile that becomes pending again
+ * (its contact address changed) is a ProfileUpdated, so that matching stops for it; confirmed again,
+ * it is submitted again with what it now holds. A removal is always published (ids only): whether
+ * the profile was ever confirmed is not on the item.
+ */
 function profileEvent(record: DynamoDBRecord, before: Item | undefined, after: Item | undefined): OutgoingEvent | undefined {
   const key = `PROFILE#${String((after ?? before)?.id)}`;
   switch (record.eventName) {
     case 'INSERT':
-      return after && build(record, after, 'ProfileSubmitted', `${key}#v${String(after.version)}`, { profile: publicProfile(after) });
+      if (!after || unconfirmed(after)) return undefined;
+      return build(record, after, 'ProfileSubmitted', `${key}#v${String(after.version)}`, { profile: publicProfile(after) });
     case 'MODIFY': {
-      if (!before || !after) return undefined;
+      if (!before || !after || (unconfirmed(before) && unconfirmed(after))) return undefined;
+      if (unconfirmed(before)) return build(record, after, 'ProfileSubmitted', `${key}#v${String(after.version)}`, { profile: publicProfile(after) });
       const fields = changedFields(before, after);
       if (fields.length === 0) return undefined;
       return build(record, after, 'ProfileUpdated', `${key}#v${String(after.version)}`, { profile: publicProfile(after), changedFields: fields });
     }
     case 'REMOVE':
-      return before && build(record, before, 'ProfileWithdrawn', `${key}#v${String(before.version)}#withdrawn`, { profileId: before.id, networks: before.networks });
+      if (!before) return undefined;
+      return build(record, before, 'ProfileWithdrawn', `${key}#v${String(before.version)}#withdrawn`, { profileId: before.id, networks: before.networks });
     default:
       return undefined;
   }
@@ -186,7 +200,7 @@ const statusOf = (item: Item): MembershipStatus => (item.membershipStatus as Mem
 
 /**
  * A membership item is the fact "profile P belongs to network N with status S": its creation, a
- * change of status, and its removal are published. Rewrites with the same status (every profile
+ * change of status, and its removal are published, once the profile is confirmed. Rewrites with the same status (every profile
  * edit rewrites the matching view) and the open scope (not a network) publish nothing.
  */
 function membershipEvent(record: DynamoDBRecord, before: Item | undefined, after: Item | undefined): OutgoingEvent | undefined {
@@ -197,10 +211,16 @@ function membershipEvent(record: DynamoDBRecord, before: Item | undefined, after
   const versionOf = (i: Item) => (typeof i.profileVersion === 'number' ? i.profileVersion : decodeMembershipView(String(i.view)).version);
   const data = (i: Item) => ({ profileId, networkId, status: statusOf(i), profileVersion: versionOf(i) });
   const key = `MEMBERSHIP#${profileId}#${networkId}`;
+  // The view holds the profile's status: a membership of an unconfirmed profile is not published,
+  // and its confirmation (which rewrites the view) publishes the membership as it then stands. A
+  // removal is always published (ids only), as for profiles.
+  const ofUnconfirmed = (i: Item | undefined) => typeof i?.view === 'string' && decodeMembershipView(i.view).status === 'pending';
   if (record.eventName === 'REMOVE') {
-    return before && build(record, before, 'MembershipEnded', `${key}#ended#v${versionOf(before)}`, data(before));
+    if (!before) return undefined;
+    return build(record, before, 'MembershipEnded', `${key}#ended#v${versionOf(before)}`, data(before));
   }
-  if (!after || (before && statusOf(before) === statusOf(after))) return undefined;
+  if (!after || ofUnconfirmed(after)) return undefined;
+  if (before && !ofUnconfirmed(before) && statusOf(before) === statusOf(after)) return undefined;
   return build(record, after, MEMBERSHIP_EVENT[statusOf(after)], `${key}#${statusOf(after)}#v${versionOf(after)}`, data(after));
 }
 

@@ -106,7 +106,15 @@ async function memberData() {
   return items.filter((i) => i.entity === 'Profile' || i.entity === 'Membership' || i.entity === 'Address').sort((a, b) => `${a.PK}${a.SK}`.localeCompare(`${b.PK}${b.SK}`));
 }
 
+/** The stored profiles with these names (id order follows the names). */
+async function profilesNamed(names: readonly string[]) {
+  const profiles = (await memberData()).filter((i) => i.entity === 'Profile');
+  return names.map((n) => profiles.find((p) => p.name === n)).filter((p): p is NonNullable<typeof p> => p !== undefined) as { id: string; name: string }[];
+}
+
 const mailsTo = async (address: string) => (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(address));
+/** Detail types of the events whose detail names one of these profile ids. */
+const eventsAbout = (ids: readonly string[]) => platform.eventBridge.events.filter((e) => ids.some((id) => JSON.stringify(e.event.detail).includes(id))).map((e) => String(e.event['detail-type']));
 const proposedFor = (name: string) => platform.eventBridge.events.filter((e) => e.event['detail-type'] === 'MatchProposed' && JSON.stringify(e.event.detail).includes(name));
 
 describe('member list import', () => {
@@ -172,6 +180,10 @@ describe('member list import', () => {
     }
     await platform.settle();
     for (const name of ['Ijevan', 'Zugdidi', 'Cahul', 'Orhei', 'Полтава']) expect(proposedFor(name), name).toEqual([]);
+    // Nor shown to partner systems: no event names or describes an imported member before it confirms.
+    const importedIds = (await profilesNamed(['Ijevan', 'Zugdidi', 'Cahul', 'Orhei', 'Полтава'])).map((p) => p.id);
+    expect(importedIds).toHaveLength(5);
+    expect(eventsAbout(importedIds)).toEqual([]);
     const members = await fetch(`${platform.apiUrl}/networks/${net}/members`, { headers: { authorization: `Bearer ${coordinator}` } }).then((r) => r.json() as Promise<{ members: { name: string; status: string }[] }>);
     expect(members.members.find((m) => m.name === 'Ijevan')?.status).toBe('pending');
 
@@ -190,5 +202,7 @@ describe('member list import', () => {
     expect(((await verified.json()) as { confirmed: string[] }).confirmed).toHaveLength(1);
     await platform.settle();
     expect(proposedFor('Ijevan').length).toBeGreaterThan(0);
+    const [ijevan] = importedIds;
+    expect(eventsAbout([ijevan as string]).filter((t) => !t.startsWith('Match'))).toEqual(['ProfileSubmitted', 'MembershipApproved']);
   });
 });
