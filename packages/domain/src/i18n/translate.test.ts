@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { Messages } from './catalog.js';
 import { flattenMessages, placeholders } from './catalog-check.js';
-import { LOCALE_DATA } from './locale-data.js';
+import { localeData } from './locale-data.js';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales.js';
 import { formatMessage, hasMessage, translator, type MessagesOf, type TranslateOptions } from './translate.js';
 
@@ -22,13 +22,13 @@ function i18nextFor(messagesOf: MessagesOf, locales: readonly Locale[] = LOCALES
   return (locale: Locale, key: string, options: TranslateOptions = {}) => instance.t(key, { ...options, lng: locale }) as string;
 }
 
-const catalogs: MessagesOf = (locale) => LOCALE_DATA[locale].messages;
+const catalogs: MessagesOf = (locale) => localeData(locale).messages;
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 const COUNTS = [0, 1, 2, 5, 21];
 
 describe('the domain catalogs use only what the server formatter formats', () => {
   it.each(LOCALES)('%s: plain {{name}} placeholders, no nesting, formats, unescaped values or namespaces', (locale) => {
-    for (const [key, text] of flattenMessages(LOCALE_DATA[locale].messages)) {
+    for (const [key, text] of flattenMessages(localeData(locale).messages)) {
       expect(text, `${locale} ${key}`).not.toContain('$t(');
       expect(key, `${locale} ${key}`).not.toContain(':');
       for (const [, inner] of text.matchAll(/\{\{(.*?)\}\}/g)) expect(inner, `${locale} ${key}`).toMatch(/^[A-Za-z_]\w*$/);
@@ -40,7 +40,7 @@ describe('formatMessage gives what i18next gives', () => {
   const t = i18nextFor(catalogs);
   // Each base key once (plural forms share one), with a value for every placeholder any form has.
   const bases = new Map<string, Set<string>>();
-  for (const [key, text] of flattenMessages(LOCALE_DATA[DEFAULT_LOCALE].messages)) {
+  for (const [key, text] of flattenMessages(localeData(DEFAULT_LOCALE).messages)) {
     const base = key.replace(PLURAL_SUFFIX, '');
     const names = bases.get(base) ?? new Set<string>();
     for (const name of placeholders(text)) names.add(name);
@@ -106,7 +106,7 @@ describe('formatMessage gives what i18next gives', () => {
 
 describe('translator and hasMessage', () => {
   it('read the catalogs: a Georgian label, a Russian plural, English where a key is missing', () => {
-    expect(translator('ka')('theme.music')).toBe((LOCALE_DATA.ka.messages.theme as Messages).music);
+    expect(translator('ka')('theme.music')).toBe((localeData('ka').messages.theme as Messages).music);
     expect(translator('ru')('reason.languages', { count: 3, languages: 'a, b, c' })).toMatch(/^Общие языки/);
     expect(translator('uz')('no.such.key', { defaultValue: 'fallback' })).toBe('fallback');
     expect(hasMessage('hy', 'country.GE')).toBe(true);

@@ -1,5 +1,5 @@
 import type { Messages } from './catalog.js';
-import { LOCALE_DATA } from './locale-data.js';
+import { localeData } from './locale-data.js';
 import { DEFAULT_LOCALE, type Locale } from './locales.js';
 
 /** The i18next namespace of the domain's strings; the web app loads it beside its own. */
@@ -95,10 +95,10 @@ export function formatMessage(messagesOf: MessagesOf, locale: Locale, key: strin
   return interpolate(text, options);
 }
 
-const catalogMessages: MessagesOf = (locale) => LOCALE_DATA[locale].messages;
+const catalogMessages: MessagesOf = (locale) => localeData(locale).messages;
 const translators = new Map<Locale, Translate>();
 
-/** A `t` bound to a locale and the domain's catalogs. */
+/** A `t` bound to a locale and the domain's catalogs; a catalog is read on the first string it gives. */
 export function translator(locale: Locale): Translate {
   let t = translators.get(locale);
   if (!t) {
