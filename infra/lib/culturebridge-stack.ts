@@ -77,6 +77,8 @@ export class CultureBridgeStack extends Stack {
       name: 'authorizer',
       logRetention,
       memorySize: 256,
+      // No domain code, so no catalogs to read (its budget is 60 KB).
+      catalogs: false,
       environment: { SESSION_KEY_SECRET_ARN: sessionKey.secretArn, TABLE_NAME: table.tableName },
     });
     sessionKey.grantRead(authorizer.role);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { LOCALE_DATA, LOCALES, type Locale, type Messages, type ProfileInput } from '@culturebridge/domain';
+import { LOCALES, localeData, type Locale, type Messages, type ProfileInput } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { freePort } from '../../local/free-port.js';
 import type { Platform } from '../../local/platform.js';
@@ -34,7 +34,7 @@ const at = (messages: Messages, key: string): string => {
   return value;
 };
 const ka = web('ka');
-const kaDomain = LOCALE_DATA.ka.messages;
+const kaDomain = localeData('ka').messages;
 
 const GYUMRI: ProfileInput = validProfileInput({
   name: 'Գյումրի',

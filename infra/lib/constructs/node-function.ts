@@ -15,7 +15,17 @@ export interface NodeFunctionProps {
   memorySize?: number;
   timeout?: Duration;
   logRetention: RetentionDays;
+  /**
+   * Copy the domain's catalogs (packages/domain/locales/*.json) into the asset as `locales/`, where
+   * the bundled domain reads a locale's strings on first use (packages/domain/src/i18n). Every
+   * function whose bundle holds domain code needs them; only the authorizer, which has none, opts
+   * out. test/infra/bundle.test.ts fails for a bundle that can read catalogs and has none beside it.
+   */
+  catalogs?: boolean;
 }
+
+/** Where a bundle's catalogs are, relative to its index.mjs (packages/domain/src/i18n/locale-files.node.ts). */
+export const CATALOG_DIR = 'locales';
 
 /**
  * One Lambda per folder under functions/, built the same way everywhere: ESM bundle for node24,
@@ -63,6 +73,18 @@ export class NodeFunction extends Construct {
         mainFields: ['module', 'main'],
         // Some CommonJS dependencies call require(); ESM bundles need it defined.
         banner: "import { createRequire as __cbCreateRequire } from 'module'; const require = __cbCreateRequire(import.meta.url);",
+        ...(props.catalogs === false
+          ? {}
+          : {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) => [
+                  `mkdir -p "${outputDir}/${CATALOG_DIR}"`,
+                  `cp "${inputDir}/packages/domain/locales/"*.json "${outputDir}/${CATALOG_DIR}/"`,
+                ],
+              },
+            }),
       },
     });
   }

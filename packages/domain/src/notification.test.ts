@@ -7,7 +7,7 @@ import {
   memberMailFrequency,
   composeMatchMail,
   composeMemberMatchMail,
-  WEAKER_MATCH_LINE,
+  weakerMatchLine,
   memberRecipients,
   coordinatorRecipients,
   CoordinatorInput,
@@ -146,10 +146,10 @@ describe('member mails', () => {
   it('marks a weaker match in the member and the coordinator mail, and only a weaker one', () => {
     const weaker = { ...notice, weaker: true, summary: 'A weaker match: no theme or words in common yet; shared language: English' };
     const member = composeMemberMatchMail(weaker, { self: kutaisi, partner: gyumri }, { baseUrl: BASE });
-    expect(member.text).toContain(WEAKER_MATCH_LINE);
+    expect(member.text).toContain(weakerMatchLine());
     expect(member.html).toContain('This is a weaker match');
     const coordinatorMail = composeMatchMail(weaker, { coordinator: coordinator(), networkId: 'eu4culture' }, { baseUrl: BASE });
-    expect(coordinatorMail.text).toContain(WEAKER_MATCH_LINE);
+    expect(coordinatorMail.text).toContain(weakerMatchLine());
     expect(coordinatorMail.html).toContain('This is a weaker match');
     expect(composeMemberMatchMail(notice, { self: kutaisi, partner: gyumri }, { baseUrl: BASE }).text).not.toContain('weaker');
   });

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { renderReasons, type OtherReason } from './i18n/reasons.js';
 import { DEFAULT_LOCALE, LocaleSchema, type Locale } from './i18n/locales.js';
-import { en } from './i18n/locales/en.js';
+import { translator } from './i18n/translate.js';
 import type { MatchReason } from './matching/types.js';
 import { NetworkId, type MemberMailFrequency } from './profile.js';
 import { MAIL_TEXT, mailText, type MailText } from './mail-text.js';
@@ -94,7 +94,7 @@ export interface MatchNotice {
 }
 
 /** The line a mail adds for a weaker match, in English (each locale's is `mail.weakerMatch`). */
-export const WEAKER_MATCH_LINE = en.messages.mail.weakerMatch;
+export const weakerMatchLine = () => translator('en')('mail.weakerMatch');
 
 export interface CoordinatorRecipient {
   coordinator: Coordinator;

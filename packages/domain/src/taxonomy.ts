@@ -1,4 +1,5 @@
-import { LOCALE_DATA } from './i18n/locale-data.js';
+import { localeData } from './i18n/locale-data.js';
+import { LOCALES } from './i18n/locales.js';
 
 /**
  * The controlled theme vocabulary. Ids are stable forever: they are stored in profiles and
@@ -59,23 +60,35 @@ export const THEME_IDS = THEMES.map((t) => t.id) as unknown as readonly [ThemeId
 
 const byId = new Map<string, Theme>(THEMES.map((t) => [t.id, t]));
 
-const bySynonym = new Map<string, ThemeId>();
-for (const theme of THEMES) {
-  for (const term of [theme.id, theme.label, ...theme.synonyms]) bySynonym.set(normaliseTerm(term), theme.id);
-}
-// Labels and synonyms in every language the product speaks, so "климат", "კლიმატი" or "iqlim" map
-// onto the same id. A locale entry for an id the taxonomy does not have is not resolved; English
-// terms above win over a locale's identical spelling.
-for (const data of Object.values(LOCALE_DATA)) {
-  const labels = (data.messages.theme ?? {}) as Readonly<Record<string, unknown>>;
-  for (const id of Object.keys({ ...labels, ...data.synonyms })) {
-    if (!byId.has(id)) continue;
-    const label = labels[id];
-    for (const term of [...(typeof label === 'string' ? [label] : []), ...(data.synonyms[id] ?? [])]) {
-      const key = normaliseTerm(term);
-      if (!bySynonym.has(key)) bySynonym.set(key, id as ThemeId);
+let bySynonym: Map<string, ThemeId> | undefined;
+
+/**
+ * Every term that names a theme, folded: ids, English labels and synonyms, then the labels and
+ * synonyms in every language the product speaks, so "климат", "კლიმატი" or "iqlim" map onto the
+ * same id. A locale entry for an id the taxonomy does not have is not resolved; English terms win
+ * over a locale's identical spelling. Built on the first lookup, as it reads every locale's catalog
+ * (a Lambda bundle carries none of them: locale-data.ts).
+ */
+function synonymIndex(): Map<string, ThemeId> {
+  if (bySynonym) return bySynonym;
+  const index = new Map<string, ThemeId>();
+  for (const theme of THEMES) {
+    for (const term of [theme.id, theme.label, ...theme.synonyms]) index.set(normaliseTerm(term), theme.id);
+  }
+  for (const locale of LOCALES) {
+    const data = localeData(locale);
+    const labels = (data.messages.theme ?? {}) as Readonly<Record<string, unknown>>;
+    for (const id of Object.keys({ ...labels, ...data.synonyms })) {
+      if (!byId.has(id)) continue;
+      const label = labels[id];
+      for (const term of [...(typeof label === 'string' ? [label] : []), ...(data.synonyms[id] ?? [])]) {
+        const key = normaliseTerm(term);
+        if (!index.has(key)) index.set(key, id as ThemeId);
+      }
     }
   }
+  bySynonym = index;
+  return index;
 }
 
 /**
@@ -106,5 +119,5 @@ export function themeById(id: ThemeId): Theme {
 
 /** Maps what a person typed ("Climate change", "heritage") to a theme id, or undefined if unmapped. */
 export function resolveTheme(term: string): ThemeId | undefined {
-  return bySynonym.get(normaliseTerm(term));
+  return synonymIndex().get(normaliseTerm(term));
 }

@@ -1,5 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
-import { DOMAIN_NAMESPACE, LOCALE_DATA, LOCALES, type Locale } from '@culturebridge/domain';
+import { DOMAIN_NAMESPACE, LOCALES, localeData, type Locale } from '@culturebridge/domain';
 import { WEB_MESSAGES } from './messages';
 
 /**
@@ -8,7 +8,7 @@ import { WEB_MESSAGES } from './messages';
  */
 const instance = i18next.createInstance();
 void instance.init({
-  resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: WEB_MESSAGES[l], [DOMAIN_NAMESPACE]: LOCALE_DATA[l].messages }])),
+  resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: WEB_MESSAGES[l], [DOMAIN_NAMESPACE]: localeData(l).messages }])),
   lng: 'en',
   fallbackLng: 'en',
   initAsync: false,

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
-import { DEFAULT_LOCALE, DOMAIN_NAMESPACE, isLocale, LOCALE_DATA, LOCALES, type Locale } from '@culturebridge/domain';
+import { DEFAULT_LOCALE, DOMAIN_NAMESPACE, isLocale, LOCALES, localeData, type Locale } from '@culturebridge/domain';
 import { WEB_MESSAGES } from './messages';
 
 /** Where the reader's choice of language is remembered (localStorage), so it survives a new tab. */
@@ -17,7 +17,7 @@ void i18next
   .use(LanguageDetector)
   .use(initReactI18next)
   .init({
-    resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: WEB_MESSAGES[l], [DOMAIN_NAMESPACE]: LOCALE_DATA[l].messages }])),
+    resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: WEB_MESSAGES[l], [DOMAIN_NAMESPACE]: localeData(l).messages }])),
     supportedLngs: [...LOCALES],
     nonExplicitSupportedLngs: true,
     load: 'languageOnly',

@@ -1,7 +1,13 @@
 /**
  * A locale's strings: nested objects of i18next-format strings (`{{name}}` placeholders, plural
- * forms as `key_one` / `key_few` / `key_many` / `key_other` per Intl.PluralRules). English is the
- * reference every other locale is checked against (`catalog-check.ts`).
+ * forms as `key_one` / `key_few` / `key_many` / `key_other` per Intl.PluralRules), kept in
+ * `packages/domain/locales/<locale>.json` (read by `localeData`). English is the reference every
+ * other locale is checked against (`catalog-check.ts`). Besides the labels, some groups are words
+ * inside a sentence: `priorityWord` ("both give Music high priority"), `formatPhrase` ("both look
+ * for festivals and workshops"), `resourcePhrase` ("Kutaisi offers a venue") and `resourcePronoun`
+ * ("Gori needs one"), `fundingPhrase` ("both consider Creative Europe"); `country` and `language`
+ * hold the names the runtime's CLDR data may lack (Chromium ships no Georgian or Armenian data),
+ * any other code comes from Intl.DisplayNames.
  */
 export interface Messages {
   readonly [key: string]: string | Messages;

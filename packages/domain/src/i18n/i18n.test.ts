@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseTerm, resolveTheme, THEMES } from '../taxonomy.js';
 import { checkCatalog } from './catalog-check.js';
-import { LOCALE_DATA } from './locale-data.js';
+import { localeData } from './locale-data.js';
 import { LOCALES, matchLocale } from './locales.js';
 import { themeLabel } from './labels.js';
 
@@ -10,7 +10,7 @@ const UPCOMING_THEMES = ['festivals', 'gastronomy', 'maritime-culture', 'public-
 
 describe('domain catalogs', () => {
   it.each(LOCALES.filter((l) => l !== 'en'))('%s has every English key, no other, the same placeholders and its plural forms', (locale) => {
-    expect(checkCatalog(LOCALE_DATA.en.messages, LOCALE_DATA[locale].messages, locale)).toEqual([]);
+    expect(checkCatalog(localeData('en').messages, localeData(locale).messages, locale)).toEqual([]);
   });
 
   it('the check catches a missing key, an extra key, a changed placeholder and a missing plural form', () => {
@@ -40,7 +40,7 @@ describe('resolveTheme in every language', () => {
   const nonEnglish = LOCALES.filter((l) => l !== 'en');
 
   it.each(nonEnglish)('%s: every theme has at least three synonyms of its own (besides its label), each resolving to it', (locale) => {
-    const { synonyms, messages } = LOCALE_DATA[locale];
+    const { synonyms, messages } = localeData(locale);
     const labels = messages.theme as Record<string, string>;
     for (const id of [...THEMES.map((t) => t.id), ...UPCOMING_THEMES]) {
       const own = new Set((synonyms[id] ?? []).map(normaliseTerm).filter((s) => s !== normaliseTerm(labels[id] ?? '')));

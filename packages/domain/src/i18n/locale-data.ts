@@ -1,14 +1,20 @@
+import { readCatalogFile } from '#locale-files';
 import type { LocaleData } from './catalog.js';
 import type { Locale } from './locales.js';
-import { az } from './locales/az.js';
-import { en } from './locales/en.js';
-import { hy } from './locales/hy.js';
-import { ka } from './locales/ka.js';
-import { kk } from './locales/kk.js';
-import { ro } from './locales/ro.js';
-import { ru } from './locales/ru.js';
-import { uk } from './locales/uk.js';
-import { uz } from './locales/uz.js';
 
-/** Every locale's strings and synonyms, one file each under `locales/`. */
-export const LOCALE_DATA: Readonly<Record<Locale, LocaleData>> = { en, ru, uk, ka, hy, az, ro, kk, uz };
+const loaded = new Map<Locale, LocaleData>();
+
+/**
+ * A locale's strings and synonyms: `packages/domain/locales/<locale>.json`, read on first use and
+ * kept. The catalogs are data, not code, so that a Lambda bundle carries none of them (nine
+ * catalogs were 212 KB of a 250 KB budget, issue #18): Node reads the file beside the bundle (or in
+ * the source tree), the web app has them all bundled (`#locale-files`, package.json).
+ */
+export function localeData(locale: Locale): LocaleData {
+  let data = loaded.get(locale);
+  if (!data) {
+    data = readCatalogFile(locale) as LocaleData;
+    loaded.set(locale, data);
+  }
+  return data;
+}

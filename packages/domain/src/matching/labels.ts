@@ -1,4 +1,4 @@
-import { en } from '../i18n/locales/en.js';
+import { translator } from '../i18n/translate.js';
 import type { Format, FundingInstrument, Resource } from '../vocabulary.js';
 
 /** English names of the working languages common in the networks; other codes are shown as they are. */
@@ -27,15 +27,19 @@ export function languageName(code: string): string {
   return Object.hasOwn(LANGUAGE_NAMES, code) ? (LANGUAGE_NAMES[code] as string) : code;
 }
 
-/** How a resource reads in "X offers a venue, Y needs one": the noun phrase and what refers back to it (from the English catalog). */
-export const RESOURCE_PHRASES: Readonly<Record<Resource, { phrase: string; pronoun: string }>> = Object.fromEntries(
-  Object.entries(en.messages.resourcePhrase).map(([id, phrase]) => [id, { phrase, pronoun: en.messages.resourcePronoun[id as Resource] }]),
-) as Record<Resource, { phrase: string; pronoun: string }>;
+/*
+ * The English summary's phrases come from the English catalog (packages/domain/locales/en.json),
+ * read on first use like every catalog, so the summary and the English reason sentences agree.
+ */
+const english = (key: string) => translator('en')(key);
 
-/** Plural phrases for "both look for festivals and exchange visits". */
-export const FORMAT_PHRASES: Readonly<Record<Format, string>> = en.messages.formatPhrase;
+/** How a resource reads in "X offers a venue, Y needs one": the noun phrase and what refers back to it. */
+export const resourcePhrase = (id: Resource) => ({ phrase: english(`resourcePhrase.${id}`), pronoun: english(`resourcePronoun.${id}`) });
 
-export const FUNDING_PHRASES: Readonly<Record<FundingInstrument, string>> = en.messages.fundingPhrase;
+/** A format's plural phrase, for "both look for festivals and exchange visits". */
+export const formatPhrase = (id: Format) => english(`formatPhrase.${id}`);
+
+export const fundingPhrase = (id: FundingInstrument) => english(`fundingPhrase.${id}`);
 
 /** "a", "a and b", "a, b and c". */
 export function listJoin(items: readonly string[]): string {

@@ -2,7 +2,7 @@ import { THEMES, themeById } from '../taxonomy.js';
 import { FORMATS, FUNDING_INSTRUMENTS, RESOURCES, type Format, type FundingInstrument, type Priority, type Resource } from '../vocabulary.js';
 import { priorityCode, priorityOfCode, R_FORMATS, R_FUNDING, R_NEEDS, R_OFFERS, R_THEMES, ROW_WIDTH, THEME_WORDS, type EncodedProfiles } from './encode.js';
 import { isTagTerm } from './text.js';
-import { FORMAT_PHRASES, FUNDING_PHRASES, languageName, listJoin, RESOURCE_PHRASES } from './labels.js';
+import { formatPhrase, fundingPhrase, languageName, listJoin, resourcePhrase } from './labels.js';
 import type { MatchingProfile, MatchReason } from './types.js';
 
 /**
@@ -182,10 +182,10 @@ export function summarise(
         else fromB.push(r.resource);
         break;
       case 'shared-format':
-        formats.push(FORMAT_PHRASES[r.format]);
+        formats.push(formatPhrase(r.format));
         break;
       case 'shared-funding':
-        funding.push(FUNDING_PHRASES[r.instrument]);
+        funding.push(fundingPhrase(r.instrument));
         break;
       case 'availability-overlap':
         tail.push(`both available from ${r.from} to ${r.to}`);
@@ -212,11 +212,11 @@ export function summarise(
   clauses.push(...textClauses);
   for (const [from, to, resources] of [[a.name, b.name, fromA], [b.name, a.name, fromB]] as const) {
     if (resources.length === 1) {
-      const { phrase, pronoun } = RESOURCE_PHRASES[resources[0] as Resource];
+      const { phrase, pronoun } = resourcePhrase(resources[0] as Resource);
       clauses.push(`${from} offers ${phrase}, ${to} needs ${pronoun}`);
     } else if (resources.length > 1) {
       const phrases: string[] = [];
-      for (const r of resources) phrases.push(RESOURCE_PHRASES[r].phrase);
+      for (const r of resources) phrases.push(resourcePhrase(r).phrase);
       clauses.push(`${from} offers ${listJoin(phrases)}, which ${to} needs`);
     }
   }
