@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { oneLineText } from './text.js';
 
 /**
  * Per-network settings that shape a proposal's life in time (DESIGN §5, "Proposal lifecycle in
@@ -29,7 +30,7 @@ export const NetworkSettings = z
     expireAfterDays: days('expireAfterDays', 2, 365, DEFAULT_NETWORK_SETTINGS.expireAfterDays),
     reproposeAfterDays: days('reproposeAfterDays', 0, 3650, DEFAULT_NETWORK_SETTINGS.reproposeAfterDays),
     /** How mails name the network, e.g. "EU4Culture"; the network id when absent. */
-    displayName: z.string({ error: 'displayName must be text' }).trim().min(1, { error: 'displayName must not be empty' }).max(120, { error: 'displayName must be at most 120 characters' }).optional(),
+    displayName: oneLineText('displayName', 120).optional(),
   })
   // A reminder after the expiry would never be sent.
   .refine((s) => s.expireAfterDays > s.reminderAfterDays, { error: 'expireAfterDays must be more than reminderAfterDays', path: ['expireAfterDays'] });

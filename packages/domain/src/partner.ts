@@ -9,6 +9,7 @@ import { BlockList, isIP } from 'node:net';
 import * as z from 'zod';
 import { escapeHtml, type Mail } from './notification.js';
 import { NetworkId } from './profile.js';
+import { oneLineText } from './text.js';
 
 /** A 12-digit AWS account id. */
 export const AwsAccountId = z.string().regex(/^\d{12}$/, { error: 'awsAccount: expected 12 digits' });
@@ -24,7 +25,7 @@ export const WebhookUrl = z
  * later); `networks` absent means events of every network.
  */
 export const PartnerInput = z.strictObject({
-  name: z.string().trim().min(1, { error: 'name: required' }).max(200).refine((s) => !/[\r\n]/.test(s), { error: 'name: one line only' }),
+  name: oneLineText('name', 200),
   contact: z.email({ error: 'contact: expected a valid e-mail address' }).max(254).toLowerCase(),
   awsAccount: AwsAccountId.optional(),
   webhook: WebhookUrl.optional(),
