@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import type { ProfileInput } from '@culturebridge/domain';
-import { CoordinatorStore } from '@culturebridge/store';
+import { CoordinatorStore, NetworkStore } from '@culturebridge/store';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
 import type { Platform } from '../../local/platform.js';
 import { EMAIL_PATTERN, platformDocumentClient, startTestPlatform, submitProfile } from '../support/platform.js';
@@ -42,6 +42,8 @@ function notifiedEvents(net: string) {
 describe('coordinator e-mails', () => {
   it('mails an immediate coordinator once per match, with who matched whom, the reasons and the links', async () => {
     const net = network();
+    // The operator named the network (`npm run network -- add --name`); no display name of its own is set.
+    await new NetworkStore(platformDocumentClient(platform), platform.tableName).put({ id: net, name: 'Black Sea Culture' }, new Date().toISOString());
     const { coordinator } = await coordinators.add({ networkId: net, name: 'Ana Coordinator', email: `ana@${net}.example`, preference: { mode: 'immediate', timeZone: 'UTC', digestHour: 8 } });
     const [k, g] = pair(net);
     const [kid, gid] = [await submit(k), await submit(g)];
@@ -52,8 +54,8 @@ describe('coordinator e-mails', () => {
     expect(mails).toHaveLength(1);
     const [mail] = mails;
     // The pair is named in id order, as the match is stored.
-    // No display name for this network: the subject names it by its id.
-    expect(mail?.subject).toBe(`CultureBridge · ${net}: ${kid < gid ? 'Kutaisi and Gyumri' : 'Gyumri and Kutaisi'} were matched`);
+    // No display name of its own: the subject names the network as its record does, never by its id.
+    expect(mail?.subject).toBe(`CultureBridge · Black Sea Culture: ${kid < gid ? 'Kutaisi and Gyumri' : 'Gyumri and Kutaisi'} were matched`);
     expect(mail?.from).toBe('no-reply@culturebridge.example');
     for (const part of [mail?.body.text, mail?.body.html]) {
       expect(part).toContain('Hello Ana Coordinator');
@@ -134,7 +136,8 @@ describe('coordinator e-mails', () => {
     const [digest] = mails;
     const matchCount = (digest?.body.text?.match(/^- /gm) ?? []).length;
     expect(matchCount).toBeGreaterThanOrEqual(2);
-    expect(digest?.subject).toBe(`CultureBridge · ${net}: daily digest, ${matchCount} new matches (2026-11-25)`);
+    // (The test support creates each network with the name `Network <id>`.)
+    expect(digest?.subject).toBe(`CultureBridge · Network ${net}: daily digest, ${matchCount} new matches (2026-11-25)`);
     expect(digest?.body.text).toContain('Hello Dana Digest');
     // Counts first, then the dashboard, then one line per match.
     const text = digest?.body.text ?? '';

@@ -5,13 +5,14 @@ import { oneLineText } from './text.js';
 
 /**
  * Networks are records the operator creates (`npm run network -- add`); a profile may name only
- * these. Per-network settings live on this record (`settings`), so whoever adds one (reminder and
- * expiry days, cross-border weight) extends NetworkSettings and every reader gets it.
+ * these. The record's `name` is how mails name the network unless its settings item gives a
+ * display name. The proposal lifecycle settings (reminder, expiry, re-proposal days) live in the
+ * network's settings item (network-settings.ts, `NETWORK#<id> / SETTINGS`), not on this record.
  */
 export const NETWORK_NAME_LENGTH = 120;
 
 // Named apart from network-settings.ts's NetworkSettings (issue 20: reminder, expiry and
-// re-proposal days, display name), which still live in their own item until moved onto this record.
+// re-proposal days, display name), which live in their own item.
 export const NetworkRecordSettings = z.object({}).catchall(z.unknown());
 export type NetworkRecordSettings = z.output<typeof NetworkRecordSettings>;
 

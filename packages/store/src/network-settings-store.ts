@@ -3,9 +3,10 @@ import { NetworkSettings, type NetworkSettingsInput } from '@culturebridge/domai
 import { ENTITY, keys } from './table.js';
 
 /**
- * Per-network settings (reminder, expiry, re-proposal pause, display name). One small item per
- * network until networks are records (issue 19), which will hold the same `settings` attribute; a
- * network without the item gets the defaults.
+ * Per-network settings (reminder, expiry, re-proposal pause, display name): one small item per
+ * network, set by `npm run coordinator -- network-settings`; a network without it gets the defaults.
+ * Without a display name of its own, a network is named as its record names it (`npm run network --
+ * add --name …`, issue 19), so mails never fall back to the id of a network that has a name.
  */
 export class NetworkSettingsStore {
   constructor(
@@ -14,9 +15,14 @@ export class NetworkSettingsStore {
   ) {}
 
   async get(networkId: string): Promise<NetworkSettings> {
-    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.networkSettings(networkId) }));
+    const [own, record] = await Promise.all([
+      this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.networkSettings(networkId) })),
+      this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.network(networkId), ProjectionExpression: '#name', ExpressionAttributeNames: { '#name': 'name' } })),
+    ]);
     // Stored settings were validated when written; parsing again applies defaults added since.
-    return NetworkSettings.parse(out.Item?.settings ?? {});
+    const settings = NetworkSettings.parse(own.Item?.settings ?? {});
+    const recordName = typeof record.Item?.name === 'string' ? record.Item.name : undefined;
+    return settings.displayName === undefined && recordName ? { ...settings, displayName: recordName } : settings;
   }
 
   async getMany(networkIds: readonly string[]): Promise<Map<string, NetworkSettings>> {

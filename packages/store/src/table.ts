@@ -119,7 +119,7 @@ export const keys = {
   addressPartition: (addressHash: string) => `ADDRESS#${addressHash}`,
   /** A fixed-window counter of sign-in requests, e.g. `RATE#perAddress#<hash>#<window start>`; expires with its window. */
   rateCounter: (limit: string, keyHash: string, windowStart: number) => ({ PK: `RATE#${limit}#${keyHash}#${windowStart}`, SK: 'RATE' }),
-  /** A network's settings, until networks are records of their own (issue 19): then they move onto it. */
+  /** A network's lifecycle settings and display name (the network's record, `network` below, holds its name). */
   networkSettings: (networkId: string) => ({ PK: `NETWORK#${networkId}`, SK: 'SETTINGS' }),
   /**
    * `waiter` was not proposed to `capped` because `capped` was at its exposure cap; when a slot of
