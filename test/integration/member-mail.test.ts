@@ -117,6 +117,32 @@ describe('member match e-mails', () => {
   });
 });
 
+describe('member digests by default (#20: "member mails never come")', () => {
+  it('a member who chose nothing hears nothing at once, then gets one daily digest at 08:00 UTC with its new match', async () => {
+    const net = network();
+    const [k, g] = pair(net, [false, false]).map((p) => ({ ...p, mailFrequency: undefined }));
+    const [kid, gid] = [await submit(k as ProfileInput), await submit(g as ProfileInput)];
+    await platform.settle();
+    expect(await mailsTo(k.contact.email)).toEqual([]);
+
+    expect(await platform.runDigests(new Date('2026-11-25T07:30:00Z'))).toMatchObject({ sent: 0 });
+    expect(await mailsTo(k.contact.email)).toEqual([]);
+    await platform.runDigests(new Date('2026-11-25T08:30:00Z'));
+    for (const [self, selfId, partner, partnerId] of [[k, kid, g, gid], [g, gid, k, kid]] as const) {
+      const mails = await mailsTo(self.contact.email);
+      expect(mails, self.name).toHaveLength(1);
+      expect(mails[0]?.subject).toMatch(new RegExp(`^CultureBridge · ${self.name}: daily digest`));
+      expect(mails[0]?.body.text).toContain(partner.name);
+      expect(mails[0]?.body.text).toContain(`${BASE_URL}/#/matches/${selfId}/${partnerId}`);
+      // Not confirmed yet: the partner's contact is not revealed.
+      expect(mails[0]?.body.text).not.toContain(partner.contact.email);
+    }
+    // The next hour finds nothing more to send.
+    await platform.runDigests(new Date('2026-11-25T09:30:00Z'));
+    expect(await mailsTo(k.contact.email)).toHaveLength(1);
+  });
+});
+
 describe('bounce and complaint suppression', () => {
   it('records a permanent bounce and a complaint by address hash only, and ignores a transient bounce', async () => {
     const net = network();
