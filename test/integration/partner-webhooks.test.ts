@@ -148,6 +148,35 @@ describe('webhooks through npm start\'s platform', () => {
     expect((await store().get(cliPartner))?.status).toBe('enabled');
   });
 
+  it('npm run partner -- deliveries --failed lists only failed attempts; redeliver --from --to sends that window\'s events again', async () => {
+    const secret = newWebhookSecret();
+    const r = await receiver([secret], { status: 500 });
+    const { partner } = await addPartner(platform, { webhook: r.url, events: ['MatchProposed'] }, secret);
+    const from = new Date().toISOString();
+    await matchPair(platform);
+    const failedId = r.received[0]?.id as string;
+    expect(r.received[0]?.status).toBe(500);
+
+    const failed = (await partnerCli('deliveries', partner.id, '--failed')).stdout.trim().split('\n');
+    expect(failed.length).toBeGreaterThanOrEqual(1);
+    for (const line of failed) expect(line).toMatch(new RegExp(`${failedId}.*MatchProposed.*failed  500`));
+
+    r.answerWith(204);
+    const to = new Date().toISOString();
+    const out = await partnerCli('redeliver', partner.id, '--from', from, '--to', to);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('redelivered 1 of 1');
+    expect(r.received.at(-1)).toMatchObject({ id: failedId, status: 204 });
+    expect(r.received.at(-1)?.rejected).toBeUndefined();
+    const all = (await partnerCli('deliveries', partner.id)).stdout;
+    expect(all).toMatch(new RegExp(`${failedId}.*\\(redelivery\\)  delivered  204`));
+    // Still only the failed attempts under --failed.
+    expect((await partnerCli('deliveries', partner.id, '--failed')).stdout).not.toContain('delivered');
+    // A window before the event holds nothing to send.
+    const empty = await partnerCli('redeliver', partner.id, '--from', '2020-01-01T00:00:00Z', '--to', '2020-01-02T00:00:00Z');
+    expect(empty.stdout).toContain('redelivered 0 of 0');
+  });
+
   it('npm run partner -- rotate-secret prints a new secret, remove deletes the partner', async () => {
     const rotated = await partnerCli('rotate-secret', cliPartner);
     const fresh = /(whsec_[A-Za-z0-9+/=]+)/.exec(rotated.stdout)?.[1];

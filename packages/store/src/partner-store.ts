@@ -99,7 +99,8 @@ export class PartnerStore {
           Key: keys.partner(id),
           UpdateExpression: expression,
           ConditionExpression: condition,
-          ExpressionAttributeValues: values,
+          // DynamoDB refuses an empty ExpressionAttributeValues (e.g. "REMOVE failingSince").
+          ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
           ...(names ? { ExpressionAttributeNames: names } : {}),
           ReturnValues: 'ALL_NEW',
         }),
