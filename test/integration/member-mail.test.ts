@@ -120,8 +120,8 @@ describe('member match e-mails', () => {
 describe('member digests by default (#20: "member mails never come")', () => {
   it('a member who chose nothing hears nothing at once, then gets one daily digest at 08:00 UTC with its new match', async () => {
     const net = network();
-    const [k, g] = pair(net, [false, false]).map((p) => ({ ...p, mailFrequency: undefined }));
-    const [kid, gid] = [await submit(k as ProfileInput), await submit(g as ProfileInput)];
+    const [k, g] = pair(net, [false, false]).map(({ mailFrequency: _chosen, ...p }) => p) as [ProfileInput, ProfileInput];
+    const [kid, gid] = [await submit(k), await submit(g)];
     await platform.settle();
     expect(await mailsTo(k.contact.email)).toEqual([]);
 
