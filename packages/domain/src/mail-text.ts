@@ -2,8 +2,10 @@ import type { Locale } from './i18n/locales.js';
 import { translator } from './i18n/translate.js';
 /**
  * Every word our mails say, one entry per mail kind, in English. The composers in notification.ts
- * only assemble these pieces with links and escaping, so translating a mail (issue 15) means giving
- * this object in another language. Functions take the values a sentence needs, already plain text.
+ * only assemble these pieces with links and escaping. Each entry is a `mail.*` key of the domain
+ * catalogs (`mailText` below says which), so translating a mail means translating those keys in
+ * `packages/domain/locales/<locale>.json`; this object is the English reference the English catalog
+ * must match. Functions take the values a sentence needs, already plain text.
  */
 export const MAIL_TEXT = {
   common: {
@@ -11,7 +13,6 @@ export const MAIL_TEXT = {
     greeting: (name: string) => `Hello ${name},`,
     preferences: 'Change how you receive these e-mails, or unsubscribe',
     why: 'Why',
-    score: 'Score',
     seeMatch: 'See the match',
   },
   /** To a coordinator, right away, about one match. */
@@ -93,45 +94,70 @@ export const MAIL_TEXT = {
   },
 } as const;
 
+/** MAIL_TEXT's shape with plain strings: what `mailText(locale)` gives in any language. */
+type Shape<T> = T extends string ? string : T extends (...args: infer A) => string ? (...args: A) => string : { readonly [K in keyof T]: Shape<T[K]> };
+
 /**
- * MAIL_TEXT in `locale`: every string issue 15 translated comes from the domain catalogs (`mail.*`);
- * the strings issue 20 added are still English until their keys are in the catalogs.
+ * MAIL_TEXT in `locale`: every string comes from the domain catalogs (`mail.*`), the brand name
+ * excepted. The English catalog says exactly what MAIL_TEXT says (mail-text.test.ts compares them),
+ * so an English mail reads the same whichever it is built from. Counts are plural keys
+ * (`mail.digestNew_one`, `_few`, …), chosen by Intl.PluralRules for the locale.
  */
 export function mailText(locale: Locale) {
   const t = translator(locale);
   const m = (key: string, params: Record<string, unknown> = {}) => t(`mail.${key}`, params);
-  const E = MAIL_TEXT;
-  return {
-    ...E,
-    weakerMatch: m('weakerMatch'),
-    scoreLine: (score: number) => m('score', { score }),
-    common: { ...E.common, greeting: (name: string) => m('hello', { name }), preferences: m('preferences'), why: m('why').replace(/:$/, ''), seeMatch: m('seeMatch') },
+  const text: Shape<typeof MAIL_TEXT> = {
+    common: { product: MAIL_TEXT.common.product, greeting: (name) => m('hello', { name }), preferences: m('preferences'), why: m('why').replace(/:$/, ''), seeMatch: m('seeMatch') },
     coordinatorMatch: {
-      ...E.coordinatorMatch,
-      subject: (network: string, headline: string) => m('coordinatorSubject', { headline, network }),
-      headline: { proposed: (a: string, b: string) => m('matched', { a, b }), confirmed: (a: string, b: string) => m('confirmed', { a, b }) },
-      inNetwork: (headline: string, network: string) => m('inNetwork', { headline, network }),
+      subject: (network, headline) => m('coordinatorSubject', { headline, network }),
+      headline: { proposed: (a, b) => m('matched', { a, b }), confirmed: (a, b) => m('confirmed', { a, b }) },
+      inNetwork: (headline, network) => m('inNetwork', { headline, network }),
+      dashboard: m('openDashboard'),
     },
     memberMatch: {
-      ...E.memberMatch,
-      proposed: { subject: (partner: string) => m('memberSubjectProposed', { partner }), lead: (self: string, partner: string) => m('memberProposed', { self, partner }) },
+      proposed: { subject: (partner) => m('memberSubjectProposed', { partner }), lead: (self, partner) => m('memberProposed', { self, partner }) },
+      accepted: { subject: (partner) => m('memberSubjectAccepted', { partner }), lead: (self, partner) => m('memberAccepted', { self, partner }) },
       confirmed: {
-        subject: (partner: string) => m('memberSubjectConfirmed', { partner }),
-        lead: (_self: string, partner: string) => m('memberConfirmed', { partner }),
+        subject: (partner) => m('memberSubjectConfirmed', { partner }),
+        lead: (_self, partner) => m('memberConfirmed', { partner }),
         whyMatched: m('whyMatched').replace(/:$/, ''),
       },
+      expired: { subject: (partner) => m('memberSubjectExpired', { partner }), lead: (self, partner) => m('memberExpired', { self, partner }) },
+      reminder: { subject: (partner) => m('memberSubjectReminder', { partner }), lead: (self, partner) => m('memberReminder', { self, partner }) },
       accept: m('accept'),
       decline: m('decline'),
       contactsLater: m('contactsOnceBoth'),
     },
+    digest: {
+      frequency: { daily: m('digestDaily'), weekly: m('digestWeekly'), now: m('digestNow') },
+      subject: (scope, frequency, headline, period) => m('digestSubject', { scope, frequency, headline, period }),
+      nothingNew: m('digestNothingNew'),
+      intro: { coordinator: (network) => m('digestIntroCoordinator', { network }), member: (profile) => m('digestIntroMember', { profile }) },
+      counts: {
+        new: (count) => m('digestNew', { count }),
+        accepted: (count) => m('digestAccepted', { count }),
+        confirmed: (count) => m('digestConfirmed', { count }),
+        waiting: (count) => m('digestWaiting', { count }),
+        expired: (count) => m('digestExpired', { count }),
+      },
+      item: {
+        proposed: (a, b) => m('digestItemProposed', { a, b }),
+        accepted: (a, b) => m('digestItemAccepted', { a, b }),
+        confirmed: (a, b) => m('digestItemConfirmed', { a, b }),
+        expired: (a, b) => m('digestItemExpired', { a, b }),
+        reminder: (a, b) => m('digestItemReminder', { a, b }),
+      },
+      dashboard: { coordinator: m('openDashboard'), member: m('seeAllMatches') },
+      more: (count) => m('digestMore', { count }),
+    },
     signIn: {
-      ...E.signIn,
       subject: { 'sign-in': m('signInSubject'), 'confirm-profile': m('confirmSubject'), 'invite-member': m('inviteSubject') },
       intro: { 'sign-in': m('signInIntro'), 'confirm-profile': m('confirmIntro'), 'invite-member': m('inviteIntro') },
       button: { 'sign-in': m('signInButton'), 'confirm-profile': m('confirmButton'), 'invite-member': m('inviteButton') },
-      validity: (minutes: number) => (minutes >= 24 * 60 ? m('validForDays', { days: Math.round(minutes / (24 * 60)) }) : m('validFor', { minutes })),
+      validity: (minutes) => (minutes >= 24 * 60 ? m('validForDays', { days: Math.round(minutes / (24 * 60)) }) : m('validFor', { minutes })),
       ignore: m('ignore'),
     },
   };
+  return { ...text, weakerMatch: m('weakerMatch'), scoreLine: (score: number) => m('score', { score }) };
 }
 export type MailText = ReturnType<typeof mailText>;

@@ -227,8 +227,7 @@ describe('mails in the recipient\'s language', () => {
       'Оцінка: 72 / 100',
       '',
       'Переглянути збіг: https://app.example.org/#/matches/g/k',
-      // Issue 20's dashboard line: its catalog key is still English in every locale (docs/translations.md).
-      'Open the network dashboard: https://app.example.org/#/dashboard/eu4culture',
+      'Відкрити панель мережі: https://app.example.org/#/dashboard/eu4culture',
       '',
       'Змінити налаштування листів або відписатися: https://app.example.org/#/preferences/coordinators/c1',
     ]);
@@ -247,15 +246,155 @@ describe('mails in the recipient\'s language', () => {
     expect(az.html).toContain('<a href="https://app.example.org/#/matches/g/k">Uyğunluğa baxın</a>');
   });
 
-  it('writes a coordinator\'s digest in the coordinator\'s language: greeting, links and page language', () => {
-    const entries = [{ notice: pair, occurredAt: '2026-11-24T09:00:00Z' }];
-    const uk = composeDigestMail({ role: 'coordinator', id: 'c1', name: 'Олена', networkId: 'eu4culture', locale: 'uk' }, 'daily', '2026-11-25', entries, 1, links);
-    expect(uk?.text.split('\n')[0]).toBe('Вітаємо, Олена!');
-    expect(uk?.text).toContain('Змінити налаштування листів або відписатися: https://app.example.org/#/preferences/coordinators/c1');
-    expect(uk?.html).toContain('<html lang="uk">');
-    const az = composeDigestMail({ role: 'coordinator', id: 'c1', name: 'Aysel', networkId: 'eu4culture', locale: 'az' }, 'daily', '2026-11-25', entries, 1, links);
-    expect(az?.text).toContain('Salam, Aysel!');
-    expect(az?.html).toContain('<html lang="az">');
+  /** One day of a network: three new matches, one of them accepted by one side, one confirmed, one expired. */
+  const day = (state: MatchNotice['state'], matchId: string, names: [string, string], occurredAt: string) => ({
+    notice: { ...pair, state, matchId, profileIds: matchId.split('|') as [string, string], names },
+    occurredAt: `2026-11-24T${occurredAt}:00Z`,
+  });
+  const networkDay = [
+    day('proposed', 'g|k', ['Gyumri', 'Kutaisi'], '09:00'),
+    day('proposed', 'c|d', ['Poti', 'Rivne'], '09:05'),
+    day('proposed', 'e|f', ['Cahul', 'Orhei'], '09:10'),
+    day('accepted', 'g|k', ['Gyumri', 'Kutaisi'], '10:00'),
+    day('confirmed', 'a|b', ['Shaki', 'Sevan'], '11:00'),
+    day('expired', 'h|i', ['Balti', 'Lankaran'], '12:00'),
+  ];
+
+  it('writes a coordinator\'s digest in Ukrainian and in Azerbaijani: subject, counts in the plural forms of the language, dashboard and item lines', () => {
+    const coordinatorOf = (name: string, locale: 'uk' | 'az') => ({ role: 'coordinator' as const, id: 'c1', name, networkId: 'eu4culture', networkName: 'EU4Culture', locale });
+    const uk = composeDigestMail(coordinatorOf('Олена', 'uk'), 'daily', '2026-11-25', networkDay, 5, links);
+    if (!uk) throw new Error('expected a digest');
+    expect(uk.subject).toBe('CultureBridge · EU4Culture: щоденний дайджест, 3 нові збіги, 1 збіг прийнято однією стороною (2026-11-25)');
+    expect(uk.text.split('\n')).toEqual([
+      'Вітаємо, Олена!',
+      '',
+      'Що сталося у вашій мережі EU4Culture від попереднього дайджесту:',
+      '',
+      '  3 нові збіги',
+      '  1 збіг прийнято однією стороною',
+      '  1 збіг підтверджено обома сторонами',
+      '  5 збігів чекають на відповідь',
+      '  1 збіг, термін якого минув',
+      '',
+      'Відкрити панель мережі: https://app.example.org/#/dashboard/eu4culture',
+      '',
+      '- Новий: Gyumri і Kutaisi: https://app.example.org/#/matches/g/k',
+      '- Новий: Poti і Rivne: https://app.example.org/#/matches/c/d',
+      '- Новий: Cahul і Orhei: https://app.example.org/#/matches/e/f',
+      '- Прийнято однією стороною: Gyumri і Kutaisi: https://app.example.org/#/matches/g/k',
+      '- Підтверджено: Shaki і Sevan: https://app.example.org/#/matches/a/b',
+      '- Термін минув: Balti і Lankaran: https://app.example.org/#/matches/h/i',
+      '',
+      'Змінити налаштування листів або відписатися: https://app.example.org/#/preferences/coordinators/c1',
+    ]);
+    expect(uk.html).toContain('<html lang="uk">');
+    expect(uk.html).toContain('<ul class="counts"><li>3 нові збіги</li><li>1 збіг прийнято однією стороною</li><li>1 збіг підтверджено обома сторонами</li><li>5 збігів чекають на відповідь</li><li>1 збіг, термін якого минув</li></ul>');
+    expect(uk.html).toContain('<a href="https://app.example.org/#/dashboard/eu4culture"><strong>Відкрити панель мережі</strong></a>');
+
+    const az = composeDigestMail(coordinatorOf('Aysel', 'az'), 'daily', '2026-11-25', networkDay, 5, links);
+    if (!az) throw new Error('expected a digest');
+    expect(az.subject).toBe('CultureBridge · EU4Culture: gündəlik xülasə, 3 yeni uyğunluq, 1 uyğunluq bir tərəfdən qəbul edilib (2026-11-25)');
+    expect(az.text.split('\n')).toEqual([
+      'Salam, Aysel!',
+      '',
+      'Son xülasədən bəri EU4Culture şəbəkənizdə baş verənlər:',
+      '',
+      '  3 yeni uyğunluq',
+      '  1 uyğunluq bir tərəfdən qəbul edilib',
+      '  1 uyğunluq hər iki tərəfdən təsdiqlənib',
+      '  5 uyğunluq cavab gözləyir',
+      '  1 uyğunluğun vaxtı bitib',
+      '',
+      'Şəbəkə panelini açın: https://app.example.org/#/dashboard/eu4culture',
+      '',
+      '- Yeni: Gyumri və Kutaisi: https://app.example.org/#/matches/g/k',
+      '- Yeni: Poti və Rivne: https://app.example.org/#/matches/c/d',
+      '- Yeni: Cahul və Orhei: https://app.example.org/#/matches/e/f',
+      '- Bir tərəf qəbul edib: Gyumri və Kutaisi: https://app.example.org/#/matches/g/k',
+      '- Təsdiqlənib: Shaki və Sevan: https://app.example.org/#/matches/a/b',
+      '- Vaxtı bitib: Balti və Lankaran: https://app.example.org/#/matches/h/i',
+      '',
+      'Məktub ayarlarını dəyişin və ya abunəlikdən çıxın: https://app.example.org/#/preferences/coordinators/c1',
+    ]);
+    expect(az.html).toContain('<html lang="az">');
+    // Nothing new but open matches: the subject says so in the recipient's language.
+    expect(composeDigestMail(coordinatorOf('Олена', 'uk'), 'now', '2026-11-25', [day('reminder', 'g|k', ['Gyumri', 'Kutaisi'], '13:00')], 2, links)?.subject).toBe(
+      'CultureBridge · EU4Culture: дайджест, нічого нового (2026-11-25)',
+    );
+  });
+
+  it('writes a member\'s digest in Ukrainian and in Azerbaijani: subject, counts, its matches link, item lines and the line for what is left out', () => {
+    const uk = composeDigestMail({ role: 'member', id: 'g', name: 'Олена', profileName: 'Gyumri', locale: 'uk' }, 'weekly', '2026-W48', [networkDay[0]!, networkDay[3]!, day('reminder', 'g|k', ['Gyumri', 'Kutaisi'], '13:00')], 1, links);
+    if (!uk) throw new Error('expected a digest');
+    expect(uk.subject).toBe('CultureBridge · Gyumri: щотижневий дайджест, 1 новий збіг, 1 збіг прийнято однією стороною (2026-W48)');
+    expect(uk.text.split('\n')).toEqual([
+      'Вітаємо, Олена!',
+      '',
+      'Що сталося зі збігами для Gyumri від попереднього дайджесту:',
+      '',
+      '  1 новий збіг',
+      '  1 збіг прийнято однією стороною',
+      '  0 збігів підтверджено обома сторонами',
+      '  1 збіг чекає на відповідь',
+      '  0 збігів, термін яких минув',
+      '',
+      'Переглянути всі ваші збіги: https://app.example.org/#/profiles/g',
+      '',
+      '- Новий: Gyumri і Kutaisi: https://app.example.org/#/matches/g/k',
+      '- Прийнято однією стороною: Gyumri і Kutaisi: https://app.example.org/#/matches/g/k',
+      '- Чекає на вашу відповідь: Gyumri і Kutaisi: https://app.example.org/#/matches/g/k',
+      '',
+      'Змінити налаштування листів або відписатися: https://app.example.org/#/preferences/profiles/g',
+    ]);
+
+    // 27 new partners for Gyumri: 25 listed, the rest counted.
+    const many = Array.from({ length: 27 }, (_, i) => day('proposed', `g|p${String(i).padStart(2, '0')}`, ['Gyumri', `Partner ${i}`], `09:${String(i).padStart(2, '0')}`));
+    const az = composeDigestMail({ role: 'member', id: 'g', name: 'Aysel', profileName: 'Gyumri', locale: 'az' }, 'daily', '2026-11-25', many, 27, links);
+    if (!az) throw new Error('expected a digest');
+    expect(az.subject).toBe('CultureBridge · Gyumri: gündəlik xülasə, 27 yeni uyğunluq (2026-11-25)');
+    const lines = az.text.split('\n');
+    expect(lines.slice(0, 11)).toEqual([
+      'Salam, Aysel!',
+      '',
+      'Son xülasədən bəri Gyumri profilinin uyğunluqlarında baş verənlər:',
+      '',
+      '  27 yeni uyğunluq',
+      '  0 uyğunluq bir tərəfdən qəbul edilib',
+      '  0 uyğunluq hər iki tərəfdən təsdiqlənib',
+      '  27 uyğunluq cavab gözləyir',
+      '  0 uyğunluğun vaxtı bitib',
+      '',
+      'Bütün uyğunluqlarınıza baxın: https://app.example.org/#/profiles/g',
+    ]);
+    expect(lines[12]).toBe('- Yeni: Gyumri və Partner 0: https://app.example.org/#/matches/g/p00');
+    expect(lines.slice(-3)).toEqual(['… və paneldə daha 2.', '', 'Məktub ayarlarını dəyişin və ya abunəlikdən çıxın: https://app.example.org/#/preferences/profiles/g']);
+    expect(az.html).toContain('<p>… və paneldə daha 2.</p>');
+  });
+
+  it('writes a member\'s reminder, acceptance and expiry mail in Ukrainian and in Azerbaijani', () => {
+    const reminder = composeMemberMatchMail({ ...pair, state: 'reminder' }, { self: member('uk'), partner }, links);
+    expect(reminder.subject).toBe('CultureBridge: Kutaisi чекає на вашу відповідь');
+    expect(reminder.text).toContain(
+      'Для Gyumri запропоновано партнера Kutaisi, але відповіді ще немає. Термін збігів без відповіді минає, щоб і інші учасники отримали шанс.',
+    );
+    expect(reminder.text).toContain('Прийняти: https://app.example.org/#/matches/g/k/accept');
+
+    const accepted = composeMemberMatchMail({ ...pair, state: 'accepted', acceptedBy: ['k'] }, { self: member('uk'), partner }, links);
+    expect(accepted.subject).toBe('CultureBridge: Kutaisi приймає збіг із вами');
+    expect(accepted.text).toContain('Збіг для Gyumri прийняла інша сторона: Kutaisi. Тепер ваша черга відповісти.');
+
+    const expired = composeMemberMatchMail({ ...pair, state: 'expired' }, { self: member('az'), partner }, links);
+    expect(expired.subject).toBe('CultureBridge: Kutaisi ilə uyğunluğunuzun vaxtı bitdi');
+    expect(expired.text.split('\n')).toEqual([
+      'Salam, Aysel!',
+      '',
+      'Gyumri və Kutaisi uyğunluğunun vaxtı bitdi: cavabı çox uzun gözlədi. Başqa tərəfdaşlar təklif edəcəyik.',
+      '',
+      'Uyğunluğa baxın: https://app.example.org/#/matches/g/k',
+      '',
+      'Məktub ayarlarını dəyişin və ya abunəlikdən çıxın: https://app.example.org/#/preferences/profiles/g',
+    ]);
+    expect(composeMemberMatchMail({ ...pair, state: 'reminder' }, { self: member('az'), partner }, links).subject).toBe('CultureBridge: Kutaisi cavabınızı gözləyir');
   });
 
   it('writes a member\'s match mail in Ukrainian and in Azerbaijani, from the member\'s own side', () => {
