@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INVISIBLE_OR_CONTROL_TEXT, PROFILE_ONE_LINE_FIELDS, validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { CoordinatorStore } from '@culturebridge/store';
 import { createProfilesApi } from '../../functions/profiles-api/app.js';
 import { call } from '../support/api-event.js';
-import { bearer, profilesApiOptions, recordingMailer } from '../support/profiles-api.js';
+import { bearer, createApi, profilesApiOptions, recordingMailer } from '../support/profiles-api.js';
 import { addNetworks, freshTable, type TestTable } from '../support/table.js';
 
 let table: TestTable;
@@ -35,6 +36,20 @@ describe('one-line fields through the API: one line of visible text, or a 400 an
       expect(mailer.sent).toEqual([]);
     });
   }
+
+  it('POST /networks/{id}/meetings refuses every invisible or control character class in the meeting name', async () => {
+    const wholeApi = createApi(profilesApiOptions(table.doc, table.tableName, { mailer }));
+    await new CoordinatorStore(table.doc, table.tableName).add({ networkId: 'eu4culture', name: 'C', email: 'coordinator@eu4culture.example' });
+    const coordinator = await bearer('coordinator@eu4culture.example', { networks: ['eu4culture'] });
+    const meeting = (name: string) => ({ name, date: '2099-05-12', startTime: '10:00', timeZone: 'Asia/Tbilisi', slotMinutes: 10, breakMinutes: 5, rounds: 2, tables: 1, participants: ['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222'] });
+    const before = JSON.stringify(await table.scanAll());
+    for (const { name, value } of INVISIBLE_OR_CONTROL_TEXT) {
+      const result = await call(wholeApi, { method: 'POST', path: '/networks/eu4culture/meetings', body: meeting(value), headers: coordinator });
+      expect(result.status, name).toBe(400);
+      expectFieldProblem(result, 'name');
+    }
+    expect(JSON.stringify(await table.scanAll())).toBe(before);
+  });
 
   it('PUT /profiles/{id} refuses them too and leaves the stored profile as it was', async () => {
     const input = validProfileInput();

@@ -77,3 +77,11 @@ export function nextMemberships(previous: { networks: readonly string[]; members
 export function unknownNetworks(networks: readonly string[], known: ReadonlySet<string>): { index: number; id: string }[] {
   return networks.flatMap((id, index) => (known.has(id) ? [] : [{ index, id }]));
 }
+
+/**
+ * A network's short name for sentences and mail subjects: its name up to the first colon, since a
+ * name may say "short name: description" ("EU4Culture: cities of Armenia, …" → "EU4Culture").
+ */
+export function networkShortName(name: string): string {
+  return name.split(':')[0]?.trim() || name;
+}

@@ -1,12 +1,12 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { NetworkSettings, type NetworkSettingsInput } from '@culturebridge/domain';
+import { NetworkSettings, networkShortName, type NetworkSettingsInput } from '@culturebridge/domain';
 import { ENTITY, keys } from './table.js';
 
 /**
  * Per-network settings (reminder, expiry, re-proposal pause, display name): one small item per
  * network, set by `npm run coordinator -- network-settings`; a network without it gets the defaults.
- * Without a display name of its own, a network is named as its record names it (`npm run network --
- * add --name …`, issue 19), so mails never fall back to the id of a network that has a name.
+ * Without a display name of its own, a network is named by its record's short name (`npm run network
+ * -- add --name …`, issue 19), so mails never fall back to the id of a network that has a name.
  */
 export class NetworkSettingsStore {
   constructor(
@@ -22,7 +22,7 @@ export class NetworkSettingsStore {
     // Stored settings were validated when written; parsing again applies defaults added since.
     const settings = NetworkSettings.parse(own.Item?.settings ?? {});
     const recordName = typeof record.Item?.name === 'string' ? record.Item.name : undefined;
-    return settings.displayName === undefined && recordName ? { ...settings, displayName: recordName } : settings;
+    return settings.displayName === undefined && recordName ? { ...settings, displayName: networkShortName(recordName) } : settings;
   }
 
   async getMany(networkIds: readonly string[]): Promise<Map<string, NetworkSettings>> {

@@ -6,6 +6,7 @@ import type { VerifyResult } from '../api/types';
 import { takeDestination } from '../auth/destination';
 import { markSignedIn } from '../auth/session-store';
 import { useLocale } from '../i18n/use-locale';
+import { networkShortName } from '@culturebridge/domain';
 import { networkLabel } from '../lib/networks';
 import { useResource } from '../lib/use-resource';
 import { PageHeading } from '../components/PageHeading';
@@ -49,7 +50,7 @@ function landingRoute(result: VerifyResult): string {
 
 /** The networks' short names (before a label's colon), as a list in the reader's language. */
 function networkNames(t: TFunction, list: (items: readonly string[]) => string, ids: readonly string[]): string {
-  return list(ids.map((id) => networkLabel(id).split(':')[0] ?? id));
+  return list(ids.map((id) => networkShortName(networkLabel(id))));
 }
 
 /**
