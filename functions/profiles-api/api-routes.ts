@@ -40,6 +40,7 @@ export const PROFILES_API_ROUTES = [
   { name: 'meetingCalendar', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}/calendar', access: 'session', function: 'member-lists' },
   { name: 'meetingCsv', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}/csv', access: 'session', function: 'member-lists' },
   { name: 'profileMeetings', method: 'GET', path: '/profiles/{id}/meetings', access: 'session', function: 'member-lists' },
+  { name: 'requestMeeting', method: 'POST', path: '/networks/{networkId}/meetings/{meetingId}/requests', access: 'session', function: 'member-lists' },
 ] as const;
 
 export type ProfilesApiRoute = (typeof PROFILES_API_ROUTES)[number];
@@ -51,7 +52,7 @@ export type ApiFunction = ProfilesApiRoute['function'];
 export const routesOf = <F extends ApiFunction>(fn: F) => PROFILES_API_ROUTES.filter((r): r is Extract<ProfilesApiRoute, { function: F }> => r.function === fn);
 
 /** Routes whose request carries a JSON body. */
-export const ROUTES_WITH_BODY: ReadonlySet<ProfilesApiRouteName> = new Set(['magicLink', 'describeLink', 'verify', 'create', 'update', 'updateNetworkSettings', 'importMemberList', 'createMeeting', 'updateMeeting']);
+export const ROUTES_WITH_BODY: ReadonlySet<ProfilesApiRouteName> = new Set(['magicLink', 'describeLink', 'verify', 'create', 'update', 'updateNetworkSettings', 'importMemberList', 'createMeeting', 'updateMeeting', 'requestMeeting']);
 
 /** Routes whose body may be larger than MAX_BODY_BYTES: a member list as base64 (see MAX_FILE_BYTES). */
 export const LARGE_BODY_ROUTES: ReadonlySet<ProfilesApiRouteName> = new Set(['importMemberList']);

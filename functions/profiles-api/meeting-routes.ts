@@ -1,5 +1,6 @@
 import {
   MeetingInput,
+  MeetingRequestInput,
   MeetingUpdate,
   heldRounds,
   scheduleOf,
@@ -163,6 +164,53 @@ export function meetingRoutes({ meetings, matches, profiles, newId, now }: Meeti
     return download('text/csv; charset=utf-8', `meeting-${meeting.id}.csv`, exporter().csv(meeting, await namesOf(meeting)));
   };
 
+  /** One meeting as a participant sees it: its own rounds, with partners' names. */
+  async function ownView(meeting: Meeting, profileId: string) {
+    const nameOf = await namesOf(meeting);
+    return {
+      id: meeting.id,
+      networkId: meeting.networkId,
+      name: meeting.name,
+      date: meeting.date,
+      startTime: meeting.startTime,
+      timeZone: meeting.timeZone,
+      version: meeting.version,
+      rounds: scheduleOf(meeting, profileId).map((r) => (r.partnerId ? { ...r, partnerName: nameOf(r.partnerId) } : r)),
+      participants: meeting.participants.filter((id) => id !== profileId).map((id) => ({ id, name: nameOf(id) })),
+      requested: meeting.requests.filter((r) => r.from === profileId).map((r) => r.to),
+    };
+  }
+
+  /**
+   * A participant asks to meet another: the request joins the meeting's requests and the rounds not
+   * yet held are planned again (requests first), as a coordinator's change would; asking twice
+   * changes nothing. Only the profile's owner may ask; others are refused as for any profile route.
+   * 409 when every round is held. A concurrent change is retried from a fresh read.
+   */
+  const requestMeeting: Route = async (event, caller) => {
+    const networkId = event.pathParameters?.networkId ?? '';
+    const meetingId = meetingIdOf(event);
+    const { from, to } = parseBody(MeetingRequestInput, event.body);
+    const profile = await profiles.get(from);
+    if (!profile || !ownsProfile(caller, from)) throw refusal(caller, profile, 'ask for a meeting for it');
+    for (let attempt = 1; ; attempt++) {
+      const current = await meetings.get(networkId, meetingId);
+      if (!current || !current.participants.includes(from)) throw notFound('meeting');
+      if (to === from || !current.participants.includes(to)) throw invalidFields([problem(['to'], 'not_a_participant', 'not another participant of this meeting')]);
+      if (current.requests.some((r) => r.from === from && r.to === to)) return json(200, await ownView(current, from));
+      const at = now();
+      const held = heldRounds(current.schedule, new Date(at));
+      if (held.length >= current.rounds) throw new HttpProblem(409, 'Meeting over', 'Every round of this meeting has been held.');
+      const input: MeetingInput = { ...current, requests: [...current.requests, { from, to }] };
+      const { schedule, unmetRequests } = await plan(networkId, input, held);
+      const next: Meeting = { ...current, requests: input.requests, version: current.version + 1, schedule, unmetRequests, updatedAt: at };
+      const result = await meetings.replace(next, current.version);
+      if (result.outcome === 'ok') return json(200, await ownView(next, from));
+      if (result.outcome === 'not-found') throw notFound('meeting');
+      if (attempt >= 3) throw versionConflict(current.version, result.currentVersion);
+    }
+  };
+
   /** A member's own schedules: the meetings of its networks it takes part in, its rounds only. */
   const profileMeetings: Route = async (event, caller) => {
     const id = event.pathParameters?.id ?? '';
@@ -170,24 +218,10 @@ export function meetingRoutes({ meetings, matches, profiles, newId, now }: Meeti
     const profile = await profiles.get(id);
     if (!profile || !ownsProfile(caller, id)) throw refusal(caller, profile, 'see its schedule');
     const all = (await Promise.all(profile.networks.map((n) => meetings.ofNetwork(n)))).flat().filter((m) => m.participants.includes(id));
-    const list = await Promise.all(
-      all.map(async (m) => {
-        const nameOf = await namesOf(m);
-        return {
-          id: m.id,
-          networkId: m.networkId,
-          name: m.name,
-          date: m.date,
-          startTime: m.startTime,
-          timeZone: m.timeZone,
-          version: m.version,
-          rounds: scheduleOf(m, id).map((r) => (r.partnerId ? { ...r, partnerName: nameOf(r.partnerId) } : r)),
-        };
-      }),
-    );
+    const list = await Promise.all(all.map((m) => ownView(m, id)));
     list.sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime));
     return json(200, { profileId: id, meetings: list });
   };
 
-  return { createMeeting, listMeetings, readMeeting, updateMeeting, meetingCalendar: meetingCalendarFile, meetingCsv: meetingCsvFile, profileMeetings };
+  return { createMeeting, listMeetings, readMeeting, updateMeeting, meetingCalendar: meetingCalendarFile, meetingCsv: meetingCsvFile, profileMeetings, requestMeeting };
 }

@@ -133,5 +133,18 @@ describe('meetings in a real browser', () => {
     await expect(rows.nth(0).innerText()).resolves.toMatch(/^1\t10:00–10:12\t\d+\t\S/);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'my-meetings.png');
+
+    // The member asks to meet someone it is not planned to meet: the rounds not yet held are planned
+    // again with that meeting first.
+    const partners = new Set(await Promise.all((await rows.all()).map(async (row) => (await row.locator('td').nth(3).innerText()).trim())));
+    const choice = page.getByLabel('Ask to meet');
+    const options = (await choice.locator('option').allInnerTexts()).filter((o) => o !== 'Choose a participant' && !partners.has(o));
+    const wanted = options[0] as string;
+    expect(wanted).toBeDefined();
+    await choice.selectOption({ label: wanted });
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
+    await page.getByText(`You asked to meet: ${wanted}.`).waitFor(WAIT);
+    await expect(rows.nth(0).locator('td').nth(3).innerText()).resolves.toBe(wanted);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 });

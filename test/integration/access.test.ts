@@ -191,6 +191,13 @@ function meetingRefusals() {
     updateMeeting: everyone('PUT', meeting, () => ({ ...meetingBody(), version: 1 })),
     meetingCalendar: everyone('GET', () => `${meeting()}/calendar`),
     meetingCsv: everyone('GET', () => `${meeting()}/csv`),
+    // Only the profile's owner asks for it: a member for another's profile, another network's
+    // coordinator, and callers without a valid session are refused; X's coordinator sees but may not act.
+    requestMeeting: [
+      ...(['a', 'd'] as const).map((who) => ({ who, request: () => ({ method: 'POST', path: `${meeting()}/requests`, body: { from: b, to: a } }), status: 404 })),
+      { who: 'c' as const, request: () => ({ method: 'POST', path: `${meeting()}/requests`, body: { from: b, to: a } }), status: 403 },
+      ...(['anonymous', 'expired', 'tampered'] as const).map((who) => ({ who, request: () => ({ method: 'POST', path: `${meeting()}/requests`, body: { from: b, to: a } }), status: 401 })),
+    ],
     profileMeetings: [
       { who: 'a' as const, request: () => ({ method: 'GET', path: `/profiles/${b}/meetings` }), status: 404 },
       { who: 'd' as const, request: () => ({ method: 'GET', path: `/profiles/${b}/meetings` }), status: 404 },

@@ -15,6 +15,7 @@ import type {
   NetworkMembers,
   NetworkSettings,
   ProfileMatches,
+  OwnMeeting,
   ProfileMeetings,
   VerifyResult,
   LinkDescription,
@@ -76,6 +77,9 @@ export const fetchMeeting = (networkId: string, meetingId: string) => apiRequest
 export const fetchMeetingFile = (networkId: string, meetingId: string, kind: 'calendar' | 'csv') => apiText(`/networks/${segment(networkId)}/meetings/${segment(meetingId)}/${kind}`);
 
 export const fetchProfileMeetings = (profileId: string) => apiRequest<ProfileMeetings>('GET', `/profiles/${segment(profileId)}/meetings`);
+
+export const requestMeeting = (networkId: string, meetingId: string, from: string, to: string) =>
+  apiRequest<OwnMeeting>('POST', `/networks/${segment(networkId)}/meetings/${segment(meetingId)}/requests`, { from, to });
 export const fetchJoinRequests = (networkId: string) => apiRequest<JoinRequests>('GET', `/networks/${segment(networkId)}/requests`);
 
 export const answerJoinRequest = (networkId: string, profileId: string, answer: 'approve' | 'reject') =>

@@ -179,9 +179,25 @@ export interface MeetingSummary {
   version: number;
 }
 
+/** One meeting as a participant sees it (GET /profiles/{id}/meetings, POST …/meetings/{id}/requests). */
+export interface OwnMeeting {
+  id: string;
+  networkId: string;
+  name: string;
+  date: string;
+  startTime: string;
+  timeZone: string;
+  version: number;
+  rounds: PersonalRound[];
+  /** The other participants. */
+  participants: { id: string; name: string }[];
+  /** Whom this participant asked to meet. */
+  requested: string[];
+}
+
 export interface ProfileMeetings {
   profileId: string;
-  meetings: { id: string; networkId: string; name: string; date: string; startTime: string; timeZone: string; version: number; rounds: PersonalRound[] }[];
+  meetings: OwnMeeting[];
 }
 
 export interface JoinRequests {

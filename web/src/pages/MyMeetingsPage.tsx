@@ -1,4 +1,7 @@
-import { fetchProfileMeetings } from '../api/endpoints';
+import { useState } from 'react';
+import { ApiProblem } from '../api/client';
+import { fetchProfileMeetings, requestMeeting } from '../api/endpoints';
+import type { OwnMeeting } from '../api/types';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
@@ -55,8 +58,67 @@ function Schedules({ profileId }: { profileId: string }) {
               ))}
             </tbody>
           </table>
+          <AskToMeet profileId={profileId} meeting={m} onAsked={() => void mine.reload()} />
         </section>
       ))}
+    </div>
+  );
+}
+
+/** Members may ask to meet someone: the rounds not yet held are planned again, requests first. */
+function AskToMeet({ profileId, meeting, onAsked }: { profileId: string; meeting: OwnMeeting; onAsked: () => void }) {
+  const { t, compare } = useLocale();
+  const others = [...meeting.participants].filter((p) => !meeting.requested.includes(p.id)).sort((a, b) => compare(a.name, b.name));
+  const [to, setTo] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | undefined>();
+  const [done, setDone] = useState('');
+  const asked = meeting.participants.filter((p) => meeting.requested.includes(p.id)).map((p) => p.name);
+  const ask = async () => {
+    if (!to) return;
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await requestMeeting(meeting.networkId, meeting.id, profileId, to);
+      setDone(t('myMeetings.asked', { name: meeting.participants.find((p) => p.id === to)?.name ?? '' }));
+      setTo('');
+      onAsked();
+    } catch (error) {
+      if (error instanceof ApiProblem) setProblem(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="ask-to-meet">
+      {asked.length > 0 ? <p className="muted">{t('myMeetings.youAsked', { names: asked.join(', ') })}</p> : null}
+      {others.length > 0 ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void ask();
+          }}
+        >
+          <label>
+            {t('myMeetings.askToMeet')}{' '}
+            <select value={to} onChange={(e) => setTo(e.target.value)}>
+              <option value="">{t('myMeetings.choose')}</option>
+              {others.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <button type="submit" className="button button--secondary" disabled={busy || !to}>
+            {t('myMeetings.ask')}
+          </button>
+        </form>
+      ) : null}
+      <p role="status" className="muted">
+        {done}
+      </p>
+      {problem ? <ProblemMessage problem={problem} /> : null}
     </div>
   );
 }

@@ -37,6 +37,17 @@ export const MeetingInput = z.strictObject(
 );
 export type MeetingInput = z.output<typeof MeetingInput>;
 
+/**
+ * A member asking to meet another participant (`POST /networks/{id}/meetings/{meetingId}/requests`):
+ * `from` is the member's own profile. The request joins the meeting's requests, which the planner
+ * honours first in the rounds not yet held.
+ */
+export const MeetingRequestInput = z.strictObject(
+  { from: ProfileId, to: ProfileId },
+  { error: 'the body: expected a JSON object with from (your profile id) and to (the participant you want to meet)' },
+);
+export type MeetingRequestInput = z.output<typeof MeetingRequestInput>;
+
 /** A change: the whole meeting again, with the version read. */
 export const MeetingUpdate = MeetingInput.extend({ version: z.number().int().min(1, { error: 'version: expected the version you read' }) });
 

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { CoordinatorStore } from '@culturebridge/store';
+import type { Platform } from '../../local/platform.js';
+import { localSession } from '../../local/sessions.js';
+import { platformDocumentClient, startTestPlatform, submitProfile } from '../support/platform.js';
+
+// Members may ask to meet someone, and such requests are honoured first (#16): a participant asks
+// through the API, and the rounds not yet held are planned again with the request in them.
+
+let platform: Platform;
+beforeAll(async () => {
+  platform = await startTestPlatform('meeting-requests');
+});
+afterAll(async () => platform?.stop());
+
+async function as(email: string, claims: { profiles?: string[]; networks?: string[] }, method: string, path: string, body?: unknown) {
+  const session = await localSession(platform.sessionKeyFile, email, claims);
+  const response = await fetch(`${platform.apiUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${session}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+type OwnRound = { round: number; partnerId?: string; requested?: boolean };
+
+describe('a member asks to meet another participant', () => {
+  it('is planned to meet them in the first round not yet held; asking twice changes nothing; a stranger is refused', async () => {
+    const net = `net-${randomUUID().slice(0, 8)}`;
+    const coordinator = `coordinator@${net}.example`;
+    await new CoordinatorStore(platformDocumentClient(platform), platform.tableName).add({ networkId: net, name: 'Lela', email: coordinator, preference: { mode: 'off' } });
+    const people = ['Kutaisi', 'Gyumri', 'Lviv', 'Soroca', 'Ganja', 'Poti'];
+    const emails = people.map((p) => `culture@${p.toLowerCase()}-${net}.example`);
+    const ids: string[] = [];
+    for (const [i, name] of people.entries()) ids.push(await submitProfile(platform, validProfileInput({ name, networks: [net], mailFrequency: 'off', contact: { name, email: emails[i] as string } })));
+    await platform.settle();
+
+    const body = { name: 'Speed dating', date: '2099-05-12', startTime: '10:00', timeZone: 'Asia/Tbilisi', slotMinutes: 10, breakMinutes: 5, rounds: 2, tables: 3, participants: ids };
+    const created = await as(coordinator, { networks: [net] }, 'POST', `/networks/${net}/meetings`, body);
+    expect(created.status).toBe(201);
+    const path = `/networks/${net}/meetings/${String(created.body.id)}`;
+
+    // Kutaisi asks to meet someone it was not planned to meet.
+    const [kutaisi] = ids as [string];
+    const before = (await as(emails[0] as string, { profiles: [kutaisi] }, 'GET', `/profiles/${kutaisi}/meetings`)).body.meetings as { rounds: OwnRound[] }[];
+    const planned = new Set(before[0]?.rounds.map((r) => r.partnerId));
+    const wanted = ids.find((id) => id !== kutaisi && !planned.has(id)) as string;
+    expect(wanted).toBeDefined();
+
+    const asked = await as(emails[0] as string, { profiles: [kutaisi] }, 'POST', `${path}/requests`, { from: kutaisi, to: wanted });
+    expect(asked.status).toBe(200);
+    const rounds = asked.body.rounds as OwnRound[];
+    expect(rounds[0]).toMatchObject({ round: 1, partnerId: wanted, requested: true });
+    expect(asked.body).toMatchObject({ version: 2, requested: [wanted] });
+    const timetable = await as(coordinator, { networks: [net] }, 'GET', path);
+    expect(timetable.body.requests).toEqual([{ from: kutaisi, to: wanted }]);
+    expect(timetable.body.unmetRequests).toEqual([]);
+
+    // The same request again: nothing changes.
+    const again = await as(emails[0] as string, { profiles: [kutaisi] }, 'POST', `${path}/requests`, { from: kutaisi, to: wanted });
+    expect(again.body).toMatchObject({ version: 2 });
+
+    // Not a participant, or itself: 400 naming `to`, nothing changed.
+    for (const to of [randomUUID(), kutaisi]) {
+      const refused = await as(emails[0] as string, { profiles: [kutaisi] }, 'POST', `${path}/requests`, { from: kutaisi, to });
+      expect(refused.status).toBe(400);
+      expect((refused.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['to']);
+    }
+    // Another member cannot ask in Kutaisi's name.
+    const stranger = await as(emails[1] as string, { profiles: [ids[1] as string] }, 'POST', `${path}/requests`, { from: kutaisi, to: ids[2] });
+    expect(stranger.status).toBe(404);
+    expect((await as(coordinator, { networks: [net] }, 'GET', path)).body.version).toBe(2);
+  });
+});
