@@ -74,4 +74,41 @@ describe('a member asks to meet another participant', () => {
     expect(stranger.status).toBe(404);
     expect((await as(coordinator, { networks: [net] }, 'GET', path)).body.version).toBe(2);
   });
+
+  it('a coordinator\'s re-plan after someone leaves keeps the rounds already held, and plans the rest without them', async () => {
+    const net = `net-${randomUUID().slice(0, 8)}`;
+    const coordinator = `coordinator@${net}.example`;
+    await new CoordinatorStore(platformDocumentClient(platform), platform.tableName).add({ networkId: net, name: 'Lela', email: coordinator, preference: { mode: 'off' } });
+    const ids: string[] = [];
+    for (const name of ['Kutaisi', 'Gyumri', 'Lviv', 'Soroca', 'Ganja', 'Poti']) {
+      ids.push(await submitProfile(platform, validProfileInput({ name, networks: [net], mailFrequency: 'off', contact: { name, email: `culture@${name.toLowerCase()}-${net}.example` } })));
+    }
+    await platform.settle();
+    // Started 20 minutes ago (UTC): with 10-minute slots and 5-minute breaks, rounds 1 and 2 have begun.
+    const start = new Date(Date.now() - 20 * 60_000);
+    const body = { name: 'Today', date: start.toISOString().slice(0, 10), startTime: start.toISOString().slice(11, 16), timeZone: 'UTC', slotMinutes: 10, breakMinutes: 5, rounds: 4, tables: 3, participants: ids };
+    const created = await as(coordinator, { networks: [net] }, 'POST', `/networks/${net}/meetings`, body);
+    expect(created.status).toBe(201);
+    type Round = { round: number; meetings: { profileIds: string[] }[]; byes: { id: string }[] };
+    const before = created.body.rounds as Round[];
+
+    const leaving = ids[5] as string;
+    const path = `/networks/${net}/meetings/${String(created.body.id)}`;
+    const changed = await as(coordinator, { networks: [net] }, 'PUT', path, { ...body, participants: ids.slice(0, 5), version: 1 });
+    expect(changed.status).toBe(200);
+    expect(changed.body.version).toBe(2);
+    const after = changed.body.rounds as Round[];
+    // The two rounds held stay exactly as they were, the one who left included.
+    expect(after.slice(0, 2)).toEqual(before.slice(0, 2));
+    // The rest is planned without them; with five people, one sits out each round.
+    for (const round of after.slice(2)) {
+      expect(round.meetings.flatMap((m) => m.profileIds)).not.toContain(leaving);
+      expect(round.meetings).toHaveLength(2);
+      expect(round.byes).toHaveLength(1);
+    }
+    // Fewer rounds than were held: refused, naming rounds.
+    const tooFew = await as(coordinator, { networks: [net] }, 'PUT', path, { ...body, rounds: 1, version: 2 });
+    expect(tooFew.status).toBe(400);
+    expect((tooFew.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['rounds']);
+  });
 });
