@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { composeMeetingMail } from './meetings/mail.js';
+import type { Meeting } from './meetings/meeting.js';
 import { composeDigestMail, composeMatchMail, composeMemberMatchMail, composeSignInMail, type Coordinator, type Mail, type MatchNotice, type MemberSide } from './notification.js';
+import { composeEndpointDisabledMail } from './partner.js';
 
 /**
  * Mail scanners open every link of a mail in a real browser, so no link may act when its page
@@ -13,12 +16,19 @@ const CLICK_TO_ACT_PAGES: readonly [RegExp, string][] = [
   [/^#\/preferences\/(profiles|coordinators)\/[^/]+$/, 'preferences pages: change on Save'],
   [/^#\/dashboard\/[^/]+$/, 'DashboardPage: reads the network; filters act on a click'],
   [/^#\/profiles\/[^/]+$/, 'MyProfilePage: shows the profile and its matches; edits on Save'],
+  [/^#\/profiles\/[^/]+\/meetings$/, 'MyMeetingsPage: shows the schedules; asks to meet someone on the button'],
 ];
 
 const BASE = 'https://app.culturebridge.example';
 const notice: MatchNotice = { matchId: 'a|b', profileIds: ['a', 'b'], names: ['Soroca', 'Orhei'], state: 'proposed', summary: 's', score: 0.7, sharedNetworks: ['eu4culture'], version: 1 };
 const coordinator: Coordinator = { id: 'c1', networkId: 'eu4culture', name: 'Ana', email: 'ana@eu4culture.example', preference: { mode: 'immediate', timeZone: 'UTC', digestHour: 8 } };
 const side = (id: string, name: string): MemberSide => ({ id, name, contact: { name, email: `${id}@partner.example` }, matchEmails: true });
+
+const meeting: Meeting = {
+  id: 'm1', networkId: 'eu4culture', name: 'Speed dating', date: '2099-05-12', startTime: '10:00', timeZone: 'Asia/Tbilisi', slotMinutes: 10, breakMinutes: 5, rounds: 1, tables: 1,
+  participants: ['a', 'b'], requests: [], version: 1, unmetRequests: [], createdAt: '2026-11-30T09:00:00Z', updatedAt: '2026-11-30T09:00:00Z',
+  schedule: [{ round: 1, startsAt: '2099-05-12T06:00:00Z', endsAt: '2099-05-12T06:10:00Z', byes: [], meetings: [{ table: 1, profileIds: ['a', 'b'], requested: false, score: 0.5, reasons: [], summary: 'Both give Youth high priority' }] }],
+};
 
 const mails: [string, Mail | undefined][] = [
   ['sign-in', composeSignInMail('tok_en-1', 'sign-in', 15, { baseUrl: BASE })],
@@ -27,6 +37,9 @@ const mails: [string, Mail | undefined][] = [
   ['coordinator confirmed', composeMatchMail({ ...notice, state: 'confirmed' }, { coordinator, networkId: 'eu4culture' }, { baseUrl: BASE })],
   ['coordinator digest', composeDigestMail({ role: 'coordinator', id: coordinator.id, name: coordinator.name, networkId: 'eu4culture' }, 'daily', '2026-11-30', [{ notice, occurredAt: '2026-11-30T09:00:00Z' }], 1, { baseUrl: BASE })],
   ['member digest', composeDigestMail({ role: 'member', id: 'a', name: 'Soroca', profileName: 'Soroca' }, 'weekly', '2026-11-30', [{ notice, occurredAt: '2026-11-30T09:00:00Z' }], 1, { baseUrl: BASE })],
+  ['invite-member', composeSignInMail('tok_en-3', 'invite-member', 60 * 24 * 14, { baseUrl: BASE })],
+  ['meeting schedule', composeMeetingMail(meeting, { id: 'a', name: 'Soroca', contact: { name: 'Ion', email: 'a@partner.example' } }, (id) => (id === 'a' ? 'Soroca' : 'Orhei'), { baseUrl: BASE }, false)],
+  ['meeting schedule changed', composeMeetingMail(meeting, { id: 'a', name: 'Soroca', contact: { name: 'Ion', email: 'a@partner.example' } }, (id) => (id === 'a' ? 'Soroca' : 'Orhei'), { baseUrl: BASE }, true)],
   ...(['proposed', 'accepted', 'reminder', 'expired', 'confirmed'] as const).map((state): [string, Mail] => [
     `member ${state}`,
     composeMemberMatchMail({ ...notice, state }, { self: side('a', 'Soroca'), partner: side('b', 'Orhei') }, { baseUrl: BASE }),
@@ -44,5 +57,14 @@ describe('every link in every mail opens a page that acts only on a click', () =
       const route = link.slice(BASE.length + 1);
       expect(CLICK_TO_ACT_PAGES.some(([pattern]) => pattern.test(route)), route).toBe(true);
     }
+  });
+});
+
+describe('the mail to an operator about a disabled webhook endpoint', () => {
+  it('links nowhere in the web app: it names the commands to run', () => {
+    const mail = composeEndpointDisabledMail({ id: 'p1', name: 'City CRM' }, 'https://crm.city.example/hooks', '2026-11-27T10:00:00Z');
+    const links = `${mail.text}\n${mail.html}`.match(/https?:\/\/[^\s"<>]+/g) ?? [];
+    expect(links.every((l) => l.startsWith('https://crm.city.example/'))).toBe(true);
+    expect(mail.text).toContain('npm run partner -- enable p1');
   });
 });
