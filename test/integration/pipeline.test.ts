@@ -143,6 +143,20 @@ describe('changes made through the API reach the bus as events, and matching ans
     expect(((await api('GET', `/profiles/${g}/matches`)).body.matches as unknown[]).length).toBe(0);
   });
 
+  it('never proposes two profiles of one contact address to each other, though they would match', async () => {
+    const start = platform.eventBridge.events.length;
+    const owner = { name: 'Oksana', email: 'culture@one-owner.example' };
+    // Gyumri's exact counterpart and Gyumri itself, both owned by one address.
+    const first = (await api('POST', '/profiles', kutaisi({ name: 'Lviv', contact: owner }))).body.id as string;
+    const second = (await api('POST', '/profiles', gyumri({ name: 'Lviv youth', contact: owner }))).body.id as string;
+    await platform.settle();
+    const proposed = eventsSince(start).filter((e) => e['detail-type'] === 'MatchProposed').map((e) => (e.detail as { data: { profileIds: string[] } }).data.profileIds);
+    expect(proposed.some((ids) => ids.includes(first) && ids.includes(second))).toBe(false);
+    // Each is still matched with others: the rule removes only the pair itself.
+    expect(proposed.some((ids) => ids.includes(first))).toBe(true);
+    expect(proposed.some((ids) => ids.includes(second))).toBe(true);
+  });
+
   it('delivered every event to its targets without dead letters', () => {
     expect(platform.eventBridge.deadLetters).toEqual([]);
   });
