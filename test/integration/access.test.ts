@@ -131,59 +131,48 @@ const refusals: Record<ProfilesApiRouteName, { who: keyof typeof as; request: ()
     { who: 'c', request: () => ({ method: 'POST', path: `/matches/${b}/${a}/accept` }), status: 403 },
   ],
   decline: [{ who: 'a', request: () => ({ method: 'POST', path: `/matches/${b}/${a}/decline` }), status: 404 }],
-  networkMembers: [
-    { who: 'a', request: () => ({ method: 'GET', path: `/networks/${X}/members` }), status: 404 },
-    { who: 'd', request: () => ({ method: 'GET', path: `/networks/${X}/members` }), status: 404 },
-  ],
-  networkMatches: [{ who: 'd', request: () => ({ method: 'GET', path: `/networks/${X}/matches` }), status: 404 }],
-  networkActivity: [{ who: 'd', request: () => ({ method: 'GET', path: `/networks/${X}/activity` }), status: 404 }],
-  networkSettings: [{ who: 'b', request: () => ({ method: 'GET', path: `/networks/${X}/settings` }), status: 404 }],
-  updateNetworkSettings: [{ who: 'd', request: () => ({ method: 'PUT', path: `/networks/${X}/settings`, body: { preference: { mode: 'off' } } }), status: 404 }],
+  networkMembers: everyone('GET', () => `/networks/${X}/members`),
+  networkMatches: everyone('GET', () => `/networks/${X}/matches`),
+  networkActivity: everyone('GET', () => `/networks/${X}/activity`),
+  networkSettings: everyone('GET', () => `/networks/${X}/settings`),
+  updateNetworkSettings: everyone('PUT', () => `/networks/${X}/settings`, () => ({ preference: { mode: 'off' } })),
   // Meetings: only the network's coordinators; a member, another network's coordinator and anyone
   // without a valid session are refused, and a member's own schedule is theirs alone.
   ...meetingRefusals(),
   listNetworks: [{ who: 'tampered', request: () => ({ method: 'GET', path: '/networks' }), status: 401 }],
-  joinRequests: [
-    { who: 'a', request: () => ({ method: 'GET', path: `/networks/${X}/requests` }), status: 404 },
-    { who: 'd', request: () => ({ method: 'GET', path: `/networks/${X}/requests` }), status: 404 },
-    { who: 'anonymous', request: () => ({ method: 'GET', path: `/networks/${X}/requests` }), status: 401 },
-  ],
+  joinRequests: everyone('GET', () => `/networks/${X}/requests`),
   approveMembership: [
+    ...everyone('POST', () => `/networks/${X}/requests/${b}/approve`),
     { who: 'b', request: () => ({ method: 'POST', path: `/networks/${X}/requests/${b}/approve` }), status: 404 },
     { who: 'd', request: () => ({ method: 'POST', path: `/networks/${X}/requests/${b}/approve` }), status: 404 },
     { who: 'd', request: () => ({ method: 'POST', path: `/networks/${Y}/requests/${b}/approve` }), status: 404 },
     { who: 'anonymous', request: () => ({ method: 'POST', path: `/networks/${X}/requests/${b}/approve` }), status: 401 },
   ],
-  rejectMembership: [
-    { who: 'a', request: () => ({ method: 'POST', path: `/networks/${X}/requests/${b}/reject` }), status: 404 },
-    { who: 'd', request: () => ({ method: 'POST', path: `/networks/${X}/requests/${b}/reject` }), status: 404 },
-    { who: 'expired', request: () => ({ method: 'POST', path: `/networks/${X}/requests/${b}/reject` }), status: 401 },
-  ],
-  importMemberList: [
-    { who: 'a', request: () => ({ method: 'POST', path: `/networks/${X}/imports`, body: importBody() }), status: 404 },
-    { who: 'd', request: () => ({ method: 'POST', path: `/networks/${X}/imports`, body: importBody() }), status: 404 },
-    { who: 'anonymous', request: () => ({ method: 'POST', path: `/networks/${X}/imports`, body: importBody() }), status: 401 },
-  ],
-  importTemplate: [
-    { who: 'b', request: () => ({ method: 'GET', path: `/networks/${X}/imports/template` }), status: 404 },
-    { who: 'anonymous', request: () => ({ method: 'GET', path: `/networks/${X}/imports/template` }), status: 401 },
-  ],
+  rejectMembership: everyone('POST', () => `/networks/${X}/requests/${b}/reject`),
+  importMemberList: everyone('POST', () => `/networks/${X}/imports`, importBody),
+  importTemplate: everyone('GET', () => `/networks/${X}/imports/template`),
   exportMembers: [
+    ...everyone('GET', () => `/networks/${X}/export`),
     { who: 'a', request: () => ({ method: 'GET', path: `/networks/${X}/export` }), status: 404 },
     { who: 'd', request: () => ({ method: 'GET', path: `/networks/${X}/export?format=xlsx` }), status: 404 },
     { who: 'tampered', request: () => ({ method: 'GET', path: `/networks/${X}/export` }), status: 401 },
   ],
 };
 
+/**
+ * A route only the network's coordinators may use: both members, another network's coordinator, and
+ * anyone without a valid session (none, expired, tampered) are refused.
+ */
+function everyone(method: string, path: () => string, body?: () => unknown) {
+  const request = () => ({ method, path: path(), ...(body ? { body: body() } : {}) });
+  const refused: { who: keyof typeof as; request: typeof request; status: number }[] = [];
+  for (const who of ['a', 'b', 'd'] as const) refused.push({ who, request, status: 404 });
+  for (const who of ['anonymous', 'expired', 'tampered'] as const) refused.push({ who, request, status: 401 });
+  return refused;
+}
+
 function meetingRefusals() {
   const meeting = () => `/networks/${X}/meetings/${meetingId}`;
-  const everyone = (method: string, path: () => string, body?: () => unknown) => {
-    const request = () => ({ method, path: path(), ...(body ? { body: body() } : {}) });
-    const refused: { who: keyof typeof as; request: typeof request; status: number }[] = [];
-    for (const who of ['a', 'b', 'd'] as const) refused.push({ who, request, status: 404 });
-    for (const who of ['anonymous', 'expired', 'tampered'] as const) refused.push({ who, request, status: 401 });
-    return refused;
-  };
   return {
     createMeeting: everyone('POST', () => `/networks/${X}/meetings`, meetingBody),
     listMeetings: everyone('GET', () => `/networks/${X}/meetings`),
