@@ -1,5 +1,4 @@
-import { App, Stack, Validations } from 'aws-cdk-lib';
-import { StringParameter } from 'aws-cdk-lib/aws-ssm';
+import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { CultureBridgeStack } from '../lib/culturebridge-stack.js';
 
@@ -11,20 +10,24 @@ const senderEmail = app.node.tryGetContext('senderEmail') as string | undefined;
 const appBaseUrl = app.node.tryGetContext('appBaseUrl') as string | undefined;
 const operatorEmail = app.node.tryGetContext('operatorEmail') as string | undefined;
 
-new CultureBridgeStack(app, `CultureBridge-${stage}`, { stage, allowedOrigins, senderEmail, appBaseUrl, operatorEmail, partnerAccounts: partnerAccountsFromContext() });
-
 /**
- * `-c partnerAccounts=111111111111,222222222222`, or `-c partnerAccountsParameter=/culturebridge/partner-accounts`
- * naming an SSM String(List) parameter read at synth (a context lookup, cached in cdk.context.json).
+ * Partner accounts: `-c partnerAccounts=111111111111,222222222222`, or `-c partnerAccountsParameter=
+ * /culturebridge/partner-accounts` naming an SSM String(List) parameter the stack reads at synth (a
+ * context lookup, cached in cdk.context.json). A lookup needs the stack's account and region, so the
+ * stack is then bound to the CLI's (CDK_DEFAULT_ACCOUNT / CDK_DEFAULT_REGION); otherwise it stays
+ * environment-agnostic.
  */
-function partnerAccountsFromContext(): string[] {
-  const listed = app.node.tryGetContext('partnerAccounts') as string | undefined;
-  if (listed) return String(listed).split(',').map((a) => a.trim()).filter(Boolean);
-  const parameter = app.node.tryGetContext('partnerAccountsParameter') as string | undefined;
-  if (!parameter) return [];
-  const lookupScope = new Stack(app, 'PartnerAccountsLookup', { env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION } });
-  // Before the lookup has run CDK hands back a placeholder, which is no account id and is dropped.
-  return StringParameter.valueFromLookup(lookupScope, parameter).split(',').map((a) => a.trim()).filter((a) => /^\d{12}$/.test(a));
-}
+const listedAccounts = app.node.tryGetContext('partnerAccounts') as string | undefined;
+const partnerAccountsParameter = listedAccounts ? undefined : (app.node.tryGetContext('partnerAccountsParameter') as string | undefined);
+new CultureBridgeStack(app, `CultureBridge-${stage}`, {
+  stage,
+  allowedOrigins,
+  senderEmail,
+  appBaseUrl,
+  operatorEmail,
+  partnerAccounts: listedAccounts ? String(listedAccounts).split(',').map((a) => a.trim()).filter(Boolean) : [],
+  ...(partnerAccountsParameter ? { partnerAccountsParameter, env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION } } : {}),
+});
+
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 app.synth();

@@ -21,6 +21,7 @@ import { SCHEDULES, STREAM_CONSUMERS } from './wiring.js';
 import { PublicHttpApi, sessionAuthorizers } from './constructs/http-api.js';
 import { NodeFunction } from './constructs/node-function.js';
 import { WebApp } from './constructs/web-app.js';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 
 export interface CultureBridgeStackProps extends StackProps {
   stage: string;
@@ -31,8 +32,13 @@ export interface CultureBridgeStackProps extends StackProps {
   appBaseUrl?: string;
   /** Where "webhook endpoint disabled" mails to the operator go (context `operatorEmail`); the sender when absent. */
   operatorEmail?: string;
-  /** AWS accounts of partner systems that may put their own rules on the bus (context `partnerAccounts`, or SSM). */
+  /** AWS accounts of partner systems that may put their own rules on the bus (context `partnerAccounts`). */
   partnerAccounts?: string[];
+  /**
+   * An SSM String(List) parameter naming more partner accounts, comma-separated, read at synth by a
+   * context lookup (context `partnerAccountsParameter`); the stack then needs an account and region.
+   */
+  partnerAccountsParameter?: string;
 }
 
 export class CultureBridgeStack extends Stack {
@@ -399,7 +405,9 @@ export class CultureBridgeStack extends Stack {
     deliverWebhooks.fn.addEnvironment('DEAD_LETTER_QUEUE_URL', webhookDelivery.failures.queue.queueUrl);
 
     // Partner accounts may keep their own rules on the bus (docs/partners.md).
-    allowPartnerRules(bus, props.partnerAccounts ?? []);
+    // Before a lookup has run CDK hands back a placeholder, which is no account id and is dropped.
+    const looked = props.partnerAccountsParameter ? StringParameter.valueFromLookup(this, props.partnerAccountsParameter).split(',').map((a) => a.trim()).filter((a) => /^\d{12}$/.test(a)) : [];
+    allowPartnerRules(bus, [...(props.partnerAccounts ?? []), ...looked]);
 
     new CfnOutput(this, 'EventBusName', { value: bus.eventBusName });
     new CfnOutput(this, 'EventBusArn', { value: bus.eventBusArn, description: 'Partners put their rules on this bus (docs/partners.md)' });

@@ -59,6 +59,31 @@ describe('partner accounts on the bus', () => {
   });
 });
 
+describe('partner accounts from SSM', () => {
+  it('`cdk synth -c partnerAccountsParameter=…` reads the accounts from the parameter into the same policy, with no extra stack', () => {
+    const out = mkdtempSync(join(tmpdir(), 'cdk-partners-ssm-'));
+    // What `cdk synth` caches in cdk.context.json after looking the parameter up.
+    const lookup = 'ssm:account=123456789012:parameterName=/culturebridge/partner-accounts:region=eu-central-1';
+    execFileSync('npx', ['tsx', 'infra/bin/app.ts'], {
+      stdio: 'pipe',
+      env: {
+        ...process.env,
+        CDK_OUTDIR: out,
+        CDK_DEFAULT_ACCOUNT: '123456789012',
+        CDK_DEFAULT_REGION: 'eu-central-1',
+        CDK_CONTEXT_JSON: JSON.stringify({ partnerAccountsParameter: '/culturebridge/partner-accounts', [lookup]: '333333333333, 444444444444', 'aws:cdk:bundling-stacks': [] }),
+      },
+    });
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { artifacts: Record<string, { type: string }> };
+    expect(Object.entries(manifest.artifacts).filter(([, a]) => a.type === 'aws:cloudformation:stack').map(([name]) => name)).toEqual(['CultureBridge-dev']);
+    const template = JSON.parse(readFileSync(join(out, 'CultureBridge-dev.template.json'), 'utf8')) as { Resources: Record<string, { Type: string; Properties: unknown }> };
+    const policies = JSON.stringify(Object.values(template.Resources).filter((r) => r.Type === 'AWS::Events::EventBusPolicy'));
+    expect(policies).toContain(':iam::333333333333:root');
+    expect(policies).toContain(':iam::444444444444:root');
+    expect(policies).toContain('"events:creatorAccount":"${aws:PrincipalAccount}"');
+  });
+});
+
 describe('webhook delivery', () => {
   const template = Template.fromStack(synthStack().stack);
 

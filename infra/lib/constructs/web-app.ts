@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { AssetHashType, CfnElement, DefaultStackSynthesizer, DockerImage, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { AssetHashType, CfnElement, DefaultStackSynthesizer, DockerImage, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   CachePolicy,
@@ -202,7 +202,8 @@ export class WebApp extends Construct {
         reason: `${wildcards} it writes and deletes any object of the site bucket, which holds nothing but the built app.`,
       },
       {
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-<AWS::Region>/*]`,
+        // As cdk-nag prints it: placeholders for an environment-agnostic stack, the ids for one bound to an account and region.
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-${Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account}-${Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region}/*]`,
         reason: `${wildcards} it reads the uploaded build from the CDK bootstrap asset bucket, whose object keys are content hashes known only at deploy time.`,
       },
       {
