@@ -57,12 +57,12 @@ function nextItem(profileId: string, change: MatchChange, current: MatchItem | u
  * index (never a scan), plans with the pure domain function, and writes each change to both copies
  * conditionally. An erased profile's leftover matches are removed.
  */
-export async function recomputeMatches(profileId: string, correlationId: string, deps: RecomputeDeps): Promise<RecomputeResult> {
+export async function recomputeMatches(profileId: string, correlationId: string, deps: RecomputeDeps, options: RecomputeOptions = {}): Promise<RecomputeResult> {
   // Neighbouring profiles recomputed at the same moment write the same pairs. Re-reading and
   // planning again usually settles it at once; jitter keeps two writers from colliding in step.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await recomputeOnce(profileId, correlationId, deps);
+      return await recomputeOnce(profileId, correlationId, deps, options.formerPartners ?? true);
     } catch (error) {
       if (!(error instanceof MatchWriteConflict) || attempt >= (deps.maxAttempts ?? 4)) throw error;
       await (deps.sleep ?? sleep)(Math.random() * 50 * attempt);
@@ -112,7 +112,16 @@ async function planWithinExposureCaps(
   }
 }
 
-async function recomputeOnce(profileId: string, correlationId: string, deps: RecomputeDeps): Promise<RecomputeResult> {
+export interface RecomputeOptions {
+  /**
+   * For an erased profile: also recompute its former partners (default). Off for a former partner
+   * that was itself erased: its own erasure's message does that, and two profiles erased at once,
+   * each naming the other as a former partner, would otherwise recurse into each other without end.
+   */
+  formerPartners?: boolean;
+}
+
+async function recomputeOnce(profileId: string, correlationId: string, deps: RecomputeDeps, recomputeFormerPartners: boolean): Promise<RecomputeResult> {
   const result: RecomputeResult = { proposed: 0, rescored: 0, withdrawn: 0, conflicts: 0 };
   const [self, existing] = await Promise.all([deps.matches.matchingView(profileId), deps.matches.matchesOf(profileId)]);
 
@@ -123,10 +132,11 @@ async function recomputeOnce(profileId: string, correlationId: string, deps: Rec
     const leftovers = [...existing.map((m) => keys.match(m.partner, profileId)), ...existing.map((m) => keys.match(profileId, m.partner))];
     await batchDelete(deps.doc, deps.tableName, leftovers);
     result.withdrawn = existing.length;
+    if (!recomputeFormerPartners) return result;
     // Its former partners lost a match: recompute them now so they get replacements, rather than
     // waiting for a change of their own. A failure fails the message; the retry does it again.
     const partners = new Set([...(await deps.matches.formerPartners(profileId)), ...existing.map((m) => m.partner)]);
-    for (const partner of partners) await recomputeMatches(partner, correlationId, deps);
+    for (const partner of partners) await recomputeMatches(partner, correlationId, deps, { formerPartners: false });
     if (partners.size > 0) await deps.matches.forgetFormerPartners(profileId);
     result.partnersRecomputed = partners.size;
     return result;

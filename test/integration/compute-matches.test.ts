@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ProfileInput, type Profile, type ProfileInput as Input } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
-import { MatchStore, ProfileStore, addressHash, batchWrite, membershipItems } from '@culturebridge/store';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ENTITY, MatchStore, ProfileStore, addressHash, batchWrite, keys, membershipItems } from '@culturebridge/store';
 import { recomputeMatches, type RecomputeDeps } from '../../functions/compute-matches/recompute.js';
 import { freshTable, type TestTable } from '../support/table.js';
 
@@ -89,6 +90,27 @@ describe('compute-matches on DynamoDB Local', () => {
     expect(await openMatches(c.id)).toEqual([b.id]);
     // The note of former partners is gone once used; the erased partition holds nothing.
     expect((await table.scanAll()).filter((i) => String(i.PK) === `PROFILE#${popular.id}`)).toEqual([]);
+  });
+
+  it('finishes when two profiles matched with each other are both erased before their recomputes run', async () => {
+    // Found by `npm run reliability`: each erased profile's note named the other, and the recomputes
+    // of former partners recursed into each other without end.
+    const theme = { themes: [{ id: 'crafts' as const, priority: 'high' as const }], networks: ['both-gone'], openToOutsideNetwork: false };
+    const a = await create(60, { ...theme, offers: ['venue'], needs: ['artists'] });
+    const b = await create(61, { ...theme, offers: ['artists'], needs: ['venue'] });
+    const c = await create(62, { ...theme, offers: ['artists'], needs: ['venue'] });
+    for (const p of [a, b, c]) await recomputeMatches(p.id, 'before', deps);
+    expect(await openMatches(a.id)).toContain(b.id);
+    // Erased at the same moment, each erasure read the other's match before it was removed: each
+    // note names the other (written here as two concurrent erasures leave them).
+    await Promise.all([profiles.erase(a.id), profiles.erase(b.id)]);
+    await table.doc.send(new PutCommand({ TableName: table.tableName, Item: { ...keys.formerPartners(a.id), entity: ENTITY.formerPartners, partners: [b.id, c.id] } }));
+    await table.doc.send(new PutCommand({ TableName: table.tableName, Item: { ...keys.formerPartners(b.id), entity: ENTITY.formerPartners, partners: [a.id] } }));
+    const deadline = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the recomputes of the erasures did not finish within 10 s')), 10_000));
+    await Promise.race([Promise.all([recomputeMatches(a.id, 'erased-a', deps), recomputeMatches(b.id, 'erased-b', deps)]), deadline]);
+    // Both partitions are empty, and the one left standing has no match with either.
+    for (const gone of [a, b]) expect((await table.scanAll()).filter((i) => String(i.PK) === `PROFILE#${gone.id}`)).toEqual([]);
+    expect((await deps.matches.matchesOf(c.id)).map((m) => m.partner).filter((p) => p === a.id || p === b.id)).toEqual([]);
   });
 
   it('never proposes to a profile that was erased, even while the index still lists it', async () => {
