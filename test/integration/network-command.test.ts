@@ -1,29 +1,18 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NetworkStore } from '@culturebridge/store';
 import type { Platform } from '../../local/platform.js';
+import { operatorCommand } from '../support/operator-command.js';
 import { platformDocumentClient, startTestPlatform } from '../support/platform.js';
 
 // `npm run network -- add | list` (#19), as the operator runs it against npm start's table.
 
-const run = promisify(execFile);
 let platform: Platform;
 beforeAll(async () => {
   platform = await startTestPlatform('network-command');
 });
 afterAll(async () => platform?.stop());
 
-async function networkCli(...args: string[]) {
-  const env = { ...process.env, TABLE_NAME: platform.tableName, DYNAMODB_ENDPOINT: platform.dynamodbEndpoint };
-  try {
-    const out = await run('npx', ['tsx', 'scripts/network.ts', ...args], { env });
-    return { code: 0, stdout: out.stdout, stderr: out.stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const networkCli = (...args: string[]) => operatorCommand(platform, 'network', ...args);
 
 describe('npm run network', () => {
   it('adds a network, lists it, updates it on a second add, and refuses a name with no visible character, naming each bad field and storing nothing', async () => {

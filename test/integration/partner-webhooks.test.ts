@@ -1,16 +1,14 @@
 // Partner webhooks end to end (issue 13): npm start's platform, a partner in the table, and a local
 // receiver that verifies every request with the standardwebhooks library.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { newWebhookSecret } from '@culturebridge/domain/partner';
 import { PartnerStore } from '@culturebridge/store';
 import type { Platform } from '../../local/platform.js';
 import type { WebhookReceiver } from '../../local/webhook-receiver.js';
+import { operatorCommand } from '../support/operator-command.js';
 import { platformDocumentClient, startTestPlatform } from '../support/platform.js';
 import { addPartner, matchPair, receiver, stopReceivers } from '../support/webhooks.js';
 
-const run = promisify(execFile);
 afterEach(stopReceivers);
 const busEvent = (platform: Platform, id: string) => platform.eventBridge.events.find((e) => e.event.id === id)?.event;
 
@@ -95,31 +93,22 @@ describe('webhooks through npm start\'s platform', () => {
     const first = r.received[0];
     expect(first?.event?.['detail-type']).toBe('MatchProposed');
 
-    const env = { ...process.env, TABLE_NAME: platform.tableName, DYNAMODB_ENDPOINT: platform.dynamodbEndpoint };
-    const out = await run('npx', ['tsx', 'scripts/partner.ts', 'redeliver', partner.id, '--event', first?.id ?? ''], { env });
+    const out = await operatorCommand(platform, 'partner', 'redeliver', partner.id, '--event', first?.id ?? '');
+    expect(out.code).toBe(0);
     expect(out.stdout).toContain('redelivered 1 of 1');
     expect(r.received).toHaveLength(2);
     expect(r.received[1]?.id).toBe(first?.id);
     expect(r.received[1]?.rejected).toBeUndefined();
     expect(r.received[1]?.event).toEqual(first?.event);
 
-    const listed = await run('npx', ['tsx', 'scripts/partner.ts', 'deliveries', partner.id], { env });
+    const listed = await operatorCommand(platform, 'partner', 'deliveries', partner.id);
     const lines = listed.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('(redelivery)');
     expect(lines.every((l) => l.includes(first?.id ?? '-') && l.includes('delivered'))).toBe(true);
   });
 
-  const partnerCli = async (...args: string[]) => {
-    const env = { ...process.env, TABLE_NAME: platform.tableName, DYNAMODB_ENDPOINT: platform.dynamodbEndpoint };
-    try {
-      const out = await run('npx', ['tsx', 'scripts/partner.ts', ...args], { env });
-      return { code: 0, stdout: out.stdout, stderr: out.stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  };
+  const partnerCli = (...args: string[]) => operatorCommand(platform, 'partner', ...args);
   const store = () => new PartnerStore(platformDocumentClient(platform), platform.tableName);
 
   it('npm run partner -- add names every bad field and stores nothing', async () => {

@@ -180,14 +180,7 @@ export interface MeetingSummary {
 }
 
 /** One meeting as a participant sees it (GET /profiles/{id}/meetings, POST …/meetings/{id}/requests). */
-export interface OwnMeeting {
-  id: string;
-  networkId: string;
-  name: string;
-  date: string;
-  startTime: string;
-  timeZone: string;
-  version: number;
+export interface OwnMeeting extends Pick<MeetingView, 'id' | 'networkId' | 'name' | 'date' | 'startTime' | 'timeZone' | 'version'> {
   rounds: PersonalRound[];
   /** The other participants. */
   participants: { id: string; name: string }[];
