@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ProfileInput, type Profile, type ProfileInput as Input } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ENTITY, MatchStore, ProfileStore, addressHash, batchWrite, keys, membershipItems } from '@culturebridge/store';
+import { ENTITY, MatchStore, NotificationStore, ProfileStore, addressHash, batchWrite, keys, membershipItems } from '@culturebridge/store';
 import { recomputeMatches, type RecomputeDeps } from '../../functions/compute-matches/recompute.js';
 import { freshTable, type TestTable } from '../support/table.js';
 
@@ -111,6 +111,19 @@ describe('compute-matches on DynamoDB Local', () => {
     // Both partitions are empty, and the one left standing has no match with either.
     for (const gone of [a, b]) expect((await table.scanAll()).filter((i) => String(i.PK) === `PROFILE#${gone.id}`)).toEqual([]);
     expect((await deps.matches.matchesOf(c.id)).map((m) => m.partner).filter((p) => p === a.id || p === b.id)).toEqual([]);
+  });
+
+  it('erasure also removes the member\'s entries waiting for its digest (they name its matches)', async () => {
+    const gone = await create(80, { networks: ['digest-gone'], themes: [{ id: 'music', priority: 'high' }] });
+    const stays = await create(81, { networks: ['digest-gone'], themes: [{ id: 'music', priority: 'high' }] });
+    const notifications = new NotificationStore(table.doc, table.tableName);
+    const notice = { matchId: `${gone.id}|${stays.id}`, profileIds: [gone.id, stays.id] as [string, string], names: ['City 80', 'City 81'] as [string, string], state: 'proposed' as const, summary: 's', score: 0.5, sharedNetworks: ['digest-gone'], version: 1 };
+    for (const recipientId of [gone.id, stays.id]) {
+      expect(await notifications.addDigestEntry({ recipientRole: 'member', recipientId, entryKey: `${notice.matchId}#v1`, notice, occurredAt: '2026-11-30T09:00:00.000Z' })).toBe(true);
+    }
+    await profiles.erase(gone.id);
+    const pending = (await notifications.pendingDigestEntries()).filter((e) => e.notice.matchId === notice.matchId);
+    expect(pending.map((e) => e.recipientId)).toEqual([stays.id]);
   });
 
   it('never proposes to a profile that was erased, even while the index still lists it', async () => {

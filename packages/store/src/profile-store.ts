@@ -155,8 +155,25 @@ export class ProfileStore {
       await removeNetworkCopies(this.doc, this.tableName, ownMatches as unknown as MatchItem[]);
       const mirrors = ownMatches.map((i) => keys.match(String(i.SK).slice(keys.matchPrefix.length), id));
       await batchDelete(this.doc, this.tableName, [...mirrors, ...rest.map((i) => ({ PK: i.PK as string, SK: i.SK as string }))]);
+      // Its entries waiting for its digest name its matches and partners: they go too.
+      await batchDelete(this.doc, this.tableName, await this.digestEntriesOf(id));
       return { outcome: 'ok', value: { id } };
     }
+  }
+
+  /** The keys of a member's entries waiting for its digest (one partition, its own prefix). */
+  private async digestEntriesOf(id: string): Promise<{ PK: string; SK: string }[]> {
+    const found: { PK: string; SK: string }[] = [];
+    const prefix = keys.digestEntry('member', id, '').SK;
+    for await (const page of paginateQuery({ client: this.doc }, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.digestPartition, ':prefix': prefix },
+      ProjectionExpression: 'PK, SK',
+    })) {
+      for (const item of page.Items ?? []) found.push({ PK: item.PK as string, SK: item.SK as string });
+    }
+    return found;
   }
 
   /**
