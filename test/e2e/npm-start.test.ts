@@ -27,9 +27,9 @@ function webBuild(): string {
   return root;
 }
 
-/** Runs `npm start`'s entry point as a user would, on free ports and a throw-away data folder. */
-function start(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], {
+/** Runs `npm start`'s entry point as a user would (`args` as after `npm start --`), on free ports and a throw-away data folder. */
+function start(env: Record<string, string>, args: string[] = []): Started {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts', ...args], {
     env: { ...process.env, CULTUREBRIDGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'cb-data-')), CULTUREBRIDGE_WEB_ROOT: webBuild(), POWERTOOLS_LOG_LEVEL: 'ERROR', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -46,11 +46,13 @@ afterAll(() => running.forEach((c) => c.exitCode === null && c.kill('SIGKILL')))
 describe('npm start', () => {
   it('serves the API with the demo networks, confirms a new profile by magic link, turns it into events and matches, and stops everything on Ctrl-C', async () => {
     const [apiPort, dbPort, sesPort] = [await freePort(), await freePort(), await freePort()];
-    const app = start({ PORT: String(apiPort), DYNAMODB_PORT: String(dbPort), SES_PORT: String(sesPort) });
+    // As the README's seeding step: `npm start -- --fresh`.
+    const app = start({ PORT: String(apiPort), DYNAMODB_PORT: String(dbPort), SES_PORT: String(sesPort) }, ['--fresh']);
     running.push(app.child);
     const api = `http://localhost:${apiPort}`;
 
     await pollUntil('the platform to report that it runs', async () => (app.output().includes('CultureBridge is running') ? true : undefined), { timeoutMs: 60_000, intervalMs: 200 });
+    expect(app.output()).toMatch(/data in .*, reset\)/);
     expect(app.output()).toContain('seeded 20/20');
     expect(app.output()).toContain(`${api}/_local/events`);
     const ses = `http://127.0.0.1:${sesPort}`;
