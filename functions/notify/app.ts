@@ -91,7 +91,7 @@ export function createNotifyHandler(deps: NotifyDeps) {
             correlationId: metadata.correlationId,
           },
           profile.contact.email,
-          composeMeetingMail(meeting, { id, name: profile.name, contact: profile.contact }, nameOf, { baseUrl: deps.baseUrl }, event['detail-type'] === 'MeetingChanged'),
+          composeMeetingMail(meeting, { id, name: profile.name, contact: profile.contact, ...(profile.locale ? { locale: profile.locale } : {}) }, nameOf, { baseUrl: deps.baseUrl }, event['detail-type'] === 'MeetingChanged'),
         );
       } catch (error) {
         failures.push(error);

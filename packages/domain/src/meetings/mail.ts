@@ -1,11 +1,17 @@
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
+import { renderReasons } from '../i18n/reasons.js';
+import { translator } from '../i18n/translate.js';
+import type { MatchReason } from '../matching/types.js';
 import { escapeHtml, link, oneLine, type Mail, type MailLinks } from '../notification.js';
 import { scheduleOf, type Meeting } from './meeting.js';
 
-/** The participant a meeting mail goes to: their profile's public name and contact. */
+/** The participant a meeting mail goes to: their profile's public name, contact and language. */
 export interface MeetingRecipient {
   id: string;
   name: string;
   contact: { name: string; email: string };
+  /** The recipient's language (issue 15); English when absent. */
+  locale?: Locale;
 }
 
 /** "10:00" in the meeting's own time zone, for a person reading the timetable on the day. */
@@ -14,8 +20,9 @@ function localTime(iso: string, timeZone: string): string {
 }
 
 /**
- * A participant's own schedule: each round's local time, table, partner and why they meet, or that
- * they sit out; a link to the schedule in the web app. `changed` for a re-plan's mail.
+ * A participant's own schedule, in the recipient's language: each round's local time, table, partner
+ * and why they meet (from the structured reasons, read from the recipient's side), or that they sit
+ * out; a link to the schedule in the web app. `changed` for a re-plan's mail.
  */
 export function composeMeetingMail(
   meeting: Meeting,
@@ -24,38 +31,35 @@ export function composeMeetingMail(
   { baseUrl }: MailLinks,
   changed: boolean,
 ): Mail {
-  const rounds = scheduleOf(meeting, recipient.id);
+  const locale = recipient.locale ?? DEFAULT_LOCALE;
+  const t = translator(locale);
+  const m = (key: string, params: Record<string, unknown> = {}) => t(`mail.${key}`, params);
   const url = link(baseUrl, `profiles/${encodeURIComponent(recipient.id)}/meetings`);
-  const subject = oneLine(`CultureBridge: your ${changed ? 'updated ' : ''}schedule for ${meeting.name}`);
-  const when = `${meeting.date}, from ${meeting.startTime} (${meeting.timeZone})`;
-  const lines = rounds.map((r) => {
-    const at = `${localTime(r.startsAt, meeting.timeZone)}–${localTime(r.endsAt, meeting.timeZone)}`;
-    return r.partnerId
-      ? { text: `Round ${r.round}, ${at}, table ${r.table}: ${nameOf(r.partnerId)}. Why: ${r.summary ?? ''}`, round: r, partner: nameOf(r.partnerId) }
-      : { text: `Round ${r.round}, ${at}: a break for you.`, round: r, partner: undefined };
+  const subject = oneLine(m(changed ? 'meetingSubjectChanged' : 'meetingSubject', { meeting: meeting.name }));
+  const intro = m(changed ? 'meetingIntroChanged' : 'meetingIntro', { name: recipient.name, meeting: meeting.name, date: meeting.date, time: meeting.startTime, timeZone: meeting.timeZone });
+  const why = m('why');
+  const lines = scheduleOf(meeting, recipient.id).map((r) => {
+    const time = `${localTime(r.startsAt, meeting.timeZone)}–${localTime(r.endsAt, meeting.timeZone)}`;
+    if (!r.partnerId) return { r, time, partner: undefined, reasons: '', text: m('meetingBreak', { round: r.round, time }) };
+    const partner = nameOf(r.partnerId);
+    const structured = (r.reasons ?? []) as unknown as MatchReason[];
+    const reasons = structured.length > 0 ? renderReasons(structured, { locale, pair: [recipient.id, r.partnerId], names: new Map([[recipient.id, recipient.name], [r.partnerId, partner]]), selfId: recipient.id }).join(' ') : (r.summary ?? '');
+    return { r, time, partner, reasons, text: `${m('meetingRound', { round: r.round, time, table: r.table, partner })} ${why} ${reasons}` };
   });
-  const text = [
-    `Hello ${recipient.contact.name},`,
-    '',
-    `${changed ? 'The schedule changed. ' : ''}Here is the speed-dating schedule of ${recipient.name} at ${meeting.name}, ${when}:`,
-    '',
-    ...lines.map((l) => l.text),
-    '',
-    `See it in CultureBridge: ${url}`,
-  ].join('\n');
+  const text = [m('hello', { name: recipient.contact.name }), '', intro, '', ...lines.map((l) => l.text), '', `${m('meetingSee')}: ${url}`].join('\n');
   const rows = lines
-    .map(({ round: r, partner }) => {
-      const at = `${localTime(r.startsAt, meeting.timeZone)}–${localTime(r.endsAt, meeting.timeZone)}`;
-      return partner
-        ? `<tr><td>${r.round}</td><td>${escapeHtml(at)}</td><td>${r.table}</td><td>${escapeHtml(partner)}</td><td>${escapeHtml(r.summary ?? '')}</td></tr>`
-        : `<tr><td>${r.round}</td><td>${escapeHtml(at)}</td><td></td><td colspan="2">A break for you</td></tr>`;
-    })
+    .map(({ r, time, partner, reasons }) =>
+      partner
+        ? `<tr><td>${r.round}</td><td>${escapeHtml(time)}</td><td>${r.table}</td><td>${escapeHtml(partner)}</td><td>${escapeHtml(reasons)}</td></tr>`
+        : `<tr><td>${r.round}</td><td>${escapeHtml(time)}</td><td></td><td colspan="2">${escapeHtml(m('meetingBreakCell'))}</td></tr>`,
+    )
     .join('');
+  const header = ['meetingColumnRound', 'meetingColumnTime', 'meetingColumnTable', 'meetingColumnPartner'].map((k) => `<th>${escapeHtml(m(k))}</th>`).join('') + `<th>${escapeHtml(why.replace(/[:：՝]\s*$/, ''))}</th>`;
   const html = [
-    `<p>Hello ${escapeHtml(recipient.contact.name)},</p>`,
-    `<p>${changed ? 'The schedule changed. ' : ''}Here is the speed-dating schedule of ${escapeHtml(recipient.name)} at ${escapeHtml(meeting.name)}, ${escapeHtml(when)}:</p>`,
-    `<table><thead><tr><th>Round</th><th>Time</th><th>Table</th><th>Partner</th><th>Why</th></tr></thead><tbody>${rows}</tbody></table>`,
-    `<p><a href="${escapeHtml(url)}">See it in CultureBridge</a></p>`,
+    `<p>${escapeHtml(m('hello', { name: recipient.contact.name }))}</p>`,
+    `<p>${escapeHtml(intro)}</p>`,
+    `<table><thead><tr>${header}</tr></thead><tbody>${rows}</tbody></table>`,
+    `<p><a href="${escapeHtml(url)}">${escapeHtml(m('meetingSee'))}</a></p>`,
   ].join('\n');
   return { subject, text, html };
 }

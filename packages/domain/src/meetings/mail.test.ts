@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { composeMeetingMail } from './mail.js';
+import type { Meeting } from './meeting.js';
+
+const A = '11111111-1111-4111-8111-111111111111';
+const B = '22222222-2222-4222-8222-222222222222';
+const C = '33333333-3333-4333-8333-333333333333';
+const meeting: Meeting = {
+  id: 'm1', networkId: 'eu4culture', name: 'Speed dating', date: '2027-05-12', startTime: '10:00', timeZone: 'Asia/Tbilisi', slotMinutes: 10, breakMinutes: 5, rounds: 2, tables: 1,
+  participants: [A, B, C], requests: [], version: 2, unmetRequests: [], createdAt: '2026-11-30T09:00:00Z', updatedAt: '2026-11-30T09:00:00Z',
+  schedule: [
+    { round: 1, startsAt: '2027-05-12T06:00:00Z', endsAt: '2027-05-12T06:10:00Z', byes: [C], meetings: [{ table: 1, profileIds: [A, B], requested: false, score: 0.5, reasons: [{ kind: 'shared-theme', themeId: 'youth', priorities: ['high', 'high'] }], summary: 'Both give Youth high priority' }] },
+    { round: 2, startsAt: '2027-05-12T06:15:00Z', endsAt: '2027-05-12T06:25:00Z', byes: [A], meetings: [{ table: 1, profileIds: [B, C], requested: false, score: 0.4, reasons: [], summary: 's' }] },
+  ],
+};
+const names: Record<string, string> = { [A]: 'Kutaisi', [B]: 'Gyumri', [C]: 'Lviv' };
+const recipient = (locale?: 'uk' | 'az') => ({ id: A, name: 'Kutaisi', contact: { name: 'Nino', email: 'nino@kutaisi.example' }, ...(locale ? { locale } : {}) });
+const mail = (locale: 'uk' | 'az' | undefined, changed = false) => composeMeetingMail(meeting, recipient(locale), (id) => names[id] ?? id, { baseUrl: 'https://app.culturebridge.example' }, changed);
+
+describe('a participant\'s meeting mail in the recipient\'s language (issue 15)', () => {
+  it('in English by default: subject, greeting, rounds with the reasons from the recipient\'s side, and the break', () => {
+    const m = mail(undefined);
+    expect(m.subject).toBe('CultureBridge: your schedule for Speed dating');
+    expect(m.text.split('\n')).toEqual([
+      'Hello Nino,',
+      '',
+      'Here is the speed-dating schedule of Kutaisi at Speed dating, 2027-05-12, from 10:00 (Asia/Tbilisi):',
+      '',
+      expect.stringMatching(/^Round 1, 10:00–10:10, table 1: Gyumri\. Why: .*Youth/),
+      'Round 2, 10:15–10:25: a break for you.',
+      '',
+      'See it in CultureBridge: https://app.culturebridge.example/#/profiles/11111111-1111-4111-8111-111111111111/meetings',
+    ]);
+    expect(mail(undefined, true).subject).toBe('CultureBridge: your updated schedule for Speed dating');
+  });
+
+  it('in Ukrainian and Azerbaijani, subject and body', () => {
+    const uk = mail('uk', true);
+    expect(uk.subject).toBe('CultureBridge: оновлений розклад на Speed dating');
+    expect(uk.text).toContain('Вітаємо, Nino!');
+    expect(uk.text).toContain('Розклад змінився. Розклад зустрічей Kutaisi на «Speed dating», 2027-05-12, з 10:00 (Asia/Tbilisi):');
+    expect(uk.text).toMatch(/^Раунд 1, 10:00–10:10, стіл 1: Gyumri\. Чому: \S/m);
+    expect(uk.text).toContain('Раунд 2, 10:15–10:25: у вас перерва.');
+    expect(uk.html).toContain('<th>Партнер</th>');
+    const az = mail('az');
+    expect(az.subject).toBe('CultureBridge: Speed dating üçün cədvəliniz');
+    expect(az.text).toContain('Salam, Nino!');
+    expect(az.text).toContain('Raund 2, 10:15–10:25: sizin üçün fasilə.');
+    expect(az.text).toContain('CultureBridge-də baxın: https://app.culturebridge.example/#/profiles/');
+    // The reasons are rendered in the reader's language too, not the stored English summary.
+    expect(uk.text).not.toContain('Both give Youth high priority');
+  });
+});
