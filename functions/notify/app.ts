@@ -128,7 +128,7 @@ export function createNotifyHandler(deps: NotifyDeps) {
       acceptedBy: data.acceptedBy,
       ...(isWeakerMatch(data.reasons) ? { weaker: true } : {}),
     };
-    const settings = await deps.networkSettings.getMany(notice.sharedNetworks);
+    const settings = await deps.networkSettings.getMany(notice.sharedNetworks, { withName: true });
     const recipients = coordinatorRecipients(notice, await deps.coordinators.ofNetworks(notice.sharedNetworks));
     const failures: unknown[] = [];
     for (const recipient of recipients) {

@@ -55,7 +55,7 @@ export function createSendDigestsHandler(deps: SendDigestsDeps) {
     if (!first.networkId) return undefined;
     const coordinator = await deps.coordinators.get(first.networkId, first.recipientId);
     if (!coordinator) return undefined;
-    const settings = await deps.networkSettings.get(coordinator.networkId);
+    const settings = await deps.networkSettings.get(coordinator.networkId, { withName: true });
     const { due, localDate } = digestDue(coordinator.preference, now);
     return {
       recipient: { role: 'coordinator', id: coordinator.id, name: coordinator.name, networkId: coordinator.networkId, networkName: networkDisplayName(coordinator.networkId, settings) },

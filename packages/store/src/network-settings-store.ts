@@ -14,20 +14,25 @@ export class NetworkSettingsStore {
     private readonly tableName: string,
   ) {}
 
-  async get(networkId: string): Promise<NetworkSettings> {
+  /**
+   * A network's settings, defaults filled in. `withName` also reads the network's record (a second
+   * GetItem), for callers that name the network in a mail; matching and the expiry sweep need only
+   * the lifecycle settings and do not pay for it.
+   */
+  async get(networkId: string, { withName = false }: { withName?: boolean } = {}): Promise<NetworkSettings> {
     const [own, record] = await Promise.all([
       this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.networkSettings(networkId) })),
-      this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.network(networkId), ProjectionExpression: '#name', ExpressionAttributeNames: { '#name': 'name' } })),
+      withName ? this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.network(networkId), ProjectionExpression: '#name', ExpressionAttributeNames: { '#name': 'name' } })) : undefined,
     ]);
     // Stored settings were validated when written; parsing again applies defaults added since.
     const settings = NetworkSettings.parse(own.Item?.settings ?? {});
-    const recordName = typeof record.Item?.name === 'string' ? record.Item.name : undefined;
+    const recordName = typeof record?.Item?.name === 'string' ? record.Item.name : undefined;
     return settings.displayName === undefined && recordName ? { ...settings, displayName: networkShortName(recordName) } : settings;
   }
 
-  async getMany(networkIds: readonly string[]): Promise<Map<string, NetworkSettings>> {
+  async getMany(networkIds: readonly string[], options: { withName?: boolean } = {}): Promise<Map<string, NetworkSettings>> {
     const ids = [...new Set(networkIds)];
-    const values = await Promise.all(ids.map((id) => this.get(id)));
+    const values = await Promise.all(ids.map((id) => this.get(id, options)));
     return new Map(ids.map((id, i) => [id, values[i] as NetworkSettings]));
   }
 
