@@ -82,6 +82,12 @@ export function meetingRoutes({ meetings, matches, profiles, newId, now }: Meeti
     return scheduleMeeting(input, participants, known, held);
   }
 
+  /** `current` with `input`, planned again from the rounds held at `at` on: its next version. */
+  async function nextVersion(current: Meeting, input: MeetingInput, held: Meeting['schedule'], at: string): Promise<Meeting> {
+    const { schedule, unmetRequests } = await plan(current.networkId, input, held);
+    return { ...current, ...input, version: current.version + 1, schedule, unmetRequests, updatedAt: at };
+  }
+
   async function stored(event: APIGatewayProxyEventV2, caller: Caller): Promise<Meeting> {
     const networkId = networkOf(event, caller);
     const meeting = await meetings.get(networkId, meetingIdOf(event));
@@ -141,8 +147,7 @@ export function meetingRoutes({ meetings, matches, profiles, newId, now }: Meeti
     const at = now();
     const held = heldRounds(current.schedule, new Date(at));
     if (input.rounds < held.length) throw invalidFields([problem(['rounds'], 'rounds_held', `${held.length} rounds are already held`, { min: held.length })]);
-    const { schedule, unmetRequests } = await plan(current.networkId, input, held);
-    const next: Meeting = { ...current, ...input, version: current.version + 1, schedule, unmetRequests, updatedAt: at };
+    const next = await nextVersion(current, input, held, at);
     const result = await meetings.replace(next, current.version);
     if (result.outcome === 'conflict') throw versionConflict(version, result.currentVersion);
     if (result.outcome === 'not-found') throw notFound('meeting');
@@ -201,9 +206,7 @@ export function meetingRoutes({ meetings, matches, profiles, newId, now }: Meeti
       const at = now();
       const held = heldRounds(current.schedule, new Date(at));
       if (held.length >= current.rounds) throw new HttpProblem(409, 'Meeting over', 'Every round of this meeting has been held.');
-      const input: MeetingInput = { ...current, requests: [...current.requests, { from, to }] };
-      const { schedule, unmetRequests } = await plan(networkId, input, held);
-      const next: Meeting = { ...current, requests: input.requests, version: current.version + 1, schedule, unmetRequests, updatedAt: at };
+      const next = await nextVersion(current, { ...current, requests: [...current.requests, { from, to }] }, held, at);
       const result = await meetings.replace(next, current.version);
       if (result.outcome === 'ok') return json(200, await ownView(next, from));
       if (result.outcome === 'not-found') throw notFound('meeting');
