@@ -1,4 +1,4 @@
-import { MatchingConfig, pairKey, planMatchChanges, settingsForPair, sharedNetworksOf, type ExpiryPolicy, type MatchChange, type MatchingConfigInput, type MatchingProfile } from '@culturebridge/domain';
+import { MatchingConfig, pairKey, planMatchChanges, reasonsInIdOrder, settingsForPair, sharedNetworksOf, type ExpiryPolicy, type MatchChange, type MatchingConfigInput, type MatchingProfile } from '@culturebridge/domain';
 import { batchDelete, keys, membershipScopes, removeNetworkCopies, sortedPair, type ExposureGuard, type MatchItem, type MatchStore, type NetworkSettingsStore } from '@culturebridge/store';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
@@ -42,7 +42,8 @@ function nextItem(profileId: string, change: MatchChange, current: MatchItem | u
     profileIds: sortedPair(profileId, change.partner),
     score: change.proposal.score,
     summary: change.proposal.summary,
-    reasons: change.proposal.reasons as unknown as Record<string, unknown>[],
+    // Stored beside profileIds (id order), so in that order whichever side was recomputed.
+    reasons: reasonsInIdOrder(change.proposal) as unknown as Record<string, unknown>[],
     sharedNetworks: sharedNetworksOf(self, partner),
     version,
     updatedAt: now,

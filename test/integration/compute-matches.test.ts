@@ -126,6 +126,19 @@ describe('compute-matches on DynamoDB Local', () => {
     expect(pending.map((e) => e.recipientId)).toEqual([stays.id]);
   });
 
+  it('stores a match\'s reasons in the order of its pair (lower id first), whichever side was recomputed', async () => {
+    // id(91) > id(90): recomputing the higher id explains the pair from its side; the stored
+    // priorities must still follow profileIds, as every reader (web app, mails) renders them.
+    const low = await create(90, { networks: ['orient'], openToOutsideNetwork: false, offers: ['venue'], needs: [], themes: [{ id: 'festivals', priority: 'low' }] });
+    const high = await create(91, { networks: ['orient'], openToOutsideNetwork: false, offers: [], needs: ['venue'], themes: [{ id: 'festivals', priority: 'high' }] });
+    await recomputeMatches(high.id, 'orient', deps);
+    const [stored] = await deps.matches.matchesOf(low.id);
+    expect(stored?.profileIds).toEqual([low.id, high.id]);
+    expect(stored?.reasons).toContainEqual({ kind: 'shared-theme', themeId: 'festivals', priorities: ['low', 'high'] });
+    // The English sentence names each side, so it reads right in either order.
+    expect(stored?.summary).toContain('Festivals: high priority for City 91, low for City 90');
+  });
+
   it('never proposes to a profile that was erased, even while the index still lists it', async () => {
     const a = await create(20, { networks: ['ghosts'], offers: ['venue'], needs: [], themes: [{ id: 'film', priority: 'high' }] });
     const b = await create(21, { networks: ['ghosts'], offers: [], needs: ['venue'], themes: [{ id: 'film', priority: 'high' }] });

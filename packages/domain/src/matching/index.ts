@@ -17,7 +17,7 @@ export {
 export { pairKey, parsePairKey, isDeclined, type DeclinedPairs } from './pair-key.js';
 export { checkHardFilters, inScope, HARD_FILTERS, type HardFilter, type FilterVerdict } from './filters.js';
 export { scorePair, type ScoringContext } from './score.js';
-export { summarise } from './reasons.js';
+export { reasonsInIdOrder, summarise } from './reasons.js';
 export { LANGUAGE_NAMES, languageName } from './labels.js';
 export { buildMatchingIndex, type MatchingIndex } from './index-structure.js';
 export { topMatchesFor, computeAllMatches, matchAll, CANDIDATE_POOL_FACTOR, type MatchQueryOptions, type MatchingRun } from './engine.js';

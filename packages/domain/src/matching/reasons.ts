@@ -3,7 +3,7 @@ import { FORMATS, FUNDING_INSTRUMENTS, RESOURCES, type Format, type FundingInstr
 import { priorityCode, priorityOfCode, R_FORMATS, R_FUNDING, R_NEEDS, R_OFFERS, R_THEMES, ROW_WIDTH, THEME_WORDS, type EncodedProfiles } from './encode.js';
 import { isTagTerm } from './text.js';
 import { formatPhrase, fundingPhrase, languageName, listJoin, resourcePhrase } from './labels.js';
-import type { MatchingProfile, MatchReason } from './types.js';
+import type { MatchingProfile, MatchProposal, MatchReason } from './types.js';
 
 /**
  * Everything the pair has going for it, from a's side (a and b encoded at i and j of `s`):
@@ -228,4 +228,19 @@ export function summarise(
   if (weaker) clauses.unshift(weaker);
   const sentence = clauses.join('; ');
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
+
+/**
+ * A proposal's reasons as they read for the pair in id order (lower id first), which is how a match
+ * is stored and every reader renders it (its `profileIds`, its pair key). A proposal explained from
+ * the higher id's side (a profile's own top matches) has its ordered fields swapped: a shared
+ * theme's priorities and the two countries. Shapes: the same `MatchReason[]`, same length and order.
+ */
+export function reasonsInIdOrder(proposal: Pick<MatchProposal, 'a' | 'b' | 'reasons'>): MatchReason[] {
+  if (proposal.a < proposal.b) return proposal.reasons;
+  return proposal.reasons.map((r) => {
+    if (r.kind === 'shared-theme') return { ...r, priorities: [r.priorities[1], r.priorities[0]] };
+    if (r.kind === 'cross-border') return { ...r, countries: [r.countries[1], r.countries[0]] };
+    return r;
+  });
 }
