@@ -158,7 +158,7 @@ export interface MeetingView {
     round: number;
     startsAt: string;
     endsAt: string;
-    meetings: { table: number; profileIds: [string, string]; names: [string, string]; requested: boolean; summary: string }[];
+    meetings: { table: number; profileIds: [string, string]; names: [string, string]; requested: boolean; reasons: MatchReason[]; summary: string }[];
     byes: { id: string; name: string }[];
   }[];
   byParticipant: { id: string; name: string; rounds: PersonalRound[] }[];
@@ -166,7 +166,7 @@ export interface MeetingView {
 }
 
 /** One round of a participant's schedule (the domain's shape) with the partner's name. */
-export type PersonalRound = Omit<DomainPersonalRound, 'reasons'> & { partnerName?: string };
+export type PersonalRound = Omit<DomainPersonalRound, 'reasons'> & { reasons?: MatchReason[]; partnerName?: string };
 
 export interface MeetingSummary {
   id: string;

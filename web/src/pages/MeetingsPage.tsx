@@ -158,7 +158,7 @@ function MeetingTimetable({ networkId, meetingId }: { networkId: string; meeting
 }
 
 function Timetable({ meeting }: { meeting: MeetingView }) {
-  const { t } = useLocale();
+  const { t, reasons } = useLocale();
   const at = (iso: string) => localTime(iso, meeting.timeZone);
   const download = async (kind: 'calendar' | 'csv') => {
     const text = await fetchMeetingFile(meeting.networkId, meeting.id, kind);
@@ -213,7 +213,7 @@ function Timetable({ meeting }: { meeting: MeetingView }) {
                     {t('meetings.pair', { a: m.names[0], b: m.names[1] })}
                     {m.requested ? ` ${t('meetings.askedFor')}` : ''}
                   </td>
-                  <td>{m.summary}</td>
+                  <td>{m.reasons.length > 0 ? reasons(m.reasons, { pair: m.profileIds, names: new Map([[m.profileIds[0], m.names[0]], [m.profileIds[1], m.names[1]]]) }).join(' ') : m.summary}</td>
                 </tr>
               ))}
             </tbody>

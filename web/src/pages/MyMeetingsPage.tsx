@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ApiProblem } from '../api/client';
 import { fetchProfileMeetings, requestMeeting } from '../api/endpoints';
-import type { OwnMeeting } from '../api/types';
+import type { OwnMeeting, PersonalRound } from '../api/types';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
@@ -20,8 +20,14 @@ export function MyMeetingsPage({ profileId }: { profileId: string }) {
 }
 
 function Schedules({ profileId }: { profileId: string }) {
-  const { t } = useLocale();
+  const { t, reasons } = useLocale();
   const mine = useResource(() => fetchProfileMeetings(profileId), `my-meetings:${profileId}`);
+  // Why they meet, in the reader's language and from their side; the stored English sentence only
+  // for a meeting planned without structured reasons.
+  const whyOf = (r: PersonalRound) =>
+    r.partnerId && r.reasons?.length
+      ? reasons(r.reasons, { pair: r.pair ?? [profileId, r.partnerId], names: new Map([[r.partnerId, r.partnerName ?? '']]), selfId: profileId }).join(' ')
+      : (r.summary ?? '');
   if (mine.status === 'loading') return <p role="status">{t('common.loading')}</p>;
   if (!mine.data) return <ProblemMessage problem={mine.error} />;
   return (
@@ -53,7 +59,7 @@ function Schedules({ profileId }: { profileId: string }) {
                   </td>
                   <td>{r.table ?? ''}</td>
                   <td>{r.partnerName ?? t('myMeetings.aBreak')}</td>
-                  <td>{r.summary ?? ''}</td>
+                  <td>{whyOf(r)}</td>
                 </tr>
               ))}
             </tbody>

@@ -43,7 +43,7 @@ export function composeMeetingMail(
     if (!r.partnerId) return { r, time, partner: undefined, reasons: '', text: m('meetingBreak', { round: r.round, time }) };
     const partner = nameOf(r.partnerId);
     const structured = (r.reasons ?? []) as unknown as MatchReason[];
-    const reasons = structured.length > 0 ? renderReasons(structured, { locale, pair: [recipient.id, r.partnerId], names: new Map([[recipient.id, recipient.name], [r.partnerId, partner]]), selfId: recipient.id }).join(' ') : (r.summary ?? '');
+    const reasons = structured.length > 0 ? renderReasons(structured, { locale, pair: r.pair ?? [recipient.id, r.partnerId], names: new Map([[recipient.id, recipient.name], [r.partnerId, partner]]), selfId: recipient.id }).join(' ') : (r.summary ?? '');
     return { r, time, partner, reasons, text: `${m('meetingRound', { round: r.round, time, table: r.table, partner })} ${why} ${reasons}` };
   });
   const text = [m('hello', { name: recipient.contact.name }), '', intro, '', ...lines.map((l) => l.text), '', `${m('meetingSee')}: ${url}`].join('\n');

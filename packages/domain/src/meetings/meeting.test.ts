@@ -98,7 +98,7 @@ describe('exports', () => {
   it('a participant’s own schedule: partner, table and reasons, or a bye', () => {
     expect(scheduleOf(meeting, C)).toEqual([
       { round: 1, startsAt: '2027-05-12T05:30:00.000Z', endsAt: '2027-05-12T05:40:00.000Z' },
-      { round: 2, startsAt: '2027-05-12T05:45:00.000Z', endsAt: '2027-05-12T05:55:00.000Z', table: 1, partnerId: A, requested: false, reasons: [], summary: '=cmd' },
+      { round: 2, startsAt: '2027-05-12T05:45:00.000Z', endsAt: '2027-05-12T05:55:00.000Z', table: 1, partnerId: A, requested: false, reasons: [], pair: [A, C], summary: '=cmd' },
     ]);
   });
 });

@@ -54,6 +54,7 @@ export const MeetingUpdate = MeetingInput.extend({ version: z.number().int().min
 /** A planned meeting with its explanation: what the timetable shows for one pair. */
 export interface ScheduledMeeting {
   table: number;
+  /** The pair, in the order its `reasons` follow (a shared theme's priorities are in this order). */
   profileIds: [string, string];
   requested: boolean;
   score: number;
@@ -144,6 +145,8 @@ export interface PersonalRound {
   partnerId?: string;
   requested?: boolean;
   reasons?: Record<string, unknown>[];
+  /** The pair in the order `reasons` follow. */
+  pair?: [string, string];
   summary?: string;
 }
 
@@ -153,6 +156,6 @@ export function scheduleOf(meeting: Pick<Meeting, 'schedule'>, profileId: string
     const base = { round: r.round, startsAt: r.startsAt, endsAt: r.endsAt };
     if (!m) return base;
     const partnerId = m.profileIds[0] === profileId ? m.profileIds[1] : m.profileIds[0];
-    return { ...base, table: m.table, partnerId, requested: m.requested, reasons: m.reasons, summary: m.summary };
+    return { ...base, table: m.table, partnerId, requested: m.requested, reasons: m.reasons, pair: m.profileIds, summary: m.summary };
   });
 }

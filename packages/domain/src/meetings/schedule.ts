@@ -48,13 +48,16 @@ export function scheduleMeeting(
       endsAt: time.endsAt,
       byes: round.byes,
       meetings: round.meetings.map((m) => {
+        // The pair in the order its reasons were explained in (the match's, or scorePair's): the
+        // reasons' priorities follow it, so a reader renders "high for you, medium for Gyumri" the
+        // right way round.
         const known = byKey.get(pairKey(m.a, m.b));
-        const a = byId.get(m.a) as MatchingProfile;
-        const b = byId.get(m.b) as MatchingProfile;
-        const explained = known && known.state !== 'withdrawn' ? known : scorePair(a, b);
+        const useKnown = known !== undefined && known.state !== 'withdrawn';
+        const pair: [string, string] = useKnown ? [known.profileIds[0] as string, known.profileIds[1] as string] : [m.a, m.b];
+        const explained = useKnown ? known : scorePair(byId.get(m.a) as MatchingProfile, byId.get(m.b) as MatchingProfile);
         return {
           table: m.table,
-          profileIds: [m.a, m.b],
+          profileIds: pair,
           requested: m.requested,
           score: m.score,
           reasons: explained.reasons as unknown as Record<string, unknown>[],
