@@ -34,6 +34,8 @@ describe('renderReasons', () => {
   it('says why a weaker match is weaker, in every locale (#14)', () => {
     expect(renderReasons([{ kind: 'weaker-match', cause: 'windows-never-meet' }], reader('en'))).toEqual(['A weaker match: the availability windows never meet.']);
     expect(renderReasons([{ kind: 'weaker-match', cause: 'nothing-in-common' }], reader('en'))[0]).toMatch(/^A weaker match: no theme or words in common/);
+    expect(renderReasons([{ kind: 'weaker-match', cause: 'same-role' }], reader('en'))[0]).toMatch(/^A weaker match: both offer funding/);
+    expect(renderReasons([{ kind: 'weaker-match', cause: 'same-role' }], reader('uk'))[0]).toMatch(/^Слабший збіг: обидві сторони пропонують фінансування/);
     expect(renderReasons([{ kind: 'weaker-match', cause: 'below-threshold' }], reader('en'))[0]).toMatch(/^A weaker match, below the network's threshold/);
     for (const locale of ['ru', 'uk', 'ka', 'hy', 'az', 'ro', 'kk', 'uz'] as const) {
       const [line] = renderReasons([{ kind: 'weaker-match', cause: 'below-threshold' }], reader(locale));

@@ -40,8 +40,8 @@ describe('MatchingConfig', () => {
   });
 
   it('normalises weights to sum 1 and turns the threshold into stored-score units', () => {
-    const weights = normalisedWeights(parseMatchingConfig({ weights: { themes: 4, text: 0, complementarity: 4, formats: 0, funding: 0, availability: 0, crossBorder: 2 } }));
-    expect(Array.from(weights)).toEqual([0.4, 0, 0.4, 0, 0, 0, 0.2]);
+    const weights = normalisedWeights(parseMatchingConfig({ weights: { themes: 4, text: 0, complementarity: 4, formats: 0, funding: 0, availability: 0, crossBorder: 2, network: 0 } }));
+    expect(Array.from(weights)).toEqual([0.4, 0, 0.4, 0, 0, 0, 0.2, 0]);
     expect(thresholdUnits(parseMatchingConfig({ threshold: 0.29 }))).toBe(2900);
   });
 });

@@ -60,8 +60,14 @@ export const R_LANGUAGES = 7;
 export const R_THEMES = 8;
 /** PRIORITY_WORDS words of priority codes (index into PRIORITIES + 1; 0 = theme absent). */
 export const R_PRIORITY = R_THEMES + THEME_WORDS;
+/**
+ * The first word of the network bitmask (all of it for up to 31 distinct networks among the
+ * encoded profiles; beyond that `networks` holds the rest, as for languages). It fills what was
+ * padding while the taxonomy has up to 32 themes, so the row stays one cache line.
+ */
+export const R_NETWORKS = R_PRIORITY + PRIORITY_WORDS;
 /** Two float64s at the end: the theme and the text norms (4 int32s), the row padded to even. */
-export const ROW_WIDTH = Math.ceil((R_PRIORITY + PRIORITY_WORDS) / 2) * 2 + 4;
+export const ROW_WIDTH = Math.ceil((R_NETWORKS + 1) / 2) * 2 + 4;
 export const NORMS_PER_ROW = ROW_WIDTH / 2;
 /** sqrt of the sum of idf over the profile's themes (the affinity's normaliser), at this index of `norms`. */
 export const N_THEME_NORM = NORMS_PER_ROW - 1;
@@ -101,6 +107,9 @@ export interface EncodedProfiles {
   /** Language bitmasks, `languageWords` words per profile; only needed beyond 31 languages. */
   readonly languages: Int32Array;
   readonly languageWords: number;
+  /** Network bitmasks, `networkWords` words per profile; only needed beyond 31 networks. */
+  readonly networks: Int32Array;
+  readonly networkWords: number;
   readonly text: EncodedText;
 }
 
@@ -122,6 +131,19 @@ export function popcount(x: number): number {
 export function dayNumber(isoDate: string): number {
   return Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000);
 }
+
+/** Whether the two profiles are members of at least one common network. */
+export function shareNetwork(s: EncodedProfiles, i: number, j: number): boolean {
+  if (((s.rows[i * ROW_WIDTH + R_NETWORKS] as number) & (s.rows[j * ROW_WIDTH + R_NETWORKS] as number)) !== 0) return true;
+  const words = s.networkWords;
+  for (let w = 1; w < words; w++) {
+    if (((s.networks[i * words + w] as number) & (s.networks[j * words + w] as number)) !== 0) return true;
+  }
+  return false;
+}
+
+/** Resource bit of funding: two profiles that both offer it fund others' work (see `sameRole`). */
+export const FUNDING_RESOURCE_BIT = RESOURCE_BIT.get('funding') as number;
 
 /** The priority code (1 high, 2 medium, 3 low, 0 absent) of theme bit t in the row at `row`. */
 export function priorityCode(rows: Int32Array, row: number, t: number): number {
@@ -270,9 +292,11 @@ export function encodeProfiles(
   const n = profiles.length;
   const countryIds = new Map<string, number>();
   const languageBits = new Map<string, number>();
+  const networkBits = new Map<string, number>();
   for (const p of profiles) {
     if (!countryIds.has(p.country)) countryIds.set(p.country, countryIds.size);
     for (const l of p.languages) if (!languageBits.has(l)) languageBits.set(l, languageBits.size);
+    for (const net of p.networks) if (!networkBits.has(net)) networkBits.set(net, networkBits.size);
   }
   // A row has 16 bits for the country; ISO 3166-1 has 249 codes, so only misuse gets here.
   if (countryIds.size > 0xffff) throw new Error('matching supports at most 65 535 distinct countries');
@@ -282,6 +306,8 @@ export function encodeProfiles(
   const rows = new Int32Array(buffer);
   const norms = new Float64Array(buffer);
   const languages = new Int32Array(n * languageWords);
+  const networkWords = Math.max(1, Math.ceil(networkBits.size / 31));
+  const networks = new Int32Array(n * networkWords);
   const factors = Float64Array.from([0, ...PRIORITIES.map((p) => priorityFactors[p])]);
   const text = encodeText(profiles, weighting);
 
@@ -325,8 +351,14 @@ export function encodeProfiles(
       languages[word] = (languages[word] as number) | (1 << bit % 31);
     }
     rows[row + R_LANGUAGES] = languages[i * languageWords] as number;
+    for (const net of p.networks) {
+      const bit = networkBits.get(net) as number;
+      const word = i * networkWords + Math.floor(bit / 31);
+      networks[word] = (networks[word] as number) | (1 << bit % 31);
+    }
+    rows[row + R_NETWORKS] = networks[i * networkWords] as number;
   }
-  return { count: n, idf, rows, norms, factors, languages, languageWords, text };
+  return { count: n, idf, rows, norms, factors, languages, languageWords, networks, networkWords, text };
 }
 
 /**

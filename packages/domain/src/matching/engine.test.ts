@@ -38,7 +38,7 @@ describe('matching scenarios', () => {
 
   it('reports each part with its weight and contribution, adding up to the score', () => {
     const { score, parts } = scorePair(kutaisi, gyumri);
-    expect(parts.map((p) => p.kind)).toEqual(['themes', 'text', 'complementarity', 'formats', 'funding', 'availability', 'crossBorder']);
+    expect(parts.map((p) => p.kind)).toEqual(['themes', 'text', 'complementarity', 'formats', 'funding', 'availability', 'crossBorder', 'network']);
     expect(parts.reduce((s, p) => s + p.weight, 0)).toBeCloseTo(1, 4);
     expect(parts.reduce((s, p) => s + p.contribution, 0)).toBeCloseTo(score, 3);
   });
@@ -143,5 +143,51 @@ describe('matching scenarios', () => {
     const common = scorePair(a, c, index).parts[0]?.value ?? 0;
     expect(index.idf('film')).toBeGreaterThan(index.idf('youth'));
     expect(rare).toBeGreaterThan(common);
+  });
+
+  it('ranks a partner of a common network above an otherwise equal one from outside (part network)', () => {
+    const open = { openToOutsideNetwork: true };
+    const me = matchingProfile({ id: 'me', networks: ['danube'], ...open });
+    const inside = matchingProfile({ id: 'inside', networks: ['black-sea', 'danube'], ...open });
+    const outside = matchingProfile({ id: 'outside', networks: ['black-sea'], ...open });
+    const index = buildMatchingIndex([me, inside, outside]);
+    expect(scorePair(me, inside, index).parts.find((p) => p.kind === 'network')?.value).toBe(1);
+    expect(scorePair(me, outside, index).parts.find((p) => p.kind === 'network')?.value).toBe(0);
+    expect(partnersOf(topMatchesFor(index, 'me'))).toEqual(['inside', 'outside']);
+  });
+
+  it('tells common networks exactly beyond 31 networks, where masks take more than one word', () => {
+    // 40 networks: bit k of word 1 is network 31 + k, which a one-word mask would mix up with network k.
+    const networks = Array.from({ length: 40 }, (_, k) => `net-${String(k).padStart(2, '0')}`);
+    const fillers = networks.map((net, k) => matchingProfile({ id: `filler-${k}`, networks: [net], languages: ['ka'] }));
+    const a = matchingProfile({ id: 'a', networks: ['net-35'], openToOutsideNetwork: true });
+    const b = matchingProfile({ id: 'b', networks: ['net-04', 'net-35'], openToOutsideNetwork: true });
+    const c = matchingProfile({ id: 'c', networks: ['net-04'], openToOutsideNetwork: true });
+    const index = buildMatchingIndex([...fillers, a, b, c]);
+    expect(index.encoded.networkWords).toBe(2);
+    const network = (x: MatchingProfile, y: MatchingProfile) => scorePair(x, y, index).parts.find((p) => p.kind === 'network')?.value;
+    expect(network(a, b)).toBe(1);
+    expect(network(a, c)).toBe(0);
+    expect(network(b, c)).toBe(1);
+  });
+
+  it('keeps two funders apart: a weaker match (same-role) below any full match, however alike they read', () => {
+    const themes = [{ id: 'intercultural-dialogue' as const, priority: 'high' as const }, { id: 'education' as const, priority: 'medium' as const }];
+    const description = 'European cultural institutes pool a fund to co-finance and promote training programmes.';
+    const clusterA = matchingProfile({ id: 'cluster-a', themes, description, offers: ['funding', 'promotion'], needs: ['local-partners'] });
+    const clusterB = matchingProfile({ id: 'cluster-b', themes, description, offers: ['funding', 'expertise'], needs: ['local-partners'] });
+    const producer = matchingProfile({
+      id: 'producer', themes: [{ id: 'education', priority: 'low' }], offers: ['local-partners'], needs: ['funding'],
+    });
+    const run = computeAllMatches([clusterA, clusterB, producer]);
+    const list = run.proposals.get('cluster-a') ?? [];
+    expect(partnersOf(list)).toEqual(['producer', 'cluster-b']);
+    // On score alone the look-alike would lead.
+    expect(list[1]?.score).toBeGreaterThan(list[0]?.score ?? 1);
+    expect(list[0]?.weaker).toBeUndefined();
+    expect(list[1]?.weaker).toBe(true);
+    expect(list[1]?.reasons[0]).toEqual({ kind: 'weaker-match', cause: 'same-role' });
+    expect(list[1]?.summary).toMatch(/both offer funding/);
+    expect(checkHardFilters(clusterA, clusterB).ok).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import { textCosine, textSimilarity } from './encode.js';
 import { collectCandidates, collectCompatible, declinedCheck, buildMatchingIndex, textDotOf, type MatchingIndex } from './index-structure.js';
 import { selectFairly, topUp, type CandidatePools } from './fairness.js';
 import { isDeclined, type DeclinedPairs } from './pair-key.js';
-import { canMeet, explainEncoded, scoreEncoded, scoreParts, shareGround, TIER, tieredUnits } from './score.js';
+import { canMeet, explainEncoded, sameRole, scoreEncoded, scoreParts, shareGround, TIER, tieredUnits } from './score.js';
 import { heapAccepts, heapOffer, heapSortDescending, keyPosition, keyUnits, rankKey } from './top-k.js';
 import type { MatchingProfile, MatchProposal } from './types.js';
 
@@ -64,7 +64,7 @@ export function rankPartners(
   for (let k = 0; k < count; k++) {
     const j = candidates[k] as number;
     // Windows first: a few integer reads rule out pairs before the score is computed.
-    if (!canMeet(encoded, i, j)) continue;
+    if (!canMeet(encoded, i, j) || sameRole(encoded, i, j)) continue;
     const text = textCosine(encoded, i, j, textDotOf(index, j));
     const units = Math.round(scoreEncoded(encoded, weights, i, j, text, null) * SCORE_SCALE);
     if (units < thresholdUnits) continue;
@@ -95,7 +95,7 @@ export function rankWeaker(index: MatchingIndex, i: number, wanted: number, acce
     const j = candidates[k] as number;
     const text = textSimilarity(encoded, i, j);
     const units = Math.round(scoreEncoded(encoded, weights, i, j, text, null) * SCORE_SCALE);
-    const tiered = tieredUnits(units, canMeet(encoded, i, j), shareGround(encoded, i, j, text), thresholdUnits);
+    const tiered = tieredUnits(units, canMeet(encoded, i, j), shareGround(encoded, i, j, text) && !sameRole(encoded, i, j), thresholdUnits);
     if (tiered >= 2 * TIER) continue;
     const key = rankKey(tiered, j, n);
     if (!heapAccepts(heap, 0, size, wanted, key)) continue;
@@ -230,7 +230,7 @@ function candidatePools(index: MatchingIndex, pool: number, declined: ((i: numbe
     const baseI = i * pool;
     for (let k = 0; k < count; k++) {
       const j = candidates[k] as number;
-      if (!canMeet(encoded, i, j)) continue;
+      if (!canMeet(encoded, i, j) || sameRole(encoded, i, j)) continue;
       const text = textCosine(encoded, i, j, textDotOf(index, j));
       const units = Math.round(scoreEncoded(encoded, weights, i, j, text, null) * SCORE_SCALE);
       if (units < thresholdUnits) continue;

@@ -135,6 +135,7 @@ const WEAKER_PHRASES: Readonly<Record<Extract<MatchReason, { kind: 'weaker-match
   'below-threshold': 'a weaker match, below the network\'s threshold',
   'windows-never-meet': 'a weaker match: your availability windows never meet',
   'nothing-in-common': 'a weaker match: no theme or words in common yet',
+  'same-role': 'a weaker match: both offer funding, and each is proposed first to partners who need it',
 };
 
 /**

@@ -15,6 +15,8 @@ import {
   R_THEMES,
   R_TO,
   ROW_WIDTH,
+  FUNDING_RESOURCE_BIT,
+  shareNetwork,
   textSimilarity,
   THEME_WORDS,
   UNIFORM_IDF,
@@ -22,7 +24,7 @@ import {
   type TextWeighting,
 } from './encode.js';
 import { buildReasons, summarise } from './reasons.js';
-import { SCORE_PARTS, type MatchingProfile, type MatchProposal, type ScorePart, type ScorePartKind } from './types.js';
+import { SCORE_PARTS, type WeakerCause, type MatchingProfile, type MatchProposal, type ScorePart, type ScorePartKind } from './types.js';
 import type { ThemeId } from '../taxonomy.js';
 
 /*
@@ -38,6 +40,9 @@ import type { ThemeId } from '../taxonomy.js';
  *   funding          shared funding instruments / the smaller list
  *   availability     overlapping days / the shorter window; a missing window is open, so 1
  *   crossBorder      1 if the countries differ
+ *   network          1 if the two are members of a common network: a coordinator proposes
+ *                    within the network first (its meetings, its funds); 65 % of the development
+ *                    set's labelled pairs share one, 25 % of the other compatible pairs
  *
  *   score = Σ weight_k · part_k with the weights normalised to sum 1, clamped to [0, 1].
  *
@@ -94,6 +99,7 @@ export function scoreEncoded(
 
   const availability = availabilityValue(rows, ri, rj);
   const crossBorder = ((packedI ^ packedJ) & 0xffff) === 0 ? 0 : 1;
+  const network = shareNetwork(s, i, j) ? 1 : 0;
 
   if (values !== null) {
     values[0] = themes;
@@ -103,6 +109,7 @@ export function scoreEncoded(
     values[4] = funding;
     values[5] = availability;
     values[6] = crossBorder;
+    values[7] = network;
   }
   const total =
     (weights[0] as number) * themes +
@@ -111,7 +118,8 @@ export function scoreEncoded(
     (weights[3] as number) * formats +
     (weights[4] as number) * funding +
     (weights[5] as number) * availability +
-    (weights[6] as number) * crossBorder;
+    (weights[6] as number) * crossBorder +
+    (weights[7] as number) * network;
   return total > 1 ? 1 : total < 0 ? 0 : total;
 }
 
@@ -134,14 +142,25 @@ export function canMeet(s: EncodedProfiles, i: number, j: number): boolean {
 }
 
 /**
- * The rank of a pair in stored-score units, raised by tier: full matches (common ground, windows
- * that meet, at or above the threshold) above weaker ones whose windows meet, above those whose
- * windows never meet.
+ * Whether both sides offer funding: two funders (an EUNIC cluster, a foundation) each look for
+ * the producers and local partners they fund, not for another funder, however alike their themes
+ * and words read. Such a pair is only ever a weaker match (cause `same-role`): the development
+ * set labels one of its 17 compatible co-funder pairs (from one side), and its look-alike trap is
+ * clusters proposed to one another instead of to the local partners they serve.
+ */
+export function sameRole(s: EncodedProfiles, i: number, j: number): boolean {
+  return ((((s.rows[i * ROW_WIDTH + R_OFFERS] as number) & (s.rows[j * ROW_WIDTH + R_OFFERS] as number)) >>> FUNDING_RESOURCE_BIT) & 1) === 1;
+}
+
+/**
+ * The rank of a pair in stored-score units, raised by tier: full matches (`full`: common ground,
+ * not the same role, windows that meet, at or above the threshold) above weaker ones whose
+ * windows meet, above those whose windows never meet.
  * Keys stay below 3 × (SCORE_SCALE + 1).
  */
-export function tieredUnits(units: number, meets: boolean, ground: boolean, threshold: number): number {
+export function tieredUnits(units: number, meets: boolean, full: boolean, threshold: number): number {
   if (!meets) return units;
-  return ground && units >= threshold ? units + 2 * TIER : units + TIER;
+  return full && units >= threshold ? units + 2 * TIER : units + TIER;
 }
 export const TIER = SCORE_SCALE + 1;
 export const TIERED_SCALE = 3 * TIER;
@@ -199,7 +218,7 @@ export function explainEncoded(
 
 /**
  * Why a pair is only a weaker match, or undefined for a full one. A full match shares a theme or
- * words, has windows that meet, and reaches the threshold (`threshold` in stored-score units).
+ * words, has windows that meet, is not two funders (`sameRole`), and reaches the threshold (`threshold` in stored-score units).
  */
 export function weakerCause(
   s: EncodedProfiles,
@@ -207,9 +226,10 @@ export function weakerCause(
   j: number,
   scored: { score: number; parts: readonly Readonly<ScorePart>[] },
   threshold: number,
-): 'nothing-in-common' | 'windows-never-meet' | 'below-threshold' | undefined {
+): WeakerCause | undefined {
   if (!shareGround(s, i, j, textSimilarity(s, i, j))) return 'nothing-in-common';
   if (!canMeet(s, i, j)) return 'windows-never-meet';
+  if (sameRole(s, i, j)) return 'same-role';
   if (Math.round(scored.score * SCORE_SCALE) < threshold) return 'below-threshold';
   return undefined;
 }

@@ -47,7 +47,10 @@ export function toMatchingProfile(profile: MatchingProfile): MatchingProfile {
 }
 
 /** The score's parts, in the order they are reported; keys match `MatchingConfig.weights`. */
-export const SCORE_PARTS = ['themes', 'text', 'complementarity', 'formats', 'funding', 'availability', 'crossBorder'] as const;
+export const SCORE_PARTS = ['themes', 'text', 'complementarity', 'formats', 'funding', 'availability', 'crossBorder', 'network'] as const;
+/** Why a proposal is only a weaker match (see `weakerCause` in score.ts). */
+export type WeakerCause = 'below-threshold' | 'windows-never-meet' | 'nothing-in-common' | 'same-role';
+
 export type ScorePartKind = (typeof SCORE_PARTS)[number];
 
 export interface ScorePart {
@@ -76,7 +79,7 @@ export type MatchReason =
   /** Free tags both list, as written by a. */
   | { kind: 'shared-tags'; tags: string[] }
   /** Below the threshold, or windows that never meet: proposed so that a member is not left with nothing. */
-  | { kind: 'weaker-match'; cause: 'below-threshold' | 'windows-never-meet' | 'nothing-in-common' };
+  | { kind: 'weaker-match'; cause: WeakerCause };
 
 /** One match as one side sees it: `a` is the profile whose list it is in, `b` the proposed partner. */
 export interface MatchProposal {
