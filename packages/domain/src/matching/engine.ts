@@ -1,9 +1,9 @@
 import { minimumOf, SCORE_SCALE, type MatchingConfigInput } from './config.js';
 import { textCosine, textSimilarity } from './encode.js';
 import { collectCandidates, collectCompatible, declinedCheck, buildMatchingIndex, textDotOf, type MatchingIndex } from './index-structure.js';
-import { selectFairly, topUp, type CandidatePools } from './fairness.js';
+import { selectFairly, topUp, type CandidatePools, type Selection } from './fairness.js';
 import { isDeclined, type DeclinedPairs } from './pair-key.js';
-import { canMeet, explainEncoded, sameRole, scoreEncoded, scoreParts, shareGround, TIER, tieredUnits } from './score.js';
+import { canMeet, explainEncoded, explainSide, sameRole, scoreEncoded, shareGround, TIER, tieredUnits, type PairExplanation } from './score.js';
 import { heapAccepts, heapOffer, heapSortDescending, keyPosition, keyUnits, rankKey } from './top-k.js';
 import type { MatchingProfile, MatchProposal } from './types.js';
 
@@ -113,8 +113,18 @@ function explain(index: MatchingIndex, i: number, j: number): MatchProposal {
 
 /** The outcome of a matching run over a network. */
 export interface MatchingRun {
-  /** Every active profile's proposals, best first (score desc, then partner id asc); reciprocal. */
+  /**
+   * Every active profile's proposals, best first (score desc, then partner id asc); reciprocal.
+   * A list is explained (parts, reasons, sentence) when it is first read, then kept: read every
+   * list and the run holds every explanation.
+   */
   readonly proposals: ReadonlyMap<string, readonly MatchProposal[]>;
+  /**
+   * Every active profile's list once, in id order, explained as it goes and not kept: what a
+   * writer of a whole network iterates, so that memory holds one list, not every explanation.
+   * The lists equal those of `proposals`.
+   */
+  stream(): IterableIterator<[string, MatchProposal[]]>;
   /** Share of active profiles with at least one proposal. */
   readonly coverage: number;
   readonly stats: {
@@ -163,53 +173,124 @@ export function matchAll(index: MatchingIndex, options: { declined?: DeclinedPai
     })),
   );
 
-  const proposals = new Map<string, MatchProposal[]>();
   let covered = 0;
   let edgeEnds = 0;
   let weakerEnds = 0;
-  const order = new Float64Array(config.exposureCap);
-  // Parts made for the lower side of a match, by that side's edge slot, for the higher side to share.
-  const cap = selection.cap;
-  const partsBySlot: (ReturnType<typeof scoreParts> | undefined)[] = new Array<undefined>(n * cap);
   for (let i = 0; i < n; i++) {
     const degree = selection.degree[i] as number;
-    const base = i * cap;
-    for (let e = 0; e < degree; e++) {
-      order[e] = rankKey(selection.units[base + e] as number, selection.partners[base + e] as number, n);
-    }
-    heapSortDescending(order, 0, degree);
-    const list: MatchProposal[] = [];
-    for (let e = 0; e < degree; e++) {
-      const j = keyPosition(order[e] as number, n);
-      let scored: ReturnType<typeof scoreParts> | undefined;
-      if (j < i) {
-        for (let slot = j * cap, end = slot + (selection.degree[j] as number); slot < end; slot++) {
-          if (selection.partners[slot] === i) {
-            scored = partsBySlot[slot];
-            partsBySlot[slot] = undefined;
-            break;
-          }
-        }
-      }
-      if (!scored) {
-        scored = scoreParts(index.encoded, index.weights, i, j);
-        for (let slot = base, end = base + degree; slot < end; slot++) if (selection.partners[slot] === j) partsBySlot[slot] = scored;
-      }
-      const proposal = explainEncoded(index.encoded, index.weights, profiles[i] as MatchingProfile, profiles[j] as MatchingProfile, i, j, index.thresholdUnits, scored);
-      if (proposal.weaker) weakerEnds++;
-      list.push(proposal);
-    }
-    proposals.set((profiles[i] as MatchingProfile).id, list);
     if (degree > 0) covered++;
     edgeEnds += degree;
+    // A full match ranks at 2 × TIER or above (tieredUnits), as its explanation will say.
+    for (let e = i * selection.cap, end = e + degree; e < end; e++) if ((selection.units[e] as number) < 2 * TIER) weakerEnds++;
   }
   let qualifying = 0;
   for (let i = 0; i < n; i++) if ((pools.sizes[i] as number) > 0 || compatible[i] === 1) qualifying++;
   return {
-    proposals,
+    proposals: new ExplainedLists(index, selection),
+    stream: () => streamLists(index, selection),
     coverage: n === 0 ? 1 : covered / n,
     stats: { activeProfiles: n, coveredProfiles: covered, profilesWithQualifyingPartner: qualifying, matches: edgeEnds / 2, weakerMatches: weakerEnds / 2 },
   };
+}
+
+/**
+ * Explains profile i's selected matches, best first. `shared` holds, per edge slot, what the first
+ * side of a match to be explained left for the other (see `PairExplanation`); a slot is emptied
+ * when the other side takes it, so a full pass leaves nothing behind.
+ */
+function explainList(index: MatchingIndex, selection: Selection, i: number, shared: (PairExplanation | undefined)[], order: Float64Array): MatchProposal[] {
+  const { profiles, encoded, weights, thresholdUnits } = index;
+  const n = profiles.length;
+  const { cap, degree, partners, units } = selection;
+  const count = degree[i] as number;
+  const base = i * cap;
+  for (let e = 0; e < count; e++) order[e] = rankKey(units[base + e] as number, partners[base + e] as number, n);
+  heapSortDescending(order, 0, count);
+  const list: MatchProposal[] = [];
+  for (let e = 0; e < count; e++) {
+    const j = keyPosition(order[e] as number, n);
+    let other: PairExplanation | undefined;
+    for (let slot = j * cap, end = slot + (degree[j] as number); slot < end; slot++) {
+      if (partners[slot] === i) {
+        other = shared[slot];
+        shared[slot] = undefined;
+        break;
+      }
+    }
+    const { proposal, shared: mine } = explainSide(encoded, weights, profiles[i] as MatchingProfile, profiles[j] as MatchingProfile, i, j, thresholdUnits, other);
+    if (other === undefined) {
+      for (let slot = base, end = base + count; slot < end; slot++) if (partners[slot] === j) shared[slot] = mine;
+    }
+    list.push(proposal);
+  }
+  return list;
+}
+
+function* streamLists(index: MatchingIndex, selection: Selection): IterableIterator<[string, MatchProposal[]]> {
+  const shared: (PairExplanation | undefined)[] = new Array<undefined>(index.profiles.length * selection.cap);
+  const order = new Float64Array(selection.cap);
+  for (let i = 0; i < index.profiles.length; i++) {
+    yield [(index.profiles[i] as MatchingProfile).id, explainList(index, selection, i, shared, order)];
+  }
+}
+
+/** `MatchingRun.proposals`: each profile's list explained on first read and kept; read-only. */
+class ExplainedLists implements ReadonlyMap<string, readonly MatchProposal[]> {
+  readonly #index: MatchingIndex;
+  readonly #selection: Selection;
+  readonly #lists: (MatchProposal[] | undefined)[];
+  readonly #shared: (PairExplanation | undefined)[];
+  readonly #order: Float64Array;
+
+  constructor(index: MatchingIndex, selection: Selection) {
+    this.#index = index;
+    this.#selection = selection;
+    this.#lists = new Array<undefined>(index.profiles.length);
+    this.#shared = new Array<undefined>(index.profiles.length * selection.cap);
+    this.#order = new Float64Array(selection.cap);
+  }
+
+  get size(): number {
+    return this.#index.profiles.length;
+  }
+
+  has(id: string): boolean {
+    return this.#index.positionOf(id) >= 0;
+  }
+
+  get(id: string): readonly MatchProposal[] | undefined {
+    const i = this.#index.positionOf(id);
+    return i < 0 ? undefined : this.#at(i);
+  }
+
+  #at(i: number): MatchProposal[] {
+    let list = this.#lists[i];
+    if (list === undefined) {
+      list = explainList(this.#index, this.#selection, i, this.#shared, this.#order);
+      this.#lists[i] = list;
+    }
+    return list;
+  }
+
+  *entries(): MapIterator<[string, readonly MatchProposal[]]> {
+    for (let i = 0; i < this.#index.profiles.length; i++) yield [(this.#index.profiles[i] as MatchingProfile).id, this.#at(i)];
+  }
+
+  *keys(): MapIterator<string> {
+    for (const p of this.#index.profiles) yield p.id;
+  }
+
+  *values(): MapIterator<readonly MatchProposal[]> {
+    for (let i = 0; i < this.#index.profiles.length; i++) yield this.#at(i);
+  }
+
+  [Symbol.iterator](): MapIterator<[string, readonly MatchProposal[]]> {
+    return this.entries();
+  }
+
+  forEach(visit: (value: readonly MatchProposal[], key: string, map: ReadonlyMap<string, readonly MatchProposal[]>) => void, thisArg?: unknown): void {
+    for (const [key, value] of this.entries()) visit.call(thisArg, value, key, this);
+  }
 }
 
 /**

@@ -88,7 +88,12 @@ describe('matching properties', () => {
     fc.assert(
       fc.property(withDeclined, settings, fc.integer(), ({ profiles, declined }, config, seed) => {
         const first = computeAllMatches(profiles, config, { declined });
-        expect(computeAllMatches(profiles, config, { declined })).toEqual(first);
+        const twice = computeAllMatches(profiles, config, { declined });
+        // Everything a run tells: the lists (explained on read, and streamed), coverage and counts.
+        expect([...twice.proposals]).toEqual([...first.proposals]);
+        expect([...twice.stream()]).toEqual([...first.proposals]);
+        expect(twice.stats).toEqual(first.stats);
+        expect(twice.coverage).toBe(first.coverage);
         const again = computeAllMatches(shuffled(profiles, seed), config, { declined });
         expect([...again.proposals]).toEqual([...first.proposals]);
         expect(again.coverage).toBe(first.coverage);
@@ -185,6 +190,24 @@ describe('matching properties', () => {
           for (const q of qualifying) expect(run.proposals.get(q.b)).toHaveLength(config.exposureCap!);
         }
         expect(run.stats.coveredProfiles).toBeLessThanOrEqual(run.stats.profilesWithQualifyingPartner);
+      }),
+      runs,
+    );
+  });
+
+  it('explains a list the same whichever side of its matches is read first, and counts what the lists hold', () => {
+    fc.assert(
+      fc.property(withDeclined, settings, fc.integer(), ({ profiles, declined }, config, seed) => {
+        const inOrder = computeAllMatches(profiles, config, { declined });
+        const scattered = computeAllMatches(profiles, config, { declined });
+        // Read in a shuffled order: each pair's second side mirrors whatever side came first.
+        for (const p of shuffled(profiles, seed)) expect(scattered.proposals.get(p.id)).toEqual(inOrder.proposals.get(p.id));
+        const lists = [...inOrder.stream()].map(([, list]) => list);
+        const ends = lists.reduce((sum, list) => sum + list.length, 0);
+        const weakerEnds = lists.reduce((sum, list) => sum + list.filter((m) => m.weaker).length, 0);
+        expect(inOrder.stats.matches).toBe(ends / 2);
+        expect(inOrder.stats.weakerMatches).toBe(weakerEnds / 2);
+        expect(inOrder.stats.coveredProfiles).toBe(lists.filter((list) => list.length > 0).length);
       }),
       runs,
     );

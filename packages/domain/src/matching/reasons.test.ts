@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { languageName } from './labels.js';
 import { pairKey, parsePairKey, isDeclined } from './pair-key.js';
-import { summarise } from './reasons.js';
+import { buildReasons, mirrorReasons, summarise } from './reasons.js';
+import { buildMatchingIndex } from './index-structure.js';
+import { generateSyntheticProfiles } from './synthetic.js';
 import { scorePair } from './score.js';
 import { matchingProfile } from './test-profiles.js';
-import { MATCHING_ATTRIBUTES, toMatchingProfile } from './types.js';
+import { MATCHING_ATTRIBUTES, toMatchingProfile, type MatchingProfile } from './types.js';
 import { ProfileInput, type Profile } from '../profile.js';
 import { validProfileInput } from '../test-fixtures.js';
 
@@ -90,5 +92,32 @@ describe('MatchingProfile', () => {
     const projected = toMatchingProfile(stored);
     expect(Object.keys(projected).sort()).toEqual([...MATCHING_ATTRIBUTES].sort());
     expect(projected).not.toHaveProperty('contact');
+  });
+
+  it('mirrors a pair explained from the other side into exactly what its own side would build', () => {
+    const profiles: MatchingProfile[] = generateSyntheticProfiles({ count: 400, seed: 7 }).filter((p) => p.status === 'active');
+    // Same country, several networks, open scopes, offers both ways: every branch of the mirror.
+    profiles.push(
+      matchingProfile({ id: 'zz-a', networks: ['n1', 'n2'], languages: ['en', 'ru'], offers: ['venue', 'funding'], needs: ['artists'], openToOutsideNetwork: true }),
+      matchingProfile({ id: 'zz-b', networks: ['n2', 'n1'], languages: ['ru', 'en'], offers: ['artists'], needs: ['venue', 'funding'], openToOutsideNetwork: true }),
+    );
+    const index = buildMatchingIndex(profiles);
+    const { encoded } = index;
+    let compared = 0;
+    for (let i = 0; i < index.profiles.length; i += 3) {
+      for (let j = i + 1; j < index.profiles.length; j += 7) {
+        const a = index.profiles[i]!;
+        const b = index.profiles[j]!;
+        expect(mirrorReasons(a, b, buildReasons(b, a, encoded, j, i))).toEqual(buildReasons(a, b, encoded, i, j));
+        expect(mirrorReasons(b, a, buildReasons(a, b, encoded, i, j))).toEqual(buildReasons(b, a, encoded, j, i));
+        compared++;
+      }
+    }
+    const a = index.profiles[index.positionOf('zz-a')]!;
+    const b = index.profiles[index.positionOf('zz-b')]!;
+    const fromB = buildReasons(b, a, encoded, index.positionOf('zz-b'), index.positionOf('zz-a'));
+    expect(fromB.filter((r) => r.kind === 'offers')).toHaveLength(3);
+    expect(mirrorReasons(a, b, fromB)).toEqual(buildReasons(a, b, encoded, index.positionOf('zz-a'), index.positionOf('zz-b')));
+    expect(compared).toBeGreaterThan(1000);
   });
 });

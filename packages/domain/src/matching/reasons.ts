@@ -59,7 +59,50 @@ export function buildReasons(a: MatchingProfile, b: MatchingProfile, s: EncodedP
     if (from <= to) reasons.push({ kind: 'availability-overlap', from, to });
   }
   if (a.country !== b.country) reasons.push({ kind: 'cross-border', countries: [a.country, b.country] });
+  pushScope(reasons, a, b);
+  return reasons;
+}
 
+/**
+ * `buildReasons(a, b, …)` from `buildReasons(b, a, …)` (the same pair explained from the other
+ * side), without reading the rows again: a shared theme's priorities and the countries swap, the
+ * two groups of offers trade places, and networks and languages follow a's order. Text, formats,
+ * funding and availability read the same from both sides and are shared, not copied (reasons are
+ * never mutated). The batch run explains every match from both sides; this halves that work.
+ */
+export function mirrorReasons(a: MatchingProfile, b: MatchingProfile, fromB: readonly MatchReason[]): MatchReason[] {
+  const reasons: MatchReason[] = [];
+  let k = 0;
+  const count = fromB.length;
+  for (; k < count; k++) {
+    const r = fromB[k] as MatchReason;
+    if (r.kind !== 'shared-theme') break;
+    reasons.push({ kind: 'shared-theme', themeId: r.themeId, priorities: [r.priorities[1], r.priorities[0]] });
+  }
+  for (; k < count; k++) {
+    const r = fromB[k] as MatchReason;
+    if (r.kind !== 'shared-tags' && r.kind !== 'shared-words') break;
+    reasons.push(r);
+  }
+  // fromB lists b's offers to a first, then a's to b; from a's side a's come first.
+  const offersStart = k;
+  while (k < count && (fromB[k] as MatchReason).kind === 'offers' && (fromB[k] as Extract<MatchReason, { kind: 'offers' }>).from === b.id) k++;
+  const offersMiddle = k;
+  while (k < count && (fromB[k] as MatchReason).kind === 'offers') k++;
+  for (let m = offersMiddle; m < k; m++) reasons.push(fromB[m] as MatchReason);
+  for (let m = offersStart; m < offersMiddle; m++) reasons.push(fromB[m] as MatchReason);
+  for (; k < count; k++) {
+    const r = fromB[k] as MatchReason;
+    if (r.kind !== 'shared-format' && r.kind !== 'shared-funding' && r.kind !== 'availability-overlap') break;
+    reasons.push(r);
+  }
+  if (a.country !== b.country) reasons.push({ kind: 'cross-border', countries: [a.country, b.country] });
+  pushScope(reasons, a, b);
+  return reasons;
+}
+
+/** Shared networks (or that both are open to outside partners) and shared languages, in a's order. */
+function pushScope(reasons: MatchReason[], a: MatchingProfile, b: MatchingProfile): void {
   let sharedNetworks = 0;
   for (const networkId of a.networks) {
     if (b.networks.includes(networkId)) {
@@ -71,7 +114,6 @@ export function buildReasons(a: MatchingProfile, b: MatchingProfile, s: EncodedP
   for (const language of a.languages) {
     if (b.languages.includes(language)) reasons.push({ kind: 'shared-language', language });
   }
-  return reasons;
 }
 
 /** Shown at most: enough to check, short enough to read. */

@@ -23,8 +23,8 @@ import {
   type EncodedProfiles,
   type TextWeighting,
 } from './encode.js';
-import { buildReasons, summarise } from './reasons.js';
-import { SCORE_PARTS, type WeakerCause, type MatchingProfile, type MatchProposal, type ScorePart, type ScorePartKind } from './types.js';
+import { buildReasons, mirrorReasons, summarise } from './reasons.js';
+import { SCORE_PARTS, type WeakerCause, type MatchReason, type MatchingProfile, type MatchProposal, type ScorePart, type ScorePartKind } from './types.js';
 import type { ThemeId } from '../taxonomy.js';
 
 /*
@@ -180,18 +180,29 @@ const round4 = (x: number) => Math.round(x * SCORE_SCALE) / SCORE_SCALE;
 // Reused by every explanation: JavaScript runs one at a time, and the batch explains ~10^6 pairs.
 const scratchValues = new Float64Array(SCORE_PARTS.length);
 
-/** The pair's parts, rounded for storage and frozen so that both sides of a match can share them. */
+/**
+ * The pair's parts, rounded for storage. Both sides of a match share them (readonly by type; not
+ * frozen, as freezing nine objects was a tenth of explaining a whole network).
+ */
 export function scoreParts(s: EncodedProfiles, weights: Float64Array, i: number, j: number): { score: number; parts: readonly Readonly<ScorePart>[] } {
   const total = scoreEncoded(s, weights, i, j, textSimilarity(s, i, j), scratchValues);
-  const parts: Readonly<ScorePart>[] = [];
+  const rounded = roundedWeights(weights);
+  const parts: Readonly<ScorePart>[] = new Array<Readonly<ScorePart>>(SCORE_PARTS.length);
   for (let k = 0; k < SCORE_PARTS.length; k++) {
     const value = scratchValues[k] as number;
-    const weight = weights[k] as number;
-    parts.push(
-      Object.freeze({ kind: SCORE_PARTS[k] as ScorePartKind, value: round4(value), weight: round4(weight), contribution: round4(value * weight) }),
-    );
+    parts[k] = { kind: SCORE_PARTS[k] as ScorePartKind, value: round4(value), weight: rounded[k] as number, contribution: round4(value * (weights[k] as number)) };
   }
-  return { score: round4(total), parts: Object.freeze(parts) };
+  return { score: round4(total), parts };
+}
+
+const roundedWeightsOf = new WeakMap<Float64Array, Float64Array>();
+function roundedWeights(weights: Float64Array): Float64Array {
+  let rounded = roundedWeightsOf.get(weights);
+  if (rounded === undefined) {
+    rounded = weights.map(round4);
+    roundedWeightsOf.set(weights, rounded);
+  }
+  return rounded;
 }
 
 /**
@@ -208,9 +219,54 @@ export function explainEncoded(
   threshold: number,
   scored: { score: number; parts: readonly Readonly<ScorePart>[] } = scoreParts(s, weights, i, j),
 ): MatchProposal {
-  const reasons = buildReasons(a, b, s, i, j);
   const weaker = weakerCause(s, i, j, scored, threshold);
-  if (weaker !== undefined) reasons.unshift({ kind: 'weaker-match', cause: weaker });
+  return proposalOf(a, b, scored, weaker, buildReasons(a, b, s, i, j));
+}
+
+/**
+ * What the two sides of a pair share once one side is explained: the parts, the weaker-match
+ * cause (both symmetric) and the reasons as built from that side (`from`, its position), without
+ * the weaker-match reason.
+ */
+export interface PairExplanation {
+  readonly from: number;
+  readonly scored: { score: number; parts: readonly Readonly<ScorePart>[] };
+  readonly weaker: WeakerCause | undefined;
+  readonly reasons: readonly MatchReason[];
+}
+
+/**
+ * `explainEncoded`, reusing the other side's explanation when given (its reasons mirrored, see
+ * `mirrorReasons`); returns the proposal from a's side and what the other side can reuse.
+ */
+export function explainSide(
+  s: EncodedProfiles,
+  weights: Float64Array,
+  a: MatchingProfile,
+  b: MatchingProfile,
+  i: number,
+  j: number,
+  threshold: number,
+  other: PairExplanation | undefined,
+): { proposal: MatchProposal; shared: PairExplanation } {
+  if (other !== undefined) {
+    const reasons = mirrorReasons(a, b, other.reasons);
+    return { proposal: proposalOf(a, b, other.scored, other.weaker, reasons), shared: other };
+  }
+  const scored = scoreParts(s, weights, i, j);
+  const weaker = weakerCause(s, i, j, scored, threshold);
+  const reasons = buildReasons(a, b, s, i, j);
+  return { proposal: proposalOf(a, b, scored, weaker, reasons), shared: { from: i, scored, weaker, reasons } };
+}
+
+function proposalOf(
+  a: MatchingProfile,
+  b: MatchingProfile,
+  scored: { score: number; parts: readonly Readonly<ScorePart>[] },
+  weaker: WeakerCause | undefined,
+  base: MatchReason[],
+): MatchProposal {
+  const reasons: MatchReason[] = weaker === undefined ? base : [{ kind: 'weaker-match', cause: weaker }, ...base];
   const proposal: MatchProposal = { a: a.id, b: b.id, score: scored.score, parts: scored.parts, reasons, summary: summarise(a, b, reasons) };
   if (weaker !== undefined) proposal.weaker = true;
   return proposal;
