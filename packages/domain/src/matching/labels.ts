@@ -44,11 +44,10 @@ function memoised<Id extends string>(prefix: string): (id: Id) => string {
     return phrase;
   };
 }
-const resourcePhrases = memoised<Resource>('resourcePhrase');
-const resourcePronouns = memoised<Resource>('resourcePronoun');
-
-/** How a resource reads in "X offers a venue, Y needs one": the noun phrase and what refers back to it. */
-export const resourcePhrase = (id: Resource) => ({ phrase: resourcePhrases(id), pronoun: resourcePronouns(id) });
+/** How a resource reads in "X offers a venue, Y needs one": the noun phrase… */
+export const resourcePhraseOf: (id: Resource) => string = memoised<Resource>('resourcePhrase');
+/** …and what refers back to it ("one"). */
+export const resourcePronounOf: (id: Resource) => string = memoised<Resource>('resourcePronoun');
 
 /** A format's plural phrase, for "both look for festivals and exchange visits". */
 export const formatPhrase: (id: Format) => string = memoised<Format>('formatPhrase');
@@ -57,6 +56,9 @@ export const fundingPhrase: (id: FundingInstrument) => string = memoised<Funding
 
 /** "a", "a and b", "a, b and c". */
 export function listJoin(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] as string}`;
+  const last = items.length - 1;
+  if (last <= 0) return items[0] ?? '';
+  let out = items[0] as string;
+  for (let k = 1; k < last; k++) out += `, ${items[k] as string}`;
+  return `${out} and ${items[last] as string}`;
 }

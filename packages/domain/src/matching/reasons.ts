@@ -2,7 +2,7 @@ import { THEMES, themeById } from '../taxonomy.js';
 import { FORMATS, FUNDING_INSTRUMENTS, RESOURCES, type Format, type FundingInstrument, type Priority, type Resource } from '../vocabulary.js';
 import { priorityCode, priorityOfCode, R_FORMATS, R_FUNDING, R_NEEDS, R_OFFERS, R_THEMES, ROW_WIDTH, THEME_WORDS, type EncodedProfiles } from './encode.js';
 import { isTagTerm } from './text.js';
-import { formatPhrase, fundingPhrase, languageName, listJoin, resourcePhrase } from './labels.js';
+import { formatPhrase, fundingPhrase, languageName, listJoin, resourcePhraseOf, resourcePronounOf } from './labels.js';
 import type { MatchingProfile, MatchProposal, MatchReason } from './types.js';
 
 /**
@@ -190,6 +190,8 @@ export function summarise(
   b: Pick<MatchingProfile, 'id' | 'name'>,
   reasons: readonly MatchReason[],
 ): string {
+  // One pass over the reasons, clauses appended to one string: the batch run writes a sentence
+  // for both sides of every match (~10^5), and intermediate arrays were most of its cost.
   // Themes with the same pair of priorities read as one clause, placed where the first of them is.
   const themeGroups: { pa: Priority; pb: Priority; labels: string[] }[] = [];
   const fromA: Resource[] = [];
@@ -197,19 +199,22 @@ export function summarise(
   const formats: string[] = [];
   const funding: string[] = [];
   const languages: string[] = [];
-  const tail: string[] = [];
+  let tail = '';
   let weaker = '';
-  const textClauses: string[] = [];
+  let text = '';
   for (const r of reasons) {
     switch (r.kind) {
       case 'weaker-match':
         weaker = WEAKER_PHRASES[r.cause];
         break;
-      case 'shared-tags':
-        textClauses.push(`both list ${listJoin(r.tags.map((t) => `"${t}"`))}`);
+      case 'shared-tags': {
+        const quoted: string[] = [];
+        for (const tag of r.tags) quoted.push(`"${tag}"`);
+        text += `; both list ${listJoin(quoted)}`;
         break;
+      }
       case 'shared-words':
-        textClauses.push(`both describe ${listJoin(r.words)}`);
+        text += `; both describe ${listJoin(r.words)}`;
         break;
       case 'shared-theme': {
         const [pa, pb] = r.priorities;
@@ -231,13 +236,13 @@ export function summarise(
         funding.push(fundingPhrase(r.instrument));
         break;
       case 'availability-overlap':
-        tail.push(`both available from ${r.from} to ${r.to}`);
+        tail += `; both available from ${r.from} to ${r.to}`;
         break;
       case 'cross-border':
-        tail.push(`across borders (${r.countries[0]} and ${r.countries[1]})`);
+        tail += `; across borders (${r.countries[0]} and ${r.countries[1]})`;
         break;
       case 'both-open-to-outside':
-        tail.push('no shared network, but both are open to partners outside it');
+        tail += '; no shared network, but both are open to partners outside it';
         break;
       case 'shared-language':
         languages.push(languageName(r.language));
@@ -247,30 +252,32 @@ export function summarise(
     }
   }
 
-  const clauses: string[] = [];
+  let sentence = weaker ? `; ${weaker}` : '';
   for (const { pa, pb, labels } of themeGroups) {
     const themes = listJoin(labels);
-    clauses.push(pa === pb ? `both give ${themes} ${pa} priority` : `${themes}: ${pa} priority for ${a.name}, ${pb} for ${b.name}`);
+    sentence += pa === pb ? `; both give ${themes} ${pa} priority` : `; ${themes}: ${pa} priority for ${a.name}, ${pb} for ${b.name}`;
   }
-  clauses.push(...textClauses);
-  for (const [from, to, resources] of [[a.name, b.name, fromA], [b.name, a.name, fromB]] as const) {
-    if (resources.length === 1) {
-      const { phrase, pronoun } = resourcePhrase(resources[0] as Resource);
-      clauses.push(`${from} offers ${phrase}, ${to} needs ${pronoun}`);
-    } else if (resources.length > 1) {
-      const phrases: string[] = [];
-      for (const r of resources) phrases.push(resourcePhrase(r).phrase);
-      clauses.push(`${from} offers ${listJoin(phrases)}, which ${to} needs`);
-    }
-  }
-  if (formats.length > 0) clauses.push(`both look for ${listJoin(formats)}`);
-  if (funding.length > 0) clauses.push(`both consider ${listJoin(funding)}`);
-  clauses.push(...tail);
-  if (languages.length > 0) clauses.push(`shared language${languages.length > 1 ? 's' : ''}: ${listJoin(languages)}`);
+  sentence += text;
+  sentence += offersClause(a.name, b.name, fromA);
+  sentence += offersClause(b.name, a.name, fromB);
+  if (formats.length > 0) sentence += `; both look for ${listJoin(formats)}`;
+  if (funding.length > 0) sentence += `; both consider ${listJoin(funding)}`;
+  sentence += tail;
+  if (languages.length > 0) sentence += `; shared language${languages.length > 1 ? 's' : ''}: ${listJoin(languages)}`;
+  // Every clause starts with "; ": drop the first and capitalise what follows.
+  return sentence.length < 2 ? '' : sentence.charAt(2).toUpperCase() + sentence.slice(3);
+}
 
-  if (weaker) clauses.unshift(weaker);
-  const sentence = clauses.join('; ');
-  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+/** "; Kutaisi offers a venue, Gyumri needs one", or with several resources "…, which Gyumri needs"; '' for none. */
+function offersClause(from: string, to: string, resources: readonly Resource[]): string {
+  if (resources.length === 0) return '';
+  if (resources.length === 1) {
+    const resource = resources[0] as Resource;
+    return `; ${from} offers ${resourcePhraseOf(resource)}, ${to} needs ${resourcePronounOf(resource)}`;
+  }
+  const phrases: string[] = [];
+  for (const r of resources) phrases.push(resourcePhraseOf(r));
+  return `; ${from} offers ${listJoin(phrases)}, which ${to} needs`;
 }
 
 /**
