@@ -194,9 +194,9 @@ export function matchAll(index: MatchingIndex, options: { declined?: DeclinedPai
 }
 
 /**
- * Explains profile i's selected matches, best first. `shared` holds, per edge slot, what the first
- * side of a match to be explained left for the other (see `PairExplanation`); a slot is emptied
- * when the other side takes it, so a full pass leaves nothing behind.
+ * Explains profile i's selected matches, best first. `shared` holds, per edge slot, what the other
+ * side of that match left when it was explained first (see `PairExplanation`); a slot is emptied
+ * when it is taken, so a full pass leaves nothing behind.
  */
 function explainList(index: MatchingIndex, selection: Selection, i: number, shared: (PairExplanation | undefined)[], order: Float64Array): MatchProposal[] {
   const { profiles, encoded, weights, thresholdUnits } = index;
@@ -209,17 +209,17 @@ function explainList(index: MatchingIndex, selection: Selection, i: number, shar
   const list: MatchProposal[] = [];
   for (let e = 0; e < count; e++) {
     const j = keyPosition(order[e] as number, n);
-    let other: PairExplanation | undefined;
-    for (let slot = j * cap, end = slot + (degree[j] as number); slot < end; slot++) {
-      if (partners[slot] === i) {
-        other = shared[slot];
-        shared[slot] = undefined;
-        break;
-      }
-    }
+    // The first side of a match to be explained leaves its explanation in the other side's slot
+    // for it, so the second side finds it in its own slot.
+    let own = base;
+    while (partners[own] !== j) own++;
+    const other = shared[own];
+    shared[own] = undefined;
     const { proposal, shared: mine } = explainSide(encoded, weights, profiles[i] as MatchingProfile, profiles[j] as MatchingProfile, i, j, thresholdUnits, other);
     if (other === undefined) {
-      for (let slot = base, end = base + count; slot < end; slot++) if (partners[slot] === j) shared[slot] = mine;
+      let slot = j * cap;
+      while (partners[slot] !== i) slot++;
+      shared[slot] = mine;
     }
     list.push(proposal);
   }

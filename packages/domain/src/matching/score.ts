@@ -283,7 +283,8 @@ export function weakerCause(
   scored: { score: number; parts: readonly Readonly<ScorePart>[] },
   threshold: number,
 ): WeakerCause | undefined {
-  if (!shareGround(s, i, j, textSimilarity(s, i, j))) return 'nothing-in-common';
+  // Themes first: one AND decides most pairs, before the texts are merged.
+  if (!shareGround(s, i, j, 0) && textSimilarity(s, i, j) === 0) return 'nothing-in-common';
   if (!canMeet(s, i, j)) return 'windows-never-meet';
   if (sameRole(s, i, j)) return 'same-role';
   if (Math.round(scored.score * SCORE_SCALE) < threshold) return 'below-threshold';
