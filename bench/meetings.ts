@@ -210,7 +210,8 @@ for (const c of cases) {
 }
 checks.push(`- planner summed weight ≥ greedy on every input: **${allAtLeastGreedy ? 'yes' : 'NO'}**`);
 checks.push(`- 0 unfilled meetings wherever the circle method shows a perfect schedule exists: **${perfectWhereCircleIs ? 'yes' : 'NO'}**`);
-checks.push(`- 100 participants × 8 rounds planned in ${time100x8.toFixed(0)} ms (target ≤ ${TARGET_100X8_MS} ms): **${time100x8 <= TARGET_100X8_MS ? 'yes' : 'NO'}**`);
+// Written like every other benchmark's goal bullet (bench/all.ts reads the trailing met|missed).
+checks.push(`- 100 participants × 8 rounds planned in ${time100x8.toFixed(0)} ms (target ≤ ${TARGET_100X8_MS} ms) ${time100x8 <= TARGET_100X8_MS ? 'met' : 'missed'}`);
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
 const table = [
