@@ -3,7 +3,7 @@ import { textCosine, textSimilarity } from './encode.js';
 import { collectCandidates, collectCompatible, declinedCheck, buildMatchingIndex, textDotOf, type MatchingIndex } from './index-structure.js';
 import { selectFairly, topUp, type CandidatePools, type Selection } from './fairness.js';
 import { isDeclined, type DeclinedPairs } from './pair-key.js';
-import { canMeet, explainEncoded, explainSide, sameRole, scoreEncoded, shareGround, TIER, tieredUnits, type PairExplanation } from './score.js';
+import { canMeet, explainSide, sameRole, scoreEncoded, shareGround, TIER, tieredUnits, type PairExplanation } from './score.js';
 import { heapAccepts, heapOffer, heapSortDescending, keyPosition, keyUnits, rankKey } from './top-k.js';
 import type { MatchingProfile, MatchProposal } from './types.js';
 
@@ -108,7 +108,7 @@ export function rankWeaker(index: MatchingIndex, i: number, wanted: number, acce
 
 function explain(index: MatchingIndex, i: number, j: number): MatchProposal {
   const { profiles, encoded, weights, thresholdUnits } = index;
-  return explainEncoded(encoded, weights, profiles[i] as MatchingProfile, profiles[j] as MatchingProfile, i, j, thresholdUnits);
+  return explainSide(encoded, weights, profiles[i] as MatchingProfile, profiles[j] as MatchingProfile, i, j, thresholdUnits).proposal;
 }
 
 /** The outcome of a matching run over a network. */

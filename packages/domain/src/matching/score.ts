@@ -206,24 +206,6 @@ function roundedWeights(weights: Float64Array): Float64Array {
 }
 
 /**
- * Builds what is stored and shown for a pair already encoded at positions i and j of `s`, from
- * a's side. `scored` may carry the parts already made for the other side.
- */
-export function explainEncoded(
-  s: EncodedProfiles,
-  weights: Float64Array,
-  a: MatchingProfile,
-  b: MatchingProfile,
-  i: number,
-  j: number,
-  threshold: number,
-  scored: { score: number; parts: readonly Readonly<ScorePart>[] } = scoreParts(s, weights, i, j),
-): MatchProposal {
-  const weaker = weakerCause(s, i, j, scored, threshold);
-  return proposalOf(a, b, scored, weaker, buildReasons(a, b, s, i, j));
-}
-
-/**
  * What the two sides of a pair share once one side is explained: the parts, the weaker-match
  * cause (both symmetric) and the reasons as built from that side (`from`, its position), without
  * the weaker-match reason.
@@ -236,8 +218,9 @@ export interface PairExplanation {
 }
 
 /**
- * `explainEncoded`, reusing the other side's explanation when given (its reasons mirrored, see
- * `mirrorReasons`); returns the proposal from a's side and what the other side can reuse.
+ * Builds what is stored and shown for a pair already encoded at positions i and j of `s`, from
+ * a's side, reusing the other side's explanation when given (its reasons mirrored, see
+ * `mirrorReasons`); returns the proposal and what the other side can reuse.
  */
 export function explainSide(
   s: EncodedProfiles,
@@ -247,7 +230,7 @@ export function explainSide(
   i: number,
   j: number,
   threshold: number,
-  other: PairExplanation | undefined,
+  other?: PairExplanation,
 ): { proposal: MatchProposal; shared: PairExplanation } {
   if (other !== undefined) {
     const reasons = mirrorReasons(a, b, other.reasons);
@@ -310,7 +293,7 @@ export function scorePair(a: MatchingProfile, b: MatchingProfile, context: Scori
   const config = parsedConfig(context.config ?? DEFAULT_MATCHING_CONFIG);
   const idf = context.idf ? idfFromLookup(context.idf) : UNIFORM_IDF;
   const encoded = encodeProfiles([a, b], idf, config.priorityFactors, context.textTerm ? { lookup: context.textTerm } : { uniform: true });
-  return explainEncoded(encoded, normalisedWeights(config), a, b, 0, 1, thresholdUnits(config));
+  return explainSide(encoded, normalisedWeights(config), a, b, 0, 1, thresholdUnits(config)).proposal;
 }
 
 /*
