@@ -2,7 +2,10 @@
  * `npm run bench`: every benchmark, one after another, then one summary table with each figure
  * beside its goal, written to bench/results/summary.md.
  *
- *   npx tsx bench/all.ts [--only cold-start,api]
+ *   npx tsx bench/all.ts [--only cold-start,api] [--summary-only]
+ *
+ * `--summary-only` runs nothing and rebuilds the summary from the result files already written,
+ * e.g. after re-running one benchmark on its own.
  *
  * Each benchmark is an npm script `bench:<name>` that writes `bench/results/<name>.md`, and states
  * each figure with a goal as a bullet: "- <figure>: <value> (goal|target …) met|missed". The summary
@@ -47,18 +50,22 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const scripts = benchScripts();
   const figures: Figure[] = [];
   const failures: string[] = [];
+  const summaryOnly = process.argv.includes('--summary-only');
   for (const name of scripts) {
-    process.stderr.write(`\n=== npm run bench:${name}\n`);
-    const run = spawnSync('npm', ['run', '--silent', `bench:${name}`], { cwd: ROOT, stdio: 'inherit' });
     const result = join(ROOT, 'bench/results', `${name}.md`);
-    if (run.status !== 0) failures.push(`bench:${name} exited with ${run.status}`);
+    if (!summaryOnly) {
+      process.stderr.write(`\n=== npm run bench:${name}\n`);
+      const run = spawnSync('npm', ['run', '--silent', `bench:${name}`], { cwd: ROOT, stdio: 'inherit' });
+      if (run.status !== 0) failures.push(`bench:${name} exited with ${run.status}`);
+    }
     if (existsSync(result)) figures.push(...figuresOf(name, readFileSync(result, 'utf8')));
+    else if (summaryOnly) failures.push(`bench/results/${name}.md is missing: run npm run bench:${name}`);
   }
 
   const lines = [
     '# Benchmark summary',
     '',
-    `Node ${process.version}; \`npm run bench\` ran ${scripts.map((s) => `bench:${s}`).join(', ')}; each benchmark's own table is in bench/results/<name>.md.`,
+    `Node ${process.version}; \`npm run bench\` ${summaryOnly ? 'gathered the results of' : 'ran'} ${scripts.map((s) => `bench:${s}`).join(', ')}; each benchmark's own table is in bench/results/<name>.md.`,
     '',
     '| benchmark | figure against its goal | verdict |',
     '|---|---|---|',

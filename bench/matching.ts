@@ -19,7 +19,9 @@ import { generateSyntheticProfiles, mulberry32 } from '../packages/domain/src/ma
 import { option } from './args.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const ALL_MATCHES_BUDGET_S = 60;
+// A whole-network run is stopped after this long (generation, warm-up and the stream included);
+// one that finishes is reported whatever it took, so a missed goal shows by how much.
+const ALL_MATCHES_CEILING_S = 240;
 // Issue #14: with text in the score (synthetic profiles carry descriptions and free tags).
 const TARGETS = { queryMedianMs: 2, speedup: 10, allMatches10kS: 1.5 };
 // Issue #18: recompute at scale.
@@ -149,7 +151,7 @@ type ChildOutcome<T> = { ok: true; result: T } | { ok: false; reason: string };
 function child<T>(task: 'query' | 'batch', size: number, timeoutMs?: number): ChildOutcome<T> {
   const args = [
     ...process.execArgv,
-    // The whole-network run keeps every explained proposal in memory; give it room.
+    // Room for the largest network's index, pools and selection.
     '--max-old-space-size=12288',
     fileURLToPath(import.meta.url),
     '--task', task, '--size', String(size), '--seed', String(seed), '--queries', String(queryCount),
@@ -177,9 +179,9 @@ function main(): void {
     const q = query.result;
     process.stderr.write(`${fmtInt(size)} profiles: all matches…\n`);
     // Generation and warm-up come on top of the budget; the measured run itself must fit in it.
-    const batch = child<BatchResult>('batch', size, (ALL_MATCHES_BUDGET_S + 30) * 1000);
-    const b = batch.ok && batch.result.seconds < ALL_MATCHES_BUDGET_S ? batch.result : undefined;
-    const skipped = batch.ok ? `skipped (${batch.result.seconds.toFixed(0)} s ≥ ${ALL_MATCHES_BUDGET_S} s)` : `skipped (> ${ALL_MATCHES_BUDGET_S} s${batch.reason === 'timeout' ? '' : `; ${batch.reason}`})`;
+    const batch = child<BatchResult>('batch', size, ALL_MATCHES_CEILING_S * 1000);
+    const b = batch.ok ? batch.result : undefined;
+    const skipped = batch.ok ? '' : `stopped (${batch.reason === 'timeout' ? `> ${ALL_MATCHES_CEILING_S} s` : batch.reason})`;
     const ratio = q.naiveMedianMs / q.medianMs;
     rows.push(
       `| ${fmtInt(size)} (${fmtInt(q.active)} active) | ${fmtMs(q.buildMs)} ms | ${fmtMs(q.medianMs)} ms | ${fmtMs(q.p95Ms)} ms | ` +
@@ -228,7 +230,7 @@ function main(): void {
       '`computeAllMatches` (index, candidate pools, fair selection: every match with its score and whether it is weaker); ' +
       'explained: the same run, then every list explained once (parts, reasons and sentence for both sides of every match) ' +
       'through `run.stream()`, as a writer of the whole network does, not kept; ' +
-      `median of 3 runs up to 10 000, one run above; skipped when a run takes ${ALL_MATCHES_BUDGET_S} s or more. ` +
+      `median of 3 runs up to 10 000, one run above; a run is stopped after ${ALL_MATCHES_CEILING_S} s (generation, warm-up and the stream included). ` +
       'peak RSS: the OS high-water mark of the child process that ran the task (`process.resourceUsage().maxRSS`), ' +
       'so it includes Node itself, the generated profiles and, for all matches, the run and one explained list at a time.',
     '',

@@ -46,7 +46,7 @@ function matchView(match: MatchItem, partner: ReturnType<typeof toPublicProfile>
     acceptedBy: match.acceptedBy,
     youAccepted: match.acceptedBy.includes(match.owner),
     score: match.score,
-    /** Below the threshold or with windows that never meet: proposed so that nobody is left with nothing. */
+    /** A weaker match (below the threshold, windows that never meet, nothing in common, two funders): proposed so that nobody is left with nothing. */
     weaker: isWeakerMatch(match.reasons),
     summary: match.summary,
     reasons: match.reasons,

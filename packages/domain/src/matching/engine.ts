@@ -18,7 +18,7 @@ export interface MatchQueryOptions {
 
 /**
  * One profile's best partners, hard filters applied: full matches (common ground, windows that
- * meet, score at or above the threshold) best first (score desc, then id asc); when there are
+ * meet, not two funders, score at or above the threshold) best first (score desc, then id asc); when there are
  * fewer than the network's `minimumProposals`, weaker matches follow up to that number (windows
  * that meet first, then score desc, then id asc), marked `weaker`. A ranking only: exposure caps
  * and coverage need the whole network and are applied by `computeAllMatches`. An id that is

@@ -4,7 +4,7 @@
  * (one profile's ranking); `scorePair` and `checkHardFilters` explain any single pair.
  */
 export { MATCHING_ATTRIBUTES, SCORE_PARTS, toMatchingProfile } from './types.js';
-export type { MatchingAttribute, MatchingProfile, MatchProposal, MatchReason, ScorePart, ScorePartKind } from './types.js';
+export type { MatchingAttribute, MatchingProfile, MatchProposal, MatchReason, ScorePart, ScorePartKind, WeakerCause } from './types.js';
 export {
   DEFAULT_MATCHING_CONFIG,
   MatchingConfig,

@@ -239,7 +239,9 @@ export function explainSide(
   const scored = scoreParts(s, weights, i, j);
   const weaker = weakerCause(s, i, j, scored, threshold);
   const reasons = buildReasons(a, b, s, i, j);
-  return { proposal: proposalOf(a, b, scored, weaker, reasons), shared: { from: i, scored, weaker, reasons } };
+  // The proposal gets its own list: a reader that sorts or extends it must not change what the
+  // other side is mirrored from.
+  return { proposal: proposalOf(a, b, scored, weaker, reasons.slice()), shared: { from: i, scored, weaker, reasons } };
 }
 
 function proposalOf(

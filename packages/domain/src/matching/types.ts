@@ -78,7 +78,7 @@ export type MatchReason =
   | { kind: 'shared-words'; words: string[] }
   /** Free tags both list, as written by a. */
   | { kind: 'shared-tags'; tags: string[] }
-  /** Below the threshold, or windows that never meet: proposed so that a member is not left with nothing. */
+  /** Below the threshold, windows that never meet, nothing in common or two funders: proposed so that a member is not left with nothing. */
   | { kind: 'weaker-match'; cause: WeakerCause };
 
 /** One match as one side sees it: `a` is the profile whose list it is in, `b` the proposed partner. */
@@ -87,14 +87,14 @@ export interface MatchProposal {
   b: string;
   /** In [0, 1], rounded to 4 decimals so that stored scores compare equal across runs. */
   score: number;
-  /** Frozen: both sides of a match share one list, the parts being symmetric. */
+  /** Both sides of a match share one list, the parts being symmetric: read only. */
   parts: readonly Readonly<ScorePart>[];
   reasons: MatchReason[];
   /** What a coordinator would write, from a's side. */
   summary: string;
   /**
-   * True for a weaker match: below the network's threshold or with windows that never meet,
-   * proposed only so that a member with compatible partners is not left with nothing.
+   * True for a weaker match (see `WeakerCause`), proposed only so that a member with compatible
+   * partners is not left with nothing.
    */
   weaker?: boolean;
 }
