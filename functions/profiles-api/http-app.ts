@@ -9,7 +9,7 @@ import { bodyLimit, caseInsensitiveMediaType, problemDetails } from '@culturebri
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { authenticate, type AuthenticationDeps } from './access.js';
 import { LARGE_BODY_ROUTES, MAX_LARGE_BODY_BYTES, ROUTES_WITH_BODY, type ProfilesApiRoute } from './api-routes.js';
-import type { Route as RouteHandler } from './route.js';
+import type { RouteHandler } from './route.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -30,14 +30,21 @@ function withJsonBody(handler: Handler, maxBytes: number) {
 
 /**
  * Every route authenticates its caller first, as its declared access demands; a renewed (or
- * cleared) session cookie goes out with the answer.
+ * cleared) session cookie goes out with the answer. A prefetching route's reads run meanwhile
+ * when the request carries a credential (see `PrefetchingRoute`).
  */
 function authenticated(route: ProfilesApiRoute, handler: RouteHandler, deps: AuthenticationDeps, now: () => string): Handler {
   return async (event) => {
+    const started = typeof handler !== 'function' && carriesCredential(event) ? handler.prefetch(event) : undefined;
     const { caller, setCookies } = await authenticate(event, deps, route.access, new Date(now()));
-    const result = await handler(event, caller);
+    const result = typeof handler === 'function' ? await handler(event, caller) : await handler.handle(event, caller, started ?? handler.prefetch(event));
     return setCookies.length ? { ...result, cookies: [...(result.cookies ?? []), ...setCookies] } : result;
   };
+}
+
+/** Whether the request carries a bearer token or any cookie (authenticate decides what they are worth). */
+function carriesCredential(event: APIGatewayProxyEventV2): boolean {
+  return event.headers.authorization !== undefined || (event.cookies ?? []).length > 0;
 }
 
 /** The web app's origins: the one mail links open, and those CORS allows (e.g. Vite's dev server). */

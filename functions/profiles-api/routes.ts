@@ -3,7 +3,7 @@ import { HttpProblem, invalidFields, json, noContent, notFound, parseBody, versi
 import { addressHash, type MatchItem, type MatchStore, type NetworkStore, type ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinates, mayRead, ownsProfile, refusal, type Caller } from './access.js';
-import type { Route } from './route.js';
+import { early, type PrefetchingRoute, type Route } from './route.js';
 import type { SignInService } from './sign-in.js';
 
 interface WarnLogger {
@@ -60,6 +60,12 @@ function matchView(match: MatchItem, partner: ReturnType<typeof toPublicProfile>
 
 const etag = (version: number) => ({ etag: `"${version}"` });
 
+/** The profile if the caller may read it; throws a 404 otherwise (not 403: its existence is not for everyone). */
+function readable(profile: Profile | undefined, caller: Caller): Profile {
+  if (!profile || !mayRead(caller, profile)) throw notFound('profile');
+  return profile;
+}
+
 /**
  * A profile may name only networks on the platform: a 400 names each unknown one as `networks[i]`,
  * before anything is stored. Throws HttpProblem.
@@ -101,9 +107,7 @@ export function profileRoutes({ profiles, matches, networks, signIn, newId, now,
 
   /** The profile of the path if the caller may read it (owner or coordinator); otherwise 404. */
   async function readableProfile(event: APIGatewayProxyEventV2, caller: Caller): Promise<Profile> {
-    const profile = await profiles.get(profileIdOf(event));
-    if (!profile || !mayRead(caller, profile)) throw notFound('profile');
-    return profile;
+    return readable(await profiles.get(profileIdOf(event)), caller);
   }
 
   /**
@@ -180,25 +184,31 @@ export function profileRoutes({ profiles, matches, networks, signIn, newId, now,
   /**
    * The owner sees all its matches and, once confirmed, the partner's contact. A coordinator sees
    * only matches within the networks they coordinate, and never a partner's contact: that is for
-   * the two members.
+   * the two members. The profile and its matches are read while the caller is authenticated.
    */
-  const listMatches: Route = async (event, caller) => {
-    const profile = await readableProfile(event, caller);
-    const { id } = profile;
-    const owner = ownsProfile(caller, id);
-    const items = (await matches.matchesOf(id)).filter((m) => owner || m.sharedNetworks.some((n) => coordinates(caller, n)));
-    const partners = await matches.profiles(items.map((m) => m.partner));
-    const views = items
-      .filter((m) => m.state !== 'withdrawn')
-      .map((m) => {
-        const partner = partners.get(m.partner);
-        return matchView(m, partner && toPublicProfile(partner), owner ? partner?.contact : undefined);
-      })
-      // Full matches first, weaker ones after them, each by score.
-      .sort((x, y) => Number(x.weaker) - Number(y.weaker) || y.score - x.score || x.partner.id.localeCompare(y.partner.id));
-    // A member with only weaker matches (or none) is told which fields would improve them.
-    const hints = profile.status === 'active' ? hintsForMatches(profile, views) : [];
-    return json(200, { profileId: id, matches: views, hints });
+  const listMatches: PrefetchingRoute<{ profile: Promise<Profile | undefined>; items: Promise<MatchItem[]> }> = {
+    prefetch: (event) => {
+      const id = profileIdOf(event);
+      return { profile: early(profiles.get(id)), items: early(matches.matchesOf(id)) };
+    },
+    handle: async (_event, caller, prefetched) => {
+      const profile = readable(await prefetched.profile, caller);
+      const { id } = profile;
+      const owner = ownsProfile(caller, id);
+      const items = (await prefetched.items).filter((m) => owner || m.sharedNetworks.some((n) => coordinates(caller, n)));
+      const partners = await matches.profiles(items.map((m) => m.partner));
+      const views = items
+        .filter((m) => m.state !== 'withdrawn')
+        .map((m) => {
+          const partner = partners.get(m.partner);
+          return matchView(m, partner && toPublicProfile(partner), owner ? partner?.contact : undefined);
+        })
+        // Full matches first, weaker ones after them, each by score.
+        .sort((x, y) => Number(x.weaker) - Number(y.weaker) || y.score - x.score || x.partner.id.localeCompare(y.partner.id));
+      // A member with only weaker matches (or none) is told which fields would improve them.
+      const hints = profile.status === 'active' ? hintsForMatches(profile, views) : [];
+      return json(200, { profileId: id, matches: views, hints });
+    },
   };
 
   const answer = (kind: Answer): Route => async (event, caller) => {
