@@ -69,11 +69,18 @@ describe('a prefetching route on DynamoDB Local', () => {
     expect(stranger.headers['content-type']).toBe('application/problem+json');
   });
 
-  it('reads nothing for a request without a credential (401), so an anonymous caller costs no read', async () => {
+  it('reads nothing for a request without a credential (401), so an anonymous caller costs no early read', async () => {
     const api = createProfilesApi(profilesApiOptions(table.doc, table.tableName, recordingStores()));
     events.length = 0;
     const anonymous = await call(api, { method: 'GET', path: '/profiles/6f1c1c1e-8b7a-4c39-9d55-6a0a3a6f0a11/matches' });
     expect(anonymous.status).toBe(401);
+    // A cookie that is not a session cookie, and an Authorization header that is not a bearer token, are no credential either.
+    const junk = await call(api, {
+      method: 'GET',
+      path: '/profiles/6f1c1c1e-8b7a-4c39-9d55-6a0a3a6f0a11/matches',
+      headers: { authorization: 'Basic Zm9vOmJhcg==', cookie: 'theme=dark' },
+    });
+    expect(junk.status).toBe(401);
     expect(events).not.toContain('profile:start');
     expect(events).not.toContain('matches:start');
   });
