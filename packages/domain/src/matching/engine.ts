@@ -116,7 +116,8 @@ export interface MatchingRun {
   /**
    * Every active profile's proposals, best first (score desc, then partner id asc); reciprocal.
    * A list is explained (parts, reasons, sentence) when it is first read, then kept: read every
-   * list and the run holds every explanation.
+   * list and the run holds every explanation. The run keeps the profiles it was given: change none
+   * of them while lists are still to be read.
    */
   readonly proposals: ReadonlyMap<string, readonly MatchProposal[]>;
   /**
