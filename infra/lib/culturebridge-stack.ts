@@ -88,14 +88,7 @@ export class CultureBridgeStack extends Stack {
       environment: { SESSION_KEY_SECRET_ARN: sessionKey.secretArn, TABLE_NAME: table.tableName },
     });
     sessionKey.grantRead(authorizer.role);
-    authorizer.role.addToPolicy(
-      new PolicyStatement({
-        effect: Effect.ALLOW,
-        actions: ['dynamodb:GetItem'],
-        resources: [table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${keys.sessionPrefix}*`] } },
-      }),
-    );
+    authorizer.role.addToPolicy(onlyItemsUnder(table.tableArn, 'dynamodb:GetItem', keys.sessionPrefix));
 
     const http = new PublicHttpApi(this, 'Http', {
       // The web app calls the API same-origin through CloudFront and needs no CORS; these are other
@@ -324,14 +317,7 @@ export class CultureBridgeStack extends Stack {
       timeout: Duration.seconds(30),
       environment: { TABLE_NAME: table.tableName },
     });
-    recordActivity.role.addToPolicy(
-      new PolicyStatement({
-        effect: Effect.ALLOW,
-        actions: ['dynamodb:PutItem'],
-        resources: [table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ACTIVITY#*'] } },
-      }),
-    );
+    recordActivity.role.addToPolicy(onlyItemsUnder(table.tableArn, 'dynamodb:PutItem', keys.activityPrefix));
     new BufferedRuleTarget(this, 'ActivityFeed', {
       bus,
       rule: RULES.activityFeed,
@@ -356,14 +342,7 @@ export class CultureBridgeStack extends Stack {
       environment: { TABLE_NAME: table.tableName },
     });
     // It only writes suppression items (an idempotent put); it reads nothing.
-    suppress.role.addToPolicy(
-      new PolicyStatement({
-        effect: Effect.ALLOW,
-        actions: ['dynamodb:PutItem'],
-        resources: [table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SUPPRESS#*'] } },
-      }),
-    );
+    suppress.role.addToPolicy(onlyItemsUnder(table.tableArn, 'dynamodb:PutItem', keys.suppressionPrefix));
     new BufferedRuleTarget(this, 'Suppression', {
       bus: defaultBus,
       rule: AWS_SERVICE_RULES.sesSuppression,
@@ -444,4 +423,17 @@ export class CultureBridgeStack extends Stack {
       }),
     });
   }
+}
+
+/**
+ * One DynamoDB action on the table's items whose partition key starts with `prefix` only
+ * (`dynamodb:LeadingKeys`), for functions that touch a single kind of item.
+ */
+function onlyItemsUnder(tableArn: string, action: string, prefix: string): PolicyStatement {
+  return new PolicyStatement({
+    effect: Effect.ALLOW,
+    actions: [action],
+    resources: [tableArn],
+    conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${prefix}*`] } },
+  });
 }

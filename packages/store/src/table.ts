@@ -106,6 +106,8 @@ export const keys = {
   digestPartition: 'DIGEST#PENDING',
   /** An address that bounced permanently or complained, by the SHA-256 of the lower-cased address. */
   suppression: (addressHash: string) => ({ PK: `SUPPRESS#${addressHash}`, SK: 'SUPPRESS' }),
+  /** What every suppression partition key starts with (the suppress function may write only these). */
+  suppressionPrefix: 'SUPPRESS#',
   /**
    * Who an address is: one item per profile it is the contact of and per network it coordinates,
    * under the SHA-256 of the address (never the address). Sign-in reads the partition with one Query;
@@ -130,6 +132,8 @@ export const keys = {
   /** The dashboard's activity feed: one item per event about the network, newest last. */
   activity: (networkId: string, occurredAt: string, eventId: string) => ({ PK: `ACTIVITY#${networkId}`, SK: `${occurredAt}#${eventId}` }),
   activityPartition: (networkId: string) => `ACTIVITY#${networkId}`,
+  /** What every activity partition key starts with (the record-activity function may write only these). */
+  activityPrefix: 'ACTIVITY#',
   /** A network's meetings: one partition, so a network's list (and a member's own) is one Query. */
   meeting: (networkId: string, id: string) => ({ PK: `MEETINGS#${networkId}`, SK: `MEETING#${id}` }),
   meetingPartition: (networkId: string) => `MEETINGS#${networkId}`,
