@@ -43,19 +43,19 @@ const dates = cached((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'l
 
 /** An ISO 3166-1 alpha-2 code's country name in the locale ("GE" → "Georgia" / "Грузия" / "საქართველო"). */
 export function countryNameIn(code: string, locale: Locale): string {
-  if (hasMessage(locale, `country.${code}`)) return translator(locale)(`country.${code}`);
-  try {
-    return regionNames(locale).of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return nameIn('country', code, locale, regionNames);
 }
 
 /** An ISO 639-1 code's language name in the locale ("ka" → "Georgian" / "ქართული"). */
 export function languageNameIn(code: string, locale: Locale): string {
-  if (hasMessage(locale, `language.${code}`)) return translator(locale)(`language.${code}`);
+  return nameIn('language', code, locale, languageNames);
+}
+
+/** The catalog's `<group>.<code>` when it has one, else CLDR's name, else the code itself (an invalid one makes Intl throw). */
+function nameIn(group: 'country' | 'language', code: string, locale: Locale, names: (locale: Locale) => Intl.DisplayNames): string {
+  if (hasMessage(locale, `${group}.${code}`)) return translator(locale)(`${group}.${code}`);
   try {
-    return languageNames(locale).of(code) ?? code;
+    return names(locale).of(code) ?? code;
   } catch {
     return code;
   }
