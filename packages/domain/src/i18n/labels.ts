@@ -1,3 +1,4 @@
+import { memoise } from '../memoise.js';
 import { hasMessage, translator } from './translate.js';
 import type { Locale } from './locales.js';
 
@@ -16,30 +17,18 @@ export const fundingLabel = label('funding');
 export const kindLabel = label('kind');
 export const priorityLabel = label('priority');
 
-function cached<T>(make: (locale: Locale) => T): (locale: Locale) => T {
-  const cache = new Map<Locale, T>();
-  return (locale) => {
-    let value = cache.get(locale);
-    if (value === undefined) {
-      value = make(locale);
-      cache.set(locale, value);
-    }
-    return value;
-  };
-}
-
-const regionNames = cached((locale) => new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'code' }));
-const languageNames = cached((locale) => new Intl.DisplayNames([locale, 'en'], { type: 'language', fallback: 'code' }));
+const regionNames = memoise((locale: Locale) => new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'code' }));
+const languageNames = memoise((locale: Locale) => new Intl.DisplayNames([locale, 'en'], { type: 'language', fallback: 'code' }));
 // Browsers ship CLDR data for their own UI languages only: Chromium has none for Georgian and
 // Armenian, and no region names or date patterns for Azerbaijani, Kazakh and Uzbek. So the names
 // that matter most (the networks' countries and languages) and the list word "and" are in the
 // catalogs too, and a date falls back to the numeric DD.MM.YYYY used in all these countries.
-const hasData = cached((locale) => ({
+const hasData = memoise((locale: Locale) => ({
   lists: Intl.ListFormat.supportedLocalesOf([locale]).length > 0,
   dates: Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0,
 }));
-const lists = cached((locale) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
-const dates = cached((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }));
+const lists = memoise((locale: Locale) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
+const dates = memoise((locale: Locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }));
 
 /** An ISO 3166-1 alpha-2 code's country name in the locale ("GE" → "Georgia" / "Грузия" / "საქართველო"). */
 export function countryNameIn(code: string, locale: Locale): string {

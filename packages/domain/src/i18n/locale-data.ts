@@ -1,8 +1,7 @@
+import { memoise } from '../memoise.js';
 import { readCatalogFile } from '#locale-files';
 import type { LocaleData } from './catalog.js';
 import type { Locale } from './locales.js';
-
-const loaded = new Map<Locale, LocaleData>();
 
 /**
  * A locale's strings and synonyms: `packages/domain/locales/<locale>.json`, read on first use and
@@ -10,11 +9,4 @@ const loaded = new Map<Locale, LocaleData>();
  * catalogs were 212 KB of a 250 KB budget, issue #18): Node reads the file beside the bundle (or in
  * the source tree), the web app has them all bundled (`#locale-files`, package.json).
  */
-export function localeData(locale: Locale): LocaleData {
-  let data = loaded.get(locale);
-  if (!data) {
-    data = readCatalogFile(locale) as LocaleData;
-    loaded.set(locale, data);
-  }
-  return data;
-}
+export const localeData: (locale: Locale) => LocaleData = memoise((locale: Locale) => readCatalogFile(locale) as LocaleData);

@@ -1,3 +1,4 @@
+import { memoise } from '../memoise.js';
 import type { Messages } from './catalog.js';
 import { localeData } from './locale-data.js';
 import { DEFAULT_LOCALE, type Locale } from './locales.js';
@@ -43,14 +44,9 @@ function find(node: Messages, parts: readonly string[], from: number): string | 
   return undefined;
 }
 
-const pluralRules = new Map<Locale, Intl.PluralRules>();
+const pluralRules = memoise((locale: Locale) => new Intl.PluralRules(locale));
 function pluralCategory(locale: Locale, count: number): string {
-  let rules = pluralRules.get(locale);
-  if (!rules) {
-    rules = new Intl.PluralRules(locale);
-    pluralRules.set(locale, rules);
-  }
-  return rules.select(count);
+  return pluralRules(locale).select(count);
 }
 
 /** The keys i18next tries in one locale, first to last: `_zero` (for 0), the count's category, the key itself, `_other`. */
@@ -96,17 +92,13 @@ export function formatMessage(messagesOf: MessagesOf, locale: Locale, key: strin
 }
 
 const catalogMessages: MessagesOf = (locale) => localeData(locale).messages;
-const translators = new Map<Locale, Translate>();
 
 /** A `t` bound to a locale and the domain's catalogs; a catalog is read on the first string it gives. */
-export function translator(locale: Locale): Translate {
-  let t = translators.get(locale);
-  if (!t) {
-    t = (key, options) => formatMessage(catalogMessages, locale, key, options);
-    translators.set(locale, t);
-  }
-  return t;
-}
+export const translator: (locale: Locale) => Translate = memoise(
+  (locale: Locale): Translate =>
+    (key, options) =>
+      formatMessage(catalogMessages, locale, key, options),
+);
 
 /** Whether a string exists for the key in the locale or, failing that, in English. */
 export function hasMessage(locale: Locale, key: string): boolean {

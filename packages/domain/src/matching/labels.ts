@@ -1,3 +1,4 @@
+import { memoise } from '../memoise.js';
 import { translator } from '../i18n/translate.js';
 import type { Format, FundingInstrument, Resource } from '../vocabulary.js';
 
@@ -33,26 +34,16 @@ export function languageName(code: string): string {
  * Each is looked up once per id: the batch run writes ~10^5 sentences, and a catalog lookup per
  * phrase was a tenth of it.
  */
-function memoised<Id extends string>(prefix: string): (id: Id) => string {
-  const cache = new Map<Id, string>();
-  return (id) => {
-    let phrase = cache.get(id);
-    if (phrase === undefined) {
-      phrase = translator('en')(`${prefix}.${id}`);
-      cache.set(id, phrase);
-    }
-    return phrase;
-  };
-}
+const phrases = <Id extends string>(prefix: string) => memoise((id: Id) => translator('en')(`${prefix}.${id}`));
 /** How a resource reads in "X offers a venue, Y needs one": the noun phrase… */
-export const resourcePhraseOf: (id: Resource) => string = memoised<Resource>('resourcePhrase');
+export const resourcePhraseOf: (id: Resource) => string = phrases<Resource>('resourcePhrase');
 /** …and what refers back to it ("one"). */
-export const resourcePronounOf: (id: Resource) => string = memoised<Resource>('resourcePronoun');
+export const resourcePronounOf: (id: Resource) => string = phrases<Resource>('resourcePronoun');
 
 /** A format's plural phrase, for "both look for festivals and exchange visits". */
-export const formatPhrase: (id: Format) => string = memoised<Format>('formatPhrase');
+export const formatPhrase: (id: Format) => string = phrases<Format>('formatPhrase');
 
-export const fundingPhrase: (id: FundingInstrument) => string = memoised<FundingInstrument>('fundingPhrase');
+export const fundingPhrase: (id: FundingInstrument) => string = phrases<FundingInstrument>('fundingPhrase');
 
 /** "a", "a and b", "a, b and c". */
 export function listJoin(items: readonly string[]): string {
