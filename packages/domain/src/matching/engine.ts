@@ -3,7 +3,7 @@ import { textCosine, textSimilarity } from './encode.js';
 import { collectCandidates, collectCompatible, declinedCheck, buildMatchingIndex, textDotOf, type MatchingIndex } from './index-structure.js';
 import { selectFairly, topUp, type CandidatePools, type Selection } from './fairness.js';
 import { isDeclined, type DeclinedPairs } from './pair-key.js';
-import { canMeet, explainSide, sameRole, scoreEncoded, shareGround, TIER, tieredUnits, type PairExplanation } from './score.js';
+import { canMeet, explainSide, mayBeFull, sameRole, scoreEncoded, shareGround, TIER, tieredUnits, type PairExplanation } from './score.js';
 import { heapAccepts, heapOffer, heapSortDescending, keyPosition, keyUnits, rankKey } from './top-k.js';
 import type { MatchingProfile, MatchProposal } from './types.js';
 
@@ -63,8 +63,8 @@ export function rankPartners(
   let size = 0;
   for (let k = 0; k < count; k++) {
     const j = candidates[k] as number;
-    // Windows first: a few integer reads rule out pairs before the score is computed.
-    if (!canMeet(encoded, i, j) || sameRole(encoded, i, j)) continue;
+    // Windows and roles first: a few integer reads rule out pairs before the score is computed.
+    if (!mayBeFull(encoded, i, j)) continue;
     const text = textCosine(encoded, i, j, textDotOf(index, j));
     const units = Math.round(scoreEncoded(encoded, weights, i, j, text, null) * SCORE_SCALE);
     if (units < thresholdUnits) continue;
@@ -312,7 +312,7 @@ function candidatePools(index: MatchingIndex, pool: number, declined: ((i: numbe
     const baseI = i * pool;
     for (let k = 0; k < count; k++) {
       const j = candidates[k] as number;
-      if (!canMeet(encoded, i, j) || sameRole(encoded, i, j)) continue;
+      if (!mayBeFull(encoded, i, j)) continue;
       const text = textCosine(encoded, i, j, textDotOf(index, j));
       const units = Math.round(scoreEncoded(encoded, weights, i, j, text, null) * SCORE_SCALE);
       if (units < thresholdUnits) continue;

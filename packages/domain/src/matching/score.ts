@@ -167,12 +167,24 @@ export const TIERED_SCALE = 3 * TIER;
 
 /** Whether the two share anything a coordinator would name as common ground: a theme or a word of their texts. */
 export function shareGround(s: EncodedProfiles, i: number, j: number, text: number): boolean {
-  if (text > 0) return true;
+  return text > 0 || shareTheme(s, i, j);
+}
+
+/** Whether the two have a theme in common (one AND per theme word). */
+export function shareTheme(s: EncodedProfiles, i: number, j: number): boolean {
   const rows = s.rows;
   for (let w = 0; w < THEME_WORDS; w++) {
     if (((rows[i * ROW_WIDTH + R_THEMES + w] as number) & (rows[j * ROW_WIDTH + R_THEMES + w] as number)) !== 0) return true;
   }
   return false;
+}
+
+/**
+ * What a full match needs besides common ground and the threshold: windows that meet, and not two
+ * funders. Read from the rows before a score is computed, so the candidate loops check it first.
+ */
+export function mayBeFull(s: EncodedProfiles, i: number, j: number): boolean {
+  return canMeet(s, i, j) && !sameRole(s, i, j);
 }
 
 const round4 = (x: number) => Math.round(x * SCORE_SCALE) / SCORE_SCALE;
@@ -269,7 +281,7 @@ export function weakerCause(
   threshold: number,
 ): WeakerCause | undefined {
   // Themes first: one AND decides most pairs, before the texts are merged.
-  if (!shareGround(s, i, j, 0) && textSimilarity(s, i, j) === 0) return 'nothing-in-common';
+  if (!shareTheme(s, i, j) && textSimilarity(s, i, j) === 0) return 'nothing-in-common';
   if (!canMeet(s, i, j)) return 'windows-never-meet';
   if (sameRole(s, i, j)) return 'same-role';
   if (Math.round(scored.score * SCORE_SCALE) < threshold) return 'below-threshold';
