@@ -7,7 +7,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { bodyLimit, caseInsensitiveMediaType, problemDetails } from '@culturebridge/http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { sessionCookieSecret } from '@culturebridge/auth';
+import { bearerToken, sessionCookieSecret } from '@culturebridge/auth';
 import { authenticate, type AuthenticationDeps } from './access.js';
 import { LARGE_BODY_ROUTES, MAX_LARGE_BODY_BYTES, ROUTES_WITH_BODY, type ProfilesApiRoute } from './api-routes.js';
 import type { RouteHandler } from './route.js';
@@ -49,7 +49,7 @@ function authenticated(route: ProfilesApiRoute, handler: RouteHandler, deps: Aut
  * forged credential costs the reads its session lookup costs anyway, plus the route's.
  */
 function carriesCredential(event: APIGatewayProxyEventV2): boolean {
-  return /^Bearer \S/i.test(event.headers.authorization ?? '') || sessionCookieSecret(event.cookies, event.headers) !== undefined;
+  return bearerToken(event.headers) !== undefined || sessionCookieSecret(event.cookies, event.headers) !== undefined;
 }
 
 /** The web app's origins: the one mail links open, and those CORS allows (e.g. Vite's dev server). */
