@@ -58,7 +58,14 @@ export function createSendDigestsHandler(deps: SendDigestsDeps) {
     const settings = await deps.networkSettings.get(coordinator.networkId, { withName: true });
     const { due, localDate } = digestDue(coordinator.preference, now);
     return {
-      recipient: { role: 'coordinator', id: coordinator.id, name: coordinator.name, networkId: coordinator.networkId, networkName: networkDisplayName(coordinator.networkId, settings) },
+      recipient: {
+        role: 'coordinator',
+        id: coordinator.id,
+        name: coordinator.name,
+        networkId: coordinator.networkId,
+        networkName: networkDisplayName(coordinator.networkId, settings),
+        ...(coordinator.locale ? { locale: coordinator.locale } : {}),
+      },
       email: coordinator.email,
       due: onDemand ? coordinator.preference.mode !== 'off' : due,
       period: localDate,
@@ -73,7 +80,7 @@ export function createSendDigestsHandler(deps: SendDigestsDeps) {
     const frequency = memberMailFrequency(profile);
     const { due, period } = memberDigestDue(frequency, now);
     return {
-      recipient: { role: 'member', id: profile.id, name: profile.contact.name, profileName: profile.name },
+      recipient: { role: 'member', id: profile.id, name: profile.contact.name, profileName: profile.name, ...(profile.locale ? { locale: profile.locale } : {}) },
       email: profile.contact.email,
       // A member who switched to `off` gets no digest; one who switched to `immediate` gets the rest now.
       due: frequency !== 'off' && (onDemand || frequency === 'immediate' || due),

@@ -141,6 +141,24 @@ describe('member digests by default (#20: "member mails never come")', () => {
     await platform.runDigests(new Date('2026-11-25T09:30:00Z'));
     expect(await mailsTo(k.contact.email)).toHaveLength(1);
   });
+
+  it('writes each digest in its recipient\'s language: a member\'s profile locale, a coordinator\'s chosen one', async () => {
+    const net = network();
+    const [k, g] = pair(net, [false, false]).map(({ mailFrequency: _chosen, ...p }) => p) as [ProfileInput, ProfileInput];
+    await submit({ ...k, locale: 'uk' });
+    await submit(g);
+    const { coordinator } = await coordinators.add({ networkId: net, name: 'Aysel', email: `aysel@${net}.example`, preference: { mode: 'digest', timeZone: 'UTC', digestHour: 8 }, locale: 'az' });
+    await platform.settle();
+    await platform.runDigests(new Date('2026-11-25T08:30:00Z'));
+    const [ukrainian] = await mailsTo(k.contact.email);
+    expect(ukrainian?.subject).toMatch(new RegExp(`^CultureBridge · ${k.name}: щоденний дайджест`));
+    expect(ukrainian?.body.html).toContain('<html lang="uk">');
+    const [english] = await mailsTo(g.contact.email);
+    expect(english?.subject).toMatch(new RegExp(`^CultureBridge · ${g.name}: daily digest`));
+    const [azerbaijani] = await mailsTo(coordinator.email);
+    expect(azerbaijani?.subject).toMatch(/: gündəlik xülasə/);
+    expect(azerbaijani?.body.html).toContain('<html lang="az">');
+  });
 });
 
 describe('bounce and complaint suppression', () => {
