@@ -72,6 +72,8 @@ export const MAIL_TEXT = {
       expired: (a: string, b: string) => `Expired: ${a} and ${b}`,
       reminder: (a: string, b: string) => `Waiting for your answer: ${a} and ${b}`,
     },
+    /** An item about a weaker match (#14: weaker matches are marked in mails too). */
+    weakerItem: (item: string) => `${item} (weaker match)`,
     dashboard: { coordinator: 'Open the network dashboard', member: 'See all your matches' },
     more: (n: number) => `… and ${n} more on the dashboard.`,
   },
@@ -147,6 +149,7 @@ export function mailText(locale: Locale) {
         expired: (a, b) => m('digestItemExpired', { a, b }),
         reminder: (a, b) => m('digestItemReminder', { a, b }),
       },
+      weakerItem: (item) => m('digestItemWeaker', { item }),
       dashboard: { coordinator: m('openDashboard'), member: m('seeAllMatches') },
       more: (count) => m('digestMore', { count }),
     },

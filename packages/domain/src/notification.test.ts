@@ -323,6 +323,18 @@ describe('mails in the recipient\'s language', () => {
     );
   });
 
+  it('marks a weaker match\'s item in a digest, in the recipient\'s language (#14)', () => {
+    const plain = day('proposed', 'c|d', ['Poti', 'Rivne'], '09:05');
+    const weaker = { ...plain, notice: { ...plain.notice, weaker: true } };
+    const entries = [day('proposed', 'g|k', ['Gyumri', 'Kutaisi'], '09:00'), weaker];
+    const en = composeDigestMail({ role: 'coordinator', id: 'c1', name: 'Ana', networkId: 'eu4culture' }, 'daily', '2026-11-25', entries, 2, links);
+    expect(en?.text).toContain('- New: Gyumri and Kutaisi: https://app.example.org/#/matches/g/k\n- New: Poti and Rivne (weaker match): https://app.example.org/#/matches/c/d');
+    expect(en?.html).toContain('>New: Poti and Rivne (weaker match)</a>');
+    const uk = composeDigestMail({ role: 'coordinator', id: 'c1', name: 'Олена', networkId: 'eu4culture', locale: 'uk' }, 'daily', '2026-11-25', entries, 2, links);
+    expect(uk?.text).toContain('- Новий: Poti і Rivne (слабший збіг): https://app.example.org/#/matches/c/d');
+    expect(uk?.text).toContain('- Новий: Gyumri і Kutaisi: https://app.example.org/#/matches/g/k');
+  });
+
   it('writes a member\'s digest in Ukrainian and in Azerbaijani: subject, counts, its matches link, item lines and the line for what is left out', () => {
     const uk = composeDigestMail({ role: 'member', id: 'g', name: 'Олена', profileName: 'Gyumri', locale: 'uk' }, 'weekly', '2026-W48', [networkDay[0]!, networkDay[3]!, day('reminder', 'g|k', ['Gyumri', 'Kutaisi'], '13:00')], 1, links);
     if (!uk) throw new Error('expected a digest');

@@ -293,7 +293,10 @@ export function composeDigestMail(recipient: DigestRecipient, frequency: DigestF
     return link(baseUrl, `matches/${encodeURIComponent(recipient.id)}/${encodeURIComponent(partner)}`);
   };
   const shown = sorted.slice(0, DIGEST_ITEM_LIMIT);
-  const itemText = (n: MatchNotice) => D.item[n.state](...n.names);
+  const itemText = (n: MatchNotice) => {
+    const item = D.item[n.state](...n.names);
+    return n.weaker ? D.weakerItem(item) : item;
+  };
   const intro = recipient.role === 'coordinator' ? D.intro.coordinator(scope) : D.intro.member(scope);
   const more = sorted.length > shown.length ? [D.more(sorted.length - shown.length)] : [];
   const text = [
