@@ -10,4 +10,13 @@ describe('benchmark summary', () => {
       { bench: 'matching', text: 'time (goal ≤ 1 s)', met: undefined },
     ]);
   });
+
+  it('calls a bullet with several goals met only when every one of them is met', () => {
+    const md = [
+      '- GET /networks/{id}/matches: 59 % of the limit (goal ≥ 60 %) missed; p99 78.0 ms (goal ≤ 100 ms) met',
+      '- GET /profiles/{id}/matches: 61 % of the limit (goal ≥ 60 %) met; p99 98.0 ms (goal ≤ 100 ms) met',
+      '- GET /x: 61 % of the limit (goal ≥ 60 %) met; p99 120.0 ms (goal ≤ 100 ms) missed',
+    ].join('\n');
+    expect(figuresOf('api', md).map((f) => f.met)).toEqual([false, true, false]);
+  });
 });

@@ -41,8 +41,10 @@ export function figuresOf(bench: string, markdown: string): Figure[] {
     .filter((line) => /^- .*\((goal|target)\b/.test(line))
     .map((line) => {
       const text = line.slice(2).replace(/\s+(met|missed)\s*$/, '');
-      const verdict = /\b(met|missed)\s*$/.exec(line)?.[1];
-      return { bench, text, met: verdict === undefined ? undefined : verdict === 'met' };
+      // A bullet may state several goals, each followed by its verdict ("… (goal ≥ 60 %) missed;
+      // p99 … (goal ≤ 100 ms) met"): the figure is met only when all of them are.
+      const verdicts = [...line.matchAll(/\)\s+(met|missed)\b/g)].map((m) => m[1]);
+      return { bench, text, met: verdicts.length === 0 ? undefined : verdicts.every((v) => v === 'met') };
     });
 }
 
