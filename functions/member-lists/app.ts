@@ -28,7 +28,7 @@ export function createMemberListsApi(options: MemberListsOptions) {
   return httpApp(
     routesOf('member-lists'),
     {
-      ...memberListRoutes({ ...options, invite: (email, profileId, at) => sendMagicLink(options, email, 'invite-member', at, profileId) }),
+      ...memberListRoutes({ ...options, invite: (email, profileId, at, locale) => sendMagicLink(options, email, 'invite-member', at, profileId, locale) }),
       ...meetingRoutes(options, { calendar: meetingCalendar, csv: meetingCsv }),
     },
     {

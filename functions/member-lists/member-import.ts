@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { approvedNetworks, membershipStatus, type Profile, type ProfileData } from '@culturebridge/domain';
+import { approvedNetworks, membershipStatus, type Locale, type Profile, type ProfileData } from '@culturebridge/domain';
 import { type ImportPlan } from '@culturebridge/member-lists';
 import { addressHash, type AddressBook, type MatchStore, type ProfileStore } from '@culturebridge/store';
 
@@ -7,8 +7,8 @@ export interface MemberImportDeps {
   profiles: ProfileStore;
   addresses: AddressBook;
   matches: MatchStore;
-  /** Mails the member a link to review and confirm the profile a coordinator imported. */
-  invite: (email: string, profileId: string, at: Date) => Promise<void>;
+  /** Mails the member a link to review and confirm the profile a coordinator imported, in `locale` (English when absent). */
+  invite: (email: string, profileId: string, at: Date, locale?: Locale) => Promise<void>;
   newId: () => string;
   now: () => string;
 }
@@ -28,12 +28,18 @@ export interface ImportResult {
   outcomes: { rowNumber: number; name: string; outcome: RowOutcome }[];
 }
 
-/** The fields a coordinator's list sets; the member's own preference (matchEmails) is kept. */
+/**
+ * The fields a coordinator's list sets. The member's own preferences (matchEmails, mailFrequency,
+ * locale) are theirs: a list's language only chooses a new member's first mails.
+ */
 function merged(existing: Profile, imported: ProfileData, networkId: string): ProfileData {
+  const { locale: _listLocale, mailFrequency: _listFrequency, ...data } = imported;
   return {
-    ...imported,
+    ...data,
     networks: existing.networks.includes(networkId) ? existing.networks : [...existing.networks, networkId],
     matchEmails: existing.matchEmails,
+    ...(existing.mailFrequency !== undefined ? { mailFrequency: existing.mailFrequency } : {}),
+    ...(existing.locale !== undefined ? { locale: existing.locale } : {}),
   };
 }
 
@@ -79,7 +85,7 @@ export async function importMembers(deps: MemberImportDeps, networkId: string, p
       if (!options.dryRun) {
         const at = new Date(deps.now());
         const profile = await deps.profiles.create(row.profile, { id: deps.newId(), status: 'pending', now: at.toISOString(), membership: 'approved' });
-        await deps.invite(email, profile.id, at);
+        await deps.invite(email, profile.id, at, row.profile.locale);
       }
     } else {
       const next = merged(existing, row.profile, networkId);

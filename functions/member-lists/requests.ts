@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { LocaleSchema } from '@culturebridge/domain';
 import { LEGACY_ENCODINGS } from '@culturebridge/member-lists';
 
 /** An import: the file as base64 (so a binary XLSX survives JSON), and the coordinator's choices. */
@@ -8,6 +9,8 @@ export const MemberImportRequest = z.strictObject(
     fileName: z.string().max(255).optional(),
     encoding: z.enum(LEGACY_ENCODINGS, { error: `encoding: expected one of ${LEGACY_ENCODINGS.join(', ')}` }).optional(),
     dryRun: z.boolean({ error: 'dryRun: expected true or false' }).default(false),
+    /** The mail language of new members whose row names none: the importing coordinator's. */
+    locale: LocaleSchema.optional(),
   },
   { error: 'the body: expected a JSON object with file (base64)' },
 );

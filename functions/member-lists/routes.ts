@@ -30,7 +30,7 @@ export function memberListRoutes(deps: MemberImportDeps) {
       if (error instanceof UnreadableFile) throw invalidFields([{ field: 'file', pointer: '#/file', code: 'unreadable_file', detail: error.message }]);
       throw error;
     }
-    const plan = planImport(sheet, networkId);
+    const plan = planImport(sheet, networkId, request.locale);
     if (plan.missingColumns.length > 0 && !request.dryRun) {
       throw invalidFields([{ field: 'file', pointer: '#/file', code: 'missing_columns', params: { value: plan.missingColumns.join(', ') }, detail: `the header lacks the columns ${plan.missingColumns.join(', ')}; download the template` }]);
     }

@@ -217,6 +217,8 @@ describe('the web app in a real browser', () => {
     await page.goto(`${platform.apiUrl}/#/dashboard/${EU4CULTURE}/import`);
     await signInThroughMail(page, COORDINATOR);
     await page.getByRole('heading', { level: 1, name: /^Import members: EU4Culture/ }).waitFor(WAIT);
+    // The invitations' language: the row's locale column, else the page's.
+    await page.getByText(/locale column \(en, ru, uk, ka, hy, az, ro, kk, uz\); rows without one get English, the language of this page/).waitFor(WAIT);
     // Excel's "CSV UTF-8" in a semicolon locale: a byte-order mark and `;`; one row is wrong.
     const csv = [
       'name;kind;country;region;contact_name;contact_email;themes;languages',

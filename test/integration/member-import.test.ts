@@ -90,7 +90,7 @@ interface ImportAnswer {
   };
 }
 
-async function importFile(file: Buffer, options: { dryRun?: boolean; encoding?: string } = {}): Promise<ImportAnswer> {
+async function importFile(file: Buffer, options: { dryRun?: boolean; encoding?: string; locale?: string } = {}): Promise<ImportAnswer> {
   const response = await fetch(`${platform.apiUrl}/networks/${net}/imports`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${coordinator}` },
@@ -204,5 +204,43 @@ describe('member list import', () => {
     expect(proposedFor('Ijevan').length).toBeGreaterThan(0);
     const [ijevan] = importedIds;
     expect(eventsAbout([ijevan as string]).filter((t) => !t.startsWith('Match'))).toEqual(['ProfileSubmitted', 'MembershipApproved']);
+  });
+
+  it('invites each new member in the language its row names, else in the one the import names, and keeps it as the member\'s mail language', async () => {
+    const header = [...HEADER, 'locale'];
+    const file = Buffer.from(
+      lines([header, [...member('Kalush', 'UA', 'Ivano-Frankivsk', addr('kalush')), 'uk'], [...member('Poti', 'GE', 'Samegrelo', addr('poti')), ''], [...member('Goris', 'AM', 'Syunik', addr('goris')), 'xx']], ','),
+    );
+    const preview = await importFile(file, { dryRun: true, locale: 'ka' });
+    expect(preview.body.problems?.map((p) => [p.rowNumber, p.column, p.value])).toEqual([[4, 'locale', 'xx']]);
+    expect(preview.body.problems?.[0]?.message).toMatch(/not a language CultureBridge speaks/);
+
+    const answer = await importFile(file, { locale: 'ka' });
+    expect(answer.body.summary).toEqual({ created: 2, updated: 0, unchanged: 0, invalid: 1 });
+    expect((await mailsTo(addr('kalush'))).map((m) => m.subject)).toEqual(['CultureBridge: ваша мережа запрошує вас підтвердити профіль']);
+    expect((await mailsTo(addr('poti'))).map((m) => m.subject)).toEqual(['CultureBridge: თქვენი ქსელი გიწვევთ პროფილის დასადასტურებლად']);
+    expect(await mailsTo(addr('goris'))).toEqual([]);
+    const stored = (await memberData()).filter((i) => i.entity === 'Profile');
+    expect(stored.find((p) => p.name === 'Kalush')?.locale).toBe('uk');
+    expect(stored.find((p) => p.name === 'Poti')?.locale).toBe('ka');
+
+    // A member's own choice stands: importing the list again with another language changes nothing.
+    const again = await importFile(file, { locale: 'ro' });
+    expect(again.body.summary).toEqual({ created: 0, updated: 0, unchanged: 2, invalid: 1 });
+
+    // An unknown default is the request's mistake: 400 naming it, nothing stored.
+    const before = await memberData();
+    const bad = await importFile(Buffer.from(lines([HEADER, member('Cahul2', 'MD', 'Cahul', addr('cahul2'))], ',')), { locale: 'klingon' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors?.map((e) => e.field)).toEqual(['locale']);
+    expect(await memberData()).toEqual(before);
+  });
+
+  it('keeps a member\'s own mail preferences (frequency, language) when a list updates its profile', async () => {
+    await submitProfile(platform, validProfileInput({ name: 'Dilijan', country: 'AM', networks: [net], contact: { name: 'D', email: addr('dilijan') }, languages: ['hy', 'en'], mailFrequency: 'weekly', locale: 'hy' }));
+    const answer = await importFile(Buffer.from(lines([[...HEADER, 'locale'], [...member('Dilijan', 'AM', 'Tavush', addr('dilijan')), 'ro']], ',')), { locale: 'ka' });
+    expect(answer.body.summary).toEqual({ created: 0, updated: 1, unchanged: 0, invalid: 0 });
+    const stored = (await memberData()).find((i) => i.entity === 'Profile' && i.name === 'Dilijan');
+    expect(stored).toMatchObject({ region: 'Tavush', needs: ['curatorial-support'], mailFrequency: 'weekly', locale: 'hy' });
   });
 });

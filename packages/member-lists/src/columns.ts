@@ -1,4 +1,4 @@
-import { PRIORITIES, ProfileInput, describeIssues, type Priority } from '@culturebridge/domain';
+import { PRIORITIES, ProfileInput, describeIssues, type Locale, type Priority } from '@culturebridge/domain';
 
 /**
  * The columns of a member list, in the template's order. Lists go in one cell, separated by `|`
@@ -20,6 +20,8 @@ export const MEMBER_COLUMNS = [
   'free_tags',
   'open_to_outside_network',
   'description',
+  /** The language of the member's mails (the invitation first), one of LOCALES; the import's default when empty. */
+  'locale',
 ] as const;
 export type MemberColumn = (typeof MEMBER_COLUMNS)[number];
 
@@ -36,6 +38,11 @@ const ALIASES: Record<string, MemberColumn> = {
   funding: 'funding_instruments',
   tags: 'free_tags',
   open_to_other_networks: 'open_to_outside_network',
+  language_of_e_mails: 'locale',
+  language_of_emails: 'locale',
+  mail_language: 'locale',
+  email_language: 'locale',
+  e_mail_language: 'locale',
 };
 
 export function normaliseHeader(header: string): string {
@@ -64,8 +71,8 @@ function yesNo(cell: string): boolean | string {
   return cell;
 }
 
-/** One row as the profile form would send it, with the import's network. */
-export function rowToProfileInput(cells: readonly string[], columns: Map<MemberColumn, number>, networkId: string): Record<string, unknown> {
+/** One row as the profile form would send it, with the import's network, and its default mail language when the row names none. */
+export function rowToProfileInput(cells: readonly string[], columns: Map<MemberColumn, number>, networkId: string, defaultLocale?: Locale): Record<string, unknown> {
   const get = (c: MemberColumn) => {
     const i = columns.get(c);
     return i === undefined ? '' : (cells[i] ?? '').trim();
@@ -90,6 +97,7 @@ export function rowToProfileInput(cells: readonly string[], columns: Map<MemberC
     freeTags: split(get('free_tags')),
     openToOutsideNetwork: yesNo(get('open_to_outside_network')),
     description: get('description'),
+    ...(optional('locale') !== undefined ? { locale: get('locale').toLowerCase() } : defaultLocale !== undefined ? { locale: defaultLocale } : {}),
   };
 }
 
@@ -112,6 +120,7 @@ function columnOf(field: string): MemberColumn | '(row)' {
     freeTags: 'free_tags',
     openToOutsideNetwork: 'open_to_outside_network',
     description: 'description',
+    locale: 'locale',
   };
   return map[top] ?? '(row)';
 }
@@ -128,8 +137,9 @@ export function validateRow(
   row: { rowNumber: number; cells: readonly string[] },
   columns: Map<MemberColumn, number>,
   networkId: string,
+  defaultLocale?: Locale,
 ): { ok: true; profile: ReturnType<typeof ProfileInput.parse> } | { ok: false; problems: RowProblem[] } {
-  const input = rowToProfileInput(row.cells, columns, networkId);
+  const input = rowToProfileInput(row.cells, columns, networkId, defaultLocale);
   const result = ProfileInput.safeParse(input);
   if (result.success) return { ok: true, profile: result.data };
   const problems = describeIssues(result.error).map((p) => {

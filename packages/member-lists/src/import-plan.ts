@@ -1,4 +1,4 @@
-import type { ProfileData } from '@culturebridge/domain';
+import type { Locale, ProfileData } from '@culturebridge/domain';
 import { MEMBER_COLUMNS, mapHeader, validateRow, type RowProblem } from './columns.js';
 import type { ParsedSheet } from './parse.js';
 import { safeCsv } from './spreadsheet-safe.js';
@@ -27,9 +27,10 @@ export interface ImportPlan {
 /**
  * Validates every row with the profile schema (as the form and the API do), for the network being
  * imported into. A contact address listed twice is a problem on its second row: the import is an
- * upsert by address, so a second row would silently overwrite the first.
+ * upsert by address, so a second row would silently overwrite the first. `defaultLocale` is the
+ * mail language of a row whose `locale` cell is empty (the importing coordinator's language).
  */
-export function planImport(sheet: ParsedSheet, networkId: string): ImportPlan {
+export function planImport(sheet: ParsedSheet, networkId: string, defaultLocale?: Locale): ImportPlan {
   const { columns, unknown, missing } = mapHeader(sheet.header);
   const valid: ImportRow[] = [];
   const problems: RowProblem[] = [];
@@ -37,7 +38,7 @@ export function planImport(sheet: ParsedSheet, networkId: string): ImportPlan {
   let invalidRows = 0;
   if (missing.length === 0) {
     for (const row of sheet.rows) {
-      const result = validateRow(row, columns, networkId);
+      const result = validateRow(row, columns, networkId, defaultLocale);
       if (!result.ok) {
         problems.push(...result.problems);
         invalidRows++;
@@ -92,6 +93,7 @@ export function templateCsv(networkId: string): string {
     free_tags: 'public art festival',
     open_to_outside_network: 'yes',
     description: `Member of ${networkId}`,
+    locale: 'ka',
   };
   return safeCsv(MEMBER_COLUMNS, [MEMBER_COLUMNS.map((c) => example[c])]);
 }

@@ -34,6 +34,16 @@ describe('member lists', () => {
     await expect(parseMemberFile(Buffer.from(''))).rejects.toThrow(UnreadableFile);
   });
 
+  it('reads a mail language from a locale column (or its aliases), else the default, and names a bad one', async () => {
+    const file = Buffer.from(`${HEADER},Mail language\nA,city,GE,A,a@x.example,youth,en,UK\nB,city,GE,B,b@x.example,youth,en,\nC,city,GE,C,c@x.example,youth,en,de\n`);
+    const plan = planImport(await parseMemberFile(file), 'net', 'ka');
+    expect(plan.unknownColumns).toEqual([]);
+    expect(plan.valid.map((r) => r.profile.locale)).toEqual(['uk', 'ka']);
+    expect(plan.problems.map((p) => [p.rowNumber, p.column, p.value])).toEqual([[4, 'locale', 'de']]);
+    // Without a default, a row with no language has none, and reads as English.
+    expect(planImport(await parseMemberFile(file), 'net').valid.map((r) => r.profile.locale)).toEqual(['uk', undefined]);
+  });
+
   it('names missing columns and a repeated address', async () => {
     const plan = planImport(await parseMemberFile(Buffer.from(`${HEADER}\nA,city,GE,A,a@x.example,youth,en\nB,city,GE,B,A@X.example,youth,en\n`)), 'net');
     expect(plan.problems).toEqual([{ rowNumber: 3, column: 'contact_email', value: 'a@x.example', message: 'this address is already listed in row 2' }]);

@@ -85,6 +85,6 @@ export const fetchJoinRequests = (networkId: string) => apiRequest<JoinRequests>
 export const answerJoinRequest = (networkId: string, profileId: string, answer: 'approve' | 'reject') =>
   apiRequest<{ profileId: string; networkId: string; membership: string; changed: boolean }>('POST', `/networks/${segment(networkId)}/requests/${segment(profileId)}/${answer}`);
 
-/** Preview (`dryRun`) or import a member list; the file travels as base64 inside JSON. */
-export const importMemberList = (networkId: string, request: { file: string; fileName: string; encoding?: string; dryRun: boolean }) =>
+/** Preview (`dryRun`) or import a member list; the file travels as base64 inside JSON. `locale`: the invitations' language for rows that name none. */
+export const importMemberList = (networkId: string, request: { file: string; fileName: string; encoding?: string; dryRun: boolean; locale: string }) =>
   apiRequest<MemberImport>('POST', `/networks/${segment(networkId)}/imports`, request);

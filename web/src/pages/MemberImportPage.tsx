@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { LOCALES } from '@culturebridge/domain';
 import { ApiProblem, SessionLost } from '../api/client';
 import { importMemberList } from '../api/endpoints';
 import type { MemberImport } from '../api/types';
@@ -38,7 +39,7 @@ export function MemberImportPage({ networkId }: { networkId: string }) {
  * once they confirm.
  */
 function MemberImport({ networkId }: { networkId: string }) {
-  const { t } = useLocale();
+  const { t, locale, language } = useLocale();
   const [file, setFile] = useState<File | undefined>();
   const [encoding, setEncoding] = useState<string | undefined>();
   const [preview, setPreview] = useState<MemberImport | undefined>();
@@ -51,7 +52,8 @@ function MemberImport({ networkId }: { networkId: string }) {
     setBusy(true);
     setProblem(undefined);
     try {
-      const answer = await importMemberList(networkId, { file: await base64Of(file), fileName: file.name, dryRun, ...(chosenEncoding ? { encoding: chosenEncoding } : {}) });
+      // New members whose row names no language are invited in the coordinator's, this page's.
+      const answer = await importMemberList(networkId, { file: await base64Of(file), fileName: file.name, dryRun, locale, ...(chosenEncoding ? { encoding: chosenEncoding } : {}) });
       if (dryRun) {
         setPreview(answer);
         setResult(undefined);
@@ -76,6 +78,7 @@ function MemberImport({ networkId }: { networkId: string }) {
     <div className="page">
       <PageHeading title={t('memberImport.title', { network: networkLabel(networkId) })} />
       <p className="lead">{t('memberImport.lead')}</p>
+      <p>{t('memberImport.inviteLanguage', { codes: LOCALES.join(', '), language: language(locale) })}</p>
       <p>
         <button type="button" className="button button--secondary" onClick={() => void downloadFromApi(`/networks/${encodeURIComponent(networkId)}/imports/template`, `${networkId}-members-template.csv`)}>
           {t('memberImport.template')}
