@@ -13,12 +13,17 @@ export interface MemberImportDeps {
   now: () => string;
 }
 
-export type RowOutcome = 'created' | 'updated' | 'unchanged';
+/**
+ * What a valid row does. `kept`: the address already has a profile its member confirmed (in this
+ * network or only in others); a list never changes it, nor adds a network to it.
+ */
+export type RowOutcome = 'created' | 'updated' | 'unchanged' | 'kept';
 
 export interface ImportSummary {
   created: number;
   updated: number;
   unchanged: number;
+  kept: number;
   invalid: number;
 }
 
@@ -32,11 +37,11 @@ export interface ImportResult {
  * The fields a coordinator's list sets. The member's own preferences (matchEmails, mailFrequency,
  * locale) are theirs: a list's language only chooses a new member's first mails.
  */
-function merged(existing: Profile, imported: ProfileData, networkId: string): ProfileData {
+function merged(existing: Profile, imported: ProfileData): ProfileData {
   const { locale: _listLocale, mailFrequency: _listFrequency, ...data } = imported;
   return {
     ...data,
-    networks: existing.networks.includes(networkId) ? existing.networks : [...existing.networks, networkId],
+    networks: existing.networks,
     matchEmails: existing.matchEmails,
     ...(existing.mailFrequency !== undefined ? { mailFrequency: existing.mailFrequency } : {}),
     ...(existing.locale !== undefined ? { locale: existing.locale } : {}),
@@ -47,12 +52,22 @@ const DATA_FIELDS = ['kind', 'name', 'country', 'region', 'networks', 'contact',
 // Deep equality, not JSON text: DynamoDB returns a map's keys in any order.
 const sameData = (a: ProfileData, b: ProfileData) => DATA_FIELDS.every((f) => isDeepStrictEqual(a[f], b[f]));
 
-/** The profile of this contact address that names the network (or the address's profile to add it to). */
-async function existingProfile(deps: MemberImportDeps, email: string, networkId: string): Promise<Profile | undefined> {
+/**
+ * Who the row's address is. `listed`: a pending profile naming the network, which nobody has
+ * confirmed yet (an earlier import, or a form never confirmed), so the list may fill it in.
+ * `member`: a profile its member confirmed; `profile` when it names this network, absent when the
+ * address's profiles are all in other networks. A coordinator's rights end at its network and at
+ * what members wrote themselves (PUT /profiles/{id} refuses coordinators too).
+ */
+type Existing = { kind: 'new' } | { kind: 'listed'; profile: Profile } | { kind: 'member'; profile?: Profile };
+
+async function existingProfile(deps: MemberImportDeps, email: string, networkId: string): Promise<Existing> {
   const { profiles: ids } = await deps.addresses.ownedBy(addressHash(email));
-  if (ids.length === 0) return undefined;
-  const found = [...(await deps.matches.profiles(ids)).values()].filter((p) => p.contact.email === email);
-  return found.find((p) => p.networks.includes(networkId)) ?? (found.length === 1 ? found[0] : undefined);
+  if (ids.length === 0) return { kind: 'new' };
+  const owned = [...(await deps.matches.profiles(ids)).values()];
+  const inNetwork = owned.find((p) => p.contact.email === email && p.networks.includes(networkId));
+  if (inNetwork?.status === 'pending') return { kind: 'listed', profile: inNetwork };
+  return inNetwork ? { kind: 'member', profile: inNetwork } : { kind: 'member' };
 }
 
 /** Bounded parallelism: a 5 000-row list must not open 5 000 requests at once. */
@@ -69,9 +84,10 @@ async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T
  * Upserts the plan's valid rows into the network by contact address, so importing the same list
  * again changes nothing. A new member is created `pending` with the membership approved (the
  * coordinator vouches for it) and mailed an invitation: nothing about them is matched or shown to
- * partners until they confirm. An existing member gets the list's data (their own mail preference
- * kept) and an approved membership. `dryRun` decides every row the same way and writes nothing.
- * `onRow` reports progress (rows done).
+ * partners until they confirm. A pending profile in the network gets the list's data (its own
+ * mail preferences kept) and an approved membership. A profile its member confirmed is `kept` as
+ * they wrote it; if it asked to join this network, listing it approves the request. `dryRun`
+ * decides every row the same way and writes nothing. `onRow` reports progress (rows done).
  */
 export async function importMembers(deps: MemberImportDeps, networkId: string, plan: ImportPlan, options: { dryRun: boolean; onRow?: (done: number) => void }): Promise<ImportResult> {
   const outcomes: ImportResult['outcomes'] = [];
@@ -80,25 +96,32 @@ export async function importMembers(deps: MemberImportDeps, networkId: string, p
     const email = row.profile.contact.email;
     const existing = await existingProfile(deps, email, networkId);
     let outcome: RowOutcome;
-    if (!existing) {
+    if (existing.kind === 'new') {
       outcome = 'created';
       if (!options.dryRun) {
         const at = new Date(deps.now());
         const profile = await deps.profiles.create(row.profile, { id: deps.newId(), status: 'pending', now: at.toISOString(), membership: 'approved' });
         await deps.invite(email, profile.id, at, row.profile.locale);
       }
+    } else if (existing.kind === 'member') {
+      outcome = 'kept';
+      const profile = existing.profile;
+      if (profile && membershipStatus(profile, networkId) !== 'approved' && !options.dryRun) {
+        await deps.profiles.setMembership(profile.id, networkId, 'approved', deps.now());
+      }
     } else {
-      const next = merged(existing, row.profile, networkId);
-      const approved = membershipStatus(existing, networkId) === 'approved';
-      outcome = sameData(existing, next) && approved ? 'unchanged' : 'updated';
+      const current = existing.profile;
+      const next = merged(current, row.profile);
+      const approved = membershipStatus(current, networkId) === 'approved';
+      outcome = sameData(current, next) && approved ? 'unchanged' : 'updated';
       if (outcome === 'updated' && !options.dryRun) {
         const at = deps.now();
-        if (!sameData(existing, next)) {
-          const result = await deps.profiles.update(existing.id, existing.version, next, at);
+        if (!sameData(current, next)) {
+          const result = await deps.profiles.update(current.id, current.version, next, at);
           if (result.outcome !== 'ok') throw new Error(`member in row ${row.rowNumber} changed during the import (${result.outcome}); import again`);
         }
-        if (!approvedNetworks({ networks: next.networks, memberships: (await deps.profiles.get(existing.id))?.memberships }).includes(networkId)) {
-          await deps.profiles.setMembership(existing.id, networkId, 'approved', at);
+        if (!approvedNetworks({ networks: next.networks, memberships: (await deps.profiles.get(current.id))?.memberships }).includes(networkId)) {
+          await deps.profiles.setMembership(current.id, networkId, 'approved', at);
         }
       }
     }
@@ -107,5 +130,5 @@ export async function importMembers(deps: MemberImportDeps, networkId: string, p
   });
   outcomes.sort((a, b) => a.rowNumber - b.rowNumber);
   const count = (o: RowOutcome) => outcomes.filter((r) => r.outcome === o).length;
-  return { summary: { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), invalid: plan.invalidRows }, outcomes };
+  return { summary: { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), kept: count('kept'), invalid: plan.invalidRows }, outcomes };
 }

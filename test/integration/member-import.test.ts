@@ -78,7 +78,7 @@ afterAll(async () => platform?.stop());
 interface ImportAnswer {
   status: number;
   body: {
-    summary?: { created: number; updated: number; unchanged: number; invalid: number };
+    summary?: { created: number; updated: number; unchanged: number; kept: number; invalid: number };
     problems?: { rowNumber: number; column: string; value: string; message: string }[];
     preview?: { rowNumber: number; name: string; outcome: string }[];
     encoding?: string | null;
@@ -122,7 +122,7 @@ describe('member list import', () => {
     const before = await memberData();
     const bom = await importFile(FILES.utf8BomSemicolon(), { dryRun: true });
     expect(bom.status).toBe(200);
-    expect(bom.body).toMatchObject({ format: 'csv', encoding: 'utf-8', delimiter: ';', needsEncodingConfirmation: false, summary: { created: 2, updated: 0, unchanged: 0, invalid: 0 }, problems: [] });
+    expect(bom.body).toMatchObject({ format: 'csv', encoding: 'utf-8', delimiter: ';', needsEncodingConfirmation: false, summary: { created: 2, updated: 0, unchanged: 0, kept: 0, invalid: 0 }, problems: [] });
     expect(bom.body.preview).toEqual([{ rowNumber: 2, name: 'Ijevan', outcome: 'created' }, { rowNumber: 3, name: 'Şəki', outcome: 'created' }]);
     const utf16 = await importFile(FILES.utf16Tabs(), { dryRun: true });
     expect(utf16.body).toMatchObject({ encoding: 'utf-16le', delimiter: '\t', preview: [{ rowNumber: 2, name: 'Zugdidi', outcome: 'created' }] });
@@ -139,7 +139,7 @@ describe('member list import', () => {
 
   it('names each bad row with its row, column, value and message, and offers a report safe to open in a spreadsheet', async () => {
     const answer = await importFile(FILES.threeBadRows(), { dryRun: true });
-    expect(answer.body.summary).toEqual({ created: 1, updated: 0, unchanged: 0, invalid: 3 });
+    expect(answer.body.summary).toEqual({ created: 1, updated: 0, unchanged: 0, kept: 0, invalid: 3 });
     expect(answer.body.problems?.map((p) => [p.rowNumber, p.column, p.value])).toEqual([
       [3, 'contact_email', 'not-an-address'],
       [4, 'country', 'XX'],
@@ -161,10 +161,10 @@ describe('member list import', () => {
     const files = [FILES.utf8BomSemicolon(), FILES.utf16Tabs(), await FILES.xlsx(), FILES.threeBadRows()];
     const first = await Promise.all(files.map((f) => importFile(f)));
     expect(first.map((a) => a.body.summary)).toEqual([
-      { created: 2, updated: 0, unchanged: 0, invalid: 0 },
-      { created: 1, updated: 0, unchanged: 0, invalid: 0 },
-      { created: 1, updated: 0, unchanged: 0, invalid: 0 },
-      { created: 1, updated: 0, unchanged: 0, invalid: 3 },
+      { created: 2, updated: 0, unchanged: 0, kept: 0, invalid: 0 },
+      { created: 1, updated: 0, unchanged: 0, kept: 0, invalid: 0 },
+      { created: 1, updated: 0, unchanged: 0, kept: 0, invalid: 0 },
+      { created: 1, updated: 0, unchanged: 0, kept: 0, invalid: 3 },
     ]);
     // The legacy file is refused until its encoding is confirmed, and stores nothing meanwhile.
     const stored = await memberData();
@@ -172,7 +172,7 @@ describe('member list import', () => {
     expect(unconfirmed.status).toBe(400);
     expect(unconfirmed.body.errors?.map((e) => e.field)).toEqual(['encoding']);
     expect(await memberData()).toEqual(stored);
-    expect((await importFile(FILES.windows1251(), { encoding: 'windows-1251' })).body.summary).toEqual({ created: 2, updated: 0, unchanged: 0, invalid: 0 });
+    expect((await importFile(FILES.windows1251(), { encoding: 'windows-1251' })).body.summary).toEqual({ created: 2, updated: 0, unchanged: 0, kept: 0, invalid: 0 });
 
     for (const local of ['ijevan', 'shaki', 'zugdidi', 'cahul', 'orhei', 'poltava', 'vinnytsia']) {
       const mails = await mailsTo(addr(local));
@@ -216,7 +216,7 @@ describe('member list import', () => {
     expect(preview.body.problems?.[0]?.message).toMatch(/not a language CultureBridge speaks/);
 
     const answer = await importFile(file, { locale: 'ka' });
-    expect(answer.body.summary).toEqual({ created: 2, updated: 0, unchanged: 0, invalid: 1 });
+    expect(answer.body.summary).toEqual({ created: 2, updated: 0, unchanged: 0, kept: 0, invalid: 1 });
     expect((await mailsTo(addr('kalush'))).map((m) => m.subject)).toEqual(['CultureBridge: ваша мережа запрошує вас підтвердити профіль']);
     expect((await mailsTo(addr('poti'))).map((m) => m.subject)).toEqual(['CultureBridge: თქვენი ქსელი გიწვევთ პროფილის დასადასტურებლად']);
     expect(await mailsTo(addr('goris'))).toEqual([]);
@@ -226,7 +226,7 @@ describe('member list import', () => {
 
     // A member's own choice stands: importing the list again with another language changes nothing.
     const again = await importFile(file, { locale: 'ro' });
-    expect(again.body.summary).toEqual({ created: 0, updated: 0, unchanged: 2, invalid: 1 });
+    expect(again.body.summary).toEqual({ created: 0, updated: 0, unchanged: 2, kept: 0, invalid: 1 });
 
     // An unknown default is the request's mistake: 400 naming it, nothing stored.
     const before = await memberData();
@@ -236,11 +236,57 @@ describe('member list import', () => {
     expect(await memberData()).toEqual(before);
   });
 
-  it('keeps a member\'s own mail preferences (frequency, language) when a list updates its profile', async () => {
-    await submitProfile(platform, validProfileInput({ name: 'Dilijan', country: 'AM', networks: [net], contact: { name: 'D', email: addr('dilijan') }, languages: ['hy', 'en'], mailFrequency: 'weekly', locale: 'hy' }));
+  it('fills in a member\'s pending profile from the list, keeping the member\'s own mail preferences (frequency, language)', async () => {
+    // Submitted from the form without a session: pending until its contact confirms.
+    const submitted = await fetch(`${platform.apiUrl}/profiles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(validProfileInput({ name: 'Dilijan', country: 'AM', networks: [net], contact: { name: 'D', email: addr('dilijan') }, languages: ['hy', 'en'], mailFrequency: 'weekly', locale: 'hy' })),
+    });
+    expect(((await submitted.json()) as { status: string }).status).toBe('pending');
     const answer = await importFile(Buffer.from(lines([[...HEADER, 'locale'], [...member('Dilijan', 'AM', 'Tavush', addr('dilijan')), 'ro']], ',')), { locale: 'ka' });
-    expect(answer.body.summary).toEqual({ created: 0, updated: 1, unchanged: 0, invalid: 0 });
+    expect(answer.body.summary).toEqual({ created: 0, updated: 1, unchanged: 0, kept: 0, invalid: 0 });
     const stored = (await memberData()).find((i) => i.entity === 'Profile' && i.name === 'Dilijan');
     expect(stored).toMatchObject({ region: 'Tavush', needs: ['curatorial-support'], mailFrequency: 'weekly', locale: 'hy' });
+  });
+
+  it('never changes a profile its member confirmed, in this network or another: the list\'s row is kept out, only a request to join is approved', async () => {
+    const other = `imp2-${randomUUID().slice(0, 8)}`;
+    const doc = platformDocumentClient(platform);
+    await new NetworkStore(doc, platform.tableName).put({ id: other, name: 'Another network' }, new Date().toISOString());
+    // A member of another network, and a member of this one that wrote its own profile.
+    const elsewhereId = await submitProfile(platform, validProfileInput({ name: 'Sisian', country: 'AM', networks: [other], contact: { name: 'S', email: addr('sisian') }, languages: ['hy', 'en'] }));
+    // Submitted signed in, so active, and asking to join (nobody approved it yet).
+    const ozurgeti = await localSession(platform.sessionKeyFile, addr('ozurgeti'), { profiles: [] });
+    const submitted = await fetch(`${platform.apiUrl}/profiles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ozurgeti}` },
+      body: JSON.stringify(validProfileInput({ name: 'Ozurgeti', country: 'GE', networks: [net], contact: { name: 'O', email: addr('ozurgeti') }, languages: ['ka', 'en'] })),
+    });
+    const ownId = ((await submitted.json()) as { id: string }).id;
+    const profileItems = async () => (await memberData()).filter((i) => i.entity === 'Profile' && (i.id === elsewhereId || i.id === ownId));
+    const before = await profileItems();
+    const eventsBefore = eventsAbout([elsewhereId, ownId]).length;
+    const file = Buffer.from(lines([HEADER, member('Taken over', 'AM', 'Syunik', addr('sisian')), member('Ozurgeti rewritten', 'GE', 'Guria', addr('ozurgeti'))], ','));
+
+    const preview = await importFile(file, { dryRun: true });
+    expect(preview.body.summary).toEqual({ created: 0, updated: 0, unchanged: 0, kept: 2, invalid: 0 });
+    expect(preview.body.preview?.map((r) => r.outcome)).toEqual(['kept', 'kept']);
+    const answer = await importFile(file);
+    expect(answer.body.summary).toEqual({ created: 0, updated: 0, unchanged: 0, kept: 2, invalid: 0 });
+    await platform.settle();
+    // Data, networks and status as the members left them; nothing published, nobody mailed.
+    const after = await profileItems();
+    const data = (items: typeof before) => items.map((p) => [p.name, p.region, p.themes, p.networks, p.status, p.contact]);
+    expect(data(after)).toEqual(data(before));
+    const byId = (items: typeof before, id: string) => items.find((p) => p.id === id);
+    expect(byId(after, elsewhereId)).toEqual(byId(before, elsewhereId));
+    // Listing a member that asked to join is the coordinator vouching for it.
+    expect(byId(before, ownId)?.memberships).toEqual({ [net]: 'requested' });
+    expect(byId(after, ownId)?.memberships).toEqual({ [net]: 'approved' });
+    expect(eventsAbout([elsewhereId, ownId]).slice(eventsBefore).filter((t) => t === 'ProfileUpdated')).toEqual([]);
+    expect(await mailsTo(addr('sisian'))).toEqual([]);
+    const asCoordinator = await fetch(`${platform.apiUrl}/profiles/${elsewhereId}`, { headers: { authorization: `Bearer ${coordinator}` } });
+    expect(asCoordinator.status).toBe(404);
   });
 });

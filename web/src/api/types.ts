@@ -216,7 +216,7 @@ export interface MemberImport {
   unknownColumns: string[];
   missingColumns: string[];
   rows: number;
-  summary: { created: number; updated: number; unchanged: number; invalid: number };
+  summary: { created: number; updated: number; unchanged: number; kept: number; invalid: number };
   preview: { rowNumber: number; name: string; outcome: 'created' | 'updated' | 'unchanged' }[];
   problems: ImportProblem[];
   problemCount: number;

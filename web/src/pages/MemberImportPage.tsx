@@ -145,7 +145,7 @@ function MemberImport({ networkId }: { networkId: string }) {
           {preview.preview.length ? (
             <ScrollArea label={t('memberImport.rowsLabel')}>
               <table className="data-table">
-                <caption>{preview.preview.length < preview.summary.created + preview.summary.updated + preview.summary.unchanged ? t('memberImport.validRowsFirst') : t('memberImport.validRows')}</caption>
+                <caption>{preview.preview.length < preview.summary.created + preview.summary.updated + preview.summary.unchanged + preview.summary.kept ? t('memberImport.validRowsFirst') : t('memberImport.validRows')}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('memberImport.row')}</th>
@@ -165,6 +165,7 @@ function MemberImport({ networkId }: { networkId: string }) {
               </table>
             </ScrollArea>
           ) : null}
+          {preview.summary.kept > 0 ? <p className="muted">{t('memberImport.keptNote')}</p> : null}
           {preview.problems.length ? (
             <>
               <ScrollArea label={t('memberImport.problems')}>
@@ -211,6 +212,7 @@ function MemberImport({ networkId }: { networkId: string }) {
           <p>
             {t('memberImport.importedText', { ...result.summary })}
           </p>
+          {result.summary.kept > 0 ? <p>{t('memberImport.keptNote')}</p> : null}
         </div>
       ) : null}
     </div>
