@@ -8,7 +8,8 @@ export const MemberImportRequest = z.strictObject(
     file: z.base64({ error: 'file: expected the file\'s bytes as base64' }).min(1, { error: 'file: the file is empty' }),
     fileName: z.string().max(255).optional(),
     encoding: z.enum(LEGACY_ENCODINGS, { error: `encoding: expected one of ${LEGACY_ENCODINGS.join(', ')}` }).optional(),
-    dryRun: z.boolean({ error: 'dryRun: expected true or false' }).default(false),
+    // Required: a client that forgets it must not import (and mail everyone) by default.
+    dryRun: z.boolean({ error: (issue) => (issue.input === undefined ? 'dryRun is required: true for a preview, false to import' : 'dryRun: expected true or false') }),
     /** The mail language of new members whose row names none: the importing coordinator's. */
     locale: LocaleSchema.optional(),
   },

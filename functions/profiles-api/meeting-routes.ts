@@ -2,7 +2,10 @@ import {
   MeetingInput,
   MeetingRequestInput,
   MeetingUpdate,
+  fieldPath,
   heldRounds,
+  jsonPointer,
+  meetingDateProblem,
   scheduleOf,
   type FieldProblem,
   type FieldProblemCode,
@@ -32,12 +35,18 @@ function meetingIdOf(event: APIGatewayProxyEventV2): string {
 }
 
 const problem = (path: (string | number)[], code: FieldProblemCode, detail: string, params?: FieldProblem['params']): FieldProblem => ({
-  field: path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join(''),
-  pointer: `/${path.join('/')}`,
+  field: fieldPath(path),
+  pointer: jsonPointer(path),
   code,
   detail,
   ...(params ? { params } : {}),
 });
+
+/** 400 naming `date` for a new or changed day that has passed (see meetingDateProblem). */
+function refusePastDay(date: string, at: string, previous?: string): void {
+  const why = meetingDateProblem(date, at.slice(0, 10), previous);
+  if (why) throw invalidFields([problem(['date'], 'invalid_date', why, { value: date })]);
+}
 
 const download = (contentType: string, filename: string, body: string) => ({
   statusCode: 200,
@@ -122,8 +131,9 @@ export function meetingRoutes({ meetings, matches, profiles, newId, now }: Meeti
   const createMeeting: Route = async (event, caller) => {
     const networkId = networkOf(event, caller);
     const input = parseBody(MeetingInput, event.body);
-    const { schedule, unmetRequests } = await plan(networkId, input, []);
     const at = now();
+    refusePastDay(input.date, at);
+    const { schedule, unmetRequests } = await plan(networkId, input, []);
     const meeting: Meeting = { ...input, id: newId(), networkId, version: 1, schedule, unmetRequests, createdAt: at, updatedAt: at };
     if (!(await meetings.create(meeting))) throw new HttpProblem(409, 'Meeting exists', 'A meeting with this id exists already.');
     return json(201, await view(meeting), { location: `/networks/${networkId}/meetings/${meeting.id}` });
@@ -143,13 +153,14 @@ export function meetingRoutes({ meetings, matches, profiles, newId, now }: Meeti
   const updateMeeting: Route = async (event, caller) => {
     const current = await stored(event, caller);
     const { version, ...input } = parseBody(MeetingUpdate, event.body);
-    if (version !== current.version) throw versionConflict(version, current.version);
+    if (version !== current.version) throw versionConflict(version, current.version, 'meeting');
     const at = now();
+    refusePastDay(input.date, at, current.date);
     const held = heldRounds(current.schedule, new Date(at));
     if (input.rounds < held.length) throw invalidFields([problem(['rounds'], 'rounds_held', `${held.length} rounds are already held`, { min: held.length })]);
     const next = await nextVersion(current, input, held, at);
     const result = await meetings.replace(next, current.version);
-    if (result.outcome === 'conflict') throw versionConflict(version, result.currentVersion);
+    if (result.outcome === 'conflict') throw versionConflict(version, result.currentVersion, 'meeting');
     if (result.outcome === 'not-found') throw notFound('meeting');
     return json(200, await view(next));
   };
@@ -210,7 +221,7 @@ export function meetingRoutes({ meetings, matches, profiles, newId, now }: Meeti
       const result = await meetings.replace(next, current.version);
       if (result.outcome === 'ok') return json(200, await ownView(next, from));
       if (result.outcome === 'not-found') throw notFound('meeting');
-      if (attempt >= 3) throw versionConflict(current.version, result.currentVersion);
+      if (attempt >= 3) throw versionConflict(current.version, result.currentVersion, 'meeting');
     }
   };
 

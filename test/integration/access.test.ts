@@ -84,6 +84,7 @@ const meetingBody = () => ({
 /** A one-member list that would create a profile if anyone but X's coordinator could import it. */
 const importBody = () => ({
   file: Buffer.from('name,kind,country,contact_name,contact_email,themes,languages\nPoti,city,GE,P,culture@poti.example,climate-environment:high,en\n').toString('base64'),
+  dryRun: false,
 });
 
 const body = () => ({ ...validProfileInput({ name: 'Taken over', contact: { name: 'B', email: emails.b } }), version: 1 });
@@ -231,7 +232,7 @@ describe('access control on every route', () => {
     expect((await send('c', { method: 'GET', path: `/networks/${X}/imports/template` })).raw.toString()).toContain('contact_email');
     const preview = await send('c', { method: 'POST', path: `/networks/${X}/imports`, body: { ...importBody(), dryRun: true } });
     expect(preview.status).toBe(200);
-    expect(preview.body.summary).toEqual({ created: 1, updated: 0, unchanged: 0, invalid: 0 });
+    expect(preview.body.summary).toEqual({ created: 1, updated: 0, unchanged: 0, kept: 0, invalid: 0 });
     const exported = await send('c', { method: 'GET', path: `/networks/${X}/export` });
     expect(exported.status).toBe(200);
     expect(exported.raw.toString()).toContain('Kutaisi');

@@ -67,7 +67,7 @@ describe('a member asks to meet another participant', () => {
     for (const to of [randomUUID(), kutaisi]) {
       const refused = await as(emails[0] as string, { profiles: [kutaisi] }, 'POST', `${path}/requests`, { from: kutaisi, to });
       expect(refused.status).toBe(400);
-      expect((refused.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['to']);
+      expect((refused.body.errors as { field: string; pointer: string }[]).map((e) => [e.field, e.pointer])).toEqual([['to', '#/to']]);
     }
     // Another member cannot ask in Kutaisi's name.
     const stranger = await as(emails[1] as string, { profiles: [ids[1] as string] }, 'POST', `${path}/requests`, { from: kutaisi, to: ids[2] });
@@ -110,5 +110,18 @@ describe('a member asks to meet another participant', () => {
     const tooFew = await as(coordinator, { networks: [net] }, 'PUT', path, { ...body, rounds: 1, version: 2 });
     expect(tooFew.status).toBe(400);
     expect((tooFew.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['rounds']);
+    // A day that has passed, or that no calendar carries: 400 naming date, nothing stored.
+    for (const date of ['2020-01-01', '0001-01-01', '9999-12-31']) {
+      const refused = await as(coordinator, { networks: [net] }, 'POST', `/networks/${net}/meetings`, { ...body, date });
+      expect(refused.status, date).toBe(400);
+      expect((refused.body.errors as { field: string }[]).map((e) => e.field), date).toEqual(['date']);
+    }
+    const listed = await as(coordinator, { networks: [net] }, 'GET', `/networks/${net}/meetings`);
+    expect((listed.body.meetings as unknown[]).length).toBe(1);
+    // A stale version: 409 about the meeting, not a profile.
+    const stale = await as(coordinator, { networks: [net] }, 'PUT', path, { ...body, version: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ title: 'The meeting was changed by someone else', currentVersion: 2 });
+    expect(String(stale.body.detail)).toMatch(/the stored meeting is at version 2/);
   });
 });

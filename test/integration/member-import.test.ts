@@ -94,7 +94,7 @@ async function importFile(file: Buffer, options: { dryRun?: boolean; encoding?: 
   const response = await fetch(`${platform.apiUrl}/networks/${net}/imports`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${coordinator}` },
-    body: JSON.stringify({ file: file.toString('base64'), ...options }),
+    body: JSON.stringify({ file: file.toString('base64'), dryRun: false, ...options }),
   });
   return { status: response.status, body: (await response.json()) as ImportAnswer['body'] };
 }
@@ -135,6 +135,19 @@ describe('member list import', () => {
 
     expect(await memberData()).toEqual(before);
     expect(await mailsTo(addr('ijevan'))).toEqual([]);
+  });
+
+  it('asks whether it is a preview: a body without dryRun is a 400 naming it, and nothing is stored or mailed', async () => {
+    const before = await memberData();
+    const response = await fetch(`${platform.apiUrl}/networks/${net}/imports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${coordinator}` },
+      body: JSON.stringify({ file: Buffer.from(lines([HEADER, member('Telavi', 'GE', 'Kakheti', addr('telavi'))], ',')).toString('base64') }),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ImportAnswer['body']).errors?.map((e) => e.field)).toEqual(['dryRun']);
+    expect(await memberData()).toEqual(before);
+    expect(await mailsTo(addr('telavi'))).toEqual([]);
   });
 
   it('names each bad row with its row, column, value and message, and offers a report safe to open in a spreadsheet', async () => {

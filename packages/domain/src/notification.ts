@@ -27,8 +27,14 @@ export function oneLine(value: string): string {
   return value.replace(/[\r\n\t]+/g, ' ').trim();
 }
 
-/** True for an IANA time zone name the runtime knows, e.g. Asia/Tbilisi. */
+/**
+ * True for an IANA time zone name the runtime knows, written as IANA writes it (each part starts
+ * with a capital: Asia/Tbilisi, UTC, Etc/GMT+4). Intl also takes "europe/kyiv", but that spelling
+ * would be stored and published as typed; Intl's own canonical form is no cure, as it turns
+ * Europe/Kyiv into the older Europe/Kiev.
+ */
 export const isTimeZone = (tz: string) => {
+  if (!tz.split('/').every((part) => /^[A-Z]/.test(part))) return false;
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { LocaleSchema } from './i18n/locales.js';
 import type { Memberships } from './network.js';
 import { THEME_IDS } from './taxonomy.js';
-import { expected, multiLineText, oneLineText } from './text.js';
+import { expected, multiLineText, oneLineText, quoted } from './text.js';
 import {
   COUNTRY_CODES,
   FORMATS,
@@ -36,7 +36,7 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T, label:
       issue.input === undefined
         ? `${label} is required`
         : typeof issue.input === 'string'
-          ? `"${issue.input}" is not a known ${label}; use one of: ${values.join(', ')}`
+          ? `${quoted(issue.input)} is not a known ${label}; use one of: ${values.join(', ')}`
           : `${label} must be one of: ${values.join(', ')}`,
   });
 }
@@ -67,14 +67,14 @@ export const CountryCode = z
   .string({ error: expected('country', 'a two-letter ISO 3166-1 code such as "GE"') })
   .refine((c) => COUNTRY_CODES.has(c), {
     params: { code: 'unknown_country' },
-    error: (issue) => `"${String(issue.input)}" is not an ISO 3166-1 alpha-2 country code (e.g. "GE", "AM", "UA")`,
+    error: (issue) => `${quoted(issue.input)} is not an ISO 3166-1 alpha-2 country code (e.g. "GE", "AM", "UA")`,
   });
 
 export const LanguageCode = z
   .string({ error: expected('language', 'a two-letter ISO 639-1 code such as "en"') })
   .refine((c) => LANGUAGE_CODES.has(c), {
     params: { code: 'unknown_language' },
-    error: (issue) => `"${String(issue.input)}" is not an ISO 639-1 language code (e.g. "en", "ka", "uk")`,
+    error: (issue) => `${quoted(issue.input)} is not an ISO 639-1 language code (e.g. "en", "ka", "uk")`,
   });
 
 export const ThemeIdSchema = z.enum(THEME_IDS, {
@@ -82,7 +82,7 @@ export const ThemeIdSchema = z.enum(THEME_IDS, {
     issue.input === undefined
       ? 'theme id is required'
       : typeof issue.input === 'string'
-        ? `"${issue.input}" is not a theme of the taxonomy; put unmapped tags in freeTags`
+        ? `${quoted(issue.input)} is not a theme of the taxonomy; put unmapped tags in freeTags`
         : 'theme id must be text',
 });
 

@@ -10,6 +10,15 @@ import * as z from 'zod';
  * show at least one character", and the test is a few Unicode property escapes.
  */
 
+/**
+ * A value a message quotes back, in double quotes: at most `max` characters (default 60) and "…"
+ * after a cut, so a problem about a 2 MB cell stays a line long (issue: import answers of 8 MB).
+ */
+export function quoted(value: unknown, max = 60): string {
+  const text = String(value);
+  return `"${text.length > max ? `${text.slice(0, max)}…` : text}"`;
+}
+
 /** zod reports a missing field as a type error; people want to read "is required". */
 export const expected = (label: string, what: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? `${label} is required` : `${label} must be ${what}`;

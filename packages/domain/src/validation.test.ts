@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CoordinatorInput } from './notification.js';
 import { ProfileInput } from './profile.js';
 import { validProfileInput } from './test-fixtures.js';
-import { describeIssues, FIELD_PROBLEM_CODES } from './validation.js';
+import { describeIssues, FIELD_PROBLEM_CODES, MAX_FIELD_PROBLEMS } from './validation.js';
 
 const problems = (input: unknown) => {
   const result = ProfileInput.safeParse(input);
@@ -54,5 +54,33 @@ describe('a stable code per field problem', () => {
       { field: 'preference.digestHour', code: 'too_big', params: { max: 23 } },
     ]);
     for (const { code } of found) expect(FIELD_PROBLEM_CODES).toContain(code);
+  });
+});
+
+describe('what a problem quotes of the input', () => {
+  it('quotes at most the first 60 characters of a wrong value in every message, and 100 in params.value', () => {
+    const long = 'x'.repeat(100_000);
+    const input = { ...validProfileInput(), kind: long, country: long, languages: [long], themes: [{ id: long, priority: 'high' }], locale: long };
+    const problems = describeIssues(ProfileInput.safeParse(input).error!, input);
+    expect(problems.map((p) => p.field).sort()).toEqual(['country', 'kind', 'languages[0]', 'locale', 'themes[0].id']);
+    for (const p of problems) {
+      expect(p.detail.length, p.field).toBeLessThan(400);
+      expect(p.detail, p.field).toContain(`"${'x'.repeat(60)}…"`);
+      expect((p.params?.value ?? '').length, p.field).toBeLessThanOrEqual(100);
+    }
+  });
+});
+
+describe('the size of a problem list', () => {
+  it('stays small whatever the body holds: a 1 MB unknown key, or 10 000 of them', () => {
+    const hugeKey = { ...validProfileInput(), ['k'.repeat(1_000_000)]: 1 };
+    const one = describeIssues(ProfileInput.safeParse(hugeKey).error!, hugeKey);
+    expect(one.map((p) => p.code)).toEqual(['unknown_field']);
+    expect(JSON.stringify(one).length).toBeLessThan(1000);
+    const many = { ...validProfileInput(), ...Object.fromEntries(Array.from({ length: 10_000 }, (_, k) => [`extra${k}`, k])) };
+    const problems = describeIssues(ProfileInput.safeParse(many).error!, many);
+    expect(problems).toHaveLength(MAX_FIELD_PROBLEMS + 1);
+    expect(problems.at(-1)).toMatchObject({ field: '(body)', code: 'invalid', detail: `and ${10_000 - MAX_FIELD_PROBLEMS} more problems` });
+    expect(JSON.stringify(problems).length).toBeLessThan(50_000);
   });
 });

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { quoted } from './text.js';
 
 /**
  * Stable, machine-readable reasons a field is invalid (`FieldProblem.code`), so a client can say it
@@ -50,7 +51,8 @@ export interface FieldProblem {
 
 type Path = readonly PropertyKey[];
 
-function dotted(path: Path): string {
+/** A field's name as problems give it: `themes[0].id`; `(body)` for the body itself. */
+export function fieldPath(path: Path): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
@@ -59,7 +61,8 @@ function dotted(path: Path): string {
   return out || '(body)';
 }
 
-function pointer(path: Path): string {
+/** A JSON Pointer (RFC 6901 §5, URI fragment form: "#/themes/0/id") to a place in a request body. */
+export function jsonPointer(path: Path): string {
   return '#/' + path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 }
 
@@ -123,13 +126,23 @@ export function describeIssues(error: z.ZodError, ...input: [unknown?]): FieldPr
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        const path = [...issue.path, key];
-        problems.push({ field: dotted(path), pointer: pointer(path), code: 'unknown_field', detail: `"${key}" is not a field of this form`, params: { key } });
+        // A key is what the client sent: named, but no longer than a value is quoted.
+        const shown = key.length > 100 ? `${key.slice(0, 100)}…` : key;
+        const path = [...issue.path, shown];
+        problems.push({ field: fieldPath(path), pointer: jsonPointer(path), code: 'unknown_field', detail: `${quoted(key)} is not a field of this form`, params: { key: shown } });
       }
       continue;
     }
     const { code, params } = classify(issue, valueAt(input[0], issue.path), known);
-    problems.push({ field: dotted(issue.path), pointer: pointer(issue.path), code, detail: issue.message, ...(params ? { params } : {}) });
+    problems.push({ field: fieldPath(issue.path), pointer: jsonPointer(issue.path), code, detail: issue.message, ...(params ? { params } : {}) });
   }
-  return problems;
+  if (problems.length <= MAX_FIELD_PROBLEMS) return problems;
+  const more = problems.length - MAX_FIELD_PROBLEMS;
+  return [...problems.slice(0, MAX_FIELD_PROBLEMS), { field: '(body)', pointer: '#', code: 'invalid', detail: `and ${more} more problems` }];
 }
+
+/**
+ * Problems named one by one in an answer; beyond them one more entry counts the rest. A body of
+ * 10 000 unknown fields would otherwise answer with megabytes (a Lambda answer is at most 6 MB).
+ */
+export const MAX_FIELD_PROBLEMS = 100;

@@ -1,7 +1,7 @@
 import type middy from '@middy/core';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { HttpProblem } from './problem.js';
+import { HttpProblem, invalidFields } from './problem.js';
 
 type Request = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
 
@@ -84,6 +84,11 @@ export function problemDetails(logger: Logger): middy.MiddlewareObj<APIGatewayPr
       let problem: HttpProblem;
       if (error instanceof HttpProblem) {
         problem = error;
+      } else if (isMiddyHttpError(error) && error.statusCode === 422 && /forbidden key/i.test(error.message)) {
+        // The JSON parser refuses "__proto__" (and "constructor" with a "prototype"), which could
+        // reach Object.prototype: a field no form has, so the answer other unknown fields get.
+        const key = (error.cause as { data?: unknown } | undefined)?.data === 'constructor' ? 'constructor' : '__proto__';
+        problem = invalidFields([{ field: '(body)', pointer: '#', code: 'unknown_field', detail: `the body holds the key "${key}", which no field has`, params: { key } }]);
       } else if (isMiddyHttpError(error) && error.statusCode >= 400 && error.statusCode < 500) {
         // middy 6 answered a body that does not parse with 415, middy 7 with 422. Our contract
         // (docs/api.md) has been 415 since the first release, so clients keep seeing that.

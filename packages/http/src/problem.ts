@@ -36,11 +36,14 @@ export class HttpProblem extends Error {
   }
 }
 
+/** A detail as the end of a sentence: a full stop unless it already ends with one (or ? ! …). */
+const sentence = (text: string) => (/[.!?…։。]$/u.test(text) ? text : `${text}.`);
+
 export function invalidFields(errors: FieldProblem[]): HttpProblem {
   const names = errors.map((e) => e.field);
   const detail =
     errors.length === 1
-      ? `The field ${names[0]} is invalid: ${errors[0]?.detail}.`
+      ? `The field ${names[0]} is invalid: ${sentence(errors[0]?.detail ?? '')}`
       : `${errors.length} fields are invalid: ${names.join(', ')}.`;
   return new HttpProblem(400, 'Your request has invalid fields', detail, PROBLEM_TYPES.invalidFields, { errors });
 }
@@ -48,11 +51,12 @@ export function invalidFields(errors: FieldProblem[]): HttpProblem {
 export const notFound = (what = 'resource') =>
   new HttpProblem(404, 'Not found', `No ${what} with this id exists, or you may not see it.`);
 
-export function versionConflict(sentVersion: number, currentVersion: number): HttpProblem {
+/** 409: the `what` (a profile, a meeting) is at `currentVersion`, not the `sentVersion` the client read. */
+export function versionConflict(sentVersion: number, currentVersion: number, what: 'profile' | 'meeting' = 'profile'): HttpProblem {
   return new HttpProblem(
     409,
-    'The profile was changed by someone else',
-    `You sent version ${sentVersion}, but the stored profile is at version ${currentVersion}. Reload it, reapply your change and send it with version ${currentVersion}.`,
+    `The ${what} was changed by someone else`,
+    `You sent version ${sentVersion}, but the stored ${what} is at version ${currentVersion}. Reload it, reapply your change and send it with version ${currentVersion}.`,
     PROBLEM_TYPES.versionConflict,
     { currentVersion },
   );

@@ -27,6 +27,10 @@ export type MemberColumn = (typeof MEMBER_COLUMNS)[number];
 
 export const REQUIRED_COLUMNS: readonly MemberColumn[] = ['name', 'kind', 'country', 'contact_name', 'contact_email', 'themes', 'languages'];
 
+/** Characters of a cell a problem (or an unknown header) quotes (as the API's `params.value`): the report stays small whatever the file holds. */
+export const QUOTED_CELL_LENGTH = 100;
+export const quotedCell = (cell: string) => (cell.length > QUOTED_CELL_LENGTH ? `${cell.slice(0, QUOTED_CELL_LENGTH)}…` : cell);
+
 /** Header spellings people use, normalised (lower case, spaces and hyphens as `_`). */
 const ALIASES: Record<string, MemberColumn> = {
   email: 'contact_email',
@@ -57,7 +61,7 @@ export function mapHeader(header: readonly string[]): { columns: Map<MemberColum
     const name = normaliseHeader(raw);
     const column = (MEMBER_COLUMNS as readonly string[]).includes(name) ? (name as MemberColumn) : ALIASES[name];
     if (column && !columns.has(column)) columns.set(column, index);
-    else if (name !== '') unknown.push(raw);
+    else if (name !== '') unknown.push(quotedCell(raw));
   });
   return { columns, unknown, missing: REQUIRED_COLUMNS.filter((c) => !columns.has(c)) };
 }
@@ -145,7 +149,7 @@ export function validateRow(
   const problems = describeIssues(result.error).map((p) => {
     const column = columnOf(p.field);
     const index = column === '(row)' ? undefined : columns.get(column);
-    return { rowNumber: row.rowNumber, column, value: index === undefined ? '' : (row.cells[index] ?? ''), message: p.detail };
+    return { rowNumber: row.rowNumber, column, value: index === undefined ? '' : quotedCell(row.cells[index] ?? ''), message: p.detail };
   });
   return { ok: false, problems };
 }

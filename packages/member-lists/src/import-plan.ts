@@ -1,5 +1,5 @@
 import type { Locale, ProfileData } from '@culturebridge/domain';
-import { MEMBER_COLUMNS, mapHeader, validateRow, type RowProblem } from './columns.js';
+import { MEMBER_COLUMNS, mapHeader, quotedCell, validateRow, type RowProblem } from './columns.js';
 import type { ParsedSheet } from './parse.js';
 import { safeCsv } from './spreadsheet-safe.js';
 
@@ -47,7 +47,7 @@ export function planImport(sheet: ParsedSheet, networkId: string, defaultLocale?
       const email = result.profile.contact.email;
       const first = seen.get(email);
       if (first !== undefined) {
-        problems.push({ rowNumber: row.rowNumber, column: 'contact_email', value: email, message: `this address is already listed in row ${first}` });
+        problems.push({ rowNumber: row.rowNumber, column: 'contact_email', value: quotedCell(email), message: `this address is already listed in row ${first}` });
         invalidRows++;
         continue;
       }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText } from './decode.js';
-import { MAX_ROWS, UnreadableFile, parseMemberFile } from './parse.js';
-import { planImport } from './import-plan.js';
+import ExcelJS from 'exceljs';
+import { MAX_COLUMNS, MAX_ROWS, MAX_UNPACKED_BYTES, UnreadableFile, parseMemberFile } from './parse.js';
+import { errorReportCsv, planImport } from './import-plan.js';
 import { spreadsheetSafe } from './spreadsheet-safe.js';
 
 const HEADER = 'name,kind,country,contact_name,contact_email,themes,languages';
@@ -42,6 +43,45 @@ describe('member lists', () => {
     expect(plan.problems.map((p) => [p.rowNumber, p.column, p.value])).toEqual([[4, 'locale', 'de']]);
     // Without a default, a row with no language has none, and reads as English.
     expect(planImport(await parseMemberFile(file), 'net').valid.map((r) => r.profile.locale)).toEqual(['uk', undefined]);
+  });
+
+  it('refuses a workbook that unpacks to more than MAX_UNPACKED_BYTES before reading it (a 40 KB file of 30 MB)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Members');
+    sheet.addRow(['name', 'kind']);
+    sheet.addRow(['x'.repeat(MAX_UNPACKED_BYTES + 1), 'city']);
+    const bomb = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect(bomb.length).toBeLessThan(100_000);
+    const refused = await parseMemberFile(bomb).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(UnreadableFile);
+    expect((refused as Error).message).toMatch(/unpacks to more than 24 MB/);
+    // The same file declaring every part as 1 000 bytes (local headers and central directory):
+    // counted as it inflates, it is refused all the same.
+    const lying = Buffer.from(bomb);
+    for (let at = 0; at + 30 < lying.length; at++) {
+      if (lying.readUInt32LE(at) === 0x04034b50) lying.writeUInt32LE(1000, at + 22);
+      if (lying.readUInt32LE(at) === 0x02014b50) lying.writeUInt32LE(1000, at + 24);
+    }
+    await expect(parseMemberFile(lying)).rejects.toThrow(UnreadableFile);
+    // A zip that is not a workbook is unreadable too, not a crash.
+    await expect(parseMemberFile(Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64)]))).rejects.toThrow(UnreadableFile);
+  });
+
+  it('quotes at most 100 characters of a bad cell in a problem, and keeps its message short (a 2 MB cell)', async () => {
+    const huge = 'k'.repeat(2_000_000);
+    const plan = planImport(await parseMemberFile(Buffer.from(`${HEADER}\nA,${huge},GE,A,a@x.example,youth,en\n`)), 'net');
+    expect(plan.problems.map((p) => p.column)).toEqual(['kind']);
+    const [problem] = plan.problems;
+    expect(problem?.value).toBe(`${'k'.repeat(100)}…`);
+    expect(problem?.message.length).toBeLessThan(300);
+    expect(errorReportCsv(plan.problems).length).toBeLessThan(600);
+  });
+
+  it(`refuses a header of more than ${MAX_COLUMNS} columns, and quotes at most 100 characters of an unknown one`, async () => {
+    const wide = Array.from({ length: MAX_COLUMNS + 1 }, (_, k) => `c${k}`).join(',');
+    await expect(parseMemberFile(Buffer.from(`${wide}\n`))).rejects.toThrow(/has 201 columns/);
+    const plan = planImport(await parseMemberFile(Buffer.from(`${HEADER},${'u'.repeat(5000)}\nA,city,GE,A,a@x.example,youth,en,x\n`)), 'net');
+    expect(plan.unknownColumns).toEqual([`${'u'.repeat(100)}…`]);
   });
 
   it('names missing columns and a repeated address', async () => {

@@ -1,11 +1,21 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { decodeText, type TextEncodingName } from './decode.js';
+import { UnreadableFile } from './errors.js';
+import { checkUnpackedSize } from './unpacked-size.js';
 
 /** Files larger than this many data rows are refused whole: a coordinator splits them. */
 export const MAX_ROWS = 5000;
 /** Bytes of an uploaded file (a 5 000-row list is about 1 MB as CSV). */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/**
+ * Bytes a workbook may unpack to, all its parts together. A 5 000-row list with long descriptions
+ * is under 15 MB of XML; ExcelJS holds several times that in memory, and the function has 1 GB.
+ */
+export const MAX_UNPACKED_BYTES = 24 * 1024 * 1024;
+
+/** Columns a header may have: a member list has 16 known ones, and unknown ones are listed back. */
+export const MAX_COLUMNS = 200;
 
 export const DELIMITERS = [',', ';', '\t'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
@@ -20,13 +30,7 @@ export interface ParsedSheet {
   rows: { rowNumber: number; cells: string[] }[];
 }
 
-/** A file that cannot be read as a member list at all (not a row problem): the message says why. */
-export class UnreadableFile extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UnreadableFile';
-  }
-}
+export { UnreadableFile } from './errors.js';
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
@@ -88,6 +92,8 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function parseXlsx(bytes: Uint8Array): Promise<ParsedSheet> {
+  // Before ExcelJS inflates anything: a 40 KB workbook can unpack to gigabytes.
+  await checkUnpackedSize(bytes, MAX_UNPACKED_BYTES);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -116,5 +122,6 @@ export async function parseMemberFile(bytes: Uint8Array, confirmedEncoding?: str
   if (bytes.length > MAX_FILE_BYTES) throw new UnreadableFile(`The file has ${bytes.length} bytes; at most ${MAX_FILE_BYTES} are accepted.`);
   const sheet = isZip(bytes) ? await parseXlsx(bytes) : parseCsv(bytes, confirmedEncoding);
   if (sheet.rows.length > MAX_ROWS) throw new UnreadableFile(`The file has ${sheet.rows.length} members; at most ${MAX_ROWS} can be imported at once. Split it.`);
+  if (sheet.header.length > MAX_COLUMNS) throw new UnreadableFile(`The header has ${sheet.header.length} columns; a member list has at most ${MAX_COLUMNS}. Download the template to see them.`);
   return sheet;
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { quoted } from '../text.js';
 
 /**
  * The languages the product speaks (BCP 47 tags; `uz` is Uzbek in Latin script, the official one).
@@ -31,7 +32,7 @@ export const LocaleSchema = z.enum(LOCALES, {
   error: (issue) =>
     issue.input === undefined
       ? 'locale is required'
-      : `"${String(issue.input)}" is not a language CultureBridge speaks; use one of: ${LOCALES.join(', ')}`,
+      : `${quoted(issue.input)} is not a language CultureBridge speaks; use one of: ${LOCALES.join(', ')}`,
 });
 
 /**

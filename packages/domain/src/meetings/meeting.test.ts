@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MeetingInput, roundTimes, scheduleOf, zonedToUtc, type Meeting } from './meeting.js';
+import { MeetingInput, meetingDateProblem, roundTimes, scheduleOf, zonedToUtc, type Meeting } from './meeting.js';
 import { meetingCalendar, meetingCsv, memberCalendar } from './export.js';
 import { describeIssues } from '../validation.js';
 
@@ -41,6 +41,35 @@ describe('MeetingInput', () => {
     expect(result.success).toBe(false);
     const fields = describeIssues(result.error!).map((e) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['name', 'date', 'startTime', 'timeZone', 'slotMinutes', 'breakMinutes', 'rounds', 'tables', 'participants']));
+  });
+
+  const valid = { name: 'Chișinău meeting', date: '2027-05-12', startTime: '10:00', timeZone: 'Europe/Chisinau', slotMinutes: 10, breakMinutes: 5, rounds: 3, tables: 2, participants: [A, B] };
+  const fieldsOf = (input: Record<string, unknown>) => {
+    const result = MeetingInput.safeParse(input);
+    return result.success ? [] : describeIssues(result.error, input).map((e) => [e.field, e.code]);
+  };
+
+  it('takes days from 2000 to 2099 only, as a calendar and an event can carry them', () => {
+    expect(fieldsOf(valid)).toEqual([]);
+    expect(fieldsOf({ ...valid, date: '0001-01-01' })).toEqual([['date', 'invalid_date']]);
+    expect(fieldsOf({ ...valid, date: '9999-12-31', rounds: 30, slotMinutes: 120 })).toEqual([['date', 'invalid_date']]);
+  });
+
+  it('refuses a start time the clocks skip that day, and a time zone not written as IANA writes it', () => {
+    // Moldova moves its clocks from 03:00 to 04:00 on the last Sunday of March.
+    expect(fieldsOf({ ...valid, date: '2027-03-28', startTime: '03:30' })).toEqual([['startTime', 'invalid']]);
+    expect(MeetingInput.safeParse({ ...valid, date: '2027-03-28', startTime: '03:30' }).error?.issues[0]?.message).toMatch(/03:30 does not exist on 2027-03-28 in Europe\/Chisinau/);
+    expect(fieldsOf({ ...valid, date: '2027-03-28', startTime: '04:30' })).toEqual([]);
+    expect(fieldsOf({ ...valid, timeZone: 'europe/kyiv' })).toEqual([['timeZone', 'unknown_time_zone']]);
+    expect(fieldsOf({ ...valid, timeZone: 'Europe/Kyiv' })).toEqual([]);
+  });
+
+  it('plans a new day from yesterday on; a meeting that keeps its day may be edited later', () => {
+    expect(meetingDateProblem('2027-05-12', '2027-05-13')).toBeUndefined();
+    expect(meetingDateProblem('2027-05-11', '2027-05-13')).toMatch(/has passed/);
+    expect(meetingDateProblem('2099-12-31', '2027-05-13')).toBeUndefined();
+    expect(meetingDateProblem('2027-05-01', '2027-05-13', '2027-05-01')).toBeUndefined();
+    expect(meetingDateProblem('2027-05-02', '2027-05-13', '2027-05-01')).toMatch(/has passed/);
   });
 });
 

@@ -18,7 +18,10 @@ const ProfileId = z.uuid({ error: 'expected a member\'s profile id' });
 export const MeetingInput = z.strictObject(
   {
     name: oneLineText('name', 120),
-    date: z.iso.date({ error: 'date: expected a date as YYYY-MM-DD' }),
+    // Within 2000-2099: a year-1 or year-9999 day turns into times no calendar or event carries.
+    date: z.iso
+      .date({ error: 'date: expected a date as YYYY-MM-DD' })
+      .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { error: 'date: expected a day from 2000 to 2099', params: { code: 'invalid_date' } }),
     startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'startTime: expected a local time as HH:MM (24 h)' }),
     timeZone: z.string().refine(isTimeZone, { error: 'timeZone: expected an IANA time zone such as Asia/Tbilisi', params: { code: 'unknown_time_zone' } }),
     slotMinutes: z.number().int().min(3, { error: 'slotMinutes: at least 3' }).max(120, { error: 'slotMinutes: at most 120' }),
@@ -34,8 +37,39 @@ export const MeetingInput = z.strictObject(
     requests: z.array(z.strictObject({ from: ProfileId, to: ProfileId })).max(MAX_PARTICIPANTS).default([]),
   },
   { error: 'the body: expected a JSON object with name, date, startTime, timeZone, slotMinutes, breakMinutes, rounds, tables and participants' },
-);
+).superRefine((input, context) => {
+  // A start the clocks skip (DST begins) would silently move by the gap while the page still
+  // shows the time that was typed.
+  if (!startExists(input.date, input.startTime, input.timeZone)) {
+    context.addIssue({
+      code: 'custom',
+      path: ['startTime'],
+      message: `startTime: ${input.startTime} does not exist on ${input.date} in ${input.timeZone} (the clocks go forward); choose another time`,
+      params: { value: input.startTime },
+    });
+  }
+});
 export type MeetingInput = z.output<typeof MeetingInput>;
+
+/** Whether a wall-clock time exists on that day in that zone (it does not inside a DST gap). */
+function startExists(date: string, time: string, timeZone: string): boolean {
+  const utc = zonedToUtc(date, time, timeZone);
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, mi] = time.split(':').map(Number) as [number, number];
+  return utc.getTime() + offsetMs(utc, timeZone) === Date.UTC(y, mo - 1, d, h, mi);
+}
+
+/**
+ * Why a meeting may not be planned on `date` (YYYY-MM-DD) when it is `today` (UTC), or undefined:
+ * a new day must be no earlier than yesterday (somewhere it is still a day behind UTC); the
+ * schema bounds it by 2099. A change that keeps the meeting's `previous` day is always fine, so a
+ * meeting already held can still be corrected. Pure: the clock is the caller's.
+ */
+export function meetingDateProblem(date: string, today: string, previous?: string): string | undefined {
+  if (date === previous) return undefined;
+  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+  return day(date) < day(today) - 86_400_000 ? `date: the day has passed (today is ${today})` : undefined;
+}
 
 /**
  * A member asking to meet another participant (`POST /networks/{id}/meetings/{meetingId}/requests`):
