@@ -33,14 +33,50 @@ function build(meeting: Meeting, events: Omit<EventAttributes, 'start' | 'end' |
     sequence: sequenceOf(meeting),
     productId: 'culturebridge/meetings',
   })) as EventAttributes[];
-  const { error, value } = createEvents(full, { productId: 'culturebridge/meetings', method: 'PUBLISH', calName: meeting.name });
+  const { error, value } = createEvents(full, { productId: 'culturebridge/meetings', method: 'PUBLISH', calName: escapeText(meeting.name) });
   if (error || !value) throw error ?? new Error('calendar not created');
-  return value;
+  return foldOctets(value);
+}
+
+/** TEXT as RFC 5545 §3.3.11 escapes it; `ics` escapes SUMMARY and DESCRIPTION, but writes X-WR-CALNAME as given. */
+function escapeText(text: string): string {
+  return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+}
+
+/**
+ * Folds every content line at 75 octets (RFC 5545 §3.1: "Lines of text SHOULD NOT be longer than
+ * 75 octets"), continuation lines starting with one space, never inside a character. By hand, as
+ * `ics` folds at 75 code points: a line of Georgian, 3 octets a letter, ran to 200 octets.
+ */
+function foldOctets(calendar: string): string {
+  return calendar
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .map((line) => {
+      const parts: string[] = [];
+      let part = '';
+      let octets = 0;
+      for (const char of line) {
+        const cp = char.codePointAt(0) as number;
+        const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        // 75 octets on the first line, 74 after the space that starts a continuation.
+        if (octets + size > (parts.length === 0 ? 75 : 74)) {
+          parts.push(part);
+          part = '';
+          octets = 0;
+        }
+        part += char;
+        octets += size;
+      }
+      parts.push(part);
+      return parts.join('\r\n ');
+    })
+    .join('\r\n');
 }
 
 /**
  * The whole timetable as iCalendar (RFC 5545), times in UTC: one VEVENT per meeting at a table.
- * Built with the `ics` library, which folds lines and escapes text.
+ * Built with the `ics` library, which escapes text; lines are folded by octets here (`foldOctets`).
  */
 export function meetingCalendar(meeting: Meeting, nameOf: NameOf): string {
   const events: Omit<EventAttributes, 'start' | 'end' | 'duration'>[] = [];

@@ -108,6 +108,20 @@ describe('exports', () => {
     expect(again.match(/SEQUENCE:3/g)).toHaveLength(2);
   });
 
+  it('iCalendar: every content line at most 75 octets, folded between characters, and the calendar name escaped as TEXT (RFC 5545 §3.1, §3.3.11)', () => {
+    const name = 'Kutaisi; speed, dating \\ "quoted" — ქუთაისი შეხვედრა 🎭 line';
+    const georgian = { ...meeting, name };
+    for (const ics of [meetingCalendar(georgian, (id) => `${names[id] as string} ქალაქის კულტურის სამსახური`), memberCalendar(georgian, B, (id) => names[id] as string)]) {
+      const lines = ics.split('\r\n');
+      for (const line of lines) expect(new TextEncoder().encode(line).length, line).toBeLessThanOrEqual(75);
+      // Folding never splits a character: each physical line decodes on its own.
+      for (const line of lines) expect(line).not.toMatch(/\uFFFD/);
+      const unfolded = ics.replace(/\r\n[ \t]/g, '');
+      expect(unfolded).toContain('X-WR-CALNAME:Kutaisi\\; speed\\, dating \\\\ "quoted" — ქუთაისი შეხვედრა 🎭 line\r\n');
+      expect(unfolded).toMatch(/SUMMARY:Kutaisi\\; speed\\, dating \\\\ "quoted" — ქუთაისი შეხვედრა 🎭 line: round 1/);
+    }
+  });
+
   it('a member calendar has only their meetings', () => {
     const ics = memberCalendar(meeting, B, (id) => names[id] as string);
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
