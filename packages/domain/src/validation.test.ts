@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type * as z from 'zod';
+import { MeetingInput } from './meetings/meeting.js';
+import { NotificationPreference } from './notification.js';
+import { PartnerInput } from './partner.js';
 import { CoordinatorInput } from './notification.js';
 import { ProfileInput } from './profile.js';
 import { validProfileInput } from './test-fixtures.js';
@@ -82,5 +86,26 @@ describe('the size of a problem list', () => {
     expect(problems).toHaveLength(MAX_FIELD_PROBLEMS + 1);
     expect(problems.at(-1)).toMatchObject({ field: '(body)', code: 'invalid', detail: `and ${10_000 - MAX_FIELD_PROBLEMS} more problems` });
     expect(JSON.stringify(problems).length).toBeLessThan(50_000);
+  });
+});
+
+describe('messages for checks that name none of their own', () => {
+  // zod's defaults read "Invalid input: expected int, received number"; a person reads these.
+  const ZOD_DEFAULT = /Invalid input|Too small: expected|Too big: expected|Invalid option|Invalid string|received (number|string|boolean|object|array|undefined|null)/;
+  const A = '00000000-0000-4000-8000-00000000000a';
+  const B = '00000000-0000-4000-8000-00000000000b';
+  const cases: [string, z.ZodType, unknown][] = [
+    ['meeting, wrong types', MeetingInput, { name: 'M', date: '2027-05-12', startTime: '10:00', timeZone: 'UTC', slotMinutes: 10.5, breakMinutes: 'five', rounds: 2.5, tables: 1.5, participants: [A, B], requests: 'none' }],
+    ['meeting, out of range', MeetingInput, { name: 'M', date: '2027-05-12', startTime: '10:00', timeZone: 'UTC', slotMinutes: 10, breakMinutes: 5, rounds: 0, tables: 0, participants: [A, B], requests: [{ from: A, to: B, extra: 1 }] }],
+    ['coordinator preference', NotificationPreference, { mode: 'often', timeZone: 'UTC', digestHour: 24.5 }],
+    ['coordinator preference, hour', NotificationPreference, { digestHour: 30 }],
+    ['partner', PartnerInput, { name: 'P', contact: 'p@x.example', events: [''], networks: [] }],
+    ['partner, types', PartnerInput, { name: 'P', contact: 'p@x.example', events: 'all', networks: 'x' }],
+  ];
+  it.each(cases)('%s', (_, schema, input) => {
+    const result = schema.safeParse(input);
+    expect(result.success).toBe(false);
+    const details = describeIssues(result.error!, input).map((p) => `${p.field}: ${p.detail}`);
+    expect(details.filter((d) => ZOD_DEFAULT.test(d))).toEqual([]);
   });
 });

@@ -1,5 +1,50 @@
-import type * as z from 'zod';
+import * as z from 'zod';
 import { quoted } from './text.js';
+
+/*
+ * What zod says for a check that names no message of its own, phrased as the rest of the API is
+ * ("rounds: must be a whole number from 1"): zod's defaults read "Invalid input: expected int,
+ * received number". Set once for the process (this module is loaded by every reader of problems:
+ * `describeIssues`, the web form); a schema's own message still wins.
+ */
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  int: 'a whole number',
+  number: 'a number',
+  string: 'text',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a JSON object',
+  date: 'a date',
+};
+z.config({
+  customError: (issue) => {
+    const name = issue.path && issue.path.length > 0 ? fieldPath(issue.path) : 'the body';
+    switch (issue.code) {
+      case 'invalid_type':
+        return issue.input === undefined ? `${name} is required` : `${name}: expected ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+      case 'too_small': {
+        const min = Number(issue.minimum);
+        if (issue.origin === 'string') return min <= 1 ? `${name} must not be empty` : `${name}: at least ${min} characters`;
+        if (issue.origin === 'array' || issue.origin === 'set') return `${name}: at least ${min} ${min === 1 ? 'item' : 'items'}`;
+        return `${name}: at least ${min}`;
+      }
+      case 'too_big': {
+        const max = Number(issue.maximum);
+        if (issue.origin === 'string') return `${name}: at most ${max} characters`;
+        if (issue.origin === 'array' || issue.origin === 'set') return `${name}: at most ${max} ${max === 1 ? 'item' : 'items'}`;
+        return `${name}: at most ${max}`;
+      }
+      case 'invalid_value':
+        return `${name}: expected one of ${issue.values.map((v) => String(v)).join(', ')}`;
+      case 'invalid_format':
+        return issue.format === 'email' ? `${name}: expected an e-mail address` : `${name}: expected the ${issue.format} format`;
+      case 'not_multiple_of':
+        return `${name}: expected a multiple of ${String(issue.divisor)}`;
+      default:
+        return undefined;
+    }
+  },
+});
 
 /**
  * Stable, machine-readable reasons a field is invalid (`FieldProblem.code`), so a client can say it
