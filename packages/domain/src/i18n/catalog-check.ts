@@ -70,5 +70,16 @@ export function checkCatalog(reference: Messages, candidate: Messages, locale: s
   for (const key of got.keys()) {
     if (!expected.has(key)) problems.push(`${locale}: extra key ${key}`);
   }
+  if (locale === 'ro') {
+    // Romanian counts from 20 on (the "other" category) with "de": "20 de membri", not "20 membri".
+    for (const [key, text] of got) {
+      if (!key.endsWith('_other')) continue;
+      const next = /\{\{\s*(?:count|n)\s*\}\}\s+([\p{L}]+)/u.exec(text)?.[1];
+      if (next !== undefined && !RO_AFTER_COUNT.has(next)) problems.push(`ro: ${key}: from 20 on, a count takes "de" before what it counts ("20 de membri")`);
+    }
+  }
   return problems;
 }
+
+/** Words a Romanian count may be followed by without "de": "de" itself, and prepositions ("încă 20 în panou"). */
+const RO_AFTER_COUNT = new Set(['de', 'în', 'din', 'la', 'pe', 'cu', 'pentru', 'până']);

@@ -23,6 +23,13 @@ describe('domain catalogs', () => {
     ]);
   });
 
+  it('the check asks Romanian to put "de" between a count from 20 on and what it counts', () => {
+    const en = { n_one: '{{count}} match', n_other: '{{count}} matches', m_one: '{{n}} more in the dashboard', m_other: '{{n}} more in the dashboard' };
+    const ro = (other: string, more: string) => ({ n_one: '{{count}} potrivire', n_few: '{{count}} potriviri', n_other: other, m_one: '{{n}} în panou', m_few: '{{n}} în panou', m_other: more });
+    expect(checkCatalog(en, ro('{{count}} de potriviri', 'încă {{n}} în panou'), 'ro')).toEqual([]);
+    expect(checkCatalog(en, ro('{{count}} potriviri', 'încă {{n}} în panou'), 'ro')).toEqual(['ro: n_other: from 20 on, a count takes "de" before what it counts ("20 de membri")']);
+  });
+
   it('every taxonomy theme, and each theme #14 adds, has a label in every locale', () => {
     for (const locale of LOCALES) {
       for (const id of [...THEMES.map((t) => t.id), ...UPCOMING_THEMES]) {
