@@ -79,7 +79,7 @@ interface ImportAnswer {
   status: number;
   body: {
     summary?: { created: number; updated: number; unchanged: number; kept: number; invalid: number };
-    problems?: { rowNumber: number; column: string; value: string; message: string }[];
+    problems?: { rowNumber: number; column: string; value: string; message: string; code: string }[];
     preview?: { rowNumber: number; name: string; outcome: string }[];
     encoding?: string | null;
     delimiter?: string | null;
@@ -153,11 +153,12 @@ describe('member list import', () => {
   it('names each bad row with its row, column, value and message, and offers a report safe to open in a spreadsheet', async () => {
     const answer = await importFile(FILES.threeBadRows(), { dryRun: true });
     expect(answer.body.summary).toEqual({ created: 1, updated: 0, unchanged: 0, kept: 0, invalid: 3 });
-    expect(answer.body.problems?.map((p) => [p.rowNumber, p.column, p.value])).toEqual([
-      [3, 'contact_email', 'not-an-address'],
-      [4, 'country', 'XX'],
-      [5, 'kind', 'village'],
-      [5, 'themes', 'underwater-basket-weaving'],
+    // Each with the API's code, so the page says it in the coordinator's language.
+    expect(answer.body.problems?.map((p) => [p.rowNumber, p.column, p.value, p.code])).toEqual([
+      [3, 'contact_email', 'not-an-address', 'invalid_email'],
+      [4, 'country', 'XX', 'unknown_country'],
+      [5, 'kind', 'village', 'unknown_value'],
+      [5, 'themes', 'underwater-basket-weaving', 'unknown_value'],
     ]);
     expect(answer.body.problems?.[1]?.message).toMatch(/not an ISO 3166-1/);
     const report = parse(answer.body.errorReportCsv?.replace(/^\uFEFF/, '') ?? '', { columns: true }) as Record<string, string>[];

@@ -1,4 +1,4 @@
-import { PRIORITIES, ProfileInput, describeIssues, type Locale, type Priority } from '@culturebridge/domain';
+import { PRIORITIES, ProfileInput, describeIssues, type FieldProblem, type FieldProblemCode, type Locale, type Priority } from '@culturebridge/domain';
 
 /**
  * The columns of a member list, in the template's order. Lists go in one cell, separated by `|`
@@ -129,11 +129,17 @@ function columnOf(field: string): MemberColumn | '(row)' {
   return map[top] ?? '(row)';
 }
 
+/**
+ * One problem of one row. `code` and `params` are the API's field-problem code (docs/api.md), so a
+ * client says it in its reader's language; `message` is the English of it.
+ */
 export interface RowProblem {
   rowNumber: number;
   column: string;
   value: string;
   message: string;
+  code: FieldProblemCode;
+  params?: FieldProblem['params'];
 }
 
 /** Validates one row with the same ProfileInput schema the form and the API use. */
@@ -146,10 +152,10 @@ export function validateRow(
   const input = rowToProfileInput(row.cells, columns, networkId, defaultLocale);
   const result = ProfileInput.safeParse(input);
   if (result.success) return { ok: true, profile: result.data };
-  const problems = describeIssues(result.error).map((p) => {
+  const problems = describeIssues(result.error, input).map((p) => {
     const column = columnOf(p.field);
     const index = column === '(row)' ? undefined : columns.get(column);
-    return { rowNumber: row.rowNumber, column, value: index === undefined ? '' : quotedCell(row.cells[index] ?? ''), message: p.detail };
+    return { rowNumber: row.rowNumber, column, value: index === undefined ? '' : quotedCell(row.cells[index] ?? ''), message: p.detail, code: p.code, ...(p.params ? { params: p.params } : {}) };
   });
   return { ok: false, problems };
 }

@@ -47,7 +47,7 @@ export function planImport(sheet: ParsedSheet, networkId: string, defaultLocale?
       const email = result.profile.contact.email;
       const first = seen.get(email);
       if (first !== undefined) {
-        problems.push({ rowNumber: row.rowNumber, column: 'contact_email', value: quotedCell(email), message: `this address is already listed in row ${first}` });
+        problems.push({ rowNumber: row.rowNumber, column: 'contact_email', value: quotedCell(email), message: `this address is already listed in row ${first}`, code: 'duplicate', params: { value: quotedCell(email) } });
         invalidRows++;
         continue;
       }

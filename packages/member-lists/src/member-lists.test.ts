@@ -40,7 +40,7 @@ describe('member lists', () => {
     const plan = planImport(await parseMemberFile(file), 'net', 'ka');
     expect(plan.unknownColumns).toEqual([]);
     expect(plan.valid.map((r) => r.profile.locale)).toEqual(['uk', 'ka']);
-    expect(plan.problems.map((p) => [p.rowNumber, p.column, p.value])).toEqual([[4, 'locale', 'de']]);
+    expect(plan.problems.map((p) => [p.rowNumber, p.column, p.value, p.code, p.params])).toEqual([[4, 'locale', 'de', 'unknown_value', { value: 'de' }]]);
     // Without a default, a row with no language has none, and reads as English.
     expect(planImport(await parseMemberFile(file), 'net').valid.map((r) => r.profile.locale)).toEqual(['uk', undefined]);
   });
@@ -86,7 +86,7 @@ describe('member lists', () => {
 
   it('names missing columns and a repeated address', async () => {
     const plan = planImport(await parseMemberFile(Buffer.from(`${HEADER}\nA,city,GE,A,a@x.example,youth,en\nB,city,GE,B,A@X.example,youth,en\n`)), 'net');
-    expect(plan.problems).toEqual([{ rowNumber: 3, column: 'contact_email', value: 'a@x.example', message: 'this address is already listed in row 2' }]);
+    expect(plan.problems).toEqual([{ rowNumber: 3, column: 'contact_email', value: 'a@x.example', message: 'this address is already listed in row 2', code: 'duplicate', params: { value: 'a@x.example' } }]);
     expect(planImport(await parseMemberFile(Buffer.from('name,email\nA,a@x.example\n')), 'net').missingColumns).toEqual(['kind', 'country', 'contact_name', 'themes', 'languages']);
   });
 

@@ -202,7 +202,10 @@ export interface ImportProblem {
   rowNumber: number;
   column: string;
   value: string;
+  /** English; the page says `code` (with `params`) in the reader's language. */
   message: string;
+  code: string;
+  params?: Record<string, unknown>;
 }
 
 /** POST /networks/{id}/imports: what the file holds and what the import did (or would do, on a dry run). */

@@ -7,6 +7,7 @@ import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
 import { ScrollArea } from '../components/ScrollArea';
+import { sentence } from '../form/field-errors';
 import { useLocale } from '../i18n/use-locale';
 import { downloadFromApi, downloadText } from '../lib/download';
 import { networkLabel } from '../lib/networks';
@@ -185,7 +186,7 @@ function MemberImport({ networkId }: { networkId: string }) {
                         <td>{p.rowNumber}</td>
                         <td>{p.column}</td>
                         <td>{p.value}</td>
-                        <td>{p.message}</td>
+                        <td>{t(`fieldError.${p.code}`, { ...p.params, defaultValue: sentence(p.message) })}</td>
                       </tr>
                     ))}
                   </tbody>
