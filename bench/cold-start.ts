@@ -206,7 +206,7 @@ export function renderColdStart(rows: ColdStartRow[]): string {
   }
   lines.push(
     '',
-    'bundle: `index.mjs` as `cdk synth` writes it (source map not counted). import: `await import()` of that file in a fresh `node` process, with the `@aws-sdk/*` packages resolved from node_modules as Lambda resolves them from the runtime, timed with `performance.now()`; the median of the runs. SDK alone: the same, for a file that only imports the `@aws-sdk/*` packages the bundle imports: the part of the import no code of ours can remove while the SDK is left to the runtime.',
+    'bundle: `index.mjs` as `cdk synth` writes it (source map not counted). import: `await import()` of that file in a fresh `node` process, with the `@aws-sdk/*` packages resolved from node_modules as Lambda resolves them from the runtime, timed with `performance.now()`; the median of the runs. SDK alone: the same, for a file that only imports the `@aws-sdk/*` and `@smithy/*` packages the bundle imports: the part of the import no code of ours can remove while the SDK is left to the runtime.',
   );
   return `${lines.join('\n')}\n`;
 }

@@ -53,11 +53,12 @@ const DATA_FIELDS = ['kind', 'name', 'country', 'region', 'networks', 'contact',
 const sameData = (a: ProfileData, b: ProfileData) => DATA_FIELDS.every((f) => isDeepStrictEqual(a[f], b[f]));
 
 /**
- * Who the row's address is. `listed`: a pending profile naming the network, which nobody has
- * confirmed yet (an earlier import, or a form never confirmed), so the list may fill it in.
- * `member`: a profile its member confirmed; `profile` when it names this network, absent when the
- * address's profiles are all in other networks. A coordinator's rights end at its network and at
- * what members wrote themselves (PUT /profiles/{id} refuses coordinators too).
+ * Who the row's address is. `listed`: a profile an import of this network made and nobody has
+ * confirmed yet (pending, naming only this network, its membership approved from the start), so
+ * the list may fill it in. `member`: any other profile of the address, which its member wrote or
+ * confirmed; `profile` when it names this network, absent when the address's profiles are all in
+ * other networks. A coordinator's rights end at its network and at what members wrote themselves
+ * (PUT /profiles/{id} refuses coordinators too).
  */
 type Existing = { kind: 'new' } | { kind: 'listed'; profile: Profile } | { kind: 'member'; profile?: Profile };
 
@@ -66,7 +67,8 @@ async function existingProfile(deps: MemberImportDeps, email: string, networkId:
   if (ids.length === 0) return { kind: 'new' };
   const owned = [...(await deps.matches.profiles(ids)).values()];
   const inNetwork = owned.find((p) => p.contact.email === email && p.networks.includes(networkId));
-  if (inNetwork?.status === 'pending') return { kind: 'listed', profile: inNetwork };
+  const listed = inNetwork?.status === 'pending' && inNetwork.networks.length === 1 && membershipStatus(inNetwork, networkId) === 'approved';
+  if (listed) return { kind: 'listed', profile: inNetwork };
   return inNetwork ? { kind: 'member', profile: inNetwork } : { kind: 'member' };
 }
 
@@ -106,7 +108,8 @@ export async function importMembers(deps: MemberImportDeps, networkId: string, p
     } else if (existing.kind === 'member') {
       outcome = 'kept';
       const profile = existing.profile;
-      if (profile && membershipStatus(profile, networkId) !== 'approved' && !options.dryRun) {
+      // Listing a member that asked to join approves it; a withdrawn profile is left alone.
+      if (profile?.status === 'active' && membershipStatus(profile, networkId) !== 'approved' && !options.dryRun) {
         await deps.profiles.setMembership(profile.id, networkId, 'approved', deps.now());
       }
     } else {

@@ -250,18 +250,19 @@ describe('member list import', () => {
     expect(await memberData()).toEqual(before);
   });
 
-  it('fills in a member\'s pending profile from the list, keeping the member\'s own mail preferences (frequency, language)', async () => {
+  it('keeps a profile its member wrote on the form, even before confirming it: the list does not rewrite it', async () => {
     // Submitted from the form without a session: pending until its contact confirms.
     const submitted = await fetch(`${platform.apiUrl}/profiles`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(validProfileInput({ name: 'Dilijan', country: 'AM', networks: [net], contact: { name: 'D', email: addr('dilijan') }, languages: ['hy', 'en'], mailFrequency: 'weekly', locale: 'hy' })),
+      body: JSON.stringify(validProfileInput({ name: 'Dilijan', country: 'AM', region: 'Tavush', networks: [net], contact: { name: 'D', email: addr('dilijan') }, languages: ['hy', 'en'], mailFrequency: 'weekly', locale: 'hy' })),
     });
     expect(((await submitted.json()) as { status: string }).status).toBe('pending');
-    const answer = await importFile(Buffer.from(lines([[...HEADER, 'locale'], [...member('Dilijan', 'AM', 'Tavush', addr('dilijan')), 'ro']], ',')), { locale: 'ka' });
-    expect(answer.body.summary).toEqual({ created: 0, updated: 1, unchanged: 0, kept: 0, invalid: 0 });
-    const stored = (await memberData()).find((i) => i.entity === 'Profile' && i.name === 'Dilijan');
-    expect(stored).toMatchObject({ region: 'Tavush', needs: ['curatorial-support'], mailFrequency: 'weekly', locale: 'hy' });
+    const before = (await memberData()).find((i) => i.entity === 'Profile' && i.name === 'Dilijan');
+    const answer = await importFile(Buffer.from(lines([[...HEADER, 'locale'], [...member('Dilijan rewritten', 'AM', 'Lori', addr('dilijan')), 'ro']], ',')), { locale: 'ka' });
+    expect(answer.body.summary).toEqual({ created: 0, updated: 0, unchanged: 0, kept: 1, invalid: 0 });
+    const after = (await memberData()).find((i) => i.entity === 'Profile' && i.contact?.email === addr('dilijan'));
+    expect(after).toEqual(before);
   });
 
   it('never changes a profile its member confirmed, in this network or another: the list\'s row is kept out, only a request to join is approved', async () => {

@@ -18,7 +18,8 @@ export const AwsAccountId = z.string().regex(/^\d{12}$/, { error: 'awsAccount: e
 export const WebhookUrl = z
   .url({ protocol: /^https?$/, error: 'webhook: expected an http(s) URL' })
   .max(2048)
-  .refine((u) => { const url = new URL(u); return !url.username && !url.password; }, { error: 'webhook: credentials in the URL are not allowed' });
+  // zod runs this even when the URL check above failed, so an unparsable value must not throw here.
+  .refine((u) => { const url = URL.parse(u); return url === null || (!url.username && !url.password); }, { error: 'webhook: credentials in the URL are not allowed' });
 
 /**
  * What `npm run partner -- add` accepts. `events` absent means every detail type (including ones added

@@ -109,3 +109,11 @@ describe('messages for checks that name none of their own', () => {
     expect(details.filter((d) => ZOD_DEFAULT.test(d))).toEqual([]);
   });
 });
+
+describe('a refinement after a failed check', () => {
+  it('never throws: a webhook that is not a URL is named, not a TypeError', () => {
+    const input = { name: 'P', contact: 'p@x.example', webhook: 'not a url' };
+    expect(() => PartnerInput.safeParse(input)).not.toThrow();
+    expect(describeIssues(PartnerInput.safeParse(input).error!, input).map((p) => p.field)).toEqual(['webhook']);
+  });
+});

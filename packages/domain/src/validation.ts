@@ -4,8 +4,10 @@ import { quoted } from './text.js';
 /*
  * What zod says for a check that names no message of its own, phrased as the rest of the API is
  * ("rounds: must be a whole number from 1"): zod's defaults read "Invalid input: expected int,
- * received number". Set once for the process (this module is loaded by every reader of problems:
- * `describeIssues`, the web form); a schema's own message still wins.
+ * received number". Set once for the process when this module loads: every entry point loads it
+ * through the package index (`parseBody`, `describeIssues`, the web form). A process that imports
+ * only a subpath (`@culturebridge/domain/partner`) gets zod's defaults until it does. A schema's
+ * own message still wins.
  */
 const TYPE_NAMES: Readonly<Record<string, string>> = {
   int: 'a whole number',

@@ -8,6 +8,13 @@ describe('problems', () => {
     expect(problem('the file is empty').detail).toBe('The field file is invalid: the file is empty.');
   });
 
+  it('counts every field in the detail, those the list only counts included', () => {
+    const named = Array.from({ length: 100 }, (_, k) => ({ field: `extra${k}`, pointer: `#/extra${k}`, code: 'unknown_field' as const, detail: 'x' }));
+    const problem = invalidFields([...named, { field: '(body)', pointer: '#', code: 'invalid', detail: 'and 9900 more problems' }]);
+    expect(problem.detail).toMatch(/^10000 fields are invalid: extra0, /);
+    expect(invalidFields(named.slice(0, 2)).detail).toBe('2 fields are invalid: extra0, extra1.');
+  });
+
   it('names what changed in a version conflict', () => {
     expect(versionConflict(1, 2).title).toBe('The profile was changed by someone else');
     expect(versionConflict(1, 3, 'meeting')).toMatchObject({ status: 409, title: 'The meeting was changed by someone else' });

@@ -133,6 +133,9 @@ function columnOf(field: string): MemberColumn | '(row)' {
  * One problem of one row. `code` and `params` are the API's field-problem code (docs/api.md), so a
  * client says it in its reader's language; `message` is the English of it.
  */
+/** Problems reported per row. */
+export const MAX_ROW_PROBLEMS = 20;
+
 export interface RowProblem {
   rowNumber: number;
   column: string;
@@ -157,5 +160,7 @@ export function validateRow(
     const index = column === '(row)' ? undefined : columns.get(column);
     return { rowNumber: row.rowNumber, column, value: index === undefined ? '' : quotedCell(row.cells[index] ?? ''), message: p.detail, code: p.code, ...(p.params ? { params: p.params } : {}) };
   });
-  return { ok: false, problems };
+  // A row with this many problems is not a member yet: the first ones say enough, and a file of
+  // such rows must not grow the answer without bound.
+  return { ok: false, problems: problems.slice(0, MAX_ROW_PROBLEMS) };
 }

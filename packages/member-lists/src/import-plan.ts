@@ -70,9 +70,15 @@ export function planImport(sheet: ParsedSheet, networkId: string, defaultLocale?
   };
 }
 
-/** The error report a coordinator downloads: one line per problem, safe to open in a spreadsheet. */
+/** Problems the error report lists one by one; a last line counts the rest (the report travels inside the answer, at most 6 MB on Lambda). */
+export const MAX_REPORTED_PROBLEMS = 5000;
+
+/** The error report a coordinator downloads: one line per problem (the first MAX_REPORTED_PROBLEMS), safe to open in a spreadsheet. */
 export function errorReportCsv(problems: readonly RowProblem[], delimiter: ',' | ';' = ','): string {
-  return safeCsv(['row', 'column', 'value', 'message'], problems.map((p) => [p.rowNumber, p.column, p.value, p.message]), delimiter);
+  const lines: (string | number)[][] = problems.slice(0, MAX_REPORTED_PROBLEMS).map((p) => [p.rowNumber, p.column, p.value, p.message]);
+  const more = problems.length - MAX_REPORTED_PROBLEMS;
+  if (more > 0) lines.push(['', '', '', `and ${more} more problems: fix these, then preview again`]);
+  return safeCsv(['row', 'column', 'value', 'message'], lines, delimiter);
 }
 
 /** The template offered for download: the header and one example row. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeText } from './decode.js';
 import ExcelJS from 'exceljs';
 import { MAX_COLUMNS, MAX_ROWS, MAX_UNPACKED_BYTES, UnreadableFile, parseMemberFile } from './parse.js';
-import { errorReportCsv, planImport } from './import-plan.js';
+import { MAX_ROW_PROBLEMS } from './columns.js';
+import { MAX_REPORTED_PROBLEMS, errorReportCsv, planImport } from './import-plan.js';
 import { spreadsheetSafe } from './spreadsheet-safe.js';
 
 const HEADER = 'name,kind,country,contact_name,contact_email,themes,languages';
@@ -63,6 +64,12 @@ describe('member lists', () => {
       if (lying.readUInt32LE(at) === 0x02014b50) lying.writeUInt32LE(1000, at + 24);
     }
     await expect(parseMemberFile(lying)).rejects.toThrow(UnreadableFile);
+    // The same file whose end record claims no entries at all (ExcelJS's parser reads them anyway).
+    const uncounted = Buffer.from(bomb);
+    const end = uncounted.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    uncounted.writeUInt16LE(0, end + 8);
+    uncounted.writeUInt16LE(0, end + 10);
+    await expect(parseMemberFile(uncounted)).rejects.toThrow(/unpacks to more than 24 MB/);
     // A zip that is not a workbook is unreadable too, not a crash.
     await expect(parseMemberFile(Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64)]))).rejects.toThrow(UnreadableFile);
   });
@@ -82,6 +89,17 @@ describe('member lists', () => {
     await expect(parseMemberFile(Buffer.from(`${wide}\n`))).rejects.toThrow(/has 201 columns/);
     const plan = planImport(await parseMemberFile(Buffer.from(`${HEADER},${'u'.repeat(5000)}\nA,city,GE,A,a@x.example,youth,en,x\n`)), 'net');
     expect(plan.unknownColumns).toEqual([`${'u'.repeat(100)}…`]);
+  });
+
+  it('keeps the answer bounded for a file of hopeless rows: 20 problems a row, 5 000 lines of report and a count of the rest', async () => {
+    const badRow = (k: number) => `A${k},village,XX,A,not-an-address,${Array.from({ length: 40 }, (_, t) => `bogus-${t}`).join('|')},${Array.from({ length: 10 }, () => 'zz').join('|')}`;
+    const plan = planImport(await parseMemberFile(Buffer.from(`${HEADER}\n${Array.from({ length: 400 }, (_, k) => badRow(k)).join('\n')}\n`)), 'net');
+    expect(plan.invalidRows).toBe(400);
+    expect(plan.problems).toHaveLength(400 * MAX_ROW_PROBLEMS);
+    const report = errorReportCsv(plan.problems);
+    const lines = report.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(1 + MAX_REPORTED_PROBLEMS + 1);
+    expect(lines.at(-1)).toContain(`and ${400 * MAX_ROW_PROBLEMS - MAX_REPORTED_PROBLEMS} more problems`);
   });
 
   it('names missing columns and a repeated address', async () => {

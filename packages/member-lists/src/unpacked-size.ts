@@ -1,71 +1,48 @@
-import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
+import JSZip from 'jszip';
 import { UnreadableFile } from './errors.js';
 
 /** Most parts a workbook may have; a member list has about ten. */
 const MAX_ENTRIES = 1000;
 
 /**
- * Checks that a ZIP file (an XLSX workbook) unpacks to at most `limit` bytes, all entries
- * together, before anything else inflates it. The sizes the central directory declares are
- * summed first; then every entry is inflated as a stream and counted, and yauzl's
- * `validateEntrySizes` fails an entry that inflates to more than it declared, so a file that lies
- * about its sizes is caught without holding more than one chunk. Throws UnreadableFile naming the
- * limit in MB, or when the file is not a readable ZIP.
+ * Checks that a ZIP file (an XLSX workbook) unpacks to at most `limit` bytes, all parts together,
+ * before ExcelJS inflates it. Read with JSZip, the parser ExcelJS itself uses, so the parts counted
+ * are exactly the parts ExcelJS will read (a second ZIP reader can be shown other entries: yauzl
+ * trusts the end record's entry count, JSZip reads every central-directory header). Each part is
+ * inflated as a stream and counted, stopping at the limit, so a part that lies about its size is
+ * caught while only a chunk is held. Throws UnreadableFile naming the limit in MB, or when the
+ * file is not a readable ZIP.
  */
 export async function checkUnpackedSize(bytes: Uint8Array, limit: number): Promise<void> {
-  const zip = await new Promise<ZipFile>((resolve, reject) =>
-    fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (error, file) =>
-      error ? reject(new UnreadableFile(`The file is not a readable XLSX workbook: ${error.message}`)) : resolve(file),
-    ),
-  );
-  const tooLarge = () => new UnreadableFile(`The workbook unpacks to more than ${Math.round(limit / (1024 * 1024))} MB; save the member list as CSV, or split it.`);
+  let zip: JSZip;
   try {
-    if (zip.entryCount > MAX_ENTRIES) throw new UnreadableFile(`The workbook has ${zip.entryCount} parts; a member list has a few dozen at most.`);
-    let declared = 0;
-    let inflated = 0;
-    for (let entry = await nextEntry(zip); entry !== undefined; entry = await nextEntry(zip)) {
-      declared += entry.uncompressedSize;
-      if (declared > limit) throw tooLarge();
-      inflated += await inflatedSize(zip, entry, limit - inflated, tooLarge);
-    }
-  } finally {
-    zip.close();
+    zip = await JSZip.loadAsync(bytes);
+  } catch (error) {
+    throw new UnreadableFile(`The file is not a readable XLSX workbook: ${(error as Error).message}`);
+  }
+  const parts = Object.values(zip.files).filter((file) => !file.dir);
+  if (parts.length > MAX_ENTRIES) throw new UnreadableFile(`The workbook has ${parts.length} parts; a member list has a few dozen at most.`);
+  let inflated = 0;
+  for (const part of parts) {
+    inflated += await inflatedSize(part, limit - inflated);
+    if (inflated > limit) throw new UnreadableFile(`The workbook unpacks to more than ${Math.round(limit / (1024 * 1024))} MB; save the member list as CSV, or split it.`);
   }
 }
 
-function nextEntry(zip: ZipFile): Promise<Entry | undefined> {
+/** Inflates one part as a stream and returns its size, or stops at the first chunk past `room` (returning more than `room`). */
+function inflatedSize(part: JSZip.JSZipObject, room: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const cleanup = () => {
-      zip.off('entry', onEntry);
-      zip.off('end', onEnd);
-      zip.off('error', onError);
-    };
-    const onEntry = (entry: Entry) => (cleanup(), resolve(entry));
-    const onEnd = () => (cleanup(), resolve(undefined));
-    const onError = (error: Error) => (cleanup(), reject(error instanceof UnreadableFile ? error : new UnreadableFile(`The file is not a readable XLSX workbook: ${error.message}`)));
-    zip.on('entry', onEntry);
-    zip.on('end', onEnd);
-    zip.on('error', onError);
-    zip.readEntry();
-  });
-}
-
-/** Inflates one entry as a stream and returns its size; stops as soon as it passes `room`. */
-function inflatedSize(zip: ZipFile, entry: Entry, room: number, tooLarge: () => UnreadableFile): Promise<number> {
-  if (entry.fileName.endsWith('/')) return Promise.resolve(0);
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (error, stream) => {
-      if (error) return reject(new UnreadableFile(`The file is not a readable XLSX workbook: ${error.message}`));
-      let size = 0;
-      stream.on('data', (chunk: Buffer) => {
+    let size = 0;
+    const stream = part.nodeStream('nodebuffer');
+    stream
+      .on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > room) {
-          stream.destroy();
-          reject(tooLarge());
+          stream.pause();
+          resolve(size);
         }
-      });
-      stream.on('error', (streamError: Error) => reject(new UnreadableFile(`The file is not a readable XLSX workbook: ${streamError.message}`)));
-      stream.on('end', () => resolve(size));
-    });
+      })
+      .on('error', (error: Error) => reject(new UnreadableFile(`The file is not a readable XLSX workbook: ${error.message}`)))
+      .on('end', () => resolve(size));
   });
 }

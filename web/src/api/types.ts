@@ -220,7 +220,7 @@ export interface MemberImport {
   missingColumns: string[];
   rows: number;
   summary: { created: number; updated: number; unchanged: number; kept: number; invalid: number };
-  preview: { rowNumber: number; name: string; outcome: 'created' | 'updated' | 'unchanged' }[];
+  preview: { rowNumber: number; name: string; outcome: 'created' | 'updated' | 'unchanged' | 'kept' }[];
   problems: ImportProblem[];
   problemCount: number;
   errorReportCsv?: string;

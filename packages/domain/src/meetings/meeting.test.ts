@@ -55,6 +55,13 @@ describe('MeetingInput', () => {
     expect(fieldsOf({ ...valid, date: '9999-12-31', rounds: 30, slotMinutes: 120 })).toEqual([['date', 'invalid_date']]);
   });
 
+  it('names one bad date, start time or time zone, every other field valid, as a 400 and never throws', () => {
+    for (const [field, value] of [['date', 'tomorrow'], ['date', '2027-02-30'], ['startTime', '9am'], ['timeZone', 'Foo/Bar'], ['timeZone', 42]] as const) {
+      expect(() => MeetingInput.safeParse({ ...valid, [field]: value }), `${field} ${value}`).not.toThrow();
+      expect(fieldsOf({ ...valid, [field]: value }).map(([f]) => f), `${field} ${value}`).toEqual([field]);
+    }
+  });
+
   it('refuses a start time the clocks skip that day, and a time zone not written as IANA writes it', () => {
     // Moldova moves its clocks from 03:00 to 04:00 on the last Sunday of March.
     expect(fieldsOf({ ...valid, date: '2027-03-28', startTime: '03:30' })).toEqual([['startTime', 'invalid']]);

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isTimeZone } from '../notification.js';
+import { isTimeZone, TimeZone } from '../notification.js';
 import { oneLineText } from '../text.js';
 import type { MeetingPlan, PlannedRound } from './planner.js';
 
@@ -13,6 +13,7 @@ export const MAX_ROUNDS = 30;
  */
 
 const ProfileId = z.uuid({ error: 'expected a member\'s profile id' });
+const START_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** A coordinator's meeting, as sent to `POST /networks/{networkId}/meetings`. */
 export const MeetingInput = z.strictObject(
@@ -20,10 +21,10 @@ export const MeetingInput = z.strictObject(
     name: oneLineText('name', 120),
     // Within 2000-2099: a year-1 or year-9999 day turns into times no calendar or event carries.
     date: z.iso
-      .date({ error: 'date: expected a date as YYYY-MM-DD' })
+      .date({ error: 'date: expected a date as YYYY-MM-DD', abort: true })
       .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { error: 'date: expected a day from 2000 to 2099', params: { code: 'invalid_date' } }),
-    startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'startTime: expected a local time as HH:MM (24 h)' }),
-    timeZone: z.string().refine(isTimeZone, { error: 'timeZone: expected an IANA time zone such as Asia/Tbilisi', params: { code: 'unknown_time_zone' } }),
+    startTime: z.string().regex(START_TIME, { error: 'startTime: expected a local time as HH:MM (24 h)' }),
+    timeZone: TimeZone,
     slotMinutes: z.number().int().min(3, { error: 'slotMinutes: at least 3' }).max(120, { error: 'slotMinutes: at most 120' }),
     breakMinutes: z.number().int().min(0, { error: 'breakMinutes: at least 0' }).max(60, { error: 'breakMinutes: at most 60' }),
     rounds: z.number().int().min(1).max(MAX_ROUNDS, { error: `rounds: at most ${MAX_ROUNDS}` }),
@@ -39,7 +40,9 @@ export const MeetingInput = z.strictObject(
   { error: 'the body: expected a JSON object with name, date, startTime, timeZone, slotMinutes, breakMinutes, rounds, tables and participants' },
 ).superRefine((input, context) => {
   // A start the clocks skip (DST begins) would silently move by the gap while the page still
-  // shows the time that was typed.
+  // shows the time that was typed. zod runs this even when a field check failed, so it looks only
+  // at values that passed theirs (a bad date or zone would make Intl throw: a 500).
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date)) || !START_TIME.test(input.startTime) || typeof input.timeZone !== 'string' || !isTimeZone(input.timeZone)) return;
   if (!startExists(input.date, input.startTime, input.timeZone)) {
     context.addIssue({
       code: 'custom',
