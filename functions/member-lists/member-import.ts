@@ -1,7 +1,6 @@
-import { isDeepStrictEqual } from 'node:util';
 import { approvedNetworks, membershipStatus, type Locale, type Profile, type ProfileData } from '@culturebridge/domain';
 import { type ImportPlan } from '@culturebridge/member-lists';
-import { addressHash, type AddressBook, type MatchStore, type ProfileStore } from '@culturebridge/store';
+import { addressHash, sameProfileData, type AddressBook, type MatchStore, type ProfileStore } from '@culturebridge/store';
 
 export interface MemberImportDeps {
   profiles: ProfileStore;
@@ -48,9 +47,6 @@ function merged(existing: Profile, imported: ProfileData): ProfileData {
   };
 }
 
-const DATA_FIELDS = ['kind', 'name', 'country', 'region', 'networks', 'contact', 'themes', 'freeTags', 'formats', 'offers', 'needs', 'languages', 'fundingInstruments', 'availability', 'openToOutsideNetwork', 'matchEmails', 'description'] as const;
-// Deep equality, not JSON text: DynamoDB returns a map's keys in any order.
-const sameData = (a: ProfileData, b: ProfileData) => DATA_FIELDS.every((f) => isDeepStrictEqual(a[f], b[f]));
 
 /**
  * Who the row's address is. `listed`: a profile an import of this network made and nobody has
@@ -116,10 +112,10 @@ export async function importMembers(deps: MemberImportDeps, networkId: string, p
       const current = existing.profile;
       const next = merged(current, row.profile);
       const approved = membershipStatus(current, networkId) === 'approved';
-      outcome = sameData(current, next) && approved ? 'unchanged' : 'updated';
+      outcome = sameProfileData(current, next) && approved ? 'unchanged' : 'updated';
       if (outcome === 'updated' && !options.dryRun) {
         const at = deps.now();
-        if (!sameData(current, next)) {
+        if (!sameProfileData(current, next)) {
           const result = await deps.profiles.update(current.id, current.version, next, at);
           if (result.outcome !== 'ok') throw new Error(`member in row ${row.rowNumber} changed during the import (${result.outcome}); import again`);
         }

@@ -1,6 +1,6 @@
 import { ProfileInput, ProfileUpdate, answerMatch, hintsForMatches, isWeakerMatch, revealsContact, toPublicProfile, unknownNetworks, type Answer, type Locale, type Profile } from '@culturebridge/domain';
 import { HttpProblem, invalidFields, json, noContent, notFound, parseBody, versionConflict } from '@culturebridge/http';
-import { addressHash, type MatchItem, type MatchStore, type NetworkStore, type ProfileStore } from '@culturebridge/store';
+import { addressHash, sameProfileData, type MatchItem, type MatchStore, type NetworkStore, type ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinates, mayRead, ownsProfile, refusal, type Caller } from './access.js';
 import { early, type PrefetchingRoute, type Route } from './route.js';
@@ -157,8 +157,13 @@ export function profileRoutes({ profiles, matches, networks, signIn, newId, now,
         if (moved) await mailConfirmation(result.value.contact.email, at, id, result.value.locale);
         return json(200, { id, version: result.value.version, status: result.value.status }, etag(result.value.version));
       }
-      case 'conflict':
+      case 'conflict': {
+        // A retry of an update that already succeeded (its reply lost) finds its own write: the
+        // very next version, holding exactly what was sent. It gets that write's answer.
+        const current = await profiles.get(id);
+        if (current && current.version === version + 1 && sameProfileData(current, data)) return json(200, { id, version: current.version, status: current.status }, etag(current.version));
         throw versionConflict(version, result.currentVersion);
+      }
       case 'not-found':
         throw notFound('profile');
     }

@@ -54,6 +54,19 @@ describe('profiles API on DynamoDB Local', () => {
     expect((await table.scanAll()).filter((i) => String(i.PK).includes(id) || String(i.SK).includes(id))).toEqual([]);
   });
 
+  it('recognises a retried update as its own earlier success, and still refuses a stale one that differs', async () => {
+    const { id, owner } = await createOwned(validProfileInput({ contact: { name: 'R', email: `retry-${randomUUID().slice(0, 8)}@kutaisi.example` } }));
+    const body = { ...validProfileInput({ name: 'Kutaisi Culture Office' }), contact: (await call(api, { method: 'GET', path: `/profiles/${id}`, headers: owner })).body.contact, version: 1 };
+    // The reply to the first was lost; the client sends the same again.
+    const first = await call(api, { method: 'PUT', path: `/profiles/${id}`, body, headers: owner });
+    const retried = await call(api, { method: 'PUT', path: `/profiles/${id}`, body, headers: owner });
+    expect([first.status, retried.status]).toEqual([200, 200]);
+    expect(retried.body).toEqual(first.body);
+    expect((await call(api, { method: 'GET', path: `/profiles/${id}`, headers: owner })).body).toMatchObject({ name: 'Kutaisi Culture Office', version: 2 });
+    const other = await call(api, { method: 'PUT', path: `/profiles/${id}`, body: { ...body, name: 'Another name' }, headers: owner });
+    expect(other.status).toBe(409);
+  });
+
   it('stores the language the member chose, returns it to the owner only, and refuses one it does not speak', async () => {
     const { id, owner } = await createOwned(validProfileInput({ locale: 'uk' }));
     expect((await call(api, { method: 'GET', path: `/profiles/${id}`, headers: owner })).body.locale).toBe('uk');

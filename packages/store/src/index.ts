@@ -19,3 +19,4 @@ export * from './meeting-store.js';
 export * from './network-projection.js';
 export * from './session-store.js';
 export * from './partner-store.js';
+export * from './profile-data.js';
