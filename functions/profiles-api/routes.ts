@@ -1,10 +1,14 @@
 import { ProfileInput, ProfileUpdate, answerMatch, hintsForMatches, isWeakerMatch, revealsContact, toPublicProfile, unknownNetworks, type Answer, type Locale, type Profile } from '@culturebridge/domain';
 import { HttpProblem, invalidFields, json, noContent, notFound, parseBody, versionConflict } from '@culturebridge/http';
-import { addressHash, sameProfileData, type MatchItem, type MatchStore, type NetworkStore, type ProfileStore } from '@culturebridge/store';
+import { addressHash, DuplicateSubmission, sameProfileData, type MatchItem, type MatchStore, type NetworkStore, type ProfileStore } from '@culturebridge/store';
+import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinates, mayRead, ownsProfile, refusal, type Caller } from './access.js';
 import { early, type PrefetchingRoute, type Route } from './route.js';
 import type { SignInService } from './sign-in.js';
+
+/** How long a profile submission is remembered, so that sending it again finds the profile it made (s). */
+const SUBMISSION_MEMORY_S = 24 * 60 * 60;
 
 interface WarnLogger {
   warn(message: string, ...extra: unknown[]): void;
@@ -120,14 +124,32 @@ export function profileRoutes({ profiles, matches, networks, signIn, newId, now,
     await requireKnownNetworks(networks, data.networks);
     const at = new Date(now());
     const confirmedBySession = caller.kind === 'session' && caller.claims.sub === addressHash(data.contact.email);
-    if (!confirmedBySession) await signIn.enforceLimits(data.contact.email, event, at);
-    // Naming a network asks to join it: a coordinator of the network approves (or rejects) it.
-    const profile = await profiles.create(data, { id: newId(), status: confirmedBySession ? 'active' : 'pending', now: at.toISOString(), membership: 'requested' });
+    // The same submission again (a retry after a lost reply, a double send) is answered with the
+    // profile it made, without a second profile, mail or rate count. The key is a hash of who
+    // sent what: zod's output has its keys in schema order, so equal data gives equal JSON.
+    const key = createHash('sha256').update(JSON.stringify({ by: caller.kind === 'session' ? caller.claims.sub : null, data })).digest('base64url');
+    const earlier = await profiles.submitted(key);
+    let profile: Profile | undefined = earlier === undefined ? undefined : await profiles.get(earlier);
+    // A profile erased since is not an answer: the same data again makes a new one.
+    const once = { key, expiresAt: Math.floor(at.getTime() / 1000) + SUBMISSION_MEMORY_S, ...(earlier !== undefined && !profile ? { replaces: earlier } : {}) };
+    let repeated = profile !== undefined;
+    if (!profile) {
+      if (!confirmedBySession) await signIn.enforceLimits(data.contact.email, event, at);
+      try {
+        // Naming a network asks to join it: a coordinator of the network approves (or rejects) it.
+        profile = await profiles.create(data, { id: newId(), status: confirmedBySession ? 'active' : 'pending', now: at.toISOString(), membership: 'requested', once });
+      } catch (error) {
+        if (!(error instanceof DuplicateSubmission)) throw error;
+        profile = await profiles.get(error.profileId);
+        if (!profile) throw notFound('profile');
+        repeated = true;
+      }
+    }
     let session: Awaited<ReturnType<SignInService['sessionFor']>> | undefined;
     // A bearer client gets a token naming the new profile (of the same server-side session); the
     // browser's cookie session needs nothing new, as access is read afresh on every call.
     if (confirmedBySession && caller.via === 'bearer') session = await signIn.sessionFor(addressHash(data.contact.email), at, caller.sessionId);
-    else await mailConfirmation(data.contact.email, at, profile.id, data.locale);
+    else if (!repeated) await mailConfirmation(data.contact.email, at, profile.id, data.locale);
     return json(
       201,
       { id: profile.id, version: profile.version, status: profile.status, ...(session ? { session: session.session, expiresAt: session.expiresAt } : {}) },

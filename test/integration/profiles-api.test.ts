@@ -4,7 +4,7 @@ import { CoordinatorStore, decodeMembershipView } from '@culturebridge/store';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { createProfilesApi } from '../../functions/profiles-api/app.js';
 import { call } from '../support/api-event.js';
-import { bearer, profilesApiOptions } from '../support/profiles-api.js';
+import { bearer, profilesApiOptions, recordingMailer } from '../support/profiles-api.js';
 import { addNetworks, freshTable, type TestTable } from '../support/table.js';
 
 let table: TestTable;
@@ -52,6 +52,27 @@ describe('profiles API on DynamoDB Local', () => {
     expect((await call(api, { method: 'DELETE', path: `/profiles/${id}`, headers: owner })).status).toBe(404);
     // The profile, its memberships and the address item that made it findable at sign-in: all gone.
     expect((await table.scanAll()).filter((i) => String(i.PK).includes(id) || String(i.SK).includes(id))).toEqual([]);
+  });
+
+  it('recognises a repeated submission as its own earlier success: parallel or retried, one profile and one mail', async () => {
+    const mailer = recordingMailer();
+    const own = createProfilesApi(profilesApiOptions(table.doc, table.tableName, { mailer }));
+    const email = `once-${randomUUID().slice(0, 8)}@batumi.example`;
+    const input = validProfileInput({ name: 'Batumi', country: 'GE', contact: { name: 'B', email } });
+    const answers = await Promise.all([1, 2, 3].map(() => call(own, { method: 'POST', path: '/profiles', body: input })));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+    // The reply was lost; the client sends it again later.
+    const retried = await call(own, { method: 'POST', path: '/profiles', body: input });
+    expect(retried).toMatchObject({ status: 201, body: { id: answers[0]?.body.id, status: 'pending' } });
+    expect(retried.headers.location).toBe(`/profiles/${String(answers[0]?.body.id)}`);
+    const stored = (await table.scanAll()).filter((i) => i.entity === 'Profile' && (i.contact as { email: string }).email === email);
+    expect(stored).toHaveLength(1);
+    expect(mailer.sent.filter((m) => m.to === email)).toHaveLength(1);
+    // Something else from the same address is a profile of its own.
+    const other = await call(own, { method: 'POST', path: '/profiles', body: { ...input, name: 'Batumi Art Centre' } });
+    expect(other.status).toBe(201);
+    expect(other.body.id).not.toBe(answers[0]?.body.id);
   });
 
   it('recognises a retried update as its own earlier success, and still refuses a stale one that differs', async () => {

@@ -6,6 +6,14 @@ export type WriteResult<T> =
   | { outcome: 'not-found' }
   | { outcome: 'conflict'; currentVersion: number };
 
+/** The same submission was stored before (a retry, or the same request sent twice at once): `profileId` is what it made. */
+export class DuplicateSubmission extends Error {
+  constructor(readonly profileId: string) {
+    super(`this submission was stored before as profile ${profileId}`);
+    this.name = 'DuplicateSubmission';
+  }
+}
+
 /**
  * A transaction lost a race: a condition failed (someone wrote first) or another transaction held
  * one of its items (someone is writing now). Either way the caller re-reads and decides again.

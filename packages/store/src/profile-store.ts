@@ -1,8 +1,9 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { nextMemberships, type MembershipStatus, type Profile, type ProfileData, type ProfileStatus } from '@culturebridge/domain';
 import { addressHash, profileAddressItem } from './address-book.js';
 import { batchDelete } from './batch.js';
-import { isLostTransactionRace, type WriteResult } from './errors.js';
+import { DuplicateSubmission, isLostTransactionRace, type WriteResult } from './errors.js';
 import { fromItem, membershipItemScopes, membershipItems, profileItem } from './profile-items.js';
 import { ENTITY, keys, TABLE } from './table.js';
 import type { MatchItem } from './match-items.js';
@@ -14,6 +15,12 @@ export interface CreateOptions {
   now: string;
   /** Of every network the profile names: `requested` when the member asks, `approved` when a coordinator imports or invites. */
   membership: MembershipStatus;
+  /**
+   * Stores the profile only once per `key` (a hash of who sent what) until `expiresAt` (epoch s):
+   * a second create with the key throws DuplicateSubmission naming the first profile. `replaces`:
+   * the profile the key named before, erased since, so the key may name the new one.
+   */
+  once?: { key: string; expiresAt: number; replaces?: string };
 }
 
 /** What a coordinator's answer to a membership did. */
@@ -46,22 +53,57 @@ export class ProfileStore {
       updatedAt: options.now,
       memberships: nextMemberships(undefined, data.networks, options.membership),
     };
-    await this.doc.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: this.tableName,
-              Item: profileItem(profile),
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          ...membershipItems(profile).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
-          { Put: { TableName: this.tableName, Item: profileAddressItem(profile.contact.email, profile.id) } },
-        ],
-      }),
-    );
-    return profile;
+    const { once } = options;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              // First, so that its cancellation reason is the first one.
+              ...(once
+                ? [
+                    {
+                      Put: {
+                        TableName: this.tableName,
+                        Item: { ...keys.submission(once.key), entity: ENTITY.submission, profileId: profile.id, expiresAt: once.expiresAt },
+                        // An expired item may linger until TTL deletes it (up to days): it no longer counts.
+                        ConditionExpression: `attribute_not_exists(PK) OR expiresAt < :now${once.replaces ? ' OR profileId = :replaces' : ''}`,
+                        ExpressionAttributeValues: { ':now': Math.floor(Date.parse(options.now) / 1000), ...(once.replaces ? { ':replaces': once.replaces } : {}) },
+                      },
+                    },
+                  ]
+                : []),
+              {
+                Put: {
+                  TableName: this.tableName,
+                  Item: profileItem(profile),
+                  ConditionExpression: 'attribute_not_exists(PK)',
+                },
+              },
+              ...membershipItems(profile).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
+              { Put: { TableName: this.tableName, Item: profileAddressItem(profile.contact.email, profile.id) } },
+            ],
+          }),
+        );
+        return profile;
+      } catch (error) {
+        if (!once || !(error instanceof TransactionCanceledException)) throw error;
+        const reason = error.CancellationReasons?.[0]?.Code;
+        if (reason === 'ConditionalCheckFailed') {
+          const first = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.submission(once.key), ConsistentRead: true }));
+          if (typeof first.Item?.profileId === 'string') throw new DuplicateSubmission(first.Item.profileId);
+        }
+        // The twin transaction is still in flight (TransactionConflict): once it lands, the condition decides.
+        if (attempt < 3 && (reason === 'TransactionConflict' || reason === 'ConditionalCheckFailed')) continue;
+        throw error;
+      }
+    }
+  }
+
+  /** The profile a submission made, while it is remembered (see CreateOptions.once); undefined otherwise. */
+  async submitted(key: string): Promise<string | undefined> {
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.submission(key), ConsistentRead: true }));
+    return typeof Item?.profileId === 'string' && (typeof Item.expiresAt !== 'number' || Item.expiresAt * 1000 > Date.now()) ? Item.profileId : undefined;
   }
 
   /**

@@ -56,6 +56,7 @@ export const ENTITY = {
   partner: 'Partner',
   deliveryAttempt: 'DeliveryAttempt',
   webhookEvent: 'WebhookEvent',
+  submission: 'Submission',
 } as const;
 export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
 
@@ -89,6 +90,8 @@ export const keys = {
    */
   formerPartners: (id: string) => ({ PK: `PROFILE#${id}`, SK: 'FORMER-PARTNERS' }),
   token: (hash: string) => ({ PK: `TOKEN#${hash}`, SK: 'TOKEN' }),
+  /** A profile submission already stored, by a hash of who sent what (no personal data in the key); expires after a day. */
+  submission: (hash: string) => ({ PK: `SUBMISSION#${hash}`, SK: 'SUBMISSION' }),
   /** A browser session, by the SHA-256 of its cookie secret (a copy of the table signs nobody in). */
   session: (id: string) => ({ PK: `SESSION#${id}`, SK: 'SESSION' }),
   sessionPrefix: 'SESSION#',
