@@ -115,7 +115,15 @@ export function createSendDigestsHandler(deps: SendDigestsDeps) {
           continue;
         }
         const batch = [...entries].sort((x, y) => x.occurredAt.localeCompare(y.occurredAt)).slice(0, MAX_ENTRIES_PER_DIGEST);
-        const mail = composeDigestMail(digest.recipient, digest.frequency, digest.period, batch, await digest.waiting(), { baseUrl: deps.baseUrl });
+        // A line about a profile erased (or withdrawn) since it was queued must not name it: such
+        // lines are dropped, and deleted with the rest of the batch once the digest is sent.
+        const named = await deps.matches.profiles([...new Set(batch.flatMap((e) => e.notice.profileIds))]);
+        const live = batch.filter((e) => e.notice.profileIds.every((id) => named.get(id)?.status === 'active'));
+        if (live.length === 0) {
+          await deps.notifications.dropDigestEntries(batch);
+          continue;
+        }
+        const mail = composeDigestMail(digest.recipient, digest.frequency, digest.period, live, await digest.waiting(), { baseUrl: deps.baseUrl });
         if (!mail) continue;
         const notificationId = digestNotificationId(digest.recipient.id, digest.period, digest.recipient.role, digest.frequency === 'now' ? now.toISOString() : undefined);
         const outcome = await deliverOnce(

@@ -142,6 +142,28 @@ describe('member digests by default (#20: "member mails never come")', () => {
     expect(await mailsTo(k.contact.email)).toHaveLength(1);
   });
 
+  it('names no erased member in a digest: lines about a profile erased since are dropped, not mailed', async () => {
+    const net = network();
+    const [k, g] = pair(net, [false, false]).map(({ mailFrequency: _chosen, ...p }) => p) as [ProfileInput, ProfileInput];
+    const [, gid] = [await submit(k), await submit(g)];
+    await platform.settle();
+    const coordinator = `coordinator@${net}.example`;
+    await coordinators.add({ networkId: net, name: 'Lela', email: coordinator, preference: { mode: 'digest', timeZone: 'UTC', digestHour: 8 } });
+    // Gyumri erases itself before the digests go out; its partner and the coordinator had lines queued about it.
+    const erased = await sharedMemberApi(platform).call('DELETE', `/profiles/${gid}`);
+    expect(erased.status).toBe(204);
+    await platform.settle();
+    await platform.runDigests(new Date('2026-11-25T08:30:00Z'));
+    for (const address of [k.contact.email, coordinator]) {
+      for (const mail of await mailsTo(address)) expect(mail.body.text, address).not.toContain('Gyumri');
+    }
+    // Nothing about it is left to send later either.
+    await platform.runDigests(new Date('2026-11-26T08:30:00Z'));
+    for (const address of [k.contact.email, coordinator]) {
+      for (const mail of await mailsTo(address)) expect(mail.body.text, address).not.toContain('Gyumri');
+    }
+  });
+
   it('writes each digest in its recipient\'s language: a member\'s profile locale, a coordinator\'s chosen one', async () => {
     const net = network();
     const [k, g] = pair(net, [false, false]).map(({ mailFrequency: _chosen, ...p }) => p) as [ProfileInput, ProfileInput];

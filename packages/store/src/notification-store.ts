@@ -172,6 +172,14 @@ export class NotificationStore {
     }
   }
 
+  /**
+   * Deletes digest entries that will never be sent (they name a profile erased or withdrawn since),
+   * one DeleteItem each: a digest holds at most 99, and send-digests may delete, not batch-write.
+   */
+  async dropDigestEntries(entries: readonly Pick<PendingDigestEntry, 'recipientRole' | 'recipientId' | 'entryKey'>[]): Promise<void> {
+    for (const e of entries) await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: keys.digestEntry(e.recipientRole, e.recipientId, e.entryKey) }));
+  }
+
   /** Every entry waiting for a digest (one partition, a Query, never a scan). */
   async pendingDigestEntries(): Promise<PendingDigestEntry[]> {
     const items: PendingDigestEntry[] = [];
