@@ -193,6 +193,8 @@ export class CultureBridgeStack extends Stack {
         logRetention,
         timeout: Duration.seconds(30),
         environment: { EVENT_BUS_NAME: bus.eventBusName },
+        // It maps records to events and writes no text for people: no catalogs to read.
+        catalogs: false,
       });
       bus.grantPutEventsTo(fn.fn);
       const failures = new FailureQueue(this, 'PublishFailures', {
@@ -316,6 +318,8 @@ export class CultureBridgeStack extends Stack {
       logRetention,
       timeout: Duration.seconds(30),
       environment: { TABLE_NAME: table.tableName },
+      // It writes no text for people from the catalogs (its bundle has no catalog reader).
+      catalogs: false,
     });
     recordActivity.role.addToPolicy(onlyItemsUnder(table.tableArn, 'dynamodb:PutItem', keys.activityPrefix));
     new BufferedRuleTarget(this, 'ActivityFeed', {
@@ -340,6 +344,8 @@ export class CultureBridgeStack extends Stack {
       logRetention,
       timeout: Duration.seconds(30),
       environment: { TABLE_NAME: table.tableName },
+      // It writes no text for people from the catalogs (its bundle has no catalog reader).
+      catalogs: false,
     });
     // It only writes suppression items (an idempotent put); it reads nothing.
     suppress.role.addToPolicy(onlyItemsUnder(table.tableArn, 'dynamodb:PutItem', keys.suppressionPrefix));
@@ -360,6 +366,8 @@ export class CultureBridgeStack extends Stack {
       // Attempts in a batch run in parallel; each times out after 10 s.
       timeout: Duration.seconds(60),
       environment: { ...mailEnvironment, OPERATOR_EMAIL: props.operatorEmail ?? senderEmail },
+      // It writes no text for people from the catalogs (its bundle has no catalog reader).
+      catalogs: false,
     });
     deliverWebhooks.role.addToPolicy(sendEmail);
     // Partners and their failure state, delivery records, kept events, and the two profiles of a match (networks).
