@@ -31,6 +31,8 @@ const stored = profileItem({
 
 beforeEach(() => {
   ddb.reset();
+  // Nothing stored unless a test says so (the submission memory, a profile).
+  ddb.on(GetCommand).resolves({});
   // The address book: the session's address owns the stored profile.
   ddb.on(QueryCommand).resolves({ Items: [profileAddressItem('culture@kutaisi.example', id)] });
   // The networks a profile may name.
@@ -59,7 +61,8 @@ describe('profiles-api error paths', () => {
     ddb
       .on(GetCommand)
       .resolvesOnce({ Item: stored })
-      .resolves({ Item: { ...stored, version: 4 } });
+      // Someone else's edit: other data than this request sends (the same data would be this request's own earlier write).
+      .resolves({ Item: { ...stored, name: 'Kutaisi, edited elsewhere', version: 4 } });
     ddb.on(TransactWriteCommand).rejects(
       new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }] }),
     );

@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { ActivityStore, CoordinatorStore, MatchStore, NetworkStore } from '@culturebridge/store';
+import type { ActivityStore, CoordinatorStore, MatchStore, MeetingStore, NetworkStore } from '@culturebridge/store';
 import type { AuthenticationDeps } from './access.js';
 import { routesOf } from './api-routes.js';
 import { authRoutes } from './auth-routes.js';
@@ -13,6 +13,8 @@ export { MAX_BODY_BYTES, trustedOrigins } from './http-app.js';
 
 export interface ProfilesApiOptions extends SignInDeps {
   matches: MatchStore;
+  /** Erasure takes the member out of its meetings. */
+  meetings: Pick<MeetingStore, 'ofNetwork' | 'get' | 'replace'>;
   coordinators: CoordinatorStore;
   activity: Pick<ActivityStore, 'since'>;
   networks: NetworkStore;

@@ -4,7 +4,7 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { loadSessionKey } from '@culturebridge/auth';
 import { sesMailer } from '@culturebridge/mail';
-import { ActivityStore, AddressBook, CoordinatorStore, MatchStore, NetworkStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, createDocumentClient } from '@culturebridge/store';
+import { ActivityStore, AddressBook, CoordinatorStore, MatchStore, MeetingStore, NetworkStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, createDocumentClient } from '@culturebridge/store';
 import { createProfilesApi } from './app.js';
 import { loadConfig } from './config.js';
 
@@ -18,6 +18,7 @@ export const handler = createProfilesApi({
   coordinators: new CoordinatorStore(doc, config.TABLE_NAME),
   activity: new ActivityStore(doc, config.TABLE_NAME),
   networks: new NetworkStore(doc, config.TABLE_NAME),
+  meetings: new MeetingStore(doc, config.TABLE_NAME),
   addresses: new AddressBook(doc, config.TABLE_NAME),
   signIns: new SignInStore(doc, config.TABLE_NAME),
   sessions: new SessionStore(doc, config.TABLE_NAME),

@@ -1,6 +1,6 @@
-import { ProfileInput, ProfileUpdate, answerMatch, hintsForMatches, isWeakerMatch, revealsContact, toPublicProfile, unknownNetworks, type Answer, type Locale, type Profile } from '@culturebridge/domain';
+import { ProfileInput, ProfileUpdate, answerMatch, hintsForMatches, isWeakerMatch, revealsContact, toPublicProfile, unknownNetworks, withoutParticipant, type Answer, type Locale, type Meeting, type Profile } from '@culturebridge/domain';
 import { HttpProblem, invalidFields, json, noContent, notFound, parseBody, versionConflict } from '@culturebridge/http';
-import { addressHash, DuplicateSubmission, sameProfileData, type MatchItem, type MatchStore, type NetworkStore, type ProfileStore } from '@culturebridge/store';
+import { addressHash, DuplicateSubmission, sameProfileData, type MatchItem, type MatchStore, type MeetingStore, type NetworkStore, type ProfileStore } from '@culturebridge/store';
 import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinates, mayRead, ownsProfile, refusal, type Caller } from './access.js';
@@ -18,6 +18,7 @@ export interface ProfileRouteDeps {
   logger: WarnLogger;
   profiles: ProfileStore;
   matches: MatchStore;
+  meetings: Pick<MeetingStore, 'ofNetwork' | 'get' | 'replace'>;
   networks: NetworkStore;
   signIn: SignInService;
   newId: () => string;
@@ -88,7 +89,7 @@ export async function requireKnownNetworks(networks: NetworkStore, named: readon
   );
 }
 
-export function profileRoutes({ profiles, matches, networks, signIn, newId, now, logger }: ProfileRouteDeps) {
+export function profileRoutes({ profiles, matches, meetings, networks, signIn, newId, now, logger }: ProfileRouteDeps) {
   /**
    * The profile is stored by then; failing the request now would make the member submit it again
    * (a second profile). Without the mail it waits, pending, until its owner signs in and confirms it.
@@ -191,8 +192,32 @@ export function profileRoutes({ profiles, matches, networks, signIn, newId, now,
     }
   };
 
+  /**
+   * Takes the member out of every meeting of its networks (see withoutParticipant). Before the
+   * erasure, so that a retry after a failure does it again: once erased, its networks are unknown.
+   */
+  async function leaveMeetings(id: string, networkIds: readonly string[]): Promise<void> {
+    for (const networkId of networkIds) {
+      for (const found of await meetings.ofNetwork(networkId)) {
+        let current: Meeting | undefined = found;
+        // A coordinator's change at the same moment wins the race: read it again and go on.
+        for (let attempt = 1; current; attempt++) {
+          const next = withoutParticipant(current, id, now());
+          if (next === current) break;
+          const result = await meetings.replace(next, current.version);
+          if (result.outcome !== 'conflict') break;
+          if (attempt >= 3) throw new Error(`meeting ${current.id} kept changing while a member left it`);
+          current = await meetings.get(networkId, current.id);
+        }
+      }
+    }
+  }
+
   const erase: Route = async (event, caller) => {
-    const result = await profiles.erase(await ownedProfile(event, caller, 'withdraw it'));
+    const id = await ownedProfile(event, caller, 'withdraw it');
+    const profile = await profiles.get(id);
+    if (profile) await leaveMeetings(id, profile.networks);
+    const result = await profiles.erase(id);
     if (result.outcome === 'not-found') throw notFound('profile');
     return noContent();
   };

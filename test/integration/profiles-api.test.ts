@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CoordinatorStore, decodeMembershipView } from '@culturebridge/store';
+import { CoordinatorStore, MeetingStore, decodeMembershipView } from '@culturebridge/store';
+import type { Meeting } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { createProfilesApi } from '../../functions/profiles-api/app.js';
 import { call } from '../support/api-event.js';
@@ -52,6 +53,28 @@ describe('profiles API on DynamoDB Local', () => {
     expect((await call(api, { method: 'DELETE', path: `/profiles/${id}`, headers: owner })).status).toBe(404);
     // The profile, its memberships and the address item that made it findable at sign-in: all gone.
     expect((await table.scanAll()).filter((i) => String(i.PK).includes(id) || String(i.SK).includes(id))).toEqual([]);
+  });
+
+  it('takes an erased member out of its meetings: its partners sit out the rounds to come, and no pair keeps words naming it', async () => {
+    const tag = randomUUID().slice(0, 8);
+    const [leaving, staying, third] = await Promise.all(['Goris', 'Sisian', 'Kapan'].map(async (name) => (await createOwned(validProfileInput({ name, contact: { name, email: `${name.toLowerCase()}-${tag}@example.org` } })))));
+    const meetings = new MeetingStore(table.doc, table.tableName);
+    const ids = [leaving!.id, staying!.id, third!.id];
+    const round = (n: number, startsAt: string) => ({ round: n, startsAt, endsAt: startsAt, byes: [ids[2]!], meetings: [{ table: 1, profileIds: [ids[0]!, ids[1]!] as [string, string], requested: false, score: 0.4, reasons: [{ kind: 'cross-border' }], summary: 'Goris offers a venue, Sisian needs one' }] });
+    const meeting: Meeting = {
+      id: `m-${tag}`, networkId: 'eu4culture', name: 'Syunik meeting', date: '2099-05-12', startTime: '10:00', timeZone: 'UTC', slotMinutes: 10, breakMinutes: 5, rounds: 2, tables: 1,
+      participants: ids, requests: [], unmetRequests: [], version: 1, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(),
+      schedule: [round(1, '2020-01-01T10:00:00.000Z'), round(2, '2099-05-12T10:15:00.000Z')],
+    };
+    expect(await meetings.create(meeting)).toBe(true);
+
+    expect((await call(api, { method: 'DELETE', path: `/profiles/${ids[0]}`, headers: leaving!.owner })).status).toBe(204);
+    const after = await meetings.get('eu4culture', meeting.id);
+    expect(after?.participants).toEqual([ids[1], ids[2]]);
+    expect(after?.version).toBe(2);
+    expect(after?.schedule[0]?.meetings).toEqual([expect.objectContaining({ profileIds: [ids[0], ids[1]], reasons: [], summary: '' })]);
+    expect(after?.schedule[1]).toMatchObject({ meetings: [], byes: [ids[2], ids[1]] });
+    expect(JSON.stringify(after)).not.toContain('Goris');
   });
 
   it('recognises a repeated submission as its own earlier success: parallel or retried, one profile and one mail', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MeetingInput, meetingDateProblem, roundTimes, scheduleOf, zonedToUtc, type Meeting } from './meeting.js';
+import { MeetingInput, meetingDateProblem, roundTimes, scheduleOf, withoutParticipant, zonedToUtc, type Meeting } from './meeting.js';
 import { meetingCalendar, meetingCsv, memberCalendar } from './export.js';
 import { describeIssues } from '../validation.js';
 
@@ -103,6 +103,26 @@ const meeting: Meeting = {
   ],
 };
 const names: Record<string, string> = { [A]: 'Gyumri', [B]: 'Poti', [C]: '@Lviv' };
+
+describe('a member leaving a meeting (its profile erased)', () => {
+  it('leaves the participants and requests; its partners sit out the rounds not yet held; no pair keeps words naming it', () => {
+    const withRequest: Meeting = { ...meeting, requests: [{ from: A, to: B }], unmetRequests: [{ from: B, to: A, reason: 'no-round-left' }] };
+    // Round 1 (05:30 UTC) has started at 05:35; round 2 has not.
+    const next = withoutParticipant(withRequest, A, '2027-05-12T05:35:00.000Z');
+    expect(next.participants).toEqual([B, C]);
+    expect(next.requests).toEqual([]);
+    expect(next.unmetRequests).toEqual([]);
+    expect(next).toMatchObject({ version: 4, updatedAt: '2027-05-12T05:35:00.000Z' });
+    // Held: the pair stays as it happened, without what was said about it.
+    expect(next.schedule[0]?.meetings).toEqual([{ table: 1, profileIds: [A, B], requested: true, score: 0.5, reasons: [], summary: '' }]);
+    // Not held yet: its partner sits out, with the one who sat out already.
+    expect(next.schedule[1]).toMatchObject({ meetings: [], byes: [B, C] });
+    expect(scheduleOf(next, C)[1]).toMatchObject({ round: 2 });
+    expect(scheduleOf(next, C)[1]?.partnerId).toBeUndefined();
+    // A meeting it is not in comes back as it was.
+    expect(withoutParticipant(meeting, '00000000-0000-4000-8000-00000000000f', '2027-05-12T05:35:00.000Z')).toBe(meeting);
+  });
+});
 
 describe('exports', () => {
   it('iCalendar: UTC times, stable UIDs per table slot, SEQUENCE = version − 1', () => {

@@ -164,6 +164,35 @@ export function heldRounds(schedule: readonly ScheduledRound[], now: Date): Sche
   return schedule.filter((r) => new Date(r.startsAt).getTime() <= now.getTime());
 }
 
+/**
+ * The meeting without a member whose profile is being erased, as its next version: it leaves the
+ * participants and the requests; in the rounds not yet held at `now` (ISO 8601) its partner sits
+ * out instead of meeting it; in every round, the pairs it was in lose their reasons and sentence,
+ * which name it (a held pair stays, as it happened). The coordinator may plan the rest again. A
+ * meeting it is not in comes back as it was (the same object). Pure.
+ */
+export function withoutParticipant(meeting: Meeting, profileId: string, now: string): Meeting {
+  const involved = (pair: readonly string[]) => pair.includes(profileId);
+  const inSchedule = meeting.schedule.some((r) => r.byes.includes(profileId) || r.meetings.some((m) => involved(m.profileIds)));
+  if (!meeting.participants.includes(profileId) && !inSchedule) return meeting;
+  const at = new Date(now).getTime();
+  const schedule = meeting.schedule.map((round) => {
+    const held = new Date(round.startsAt).getTime() <= at;
+    if (held) return { ...round, meetings: round.meetings.map((m) => (involved(m.profileIds) ? { ...m, reasons: [], summary: '' } : m)) };
+    const partners = round.meetings.filter((m) => involved(m.profileIds)).map((m) => (m.profileIds[0] === profileId ? m.profileIds[1] : m.profileIds[0]));
+    return { ...round, meetings: round.meetings.filter((m) => !involved(m.profileIds)), byes: [...round.byes.filter((id) => id !== profileId), ...partners] };
+  });
+  return {
+    ...meeting,
+    participants: meeting.participants.filter((id) => id !== profileId),
+    requests: meeting.requests.filter((r) => r.from !== profileId && r.to !== profileId),
+    unmetRequests: meeting.unmetRequests.filter((r) => r.from !== profileId && r.to !== profileId),
+    schedule,
+    version: meeting.version + 1,
+    updatedAt: now,
+  };
+}
+
 /** The planner's view of stored rounds. */
 export function toPlannedRounds(schedule: readonly ScheduledRound[]): PlannedRound[] {
   return schedule.map((r) => ({
