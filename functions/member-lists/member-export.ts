@@ -1,4 +1,5 @@
 import type { MemberExportRow } from '@culturebridge/member-lists';
+import { coordinatorMaySee } from '@culturebridge/domain';
 import type { MatchStore } from '@culturebridge/store';
 
 /**
@@ -9,7 +10,7 @@ import type { MatchStore } from '@culturebridge/store';
  */
 export async function networkMemberRows(matches: MatchStore, networkId: string): Promise<MemberExportRow[]> {
   const views = [...(await matches.candidates([networkId])), ...(await matches.joinRequests(networkId))];
-  const members = [...(await matches.profiles(views.map((v) => v.id))).values()];
+  const members = [...(await matches.profiles(views.map((v) => v.id))).values()].filter((m) => coordinatorMaySee(m, networkId));
   const perMember = await Promise.all(members.map((m) => matches.matchesOf(m.id)));
   const partners = await matches.profiles(perMember.flat().filter((m) => m.state === 'confirmed').map((m) => m.partner));
   return members

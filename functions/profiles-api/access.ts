@@ -1,3 +1,4 @@
+import { coordinatorMaySee, type Profile } from '@culturebridge/domain';
 import { clearedSessionCookie, readCredential, renewal, sessionCookie, type SessionClaims } from '@culturebridge/auth';
 import { HttpProblem, PROBLEM_TYPES, forbidden, notFound, signInRequired } from '@culturebridge/http';
 import type { AddressBook, SessionStore } from '@culturebridge/store';
@@ -105,15 +106,15 @@ export function coordinates(caller: Caller, networkId: string): boolean {
   return caller.kind === 'session' && caller.claims.networks.includes(networkId);
 }
 
-/** Coordinators see the profiles and matches of their networks' members. */
-export function mayRead(caller: Caller, profile: { id: string; networks: readonly string[] }): boolean {
-  return ownsProfile(caller, profile.id) || profile.networks.some((n) => coordinates(caller, n));
+/** Coordinators see the profiles and matches of their networks' members (see coordinatorMaySee). */
+export function mayRead(caller: Caller, profile: Pick<Profile, 'id' | 'status' | 'networks' | 'memberships'>): boolean {
+  return ownsProfile(caller, profile.id) || profile.networks.some((n) => coordinates(caller, n) && coordinatorMaySee(profile, n));
 }
 
 /**
  * Refusing a caller who is not the owner: 403 if they may see the profile anyway (a coordinator),
  * otherwise the same 404 as for an id that does not exist, so a foreign id reveals nothing.
  */
-export function refusal(caller: Caller, profile: { id: string; networks: readonly string[] } | undefined, what: string): HttpProblem {
+export function refusal(caller: Caller, profile: Pick<Profile, 'id' | 'status' | 'networks' | 'memberships'> | undefined, what: string): HttpProblem {
   return profile && mayRead(caller, profile) ? forbidden(`Only the profile's owner may ${what}.`) : notFound('profile');
 }

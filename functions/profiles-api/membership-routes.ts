@@ -1,4 +1,4 @@
-import { toPublicProfile } from '@culturebridge/domain';
+import { coordinatorMaySee, toPublicProfile } from '@culturebridge/domain';
 import { json, notFound } from '@culturebridge/http';
 import type { MatchStore, NetworkStore, ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -35,7 +35,7 @@ export function membershipRoutes(deps: MembershipRouteDeps) {
     const views = await matches.joinRequests(networkId);
     const found = await matches.profiles(views.map((v) => v.id));
     const requests = [...found.values()]
-      .filter((p) => p.memberships?.[networkId] === 'requested')
+      .filter((p) => p.memberships?.[networkId] === 'requested' && coordinatorMaySee(p, networkId))
       .map((p) => ({ ...toPublicProfile(p), requestedAt: p.updatedAt }))
       .sort((a, b) => a.name.localeCompare(b.name));
     return json(200, { networkId, requests });
@@ -45,6 +45,8 @@ export function membershipRoutes(deps: MembershipRouteDeps) {
     const networkId = coordinatedNetwork(event, caller);
     const id = event.pathParameters?.id ?? '';
     if (!ID_PATTERN.test(id)) throw notFound('membership');
+    const profile = await profiles.get(id);
+    if (!profile || !coordinatorMaySee(profile, networkId)) throw notFound('membership');
     const outcome = await profiles.setMembership(id, networkId, status, deps.now());
     if (outcome === 'not-member') throw notFound('membership');
     return json(200, { profileId: id, networkId, membership: status, changed: outcome === 'changed' });

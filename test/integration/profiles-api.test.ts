@@ -77,6 +77,29 @@ describe('profiles API on DynamoDB Local', () => {
     expect(JSON.stringify(after)).not.toContain('Goris');
   });
 
+  it('shows a network\'s coordinators nothing of a submission its contact has not confirmed: not listed, not readable, not answerable', async () => {
+    const email = `unconfirmed-${randomUUID().slice(0, 8)}@telavi.example`;
+    const submitted = await call(api, { method: 'POST', path: '/profiles', body: validProfileInput({ name: 'Telavi', contact: { name: 'T', email } }) });
+    expect(submitted.body.status).toBe('pending');
+    const id = String(submitted.body.id);
+    const coordinatorEmail = `coordinator-${randomUUID().slice(0, 8)}@eu4culture.example`;
+    await new CoordinatorStore(table.doc, table.tableName).add({ networkId: 'eu4culture', name: 'Lela', email: coordinatorEmail });
+    const coordinator = await bearer(coordinatorEmail, { networks: ['eu4culture'] });
+    const listed = async () => {
+      const answer = await call(api, { method: 'GET', path: '/networks/eu4culture/requests', headers: coordinator });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      return (answer.body.requests as { id: string }[]).map((r) => r.id);
+    };
+    expect(await listed()).not.toContain(id);
+    expect((await call(api, { method: 'GET', path: `/profiles/${id}`, headers: coordinator })).status).toBe(404);
+    expect((await call(api, { method: 'POST', path: `/networks/eu4culture/requests/${id}/approve`, headers: coordinator })).status).toBe(404);
+    // Once its contact confirms, it asks to join like any member.
+    const owner = await bearer(email, { profiles: [id] });
+    expect((await call(api, { method: 'POST', path: `/profiles/${id}/confirm`, headers: owner })).status).toBe(200);
+    expect(await listed()).toContain(id);
+    expect((await call(api, { method: 'GET', path: `/profiles/${id}`, headers: coordinator })).body).toMatchObject({ contact: { email } });
+  });
+
   it('recognises a repeated submission as its own earlier success: parallel or retried, one profile and one mail', async () => {
     const mailer = recordingMailer();
     const own = createProfilesApi(profilesApiOptions(table.doc, table.tableName, { mailer }));
@@ -136,7 +159,9 @@ describe('profiles API on DynamoDB Local', () => {
     expect(JSON.stringify(await memberships())).not.toContain('@');
 
     await new CoordinatorStore(table.doc, table.tableName).add({ networkId: 'eu4culture', name: 'C', email: 'coordinator@eu4culture.example' });
-    const coordinator = await bearer('coordinator@eu4culture.example', { networks: ['eu4culture'] });
+    const coordinatorEmail = `coordinator-${randomUUID().slice(0, 8)}@eu4culture.example`;
+    await new CoordinatorStore(table.doc, table.tableName).add({ networkId: 'eu4culture', name: 'Lela', email: coordinatorEmail });
+    const coordinator = await bearer(coordinatorEmail, { networks: ['eu4culture'] });
     const approved = await call(api, { method: 'POST', path: `/networks/eu4culture/requests/${id}/approve`, headers: coordinator });
     expect(approved.body).toEqual({ profileId: id, networkId: 'eu4culture', membership: 'approved', changed: true });
     expect((await memberships()).map((m) => m.GSI1PK).sort()).toEqual(['NETWORK#eu4culture', 'NETWORK#~open', 'REQUESTS#eunic-caucasus']);

@@ -53,6 +53,17 @@ export function membershipStatus(profile: { networks: readonly string[]; members
   return profile.memberships?.[networkId] ?? 'approved';
 }
 
+/**
+ * Whether the coordinators of `networkId` may see the profile at all (its contact included): not
+ * while it is a submission its contact has not confirmed and the network has not taken in (pending,
+ * its membership not approved). Anyone may submit any address; until its contact confirms, nothing
+ * of it is shown, listed or answered. A pending profile a coordinator imported (approved) is theirs to see.
+ */
+export function coordinatorMaySee(profile: { status: string; networks: readonly string[]; memberships?: Memberships }, networkId: string): boolean {
+  const membership = membershipStatus(profile, networkId);
+  return membership !== undefined && (profile.status !== 'pending' || membership === 'approved');
+}
+
 /** The networks a profile is an approved member of: the only ones matching uses. */
 export function approvedNetworks(profile: { networks: readonly string[]; memberships?: Memberships }): string[] {
   return profile.networks.filter((n) => membershipStatus(profile, n) === 'approved');
