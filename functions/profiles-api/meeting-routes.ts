@@ -14,6 +14,7 @@ import {
 import { scheduleMeeting, type KnownMatch } from '@culturebridge/domain/meeting-planner';
 import { HttpProblem, invalidFields, json, notFound, parseBody, versionConflict } from '@culturebridge/http';
 import { isPublishedCopy, type MatchStore, type MeetingStore, type ProfileStore } from '@culturebridge/store';
+import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ownsProfile, refusal, type Caller } from './access.js';
 import { networkOf } from './network-routes.js';
@@ -24,7 +25,6 @@ export interface MeetingRouteDeps {
   meetings: MeetingStore;
   matches: MatchStore;
   profiles: ProfileStore;
-  newId: () => string;
   now: () => string;
 }
 
@@ -41,6 +41,13 @@ const problem = (path: (string | number)[], code: FieldProblemCode, detail: stri
   detail,
   ...(params ? { params } : {}),
 });
+
+/** A UUID (RFC 9562 §5.8, version 8) from a SHA-256 of who planned what: the same request gives the same id. */
+function submissionId(by: string, networkId: string, input: MeetingInput): string {
+  const hex = createHash('sha256').update(JSON.stringify({ by, networkId, input })).digest('hex');
+  const variant = ((parseInt(hex[16] as string, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
 
 /** 400 naming `date` for a new or changed day that has passed (see meetingDateProblem). */
 function refusePastDay(date: string, at: string, previous?: string): void {
@@ -64,7 +71,7 @@ export interface MeetingExports {
   csv(meeting: Meeting, nameOf: (profileId: string) => string): string;
 }
 
-export function meetingRoutes({ meetings, matches, profiles, newId, now }: MeetingRouteDeps, exports?: MeetingExports) {
+export function meetingRoutes({ meetings, matches, profiles, now }: MeetingRouteDeps, exports?: MeetingExports) {
   /**
    * The timetable for `input`: participants must be active members of the network and requests
    * between participants (400 naming each bad entry otherwise); rounds already held are kept.
@@ -134,9 +141,13 @@ export function meetingRoutes({ meetings, matches, profiles, newId, now }: Meeti
     const at = now();
     refusePastDay(input.date, at);
     const { schedule, unmetRequests } = await plan(networkId, input, []);
-    const meeting: Meeting = { ...input, id: newId(), networkId, version: 1, schedule, unmetRequests, createdAt: at, updatedAt: at };
-    if (!(await meetings.create(meeting))) throw new HttpProblem(409, 'Meeting exists', 'A meeting with this id exists already.');
-    return json(201, await view(meeting), { location: `/networks/${networkId}/meetings/${meeting.id}` });
+    // The id is derived from who planned what: the same request again (a double click, a retry after
+    // a lost reply, both at once) finds its own meeting, answered as the first was, never a second.
+    const id = submissionId(caller.kind === 'session' ? caller.claims.sub : '', networkId, input);
+    const meeting: Meeting = { ...input, id, networkId, version: 1, schedule, unmetRequests, createdAt: at, updatedAt: at };
+    const stored = (await meetings.create(meeting)) ? meeting : await meetings.get(networkId, id);
+    if (!stored) throw new HttpProblem(409, 'Meeting exists', 'A meeting with this id exists already.');
+    return json(201, await view(stored), { location: `/networks/${networkId}/meetings/${stored.id}` });
   };
 
   const listMeetings: Route = async (event, caller) => {

@@ -39,9 +39,12 @@ describe('a member asks to meet another participant', () => {
     await platform.settle();
 
     const body = { name: 'Speed dating', date: '2099-05-12', startTime: '10:00', timeZone: 'Asia/Tbilisi', slotMinutes: 10, breakMinutes: 5, rounds: 2, tables: 3, participants: ids };
-    const created = await as(coordinator, { networks: [net] }, 'POST', `/networks/${net}/meetings`, body);
-    expect(created.status).toBe(201);
-    const path = `/networks/${net}/meetings/${String(created.body.id)}`;
+    // Sent twice at once (a double click, a retry after a lost reply): one meeting, the same answer.
+    const [created, twice] = await Promise.all([1, 2].map(() => as(coordinator, { networks: [net] }, 'POST', `/networks/${net}/meetings`, body)));
+    expect([created!.status, twice!.status]).toEqual([201, 201]);
+    expect(twice!.body.id).toBe(created!.body.id);
+    expect(((await as(coordinator, { networks: [net] }, 'GET', `/networks/${net}/meetings`)).body.meetings as unknown[]).length).toBe(1);
+    const path = `/networks/${net}/meetings/${String(created!.body.id)}`;
 
     // Kutaisi asks to meet someone it was not planned to meet.
     const [kutaisi] = ids as [string];
