@@ -12,7 +12,8 @@ export const MAIL_TEXT = {
     product: 'CultureBridge',
     greeting: (name: string) => `Hello ${name},`,
     preferences: 'Change how you receive these e-mails, or unsubscribe',
-    why: 'Why',
+    // Labels keep their own mark: Armenian ends "Ինչու՝", not with a colon.
+    why: 'Why:',
     seeMatch: 'See the match',
   },
   /** To a coordinator, right away, about one match. */
@@ -38,7 +39,7 @@ export const MAIL_TEXT = {
     confirmed: {
       subject: (partner: string) => `CultureBridge: you and ${partner} both accepted`,
       lead: (_self: string, partner: string) => `You and ${partner} both accepted the match. You can now contact each other:`,
-      whyMatched: 'Why you were matched',
+      whyMatched: 'Why you were matched:',
     },
     expired: {
       subject: (partner: string) => `CultureBridge: your match with ${partner} expired`,
@@ -109,7 +110,7 @@ export function mailText(locale: Locale) {
   const t = translator(locale);
   const m = (key: string, params: Record<string, unknown> = {}) => t(`mail.${key}`, params);
   const text: Shape<typeof MAIL_TEXT> = {
-    common: { product: MAIL_TEXT.common.product, greeting: (name) => m('hello', { name }), preferences: m('preferences'), why: m('why').replace(/:$/, ''), seeMatch: m('seeMatch') },
+    common: { product: MAIL_TEXT.common.product, greeting: (name) => m('hello', { name }), preferences: m('preferences'), why: m('why'), seeMatch: m('seeMatch') },
     coordinatorMatch: {
       subject: (network, headline) => m('coordinatorSubject', { headline, network }),
       headline: { proposed: (a, b) => m('matched', { a, b }), confirmed: (a, b) => m('confirmed', { a, b }) },
@@ -122,7 +123,7 @@ export function mailText(locale: Locale) {
       confirmed: {
         subject: (partner) => m('memberSubjectConfirmed', { partner }),
         lead: (_self, partner) => m('memberConfirmed', { partner }),
-        whyMatched: m('whyMatched').replace(/:$/, ''),
+        whyMatched: m('whyMatched'),
       },
       expired: { subject: (partner) => m('memberSubjectExpired', { partner }), lead: (self, partner) => m('memberExpired', { self, partner }) },
       reminder: { subject: (partner) => m('memberSubjectReminder', { partner }), lead: (self, partner) => m('memberReminder', { self, partner }) },

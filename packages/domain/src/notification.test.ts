@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LOCALES } from './i18n/locales.js';
 import {
   composeSignInMail,
   composeDigestMail,
@@ -141,6 +142,17 @@ describe('member mails', () => {
     }
     expect(mail.text).toContain('Why: Both give "Climate" high priority');
     expect(mail.text).toContain('Hello <i><b>Kutaisi</b> contact</i>,');
+  });
+
+  it('puts one mark after a label in every language ("Ինչու՝", not "Ինչու՝:")', () => {
+    for (const locale of LOCALES) {
+      const mails = [
+        composeMemberMatchMail(notice, { self: { ...kutaisi, locale }, partner: gyumri }, { baseUrl: BASE }),
+        composeMemberMatchMail({ ...notice, state: 'confirmed' }, { self: { ...gyumri, locale }, partner: kutaisi }, { baseUrl: BASE }),
+        composeMatchMail(notice, { coordinator: coordinator({ locale }), networkId: 'eu4culture' }, { baseUrl: BASE }),
+      ];
+      for (const mail of mails) expect(mail.text, locale).not.toMatch(/[:՝։]\s*:/u);
+    }
   });
 
   it('marks a weaker match in the member and the coordinator mail, and only a weaker one', () => {

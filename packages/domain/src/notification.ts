@@ -220,7 +220,7 @@ export function composeMatchMail(notice: MatchNotice & { state: 'proposed' | 'co
     '',
     T.coordinatorMatch.inNetwork(headline(notice, T), network),
     '',
-    ...whyText(`${T.common.why}:`, why),
+    ...whyText(T.common.why, why),
     score,
     ...(notice.weaker ? [T.weakerMatch] : []),
     '',
@@ -234,7 +234,7 @@ export function composeMatchMail(notice: MatchNotice & { state: 'proposed' | 'co
     [
       `<p>${escapeHtml(T.common.greeting(recipient.coordinator.name))}</p>`,
       `<p><strong>${escapeHtml(T.coordinatorMatch.inNetwork(headline(notice, T), network))}</strong></p>`,
-      `<p>${whyHtml(`${T.common.why}:`, why)}<br>${escapeHtml(score)}</p>`,
+      `<p>${whyHtml(T.common.why, why)}<br>${escapeHtml(score)}</p>`,
       ...(notice.weaker ? [`<p><em>${escapeHtml(T.weakerMatch)}</em></p>`] : []),
       `<p><a href="${escapeHtml(url)}">${escapeHtml(T.common.seeMatch)}</a> · <a href="${escapeHtml(dashboard)}">${escapeHtml(T.coordinatorMatch.dashboard)}</a></p>`,
       `<p style="font-size:small"><a href="${escapeHtml(prefs)}">${escapeHtml(T.common.preferences)}</a></p>`,
@@ -453,18 +453,18 @@ export function composeMemberMatchMail(notice: MatchNotice, recipient: Pick<Memb
   let textBody: string[];
   let htmlBody: string[];
   if (notice.state === 'confirmed') {
-    textBody = [lead, '', `${partner.contact.name} <${partner.contact.email}>`, '', ...whyText(`${M.confirmed.whyMatched}:`, why), '', `${T.common.seeMatch}: ${matchUrl}`];
+    textBody = [lead, '', `${partner.contact.name} <${partner.contact.email}>`, '', ...whyText(M.confirmed.whyMatched, why), '', `${T.common.seeMatch}: ${matchUrl}`];
     htmlBody = [
       `<p><strong>${escapeHtml(lead)}</strong></p>`,
       `<p>${escapeHtml(partner.contact.name)} &lt;<a href="${escapeHtml(`mailto:${partner.contact.email}`)}">${escapeHtml(partner.contact.email)}</a>&gt;</p>`,
-      `<p>${whyHtml(`${M.confirmed.whyMatched}:`, why)}</p>`,
+      `<p>${whyHtml(M.confirmed.whyMatched, why)}</p>`,
       `<p><a href="${escapeHtml(matchUrl)}">${escapeHtml(T.common.seeMatch)}</a></p>`,
     ];
   } else if (answerable) {
-    textBody = [lead, '', ...whyText(`${T.common.why}:`, why), ...(notice.weaker ? [T.weakerMatch] : []), '', `${M.accept}: ${acceptUrl}`, `${M.decline}: ${declineUrl}`, '', M.contactsLater];
+    textBody = [lead, '', ...whyText(T.common.why, why), ...(notice.weaker ? [T.weakerMatch] : []), '', `${M.accept}: ${acceptUrl}`, `${M.decline}: ${declineUrl}`, '', M.contactsLater];
     htmlBody = [
       `<p><strong>${escapeHtml(lead)}</strong></p>`,
-      `<p>${whyHtml(`${T.common.why}:`, why)}</p>`,
+      `<p>${whyHtml(T.common.why, why)}</p>`,
       ...(notice.weaker ? [`<p><em>${escapeHtml(T.weakerMatch)}</em></p>`] : []),
       `<p><a href="${escapeHtml(acceptUrl)}">${escapeHtml(M.accept)}</a> · <a href="${escapeHtml(declineUrl)}">${escapeHtml(M.decline)}</a></p>`,
       `<p>${escapeHtml(M.contactsLater)}</p>`,

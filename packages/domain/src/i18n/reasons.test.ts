@@ -25,6 +25,14 @@ const reasons: MatchReason[] = [
 const reader = (locale: Locale, selfId?: string): ReasonReader => ({ locale, pair: ['gori', 'kutaisi'], names, selfId, networkName: (id) => (id === 'eu4culture' ? 'EU4Culture' : id) });
 
 describe('renderReasons', () => {
+  it('names a shared network by its display name even when the reader passes no names (mails, schedules)', () => {
+    for (const locale of ['uk', 'hy', 'ka'] as const) {
+      const lines = renderReasons([{ kind: 'shared-network', networkId: 'eu4culture' }], { locale, pair: ['gori', 'kutaisi'], names });
+      expect(lines.join(' '), locale).toContain('EU4Culture');
+      expect(lines.join(' '), locale).not.toContain('eu4culture');
+    }
+  });
+
   it('names the words and free tags both texts share (#14)', () => {
     const text = renderReasons([{ kind: 'shared-words', words: ['Soviet-era', 'cinema', 'restoring'] }, { kind: 'shared-tags', tags: ['felt making'] }], reader('en'));
     expect(text).toEqual([expect.stringMatching(/^Both describe Soviet-era, cinema,? and restoring\.$/), 'Both list "felt making".']);

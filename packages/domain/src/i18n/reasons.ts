@@ -1,4 +1,5 @@
 import type { MatchReason } from '../matching/types.js';
+import { networkDisplayName } from '../network-settings.js';
 import type { Priority } from '../vocabulary.js';
 import { countryNameIn, formatDate, formatList, fundingLabel, languageNameIn, themeLabel } from './labels.js';
 import type { Locale } from './locales.js';
@@ -118,7 +119,8 @@ export function renderReasons(reasons: readonly (MatchReason | OtherReason)[], r
         add(`border:${groups.size}`, reason, () => t('reason.crossBorder', { countries: list(reason.countries.map((c) => countryNameIn(c, locale))) }));
         break;
       case 'shared-network':
-        add(`network:${groups.size}`, reason, () => t('reason.sharedNetwork', { network: reader.networkName?.(reason.networkId) ?? reason.networkId }));
+        // Readers without the networks' records (mails, schedules) still get the known display name, not the id.
+        add(`network:${groups.size}`, reason, () => t('reason.sharedNetwork', { network: reader.networkName?.(reason.networkId) ?? networkDisplayName(reason.networkId) }));
         break;
       case 'both-open-to-outside':
         add('open', reason, () => t('reason.openOutside'));
