@@ -173,5 +173,15 @@ describe('the dashboard lists who is waiting for approval', () => {
     // Members already in the network are not listed under this filter.
     for (const m of members.slice(0, 3)) expect(await page.locator(`table.members-table tr[data-member="${m.name}"]`).count()).toBe(0);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // On a phone the request is a card: nothing wider than the screen, its buttons in reach.
+    const phone = await coordinatorPage({ width: 390, height: 844 }, true);
+    await phone.goto(`${platform.apiUrl}/#/dashboard/${EU4CULTURE}`);
+    const request = phone.locator('table.join-requests tr[data-request="Chernivtsi"]');
+    await request.waitFor(WAIT);
+    await noWiderThan(phone, 390);
+    const approve = request.getByRole('button', { name: 'Approve Chernivtsi' });
+    const box = await approve.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
   });
 });

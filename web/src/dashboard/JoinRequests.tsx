@@ -37,7 +37,7 @@ export function JoinRequests({ networkId, requests, onAnswered }: { networkId: s
         <p className="muted">{t('joinRequests.none')}</p>
       ) : (
         <ScrollArea label={t('joinRequests.label')}>
-          <table className="data-table">
+          <table className="data-table data-table--cards join-requests">
             <caption className="visually-hidden">{t('joinRequests.caption')}</caption>
             <thead>
               <tr>
@@ -52,10 +52,10 @@ export function JoinRequests({ networkId, requests, onAnswered }: { networkId: s
               {requests.map((r) => (
                 <tr key={r.id} data-request={r.name}>
                   <th scope="row">{r.name}</th>
-                  <td>{d(`kind.${r.kind}`)}</td>
-                  <td>{country(r.country)}</td>
-                  <td>{r.requestedAt.slice(0, 10)}</td>
-                  <td>
+                  <td data-label={t('joinRequests.kind')}>{d(`kind.${r.kind}`)}</td>
+                  <td data-label={t('joinRequests.country')}>{country(r.country)}</td>
+                  <td data-label={t('joinRequests.asked')}>{r.requestedAt.slice(0, 10)}</td>
+                  <td data-label={t('joinRequests.decision')}>
                     <div className="actions">
                       <button type="button" className="button" disabled={busy === r.id} onClick={() => void answer(r.id, r.name, 'approve')} aria-label={t('joinRequests.approveName', { name: r.name })}>
                         {t('joinRequests.approve')}
