@@ -103,9 +103,17 @@ describe('one session per browser', () => {
     await first.goto(`${platform.apiUrl}/#/sign-in`);
     await first.getByLabel('Your e-mail address').fill(COORDINATOR);
     await first.getByRole('button', { name: 'Send me a sign-in link' }).click();
-    await first.goto(await nextSignInLink(platform, COORDINATOR, seen));
+    const link = await nextSignInLink(platform, COORDINATOR, seen);
+    // The same link opened in a second tab too (as mail clients do), and used in the first.
+    const twin = await context.newPage();
+    await twin.goto(link);
+    await first.goto(link);
     await first.getByRole('button', { name: 'Sign in', exact: true }).click();
     await first.getByRole('heading', { level: 1, name: /^Dashboard: EU4Culture/ }).waitFor(WAIT);
+    // Its click in the second tab finds the browser signed in already and goes on, not "no longer works".
+    await twin.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await twin.getByRole('heading', { level: 1, name: /^Dashboard: EU4Culture/ }).waitFor(WAIT);
+    await twin.close();
 
     // Chromium took the Secure, HttpOnly cookie on http://localhost, and the page cannot read it.
     const [cookie] = (await context.cookies()).filter((c) => c.name === BROWSER_SESSION.cookieName);

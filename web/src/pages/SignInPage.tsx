@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { ApiProblem } from '../api/client';
-import { describeSignInLink, verifySignInToken } from '../api/endpoints';
+import { describeSignInLink, fetchMe, verifySignInToken } from '../api/endpoints';
 import type { VerifyResult } from '../api/types';
 import { takeDestination } from '../auth/destination';
 import { markSignedIn } from '../auth/session-store';
@@ -39,7 +39,7 @@ function RequestLink({ reason }: { reason?: string }) {
 }
 
 /** Where a fresh session goes: back to what was asked for, else to what the address owns. */
-function landingRoute(result: VerifyResult): string {
+function landingRoute(result: Pick<VerifyResult, 'confirmed' | 'profiles' | 'networks'>): string {
   const destination = takeDestination();
   if (destination) return destination;
   const [confirmed] = result.confirmed;
@@ -95,7 +95,14 @@ function Verify({ token }: { token: string }) {
       replaceRoute(landingRoute(result));
     } catch (error) {
       setBusy(false);
-      if (error instanceof ApiProblem && error.is('/problems/invalid-token')) replaceRoute('/sign-in?reason=invalid-link');
+      if (error instanceof ApiProblem && error.is('/problems/invalid-token')) {
+        // The same link used in another tab already: this browser is signed in, so go on.
+        const me = await fetchMe({ probe: true }).catch(() => undefined);
+        if (me) {
+          markSignedIn();
+          replaceRoute(landingRoute({ confirmed: [], profiles: me.profiles.map((p) => p.id), networks: me.networks }));
+        } else replaceRoute('/sign-in?reason=invalid-link');
+      }
       else setProblem(error instanceof ApiProblem ? error : new ApiProblem(0, 'about:blank', t('signIn.failed'), String(error), []));
     }
   };
