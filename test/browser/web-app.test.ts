@@ -94,6 +94,9 @@ describe('the web app in a real browser', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Confirm the profile Gyumri' }).click();
     await page.getByText('Your profile is confirmed.').waitFor(WAIT);
+    // Not "partners appear within seconds": EU4Culture approves new members first, and the page says so.
+    await page.getByText('The coordinators of EU4Culture approve new members first; we propose partners as soon as one of them does.').waitFor(WAIT);
+    expect(await page.getByText('they appear below within seconds').count()).toBe(0);
     gyumriId = decodeURIComponent(/#\/profiles\/([^?]+)/.exec(page.url())?.[1] ?? '');
     expect(gyumriId).not.toBe('');
     // The used token is gone from the address bar.

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Profile, ProfileHint, ProfileInput } from '@culturebridge/domain';
+import { approvedNetworks, networkShortName, type Profile, type ProfileHint, type ProfileInput } from '@culturebridge/domain';
 import { ApiProblem, SessionLost } from '../api/client';
 import { confirmProfile, fetchMe, fetchProfile, fetchProfileMatches, updateProfile, withdrawProfile } from '../api/endpoints';
 import type { MatchView } from '../api/types';
@@ -17,6 +17,7 @@ import { href } from '../router';
 import { Trans } from 'react-i18next';
 import { MemberText } from '../components/MemberText';
 import { useLocale } from '../i18n/use-locale';
+import { networkLabel } from '../lib/networks';
 
 const POLL_MS = 2_000;
 
@@ -67,7 +68,7 @@ function ProfileChooser() {
 }
 
 function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: boolean }) {
-  const { t } = useLocale();
+  const { t, list } = useLocale();
   const { me, refreshMe } = useMe();
   const [withdrawn, setWithdrawn] = useState(false);
   // A coordinator may open a member's profile too, but only its owner answers, edits or withdraws.
@@ -104,7 +105,12 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
       </PageHeading>
       {confirmed && current.status === 'active' ? (
         <Notice kind="success" title={t('myProfile.confirmed')}>
-          <p>{t('myProfile.confirmedNote')}</p>
+          {/* Matching starts in a network once its coordinators approve the member. */}
+          <p>
+            {approvedNetworks(current).length > 0
+              ? t('myProfile.confirmedNote')
+              : t('myProfile.confirmedAwaitingNote', { networks: list(current.networks.map((id) => networkShortName(networkLabel(id)))) })}
+          </p>
         </Notice>
       ) : null}
       {current.status === 'pending' ? (
