@@ -1,12 +1,13 @@
 /**
  * Member lists, for the operator or a coordinator at a terminal:
  *
- *   npm run members -- import --network <id> [--dry-run] [--encoding windows-1251|windows-1250|windows-1252] <file.csv|file.xlsx>
+ *   npm run members -- import --network <id> [--dry-run] [--encoding windows-1251|windows-1250|windows-1252] [--locale ka] <file.csv|file.xlsx>
  *   npm run members -- export --network <id> [--format csv|xlsx] [--delimiter ';'] [--out <file>]
  *
  * The import previews first (problems per row and column, the summary), then writes unless
  * --dry-run; imported members are mailed an invitation to review and confirm their profile.
- * A legacy single-byte file is refused until its encoding is confirmed with --encoding.
+ * A legacy single-byte file is refused until its encoding is confirmed with --encoding. --locale is
+ * the invitations' language for rows whose `locale` column is empty (English without it).
  *
  * Locally (default) it works on `npm start`'s table and mails through its SES local (read from
  * .data/dynamodb/endpoints.json). Against AWS: TABLE_NAME, SENDER_EMAIL, CONFIGURATION_SET and
@@ -19,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SingleBar, Presets } from 'cli-progress';
 import { sesMailer } from '@culturebridge/mail';
+import { LOCALES, isLocale } from '@culturebridge/domain';
 import { UnreadableFile, errorReportCsv, memberExportFile, parseMemberFile, planImport } from '@culturebridge/member-lists';
 import { AddressBook, MatchStore, NetworkStore, ProfileStore, SignInStore, SuppressionStore } from '@culturebridge/store';
 import { networkMemberRows } from '../functions/member-lists/member-export.js';
@@ -29,7 +31,7 @@ import { LOCAL_ENDPOINTS_FILE, readLocalEndpoints } from '../local/endpoints-fil
 import { operatorDocumentClient } from './operator-table.js';
 
 const USAGE = `usage:
-  npm run members -- import --network <id> [--dry-run] [--encoding windows-1251|windows-1250|windows-1252] <file>
+  npm run members -- import --network <id> [--dry-run] [--encoding windows-1251|windows-1250|windows-1252] [--locale ka] <file>
   npm run members -- export --network <id> [--format csv|xlsx] [--delimiter ,|;] [--out <file>]`;
 
 function mailSettings() {
@@ -55,6 +57,7 @@ async function main(): Promise<number> {
       network: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       encoding: { type: 'string' },
+      locale: { type: 'string' },
       format: { type: 'string', default: 'csv' },
       delimiter: { type: 'string', default: ',' },
       out: { type: 'string' },
@@ -85,9 +88,13 @@ async function main(): Promise<number> {
       return 0;
     }
 
+    if (values.locale !== undefined && !isLocale(values.locale)) {
+      console.error(`--locale must be one of ${LOCALES.join(', ')}`);
+      return 2;
+    }
     let plan;
     try {
-      plan = planImport(await parseMemberFile(readFileSync(file as string), values.encoding), networkId);
+      plan = planImport(await parseMemberFile(readFileSync(file as string), values.encoding), networkId, values.locale);
     } catch (error) {
       if (error instanceof UnreadableFile || error instanceof RangeError) {
         console.error(error.message);
@@ -133,8 +140,8 @@ async function main(): Promise<number> {
         profiles: new ProfileStore(doc, tableName),
         addresses: new AddressBook(doc, tableName),
         matches,
-        invite: async (email, profileId, at) => {
-          if (linkDeps) await sendMagicLink(linkDeps, email, 'invite-member', at, profileId);
+        invite: async (email, profileId, at, locale) => {
+          if (linkDeps) await sendMagicLink(linkDeps, email, 'invite-member', at, profileId, locale);
         },
         newId: randomUUID,
         now: () => new Date().toISOString(),
@@ -145,8 +152,11 @@ async function main(): Promise<number> {
     );
     bar.stop();
     mail?.ses.destroy();
-    const { created, updated, unchanged, invalid } = result.summary;
-    console.log(`${values['dry-run'] ? 'dry run, nothing written: would have ' : ''}created ${created}, updated ${updated}, unchanged ${unchanged}, invalid ${invalid}`);
+    const { created, updated, unchanged, kept, invalid } = result.summary;
+    console.log(
+      `${values['dry-run'] ? 'dry run, nothing written: would have ' : ''}created ${created}, updated ${updated}, unchanged ${unchanged}, invalid ${invalid}` +
+        (kept > 0 ? `; kept ${kept} as their members wrote or confirmed them (a list does not change those)` : ''),
+    );
     return 0;
   } catch (error) {
     console.error(`the member list could not be processed: ${(error as Error).message}`);

@@ -102,12 +102,16 @@ describe('member export', () => {
     expect(dry.stdout).toContain('dry run, nothing written: would have created 1, updated 0, unchanged 0, invalid 1');
     expect((await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(`cahul@${net}.example`))).toEqual([]);
 
-    const real = await cli('import', '--network', net, file);
+    // --locale: the invitations' language where the list names none.
+    const refused = (await cli('import', '--network', net, '--locale', 'xx', file).catch((error: unknown) => error)) as { code?: number; stderr?: string };
+    expect(refused).toMatchObject({ code: 2 });
+    expect(refused.stderr).toContain('--locale must be one of en, ru, uk');
+    const real = await cli('import', '--network', net, '--locale', 'ro', file);
     expect(real.stdout).toContain('created 1, updated 0, unchanged 0, invalid 1');
     expect(real.stderr).toMatch(/1\/1 rows/);
     expect(readFileSync(join(dir, 'members-errors.csv'), 'utf8')).toContain('town');
     expect((await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(`cahul@${net}.example`)).map((m) => m.subject)).toEqual([
-      'CultureBridge: your network invites you to confirm your profile',
+      'CultureBridge: rețeaua vă invită să vă confirmați profilul',
     ]);
     expect((await cli('import', '--network', net, file)).stdout).toContain('created 0, updated 0, unchanged 1, invalid 1');
 
