@@ -288,7 +288,7 @@ describe('the web app in a real browser', () => {
     // An expired session: API Gateway's authorizer answers 403 {"message":"Forbidden"}.
     await page.route(`**/profiles/${gyumriId}/matches`, (route) => route.fulfill({ status: 403, contentType: 'application/json', body: '{"message":"Forbidden"}' }));
     await page.getByRole('button', { name: 'Refresh' }).click();
-    await page.getByText('Your session has expired').waitFor(WAIT);
+    await page.getByText(/Your session has ended: you signed out \(perhaps in another tab\), or it expired after a week without use/).waitFor(WAIT);
     expect(page.url()).toContain('#/sign-in?reason=expired');
     await page.unrouteAll();
     // Signing in again leads back to the profile.
