@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CoordinatorStore, MeetingStore, decodeMembershipView } from '@culturebridge/store';
 import type { Meeting } from '@culturebridge/domain';
@@ -115,6 +116,14 @@ describe('profiles API on DynamoDB Local', () => {
     const stored = (await table.scanAll()).filter((i) => i.entity === 'Profile' && (i.contact as { email: string }).email === email);
     expect(stored).toHaveLength(1);
     expect(mailer.sent.filter((m) => m.to === email)).toHaveLength(1);
+    // Past its day the memory no longer answers, even before DynamoDB's TTL has deleted it: the same
+    // submission then makes a profile of its own.
+    const memory = (await table.scanAll()).find((i) => i.entity === 'Submission' && i.profileId === answers[0]?.body.id);
+    expect(memory).toMatchObject({ expiresAt: expect.any(Number) });
+    await table.doc.send(new PutCommand({ TableName: table.tableName, Item: { ...memory, expiresAt: Math.floor(Date.now() / 1000) - 60 } }));
+    const later = await call(own, { method: 'POST', path: '/profiles', body: input });
+    expect(later.status).toBe(201);
+    expect(later.body.id).not.toBe(answers[0]?.body.id);
     // Something else from the same address is a profile of its own.
     const other = await call(own, { method: 'POST', path: '/profiles', body: { ...input, name: 'Batumi Art Centre' } });
     expect(other.status).toBe(201);
