@@ -10,13 +10,17 @@ import * as z from 'zod';
  * show at least one character", and the test is a few Unicode property escapes.
  */
 
+/** `text` cut to its first `max` characters, with "…" after a cut: what an answer echoes of what was sent. */
+export function truncated(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 /**
  * A value a message quotes back, in double quotes: at most `max` characters (default 60) and "…"
  * after a cut, so a problem about a 2 MB cell stays a line long (issue: import answers of 8 MB).
  */
 export function quoted(value: unknown, max = 60): string {
-  const text = String(value);
-  return `"${text.length > max ? `${text.slice(0, max)}…` : text}"`;
+  return `"${truncated(String(value), max)}"`;
 }
 
 /** zod reports a missing field as a type error; people want to read "is required". */

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { quoted } from './text.js';
+import { quoted, truncated } from './text.js';
 
 /*
  * What zod says for a check that names no message of its own, phrased as the rest of the API is
@@ -115,7 +115,10 @@ export function jsonPointer(path: Path): string {
 
 const isCode = (value: unknown): value is FieldProblemCode => typeof value === 'string' && (FIELD_PROBLEM_CODES as readonly string[]).includes(value);
 // What was sent, echoed for a client to quote ("de" is not…); capped so a problem stays small.
-const sent = (input: unknown) => (typeof input === 'string' ? { value: input.slice(0, 100) } : undefined);
+const sent = (input: unknown) => (typeof input === 'string' ? { value: input.slice(0, ECHOED_LENGTH) } : undefined);
+
+/** Characters of what was sent that a problem echoes (`params.value`, an unknown field's name, a member list's cell). */
+export const ECHOED_LENGTH = 100;
 
 /** The value at a zod issue path of the input (zod leaves `input` off issues unless asked to). */
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -174,7 +177,7 @@ export function describeIssues(error: z.ZodError, ...input: [unknown?]): FieldPr
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         // A key is what the client sent: named, but no longer than a value is quoted.
-        const shown = key.length > 100 ? `${key.slice(0, 100)}…` : key;
+        const shown = truncated(key, ECHOED_LENGTH);
         const path = [...issue.path, shown];
         problems.push({ field: fieldPath(path), pointer: jsonPointer(path), code: 'unknown_field', detail: `${quoted(key)} is not a field of this form`, params: { key: shown } });
       }
@@ -186,6 +189,13 @@ export function describeIssues(error: z.ZodError, ...input: [unknown?]): FieldPr
   if (problems.length <= MAX_FIELD_PROBLEMS) return problems;
   const more = problems.length - MAX_FIELD_PROBLEMS;
   return [...problems.slice(0, MAX_FIELD_PROBLEMS), { field: '(body)', pointer: '#', code: 'invalid', detail: `and ${more} more problems` }];
+}
+
+/** How many problems a list from describeIssues stands for: the named ones, plus those its last entry counts (above). */
+export function problemCount(problems: readonly FieldProblem[]): number {
+  const last = problems.at(-1);
+  const more = last?.field === '(body)' ? /^and (\d+) more problems$/.exec(last.detail) : null;
+  return more ? problems.length - 1 + Number(more[1]) : problems.length;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@culturebridge/domain';
+import { problemCount, type FieldProblem } from '@culturebridge/domain';
 
 /** Problem type URIs (RFC 9457), documented in docs/api.md. */
 export const PROBLEM_TYPES = {
@@ -39,19 +39,12 @@ export class HttpProblem extends Error {
 /** A detail as the end of a sentence: a full stop unless it already ends with one (or ? ! …). */
 const sentence = (text: string) => (/[.!?…։。]$/u.test(text) ? text : `${text}.`);
 
-/** How many fields the problems stand for: describeIssues names 100, then one "(body)" entry "and N more problems". */
-function fieldCount(errors: readonly FieldProblem[]): number {
-  const last = errors.at(-1);
-  const more = last?.field === '(body)' ? /^and (\d+) more problems$/.exec(last.detail) : null;
-  return more ? errors.length - 1 + Number(more[1]) : errors.length;
-}
-
 export function invalidFields(errors: FieldProblem[]): HttpProblem {
   const names = errors.map((e) => e.field);
   const detail =
     errors.length === 1
       ? `The field ${names[0]} is invalid: ${sentence(errors[0]?.detail ?? '')}`
-      : `${fieldCount(errors)} fields are invalid: ${names.join(', ')}.`;
+      : `${problemCount(errors)} fields are invalid: ${names.join(', ')}.`;
   return new HttpProblem(400, 'Your request has invalid fields', detail, PROBLEM_TYPES.invalidFields, { errors });
 }
 

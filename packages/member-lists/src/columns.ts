@@ -1,4 +1,4 @@
-import { PRIORITIES, ProfileInput, describeIssues, type FieldProblem, type FieldProblemCode, type Locale, type Priority } from '@culturebridge/domain';
+import { ECHOED_LENGTH, PRIORITIES, ProfileInput, describeIssues, truncated, type FieldProblem, type FieldProblemCode, type Locale, type Priority } from '@culturebridge/domain';
 
 /**
  * The columns of a member list, in the template's order. Lists go in one cell, separated by `|`
@@ -27,9 +27,8 @@ export type MemberColumn = (typeof MEMBER_COLUMNS)[number];
 
 export const REQUIRED_COLUMNS: readonly MemberColumn[] = ['name', 'kind', 'country', 'contact_name', 'contact_email', 'themes', 'languages'];
 
-/** Characters of a cell a problem (or an unknown header) quotes (as the API's `params.value`): the report stays small whatever the file holds. */
-export const QUOTED_CELL_LENGTH = 100;
-export const quotedCell = (cell: string) => (cell.length > QUOTED_CELL_LENGTH ? `${cell.slice(0, QUOTED_CELL_LENGTH)}…` : cell);
+/** A cell as a problem (or an unknown header) quotes it, as the API echoes a value: the report stays small whatever the file holds. */
+export const quotedCell = (cell: string) => truncated(cell, ECHOED_LENGTH);
 
 /** Header spellings people use, normalised (lower case, spaces and hyphens as `_`). */
 const ALIASES: Record<string, MemberColumn> = {
