@@ -1,4 +1,4 @@
-import { approvedNetworks, membershipStatus, type Locale, type Profile, type ProfileData } from '@culturebridge/domain';
+import { membershipStatus, type Locale, type Profile, type ProfileData } from '@culturebridge/domain';
 import { type ImportPlan } from '@culturebridge/member-lists';
 import { addressHash, sameProfileData, type AddressBook, type MatchStore, type ProfileStore } from '@culturebridge/store';
 
@@ -82,9 +82,9 @@ async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T
  * Upserts the plan's valid rows into the network by contact address, so importing the same list
  * again changes nothing. A new member is created `pending` with the membership approved (the
  * coordinator vouches for it) and mailed an invitation: nothing about them is matched or shown to
- * partners until they confirm. A pending profile in the network gets the list's data (its own
- * mail preferences kept) and an approved membership. A profile its member confirmed is `kept` as
- * they wrote it; if it asked to join this network, listing it approves the request. `dryRun`
+ * partners until they confirm. A profile an earlier import made that is still unconfirmed gets the
+ * list's data (its own mail preferences kept). Any other profile of the address is `kept` as its
+ * member wrote it; if it is active and asked to join this network, listing it approves the request. `dryRun`
  * decides every row the same way and writes nothing. `onRow` reports progress (rows done).
  */
 export async function importMembers(deps: MemberImportDeps, networkId: string, plan: ImportPlan, options: { dryRun: boolean; onRow?: (done: number) => void }): Promise<ImportResult> {
@@ -109,19 +109,13 @@ export async function importMembers(deps: MemberImportDeps, networkId: string, p
         await deps.profiles.setMembership(profile.id, networkId, 'approved', deps.now());
       }
     } else {
+      // A listed profile's membership is approved already (see existingProfile): only its data may change.
       const current = existing.profile;
       const next = merged(current, row.profile);
-      const approved = membershipStatus(current, networkId) === 'approved';
-      outcome = sameProfileData(current, next) && approved ? 'unchanged' : 'updated';
+      outcome = sameProfileData(current, next) ? 'unchanged' : 'updated';
       if (outcome === 'updated' && !options.dryRun) {
-        const at = deps.now();
-        if (!sameProfileData(current, next)) {
-          const result = await deps.profiles.update(current.id, current.version, next, at);
-          if (result.outcome !== 'ok') throw new Error(`member in row ${row.rowNumber} changed during the import (${result.outcome}); import again`);
-        }
-        if (!approvedNetworks({ networks: next.networks, memberships: (await deps.profiles.get(current.id))?.memberships }).includes(networkId)) {
-          await deps.profiles.setMembership(current.id, networkId, 'approved', at);
-        }
+        const result = await deps.profiles.update(current.id, current.version, next, deps.now());
+        if (result.outcome !== 'ok') throw new Error(`member in row ${row.rowNumber} changed during the import (${result.outcome}); import again`);
       }
     }
     outcomes.push({ rowNumber: row.rowNumber, name: row.profile.name, outcome });

@@ -90,8 +90,8 @@ export class ProfileStore {
         if (!once || !(error instanceof TransactionCanceledException)) throw error;
         const reason = error.CancellationReasons?.[0]?.Code;
         if (reason === 'ConditionalCheckFailed') {
-          const first = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.submission(once.key), ConsistentRead: true }));
-          if (typeof first.Item?.profileId === 'string') throw new DuplicateSubmission(first.Item.profileId);
+          const first = await this.submitted(once.key);
+          if (first !== undefined) throw new DuplicateSubmission(first);
         }
         // The twin transaction is still in flight (TransactionConflict): once it lands, the condition decides.
         if (attempt < 3 && (reason === 'TransactionConflict' || reason === 'ConditionalCheckFailed')) continue;

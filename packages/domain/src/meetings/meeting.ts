@@ -161,8 +161,10 @@ export function roundTimes(meeting: Pick<MeetingInput, 'date' | 'startTime' | 't
 
 /** Rounds already held at `now` (started before it): a re-plan keeps them. */
 export function heldRounds(schedule: readonly ScheduledRound[], now: Date): ScheduledRound[] {
-  return schedule.filter((r) => new Date(r.startsAt).getTime() <= now.getTime());
+  return schedule.filter((r) => isHeld(r, now));
 }
+
+const isHeld = (round: Pick<ScheduledRound, 'startsAt'>, now: Date) => new Date(round.startsAt).getTime() <= now.getTime();
 
 /**
  * The meeting without a member whose profile is being erased, as its next version: it leaves the
@@ -175,10 +177,9 @@ export function withoutParticipant(meeting: Meeting, profileId: string, now: str
   const involved = (pair: readonly string[]) => pair.includes(profileId);
   const inSchedule = meeting.schedule.some((r) => r.byes.includes(profileId) || r.meetings.some((m) => involved(m.profileIds)));
   if (!meeting.participants.includes(profileId) && !inSchedule) return meeting;
-  const at = new Date(now).getTime();
+  const at = new Date(now);
   const schedule = meeting.schedule.map((round) => {
-    const held = new Date(round.startsAt).getTime() <= at;
-    if (held) return { ...round, meetings: round.meetings.map((m) => (involved(m.profileIds) ? { ...m, reasons: [], summary: '' } : m)) };
+    if (isHeld(round, at)) return { ...round, meetings: round.meetings.map((m) => (involved(m.profileIds) ? { ...m, reasons: [], summary: '' } : m)) };
     const partners = round.meetings.filter((m) => involved(m.profileIds)).map((m) => (m.profileIds[0] === profileId ? m.profileIds[1] : m.profileIds[0]));
     return { ...round, meetings: round.meetings.filter((m) => !involved(m.profileIds)), byes: [...round.byes.filter((id) => id !== profileId), ...partners] };
   });
