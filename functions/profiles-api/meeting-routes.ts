@@ -14,8 +14,8 @@ import {
 import { scheduleMeeting, type KnownMatch } from '@culturebridge/domain/meeting-planner';
 import { HttpProblem, invalidFields, json, notFound, parseBody, versionConflict } from '@culturebridge/http';
 import { isPublishedCopy, type MatchStore, type MeetingStore, type ProfileStore } from '@culturebridge/store';
-import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { requestFingerprint } from './fingerprint.js';
 import { ownsProfile, refusal, type Caller } from './access.js';
 import { networkOf } from './network-routes.js';
 import { ID_PATTERN } from './routes.js';
@@ -44,7 +44,7 @@ const problem = (path: (string | number)[], code: FieldProblemCode, detail: stri
 
 /** A UUID (RFC 9562 §5.8, version 8) from a SHA-256 of who planned what: the same request gives the same id. */
 function submissionId(by: string, networkId: string, input: MeetingInput): string {
-  const hex = createHash('sha256').update(JSON.stringify({ by, networkId, input })).digest('hex');
+  const hex = requestFingerprint({ by, networkId, input }).toString('hex');
   const variant = ((parseInt(hex[16] as string, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -1,9 +1,9 @@
 import { ProfileInput, ProfileUpdate, answerMatch, hintsForMatches, isWeakerMatch, revealsContact, toPublicProfile, unknownNetworks, withoutParticipant, type Answer, type Locale, type Meeting, type Profile } from '@culturebridge/domain';
 import { HttpProblem, invalidFields, json, noContent, notFound, parseBody, versionConflict } from '@culturebridge/http';
 import { addressHash, DuplicateSubmission, sameProfileData, type MatchItem, type MatchStore, type MeetingStore, type NetworkStore, type ProfileStore } from '@culturebridge/store';
-import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinates, mayRead, ownsProfile, refusal, type Caller } from './access.js';
+import { requestFingerprint } from './fingerprint.js';
 import { early, type PrefetchingRoute, type Route } from './route.js';
 import type { SignInService } from './sign-in.js';
 
@@ -126,9 +126,8 @@ export function profileRoutes({ profiles, matches, meetings, networks, signIn, n
     const at = new Date(now());
     const confirmedBySession = caller.kind === 'session' && caller.claims.sub === addressHash(data.contact.email);
     // The same submission again (a retry after a lost reply, a double send) is answered with the
-    // profile it made, without a second profile, mail or rate count. The key is a hash of who
-    // sent what: zod's output has its keys in schema order, so equal data gives equal JSON.
-    const key = createHash('sha256').update(JSON.stringify({ by: caller.kind === 'session' ? caller.claims.sub : null, data })).digest('base64url');
+    // profile it made, without a second profile, mail or rate count.
+    const key = requestFingerprint({ by: caller.kind === 'session' ? caller.claims.sub : null, data }).toString('base64url');
     const earlier = await profiles.submitted(key);
     let profile: Profile | undefined = earlier === undefined ? undefined : await profiles.get(earlier);
     // A profile erased since is not an answer: the same data again makes a new one.
