@@ -129,6 +129,12 @@ describe.each(VIEWPORTS)('the dashboard answers a coordinator on a $name', ({ vi
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await noWiderThan(page, viewport.width);
     await keepScreenshot(page, `dashboard-no-confirmed-partner${suffix}.png`);
+    // Longer words, same width: the graph's filters ("Подтверждённые обеими сторонами") stay on the screen.
+    await page.getByLabel('Language', { exact: true }).selectOption('ru');
+    await page.getByRole('heading', { level: 1, name: /^Панель: EU4Culture/ }).waitFor(WAIT);
+    await noWiderThan(page, viewport.width);
+    await page.getByLabel('Язык', { exact: true }).selectOption('en');
+    await page.getByRole('heading', { level: 1, name: /^Dashboard: EU4Culture/ }).waitFor(WAIT);
 
     // A member page: profile, contact, matches with their states.
     const name = expected[0] as string;
