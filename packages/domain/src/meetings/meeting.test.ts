@@ -71,6 +71,17 @@ describe('MeetingInput', () => {
     expect(fieldsOf({ ...valid, timeZone: 'Europe/Kyiv' })).toEqual([]);
   });
 
+  it('takes a time zone only as IANA spells it: Intl also resolves other casings of a name', () => {
+    for (const typed of ['Europe/KYIV', 'EUROPE/KYIV', 'Europe/KyIv', 'Asia/TBILISI', 'Asia/TbIlisi', 'ASIA/Baku']) {
+      expect(fieldsOf({ ...valid, timeZone: typed }), typed).toEqual([['timeZone', 'unknown_time_zone']]);
+    }
+    // Current names, names Intl only knows as aliases (Europe/Kyiv resolves to Europe/Kiev), and
+    // IANA's own unusual spellings.
+    for (const name of ['Europe/Kyiv', 'Europe/Kiev', 'Asia/Kolkata', 'Asia/Yerevan', 'Asia/Baku', 'Europe/Chisinau', 'Asia/Almaty', 'America/Argentina/Buenos_Aires', 'America/Port-au-Prince', 'Africa/Dar_es_Salaam', 'Antarctica/DumontDUrville', 'Antarctica/McMurdo', 'America/Indiana/Knox', 'UTC', 'Etc/UTC', 'Etc/GMT+4', 'EST5EDT', 'GB-Eire']) {
+      expect(fieldsOf({ ...valid, timeZone: name }), name).toEqual([]);
+    }
+  });
+
   it('plans a new day from yesterday on; a meeting that keeps its day may be edited later', () => {
     expect(meetingDateProblem('2027-05-12', '2027-05-13')).toBeUndefined();
     expect(meetingDateProblem('2027-05-11', '2027-05-13')).toMatch(/has passed/);
