@@ -50,6 +50,10 @@ export const EVENT_DOCS: Record<DetailType, { emittedWhen: string; history: stri
     emittedWhen: 'A coordinator changed a meeting (details or participants); the rounds after the ones already held were planned again. Carries the whole new timetable.',
     history: ['v1 (2026-11-30): first version.'],
   },
+  MeetingCancelled: {
+    emittedWhen: 'A coordinator cancelled a meeting before its first round began; carries the timetable that will not take place. No MeetingChanged follows: a cancelled meeting is not changed again.',
+    history: ['v1 (2026-11-30): first version.'],
+  },
   MembershipRequested: {
     emittedWhen: 'A member named a network in its profile: it asks to join, and a coordinator of the network decides. Published once the profile is confirmed by its contact.',
     history: ['v1 (2026-11-30): first version.'],

@@ -147,6 +147,10 @@ export const EXAMPLE_DETAILS: { [T in DetailType]: EventDetail<T> } = {
     metadata: meta('af8c5b2e-4a1b-4c6f-9d3e-1b2a3f4e5c0a', `MEETING#${meetingId}#v2`),
     data: { ...meeting(2, true), changedFields: ['participants', 'schedule'] },
   },
+  MeetingCancelled: {
+    metadata: meta('b09d6c3f-5b2c-4d7a-8e4f-2c3b4a5f6d1b', `MEETING#${meetingId}#v3`),
+    data: { ...meeting(3, true), cancelledAt: '2026-11-30T09:00:00.000Z' },
+  },
   MembershipRequested: {
     metadata: meta('5c1d2e3f-6a7b-4c8d-9e0f-1a2b3c4d5e61', `MEMBERSHIP#${profileId}#eu4culture#requested#v1`),
     data: { profileId, networkId: 'eu4culture', status: 'requested', profileVersion: 1 },

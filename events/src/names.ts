@@ -23,6 +23,7 @@ export const DETAIL_TYPES = {
   CoordinatorNotified: SOURCES.notifications,
   MeetingPlanned: SOURCES.meetings,
   MeetingChanged: SOURCES.meetings,
+  MeetingCancelled: SOURCES.meetings,
   MembershipRequested: SOURCES.memberships,
   MembershipApproved: SOURCES.memberships,
   MembershipRejected: SOURCES.memberships,

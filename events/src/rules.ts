@@ -26,9 +26,9 @@ export const RULES = {
   },
   matchToNotify: {
     name: 'match-to-notify',
-    description: 'Proposed, accepted, confirmed and expired matches are mailed (or kept for digests) to coordinators and members; planned and changed meetings to their participants',
+    description: 'Proposed, accepted, confirmed and expired matches are mailed (or kept for digests) to coordinators and members; planned, changed and cancelled meetings to their participants',
     eventBusName: EVENT_BUS_NAME,
-    eventPattern: pattern('MatchProposed', 'MatchAccepted', 'MatchConfirmed', 'MatchExpired', 'MeetingPlanned', 'MeetingChanged'),
+    eventPattern: pattern('MatchProposed', 'MatchAccepted', 'MatchConfirmed', 'MatchExpired', 'MeetingPlanned', 'MeetingChanged', 'MeetingCancelled'),
     target: 'notify',
   },
   slotFreed: {

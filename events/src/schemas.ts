@@ -133,6 +133,7 @@ export const EVENT_SCHEMAS = {
   ),
   MeetingPlanned: envelope(MeetingData),
   MeetingChanged: envelope(MeetingData.extend({ changedFields: z.array(z.string()).describe('Top-level meeting fields whose value changed (schedule included)') })),
+  MeetingCancelled: envelope(MeetingData.extend({ cancelledAt: z.iso.datetime().describe('When the coordinator cancelled it (UTC); the timetable is the one that will not take place') })),
   MembershipRequested: envelope(MembershipData),
   MembershipApproved: envelope(MembershipData),
   MembershipRejected: envelope(MembershipData),

@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { EVENT_SCHEMAS } from '@culturebridge/events';
 import {
   composeMatchMail,
+  composeMeetingCancelledMail,
   composeMeetingMail,
   coordinatorMailNow,
   coordinatorRecipients,
@@ -28,9 +29,10 @@ const NotifyEvent = z.discriminatedUnion('detail-type', [
   z.object({ 'detail-type': z.literal('MatchExpired'), detail: EVENT_SCHEMAS.MatchExpired }),
   z.object({ 'detail-type': z.literal('MeetingPlanned'), detail: EVENT_SCHEMAS.MeetingPlanned }),
   z.object({ 'detail-type': z.literal('MeetingChanged'), detail: EVENT_SCHEMAS.MeetingChanged }),
+  z.object({ 'detail-type': z.literal('MeetingCancelled'), detail: EVENT_SCHEMAS.MeetingCancelled }),
 ]);
 type MatchEvent = Extract<z.infer<typeof NotifyEvent>, { 'detail-type': 'MatchProposed' | 'MatchAccepted' | 'MatchConfirmed' | 'MatchExpired' }>;
-type MeetingEvent = Extract<z.infer<typeof NotifyEvent>, { 'detail-type': 'MeetingPlanned' | 'MeetingChanged' }>;
+type MeetingEvent = Extract<z.infer<typeof NotifyEvent>, { 'detail-type': 'MeetingPlanned' | 'MeetingChanged' | 'MeetingCancelled' }>;
 
 const KIND: Record<MatchEvent['detail-type'], NoticeKind> = {
   MatchProposed: 'proposed',
@@ -45,24 +47,25 @@ export interface NotifyDeps extends DeliverDeps {
   matches: Pick<MatchStore, 'profiles'>;
   /** The networks' display names, for subjects. */
   networkSettings: Pick<NetworkSettingsStore, 'getMany'>;
-  /** The meeting of a MeetingPlanned/MeetingChanged event: its reasons are not in the event. */
+  /** The meeting of a MeetingPlanned/MeetingChanged/MeetingCancelled event: its reasons are not in the event. */
   meetings: Pick<MeetingStore, 'get'>;
   baseUrl: string;
 }
 
 /**
  * notify: one SQS message per MatchProposed / MatchAccepted / MatchConfirmed / MatchExpired /
- * MeetingPlanned / MeetingChanged. Coordinators of a shared network get a mail now for new and
+ * MeetingPlanned / MeetingChanged / MeetingCancelled. Coordinators of a shared network get a mail now for new and
  * confirmed matches (`immediate`), an entry in their next digest for every kind (`digest`, the
  * default), or nothing (`off`). Each side of the pair concerned gets a mail now, a digest entry
  * (daily, the default, or weekly) or nothing, as it chose; each participant of a planned or changed
- * meeting gets its own schedule. Every mail is claimed in the table before it is sent, so a
+ * meeting gets its own schedule, and of a cancelled one a notice that it will not take place. Every mail is claimed in the table before it is sent, so a
  * redelivered event sends nothing twice; suppressed addresses (bounced or complained) get nothing.
  */
 export function createNotifyHandler(deps: NotifyDeps) {
   /**
-   * Each participant gets their own schedule, once per meeting version. The event names the
-   * meeting; the reasons and the participants' contacts are read from the table.
+   * Each participant gets their own schedule (or, for the version that cancels it, a notice), once
+   * per meeting version. The event names the meeting; the reasons and the participants' contacts
+   * are read from the table.
    */
   const mailMeeting = async (event: MeetingEvent) => {
     const { metadata, data } = event.detail;
@@ -79,6 +82,7 @@ export function createNotifyHandler(deps: NotifyDeps) {
     for (const id of meeting.participants) {
       const profile = profiles.get(id);
       if (!profile) continue;
+      const recipient = { id, name: profile.name, contact: profile.contact, ...(profile.locale ? { locale: profile.locale } : {}) };
       try {
         await deliverOnce(
           deps,
@@ -91,7 +95,9 @@ export function createNotifyHandler(deps: NotifyDeps) {
             correlationId: metadata.correlationId,
           },
           profile.contact.email,
-          composeMeetingMail(meeting, { id, name: profile.name, contact: profile.contact, ...(profile.locale ? { locale: profile.locale } : {}) }, nameOf, { baseUrl: deps.baseUrl }, event['detail-type'] === 'MeetingChanged'),
+          event['detail-type'] === 'MeetingCancelled'
+            ? composeMeetingCancelledMail(meeting, recipient, { baseUrl: deps.baseUrl })
+            : composeMeetingMail(meeting, recipient, nameOf, { baseUrl: deps.baseUrl }, event['detail-type'] === 'MeetingChanged'),
         );
       } catch (error) {
         failures.push(error);
@@ -102,7 +108,7 @@ export function createNotifyHandler(deps: NotifyDeps) {
 
   const processRecord = async (record: SQSRecord) => {
     const parsed = readMessage(record, NotifyEvent, 'match or meeting event', deps.logger);
-    if (parsed['detail-type'] === 'MeetingPlanned' || parsed['detail-type'] === 'MeetingChanged') return mailMeeting(parsed);
+    if (parsed['detail-type'] === 'MeetingPlanned' || parsed['detail-type'] === 'MeetingChanged' || parsed['detail-type'] === 'MeetingCancelled') return mailMeeting(parsed);
     return mailMatch(parsed);
   };
 

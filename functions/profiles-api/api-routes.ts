@@ -37,6 +37,7 @@ export const PROFILES_API_ROUTES = [
   { name: 'listMeetings', method: 'GET', path: '/networks/{networkId}/meetings', access: 'session', function: 'member-lists' },
   { name: 'readMeeting', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}', access: 'session', function: 'member-lists' },
   { name: 'updateMeeting', method: 'PUT', path: '/networks/{networkId}/meetings/{meetingId}', access: 'session', function: 'member-lists' },
+  { name: 'cancelMeeting', method: 'DELETE', path: '/networks/{networkId}/meetings/{meetingId}', access: 'session', function: 'member-lists' },
   { name: 'meetingCalendar', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}/calendar', access: 'session', function: 'member-lists' },
   { name: 'meetingCsv', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}/csv', access: 'session', function: 'member-lists' },
   { name: 'profileMeetings', method: 'GET', path: '/profiles/{id}/meetings', access: 'session', function: 'member-lists' },

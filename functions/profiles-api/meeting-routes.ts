@@ -1,4 +1,5 @@
 import {
+  cancelled,
   MeetingInput,
   MeetingRequestInput,
   MeetingUpdate,
@@ -12,7 +13,7 @@ import {
   type Meeting,
 } from '@culturebridge/domain';
 import { scheduleMeeting, type KnownMatch } from '@culturebridge/domain/meeting-planner';
-import { HttpProblem, invalidFields, json, notFound, parseBody, versionConflict } from '@culturebridge/http';
+import { HttpProblem, invalidFields, json, meetingCancelled, meetingUnderWay, noContent, notFound, parseBody, versionConflict } from '@culturebridge/http';
 import { isPublishedCopy, type MatchStore, type MeetingStore, type ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { requestFingerprint } from './fingerprint.js';
@@ -104,10 +105,12 @@ export function meetingRoutes({ meetings, matches, profiles, now }: MeetingRoute
     return { ...current, ...input, version: current.version + 1, schedule, unmetRequests, updatedAt: at };
   }
 
+  /** The meeting of the path, if the caller coordinates its network; 404 otherwise, 410 once cancelled. */
   async function stored(event: APIGatewayProxyEventV2, caller: Caller): Promise<Meeting> {
     const networkId = networkOf(event, caller);
     const meeting = await meetings.get(networkId, meetingIdOf(event));
     if (!meeting) throw notFound('meeting');
+    if (meeting.cancelledAt !== undefined) throw meetingCancelled(meeting.cancelledAt);
     return meeting;
   }
 
@@ -153,6 +156,7 @@ export function meetingRoutes({ meetings, matches, profiles, now }: MeetingRoute
   const listMeetings: Route = async (event, caller) => {
     const networkId = networkOf(event, caller);
     const list = (await meetings.ofNetwork(networkId))
+      .filter((m) => m.cancelledAt === undefined)
       .map(({ id, name, date, startTime, timeZone, rounds, participants, version }) => ({ id, name, date, startTime, timeZone, rounds, participants: participants.length, version }))
       .sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime) || a.id.localeCompare(b.id));
     return json(200, { networkId, meetings: list });
@@ -174,6 +178,28 @@ export function meetingRoutes({ meetings, matches, profiles, now }: MeetingRoute
     if (result.outcome === 'conflict') throw versionConflict(version, result.currentVersion, 'meeting');
     if (result.outcome === 'not-found') throw notFound('meeting');
     return json(200, await view(next));
+  };
+
+  /**
+   * Cancels the meeting: it is kept, marked, as its next version (the stream publishes
+   * MeetingCancelled and each participant is told once) and shown nowhere after. Cancelling it again
+   * is its own earlier success (204). 409 once its first round has begun. A concurrent change is
+   * retried from a fresh read: the coordinator wants it cancelled whatever changed.
+   */
+  const cancelMeeting: Route = async (event, caller) => {
+    const networkId = networkOf(event, caller);
+    const meetingId = meetingIdOf(event);
+    for (let attempt = 1; ; attempt++) {
+      const current = await meetings.get(networkId, meetingId);
+      if (!current) throw notFound('meeting');
+      const outcome = cancelled(current, now());
+      if ('problem' in outcome) throw meetingUnderWay(outcome.problem);
+      if (outcome.meeting === current) return noContent();
+      const result = await meetings.replace(outcome.meeting, current.version);
+      if (result.outcome === 'ok') return noContent();
+      if (result.outcome === 'not-found') throw notFound('meeting');
+      if (attempt >= 3) throw versionConflict(current.version, result.currentVersion, 'meeting');
+    }
   };
 
   const exporter = (): MeetingExports => {
@@ -223,6 +249,7 @@ export function meetingRoutes({ meetings, matches, profiles, now }: MeetingRoute
     for (let attempt = 1; ; attempt++) {
       const current = await meetings.get(networkId, meetingId);
       if (!current || !current.participants.includes(from)) throw notFound('meeting');
+      if (current.cancelledAt !== undefined) throw meetingCancelled(current.cancelledAt);
       if (to === from || !current.participants.includes(to)) throw invalidFields([problem(['to'], 'not_a_participant', 'not another participant of this meeting')]);
       if (current.requests.some((r) => r.from === from && r.to === to)) return json(200, await ownView(current, from));
       const at = now();
@@ -242,11 +269,11 @@ export function meetingRoutes({ meetings, matches, profiles, now }: MeetingRoute
     if (!ID_PATTERN.test(id)) throw notFound('profile');
     const profile = await profiles.get(id);
     if (!profile || !ownsProfile(caller, id)) throw refusal(caller, profile, 'see its schedule');
-    const all = (await Promise.all(profile.networks.map((n) => meetings.ofNetwork(n)))).flat().filter((m) => m.participants.includes(id));
+    const all = (await Promise.all(profile.networks.map((n) => meetings.ofNetwork(n)))).flat().filter((m) => m.cancelledAt === undefined && m.participants.includes(id));
     const list = await Promise.all(all.map((m) => ownView(m, id)));
     list.sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime));
     return json(200, { profileId: id, meetings: list });
   };
 
-  return { createMeeting, listMeetings, readMeeting, updateMeeting, meetingCalendar: meetingCalendarFile, meetingCsv: meetingCsvFile, profileMeetings, requestMeeting };
+  return { createMeeting, listMeetings, readMeeting, updateMeeting, cancelMeeting, meetingCalendar: meetingCalendarFile, meetingCsv: meetingCsvFile, profileMeetings, requestMeeting };
 }

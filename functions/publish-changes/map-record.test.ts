@@ -280,4 +280,18 @@ describe('meeting items', () => {
     expect(EVENT_SCHEMAS.MeetingChanged.parse(event?.detail).data.changedFields).toEqual(['name']);
     expect(mapRecord(streamRecord('MODIFY', { before, after: before }))).toBeUndefined();
   });
+
+  it('the version that cancels it is MeetingCancelled (not MeetingChanged), with when; nothing after it', () => {
+    const before = meetingItem(meeting(1, [A, B]));
+    const after = meetingItem({ ...meeting(2, [A, B]), cancelledAt: '2026-11-30T09:00:00.000Z' });
+    const event = mapRecord(streamRecord('MODIFY', { before, after }));
+    expect(event?.detailType).toBe('MeetingCancelled');
+    expect(event?.source).toBe('culturebridge.meetings');
+    const detail = EVENT_SCHEMAS.MeetingCancelled.parse(event?.detail);
+    expect(detail.data).toMatchObject({ version: 2, cancelledAt: '2026-11-30T09:00:00.000Z', participantIds: [A, B] });
+    expect(detail.metadata.idempotencyKey).toBe('MEETING#33333333-3333-4333-8333-333333333333#v2');
+    expect(JSON.stringify(event)).not.toContain('venue');
+    const later = meetingItem({ ...meeting(3, [A, B]), cancelledAt: '2026-11-30T09:00:00.000Z' });
+    expect(mapRecord(streamRecord('MODIFY', { before: after, after: later }))).toBeUndefined();
+  });
 });

@@ -179,12 +179,18 @@ function meetingData(item: Item) {
   };
 }
 
-/** A new meeting is MeetingPlanned; a new version of it MeetingChanged. Meetings are not deleted. */
+/**
+ * A new meeting is MeetingPlanned; a new version of it MeetingChanged, or MeetingCancelled when that
+ * version is the cancellation. Meetings are not deleted: a cancelled one is kept, marked.
+ */
 function meetingEvent(record: DynamoDBRecord, before: Item | undefined, after: Item | undefined): OutgoingEvent | undefined {
   if (!after || (record.eventName !== 'INSERT' && record.eventName !== 'MODIFY')) return undefined;
   const key = `MEETING#${String(after.id)}#v${String(after.version)}`;
   if (!before) return build(record, after, 'MeetingPlanned', key, meetingData(after));
   if (before.version === after.version) return undefined;
+  if (typeof after.cancelledAt === 'string') {
+    return before.cancelledAt === undefined ? build(record, after, 'MeetingCancelled', key, { ...meetingData(after), cancelledAt: after.cancelledAt }) : undefined;
+  }
   const changed = MEETING_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
   return build(record, after, 'MeetingChanged', key, { ...meetingData(after), changedFields: changed });
 }

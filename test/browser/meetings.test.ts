@@ -12,7 +12,7 @@ import { startSeededPlatform } from './support/seeded-platform.js';
 /**
  * Speed dating in a real browser: the EU4Culture coordinator plans a meeting of 12 members with 4
  * rounds, prints it (A4, one page per round) and downloads the iCalendar file; a member sees their
- * own schedule and finds it in their mail.
+ * own schedule and finds it in their mail; the coordinator cancels it.
  */
 const COORDINATOR = 'coordinator@eu4culture.example';
 const WAIT = { timeout: 20_000 };
@@ -146,5 +146,39 @@ describe('meetings in a real browser', () => {
     await page.getByText(`You asked to meet: ${wanted}.`).waitFor(WAIT);
     await expect(rows.nth(0).locator('td').nth(3).innerText()).resolves.toBe(wanted);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('the coordinator cancels the meeting after being asked to confirm; it leaves the list and the participants are told by mail', async () => {
+    const member = eu4culture().sort((a, b) => a.profile.name.localeCompare(b.profile.name))[0]!;
+    const page = await newPage();
+    await page.goto(`${platform.apiUrl}/#/meetings`);
+    await signInThroughMail(platform, page, COORDINATOR, WAIT.timeout);
+    await page.getByRole('link', { name: 'EU4Culture network meeting: speed dating' }).click();
+    await page.getByRole('heading', { level: 1, name: 'EU4Culture network meeting: speed dating' }).waitFor(WAIT);
+
+    await page.getByRole('button', { name: 'Cancel this meeting…' }).click();
+    const ask = page.getByRole('group', { name: 'Cancel this meeting…' });
+    await expect(ask.innerText()).resolves.toContain('Cancel EU4Culture network meeting: speed dating? Each participant gets a mail that it will not take place.');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // Keeping it changes nothing; asking again and confirming cancels it.
+    await ask.getByRole('button', { name: 'Keep it' }).click();
+    await page.getByRole('button', { name: 'Cancel this meeting…' }).click();
+    await page.getByRole('button', { name: 'Cancel it and tell the participants' }).click();
+    await page.getByText('Meeting cancelled').waitFor(WAIT);
+    await expect(page.getByRole('status').innerText()).resolves.toContain('Each participant gets a mail that EU4Culture network meeting: speed dating will not take place.');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'All meetings' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Meetings of EU4Culture/ }).waitFor(WAIT);
+    await page.getByRole('button', { name: 'Plan the rounds' }).waitFor(WAIT);
+    expect(await page.getByRole('link', { name: 'EU4Culture network meeting: speed dating' }).count()).toBe(0);
+
+    const mail = await pollUntil(
+      `the cancellation mail to ${member.profile.contact.email}`,
+      async () => (await localMails(platform.ses.endpoint)).find((m) => m.destination.to.includes(member.profile.contact.email) && /is cancelled$/.test(m.subject)),
+      { timeoutMs: 20_000, intervalMs: 200 },
+    );
+    expect(mail.subject).toBe('CultureBridge: EU4Culture network meeting: speed dating is cancelled');
+    expect(mail.body.text).toContain('2099-05-12, from 10:00 (Asia/Tbilisi)');
   });
 });

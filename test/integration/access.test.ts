@@ -179,6 +179,7 @@ function meetingRefusals() {
     listMeetings: everyone('GET', () => `/networks/${X}/meetings`),
     readMeeting: everyone('GET', meeting),
     updateMeeting: everyone('PUT', meeting, () => ({ ...meetingBody(), version: 1 })),
+    cancelMeeting: everyone('DELETE', meeting),
     meetingCalendar: everyone('GET', () => `${meeting()}/calendar`),
     meetingCsv: everyone('GET', () => `${meeting()}/csv`),
     // Only the profile's owner asks for it: a member for another's profile, another network's

@@ -4,8 +4,7 @@ import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { CoordinatorStore } from '@culturebridge/store';
 import type { Platform } from '../../local/platform.js';
 import { localMails } from '../../local/ses-local.js';
-import { localSession } from '../../local/sessions.js';
-import { EMAIL_PATTERN, platformDocumentClient, startTestPlatform, submitProfile } from '../support/platform.js';
+import { callAs, EMAIL_PATTERN, platformDocumentClient, startTestPlatform, submitProfile } from '../support/platform.js';
 
 const BASE_URL = 'https://app.culturebridge.example';
 let platform: Platform;
@@ -17,15 +16,7 @@ afterAll(async () => platform?.stop());
 
 const mailsTo = async (address: string) => (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(address));
 
-async function asCoordinator(net: string, email: string, method: string, path: string, body?: unknown) {
-  const session = await localSession(platform.sessionKeyFile, email, { networks: [net] });
-  const response = await fetch(`${platform.apiUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${session}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const asCoordinator = (net: string, email: string, method: string, path: string, body?: unknown) => callAs(platform, email, { networks: [net] }, method, path, body);
 
 describe('meeting mails', () => {
   it('mails each participant their own schedule once per version, and publishes MeetingPlanned and MeetingChanged without personal data', async () => {

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { CoordinatorStore } from '@culturebridge/store';
 import type { Platform } from '../../local/platform.js';
-import { localSession } from '../../local/sessions.js';
-import { platformDocumentClient, startTestPlatform, submitProfile } from '../support/platform.js';
+import { callAs, platformDocumentClient, startTestPlatform, submitProfile } from '../support/platform.js';
 
 // Members may ask to meet someone, and such requests are honoured first (#16): a participant asks
 // through the API, and the rounds not yet held are planned again with the request in them.
@@ -15,15 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => platform?.stop());
 
-async function as(email: string, claims: { profiles?: string[]; networks?: string[] }, method: string, path: string, body?: unknown) {
-  const session = await localSession(platform.sessionKeyFile, email, claims);
-  const response = await fetch(`${platform.apiUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${session}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const as = (email: string, claims: { profiles?: string[]; networks?: string[] }, method: string, path: string, body?: unknown) => callAs(platform, email, claims, method, path, body);
 
 type OwnRound = { round: number; partnerId?: string; requested?: boolean };
 

@@ -25,6 +25,28 @@ export interface ApiAnswer {
 }
 
 /**
+ * One API call with a session for `email` carrying `claims` (the profiles it owns, the networks it
+ * coordinates), as a signed-in member or coordinator makes it. An empty body (204) reads as {}.
+ */
+export async function callAs(
+  platform: Platform,
+  email: string,
+  claims: { profiles?: string[]; networks?: string[] },
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<ApiAnswer & { contentType: string | null }> {
+  const session = await localSession(platform.sessionKeyFile, email, claims);
+  const response = await fetch(`${platform.apiUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${session}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, contentType: response.headers.get('content-type'), body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+}
+
+/**
  * The API as its members use it: each profile is submitted signed in as its contact address (so it
  * is active at once, as after opening the confirmation link), and each later call on a profile or
  * its matches carries a session of that profile's owner. Tests of the sign-in itself do not use

@@ -8,6 +8,8 @@ export const PROBLEM_TYPES = {
   invalidToken: '/problems/invalid-token',
   forbidden: '/problems/forbidden',
   rateLimited: '/problems/rate-limited',
+  meetingCancelled: '/problems/meeting-cancelled',
+  meetingUnderWay: '/problems/meeting-under-way',
 } as const;
 
 /** A client-facing failure: thrown anywhere in a request and rendered as application/problem+json. */
@@ -71,5 +73,12 @@ export const signInRequired = () =>
     {},
     { 'WWW-Authenticate': 'Bearer' },
   );
+
+/** 410: the meeting was cancelled at `cancelledAt` (ISO 8601); it is kept so that a repeated cancel is recognised, not shown. */
+export const meetingCancelled = (cancelledAt: string) =>
+  new HttpProblem(410, 'Meeting cancelled', `This meeting was cancelled at ${cancelledAt} (UTC). It cannot be shown, changed or downloaded any more.`, PROBLEM_TYPES.meetingCancelled, { cancelledAt });
+
+/** 409: the meeting's first round has begun, so it is kept as held; `detail` says when it began. */
+export const meetingUnderWay = (detail: string) => new HttpProblem(409, 'Meeting under way', detail, PROBLEM_TYPES.meetingUnderWay);
 
 export const forbidden = (what: string) => new HttpProblem(403, 'Not yours to change', what, PROBLEM_TYPES.forbidden);

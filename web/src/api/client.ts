@@ -29,7 +29,9 @@ export type ProblemType =
   | '/problems/forbidden'
   | '/problems/rate-limited'
   | typeof UNREACHABLE
-  | '/problems/match-state';
+  | '/problems/match-state'
+  | '/problems/meeting-cancelled'
+  | '/problems/meeting-under-way';
 
 /** Thrown once the session turned out to be gone; the app is already on its way to the sign-in page. */
 export class SessionLost extends Error {

@@ -74,6 +74,9 @@ export const createMeeting = (networkId: string, input: Omit<MeetingInput, 'requ
 
 export const fetchMeeting = (networkId: string, meetingId: string) => apiRequest<MeetingView>('GET', `/networks/${segment(networkId)}/meetings/${segment(meetingId)}`);
 
+/** Cancels the meeting (204); the participants are told by mail. 409 once it has begun. */
+export const cancelMeeting = (networkId: string, meetingId: string) => apiRequest<void>('DELETE', `/networks/${segment(networkId)}/meetings/${segment(meetingId)}`);
+
 export const fetchMeetingFile = (networkId: string, meetingId: string, kind: 'calendar' | 'csv') => apiText(`/networks/${segment(networkId)}/meetings/${segment(meetingId)}/${kind}`);
 
 export const fetchProfileMeetings = (profileId: string) => apiRequest<ProfileMeetings>('GET', `/profiles/${segment(profileId)}/meetings`);

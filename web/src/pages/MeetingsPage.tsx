@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { ApiProblem } from '../api/client';
-import { createMeeting, fetchMe, fetchMeeting, fetchMeetingFile, fetchMeetings, fetchNetworkMembers } from '../api/endpoints';
+import { cancelMeeting, createMeeting, fetchMe, fetchMeeting, fetchMeetingFile, fetchMeetings, fetchNetworkMembers } from '../api/endpoints';
 import type { MeetingView } from '../api/types';
 import { PageHeading } from '../components/PageHeading';
-import { ProblemMessage } from '../components/ProblemMessage';
+import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
 import { downloadText } from '../lib/download';
 import { useLocale } from '../i18n/use-locale';
@@ -152,12 +152,76 @@ function PlanMeeting({ networkId }: { networkId: string }) {
 function MeetingTimetable({ networkId, meetingId }: { networkId: string; meetingId: string }) {
   const { t } = useLocale();
   const meeting = useResource(() => fetchMeeting(networkId, meetingId), `meeting:${networkId}:${meetingId}`);
+  const [cancelled, setCancelled] = useState<string | undefined>();
+  const all = <a href={href(`/meetings/${encodeURIComponent(networkId)}`)}>{t('meetings.all')}</a>;
+  if (cancelled !== undefined) {
+    return (
+      <div className="page">
+        <PageHeading title={cancelled} />
+        <Notice kind="success" title={t('meetings.cancelled')}>
+          <p>{t('meetings.cancelledText', { name: cancelled })}</p>
+        </Notice>
+        <p>{all}</p>
+      </div>
+    );
+  }
   if (meeting.status === 'loading') return <p role="status">{t('common.loading')}</p>;
-  if (!meeting.data) return <ProblemMessage problem={meeting.error} />;
-  return <Timetable meeting={meeting.data} />;
+  if (!meeting.data) {
+    return (
+      <div className="page">
+        <ProblemMessage problem={meeting.error} />
+        <p>{all}</p>
+      </div>
+    );
+  }
+  return <Timetable meeting={meeting.data} onCancelled={() => setCancelled(meeting.data?.name ?? '')} />;
 }
 
-function Timetable({ meeting }: { meeting: MeetingView }) {
+/**
+ * Cancelling asks first, in the page (a native confirm() cannot be styled, translated by the page
+ * or read in order by a screen reader), and names what follows: every participant is mailed.
+ */
+function CancelMeeting({ meeting, onCancelled }: { meeting: MeetingView; onCancelled: () => void }) {
+  const { t } = useLocale();
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | undefined>();
+  async function cancel() {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await cancelMeeting(meeting.networkId, meeting.id);
+      onCancelled();
+    } catch (error) {
+      if (error instanceof ApiProblem) setProblem(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+  if (!asking) {
+    return (
+      <button type="button" className="button button--secondary" onClick={() => setAsking(true)}>
+        {t('meetings.cancel')}
+      </button>
+    );
+  }
+  return (
+    <div className="notice" role="group" aria-label={t('meetings.cancel')}>
+      <p>{t('meetings.cancelAsk', { name: meeting.name })}</p>
+      {problem ? <ProblemMessage problem={problem} /> : null}
+      <p className="actions">
+        <button type="button" className="button button--danger" disabled={busy} onClick={() => void cancel()}>
+          {t('meetings.cancelConfirm')}
+        </button>
+        <button type="button" className="button button--secondary" disabled={busy} onClick={() => setAsking(false)}>
+          {t('meetings.cancelKeep')}
+        </button>
+      </p>
+    </div>
+  );
+}
+
+function Timetable({ meeting, onCancelled }: { meeting: MeetingView; onCancelled: () => void }) {
   const { t, reasons } = useLocale();
   const at = (iso: string) => localTime(iso, meeting.timeZone);
   const download = async (kind: 'calendar' | 'csv') => {
@@ -190,6 +254,9 @@ function Timetable({ meeting }: { meeting: MeetingView }) {
           {t('meetings.downloadIcs')}
         </button>
         <a href={href(`/meetings/${encodeURIComponent(meeting.networkId)}`)}>{t('meetings.all')}</a>
+      </div>
+      <div className="no-print">
+        <CancelMeeting meeting={meeting} onCancelled={onCancelled} />
       </div>
       <h2 className="no-print">{t('meetings.byRound')}</h2>
       {meeting.rounds.map((r) => (

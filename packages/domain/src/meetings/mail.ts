@@ -64,5 +64,23 @@ export function composeMeetingMail(
   return { subject, text, html };
 }
 
+/**
+ * A participant's notice that the meeting is cancelled, in the recipient's language: which meeting
+ * (name, day, local start), that its rounds will not take place, and a link to the schedules still
+ * standing. Names no other participant.
+ */
+export function composeMeetingCancelledMail(meeting: Meeting, recipient: MeetingRecipient, { baseUrl }: MailLinks): Mail {
+  const t = translator(recipient.locale ?? DEFAULT_LOCALE);
+  const m = (key: string, params: Record<string, unknown> = {}) => t(`mail.${key}`, params);
+  const url = link(baseUrl, `profiles/${encodeURIComponent(recipient.id)}/meetings`);
+  const hello = m('hello', { name: recipient.contact.name });
+  const intro = m('meetingIntroCancelled', { name: recipient.name, meeting: meeting.name, date: meeting.date, time: meeting.startTime, timeZone: meeting.timeZone });
+  return {
+    subject: oneLine(m('meetingSubjectCancelled', { meeting: meeting.name })),
+    text: [hello, '', intro, '', `${m('meetingSee')}: ${url}`].join('\n'),
+    html: [`<p>${escapeHtml(hello)}</p>`, `<p>${escapeHtml(intro)}</p>`, `<p><a href="${escapeHtml(url)}">${escapeHtml(m('meetingSee'))}</a></p>`].join('\n'),
+  };
+}
+
 /** One mail per participant and meeting version: a redelivered event finds it sent. */
 export const meetingNotificationId = (meeting: Pick<Meeting, 'id' | 'version'>, profileId: string) => `meeting:${meeting.id}:v${meeting.version}:member:${profileId}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MeetingInput, meetingDateProblem, roundTimes, scheduleOf, withoutParticipant, zonedToUtc, type Meeting } from './meeting.js';
+import { cancelled, MeetingInput, meetingDateProblem, roundTimes, scheduleOf, withoutParticipant, zonedToUtc, type Meeting } from './meeting.js';
 import { meetingCalendar, meetingCsv, memberCalendar } from './export.js';
 import { describeIssues } from '../validation.js';
 
@@ -132,6 +132,20 @@ describe('a member leaving a meeting (its profile erased)', () => {
     expect(scheduleOf(next, C)[1]?.partnerId).toBeUndefined();
     // A meeting it is not in comes back as it was.
     expect(withoutParticipant(meeting, '00000000-0000-4000-8000-00000000000f', '2027-05-12T05:35:00.000Z')).toBe(meeting);
+  });
+});
+
+describe('cancelling a meeting', () => {
+  it('is its next version with the time it was cancelled, until its first round begins; cancelling again changes nothing', () => {
+    const before = cancelled(meeting, '2027-05-12T05:29:59.000Z');
+    expect(before).toEqual({ meeting: { ...meeting, cancelledAt: '2027-05-12T05:29:59.000Z', version: 4, updatedAt: '2027-05-12T05:29:59.000Z' } });
+    const again = 'meeting' in before ? cancelled(before.meeting, '2027-05-13T00:00:00.000Z') : undefined;
+    expect(again).toEqual(before);
+    expect(again && 'meeting' in again && 'meeting' in before ? again.meeting : undefined).toBe('meeting' in before ? before.meeting : null);
+    // Round 1 starts at 05:30 UTC: from then on it is a record of what was held.
+    for (const now of ['2027-05-12T05:30:00.000Z', '2027-05-12T05:50:00.000Z', '2028-01-01T00:00:00.000Z']) {
+      expect(cancelled(meeting, now), now).toEqual({ problem: expect.stringMatching(/began at 2027-05-12T05:30:00.000Z/) });
+    }
   });
 });
 

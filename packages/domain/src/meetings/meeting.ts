@@ -119,6 +119,11 @@ export interface Meeting extends MeetingInput {
   unmetRequests: MeetingPlan['unmetRequests'];
   createdAt: string;
   updatedAt: string;
+  /**
+   * ISO 8601 UTC instant the coordinator cancelled it, absent while it stands. A cancelled meeting
+   * is kept (a retried cancel finds it, the participants are told once) but listed and shown nowhere.
+   */
+  cancelledAt?: string;
 }
 
 /**
@@ -165,6 +170,18 @@ export function heldRounds(schedule: readonly ScheduledRound[], now: Date): Sche
 }
 
 const isHeld = (round: Pick<ScheduledRound, 'startsAt'>, now: Date) => new Date(round.startsAt).getTime() <= now.getTime();
+
+/**
+ * The meeting cancelled at `now` (ISO 8601), as its next version; or why it cannot be: once its
+ * first round has begun it is a record of what happened (the coordinator changes the rounds still
+ * to come instead). Cancelling a cancelled meeting gives it back unchanged (the same object). Pure.
+ */
+export function cancelled(meeting: Meeting, now: string): { meeting: Meeting } | { problem: string } {
+  if (meeting.cancelledAt !== undefined) return { meeting };
+  const [first] = heldRounds(meeting.schedule, new Date(now));
+  if (first) return { problem: `This meeting began at ${first.startsAt} (UTC) and is kept as held. Change the rounds still to come instead (PUT with fewer rounds).` };
+  return { meeting: { ...meeting, cancelledAt: now, version: meeting.version + 1, updatedAt: now } };
+}
 
 /**
  * The meeting without a member whose profile is being erased, as its next version: it leaves the

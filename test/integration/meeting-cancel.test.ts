@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { CoordinatorStore } from '@culturebridge/store';
+import type { Platform } from '../../local/platform.js';
+import { localMails } from '../../local/ses-local.js';
+import { callAs, EMAIL_PATTERN, platformDocumentClient, startTestPlatform, submitProfile } from '../support/platform.js';
+
+// A coordinator cancels a planned meeting: DELETE keeps a cancelled record (so a retry recognises its
+// own success and the participants are told once), the meeting disappears from every list, and
+// partners hear MeetingCancelled from the stream.
+
+const BASE_URL = 'https://app.culturebridge.example';
+let platform: Platform;
+beforeAll(async () => {
+  platform = await startTestPlatform('meeting-cancel', { appBaseUrl: BASE_URL });
+});
+afterAll(async () => platform?.stop());
+
+const mailsTo = async (address: string) => (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(address));
+
+const as = (email: string, claims: { profiles?: string[]; networks?: string[] }, method: string, path: string, body?: unknown) => callAs(platform, email, claims, method, path, body);
+
+async function network() {
+  const net = `net-${randomUUID().slice(0, 8)}`;
+  const coordinator = `coordinator@${net}.example`;
+  await new CoordinatorStore(platformDocumentClient(platform), platform.tableName).add({ networkId: net, name: 'Lela', email: coordinator, preference: { mode: 'off' } });
+  return { net, coordinator };
+}
+
+describe('a coordinator cancels a meeting', () => {
+  it('tells each participant once, in their language; the meeting leaves every list and answers 410; a retry is a 204 again; MeetingCancelled carries no personal data', async () => {
+    const { net, coordinator } = await network();
+    const people = [
+      ['Kutaisi', 'nino', 'en'],
+      ['Gyumri', 'anna', 'ru'],
+      ['Lviv', 'oksana', 'en'],
+    ] as const;
+    const ids: string[] = [];
+    for (const [name, contact, locale] of people) {
+      ids.push(await submitProfile(platform, validProfileInput({ name, locale, networks: [net], mailFrequency: 'off', contact: { name: contact, email: `${contact}@${net}.example` } })));
+    }
+    await platform.settle();
+
+    const body = { name: 'Speed dating, day 1', date: '2099-05-12', startTime: '10:00', timeZone: 'Asia/Tbilisi', slotMinutes: 10, breakMinutes: 5, rounds: 3, tables: 2, participants: ids };
+    const created = await as(coordinator, { networks: [net] }, 'POST', `/networks/${net}/meetings`, body);
+    expect(created.status).toBe(201);
+    const path = `/networks/${net}/meetings/${String(created.body.id)}`;
+    await platform.settle();
+    expect(await mailsTo(`nino@${net}.example`)).toHaveLength(1);
+
+    // Another network's coordinator cannot cancel it.
+    const other = await network();
+    expect((await as(other.coordinator, { networks: [other.net] }, 'DELETE', path)).status).toBe(404);
+
+    // Sent twice at once (a double click, a retry after a lost reply): both are its own success.
+    const answers = await Promise.all([1, 2].map(() => as(coordinator, { networks: [net] }, 'DELETE', path)));
+    expect(answers.map((a) => a.status)).toEqual([204, 204]);
+    await platform.settle();
+
+    const nino = await mailsTo(`nino@${net}.example`);
+    expect(nino.map((m) => m.subject)).toEqual(['CultureBridge: your schedule for Speed dating, day 1', 'CultureBridge: Speed dating, day 1 is cancelled']);
+    const cancelled = nino[1];
+    for (const part of [cancelled?.body.text, cancelled?.body.html]) {
+      expect(part).toContain('Hello nino');
+      expect(part).toContain('2099-05-12');
+      expect(part).toContain('10:00');
+      expect(part).toContain(`${BASE_URL}/#/profiles/${ids[0]}/meetings`);
+      expect(part).not.toContain(`anna@${net}.example`);
+    }
+    const anna = await mailsTo(`anna@${net}.example`);
+    expect(anna).toHaveLength(2);
+    expect(anna[1]?.subject).toBe('CultureBridge: встреча «Speed dating, day 1» отменена');
+    expect(await mailsTo(`oksana@${net}.example`)).toHaveLength(2);
+
+    // Gone from every list and view: 410 naming the cancellation, for reading, changing and downloading.
+    const listed = await as(coordinator, { networks: [net] }, 'GET', `/networks/${net}/meetings`);
+    expect(listed.body.meetings).toEqual([]);
+    const own = await as(`nino@${net}.example`, { profiles: [ids[0] as string] }, 'GET', `/profiles/${ids[0]}/meetings`);
+    expect(own.body.meetings).toEqual([]);
+    for (const [method, suffix, sent] of [
+      ['GET', '', undefined],
+      ['PUT', '', { ...body, version: 2 }],
+      ['GET', '/calendar', undefined],
+      ['GET', '/csv', undefined],
+    ] as const) {
+      const gone = await as(coordinator, { networks: [net] }, method, `${path}${suffix}`, sent);
+      expect(gone.status, `${method} ${suffix}`).toBe(410);
+      expect(gone.contentType).toMatch(/^application\/problem\+json/);
+      expect(gone.body).toMatchObject({ type: '/problems/meeting-cancelled', status: 410 });
+      expect(String(gone.body.cancelledAt)).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    }
+    const asked = await as(`nino@${net}.example`, { profiles: [ids[0] as string] }, 'POST', `${path}/requests`, { from: ids[0], to: ids[1] });
+    expect(asked.status).toBe(410);
+
+    // Once more, later: still its own success, and nobody is told again.
+    expect((await as(coordinator, { networks: [net] }, 'DELETE', path)).status).toBe(204);
+    await platform.settle();
+    expect(await mailsTo(`nino@${net}.example`)).toHaveLength(2);
+
+    const events = platform.eventBridge.events.map((e) => e.event).filter((e) => (e.detail as { data: { meetingId?: string } }).data.meetingId === created.body.id);
+    expect(events.map((e) => e['detail-type'])).toEqual(['MeetingPlanned', 'MeetingCancelled']);
+    const data = (events[1]?.detail as { data: Record<string, unknown> }).data;
+    expect(data).toMatchObject({ meetingId: created.body.id, networkId: net, version: 2, participantIds: ids });
+    expect(String(data.cancelledAt)).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(JSON.stringify(events)).not.toMatch(EMAIL_PATTERN);
+    expect(JSON.stringify(events)).not.toContain('nino');
+  });
+
+  it('refuses to cancel a meeting whose first round has begun (409); it stays as it was', async () => {
+    const { net, coordinator } = await network();
+    const ids: string[] = [];
+    for (const name of ['Soroca', 'Ganja']) {
+      ids.push(await submitProfile(platform, validProfileInput({ name, networks: [net], mailFrequency: 'off', contact: { name, email: `culture@${name.toLowerCase()}-${net}.example` } })));
+    }
+    await platform.settle();
+    const start = new Date(Date.now() - 5 * 60_000);
+    const body = { name: 'Today', date: start.toISOString().slice(0, 10), startTime: start.toISOString().slice(11, 16), timeZone: 'UTC', slotMinutes: 10, breakMinutes: 5, rounds: 2, tables: 1, participants: ids };
+    const created = await as(coordinator, { networks: [net] }, 'POST', `/networks/${net}/meetings`, body);
+    expect(created.status).toBe(201);
+    const path = `/networks/${net}/meetings/${String(created.body.id)}`;
+
+    const refused = await as(coordinator, { networks: [net] }, 'DELETE', path);
+    expect(refused.status).toBe(409);
+    expect(refused.contentType).toMatch(/^application\/problem\+json/);
+    expect(refused.body).toMatchObject({ type: '/problems/meeting-under-way', title: 'Meeting under way' });
+    const still = await as(coordinator, { networks: [net] }, 'GET', path);
+    expect(still.status).toBe(200);
+    expect(still.body.version).toBe(1);
+  });
+});
