@@ -14,6 +14,7 @@ import {
   memberRecipients,
   networkDisplayName,
   type MatchNotice,
+  type Meeting,
   type NoticeKind,
 } from '@culturebridge/domain';
 import type { CoordinatorStore, MatchStore, MeetingStore, NetworkSettingsStore } from '@culturebridge/store';
@@ -61,6 +62,17 @@ export interface NotifyDeps extends DeliverDeps {
  * meeting gets its own schedule, and of a cancelled one a notice that it will not take place. Every mail is claimed in the table before it is sent, so a
  * redelivered event sends nothing twice; suppressed addresses (bounced or complained) get nothing.
  */
+/** The networks a meeting's reasons name (a pair's shared networks), and the meeting's own. */
+function networksNamedIn(meeting: Meeting): string[] {
+  const ids = new Set([meeting.networkId]);
+  for (const round of meeting.schedule) {
+    for (const pair of round.meetings) {
+      for (const reason of pair.reasons) if (typeof reason.networkId === 'string') ids.add(reason.networkId);
+    }
+  }
+  return [...ids];
+}
+
 export function createNotifyHandler(deps: NotifyDeps) {
   /**
    * Each participant gets their own schedule (or, for the version that cancels it, a notice), once
@@ -70,14 +82,23 @@ export function createNotifyHandler(deps: NotifyDeps) {
   const mailMeeting = async (event: MeetingEvent) => {
     const { metadata, data } = event.detail;
     const meeting = await deps.meetings.get(data.networkId, data.meetingId);
-    if (!meeting || meeting.version !== data.version) {
+    // A cancellation is told whatever changed since: a cancelled meeting's later versions (a
+    // participant erased) publish nothing that would tell it instead.
+    const current =
+      event['detail-type'] === 'MeetingCancelled'
+        ? meeting !== undefined && meeting.cancelledAt === event.detail.data.cancelledAt && meeting.version >= data.version
+        : meeting?.version === data.version;
+    if (!meeting || !current) {
       // A newer version exists (its own event mails everyone) or the meeting is gone: nothing to send.
       deps.logger.info('meeting changed since; nothing to mail', { meetingId: data.meetingId, version: data.version });
       return;
     }
+    // Keyed by the event's version: a redelivery after a later (silent) version finds its mails sent.
+    const told = { id: meeting.id, version: data.version };
     const ids = [...new Set([...meeting.participants, ...meeting.schedule.flatMap((r) => r.meetings.flatMap((m) => m.profileIds))])];
-    const profiles = await deps.matches.profiles(ids);
+    const [profiles, settings] = await Promise.all([deps.matches.profiles(ids), deps.networkSettings.getMany(networksNamedIn(meeting), { withName: true })]);
     const nameOf = (id: string) => profiles.get(id)?.name ?? 'a member who has left';
+    const networkName = (id: string) => networkDisplayName(id, settings.get(id));
     const failures: unknown[] = [];
     for (const id of meeting.participants) {
       const profile = profiles.get(id);
@@ -87,7 +108,7 @@ export function createNotifyHandler(deps: NotifyDeps) {
         await deliverOnce(
           deps,
           {
-            notificationId: meetingNotificationId(meeting, id),
+            notificationId: meetingNotificationId(told, id),
             recipientRole: 'member',
             recipientId: id,
             networkId: meeting.networkId,
@@ -97,7 +118,7 @@ export function createNotifyHandler(deps: NotifyDeps) {
           profile.contact.email,
           event['detail-type'] === 'MeetingCancelled'
             ? composeMeetingCancelledMail(meeting, recipient, { baseUrl: deps.baseUrl })
-            : composeMeetingMail(meeting, recipient, nameOf, { baseUrl: deps.baseUrl }, event['detail-type'] === 'MeetingChanged'),
+            : composeMeetingMail(meeting, recipient, nameOf, { baseUrl: deps.baseUrl, networkName }, event['detail-type'] === 'MeetingChanged'),
         );
       } catch (error) {
         failures.push(error);
@@ -135,6 +156,8 @@ export function createNotifyHandler(deps: NotifyDeps) {
       ...(isWeakerMatch(data.reasons) ? { weaker: true } : {}),
     };
     const settings = await deps.networkSettings.getMany(notice.sharedNetworks, { withName: true });
+    // Kept with the notice, so a digest sent later names the networks as this mail does.
+    notice.networkNames = Object.fromEntries(notice.sharedNetworks.map((id) => [id, networkDisplayName(id, settings.get(id))]));
     const recipients = coordinatorRecipients(notice, await deps.coordinators.ofNetworks(notice.sharedNetworks));
     const failures: unknown[] = [];
     for (const recipient of recipients) {

@@ -43,9 +43,13 @@ const problem = (path: (string | number)[], code: FieldProblemCode, detail: stri
   ...(params ? { params } : {}),
 });
 
-/** A UUID (RFC 9562 §5.8, version 8) from a SHA-256 of who planned what: the same request gives the same id. */
-function submissionId(by: string, networkId: string, input: MeetingInput): string {
-  const hex = requestFingerprint({ by, networkId, input }).toString('hex');
+/**
+ * A UUID (RFC 9562 §5.8, version 8) from a SHA-256 of who planned what: the same request gives the
+ * same id. `after` is the id of a cancelled meeting the same request made before: the plan made
+ * again after a cancellation is a new meeting, and its retries find it.
+ */
+function submissionId(by: string, networkId: string, input: MeetingInput, after?: string): string {
+  const hex = requestFingerprint({ by, networkId, input, ...(after ? { after } : {}) }).toString('hex');
   const variant = ((parseInt(hex[16] as string, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
@@ -55,6 +59,9 @@ function refusePastDay(date: string, at: string, previous?: string): void {
   const why = meetingDateProblem(date, at.slice(0, 10), previous);
   if (why) throw invalidFields([problem(['date'], 'invalid_date', why, { value: date })]);
 }
+
+/** How often the same plan may be made again after being cancelled. */
+const MAX_REPLANS = 20;
 
 const download = (contentType: string, filename: string, body: string) => ({
   statusCode: 200,
@@ -146,11 +153,18 @@ export function meetingRoutes({ meetings, matches, profiles, now }: MeetingRoute
     const { schedule, unmetRequests } = await plan(networkId, input, []);
     // The id is derived from who planned what: the same request again (a double click, a retry after
     // a lost reply, both at once) finds its own meeting, answered as the first was, never a second.
-    const id = submissionId(caller.kind === 'session' ? caller.claims.sub : '', networkId, input);
-    const meeting: Meeting = { ...input, id, networkId, version: 1, schedule, unmetRequests, createdAt: at, updatedAt: at };
-    const stored = (await meetings.create(meeting)) ? meeting : await meetings.get(networkId, id);
-    if (!stored) throw new HttpProblem(409, 'Meeting exists', 'A meeting with this id exists already.');
-    return json(201, await view(stored), { location: `/networks/${networkId}/meetings/${stored.id}` });
+    const by = caller.kind === 'session' ? caller.claims.sub : '';
+    let id = submissionId(by, networkId, input);
+    // Each turn passes a cancelled meeting this same request made before; bounded, as a client could
+    // plan and cancel the same thing without end.
+    for (let turn = 0; turn < MAX_REPLANS; turn++) {
+      const meeting: Meeting = { ...input, id, networkId, version: 1, schedule, unmetRequests, createdAt: at, updatedAt: at };
+      const stored = (await meetings.create(meeting)) ? meeting : await meetings.get(networkId, id);
+      if (!stored) throw new HttpProblem(409, 'Meeting exists', 'A meeting with this id exists already.');
+      if (stored.cancelledAt === undefined) return json(201, await view(stored), { location: `/networks/${networkId}/meetings/${stored.id}` });
+      id = submissionId(by, networkId, input, stored.id);
+    }
+    throw new HttpProblem(409, 'Meeting exists', 'This plan was made and cancelled too often; change its name or day to plan it again.');
   };
 
   const listMeetings: Route = async (event, caller) => {
@@ -198,7 +212,7 @@ export function meetingRoutes({ meetings, matches, profiles, now }: MeetingRoute
       const result = await meetings.replace(outcome.meeting, current.version);
       if (result.outcome === 'ok') return noContent();
       if (result.outcome === 'not-found') throw notFound('meeting');
-      if (attempt >= 3) throw versionConflict(current.version, result.currentVersion, 'meeting');
+      if (attempt >= 3) throw new HttpProblem(409, 'The meeting kept changing', 'Other changes to this meeting were saved at the same moment; send the cancel again.');
     }
   };
 

@@ -179,6 +179,6 @@ describe('meetings in a real browser', () => {
       { timeoutMs: 20_000, intervalMs: 200 },
     );
     expect(mail.subject).toBe('CultureBridge: EU4Culture network meeting: speed dating is cancelled');
-    expect(mail.body.text).toContain('2099-05-12, from 10:00 (Asia/Tbilisi)');
+    expect(mail.body.text).toContain('planned for 2099-05-12 from 10:00 (Asia/Tbilisi)');
   });
 });

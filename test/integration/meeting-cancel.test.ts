@@ -105,6 +105,21 @@ describe('a coordinator cancels a meeting', () => {
     expect(String(data.cancelledAt)).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(JSON.stringify(events)).not.toMatch(EMAIL_PATTERN);
     expect(JSON.stringify(events)).not.toContain('nino');
+
+    // The same plan again after the cancellation is a new meeting (not the cancelled one answered
+    // as created), and a retry of that request finds the new one.
+    const again = await Promise.all([1, 2].map(() => as(coordinator, { networks: [net] }, 'POST', `/networks/${net}/meetings`, body)));
+    expect(again.map((a) => a.status)).toEqual([201, 201]);
+    expect(again[0]?.body.id).not.toBe(created.body.id);
+    expect(again[1]?.body.id).toBe(again[0]?.body.id);
+    expect(again[0]?.body.version).toBe(1);
+    expect(((await as(coordinator, { networks: [net] }, 'GET', `/networks/${net}/meetings`)).body.meetings as { id: string }[]).map((m) => m.id)).toEqual([again[0]?.body.id]);
+    await platform.settle();
+    expect((await mailsTo(`nino@${net}.example`)).map((m) => m.subject)).toEqual([
+      'CultureBridge: your schedule for Speed dating, day 1',
+      'CultureBridge: Speed dating, day 1 is cancelled',
+      'CultureBridge: your schedule for Speed dating, day 1',
+    ]);
   });
 
   it('refuses to cancel a meeting whose first round has begun (409); it stays as it was', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
-import { CoordinatorStore } from '@culturebridge/store';
+import { CoordinatorStore, NetworkStore } from '@culturebridge/store';
 import type { Platform } from '../../local/platform.js';
 import { localMails } from '../../local/ses-local.js';
 import { callAs, EMAIL_PATTERN, platformDocumentClient, startTestPlatform, submitProfile } from '../support/platform.js';
@@ -23,6 +23,7 @@ describe('meeting mails', () => {
     const net = `net-${randomUUID().slice(0, 8)}`;
     const coordinator = `coordinator@${net}.example`;
     await new CoordinatorStore(platformDocumentClient(platform), platform.tableName).add({ networkId: net, name: 'Lela', email: coordinator, preference: { mode: 'off' } });
+    await new NetworkStore(platformDocumentClient(platform), platform.tableName).put({ id: net, name: 'Black Sea Cities: culture offices of port cities' }, new Date().toISOString());
     const people = [
       ['Kutaisi', 'GE', 'Nino'],
       ['Gyumri', 'AM', 'Anna'],
@@ -52,6 +53,9 @@ describe('meeting mails', () => {
       expect(part).toContain('Lviv');
       expect(part).toContain(`${BASE_URL}/#/profiles/${ids[0]}/meetings`);
       expect(part).not.toContain(`anna@${net}.example`);
+      // The reasons name the network as its record does, not by its id.
+      expect(part).toContain('Same network: Black Sea Cities.');
+      expect(part).not.toContain(`Same network: ${net}`);
     }
     for (const who of ['anna', 'oksana']) expect(await mailsTo(`${who}@${net}.example`)).toHaveLength(1);
 

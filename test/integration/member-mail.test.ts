@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import type { ProfileInput } from '@culturebridge/domain';
-import { CoordinatorStore, SuppressionStore, addressHash, keys } from '@culturebridge/store';
+import { CoordinatorStore, NetworkStore, SuppressionStore, addressHash, keys } from '@culturebridge/store';
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
 import type { Platform } from '../../local/platform.js';
@@ -94,6 +94,25 @@ describe('member match e-mails', () => {
     expect(events[0]?.detail).toMatchObject({ data: { recipientRole: 'member', kind: 'immediate', matchId } });
     expect(JSON.stringify(events)).not.toMatch(EMAIL);
     expect(platform.eventBridge.deadLetters).toEqual([]);
+  });
+
+  it('names a shared network in the reasons as its settings name it, not by its id (coordinators and members alike)', async () => {
+    const net = network();
+    await new NetworkStore(doc, platform.tableName).put({ id: net, name: 'Black Sea Cities: culture offices of port cities' }, new Date().toISOString());
+    await coordinators.add({ networkId: net, name: 'Lela', email: `lela@${net}.example`, preference: { mode: 'immediate' } });
+    const [k, g] = pair(net, [true, false]);
+    await submit(k);
+    await submit(g);
+    await platform.settle();
+
+    for (const address of [k.contact.email, `lela@${net}.example`]) {
+      const [mail] = await mailsTo(address);
+      expect(mail, address).toBeDefined();
+      for (const part of [mail?.body.text, mail?.body.html]) {
+        expect(part, address).toContain('Same network: Black Sea Cities.');
+        expect(part, address).not.toContain(`Same network: ${net}`);
+      }
+    }
   });
 
   it('tells both sides once both accepted, with the partner\'s contact', async () => {

@@ -3,6 +3,7 @@ import { renderReasons, type OtherReason } from './i18n/reasons.js';
 import { DEFAULT_LOCALE, LocaleSchema, type Locale } from './i18n/locales.js';
 import { translator } from './i18n/translate.js';
 import type { MatchReason } from './matching/types.js';
+import { networkDisplayName } from './network-settings.js';
 import { NetworkId, type MemberMailFrequency } from './profile.js';
 import { MAIL_TEXT, mailText, type MailText } from './mail-text.js';
 import { oneLineText } from './text.js';
@@ -107,6 +108,11 @@ export interface MatchNotice {
   acceptedBy?: string[];
   /** A weaker match (see `isWeakerMatch`): proposed so that a member is not left with nothing. */
   weaker?: boolean;
+  /**
+   * How reasons name the shared networks: network id → display name (its settings' or its record's,
+   * see `networkDisplayName`). Absent (or an id missing): the known name, else the id.
+   */
+  networkNames?: Readonly<Record<string, string>>;
 }
 
 /** The line a mail adds for a weaker match, in English (each locale's is `mail.weakerMatch`). */
@@ -198,7 +204,14 @@ function headline(n: MatchNotice & { state: 'proposed' | 'confirmed' }, T: MailT
  */
 function whyLines(n: MatchNotice, locale: Locale, selfId?: string): string[] {
   if (!n.reasons?.length) return [n.summary];
-  return renderReasons(n.reasons, { locale, pair: n.profileIds, names: new Map(n.profileIds.map((id, i) => [id, n.names[i] ?? id])), selfId });
+  const named = n.networkNames;
+  return renderReasons(n.reasons, {
+    locale,
+    pair: n.profileIds,
+    names: new Map(n.profileIds.map((id, i) => [id, n.names[i] ?? id])),
+    selfId,
+    ...(named ? { networkName: (id: string) => named[id] ?? networkDisplayName(id) } : {}),
+  });
 }
 
 /** "Why: <summary>" on one line, or "Why:" followed by one line per reason. */

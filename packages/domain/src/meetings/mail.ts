@@ -14,6 +14,12 @@ export interface MeetingRecipient {
   locale?: Locale;
 }
 
+/** What a meeting mail needs besides the meeting and its recipient. */
+export interface MeetingMailOptions extends MailLinks {
+  /** How reasons name a shared network (its display name); the known name or the id when absent. */
+  networkName?: (networkId: string) => string;
+}
+
 /** "10:00" in the meeting's own time zone, for a person reading the timetable on the day. */
 function localTime(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
@@ -28,7 +34,7 @@ export function composeMeetingMail(
   meeting: Meeting,
   recipient: MeetingRecipient,
   nameOf: (profileId: string) => string,
-  { baseUrl }: MailLinks,
+  { baseUrl, networkName }: MeetingMailOptions,
   changed: boolean,
 ): Mail {
   const locale = recipient.locale ?? DEFAULT_LOCALE;
@@ -43,7 +49,7 @@ export function composeMeetingMail(
     if (!r.partnerId) return { r, time, partner: undefined, reasons: '', text: m('meetingBreak', { round: r.round, time }) };
     const partner = nameOf(r.partnerId);
     const structured = (r.reasons ?? []) as unknown as MatchReason[];
-    const reasons = structured.length > 0 ? renderReasons(structured, { locale, pair: r.pair ?? [recipient.id, r.partnerId], names: new Map([[recipient.id, recipient.name], [r.partnerId, partner]]), selfId: recipient.id }).join(' ') : (r.summary ?? '');
+    const reasons = structured.length > 0 ? renderReasons(structured, { locale, pair: r.pair ?? [recipient.id, r.partnerId], names: new Map([[recipient.id, recipient.name], [r.partnerId, partner]]), selfId: recipient.id, ...(networkName ? { networkName } : {}) }).join(' ') : (r.summary ?? '');
     return { r, time, partner, reasons, text: `${m('meetingRound', { round: r.round, time, table: r.table, partner })} ${why} ${reasons}` };
   });
   const text = [m('hello', { name: recipient.contact.name }), '', intro, '', ...lines.map((l) => l.text), '', `${m('meetingSee')}: ${url}`].join('\n');

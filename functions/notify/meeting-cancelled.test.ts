@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { Context } from 'aws-lambda';
+import { exampleEvent } from '@culturebridge/events/artifacts';
+import type { Mail, Meeting } from '@culturebridge/domain';
+import type { ClaimResult, NotificationFacts, NotificationStore } from '@culturebridge/store';
+import { sqsEvent } from '../../local/sqs.js';
+import { createNotifyHandler } from './app.js';
+
+// A member erased right after a cancellation writes the cancelled meeting's next version, which
+// publishes nothing: the cancellation's own event must still tell everyone left (a review found
+// that notify skipped it as "changed since", so nobody was told).
+
+const A = '11111111-1111-4111-8111-111111111111';
+const B = '22222222-2222-4222-8222-222222222222';
+const C = '33333333-3333-4333-8333-333333333333';
+const MEETING_ID = '44444444-4444-8444-8444-444444444444';
+const CANCELLED_AT = '2026-11-30T09:00:00.000Z';
+
+const stored = (version: number, participants: string[]): Meeting => ({
+  id: MEETING_ID,
+  networkId: 'eu4culture',
+  name: 'Kutaisi speed dating',
+  date: '2099-05-12',
+  startTime: '10:00',
+  timeZone: 'Asia/Tbilisi',
+  slotMinutes: 10,
+  breakMinutes: 5,
+  rounds: 1,
+  tables: 1,
+  participants,
+  requests: [],
+  version,
+  unmetRequests: [],
+  createdAt: '2026-11-30T08:00:00.000Z',
+  updatedAt: CANCELLED_AT,
+  cancelledAt: CANCELLED_AT,
+  schedule: [{ round: 1, startsAt: '2099-05-12T06:00:00.000Z', endsAt: '2099-05-12T06:10:00.000Z', byes: participants.slice(2), meetings: [] }],
+});
+
+function cancelledEvent(version: number, cancelledAt = CANCELLED_AT) {
+  const example = exampleEvent('MeetingCancelled').detail;
+  return {
+    source: 'culturebridge.meetings',
+    'detail-type': 'MeetingCancelled',
+    detail: {
+      metadata: { ...example.metadata, idempotencyKey: `MEETING#${MEETING_ID}#v${version}` },
+      data: { ...example.data, meetingId: MEETING_ID, networkId: 'eu4culture', version, participantIds: [A, B, C], cancelledAt },
+    },
+  };
+}
+
+function setup(meeting: Meeting) {
+  const records = new Map<string, { status: 'claimed' | 'sent'; token?: string }>();
+  const sent: { to: string; mail: Mail }[] = [];
+  const notifications = {
+    async claim(facts: NotificationFacts, token: string): Promise<ClaimResult> {
+      const current = records.get(facts.notificationId);
+      if (current?.status === 'sent') return 'sent';
+      if (current) return 'busy';
+      records.set(facts.notificationId, { status: 'claimed', token });
+      return 'claimed';
+    },
+    async markSent(id: string, token: string) {
+      if (records.get(id)?.token !== token) throw new Error('claim lost');
+      records.set(id, { status: 'sent' });
+    },
+    async release(id: string, token: string) {
+      if (records.get(id)?.token === token) records.delete(id);
+    },
+  };
+  const people = new Map([
+    [A, { name: 'Kutaisi', contact: { name: 'Nino', email: 'nino@kutaisi.example' } }],
+    [C, { name: 'Lviv', contact: { name: 'Oksana', email: 'oksana@lviv.example' } }],
+  ]);
+  const handler = createNotifyHandler({
+    notifications: notifications as unknown as NotificationStore,
+    suppressions: { isSuppressed: async () => false },
+    coordinators: { ofNetworks: async () => [] } as never,
+    networkSettings: { getMany: async () => new Map() },
+    matches: { profiles: async (ids: readonly string[]) => new Map([...people].filter(([id]) => ids.includes(id))) } as never,
+    meetings: { get: async () => meeting },
+    mailer: { send: async (to: string, mail: Mail) => (sent.push({ to, mail }), 'id') },
+    baseUrl: 'https://app.example.org',
+    now: () => new Date('2026-11-30T09:00:01Z'),
+    logger: new Logger({ serviceName: 'notify-test', logLevel: 'SILENT' }),
+  });
+  return { sent, records, deliver: (body: unknown) => handler(sqsEvent('notify-buffer', [body]), {} as Context) };
+}
+
+describe('a cancelled meeting changed again before its notice went out', () => {
+  it('still tells each participant left, once, keyed by the cancelling version', async () => {
+    // Cancelled at version 2; B erased since, which wrote version 3 (still cancelled) and published nothing.
+    const { sent, records, deliver } = setup(stored(3, [A, C]));
+    expect(await deliver(cancelledEvent(2))).toEqual({ batchItemFailures: [] });
+    expect(sent.map((s) => [s.to, s.mail.subject])).toEqual([
+      ['nino@kutaisi.example', 'CultureBridge: Kutaisi speed dating is cancelled'],
+      ['oksana@lviv.example', 'CultureBridge: Kutaisi speed dating is cancelled'],
+    ]);
+    expect([...records.keys()]).toEqual([`meeting:${MEETING_ID}:v2:member:${A}`, `meeting:${MEETING_ID}:v2:member:${C}`]);
+    // Delivered again: nothing twice.
+    await deliver(cancelledEvent(2));
+    expect(sent).toHaveLength(2);
+  });
+
+  it('sends nothing for a cancellation the stored meeting does not carry', async () => {
+    const { sent, deliver } = setup(stored(3, [A, C]));
+    expect(await deliver(cancelledEvent(2, '2026-11-29T09:00:00.000Z'))).toEqual({ batchItemFailures: [] });
+    expect(sent).toEqual([]);
+  });
+});
