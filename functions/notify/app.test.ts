@@ -4,9 +4,10 @@ import { SESv2Client, SendEmailCommand, TooManyRequestsException, MessageRejecte
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
 import type { Coordinator } from '@culturebridge/domain';
-import type { ClaimResult, CoordinatorStore, NotificationFacts, NotificationStore } from '@culturebridge/store';
+import type { CoordinatorStore, NotificationStore } from '@culturebridge/store';
 import { sqsEvent } from '../../local/sqs.js';
 import { createNotifyHandler } from './app.js';
+import { memoryNotifications } from './notifications-test-support.js';
 import { sesMailer } from '@culturebridge/mail';
 
 const A = '11111111-1111-4111-8111-111111111111';
@@ -21,33 +22,6 @@ const proposed = {
     data: { matchId: `${A}|${B}`, profileIds: [A, B], state: 'proposed', acceptedBy: [], score: 0.7, summary: 'Both give Youth high priority.', reasons: [], sharedNetworks: ['eu4culture'], version: 1 },
   },
 };
-
-/** The notification records in memory, with the same claim rules as the table's conditional writes. */
-function memoryNotifications() {
-  const records = new Map<string, { status: 'claimed' | 'sent'; token?: string }>();
-  const store = {
-    records,
-    async claim(facts: NotificationFacts, token: string): Promise<ClaimResult> {
-      const current = records.get(facts.notificationId);
-      if (current?.status === 'sent') return 'sent';
-      if (current) return 'busy';
-      records.set(facts.notificationId, { status: 'claimed', token });
-      return 'claimed';
-    },
-    async markSent(id: string, token: string) {
-      const current = records.get(id);
-      if (current?.token !== token) throw new Error('claim lost');
-      records.set(id, { status: 'sent' });
-    },
-    async release(id: string, token: string) {
-      if (records.get(id)?.token === token) records.delete(id);
-    },
-    async addDigestEntry() {
-      return true;
-    },
-  };
-  return store;
-}
 
 function setup(ses: SESv2Client) {
   const notifications = memoryNotifications();

@@ -3,9 +3,10 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
 import { exampleEvent } from '@culturebridge/events/artifacts';
 import type { Mail, Meeting } from '@culturebridge/domain';
-import type { ClaimResult, NotificationFacts, NotificationStore } from '@culturebridge/store';
+import type { NotificationStore } from '@culturebridge/store';
 import { sqsEvent } from '../../local/sqs.js';
 import { createNotifyHandler } from './app.js';
+import { memoryNotifications } from './notifications-test-support.js';
 
 // A member erased right after a cancellation writes the cancelled meeting's next version, which
 // publishes nothing: the cancellation's own event must still tell everyone left (a review found
@@ -51,24 +52,8 @@ function cancelledEvent(version: number, cancelledAt = CANCELLED_AT) {
 }
 
 function setup(meeting: Meeting) {
-  const records = new Map<string, { status: 'claimed' | 'sent'; token?: string }>();
+  const notifications = memoryNotifications();
   const sent: { to: string; mail: Mail }[] = [];
-  const notifications = {
-    async claim(facts: NotificationFacts, token: string): Promise<ClaimResult> {
-      const current = records.get(facts.notificationId);
-      if (current?.status === 'sent') return 'sent';
-      if (current) return 'busy';
-      records.set(facts.notificationId, { status: 'claimed', token });
-      return 'claimed';
-    },
-    async markSent(id: string, token: string) {
-      if (records.get(id)?.token !== token) throw new Error('claim lost');
-      records.set(id, { status: 'sent' });
-    },
-    async release(id: string, token: string) {
-      if (records.get(id)?.token === token) records.delete(id);
-    },
-  };
   const people = new Map([
     [A, { name: 'Kutaisi', contact: { name: 'Nino', email: 'nino@kutaisi.example' } }],
     [C, { name: 'Lviv', contact: { name: 'Oksana', email: 'oksana@lviv.example' } }],
@@ -85,7 +70,7 @@ function setup(meeting: Meeting) {
     now: () => new Date('2026-11-30T09:00:01Z'),
     logger: new Logger({ serviceName: 'notify-test', logLevel: 'SILENT' }),
   });
-  return { sent, records, deliver: (body: unknown) => handler(sqsEvent('notify-buffer', [body]), {} as Context) };
+  return { sent, records: notifications.records, deliver: (body: unknown) => handler(sqsEvent('notify-buffer', [body]), {} as Context) };
 }
 
 describe('a cancelled meeting changed again before its notice went out', () => {
