@@ -113,7 +113,19 @@ describe('one session per browser', () => {
     // Its click in the second tab finds the browser signed in already and goes on, not "no longer works".
     await twin.getByRole('button', { name: 'Sign in', exact: true }).click();
     await twin.getByRole('heading', { level: 1, name: /^Dashboard: EU4Culture/ }).waitFor(WAIT);
+    // The used link opened once more (clicked again in the mail, or the page reloaded before it
+    // left): this browser is signed in, so it goes on too, not "This sign-in link does not work any more".
+    await twin.goto(link);
+    await twin.getByRole('heading', { level: 1, name: /^Dashboard: EU4Culture/ }).waitFor(WAIT);
+    expect(await twin.getByText(/does not work any more/).count()).toBe(0);
     await twin.close();
+    // In a browser that is not signed in, the used link says so and offers a new one.
+    const stranger = await browser.newContext();
+    const elsewhere = await stranger.newPage();
+    await elsewhere.goto(link);
+    await elsewhere.getByText(/does not work any more/).waitFor(WAIT);
+    await elsewhere.getByLabel('Your e-mail address').waitFor(WAIT);
+    await stranger.close();
 
     // Chromium took the Secure, HttpOnly cookie on http://localhost, and the page cannot read it.
     const [cookie] = (await context.cookies()).filter((c) => c.name === BROWSER_SESSION.cookieName);

@@ -54,6 +54,18 @@ function networkNames(t: TFunction, list: (items: readonly string[]) => string, 
 }
 
 /**
+ * A used or expired link in a browser that is signed in already (the link used in another tab,
+ * clicked again in the mail, or reloaded before the page left it): go on as signed in. Otherwise
+ * the sign-in form says the link no longer works.
+ */
+async function goOnIfSignedIn(): Promise<void> {
+  const me = await fetchMe({ probe: true }).catch(() => undefined);
+  if (!me) return replaceRoute('/sign-in?reason=invalid-link');
+  markSignedIn();
+  replaceRoute(landingRoute({ confirmed: [], profiles: me.profiles.map((p) => p.id), networks: me.networks }));
+}
+
+/**
  * A link from a mail opens this page, which says what the link will do and waits for a click:
  * loading, prefetching or a mail scanner rendering the page reads the link's description
  * (`POST /auth/link`) and spends nothing. Only the button uses the token.
@@ -65,7 +77,7 @@ function Verify({ token }: { token: string }) {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (link.error?.is('/problems/invalid-token')) replaceRoute('/sign-in?reason=invalid-link');
+    if (link.error?.is('/problems/invalid-token')) void goOnIfSignedIn();
   }, [link.error]);
 
   if (link.status === 'loading') return <p role="status">{t('signIn.checking')}</p>;
@@ -95,14 +107,7 @@ function Verify({ token }: { token: string }) {
       replaceRoute(landingRoute(result));
     } catch (error) {
       setBusy(false);
-      if (error instanceof ApiProblem && error.is('/problems/invalid-token')) {
-        // The same link used in another tab already: this browser is signed in, so go on.
-        const me = await fetchMe({ probe: true }).catch(() => undefined);
-        if (me) {
-          markSignedIn();
-          replaceRoute(landingRoute({ confirmed: [], profiles: me.profiles.map((p) => p.id), networks: me.networks }));
-        } else replaceRoute('/sign-in?reason=invalid-link');
-      }
+      if (error instanceof ApiProblem && error.is('/problems/invalid-token')) await goOnIfSignedIn();
       else setProblem(error instanceof ApiProblem ? error : new ApiProblem(0, 'about:blank', t('signIn.failed'), String(error), []));
     }
   };
