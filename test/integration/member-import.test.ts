@@ -163,6 +163,11 @@ describe('member list import', () => {
     expect(answer.body.problems?.[1]?.message).toMatch(/not an ISO 3166-1/);
     const report = parse(answer.body.errorReportCsv?.replace(/^\uFEFF/, '') ?? '', { columns: true }) as Record<string, string>[];
     expect(report).toHaveLength(4);
+    expect(report[1]).toEqual({ Row: '4', Column: 'country', Value: 'XX', Problem: '“XX” is not a country code.' });
+    // In the page's language when the request names it, as the page shows the problems.
+    const russian = await importFile(FILES.threeBadRows(), { dryRun: true, locale: 'ru' });
+    const inRussian = parse(russian.body.errorReportCsv?.replace(/^\uFEFF/, '') ?? '', { columns: true }) as Record<string, string>[];
+    expect(inRussian[1]).toEqual({ Строка: '4', Столбец: 'country', Значение: 'XX', Ошибка: '«XX» не код страны.' });
     // The name cell of row 3 is not in the report; values that would run as formulas are quoted.
     const withFormula = await importFile(Buffer.from(lines([HEADER, ['Orhei', 'city', '=1+1', '', 'O', addr('orhei2'), 'youth', 'en', '', '', 'no']], ',')), { dryRun: true });
     expect(withFormula.body.errorReportCsv).toContain("'=1+1");

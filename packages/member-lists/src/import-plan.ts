@@ -1,4 +1,4 @@
-import type { Locale, ProfileData } from '@culturebridge/domain';
+import { DEFAULT_LOCALE, translator, type Locale, type ProfileData } from '@culturebridge/domain';
 import { MEMBER_COLUMNS, mapHeader, quotedCell, validateRow, type RowProblem } from './columns.js';
 import type { ParsedSheet } from './parse.js';
 import { safeCsv } from './spreadsheet-safe.js';
@@ -73,13 +73,22 @@ export function planImport(sheet: ParsedSheet, networkId: string, defaultLocale?
 /** Problems the error report lists one by one; a last line counts the rest (the report travels inside the answer, at most 6 MB on Lambda). */
 export const MAX_REPORTED_PROBLEMS = 5000;
 
-/** The error report a coordinator downloads: one line per problem (the first MAX_REPORTED_PROBLEMS), safe to open in a spreadsheet. */
-export function errorReportCsv(problems: readonly RowProblem[], delimiter: ',' | ';' = ','): string {
-  const lines: (string | number)[][] = problems.slice(0, MAX_REPORTED_PROBLEMS).map((p) => [p.rowNumber, p.column, p.value, p.message]);
+/**
+ * The error report a coordinator downloads, in `locale` (the page's language): a header, one line
+ * per problem (the first MAX_REPORTED_PROBLEMS; each message from its code, as the page words it,
+ * the English detail for a code the catalogs lack) and a count of the rest; safe to open in a
+ * spreadsheet. Column names stay as the file has them.
+ */
+export function errorReportCsv(problems: readonly RowProblem[], locale: Locale = DEFAULT_LOCALE, delimiter: ',' | ';' = ','): string {
+  const t = translator(locale);
+  const lines: (string | number)[][] = problems.slice(0, MAX_REPORTED_PROBLEMS).map((p) => [p.rowNumber, p.column, p.value, capitalised(t(`fieldError.${p.code}`, { ...p.params, defaultValue: p.message }))]);
   const more = problems.length - MAX_REPORTED_PROBLEMS;
-  if (more > 0) lines.push(['', '', '', `and ${more} more problems: fix these, then preview again`]);
-  return safeCsv(['row', 'column', 'value', 'message'], lines, delimiter);
+  if (more > 0) lines.push(['', '', '', t('memberReport.more', { n: more })]);
+  return safeCsv([t('memberReport.row'), t('memberReport.column'), t('memberReport.value'), t('memberReport.problem')], lines, delimiter);
 }
+
+/** The catalogs write problems in lower case, to read inside a sentence; alone in a cell they start one. */
+const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
 
 /** The template offered for download: the header and one example row. */
 export function templateCsv(networkId: string): string {

@@ -99,7 +99,18 @@ describe('member lists', () => {
     const report = errorReportCsv(plan.problems);
     const lines = report.trimEnd().split('\r\n');
     expect(lines).toHaveLength(1 + MAX_REPORTED_PROBLEMS + 1);
-    expect(lines.at(-1)).toContain(`and ${400 * MAX_ROW_PROBLEMS - MAX_REPORTED_PROBLEMS} more problems`);
+    expect(lines.at(-1)).toContain(`Problems not listed: ${400 * MAX_ROW_PROBLEMS - MAX_REPORTED_PROBLEMS}.`);
+  });
+
+  it('writes the error report in the coordinator\'s language: header, each problem from its code, and the count of the rest', async () => {
+    const plan = planImport(await parseMemberFile(Buffer.from(`${HEADER}\nA,city,XX,A,not-an-address,youth,en\n`)), 'net');
+    const rows = (locale?: 'ru' | 'ka') => errorReportCsv(plan.problems, locale).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(rows()[0]).toBe('Row,Column,Value,Problem');
+    expect(rows().slice(1)).toEqual(['2,country,XX,“XX” is not a country code.', '2,contact_email,not-an-address,Enter an e-mail address such as culture@city.example.']);
+    expect(rows('ru')).toEqual(['Строка,Столбец,Значение,Ошибка', '2,country,XX,«XX» не код страны.', '2,contact_email,not-an-address,Введите адрес вида culture@city.example.']);
+    expect(rows('ka')[0]).toBe('სტრიქონი,სვეტი,მნიშვნელობა,პრობლემა');
+    const many = Array.from({ length: MAX_REPORTED_PROBLEMS + 3 }, () => plan.problems[0]!);
+    expect(errorReportCsv(many, 'ru').trimEnd().split('\r\n').at(-1)).toBe(',,,Не перечислено ошибок: 3. Исправьте эти и проверьте файл снова.');
   });
 
   it('names missing columns and a repeated address', async () => {

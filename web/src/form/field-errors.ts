@@ -42,9 +42,9 @@ export function groupErrors(problems: readonly FieldProblem[], input: ProfileInp
     const key = fieldKeyOf(problem.field, input);
     const list = grouped.get(key) ?? [];
     const field = key.startsWith('themes.') ? t(`domain:theme.${key.slice('themes.'.length)}`) : t(`fieldName.${key}`, { defaultValue: problem.field });
-    const message = t('fieldError.withField', {
+    const message = t('domain:fieldError.withField', {
       field,
-      problem: t(`fieldError.${problem.code}`, { ...problem.params, defaultValue: sentence(problem.detail) }),
+      problem: t(`domain:fieldError.${problem.code}`, { ...problem.params, defaultValue: sentence(problem.detail) }),
     });
     if (!list.includes(message)) list.push(message);
     grouped.set(key, list);

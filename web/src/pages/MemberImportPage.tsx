@@ -149,7 +149,7 @@ function MemberImport({ networkId }: { networkId: string }) {
                 <caption>{preview.preview.length < preview.summary.created + preview.summary.updated + preview.summary.unchanged + preview.summary.kept ? t('memberImport.validRowsFirst') : t('memberImport.validRows')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t('memberImport.row')}</th>
+                    <th scope="col">{t('domain:memberReport.row')}</th>
                     <th scope="col">{t('memberImport.member')}</th>
                     <th scope="col">{t('memberImport.willBe')}</th>
                   </tr>
@@ -174,10 +174,10 @@ function MemberImport({ networkId }: { networkId: string }) {
                   <caption>{t('memberImport.problemsCaption', { n: preview.problemCount })}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">{t('memberImport.row')}</th>
-                      <th scope="col">{t('memberImport.column')}</th>
-                      <th scope="col">{t('memberImport.value')}</th>
-                      <th scope="col">{t('memberImport.problem')}</th>
+                      <th scope="col">{t('domain:memberReport.row')}</th>
+                      <th scope="col">{t('domain:memberReport.column')}</th>
+                      <th scope="col">{t('domain:memberReport.value')}</th>
+                      <th scope="col">{t('domain:memberReport.problem')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -186,7 +186,7 @@ function MemberImport({ networkId }: { networkId: string }) {
                         <td>{p.rowNumber}</td>
                         <td>{p.column}</td>
                         <td>{p.value}</td>
-                        <td>{t(`fieldError.${p.code}`, { ...p.params, defaultValue: sentence(p.message) })}</td>
+                        <td>{t(`domain:fieldError.${p.code}`, { ...p.params, defaultValue: sentence(p.message) })}</td>
                       </tr>
                     ))}
                   </tbody>
