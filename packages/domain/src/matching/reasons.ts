@@ -143,25 +143,25 @@ function textReasons(s: EncodedProfiles, i: number, j: number): MatchReason[] {
   if (shared.length === 0) return [];
   shared.sort((p, q) => q.strength - p.strength || p.term - q.term);
   const tags: string[] = [];
-  const words: string[] = [];
-  const seen = new Set<string>();
   for (const { term } of shared) {
-    const key = s.text.terms[term] as string;
+    if (tags.length < MAX_SHARED_WORDS && isTagTerm(s.text.terms[term] as string)) tags.push(surfaces[term] as string);
+  }
+  // A word a shared tag names already is left out before the limit is counted: the tag's words are
+  // usually the strongest terms, and counted first they took the places of the words that add something.
+  const seen = new Set(tags.flatMap((t) => t.toLowerCase().split(/\s+/)));
+  const words: string[] = [];
+  for (const { term } of shared) {
+    if (words.length >= MAX_SHARED_WORDS) break;
+    if (isTagTerm(s.text.terms[term] as string)) continue;
     const surface = surfaces[term] as string;
-    if (isTagTerm(key)) {
-      if (tags.length < MAX_SHARED_WORDS) tags.push(surface);
-      continue;
-    }
     const lower = surface.toLowerCase();
-    if (seen.has(lower) || words.length >= MAX_SHARED_WORDS) continue;
+    if (seen.has(lower)) continue;
     seen.add(lower);
     words.push(surface);
   }
   const out: MatchReason[] = [];
   if (tags.length > 0) out.push({ kind: 'shared-tags', tags });
-  const inTags = new Set(tags.flatMap((t) => t.toLowerCase().split(/\s+/)));
-  const rest = words.filter((w) => !inTags.has(w.toLowerCase()));
-  if (rest.length > 0) out.push({ kind: 'shared-words', words: rest });
+  if (words.length > 0) out.push({ kind: 'shared-words', words });
   return out;
 }
 

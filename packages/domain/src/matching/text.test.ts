@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { topMatchesFor } from './engine.js';
 import { buildMatchingIndex } from './index-structure.js';
 import { scorePair } from './score.js';
+import { MAX_SHARED_WORDS } from './reasons.js';
 import { matchingProfile } from './test-profiles.js';
 import { analyseText } from './text.js';
 
@@ -75,6 +76,17 @@ describe('text in the score', () => {
     const proposal = scorePair(a, b);
     expect(proposal.reasons).toContainEqual({ kind: 'shared-tags', tags: ['Felt making'] });
     expect(proposal.summary).toContain('both list "Felt making"');
+  });
+
+  it('names the shared words the tags do not already name, up to the limit, whatever the tags\' words weigh', () => {
+    // The shared tag's words are the strongest terms: they must not use up the places of the others.
+    const a = matchingProfile({ id: 'a', freeTags: ['public art festival'], description: 'Public art festival in the old town, with murals and street theatre.' });
+    const b = matchingProfile({ id: 'b', freeTags: ['public art festival'], description: 'Public art festival in the old town, with murals and street theatre.' });
+    const proposal = scorePair(a, b);
+    expect(proposal.reasons).toContainEqual({ kind: 'shared-tags', tags: ['public art festival'] });
+    const words = proposal.reasons.find((r) => r.kind === 'shared-words');
+    expect(words?.kind === 'shared-words' ? words.words.length : 0).toBe(MAX_SHARED_WORDS);
+    expect(words?.kind === 'shared-words' ? words.words.map((w) => w.toLowerCase()) : []).not.toEqual(expect.arrayContaining(['public']));
   });
 });
 
