@@ -7,6 +7,7 @@ import {
   heldRounds,
   jsonPointer,
   meetingDateProblem,
+  meetingTimesProblems,
   scheduleOf,
   type FieldProblem,
   type FieldProblemCode,
@@ -54,10 +55,34 @@ function submissionId(by: string, networkId: string, input: MeetingInput, after?
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** 400 naming `date` for a new or changed day that has passed (see meetingDateProblem). */
-function refusePastDay(date: string, at: string, previous?: string): void {
-  const why = meetingDateProblem(date, at.slice(0, 10), previous);
-  if (why) throw invalidFields([problem(['date'], 'invalid_date', why, { value: date })]);
+/**
+ * 400 naming `date` for a new or changed day that has passed (see meetingDateProblem), and each
+ * timing field that would leave no round to come or put one not yet held in the past (see
+ * meetingTimesProblems).
+ */
+function refusePastTimes(input: MeetingInput, at: string, current?: Meeting): void {
+  const why = meetingDateProblem(input.date, at.slice(0, 10), current?.date);
+  if (why) throw invalidFields([problem(['date'], 'invalid_date', why, { value: input.date })]);
+  const problems = meetingTimesProblems(input, at, current);
+  if (problems.length === 0) return;
+  throw invalidFields(
+    problems.map(({ field, code, value }) =>
+      problem(
+        [field],
+        code,
+        code === 'meeting_under_way'
+          ? `the meeting began at ${value} (UTC); its day, start time and time zone stay as they are`
+          : `a round would begin at ${value} (UTC), which has passed; choose a later day or start time`,
+        { value },
+      ),
+    ),
+  );
+}
+
+/** Whether the stored meeting holds exactly what `input` asks for (every field a coordinator sends). */
+function sameInput(meeting: Meeting, input: MeetingInput): boolean {
+  const fields = Object.keys(input) as (keyof MeetingInput)[];
+  return fields.every((f) => JSON.stringify(meeting[f]) === JSON.stringify(input[f]));
 }
 
 /** How often the same plan may be made again after being cancelled. */
@@ -96,6 +121,8 @@ export function meetingRoutes({ meetings, matches, profiles, now }: MeetingRoute
     input.requests.forEach((r, i) => {
       if (!taking.has(r.from)) errors.push(problem(['requests', i, 'from'], 'not_a_participant', 'not a participant'));
       if (!taking.has(r.to)) errors.push(problem(['requests', i, 'to'], 'not_a_participant', 'not a participant'));
+      else if (r.to === r.from) errors.push(problem(['requests', i, 'to'], 'invalid', 'a member cannot ask to meet itself'));
+      else if (input.requests.findIndex((q) => q.from === r.from && q.to === r.to) < i) errors.push(problem(['requests', i], 'duplicate', 'this request is listed twice', { value: `${r.from} → ${r.to}` }));
     });
     if (errors.length > 0) throw invalidFields(errors);
     const participants = input.participants.map((id) => members.get(id)!);
@@ -149,7 +176,7 @@ export function meetingRoutes({ meetings, matches, profiles, now }: MeetingRoute
     const networkId = networkOf(event, caller);
     const input = parseBody(MeetingInput, event.body);
     const at = now();
-    refusePastDay(input.date, at);
+    refusePastTimes(input, at);
     const { schedule, unmetRequests } = await plan(networkId, input, []);
     // The id is derived from who planned what: the same request again (a double click, a retry after
     // a lost reply, both at once) finds its own meeting, answered as the first was, never a second.
@@ -182,14 +209,22 @@ export function meetingRoutes({ meetings, matches, profiles, now }: MeetingRoute
   const updateMeeting: Route = async (event, caller) => {
     const current = await stored(event, caller);
     const { version, ...input } = parseBody(MeetingUpdate, event.body);
-    if (version !== current.version) throw versionConflict(version, current.version, 'meeting');
+    if (version !== current.version) {
+      // The same change again (a retry after a lost reply) finds the version it made, as it left it.
+      if (version + 1 === current.version && sameInput(current, input)) return json(200, await view(current));
+      throw versionConflict(version, current.version, 'meeting');
+    }
     const at = now();
-    refusePastDay(input.date, at, current.date);
+    refusePastTimes(input, at, current);
     const held = heldRounds(current.schedule, new Date(at));
     if (input.rounds < held.length) throw invalidFields([problem(['rounds'], 'rounds_held', `${held.length} rounds are already held`, { min: held.length })]);
     const next = await nextVersion(current, input, held, at);
     const result = await meetings.replace(next, current.version);
-    if (result.outcome === 'conflict') throw versionConflict(version, result.currentVersion, 'meeting');
+    if (result.outcome === 'conflict') {
+      const latest = await meetings.get(current.networkId, current.id);
+      if (latest?.cancelledAt !== undefined) throw meetingCancelled(latest.cancelledAt);
+      throw versionConflict(version, result.currentVersion, 'meeting');
+    }
     if (result.outcome === 'not-found') throw notFound('meeting');
     return json(200, await view(next));
   };

@@ -49,6 +49,12 @@ describe('a coordinator cancels a meeting', () => {
     await platform.settle();
     expect(await mailsTo(`nino@${net}.example`)).toHaveLength(1);
 
+    // Moved to a day that has begun, its rounds would count as held and never be cancellable: refused.
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const backwards = await as(coordinator, { networks: [net] }, 'PUT', path, { ...body, date: yesterday, version: 1 });
+    expect(backwards.status).toBe(400);
+    expect((backwards.body.errors as { field: string; code: string }[]).map((e) => [e.field, e.code])).toEqual([['date', 'round_passed']]);
+
     // Another network's coordinator cannot cancel it.
     const other = await network();
     expect((await as(other.coordinator, { networks: [other.net] }, 'DELETE', path)).status).toBe(404);
@@ -90,6 +96,9 @@ describe('a coordinator cancels a meeting', () => {
       expect(gone.body).toMatchObject({ type: '/problems/meeting-cancelled', status: 410 });
       expect(String(gone.body.cancelledAt)).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     }
+    // A change sent with the version it read before the cancel: the meeting is gone (410), not "send version 2".
+    const late = await as(coordinator, { networks: [net] }, 'PUT', path, { ...body, name: 'Late change', version: 1 });
+    expect(late.status).toBe(410);
     const asked = await as(`nino@${net}.example`, { profiles: [ids[0] as string] }, 'POST', `${path}/requests`, { from: ids[0], to: ids[1] });
     expect(asked.status).toBe(410);
 

@@ -37,6 +37,22 @@ describe('a member asks to meet another participant', () => {
     expect(((await as(coordinator, { networks: [net] }, 'GET', `/networks/${net}/meetings`)).body.meetings as unknown[]).length).toBe(1);
     const path = `/networks/${net}/meetings/${String(created!.body.id)}`;
 
+    // A coordinator's requests: nobody asks to meet itself, and a request is listed once; a member
+    // is listed once too. 400 naming each, nothing stored.
+    const [first, second] = ids as [string, string];
+    for (const [requests, participants, fields] of [
+      [[{ from: first, to: first }], ids, [['requests[0].to', 'invalid']]],
+      [[{ from: first, to: second }, { from: first, to: second }], ids, [['requests[1]', 'duplicate']]],
+      [[], [...ids, first], [['participants', 'duplicate']]],
+    ] as const) {
+      const refused = await as(coordinator, { networks: [net] }, 'POST', `/networks/${net}/meetings`, { ...body, name: 'Refused', requests, participants });
+      expect(refused.status).toBe(400);
+      expect((refused.body.errors as { field: string; code: string }[]).map((e) => [e.field, e.code])).toEqual(fields);
+      // What a client words "“…” is listed twice" with.
+      if (fields[0]?.[1] === 'duplicate') expect((refused.body.errors as { params?: { value?: string } }[])[0]?.params?.value).toBeTruthy();
+    }
+    expect(((await as(coordinator, { networks: [net] }, 'GET', `/networks/${net}/meetings`)).body.meetings as unknown[]).length).toBe(1);
+
     // Kutaisi asks to meet someone it was not planned to meet.
     const [kutaisi] = ids as [string];
     const before = (await as(emails[0] as string, { profiles: [kutaisi] }, 'GET', `/profiles/${kutaisi}/meetings`)).body.meetings as { rounds: OwnRound[] }[];
@@ -91,6 +107,10 @@ describe('a member asks to meet another participant', () => {
     const changed = await as(coordinator, { networks: [net] }, 'PUT', path, { ...body, participants: ids.slice(0, 5), version: 1 });
     expect(changed.status).toBe(200);
     expect(changed.body.version).toBe(2);
+    // The same change sent again (a retry after a lost reply) finds its own success, not a 409.
+    const retried = await as(coordinator, { networks: [net] }, 'PUT', path, { ...body, participants: ids.slice(0, 5), version: 1 });
+    expect(retried.status).toBe(200);
+    expect(retried.body).toEqual(changed.body);
     const after = changed.body.rounds as Round[];
     // The two rounds held stay exactly as they were, the one who left included.
     expect(after.slice(0, 2)).toEqual(before.slice(0, 2));
@@ -100,6 +120,20 @@ describe('a member asks to meet another participant', () => {
       expect(round.meetings).toHaveLength(2);
       expect(round.byes).toHaveLength(1);
     }
+    // A meeting under way keeps its start (its held rounds keep theirs), and no change may put a
+    // round still to come in the past: 400 naming the field, nothing stored.
+    const moved = await as(coordinator, { networks: [net] }, 'PUT', path, { ...body, participants: ids.slice(0, 5), startTime: '23:59', version: 2 });
+    expect(moved.status).toBe(400);
+    expect((moved.body.errors as { field: string; code: string }[]).map((e) => [e.field, e.code])).toEqual([['startTime', 'meeting_under_way']]);
+    const squeezed = await as(coordinator, { networks: [net] }, 'PUT', path, { ...body, participants: ids.slice(0, 5), slotMinutes: 3, breakMinutes: 0, version: 2 });
+    expect(squeezed.status).toBe(400);
+    expect((squeezed.body.errors as { field: string; code: string }[]).map((e) => [e.field, e.code])).toEqual([['slotMinutes', 'round_passed'], ['breakMinutes', 'round_passed']]);
+    // A new meeting whose rounds have all begun: refused too.
+    const over = await as(coordinator, { networks: [net] }, 'POST', `/networks/${net}/meetings`, { ...body, rounds: 1 });
+    expect(over.status).toBe(400);
+    expect((over.body.errors as { field: string; code: string }[]).map((e) => e.code)).toEqual(['round_passed']);
+    expect((await as(coordinator, { networks: [net] }, 'GET', path)).body.version).toBe(2);
+
     // Fewer rounds than were held: refused, naming rounds.
     const tooFew = await as(coordinator, { networks: [net] }, 'PUT', path, { ...body, rounds: 1, version: 2 });
     expect(tooFew.status).toBe(400);

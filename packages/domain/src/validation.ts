@@ -79,6 +79,8 @@ export const FIELD_PROBLEM_CODES = [
   'not_active',
   'not_a_participant',
   'rounds_held',
+  'round_passed',
+  'meeting_under_way',
   'unreadable_file',
   'missing_columns',
   'unconfirmed_encoding',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cancelled, MeetingInput, meetingDateProblem, roundTimes, scheduleOf, withoutParticipant, zonedToUtc, type Meeting } from './meeting.js';
+import { cancelled, MeetingInput, meetingDateProblem, meetingTimesProblems, roundTimes, scheduleOf, withoutParticipant, zonedToUtc, type Meeting } from './meeting.js';
 import { meetingCalendar, meetingCsv, memberCalendar } from './export.js';
 import { describeIssues } from '../validation.js';
 
@@ -146,6 +146,44 @@ describe('cancelling a meeting', () => {
     for (const now of ['2027-05-12T05:30:00.000Z', '2027-05-12T05:50:00.000Z', '2028-01-01T00:00:00.000Z']) {
       expect(cancelled(meeting, now), now).toEqual({ problem: expect.stringMatching(/began at 2027-05-12T05:30:00.000Z/) });
     }
+  });
+});
+
+describe('when a meeting may be planned or moved', () => {
+  // The fixture: rounds at 05:30 and 05:45 UTC on 2027-05-12 (09:30 in Tbilisi), 10 + 5 minutes.
+  const { id: _id, networkId: _n, version: _v, schedule: _s, unmetRequests: _u, createdAt: _c, updatedAt: _up, ...input } = meeting;
+
+  it('plans a new meeting only while a round is still to come', () => {
+    expect(meetingTimesProblems(input, '2027-05-12T05:40:00.000Z')).toEqual([]);
+    expect(meetingTimesProblems(input, '2027-05-12T05:45:00.000Z')).toEqual([{ field: 'startTime', code: 'round_passed', value: '2027-05-12T05:45:00.000Z' }]);
+    // A day that has passed where the meeting is: the day is what to change.
+    expect(meetingTimesProblems(input, '2027-05-13T06:00:00.000Z')).toEqual([{ field: 'date', code: 'round_passed', value: '2027-05-12T05:45:00.000Z' }]);
+  });
+
+  it('refuses a change that would put a round not yet held in the past, naming the fields that moved it', () => {
+    const at = '2027-05-12T05:20:00.000Z';
+    expect(meetingTimesProblems({ ...input, name: 'New name' }, at, meeting)).toEqual([]);
+    expect(meetingTimesProblems({ ...input, date: '2027-05-11' }, at, meeting)).toEqual([{ field: 'date', code: 'round_passed', value: '2027-05-11T05:30:00.000Z' }]);
+    expect(meetingTimesProblems({ ...input, startTime: '09:00', slotMinutes: 20 }, at, meeting)).toEqual([
+      { field: 'startTime', code: 'round_passed', value: '2027-05-12T05:00:00.000Z' },
+      { field: 'slotMinutes', code: 'round_passed', value: '2027-05-12T05:00:00.000Z' },
+    ]);
+    expect(meetingTimesProblems({ ...input, startTime: '10:00' }, at, meeting)).toEqual([]);
+  });
+
+  it('keeps the day, start and zone of a meeting under way; its later rounds may still be re-timed into the future', () => {
+    const at = '2027-05-12T05:35:00.000Z'; // round 1 began at 05:30
+    expect(meetingTimesProblems({ ...input, startTime: '13:00' }, at, meeting)).toEqual([{ field: 'startTime', code: 'meeting_under_way', value: '2027-05-12T05:30:00.000Z' }]);
+    expect(meetingTimesProblems({ ...input, timeZone: 'Asia/Yerevan' }, at, meeting)).toEqual([{ field: 'timeZone', code: 'meeting_under_way', value: '2027-05-12T05:30:00.000Z' }]);
+    // Longer slots move round 2 from 05:45 to 05:50: still to come.
+    expect(meetingTimesProblems({ ...input, slotMinutes: 15 }, at, meeting)).toEqual([]);
+    // Shorter ones would move it to 05:33, before now.
+    expect(meetingTimesProblems({ ...input, slotMinutes: 3, breakMinutes: 0 }, at, meeting)).toEqual([
+      { field: 'slotMinutes', code: 'round_passed', value: '2027-05-12T05:33:00.000Z' },
+      { field: 'breakMinutes', code: 'round_passed', value: '2027-05-12T05:33:00.000Z' },
+    ]);
+    // A meeting that is over keeps its day and may still be renamed.
+    expect(meetingTimesProblems({ ...input, name: 'Held' }, '2027-05-13T00:00:00.000Z', meeting)).toEqual([]);
   });
 });
 

@@ -33,7 +33,10 @@ export const MeetingInput = z.strictObject(
       .array(ProfileId)
       .min(2, { error: 'participants: at least two members' })
       .max(MAX_PARTICIPANTS, { error: `participants: at most ${MAX_PARTICIPANTS}` })
-      .refine((ids) => new Set(ids).size === ids.length, { error: 'participants: a member is listed twice' }),
+      .superRefine((ids, context) => {
+        const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+        if (twice !== undefined) context.addIssue({ code: 'custom', message: `participants: ${twice} is listed twice`, params: { code: 'duplicate', value: twice } });
+      }),
     /** Members asking to meet someone; honoured in the first rounds that can. */
     requests: z.array(z.strictObject({ from: ProfileId, to: ProfileId })).max(MAX_PARTICIPANTS).default([]),
   },
@@ -162,6 +165,51 @@ export function roundTimes(meeting: Pick<MeetingInput, 'date' | 'startTime' | 't
     const startsAt = start + r * (meeting.slotMinutes + meeting.breakMinutes) * 60_000;
     return { round: r + 1, startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + meeting.slotMinutes * 60_000).toISOString() };
   });
+}
+
+/** The fields that decide when a meeting's rounds are. */
+const TIMING_FIELDS = ['date', 'startTime', 'timeZone', 'slotMinutes', 'breakMinutes'] as const;
+type TimingField = (typeof TIMING_FIELDS)[number];
+
+/** Why a meeting's times do not fit `now`: the field to change, a code, and the UTC instant concerned. */
+export interface MeetingTimesProblem {
+  field: TimingField;
+  code: 'round_passed' | 'meeting_under_way';
+  /** ISO 8601 UTC: the round start that has passed, or when the meeting under way began. */
+  value: string;
+}
+
+/**
+ * Why the meeting `input` may not be planned (without `current`) or `current` changed into it at
+ * `now` (ISO 8601), or []:
+ * - a new meeting needs a round still to come (`round_passed` on `date` if its day has passed
+ *   where it is held, else on `startTime`): a timetable of rounds all over mails nobody anything
+ *   useful and can never be cancelled;
+ * - once a round has begun, the day, start time and time zone stay (`meeting_under_way`), as the
+ *   rounds held keep their times and the page would show a start they did not have;
+ * - a change of the timing must not put a round not yet held in the past (`round_passed` on each
+ *   timing field it changed), where it would count as held and be kept as if it had happened.
+ * Pure: the clock is the caller's.
+ */
+export function meetingTimesProblems(input: MeetingInput, now: string, current?: Meeting): MeetingTimesProblem[] {
+  const at = Date.parse(now);
+  const times = roundTimes(input);
+  if (current === undefined) {
+    const last = times.at(-1);
+    if (last === undefined || Date.parse(last.startsAt) > at) return [];
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: input.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(at));
+    return [{ field: input.date < today ? 'date' : 'startTime', code: 'round_passed', value: last.startsAt }];
+  }
+  const moved = TIMING_FIELDS.filter((f) => input[f] !== current[f]);
+  if (moved.length === 0) return [];
+  const held = heldRounds(current.schedule, new Date(at));
+  const [first] = held;
+  if (first) {
+    const fixed = moved.filter((f) => f === 'date' || f === 'startTime' || f === 'timeZone');
+    if (fixed.length > 0) return fixed.map((field) => ({ field, code: 'meeting_under_way', value: first.startsAt }));
+  }
+  const passed = times.slice(held.length).find((r) => Date.parse(r.startsAt) <= at);
+  return passed ? moved.map((field) => ({ field, code: 'round_passed', value: passed.startsAt })) : [];
 }
 
 /** Rounds already held at `now` (started before it): a re-plan keeps them. */
