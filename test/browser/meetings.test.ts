@@ -78,6 +78,13 @@ describe('meetings in a real browser', () => {
     const participants = page.getByRole('group', { name: /^Participants/ });
     for (const m of members) await participants.getByLabel(`${m.profile.name} (${m.profile.country})`).check();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // A field the API refuses is named in the page's words, from its code, not the API's English detail.
+    await page.getByLabel('Time zone').fill('Europe/KYIV');
+    await page.getByRole('button', { name: 'Plan the rounds' }).click();
+    const refused = page.getByRole('alert');
+    await refused.waitFor(WAIT);
+    await expect(refused.innerText()).resolves.toContain('Time zone: “Europe/KYIV” is not a time zone.');
+    await page.getByLabel('Time zone').fill('Asia/Tbilisi');
     await page.getByRole('button', { name: 'Plan the rounds' }).click();
 
     await page.getByRole('heading', { level: 1, name: 'EU4Culture network meeting: speed dating' }).waitFor(WAIT);

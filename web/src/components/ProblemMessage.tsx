@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { UNREACHABLE, type ApiProblem } from '../api/client';
+import { fieldProblemMessage } from '../form/field-errors';
 import { useLocale } from '../i18n/use-locale';
 
 /** What people should read for the problems they can run into, in their language; the API's own (English) words otherwise. */
@@ -18,8 +19,26 @@ function explain(problem: ApiProblem, t: TFunction): { title: string; detail?: s
   return { title: problem.title, detail: problem.detail };
 }
 
-export function ProblemMessage({ problem, children }: { problem: ApiProblem; children?: ReactNode }) {
+/**
+ * A problem the reader can act on, in their language. Invalid fields are listed one by one from
+ * their codes; `fieldLabel` names a page's own fields (else the form's field names, else the field).
+ */
+export function ProblemMessage({ problem, children, fieldLabel }: { problem: ApiProblem; children?: ReactNode; fieldLabel?: (field: string) => string | undefined }) {
   const { t } = useLocale();
+  if (problem.is('/problems/invalid-fields') && problem.errors.length > 0) {
+    const label = (field: string) => fieldLabel?.(field) ?? t(`fieldName.${field}`, { defaultValue: field });
+    return (
+      <div className="notice notice--error" role="alert">
+        <p className="notice__title">{t('form.problems', { count: problem.errors.length })}</p>
+        <ul>
+          {problem.errors.map((error, i) => (
+            <li key={i}>{fieldProblemMessage(error, label(error.field), t)}</li>
+          ))}
+        </ul>
+        {children}
+      </div>
+    );
+  }
   const { title, detail } = explain(problem, t);
   return (
     <div className="notice notice--error" role="alert">

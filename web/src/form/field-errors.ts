@@ -42,14 +42,20 @@ export function groupErrors(problems: readonly FieldProblem[], input: ProfileInp
     const key = fieldKeyOf(problem.field, input);
     const list = grouped.get(key) ?? [];
     const field = key.startsWith('themes.') ? t(`domain:theme.${key.slice('themes.'.length)}`) : t(`fieldName.${key}`, { defaultValue: problem.field });
-    const message = t('domain:fieldError.withField', {
-      field,
-      problem: t(`domain:fieldError.${problem.code}`, { ...problem.params, defaultValue: sentence(problem.detail) }),
-    });
+    const message = fieldProblemMessage(problem, field, t);
     if (!list.includes(message)) list.push(message);
     grouped.set(key, list);
   }
   return grouped;
+}
+
+/**
+ * One field problem in the reader's language, named by `field` (a label): "Country: “XX” is not a
+ * country code." The words come from the problem's `code`; the API's English `detail` only for a
+ * code this app does not know.
+ */
+export function fieldProblemMessage(problem: Pick<FieldProblem, 'code' | 'params' | 'detail'>, field: string, t: TFunction): string {
+  return t('domain:fieldError.withField', { field, problem: t(`domain:fieldError.${problem.code}`, { ...problem.params, defaultValue: sentence(problem.detail) }) });
 }
 
 /** The schema writes messages in lower case so they read inside the API's detail; alone they start a sentence. */

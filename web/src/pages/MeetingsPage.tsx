@@ -11,6 +11,9 @@ import { networkLabel } from '../lib/networks';
 import { useResource } from '../lib/use-resource';
 import { href, navigate } from '../router';
 
+/** The planning form's fields that have a label of their own (`meetings.<field>`). */
+const PLANNING_FIELDS = ['name', 'date', 'startTime', 'timeZone', 'slotMinutes', 'breakMinutes', 'rounds', 'tables'] as const;
+
 /** Times in the meeting's own zone: that is where people read the timetable. */
 export function localTime(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
@@ -77,6 +80,11 @@ function PlanMeeting({ networkId }: { networkId: string }) {
   }
 
   const active = (members.data?.members ?? []).filter((m) => m.status === 'active');
+  // The API names the planning form's fields as its inputs are named; their labels say them.
+  const fieldLabel = (field: string) => {
+    const top = field.split(/[.[]/)[0] as string;
+    return (PLANNING_FIELDS as readonly string[]).includes(top) ? t(`meetings.${top}`) : undefined;
+  };
   return (
     <div className="page">
       <PageHeading title={t('meetings.title', { network: networkLabel(networkId) })} />
@@ -95,7 +103,7 @@ function PlanMeeting({ networkId }: { networkId: string }) {
       ) : null}
       <section aria-labelledby="plan">
         <h2 id="plan">{t('meetings.plan')}</h2>
-        {problem ? <ProblemMessage problem={problem} /> : null}
+        {problem ? <ProblemMessage problem={problem} fieldLabel={fieldLabel} /> : null}
         <form className="meeting-form" onSubmit={(e) => void submit(e)}>
           <label>
             {t('meetings.name')} <input name="name" required maxLength={120} />
