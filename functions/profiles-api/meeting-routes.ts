@@ -14,7 +14,7 @@ import {
   type Meeting,
 } from '@culturebridge/domain';
 import { scheduleMeeting, type KnownMatch } from '@culturebridge/domain/meeting-planner';
-import { HttpProblem, invalidFields, json, meetingCancelled, meetingUnderWay, noContent, notFound, parseBody, versionConflict } from '@culturebridge/http';
+import { HttpProblem, PROBLEM_TYPES, invalidFields, json, meetingCancelled, meetingUnderWay, noContent, notFound, parseBody, versionConflict } from '@culturebridge/http';
 import { isPublishedCopy, type MatchStore, type MeetingStore, type ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { requestFingerprint } from './fingerprint.js';
@@ -303,7 +303,7 @@ export function meetingRoutes({ meetings, matches, profiles, now }: MeetingRoute
       if (current.requests.some((r) => r.from === from && r.to === to)) return json(200, await ownView(current, from));
       const at = now();
       const held = heldRounds(current.schedule, new Date(at));
-      if (held.length >= current.rounds) throw new HttpProblem(409, 'Meeting over', 'Every round of this meeting has been held.');
+      if (held.length >= current.rounds) throw new HttpProblem(409, 'Meeting over', 'Every round of this meeting has been held.', PROBLEM_TYPES.meetingOver);
       const next = await nextVersion(current, { ...current, requests: [...current.requests, { from, to }] }, held, at);
       const result = await meetings.replace(next, current.version);
       if (result.outcome === 'ok') return json(200, await ownView(next, from));

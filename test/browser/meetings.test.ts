@@ -140,6 +140,10 @@ describe('meetings in a real browser', () => {
     await expect(rows.nth(0).innerText()).resolves.toMatch(/^1\t10:00–10:12\t\d+\t\S/);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'my-meetings.png');
+    // On a 390 px phone the page stays within the screen (the table scrolls in its own region).
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // The member asks to meet someone it is not planned to meet: the rounds not yet held are planned
     // again with that meeting first.
@@ -162,6 +166,11 @@ describe('meetings in a real browser', () => {
     await signInThroughMail(platform, page, COORDINATOR, WAIT.timeout);
     await page.getByRole('link', { name: 'EU4Culture network meeting: speed dating' }).click();
     await page.getByRole('heading', { level: 1, name: 'EU4Culture network meeting: speed dating' }).waitFor(WAIT);
+
+    // Twelve participants by six columns of rounds fit a 390 px phone: the table scrolls on its own.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.getByRole('button', { name: 'Cancel this meeting…' }).click();
     const ask = page.getByRole('group', { name: 'Cancel this meeting…' });

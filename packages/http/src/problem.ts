@@ -10,6 +10,7 @@ export const PROBLEM_TYPES = {
   rateLimited: '/problems/rate-limited',
   meetingCancelled: '/problems/meeting-cancelled',
   meetingUnderWay: '/problems/meeting-under-way',
+  meetingOver: '/problems/meeting-over',
 } as const;
 
 /** A client-facing failure: thrown anywhere in a request and rendered as application/problem+json. */

@@ -31,7 +31,8 @@ export type ProblemType =
   | typeof UNREACHABLE
   | '/problems/match-state'
   | '/problems/meeting-cancelled'
-  | '/problems/meeting-under-way';
+  | '/problems/meeting-under-way'
+  | '/problems/meeting-over';
 
 /** Thrown once the session turned out to be gone; the app is already on its way to the sign-in page. */
 export class SessionLost extends Error {

@@ -5,6 +5,7 @@ import type { MeetingView } from '../api/types';
 import { PageHeading } from '../components/PageHeading';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
+import { ScrollArea } from '../components/ScrollArea';
 import { downloadText } from '../lib/download';
 import { useLocale } from '../i18n/use-locale';
 import { networkLabel } from '../lib/networks';
@@ -263,9 +264,12 @@ function Timetable({ meeting, onCancelled }: { meeting: MeetingView; onCancelled
         </button>
         <a href={href(`/meetings/${encodeURIComponent(meeting.networkId)}`)}>{t('meetings.all')}</a>
       </div>
-      <div className="no-print">
-        <CancelMeeting meeting={meeting} onCancelled={onCancelled} />
-      </div>
+      {/* Once its first round has begun a meeting is kept as held (the API answers 409). */}
+      {Date.parse(meeting.rounds[0]?.startsAt ?? '') > Date.now() ? (
+        <div className="no-print">
+          <CancelMeeting meeting={meeting} onCancelled={onCancelled} />
+        </div>
+      ) : null}
       <h2 className="no-print">{t('meetings.byRound')}</h2>
       {meeting.rounds.map((r) => (
         <section key={r.round} className="round-page" aria-labelledby={`round-${r.round}`}>
@@ -298,28 +302,30 @@ function Timetable({ meeting, onCancelled }: { meeting: MeetingView; onCancelled
       ))}
       <section className="no-print" aria-labelledby="by-participant">
         <h2 id="by-participant">{t('meetings.byParticipant')}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('meetings.participant')}</th>
-              {meeting.rounds.map((r) => (
-                <th scope="col" key={r.round}>
-                  {t('meetings.roundColumn', { round: r.round, at: at(r.startsAt) })}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {meeting.byParticipant.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">{p.name}</th>
-                {p.rounds.map((r) => (
-                  <td key={r.round}>{r.partnerName ? t('meetings.tableWith', { table: r.table, partner: r.partnerName }) : t('meetings.break')}</td>
+        <ScrollArea label={t('meetings.byParticipant')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('meetings.participant')}</th>
+                {meeting.rounds.map((r) => (
+                  <th scope="col" key={r.round}>
+                    {t('meetings.roundColumn', { round: r.round, at: at(r.startsAt) })}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {meeting.byParticipant.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">{p.name}</th>
+                  {p.rounds.map((r) => (
+                    <td key={r.round}>{r.partnerName ? t('meetings.tableWith', { table: r.table, partner: r.partnerName }) : t('meetings.break')}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollArea>
       </section>
     </div>
   );

@@ -186,7 +186,7 @@ function MemberImport({ networkId }: { networkId: string }) {
                         <td>{p.rowNumber}</td>
                         <td>{p.column}</td>
                         <td>{p.value}</td>
-                        <td>{t(`domain:fieldError.${p.code}`, { ...p.params, defaultValue: sentence(p.message) })}</td>
+                        <td>{sentence(t(`domain:fieldError.${p.code}`, { ...p.params, defaultValue: p.message }))}</td>
                       </tr>
                     ))}
                   </tbody>

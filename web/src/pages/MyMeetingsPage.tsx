@@ -5,6 +5,7 @@ import type { OwnMeeting, PersonalRound } from '../api/types';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
+import { ScrollArea } from '../components/ScrollArea';
 import { useLocale } from '../i18n/use-locale';
 import { useResource } from '../lib/use-resource';
 import { localTime } from './MeetingsPage';
@@ -40,31 +41,34 @@ function Schedules({ profileId }: { profileId: string }) {
           <p>
             {t('myMeetings.when', { date: m.date, startTime: m.startTime, timeZone: m.timeZone })}
           </p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('myMeetings.round')}</th>
-                <th scope="col">{t('myMeetings.time')}</th>
-                <th scope="col">{t('myMeetings.table')}</th>
-                <th scope="col">{t('myMeetings.youMeet')}</th>
-                <th scope="col">{t('myMeetings.why')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {m.rounds.map((r) => (
-                <tr key={r.round}>
-                  <td>{r.round}</td>
-                  <td>
-                    {localTime(r.startsAt, m.timeZone)}–{localTime(r.endsAt, m.timeZone)}
-                  </td>
-                  <td>{r.table ?? ''}</td>
-                  <td>{r.partnerName ?? t('myMeetings.aBreak')}</td>
-                  <td>{whyOf(r)}</td>
+          <ScrollArea label={m.name}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('myMeetings.round')}</th>
+                  <th scope="col">{t('myMeetings.time')}</th>
+                  <th scope="col">{t('myMeetings.table')}</th>
+                  <th scope="col">{t('myMeetings.youMeet')}</th>
+                  <th scope="col">{t('myMeetings.why')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          <AskToMeet profileId={profileId} meeting={m} onAsked={() => void mine.reload()} />
+              </thead>
+              <tbody>
+                {m.rounds.map((r) => (
+                  <tr key={r.round}>
+                    <td>{r.round}</td>
+                    <td>
+                      {localTime(r.startsAt, m.timeZone)}–{localTime(r.endsAt, m.timeZone)}
+                    </td>
+                    <td>{r.table ?? ''}</td>
+                    <td>{r.partnerName ?? t('myMeetings.aBreak')}</td>
+                    <td>{whyOf(r)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollArea>
+          {/* Requests are honoured in rounds still to come: none once every round has begun. */}
+          {m.rounds.some((r) => Date.parse(r.startsAt) > Date.now()) ? <AskToMeet profileId={profileId} meeting={m} onAsked={() => void mine.reload()} /> : null}
         </section>
       ))}
     </div>
