@@ -117,3 +117,14 @@ describe('a refinement after a failed check', () => {
     expect(describeIssues(PartnerInput.safeParse(input).error!, input).map((p) => p.field)).toEqual(['webhook']);
   });
 });
+
+describe('one bound per field', () => {
+  it('names the schema\'s bound once for a number far out of range, not the safe-integer range beside it', () => {
+    const meeting = { name: 'M', date: '2099-05-12', startTime: '10:00', timeZone: 'UTC', slotMinutes: 1e308, breakMinutes: -1e308, rounds: 2, tables: 1, participants: ['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222'] };
+    const found = describeIssues(MeetingInput.safeParse(meeting).error!, meeting).map(({ field, code, params }) => ({ field, code, params }));
+    expect(found).toEqual([
+      { field: 'slotMinutes', code: 'too_big', params: { max: 120 } },
+      { field: 'breakMinutes', code: 'too_small', params: { min: 0 } },
+    ]);
+  });
+});

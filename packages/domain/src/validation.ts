@@ -186,7 +186,17 @@ export function describeIssues(error: z.ZodError, ...input: [unknown?]): FieldPr
       continue;
     }
     const { code, params } = classify(issue, valueAt(input[0], issue.path), known);
-    problems.push({ field: fieldPath(issue.path), pointer: jsonPointer(issue.path), code, detail: issue.message, ...(params ? { params } : {}) });
+    const field = fieldPath(issue.path);
+    // One bound per field: zod checks a whole number against the safe-integer range as well as
+    // the schema's own bound, so 1e308 broke both ("at most 120", "at most 9007199254740991").
+    const same = problems.findIndex((p) => p.field === field && p.code === code && (code === 'too_big' || code === 'too_small'));
+    if (same >= 0) {
+      const kept = problems[same] as FieldProblem;
+      const tighter = code === 'too_big' ? (params?.max ?? Infinity) < (kept.params?.max ?? Infinity) : (params?.min ?? -Infinity) > (kept.params?.min ?? -Infinity);
+      if (tighter) problems[same] = { ...kept, detail: issue.message, ...(params ? { params } : {}) };
+      continue;
+    }
+    problems.push({ field, pointer: jsonPointer(issue.path), code, detail: issue.message, ...(params ? { params } : {}) });
   }
   if (problems.length <= MAX_FIELD_PROBLEMS) return problems;
   const more = problems.length - MAX_FIELD_PROBLEMS;
