@@ -241,7 +241,14 @@ describe('the web app in a real browser', () => {
     expect(await names()).not.toContain('Telavi pending');
 
     const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the error report (CSV)' }).click()]);
-    expect(readFileSync(await report.path(), 'utf8')).toContain('harbour');
+    expect(readFileSync(await report.path(), 'utf8')).toContain('“harbour” is not one of the choices.');
+    // The page switched to Russian after the preview: the report downloaded then is Russian too.
+    await page.getByLabel('Language', { exact: true }).selectOption('ru');
+    const ru = JSON.parse(readFileSync(new URL('../../web/src/i18n/locales/ru.json', import.meta.url), 'utf8')) as { memberImport: { errorReport: string }; app: { language: string } };
+    const reportButton = page.getByRole('button', { name: ru.memberImport.errorReport });
+    const [inRussian] = await Promise.all([page.waitForEvent('download'), reportButton.click()]);
+    expect(readFileSync(await inRussian.path(), 'utf8')).toContain('«harbour» нет среди вариантов.');
+    await page.getByLabel(ru.app.language, { exact: true }).selectOption('en');
     await page.getByRole('button', { name: 'Import 1 members' }).click();
     await page.getByText('Created 1, updated 0, unchanged 0, invalid 1.').waitFor(WAIT);
     // Imported: invited, pending until the member confirms.

@@ -44,12 +44,14 @@ function MemberImport({ networkId }: { networkId: string }) {
   const [file, setFile] = useState<File | undefined>();
   const [encoding, setEncoding] = useState<string | undefined>();
   const [preview, setPreview] = useState<MemberImport | undefined>();
+  // The language the preview's error report was written in (the page's when it was asked for).
+  const [previewLocale, setPreviewLocale] = useState<string | undefined>();
   const [result, setResult] = useState<MemberImport | undefined>();
   const [problem, setProblem] = useState<ApiProblem | undefined>();
   const [busy, setBusy] = useState(false);
 
-  const send = async (dryRun: boolean, chosenEncoding = encoding) => {
-    if (!file) return;
+  const send = async (dryRun: boolean, chosenEncoding = encoding): Promise<MemberImport | undefined> => {
+    if (!file) return undefined;
     setBusy(true);
     setProblem(undefined);
     try {
@@ -57,14 +59,23 @@ function MemberImport({ networkId }: { networkId: string }) {
       const answer = await importMemberList(networkId, { file: await base64Of(file), fileName: file.name, dryRun, locale, ...(chosenEncoding ? { encoding: chosenEncoding } : {}) });
       if (dryRun) {
         setPreview(answer);
+        setPreviewLocale(locale);
         setResult(undefined);
       } else setResult(answer);
+      return answer;
     } catch (error) {
       if (error instanceof SessionLost) return;
       setProblem(error instanceof ApiProblem ? error : new ApiProblem(0, 'about:blank', t('memberImport.wentWrong'), String(error), []));
+      return undefined;
     } finally {
       setBusy(false);
     }
+  };
+
+  /** The error report in the page's language: previewed again first if the language changed since. */
+  const downloadReport = async () => {
+    const report = previewLocale === locale ? preview : await send(true);
+    if (report?.errorReportCsv !== undefined) downloadText(`${networkId}-import-errors.csv`, report.errorReportCsv, 'text/csv;charset=utf-8');
   };
 
   const onPreview = (event: FormEvent) => {
@@ -193,7 +204,7 @@ function MemberImport({ networkId }: { networkId: string }) {
                 </table>
               </ScrollArea>
               <p>
-                <button type="button" className="button button--secondary" onClick={() => downloadText(`${networkId}-import-errors.csv`, preview.errorReportCsv ?? '', 'text/csv;charset=utf-8')}>
+                <button type="button" className="button button--secondary" onClick={() => void downloadReport()} disabled={busy}>
                   {t('memberImport.errorReport')}
                 </button>
               </p>
