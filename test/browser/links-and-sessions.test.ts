@@ -125,7 +125,20 @@ describe('one session per browser', () => {
     await elsewhere.goto(link);
     await elsewhere.getByText(/does not work any more/).waitFor(WAIT);
     await elsewhere.getByLabel('Your e-mail address').waitFor(WAIT);
+    // A link used in that other browser, opened in this signed-in one: it did nothing here, so it
+    // says so rather than going on as whoever is signed in.
+    const seenThere = (await signInLinks(platform, COORDINATOR)).length;
+    await elsewhere.getByLabel('Your e-mail address').fill(COORDINATOR);
+    await elsewhere.getByRole('button', { name: 'Send me a sign-in link' }).click();
+    const theirs = await nextSignInLink(platform, COORDINATOR, seenThere);
+    await elsewhere.goto(theirs);
+    await elsewhere.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await elsewhere.getByRole('heading', { level: 1, name: /^Dashboard: EU4Culture/ }).waitFor(WAIT);
     await stranger.close();
+    const here = await context.newPage();
+    await here.goto(theirs);
+    await here.getByText(/does not work any more/).waitFor(WAIT);
+    await here.close();
 
     // Chromium took the Secure, HttpOnly cookie on http://localhost, and the page cannot read it.
     const [cookie] = (await context.cookies()).filter((c) => c.name === BROWSER_SESSION.cookieName);

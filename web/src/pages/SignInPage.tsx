@@ -53,12 +53,38 @@ function networkNames(t: TFunction, list: (items: readonly string[]) => string, 
   return list(ids.map((id) => networkShortName(networkLabel(id))));
 }
 
-/**
- * A used or expired link in a browser that is signed in already (the link used in another tab,
- * clicked again in the mail, or reloaded before the page left it): go on as signed in. Otherwise
- * the sign-in form says the link no longer works.
+/** Where this browser keeps the links it used (localStorage, shared by its tabs). */
+const USED_LINKS_KEY = 'culturebridge.usedLinks';
+
+/*
+ * Spent tokens only, the last few: a token works once, so keeping it after use gives nothing away,
+ * and it lets this browser tell "I used this link" from "someone's link expired".
  */
-async function goOnIfSignedIn(): Promise<void> {
+function usedLinks(): string[] {
+  try {
+    const list: unknown = JSON.parse(localStorage.getItem(USED_LINKS_KEY) ?? '[]');
+    return Array.isArray(list) ? list.filter((t): t is string => typeof t === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function rememberUsedLink(token: string): void {
+  try {
+    localStorage.setItem(USED_LINKS_KEY, JSON.stringify([...usedLinks().filter((t) => t !== token), token].slice(-20)));
+  } catch {
+    // No storage (private mode): a used link opened again then says it no longer works.
+  }
+}
+
+/**
+ * A link this browser used already (in another tab, clicked again in the mail, or reloaded before
+ * the page left it), while it is still signed in: go on as signed in. Any other spent or expired
+ * link says it no longer works, even in a signed-in browser: it may be someone else's, and its
+ * reader must learn that it did nothing (a confirmation not made).
+ */
+async function goOnIfSignedIn(token: string): Promise<void> {
+  if (!usedLinks().includes(token)) return replaceRoute('/sign-in?reason=invalid-link');
   const me = await fetchMe({ probe: true }).catch(() => undefined);
   if (!me) return replaceRoute('/sign-in?reason=invalid-link');
   markSignedIn();
@@ -77,8 +103,8 @@ function Verify({ token }: { token: string }) {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (link.error?.is('/problems/invalid-token')) void goOnIfSignedIn();
-  }, [link.error]);
+    if (link.error?.is('/problems/invalid-token')) void goOnIfSignedIn(token);
+  }, [link.error, token]);
 
   if (link.status === 'loading') return <p role="status">{t('signIn.checking')}</p>;
   if (!link.data) {
@@ -102,12 +128,13 @@ function Verify({ token }: { token: string }) {
     setProblem(undefined);
     try {
       const result = await verifySignInToken(token);
+      rememberUsedLink(token);
       markSignedIn();
       // Replace, so the used token leaves the address bar and the history.
       replaceRoute(landingRoute(result));
     } catch (error) {
       setBusy(false);
-      if (error instanceof ApiProblem && error.is('/problems/invalid-token')) await goOnIfSignedIn();
+      if (error instanceof ApiProblem && error.is('/problems/invalid-token')) await goOnIfSignedIn(token);
       else setProblem(error instanceof ApiProblem ? error : new ApiProblem(0, 'about:blank', t('signIn.failed'), String(error), []));
     }
   };
