@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { UNREACHABLE, type ApiProblem } from '../api/client';
+import { problemCount } from '@culturebridge/domain';
 import { fieldProblemMessage } from '../form/field-errors';
 import { useLocale } from '../i18n/use-locale';
 
@@ -28,11 +29,14 @@ export function ProblemMessage({ problem, children, fieldLabel }: { problem: Api
   const { t } = useLocale();
   if (problem.is('/problems/invalid-fields') && problem.errors.length > 0) {
     const label = (field: string) => fieldLabel?.(field) ?? t(`fieldName.${field}`, { defaultValue: field });
+    // A long list ends with an entry counting the problems not named (`problemCount` reads it): the
+    // heading counts them all, the list names the fields.
+    const named = problem.errors.filter((error) => error.field !== '(body)');
     return (
       <div className="notice notice--error" role="alert">
-        <p className="notice__title">{t('form.problems', { count: problem.errors.length })}</p>
+        <p className="notice__title">{t('form.problems', { count: problemCount(problem.errors) })}</p>
         <ul>
-          {problem.errors.map((error, i) => (
+          {named.map((error, i) => (
             <li key={i}>{fieldProblemMessage(error, label(error.field), t)}</li>
           ))}
         </ul>
