@@ -71,8 +71,8 @@ function refusePastTimes(input: MeetingInput, at: string, current?: Meeting): vo
         [field],
         code,
         code === 'meeting_under_way'
-          ? `the meeting began at ${value} (UTC); its day, start time and time zone stay as they are`
-          : `a round would begin at ${value} (UTC), which has passed; choose a later day or start time`,
+          ? `the meeting began at ${value} (UTC), so its day, times and slot lengths stay as they are`
+          : `a round would begin at ${value} (UTC), which has passed`,
         { value },
       ),
     ),
@@ -82,7 +82,14 @@ function refusePastTimes(input: MeetingInput, at: string, current?: Meeting): vo
 /** Whether the stored meeting holds exactly what `input` asks for (every field a coordinator sends). */
 function sameInput(meeting: Meeting, input: MeetingInput): boolean {
   const fields = Object.keys(input) as (keyof MeetingInput)[];
-  return fields.every((f) => JSON.stringify(meeting[f]) === JSON.stringify(input[f]));
+  return fields.every((f) => JSON.stringify(canonical(meeting[f])) === JSON.stringify(canonical(input[f])));
+}
+
+/** The value with every object's keys sorted: DynamoDB keeps a map's keys in no particular order. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, canonical(v)]));
+  return value;
 }
 
 /** How often the same plan may be made again after being cancelled. */

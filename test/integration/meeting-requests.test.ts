@@ -127,7 +127,7 @@ describe('a member asks to meet another participant', () => {
     expect((moved.body.errors as { field: string; code: string }[]).map((e) => [e.field, e.code])).toEqual([['startTime', 'meeting_under_way']]);
     const squeezed = await as(coordinator, { networks: [net] }, 'PUT', path, { ...body, participants: ids.slice(0, 5), slotMinutes: 3, breakMinutes: 0, version: 2 });
     expect(squeezed.status).toBe(400);
-    expect((squeezed.body.errors as { field: string; code: string }[]).map((e) => [e.field, e.code])).toEqual([['slotMinutes', 'round_passed'], ['breakMinutes', 'round_passed']]);
+    expect((squeezed.body.errors as { field: string; code: string }[]).map((e) => [e.field, e.code])).toEqual([['slotMinutes', 'meeting_under_way'], ['breakMinutes', 'meeting_under_way']]);
     // A new meeting whose rounds have all begun: refused too.
     const over = await as(coordinator, { networks: [net] }, 'POST', `/networks/${net}/meetings`, { ...body, rounds: 1 });
     expect(over.status).toBe(400);

@@ -175,15 +175,16 @@ describe('when a meeting may be planned or moved', () => {
     const at = '2027-05-12T05:35:00.000Z'; // round 1 began at 05:30
     expect(meetingTimesProblems({ ...input, startTime: '13:00' }, at, meeting)).toEqual([{ field: 'startTime', code: 'meeting_under_way', value: '2027-05-12T05:30:00.000Z' }]);
     expect(meetingTimesProblems({ ...input, timeZone: 'Asia/Yerevan' }, at, meeting)).toEqual([{ field: 'timeZone', code: 'meeting_under_way', value: '2027-05-12T05:30:00.000Z' }]);
-    // Longer slots move round 2 from 05:45 to 05:50: still to come.
-    expect(meetingTimesProblems({ ...input, slotMinutes: 15 }, at, meeting)).toEqual([]);
-    // Shorter ones would move it to 05:33, before now.
-    expect(meetingTimesProblems({ ...input, slotMinutes: 3, breakMinutes: 0 }, at, meeting)).toEqual([
-      { field: 'slotMinutes', code: 'round_passed', value: '2027-05-12T05:33:00.000Z' },
-      { field: 'breakMinutes', code: 'round_passed', value: '2027-05-12T05:33:00.000Z' },
+    // Its slots and breaks stay too: shorter ones would start round 2 at 05:36, inside round 1 (to 05:40).
+    expect(meetingTimesProblems({ ...input, slotMinutes: 6, breakMinutes: 0 }, at, meeting)).toEqual([
+      { field: 'slotMinutes', code: 'meeting_under_way', value: '2027-05-12T05:30:00.000Z' },
+      { field: 'breakMinutes', code: 'meeting_under_way', value: '2027-05-12T05:30:00.000Z' },
     ]);
-    // A meeting that is over keeps its day and may still be renamed.
+    // A round added to a meeting under way comes after the others: fine.
+    expect(meetingTimesProblems({ ...input, rounds: 3 }, at, meeting)).toEqual([]);
+    // A meeting that is over keeps its day and may still be renamed, but gets no rounds in the past.
     expect(meetingTimesProblems({ ...input, name: 'Held' }, '2027-05-13T00:00:00.000Z', meeting)).toEqual([]);
+    expect(meetingTimesProblems({ ...input, rounds: 5 }, '2027-05-13T00:00:00.000Z', meeting)).toEqual([{ field: 'rounds', code: 'round_passed', value: '2027-05-12T06:00:00.000Z' }]);
   });
 });
 

@@ -167,9 +167,9 @@ export function roundTimes(meeting: Pick<MeetingInput, 'date' | 'startTime' | 't
   });
 }
 
-/** The fields that decide when a meeting's rounds are. */
+/** The fields that decide when a meeting's rounds are; `rounds` adds (or takes away) rounds at the end. */
 const TIMING_FIELDS = ['date', 'startTime', 'timeZone', 'slotMinutes', 'breakMinutes'] as const;
-type TimingField = (typeof TIMING_FIELDS)[number];
+type TimingField = (typeof TIMING_FIELDS)[number] | 'rounds';
 
 /** Why a meeting's times do not fit `now`: the field to change, a code, and the UTC instant concerned. */
 export interface MeetingTimesProblem {
@@ -184,32 +184,39 @@ export interface MeetingTimesProblem {
  * `now` (ISO 8601), or []:
  * - a new meeting needs a round still to come (`round_passed` on `date` if its day has passed
  *   where it is held, else on `startTime`): a timetable of rounds all over mails nobody anything
- *   useful and can never be cancelled;
- * - once a round has begun, the day, start time and time zone stay (`meeting_under_way`), as the
- *   rounds held keep their times and the page would show a start they did not have;
- * - a change of the timing must not put a round not yet held in the past (`round_passed` on each
- *   timing field it changed), where it would count as held and be kept as if it had happened.
+ *   useful and can never be cancelled. One already under way may be entered, so that its rounds
+ *   to come can be shared;
+ * - once a round has begun, the meeting's timing stays (`meeting_under_way` on each of `date`,
+ *   `startTime`, `timeZone`, `slotMinutes`, `breakMinutes` it changes): the rounds held keep their
+ *   times, and re-timed rounds to come could start inside a round still running;
+ * - no change may leave a round not yet held in the past (`round_passed` on each timing field it
+ *   changed, or on `rounds` for rounds added to a meeting whose time has gone), where it would count
+ *   as held and be kept as if it had happened.
  * Pure: the clock is the caller's.
  */
 export function meetingTimesProblems(input: MeetingInput, now: string, current?: Meeting): MeetingTimesProblem[] {
-  const at = Date.parse(now);
+  const at = new Date(now);
   const times = roundTimes(input);
   if (current === undefined) {
     const last = times.at(-1);
-    if (last === undefined || Date.parse(last.startsAt) > at) return [];
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: input.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(at));
-    return [{ field: input.date < today ? 'date' : 'startTime', code: 'round_passed', value: last.startsAt }];
+    if (last === undefined || Date.parse(last.startsAt) > at.getTime()) return [];
+    return [{ field: input.date < localDay(at, input.timeZone) ? 'date' : 'startTime', code: 'round_passed', value: last.startsAt }];
   }
   const moved = TIMING_FIELDS.filter((f) => input[f] !== current[f]);
-  if (moved.length === 0) return [];
-  const held = heldRounds(current.schedule, new Date(at));
+  const held = heldRounds(current.schedule, at);
   const [first] = held;
-  if (first) {
-    const fixed = moved.filter((f) => f === 'date' || f === 'startTime' || f === 'timeZone');
-    if (fixed.length > 0) return fixed.map((field) => ({ field, code: 'meeting_under_way', value: first.startsAt }));
-  }
-  const passed = times.slice(held.length).find((r) => Date.parse(r.startsAt) <= at);
-  return passed ? moved.map((field) => ({ field, code: 'round_passed', value: passed.startsAt })) : [];
+  if (first && moved.length > 0) return moved.map((field) => ({ field, code: 'meeting_under_way', value: first.startsAt }));
+  const passed = times.slice(held.length).find((r) => Date.parse(r.startsAt) <= at.getTime());
+  if (!passed) return [];
+  const blamed: TimingField[] = moved.length > 0 ? moved : ['rounds'];
+  return blamed.map((field) => ({ field, code: 'round_passed', value: passed.startsAt }));
+}
+
+/** The calendar day (YYYY-MM-DD) it is at `at` in `timeZone`. */
+function localDay(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** Rounds already held at `now` (started before it): a re-plan keeps them. */
