@@ -181,6 +181,18 @@ describe('one session per browser', () => {
     // A tab still open from before says why it must sign in again, signing out elsewhere included.
     await openTab?.goto(`${platform.apiUrl}/#/dashboard`);
     await openTab?.getByText(/Your session has ended: you signed out \(perhaps in another tab\)/).waitFor(WAIT);
+
+    // Someone else signs in on this browser afterwards: the first person's old link, opened again,
+    // says it did nothing rather than going on into the other person's account.
+    const EUNIC = 'coordinator@eunic-cca.example';
+    const seenEunic = (await signInLinks(platform, EUNIC)).length;
+    await other.getByLabel('Your e-mail address').fill(EUNIC);
+    await other.getByRole('button', { name: 'Send me a sign-in link' }).click();
+    await other.goto(await nextSignInLink(platform, EUNIC, seenEunic));
+    await other.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await other.getByRole('heading', { level: 1, name: /^Dashboard: EUNIC/ }).waitFor(WAIT);
+    await other.goto(link);
+    await other.getByText(/does not work any more/).waitFor(WAIT);
     await context.close();
   });
 });

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { forgetUsedLink } from './used-links';
 
 /**
  * Whether this browser is signed in. The session itself is an HttpOnly cookie the page cannot
@@ -23,7 +24,10 @@ export const sessionState = (): SessionState => current;
 export const markSignedIn = (): void => set('signed-in');
 
 /** After signing out, or when the API said the session is gone. */
-export const markSignedOut = (): void => set('signed-out');
+export const markSignedOut = (): void => {
+  forgetUsedLink();
+  set('signed-out');
+};
 
 export function useSessionState(): SessionState {
   return useSyncExternalStore(

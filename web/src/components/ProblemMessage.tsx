@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { UNREACHABLE, type ApiProblem } from '../api/client';
 import { problemCount } from '@culturebridge/domain';
-import { fieldProblemMessage } from '../form/field-errors';
+import { fieldProblemMessage, namedProblems } from '../form/field-errors';
 import { useLocale } from '../i18n/use-locale';
 
 /** What people should read for the problems they can run into, in their language; the API's own (English) words otherwise. */
@@ -31,7 +31,7 @@ export function ProblemMessage({ problem, children, fieldLabel }: { problem: Api
     const label = (field: string) => fieldLabel?.(field) ?? t(`fieldName.${field}`, { defaultValue: field });
     // A long list ends with an entry counting the problems not named (`problemCount` reads it): the
     // heading counts them all, the list names the fields.
-    const named = problem.errors.filter((error) => error.field !== '(body)');
+    const named = namedProblems(problem.errors);
     return (
       <div className="notice notice--error" role="alert">
         <p className="notice__title">{t('form.problems', { count: problemCount(problem.errors) })}</p>

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ProfileInput, describeIssues, type FieldProblem } from '@culturebridge/domain';
+import { ProfileInput, describeIssues, problemCount, type FieldProblem } from '@culturebridge/domain';
 
 /**
  * Messages per form field. The API's `errors` and the schema's issues both name a field by the same
@@ -56,6 +56,15 @@ export function groupErrors(problems: readonly FieldProblem[], input: ProfileInp
  */
 export function fieldProblemMessage(problem: Pick<FieldProblem, 'code' | 'params' | 'detail'>, field: string, t: TFunction): string {
   return t('domain:fieldError.withField', { field, problem: t(`domain:fieldError.${problem.code}`, { ...problem.params, defaultValue: sentence(problem.detail) }) });
+}
+
+/**
+ * The problems a list names one by one: all of them, but for the last entry of a long list, which
+ * counts the problems not named (`problemCount` reads it). A `(body)` problem of its own (a body
+ * that is not an object, a `__proto__` key) is named like any other.
+ */
+export function namedProblems(problems: readonly FieldProblem[]): readonly FieldProblem[] {
+  return problemCount(problems) === problems.length ? problems : problems.slice(0, -1);
 }
 
 /** The schema writes messages in lower case so they read inside the API's detail; alone they start a sentence. */

@@ -5,6 +5,7 @@ import { describeSignInLink, fetchMe, verifySignInToken } from '../api/endpoints
 import type { VerifyResult } from '../api/types';
 import { takeDestination } from '../auth/destination';
 import { markSignedIn } from '../auth/session-store';
+import { rememberUsedLink, usedLinkHere } from '../auth/used-links';
 import { useLocale } from '../i18n/use-locale';
 import { networkShortName } from '@culturebridge/domain';
 import { networkLabel } from '../lib/networks';
@@ -53,30 +54,6 @@ function networkNames(t: TFunction, list: (items: readonly string[]) => string, 
   return list(ids.map((id) => networkShortName(networkLabel(id))));
 }
 
-/** Where this browser keeps the links it used (localStorage, shared by its tabs). */
-const USED_LINKS_KEY = 'culturebridge.usedLinks';
-
-/*
- * Spent tokens only, the last few: a token works once, so keeping it after use gives nothing away,
- * and it lets this browser tell "I used this link" from "someone's link expired".
- */
-function usedLinks(): string[] {
-  try {
-    const list: unknown = JSON.parse(localStorage.getItem(USED_LINKS_KEY) ?? '[]');
-    return Array.isArray(list) ? list.filter((t): t is string => typeof t === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-function rememberUsedLink(token: string): void {
-  try {
-    localStorage.setItem(USED_LINKS_KEY, JSON.stringify([...usedLinks().filter((t) => t !== token), token].slice(-20)));
-  } catch {
-    // No storage (private mode): a used link opened again then says it no longer works.
-  }
-}
-
 /**
  * A link this browser used already (in another tab, clicked again in the mail, or reloaded before
  * the page left it), while it is still signed in: go on as signed in. Any other spent or expired
@@ -84,7 +61,7 @@ function rememberUsedLink(token: string): void {
  * reader must learn that it did nothing (a confirmation not made).
  */
 async function goOnIfSignedIn(token: string): Promise<void> {
-  if (!usedLinks().includes(token)) return replaceRoute('/sign-in?reason=invalid-link');
+  if (!usedLinkHere(token)) return replaceRoute('/sign-in?reason=invalid-link');
   const me = await fetchMe({ probe: true }).catch(() => undefined);
   if (!me) return replaceRoute('/sign-in?reason=invalid-link');
   markSignedIn();
