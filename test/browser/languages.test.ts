@@ -144,7 +144,13 @@ describe('the web app in its members\' languages', () => {
     await page.getByRole('group', { name: at(ka, 'fieldName.offers') }).getByLabel(at(kaDomain, 'resource.venue')).check();
     await page.getByRole('group', { name: at(ka, 'fieldName.needs') }).getByLabel(at(kaDomain, 'resource.artists')).check();
     await page.getByRole('group', { name: at(ka, 'fieldName.languages') }).getByLabel('ქართული').check();
-    // The language of the member's mails starts as the reader's.
+    // The language of the member's mails starts as the reader's, and follows the page's language
+    // until the member chooses one (switched after the form opened, it stayed on the first).
+    expect(await page.getByLabel(at(ka, 'fieldName.locale')).inputValue()).toBe('ka');
+    const hy = web('hy');
+    await page.getByLabel(at(ka, 'app.language'), { exact: true }).selectOption('hy');
+    expect(await page.getByLabel(at(hy, 'fieldName.locale')).inputValue()).toBe('hy');
+    await page.getByLabel(at(hy, 'app.language'), { exact: true }).selectOption('ka');
     expect(await page.getByLabel(at(ka, 'fieldName.locale')).inputValue()).toBe('ka');
     expect(await page.locator('.error-summary').count()).toBe(0);
     await screenshot(page, 'form-ka.png');

@@ -68,6 +68,11 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
     if (summaryFocus) summary.current?.focus();
   }, [summaryFocus]);
 
+  // A form without a mail language (a new profile) uses the page's, following it while the member
+  // has not chosen one: a member who switches the page to Azerbaijani gets Azerbaijani mails.
+  const mailLocale = form.locale || tools.locale;
+  const withMailLocale = (state: ProfileFormState): ProfileFormState => ({ ...state, locale: state.locale || tools.locale });
+
   const errors: FieldErrors = merge(clientErrors, serverErrors);
   const errorsOf = (key: string) => errors.get(key);
 
@@ -76,7 +81,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
     const next = { ...form, ...changes };
     setForm(next);
     if (attempted) {
-      const input = toProfileInput(next);
+      const input = toProfileInput(withMailLocale(next));
       setClientErrors(groupErrors(validateProfile(input), input, t));
     }
     // What the server said about a field no longer holds once the field changed.
@@ -88,7 +93,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
     setAttempted(true);
     setProblem(undefined);
     setServerErrors(new Map());
-    const input = toProfileInput(form);
+    const input = toProfileInput(withMailLocale(form));
     const problems = validateProfile(input);
     setClientErrors(groupErrors(problems, input, t));
     if (problems.length) {
@@ -245,7 +250,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
         <div className="field">
           <label htmlFor={fieldId('locale')}>{t('fieldName.locale')}</label>
           <FieldMessages id={errorId('locale')} messages={errorsOf('locale')} />
-          <select id={fieldId('locale')} value={form.locale} onChange={(e) => update({ locale: e.target.value }, 'locale')}>
+          <select id={fieldId('locale')} value={mailLocale} onChange={(e) => update({ locale: e.target.value }, 'locale')}>
             <LocaleOptions />
           </select>
         </div>

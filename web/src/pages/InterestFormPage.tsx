@@ -11,7 +11,7 @@ import { Trans } from 'react-i18next';
 import { useLocale } from '../i18n/use-locale';
 
 export function InterestFormPage() {
-  const { t, locale } = useLocale();
+  const { t } = useLocale();
   const [pending, setPending] = useState<{ name: string; email: string }>();
 
   const submit = async (input: ProfileInput) => {
@@ -31,7 +31,8 @@ export function InterestFormPage() {
         {t('interest.lead')} <a href={href('/profiles')}>{t('interest.signIn')}</a>
       </p>
       {/* The language for mails starts as the reader's, which came from the browser or their choice. */}
-      <ProfileForm initial={{ ...EMPTY_FORM, locale }} submitLabel={t('interest.submit')} onSubmit={submit} />
+      {/* No mail language yet: the form offers the page's until the member chooses one. */}
+      <ProfileForm initial={EMPTY_FORM} submitLabel={t('interest.submit')} onSubmit={submit} />
     </div>
   );
 }
