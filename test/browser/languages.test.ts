@@ -203,6 +203,9 @@ describe('the web app in its members\' languages', () => {
     expect(text).toMatch(/Սահմաններից անդին՝ (Հայաստան և Վրաստան|Վրաստան և Հայաստան)։/);
     expect(text).toContain('Քաղաք · Imereti, Վրաստան');
     expect(text).toContain('Ընդհանուր լեզու՝ անգլերեն։');
+    // The network by its short name, as the mails name it, not its record's English description.
+    expect(text).toContain('Ընդհանուր ցանց՝ EU4Culture։');
+    expect(text).not.toContain('cities of');
     expect(text).toContain('Առաջարկված');
     // The partner's name is marked as the Georgian it is, inside the Armenian page.
     expect(await partner.getByRole('heading').locator('[lang]').getAttribute('lang')).toBe('ka');

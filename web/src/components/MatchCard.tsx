@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { parsePairKey, type Profile } from '@culturebridge/domain';
 import type { MatchView } from '../api/types';
 import { useLocale } from '../i18n/use-locale';
-import { networkLabel } from '../lib/networks';
+import { networkShortLabel } from '../lib/networks';
 import { MemberText } from './MemberText';
 
 interface MatchCardProps {
@@ -52,7 +52,7 @@ export function MatchCard({ match, self, answerable, headingLevel = 3, children 
       [partner.id, partnerName],
     ]),
     selfId: answerable ? self.id : undefined,
-    networkName: (id) => networkLabel(id),
+    networkName: networkShortLabel,
   });
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const place = [partner.region, partner.country && country(partner.country)].filter(Boolean).join(', ');

@@ -1,6 +1,6 @@
 import { memberMailFrequency, type Profile } from '@culturebridge/domain';
 import { useLocale } from '../i18n/use-locale';
-import { networkLabel } from '../lib/networks';
+import { networkShortLabel } from '../lib/networks';
 import { MemberText } from './MemberText';
 
 export const MAIL_FREQUENCY_LABELS = { immediate: 'A mail per change', daily: 'A daily digest', weekly: 'A weekly digest', off: 'None' } as const;
@@ -13,7 +13,7 @@ export function ProfileSummary({ profile }: { profile: Profile }) {
   const rows: [string, string, boolean][] = [
     [t('summary.kind'), d(`kind.${profile.kind}`), false],
     [t('summary.place'), [profile.region, country(profile.country)].filter(Boolean).join(', '), false],
-    [t('summary.networks'), list(profile.networks.map((n) => networkLabel(n))), false],
+    [t('summary.networks'), list(profile.networks.map(networkShortLabel)), false],
     [t('summary.contact'), `${profile.contact.name}, ${profile.contact.email}`, true],
     [t('summary.themes'), list(profile.themes.map((th) => t('summary.themeWithPriority', { theme: d(`theme.${th.id}`), priority: d(`priorityWord.${th.priority}`) }))), false],
     [t('summary.freeTags'), profile.freeTags.join(', '), true],

@@ -1,3 +1,4 @@
+import { networkShortName } from '@culturebridge/domain';
 import { useSyncExternalStore } from 'react';
 
 /**
@@ -39,4 +40,12 @@ export function useNetworks(): NetworkSummary[] {
 
 export function networkLabel(id: string): string {
   return networks.find((n) => n.id === id)?.name ?? id;
+}
+
+/**
+ * The network's short name ("EU4Culture" for "EU4Culture: cities of …"), as mails name it: for
+ * running text (reasons, lists), where the record's full English description would stand out.
+ */
+export function networkShortLabel(id: string): string {
+  return networkShortName(networkLabel(id));
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { approvedNetworks, networkShortName, type Profile, type ProfileHint, type ProfileInput } from '@culturebridge/domain';
+import { approvedNetworks, type Profile, type ProfileHint, type ProfileInput } from '@culturebridge/domain';
 import { ApiProblem, SessionLost } from '../api/client';
 import { confirmProfile, fetchMe, fetchProfile, fetchProfileMatches, updateProfile, withdrawProfile } from '../api/endpoints';
 import type { MatchView } from '../api/types';
@@ -17,7 +17,7 @@ import { href } from '../router';
 import { Trans } from 'react-i18next';
 import { MemberText } from '../components/MemberText';
 import { useLocale } from '../i18n/use-locale';
-import { networkLabel } from '../lib/networks';
+import { networkShortLabel } from '../lib/networks';
 
 const POLL_MS = 2_000;
 
@@ -109,7 +109,7 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
           <p>
             {approvedNetworks(current).length > 0
               ? t('myProfile.confirmedNote')
-              : t('myProfile.confirmedAwaitingNote', { networks: list(current.networks.map((id) => networkShortName(networkLabel(id)))) })}
+              : t('myProfile.confirmedAwaitingNote', { networks: list(current.networks.map(networkShortLabel)) })}
           </p>
         </Notice>
       ) : null}

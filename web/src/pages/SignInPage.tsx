@@ -7,8 +7,7 @@ import { takeDestination } from '../auth/destination';
 import { markSignedIn } from '../auth/session-store';
 import { rememberUsedLink, usedLinkHere } from '../auth/used-links';
 import { useLocale } from '../i18n/use-locale';
-import { networkShortName } from '@culturebridge/domain';
-import { networkLabel } from '../lib/networks';
+import { networkShortLabel } from '../lib/networks';
 import { useResource } from '../lib/use-resource';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
@@ -51,7 +50,7 @@ function landingRoute(result: Pick<VerifyResult, 'confirmed' | 'profiles' | 'net
 
 /** The networks' short names (before a label's colon), as a list in the reader's language. */
 function networkNames(t: TFunction, list: (items: readonly string[]) => string, ids: readonly string[]): string {
-  return list(ids.map((id) => networkShortName(networkLabel(id))));
+  return list(ids.map(networkShortLabel));
 }
 
 /**
