@@ -47,6 +47,15 @@ const mails: [string, Mail | undefined][] = [
   ]),
 ];
 
+describe('every mail is a whole HTML document a phone shows at its own width', () => {
+  it.each([...mails, ['endpoint disabled', composeEndpointDisabledMail({ id: 'p1', name: 'Partner' }, 'https://hooks.partner.example/x', '2026-11-27T09:00:00Z')] as [string, Mail]])('%s', (_kind, mail) => {
+    const html = mail?.html ?? '';
+    expect(html.startsWith('<!doctype html><html lang="')).toBe(true);
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(html.endsWith('</body></html>')).toBe(true);
+  });
+});
+
 describe('every link in every mail opens a page that acts only on a click', () => {
   it.each(mails)('%s', (_kind, mail) => {
     expect(mail).toBeDefined();

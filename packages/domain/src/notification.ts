@@ -223,8 +223,12 @@ function whyHtml(label: string, lines: readonly string[]): string {
   return lines.length === 1 ? `${escapeHtml(label)} ${escapeHtml(lines[0] as string)}` : `${escapeHtml(label)}<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`;
 }
 
-function htmlPage(title: string, body: string, locale: Locale = DEFAULT_LOCALE): string {
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>`;
+/**
+ * A mail's HTML part as a whole document in `locale`: with the viewport line, a phone's mail app
+ * shows it at the phone's width instead of a 980 px page of tiny text.
+ */
+export function htmlPage(title: string, body: string, locale: Locale = DEFAULT_LOCALE): string {
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>`;
 }
 
 /** The mail for one new or confirmed match, to one coordinator, sent right away, in the coordinator's language. */

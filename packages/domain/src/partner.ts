@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
 import * as z from 'zod';
-import { escapeHtml, type Mail } from './notification.js';
+import { escapeHtml, htmlPage, type Mail } from './notification.js';
 import { NetworkId } from './profile.js';
 import { oneLineText } from './text.js';
 
@@ -186,6 +186,6 @@ export function composeEndpointDisabledMail(partner: Pick<Partner, 'id' | 'name'
   return {
     subject,
     text: lines.join('\n'),
-    html: `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</body></html>`,
+    html: htmlPage(subject, lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')),
   };
 }

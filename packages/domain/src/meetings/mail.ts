@@ -2,7 +2,7 @@ import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
 import { renderReasons } from '../i18n/reasons.js';
 import { translator } from '../i18n/translate.js';
 import type { MatchReason } from '../matching/types.js';
-import { escapeHtml, link, oneLine, type Mail, type MailLinks } from '../notification.js';
+import { escapeHtml, htmlPage, link, oneLine, type Mail, type MailLinks } from '../notification.js';
 import { scheduleOf, type Meeting } from './meeting.js';
 
 /** The participant a meeting mail goes to: their profile's public name, contact and language. */
@@ -61,12 +61,16 @@ export function composeMeetingMail(
     )
     .join('');
   const header = ['meetingColumnRound', 'meetingColumnTime', 'meetingColumnTable', 'meetingColumnPartner'].map((k) => `<th>${escapeHtml(m(k))}</th>`).join('') + `<th>${escapeHtml(why.replace(/[:：՝]\s*$/, ''))}</th>`;
-  const html = [
-    `<p>${escapeHtml(m('hello', { name: recipient.contact.name }))}</p>`,
-    `<p>${escapeHtml(intro)}</p>`,
-    `<table><thead><tr>${header}</tr></thead><tbody>${rows}</tbody></table>`,
-    `<p><a href="${escapeHtml(url)}">${escapeHtml(m('meetingSee'))}</a></p>`,
-  ].join('\n');
+  const html = htmlPage(
+    subject,
+    [
+      `<p>${escapeHtml(m('hello', { name: recipient.contact.name }))}</p>`,
+      `<p>${escapeHtml(intro)}</p>`,
+      `<table><thead><tr>${header}</tr></thead><tbody>${rows}</tbody></table>`,
+      `<p><a href="${escapeHtml(url)}">${escapeHtml(m('meetingSee'))}</a></p>`,
+    ].join('\n'),
+    locale,
+  );
   return { subject, text, html };
 }
 
@@ -76,15 +80,17 @@ export function composeMeetingMail(
  * standing. Names no other participant.
  */
 export function composeMeetingCancelledMail(meeting: Meeting, recipient: MeetingRecipient, { baseUrl }: MailLinks): Mail {
-  const t = translator(recipient.locale ?? DEFAULT_LOCALE);
+  const locale = recipient.locale ?? DEFAULT_LOCALE;
+  const t = translator(locale);
   const m = (key: string, params: Record<string, unknown> = {}) => t(`mail.${key}`, params);
   const url = link(baseUrl, `profiles/${encodeURIComponent(recipient.id)}/meetings`);
   const hello = m('hello', { name: recipient.contact.name });
   const intro = m('meetingIntroCancelled', { name: recipient.name, meeting: meeting.name, date: meeting.date, time: meeting.startTime, timeZone: meeting.timeZone });
+  const subject = oneLine(m('meetingSubjectCancelled', { meeting: meeting.name }));
   return {
-    subject: oneLine(m('meetingSubjectCancelled', { meeting: meeting.name })),
+    subject,
     text: [hello, '', intro, '', `${m('meetingSee')}: ${url}`].join('\n'),
-    html: [`<p>${escapeHtml(hello)}</p>`, `<p>${escapeHtml(intro)}</p>`, `<p><a href="${escapeHtml(url)}">${escapeHtml(m('meetingSee'))}</a></p>`].join('\n'),
+    html: htmlPage(subject, [`<p>${escapeHtml(hello)}</p>`, `<p>${escapeHtml(intro)}</p>`, `<p><a href="${escapeHtml(url)}">${escapeHtml(m('meetingSee'))}</a></p>`].join('\n'), locale),
   };
 }
 
