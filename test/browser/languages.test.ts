@@ -159,6 +159,9 @@ describe('the web app in its members\' languages', () => {
     await page.getByRole('button', { name: at(ka, 'interest.submit') }).click();
     await page.getByRole('heading', { level: 1, name: 'შეამოწმეთ ელფოსტა' }).waitFor(WAIT);
     await page.getByText('გმადლობთ: მივიღეთ „ზუგდიდი“-ის პროფილი.').waitFor(WAIT);
+    // It promises partners only after the network's coordinators approve, as they must (it said "as
+    // soon as the address is confirmed").
+    await page.getByText(/კოორდინატორები წევრობას დაამტკიცებენ/).waitFor(WAIT);
 
     // The confirmation link's page asks first (in Georgian), then confirms and signs in; My profile is
     // Georgian too, the member's name marked as Georgian text.
