@@ -156,6 +156,10 @@ describe('the web app in a real browser', () => {
 
     await page.getByRole('button', { name: `Decline the match with ${partner.name}` }).click();
     await page.getByText(`You declined ${partner.name}.`).waitFor(WAIT);
+    // The card's badge says the state, and its line says what follows, without repeating the badge.
+    const card = page.getByRole('article', { name: partner.name });
+    await card.getByText('This pair will not be proposed again.').waitFor(WAIT);
+    await expect(card.innerText()).resolves.toMatch(/\bDeclined This pair will not be proposed again\./);
     const after = (await api<Matches>('GET', `/profiles/${gyumriId}/matches`, gyumriSession)).matches.find((m) => m.partner.id === partner.id);
     expect(after?.state).toBe('declined');
   });
