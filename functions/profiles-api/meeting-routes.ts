@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import {
   cancelled,
   MeetingInput,
@@ -79,17 +80,17 @@ function refusePastTimes(input: MeetingInput, at: string, current?: Meeting): vo
   );
 }
 
-/** Whether the stored meeting holds exactly what `input` asks for (every field a coordinator sends). */
+/**
+ * Whether the stored meeting holds exactly what `input` asks for (every field a coordinator sends),
+ * compared as `sameProfileData` compares profiles: deeply, whatever order DynamoDB gives a map's keys.
+ */
 function sameInput(meeting: Meeting, input: MeetingInput): boolean {
-  const fields = Object.keys(input) as (keyof MeetingInput)[];
-  return fields.every((f) => JSON.stringify(canonical(meeting[f])) === JSON.stringify(canonical(input[f])));
+  return (Object.keys(input) as (keyof MeetingInput)[]).every((f) => isDeepStrictEqual(meeting[f], input[f]));
 }
 
-/** The value with every object's keys sorted: DynamoDB keeps a map's keys in no particular order. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, canonical(v)]));
-  return value;
+/** 410 for a meeting its coordinator cancelled: kept only so that a repeated cancel is recognised. */
+function refuseCancelled(meeting: Meeting | undefined): void {
+  if (meeting?.cancelledAt !== undefined) throw meetingCancelled(meeting.cancelledAt);
 }
 
 /** How often the same plan may be made again after being cancelled. */
@@ -151,7 +152,7 @@ export function meetingRoutes({ meetings, matches, profiles, now }: MeetingRoute
     const networkId = networkOf(event, caller);
     const meeting = await meetings.get(networkId, meetingIdOf(event));
     if (!meeting) throw notFound('meeting');
-    if (meeting.cancelledAt !== undefined) throw meetingCancelled(meeting.cancelledAt);
+    refuseCancelled(meeting);
     return meeting;
   }
 
@@ -228,8 +229,7 @@ export function meetingRoutes({ meetings, matches, profiles, now }: MeetingRoute
     const next = await nextVersion(current, input, held, at);
     const result = await meetings.replace(next, current.version);
     if (result.outcome === 'conflict') {
-      const latest = await meetings.get(current.networkId, current.id);
-      if (latest?.cancelledAt !== undefined) throw meetingCancelled(latest.cancelledAt);
+      refuseCancelled(await meetings.get(current.networkId, current.id));
       throw versionConflict(version, result.currentVersion, 'meeting');
     }
     if (result.outcome === 'not-found') throw notFound('meeting');
@@ -305,7 +305,7 @@ export function meetingRoutes({ meetings, matches, profiles, now }: MeetingRoute
     for (let attempt = 1; ; attempt++) {
       const current = await meetings.get(networkId, meetingId);
       if (!current || !current.participants.includes(from)) throw notFound('meeting');
-      if (current.cancelledAt !== undefined) throw meetingCancelled(current.cancelledAt);
+      refuseCancelled(current);
       if (to === from || !current.participants.includes(to)) throw invalidFields([problem(['to'], 'not_a_participant', 'not another participant of this meeting')]);
       if (current.requests.some((r) => r.from === from && r.to === to)) return json(200, await ownView(current, from));
       const at = now();

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isTimeZone, TimeZone } from '../notification.js';
+import { isTimeZone, localTime, TimeZone } from '../notification.js';
 import { oneLineText } from '../text.js';
 import type { MeetingPlan, PlannedRound } from './planner.js';
 
@@ -200,7 +200,7 @@ export function meetingTimesProblems(input: MeetingInput, now: string, current?:
   if (current === undefined) {
     const last = times.at(-1);
     if (last === undefined || Date.parse(last.startsAt) > at.getTime()) return [];
-    return [{ field: input.date < localDay(at, input.timeZone) ? 'date' : 'startTime', code: 'round_passed', value: last.startsAt }];
+    return [{ field: input.date < localTime(at, input.timeZone).date ? 'date' : 'startTime', code: 'round_passed', value: last.startsAt }];
   }
   const moved = TIMING_FIELDS.filter((f) => input[f] !== current[f]);
   const held = heldRounds(current.schedule, at);
@@ -210,13 +210,6 @@ export function meetingTimesProblems(input: MeetingInput, now: string, current?:
   if (!passed) return [];
   const blamed: TimingField[] = moved.length > 0 ? moved : ['rounds'];
   return blamed.map((field) => ({ field, code: 'round_passed', value: passed.startsAt }));
-}
-
-/** The calendar day (YYYY-MM-DD) it is at `at` in `timeZone`. */
-function localDay(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** Rounds already held at `now` (started before it): a re-plan keeps them. */
