@@ -132,7 +132,16 @@ export const EVENT_SCHEMAS = {
     }),
   ),
   MeetingPlanned: envelope(MeetingData),
-  MeetingChanged: envelope(MeetingData.extend({ changedFields: z.array(z.string()).describe('Top-level meeting fields whose value changed (schedule included)') })),
+  MeetingChanged: envelope(
+    MeetingData.extend({
+      changedFields: z.array(z.string()).describe('Top-level meeting fields whose value changed (schedule included)'),
+      // Added after v1 was first published: events published before do not carry it.
+      removedParticipantIds: z
+        .array(z.uuid())
+        .optional()
+        .describe('Profile ids of the previous version\'s participants who no longer take part (empty when nobody left)'),
+    }),
+  ),
   MeetingCancelled: envelope(MeetingData.extend({ cancelledAt: z.iso.datetime().describe('When the coordinator cancelled it (UTC); the timetable is the one that will not take place') })),
   MembershipRequested: envelope(MembershipData),
   MembershipApproved: envelope(MembershipData),

@@ -5,6 +5,7 @@ import { EVENT_SCHEMAS } from '@culturebridge/events';
 import {
   composeMatchMail,
   composeMeetingCancelledMail,
+  composeMeetingRemovedMail,
   composeMeetingMail,
   coordinatorMailNow,
   coordinatorRecipients,
@@ -13,8 +14,10 @@ import {
   meetingNotificationId,
   memberRecipients,
   networkDisplayName,
+  type Mail,
   type MatchNotice,
   type Meeting,
+  type MeetingRecipient,
   type NoticeKind,
 } from '@culturebridge/domain';
 import type { CoordinatorStore, MatchStore, MeetingStore, NetworkSettingsStore } from '@culturebridge/store';
@@ -88,21 +91,25 @@ export function createNotifyHandler(deps: NotifyDeps) {
       event['detail-type'] === 'MeetingCancelled'
         ? meeting !== undefined && meeting.cancelledAt === event.detail.data.cancelledAt && meeting.version >= data.version
         : meeting?.version === data.version;
-    if (!meeting || !current) {
+    // Those a change took out are told whatever changed since, unless a later change took them back
+    // (its own event mails them their schedule): no later event names them again.
+    const removed = event['detail-type'] === 'MeetingChanged' && meeting ? (event.detail.data.removedParticipantIds ?? []).filter((id) => !meeting.participants.includes(id)) : [];
+    if (!meeting || (!current && removed.length === 0)) {
       // A newer version exists (its own event mails everyone) or the meeting is gone: nothing to send.
       deps.logger.info('meeting changed since; nothing to mail', { meetingId: data.meetingId, version: data.version });
       return;
     }
     // Keyed by the event's version: a redelivery after a later (silent) version finds its mails sent.
     const told = { id: meeting.id, version: data.version };
-    const ids = [...new Set([...meeting.participants, ...meeting.schedule.flatMap((r) => r.meetings.flatMap((m) => m.profileIds))])];
+    const participants = current ? meeting.participants : [];
+    const ids = [...new Set([...participants, ...removed, ...meeting.schedule.flatMap((r) => r.meetings.flatMap((m) => m.profileIds))])];
     const [profiles, settings] = await Promise.all([deps.matches.profiles(ids), deps.networkSettings.getMany(networksNamedIn(meeting), { withName: true })]);
     const nameOf = (id: string) => profiles.get(id)?.name ?? 'a member who has left';
     const networkName = (id: string) => networkDisplayName(id, settings.get(id));
     const failures: unknown[] = [];
-    for (const id of meeting.participants) {
+    const tell = async (id: string, compose: (recipient: MeetingRecipient) => Mail) => {
       const profile = profiles.get(id);
-      if (!profile) continue;
+      if (!profile) return;
       const recipient = { id, name: profile.name, contact: profile.contact, ...(profile.locale ? { locale: profile.locale } : {}) };
       try {
         await deliverOnce(
@@ -116,14 +123,20 @@ export function createNotifyHandler(deps: NotifyDeps) {
             correlationId: metadata.correlationId,
           },
           profile.contact.email,
-          event['detail-type'] === 'MeetingCancelled'
-            ? composeMeetingCancelledMail(meeting, recipient, { baseUrl: deps.baseUrl })
-            : composeMeetingMail(meeting, recipient, nameOf, { baseUrl: deps.baseUrl, networkName }, event['detail-type'] === 'MeetingChanged'),
+          compose(recipient),
         );
       } catch (error) {
         failures.push(error);
       }
+    };
+    for (const id of participants) {
+      await tell(id, (recipient) =>
+        event['detail-type'] === 'MeetingCancelled'
+          ? composeMeetingCancelledMail(meeting, recipient, { baseUrl: deps.baseUrl })
+          : composeMeetingMail(meeting, recipient, nameOf, { baseUrl: deps.baseUrl, networkName }, event['detail-type'] === 'MeetingChanged'),
+      );
     }
+    for (const id of removed) await tell(id, (recipient) => composeMeetingRemovedMail(meeting, recipient, { baseUrl: deps.baseUrl }));
     if (failures.length > 0) throw failures[0];
   };
 

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Logger } from '@aws-lambda-powertools/logger';
-import type { Context } from 'aws-lambda';
 import { exampleEvent } from '@culturebridge/events/artifacts';
-import type { Mail, Meeting } from '@culturebridge/domain';
-import type { NotificationStore } from '@culturebridge/store';
-import { sqsEvent } from '../../local/sqs.js';
-import { createNotifyHandler } from './app.js';
-import { memoryNotifications } from './notifications-test-support.js';
+import type { Meeting } from '@culturebridge/domain';
+import { storedMeetingFixture } from '@culturebridge/domain/test-fixtures';
+import { meetingNotify } from './notifications-test-support.js';
 
 // A member erased right after a cancellation writes the cancelled meeting's next version, which
 // publishes nothing: the cancellation's own event must still tell everyone left (a review found
@@ -18,26 +14,7 @@ const C = '33333333-3333-4333-8333-333333333333';
 const MEETING_ID = '44444444-4444-8444-8444-444444444444';
 const CANCELLED_AT = '2026-11-30T09:00:00.000Z';
 
-const stored = (version: number, participants: string[]): Meeting => ({
-  id: MEETING_ID,
-  networkId: 'eu4culture',
-  name: 'Kutaisi speed dating',
-  date: '2099-05-12',
-  startTime: '10:00',
-  timeZone: 'Asia/Tbilisi',
-  slotMinutes: 10,
-  breakMinutes: 5,
-  rounds: 1,
-  tables: 1,
-  participants,
-  requests: [],
-  version,
-  unmetRequests: [],
-  createdAt: '2026-11-30T08:00:00.000Z',
-  updatedAt: CANCELLED_AT,
-  cancelledAt: CANCELLED_AT,
-  schedule: [{ round: 1, startsAt: '2099-05-12T06:00:00.000Z', endsAt: '2099-05-12T06:10:00.000Z', byes: participants.slice(2), meetings: [] }],
-});
+const stored = (version: number, participants: string[]) => storedMeetingFixture(version, participants, { id: MEETING_ID, updatedAt: CANCELLED_AT, cancelledAt: CANCELLED_AT });
 
 function cancelledEvent(version: number, cancelledAt = CANCELLED_AT) {
   const example = exampleEvent('MeetingCancelled').detail;
@@ -51,27 +28,14 @@ function cancelledEvent(version: number, cancelledAt = CANCELLED_AT) {
   };
 }
 
-function setup(meeting: Meeting) {
-  const notifications = memoryNotifications();
-  const sent: { to: string; mail: Mail }[] = [];
-  const people = new Map([
-    [A, { name: 'Kutaisi', contact: { name: 'Nino', email: 'nino@kutaisi.example' } }],
-    [C, { name: 'Lviv', contact: { name: 'Oksana', email: 'oksana@lviv.example' } }],
-  ]);
-  const handler = createNotifyHandler({
-    notifications: notifications as unknown as NotificationStore,
-    suppressions: { isSuppressed: async () => false },
-    coordinators: { ofNetworks: async () => [] } as never,
-    networkSettings: { getMany: async () => new Map() },
-    matches: { profiles: async (ids: readonly string[]) => new Map([...people].filter(([id]) => ids.includes(id))) } as never,
-    meetings: { get: async () => meeting },
-    mailer: { send: async (to: string, mail: Mail) => (sent.push({ to, mail }), 'id') },
-    baseUrl: 'https://app.example.org',
-    now: () => new Date('2026-11-30T09:00:01Z'),
-    logger: new Logger({ serviceName: 'notify-test', logLevel: 'SILENT' }),
-  });
-  return { sent, records: notifications.records, deliver: (body: unknown) => handler(sqsEvent('notify-buffer', [body]), {} as Context) };
-}
+const setup = (meeting: Meeting) =>
+  meetingNotify(
+    meeting,
+    new Map([
+      [A, { name: 'Kutaisi', contact: { name: 'Nino', email: 'nino@kutaisi.example' } }],
+      [C, { name: 'Lviv', contact: { name: 'Oksana', email: 'oksana@lviv.example' } }],
+    ]),
+  );
 
 describe('a cancelled meeting changed again before its notice went out', () => {
   it('still tells each participant left, once, keyed by the cancelling version', async () => {

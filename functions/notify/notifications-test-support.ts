@@ -1,4 +1,9 @@
-import type { ClaimResult, NotificationFacts } from '@culturebridge/store';
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { Context } from 'aws-lambda';
+import type { Mail, Meeting } from '@culturebridge/domain';
+import type { ClaimResult, NotificationFacts, NotificationStore } from '@culturebridge/store';
+import { sqsEvent } from '../../local/sqs.js';
+import { createNotifyHandler } from './app.js';
 
 /** The notification records in memory, with the same claim rules as the table's conditional writes. */
 export function memoryNotifications() {
@@ -25,4 +30,34 @@ export function memoryNotifications() {
     },
   };
   return store;
+}
+
+/** A participant's profile as notify reads it: public name, contact, and language when chosen. */
+export interface MeetingPerson {
+  name: string;
+  contact: { name: string; email: string };
+  locale?: string;
+}
+
+/**
+ * notify with `meeting` as the stored meeting (whatever the event's version), `people` as the
+ * profiles it can read, claims in memory and mails collected in `sent`; `deliver` hands it one
+ * EventBridge event through its SQS buffer.
+ */
+export function meetingNotify(meeting: Meeting, people: ReadonlyMap<string, MeetingPerson>) {
+  const notifications = memoryNotifications();
+  const sent: { to: string; mail: Mail }[] = [];
+  const handler = createNotifyHandler({
+    notifications: notifications as unknown as NotificationStore,
+    suppressions: { isSuppressed: async () => false },
+    coordinators: { ofNetworks: async () => [] } as never,
+    networkSettings: { getMany: async () => new Map() },
+    matches: { profiles: async (ids: readonly string[]) => new Map([...people].filter(([id]) => ids.includes(id))) } as never,
+    meetings: { get: async () => meeting },
+    mailer: { send: async (to: string, mail: Mail) => (sent.push({ to, mail }), 'id') },
+    baseUrl: 'https://app.example.org',
+    now: () => new Date('2026-11-30T09:00:01Z'),
+    logger: new Logger({ serviceName: 'notify-test', logLevel: 'SILENT' }),
+  });
+  return { sent, records: notifications.records, deliver: (body: unknown) => handler(sqsEvent('notify-buffer', [body]), {} as Context) };
 }

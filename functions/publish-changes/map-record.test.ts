@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProfileInput, type Meeting, type Profile } from '@culturebridge/domain';
-import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { storedMeetingFixture, validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { EVENT_SCHEMAS } from '@culturebridge/events';
 import { ENTITY, coordinatorAddressItem, keys, matchItems, meetingItem, membershipItems, profileAddressItem, profileItem, type MatchItem } from '@culturebridge/store';
 import { mapRecord } from './map-record.js';
@@ -234,33 +234,19 @@ describe('mapping stream records to events', () => {
 });
 
 describe('meeting items', () => {
-  const meeting = (version: number, participants: string[]): Meeting => ({
-    id: '33333333-3333-4333-8333-333333333333',
-    networkId: 'eu4culture',
-    name: 'Kutaisi speed dating',
-    date: '2027-05-12',
-    startTime: '10:00',
-    timeZone: 'Asia/Tbilisi',
-    slotMinutes: 10,
-    breakMinutes: 5,
-    rounds: 1,
-    tables: 1,
-    participants,
-    requests: [],
-    version,
-    unmetRequests: [],
-    createdAt: '2026-11-30T00:00:00.000Z',
-    updatedAt: `2026-11-30T00:0${version}:00.000Z`,
-    schedule: [
-      {
-        round: 1,
-        startsAt: '2027-05-12T06:00:00.000Z',
-        endsAt: '2027-05-12T06:10:00.000Z',
-        byes: [],
-        meetings: [{ table: 1, profileIds: [A, B], requested: false, score: 0.7, reasons: [{ kind: 'offers', from: A, to: B, resource: 'venue' }], summary: 'Kutaisi offers a venue, Gyumri needs one' }],
-      },
-    ],
-  });
+  const meeting = (version: number, participants: string[]): Meeting =>
+    storedMeetingFixture(version, participants, {
+      id: '33333333-3333-4333-8333-333333333333',
+      schedule: [
+        {
+          round: 1,
+          startsAt: '2099-05-12T06:00:00.000Z',
+          endsAt: '2099-05-12T06:10:00.000Z',
+          byes: [],
+          meetings: [{ table: 1, profileIds: [A, B], requested: false, score: 0.7, reasons: [{ kind: 'offers', from: A, to: B, resource: 'venue' }], summary: 'Kutaisi offers a venue, Gyumri needs one' }],
+        },
+      ],
+    });
 
   it('a new meeting is MeetingPlanned, carrying ids and times, not the reasons', () => {
     const event = mapRecord(streamRecord('INSERT', { after: meetingItem(meeting(1, [A, B])) }));
@@ -279,6 +265,18 @@ describe('meeting items', () => {
     expect(event?.detailType).toBe('MeetingChanged');
     expect(EVENT_SCHEMAS.MeetingChanged.parse(event?.detail).data.changedFields).toEqual(['name']);
     expect(mapRecord(streamRecord('MODIFY', { before, after: before }))).toBeUndefined();
+  });
+
+  it('a version that takes participants out names them (removedParticipantIds), so they can be told; one that only adds names none', () => {
+    const C = '44444444-4444-4444-8444-444444444444';
+    const before = meetingItem(meeting(1, [A, B, C]));
+    const without = mapRecord(streamRecord('MODIFY', { before, after: meetingItem(meeting(2, [A, B])) }));
+    expect(without?.detailType).toBe('MeetingChanged');
+    const data = EVENT_SCHEMAS.MeetingChanged.parse(without?.detail).data;
+    expect(data.removedParticipantIds).toEqual([C]);
+    expect(data.changedFields).toContain('participants');
+    const added = mapRecord(streamRecord('MODIFY', { before: meetingItem(meeting(1, [A, B])), after: meetingItem(meeting(2, [A, B, C])) }));
+    expect(EVENT_SCHEMAS.MeetingChanged.parse(added?.detail).data.removedParticipantIds).toEqual([]);
   });
 
   it('the version that cancels it is MeetingCancelled (not MeetingChanged), with when; nothing after it', () => {

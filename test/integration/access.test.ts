@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
 import { SESSION } from '@culturebridge/auth';
 import { pairKey } from '@culturebridge/domain';
-import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { meetingInputFixture, validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { CoordinatorStore, MatchStore, ProfileStore, addressHash, sortedPair } from '@culturebridge/store';
 import { PROFILES_API_ROUTES, type ProfilesApiRouteName } from '../../functions/profiles-api/api-routes.js';
 import { call, type ApiResult } from '../support/api-event.js';
@@ -69,17 +69,7 @@ beforeAll(async () => {
   meetingId = created.body.id as string;
 });
 
-const meetingBody = () => ({
-  name: 'Kutaisi speed dating',
-  date: '2099-05-12',
-  startTime: '10:00',
-  timeZone: 'Asia/Tbilisi',
-  slotMinutes: 10,
-  breakMinutes: 5,
-  rounds: 2,
-  tables: 2,
-  participants: [a, b],
-});
+const meetingBody = () => meetingInputFixture([a, b]);
 
 /** A one-member list that would create a profile if anyone but X's coordinator could import it. */
 const importBody = () => ({

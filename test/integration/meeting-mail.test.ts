@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { meetingInputFixture, validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { CoordinatorStore, NetworkStore } from '@culturebridge/store';
 import type { Platform } from '../../local/platform.js';
 import { localMails } from '../../local/ses-local.js';
@@ -18,24 +18,30 @@ const mailsTo = async (address: string) => (await localMails(platform.ses.endpoi
 
 const asCoordinator = (net: string, email: string, method: string, path: string, body?: unknown) => callAs(platform, email, { networks: [net] }, method, path, body);
 
+/** A network with a coordinator (digests off) and three confirmed members: Kutaisi (Nino), Gyumri (Anna), Lviv (Oksana). */
+async function networkOfThree() {
+  const net = `net-${randomUUID().slice(0, 8)}`;
+  const coordinator = `coordinator@${net}.example`;
+  await new CoordinatorStore(platformDocumentClient(platform), platform.tableName).add({ networkId: net, name: 'Lela', email: coordinator, preference: { mode: 'off' } });
+  const people = [
+    ['Kutaisi', 'GE', 'Nino'],
+    ['Gyumri', 'AM', 'Anna'],
+    ['Lviv', 'UA', 'Oksana'],
+  ] as const;
+  const ids: string[] = [];
+  for (const [name, country, contact] of people) {
+    ids.push(await submitProfile(platform, validProfileInput({ name, country, networks: [net], contact: { name: contact, email: `${contact.toLowerCase()}@${net}.example` } })));
+  }
+  return { net, coordinator, ids };
+}
+
 describe('meeting mails', () => {
   it('mails each participant their own schedule once per version, and publishes MeetingPlanned and MeetingChanged without personal data', async () => {
-    const net = `net-${randomUUID().slice(0, 8)}`;
-    const coordinator = `coordinator@${net}.example`;
-    await new CoordinatorStore(platformDocumentClient(platform), platform.tableName).add({ networkId: net, name: 'Lela', email: coordinator, preference: { mode: 'off' } });
+    const { net, coordinator, ids } = await networkOfThree();
     await new NetworkStore(platformDocumentClient(platform), platform.tableName).put({ id: net, name: 'Black Sea Cities: culture offices of port cities' }, new Date().toISOString());
-    const people = [
-      ['Kutaisi', 'GE', 'Nino'],
-      ['Gyumri', 'AM', 'Anna'],
-      ['Lviv', 'UA', 'Oksana'],
-    ] as const;
-    const ids: string[] = [];
-    for (const [name, country, contact] of people) {
-      ids.push(await submitProfile(platform, validProfileInput({ name, country, networks: [net], contact: { name: contact, email: `${contact.toLowerCase()}@${net}.example` } })));
-    }
     await platform.settle();
 
-    const body = { name: 'Speed dating, day 1', date: '2099-05-12', startTime: '10:00', timeZone: 'Asia/Tbilisi', slotMinutes: 10, breakMinutes: 5, rounds: 3, tables: 2, participants: ids };
+    const body = meetingInputFixture(ids, { name: 'Speed dating, day 1', rounds: 3 });
     const created = await asCoordinator(net, coordinator, 'POST', `/networks/${net}/meetings`, body);
     expect(created.status).toBe(201);
     const meetingId = String(created.body.id);
@@ -74,5 +80,29 @@ describe('meeting mails', () => {
       .map((e) => e.event)
       .filter((e) => e['detail-type'] === 'CoordinatorNotified' && String((e.detail as { data: { notificationId: string } }).data.notificationId).startsWith(`meeting:${meetingId}:`));
     expect(notified).toHaveLength(6);
+  });
+  it('tells a participant a change took out, once, that the schedule they had no longer holds; MeetingChanged names them by id', async () => {
+    const { net, coordinator, ids } = await networkOfThree();
+    await platform.settle();
+    const body = meetingInputFixture(ids, { name: 'Speed dating, day 1' });
+    const created = await asCoordinator(net, coordinator, 'POST', `/networks/${net}/meetings`, body);
+    expect(created.status).toBe(201);
+    const meetingId = String(created.body.id);
+    await platform.settle();
+
+    const changed = await asCoordinator(net, coordinator, 'PUT', `/networks/${net}/meetings/${meetingId}`, { ...body, participants: ids.slice(0, 2), version: 1 });
+    expect(changed.status).toBe(200);
+    await platform.settle();
+
+    const oksana = (await mailsTo(`oksana@${net}.example`)).map((m) => m.subject);
+    expect(oksana.sort()).toEqual(['CultureBridge: you are no longer on the schedule of Speed dating, day 1', 'CultureBridge: your schedule for Speed dating, day 1']);
+    const notice = (await mailsTo(`oksana@${net}.example`)).find((m) => /no longer/.test(m.subject));
+    expect(notice?.body.text).toContain('Lviv no longer takes part in its speed-dating rounds still to come');
+    expect(notice?.body.text).not.toContain('Kutaisi');
+    for (const who of ['nino', 'anna']) expect((await mailsTo(`${who}@${net}.example`)).map((m) => m.subject).sort()).toEqual(['CultureBridge: your schedule for Speed dating, day 1', 'CultureBridge: your updated schedule for Speed dating, day 1']);
+
+    const event = platform.eventBridge.events.map((e) => e.event).find((e) => e['detail-type'] === 'MeetingChanged' && (e.detail as { data: { meetingId?: string } }).data.meetingId === meetingId);
+    expect((event?.detail as { data: { removedParticipantIds?: string[] } }).data.removedParticipantIds).toEqual([ids[2]]);
+    expect(JSON.stringify(event)).not.toMatch(EMAIL_PATTERN);
   });
 });

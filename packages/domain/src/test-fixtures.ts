@@ -1,3 +1,4 @@
+import type { Meeting } from './meetings/meeting.js';
 import type { ProfileInput } from './profile.js';
 
 /** A valid profile to start tests from; override what the test is about. */
@@ -69,3 +70,30 @@ export const PROFILE_ONE_LINE_FIELDS: readonly { field: string; set: (value: str
   { field: 'contact.name', set: (name) => validProfileInput({ contact: { name, email: 'culture@kutaisi.example' } }) },
   { field: 'freeTags[1]', set: (tag) => validProfileInput({ freeTags: ['public art festival', tag] }) },
 ];
+
+/**
+ * A coordinator's meeting as sent to `POST /networks/{networkId}/meetings`: Kutaisi speed dating on
+ * 2099-05-12 from 10:00 in Tbilisi, two rounds of 10 minutes with 5-minute breaks, two tables.
+ */
+export function meetingInputFixture(participants: string[], overrides: Record<string, unknown> = {}) {
+  return { name: 'Kutaisi speed dating', date: '2099-05-12', startTime: '10:00', timeZone: 'Asia/Tbilisi', slotMinutes: 10, breakMinutes: 5, rounds: 2, tables: 2, participants, ...overrides };
+}
+
+/**
+ * A stored meeting of one round (2099-05-12, 06:00–06:10 UTC) at version `version`; the round seats
+ * nobody and gives the participants after the first two a break unless `overrides` brings a schedule.
+ */
+export function storedMeetingFixture(version: number, participants: string[], overrides: Partial<Meeting> = {}): Meeting {
+  return {
+    ...meetingInputFixture(participants, { rounds: 1, tables: 1 }),
+    id: '44444444-4444-4444-8444-444444444444',
+    networkId: 'eu4culture',
+    requests: [],
+    version,
+    unmetRequests: [],
+    createdAt: '2026-11-30T08:00:00.000Z',
+    updatedAt: `2026-11-30T09:0${version % 10}:00.000Z`,
+    schedule: [{ round: 1, startsAt: '2099-05-12T06:00:00.000Z', endsAt: '2099-05-12T06:10:00.000Z', byes: participants.slice(2), meetings: [] }],
+    ...overrides,
+  } as Meeting;
+}

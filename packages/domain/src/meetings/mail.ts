@@ -79,14 +79,28 @@ export function composeMeetingMail(
  * (name, day, local start), that its rounds will not take place, and a link to the schedules still
  * standing. Names no other participant.
  */
-export function composeMeetingCancelledMail(meeting: Meeting, recipient: MeetingRecipient, { baseUrl }: MailLinks): Mail {
+export function composeMeetingCancelledMail(meeting: Meeting, recipient: MeetingRecipient, links: MailLinks): Mail {
+  return noticeMail(meeting, recipient, links, 'meetingSubjectCancelled', 'meetingIntroCancelled');
+}
+
+/**
+ * A former participant's notice that a change took them out of the meeting, in their language:
+ * which meeting (name, day, local start), that the schedule they had no longer holds, and a link to
+ * the schedules still standing. Names no other participant.
+ */
+export function composeMeetingRemovedMail(meeting: Meeting, recipient: MeetingRecipient, links: MailLinks): Mail {
+  return noticeMail(meeting, recipient, links, 'meetingSubjectRemoved', 'meetingIntroRemoved');
+}
+
+/** A short notice about a meeting: a greeting, one paragraph (`introKey`) and the link to the member's schedules. */
+function noticeMail(meeting: Meeting, recipient: MeetingRecipient, { baseUrl }: MailLinks, subjectKey: string, introKey: string): Mail {
   const locale = recipient.locale ?? DEFAULT_LOCALE;
   const t = translator(locale);
   const m = (key: string, params: Record<string, unknown> = {}) => t(`mail.${key}`, params);
   const url = link(baseUrl, `profiles/${encodeURIComponent(recipient.id)}/meetings`);
   const hello = m('hello', { name: recipient.contact.name });
-  const intro = m('meetingIntroCancelled', { name: recipient.name, meeting: meeting.name, date: meeting.date, time: meeting.startTime, timeZone: meeting.timeZone });
-  const subject = oneLine(m('meetingSubjectCancelled', { meeting: meeting.name }));
+  const intro = m(introKey, { name: recipient.name, meeting: meeting.name, date: meeting.date, time: meeting.startTime, timeZone: meeting.timeZone });
+  const subject = oneLine(m(subjectKey, { meeting: meeting.name }));
   return {
     subject,
     text: [hello, '', intro, '', `${m('meetingSee')}: ${url}`].join('\n'),

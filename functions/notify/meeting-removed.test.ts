@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { exampleEvent } from '@culturebridge/events/artifacts';
+import type { Mail, Meeting } from '@culturebridge/domain';
+import { storedMeetingFixture } from '@culturebridge/domain/test-fixtures';
+import { meetingNotify } from './notifications-test-support.js';
+
+// A participant taken out of a meeting had a schedule by mail and was told nothing more: the
+// changed version mailed only those still in it, so Lviv would come to a table nobody expects.
+
+const A = '11111111-1111-4111-8111-111111111111';
+const B = '22222222-2222-4222-8222-222222222222';
+const C = '33333333-3333-4333-8333-333333333333';
+const MEETING_ID = '44444444-4444-8444-8444-444444444444';
+
+const stored = (version: number, participants: string[]) => storedMeetingFixture(version, participants, { id: MEETING_ID });
+
+function changedEvent(version: number, participantIds: string[], removedParticipantIds: string[]) {
+  const example = exampleEvent('MeetingChanged').detail;
+  return {
+    source: 'culturebridge.meetings',
+    'detail-type': 'MeetingChanged',
+    detail: {
+      metadata: { ...example.metadata, idempotencyKey: `MEETING#${MEETING_ID}#v${version}` },
+      data: { ...example.data, meetingId: MEETING_ID, networkId: 'eu4culture', version, participantIds, removedParticipantIds, changedFields: ['participants', 'schedule'] },
+    },
+  };
+}
+
+const setup = (meeting: Meeting) =>
+  meetingNotify(
+    meeting,
+    new Map([
+      [A, { name: 'Kutaisi', contact: { name: 'Nino', email: 'nino@kutaisi.example' } }],
+      [B, { name: 'Gyumri', contact: { name: 'Anna', email: 'anna@gyumri.example' } }],
+      [C, { name: 'Lviv', contact: { name: 'Oksana', email: 'oksana@lviv.example' }, locale: 'uk' }],
+    ]),
+  );
+
+describe('a participant taken out of a meeting', () => {
+  it('is told once, in their language, that the schedule they had no longer holds; the others get the new schedule', async () => {
+    const { sent, records, deliver } = setup(stored(2, [A, B]));
+    expect(await deliver(changedEvent(2, [A, B], [C]))).toEqual({ batchItemFailures: [] });
+    expect(sent.map((s) => [s.to, s.mail.subject])).toEqual([
+      ['nino@kutaisi.example', 'CultureBridge: your updated schedule for Kutaisi speed dating'],
+      ['anna@gyumri.example', 'CultureBridge: your updated schedule for Kutaisi speed dating'],
+      ['oksana@lviv.example', 'CultureBridge: вас більше немає в розкладі зустрічі «Kutaisi speed dating»'],
+    ]);
+    const notice = sent[2]?.mail as Mail;
+    for (const part of [notice.text, notice.html]) {
+      expect(part).toContain('Oksana');
+      expect(part).toContain('Lviv');
+      expect(part).toContain('2099-05-12');
+      expect(part).toContain('https://app.example.org/#/profiles/' + C + '/meetings');
+      // Names nobody else of the meeting.
+      expect(part).not.toContain('Kutaisi,');
+      expect(part).not.toContain('Gyumri');
+    }
+    expect([...records.keys()]).toContain(`meeting:${MEETING_ID}:v2:member:${C}`);
+    // Delivered again: nothing twice.
+    await deliver(changedEvent(2, [A, B], [C]));
+    expect(sent).toHaveLength(3);
+  });
+
+  it('is still told when the meeting changed again before the notice went out, unless that change took them back', async () => {
+    // Version 3 (a new name) publishes its own MeetingChanged, which names nobody as removed.
+    const later = setup(stored(3, [A, B]));
+    await later.deliver(changedEvent(2, [A, B], [C]));
+    expect(later.sent.map((s) => s.to)).toEqual(['oksana@lviv.example']);
+
+    const back = setup(stored(3, [A, B, C]));
+    await back.deliver(changedEvent(2, [A, B], [C]));
+    expect(back.sent).toEqual([]);
+  });
+
+  it('an event without removedParticipantIds (published before it was added) mails as before', async () => {
+    const { sent, deliver } = setup(stored(2, [A, B]));
+    const event = changedEvent(2, [A, B], []);
+    delete (event.detail.data as { removedParticipantIds?: string[] }).removedParticipantIds;
+    expect(await deliver(event)).toEqual({ batchItemFailures: [] });
+    expect(sent.map((s) => s.to)).toEqual(['nino@kutaisi.example', 'anna@gyumri.example']);
+  });
+});
