@@ -213,7 +213,7 @@ export function meetingRoutes({ meetings, matches, profiles, now }: MeetingRoute
 
   const readMeeting: Route = async (event, caller) => json(200, await view(await stored(event, caller)));
 
-  /** A change plans again the rounds not yet held; the version (and iCalendar SEQUENCE) goes up. */
+  /** A change plans again the rounds not yet held; the version (and iCalendar SEQUENCE) goes up. One that changes nothing writes nothing (200, the meeting as it is). */
   const updateMeeting: Route = async (event, caller) => {
     const current = await stored(event, caller);
     const { version, ...input } = parseBody(MeetingUpdate, event.body);
@@ -222,6 +222,8 @@ export function meetingRoutes({ meetings, matches, profiles, now }: MeetingRoute
       if (version + 1 === current.version && sameInput(current, input)) return json(200, await view(current));
       throw versionConflict(version, current.version, 'meeting');
     }
+    // A form saved as it was changes nothing: no new version, so nobody is mailed a schedule again.
+    if (sameInput(current, input)) return json(200, await view(current));
     const at = now();
     refusePastTimes(input, at, current);
     const held = heldRounds(current.schedule, new Date(at));

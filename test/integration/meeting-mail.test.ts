@@ -105,4 +105,26 @@ describe('meeting mails', () => {
     expect((event?.detail as { data: { removedParticipantIds?: string[] } }).data.removedParticipantIds).toEqual([ids[2]]);
     expect(JSON.stringify(event)).not.toMatch(EMAIL_PATTERN);
   });
+  it('a change that changes nothing (a form saved as it was) writes no version, publishes nothing and mails nobody', async () => {
+    const { net, coordinator, ids } = await networkOfThree();
+    await platform.settle();
+    const body = meetingInputFixture(ids, { name: 'Speed dating, unchanged' });
+    const created = await asCoordinator(net, coordinator, 'POST', `/networks/${net}/meetings`, body);
+    expect(created.status).toBe(201);
+    const meetingId = String(created.body.id);
+    await platform.settle();
+    const before = (await mailsTo(`nino@${net}.example`)).length;
+
+    const same = await asCoordinator(net, coordinator, 'PUT', `/networks/${net}/meetings/${meetingId}`, { ...body, requests: [], version: 1 });
+    expect(same.status).toBe(200);
+    expect(same.body.version).toBe(1);
+    await platform.settle();
+    expect(await mailsTo(`nino@${net}.example`)).toHaveLength(before);
+    const events = platform.eventBridge.events.map((e) => e.event).filter((e) => (e.detail as { data: { meetingId?: string } }).data.meetingId === meetingId);
+    expect(events.map((e) => e['detail-type'])).toEqual(['MeetingPlanned']);
+    // Its version is still the one to send with a real change.
+    const renamed = await asCoordinator(net, coordinator, 'PUT', `/networks/${net}/meetings/${meetingId}`, { ...body, name: 'Speed dating, renamed', version: 1 });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.version).toBe(2);
+  });
 });
