@@ -159,6 +159,71 @@ describe('meetings in a real browser', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
+  it('the coordinator changes the meeting in the page (after a change from another tab is shown): one participant out, shorter slots, a round more; the member\'s request stays and the one taken out is told', async () => {
+    const page = await newPage();
+    await page.goto(`${platform.apiUrl}/#/meetings`);
+    await signInThroughMail(platform, page, COORDINATOR, WAIT.timeout);
+    await page.getByRole('link', { name: 'EU4Culture network meeting: speed dating' }).click();
+    await page.getByRole('heading', { level: 1, name: 'EU4Culture network meeting: speed dating' }).waitFor(WAIT);
+    // The pair a member asked for (previous test) is marked; neither of them is taken out.
+    const asked = (await page.locator('section.round-page td', { hasText: '(asked for)' }).first().innerText()).replace(' (asked for)', '');
+    const members = eu4culture().sort((a, b) => a.profile.name.localeCompare(b.profile.name)).slice(0, 12);
+    const leaving = members.filter((m) => !asked.includes(m.profile.name)).at(-1)!;
+
+    // The form opened here goes stale: in another tab the coordinator saves a longer break first.
+    await page.getByRole('button', { name: 'Change this meeting…' }).click();
+    const form = page.getByRole('region', { name: 'Change EU4Culture network meeting: speed dating' });
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    await other.getByRole('button', { name: 'Change this meeting…' }).click();
+    await other.getByLabel('Break between rounds (minutes)').fill('4');
+    await other.getByRole('button', { name: 'Save and plan again' }).click();
+    await other.getByText('Meeting changed').waitFor(WAIT);
+    await other.close();
+    await form.getByLabel('Rounds', { exact: true }).fill('5');
+    await form.getByRole('button', { name: 'Save and plan again' }).click();
+    await form.getByText('Someone changed this meanwhile').waitFor(WAIT);
+    await form.getByRole('button', { name: 'Show the current version' }).click();
+    const rounds = page.locator('section.round-page');
+    await rounds.nth(1).locator('h3', { hasText: 'round 2, 10:16–10:28' }).waitFor(WAIT);
+    expect(await rounds.count()).toBe(4);
+
+    // The form opened again holds the other tab's change; the break goes back to 3 minutes.
+    await page.getByRole('button', { name: 'Change this meeting…' }).click();
+    await expect(form.getByLabel('Break between rounds (minutes)').inputValue()).resolves.toBe('4');
+    await form.getByLabel('Break between rounds (minutes)').fill('3');
+    await expect(form.getByLabel('Meeting name').inputValue()).resolves.toBe('EU4Culture network meeting: speed dating');
+    await expect(form.getByLabel('Time zone').inputValue()).resolves.toBe('Asia/Tbilisi');
+    await expect(form.getByLabel('Rounds', { exact: true }).inputValue()).resolves.toBe('4');
+    const participants = form.getByRole('group', { name: /^Participants/ });
+    await expect(participants.getByRole('checkbox', { checked: true }).count()).resolves.toBe(12);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'meeting-change.png');
+    await form.getByLabel('Minutes per meeting').fill('10');
+    await form.getByLabel('Rounds', { exact: true }).fill('5');
+    await participants.getByLabel(`${leaving.profile.name} (${leaving.profile.country})`).uncheck();
+    await form.getByRole('button', { name: 'Save and plan again' }).click();
+
+    await page.getByText('Meeting changed').waitFor(WAIT);
+    expect(await rounds.count()).toBe(5);
+    // 11 people at 6 tables: five meetings and one break a round; 10 + 3 minutes a round now.
+    await expect(rounds.nth(0).locator('h3').innerText()).resolves.toBe('EU4Culture network meeting: speed dating — round 1, 10:00–10:10');
+    await expect(rounds.nth(4).locator('h3').innerText()).resolves.toBe('EU4Culture network meeting: speed dating — round 5, 10:52–11:02');
+    for (let r = 0; r < 5; r++) expect(await rounds.nth(r).locator('tbody tr').count()).toBe(5);
+    await expect(page.locator('section.round-page td', { hasText: '(asked for)' }).first().innerText()).resolves.toBe(`${asked} (asked for)`);
+    const byParticipant = page.getByRole('table').last();
+    expect(await byParticipant.locator('tbody tr').count()).toBe(11);
+    await expect(byParticipant.innerText()).resolves.not.toContain(leaving.profile.name);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    const notice = await pollUntil(
+      `the notice to ${leaving.profile.contact.email}`,
+      async () => (await localMails(platform.ses.endpoint)).find((m) => m.destination.to.includes(leaving.profile.contact.email) && /no longer on the schedule/.test(m.subject)),
+      { timeoutMs: 20_000, intervalMs: 200 },
+    );
+    expect(notice.subject).toBe('CultureBridge: you are no longer on the schedule of EU4Culture network meeting: speed dating');
+  });
+
   it('the coordinator cancels the meeting after being asked to confirm; it leaves the list and the participants are told by mail', async () => {
     const member = eu4culture().sort((a, b) => a.profile.name.localeCompare(b.profile.name))[0]!;
     const page = await newPage();

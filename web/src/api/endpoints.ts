@@ -72,6 +72,10 @@ export const fetchMeetings = (networkId: string) => apiRequest<{ networkId: stri
 
 export const createMeeting = (networkId: string, input: Omit<MeetingInput, 'requests'>) => apiRequest<MeetingView>('POST', `/networks/${segment(networkId)}/meetings`, input);
 
+/** Changes the meeting read at `version`: the rounds still to come are planned again. 409 `/problems/version-conflict` when it changed since. */
+export const updateMeeting = (networkId: string, meetingId: string, input: MeetingInput & { version: number }) =>
+  apiRequest<MeetingView>('PUT', `/networks/${segment(networkId)}/meetings/${segment(meetingId)}`, input);
+
 export const fetchMeeting = (networkId: string, meetingId: string) => apiRequest<MeetingView>('GET', `/networks/${segment(networkId)}/meetings/${segment(meetingId)}`);
 
 /** Cancels the meeting (204); the participants are told by mail. 409 once it has begun. */

@@ -153,6 +153,8 @@ export interface MeetingView {
   breakMinutes: number;
   tables: number;
   participants: string[];
+  /** Members' requests to meet someone; a change sends them back (a PUT replaces them). */
+  requests: { from: string; to: string }[];
   version: number;
   rounds: {
     round: number;

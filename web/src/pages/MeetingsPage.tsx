@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import { ApiProblem } from '../api/client';
-import { cancelMeeting, createMeeting, fetchMe, fetchMeeting, fetchMeetingFile, fetchMeetings, fetchNetworkMembers } from '../api/endpoints';
+import { cancelMeeting, createMeeting, fetchMe, fetchMeeting, fetchMeetingFile, fetchMeetings, fetchNetworkMembers, updateMeeting } from '../api/endpoints';
 import type { MeetingView } from '../api/types';
+import type { MeetingInput } from '@culturebridge/domain';
 import { PageHeading } from '../components/PageHeading';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
@@ -46,32 +47,129 @@ function ChooseNetwork({ networkId, meetingId }: { networkId?: string; meetingId
   return meetingId ? <MeetingTimetable networkId={chosen} meetingId={meetingId} /> : <PlanMeeting networkId={chosen} />;
 }
 
-function PlanMeeting({ networkId }: { networkId: string }) {
+/** What the planning form holds: a meeting's details and who takes part, as the API takes them. */
+type MeetingValues = Omit<MeetingInput, 'requests'>;
+
+/** The planning form's inputs, in order, with the bounds the API checks too. */
+const FIELD_INPUTS: readonly { field: (typeof PLANNING_FIELDS)[number]; props: InputHTMLAttributes<HTMLInputElement> }[] = [
+  { field: 'name', props: { maxLength: 120 } },
+  { field: 'date', props: { type: 'date' } },
+  { field: 'startTime', props: { type: 'time' } },
+  { field: 'timeZone', props: {} },
+  { field: 'slotMinutes', props: { type: 'number', min: 3, max: 120 } },
+  { field: 'breakMinutes', props: { type: 'number', min: 0, max: 60 } },
+  { field: 'rounds', props: { type: 'number', min: 1, max: 30 } },
+  { field: 'tables', props: { type: 'number', min: 1, max: 150 } },
+];
+
+/** The fields a meeting under way keeps (the API answers `meeting_under_way` for them). */
+const TIMING_FIELDS = ['date', 'startTime', 'timeZone', 'slotMinutes', 'breakMinutes'] as const;
+
+/**
+ * The planning form, for a new meeting and for a change: the details, then the network's active
+ * members to choose from (and anyone already taking part). With `timingKept` the timing fields are
+ * shown but not editable, and their values are sent as they were.
+ */
+function MeetingForm({
+  networkId,
+  initial,
+  timingKept = false,
+  submitLabel,
+  busy,
+  problem,
+  onSubmit,
+  children,
+}: {
+  networkId: string;
+  initial: MeetingValues;
+  timingKept?: boolean;
+  submitLabel: string;
+  busy: boolean;
+  problem: ApiProblem | undefined;
+  onSubmit: (values: MeetingValues) => void;
+  children?: ReactNode;
+}) {
   const { t } = useLocale();
   const members = useResource(() => fetchNetworkMembers(networkId), `members:${networkId}`);
+  const [chosen, setChosen] = useState<Set<string>>(new Set(initial.participants));
+  const kept = (field: string) => timingKept && (TIMING_FIELDS as readonly string[]).includes(field);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    // A disabled field is not in the form's data: it is sent as it was.
+    const text = (name: keyof MeetingValues) => (form.has(name) ? String(form.get(name)) : String(initial[name]));
+    onSubmit({
+      name: text('name'),
+      date: text('date'),
+      startTime: text('startTime'),
+      timeZone: text('timeZone'),
+      slotMinutes: Number(text('slotMinutes')),
+      breakMinutes: Number(text('breakMinutes')),
+      rounds: Number(text('rounds')),
+      tables: Number(text('tables')),
+      participants: [...chosen],
+    });
+  }
+
+  // Someone already taking part stays listed when no longer active, so they can be taken out.
+  const choices = (members.data?.members ?? []).filter((m) => m.status === 'active' || initial.participants.includes(m.id));
+  // The API names the planning form's fields as its inputs are named; their labels say them.
+  const fieldLabel = (field: string) => {
+    const top = field.split(/[.[]/)[0] as string;
+    return (PLANNING_FIELDS as readonly string[]).includes(top) ? t(`meetings.${top}`) : undefined;
+  };
+  return (
+    <>
+      {problem ? <ProblemMessage problem={problem} fieldLabel={fieldLabel} /> : null}
+      <form className="meeting-form" onSubmit={submit}>
+        {timingKept ? <p className="muted">{t('meetings.timingKept')}</p> : null}
+        {FIELD_INPUTS.map(({ field, props }) => (
+          <label key={field}>
+            {t(`meetings.${field}`)} <input name={field} defaultValue={String(initial[field])} disabled={kept(field)} required {...props} />
+          </label>
+        ))}
+        <fieldset>
+          <legend>{t('meetings.participants', { n: chosen.size })}</legend>
+          {members.status === 'loading' ? <p role="status">{t('meetings.loadingMembers')}</p> : null}
+          {choices.map((m) => (
+            <label key={m.id} className="choice">
+              <input
+                type="checkbox"
+                checked={chosen.has(m.id)}
+                onChange={(e) => {
+                  const next = new Set(chosen);
+                  if (e.target.checked) next.add(m.id);
+                  else next.delete(m.id);
+                  setChosen(next);
+                }}
+              />{' '}
+              {m.name} ({m.country})
+            </label>
+          ))}
+        </fieldset>
+        <p className="actions">
+          <button type="submit" className="button" disabled={busy}>
+            {submitLabel}
+          </button>
+          {children}
+        </p>
+      </form>
+    </>
+  );
+}
+
+function PlanMeeting({ networkId }: { networkId: string }) {
+  const { t } = useLocale();
   const meetings = useResource(() => fetchMeetings(networkId), `meetings:${networkId}`);
-  const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [problem, setProblem] = useState<ApiProblem | undefined>();
   const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const number = (name: string) => Number(form.get(name));
+  async function plan(values: MeetingValues) {
     setBusy(true);
     setProblem(undefined);
     try {
-      const meeting = await createMeeting(networkId, {
-        name: String(form.get('name') ?? ''),
-        date: String(form.get('date') ?? ''),
-        startTime: String(form.get('startTime') ?? ''),
-        timeZone: String(form.get('timeZone') ?? ''),
-        slotMinutes: number('slotMinutes'),
-        breakMinutes: number('breakMinutes'),
-        rounds: number('rounds'),
-        tables: number('tables'),
-        participants: [...chosen],
-      });
+      const meeting = await createMeeting(networkId, values);
       navigate(`/meetings/${encodeURIComponent(networkId)}/${encodeURIComponent(meeting.id)}`);
     } catch (error) {
       if (error instanceof ApiProblem) setProblem(error);
@@ -80,11 +178,16 @@ function PlanMeeting({ networkId }: { networkId: string }) {
     }
   }
 
-  const active = (members.data?.members ?? []).filter((m) => m.status === 'active');
-  // The API names the planning form's fields as its inputs are named; their labels say them.
-  const fieldLabel = (field: string) => {
-    const top = field.split(/[.[]/)[0] as string;
-    return (PLANNING_FIELDS as readonly string[]).includes(top) ? t(`meetings.${top}`) : undefined;
+  const initial: MeetingValues = {
+    name: '',
+    date: '',
+    startTime: '10:00',
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    slotMinutes: 10,
+    breakMinutes: 5,
+    rounds: 4,
+    tables: 6,
+    participants: [],
   };
   return (
     <div className="page">
@@ -104,57 +207,63 @@ function PlanMeeting({ networkId }: { networkId: string }) {
       ) : null}
       <section aria-labelledby="plan">
         <h2 id="plan">{t('meetings.plan')}</h2>
-        {problem ? <ProblemMessage problem={problem} fieldLabel={fieldLabel} /> : null}
-        <form className="meeting-form" onSubmit={(e) => void submit(e)}>
-          <label>
-            {t('meetings.name')} <input name="name" required maxLength={120} />
-          </label>
-          <label>
-            {t('meetings.date')} <input name="date" type="date" required />
-          </label>
-          <label>
-            {t('meetings.startTime')} <input name="startTime" type="time" required defaultValue="10:00" />
-          </label>
-          <label>
-            {t('meetings.timeZone')} <input name="timeZone" required defaultValue={Intl.DateTimeFormat().resolvedOptions().timeZone} />
-          </label>
-          <label>
-            {t('meetings.slotMinutes')} <input name="slotMinutes" type="number" min={3} max={120} defaultValue={10} required />
-          </label>
-          <label>
-            {t('meetings.breakMinutes')} <input name="breakMinutes" type="number" min={0} max={60} defaultValue={5} required />
-          </label>
-          <label>
-            {t('meetings.rounds')} <input name="rounds" type="number" min={1} max={30} defaultValue={4} required />
-          </label>
-          <label>
-            {t('meetings.tables')} <input name="tables" type="number" min={1} max={150} defaultValue={6} required />
-          </label>
-          <fieldset>
-            <legend>{t('meetings.participants', { n: chosen.size })}</legend>
-            {members.status === 'loading' ? <p role="status">{t('meetings.loadingMembers')}</p> : null}
-            {active.map((m) => (
-              <label key={m.id} className="choice">
-                <input
-                  type="checkbox"
-                  checked={chosen.has(m.id)}
-                  onChange={(e) => {
-                    const next = new Set(chosen);
-                    if (e.target.checked) next.add(m.id);
-                    else next.delete(m.id);
-                    setChosen(next);
-                  }}
-                />{' '}
-                {m.name} ({m.country})
-              </label>
-            ))}
-          </fieldset>
-          <button type="submit" disabled={busy}>
-            {t('meetings.submit')}
-          </button>
-        </form>
+        <MeetingForm networkId={networkId} initial={initial} submitLabel={t('meetings.submit')} busy={busy} problem={problem} onSubmit={(values) => void plan(values)} />
       </section>
     </div>
+  );
+}
+
+/**
+ * A change: the form filled from the meeting, its version sent with it. Members' requests between
+ * participants who stay are kept (a PUT replaces them); the rounds already held stay as held.
+ */
+function ChangeMeeting({ meeting, onChanged, onReload, onClose }: { meeting: MeetingView; onChanged: (view: MeetingView) => void; onReload: () => void; onClose: () => void }) {
+  const { t } = useLocale();
+  const [problem, setProblem] = useState<ApiProblem | undefined>();
+  const [busy, setBusy] = useState(false);
+  const first = meeting.rounds[0];
+  const underWay = first !== undefined && Date.parse(first.startsAt) <= Date.now();
+  async function save(values: MeetingValues) {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const staying = new Set(values.participants);
+      const requests = meeting.requests.filter((r) => staying.has(r.from) && staying.has(r.to));
+      onChanged(await updateMeeting(meeting.networkId, meeting.id, { ...values, requests, version: meeting.version }));
+    } catch (error) {
+      if (error instanceof ApiProblem) setProblem(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+  // Someone else's change came first: the form's values are theirs to compare with, not to overwrite.
+  const conflict = problem?.is('/problems/version-conflict') ?? false;
+  const initial: MeetingValues = {
+    name: meeting.name,
+    date: meeting.date,
+    startTime: meeting.startTime,
+    timeZone: meeting.timeZone,
+    slotMinutes: meeting.slotMinutes,
+    breakMinutes: meeting.breakMinutes,
+    rounds: meeting.rounds.length,
+    tables: meeting.tables,
+    participants: meeting.participants,
+  };
+  return (
+    <section className="no-print" aria-labelledby="change">
+      <h2 id="change">{t('meetings.changeTitle', { name: meeting.name })}</h2>
+      <p>{t('meetings.changeLead')}</p>
+      <MeetingForm networkId={meeting.networkId} initial={initial} timingKept={underWay} submitLabel={t('meetings.save')} busy={busy} problem={problem} onSubmit={(values) => void save(values)}>
+        {conflict ? (
+          <button type="button" className="button button--secondary" onClick={onReload}>
+            {t('meetings.showCurrent')}
+          </button>
+        ) : null}
+        <button type="button" className="button button--secondary" disabled={busy} onClick={onClose}>
+          {t('meetings.changeKeep')}
+        </button>
+      </MeetingForm>
+    </section>
   );
 }
 
@@ -162,6 +271,8 @@ function MeetingTimetable({ networkId, meetingId }: { networkId: string; meeting
   const { t } = useLocale();
   const meeting = useResource(() => fetchMeeting(networkId, meetingId), `meeting:${networkId}:${meetingId}`);
   const [cancelled, setCancelled] = useState<string | undefined>();
+  // The answer to a change is the new meeting: shown at once, with a notice, until a reload.
+  const [changed, setChanged] = useState<MeetingView | undefined>();
   const all = <a href={href(`/meetings/${encodeURIComponent(networkId)}`)}>{t('meetings.all')}</a>;
   if (cancelled !== undefined) {
     return (
@@ -183,7 +294,19 @@ function MeetingTimetable({ networkId, meetingId }: { networkId: string; meeting
       </div>
     );
   }
-  return <Timetable meeting={meeting.data} onCancelled={() => setCancelled(meeting.data?.name ?? '')} />;
+  const shown = changed ?? meeting.data;
+  return (
+    <Timetable
+      meeting={shown}
+      changed={changed !== undefined}
+      onChanged={setChanged}
+      onReload={() => {
+        setChanged(undefined);
+        void meeting.reload();
+      }}
+      onCancelled={() => setCancelled(shown.name)}
+    />
+  );
 }
 
 /**
@@ -230,8 +353,23 @@ function CancelMeeting({ meeting, onCancelled }: { meeting: MeetingView; onCance
   );
 }
 
-function Timetable({ meeting, onCancelled }: { meeting: MeetingView; onCancelled: () => void }) {
+function Timetable({
+  meeting,
+  changed,
+  onChanged,
+  onReload,
+  onCancelled,
+}: {
+  meeting: MeetingView;
+  changed: boolean;
+  onChanged: (view: MeetingView) => void;
+  onReload: () => void;
+  onCancelled: () => void;
+}) {
   const { t, reasons } = useLocale();
+  const [changing, setChanging] = useState(false);
+  // Like asking to meet: a change plans the rounds still to come, so there must be one.
+  const roundsToCome = meeting.rounds.some((r) => Date.parse(r.startsAt) > Date.now());
   const at = (iso: string) => localTime(iso, meeting.timeZone);
   const download = async (kind: 'calendar' | 'csv') => {
     const text = await fetchMeetingFile(meeting.networkId, meeting.id, kind);
@@ -253,17 +391,43 @@ function Timetable({ meeting, onCancelled }: { meeting: MeetingView; onCancelled
         })}
       </p>
       <div className="actions no-print">
-        <button type="button" onClick={() => window.print()}>
+        <button type="button" className="button button--secondary" onClick={() => window.print()}>
           {t('meetings.print')}
         </button>
-        <button type="button" onClick={() => void download('csv')}>
+        <button type="button" className="button button--secondary" onClick={() => void download('csv')}>
           {t('meetings.downloadCsv')}
         </button>
-        <button type="button" onClick={() => void download('calendar')}>
+        <button type="button" className="button button--secondary" onClick={() => void download('calendar')}>
           {t('meetings.downloadIcs')}
         </button>
         <a href={href(`/meetings/${encodeURIComponent(meeting.networkId)}`)}>{t('meetings.all')}</a>
       </div>
+      {changed && !changing ? (
+        <Notice kind="success" title={t('meetings.changed')}>
+          <p>{t('meetings.changedText')}</p>
+        </Notice>
+      ) : null}
+      {roundsToCome && !changing ? (
+        <p className="no-print">
+          <button type="button" className="button button--secondary" onClick={() => setChanging(true)}>
+            {t('meetings.change')}
+          </button>
+        </p>
+      ) : null}
+      {changing ? (
+        <ChangeMeeting
+          meeting={meeting}
+          onChanged={(view) => {
+            setChanging(false);
+            onChanged(view);
+          }}
+          onReload={() => {
+            setChanging(false);
+            onReload();
+          }}
+          onClose={() => setChanging(false)}
+        />
+      ) : null}
       {/* Once its first round has begun a meeting is kept as held (the API answers 409). */}
       {Date.parse(meeting.rounds[0]?.startsAt ?? '') > Date.now() ? (
         <div className="no-print">
