@@ -3,6 +3,7 @@ import { LOCALES } from './i18n/locales.js';
 import {
   composeSignInMail,
   composeDigestMail,
+  digestAsItStands,
   digestCounts,
   memberDigestDue,
   memberMailFrequency,
@@ -18,6 +19,7 @@ import {
   immediateNotificationId,
   type Coordinator,
   type MatchNotice,
+  type MatchNow,
   type MemberSide,
 } from './notification.js';
 
@@ -542,5 +544,74 @@ describe('who hears about a match, and how often', () => {
     expect(expired.subject).toBe('CultureBridge: your match with Gyumri expired');
     expect(expired.text).not.toContain('/accept');
     expect(expired.text).not.toContain('b@x.example');
+  });
+});
+
+describe('a digest lists each match as it stands when it is sent', () => {
+  const BASE = 'https://app.example.org';
+  // Kutaisi (k) and two partners: Gyumri (g) and Rivne (r). Match ids are the sorted pair.
+  const base = { ...notice, reasons: undefined, names: ['Gyumri', 'Kutaisi'] as [string, string], profileIds: ['g', 'k'] as [string, string], matchId: 'g|k', version: 1 };
+  const rivne = { ...base, names: ['Kutaisi', 'Rivne'] as [string, string], profileIds: ['k', 'r'] as [string, string], matchId: 'k|r' };
+  const entry = (n: typeof base, state: MatchNotice['state'], at: string, over: Partial<MatchNotice> = {}) => ({ notice: { ...n, state, ...over }, occurredAt: `2026-11-24T${at}:00Z` });
+  const stands = (...matches: MatchNow[]) => new Map(matches.map((m) => [m.matchId, m]));
+  const now = (matchId: string, state: MatchNow['state'], acceptedBy: string[], version: number): MatchNow => ({ matchId, state, acceptedBy, version });
+  const kinds = (entries: readonly { notice: MatchNotice }[]) => entries.map((e) => `${e.notice.state} ${e.notice.matchId}`);
+  const coordinatorDigest = { role: 'coordinator' as const, id: 'c1', name: 'Ana', networkId: 'eu4culture', networkName: 'EU4Culture' };
+
+  it('the tester\'s day: Kutaisi declined Rivne and accepted Gyumri before its digest; nothing is "new", the declined pair is left out, and every reader counts the accepted match alike', () => {
+    const current = stands(now('g|k', 'accepted', ['k'], 2), now('k|r', 'declined', [], 2));
+    // Kutaisi was told of both proposals; Gyumri of its proposal and of Kutaisi's acceptance; Rivne of its proposal.
+    const kutaisi = digestAsItStands([entry(base, 'proposed', '09:00'), entry(rivne, 'proposed', '09:01')], current, 'k');
+    const gyumri = digestAsItStands([entry(base, 'proposed', '09:00'), entry(base, 'accepted', '10:00', { version: 2, acceptedBy: ['k'] })], current, 'g');
+    const network = digestAsItStands([entry(base, 'proposed', '09:00'), entry(rivne, 'proposed', '09:01'), entry(base, 'accepted', '10:00', { version: 2, acceptedBy: ['k'] })], current);
+    for (const lines of [kutaisi, gyumri, network]) {
+      expect(kinds(lines)).toEqual(['accepted g|k']);
+      expect(digestCounts(lines, 1)).toEqual({ new: 0, accepted: 1, confirmed: 0, waiting: 1, expired: 0 });
+    }
+    expect(digestAsItStands([entry(rivne, 'proposed', '09:01')], current, 'r')).toEqual([]);
+
+    const mail = composeDigestMail({ role: 'member', id: 'k', name: 'Nino', profileName: 'Kutaisi' }, 'daily', '2026-11-25', kutaisi, 1, { baseUrl: BASE });
+    expect(mail?.subject).toBe('CultureBridge · Kutaisi: daily digest, 1 accepted by one side (2026-11-25)');
+    expect(mail?.text).not.toContain('New:');
+    expect(mail?.text).not.toContain('Rivne');
+    expect(mail?.text).toContain(`- Accepted by one side: Gyumri and Kutaisi: ${BASE}/#/matches/k/g`);
+    const forCoordinator = composeDigestMail(coordinatorDigest, 'daily', '2026-11-25', network, 1, { baseUrl: BASE });
+    expect(forCoordinator?.subject).toBe('CultureBridge · EU4Culture: daily digest, 1 accepted by one side (2026-11-25)');
+    expect(forCoordinator?.text).not.toContain('Rivne');
+  });
+
+  it('a match both accepted since it was proposed is one "Confirmed" line, even before the confirmation\'s own entry came', () => {
+    const current = stands(now('g|k', 'confirmed', ['g', 'k'], 3));
+    const all = [entry(base, 'proposed', '09:00'), entry(base, 'accepted', '10:00', { version: 2, acceptedBy: ['g'] }), entry(base, 'confirmed', '11:00', { version: 3, acceptedBy: ['g', 'k'] })];
+    expect(kinds(digestAsItStands(all, current, 'k'))).toEqual(['confirmed g|k']);
+    expect(kinds(digestAsItStands(all, current))).toEqual(['confirmed g|k']);
+    expect(kinds(digestAsItStands(all.slice(0, 2), current, 'k'))).toEqual(['confirmed g|k']);
+    const [line] = digestAsItStands(all.slice(0, 2), current, 'k');
+    expect(line?.notice).toMatchObject({ version: 3, acceptedBy: ['g', 'k'], names: ['Gyumri', 'Kutaisi'] });
+    expect(digestCounts(digestAsItStands(all, current), 0)).toEqual({ new: 0, accepted: 0, confirmed: 1, waiting: 0, expired: 0 });
+  });
+
+  it('an expired proposal is one "Expired" line, its proposal and reminder no longer news; a withdrawn one is left out', () => {
+    const expired = stands(now('k|r', 'expired', [], 2));
+    const lines = digestAsItStands([entry(rivne, 'proposed', '09:00'), entry(rivne, 'reminder', '10:00'), entry(rivne, 'expired', '11:00', { version: 2 })], expired, 'r');
+    expect(kinds(lines)).toEqual(['expired k|r']);
+    expect(lines[0]?.occurredAt).toBe('2026-11-24T11:00:00Z');
+    // The expiry's own entry not there yet: the match's state still says it.
+    expect(kinds(digestAsItStands([entry(rivne, 'proposed', '09:00')], expired))).toEqual(['expired k|r']);
+    expect(digestAsItStands([entry(rivne, 'proposed', '09:00'), entry(rivne, 'reminder', '10:00')], stands(now('k|r', 'withdrawn', [], 2)), 'r')).toEqual([]);
+  });
+
+  it('keeps a reminder while the reader still has to answer, and says "accepted" once the reader did', () => {
+    const reminder = [entry(base, 'reminder', '09:00')];
+    expect(kinds(digestAsItStands(reminder, stands(now('g|k', 'proposed', [], 1)), 'k'))).toEqual(['reminder g|k']);
+    // The partner accepted after the reminder: it still waits for Kutaisi's answer.
+    expect(kinds(digestAsItStands(reminder, stands(now('g|k', 'accepted', ['g'], 2)), 'k'))).toEqual(['reminder g|k']);
+    expect(kinds(digestAsItStands(reminder, stands(now('g|k', 'accepted', ['k'], 2)), 'k'))).toEqual(['accepted g|k']);
+  });
+
+  it('lists a match as its entries say when its current state is not known or older than they are, once per match', () => {
+    const entries = [entry(base, 'proposed', '09:00'), entry(base, 'accepted', '10:00', { version: 2, acceptedBy: ['k'] }), entry(rivne, 'proposed', '09:30')];
+    expect(kinds(digestAsItStands(entries, stands(), 'g'))).toEqual(['proposed k|r', 'accepted g|k']);
+    expect(kinds(digestAsItStands(entries, stands(now('g|k', 'proposed', [], 1)), 'g'))).toEqual(['proposed k|r', 'accepted g|k']);
   });
 });

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { renderReasons, type OtherReason } from './i18n/reasons.js';
 import { DEFAULT_LOCALE, LocaleSchema, type Locale } from './i18n/locales.js';
 import { translator } from './i18n/translate.js';
+import type { MatchState } from './match-lifecycle.js';
 import type { MatchReason } from './matching/types.js';
 import { networkDisplayName } from './network-settings.js';
 import { NetworkId, type MemberMailFrequency } from './profile.js';
@@ -277,7 +278,11 @@ export interface DigestEntry {
   occurredAt: string;
 }
 
-/** The figures a digest opens with. `waiting` is the current number of open matches, not a count of entries. */
+/**
+ * The figures a digest opens with: each listed match counted once, under the state its line shows
+ * (see `digestAsItStands`). `waiting` is the current number of open matches (proposed, or accepted by
+ * one side), whoever's answer they wait for, not a count of entries.
+ */
 export interface DigestCounts {
   new: number;
   accepted: number;
@@ -289,6 +294,50 @@ export interface DigestCounts {
 export function digestCounts(entries: readonly DigestEntry[], waiting: number): DigestCounts {
   const count = (state: NoticeKind) => new Set(entries.filter((e) => e.notice.state === state).map((e) => e.notice.matchId)).size;
   return { new: count('proposed'), accepted: count('accepted'), confirmed: count('confirmed'), waiting, expired: count('expired') };
+}
+
+/** Where a match stands now, as send-digests reads it (the member's own copy, or the network's projection). */
+export interface MatchNow {
+  matchId: string;
+  state: MatchState;
+  acceptedBy: readonly string[];
+  version: number;
+}
+
+/** The line a match in each current state gets; declined and withdrawn matches get none (neither is ever mailed). */
+const LINE_OF_STATE: Record<MatchState, NoticeKind | undefined> = { proposed: 'proposed', accepted: 'accepted', confirmed: 'confirmed', expired: 'expired', declined: undefined, withdrawn: undefined };
+
+/** Whether what an entry says of a match is still so: a reminder while the reader still has to answer, any other kind while the match is in that state. */
+function stillSo(kind: NoticeKind, match: MatchNow, readerId: string | undefined): boolean {
+  if (kind === 'reminder') return (match.state === 'proposed' || match.state === 'accepted') && (readerId === undefined || !match.acceptedBy.includes(readerId));
+  return kind === match.state;
+}
+
+/**
+ * The lines of a digest as the matches stand when it is sent: entries are queued as events happen,
+ * and by the digest hour a proposal may have been declined, accepted (by the reader too), confirmed,
+ * withdrawn or expired. One line per match: what its latest entry says while that is still so, else
+ * its current state (`current`, by match id); a match now declined or withdrawn is left out. A match
+ * whose current state is unknown, or read older than its entries, is listed as its latest entry says.
+ * `readerId` is the member the digest is for (undefined: a coordinator). The counts of the result
+ * (`digestCounts`) then count each match once, under the state its line shows.
+ */
+export function digestAsItStands(entries: readonly DigestEntry[], current: ReadonlyMap<string, MatchNow>, readerId?: string): DigestEntry[] {
+  const byMatch = new Map<string, DigestEntry[]>();
+  for (const e of [...entries].sort((x, y) => x.occurredAt.localeCompare(y.occurredAt))) byMatch.set(e.notice.matchId, [...(byMatch.get(e.notice.matchId) ?? []), e]);
+  const lines: DigestEntry[] = [];
+  for (const [matchId, queued] of byMatch) {
+    const latest = queued[queued.length - 1] as DigestEntry;
+    const match = current.get(matchId);
+    if (!match || match.version < latest.notice.version) {
+      lines.push(latest);
+      continue;
+    }
+    const state = stillSo(latest.notice.state, match, readerId) ? latest.notice.state : LINE_OF_STATE[match.state];
+    if (!state) continue;
+    lines.push({ ...latest, notice: { ...latest.notice, state, version: match.version, acceptedBy: [...match.acceptedBy] } });
+  }
+  return lines.sort((x, y) => x.occurredAt.localeCompare(y.occurredAt));
 }
 
 /** Who a digest is for: a coordinator about a network, or a member about one of its profiles. */
@@ -303,8 +352,9 @@ export const DIGEST_ITEM_LIMIT = 25;
 
 /**
  * One digest mail: the counts first (new, accepted, confirmed, waiting, expired), a link to the
- * dashboard (coordinators) or the member's matches, then one line per change, oldest first, each
+ * dashboard (coordinators) or the member's matches, then one line per entry, oldest first, each
  * with its link; no full reasons (they are one click away). Undefined when nothing happened.
+ * send-digests passes the entries through `digestAsItStands` first: one line per match, as it stands.
  */
 export function composeDigestMail(recipient: DigestRecipient, frequency: DigestFrequency, period: string, entries: readonly DigestEntry[], waiting: number, { baseUrl }: MailLinks): Mail | undefined {
   if (entries.length === 0) return undefined;
