@@ -1,11 +1,23 @@
-import { composeDigestMail, digestDue, digestNotificationId, memberDigestDue, memberMailFrequency, networkDisplayName, type DigestFrequency, type DigestRecipient } from '@culturebridge/domain';
+import {
+  composeDigestMail,
+  digestAsItStands,
+  digestDue,
+  digestNotificationId,
+  memberDigestDue,
+  memberMailFrequency,
+  networkDisplayName,
+  pairKey,
+  type DigestFrequency,
+  type DigestRecipient,
+  type MatchNow,
+} from '@culturebridge/domain';
 import type { CoordinatorStore, MatchStore, NetworkSettingsStore, PendingDigestEntry } from '@culturebridge/store';
 import { deliverOnce, type DeliverDeps } from '../notify/deliver.js';
 
 export interface SendDigestsDeps extends DeliverDeps {
   coordinators: Pick<CoordinatorStore, 'get'>;
-  /** Members' profiles (contact, frequency) and the open matches a digest counts as waiting. */
-  matches: Pick<MatchStore, 'profiles' | 'matchesOf' | 'networkMatches'>;
+  /** Members' profiles (contact, frequency), and the matches as they stand now: what each line says, and the open ones a digest counts as waiting. */
+  matches: Pick<MatchStore, 'profiles' | 'matchesOf' | 'networkMatches' | 'match'>;
   networkSettings: Pick<NetworkSettingsStore, 'get'>;
   baseUrl: string;
 }
@@ -37,7 +49,13 @@ interface Digest {
   due: boolean;
   period: string;
   frequency: DigestFrequency;
-  waiting: () => Promise<number>;
+  /**
+   * The matches the lines name as they stand now, by match id (a member's own; a coordinator's
+   * network's, and any the network no longer lists from its own copy), and how many of the
+   * recipient's (the network's) matches are open: proposed, or accepted by one side, whoever's
+   * answer they wait for, so both sides of a match count it alike.
+   */
+  current: (named: readonly (readonly [string, string])[]) => Promise<{ byId: Map<string, MatchNow>; waiting: number }>;
 }
 
 const isOpen = (state: string) => state === 'proposed' || state === 'accepted';
@@ -70,7 +88,17 @@ export function createSendDigestsHandler(deps: SendDigestsDeps) {
       due: onDemand ? coordinator.preference.mode !== 'off' : due,
       period: localDate,
       frequency: onDemand ? 'now' : 'daily',
-      waiting: async () => (await deps.matches.networkMatches(coordinator.networkId)).filter((m) => isOpen(m.state)).length,
+      current: async (named) => {
+        const inNetwork = await deps.matches.networkMatches(coordinator.networkId);
+        const byId = new Map<string, MatchNow>(inNetwork.map((m) => [m.matchId, m]));
+        // A match that left the network (a side left it) is read from its own copy.
+        for (const [a, b] of named) {
+          if (byId.has(pairKey(a, b))) continue;
+          const match = await deps.matches.match(a, b);
+          if (match) byId.set(match.matchId, match);
+        }
+        return { byId, waiting: inNetwork.filter((m) => isOpen(m.state)).length };
+      },
     };
   }
 
@@ -86,7 +114,10 @@ export function createSendDigestsHandler(deps: SendDigestsDeps) {
       due: frequency !== 'off' && (onDemand || frequency === 'immediate' || due),
       period,
       frequency: onDemand || frequency === 'immediate' ? 'now' : frequency === 'weekly' ? 'weekly' : 'daily',
-      waiting: async () => (await deps.matches.matchesOf(profile.id)).filter((m) => isOpen(m.state) && !m.acceptedBy.includes(profile.id)).length,
+      current: async () => {
+        const own = await deps.matches.matchesOf(profile.id);
+        return { byId: new Map<string, MatchNow>(own.map((m) => [m.matchId, m])), waiting: own.filter((m) => isOpen(m.state)).length };
+      },
     };
   }
 
@@ -119,11 +150,15 @@ export function createSendDigestsHandler(deps: SendDigestsDeps) {
         // lines are dropped, and deleted with the rest of the batch once the digest is sent.
         const named = await deps.matches.profiles([...new Set(batch.flatMap((e) => e.notice.profileIds))]);
         const live = batch.filter((e) => e.notice.profileIds.every((id) => named.get(id)?.status === 'active'));
-        if (live.length === 0) {
+        // Lines were queued as things happened; the digest says where each match stands now (one
+        // line per match, none for one since declined or withdrawn), and its figures count the same.
+        const { byId, waiting } = live.length > 0 ? await digest.current([...new Map(live.map((e) => [e.notice.matchId, e.notice.profileIds] as const)).values()]) : { byId: new Map<string, MatchNow>(), waiting: 0 };
+        const lines = digestAsItStands(live, byId, digest.recipient.role === 'member' ? digest.recipient.id : undefined);
+        if (lines.length === 0) {
           await deps.notifications.dropDigestEntries(batch);
           continue;
         }
-        const mail = composeDigestMail(digest.recipient, digest.frequency, digest.period, live, await digest.waiting(), { baseUrl: deps.baseUrl });
+        const mail = composeDigestMail(digest.recipient, digest.frequency, digest.period, lines, waiting, { baseUrl: deps.baseUrl });
         if (!mail) continue;
         const notificationId = digestNotificationId(digest.recipient.id, digest.period, digest.recipient.role, digest.frequency === 'now' ? now.toISOString() : undefined);
         const outcome = await deliverOnce(

@@ -286,7 +286,8 @@ export class CultureBridgeStack extends Stack {
     sendDigests.role.addToPolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
-        // Members' profiles (BatchGet) and the network's open matches (the network index) for the counts.
+        // Members' profiles (BatchGet), and the matches as they stand now for the lines and the counts
+        // (a member's partition, the network's projection, a match's own copy).
         actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
         resources: [table.tableArn, `${table.tableArn}/index/${TABLE.networkIndex.name}`],
       }),
