@@ -23,7 +23,8 @@ const proposed = {
   },
 };
 
-function setup(ses: SESv2Client) {
+/** notify with the coordinator mailed at once; `current` is the match as the table holds it (undefined: not found). */
+function setup(ses: SESv2Client, current?: { state: string; version: number }) {
   const notifications = memoryNotifications();
   const handler = createNotifyHandler({
     notifications: notifications as unknown as NotificationStore,
@@ -31,7 +32,7 @@ function setup(ses: SESv2Client) {
     coordinators: { ofNetworks: async () => [COORDINATOR] } as unknown as CoordinatorStore,
     networkSettings: { getMany: async () => new Map() },
     // The members chose no mail: these tests are about the coordinator's.
-    matches: { profiles: async () => new Map([[A, { name: 'Kutaisi', mailFrequency: 'off' }], [B, { name: 'Gyumri', mailFrequency: 'off' }]]) as never },
+    matches: { profiles: async () => new Map([[A, { name: 'Kutaisi', mailFrequency: 'off' }], [B, { name: 'Gyumri', mailFrequency: 'off' }]]), match: async () => current } as never,
     meetings: { get: async () => undefined },
     mailer: sesMailer(ses, { sender: 'no-reply@culturebridge.example', configurationSet: 'cs', sleep: async () => undefined }),
     baseUrl: 'https://app.example.org',
@@ -91,5 +92,29 @@ describe('notify against SES throttling', () => {
     const { handler } = setup(ses as unknown as SESv2Client);
     await expect(handler({ 'detail-type': 'MatchProposed', detail: {} })).rejects.toThrow(/All records failed/);
     expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
+  });
+});
+
+describe('a match event that arrives after the match moved on', () => {
+  // A retry or a redrive can hand notify a MatchProposed after the match was declined: its mail
+  // would announce a proposal that no longer stands (a reviewer of the digest fix saw the gap).
+  const withMatchNow = (current: { state: string; version: number } | undefined) => {
+    const ses = mockClient(SESv2Client);
+    ses.on(SendEmailCommand).resolves({ MessageId: 'm' });
+    return { ses, deliver: setup(ses as unknown as SESv2Client, current).handler };
+  };
+
+  it('mails nothing when the match is in another state at a later version', async () => {
+    const { ses, deliver } = withMatchNow({ state: 'declined', version: 2 });
+    expect((await deliver(proposed)).batchItemFailures).toEqual([]);
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
+  });
+
+  it('mails as before when the match still stands as the event says (same state, or a later version of it), or is not found', async () => {
+    for (const current of [{ state: 'proposed', version: 1 }, { state: 'proposed', version: 3 }, undefined]) {
+      const { ses, deliver } = withMatchNow(current);
+      expect((await deliver(proposed)).batchItemFailures).toEqual([]);
+      expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1);
+    }
   });
 });

@@ -47,8 +47,8 @@ const KIND: Record<MatchEvent['detail-type'], NoticeKind> = {
 
 export interface NotifyDeps extends DeliverDeps {
   coordinators: CoordinatorStore;
-  /** Reads the two profiles: names, and for members, contact and mail frequency (events carry ids only). */
-  matches: Pick<MatchStore, 'profiles'>;
+  /** Reads the two profiles (names, and for members, contact and mail frequency: events carry ids only) and the match as it stands. */
+  matches: Pick<MatchStore, 'profiles' | 'match'>;
   /** The networks' display names, for subjects. */
   networkSettings: Pick<NetworkSettingsStore, 'getMany'>;
   /** The meeting of a MeetingPlanned/MeetingChanged/MeetingCancelled event: its reasons are not in the event. */
@@ -152,6 +152,14 @@ export function createNotifyHandler(deps: NotifyDeps) {
     const [a, b] = data.profileIds.map((id) => profiles.get(id));
     if (!a || !b) {
       deps.logger.info('a side of the match was erased; nothing to mail', { matchId: data.matchId });
+      return;
+    }
+    // A retry or a redrive can bring an event after the match moved on (a proposal since declined):
+    // its mails would tell what no longer holds. The later state's own event tells what does, and a
+    // digest reads the states when it is sent.
+    const current = await deps.matches.match(data.profileIds[0], data.profileIds[1]);
+    if (current !== undefined && current.version > data.version && current.state !== data.state) {
+      deps.logger.info('the match moved on since; nothing to mail', { matchId: data.matchId, version: data.version });
       return;
     }
     const notice: MatchNotice = {
