@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { meetingCalendar, meetingCsv } from '@culturebridge/domain/meeting-export';
-import type { MatchStore, MeetingStore, ProfileStore } from '@culturebridge/store';
+import { meetingCalendar, meetingCsv, memberCalendar } from '@culturebridge/domain/meeting-export';
+import type { MatchStore, MeetingStore, NetworkSettingsStore, ProfileStore } from '@culturebridge/store';
 import { meetingRoutes } from '../profiles-api/meeting-routes.js';
 import { routesOf } from '../profiles-api/api-routes.js';
 import { httpApp, trustedOrigins } from '../profiles-api/http-app.js';
@@ -11,6 +11,7 @@ export interface MemberListsOptions extends Omit<SignInDeps, 'originSecret'> {
   profiles: ProfileStore;
   matches: MatchStore;
   meetings: MeetingStore;
+  networkSettings: Pick<NetworkSettingsStore, 'getMany'>;
   newId: () => string;
   now: () => string;
   logger: Logger;
@@ -29,7 +30,7 @@ export function createMemberListsApi(options: MemberListsOptions) {
     routesOf('member-lists'),
     {
       ...memberListRoutes({ ...options, invite: (email, profileId, at, locale) => sendMagicLink(options, email, 'invite-member', at, profileId, locale) }),
-      ...meetingRoutes(options, { calendar: meetingCalendar, csv: meetingCsv }),
+      ...meetingRoutes(options, { calendar: meetingCalendar, csv: meetingCsv, memberCalendar }),
     },
     {
       auth: { sessionKey: options.sessionKey, addresses: options.addresses, sessions: options.sessions, trustedOrigins: trustedOrigins(options) },

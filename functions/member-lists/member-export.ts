@@ -1,5 +1,5 @@
 import type { MemberExportRow } from '@culturebridge/member-lists';
-import { coordinatorMaySee } from '@culturebridge/domain';
+import { coordinatorMaySee, isOpenMatch } from '@culturebridge/domain';
 import type { MatchStore } from '@culturebridge/store';
 
 /**
@@ -26,7 +26,7 @@ export async function networkMemberRows(matches: MatchStore, networkId: string):
         status: member.status,
         membership: member.memberships?.[networkId] ?? 'approved',
         confirmedPartners: own.filter((m) => m.state === 'confirmed').map((m) => partners.get(m.partner)?.name ?? m.partner).sort(),
-        openProposals: own.filter((m) => m.state === 'proposed' || m.state === 'accepted').length,
+        openProposals: own.filter((m) => isOpenMatch(m.state)).length,
         lastActivity: [member.updatedAt, ...own.map((m) => m.updatedAt)].sort().at(-1) ?? member.updatedAt,
       };
     })

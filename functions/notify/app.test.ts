@@ -104,14 +104,16 @@ describe('a match event that arrives after the match moved on', () => {
     return { ses, deliver: setup(ses as unknown as SESv2Client, current).handler };
   };
 
-  it('mails nothing when the match is in another state at a later version', async () => {
-    const { ses, deliver } = withMatchNow({ state: 'declined', version: 2 });
-    expect((await deliver(proposed)).batchItemFailures).toEqual([]);
-    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
+  it('mails nothing when the match was closed since (declined, withdrawn or expired at a later version)', async () => {
+    for (const state of ['declined', 'withdrawn', 'expired']) {
+      const { ses, deliver } = withMatchNow({ state, version: 2 });
+      expect((await deliver(proposed)).batchItemFailures).toEqual([]);
+      expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
+    }
   });
 
-  it('mails as before when the match still stands as the event says (same state, or a later version of it), or is not found', async () => {
-    for (const current of [{ state: 'proposed', version: 1 }, { state: 'proposed', version: 3 }, undefined]) {
+  it('mails as before when the match still stands (same state, a later version of it, or moved on to accepted or confirmed: the coordinator hears of a new match only here), or is not found', async () => {
+    for (const current of [{ state: 'proposed', version: 1 }, { state: 'proposed', version: 3 }, { state: 'accepted', version: 2 }, { state: 'confirmed', version: 3 }, undefined]) {
       const { ses, deliver } = withMatchNow(current);
       expect((await deliver(proposed)).batchItemFailures).toEqual([]);
       expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1);

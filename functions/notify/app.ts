@@ -3,6 +3,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import * as z from 'zod';
 import { EVENT_SCHEMAS } from '@culturebridge/events';
 import {
+  CLOSED_STATES,
   composeMatchMail,
   composeMeetingCancelledMail,
   composeMeetingRemovedMail,
@@ -14,9 +15,9 @@ import {
   meetingNotificationId,
   memberRecipients,
   networkDisplayName,
+  networksNamedIn,
   type Mail,
   type MatchNotice,
-  type Meeting,
   type MeetingRecipient,
   type NoticeKind,
 } from '@culturebridge/domain';
@@ -65,16 +66,6 @@ export interface NotifyDeps extends DeliverDeps {
  * meeting gets its own schedule, and of a cancelled one a notice that it will not take place. Every mail is claimed in the table before it is sent, so a
  * redelivered event sends nothing twice; suppressed addresses (bounced or complained) get nothing.
  */
-/** The networks a meeting's reasons name (a pair's shared networks), and the meeting's own. */
-function networksNamedIn(meeting: Meeting): string[] {
-  const ids = new Set([meeting.networkId]);
-  for (const round of meeting.schedule) {
-    for (const pair of round.meetings) {
-      for (const reason of pair.reasons) if (typeof reason.networkId === 'string') ids.add(reason.networkId);
-    }
-  }
-  return [...ids];
-}
 
 export function createNotifyHandler(deps: NotifyDeps) {
   /**
@@ -136,7 +127,8 @@ export function createNotifyHandler(deps: NotifyDeps) {
           : composeMeetingMail(meeting, recipient, nameOf, { baseUrl: deps.baseUrl, networkName }, event['detail-type'] === 'MeetingChanged'),
       );
     }
-    for (const id of removed) await tell(id, (recipient) => composeMeetingRemovedMail(meeting, recipient, { baseUrl: deps.baseUrl }));
+    // Only an active profile is told: one withdrawn, or waiting for its (new) address to be confirmed, is not mailed.
+    for (const id of removed) if (profiles.get(id)?.status === 'active') await tell(id, (recipient) => composeMeetingRemovedMail(meeting, recipient, { baseUrl: deps.baseUrl }));
     if (failures.length > 0) throw failures[0];
   };
 
@@ -154,11 +146,11 @@ export function createNotifyHandler(deps: NotifyDeps) {
       deps.logger.info('a side of the match was erased; nothing to mail', { matchId: data.matchId });
       return;
     }
-    // A retry or a redrive can bring an event after the match moved on (a proposal since declined):
-    // its mails would tell what no longer holds. The later state's own event tells what does, and a
-    // digest reads the states when it is sent.
+    // A retry or a redrive can bring an event after the match was closed (a proposal since declined,
+    // withdrawn or expired): its mails would announce what no longer stands. A match that only moved
+    // on (accepted, confirmed) is still told: a coordinator hears of a new match only from this mail.
     const current = await deps.matches.match(data.profileIds[0], data.profileIds[1]);
-    if (current !== undefined && current.version > data.version && current.state !== data.state) {
+    if (current !== undefined && current.version > data.version && current.state !== data.state && CLOSED_STATES.has(current.state)) {
       deps.logger.info('the match moved on since; nothing to mail', { matchId: data.matchId, version: data.version });
       return;
     }

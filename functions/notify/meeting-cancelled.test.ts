@@ -32,8 +32,8 @@ const setup = (meeting: Meeting) =>
   meetingNotify(
     meeting,
     new Map([
-      [A, { name: 'Kutaisi', contact: { name: 'Nino', email: 'nino@kutaisi.example' } }],
-      [C, { name: 'Lviv', contact: { name: 'Oksana', email: 'oksana@lviv.example' } }],
+      [A, { name: 'Kutaisi', status: 'active', contact: { name: 'Nino', email: 'nino@kutaisi.example' } }],
+      [C, { name: 'Lviv', status: 'active', contact: { name: 'Oksana', email: 'oksana@lviv.example' } }],
     ]),
   );
 

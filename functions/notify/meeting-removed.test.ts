@@ -26,13 +26,13 @@ function changedEvent(version: number, participantIds: string[], removedParticip
   };
 }
 
-const setup = (meeting: Meeting) =>
+const setup = (meeting: Meeting, lvivStatus = 'active') =>
   meetingNotify(
     meeting,
     new Map([
-      [A, { name: 'Kutaisi', contact: { name: 'Nino', email: 'nino@kutaisi.example' } }],
-      [B, { name: 'Gyumri', contact: { name: 'Anna', email: 'anna@gyumri.example' } }],
-      [C, { name: 'Lviv', contact: { name: 'Oksana', email: 'oksana@lviv.example' }, locale: 'uk' }],
+      [A, { name: 'Kutaisi', status: 'active', contact: { name: 'Nino', email: 'nino@kutaisi.example' } }],
+      [B, { name: 'Gyumri', status: 'active', contact: { name: 'Anna', email: 'anna@gyumri.example' } }],
+      [C, { name: 'Lviv', status: lvivStatus, contact: { name: 'Oksana', email: 'oksana@lviv.example' }, locale: 'uk' }],
     ]),
   );
 
@@ -78,5 +78,13 @@ describe('a participant taken out of a meeting', () => {
     delete (event.detail.data as { removedParticipantIds?: string[] }).removedParticipantIds;
     expect(await deliver(event)).toEqual({ batchItemFailures: [] });
     expect(sent.map((s) => s.to)).toEqual(['nino@kutaisi.example', 'anna@gyumri.example']);
+  });
+
+  it('is not told when their profile is not active (withdrawn, or waiting for a new address to be confirmed)', async () => {
+    for (const status of ['pending', 'withdrawn']) {
+      const { sent, deliver } = setup(stored(2, [A, B]), status);
+      expect(await deliver(changedEvent(2, [A, B], [C]))).toEqual({ batchItemFailures: [] });
+      expect(sent.map((s) => s.to)).toEqual(['nino@kutaisi.example', 'anna@gyumri.example']);
+    }
   });
 });

@@ -35,6 +35,8 @@ export function memoryNotifications() {
 /** A participant's profile as notify reads it: public name, contact, and language when chosen. */
 export interface MeetingPerson {
   name: string;
+  /** `active` unless the test is about another status. */
+  status?: string;
   contact: { name: string; email: string };
   locale?: string;
 }

@@ -41,6 +41,7 @@ export const PROFILES_API_ROUTES = [
   { name: 'meetingCalendar', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}/calendar', access: 'session', function: 'member-lists' },
   { name: 'meetingCsv', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}/csv', access: 'session', function: 'member-lists' },
   { name: 'profileMeetings', method: 'GET', path: '/profiles/{id}/meetings', access: 'session', function: 'member-lists' },
+  { name: 'profileMeetingCalendar', method: 'GET', path: '/profiles/{id}/meetings/{meetingId}/calendar', access: 'session', function: 'member-lists' },
   { name: 'requestMeeting', method: 'POST', path: '/networks/{networkId}/meetings/{meetingId}/requests', access: 'session', function: 'member-lists' },
 ] as const;
 

@@ -1,6 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import {
   cancelled,
+  DEFAULT_LOCALE,
+  LocaleSchema,
   MeetingInput,
   MeetingRequestInput,
   MeetingUpdate,
@@ -9,14 +11,18 @@ import {
   jsonPointer,
   meetingDateProblem,
   meetingTimesProblems,
+  networkDisplayName,
+  networksNamedIn,
+  quoted,
   scheduleOf,
   type FieldProblem,
   type FieldProblemCode,
+  type Locale,
   type Meeting,
 } from '@culturebridge/domain';
 import { scheduleMeeting, type KnownMatch } from '@culturebridge/domain/meeting-planner';
 import { HttpProblem, PROBLEM_TYPES, invalidFields, json, meetingCancelled, meetingUnderWay, noContent, notFound, parseBody, versionConflict } from '@culturebridge/http';
-import { isPublishedCopy, type MatchStore, type MeetingStore, type ProfileStore } from '@culturebridge/store';
+import { isPublishedCopy, type MatchStore, type MeetingStore, type NetworkSettingsStore, type ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { requestFingerprint } from './fingerprint.js';
 import { ownsProfile, refusal, type Caller } from './access.js';
@@ -28,6 +34,8 @@ export interface MeetingRouteDeps {
   meetings: MeetingStore;
   matches: MatchStore;
   profiles: ProfileStore;
+  /** Networks' display names, for reasons written on the server (a participant's calendar). */
+  networkSettings: Pick<NetworkSettingsStore, 'getMany'>;
   now: () => string;
 }
 
@@ -110,9 +118,10 @@ const download = (contentType: string, filename: string, body: string) => ({
 export interface MeetingExports {
   calendar(meeting: Meeting, nameOf: (profileId: string) => string): string;
   csv(meeting: Meeting, nameOf: (profileId: string) => string): string;
+  memberCalendar(meeting: Meeting, self: { id: string; name: string }, nameOf: (profileId: string) => string, locale: Locale, networkName: (networkId: string) => string): string;
 }
 
-export function meetingRoutes({ meetings, matches, profiles, now }: MeetingRouteDeps, exports?: MeetingExports) {
+export function meetingRoutes({ meetings, matches, profiles, networkSettings, now }: MeetingRouteDeps, exports?: MeetingExports) {
   /**
    * The timetable for `input`: participants must be active members of the network and requests
    * between participants (400 naming each bad entry otherwise); rounds already held are kept.
@@ -144,7 +153,9 @@ export function meetingRoutes({ meetings, matches, profiles, now }: MeetingRoute
   /** `current` with `input`, planned again from the rounds held at `at` on: its next version. */
   async function nextVersion(current: Meeting, input: MeetingInput, held: Meeting['schedule'], at: string): Promise<Meeting> {
     const { schedule, unmetRequests } = await plan(current.networkId, input, held);
-    return { ...current, ...input, version: current.version + 1, schedule, unmetRequests, updatedAt: at };
+    // `departed` describes only the version that wrote it (a member's own erasure).
+    const { departed: _departed, ...kept } = current;
+    return { ...kept, ...input, version: current.version + 1, schedule, unmetRequests, updatedAt: at };
   }
 
   /** The meeting of the path, if the caller coordinates its network; 404 otherwise, 410 once cancelled. */
@@ -165,7 +176,7 @@ export function meetingRoutes({ meetings, matches, profiles, now }: MeetingRoute
   /** The timetable by round and by participant, with names and each pair's reasons. */
   async function view(meeting: Meeting) {
     const nameOf = await namesOf(meeting);
-    const { schedule, unmetRequests, ...details } = meeting;
+    const { schedule, unmetRequests, departed: _departed, ...details } = meeting;
     return {
       ...details,
       rounds: schedule.map((r) => ({
@@ -333,5 +344,27 @@ export function meetingRoutes({ meetings, matches, profiles, now }: MeetingRoute
     return json(200, { profileId: id, meetings: list });
   };
 
-  return { createMeeting, listMeetings, readMeeting, updateMeeting, cancelMeeting, meetingCalendar: meetingCalendarFile, meetingCsv: meetingCsvFile, profileMeetings, requestMeeting };
+  /**
+   * One participant's rounds as iCalendar (see `memberCalendar`), for the profile's owner, in the
+   * `locale` asked for (the page's), else the profile's own language. 404 for a meeting of the
+   * profile's networks it does not take part in, 410 once cancelled, 400 naming `locale`.
+   */
+  const profileMeetingCalendar: Route = async (event, caller) => {
+    const id = event.pathParameters?.id ?? '';
+    if (!ID_PATTERN.test(id)) throw notFound('profile');
+    const meetingId = meetingIdOf(event);
+    const asked = new URLSearchParams(event.rawQueryString ?? '').get('locale');
+    const locale = asked === null ? undefined : LocaleSchema.safeParse(asked);
+    if (locale !== undefined && !locale.success) throw invalidFields([problem(['locale'], 'unknown_value', 'locale: not a language the app speaks', { value: quoted(asked ?? '') })]);
+    const profile = await profiles.get(id);
+    if (!profile || !ownsProfile(caller, id)) throw refusal(caller, profile, 'see its schedule');
+    const meeting = (await Promise.all(profile.networks.map((n) => meetings.get(n, meetingId)))).find((m) => m?.participants.includes(id));
+    if (!meeting) throw notFound('meeting');
+    refuseCancelled(meeting);
+    const [nameOf, settings] = await Promise.all([namesOf(meeting), networkSettings.getMany(networksNamedIn(meeting), { withName: true })]);
+    const calendar = exporter().memberCalendar(meeting, { id, name: profile.name }, nameOf, locale?.data ?? profile.locale ?? DEFAULT_LOCALE, (n) => networkDisplayName(n, settings.get(n)));
+    return download('text/calendar; charset=utf-8', `meeting-${meeting.id}.ics`, calendar);
+  };
+
+  return { createMeeting, listMeetings, readMeeting, updateMeeting, cancelMeeting, meetingCalendar: meetingCalendarFile, meetingCsv: meetingCsvFile, profileMeetings, profileMeetingCalendar, requestMeeting };
 }

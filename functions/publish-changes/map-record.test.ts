@@ -279,6 +279,14 @@ describe('meeting items', () => {
     expect(EVENT_SCHEMAS.MeetingChanged.parse(added?.detail).data.removedParticipantIds).toEqual([]);
   });
 
+  it('a member who left on their own (their profile erased: `departed`) is not named as taken out', () => {
+    const C = '44444444-4444-4444-8444-444444444444';
+    const before = meetingItem(meeting(1, [A, B, C]));
+    const erased = mapRecord(streamRecord('MODIFY', { before, after: meetingItem({ ...meeting(2, [A, B]), departed: [C] }) }));
+    expect(EVENT_SCHEMAS.MeetingChanged.parse(erased?.detail).data.removedParticipantIds).toEqual([]);
+    expect(JSON.stringify(erased?.detail)).not.toContain('departed');
+  });
+
   it('the version that cancels it is MeetingCancelled (not MeetingChanged), with when; nothing after it', () => {
     const before = meetingItem(meeting(1, [A, B]));
     const after = meetingItem({ ...meeting(2, [A, B]), cancelledAt: '2026-11-30T09:00:00.000Z' });

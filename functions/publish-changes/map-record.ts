@@ -192,8 +192,9 @@ function meetingEvent(record: DynamoDBRecord, before: Item | undefined, after: I
     return before.cancelledAt === undefined ? build(record, after, 'MeetingCancelled', key, { ...meetingData(after), cancelledAt: after.cancelledAt }) : undefined;
   }
   const changed = MEETING_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
-  // Those taken out had a schedule by mail: notify tells them it no longer holds.
-  const staying = new Set(after.participants as string[]);
+  // Those taken out had a schedule by mail: notify tells them it no longer holds. A member who
+  // left on their own (their profile erased) is not told.
+  const staying = new Set([...(after.participants as string[]), ...((after.departed as string[] | undefined) ?? [])]);
   const removed = (before.participants as string[]).filter((id) => !staying.has(id));
   return build(record, after, 'MeetingChanged', key, { ...meetingData(after), changedFields: changed, removedParticipantIds: removed });
 }

@@ -3,10 +3,10 @@ import {
   digestAsItStands,
   digestDue,
   digestNotificationId,
+  isOpenMatch,
   memberDigestDue,
   memberMailFrequency,
   networkDisplayName,
-  pairKey,
   type DigestFrequency,
   type DigestRecipient,
   type MatchNow,
@@ -17,7 +17,7 @@ import { deliverOnce, type DeliverDeps } from '../notify/deliver.js';
 export interface SendDigestsDeps extends DeliverDeps {
   coordinators: Pick<CoordinatorStore, 'get'>;
   /** Members' profiles (contact, frequency), and the matches as they stand now: what each line says, and the open ones a digest counts as waiting. */
-  matches: Pick<MatchStore, 'profiles' | 'matchesOf' | 'networkMatches' | 'match'>;
+  matches: Pick<MatchStore, 'profiles' | 'matchesOf' | 'networkMatches'>;
   networkSettings: Pick<NetworkSettingsStore, 'get'>;
   baseUrl: string;
 }
@@ -51,14 +51,12 @@ interface Digest {
   frequency: DigestFrequency;
   /**
    * The matches the lines name as they stand now, by match id (a member's own; a coordinator's
-   * network's, and any the network no longer lists from its own copy), and how many of the
-   * recipient's (the network's) matches are open: proposed, or accepted by one side, whoever's
+   * network's projection), and how many of the recipient's (the network's) matches are open: proposed, or accepted by one side, whoever's
    * answer they wait for, so both sides of a match count it alike.
    */
-  current: (named: readonly (readonly [string, string])[]) => Promise<{ byId: Map<string, MatchNow>; waiting: number }>;
+  current: () => Promise<{ byId: Map<string, MatchNow>; waiting: number }>;
 }
 
-const isOpen = (state: string) => state === 'proposed' || state === 'accepted';
 
 /**
  * send-digests, run hourly by EventBridge Scheduler: every coordinator and member with pending
@@ -88,16 +86,12 @@ export function createSendDigestsHandler(deps: SendDigestsDeps) {
       due: onDemand ? coordinator.preference.mode !== 'off' : due,
       period: localDate,
       frequency: onDemand ? 'now' : 'daily',
-      current: async (named) => {
+      // A match the network no longer lists (a side left it) is not read from its own copy: its
+      // later states belong to other networks, which this coordinator does not see. Its line says
+      // what was queued while it was in the network.
+      current: async () => {
         const inNetwork = await deps.matches.networkMatches(coordinator.networkId);
-        const byId = new Map<string, MatchNow>(inNetwork.map((m) => [m.matchId, m]));
-        // A match that left the network (a side left it) is read from its own copy.
-        for (const [a, b] of named) {
-          if (byId.has(pairKey(a, b))) continue;
-          const match = await deps.matches.match(a, b);
-          if (match) byId.set(match.matchId, match);
-        }
-        return { byId, waiting: inNetwork.filter((m) => isOpen(m.state)).length };
+        return { byId: new Map<string, MatchNow>(inNetwork.map((m) => [m.matchId, m])), waiting: inNetwork.filter((m) => isOpenMatch(m.state)).length };
       },
     };
   }
@@ -116,7 +110,7 @@ export function createSendDigestsHandler(deps: SendDigestsDeps) {
       frequency: onDemand || frequency === 'immediate' ? 'now' : frequency === 'weekly' ? 'weekly' : 'daily',
       current: async () => {
         const own = await deps.matches.matchesOf(profile.id);
-        return { byId: new Map<string, MatchNow>(own.map((m) => [m.matchId, m])), waiting: own.filter((m) => isOpen(m.state)).length };
+        return { byId: new Map<string, MatchNow>(own.map((m) => [m.matchId, m])), waiting: own.filter((m) => isOpenMatch(m.state)).length };
       },
     };
   }
@@ -152,7 +146,7 @@ export function createSendDigestsHandler(deps: SendDigestsDeps) {
         const live = batch.filter((e) => e.notice.profileIds.every((id) => named.get(id)?.status === 'active'));
         // Lines were queued as things happened; the digest says where each match stands now (one
         // line per match, none for one since declined or withdrawn), and its figures count the same.
-        const { byId, waiting } = live.length > 0 ? await digest.current([...new Map(live.map((e) => [e.notice.matchId, e.notice.profileIds] as const)).values()]) : { byId: new Map<string, MatchNow>(), waiting: 0 };
+        const { byId, waiting } = live.length > 0 ? await digest.current() : { byId: new Map<string, MatchNow>(), waiting: 0 };
         const lines = digestAsItStands(live, byId, digest.recipient.role === 'member' ? digest.recipient.id : undefined);
         if (lines.length === 0) {
           await deps.notifications.dropDigestEntries(batch);

@@ -140,6 +140,14 @@ describe('meetings in a real browser', () => {
     await expect(rows.nth(0).innerText()).resolves.toMatch(/^1\t10:00–10:12\t\d+\t\S/);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'my-meetings.png');
+    // Their own rounds into their calendar: one event per partner, each partner the page names.
+    const [ics] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Add to my calendar (.ics)' }).click()]);
+    const mine = parseEvents(readFileSync(await ics.path(), 'utf8'));
+    expect(mine).toHaveLength(4);
+    expect(mine[0]).toMatchObject({ DTSTART: '20990512T060000Z', SEQUENCE: '0' });
+    expect(mine[0]?.UID).toMatch(new RegExp(`-r1-${member.id}@meetings\\.culturebridge$`));
+    const partnerInRound1 = (await rows.nth(0).locator('td').nth(3).innerText()).trim();
+    expect(mine[0]?.SUMMARY).toContain(`with ${partnerInRound1}`);
     // On a 390 px phone the page stays within the screen (the table scrolls in its own region).
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
@@ -196,6 +204,8 @@ describe('meetings in a real browser', () => {
     await expect(form.getByLabel('Time zone').inputValue()).resolves.toBe('Asia/Tbilisi');
     await expect(form.getByLabel('Rounds', { exact: true }).inputValue()).resolves.toBe('4');
     const participants = form.getByRole('group', { name: /^Participants/ });
+    // The members list loads after the form opens.
+    await participants.getByRole('checkbox').nth(11).waitFor(WAIT);
     await expect(participants.getByRole('checkbox', { checked: true }).count()).resolves.toBe(12);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'meeting-change.png');
@@ -215,6 +225,13 @@ describe('meetings in a real browser', () => {
     expect(await byParticipant.locator('tbody tr').count()).toBe(11);
     await expect(byParticipant.innerText()).resolves.not.toContain(leaving.profile.name);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // Saved again as it is: nothing is written, and the page says so instead of promising mails.
+    await page.getByRole('button', { name: 'Change this meeting…' }).click();
+    await form.getByRole('button', { name: 'Save and plan again' }).click();
+    await page.getByText('Nothing changed').waitFor(WAIT);
+    await expect(page.getByRole('status').last().innerText()).resolves.toContain('The meeting is as it was; nobody was mailed.');
+    expect(await rounds.count()).toBe(5);
 
     const notice = await pollUntil(
       `the notice to ${leaving.profile.contact.email}`,

@@ -162,6 +162,20 @@ function everyone(method: string, path: () => string, body?: () => unknown) {
   return refused;
 }
 
+/**
+ * A route for the profile's owner only: a member for another's profile and another network's
+ * coordinator get 404, the profile's network's coordinator sees it but may not act (403), and
+ * callers without a valid session get 401.
+ */
+function ownersOnly(path: () => string) {
+  const request = () => ({ method: 'GET', path: path() });
+  return [
+    ...(['a', 'd'] as const).map((who) => ({ who, request, status: 404 })),
+    { who: 'c' as const, request, status: 403 },
+    ...(['anonymous', 'expired', 'tampered'] as const).map((who) => ({ who, request, status: 401 })),
+  ];
+}
+
 function meetingRefusals() {
   const meeting = () => `/networks/${X}/meetings/${meetingId}`;
   return {
@@ -179,13 +193,8 @@ function meetingRefusals() {
       { who: 'c' as const, request: () => ({ method: 'POST', path: `${meeting()}/requests`, body: { from: b, to: a } }), status: 403 },
       ...(['anonymous', 'expired', 'tampered'] as const).map((who) => ({ who, request: () => ({ method: 'POST', path: `${meeting()}/requests`, body: { from: b, to: a } }), status: 401 })),
     ],
-    profileMeetings: [
-      { who: 'a' as const, request: () => ({ method: 'GET', path: `/profiles/${b}/meetings` }), status: 404 },
-      { who: 'd' as const, request: () => ({ method: 'GET', path: `/profiles/${b}/meetings` }), status: 404 },
-      { who: 'c' as const, request: () => ({ method: 'GET', path: `/profiles/${b}/meetings` }), status: 403 },
-      { who: 'anonymous' as const, request: () => ({ method: 'GET', path: `/profiles/${b}/meetings` }), status: 401 },
-      { who: 'expired' as const, request: () => ({ method: 'GET', path: `/profiles/${b}/meetings` }), status: 401 },
-    ],
+    profileMeetings: ownersOnly(() => `/profiles/${b}/meetings`),
+    profileMeetingCalendar: ownersOnly(() => `/profiles/${b}/meetings/${meetingId}/calendar`),
   };
 }
 

@@ -127,4 +127,36 @@ describe('meeting mails', () => {
     expect(renamed.status).toBe(200);
     expect(renamed.body.version).toBe(2);
   });
+  it('a participant downloads their own rounds as iCalendar in the language asked for; others, bad locales and cancelled meetings are refused', async () => {
+    const { net, coordinator, ids } = await networkOfThree();
+    await platform.settle();
+    const created = await asCoordinator(net, coordinator, 'POST', `/networks/${net}/meetings`, meetingInputFixture(ids, { name: 'Speed dating, calendar', rounds: 3 }));
+    expect(created.status).toBe(201);
+    const meetingId = String(created.body.id);
+    const nino = (method: string, path: string) => callAs(platform, `nino@${net}.example`, { profiles: [ids[0] as string] }, method, path);
+    const path = `/profiles/${ids[0]}/meetings/${meetingId}/calendar`;
+
+    const english = await nino('GET', path);
+    expect(english.status).toBe(200);
+    expect(english.contentType).toBe('text/calendar; charset=utf-8');
+    const events = english.text.replace(/\r\n[ \t]/g, '').split('BEGIN:VEVENT').slice(1);
+    // Three people, three rounds: Kutaisi meets each of the others once and sits out once.
+    expect(events).toHaveLength(2);
+    expect(english.text).toContain(`UID:${meetingId}-r`);
+    expect(english.text.replace(/\r\n[ \t]/g, '')).toMatch(/SUMMARY:Speed dating\\, calendar: round \d\\, table \d\\, with (Gyumri|Lviv)/);
+    const georgian = await nino('GET', `${path}?locale=ka`);
+    expect(georgian.text.replace(/\r\n[ \t]/g, '')).toMatch(/SUMMARY:Speed dating\\, calendar: რაუნდი \d\\, მაგიდა \d\\, შეხვედრა: (Gyumri|Lviv)/);
+
+    const badLocale = await nino('GET', `${path}?locale=tlh`);
+    expect(badLocale.status).toBe(400);
+    expect((badLocale.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['locale']);
+    // Anna's profile is not Nino's; an unknown meeting is not found.
+    expect((await nino('GET', `/profiles/${ids[1]}/meetings/${meetingId}/calendar`)).status).toBe(404);
+    expect((await nino('GET', `/profiles/${ids[0]}/meetings/${randomUUID()}/calendar`)).status).toBe(404);
+
+    expect((await asCoordinator(net, coordinator, 'DELETE', `/networks/${net}/meetings/${meetingId}`)).status).toBe(204);
+    const cancelled = await nino('GET', path);
+    expect(cancelled.status).toBe(410);
+    expect(cancelled.body.type).toBe('/problems/meeting-cancelled');
+  });
 });

@@ -35,7 +35,7 @@ export async function callAs(
   method: string,
   path: string,
   body?: unknown,
-): Promise<ApiAnswer & { contentType: string | null }> {
+): Promise<ApiAnswer & { contentType: string | null; text: string }> {
   const session = await localSession(platform.sessionKeyFile, email, claims);
   const response = await fetch(`${platform.apiUrl}${path}`, {
     method,
@@ -43,7 +43,10 @@ export async function callAs(
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, contentType: response.headers.get('content-type'), body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+  const contentType = response.headers.get('content-type');
+  // JSON answers (problems included) are parsed; a file (CSV, iCalendar) is read from `text`.
+  const json = text !== '' && (contentType ?? '').includes('json');
+  return { status: response.status, contentType, text, body: (json ? JSON.parse(text) : {}) as Record<string, unknown> };
 }
 
 /**

@@ -9,6 +9,14 @@ export type MatchState = (typeof MATCH_STATES)[number];
 /** States in which a match is still on the table for both sides. */
 export const LIVE_STATES: ReadonlySet<MatchState> = new Set(['proposed', 'accepted', 'confirmed']);
 
+/** Whether a match waits for an answer: proposed, or accepted by one side (whoever's answer it waits for). */
+export function isOpenMatch(state: MatchState): boolean {
+  return state === 'proposed' || state === 'accepted';
+}
+
+/** States after which nothing said of an earlier state of the match holds any more: it will not go on. */
+export const CLOSED_STATES: ReadonlySet<MatchState> = new Set(['declined', 'withdrawn', 'expired']);
+
 export type Answer = 'accept' | 'decline';
 
 export interface MatchStatus {

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { renderReasons, type OtherReason } from './i18n/reasons.js';
 import { DEFAULT_LOCALE, LocaleSchema, type Locale } from './i18n/locales.js';
 import { translator } from './i18n/translate.js';
-import type { MatchState } from './match-lifecycle.js';
+import { isOpenMatch, type MatchState } from './match-lifecycle.js';
 import type { MatchReason } from './matching/types.js';
 import { networkDisplayName } from './network-settings.js';
 import { NetworkId, type MemberMailFrequency } from './profile.js';
@@ -309,7 +309,7 @@ const LINE_OF_STATE: Record<MatchState, NoticeKind | undefined> = { proposed: 'p
 
 /** Whether what an entry says of a match is still so: a reminder while the reader still has to answer, any other kind while the match is in that state. */
 function stillSo(kind: NoticeKind, match: MatchNow, readerId: string | undefined): boolean {
-  if (kind === 'reminder') return (match.state === 'proposed' || match.state === 'accepted') && (readerId === undefined || !match.acceptedBy.includes(readerId));
+  if (kind === 'reminder') return isOpenMatch(match.state) && (readerId === undefined || !match.acceptedBy.includes(readerId));
   return kind === match.state;
 }
 

@@ -1,4 +1,4 @@
-import type { Meeting } from './meetings/meeting.js';
+import type { Meeting, MeetingInput } from './meetings/meeting.js';
 import type { ProfileInput } from './profile.js';
 
 /** A valid profile to start tests from; override what the test is about. */
@@ -75,8 +75,8 @@ export const PROFILE_ONE_LINE_FIELDS: readonly { field: string; set: (value: str
  * A coordinator's meeting as sent to `POST /networks/{networkId}/meetings`: Kutaisi speed dating on
  * 2099-05-12 from 10:00 in Tbilisi, two rounds of 10 minutes with 5-minute breaks, two tables.
  */
-export function meetingInputFixture(participants: string[], overrides: Record<string, unknown> = {}) {
-  return { name: 'Kutaisi speed dating', date: '2099-05-12', startTime: '10:00', timeZone: 'Asia/Tbilisi', slotMinutes: 10, breakMinutes: 5, rounds: 2, tables: 2, participants, ...overrides };
+export function meetingInputFixture(participants: string[], overrides: Partial<MeetingInput> = {}): MeetingInput {
+  return { name: 'Kutaisi speed dating', date: '2099-05-12', startTime: '10:00', timeZone: 'Asia/Tbilisi', slotMinutes: 10, breakMinutes: 5, rounds: 2, tables: 2, participants, requests: [], ...overrides };
 }
 
 /**
@@ -95,5 +95,5 @@ export function storedMeetingFixture(version: number, participants: string[], ov
     updatedAt: `2026-11-30T09:0${version % 10}:00.000Z`,
     schedule: [{ round: 1, startsAt: '2099-05-12T06:00:00.000Z', endsAt: '2099-05-12T06:10:00.000Z', byes: participants.slice(2), meetings: [] }],
     ...overrides,
-  } as Meeting;
+  };
 }

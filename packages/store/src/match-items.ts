@@ -1,4 +1,4 @@
-import { pairKey, type MatchState } from '@culturebridge/domain';
+import { isOpenMatch, pairKey, type MatchState } from '@culturebridge/domain';
 import { ENTITY, keys, OPEN_PROPOSALS_PARTITION, TABLE } from './table.js';
 
 /**
@@ -35,7 +35,7 @@ export function sortedPair(a: string, b: string): [string, string] {
 export function matchItems(match: Omit<MatchItem, 'owner' | 'partner'>) {
   const [a, b] = match.profileIds;
   const { [TABLE.openProposalsIndex.partitionKey]: _pk, [TABLE.openProposalsIndex.sortKey]: _sk, ...rest } = match as Omit<MatchItem, 'owner' | 'partner'> & Record<string, unknown>;
-  const open = match.state === 'proposed' || match.state === 'accepted';
+  const open = isOpenMatch(match.state);
   const openKeys = open ? { [TABLE.openProposalsIndex.partitionKey]: OPEN_PROPOSALS_PARTITION, [TABLE.openProposalsIndex.sortKey]: `${match.proposedAt}#${match.matchId}` } : {};
   return [
     { ...keys.match(a, b), entity: ENTITY.match, ...rest, ...openKeys, owner: a, partner: b },

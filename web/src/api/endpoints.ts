@@ -83,6 +83,10 @@ export const cancelMeeting = (networkId: string, meetingId: string) => apiReques
 
 export const fetchMeetingFile = (networkId: string, meetingId: string, kind: 'calendar' | 'csv') => apiText(`/networks/${segment(networkId)}/meetings/${segment(meetingId)}/${kind}`);
 
+/** The profile's own rounds of one meeting as iCalendar, in `locale` (the page's). */
+export const fetchProfileMeetingCalendar = (profileId: string, meetingId: string, locale: Locale) =>
+  apiText(`/profiles/${segment(profileId)}/meetings/${segment(meetingId)}/calendar?locale=${segment(locale)}`);
+
 export const fetchProfileMeetings = (profileId: string) => apiRequest<ProfileMeetings>('GET', `/profiles/${segment(profileId)}/meetings`);
 
 export const requestMeeting = (networkId: string, meetingId: string, from: string, to: string) =>

@@ -2,7 +2,7 @@ import { useState, type FormEvent, type InputHTMLAttributes, type ReactNode } fr
 import { ApiProblem } from '../api/client';
 import { cancelMeeting, createMeeting, fetchMe, fetchMeeting, fetchMeetingFile, fetchMeetings, fetchNetworkMembers, updateMeeting } from '../api/endpoints';
 import type { MeetingView } from '../api/types';
-import type { MeetingInput } from '@culturebridge/domain';
+import { TIMING_FIELDS, type MeetingInput } from '@culturebridge/domain';
 import { PageHeading } from '../components/PageHeading';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
@@ -62,9 +62,6 @@ const FIELD_INPUTS: readonly { field: (typeof PLANNING_FIELDS)[number]; props: I
   { field: 'tables', props: { type: 'number', min: 1, max: 150 } },
 ];
 
-/** The fields a meeting under way keeps (the API answers `meeting_under_way` for them). */
-const TIMING_FIELDS = ['date', 'startTime', 'timeZone', 'slotMinutes', 'breakMinutes'] as const;
-
 /**
  * The planning form, for a new meeting and for a change: the details, then the network's active
  * members to choose from (and anyone already taking part). With `timingKept` the timing fields are
@@ -73,6 +70,7 @@ const TIMING_FIELDS = ['date', 'startTime', 'timeZone', 'slotMinutes', 'breakMin
 function MeetingForm({
   networkId,
   initial,
+  current,
   timingKept = false,
   submitLabel,
   busy,
@@ -82,6 +80,8 @@ function MeetingForm({
 }: {
   networkId: string;
   initial: MeetingValues;
+  /** The meeting's participants by name (a change): listed even when the members list no longer has them. */
+  current?: readonly { id: string; name: string }[];
   timingKept?: boolean;
   submitLabel: string;
   busy: boolean;
@@ -112,8 +112,13 @@ function MeetingForm({
     });
   }
 
-  // Someone already taking part stays listed when no longer active, so they can be taken out.
-  const choices = (members.data?.members ?? []).filter((m) => m.status === 'active' || initial.participants.includes(m.id));
+  // Someone already taking part stays listed when no longer active, or no longer a member (they
+  // left the network), so they can be taken out: the API refuses to keep them.
+  const listed = members.data?.members ?? [];
+  const choices = [
+    ...listed.filter((m) => m.status === 'active' || initial.participants.includes(m.id)).map((m) => ({ id: m.id, label: `${m.name} (${m.country})`, gone: m.status !== 'active' })),
+    ...(members.data ? (current ?? []).filter((p) => !listed.some((m) => m.id === p.id)).map((p) => ({ id: p.id, label: p.name, gone: true })) : []),
+  ];
   // The API names the planning form's fields as its inputs are named; their labels say them.
   const fieldLabel = (field: string) => {
     const top = field.split(/[.[]/)[0] as string;
@@ -144,7 +149,8 @@ function MeetingForm({
                   setChosen(next);
                 }}
               />{' '}
-              {m.name} ({m.country})
+              {m.label}
+              {m.gone ? <span className="muted"> {t('meetings.notActive')}</span> : null}
             </label>
           ))}
         </fieldset>
@@ -217,7 +223,7 @@ function PlanMeeting({ networkId }: { networkId: string }) {
  * A change: the form filled from the meeting, its version sent with it. Members' requests between
  * participants who stay are kept (a PUT replaces them); the rounds already held stay as held.
  */
-function ChangeMeeting({ meeting, onChanged, onReload, onClose }: { meeting: MeetingView; onChanged: (view: MeetingView) => void; onReload: () => void; onClose: () => void }) {
+function ChangeMeeting({ meeting, onChanged, onReload, onClose }: { meeting: MeetingView; onChanged: (view: MeetingView, changed: boolean) => void; onReload: () => void; onClose: () => void }) {
   const { t } = useLocale();
   const [problem, setProblem] = useState<ApiProblem | undefined>();
   const [busy, setBusy] = useState(false);
@@ -229,7 +235,9 @@ function ChangeMeeting({ meeting, onChanged, onReload, onClose }: { meeting: Mee
     try {
       const staying = new Set(values.participants);
       const requests = meeting.requests.filter((r) => staying.has(r.from) && staying.has(r.to));
-      onChanged(await updateMeeting(meeting.networkId, meeting.id, { ...values, requests, version: meeting.version }));
+      // The same version back: the form was saved as it was, nothing was written or mailed.
+      const saved = await updateMeeting(meeting.networkId, meeting.id, { ...values, requests, version: meeting.version });
+      onChanged(saved, saved.version !== meeting.version);
     } catch (error) {
       if (error instanceof ApiProblem) setProblem(error);
     } finally {
@@ -253,7 +261,7 @@ function ChangeMeeting({ meeting, onChanged, onReload, onClose }: { meeting: Mee
     <section className="no-print" aria-labelledby="change">
       <h2 id="change">{t('meetings.changeTitle', { name: meeting.name })}</h2>
       <p>{t('meetings.changeLead')}</p>
-      <MeetingForm networkId={meeting.networkId} initial={initial} timingKept={underWay} submitLabel={t('meetings.save')} busy={busy} problem={problem} onSubmit={(values) => void save(values)}>
+      <MeetingForm networkId={meeting.networkId} initial={initial} current={meeting.byParticipant} timingKept={underWay} submitLabel={t('meetings.save')} busy={busy} problem={problem} onSubmit={(values) => void save(values)}>
         {conflict ? (
           <button type="button" className="button button--secondary" onClick={onReload}>
             {t('meetings.showCurrent')}
@@ -272,7 +280,7 @@ function MeetingTimetable({ networkId, meetingId }: { networkId: string; meeting
   const meeting = useResource(() => fetchMeeting(networkId, meetingId), `meeting:${networkId}:${meetingId}`);
   const [cancelled, setCancelled] = useState<string | undefined>();
   // The answer to a change is the new meeting: shown at once, with a notice, until a reload.
-  const [changed, setChanged] = useState<MeetingView | undefined>();
+  const [changed, setChanged] = useState<{ view: MeetingView; written: boolean } | undefined>();
   const all = <a href={href(`/meetings/${encodeURIComponent(networkId)}`)}>{t('meetings.all')}</a>;
   if (cancelled !== undefined) {
     return (
@@ -294,12 +302,12 @@ function MeetingTimetable({ networkId, meetingId }: { networkId: string; meeting
       </div>
     );
   }
-  const shown = changed ?? meeting.data;
+  const shown = changed?.view ?? meeting.data;
   return (
     <Timetable
       meeting={shown}
-      changed={changed !== undefined}
-      onChanged={setChanged}
+      changed={changed === undefined ? undefined : changed.written}
+      onChanged={(view, written) => setChanged({ view, written })}
       onReload={() => {
         setChanged(undefined);
         void meeting.reload();
@@ -361,8 +369,9 @@ function Timetable({
   onCancelled,
 }: {
   meeting: MeetingView;
-  changed: boolean;
-  onChanged: (view: MeetingView) => void;
+  /** After a save: whether it wrote a new version (false: the form was saved as it was). */
+  changed: boolean | undefined;
+  onChanged: (view: MeetingView, written: boolean) => void;
   onReload: () => void;
   onCancelled: () => void;
 }) {
@@ -402,9 +411,9 @@ function Timetable({
         </button>
         <a href={href(`/meetings/${encodeURIComponent(meeting.networkId)}`)}>{t('meetings.all')}</a>
       </div>
-      {changed && !changing ? (
-        <Notice kind="success" title={t('meetings.changed')}>
-          <p>{t('meetings.changedText')}</p>
+      {changed !== undefined && !changing ? (
+        <Notice kind="success" title={t(changed ? 'meetings.changed' : 'meetings.unchanged')}>
+          <p>{t(changed ? 'meetings.changedText' : 'meetings.unchangedText')}</p>
         </Notice>
       ) : null}
       {roundsToCome && !changing ? (
@@ -417,9 +426,9 @@ function Timetable({
       {changing ? (
         <ChangeMeeting
           meeting={meeting}
-          onChanged={(view) => {
+          onChanged={(view, written) => {
             setChanging(false);
-            onChanged(view);
+            onChanged(view, written);
           }}
           onReload={() => {
             setChanging(false);

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { ApiProblem } from '../api/client';
-import { fetchProfileMeetings, requestMeeting } from '../api/endpoints';
+import { fetchProfileMeetingCalendar, fetchProfileMeetings, requestMeeting } from '../api/endpoints';
 import type { OwnMeeting, PersonalRound } from '../api/types';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
 import { ScrollArea } from '../components/ScrollArea';
 import { useLocale } from '../i18n/use-locale';
+import { downloadText } from '../lib/download';
 import { useResource } from '../lib/use-resource';
 import { localTime } from './MeetingsPage';
 
@@ -21,7 +22,7 @@ export function MyMeetingsPage({ profileId }: { profileId: string }) {
 }
 
 function Schedules({ profileId }: { profileId: string }) {
-  const { t, reasons } = useLocale();
+  const { t, reasons, locale } = useLocale();
   const mine = useResource(() => fetchProfileMeetings(profileId), `my-meetings:${profileId}`);
   // Why they meet, in the reader's language and from their side; the stored English sentence only
   // for a meeting planned without structured reasons.
@@ -40,6 +41,11 @@ function Schedules({ profileId }: { profileId: string }) {
           <h2 id={`meeting-${m.id}`}>{m.name}</h2>
           <p>
             {t('myMeetings.when', { date: m.date, startTime: m.startTime, timeZone: m.timeZone })}
+          </p>
+          <p>
+            <button type="button" className="button button--secondary" onClick={() => void fetchProfileMeetingCalendar(profileId, m.id, locale).then((text) => downloadText(`meeting-${m.id}.ics`, text, 'text/calendar'))}>
+              {t('myMeetings.addToCalendar')}
+            </button>
           </p>
           <ScrollArea label={m.name}>
             <table>

@@ -1,6 +1,9 @@
 import { createEvents, type EventAttributes } from 'ics';
 import { spreadsheetText, toCsv } from '../csv.js';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
+import { translator } from '../i18n/translate.js';
 import type { Meeting } from './meeting.js';
+import { personalLines } from './personal.js';
 
 /** Names of participants by profile id (public names of members). */
 export type NameOf = (profileId: string) => string;
@@ -95,21 +98,25 @@ export function meetingCalendar(meeting: Meeting, nameOf: NameOf): string {
   return build(meeting, events, times);
 }
 
-/** One participant's rounds as iCalendar: whom they meet, at which table, and why. */
-export function memberCalendar(meeting: Meeting, profileId: string, nameOf: NameOf): string {
+/**
+ * One participant's rounds as iCalendar, in their language (`locale`, English by default): whom they
+ * meet, at which table, and why (from the structured reasons, read from their side; see
+ * `personalLines`); breaks have no event. UID per (meeting, round, participant), SEQUENCE as for the
+ * timetable, so a calendar that imported an earlier version updates its events.
+ */
+export function memberCalendar(meeting: Meeting, self: { id: string; name: string }, nameOf: NameOf, locale: Locale = DEFAULT_LOCALE, networkName?: (networkId: string) => string): string {
+  const t = translator(locale);
   const events: Omit<EventAttributes, 'start' | 'end' | 'duration'>[] = [];
   const times: { startsAt: string; endsAt: string }[] = [];
-  for (const round of meeting.schedule) {
-    const m = round.meetings.find((x) => x.profileIds.includes(profileId));
-    if (!m) continue;
-    const partner = m.profileIds[0] === profileId ? m.profileIds[1] : m.profileIds[0];
+  for (const line of personalLines(meeting, self, nameOf, locale, networkName)) {
+    if (line.partner === undefined) continue;
     events.push({
-      uid: memberUid(meeting.id, round.round, profileId),
-      title: `${meeting.name}: round ${round.round}, table ${m.table}, with ${nameOf(partner)}`,
-      description: m.summary,
-      location: `Table ${m.table}`,
+      uid: memberUid(meeting.id, line.round, self.id),
+      title: t('mail.meetingCalendarEvent', { meeting: meeting.name, round: line.round, table: line.table, partner: line.partner }),
+      description: line.reasons,
+      location: t('mail.meetingCalendarLocation', { table: line.table }),
     });
-    times.push(round);
+    times.push(line);
   }
   return build(meeting, events, times);
 }

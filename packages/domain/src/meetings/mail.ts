@@ -1,9 +1,8 @@
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
-import { renderReasons } from '../i18n/reasons.js';
 import { translator } from '../i18n/translate.js';
-import type { MatchReason } from '../matching/types.js';
 import { escapeHtml, htmlPage, link, oneLine, type Mail, type MailLinks } from '../notification.js';
-import { scheduleOf, type Meeting } from './meeting.js';
+import type { Meeting } from './meeting.js';
+import { personalLines } from './personal.js';
 
 /** The participant a meeting mail goes to: their profile's public name, contact and language. */
 export interface MeetingRecipient {
@@ -18,11 +17,6 @@ export interface MeetingRecipient {
 export interface MeetingMailOptions extends MailLinks {
   /** How reasons name a shared network (its display name); the known name or the id when absent. */
   networkName?: (networkId: string) => string;
-}
-
-/** "10:00" in the meeting's own time zone, for a person reading the timetable on the day. */
-function localTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 }
 
 /**
@@ -44,20 +38,16 @@ export function composeMeetingMail(
   const subject = oneLine(m(changed ? 'meetingSubjectChanged' : 'meetingSubject', { meeting: meeting.name }));
   const intro = m(changed ? 'meetingIntroChanged' : 'meetingIntro', { name: recipient.name, meeting: meeting.name, date: meeting.date, time: meeting.startTime, timeZone: meeting.timeZone });
   const why = m('why');
-  const lines = scheduleOf(meeting, recipient.id).map((r) => {
-    const time = `${localTime(r.startsAt, meeting.timeZone)}–${localTime(r.endsAt, meeting.timeZone)}`;
-    if (!r.partnerId) return { r, time, partner: undefined, reasons: '', text: m('meetingBreak', { round: r.round, time }) };
-    const partner = nameOf(r.partnerId);
-    const structured = (r.reasons ?? []) as unknown as MatchReason[];
-    const reasons = structured.length > 0 ? renderReasons(structured, { locale, pair: r.pair ?? [recipient.id, r.partnerId], names: new Map([[recipient.id, recipient.name], [r.partnerId, partner]]), selfId: recipient.id, ...(networkName ? { networkName } : {}) }).join(' ') : (r.summary ?? '');
-    return { r, time, partner, reasons, text: `${m('meetingRound', { round: r.round, time, table: r.table, partner })} ${why} ${reasons}` };
-  });
+  const lines = personalLines(meeting, recipient, nameOf, locale, networkName).map((l) => ({
+    ...l,
+    text: l.partner === undefined ? m('meetingBreak', { round: l.round, time: l.time }) : `${m('meetingRound', { round: l.round, time: l.time, table: l.table, partner: l.partner })} ${why} ${l.reasons}`,
+  }));
   const text = [m('hello', { name: recipient.contact.name }), '', intro, '', ...lines.map((l) => l.text), '', `${m('meetingSee')}: ${url}`].join('\n');
   const rows = lines
-    .map(({ r, time, partner, reasons }) =>
-      partner
-        ? `<tr><td>${r.round}</td><td>${escapeHtml(time)}</td><td>${r.table}</td><td>${escapeHtml(partner)}</td><td>${escapeHtml(reasons)}</td></tr>`
-        : `<tr><td>${r.round}</td><td>${escapeHtml(time)}</td><td></td><td colspan="2">${escapeHtml(m('meetingBreakCell'))}</td></tr>`,
+    .map(({ round, time, table, partner, reasons }) =>
+      partner !== undefined
+        ? `<tr><td>${round}</td><td>${escapeHtml(time)}</td><td>${table ?? ''}</td><td>${escapeHtml(partner)}</td><td>${escapeHtml(reasons)}</td></tr>`
+        : `<tr><td>${round}</td><td>${escapeHtml(time)}</td><td></td><td colspan="2">${escapeHtml(m('meetingBreakCell'))}</td></tr>`,
     )
     .join('');
   const header = ['meetingColumnRound', 'meetingColumnTime', 'meetingColumnTable', 'meetingColumnPartner'].map((k) => `<th>${escapeHtml(m(k))}</th>`).join('') + `<th>${escapeHtml(why.replace(/[:：՝]\s*$/, ''))}</th>`;

@@ -202,7 +202,7 @@ describe('exports', () => {
   it('iCalendar: every content line at most 75 octets, folded between characters, and the calendar name escaped as TEXT (RFC 5545 §3.1, §3.3.11)', () => {
     const name = 'Kutaisi; speed, dating \\ "quoted" — ქუთაისი შეხვედრა 🎭 line';
     const georgian = { ...meeting, name };
-    for (const ics of [meetingCalendar(georgian, (id) => `${names[id] as string} ქალაქის კულტურის სამსახური`), memberCalendar(georgian, B, (id) => names[id] as string)]) {
+    for (const ics of [meetingCalendar(georgian, (id) => `${names[id] as string} ქალაქის კულტურის სამსახური`), memberCalendar(georgian, { id: B, name: 'Poti' }, (id) => names[id] as string)]) {
       const lines = ics.split('\r\n');
       for (const line of lines) expect(new TextEncoder().encode(line).length, line).toBeLessThanOrEqual(75);
       // Folding never splits a character: each physical line decodes on its own.
@@ -214,10 +214,24 @@ describe('exports', () => {
   });
 
   it('a member calendar has only their meetings', () => {
-    const ics = memberCalendar(meeting, B, (id) => names[id] as string);
+    const ics = memberCalendar(meeting, { id: B, name: 'Poti' }, (id) => names[id] as string);
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
     expect(ics).toContain(`UID:m1-r1-${B}@meetings.culturebridge`);
-    expect(ics).toContain('with Gyumri');
+    expect(ics).toContain('SUMMARY:Kutaisi meeting\\, day 1: round 1\\, table 1\\, with Gyumri');
+    expect(ics).toContain('LOCATION:Table 1');
+    expect(ics).toContain('SEQUENCE:2');
+  });
+
+  it('a member calendar speaks the member\'s language: titles, table and why they meet from the structured reasons', () => {
+    const withReasons: Meeting = {
+      ...meeting,
+      schedule: [{ ...(meeting.schedule[0] as Meeting['schedule'][number]), meetings: [{ table: 1, profileIds: [A, B], requested: true, score: 0.5, reasons: [{ kind: 'offers', from: A, to: B, resource: 'venue' }], summary: 'Gyumri offers a venue, Poti needs one' }] }],
+    };
+    const ics = memberCalendar(withReasons, { id: B, name: 'Poti' }, (id) => names[id] as string, 'ru').replace(/\r\n[ \t]/g, '');
+    expect(ics).toContain('SUMMARY:Kutaisi meeting\\, day 1: раунд 1\\, стол 1\\, встреча с Gyumri');
+    expect(ics).toContain('LOCATION:Стол 1');
+    expect(ics).not.toContain('offers a venue');
+    expect(ics).toMatch(/DESCRIPTION:.*Gyumri/);
   });
 
   it('CSV: a row per meeting and per bye, formula-looking text made harmless', () => {

@@ -127,6 +127,11 @@ export interface Meeting extends MeetingInput {
    * is kept (a retried cancel finds it, the participants are told once) but listed and shown nowhere.
    */
   cancelledAt?: string;
+  /**
+   * Participants who left in this version on their own (their profile erased), not taken out by a
+   * coordinator: nobody tells them they were taken out. Only the version that wrote it carries it.
+   */
+  departed?: string[];
 }
 
 /**
@@ -168,7 +173,8 @@ export function roundTimes(meeting: Pick<MeetingInput, 'date' | 'startTime' | 't
 }
 
 /** The fields that decide when a meeting's rounds are; `rounds` adds (or takes away) rounds at the end. */
-const TIMING_FIELDS = ['date', 'startTime', 'timeZone', 'slotMinutes', 'breakMinutes'] as const;
+/** What a meeting under way keeps: its day, start and lengths (`meeting_under_way` on each). */
+export const TIMING_FIELDS = ['date', 'startTime', 'timeZone', 'slotMinutes', 'breakMinutes'] as const;
 type TimingField = (typeof TIMING_FIELDS)[number] | 'rounds';
 
 /** Why a meeting's times do not fit `now`: the field to change, a code, and the UTC instant concerned. */
@@ -256,6 +262,7 @@ export function withoutParticipant(meeting: Meeting, profileId: string, now: str
     schedule,
     version: meeting.version + 1,
     updatedAt: now,
+    departed: [profileId],
   };
 }
 
@@ -290,4 +297,15 @@ export function scheduleOf(meeting: Pick<Meeting, 'schedule'>, profileId: string
     const partnerId = m.profileIds[0] === profileId ? m.profileIds[1] : m.profileIds[0];
     return { ...base, table: m.table, partnerId, requested: m.requested, reasons: m.reasons, pair: m.profileIds, summary: m.summary };
   });
+}
+
+/** The networks a meeting's reasons name (a pair's shared networks), and the meeting's own: those a reader needs display names for. */
+export function networksNamedIn(meeting: Pick<Meeting, 'networkId' | 'schedule'>): string[] {
+  const ids = new Set([meeting.networkId]);
+  for (const round of meeting.schedule) {
+    for (const pair of round.meetings) {
+      for (const reason of pair.reasons) if (typeof reason.networkId === 'string') ids.add(reason.networkId);
+    }
+  }
+  return [...ids];
 }
