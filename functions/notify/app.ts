@@ -84,7 +84,9 @@ export function createNotifyHandler(deps: NotifyDeps) {
         : meeting?.version === data.version;
     // Those a change took out are told whatever changed since, unless a later change took them back
     // (its own event mails them their schedule): no later event names them again.
-    const removed = event['detail-type'] === 'MeetingChanged' && meeting ? (event.detail.data.removedParticipantIds ?? []).filter((id) => !meeting.participants.includes(id)) : [];
+    // Nor once every round has begun: there is no schedule still to come to take them out of.
+    const toCome = meeting !== undefined && meeting.schedule.some((r) => Date.parse(r.startsAt) > deps.now().getTime());
+    const removed = event['detail-type'] === 'MeetingChanged' && meeting && toCome ? (event.detail.data.removedParticipantIds ?? []).filter((id) => !meeting.participants.includes(id)) : [];
     if (!meeting || (!current && removed.length === 0)) {
       // A newer version exists (its own event mails everyone) or the meeting is gone: nothing to send.
       deps.logger.info('meeting changed since; nothing to mail', { meetingId: data.meetingId, version: data.version });

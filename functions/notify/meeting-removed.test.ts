@@ -87,4 +87,11 @@ describe('a participant taken out of a meeting', () => {
       expect(sent.map((s) => s.to)).toEqual(['nino@kutaisi.example', 'anna@gyumri.example']);
     }
   });
+
+  it('is not told once every round has begun: there is no schedule still to come to take them out of', async () => {
+    const held = storedMeetingFixture(2, [A, B], { id: MEETING_ID, schedule: [{ round: 1, startsAt: '2026-11-30T08:00:00.000Z', endsAt: '2026-11-30T08:10:00.000Z', byes: [], meetings: [] }] });
+    const { sent, deliver } = setup(held);
+    expect(await deliver(changedEvent(2, [A, B], [C]))).toEqual({ batchItemFailures: [] });
+    expect(sent.map((s) => s.to)).not.toContain('oksana@lviv.example');
+  });
 });
