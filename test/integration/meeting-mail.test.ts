@@ -159,4 +159,21 @@ describe('meeting mails', () => {
     expect(cancelled.status).toBe(410);
     expect(cancelled.body.type).toBe('/problems/meeting-cancelled');
   });
+  it('a participant who erases their profile leaves the meeting without being told they were taken out; the others get the new schedule', async () => {
+    const { net, coordinator, ids } = await networkOfThree();
+    await platform.settle();
+    const created = await asCoordinator(net, coordinator, 'POST', `/networks/${net}/meetings`, meetingInputFixture(ids, { name: 'Speed dating, erasure' }));
+    expect(created.status).toBe(201);
+    const meetingId = String(created.body.id);
+    await platform.settle();
+
+    const erased = await callAs(platform, `oksana@${net}.example`, { profiles: [ids[2] as string] }, 'DELETE', `/profiles/${ids[2]}`);
+    expect(erased.status).toBe(204);
+    await platform.settle();
+
+    expect((await mailsTo(`oksana@${net}.example`)).map((m) => m.subject)).toEqual(['CultureBridge: your schedule for Speed dating, erasure']);
+    expect((await mailsTo(`nino@${net}.example`)).map((m) => m.subject).sort()).toEqual(['CultureBridge: your schedule for Speed dating, erasure', 'CultureBridge: your updated schedule for Speed dating, erasure']);
+    const changed = platform.eventBridge.events.map((e) => e.event).find((e) => e['detail-type'] === 'MeetingChanged' && (e.detail as { data: { meetingId?: string } }).data.meetingId === meetingId);
+    expect((changed?.detail as { data: { removedParticipantIds?: string[]; participantIds: string[] } }).data).toMatchObject({ removedParticipantIds: [], participantIds: [ids[0], ids[1]] });
+  });
 });
