@@ -123,16 +123,18 @@ export interface MeetingExports {
 
 export function meetingRoutes({ meetings, matches, profiles, networkSettings, now }: MeetingRouteDeps, exports?: MeetingExports) {
   /**
-   * The timetable for `input`: participants must be active members of the network and requests
-   * between participants (400 naming each bad entry otherwise); rounds already held are kept.
+   * The timetable for `input`: participants must be members of the network, active unless already
+   * taking part (`already`: one whose profile waits for a new address to be confirmed stays, and
+   * blocks nobody's change or request), and requests between participants (400 naming each bad
+   * entry otherwise); rounds already held are kept.
    */
-  async function plan(networkId: string, input: MeetingInput, held: Meeting['schedule']) {
+  async function plan(networkId: string, input: MeetingInput, held: Meeting['schedule'], already: ReadonlySet<string> = new Set()) {
     const members = new Map((await matches.candidates([networkId])).map((v) => [v.id, v]));
     const errors: FieldProblem[] = [];
     input.participants.forEach((id, i) => {
       const member = members.get(id);
       if (!member || !member.networks.includes(networkId)) errors.push(problem(['participants', i], 'not_a_member', 'not a member of this network'));
-      else if (member.status !== 'active') errors.push(problem(['participants', i], 'not_active', 'this member is not active yet'));
+      else if (member.status !== 'active' && !already.has(id)) errors.push(problem(['participants', i], 'not_active', 'this member is not active yet'));
     });
     const taking = new Set(input.participants);
     input.requests.forEach((r, i) => {
@@ -152,7 +154,7 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
 
   /** `current` with `input`, planned again from the rounds held at `at` on: its next version. */
   async function nextVersion(current: Meeting, input: MeetingInput, held: Meeting['schedule'], at: string): Promise<Meeting> {
-    const { schedule, unmetRequests } = await plan(current.networkId, input, held);
+    const { schedule, unmetRequests } = await plan(current.networkId, input, held, new Set(current.participants));
     // `departed` describes only the version that wrote it (a member's own erasure).
     const { departed: _departed, ...kept } = current;
     return { ...kept, ...input, version: current.version + 1, schedule, unmetRequests, updatedAt: at };
@@ -324,7 +326,14 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
       const at = now();
       const held = heldRounds(current.schedule, new Date(at));
       if (held.length >= current.rounds) throw new HttpProblem(409, 'Meeting over', 'Every round of this meeting has been held.', PROBLEM_TYPES.meetingOver);
-      const next = await nextVersion(current, { ...current, requests: [...current.requests, { from, to }] }, held, at);
+      const next = await nextVersion(current, { ...current, requests: [...current.requests, { from, to }] }, held, at).catch((error: unknown) => {
+        // The stored participants no longer plan (one left the network): that is the coordinator's
+        // to mend, and the member never sent `participants`.
+        if (error instanceof HttpProblem && error.type === PROBLEM_TYPES.invalidFields) {
+          throw new HttpProblem(409, 'The meeting needs its coordinator', 'A participant of this meeting has left the network; its coordinator needs to update the meeting before requests can be planned.', PROBLEM_TYPES.meetingNeedsCoordinator);
+        }
+        throw error;
+      });
       const result = await meetings.replace(next, current.version);
       if (result.outcome === 'ok') return json(200, await ownView(next, from));
       if (result.outcome === 'not-found') throw notFound('meeting');

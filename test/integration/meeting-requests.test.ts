@@ -152,4 +152,52 @@ describe('a member asks to meet another participant', () => {
     expect(stale.body).toMatchObject({ title: 'The meeting was changed by someone else', currentVersion: 2 });
     expect(String(stale.body.detail)).toMatch(/the stored meeting is at version 2/);
   });
+  it('a participant whose profile waits for a new address to be confirmed blocks nobody: members still ask, the coordinator still changes the meeting', async () => {
+    const net = `net-${randomUUID().slice(0, 8)}`;
+    const coordinator = `coordinator@${net}.example`;
+    await new CoordinatorStore(platformDocumentClient(platform), platform.tableName).add({ networkId: net, name: 'Lela', email: coordinator, preference: { mode: 'off' } });
+    const people = ['Kutaisi', 'Gyumri', 'Rivne', 'Soroca'];
+    const emails = people.map((p) => `culture@${p.toLowerCase()}-${net}.example`);
+    const ids: string[] = [];
+    for (const [i, name] of people.entries()) ids.push(await submitProfile(platform, validProfileInput({ name, networks: [net], mailFrequency: 'off', contact: { name, email: emails[i] as string } })));
+    await platform.settle();
+    const body = { name: 'Speed dating', date: '2099-05-12', startTime: '10:00', timeZone: 'Asia/Tbilisi', slotMinutes: 10, breakMinutes: 5, rounds: 3, tables: 2, participants: ids };
+    const created = await as(coordinator, { networks: [net] }, 'POST', `/networks/${net}/meetings`, body);
+    expect(created.status).toBe(201);
+    const path = `/networks/${net}/meetings/${String(created.body.id)}`;
+
+    // Rivne moves to a new address: its profile is pending until the new address is confirmed.
+    const rivne = ids[2] as string;
+    const own = await as(emails[2] as string, { profiles: [rivne] }, 'GET', `/profiles/${rivne}`);
+    const { id: _id, status: _status, memberships: _memberships, createdAt: _c, updatedAt: _u, ...profile } = own.body as Record<string, unknown>;
+    const moved = await as(emails[2] as string, { profiles: [rivne] }, 'PUT', `/profiles/${rivne}`, { ...profile, contact: { name: 'Rivne', email: `new-${emails[2]}` } });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body.status).toBe('pending');
+
+    const asked = await as(emails[0] as string, { profiles: [ids[0] as string] }, 'POST', `${path}/requests`, { from: ids[0], to: ids[3] });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    const renamed = await as(coordinator, { networks: [net] }, 'PUT', `${path}`, { ...body, name: 'Speed dating, renamed', requests: [{ from: ids[0], to: ids[3] }], version: 2 });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    expect(renamed.body.participants).toEqual(ids);
+    // Adding someone who is not active is still refused: only those already taking part are kept.
+    const fifth = await submitProfile(platform, validProfileInput({ name: 'Lviv', networks: [net], mailFrequency: 'off', contact: { name: 'Lviv', email: `culture@lviv-${net}.example` } }));
+    await platform.settle();
+    const own5 = await as(`culture@lviv-${net}.example`, { profiles: [fifth] }, 'GET', `/profiles/${fifth}`);
+    const { id: _i5, status: _s5, memberships: _m5, createdAt: _c5, updatedAt: _u5, ...profile5 } = own5.body as Record<string, unknown>;
+    expect((await as(`culture@lviv-${net}.example`, { profiles: [fifth] }, 'PUT', `/profiles/${fifth}`, { ...profile5, contact: { name: 'Lviv', email: `new-culture@lviv-${net}.example` } })).body.status).toBe('pending');
+    const adding = await as(coordinator, { networks: [net] }, 'PUT', `${path}`, { ...body, name: 'Speed dating, renamed', participants: [...ids, fifth], requests: [{ from: ids[0], to: ids[3] }], version: 3 });
+    expect(adding.status).toBe(400);
+    expect((adding.body.errors as { field: string; code: string }[]).map((e) => [e.field, e.code])).toEqual([['participants[4]', 'not_active']]);
+
+    // Soroca leaves the network (its membership revoked): the meeting cannot be planned with it any
+    // more. A member asking is told it waits for the coordinator, not that its request names
+    // `participants[3]`, a field it never sent; the coordinator is told which participant to take out.
+    expect((await as(coordinator, { networks: [net] }, 'POST', `/networks/${net}/requests/${ids[3]}/reject`)).status).toBe(200);
+    const waiting = await as(emails[0] as string, { profiles: [ids[0] as string] }, 'POST', `${path}/requests`, { from: ids[0], to: ids[1] });
+    expect(waiting.status).toBe(409);
+    expect(waiting.body.type).toBe('/problems/meeting-needs-coordinator');
+    const refused = await as(coordinator, { networks: [net] }, 'PUT', `${path}`, { ...body, name: 'Speed dating, again', requests: [{ from: ids[0], to: ids[3] }], version: 3 });
+    expect(refused.status).toBe(400);
+    expect((refused.body.errors as { field: string; code: string }[]).map((e) => [e.field, e.code])).toEqual([['participants[3]', 'not_a_member']]);
+  });
 });

@@ -11,6 +11,7 @@ export const PROBLEM_TYPES = {
   meetingCancelled: '/problems/meeting-cancelled',
   meetingUnderWay: '/problems/meeting-under-way',
   meetingOver: '/problems/meeting-over',
+  meetingNeedsCoordinator: '/problems/meeting-needs-coordinator',
 } as const;
 
 /** A client-facing failure: thrown anywhere in a request and rendered as application/problem+json. */

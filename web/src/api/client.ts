@@ -32,7 +32,8 @@ export type ProblemType =
   | '/problems/match-state'
   | '/problems/meeting-cancelled'
   | '/problems/meeting-under-way'
-  | '/problems/meeting-over';
+  | '/problems/meeting-over'
+  | '/problems/meeting-needs-coordinator';
 
 /** Thrown once the session turned out to be gone; the app is already on its way to the sign-in page. */
 export class SessionLost extends Error {

@@ -13,6 +13,7 @@ function explain(problem: ApiProblem, t: TFunction): { title: string; detail?: s
   if (problem.is('/problems/match-state')) return { title: t('problem.matchState.title'), detail: problem.detail };
   if (problem.is('/problems/meeting-cancelled')) return { title: t('problem.meetingCancelled.title'), detail: t('problem.meetingCancelled.detail') };
   if (problem.is('/problems/meeting-over')) return { title: t('problem.meetingOver.title'), detail: t('problem.meetingOver.detail') };
+  if (problem.is('/problems/meeting-needs-coordinator')) return { title: t('problem.meetingNeedsCoordinator.title'), detail: t('problem.meetingNeedsCoordinator.detail') };
   if (problem.is('/problems/meeting-under-way')) return { title: t('problem.meetingUnderWay.title'), detail: t('problem.meetingUnderWay.detail') };
   if (problem.status === 404) return { title: t('problem.notFound.title'), detail: t('problem.notFound.detail') };
   if (problem.status === 503) return { title: t('problem.busy.title'), detail: t('problem.busy.detail') };

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import { ApiProblem } from '../api/client';
 import { cancelMeeting, createMeeting, fetchMe, fetchMeeting, fetchMeetingFile, fetchMeetings, fetchNetworkMembers, updateMeeting } from '../api/endpoints';
 import type { MeetingView } from '../api/types';
@@ -92,6 +92,8 @@ function MeetingForm({
   const { t } = useLocale();
   const members = useResource(() => fetchNetworkMembers(networkId), `members:${networkId}`);
   const [chosen, setChosen] = useState<Set<string>>(new Set(initial.participants));
+  // The participants as last sent: the API names one by its place in that list (`participants[4]`).
+  const sent = useRef<string[]>([]);
   const kept = (field: string) => timingKept && (TIMING_FIELDS as readonly string[]).includes(field);
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -99,6 +101,7 @@ function MeetingForm({
     const form = new FormData(event.currentTarget);
     // A disabled field is not in the form's data: it is sent as it was.
     const text = (name: keyof MeetingValues) => (form.has(name) ? String(form.get(name)) : String(initial[name]));
+    sent.current = [...chosen];
     onSubmit({
       name: text('name'),
       date: text('date'),
@@ -108,7 +111,7 @@ function MeetingForm({
       breakMinutes: Number(text('breakMinutes')),
       rounds: Number(text('rounds')),
       tables: Number(text('tables')),
-      participants: [...chosen],
+      participants: sent.current,
     });
   }
 
@@ -121,6 +124,9 @@ function MeetingForm({
   ];
   // The API names the planning form's fields as its inputs are named; their labels say them.
   const fieldLabel = (field: string) => {
+    const place = /^participants\[(\d+)\]$/.exec(field);
+    const named = place ? choices.find((c) => c.id === sent.current[Number(place[1])]) : undefined;
+    if (named) return `${t('meetings.participant')} ${named.label}`;
     const top = field.split(/[.[]/)[0] as string;
     return (PLANNING_FIELDS as readonly string[]).includes(top) ? t(`meetings.${top}`) : undefined;
   };
