@@ -47,8 +47,8 @@ export const EVENT_DOCS: Record<DetailType, { emittedWhen: string; history: stri
     history: ['v1 (2026-11-30): first version.'],
   },
   MeetingChanged: {
-    emittedWhen: 'A coordinator changed a meeting (details or participants); the rounds after the ones already held were planned again. Carries the whole new timetable, and who of the previous version no longer takes part.',
-    history: ['v1 (2026-11-30): first version.', 'v1 (2026-11-30): optional `removedParticipantIds` added (additive).'],
+    emittedWhen: 'A coordinator changed a meeting (details or participants); the rounds after the ones already held were planned again. Carries the whole new timetable, who of the previous version no longer takes part, who was added, and whose own rounds changed.',
+    history: ['v1 (2026-11-30): first version.', 'v1 (2026-11-30): optional `removedParticipantIds`, `addedParticipantIds` and `rescheduledParticipantIds` added (additive).'],
   },
   MeetingCancelled: {
     emittedWhen: 'A coordinator cancelled a meeting before its first round began; carries the timetable that will not take place. No MeetingChanged follows: a cancelled meeting is not changed again.',

@@ -145,7 +145,7 @@ export const EXAMPLE_DETAILS: { [T in DetailType]: EventDetail<T> } = {
   },
   MeetingChanged: {
     metadata: meta('af8c5b2e-4a1b-4c6f-9d3e-1b2a3f4e5c0a', `MEETING#${meetingId}#v2`),
-    data: { ...meeting(2, true), changedFields: ['participants', 'schedule'], removedParticipantIds: [fourthId] },
+    data: { ...meeting(2, true), changedFields: ['participants', 'schedule'], removedParticipantIds: [fourthId], addedParticipantIds: [], rescheduledParticipantIds: [profileId, partnerId, thirdId] },
   },
   MeetingCancelled: {
     metadata: meta('b09d6c3f-5b2c-4d7a-8e4f-2c3b4a5f6d1b', `MEETING#${meetingId}#v3`),

@@ -140,6 +140,11 @@ export const EVENT_SCHEMAS = {
         .array(z.uuid())
         .optional()
         .describe('Profile ids of the previous version\'s participants who no longer take part (empty when nobody left)'),
+      addedParticipantIds: z.array(z.uuid()).optional().describe('Profile ids of participants this version added'),
+      rescheduledParticipantIds: z
+        .array(z.uuid())
+        .optional()
+        .describe('Profile ids of participants kept whose own rounds changed (time, table or partner), or all of them when the name, day, start time or time zone changed'),
     }),
   ),
   MeetingCancelled: envelope(MeetingData.extend({ cancelledAt: z.iso.datetime().describe('When the coordinator cancelled it (UTC); the timetable is the one that will not take place') })),

@@ -94,7 +94,11 @@ export function createNotifyHandler(deps: NotifyDeps) {
     }
     // Keyed by the event's version: a redelivery after a later (silent) version finds its mails sent.
     const told = { id: meeting.id, version: data.version };
-    const participants = current ? meeting.participants : [];
+    // A change names whom it concerns (events published before it did not: everyone is mailed).
+    const changes = event['detail-type'] === 'MeetingChanged' ? event.detail.data : undefined;
+    const concerned = changes?.rescheduledParticipantIds === undefined ? undefined : new Set([...changes.rescheduledParticipantIds, ...(changes.addedParticipantIds ?? [])]);
+    const added = new Set(changes?.addedParticipantIds ?? []);
+    const participants = current ? meeting.participants.filter((id) => concerned === undefined || concerned.has(id)) : [];
     const ids = [...new Set([...participants, ...removed, ...meeting.schedule.flatMap((r) => r.meetings.flatMap((m) => m.profileIds))])];
     const [profiles, settings] = await Promise.all([deps.matches.profiles(ids), deps.networkSettings.getMany(networksNamedIn(meeting), { withName: true })]);
     const nameOf = (id: string) => profiles.get(id)?.name ?? 'a member who has left';
@@ -126,7 +130,7 @@ export function createNotifyHandler(deps: NotifyDeps) {
       await tell(id, (recipient) =>
         event['detail-type'] === 'MeetingCancelled'
           ? composeMeetingCancelledMail(meeting, recipient, { baseUrl: deps.baseUrl })
-          : composeMeetingMail(meeting, recipient, nameOf, { baseUrl: deps.baseUrl, networkName }, event['detail-type'] === 'MeetingChanged'),
+          : composeMeetingMail(meeting, recipient, nameOf, { baseUrl: deps.baseUrl, networkName }, event['detail-type'] === 'MeetingChanged' && !added.has(id)),
       );
     }
     // Only an active profile is told: one withdrawn, or waiting for its (new) address to be confirmed, is not mailed.

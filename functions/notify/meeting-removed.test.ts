@@ -14,14 +14,16 @@ const MEETING_ID = '44444444-4444-8444-8444-444444444444';
 
 const stored = (version: number, participants: string[]) => storedMeetingFixture(version, participants, { id: MEETING_ID });
 
-function changedEvent(version: number, participantIds: string[], removedParticipantIds: string[]) {
+function changedEvent(version: number, participantIds: string[], removedParticipantIds: string[], changes: { addedParticipantIds?: string[]; rescheduledParticipantIds?: string[] } = {}) {
   const example = exampleEvent('MeetingChanged').detail;
+  // Who was added or rescheduled is named only when the test says so (events published before did not).
+  const { addedParticipantIds: _added, rescheduledParticipantIds: _rescheduled, ...data } = example.data;
   return {
     source: 'culturebridge.meetings',
     'detail-type': 'MeetingChanged',
     detail: {
       metadata: { ...example.metadata, idempotencyKey: `MEETING#${MEETING_ID}#v${version}` },
-      data: { ...example.data, meetingId: MEETING_ID, networkId: 'eu4culture', version, participantIds, removedParticipantIds, changedFields: ['participants', 'schedule'] },
+      data: { ...data, meetingId: MEETING_ID, networkId: 'eu4culture', version, participantIds, removedParticipantIds, changedFields: ['participants', 'schedule'], ...changes },
     },
   };
 }
@@ -93,5 +95,15 @@ describe('a participant taken out of a meeting', () => {
     const { sent, deliver } = setup(held);
     expect(await deliver(changedEvent(2, [A, B], [C]))).toEqual({ batchItemFailures: [] });
     expect(sent.map((s) => s.to)).not.toContain('oksana@lviv.example');
+  });
+
+  it('with who was added and rescheduled named: an added participant gets a first schedule, a rescheduled one the updated one, the others nothing', async () => {
+    const { sent, deliver } = setup(stored(2, [A, B, C]));
+    const event = changedEvent(2, [A, B, C], [], { addedParticipantIds: [C], rescheduledParticipantIds: [A] });
+    expect(await deliver(event)).toEqual({ batchItemFailures: [] });
+    expect(sent.map((s) => [s.to, s.mail.subject])).toEqual([
+      ['nino@kutaisi.example', 'CultureBridge: your updated schedule for Kutaisi speed dating'],
+      ['oksana@lviv.example', 'CultureBridge: ваш розклад на Kutaisi speed dating'],
+    ]);
   });
 });

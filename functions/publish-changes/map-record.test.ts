@@ -279,6 +279,22 @@ describe('meeting items', () => {
     expect(EVENT_SCHEMAS.MeetingChanged.parse(added?.detail).data.removedParticipantIds).toEqual([]);
   });
 
+  it('names who was added and whose own rounds (time, table, partner) or the meeting\'s name, day or start changed: nobody else is mailed a schedule again', () => {
+    const C = '44444444-4444-4444-8444-444444444444';
+    const before = meeting(1, [A, B]);
+    const data = (after: Meeting) => EVENT_SCHEMAS.MeetingChanged.parse(mapRecord(streamRecord('MODIFY', { before: meetingItem(before), after: meetingItem(after) }))?.detail).data;
+    // More tables, the same pairs at the same tables and times: nobody's schedule changed.
+    expect(data({ ...before, version: 2, tables: 3 })).toMatchObject({ changedFields: ['tables'], addedParticipantIds: [], rescheduledParticipantIds: [] });
+    // A new name reads in every schedule mail's first line.
+    expect(data({ ...before, version: 2, name: 'Kutaisi speed dating, day 2' })).toMatchObject({ addedParticipantIds: [], rescheduledParticipantIds: [A, B] });
+    // C joins and sits out round 1: C is added (a first schedule), A and B keep theirs.
+    const joined = { ...before, version: 2, participants: [A, B, C], schedule: [{ ...(before.schedule[0] as Meeting['schedule'][number]), byes: [C] }] };
+    expect(data(joined)).toMatchObject({ addedParticipantIds: [C], rescheduledParticipantIds: [] });
+    // A moves to table 2: A and B, who meet there, are rescheduled.
+    const moved = { ...before, version: 2, schedule: [{ ...(before.schedule[0] as Meeting['schedule'][number]), meetings: [{ ...(before.schedule[0]?.meetings[0] as Meeting['schedule'][number]['meetings'][number]), table: 2 }] }] };
+    expect(data(moved)).toMatchObject({ rescheduledParticipantIds: [A, B] });
+  });
+
   it('a member who left on their own (their profile erased: `departed`) is not named as taken out', () => {
     const C = '44444444-4444-4444-8444-444444444444';
     const before = meetingItem(meeting(1, [A, B, C]));

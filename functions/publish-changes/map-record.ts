@@ -1,7 +1,7 @@
 import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue as SdkAttributeValue } from '@aws-sdk/client-dynamodb';
-import type { MatchState, MembershipStatus } from '@culturebridge/domain';
+import { scheduleOf, type MatchState, type Meeting, type MembershipStatus } from '@culturebridge/domain';
 import { DETAIL_TYPES, EVENT_SCHEMAS, PublicProfile, type DetailType } from '@culturebridge/events';
 import { ENTITY, OPEN_SCOPE, decodeMembershipView, isPublishedCopy, keys, type MatchItem } from '@culturebridge/store';
 import { eventIdFor } from './event-id.js';
@@ -179,6 +179,27 @@ function meetingData(item: Item) {
   };
 }
 
+/** Fields every schedule mail opens with: a change of one is news to every participant. */
+const HEADLINE_FIELDS = ['name', 'date', 'startTime', 'timeZone'] as const;
+
+/**
+ * Who a change concerns: those taken out (told their schedule no longer holds; a member who left on
+ * their own, `departed`, is not), those added (a first schedule), and those kept whose own rounds
+ * changed (time, table or partner), or all kept when the headline changed. Nobody else is mailed.
+ */
+function participantChanges(before: Item, after: Item) {
+  const was = before.participants as string[];
+  const is = after.participants as string[];
+  const staying = new Set([...is, ...((after.departed as string[] | undefined) ?? [])]);
+  const headline = HEADLINE_FIELDS.some((f) => before[f] !== after[f]);
+  const own = (item: Item, id: string) => JSON.stringify(scheduleOf(item as unknown as Pick<Meeting, 'schedule'>, id).map((r) => [r.startsAt, r.endsAt, r.table, r.partnerId]));
+  return {
+    removedParticipantIds: was.filter((id) => !staying.has(id)),
+    addedParticipantIds: is.filter((id) => !was.includes(id)),
+    rescheduledParticipantIds: is.filter((id) => was.includes(id) && (headline || own(before, id) !== own(after, id))),
+  };
+}
+
 /**
  * A new meeting is MeetingPlanned; a new version of it MeetingChanged, or MeetingCancelled when that
  * version is the cancellation. Meetings are not deleted: a cancelled one is kept, marked.
@@ -192,11 +213,7 @@ function meetingEvent(record: DynamoDBRecord, before: Item | undefined, after: I
     return before.cancelledAt === undefined ? build(record, after, 'MeetingCancelled', key, { ...meetingData(after), cancelledAt: after.cancelledAt }) : undefined;
   }
   const changed = MEETING_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
-  // Those taken out had a schedule by mail: notify tells them it no longer holds. A member who
-  // left on their own (their profile erased) is not told.
-  const staying = new Set([...(after.participants as string[]), ...((after.departed as string[] | undefined) ?? [])]);
-  const removed = (before.participants as string[]).filter((id) => !staying.has(id));
-  return build(record, after, 'MeetingChanged', key, { ...meetingData(after), changedFields: changed, removedParticipantIds: removed });
+  return build(record, after, 'MeetingChanged', key, { ...meetingData(after), changedFields: changed, ...participantChanges(before, after) });
 }
 
 const MEMBERSHIP_EVENT: Record<MembershipStatus, DetailType> = {

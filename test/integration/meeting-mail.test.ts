@@ -99,10 +99,16 @@ describe('meeting mails', () => {
     const notice = (await mailsTo(`oksana@${net}.example`)).find((m) => /no longer/.test(m.subject));
     expect(notice?.body.text).toContain('Lviv no longer takes part in its speed-dating rounds still to come');
     expect(notice?.body.text).not.toContain('Kutaisi');
-    for (const who of ['nino', 'anna']) expect((await mailsTo(`${who}@${net}.example`)).map((m) => m.subject).sort()).toEqual(['CultureBridge: your schedule for Speed dating, day 1', 'CultureBridge: your updated schedule for Speed dating, day 1']);
-
     const event = platform.eventBridge.events.map((e) => e.event).find((e) => e['detail-type'] === 'MeetingChanged' && (e.detail as { data: { meetingId?: string } }).data.meetingId === meetingId);
-    expect((event?.detail as { data: { removedParticipantIds?: string[] } }).data.removedParticipantIds).toEqual([ids[2]]);
+    const data = (event?.detail as { data: { removedParticipantIds?: string[]; rescheduledParticipantIds?: string[] } }).data;
+    expect(data.removedParticipantIds).toEqual([ids[2]]);
+    // Those still in get the new schedule when their own rounds changed (whoever was to meet Lviv
+    // now sits out that round), and nothing when they did not.
+    expect(data.rescheduledParticipantIds?.length).toBeGreaterThan(0);
+    for (const [i, who] of (['nino', 'anna'] as const).entries()) {
+      const subjects = (await mailsTo(`${who}@${net}.example`)).map((m) => m.subject).sort();
+      expect(subjects).toEqual(data.rescheduledParticipantIds?.includes(ids[i] as string) ? ['CultureBridge: your schedule for Speed dating, day 1', 'CultureBridge: your updated schedule for Speed dating, day 1'] : ['CultureBridge: your schedule for Speed dating, day 1']);
+    }
     expect(JSON.stringify(event)).not.toMatch(EMAIL_PATTERN);
   });
   it('a change that changes nothing (a form saved as it was) writes no version, publishes nothing and mails nobody', async () => {
@@ -172,8 +178,14 @@ describe('meeting mails', () => {
     await platform.settle();
 
     expect((await mailsTo(`oksana@${net}.example`)).map((m) => m.subject)).toEqual(['CultureBridge: your schedule for Speed dating, erasure']);
-    expect((await mailsTo(`nino@${net}.example`)).map((m) => m.subject).sort()).toEqual(['CultureBridge: your schedule for Speed dating, erasure', 'CultureBridge: your updated schedule for Speed dating, erasure']);
     const changed = platform.eventBridge.events.map((e) => e.event).find((e) => e['detail-type'] === 'MeetingChanged' && (e.detail as { data: { meetingId?: string } }).data.meetingId === meetingId);
-    expect((changed?.detail as { data: { removedParticipantIds?: string[]; participantIds: string[] } }).data).toMatchObject({ removedParticipantIds: [], participantIds: [ids[0], ids[1]] });
+    const data = (changed?.detail as { data: { removedParticipantIds?: string[]; rescheduledParticipantIds?: string[]; participantIds: string[] } }).data;
+    expect(data).toMatchObject({ removedParticipantIds: [], participantIds: [ids[0], ids[1]] });
+    // Whoever was to meet Oksana now sits out that round: their new schedule is mailed.
+    expect(data.rescheduledParticipantIds?.length).toBeGreaterThan(0);
+    for (const [i, who] of (['nino', 'anna'] as const).entries()) {
+      const updated = (await mailsTo(`${who}@${net}.example`)).filter((m) => m.subject === 'CultureBridge: your updated schedule for Speed dating, erasure');
+      expect(updated).toHaveLength(data.rescheduledParticipantIds?.includes(ids[i] as string) ? 1 : 0);
+    }
   });
 });
