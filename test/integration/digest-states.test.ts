@@ -87,10 +87,11 @@ describe('a digest lists each match as it stands now', () => {
 
     const figures = ['0 new matches', '1 accepted by one side', '0 confirmed by both', '1 waiting for an answer', '0 expired'];
     const [own] = await mailsTo(kutaisi.contact.email);
-    expect(read(own?.body.text)).toEqual({ figures, items: [item('Accepted by one side', 'Kutaisi', 'Gyumri')] });
+    // Each member reads whose answer the match waits for; the coordinator reads the pair.
+    expect(read(own?.body.text)).toEqual({ figures, items: ['You accepted: waiting for Gyumri'] });
     expect(own?.subject).toBe('CultureBridge · Kutaisi: daily digest, 1 accepted by one side (2026-11-25)');
     const [partner] = await mailsTo(gyumri.contact.email);
-    expect(read(partner?.body.text)).toEqual({ figures, items: [item('Accepted by one side', 'Kutaisi', 'Gyumri')] });
+    expect(read(partner?.body.text)).toEqual({ figures, items: ['Kutaisi accepted: your answer is awaited'] });
     const [network] = await mailsTo(coordinator.email);
     expect(read(network?.body.text)).toEqual({ figures, items: [item('Accepted by one side', 'Kutaisi', 'Gyumri')] });
     // The declined proposal was all Rivne had to hear about: no digest at all, and nothing left to send.

@@ -73,6 +73,9 @@ export const MAIL_TEXT = {
       expired: (a: string, b: string) => `Expired: ${a} and ${b}`,
       reminder: (a: string, b: string) => `Waiting for your answer: ${a} and ${b}`,
     },
+    /** A member's line about a match accepted by one side: whose answer it waits for. */
+    acceptedByYou: (partner: string) => `You accepted: waiting for ${partner}`,
+    acceptedByPartner: (partner: string) => `${partner} accepted: your answer is awaited`,
     /** An item about a weaker match (#14: weaker matches are marked in mails too). */
     weakerItem: (item: string) => `${item} (weaker match)`,
     dashboard: { coordinator: 'Open the network dashboard', member: 'See all your matches' },
@@ -150,6 +153,8 @@ export function mailText(locale: Locale) {
         expired: (a, b) => m('digestItemExpired', { a, b }),
         reminder: (a, b) => m('digestItemReminder', { a, b }),
       },
+      acceptedByYou: (partner) => m('digestItemAcceptedByYou', { partner }),
+      acceptedByPartner: (partner) => m('digestItemAcceptedByPartner', { partner }),
       weakerItem: (item) => m('digestItemWeaker', { item }),
       dashboard: { coordinator: m('openDashboard'), member: m('seeAllMatches') },
       more: (count) => m('digestMore', { count }),

@@ -367,7 +367,7 @@ describe('mails in the recipient\'s language', () => {
       'Переглянути всі ваші збіги: https://app.example.org/#/profiles/g',
       '',
       '- Новий: Gyumri і Kutaisi: https://app.example.org/#/matches/g/k',
-      '- Прийнято однією стороною: Gyumri і Kutaisi: https://app.example.org/#/matches/g/k',
+      '- Kutaisi: пропозицію прийнято, чекаємо на вашу відповідь: https://app.example.org/#/matches/g/k',
       '- Чекає на вашу відповідь: Gyumri і Kutaisi: https://app.example.org/#/matches/g/k',
       '',
       'Змінити налаштування листів або відписатися: https://app.example.org/#/preferences/profiles/g',
@@ -574,7 +574,8 @@ describe('a digest lists each match as it stands when it is sent', () => {
     expect(mail?.subject).toBe('CultureBridge · Kutaisi: daily digest, 1 accepted by one side (2026-11-25)');
     expect(mail?.text).not.toContain('New:');
     expect(mail?.text).not.toContain('Rivne');
-    expect(mail?.text).toContain(`- Accepted by one side: Gyumri and Kutaisi: ${BASE}/#/matches/k/g`);
+    // A member reads who has to answer now, their own profile first.
+    expect(mail?.text).toContain(`- You accepted: waiting for Gyumri: ${BASE}/#/matches/k/g`);
     const forCoordinator = composeDigestMail(coordinatorDigest, 'daily', '2026-11-25', network, 1, { baseUrl: BASE });
     expect(forCoordinator?.subject).toBe('CultureBridge · EU4Culture: daily digest, 1 accepted by one side (2026-11-25)');
     expect(forCoordinator?.text).not.toContain('Rivne');
@@ -613,5 +614,19 @@ describe('a digest lists each match as it stands when it is sent', () => {
     const entries = [entry(base, 'proposed', '09:00'), entry(base, 'accepted', '10:00', { version: 2, acceptedBy: ['k'] }), entry(rivne, 'proposed', '09:30')];
     expect(kinds(digestAsItStands(entries, stands(), 'g'))).toEqual(['proposed k|r', 'accepted g|k']);
     expect(kinds(digestAsItStands(entries, stands(now('g|k', 'proposed', [], 1)), 'g'))).toEqual(['proposed k|r', 'accepted g|k']);
+  });
+
+  it('a member\'s lines name their own profile first and say whose answer an accepted match waits for', () => {
+    const waiting = entry(base, 'accepted', '10:00', { version: 2, acceptedBy: ['k'] });
+    const forGyumri = composeDigestMail({ role: 'member', id: 'g', name: 'Anna', profileName: 'Gyumri' }, 'daily', '2026-11-25', [waiting], 1, { baseUrl: BASE });
+    expect(forGyumri?.text).toContain('- Kutaisi accepted: your answer is awaited');
+    const inRussian = composeDigestMail({ role: 'member', id: 'g', name: 'Anna', profileName: 'Gyumri', locale: 'ru' }, 'daily', '2026-11-25', [waiting], 1, { baseUrl: BASE });
+    expect(inRussian?.text).toContain('- Kutaisi: предложение принято, ждём вашего ответа');
+    // Kutaisi is second in id order, first in its own digest.
+    const forKutaisi = composeDigestMail({ role: 'member', id: 'k', name: 'Nino', profileName: 'Kutaisi' }, 'daily', '2026-11-25', [entry(base, 'confirmed', '11:00', { version: 3 })], 0, { baseUrl: BASE });
+    expect(forKutaisi?.text).toContain('- Confirmed: Kutaisi and Gyumri');
+    // A coordinator reads the pair in id order, as before.
+    const forCoordinator = composeDigestMail(coordinatorDigest, 'daily', '2026-11-25', [waiting], 1, { baseUrl: BASE });
+    expect(forCoordinator?.text).toContain('- Accepted by one side: Gyumri and Kutaisi');
   });
 });

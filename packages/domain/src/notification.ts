@@ -377,8 +377,15 @@ export function composeDigestMail(recipient: DigestRecipient, frequency: DigestF
   };
   const shown = sorted.slice(0, DIGEST_ITEM_LIMIT);
   const itemText = (n: MatchNotice) => {
-    const item = D.item[n.state](...n.names);
+    const item = recipient.role === 'member' ? memberItem(n, recipient.id) : D.item[n.state](...n.names);
     return n.weaker ? D.weakerItem(item) : item;
+  };
+  // A member reads their own profile first, and for a match accepted by one side, whose answer it waits for.
+  const memberItem = (n: MatchNotice, self: string) => {
+    const mine = n.profileIds[0] === self ? 0 : 1;
+    const [own, partner] = [n.names[mine], n.names[1 - mine]] as [string, string];
+    if (n.state === 'accepted') return (n.acceptedBy ?? []).includes(self) ? D.acceptedByYou(partner) : D.acceptedByPartner(partner);
+    return D.item[n.state](own, partner);
   };
   const intro = recipient.role === 'coordinator' ? D.intro.coordinator(scope) : D.intro.member(scope);
   const more = sorted.length > shown.length ? [D.more(sorted.length - shown.length)] : [];
