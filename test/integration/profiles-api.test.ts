@@ -233,6 +233,10 @@ describe('profiles API on DynamoDB Local', () => {
     expect(broken.body.title).toBe('Unsupported media type');
     expect(broken.body.detail).toBe('The body is not valid JSON. Check quotes, commas and brackets.');
     expect(text.body.detail).toBe('Send the body as JSON with the header Content-Type: application/json.');
+    // Valid JSON nested thousands of levels deep is not "not JSON": it is a 400 that says what is wrong.
+    const deep = await call(api, { method: 'POST', path: '/profiles', rawBody: `${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}` });
+    expect(deep.status).toBe(400);
+    expect(deep.body.detail).toBe('The body nests objects or arrays too deeply; no field of this API nests more than a few levels.');
     expect((await table.scanAll()).length).toBe(before);
   });
 

@@ -89,6 +89,10 @@ export function problemDetails(logger: Logger): middy.MiddlewareObj<APIGatewayPr
         // reach Object.prototype: a field no form has, so the answer other unknown fields get.
         const key = (error.cause as { data?: unknown } | undefined)?.data === 'constructor' ? 'constructor' : '__proto__';
         problem = invalidFields([{ field: '(body)', pointer: '#', code: 'unknown_field', detail: `the body holds the key "${key}", which no field has`, params: { key } }]);
+      } else if (isMiddyHttpError(error) && /call stack/i.test(String((error.cause as { message?: unknown } | undefined)?.message ?? ''))) {
+        // Valid JSON nested thousands deep overflows the parser's reviver: a client's mistake, but
+        // not "not JSON".
+        problem = new HttpProblem(400, 'Bad request', 'The body nests objects or arrays too deeply; no field of this API nests more than a few levels.');
       } else if (isMiddyHttpError(error) && error.statusCode >= 400 && error.statusCode < 500) {
         // middy 6 answered a body that does not parse with 415, middy 7 with 422. Our contract
         // (docs/api.md) has been 415 since the first release, so clients keep seeing that.
