@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeIssues, ProfileInput, MAX_FIELD_PROBLEMS } from '@culturebridge/domain';
-import { namedProblems } from './field-errors';
+import type { TFunction } from 'i18next';
+import { fieldProblemMessage, namedProblems } from './field-errors';
 
 describe('the problems a page names one by one', () => {
   it('leaves out only the entry that counts the problems not named', () => {
@@ -14,5 +15,19 @@ describe('the problems a page names one by one', () => {
     const problems = describeIssues(ProfileInput.safeParse('not an object').error!, 'not an object');
     expect(problems.map((p) => p.field)).toEqual(['(body)']);
     expect(namedProblems(problems)).toEqual(problems);
+  });
+});
+
+describe('a field problem in the page\'s words', () => {
+  // Echoes what the catalogs would be given, so the test sees the values, not one language's words.
+  const t = ((key: string, options: Record<string, unknown>) => (key === 'domain:fieldError.withField' ? `${String(options.field)}: ${String(options.problem)}` : `${key} ${String(options.value)}`)) as unknown as TFunction;
+
+  it('gives an instant (when a round begins) as a day and a time, not as ISO 8601', () => {
+    const message = fieldProblemMessage({ code: 'meeting_under_way', params: { value: '2026-11-30T12:57:00.000Z' }, detail: 'the meeting began' }, 'Start time', t);
+    expect(message).toBe('Start time: domain:fieldError.meeting_under_way 2026-11-30 12:57');
+  });
+
+  it('leaves other values as they are', () => {
+    expect(fieldProblemMessage({ code: 'unknown_value', params: { value: '2026-11-30' }, detail: 'x' }, 'Date', t)).toBe('Date: domain:fieldError.unknown_value 2026-11-30');
   });
 });

@@ -55,7 +55,13 @@ export function groupErrors(problems: readonly FieldProblem[], input: ProfileInp
  * code this app does not know.
  */
 export function fieldProblemMessage(problem: Pick<FieldProblem, 'code' | 'params' | 'detail'>, field: string, t: TFunction): string {
-  return t('domain:fieldError.withField', { field, problem: t(`domain:fieldError.${problem.code}`, { ...problem.params, defaultValue: sentence(problem.detail) }) });
+  const params = problem.params === undefined ? {} : { ...problem.params, ...(problem.params.value === undefined ? {} : { value: readable(problem.params.value) }) };
+  return t('domain:fieldError.withField', { field, problem: t(`domain:fieldError.${problem.code}`, { ...params, defaultValue: sentence(problem.detail) }) });
+}
+
+/** An instant (when a round begins) reads "2026-11-30 12:57"; the catalogs say it is UTC. Other values as they are. */
+function readable(value: unknown): unknown {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(value) ? `${value.slice(0, 10)} ${value.slice(11, 16)}` : value;
 }
 
 /**
