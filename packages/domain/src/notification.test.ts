@@ -331,9 +331,10 @@ describe('mails in the recipient\'s language', () => {
       'Məktub ayarlarını dəyişin və ya abunəlikdən çıxın: https://app.example.org/#/preferences/coordinators/c1',
     ]);
     expect(az.html).toContain('<html lang="az">');
-    // Nothing new but open matches: the subject says so in the recipient's language.
+    // Only reminders: the subject says how many wait for an answer (a fresh tester read "nothing new"
+    // above a list of reminders), in the recipient's language.
     expect(composeDigestMail(coordinatorOf('Олена', 'uk'), 'now', '2026-11-25', [day('reminder', 'g|k', ['Gyumri', 'Kutaisi'], '13:00')], 2, links)?.subject).toBe(
-      'CultureBridge · EU4Culture: дайджест, нічого нового (2026-11-25)',
+      'CultureBridge · EU4Culture: дайджест, 2 збіги чекають на відповідь (2026-11-25)',
     );
   });
 
@@ -628,5 +629,14 @@ describe('a digest lists each match as it stands when it is sent', () => {
     // A coordinator reads the pair in id order, as before.
     const forCoordinator = composeDigestMail(coordinatorDigest, 'daily', '2026-11-25', [waiting], 1, { baseUrl: BASE });
     expect(forCoordinator?.text).toContain('- Accepted by one side: Gyumri and Kutaisi');
+  });
+
+  it('a digest of reminders only says they wait for an answer in its subject, and a reminder after the partner accepted says so', () => {
+    const reminded = entry(base, 'reminder', '08:00', { version: 2, acceptedBy: ['k'] });
+    const mail = composeDigestMail({ role: 'member', id: 'g', name: 'Anna', profileName: 'Gyumri' }, 'daily', '2026-12-08', [reminded], 1, { baseUrl: BASE });
+    expect(mail?.subject).toBe('CultureBridge · Gyumri: daily digest, 1 waiting for an answer (2026-12-08)');
+    expect(mail?.text).toContain('- Kutaisi accepted: your answer is awaited');
+    const plain = composeDigestMail({ role: 'member', id: 'g', name: 'Anna', profileName: 'Gyumri' }, 'daily', '2026-12-08', [entry(base, 'reminder', '08:00')], 1, { baseUrl: BASE });
+    expect(plain?.text).toContain('- Waiting for your answer: Gyumri and Kutaisi');
   });
 });

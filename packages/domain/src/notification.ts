@@ -365,8 +365,10 @@ export function composeDigestMail(recipient: DigestRecipient, frequency: DigestF
   const D = T.digest;
   const figures = (Object.keys(D.counts) as (keyof DigestCounts)[]).map((k) => D.counts[k](counts[k]));
   const changed = figures.filter((_, i) => counts[(Object.keys(D.counts) as (keyof DigestCounts)[])[i] as keyof DigestCounts] > 0 && i !== 3);
+  // A digest of reminders only is about what waits for an answer, not "nothing new".
+  const reminding = sorted.some((e) => e.notice.state === 'reminder') ? [D.counts.waiting(counts.waiting)] : [];
   const scope = recipient.role === 'coordinator' ? (recipient.networkName ?? recipient.networkId) : recipient.profileName;
-  const subject = oneLine(D.subject(scope, D.frequency[frequency], changed.slice(0, 2).join(', ') || D.nothingNew, period));
+  const subject = oneLine(D.subject(scope, D.frequency[frequency], (changed.length > 0 ? changed : reminding).slice(0, 2).join(', ') || D.nothingNew, period));
   const overview = recipient.role === 'coordinator' ? dashboardLink(baseUrl, recipient.networkId) : profileLink(baseUrl, recipient.id);
   const overviewLabel = D.dashboard[recipient.role];
   const prefs = recipient.role === 'coordinator' ? preferencesLink(baseUrl, recipient.id) : memberPreferencesLink(baseUrl, recipient.id);
@@ -384,7 +386,10 @@ export function composeDigestMail(recipient: DigestRecipient, frequency: DigestF
   const memberItem = (n: MatchNotice, self: string) => {
     const mine = n.profileIds[0] === self ? 0 : 1;
     const [own, partner] = [n.names[mine], n.names[1 - mine]] as [string, string];
-    if (n.state === 'accepted') return (n.acceptedBy ?? []).includes(self) ? D.acceptedByYou(partner) : D.acceptedByPartner(partner);
+    const acceptedBy = n.acceptedBy ?? [];
+    if (n.state === 'accepted') return acceptedBy.includes(self) ? D.acceptedByYou(partner) : D.acceptedByPartner(partner);
+    // A reminder of a match the partner accepted says so: the answer awaited is the reader's.
+    if (n.state === 'reminder' && acceptedBy.length > 0 && !acceptedBy.includes(self)) return D.acceptedByPartner(partner);
     return D.item[n.state](own, partner);
   };
   const intro = recipient.role === 'coordinator' ? D.intro.coordinator(scope) : D.intro.member(scope);
