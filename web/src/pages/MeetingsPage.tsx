@@ -386,10 +386,17 @@ function Timetable({
   // Like asking to meet: a change plans the rounds still to come, so there must be one.
   const roundsToCome = meeting.rounds.some((r) => Date.parse(r.startsAt) > Date.now());
   const at = (iso: string) => localTime(iso, meeting.timeZone);
+  // A refusal (the meeting cancelled in another tab) is shown, not left in the console.
+  const [downloadProblem, setDownloadProblem] = useState<ApiProblem | undefined>();
   const download = async (kind: 'calendar' | 'csv') => {
-    const text = await fetchMeetingFile(meeting.networkId, meeting.id, kind);
-    if (kind === 'calendar') downloadText(`meeting-${meeting.id}.ics`, text, 'text/calendar');
-    else downloadText(`meeting-${meeting.id}.csv`, text, 'text/csv');
+    setDownloadProblem(undefined);
+    try {
+      const text = await fetchMeetingFile(meeting.networkId, meeting.id, kind);
+      if (kind === 'calendar') downloadText(`meeting-${meeting.id}.ics`, text, 'text/calendar');
+      else downloadText(`meeting-${meeting.id}.csv`, text, 'text/csv');
+    } catch (error) {
+      if (error instanceof ApiProblem) setDownloadProblem(error);
+    }
   };
   return (
     <div className="page meeting">
@@ -417,6 +424,7 @@ function Timetable({
         </button>
         <a href={href(`/meetings/${encodeURIComponent(meeting.networkId)}`)}>{t('meetings.all')}</a>
       </div>
+      {downloadProblem ? <ProblemMessage problem={downloadProblem} /> : null}
       {changed !== undefined && !changing ? (
         <Notice kind="success" title={t(changed ? 'meetings.changed' : 'meetings.unchanged')}>
           <p>{t(changed ? 'meetings.changedText' : 'meetings.unchangedText')}</p>

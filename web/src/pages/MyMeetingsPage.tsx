@@ -22,7 +22,7 @@ export function MyMeetingsPage({ profileId }: { profileId: string }) {
 }
 
 function Schedules({ profileId }: { profileId: string }) {
-  const { t, reasons, locale } = useLocale();
+  const { t, reasons } = useLocale();
   const mine = useResource(() => fetchProfileMeetings(profileId), `my-meetings:${profileId}`);
   // Why they meet, in the reader's language and from their side; the stored English sentence only
   // for a meeting planned without structured reasons.
@@ -42,11 +42,7 @@ function Schedules({ profileId }: { profileId: string }) {
           <p>
             {t('myMeetings.when', { date: m.date, startTime: m.startTime, timeZone: m.timeZone })}
           </p>
-          <p>
-            <button type="button" className="button button--secondary" onClick={() => void fetchProfileMeetingCalendar(profileId, m.id, locale).then((text) => downloadText(`meeting-${m.id}.ics`, text, 'text/calendar'))}>
-              {t('myMeetings.addToCalendar')}
-            </button>
-          </p>
+          <CalendarButton profileId={profileId} meetingId={m.id} />
           <ScrollArea label={m.name}>
             <table>
               <thead>
@@ -78,6 +74,30 @@ function Schedules({ profileId }: { profileId: string }) {
         </section>
       ))}
     </div>
+  );
+}
+
+/** The member's own rounds of one meeting as an .ics file, in the page's language; a refusal (a meeting cancelled meanwhile) is shown, not swallowed. */
+function CalendarButton({ profileId, meetingId }: { profileId: string; meetingId: string }) {
+  const { t, locale } = useLocale();
+  const [problem, setProblem] = useState<ApiProblem | undefined>();
+  const download = async () => {
+    setProblem(undefined);
+    try {
+      downloadText(`meeting-${meetingId}.ics`, await fetchProfileMeetingCalendar(profileId, meetingId, locale), 'text/calendar');
+    } catch (error) {
+      if (error instanceof ApiProblem) setProblem(error);
+    }
+  };
+  return (
+    <>
+      <p>
+        <button type="button" className="button button--secondary" onClick={() => void download()}>
+          {t('myMeetings.addToCalendar')}
+        </button>
+      </p>
+      {problem ? <ProblemMessage problem={problem} /> : null}
+    </>
   );
 }
 

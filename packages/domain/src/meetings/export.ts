@@ -101,7 +101,7 @@ export function meetingCalendar(meeting: Meeting, nameOf: NameOf): string {
 /**
  * One participant's rounds as iCalendar, in their language (`locale`, English by default): whom they
  * meet, at which table, and why (from the structured reasons, read from their side; see
- * `personalLines`); breaks have no event. UID per (meeting, round, participant), SEQUENCE as for the
+ * `personalLines`); a round they sit out is a cancelled event. UID per (meeting, round, participant), SEQUENCE as for the
  * timetable, so a calendar that imported an earlier version updates its events.
  */
 export function memberCalendar(meeting: Meeting, self: { id: string; name: string }, nameOf: NameOf, locale: Locale = DEFAULT_LOCALE, networkName?: (networkId: string) => string): string {
@@ -109,7 +109,13 @@ export function memberCalendar(meeting: Meeting, self: { id: string; name: strin
   const events: Omit<EventAttributes, 'start' | 'end' | 'duration'>[] = [];
   const times: { startsAt: string; endsAt: string }[] = [];
   for (const line of personalLines(meeting, self, nameOf, locale, networkName)) {
-    if (line.partner === undefined) continue;
+    if (line.partner === undefined) {
+      // A round they sit out is sent as cancelled (RFC 5545 §3.8.1.11): a calendar that imported an
+      // earlier plan, in which they met someone then, drops that meeting (same UID, higher SEQUENCE).
+      events.push({ uid: memberUid(meeting.id, line.round, self.id), title: t('mail.meetingCalendarBreak', { meeting: meeting.name, round: line.round }), status: 'CANCELLED' });
+      times.push(line);
+      continue;
+    }
     events.push({
       uid: memberUid(meeting.id, line.round, self.id),
       title: t('mail.meetingCalendarEvent', { meeting: meeting.name, round: line.round, table: line.table, partner: line.partner }),
