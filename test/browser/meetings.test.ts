@@ -135,6 +135,7 @@ describe('meetings in a real browser', () => {
     await page.goto(`${platform.apiUrl}/#/profiles/${member.id}/meetings`);
     await signInThroughMail(platform, page, member.profile.contact.email, WAIT.timeout);
     await page.getByRole('heading', { level: 1, name: 'Your meeting schedule' }).waitFor(WAIT);
+    await page.getByText(`For ${member.profile.name}.`).waitFor(WAIT);
     const rows = page.locator('tbody tr');
     expect(await rows.count()).toBe(4);
     await expect(rows.nth(0).innerText()).resolves.toMatch(/^1\t10:00–10:12\t\d+\t\S/);
@@ -165,6 +166,11 @@ describe('meetings in a real browser', () => {
     await page.getByText(`You asked to meet: ${wanted}.`).waitFor(WAIT);
     await expect(rows.nth(0).locator('td').nth(3).innerText()).resolves.toBe(wanted);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // The schedule is reachable from the profile's page, not only from its mail.
+    await page.getByRole('link', { name: 'Back to the profile and its partners' }).click();
+    await page.getByRole('link', { name: 'Your speed-dating schedules' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your meeting schedule' }).waitFor(WAIT);
   });
 
   it('the coordinator changes the meeting in the page (after a change from another tab is shown): one participant out, shorter slots, a round more; the member\'s request stays and the one taken out is told', async () => {

@@ -10,6 +10,8 @@ import { useLocale } from '../i18n/use-locale';
 import { downloadText } from '../lib/download';
 import { useResource } from '../lib/use-resource';
 import { localTime } from './MeetingsPage';
+import { useMe } from '../auth/me-context';
+import { href } from '../router';
 
 /** A member's own speed-dating schedules: whom they meet, when, where and why. */
 export function MyMeetingsPage({ profileId }: { profileId: string }) {
@@ -23,6 +25,8 @@ export function MyMeetingsPage({ profileId }: { profileId: string }) {
 
 function Schedules({ profileId }: { profileId: string }) {
   const { t, reasons } = useLocale();
+  const { me } = useMe();
+  const profileName = me?.profiles.find((p) => p.id === profileId)?.name;
   const mine = useResource(() => fetchProfileMeetings(profileId), `my-meetings:${profileId}`);
   // Why they meet, in the reader's language and from their side; the stored English sentence only
   // for a meeting planned without structured reasons.
@@ -35,6 +39,11 @@ function Schedules({ profileId }: { profileId: string }) {
   return (
     <div className="page">
       <PageHeading title={t('myMeetings.title')} />
+      {/* One address may hold several profiles: say whose schedules these are. */}
+      {profileName ? <p className="lead">{t('myMeetings.forProfile', { name: profileName })}</p> : null}
+      <p>
+        <a href={href(`/profiles/${encodeURIComponent(profileId)}`)}>{t('myMeetings.toProfile')}</a>
+      </p>
       {mine.data.meetings.length === 0 ? <p className="lead">{t('myMeetings.none')}</p> : null}
       {mine.data.meetings.map((m) => (
         <section key={m.id} aria-labelledby={`meeting-${m.id}`}>

@@ -138,6 +138,12 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
         </div>
         {owned && matches.data?.hints.length ? <MatchHints hints={matches.data.hints} /> : null}
         <Matches profile={current} owned={owned} matches={matches.data?.matches} error={matches.error} onChange={refresh} />
+        {/* The speed-dating schedules were reachable only from their mails. */}
+        {owned ? (
+          <p>
+            <a href={href(`/profiles/${encodeURIComponent(profileId)}/meetings`)}>{t('myProfile.meetings')}</a>
+          </p>
+        ) : null}
       </section>
 
       {owned ? (
