@@ -60,6 +60,20 @@ describe('planning match changes after a profile changed', () => {
     expect(planMatchChanges('a-kutaisi', [kutaisi, gyumri], withdrawn).map((c) => [c.kind, c.partner, c.kind === 'propose' ? c.expectedVersion : 0])).toEqual([['propose', 'b-gyumri', 4]]);
   });
 
+  it('keeps a weaker match that one side accepted when full matches push it out of the list; an unanswered one gives way', () => {
+    // Poti shares nothing with Kutaisi: only a weaker match, made while Kutaisi had no full one.
+    const poti = profile('e-poti', { themes: [{ id: 'music', priority: 'low' }], offers: [], needs: [], formats: [] });
+    const config = { minimumProposals: 1 };
+    const accepted: ExistingMatch[] = [{ partner: 'e-poti', state: 'accepted', version: 2, score: 0.3, summary: 's' }];
+    const kept = planMatchChanges('a-kutaisi', [kutaisi, gyumri, poti], accepted, config);
+    expect(kept.filter((c) => c.partner === 'e-poti').map((c) => c.kind)).toEqual(['rescore']);
+    const rescored = kept.find((c) => c.partner === 'e-poti');
+    expect(rescored?.kind === 'rescore' && rescored.state).toBe('accepted');
+    expect(rescored?.kind === 'rescore' && rescored.proposal.weaker).toBe(true);
+    const proposed: ExistingMatch[] = [{ partner: 'e-poti', state: 'proposed', version: 2, score: 0.3, summary: 's' }];
+    expect(planMatchChanges('a-kutaisi', [kutaisi, gyumri, poti], proposed, config).filter((c) => c.partner === 'e-poti')).toEqual([{ kind: 'withdraw', partner: 'e-poti', expectedVersion: 2 }]);
+  });
+
   it('withdraws answerable matches when the profile itself is no longer active', () => {
     const existing: ExistingMatch[] = [{ partner: 'b-gyumri', state: 'accepted', version: 2, score: 0.6, summary: 's' }];
     expect(planMatchChanges('a-kutaisi', [{ ...kutaisi, status: 'pending' }, gyumri], existing)).toEqual([{ kind: 'withdraw', partner: 'b-gyumri', expectedVersion: 2 }]);

@@ -1,4 +1,4 @@
-import { buildMatchingIndex, pairKey, topMatchesFor, type MatchingConfigInput, type MatchingProfile, type MatchProposal } from './matching/index.js';
+import { buildMatchingIndex, checkHardFilters, pairKey, scorePair, topMatchesFor, type MatchingConfigInput, type MatchingProfile, type MatchProposal } from './matching/index.js';
 import type { MatchState } from './match-lifecycle.js';
 import { DEFAULT_NETWORK_SETTINGS } from './network-settings.js';
 import { expiredPairMayReturn } from './proposal-expiry.js';
@@ -40,7 +40,8 @@ const LIVE: ReadonlySet<MatchState> = new Set(['proposed', 'accepted', 'confirme
 
 /**
  * What must change after `profileId` changed: propose its best partners, withdraw matches that no
- * longer qualify, and leave everything else untouched, so a redelivered event or an edit that does
+ * longer qualify (one side's acceptance keeps a match while the pair passes the hard filters), and
+ * leave everything else untouched, so a redelivered event or an edit that does
  * not move any score writes nothing (and so publishes nothing). A confirmed partnership is never
  * withdrawn by matching: both sides agreed to it. A declined pair is never proposed again.
  */
@@ -84,6 +85,15 @@ export function planMatchChanges(
     if (proposal && (proposal.score !== current.score || proposal.summary !== current.summary || networksChanged)) {
       changes.push({ kind: 'rescore', partner: current.partner, proposal, expectedVersion: current.version, state: current.state });
     } else if (!proposal && ANSWERABLE.has(current.state)) {
+      // A match one side accepted stays while the pair still passes the hard filters: ranked out by
+      // better partners is no reason to take back what someone said yes to (a fresh tester saw an
+      // accepted weaker match vanish without a word). Unanswered, it gives way.
+      const partner = byId.get(current.partner);
+      if (current.state === 'accepted' && self && partner && checkHardFilters(self, partner, declined).ok) {
+        const kept = scorePair(self, partner, index);
+        if (kept.score !== current.score || kept.summary !== current.summary || networksChanged) changes.push({ kind: 'rescore', partner: current.partner, proposal: kept, expectedVersion: current.version, state: current.state });
+        continue;
+      }
       changes.push({ kind: 'withdraw', partner: current.partner, expectedVersion: current.version });
     }
   }
