@@ -103,7 +103,7 @@ describe('a participant taken out of a meeting', () => {
     expect(await deliver(event)).toEqual({ batchItemFailures: [] });
     expect(sent.map((s) => [s.to, s.mail.subject])).toEqual([
       ['nino@kutaisi.example', 'CultureBridge: your updated schedule for Kutaisi speed dating'],
-      ['oksana@lviv.example', 'CultureBridge: ваш розклад на Kutaisi speed dating'],
+      ['oksana@lviv.example', 'CultureBridge: ваш розклад на зустріч «Kutaisi speed dating»'],
     ]);
   });
 });

@@ -36,14 +36,14 @@ describe('a participant\'s meeting mail in the recipient\'s language (issue 15)'
 
   it('in Ukrainian and Azerbaijani, subject and body', () => {
     const uk = mail('uk', true);
-    expect(uk.subject).toBe('CultureBridge: оновлений розклад на Speed dating');
+    expect(uk.subject).toBe('CultureBridge: оновлений розклад на зустріч «Speed dating»');
     expect(uk.text).toContain('Вітаємо, Nino!');
     expect(uk.text).toContain('Розклад змінився. Розклад зустрічей Kutaisi на «Speed dating», 2027-05-12, з 10:00 (Asia/Tbilisi):');
     expect(uk.text).toMatch(/^Раунд 1, 10:00–10:10, стіл 1: Gyumri\. Чому: \S/m);
     expect(uk.text).toContain('Раунд 2, 10:15–10:25: у вас перерва.');
     expect(uk.html).toContain('<th>Партнер</th>');
     const az = mail('az');
-    expect(az.subject).toBe('CultureBridge: Speed dating üçün cədvəliniz');
+    expect(az.subject).toBe('CultureBridge: «Speed dating» görüşü üçün cədvəliniz');
     expect(az.text).toContain('Salam, Nino!');
     expect(az.text).toContain('Raund 2, 10:15–10:25: sizin üçün fasilə.');
     expect(az.text).toContain('CultureBridge-də baxın: https://app.culturebridge.example/#/profiles/');
