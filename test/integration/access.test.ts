@@ -214,6 +214,8 @@ describe('access control on every route', () => {
         const response = await send(who, request());
         expect(response.status, `${who} on ${route.name}`).toBe(status);
         expect(response.headers['content-type']).toBe('application/problem+json');
+        // A refusal to someone who may see but not do this names what only another may do, reads included.
+        if (status === 403) expect(response.body.title).toBe('Not allowed');
         if (response.body.type === '/problems/sign-in-required') expect(response.headers['www-authenticate']).toBe('Bearer');
       }
       // Nothing changed (rate counters count requests, which is their job; they are not data).

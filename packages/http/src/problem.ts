@@ -83,4 +83,4 @@ export const meetingCancelled = (cancelledAt: string) =>
 /** 409: the meeting's first round has begun, so it is kept as held; `detail` says when it began. */
 export const meetingUnderWay = (detail: string) => new HttpProblem(409, 'Meeting under way', detail, PROBLEM_TYPES.meetingUnderWay);
 
-export const forbidden = (what: string) => new HttpProblem(403, 'Not yours to change', what, PROBLEM_TYPES.forbidden);
+export const forbidden = (what: string) => new HttpProblem(403, 'Not allowed', what, PROBLEM_TYPES.forbidden);
