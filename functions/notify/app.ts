@@ -76,43 +76,60 @@ export function createNotifyHandler(deps: NotifyDeps) {
   const mailMeeting = async (event: MeetingEvent) => {
     const { metadata, data } = event.detail;
     const meeting = await deps.meetings.get(data.networkId, data.meetingId);
+    if (!meeting) {
+      deps.logger.info('the meeting is gone; nothing to mail', { meetingId: data.meetingId, version: data.version });
+      return;
+    }
+    const kind = event['detail-type'];
     // A cancellation is told whatever changed since: a cancelled meeting's later versions (a
     // participant erased) publish nothing that would tell it instead.
-    const current =
-      event['detail-type'] === 'MeetingCancelled'
-        ? meeting !== undefined && meeting.cancelledAt === event.detail.data.cancelledAt && meeting.version >= data.version
-        : meeting?.version === data.version;
+    const cancelling = kind === 'MeetingCancelled' && meeting.cancelledAt === event.detail.data.cancelledAt && meeting.version >= data.version;
+    // Whom this event's schedule mails are for. A change names whom it concerns; an event published
+    // before it did (no `rescheduledParticipantIds`) told everyone, and only while current. Even when
+    // a later version exists, those this event concerns are mailed the current schedule, keyed by the
+    // current version: the later event names only whom its own change concerns, and a person both
+    // concern gets one mail. Nothing once the meeting is cancelled: its cancellation tells.
+    const changes = kind === 'MeetingChanged' ? event.detail.data : undefined;
+    const named = changes?.rescheduledParticipantIds === undefined ? undefined : new Set([...changes.rescheduledParticipantIds, ...(changes.addedParticipantIds ?? [])]);
+    const isCurrent = meeting.version === data.version;
+    const scheduled =
+      kind === 'MeetingCancelled' || meeting.cancelledAt !== undefined
+        ? []
+        : kind === 'MeetingPlanned'
+          ? meeting.participants
+          : named !== undefined
+            ? meeting.participants.filter((id) => named.has(id))
+            : isCurrent
+              ? meeting.participants
+              : [];
+    // A first schedule for a new meeting and for those a change added; "updated" for the rest.
+    const firstTime = new Set(kind === 'MeetingPlanned' ? meeting.participants : (changes?.addedParticipantIds ?? []));
     // Those a change took out are told whatever changed since, unless a later change took them back
     // (its own event mails them their schedule): no later event names them again.
     // Nor once every round has begun: there is no schedule still to come to take them out of.
-    const toCome = meeting !== undefined && meeting.schedule.some((r) => Date.parse(r.startsAt) > deps.now().getTime());
-    const removed = event['detail-type'] === 'MeetingChanged' && meeting && toCome ? (event.detail.data.removedParticipantIds ?? []).filter((id) => !meeting.participants.includes(id)) : [];
-    if (!meeting || (!current && removed.length === 0)) {
-      // A newer version exists (its own event mails everyone) or the meeting is gone: nothing to send.
-      deps.logger.info('meeting changed since; nothing to mail', { meetingId: data.meetingId, version: data.version });
+    const toCome = meeting.schedule.some((r) => Date.parse(r.startsAt) > deps.now().getTime());
+    const removed = changes && toCome ? (changes.removedParticipantIds ?? []).filter((id) => !meeting.participants.includes(id)) : [];
+    const cancelled = cancelling ? meeting.participants : [];
+    if (scheduled.length === 0 && removed.length === 0 && cancelled.length === 0) {
+      deps.logger.info('nothing to mail for this meeting event', { meetingId: data.meetingId, version: data.version });
       return;
     }
-    // Keyed by the event's version: a redelivery after a later (silent) version finds its mails sent.
-    const told = { id: meeting.id, version: data.version };
-    // A change names whom it concerns (events published before it did not: everyone is mailed).
-    const changes = event['detail-type'] === 'MeetingChanged' ? event.detail.data : undefined;
-    const concerned = changes?.rescheduledParticipantIds === undefined ? undefined : new Set([...changes.rescheduledParticipantIds, ...(changes.addedParticipantIds ?? [])]);
-    const added = new Set(changes?.addedParticipantIds ?? []);
-    const participants = current ? meeting.participants.filter((id) => concerned === undefined || concerned.has(id)) : [];
-    const ids = [...new Set([...participants, ...removed, ...meeting.schedule.flatMap((r) => r.meetings.flatMap((m) => m.profileIds))])];
+    const ids = [...new Set([...scheduled, ...removed, ...cancelled, ...meeting.schedule.flatMap((r) => r.meetings.flatMap((m) => m.profileIds))])];
     const [profiles, settings] = await Promise.all([deps.matches.profiles(ids), deps.networkSettings.getMany(networksNamedIn(meeting), { withName: true })]);
     const nameOf = (id: string) => profiles.get(id)?.name ?? 'a member who has left';
     const networkName = (id: string) => networkDisplayName(id, settings.get(id));
     const failures: unknown[] = [];
-    const tell = async (id: string, compose: (recipient: MeetingRecipient) => Mail) => {
+    /** One mail per member and meeting version (`version`: the one whose schedule or notice it carries). */
+    const tell = async (id: string, version: number, compose: (recipient: MeetingRecipient) => Mail) => {
       const profile = profiles.get(id);
-      if (!profile) return;
+      // Only an active profile is mailed: one waiting for its (new) address to be confirmed is not.
+      if (!profile || profile.status !== 'active') return;
       const recipient = { id, name: profile.name, contact: profile.contact, ...(profile.locale ? { locale: profile.locale } : {}) };
       try {
         await deliverOnce(
           deps,
           {
-            notificationId: meetingNotificationId(told, id),
+            notificationId: meetingNotificationId({ id: meeting.id, version }, id),
             recipientRole: 'member',
             recipientId: id,
             networkId: meeting.networkId,
@@ -126,15 +143,10 @@ export function createNotifyHandler(deps: NotifyDeps) {
         failures.push(error);
       }
     };
-    for (const id of participants) {
-      await tell(id, (recipient) =>
-        event['detail-type'] === 'MeetingCancelled'
-          ? composeMeetingCancelledMail(meeting, recipient, { baseUrl: deps.baseUrl })
-          : composeMeetingMail(meeting, recipient, nameOf, { baseUrl: deps.baseUrl, networkName }, event['detail-type'] === 'MeetingChanged' && !added.has(id)),
-      );
-    }
-    // Only an active profile is told: one withdrawn, or waiting for its (new) address to be confirmed, is not mailed.
-    for (const id of removed) if (profiles.get(id)?.status === 'active') await tell(id, (recipient) => composeMeetingRemovedMail(meeting, recipient, { baseUrl: deps.baseUrl }));
+    // Keyed by the cancelling event's version: a redelivery after a later (silent) version finds its mails sent.
+    for (const id of cancelled) await tell(id, data.version, (recipient) => composeMeetingCancelledMail(meeting, recipient, { baseUrl: deps.baseUrl }));
+    for (const id of scheduled) await tell(id, meeting.version, (recipient) => composeMeetingMail(meeting, recipient, nameOf, { baseUrl: deps.baseUrl, networkName }, !firstTime.has(id)));
+    for (const id of removed) await tell(id, data.version, (recipient) => composeMeetingRemovedMail(meeting, recipient, { baseUrl: deps.baseUrl }));
     if (failures.length > 0) throw failures[0];
   };
 

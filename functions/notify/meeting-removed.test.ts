@@ -106,4 +106,24 @@ describe('a participant taken out of a meeting', () => {
       ['oksana@lviv.example', 'CultureBridge: ваш розклад на зустріч «Kutaisi speed dating»'],
     ]);
   });
+
+  it('a change superseded before its mails went out still reaches whom it concerned, with the current schedule, once', async () => {
+    // v2 added Lviv and moved Kutaisi; v3 (a member's request) then moved only Gyumri.
+    const { sent, records, deliver } = setup(stored(3, [A, B, C]));
+    await deliver(changedEvent(2, [A, B, C], [], { addedParticipantIds: [C], rescheduledParticipantIds: [A] }));
+    await deliver(changedEvent(3, [A, B, C], [], { addedParticipantIds: [], rescheduledParticipantIds: [B, A] }));
+    expect(sent.map((s) => [s.to, s.mail.subject])).toEqual([
+      ['nino@kutaisi.example', 'CultureBridge: your updated schedule for Kutaisi speed dating'],
+      ['oksana@lviv.example', 'CultureBridge: ваш розклад на зустріч «Kutaisi speed dating»'],
+      ['anna@gyumri.example', 'CultureBridge: your updated schedule for Kutaisi speed dating'],
+    ]);
+    // Each keyed by the version whose schedule it carries.
+    expect([...records.keys()].sort()).toEqual([A, B, C].map((id) => `meeting:${MEETING_ID}:v3:member:${id}`).sort());
+  });
+
+  it('mails no schedule to a participant whose profile waits for a new address to be confirmed', async () => {
+    const { sent, deliver } = setup(stored(2, [A, B, C]), 'pending');
+    await deliver(changedEvent(2, [A, B, C], [], { addedParticipantIds: [], rescheduledParticipantIds: [A, B, C] }));
+    expect(sent.map((s) => s.to)).toEqual(['nino@kutaisi.example', 'anna@gyumri.example']);
+  });
 });

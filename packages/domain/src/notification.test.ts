@@ -368,7 +368,7 @@ describe('mails in the recipient\'s language', () => {
       'Переглянути всі ваші збіги: https://app.example.org/#/profiles/g',
       '',
       '- Новий: Gyumri і Kutaisi: https://app.example.org/#/matches/g/k',
-      '- Kutaisi: пропозицію прийнято, чекаємо на вашу відповідь: https://app.example.org/#/matches/g/k',
+      '- Прийнято однією стороною: Gyumri і Kutaisi: https://app.example.org/#/matches/g/k',
       '- Чекає на вашу відповідь: Gyumri і Kutaisi: https://app.example.org/#/matches/g/k',
       '',
       'Змінити налаштування листів або відписатися: https://app.example.org/#/preferences/profiles/g',
@@ -626,6 +626,9 @@ describe('a digest lists each match as it stands when it is sent', () => {
     // Kutaisi is second in id order, first in its own digest.
     const forKutaisi = composeDigestMail({ role: 'member', id: 'k', name: 'Nino', profileName: 'Kutaisi' }, 'daily', '2026-11-25', [entry(base, 'confirmed', '11:00', { version: 3 })], 0, { baseUrl: BASE });
     expect(forKutaisi?.text).toContain('- Confirmed: Kutaisi and Gyumri');
+    // An entry kept before notices said who accepted reads as the pair's line.
+    const older = composeDigestMail({ role: 'member', id: 'g', name: 'Anna', profileName: 'Gyumri' }, 'daily', '2026-11-25', [entry(base, 'accepted', '10:00', { version: 2, acceptedBy: undefined })], 1, { baseUrl: BASE });
+    expect(older?.text).toContain('- Accepted by one side: Gyumri and Kutaisi');
     // A coordinator reads the pair in id order, as before.
     const forCoordinator = composeDigestMail(coordinatorDigest, 'daily', '2026-11-25', [waiting], 1, { baseUrl: BASE });
     expect(forCoordinator?.text).toContain('- Accepted by one side: Gyumri and Kutaisi');

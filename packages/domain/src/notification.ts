@@ -386,6 +386,8 @@ export function composeDigestMail(recipient: DigestRecipient, frequency: DigestF
   const memberItem = (n: MatchNotice, self: string) => {
     const mine = n.profileIds[0] === self ? 0 : 1;
     const [own, partner] = [n.names[mine], n.names[1 - mine]] as [string, string];
+    // An entry kept before notices carried `acceptedBy` cannot say who accepted: the pair's line.
+    if (n.state === 'accepted' && n.acceptedBy === undefined) return D.item.accepted(own, partner);
     const acceptedBy = n.acceptedBy ?? [];
     if (n.state === 'accepted') return acceptedBy.includes(self) ? D.acceptedByYou(partner) : D.acceptedByPartner(partner);
     // A reminder of a match the partner accepted says so: the answer awaited is the reader's.
