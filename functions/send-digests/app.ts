@@ -51,12 +51,12 @@ interface Digest {
   frequency: DigestFrequency;
   /**
    * The matches the lines name as they stand now, by match id (a member's own; a coordinator's
-   * network's projection), and how many of the recipient's (the network's) matches are open: proposed, or accepted by one side, whoever's
-   * answer they wait for, so both sides of a match count it alike.
+   * network's projection), and how many of the recipient's (the network's) matches are open:
+   * proposed, or accepted by one side, whoever's answer they wait for, so both sides of a match
+   * count it alike.
    */
   current: () => Promise<{ byId: Map<string, MatchNow>; waiting: number }>;
 }
-
 
 /**
  * send-digests, run hourly by EventBridge Scheduler: every coordinator and member with pending

@@ -323,11 +323,11 @@ function stillSo(kind: NoticeKind, match: MatchNow, readerId: string | undefined
  * (`digestCounts`) then count each match once, under the state its line shows.
  */
 export function digestAsItStands(entries: readonly DigestEntry[], current: ReadonlyMap<string, MatchNow>, readerId?: string): DigestEntry[] {
-  const byMatch = new Map<string, DigestEntry[]>();
-  for (const e of [...entries].sort((x, y) => x.occurredAt.localeCompare(y.occurredAt))) byMatch.set(e.notice.matchId, [...(byMatch.get(e.notice.matchId) ?? []), e]);
+  // Oldest first, so each match's latest entry is the one kept.
+  const latestOf = new Map<string, DigestEntry>();
+  for (const e of [...entries].sort((x, y) => x.occurredAt.localeCompare(y.occurredAt))) latestOf.set(e.notice.matchId, e);
   const lines: DigestEntry[] = [];
-  for (const [matchId, queued] of byMatch) {
-    const latest = queued[queued.length - 1] as DigestEntry;
+  for (const [matchId, latest] of latestOf) {
     const match = current.get(matchId);
     if (!match || match.version < latest.notice.version) {
       lines.push(latest);
