@@ -10,6 +10,7 @@ import {
   composeMeetingMail,
   coordinatorMailNow,
   coordinatorRecipients,
+  hasRoundToCome,
   immediateNotificationId,
   isWeakerMatch,
   meetingNotificationId,
@@ -66,7 +67,6 @@ export interface NotifyDeps extends DeliverDeps {
  * meeting gets its own schedule, and of a cancelled one a notice that it will not take place. Every mail is claimed in the table before it is sent, so a
  * redelivered event sends nothing twice; suppressed addresses (bounced or complained) get nothing.
  */
-
 export function createNotifyHandler(deps: NotifyDeps) {
   /**
    * Each participant gets their own schedule (or, for the version that cancels it, a notice), once
@@ -107,7 +107,7 @@ export function createNotifyHandler(deps: NotifyDeps) {
     // Those a change took out are told whatever changed since, unless a later change took them back
     // (its own event mails them their schedule): no later event names them again.
     // Nor once every round has begun: there is no schedule still to come to take them out of.
-    const toCome = meeting.schedule.some((r) => Date.parse(r.startsAt) > deps.now().getTime());
+    const toCome = hasRoundToCome(meeting.schedule, deps.now());
     const removed = changes && toCome ? (changes.removedParticipantIds ?? []).filter((id) => !meeting.participants.includes(id)) : [];
     const cancelled = cancelling ? meeting.participants : [];
     if (scheduled.length === 0 && removed.length === 0 && cancelled.length === 0) {

@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactN
 import { ApiProblem } from '../api/client';
 import { cancelMeeting, createMeeting, fetchMe, fetchMeeting, fetchMeetingFile, fetchMeetings, fetchNetworkMembers, updateMeeting } from '../api/endpoints';
 import type { MeetingView } from '../api/types';
-import { TIMING_FIELDS, type MeetingInput } from '@culturebridge/domain';
+import { TIMING_FIELDS, hasRoundToCome, isHeld, meetingLocalTime, type MeetingInput } from '@culturebridge/domain';
 import { PageHeading } from '../components/PageHeading';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
@@ -16,10 +16,6 @@ import { href, navigate } from '../router';
 /** The planning form's fields that have a label of their own (`meetings.<field>`). */
 const PLANNING_FIELDS = ['name', 'date', 'startTime', 'timeZone', 'slotMinutes', 'breakMinutes', 'rounds', 'tables'] as const;
 
-/** Times in the meeting's own zone: that is where people read the timetable. */
-export function localTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
-}
 
 export function MeetingsPage({ networkId, meetingId }: { networkId?: string; meetingId?: string }) {
   const { t } = useLocale();
@@ -234,7 +230,7 @@ function ChangeMeeting({ meeting, onChanged, onReload, onClose }: { meeting: Mee
   const [problem, setProblem] = useState<ApiProblem | undefined>();
   const [busy, setBusy] = useState(false);
   const first = meeting.rounds[0];
-  const underWay = first !== undefined && Date.parse(first.startsAt) <= Date.now();
+  const underWay = first !== undefined && isHeld(first, new Date());
   async function save(values: MeetingValues) {
     setBusy(true);
     setProblem(undefined);
@@ -384,8 +380,9 @@ function Timetable({
   const { t, reasons } = useLocale();
   const [changing, setChanging] = useState(false);
   // Like asking to meet: a change plans the rounds still to come, so there must be one.
-  const roundsToCome = meeting.rounds.some((r) => Date.parse(r.startsAt) > Date.now());
-  const at = (iso: string) => localTime(iso, meeting.timeZone);
+  const roundsToCome = hasRoundToCome(meeting.rounds, new Date());
+  // Times in the meeting's own zone: that is where people read the timetable.
+  const at = (iso: string) => meetingLocalTime(iso, meeting.timeZone);
   // A refusal (the meeting cancelled in another tab) is shown, not left in the console.
   const [downloadProblem, setDownloadProblem] = useState<ApiProblem | undefined>();
   const download = async (kind: 'calendar' | 'csv') => {
@@ -452,7 +449,7 @@ function Timetable({
         />
       ) : null}
       {/* Once its first round has begun a meeting is kept as held (the API answers 409). */}
-      {Date.parse(meeting.rounds[0]?.startsAt ?? '') > Date.now() ? (
+      {meeting.rounds[0] !== undefined && !isHeld(meeting.rounds[0], new Date()) ? (
         <div className="no-print">
           <CancelMeeting meeting={meeting} onCancelled={onCancelled} />
         </div>

@@ -9,7 +9,7 @@ import { ScrollArea } from '../components/ScrollArea';
 import { useLocale } from '../i18n/use-locale';
 import { downloadText } from '../lib/download';
 import { useResource } from '../lib/use-resource';
-import { localTime } from './MeetingsPage';
+import { hasRoundToCome, meetingLocalTime } from '@culturebridge/domain';
 import { useMe } from '../auth/me-context';
 import { href } from '../router';
 
@@ -68,7 +68,7 @@ function Schedules({ profileId }: { profileId: string }) {
                   <tr key={r.round}>
                     <td>{r.round}</td>
                     <td>
-                      {localTime(r.startsAt, m.timeZone)}–{localTime(r.endsAt, m.timeZone)}
+                      {meetingLocalTime(r.startsAt, m.timeZone)}–{meetingLocalTime(r.endsAt, m.timeZone)}
                     </td>
                     <td>{r.table ?? ''}</td>
                     <td>{r.partnerName ?? t('myMeetings.aBreak')}</td>
@@ -79,7 +79,7 @@ function Schedules({ profileId }: { profileId: string }) {
             </table>
           </ScrollArea>
           {/* Requests are honoured in rounds still to come: none once every round has begun. */}
-          {m.rounds.some((r) => Date.parse(r.startsAt) > Date.now()) ? <AskToMeet profileId={profileId} meeting={m} onAsked={() => void mine.reload()} /> : null}
+          {hasRoundToCome(m.rounds, new Date()) ? <AskToMeet profileId={profileId} meeting={m} onAsked={() => void mine.reload()} /> : null}
         </section>
       ))}
     </div>

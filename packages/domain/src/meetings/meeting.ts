@@ -223,7 +223,13 @@ export function heldRounds(schedule: readonly ScheduledRound[], now: Date): Sche
   return schedule.filter((r) => isHeld(r, now));
 }
 
-const isHeld = (round: Pick<ScheduledRound, 'startsAt'>, now: Date) => new Date(round.startsAt).getTime() <= now.getTime();
+/** Whether a round has begun at `now`: it then counts as held. */
+export const isHeld = (round: Pick<ScheduledRound, 'startsAt'>, now: Date) => new Date(round.startsAt).getTime() <= now.getTime();
+
+/** Whether a round is still to come at `now` (the plan can change for it, a member can ask for it). */
+export function hasRoundToCome(rounds: readonly Pick<ScheduledRound, 'startsAt'>[], now: Date): boolean {
+  return rounds.some((r) => !isHeld(r, now));
+}
 
 /**
  * The meeting cancelled at `now` (ISO 8601), as its next version; or why it cannot be: once its
