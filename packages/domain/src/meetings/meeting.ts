@@ -172,8 +172,10 @@ export function roundTimes(meeting: Pick<MeetingInput, 'date' | 'startTime' | 't
   });
 }
 
-/** The fields that decide when a meeting's rounds are; `rounds` adds (or takes away) rounds at the end. */
-/** What a meeting under way keeps: its day, start and lengths (`meeting_under_way` on each). */
+/**
+ * The fields that decide when a meeting's rounds are (`rounds` only adds or takes away rounds at the
+ * end): what a meeting under way keeps (`meeting_under_way` on each).
+ */
 export const TIMING_FIELDS = ['date', 'startTime', 'timeZone', 'slotMinutes', 'breakMinutes'] as const;
 type TimingField = (typeof TIMING_FIELDS)[number] | 'rounds';
 
@@ -205,14 +207,14 @@ export function meetingTimesProblems(input: MeetingInput, now: string, current?:
   const times = roundTimes(input);
   if (current === undefined) {
     const last = times.at(-1);
-    if (last === undefined || Date.parse(last.startsAt) > at.getTime()) return [];
+    if (last === undefined || !isHeld(last, at)) return [];
     return [{ field: input.date < localTime(at, input.timeZone).date ? 'date' : 'startTime', code: 'round_passed', value: last.startsAt }];
   }
   const moved = TIMING_FIELDS.filter((f) => input[f] !== current[f]);
   const held = heldRounds(current.schedule, at);
   const [first] = held;
   if (first && moved.length > 0) return moved.map((field) => ({ field, code: 'meeting_under_way', value: first.startsAt }));
-  const passed = times.slice(held.length).find((r) => Date.parse(r.startsAt) <= at.getTime());
+  const passed = times.slice(held.length).find((r) => isHeld(r, at));
   if (!passed) return [];
   const blamed: TimingField[] = moved.length > 0 ? moved : ['rounds'];
   return blamed.map((field) => ({ field, code: 'round_passed', value: passed.startsAt }));
