@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ALL_DETAIL_TYPES } from '@culturebridge/events';
 import { newWebhookSecret, WEBHOOK_TIMEOUT_MS, wantsEvent, eventSubject, type Partner } from '@culturebridge/domain/partner';
-import { MatchStore, PartnerStore, createDocumentClient, type StoredEvent } from '@culturebridge/store';
+import { MatchStore, NetworkStore, PartnerStore, createDocumentClient, type StoredEvent } from '@culturebridge/store';
 import { attemptDelivery } from '../functions/deliver-webhooks/app.js';
 import { postWebhook } from '../functions/deliver-webhooks/send.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/dynamodb-local.js';
@@ -85,7 +85,7 @@ async function main(): Promise<number> {
         const secret = newWebhookSecret();
         const partner = await store.add(
           { name: values.name ?? '', contact: values.contact ?? '', awsAccount: values['aws-account'], webhook: values.webhook, events: list(values.events), networks: list(values.networks) },
-          { now, secret, knownEventTypes: ALL_DETAIL_TYPES },
+          { now, secret, knownEventTypes: ALL_DETAIL_TYPES, knownNetworks: values.networks === undefined ? undefined : [...(await new NetworkStore(doc, tableName).ids())] },
         );
         console.log(`added partner ${partner.id}`);
         console.log(describe(partner));

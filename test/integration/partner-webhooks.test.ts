@@ -6,7 +6,7 @@ import { PartnerStore } from '@culturebridge/store';
 import type { Platform } from '../../local/platform.js';
 import type { WebhookReceiver } from '../../local/webhook-receiver.js';
 import { operatorCommand } from '../support/operator-command.js';
-import { platformDocumentClient, startTestPlatform } from '../support/platform.js';
+import { ensureNetworks, platformDocumentClient, startTestPlatform } from '../support/platform.js';
 import { addPartner, matchPair, receiver, stopReceivers } from '../support/webhooks.js';
 
 afterEach(stopReceivers);
@@ -120,9 +120,21 @@ describe('webhooks through npm start\'s platform', () => {
     expect(await store().list()).toHaveLength(before);
   });
 
+  it('npm run partner -- add refuses a network that is not on CultureBridge (a typo would silently deliver nothing) and stores nothing', async () => {
+    await ensureNetworks(platform, ['eu4culture']);
+    const before = (await store().list()).length;
+    const out = await partnerCli('add', '--name', 'EUNIC site', '--contact', 'web@eunic.example', '--webhook', 'https://eunic.example/hooks', '--networks', 'eu4culture,eunic-cca');
+    expect(out.code).toBe(1);
+    // Only the unknown one is named as unknown; the known ones are listed to choose from.
+    expect(out.stderr).toMatch(/^networks: unknown network\(s\) eunic-cca; known: .*eu4culture/m);
+    expect(out.stdout).not.toContain('whsec_');
+    expect(await store().list()).toHaveLength(before);
+  });
+
   let cliPartner = '';
   let firstSecret = '';
   it('npm run partner -- add prints the secret once; list shows the partner without it; disable and enable', async () => {
+    await ensureNetworks(platform, ['eu4culture']);
     const added = await partnerCli('add', '--name', 'City CRM', '--contact', 'IT@City.example', '--aws-account', '111111111111', '--webhook', 'https://crm.city.example/hooks', '--events', 'MatchProposed,MatchConfirmed', '--networks', 'eu4culture');
     expect(added.code).toBe(0);
     cliPartner = /added partner (\S+)/.exec(added.stdout)?.[1] as string;

@@ -45,14 +45,22 @@ export class PartnerStore {
     private readonly tableName: string,
   ) {}
 
-  /** Adds a partner; `secret` (whsec_…) is stored as its first signing secret when it has a webhook. Throws a ZodError naming bad fields. */
-  async add(input: PartnerInput, options: { now: Date; secret: string; knownEventTypes: readonly string[] }): Promise<Partner> {
-    // Every bad field at once: the schema's issues and unknown detail types together.
+  /**
+   * Adds a partner; `secret` (whsec_…) is stored as its first signing secret when it has a webhook.
+   * With `knownNetworks` (the networks on CultureBridge), a `networks` filter naming any other is
+   * refused: it would match no event, and the partner would silently receive nothing. Throws a
+   * ZodError-like error naming bad fields.
+   */
+  async add(input: PartnerInput, options: { now: Date; secret: string; knownEventTypes: readonly string[]; knownNetworks?: readonly string[] }): Promise<Partner> {
+    // Every bad field at once: the schema's issues, unknown detail types and unknown networks together.
     const result = PartnerInput.safeParse(input);
     const unknown = (input.events ?? []).filter((e) => !options.knownEventTypes.includes(e));
+    const known = options.knownNetworks;
+    const unknownNetworks = known ? [...new Set((input.networks ?? []).filter((n) => !known.includes(n)))] : [];
     const issues = [
       ...(result.success ? [] : result.error.issues.map((i) => ({ path: i.path, message: i.message }))),
       ...(unknown.length > 0 ? [{ path: ['events'], message: `unknown detail type(s) ${unknown.join(', ')}; known: ${options.knownEventTypes.join(', ')}` }] : []),
+      ...(unknownNetworks.length > 0 ? [{ path: ['networks'], message: `unknown network(s) ${unknownNetworks.join(', ')}; known: ${known?.join(', ') || '(none yet: npm run network -- add)'}` }] : []),
     ];
     if (!result.success || issues.length > 0) throw Object.assign(new Error('invalid partner'), { issues });
     const parsed = result.data;
