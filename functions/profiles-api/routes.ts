@@ -1,7 +1,8 @@
-import { ProfileInput, ProfileUpdate, answerMatch, hintsForMatches, isWeakerMatch, revealsContact, toPublicProfile, unknownNetworks, withoutParticipant, type Answer, type Locale, type Meeting, type Profile } from '@culturebridge/domain';
-import { HttpProblem, invalidFields, json, noContent, notFound, parseBody, versionConflict } from '@culturebridge/http';
+import { MAX_FIELD_PROBLEMS, NetworkId, ProfileInput, ProfileUpdate, answerMatch, describeIssues, hintsForMatches, isWeakerMatch, problemCount, revealsContact, toPublicProfile, unknownNetworks, withoutParticipant, type Answer, type FieldProblem, type Locale, type Meeting, type Profile } from '@culturebridge/domain';
+import { HttpProblem, invalidFields, json, noContent, notFound, versionConflict } from '@culturebridge/http';
 import { addressHash, DuplicateSubmission, sameProfileData, type MatchItem, type MatchStore, type MeetingStore, type NetworkStore, type ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type * as z from 'zod';
 import { coordinates, mayRead, ownsProfile, refusal, type Caller } from './access.js';
 import { requestFingerprint } from './fingerprint.js';
 import { early, type PrefetchingRoute, type Route } from './route.js';
@@ -71,22 +72,55 @@ function readable(profile: Profile | undefined, caller: Caller): Profile {
   return profile;
 }
 
-/**
- * A profile may name only networks on the platform: a 400 names each unknown one as `networks[i]`,
- * before anything is stored. Throws HttpProblem.
- */
-export async function requireKnownNetworks(networks: NetworkStore, named: readonly string[]): Promise<void> {
-  const unknown = unknownNetworks(named, await networks.ids());
-  if (unknown.length === 0) return;
-  throw invalidFields(
-    unknown.map(({ index, id }) => ({
+/** One problem per network id (`index` its place in `networks`) that is not on the platform. */
+async function unknownNetworkProblems(networks: NetworkStore, named: readonly { index: number; id: string }[]): Promise<FieldProblem[]> {
+  if (named.length === 0) return [];
+  const known = await networks.ids();
+  return named
+    .filter(({ id }) => !known.has(id))
+    .map(({ index, id }) => ({
       field: `networks[${index}]`,
       pointer: `#/networks/${index}`,
       code: 'unknown_network' as const,
       params: { value: id.slice(0, 100) },
       detail: `"${id}" is not a network on CultureBridge; choose one of the listed networks (GET /networks)`,
-    })),
+    }));
+}
+
+/**
+ * A profile may name only networks on the platform: a 400 names each unknown one as `networks[i]`,
+ * before anything is stored. Throws HttpProblem.
+ */
+export async function requireKnownNetworks(networks: NetworkStore, named: readonly string[]): Promise<void> {
+  const problems = await unknownNetworkProblems(networks, unknownNetworks(named, new Set()));
+  if (problems.length > 0) throw invalidFields(problems);
+}
+
+/** `problems` (capped as describeIssues caps them) and `more` together, capped the same way. */
+function withMoreProblems(problems: readonly FieldProblem[], more: readonly FieldProblem[]): FieldProblem[] {
+  const named = problems.at(-1)?.field === '(body)' ? problems.slice(0, -1) : [...problems];
+  const total = problemCount(problems) + more.length;
+  const shown = [...named, ...more].slice(0, MAX_FIELD_PROBLEMS);
+  return total > shown.length ? [...shown, { field: '(body)', pointer: '#', code: 'invalid', detail: `and ${total - shown.length} more problems` }] : shown;
+}
+
+/**
+ * Validates a profile body and the networks it names together, so that one 400 names every bad
+ * field: the schema's problems and each well-formed network id that is not on the platform (an id
+ * already named for its form is not named twice). Throws HttpProblem.
+ */
+async function parseProfileBody<S extends z.ZodType<{ networks: string[] }>>(schema: S, body: unknown, networks: NetworkStore): Promise<z.output<S>> {
+  const result = schema.safeParse(body);
+  if (result.success) {
+    await requireKnownNetworks(networks, result.data.networks);
+    return result.data;
+  }
+  const problems = describeIssues(result.error, body);
+  const listed = (body as { networks?: unknown } | null | undefined)?.networks;
+  const wellFormed = (Array.isArray(listed) ? listed : []).flatMap((id: unknown, index) =>
+    typeof id === 'string' && NetworkId.safeParse(id).success && !problems.some((p) => p.field === `networks[${index}]`) ? [{ index, id }] : [],
   );
+  throw invalidFields(withMoreProblems(problems, await unknownNetworkProblems(networks, wellFormed)));
 }
 
 export function profileRoutes({ profiles, matches, meetings, networks, signIn, newId, now, logger }: ProfileRouteDeps) {
@@ -121,8 +155,7 @@ export function profileRoutes({ profiles, matches, meetings, networks, signIn, n
    * pending and the address gets a link to confirm it.
    */
   const create: Route = async (event, caller) => {
-    const data = parseBody(ProfileInput, event.body);
-    await requireKnownNetworks(networks, data.networks);
+    const data = await parseProfileBody(ProfileInput, event.body, networks);
     const at = new Date(now());
     const confirmedBySession = caller.kind === 'session' && caller.claims.sub === addressHash(data.contact.email);
     // The same submission again (a retry after a lost reply, a double send) is answered with the
@@ -165,8 +198,7 @@ export function profileRoutes({ profiles, matches, meetings, networks, signIn, n
 
   const update: Route = async (event, caller) => {
     const id = await ownedProfile(event, caller, 'change it');
-    const { version, ...data } = parseBody(ProfileUpdate, event.body);
-    await requireKnownNetworks(networks, data.networks);
+    const { version, ...data } = await parseProfileBody(ProfileUpdate, event.body, networks);
     const at = new Date(now());
     const before = await profiles.get(id);
     // A new contact address gets a confirmation link: the same limits as any link, checked before

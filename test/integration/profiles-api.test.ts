@@ -198,6 +198,25 @@ describe('profiles API on DynamoDB Local', () => {
     expect(await table.scanAll()).toEqual(stored);
   });
 
+  it('names an unknown network in the same 400 as the other bad fields (one answer names every bad field), and stores nothing', async () => {
+    const before = await table.scanAll();
+    const created = await call(api, { method: 'POST', path: '/profiles', body: { ...validProfileInput({ networks: ['eu4culture', 'eu4cultur', 'Not A Slug'] }), offers: 'venue' } });
+    expect(created.status).toBe(400);
+    expect(created.headers['content-type']).toBe('application/problem+json');
+    const errors = created.body.errors as { field: string; code: string }[];
+    // networks[2] is named once, for its form; only a well-formed id is looked up.
+    expect(errors.map(({ field, code }) => `${field} ${code}`).sort()).toEqual(['networks[1] unknown_network', 'networks[2] invalid_format', 'offers wrong_type']);
+    expect(created.body.detail).toContain('3 fields are invalid');
+    expect(await table.scanAll()).toEqual(before);
+
+    const { id, owner } = await createOwned();
+    const stored = await table.scanAll();
+    const updated = await call(api, { method: 'PUT', path: `/profiles/${id}`, body: { ...validProfileInput({ networks: ['nowhere-network'] }), version: 'one' }, headers: owner });
+    expect(updated.status).toBe(400);
+    expect((updated.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['networks[0]', 'version']);
+    expect(await table.scanAll()).toEqual(stored);
+  });
+
   it('answers a POST with many mistakes with one 400 naming each field, and stores nothing', async () => {
     const before = (await table.scanAll()).length;
     const { name: _name, ...rest } = validProfileInput();
