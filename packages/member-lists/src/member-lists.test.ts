@@ -30,6 +30,21 @@ describe('member lists', () => {
     expect(withSep.rows[0]?.rowNumber).toBe(4);
   });
 
+  it('skips a CSV row of empty cells (a blank spreadsheet row saved as ",,,,"), as it skips a blank XLSX row', async () => {
+    const file = Buffer.from(`${HEADER}\nPoti,city,GE,P,p@poti.example,youth,en\n,,,,,,\n , ,  , \n,,,\nSevan,city,AM,S,s@sevan.example,youth,hy\n`);
+    const sheet = await parseMemberFile(file);
+    expect(sheet.rows.map((r) => [r.rowNumber, r.cells[0]])).toEqual([
+      [2, 'Poti'],
+      [6, 'Sevan'],
+    ]);
+    const plan = planImport(sheet, 'net');
+    expect(plan.problems).toEqual([]);
+    expect(plan.invalidRows).toBe(0);
+    // Excel pads blank rows to the header's width; they count neither as members nor against MAX_ROWS.
+    const padded = Array.from({ length: MAX_ROWS + 10 }, () => ',,,,,,').join('\n');
+    await expect(parseMemberFile(Buffer.from(`${HEADER}\nPoti,city,GE,P,p@poti.example,youth,en\n${padded}\n`))).resolves.toMatchObject({ rows: [{ rowNumber: 2 }] });
+  });
+
   it(`refuses more than ${MAX_ROWS} rows and a file with no header as unreadable`, async () => {
     const rows = Array.from({ length: MAX_ROWS + 1 }, (_, i) => `City ${i},city,GE,C,c${i}@x.example,youth,en`).join('\n');
     await expect(parseMemberFile(Buffer.from(`${HEADER}\n${rows}\n`))).rejects.toThrow(UnreadableFile);

@@ -66,7 +66,9 @@ function parseCsv(bytes: Uint8Array, confirmedEncoding: string | undefined): Par
   } catch (error) {
     throw new UnreadableFile(`The file is not valid CSV: ${(error as Error).message}`);
   }
-  const [head, ...data] = records;
+  // A blank spreadsheet row saved as CSV is a line of delimiters (",,,,"): skipped, as a blank
+  // XLSX row is, rather than listed as a member with every field missing.
+  const [head, ...data] = records.filter((r) => r.record.some((cell) => cell !== ''));
   if (!head) throw new UnreadableFile('The file is empty: expected a header line and one member per line.');
   return {
     format: 'csv',
