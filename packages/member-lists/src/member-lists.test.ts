@@ -45,6 +45,16 @@ describe('member lists', () => {
     await expect(parseMemberFile(Buffer.from(`${HEADER}\nPoti,city,GE,P,p@poti.example,youth,en\n${padded}\n`))).resolves.toMatchObject({ rows: [{ rowNumber: 2 }] });
   });
 
+  it('names where a file is not valid CSV without echoing its bytes (a PNG renamed .csv): a detail quotes at most 60 characters', async () => {
+    const binary = Buffer.concat([Buffer.from('name,kind\nPoti,city\n'), Buffer.alloc(500, 0x01), Buffer.from('IDAT"x\n')]);
+    const refused = await parseMemberFile(binary).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(UnreadableFile);
+    const message = (refused as Error).message;
+    expect(message).toMatch(/^The file is not valid CSV: .*line 3\b/);
+    expect(message).not.toMatch(/\p{Cc}/u);
+    expect(message.length).toBeLessThan(200);
+  });
+
   it(`refuses more than ${MAX_ROWS} rows and a file with no header as unreadable`, async () => {
     const rows = Array.from({ length: MAX_ROWS + 1 }, (_, i) => `City ${i},city,GE,C,c${i}@x.example,youth,en`).join('\n');
     await expect(parseMemberFile(Buffer.from(`${HEADER}\n${rows}\n`))).rejects.toThrow(UnreadableFile);

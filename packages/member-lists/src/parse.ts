@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { truncated } from '@culturebridge/domain';
 import { decodeText, type TextEncodingName } from './decode.js';
 import { UnreadableFile } from './errors.js';
 import { checkUnpackedSize } from './unpacked-size.js';
@@ -64,7 +65,9 @@ function parseCsv(bytes: Uint8Array, confirmedEncoding: string | undefined): Par
   try {
     records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
   } catch (error) {
-    throw new UnreadableFile(`The file is not valid CSV: ${(error as Error).message}`);
+    // csv-parse quotes the whole offending field ("…, value is …"): for a binary file renamed .csv
+    // that is kilobytes of escaped bytes. Where it went wrong is enough.
+    throw new UnreadableFile(`The file is not valid CSV: ${truncated((error as Error).message.replace(/, value is [\s\S]*$/, ''), 120)}.`);
   }
   // A blank spreadsheet row saved as CSV is a line of delimiters (",,,,"): skipped, as a blank
   // XLSX row is, rather than listed as a member with every field missing.
