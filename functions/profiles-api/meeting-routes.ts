@@ -6,6 +6,7 @@ import {
   MeetingInput,
   MeetingRequestInput,
   MeetingUpdate,
+  ProfileId,
   fieldPath,
   heldRounds,
   jsonPointer,
@@ -21,9 +22,10 @@ import {
   type Meeting,
 } from '@culturebridge/domain';
 import { scheduleMeeting, type KnownMatch } from '@culturebridge/domain/meeting-planner';
-import { HttpProblem, PROBLEM_TYPES, invalidFields, json, meetingCancelled, meetingUnderWay, noContent, notFound, parseBody, versionConflict } from '@culturebridge/http';
-import { isPublishedCopy, type MatchStore, type MeetingStore, type NetworkSettingsStore, type ProfileStore } from '@culturebridge/store';
+import { HttpProblem, PROBLEM_TYPES, invalidFields, json, meetingCancelled, meetingUnderWay, noContent, notFound, parseBody, parseBodyAlong, versionConflict, wellFormedEntries } from '@culturebridge/http';
+import { isPublishedCopy, type MatchStore, type MeetingStore, type MembershipView, type NetworkSettingsStore, type ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type * as z from 'zod';
 import { requestFingerprint } from './fingerprint.js';
 import { ownsProfile, refusal, type Caller } from './access.js';
 import { networkOf } from './network-routes.js';
@@ -121,7 +123,39 @@ export interface MeetingExports {
   memberCalendar(meeting: Meeting, self: { id: string; name: string }, nameOf: (profileId: string) => string, locale: Locale, networkName: (networkId: string) => string): string;
 }
 
+type Members = ReadonlyMap<string, MembershipView>;
+
+/**
+ * One problem per listed participant (`index` its place in `participants`) who is not a member of
+ * the network, or not active unless already taking part (`already`).
+ */
+function participantProblems(members: Members, networkId: string, listed: readonly { index: number; id: string }[], already: ReadonlySet<string>): FieldProblem[] {
+  const errors: FieldProblem[] = [];
+  for (const { index, id } of listed) {
+    const member = members.get(id);
+    if (!member || !member.networks.includes(networkId)) errors.push(problem(['participants', index], 'not_a_member', 'not a member of this network'));
+    else if (member.status !== 'active' && !already.has(id)) errors.push(problem(['participants', index], 'not_active', 'this member is not active yet'));
+  }
+  return errors;
+}
+
 export function meetingRoutes({ meetings, matches, profiles, networkSettings, now }: MeetingRouteDeps, exports?: MeetingExports) {
+  async function membersOf(networkId: string): Promise<Members> {
+    return new Map((await matches.candidates([networkId])).map((v) => [v.id, v]));
+  }
+
+  /**
+   * A meeting body, validated with the participants it names: when the schema refuses it, each
+   * well-formed participant who is not a member (or not active, unless in `already`) is named in
+   * the same 400. Throws HttpProblem.
+   */
+  function parseMeetingBody<S extends z.ZodType>(schema: S, body: unknown, networkId: string, already: ReadonlySet<string> = new Set()): Promise<z.output<S>> {
+    return parseBodyAlong(schema, body, async (sent, named) => {
+      const listed = wellFormedEntries(sent, 'participants', ProfileId, named);
+      return listed.length === 0 ? [] : participantProblems(await membersOf(networkId), networkId, listed, already);
+    });
+  }
+
   /**
    * The timetable for `input`: participants must be members of the network, active unless already
    * taking part (`already`: one whose profile waits for a new address to be confirmed stays, and
@@ -129,13 +163,8 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
    * entry otherwise); rounds already held are kept.
    */
   async function plan(networkId: string, input: MeetingInput, held: Meeting['schedule'], already: ReadonlySet<string> = new Set()) {
-    const members = new Map((await matches.candidates([networkId])).map((v) => [v.id, v]));
-    const errors: FieldProblem[] = [];
-    input.participants.forEach((id, i) => {
-      const member = members.get(id);
-      if (!member || !member.networks.includes(networkId)) errors.push(problem(['participants', i], 'not_a_member', 'not a member of this network'));
-      else if (member.status !== 'active' && !already.has(id)) errors.push(problem(['participants', i], 'not_active', 'this member is not active yet'));
-    });
+    const members = await membersOf(networkId);
+    const errors = participantProblems(members, networkId, input.participants.map((id, index) => ({ index, id })), already);
     const taking = new Set(input.participants);
     input.requests.forEach((r, i) => {
       if (!taking.has(r.from)) errors.push(problem(['requests', i, 'from'], 'not_a_participant', 'not a participant'));
@@ -195,7 +224,7 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
 
   const createMeeting: Route = async (event, caller) => {
     const networkId = networkOf(event, caller);
-    const input = parseBody(MeetingInput, event.body);
+    const input = await parseMeetingBody(MeetingInput, event.body, networkId);
     const at = now();
     refusePastTimes(input, at);
     const { schedule, unmetRequests } = await plan(networkId, input, []);
@@ -229,7 +258,7 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
   /** A change plans again the rounds not yet held; the version (and iCalendar SEQUENCE) goes up. One that changes nothing writes nothing (200, the meeting as it is). */
   const updateMeeting: Route = async (event, caller) => {
     const current = await stored(event, caller);
-    const { version, ...input } = parseBody(MeetingUpdate, event.body);
+    const { version, ...input } = await parseMeetingBody(MeetingUpdate, event.body, current.networkId, new Set(current.participants));
     if (version !== current.version) {
       // The same change again (a retry after a lost reply) finds the version it made, as it left it.
       if (version + 1 === current.version && sameInput(current, input)) return json(200, await view(current));

@@ -1,5 +1,5 @@
-import { MAX_FIELD_PROBLEMS, NetworkId, ProfileInput, ProfileUpdate, answerMatch, describeIssues, hintsForMatches, isWeakerMatch, problemCount, revealsContact, toPublicProfile, unknownNetworks, withoutParticipant, type Answer, type FieldProblem, type Locale, type Meeting, type Profile } from '@culturebridge/domain';
-import { HttpProblem, invalidFields, json, noContent, notFound, versionConflict } from '@culturebridge/http';
+import { NetworkId, ProfileInput, ProfileUpdate, answerMatch, hintsForMatches, isWeakerMatch, revealsContact, toPublicProfile, withoutParticipant, type Answer, type FieldProblem, type Locale, type Meeting, type Profile } from '@culturebridge/domain';
+import { HttpProblem, invalidFields, json, noContent, notFound, parseBodyAlong, versionConflict, wellFormedEntries } from '@culturebridge/http';
 import { addressHash, DuplicateSubmission, sameProfileData, type MatchItem, type MatchStore, type MeetingStore, type NetworkStore, type ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod';
@@ -92,35 +92,18 @@ async function unknownNetworkProblems(networks: NetworkStore, named: readonly { 
  * before anything is stored. Throws HttpProblem.
  */
 export async function requireKnownNetworks(networks: NetworkStore, named: readonly string[]): Promise<void> {
-  const problems = await unknownNetworkProblems(networks, unknownNetworks(named, new Set()));
+  const problems = await unknownNetworkProblems(networks, named.map((id, index) => ({ index, id })));
   if (problems.length > 0) throw invalidFields(problems);
 }
 
-/** `problems` (capped as describeIssues caps them) and `more` together, capped the same way. */
-function withMoreProblems(problems: readonly FieldProblem[], more: readonly FieldProblem[]): FieldProblem[] {
-  const named = problems.at(-1)?.field === '(body)' ? problems.slice(0, -1) : [...problems];
-  const total = problemCount(problems) + more.length;
-  const shown = [...named, ...more].slice(0, MAX_FIELD_PROBLEMS);
-  return total > shown.length ? [...shown, { field: '(body)', pointer: '#', code: 'invalid', detail: `and ${total - shown.length} more problems` }] : shown;
-}
-
 /**
- * Validates a profile body and the networks it names together, so that one 400 names every bad
- * field: the schema's problems and each well-formed network id that is not on the platform (an id
- * already named for its form is not named twice). Throws HttpProblem.
+ * A profile body, validated with the networks it names: one 400 names the schema's problems and
+ * each well-formed network id that is not on the platform together. Throws HttpProblem.
  */
 async function parseProfileBody<S extends z.ZodType<{ networks: string[] }>>(schema: S, body: unknown, networks: NetworkStore): Promise<z.output<S>> {
-  const result = schema.safeParse(body);
-  if (result.success) {
-    await requireKnownNetworks(networks, result.data.networks);
-    return result.data;
-  }
-  const problems = describeIssues(result.error, body);
-  const listed = (body as { networks?: unknown } | null | undefined)?.networks;
-  const wellFormed = (Array.isArray(listed) ? listed : []).flatMap((id: unknown, index) =>
-    typeof id === 'string' && NetworkId.safeParse(id).success && !problems.some((p) => p.field === `networks[${index}]`) ? [{ index, id }] : [],
-  );
-  throw invalidFields(withMoreProblems(problems, await unknownNetworkProblems(networks, wellFormed)));
+  const data = await parseBodyAlong(schema, body, (sent, named) => unknownNetworkProblems(networks, wellFormedEntries(sent, 'networks', NetworkId, named)));
+  await requireKnownNetworks(networks, data.networks);
+  return data;
 }
 
 export function profileRoutes({ profiles, matches, meetings, networks, signIn, newId, now, logger }: ProfileRouteDeps) {

@@ -131,6 +131,30 @@ describe('a coordinator cancels a meeting', () => {
     ]);
   });
 
+  it('names a participant who is not a member in the same 400 as the body\'s other mistakes (one answer names every bad field), and stores nothing', async () => {
+    const { net, coordinator } = await network();
+    const ids: string[] = [];
+    for (const name of ['Kutaisi', 'Gyumri']) ids.push(await submitProfile(platform, validProfileInput({ name, networks: [net], mailFrequency: 'off', contact: { name, email: `${name.toLowerCase()}@${net}.example` } })));
+    const stranger = await submitProfile(platform, validProfileInput({ name: 'Elsewhere', networks: ['eu4culture'], mailFrequency: 'off', contact: { name: 'E', email: `elsewhere@${net}.example` } }));
+    await platform.settle();
+    const body = { name: 'Speed dating', date: '2099-05-12', startTime: '10:00', timeZone: 'Asia/Tbilisi', slotMinutes: 10, breakMinutes: 5, rounds: 3, tables: 2, participants: ids };
+    const fields = (answer: { body: Record<string, unknown> }) => (answer.body.errors as { field: string; code: string }[]).map((e) => `${e.field} ${e.code}`).sort();
+
+    const created = await as(coordinator, { networks: [net] }, 'POST', `/networks/${net}/meetings`, { ...body, rounds: 'three', participants: [...ids, stranger, 'Not An Id'] });
+    expect(created.status).toBe(400);
+    // participants[3] is named once, for its form; only a well-formed id is looked up.
+    expect(fields(created)).toEqual(['participants[2] not_a_member', 'participants[3] invalid_format', 'rounds wrong_type']);
+    expect((await as(coordinator, { networks: [net] }, 'GET', `/networks/${net}/meetings`)).body.meetings).toEqual([]);
+
+    const planned = await as(coordinator, { networks: [net] }, 'POST', `/networks/${net}/meetings`, body);
+    expect(planned.status).toBe(201);
+    const path = `/networks/${net}/meetings/${String(planned.body.id)}`;
+    const changed = await as(coordinator, { networks: [net] }, 'PUT', path, { ...body, tables: 0, participants: [...ids, stranger], version: 1 });
+    expect(changed.status).toBe(400);
+    expect(fields(changed)).toEqual(['participants[2] not_a_member', 'tables too_small']);
+    expect((await as(coordinator, { networks: [net] }, 'GET', path)).body.version).toBe(1);
+  });
+
   it('refuses to cancel a meeting whose first round has begun (409); it stays as it was', async () => {
     const { net, coordinator } = await network();
     const ids: string[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NetworkInput, approvedNetworks, membershipStatus, nextMemberships, unknownNetworks } from './network.js';
+import { NetworkInput, approvedNetworks, membershipStatus, nextMemberships } from './network.js';
 import { INVISIBLE_OR_CONTROL_TEXT } from './test-fixtures.js';
 
 describe('networks and memberships', () => {
@@ -21,6 +21,5 @@ describe('networks and memberships', () => {
     expect(nextMemberships(before, ['a', 'b', 'd'])).toEqual({ a: 'approved', b: 'rejected', d: 'requested' });
     expect(nextMemberships(undefined, ['a'], 'approved')).toEqual({ a: 'approved' });
     expect(approvedNetworks(before)).toEqual(['a']);
-    expect(unknownNetworks(['a', 'x', 'b'], new Set(['a', 'b']))).toEqual([{ index: 1, id: 'x' }]);
   });
 });

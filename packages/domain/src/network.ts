@@ -84,11 +84,6 @@ export function nextMemberships(previous: { networks: readonly string[]; members
   return out;
 }
 
-/** The networks named in `networks` that are not on the platform, with their index (for `networks[i]`). */
-export function unknownNetworks(networks: readonly string[], known: ReadonlySet<string>): { index: number; id: string }[] {
-  return networks.flatMap((id, index) => (known.has(id) ? [] : [{ index, id }]));
-}
-
 /**
  * A network's short name for sentences and mail subjects: its name up to the first colon, since a
  * name may say "short name: description" ("EU4Culture: cities of Armenia, …" → "EU4Culture").

@@ -12,7 +12,8 @@ export const MAX_ROUNDS = 30;
  * Pure: the clock is the caller's.
  */
 
-const ProfileId = z.uuid({ error: 'expected a member\'s profile id' });
+/** A profile id as a meeting names it (participants, requests). */
+export const ProfileId = z.uuid({ error: 'expected a member\'s profile id' });
 const START_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** A coordinator's meeting, as sent to `POST /networks/{networkId}/meetings`. */
