@@ -16,6 +16,8 @@ export interface MemberListsOptions extends Omit<SignInDeps, 'originSecret'> {
   now: () => string;
   logger: Logger;
   allowedOrigins: string[];
+  /** ms one import call takes new rows; IMPORT_SLICE_MS when absent. */
+  importSliceMs?: number;
 }
 
 /**

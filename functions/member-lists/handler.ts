@@ -27,4 +27,5 @@ export const handler = createMemberListsApi({
   now: () => new Date().toISOString(),
   logger: new Logger({ serviceName: 'member-lists' }),
   allowedOrigins: config.ALLOWED_ORIGINS,
+  importSliceMs: config.IMPORT_SLICE_MS,
 });

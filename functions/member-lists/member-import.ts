@@ -27,9 +27,35 @@ export interface ImportSummary {
 }
 
 export interface ImportResult {
+  /** The rows this call covered, by outcome; `invalid` counts the whole file's invalid rows. */
   summary: ImportSummary;
-  /** Each valid row's outcome (what it did, or would do on a dry run). */
+  /** Each covered row's outcome (what it did, or would do on a dry run), in row order. */
   outcomes: { rowNumber: number; name: string; outcome: RowOutcome }[];
+  /** The first valid row not yet imported, when the time slice ran out first; absent once every row is done. */
+  continueFromRow?: number;
+  /** Valid rows done (by earlier calls, before `fromRow`, and by this one) of all the file's valid rows. */
+  progress: { done: number; total: number };
+}
+
+/**
+ * How long one import call takes new rows, in ms. The function has 29 s (the HTTP API's integration
+ * limit is 30 s); parsing a 4 MB file, the rows still in flight when the slice ends (each a few
+ * requests and a mail, SES throttling retried) and the answer need the rest. A 5 000-row list took
+ * 30 s on DynamoDB Local (bench/results/member-import.md), and SES sends 14 mails a second in a new
+ * account, so a large list is imported in several calls.
+ */
+export const IMPORT_SLICE_MS = 20_000;
+
+export interface ImportOptions {
+  dryRun: boolean;
+  /** Continue at this row (rows before it are done); the first valid row when absent. */
+  fromRow?: number;
+  /** Stop taking new rows after this many ms (at least one row is always done); no limit when absent. A dry run always covers every row. */
+  sliceMs?: number;
+  /** Monotonic ms for the slice; `performance.now` when absent. */
+  clock?: () => number;
+  /** Called after each row with how many rows this call has done (the CLI's progress bar). */
+  onRow?: (done: number) => void;
 }
 
 /**
@@ -68,14 +94,19 @@ async function existingProfile(deps: MemberImportDeps, email: string, networkId:
   return inNetwork ? { kind: 'member', profile: inNetwork } : { kind: 'member' };
 }
 
-/** Bounded parallelism: a 5 000-row list must not open 5 000 requests at once. */
-async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+/**
+ * Bounded parallelism: a 5 000-row list must not open 5 000 requests at once. Items are started in
+ * order while `mayStart(started)` says so (asked before each but the first); returns how many were
+ * started, all finished: always a prefix of `items`.
+ */
+async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>, mayStart: (started: number) => boolean): Promise<number> {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await work(items[next++] as T);
+      while (next < items.length && (next === 0 || mayStart(next))) await work(items[next++] as T);
     }),
   );
+  return next;
 }
 
 /**
@@ -85,12 +116,20 @@ async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T
  * partners until they confirm. A profile an earlier import made that is still unconfirmed gets the
  * list's data (its own mail preferences kept). Any other profile of the address is `kept` as its
  * member wrote it; if it is active and asked to join this network, listing it approves the request. `dryRun`
- * decides every row the same way and writes nothing. `onRow` reports progress (rows done).
+ * decides every row the same way and writes nothing. An import takes rows in order until its time
+ * slice (`sliceMs`) runs out and says where to continue (`continueFromRow`): every row is
+ * idempotent, so a call repeated after a lost answer, or the whole file imported again, finds the
+ * rows already done and changes nothing there.
  */
-export async function importMembers(deps: MemberImportDeps, networkId: string, plan: ImportPlan, options: { dryRun: boolean; onRow?: (done: number) => void }): Promise<ImportResult> {
+export async function importMembers(deps: MemberImportDeps, networkId: string, plan: ImportPlan, options: ImportOptions): Promise<ImportResult> {
   const outcomes: ImportResult['outcomes'] = [];
+  const from = options.fromRow ?? 0;
+  const rows = plan.valid.filter((row) => row.rowNumber >= from);
+  const clock = options.clock ?? (() => performance.now());
+  const started = clock();
+  const slice = options.dryRun ? Infinity : (options.sliceMs ?? Infinity);
   let done = 0;
-  await eachLimited(plan.valid, 8, async (row) => {
+  const taken = await eachLimited(rows, 8, async (row) => {
     const email = row.profile.contact.email;
     const existing = await existingProfile(deps, email, networkId);
     let outcome: RowOutcome;
@@ -120,8 +159,14 @@ export async function importMembers(deps: MemberImportDeps, networkId: string, p
     }
     outcomes.push({ rowNumber: row.rowNumber, name: row.profile.name, outcome });
     options.onRow?.(++done);
-  });
+  }, () => clock() - started < slice);
   outcomes.sort((a, b) => a.rowNumber - b.rowNumber);
   const count = (o: RowOutcome) => outcomes.filter((r) => r.outcome === o).length;
-  return { summary: { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), kept: count('kept'), invalid: plan.invalidRows }, outcomes };
+  const rest = rows[taken];
+  return {
+    summary: { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), kept: count('kept'), invalid: plan.invalidRows },
+    outcomes,
+    ...(rest ? { continueFromRow: rest.rowNumber } : {}),
+    progress: { done: plan.valid.length - rows.length + taken, total: plan.valid.length },
+  };
 }

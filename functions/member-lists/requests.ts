@@ -12,6 +12,11 @@ export const MemberImportRequest = z.strictObject(
     dryRun: z.boolean({ error: (issue) => (issue.input === undefined ? 'dryRun is required: true for a preview, false to import' : 'dryRun: expected true or false') }),
     /** The mail language of new members whose row names none: the importing coordinator's. */
     locale: LocaleSchema.optional(),
+    /**
+     * An import continued: the row an earlier answer's `continueFromRow` named (rows before it are
+     * done). Only with dryRun false: a preview always reads the whole file.
+     */
+    fromRow: z.number({ error: 'fromRow: expected a row number' }).int({ error: 'fromRow: expected a whole row number' }).min(2, { error: 'fromRow: rows start at 2, below the header' }).max(Number.MAX_SAFE_INTEGER).optional(),
   },
   { error: 'the body: expected a JSON object with file (base64)' },
-);
+).refine((r) => r.fromRow === undefined || !r.dryRun, { error: 'fromRow continues an import; a preview (dryRun true) always reads the whole file', path: ['fromRow'] });

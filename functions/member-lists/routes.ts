@@ -4,7 +4,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinatedNetwork } from '../profiles-api/membership-routes.js';
 import type { Route } from '../profiles-api/route.js';
 import { networkMemberRows } from './member-export.js';
-import { importMembers, type MemberImportDeps } from './member-import.js';
+import { IMPORT_SLICE_MS, importMembers, type MemberImportDeps } from './member-import.js';
 import { MemberImportRequest } from './requests.js';
 
 const query = (event: APIGatewayProxyEventV2) => new URLSearchParams(event.rawQueryString ?? '');
@@ -13,12 +13,14 @@ const query = (event: APIGatewayProxyEventV2) => new URLSearchParams(event.rawQu
 const PROBLEMS_SHOWN = 200;
 
 /** A coordinator's member lists: import (with its preview), the template, and the export. */
-export function memberListRoutes(deps: MemberImportDeps) {
+export function memberListRoutes(deps: MemberImportDeps & { importSliceMs?: number }) {
   const { matches } = deps;
 
   /**
    * Preview (dryRun) and import. A file that cannot be read at all, or a legacy encoding not yet
-   * confirmed on a real import, is a 400 naming the field; row problems are part of the answer.
+   * confirmed on a real import, is a 400 naming the field; row problems are part of the answer. An
+   * import that needs longer than one call's slice answers with `continueFromRow`: the client sends
+   * the same file again with `fromRow` set to it, until an answer has none (`progress` says how far).
    */
   const importMemberList: Route = async (event, caller) => {
     const networkId = coordinatedNetwork(event, caller);
@@ -27,7 +29,7 @@ export function memberListRoutes(deps: MemberImportDeps) {
     try {
       sheet = await parseMemberFile(Buffer.from(request.file, 'base64'), request.encoding);
     } catch (error) {
-      if (error instanceof UnreadableFile) throw invalidFields([{ field: 'file', pointer: '#/file', code: 'unreadable_file', detail: error.message }]);
+      if (error instanceof UnreadableFile) throw invalidFields([{ field: 'file', pointer: '#/file', code: error.code, detail: error.message, ...(error.params ? { params: error.params } : {}) }]);
       throw error;
     }
     const plan = planImport(sheet, networkId, request.locale);
@@ -39,7 +41,7 @@ export function memberListRoutes(deps: MemberImportDeps) {
         { field: 'encoding', pointer: '#/encoding', code: 'unconfirmed_encoding', params: { value: plan.encoding }, detail: `the file is not UTF-8; it looks like ${plan.encoding}. Check the preview and confirm the encoding, or save the file as UTF-8` },
       ]);
     }
-    const result = await importMembers(deps, networkId, plan, { dryRun: request.dryRun });
+    const result = await importMembers(deps, networkId, plan, { dryRun: request.dryRun, fromRow: request.fromRow, sliceMs: deps.importSliceMs ?? IMPORT_SLICE_MS });
     return json(200, {
       networkId,
       dryRun: request.dryRun,
@@ -51,6 +53,8 @@ export function memberListRoutes(deps: MemberImportDeps) {
       missingColumns: plan.missingColumns,
       rows: plan.rows,
       summary: result.summary,
+      progress: result.progress,
+      ...(result.continueFromRow !== undefined ? { continueFromRow: result.continueFromRow } : {}),
       preview: result.outcomes.slice(0, 50),
       problems: plan.problems.slice(0, PROBLEMS_SHOWN),
       problemCount: plan.problems.length,

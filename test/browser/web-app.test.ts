@@ -31,6 +31,9 @@ let potiId = '';
 
 beforeAll(async () => {
   let ids: string[];
+  // Each member import call takes one row (member-lists reads this at cold start), so a three-row
+  // list is imported in several calls, as a large one is with the deployed 20 s slice.
+  process.env.IMPORT_SLICE_MS = '0';
   ({ platform, browser, ids } = await startSeededPlatform('browser'));
   potiId = ids[DEMO_MEMBERS.findIndex((m) => m.profile.name === 'Poti')] as string;
 });
@@ -231,10 +234,11 @@ describe('the web app in a real browser', () => {
       'name;kind;country;region;contact_name;contact_email;themes;languages',
       'Telavi;city;GE;Kakheti;Culture office;culture@telavi.example;cultural-heritage:high|crafts;ka|en',
       'Batumi;harbour;GE;Adjara;Culture office;culture@batumi.example;maritime;ka',
+      'Sighnaghi;city;GE;Kakheti;Culture office;culture@sighnaghi.example;cultural-heritage:high;ka|en',
     ].join('\r\n');
     await page.getByLabel('Member list (CSV or XLSX)').setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)]) });
     await page.getByRole('button', { name: 'Preview' }).click();
-    await page.getByText(/CSV, utf-8, separated by ";": 2 rows\. Would create 1/).waitFor(WAIT);
+    await page.getByText(/CSV, utf-8, separated by ";": 3 rows\. Would create 2, update 0, leave 0 unchanged, keep 0 as their members'; 1 invalid\./).waitFor(WAIT);
     await expect(page.locator('tr[data-row="2"]').innerText()).resolves.toMatch(/Telavi\s+created/);
     // The problem in the page's words, from its code (the API's English message is the fallback).
     await expect(page.locator('tr[data-problem-row="3"]').first().innerText()).resolves.toMatch(/kind\s+harbour\s+“harbour” is not one of the choices\./);
@@ -253,11 +257,39 @@ describe('the web app in a real browser', () => {
     const [inRussian] = await Promise.all([page.waitForEvent('download'), reportButton.click()]);
     expect(readFileSync(await inRussian.path(), 'utf8')).toContain('«harbour» нет среди вариантов.');
     await page.getByLabel(ru.app.language, { exact: true }).selectOption('en');
-    await page.getByRole('button', { name: 'Import 1 members' }).click();
-    await page.getByText('Created 1, updated 0, unchanged 0, invalid 1.').waitFor(WAIT);
-    // Imported: invited, pending until the member confirms.
+
+    // The list takes two calls (one row each here). The second call fails: the page says how far the
+    // import got and how to finish it.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**/networks/${EU4CULTURE}/imports`, async (route) => {
+      const body = route.request().postDataJSON() as { fromRow?: number };
+      if (body.fromRow === undefined) return route.continue();
+      await held;
+      return route.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503 }) });
+    });
+    await page.getByRole('button', { name: 'Import 2 members' }).click();
+    await page.getByText('Importing: 1 of 2 members done…').waitFor(WAIT);
+    const bar = page.getByRole('progressbar', { name: 'Import progress' });
+    expect([await bar.getAttribute('value'), await bar.getAttribute('max')]).toEqual(['1', '2']);
+    release();
+    await page.getByText('1 of 2 members were imported before this. Import the same file again to finish').waitFor(WAIT);
     expect(await names()).toContain('Telavi pending');
+    expect(await names()).not.toContain('Sighnaghi pending');
+    await page.unrouteAll();
+
+    // Imported again: Telavi is found as the first attempt left it, Sighnaghi is added.
+    await page.getByRole('button', { name: 'Import 2 members' }).click();
+    await page.getByText("Created 1, updated 0, unchanged 1, kept as their members' 0, invalid 1.").waitFor(WAIT);
+    // Imported: invited once each, pending until the member confirms.
+    expect(await names()).toEqual(expect.arrayContaining(['Telavi pending', 'Sighnaghi pending']));
     expect((await signInLinks(platform, 'culture@telavi.example')).length).toBe(1);
+    expect((await signInLinks(platform, 'culture@sighnaghi.example')).length).toBe(1);
+
+    // A file over the limit is named before anything is uploaded.
+    await page.getByLabel('Member list (CSV or XLSX)').setInputFiles({ name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.alloc(4 * 1024 * 1024 + 1, 0x20) });
+    await page.getByText('This file is 4.1 MB; at most 4 MB can be imported at once.').waitFor(WAIT);
+    expect(await page.getByRole('button', { name: 'Preview' }).isDisabled()).toBe(true);
 
     await page.goto(`${platform.apiUrl}/#/dashboard/${EU4CULTURE}`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export members (CSV with ;)' }).click()]);

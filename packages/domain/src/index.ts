@@ -15,3 +15,4 @@ export * from './activity.js';
 export * from './meetings/index.js';
 export * from './csv.js';
 export * from './network.js';
+export * from './member-list-limits.js';

@@ -82,6 +82,8 @@ export const FIELD_PROBLEM_CODES = [
   'round_passed',
   'meeting_under_way',
   'unreadable_file',
+  'file_too_large',
+  'too_many_rows',
   'missing_columns',
   'unconfirmed_encoding',
   'invalid',

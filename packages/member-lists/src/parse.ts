@@ -1,14 +1,14 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { truncated } from '@culturebridge/domain';
+import { MEMBER_LIST_LIMITS, truncated } from '@culturebridge/domain';
 import { decodeText, type TextEncodingName } from './decode.js';
 import { UnreadableFile } from './errors.js';
 import { checkUnpackedSize } from './unpacked-size.js';
 
 /** Files larger than this many data rows are refused whole: a coordinator splits them. */
-export const MAX_ROWS = 5000;
+export const MAX_ROWS = MEMBER_LIST_LIMITS.rows;
 /** Bytes of an uploaded file (a 5 000-row list is about 1 MB as CSV). */
-export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+export const MAX_FILE_BYTES = MEMBER_LIST_LIMITS.fileBytes;
 /**
  * Bytes a workbook may unpack to, all its parts together. A 5 000-row list with long descriptions
  * is under 15 MB of XML; ExcelJS holds several times that in memory, and the function has 1 GB.
@@ -124,9 +124,13 @@ async function parseXlsx(bytes: Uint8Array): Promise<ParsedSheet> {
  * Throws UnreadableFile for a file that is not a member list at all, or has more than MAX_ROWS rows.
  */
 export async function parseMemberFile(bytes: Uint8Array, confirmedEncoding?: string): Promise<ParsedSheet> {
-  if (bytes.length > MAX_FILE_BYTES) throw new UnreadableFile(`The file has ${bytes.length} bytes; at most ${MAX_FILE_BYTES} are accepted.`);
+  if (bytes.length > MAX_FILE_BYTES) {
+    throw new UnreadableFile(`The file has ${bytes.length} bytes; at most ${MAX_FILE_BYTES} are accepted.`, 'file_too_large', { max: MAX_FILE_BYTES, value: String(bytes.length) });
+  }
   const sheet = isZip(bytes) ? await parseXlsx(bytes) : parseCsv(bytes, confirmedEncoding);
-  if (sheet.rows.length > MAX_ROWS) throw new UnreadableFile(`The file has ${sheet.rows.length} members; at most ${MAX_ROWS} can be imported at once. Split it.`);
+  if (sheet.rows.length > MAX_ROWS) {
+    throw new UnreadableFile(`The file has ${sheet.rows.length} members; at most ${MAX_ROWS} can be imported at once. Split it.`, 'too_many_rows', { max: MAX_ROWS, value: String(sheet.rows.length) });
+  }
   if (sheet.header.length > MAX_COLUMNS) throw new UnreadableFile(`The header has ${sheet.header.length} columns; a member list has at most ${MAX_COLUMNS}. Download the template to see them.`);
   return sheet;
 }

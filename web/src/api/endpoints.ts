@@ -97,5 +97,5 @@ export const answerJoinRequest = (networkId: string, profileId: string, answer: 
   apiRequest<{ profileId: string; networkId: string; membership: string; changed: boolean }>('POST', `/networks/${segment(networkId)}/requests/${segment(profileId)}/${answer}`);
 
 /** Preview (`dryRun`) or import a member list; the file travels as base64 inside JSON. `locale`: the invitations' language for rows that name none. */
-export const importMemberList = (networkId: string, request: { file: string; fileName: string; encoding?: string; dryRun: boolean; locale: string }) =>
+export const importMemberList = (networkId: string, request: { file: string; fileName: string; encoding?: string; dryRun: boolean; locale: string; fromRow?: number }) =>
   apiRequest<MemberImport>('POST', `/networks/${segment(networkId)}/imports`, request);

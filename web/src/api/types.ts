@@ -211,6 +211,14 @@ export interface ImportProblem {
 }
 
 /** POST /networks/{id}/imports: what the file holds and what the import did (or would do, on a dry run). */
+export interface ImportSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  kept: number;
+  invalid: number;
+}
+
 export interface MemberImport {
   networkId: string;
   dryRun: boolean;
@@ -221,7 +229,12 @@ export interface MemberImport {
   unknownColumns: string[];
   missingColumns: string[];
   rows: number;
-  summary: { created: number; updated: number; unchanged: number; kept: number; invalid: number };
+  /** The rows this answer covers, by outcome (`invalid`: the whole file's). */
+  summary: ImportSummary;
+  /** Valid rows done (by this and earlier calls) of all valid rows. */
+  progress: { done: number; total: number };
+  /** Present when the import's time slice ran out: send the file again with this as `fromRow`. */
+  continueFromRow?: number;
   preview: { rowNumber: number; name: string; outcome: 'created' | 'updated' | 'unchanged' | 'kept' }[];
   problems: ImportProblem[];
   problemCount: number;

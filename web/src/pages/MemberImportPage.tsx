@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { LOCALES } from '@culturebridge/domain';
+import { LOCALES, MEMBER_LIST_LIMITS } from '@culturebridge/domain';
 import { ApiProblem, SessionLost } from '../api/client';
 import { importMemberList } from '../api/endpoints';
-import type { MemberImport } from '../api/types';
+import type { ImportSummary, MemberImport } from '../api/types';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
@@ -24,6 +24,14 @@ async function base64Of(file: File): Promise<string> {
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
+
+/** The sum of two calls' row outcomes; `invalid` is the whole file's in each answer, so it is not added. */
+function added(a: ImportSummary, b: ImportSummary): ImportSummary {
+  return { created: a.created + b.created, updated: a.updated + b.updated, unchanged: a.unchanged + b.unchanged, kept: a.kept + b.kept, invalid: b.invalid };
+}
+
+/** Bytes as megabytes with at most one decimal, rounded up (a file one byte over 4 MB reads 4.1), in the page's language. */
+const megabytes = (bytes: number, locale: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1, roundingMode: 'ceil' }).format(bytes / (1024 * 1024));
 
 export function MemberImportPage({ networkId }: { networkId: string }) {
   const { t } = useLocale();
@@ -49,20 +57,40 @@ function MemberImport({ networkId }: { networkId: string }) {
   const [result, setResult] = useState<MemberImport | undefined>();
   const [problem, setProblem] = useState<ApiProblem | undefined>();
   const [busy, setBusy] = useState(false);
+  // While importing: valid rows done of all; kept after a failure, to say how far it got.
+  const [progress, setProgress] = useState<{ done: number; total: number } | undefined>();
+  const tooLarge = file !== undefined && file.size > MEMBER_LIST_LIMITS.fileBytes;
 
   const send = async (dryRun: boolean, chosenEncoding = encoding): Promise<MemberImport | undefined> => {
-    if (!file) return undefined;
+    if (!file || tooLarge) return undefined;
     setBusy(true);
     setProblem(undefined);
+    setProgress(undefined);
     try {
       // New members whose row names no language are invited in the coordinator's, this page's.
-      const answer = await importMemberList(networkId, { file: await base64Of(file), fileName: file.name, dryRun, locale, ...(chosenEncoding ? { encoding: chosenEncoding } : {}) });
+      const request = { file: await base64Of(file), fileName: file.name, dryRun, locale, ...(chosenEncoding ? { encoding: chosenEncoding } : {}) };
       if (dryRun) {
+        const answer = await importMemberList(networkId, request);
         setPreview(answer);
         setPreviewLocale(locale);
         setResult(undefined);
-      } else setResult(answer);
-      return answer;
+        return answer;
+      }
+      // A large list takes several calls, each as long as the API allows: each answer says where
+      // to continue, and the summary adds up what each call did.
+      if (preview) setProgress({ done: 0, total: preview.summary.created + preview.summary.updated + preview.summary.unchanged + preview.summary.kept });
+      let answer = await importMemberList(networkId, request);
+      let summary: ImportSummary = answer.summary;
+      setProgress(answer.progress);
+      while (answer.continueFromRow !== undefined) {
+        answer = await importMemberList(networkId, { ...request, fromRow: answer.continueFromRow });
+        summary = added(summary, answer.summary);
+        setProgress(answer.progress);
+      }
+      const whole = { ...answer, summary };
+      setResult(whole);
+      setProgress(undefined);
+      return whole;
     } catch (error) {
       if (error instanceof SessionLost) return;
       setProblem(error instanceof ApiProblem ? error : new ApiProblem(0, 'about:blank', t('memberImport.wentWrong'), String(error), []));
@@ -104,21 +132,33 @@ function MemberImport({ networkId }: { networkId: string }) {
           id="member-file"
           type="file"
           accept=".csv,.txt,.tsv,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-describedby={tooLarge ? 'member-file-size' : undefined}
           onChange={(e) => {
             setFile(e.target.files?.[0]);
             setPreview(undefined);
             setResult(undefined);
             setEncoding(undefined);
+            setProblem(undefined);
+            setProgress(undefined);
           }}
         />
+        {tooLarge ? (
+          <p id="member-file-size" className="field-error" role="alert">
+            {t('memberImport.fileTooLarge', { size: megabytes(file.size, locale), max: megabytes(MEMBER_LIST_LIMITS.fileBytes, locale) })}
+          </p>
+        ) : null}
         <div>
-          <button type="submit" className="button" disabled={!file || busy}>
+          <button type="submit" className="button" disabled={!file || tooLarge || busy}>
             {t('memberImport.preview')}
           </button>
         </div>
       </form>
 
-      {problem ? <ProblemMessage problem={problem} /> : null}
+      {problem ? (
+        <ProblemMessage problem={problem} fieldLabel={(field) => (field === 'file' ? t('memberImport.file') : field === 'encoding' ? t('memberImport.encodingLabel') : undefined)}>
+          {progress && progress.done > 0 ? <p>{t('memberImport.stoppedAt', progress)}</p> : null}
+        </ProblemMessage>
+      ) : null}
 
       {preview ? (
         <section className="section" aria-labelledby="preview-title">
@@ -215,6 +255,12 @@ function MemberImport({ networkId }: { networkId: string }) {
               {t('memberImport.import', { n: preview.summary.created + preview.summary.updated })}
             </button>
           </p>
+          {busy && progress ? (
+            <div className="import-progress" role="status">
+              <progress max={progress.total} value={progress.done} aria-label={t('memberImport.progressLabel')} />
+              <p>{t('memberImport.importing', progress)}</p>
+            </div>
+          ) : null}
         </section>
       ) : null}
 
