@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CoordinatorStore, NetworkStore } from '@culturebridge/store';
+import { ProfileInput } from '@culturebridge/domain';
+import { CoordinatorStore, NetworkStore, ProfileStore } from '@culturebridge/store';
 import { DEMO_MEMBERS, EU4CULTURE } from '../../local/demo/networks.js';
 import { seedCoordinators, seedDemo, seedNetworks } from '../../local/demo/seed.js';
 import { freePort } from '../../local/free-port.js';
@@ -189,5 +191,49 @@ describe('the dashboard lists who is waiting for approval', () => {
     const approve = request.getByRole('button', { name: 'Approve Chernivtsi' });
     const box = await approve.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+  });
+});
+
+describe('the dashboard of a large network', () => {
+  it('lists the first 100 members, more on demand, and finds one by name', async () => {
+    const net = 'hundreds-of-cities';
+    const doc = platformDocumentClient(platform);
+    const at = new Date().toISOString();
+    await new NetworkStore(doc, platform.tableName).put({ id: net, name: 'Hundreds of cities' }, at);
+    await new CoordinatorStore(doc, platform.tableName).add({ networkId: net, name: 'Lela', email: COORDINATOR });
+    // Imported members (pending, membership approved), as a coordinator's list makes them: not matched.
+    const profiles = new ProfileStore(doc, platform.tableName);
+    const names = [...Array.from({ length: 230 }, (_, i) => `City ${String(i + 1).padStart(3, '0')}`), 'Zugdidi'];
+    for (let i = 0; i < names.length; i += 20) {
+      await Promise.all(
+        names.slice(i, i + 20).map((name) =>
+          profiles.create(ProfileInput.parse(validProfileInput({ name, networks: [net], contact: { name, email: `${name.replace(' ', '-').toLowerCase()}@${net}.example` } })), { id: randomUUID(), status: 'pending', now: at, membership: 'approved' }),
+        ),
+      );
+    }
+    doc.destroy();
+
+    const page = await coordinatorPage({ width: 1280, height: 900 }, false);
+    await page.goto(`${platform.apiUrl}/#/dashboard/${net}`);
+    await page.getByRole('heading', { level: 1, name: /^Dashboard: Hundreds of cities/ }).waitFor(WAIT);
+    const rows = page.locator('table.members-table tbody tr');
+    await page.getByText('231 members The first 100 are listed.').waitFor(WAIT);
+    expect(await rows.count()).toBe(100);
+    await page.getByRole('button', { name: 'Show 100 more' }).click();
+    await page.getByText('231 members The first 200 are listed.').waitFor(WAIT);
+    expect(await rows.count()).toBe(200);
+    await page.getByRole('button', { name: 'Show 31 more' }).click();
+    await page.locator('table.members-table tr[data-member="Zugdidi"]').waitFor(WAIT);
+    expect(await rows.count()).toBe(231);
+    expect(await page.getByRole('button', { name: /^Show \d+ more$/ }).count()).toBe(0);
+
+    // A name, not a scroll: the search starts the list again from its top.
+    await page.getByLabel('Find by name').fill('zUGdid');
+    await page.getByText('1 of 231 members').waitFor(WAIT);
+    expect(await rows.count()).toBe(1);
+    await page.getByLabel('Find by name').fill('city 2');
+    await page.getByText('31 of 231 members').waitFor(WAIT);
+    expect(await rows.count()).toBe(31);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 });

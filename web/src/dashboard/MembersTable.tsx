@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { ScrollArea } from '../components/ScrollArea';
-import type { JoinRequests, NetworkMatch, NetworkMember } from '../api/types';
+import type { JoinRequests, NetworkMember } from '../api/types';
 import { MemberText } from '../components/MemberText';
 import { useLocale } from '../i18n/use-locale';
 import { href, memberPath } from '../router';
-import { filterMembers, hasConfirmedPartner, oldestUnanswered, type MemberFilter } from './member-filters';
+import { filterMembers, hasConfirmedPartner, oldestUnanswered, type MemberFilter, type MemberMatchFacts } from './member-filters';
 
 const FILTERS = [
   { kind: 'all', label: 'filters.all' },
@@ -13,17 +13,31 @@ const FILTERS = [
   { kind: 'pending-approval', label: 'filters.pendingApproval' },
 ] as const;
 
+/** Rows drawn at first, and added by each "show more": a network of 5 000 drew a page 333 000 px tall. */
+export const MEMBERS_PAGE = 100;
+
 /**
  * The members, filtered by the questions a coordinator asks ("who has no confirmed partner yet?",
- * "who has not answered?"), each linked to its member page. On a phone each row is a card.
+ * "who has not answered?") and by name, each linked to its member page; the first
+ * `MEMBERS_PAGE` rows, more on demand. On a phone each row is a card.
  */
-export function MembersTable({ networkId, members, matches, matchesOf, requests }: { networkId: string; members: readonly NetworkMember[]; matches: readonly NetworkMatch[]; matchesOf: ReadonlyMap<string, number>; requests: JoinRequests['requests'] }) {
-  const { t, d, country, number, compare, dateTime } = useLocale();
+export function MembersTable({ networkId, members, facts, matchesOf, requests }: { networkId: string; members: readonly NetworkMember[]; facts: MemberMatchFacts; matchesOf: ReadonlyMap<string, number>; requests: JoinRequests['requests'] }) {
+  const { t, d, country, number, compare, dateTime, locale } = useLocale();
   const day: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
   const [kind, setKind] = useState<MemberFilter['kind']>('all');
   const [days, setDays] = useState(7);
+  const [search, setSearch] = useState('');
+  const [limit, setLimit] = useState(MEMBERS_PAGE);
   const filter: MemberFilter = kind === 'not-answered' ? { kind, days } : { kind };
-  const rows = filterMembers(members, matches, filter, new Date(), requests).sort((a, b) => compare(a.name, b.name));
+  const wanted = search.trim().toLocaleLowerCase(locale);
+  const matching = filterMembers(members, facts, filter, new Date(), requests).filter((m) => wanted === '' || m.name.toLocaleLowerCase(locale).includes(wanted));
+  const rows = matching.sort((a, b) => compare(a.name, b.name)).slice(0, limit);
+  // A new question starts at the top of its answer.
+  const choose = (next: () => void) => {
+    next();
+    setLimit(MEMBERS_PAGE);
+  };
+  const filtered = kind !== 'all' || wanted !== '';
   return (
     <>
       <fieldset className="filters">
@@ -31,18 +45,23 @@ export function MembersTable({ networkId, members, matches, matchesOf, requests 
         <div className="filters__options">
           {FILTERS.map((f) => (
             <label key={f.kind} className="filters__option">
-              <input type="radio" name="member-filter" value={f.kind} checked={kind === f.kind} onChange={() => setKind(f.kind)} />
+              <input type="radio" name="member-filter" value={f.kind} checked={kind === f.kind} onChange={() => choose(() => setKind(f.kind))} />
               {t(f.label)}
             </label>
           ))}
           <label className="filters__days">
             {t('filters.days')}
-            <input type="number" min={0} max={365} value={days} onChange={(e) => setDays(Math.max(0, Number(e.target.value) || 0))} disabled={kind !== 'not-answered'} />
+            <input type="number" min={0} max={365} value={days} onChange={(e) => choose(() => setDays(Math.max(0, Number(e.target.value) || 0)))} disabled={kind !== 'not-answered'} />
           </label>
         </div>
+        <label className="filters__search">
+          {t('membersTable.search')}
+          <input type="search" value={search} onChange={(e) => choose(() => setSearch(e.target.value))} />
+        </label>
       </fieldset>
       <p className="muted" role="status" aria-live="polite">
-        {kind === 'all' ? t('filters.allCount', { total: number(members.length) }) : t('filters.someCount', { shown: number(rows.length), total: number(members.length) })}
+        {filtered ? t('filters.someCount', { shown: number(matching.length), total: number(members.length) }) : t('filters.allCount', { total: number(members.length) })}
+        {rows.length < matching.length ? ` ${t('membersTable.listedFirst', { n: number(rows.length) })}` : ''}
       </p>
       {rows.length === 0 ? (
         <p className="empty">{t('filters.none')}</p>
@@ -65,7 +84,7 @@ export function MembersTable({ networkId, members, matches, matchesOf, requests 
             </thead>
             <tbody>
               {rows.map((member) => {
-                const unanswered = oldestUnanswered(member.id, matches);
+                const unanswered = oldestUnanswered(member.id, facts);
                 return (
                   <tr key={member.id} data-member={member.name}>
                     <th scope="row">
@@ -85,7 +104,7 @@ export function MembersTable({ networkId, members, matches, matchesOf, requests 
                     <td data-label={t('dashboard.liveMatches')} className="numeric">
                       {number(matchesOf.get(member.id) ?? 0)}
                     </td>
-                    <td data-label={t('membersTable.confirmedPartner')}>{hasConfirmedPartner(member.id, matches) ? t('common.yes') : t('common.notYet')}</td>
+                    <td data-label={t('membersTable.confirmedPartner')}>{hasConfirmedPartner(member.id, facts) ? t('common.yes') : t('common.notYet')}</td>
                     <td data-label={t('membersTable.unansweredSince')}>{unanswered ? <time dateTime={unanswered}>{dateTime(unanswered, day)}</time> : '–'}</td>
                   </tr>
                 );
@@ -94,6 +113,13 @@ export function MembersTable({ networkId, members, matches, matchesOf, requests 
           </table>
         </ScrollArea>
       )}
+      {rows.length < matching.length ? (
+        <p>
+          <button type="button" className="button button--secondary" onClick={() => setLimit(limit + MEMBERS_PAGE)}>
+            {t('membersTable.showMore', { n: number(Math.min(MEMBERS_PAGE, matching.length - rows.length)) })}
+          </button>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ProfileInput, toPublicProfile, type Profile } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import type { NetworkMatch, NetworkMember } from '../api/types';
-import { filterMembers, oldestUnanswered } from './member-filters';
+import { filterMembers, memberMatchFacts, oldestUnanswered } from './member-filters';
 
 const NOW = new Date('2026-11-30T12:00:00Z');
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000).toISOString();
@@ -27,26 +27,37 @@ const matches = [
   // Declined long ago: nobody owes an answer.
   match('p', 's', 'declined', 40),
 ];
+const facts = memberMatchFacts(matches);
 const names = (rows: readonly { name: string }[]) => rows.map((r) => r.name).sort();
 
 describe('the dashboard\'s member filters', () => {
   it('"no confirmed partner": active members only, without a pair both confirmed', () => {
-    expect(names(filterMembers(members, matches, { kind: 'no-confirmed-partner' }, NOW))).toEqual(['Poti']);
+    expect(names(filterMembers(members, facts, { kind: 'no-confirmed-partner' }, NOW))).toEqual(['Poti']);
   });
 
   it('"has not answered for N days": the oldest proposal a member has not answered, at least N days old', () => {
-    expect(oldestUnanswered('p', matches)).toBe(daysAgo(10));
+    expect(oldestUnanswered('p', facts)).toBe(daysAgo(10));
     // Gyumri accepted its open match, so it owes nothing; Kutaisi owes Poti an answer for 3 days.
-    expect(oldestUnanswered('g', matches)).toBeUndefined();
-    expect(names(filterMembers(members, matches, { kind: 'not-answered', days: 7 }, NOW))).toEqual(['Poti']);
-    expect(names(filterMembers(members, matches, { kind: 'not-answered', days: 3 }, NOW))).toEqual(['Kutaisi', 'Poti']);
-    expect(names(filterMembers(members, matches, { kind: 'not-answered', days: 11 }, NOW))).toEqual([]);
+    expect(oldestUnanswered('g', facts)).toBeUndefined();
+    expect(names(filterMembers(members, facts, { kind: 'not-answered', days: 7 }, NOW))).toEqual(['Poti']);
+    expect(names(filterMembers(members, facts, { kind: 'not-answered', days: 3 }, NOW))).toEqual(['Kutaisi', 'Poti']);
+    expect(names(filterMembers(members, facts, { kind: 'not-answered', days: 11 }, NOW))).toEqual([]);
+  });
+
+  it('reads each member\'s facts in one pass, whatever order the matches come in', () => {
+    const later = [match('k', 's', 'proposed', 2), match('s', 'g', 'accepted', 12, ['g']), match('k', 'g', 'proposed', 5)];
+    const facts = memberMatchFacts([...later, ...matches].reverse());
+    expect(oldestUnanswered('s', facts)).toBe(daysAgo(12));
+    expect(oldestUnanswered('k', facts)).toBe(daysAgo(5));
+    // Gyumri owes Kutaisi an answer now (proposed 5 days ago), though it accepted Soroca's.
+    expect(oldestUnanswered('g', facts)).toBe(daysAgo(5));
+    expect([...facts.confirmed].sort()).toEqual(['g', 'k']);
   });
 
   it('"awaiting approval": those asking to join, not the members', () => {
     const asking = [{ ...member('c', 'Chernivtsi'), requestedAt: daysAgo(1) }];
-    expect(names(filterMembers(members, matches, { kind: 'pending-approval' }, NOW, asking))).toEqual(['Chernivtsi']);
-    expect(filterMembers(members, matches, { kind: 'pending-approval' }, NOW)).toEqual([]);
-    expect(names(filterMembers(members, matches, { kind: 'all' }, NOW, asking))).toEqual(['Gyumri', 'Kutaisi', 'Poti', 'Soroca']);
+    expect(names(filterMembers(members, facts, { kind: 'pending-approval' }, NOW, asking))).toEqual(['Chernivtsi']);
+    expect(filterMembers(members, facts, { kind: 'pending-approval' }, NOW)).toEqual([]);
+    expect(names(filterMembers(members, facts, { kind: 'all' }, NOW, asking))).toEqual(['Gyumri', 'Kutaisi', 'Poti', 'Soroca']);
   });
 });

@@ -1,7 +1,7 @@
 import { fetchJoinRequests, fetchMe, fetchNetworkActivity, fetchNetworkMatches, fetchNetworkMembers } from '../api/endpoints';
 import { ActivityFeed } from '../dashboard/ActivityFeed';
 import { JoinRequests } from '../dashboard/JoinRequests';
-import { hasConfirmedPartner } from '../dashboard/member-filters';
+import { hasConfirmedPartner, memberMatchFacts } from '../dashboard/member-filters';
 import { MemberListTools } from '../dashboard/MemberListTools';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
@@ -75,7 +75,8 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
   if (data.status === 'loading') return <p role="status">{t('dashboard.loading')}</p>;
   if (!data.data) return <ProblemMessage problem={data.error} />;
   const { members, matches, activity, requests, at } = data.data;
-  const withoutPartner = members.filter((m) => m.status === 'active' && !hasConfirmedPartner(m.id, matches)).length;
+  const facts = memberMatchFacts(matches);
+  const withoutPartner = members.filter((m) => m.status === 'active' && !hasConfirmedPartner(m.id, facts)).length;
   const figures = networkFigures(members, matches);
   const exportCsv = () =>
     // A byte-order mark, so that spreadsheets read the names as UTF-8.
@@ -132,7 +133,7 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
       <section className="section" aria-labelledby="members-title">
         <h2 id="members-title">{t('dashboard.members')}</h2>
         <MemberListTools networkId={networkId} />
-        <MembersTable networkId={networkId} members={members} matches={matches} matchesOf={figures.matchesOf} requests={requests} />
+        <MembersTable networkId={networkId} members={members} facts={facts} matchesOf={figures.matchesOf} requests={requests} />
       </section>
 
       <section className="section" aria-labelledby="activity-title">
