@@ -139,6 +139,22 @@ function participantProblems(members: Members, networkId: string, listed: readon
   return errors;
 }
 
+/**
+ * One problem per request (`undefined`: not well-formed, skipped) naming someone who is not taking
+ * part, asking to meet itself, or listed twice.
+ */
+function requestProblems(taking: ReadonlySet<string>, requests: readonly ({ from: string; to: string } | undefined)[]): FieldProblem[] {
+  const errors: FieldProblem[] = [];
+  requests.forEach((r, i) => {
+    if (r === undefined) return;
+    if (!taking.has(r.from)) errors.push(problem(['requests', i, 'from'], 'not_a_participant', 'not a participant'));
+    if (!taking.has(r.to)) errors.push(problem(['requests', i, 'to'], 'not_a_participant', 'not a participant'));
+    else if (r.to === r.from) errors.push(problem(['requests', i, 'to'], 'invalid', 'a member cannot ask to meet itself'));
+    else if (requests.findIndex((q) => q?.from === r.from && q.to === r.to) < i) errors.push(problem(['requests', i], 'duplicate', 'this request is listed twice', { value: `${r.from} → ${r.to}` }));
+  });
+  return errors;
+}
+
 export function meetingRoutes({ meetings, matches, profiles, networkSettings, now }: MeetingRouteDeps, exports?: MeetingExports) {
   async function membersOf(networkId: string): Promise<Members> {
     return new Map((await matches.candidates([networkId])).map((v) => [v.id, v]));
@@ -152,7 +168,17 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
   function parseMeetingBody<S extends z.ZodType>(schema: S, body: unknown, networkId: string, already: ReadonlySet<string> = new Set()): Promise<z.output<S>> {
     return parseBodyAlong(schema, body, async (sent, named) => {
       const listed = wellFormedEntries(sent, 'participants', ProfileId, named);
-      return listed.length === 0 ? [] : participantProblems(await membersOf(networkId), networkId, listed, already);
+      const members = listed.length === 0 ? [] : participantProblems(await membersOf(networkId), networkId, listed, already);
+      // Requests are checked against the participants only when the whole list was well-formed.
+      const all = (sent as { participants?: unknown }).participants;
+      const requests = (sent as { requests?: unknown }).requests;
+      if (!Array.isArray(all) || listed.length !== all.length || !Array.isArray(requests)) return members;
+      const wellFormed = requests.map((r: unknown, i) => {
+        const { from, to } = (r ?? {}) as { from?: unknown; to?: unknown };
+        const fine = (id: unknown, side: string) => typeof id === 'string' && ProfileId.safeParse(id).success && !named.has(`requests[${i}].${side}`) && !named.has(`requests[${i}]`);
+        return fine(from, 'from') && fine(to, 'to') ? { from: from as string, to: to as string } : undefined;
+      });
+      return [...members, ...requestProblems(new Set(listed.map((p) => p.id)), wellFormed)];
     });
   }
 
@@ -166,12 +192,7 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
     const members = await membersOf(networkId);
     const errors = participantProblems(members, networkId, input.participants.map((id, index) => ({ index, id })), already);
     const taking = new Set(input.participants);
-    input.requests.forEach((r, i) => {
-      if (!taking.has(r.from)) errors.push(problem(['requests', i, 'from'], 'not_a_participant', 'not a participant'));
-      if (!taking.has(r.to)) errors.push(problem(['requests', i, 'to'], 'not_a_participant', 'not a participant'));
-      else if (r.to === r.from) errors.push(problem(['requests', i, 'to'], 'invalid', 'a member cannot ask to meet itself'));
-      else if (input.requests.findIndex((q) => q.from === r.from && q.to === r.to) < i) errors.push(problem(['requests', i], 'duplicate', 'this request is listed twice', { value: `${r.from} → ${r.to}` }));
-    });
+    errors.push(...requestProblems(taking, input.requests));
     if (errors.length > 0) throw invalidFields(errors);
     const participants = input.participants.map((id) => members.get(id)!);
     // A match is stored in both partitions; the lower id's copy is read once per pair.

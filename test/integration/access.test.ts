@@ -356,7 +356,10 @@ describe('access control on every route', () => {
       body: { ...meetingBody(), name: ' ', timeZone: 'Mars/Olympus', rounds: 0, participants: [a, outsider], requests: [{ from: a, to: outsider }] },
     });
     expect(bad.status).toBe(400);
-    expect((bad.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['name', 'rounds', 'timeZone']);
+    // The outsider is named in the same answer as the body's other mistakes, not in a second one.
+    expect((bad.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['name', 'participants[1]', 'rounds', 'timeZone']);
+    const badRequest = await send('c', { method: 'POST', path: `/networks/${X}/meetings`, body: { ...meetingBody(), rounds: 0, requests: [{ from: a, to: randomUUID() }, { from: a, to: 'not an id' }] } });
+    expect((badRequest.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['requests[0].to', 'requests[1].to', 'rounds']);
     const strangers = await send('c', { method: 'POST', path: `/networks/${X}/meetings`, body: { ...meetingBody(), participants: [a, outsider], requests: [{ from: a, to: randomUUID() }] } });
     expect(strangers.status).toBe(400);
     expect((strangers.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['participants[1]', 'requests[0].to']);
