@@ -235,5 +235,23 @@ describe('the dashboard of a large network', () => {
     await page.getByText('31 of 231 members').waitFor(WAIT);
     expect(await rows.count()).toBe(31);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // The coordinator takes a member out from its page, asked once more, and can undo it there.
+    const session = await localSession(platform.sessionKeyFile, COORDINATOR, { networks: [net] });
+    const listed = async () => (await api<{ members: Member[] }>('GET', `/networks/${net}/members`, session)).members.map((m) => m.name);
+    await page.getByLabel('Find by name').fill('Zugdidi');
+    await page.locator('table.members-table tr[data-member="Zugdidi"]').getByRole('link', { name: 'Zugdidi' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Zugdidi' }).waitFor(WAIT);
+    await page.getByRole('button', { name: 'Remove from Hundreds of cities' }).click();
+    await page.getByText('Remove Zugdidi from Hundreds of cities? Its matches in the network are withdrawn').waitFor(WAIT);
+    await page.getByRole('button', { name: 'Keep as a member' }).click();
+    expect(await listed()).toContain('Zugdidi');
+    await page.getByRole('button', { name: 'Remove from Hundreds of cities' }).click();
+    await page.getByRole('button', { name: 'Remove Zugdidi' }).click();
+    await page.getByText('Zugdidi is no longer a member of Hundreds of cities').waitFor(WAIT);
+    expect(await listed()).not.toContain('Zugdidi');
+    await page.getByRole('button', { name: 'Approve Zugdidi again' }).click();
+    await page.getByRole('button', { name: 'Remove from Hundreds of cities' }).waitFor(WAIT);
+    expect(await listed()).toContain('Zugdidi');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NetworkInput, approvedNetworks, membershipStatus, nextMemberships } from './network.js';
+import { NetworkInput, approvedNetworks, coordinatorMaySee, membershipStatus, nextMemberships } from './network.js';
 import { INVISIBLE_OR_CONTROL_TEXT } from './test-fixtures.js';
 
 describe('networks and memberships', () => {
@@ -21,5 +21,14 @@ describe('networks and memberships', () => {
     expect(nextMemberships(before, ['a', 'b', 'd'])).toEqual({ a: 'approved', b: 'rejected', d: 'requested' });
     expect(nextMemberships(undefined, ['a'], 'approved')).toEqual({ a: 'approved' });
     expect(approvedNetworks(before)).toEqual(['a']);
+  });
+
+  it('shows a coordinator an unconfirmed profile only once the network took it in: imported (approved), or taken out again (rejected), so the removal can be undone', () => {
+    const pending = (membership: 'requested' | 'approved' | 'rejected') => ({ status: 'pending', networks: ['n'], memberships: { n: membership } });
+    expect(coordinatorMaySee(pending('requested'), 'n')).toBe(false);
+    expect(coordinatorMaySee(pending('approved'), 'n')).toBe(true);
+    expect(coordinatorMaySee(pending('rejected'), 'n')).toBe(true);
+    expect(coordinatorMaySee(pending('approved'), 'other')).toBe(false);
+    expect(coordinatorMaySee({ status: 'active', networks: ['n'], memberships: { n: 'requested' } }, 'n')).toBe(true);
   });
 });

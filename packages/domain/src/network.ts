@@ -56,12 +56,14 @@ export function membershipStatus(profile: { networks: readonly string[]; members
 /**
  * Whether the coordinators of `networkId` may see the profile at all (its contact included): not
  * while it is a submission its contact has not confirmed and the network has not taken in (pending,
- * its membership not approved). Anyone may submit any address; until its contact confirms, nothing
- * of it is shown, listed or answered. A pending profile a coordinator imported (approved) is theirs to see.
+ * its membership only requested). Anyone may submit any address; until its contact confirms, nothing
+ * of it is shown, listed or answered. A pending profile a coordinator imported (approved) is theirs
+ * to see, and stays so once they take it out (rejected: only a coordinator who saw it can), so
+ * that the removal can be undone.
  */
 export function coordinatorMaySee(profile: { status: string; networks: readonly string[]; memberships?: Memberships }, networkId: string): boolean {
   const membership = membershipStatus(profile, networkId);
-  return membership !== undefined && (profile.status !== 'pending' || membership === 'approved');
+  return membership !== undefined && (profile.status !== 'pending' || membership !== 'requested');
 }
 
 /** The networks a profile is an approved member of: the only ones matching uses. */

@@ -1,4 +1,6 @@
-import { fetchProfile, fetchProfileMatches } from '../api/endpoints';
+import { useState } from 'react';
+import { ApiProblem, SessionLost } from '../api/client';
+import { answerJoinRequest, fetchProfile, fetchProfileMatches } from '../api/endpoints';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { ProfileSummary } from '../components/ProfileSummary';
@@ -108,6 +110,68 @@ function Member({ networkId, profileId }: { networkId: string; profileId: string
         <h2 id="member-profile">{t('member.profile')}</h2>
         <ProfileSummary profile={profile} />
       </section>
+      {profile.memberships?.[networkId] === 'approved' ? <Membership networkId={networkId} profileId={profile.id} name={profile.name} onChanged={() => void data.reload()} /> : null}
     </div>
+  );
+}
+
+/**
+ * Taking a member out of the network (its membership revoked: its matches there are withdrawn, the
+ * profile stays), asked once more before it happens, and undone from the same place.
+ */
+function Membership({ networkId, profileId, name, onChanged }: { networkId: string; profileId: string; name: string; onChanged: () => void }) {
+  const { t } = useLocale();
+  const network = networkLabel(networkId);
+  const [step, setStep] = useState<'member' | 'confirm' | 'removed'>('member');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | undefined>();
+  const answer = async (kind: 'approve' | 'reject') => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await answerJoinRequest(networkId, profileId, kind);
+      setStep(kind === 'reject' ? 'removed' : 'member');
+      if (kind === 'approve') onChanged();
+    } catch (error) {
+      if (!(error instanceof SessionLost)) setProblem(error instanceof ApiProblem ? error : new ApiProblem(0, 'about:blank', t('problem.generic'), String(error), []));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="section" aria-labelledby="member-membership">
+      <h2 id="member-membership">{t('member.membership')}</h2>
+      {step === 'member' ? (
+        <p>
+          <button type="button" className="button button--secondary" onClick={() => setStep('confirm')}>
+            {t('member.remove', { network })}
+          </button>
+        </p>
+      ) : null}
+      {step === 'confirm' ? (
+        <div className="notice" role="alert">
+          <p>{t('member.removeConfirm', { name, network })}</p>
+          <p className="toolbar">
+            <button type="button" className="button button--danger" disabled={busy} onClick={() => void answer('reject')}>
+              {t('member.removeYes', { name })}
+            </button>
+            <button type="button" className="button button--secondary" disabled={busy} onClick={() => setStep('member')}>
+              {t('member.removeNo')}
+            </button>
+          </p>
+        </div>
+      ) : null}
+      {step === 'removed' ? (
+        <div className="notice notice--success" role="status">
+          <p>{t('member.removed', { name, network })}</p>
+          <p>
+            <button type="button" className="button button--secondary" disabled={busy} onClick={() => void answer('approve')}>
+              {t('member.approveAgain', { name })}
+            </button>
+          </p>
+        </div>
+      ) : null}
+      {problem ? <ProblemMessage problem={problem} /> : null}
+    </section>
   );
 }
