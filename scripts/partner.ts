@@ -10,7 +10,9 @@
  *
  * Locally (default) it works on the table of `npm start` (DynamoDB Local on DYNAMODB_PORT or 8000) and
  * may deliver to http://localhost receivers. Against AWS: TABLE_NAME=<the stack's TableName output>
- * with your usual AWS credentials and region; redeliveries then go only to https on public addresses.
+ * with your usual AWS credentials and region; `add` then refuses a webhook that delivery would refuse
+ * (http, localhost, literal private/loopback/link-local addresses), and redeliveries go only to https
+ * on public addresses.
  * `add --webhook` and `rotate-secret` print the signing secret once; it is not shown again.
  */
 import { parseArgs } from 'node:util';
@@ -85,7 +87,7 @@ async function main(): Promise<number> {
         const secret = newWebhookSecret();
         const partner = await store.add(
           { name: values.name ?? '', contact: values.contact ?? '', awsAccount: values['aws-account'], webhook: values.webhook, events: list(values.events), networks: list(values.networks) },
-          { now, secret, knownEventTypes: ALL_DETAIL_TYPES, knownNetworks: values.networks === undefined ? undefined : [...(await new NetworkStore(doc, tableName).ids())] },
+          { now, secret, strict: !local, knownEventTypes: ALL_DETAIL_TYPES, knownNetworks: values.networks === undefined ? undefined : [...(await new NetworkStore(doc, tableName).ids())] },
         );
         console.log(`added partner ${partner.id}`);
         console.log(describe(partner));

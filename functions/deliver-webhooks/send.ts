@@ -2,7 +2,7 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
-import { isRefusedAddress, isSuccess, type AttemptResult } from '@culturebridge/domain/partner';
+import { isRefusedAddress, isSuccess, webhookUrlProblem, type AttemptResult } from '@culturebridge/domain/partner';
 
 export interface SendPolicy {
   /** Refuse private, loopback and link-local addresses after DNS resolution, and plain http. True in AWS. */
@@ -44,21 +44,9 @@ function checkedLookup(strict: boolean): LookupFunction {
 export function postWebhook(url: string, body: string, headers: Record<string, string>, policy: SendPolicy): Promise<SendOutcome> {
   const started = performance.now();
   const done = (result: AttemptResult): SendOutcome => ({ result, durationMs: Math.round(performance.now() - started) });
-  let target: URL;
-  try {
-    target = new URL(url);
-  } catch {
-    return Promise.resolve(done({ ok: false, error: 'invalid URL' }));
-  }
-  if (target.protocol !== 'https:' && (policy.strict || target.protocol !== 'http:')) {
-    return Promise.resolve(done({ ok: false, error: `${target.protocol.replace(':', '')} is not allowed, only https` }));
-  }
-  if (target.username || target.password) return Promise.resolve(done({ ok: false, error: 'credentials in the URL are not allowed' }));
-  // A literal IP address never goes through the resolver; check it here.
-  const literal = target.hostname.replace(/^\[|\]$/g, '');
-  if (policy.strict && /^[\d.]+$|:/.test(literal) && isRefusedAddress(literal)) {
-    return Promise.resolve(done({ ok: false, error: `refused address ${literal}` }));
-  }
+  const problem = webhookUrlProblem(url, policy.strict);
+  if (problem) return Promise.resolve(done({ ok: false, error: problem }));
+  const target = new URL(url);
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve) => {
     let settled = false;

@@ -1,5 +1,7 @@
 // Partner webhooks end to end (issue 13): npm start's platform, a partner in the table, and a local
 // receiver that verifies every request with the standardwebhooks library.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { newWebhookSecret } from '@culturebridge/domain/partner';
 import { PartnerStore } from '@culturebridge/store';
@@ -187,5 +189,41 @@ describe('webhooks through npm start\'s platform', () => {
     expect((await partnerCli('remove', cliPartner)).stdout).toContain(`removed partner ${cliPartner}`);
     expect(await store().get(cliPartner)).toBeUndefined();
     expect((await partnerCli('disable', cliPartner)).code).toBe(1);
+  });
+});
+
+describe('npm run partner -- add against AWS (TABLE_NAME, no DynamoDB Local endpoint)', () => {
+  // No AWS here: the DynamoDB endpoint is a closed local port, so a URL that slipped through would
+  // fail on the write instead of reaching anything; a refused one is refused before any request.
+  const { DYNAMODB_ENDPOINT: _local, ...inherited } = process.env;
+  const env = {
+    ...inherited,
+    TABLE_NAME: 'culturebridge-Table',
+    AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:9',
+    AWS_REGION: 'eu-central-1',
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+  };
+  const addAws = async (webhook: string) => {
+    try {
+      const out = await promisify(execFile)('npx', ['tsx', 'scripts/partner.ts', 'add', '--name', 'Grant system', '--contact', 'ops@funder.example', '--webhook', webhook], { env });
+      return { code: 0, ...out };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  };
+
+  it.each([
+    ['http://hooks.example.org/cb', 'http is not allowed, only https'],
+    ['https://169.254.169.254/latest/meta-data/', 'refused address 169.254.169.254'],
+    ['https://10.0.0.8/hooks', 'refused address 10.0.0.8'],
+    ['https://localhost:4000/', 'refused address localhost'],
+  ])('refuses %s up front, as delivery would (%s), and prints no secret', async (url, reason) => {
+    const out = await addAws(url);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain(`webhook: ${reason}`);
+    expect(out.stderr).not.toMatch(/ECONNREFUSED|partner command failed/);
+    expect(out.stdout).not.toContain('whsec_');
   });
 });

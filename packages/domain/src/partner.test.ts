@@ -9,6 +9,7 @@ import {
   rotateSecrets,
   signingSecrets,
   wantsEvent,
+  webhookUrlProblem,
   type Partner,
 } from './partner.js';
 
@@ -106,5 +107,36 @@ describe('addresses refused in AWS', () => {
   });
   it.each(['93.184.215.14', '8.8.8.8', '2606:4700:4700::1111'])('%s is allowed', (address) => {
     expect(isRefusedAddress(address)).toBe(false);
+  });
+});
+
+describe('webhook URLs delivery can never reach', () => {
+  it.each([
+    ['http://hooks.example.org/', 'http is not allowed, only https'],
+    ['https://169.254.169.254/latest/meta-data/', 'refused address 169.254.169.254'],
+    ['https://127.0.0.1:8443/', 'refused address 127.0.0.1'],
+    ['https://2130706433/', 'refused address 127.0.0.1'],
+    ['https://10.0.0.8/hooks', 'refused address 10.0.0.8'],
+    ['https://192.168.1.20/', 'refused address 192.168.1.20'],
+    ['https://[::1]/', 'refused address ::1'],
+    ['https://[fd00::1]/', 'refused address fd00::1'],
+    ['https://[::ffff:169.254.169.254]/', 'refused address ::ffff:a9fe:a9fe'],
+    ['https://localhost:4000/', 'refused address localhost (always loopback)'],
+    ['https://hooks.LOCALHOST./', 'refused address hooks.localhost (always loopback)'],
+    ['https://u:p@hooks.example.org/', 'credentials in the URL are not allowed'],
+    ['ftp://hooks.example.org/', 'ftp is not allowed, only https'],
+    ['not a url', 'invalid URL'],
+  ])('in AWS, %s: %s', (url, problem) => {
+    expect(webhookUrlProblem(url, true)).toBe(problem);
+  });
+
+  it('in AWS allows https to a public name or address', () => {
+    for (const url of ['https://hooks.example.org/cb', 'https://93.184.215.14/', 'https://[2606:4700:4700::1111]/']) expect(webhookUrlProblem(url, true), url).toBeUndefined();
+  });
+
+  it('locally allows http receivers on this machine, still not other schemes or credentials', () => {
+    for (const url of ['http://localhost:4000/', 'http://127.0.0.1:4000/hooks', 'https://10.0.0.8/']) expect(webhookUrlProblem(url, false), url).toBeUndefined();
+    expect(webhookUrlProblem('ftp://localhost/', false)).toBe('ftp is not allowed, only http(s)');
+    expect(webhookUrlProblem('http://u:p@localhost/', false)).toBe('credentials in the URL are not allowed');
   });
 });

@@ -174,6 +174,32 @@ export function isRefusedAddress(address: string): boolean {
   return true;
 }
 
+/**
+ * Why a webhook URL can never be delivered to, judged from the URL alone (no DNS lookup), or
+ * undefined when delivery may try it. Refused everywhere: an unparsable URL, a scheme other than
+ * http(s), credentials in the URL. Refused when `strict` (in AWS) as well: plain http, a host that
+ * is literally a refused address (see isRefusedAddress: 169.254.169.254, [::1], 10.0.0.8; the URL
+ * parser has already turned 2130706433 or 0x7f.1 into 127.0.0.1), and the names that are always
+ * loopback (localhost, *.localhost: RFC 6761). The one rule for both delivery (functions/
+ * deliver-webhooks/send.ts, which checks the resolved addresses too) and `npm run partner -- add`,
+ * which refuses such URLs up front. The reason reads "http is not allowed, only https",
+ * "refused address 169.254.169.254", …
+ */
+export function webhookUrlProblem(url: string, strict: boolean): string | undefined {
+  const target = URL.parse(url);
+  if (!target) return 'invalid URL';
+  if (target.protocol !== 'https:' && (strict || target.protocol !== 'http:')) {
+    return `${target.protocol.replace(':', '')} is not allowed, only ${strict ? 'https' : 'http(s)'}`;
+  }
+  if (target.username || target.password) return 'credentials in the URL are not allowed';
+  if (!strict) return undefined;
+  const host = target.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  // A literal address never goes through a resolver, so it is judged here; names are judged after DNS.
+  if (isIP(host) !== 0 && isRefusedAddress(host)) return `refused address ${host}`;
+  if (host === 'localhost' || host.endsWith('.localhost')) return `refused address ${host} (always loopback)`;
+  return undefined;
+}
+
 /** The mail to the partner's contact and to the operator when an endpoint is disabled after three days of failures. */
 export function composeEndpointDisabledMail(partner: Pick<Partner, 'id' | 'name'>, url: string, failingSince: string): Mail {
   const subject = `CultureBridge webhooks to ${partner.name} are disabled`;

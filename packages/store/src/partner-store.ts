@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { PartnerInput, rotateSecrets, type DisabledReason, type Partner } from '@culturebridge/domain/partner';
+import { PartnerInput, rotateSecrets, webhookUrlProblem, type DisabledReason, type Partner } from '@culturebridge/domain/partner';
 import { fromItem } from './profile-items.js';
 import { ENTITY, keys, TABLE } from './table.js';
 
@@ -48,17 +48,24 @@ export class PartnerStore {
   /**
    * Adds a partner; `secret` (whsec_…) is stored as its first signing secret when it has a webhook.
    * With `knownNetworks` (the networks on CultureBridge), a `networks` filter naming any other is
-   * refused: it would match no event, and the partner would silently receive nothing. Throws a
-   * ZodError-like error naming bad fields.
+   * refused: it would match no event, and the partner would silently receive nothing. With `strict`
+   * (the partner is added to the table in AWS), a webhook delivery would refuse is refused here
+   * (webhookUrlProblem: plain http, loopback, private or link-local addresses such as
+   * 169.254.169.254); locally http://localhost receivers are fine. Throws a ZodError-like error
+   * with `issues` naming every bad field at once; nothing is stored then.
    */
-  async add(input: PartnerInput, options: { now: Date; secret: string; knownEventTypes: readonly string[]; knownNetworks?: readonly string[] }): Promise<Partner> {
+  async add(input: PartnerInput, options: { now: Date; secret: string; knownEventTypes: readonly string[]; knownNetworks?: readonly string[]; strict: boolean }): Promise<Partner> {
     // Every bad field at once: the schema's issues, unknown detail types and unknown networks together.
     const result = PartnerInput.safeParse(input);
     const unknown = (input.events ?? []).filter((e) => !options.knownEventTypes.includes(e));
     const known = options.knownNetworks;
     const unknownNetworks = known ? [...new Set((input.networks ?? []).filter((n) => !known.includes(n)))] : [];
+    const schemaIssues = result.success ? [] : result.error.issues.map((i) => ({ path: i.path, message: i.message }));
+    // A URL the schema already refused is named once, for that.
+    const undeliverable = typeof input.webhook === 'string' && !schemaIssues.some((i) => i.path[0] === 'webhook') ? webhookUrlProblem(input.webhook, options.strict) : undefined;
     const issues = [
-      ...(result.success ? [] : result.error.issues.map((i) => ({ path: i.path, message: i.message }))),
+      ...schemaIssues,
+      ...(undeliverable ? [{ path: ['webhook'], message: `webhook: ${undeliverable}${options.strict ? ' (deliveries from AWS refuse it)' : ''}` }] : []),
       ...(unknown.length > 0 ? [{ path: ['events'], message: `unknown detail type(s) ${unknown.join(', ')}; known: ${options.knownEventTypes.join(', ')}` }] : []),
       ...(unknownNetworks.length > 0 ? [{ path: ['networks'], message: `unknown network(s) ${unknownNetworks.join(', ')}; known: ${known?.join(', ') || '(none yet: npm run network -- add)'}` }] : []),
     ];
