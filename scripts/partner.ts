@@ -24,6 +24,7 @@ import { attemptDelivery } from '../functions/deliver-webhooks/app.js';
 import { postWebhook } from '../functions/deliver-webhooks/send.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/dynamodb-local.js';
 import { LOCAL_TABLE_NAME } from '../local/platform.js';
+import { issueLines } from './operator-table.js';
 
 const USAGE = `usage:
   npm run partner -- add --name <name> --contact <email> [--aws-account <12 digits>] [--webhook <url>] [--events <DetailType,…>] [--networks <id,…>]
@@ -168,8 +169,7 @@ async function main(): Promise<number> {
     }
     return 2;
   } catch (error) {
-    const issues = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
-    console.error(issues ? issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('\n') : `partner command failed: ${(error as Error).message}`);
+    console.error(issueLines(error)?.join('\n') ?? `partner command failed: ${(error as Error).message}`);
     return 1;
   } finally {
     doc.destroy();

@@ -122,6 +122,19 @@ describe('webhooks through npm start\'s platform', () => {
     expect(await store().list()).toHaveLength(before);
   });
 
+  it('npm run partner -- add names each bad field once, and a URL too long as too long', async () => {
+    const before = (await store().list()).length;
+    const out = await partnerCli('add', '--name', ' ', '--contact', `${'c'.repeat(260)}@x.example`, '--aws-account', '123', '--webhook', `https://hooks.example.org/${'a'.repeat(3000)}`, '--events', 'MatchProposed,Nonsense');
+    expect(out.code).toBe(1);
+    const lines = out.stderr.trim().split('\n');
+    expect(lines.map((l) => /^([\w.[\]]+):/.exec(l)?.[1])).toEqual(['name', 'contact', 'awsAccount', 'webhook', 'events']);
+    // The field is named at the start of its line, never again right after it ("webhook: webhook: …").
+    for (const line of lines) expect(line).not.toMatch(/^([\w.[\]]+)[: ]+\1\b/);
+    expect(out.stderr).toContain('webhook: too long (at most 2048 characters)');
+    expect(out.stderr).toContain('contact: too long (at most 254 characters)');
+    expect(await store().list()).toHaveLength(before);
+  });
+
   it('npm run partner -- add refuses a network that is not on CultureBridge (a typo would silently deliver nothing) and stores nothing', async () => {
     await ensureNetworks(platform, ['eu4culture']);
     const before = (await store().list()).length;

@@ -32,6 +32,11 @@ describe('PartnerInput', () => {
     expect(paths).toEqual(expect.arrayContaining(['name', 'contact', 'awsAccount', 'webhook', 'networks.0']));
   });
 
+  it('calls a URL or contact that is too long too long, not malformed', () => {
+    const result = PartnerInput.safeParse({ name: 'x', contact: `${'c'.repeat(260)}@x.example`, webhook: `https://hooks.example.org/${'a'.repeat(3000)}` });
+    expect(result.error?.issues.map((i) => i.message)).toEqual(['contact: too long (at most 254 characters)', 'webhook: too long (at most 2048 characters)']);
+  });
+
   it('refuses credentials in the webhook URL and lower-cases the contact', () => {
     expect(PartnerInput.safeParse({ name: 'x', contact: 'a@b.example', webhook: 'https://u:p@h.example/' }).success).toBe(false);
     expect(PartnerInput.parse({ name: 'x', contact: 'A@B.example' }).contact).toBe('a@b.example');

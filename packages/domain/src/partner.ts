@@ -14,10 +14,16 @@ import { oneLineText } from './text.js';
 /** A 12-digit AWS account id. */
 export const AwsAccountId = z.string().regex(/^\d{12}$/, { error: 'awsAccount: expected 12 digits' });
 
+/** The longest webhook URL accepted, in characters. */
+export const WEBHOOK_URL_MAX = 2048;
+/** The longest contact address accepted, in characters (RFC 5321's path limit less the angle brackets). */
+export const CONTACT_MAX = 254;
+
 /** A webhook endpoint as the operator gives it; SSRF checks on the resolved address happen at delivery. */
 export const WebhookUrl = z
   .url({ protocol: /^https?$/, error: 'webhook: expected an http(s) URL' })
-  .max(2048)
+  // Its own message: without one, zod reports the bound with the format's ("expected an http(s) URL").
+  .max(WEBHOOK_URL_MAX, { error: `webhook: too long (at most ${WEBHOOK_URL_MAX} characters)` })
   // zod runs this even when the URL check above failed, so an unparsable value must not throw here.
   .refine((u) => { const url = URL.parse(u); return url === null || (!url.username && !url.password); }, { error: 'webhook: credentials in the URL are not allowed' });
 
@@ -27,7 +33,7 @@ export const WebhookUrl = z
  */
 export const PartnerInput = z.strictObject({
   name: oneLineText('name', 200),
-  contact: z.email({ error: 'contact: expected a valid e-mail address' }).max(254).toLowerCase(),
+  contact: z.email({ error: 'contact: expected a valid e-mail address' }).max(CONTACT_MAX, { error: `contact: too long (at most ${CONTACT_MAX} characters)` }).toLowerCase(),
   awsAccount: AwsAccountId.optional(),
   webhook: WebhookUrl.optional(),
   events: z.array(z.string().min(1)).min(1).optional(),

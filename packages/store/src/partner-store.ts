@@ -65,7 +65,7 @@ export class PartnerStore {
     const undeliverable = typeof input.webhook === 'string' && !schemaIssues.some((i) => i.path[0] === 'webhook') ? webhookUrlProblem(input.webhook, options.strict) : undefined;
     const issues = [
       ...schemaIssues,
-      ...(undeliverable ? [{ path: ['webhook'], message: `webhook: ${undeliverable}${options.strict ? ' (deliveries from AWS refuse it)' : ''}` }] : []),
+      ...(undeliverable ? [{ path: ['webhook'], message: `webhook: ${undeliverable}${options.strict ? '; deliveries from AWS refuse it' : ''}` }] : []),
       ...(unknown.length > 0 ? [{ path: ['events'], message: `unknown detail type(s) ${unknown.join(', ')}; known: ${options.knownEventTypes.join(', ')}` }] : []),
       ...(unknownNetworks.length > 0 ? [{ path: ['networks'], message: `unknown network(s) ${unknownNetworks.join(', ')}; known: ${known?.join(', ') || '(none yet: npm run network -- add)'}` }] : []),
     ];
