@@ -135,6 +135,17 @@ describe('webhooks through npm start\'s platform', () => {
     expect(await store().list()).toHaveLength(before);
   });
 
+  it('npm run partner -- add refuses a partner that could receive nothing, and filters without a webhook, naming the fields', async () => {
+    const before = (await store().list()).length;
+    const none = await partnerCli('add', '--name', ' ', '--contact', 'n@x.example', '--events', 'MatchProposed');
+    expect(none.code).toBe(1);
+    expect(none.stderr.trim().split('\n').map((l) => l.split(':')[0])).toEqual(['name', 'webhook', 'awsAccount', 'events']);
+    const awsOnly = await partnerCli('add', '--name', 'Account', '--contact', 'a@x.example', '--aws-account', '111111111111', '--networks', 'eu4culture');
+    expect(awsOnly.code).toBe(1);
+    expect(awsOnly.stderr).toMatch(/^networks: filters only webhook deliveries/m);
+    expect(await store().list()).toHaveLength(before);
+  });
+
   it('npm run partner -- add refuses a network that is not on CultureBridge (a typo would silently deliver nothing) and stores nothing', async () => {
     await ensureNetworks(platform, ['eu4culture']);
     const before = (await store().list()).length;

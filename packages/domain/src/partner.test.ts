@@ -32,6 +32,24 @@ describe('PartnerInput', () => {
     expect(paths).toEqual(expect.arrayContaining(['name', 'contact', 'awsAccount', 'webhook', 'networks.0']));
   });
 
+  it('refuses a partner that could receive nothing: neither a webhook nor an AWS account', () => {
+    const result = PartnerInput.safeParse({ name: 'x', contact: 'a@b.example' });
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['webhook', 'webhook: required unless there is an awsAccount (a partner with neither receives nothing)'],
+      ['awsAccount', 'awsAccount: required unless there is a webhook (a partner with neither receives nothing)'],
+    ]);
+    expect(PartnerInput.safeParse({ name: 'x', contact: 'a@b.example', awsAccount: '111111111111' }).success).toBe(true);
+    expect(PartnerInput.safeParse({ name: 'x', contact: 'a@b.example', webhook: 'https://h.example/' }).success).toBe(true);
+  });
+
+  it('refuses events and networks filters without a webhook, the only deliveries they filter, and names them with the other bad fields', () => {
+    const result = PartnerInput.safeParse({ name: 'x', contact: 'nope', awsAccount: '111111111111', events: ['MatchProposed'], networks: ['eu4culture'] });
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['contact', 'events', 'networks']);
+    expect(result.error?.issues[1]?.message).toBe('events: filters only webhook deliveries, and there is no webhook (an AWS account chooses events with its own rule)');
+    const none = PartnerInput.safeParse({ name: 'x', contact: 'a@b.example', events: ['MatchProposed'] });
+    expect(none.error?.issues.map((i) => i.path.join('.'))).toEqual(['webhook', 'awsAccount', 'events']);
+  });
+
   it('calls a URL or contact that is too long too long, not malformed', () => {
     const result = PartnerInput.safeParse({ name: 'x', contact: `${'c'.repeat(260)}@x.example`, webhook: `https://hooks.example.org/${'a'.repeat(3000)}` });
     expect(result.error?.issues.map((i) => i.message)).toEqual(['contact: too long (at most 254 characters)', 'webhook: too long (at most 2048 characters)']);
@@ -39,7 +57,7 @@ describe('PartnerInput', () => {
 
   it('refuses credentials in the webhook URL and lower-cases the contact', () => {
     expect(PartnerInput.safeParse({ name: 'x', contact: 'a@b.example', webhook: 'https://u:p@h.example/' }).success).toBe(false);
-    expect(PartnerInput.parse({ name: 'x', contact: 'A@B.example' }).contact).toBe('a@b.example');
+    expect(PartnerInput.parse({ name: 'x', contact: 'A@B.example', awsAccount: '111111111111' }).contact).toBe('a@b.example');
   });
 });
 

@@ -28,17 +28,52 @@ export const WebhookUrl = z
   .refine((u) => { const url = URL.parse(u); return url === null || (!url.username && !url.password); }, { error: 'webhook: credentials in the URL are not allowed' });
 
 /**
- * What `npm run partner -- add` accepts. `events` absent means every detail type (including ones added
- * later); `networks` absent means events of every network.
+ * What a partner must have to receive anything, as issues ({ path, message }, message starting
+ * with the field): a `webhook` or an `awsAccount`; and a `webhook` for `events` or `networks`,
+ * which filter webhook deliveries only. Judged on which fields were given, not on whether they are
+ * valid, so a malformed webhook is named for that alone. Part of PartnerInput; exported because
+ * zod skips an object's own checks once a field's check aborted (an empty name), and `add` still
+ * names every bad field at once.
  */
-export const PartnerInput = z.strictObject({
-  name: oneLineText('name', 200),
-  contact: z.email({ error: 'contact: expected a valid e-mail address' }).max(CONTACT_MAX, { error: `contact: too long (at most ${CONTACT_MAX} characters)` }).toLowerCase(),
-  awsAccount: AwsAccountId.optional(),
-  webhook: WebhookUrl.optional(),
-  events: z.array(z.string().min(1)).min(1).optional(),
-  networks: z.array(NetworkId).min(1).optional(),
-});
+export function partnerTargetIssues(input: unknown): { path: string[]; message: string }[] {
+  const given = (field: string) => typeof input === 'object' && input !== null && (input as Record<string, unknown>)[field] !== undefined;
+  const issues: { path: string[]; message: string }[] = [];
+  if (!given('webhook') && !given('awsAccount')) {
+    const why = '(a partner with neither receives nothing)';
+    issues.push({ path: ['webhook'], message: `webhook: required unless there is an awsAccount ${why}` });
+    issues.push({ path: ['awsAccount'], message: `awsAccount: required unless there is a webhook ${why}` });
+  }
+  for (const filter of ['events', 'networks']) {
+    if (given(filter) && !given('webhook')) {
+      issues.push({ path: [filter], message: `${filter}: filters only webhook deliveries, and there is no webhook (an AWS account chooses events with its own rule)` });
+    }
+  }
+  return issues;
+}
+
+/**
+ * What `npm run partner -- add` accepts. A partner needs a `webhook` or an `awsAccount` (or both):
+ * with neither it receives nothing. `events` and `networks` filter webhook deliveries only (an AWS
+ * account chooses its events with its own rule's pattern), so they need a `webhook`. `events`
+ * absent means every detail type (including ones added later); `networks` absent means events of
+ * every network. Issues name their field first ("webhook: …").
+ */
+export const PartnerInput = z
+  .strictObject({
+    name: oneLineText('name', 200),
+    contact: z.email({ error: 'contact: expected a valid e-mail address' }).max(CONTACT_MAX, { error: `contact: too long (at most ${CONTACT_MAX} characters)` }).toLowerCase(),
+    awsAccount: AwsAccountId.optional(),
+    webhook: WebhookUrl.optional(),
+    events: z.array(z.string().min(1)).min(1).optional(),
+    networks: z.array(NetworkId).min(1).optional(),
+  })
+  .superRefine(
+    (input, ctx) => {
+      for (const issue of partnerTargetIssues(input)) ctx.addIssue({ code: 'custom', ...issue });
+    },
+    // Also when a field failed without aborting (a bad contact), so one answer names both.
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 export type PartnerInput = z.input<typeof PartnerInput>;
 
 /** A signing secret, `whsec_` + base64 of 24 random bytes (Standard Webhooks' format). */

@@ -101,7 +101,7 @@ describe('every one-line field of the schemas uses the rule', () => {
     { field: 'coordinator name', path: 'name', parse: (v: string) => CoordinatorInput.safeParse({ networkId: 'eu4culture', name: v, email: 'c@example.org' }) },
     { field: 'network name', path: 'name', parse: (v: string) => NetworkInput.safeParse({ id: 'eu4culture', name: v }) },
     { field: 'network displayName', path: 'displayName', parse: (v: string) => NetworkSettings.safeParse({ displayName: v }) },
-    { field: 'partner name', path: 'name', parse: (v: string) => PartnerInput.safeParse({ name: v, contact: 'p@example.org' }) },
+    { field: 'partner name', path: 'name', parse: (v: string) => PartnerInput.safeParse({ name: v, contact: 'p@example.org', awsAccount: '111111111111' }) },
     {
       field: 'meeting name',
       path: 'name',

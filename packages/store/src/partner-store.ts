@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { PartnerInput, rotateSecrets, webhookUrlProblem, type DisabledReason, type Partner } from '@culturebridge/domain/partner';
+import { PartnerInput, partnerTargetIssues, rotateSecrets, webhookUrlProblem, type DisabledReason, type Partner } from '@culturebridge/domain/partner';
 import { fromItem } from './profile-items.js';
 import { ENTITY, keys, TABLE } from './table.js';
 
@@ -63,8 +63,11 @@ export class PartnerStore {
     const schemaIssues = result.success ? [] : result.error.issues.map((i) => ({ path: i.path, message: i.message }));
     // A URL the schema already refused is named once, for that.
     const undeliverable = typeof input.webhook === 'string' && !schemaIssues.some((i) => i.path[0] === 'webhook') ? webhookUrlProblem(input.webhook, options.strict) : undefined;
+    // zod skips the target rule once a field's check aborted (an empty name); it is named all the same.
+    const targets = partnerTargetIssues(input).filter((t) => !schemaIssues.some((i) => i.message === t.message));
     const issues = [
       ...schemaIssues,
+      ...targets,
       ...(undeliverable ? [{ path: ['webhook'], message: `webhook: ${undeliverable}${options.strict ? '; deliveries from AWS refuse it' : ''}` }] : []),
       ...(unknown.length > 0 ? [{ path: ['events'], message: `unknown detail type(s) ${unknown.join(', ')}; known: ${options.knownEventTypes.join(', ')}` }] : []),
       ...(unknownNetworks.length > 0 ? [{ path: ['networks'], message: `unknown network(s) ${unknownNetworks.join(', ')}; known: ${known?.join(', ') || '(none yet: npm run network -- add)'}` }] : []),
