@@ -25,6 +25,7 @@ function harness(partners: Partner[], answer: (url: string) => SendOutcome['resu
   const records: DeliveryAttempt[] = [];
   const kept: StoredEvent[] = [];
   const mails: string[] = [];
+  const mailed: { to: string; text: string }[] = [];
   let networkLookups = 0;
   const byId = new Map(partners.map((p) => [p.id, p]));
   const deps: DeliverWebhooksDeps = {
@@ -41,12 +42,12 @@ function harness(partners: Partner[], answer: (url: string) => SendOutcome['resu
     networksOf: async () => { networkLookups++; return ['eu4culture']; },
     queue: { send: async (m) => void sent.push(...m), deadLetter: async (b) => void dead.push(b) },
     post: async (url) => ({ result: answer(url), durationMs: 3 }),
-    mailer: { send: async (to) => { mails.push(to); return 'id'; } },
+    mailer: { send: async (to, mail) => { mails.push(to); mailed.push({ to, text: mail.text }); return 'id'; } },
     operatorEmail: 'operator@culturebridge.example',
     now: () => now,
     logger,
   };
-  return { handler: createDeliverWebhooksHandler(deps), sent, dead, records, kept, mails, lookups: () => networkLookups, setNow: (d: Date) => void (now = d) };
+  return { handler: createDeliverWebhooksHandler(deps), sent, dead, records, kept, mails, mailed, lookups: () => networkLookups, setNow: (d: Date) => void (now = d) };
 }
 
 describe('fan-out', () => {
@@ -98,6 +99,19 @@ describe('attempts', () => {
     ok = true;
     await h.handler(sqs(attempt(4)), context);
     expect(p.failingSince).toBeUndefined();
+  });
+
+  it('when three days of failures disable an endpoint, the contact is told what to fix and the operator gets the commands', async () => {
+    const h = harness([partner('p', { failingSince: '2026-11-27T09:00:00.000Z' })], () => ({ ok: false, status: 503, error: 'HTTP 503' }));
+    await h.handler(sqs(attempt(4)), context);
+    const toPartner = h.mailed.find((m) => m.to === 'p@p.example')?.text ?? '';
+    const toOperator = h.mailed.find((m) => m.to === 'operator@culturebridge.example')?.text ?? '';
+    expect(h.mailed).toHaveLength(2);
+    expect(toPartner).not.toContain('npm run partner');
+    expect(toPartner).toMatch(/2xx/);
+    expect(toPartner).toMatch(/CultureBridge operator\b.*enable/i);
+    expect(toOperator).toContain('npm run partner -- enable p');
+    expect(toOperator).toContain('npm run partner -- redeliver p --from 2026-11-27T09:00:00.000Z');
   });
 
   it('drops attempts for a disabled or removed partner, sending nothing', async () => {

@@ -3,7 +3,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { Webhook } from 'standardwebhooks';
 import * as z from 'zod';
-import { composeEndpointDisabledMail, eventSubject, nextStep, signingSecrets, wantsEvent, type Partner } from '@culturebridge/domain/partner';
+import { composeEndpointDisabledMails, eventSubject, nextStep, signingSecrets, wantsEvent, type Partner } from '@culturebridge/domain/partner';
 import type { Mailer } from '@culturebridge/mail';
 import { readMessage } from '@culturebridge/runtime';
 import type { DeliveryAttempt, PartnerStore, StoredEvent } from '@culturebridge/store';
@@ -123,9 +123,11 @@ export function createDeliverWebhooksHandler(deps: DeliverWebhooksDeps) {
 
   const sendDisabledNotice = async (partner: Partner) => {
     if (!partner.webhook) return;
-    const mail = composeEndpointDisabledMail(partner, partner.webhook.url, partner.failingSince ?? partner.disabledAt ?? deps.now().toISOString());
-    // Mailed before it is marked: a crash in between mails twice rather than never.
-    for (const to of new Set([partner.contact, deps.operatorEmail])) await deps.mailer.send(to, mail);
+    const { toPartner, toOperator } = composeEndpointDisabledMails(partner, partner.webhook.url, partner.failingSince ?? partner.disabledAt ?? deps.now().toISOString());
+    // Mailed before it is marked: a crash in between mails twice rather than never. The partner's
+    // version has no operator commands; an operator who is also the contact gets the one with them.
+    if (partner.contact !== deps.operatorEmail) await deps.mailer.send(partner.contact, toPartner);
+    await deps.mailer.send(deps.operatorEmail, toOperator);
     await deps.partners.markDisabledNoticeSent(partner.id, deps.now());
     deps.logger.info('endpoint disabled; partner and operator told', { partnerId: partner.id });
   };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composeMeetingCancelledMail, composeMeetingMail, composeMeetingRemovedMail } from './meetings/mail.js';
 import type { Meeting } from './meetings/meeting.js';
 import { composeDigestMail, composeMatchMail, composeMemberMatchMail, composeSignInMail, type Coordinator, type Mail, type MatchNotice, type MemberSide } from './notification.js';
-import { composeEndpointDisabledMail } from './partner.js';
+import { composeEndpointDisabledMails } from './partner.js';
 
 /**
  * Mail scanners open every link of a mail in a real browser, so no link may act when its page
@@ -49,7 +49,8 @@ const mails: [string, Mail | undefined][] = [
 ];
 
 describe('every mail is a whole HTML document a phone shows at its own width', () => {
-  it.each([...mails, ['endpoint disabled', composeEndpointDisabledMail({ id: 'p1', name: 'Partner' }, 'https://hooks.partner.example/x', '2026-11-27T09:00:00Z')] as [string, Mail]])('%s', (_kind, mail) => {
+  const disabled = composeEndpointDisabledMails({ id: 'p1', name: 'Partner' }, 'https://hooks.partner.example/x', '2026-11-27T09:00:00Z');
+  it.each([...mails, ['endpoint disabled, partner', disabled.toPartner] as [string, Mail], ['endpoint disabled, operator', disabled.toOperator] as [string, Mail]])('%s', (_kind, mail) => {
     const html = mail?.html ?? '';
     expect(html.startsWith('<!doctype html><html lang="')).toBe(true);
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
@@ -71,11 +72,21 @@ describe('every link in every mail opens a page that acts only on a click', () =
   });
 });
 
-describe('the mail to an operator about a disabled webhook endpoint', () => {
-  it('links nowhere in the web app: it names the commands to run', () => {
-    const mail = composeEndpointDisabledMail({ id: 'p1', name: 'City CRM' }, 'https://crm.city.example/hooks', '2026-11-27T10:00:00Z');
+describe('the mails about a disabled webhook endpoint', () => {
+  const { toPartner, toOperator } = composeEndpointDisabledMails({ id: 'p1', name: 'City CRM' }, 'https://crm.city.example/hooks', '2026-11-27T10:00:00Z');
+  it.each([['partner', toPartner], ['operator', toOperator]] as [string, Mail][])('to the %s links nowhere in the web app', (_who, mail) => {
     const links = `${mail.text}\n${mail.html}`.match(/https?:\/\/[^\s"<>]+/g) ?? [];
     expect(links.every((l) => l.startsWith('https://crm.city.example/'))).toBe(true);
-    expect(mail.text).toContain('npm run partner -- enable p1');
+  });
+
+  it('to the operator names the commands to run', () => {
+    expect(toOperator.text).toContain('npm run partner -- enable p1');
+    expect(toOperator.text).toContain('npm run partner -- redeliver p1 --from 2026-11-27T10:00:00Z');
+  });
+
+  it('to the partner says what to fix and who enables it, with none of the operator\'s commands', () => {
+    expect(toPartner.text).not.toContain('npm run');
+    expect(toPartner.text).toContain('2xx status within 10 seconds');
+    expect(toPartner.text).toMatch(/CultureBridge operator: they enable the endpoint again and can send you the events you missed/);
   });
 });

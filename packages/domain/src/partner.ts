@@ -241,18 +241,29 @@ export function webhookUrlProblem(url: string, strict: boolean): string | undefi
   return undefined;
 }
 
-/** The mail to the partner's contact and to the operator when an endpoint is disabled after three days of failures. */
-export function composeEndpointDisabledMail(partner: Pick<Partner, 'id' | 'name'>, url: string, failingSince: string): Mail {
+/**
+ * The two mails sent when an endpoint is disabled after three days of failures (English only:
+ * partners have no language setting). `toPartner`, for the partner's contact, says what happened,
+ * what to fix on their side (answer 2xx within the timeout, no redirects, a valid certificate), and
+ * that the CultureBridge operator enables the endpoint again and can redeliver what was missed:
+ * the commands are the operator's, so they are not in it. `toOperator` names the commands.
+ * `failingSince` is an ISO 8601 time. Both share the subject.
+ */
+export function composeEndpointDisabledMails(partner: Pick<Partner, 'id' | 'name'>, url: string, failingSince: string): { toPartner: Mail; toOperator: Mail } {
   const subject = `CultureBridge webhooks to ${partner.name} are disabled`;
-  const lines = [
-    `Deliveries to ${url} have failed since ${failingSince}, so the endpoint was disabled after three days.`,
-    'No further events are sent until it is enabled again:',
-    `  npm run partner -- enable ${partner.id}`,
-    `Failed events can then be sent again: npm run partner -- redeliver ${partner.id} --from ${failingSince} --to <now>`,
-  ];
+  const what = `Deliveries to ${url} have failed since ${failingSince}, so the endpoint was disabled after three days. No further events are sent until it is enabled again.`;
+  const mail = (lines: string[]): Mail => ({ subject, text: lines.join('\n'), html: htmlPage(subject, lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')) });
   return {
-    subject,
-    text: lines.join('\n'),
-    html: htmlPage(subject, lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')),
+    toPartner: mail([
+      what,
+      `To fix on your side: the endpoint must answer each POST with a 2xx status within ${WEBHOOK_TIMEOUT_MS / 1000} seconds, without redirecting (redirects are not followed), over HTTPS with a valid certificate, and verify signatures with your current signing secret. Your system's logs show what it answered.`,
+      'Once it works, reply to your CultureBridge operator: they enable the endpoint again and can send you the events you missed while it was failing (events are kept 30 days).',
+    ]),
+    toOperator: mail([
+      `${what} The partner's contact has been told what to fix and to ask you to enable it.`,
+      `Enable it: npm run partner -- enable ${partner.id}`,
+      `Then send the failed events again: npm run partner -- redeliver ${partner.id} --from ${failingSince} --to <now>`,
+      `See the attempts: npm run partner -- deliveries ${partner.id} --failed`,
+    ]),
   };
 }
