@@ -127,6 +127,21 @@ describe('mapping stream records to events', () => {
     for (const event of [inserted]) expect(JSON.stringify(event)).not.toContain('kutaisi.example');
   });
 
+  it('dates a membership event at the instant of the change that wrote it, not the stream record\'s rounded time', () => {
+    const asked = membershipItems(profile({ memberships: { eu4culture: 'requested' }, updatedAt: '2026-11-30T10:15:41.017Z' }))[0];
+    const yes = membershipItems(profile({ version: 2, memberships: { eu4culture: 'approved' }, updatedAt: '2026-11-30T10:15:42.123Z' }))[0];
+    expect(mapRecord(streamRecord('INSERT', { after: asked }))?.detail.metadata.occurredAt).toBe('2026-11-30T10:15:41.017Z');
+    expect(mapRecord(streamRecord('MODIFY', { before: asked, after: yes }))?.detail.metadata.occurredAt).toBe('2026-11-30T10:15:42.123Z');
+    // An item written before memberships carried the instant: the stream record's time, as before.
+    const { updatedAt: _u, ...legacy } = yes as Record<string, unknown>;
+    expect(mapRecord(streamRecord('MODIFY', { before: asked, after: legacy }))?.detail.metadata.occurredAt).toBe(new Date(1795000000 * 1000).toISOString());
+    // A removal happened after the removed item's last change: the record's time (2026-11-18T11:06:40Z
+    // in these records), but never before that change.
+    const older = membershipItems(profile({ memberships: { eu4culture: 'approved' }, updatedAt: '2026-11-02T08:00:00.000Z' }))[0];
+    expect(mapRecord(streamRecord('REMOVE', { before: older }))?.detail.metadata.occurredAt).toBe('2026-11-18T11:06:40.000Z');
+    expect(mapRecord(streamRecord('REMOVE', { before: yes }))?.detail.metadata.occurredAt).toBe('2026-11-30T10:15:42.123Z');
+  });
+
   it('publishes no membership of an unconfirmed profile (an imported member, a form sent without signing in) until its contact confirms it', () => {
     const [imported] = membershipItems(profile({ status: 'pending', memberships: { eu4culture: 'approved' } }));
     expect(mapRecord(streamRecord('INSERT', { after: imported }))).toBeUndefined();

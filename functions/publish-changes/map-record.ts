@@ -59,10 +59,19 @@ function matchData(item: MatchItem, overrides: Partial<MatchItem> = {}) {
   };
 }
 
+/**
+ * When the change happened (ISO 8601): the item's `updatedAt`, written in the same transaction as
+ * the change, to the millisecond. Otherwise the stream record's ApproximateCreationDateTime, which
+ * is rounded (to the minute in DynamoDB Local) and could precede the change that caused it. A
+ * removal's image is the item as it was, so its `updatedAt` is its last change before the removal:
+ * the record's time then, but never earlier than that change.
+ */
 function occurredAt(record: DynamoDBRecord, item: Item | undefined): string {
-  if (typeof item?.updatedAt === 'string') return item.updatedAt;
   const seconds = record.dynamodb?.ApproximateCreationDateTime;
-  return new Date(seconds ? seconds * 1000 : Date.now()).toISOString();
+  const recorded = new Date(seconds ? seconds * 1000 : Date.now()).toISOString();
+  const updated = typeof item?.updatedAt === 'string' ? item.updatedAt : undefined;
+  if (record.eventName === 'REMOVE') return updated && updated > recorded ? updated : recorded;
+  return updated ?? recorded;
 }
 
 function build(

@@ -64,6 +64,10 @@ export function membershipItems(profile: Profile) {
       networkId: scope,
       membershipStatus: status,
       profileVersion: profile.version,
+      // The instant of the change that wrote it (written with the profile version in one
+      // transaction): events about it report this, not the stream record's rounded time. Items
+      // written before it existed have none; publish-changes falls back to the record's time.
+      updatedAt: profile.updatedAt,
       [MEMBERSHIP_VIEW_ATTRIBUTE]: view,
     };
   });
