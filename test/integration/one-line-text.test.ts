@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INVISIBLE_OR_CONTROL_TEXT, PROFILE_ONE_LINE_FIELDS, validProfileInput } from '@culturebridge/domain/test-fixtures';
-import { CoordinatorStore } from '@culturebridge/store';
+import { ProfileInput } from '@culturebridge/domain';
+import { CoordinatorStore, ProfileStore } from '@culturebridge/store';
 import { createProfilesApi } from '../../functions/profiles-api/app.js';
 import { call } from '../support/api-event.js';
 import { bearer, createApi, profilesApiOptions, recordingMailer } from '../support/profiles-api.js';
@@ -41,7 +42,14 @@ describe('one-line fields through the API: one line of visible text, or a 400 an
     const wholeApi = createApi(profilesApiOptions(table.doc, table.tableName, { mailer }));
     await new CoordinatorStore(table.doc, table.tableName).add({ networkId: 'eu4culture', name: 'C', email: 'coordinator@eu4culture.example' });
     const coordinator = await bearer('coordinator@eu4culture.example', { networks: ['eu4culture'] });
-    const meeting = (name: string) => ({ name, date: '2099-05-12', startTime: '10:00', timeZone: 'Asia/Tbilisi', slotMinutes: 10, breakMinutes: 5, rounds: 2, tables: 1, participants: ['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222'] });
+    // Two active members, so that the name is the body's only mistake (a 400 names every bad field,
+    // participants who are not members too).
+    const participants = ['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222'];
+    const store = new ProfileStore(table.doc, table.tableName);
+    for (const [i, id] of participants.entries()) {
+      await store.create(ProfileInput.parse(validProfileInput({ name: `Member ${i}`, networks: ['eu4culture'], contact: { name: 'M', email: `m${i}@meeting-name.example` } })), { id, status: 'active', now: new Date().toISOString(), membership: 'approved' });
+    }
+    const meeting = (name: string) => ({ name, date: '2099-05-12', startTime: '10:00', timeZone: 'Asia/Tbilisi', slotMinutes: 10, breakMinutes: 5, rounds: 2, tables: 1, participants });
     const before = JSON.stringify(await table.scanAll());
     for (const { name, value } of INVISIBLE_OR_CONTROL_TEXT) {
       const result = await call(wholeApi, { method: 'POST', path: '/networks/eu4culture/meetings', body: meeting(value), headers: coordinator });
