@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { HttpProblem } from '@culturebridge/http';
+import { bodyTooLarge, HttpProblem } from '@culturebridge/http';
 import { apiGatewayEvent, lambdaContext } from './api-gateway.js';
 
 export type ApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2 | unknown>;
@@ -65,7 +65,11 @@ export const API_MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /** An RFC 9457 problem answered by the adapter itself. */
 export function problemResult(status: number, title: string, detail?: string, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
-  return { statusCode: status, headers: { 'content-type': 'application/problem+json', ...headers }, body: JSON.stringify(new HttpProblem(status, title, detail).toBody()) };
+  return problemAnswer(new HttpProblem(status, title, detail), headers);
+}
+
+function problemAnswer(problem: HttpProblem, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+  return { statusCode: problem.status, headers: { 'content-type': 'application/problem+json', ...headers }, body: JSON.stringify(problem.toBody()) };
 }
 
 /** The whole body as UTF-8, or 'too-large' once it passes maxBytes (the rest is read and dropped, so the answer reaches the client). */
@@ -104,7 +108,7 @@ export function startHttpServer(port: number, mounts: Mount[], onError: (e: unkn
       const maxBodyBytes = mount?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
       const body = await readBody(req, maxBodyBytes);
       if (body === 'too-large') {
-        send(res, problemResult(413, 'Request body too large', `At most ${maxBodyBytes} bytes are accepted here.`));
+        send(res, problemAnswer(bodyTooLarge(maxBodyBytes)));
         return;
       }
       if (!mount) {

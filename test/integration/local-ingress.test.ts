@@ -29,6 +29,9 @@ describe('the local HTTP adapter', () => {
       expect(answer.status, path).toBe(413);
       expect(answer.type, path).toBe('application/problem+json');
       expect(answer.body).toMatchObject({ status: 413, title: 'Request body too large' });
+      // The limit it names (the handler's, or the adapter's where nothing or no handler limits) is one the body is over.
+      expect(answer.body.maxBytes, path).toBeGreaterThan(0);
+      expect(answer.body.maxBytes, path).toBeLessThan(huge.length);
     }
     expect(await itemCount()).toBe(before);
   });

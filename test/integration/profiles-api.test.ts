@@ -245,6 +245,8 @@ describe('profiles API on DynamoDB Local', () => {
     const before = (await table.scanAll()).length;
     const huge = await call(api, { method: 'POST', path: '/profiles', body: validProfileInput({ description: 'x'.repeat(100 * 1024) }) });
     expect(huge.status).toBe(413);
+    // The limit is a member of its own, so that the web app can name it in the reader's language.
+    expect(huge.body.maxBytes).toBe(64 * 1024);
     const text = await call(api, { method: 'POST', path: '/profiles', rawBody: 'name=Kutaisi', headers: { 'content-type': 'text/plain' } });
     expect(text.status).toBe(415);
     const broken = await call(api, { method: 'POST', path: '/profiles', rawBody: '{"name": ' });

@@ -1,7 +1,7 @@
 import type middy from '@middy/core';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { HttpProblem, invalidFields } from './problem.js';
+import { bodyTooLarge, HttpProblem, invalidFields } from './problem.js';
 
 type Request = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
 
@@ -16,7 +16,7 @@ export function bodyLimit(maxBytes: number): middy.MiddlewareObj<APIGatewayProxy
       if (body === undefined) return;
       const bytes = isBase64Encoded ? Math.floor((body.length * 3) / 4) : Buffer.byteLength(body, 'utf8');
       if (bytes > maxBytes) {
-        throw new HttpProblem(413, 'Request body too large', `The body has ${bytes} bytes; at most ${maxBytes} are accepted.`);
+        throw bodyTooLarge(maxBytes, bytes);
       }
     },
   };

@@ -52,6 +52,16 @@ export function invalidFields(errors: FieldProblem[]): HttpProblem {
   return new HttpProblem(400, 'Your request has invalid fields', detail, PROBLEM_TYPES.invalidFields, { errors });
 }
 
+/**
+ * 413: the body is over `maxBytes`. The limit is also a member of the problem, so that a client can
+ * name it in its reader's language rather than show this English sentence.
+ */
+export function bodyTooLarge(maxBytes: number, bytes?: number): HttpProblem {
+  const limit = `at most ${maxBytes} bytes are accepted here.`;
+  const detail = bytes === undefined ? `A${limit.slice(1)}` : `The body has ${bytes} bytes; ${limit}`;
+  return new HttpProblem(413, 'Request body too large', detail, 'about:blank', { maxBytes });
+}
+
 export const notFound = (what = 'resource') =>
   new HttpProblem(404, 'Not found', `No ${what} with this id exists, or you may not see it.`);
 

@@ -11,6 +11,8 @@ export class ApiProblem extends Error {
     readonly title: string,
     readonly detail: string | undefined,
     readonly errors: FieldProblem[],
+    /** The problem's other members (RFC 9457 extensions), e.g. `maxBytes` of a 413. */
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(detail ?? title);
     this.name = 'ApiProblem';
@@ -19,6 +21,11 @@ export class ApiProblem extends Error {
   is(type: ProblemType): boolean {
     return this.type.endsWith(type);
   }
+}
+
+/** Any failure as a problem a page can show: the API's own, else the thrown error under `title` (status 0). */
+export function asProblem(error: unknown, title: string): ApiProblem {
+  return error instanceof ApiProblem ? error : new ApiProblem(0, 'about:blank', title, String(error), []);
 }
 
 export type ProblemType =
@@ -95,7 +102,8 @@ async function toProblem(response: Response): Promise<ApiProblem> {
   }
   const text = (key: string) => (typeof body[key] === 'string' ? (body[key] as string) : undefined);
   const errors = Array.isArray(body.errors) ? (body.errors as FieldProblem[]).filter((e) => typeof e?.field === 'string' && typeof e.detail === 'string') : [];
-  return new ApiProblem(response.status, text('type') ?? 'about:blank', text('title') ?? text('message') ?? response.statusText, text('detail'), errors);
+  const { type: _type, title: _title, status: _status, detail: _detail, errors: _errors, message: _message, ...extensions } = body;
+  return new ApiProblem(response.status, text('type') ?? 'about:blank', text('title') ?? text('message') ?? response.statusText, text('detail'), errors, extensions);
 }
 
 /**
@@ -116,9 +124,17 @@ function sessionLost(reason: 'expired' | 'required'): void {
 
 /** A text download from the API (iCalendar, CSV) with the session, problems handled as for JSON. */
 export async function apiText(path: string): Promise<string> {
+  return (await apiDownload(path)).text();
+}
+
+/**
+ * A file from the API (CSV, XLSX, iCalendar) with the session: the answer when it succeeded; an
+ * ApiProblem when the API refused, so that the page words it in its reader's language.
+ */
+export async function apiDownload(path: string): Promise<Response> {
   const wasSignedIn = sessionState() === 'signed-in';
   const response = await send('GET', path, undefined);
-  if (response.ok) return response.text();
+  if (response.ok) return response;
   const problem = await toProblem(response);
   if (!meansSessionLost(problem)) throw problem;
   sessionLost(wasSignedIn ? 'expired' : 'required');

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { FORMATS, FUNDING_INSTRUMENTS, LIMITS, MEMBER_MAIL_FREQUENCIES, PROFILE_KINDS, RESOURCES, type MemberMailFrequency, type ProfileInput } from '@culturebridge/domain';
-import { ApiProblem, SessionLost } from '../api/client';
+import { ApiProblem, asProblem, SessionLost } from '../api/client';
 import { groupErrors, validateProfile, errorId, fieldId, type FieldErrors } from '../form/field-errors';
 import { toProfileInput, type ProfileFormState } from '../form/profile-form-state';
 import { useLocale } from '../i18n/use-locale';
@@ -105,7 +105,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
       await onSubmit(input);
     } catch (error) {
       if (error instanceof SessionLost) return;
-      const failure = error instanceof ApiProblem ? error : new ApiProblem(0, 'about:blank', t('problem.generic'), String(error), []);
+      const failure = asProblem(error, t('problem.generic'));
       if (failure.errors.length) {
         setServerErrors(groupErrors(failure.errors, input, t));
         setSummaryFocus((n) => n + 1);

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import * as z from 'zod';
-import { ApiProblem, SessionLost } from '../api/client';
+import { ApiProblem, asProblem, SessionLost } from '../api/client';
 import { requestSignInLink } from '../api/endpoints';
 import { FieldMessages, describedBy } from './FieldMessages';
 import { Notice, ProblemMessage } from './ProblemMessage';
@@ -30,7 +30,7 @@ export function SignInForm({ initialEmail = '' }: { initialEmail?: string }) {
       await requestSignInLink(address, locale);
       setSentTo(address);
     } catch (failure) {
-      if (!(failure instanceof SessionLost)) setProblem(failure instanceof ApiProblem ? failure : new ApiProblem(0, 'about:blank', t('problem.generic'), String(failure), []));
+      if (!(failure instanceof SessionLost)) setProblem(asProblem(failure, t('problem.generic')));
     } finally {
       setBusy(false);
     }

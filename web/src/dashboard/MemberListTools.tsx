@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { ApiProblem, asProblem, SessionLost } from '../api/client';
+import { ProblemMessage } from '../components/ProblemMessage';
 import { useLocale } from '../i18n/use-locale';
 import { downloadFromApi } from '../lib/download';
 import { href } from '../router';
@@ -8,13 +10,14 @@ const segment = encodeURIComponent;
 /** Import a member list, or export the members as CSV (`,` or `;` for Excel in `;`-list locales) or XLSX. */
 export function MemberListTools({ networkId }: { networkId: string }) {
   const { t } = useLocale();
-  const [problem, setProblem] = useState<string | undefined>();
+  const [problem, setProblem] = useState<ApiProblem | undefined>();
   const download = (query: string, name: string) => async () => {
     setProblem(undefined);
     try {
       await downloadFromApi(`/networks/${segment(networkId)}/export?${query}`, name);
     } catch (error) {
-      setProblem((error as Error).message);
+      if (error instanceof SessionLost) return;
+      setProblem(asProblem(error, t('problem.generic')));
     }
   };
   return (
@@ -31,11 +34,7 @@ export function MemberListTools({ networkId }: { networkId: string }) {
       <button type="button" className="button button--secondary" onClick={download('format=xlsx', `${networkId}-members.xlsx`)}>
         {t('memberTools.exportXlsx')}
       </button>
-      {problem ? (
-        <p role="alert" className="notice notice--error">
-          {problem}
-        </p>
-      ) : null}
+      {problem ? <ProblemMessage problem={problem} /> : null}
     </div>
   );
 }

@@ -1,3 +1,5 @@
+import { apiDownload } from '../api/client';
+
 /** Saves a Blob as a file: a Blob URL clicked through a temporary link. */
 function saveBlob(filename: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -18,15 +20,11 @@ export function downloadText(filename: string, text: string, type: string): void
 
 /**
  * Downloads a file the API answers for the signed-in browser (its session cookie goes along), so
- * a failure can be shown on the page instead of as a broken download. Throws an Error with the
- * API's detail when it refuses.
+ * a failure can be shown on the page instead of as a broken download. Throws the ApiProblem the API
+ * answered (or SessionLost), as every other request does.
  */
 export async function downloadFromApi(path: string, fallbackName: string): Promise<void> {
-  const response = await fetch(path, { credentials: 'same-origin' });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as { detail?: string; title?: string };
-    throw new Error(body.detail ?? body.title ?? `The download failed (${response.status}).`);
-  }
+  const response = await apiDownload(path);
   const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
   saveBlob(name, await response.blob());
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
-import { ApiProblem } from '../api/client';
+import { ApiProblem, asProblem } from '../api/client';
 import { describeSignInLink, fetchMe, verifySignInToken } from '../api/endpoints';
 import type { VerifyResult } from '../api/types';
 import { takeDestination } from '../auth/destination';
@@ -111,7 +111,7 @@ function Verify({ token }: { token: string }) {
     } catch (error) {
       setBusy(false);
       if (error instanceof ApiProblem && error.is('/problems/invalid-token')) await goOnIfSignedIn(token);
-      else setProblem(error instanceof ApiProblem ? error : new ApiProblem(0, 'about:blank', t('signIn.failed'), String(error), []));
+      else setProblem(asProblem(error, t('signIn.failed')));
     }
   };
 

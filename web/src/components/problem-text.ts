@@ -1,0 +1,46 @@
+import type { TFunction } from 'i18next';
+import type { Locale } from '@culturebridge/domain';
+import { UNREACHABLE, type ApiProblem } from '../api/client';
+
+/**
+ * What people read for a problem the API (or API Gateway, or a proxy) answered, in their language.
+ * The API's title and detail are English and written for developers, so no status shows them: each
+ * known problem type has its own words, and every other answer the words of its status (class).
+ */
+export function explainProblem(problem: ApiProblem, t: TFunction, locale: Locale): { title: string; detail: string } {
+  const words = (key: string) => ({ title: t(`problem.${key}.title`), detail: t(`problem.${key}.detail`) });
+  if (problem.is('/problems/version-conflict')) return words('conflict');
+  if (problem.is('/problems/rate-limited')) return words('rateLimited');
+  if (problem.is('/problems/forbidden')) return words('forbidden');
+  if (problem.is('/problems/invalid-token')) return words('invalidToken');
+  if (problem.is('/problems/match-state')) return words('matchState');
+  if (problem.is('/problems/meeting-cancelled')) return words('meetingCancelled');
+  if (problem.is('/problems/meeting-over')) return words('meetingOver');
+  if (problem.is('/problems/meeting-needs-coordinator')) return words('meetingNeedsCoordinator');
+  if (problem.is('/problems/meeting-under-way')) return words('meetingUnderWay');
+  if (problem.is(UNREACHABLE)) return words('unreachable');
+  switch (problem.status) {
+    // Thrown by the page itself (an unexpected error): its message is all there is to say.
+    case 0: return { title: t('problem.generic'), detail: problem.detail ?? t('problem.serverError.detail') };
+    case 401: return words('signInRequired');
+    case 403: return words('forbidden');
+    case 404: return words('notFound');
+    case 409: return words('otherConflict');
+    case 410: return words('gone');
+    case 413: return tooLarge(problem, t, locale);
+    case 415: return words('unsupported');
+    case 429: return words('tooManyRequests');
+    case 503: return words('busy');
+  }
+  if (problem.status >= 500) return words('serverError');
+  return words('badRequest');
+}
+
+/** A 413 names its limit when the answer carries one (`maxBytes`: ours do, API Gateway's does not). */
+function tooLarge(problem: ApiProblem, t: TFunction, locale: Locale): { title: string; detail: string } {
+  const { maxBytes } = problem.extensions;
+  if (typeof maxBytes !== 'number' || !(maxBytes > 0)) return { title: t('problem.tooLarge.title'), detail: t('problem.tooLarge.detail') };
+  const limit = new Intl.NumberFormat(locale, { style: 'unit', unit: maxBytes >= 1024 * 1024 ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 });
+  const size = limit.format(maxBytes >= 1024 * 1024 ? maxBytes / (1024 * 1024) : maxBytes / 1024);
+  return { title: t('problem.tooLarge.title'), detail: t('problem.tooLarge.detailWithLimit', { limit: size }) };
+}
