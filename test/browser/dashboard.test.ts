@@ -161,14 +161,18 @@ describe.each(VIEWPORTS)('the dashboard answers a coordinator on a $name', ({ vi
 });
 
 describe('the dashboard lists who is waiting for approval', () => {
-  it('filters "Awaiting approval": a city that asked to join is listed until the coordinator answers', async () => {
-    const contact = { name: 'Olena', email: 'culture@chernivtsi-dashboard.example' };
+  /** A city submits its profile naming EU4Culture: it waits for the coordinator's approval. */
+  async function askToJoin(name: string, contact: { name: string; email: string }): Promise<void> {
     const response = await fetch(`${platform.apiUrl}/profiles`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await localSession(platform.sessionKeyFile, contact.email, { profiles: [] })}` },
-      body: JSON.stringify(validProfileInput({ name: 'Chernivtsi', country: 'UA', networks: [EU4CULTURE], contact })),
+      body: JSON.stringify(validProfileInput({ name, country: 'UA', networks: [EU4CULTURE], contact })),
     });
     expect(response.status).toBe(201);
+  }
+
+  it('filters "Awaiting approval": a city that asked to join is listed until the coordinator answers', async () => {
+    await askToJoin('Chernivtsi', { name: 'Olena', email: 'culture@chernivtsi-dashboard.example' });
     const page = await coordinatorPage({ width: 1280, height: 900 }, false);
     await page.goto(`${platform.apiUrl}/#/dashboard/${EU4CULTURE}`);
     await page.getByRole('heading', { level: 1, name: /^Dashboard: EU4Culture/ }).waitFor(WAIT);
@@ -191,6 +195,33 @@ describe('the dashboard lists who is waiting for approval', () => {
     const approve = request.getByRole('button', { name: 'Approve Chernivtsi' });
     const box = await approve.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+  });
+
+  it('takes an answered request\'s buttons away at once, showing the answer, and writes the day it was asked as the page\'s language does', async () => {
+    await askToJoin('Uzhhorod', { name: 'Ivan', email: 'culture@uzhhorod-dashboard.example' });
+    const { requests } = await api<{ requests: { name: string; requestedAt: string }[] }>('GET', `/networks/${EU4CULTURE}/requests`, coordinatorSession);
+    const requestedAt = requests.find((r) => r.name === 'Uzhhorod')?.requestedAt as string;
+    const page = await coordinatorPage({ width: 1280, height: 900 }, false);
+    await page.goto(`${platform.apiUrl}/#/dashboard/${EU4CULTURE}`);
+    const request = page.locator('table.join-requests tr[data-request="Uzhhorod"]');
+    await request.waitFor(WAIT);
+    await expect(request.locator('td[data-label="Asked"]').innerText()).resolves.toBe(new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(requestedAt)));
+
+    // The dashboard's reload after the answer takes seconds on a large network: it is held back
+    // here, so the row must change by itself, not by the reload taking it away.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**/networks/${EU4CULTURE}/requests`, async (route) => {
+      if (route.request().method() === 'GET') await held;
+      await route.continue();
+    });
+    await request.getByRole('button', { name: 'Approve Uzhhorod' }).click();
+    await request.getByText('Approved', { exact: true }).waitFor(WAIT);
+    expect(await request.getByRole('button').count()).toBe(0);
+    release();
+    // Once the dashboard has reloaded, the member is in the network and no longer asking.
+    await request.waitFor({ state: 'detached', ...WAIT });
+    await page.unroute(`**/networks/${EU4CULTURE}/requests`);
   });
 });
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { answerJoinRequest } from '../api/endpoints';
 import { ApiProblem } from '../api/client';
 import type { JoinRequests as JoinRequestList } from '../api/types';
@@ -6,23 +6,34 @@ import { ProblemMessage } from '../components/ProblemMessage';
 import { ScrollArea } from '../components/ScrollArea';
 import { useLocale } from '../i18n/use-locale';
 
+type Decision = 'approve' | 'reject';
+
 /** Members asking to join: the coordinator approves (they are matched from then on) or rejects them. */
 export function JoinRequests({ networkId, requests, onAnswered }: { networkId: string; requests: JoinRequestList['requests']; onAnswered: () => void }) {
-  const { t, d, country } = useLocale();
+  const { t, d, country, date } = useLocale();
   const [busy, setBusy] = useState<string | undefined>();
   const [problem, setProblem] = useState<ApiProblem | undefined>();
   const [done, setDone] = useState<string | undefined>();
+  // The dashboard's reload that takes an answered request away can take seconds on a large
+  // network: until then its row shows the answer instead of buttons that would answer again.
+  const [answered, setAnswered] = useState<ReadonlyMap<string, Decision>>(new Map());
+  // Clicks in the same frame come before React disables the buttons: this refuses the second one.
+  const sending = useRef(new Set<string>());
 
-  const answer = async (id: string, name: string, decision: 'approve' | 'reject') => {
+  const answer = async (id: string, name: string, decision: Decision) => {
+    if (sending.current.has(id)) return;
+    sending.current.add(id);
     setBusy(id);
     setProblem(undefined);
     try {
       await answerJoinRequest(networkId, id, decision);
+      setAnswered((before) => new Map(before).set(id, decision));
       setDone(decision === 'approve' ? t('joinRequests.approved', { name }) : t('joinRequests.rejected', { name }));
       onAnswered();
     } catch (error) {
       if (error instanceof ApiProblem) setProblem(error);
     } finally {
+      sending.current.delete(id);
       setBusy(undefined);
     }
   };
@@ -54,16 +65,22 @@ export function JoinRequests({ networkId, requests, onAnswered }: { networkId: s
                   <th scope="row">{r.name}</th>
                   <td data-label={t('joinRequests.kind')}>{d(`kind.${r.kind}`)}</td>
                   <td data-label={t('joinRequests.country')}>{country(r.country)}</td>
-                  <td data-label={t('joinRequests.asked')}>{r.requestedAt.slice(0, 10)}</td>
+                  <td data-label={t('joinRequests.asked')}>
+                    <time dateTime={r.requestedAt}>{date(r.requestedAt)}</time>
+                  </td>
                   <td data-label={t('joinRequests.decision')}>
-                    <div className="actions">
-                      <button type="button" className="button" disabled={busy === r.id} onClick={() => void answer(r.id, r.name, 'approve')} aria-label={t('joinRequests.approveName', { name: r.name })}>
-                        {t('joinRequests.approve')}
-                      </button>
-                      <button type="button" className="button button--secondary" disabled={busy === r.id} onClick={() => void answer(r.id, r.name, 'reject')} aria-label={t('joinRequests.rejectName', { name: r.name })}>
-                        {t('joinRequests.reject')}
-                      </button>
-                    </div>
+                    {answered.has(r.id) ? (
+                      <span className="muted">{answered.get(r.id) === 'approve' ? t('joinRequests.wasApproved') : t('joinRequests.wasRejected')}</span>
+                    ) : (
+                      <div className="actions">
+                        <button type="button" className="button" disabled={busy === r.id} onClick={() => void answer(r.id, r.name, 'approve')} aria-label={t('joinRequests.approveName', { name: r.name })}>
+                          {t('joinRequests.approve')}
+                        </button>
+                        <button type="button" className="button button--secondary" disabled={busy === r.id} onClick={() => void answer(r.id, r.name, 'reject')} aria-label={t('joinRequests.rejectName', { name: r.name })}>
+                          {t('joinRequests.reject')}
+                        </button>
+                      </div>
+                    )}
                   </td>
                 </tr>
               ))}

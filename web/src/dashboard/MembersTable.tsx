@@ -22,8 +22,7 @@ export const MEMBERS_PAGE = 100;
  * `MEMBERS_PAGE` rows, more on demand. On a phone each row is a card.
  */
 export function MembersTable({ networkId, members, facts, matchesOf, requests }: { networkId: string; members: readonly NetworkMember[]; facts: MemberMatchFacts; matchesOf: ReadonlyMap<string, number>; requests: JoinRequests['requests'] }) {
-  const { t, d, country, number, compare, dateTime, locale } = useLocale();
-  const day: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
+  const { t, d, country, number, compare, date, locale } = useLocale();
   const [kind, setKind] = useState<MemberFilter['kind']>('all');
   const [days, setDays] = useState(7);
   const [search, setSearch] = useState('');
@@ -105,7 +104,7 @@ export function MembersTable({ networkId, members, facts, matchesOf, requests }:
                       {number(matchesOf.get(member.id) ?? 0)}
                     </td>
                     <td data-label={t('membersTable.confirmedPartner')}>{hasConfirmedPartner(member.id, facts) ? t('common.yes') : t('common.notYet')}</td>
-                    <td data-label={t('membersTable.unansweredSince')}>{unanswered ? <time dateTime={unanswered}>{dateTime(unanswered, day)}</time> : '–'}</td>
+                    <td data-label={t('membersTable.unansweredSince')}>{unanswered ? <time dateTime={unanswered}>{date(unanswered)}</time> : '–'}</td>
                   </tr>
                 );
               })}

@@ -48,6 +48,8 @@ export function useLocale() {
   const { t, i18n } = useTranslation();
   const { t: d } = useTranslation('domain');
   const locale = currentLocale(i18n.resolvedLanguage);
+  const dateTime = (iso: string | Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }) =>
+    dateTimeFormat(locale, options).format(typeof iso === 'string' ? new Date(iso) : iso);
   return {
     t,
     d,
@@ -57,7 +59,9 @@ export function useLocale() {
     list: (items: readonly string[]) => formatList(items, locale),
     number: (n: number) => new Intl.NumberFormat(locale).format(n),
     percent: (share: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share),
-    dateTime: (iso: string | Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }) => dateTimeFormat(locale, options).format(typeof iso === 'string' ? new Date(iso) : iso),
+    dateTime,
+    /** The day of an instant (when a member asked, a match was proposed), in the reader's time zone. */
+    date: (iso: string | Date) => dateTime(iso, { dateStyle: 'medium' }),
     compare: (a: string, b: string) => collator(locale).compare(a, b),
     reasons: (reasons: readonly (MatchReason | OtherReason)[], reader: Omit<ReasonReader, 'locale'>) => renderReasons(reasons, { ...reader, locale }),
   };

@@ -26,8 +26,7 @@ export function MemberPage({ networkId, profileId }: { networkId: string; profil
  * states, each partner linked to its own page. Partners' contacts are never shown here.
  */
 function Member({ networkId, profileId }: { networkId: string; profileId: string }) {
-  const { t, number, dateTime } = useLocale();
-  const day: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
+  const { t, number, date } = useLocale();
   const data = useResource(async () => {
     const [profile, matches] = await Promise.all([fetchProfile(profileId), fetchProfileMatches(profileId)]);
     return { profile, matches: matches.matches };
@@ -94,7 +93,7 @@ function Member({ networkId, profileId }: { networkId: string; profileId: string
                       {number(Math.round(m.score * 100))}
                     </td>
                     <td data-label={t('table.proposed')}>
-                      <time dateTime={m.proposedAt}>{dateTime(m.proposedAt, day)}</time>
+                      <time dateTime={m.proposedAt}>{date(m.proposedAt)}</time>
                     </td>
                     <td data-label={t('table.why')} className="summary-cell">
                       {m.summary}
