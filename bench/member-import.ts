@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseMemberFile, planImport } from '@culturebridge/member-lists';
-import { AddressBook, MatchStore, NetworkStore, ProfileStore, SignInStore, SuppressionStore } from '@culturebridge/store';
+import { AddressBook, MatchStore, NetworkSettingsStore, NetworkStore, ProfileStore, SignInStore, SuppressionStore } from '@culturebridge/store';
 import { importMembers } from '../functions/member-lists/member-import.js';
 import { sendMagicLink } from '../functions/profiles-api/sign-in.js';
 import { ensureTable, localDocumentClient, localDynamoDbClient, startDynamoDbLocal } from '../local/dynamodb-local.js';
@@ -26,15 +26,18 @@ try {
   const doc = localDocumentClient(db.endpoint);
   await new NetworkStore(doc, 'bench-import').put({ id: NETWORK, name: 'Bench network' }, new Date().toISOString());
   let mails = 0;
+  const profiles = new ProfileStore(doc, 'bench-import');
   const linkDeps = {
     logger: console,
     signIns: new SignInStore(doc, 'bench-import'),
     suppressions: new SuppressionStore(doc, 'bench-import'),
+    profiles,
+    networkSettings: new NetworkSettingsStore(doc, 'bench-import'),
     mailer: { send: async () => `m-${++mails}` },
     appBaseUrl: 'https://app.example',
   };
   const deps = {
-    profiles: new ProfileStore(doc, 'bench-import'),
+    profiles,
     addresses: new AddressBook(doc, 'bench-import'),
     matches: new MatchStore(doc, 'bench-import'),
     invite: (email: string, profileId: string, at: Date) => sendMagicLink(linkDeps, email, 'invite-member', at, profileId),

@@ -484,9 +484,11 @@ async function main(): Promise<void> {
   // Mails in SES local: notification mails against their sent records, per address; the
   // confirmation links pending profiles' contacts were sent are counted apart.
   const allMails = await localMails(ses.endpoint);
-  const confirmSubject = mailText('en').signIn.subject['confirm-profile'];
-  const confirmations = allMails.filter((m) => m.subject === confirmSubject);
-  const mails = allMails.filter((m) => m.subject !== confirmSubject);
+  // The subject names the profile: a confirmation is any subject around that name.
+  const [confirmBefore = '', confirmAfter = ''] = mailText('en').signIn.subject['confirm-profile']('\u0000').split('\u0000');
+  const isConfirmation = (subject: string) => subject.startsWith(confirmBefore) && subject.endsWith(confirmAfter);
+  const confirmations = allMails.filter((m) => isConfirmation(m.subject));
+  const mails = allMails.filter((m) => !isConfirmation(m.subject));
   const mailsTo = new Map<string, number>();
   for (const mail of mails) for (const to of mail.destination.to) mailsTo.set(to, (mailsTo.get(to) ?? 0) + 1);
   const recordsFor = new Map<string, number>();

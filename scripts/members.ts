@@ -22,7 +22,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { sesMailer } from '@culturebridge/mail';
 import { LOCALES, isLocale } from '@culturebridge/domain';
 import { UnreadableFile, errorReportCsv, memberExportFile, parseMemberFile, planImport } from '@culturebridge/member-lists';
-import { AddressBook, MatchStore, NetworkStore, ProfileStore, SignInStore, SuppressionStore } from '@culturebridge/store';
+import { AddressBook, MatchStore, NetworkSettingsStore, NetworkStore, ProfileStore, SignInStore, SuppressionStore } from '@culturebridge/store';
 import { networkMemberRows } from '../functions/member-lists/member-export.js';
 import { importMembers } from '../functions/member-lists/member-import.js';
 import { sendMagicLink } from '../functions/profiles-api/sign-in.js';
@@ -125,10 +125,14 @@ async function main(): Promise<number> {
     }
     const mail = values['dry-run'] ? undefined : mailSettings();
     const mailer = mail && sesMailer(mail.ses, { sender: mail.sender, configurationSet: mail.configurationSet });
+    const profiles = new ProfileStore(doc, tableName);
     const linkDeps = mail && mailer && {
       logger: console,
       signIns: new SignInStore(doc, tableName),
       suppressions: new SuppressionStore(doc, tableName),
+      // The invitation names the member's profile and the network's display name.
+      profiles,
+      networkSettings: new NetworkSettingsStore(doc, tableName),
       mailer,
       appBaseUrl: mail.appBaseUrl,
     };
@@ -137,7 +141,7 @@ async function main(): Promise<number> {
     bar.start(plan.valid.length, 0);
     const result = await importMembers(
       {
-        profiles: new ProfileStore(doc, tableName),
+        profiles,
         addresses: new AddressBook(doc, tableName),
         matches,
         invite: async (email, profileId, at, locale) => {

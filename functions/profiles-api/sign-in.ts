@@ -1,11 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { BROWSER_SESSION, MAGIC_LINK, RATE_LIMITS, addressLimitKey, clientNetworkKey, TOKEN_PATTERN, hashToken, maskAddress, newBrowserSession, newMagicToken, retryAfterSeconds, signSession, windowAt, type RateLimitName } from '@culturebridge/auth';
-import { composeSignInMail, type Locale, type SignInPurpose } from '@culturebridge/domain';
+import { composeSignInMail, DEFAULT_LOCALE, formatList, networkDisplayName, type Locale, type SignInMailSubject, type SignInPurpose } from '@culturebridge/domain';
 import { HttpProblem, PROBLEM_TYPES } from '@culturebridge/http';
 import type { Mailer } from '@culturebridge/mail';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER } from './api-routes.js';
-import { addressHash, type AddressBook, type ProfileStore, type SessionStore, type SignInStore, type SuppressionStore } from '@culturebridge/store';
+import { addressHash, type AddressBook, type NetworkSettingsStore, type ProfileStore, type SessionStore, type SignInStore, type SuppressionStore } from '@culturebridge/store';
 
 interface WarnLogger {
   warn(message: string, ...extra: unknown[]): void;
@@ -19,6 +19,8 @@ export interface SignInDeps {
   /** Server-side sessions: one per signed-in browser (or API client), ended by signing out. */
   sessions: SessionStore;
   suppressions: SuppressionStore;
+  /** For the display names of the networks an invitation names. */
+  networkSettings: Pick<NetworkSettingsStore, 'getMany'>;
   mailer: Mailer;
   /** The HS256 key sessions are signed and verified with. */
   sessionKey: Uint8Array;
@@ -72,7 +74,21 @@ export function clientAddressOf(event: APIGatewayProxyEventV2, originSecret: str
 }
 
 /** What mailing a link needs: the operator's import command uses it without the API's session key. */
-export type MagicLinkDeps = Pick<SignInDeps, 'logger' | 'signIns' | 'suppressions' | 'mailer' | 'appBaseUrl'>;
+export type MagicLinkDeps = Pick<SignInDeps, 'logger' | 'signIns' | 'suppressions' | 'mailer' | 'appBaseUrl' | 'networkSettings'> & { profiles: Pick<ProfileStore, 'get'> };
+
+/**
+ * What a link's mail names: a confirmation its profile, an invitation also the networks that listed
+ * it, by their display names (callers pass only the profile's id, so the names are read here, once
+ * for every caller). Undefined when the profile is gone by now: there is nothing left to confirm.
+ */
+async function mailSubjectOf(deps: MagicLinkDeps, purpose: SignInPurpose, profileId: string | undefined, locale: Locale): Promise<SignInMailSubject | undefined> {
+  if (purpose === 'sign-in') return { purpose };
+  const profile = profileId === undefined ? undefined : await deps.profiles.get(profileId);
+  if (!profile) return undefined;
+  if (purpose === 'confirm-profile') return { purpose, profile: profile.name };
+  const settings = await deps.networkSettings.getMany(profile.networks, { withName: true });
+  return { purpose, profile: profile.name, network: formatList(profile.networks.map((id) => networkDisplayName(id, settings.get(id))), locale) };
+}
 
 /**
  * Issues a token and mails its link. The same happens for every address, known or not, so neither
@@ -86,8 +102,13 @@ export async function sendMagicLink(deps: MagicLinkDeps, email: string, purpose:
   const expires = Math.floor(now.getTime() / 1000) + ttlSeconds;
   await deps.signIns.saveToken(hash, { addressHash: addressHash(email), purpose, maskedAddress: maskAddress(email), ...(profileId ? { profileId } : {}) }, expires, now.toISOString());
   if (await deps.suppressions.isSuppressed(email)) return;
+  const about = await mailSubjectOf(deps, purpose, profileId, locale ?? DEFAULT_LOCALE);
+  if (!about) {
+    deps.logger.warn('link mail not sent: its profile is gone', { purpose });
+    return;
+  }
   try {
-    await deps.mailer.send(email, composeSignInMail(token, purpose, ttlSeconds / 60, { baseUrl: deps.appBaseUrl }, locale));
+    await deps.mailer.send(email, composeSignInMail(token, about, ttlSeconds / 60, { baseUrl: deps.appBaseUrl }, locale));
   } catch (error) {
     // SES refusing this one address (e.g. unverified in the sandbox) must not answer differently
     // from a delivered link; throttling still fails the request (503), as a retry may succeed.

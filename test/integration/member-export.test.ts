@@ -111,7 +111,7 @@ describe('member export', () => {
     expect(real.stderr).toMatch(/1\/1 rows/);
     expect(readFileSync(join(dir, 'members-errors.csv'), 'utf8')).toContain('town');
     expect((await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(`cahul@${net}.example`)).map((m) => m.subject)).toEqual([
-      'CultureBridge: rețeaua vă invită să vă confirmați profilul',
+      'CultureBridge · Export network: confirmați profilul Cahul',
     ]);
     expect((await cli('import', '--network', net, file)).stdout).toContain('created 0, updated 0, unchanged 1, invalid 1');
 

@@ -193,9 +193,12 @@ describe('member list import', () => {
     expect(await memberData()).toEqual(stored);
     expect((await importFile(FILES.windows1251(), { encoding: 'windows-1251' })).body.summary).toEqual({ created: 2, updated: 0, unchanged: 0, kept: 0, invalid: 0 });
 
-    for (const local of ['ijevan', 'shaki', 'zugdidi', 'cahul', 'orhei', 'poltava', 'vinnytsia']) {
+    // Each invitation names the network that listed the member and the profile it made.
+    const invited = { ijevan: 'Ijevan', shaki: 'Şəki', zugdidi: 'Zugdidi', cahul: 'Cahul', orhei: 'Orhei', poltava: 'Полтава', vinnytsia: 'Вінниця' };
+    for (const [local, name] of Object.entries(invited)) {
       const mails = await mailsTo(addr(local));
-      expect(mails.map((m) => m.subject), local).toEqual(['CultureBridge: your network invites you to confirm your profile']);
+      expect(mails.map((m) => m.subject), local).toEqual([`CultureBridge · Import network: confirm the profile ${name}`]);
+      expect(mails[0]?.body.text, local).toContain(`If ${name} is not your organisation, ignore this mail`);
     }
     await platform.settle();
     for (const name of ['Ijevan', 'Zugdidi', 'Cahul', 'Orhei', 'Полтава']) expect(proposedFor(name), name).toEqual([]);
@@ -236,8 +239,8 @@ describe('member list import', () => {
 
     const answer = await importFile(file, { locale: 'ka' });
     expect(answer.body.summary).toEqual({ created: 2, updated: 0, unchanged: 0, kept: 0, invalid: 1 });
-    expect((await mailsTo(addr('kalush'))).map((m) => m.subject)).toEqual(['CultureBridge: ваша мережа запрошує вас підтвердити профіль']);
-    expect((await mailsTo(addr('poti'))).map((m) => m.subject)).toEqual(['CultureBridge: თქვენი ქსელი გიწვევთ პროფილის დასადასტურებლად']);
+    expect((await mailsTo(addr('kalush'))).map((m) => m.subject)).toEqual(['CultureBridge · Import network: підтвердьте профіль «Kalush»']);
+    expect((await mailsTo(addr('poti'))).map((m) => m.subject)).toEqual(['CultureBridge · Import network: დაადასტურეთ პროფილი: Poti']);
     expect(await mailsTo(addr('goris'))).toEqual([]);
     const stored = (await memberData()).filter((i) => i.entity === 'Profile');
     expect(stored.find((p) => p.name === 'Kalush')?.locale).toBe('uk');

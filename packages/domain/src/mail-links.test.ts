@@ -31,13 +31,13 @@ const meeting: Meeting = {
 };
 
 const mails: [string, Mail | undefined][] = [
-  ['sign-in', composeSignInMail('tok_en-1', 'sign-in', 15, { baseUrl: BASE })],
-  ['confirm-profile', composeSignInMail('tok_en-2', 'confirm-profile', 15, { baseUrl: BASE })],
+  ['sign-in', composeSignInMail('tok_en-1', { purpose: 'sign-in' }, 15, { baseUrl: BASE })],
+  ['confirm-profile', composeSignInMail('tok_en-2', { purpose: 'confirm-profile', profile: 'Soroca' }, 15, { baseUrl: BASE })],
   ['coordinator proposed', composeMatchMail({ ...notice, state: 'proposed' }, { coordinator, networkId: 'eu4culture' }, { baseUrl: BASE })],
   ['coordinator confirmed', composeMatchMail({ ...notice, state: 'confirmed' }, { coordinator, networkId: 'eu4culture' }, { baseUrl: BASE })],
   ['coordinator digest', composeDigestMail({ role: 'coordinator', id: coordinator.id, name: coordinator.name, networkId: 'eu4culture' }, 'daily', '2026-11-30', [{ notice, occurredAt: '2026-11-30T09:00:00Z' }], 1, { baseUrl: BASE })],
   ['member digest', composeDigestMail({ role: 'member', id: 'a', name: 'Soroca', profileName: 'Soroca' }, 'weekly', '2026-11-30', [{ notice, occurredAt: '2026-11-30T09:00:00Z' }], 1, { baseUrl: BASE })],
-  ['invite-member', composeSignInMail('tok_en-3', 'invite-member', 60 * 24 * 14, { baseUrl: BASE })],
+  ['invite-member', composeSignInMail('tok_en-3', { purpose: 'invite-member', profile: 'Soroca', network: 'EU4Culture' }, 60 * 24 * 14, { baseUrl: BASE })],
   ['meeting schedule', composeMeetingMail(meeting, { id: 'a', name: 'Soroca', contact: { name: 'Ion', email: 'a@partner.example' } }, (id) => (id === 'a' ? 'Soroca' : 'Orhei'), { baseUrl: BASE }, false)],
   ['meeting schedule changed', composeMeetingMail(meeting, { id: 'a', name: 'Soroca', contact: { name: 'Ion', email: 'a@partner.example' } }, (id) => (id === 'a' ? 'Soroca' : 'Orhei'), { baseUrl: BASE }, true)],
   ['meeting cancelled', composeMeetingCancelledMail({ ...meeting, cancelledAt: '2026-11-30T09:00:00Z' }, { id: 'a', name: 'Soroca', contact: { name: 'Ion', email: 'a@partner.example' } }, { baseUrl: BASE })],

@@ -81,22 +81,25 @@ export const MAIL_TEXT = {
     dashboard: { coordinator: 'Open the network dashboard', member: 'See all your matches' },
     more: (n: number) => `… and ${n} more on the dashboard.`,
   },
+  /** The magic-link mail; a confirmation or an invitation names the profile (and the network) it is about. */
   signIn: {
     subject: {
       'sign-in': 'CultureBridge: your sign-in link',
-      'confirm-profile': 'CultureBridge: confirm your profile',
-      'invite-member': 'CultureBridge: your network invites you to confirm your profile',
+      'confirm-profile': (profile: string) => `CultureBridge: confirm the profile ${profile}`,
+      'invite-member': (network: string, profile: string) => `CultureBridge · ${network}: confirm the profile ${profile}`,
     },
     intro: {
       'sign-in': 'Someone (we hope you) asked to sign in to CultureBridge with this address.',
-      'confirm-profile': 'A CultureBridge profile was submitted with this address as its contact. Open the link to confirm it; until then it is not matched with anyone.',
-      'invite-member':
-        'A coordinator of your network added your organisation to CultureBridge, with this address as its contact. Open the link to review your profile and confirm it; until you do, it is not matched with anyone or shown to partners.',
+      'confirm-profile': (profile: string) => `The CultureBridge profile ${profile} was submitted with this address as its contact. Open the link to confirm it; until then it is not matched with anyone.`,
+      'invite-member': (network: string, profile: string) =>
+        `A coordinator of ${network} added your organisation to CultureBridge as the profile ${profile}, with this address as its contact. Open the link to review the profile and confirm it; until you do, it is not matched with anyone or shown to partners.`,
     },
     button: { 'sign-in': 'Sign in', 'confirm-profile': 'Confirm and sign in', 'invite-member': 'Review, confirm and sign in' },
     /** A link valid for a day or more is counted in days (member invitations). */
     validity: (minutes: number) => `The link works once and for ${minutes >= 24 * 60 ? `${Math.round(minutes / (24 * 60))} days` : `${minutes} minutes`}.`,
     ignore: 'If you did not ask for it, ignore this mail: nothing happens without the link.',
+    /** An invitation was asked for by nobody it reaches: it ends by saying what ignoring it means. */
+    inviteIgnore: (profile: string) => `If ${profile} is not your organisation, ignore this mail: nothing about it is shown to anyone until you confirm.`,
   },
 } as const;
 
@@ -160,11 +163,20 @@ export function mailText(locale: Locale) {
       more: (count) => m('digestMore', { count }),
     },
     signIn: {
-      subject: { 'sign-in': m('signInSubject'), 'confirm-profile': m('confirmSubject'), 'invite-member': m('inviteSubject') },
-      intro: { 'sign-in': m('signInIntro'), 'confirm-profile': m('confirmIntro'), 'invite-member': m('inviteIntro') },
+      subject: {
+        'sign-in': m('signInSubject'),
+        'confirm-profile': (profile) => m('confirmSubject', { profile }),
+        'invite-member': (network, profile) => m('inviteSubject', { network, profile }),
+      },
+      intro: {
+        'sign-in': m('signInIntro'),
+        'confirm-profile': (profile) => m('confirmIntro', { profile }),
+        'invite-member': (network, profile) => m('inviteIntro', { network, profile }),
+      },
       button: { 'sign-in': m('signInButton'), 'confirm-profile': m('confirmButton'), 'invite-member': m('inviteButton') },
       validity: (minutes) => (minutes >= 24 * 60 ? m('validForDays', { days: Math.round(minutes / (24 * 60)) }) : m('validFor', { minutes })),
       ignore: m('ignore'),
+      inviteIgnore: (profile) => m('inviteIgnore', { profile }),
     },
   };
   return { ...text, weakerMatch: m('weakerMatch'), scoreLine: (score: number) => m('score', { score }) };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from './i18n/locales.js';
+import { mailText } from './mail-text.js';
 import {
   composeSignInMail,
   composeDigestMail,
@@ -201,17 +202,43 @@ describe('the magic-link mail', () => {
   const BASE = 'https://app.culturebridge.example';
 
   it('carries the token in the link fragment, and says the same whoever it is for', () => {
-    const mail = composeSignInMail('tok_en-1', 'sign-in', 15, { baseUrl: BASE });
+    const mail = composeSignInMail('tok_en-1', { purpose: 'sign-in' }, 15, { baseUrl: BASE });
     expect(mail.text).toContain(`${BASE}/#/sign-in?token=tok_en-1`);
     expect(mail.html).toContain(`href="${BASE}/#/sign-in?token=tok_en-1"`);
     expect(mail.text).toContain('15 minutes');
     expect(mail.subject).toBe('CultureBridge: your sign-in link');
   });
 
-  it('asks to confirm a submitted profile', () => {
-    const mail = composeSignInMail('t', 'confirm-profile', 15, { baseUrl: `${BASE}/` });
-    expect(mail.subject).toBe('CultureBridge: confirm your profile');
+  it('asks to confirm a submitted profile, naming it', () => {
+    const mail = composeSignInMail('t', { purpose: 'confirm-profile', profile: 'Kutaisi' }, 15, { baseUrl: `${BASE}/` });
+    expect(mail.subject).toBe('CultureBridge: confirm the profile Kutaisi');
+    expect(mail.text).toContain('The CultureBridge profile Kutaisi was submitted with this address as its contact.');
     expect(mail.text).toContain(`${BASE}/#/sign-in?token=t`);
+  });
+
+  it('invites an imported member naming the network and the profile, and ends as fits a mail nobody asked for', () => {
+    const invite = { purpose: 'invite-member', profile: 'Полтава', network: 'EU4Culture' } as const;
+    const mail = composeSignInMail('t', invite, 60 * 24 * 7, { baseUrl: BASE });
+    expect(mail.subject).toBe('CultureBridge · EU4Culture: confirm the profile Полтава');
+    expect(mail.text).toContain('A coordinator of EU4Culture added your organisation to CultureBridge as the profile Полтава');
+    expect(mail.text).toContain('If Полтава is not your organisation, ignore this mail: nothing about it is shown to anyone until you confirm.');
+    expect(mail.text).not.toContain('did not ask');
+    expect(mail.html).toContain('EU4Culture');
+    // In every language: the names are in it, and the ending is not the sign-in mail's.
+    for (const locale of LOCALES) {
+      const inLocale = composeSignInMail('t', invite, 60 * 24 * 7, { baseUrl: BASE }, locale);
+      for (const name of ['EU4Culture', 'Полтава']) {
+        expect(inLocale.subject, locale).toContain(name);
+        expect(inLocale.text, locale).toContain(name);
+      }
+      expect(inLocale.text, locale).not.toContain(mailText(locale).signIn.ignore);
+      const confirm = composeSignInMail('t', { purpose: 'confirm-profile', profile: 'Полтава' }, 15, { baseUrl: BASE }, locale);
+      expect(confirm.subject, locale).toContain('Полтава');
+      expect(confirm.text.split('\n')[0], locale).toContain('Полтава');
+    }
+    const uk = composeSignInMail('t', invite, 60 * 24 * 7, { baseUrl: BASE }, 'uk');
+    expect(uk.text).toContain('EU4Culture');
+    expect(uk.text).not.toContain('вашої мережі');
   });
 });
 

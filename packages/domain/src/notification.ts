@@ -577,18 +577,35 @@ export function composeMemberMatchMail(notice: MatchNotice, recipient: Pick<Memb
 export type SignInPurpose = 'sign-in' | 'confirm-profile' | 'invite-member';
 
 /**
- * The magic-link mail. It says nothing about whether the address owns anything (the same mail goes
- * to every address asked for), and it is the only place the token ever appears in clear.
+ * What a magic-link mail is about: a confirmation names the profile, an invitation (a coordinator
+ * listed the member, who asked for nothing) also the network that listed it, by its display name.
  */
-export function composeSignInMail(token: string, purpose: SignInPurpose, validMinutes: number, { baseUrl }: MailLinks, locale: Locale = DEFAULT_LOCALE): Mail {
+export type SignInMailSubject =
+  | { purpose: 'sign-in' }
+  | { purpose: 'confirm-profile'; profile: string }
+  | { purpose: 'invite-member'; profile: string; network: string };
+
+/**
+ * The magic-link mail. A sign-in link says nothing about whether the address owns anything (the
+ * same mail goes to every address asked for); confirmations and invitations go only to a profile's
+ * contact and name it. It is the only place the token ever appears in clear.
+ */
+export function composeSignInMail(token: string, about: SignInMailSubject, validMinutes: number, { baseUrl }: MailLinks, locale: Locale = DEFAULT_LOCALE): Mail {
   const S = mailText(locale).signIn;
   const url = link(baseUrl, `sign-in?token=${encodeURIComponent(token)}`);
-  const subject = S.subject[purpose];
-  const intro = S.intro[purpose];
-  const text = [intro, '', url, '', S.validity(validMinutes), S.ignore].join('\n');
+  const words =
+    about.purpose === 'sign-in'
+      ? { subject: S.subject['sign-in'], intro: S.intro['sign-in'], ignore: S.ignore }
+      : about.purpose === 'confirm-profile'
+        ? { subject: S.subject['confirm-profile'](about.profile), intro: S.intro['confirm-profile'](about.profile), ignore: S.ignore }
+        : { subject: S.subject['invite-member'](about.network, about.profile), intro: S.intro['invite-member'](about.network, about.profile), ignore: S.inviteIgnore(about.profile) };
+  // Names come from members and coordinators: a header carries none of their line breaks.
+  const { intro, ignore } = words;
+  const subject = oneLine(words.subject);
+  const text = [intro, '', url, '', S.validity(validMinutes), ignore].join('\n');
   const html = htmlPage(
     subject,
-    `<p>${escapeHtml(intro)}</p><p><a href="${escapeHtml(url)}">${escapeHtml(S.button[purpose])}</a></p><p>${escapeHtml(S.validity(validMinutes))} ${escapeHtml(S.ignore)}</p>`,
+    `<p>${escapeHtml(intro)}</p><p><a href="${escapeHtml(url)}">${escapeHtml(S.button[about.purpose])}</a></p><p>${escapeHtml(S.validity(validMinutes))} ${escapeHtml(ignore)}</p>`,
     locale,
   );
   return { subject, text, html };
