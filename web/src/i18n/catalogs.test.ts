@@ -15,6 +15,14 @@ describe('web app catalogs', () => {
     }
   });
 
+  // Language names come from Intl in the nominative ("українська", "қазақ тілі"): a sentence that
+  // would decline them ("отримують українська", "қазақ тілі тілін") names them in brackets instead.
+  it.each(LOCALES.filter((l) => l !== 'en'))('%s names the page\'s language in brackets, undeclined, where the import says which language invitations get', (locale) => {
+    const text = (WEB_MESSAGES[locale].memberImport as Record<string, string>).inviteLanguage ?? '';
+    expect(text).toContain('({{language}})');
+    expect(text.split('{{language}}')).toHaveLength(2);
+  });
+
   it('marks member-written text with the language its script and letters tell, "und" when they tell nothing', () => {
     for (const [text, lang] of guessLanguageTestCases) expect(guessTextLanguage(text), text).toBe(lang);
   });
