@@ -32,8 +32,8 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+async function newPage(options: { timezoneId?: string } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
   contexts.push(context);
   return context.newPage();
 }
@@ -119,6 +119,20 @@ describe('meetings in a real browser', () => {
     expect(first).toMatchObject({ DTSTART: '20990512T060000Z', DTEND: '20990512T061200Z', SEQUENCE: '0', LOCATION: 'Table 1' });
     expect(new Set(events.map((e) => e.UID)).size).toBe(24);
     await screenshot(page, 'meeting.png');
+  });
+
+  it('the planning form offers IANA\'s current zone names and starts with the browser\'s zone, by its current name', async () => {
+    // Chromium reports a browser in Kyiv as Europe/Kiev, the name ICU still lists.
+    const page = await newPage({ timezoneId: 'Europe/Kiev' });
+    await page.goto(`${platform.apiUrl}/#/meetings`);
+    await signInThroughMail(platform, page, COORDINATOR, WAIT.timeout);
+    await page.getByRole('heading', { level: 1, name: /^Meetings of EU4Culture/ }).waitFor(WAIT);
+    const zone = page.getByLabel('Time zone');
+    await expect(zone.inputValue()).resolves.toBe('Europe/Kyiv');
+    const offered = (await page.evaluate(`[...document.querySelectorAll('datalist#${await zone.getAttribute('list')} option')].map((o) => o.value)`)) as string[];
+    expect(offered).toEqual(expect.arrayContaining(['Europe/Kyiv', 'Asia/Kolkata', 'Asia/Tbilisi']));
+    expect(offered).not.toContain('Europe/Kiev');
+    expect(offered).not.toContain('Asia/Calcutta');
   });
 
   it('a member sees their own schedule, and their mail has arrived in SES local', async () => {

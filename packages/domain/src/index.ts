@@ -16,3 +16,4 @@ export * from './meetings/index.js';
 export * from './csv.js';
 export * from './network.js';
 export * from './member-list-limits.js';
+export * from './time-zones.js';

@@ -8,11 +8,10 @@ import { RequireSession } from '../components/RequireSession';
 import { networkLabel } from '../lib/networks';
 import { useResource } from '../lib/use-resource';
 import { href } from '../router';
-import type { Locale } from '@culturebridge/domain';
+import { currentTimeZoneName, timeZoneNames, type Locale } from '@culturebridge/domain';
 import { useLocale } from '../i18n/use-locale';
 import { LocaleOptions } from '../components/LocaleOptions';
 
-const TIME_ZONES = Intl.supportedValuesOf('timeZone');
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
 /**
@@ -105,8 +104,9 @@ function NetworkSettingsForm({ networkId, initial, initialLocale }: { networkId:
           </div>
           <div className="field">
             <label htmlFor={`${id}-zone`}>{t('coordinatorPrefs.zone')}</label>
-            <select id={`${id}-zone`} value={preference.timeZone} onChange={(e) => change({ timeZone: e.target.value })}>
-              {[...new Set([preference.timeZone, ...TIME_ZONES])].map((zone) => (
+            {/* A zone stored by a legacy name (Europe/Kiev) is shown by its current one, the one listed. */}
+            <select id={`${id}-zone`} value={currentTimeZoneName(preference.timeZone)} onChange={(e) => change({ timeZone: e.target.value })}>
+              {[...new Set([currentTimeZoneName(preference.timeZone), ...timeZoneNames()])].map((zone) => (
                 <option key={zone} value={zone}>
                   {zone}
                 </option>

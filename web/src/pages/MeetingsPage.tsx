@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactN
 import { ApiProblem } from '../api/client';
 import { cancelMeeting, createMeeting, fetchMe, fetchMeeting, fetchMeetingFile, fetchMeetings, fetchNetworkMembers, updateMeeting } from '../api/endpoints';
 import type { MeetingView } from '../api/types';
-import { TIMING_FIELDS, hasRoundToCome, isHeld, meetingLocalTime, type MeetingInput } from '@culturebridge/domain';
+import { TIMING_FIELDS, defaultTimeZone, hasRoundToCome, isHeld, meetingLocalTime, timeZoneNames, type MeetingInput } from '@culturebridge/domain';
 import { PageHeading } from '../components/PageHeading';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
@@ -51,7 +51,8 @@ const FIELD_INPUTS: readonly { field: (typeof PLANNING_FIELDS)[number]; props: I
   { field: 'name', props: { maxLength: 120 } },
   { field: 'date', props: { type: 'date' } },
   { field: 'startTime', props: { type: 'time' } },
-  { field: 'timeZone', props: {} },
+  // Typed or picked from IANA's current names (Europe/Kyiv, not the Europe/Kiev Intl lists).
+  { field: 'timeZone', props: { list: 'meeting-time-zones', autoComplete: 'off' } },
   { field: 'slotMinutes', props: { type: 'number', min: 3, max: 120 } },
   { field: 'breakMinutes', props: { type: 'number', min: 0, max: 60 } },
   { field: 'rounds', props: { type: 'number', min: 1, max: 30 } },
@@ -136,6 +137,11 @@ function MeetingForm({
             {t(`meetings.${field}`)} <input name={field} defaultValue={String(initial[field])} disabled={kept(field)} required {...props} />
           </label>
         ))}
+        <datalist id="meeting-time-zones">
+          {timeZoneNames().map((zone) => (
+            <option key={zone} value={zone} />
+          ))}
+        </datalist>
         <fieldset>
           <legend>{t('meetings.participants', { n: chosen.size })}</legend>
           {members.status === 'loading' ? <p role="status">{t('meetings.loadingMembers')}</p> : null}
@@ -186,11 +192,13 @@ function PlanMeeting({ networkId }: { networkId: string }) {
     }
   }
 
+  // The network's latest meeting says where its meetings usually are, when the browser does not.
+  const latest = meetings.data?.meetings.reduce<(typeof meetings.data.meetings)[number] | undefined>((last, m) => (last === undefined || m.date > last.date ? m : last), undefined);
   const initial: MeetingValues = {
     name: '',
     date: '',
     startTime: '10:00',
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timeZone: defaultTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone, latest?.timeZone),
     slotMinutes: 10,
     breakMinutes: 5,
     rounds: 4,
@@ -215,7 +223,12 @@ function PlanMeeting({ networkId }: { networkId: string }) {
       ) : null}
       <section aria-labelledby="plan">
         <h2 id="plan">{t('meetings.plan')}</h2>
-        <MeetingForm networkId={networkId} initial={initial} submitLabel={t('meetings.submit')} busy={busy} problem={problem} onSubmit={(values) => void plan(values)} />
+        {/* Its defaults are read once: the form waits for the meetings its time zone may come from. */}
+        {meetings.status === 'loading' ? (
+          <p role="status">{t('common.loading')}</p>
+        ) : (
+          <MeetingForm networkId={networkId} initial={initial} submitLabel={t('meetings.submit')} busy={busy} problem={problem} onSubmit={(values) => void plan(values)} />
+        )}
       </section>
     </div>
   );

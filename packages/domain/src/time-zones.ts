@@ -1,0 +1,53 @@
+/**
+ * IANA's current names for the legacy ones ICU, and so Intl, still lists as canonical (CLDR keeps
+ * its ids stable: Chromium and Node list Europe/Kiev, and a browser in Kyiv reports its zone so).
+ * Renames only, from tzdata's `backward` file: zones merged into another (Europe/Bratislava into
+ * Europe/Prague) keep their own names, which people know. The API takes both spellings; forms offer
+ * the current one.
+ */
+const RENAMED: Readonly<Record<string, string>> = {
+  'Africa/Asmera': 'Africa/Asmara',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Coral_Harbour': 'America/Atikokan',
+  'America/Cordoba': 'America/Argentina/Cordoba',
+  'America/Godthab': 'America/Nuuk',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Jujuy': 'America/Argentina/Jujuy',
+  'America/Louisville': 'America/Kentucky/Louisville',
+  'America/Mendoza': 'America/Argentina/Mendoza',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+
+/** A zone by IANA's current name (Europe/Kiev → Europe/Kyiv); any other name as it is. */
+export function currentTimeZoneName(zone: string): string {
+  return RENAMED[zone] ?? zone;
+}
+
+let names: readonly string[] | undefined;
+
+/** Every time zone the runtime knows, by its current IANA name, sorted: what forms offer. */
+export function timeZoneNames(): readonly string[] {
+  names ??= [...new Set(Intl.supportedValuesOf('timeZone').map(currentTimeZoneName))].sort();
+  return names;
+}
+
+/**
+ * The zone a form starts with: the browser's (`Intl.DateTimeFormat().resolvedOptions().timeZone`)
+ * when the list has it, else the one usually used (e.g. the network's last meeting), else UTC. A
+ * browser set to UTC, as servers and test machines are, says nothing about where the reader is.
+ */
+export function defaultTimeZone(browser: string | undefined, usual: string | undefined): string {
+  for (const zone of [browser, usual]) {
+    if (zone !== undefined && timeZoneNames().includes(currentTimeZoneName(zone))) return currentTimeZoneName(zone);
+  }
+  return 'UTC';
+}
