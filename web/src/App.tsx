@@ -17,6 +17,7 @@ import { MyProfilePage } from './pages/MyProfilePage';
 import { ProfilePreferencesPage } from './pages/ProfilePreferencesPage';
 import { SignInPage } from './pages/SignInPage';
 import { useNetworks } from './lib/networks';
+import { navSection, type NavSection } from './nav-section';
 import { href, navigate, parseRoute, useHash, type Route } from './router';
 
 /** The product's name, the same in every language. */
@@ -99,7 +100,8 @@ function Header({ route }: { route: Route }) {
   const { t } = useLocale();
   const session = useSessionState() === 'signed-in';
   const { me } = useMe();
-  const current = (pages: Route['page'][]) => (pages.includes(route.page) ? 'page' : undefined);
+  const section = navSection(route, me);
+  const current = (of: NavSection) => (section === of ? 'page' : undefined);
   return (
     <header className="site-header">
       <a className="brand" href={href('/')}>
@@ -108,25 +110,25 @@ function Header({ route }: { route: Route }) {
       <nav aria-label={t('app.mainNav')}>
         <ul>
           <li>
-            <a href={href('/')} aria-current={current(['form'])}>
+            <a href={href('/')} aria-current={current('form')}>
               {t('app.nav.form')}
             </a>
           </li>
           <li>
-            <a href={href('/profiles')} aria-current={current(['my-profile', 'match', 'profile-preferences'])}>
+            <a href={href('/profiles')} aria-current={current('profile')}>
               {t('app.nav.profile')}
             </a>
           </li>
           {me?.networks.length ? (
             <li>
-              <a href={href('/dashboard')} aria-current={current(['dashboard', 'member', 'coordinator-preferences'])}>
+              <a href={href('/dashboard')} aria-current={current('dashboard')}>
                 {t('app.nav.dashboard')}
               </a>
             </li>
           ) : null}
           {me?.networks.length ? (
             <li>
-              <a href={href('/meetings')} aria-current={current(['meetings'])}>
+              <a href={href('/meetings')} aria-current={current('meetings')}>
                 {t('app.nav.meetings')}
               </a>
             </li>
@@ -149,7 +151,7 @@ function Header({ route }: { route: Route }) {
                 {t('app.nav.signOut')}
               </button>
             ) : (
-              <a href={href('/sign-in')} aria-current={current(['sign-in'])}>
+              <a href={href('/sign-in')} aria-current={current('sign-in')}>
                 {t('app.nav.signIn')}
               </a>
             )}
