@@ -7,22 +7,26 @@
  *   npm run coordinator -- network-settings --network eu4culture [--display-name "EU4Culture"] \
  *     [--reminder-days 7] [--expire-days 21] [--repropose-days 90]
  *
+ * `--display-name ""` clears the network's own display name: mails then name it by its record's
+ * name (`npm run network -- add --name`), or by its id.
+ *
  * Locally (default) it writes to the table of `npm start` (DynamoDB Local on DYNAMODB_PORT or 8000).
  * Against AWS: TABLE_NAME=<the stack's TableName output> with your usual AWS credentials and region.
  * Adding the same address to the same network again updates its name and preference.
  */
-import { parseArgs } from 'node:util';
 import { LOCALES } from '@culturebridge/domain';
 import { CoordinatorStore, NetworkSettingsStore } from '@culturebridge/store';
 import { operatorDocumentClient, reportFailure } from './operator-table.js';
+import { parseOptions } from './cli-options.js';
 
 const USAGE = `usage:
   npm run coordinator -- add --network <id> --email <address> --name <name> [--mode immediate|digest|off] [--time-zone <IANA zone>] [--digest-hour <0-23>] [--locale ${LOCALES.join('|')}]
   npm run coordinator -- list --network <id>
-  npm run coordinator -- network-settings --network <id> [--display-name <name>] [--reminder-days <n>] [--expire-days <n>] [--repropose-days <n>]`;
+  npm run coordinator -- network-settings --network <id> [--display-name <name>] [--reminder-days <n>] [--expire-days <n>] [--repropose-days <n>]
+    --display-name "" clears the network's own display name (mails then use its record's name, or its id)`;
 
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({
+  const { positionals, values } = parseOptions({
     allowPositionals: true,
     options: {
       network: { type: 'string' },
@@ -37,7 +41,7 @@ async function main(): Promise<number> {
       'expire-days': { type: 'string' },
       'repropose-days': { type: 'string' },
     },
-  });
+  }, USAGE);
   const [command] = positionals;
   if ((command !== 'add' && command !== 'list' && command !== 'network-settings') || !values.network) {
     console.error(USAGE);
@@ -51,12 +55,16 @@ async function main(): Promise<number> {
       const settingsStore = new NetworkSettingsStore(doc, tableName);
       const current = await settingsStore.get(values.network);
       const days = (flag: string | undefined, fallback: number) => (flag === undefined ? fallback : Number(flag));
+      // An empty --display-name clears it (the help says so); any other is checked as a name.
+      const clearName = values['display-name'] === '';
+      const displayName = clearName ? undefined : (values['display-name'] ?? current.displayName);
       const settings = await settingsStore.put(values.network, {
         reminderAfterDays: days(values['reminder-days'], current.reminderAfterDays),
         expireAfterDays: days(values['expire-days'], current.expireAfterDays),
         reproposeAfterDays: days(values['repropose-days'], current.reproposeAfterDays),
-        ...((values['display-name'] ?? current.displayName) ? { displayName: values['display-name'] ?? current.displayName } : {}),
+        ...(displayName === undefined ? {} : { displayName }),
       });
+      if (clearName) console.log(`display name cleared: mails name ${values.network} by its record's name, or by its id`);
       console.log(`settings of ${values.network}: ${JSON.stringify(settings)}`);
       return 0;
     }

@@ -16,7 +16,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SingleBar, Presets } from 'cli-progress';
 import { sesMailer } from '@culturebridge/mail';
@@ -29,6 +28,7 @@ import { sendMagicLink } from '../functions/profiles-api/sign-in.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/dynamodb-local.js';
 import { LOCAL_ENDPOINTS_FILE, readLocalEndpoints } from '../local/endpoints-file.js';
 import { operatorDocumentClient } from './operator-table.js';
+import { parseOptions } from './cli-options.js';
 
 const USAGE = `usage:
   npm run members -- import --network <id> [--dry-run] [--encoding windows-1251|windows-1250|windows-1252] [--locale ka] <file>
@@ -51,7 +51,7 @@ function mailSettings() {
 }
 
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({
+  const { positionals, values } = parseOptions({
     allowPositionals: true,
     options: {
       network: { type: 'string' },
@@ -62,7 +62,7 @@ async function main(): Promise<number> {
       delimiter: { type: 'string', default: ',' },
       out: { type: 'string' },
     },
-  });
+  }, USAGE);
   const [command, file] = positionals;
   const networkId = values.network;
   if (!networkId || (command === 'import' && !file) || (command !== 'import' && command !== 'export')) {

@@ -8,19 +8,19 @@
  * Against AWS: TABLE_NAME=<the stack's TableName output> with your usual AWS credentials and region.
  * Adding an existing id again updates its name and time zone.
  */
-import { parseArgs } from 'node:util';
 import { NetworkStore } from '@culturebridge/store';
 import { operatorDocumentClient, reportFailure } from './operator-table.js';
+import { parseOptions } from './cli-options.js';
 
 const USAGE = `usage:
   npm run network -- add --id <id> --name <display name> [--time-zone <IANA zone>]
   npm run network -- list`;
 
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({
+  const { positionals, values } = parseOptions({
     allowPositionals: true,
     options: { id: { type: 'string' }, name: { type: 'string' }, 'time-zone': { type: 'string' } },
-  });
+  }, USAGE);
   const [command] = positionals;
   if (command !== 'add' && command !== 'list') {
     console.error(USAGE);

@@ -15,7 +15,6 @@
  * on public addresses.
  * `add --webhook` and `rotate-secret` print the signing secret once; it is not shown again.
  */
-import { parseArgs } from 'node:util';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ALL_DETAIL_TYPES } from '@culturebridge/events';
 import { newWebhookSecret, WEBHOOK_TIMEOUT_MS, wantsEvent, eventSubject, type Partner } from '@culturebridge/domain/partner';
@@ -25,6 +24,7 @@ import { postWebhook } from '../functions/deliver-webhooks/send.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/dynamodb-local.js';
 import { LOCAL_TABLE_NAME } from '../local/platform.js';
 import { issueLines } from './operator-table.js';
+import { parseOptions } from './cli-options.js';
 
 const USAGE = `usage:
   npm run partner -- add --name <name> --contact <email> [--aws-account <12 digits>] [--webhook <url>] [--events <DetailType,…>] [--networks <id,…>]
@@ -50,7 +50,7 @@ function describe(p: Partner): string {
 }
 
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({
+  const { positionals, values } = parseOptions({
     allowPositionals: true,
     options: {
       name: { type: 'string' },
@@ -64,7 +64,7 @@ async function main(): Promise<number> {
       from: { type: 'string' },
       to: { type: 'string' },
     },
-  });
+  }, USAGE);
   const [command, id] = positionals;
   const needsId = ['rotate-secret', 'disable', 'enable', 'remove', 'deliveries', 'redeliver'];
   if (!command || !['add', 'list', ...needsId].includes(command) || (needsId.includes(command) && !id)) {

@@ -8,13 +8,14 @@
  * printed, or the reason it was rejected is printed. `--status` answers verified deliveries with
  * another status (500 to watch the retries, 410 to see the endpoint disabled).
  */
-import { parseArgs } from 'node:util';
 import { startWebhookReceiver } from '../local/webhook-receiver.js';
+import { parseOptions } from './cli-options.js';
 
-const { values } = parseArgs({ options: { port: { type: 'string' }, secret: { type: 'string', multiple: true }, status: { type: 'string' } } });
+const USAGE = 'usage: npm run webhook:receive -- --port <port> --secret <whsec_…> [--secret <whsec_…>] [--status <code>]';
+const { values } = parseOptions({ options: { port: { type: 'string' }, secret: { type: 'string', multiple: true }, status: { type: 'string' } } }, USAGE);
 const port = Number(values.port);
 if (!values.port || !Number.isInteger(port) || port < 0 || port > 65535 || !values.secret?.length || !values.secret.every((s) => s.startsWith('whsec_'))) {
-  console.error('usage: npm run webhook:receive -- --port <port> --secret <whsec_…> [--secret <whsec_…>] [--status <code>]');
+  console.error(USAGE);
   process.exit(2);
 }
 const receiver = await startWebhookReceiver({ port, secrets: values.secret, status: values.status ? Number(values.status) : undefined, log: (line) => console.log(line) });
