@@ -237,9 +237,20 @@ describe('the web app in a real browser', () => {
       'Sighnaghi;city;GE;Kakheti;Culture office;culture@sighnaghi.example;cultural-heritage:high;ka|en',
     ].join('\r\n');
     await page.getByLabel('Member list (CSV or XLSX)').setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)]) });
+    // A preview takes a few seconds on a large list: the page says it is reading meanwhile.
+    let releasePreview = () => {};
+    const previewHeld = new Promise<void>((resolve) => (releasePreview = resolve));
+    await page.route(`**/networks/${EU4CULTURE}/imports`, async (route) => {
+      await previewHeld;
+      return route.continue();
+    });
     await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByText('Reading the file…').waitFor(WAIT);
+    releasePreview();
     await page.getByText(/CSV, utf-8, separated by ";": 3 rows\. Would create 2, update 0, leave 0 unchanged, keep 0 as their members'; 1 invalid\./).waitFor(WAIT);
     await expect(page.locator('tr[data-row="2"]').innerText()).resolves.toMatch(/Telavi\s+created/);
+    expect(await page.getByText('Reading the file…').count()).toBe(0);
+    await page.unrouteAll();
     // The problem in the page's words, from its code (the API's English message is the fallback).
     await expect(page.locator('tr[data-problem-row="3"]').first().innerText()).resolves.toMatch(/kind\s+harbour\s+“harbour” is not one of the choices\./);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);

@@ -153,6 +153,11 @@ function MemberImport({ networkId }: { networkId: string }) {
           </button>
         </div>
       </form>
+      {busy && !progress ? (
+        <p className="muted" role="status">
+          {t('memberImport.reading')}
+        </p>
+      ) : null}
 
       {problem ? (
         <ProblemMessage problem={problem} fieldLabel={(field) => (field === 'file' ? t('memberImport.file') : field === 'encoding' ? t('memberImport.encodingLabel') : undefined)}>
