@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseMemberFile, planImport } from '@culturebridge/member-lists';
 import { AddressBook, MatchStore, NetworkSettingsStore, NetworkStore, ProfileStore, SignInStore, SuppressionStore } from '@culturebridge/store';
 import { importMembers } from '../functions/member-lists/member-import.js';
+import { invitationNetworks } from '../functions/member-lists/invitation.js';
 import { sendMagicLink } from '../functions/profiles-api/sign-in.js';
 import { ensureTable, localDocumentClient, localDynamoDbClient, startDynamoDbLocal } from '../local/dynamodb-local.js';
 
@@ -32,7 +33,7 @@ try {
     signIns: new SignInStore(doc, 'bench-import'),
     suppressions: new SuppressionStore(doc, 'bench-import'),
     profiles,
-    networkSettings: new NetworkSettingsStore(doc, 'bench-import'),
+    invitationNetworks: invitationNetworks(new NetworkSettingsStore(doc, 'bench-import')),
     mailer: { send: async () => `m-${++mails}` },
     appBaseUrl: 'https://app.example',
   };

@@ -24,6 +24,7 @@ import { UnreadableFile, errorReportCsv, memberExportFile, parseMemberFile, plan
 import { AddressBook, MatchStore, NetworkSettingsStore, NetworkStore, ProfileStore, SignInStore, SuppressionStore } from '@culturebridge/store';
 import { networkMemberRows } from '../functions/member-lists/member-export.js';
 import { importMembers } from '../functions/member-lists/member-import.js';
+import { invitationNetworks } from '../functions/member-lists/invitation.js';
 import { sendMagicLink } from '../functions/profiles-api/sign-in.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/dynamodb-local.js';
 import { LOCAL_ENDPOINTS_FILE, readLocalEndpoints } from '../local/endpoints-file.js';
@@ -132,7 +133,7 @@ async function main(): Promise<number> {
       suppressions: new SuppressionStore(doc, tableName),
       // The invitation names the member's profile and the network's display name.
       profiles,
-      networkSettings: new NetworkSettingsStore(doc, tableName),
+      invitationNetworks: invitationNetworks(new NetworkSettingsStore(doc, tableName)),
       mailer,
       appBaseUrl: mail.appBaseUrl,
     };

@@ -5,6 +5,7 @@ import { meetingRoutes } from '../profiles-api/meeting-routes.js';
 import { routesOf } from '../profiles-api/api-routes.js';
 import { httpApp, trustedOrigins } from '../profiles-api/http-app.js';
 import { sendMagicLink, type SignInDeps } from '../profiles-api/sign-in.js';
+import { invitationNetworks } from './invitation.js';
 import { memberListRoutes } from './routes.js';
 
 export interface MemberListsOptions extends Omit<SignInDeps, 'originSecret'> {
@@ -28,10 +29,11 @@ export interface MemberListsOptions extends Omit<SignInDeps, 'originSecret'> {
  * pairs) and the iCalendar/CSV writers (`ics`) would put profiles-api over its 250 KB budget.
  */
 export function createMemberListsApi(options: MemberListsOptions) {
+  const links = { ...options, invitationNetworks: invitationNetworks(options.networkSettings) };
   return httpApp(
     routesOf('member-lists'),
     {
-      ...memberListRoutes({ ...options, invite: (email, profileId, at, locale) => sendMagicLink(options, email, 'invite-member', at, profileId, locale) }),
+      ...memberListRoutes({ ...options, invite: (email, profileId, at, locale) => sendMagicLink(links, email, 'invite-member', at, profileId, locale) }),
       ...meetingRoutes(options, { calendar: meetingCalendar, csv: meetingCsv, memberCalendar }),
     },
     {

@@ -6,8 +6,10 @@ import { sesMailer } from '@culturebridge/mail';
 import { AddressBook, MatchStore, MeetingStore, NetworkSettingsStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, createDocumentClient } from '@culturebridge/store';
 import { loadConfig } from '../profiles-api/config.js';
 import { createMemberListsApi } from './app.js';
+import { loadMemberListsConfig } from './config.js';
 
 const config = loadConfig(process.env, 'member-lists');
+const own = loadMemberListsConfig();
 const doc = createDocumentClient(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {});
 const ses = new SESv2Client({ maxAttempts: 3, ...(config.SES_ENDPOINT ? { endpoint: config.SES_ENDPOINT } : {}) });
 
@@ -27,5 +29,5 @@ export const handler = createMemberListsApi({
   now: () => new Date().toISOString(),
   logger: new Logger({ serviceName: 'member-lists' }),
   allowedOrigins: config.ALLOWED_ORIGINS,
-  importSliceMs: config.IMPORT_SLICE_MS,
+  importSliceMs: own.IMPORT_SLICE_MS,
 });

@@ -23,8 +23,6 @@ const Config = z
     CONFIGURATION_SET: z.string().min(1),
     /** Sign-in links are built from this, never from a request's Host header. */
     APP_BASE_URL: z.url({ protocol: /^https?$/, error: 'APP_BASE_URL: expected an http(s) URL such as https://app.example.org' }),
-    /** member-lists: ms one import call takes new rows (IMPORT_SLICE_MS in member-import.ts when unset; tests set 0: one row a call). */
-    IMPORT_SLICE_MS: z.coerce.number().int().min(0).max(25_000).optional(),
   })
   .refine((c) => Boolean(c.SESSION_KEY_SECRET_ARN ?? c.SESSION_KEY_FILE), { message: 'set SESSION_KEY_SECRET_ARN or SESSION_KEY_FILE', path: ['SESSION_KEY_SECRET_ARN'] });
 export type ProfilesApiConfig = z.output<typeof Config>;

@@ -4,7 +4,7 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { loadSessionKey } from '@culturebridge/auth';
 import { sesMailer } from '@culturebridge/mail';
-import { ActivityStore, AddressBook, CoordinatorStore, MatchStore, MeetingStore, NetworkSettingsStore, NetworkStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, createDocumentClient } from '@culturebridge/store';
+import { ActivityStore, AddressBook, CoordinatorStore, MatchStore, MeetingStore, NetworkStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, createDocumentClient } from '@culturebridge/store';
 import { createProfilesApi } from './app.js';
 import { loadConfig } from './config.js';
 
@@ -23,7 +23,6 @@ export const handler = createProfilesApi({
   signIns: new SignInStore(doc, config.TABLE_NAME),
   sessions: new SessionStore(doc, config.TABLE_NAME),
   suppressions: new SuppressionStore(doc, config.TABLE_NAME),
-  networkSettings: new NetworkSettingsStore(doc, config.TABLE_NAME),
   mailer: sesMailer(ses, { sender: config.SENDER_EMAIL, configurationSet: config.CONFIGURATION_SET }),
   sessionKey: await loadSessionKey(config),
   originSecret: config.ORIGIN_VERIFY_SECRET_ARN ? String(await getSecret(config.ORIGIN_VERIFY_SECRET_ARN, { maxAge: 300 })) : undefined,

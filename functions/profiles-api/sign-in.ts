@@ -1,11 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { BROWSER_SESSION, MAGIC_LINK, RATE_LIMITS, addressLimitKey, clientNetworkKey, TOKEN_PATTERN, hashToken, maskAddress, newBrowserSession, newMagicToken, retryAfterSeconds, signSession, windowAt, type RateLimitName } from '@culturebridge/auth';
-import { composeSignInMail, DEFAULT_LOCALE, formatList, networkDisplayName, type Locale, type SignInMailSubject, type SignInPurpose } from '@culturebridge/domain';
+import { composeSignInMail, DEFAULT_LOCALE, type Locale, type SignInMailSubject, type SignInPurpose } from '@culturebridge/domain';
 import { HttpProblem, PROBLEM_TYPES } from '@culturebridge/http';
 import type { Mailer } from '@culturebridge/mail';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER } from './api-routes.js';
-import { addressHash, type AddressBook, type NetworkSettingsStore, type ProfileStore, type SessionStore, type SignInStore, type SuppressionStore } from '@culturebridge/store';
+import { addressHash, type AddressBook, type ProfileStore, type SessionStore, type SignInStore, type SuppressionStore } from '@culturebridge/store';
 
 interface WarnLogger {
   warn(message: string, ...extra: unknown[]): void;
@@ -19,8 +19,6 @@ export interface SignInDeps {
   /** Server-side sessions: one per signed-in browser (or API client), ended by signing out. */
   sessions: SessionStore;
   suppressions: SuppressionStore;
-  /** For the display names of the networks an invitation names. */
-  networkSettings: Pick<NetworkSettingsStore, 'getMany'>;
   mailer: Mailer;
   /** The HS256 key sessions are signed and verified with. */
   sessionKey: Uint8Array;
@@ -74,7 +72,15 @@ export function clientAddressOf(event: APIGatewayProxyEventV2, originSecret: str
 }
 
 /** What mailing a link needs: the operator's import command uses it without the API's session key. */
-export type MagicLinkDeps = Pick<SignInDeps, 'logger' | 'signIns' | 'suppressions' | 'mailer' | 'appBaseUrl' | 'networkSettings'> & { profiles: Pick<ProfileStore, 'get'> };
+export type MagicLinkDeps = Pick<SignInDeps, 'logger' | 'signIns' | 'suppressions' | 'mailer' | 'appBaseUrl'> & {
+  profiles: Pick<ProfileStore, 'get'>;
+  /**
+   * The networks an invitation names, by their display names, as one list in `locale`. Only the
+   * senders of invitations (member-lists, the import command) pass it (see `invitationNetworks`):
+   * profiles-api sends none, and stays without the network settings store.
+   */
+  invitationNetworks?: (networkIds: readonly string[], locale: Locale) => Promise<string>;
+};
 
 /**
  * What a link's mail names: a confirmation its profile, an invitation also the networks that listed
@@ -86,8 +92,8 @@ async function mailSubjectOf(deps: MagicLinkDeps, purpose: SignInPurpose, profil
   const profile = profileId === undefined ? undefined : await deps.profiles.get(profileId);
   if (!profile) return undefined;
   if (purpose === 'confirm-profile') return { purpose, profile: profile.name };
-  const settings = await deps.networkSettings.getMany(profile.networks, { withName: true });
-  return { purpose, profile: profile.name, network: formatList(profile.networks.map((id) => networkDisplayName(id, settings.get(id))), locale) };
+  if (!deps.invitationNetworks) throw new Error('an invitation names its networks: pass invitationNetworks (member-lists and the import command do)');
+  return { purpose, profile: profile.name, network: await deps.invitationNetworks(profile.networks, locale) };
 }
 
 /**
