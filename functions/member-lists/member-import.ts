@@ -1,6 +1,6 @@
 import { membershipStatus, type Locale, type Profile, type ProfileData } from '@culturebridge/domain';
 import { type ImportPlan } from '@culturebridge/member-lists';
-import { addressHash, sameProfileData, type AddressBook, type MatchStore, type ProfileStore } from '@culturebridge/store';
+import { addressHash, DuplicateSubmission, sameProfileData, type AddressBook, type MatchStore, type ProfileStore } from '@culturebridge/store';
 
 export interface MemberImportDeps {
   profiles: ProfileStore;
@@ -94,6 +94,40 @@ async function existingProfile(deps: MemberImportDeps, email: string, networkId:
   return inNetwork ? { kind: 'member', profile: inNetwork } : { kind: 'member' };
 }
 
+/** A listed member changed by someone else while its row was imported (409: import the list again). */
+export class RowChanged extends Error {
+  constructor(readonly rowNumber: number) {
+    super(`the member in row ${rowNumber} changed while the list was imported; import the list again`);
+    this.name = 'RowChanged';
+  }
+}
+
+/**
+ * How long an imported address is created only once per network, in s: longer than any import
+ * call and its retries, so that two calls of one list at the same time (a retry while the first
+ * still runs, two tabs, two coordinators) create one profile. After it, a new import finds the
+ * profile by its address.
+ */
+const CREATED_ONCE_S = 3600;
+
+/**
+ * Creates a listed member, once per network and address (the key is the address's hash, no
+ * personal data). Undefined when another call of this import created it first: that call has
+ * mailed the invitation. A profile created so and erased since does not block a new one.
+ */
+async function createListed(deps: MemberImportDeps, data: ProfileData, networkId: string, at: Date): Promise<Profile | undefined> {
+  const once = { key: `member-import#${networkId}#${addressHash(data.contact.email)}`, expiresAt: Math.floor(at.getTime() / 1000) + CREATED_ONCE_S };
+  const create = (replaces?: string) =>
+    deps.profiles.create(data, { id: deps.newId(), status: 'pending', now: at.toISOString(), membership: 'approved', once: replaces ? { ...once, replaces } : once });
+  try {
+    return await create();
+  } catch (error) {
+    if (!(error instanceof DuplicateSubmission)) throw error;
+    if (await deps.profiles.get(error.profileId)) return undefined;
+    return create(error.profileId);
+  }
+}
+
 /**
  * Bounded parallelism: a 5 000-row list must not open 5 000 requests at once. Items are started in
  * order while `mayStart(started)` says so (asked before each but the first); returns how many were
@@ -137,8 +171,9 @@ export async function importMembers(deps: MemberImportDeps, networkId: string, p
       outcome = 'created';
       if (!options.dryRun) {
         const at = new Date(deps.now());
-        const profile = await deps.profiles.create(row.profile, { id: deps.newId(), status: 'pending', now: at.toISOString(), membership: 'approved' });
-        await deps.invite(email, profile.id, at, row.profile.locale);
+        const profile = await createListed(deps, row.profile, networkId, at);
+        if (profile) await deps.invite(email, profile.id, at, row.profile.locale);
+        else outcome = 'unchanged';
       }
     } else if (existing.kind === 'member') {
       outcome = 'kept';
@@ -154,7 +189,12 @@ export async function importMembers(deps: MemberImportDeps, networkId: string, p
       outcome = sameProfileData(current, next) ? 'unchanged' : 'updated';
       if (outcome === 'updated' && !options.dryRun) {
         const result = await deps.profiles.update(current.id, current.version, next, deps.now());
-        if (result.outcome !== 'ok') throw new Error(`member in row ${row.rowNumber} changed during the import (${result.outcome}); import again`);
+        if (result.outcome !== 'ok') {
+          // Another call of this list got there first (a retry, a second tab): it holds the row now.
+          const fresh = await deps.profiles.get(current.id);
+          if (!fresh || !sameProfileData(fresh, merged(fresh, row.profile))) throw new RowChanged(row.rowNumber);
+          outcome = 'unchanged';
+        }
       }
     }
     outcomes.push({ rowNumber: row.rowNumber, name: row.profile.name, outcome });

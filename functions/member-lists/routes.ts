@@ -1,10 +1,10 @@
-import { invalidFields, json, parseBody } from '@culturebridge/http';
+import { HttpProblem, PROBLEM_TYPES, invalidFields, json, parseBody } from '@culturebridge/http';
 import { UnreadableFile, errorReportCsv, memberExportFile, parseMemberFile, planImport, templateCsv } from '@culturebridge/member-lists';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinatedNetwork } from '../profiles-api/membership-routes.js';
 import type { Route } from '../profiles-api/route.js';
 import { networkMemberRows } from './member-export.js';
-import { IMPORT_SLICE_MS, importMembers, type MemberImportDeps } from './member-import.js';
+import { IMPORT_SLICE_MS, importMembers, RowChanged, type MemberImportDeps } from './member-import.js';
 import { MemberImportRequest } from './requests.js';
 
 const query = (event: APIGatewayProxyEventV2) => new URLSearchParams(event.rawQueryString ?? '');
@@ -41,7 +41,15 @@ export function memberListRoutes(deps: MemberImportDeps & { importSliceMs?: numb
         { field: 'encoding', pointer: '#/encoding', code: 'unconfirmed_encoding', params: { value: plan.encoding }, detail: `the file is not UTF-8; it looks like ${plan.encoding}. Check the preview and confirm the encoding, or save the file as UTF-8` },
       ]);
     }
-    const result = await importMembers(deps, networkId, plan, { dryRun: request.dryRun, fromRow: request.fromRow, sliceMs: deps.importSliceMs ?? IMPORT_SLICE_MS });
+    const last = plan.valid.at(-1)?.rowNumber;
+    if (request.fromRow !== undefined && (last === undefined || request.fromRow > last)) {
+      // Nothing from there on: a client continuing another file, or a made-up row, is told, not answered "done".
+      throw invalidFields([{ field: 'fromRow', pointer: '#/fromRow', code: 'too_big', params: { max: last ?? 1 }, detail: last === undefined ? 'fromRow: the file has no valid row to continue from' : `fromRow: the file's last valid row is ${last}` }]);
+    }
+    const result = await importMembers(deps, networkId, plan, { dryRun: request.dryRun, fromRow: request.fromRow, sliceMs: deps.importSliceMs ?? IMPORT_SLICE_MS }).catch((error: unknown) => {
+      if (error instanceof RowChanged) throw new HttpProblem(409, 'A member changed during the import', `${error.message}: rows already done are left as they are.`, PROBLEM_TYPES.versionConflict);
+      throw error;
+    });
     return json(200, {
       networkId,
       dryRun: request.dryRun,

@@ -95,6 +95,10 @@ describe('a member list imported in slices', () => {
     const preview = await importFile({ dryRun: true, fromRow: 3 });
     expect(preview.status).toBe(400);
     expect(preview.body.errors?.map((e) => e.field)).toEqual(['fromRow']);
+    // Past the file's last valid row (5): not an import that is done, but a row this file lacks.
+    const past = await importFile({ fromRow: 99_999 });
+    expect(past.status).toBe(400);
+    expect(past.body.errors).toMatchObject([{ field: 'fromRow', code: 'too_big', params: { max: 5 } }]);
 
     const rows = Array.from({ length: MEMBER_LIST_LIMITS.rows + 1 }, (_, i) => `City ${i},city,GE,C,c${i}@${net}.example,youth,en`);
     const tooMany = await importFile({ dryRun: true, file: Buffer.from(`${HEADER}\n${rows.join('\n')}\n`) });

@@ -258,6 +258,28 @@ describe('member list import', () => {
     expect(await memberData()).toEqual(before);
   });
 
+  it('imports a list sent twice at once (a retry while the first call runs, two tabs) once: one profile and one invitation per address', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => member(`Twice ${i}`, 'GE', 'Imereti', addr(`twice-${i}`)));
+    const file = Buffer.from(lines([HEADER, ...rows], ','));
+    const answers = await Promise.all([importFile(file), importFile(file), importFile(file)]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    const created = answers.reduce((sum, a) => sum + (a.body.summary?.created ?? 0), 0);
+    const unchanged = answers.reduce((sum, a) => sum + (a.body.summary?.unchanged ?? 0), 0);
+    expect(created).toBe(40);
+    expect(created + unchanged).toBe(120);
+    const names = (await memberData()).filter((i) => i.entity === 'Profile' && String(i.name).startsWith('Twice ')).map((i) => String(i.name));
+    expect(names).toHaveLength(40);
+    expect(new Set(names).size).toBe(40);
+    for (const i of [0, 17, 39]) expect(await mailsTo(addr(`twice-${i}`)), `twice-${i}`).toHaveLength(1);
+
+    // The list changed, sent twice at once again: each listed member is updated once, never a 500.
+    const changed = Buffer.from(lines([HEADER, ...rows.map((r) => r.map((c) => (c === 'Imereti' ? 'Racha' : c)))], ','));
+    const again = await Promise.all([importFile(changed), importFile(changed)]);
+    expect(again.map((a) => a.status)).toEqual([200, 200]);
+    expect(again.reduce((sum, a) => sum + (a.body.summary?.updated ?? 0), 0)).toBe(40);
+    expect(again.reduce((sum, a) => sum + (a.body.summary?.unchanged ?? 0), 0)).toBe(40);
+  });
+
   it('keeps a profile its member wrote on the form, even before confirming it: the list does not rewrite it', async () => {
     // Submitted from the form without a session: pending until its contact confirms.
     const submitted = await fetch(`${platform.apiUrl}/profiles`, {
