@@ -17,8 +17,77 @@ const HEADER_HEIGHT = 150;
 /** Room on the right for the slanted label of the last column. */
 const RIGHT_MARGIN = 130;
 
-/** Members × themes, priority as intensity. Only themes somebody chose get a column, most chosen first. */
+/**
+ * Members drawn one row each at most: above, a network of thousands drew an SVG 130 000 px tall
+ * with 265 000 elements (seconds per render), so it gets one row per theme instead (`ThemeCounts`).
+ */
+export const HEAT_MAP_MEMBERS = 60;
+
+/**
+ * Members × themes, priority as intensity. Only themes somebody chose get a column, most chosen
+ * first. Above `HEAT_MAP_MEMBERS` members: how many give each theme each priority.
+ */
 export function HeatMap({ members }: { members: readonly NetworkMember[] }) {
+  if (members.length > HEAT_MAP_MEMBERS) return <ThemeCounts members={members} />;
+  return <MemberHeatMap members={members} />;
+}
+
+/** For a large network: per theme chosen by anyone, how many members give it each priority, most chosen first. */
+function ThemeCounts({ members }: { members: readonly NetworkMember[] }) {
+  const { t, d, number } = useLocale();
+  const counts = new Map<string, Record<Priority, number>>();
+  for (const member of members) {
+    for (const { id, priority } of member.themes) {
+      const row = counts.get(id) ?? { high: 0, medium: 0, low: 0 };
+      row[priority] += 1;
+      counts.set(id, row);
+    }
+  }
+  const total = (row: Record<Priority, number>) => row.high + row.medium + row.low;
+  const rows = THEMES.flatMap((theme) => {
+    const row = counts.get(theme.id);
+    return row ? [{ theme, row }] : [];
+  }).sort((a, b) => total(b.row) - total(a.row) || b.row.high - a.row.high);
+  if (rows.length === 0) return <p className="empty">{t('heatMap.none')}</p>;
+  return (
+    <figure className="chart">
+      <p className="muted">{t('heatMap.countsNote', { n: number(members.length), max: number(HEAT_MAP_MEMBERS) })}</p>
+      <ScrollArea label={t('heatMap.countsCaption')}>
+        <table className="data-table theme-counts">
+          <caption>{t('heatMap.countsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('heatMap.theme')}</th>
+              {PRIORITIES.map((p) => (
+                <th scope="col" className="numeric" key={p}>
+                  {d(`priority.${p}`)}
+                </th>
+              ))}
+              <th scope="col" className="numeric">
+                {t('heatMap.members')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ theme, row }) => (
+              <tr key={theme.id} data-theme={theme.id}>
+                <th scope="row">{d(`theme.${theme.id}`)}</th>
+                {PRIORITIES.map((p) => (
+                  <td className="numeric" key={p}>
+                    {number(row[p])}
+                  </td>
+                ))}
+                <td className="numeric">{number(total(row))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollArea>
+    </figure>
+  );
+}
+
+function MemberHeatMap({ members }: { members: readonly NetworkMember[] }) {
   const { t, d, compare, number } = useLocale();
   const letter = (level: number) => {
     const priority = PRIORITY_OF_LEVEL[level];

@@ -32,6 +32,11 @@ type EdgeFilter = keyof typeof EDGE_FILTERS;
 
 /** Above this many members the graph starts with confirmed partnerships only. */
 const BUSY = 25;
+/**
+ * Above this many members the circle is no longer readable (thousands of labels made one blob):
+ * the graph draws one chosen member and its partners instead.
+ */
+export const GRAPH_MEMBERS = 60;
 
 /**
  * Members on a circle, grouped by country, matches as edges: the thicker, the higher the score.
@@ -43,7 +48,10 @@ export function MatchGraph({ members, matches, matchesOf }: { members: readonly 
   const { t, number } = useLocale();
   const [edgeFilter, setEdgeFilter] = useState<EdgeFilter>(members.length > BUSY ? 'confirmed' : 'all');
   const [focus, setFocus] = useState('');
-  const nodes = [...members].sort((a, b) => a.country.localeCompare(b.country) || a.name.localeCompare(b.name));
+  const large = members.length > GRAPH_MEMBERS;
+  // A large network: the focused member and its partners under the chosen filter, or nobody yet.
+  const around = large ? new Set(focus ? [focus, ...matches.filter((m) => m.profileIds.includes(focus)).flatMap((m) => m.profileIds)] : []) : undefined;
+  const nodes = members.filter((m) => around === undefined || around.has(m.id)).sort((a, b) => a.country.localeCompare(b.country) || a.name.localeCompare(b.name));
   const layout = circleLayout(nodes.length, CENTER, RADIUS);
   const points = new Map(nodes.map((member, i) => [member.id, layout[i] ?? CENTER]));
   const shown: readonly string[] = EDGE_FILTERS[edgeFilter].states;
@@ -74,7 +82,7 @@ export function MatchGraph({ members, matches, matchesOf }: { members: readonly 
         <label>
           {t('graph.focusOn')}
           <select value={focus} onChange={(e) => setFocus(e.target.value)}>
-            <option value="">{t('graph.everyMember')}</option>
+            <option value="">{large ? t('graph.chooseMember') : t('graph.everyMember')}</option>
             {[...members]
               .sort((a, b) => a.name.localeCompare(b.name))
               .map((m) => (
@@ -85,6 +93,8 @@ export function MatchGraph({ members, matches, matchesOf }: { members: readonly 
           </select>
         </label>
       </div>
+      {large && !focus ? <p className="muted">{t('graph.chooseOne', { n: number(members.length), max: number(GRAPH_MEMBERS) })}</p> : null}
+      {large && !focus ? null : (
       <ScrollArea className="chart__scroll" label={t('graph.title')}>
         <svg className="match-graph" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="match-graph-title match-graph-desc">
           <title id="match-graph-title">{t('graph.title')}</title>
@@ -137,6 +147,7 @@ export function MatchGraph({ members, matches, matchesOf }: { members: readonly 
           </g>
         </svg>
       </ScrollArea>
+      )}
       <figcaption className="legend">
         {SHOWN_STATES.map((state) => (
           <span key={state} className="legend__item">

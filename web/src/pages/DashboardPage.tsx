@@ -22,6 +22,12 @@ import { describeTopReason } from '../lib/top-reason';
 
 /** New matches arrive asynchronously; an open dashboard follows them at this pace. */
 const REFRESH_MS = 15_000;
+/**
+ * A network of thousands is read again less often: its members alone are megabytes, and each
+ * reload froze the page for seconds every 15 s. Its Refresh button still reads at once.
+ */
+const LARGE_NETWORK = 500;
+const LARGE_REFRESH_MS = 120_000;
 
 export function DashboardPage({ networkId }: { networkId?: string }) {
   const { t } = useLocale();
@@ -70,7 +76,7 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
     const [members, matches, activity, requests] = await Promise.all([fetchNetworkMembers(networkId), fetchNetworkMatches(networkId), fetchNetworkActivity(networkId), fetchJoinRequests(networkId)]);
     return { members: members.members, matches: matches.matches, activity, requests: requests.requests, at: new Date() };
   }, networkId);
-  usePolling(data.reload, REFRESH_MS, 30 * 60_000);
+  usePolling(data.reload, (data.data?.members.length ?? 0) > LARGE_NETWORK ? LARGE_REFRESH_MS : REFRESH_MS, 30 * 60_000);
 
   if (data.status === 'loading') return <p role="status">{t('dashboard.loading')}</p>;
   if (!data.data) return <ProblemMessage problem={data.error} />;
