@@ -434,4 +434,17 @@ describe('the web app in a real browser', () => {
     await page.getByLabel('Name', { exact: true }).fill('Tbilisi Photo Festival 2027');
     expect(await page.locator('#field-name-error').count()).toBe(0);
   });
+
+  it('says so when it cannot learn whether the browser is signed in (the API failing), and tries again on request', async () => {
+    const page = await newPage();
+    await page.route('**/me', (route) => route.fulfill({ status: 502, contentType: 'application/json', body: '{"message":"Internal Server Error"}' }));
+    await page.goto(`${platform.apiUrl}/#/dashboard/${EU4CULTURE}`);
+    await page.getByText('Something went wrong on our side').waitFor(WAIT);
+    expect(await page.getByText('Checking whether you are signed in…').count()).toBe(0);
+    await page.unrouteAll();
+    await page.getByRole('button', { name: 'Try again' }).click();
+    // The API answers again: a browser without a session is asked to sign in.
+    await page.getByLabel('Your e-mail address').waitFor(WAIT);
+    expect(await page.getByText('Something went wrong on our side').count()).toBe(0);
+  });
 });

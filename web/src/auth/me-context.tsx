@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { ApiProblem } from '../api/client';
 import { fetchMe } from '../api/endpoints';
 import type { Me } from '../api/types';
 import { markSignedIn, useSessionState } from './session-store';
@@ -7,6 +8,12 @@ interface MeState {
   /** Who the session is; undefined while loading or when signed out. */
   me: Me | undefined;
   refreshMe: () => Promise<void>;
+  /**
+   * Why the app could not learn whether this browser is signed in (the API unreachable or failing),
+   * while it still does not know: pages that need a session show it with a way to try again,
+   * instead of "checking" for ever.
+   */
+  probeProblem?: ApiProblem;
 }
 
 const MeContext = createContext<MeState>({ me: undefined, refreshMe: async () => undefined });
@@ -19,6 +26,7 @@ const MeContext = createContext<MeState>({ me: undefined, refreshMe: async () =>
 export function MeProvider({ children }: { children: ReactNode }) {
   const state = useSessionState();
   const [me, setMe] = useState<Me>();
+  const [probeProblem, setProbeProblem] = useState<ApiProblem>();
 
   const refreshMe = useCallback(async () => {
     if (state === 'signed-out') {
@@ -27,9 +35,12 @@ export function MeProvider({ children }: { children: ReactNode }) {
     }
     try {
       setMe(await fetchMe({ probe: true }));
+      setProbeProblem(undefined);
       markSignedIn();
-    } catch {
-      // Not signed in (the probe marked it), or the API unreachable: the navigation stays as it was.
+    } catch (error) {
+      // Not signed in (the probe marked it), or the API unreachable or failing: the navigation
+      // stays as it was, and a page waiting to know says why.
+      setProbeProblem(error instanceof ApiProblem ? error : undefined);
     }
   }, [state]);
 
@@ -37,7 +48,7 @@ export function MeProvider({ children }: { children: ReactNode }) {
     void refreshMe();
   }, [refreshMe]);
 
-  return <MeContext.Provider value={{ me: state === 'signed-in' ? me : undefined, refreshMe }}>{children}</MeContext.Provider>;
+  return <MeContext.Provider value={{ me: state === 'signed-in' ? me : undefined, refreshMe, ...(state === 'checking' && probeProblem ? { probeProblem } : {}) }}>{children}</MeContext.Provider>;
 }
 
 export const useMe = () => useContext(MeContext);

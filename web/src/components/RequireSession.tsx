@@ -1,6 +1,8 @@
 import { useEffect, type ReactNode } from 'react';
 import { rememberDestination } from '../auth/destination';
+import { useMe } from '../auth/me-context';
 import { useSessionState } from '../auth/session-store';
+import { ProblemMessage } from './ProblemMessage';
 import { currentRoute } from '../router';
 import { PageHeading } from './PageHeading';
 import { SignInForm } from './SignInForm';
@@ -10,10 +12,24 @@ import { useLocale } from '../i18n/use-locale';
 export function RequireSession({ purpose, children }: { purpose: string; children: ReactNode }) {
   const { t } = useLocale();
   const state = useSessionState();
+  const { probeProblem, refreshMe } = useMe();
   useEffect(() => {
     if (state === 'signed-out') rememberDestination(currentRoute());
   }, [state]);
   if (state === 'signed-in') return children;
+  if (state === 'checking' && probeProblem) {
+    return (
+      <div className="page page--narrow">
+        <ProblemMessage problem={probeProblem}>
+          <p>
+            <button type="button" className="button" onClick={() => void refreshMe()}>
+              {t('signIn.checkAgain')}
+            </button>
+          </p>
+        </ProblemMessage>
+      </div>
+    );
+  }
   if (state === 'checking') return <p role="status">{t('signIn.checkingSession')}</p>;
   return (
     <div className="page page--narrow">
