@@ -297,6 +297,9 @@ describe('the dashboard of a large network', () => {
     await page.getByRole('button', { name: 'Remove Zugdidi' }).click();
     await page.getByText('Zugdidi is no longer a member of Hundreds of cities').waitFor(WAIT);
     expect(await listed()).not.toContain('Zugdidi');
+    // Opened again later, the page still offers the way back.
+    await page.reload();
+    await page.getByText('Zugdidi is no longer a member of Hundreds of cities').waitFor(WAIT);
     await page.getByRole('button', { name: 'Approve Zugdidi again' }).click();
     await page.getByRole('button', { name: 'Remove from Hundreds of cities' }).waitFor(WAIT);
     expect(await listed()).toContain('Zugdidi');

@@ -109,7 +109,9 @@ function Member({ networkId, profileId }: { networkId: string; profileId: string
         <h2 id="member-profile">{t('member.profile')}</h2>
         <ProfileSummary profile={profile} />
       </section>
-      {profile.memberships?.[networkId] === 'approved' ? <Membership networkId={networkId} profileId={profile.id} name={profile.name} onChanged={() => void data.reload()} /> : null}
+      {profile.memberships?.[networkId] === 'approved' || profile.memberships?.[networkId] === 'rejected' ? (
+        <Membership networkId={networkId} profileId={profile.id} name={profile.name} removed={profile.memberships[networkId] === 'rejected'} onChanged={() => void data.reload()} />
+      ) : null}
     </div>
   );
 }
@@ -118,10 +120,11 @@ function Member({ networkId, profileId }: { networkId: string; profileId: string
  * Taking a member out of the network (its membership revoked: its matches there are withdrawn, the
  * profile stays), asked once more before it happens, and undone from the same place.
  */
-function Membership({ networkId, profileId, name, onChanged }: { networkId: string; profileId: string; name: string; onChanged: () => void }) {
+function Membership({ networkId, profileId, name, removed, onChanged }: { networkId: string; profileId: string; name: string; removed: boolean; onChanged: () => void }) {
   const { t } = useLocale();
   const network = networkLabel(networkId);
-  const [step, setStep] = useState<'member' | 'confirm' | 'removed'>('member');
+  // A member taken out earlier (the page reloaded, or opened again) can be approved again here too.
+  const [step, setStep] = useState<'member' | 'confirm' | 'removed'>(removed ? 'removed' : 'member');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | undefined>();
   const answer = async (kind: 'approve' | 'reject') => {
