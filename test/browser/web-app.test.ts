@@ -291,7 +291,11 @@ describe('the web app in a real browser', () => {
 
     // Imported again: Telavi is found as the first attempt left it, Sighnaghi is added.
     await page.getByRole('button', { name: 'Import 2 members' }).click();
-    await page.getByText("Created 1, updated 0, unchanged 1, kept as their members' 0, invalid 1.").waitFor(WAIT);
+    await page.getByText("Created 1, updated 0, unchanged 1, kept as their members' 0, invalid 1. New members were sent an invitation to confirm their profile.").waitFor(WAIT);
+    // Previewed again, the list has nothing left to import: the button stays off.
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByText(/3 rows\. Would create 0, update 0, leave 2 unchanged/).waitFor(WAIT);
+    expect(await page.getByRole('button', { name: 'Import 0 members' }).isDisabled()).toBe(true);
     // Imported: invited once each, pending until the member confirms.
     expect(await names()).toEqual(expect.arrayContaining(['Telavi pending', 'Sighnaghi pending']));
     expect((await signInLinks(platform, 'culture@telavi.example')).length).toBe(1);

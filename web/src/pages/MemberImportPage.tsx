@@ -112,7 +112,9 @@ function MemberImport({ networkId }: { networkId: string }) {
   };
 
   const legacy = preview?.needsEncodingConfirmation === true;
-  const canImport = preview !== undefined && preview.missingColumns.length === 0 && (!legacy || encoding !== undefined) && !result;
+  // A list with nothing to create, update or approve imports nothing: the button says so by staying off.
+  const writes = preview === undefined ? 0 : preview.summary.created + preview.summary.updated + preview.summary.kept;
+  const canImport = preview !== undefined && writes > 0 && preview.missingColumns.length === 0 && (!legacy || encoding !== undefined) && !result;
 
   return (
     <div className="page">
@@ -274,6 +276,7 @@ function MemberImport({ networkId }: { networkId: string }) {
           <p className="notice__title">{t('memberImport.imported')}</p>
           <p>
             {t('memberImport.importedText', { ...result.summary })}
+            {result.summary.created > 0 ? ` ${t('memberImport.importedInvited')}` : ''}
           </p>
           {result.summary.kept > 0 ? <p>{t('memberImport.keptNote')}</p> : null}
         </div>
