@@ -281,6 +281,11 @@ describe('the web app in a real browser', () => {
     });
     await page.getByRole('button', { name: 'Import 2 members' }).click();
     await page.getByText('Importing: 1 of 2 members done…').waitFor(WAIT);
+    // Leaving meanwhile is asked about first (beforeunload); the page stays.
+    const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => void dialog.dismiss().then(() => resolve(dialog.type()))));
+    await page.close({ runBeforeUnload: true });
+    expect(await asked).toBe('beforeunload');
+    expect(page.isClosed()).toBe(false);
     const bar = page.getByRole('progressbar', { name: 'Import progress' });
     expect([await bar.getAttribute('value'), await bar.getAttribute('max')]).toEqual(['1', '2']);
     release();

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { LOCALES, MEMBER_LIST_LIMITS } from '@culturebridge/domain';
 import { ApiProblem, SessionLost } from '../api/client';
 import { importMemberList } from '../api/endpoints';
@@ -60,6 +60,14 @@ function MemberImport({ networkId }: { networkId: string }) {
   // While importing: valid rows done of all; kept after a failure, to say how far it got.
   const [progress, setProgress] = useState<{ done: number; total: number } | undefined>();
   const tooLarge = file !== undefined && file.size > MEMBER_LIST_LIMITS.fileBytes;
+  // Leaving while a list is being imported stops it after the call under way: the browser asks first.
+  const importing = busy && progress !== undefined;
+  useEffect(() => {
+    if (!importing) return;
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [importing]);
 
   const send = async (dryRun: boolean, chosenEncoding = encoding): Promise<MemberImport | undefined> => {
     if (!file || tooLarge) return undefined;
@@ -262,7 +270,7 @@ function MemberImport({ networkId }: { networkId: string }) {
               {t('memberImport.import', { n: preview.summary.created + preview.summary.updated })}
             </button>
           </p>
-          {busy && progress ? (
+          {importing ? (
             <div className="import-progress" role="status">
               <progress max={progress.total} value={progress.done} aria-label={t('memberImport.progressLabel')} />
               <p>{t('memberImport.importing', progress)}</p>
