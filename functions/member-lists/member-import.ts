@@ -131,13 +131,22 @@ async function createListed(deps: MemberImportDeps, data: ProfileData, networkId
 /**
  * Bounded parallelism: a 5 000-row list must not open 5 000 requests at once. Items are started in
  * order while `mayStart(started)` says so (asked before each but the first); returns how many were
- * started, all finished: always a prefix of `items`.
+ * started, all finished: always a prefix of `items`. Once one fails, no other is started (the
+ * answer is an error; rows must not go on being written behind it).
  */
 async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>, mayStart: (started: number) => boolean): Promise<number> {
   let next = 0;
+  let failed = false;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length && (next === 0 || mayStart(next))) await work(items[next++] as T);
+      while (!failed && next < items.length && (next === 0 || mayStart(next))) {
+        try {
+          await work(items[next++] as T);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+      }
     }),
   );
   return next;
