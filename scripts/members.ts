@@ -145,8 +145,8 @@ async function main(): Promise<number> {
         profiles,
         addresses: new AddressBook(doc, tableName),
         matches,
-        invite: async (email, profileId, at, locale) => {
-          if (linkDeps) await sendMagicLink(linkDeps, email, 'invite-member', at, profileId, locale);
+        invite: async (email, profile, at, locale) => {
+          if (linkDeps) await sendMagicLink(linkDeps, email, 'invite-member', at, profile, locale);
         },
         newId: randomUUID,
         now: () => new Date().toISOString(),

@@ -33,7 +33,7 @@ export function createMemberListsApi(options: MemberListsOptions) {
   return httpApp(
     routesOf('member-lists'),
     {
-      ...memberListRoutes({ ...options, invite: (email, profileId, at, locale) => sendMagicLink(links, email, 'invite-member', at, profileId, locale) }),
+      ...memberListRoutes({ ...options, invite: (email, profile, at, locale) => sendMagicLink(links, email, 'invite-member', at, profile, locale) }),
       ...meetingRoutes(options, { calendar: meetingCalendar, csv: meetingCsv, memberCalendar }),
     },
     {

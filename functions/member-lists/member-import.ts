@@ -6,8 +6,8 @@ export interface MemberImportDeps {
   profiles: ProfileStore;
   addresses: AddressBook;
   matches: MatchStore;
-  /** Mails the member a link to review and confirm the profile a coordinator imported, in `locale` (English when absent). */
-  invite: (email: string, profileId: string, at: Date, locale?: Locale) => Promise<void>;
+  /** Mails the member a link to review and confirm the profile a coordinator imported (just created: at hand, not read again), in `locale` (English when absent). */
+  invite: (email: string, profile: Pick<Profile, 'id' | 'name' | 'networks'>, at: Date, locale?: Locale) => Promise<void>;
   newId: () => string;
   now: () => string;
 }
@@ -181,7 +181,7 @@ export async function importMembers(deps: MemberImportDeps, networkId: string, p
       if (!options.dryRun) {
         const at = new Date(deps.now());
         const profile = await createListed(deps, row.profile, networkId, at);
-        if (profile) await deps.invite(email, profile.id, at, row.profile.locale);
+        if (profile) await deps.invite(email, profile, at, row.profile.locale);
         else outcome = 'unchanged';
       }
     } else if (existing.kind === 'member') {

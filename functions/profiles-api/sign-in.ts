@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { BROWSER_SESSION, MAGIC_LINK, RATE_LIMITS, addressLimitKey, clientNetworkKey, TOKEN_PATTERN, hashToken, maskAddress, newBrowserSession, newMagicToken, retryAfterSeconds, signSession, windowAt, type RateLimitName } from '@culturebridge/auth';
-import { composeSignInMail, DEFAULT_LOCALE, type Locale, type SignInMailSubject, type SignInPurpose } from '@culturebridge/domain';
+import { composeSignInMail, DEFAULT_LOCALE, type Locale, type Profile, type SignInMailSubject, type SignInPurpose } from '@culturebridge/domain';
 import { HttpProblem, PROBLEM_TYPES } from '@culturebridge/http';
 import type { Mailer } from '@culturebridge/mail';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -87,9 +87,9 @@ export type MagicLinkDeps = Pick<SignInDeps, 'logger' | 'signIns' | 'suppression
  * it, by their display names (callers pass only the profile's id, so the names are read here, once
  * for every caller). Undefined when the profile is gone by now: there is nothing left to confirm.
  */
-async function mailSubjectOf(deps: MagicLinkDeps, purpose: SignInPurpose, profileId: string | undefined, locale: Locale): Promise<SignInMailSubject | undefined> {
+async function mailSubjectOf(deps: MagicLinkDeps, purpose: SignInPurpose, about: LinkProfile | undefined, locale: Locale): Promise<SignInMailSubject | undefined> {
   if (purpose === 'sign-in') return { purpose };
-  const profile = profileId === undefined ? undefined : await deps.profiles.get(profileId);
+  const profile = typeof about === 'string' ? await deps.profiles.get(about) : about;
   if (!profile) return undefined;
   if (purpose === 'confirm-profile') return { purpose, profile: profile.name };
   if (!deps.invitationNetworks) throw new Error('an invitation names its networks: pass invitationNetworks (member-lists and the import command do)');
@@ -102,13 +102,20 @@ async function mailSubjectOf(deps: MagicLinkDeps, purpose: SignInPurpose, profil
  * or complained) get no mail, but a token is still stored so the work done is the same.
  * The mail is in `locale` (English when absent). An invitation (`invite-member`) stays valid for a week, every other link for 15 minutes.
  */
-export async function sendMagicLink(deps: MagicLinkDeps, email: string, purpose: SignInPurpose, now: Date, profileId?: string, locale?: Locale): Promise<void> {
+/**
+ * The profile a link is about: its id (read when the mail is written), or the profile at hand (an
+ * import has just created it; no read).
+ */
+export type LinkProfile = string | Pick<Profile, 'id' | 'name' | 'networks'>;
+
+export async function sendMagicLink(deps: MagicLinkDeps, email: string, purpose: SignInPurpose, now: Date, profile?: LinkProfile, locale?: Locale): Promise<void> {
+  const profileId = typeof profile === 'string' ? profile : profile?.id;
   const { token, hash } = newMagicToken();
   const ttlSeconds = purpose === 'invite-member' ? MAGIC_LINK.inviteTtlSeconds : MAGIC_LINK.ttlSeconds;
   const expires = Math.floor(now.getTime() / 1000) + ttlSeconds;
   await deps.signIns.saveToken(hash, { addressHash: addressHash(email), purpose, maskedAddress: maskAddress(email), ...(profileId ? { profileId } : {}) }, expires, now.toISOString());
   if (await deps.suppressions.isSuppressed(email)) return;
-  const about = await mailSubjectOf(deps, purpose, profileId, locale ?? DEFAULT_LOCALE);
+  const about = await mailSubjectOf(deps, purpose, profile, locale ?? DEFAULT_LOCALE);
   if (!about) {
     deps.logger.warn('link mail not sent: its profile is gone', { purpose });
     return;
