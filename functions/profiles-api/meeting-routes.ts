@@ -170,8 +170,10 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
       const listed = wellFormedEntries(sent, 'participants', ProfileId, named);
       const members = listed.length === 0 ? [] : participantProblems(await membersOf(networkId), networkId, listed, already);
       // Requests are checked against the participants only when the whole list was well-formed.
-      const all = (sent as { participants?: unknown }).participants;
-      const requests = (sent as { requests?: unknown }).requests;
+      // The body as sent may be anything JSON: null, a list, a number.
+      const fields: Record<string, unknown> = sent !== null && typeof sent === 'object' && !Array.isArray(sent) ? (sent as Record<string, unknown>) : {};
+      const all = fields.participants;
+      const requests = fields.requests;
       if (!Array.isArray(all) || listed.length !== all.length || !Array.isArray(requests)) return members;
       const wellFormed = requests.map((r: unknown, i) => {
         const { from, to } = (r ?? {}) as { from?: unknown; to?: unknown };

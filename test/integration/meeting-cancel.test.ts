@@ -144,6 +144,8 @@ describe('a coordinator cancels a meeting', () => {
     expect(created.status).toBe(400);
     // participants[3] is named once, for its form; only a well-formed id is looked up.
     expect(fields(created)).toEqual(['participants[2] not_a_member', 'participants[3] invalid_format', 'rounds wrong_type']);
+    // A body that is no object at all is a 400 too, not a failure of the checks beyond the schema.
+    for (const body of [null, [], 'text', 7]) expect((await as(coordinator, { networks: [net] }, 'POST', `/networks/${net}/meetings`, body)).status, JSON.stringify(body)).toBe(400);
     expect((await as(coordinator, { networks: [net] }, 'GET', `/networks/${net}/meetings`)).body.meetings).toEqual([]);
 
     const planned = await as(coordinator, { networks: [net] }, 'POST', `/networks/${net}/meetings`, body);

@@ -49,7 +49,7 @@ export function MatchGraph({ members, matches, matchesOf }: { members: readonly 
   const [edgeFilter, setEdgeFilter] = useState<EdgeFilter>(members.length > BUSY ? 'confirmed' : 'all');
   const [focus, setFocus] = useState('');
   const large = members.length > GRAPH_MEMBERS;
-  // A large network: the focused member and its partners under the chosen filter, or nobody yet.
+  // A large network: the focused member and everyone it has a match with, or nobody until one is chosen.
   const around = large ? new Set(focus ? [focus, ...matches.filter((m) => m.profileIds.includes(focus)).flatMap((m) => m.profileIds)] : []) : undefined;
   const nodes = members.filter((m) => around === undefined || around.has(m.id)).sort((a, b) => a.country.localeCompare(b.country) || a.name.localeCompare(b.name));
   const layout = circleLayout(nodes.length, CENTER, RADIUS);
