@@ -171,7 +171,6 @@ export async function importMembers(deps: MemberImportDeps, networkId: string, p
   const clock = options.clock ?? (() => performance.now());
   const started = clock();
   const slice = options.dryRun ? Infinity : (options.sliceMs ?? Infinity);
-  let done = 0;
   const taken = await eachLimited(rows, 8, async (row) => {
     const email = row.profile.contact.email;
     const existing = await existingProfile(deps, email, networkId);
@@ -207,7 +206,7 @@ export async function importMembers(deps: MemberImportDeps, networkId: string, p
       }
     }
     outcomes.push({ rowNumber: row.rowNumber, name: row.profile.name, outcome });
-    options.onRow?.(++done);
+    options.onRow?.(outcomes.length);
   }, () => clock() - started < slice);
   outcomes.sort((a, b) => a.rowNumber - b.rowNumber);
   const count = (o: RowOutcome) => outcomes.filter((r) => r.outcome === o).length;

@@ -22,7 +22,7 @@ import {
   type Meeting,
 } from '@culturebridge/domain';
 import { scheduleMeeting, type KnownMatch } from '@culturebridge/domain/meeting-planner';
-import { HttpProblem, PROBLEM_TYPES, invalidFields, json, meetingCancelled, meetingUnderWay, noContent, notFound, parseBody, parseBodyAlong, versionConflict, wellFormedEntries } from '@culturebridge/http';
+import { HttpProblem, PROBLEM_TYPES, invalidFields, json, meetingCancelled, meetingUnderWay, noContent, notFound, parseBody, parseBodyAlong, sentField, versionConflict, wellFormedEntries } from '@culturebridge/http';
 import { isPublishedCopy, type MatchStore, type MeetingStore, type MembershipView, type NetworkSettingsStore, type ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod';
@@ -170,10 +170,8 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
       const listed = wellFormedEntries(sent, 'participants', ProfileId, named);
       const members = listed.length === 0 ? [] : participantProblems(await membersOf(networkId), networkId, listed, already);
       // Requests are checked against the participants only when the whole list was well-formed.
-      // The body as sent may be anything JSON: null, a list, a number.
-      const fields: Record<string, unknown> = sent !== null && typeof sent === 'object' && !Array.isArray(sent) ? (sent as Record<string, unknown>) : {};
-      const all = fields.participants;
-      const requests = fields.requests;
+      const all = sentField(sent, 'participants');
+      const requests = sentField(sent, 'requests');
       if (!Array.isArray(all) || listed.length !== all.length || !Array.isArray(requests)) return members;
       const wellFormed = requests.map((r: unknown, i) => {
         const { from, to } = (r ?? {}) as { from?: unknown; to?: unknown };

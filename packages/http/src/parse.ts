@@ -38,12 +38,17 @@ export function withMoreProblems(problems: readonly FieldProblem[], more: readon
   return total > shown.length ? [...shown, { field: '(body)', pointer: '#', code: 'invalid', detail: `and ${total - shown.length} more problems` }] : shown;
 }
 
+/** The field `key` of a body as sent, which may be any JSON (null, a list, a number): undefined unless the body is an object. */
+export function sentField(body: unknown, key: string): unknown {
+  return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>)[key] : undefined;
+}
+
 /**
  * The entries of `list` at `key` of a body as sent that are strings the `form` accepts and not
  * already named (as `key[i]`), with their places: what a further check may look up.
  */
 export function wellFormedEntries(body: unknown, key: string, form: z.ZodType<string>, named: ReadonlySet<string>): { index: number; id: string }[] {
-  const listed = body !== null && typeof body === 'object' ? (body as Record<string, unknown>)[key] : undefined;
+  const listed = sentField(body, key);
   if (!Array.isArray(listed)) return [];
   return listed.flatMap((id: unknown, index) => (typeof id === 'string' && !named.has(`${key}[${index}]`) && form.safeParse(id).success ? [{ index, id }] : []));
 }

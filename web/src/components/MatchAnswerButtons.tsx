@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { isOpenMatch } from '@culturebridge/domain';
 import { ApiProblem, SessionLost } from '../api/client';
 import { answerMatch } from '../api/endpoints';
 import type { MatchView } from '../api/types';
@@ -21,7 +22,7 @@ export function MatchAnswerButtons({ profileId, match, offer = ['accept', 'decli
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<ApiProblem>();
-  const open = match.state === 'proposed' || match.state === 'accepted';
+  const open = isOpenMatch(match.state);
   const canAccept = open && !match.acceptedBy.includes(profileId) && offer.includes('accept');
   const canDecline = open && offer.includes('decline');
   if (!canAccept && !canDecline) return null;

@@ -1,8 +1,8 @@
-import { LIVE_STATES } from '@culturebridge/domain';
+import { isOpenMatch, LIVE_STATES } from '@culturebridge/domain';
 import type { NetworkMatch, NetworkMember } from '../api/types';
 
 /** A match is "open" while it waits for at least one answer. */
-export const isOpen = (match: NetworkMatch) => match.state === 'proposed' || match.state === 'accepted';
+export const isOpen = (match: NetworkMatch) => isOpenMatch(match.state);
 
 export interface NetworkFigures {
   members: number;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { isOpenMatch } from '@culturebridge/domain';
 import { fetchMe, fetchProfile, fetchProfileMatches } from '../api/endpoints';
 import { MatchAnswerButtons } from '../components/MatchAnswerButtons';
 import { MatchCard } from '../components/MatchCard';
@@ -55,7 +56,7 @@ function MatchDetails({ profileId, partnerId, answer }: MatchPageProps) {
     );
   }
   const partner = match.partner.name ?? t('match.thisPartner');
-  const open = match.state === 'proposed' || match.state === 'accepted';
+  const open = isOpenMatch(match.state);
   const possible = answer === 'accept' ? open && !match.acceptedBy.includes(profileId) : open;
   // Answered already (or no longer answerable): the card says where the match stands.
   const asking = owner && answer && possible && !answered;

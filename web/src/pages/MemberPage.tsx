@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { isOpenMatch } from '@culturebridge/domain';
 import { ApiProblem, SessionLost } from '../api/client';
 import { answerJoinRequest, fetchProfile, fetchProfileMatches } from '../api/endpoints';
 import { PageHeading } from '../components/PageHeading';
@@ -46,7 +47,7 @@ function Member({ networkId, profileId }: { networkId: string; profileId: string
     );
   const { profile, matches } = data.data;
   const confirmed = matches.filter((m) => m.state === 'confirmed').length;
-  const waiting = matches.filter((m) => (m.state === 'proposed' || m.state === 'accepted') && !m.acceptedBy.includes(profile.id)).length;
+  const waiting = matches.filter((m) => isOpenMatch(m.state) && !m.acceptedBy.includes(profile.id)).length;
   return (
     <div className="page">
       {back}
