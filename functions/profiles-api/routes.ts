@@ -111,12 +111,12 @@ export function profileRoutes({ profiles, matches, meetings, networks, signIn, n
    * The profile is stored by then; failing the request now would make the member submit it again
    * (a second profile). Without the mail it waits, pending, until its owner signs in and confirms it.
    */
-  async function mailConfirmation(email: string, at: Date, profileId: string, locale?: Locale): Promise<void> {
+  async function mailConfirmation(email: string, at: Date, profile: Pick<Profile, 'id' | 'name' | 'networks'>, locale?: Locale): Promise<void> {
     try {
-      // In the language the member chose for its mails.
-      await signIn.sendLink(email, 'confirm-profile', at, profileId, locale);
+      // In the language the member chose for its mails; the profile is at hand (just written), not read again.
+      await signIn.sendLink(email, 'confirm-profile', at, profile, locale);
     } catch (error) {
-      logger.warn('confirmation mail not sent', { profileId, error: (error as Error).name });
+      logger.warn('confirmation mail not sent', { profileId: profile.id, error: (error as Error).name });
     }
   }
 
@@ -165,7 +165,7 @@ export function profileRoutes({ profiles, matches, meetings, networks, signIn, n
     // A bearer client gets a token naming the new profile (of the same server-side session); the
     // browser's cookie session needs nothing new, as access is read afresh on every call.
     if (confirmedBySession && caller.via === 'bearer') session = await signIn.sessionFor(addressHash(data.contact.email), at, caller.sessionId);
-    else if (!repeated) await mailConfirmation(data.contact.email, at, profile.id, data.locale);
+    else if (!repeated) await mailConfirmation(data.contact.email, at, profile, data.locale);
     return json(
       201,
       { id: profile.id, version: profile.version, status: profile.status, ...(session ? { session: session.session, expiresAt: session.expiresAt } : {}) },
@@ -191,7 +191,7 @@ export function profileRoutes({ profiles, matches, meetings, networks, signIn, n
     const result = await profiles.update(id, version, data, at.toISOString());
     switch (result.outcome) {
       case 'ok': {
-        if (moved) await mailConfirmation(result.value.contact.email, at, id, result.value.locale);
+        if (moved) await mailConfirmation(result.value.contact.email, at, result.value, result.value.locale);
         return json(200, { id, version: result.value.version, status: result.value.status }, etag(result.value.version));
       }
       case 'conflict': {

@@ -158,7 +158,7 @@ export function signInService(deps: SignInDeps) {
     );
   }
 
-  const sendLink = (email: string, purpose: SignInPurpose, now: Date, profileId?: string, locale?: Locale) => sendMagicLink(deps, email, purpose, now, profileId, locale);
+  const sendLink = (email: string, purpose: SignInPurpose, now: Date, profile?: LinkProfile, locale?: Locale) => sendMagicLink(deps, email, purpose, now, profile, locale);
 
   /**
    * A bearer session naming what the address owns right now; with `sid`, it belongs to that
