@@ -8,11 +8,17 @@ import { RequireSession } from '../components/RequireSession';
 import { networkLabel } from '../lib/networks';
 import { useResource } from '../lib/use-resource';
 import { href } from '../router';
-import { currentTimeZoneName, timeZoneNames, type Locale } from '@culturebridge/domain';
+import { currentTimeZoneName, defaultTimeZone, timeZoneNames, type Locale } from '@culturebridge/domain';
 import { useLocale } from '../i18n/use-locale';
 import { LocaleOptions } from '../components/LocaleOptions';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
+
+/** The device's own zone by its current name, when the list has it (else undefined). */
+function deviceTimeZone(): string | undefined {
+  const zone = defaultTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone, undefined);
+  return zone === 'UTC' ? undefined : zone;
+}
 
 /**
  * The coordinator mails' "preferences" link. Settings belong to the signed-in coordinator, per
@@ -59,6 +65,7 @@ function NetworkSettingsForm({ networkId, initial, initialLocale }: { networkId:
   const [saved, setSaved] = useState(false);
   const [problem, setProblem] = useState<ApiProblem>();
   const id = `settings-${networkId}`;
+  const [deviceZone] = useState(deviceTimeZone);
   const change = (changes: Partial<MailPreference>) => {
     setSaved(false);
     setPreference({ ...preference, ...changes });
@@ -93,27 +100,38 @@ function NetworkSettingsForm({ networkId, initial, initialLocale }: { networkId:
         </div>
       </fieldset>
       {preference.mode === 'digest' ? (
-        <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${id}-hour`}>{t('coordinatorPrefs.hour')}</label>
-            <select id={`${id}-hour`} value={preference.digestHour} onChange={(e) => change({ digestHour: Number(e.target.value) })}>
-              {HOURS.map((h) => (
-                <option key={h} value={h}>{`${String(h).padStart(2, '0')}:00`}</option>
-              ))}
-            </select>
+        <>
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor={`${id}-hour`}>{t('coordinatorPrefs.hour')}</label>
+              <select id={`${id}-hour`} value={preference.digestHour} onChange={(e) => change({ digestHour: Number(e.target.value) })}>
+                {HOURS.map((h) => (
+                  <option key={h} value={h}>{`${String(h).padStart(2, '0')}:00`}</option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-zone`}>{t('coordinatorPrefs.zone')}</label>
+              {/* A zone stored by a legacy name (Europe/Kiev) is shown by its current one, the one listed. */}
+              <select id={`${id}-zone`} value={currentTimeZoneName(preference.timeZone)} onChange={(e) => change({ timeZone: e.target.value })}>
+                {[...new Set([currentTimeZoneName(preference.timeZone), ...timeZoneNames()])].map((zone) => (
+                  <option key={zone} value={zone}>
+                    {zone}
+                  </option>
+                ))}
+              </select>
+            </div>
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-zone`}>{t('coordinatorPrefs.zone')}</label>
-            {/* A zone stored by a legacy name (Europe/Kiev) is shown by its current one, the one listed. */}
-            <select id={`${id}-zone`} value={currentTimeZoneName(preference.timeZone)} onChange={(e) => change({ timeZone: e.target.value })}>
-              {[...new Set([currentTimeZoneName(preference.timeZone), ...timeZoneNames()])].map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+          {/* The stored default is UTC: a coordinator who never chose one (or is travelling) is shown the device's zone; saving keeps it. */}
+          {deviceZone && deviceZone !== currentTimeZoneName(preference.timeZone) ? (
+            <p className="hint">
+              {t('coordinatorPrefs.deviceZone', { zone: deviceZone })}{' '}
+              <button type="button" className="button button--secondary" onClick={() => change({ timeZone: deviceZone })}>
+                {t('coordinatorPrefs.useDeviceZone', { zone: deviceZone })}
+              </button>
+            </p>
+          ) : null}
+        </>
       ) : null}
       <div className="field">
         <label htmlFor={`${id}-locale`}>{t('fieldName.locale')}</label>
