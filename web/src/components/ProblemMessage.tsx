@@ -21,7 +21,7 @@ export function ProblemMessage({ problem, children, fieldLabel }: { problem: Api
         <p className="notice__title">{t('form.problems', { count: problemCount(problem.errors) })}</p>
         <ul>
           {named.map((error, i) => (
-            <li key={i}>{fieldProblemMessage(error, label(error.field), t)}</li>
+            <li key={i}>{fieldProblemMessage(error, label(error.field), t, locale)}</li>
           ))}
         </ul>
         {children}

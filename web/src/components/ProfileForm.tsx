@@ -82,7 +82,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
     setForm(next);
     if (attempted) {
       const input = toProfileInput(withMailLocale(next));
-      setClientErrors(groupErrors(validateProfile(input), input, t));
+      setClientErrors(groupErrors(validateProfile(input), input, t, tools.locale));
     }
     // What the server said about a field no longer holds once the field changed.
     setServerErrors((previous) => new Map([...previous].filter(([key]) => !keys.some((k) => key === k || key.startsWith(`${k}.`) || k.startsWith(`${key}.`)))));
@@ -95,7 +95,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
     setServerErrors(new Map());
     const input = toProfileInput(withMailLocale(form));
     const problems = validateProfile(input);
-    setClientErrors(groupErrors(problems, input, t));
+    setClientErrors(groupErrors(problems, input, t, tools.locale));
     if (problems.length) {
       setSummaryFocus((n) => n + 1);
       return;
@@ -107,7 +107,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
       if (error instanceof SessionLost) return;
       const failure = asProblem(error, t('problem.generic'));
       if (failure.errors.length) {
-        setServerErrors(groupErrors(failure.errors, input, t));
+        setServerErrors(groupErrors(failure.errors, input, t, tools.locale));
         setSummaryFocus((n) => n + 1);
       } else {
         setProblem(failure);

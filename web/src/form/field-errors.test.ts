@@ -30,4 +30,11 @@ describe('a field problem in the page\'s words', () => {
   it('leaves other values as they are', () => {
     expect(fieldProblemMessage({ code: 'unknown_value', params: { value: '2026-11-30' }, detail: 'x' }, 'Date', t)).toBe('Date: domain:fieldError.unknown_value 2026-11-30');
   });
+
+  it('writes a limit as the page\'s language writes numbers ("5 000" in Ukrainian, "5,000" in English), and what was sent as sent', () => {
+    const echo = ((key: string, options: Record<string, unknown>) => (key === 'domain:fieldError.withField' ? String(options.problem) : `${String(options.value)} > ${String(options.max)}`)) as unknown as TFunction;
+    const problem = { code: 'too_many_rows' as const, params: { value: '6200', max: 5000 }, detail: 'too many rows' };
+    expect(fieldProblemMessage(problem, 'File', echo, 'uk')).toBe('6200 > 5\u00a0000');
+    expect(fieldProblemMessage(problem, 'File', echo, 'en')).toBe('6200 > 5,000');
+  });
 });

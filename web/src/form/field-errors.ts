@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ProfileInput, describeIssues, problemCount, type FieldProblem } from '@culturebridge/domain';
+import { ProfileInput, describeIssues, problemCount, type FieldProblem, type Locale } from '@culturebridge/domain';
 
 /**
  * Messages per form field. The API's `errors` and the schema's issues both name a field by the same
@@ -36,13 +36,13 @@ function fieldKeyOf(field: string, input: ProfileInput): string {
  * Each problem as a message in the reader's language, from its stable `code` (the API's English
  * `detail` only for a code this app does not know), named by its field: "Country: not a country code".
  */
-export function groupErrors(problems: readonly FieldProblem[], input: ProfileInput, t: TFunction): Map<string, string[]> {
+export function groupErrors(problems: readonly FieldProblem[], input: ProfileInput, t: TFunction, locale?: Locale): Map<string, string[]> {
   const grouped = new Map<string, string[]>();
   for (const problem of problems) {
     const key = fieldKeyOf(problem.field, input);
     const list = grouped.get(key) ?? [];
     const field = key.startsWith('themes.') ? t(`domain:theme.${key.slice('themes.'.length)}`) : t(`fieldName.${key}`, { defaultValue: problem.field });
-    const message = fieldProblemMessage(problem, field, t);
+    const message = fieldProblemMessage(problem, field, t, locale);
     if (!list.includes(message)) list.push(message);
     grouped.set(key, list);
   }
@@ -54,13 +54,23 @@ export function groupErrors(problems: readonly FieldProblem[], input: ProfileInp
  * country code." The words come from the problem's `code`; the API's English `detail` only for a
  * code this app does not know.
  */
-export function fieldProblemMessage(problem: Pick<FieldProblem, 'code' | 'params' | 'detail'>, field: string, t: TFunction): string {
-  const params = problem.params === undefined ? {} : { ...problem.params, ...(problem.params.value === undefined ? {} : { value: readable(problem.params.value) }) };
+export function fieldProblemMessage(problem: Pick<FieldProblem, 'code' | 'params' | 'detail'>, field: string, t: TFunction, locale?: Locale): string {
+  const params = readableParams(problem.params, locale);
   return t('domain:fieldError.withField', { field, problem: t(`domain:fieldError.${problem.code}`, { ...params, defaultValue: sentence(problem.detail) }) });
 }
 
-/** An instant (when a round begins) reads "2026-11-30 12:57"; the catalogs say it is UTC. Other values as they are. */
-function readable(value: unknown): unknown {
+/** A problem's `params` as the reader reads them (see `readable`), for the catalogs' placeholders. */
+export function readableParams(params: Readonly<Record<string, unknown>> | undefined, locale: Locale | undefined): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params ?? {}).map(([name, value]) => [name, readable(value, locale)]));
+}
+
+/**
+ * A value as the reader reads it: an instant (when a round begins) "2026-11-30 12:57" (the catalogs
+ * say it is UTC); a number (a limit: `min`, `max`) as `locale` writes it ("5 000" in Ukrainian,
+ * "5,000" in English; as it is without a locale). Other values, what was sent, as they are.
+ */
+function readable(value: unknown, locale: Locale | undefined): unknown {
+  if (typeof value === 'number' && locale) return new Intl.NumberFormat(locale).format(value);
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(value) ? `${value.slice(0, 10)} ${value.slice(11, 16)}` : value;
 }
 

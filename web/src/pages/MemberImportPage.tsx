@@ -7,7 +7,7 @@ import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
 import { ScrollArea } from '../components/ScrollArea';
-import { sentence } from '../form/field-errors';
+import { readableParams, sentence } from '../form/field-errors';
 import { useLocale } from '../i18n/use-locale';
 import { downloadFromApi, downloadText } from '../lib/download';
 import { networkLabel } from '../lib/networks';
@@ -252,7 +252,7 @@ function MemberImport({ networkId }: { networkId: string }) {
                         <td>{p.rowNumber}</td>
                         <td>{p.column}</td>
                         <td>{p.value}</td>
-                        <td>{sentence(t(`domain:fieldError.${p.code}`, { ...p.params, defaultValue: p.message }))}</td>
+                        <td>{sentence(t(`domain:fieldError.${p.code}`, { ...readableParams(p.params, locale), defaultValue: p.message }))}</td>
                       </tr>
                     ))}
                   </tbody>
