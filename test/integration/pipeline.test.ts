@@ -131,6 +131,8 @@ describe('changes made through the API reach the bus as events, and matching ans
     expect((body.matches as { partnerContact?: { email: string } }[])[0]?.partnerContact?.email).toBe('culture@gyumri.example');
     const refused = await api('POST', `/matches/${k}/${g}/decline`);
     expect(refused.status).toBe(409);
+    // The page says why from the state the problem names.
+    expect(refused.body).toMatchObject({ type: '/problems/match-state', state: 'confirmed' });
   });
 
   it('erases a profile with its matches and publishes ProfileWithdrawn carrying the id only', async () => {

@@ -67,4 +67,17 @@ describe('a problem the API answered, in the page\'s language', () => {
     expect(explainProblem(withLimit, en, 'en').detail).toContain('8 MB');
     expect(explainProblem(withoutLimit, en, 'en').detail).not.toMatch(/\d/);
   });
+
+  it('says why a match cannot be answered from the state the 409 carries, in the reader\'s language', () => {
+    const refused = (state: string) => new ApiProblem(409, '/problems/match-state', 'This match cannot be answered that way', 'refused', [], { state });
+    const states = ['withdrawn', 'expired', 'declined', 'confirmed'];
+    for (const locale of LOCALES) {
+      const t = translator(locale);
+      const details = states.map((state) => explainProblem(refused(state), t, locale).detail);
+      // Each state its own explanation, none the generic one an unknown state gets.
+      expect(new Set(details).size, locale).toBe(states.length);
+      expect(details, locale).not.toContain(explainProblem(refused('something-new'), t, locale).detail);
+    }
+    expect(explainProblem(refused('expired'), en, 'en').detail).toMatch(/expired/);
+  });
 });

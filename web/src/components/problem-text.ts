@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Locale } from '@culturebridge/domain';
+import type { Locale, MatchState } from '@culturebridge/domain';
 import { UNREACHABLE, type ApiProblem } from '../api/client';
 
 /**
@@ -13,7 +13,7 @@ export function explainProblem(problem: ApiProblem, t: TFunction, locale: Locale
   if (problem.is('/problems/rate-limited')) return words('rateLimited');
   if (problem.is('/problems/forbidden')) return words('forbidden');
   if (problem.is('/problems/invalid-token')) return words('invalidToken');
-  if (problem.is('/problems/match-state')) return words('matchState');
+  if (problem.is('/problems/match-state')) return matchState(problem, t);
   if (problem.is('/problems/meeting-cancelled')) return words('meetingCancelled');
   if (problem.is('/problems/meeting-over')) return words('meetingOver');
   if (problem.is('/problems/meeting-needs-coordinator')) return words('meetingNeedsCoordinator');
@@ -44,3 +44,13 @@ function tooLarge(problem: ApiProblem, t: TFunction, locale: Locale): { title: s
   const size = limit.format(maxBytes >= 1024 * 1024 ? maxBytes / (1024 * 1024) : maxBytes / 1024);
   return { title: t('problem.tooLarge.title'), detail: t('problem.tooLarge.detailWithLimit', { limit: size }) };
 }
+
+/** The state the match is in now (the 409's `state`) says why the answer was refused; the general words for a state this app does not know. */
+function matchState(problem: ApiProblem, t: TFunction): { title: string; detail: string } {
+  const { state } = problem.extensions;
+  const known = MATCH_REFUSALS.some((refusal) => refusal === state);
+  return { title: t('problem.matchState.title'), detail: known ? t(`problem.matchState.state.${state}`) : t('problem.matchState.detail') };
+}
+
+/** The states in which an answer can be refused (domain `answerMatch`). */
+const MATCH_REFUSALS: readonly MatchState[] = ['withdrawn', 'expired', 'declined', 'confirmed'];
