@@ -78,6 +78,11 @@ describe('profiles-api error paths', () => {
     expect(JSON.stringify(response.body)).not.toContain('disk on fire');
     expect(logs.join('\n')).toContain('disk on fire');
     expect(logs.join('\n')).not.toContain('kutaisi.example');
+    // The answer names the request, and the log line of the failure carries the same id: what a
+    // member quotes to support finds the failure.
+    expect(response.body.requestId).toEqual(expect.stringMatching(/^[0-9a-f-]{36}$/));
+    const failure = logs.find((line) => line.includes('disk on fire')) ?? '';
+    expect(failure).toContain(String(response.body.requestId));
   });
 
   it('answers 409, not 500, when DynamoDB cancels the write because another transaction holds the item', async () => {

@@ -113,10 +113,13 @@ export function problemDetails(logger: Logger): middy.MiddlewareObj<APIGatewayPr
       if (problem.status >= 400 && problem.status < 500) {
         logger.info('request refused', { status: problem.status, title: problem.title });
       }
+      // A failure on our side names its Lambda request id (an RFC 9457 extension member), which
+      // every log line of the request carries: what a member quotes to support finds the failure.
+      const requestId = problem.status >= 500 ? (request.context as { awsRequestId?: string } | undefined)?.awsRequestId : undefined;
       request.response = {
         statusCode: problem.status,
         headers: { 'content-type': 'application/problem+json', ...problem.headers, ...(request.response?.headers ?? {}) },
-        body: JSON.stringify(problem.toBody(request.event.rawPath)),
+        body: JSON.stringify({ ...problem.toBody(request.event.rawPath), ...(requestId ? { requestId } : {}) }),
       };
     },
   };

@@ -28,11 +28,12 @@ export function ProblemMessage({ problem, children, fieldLabel }: { problem: Api
       </div>
     );
   }
-  const { title, detail } = explainProblem(problem, t, locale);
+  const { title, detail, reference } = explainProblem(problem, t, locale);
   return (
     <div className="notice notice--error" role="alert">
       <p className="notice__title">{title}</p>
       <p>{detail}</p>
+      {reference ? <p className="notice__reference">{reference}</p> : null}
       {children}
     </div>
   );

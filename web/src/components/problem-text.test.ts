@@ -80,4 +80,14 @@ describe('a problem the API answered, in the page\'s language', () => {
     }
     expect(explainProblem(refused('expired'), en, 'en').detail).toMatch(/expired/);
   });
+
+  it('gives a failure on our side the reference the API names (its request id), and nothing else a reference', () => {
+    const failed = new ApiProblem(500, 'about:blank', 'Internal error', 'Something went wrong on our side.', [], { requestId: '0b4c2a9e-5a55-4d1c-9a5e-3f4f2f3c2b10' });
+    for (const locale of LOCALES) {
+      const shown = explainProblem(failed, translator(locale), locale);
+      expect(shown.reference, locale).toContain('0b4c2a9e-5a55-4d1c-9a5e-3f4f2f3c2b10');
+      if (locale !== 'en') expect(shown.reference, locale).not.toBe(explainProblem(failed, en, 'en').reference);
+    }
+    for (const problem of ANSWERS) expect(explainProblem(problem, en, 'en').reference, `${problem.status}`).toBeUndefined();
+  });
 });

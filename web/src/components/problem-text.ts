@@ -7,7 +7,14 @@ import { UNREACHABLE, type ApiProblem } from '../api/client';
  * The API's title and detail are English and written for developers, so no status shows them: each
  * known problem type has its own words, and every other answer the words of its status (class).
  */
-export function explainProblem(problem: ApiProblem, t: TFunction, locale: Locale): { title: string; detail: string } {
+export function explainProblem(problem: ApiProblem, t: TFunction, locale: Locale): { title: string; detail: string; reference?: string } {
+  const { requestId } = problem.extensions;
+  const shown = explanation(problem, t, locale);
+  // A failure on our side names its request id: what a member passes on finds it in the logs.
+  return problem.status >= 500 && typeof requestId === 'string' && requestId ? { ...shown, reference: t('problem.reference', { id: requestId }) } : shown;
+}
+
+function explanation(problem: ApiProblem, t: TFunction, locale: Locale): { title: string; detail: string } {
   const words = (key: string) => ({ title: t(`problem.${key}.title`), detail: t(`problem.${key}.detail`) });
   if (problem.is('/problems/version-conflict')) return words('conflict');
   if (problem.is('/problems/rate-limited')) return words('rateLimited');
