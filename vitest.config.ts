@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/**/*.test.ts', 'bench/**/*.test.ts', 'web/src/**/*.test.ts', 'functions/**/*.test.ts', 'events/**/*.test.ts', 'local/**/*.test.ts'],
+          include: ['packages/**/*.test.ts', 'bench/**/*.test.ts', 'web/src/**/*.test.ts', 'functions/**/*.test.ts', 'events/**/*.test.ts', 'local/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
         },
       },

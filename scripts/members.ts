@@ -35,19 +35,20 @@ const USAGE = `usage:
   npm run members -- import --network <id> [--dry-run] [--encoding windows-1251|windows-1250|windows-1252] [--locale ka] <file>
   npm run members -- export --network <id> [--format csv|xlsx] [--delimiter ,|;] [--out <file>]`;
 
-function mailSettings() {
-  if (process.env.TABLE_NAME) {
+/** Where invitations are mailed: SES in AWS, or `npm start`'s SES when the table is on this machine (`operatorTarget`). */
+function mailSettings(local: boolean) {
+  if (!local) {
     const { SENDER_EMAIL, CONFIGURATION_SET, APP_BASE_URL } = process.env;
     if (!SENDER_EMAIL || !CONFIGURATION_SET || !APP_BASE_URL) throw new Error('set SENDER_EMAIL, CONFIGURATION_SET and APP_BASE_URL (the stack\'s outputs) to mail invitations');
     return { ses: new SESv2Client({ maxAttempts: 3 }), sender: SENDER_EMAIL, configurationSet: CONFIGURATION_SET, appBaseUrl: APP_BASE_URL };
   }
-  const local = readLocalEndpoints();
-  if (!local) throw new Error(`npm start is not running (no ${LOCAL_ENDPOINTS_FILE}); start it first`);
+  const started = readLocalEndpoints();
+  if (!started) throw new Error(`npm start is not running (no ${LOCAL_ENDPOINTS_FILE}); start it first`);
   return {
-    ses: new SESv2Client({ endpoint: local.sesEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
-    sender: local.senderEmail,
-    configurationSet: local.configurationSet,
-    appBaseUrl: local.appBaseUrl,
+    ses: new SESv2Client({ endpoint: started.sesEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
+    sender: started.senderEmail,
+    configurationSet: started.configurationSet,
+    appBaseUrl: started.appBaseUrl,
   };
 }
 
@@ -70,7 +71,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const { doc, tableName } = operatorDocumentClient();
+  const { doc, tableName, local } = operatorDocumentClient();
   try {
     if (!(await new NetworkStore(doc, tableName).get(networkId))) {
       console.error(`no network "${networkId}": add it with npm run network -- add`);
@@ -124,7 +125,7 @@ async function main(): Promise<number> {
       writeFileSync(report, errorReportCsv(plan.problems));
       console.log(`error report: ${report}`);
     }
-    const mail = values['dry-run'] ? undefined : mailSettings();
+    const mail = values['dry-run'] ? undefined : mailSettings(local);
     const mailer = mail && sesMailer(mail.ses, { sender: mail.sender, configurationSet: mail.configurationSet });
     const profiles = new ProfileStore(doc, tableName);
     const linkDeps = mail && mailer && {

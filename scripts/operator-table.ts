@@ -3,17 +3,27 @@ import { createDocumentClient } from '@culturebridge/store';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/dynamodb-local.js';
 import { LOCAL_TABLE_NAME } from '../local/platform.js';
 
+/** A loopback endpoint: a DynamoDB Local on this machine, never a table in AWS. */
+const LOOPBACK = /^https?:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$)/i;
+
 /**
- * The table the operator's commands write to: `npm start`'s DynamoDB Local (DYNAMODB_PORT or 8000)
- * by default; with TABLE_NAME set, that table in AWS with the usual credentials and region
- * (DYNAMODB_ENDPOINT overrides the endpoint either way).
+ * The table the operator's commands write to, from the environment: `npm start`'s DynamoDB Local
+ * (DYNAMODB_PORT or 8000) without TABLE_NAME; with TABLE_NAME, that table in AWS with the usual
+ * credentials and region, through DYNAMODB_ENDPOINT when set (a VPC endpoint), unless that endpoint
+ * is a loopback address (a DynamoDB Local of its own, as the tests run): then this machine. `local`
+ * also decides the checks: a partner's webhook may be http://localhost only on this machine.
  */
+export function operatorTarget(env: NodeJS.ProcessEnv): { local: boolean; tableName: string; endpoint: string | undefined } {
+  const local = !env.TABLE_NAME || LOOPBACK.test(env.DYNAMODB_ENDPOINT ?? '');
+  const endpoint = env.DYNAMODB_ENDPOINT ?? (local ? `http://localhost:${env.DYNAMODB_PORT ?? 8000}` : undefined);
+  return { local, tableName: env.TABLE_NAME ?? LOCAL_TABLE_NAME, endpoint };
+}
+
+/** A document client for `operatorTarget(process.env)`: DynamoDB Local takes the local region and keys. */
 export function operatorDocumentClient() {
-  const local = !process.env.TABLE_NAME;
-  const tableName = process.env.TABLE_NAME ?? LOCAL_TABLE_NAME;
-  const endpoint = process.env.DYNAMODB_ENDPOINT ?? (local ? `http://localhost:${process.env.DYNAMODB_PORT ?? 8000}` : undefined);
+  const { local, tableName, endpoint } = operatorTarget(process.env);
   const doc = createDocumentClient(endpoint ? { endpoint, ...(local ? { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS } : {}) } : {});
-  return { doc, tableName };
+  return { doc, tableName, local };
 }
 
 /**

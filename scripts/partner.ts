@@ -18,12 +18,10 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ALL_DETAIL_TYPES } from '@culturebridge/events';
 import { newWebhookSecret, WEBHOOK_TIMEOUT_MS, wantsEvent, eventSubject, type Partner } from '@culturebridge/domain/partner';
-import { MatchStore, NetworkStore, PartnerStore, createDocumentClient, type StoredEvent } from '@culturebridge/store';
+import { MatchStore, NetworkStore, PartnerStore, type StoredEvent } from '@culturebridge/store';
 import { attemptDelivery } from '../functions/deliver-webhooks/app.js';
 import { postWebhook } from '../functions/deliver-webhooks/send.js';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/dynamodb-local.js';
-import { LOCAL_TABLE_NAME } from '../local/platform.js';
-import { issueLines } from './operator-table.js';
+import { issueLines, operatorDocumentClient } from './operator-table.js';
 import { parseOptions } from './cli-options.js';
 
 const USAGE = `usage:
@@ -71,11 +69,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  // A DynamoDB endpoint of its own (DynamoDB Local) means this machine, even with a TABLE_NAME (tests).
-  const local = !process.env.TABLE_NAME || Boolean(process.env.DYNAMODB_ENDPOINT);
-  const tableName = process.env.TABLE_NAME ?? LOCAL_TABLE_NAME;
-  const endpoint = process.env.DYNAMODB_ENDPOINT ?? (local ? `http://localhost:${process.env.DYNAMODB_PORT ?? 8000}` : undefined);
-  const doc = createDocumentClient(endpoint ? { endpoint, ...(local ? { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS } : {}) } : {});
+  const { doc, tableName, local } = operatorDocumentClient();
   const store = new PartnerStore(doc, tableName);
   const now = new Date();
   const missing = () => {
