@@ -100,7 +100,7 @@ export function createSendDigestsHandler(deps: SendDigestsDeps) {
     const profile = (await deps.matches.profiles([first.recipientId])).get(first.recipientId);
     if (!profile) return undefined;
     const frequency = memberMailFrequency(profile);
-    const { due, period } = memberDigestDue(frequency, now);
+    const { due, period } = memberDigestDue(frequency, now, profile.country);
     return {
       recipient: { role: 'member', id: profile.id, name: profile.contact.name, profileName: profile.name, ...(profile.locale ? { locale: profile.locale } : {}) },
       email: profile.contact.email,

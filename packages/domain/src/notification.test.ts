@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from './i18n/locales.js';
 import { mailText } from './mail-text.js';
+import { countryTimeZone } from './time-zones.js';
 import {
   composeSignInMail,
   composeDigestMail,
@@ -535,6 +536,22 @@ describe('digests', () => {
     expect(memberDigestDue('weekly', new Date('2026-12-03T01:00:00Z'))).toEqual({ due: true, period: '2026-W49' });
     expect(memberDigestDue('weekly', new Date('2026-11-29T12:00:00Z')).due).toBe(false);
     expect(memberDigestDue('off', new Date('2026-11-25T12:00:00Z')).due).toBe(false);
+  });
+
+  it("is due at 08:00 on the member's own clock, from the country its profile names", () => {
+    // Tbilisi keeps UTC+4, Almaty UTC+5, Chișinău UTC+2 in winter.
+    expect(memberDigestDue('daily', new Date('2026-11-25T03:59:00Z'), 'GE').due).toBe(false);
+    expect(memberDigestDue('daily', new Date('2026-11-25T04:00:00Z'), 'GE')).toEqual({ due: true, period: '2026-11-25' });
+    expect(memberDigestDue('daily', new Date('2026-11-25T03:00:00Z'), 'KZ').due).toBe(true);
+    expect(memberDigestDue('daily', new Date('2026-11-25T05:59:00Z'), 'MD').due).toBe(false);
+    expect(memberDigestDue('daily', new Date('2026-11-25T06:00:00Z'), 'MD').due).toBe(true);
+    // Monday 08:00 in Baku is Monday 04:00 UTC; the period is the member's own week and day.
+    expect(memberDigestDue('weekly', new Date('2026-11-30T04:00:00Z'), 'AZ')).toEqual({ due: true, period: '2026-W49' });
+    expect(memberDigestDue('daily', new Date('2026-11-25T21:00:00Z'), 'KZ')).toEqual({ due: false, period: '2026-11-26' });
+    // A country with clocks that disagree keeps the zone most of its zones keep; no country, UTC.
+    expect(countryTimeZone('UA', new Date('2026-11-25T00:00:00Z'))).toBe('Europe/Kyiv');
+    expect(countryTimeZone('XX', new Date('2026-11-25T00:00:00Z'))).toBeUndefined();
+    expect(memberDigestDue('daily', new Date('2026-11-25T07:59:00Z'), 'XX').due).toBe(false);
   });
 
   it('keys a member digest by period, and an on-demand one by its time so it does not use up the period', () => {

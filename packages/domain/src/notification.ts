@@ -8,6 +8,7 @@ import { networkDisplayName } from './network-settings.js';
 import { NetworkId, type MemberMailFrequency } from './profile.js';
 import { MAIL_TEXT, mailText, type MailText } from './mail-text.js';
 import { oneLineText } from './text.js';
+import { countryTimeZone } from './time-zones.js';
 
 /**
  * Coordinator e-mails (issue 6): who gets a mail about a match, what it says, and when a daily
@@ -446,8 +447,11 @@ export function digestDue(preference: NotificationPreference, now: Date): { due:
   return { due: preference.mode !== 'off' && hour >= preference.digestHour, localDate: date };
 }
 
-/** Members' digests go out at 08:00 UTC (members have no time zone yet); weekly ones on Mondays. */
-export const MEMBER_DIGEST = { timeZone: 'UTC', digestHour: 8, weeklyOn: 1 } as const;
+/**
+ * Members' digests go out at 08:00 on their own clock, weekly ones on Mondays. Members choose no
+ * time zone: it is the one their profile's country keeps (`countryTimeZone`), UTC without one.
+ */
+export const MEMBER_DIGEST = { fallbackTimeZone: 'UTC', digestHour: 8, weeklyOn: 1 } as const;
 
 /** The ISO 8601 week of a date (YYYY-MM-DD), e.g. 2026-W48. */
 export function isoWeek(date: string): string {
@@ -460,11 +464,13 @@ export function isoWeek(date: string): string {
 }
 
 /**
- * Whether a member's digest is due at `now`, and the period it covers: daily from 08:00 UTC, weekly
- * from 08:00 UTC on Monday (and later that week, if a run was missed, once per week).
+ * Whether a member's digest is due at `now`, and the period it covers (the member's own date, or
+ * ISO week): daily from 08:00, weekly from 08:00 on Monday (and later that week, if a run was
+ * missed, once per week), in the zone of `country` (ISO 3166 alpha-2; UTC when absent or unknown).
  */
-export function memberDigestDue(frequency: MemberMailFrequency, now: Date): { due: boolean; period: string } {
-  const { date, hour } = localTime(now, MEMBER_DIGEST.timeZone);
+export function memberDigestDue(frequency: MemberMailFrequency, now: Date, country?: string): { due: boolean; period: string } {
+  const zone = (country === undefined ? undefined : countryTimeZone(country, now)) ?? MEMBER_DIGEST.fallbackTimeZone;
+  const { date, hour } = localTime(now, zone);
   if (frequency === 'weekly') {
     const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
     const started = weekday !== 0 && (weekday > MEMBER_DIGEST.weeklyOn || hour >= MEMBER_DIGEST.digestHour);

@@ -51,3 +51,38 @@ export function defaultTimeZone(browser: string | undefined, usual: string | und
   }
   return 'UTC';
 }
+
+/** "+04:00": a zone's offset from UTC at an instant, as Intl writes it ("GMT+04:00"; "GMT" for UTC). */
+function utcOffset(timeZone: string, at: Date): string {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
+  return name ?? 'GMT';
+}
+
+/** CLDR's zones of a region (Intl.Locale's getTimeZones, Node 22+ and Chromium 130+; `timeZones` before). */
+function zonesOfCountry(country: string): readonly string[] {
+  try {
+    const locale = new Intl.Locale(`und-${country}`) as Intl.Locale & { getTimeZones?: () => string[]; timeZones?: string[] };
+    return locale.getTimeZones?.() ?? locale.timeZones ?? [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The zone a country's clocks keep at `at`, by its current IANA name: of CLDR's zones for the
+ * ISO 3166 code, the first of those that keep the offset most of them keep (Ukraine: Europe/Kyiv,
+ * not Europe/Simferopol; Kazakhstan: Asia/Almaty, UTC+5 like all its zones). Undefined for a code
+ * CLDR has no zone for. Source: CLDR via ICU, so it follows the runtime's tzdata.
+ */
+export function countryTimeZone(country: string, at: Date): string | undefined {
+  const zones = zonesOfCountry(country);
+  const byOffset = new Map<string, string[]>();
+  for (const zone of zones) {
+    const offset = utcOffset(zone, at);
+    byOffset.set(offset, [...(byOffset.get(offset) ?? []), zone]);
+  }
+  let chosen: string[] | undefined;
+  for (const group of byOffset.values()) if (!chosen || group.length > chosen.length) chosen = group;
+  return chosen?.[0] === undefined ? undefined : currentTimeZoneName(chosen[0]);
+}
+
