@@ -1,5 +1,6 @@
 import { HttpProblem, PROBLEM_TYPES, invalidFields, json, parseBody } from '@culturebridge/http';
 import { UnreadableFile, errorReportCsv, memberExportFile, parseMemberFile, planImport, templateCsv } from '@culturebridge/member-lists';
+import { coordinatorMaySee, membershipStatus, toPublicProfile } from '@culturebridge/domain';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinatedNetwork } from '../profiles-api/membership-routes.js';
 import type { Route } from '../profiles-api/route.js';
@@ -96,5 +97,23 @@ export function memberListRoutes(deps: MemberImportDeps & { importSliceMs?: numb
     };
   };
 
-  return { importMemberList, importTemplate, exportMembers };
+  /**
+   * The profiles whose membership the network's coordinators rejected (members taken out, join
+   * requests declined), each with its public profile and status, by name: one Query of the network's
+   * rejected partition and one read of those profiles, never of its members. Asked for now and then
+   * (the dashboard's "Removed or declined"), so it is served here, not by profiles-api.
+   */
+  const rejectedMembers: Route = async (event, caller) => {
+    const networkId = coordinatedNetwork(event, caller);
+    const views = await matches.rejectedMemberships(networkId);
+    const found = await matches.profiles(views.map((v) => v.id));
+    // The index follows the table a moment later: a profile approved or erased since is left out.
+    const rejected = [...found.values()]
+      .filter((p) => membershipStatus(p, networkId) === 'rejected' && coordinatorMaySee(p, networkId))
+      .map(toPublicProfile)
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return json(200, { networkId, rejected });
+  };
+
+  return { importMemberList, importTemplate, exportMembers, rejectedMembers };
 }

@@ -33,6 +33,7 @@ export const PROFILES_API_ROUTES = [
   { name: 'importMemberList', method: 'POST', path: '/networks/{networkId}/imports', access: 'session', function: 'member-lists' },
   { name: 'importTemplate', method: 'GET', path: '/networks/{networkId}/imports/template', access: 'session', function: 'member-lists' },
   { name: 'exportMembers', method: 'GET', path: '/networks/{networkId}/export', access: 'session', function: 'member-lists' },
+  { name: 'rejectedMembers', method: 'GET', path: '/networks/{networkId}/rejected', access: 'session', function: 'member-lists' },
   { name: 'createMeeting', method: 'POST', path: '/networks/{networkId}/meetings', access: 'session', function: 'member-lists' },
   { name: 'listMeetings', method: 'GET', path: '/networks/{networkId}/meetings', access: 'session', function: 'member-lists' },
   { name: 'readMeeting', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}', access: 'session', function: 'member-lists' },

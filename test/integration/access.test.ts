@@ -142,6 +142,7 @@ const refusals: Record<ProfilesApiRouteName, { who: keyof typeof as; request: ()
   rejectMembership: everyone('POST', () => `/networks/${X}/requests/${b}/reject`),
   importMemberList: everyone('POST', () => `/networks/${X}/imports`, importBody),
   importTemplate: everyone('GET', () => `/networks/${X}/imports/template`),
+  rejectedMembers: everyone('GET', () => `/networks/${X}/rejected`),
   exportMembers: [
     ...everyone('GET', () => `/networks/${X}/export`),
     { who: 'a', request: () => ({ method: 'GET', path: `/networks/${X}/export` }), status: 404 },

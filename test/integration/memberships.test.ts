@@ -104,6 +104,45 @@ describe('membership approval on the local platform', () => {
     expect(eventsAbout(zugdidi, 'MatchWithdrawn').length).toBe(eventsAbout(zugdidi, 'MatchProposed').length);
   });
 
+  it('lists apart the profiles its coordinators took out or turned down, until one is approved again', async () => {
+    // Removed members were listed nowhere: only the member page's URL led back to "Approve again".
+    const { id: removed } = await join('Batumi');
+    await api('POST', `/networks/${net}/requests/${removed}/approve`, coordinator);
+    await api('POST', `/networks/${net}/requests/${removed}/reject`, coordinator);
+    const { id: declined } = await join('Rustavi');
+    await api('POST', `/networks/${net}/requests/${declined}/reject`, coordinator);
+    const mine = new Set([removed, declined]);
+
+    const rejected = async () => {
+      const answer = await api('GET', `/networks/${net}/rejected`, coordinator);
+      expect(answer.status).toBe(200);
+      expect(answer.body.networkId).toBe(net);
+      expect(JSON.stringify(answer.body)).not.toMatch(EMAIL_PATTERN);
+      return answer.body.rejected as { id: string; name: string; kind: string; country: string; status: string }[];
+    };
+    const listed = await rejected();
+    expect(listed.filter((p) => mine.has(p.id)).map((p) => [p.name, p.kind, p.country, p.status])).toEqual([
+      ['Batumi', 'city', 'GE', 'active'],
+      ['Rustavi', 'city', 'GE', 'active'],
+    ]);
+    // Only rejected memberships: no member, no one asking to join.
+    expect(listed.map((p) => p.name)).not.toContain('Gyumri');
+    expect(listed.map((p) => p.name)).not.toContain('Kutaisi');
+    const members = ((await api('GET', `/networks/${net}/members`, coordinator)).body.members as { id: string }[]).map((m) => m.id);
+    expect(members).not.toContain(removed);
+
+    // Approved again: a member once more, and no longer listed as rejected.
+    await api('POST', `/networks/${net}/requests/${removed}/approve`, coordinator);
+    expect((await rejected()).map((p) => p.id)).not.toContain(removed);
+    expect((await rejected()).map((p) => p.id)).toContain(declined);
+    expect(((await api('GET', `/networks/${net}/members`, coordinator)).body.members as { id: string }[]).map((m) => m.id)).toContain(removed);
+
+    // A member of the network may not read it, and another network's coordinator is told no such network.
+    const { session } = await join('Telavi');
+    expect((await api('GET', `/networks/${net}/rejected`, session)).status).toBe(404);
+    await platform.settle();
+  });
+
   it('answers 404 for a profile that does not exist, and stores nothing', async () => {
     const before = platform.eventBridge.events.length;
     expect((await api('POST', `/networks/${net}/requests/${randomUUID()}/approve`, coordinator)).status).toBe(404);

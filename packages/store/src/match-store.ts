@@ -75,6 +75,11 @@ export class MatchStore {
     return this.indexPartition(keys.joinRequestPartition(networkId));
   }
 
+  /** The profiles whose membership of the network its coordinators rejected: taken out, or turned down (one index Query). */
+  async rejectedMemberships(networkId: string): Promise<MembershipView[]> {
+    return this.indexPartition(keys.rejectedMembershipPartition(networkId));
+  }
+
   private async indexPartition(partition: string): Promise<MembershipView[]> {
     const views: MembershipView[] = [];
     for await (const page of paginateQuery({ client: this.doc }, {

@@ -41,24 +41,20 @@ export function matchingViewOf<T extends Membered>(profile: T): T {
 
 /**
  * One item per scope. Approved memberships (and the open scope) are indexed in the network's
- * partition, where matching reads; requested ones in the network's join-request partition, where
- * only coordinators look; rejected ones are not indexed at all.
+ * partition, where matching reads; requested ones in the network's join-request partition and
+ * rejected ones in its rejected partition, where only coordinators look.
  */
 export function membershipItems(profile: Profile) {
   const view = encodeMembershipView({ ...matchingViewOf(profile), owner: ownerKey(profile.contact.email) });
   return membershipItemScopes(profile).map((scope) => {
     const status: MembershipStatus = scope === OPEN_SCOPE ? 'approved' : (membershipStatus(profile, scope) ?? 'approved');
     const { PK, SK, GSI1SK } = keys.membership(profile.id, scope);
-    const index =
-      status === 'approved'
-        ? { GSI1PK: keys.networkPartition(scope), GSI1SK }
-        : status === 'requested'
-          ? { GSI1PK: keys.joinRequestPartition(scope), GSI1SK }
-          : {};
+    const partition = status === 'approved' ? keys.networkPartition(scope) : status === 'requested' ? keys.joinRequestPartition(scope) : keys.rejectedMembershipPartition(scope);
     return {
       PK,
       SK,
-      ...index,
+      GSI1PK: partition,
+      GSI1SK,
       entity: ENTITY.membership,
       profileId: profile.id,
       networkId: scope,

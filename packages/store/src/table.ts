@@ -152,6 +152,12 @@ export const keys = {
    */
   joinRequestPartition: (networkId: string) => `REQUESTS#${networkId}`,
   /**
+   * Index partition of a network's rejected memberships (members its coordinators took out, join
+   * requests they declined): apart from the network's own partition, so matching never reads them,
+   * and listed with one Query when a coordinator asks who was removed.
+   */
+  rejectedMembershipPartition: (networkId: string) => `REJECTED#${networkId}`,
+  /**
    * A network's match projection, so the dashboard lists a network's matches with one Query of one
    * partition instead of one Query per member. One item per network and lower profile id of a pair;
    * each of that profile's matches in the network is one attribute `M#<partner id>` holding a compact
