@@ -304,4 +304,36 @@ describe('the dashboard of a large network', () => {
     await page.getByRole('button', { name: 'Remove from Hundreds of cities' }).waitFor(WAIT);
     expect(await listed()).toContain('Zugdidi');
   });
+
+  it('lists the members taken out (or turned down) under "Removed or declined", each leading to the page that approves it again', async () => {
+    // A removed member was listed nowhere: only its page's URL led back to "Approve again".
+    const net = 'hundreds-of-cities';
+    const session = await localSession(platform.sessionKeyFile, COORDINATOR, { networks: [net] });
+    const city = (await api<{ members: Member[] }>('GET', `/networks/${net}/members`, session)).members.find((m) => m.name === 'City 007') as Member;
+    await api('POST', `/networks/${net}/requests/${city.id}/reject`, session);
+
+    const page = await coordinatorPage({ width: 1280, height: 900 }, false);
+    await page.goto(`${platform.apiUrl}/#/dashboard/${net}`);
+    await page.getByRole('heading', { level: 1, name: /^Dashboard: Hundreds of cities/ }).waitFor(WAIT);
+    await page.getByRole('radio', { name: 'Removed or declined' }).check();
+    await page.getByText('Removed or declined: 1').waitFor(WAIT);
+    const rows = page.locator('table.members-table tbody tr');
+    expect(await rows.count()).toBe(1);
+    const row = page.locator('table.members-table tr[data-member="City 007"]');
+    await expect(row.innerText()).resolves.toContain('removed or declined');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await row.getByRole('link', { name: 'City 007' }).click();
+    await page.getByRole('heading', { level: 1, name: 'City 007' }).waitFor(WAIT);
+    await page.getByRole('button', { name: 'Approve City 007 again' }).click();
+    await page.getByRole('button', { name: 'Remove from Hundreds of cities' }).waitFor(WAIT);
+
+    // Back on the dashboard, nobody is left under the filter, and the city is a member again.
+    await page.getByRole('link', { name: /^← Dashboard/ }).click();
+    await page.getByRole('radio', { name: 'Removed or declined' }).check();
+    await page.getByText('Nobody was removed or declined.').waitFor(WAIT);
+    await page.getByRole('radio', { name: 'All members' }).check();
+    await page.getByLabel('Find by name').fill('City 007');
+    await page.locator('table.members-table tr[data-member="City 007"]').waitFor(WAIT);
+  });
 });

@@ -15,6 +15,7 @@ import type {
   NetworkMembers,
   NetworkSettings,
   ProfileMatches,
+  RejectedMembers,
   OwnMeeting,
   ProfileMeetings,
   VerifyResult,
@@ -58,6 +59,9 @@ export const answerMatch = (id: string, partner: string, answer: 'accept' | 'dec
   apiRequest<MatchAnswer>('POST', `/matches/${segment(id)}/${segment(partner)}/${answer}`);
 
 export const fetchNetworkMembers = (networkId: string) => apiRequest<NetworkMembers>('GET', `/networks/${segment(networkId)}/members`);
+
+/** Those the network's coordinators took out or turned down; read only while the coordinator looks at them. */
+export const fetchRejectedMembers = (networkId: string) => apiRequest<RejectedMembers>('GET', `/networks/${segment(networkId)}/rejected`);
 
 export const fetchNetworkMatches = (networkId: string) => apiRequest<NetworkMatches>('GET', `/networks/${segment(networkId)}/matches`);
 

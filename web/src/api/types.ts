@@ -89,6 +89,12 @@ export interface NetworkMembers {
   members: NetworkMember[];
 }
 
+/** GET /networks/{id}/rejected: profiles its coordinators took out of the network or turned down. */
+export interface RejectedMembers {
+  networkId: string;
+  rejected: NetworkMember[];
+}
+
 export interface NetworkMatch {
   matchId: string;
   profileIds: [string, string];

@@ -1,8 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { fetchRejectedMembers } from '../api/endpoints';
 import { ScrollArea } from '../components/ScrollArea';
 import type { JoinRequests, NetworkMember } from '../api/types';
 import { MemberText } from '../components/MemberText';
+import { ProblemMessage } from '../components/ProblemMessage';
 import { useLocale } from '../i18n/use-locale';
+import { useResource } from '../lib/use-resource';
 import { href, memberPath } from '../router';
 import { filterMembers, hasConfirmedPartner, oldestUnanswered, type MemberFilter, type MemberMatchFacts } from './member-filters';
 
@@ -11,7 +14,25 @@ const FILTERS = [
   { kind: 'no-confirmed-partner', label: 'filters.noConfirmedPartner' },
   { kind: 'not-answered', label: 'filters.notAnswered' },
   { kind: 'pending-approval', label: 'filters.pendingApproval' },
+  { kind: 'rejected', label: 'filters.rejected' },
 ] as const;
+
+/**
+ * Those taken out of the network or turned down, read only while the filter shows them (the
+ * dashboard's other reads run every 15 s; these are for the coordinator who looks), and read again
+ * when the dashboard is (`loadedAt`).
+ */
+function useRejected(networkId: string, wanted: boolean, loadedAt: Date) {
+  const rejected = useResource(async () => (wanted ? (await fetchRejectedMembers(networkId)).rejected : []), wanted ? `${networkId}/rejected` : `${networkId}/none`);
+  const shownAt = useRef(loadedAt);
+  const { reload } = rejected;
+  useEffect(() => {
+    if (shownAt.current === loadedAt) return;
+    shownAt.current = loadedAt;
+    if (wanted) void reload();
+  }, [loadedAt, wanted, reload]);
+  return rejected;
+}
 
 /** Rows drawn at first, and added by each "show more": a network of 5 000 drew a page 333 000 px tall. */
 export const MEMBERS_PAGE = 100;
@@ -21,15 +42,31 @@ export const MEMBERS_PAGE = 100;
  * "who has not answered?") and by name, each linked to its member page; the first
  * `MEMBERS_PAGE` rows, more on demand. On a phone each row is a card.
  */
-export function MembersTable({ networkId, members, facts, matchesOf, requests }: { networkId: string; members: readonly NetworkMember[]; facts: MemberMatchFacts; matchesOf: ReadonlyMap<string, number>; requests: JoinRequests['requests'] }) {
+export function MembersTable({
+  networkId,
+  members,
+  facts,
+  matchesOf,
+  requests,
+  loadedAt,
+}: {
+  networkId: string;
+  members: readonly NetworkMember[];
+  facts: MemberMatchFacts;
+  matchesOf: ReadonlyMap<string, number>;
+  requests: JoinRequests['requests'];
+  /** When the dashboard last read its data: the list of those removed is read again with it. */
+  loadedAt: Date;
+}) {
   const { t, d, country, number, compare, date, locale } = useLocale();
   const [kind, setKind] = useState<MemberFilter['kind']>('all');
   const [days, setDays] = useState(7);
   const [search, setSearch] = useState('');
   const [limit, setLimit] = useState(MEMBERS_PAGE);
+  const rejected = useRejected(networkId, kind === 'rejected', loadedAt);
   const filter: MemberFilter = kind === 'not-answered' ? { kind, days } : { kind };
   const wanted = search.trim().toLocaleLowerCase(locale);
-  const matching = filterMembers(members, facts, filter, new Date(), requests).filter((m) => wanted === '' || m.name.toLocaleLowerCase(locale).includes(wanted));
+  const matching = filterMembers(members, facts, filter, new Date(), requests, rejected.data).filter((m) => wanted === '' || m.name.toLocaleLowerCase(locale).includes(wanted));
   const rows = matching.sort((a, b) => compare(a.name, b.name)).slice(0, limit);
   // A new question starts at the top of its answer.
   const choose = (next: () => void) => {
@@ -37,6 +74,17 @@ export function MembersTable({ networkId, members, facts, matchesOf, requests }:
     setLimit(MEMBERS_PAGE);
   };
   const filtered = kind !== 'all' || wanted !== '';
+  // Those removed are not among the members: their own count, once read.
+  const count =
+    kind !== 'rejected'
+      ? filtered
+        ? t('filters.someCount', { shown: number(matching.length), total: number(members.length) })
+        : t('filters.allCount', { total: number(members.length) })
+      : rejected.status === 'loading'
+        ? t('common.loading')
+        : rejected.data
+          ? t('filters.rejectedCount', { n: number(matching.length) })
+          : '';
   return (
     <>
       <fieldset className="filters">
@@ -59,11 +107,12 @@ export function MembersTable({ networkId, members, facts, matchesOf, requests }:
         </label>
       </fieldset>
       <p className="muted" role="status" aria-live="polite">
-        {filtered ? t('filters.someCount', { shown: number(matching.length), total: number(members.length) }) : t('filters.allCount', { total: number(members.length) })}
+        {count}
         {rows.length < matching.length ? ` ${t('membersTable.listedFirst', { n: number(rows.length) })}` : ''}
       </p>
-      {rows.length === 0 ? (
-        <p className="empty">{t('filters.none')}</p>
+      {kind === 'rejected' && rejected.error ? <ProblemMessage problem={rejected.error} /> : null}
+      {kind === 'rejected' && !rejected.data ? null : rows.length === 0 ? (
+        <p className="empty">{kind === 'rejected' && wanted === '' ? t('filters.noneRejected') : t('filters.none')}</p>
       ) : (
         <ScrollArea label={t('dashboard.members')}>
           <table className="data-table data-table--cards members-table">
@@ -96,6 +145,8 @@ export function MembersTable({ networkId, members, facts, matchesOf, requests }:
                     <td data-label={t('membersTable.status')}>
                       {'requestedAt' in member ? (
                         <span className="badge badge--pending">{t('filters.awaitingApproval')}</span>
+                      ) : kind === 'rejected' ? (
+                        <span className="badge badge--declined">{t('filters.rejectedBadge')}</span>
                       ) : (
                         <span className={`badge badge--${member.status}`}>{t(`profileStatus.${member.status}`)}</span>
                       )}

@@ -60,4 +60,12 @@ describe('the dashboard\'s member filters', () => {
     expect(filterMembers(members, facts, { kind: 'pending-approval' }, NOW)).toEqual([]);
     expect(names(filterMembers(members, facts, { kind: 'all' }, NOW, asking))).toEqual(['Gyumri', 'Kutaisi', 'Poti', 'Soroca']);
   });
+
+  it('"removed or declined": those the coordinators took out or turned down, not the members nor those asking', () => {
+    const asking = [{ ...member('c', 'Chernivtsi'), requestedAt: daysAgo(1) }];
+    const rejected = [member('z', 'Zugdidi')];
+    expect(names(filterMembers(members, facts, { kind: 'rejected' }, NOW, asking, rejected))).toEqual(['Zugdidi']);
+    expect(filterMembers(members, facts, { kind: 'rejected' }, NOW, asking)).toEqual([]);
+    expect(names(filterMembers(members, facts, { kind: 'all' }, NOW, asking, rejected))).toEqual(['Gyumri', 'Kutaisi', 'Poti', 'Soroca']);
+  });
 });

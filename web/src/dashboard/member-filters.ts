@@ -1,7 +1,7 @@
 import { isOpenMatch } from '@culturebridge/domain';
 import type { JoinRequests, NetworkMatch, NetworkMember } from '../api/types';
 
-export type MemberFilter = { kind: 'all' } | { kind: 'no-confirmed-partner' } | { kind: 'not-answered'; days: number } | { kind: 'pending-approval' };
+export type MemberFilter = { kind: 'all' } | { kind: 'no-confirmed-partner' } | { kind: 'not-answered'; days: number } | { kind: 'pending-approval' } | { kind: 'rejected' };
 
 /** A row of the members table: a member, or (filter "pending approval") someone asking to join, with when they asked. */
 export type MemberRow = NetworkMember | JoinRequests['requests'][number];
@@ -47,13 +47,16 @@ export function oldestUnanswered(memberId: string, facts: MemberMatchFacts): str
 
 /**
  * The members a coordinator asked about: everyone; active members with no confirmed partner yet;
- * members who have left a proposal unanswered for at least `days` days; or those whose request to
- * join awaits the coordinator's approval (`requests`, GET /networks/{id}/requests).
+ * members who have left a proposal unanswered for at least `days` days; those whose request to
+ * join awaits the coordinator's approval (`requests`, GET /networks/{id}/requests); or those taken
+ * out of the network or turned down (`rejected`, GET /networks/{id}/rejected).
  */
-export function filterMembers(members: readonly NetworkMember[], facts: MemberMatchFacts, filter: MemberFilter, now: Date, requests: JoinRequests['requests'] = []): MemberRow[] {
+export function filterMembers(members: readonly NetworkMember[], facts: MemberMatchFacts, filter: MemberFilter, now: Date, requests: JoinRequests['requests'] = [], rejected: readonly NetworkMember[] = []): MemberRow[] {
   switch (filter.kind) {
     case 'pending-approval':
       return [...requests];
+    case 'rejected':
+      return [...rejected];
     case 'all':
       return [...members];
     case 'no-confirmed-partner':

@@ -139,7 +139,7 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
       <section className="section" aria-labelledby="members-title">
         <h2 id="members-title">{t('dashboard.members')}</h2>
         <MemberListTools networkId={networkId} />
-        <MembersTable networkId={networkId} members={members} facts={facts} matchesOf={figures.matchesOf} requests={requests} />
+        <MembersTable networkId={networkId} members={members} facts={facts} matchesOf={figures.matchesOf} requests={requests} loadedAt={at} />
       </section>
 
       <section className="section" aria-labelledby="activity-title">
