@@ -95,6 +95,10 @@ export const MembershipData = z.strictObject({
   profileId: z.uuid().describe('The member\'s profile'),
   networkId: NetworkId.describe('The network'),
   status: z.enum(MEMBERSHIP_STATUSES).describe('requested: waits for a coordinator; approved: counts for matching; rejected: refused'),
+  previousStatus: z
+    .enum(MEMBERSHIP_STATUSES)
+    .optional()
+    .describe('The status this membership had before the change, when that was published: `approved` on a MembershipRejected is a member taken out, `requested` a declined request; `rejected` on a MembershipApproved is an approval after a removal. Absent for a new membership, for one first published when its profile was confirmed, and on MembershipEnded'),
   profileVersion: z.number().int().min(1).describe('The profile version this membership state belongs to'),
 });
 export type MembershipData = z.infer<typeof MembershipData>;

@@ -127,6 +127,21 @@ describe('mapping stream records to events', () => {
     for (const event of [inserted]) expect(JSON.stringify(event)).not.toContain('kutaisi.example');
   });
 
+  it('says what a membership was before a coordinator changed it, so a removal is told apart from a declined request and an approval from one after a removal', () => {
+    const [asked] = membershipItems(profile({ memberships: { eu4culture: 'requested' } }));
+    const [yes] = membershipItems(profile({ version: 2, memberships: { eu4culture: 'approved' } }));
+    const [no] = membershipItems(profile({ version: 3, memberships: { eu4culture: 'rejected' } }));
+    const [again] = membershipItems(profile({ version: 4, memberships: { eu4culture: 'approved' } }));
+    const data = (before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined) => mapRecord(streamRecord(before ? 'MODIFY' : 'INSERT', { before, after }))?.detail.data;
+    expect(data(asked, yes)).toEqual({ profileId: A, networkId: 'eu4culture', status: 'approved', previousStatus: 'requested', profileVersion: 2 });
+    expect(data(yes, no)).toEqual({ profileId: A, networkId: 'eu4culture', status: 'rejected', previousStatus: 'approved', profileVersion: 3 });
+    expect(data(asked, no)).toMatchObject({ status: 'rejected', previousStatus: 'requested' });
+    expect(data(no, again)).toEqual({ profileId: A, networkId: 'eu4culture', status: 'approved', previousStatus: 'rejected', profileVersion: 4 });
+    // A new membership had none; an ended one says its last status only.
+    expect(data(undefined, asked)).not.toHaveProperty('previousStatus');
+    expect(mapRecord(streamRecord('REMOVE', { before: no }))?.detail.data).not.toHaveProperty('previousStatus');
+  });
+
   it('dates a membership event at the instant of the change that wrote it, not the stream record\'s rounded time', () => {
     const asked = membershipItems(profile({ memberships: { eu4culture: 'requested' }, updatedAt: '2026-11-30T10:15:41.017Z' }))[0];
     const yes = membershipItems(profile({ version: 2, memberships: { eu4culture: 'approved' }, updatedAt: '2026-11-30T10:15:42.123Z' }))[0];

@@ -257,7 +257,11 @@ function membershipEvent(record: DynamoDBRecord, before: Item | undefined, after
   }
   if (!after || ofUnconfirmed(after)) return undefined;
   if (before && !ofUnconfirmed(before) && statusOf(before) === statusOf(after)) return undefined;
-  return build(record, after, MEMBERSHIP_EVENT[statusOf(after)], `${key}#${statusOf(after)}#v${versionOf(after)}`, data(after));
+  // The status it had when last published: tells a removal (from approved) from a declined request,
+  // and an approval after a removal from a first one. None for a new membership, nor for one first
+  // published now that its profile is confirmed.
+  const previous = before && !ofUnconfirmed(before) ? { previousStatus: statusOf(before) } : {};
+  return build(record, after, MEMBERSHIP_EVENT[statusOf(after)], `${key}#${statusOf(after)}#v${versionOf(after)}`, { ...data(after), ...previous });
 }
 
 /**
