@@ -26,9 +26,9 @@ export const RULES = {
   },
   matchToNotify: {
     name: 'match-to-notify',
-    description: 'Proposed, accepted, confirmed and expired matches are mailed (or kept for digests) to coordinators and members; planned, changed and cancelled meetings to their participants',
+    description: 'Proposed, accepted, confirmed and expired matches are mailed (or kept for digests) to coordinators and members; planned, changed and cancelled meetings to their participants; a membership ended or approved again to its member',
     eventBusName: EVENT_BUS_NAME,
-    eventPattern: pattern('MatchProposed', 'MatchAccepted', 'MatchConfirmed', 'MatchExpired', 'MeetingPlanned', 'MeetingChanged', 'MeetingCancelled'),
+    eventPattern: pattern('MatchProposed', 'MatchAccepted', 'MatchConfirmed', 'MatchExpired', 'MeetingPlanned', 'MeetingChanged', 'MeetingCancelled', 'MembershipRejected', 'MembershipApproved'),
     target: 'notify',
   },
   slotFreed: {

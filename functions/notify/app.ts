@@ -5,6 +5,7 @@ import { EVENT_SCHEMAS } from '@culturebridge/events';
 import {
   CLOSED_STATES,
   composeMatchMail,
+  composeMembershipMail,
   composeMeetingCancelledMail,
   composeMeetingRemovedMail,
   composeMeetingMail,
@@ -15,6 +16,9 @@ import {
   isWeakerMatch,
   meetingNotificationId,
   memberRecipients,
+  membershipNotice,
+  membershipNotificationId,
+  membershipStatus,
   networkDisplayName,
   networksNamedIn,
   type Mail,
@@ -36,9 +40,12 @@ const NotifyEvent = z.discriminatedUnion('detail-type', [
   z.object({ 'detail-type': z.literal('MeetingPlanned'), detail: EVENT_SCHEMAS.MeetingPlanned }),
   z.object({ 'detail-type': z.literal('MeetingChanged'), detail: EVENT_SCHEMAS.MeetingChanged }),
   z.object({ 'detail-type': z.literal('MeetingCancelled'), detail: EVENT_SCHEMAS.MeetingCancelled }),
+  z.object({ 'detail-type': z.literal('MembershipRejected'), detail: EVENT_SCHEMAS.MembershipRejected }),
+  z.object({ 'detail-type': z.literal('MembershipApproved'), detail: EVENT_SCHEMAS.MembershipApproved }),
 ]);
 type MatchEvent = Extract<z.infer<typeof NotifyEvent>, { 'detail-type': 'MatchProposed' | 'MatchAccepted' | 'MatchConfirmed' | 'MatchExpired' }>;
 type MeetingEvent = Extract<z.infer<typeof NotifyEvent>, { 'detail-type': 'MeetingPlanned' | 'MeetingChanged' | 'MeetingCancelled' }>;
+type MembershipEvent = Extract<z.infer<typeof NotifyEvent>, { 'detail-type': 'MembershipRejected' | 'MembershipApproved' }>;
 
 const KIND: Record<MatchEvent['detail-type'], NoticeKind> = {
   MatchProposed: 'proposed',
@@ -49,7 +56,7 @@ const KIND: Record<MatchEvent['detail-type'], NoticeKind> = {
 
 export interface NotifyDeps extends DeliverDeps {
   coordinators: CoordinatorStore;
-  /** Reads the two profiles (names, and for members, contact and mail frequency: events carry ids only) and the match as it stands. */
+  /** Reads the two profiles (names, and for members, contact and mail frequency: events carry ids only) and the match as it stands; a member's profile for its membership mails. */
   matches: Pick<MatchStore, 'profiles' | 'match'>;
   /** The networks' display names, for subjects. */
   networkSettings: Pick<NetworkSettingsStore, 'getMany'>;
@@ -60,11 +67,12 @@ export interface NotifyDeps extends DeliverDeps {
 
 /**
  * notify: one SQS message per MatchProposed / MatchAccepted / MatchConfirmed / MatchExpired /
- * MeetingPlanned / MeetingChanged / MeetingCancelled. Coordinators of a shared network get a mail now for new and
+ * MeetingPlanned / MeetingChanged / MeetingCancelled / MembershipRejected / MembershipApproved. Coordinators of a shared network get a mail now for new and
  * confirmed matches (`immediate`), an entry in their next digest for every kind (`digest`, the
  * default), or nothing (`off`). Each side of the pair concerned gets a mail now, a digest entry
  * (daily, the default, or weekly) or nothing, as it chose; each participant of a planned or changed
- * meeting gets its own schedule, and of a cancelled one a notice that it will not take place. Every mail is claimed in the table before it is sent, so a
+ * meeting gets its own schedule, and of a cancelled one a notice that it will not take place; a member
+ * taken out of a network, or approved again, is told. Every mail is claimed in the table before it is sent, so a
  * redelivered event sends nothing twice; suppressed addresses (bounced or complained) get nothing.
  */
 export function createNotifyHandler(deps: NotifyDeps) {
@@ -150,9 +158,47 @@ export function createNotifyHandler(deps: NotifyDeps) {
     if (failures.length > 0) throw failures[0];
   };
 
+  /**
+   * A member taken out of a network, or approved again, is told once, in its language (`ended` /
+   * `approved`, see membershipNotice): a declined or approved join request is not. Only while the
+   * membership still stands as the event says (read consistently): a removal undone at once, or an
+   * approval taken back, is told by the later event alone, whatever order they come in.
+   */
+  const mailMembership = async (event: MembershipEvent) => {
+    const { metadata, data } = event.detail;
+    const notice = membershipNotice(data.status, data.previousStatus);
+    if (!notice) return;
+    const profile = (await deps.matches.profiles([data.profileId], { consistent: true })).get(data.profileId);
+    // Only an active profile is mailed: one waiting for its (new) address to be confirmed is not.
+    if (!profile || profile.status !== 'active') {
+      deps.logger.info('the member is not active or was erased; nothing to mail', { profileId: data.profileId, networkId: data.networkId });
+      return;
+    }
+    if (membershipStatus(profile, data.networkId) !== data.status) {
+      deps.logger.info('the membership changed since; nothing to mail', { profileId: data.profileId, networkId: data.networkId, profileVersion: data.profileVersion });
+      return;
+    }
+    const settings = await deps.networkSettings.getMany([data.networkId], { withName: true });
+    const recipient = { id: data.profileId, name: profile.name, contact: profile.contact, ...(profile.locale ? { locale: profile.locale } : {}) };
+    await deliverOnce(
+      deps,
+      {
+        notificationId: membershipNotificationId(data),
+        recipientRole: 'member',
+        recipientId: data.profileId,
+        networkId: data.networkId,
+        kind: 'immediate',
+        correlationId: metadata.correlationId,
+      },
+      profile.contact.email,
+      composeMembershipMail(notice, recipient, networkDisplayName(data.networkId, settings.get(data.networkId)), { baseUrl: deps.baseUrl }),
+    );
+  };
+
   const processRecord = async (record: SQSRecord) => {
-    const parsed = readMessage(record, NotifyEvent, 'match or meeting event', deps.logger);
+    const parsed = readMessage(record, NotifyEvent, 'match, meeting or membership event', deps.logger);
     if (parsed['detail-type'] === 'MeetingPlanned' || parsed['detail-type'] === 'MeetingChanged' || parsed['detail-type'] === 'MeetingCancelled') return mailMeeting(parsed);
+    if (parsed['detail-type'] === 'MembershipRejected' || parsed['detail-type'] === 'MembershipApproved') return mailMembership(parsed);
     return mailMatch(parsed);
   };
 

@@ -32,6 +32,29 @@ export function memoryNotifications() {
   return store;
 }
 
+/**
+ * notify with `people` as the profiles it can read (for membership events: their networks and
+ * memberships too), EU4Culture's display name in its settings, claims in memory and mails
+ * collected in `sent`; `deliver` hands it one EventBridge event through its SQS buffer.
+ */
+export function membershipNotify(people: ReadonlyMap<string, MeetingPerson & { networks: string[]; memberships?: Record<string, string> }>) {
+  const notifications = memoryNotifications();
+  const sent: { to: string; mail: Mail }[] = [];
+  const handler = createNotifyHandler({
+    notifications: notifications as unknown as NotificationStore,
+    suppressions: { isSuppressed: async () => false },
+    coordinators: { ofNetworks: async () => [] } as never,
+    networkSettings: { getMany: async (ids: readonly string[]) => new Map(ids.map((id) => [id, { displayName: id === 'eu4culture' ? 'EU4Culture' : id }])) as never },
+    matches: { profiles: async (ids: readonly string[]) => new Map([...people].filter(([id]) => ids.includes(id))) } as never,
+    meetings: { get: async () => undefined },
+    mailer: { send: async (to: string, mail: Mail) => (sent.push({ to, mail }), 'id') },
+    baseUrl: 'https://app.example.org',
+    now: () => new Date('2026-11-30T09:00:01Z'),
+    logger: new Logger({ serviceName: 'notify-test', logLevel: 'SILENT' }),
+  });
+  return { sent, records: notifications.records, deliver: (body: unknown) => handler(sqsEvent('notify-buffer', [body]), {} as Context) };
+}
+
 /** A participant's profile as notify reads it: public name, contact, and language when chosen. */
 export interface MeetingPerson {
   name: string;

@@ -159,9 +159,12 @@ describe('coordinator e-mails', () => {
     }
   });
 
-  it('buffers match events for notify in SQS with a dead-letter queue, and reports partial batch failures', () => {
+  it('buffers match, meeting and membership events for notify in SQS with a dead-letter queue, and reports partial batch failures', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: { source: ['culturebridge.matches', 'culturebridge.meetings'], 'detail-type': ['MatchProposed', 'MatchAccepted', 'MatchConfirmed', 'MatchExpired', 'MeetingPlanned', 'MeetingChanged', 'MeetingCancelled'] },
+      EventPattern: {
+        source: ['culturebridge.matches', 'culturebridge.meetings', 'culturebridge.memberships'],
+        'detail-type': ['MatchProposed', 'MatchAccepted', 'MatchConfirmed', 'MatchExpired', 'MeetingPlanned', 'MeetingChanged', 'MeetingCancelled', 'MembershipRejected', 'MembershipApproved'],
+      },
     });
     template.hasResourceProperties('AWS::SQS::Queue', { VisibilityTimeout: 360, RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }) });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { FunctionResponseTypes: ['ReportBatchItemFailures'], ScalingConfig: { MaximumConcurrency: 2 } });

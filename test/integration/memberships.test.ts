@@ -7,6 +7,9 @@ import { CoordinatorStore, NetworkStore } from '@culturebridge/store';
 import { checkedInSchemaValidator } from '../../events/src/json-schema-validator.js';
 import type { Platform } from '../../local/platform.js';
 import { localSession } from '../../local/sessions.js';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
+import { localMails } from '../../local/ses-local.js';
 import { EMAIL_PATTERN, platformDocumentClient, startTestPlatform, submitProfile } from '../support/platform.js';
 
 /**
@@ -43,10 +46,10 @@ async function api(method: string, path: string, session?: string, body?: unknow
 }
 
 /** Submits as the signed-in contact (active at once), so only the membership decides matching. */
-async function join(name: string): Promise<{ id: string; session: string }> {
+async function join(name: string, overrides: Partial<ProfileInput> = {}): Promise<{ id: string; session: string }> {
   const email = `${name.toLowerCase()}@${net}.example`;
   const session = await localSession(platform.sessionKeyFile, email);
-  const created = await api('POST', '/profiles', session, shape(name, email));
+  const created = await api('POST', '/profiles', session, shape(name, email, overrides));
   expect(created.status).toBe(201);
   expect(created.body.status).toBe('active');
   return { id: String(created.body.id), session: await localSession(platform.sessionKeyFile, email, { profiles: [String(created.body.id)] }) };
@@ -141,6 +144,47 @@ describe('membership approval on the local platform', () => {
     const { session } = await join('Telavi');
     expect((await api('GET', `/networks/${net}/rejected`, session)).status).toBe(404);
     await platform.settle();
+  });
+
+  it('tells a member taken out of the network, in its language, and again once approved again; a join request answered, or an event delivered again, mails nothing', async () => {
+    // A removed member learnt it from nothing: its matches there were withdrawn without a word.
+    const email = `mtskheta@${net}.example`;
+    const mails = async () => (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(email)).map((m) => ({ subject: m.subject, text: m.body.text ?? '' }));
+    const { id } = await join('Mtskheta', { locale: 'ka' });
+    await api('POST', `/networks/${net}/requests/${id}/approve`, coordinator);
+    await platform.settle();
+    expect(await mails()).toEqual([]);
+
+    await api('POST', `/networks/${net}/requests/${id}/reject`, coordinator);
+    await platform.settle();
+    const [removal] = eventsAbout(id, 'MembershipRejected');
+    expect(removal?.detail).toMatchObject({ data: { status: 'rejected', previousStatus: 'approved' } });
+    const told = await mails();
+    expect(told.map((m) => m.subject)).toEqual(['CultureBridge · Test network: პროფილი (Mtskheta) აღარ არის ქსელის წევრი']);
+    expect(told[0]?.text).toContain('გამარჯობა, Mtskheta!');
+    expect(told[0]?.text).toContain(`#/profiles/${id}`);
+
+    // The stream delivers at least once: the same event twice more sends nothing more.
+    const client = new EventBridgeClient({ endpoint: platform.eventBridge.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    for (let i = 0; i < 2; i++) {
+      const out = await client.send(new PutEventsCommand({ Entries: [{ EventBusName: 'culturebridge', Source: removal?.source, DetailType: removal?.['detail-type'], Detail: JSON.stringify(removal?.detail) }] }));
+      expect(out.FailedEntryCount).toBe(0);
+    }
+    client.destroy();
+    await platform.settle();
+    expect(await mails()).toHaveLength(1);
+
+    await api('POST', `/networks/${net}/requests/${id}/approve`, coordinator);
+    await platform.settle();
+    expect((await mails()).map((m) => m.subject)).toEqual([told[0]?.subject, 'CultureBridge · Test network: პროფილი (Mtskheta) ქსელის წევრია']);
+    // The mails' records publish CoordinatorNotified (recipientRole member), with ids only.
+    const notified = platform.eventBridge.events.map((e) => e.event).filter((e) => e['detail-type'] === 'CoordinatorNotified' && JSON.stringify(e.detail).includes(`membership:${id}:`));
+    expect(notified).toHaveLength(2);
+    expect(JSON.stringify(notified)).not.toMatch(EMAIL_PATTERN);
+    expect(platform.eventBridge.deadLetters).toEqual([]);
+
+    // A join request declined (Rustavi, above) is not mailed.
+    expect((await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(`rustavi@${net}.example`))).toEqual([]);
   });
 
   it('answers 404 for a profile that does not exist, and stores nothing', async () => {

@@ -15,5 +15,6 @@ export * from './activity.js';
 export * from './meetings/index.js';
 export * from './csv.js';
 export * from './network.js';
+export * from './membership-mail.js';
 export * from './member-list-limits.js';
 export * from './time-zones.js';

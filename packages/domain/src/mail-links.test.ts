@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeMeetingCancelledMail, composeMeetingMail, composeMeetingRemovedMail } from './meetings/mail.js';
+import { composeMembershipMail } from './membership-mail.js';
 import type { Meeting } from './meetings/meeting.js';
 import { composeDigestMail, composeMatchMail, composeMemberMatchMail, composeSignInMail, type Coordinator, type Mail, type MatchNotice, type MemberSide } from './notification.js';
 import { composeEndpointDisabledMails } from './partner.js';
@@ -42,6 +43,8 @@ const mails: [string, Mail | undefined][] = [
   ['meeting schedule changed', composeMeetingMail(meeting, { id: 'a', name: 'Soroca', contact: { name: 'Ion', email: 'a@partner.example' } }, (id) => (id === 'a' ? 'Soroca' : 'Orhei'), { baseUrl: BASE }, true)],
   ['meeting cancelled', composeMeetingCancelledMail({ ...meeting, cancelledAt: '2026-11-30T09:00:00Z' }, { id: 'a', name: 'Soroca', contact: { name: 'Ion', email: 'a@partner.example' } }, { baseUrl: BASE })],
   ['meeting left', composeMeetingRemovedMail(meeting, { id: 'a', name: 'Soroca', contact: { name: 'Ion', email: 'a@partner.example' } }, { baseUrl: BASE })],
+  ['membership ended', composeMembershipMail('ended', { id: 'a', name: 'Soroca', contact: { name: 'Ion', email: 'a@partner.example' }, locale: 'ro' }, 'EU4Culture', { baseUrl: BASE })],
+  ['membership approved', composeMembershipMail('approved', { id: 'a', name: 'Soroca', contact: { name: 'Ion', email: 'a@partner.example' } }, 'EU4Culture', { baseUrl: BASE })],
   ...(['proposed', 'accepted', 'reminder', 'expired', 'confirmed'] as const).map((state): [string, Mail] => [
     `member ${state}`,
     composeMemberMatchMail({ ...notice, state }, { self: side('a', 'Soroca'), partner: side('b', 'Orhei') }, { baseUrl: BASE }),

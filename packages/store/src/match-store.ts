@@ -322,14 +322,17 @@ export class MatchStore {
     }
   }
 
-  /** Public profiles (and, where asked, contacts) of partners, for listing matches. */
-  async profiles(ids: readonly string[]): Promise<Map<string, Profile>> {
+  /**
+   * Public profiles (and, where asked, contacts) of partners, for listing matches. `consistent`
+   * for a reader that must see the latest write (notify, deciding whether a change still stands).
+   */
+  async profiles(ids: readonly string[], options: { consistent?: boolean } = {}): Promise<Map<string, Profile>> {
     const found = new Map<string, Profile>();
     // BatchGetItem refuses a request that names one key twice.
     const unique = [...new Set(ids)];
     for (let i = 0; i < unique.length; i += 100) {
-      let request: Record<string, { Keys: Record<string, string>[] }> | undefined = {
-        [this.tableName]: { Keys: unique.slice(i, i + 100).map((id) => keys.profile(id)) },
+      let request: Record<string, { Keys: Record<string, string>[]; ConsistentRead?: boolean }> | undefined = {
+        [this.tableName]: { Keys: unique.slice(i, i + 100).map((id) => keys.profile(id)), ...(options.consistent ? { ConsistentRead: true } : {}) },
       };
       for (let round = 0; request && Object.keys(request).length > 0 && round < 8; round++) {
         const out = await this.doc.send(new BatchGetCommand({ RequestItems: request }));
