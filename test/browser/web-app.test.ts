@@ -11,6 +11,8 @@ import { parse } from 'csv-parse/sync';
 import { catalogTools } from '../../web/src/i18n/catalog-tools.js';
 import { describeTopReason } from '../../web/src/lib/top-reason.js';
 import { startSeededPlatform } from './support/seeded-platform.js';
+import { localMails } from '../../local/ses-local.js';
+import { pollUntil } from '../../local/poll.js';
 
 /**
  * The web app in Debian's chromium against the whole local platform (DynamoDB Local, the local
@@ -28,6 +30,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 let gyumriId = '';
 let potiId = '';
+let demoIds: string[] = [];
 
 beforeAll(async () => {
   let ids: string[];
@@ -36,6 +39,7 @@ beforeAll(async () => {
   process.env.IMPORT_SLICE_MS = '0';
   ({ platform, browser, ids } = await startSeededPlatform('browser'));
   potiId = ids[DEMO_MEMBERS.findIndex((m) => m.profile.name === 'Poti')] as string;
+  demoIds = ids;
 });
 
 afterAll(async () => {
@@ -455,5 +459,37 @@ describe('the web app in a real browser', () => {
     // The API answers again: a browser without a session is asked to sign in.
     await page.getByLabel('Your e-mail address').waitFor(WAIT);
     expect(await page.getByText('Something went wrong on our side').count()).toBe(0);
+  });
+
+  it('a member the coordinator takes out of the network is mailed, and its own page, opened from the mail, says its membership ended', async () => {
+    const rivne = DEMO_MEMBERS.findIndex((m) => m.profile.name === 'Rivne');
+    const [id, email] = [demoIds[rivne] as string, DEMO_MEMBERS[rivne]?.profile.contact.email as string];
+    const coordinator = await localSession(platform.sessionKeyFile, COORDINATOR, { networks: [EU4CULTURE] });
+    await api('POST', `/networks/${EU4CULTURE}/requests/${id}/reject`, coordinator);
+    const link = await pollUntil(
+      'the mail that the membership of Rivne ended',
+      async () => {
+        const mail = (await localMails(platform.ses.endpoint)).find((m) => m.destination.to.includes(email) && m.subject === 'CultureBridge · EU4Culture: Rivne is no longer a member of the network');
+        return mail ? /https?:\/\/\S+#\/profiles\/[0-9a-f-]+/.exec(mail.body.text ?? '')?.[0] : undefined;
+      },
+      { timeoutMs: 20_000, intervalMs: 200 },
+    );
+    expect(link).toBe(`${platform.apiUrl}/#/profiles/${id}`);
+
+    const page = await newPage();
+    await page.goto(link);
+    await signInThroughMail(page, email);
+    await page.getByRole('heading', { level: 1, name: 'Rivne' }).waitFor(WAIT);
+    const note = page.getByRole('status').filter({ hasText: 'Rivne is not a member of EU4Culture' });
+    await note.waitFor(WAIT);
+    await expect(note.innerText()).resolves.toContain('The coordinators of EU4Culture ended the membership or turned down the request to join: Rivne is not proposed to the network\'s members. If you think this is a mistake, write to the network\'s coordinator.');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // Approved again: the note is gone.
+    await api('POST', `/networks/${EU4CULTURE}/requests/${id}/approve`, coordinator);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Rivne' }).waitFor(WAIT);
+    await page.getByRole('heading', { level: 2, name: 'Proposed partners' }).waitFor(WAIT);
+    expect(await page.getByText('Rivne is not a member of EU4Culture').count()).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { approvedNetworks, type Profile, type ProfileHint, type ProfileInput } from '@culturebridge/domain';
+import { approvedNetworks, membershipStatus, type Profile, type ProfileHint, type ProfileInput } from '@culturebridge/domain';
 import { ApiProblem, SessionLost } from '../api/client';
 import { confirmProfile, fetchMe, fetchProfile, fetchProfileMatches, updateProfile, withdrawProfile } from '../api/endpoints';
 import type { MatchView } from '../api/types';
@@ -128,6 +128,17 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
           ) : null}
         </Notice>
       ) : null}
+
+      {/* Taken out of a network (or turned down): the member's mail says so, and so does this page. */}
+      {owned
+        ? current.networks
+            .filter((n) => membershipStatus(current, n) === 'rejected')
+            .map((n) => (
+              <Notice key={n} title={t('myProfile.notMemberTitle', { name: current.name, network: networkShortLabel(n) })}>
+                <p>{t('myProfile.notMemberNote', { name: current.name, network: networkShortLabel(n) })}</p>
+              </Notice>
+            ))
+        : null}
 
       <section aria-labelledby="matches-title" className="section">
         <div className="section__header">
