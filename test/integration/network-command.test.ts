@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NetworkStore } from '@culturebridge/store';
+import { randomUUID } from 'node:crypto';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ProfileInput } from '@culturebridge/domain';
+import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { MatchStore, NetworkStore, ProfileStore, keys } from '@culturebridge/store';
 import type { Platform } from '../../local/platform.js';
 import { operatorCommand } from '../support/operator-command.js';
 import { platformDocumentClient, startTestPlatform } from '../support/platform.js';
@@ -30,5 +34,35 @@ describe('npm run network', () => {
     expect(refused.code).toBe(1);
     for (const field of ['id', 'name', 'timeZone']) expect(refused.stderr).toMatch(new RegExp(`^${field}\\b`, 'm'));
     expect(await store.list()).toEqual(before);
+  });
+
+  it('index-rejected gives the rejected memberships stored before they were indexed their index key, once, and publishes nothing', async () => {
+    // Rejected memberships were not indexed until 2026-11-30: a member taken out before stayed off
+    // GET /networks/{id}/rejected until its profile was written again.
+    const doc = platformDocumentClient(platform);
+    await new NetworkStore(doc, platform.tableName).put({ id: 'black-sea-culture', name: 'Black Sea Culture' }, new Date().toISOString());
+    const profiles = new ProfileStore(doc, platform.tableName);
+    const at = new Date().toISOString();
+    const ids: string[] = [];
+    for (const name of ['Constanța', 'Odesa']) {
+      const created = await profiles.create(ProfileInput.parse(validProfileInput({ name, networks: ['black-sea-culture'], contact: { name, email: `culture@${randomUUID().slice(0, 8)}.example` } })), { id: randomUUID(), status: 'active', now: at, membership: 'approved' });
+      await profiles.setMembership(created.id, 'black-sea-culture', 'rejected', new Date().toISOString());
+      ids.push(created.id);
+    }
+    // Constanța's item as it was stored before: no index key.
+    await doc.send(new UpdateCommand({ TableName: platform.tableName, Key: { PK: keys.profilePartition(ids[0] as string), SK: `${keys.membershipPrefix}black-sea-culture` }, UpdateExpression: 'REMOVE GSI1PK, GSI1SK' }));
+    const matches = new MatchStore(doc, platform.tableName);
+    const listed = async () => (await matches.rejectedMemberships('black-sea-culture')).map((v) => v.name).sort();
+    expect(await listed()).toEqual(['Odesa']);
+    await platform.settle();
+    const events = platform.eventBridge.events.length;
+
+    const indexed = await networkCli('index-rejected');
+    expect(indexed.code).toBe(0);
+    expect(indexed.stdout).toContain('indexed 1 rejected membership');
+    expect(await listed()).toEqual(['Constanța', 'Odesa']);
+    expect((await networkCli('index-rejected')).stdout).toContain('indexed 0 rejected memberships');
+    await platform.settle();
+    expect(platform.eventBridge.events.length).toBe(events);
   });
 });
