@@ -16,6 +16,7 @@ import {
   networksNamedIn,
   quoted,
   scheduleOf,
+  withIssuedTables,
   type FieldProblem,
   type FieldProblemCode,
   type Locale,
@@ -207,7 +208,7 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
     const { schedule, unmetRequests } = await plan(current.networkId, input, held, new Set(current.participants));
     // `departed` describes only the version that wrote it (a member's own erasure).
     const { departed: _departed, ...kept } = current;
-    return { ...kept, ...input, version: current.version + 1, schedule, unmetRequests, updatedAt: at };
+    return withIssuedTables({ ...kept, ...input, version: current.version + 1, schedule, unmetRequests, updatedAt: at }, current);
   }
 
   /** The meeting of the path, if the caller coordinates its network; 404 otherwise, 410 once cancelled. */
@@ -228,7 +229,7 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
   /** The timetable by round and by participant, with names and each pair's reasons. */
   async function view(meeting: Meeting) {
     const nameOf = await namesOf(meeting);
-    const { schedule, unmetRequests, departed: _departed, ...details } = meeting;
+    const { schedule, unmetRequests, departed: _departed, issuedTables: _issued, ...details } = meeting;
     return {
       ...details,
       rounds: schedule.map((r) => ({
@@ -256,7 +257,7 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
     // Each turn passes a cancelled meeting this same request made before; bounded, as a client could
     // plan and cancel the same thing without end.
     for (let turn = 0; turn < MAX_REPLANS; turn++) {
-      const meeting: Meeting = { ...input, id, networkId, version: 1, schedule, unmetRequests, createdAt: at, updatedAt: at };
+      const meeting = withIssuedTables({ ...input, id, networkId, version: 1, schedule, unmetRequests, createdAt: at, updatedAt: at });
       const stored = (await meetings.create(meeting)) ? meeting : await meetings.get(networkId, id);
       if (!stored) throw new HttpProblem(409, 'Meeting exists', 'A meeting with this id exists already.');
       if (stored.cancelledAt === undefined) return json(201, await view(stored), { location: `/networks/${networkId}/meetings/${stored.id}` });

@@ -173,6 +173,31 @@ describe('meeting mails', () => {
     expect(cancelled.status).toBe(410);
     expect(cancelled.body.type).toBe('/problems/meeting-cancelled');
   });
+  it('a round the coordinator takes off the end stays in both calendar files, cancelled, so a calendar that imported it drops it', async () => {
+    const { net, coordinator, ids } = await networkOfThree();
+    await platform.settle();
+    const body = meetingInputFixture(ids, { name: 'Speed dating, shortened', rounds: 3 });
+    const created = await asCoordinator(net, coordinator, 'POST', `/networks/${net}/meetings`, body);
+    expect(created.status).toBe(201);
+    const meetingId = String(created.body.id);
+    const shortened = await asCoordinator(net, coordinator, 'PUT', `/networks/${net}/meetings/${meetingId}`, { ...body, rounds: 2, version: 1 });
+    expect(shortened.status).toBe(200);
+    const eventsOf = (ics: string) => ics.replace(/\r\n[ \t]/g, '').split('BEGIN:VEVENT').slice(1);
+
+    const mine = eventsOf((await callAs(platform, `nino@${net}.example`, { profiles: [ids[0] as string] }, 'GET', `/profiles/${ids[0]}/meetings/${meetingId}/calendar`)).text);
+    expect(mine).toHaveLength(3);
+    const third = mine.find((e) => e.includes(`UID:${meetingId}-r3-${ids[0]}@meetings.culturebridge`));
+    expect(third).toContain('STATUS:CANCELLED');
+    expect(third).toContain('SEQUENCE:1');
+    expect(third).toContain('SUMMARY:Speed dating\\, shortened: round 3 cancelled');
+
+    // Three people: one pair a round, at table 1; the timetable had r1-t1 … r3-t1.
+    const timetable = eventsOf((await asCoordinator(net, coordinator, 'GET', `/networks/${net}/meetings/${meetingId}/calendar`)).text);
+    expect(timetable.map((e) => /UID:(\S+)/.exec(e)?.[1])).toEqual([1, 2, 3].map((r) => `${meetingId}-r${r}-t1@meetings.culturebridge`));
+    expect(timetable[2]).toContain('STATUS:CANCELLED');
+    // The meeting view shows the rounds planned, not this bookkeeping.
+    expect(shortened.body.issuedTables).toBeUndefined();
+  });
   it('a participant who erases their profile leaves the meeting without being told they were taken out; the others get the new schedule', async () => {
     const { net, coordinator, ids } = await networkOfThree();
     await platform.settle();

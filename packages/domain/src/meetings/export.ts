@@ -2,7 +2,7 @@ import { createEvents, type EventAttributes } from 'ics';
 import { spreadsheetText, toCsv } from '../csv.js';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
 import { translator } from '../i18n/translate.js';
-import type { Meeting } from './meeting.js';
+import { issuedTablesOf, roundTimes, type Meeting } from './meeting.js';
 import { personalLines } from './personal.js';
 
 /** Names of participants by profile id (public names of members). */
@@ -78,20 +78,41 @@ function foldOctets(calendar: string): string {
 }
 
 /**
- * The whole timetable as iCalendar (RFC 5545), times in UTC: one VEVENT per meeting at a table.
- * Built with the `ics` library, which escapes text; lines are folded by octets here (`foldOctets`).
+ * Each round any version of the meeting had, with its times now (a round taken off the end keeps the
+ * time it would have) and the highest table any version used in it (see `issuedTables`).
+ */
+function issuedRounds(meeting: Meeting): { round: number; startsAt: string; endsAt: string; tables: number }[] {
+  const issued = issuedTablesOf(meeting);
+  const times = roundTimes({ ...meeting, rounds: Math.max(issued.length, meeting.schedule.length) });
+  return times.map((time, i) => ({ ...(meeting.schedule[i] ?? time), tables: issued[i] ?? 0 }));
+}
+
+/**
+ * The whole timetable as iCalendar (RFC 5545), times in UTC: one VEVENT per meeting at a table. A
+ * table an earlier version used that has no meeting now (a round taken off the end, a table left
+ * empty) is sent as a cancelled event, so a calendar that imported it drops it (same UID, higher
+ * SEQUENCE). Built with the `ics` library, which escapes text; lines are folded by octets here
+ * (`foldOctets`).
  */
 export function meetingCalendar(meeting: Meeting, nameOf: NameOf): string {
+  const t = translator(DEFAULT_LOCALE);
   const events: Omit<EventAttributes, 'start' | 'end' | 'duration'>[] = [];
   const times: { startsAt: string; endsAt: string }[] = [];
-  for (const round of meeting.schedule) {
-    for (const m of round.meetings) {
-      events.push({
-        uid: tableUid(meeting.id, round.round, m.table),
-        title: `${meeting.name}: round ${round.round}, table ${m.table}: ${nameOf(m.profileIds[0])} and ${nameOf(m.profileIds[1])}`,
-        description: m.summary,
-        location: `Table ${m.table}`,
-      });
+  for (const round of issuedRounds(meeting)) {
+    const planned = meeting.schedule[round.round - 1]?.meetings ?? [];
+    const tables = Math.max(round.tables, ...planned.map((m) => m.table));
+    for (let table = 1; table <= tables; table++) {
+      const m = planned.find((p) => p.table === table);
+      events.push(
+        m
+          ? {
+              uid: tableUid(meeting.id, round.round, m.table),
+              title: `${meeting.name}: round ${round.round}, table ${m.table}: ${nameOf(m.profileIds[0])} and ${nameOf(m.profileIds[1])}`,
+              description: m.summary,
+              location: `Table ${m.table}`,
+            }
+          : { uid: tableUid(meeting.id, round.round, table), title: t('mail.meetingCalendarTableCancelled', { meeting: meeting.name, round: round.round, table }), status: 'CANCELLED' },
+      );
       times.push(round);
     }
   }
@@ -101,8 +122,9 @@ export function meetingCalendar(meeting: Meeting, nameOf: NameOf): string {
 /**
  * One participant's rounds as iCalendar, in their language (`locale`, English by default): whom they
  * meet, at which table, and why (from the structured reasons, read from their side; see
- * `personalLines`); a round they sit out is a cancelled event. UID per (meeting, round, participant), SEQUENCE as for the
- * timetable, so a calendar that imported an earlier version updates its events.
+ * `personalLines`); a round they sit out, or one taken off the end since an earlier version, is a
+ * cancelled event. UID per (meeting, round, participant), SEQUENCE as for the timetable, so a
+ * calendar that imported an earlier version updates its events.
  */
 export function memberCalendar(meeting: Meeting, self: { id: string; name: string }, nameOf: NameOf, locale: Locale = DEFAULT_LOCALE, networkName?: (networkId: string) => string): string {
   const t = translator(locale);
@@ -123,6 +145,12 @@ export function memberCalendar(meeting: Meeting, self: { id: string; name: strin
       location: t('mail.meetingCalendarLocation', { table: line.table }),
     });
     times.push(line);
+  }
+  // Rounds an earlier version had and this one took off the end: cancelled, titled so for a
+  // calendar that shows a cancelled event rather than dropping it.
+  for (const round of issuedRounds(meeting).slice(meeting.schedule.length)) {
+    events.push({ uid: memberUid(meeting.id, round.round, self.id), title: t('mail.meetingCalendarRoundCancelled', { meeting: meeting.name, round: round.round }), status: 'CANCELLED' });
+    times.push(round);
   }
   return build(meeting, events, times);
 }

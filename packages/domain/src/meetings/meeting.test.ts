@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cancelled, MeetingInput, meetingDateProblem, meetingTimesProblems, roundTimes, scheduleOf, withoutParticipant, zonedToUtc, type Meeting } from './meeting.js';
+import { cancelled, MeetingInput, meetingDateProblem, meetingTimesProblems, roundTimes, scheduleOf, withIssuedTables, withoutParticipant, zonedToUtc, type Meeting } from './meeting.js';
 import { meetingCalendar, meetingCsv, memberCalendar } from './export.js';
 import { describeIssues } from '../validation.js';
 
@@ -239,6 +239,48 @@ describe('exports', () => {
     expect(ics).toContain('LOCATION:Стол 1');
     expect(ics).not.toContain('offers a venue');
     expect(ics).toMatch(/DESCRIPTION:.*Gyumri/);
+  });
+
+  /** The VEVENTs of a calendar, unfolded, as property maps (the last value of each property). */
+  const eventsOf = (ics: string) =>
+    ics
+      .replace(/\r\n[ \t]/g, '')
+      .split('BEGIN:VEVENT')
+      .slice(1)
+      .map((e) => Object.fromEntries(e.split('\r\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).split(';')[0], l.slice(l.indexOf(':') + 1)])));
+
+  it('a round taken off the end is sent as cancelled, in both calendars: a calendar that imported it drops it instead of keeping a meeting that will not happen', () => {
+    // Version 3 had two rounds; version 4 keeps only the first.
+    const shorter = withIssuedTables({ ...meeting, rounds: 1, version: 4, schedule: meeting.schedule.slice(0, 1) }, meeting);
+    const mine = eventsOf(memberCalendar(shorter, { id: A, name: 'Gyumri' }, (id) => names[id] as string, 'ru'));
+    expect(mine.map((e) => [e.UID, e.STATUS, e.SEQUENCE])).toEqual([
+      [`m1-r1-${A}@meetings.culturebridge`, undefined, '3'],
+      [`m1-r2-${A}@meetings.culturebridge`, 'CANCELLED', '3'],
+    ]);
+    // Its title says so, for a calendar that shows a cancelled event rather than dropping it; it
+    // keeps the time the round would have had.
+    expect(mine[1]).toMatchObject({ SUMMARY: 'Kutaisi meeting\\, day 1: раунд 2 отменён', DTSTART: '20270512T054500Z' });
+    expect(mine[1]?.DESCRIPTION).toBeUndefined();
+    const timetable = eventsOf(meetingCalendar(shorter, (id) => names[id] as string));
+    expect(timetable.map((e) => [e.UID, e.STATUS])).toEqual([
+      ['m1-r1-t1@meetings.culturebridge', undefined],
+      ['m1-r2-t1@meetings.culturebridge', 'CANCELLED'],
+    ]);
+    expect(timetable[1]).toMatchObject({ SUMMARY: 'Kutaisi meeting\\, day 1: round 2\\, table 1: cancelled', SEQUENCE: '3' });
+    // A meeting stored before it kept track reads its own schedule: nothing more to cancel.
+    expect(eventsOf(memberCalendar(meeting, { id: A, name: 'Gyumri' }, (id) => names[id] as string))).toHaveLength(2);
+  });
+
+  it('a table left empty is sent as cancelled in the timetable; rounds and tables added later are kept track of too', () => {
+    // Gyumri leaves before the meeting: both of its pairs go, and with them every table in use.
+    const without = withoutParticipant(meeting, A, '2027-05-12T05:00:00.000Z');
+    expect(without.issuedTables).toEqual([1, 1]);
+    expect(eventsOf(meetingCalendar(without, (id) => names[id] as string)).map((e) => [e.UID, e.STATUS])).toEqual([
+      ['m1-r1-t1@meetings.culturebridge', 'CANCELLED'],
+      ['m1-r2-t1@meetings.culturebridge', 'CANCELLED'],
+    ]);
+    const third = { round: 3, startsAt: '2027-05-12T06:00:00.000Z', endsAt: '2027-05-12T06:10:00.000Z', byes: [], meetings: [{ table: 2, profileIds: [B, C] as [string, string], requested: false, score: 0, reasons: [], summary: '' }] };
+    expect(withIssuedTables({ ...meeting, schedule: [...meeting.schedule, third] }, without).issuedTables).toEqual([1, 1, 2]);
   });
 
   it('CSV: a row per meeting and per bye, formula-looking text made harmless', () => {

@@ -133,6 +133,27 @@ export interface Meeting extends MeetingInput {
    * coordinator: nobody tells them they were taken out. Only the version that wrote it carries it.
    */
   departed?: string[];
+  /**
+   * The calendar events its versions have had: for each round any version planned, the highest
+   * table in use then (0: none). A calendar that imported an earlier version still holds those
+   * events, so one no longer planned (a round taken off the end, a table left empty) is sent again
+   * as cancelled (export.ts). Absent on meetings stored before it: their schedule says it.
+   */
+  issuedTables?: number[];
+}
+
+/** For each round of `meeting` and of the versions before it, the highest table used (see `issuedTables`). */
+export function issuedTablesOf(meeting: Pick<Meeting, 'schedule' | 'issuedTables'>): number[] {
+  const issued = [...(meeting.issuedTables ?? [])];
+  for (const round of meeting.schedule) {
+    issued[round.round - 1] = Math.max(issued[round.round - 1] ?? 0, ...round.meetings.map((m) => m.table));
+  }
+  return Array.from(issued, (tables) => tables ?? 0);
+}
+
+/** `next` keeping track of the calendar events of `previous` (the version it replaces) and its own. */
+export function withIssuedTables(next: Meeting, previous?: Pick<Meeting, 'schedule' | 'issuedTables'>): Meeting {
+  return { ...next, issuedTables: issuedTablesOf({ schedule: next.schedule, issuedTables: previous ? issuedTablesOf(previous) : [] }) };
 }
 
 /**
@@ -263,7 +284,7 @@ export function withoutParticipant(meeting: Meeting, profileId: string, now: str
     const partners = round.meetings.filter((m) => involved(m.profileIds)).map((m) => (m.profileIds[0] === profileId ? m.profileIds[1] : m.profileIds[0]));
     return { ...round, meetings: round.meetings.filter((m) => !involved(m.profileIds)), byes: [...round.byes.filter((id) => id !== profileId), ...partners] };
   });
-  return {
+  const next: Meeting = {
     ...meeting,
     participants: meeting.participants.filter((id) => id !== profileId),
     requests: meeting.requests.filter((r) => r.from !== profileId && r.to !== profileId),
@@ -273,6 +294,8 @@ export function withoutParticipant(meeting: Meeting, profileId: string, now: str
     updatedAt: now,
     departed: [profileId],
   };
+  // Its pairs leave tables empty: calendars that had them are told (issuedTables).
+  return withIssuedTables(next, meeting);
 }
 
 /** The planner's view of stored rounds. */
