@@ -104,6 +104,15 @@ function refuseCancelled(meeting: Meeting | undefined): void {
   if (meeting?.cancelledAt !== undefined) throw meetingCancelled(meeting.cancelledAt);
 }
 
+/** The language a calendar file is asked in (`?locale=`), if any; 400 naming `locale` for one the app does not speak. */
+function localeAsked(event: APIGatewayProxyEventV2): Locale | undefined {
+  const asked = new URLSearchParams(event.rawQueryString ?? '').get('locale');
+  if (asked === null) return undefined;
+  const locale = LocaleSchema.safeParse(asked);
+  if (!locale.success) throw invalidFields([problem(['locale'], 'unknown_value', 'locale: not a language the app speaks', { value: quoted(asked) })]);
+  return locale.data;
+}
+
 /** How often the same plan may be made again after being cancelled. */
 const MAX_REPLANS = 20;
 
@@ -119,7 +128,7 @@ const download = (contentType: string, filename: string, body: string) => ({
  * download routes, bundles them; profiles-api stays within its budget.
  */
 export interface MeetingExports {
-  calendar(meeting: Meeting, nameOf: (profileId: string) => string): string;
+  calendar(meeting: Meeting, nameOf: (profileId: string) => string, locale: Locale, networkName: (networkId: string) => string): string;
   csv(meeting: Meeting, nameOf: (profileId: string) => string): string;
   memberCalendar(meeting: Meeting, self: { id: string; name: string }, nameOf: (profileId: string) => string, locale: Locale, networkName: (networkId: string) => string): string;
 }
@@ -329,9 +338,18 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
     return exports;
   };
 
+  /** The reasons' network names as mails give them (display names), for a calendar written here. */
+  async function networkNamesOf(meeting: Meeting): Promise<(networkId: string) => string> {
+    const settings = await networkSettings.getMany(networksNamedIn(meeting), { withName: true });
+    return (n) => networkDisplayName(n, settings.get(n));
+  }
+
+  /** The timetable as iCalendar, in the `locale` asked for (the page's), else English; 400 naming `locale`. */
   const meetingCalendarFile: Route = async (event, caller) => {
+    const locale = localeAsked(event);
     const meeting = await stored(event, caller);
-    return download('text/calendar; charset=utf-8', `meeting-${meeting.id}.ics`, exporter().calendar(meeting, await namesOf(meeting)));
+    const [nameOf, networkName] = await Promise.all([namesOf(meeting), networkNamesOf(meeting)]);
+    return download('text/calendar; charset=utf-8', `meeting-${meeting.id}.ics`, exporter().calendar(meeting, nameOf, locale ?? DEFAULT_LOCALE, networkName));
   };
 
   const meetingCsvFile: Route = async (event, caller) => {
@@ -413,16 +431,14 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
     const id = event.pathParameters?.id ?? '';
     if (!ID_PATTERN.test(id)) throw notFound('profile');
     const meetingId = meetingIdOf(event);
-    const asked = new URLSearchParams(event.rawQueryString ?? '').get('locale');
-    const locale = asked === null ? undefined : LocaleSchema.safeParse(asked);
-    if (locale !== undefined && !locale.success) throw invalidFields([problem(['locale'], 'unknown_value', 'locale: not a language the app speaks', { value: quoted(asked ?? '') })]);
+    const locale = localeAsked(event);
     const profile = await profiles.get(id);
     if (!profile || !ownsProfile(caller, id)) throw refusal(caller, profile, 'see its schedule');
     const meeting = (await Promise.all(profile.networks.map((n) => meetings.get(n, meetingId)))).find((m) => m?.participants.includes(id));
     if (!meeting) throw notFound('meeting');
     refuseCancelled(meeting);
-    const [nameOf, settings] = await Promise.all([namesOf(meeting), networkSettings.getMany(networksNamedIn(meeting), { withName: true })]);
-    const calendar = exporter().memberCalendar(meeting, { id, name: profile.name }, nameOf, locale?.data ?? profile.locale ?? DEFAULT_LOCALE, (n) => networkDisplayName(n, settings.get(n)));
+    const [nameOf, networkName] = await Promise.all([namesOf(meeting), networkNamesOf(meeting)]);
+    const calendar = exporter().memberCalendar(meeting, { id, name: profile.name }, nameOf, locale ?? profile.locale ?? DEFAULT_LOCALE, networkName);
     return download('text/calendar; charset=utf-8', `meeting-${meeting.id}.ics`, calendar);
   };
 

@@ -198,6 +198,23 @@ describe('meeting mails', () => {
     // The meeting view shows the rounds planned, not this bookkeeping.
     expect(shortened.body.issuedTables).toBeUndefined();
   });
+  it('the coordinator downloads the timetable in the language the page asks for; an unknown language is a 400 naming locale', async () => {
+    const { net, coordinator, ids } = await networkOfThree();
+    await platform.settle();
+    const body = meetingInputFixture(ids, { name: 'Speed dating, in Russian', rounds: 3 });
+    const created = await asCoordinator(net, coordinator, 'POST', `/networks/${net}/meetings`, body);
+    expect(created.status).toBe(201);
+    const meetingId = String(created.body.id);
+    expect((await asCoordinator(net, coordinator, 'PUT', `/networks/${net}/meetings/${meetingId}`, { ...body, rounds: 2, version: 1 })).status).toBe(200);
+    const russian = await asCoordinator(net, coordinator, 'GET', `/networks/${net}/meetings/${meetingId}/calendar?locale=ru`);
+    const unfolded = russian.text.replace(/\r\n[ \t]/g, '');
+    expect(unfolded).toMatch(/SUMMARY:Speed dating\\, in Russian: раунд 1\\, стол 1: (Kutaisi|Gyumri|Lviv) и (Kutaisi|Gyumri|Lviv)\r\n/);
+    expect(unfolded).toContain('SUMMARY:Speed dating\\, in Russian: раунд 3\\, стол 1: отменено');
+    expect(unfolded).not.toMatch(/Shared language|Table \d/);
+    const klingon = await asCoordinator(net, coordinator, 'GET', `/networks/${net}/meetings/${meetingId}/calendar?locale=tlh`);
+    expect(klingon.status).toBe(400);
+    expect((klingon.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['locale']);
+  });
   it('a participant who erases their profile leaves the meeting without being told they were taken out; the others get the new schedule', async () => {
     const { net, coordinator, ids } = await networkOfThree();
     await platform.settle();

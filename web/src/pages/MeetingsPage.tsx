@@ -390,7 +390,7 @@ function Timetable({
   onReload: () => void;
   onCancelled: () => void;
 }) {
-  const { t, reasons } = useLocale();
+  const { t, reasons, locale } = useLocale();
   const [changing, setChanging] = useState(false);
   // Like asking to meet: a change plans the rounds still to come, so there must be one.
   const roundsToCome = hasRoundToCome(meeting.rounds, new Date());
@@ -401,7 +401,7 @@ function Timetable({
   const download = async (kind: 'calendar' | 'csv') => {
     setDownloadProblem(undefined);
     try {
-      const text = await fetchMeetingFile(meeting.networkId, meeting.id, kind);
+      const text = await fetchMeetingFile(meeting.networkId, meeting.id, kind, locale);
       if (kind === 'calendar') downloadText(`meeting-${meeting.id}.ics`, text, 'text/calendar');
       else downloadText(`meeting-${meeting.id}.csv`, text, 'text/csv');
     } catch (error) {

@@ -2,7 +2,9 @@ import { createEvents, type EventAttributes } from 'ics';
 import { spreadsheetText, toCsv } from '../csv.js';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
 import { translator } from '../i18n/translate.js';
-import { issuedTablesOf, roundTimes, type Meeting } from './meeting.js';
+import { renderReasons } from '../i18n/reasons.js';
+import type { MatchReason } from '../matching/types.js';
+import { issuedTablesOf, roundTimes, type Meeting, type ScheduledMeeting } from './meeting.js';
 import { personalLines } from './personal.js';
 
 /** Names of participants by profile id (public names of members). */
@@ -88,14 +90,26 @@ function issuedRounds(meeting: Meeting): { round: number; startsAt: string; ends
 }
 
 /**
- * The whole timetable as iCalendar (RFC 5545), times in UTC: one VEVENT per meeting at a table. A
+ * Why a pair meets, for a reader who is neither (the coordinator), in `locale`: from the structured
+ * reasons when the pair has them, else the stored English sentence.
+ */
+function pairReasons(pair: ScheduledMeeting, nameOf: NameOf, locale: Locale, networkName?: (networkId: string) => string): string {
+  const reasons = pair.reasons as unknown as MatchReason[];
+  if (reasons.length === 0) return pair.summary;
+  const names = new Map(pair.profileIds.map((id) => [id, nameOf(id)]));
+  return renderReasons(reasons, { locale, pair: pair.profileIds, names, ...(networkName ? { networkName } : {}) }).join(' ');
+}
+
+/**
+ * The whole timetable as iCalendar (RFC 5545), times in UTC, in `locale` (English by default): one
+ * VEVENT per meeting at a table, titled with the pair and described with why they meet. A
  * table an earlier version used that has no meeting now (a round taken off the end, a table left
  * empty) is sent as a cancelled event, so a calendar that imported it drops it (same UID, higher
  * SEQUENCE). Built with the `ics` library, which escapes text; lines are folded by octets here
  * (`foldOctets`).
  */
-export function meetingCalendar(meeting: Meeting, nameOf: NameOf): string {
-  const t = translator(DEFAULT_LOCALE);
+export function meetingCalendar(meeting: Meeting, nameOf: NameOf, locale: Locale = DEFAULT_LOCALE, networkName?: (networkId: string) => string): string {
+  const t = translator(locale);
   const events: Omit<EventAttributes, 'start' | 'end' | 'duration'>[] = [];
   const times: { startsAt: string; endsAt: string }[] = [];
   for (const round of issuedRounds(meeting)) {
@@ -107,9 +121,9 @@ export function meetingCalendar(meeting: Meeting, nameOf: NameOf): string {
         m
           ? {
               uid: tableUid(meeting.id, round.round, m.table),
-              title: `${meeting.name}: round ${round.round}, table ${m.table}: ${nameOf(m.profileIds[0])} and ${nameOf(m.profileIds[1])}`,
-              description: m.summary,
-              location: `Table ${m.table}`,
+              title: t('mail.meetingCalendarTable', { meeting: meeting.name, round: round.round, table: m.table, a: nameOf(m.profileIds[0]), b: nameOf(m.profileIds[1]) }),
+              description: pairReasons(m, nameOf, locale, networkName),
+              location: t('mail.meetingCalendarLocation', { table: m.table }),
             }
           : { uid: tableUid(meeting.id, round.round, table), title: t('mail.meetingCalendarTableCancelled', { meeting: meeting.name, round: round.round, table }), status: 'CANCELLED' },
       );

@@ -283,6 +283,19 @@ describe('exports', () => {
     expect(withIssuedTables({ ...meeting, schedule: [...meeting.schedule, third] }, without).issuedTables).toEqual([1, 1, 2]);
   });
 
+  it('the timetable calendar speaks the coordinator\'s language: titles, tables and why each pair meets', () => {
+    const withReasons: Meeting = {
+      ...meeting,
+      schedule: [{ ...(meeting.schedule[0] as Meeting['schedule'][number]), meetings: [{ table: 1, profileIds: [A, B], requested: true, score: 0.5, reasons: [{ kind: 'offers', from: A, to: B, resource: 'venue' }], summary: 'Gyumri offers a venue, Poti needs one' }] }],
+    };
+    const [event] = eventsOf(meetingCalendar(withReasons, (id) => names[id] as string, 'ru'));
+    expect(event).toMatchObject({ SUMMARY: 'Kutaisi meeting\\, day 1: раунд 1\\, стол 1: Gyumri и Poti', LOCATION: 'Стол 1' });
+    expect(event?.DESCRIPTION).toMatch(/Gyumri/);
+    expect(event?.DESCRIPTION).not.toContain('offers a venue');
+    // English unless asked, as before; a pair planned without structured reasons keeps its sentence.
+    expect(eventsOf(meetingCalendar(meeting, (id) => names[id] as string))[0]).toMatchObject({ SUMMARY: 'Kutaisi meeting\\, day 1: round 1\\, table 1: Gyumri and Poti', LOCATION: 'Table 1', DESCRIPTION: 'Both give Music high priority' });
+  });
+
   it('CSV: a row per meeting and per bye, formula-looking text made harmless', () => {
     const csv = meetingCsv(meeting, (id) => names[id] as string);
     const lines = csv.trimEnd().split('\r\n');
