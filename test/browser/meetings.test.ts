@@ -163,9 +163,17 @@ describe('meetings in a real browser', () => {
     expect(mine[0]?.UID).toMatch(new RegExp(`-r1-${member.id}@meetings\\.culturebridge$`));
     const partnerInRound1 = (await rows.nth(0).locator('td').nth(3).innerText()).trim();
     expect(mine[0]?.SUMMARY).toContain(`with ${partnerInRound1}`);
-    // On a 390 px phone the page stays within the screen (the table scrolls in its own region).
+    // On a 390 px phone the page stays within the screen, and each round is a card: when, where,
+    // whom and why are all on the screen, none off to the side of a table to scroll.
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    for (const cell of await rows.nth(1).locator('td').all()) {
+      const box = await cell.boundingBox();
+      expect(box !== null && box.x >= 0 && box.x + box.width <= 390, `${await cell.innerText()} at ${JSON.stringify(box)}`).toBe(true);
+    }
+    // Why they meet reads across the card, not down a column a word wide.
+    expect((await rows.nth(1).locator('td').nth(4).boundingBox())?.width).toBeGreaterThan(300);
+    await screenshot(page, 'my-meetings-phone.png');
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // The member asks to meet someone it is not planned to meet: the rounds not yet held are planned

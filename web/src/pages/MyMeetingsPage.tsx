@@ -52,8 +52,9 @@ function Schedules({ profileId }: { profileId: string }) {
             {t('myMeetings.when', { date: m.date, startTime: m.startTime, timeZone: m.timeZone })}
           </p>
           <CalendarButton profileId={profileId} meetingId={m.id} />
+          {/* On a phone each round is a card (data-table--cards): whom, where and why on the screen. */}
           <ScrollArea label={m.name}>
-            <table>
+            <table className="data-table data-table--cards">
               <thead>
                 <tr>
                   <th scope="col">{t('myMeetings.round')}</th>
@@ -66,13 +67,14 @@ function Schedules({ profileId }: { profileId: string }) {
               <tbody>
                 {m.rounds.map((r) => (
                   <tr key={r.round}>
-                    <td>{r.round}</td>
-                    <td>
+                    <td data-label={t('myMeetings.round')}>{r.round}</td>
+                    <td data-label={t('myMeetings.time')}>
                       {meetingLocalTime(r.startsAt, m.timeZone)}–{meetingLocalTime(r.endsAt, m.timeZone)}
                     </td>
-                    <td>{r.table ?? ''}</td>
-                    <td>{r.partnerName ?? t('myMeetings.aBreak')}</td>
-                    <td>{whyOf(r)}</td>
+                    {/* A break has no table and no reasons: its card says only that it is a break. */}
+                    <td data-label={r.table === undefined ? undefined : t('myMeetings.table')}>{r.table ?? ''}</td>
+                    <td data-label={t('myMeetings.youMeet')}>{r.partnerName ?? t('myMeetings.aBreak')}</td>
+                    <td data-label={whyOf(r) ? t('myMeetings.why') : undefined}>{whyOf(r)}</td>
                   </tr>
                 ))}
               </tbody>
