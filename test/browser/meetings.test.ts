@@ -76,6 +76,10 @@ describe('meetings in a real browser', () => {
     await page.getByLabel('Rounds', { exact: true }).fill('4');
     await page.getByLabel('Tables', { exact: true }).fill('6');
     const participants = page.getByRole('group', { name: /^Participants/ });
+    // Nobody chosen yet: the refusal names the list by its label, not by the API's field name.
+    await page.getByRole('button', { name: 'Plan the rounds' }).click();
+    await page.getByRole('alert').waitFor(WAIT);
+    await expect(page.getByRole('alert').innerText()).resolves.toContain('Participants: choose at least 2.');
     for (const m of members) await participants.getByLabel(`${m.profile.name} (${m.profile.country})`).check();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     // A field the API refuses is named in the page's words, from its code, not the API's English detail.

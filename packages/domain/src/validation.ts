@@ -81,6 +81,7 @@ export const FIELD_PROBLEM_CODES = [
   'rounds_held',
   'round_passed',
   'meeting_under_way',
+  'time_skipped',
   'unreadable_file',
   'file_too_large',
   'too_many_rows',

@@ -27,6 +27,13 @@ describe('a field problem in the page\'s words', () => {
     expect(message).toBe('Start time: domain:fieldError.meeting_under_way 2026-11-30 12:57');
   });
 
+  it('says which days a meeting may have for a day out of range, not "enter a date" for the day typed', () => {
+    // The API names the day it refuses (`value`) only when it is a date, out of range; a date that is
+    // not one comes without it.
+    expect(fieldProblemMessage({ code: 'invalid_date', params: { value: '2026-11-01' }, detail: 'date: the day has passed (today is 2026-11-30)' }, 'Date', t)).toBe('Date: domain:fieldError.invalid_date_value 2026-11-01');
+    expect(fieldProblemMessage({ code: 'invalid_date', detail: 'date: expected a date as YYYY-MM-DD' }, 'Date', t)).toBe('Date: domain:fieldError.invalid_date undefined');
+  });
+
   it('leaves other values as they are', () => {
     expect(fieldProblemMessage({ code: 'unknown_value', params: { value: '2026-11-30' }, detail: 'x' }, 'Date', t)).toBe('Date: domain:fieldError.unknown_value 2026-11-30');
   });

@@ -56,7 +56,10 @@ export function groupErrors(problems: readonly FieldProblem[], input: ProfileInp
  */
 export function fieldProblemMessage(problem: Pick<FieldProblem, 'code' | 'params' | 'detail'>, field: string, t: TFunction, locale?: Locale): string {
   const params = readableParams(problem.params, locale);
-  return t('domain:fieldError.withField', { field, problem: t(`domain:fieldError.${problem.code}`, { ...params, defaultValue: sentence(problem.detail) }) });
+  // A date the API names (`value`) is a day out of range (a meeting's day that has passed, or past
+  // 2099): its words say which days may be chosen; without a value it is not a date at all.
+  const key = problem.code === 'invalid_date' && problem.params?.value !== undefined ? 'invalid_date_value' : problem.code;
+  return t('domain:fieldError.withField', { field, problem: t(`domain:fieldError.${key}`, { ...params, defaultValue: sentence(problem.detail) }) });
 }
 
 /** A problem's `params` as the reader reads them (see `readable`), for the catalogs' placeholders. */

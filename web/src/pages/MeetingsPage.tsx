@@ -125,6 +125,8 @@ function MeetingForm({
     const named = place ? choices.find((c) => c.id === sent.current[Number(place[1])]) : undefined;
     if (named) return `${t('meetings.participant')} ${named.label}`;
     const top = field.split(/[.[]/)[0] as string;
+    // The list as a whole ("choose at least 2"; a participant the page could not name).
+    if (top === 'participants') return t('meetings.participantsField');
     return (PLANNING_FIELDS as readonly string[]).includes(top) ? t(`meetings.${top}`) : undefined;
   };
   return (

@@ -64,7 +64,9 @@ describe('MeetingInput', () => {
 
   it('refuses a start time the clocks skip that day, and a time zone not written as IANA writes it', () => {
     // Moldova moves its clocks from 03:00 to 04:00 on the last Sunday of March.
-    expect(fieldsOf({ ...valid, date: '2027-03-28', startTime: '03:30' })).toEqual([['startTime', 'invalid']]);
+    expect(fieldsOf({ ...valid, date: '2027-03-28', startTime: '03:30' })).toEqual([['startTime', 'time_skipped']]);
+    // Its own code, with the time, so a page can say what is wrong in its language.
+    expect(describeIssues(MeetingInput.safeParse({ ...valid, date: '2027-03-28', startTime: '03:30' }).error!)[0]?.params).toEqual({ value: '03:30' });
     expect(MeetingInput.safeParse({ ...valid, date: '2027-03-28', startTime: '03:30' }).error?.issues[0]?.message).toMatch(/03:30 does not exist on 2027-03-28 in Europe\/Chisinau/);
     expect(fieldsOf({ ...valid, date: '2027-03-28', startTime: '04:30' })).toEqual([]);
     expect(fieldsOf({ ...valid, timeZone: 'europe/kyiv' })).toEqual([['timeZone', 'unknown_time_zone']]);

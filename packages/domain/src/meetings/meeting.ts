@@ -52,7 +52,7 @@ export const MeetingInput = z.strictObject(
       code: 'custom',
       path: ['startTime'],
       message: `startTime: ${input.startTime} does not exist on ${input.date} in ${input.timeZone} (the clocks go forward); choose another time`,
-      params: { value: input.startTime },
+      params: { code: 'time_skipped', value: input.startTime },
     });
   }
 });
