@@ -67,26 +67,27 @@ function submissionId(by: string, networkId: string, input: MeetingInput, after?
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** `date` for a new or changed day that has passed at `at` (see meetingDateProblem), or undefined. */
+function dayProblem(date: string, at: string, previous?: string): FieldProblem | undefined {
+  const why = meetingDateProblem(date, at.slice(0, 10), previous);
+  return why ? problem(['date'], 'invalid_date', why, { value: date }) : undefined;
+}
+
 /**
- * 400 naming `date` for a new or changed day that has passed (see meetingDateProblem), and each
- * timing field that would leave no round to come or put one not yet held in the past (see
- * meetingTimesProblems).
+ * `date` for a new or changed day that has passed (see meetingDateProblem), else each timing field
+ * that would leave no round to come or put one not yet held in the past (see meetingTimesProblems).
  */
-function refusePastTimes(input: MeetingInput, at: string, current?: Meeting): void {
-  const why = meetingDateProblem(input.date, at.slice(0, 10), current?.date);
-  if (why) throw invalidFields([problem(['date'], 'invalid_date', why, { value: input.date })]);
-  const problems = meetingTimesProblems(input, at, current);
-  if (problems.length === 0) return;
-  throw invalidFields(
-    problems.map(({ field, code, value }) =>
-      problem(
-        [field],
-        code,
-        code === 'meeting_under_way'
-          ? `the meeting began at ${value} (UTC), so its day, times and slot lengths stay as they are`
-          : `a round would begin at ${value} (UTC), which has passed`,
-        { value },
-      ),
+function pastTimeProblems(input: MeetingInput, at: string, current?: Meeting): FieldProblem[] {
+  const day = dayProblem(input.date, at, current?.date);
+  if (day) return [day];
+  return meetingTimesProblems(input, at, current).map(({ field, code, value }) =>
+    problem(
+      [field],
+      code,
+      code === 'meeting_under_way'
+        ? `the meeting began at ${value} (UTC), so its day, times and slot lengths stay as they are`
+        : `a round would begin at ${value} (UTC), which has passed`,
+      { value },
     ),
   );
 }
@@ -172,13 +173,17 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
 
   /**
    * A meeting body, validated with the participants it names: when the schema refuses it, each
-   * well-formed participant who is not a member (or not active, unless in `already`) is named in
-   * the same 400. Throws HttpProblem.
+   * well-formed participant who is not a member (or not active, unless already taking part in
+   * `current`), and a day that has passed at `at`, are named in the same 400. Throws HttpProblem.
    */
-  function parseMeetingBody<S extends z.ZodType>(schema: S, body: unknown, networkId: string, already: ReadonlySet<string> = new Set()): Promise<z.output<S>> {
+  function parseMeetingBody<S extends z.ZodType>(schema: S, body: unknown, networkId: string, at: string, current?: Meeting): Promise<z.output<S>> {
+    const already = new Set(current?.participants);
     return parseBodyAlong(schema, body, async (sent, named) => {
+      // A day the schema took (a date from 2000 to 2099) may still have passed.
+      const date = sentField(sent, 'date');
+      const day = typeof date === 'string' && !named.has('date') ? dayProblem(date, at, current?.date) : undefined;
       const listed = wellFormedEntries(sent, 'participants', ProfileId, named);
-      const members = listed.length === 0 ? [] : participantProblems(await membersOf(networkId), networkId, listed, already);
+      const members = [...(day ? [day] : []), ...(listed.length === 0 ? [] : participantProblems(await membersOf(networkId), networkId, listed, already))];
       // Requests are checked against the participants only when the whole list was well-formed.
       const all = sentField(sent, 'participants');
       const requests = sentField(sent, 'requests');
@@ -196,11 +201,12 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
    * The timetable for `input`: participants must be members of the network, active unless already
    * taking part (`already`: one whose profile waits for a new address to be confirmed stays, and
    * blocks nobody's change or request), and requests between participants (400 naming each bad
-   * entry otherwise); rounds already held are kept.
+   * entry otherwise, with the `earlier` problems found in the body: one answer names them all);
+   * rounds already held are kept.
    */
-  async function plan(networkId: string, input: MeetingInput, held: Meeting['schedule'], already: ReadonlySet<string> = new Set()) {
+  async function plan(networkId: string, input: MeetingInput, held: Meeting['schedule'], already: ReadonlySet<string> = new Set(), earlier: readonly FieldProblem[] = []) {
     const members = await membersOf(networkId);
-    const errors = participantProblems(members, networkId, input.participants.map((id, index) => ({ index, id })), already);
+    const errors = [...earlier, ...participantProblems(members, networkId, input.participants.map((id, index) => ({ index, id })), already)];
     const taking = new Set(input.participants);
     errors.push(...requestProblems(taking, input.requests));
     if (errors.length > 0) throw invalidFields(errors);
@@ -212,9 +218,9 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
     return scheduleMeeting(input, participants, known, held);
   }
 
-  /** `current` with `input`, planned again from the rounds held at `at` on: its next version. */
-  async function nextVersion(current: Meeting, input: MeetingInput, held: Meeting['schedule'], at: string): Promise<Meeting> {
-    const { schedule, unmetRequests } = await plan(current.networkId, input, held, new Set(current.participants));
+  /** `current` with `input`, planned again from the rounds held at `at` on: its next version (400 naming `earlier` problems with any others). */
+  async function nextVersion(current: Meeting, input: MeetingInput, held: Meeting['schedule'], at: string, earlier: readonly FieldProblem[] = []): Promise<Meeting> {
+    const { schedule, unmetRequests } = await plan(current.networkId, input, held, new Set(current.participants), earlier);
     // `departed` describes only the version that wrote it (a member's own erasure).
     const { departed: _departed, ...kept } = current;
     return withIssuedTables({ ...kept, ...input, version: current.version + 1, schedule, unmetRequests, updatedAt: at }, current);
@@ -255,10 +261,9 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
 
   const createMeeting: Route = async (event, caller) => {
     const networkId = networkOf(event, caller);
-    const input = await parseMeetingBody(MeetingInput, event.body, networkId);
     const at = now();
-    refusePastTimes(input, at);
-    const { schedule, unmetRequests } = await plan(networkId, input, []);
+    const input = await parseMeetingBody(MeetingInput, event.body, networkId, at);
+    const { schedule, unmetRequests } = await plan(networkId, input, [], new Set(), pastTimeProblems(input, at));
     // The id is derived from who planned what: the same request again (a double click, a retry after
     // a lost reply, both at once) finds its own meeting, answered as the first was, never a second.
     const by = caller.kind === 'session' ? caller.claims.sub : '';
@@ -289,7 +294,8 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
   /** A change plans again the rounds not yet held; the version (and iCalendar SEQUENCE) goes up. One that changes nothing writes nothing (200, the meeting as it is). */
   const updateMeeting: Route = async (event, caller) => {
     const current = await stored(event, caller);
-    const { version, ...input } = await parseMeetingBody(MeetingUpdate, event.body, current.networkId, new Set(current.participants));
+    const at = now();
+    const { version, ...input } = await parseMeetingBody(MeetingUpdate, event.body, current.networkId, at, current);
     if (version !== current.version) {
       // The same change again (a retry after a lost reply) finds the version it made, as it left it.
       if (version + 1 === current.version && sameInput(current, input)) return json(200, await view(current));
@@ -297,11 +303,10 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
     }
     // A form saved as it was changes nothing: no new version, so nobody is mailed a schedule again.
     if (sameInput(current, input)) return json(200, await view(current));
-    const at = now();
-    refusePastTimes(input, at, current);
     const held = heldRounds(current.schedule, new Date(at));
-    if (input.rounds < held.length) throw invalidFields([problem(['rounds'], 'rounds_held', `${held.length} rounds are already held`, { min: held.length })]);
-    const next = await nextVersion(current, input, held, at);
+    const earlier = pastTimeProblems(input, at, current);
+    if (input.rounds < held.length) earlier.push(problem(['rounds'], 'rounds_held', `${held.length} rounds are already held`, { min: held.length }));
+    const next = await nextVersion(current, input, held, at, earlier);
     const result = await meetings.replace(next, current.version);
     if (result.outcome === 'conflict') {
       refuseCancelled(await meetings.get(current.networkId, current.id));

@@ -157,6 +157,35 @@ describe('a coordinator cancels a meeting', () => {
     expect((await as(coordinator, { networks: [net] }, 'GET', path)).body.version).toBe(1);
   });
 
+  it('names a day that has passed in the same 400 as a bad field, a participant who is not a member and a request to someone not taking part', async () => {
+    const { net, coordinator } = await network();
+    const ids: string[] = [];
+    for (const name of ['Orhei', 'Cahul']) ids.push(await submitProfile(platform, validProfileInput({ name, networks: [net], mailFrequency: 'off', contact: { name, email: `${name.toLowerCase()}@${net}.example` } })));
+    const stranger = await submitProfile(platform, validProfileInput({ name: 'Elsewhere', networks: ['eu4culture'], mailFrequency: 'off', contact: { name: 'E', email: `elsewhere-2@${net}.example` } }));
+    await platform.settle();
+    const [orhei] = ids as [string];
+    const past = { name: 'Speed dating', date: '2020-05-12', startTime: '10:00', timeZone: 'Asia/Tbilisi', slotMinutes: 10, breakMinutes: 5, rounds: 3, tables: 2, participants: [...ids, stranger], requests: [{ from: orhei, to: randomUUID() }] };
+    const fields = (answer: { body: Record<string, unknown> }) => (answer.body.errors as { field: string; code: string }[]).map((e) => `${e.field} ${e.code}`).sort();
+    const post = (body: unknown) => as(coordinator, { networks: [net] }, 'POST', `/networks/${net}/meetings`, body);
+
+    // The body passes the schema: its day, its participants and its requests in one answer.
+    const every = await post(past);
+    expect(every.status).toBe(400);
+    expect(fields(every)).toEqual(['date invalid_date', 'participants[2] not_a_member', 'requests[0].to not_a_participant']);
+    // The schema refuses a field too: the day that has passed is still named with it.
+    const alongside = await post({ ...past, timeZone: 'Asia/TBILISI', requests: [] });
+    expect(fields(alongside)).toEqual(['date invalid_date', 'participants[2] not_a_member', 'timeZone unknown_time_zone']);
+    expect((await as(coordinator, { networks: [net] }, 'GET', `/networks/${net}/meetings`)).body.meetings).toEqual([]);
+
+    // A change: a new day that has passed and a participant who is not a member, in one answer.
+    const planned = await post({ ...past, date: '2099-05-12', participants: ids, requests: [] });
+    expect(planned.status).toBe(201);
+    const path = `/networks/${net}/meetings/${String(planned.body.id)}`;
+    const changed = await as(coordinator, { networks: [net] }, 'PUT', path, { ...past, participants: [...ids, stranger], requests: [], version: 1 });
+    expect(fields(changed)).toEqual(['date invalid_date', 'participants[2] not_a_member']);
+    expect((await as(coordinator, { networks: [net] }, 'GET', path)).body.version).toBe(1);
+  });
+
   it('refuses to cancel a meeting whose first round has begun (409); it stays as it was', async () => {
     const { net, coordinator } = await network();
     const ids: string[] = [];
