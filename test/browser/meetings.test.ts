@@ -247,6 +247,8 @@ describe('meetings in a real browser', () => {
     await form.getByRole('button', { name: 'Save and plan again' }).click();
 
     await page.getByText('Meeting changed').waitFor(WAIT);
+    // Mails go only to those a change concerns (docs/api.md): the page promises no more than that.
+    await expect(page.getByRole('status').last().innerText()).resolves.toContain('Whoever this change concerns is mailed: a new schedule to those whose rounds changed');
     expect(await rounds.count()).toBe(5);
     // 11 people at 6 tables: five meetings and one break a round; 10 + 3 minutes a round now.
     await expect(rounds.nth(0).locator('h3').innerText()).resolves.toBe('EU4Culture network meeting: speed dating — round 1, 10:00–10:10');
