@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeMeetingMail } from './mail.js';
+import { composeMeetingCancelledMail, composeMeetingMail, composeMeetingRemovedMail } from './mail.js';
 import type { Meeting } from './meeting.js';
 
 const A = '11111111-1111-4111-8111-111111111111';
@@ -51,3 +51,18 @@ describe('a participant\'s meeting mail in the recipient\'s language (issue 15)'
     expect(uk.text).not.toContain('Both give Youth high priority');
   });
 });
+
+describe('a notice that a schedule no longer holds', () => {
+  // No file can take its rounds out of a calendar (the participant's calendar route answers 404 or
+  // 410 from then on), so the notice says what to do with them.
+  it('tells the participant to delete its rounds from their calendar, in their language', () => {
+    const links = { baseUrl: 'https://app.culturebridge.example' };
+    for (const compose of [composeMeetingCancelledMail, composeMeetingRemovedMail]) {
+      const en = compose(meeting, recipient(), links);
+      expect(en.text).toContain("If you added this meeting's rounds to your calendar, delete them there: they no longer hold.");
+      expect(en.html).toContain('If you added this meeting&#39;s rounds to your calendar, delete them there');
+      expect(compose(meeting, recipient('uk'), links).text).toContain('Якщо ви додали раунди цієї зустрічі до свого календаря, видаліть їх там');
+    }
+  });
+});
+

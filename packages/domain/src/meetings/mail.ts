@@ -66,8 +66,8 @@ export function composeMeetingMail(
 
 /**
  * A participant's notice that the meeting is cancelled, in the recipient's language: which meeting
- * (name, day, local start), that its rounds will not take place, and a link to the schedules still
- * standing. Names no other participant.
+ * (name, day, local start), that its rounds will not take place, to delete them from their calendar,
+ * and a link to the schedules still standing. Names no other participant.
  */
 export function composeMeetingCancelledMail(meeting: Meeting, recipient: MeetingRecipient, links: MailLinks): Mail {
   return noticeMail(meeting, recipient, links, 'meetingSubjectCancelled', 'meetingIntroCancelled');
@@ -75,8 +75,8 @@ export function composeMeetingCancelledMail(meeting: Meeting, recipient: Meeting
 
 /**
  * A former participant's notice that a change took them out of the meeting, in their language:
- * which meeting (name, day, local start), that the schedule they had no longer holds, and a link to
- * the schedules still standing. Names no other participant.
+ * which meeting (name, day, local start), that the schedule they had no longer holds, to delete its
+ * rounds from their calendar, and a link to the schedules still standing. Names no other participant.
  */
 export function composeMeetingRemovedMail(meeting: Meeting, recipient: MeetingRecipient, links: MailLinks): Mail {
   return noticeMail(meeting, recipient, links, 'meetingSubjectRemoved', 'meetingIntroRemoved');
@@ -90,11 +90,13 @@ function noticeMail(meeting: Meeting, recipient: MeetingRecipient, { baseUrl }: 
   const url = link(baseUrl, `profiles/${encodeURIComponent(recipient.id)}/meetings`);
   const hello = m('hello', { name: recipient.contact.name });
   const intro = m(introKey, { name: recipient.name, meeting: meeting.name, date: meeting.date, time: meeting.startTime, timeZone: meeting.timeZone });
+  // Its rounds may be in the participant's calendar, and no file of ours can take them out now.
+  const calendar = m('meetingCalendarDelete');
   const subject = oneLine(m(subjectKey, { meeting: meeting.name }));
   return {
     subject,
-    text: [hello, '', intro, '', `${m('meetingSee')}: ${url}`].join('\n'),
-    html: htmlPage(subject, [`<p>${escapeHtml(hello)}</p>`, `<p>${escapeHtml(intro)}</p>`, `<p><a href="${escapeHtml(url)}">${escapeHtml(m('meetingSee'))}</a></p>`].join('\n'), locale),
+    text: [hello, '', intro, '', calendar, '', `${m('meetingSee')}: ${url}`].join('\n'),
+    html: htmlPage(subject, [`<p>${escapeHtml(hello)}</p>`, `<p>${escapeHtml(intro)}</p>`, `<p>${escapeHtml(calendar)}</p>`, `<p><a href="${escapeHtml(url)}">${escapeHtml(m('meetingSee'))}</a></p>`].join('\n'), locale),
   };
 }
 
