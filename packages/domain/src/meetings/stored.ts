@@ -1,0 +1,129 @@
+import type { MeetingPlan } from './planner.js';
+import type { MeetingInput } from './meeting.js';
+
+/*
+ * The stored meeting and what every function does with it without validating input: its types,
+ * which rounds are held, cancelling, a participant's departure, the calendar events issued. Apart
+ * from meeting.ts, whose zod schemas run at module load, so that a function that only takes a
+ * member out of its meetings (profiles-api's erasure) bundles none of them.
+ */
+
+/** A planned meeting with its explanation: what the timetable shows for one pair. */
+export interface ScheduledMeeting {
+  table: number;
+  /** The pair, in the order its `reasons` follow (a shared theme's priorities are in this order). */
+  profileIds: [string, string];
+  requested: boolean;
+  score: number;
+  /** Structured reasons (ids and params; see MatchReason) and the sentence for them. */
+  reasons: Record<string, unknown>[];
+  summary: string;
+}
+
+export interface ScheduledRound {
+  round: number;
+  /** ISO 8601 UTC instants. */
+  startsAt: string;
+  endsAt: string;
+  meetings: ScheduledMeeting[];
+  byes: string[];
+}
+
+/** The stored meeting: the input, its timetable, and bookkeeping. */
+export interface Meeting extends MeetingInput {
+  id: string;
+  networkId: string;
+  /** Starts at 1, +1 per change; iCalendar SEQUENCE is version − 1. */
+  version: number;
+  schedule: ScheduledRound[];
+  unmetRequests: MeetingPlan['unmetRequests'];
+  createdAt: string;
+  updatedAt: string;
+  /**
+   * ISO 8601 UTC instant the coordinator cancelled it, absent while it stands. A cancelled meeting
+   * is kept (a retried cancel finds it, the participants are told once) but listed and shown nowhere.
+   */
+  cancelledAt?: string;
+  /**
+   * Participants who left in this version on their own (their profile erased), not taken out by a
+   * coordinator: nobody tells them they were taken out. Only the version that wrote it carries it.
+   */
+  departed?: string[];
+  /**
+   * The calendar events its versions have had: for each round any version planned, the highest
+   * table in use then (0: none). A calendar that imported an earlier version still holds those
+   * events, so one no longer planned (a round taken off the end, a table left empty) is sent again
+   * as cancelled (export.ts). Absent on meetings stored before it: their schedule says it.
+   */
+  issuedTables?: number[];
+}
+
+/** For each round of `meeting` and of the versions before it, the highest table used (see `issuedTables`). */
+export function issuedTablesOf(meeting: Pick<Meeting, 'schedule' | 'issuedTables'>): number[] {
+  const issued = [...(meeting.issuedTables ?? [])];
+  for (const round of meeting.schedule) {
+    issued[round.round - 1] = Math.max(issued[round.round - 1] ?? 0, ...round.meetings.map((m) => m.table));
+  }
+  return Array.from(issued, (tables) => tables ?? 0);
+}
+
+/** `next` keeping track of the calendar events of `previous` (the version it replaces) and its own. */
+export function withIssuedTables(next: Meeting, previous?: Pick<Meeting, 'schedule' | 'issuedTables'>): Meeting {
+  return { ...next, issuedTables: issuedTablesOf({ schedule: next.schedule, issuedTables: previous ? issuedTablesOf(previous) : [] }) };
+}
+
+/** Rounds already held at `now` (started before it): a re-plan keeps them. */
+export function heldRounds(schedule: readonly ScheduledRound[], now: Date): ScheduledRound[] {
+  return schedule.filter((r) => isHeld(r, now));
+}
+
+/** Whether a round has begun at `now`: it then counts as held. */
+export const isHeld = (round: Pick<ScheduledRound, 'startsAt'>, now: Date) => new Date(round.startsAt).getTime() <= now.getTime();
+
+/** Whether a round is still to come at `now` (the plan can change for it, a member can ask for it). */
+export function hasRoundToCome(rounds: readonly Pick<ScheduledRound, 'startsAt'>[], now: Date): boolean {
+  return rounds.some((r) => !isHeld(r, now));
+}
+
+/**
+ * The meeting cancelled at `now` (ISO 8601), as its next version; or why it cannot be: once its
+ * first round has begun it is a record of what happened (the coordinator changes the rounds still
+ * to come instead). Cancelling a cancelled meeting gives it back unchanged (the same object). Pure.
+ */
+export function cancelled(meeting: Meeting, now: string): { meeting: Meeting } | { problem: string } {
+  if (meeting.cancelledAt !== undefined) return { meeting };
+  const [first] = heldRounds(meeting.schedule, new Date(now));
+  if (first) return { problem: `This meeting began at ${first.startsAt} (UTC) and is kept as held. Change the rounds still to come instead (PUT with fewer rounds).` };
+  return { meeting: { ...meeting, cancelledAt: now, version: meeting.version + 1, updatedAt: now } };
+}
+
+/**
+ * The meeting without a member whose profile is being erased, as its next version: it leaves the
+ * participants and the requests; in the rounds not yet held at `now` (ISO 8601) its partner sits
+ * out instead of meeting it; in every round, the pairs it was in lose their reasons and sentence,
+ * which name it (a held pair stays, as it happened). The coordinator may plan the rest again. A
+ * meeting it is not in comes back as it was (the same object). Pure.
+ */
+export function withoutParticipant(meeting: Meeting, profileId: string, now: string): Meeting {
+  const involved = (pair: readonly string[]) => pair.includes(profileId);
+  const inSchedule = meeting.schedule.some((r) => r.byes.includes(profileId) || r.meetings.some((m) => involved(m.profileIds)));
+  if (!meeting.participants.includes(profileId) && !inSchedule) return meeting;
+  const at = new Date(now);
+  const schedule = meeting.schedule.map((round) => {
+    if (isHeld(round, at)) return { ...round, meetings: round.meetings.map((m) => (involved(m.profileIds) ? { ...m, reasons: [], summary: '' } : m)) };
+    const partners = round.meetings.filter((m) => involved(m.profileIds)).map((m) => (m.profileIds[0] === profileId ? m.profileIds[1] : m.profileIds[0]));
+    return { ...round, meetings: round.meetings.filter((m) => !involved(m.profileIds)), byes: [...round.byes.filter((id) => id !== profileId), ...partners] };
+  });
+  const next: Meeting = {
+    ...meeting,
+    participants: meeting.participants.filter((id) => id !== profileId),
+    requests: meeting.requests.filter((r) => r.from !== profileId && r.to !== profileId),
+    unmetRequests: meeting.unmetRequests.filter((r) => r.from !== profileId && r.to !== profileId),
+    schedule,
+    version: meeting.version + 1,
+    updatedAt: now,
+    departed: [profileId],
+  };
+  // Its pairs leave tables empty: calendars that had them are told (issuedTables).
+  return withIssuedTables(next, meeting);
+}
