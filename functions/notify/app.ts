@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { EVENT_SCHEMAS } from '@culturebridge/events';
 import {
   CLOSED_STATES,
+  DEFAULT_LOCALE,
   composeMatchMail,
   composeMembershipMail,
   composeMeetingCancelledMail,
@@ -21,6 +22,7 @@ import {
   membershipStatus,
   networkDisplayName,
   networksNamedIn,
+  participantNames,
   type Mail,
   type MatchNotice,
   type MeetingRecipient,
@@ -124,7 +126,6 @@ export function createNotifyHandler(deps: NotifyDeps) {
     }
     const ids = [...new Set([...scheduled, ...removed, ...cancelled, ...meeting.schedule.flatMap((r) => r.meetings.flatMap((m) => m.profileIds))])];
     const [profiles, settings] = await Promise.all([deps.matches.profiles(ids), deps.networkSettings.getMany(networksNamedIn(meeting), { withName: true })]);
-    const nameOf = (id: string) => profiles.get(id)?.name ?? 'a member who has left';
     const networkName = (id: string) => networkDisplayName(id, settings.get(id));
     const failures: unknown[] = [];
     /** One mail per member and meeting version (`version`: the one whose schedule or notice it carries). */
@@ -153,7 +154,7 @@ export function createNotifyHandler(deps: NotifyDeps) {
     };
     // Keyed by the cancelling event's version: a redelivery after a later (silent) version finds its mails sent.
     for (const id of cancelled) await tell(id, data.version, (recipient) => composeMeetingCancelledMail(meeting, recipient, { baseUrl: deps.baseUrl }));
-    for (const id of scheduled) await tell(id, meeting.version, (recipient) => composeMeetingMail(meeting, recipient, nameOf, { baseUrl: deps.baseUrl, networkName }, !firstTime.has(id)));
+    for (const id of scheduled) await tell(id, meeting.version, (recipient) => composeMeetingMail(meeting, recipient, participantNames(profiles, recipient.locale ?? DEFAULT_LOCALE), { baseUrl: deps.baseUrl, networkName }, !firstTime.has(id)));
     for (const id of removed) await tell(id, data.version, (recipient) => composeMeetingRemovedMail(meeting, recipient, { baseUrl: deps.baseUrl }));
     if (failures.length > 0) throw failures[0];
   };

@@ -14,6 +14,7 @@ import {
   meetingTimesProblems,
   networkDisplayName,
   networksNamedIn,
+  participantNames,
   quoted,
   scheduleOf,
   withIssuedTables,
@@ -105,7 +106,7 @@ function refuseCancelled(meeting: Meeting | undefined): void {
   if (meeting?.cancelledAt !== undefined) throw meetingCancelled(meeting.cancelledAt);
 }
 
-/** The language a calendar file is asked in (`?locale=`), if any; 400 naming `locale` for one the app does not speak. */
+/** The language a calendar file or a view is asked in (`?locale=`), if any; 400 naming `locale` for one the app does not speak. */
 function localeAsked(event: APIGatewayProxyEventV2): Locale | undefined {
   const asked = new URLSearchParams(event.rawQueryString ?? '').get('locale');
   if (asked === null) return undefined;
@@ -235,15 +236,15 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
     return meeting;
   }
 
-  async function namesOf(meeting: Meeting): Promise<(id: string) => string> {
+  /** Its participants' names; a member erased since is "a member who has left" in `locale` (participantNames). */
+  async function namesOf(meeting: Meeting, locale: Locale): Promise<(id: string) => string> {
     const ids = [...new Set([...meeting.participants, ...meeting.schedule.flatMap((r) => [...r.byes, ...r.meetings.flatMap((m) => m.profileIds)])])];
-    const found = await matches.profiles(ids);
-    return (id) => found.get(id)?.name ?? 'a member who has left';
+    return participantNames(await matches.profiles(ids), locale);
   }
 
   /** The timetable by round and by participant, with names and each pair's reasons. */
-  async function view(meeting: Meeting) {
-    const nameOf = await namesOf(meeting);
+  async function view(meeting: Meeting, locale: Locale) {
+    const nameOf = await namesOf(meeting, locale);
     const { schedule, unmetRequests, departed: _departed, issuedTables: _issued, ...details } = meeting;
     return {
       ...details,
@@ -261,6 +262,7 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
 
   const createMeeting: Route = async (event, caller) => {
     const networkId = networkOf(event, caller);
+    const locale = localeAsked(event) ?? DEFAULT_LOCALE;
     const at = now();
     const input = await parseMeetingBody(MeetingInput, event.body, networkId, at);
     const { schedule, unmetRequests } = await plan(networkId, input, [], new Set(), pastTimeProblems(input, at));
@@ -274,7 +276,7 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
       const meeting = withIssuedTables({ ...input, id, networkId, version: 1, schedule, unmetRequests, createdAt: at, updatedAt: at });
       const stored = (await meetings.create(meeting)) ? meeting : await meetings.get(networkId, id);
       if (!stored) throw new HttpProblem(409, 'Meeting exists', 'A meeting with this id exists already.');
-      if (stored.cancelledAt === undefined) return json(201, await view(stored), { location: `/networks/${networkId}/meetings/${stored.id}` });
+      if (stored.cancelledAt === undefined) return json(201, await view(stored, locale), { location: `/networks/${networkId}/meetings/${stored.id}` });
       id = submissionId(by, networkId, input, stored.id);
     }
     throw new HttpProblem(409, 'Meeting exists', 'This plan was made and cancelled too often; change its name or day to plan it again.');
@@ -289,20 +291,24 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
     return json(200, { networkId, meetings: list });
   };
 
-  const readMeeting: Route = async (event, caller) => json(200, await view(await stored(event, caller)));
+  const readMeeting: Route = async (event, caller) => {
+    const locale = localeAsked(event) ?? DEFAULT_LOCALE;
+    return json(200, await view(await stored(event, caller), locale));
+  };
 
   /** A change plans again the rounds not yet held; the version (and iCalendar SEQUENCE) goes up. One that changes nothing writes nothing (200, the meeting as it is). */
   const updateMeeting: Route = async (event, caller) => {
+    const locale = localeAsked(event) ?? DEFAULT_LOCALE;
     const current = await stored(event, caller);
     const at = now();
     const { version, ...input } = await parseMeetingBody(MeetingUpdate, event.body, current.networkId, at, current);
     if (version !== current.version) {
       // The same change again (a retry after a lost reply) finds the version it made, as it left it.
-      if (version + 1 === current.version && sameInput(current, input)) return json(200, await view(current));
+      if (version + 1 === current.version && sameInput(current, input)) return json(200, await view(current, locale));
       throw versionConflict(version, current.version, 'meeting');
     }
     // A form saved as it was changes nothing: no new version, so nobody is mailed a schedule again.
-    if (sameInput(current, input)) return json(200, await view(current));
+    if (sameInput(current, input)) return json(200, await view(current, locale));
     const held = heldRounds(current.schedule, new Date(at));
     const earlier = pastTimeProblems(input, at, current);
     if (input.rounds < held.length) earlier.push(problem(['rounds'], 'rounds_held', `${held.length} rounds are already held`, { min: held.length }));
@@ -313,7 +319,7 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
       throw versionConflict(version, result.currentVersion, 'meeting');
     }
     if (result.outcome === 'not-found') throw notFound('meeting');
-    return json(200, await view(next));
+    return json(200, await view(next, locale));
   };
 
   /**
@@ -353,18 +359,18 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
   const meetingCalendarFile: Route = async (event, caller) => {
     const locale = localeAsked(event);
     const meeting = await stored(event, caller);
-    const [nameOf, networkName] = await Promise.all([namesOf(meeting), networkNamesOf(meeting)]);
+    const [nameOf, networkName] = await Promise.all([namesOf(meeting, locale ?? DEFAULT_LOCALE), networkNamesOf(meeting)]);
     return download('text/calendar; charset=utf-8', `meeting-${meeting.id}.ics`, exporter().calendar(meeting, nameOf, locale ?? DEFAULT_LOCALE, networkName));
   };
 
   const meetingCsvFile: Route = async (event, caller) => {
     const meeting = await stored(event, caller);
-    return download('text/csv; charset=utf-8', `meeting-${meeting.id}.csv`, exporter().csv(meeting, await namesOf(meeting)));
+    return download('text/csv; charset=utf-8', `meeting-${meeting.id}.csv`, exporter().csv(meeting, await namesOf(meeting, DEFAULT_LOCALE)));
   };
 
   /** One meeting as a participant sees it: its own rounds, with partners' names. */
-  async function ownView(meeting: Meeting, profileId: string) {
-    const nameOf = await namesOf(meeting);
+  async function ownView(meeting: Meeting, profileId: string, locale: Locale) {
+    const nameOf = await namesOf(meeting, locale);
     return {
       id: meeting.id,
       networkId: meeting.networkId,
@@ -389,6 +395,7 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
     const networkId = event.pathParameters?.networkId ?? '';
     const meetingId = meetingIdOf(event);
     const { from, to } = parseBody(MeetingRequestInput, event.body);
+    const locale = localeAsked(event) ?? DEFAULT_LOCALE;
     const profile = await profiles.get(from);
     if (!profile || !ownsProfile(caller, from)) throw refusal(caller, profile, 'ask for a meeting for it');
     for (let attempt = 1; ; attempt++) {
@@ -396,7 +403,7 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
       if (!current || !current.participants.includes(from)) throw notFound('meeting');
       refuseCancelled(current);
       if (to === from || !current.participants.includes(to)) throw invalidFields([problem(['to'], 'not_a_participant', 'not another participant of this meeting')]);
-      if (current.requests.some((r) => r.from === from && r.to === to)) return json(200, await ownView(current, from));
+      if (current.requests.some((r) => r.from === from && r.to === to)) return json(200, await ownView(current, from, locale));
       const at = now();
       const held = heldRounds(current.schedule, new Date(at));
       if (held.length >= current.rounds) throw new HttpProblem(409, 'Meeting over', 'Every round of this meeting has been held.', PROBLEM_TYPES.meetingOver);
@@ -409,7 +416,7 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
         throw error;
       });
       const result = await meetings.replace(next, current.version);
-      if (result.outcome === 'ok') return json(200, await ownView(next, from));
+      if (result.outcome === 'ok') return json(200, await ownView(next, from, locale));
       if (result.outcome === 'not-found') throw notFound('meeting');
       if (attempt >= 3) throw versionConflict(current.version, result.currentVersion, 'meeting');
     }
@@ -419,10 +426,12 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
   const profileMeetings: Route = async (event, caller) => {
     const id = event.pathParameters?.id ?? '';
     if (!ID_PATTERN.test(id)) throw notFound('profile');
+    const asked = localeAsked(event);
     const profile = await profiles.get(id);
     if (!profile || !ownsProfile(caller, id)) throw refusal(caller, profile, 'see its schedule');
+    const locale = asked ?? profile.locale ?? DEFAULT_LOCALE;
     const all = (await Promise.all(profile.networks.map((n) => meetings.ofNetwork(n)))).flat().filter((m) => m.cancelledAt === undefined && m.participants.includes(id));
-    const list = await Promise.all(all.map((m) => ownView(m, id)));
+    const list = await Promise.all(all.map((m) => ownView(m, id, locale)));
     list.sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime));
     return json(200, { profileId: id, meetings: list });
   };
@@ -442,8 +451,9 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
     const meeting = (await Promise.all(profile.networks.map((n) => meetings.get(n, meetingId)))).find((m) => m?.participants.includes(id));
     if (!meeting) throw notFound('meeting');
     refuseCancelled(meeting);
-    const [nameOf, networkName] = await Promise.all([namesOf(meeting), networkNamesOf(meeting)]);
-    const calendar = exporter().memberCalendar(meeting, { id, name: profile.name }, nameOf, locale ?? profile.locale ?? DEFAULT_LOCALE, networkName);
+    const language = locale ?? profile.locale ?? DEFAULT_LOCALE;
+    const [nameOf, networkName] = await Promise.all([namesOf(meeting, language), networkNamesOf(meeting)]);
+    const calendar = exporter().memberCalendar(meeting, { id, name: profile.name }, nameOf, language, networkName);
     return download('text/calendar; charset=utf-8', `meeting-${meeting.id}.ics`, calendar);
   };
 

@@ -214,6 +214,14 @@ describe('meeting mails', () => {
     const klingon = await asCoordinator(net, coordinator, 'GET', `/networks/${net}/meetings/${meetingId}/calendar?locale=tlh`);
     expect(klingon.status).toBe(400);
     expect((klingon.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['locale']);
+    // The views name people too, so they take the page's language; a change asked in an unknown one
+    // is refused before anything is stored.
+    const refused = await asCoordinator(net, coordinator, 'PUT', `/networks/${net}/meetings/${meetingId}?locale=tlh`, { ...body, rounds: 1, version: 2 });
+    expect(refused.status).toBe(400);
+    expect((refused.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['locale']);
+    const kept = await asCoordinator(net, coordinator, 'GET', `/networks/${net}/meetings/${meetingId}?locale=ru`);
+    expect(kept.body.version).toBe(2);
+    expect(kept.body.rounds).toHaveLength(2);
   });
   it('a participant who erases their profile leaves the meeting without being told they were taken out; the others get the new schedule', async () => {
     const { net, coordinator, ids } = await networkOfThree();

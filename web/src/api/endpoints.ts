@@ -1,6 +1,7 @@
 import type { Profile, ProfileInput } from '@culturebridge/domain';
 import type { MeetingInput } from '@culturebridge/domain';
 import { apiRequest, apiText } from './client';
+import { currentLocale } from '../i18n';
 import type {
   CreatedProfile,
   JoinRequests,
@@ -24,6 +25,9 @@ import type {
 import type { Locale } from '@culturebridge/domain';
 
 const segment = encodeURIComponent;
+
+/** `?locale=` with the page's language, for answers that name someone in words (a member who has left). */
+const inPageLanguage = () => `?locale=${segment(currentLocale())}`;
 
 /** `locale`: the language of the sign-in mail, the page's own. */
 export const requestSignInLink = (email: string, locale?: Locale) => apiRequest<{ message: string }>('POST', '/auth/magic-link', { email, ...(locale ? { locale } : {}) });
@@ -74,13 +78,13 @@ export const updateNetworkSettings = (networkId: string, preference: MailPrefere
 
 export const fetchMeetings = (networkId: string) => apiRequest<{ networkId: string; meetings: MeetingSummary[] }>('GET', `/networks/${segment(networkId)}/meetings`);
 
-export const createMeeting = (networkId: string, input: Omit<MeetingInput, 'requests'>) => apiRequest<MeetingView>('POST', `/networks/${segment(networkId)}/meetings`, input);
+export const createMeeting = (networkId: string, input: Omit<MeetingInput, 'requests'>) => apiRequest<MeetingView>('POST', `/networks/${segment(networkId)}/meetings${inPageLanguage()}`, input);
 
 /** Changes the meeting read at `version`: the rounds still to come are planned again. 409 `/problems/version-conflict` when it changed since. */
 export const updateMeeting = (networkId: string, meetingId: string, input: MeetingInput & { version: number }) =>
-  apiRequest<MeetingView>('PUT', `/networks/${segment(networkId)}/meetings/${segment(meetingId)}`, input);
+  apiRequest<MeetingView>('PUT', `/networks/${segment(networkId)}/meetings/${segment(meetingId)}${inPageLanguage()}`, input);
 
-export const fetchMeeting = (networkId: string, meetingId: string) => apiRequest<MeetingView>('GET', `/networks/${segment(networkId)}/meetings/${segment(meetingId)}`);
+export const fetchMeeting = (networkId: string, meetingId: string) => apiRequest<MeetingView>('GET', `/networks/${segment(networkId)}/meetings/${segment(meetingId)}${inPageLanguage()}`);
 
 /** Cancels the meeting (204); the participants are told by mail. 409 once it has begun. */
 export const cancelMeeting = (networkId: string, meetingId: string) => apiRequest<void>('DELETE', `/networks/${segment(networkId)}/meetings/${segment(meetingId)}`);
@@ -93,10 +97,10 @@ export const fetchMeetingFile = (networkId: string, meetingId: string, kind: 'ca
 export const fetchProfileMeetingCalendar = (profileId: string, meetingId: string, locale: Locale) =>
   apiText(`/profiles/${segment(profileId)}/meetings/${segment(meetingId)}/calendar?locale=${segment(locale)}`);
 
-export const fetchProfileMeetings = (profileId: string) => apiRequest<ProfileMeetings>('GET', `/profiles/${segment(profileId)}/meetings`);
+export const fetchProfileMeetings = (profileId: string) => apiRequest<ProfileMeetings>('GET', `/profiles/${segment(profileId)}/meetings${inPageLanguage()}`);
 
 export const requestMeeting = (networkId: string, meetingId: string, from: string, to: string) =>
-  apiRequest<OwnMeeting>('POST', `/networks/${segment(networkId)}/meetings/${segment(meetingId)}/requests`, { from, to });
+  apiRequest<OwnMeeting>('POST', `/networks/${segment(networkId)}/meetings/${segment(meetingId)}/requests${inPageLanguage()}`, { from, to });
 export const fetchJoinRequests = (networkId: string) => apiRequest<JoinRequests>('GET', `/networks/${segment(networkId)}/requests`);
 
 export const answerJoinRequest = (networkId: string, profileId: string, answer: 'approve' | 'reject') =>

@@ -9,3 +9,4 @@ export * from './meeting.js';
 // its validator (about 70 KB), which only the meeting routes need; every other bundle stays without.
 export * from './mail.js';
 export { meetingLocalTime } from './personal.js';
+export { participantNames } from './names.js';
