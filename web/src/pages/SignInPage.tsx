@@ -97,7 +97,8 @@ function Verify({ token }: { token: string }) {
   const title = confirming
     ? t('signIn.confirmTitle', { count: profile.networks.length, name: profile.name, networks: networkNames(t, list, profile.networks) })
     : t('signIn.signInAs', { address });
-  const button = confirming ? t('signIn.confirmButton', { name: profile.name }) : t('signIn.title');
+  // A verb, as on the heading ("Войти как …"): the page title is a noun in several languages ("Вход").
+  const button = confirming ? t('signIn.confirmButton', { name: profile.name }) : t('signIn.signInButton');
 
   const use = async () => {
     setBusy(true);
