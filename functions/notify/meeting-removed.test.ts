@@ -51,7 +51,7 @@ describe('a participant taken out of a meeting', () => {
     for (const part of [notice.text, notice.html]) {
       expect(part).toContain('Oksana');
       expect(part).toContain('Lviv');
-      expect(part).toContain('2099-05-12');
+      expect(part).toContain('12 травня 2099 р.');
       expect(part).toContain('https://app.example.org/#/profiles/' + C + '/meetings');
       // Names nobody else of the meeting.
       expect(part).not.toContain('Kutaisi,');

@@ -92,6 +92,8 @@ describe('meetings in a real browser', () => {
     await page.getByRole('button', { name: 'Plan the rounds' }).click();
 
     await page.getByRole('heading', { level: 1, name: 'EU4Culture network meeting: speed dating' }).waitFor(WAIT);
+    // The day as the page's language writes it, not as ISO 8601.
+    await expect(page.locator('.lead').first().innerText()).resolves.toContain('May 12, 2099');
     const rounds = page.locator('section.round-page');
     expect(await rounds.count()).toBe(4);
     // 12 people at 6 tables: six meetings a round, nobody waits; 10:00 in Tbilisi, 12 + 3 minutes a round.
@@ -311,6 +313,6 @@ describe('meetings in a real browser', () => {
       { timeoutMs: 20_000, intervalMs: 200 },
     );
     expect(mail.subject).toBe('CultureBridge: EU4Culture network meeting: speed dating is cancelled');
-    expect(mail.body.text).toContain('planned for 2099-05-12 from 10:00 (Asia/Tbilisi)');
+    expect(mail.body.text).toContain('planned for May 12, 2099 from 10:00 (Asia/Tbilisi)');
   });
 });

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import {
   countryNameIn,
+  formatDate,
   formatList,
   languageNameIn,
   renderReasons,
@@ -60,6 +61,8 @@ export function useLocale() {
     number: (n: number) => new Intl.NumberFormat(locale).format(n),
     percent: (share: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share),
     dateTime,
+    /** A calendar day (YYYY-MM-DD: a meeting's) as the reader's language writes it, with no time zone shift (domain formatDate). */
+    day: (isoDate: string) => formatDate(isoDate, locale),
     /** The day of an instant (when a member asked, a match was proposed), in the reader's time zone. */
     date: (iso: string | Date) => dateTime(iso, { dateStyle: 'medium' }),
     compare: (a: string, b: string) => collator(locale).compare(a, b),

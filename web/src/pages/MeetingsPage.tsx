@@ -176,7 +176,7 @@ function MeetingForm({
 }
 
 function PlanMeeting({ networkId }: { networkId: string }) {
-  const { t } = useLocale();
+  const { t, day } = useLocale();
   const meetings = useResource(() => fetchMeetings(networkId), `meetings:${networkId}`);
   const [problem, setProblem] = useState<ApiProblem | undefined>();
   const [busy, setBusy] = useState(false);
@@ -217,7 +217,7 @@ function PlanMeeting({ networkId }: { networkId: string }) {
             {meetings.data.meetings.map((m) => (
               <li key={m.id}>
                 <a href={href(`/meetings/${encodeURIComponent(networkId)}/${encodeURIComponent(m.id)}`)}>{m.name}</a>{' '}
-                {t('meetings.plannedItem', { date: m.date, startTime: m.startTime, timeZone: m.timeZone, rounds: m.rounds, participants: m.participants })}
+                {t('meetings.plannedItem', { date: day(m.date), startTime: m.startTime, timeZone: m.timeZone, rounds: m.rounds, participants: m.participants })}
               </li>
             ))}
           </ul>
@@ -392,7 +392,7 @@ function Timetable({
   onReload: () => void;
   onCancelled: () => void;
 }) {
-  const { t, reasons, locale } = useLocale();
+  const { t, reasons, locale, day } = useLocale();
   const [changing, setChanging] = useState(false);
   // Like asking to meet: a change plans the rounds still to come, so there must be one.
   const roundsToCome = hasRoundToCome(meeting.rounds, new Date());
@@ -415,7 +415,7 @@ function Timetable({
       <PageHeading title={meeting.name} />
       <p className="lead">
         {t('meetings.lead', {
-          date: meeting.date,
+          date: day(meeting.date),
           startTime: meeting.startTime,
           timeZone: meeting.timeZone,
           rounds: meeting.rounds.length,

@@ -24,7 +24,7 @@ export function MyMeetingsPage({ profileId }: { profileId: string }) {
 }
 
 function Schedules({ profileId }: { profileId: string }) {
-  const { t, reasons } = useLocale();
+  const { t, reasons, day } = useLocale();
   const { me } = useMe();
   const profileName = me?.profiles.find((p) => p.id === profileId)?.name;
   const mine = useResource(() => fetchProfileMeetings(profileId), `my-meetings:${profileId}`);
@@ -49,7 +49,7 @@ function Schedules({ profileId }: { profileId: string }) {
         <section key={m.id} aria-labelledby={`meeting-${m.id}`}>
           <h2 id={`meeting-${m.id}`}>{m.name}</h2>
           <p>
-            {t('myMeetings.when', { date: m.date, startTime: m.startTime, timeZone: m.timeZone })}
+            {t('myMeetings.when', { date: day(m.date), startTime: m.startTime, timeZone: m.timeZone })}
           </p>
           <CalendarButton profileId={profileId} meetingId={m.id} />
           {/* On a phone each round is a card (data-table--cards): whom, where and why on the screen. */}

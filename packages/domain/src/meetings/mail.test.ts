@@ -24,7 +24,7 @@ describe('a participant\'s meeting mail in the recipient\'s language (issue 15)'
     expect(m.text.split('\n')).toEqual([
       'Hello Nino,',
       '',
-      'Here is the speed-dating schedule of Kutaisi at Speed dating, 2027-05-12, from 10:00 (Asia/Tbilisi):',
+      'Here is the speed-dating schedule of Kutaisi at Speed dating, May 12, 2027, from 10:00 (Asia/Tbilisi):',
       '',
       expect.stringMatching(/^Round 1, 10:00–10:10, table 1: Gyumri\. Why: .*Youth/),
       'Round 2, 10:15–10:25: a break for you.',
@@ -38,7 +38,7 @@ describe('a participant\'s meeting mail in the recipient\'s language (issue 15)'
     const uk = mail('uk', true);
     expect(uk.subject).toBe('CultureBridge: оновлений розклад на зустріч «Speed dating»');
     expect(uk.text).toContain('Вітаємо, Nino!');
-    expect(uk.text).toContain('Розклад змінився. Розклад зустрічей Kutaisi на «Speed dating», 2027-05-12, з 10:00 (Asia/Tbilisi):');
+    expect(uk.text).toContain('Розклад змінився. Розклад зустрічей Kutaisi на «Speed dating», 12 травня 2027 р., з 10:00 (Asia/Tbilisi):');
     expect(uk.text).toMatch(/^Раунд 1, 10:00–10:10, стіл 1: Gyumri\. Чому: \S/m);
     expect(uk.text).toContain('Раунд 2, 10:15–10:25: у вас перерва.');
     expect(uk.html).toContain('<th>Партнер</th>');

@@ -1,4 +1,5 @@
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
+import { formatDate } from '../i18n/labels.js';
 import { translator } from '../i18n/translate.js';
 import { escapeHtml, htmlPage, link, oneLine, type Mail, type MailLinks } from '../notification.js';
 import type { Meeting } from './meeting.js';
@@ -36,7 +37,7 @@ export function composeMeetingMail(
   const m = (key: string, params: Record<string, unknown> = {}) => t(`mail.${key}`, params);
   const url = link(baseUrl, `profiles/${encodeURIComponent(recipient.id)}/meetings`);
   const subject = oneLine(m(changed ? 'meetingSubjectChanged' : 'meetingSubject', { meeting: meeting.name }));
-  const intro = m(changed ? 'meetingIntroChanged' : 'meetingIntro', { name: recipient.name, meeting: meeting.name, date: meeting.date, time: meeting.startTime, timeZone: meeting.timeZone });
+  const intro = m(changed ? 'meetingIntroChanged' : 'meetingIntro', { name: recipient.name, meeting: meeting.name, date: formatDate(meeting.date, locale), time: meeting.startTime, timeZone: meeting.timeZone });
   const why = m('why');
   const lines = personalLines(meeting, recipient, nameOf, locale, networkName).map((l) => ({
     ...l,
@@ -89,7 +90,7 @@ function noticeMail(meeting: Meeting, recipient: MeetingRecipient, { baseUrl }: 
   const m = (key: string, params: Record<string, unknown> = {}) => t(`mail.${key}`, params);
   const url = link(baseUrl, `profiles/${encodeURIComponent(recipient.id)}/meetings`);
   const hello = m('hello', { name: recipient.contact.name });
-  const intro = m(introKey, { name: recipient.name, meeting: meeting.name, date: meeting.date, time: meeting.startTime, timeZone: meeting.timeZone });
+  const intro = m(introKey, { name: recipient.name, meeting: meeting.name, date: formatDate(meeting.date, locale), time: meeting.startTime, timeZone: meeting.timeZone });
   // Its rounds may be in the participant's calendar, and no file of ours can take them out now.
   const calendar = m('meetingCalendarDelete');
   const subject = oneLine(m(subjectKey, { meeting: meeting.name }));
