@@ -85,10 +85,19 @@ describe('one-line fields through the API: one line of visible text, or a 400 an
     expect(read.body.description).toBe('Festival in June.\nVenue: the fortress.\n\nAsk us.');
 
     const before = (await table.scanAll()).length;
-    for (const bad of ['a\tb', 'a\u0000b', '\u001b[2J', 'a\u2028b', '\u200b\n\u3164']) {
+    for (const bad of ['a\tb', 'a\u0000b', '\u001b[2J', 'a\u2028b', '\u200b\n\u3164', 'Festival \u202eenuJ ni\nVenue', 'a\u2066b\n\u2069c']) {
       expectFieldProblem(await call(api, { method: 'POST', path: '/profiles', body: validProfileInput({ description: bad }) }), 'description');
     }
     expect(await table.scanAll()).toHaveLength(before);
+  });
+
+  it('a name whose direction controls are closed inside it is stored as written (text pasted from a chat app)', async () => {
+    const name = 'Gyumri \u2068\u05d2\u05d9\u05d5\u05de\u05e8\u05d9\u2069 \u202b\u05e2\u05d9\u05e8\u202c';
+    const input = validProfileInput({ name, contact: { name: 'Ani', email: 'culture@gyumri-bidi.example' } });
+    const created = await call(api, { method: 'POST', path: '/profiles', body: input, headers: await bearer(input.contact.email) });
+    expect(created.status).toBe(201);
+    const read = await call(api, { method: 'GET', path: `/profiles/${String(created.body.id)}`, headers: { authorization: `Bearer ${String(created.body.session)}` } });
+    expect(read.body.name).toBe(name);
   });
 
   it('a name typed decomposed is stored NFC', async () => {

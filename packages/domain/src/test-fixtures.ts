@@ -58,6 +58,14 @@ export const INVISIBLE_OR_CONTROL_TEXT: readonly { name: string; value: string }
   { name: 'em space and thin space', value: '\u2003\u2009' },
   { name: 'soft hyphen U+00AD', value: '\u00ad' },
   { name: 'bidi override U+202E', value: '\u202e' },
+  // A direction control left open turns the text after the field around wherever it is shown (a
+  // reason line, a mail subject): "Batumi" + RLO makes "… accepted. Your answer?" read backwards.
+  { name: 'right-to-left override left open U+202E', value: 'Batumi \u202eecnetepmoc' },
+  { name: 'right-to-left embedding left open U+202B', value: '\u202bBatumi' },
+  { name: 'right-to-left isolate left open U+2067', value: 'Batumi \u2067x' },
+  { name: 'pop directional formatting with nothing open U+202C', value: 'Batumi\u202c' },
+  { name: 'pop directional isolate with nothing open U+2069', value: 'Batumi\u2069' },
+  { name: 'override closed by an isolate\'s end U+202E U+2069', value: '\u202eBatumi\u2069' },
   { name: 'variation selector U+FE0F', value: '\ufe0f' },
   { name: 'combining acute accent alone', value: '\u0301' },
   { name: 'mixture of invisible characters and spaces', value: ' \u200b\u3164 \u2060\ufeff ' },

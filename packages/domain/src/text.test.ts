@@ -26,6 +26,15 @@ describe('oneLineText', () => {
     expect(result.success ? '' : result.error.issues[0]?.message).toBe('name must be one line of text without control characters (found U+000A)');
   });
 
+  it('names the text direction control left open, or closed without being opened', () => {
+    const message = (value: string) => {
+      const result = line.safeParse(value);
+      return result.success ? '' : result.error.issues[0]?.message;
+    };
+    expect(message('Batumi \u202eecnetepmoc')).toBe('name must close every text direction control it opens, and only those (found U+202E)');
+    expect(message('Batumi\u2069')).toBe('name must close every text direction control it opens, and only those (found U+2069)');
+  });
+
   it('normalises to NFC, so the same name is the same string whichever way it was typed', () => {
     const decomposed = 'Ba\u0306lt\u0326i'; // Bălți with combining marks
     expect(line.parse(decomposed)).toBe('Bălți'.normalize('NFC'));
@@ -33,7 +42,7 @@ describe('oneLineText', () => {
   });
 
   it('keeps visible text in any script, with joiners and marks inside it, and trims spaces around it', () => {
-    for (const ok of ['Gyumri', 'Гюмри', 'გიუმრი', 'Գյումրի', '귬리', 'سمرقند', 'Zürich', '👩‍🎨 studio', 'می‌خواهم', '  Soroca  ']) {
+    for (const ok of ['Gyumri', 'Гюмри', 'გიუმრი', 'Գյումրի', '귬리', 'سمرقند', 'Zürich', '👩‍🎨 studio', 'می‌خواهم', '  Soroca  ', 'Gyumri \u2068גיומרי\u2069', '\u202bעיר\u202c', '\u2067\u202eab\u2069']) {
       expect(line.safeParse(ok).success, ok).toBe(true);
     }
     expect(line.parse('  Soroca\u00a0')).toBe('Soroca');
@@ -64,6 +73,8 @@ describe('multiLineText', () => {
     ['C1 control', 'a\u0085b'],
     ['line separator', 'a\u2028b'],
     ['lone surrogate', 'a\udc00b'],
+    ['a right-to-left override left open on its line', 'Festival \u202eenuJ ni\nVenue'],
+    ['an isolate closed on the next line', 'a\u2066b\n\u2069c'],
   ])('refuses other control characters: %s', (_name, value) => {
     expect(paragraphs.safeParse(value).success).toBe(false);
   });

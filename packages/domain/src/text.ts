@@ -51,14 +51,51 @@ export function hasVisibleCharacter(value: string): boolean {
   return false;
 }
 
+/** "U+000A": a character as a message people can act on names it. */
+const codePoint = (ch: string) => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
 /** "U+000A", the first character of `value` that `pattern` matches, for a message people can act on. */
 function firstMatch(value: string, pattern: RegExp): string | undefined {
   const ch = pattern.exec(value)?.[0];
-  return ch === undefined ? undefined : `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return ch === undefined ? undefined : codePoint(ch);
 }
 
+/** The explicit direction controls: embeddings and overrides (LRE, RLE, LRO, RLO) end with PDF, isolates (LRI, RLI, FSI) with PDI. */
+const OPENS_EMBEDDING = new Set(['\u202a', '\u202b', '\u202d', '\u202e']);
+const OPENS_ISOLATE = new Set(['\u2066', '\u2067', '\u2068']);
+const POP_EMBEDDING = '\u202c';
+const POP_ISOLATE = '\u2069';
+
 /**
- * One line of visible text: normalised to NFC, no control character (CR and LF included), trimmed,
+ * The first direction control of a line that is not closed within it, or that closes what the line
+ * did not open, as "U+202E". Text shows inside other text (a reason line, a mail subject, a table
+ * cell), and a right-to-left override left open turns everything after it around: "Batumi" + U+202E
+ * makes the app's "… accepted. What is your answer?" read backwards. Closed ones stay within the
+ * text that holds them, so a name pasted from a chat app (which wraps names in FSI … PDI) is kept.
+ * As in the Unicode bidirectional algorithm, PDI also ends the embeddings opened inside its isolate.
+ */
+function unclosedDirectionControl(line: string): string | undefined {
+  const open: string[] = [];
+  for (const ch of line) {
+    if (OPENS_EMBEDDING.has(ch) || OPENS_ISOLATE.has(ch)) open.push(ch);
+    else if (ch === POP_EMBEDDING) {
+      if (!OPENS_EMBEDDING.has(open.at(-1) ?? '')) return codePoint(ch);
+      open.pop();
+    } else if (ch === POP_ISOLATE) {
+      const isolate = open.findLastIndex((c) => OPENS_ISOLATE.has(c));
+      if (isolate < 0) return codePoint(ch);
+      open.length = isolate;
+    }
+  }
+  return open[0] === undefined ? undefined : codePoint(open[0]);
+}
+
+/** The same for each line of a multi-line text (a line break ends every direction control, but a line should not lean on it). */
+const unclosedDirectionControlInLines = (text: string) => text.split('\n').map(unclosedDirectionControl).find((found) => found !== undefined);
+
+/**
+ * One line of visible text: normalised to NFC, no control character (CR and LF included), every
+ * text direction control it opens closed within it (and none closed it did not open), trimmed,
  * at least one visible character, at most `max` UTF-16 code units after normalisation.
  * Messages name the field by `label` and the offending code point ("U+000A").
  */
@@ -71,6 +108,11 @@ export function oneLineText(label: string, max: number) {
       error: (issue) => `${label} must be one line of text without control characters (found ${firstMatch(String(issue.input), LINE_BREAKING_OR_CONTROL)})`,
       abort: true,
     })
+    .refine((v) => unclosedDirectionControl(v) === undefined, {
+      params: { code: 'control_character' },
+      error: (issue) => `${label} must close every text direction control it opens, and only those (found ${unclosedDirectionControl(String(issue.input))})`,
+      abort: true,
+    })
     .trim()
     .min(1, { error: `${label} must not be empty`, abort: true })
     .refine(hasVisibleCharacter, { error: `${label} must contain a visible character, not only spaces or invisible characters`, abort: true, params: { code: 'no_visible_character' } })
@@ -79,7 +121,7 @@ export function oneLineText(label: string, max: number) {
 
 /**
  * Free text that keeps its line breaks: normalised to NFC, CR LF and lone CR turned into LF, no other
- * control character (TAB included), trimmed, at most `max` code units. May be empty (use `.min` for
+ * control character (TAB included), each line closing the text direction controls it opens, trimmed, at most `max` code units. May be empty (use `.min` for
  * a required one); when not empty it must show a visible character.
  */
 export function multiLineText(label: string, max: number) {
@@ -90,6 +132,11 @@ export function multiLineText(label: string, max: number) {
     .refine((v) => !CONTROL_EXCEPT_LF.test(v), {
       params: { code: 'control_character' },
       error: (issue) => `${label} must not contain control characters other than line breaks (found ${firstMatch(String(issue.input), CONTROL_EXCEPT_LF)})`,
+      abort: true,
+    })
+    .refine((v) => unclosedDirectionControlInLines(v) === undefined, {
+      params: { code: 'control_character' },
+      error: (issue) => `${label} must close every text direction control it opens on the same line, and only those (found ${unclosedDirectionControlInLines(String(issue.input))})`,
       abort: true,
     })
     .trim()
