@@ -23,8 +23,10 @@ const languageNames = memoise((locale: Locale) => new Intl.DisplayNames([locale,
 // Armenian, and no region names or date patterns for Azerbaijani, Kazakh and Uzbek. So the names
 // that matter most (the networks' countries and languages) and the list word "and" are in the
 // catalogs too, and a date falls back to the numeric DD.MM.YYYY used in all these countries.
+// Chromium also lists Kazakh for Intl.ListFormat with only the root pattern ("a, b": no "and"),
+// which no language writes, so that counts as no data.
 const hasData = memoise((locale: Locale) => ({
-  lists: Intl.ListFormat.supportedLocalesOf([locale]).length > 0,
+  lists: Intl.ListFormat.supportedLocalesOf([locale]).length > 0 && new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(['a', 'b']) !== 'a, b',
   dates: Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0,
 }));
 const lists = memoise((locale: Locale) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
@@ -40,11 +42,20 @@ export function languageNameIn(code: string, locale: Locale): string {
   return nameIn('language', code, locale, languageNames);
 }
 
-/** The catalog's `<group>.<code>` when it has one, else CLDR's name, else the code itself (an invalid one makes Intl throw). */
+/**
+ * The catalog's `<group>.<code>` when it has one, else CLDR's name in the locale, else in English,
+ * else the code itself (an invalid one makes Intl throw). Chromium lists Azerbaijani, Kazakh and
+ * Uzbek as supported but has no region or language names for them, so Intl.DisplayNames([locale,
+ * 'en']) stops at the locale and answers the code ("AF", "af") instead of falling back to English.
+ */
 function nameIn(group: 'country' | 'language', code: string, locale: Locale, names: (locale: Locale) => Intl.DisplayNames): string {
   if (hasMessage(locale, `${group}.${code}`)) return translator(locale)(`${group}.${code}`);
+  const named = (inLocale: Locale) => {
+    const name = names(inLocale).of(code);
+    return name && name.toLowerCase() !== code.toLowerCase() ? name : undefined;
+  };
   try {
-    return names(locale).of(code) ?? code;
+    return named(locale) ?? (locale === 'en' ? undefined : named('en')) ?? code;
   } catch {
     return code;
   }
