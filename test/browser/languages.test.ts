@@ -257,6 +257,22 @@ describe('the web app in its members\' languages', () => {
     }
   });
 
+  it('writes numbers as each of the nine languages writes them', async () => {
+    for (const locale of LOCALES) {
+      const page = await newPage(locale);
+      await page.goto(`${platform.apiUrl}/`);
+      const hint = page.locator('#field-description-hint');
+      await hint.waitFor(WAIT);
+      await page.locator('#field-description').fill('ა'.repeat(1234));
+      // Node has the whole of CLDR; Chromium has no number symbols for Georgian, Armenian,
+      // Azerbaijani, Kazakh and Uzbek, and wrote "1,234 / 4,000" in all of them.
+      const text = await hint.innerText();
+      expect(text, locale).toContain(new Intl.NumberFormat(locale).format(1234));
+      expect(text, locale).toContain(new Intl.NumberFormat(locale).format(4000));
+      await page.close();
+    }
+  });
+
   it('has no serious or critical accessibility violation in any of the nine languages', async () => {
     for (const locale of LOCALES) {
       const page = await newPage(locale, true);

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { LOCALES, MEMBER_LIST_LIMITS } from '@culturebridge/domain';
+import { LOCALES, MEMBER_LIST_LIMITS, type Locale } from '@culturebridge/domain';
 import { ApiProblem, SessionLost } from '../api/client';
 import { importMemberList } from '../api/endpoints';
 import type { ImportSummary, MemberImport } from '../api/types';
@@ -8,7 +8,7 @@ import { ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
 import { ScrollArea } from '../components/ScrollArea';
 import { readableParams, sentence } from '../form/field-errors';
-import { useLocale } from '../i18n/use-locale';
+import { numberFormat, useLocale } from '../i18n/use-locale';
 import { downloadFromApi, downloadText } from '../lib/download';
 import { networkLabel } from '../lib/networks';
 import { href } from '../router';
@@ -31,7 +31,7 @@ function added(a: ImportSummary, b: ImportSummary): ImportSummary {
 }
 
 /** Bytes as megabytes with at most one decimal, rounded up (a file one byte over 4 MB reads 4.1), in the page's language. */
-const megabytes = (bytes: number, locale: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1, roundingMode: 'ceil' }).format(bytes / (1024 * 1024));
+const megabytes = (bytes: number, locale: Locale) => numberFormat(locale, { maximumFractionDigits: 1, roundingMode: 'ceil' }).format(bytes / (1024 * 1024));
 
 export function MemberImportPage({ networkId }: { networkId: string }) {
   const { t } = useLocale();
