@@ -9,7 +9,7 @@ import { localSession } from '../../local/sessions.js';
 import { NetworkStore } from '@culturebridge/store';
 import { seedNetworks } from '../../local/demo/seed.js';
 import { platformDocumentClient, startTestPlatform, submitProfile } from '../support/platform.js';
-import { launchChromium, screenshot, seriousAccessibilityViolations } from './support/chromium.js';
+import { labelsBelowTheirBox, launchChromium, screenshot, seriousAccessibilityViolations } from './support/chromium.js';
 import { nextSignInLink, signInLinks } from './support/mail.js';
 
 /**
@@ -253,6 +253,24 @@ describe('the web app in its members\' languages', () => {
       // Gyumri works in Armenian and English. Chromium lists Kazakh for Intl.ListFormat but has only
       // the root pattern, which wrote "армян, ағылшын" with no "and".
       expect(await row.locator('dd').innerText(), locale).toContain(` ${at(localeData(locale).messages, 'listAnd')} `);
+      await page.close();
+    }
+  });
+
+  it('lays the form out on a 390 px phone in each of the nine languages: every label beside its box, nothing wider than the phone', async () => {
+    for (const locale of LOCALES) {
+      const context = await browser.newContext({ locale, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(`${platform.apiUrl}/`);
+      await page.getByRole('heading', { level: 1, name: at(web(locale), 'interest.title') }).waitFor(WAIT);
+      // Every theme chosen, so that each shows its priority beside its name.
+      for (const theme of await page.locator('#field-themes input[type=checkbox]').all()) await theme.check();
+      // "EU4Culture: cities of Armenia, …" and Armenian's long words ("Ֆինանսավորման համատեղ հայտ")
+      // wrapped as a whole onto the line below their checkbox.
+      expect(await labelsBelowTheirBox(page), locale).toEqual([]);
+      expect(await page.evaluate('document.documentElement.scrollWidth'), locale).toBeLessThanOrEqual(390);
+      if (locale === 'hy') await screenshot(page, 'form-phone-hy.png');
       await page.close();
     }
   });

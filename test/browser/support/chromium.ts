@@ -41,3 +41,22 @@ export async function descriptionOf(page: Page, selector: string): Promise<strin
   const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).innerText()));
   return texts.join(' ');
 }
+
+/**
+ * The checkboxes and radio buttons whose label begins on a line below the box (the label wrapped
+ * away from it as a whole), as "#id: label". A label's first line box must start above the bottom of
+ * its box.
+ */
+export async function labelsBelowTheirBox(page: Page): Promise<string[]> {
+  return (await page.evaluate(`[...document.querySelectorAll('input[type=checkbox], input[type=radio]')]
+    .filter((input) => input.id && input.getClientRects().length > 0)
+    .flatMap((input) => {
+      const label = document.querySelector('label[for="' + CSS.escape(input.id) + '"]');
+      if (!label) return [];
+      const range = document.createRange();
+      range.selectNodeContents(label);
+      const firstLine = range.getClientRects()[0];
+      const box = input.getBoundingClientRect();
+      return firstLine && firstLine.top >= box.bottom ? ['#' + input.id + ': ' + label.textContent] : [];
+    })`)) as string[];
+}
