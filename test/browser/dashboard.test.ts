@@ -289,19 +289,25 @@ describe('the dashboard of a large network', () => {
     await page.getByLabel('Find by name').fill('Zugdidi');
     await page.locator('table.members-table tr[data-member="Zugdidi"]').getByRole('link', { name: 'Zugdidi' }).click();
     await page.getByRole('heading', { level: 1, name: 'Zugdidi' }).waitFor(WAIT);
+    // Each step replaces the button pressed; focus goes to the one that takes its place.
+    const focused = () => page.evaluate('(document.activeElement?.textContent ?? "").trim()') as Promise<string>;
     await page.getByRole('button', { name: 'Remove from Hundreds of cities' }).click();
     await page.getByText('Remove Zugdidi from Hundreds of cities? Its matches in the network are withdrawn').waitFor(WAIT);
+    expect(await focused()).toBe('Remove Zugdidi');
     await page.getByRole('button', { name: 'Keep as a member' }).click();
+    expect(await focused()).toBe('Remove from Hundreds of cities');
     expect(await listed()).toContain('Zugdidi');
     await page.getByRole('button', { name: 'Remove from Hundreds of cities' }).click();
     await page.getByRole('button', { name: 'Remove Zugdidi' }).click();
     await page.getByText('Zugdidi is no longer a member of Hundreds of cities').waitFor(WAIT);
+    expect(await focused()).toBe('Approve Zugdidi again');
     expect(await listed()).not.toContain('Zugdidi');
     // Opened again later, the page still offers the way back.
     await page.reload();
     await page.getByText('Zugdidi is no longer a member of Hundreds of cities').waitFor(WAIT);
     await page.getByRole('button', { name: 'Approve Zugdidi again' }).click();
     await page.getByRole('button', { name: 'Remove from Hundreds of cities' }).waitFor(WAIT);
+    expect(await focused()).toBe('Remove from Hundreds of cities');
     expect(await listed()).toContain('Zugdidi');
   });
 

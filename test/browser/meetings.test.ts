@@ -294,8 +294,12 @@ describe('meetings in a real browser', () => {
     const ask = page.getByRole('group', { name: 'Cancel this meeting…' });
     await expect(ask.innerText()).resolves.toContain('Cancel EU4Culture network meeting: speed dating? Each participant gets a mail that it will not take place.');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    // Keeping it changes nothing; asking again and confirming cancels it.
+    // Asking puts focus on the question's confirmation; keeping it (which changes nothing) back on
+    // the button that asked. Asking again and confirming cancels it.
+    const focused = () => page.evaluate('(document.activeElement?.textContent ?? "").trim()') as Promise<string>;
+    expect(await focused()).toBe('Cancel it and tell the participants');
     await ask.getByRole('button', { name: 'Keep it' }).click();
+    expect(await focused()).toBe('Cancel this meeting…');
     await page.getByRole('button', { name: 'Cancel this meeting…' }).click();
     await page.getByRole('button', { name: 'Cancel it and tell the participants' }).click();
     await page.getByText('Meeting cancelled').waitFor(WAIT);

@@ -30,16 +30,14 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 let gyumriId = '';
 let potiId = '';
-let demoIds: string[] = [];
+let ids: string[] = [];
 
 beforeAll(async () => {
-  let ids: string[];
   // Each member import call takes one row (member-lists reads this at cold start), so a three-row
   // list is imported in several calls, as a large one is with the deployed 20 s slice.
   process.env.IMPORT_SLICE_MS = '0';
   ({ platform, browser, ids } = await startSeededPlatform('browser'));
   potiId = ids[DEMO_MEMBERS.findIndex((m) => m.profile.name === 'Poti')] as string;
-  demoIds = ids;
 });
 
 afterAll(async () => {
@@ -118,6 +116,8 @@ describe('the web app in a real browser', () => {
     expect(await seriousAccessibilityViolations(coordinatorPage)).toEqual([]);
     await request.getByRole('button', { name: 'Approve Gyumri' }).click();
     await coordinatorPage.getByText('Gyumri approved: matching starts now.').waitFor(WAIT);
+    // The row's buttons are gone: focus is on the line that says what was done.
+    expect(await coordinatorPage.evaluate('document.activeElement?.textContent')).toBe('Gyumri approved: matching starts now.');
     await request.waitFor({ state: 'detached', ...WAIT });
 
     // Matching runs asynchronously; the page polls until the partners are there.
@@ -448,6 +448,72 @@ describe('the web app in a real browser', () => {
     expect(await page.locator('#field-name-error').count()).toBe(0);
   });
 
+  it('keeps a keyboard user\'s place: after each answer, edit, save or cancel, focus is on what took the pressed button\'s place, never back at the page\'s start', async () => {
+    const kutaisi = DEMO_MEMBERS.find((m) => m.profile.name === 'Kutaisi');
+    const kutaisiId = ids[DEMO_MEMBERS.findIndex((m) => m.profile.name === 'Kutaisi')] as string;
+    const email = kutaisi?.profile.contact.email as string;
+    type Matches = { matches: { matchId: string; partner: { id: string; name: string }; state: string; acceptedBy: string[] }[] };
+    const session = await localSession(platform.sessionKeyFile, email, { profiles: [kutaisiId] });
+    const open = (await api<Matches>('GET', `/profiles/${kutaisiId}/matches`, session)).matches.filter((m) => m.state === 'proposed' && !m.acceptedBy.includes(kutaisiId));
+    expect(open.length).toBeGreaterThanOrEqual(2);
+    const [first, second] = open as [Matches['matches'][number], Matches['matches'][number]];
+
+    const page = await newPage({ width: 390, height: 844 }, true);
+    await page.goto(`${platform.apiUrl}/#/profiles/${kutaisiId}`);
+    await signInThroughMail(page, email);
+    const focused = () => page.evaluate('document.activeElement === document.body ? "(the page)" : (document.activeElement?.textContent ?? "").trim()') as Promise<string>;
+    const focusIsIn = (selector: string) => page.evaluate(`Boolean(document.activeElement?.closest(${JSON.stringify(selector)}))`) as Promise<boolean>;
+    const press = async (name: string | RegExp, within = page.locator('body')) => {
+      await within.getByRole('button', { name }).focus();
+      await page.keyboard.press('Enter');
+    };
+
+    // Accepting: the button goes, focus goes to the card's state line, which says what happened.
+    const card = page.getByRole('article', { name: first.partner.name });
+    await press(`Accept the match with ${first.partner.name}`, card);
+    await card.getByText(`You accepted. Waiting for ${first.partner.name} to answer.`).waitFor(WAIT);
+    expect(await focusIsIn(`[aria-labelledby="match-${first.matchId}"]`), await focused()).toBe(true);
+    expect(await focused()).toContain(`You accepted. Waiting for ${first.partner.name} to answer.`);
+
+    // Declining asks first; keeping the match returns to Decline; declining for good lands on the card.
+    const other = page.getByRole('article', { name: second.partner.name });
+    await press(`Decline the match with ${second.partner.name}`, other);
+    expect(await focused()).toBe(`Yes, decline ${second.partner.name}`);
+    await press('Keep the match', other);
+    expect(await focused()).toBe(`Decline the match with ${second.partner.name}`);
+    await press(`Decline the match with ${second.partner.name}`, other);
+    await press(`Yes, decline ${second.partner.name}`, other);
+    await other.getByText('This pair will not be proposed again.').waitFor(WAIT);
+    expect(await focusIsIn(`[aria-labelledby="match-${second.matchId}"]`), await focused()).toBe(true);
+
+    // Editing: the form opens with focus in it; Cancel and Save return to Edit profile. While the
+    // save is under way the pressed button keeps focus (a disabled button drops it).
+    await press('Edit profile');
+    expect(await focusIsIn('section[aria-labelledby="profile-title"]'), await focused()).toBe(true);
+    await press('Cancel');
+    expect(await focused()).toBe('Edit profile');
+    await press('Edit profile');
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**/profiles/${kutaisiId}`, async (route) => {
+      if (route.request().method() === 'PUT') await held;
+      await route.continue();
+    });
+    await press('Save changes');
+    await page.getByRole('button', { name: 'Sending…' }).waitFor(WAIT);
+    expect(await focused()).toBe('Sending…');
+    release();
+    await page.getByText('Your changes are saved.').waitFor(WAIT);
+    await page.unrouteAll();
+    expect(await focused()).toBe('Edit profile');
+
+    // Withdrawing asks first; keeping the profile returns to the button.
+    await press('Withdraw my profile');
+    expect(await focused()).toBe('Yes, erase my profile');
+    await press('Keep it');
+    expect(await focused()).toBe('Withdraw my profile');
+  });
+
   it('says so when it cannot learn whether the browser is signed in (the API failing), and tries again on request', async () => {
     const page = await newPage();
     await page.route('**/me', (route) => route.fulfill({ status: 502, contentType: 'application/json', body: '{"message":"Internal Server Error"}' }));
@@ -463,7 +529,7 @@ describe('the web app in a real browser', () => {
 
   it('a member the coordinator takes out of the network is mailed, and its own page, opened from the mail, says its membership ended', async () => {
     const rivne = DEMO_MEMBERS.findIndex((m) => m.profile.name === 'Rivne');
-    const [id, email] = [demoIds[rivne] as string, DEMO_MEMBERS[rivne]?.profile.contact.email as string];
+    const [id, email] = [ids[rivne] as string, DEMO_MEMBERS[rivne]?.profile.contact.email as string];
     const coordinator = await localSession(platform.sessionKeyFile, COORDINATOR, { networks: [EU4CULTURE] });
     await api('POST', `/networks/${EU4CULTURE}/requests/${id}/reject`, coordinator);
     const link = await pollUntil(

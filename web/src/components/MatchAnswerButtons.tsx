@@ -1,10 +1,13 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { isOpenMatch } from '@culturebridge/domain';
 import { ApiProblem, SessionLost } from '../api/client';
 import { answerMatch } from '../api/endpoints';
 import type { MatchView } from '../api/types';
+import { BusyButton } from './BusyButton';
+import { matchStateId } from './MatchCard';
 import { ProblemMessage } from './ProblemMessage';
 import { useLocale } from '../i18n/use-locale';
+import { useFocusNext } from '../lib/use-focus-next';
 
 interface MatchAnswerButtonsProps {
   profileId: string;
@@ -16,12 +19,20 @@ interface MatchAnswerButtonsProps {
   confirmDecline?: boolean;
 }
 
-/** The answers that fit the match's state; each is an explicit click, never an effect of opening a link. */
+/**
+ * The answers that fit the match's state; each is an explicit click, never an effect of opening a link.
+ * The button pressed goes away once answered: focus moves to the card's state line, which then says
+ * where the match stands (a live region), so a keyboard or screen-reader user stays on the card.
+ * Asking "decline for good?" moves focus to the question's Yes, and keeping the match back to Decline.
+ */
 export function MatchAnswerButtons({ profileId, match, offer = ['accept', 'decline'], onAnswered, confirmDecline = true }: MatchAnswerButtonsProps) {
   const { t } = useLocale();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<ApiProblem>();
+  const yes = useRef<HTMLButtonElement>(null);
+  const decline = useRef<HTMLButtonElement>(null);
+  const focusNext = useFocusNext();
   const open = isOpenMatch(match.state);
   const canAccept = open && !match.acceptedBy.includes(profileId) && offer.includes('accept');
   const canDecline = open && offer.includes('decline');
@@ -33,6 +44,7 @@ export function MatchAnswerButtons({ profileId, match, offer = ['accept', 'decli
     setProblem(undefined);
     try {
       await answerMatch(profileId, match.partner.id, kind);
+      document.getElementById(matchStateId(match.matchId))?.focus();
       onAnswered(kind);
     } catch (error) {
       if (error instanceof ApiProblem) setProblem(error);
@@ -47,10 +59,17 @@ export function MatchAnswerButtons({ profileId, match, offer = ['accept', 'decli
       <div className="match-actions match-actions--confirm" role="group" aria-label={t('match.declineQuestion', { partner })}>
         <p>{t('match.declineForGood', { partner })}</p>
         {problem ? <ProblemMessage problem={problem} /> : null}
-        <button type="button" className="button button--danger" disabled={busy} onClick={() => void answer('decline')}>
+        <BusyButton ref={yes} type="button" className="button button--danger" busy={busy} onClick={() => void answer('decline')}>
           {t('match.yesDecline')}<span className="visually-hidden"> {partner}</span>
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
+        </BusyButton>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            setConfirming(false);
+            focusNext(decline);
+          }}
+        >
           {t('match.keep')}
         </button>
       </div>
@@ -61,14 +80,24 @@ export function MatchAnswerButtons({ profileId, match, offer = ['accept', 'decli
     <div className="match-actions">
       {problem ? <ProblemMessage problem={problem} /> : null}
       {canAccept ? (
-        <button type="button" className="button" disabled={busy} onClick={() => void answer('accept')}>
+        <BusyButton type="button" className="button" busy={busy} onClick={() => void answer('accept')}>
           {t('match.accept')}<span className="visually-hidden"> {t('match.withPartner', { partner })}</span>
-        </button>
+        </BusyButton>
       ) : null}
       {canDecline ? (
-        <button type="button" className="button button--secondary" disabled={busy} onClick={() => (confirmDecline ? setConfirming(true) : void answer('decline'))}>
+        <BusyButton
+          ref={decline}
+          type="button"
+          className="button button--secondary"
+          busy={busy}
+          onClick={() => {
+            if (!confirmDecline) return void answer('decline');
+            setConfirming(true);
+            focusNext(yes);
+          }}
+        >
           {t('match.decline')}<span className="visually-hidden"> {t('match.withPartner', { partner })}</span>
-        </button>
+        </BusyButton>
       ) : null}
     </div>
   );

@@ -39,6 +39,9 @@ function matchStatusText(t: TFunction, match: MatchView, self: { id: string }, a
   }
 }
 
+/** The id of a match card's state line, which takes focus once the member answered (MatchAnswerButtons). */
+export const matchStateId = (matchId: string) => `match-state-${matchId}`;
+
 export function MatchCard({ match, self, answerable, headingLevel = 3, children }: MatchCardProps) {
   const { t, d, country, number, reasons } = useLocale();
   const { partner } = match;
@@ -65,7 +68,8 @@ export function MatchCard({ match, self, answerable, headingLevel = 3, children 
         <p className="match-card__meta">{[partner.kind && d(`kind.${partner.kind}`), place].filter(Boolean).join(' · ')}</p>
         <p className="match-card__score">{t('match.score', { score: number(Math.round(match.score * 100)) })}</p>
       </header>
-      <p className="match-card__state">
+      {/* Focused after an answer, and a live region: its new words are read out when the match reloads. */}
+      <p className="match-card__state" id={matchStateId(match.matchId)} tabIndex={-1} aria-live="polite">
         <span className={`badge badge--${match.state}`}>{t(`matchState.${match.state}`)}</span> {matchStatusText(t, match, self, answerable)}
       </p>
       {match.weaker ? (

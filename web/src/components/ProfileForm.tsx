@@ -7,6 +7,7 @@ import { useLocale } from '../i18n/use-locale';
 import { COMMON_LANGUAGES, countryOptions, languageOptions as allLanguages } from '../lib/labels';
 import { networkLabel, useNetworks } from '../lib/networks';
 import { AddAnother } from './AddAnother';
+import { BusyButton } from './BusyButton';
 import { ChoiceChips } from './ChoiceChips';
 import { ErrorSummary } from './ErrorSummary';
 import { describedBy, FieldMessages } from './FieldMessages';
@@ -90,6 +91,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     setAttempted(true);
     setProblem(undefined);
     setServerErrors(new Map());
@@ -257,9 +259,9 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
       </section>
 
       <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
+        <BusyButton type="submit" className="button" busy={busy}>
           {busy ? t('common.sending') : submitLabel}
-        </button>
+        </BusyButton>
         {actions}
       </div>
     </form>

@@ -6,6 +6,7 @@ import { FieldMessages, describedBy } from './FieldMessages';
 import { Notice, ProblemMessage } from './ProblemMessage';
 import { Trans } from 'react-i18next';
 import { useLocale } from '../i18n/use-locale';
+import { BusyButton } from './BusyButton';
 
 const Email = z.email();
 
@@ -20,6 +21,7 @@ export function SignInForm({ initialEmail = '' }: { initialEmail?: string }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     setProblem(undefined);
     const address = email.trim();
     const message = address === '' ? t('signIn.enterEmail') : Email.safeParse(address).success ? undefined : t('signIn.enterValidEmail');
@@ -62,9 +64,9 @@ export function SignInForm({ initialEmail = '' }: { initialEmail?: string }) {
           onChange={(e) => setEmail(e.target.value)}
         />
       </div>
-      <button type="submit" className="button" disabled={busy}>
+      <BusyButton type="submit" className="button" busy={busy}>
         {busy ? t('common.sending') : sentTo ? t('signIn.sendAnother') : t('signIn.send')}
-      </button>
+      </BusyButton>
     </form>
   );
 }

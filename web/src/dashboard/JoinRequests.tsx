@@ -5,6 +5,8 @@ import type { JoinRequests as JoinRequestList } from '../api/types';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { ScrollArea } from '../components/ScrollArea';
 import { useLocale } from '../i18n/use-locale';
+import { BusyButton } from '../components/BusyButton';
+import { useFocusNext } from '../lib/use-focus-next';
 
 type Decision = 'approve' | 'reject';
 
@@ -19,6 +21,8 @@ export function JoinRequests({ networkId, requests, onAnswered }: { networkId: s
   const [answered, setAnswered] = useState<ReadonlyMap<string, Decision>>(new Map());
   // Clicks in the same frame come before React disables the buttons: this refuses the second one.
   const sending = useRef(new Set<string>());
+  const status = useRef<HTMLParagraphElement>(null);
+  const focusNext = useFocusNext();
 
   const answer = async (id: string, name: string, decision: Decision) => {
     if (sending.current.has(id)) return;
@@ -29,6 +33,9 @@ export function JoinRequests({ networkId, requests, onAnswered }: { networkId: s
       await answerJoinRequest(networkId, id, decision);
       setAnswered((before) => new Map(before).set(id, decision));
       setDone(decision === 'approve' ? t('joinRequests.approved', { name }) : t('joinRequests.rejected', { name }));
+      // The row's buttons give way to its answer, and the row leaves at the reload: focus goes to
+      // the line that says what was done, not to the start of the page.
+      focusNext(status);
       onAnswered();
     } catch (error) {
       if (error instanceof ApiProblem) setProblem(error);
@@ -41,7 +48,7 @@ export function JoinRequests({ networkId, requests, onAnswered }: { networkId: s
   return (
     <>
       {problem ? <ProblemMessage problem={problem} /> : null}
-      <p role="status" className="muted">
+      <p role="status" className="muted" ref={status} tabIndex={-1}>
         {done ?? ''}
       </p>
       {requests.length === 0 ? (
@@ -73,12 +80,12 @@ export function JoinRequests({ networkId, requests, onAnswered }: { networkId: s
                       <span className="muted">{answered.get(r.id) === 'approve' ? t('joinRequests.wasApproved') : t('joinRequests.wasRejected')}</span>
                     ) : (
                       <div className="actions">
-                        <button type="button" className="button" disabled={busy === r.id} onClick={() => void answer(r.id, r.name, 'approve')} aria-label={t('joinRequests.approveName', { name: r.name })}>
+                        <BusyButton type="button" className="button" busy={busy === r.id} onClick={() => void answer(r.id, r.name, 'approve')} aria-label={t('joinRequests.approveName', { name: r.name })}>
                           {t('joinRequests.approve')}
-                        </button>
-                        <button type="button" className="button button--secondary" disabled={busy === r.id} onClick={() => void answer(r.id, r.name, 'reject')} aria-label={t('joinRequests.rejectName', { name: r.name })}>
+                        </BusyButton>
+                        <BusyButton type="button" className="button button--secondary" busy={busy === r.id} onClick={() => void answer(r.id, r.name, 'reject')} aria-label={t('joinRequests.rejectName', { name: r.name })}>
                           {t('joinRequests.reject')}
-                        </button>
+                        </BusyButton>
                       </div>
                     )}
                   </td>

@@ -12,6 +12,8 @@ import { useLocale } from '../i18n/use-locale';
 import { networkLabel } from '../lib/networks';
 import { useResource } from '../lib/use-resource';
 import { href, navigate } from '../router';
+import { BusyButton } from '../components/BusyButton';
+import { useFocusNext } from '../lib/use-focus-next';
 
 /** The planning form's fields that have a label of their own (`meetings.<field>`). */
 const PLANNING_FIELDS = ['name', 'date', 'startTime', 'timeZone', 'slotMinutes', 'breakMinutes', 'rounds', 'tables'] as const;
@@ -165,9 +167,9 @@ function MeetingForm({
           ))}
         </fieldset>
         <p className="actions">
-          <button type="submit" className="button" disabled={busy}>
+          <BusyButton type="submit" className="button" busy={busy}>
             {submitLabel}
-          </button>
+          </BusyButton>
           {children}
         </p>
       </form>
@@ -284,9 +286,9 @@ function ChangeMeeting({ meeting, onChanged, onReload, onClose }: { meeting: Mee
             {t('meetings.showCurrent')}
           </button>
         ) : null}
-        <button type="button" className="button button--secondary" disabled={busy} onClick={onClose}>
+        <BusyButton type="button" className="button button--secondary" busy={busy} onClick={onClose}>
           {t('meetings.changeKeep')}
-        </button>
+        </BusyButton>
       </MeetingForm>
     </section>
   );
@@ -343,6 +345,10 @@ function CancelMeeting({ meeting, onCancelled }: { meeting: MeetingView; onCance
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | undefined>();
+  // Asking replaces the button, keeping the meeting puts it back: focus follows.
+  const ask = useRef<HTMLButtonElement>(null);
+  const confirm = useRef<HTMLButtonElement>(null);
+  const focusNext = useFocusNext();
   async function cancel() {
     setBusy(true);
     setProblem(undefined);
@@ -357,7 +363,15 @@ function CancelMeeting({ meeting, onCancelled }: { meeting: MeetingView; onCance
   }
   if (!asking) {
     return (
-      <button type="button" className="button button--secondary" onClick={() => setAsking(true)}>
+      <button
+        ref={ask}
+        type="button"
+        className="button button--secondary"
+        onClick={() => {
+          setAsking(true);
+          focusNext(confirm);
+        }}
+      >
         {t('meetings.cancel')}
       </button>
     );
@@ -367,12 +381,20 @@ function CancelMeeting({ meeting, onCancelled }: { meeting: MeetingView; onCance
       <p>{t('meetings.cancelAsk', { name: meeting.name })}</p>
       {problem ? <ProblemMessage problem={problem} /> : null}
       <p className="actions">
-        <button type="button" className="button button--danger" disabled={busy} onClick={() => void cancel()}>
+        <BusyButton ref={confirm} type="button" className="button button--danger" busy={busy} onClick={() => void cancel()}>
           {t('meetings.cancelConfirm')}
-        </button>
-        <button type="button" className="button button--secondary" disabled={busy} onClick={() => setAsking(false)}>
+        </BusyButton>
+        <BusyButton
+          type="button"
+          className="button button--secondary"
+          busy={busy}
+          onClick={() => {
+            setAsking(false);
+            focusNext(ask);
+          }}
+        >
           {t('meetings.cancelKeep')}
-        </button>
+        </BusyButton>
       </p>
     </div>
   );

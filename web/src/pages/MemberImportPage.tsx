@@ -12,6 +12,7 @@ import { numberFormat, useLocale } from '../i18n/use-locale';
 import { downloadFromApi, downloadText } from '../lib/download';
 import { networkLabel } from '../lib/networks';
 import { href } from '../router';
+import { BusyButton } from '../components/BusyButton';
 
 /** The legacy code pages offered; their labels are `memberImport.encoding.<id>` in the catalogs. */
 const LEGACY_ENCODINGS = ['windows-1251', 'windows-1250', 'windows-1252'] as const;
@@ -158,9 +159,9 @@ function MemberImport({ networkId }: { networkId: string }) {
           </p>
         ) : null}
         <div>
-          <button type="submit" className="button" disabled={!file || tooLarge || busy}>
+          <BusyButton type="submit" className="button" disabled={!file || tooLarge} busy={busy}>
             {t('memberImport.preview')}
-          </button>
+          </BusyButton>
         </div>
       </form>
       {busy && !progress ? (
@@ -259,16 +260,16 @@ function MemberImport({ networkId }: { networkId: string }) {
                 </table>
               </ScrollArea>
               <p>
-                <button type="button" className="button button--secondary" onClick={() => void downloadReport()} disabled={busy}>
+                <BusyButton type="button" className="button button--secondary" onClick={() => void downloadReport()} busy={busy}>
                   {t('memberImport.errorReport')}
-                </button>
+                </BusyButton>
               </p>
             </>
           ) : null}
           <p>
-            <button type="button" className="button" disabled={!canImport || busy} onClick={() => void send(false)}>
+            <BusyButton type="button" className="button" disabled={!canImport} busy={busy} onClick={() => void send(false)}>
               {t('memberImport.import', { n: preview.summary.created + preview.summary.updated })}
-            </button>
+            </BusyButton>
           </p>
           {importing ? (
             <div className="import-progress" role="status">

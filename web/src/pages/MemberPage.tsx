@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { isOpenMatch } from '@culturebridge/domain';
 import { ApiProblem, SessionLost } from '../api/client';
 import { answerJoinRequest, fetchProfile, fetchProfileMatches } from '../api/endpoints';
@@ -9,8 +9,10 @@ import { RequireSession } from '../components/RequireSession';
 import { ScrollArea } from '../components/ScrollArea';
 import { useLocale } from '../i18n/use-locale';
 import { networkLabel } from '../lib/networks';
+import { useFocusNext } from '../lib/use-focus-next';
 import { useResource } from '../lib/use-resource';
 import { href, memberPath } from '../router';
+import { BusyButton } from '../components/BusyButton';
 
 export function MemberPage({ networkId, profileId }: { networkId: string; profileId: string }) {
   const { t } = useLocale();
@@ -128,12 +130,21 @@ function Membership({ networkId, profileId, name, removed, onChanged }: { networ
   const [step, setStep] = useState<'member' | 'confirm' | 'removed'>(removed ? 'removed' : 'member');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | undefined>();
+  // Each step replaces the button pressed: focus goes to the one that takes its place.
+  const remove = useRef<HTMLButtonElement>(null);
+  const removeYes = useRef<HTMLButtonElement>(null);
+  const approveAgain = useRef<HTMLButtonElement>(null);
+  const focusNext = useFocusNext();
+  const goTo = (next: typeof step) => {
+    setStep(next);
+    focusNext(next === 'member' ? remove : next === 'confirm' ? removeYes : approveAgain);
+  };
   const answer = async (kind: 'approve' | 'reject') => {
     setBusy(true);
     setProblem(undefined);
     try {
       await answerJoinRequest(networkId, profileId, kind);
-      setStep(kind === 'reject' ? 'removed' : 'member');
+      goTo(kind === 'reject' ? 'removed' : 'member');
       if (kind === 'approve') onChanged();
     } catch (error) {
       if (!(error instanceof SessionLost)) setProblem(error instanceof ApiProblem ? error : new ApiProblem(0, 'about:blank', t('problem.generic'), String(error), []));
@@ -146,7 +157,7 @@ function Membership({ networkId, profileId, name, removed, onChanged }: { networ
       <h2 id="member-membership">{t('member.membership')}</h2>
       {step === 'member' ? (
         <p>
-          <button type="button" className="button button--secondary" onClick={() => setStep('confirm')}>
+          <button ref={remove} type="button" className="button button--secondary" onClick={() => goTo('confirm')}>
             {t('member.remove', { network })}
           </button>
         </p>
@@ -155,12 +166,12 @@ function Membership({ networkId, profileId, name, removed, onChanged }: { networ
         <div className="notice" role="alert">
           <p>{t('member.removeConfirm', { name, network })}</p>
           <p className="toolbar">
-            <button type="button" className="button button--danger" disabled={busy} onClick={() => void answer('reject')}>
+            <BusyButton ref={removeYes} type="button" className="button button--danger" busy={busy} onClick={() => void answer('reject')}>
               {t('member.removeYes', { name })}
-            </button>
-            <button type="button" className="button button--secondary" disabled={busy} onClick={() => setStep('member')}>
+            </BusyButton>
+            <BusyButton type="button" className="button button--secondary" busy={busy} onClick={() => goTo('member')}>
               {t('member.removeNo')}
-            </button>
+            </BusyButton>
           </p>
         </div>
       ) : null}
@@ -168,9 +179,9 @@ function Membership({ networkId, profileId, name, removed, onChanged }: { networ
         <div className="notice notice--success" role="status">
           <p>{t('member.removed', { name, network })}</p>
           <p>
-            <button type="button" className="button button--secondary" disabled={busy} onClick={() => void answer('approve')}>
+            <BusyButton ref={approveAgain} type="button" className="button button--secondary" busy={busy} onClick={() => void answer('approve')}>
               {t('member.approveAgain', { name })}
-            </button>
+            </BusyButton>
           </p>
         </div>
       ) : null}

@@ -12,6 +12,7 @@ import { useResource } from '../lib/use-resource';
 import { hasRoundToCome, meetingLocalTime } from '@culturebridge/domain';
 import { useMe } from '../auth/me-context';
 import { href } from '../router';
+import { BusyButton } from '../components/BusyButton';
 
 /** A member's own speed-dating schedules: whom they meet, when, where and why. */
 export function MyMeetingsPage({ profileId }: { profileId: string }) {
@@ -157,9 +158,9 @@ function AskToMeet({ profileId, meeting, onAsked }: { profileId: string; meeting
               ))}
             </select>
           </label>{' '}
-          <button type="submit" className="button button--secondary" disabled={busy || !to}>
+          <BusyButton type="submit" className="button button--secondary" disabled={!to} busy={busy}>
             {t('myMeetings.ask')}
-          </button>
+          </BusyButton>
         </form>
       ) : null}
       <p role="status" className="muted">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { approvedNetworks, membershipStatus, type Profile, type ProfileHint, type ProfileInput } from '@culturebridge/domain';
 import { ApiProblem, SessionLost } from '../api/client';
 import { confirmProfile, fetchMe, fetchProfile, fetchProfileMatches, updateProfile, withdrawProfile } from '../api/endpoints';
@@ -12,6 +12,7 @@ import { ProfileSummary } from '../components/ProfileSummary';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
 import { fromProfile } from '../form/profile-form-state';
+import { useFocusNext } from '../lib/use-focus-next';
 import { usePolling, useResource } from '../lib/use-resource';
 import { href } from '../router';
 import { Trans } from 'react-i18next';
@@ -226,27 +227,42 @@ function Matches({ profile, owned, matches, error, onChange }: MatchesProps) {
   );
 }
 
+/**
+ * The profile, or the form that edits it. Edit, Save and Cancel each take away the button pressed,
+ * so focus follows: to the section's heading when the form opens, back to Edit when it closes.
+ */
 function EditProfile({ profile, onSaved }: { profile: Profile; onSaved: () => Promise<void> }) {
   const { t } = useLocale();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const focusNext = useFocusNext();
+  const close = () => {
+    setEditing(false);
+    focusNext(editButton);
+  };
   const save = async (input: ProfileInput) => {
     await updateProfile(profile.id, { ...input, version: profile.version });
-    setEditing(false);
+    close();
     setSaved(true);
     await onSaved();
   };
   return (
     <section aria-labelledby="profile-title" className="section">
       <div className="section__header">
-        <h2 id="profile-title">{t('myProfile.yours')}</h2>
+        <h2 id="profile-title" ref={heading} tabIndex={-1}>
+          {t('myProfile.yours')}
+        </h2>
         {editing ? null : (
           <button
+            ref={editButton}
             type="button"
             className="button button--secondary"
             onClick={() => {
               setSaved(false);
               setEditing(true);
+              focusNext(heading);
             }}
           >
             {t('myProfile.edit')}
@@ -261,7 +277,7 @@ function EditProfile({ profile, onSaved }: { profile: Profile; onSaved: () => Pr
           submitLabel={t('myProfile.saveChanges')}
           onSubmit={save}
           actions={
-            <button type="button" className="button button--secondary" onClick={() => setEditing(false)}>
+            <button type="button" className="button button--secondary" onClick={close}>
               {t('common.cancel')}
             </button>
           }
@@ -277,6 +293,10 @@ function Withdraw({ profile, onWithdrawn }: { profile: Profile; onWithdrawn: () 
   const { t } = useLocale();
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<ApiProblem>();
+  // Asking moves focus to the question's Yes; keeping the profile back to the button that asked.
+  const yes = useRef<HTMLButtonElement>(null);
+  const ask = useRef<HTMLButtonElement>(null);
+  const focusNext = useFocusNext();
   const withdraw = async () => {
     setProblem(undefined);
     try {
@@ -294,15 +314,30 @@ function Withdraw({ profile, onWithdrawn }: { profile: Profile; onWithdrawn: () 
       {problem ? <ProblemMessage problem={problem} /> : null}
       {confirming ? (
         <div className="match-actions" role="group" aria-label={t('myProfile.confirmWithdrawal')}>
-          <button type="button" className="button button--danger" onClick={() => void withdraw()}>
+          <button ref={yes} type="button" className="button button--danger" onClick={() => void withdraw()}>
             {t('myProfile.yesErase')}
           </button>
-          <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              setConfirming(false);
+              focusNext(ask);
+            }}
+          >
             {t('myProfile.keep')}
           </button>
         </div>
       ) : (
-        <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
+        <button
+          ref={ask}
+          type="button"
+          className="button button--danger"
+          onClick={() => {
+            setConfirming(true);
+            focusNext(yes);
+          }}
+        >
           {t('myProfile.withdraw')}
         </button>
       )}

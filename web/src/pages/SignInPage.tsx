@@ -13,6 +13,7 @@ import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { SignInForm } from '../components/SignInForm';
 import { replaceRoute } from '../router';
+import { BusyButton } from '../components/BusyButton';
 
 /** Why the visitor was sent here (`?reason=`); each has a message in the catalogs (`signIn.reason.<reason>`). */
 const REASONS = new Set(['expired', 'required', 'invalid-link']);
@@ -128,9 +129,9 @@ function Verify({ token }: { token: string }) {
           {t('signIn.browserSession')}
         </p>
       )}
-      <button type="button" className="button" onClick={() => void use()} disabled={busy}>
+      <BusyButton type="button" className="button" onClick={() => void use()} busy={busy}>
         {button}
-      </button>
+      </BusyButton>
     </div>
   );
 }
