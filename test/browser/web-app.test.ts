@@ -85,6 +85,9 @@ describe('the web app in a real browser', () => {
     await languages.getByLabel('Armenian').check();
     await languages.getByLabel('English').check();
     await page.getByLabel('Describe what you would like to do').fill('A residency for young visual artists on climate, in the old town of Gyumri.');
+    // Free tags count for matching (the text score, and a tag naming a theme is that theme): the
+    // hint said "only the themes above count for matching".
+    expect(await descriptionOf(page, '#field-freeTags')).toBe('Separate them with commas. Matching reads them with your description, and a tag that names a theme counts as that theme.');
     await screenshot(page, 'form.png');
 
     const seen = (await signInLinks(platform, GYUMRI.email)).length;
@@ -512,6 +515,38 @@ describe('the web app in a real browser', () => {
     expect(await focused()).toBe('Yes, erase my profile');
     await press('Keep it');
     expect(await focused()).toBe('Withdraw my profile');
+  });
+
+  it('tells a member what would improve its matches only once a network approved it, without calling proposals it does not have weaker', async () => {
+    const kutaisi = DEMO_MEMBERS.find((m) => m.profile.name === 'Kutaisi');
+    const kutaisiId = ids[DEMO_MEMBERS.findIndex((m) => m.profile.name === 'Kutaisi')] as string;
+    const page = await newPage({ width: 390, height: 844 }, true);
+    // Kutaisi as it would be with no proposal and no formats chosen (the API's hints say so), first
+    // while EU4Culture has not yet approved it.
+    let membership = 'requested';
+    await page.route(`**/profiles/${kutaisiId}`, async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      const response = await route.fetch();
+      const profile = (await response.json()) as Record<string, unknown>;
+      await route.fulfill({ response, json: { ...profile, memberships: { [EU4CULTURE]: membership } } });
+    });
+    await page.route(`**/profiles/${kutaisiId}/matches`, (route) => route.fulfill({ json: { profileId: kutaisiId, matches: [], hints: [{ kind: 'add-formats', field: 'formats' }] } }));
+    await page.goto(`${platform.apiUrl}/#/profiles/${kutaisiId}`);
+    await signInThroughMail(page, kutaisi?.profile.contact.email as string);
+    const hints = page.getByRole('note', { name: 'Get better matches' });
+
+    // Not approved yet: no partner can be proposed whatever the profile says, and the page says why.
+    await page.getByText('The coordinators of EU4Culture approve new members first; we propose partners as soon as one of them does.').waitFor(WAIT);
+    expect(await hints.count()).toBe(0);
+
+    // Approved, and still nothing proposed: the hints, which do not speak of weaker proposals.
+    membership = 'approved';
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await hints.waitFor(WAIT);
+    expect(await hints.innerText()).toContain('You have no proposals yet. Edit your profile below to:');
+    expect(await hints.innerText()).not.toContain('weaker');
+    await page.getByText('No partners proposed yet.', { exact: false }).waitFor(WAIT);
+    await page.unrouteAll();
   });
 
   it('says so when it cannot learn whether the browser is signed in (the API failing), and tries again on request', async () => {

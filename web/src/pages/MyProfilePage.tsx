@@ -98,6 +98,9 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
   if (profile.status === 'loading') return <Loading />;
   if (!profile.data) return <ProblemMessage problem={profile.error} />;
   const current = profile.data;
+  // Confirmed but approved by no network yet: matching does not see it, whatever the profile says.
+  const awaitingApproval = current.status === 'active' && approvedNetworks(current).length === 0;
+  const awaitingNote = t('myProfile.confirmedAwaitingNote', { networks: list(current.networks.map(networkShortLabel)) });
 
   return (
     <div className="page">
@@ -106,12 +109,8 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
       </PageHeading>
       {confirmed && current.status === 'active' ? (
         <Notice kind="success" title={t('myProfile.confirmed')}>
-          {/* Matching starts in a network once its coordinators approve the member. */}
-          <p>
-            {approvedNetworks(current).length > 0
-              ? t('myProfile.confirmedNote')
-              : t('myProfile.confirmedAwaitingNote', { networks: list(current.networks.map(networkShortLabel)) })}
-          </p>
+          {/* Matching starts in a network once its coordinators approve the member: the partners list says so. */}
+          {awaitingApproval ? null : <p>{t('myProfile.confirmedNote')}</p>}
         </Notice>
       ) : null}
       {current.status === 'pending' ? (
@@ -148,8 +147,9 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
             {t('common.refresh')}
           </button>
         </div>
-        {owned && matches.data?.hints.length ? <MatchHints hints={matches.data.hints} /> : null}
-        <Matches profile={current} owned={owned} matches={matches.data?.matches} error={matches.error} onChange={refresh} />
+        {/* What would improve the matches, once there can be matches at all. */}
+        {owned && !awaitingApproval && matches.data?.hints.length ? <MatchHints hints={matches.data.hints} none={matches.data.matches.length === 0} /> : null}
+        <Matches profile={current} owned={owned} matches={matches.data?.matches} error={matches.error} onChange={refresh} emptyNote={awaitingApproval ? awaitingNote : undefined} />
         {/* The speed-dating schedules were reachable only from their mails. */}
         {owned ? (
           <p>
@@ -179,15 +179,15 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
   );
 }
 
-/** What would improve a member's matches, when they are all weaker (or there are none). */
-function MatchHints({ hints }: { hints: ProfileHint[] }) {
+/** What would improve a member's matches, when they are all weaker (`none`: there are none). */
+function MatchHints({ hints, none }: { hints: ProfileHint[]; none: boolean }) {
   const { t, language } = useLocale();
   const hintText = (hint: ProfileHint) =>
     hint.kind === 'add-working-language' ? t('myProfile.hint.add-working-language', { languages: hint.languages.map(language).join(t('myProfile.hint.or')) }) : t(`myProfile.hint.${hint.kind}`);
   return (
     <div className="notice notice--warning match-hints" role="note" aria-labelledby="match-hints-title">
       <h3 id="match-hints-title" className="notice__title">{t('myProfile.hintsTitle')}</h3>
-      <p>{t('myProfile.hintsIntro')}</p>
+      <p>{none ? t('myProfile.hintsIntroNone') : t('myProfile.hintsIntro')}</p>
       <ul>
         {hints.map((hint) => (
           <li key={hint.kind}>{hintText(hint)}</li>
@@ -203,16 +203,18 @@ interface MatchesProps {
   matches: MatchView[] | undefined;
   error?: ApiProblem;
   onChange: () => Promise<void>;
+  /** What to say when there is no match, if not the usual "we look again" (a member no network approved yet). */
+  emptyNote?: string | undefined;
 }
 
-function Matches({ profile, owned, matches, error, onChange }: MatchesProps) {
+function Matches({ profile, owned, matches, error, onChange, emptyNote }: MatchesProps) {
   const { t } = useLocale();
   if (error && !matches) return <ProblemMessage problem={error} />;
   if (!matches) return <Loading />;
   if (matches.length === 0) {
     return (
       <p role="status" className="empty">
-        {profile.status === 'pending' ? t('myProfile.noneYetPending') : t('myProfile.noneYet')}
+        {profile.status === 'pending' ? t('myProfile.noneYetPending') : (emptyNote ?? t('myProfile.noneYet'))}
       </p>
     );
   }
