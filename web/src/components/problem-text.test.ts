@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LOCALE, DOMAIN_NAMESPACE, LOCALES, localeData, type Locale } from '@culturebridge/domain';
 import { ApiProblem, UNREACHABLE } from '../api/client';
 import { WEB_MESSAGES } from '../i18n/messages';
+import { dateTimeFormat } from '../i18n/date-time';
 import { explainProblem } from './problem-text';
 
 function translator(locale: Locale): TFunction {
@@ -57,6 +58,20 @@ describe('a problem the API answered, in the page\'s language', () => {
       expect(shown.title, label).not.toBe(reference.title);
       expect(shown.detail, label).not.toBe(reference.detail);
     }
+  });
+
+  it('says from when a new sign-in link may be asked for, from the 429\'s retryAfterSeconds, not "wait a few minutes"', () => {
+    // The wait is up to 15 minutes for a mailbox, and up to a day for a client network's daily cap.
+    const now = new Date('2026-11-30T16:39:55Z');
+    const limited = (seconds: number) => new ApiProblem(429, '/problems/rate-limited', 'Too many sign-in links', 'Too many sign-in links were asked for this address.', [], { retryAfterSeconds: seconds });
+    const at = (locale: Locale, seconds: number, options: Intl.DateTimeFormatOptions) => dateTimeFormat(locale, options).format(new Date(now.getTime() + seconds * 1000));
+    for (const locale of LOCALES) {
+      const soon = explainProblem(limited(305), translator(locale), locale, now).detail;
+      expect(soon, locale).toContain(at(locale, 305, { timeStyle: 'short' }));
+      const tomorrow = explainProblem(limited(20 * 3600), translator(locale), locale, now).detail;
+      expect(tomorrow, locale).toContain(at(locale, 20 * 3600, { dateStyle: 'medium', timeStyle: 'short' }));
+    }
+    expect(explainProblem(limited(305), en, 'en', now).detail).not.toContain('a few minutes');
   });
 
   it('names the size limit a 413 carries, as the reader writes sizes, and says nothing of one it lacks', () => {

@@ -1,23 +1,24 @@
 import type { TFunction } from 'i18next';
 import type { Locale, MatchState } from '@culturebridge/domain';
 import { UNREACHABLE, type ApiProblem } from '../api/client';
+import { dateTimeFormat } from '../i18n/date-time';
 
 /**
  * What people read for a problem the API (or API Gateway, or a proxy) answered, in their language.
  * The API's title and detail are English and written for developers, so no status shows them: each
  * known problem type has its own words, and every other answer the words of its status (class).
  */
-export function explainProblem(problem: ApiProblem, t: TFunction, locale: Locale): { title: string; detail: string; reference?: string } {
+export function explainProblem(problem: ApiProblem, t: TFunction, locale: Locale, now = new Date()): { title: string; detail: string; reference?: string } {
   const { requestId } = problem.extensions;
-  const shown = explanation(problem, t, locale);
+  const shown = explanation(problem, t, locale, now);
   // A failure on our side names its request id: what a member passes on finds it in the logs.
   return problem.status >= 500 && typeof requestId === 'string' && requestId ? { ...shown, reference: t('problem.reference', { id: requestId }) } : shown;
 }
 
-function explanation(problem: ApiProblem, t: TFunction, locale: Locale): { title: string; detail: string } {
+function explanation(problem: ApiProblem, t: TFunction, locale: Locale, now: Date): { title: string; detail: string } {
   const words = (key: string) => ({ title: t(`problem.${key}.title`), detail: t(`problem.${key}.detail`) });
   if (problem.is('/problems/version-conflict')) return words('conflict');
-  if (problem.is('/problems/rate-limited')) return words('rateLimited');
+  if (problem.is('/problems/rate-limited')) return rateLimited(problem, t, locale, now);
   if (problem.is('/problems/forbidden')) return words('forbidden');
   if (problem.is('/problems/invalid-token')) return words('invalidToken');
   if (problem.is('/problems/match-state')) return matchState(problem, t);
@@ -41,6 +42,20 @@ function explanation(problem: ApiProblem, t: TFunction, locale: Locale): { title
   }
   if (problem.status >= 500) return words('serverError');
   return words('badRequest');
+}
+
+/**
+ * Too many sign-in links: from when a new one may be asked for, read from the answer's
+ * `retryAfterSeconds` (up to 15 minutes for a mailbox, up to a day for a client network's daily
+ * cap), as a time of day, with the day when it is more than 12 hours away; "wait a few minutes"
+ * when the answer does not say.
+ */
+function rateLimited(problem: ApiProblem, t: TFunction, locale: Locale, now: Date): { title: string; detail: string } {
+  const seconds = problem.extensions.retryAfterSeconds;
+  if (typeof seconds !== 'number' || !(seconds > 0)) return { title: t('problem.rateLimited.title'), detail: t('problem.rateLimited.detail') };
+  const options: Intl.DateTimeFormatOptions = seconds > 12 * 3600 ? { dateStyle: 'medium', timeStyle: 'short' } : { timeStyle: 'short' };
+  const time = dateTimeFormat(locale, options).format(new Date(now.getTime() + seconds * 1000));
+  return { title: t('problem.rateLimited.title'), detail: t('problem.rateLimited.detailUntil', { time }) };
 }
 
 /** A 413 names its limit when the answer carries one (`maxBytes`: ours do, API Gateway's does not). */
