@@ -549,6 +549,39 @@ describe('the web app in a real browser', () => {
     await page.unrouteAll();
   });
 
+  it('asks before moving a profile to another contact address, and then says where the confirmation went instead of showing the profile as if nothing had changed', async () => {
+    const sevan = DEMO_MEMBERS.find((m) => m.profile.name === 'Sevan');
+    const sevanId = ids[DEMO_MEMBERS.findIndex((m) => m.profile.name === 'Sevan')] as string;
+    const email = sevan?.profile.contact.email as string;
+    const moved = 'culture@sevan-city.example';
+    const page = await newPage({ width: 390, height: 844 }, true);
+    await page.goto(`${platform.apiUrl}/#/profiles/${sevanId}`);
+    await signInThroughMail(page, email);
+    await page.getByRole('button', { name: 'Edit profile' }).click();
+    await page.getByLabel('Contact e-mail').fill(moved);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+
+    // Asked first, naming the address, so that a typo can be seen; going back changes nothing.
+    const question = page.getByRole('group', { name: `Move this profile to ${moved}?` });
+    await question.waitFor(WAIT);
+    expect(await page.evaluate('(document.activeElement?.textContent ?? "").trim()')).toBe(`Yes, send the link to ${moved}`);
+    await question.getByRole('button', { name: 'Check the address again' }).click();
+    expect(await page.getByLabel('Contact e-mail').inputValue()).toBe(moved);
+    const session = await localSession(platform.sessionKeyFile, email, { profiles: [sevanId] });
+    expect((await api<{ contact: { email: string } }>('GET', `/profiles/${sevanId}`, session)).contact.email).toBe(email);
+
+    const seen = (await signInLinks(platform, moved)).length;
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await question.getByRole('button', { name: `Yes, send the link to ${moved}` }).click();
+    // The profile is no longer this browser's: the page says what happened and what to do, and does
+    // not show the profile as it was ("Your changes are saved", answer buttons that would now fail).
+    await page.getByRole('heading', { level: 1, name: 'Confirm the new address' }).waitFor(WAIT);
+    await page.getByText(`We sent a confirmation link to ${moved}.`, { exact: false }).waitFor(WAIT);
+    expect(await page.getByText('Your changes are saved.').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Accept/ }).count()).toBe(0);
+    await nextSignInLink(platform, moved, seen);
+  });
+
   it('says so when it cannot learn whether the browser is signed in (the API failing), and tries again on request', async () => {
     const page = await newPage();
     await page.route('**/me', (route) => route.fulfill({ status: 502, contentType: 'application/json', body: '{"message":"Internal Server Error"}' }));

@@ -5,12 +5,14 @@ import { confirmProfile, fetchMe, fetchProfile, fetchProfileMatches, updateProfi
 import type { MatchView } from '../api/types';
 import { useMe } from '../auth/me-context';
 import { MatchAnswerButtons } from '../components/MatchAnswerButtons';
+import { BusyButton } from '../components/BusyButton';
 import { MatchCard } from '../components/MatchCard';
 import { PageHeading } from '../components/PageHeading';
 import { ProfileForm } from '../components/ProfileForm';
 import { ProfileSummary } from '../components/ProfileSummary';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
+import { fieldId } from '../form/field-errors';
 import { fromProfile } from '../form/profile-form-state';
 import { useFocusNext } from '../lib/use-focus-next';
 import { usePolling, useResource } from '../lib/use-resource';
@@ -72,6 +74,8 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
   const { t, list } = useLocale();
   const { me, refreshMe } = useMe();
   const [withdrawn, setWithdrawn] = useState(false);
+  // Moved to another contact address: the profile is that address's from now on, not this session's.
+  const [movedTo, setMovedTo] = useState<{ email: string; name: string }>();
   // A coordinator may open a member's profile too, but only its owner answers, edits or withdraws.
   const owned = Boolean(me?.profiles.some((p) => p.id === profileId));
   const profile = useResource(() => fetchProfile(profileId), profileId);
@@ -82,8 +86,16 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
   // Confirmation and matching run asynchronously: look again while there is nothing to show yet,
   // and for a while after a confirmation, as the partners arrive one by one.
   const nothingYet = profile.data?.status === 'pending' || matches.data?.matches.length === 0;
-  usePolling(refresh, !withdrawn && (nothingYet || confirmed) ? POLL_MS : undefined);
+  usePolling(refresh, !withdrawn && !movedTo && (nothingYet || confirmed) ? POLL_MS : undefined);
 
+  if (movedTo) {
+    return (
+      <div className="page page--narrow">
+        <PageHeading title={t('myProfile.movedTitle')} />
+        <p className="lead">{t('myProfile.movedLead', movedTo)}</p>
+      </div>
+    );
+  }
   if (withdrawn) {
     return (
       <div className="page page--narrow">
@@ -160,7 +172,14 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
 
       {owned ? (
         <>
-          <EditProfile profile={current} onSaved={refresh} />
+          <EditProfile
+            profile={current}
+            onSaved={refresh}
+            onMoved={(email) => {
+              setMovedTo({ email, name: current.name });
+              void refreshMe();
+            }}
+          />
           <Withdraw
             profile={current}
             onWithdrawn={() => {
@@ -233,23 +252,51 @@ function Matches({ profile, owned, matches, error, onChange, emptyNote }: Matche
  * The profile, or the form that edits it. Edit, Save and Cancel each take away the button pressed,
  * so focus follows: to the section's heading when the form opens, back to Edit when it closes.
  */
-function EditProfile({ profile, onSaved }: { profile: Profile; onSaved: () => Promise<void> }) {
+function EditProfile({ profile, onSaved, onMoved }: { profile: Profile; onSaved: () => Promise<void>; onMoved: (email: string) => void }) {
   const { t } = useLocale();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
+  // A new contact address is asked about first: the profile then belongs to it (pending until it
+  // confirms), and this session can no longer open it, so a typo would strand it.
+  const [moving, setMoving] = useState<ProfileInput>();
+  const [moveProblem, setMoveProblem] = useState<ApiProblem>();
+  const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
+  const moveYes = useRef<HTMLButtonElement>(null);
   const focusNext = useFocusNext();
   const close = () => {
     setEditing(false);
+    setMoving(undefined);
     focusNext(editButton);
   };
-  const save = async (input: ProfileInput) => {
+  const send = async (input: ProfileInput) => {
     await updateProfile(profile.id, { ...input, version: profile.version });
+    if (movesAddress(input)) return onMoved(input.contact.email.trim().toLowerCase());
     close();
     setSaved(true);
     await onSaved();
   };
+  const movesAddress = (input: ProfileInput) => input.contact.email.trim().toLowerCase() !== profile.contact.email.toLowerCase();
+  const save = async (input: ProfileInput) => {
+    if (!movesAddress(input)) return send(input);
+    setMoving(input);
+    setMoveProblem(undefined);
+    focusNext(moveYes);
+  };
+  const move = async (input: ProfileInput) => {
+    setBusy(true);
+    setMoveProblem(undefined);
+    try {
+      await send(input);
+    } catch (error) {
+      if (error instanceof ApiProblem) setMoveProblem(error);
+      else if (!(error instanceof SessionLost)) throw error;
+    } finally {
+      setBusy(false);
+    }
+  };
+  const movingTo = moving ? { email: moving.contact.email.trim().toLowerCase(), current: profile.contact.email } : undefined;
   return (
     <section aria-labelledby="profile-title" className="section">
       <div className="section__header">
@@ -284,9 +331,30 @@ function EditProfile({ profile, onSaved }: { profile: Profile; onSaved: () => Pr
             </button>
           }
         />
-      ) : (
-        <ProfileSummary profile={profile} />
-      )}
+      ) : null}
+      {editing && moving && movingTo ? (
+        <div className="notice notice--warning" role="group" aria-label={t('myProfile.moveQuestion', movingTo)}>
+          <p className="notice__title">{t('myProfile.moveQuestion', movingTo)}</p>
+          <p>{t('myProfile.moveNote', movingTo)}</p>
+          {moveProblem ? <ProblemMessage problem={moveProblem} /> : null}
+          <p className="match-actions">
+            <BusyButton ref={moveYes} type="button" className="button" busy={busy} onClick={() => void move(moving)}>
+              {t('myProfile.moveYes', movingTo)}
+            </BusyButton>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setMoving(undefined);
+                focusNext({ current: document.getElementById(fieldId('contact.email')) });
+              }}
+            >
+              {t('myProfile.moveBack')}
+            </button>
+          </p>
+        </div>
+      ) : null}
+      {editing ? null : <ProfileSummary profile={profile} />}
     </section>
   );
 }
