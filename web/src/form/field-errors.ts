@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ProfileInput, describeIssues, problemCount, type FieldProblem, type Locale } from '@culturebridge/domain';
+import { numberFormat } from '../i18n/number-format';
 
 /**
  * Messages per form field. The API's `errors` and the schema's issues both name a field by the same
@@ -73,7 +74,7 @@ export function readableParams(params: Readonly<Record<string, unknown>> | undef
  * "5,000" in English; as it is without a locale). Other values, what was sent, as they are.
  */
 function readable(value: unknown, locale: Locale | undefined): unknown {
-  if (typeof value === 'number' && locale) return new Intl.NumberFormat(locale).format(value);
+  if (typeof value === 'number' && locale) return numberFormat(locale).format(value);
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(value) ? `${value.slice(0, 10)} ${value.slice(11, 16)}` : value;
 }
 
