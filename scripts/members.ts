@@ -35,10 +35,14 @@ const USAGE = `usage:
   npm run members -- import --network <id> [--dry-run] [--encoding windows-1251|windows-1250|windows-1252] [--locale ka] <file>
   npm run members -- export --network <id> [--format csv|xlsx] [--delimiter ,|;] [--out <file>]`;
 
-/** Where invitations are mailed: SES in AWS, or `npm start`'s SES when the table is on this machine (`operatorTarget`). */
+/**
+ * Where invitations are mailed: through SES with the stack's settings (SENDER_EMAIL,
+ * CONFIGURATION_SET, APP_BASE_URL) when they are set, as they must be against AWS; otherwise, on a
+ * table on this machine (`operatorTarget`), through `npm start`'s SES local.
+ */
 function mailSettings(local: boolean) {
-  if (!local) {
-    const { SENDER_EMAIL, CONFIGURATION_SET, APP_BASE_URL } = process.env;
+  const { SENDER_EMAIL, CONFIGURATION_SET, APP_BASE_URL } = process.env;
+  if (!local || SENDER_EMAIL || CONFIGURATION_SET || APP_BASE_URL) {
     if (!SENDER_EMAIL || !CONFIGURATION_SET || !APP_BASE_URL) throw new Error('set SENDER_EMAIL, CONFIGURATION_SET and APP_BASE_URL (the stack\'s outputs) to mail invitations');
     return { ses: new SESv2Client({ maxAttempts: 3 }), sender: SENDER_EMAIL, configurationSet: CONFIGURATION_SET, appBaseUrl: APP_BASE_URL };
   }
