@@ -486,7 +486,8 @@ describe('the web app in a real browser', () => {
     expect(await focused()).toBe(`Decline the match with ${second.partner.name}`);
     await press(`Decline the match with ${second.partner.name}`, other);
     await press(`Yes, decline ${second.partner.name}`, other);
-    await other.getByText('This pair will not be proposed again.').waitFor(WAIT);
+    // The state line, not the question, which says the same words before the answer is sent.
+    await other.locator('.match-card__state', { hasText: 'This pair will not be proposed again.' }).waitFor(WAIT);
     expect(await focusIsIn(`[aria-labelledby="match-${second.matchId}"]`), await focused()).toBe(true);
 
     // Editing: the form opens with focus in it; Cancel and Save return to Edit profile. While the

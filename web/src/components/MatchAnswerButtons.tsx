@@ -42,9 +42,12 @@ export function MatchAnswerButtons({ profileId, match, offer = ['accept', 'decli
   const answer = async (kind: 'accept' | 'decline') => {
     setBusy(true);
     setProblem(undefined);
+    // Focus follows the answer only if the member is still where they pressed: one who moved on
+    // while it was sent (to Edit profile, another card) keeps their place.
+    const pressed = document.activeElement;
     try {
       await answerMatch(profileId, match.partner.id, kind);
-      document.getElementById(matchStateId(match.matchId))?.focus();
+      if (document.activeElement === pressed || document.activeElement === document.body) document.getElementById(matchStateId(match.matchId))?.focus();
       onAnswered(kind);
     } catch (error) {
       if (error instanceof ApiProblem) setProblem(error);
