@@ -60,7 +60,7 @@ interface Digest {
 
 /**
  * send-digests, run hourly by EventBridge Scheduler: every coordinator and member with pending
- * entries whose digest is due (a coordinator's local hour; members' 08:00 UTC, weekly ones on
+ * entries whose digest is due (a coordinator's local hour; members' 08:00 in their country's zone, weekly ones on
  * Monday) gets one mail for the period: counts, a link to the dashboard, one line per change.
  * Nothing pending, nothing sent. Failures are collected and rethrown after every recipient was
  * tried, so the Scheduler retries the run (digests already sent are skipped by their records) and

@@ -21,6 +21,6 @@ export const STREAM_CONSUMERS = [
  * a timer at the same rate.
  */
 export const SCHEDULES = [
-  { function: 'send-digests', rateMinutes: 60, description: 'Hourly: send the digests whose hour has come (coordinators\' local hour; members\' 08:00 UTC, weekly on Monday)' },
+  { function: 'send-digests', rateMinutes: 60, description: 'Hourly: send the digests whose hour has come (coordinators\' local hour; members\' 08:00 in their country\'s zone, weekly on Monday)' },
   { function: 'expire-proposals', rateMinutes: 60, description: 'Hourly: remind members of unanswered proposals and expire the ones past their network\'s limit' },
 ] as const;

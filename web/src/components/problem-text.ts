@@ -2,7 +2,6 @@ import type { TFunction } from 'i18next';
 import type { Locale, MatchState } from '@culturebridge/domain';
 import { UNREACHABLE, type ApiProblem } from '../api/client';
 import { dateTimeFormat } from '../i18n/date-time';
-import { numberFormat } from '../i18n/number-format';
 
 /**
  * What people read for a problem the API (or API Gateway, or a proxy) answered, in their language.
@@ -63,7 +62,8 @@ function rateLimited(problem: ApiProblem, t: TFunction, locale: Locale, now: Dat
 function tooLarge(problem: ApiProblem, t: TFunction, locale: Locale): { title: string; detail: string } {
   const { maxBytes } = problem.extensions;
   if (typeof maxBytes !== 'number' || !(maxBytes > 0)) return { title: t('problem.tooLarge.title'), detail: t('problem.tooLarge.detail') };
-  const limit = numberFormat(locale, { style: 'unit', unit: maxBytes >= 1024 * 1024 ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 });
+  // Intl itself, not numberFormat: its stand-in locales would write the unit in their own words and script (Uzbek 'МБ').
+  const limit = new Intl.NumberFormat(locale, { style: 'unit', unit: maxBytes >= 1024 * 1024 ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 });
   const size = limit.format(maxBytes >= 1024 * 1024 ? maxBytes / (1024 * 1024) : maxBytes / 1024);
   return { title: t('problem.tooLarge.title'), detail: t('problem.tooLarge.detailWithLimit', { limit: size }) };
 }
