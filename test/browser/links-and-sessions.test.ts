@@ -172,7 +172,9 @@ describe('one session per browser', () => {
     // Signing out in one tab ends the session on the server: the cookie a copy kept signs in nobody.
     const secret = cookie?.value ?? '';
     await first.getByRole('button', { name: 'Sign out' }).click();
-    await first.getByRole('heading', { level: 1, name: 'Find partners for cultural cooperation' }).waitFor(WAIT);
+    // It says so, where one signs in again (it landed on the interest form without a word).
+    await first.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor(WAIT);
+    await first.getByText('You are signed out on this browser.', { exact: false }).waitFor(WAIT);
     const replayed = await fetch(`${platform.apiUrl}/me`, { headers: { cookie: `${BROWSER_SESSION.cookieName}=${secret}` } });
     expect(replayed.status).toBe(403);
     const other = await context.newPage();

@@ -144,7 +144,8 @@ function Header({ route }: { route: Route }) {
                     .catch(() => undefined)
                     .finally(() => {
                       markSignedOut();
-                      navigate('/');
+                      // Where one signs in again, saying it is done (the interest form said nothing).
+                      navigate('/sign-in?reason=signed-out');
                     });
                 }}
               >

@@ -16,7 +16,7 @@ import { replaceRoute } from '../router';
 import { BusyButton } from '../components/BusyButton';
 
 /** Why the visitor was sent here (`?reason=`); each has a message in the catalogs (`signIn.reason.<reason>`). */
-const REASONS = new Set(['expired', 'required', 'invalid-link']);
+const REASONS = new Set(['expired', 'required', 'invalid-link', 'signed-out']);
 
 export function SignInPage({ token, reason }: { token?: string; reason?: string }) {
   return token ? <Verify token={token} /> : <RequestLink reason={reason} />;
@@ -29,7 +29,8 @@ function RequestLink({ reason }: { reason?: string }) {
     <div className="page page--narrow">
       <PageHeading title={t('signIn.title')} />
       {message ? (
-        <div className="notice notice--warning" role="alert">
+        // Signing out is what the member asked for: news, not a warning.
+        <div className={reason === 'signed-out' ? 'notice notice--success' : 'notice notice--warning'} role={reason === 'signed-out' ? 'status' : 'alert'}>
           <p>{message}</p>
         </div>
       ) : null}
