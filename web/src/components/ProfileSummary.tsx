@@ -3,8 +3,6 @@ import { useLocale } from '../i18n/use-locale';
 import { networkShortLabel } from '../lib/networks';
 import { MemberText } from './MemberText';
 
-export const MAIL_FREQUENCY_LABELS = { immediate: 'A mail per change', daily: 'A daily digest', weekly: 'A weekly digest', off: 'None' } as const;
-
 /** The profile as its owner reads it back, with the contact (partners see that only once confirmed). */
 export function ProfileSummary({ profile }: { profile: Profile }) {
   const { t, d, list, country, language, dateTime } = useLocale();

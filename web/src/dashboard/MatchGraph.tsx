@@ -23,11 +23,11 @@ const SHOWN_STATES = Object.keys(EDGE_COLOURS) as (keyof typeof EDGE_COLOURS)[];
 
 /** Which edges to draw: a graph of 50 members with every edge is a hairball, so coordinators choose. */
 const EDGE_FILTERS = {
-  all: { label: 'All matches', states: SHOWN_STATES },
-  confirmed: { label: 'Confirmed by both', states: ['confirmed'] },
-  waiting: { label: 'Waiting for an answer', states: ['proposed', 'accepted'] },
-  closed: { label: 'Declined or expired', states: ['declined', 'expired'] },
-} as const satisfies Record<string, { label: string; states: readonly (keyof typeof EDGE_COLOURS)[] }>;
+  all: { states: SHOWN_STATES },
+  confirmed: { states: ['confirmed'] },
+  waiting: { states: ['proposed', 'accepted'] },
+  closed: { states: ['declined', 'expired'] },
+} as const satisfies Record<string, { states: readonly (keyof typeof EDGE_COLOURS)[] }>;
 type EdgeFilter = keyof typeof EDGE_FILTERS;
 
 /** Above this many members the graph starts with confirmed partnerships only. */
