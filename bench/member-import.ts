@@ -66,7 +66,7 @@ try {
     '',
     `Invitations sent: ${mails}. Each row costs one address-book Query and one BatchGetItem; a new member adds one`,
     'TransactWriteItems (profile, membership, address, and the once-per-address key that keeps two calls of one list',
-    'from creating it twice), one token PutItem and one read of the network\'s display name for the invitation, at 8 rows',
+    'from creating it twice), and one token PutItem (the network\'s display name for the invitations is read once a minute), at 8 rows',
     'in parallel. In the API one call takes rows for at most 20 s and the client continues (docs/api.md).',
     '',
   ].join('\n');
