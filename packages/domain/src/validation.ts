@@ -91,6 +91,9 @@ export const FIELD_PROBLEM_CODES = [
 ] as const;
 export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];
 
+/** Codes whose `params.value` is a count the API computed (a file's members), not text that was sent: a reader's page writes it as a number. */
+export const COUNTED_VALUE_CODES: ReadonlySet<FieldProblemCode> = new Set(['too_many_rows']);
+
 /** One invalid field, phrased for a person, with a JSON Pointer (RFC 6901) and a code for machines. */
 export interface FieldProblem {
   field: string;

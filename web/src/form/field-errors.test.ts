@@ -38,10 +38,22 @@ describe('a field problem in the page\'s words', () => {
     expect(fieldProblemMessage({ code: 'unknown_value', params: { value: '2026-11-30' }, detail: 'x' }, 'Date', t)).toBe('Date: domain:fieldError.unknown_value 2026-11-30');
   });
 
-  it('writes a limit as the page\'s language writes numbers ("5 000" in Ukrainian, "5,000" in English), and what was sent as sent', () => {
+  it('writes a limit, and a count the API computed, as the page\'s language writes numbers ("5 000" in Ukrainian, "5,000" in English)', () => {
     const echo = ((key: string, options: Record<string, unknown>) => (key === 'domain:fieldError.withField' ? String(options.problem) : `${String(options.value)} > ${String(options.max)}`)) as unknown as TFunction;
     const problem = { code: 'too_many_rows' as const, params: { value: '6200', max: 5000 }, detail: 'too many rows' };
-    expect(fieldProblemMessage(problem, 'File', echo, 'uk')).toBe('6200 > 5\u00a0000');
-    expect(fieldProblemMessage(problem, 'File', echo, 'en')).toBe('6200 > 5,000');
+    expect(fieldProblemMessage(problem, 'File', echo, 'uk')).toBe('6\u00a0200 > 5\u00a0000');
+    expect(fieldProblemMessage(problem, 'File', echo, 'en')).toBe('6,200 > 5,000');
+    // What was sent is quoted as sent, digits or not.
+    expect(fieldProblemMessage({ code: 'unknown_value', params: { value: '6200' }, detail: 'x' }, 'Postcode', echo, 'en')).toBe('6200 > undefined');
+  });
+
+  it('writes a meeting\'s day and a round\'s start in the page\'s language when it has one', () => {
+    const echo = ((key: string, options: Record<string, unknown>) => (key === 'domain:fieldError.withField' ? String(options.problem) : String(options.value))) as unknown as TFunction;
+    expect(fieldProblemMessage({ code: 'invalid_date', params: { value: '2026-11-01' }, detail: 'x' }, 'Date', echo, 'uk')).toBe('1 листопада 2026 р.');
+    expect(fieldProblemMessage({ code: 'meeting_under_way', params: { value: '2026-11-30T12:57:00.000Z' }, detail: 'x' }, 'Start time', echo, 'en')).toBe('November 30, 2026 12:57');
+    // Without the page's language, and for what was sent under another code, as before.
+    expect(fieldProblemMessage({ code: 'invalid_date', params: { value: '2026-11-01' }, detail: 'x' }, 'Date', echo)).toBe('2026-11-01');
+    expect(fieldProblemMessage({ code: 'unknown_value', params: { value: '2026-11-30' }, detail: 'x' }, 'Date', echo, 'en')).toBe('2026-11-30');
   });
 });
+

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ProfileInput, describeIssues, problemCount, type FieldProblem, type Locale } from '@culturebridge/domain';
+import { COUNTED_VALUE_CODES, ProfileInput, formatDate, describeIssues, problemCount, type FieldProblem, type FieldProblemCode, type Locale } from '@culturebridge/domain';
 import { numberFormat } from '../i18n/number-format';
 
 /**
@@ -56,7 +56,7 @@ export function groupErrors(problems: readonly FieldProblem[], input: ProfileInp
  * code this app does not know.
  */
 export function fieldProblemMessage(problem: Pick<FieldProblem, 'code' | 'params' | 'detail'>, field: string, t: TFunction, locale?: Locale): string {
-  const params = readableParams(problem.params, locale);
+  const params = readableParams(problem.params, locale, problem.code);
   // A date the API names (`value`) is a day out of range (a meeting's day that has passed, or past
   // 2099): its words say which days may be chosen; without a value it is not a date at all.
   const key = problem.code === 'invalid_date' && problem.params?.value !== undefined ? 'invalid_date_value' : problem.code;
@@ -64,18 +64,29 @@ export function fieldProblemMessage(problem: Pick<FieldProblem, 'code' | 'params
 }
 
 /** A problem's `params` as the reader reads them (see `readable`), for the catalogs' placeholders. */
-export function readableParams(params: Readonly<Record<string, unknown>> | undefined, locale: Locale | undefined): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(params ?? {}).map(([name, value]) => [name, readable(value, locale)]));
+export function readableParams(params: Readonly<Record<string, unknown>> | undefined, locale: Locale | undefined, code?: string): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(params ?? {}).map(([name, value]) => {
+      // A count the API computed travels as `value` text; it reads as the number it is.
+      const counted = name === 'value' && COUNTED_VALUE_CODES.has(code as FieldProblemCode) && typeof value === 'string' && /^\d+$/.test(value);
+      // A day refused as a meeting's (`invalid_date` with a value) reads as the page writes days.
+      const day = name === 'value' && code === 'invalid_date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+      if (day && locale) return [name, formatDate(value, locale)];
+      return [name, readable(counted ? Number(value) : value, locale)];
+    }),
+  );
 }
 
 /**
- * A value as the reader reads it: an instant (when a round begins) "2026-11-30 12:57" (the catalogs
- * say it is UTC); a number (a limit: `min`, `max`) as `locale` writes it ("5 000" in Ukrainian,
+ * A value as the reader reads it: an instant (when a round begins) "November 30, 2026 12:57", its
+ * day as `locale` writes days ("2026-11-30 12:57" without one; the catalogs say it is UTC); a number (a limit: `min`, `max`) as `locale` writes it ("5 000" in Ukrainian,
  * "5,000" in English; as it is without a locale). Other values, what was sent, as they are.
  */
 function readable(value: unknown, locale: Locale | undefined): unknown {
   if (typeof value === 'number' && locale) return numberFormat(locale).format(value);
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(value) ? `${value.slice(0, 10)} ${value.slice(11, 16)}` : value;
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(value)) return value;
+  // The catalogs say the time is UTC: the day as the page writes days, the time as it is.
+  return `${locale ? formatDate(value.slice(0, 10), locale) : value.slice(0, 10)} ${value.slice(11, 16)}`;
 }
 
 /**

@@ -253,7 +253,7 @@ function MemberImport({ networkId }: { networkId: string }) {
                         <td>{p.rowNumber}</td>
                         <td>{p.column}</td>
                         <td>{p.value}</td>
-                        <td>{sentence(t(`domain:fieldError.${p.code}`, { ...readableParams(p.params, locale), defaultValue: p.message }))}</td>
+                        <td>{sentence(t(`domain:fieldError.${p.code}`, { ...readableParams(p.params, locale, p.code), defaultValue: p.message }))}</td>
                       </tr>
                     ))}
                   </tbody>
