@@ -458,8 +458,8 @@ describe('the web app in a real browser', () => {
     type Matches = { matches: { matchId: string; partner: { id: string; name: string }; state: string; acceptedBy: string[] }[] };
     const session = await localSession(platform.sessionKeyFile, email, { profiles: [kutaisiId] });
     const open = (await api<Matches>('GET', `/profiles/${kutaisiId}/matches`, session)).matches.filter((m) => m.state === 'proposed' && !m.acceptedBy.includes(kutaisiId));
-    expect(open.length).toBeGreaterThanOrEqual(2);
-    const [first, second] = open as [Matches['matches'][number], Matches['matches'][number]];
+    expect(open.length).toBeGreaterThanOrEqual(3);
+    const [first, second, third] = open as [Matches['matches'][number], Matches['matches'][number], Matches['matches'][number]];
 
     const page = await newPage({ width: 390, height: 844 }, true);
     await page.goto(`${platform.apiUrl}/#/profiles/${kutaisiId}`);
@@ -489,6 +489,25 @@ describe('the web app in a real browser', () => {
     // The state line, not the question, which says the same words before the answer is sent.
     await other.locator('.match-card__state', { hasText: 'This pair will not be proposed again.' }).waitFor(WAIT);
     expect(await focusIsIn(`[aria-labelledby="match-${second.matchId}"]`), await focused()).toBe(true);
+
+    // An answer still on its way when the member moves on does not pull focus back to its card.
+    {
+      let answered = () => undefined as void;
+      const inFlight = new Promise<void>((resolve) => (answered = resolve));
+      await page.route(`**/matches/${kutaisiId}/${third.partner.id}/accept`, async (route) => {
+        await inFlight;
+        await route.continue();
+      });
+      const thirdCard = page.getByRole('article', { name: third.partner.name });
+      await press(`Accept the match with ${third.partner.name}`, thirdCard);
+      await press('Edit profile');
+      expect(await focusIsIn('section[aria-labelledby="profile-title"]'), await focused()).toBe(true);
+      answered();
+      await thirdCard.locator('.match-card__state', { hasText: `You accepted. Waiting for ${third.partner.name} to answer.` }).waitFor(WAIT);
+      await page.unrouteAll();
+      expect(await focusIsIn('section[aria-labelledby="profile-title"]'), await focused()).toBe(true);
+      await press('Cancel');
+    }
 
     // Editing: the form opens with focus in it; Cancel and Save return to Edit profile. While the
     // save is under way the pressed button keeps focus (a disabled button drops it).
