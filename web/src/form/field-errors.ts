@@ -79,8 +79,9 @@ export function readableParams(params: Readonly<Record<string, unknown>> | undef
 
 /**
  * A value as the reader reads it: an instant (when a round begins) "November 30, 2026 12:57", its
- * day as `locale` writes days ("2026-11-30 12:57" without one; the catalogs say it is UTC); a number (a limit: `min`, `max`) as `locale` writes it ("5 000" in Ukrainian,
- * "5,000" in English; as it is without a locale). Other values, what was sent, as they are.
+ * day as `locale` writes days ("2026-11-30 12:57" without one; the catalogs say it is UTC); a
+ * number (a limit: `min`, `max`) as `locale` writes it ("5 000" in Ukrainian, "5,000" in English;
+ * as it is without a locale). Other values, what was sent, as they are.
  */
 function readable(value: unknown, locale: Locale | undefined): unknown {
   if (typeof value === 'number' && locale) return numberFormat(locale).format(value);
