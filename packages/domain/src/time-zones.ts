@@ -1,3 +1,5 @@
+import { memoise } from './memoise.js';
+
 /**
  * IANA's current names for the legacy ones ICU, and so Intl, still lists as canonical (CLDR keeps
  * its ids stable: Chromium and Node list Europe/Kiev, and a browser in Kyiv reports its zone so).
@@ -52,21 +54,23 @@ export function defaultTimeZone(browser: string | undefined, usual: string | und
   return 'UTC';
 }
 
-/** "+04:00": a zone's offset from UTC at an instant, as Intl writes it ("GMT+04:00"; "GMT" for UTC). */
+/** One formatter per zone (a fixed set), built once: a digest run asks for every member's country. */
+const offsetFormat = memoise((timeZone: string) => new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }));
+
+/** "GMT+04:00": a zone's offset from UTC at an instant, as Intl writes it ("GMT" for UTC). */
 function utcOffset(timeZone: string, at: Date): string {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
-  return name ?? 'GMT';
+  return offsetFormat(timeZone).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
 }
 
-/** CLDR's zones of a region (Intl.Locale's getTimeZones, Node 22+ and Chromium 130+; `timeZones` before). */
-function zonesOfCountry(country: string): readonly string[] {
+/** CLDR's zones of a region (Intl.Locale's getTimeZones, Node 22+ and Chromium 130+; `timeZones` before); remembered per code. */
+const zonesOfCountry = memoise((country: string): readonly string[] => {
   try {
     const locale = new Intl.Locale(`und-${country}`) as Intl.Locale & { getTimeZones?: () => string[]; timeZones?: string[] };
     return locale.getTimeZones?.() ?? locale.timeZones ?? [];
   } catch {
     return [];
   }
-}
+});
 
 /**
  * The zone a country's clocks keep at `at`, by its current IANA name: of CLDR's zones for the
