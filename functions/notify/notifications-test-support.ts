@@ -32,29 +32,6 @@ export function memoryNotifications() {
   return store;
 }
 
-/**
- * notify with `people` as the profiles it can read (for membership events: their networks and
- * memberships too), EU4Culture's display name in its settings, claims in memory and mails
- * collected in `sent`; `deliver` hands it one EventBridge event through its SQS buffer.
- */
-export function membershipNotify(people: ReadonlyMap<string, MeetingPerson & { networks: string[]; memberships?: Record<string, string> }>) {
-  const notifications = memoryNotifications();
-  const sent: { to: string; mail: Mail }[] = [];
-  const handler = createNotifyHandler({
-    notifications: notifications as unknown as NotificationStore,
-    suppressions: { isSuppressed: async () => false },
-    coordinators: { ofNetworks: async () => [] } as never,
-    networkSettings: { getMany: async (ids: readonly string[]) => new Map(ids.map((id) => [id, { displayName: id === 'eu4culture' ? 'EU4Culture' : id }])) as never },
-    matches: { profiles: async (ids: readonly string[]) => new Map([...people].filter(([id]) => ids.includes(id))) } as never,
-    meetings: { get: async () => undefined },
-    mailer: { send: async (to: string, mail: Mail) => (sent.push({ to, mail }), 'id') },
-    baseUrl: 'https://app.example.org',
-    now: () => new Date('2026-11-30T09:00:01Z'),
-    logger: new Logger({ serviceName: 'notify-test', logLevel: 'SILENT' }),
-  });
-  return { sent, records: notifications.records, deliver: (body: unknown) => handler(sqsEvent('notify-buffer', [body]), {} as Context) };
-}
-
 /** A participant's profile as notify reads it: public name, contact, and language when chosen. */
 export interface MeetingPerson {
   name: string;
@@ -65,24 +42,38 @@ export interface MeetingPerson {
 }
 
 /**
- * notify with `meeting` as the stored meeting (whatever the event's version), `people` as the
- * profiles it can read, claims in memory and mails collected in `sent`; `deliver` hands it one
- * EventBridge event through its SQS buffer.
+ * notify with `people` as the profiles it can read, `meeting` as the stored meeting and
+ * `displayNames` as the network settings it reads, claims in memory and mails collected in `sent`;
+ * `deliver` hands it one EventBridge event through its SQS buffer.
  */
-export function meetingNotify(meeting: Meeting, people: ReadonlyMap<string, MeetingPerson>) {
+function notifyWith(people: ReadonlyMap<string, unknown>, options: { meeting?: Meeting; displayNames?: (id: string) => string | undefined }) {
   const notifications = memoryNotifications();
   const sent: { to: string; mail: Mail }[] = [];
+  const { displayNames } = options;
   const handler = createNotifyHandler({
     notifications: notifications as unknown as NotificationStore,
     suppressions: { isSuppressed: async () => false },
     coordinators: { ofNetworks: async () => [] } as never,
-    networkSettings: { getMany: async () => new Map() },
+    networkSettings: { getMany: async (ids: readonly string[]) => new Map(displayNames ? ids.map((id) => [id, { displayName: displayNames(id) }]) : []) as never },
     matches: { profiles: async (ids: readonly string[]) => new Map([...people].filter(([id]) => ids.includes(id))) } as never,
-    meetings: { get: async () => meeting },
+    meetings: { get: async () => options.meeting },
     mailer: { send: async (to: string, mail: Mail) => (sent.push({ to, mail }), 'id') },
     baseUrl: 'https://app.example.org',
     now: () => new Date('2026-11-30T09:00:01Z'),
     logger: new Logger({ serviceName: 'notify-test', logLevel: 'SILENT' }),
   });
   return { sent, records: notifications.records, deliver: (body: unknown) => handler(sqsEvent('notify-buffer', [body]), {} as Context) };
+}
+
+/**
+ * notify with `people` as the profiles it can read (for membership events: their networks and
+ * memberships too) and EU4Culture's display name in its settings (see notifyWith).
+ */
+export function membershipNotify(people: ReadonlyMap<string, MeetingPerson & { networks: string[]; memberships?: Record<string, string> }>) {
+  return notifyWith(people, { displayNames: (id) => (id === 'eu4culture' ? 'EU4Culture' : id) });
+}
+
+/** notify with `meeting` as the stored meeting (whatever the event's version) and `people` as the profiles it can read (see notifyWith). */
+export function meetingNotify(meeting: Meeting, people: ReadonlyMap<string, MeetingPerson>) {
+  return notifyWith(people, { meeting });
 }
