@@ -113,10 +113,10 @@ describe('mapping stream records to events', () => {
     const [no] = membershipItems(rejected);
     const inserted = mapRecord(streamRecord('INSERT', { after: asked }));
     expect(inserted?.detailType).toBe('MembershipRequested');
-    expect(inserted?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'requested', profileVersion: 1 });
+    expect(inserted?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'requested', profileVersion: 1, statusVersion: 1 });
     expect(mapRecord(streamRecord('MODIFY', { before: asked, after: yes }))?.detailType).toBe('MembershipApproved');
     expect(mapRecord(streamRecord('MODIFY', { before: yes, after: no }))?.detailType).toBe('MembershipRejected');
-    expect(mapRecord(streamRecord('REMOVE', { before: yes }))?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'approved', profileVersion: 2 });
+    expect(mapRecord(streamRecord('REMOVE', { before: yes }))?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'approved', profileVersion: 2, statusVersion: 2 });
     // A profile edit rewrites the item's matching view with the same status: nothing to tell.
     expect(mapRecord(streamRecord('MODIFY', { before: yes, after: membershipItems(profile({ version: 4, memberships: { eu4culture: 'approved' } }))[0] }))).toBeUndefined();
     expect(open?.SK).toBe('NETWORK#~open');
@@ -133,10 +133,10 @@ describe('mapping stream records to events', () => {
     const [no] = membershipItems(profile({ version: 3, memberships: { eu4culture: 'rejected' } }));
     const [again] = membershipItems(profile({ version: 4, memberships: { eu4culture: 'approved' } }));
     const data = (before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined) => mapRecord(streamRecord(before ? 'MODIFY' : 'INSERT', { before, after }))?.detail.data;
-    expect(data(asked, yes)).toEqual({ profileId: A, networkId: 'eu4culture', status: 'approved', previousStatus: 'requested', profileVersion: 2 });
-    expect(data(yes, no)).toEqual({ profileId: A, networkId: 'eu4culture', status: 'rejected', previousStatus: 'approved', profileVersion: 3 });
+    expect(data(asked, yes)).toEqual({ profileId: A, networkId: 'eu4culture', status: 'approved', previousStatus: 'requested', profileVersion: 2, statusVersion: 2 });
+    expect(data(yes, no)).toEqual({ profileId: A, networkId: 'eu4culture', status: 'rejected', previousStatus: 'approved', profileVersion: 3, statusVersion: 3 });
     expect(data(asked, no)).toMatchObject({ status: 'rejected', previousStatus: 'requested' });
-    expect(data(no, again)).toEqual({ profileId: A, networkId: 'eu4culture', status: 'approved', previousStatus: 'rejected', profileVersion: 4 });
+    expect(data(no, again)).toEqual({ profileId: A, networkId: 'eu4culture', status: 'approved', previousStatus: 'rejected', profileVersion: 4, statusVersion: 4 });
     // A new membership had none; an ended one says its last status only.
     expect(data(undefined, asked)).not.toHaveProperty('previousStatus');
     expect(mapRecord(streamRecord('REMOVE', { before: no }))?.detail.data).not.toHaveProperty('previousStatus');
@@ -163,7 +163,32 @@ describe('mapping stream records to events', () => {
     const [confirmed] = membershipItems(profile({ status: 'active', version: 2, memberships: { eu4culture: 'approved' } }));
     const event = mapRecord(streamRecord('MODIFY', { before: imported, after: confirmed }));
     expect(event?.detailType).toBe('MembershipApproved');
-    expect(event?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'approved', profileVersion: 2 });
+    expect(event?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'approved', profileVersion: 2, statusVersion: 2 });
+  });
+
+  it('publishes a membership changed while its profile waited for a new address, once confirmed, from the status last published', () => {
+    // A member taken out while its new address waited for confirmation was published, on
+    // confirmation, without previousStatus: notify could not tell it from a first membership.
+    const [yes] = membershipItems(profile({ version: 2, memberships: { eu4culture: 'approved' } }));
+    const [waiting] = membershipItems(profile({ version: 3, status: 'pending', memberships: { eu4culture: 'approved' } }), [yes as Record<string, unknown>]);
+    const [outWhileWaiting] = membershipItems(profile({ version: 4, status: 'pending', memberships: { eu4culture: 'rejected' } }), [waiting as Record<string, unknown>]);
+    const [editedWhileWaiting] = membershipItems(profile({ version: 5, status: 'pending', memberships: { eu4culture: 'rejected' } }), [outWhileWaiting as Record<string, unknown>]);
+    expect(mapRecord(streamRecord('MODIFY', { before: yes, after: waiting }))).toBeUndefined();
+    expect(mapRecord(streamRecord('MODIFY', { before: waiting, after: outWhileWaiting }))).toBeUndefined();
+    const [confirmed] = membershipItems(profile({ version: 6, status: 'active', memberships: { eu4culture: 'rejected' } }), [editedWhileWaiting as Record<string, unknown>]);
+    const event = mapRecord(streamRecord('MODIFY', { before: editedWhileWaiting, after: confirmed }));
+    expect(event?.detailType).toBe('MembershipRejected');
+    // statusVersion: the version at which it was taken out, not the confirmation's.
+    expect(event?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'rejected', previousStatus: 'approved', profileVersion: 6, statusVersion: 4 });
+
+    // Taken out and brought back while waiting: it stands as last published, so no previousStatus
+    // says it changed, and its statusVersion says it is not the approval published at version 2.
+    const [backWhileWaiting] = membershipItems(profile({ version: 5, status: 'pending', memberships: { eu4culture: 'approved' } }), [outWhileWaiting as Record<string, unknown>]);
+    const [confirmedBack] = membershipItems(profile({ version: 6, status: 'active', memberships: { eu4culture: 'approved' } }), [backWhileWaiting as Record<string, unknown>]);
+    expect(mapRecord(streamRecord('MODIFY', { before: backWhileWaiting, after: confirmedBack }))?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'approved', profileVersion: 6, statusVersion: 5 });
+    // A profile edit that leaves the status keeps the version it took it at.
+    const [edited] = membershipItems(profile({ version: 7, memberships: { eu4culture: 'rejected' } }), [confirmed as Record<string, unknown>]);
+    expect((edited as Record<string, unknown>).statusVersion).toBe(4);
   });
 
   it('publishes nothing for sign-in bookkeeping (tokens, address items, rate counters, sessions), coordinators, partners, webhook delivery records, kept webhook events and network match projections', () => {

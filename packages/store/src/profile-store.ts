@@ -1,10 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { nextMemberships, type MembershipStatus, type Profile, type ProfileData, type ProfileStatus } from '@culturebridge/domain';
+import { nextMemberships, type MembershipStanding, type MembershipStatus, type Profile, type ProfileData, type ProfileStatus } from '@culturebridge/domain';
 import { addressHash, profileAddressItem } from './address-book.js';
 import { batchDelete } from './batch.js';
 import { DuplicateSubmission, isLostTransactionRace, type WriteResult } from './errors.js';
-import { fromItem, membershipItemScopes, membershipItems, profileItem } from './profile-items.js';
+import { fromItem, membershipItemScopes, membershipItems, membershipStandingOf, profileItem } from './profile-items.js';
 import { ENTITY, keys, TABLE } from './table.js';
 import type { MatchItem } from './match-items.js';
 import { removeNetworkCopies } from './network-projection.js';
@@ -116,6 +116,7 @@ export class ProfileStore {
     const current = await this.get(id);
     if (!current) return { outcome: 'not-found' };
     if (current.version !== expectedVersion) return { outcome: 'conflict', currentVersion: current.version };
+    const stored = await this.membershipItemsOf(id);
 
     const addressChanged = addressHash(current.contact.email) !== addressHash(data.contact.email);
     const next: Profile = {
@@ -131,7 +132,7 @@ export class ProfileStore {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            ...this.replaceWithMemberships(current, next),
+            ...this.replaceWithMemberships(current, next, stored),
             ...(addressChanged
               ? [
                   { Delete: { TableName: this.tableName, Key: keys.addressOfProfile(addressHash(current.contact.email), id) } },
@@ -229,6 +230,7 @@ export class ProfileStore {
       if (!current || addressHash(current.contact.email) !== confirmingAddressHash) return 'refused';
       if (current.status !== 'pending') return 'unchanged';
       const next: Profile = { ...current, status: 'active', version: current.version + 1, updatedAt: now };
+      const stored = await this.membershipItemsOf(id);
       try {
         await this.doc.send(
           new TransactWriteCommand({
@@ -241,7 +243,7 @@ export class ProfileStore {
                   ConditionExpression: 'attribute_exists(PK)',
                 },
               },
-              ...membershipItems(next).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
+              ...membershipItems(next, stored).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
             ],
           }),
         );
@@ -266,8 +268,9 @@ export class ProfileStore {
       const memberships = nextMemberships(current, current.networks);
       if (memberships[networkId] === status) return 'unchanged';
       const next: Profile = { ...current, memberships: { ...memberships, [networkId]: status }, version: current.version + 1, updatedAt: now };
+      const stored = await this.membershipItemsOf(id);
       try {
-        await this.doc.send(new TransactWriteCommand({ TransactItems: this.replaceWithMemberships(current, next) }));
+        await this.doc.send(new TransactWriteCommand({ TransactItems: this.replaceWithMemberships(current, next, stored) }));
         return 'changed';
       } catch (error) {
         if (isLostTransactionRace(error) && attempt < 3) continue;
@@ -276,13 +279,17 @@ export class ProfileStore {
     }
   }
 
-  /** The next version of a profile over the one read, with its membership items put and the dropped ones deleted. */
-  private replaceWithMemberships(current: Profile, next: Profile) {
+  /**
+   * The next version of a profile over the one read, with its membership items put and the dropped
+   * ones deleted. `stored`: the membership items read with `current` (see membershipItems); the
+   * version condition on the profile makes the write fail if they changed since.
+   */
+  private replaceWithMemberships(current: Profile, next: Profile, stored: readonly Record<string, unknown>[]) {
     const kept = new Set(membershipItemScopes(next));
     const dropped = membershipItemScopes(current).filter((scope) => !kept.has(scope));
     return [
       this.replaceVersion(next, current.version),
-      ...membershipItems(next).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
+      ...membershipItems(next, stored).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
       ...dropped.map((scope) => {
         const { PK, SK } = keys.membership(current.id, scope);
         return { Delete: { TableName: this.tableName, Key: { PK, SK } } };
@@ -300,6 +307,31 @@ export class ProfileStore {
         ExpressionAttributeValues: { ':expected': expectedVersion },
       },
     };
+  }
+
+  /**
+   * A profile's membership items, read consistently. They change only in the transactions that
+   * write a profile version, so those read after the profile belong to it unless the write
+   * conditioned on that version fails.
+   */
+  private async membershipItemsOf(id: string): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    for await (const page of paginateQuery({ client: this.doc }, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.profilePartition(id), ':prefix': keys.membershipPrefix },
+      ConsistentRead: true,
+    })) {
+      items.push(...(page.Items ?? []));
+    }
+    return items;
+  }
+
+  /** The standing of a profile's membership in a network (consistent read); undefined without one. */
+  async membership(id: string, networkId: string): Promise<MembershipStanding | undefined> {
+    const { PK, SK } = keys.membership(id, networkId);
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { PK, SK }, ConsistentRead: true, ProjectionExpression: 'membershipStatus, statusVersion, profileVersion, #view', ExpressionAttributeNames: { '#view': 'view' } }));
+    return Item ? membershipStandingOf(Item) : undefined;
   }
 
   private async partition(id: string): Promise<Record<string, unknown>[]> {
