@@ -10,6 +10,8 @@ import { localSession } from '../../local/sessions.js';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
 import { localMails } from '../../local/ses-local.js';
+import { installSdkFaults } from '../../local/faults.js';
+import { pollUntil } from '../../local/poll.js';
 import { EMAIL_PATTERN, platformDocumentClient, startTestPlatform, submitProfile } from '../support/platform.js';
 
 /**
@@ -185,6 +187,64 @@ describe('membership approval on the local platform', () => {
 
     // A join request declined (Rustavi, above) is not mailed.
     expect((await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(`rustavi@${net}.example`))).toEqual([]);
+  });
+
+  it('tells a member taken out while its new contact address waited for confirmation, once the address confirms it', async () => {
+    // Published on confirmation without previousStatus, the removal was told to nobody.
+    const { id, session } = await join('Kobuleti');
+    const moved = `new-kobuleti@${net}.example`;
+    const membershipMails = async () => (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.some((to) => to === moved || to === `kobuleti@${net}.example`) && m.subject.includes('Test network')).map((m) => ({ to: m.destination.to, subject: m.subject }));
+    await api('POST', `/networks/${net}/requests/${id}/approve`, coordinator);
+    await platform.settle();
+    const profile = (await api('GET', `/profiles/${id}`, session)).body;
+    const changed = await api('PUT', `/profiles/${id}`, session, { ...shape('Kobuleti', moved), version: profile.version });
+    expect(changed.body.status).toBe('pending');
+    expect((await api('POST', `/networks/${net}/requests/${id}/reject`, coordinator)).body).toMatchObject({ membership: 'rejected', changed: true });
+    await platform.settle();
+    expect(eventsAbout(id, 'MembershipRejected')).toEqual([]);
+    expect(await membershipMails()).toEqual([]);
+
+    const owner = await localSession(platform.sessionKeyFile, moved, { profiles: [id] });
+    expect((await api('POST', `/profiles/${id}/confirm`, owner)).body.status).toBe('active');
+    await platform.settle();
+    const [removal] = eventsAbout(id, 'MembershipRejected');
+    const removedAt = (await api('GET', `/profiles/${id}`, owner)).body.version as number;
+    // Taken out at the version before the confirmation's; what partners last heard was `approved`.
+    expect(removal?.detail).toMatchObject({ data: { status: 'rejected', previousStatus: 'approved', profileVersion: removedAt, statusVersion: removedAt - 1 } });
+    expect(checkedInSchemaValidator()('MembershipRejected', removal)).toEqual([]);
+    expect(await membershipMails()).toEqual([{ to: [moved], subject: 'CultureBridge · Test network: Kobuleti is no longer a member of the network' }]);
+    expect(platform.eventBridge.deadLetters).toEqual([]);
+  });
+
+  it('tells a member taken out, approved again and taken out again before notify caught up that its membership ended, once', async () => {
+    // The first removal's event, retried after the second removal, mailed "ended" a second time.
+    const email = `sighnaghi@${net}.example`;
+    const mails = async () => (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(email)).map((m) => m.subject);
+    const { id } = await join('Sighnaghi');
+    await api('POST', `/networks/${net}/requests/${id}/approve`, coordinator);
+    await platform.settle();
+    // SES refuses this member's mails until the coordinator is done: notify retries them meanwhile.
+    let held = true;
+    let refused = 0;
+    const faults = installSdkFaults((call) => {
+      if (!held || call.commandName !== 'SendEmailCommand' || !JSON.stringify(call.input).includes(email)) return undefined;
+      refused++;
+      return 'server-error';
+    });
+    try {
+      await api('POST', `/networks/${net}/requests/${id}/reject`, coordinator);
+      // The first removal's mail was tried (and refused) while the membership stood as its event says.
+      await pollUntil('a first attempt to tell the removal', async () => (refused > 0 ? true : undefined));
+      await api('POST', `/networks/${net}/requests/${id}/approve`, coordinator);
+      await api('POST', `/networks/${net}/requests/${id}/reject`, coordinator);
+      held = false;
+      await platform.settle();
+    } finally {
+      faults.uninstall();
+    }
+    expect(eventsAbout(id, 'MembershipRejected')).toHaveLength(2);
+    expect(await mails()).toEqual(['CultureBridge · Test network: Sighnaghi is no longer a member of the network']);
+    expect(platform.eventBridge.deadLetters).toEqual([]);
   });
 
   it('answers 404 for a profile that does not exist, and stores nothing', async () => {
