@@ -43,7 +43,7 @@ const setup = (membership: { lviv?: [Status, number]; kutaisi?: [Status, number]
     person.memberships.eu4culture = status;
     person.statusVersions.eu4culture = version;
   };
-  return { ...membershipNotify(people), change };
+  return { ...membershipNotify(people), change, people };
 };
 
 describe('a member taken out of a network, or approved again', () => {
@@ -151,6 +151,17 @@ describe('a member taken out of a network, or approved again', () => {
     await deliver(ended(LVIV, 4, 'approved', 6));
     expect(sent).toHaveLength(1);
     expect([...records.keys()]).toEqual([`membership:${LVIV}:eu4culture:v4:rejected:member`]);
+  });
+
+  it('taken out, then waiting for a new address before the removal was told: told once the address confirms it', async () => {
+    const { sent, deliver, people } = setup({ lvivStatus: 'pending', lviv: ['rejected', 3] });
+    await deliver(ended(LVIV, 3));
+    expect(sent).toEqual([]);
+    (people.get(LVIV) as MembershipPerson).status = 'active';
+    // The confirmation (profile version 5) states the removal again; the first event comes again too.
+    await deliver(ended(LVIV, 3, 'approved', 5));
+    await deliver(ended(LVIV, 3));
+    expect(sent.map((s) => s.to)).toEqual(['oksana@lviv.example']);
   });
 
   it('a delivery that finds another one telling the same membership is retried, and then tells nothing twice', async () => {

@@ -191,6 +191,22 @@ describe('mapping stream records to events', () => {
     expect((edited as Record<string, unknown>).statusVersion).toBe(4);
   });
 
+  it('states again, on confirmation of a new address, the transition that stands, with the status it came from', () => {
+    // Taken out while confirmed (published), then a new address before notify told it: the
+    // confirmation's event is the only one left to tell it, so it says what the removal was.
+    const [yes] = membershipItems(profile({ version: 2, memberships: { eu4culture: 'approved' } }));
+    const [no] = membershipItems(profile({ version: 3, memberships: { eu4culture: 'rejected' } }), [yes as Record<string, unknown>]);
+    const [waiting] = membershipItems(profile({ version: 4, status: 'pending', memberships: { eu4culture: 'rejected' } }), [no as Record<string, unknown>]);
+    const [confirmed] = membershipItems(profile({ version: 5, memberships: { eu4culture: 'rejected' } }), [waiting as Record<string, unknown>]);
+    expect(mapRecord(streamRecord('MODIFY', { before: yes, after: no }))?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'rejected', previousStatus: 'approved', profileVersion: 3, statusVersion: 3 });
+    expect(mapRecord(streamRecord('MODIFY', { before: waiting, after: confirmed }))?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'rejected', previousStatus: 'approved', profileVersion: 5, statusVersion: 3 });
+    // A join request still unanswered, its profile confirmed again: nothing it came from.
+    const [asked] = membershipItems(profile({ memberships: { eu4culture: 'requested' } }));
+    const [askedWaiting] = membershipItems(profile({ version: 2, status: 'pending', memberships: { eu4culture: 'requested' } }), [asked as Record<string, unknown>]);
+    const [askedConfirmed] = membershipItems(profile({ version: 3, memberships: { eu4culture: 'requested' } }), [askedWaiting as Record<string, unknown>]);
+    expect(mapRecord(streamRecord('MODIFY', { before: askedWaiting, after: askedConfirmed }))?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'requested', profileVersion: 3, statusVersion: 1 });
+  });
+
   it('publishes nothing for sign-in bookkeeping (tokens, address items, rate counters, sessions), coordinators, partners, webhook delivery records, kept webhook events and network match projections', () => {
     const items = [
       { ...keys.token('f'.repeat(64)), entity: ENTITY.token, addressHash: 'a'.repeat(64), purpose: 'sign-in', expiresAt: 1 },

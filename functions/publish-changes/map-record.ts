@@ -259,11 +259,13 @@ function membershipEvent(record: DynamoDBRecord, before: Item | undefined, after
   if (before && !ofUnconfirmed(before) && storedMembershipStatus(before) === status) return undefined;
   // The status it had when last published: tells a removal (from approved) from a declined request,
   // and an approval after a removal from a first one, also when the change happened while the
-  // profile waited for a new address to be confirmed (the item carried the published standing
-  // over). None for a new membership, for one first published now that its profile is confirmed,
-  // nor for one that stands, once confirmed, as last published.
+  // profile waited for a new address to be confirmed, and when a confirmation states again the
+  // transition that stands (the store keeps it on the item). None for a new membership, for one
+  // first published now that its profile is confirmed, nor for one taken out and brought back while
+  // it waited (it stands as last published). Items written before the store kept it: from the old image.
   const published = before ? publishedStandingOf(before) : undefined;
-  const previous = published && published.status !== status ? { previousStatus: published.status } : {};
+  const from = typeof after.previousStatus === 'string' ? (after.previousStatus as MembershipStatus) : published?.status;
+  const previous = from && from !== status ? { previousStatus: from } : {};
   return build(record, after, MEMBERSHIP_EVENT[status], `${key}#${status}#v${versionOf(after)}`, { ...data(after), ...previous });
 }
 

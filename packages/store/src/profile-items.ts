@@ -68,9 +68,11 @@ export function publishedStandingOf(item: Record<string, unknown>): MembershipSt
  * partition, where matching reads; requested ones in the network's join-request partition and
  * rejected ones in its rejected partition, where only coordinators look. `previous`: the stored
  * membership items of the version `profile` replaces (none for a new profile), from which each
- * item keeps the version its status was taken at (`statusVersion`) and, while the profile waits
- * for its contact to confirm it, the standing last published (`publishedStatus`,
- * `publishedStatusVersion`), so that its confirmation publishes what changed meanwhile.
+ * item keeps the version its status was taken at (`statusVersion`), the status last published
+ * before that (`previousStatus`: the transition it is) and, while the profile waits for its
+ * contact to confirm it, the standing last published (`publishedStatus`, `publishedStatusVersion`),
+ * so that its confirmation publishes what changed meanwhile, or states again the transition that
+ * stands.
  */
 export function membershipItems(profile: Profile, previous: readonly Record<string, unknown>[] = []) {
   const view = encodeMembershipView({ ...matchingViewOf(profile), owner: ownerKey(profile.contact.email) });
@@ -82,6 +84,9 @@ export function membershipItems(profile: Profile, previous: readonly Record<stri
     const kept = old ? membershipStandingOf(old) : undefined;
     const statusVersion = kept?.status === status ? kept.statusVersion : profile.version;
     const published = profile.status === 'pending' && old ? publishedStandingOf(old) : undefined;
+    // The transition this standing is, as partners and the member could know it: the status last
+    // published before it (none for a new membership, nor one first published on confirmation).
+    const from = !old ? undefined : kept?.status === status ? (old.previousStatus as MembershipStatus | undefined) : publishedStandingOf(old)?.status;
     const partition = status === 'approved' ? keys.networkPartition(scope) : status === 'requested' ? keys.joinRequestPartition(scope) : keys.rejectedMembershipPartition(scope);
     return {
       PK,
@@ -94,6 +99,7 @@ export function membershipItems(profile: Profile, previous: readonly Record<stri
       membershipStatus: status,
       profileVersion: profile.version,
       statusVersion,
+      ...(from ? { previousStatus: from } : {}),
       ...(published ? { publishedStatus: published.status, publishedStatusVersion: published.statusVersion } : {}),
       // The instant of the change that wrote it (written with the profile version in one
       // transaction): events about it report this, not the stream record's rounded time. Items
