@@ -42,12 +42,13 @@ const NotifyEvent = z.discriminatedUnion('detail-type', [
   z.object({ 'detail-type': z.literal('MeetingPlanned'), detail: EVENT_SCHEMAS.MeetingPlanned }),
   z.object({ 'detail-type': z.literal('MeetingChanged'), detail: EVENT_SCHEMAS.MeetingChanged }),
   z.object({ 'detail-type': z.literal('MeetingCancelled'), detail: EVENT_SCHEMAS.MeetingCancelled }),
+  z.object({ 'detail-type': z.literal('MembershipRequested'), detail: EVENT_SCHEMAS.MembershipRequested }),
   z.object({ 'detail-type': z.literal('MembershipRejected'), detail: EVENT_SCHEMAS.MembershipRejected }),
   z.object({ 'detail-type': z.literal('MembershipApproved'), detail: EVENT_SCHEMAS.MembershipApproved }),
 ]);
 type MatchEvent = Extract<z.infer<typeof NotifyEvent>, { 'detail-type': 'MatchProposed' | 'MatchAccepted' | 'MatchConfirmed' | 'MatchExpired' }>;
 type MeetingEvent = Extract<z.infer<typeof NotifyEvent>, { 'detail-type': 'MeetingPlanned' | 'MeetingChanged' | 'MeetingCancelled' }>;
-type MembershipEvent = Extract<z.infer<typeof NotifyEvent>, { 'detail-type': 'MembershipRejected' | 'MembershipApproved' }>;
+type MembershipEvent = Extract<z.infer<typeof NotifyEvent>, { 'detail-type': 'MembershipRequested' | 'MembershipRejected' | 'MembershipApproved' }>;
 
 const KIND: Record<MatchEvent['detail-type'], NoticeKind> = {
   MatchProposed: 'proposed',
@@ -71,7 +72,7 @@ export interface NotifyDeps extends DeliverDeps {
 
 /**
  * notify: one SQS message per MatchProposed / MatchAccepted / MatchConfirmed / MatchExpired /
- * MeetingPlanned / MeetingChanged / MeetingCancelled / MembershipRejected / MembershipApproved. Coordinators of a shared network get a mail now for new and
+ * MeetingPlanned / MeetingChanged / MeetingCancelled / MembershipRequested / MembershipRejected / MembershipApproved. Coordinators of a shared network get a mail now for new and
  * confirmed matches (`immediate`), an entry in their next digest for every kind (`digest`, the
  * default), or nothing (`off`). Each side of the pair concerned gets a mail now, a digest entry
  * (daily, the default, or weekly) or nothing, as it chose; each participant of a planned or changed
@@ -220,7 +221,7 @@ export function createNotifyHandler(deps: NotifyDeps) {
   const processRecord = async (record: SQSRecord) => {
     const parsed = readMessage(record, NotifyEvent, 'match, meeting or membership event', deps.logger);
     if (parsed['detail-type'] === 'MeetingPlanned' || parsed['detail-type'] === 'MeetingChanged' || parsed['detail-type'] === 'MeetingCancelled') return mailMeeting(parsed);
-    if (parsed['detail-type'] === 'MembershipRejected' || parsed['detail-type'] === 'MembershipApproved') return mailMembership(parsed);
+    if (parsed['detail-type'] === 'MembershipRequested' || parsed['detail-type'] === 'MembershipRejected' || parsed['detail-type'] === 'MembershipApproved') return mailMembership(parsed);
     return mailMatch(parsed);
   };
 

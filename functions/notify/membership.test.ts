@@ -11,7 +11,7 @@ const KUTAISI = '22222222-2222-4222-8222-222222222222';
 
 type Status = 'requested' | 'approved' | 'rejected';
 
-function membershipEvent(type: 'MembershipRejected' | 'MembershipApproved', profileId: string, status: Status, previousStatus: Status | undefined, statusVersion: number, profileVersion = statusVersion) {
+function membershipEvent(type: 'MembershipRequested' | 'MembershipRejected' | 'MembershipApproved', profileId: string, status: Status, previousStatus: Status | undefined, statusVersion: number, profileVersion = statusVersion) {
   const example = exampleEvent(type).detail;
   return {
     source: 'culturebridge.memberships',
@@ -26,6 +26,8 @@ function membershipEvent(type: 'MembershipRejected' | 'MembershipApproved', prof
 const ended = (profileId: string, version: number, previous: Status | 'none' = 'approved', profileVersion = version) =>
   membershipEvent('MembershipRejected', profileId, 'rejected', previous === 'none' ? undefined : previous, version, profileVersion);
 const back = (profileId: string, version: number, previous: Status | 'none' = 'rejected') => membershipEvent('MembershipApproved', profileId, 'approved', previous === 'none' ? undefined : previous, version);
+/** A network named (again): the member asks to join. */
+const asked = (profileId: string, version: number) => membershipEvent('MembershipRequested', profileId, 'requested', undefined, version);
 /** A join request approved: not mailed, but from then on the member knows it is a member. */
 const joined = (profileId: string, version: number) => membershipEvent('MembershipApproved', profileId, 'approved', 'requested', version);
 
@@ -162,6 +164,26 @@ describe('a member taken out of a network, or approved again', () => {
     await deliver(ended(LVIV, 3, 'approved', 5));
     await deliver(ended(LVIV, 3));
     expect(sent.map((s) => s.to)).toEqual(['oksana@lviv.example']);
+  });
+
+  it('taken out, then asking to join again: its request answered is not mailed, and a later removal is told again', async () => {
+    const { sent, deliver, change } = setup({ lviv: ['rejected', 3] });
+    await deliver(ended(LVIV, 3));
+    // It dropped the network and named it again; approved, with the request's event handled first.
+    change(LVIV, 'requested', 5);
+    await deliver(asked(LVIV, 5));
+    change(LVIV, 'approved', 6);
+    await deliver(joined(LVIV, 6));
+    change(LVIV, 'rejected', 7);
+    await deliver(ended(LVIV, 7));
+    expect(sent.map((s) => s.mail.subject)).toEqual(['CultureBridge · EU4Culture: профіль «Lviv» більше не учасник мережі', 'CultureBridge · EU4Culture: профіль «Lviv» більше не учасник мережі']);
+    // The same with the request's event coming after the approval: no "a member again" either.
+    const late = setup({ kutaisi: ['rejected', 3] });
+    await late.deliver(ended(KUTAISI, 3));
+    late.change(KUTAISI, 'approved', 6);
+    await late.deliver(joined(KUTAISI, 6));
+    await late.deliver(asked(KUTAISI, 5));
+    expect(late.sent.map((s) => s.mail.subject)).toEqual(['CultureBridge · EU4Culture: Kutaisi is no longer a member of the network']);
   });
 
   it('a delivery that finds another one telling the same membership is retried, and then tells nothing twice', async () => {

@@ -27,4 +27,9 @@ describe('membershipMailDecision', () => {
     expect(membershipMailDecision({ ...out(2), previousStatus: 'requested' }, out(2), undefined)).toEqual({ kind: 'record', notice: undefined });
     expect(membershipMailDecision(member(1), member(1), undefined)).toEqual({ kind: 'record', notice: undefined });
   });
+
+  it('never tells a join request answered, whatever the member heard before it asked again', () => {
+    expect(membershipMailDecision({ ...member(6), previousStatus: 'requested' }, member(6), out(3))).toEqual({ kind: 'record', notice: undefined });
+    expect(membershipMailDecision({ status: 'requested', statusVersion: 5 }, { status: 'requested', statusVersion: 5 }, out(3))).toEqual({ kind: 'record', notice: undefined });
+  });
 });

@@ -37,7 +37,8 @@ export interface MembershipChange extends MembershipStanding {
  * - `told`: the member was already told this standing or a later one (a redelivery, a repeat of the
  *   same transition on a confirmation): nothing;
  * - `record`: the standing is now what the member knows, told with `notice` when there is one.
- * `told`: what the member was last told (or knew without a mail: a join request answered). A member
+ * `told`: what the member was last told (or knew without a mail: its join request, and the answer
+ * to it, which is never mailed). A member
  * told nothing yet knows its membership as it was before this change, except one taken out and
  * brought back before the removal was told: it never learnt of the removal, so it is told nothing.
  */
@@ -48,6 +49,9 @@ export function membershipMailDecision(
 ): { kind: 'stale' } | { kind: 'told' } | { kind: 'record'; notice: MembershipNotice | undefined } {
   if (!current || current.status !== change.status || current.statusVersion !== change.statusVersion) return { kind: 'stale' };
   if (told && told.statusVersion >= current.statusVersion) return { kind: 'told' };
+  // A join request answered is not told, whatever the member heard before it asked (taken out,
+  // it dropped the network and named it again: the request's own event may come late, or after).
+  if (change.previousStatus === 'requested') return { kind: 'record', notice: undefined };
   const known = told ? told.status : change.previousStatus === 'rejected' ? undefined : change.previousStatus;
   return { kind: 'record', notice: membershipNotice(current.status, known) };
 }
