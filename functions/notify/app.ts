@@ -16,19 +16,25 @@ import {
   hasRoundToCome,
   immediateNotificationId,
   isWeakerMatch,
+  meetingMailDecision,
   meetingNotificationId,
+  meetingRemovedNotificationId,
   memberRecipients,
   membershipMailDecision,
   membershipNotificationId,
   networkDisplayName,
   networksNamedIn,
   participantNames,
-  type Mail,
   type MatchNotice,
+  type MeetingAsItStands,
+  type MeetingConcern,
+  type MeetingKnowledge,
   type MeetingRecipient,
+  type MembershipStatus,
+  type Standing,
   type NoticeKind,
 } from '@culturebridge/domain';
-import type { CoordinatorStore, MatchStore, MeetingStore, NetworkSettingsStore, ProfileStore } from '@culturebridge/store';
+import type { CoordinatorStore, MatchStore, MeetingStore, NetworkSettingsStore, ProfileStore, ToldSubject } from '@culturebridge/store';
 import { DEFAULT_LEASE_MS, NotificationInFlight, deliverOnce, type DeliverDeps } from './deliver.js';
 import { tellMember } from './member-notice.js';
 import { readMessage } from '@culturebridge/runtime';
@@ -81,84 +87,117 @@ export interface NotifyDeps extends DeliverDeps {
  * redelivered event sends nothing twice; suppressed addresses (bounced or complained) get nothing.
  */
 export function createNotifyHandler(deps: NotifyDeps) {
+  /** Every lease of `subjects` (see holdTold), or none: a busy one gives back those taken and fails the message, retried later. */
+  const holdAll = async <S extends string>(subjects: readonly ToldSubject[]) => {
+    const held: { subject: ToldSubject; token: string; told: Standing<S> | undefined }[] = [];
+    try {
+      for (const subject of subjects) {
+        const token = randomUUID();
+        const out = await deps.notifications.holdTold<S>(subject, token, deps.now(), deps.leaseMs ?? DEFAULT_LEASE_MS);
+        if (out === 'busy') throw new NotificationInFlight(subject.kind === 'membership' ? `membership:${subject.profileId}:${subject.networkId}` : `meeting:${subject.meetingId}:${subject.profileId}`);
+        held.push({ subject, token, told: out.told });
+      }
+    } catch (error) {
+      await Promise.all(held.map(({ subject, token }) => deps.notifications.releaseTold(subject, token).catch(() => undefined)));
+      throw error;
+    }
+    return held;
+  };
+
   /**
-   * Each participant gets their own schedule (or, for the version that cancels it, a notice), once
-   * per meeting version. The event names the meeting; the reasons and the participants' contacts
-   * are read from the table.
+   * Each participant an event concerns is told, once, what changed for them since they were last
+   * told (meetingMailDecision), under their lease for the meeting, from the meeting as it stands
+   * (read under the leases): their schedule (first, or updated) of the current version, that they
+   * are off it, or that it is cancelled. So a participant taken out, put back and taken out again
+   * before notify caught up is told once, and a removal undone before it was told is not told,
+   * whatever order or how often the events come. The event names whom it concerns; the reasons and
+   * the participants' contacts are read from the table.
    */
   const mailMeeting = async (event: MeetingEvent) => {
     const { metadata, data } = event.detail;
-    const meeting = await deps.meetings.get(data.networkId, data.meetingId);
-    if (!meeting) {
-      deps.logger.info('the meeting is gone; nothing to mail', { meetingId: data.meetingId, version: data.version });
-      return;
-    }
     const kind = event['detail-type'];
-    // A cancellation is told whatever changed since: a cancelled meeting's later versions (a
-    // participant erased) publish nothing that would tell it instead.
-    const cancelling = kind === 'MeetingCancelled' && meeting.cancelledAt === event.detail.data.cancelledAt && meeting.version >= data.version;
-    // Whom this event's schedule mails are for. A change names whom it concerns; an event published
-    // before it did (no `rescheduledParticipantIds`) told everyone, and only while current. Even when
-    // a later version exists, those this event concerns are mailed the current schedule, keyed by the
-    // current version: the later event names only whom its own change concerns, and a person both
-    // concern gets one mail. Nothing once the meeting is cancelled: its cancellation tells.
     const changes = kind === 'MeetingChanged' ? event.detail.data : undefined;
-    const named = changes?.rescheduledParticipantIds === undefined ? undefined : new Set([...changes.rescheduledParticipantIds, ...(changes.addedParticipantIds ?? [])]);
-    const isCurrent = meeting.version === data.version;
-    const scheduled =
-      kind === 'MeetingCancelled' || meeting.cancelledAt !== undefined
-        ? []
-        : kind === 'MeetingPlanned'
-          ? meeting.participants
-          : named !== undefined
-            ? meeting.participants.filter((id) => named.has(id))
-            : isCurrent
-              ? meeting.participants
-              : [];
-    // A first schedule for a new meeting and for those a change added; "updated" for the rest.
-    const firstTime = new Set(kind === 'MeetingPlanned' ? meeting.participants : (changes?.addedParticipantIds ?? []));
-    // Those a change took out are told whatever changed since, unless a later change took them back
-    // (its own event mails them their schedule): no later event names them again.
-    // Nor once every round has begun: there is no schedule still to come to take them out of.
-    const toCome = hasRoundToCome(meeting.schedule, deps.now());
-    const removed = changes && toCome ? (changes.removedParticipantIds ?? []).filter((id) => !meeting.participants.includes(id)) : [];
-    const cancelled = cancelling ? meeting.participants : [];
-    if (scheduled.length === 0 && removed.length === 0 && cancelled.length === 0) {
+    // An event published before a change named whom it concerns (no `rescheduledParticipantIds`)
+    // told everyone its schedule, and only while current.
+    const legacy = changes !== undefined && changes.rescheduledParticipantIds === undefined;
+    const concerns = new Map<string, MeetingConcern>();
+    if (kind === 'MeetingCancelled') for (const id of data.participantIds) concerns.set(id, 'cancelled');
+    else if (changes === undefined || legacy) for (const id of data.participantIds) concerns.set(id, 'schedule');
+    else for (const id of [...(changes.rescheduledParticipantIds ?? []), ...(changes.addedParticipantIds ?? [])]) concerns.set(id, 'schedule');
+    for (const id of changes?.removedParticipantIds ?? []) concerns.set(id, 'removed');
+    if (concerns.size === 0) {
       deps.logger.info('nothing to mail for this meeting event', { meetingId: data.meetingId, version: data.version });
       return;
     }
-    const ids = [...new Set([...scheduled, ...removed, ...cancelled, ...meeting.schedule.flatMap((r) => r.meetings.flatMap((m) => m.profileIds))])];
-    const [profiles, settings] = await Promise.all([deps.matches.profiles(ids), deps.networkSettings.getMany(networksNamedIn(meeting), { withName: true })]);
-    const networkName = (id: string) => networkDisplayName(id, settings.get(id));
+    const held = await holdAll<MeetingKnowledge>([...concerns.keys()].map((profileId) => ({ kind: 'meeting', meetingId: data.meetingId, profileId })));
     const failures: unknown[] = [];
-    /** One mail per member and meeting version (`version`: the one whose schedule or notice it carries). */
-    const tell = async (id: string, version: number, compose: (recipient: MeetingRecipient) => Mail) => {
-      const profile = profiles.get(id);
-      // Only an active profile is mailed: one waiting for its (new) address to be confirmed is not.
-      if (!profile || profile.status !== 'active') return;
-      const recipient = { id, name: profile.name, contact: profile.contact, ...(profile.locale ? { locale: profile.locale } : {}) };
-      try {
-        await deliverOnce(
-          deps,
-          {
-            notificationId: meetingNotificationId({ id: meeting.id, version }, id),
-            recipientRole: 'member',
-            recipientId: id,
-            networkId: meeting.networkId,
-            kind: 'immediate',
-            correlationId: metadata.correlationId,
-          },
-          profile.contact.email,
-          compose(recipient),
-        );
-      } catch (error) {
-        failures.push(error);
+    const settled = new Set<string>();
+    try {
+      // Read under the leases: a change after this read publishes an event that waits for them.
+      const meeting = await deps.meetings.get(data.networkId, data.meetingId);
+      if (!meeting) {
+        deps.logger.info('the meeting is gone; nothing to mail', { meetingId: data.meetingId, version: data.version });
+        return;
       }
-    };
-    // Keyed by the cancelling event's version: a redelivery after a later (silent) version finds its mails sent.
-    for (const id of cancelled) await tell(id, data.version, (recipient) => composeMeetingCancelledMail(meeting, recipient, { baseUrl: deps.baseUrl }));
-    for (const id of scheduled) await tell(id, meeting.version, (recipient) => composeMeetingMail(meeting, recipient, participantNames(profiles, recipient.locale ?? DEFAULT_LOCALE), { baseUrl: deps.baseUrl, networkName }, !firstTime.has(id)));
-    for (const id of removed) await tell(id, data.version, (recipient) => composeMeetingRemovedMail(meeting, recipient, { baseUrl: deps.baseUrl }));
+      // A cancellation the stored meeting does not carry is not this one.
+      const cancelled = meeting.cancelledAt !== undefined;
+      const current: Omit<MeetingAsItStands, 'includes'> = { version: meeting.version, cancelled, toCome: hasRoundToCome(meeting.schedule, deps.now()) };
+      const firstTime = new Set(kind === 'MeetingPlanned' ? data.participantIds : (changes?.addedParticipantIds ?? []));
+      const decisions = held.flatMap(({ subject, token, told }) => {
+        const concern = concerns.get(subject.profileId) as MeetingConcern;
+        const stale = (concern === 'cancelled' && (kind !== 'MeetingCancelled' || meeting.cancelledAt !== event.detail.data.cancelledAt)) || (legacy && concern === 'schedule' && meeting.version !== data.version);
+        const decision = stale ? ({ kind: 'skip' } as const) : meetingMailDecision(concern, { ...current, includes: meeting.participants.includes(subject.profileId) }, told, firstTime.has(subject.profileId));
+        return decision.kind === 'record' ? [{ subject, token, told, decision }] : [];
+      });
+      if (decisions.length === 0) {
+        deps.logger.info('nothing to mail for this meeting event', { meetingId: data.meetingId, version: data.version });
+        return;
+      }
+      const ids = [...new Set([...decisions.map((d) => d.subject.profileId), ...meeting.schedule.flatMap((r) => r.meetings.flatMap((m) => m.profileIds))])];
+      const [profiles, settings] = await Promise.all([deps.matches.profiles(ids), deps.networkSettings.getMany(networksNamedIn(meeting), { withName: true })]);
+      const networkName = (id: string) => networkDisplayName(id, settings.get(id));
+      for (const { subject, token, told, decision } of decisions) {
+        const id = subject.profileId;
+        const profile = profiles.get(id);
+        // Only an active profile is mailed (one waiting for its new address to be confirmed is
+        // not), and nothing is recorded: it knows no more than before.
+        if (!profile || profile.status !== 'active') continue;
+        const recipient: MeetingRecipient = { id, name: profile.name, contact: profile.contact, ...(profile.locale ? { locale: profile.locale } : {}) };
+        const notice = decision.notice;
+        try {
+          if (notice) {
+            await deliverOnce(
+              deps,
+              {
+                notificationId:
+                  notice.kind === 'removed'
+                    ? meetingRemovedNotificationId(meeting, id, told, data.version)
+                    : // A cancellation keyed by its own event's version: a redelivery after a later (silent) version finds it sent.
+                      meetingNotificationId({ id: meeting.id, version: notice.kind === 'cancelled' ? data.version : meeting.version }, id),
+                recipientRole: 'member',
+                recipientId: id,
+                networkId: meeting.networkId,
+                kind: 'immediate',
+                correlationId: metadata.correlationId,
+              },
+              profile.contact.email,
+              notice.kind === 'removed'
+                ? composeMeetingRemovedMail(meeting, recipient, { baseUrl: deps.baseUrl })
+                : notice.kind === 'cancelled'
+                  ? composeMeetingCancelledMail(meeting, recipient, { baseUrl: deps.baseUrl })
+                  : composeMeetingMail(meeting, recipient, participantNames(profiles, recipient.locale ?? DEFAULT_LOCALE), { baseUrl: deps.baseUrl, networkName }, !notice.first),
+            );
+          }
+          await deps.notifications.settleTold(subject, token, decision.told);
+          settled.add(id);
+        } catch (error) {
+          // The others are still told; the message fails afterwards and is retried.
+          failures.push(error);
+        }
+      }
+    } finally {
+      await Promise.all(held.filter(({ subject }) => !settled.has(subject.profileId)).map(({ subject, token }) => deps.notifications.releaseTold(subject, token).catch(() => undefined)));
+    }
     if (failures.length > 0) throw failures[0];
   };
 
@@ -182,16 +221,16 @@ export function createNotifyHandler(deps: NotifyDeps) {
       deps.logger.info('the member is not active or was erased; nothing to mail', log);
       return;
     }
-    const token = randomUUID();
-    const held = await deps.notifications.holdMembership(data.profileId, data.networkId, token, deps.now(), deps.leaseMs ?? DEFAULT_LEASE_MS);
-    if (held === 'busy') throw new NotificationInFlight(`membership:${data.profileId}:${data.networkId}`);
+    const subject: ToldSubject = { kind: 'membership', profileId: data.profileId, networkId: data.networkId };
+    const held = await holdAll<MembershipStatus>([subject]);
+    const { token, told } = held[0] as (typeof held)[number];
     try {
       // Read under the lease: a change after this read publishes an event that waits for the lease.
       const current = await deps.memberships.membership(data.profileId, data.networkId);
-      const decision = membershipMailDecision(change, current, held.told);
+      const decision = membershipMailDecision(change, current, told);
       if (decision.kind !== 'record' || !current) {
         deps.logger.info(decision.kind === 'stale' ? 'the membership changed since; its later event tells' : 'the member was told this already', log);
-        await deps.notifications.releaseMembership(data.profileId, data.networkId, token);
+        await deps.notifications.releaseTold(subject, token);
         return;
       }
       if (decision.notice) {
@@ -211,9 +250,9 @@ export function createNotifyHandler(deps: NotifyDeps) {
           composeMembershipMail(decision.notice, recipient, networkDisplayName(data.networkId, settings.get(data.networkId)), { baseUrl: deps.baseUrl }),
         );
       }
-      await deps.notifications.settleMembership(data.profileId, data.networkId, token, current);
+      await deps.notifications.settleTold(subject, token, current);
     } catch (error) {
-      await deps.notifications.releaseMembership(data.profileId, data.networkId, token).catch(() => undefined);
+      await deps.notifications.releaseTold(subject, token).catch(() => undefined);
       throw error;
     }
   };

@@ -126,4 +126,33 @@ describe('a participant taken out of a meeting', () => {
     await deliver(changedEvent(2, [A, B, C], [], { addedParticipantIds: [], rescheduledParticipantIds: [A, B, C] }));
     expect(sent.map((s) => s.to)).toEqual(['nino@kutaisi.example', 'anna@gyumri.example']);
   });
+
+  it('taken out, put back and taken out again before notify caught up: told once that they are off the schedule, whatever order the events come in', async () => {
+    // Version 4 stands (Lviv out); it was told version 1's schedule. The first removal's event used to mail it again.
+    for (const order of [[2, 3, 4], [4, 3, 2], [3, 2, 4]]) {
+      const { sent, told, deliver } = setup(stored(4, [A, B]));
+      told.set(`meeting:${MEETING_ID}:${C}`, { standing: { status: 'scheduled', statusVersion: 1 } });
+      const events: Record<number, unknown> = {
+        2: changedEvent(2, [A, B], [C], { addedParticipantIds: [], rescheduledParticipantIds: [] }),
+        3: changedEvent(3, [A, B, C], [], { addedParticipantIds: [C], rescheduledParticipantIds: [] }),
+        4: changedEvent(4, [A, B], [C], { addedParticipantIds: [], rescheduledParticipantIds: [] }),
+      };
+      for (const version of order) expect(await deliver(events[version])).toEqual({ batchItemFailures: [] });
+      expect(sent.map((s) => s.mail.subject)).toEqual(['CultureBridge: вас більше немає в розкладі зустрічі «Kutaisi speed dating»']);
+      expect(told.get(`meeting:${MEETING_ID}:${C}`)).toEqual({ standing: { status: 'out', statusVersion: 4 } });
+    }
+  });
+
+  it('waits while another delivery holds a participant\'s lease: the message fails, nothing is mailed or recorded, and its retry tells', async () => {
+    const { sent, told, deliver } = setup(stored(2, [A, B]));
+    told.set(`meeting:${MEETING_ID}:${C}`, { holder: 'another delivery', standing: { status: 'scheduled', statusVersion: 1 } });
+    const event = changedEvent(2, [A, B], [C], { addedParticipantIds: [], rescheduledParticipantIds: [A] });
+    await expect(deliver(event)).rejects.toThrow(/failed processing/);
+    expect(sent).toEqual([]);
+    // Those it held were given back.
+    expect(told.get(`meeting:${MEETING_ID}:${A}`)?.holder).toBeUndefined();
+    told.set(`meeting:${MEETING_ID}:${C}`, { standing: { status: 'scheduled', statusVersion: 1 } });
+    expect(await deliver(event)).toEqual({ batchItemFailures: [] });
+    expect(sent.map((s) => s.to)).toEqual(['nino@kutaisi.example', 'oksana@lviv.example']);
+  });
 });

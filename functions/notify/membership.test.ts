@@ -188,11 +188,11 @@ describe('a member taken out of a network, or approved again', () => {
 
   it('a delivery that finds another one telling the same membership is retried, and then tells nothing twice', async () => {
     const { sent, told, deliver } = setup();
-    told.set(`${LVIV}:eu4culture`, { holder: 'another delivery' });
+    told.set(`membership:${LVIV}:eu4culture`, { holder: 'another delivery' });
     // Its only record failed: the whole message goes back to the queue.
     await expect(deliver(ended(LVIV, 3))).rejects.toThrow(/All records failed/);
     expect(sent).toEqual([]);
-    told.set(`${LVIV}:eu4culture`, { standing: { status: 'rejected', statusVersion: 3 } });
+    told.set(`membership:${LVIV}:eu4culture`, { standing: { status: 'rejected', statusVersion: 3 } });
     expect(await deliver(ended(LVIV, 3))).toEqual({ batchItemFailures: [] });
     expect(sent).toEqual([]);
   });

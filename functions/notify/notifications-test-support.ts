@@ -1,14 +1,16 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
-import type { Mail, Meeting, MembershipStanding, MembershipStatus } from '@culturebridge/domain';
-import type { ClaimResult, NotificationFacts, NotificationStore } from '@culturebridge/store';
+import type { Mail, Meeting, MembershipStanding, MembershipStatus, Standing } from '@culturebridge/domain';
+import type { ClaimResult, NotificationFacts, NotificationStore, ToldSubject } from '@culturebridge/store';
 import { sqsEvent } from '../../local/sqs.js';
 import { createNotifyHandler } from './app.js';
+
+const subjectKey = (subject: ToldSubject) => (subject.kind === 'membership' ? `membership:${subject.profileId}:${subject.networkId}` : `meeting:${subject.meetingId}:${subject.profileId}`);
 
 /** The notification records in memory, with the same claim rules as the table's conditional writes. */
 export function memoryNotifications() {
   const records = new Map<string, { status: 'claimed' | 'sent'; token?: string }>();
-  const told = new Map<string, { standing?: MembershipStanding; holder?: string }>();
+  const told = new Map<string, { standing?: Standing; holder?: string }>();
   const store = {
     records,
     async claim(facts: NotificationFacts, token: string): Promise<ClaimResult> {
@@ -29,21 +31,21 @@ export function memoryNotifications() {
     async addDigestEntry() {
       return true;
     },
-    /** What each member was last told of each membership (`<profile>:<network>`), and who holds its lease. */
+    /** What each member was last told of each subject (`membership:<profile>:<network>`, `meeting:<meeting>:<profile>`), and who holds its lease. */
     told,
-    async holdMembership(profileId: string, networkId: string, token: string): Promise<{ told?: MembershipStanding } | 'busy'> {
-      const current = told.get(`${profileId}:${networkId}`);
+    async holdTold(subject: ToldSubject, token: string): Promise<{ told?: Standing } | 'busy'> {
+      const current = told.get(subjectKey(subject));
       if (current?.holder !== undefined && current.holder !== token) return 'busy';
-      told.set(`${profileId}:${networkId}`, { ...current, holder: token });
+      told.set(subjectKey(subject), { ...current, holder: token });
       return current?.standing ? { told: current.standing } : {};
     },
-    async settleMembership(profileId: string, networkId: string, token: string, standing: MembershipStanding) {
-      if (told.get(`${profileId}:${networkId}`)?.holder !== token) throw new Error('lease lost');
-      told.set(`${profileId}:${networkId}`, { standing });
+    async settleTold(subject: ToldSubject, token: string, standing: Standing) {
+      if (told.get(subjectKey(subject))?.holder !== token) throw new Error('lease lost');
+      told.set(subjectKey(subject), { standing });
     },
-    async releaseMembership(profileId: string, networkId: string, token: string) {
-      const current = told.get(`${profileId}:${networkId}`);
-      if (current?.holder === token) told.set(`${profileId}:${networkId}`, { ...(current.standing ? { standing: current.standing } : {}) });
+    async releaseTold(subject: ToldSubject, token: string) {
+      const current = told.get(subjectKey(subject));
+      if (current?.holder === token) told.set(subjectKey(subject), { ...(current.standing ? { standing: current.standing } : {}) });
     },
   };
   return store;

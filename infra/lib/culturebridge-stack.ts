@@ -260,7 +260,7 @@ export class CultureBridgeStack extends Stack {
     });
     notify.role.addToPolicy(sendEmail);
     // Profile names (BatchGet), membership standings (GetItem), coordinators (Query), notification
-    // claims, membership-mail leases (what a member was last told) and digest entries.
+    // claims, mail leases (what a member was last told of a membership or a meeting) and digest entries.
     notify.role.addToPolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,

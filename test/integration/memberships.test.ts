@@ -10,8 +10,8 @@ import { localSession } from '../../local/sessions.js';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
 import { localMails } from '../../local/ses-local.js';
-import { installSdkFaults } from '../../local/faults.js';
-import { pollUntil } from '../../local/poll.js';
+import type { SdkCall } from '../../local/faults.js';
+import { whileNotifyLags } from '../support/notify-lag.js';
 import { EMAIL_PATTERN, platformDocumentClient, startTestPlatform, submitProfile } from '../support/platform.js';
 
 /**
@@ -222,24 +222,11 @@ describe('membership approval on the local platform', () => {
    * events wait in notify's retries: the first click's is tried before the next click. Then the
    * reads succeed again and everything settles. Nothing about the membership is decided before.
    */
-  async function whileNotifyLags(id: string, clicks: ('approve' | 'reject')[]) {
-    let held = true;
-    let refused = 0;
-    const faults = installSdkFaults((call) => {
-      if (!held || call.commandName !== 'BatchGetItemCommand' || !JSON.stringify(call.input).includes(id) || !JSON.stringify(call.input).includes('"ConsistentRead":true')) return undefined;
-      refused++;
-      return 'server-error';
-    });
-    try {
-      for (const [i, click] of clicks.entries()) {
-        expect((await api('POST', `/networks/${net}/requests/${id}/${click}`, coordinator)).body.changed).toBe(true);
-        if (i === 0) await pollUntil('notify trying the first change', async () => (refused > 0 ? true : undefined));
-      }
-      held = false;
-      await platform.settle();
-    } finally {
-      faults.uninstall();
-    }
+  async function coordinatorClicksWhileNotifyLags(id: string, clicks: ('approve' | 'reject')[]) {
+    const held = (call: SdkCall) => call.commandName === 'BatchGetItemCommand' && JSON.stringify(call.input).includes(id) && JSON.stringify(call.input).includes('"ConsistentRead":true');
+    await whileNotifyLags(platform, held, clicks.map((click) => async () => {
+      expect((await api('POST', `/networks/${net}/requests/${id}/${click}`, coordinator)).body.changed).toBe(true);
+    }));
   }
 
   it('tells a member taken out, approved again and taken out again before notify caught up that its membership ended, once', async () => {
@@ -248,7 +235,7 @@ describe('membership approval on the local platform', () => {
     const { id } = await join('Sighnaghi');
     await api('POST', `/networks/${net}/requests/${id}/approve`, coordinator);
     await platform.settle();
-    await whileNotifyLags(id, ['reject', 'approve', 'reject']);
+    await coordinatorClicksWhileNotifyLags(id, ['reject', 'approve', 'reject']);
     expect(eventsAbout(id, 'MembershipRejected')).toHaveLength(2);
     expect((await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(email)).map((m) => m.subject)).toEqual(['CultureBridge · Test network: Sighnaghi is no longer a member of the network']);
     expect(platform.eventBridge.deadLetters).toEqual([]);
@@ -260,7 +247,7 @@ describe('membership approval on the local platform', () => {
     const { id } = await join('Lagodekhi');
     await api('POST', `/networks/${net}/requests/${id}/approve`, coordinator);
     await platform.settle();
-    await whileNotifyLags(id, ['reject', 'approve']);
+    await coordinatorClicksWhileNotifyLags(id, ['reject', 'approve']);
     expect(eventsAbout(id, 'MembershipApproved')).toHaveLength(2);
     expect((await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(email))).toEqual([]);
     expect(platform.eventBridge.deadLetters).toEqual([]);

@@ -16,5 +16,6 @@ export * from './meetings/index.js';
 export * from './csv.js';
 export * from './network.js';
 export * from './membership-mail.js';
+export type * from './standing.js';
 export * from './member-list-limits.js';
 export * from './time-zones.js';

@@ -1,6 +1,7 @@
 import { DEFAULT_LOCALE, type Locale } from './i18n/locales.js';
 import { translator } from './i18n/translate.js';
 import type { MembershipStatus } from './network.js';
+import type { Standing } from './standing.js';
 import { escapeHtml, htmlPage, link, oneLine, type Mail, type MailLinks } from './notification.js';
 
 /** What a member is told about its membership of a network: a coordinator ended it, or approved it (again). */
@@ -19,10 +20,7 @@ export function membershipNotice(status: MembershipStatus, previousStatus: Membe
 }
 
 /** A membership's status and the profile version at which it took it (`statusVersion`). */
-export interface MembershipStanding {
-  status: MembershipStatus;
-  statusVersion: number;
-}
+export type MembershipStanding = Standing<MembershipStatus>;
 
 /** A membership event as notify reads it (events published before `statusVersion` existed give their `profileVersion`). */
 export interface MembershipChange extends MembershipStanding {

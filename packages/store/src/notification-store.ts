@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import type { DigestEntry, MembershipStanding, MembershipStatus } from '@culturebridge/domain';
+import type { DigestEntry } from '@culturebridge/domain';
 import { isLostTransactionRace } from './errors.js';
 import { ENTITY, keys, TABLE } from './table.js';
 
@@ -25,6 +25,17 @@ export interface NotificationRecord extends NotificationFacts {
 }
 
 export type ClaimResult = 'claimed' | 'sent' | 'busy';
+
+/** What a member is told about, one lease and one "last told" record each: a membership, or its part in a meeting. */
+export type ToldSubject = { kind: 'membership'; profileId: string; networkId: string } | { kind: 'meeting'; meetingId: string; profileId: string };
+
+/** What the member was last told of a subject: a status and the version it held it at. */
+export interface Told<S extends string = string> {
+  status: S;
+  statusVersion: number;
+}
+
+const toldKey = (subject: ToldSubject) => (subject.kind === 'membership' ? keys.membershipTold(subject.profileId, subject.networkId) : keys.meetingTold(subject.meetingId, subject.profileId));
 
 /**
  * Notification records outlive the event archive (365 days in prod), so replaying archived events
@@ -139,24 +150,25 @@ export class NotificationStore {
   }
 
   /**
-   * Takes the lease on telling a member about its membership of a network, for `leaseMs`: one
-   * delivery at a time decides and mails, so two events handled at once cannot both read the same
-   * "last told" and tell the member contradicting or repeated news. Answers what the member was last
-   * told (`told`, absent if nothing yet), or 'busy' while another delivery holds a live lease (the
-   * caller fails the message so it is retried). A retry whose first attempt took the lease (reply
-   * lost) holds it already: the condition accepts its own token.
+   * Takes the lease on telling a member about `subject` (its membership of a network, or a meeting
+   * it takes or took part in), for `leaseMs`: one delivery at a time decides and mails, so two events
+   * handled at once cannot both read the same "last told" and tell the member contradicting or
+   * repeated news. Answers what the member was last told (`told`, absent if nothing yet), or 'busy'
+   * while another delivery holds a live lease (the caller fails the message so it is retried). A
+   * retry whose first attempt took the lease (reply lost) holds it already: the condition accepts
+   * its own token.
    */
-  async holdMembership(profileId: string, networkId: string, token: string, now: Date, leaseMs: number): Promise<{ told?: MembershipStanding } | 'busy'> {
+  async holdTold<S extends string>(subject: ToldSubject, token: string, now: Date, leaseMs: number): Promise<{ told?: Told<S> } | 'busy'> {
     try {
       const out = await this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: keys.membershipTold(profileId, networkId),
+          Key: toldKey(subject),
           UpdateExpression: 'SET entity = :entity, holder = :token, heldUntil = :until, #ttl = :ttl',
           ConditionExpression: 'attribute_not_exists(holder) OR heldUntil < :now OR holder = :token',
           ExpressionAttributeNames: { '#ttl': TABLE.ttlAttribute },
           ExpressionAttributeValues: {
-            ':entity': ENTITY.membershipTold,
+            ':entity': subject.kind === 'membership' ? ENTITY.membershipTold : ENTITY.meetingTold,
             ':token': token,
             ':until': new Date(now.getTime() + leaseMs).toISOString(),
             ':now': now.toISOString(),
@@ -166,7 +178,7 @@ export class NotificationStore {
         }),
       );
       const item = out.Attributes ?? {};
-      return typeof item.toldStatus === 'string' && typeof item.toldStatusVersion === 'number' ? { told: { status: item.toldStatus as MembershipStatus, statusVersion: item.toldStatusVersion } } : {};
+      return typeof item.toldStatus === 'string' && typeof item.toldStatusVersion === 'number' ? { told: { status: item.toldStatus as S, statusVersion: item.toldStatusVersion } } : {};
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return 'busy';
       throw error;
@@ -174,12 +186,12 @@ export class NotificationStore {
   }
 
   /**
-   * Records what the member now knows of its membership and gives the lease back, only while this
+   * Records what the member now knows of `subject` and gives the lease back, only while this
    * delivery holds it. A retry whose first attempt was applied (reply lost) finds the standing
    * recorded and no holder: that is its own success.
    */
-  async settleMembership(profileId: string, networkId: string, token: string, told: MembershipStanding): Promise<void> {
-    const key = keys.membershipTold(profileId, networkId);
+  async settleTold(subject: ToldSubject, token: string, told: Told): Promise<void> {
+    const key = toldKey(subject);
     try {
       await this.doc.send(
         new UpdateCommand({
@@ -197,13 +209,13 @@ export class NotificationStore {
     }
   }
 
-  /** Gives the membership lease back without recording anything (nothing was decided, or the mail failed). */
-  async releaseMembership(profileId: string, networkId: string, token: string): Promise<void> {
+  /** Gives the lease on `subject` back without recording anything (nothing was decided, or the mail failed). */
+  async releaseTold(subject: ToldSubject, token: string): Promise<void> {
     try {
       await this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: keys.membershipTold(profileId, networkId),
+          Key: toldKey(subject),
           UpdateExpression: 'REMOVE holder, heldUntil',
           ConditionExpression: 'holder = :token',
           ExpressionAttributeValues: { ':token': token },

@@ -58,6 +58,7 @@ export const ENTITY = {
   webhookEvent: 'WebhookEvent',
   submission: 'Submission',
   membershipTold: 'MembershipTold',
+  meetingTold: 'MeetingTold',
 } as const;
 export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
 
@@ -99,6 +100,8 @@ export const keys = {
   notification: (key: string) => ({ PK: `NOTIFY#${key}`, SK: 'NOTIFY' }),
   /** What a member was last told about its membership of a network (notify's lease on telling it too). */
   membershipTold: (profileId: string, networkId: string) => ({ PK: `NOTIFY#membership:${profileId}:${networkId}`, SK: 'TOLD' }),
+  /** What a participant was last told about a meeting (notify's lease on telling it too). */
+  meetingTold: (meetingId: string, profileId: string) => ({ PK: `NOTIFY#meeting:${meetingId}:${profileId}`, SK: 'TOLD' }),
   /** A network's coordinators: one Query lists them when a match in the network is mailed. */
   coordinator: (networkId: string, id: string) => ({ PK: `COORDINATORS#${networkId}`, SK: `COORDINATOR#${id}` }),
   coordinatorPartition: (networkId: string) => `COORDINATORS#${networkId}`,

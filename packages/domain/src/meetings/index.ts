@@ -8,5 +8,6 @@ export * from './meeting.js';
 // Not re-exported: the iCalendar/CSV exports (`@culturebridge/domain/meeting-export`) bring `ics` and
 // its validator (about 70 KB), which only the meeting routes need; every other bundle stays without.
 export * from './mail.js';
+export * from './participant-mail.js';
 export { meetingLocalTime } from './personal.js';
 export { participantNames } from './names.js';

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { meetingMailDecision, meetingRemovedNotificationId, type MeetingAsItStands } from './participant-mail.js';
+
+const at = (version: number, overrides: Partial<MeetingAsItStands> = {}): MeetingAsItStands => ({ version, cancelled: false, includes: true, toCome: true, ...overrides });
+const told = (status: 'scheduled' | 'out' | 'cancelled', statusVersion: number) => ({ status, statusVersion });
+
+describe('meetingMailDecision', () => {
+  it('tells a schedule once per version, first when the participant held none, updated when it held one', () => {
+    expect(meetingMailDecision('schedule', at(1), undefined, true)).toEqual({ kind: 'record', told: told('scheduled', 1), notice: { kind: 'schedule', first: true } });
+    expect(meetingMailDecision('schedule', at(3), told('scheduled', 1), false)).toEqual({ kind: 'record', told: told('scheduled', 3), notice: { kind: 'schedule', first: false } });
+    // Put back after being told it was out: a first schedule again, whatever the event says.
+    expect(meetingMailDecision('schedule', at(5), told('out', 4), false)).toEqual({ kind: 'record', told: told('scheduled', 5), notice: { kind: 'schedule', first: true } });
+    // Told this version or a later one already (a redelivery, or an earlier event handled late).
+    expect(meetingMailDecision('schedule', at(3), told('scheduled', 3), false)).toEqual({ kind: 'skip' });
+  });
+
+  it('a participant taken out, put back and taken out again before notify caught up is told it is off the schedule once', () => {
+    // Both removals' events find it out at version 4; the one handled first tells, the other finds it told.
+    const first = meetingMailDecision('removed', at(4, { includes: false }), told('scheduled', 1), false);
+    expect(first).toEqual({ kind: 'record', told: told('out', 4), notice: { kind: 'removed' } });
+    expect(meetingMailDecision('removed', at(4, { includes: false }), told('out', 4), false)).toEqual({ kind: 'skip' });
+    // The put-back's event, handled then, is stale: the participant is out.
+    expect(meetingMailDecision('schedule', at(4, { includes: false }), told('out', 4), true)).toEqual({ kind: 'skip' });
+  });
+
+  it('a removal undone before it was told is not told; the event that put the participant back tells the updated schedule', () => {
+    expect(meetingMailDecision('removed', at(3), told('scheduled', 1), false)).toEqual({ kind: 'skip' });
+    expect(meetingMailDecision('schedule', at(3), told('scheduled', 1), true)).toEqual({ kind: 'record', told: told('scheduled', 3), notice: { kind: 'schedule', first: false } });
+  });
+
+  it('a participant never told a schedule (planned, then taken out before notify caught up) is told nothing, and knows it is out', () => {
+    expect(meetingMailDecision('schedule', at(2, { includes: false }), undefined, true)).toEqual({ kind: 'record', told: told('out', 2) });
+    expect(meetingMailDecision('removed', at(2, { includes: false }), told('out', 2), false)).toEqual({ kind: 'skip' });
+  });
+
+  it('told nothing yet, a removal is told as before this record existed (the meeting was planned before it, and its schedule mailed)', () => {
+    expect(meetingMailDecision('removed', at(2, { includes: false }), undefined, false)).toEqual({ kind: 'record', told: told('out', 2), notice: { kind: 'removed' } });
+  });
+
+  it('no removal notice once every round has begun, but the participant knows it is out', () => {
+    expect(meetingMailDecision('removed', at(2, { includes: false, toCome: false }), told('scheduled', 1), false)).toEqual({ kind: 'record', told: told('out', 2) });
+  });
+
+  it('a cancellation is told once to whoever holds a schedule, not to one who knows it is out; schedules and removals of a cancelled meeting are not told', () => {
+    const cancelled = at(5, { cancelled: true });
+    expect(meetingMailDecision('cancelled', cancelled, told('scheduled', 3), false)).toEqual({ kind: 'record', told: told('cancelled', 5), notice: { kind: 'cancelled' } });
+    expect(meetingMailDecision('cancelled', cancelled, undefined, false)).toEqual({ kind: 'record', told: told('cancelled', 5), notice: { kind: 'cancelled' } });
+    expect(meetingMailDecision('cancelled', cancelled, told('out', 2), false)).toEqual({ kind: 'record', told: told('cancelled', 5) });
+    expect(meetingMailDecision('cancelled', cancelled, told('cancelled', 5), false)).toEqual({ kind: 'skip' });
+    expect(meetingMailDecision('schedule', cancelled, told('scheduled', 3), false)).toEqual({ kind: 'skip' });
+  });
+
+  it('one taken out before the meeting was cancelled, both before notify caught up, is told its removal, not the cancellation', () => {
+    const out = at(5, { cancelled: true, includes: false });
+    expect(meetingMailDecision('removed', out, told('scheduled', 3), false)).toEqual({ kind: 'record', told: told('out', 5), notice: { kind: 'removed' } });
+    expect(meetingMailDecision('cancelled', out, told('scheduled', 3), false)).toEqual({ kind: 'skip' });
+  });
+
+  it('keys a removal notice by the schedule it withdraws, or (told nothing yet) by its event as before', () => {
+    expect(meetingRemovedNotificationId({ id: 'm' }, 'p', told('scheduled', 3), 4)).toBe('meeting:m:v3:member:p:removed');
+    expect(meetingRemovedNotificationId({ id: 'm' }, 'p', undefined, 4)).toBe('meeting:m:v4:member:p');
+  });
+});
