@@ -207,7 +207,7 @@ describe('mapping stream records to events', () => {
     expect(mapRecord(streamRecord('MODIFY', { before: askedWaiting, after: askedConfirmed }))?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'requested', profileVersion: 3, statusVersion: 1 });
   });
 
-  it('publishes nothing for sign-in bookkeeping (tokens, address items, rate counters, sessions), coordinators, partners, webhook delivery records, kept webhook events, network match projections and what members were told of their memberships', () => {
+  it('publishes nothing for sign-in bookkeeping (tokens, address items, rate counters, sessions), coordinators, partners, webhook delivery records, kept webhook events, network match projections and what members were told of their memberships and meetings', () => {
     const items = [
       { ...keys.token('f'.repeat(64)), entity: ENTITY.token, addressHash: 'a'.repeat(64), purpose: 'sign-in', expiresAt: 1 },
       profileAddressItem('culture@kutaisi.example', A),
@@ -220,6 +220,7 @@ describe('mapping stream records to events', () => {
       { ...keys.webhookEvent('2026-11-30', '2026-11-30T00:00:00Z', A), entity: ENTITY.webhookEvent, event: { id: A } },
       { ...keys.networkMatches('eu4culture', A), entity: ENTITY.networkMatch, [keys.networkMatchAttribute(B)]: '["p",0.5,"",1,"t0","t0","shared-theme:music"]' },
       { ...keys.membershipTold(A, 'eu4culture'), entity: ENTITY.membershipTold, toldStatus: 'rejected', toldStatusVersion: 3, holder: B, heldUntil: '2026-11-30T00:05:00.000Z' },
+      { ...keys.meetingTold(B, A), entity: ENTITY.meetingTold, toldStatus: 'out', toldStatusVersion: 4, holder: B, heldUntil: '2026-11-30T00:05:00.000Z' },
     ];
     for (const item of items) {
       for (const change of ['INSERT', 'MODIFY', 'REMOVE'] as const) {
