@@ -212,7 +212,7 @@ export function createNotifyHandler(deps: NotifyDeps) {
    */
   const mailMembership = async (event: MembershipEvent) => {
     const { metadata, data } = event.detail;
-    const change = { status: data.status, statusVersion: data.statusVersion ?? data.profileVersion, previousStatus: data.previousStatus };
+    const change = { status: data.status, statusVersion: data.statusVersion ?? data.profileVersion, previousStatus: data.previousStatus, legacy: data.statusVersion === undefined };
     const log = { profileId: data.profileId, networkId: data.networkId, statusVersion: change.statusVersion };
     const profile = (await deps.matches.profiles([data.profileId], { consistent: true })).get(data.profileId);
     // Only an active profile is mailed: one waiting for its (new) address to be confirmed is not;
@@ -239,7 +239,8 @@ export function createNotifyHandler(deps: NotifyDeps) {
         await deliverOnce(
           deps,
           {
-            notificationId: membershipNotificationId({ profileId: data.profileId, networkId: data.networkId, ...current }),
+            // A legacy event's mail keeps the id it had before (its profileVersion), so one sent then is found sent.
+            notificationId: membershipNotificationId({ profileId: data.profileId, networkId: data.networkId, status: current.status, statusVersion: change.legacy ? change.statusVersion : current.statusVersion }),
             recipientRole: 'member',
             recipientId: data.profileId,
             networkId: data.networkId,

@@ -196,4 +196,18 @@ describe('a member taken out of a network, or approved again', () => {
     expect(await deliver(ended(LVIV, 3))).toEqual({ batchItemFailures: [] });
     expect(sent).toEqual([]);
   });
+
+  it('an event published before statusVersion existed is told while its status holds, though the profile was saved since, under the id it had then', async () => {
+    // Taken out at version 3 (the event's profileVersion); the item, saved since at version 4, gives 4.
+    const { sent, records, deliver } = setup({ lviv: ['rejected', 4] });
+    const legacy = ended(LVIV, 3);
+    delete (legacy.detail.data as { statusVersion?: number }).statusVersion;
+    expect(await deliver(legacy)).toEqual({ batchItemFailures: [] });
+    expect(sent.map((s) => s.to)).toEqual(['oksana@lviv.example']);
+    expect([...records.keys()]).toEqual([`membership:${LVIV}:eu4culture:v3:rejected:member`]);
+    // The event of that save (if any) or a redelivery finds it told.
+    await deliver(ended(LVIV, 4));
+    await deliver(legacy);
+    expect(sent).toHaveLength(1);
+  });
 });

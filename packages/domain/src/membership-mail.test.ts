@@ -32,4 +32,13 @@ describe('membershipMailDecision', () => {
     expect(membershipMailDecision({ ...member(6), previousStatus: 'requested' }, member(6), out(3))).toEqual({ kind: 'record', notice: undefined });
     expect(membershipMailDecision({ status: 'requested', statusVersion: 5 }, { status: 'requested', statusVersion: 5 }, out(3))).toEqual({ kind: 'record', notice: undefined });
   });
+
+  it('an event published before statusVersion existed (its profileVersion stands in) is told while its status still holds, though the profile was saved since', () => {
+    // Items written before statusVersion existed give the version of their last save, not of their status.
+    expect(membershipMailDecision({ ...out(5), previousStatus: 'approved', legacy: true }, out(7), undefined)).toEqual({ kind: 'record', notice: 'ended' });
+    expect(membershipMailDecision({ ...out(5), previousStatus: 'approved', legacy: true }, out(7), out(7))).toEqual({ kind: 'told' });
+    expect(membershipMailDecision({ ...out(5), previousStatus: 'approved', legacy: true }, member(8), undefined)).toEqual({ kind: 'stale' });
+    // Its status cannot have been taken after the standing's version.
+    expect(membershipMailDecision({ ...out(9), previousStatus: 'approved', legacy: true }, out(7), undefined)).toEqual({ kind: 'stale' });
+  });
 });

@@ -25,6 +25,12 @@ export type MembershipStanding = Standing<MembershipStatus>;
 /** A membership event as notify reads it (events published before `statusVersion` existed give their `profileVersion`). */
 export interface MembershipChange extends MembershipStanding {
   previousStatus?: MembershipStatus | undefined;
+  /**
+   * Published before `statusVersion` existed: `statusVersion` is the event's `profileVersion`,
+   * the version its status was taken at, which a membership item of that time does not keep (it
+   * gives the version of its last save, at or after it).
+   */
+  legacy?: boolean;
 }
 
 /**
@@ -45,7 +51,9 @@ export function membershipMailDecision(
   current: MembershipStanding | undefined,
   told: MembershipStanding | undefined,
 ): { kind: 'stale' } | { kind: 'told' } | { kind: 'record'; notice: MembershipNotice | undefined } {
-  if (!current || current.status !== change.status || current.statusVersion !== change.statusVersion) return { kind: 'stale' };
+  // A legacy event still holds while its status does: the item's version may be a later save's.
+  const holds = change.legacy ? change.statusVersion <= (current?.statusVersion ?? -1) : current?.statusVersion === change.statusVersion;
+  if (!current || current.status !== change.status || !holds) return { kind: 'stale' };
   if (told && told.statusVersion >= current.statusVersion) return { kind: 'told' };
   // A join request answered is not told, whatever the member heard before it asked (taken out,
   // it dropped the network and named it again: the request's own event may come late, or after).
