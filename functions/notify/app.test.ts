@@ -24,7 +24,7 @@ const proposed = {
 };
 
 /** notify with the coordinator mailed at once; `current` is the match as the table holds it (undefined: not found). */
-function setup(ses: SESv2Client, current?: { state: string; version: number }) {
+function setup(ses: SESv2Client, current?: { state: string; version: number; proposedAt?: string }) {
   const notifications = memoryNotifications();
   const handler = createNotifyHandler({
     notifications: notifications as unknown as NotificationStore,
@@ -99,7 +99,7 @@ describe('notify against SES throttling', () => {
 describe('a match event that arrives after the match moved on', () => {
   // A retry or a redrive can hand notify a MatchProposed after the match was declined: its mail
   // would announce a proposal that no longer stands (a reviewer of the digest fix saw the gap).
-  const withMatchNow = (current: { state: string; version: number } | undefined) => {
+  const withMatchNow = (current: { state: string; version: number; proposedAt?: string } | undefined) => {
     const ses = mockClient(SESv2Client);
     ses.on(SendEmailCommand).resolves({ MessageId: 'm' });
     return { ses, deliver: setup(ses as unknown as SESv2Client, current).handler };
@@ -119,5 +119,19 @@ describe('a match event that arrives after the match moved on', () => {
       expect((await deliver(proposed)).batchItemFailures).toEqual([]);
       expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1);
     }
+  });
+
+  it('mails nothing for a proposal replaced since by a new one (the pair withdrawn or expired, then proposed again): the new proposal\'s own event tells, once', async () => {
+    // Proposed at version 1, withdrawn at 2, proposed again at 3 before notify caught up: both MatchProposed mailed a new match.
+    const again = { state: 'proposed', version: 3, proposedAt: '2026-11-26T10:00:00.000Z' };
+    for (const event of [proposed, { ...proposed, 'detail-type': 'MatchAccepted', detail: { ...proposed.detail, data: { ...proposed.detail.data, state: 'accepted', acceptedBy: [A], version: 2 } } }]) {
+      const { ses, deliver } = withMatchNow(again);
+      expect((await deliver(event)).batchItemFailures).toEqual([]);
+      expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
+    }
+    // The proposal the event is about still stands (proposed when it occurred): mailed.
+    const { ses, deliver } = withMatchNow({ state: 'proposed', version: 1, proposedAt: proposed.detail.metadata.occurredAt });
+    await deliver(proposed);
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1);
   });
 });

@@ -281,6 +281,13 @@ export function createNotifyHandler(deps: NotifyDeps) {
       deps.logger.info('the match moved on since; nothing to mail', { matchId: data.matchId, version: data.version });
       return;
     }
+    // Nor about a proposal replaced since (withdrawn or expired, then proposed again): the new
+    // proposal's own event tells, so the pair is not announced twice. An event occurs at its item's
+    // `updatedAt`, and a proposal is written with `proposedAt` the same instant.
+    if (current?.proposedAt !== undefined && current.proposedAt > metadata.occurredAt) {
+      deps.logger.info('the pair was proposed again since; its own event tells', { matchId: data.matchId, version: data.version });
+      return;
+    }
     const notice: MatchNotice = {
       matchId: data.matchId,
       profileIds: data.profileIds,
