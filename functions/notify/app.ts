@@ -143,12 +143,25 @@ export function createNotifyHandler(deps: NotifyDeps) {
       const cancelled = meeting.cancelledAt !== undefined;
       const current: Omit<MeetingAsItStands, 'includes'> = { version: meeting.version, cancelled, toCome: hasRoundToCome(meeting.schedule, deps.now()) };
       const firstTime = new Set(kind === 'MeetingPlanned' ? data.participantIds : (changes?.addedParticipantIds ?? []));
-      const decisions = held.flatMap(({ subject, token, told }) => {
+      /**
+       * Whether a schedule of a version before this event's was mailed to `profileId`: asked only of
+       * one told nothing yet whom a removal or the cancellation concerns (a meeting planned before
+       * the MeetingTold record existed mailed its schedules without it), latest version first.
+       */
+      const scheduleSent = async (profileId: string) => {
+        for (let version = data.version - 1; version >= 1; version--) {
+          if ((await deps.notifications.get(meetingNotificationId({ id: meeting.id, version }, profileId)))?.status === 'sent') return true;
+        }
+        return false;
+      };
+      const decisions = [];
+      for (const { subject, token, told } of held) {
         const concern = concerns.get(subject.profileId) as MeetingConcern;
         const stale = (concern === 'cancelled' && (kind !== 'MeetingCancelled' || meeting.cancelledAt !== event.detail.data.cancelledAt)) || (legacy && concern === 'schedule' && meeting.version !== data.version);
-        const decision = stale ? ({ kind: 'skip' } as const) : meetingMailDecision(concern, { ...current, includes: meeting.participants.includes(subject.profileId) }, told, firstTime.has(subject.profileId));
-        return decision.kind === 'record' ? [{ subject, token, told, decision }] : [];
-      });
+        if (stale) continue;
+        const decision = meetingMailDecision(concern, { ...current, includes: meeting.participants.includes(subject.profileId) }, told, firstTime.has(subject.profileId), told === undefined && concern !== 'schedule' && (await scheduleSent(subject.profileId)));
+        if (decision.kind === 'record') decisions.push({ subject, token, told, decision });
+      }
       if (decisions.length === 0) {
         deps.logger.info('nothing to mail for this meeting event', { meetingId: data.meetingId, version: data.version });
         return;

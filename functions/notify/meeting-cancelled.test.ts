@@ -41,12 +41,14 @@ describe('a cancelled meeting changed again before its notice went out', () => {
   it('still tells each participant left, once, keyed by the cancelling version', async () => {
     // Cancelled at version 2; B erased since, which wrote version 3 (still cancelled) and published nothing.
     const { sent, records, deliver } = setup(stored(3, [A, C]));
+    // Each was mailed the schedule of version 1 (before notify kept what each was told).
+    for (const id of [A, C]) records.set(`meeting:${MEETING_ID}:v1:member:${id}`, { status: 'sent' });
     expect(await deliver(cancelledEvent(2))).toEqual({ batchItemFailures: [] });
     expect(sent.map((s) => [s.to, s.mail.subject])).toEqual([
       ['nino@kutaisi.example', 'CultureBridge: Kutaisi speed dating is cancelled'],
       ['oksana@lviv.example', 'CultureBridge: Kutaisi speed dating is cancelled'],
     ]);
-    expect([...records.keys()]).toEqual([`meeting:${MEETING_ID}:v2:member:${A}`, `meeting:${MEETING_ID}:v2:member:${C}`]);
+    expect([...records.keys()].filter((id) => id.includes(':v2:'))).toEqual([`meeting:${MEETING_ID}:v2:member:${A}`, `meeting:${MEETING_ID}:v2:member:${C}`]);
     // Delivered again: nothing twice.
     await deliver(cancelledEvent(2));
     expect(sent).toHaveLength(2);
@@ -56,5 +58,13 @@ describe('a cancelled meeting changed again before its notice went out', () => {
     const { sent, deliver } = setup(stored(3, [A, C]));
     expect(await deliver(cancelledEvent(2, '2026-11-29T09:00:00.000Z'))).toEqual({ batchItemFailures: [] });
     expect(sent).toEqual([]);
+  });
+
+  it('tells nobody who was never mailed its schedule (planned and cancelled before the first went), and records that they know nothing to delete', async () => {
+    const { sent, told, deliver } = setup(stored(2, [A, C]));
+    expect(await deliver(cancelledEvent(2))).toEqual({ batchItemFailures: [] });
+    expect(sent).toEqual([]);
+    // Recorded, so nothing later tells them of it either.
+    expect(told.get(`meeting:${MEETING_ID}:${A}`)).toEqual({ standing: { status: 'cancelled', statusVersion: 2 } });
   });
 });

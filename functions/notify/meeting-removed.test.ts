@@ -38,9 +38,15 @@ const setup = (meeting: Meeting, lvivStatus = 'active') =>
     ]),
   );
 
+/** The participants were mailed the schedule of version 1 (before notify kept what each was told). */
+const mailedFirstSchedule = (records: Map<string, { status: 'claimed' | 'sent' }>, ...ids: string[]) => {
+  for (const id of ids) records.set(`meeting:${MEETING_ID}:v1:member:${id}`, { status: 'sent' });
+};
+
 describe('a participant taken out of a meeting', () => {
   it('is told once, in their language, that the schedule they had no longer holds; the others get the new schedule', async () => {
     const { sent, records, deliver } = setup(stored(2, [A, B]));
+    mailedFirstSchedule(records, A, B, C);
     expect(await deliver(changedEvent(2, [A, B], [C]))).toEqual({ batchItemFailures: [] });
     expect(sent.map((s) => [s.to, s.mail.subject])).toEqual([
       ['nino@kutaisi.example', 'CultureBridge: your updated schedule for Kutaisi speed dating'],
@@ -66,10 +72,16 @@ describe('a participant taken out of a meeting', () => {
   it('is still told when the meeting changed again before the notice went out, unless that change took them back', async () => {
     // Version 3 (a new name) publishes its own MeetingChanged, which names nobody as removed.
     const later = setup(stored(3, [A, B]));
+    mailedFirstSchedule(later.records, C);
     await later.deliver(changedEvent(2, [A, B], [C]));
     expect(later.sent.map((s) => s.to)).toEqual(['oksana@lviv.example']);
+    // Never mailed a schedule (planned and taken out before the first went): told nothing.
+    const never = setup(stored(3, [A, B]));
+    await never.deliver(changedEvent(2, [A, B], [C]));
+    expect(never.sent).toEqual([]);
 
     const back = setup(stored(3, [A, B, C]));
+    mailedFirstSchedule(back.records, C);
     await back.deliver(changedEvent(2, [A, B], [C]));
     expect(back.sent).toEqual([]);
   });

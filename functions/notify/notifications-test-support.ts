@@ -13,6 +13,10 @@ export function memoryNotifications() {
   const told = new Map<string, { standing?: Standing; holder?: string }>();
   const store = {
     records,
+    async get(id: string) {
+      const current = records.get(id);
+      return current ? { notificationId: id, status: current.status } : undefined;
+    },
     async claim(facts: NotificationFacts, token: string): Promise<ClaimResult> {
       const current = records.get(facts.notificationId);
       if (current?.status === 'sent') return 'sent';

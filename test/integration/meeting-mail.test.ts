@@ -267,27 +267,35 @@ describe('meeting mails', () => {
    * wait in notify's retries: nothing is decided before the coordinator is done. Then everything
    * settles. Answers Oksana's subjects.
    */
-  async function changedWhileNotifyLags(name: string, changes: ((ids: string[]) => string[])[]) {
+  async function changedWhileNotifyLags(name: string, changes: ((ids: string[]) => string[])[], options: { planWhileLagging?: boolean } = {}) {
     const { net, coordinator, ids } = await networkOfThree();
     await platform.settle();
     const body = meetingInputFixture(ids, { name });
-    const created = await asCoordinator(net, coordinator, 'POST', `/networks/${net}/meetings`, body);
-    expect(created.status).toBe(201);
-    const meetingId = String(created.body.id);
-    await platform.settle();
-    const oksana = `oksana@${net}.example`;
-    let version = Number(created.body.version);
+    let meetingId = '';
+    let version = 0;
+    const plan = async () => {
+      const created = await asCoordinator(net, coordinator, 'POST', `/networks/${net}/meetings`, body);
+      expect(created.status).toBe(201);
+      meetingId = String(created.body.id);
+      version = Number(created.body.version);
+    };
+    if (!options.planWhileLagging) {
+      await plan();
+      await platform.settle();
+    }
+    const change = (participants: (ids: string[]) => string[]) => async () => {
+      const changed = await asCoordinator(net, coordinator, 'PUT', `/networks/${net}/meetings/${meetingId}`, { ...body, participants: participants(ids), version });
+      expect(changed.status).toBe(200);
+      version = Number(changed.body.version);
+    };
     await whileNotifyLags(
       platform,
-      (call) => call.commandName === 'GetItemCommand' && JSON.stringify(call.input).includes(meetingId) && calledFrom('functions/notify/'),
-      changes.map((participants) => async () => {
-        const changed = await asCoordinator(net, coordinator, 'PUT', `/networks/${net}/meetings/${meetingId}`, { ...body, participants: participants(ids), version });
-        expect(changed.status).toBe(200);
-        version = Number(changed.body.version);
-      }),
+      // Any meeting of this network (its partition key names it): the plan's own event is held too.
+      (call) => call.commandName === 'GetItemCommand' && JSON.stringify(call.input).includes(`MEETINGS#${net}`) && calledFrom('functions/notify/'),
+      [...(options.planWhileLagging ? [plan] : []), ...changes.map(change)],
     );
     expect(platform.eventBridge.deadLetters).toEqual([]);
-    return (await mailsTo(oksana)).map((m) => m.subject);
+    return (await mailsTo(`oksana@${net}.example`)).map((m) => m.subject);
   }
 
   it('tells a participant taken out, put back and taken out again before notify caught up that they are off the schedule, once', async () => {
@@ -300,5 +308,11 @@ describe('meeting mails', () => {
     // They never heard of the removal: the schedule they hold is the first one, and this one replaces it.
     const subjects = await changedWhileNotifyLags('Speed dating, back', [(ids) => ids.slice(0, 2), (ids) => ids]);
     expect(subjects.sort()).toEqual(['CultureBridge: your schedule for Speed dating, back', 'CultureBridge: your updated schedule for Speed dating, back']);
+  });
+
+  it('tells a participant planned and taken out before its first schedule went nothing', async () => {
+    // It was told it is no longer on the schedule of a meeting it had never heard of.
+    const subjects = await changedWhileNotifyLags('Speed dating, never', [(ids) => ids.slice(0, 2)], { planWhileLagging: true });
+    expect(subjects).toEqual([]);
   });
 });

@@ -33,8 +33,12 @@ describe('meetingMailDecision', () => {
     expect(meetingMailDecision('removed', at(2, { includes: false }), told('out', 2), false)).toEqual({ kind: 'skip' });
   });
 
-  it('told nothing yet, a removal is told as before this record existed (the meeting was planned before it, and its schedule mailed)', () => {
-    expect(meetingMailDecision('removed', at(2, { includes: false }), undefined, false)).toEqual({ kind: 'record', told: told('out', 2), notice: { kind: 'removed' } });
+  it('told nothing yet: a removal or the cancellation is told when a schedule was mailed (a meeting planned before this record existed), else nothing', () => {
+    expect(meetingMailDecision('removed', at(2, { includes: false }), undefined, false, true)).toEqual({ kind: 'record', told: told('out', 2), notice: { kind: 'removed' } });
+    expect(meetingMailDecision('cancelled', at(3, { cancelled: true }), undefined, false, true)).toEqual({ kind: 'record', told: told('cancelled', 3), notice: { kind: 'cancelled' } });
+    // Planned, then taken out or cancelled, before its first schedule went (the removal's event handled first).
+    expect(meetingMailDecision('removed', at(2, { includes: false }), undefined, false, false)).toEqual({ kind: 'record', told: told('out', 2) });
+    expect(meetingMailDecision('cancelled', at(2, { cancelled: true }), undefined, false, false)).toEqual({ kind: 'record', told: told('cancelled', 2) });
   });
 
   it('no removal notice once every round has begun, but the participant knows it is out', () => {
@@ -44,7 +48,6 @@ describe('meetingMailDecision', () => {
   it('a cancellation is told once to whoever holds a schedule, not to one who knows it is out; schedules and removals of a cancelled meeting are not told', () => {
     const cancelled = at(5, { cancelled: true });
     expect(meetingMailDecision('cancelled', cancelled, told('scheduled', 3), false)).toEqual({ kind: 'record', told: told('cancelled', 5), notice: { kind: 'cancelled' } });
-    expect(meetingMailDecision('cancelled', cancelled, undefined, false)).toEqual({ kind: 'record', told: told('cancelled', 5), notice: { kind: 'cancelled' } });
     expect(meetingMailDecision('cancelled', cancelled, told('out', 2), false)).toEqual({ kind: 'record', told: told('cancelled', 5) });
     expect(meetingMailDecision('cancelled', cancelled, told('cancelled', 5), false)).toEqual({ kind: 'skip' });
     expect(meetingMailDecision('schedule', cancelled, told('scheduled', 3), false)).toEqual({ kind: 'skip' });

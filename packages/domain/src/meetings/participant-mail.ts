@@ -33,8 +33,9 @@ export interface MeetingAsItStands {
  *   before the meeting was cancelled is told its removal, not the cancellation;
  * - `record`: the participant now knows `told`, told with `notice` when there is one.
  * A participant told nothing yet (`told` undefined: the meeting was planned before notify kept this
- * record, or nothing reached it) is taken to hold what the event says it held: a removal is told
- * (it had the schedule of the version before), a schedule is first when the event says so.
+ * record, or nothing reached it) holds a schedule when one was mailed to it (`scheduleSent`, from
+ * the sent notification records: a meeting planned before this record existed mailed them): then a
+ * removal or the cancellation is told; a schedule is first when the event says so.
  * `firstTime`: the event gives this participant its first schedule (planned, or added).
  */
 export function meetingMailDecision(
@@ -42,12 +43,14 @@ export function meetingMailDecision(
   meeting: MeetingAsItStands,
   told: Standing<MeetingKnowledge> | undefined,
   firstTime: boolean,
+  scheduleSent = false,
 ): { kind: 'skip' } | { kind: 'record'; told: Standing<MeetingKnowledge>; notice?: MeetingNotice } {
   const standing = (status: MeetingKnowledge) => ({ status, statusVersion: meeting.version });
   if (meeting.cancelled && meeting.includes) {
     if (concern !== 'cancelled' || told?.status === 'cancelled') return { kind: 'skip' };
     // One who knows it is off the schedule (or never had one) has nothing to delete.
-    return told?.status === 'out' ? { kind: 'record', told: standing('cancelled') } : { kind: 'record', told: standing('cancelled'), notice: { kind: 'cancelled' } };
+    const heldSchedule = told ? told.status === 'scheduled' : scheduleSent;
+    return heldSchedule ? { kind: 'record', told: standing('cancelled'), notice: { kind: 'cancelled' } } : { kind: 'record', told: standing('cancelled') };
   }
   if (meeting.includes) {
     // A removal undone before it was told is not told; the event that took them back tells.
@@ -57,9 +60,9 @@ export function meetingMailDecision(
   }
   // Off it since before the cancellation: its removal tells (the cancellation's mails go to those on it).
   if (concern === 'cancelled' || told?.status === 'out' || told?.status === 'cancelled') return { kind: 'skip' };
-  // Off the schedule now: told so only if it holds a schedule (or, told nothing yet, the event says
-  // it had one), and while there is a round still to come; never told a schedule, it is told nothing.
-  const heldSchedule = told ? told.status === 'scheduled' : concern === 'removed';
+  // Off the schedule now: told so only if it holds a schedule, and while there is a round still to
+  // come; never told a schedule, it is told nothing.
+  const heldSchedule = told ? told.status === 'scheduled' : scheduleSent;
   return heldSchedule && meeting.toCome ? { kind: 'record', told: standing('out'), notice: { kind: 'removed' } } : { kind: 'record', told: standing('out') };
 }
 
