@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { isOpenMatch } from '@culturebridge/domain';
-import { ApiProblem, SessionLost } from '../api/client';
+import { ApiProblem, SessionLost, asProblem } from '../api/client';
 import { answerJoinRequest, fetchProfile, fetchProfileMatches } from '../api/endpoints';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
@@ -10,7 +10,7 @@ import { ScrollArea } from '../components/ScrollArea';
 import { useLocale } from '../i18n/use-locale';
 import { networkLabel } from '../lib/networks';
 import { useFocusNext } from '../lib/use-focus-next';
-import { useResource } from '../lib/use-resource';
+import { isGone, useResource } from '../lib/use-resource';
 import { href, memberPath } from '../router';
 import { BusyButton } from '../components/BusyButton';
 
@@ -40,6 +40,15 @@ function Member({ networkId, profileId }: { networkId: string; profileId: string
     </p>
   );
   if (data.status === 'loading') return <p role="status">{t('member.loading')}</p>;
+  // Withdrawn meanwhile, or out of the networks this coordinator sees: nothing of it is shown any more.
+  if (isGone(data.error))
+    return (
+      <div className="page page--narrow">
+        {back}
+        <PageHeading title={t('member.goneTitle')} />
+        <p className="lead">{t('member.goneLead')}</p>
+      </div>
+    );
   if (!data.data)
     return (
       <div className="page">
@@ -147,7 +156,11 @@ function Membership({ networkId, profileId, name, removed, onChanged }: { networ
       goTo(kind === 'reject' ? 'removed' : 'member');
       if (kind === 'approve') onChanged();
     } catch (error) {
-      if (!(error instanceof SessionLost)) setProblem(error instanceof ApiProblem ? error : new ApiProblem(0, 'about:blank', t('problem.generic'), String(error), []));
+      if (error instanceof SessionLost) return;
+      const problem = asProblem(error, t('problem.generic'));
+      // The member is gone (withdrawn meanwhile): the page reads it again and says so.
+      if (isGone(problem)) onChanged();
+      else setProblem(problem);
     } finally {
       setBusy(false);
     }

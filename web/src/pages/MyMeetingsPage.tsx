@@ -8,7 +8,8 @@ import { RequireSession } from '../components/RequireSession';
 import { ScrollArea } from '../components/ScrollArea';
 import { useLocale } from '../i18n/use-locale';
 import { downloadText } from '../lib/download';
-import { useResource } from '../lib/use-resource';
+import { isGone, useResource } from '../lib/use-resource';
+import { ProfileGone } from '../components/ProfileGone';
 import { hasRoundToCome, meetingLocalTime } from '@culturebridge/domain';
 import { useMe } from '../auth/me-context';
 import { href } from '../router';
@@ -36,6 +37,7 @@ function Schedules({ profileId }: { profileId: string }) {
       ? reasons(r.reasons, { pair: r.pair ?? [profileId, r.partnerId], names: new Map([[r.partnerId, r.partnerName ?? '']]), selfId: profileId }).join(' ')
       : (r.summary ?? '');
   if (mine.status === 'loading') return <p role="status">{t('common.loading')}</p>;
+  if (isGone(mine.error)) return <ProfileGone profileId={profileId} />;
   if (!mine.data) return <ProblemMessage problem={mine.error} />;
   return (
     <div className="page">

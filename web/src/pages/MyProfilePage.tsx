@@ -9,13 +9,14 @@ import { BusyButton } from '../components/BusyButton';
 import { MatchCard } from '../components/MatchCard';
 import { PageHeading } from '../components/PageHeading';
 import { ProfileForm } from '../components/ProfileForm';
+import { ProfileGone } from '../components/ProfileGone';
 import { ProfileSummary } from '../components/ProfileSummary';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
 import { fieldId } from '../form/field-errors';
 import { fromProfile } from '../form/profile-form-state';
 import { useFocusNext } from '../lib/use-focus-next';
-import { usePolling, useResource } from '../lib/use-resource';
+import { isGone, usePolling, useResource } from '../lib/use-resource';
 import { href } from '../router';
 import { Trans } from 'react-i18next';
 import { MemberText } from '../components/MemberText';
@@ -86,7 +87,9 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
   // Confirmation and matching run asynchronously: look again while there is nothing to show yet,
   // and for a while after a confirmation, as the partners arrive one by one.
   const nothingYet = profile.data?.status === 'pending' || matches.data?.matches.length === 0;
-  usePolling(refresh, !withdrawn && !movedTo && (nothingYet || confirmed) ? POLL_MS : undefined);
+  // Erased or moved away meanwhile (another tab, someone else with this address): nothing to show.
+  const gone = isGone(profile.error) || isGone(matches.error);
+  usePolling(refresh, !withdrawn && !movedTo && !gone && (nothingYet || confirmed) ? POLL_MS : undefined);
 
   if (movedTo) {
     return (
@@ -107,6 +110,7 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
       </div>
     );
   }
+  if (gone) return <ProfileGone profileId={profileId} />;
   if (profile.status === 'loading') return <Loading />;
   if (!profile.data) return <ProblemMessage problem={profile.error} />;
   const current = profile.data;

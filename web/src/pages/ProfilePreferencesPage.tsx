@@ -7,7 +7,8 @@ import { RequireSession } from '../components/RequireSession';
 import { toProfileUpdate } from '../form/profile-form-state';
 import { MailFrequencyField } from '../components/ProfileForm';
 import { memberMailFrequency, type MemberMailFrequency } from '@culturebridge/domain';
-import { useResource } from '../lib/use-resource';
+import { isGone, useResource } from '../lib/use-resource';
+import { ProfileGone } from '../components/ProfileGone';
 import { href } from '../router';
 import type { Locale } from '@culturebridge/domain';
 import { useLocale } from '../i18n/use-locale';
@@ -31,6 +32,7 @@ function Preferences({ profileId }: { profileId: string }) {
   const [saved, setSaved] = useState(false);
   const [problem, setProblem] = useState<ApiProblem>();
   if (profile.status === 'loading') return <p role="status">{t('common.loading')}</p>;
+  if (isGone(profile.error)) return <ProfileGone profileId={profileId} />;
   if (!profile.data) return <ProblemMessage problem={profile.error} />;
   const current = profile.data;
   const mailFrequency = choice ?? memberMailFrequency(current);
@@ -45,7 +47,9 @@ function Preferences({ profileId }: { profileId: string }) {
       setSaved(true);
       await profile.reload();
     } catch (error) {
-      if (error instanceof ApiProblem) setProblem(error);
+      // Erased or moved away meanwhile: reading it again shows the page that says so.
+      if (error instanceof ApiProblem && isGone(error)) await profile.reload();
+      else if (error instanceof ApiProblem) setProblem(error);
       else if (!(error instanceof SessionLost)) throw error;
     }
   };
