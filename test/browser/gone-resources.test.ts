@@ -130,6 +130,22 @@ describe('a page whose resource is gone', () => {
     await page.getByRole('heading', { level: 1, name: /Poti Maritime Museum/ }).waitFor(WAIT);
   });
 
+  it('an answer to a match of a profile withdrawn in another tab says the profile is gone, not "Not found" on the card', async () => {
+    const kutaisi = member('Kutaisi');
+    const context = await signedIn(kutaisi.email);
+    const page = await openProfile(context, kutaisi.id);
+    const accept = page.getByRole('button', { name: /^Accept/ }).first();
+    await accept.waitFor(WAIT);
+    const session = await localSession(platform.sessionKeyFile, kutaisi.email, { profiles: [kutaisi.id] });
+    expect((await call('DELETE', `/profiles/${kutaisi.id}`, session)).status).toBe(204);
+
+    await accept.click();
+    await page.getByRole('heading', { level: 1, name: at(en, 'myProfile.goneTitle') }).waitFor(WAIT);
+    expect(await page.getByText(at(en, 'problem.notFound.title')).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Accept/ }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: at(en, 'myProfile.fillForm') }).count()).toBe(1);
+  });
+
   it('the coordinator\'s page of a member who withdrew meanwhile: removing it says the member is gone and leads back to the dashboard', async () => {
     const rivne = member('Rivne');
     const context = await signedIn(COORDINATOR);

@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react';
 import { isOpenMatch } from '@culturebridge/domain';
-import { ApiProblem, SessionLost, asProblem } from '../api/client';
 import { answerJoinRequest, fetchProfile, fetchProfileMatches } from '../api/endpoints';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
@@ -9,6 +8,7 @@ import { RequireSession } from '../components/RequireSession';
 import { ScrollArea } from '../components/ScrollArea';
 import { useLocale } from '../i18n/use-locale';
 import { networkLabel } from '../lib/networks';
+import { useApiAction } from '../lib/use-api-action';
 import { useFocusNext } from '../lib/use-focus-next';
 import { isGone, useResource } from '../lib/use-resource';
 import { href, memberPath } from '../router';
@@ -137,8 +137,8 @@ function Membership({ networkId, profileId, name, removed, onChanged }: { networ
   const network = networkLabel(networkId);
   // A member taken out earlier (the page reloaded, or opened again) can be approved again here too.
   const [step, setStep] = useState<'member' | 'confirm' | 'removed'>(removed ? 'removed' : 'member');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | undefined>();
+  // The member gone (withdrawn meanwhile): the page reads it again and says so.
+  const { busy, problem, run } = useApiAction({ onGone: onChanged });
   // Each step replaces the button pressed: focus goes to the one that takes its place.
   const remove = useRef<HTMLButtonElement>(null);
   const removeYes = useRef<HTMLButtonElement>(null);
@@ -148,23 +148,12 @@ function Membership({ networkId, profileId, name, removed, onChanged }: { networ
     setStep(next);
     focusNext(next === 'member' ? remove : next === 'confirm' ? removeYes : approveAgain);
   };
-  const answer = async (kind: 'approve' | 'reject') => {
-    setBusy(true);
-    setProblem(undefined);
-    try {
+  const answer = (kind: 'approve' | 'reject') =>
+    run(async () => {
       await answerJoinRequest(networkId, profileId, kind);
       goTo(kind === 'reject' ? 'removed' : 'member');
       if (kind === 'approve') onChanged();
-    } catch (error) {
-      if (error instanceof SessionLost) return;
-      const problem = asProblem(error, t('problem.generic'));
-      // The member is gone (withdrawn meanwhile): the page reads it again and says so.
-      if (isGone(problem)) onChanged();
-      else setProblem(problem);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <section className="section" aria-labelledby="member-membership">
       <h2 id="member-membership">{t('member.membership')}</h2>

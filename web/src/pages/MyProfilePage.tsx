@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { approvedNetworks, membershipStatus, type Profile, type ProfileHint, type ProfileInput } from '@culturebridge/domain';
-import { ApiProblem, SessionLost } from '../api/client';
+import type { ApiProblem } from '../api/client';
 import { confirmProfile, fetchMe, fetchProfile, fetchProfileMatches, updateProfile, withdrawProfile } from '../api/endpoints';
 import type { MatchView } from '../api/types';
 import { useMe } from '../auth/me-context';
@@ -15,6 +15,7 @@ import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
 import { fieldId } from '../form/field-errors';
 import { fromProfile } from '../form/profile-form-state';
+import { useApiAction } from '../lib/use-api-action';
 import { useFocusNext } from '../lib/use-focus-next';
 import { isGone, usePolling, useResource } from '../lib/use-resource';
 import { href } from '../router';
@@ -245,7 +246,7 @@ function Matches({ profile, owned, matches, error, onChange, emptyNote }: Matche
     <div className="match-list">
       {matches.map((match) => (
         <MatchCard key={match.matchId} match={match} self={profile} answerable={owned}>
-          {owned ? <MatchAnswerButtons profileId={profile.id} match={match} onAnswered={() => void onChange()} /> : null}
+          {owned ? <MatchAnswerButtons profileId={profile.id} match={match} onAnswered={() => void onChange()} onGone={onChange} /> : null}
         </MatchCard>
       ))}
     </div>
@@ -263,8 +264,7 @@ function EditProfile({ profile, onSaved, onMoved }: { profile: Profile; onSaved:
   // A new contact address is asked about first: the profile then belongs to it (pending until it
   // confirms), and this session can no longer open it, so a typo would strand it.
   const [moving, setMoving] = useState<ProfileInput>();
-  const [moveProblem, setMoveProblem] = useState<ApiProblem>();
-  const [busy, setBusy] = useState(false);
+  const { busy, problem: moveProblem, run, clear: clearMoveProblem } = useApiAction();
   const heading = useRef<HTMLHeadingElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const moveYes = useRef<HTMLButtonElement>(null);
@@ -285,21 +285,10 @@ function EditProfile({ profile, onSaved, onMoved }: { profile: Profile; onSaved:
   const save = async (input: ProfileInput) => {
     if (!movesAddress(input)) return send(input);
     setMoving(input);
-    setMoveProblem(undefined);
+    clearMoveProblem();
     focusNext(moveYes);
   };
-  const move = async (input: ProfileInput) => {
-    setBusy(true);
-    setMoveProblem(undefined);
-    try {
-      await send(input);
-    } catch (error) {
-      if (error instanceof ApiProblem) setMoveProblem(error);
-      else if (!(error instanceof SessionLost)) throw error;
-    } finally {
-      setBusy(false);
-    }
-  };
+  const move = (input: ProfileInput) => run(() => send(input));
   const movingTo = moving ? { email: moving.contact.email.trim().toLowerCase(), current: profile.contact.email } : undefined;
   return (
     <section aria-labelledby="profile-title" className="section">
@@ -366,21 +355,16 @@ function EditProfile({ profile, onSaved, onMoved }: { profile: Profile; onSaved:
 function Withdraw({ profile, onWithdrawn }: { profile: Profile; onWithdrawn: () => void }) {
   const { t } = useLocale();
   const [confirming, setConfirming] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem>();
+  const { problem, run } = useApiAction();
   // Asking moves focus to the question's Yes; keeping the profile back to the button that asked.
   const yes = useRef<HTMLButtonElement>(null);
   const ask = useRef<HTMLButtonElement>(null);
   const focusNext = useFocusNext();
-  const withdraw = async () => {
-    setProblem(undefined);
-    try {
+  const withdraw = () =>
+    run(async () => {
       await withdrawProfile(profile.id);
       onWithdrawn();
-    } catch (error) {
-      if (error instanceof ApiProblem) setProblem(error);
-      else if (!(error instanceof SessionLost)) throw error;
-    }
-  };
+    });
   return (
     <section aria-labelledby="withdraw-title" className="section section--danger">
       <h2 id="withdraw-title">{t('myProfile.withdrawTitle')}</h2>
