@@ -198,6 +198,40 @@ describe('meeting mails', () => {
     // The meeting view shows the rounds planned, not this bookkeeping.
     expect(shortened.body.issuedTables).toBeUndefined();
   });
+  it('a round the coordinator takes off and then puts back is a new event in both calendar files (its own UID, SEQUENCE 0), its old UID still cancelled', async () => {
+    const { net, coordinator, ids } = await networkOfThree();
+    await platform.settle();
+    const body = meetingInputFixture(ids, { name: 'Speed dating, round back', rounds: 3 });
+    const created = await asCoordinator(net, coordinator, 'POST', `/networks/${net}/meetings`, body);
+    expect(created.status).toBe(201);
+    const meetingId = String(created.body.id);
+    expect((await asCoordinator(net, coordinator, 'PUT', `/networks/${net}/meetings/${meetingId}`, { ...body, rounds: 2, version: 1 })).status).toBe(200);
+    const back = await asCoordinator(net, coordinator, 'PUT', `/networks/${net}/meetings/${meetingId}`, { ...body, rounds: 3, version: 2 });
+    expect(back.status).toBe(200);
+    expect(back.body.returnedEvents).toBeUndefined();
+    const uids = (ics: string) =>
+      ics
+        .replace(/\r\n[ \t]/g, '')
+        .split('BEGIN:VEVENT')
+        .slice(1)
+        .map((e) => [/UID:(\S+)/.exec(e)?.[1], e.includes('STATUS:CANCELLED') ? 'CANCELLED' : 'CONFIRMED', /SEQUENCE:(\d+)/.exec(e)?.[1]]);
+    const timetable = uids((await asCoordinator(net, coordinator, 'GET', `/networks/${net}/meetings/${meetingId}/calendar`)).text);
+    expect(timetable.filter(([uid]) => uid?.includes('-r3-'))).toEqual([
+      [`${meetingId}-r3-t1@meetings.culturebridge`, 'CANCELLED', '2'],
+      [`${meetingId}-r3-t1-v3@meetings.culturebridge`, 'CONFIRMED', '0'],
+    ]);
+    // One pair meets in round 3 again, the third person sits it out (a break, sent as cancelled before).
+    const contacts = ['nino', 'anna', 'oksana'];
+    const pair = (back.body.rounds as { meetings: { profileIds: string[] }[] }[])[2]?.meetings[0]?.profileIds ?? [];
+    for (const [i, id] of ids.entries()) {
+      const own = uids((await callAs(platform, `${contacts[i]}@${net}.example`, { profiles: [id] }, 'GET', `/profiles/${id}/meetings/${meetingId}/calendar`)).text);
+      expect(own.filter(([uid]) => uid?.includes('-r3-'))).toEqual([
+        [`${meetingId}-r3-${id}@meetings.culturebridge`, 'CANCELLED', '2'],
+        ...(pair.includes(id) ? [[`${meetingId}-r3-${id}-v3@meetings.culturebridge`, 'CONFIRMED', '0']] : []),
+      ]);
+    }
+    expect(pair).toHaveLength(2);
+  });
   it('the coordinator downloads the timetable in the language the page asks for; an unknown language is a 400 naming locale', async () => {
     const { net, coordinator, ids } = await networkOfThree();
     await platform.settle();
