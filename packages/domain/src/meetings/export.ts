@@ -42,9 +42,28 @@ function utc(iso: string): number {
   return Date.parse(iso);
 }
 
-function build(meeting: Meeting, events: Event[], times: { startsAt: string; endsAt: string }[]): string {
+/**
+ * A parameter value as RFC 6868 writes what RFC 5545 §3.2 cannot quote: `^` → `^^`, `"` → `^'`, a
+ * line break → `^n`. `ics` puts the value in DQUOTEs but writes a `"` inside as `\"`, which no
+ * parser reads back.
+ */
+function paramValue(text: string): string {
+  return text.replace(/\^/g, '^^').replace(/"/g, "^'").replace(/\r?\n/g, '^n');
+}
+
+/**
+ * The organizer of every event (RFC 5546 §3.2.1: PUBLISH requires ORGANIZER): the network, named as
+ * mails name it (`networkName`, else its id), at the platform's sender address (`email`): never a
+ * member or a coordinator, whose addresses are personal data.
+ */
+function organizerOf(meeting: Meeting, email: string | undefined, networkName?: (networkId: string) => string): Pick<EventAttributes, 'organizer'> {
+  return email === undefined ? {} : { organizer: { name: paramValue(networkName?.(meeting.networkId) ?? meeting.networkId), email } };
+}
+
+function build(meeting: Meeting, events: Event[], times: { startsAt: string; endsAt: string }[], organizer: Pick<EventAttributes, 'organizer'>): string {
   const full = events.map((e, i) => ({
     ...e,
+    ...organizer,
     start: utc((times[i] as { startsAt: string }).startsAt),
     end: utc((times[i] as { endsAt: string }).endsAt),
     startInputType: 'utc',
@@ -121,9 +140,10 @@ function pairReasons(pair: ScheduledMeeting, nameOf: NameOf, locale: Locale, net
  * table an earlier version used that has no meeting now (a round taken off the end, a table left
  * empty) is sent as a cancelled event, so a calendar that imported it drops it (same UID, higher
  * SEQUENCE). Built with the `ics` library, which escapes text; lines are folded by octets here
- * (`foldOctets`).
+ * (`foldOctets`). With `organizerEmail` (the platform's sender address) each event names the
+ * network as ORGANIZER (`organizerOf`).
  */
-export function meetingCalendar(meeting: Meeting, nameOf: NameOf, locale: Locale = DEFAULT_LOCALE, networkName?: (networkId: string) => string): string {
+export function meetingCalendar(meeting: Meeting, nameOf: NameOf, locale: Locale = DEFAULT_LOCALE, networkName?: (networkId: string) => string, organizerEmail?: string): string {
   const t = translator(locale);
   const events: Event[] = [];
   const times: { startsAt: string; endsAt: string }[] = [];
@@ -146,7 +166,7 @@ export function meetingCalendar(meeting: Meeting, nameOf: NameOf, locale: Locale
       }
     }
   }
-  return build(meeting, events, times);
+  return build(meeting, events, times, organizerOf(meeting, organizerEmail, networkName));
 }
 
 /**
@@ -154,9 +174,16 @@ export function meetingCalendar(meeting: Meeting, nameOf: NameOf, locale: Locale
  * meet, at which table, and why (from the structured reasons, read from their side; see
  * `personalLines`); a round they sit out, or one taken off the end since an earlier version, is a
  * cancelled event. UID per (meeting, round, participant), SEQUENCE as for the timetable, so a
- * calendar that imported an earlier version updates its events.
+ * calendar that imported an earlier version updates its events; ORGANIZER as for the timetable.
  */
-export function memberCalendar(meeting: Meeting, self: { id: string; name: string }, nameOf: NameOf, locale: Locale = DEFAULT_LOCALE, networkName?: (networkId: string) => string): string {
+export function memberCalendar(
+  meeting: Meeting,
+  self: { id: string; name: string },
+  nameOf: NameOf,
+  locale: Locale = DEFAULT_LOCALE,
+  networkName?: (networkId: string) => string,
+  organizerEmail?: string,
+): string {
   const t = translator(locale);
   const events: Event[] = [];
   const times: { startsAt: string; endsAt: string }[] = [];
@@ -187,7 +214,7 @@ export function memberCalendar(meeting: Meeting, self: { id: string; name: strin
   for (const round of issuedRounds(meeting).slice(meeting.schedule.length)) {
     push(round.round, round, { title: t('mail.meetingCalendarRoundCancelled', { meeting: meeting.name, round: round.round }), status: 'CANCELLED' });
   }
-  return build(meeting, events, times);
+  return build(meeting, events, times, organizerOf(meeting, organizerEmail, networkName));
 }
 
 /** The timetable as CSV (RFC 4180, CRLF): one row per meeting, then one per bye; times in UTC. */

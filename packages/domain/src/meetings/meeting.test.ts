@@ -330,6 +330,23 @@ describe('exports', () => {
     ]);
   });
 
+  it('both calendars name the network as ORGANIZER with the platform\'s sender address (RFC 5546 §3.2.1 asks it of PUBLISH), quoted per RFC 6868, and no member', () => {
+    const networkName = (id: string) => (id === 'eu4culture' ? 'EU4Culture "Black Sea" ^ports' : id);
+    const organizer = 'ORGANIZER;CN="EU4Culture ^\'Black Sea^\' ^^ports":MAILTO:no-reply@culturebridge.example';
+    for (const ics of [
+      meetingCalendar(meeting, (id) => names[id] as string, 'en', networkName, 'no-reply@culturebridge.example'),
+      memberCalendar(meeting, { id: A, name: 'Gyumri' }, (id) => names[id] as string, 'en', networkName, 'no-reply@culturebridge.example'),
+    ]) {
+      const events = eventsOf(ics);
+      expect(events.length).toBeGreaterThan(0);
+      const unfolded = ics.replace(/\r\n[ \t]/g, '');
+      expect(unfolded.split('\r\n').filter((l) => l.startsWith('ORGANIZER'))).toEqual(events.map(() => organizer));
+      expect(unfolded).toContain('METHOD:PUBLISH');
+    }
+    // Without a network name the network's id stands in.
+    expect(meetingCalendar(meeting, (id) => names[id] as string, 'en', undefined, 'no-reply@culturebridge.example')).toContain('ORGANIZER;CN="eu4culture":MAILTO:no-reply@culturebridge.example');
+  });
+
   it('the timetable calendar speaks the coordinator\'s language: titles, tables and why each pair meets', () => {
     const withReasons: Meeting = {
       ...meeting,
