@@ -330,6 +330,22 @@ describe('exports', () => {
     ]);
   });
 
+  it('a participant the coordinator took out and then put back gets new events: their removal mail asked them to delete the old ones', () => {
+    const uids = (ics: string) => eventsOf(ics).map((e) => [e.UID, e.STATUS, e.SEQUENCE]);
+    const [first, second] = meeting.schedule as [Meeting['schedule'][number], Meeting['schedule'][number]];
+    // Version 4 takes Lviv out (Gyumri sits out round 2); version 5 puts it back as version 3 had it.
+    const without = withIssuedTables({ ...meeting, version: 4, participants: [A, B], schedule: [{ ...first, byes: [] }, { ...second, byes: [A], meetings: [] }] }, meeting);
+    const back = withIssuedTables({ ...meeting, version: 5 }, without);
+    expect(uids(memberCalendar(back, { id: C, name: '@Lviv' }, (id) => names[id] as string))).toEqual([
+      [`m1-r1-${C}@meetings.culturebridge`, 'CANCELLED', '4'],
+      [`m1-r1-${C}-v4@meetings.culturebridge`, 'CANCELLED', '1'],
+      [`m1-r2-${C}@meetings.culturebridge`, 'CANCELLED', '4'],
+      [`m1-r2-${C}-v4@meetings.culturebridge`, undefined, '1'],
+    ]);
+    // A member who left by erasing their profile is not coming back: nothing is kept for them.
+    expect(Object.keys(withoutParticipant(meeting, C, '2027-05-12T05:00:00.000Z').returnedEvents ?? {}).filter((slot) => slot.endsWith(C))).toEqual([]);
+  });
+
   it('both calendars name the network as ORGANIZER with the platform\'s sender address (RFC 5546 §3.2.1 asks it of PUBLISH), quoted per RFC 6868, and no member', () => {
     const networkName = (id: string) => (id === 'eu4culture' ? 'EU4Culture "Black Sea" ^ports' : id);
     const organizer = 'ORGANIZER;CN="EU4Culture ^\'Black Sea^\' ^^ports":MAILTO:no-reply@culturebridge.example';

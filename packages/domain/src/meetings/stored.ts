@@ -57,11 +57,13 @@ export interface Meeting extends MeetingInput {
    */
   issuedTables?: number[];
   /**
-   * Calendar events that came back after a version sent them as cancelled: slot key (`tableSlot`,
-   * `memberSlot`) → the versions it came back in, ascending. RFC 5545 (§3.8.1.11) and RFC 5546
-   * (§3.2.5) say how an event is cancelled, not how it comes back, and calendar clients differ: some
-   * never show a cancelled UID again. So each return is a new event (its own UID, SEQUENCE from 0,
-   * §3.8.7.4) and the earlier UIDs stay cancelled (export.ts). Absent when none came back.
+   * Calendar events that start over as new events: slot key (`tableSlot`, `memberSlot`) → the
+   * versions from which each new one holds, ascending. A slot starts over when it comes back after a
+   * version sent it as cancelled, and a participant's slots when a coordinator takes them out (their
+   * mail asks them to delete the meeting's rounds). RFC 5545 (§3.8.1.11) and RFC 5546 (§3.2.5) say
+   * how an event is cancelled, not how it comes back, and calendar clients differ: some never show a
+   * cancelled UID again. So each start is a new event (its own UID, SEQUENCE counted from that
+   * version, §3.8.7.4) and the earlier UIDs stay cancelled (export.ts). Absent when none started over.
    */
   returnedEvents?: Record<string, number[]>;
 }
@@ -100,19 +102,25 @@ function cancelledSlots(meeting: IssuedEvents): Set<string> {
 
 /**
  * `next` keeping track of the calendar events of `previous` (the version it replaces) and its own:
- * the tables each round has used (`issuedTables`), and each slot that `previous` sent as cancelled
- * and `next` fills again (`returnedEvents`, at `next.version`). Pure.
+ * the tables each round has used (`issuedTables`); each slot that `previous` sent as cancelled and
+ * `next` fills again, and each slot of a participant a coordinator took out (not one who left by
+ * erasing their profile, `departed`), start over at `next.version` (`returnedEvents`). Pure.
  */
 export function withIssuedTables(next: Meeting, previous?: IssuedEvents): Meeting {
   const issuedTables = issuedTablesOf({ schedule: next.schedule, issuedTables: previous ? issuedTablesOf(previous) : [] });
   const returned: Record<string, number[]> = { ...previous?.returnedEvents };
+  const startOver = (slot: string) => (returned[slot] = [...(returned[slot] ?? []), next.version]);
   const cancelled = previous ? cancelledSlots(previous) : new Set<string>();
   for (const round of next.schedule) {
     for (const pair of round.meetings) {
       for (const slot of [tableSlot(round.round, pair.table), ...pair.profileIds.map((id) => memberSlot(round.round, id))]) {
-        if (cancelled.has(slot)) returned[slot] = [...(returned[slot] ?? []), next.version];
+        if (cancelled.has(slot)) startOver(slot);
       }
     }
+  }
+  const staying = new Set([...next.participants, ...(next.departed ?? [])]);
+  for (const id of previous?.participants.filter((p) => !staying.has(p)) ?? []) {
+    issuedTablesOf(previous as IssuedEvents).forEach((_, i) => startOver(memberSlot(i + 1, id)));
   }
   const { returnedEvents: _returned, ...rest } = next;
   return { ...rest, issuedTables, ...(Object.keys(returned).length > 0 ? { returnedEvents: returned } : {}) };
