@@ -18,4 +18,5 @@ export * from './network.js';
 export * from './membership-mail.js';
 export type * from './standing.js';
 export * from './member-list-limits.js';
+export * from './member-import-report.js';
 export * from './time-zones.js';
