@@ -49,6 +49,8 @@ export interface LinkDescription {
   expiresAt: string;
   /** For a confirmation link, the profile it confirms (or moves to this address), while it still awaits this address. */
   profile?: { id: string; name: string; networks: string[]; status: string };
+  /** The link makes this address the contact of `profile` (a contact change waiting), rather than confirming a new profile. */
+  contactChange?: true;
 }
 
 const invalidToken = () =>
@@ -87,11 +89,11 @@ export type MagicLinkDeps = Pick<SignInDeps, 'logger' | 'signIns' | 'suppression
  * it, by their display names (callers pass only the profile's id, so the names are read here, once
  * for every caller). Undefined when the profile is gone by now: there is nothing left to confirm.
  */
-async function mailSubjectOf(deps: MagicLinkDeps, purpose: SignInPurpose, about: LinkProfile | undefined, locale: Locale): Promise<SignInMailSubject | undefined> {
+async function mailSubjectOf(deps: MagicLinkDeps, purpose: SignInPurpose, about: LinkProfile | undefined, locale: Locale, contactChange: boolean): Promise<SignInMailSubject | undefined> {
   if (purpose === 'sign-in') return { purpose };
   const profile = typeof about === 'string' ? await deps.profiles.get(about) : about;
   if (!profile) return undefined;
-  if (purpose === 'confirm-profile') return { purpose, profile: profile.name };
+  if (purpose === 'confirm-profile') return { purpose, profile: profile.name, ...(contactChange ? { contactChange } : {}) };
   if (!deps.invitationNetworks) throw new Error('an invitation names its networks: pass invitationNetworks (member-lists and the import command do)');
   return { purpose, profile: profile.name, network: await deps.invitationNetworks(profile.networks, locale) };
 }
@@ -118,7 +120,7 @@ export async function sendMagicLink(deps: MagicLinkDeps, email: string, purpose:
   const expires = Math.floor(now.getTime() / 1000) + ttlSeconds;
   await deps.signIns.saveToken(hash, { addressHash: addressHash(email), purpose, maskedAddress: maskAddress(email), ...(profileId ? { profileId } : {}), ...(contactChange ? { contactChange } : {}) }, expires, now.toISOString());
   if (await deps.suppressions.isSuppressed(email)) return;
-  const about = await mailSubjectOf(deps, purpose, profile, locale ?? DEFAULT_LOCALE);
+  const about = await mailSubjectOf(deps, purpose, profile, locale ?? DEFAULT_LOCALE, contactChange !== undefined);
   if (!about) {
     deps.logger.warn('link mail not sent: its profile is gone', { purpose });
     return;
@@ -189,7 +191,7 @@ export function signInService(deps: SignInDeps) {
       purpose: grant.purpose,
       address: grant.maskedAddress ?? '…',
       expiresAt: new Date(grant.expiresAt * 1000).toISOString(),
-      ...(stillTheirs ? { profile: { id: profile.id, name: profile.name, networks: profile.networks, status: profile.status } } : {}),
+      ...(stillTheirs ? { profile: { id: profile.id, name: profile.name, networks: profile.networks, status: profile.status }, ...(grant.contactChange ? { contactChange: true as const } : {}) } : {}),
     };
   }
 

@@ -129,9 +129,10 @@ describe('a pending contact change through the API', () => {
     expect(asked.body).toMatchObject({ status: 'active' });
     expect((await read()).body).toMatchObject({ status: 'active', contact: { email: 'nino@kutaisi.example' }, pendingContact: { email: 'nino@kutiasi.example' } });
     expect(mailer.sent.map((m) => m.to)).toEqual(['nino@kutiasi.example']);
+    expect(mailer.sent[0]?.mail.text).toContain('asked to make this address its contact');
     // The link's page names the profile it would move.
     const described = await call(api, { method: 'POST', path: '/auth/link', body: { token: tokenTo('nino@kutiasi.example') } });
-    expect(described.body).toMatchObject({ purpose: 'confirm-profile', address: 'n…@kutiasi.example', profile: { id: profileId, status: 'active' } });
+    expect(described.body).toMatchObject({ purpose: 'confirm-profile', address: 'n…@kutiasi.example', profile: { id: profileId, status: 'active' }, contactChange: true });
 
     const cancelled = await put('nino@kutaisi.example');
     expect(cancelled.status).toBe(200);

@@ -95,6 +95,8 @@ export const MAIL_TEXT = {
         `A coordinator of ${network} added your organisation to CultureBridge as the profile ${profile}, with this address as its contact. Open the link to review the profile and confirm it; until you do, it is not matched with anyone or shown to partners.`,
     },
     button: { 'sign-in': 'Sign in', 'confirm-profile': 'Confirm and sign in', 'invite-member': 'Review, confirm and sign in' },
+    /** A confirmation link to the new address of an active profile (its owner asked for it), instead of intro['confirm-profile']. */
+    changeIntro: (profile: string) => `The owner of the CultureBridge profile ${profile} asked to make this address its contact. Open the link to confirm: from then on its mails come here, and this address signs in to it. Until then nothing changes.`,
     /** A link valid for a day or more is counted in days (member invitations). */
     validity: (minutes: number) => `The link works once and for ${minutes >= 24 * 60 ? `${Math.round(minutes / (24 * 60))} days` : `${minutes} minutes`}.`,
     ignore: 'If you did not ask for it, ignore this mail: nothing happens without the link.',
@@ -174,6 +176,7 @@ export function mailText(locale: Locale) {
         'invite-member': (network, profile) => m('inviteIntro', { network, profile }),
       },
       button: { 'sign-in': m('signInButton'), 'confirm-profile': m('confirmButton'), 'invite-member': m('inviteButton') },
+      changeIntro: (profile) => m('changeIntro', { profile }),
       validity: (minutes) => (minutes >= 24 * 60 ? m('validForDays', { days: Math.round(minutes / (24 * 60)) }) : m('validFor', { minutes })),
       ignore: m('ignore'),
       inviteIgnore: (profile) => m('inviteIgnore', { profile }),
