@@ -198,7 +198,8 @@ export function profileRoutes({ profiles, matches, meetings, networks, signIn, n
       }
       case 'conflict': {
         // A retry of an update that already succeeded (its reply lost) finds its own write: the
-        // very next version, holding exactly what was sent (its contact perhaps still waiting). It gets that write's answer.
+        // very next version, holding exactly what was sent (its new contact perhaps still waiting).
+        // It gets that write's answer.
         const current = await profiles.get(id);
         if (current && current.version === version + 1 && sameProfileData({ ...current, contact: requestedContact(current) }, data)) return json(200, { id, version: current.version, status: current.status }, etag(current.version));
         throw versionConflict(version, result.currentVersion);

@@ -92,6 +92,25 @@ describe('a pending contact change in the profile store (DynamoDB Local)', () =>
     expect(await profiles.confirm(id(5), addressHash('new@city-5.example'), NOW)).toBe('confirmed');
   });
 
+  it('applies a change only if it still waits when written: a replacement landing between the link\'s read and its write wins', async () => {
+    const asked = await ask(await create(7), 'first@city-7.example');
+    let replaced: Profile | undefined;
+    // The owner replaces the change just before the link's transaction is sent (after its read).
+    const racing = new Proxy(table.doc, {
+      get: (target, key, receiver) =>
+        key === 'send'
+          ? async (command: { constructor: { name: string } }) => {
+              if (command.constructor.name === 'TransactWriteCommand' && !replaced) replaced = await ask(asked, 'second@city-7.example');
+              return target.send(command as never);
+            }
+          : Reflect.get(target, key, receiver),
+    });
+    expect(await new ProfileStore(racing, table.tableName).confirm(id(7), addressHash('first@city-7.example'), NOW, asked.version)).toBe('refused');
+    expect(await profiles.get(id(7))).toMatchObject({ contact: { email: old(7) }, pendingContact: { email: 'second@city-7.example', version: 3 } });
+    expect(await owns('first@city-7.example')).toEqual([]);
+    expect(await owns(old(7))).toEqual([id(7)]);
+  });
+
   it('refuses a change link once the profile changed in between, and applies nothing a client sent as pendingContact', async () => {
     const asked = await ask(await create(6), 'new@city-6.example');
     const forged = { ...dataOf(asked), pendingContact: { name: 'X', email: 'x@evil.example', requestedAt: NOW, version: 9 } } as unknown as Input as ReturnType<typeof dataOf>;

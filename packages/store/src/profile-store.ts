@@ -238,7 +238,8 @@ export class ProfileStore {
    * the version that asked for it, see PendingContact) applies that change, if it still waits: the
    * contact replaced, the address items moved and the matching views re-owned, in one transaction
    * conditioned on the version read, so a change replaced or cancelled meanwhile makes it fail.
-   * Either way a new version, so the change is published and matching runs.
+   * Either way a new version: a confirmation is published (ProfileSubmitted) and matching runs; a
+   * contact change publishes nothing, as the contact is not public.
    */
   async confirm(id: string, confirmingAddressHash: string, now: string, change?: number): Promise<'confirmed' | 'unchanged' | 'refused'> {
     for (let attempt = 1; ; attempt++) {
@@ -246,7 +247,7 @@ export class ProfileStore {
       if (!current || !awaitsAddress(current, confirmingAddressHash, change)) return 'refused';
       const { pendingContact, ...rest } = current;
       if (change === undefined && current.status !== 'pending') return 'unchanged';
-      const next: Profile = { ...rest, status: 'active', version: current.version + 1, updatedAt: now, ...(pendingContact ? { contact: { name: pendingContact.name, email: pendingContact.email } } : {}) };
+      const next: Profile = { ...rest, status: 'active', version: current.version + 1, updatedAt: now, ...(change !== undefined && pendingContact ? { contact: { name: pendingContact.name, email: pendingContact.email } } : {}) };
       try {
         await this.doc.send(
           new TransactWriteCommand({

@@ -141,7 +141,8 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
         </Notice>
       ) : null}
 
-      {current.pendingContact ? <ContactChangeWaiting profile={current} owned={owned} onCancelled={refresh} /> : null}
+      {/* The owner's own notice ("stays yours"); a coordinator reads the waiting contact in the API. */}
+      {owned && current.pendingContact ? <ContactChangeWaiting profile={current} onCancelled={refresh} /> : null}
 
       {/* Taken out of a network (or turned down): the member's mail says so, and so does this page. */}
       {owned
@@ -369,7 +370,7 @@ function EditProfile({ profile, onSaved, onMoved }: { profile: Profile; onSaved:
  * A new contact address waiting for its link to be opened: the profile stays with its contact until
  * then, and its owner may cancel the change (a typo) by keeping the current address.
  */
-function ContactChangeWaiting({ profile, owned, onCancelled }: { profile: Profile; owned: boolean; onCancelled: () => Promise<void> }) {
+function ContactChangeWaiting({ profile, onCancelled }: { profile: Profile; onCancelled: () => Promise<void> }) {
   const { t } = useLocale();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiProblem>();
@@ -395,13 +396,11 @@ function ContactChangeWaiting({ profile, owned, onCancelled }: { profile: Profil
     <Notice title={t('myProfile.contactChangeTitle', values)}>
       <p>{t('myProfile.contactChangeNote', values)}</p>
       {problem ? <ProblemMessage problem={problem} /> : null}
-      {owned ? (
-        <p>
-          <BusyButton type="button" className="button button--secondary" busy={busy} onClick={() => void cancel()}>
-            {t('myProfile.contactChangeCancel', values)}
-          </BusyButton>
-        </p>
-      ) : null}
+      <p>
+        <BusyButton type="button" className="button button--secondary" busy={busy} onClick={() => void cancel()}>
+          {t('myProfile.contactChangeCancel', values)}
+        </BusyButton>
+      </p>
     </Notice>
   );
 }
