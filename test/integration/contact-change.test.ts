@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ProfileInput, type Profile, type ProfileInput as Input } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
-import { AddressBook, ENTITY, ProfileStore, addressHash, decodeMembershipView } from '@culturebridge/store';
+import { AddressBook, CoordinatorStore, ENTITY, ProfileStore, addressHash, decodeMembershipView } from '@culturebridge/store';
 import { createProfilesApi } from '../../functions/profiles-api/app.js';
 import { call } from '../support/api-event.js';
 import { bearer, profilesApiOptions, recordingMailer } from '../support/profiles-api.js';
@@ -138,15 +138,18 @@ describe('a pending contact change through the API', () => {
       const { version } = (await read()).body as { version: number };
       return call(api, { method: 'PUT', path: `/profiles/${profileId}`, body: { ...input, contact: { name: 'Nino', email }, version }, headers: owner });
     };
-    return { api, mailer, tokenTo, owner, profileId, read, put };
+    return { api, table, mailer, tokenTo, owner, profileId, read, put };
   };
 
   it('keeps the profile with the old address while a typo waits, mails the link to the new address only, and lets the owner cancel it', async () => {
-    const { api, mailer, tokenTo, profileId, read, put } = await setup();
+    const { api, table, mailer, tokenTo, profileId, read, put } = await setup();
     const asked = await put('nino@kutiasi.example');
     expect(asked.status).toBe(200);
     expect(asked.body).toMatchObject({ status: 'active' });
     expect((await read()).body).toMatchObject({ status: 'active', contact: { email: 'nino@kutaisi.example' }, pendingContact: { email: 'nino@kutiasi.example' } });
+    // The network's coordinators see the waiting contact as they see the contact.
+    await new CoordinatorStore(table.doc, table.tableName).add({ networkId: 'eu4culture', name: 'Lela', email: 'lela@eu4culture.example', preference: { mode: 'off' } });
+    expect((await read(await bearer('lela@eu4culture.example'))).body).toMatchObject({ contact: { email: 'nino@kutaisi.example' }, pendingContact: { email: 'nino@kutiasi.example' } });
     expect(mailer.sent.map((m) => m.to)).toEqual(['nino@kutiasi.example']);
     expect(mailer.sent[0]?.mail.text).toContain('asked to make this address its contact');
     // The link's page names the profile it would move.
