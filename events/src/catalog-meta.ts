@@ -56,18 +56,18 @@ export const EVENT_DOCS: Record<DetailType, { emittedWhen: string; history: stri
   },
   MembershipRequested: {
     emittedWhen: 'A member named a network in its profile: it asks to join, and a coordinator of the network decides. Published once the profile is confirmed by its contact.',
-    history: ['v1 (2026-11-30): first version.'],
+    history: ['v1 (2026-11-30): first version.', 'v1 (2026-11-30): optional `statusVersion` added (additive).'],
   },
   MembershipApproved: {
-    emittedWhen: 'A coordinator approved a join request (`previousStatus` requested) or a membership rejected before (`previousStatus` rejected: a member taken out and approved again), or imported the member (imported members count as approved; their membership is published once they confirm their profile, without `previousStatus`). Only approved memberships count for matching.',
-    history: ['v1 (2026-11-30): first version.', 'v1 (2026-11-30): optional `previousStatus` added (additive).'],
+    emittedWhen: 'A coordinator approved a join request (`previousStatus` requested) or a membership rejected before (`previousStatus` rejected: a member taken out and approved again), or imported the member (imported members count as approved; their membership is published once they confirm their profile, without `previousStatus`). Only approved memberships count for matching. A profile confirmed again after its contact address changed publishes each membership as it then stands: one changed while the profile waited is a new transition (a higher `statusVersion`, `previousStatus` the status last published), one that stands is stated again (the same `statusVersion`).',
+    history: ['v1 (2026-11-30): first version.', 'v1 (2026-11-30): optional `previousStatus` added (additive).', 'v1 (2026-11-30): optional `statusVersion` added (additive).'],
   },
   MembershipRejected: {
-    emittedWhen: 'A coordinator rejected a join request (`previousStatus` requested), or revoked an approved membership (`previousStatus` approved: a member taken out); the member is no longer matched within the network.',
-    history: ['v1 (2026-11-30): first version.', 'v1 (2026-11-30): optional `previousStatus` added (additive).'],
+    emittedWhen: 'A coordinator rejected a join request (`previousStatus` requested), or revoked an approved membership (`previousStatus` approved: a member taken out); the member is no longer matched within the network. A profile confirmed again after its contact address changed publishes each membership as it then stands: one changed while the profile waited is a new transition (a higher `statusVersion`, `previousStatus` the status last published), one that stands is stated again (the same `statusVersion`).',
+    history: ['v1 (2026-11-30): first version.', 'v1 (2026-11-30): optional `previousStatus` added (additive).', 'v1 (2026-11-30): optional `statusVersion` added (additive).'],
   },
   MembershipEnded: {
     emittedWhen: 'A member removed the network from its profile, or withdrew the profile. `status` is the membership\'s last status.',
-    history: ['v1 (2026-11-30): first version.'],
+    history: ['v1 (2026-11-30): first version.', 'v1 (2026-11-30): optional `statusVersion` added (additive).'],
   },
 };

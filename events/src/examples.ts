@@ -153,18 +153,18 @@ export const EXAMPLE_DETAILS: { [T in DetailType]: EventDetail<T> } = {
   },
   MembershipRequested: {
     metadata: meta('5c1d2e3f-6a7b-4c8d-9e0f-1a2b3c4d5e61', `MEMBERSHIP#${profileId}#eu4culture#requested#v1`),
-    data: { profileId, networkId: 'eu4culture', status: 'requested', profileVersion: 1 },
+    data: { profileId, networkId: 'eu4culture', status: 'requested', profileVersion: 1, statusVersion: 1 },
   },
   MembershipApproved: {
     metadata: meta('6d2e3f4a-7b8c-4d9e-8f0a-2b3c4d5e6f72', `MEMBERSHIP#${profileId}#eu4culture#approved#v2`),
-    data: { profileId, networkId: 'eu4culture', status: 'approved', previousStatus: 'requested', profileVersion: 2 },
+    data: { profileId, networkId: 'eu4culture', status: 'approved', previousStatus: 'requested', profileVersion: 2, statusVersion: 2 },
   },
   MembershipRejected: {
     metadata: meta('b09d6c3f-5b2c-4d7a-8e4f-2c3b4a5f6d1b', `MEMBERSHIP#${profileId}#eunic-caucasus-central-asia#rejected#v2`),
-    data: { profileId, networkId: 'eunic-caucasus-central-asia', status: 'rejected', previousStatus: 'approved', profileVersion: 2 },
+    data: { profileId, networkId: 'eunic-caucasus-central-asia', status: 'rejected', previousStatus: 'approved', profileVersion: 2, statusVersion: 2 },
   },
   MembershipEnded: {
     metadata: meta('c1ae7d4a-6c3d-4e8b-9f5a-3d4c5b6a7e2c', `MEMBERSHIP#${profileId}#eu4culture#ended#v3`),
-    data: { profileId, networkId: 'eu4culture', status: 'approved', profileVersion: 3 },
+    data: { profileId, networkId: 'eu4culture', status: 'approved', profileVersion: 3, statusVersion: 2 },
   },
 };

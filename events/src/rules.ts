@@ -26,9 +26,9 @@ export const RULES = {
   },
   matchToNotify: {
     name: 'match-to-notify',
-    description: 'Proposed, accepted, confirmed and expired matches are mailed (or kept for digests) to coordinators and members; planned, changed and cancelled meetings to their participants; a membership ended or approved again to its member',
+    description: 'Proposed, accepted, confirmed and expired matches are mailed (or kept for digests) to coordinators and members; planned, changed and cancelled meetings to their participants; a membership ended or approved again to its member (a join request is taken in too: what the member knows starts there)',
     eventBusName: EVENT_BUS_NAME,
-    eventPattern: pattern('MatchProposed', 'MatchAccepted', 'MatchConfirmed', 'MatchExpired', 'MeetingPlanned', 'MeetingChanged', 'MeetingCancelled', 'MembershipRejected', 'MembershipApproved'),
+    eventPattern: pattern('MatchProposed', 'MatchAccepted', 'MatchConfirmed', 'MatchExpired', 'MeetingPlanned', 'MeetingChanged', 'MeetingCancelled', 'MembershipRequested', 'MembershipRejected', 'MembershipApproved'),
     target: 'notify',
   },
   slotFreed: {

@@ -34,6 +34,7 @@ function setup(ses: SESv2Client, current?: { state: string; version: number }) {
     // The members chose no mail: these tests are about the coordinator's.
     matches: { profiles: async () => new Map([[A, { name: 'Kutaisi', mailFrequency: 'off' }], [B, { name: 'Gyumri', mailFrequency: 'off' }]]), match: async () => current } as never,
     meetings: { get: async () => undefined },
+    memberships: { membership: async () => undefined },
     mailer: sesMailer(ses, { sender: 'no-reply@culturebridge.example', configurationSet: 'cs', sleep: async () => undefined }),
     baseUrl: 'https://app.example.org',
     now: () => new Date('2026-11-24T10:00:00Z'),

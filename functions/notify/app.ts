@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from 'zod';
@@ -17,9 +18,8 @@ import {
   isWeakerMatch,
   meetingNotificationId,
   memberRecipients,
-  membershipNotice,
+  membershipMailDecision,
   membershipNotificationId,
-  membershipStatus,
   networkDisplayName,
   networksNamedIn,
   participantNames,
@@ -28,8 +28,8 @@ import {
   type MeetingRecipient,
   type NoticeKind,
 } from '@culturebridge/domain';
-import type { CoordinatorStore, MatchStore, MeetingStore, NetworkSettingsStore } from '@culturebridge/store';
-import { deliverOnce, type DeliverDeps } from './deliver.js';
+import type { CoordinatorStore, MatchStore, MeetingStore, NetworkSettingsStore, ProfileStore } from '@culturebridge/store';
+import { DEFAULT_LEASE_MS, NotificationInFlight, deliverOnce, type DeliverDeps } from './deliver.js';
 import { tellMember } from './member-notice.js';
 import { readMessage } from '@culturebridge/runtime';
 
@@ -42,12 +42,13 @@ const NotifyEvent = z.discriminatedUnion('detail-type', [
   z.object({ 'detail-type': z.literal('MeetingPlanned'), detail: EVENT_SCHEMAS.MeetingPlanned }),
   z.object({ 'detail-type': z.literal('MeetingChanged'), detail: EVENT_SCHEMAS.MeetingChanged }),
   z.object({ 'detail-type': z.literal('MeetingCancelled'), detail: EVENT_SCHEMAS.MeetingCancelled }),
+  z.object({ 'detail-type': z.literal('MembershipRequested'), detail: EVENT_SCHEMAS.MembershipRequested }),
   z.object({ 'detail-type': z.literal('MembershipRejected'), detail: EVENT_SCHEMAS.MembershipRejected }),
   z.object({ 'detail-type': z.literal('MembershipApproved'), detail: EVENT_SCHEMAS.MembershipApproved }),
 ]);
 type MatchEvent = Extract<z.infer<typeof NotifyEvent>, { 'detail-type': 'MatchProposed' | 'MatchAccepted' | 'MatchConfirmed' | 'MatchExpired' }>;
 type MeetingEvent = Extract<z.infer<typeof NotifyEvent>, { 'detail-type': 'MeetingPlanned' | 'MeetingChanged' | 'MeetingCancelled' }>;
-type MembershipEvent = Extract<z.infer<typeof NotifyEvent>, { 'detail-type': 'MembershipRejected' | 'MembershipApproved' }>;
+type MembershipEvent = Extract<z.infer<typeof NotifyEvent>, { 'detail-type': 'MembershipRequested' | 'MembershipRejected' | 'MembershipApproved' }>;
 
 const KIND: Record<MatchEvent['detail-type'], NoticeKind> = {
   MatchProposed: 'proposed',
@@ -64,12 +65,14 @@ export interface NotifyDeps extends DeliverDeps {
   networkSettings: Pick<NetworkSettingsStore, 'getMany'>;
   /** The meeting of a MeetingPlanned/MeetingChanged/MeetingCancelled event: its reasons are not in the event. */
   meetings: Pick<MeetingStore, 'get'>;
+  /** A membership's standing as it holds now (status and the version it took it at), for membership mails. */
+  memberships: Pick<ProfileStore, 'membership'>;
   baseUrl: string;
 }
 
 /**
  * notify: one SQS message per MatchProposed / MatchAccepted / MatchConfirmed / MatchExpired /
- * MeetingPlanned / MeetingChanged / MeetingCancelled / MembershipRejected / MembershipApproved. Coordinators of a shared network get a mail now for new and
+ * MeetingPlanned / MeetingChanged / MeetingCancelled / MembershipRequested / MembershipRejected / MembershipApproved. Coordinators of a shared network get a mail now for new and
  * confirmed matches (`immediate`), an entry in their next digest for every kind (`digest`, the
  * default), or nothing (`off`). Each side of the pair concerned gets a mail now, a digest entry
  * (daily, the default, or weekly) or nothing, as it chose; each participant of a planned or changed
@@ -161,45 +164,64 @@ export function createNotifyHandler(deps: NotifyDeps) {
 
   /**
    * A member taken out of a network, or approved again, is told once, in its language (`ended` /
-   * `approved`, see membershipNotice): a declined or approved join request is not. Only while the
-   * membership still stands as the event says (read consistently): a removal undone at once, or an
-   * approval taken back, is told by the later event alone, whatever order they come in.
+   * `approved`, see membershipNotice): a declined or approved join request is not. The decision is
+   * membershipMailDecision's, under the membership's lease (one delivery at a time), from the
+   * membership as it stands (read consistently) and what the member was last told: only the event
+   * of the standing that holds tells, from what the member last heard, so a transition is told
+   * once and in order whatever order or how often the events come, and a removal undone before it
+   * was told is never told.
    */
   const mailMembership = async (event: MembershipEvent) => {
     const { metadata, data } = event.detail;
-    const notice = membershipNotice(data.status, data.previousStatus);
-    if (!notice) return;
+    const change = { status: data.status, statusVersion: data.statusVersion ?? data.profileVersion, previousStatus: data.previousStatus };
+    const log = { profileId: data.profileId, networkId: data.networkId, statusVersion: change.statusVersion };
     const profile = (await deps.matches.profiles([data.profileId], { consistent: true })).get(data.profileId);
-    // Only an active profile is mailed: one waiting for its (new) address to be confirmed is not.
+    // Only an active profile is mailed: one waiting for its (new) address to be confirmed is not;
+    // its confirmation publishes its memberships again, and that event tells.
     if (!profile || profile.status !== 'active') {
-      deps.logger.info('the member is not active or was erased; nothing to mail', { profileId: data.profileId, networkId: data.networkId });
+      deps.logger.info('the member is not active or was erased; nothing to mail', log);
       return;
     }
-    if (membershipStatus(profile, data.networkId) !== data.status) {
-      deps.logger.info('the membership changed since; nothing to mail', { profileId: data.profileId, networkId: data.networkId, profileVersion: data.profileVersion });
-      return;
+    const token = randomUUID();
+    const held = await deps.notifications.holdMembership(data.profileId, data.networkId, token, deps.now(), deps.leaseMs ?? DEFAULT_LEASE_MS);
+    if (held === 'busy') throw new NotificationInFlight(`membership:${data.profileId}:${data.networkId}`);
+    try {
+      // Read under the lease: a change after this read publishes an event that waits for the lease.
+      const current = await deps.memberships.membership(data.profileId, data.networkId);
+      const decision = membershipMailDecision(change, current, held.told);
+      if (decision.kind !== 'record' || !current) {
+        deps.logger.info(decision.kind === 'stale' ? 'the membership changed since; its later event tells' : 'the member was told this already', log);
+        await deps.notifications.releaseMembership(data.profileId, data.networkId, token);
+        return;
+      }
+      if (decision.notice) {
+        const settings = await deps.networkSettings.getMany([data.networkId], { withName: true });
+        const recipient = { id: data.profileId, name: profile.name, contact: profile.contact, ...(profile.locale ? { locale: profile.locale } : {}) };
+        await deliverOnce(
+          deps,
+          {
+            notificationId: membershipNotificationId({ profileId: data.profileId, networkId: data.networkId, ...current }),
+            recipientRole: 'member',
+            recipientId: data.profileId,
+            networkId: data.networkId,
+            kind: 'immediate',
+            correlationId: metadata.correlationId,
+          },
+          profile.contact.email,
+          composeMembershipMail(decision.notice, recipient, networkDisplayName(data.networkId, settings.get(data.networkId)), { baseUrl: deps.baseUrl }),
+        );
+      }
+      await deps.notifications.settleMembership(data.profileId, data.networkId, token, current);
+    } catch (error) {
+      await deps.notifications.releaseMembership(data.profileId, data.networkId, token).catch(() => undefined);
+      throw error;
     }
-    const settings = await deps.networkSettings.getMany([data.networkId], { withName: true });
-    const recipient = { id: data.profileId, name: profile.name, contact: profile.contact, ...(profile.locale ? { locale: profile.locale } : {}) };
-    await deliverOnce(
-      deps,
-      {
-        notificationId: membershipNotificationId(data),
-        recipientRole: 'member',
-        recipientId: data.profileId,
-        networkId: data.networkId,
-        kind: 'immediate',
-        correlationId: metadata.correlationId,
-      },
-      profile.contact.email,
-      composeMembershipMail(notice, recipient, networkDisplayName(data.networkId, settings.get(data.networkId)), { baseUrl: deps.baseUrl }),
-    );
   };
 
   const processRecord = async (record: SQSRecord) => {
     const parsed = readMessage(record, NotifyEvent, 'match, meeting or membership event', deps.logger);
     if (parsed['detail-type'] === 'MeetingPlanned' || parsed['detail-type'] === 'MeetingChanged' || parsed['detail-type'] === 'MeetingCancelled') return mailMeeting(parsed);
-    if (parsed['detail-type'] === 'MembershipRejected' || parsed['detail-type'] === 'MembershipApproved') return mailMembership(parsed);
+    if (parsed['detail-type'] === 'MembershipRequested' || parsed['detail-type'] === 'MembershipRejected' || parsed['detail-type'] === 'MembershipApproved') return mailMembership(parsed);
     return mailMatch(parsed);
   };
 

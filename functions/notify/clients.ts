@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { CoordinatorStore, MatchStore, MeetingStore, NetworkSettingsStore, NotificationStore, SuppressionStore, createDocumentClient } from '@culturebridge/store';
+import { CoordinatorStore, MatchStore, MeetingStore, NetworkSettingsStore, NotificationStore, ProfileStore, SuppressionStore, createDocumentClient } from '@culturebridge/store';
 import type * as z from 'zod';
 import { sesMailer } from '@culturebridge/mail';
 import type { MailConfig } from './config.js';
@@ -17,6 +17,7 @@ export function mailDeps(config: z.output<typeof MailConfig>, serviceName: strin
     matches: new MatchStore(doc, config.TABLE_NAME),
     networkSettings: new NetworkSettingsStore(doc, config.TABLE_NAME),
     meetings: new MeetingStore(doc, config.TABLE_NAME),
+    memberships: new ProfileStore(doc, config.TABLE_NAME),
     mailer: sesMailer(ses, { sender: config.SENDER_EMAIL, configurationSet: config.CONFIGURATION_SET }),
     baseUrl: config.APP_BASE_URL,
     now: () => new Date(),

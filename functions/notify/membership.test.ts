@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exampleEvent } from '@culturebridge/events/artifacts';
 import type { Mail } from '@culturebridge/domain';
-import { membershipNotify } from './notifications-test-support.js';
+import { membershipNotify, type MembershipPerson } from './notifications-test-support.js';
 
 // A member the coordinator took out of the network learnt it from nothing: its matches there were
 // withdrawn (never mailed), and the member page's "Approve again" told nobody either.
@@ -11,28 +11,42 @@ const KUTAISI = '22222222-2222-4222-8222-222222222222';
 
 type Status = 'requested' | 'approved' | 'rejected';
 
-function membershipEvent(type: 'MembershipRejected' | 'MembershipApproved', profileId: string, status: Status, previousStatus: Status | undefined, profileVersion: number) {
+function membershipEvent(type: 'MembershipRequested' | 'MembershipRejected' | 'MembershipApproved', profileId: string, status: Status, previousStatus: Status | undefined, statusVersion: number, profileVersion = statusVersion) {
   const example = exampleEvent(type).detail;
   return {
     source: 'culturebridge.memberships',
     'detail-type': type,
     detail: {
       metadata: { ...example.metadata, idempotencyKey: `MEMBERSHIP#${profileId}#eu4culture#${status}#v${profileVersion}` },
-      data: { profileId, networkId: 'eu4culture', status, ...(previousStatus ? { previousStatus } : {}), profileVersion },
+      data: { profileId, networkId: 'eu4culture', status, ...(previousStatus ? { previousStatus } : {}), profileVersion, statusVersion },
     },
   };
 }
 
-const ended = (profileId: string, version: number, previous: Status = 'approved') => membershipEvent('MembershipRejected', profileId, 'rejected', previous, version);
+const ended = (profileId: string, version: number, previous: Status | 'none' = 'approved', profileVersion = version) =>
+  membershipEvent('MembershipRejected', profileId, 'rejected', previous === 'none' ? undefined : previous, version, profileVersion);
 const back = (profileId: string, version: number, previous: Status | 'none' = 'rejected') => membershipEvent('MembershipApproved', profileId, 'approved', previous === 'none' ? undefined : previous, version);
+/** A network named (again): the member asks to join. */
+const asked = (profileId: string, version: number) => membershipEvent('MembershipRequested', profileId, 'requested', undefined, version);
+/** A join request approved: not mailed, but from then on the member knows it is a member. */
+const joined = (profileId: string, version: number) => membershipEvent('MembershipApproved', profileId, 'approved', 'requested', version);
 
-const setup = (membership: { lviv?: Status; kutaisi?: Status; lvivStatus?: string } = {}) =>
-  membershipNotify(
-    new Map<string, Parameters<typeof membershipNotify>[0] extends ReadonlyMap<string, infer P> ? P : never>([
-      [LVIV, { name: 'Lviv', status: membership.lvivStatus ?? 'active', contact: { name: 'Oksana', email: 'oksana@lviv.example' }, locale: 'uk', networks: ['eu4culture', 'eunic-caucasus'], memberships: { eu4culture: membership.lviv ?? 'rejected', 'eunic-caucasus': 'approved' } }],
-      [KUTAISI, { name: 'Kutaisi', status: 'active', contact: { name: 'Nino', email: 'nino@kutaisi.example' }, networks: ['eu4culture'], memberships: { eu4culture: membership.kutaisi ?? 'approved' } }],
-    ]),
-  );
+/** Lviv and Kutaisi with their EU4Culture membership as it stands (`[status, statusVersion]`); change `people` between deliveries. */
+const setup = (membership: { lviv?: [Status, number]; kutaisi?: [Status, number]; lvivStatus?: string } = {}) => {
+  const [lviv, lvivVersion] = membership.lviv ?? ['rejected', 3];
+  const [kutaisi, kutaisiVersion] = membership.kutaisi ?? ['approved', 5];
+  const people = new Map<string, MembershipPerson>([
+    [LVIV, { name: 'Lviv', status: membership.lvivStatus ?? 'active', contact: { name: 'Oksana', email: 'oksana@lviv.example' }, locale: 'uk', networks: ['eu4culture', 'eunic-caucasus'], memberships: { eu4culture: lviv, 'eunic-caucasus': 'approved' }, statusVersions: { eu4culture: lvivVersion } }],
+    [KUTAISI, { name: 'Kutaisi', status: 'active', contact: { name: 'Nino', email: 'nino@kutaisi.example' }, networks: ['eu4culture'], memberships: { eu4culture: kutaisi }, statusVersions: { eu4culture: kutaisiVersion } }],
+  ]);
+  /** The coordinator changes the membership: `status` from profile version `version` on. */
+  const change = (id: string, status: Status, version: number) => {
+    const person = people.get(id) as MembershipPerson;
+    person.memberships.eu4culture = status;
+    person.statusVersions.eu4culture = version;
+  };
+  return { ...membershipNotify(people), change, people };
+};
 
 describe('a member taken out of a network, or approved again', () => {
   it('is told once, in its language, that its membership ended, naming the network and nobody else', async () => {
@@ -53,30 +67,36 @@ describe('a member taken out of a network, or approved again', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('is told, once, when approved again', async () => {
-    const { sent, records, deliver } = setup({ kutaisi: 'approved' });
+  it('is told, once, when approved again after it was told it was taken out', async () => {
+    const { sent, records, deliver, change } = setup({ kutaisi: ['rejected', 4] });
+    await deliver(ended(KUTAISI, 4));
+    change(KUTAISI, 'approved', 5);
     await deliver(back(KUTAISI, 5));
     await deliver(back(KUTAISI, 5));
-    expect(sent.map((s) => [s.to, s.mail.subject])).toEqual([['nino@kutaisi.example', 'CultureBridge · EU4Culture: Kutaisi is a member of the network']]);
-    expect(sent[0]?.mail.text).toContain('Hello Nino,');
-    expect(sent[0]?.mail.text).toContain('approved the membership of Kutaisi');
-    expect([...records.keys()]).toEqual([`membership:${KUTAISI}:eu4culture:v5:approved:member`]);
+    expect(sent.map((s) => [s.to, s.mail.subject])).toEqual([
+      ['nino@kutaisi.example', 'CultureBridge · EU4Culture: Kutaisi is no longer a member of the network'],
+      ['nino@kutaisi.example', 'CultureBridge · EU4Culture: Kutaisi is a member of the network'],
+    ]);
+    expect(sent[1]?.mail.text).toContain('Hello Nino,');
+    expect(sent[1]?.mail.text).toContain('approved the membership of Kutaisi');
+    expect([...records.keys()]).toEqual([`membership:${KUTAISI}:eu4culture:v4:rejected:member`, `membership:${KUTAISI}:eu4culture:v5:approved:member`]);
   });
 
   it('mails nothing for a join request declined or approved, nor for an imported member confirming its profile', async () => {
-    const { sent, deliver } = setup({ kutaisi: 'approved' });
+    const { sent, deliver } = setup({ lviv: ['rejected', 2], kutaisi: ['approved', 2] });
     await deliver(ended(LVIV, 2, 'requested'));
-    await deliver(back(KUTAISI, 2, 'requested'));
-    await deliver(back(KUTAISI, 2, 'none'));
-    expect(sent).toEqual([]);
+    await deliver(joined(KUTAISI, 2));
+    const imported = setup({ kutaisi: ['approved', 1] });
+    await imported.deliver(back(KUTAISI, 1, 'none'));
+    expect([...sent, ...imported.sent]).toEqual([]);
   });
 
   it('mails nothing about a membership that changed again since: the later event tells', async () => {
     // Taken out and approved again at once: the removal's event comes after the approval.
-    const { sent, deliver } = setup({ lviv: 'approved' });
+    const { sent, deliver } = setup({ lviv: ['approved', 4] });
     await deliver(ended(LVIV, 3));
     expect(sent).toEqual([]);
-    const approvedSince = setup({ kutaisi: 'rejected' });
+    const approvedSince = setup({ kutaisi: ['rejected', 6] });
     await approvedSince.deliver(back(KUTAISI, 5));
     expect(approvedSince.sent).toEqual([]);
   });
@@ -85,6 +105,95 @@ describe('a member taken out of a network, or approved again', () => {
     const { sent, deliver } = setup({ lvivStatus: 'pending' });
     await deliver(ended(LVIV, 3));
     await deliver(ended('33333333-3333-4333-8333-333333333333', 3));
+    expect(sent).toEqual([]);
+  });
+
+  it('taken out, approved again and taken out again before notify caught up: is told once that its membership ended', async () => {
+    // The first removal's event, handled late, and the second removal's both mailed "ended": two
+    // mails for one removal the member could know of.
+    const { sent, records, deliver, change } = setup({ lviv: ['approved', 2] });
+    await deliver(joined(LVIV, 2));
+    change(LVIV, 'rejected', 5);
+    change(LVIV, 'approved', 6);
+    change(LVIV, 'rejected', 7);
+    for (const event of [ended(LVIV, 5), back(LVIV, 6), ended(LVIV, 7), ended(LVIV, 5), back(LVIV, 6), ended(LVIV, 7)]) expect(await deliver(event)).toEqual({ batchItemFailures: [] });
+    expect(sent.map((s) => s.mail.subject)).toEqual(['CultureBridge · EU4Culture: профіль «Lviv» більше не учасник мережі']);
+    expect([...records.keys()]).toEqual([`membership:${LVIV}:eu4culture:v7:rejected:member`]);
+  });
+
+  it('told of a removal, then approved again and taken out again before notify caught up: is told nothing more (it knows it is out)', async () => {
+    const { sent, deliver, change } = setup({ lviv: ['rejected', 5] });
+    await deliver(ended(LVIV, 5));
+    change(LVIV, 'approved', 6);
+    change(LVIV, 'rejected', 7);
+    await deliver(ended(LVIV, 7));
+    await deliver(back(LVIV, 6));
+    expect(sent).toHaveLength(1);
+  });
+
+  it('taken out and brought back before the removal was told: is told nothing (nothing changed for it)', async () => {
+    const { sent, deliver, change } = setup({ lviv: ['approved', 2] });
+    await deliver(joined(LVIV, 2));
+    change(LVIV, 'rejected', 5);
+    change(LVIV, 'approved', 6);
+    await deliver(back(LVIV, 6));
+    await deliver(ended(LVIV, 5));
+    // Never told anything of it either (the join request's event still in flight).
+    const untold = setup({ kutaisi: ['approved', 6] });
+    await untold.deliver(back(KUTAISI, 6));
+    await untold.deliver(ended(KUTAISI, 5));
+    expect([...sent, ...untold.sent]).toEqual([]);
+  });
+
+  it('taken out while its new address waited for confirmation: told once confirmed, by the event its confirmation publishes', async () => {
+    // Published on confirmation (profile version 6) with the status last published before (approved)
+    // and the version it was taken out at (4): the member is told, once.
+    const { sent, records, deliver } = setup({ lviv: ['rejected', 4] });
+    await deliver(ended(LVIV, 4, 'approved', 6));
+    await deliver(ended(LVIV, 4, 'approved', 6));
+    expect(sent).toHaveLength(1);
+    expect([...records.keys()]).toEqual([`membership:${LVIV}:eu4culture:v4:rejected:member`]);
+  });
+
+  it('taken out, then waiting for a new address before the removal was told: told once the address confirms it', async () => {
+    const { sent, deliver, people } = setup({ lvivStatus: 'pending', lviv: ['rejected', 3] });
+    await deliver(ended(LVIV, 3));
+    expect(sent).toEqual([]);
+    (people.get(LVIV) as MembershipPerson).status = 'active';
+    // The confirmation (profile version 5) states the removal again; the first event comes again too.
+    await deliver(ended(LVIV, 3, 'approved', 5));
+    await deliver(ended(LVIV, 3));
+    expect(sent.map((s) => s.to)).toEqual(['oksana@lviv.example']);
+  });
+
+  it('taken out, then asking to join again: its request answered is not mailed, and a later removal is told again', async () => {
+    const { sent, deliver, change } = setup({ lviv: ['rejected', 3] });
+    await deliver(ended(LVIV, 3));
+    // It dropped the network and named it again; approved, with the request's event handled first.
+    change(LVIV, 'requested', 5);
+    await deliver(asked(LVIV, 5));
+    change(LVIV, 'approved', 6);
+    await deliver(joined(LVIV, 6));
+    change(LVIV, 'rejected', 7);
+    await deliver(ended(LVIV, 7));
+    expect(sent.map((s) => s.mail.subject)).toEqual(['CultureBridge · EU4Culture: профіль «Lviv» більше не учасник мережі', 'CultureBridge · EU4Culture: профіль «Lviv» більше не учасник мережі']);
+    // The same with the request's event coming after the approval: no "a member again" either.
+    const late = setup({ kutaisi: ['rejected', 3] });
+    await late.deliver(ended(KUTAISI, 3));
+    late.change(KUTAISI, 'approved', 6);
+    await late.deliver(joined(KUTAISI, 6));
+    await late.deliver(asked(KUTAISI, 5));
+    expect(late.sent.map((s) => s.mail.subject)).toEqual(['CultureBridge · EU4Culture: Kutaisi is no longer a member of the network']);
+  });
+
+  it('a delivery that finds another one telling the same membership is retried, and then tells nothing twice', async () => {
+    const { sent, told, deliver } = setup();
+    told.set(`${LVIV}:eu4culture`, { holder: 'another delivery' });
+    // Its only record failed: the whole message goes back to the queue.
+    await expect(deliver(ended(LVIV, 3))).rejects.toThrow(/All records failed/);
+    expect(sent).toEqual([]);
+    told.set(`${LVIV}:eu4culture`, { standing: { status: 'rejected', statusVersion: 3 } });
+    expect(await deliver(ended(LVIV, 3))).toEqual({ batchItemFailures: [] });
     expect(sent).toEqual([]);
   });
 });

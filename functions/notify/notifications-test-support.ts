@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
-import type { Mail, Meeting } from '@culturebridge/domain';
+import type { Mail, Meeting, MembershipStanding, MembershipStatus } from '@culturebridge/domain';
 import type { ClaimResult, NotificationFacts, NotificationStore } from '@culturebridge/store';
 import { sqsEvent } from '../../local/sqs.js';
 import { createNotifyHandler } from './app.js';
@@ -8,6 +8,7 @@ import { createNotifyHandler } from './app.js';
 /** The notification records in memory, with the same claim rules as the table's conditional writes. */
 export function memoryNotifications() {
   const records = new Map<string, { status: 'claimed' | 'sent'; token?: string }>();
+  const told = new Map<string, { standing?: MembershipStanding; holder?: string }>();
   const store = {
     records,
     async claim(facts: NotificationFacts, token: string): Promise<ClaimResult> {
@@ -28,6 +29,22 @@ export function memoryNotifications() {
     async addDigestEntry() {
       return true;
     },
+    /** What each member was last told of each membership (`<profile>:<network>`), and who holds its lease. */
+    told,
+    async holdMembership(profileId: string, networkId: string, token: string): Promise<{ told?: MembershipStanding } | 'busy'> {
+      const current = told.get(`${profileId}:${networkId}`);
+      if (current?.holder !== undefined && current.holder !== token) return 'busy';
+      told.set(`${profileId}:${networkId}`, { ...current, holder: token });
+      return current?.standing ? { told: current.standing } : {};
+    },
+    async settleMembership(profileId: string, networkId: string, token: string, standing: MembershipStanding) {
+      if (told.get(`${profileId}:${networkId}`)?.holder !== token) throw new Error('lease lost');
+      told.set(`${profileId}:${networkId}`, { standing });
+    },
+    async releaseMembership(profileId: string, networkId: string, token: string) {
+      const current = told.get(`${profileId}:${networkId}`);
+      if (current?.holder === token) told.set(`${profileId}:${networkId}`, { ...(current.standing ? { standing: current.standing } : {}) });
+    },
   };
   return store;
 }
@@ -46,7 +63,7 @@ export interface MeetingPerson {
  * `displayNames` as the network settings it reads, claims in memory and mails collected in `sent`;
  * `deliver` hands it one EventBridge event through its SQS buffer.
  */
-function notifyWith(people: ReadonlyMap<string, unknown>, options: { meeting?: Meeting; displayNames?: (id: string) => string | undefined }) {
+function notifyWith(people: ReadonlyMap<string, unknown>, options: { meeting?: Meeting; displayNames?: (id: string) => string | undefined; membership?: (profileId: string, networkId: string) => MembershipStanding | undefined }) {
   const notifications = memoryNotifications();
   const sent: { to: string; mail: Mail }[] = [];
   const { displayNames } = options;
@@ -57,20 +74,30 @@ function notifyWith(people: ReadonlyMap<string, unknown>, options: { meeting?: M
     networkSettings: { getMany: async (ids: readonly string[]) => new Map(displayNames ? ids.map((id) => [id, { displayName: displayNames(id) }]) : []) as never },
     matches: { profiles: async (ids: readonly string[]) => new Map([...people].filter(([id]) => ids.includes(id))) } as never,
     meetings: { get: async () => options.meeting },
+    memberships: { membership: async (profileId: string, networkId: string) => options.membership?.(profileId, networkId) },
     mailer: { send: async (to: string, mail: Mail) => (sent.push({ to, mail }), 'id') },
     baseUrl: 'https://app.example.org',
     now: () => new Date('2026-11-30T09:00:01Z'),
     logger: new Logger({ serviceName: 'notify-test', logLevel: 'SILENT' }),
   });
-  return { sent, records: notifications.records, deliver: (body: unknown) => handler(sqsEvent('notify-buffer', [body]), {} as Context) };
+  return { sent, records: notifications.records, told: notifications.told, deliver: (body: unknown) => handler(sqsEvent('notify-buffer', [body]), {} as Context) };
 }
 
+/** A member as notify reads it for membership mails: each membership's status and the version it took it at. */
+export type MembershipPerson = MeetingPerson & { networks: string[]; memberships: Record<string, MembershipStatus>; statusVersions: Record<string, number> };
+
 /**
- * notify with `people` as the profiles it can read (for membership events: their networks and
- * memberships too) and EU4Culture's display name in its settings (see notifyWith).
+ * notify with `people` as the profiles it can read (for membership events: their memberships as
+ * they stand, read when an event is handled, so a test may change them between deliveries) and
+ * EU4Culture's display name in its settings (see notifyWith).
  */
-export function membershipNotify(people: ReadonlyMap<string, MeetingPerson & { networks: string[]; memberships?: Record<string, string> }>) {
-  return notifyWith(people, { displayNames: (id) => (id === 'eu4culture' ? 'EU4Culture' : id) });
+export function membershipNotify(people: ReadonlyMap<string, MembershipPerson>) {
+  const membership = (profileId: string, networkId: string) => {
+    const person = people.get(profileId);
+    const status = person?.memberships[networkId];
+    return person && status ? { status, statusVersion: person.statusVersions[networkId] ?? 1 } : undefined;
+  };
+  return notifyWith(people, { displayNames: (id) => (id === 'eu4culture' ? 'EU4Culture' : id), membership });
 }
 
 /** notify with `meeting` as the stored meeting (whatever the event's version) and `people` as the profiles it can read (see notifyWith). */

@@ -113,10 +113,10 @@ describe('mapping stream records to events', () => {
     const [no] = membershipItems(rejected);
     const inserted = mapRecord(streamRecord('INSERT', { after: asked }));
     expect(inserted?.detailType).toBe('MembershipRequested');
-    expect(inserted?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'requested', profileVersion: 1 });
+    expect(inserted?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'requested', profileVersion: 1, statusVersion: 1 });
     expect(mapRecord(streamRecord('MODIFY', { before: asked, after: yes }))?.detailType).toBe('MembershipApproved');
     expect(mapRecord(streamRecord('MODIFY', { before: yes, after: no }))?.detailType).toBe('MembershipRejected');
-    expect(mapRecord(streamRecord('REMOVE', { before: yes }))?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'approved', profileVersion: 2 });
+    expect(mapRecord(streamRecord('REMOVE', { before: yes }))?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'approved', profileVersion: 2, statusVersion: 2 });
     // A profile edit rewrites the item's matching view with the same status: nothing to tell.
     expect(mapRecord(streamRecord('MODIFY', { before: yes, after: membershipItems(profile({ version: 4, memberships: { eu4culture: 'approved' } }))[0] }))).toBeUndefined();
     expect(open?.SK).toBe('NETWORK#~open');
@@ -133,10 +133,10 @@ describe('mapping stream records to events', () => {
     const [no] = membershipItems(profile({ version: 3, memberships: { eu4culture: 'rejected' } }));
     const [again] = membershipItems(profile({ version: 4, memberships: { eu4culture: 'approved' } }));
     const data = (before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined) => mapRecord(streamRecord(before ? 'MODIFY' : 'INSERT', { before, after }))?.detail.data;
-    expect(data(asked, yes)).toEqual({ profileId: A, networkId: 'eu4culture', status: 'approved', previousStatus: 'requested', profileVersion: 2 });
-    expect(data(yes, no)).toEqual({ profileId: A, networkId: 'eu4culture', status: 'rejected', previousStatus: 'approved', profileVersion: 3 });
+    expect(data(asked, yes)).toEqual({ profileId: A, networkId: 'eu4culture', status: 'approved', previousStatus: 'requested', profileVersion: 2, statusVersion: 2 });
+    expect(data(yes, no)).toEqual({ profileId: A, networkId: 'eu4culture', status: 'rejected', previousStatus: 'approved', profileVersion: 3, statusVersion: 3 });
     expect(data(asked, no)).toMatchObject({ status: 'rejected', previousStatus: 'requested' });
-    expect(data(no, again)).toEqual({ profileId: A, networkId: 'eu4culture', status: 'approved', previousStatus: 'rejected', profileVersion: 4 });
+    expect(data(no, again)).toEqual({ profileId: A, networkId: 'eu4culture', status: 'approved', previousStatus: 'rejected', profileVersion: 4, statusVersion: 4 });
     // A new membership had none; an ended one says its last status only.
     expect(data(undefined, asked)).not.toHaveProperty('previousStatus');
     expect(mapRecord(streamRecord('REMOVE', { before: no }))?.detail.data).not.toHaveProperty('previousStatus');
@@ -163,10 +163,51 @@ describe('mapping stream records to events', () => {
     const [confirmed] = membershipItems(profile({ status: 'active', version: 2, memberships: { eu4culture: 'approved' } }));
     const event = mapRecord(streamRecord('MODIFY', { before: imported, after: confirmed }));
     expect(event?.detailType).toBe('MembershipApproved');
-    expect(event?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'approved', profileVersion: 2 });
+    expect(event?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'approved', profileVersion: 2, statusVersion: 2 });
   });
 
-  it('publishes nothing for sign-in bookkeeping (tokens, address items, rate counters, sessions), coordinators, partners, webhook delivery records, kept webhook events and network match projections', () => {
+  it('publishes a membership changed while its profile waited for a new address, once confirmed, from the status last published', () => {
+    // A member taken out while its new address waited for confirmation was published, on
+    // confirmation, without previousStatus: notify could not tell it from a first membership.
+    const [yes] = membershipItems(profile({ version: 2, memberships: { eu4culture: 'approved' } }));
+    const [waiting] = membershipItems(profile({ version: 3, status: 'pending', memberships: { eu4culture: 'approved' } }), [yes as Record<string, unknown>]);
+    const [outWhileWaiting] = membershipItems(profile({ version: 4, status: 'pending', memberships: { eu4culture: 'rejected' } }), [waiting as Record<string, unknown>]);
+    const [editedWhileWaiting] = membershipItems(profile({ version: 5, status: 'pending', memberships: { eu4culture: 'rejected' } }), [outWhileWaiting as Record<string, unknown>]);
+    expect(mapRecord(streamRecord('MODIFY', { before: yes, after: waiting }))).toBeUndefined();
+    expect(mapRecord(streamRecord('MODIFY', { before: waiting, after: outWhileWaiting }))).toBeUndefined();
+    const [confirmed] = membershipItems(profile({ version: 6, status: 'active', memberships: { eu4culture: 'rejected' } }), [editedWhileWaiting as Record<string, unknown>]);
+    const event = mapRecord(streamRecord('MODIFY', { before: editedWhileWaiting, after: confirmed }));
+    expect(event?.detailType).toBe('MembershipRejected');
+    // statusVersion: the version at which it was taken out, not the confirmation's.
+    expect(event?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'rejected', previousStatus: 'approved', profileVersion: 6, statusVersion: 4 });
+
+    // Taken out and brought back while waiting: it stands as last published, so no previousStatus
+    // says it changed, and its statusVersion says it is not the approval published at version 2.
+    const [backWhileWaiting] = membershipItems(profile({ version: 5, status: 'pending', memberships: { eu4culture: 'approved' } }), [outWhileWaiting as Record<string, unknown>]);
+    const [confirmedBack] = membershipItems(profile({ version: 6, status: 'active', memberships: { eu4culture: 'approved' } }), [backWhileWaiting as Record<string, unknown>]);
+    expect(mapRecord(streamRecord('MODIFY', { before: backWhileWaiting, after: confirmedBack }))?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'approved', profileVersion: 6, statusVersion: 5 });
+    // A profile edit that leaves the status keeps the version it took it at.
+    const [edited] = membershipItems(profile({ version: 7, memberships: { eu4culture: 'rejected' } }), [confirmed as Record<string, unknown>]);
+    expect((edited as Record<string, unknown>).statusVersion).toBe(4);
+  });
+
+  it('states again, on confirmation of a new address, the transition that stands, with the status it came from', () => {
+    // Taken out while confirmed (published), then a new address before notify told it: the
+    // confirmation's event is the only one left to tell it, so it says what the removal was.
+    const [yes] = membershipItems(profile({ version: 2, memberships: { eu4culture: 'approved' } }));
+    const [no] = membershipItems(profile({ version: 3, memberships: { eu4culture: 'rejected' } }), [yes as Record<string, unknown>]);
+    const [waiting] = membershipItems(profile({ version: 4, status: 'pending', memberships: { eu4culture: 'rejected' } }), [no as Record<string, unknown>]);
+    const [confirmed] = membershipItems(profile({ version: 5, memberships: { eu4culture: 'rejected' } }), [waiting as Record<string, unknown>]);
+    expect(mapRecord(streamRecord('MODIFY', { before: yes, after: no }))?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'rejected', previousStatus: 'approved', profileVersion: 3, statusVersion: 3 });
+    expect(mapRecord(streamRecord('MODIFY', { before: waiting, after: confirmed }))?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'rejected', previousStatus: 'approved', profileVersion: 5, statusVersion: 3 });
+    // A join request still unanswered, its profile confirmed again: nothing it came from.
+    const [asked] = membershipItems(profile({ memberships: { eu4culture: 'requested' } }));
+    const [askedWaiting] = membershipItems(profile({ version: 2, status: 'pending', memberships: { eu4culture: 'requested' } }), [asked as Record<string, unknown>]);
+    const [askedConfirmed] = membershipItems(profile({ version: 3, memberships: { eu4culture: 'requested' } }), [askedWaiting as Record<string, unknown>]);
+    expect(mapRecord(streamRecord('MODIFY', { before: askedWaiting, after: askedConfirmed }))?.detail.data).toEqual({ profileId: A, networkId: 'eu4culture', status: 'requested', profileVersion: 3, statusVersion: 1 });
+  });
+
+  it('publishes nothing for sign-in bookkeeping (tokens, address items, rate counters, sessions), coordinators, partners, webhook delivery records, kept webhook events, network match projections and what members were told of their memberships', () => {
     const items = [
       { ...keys.token('f'.repeat(64)), entity: ENTITY.token, addressHash: 'a'.repeat(64), purpose: 'sign-in', expiresAt: 1 },
       profileAddressItem('culture@kutaisi.example', A),
@@ -178,6 +219,7 @@ describe('mapping stream records to events', () => {
       { ...keys.deliveryAttempt(B, '2026-11-30T00:00:00.000Z', A, 1), entity: ENTITY.deliveryAttempt, partnerId: B, eventId: A, attempt: 1, outcome: 'failed', status: 500 },
       { ...keys.webhookEvent('2026-11-30', '2026-11-30T00:00:00Z', A), entity: ENTITY.webhookEvent, event: { id: A } },
       { ...keys.networkMatches('eu4culture', A), entity: ENTITY.networkMatch, [keys.networkMatchAttribute(B)]: '["p",0.5,"",1,"t0","t0","shared-theme:music"]' },
+      { ...keys.membershipTold(A, 'eu4culture'), entity: ENTITY.membershipTold, toldStatus: 'rejected', toldStatusVersion: 3, holder: B, heldUntil: '2026-11-30T00:05:00.000Z' },
     ];
     for (const item of items) {
       for (const change of ['INSERT', 'MODIFY', 'REMOVE'] as const) {

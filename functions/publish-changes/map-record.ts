@@ -3,7 +3,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue as SdkAttributeValue } from '@aws-sdk/client-dynamodb';
 import { scheduleOf, type MatchState, type Meeting, type MembershipStatus } from '@culturebridge/domain';
 import { DETAIL_TYPES, EVENT_SCHEMAS, PublicProfile, type DetailType } from '@culturebridge/events';
-import { ENTITY, OPEN_SCOPE, decodeMembershipView, isPublishedCopy, keys, type MatchItem } from '@culturebridge/store';
+import { ENTITY, OPEN_SCOPE, decodeMembershipView, isPublishedCopy, keys, membershipStandingOf, publishedStandingOf, storedMembershipStatus, type MatchItem } from '@culturebridge/store';
 import { eventIdFor } from './event-id.js';
 
 /** A domain event ready for PutEvents, with the item it came from (to keep per-item order). */
@@ -232,13 +232,12 @@ const MEMBERSHIP_EVENT: Record<MembershipStatus, DetailType> = {
   rejected: 'MembershipRejected',
 };
 
-/** Items written before memberships were approved carry no status: they count as approved (docs/decisions.md). */
-const statusOf = (item: Item): MembershipStatus => (item.membershipStatus as MembershipStatus | undefined) ?? 'approved';
-
 /**
  * A membership item is the fact "profile P belongs to network N with status S": its creation, a
- * change of status, and its removal are published, once the profile is confirmed. Rewrites with the same status (every profile
- * edit rewrites the matching view) and the open scope (not a network) publish nothing.
+ * change of status, and its removal are published, once the profile is confirmed. Rewrites with
+ * the same status (every profile edit rewrites the matching view) and the open scope (not a
+ * network) publish nothing. `statusVersion` is the profile version at which the membership took
+ * its status: a consumer tells by it a repeated statement of a transition from a new one.
  */
 function membershipEvent(record: DynamoDBRecord, before: Item | undefined, after: Item | undefined): OutgoingEvent | undefined {
   const item = (after ?? before) as Item;
@@ -246,7 +245,7 @@ function membershipEvent(record: DynamoDBRecord, before: Item | undefined, after
   const networkId = String(item.SK).slice(keys.membershipPrefix.length);
   if (networkId === OPEN_SCOPE) return undefined;
   const versionOf = (i: Item) => (typeof i.profileVersion === 'number' ? i.profileVersion : decodeMembershipView(String(i.view)).version);
-  const data = (i: Item) => ({ profileId, networkId, status: statusOf(i), profileVersion: versionOf(i) });
+  const data = (i: Item) => ({ profileId, networkId, status: storedMembershipStatus(i), profileVersion: versionOf(i), statusVersion: membershipStandingOf(i).statusVersion });
   const key = `MEMBERSHIP#${profileId}#${networkId}`;
   // The view holds the profile's status: a membership of an unconfirmed profile is not published,
   // and its confirmation (which rewrites the view) publishes the membership as it then stands. A
@@ -257,12 +256,18 @@ function membershipEvent(record: DynamoDBRecord, before: Item | undefined, after
     return build(record, before, 'MembershipEnded', `${key}#ended#v${versionOf(before)}`, data(before));
   }
   if (!after || ofUnconfirmed(after)) return undefined;
-  if (before && !ofUnconfirmed(before) && statusOf(before) === statusOf(after)) return undefined;
+  const status = storedMembershipStatus(after);
+  if (before && !ofUnconfirmed(before) && storedMembershipStatus(before) === status) return undefined;
   // The status it had when last published: tells a removal (from approved) from a declined request,
-  // and an approval after a removal from a first one. None for a new membership, nor for one first
-  // published now that its profile is confirmed.
-  const previous = before && !ofUnconfirmed(before) ? { previousStatus: statusOf(before) } : {};
-  return build(record, after, MEMBERSHIP_EVENT[statusOf(after)], `${key}#${statusOf(after)}#v${versionOf(after)}`, { ...data(after), ...previous });
+  // and an approval after a removal from a first one, also when the change happened while the
+  // profile waited for a new address to be confirmed, and when a confirmation states again the
+  // transition that stands (the store keeps it on the item). None for a new membership, for one
+  // first published now that its profile is confirmed, nor for one taken out and brought back while
+  // it waited (it stands as last published). Items written before the store kept it: from the old image.
+  const published = before ? publishedStandingOf(before) : undefined;
+  const from = typeof after.previousStatus === 'string' ? (after.previousStatus as MembershipStatus) : published?.status;
+  const previous = from && from !== status ? { previousStatus: from } : {};
+  return build(record, after, MEMBERSHIP_EVENT[status], `${key}#${status}#v${versionOf(after)}`, { ...data(after), ...previous });
 }
 
 /**

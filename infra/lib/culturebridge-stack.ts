@@ -259,7 +259,8 @@ export class CultureBridgeStack extends Stack {
       environment: mailEnvironment,
     });
     notify.role.addToPolicy(sendEmail);
-    // Profile names (BatchGet), coordinators (Query), notification claims and digest entries.
+    // Profile names (BatchGet), membership standings (GetItem), coordinators (Query), notification
+    // claims, membership-mail leases (what a member was last told) and digest entries.
     notify.role.addToPolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,

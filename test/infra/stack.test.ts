@@ -163,7 +163,7 @@ describe('coordinator e-mails', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: {
         source: ['culturebridge.matches', 'culturebridge.meetings', 'culturebridge.memberships'],
-        'detail-type': ['MatchProposed', 'MatchAccepted', 'MatchConfirmed', 'MatchExpired', 'MeetingPlanned', 'MeetingChanged', 'MeetingCancelled', 'MembershipRejected', 'MembershipApproved'],
+        'detail-type': ['MatchProposed', 'MatchAccepted', 'MatchConfirmed', 'MatchExpired', 'MeetingPlanned', 'MeetingChanged', 'MeetingCancelled', 'MembershipRequested', 'MembershipRejected', 'MembershipApproved'],
       },
     });
     template.hasResourceProperties('AWS::SQS::Queue', { VisibilityTimeout: 360, RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }) });

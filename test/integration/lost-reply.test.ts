@@ -92,6 +92,26 @@ describe('a retried conditional write recognises its own earlier success', () =>
     expect(await store.claim(facts, 'token-2', new Date(), 60_000)).toBe('busy');
   });
 
+  it('membership-mail lease: taking it and recording what the member was told, each applied with its reply lost: the retries recognise their own writes', async () => {
+    const store = new NotificationStore(platformDocumentClient(platform), platform.tableName);
+    const [profileId, networkId] = [randomUUID(), 'eu4culture'];
+    const now = new Date();
+    const lostHold = loseFirstReply('UpdateItemCommand', (call) => keyOf(call) === `NOTIFY#membership:${profileId}:${networkId}`);
+    expect(await store.holdMembership(profileId, networkId, 'token-1', now, 60_000)).toEqual({});
+    expect(lostHold()).toBe(1);
+    uninstall?.();
+    // Held: another delivery is told to come back later.
+    expect(await store.holdMembership(profileId, networkId, 'token-2', now, 60_000)).toBe('busy');
+    const lostSettle = loseFirstReply('UpdateItemCommand', (call) => keyOf(call) === `NOTIFY#membership:${profileId}:${networkId}` && String(call.input.UpdateExpression).includes('toldStatus'));
+    await store.settleMembership(profileId, networkId, 'token-1', { status: 'rejected', statusVersion: 3 });
+    expect(lostSettle()).toBe(1);
+    uninstall?.();
+    expect(await store.holdMembership(profileId, networkId, 'token-2', now, 60_000)).toEqual({ told: { status: 'rejected', statusVersion: 3 } });
+    // A lease whose holder died runs out and is taken over; the one who lost it records nothing.
+    expect(await store.holdMembership(profileId, networkId, 'token-3', new Date(now.getTime() + 61_000), 60_000)).toEqual({ told: { status: 'rejected', statusVersion: 3 } });
+    await expect(store.settleMembership(profileId, networkId, 'token-2', { status: 'approved', statusVersion: 4 })).rejects.toThrow();
+  });
+
   it('token use: applied, reply lost, SDK retry: the link still signs in, and only once', async () => {
     const store = new SignInStore(platformDocumentClient(platform), platform.tableName);
     const hash = `h-${randomUUID()}`;

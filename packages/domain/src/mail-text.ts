@@ -7,9 +7,12 @@ import { translator } from './i18n/translate.js';
  * `packages/domain/locales/<locale>.json`; this object is the English reference the English catalog
  * must match. Functions take the values a sentence needs, already plain text.
  */
+/** The brand name: the same in every language. Apart from MAIL_TEXT, so that no bundle carries the English reference just for it. */
+const PRODUCT = 'CultureBridge';
+
 export const MAIL_TEXT = {
   common: {
-    product: 'CultureBridge',
+    product: PRODUCT,
     greeting: (name: string) => `Hello ${name},`,
     preferences: 'Change how you receive these e-mails, or unsubscribe',
     // Labels keep their own mark: Armenian ends "Ինչու՝", not with a colon.
@@ -118,7 +121,7 @@ export function mailText(locale: Locale) {
   const t = translator(locale);
   const m = (key: string, params: Record<string, unknown> = {}) => t(`mail.${key}`, params);
   const text: Shape<typeof MAIL_TEXT> = {
-    common: { product: MAIL_TEXT.common.product, greeting: (name) => m('hello', { name }), preferences: m('preferences'), why: m('why'), seeMatch: m('seeMatch') },
+    common: { product: PRODUCT, greeting: (name) => m('hello', { name }), preferences: m('preferences'), why: m('why'), seeMatch: m('seeMatch') },
     coordinatorMatch: {
       subject: (network, headline) => m('coordinatorSubject', { headline, network }),
       headline: { proposed: (a, b) => m('matched', { a, b }), confirmed: (a, b) => m('confirmed', { a, b }) },

@@ -18,6 +18,44 @@ export function membershipNotice(status: MembershipStatus, previousStatus: Membe
   return undefined;
 }
 
+/** A membership's status and the profile version at which it took it (`statusVersion`). */
+export interface MembershipStanding {
+  status: MembershipStatus;
+  statusVersion: number;
+}
+
+/** A membership event as notify reads it (events published before `statusVersion` existed give their `profileVersion`). */
+export interface MembershipChange extends MembershipStanding {
+  previousStatus?: MembershipStatus | undefined;
+}
+
+/**
+ * What notify does with a membership event:
+ * - `stale`: the membership no longer stands as the event says (a later change, or the same status
+ *   taken again at a later version): the event of the standing that holds tells, so every
+ *   transition is told in order and a removal undone before it was told is never told;
+ * - `told`: the member was already told this standing or a later one (a redelivery, a repeat of the
+ *   same transition on a confirmation): nothing;
+ * - `record`: the standing is now what the member knows, told with `notice` when there is one.
+ * `told`: what the member was last told (or knew without a mail: its join request, and the answer
+ * to it, which is never mailed). A member
+ * told nothing yet knows its membership as it was before this change, except one taken out and
+ * brought back before the removal was told: it never learnt of the removal, so it is told nothing.
+ */
+export function membershipMailDecision(
+  change: MembershipChange,
+  current: MembershipStanding | undefined,
+  told: MembershipStanding | undefined,
+): { kind: 'stale' } | { kind: 'told' } | { kind: 'record'; notice: MembershipNotice | undefined } {
+  if (!current || current.status !== change.status || current.statusVersion !== change.statusVersion) return { kind: 'stale' };
+  if (told && told.statusVersion >= current.statusVersion) return { kind: 'told' };
+  // A join request answered is not told, whatever the member heard before it asked (taken out,
+  // it dropped the network and named it again: the request's own event may come late, or after).
+  if (change.previousStatus === 'requested') return { kind: 'record', notice: undefined };
+  const known = told ? told.status : change.previousStatus === 'rejected' ? undefined : change.previousStatus;
+  return { kind: 'record', notice: membershipNotice(current.status, known) };
+}
+
 /** The member a membership mail goes to: its profile's public name, contact and language. */
 export interface MembershipRecipient {
   id: string;
@@ -47,6 +85,10 @@ export function composeMembershipMail(notice: MembershipNotice, recipient: Membe
   };
 }
 
-/** One mail per membership change: a redelivered event finds it sent; a later change (a new profile version) is told anew. */
-export const membershipNotificationId = (change: { profileId: string; networkId: string; status: MembershipStatus; profileVersion: number }) =>
-  `membership:${change.profileId}:${change.networkId}:v${change.profileVersion}:${change.status}:member`;
+/**
+ * One mail per membership transition, keyed by the version at which the membership took the status
+ * it tells (`statusVersion`; the same id as before it existed, when the event's profile version was
+ * that of its change): a redelivered or repeated event finds it sent; a later change is told anew.
+ */
+export const membershipNotificationId = (change: { profileId: string; networkId: string; status: MembershipStatus; statusVersion: number }) =>
+  `membership:${change.profileId}:${change.networkId}:v${change.statusVersion}:${change.status}:member`;

@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import type { DigestEntry } from '@culturebridge/domain';
+import type { DigestEntry, MembershipStanding, MembershipStatus } from '@culturebridge/domain';
 import { isLostTransactionRace } from './errors.js';
 import { ENTITY, keys, TABLE } from './table.js';
 
@@ -136,6 +136,82 @@ export class NotificationStore {
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':sent': 'sent', ':claimed': 'claimed', ':token': token, ':sentAt': sentAt },
     };
+  }
+
+  /**
+   * Takes the lease on telling a member about its membership of a network, for `leaseMs`: one
+   * delivery at a time decides and mails, so two events handled at once cannot both read the same
+   * "last told" and tell the member contradicting or repeated news. Answers what the member was last
+   * told (`told`, absent if nothing yet), or 'busy' while another delivery holds a live lease (the
+   * caller fails the message so it is retried). A retry whose first attempt took the lease (reply
+   * lost) holds it already: the condition accepts its own token.
+   */
+  async holdMembership(profileId: string, networkId: string, token: string, now: Date, leaseMs: number): Promise<{ told?: MembershipStanding } | 'busy'> {
+    try {
+      const out = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.membershipTold(profileId, networkId),
+          UpdateExpression: 'SET entity = :entity, holder = :token, heldUntil = :until, #ttl = :ttl',
+          ConditionExpression: 'attribute_not_exists(holder) OR heldUntil < :now OR holder = :token',
+          ExpressionAttributeNames: { '#ttl': TABLE.ttlAttribute },
+          ExpressionAttributeValues: {
+            ':entity': ENTITY.membershipTold,
+            ':token': token,
+            ':until': new Date(now.getTime() + leaseMs).toISOString(),
+            ':now': now.toISOString(),
+            ':ttl': Math.floor(now.getTime() / 1000) + RECORD_DAYS * 86_400,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      const item = out.Attributes ?? {};
+      return typeof item.toldStatus === 'string' && typeof item.toldStatusVersion === 'number' ? { told: { status: item.toldStatus as MembershipStatus, statusVersion: item.toldStatusVersion } } : {};
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return 'busy';
+      throw error;
+    }
+  }
+
+  /**
+   * Records what the member now knows of its membership and gives the lease back, only while this
+   * delivery holds it. A retry whose first attempt was applied (reply lost) finds the standing
+   * recorded and no holder: that is its own success.
+   */
+  async settleMembership(profileId: string, networkId: string, token: string, told: MembershipStanding): Promise<void> {
+    const key = keys.membershipTold(profileId, networkId);
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: 'SET toldStatus = :status, toldStatusVersion = :version REMOVE holder, heldUntil',
+          ConditionExpression: 'holder = :token',
+          ExpressionAttributeValues: { ':token': token, ':status': told.status, ':version': told.statusVersion },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+      if (Item?.holder !== undefined || Item?.toldStatus !== told.status || Item?.toldStatusVersion !== told.statusVersion) throw error;
+    }
+  }
+
+  /** Gives the membership lease back without recording anything (nothing was decided, or the mail failed). */
+  async releaseMembership(profileId: string, networkId: string, token: string): Promise<void> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.membershipTold(profileId, networkId),
+          UpdateExpression: 'REMOVE holder, heldUntil',
+          ConditionExpression: 'holder = :token',
+          ExpressionAttributeValues: { ':token': token },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   /** Gives a claim back when nothing was sent (e.g. SES refused), so a retry can claim at once. */

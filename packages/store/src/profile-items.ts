@@ -1,6 +1,6 @@
-import { MATCHING_ATTRIBUTES, approvedNetworks, membershipStatus, type MembershipStatus, type Memberships, type Profile, type ProfileData } from '@culturebridge/domain';
+import { MATCHING_ATTRIBUTES, approvedNetworks, membershipStatus, type MembershipStanding, type MembershipStatus, type Memberships, type Profile, type ProfileData } from '@culturebridge/domain';
 import { ownerKey } from './address-book.js';
-import { encodeMembershipView } from './membership-codec.js';
+import { decodeMembershipView, encodeMembershipView } from './membership-codec.js';
 import { ENTITY, OPEN_SCOPE, keys } from './table.js';
 
 /**
@@ -39,16 +39,54 @@ export function matchingViewOf<T extends Membered>(profile: T): T {
   return { ...profile, networks: approvedNetworks(profile) };
 }
 
+/** Items written before memberships were approved carry no status: they count as approved (docs/decisions.md). */
+export const storedMembershipStatus = (item: Record<string, unknown>): MembershipStatus => (item.membershipStatus as MembershipStatus | undefined) ?? 'approved';
+
+/**
+ * The standing a stored membership item holds. Items written before `statusVersion` existed give
+ * the profile version that wrote them: the version of their last status change or a later one.
+ */
+export function membershipStandingOf(item: Record<string, unknown>): MembershipStanding {
+  const version = typeof item.statusVersion === 'number' ? item.statusVersion : typeof item.profileVersion === 'number' ? item.profileVersion : decodeMembershipView(String(item[MEMBERSHIP_VIEW_ATTRIBUTE])).version;
+  return { status: storedMembershipStatus(item), statusVersion: version };
+}
+
+/**
+ * The standing of a stored membership item as it was last published (the outbox publishes nothing
+ * of a profile waiting for its contact to confirm it): its own while its profile is confirmed, the
+ * one it carried over while the profile waits, none if it was never published.
+ */
+export function publishedStandingOf(item: Record<string, unknown>): MembershipStanding | undefined {
+  if (decodeMembershipView(String(item[MEMBERSHIP_VIEW_ATTRIBUTE])).status !== 'pending') return membershipStandingOf(item);
+  return typeof item.publishedStatus === 'string' && typeof item.publishedStatusVersion === 'number'
+    ? { status: item.publishedStatus as MembershipStatus, statusVersion: item.publishedStatusVersion }
+    : undefined;
+}
+
 /**
  * One item per scope. Approved memberships (and the open scope) are indexed in the network's
  * partition, where matching reads; requested ones in the network's join-request partition and
- * rejected ones in its rejected partition, where only coordinators look.
+ * rejected ones in its rejected partition, where only coordinators look. `previous`: the stored
+ * membership items of the version `profile` replaces (none for a new profile), from which each
+ * item keeps the version its status was taken at (`statusVersion`), the status last published
+ * before that (`previousStatus`: the transition it is) and, while the profile waits for its
+ * contact to confirm it, the standing last published (`publishedStatus`, `publishedStatusVersion`),
+ * so that its confirmation publishes what changed meanwhile, or states again the transition that
+ * stands.
  */
-export function membershipItems(profile: Profile) {
+export function membershipItems(profile: Profile, previous: readonly Record<string, unknown>[] = []) {
   const view = encodeMembershipView({ ...matchingViewOf(profile), owner: ownerKey(profile.contact.email) });
+  const before = new Map(previous.map((item) => [String(item.SK), item]));
   return membershipItemScopes(profile).map((scope) => {
     const status: MembershipStatus = scope === OPEN_SCOPE ? 'approved' : (membershipStatus(profile, scope) ?? 'approved');
     const { PK, SK, GSI1SK } = keys.membership(profile.id, scope);
+    const old = before.get(SK);
+    const kept = old ? membershipStandingOf(old) : undefined;
+    const statusVersion = kept?.status === status ? kept.statusVersion : profile.version;
+    const published = profile.status === 'pending' && old ? publishedStandingOf(old) : undefined;
+    // The transition this standing is, as partners and the member could know it: the status last
+    // published before it (none for a new membership, nor one first published on confirmation).
+    const from = !old ? undefined : kept?.status === status ? (old.previousStatus as MembershipStatus | undefined) : publishedStandingOf(old)?.status;
     const partition = status === 'approved' ? keys.networkPartition(scope) : status === 'requested' ? keys.joinRequestPartition(scope) : keys.rejectedMembershipPartition(scope);
     return {
       PK,
@@ -60,6 +98,9 @@ export function membershipItems(profile: Profile) {
       networkId: scope,
       membershipStatus: status,
       profileVersion: profile.version,
+      statusVersion,
+      ...(from ? { previousStatus: from } : {}),
+      ...(published ? { publishedStatus: published.status, publishedStatusVersion: published.statusVersion } : {}),
       // The instant of the change that wrote it (written with the profile version in one
       // transaction): events about it report this, not the stream record's rounded time. Items
       // written before it existed have none; publish-changes falls back to the record's time.

@@ -1,10 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { contactChange, nextMemberships, type MembershipStatus, type Profile, type ProfileData, type ProfileStatus } from '@culturebridge/domain';
+import { contactChange, nextMemberships, type MembershipStanding, type MembershipStatus, type Profile, type ProfileData, type ProfileStatus } from '@culturebridge/domain';
 import { addressHash, profileAddressItem } from './address-book.js';
 import { batchDelete } from './batch.js';
 import { DuplicateSubmission, isLostTransactionRace, type WriteResult } from './errors.js';
-import { fromItem, membershipItemScopes, membershipItems, profileItem } from './profile-items.js';
+import { fromItem, membershipItemScopes, membershipItems, membershipStandingOf, profileItem } from './profile-items.js';
 import { ENTITY, keys, TABLE } from './table.js';
 import type { MatchItem } from './match-items.js';
 import { removeNetworkCopies } from './network-projection.js';
@@ -130,6 +130,7 @@ export class ProfileStore {
     const current = await this.get(id);
     if (!current) return { outcome: 'not-found' };
     if (current.version !== expectedVersion) return { outcome: 'conflict', currentVersion: current.version };
+    const stored = await this.membershipItemsOf(id);
 
     const change = contactChange(current, data.contact.email);
     const version = expectedVersion + 1;
@@ -150,7 +151,7 @@ export class ProfileStore {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            ...this.replaceWithMemberships(current, next),
+            ...this.replaceWithMemberships(current, next, stored),
             ...(change === 'move' ? this.moveAddress(current, next) : []),
           ],
         }),
@@ -248,6 +249,7 @@ export class ProfileStore {
       const { pendingContact, ...rest } = current;
       if (change === undefined && current.status !== 'pending') return 'unchanged';
       const next: Profile = { ...rest, status: 'active', version: current.version + 1, updatedAt: now, ...(change !== undefined && pendingContact ? { contact: { name: pendingContact.name, email: pendingContact.email } } : {}) };
+      const stored = await this.membershipItemsOf(id);
       try {
         await this.doc.send(
           new TransactWriteCommand({
@@ -256,7 +258,7 @@ export class ProfileStore {
               ...(change === undefined
                 ? [{ ConditionCheck: { TableName: this.tableName, Key: keys.addressOfProfile(confirmingAddressHash, id), ConditionExpression: 'attribute_exists(PK)' } }]
                 : this.moveAddress(current, next)),
-              ...membershipItems(next).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
+              ...membershipItems(next, stored).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
             ],
           }),
         );
@@ -289,8 +291,9 @@ export class ProfileStore {
       const memberships = nextMemberships(current, current.networks);
       if (memberships[networkId] === status) return 'unchanged';
       const next: Profile = { ...current, memberships: { ...memberships, [networkId]: status }, version: current.version + 1, updatedAt: now };
+      const stored = await this.membershipItemsOf(id);
       try {
-        await this.doc.send(new TransactWriteCommand({ TransactItems: this.replaceWithMemberships(current, next) }));
+        await this.doc.send(new TransactWriteCommand({ TransactItems: this.replaceWithMemberships(current, next, stored) }));
         return 'changed';
       } catch (error) {
         if (isLostTransactionRace(error) && attempt < 3) continue;
@@ -299,13 +302,17 @@ export class ProfileStore {
     }
   }
 
-  /** The next version of a profile over the one read, with its membership items put and the dropped ones deleted. */
-  private replaceWithMemberships(current: Profile, next: Profile) {
+  /**
+   * The next version of a profile over the one read, with its membership items put and the dropped
+   * ones deleted. `stored`: the membership items read with `current` (see membershipItems); the
+   * version condition on the profile makes the write fail if they changed since.
+   */
+  private replaceWithMemberships(current: Profile, next: Profile, stored: readonly Record<string, unknown>[]) {
     const kept = new Set(membershipItemScopes(next));
     const dropped = membershipItemScopes(current).filter((scope) => !kept.has(scope));
     return [
       this.replaceVersion(next, current.version),
-      ...membershipItems(next).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
+      ...membershipItems(next, stored).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
       ...dropped.map((scope) => {
         const { PK, SK } = keys.membership(current.id, scope);
         return { Delete: { TableName: this.tableName, Key: { PK, SK } } };
@@ -323,6 +330,31 @@ export class ProfileStore {
         ExpressionAttributeValues: { ':expected': expectedVersion },
       },
     };
+  }
+
+  /**
+   * A profile's membership items, read consistently. They change only in the transactions that
+   * write a profile version, so those read after the profile belong to it unless the write
+   * conditioned on that version fails.
+   */
+  private async membershipItemsOf(id: string): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    for await (const page of paginateQuery({ client: this.doc }, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.profilePartition(id), ':prefix': keys.membershipPrefix },
+      ConsistentRead: true,
+    })) {
+      items.push(...(page.Items ?? []));
+    }
+    return items;
+  }
+
+  /** The standing of a profile's membership in a network (consistent read); undefined without one. */
+  async membership(id: string, networkId: string): Promise<MembershipStanding | undefined> {
+    const { PK, SK } = keys.membership(id, networkId);
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { PK, SK }, ConsistentRead: true, ProjectionExpression: 'membershipStatus, statusVersion, profileVersion, #view', ExpressionAttributeNames: { '#view': 'view' } }));
+    return Item ? membershipStandingOf(Item) : undefined;
   }
 
   private async partition(id: string): Promise<Record<string, unknown>[]> {

@@ -57,6 +57,7 @@ export const ENTITY = {
   deliveryAttempt: 'DeliveryAttempt',
   webhookEvent: 'WebhookEvent',
   submission: 'Submission',
+  membershipTold: 'MembershipTold',
 } as const;
 export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
 
@@ -96,6 +97,8 @@ export const keys = {
   session: (id: string) => ({ PK: `SESSION#${id}`, SK: 'SESSION' }),
   sessionPrefix: 'SESSION#',
   notification: (key: string) => ({ PK: `NOTIFY#${key}`, SK: 'NOTIFY' }),
+  /** What a member was last told about its membership of a network (notify's lease on telling it too). */
+  membershipTold: (profileId: string, networkId: string) => ({ PK: `NOTIFY#membership:${profileId}:${networkId}`, SK: 'TOLD' }),
   /** A network's coordinators: one Query lists them when a match in the network is mailed. */
   coordinator: (networkId: string, id: string) => ({ PK: `COORDINATORS#${networkId}`, SK: `COORDINATOR#${id}` }),
   coordinatorPartition: (networkId: string) => `COORDINATORS#${networkId}`,
