@@ -18,6 +18,7 @@ import { startStreamPoller, type FailureRecord, type StreamPoller } from './stre
 import { LocalWebhookQueue, type ManualClock } from './webhook-queue.js';
 import { installSdkFaults, randomFaults } from './faults.js';
 import { LocalJournal } from './journal.js';
+import { errorMessage } from './error-message.js';
 
 export const LOCAL_TABLE_NAME = 'culturebridge-local';
 
@@ -252,7 +253,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     if (options.schedules) {
       for (const schedule of SCHEDULES) {
         const timer = setInterval(() => {
-          scheduled[schedule.function]().catch((error: unknown) => log(`${schedule.function} failed; the next run tries again: ${(error as Error).message}`));
+          scheduled[schedule.function]().catch((error: unknown) => log(`${schedule.function} failed; the next run tries again: ${errorMessage(error)}`));
         }, schedule.rateMinutes * 60_000);
         timer.unref();
         stops.push(async () => clearInterval(timer));

@@ -17,7 +17,8 @@ import {
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { lambdaContext } from './api-gateway.js';
 import { localDynamoDbClient, LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local.js';
-import { classifyResponse, deliverBatch, errorMessage, type ExhaustedRecords, type InvocationOutcome, type RetryPolicy } from './stream/batch.js';
+import { errorMessage } from './error-message.js';
+import { classifyResponse, deliverBatch, type ExhaustedRecords, type InvocationOutcome, type RetryPolicy } from './stream/batch.js';
 import { approximateArrival, toLambdaRecord } from './stream/lambda-record.js';
 import { describeShards, ShardTracker, type ShardState, type StartingPosition } from './stream/shards.js';
 

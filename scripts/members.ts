@@ -7,7 +7,9 @@
  * The import previews first (problems per row and column, the summary), then writes unless
  * --dry-run; imported members are mailed an invitation to review and confirm their profile.
  * A legacy single-byte file is refused until its encoding is confirmed with --encoding. --locale is
- * the invitations' language for rows whose `locale` column is empty (English without it).
+ * the report's language, worded as the import page words it, and the invitations' language for rows
+ * whose `locale` column is empty. Without it the report is in the terminal's language (LC_ALL,
+ * LC_MESSAGES, LANG; English if the app does not speak it) and those invitations are in English.
  *
  * Locally (default) it works on `npm start`'s table and mails through its SES local (read from
  * .data/dynamodb/endpoints.json). Against AWS: TABLE_NAME, SENDER_EMAIL, CONFIGURATION_SET and
@@ -19,8 +21,8 @@ import { resolve } from 'node:path';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SingleBar, Presets } from 'cli-progress';
 import { sesMailer } from '@culturebridge/mail';
-import { LOCALES, isLocale } from '@culturebridge/domain';
-import { UnreadableFile, errorReportCsv, memberExportFile, parseMemberFile, planImport } from '@culturebridge/member-lists';
+import { DEFAULT_LOCALE, LOCALES, importPreviewLine, importResultLine, isLocale, translator } from '@culturebridge/domain';
+import { UnreadableFile, errorReportCsv, memberExportFile, parseMemberFile, planImport, problemText } from '@culturebridge/member-lists';
 import { AddressBook, MatchStore, NetworkSettingsStore, NetworkStore, ProfileStore, SignInStore, SuppressionStore } from '@culturebridge/store';
 import { networkMemberRows } from '../functions/member-lists/member-export.js';
 import { importMembers } from '../functions/member-lists/member-import.js';
@@ -29,6 +31,7 @@ import { sendMagicLink } from '../functions/profiles-api/sign-in.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/dynamodb-local.js';
 import { LOCAL_ENDPOINTS_FILE, readLocalEndpoints } from '../local/endpoints-file.js';
 import { operatorDocumentClient } from './operator-table.js';
+import { environmentLocale } from './cli-locale.js';
 import { parseOptions } from './cli-options.js';
 
 const USAGE = `usage:
@@ -98,6 +101,8 @@ async function main(): Promise<number> {
       console.error(`--locale must be one of ${LOCALES.join(', ')}`);
       return 2;
     }
+    const locale = values.locale ?? environmentLocale() ?? DEFAULT_LOCALE;
+    const t = translator(locale);
     let plan;
     try {
       plan = planImport(await parseMemberFile(readFileSync(file as string), values.encoding), networkId, values.locale);
@@ -108,31 +113,45 @@ async function main(): Promise<number> {
       }
       throw error;
     }
-    console.log(`${plan.format.toUpperCase()}${plan.encoding ? `, ${plan.encoding}` : ''}${plan.delimiter ? `, delimiter ${JSON.stringify(plan.delimiter)}` : ''}: ${plan.rows} rows`);
-    if (plan.unknownColumns.length) console.log(`ignored columns: ${plan.unknownColumns.join(', ')}`);
+    const profiles = new ProfileStore(doc, tableName);
+    const importDeps = {
+      profiles,
+      addresses: new AddressBook(doc, tableName),
+      matches,
+      newId: randomUUID,
+      now: () => new Date().toISOString(),
+    };
+    // The preview, as the import page shows it before importing: what each row would do.
+    const preview = await importMembers({ ...importDeps, invite: async () => undefined }, networkId, plan, { dryRun: true });
+    console.log(importPreviewLine(plan, preview.summary, t));
+    if (plan.unknownColumns.length) console.log(t('memberReport.ignored', { columns: plan.unknownColumns.join(', ') }));
     if (plan.missingColumns.length) {
-      console.error(`missing columns: ${plan.missingColumns.join(', ')}`);
+      console.error(t('memberReport.missing', { columns: plan.missingColumns.join(', ') }));
       return 1;
     }
-    for (const p of plan.problems) console.log(`row ${p.rowNumber}, ${p.column} ${JSON.stringify(p.value)}: ${p.message}`);
+    for (const p of plan.problems) console.log(`${t('memberReport.row')} ${p.rowNumber}, ${p.column} ${JSON.stringify(p.value)}: ${problemText(p, locale)}`);
     if (plan.needsEncodingConfirmation) {
-      console.log('first rows as read:');
-      for (const row of plan.valid.slice(0, 5)) console.log(`  row ${row.rowNumber}: ${row.profile.name}, ${row.profile.region ?? ''}`);
+      console.log(t('memberReport.firstRows'));
+      for (const row of plan.valid.slice(0, 5)) console.log(`  ${t('memberReport.row')} ${row.rowNumber}: ${row.profile.name}, ${row.profile.region ?? ''}`);
       if (!values['dry-run']) {
-        console.error(`The file is not UTF-8; it looks like ${plan.encoding}. If the names above read right, run again with --encoding ${plan.encoding}; otherwise save the file as UTF-8.`);
+        console.error(t('memberReport.confirmEncoding', { encoding: plan.encoding }));
         return 1;
       }
     }
     if (plan.problems.length > 0) {
       // Beside the list it reports on, so the coordinator finds it where the list is.
       const report = resolve(`${(file as string).replace(/\.[^./]+$/, '')}-errors.csv`);
-      writeFileSync(report, errorReportCsv(plan.problems));
-      console.log(`error report: ${report}`);
+      writeFileSync(report, errorReportCsv(plan.problems, locale));
+      console.log(t('memberReport.errorReportFile', { path: report }));
     }
-    const mail = values['dry-run'] ? undefined : mailSettings(local);
-    const mailer = mail && sesMailer(mail.ses, { sender: mail.sender, configurationSet: mail.configurationSet });
-    const profiles = new ProfileStore(doc, tableName);
-    const linkDeps = mail && mailer && {
+    if (preview.summary.kept > 0) console.log(t('memberReport.keptNote'));
+    if (values['dry-run']) {
+      console.log(t('memberReport.dryRun'));
+      return 0;
+    }
+    const mail = mailSettings(local);
+    const mailer = sesMailer(mail.ses, { sender: mail.sender, configurationSet: mail.configurationSet });
+    const linkDeps = {
       logger: console,
       signIns: new SignInStore(doc, tableName),
       suppressions: new SuppressionStore(doc, tableName),
@@ -146,27 +165,14 @@ async function main(): Promise<number> {
     const bar = new SingleBar({ format: '{bar} {value}/{total} rows', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 1000 }, Presets.shades_classic);
     bar.start(plan.valid.length, 0);
     const result = await importMembers(
-      {
-        profiles,
-        addresses: new AddressBook(doc, tableName),
-        matches,
-        invite: async (email, profile, at, locale) => {
-          if (linkDeps) await sendMagicLink(linkDeps, email, 'invite-member', at, profile, locale);
-        },
-        newId: randomUUID,
-        now: () => new Date().toISOString(),
-      },
+      { ...importDeps, invite: (email, profile, at, inviteLocale) => sendMagicLink(linkDeps, email, 'invite-member', at, profile, inviteLocale) },
       networkId,
       plan,
-      { dryRun: values['dry-run'], onRow: (done) => bar.update(done) },
+      { dryRun: false, onRow: (done) => bar.update(done) },
     );
     bar.stop();
-    mail?.ses.destroy();
-    const { created, updated, unchanged, kept, invalid } = result.summary;
-    console.log(
-      `${values['dry-run'] ? 'dry run, nothing written: would have ' : ''}created ${created}, updated ${updated}, unchanged ${unchanged}, invalid ${invalid}` +
-        (kept > 0 ? `; kept ${kept} as their members wrote or confirmed them (a list does not change those)` : ''),
-    );
+    mail.ses.destroy();
+    console.log(importResultLine(result.summary, t));
     return 0;
   } catch (error) {
     console.error(`the member list could not be processed: ${(error as Error).message}`);

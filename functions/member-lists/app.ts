@@ -19,6 +19,8 @@ export interface MemberListsOptions extends Omit<SignInDeps, 'originSecret'> {
   allowedOrigins: string[];
   /** ms one import call takes new rows; IMPORT_SLICE_MS when absent. */
   importSliceMs?: number;
+  /** The platform's sender address (SENDER_EMAIL): the network's ORGANIZER address in calendar files. */
+  organizerEmail: string;
 }
 
 /**
@@ -34,7 +36,11 @@ export function createMemberListsApi(options: MemberListsOptions) {
     routesOf('member-lists'),
     {
       ...memberListRoutes({ ...options, invite: (email, profile, at, locale) => sendMagicLink(links, email, 'invite-member', at, profile, locale) }),
-      ...meetingRoutes(options, { calendar: meetingCalendar, csv: meetingCsv, memberCalendar }),
+      ...meetingRoutes(options, {
+        calendar: (meeting, nameOf, locale, networkName) => meetingCalendar(meeting, nameOf, locale, networkName, options.organizerEmail),
+        csv: meetingCsv,
+        memberCalendar: (meeting, self, nameOf, locale, networkName) => memberCalendar(meeting, self, nameOf, locale, networkName, options.organizerEmail),
+      }),
     },
     {
       auth: { sessionKey: options.sessionKey, addresses: options.addresses, sessions: options.sessions, trustedOrigins: trustedOrigins(options) },

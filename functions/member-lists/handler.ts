@@ -30,4 +30,5 @@ export const handler = createMemberListsApi({
   logger: new Logger({ serviceName: 'member-lists' }),
   allowedOrigins: config.ALLOWED_ORIGINS,
   importSliceMs: own.IMPORT_SLICE_MS,
+  organizerEmail: config.SENDER_EMAIL,
 });

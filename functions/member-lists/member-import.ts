@@ -1,4 +1,4 @@
-import { membershipStatus, type Locale, type Profile, type ProfileData } from '@culturebridge/domain';
+import { membershipStatus, type ImportSummary, type Locale, type Profile, type ProfileData } from '@culturebridge/domain';
 import { type ImportPlan } from '@culturebridge/member-lists';
 import { addressHash, DuplicateSubmission, sameProfileData, type AddressBook, type MatchStore, type ProfileStore } from '@culturebridge/store';
 
@@ -18,13 +18,7 @@ export interface MemberImportDeps {
  */
 export type RowOutcome = 'created' | 'updated' | 'unchanged' | 'kept';
 
-export interface ImportSummary {
-  created: number;
-  updated: number;
-  unchanged: number;
-  kept: number;
-  invalid: number;
-}
+export type { ImportSummary };
 
 export interface ImportResult {
   /** The rows this call covered, by outcome; `invalid` counts the whole file's invalid rows. */

@@ -7,7 +7,7 @@ import { ProvisionedThroughputExceededException, TransactionCanceledException } 
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ProfileInput } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
-import { createDocumentClient, networkItem, profileAddressItem, profileItem } from '@culturebridge/store';
+import { createDocumentClient, keys, matchItems, networkItem, profileAddressItem, profileItem } from '@culturebridge/store';
 import { createProfilesApi } from './app.js';
 import { call } from '../../test/support/api-event.js';
 import { bearer, profilesApiOptions } from '../../test/support/profiles-api.js';
@@ -92,6 +92,20 @@ describe('profiles-api error paths', () => {
     );
     const response = await call(api, { method: 'PUT', path: `/profiles/${id}`, body: { ...validProfileInput(), version: 3 }, headers: owner });
     expect(response.status).toBe(409);
+  });
+
+  it('decides a match answer again after each lost race, and answers 503 with Retry-After (never a version conflict) when every attempt lost', async () => {
+    const partner = '0b6e2f0a-3c1d-4e5f-8a9b-1c2d3e4f5a6b';
+    const [ownCopy] = matchItems({ matchId: `${id}|${partner}`, profileIds: [id, partner], state: 'proposed', acceptedBy: [], score: 0.7, summary: 's', reasons: [], sharedNetworks: ['eu4culture'], version: 1, proposedAt: 'p', updatedAt: 'u' }).filter((item) => item.PK === keys.match(id, partner).PK && item.SK === keys.match(id, partner).SK);
+    ddb.on(GetCommand, { Key: keys.match(id, partner) }).resolves({ Item: ownCopy });
+    ddb.on(TransactWriteCommand).rejects(
+      new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'TransactionConflict' }, { Code: 'None' }] }),
+    );
+    const response = await call(api, { method: 'POST', path: `/matches/${id}/${partner}/accept`, headers: owner });
+    expect(response.status).toBe(503);
+    expect(response.headers['retry-after']).toBe('1');
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(5);
+    expect(ddb.commandCalls(GetCommand, { Key: keys.match(id, partner) })).toHaveLength(5);
   });
 
   it('answers 503 when a transaction was cancelled by throttling', async () => {

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import { loadSessionKey } from '@culturebridge/auth';
+import { loadSessionKey, secretString } from '@culturebridge/auth';
 import { sesMailer } from '@culturebridge/mail';
 import { ActivityStore, AddressBook, CoordinatorStore, MatchStore, MeetingStore, NetworkStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, createDocumentClient } from '@culturebridge/store';
 import { createProfilesApi } from './app.js';
@@ -25,7 +24,7 @@ export const handler = createProfilesApi({
   suppressions: new SuppressionStore(doc, config.TABLE_NAME),
   mailer: sesMailer(ses, { sender: config.SENDER_EMAIL, configurationSet: config.CONFIGURATION_SET }),
   sessionKey: await loadSessionKey(config),
-  originSecret: config.ORIGIN_VERIFY_SECRET_ARN ? String(await getSecret(config.ORIGIN_VERIFY_SECRET_ARN, { maxAge: 300 })) : undefined,
+  originSecret: config.ORIGIN_VERIFY_SECRET_ARN ? await secretString(config.ORIGIN_VERIFY_SECRET_ARN) : undefined,
   appBaseUrl: config.APP_BASE_URL,
   newId: randomUUID,
   now: () => new Date().toISOString(),

@@ -24,7 +24,7 @@ import {
   type Meeting,
 } from '@culturebridge/domain';
 import { scheduleMeeting, type KnownMatch } from '@culturebridge/domain/meeting-planner';
-import { HttpProblem, PROBLEM_TYPES, invalidFields, json, meetingCancelled, meetingUnderWay, noContent, notFound, parseBody, parseBodyAlong, sentField, versionConflict, wellFormedEntries } from '@culturebridge/http';
+import { HttpProblem, PROBLEM_TYPES, invalidFields, json, keptChanging, meetingCancelled, meetingUnderWay, noContent, notFound, parseBody, parseBodyAlong, sentField, versionConflict, wellFormedEntries } from '@culturebridge/http';
 import { isPublishedCopy, type MatchStore, type MeetingStore, type MembershipView, type NetworkSettingsStore, type ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod';
@@ -244,7 +244,7 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
   /** The timetable by round and by participant, with names and each pair's reasons. */
   async function view(meeting: Meeting, locale: Locale) {
     const nameOf = await namesOf(meeting, locale);
-    const { schedule, unmetRequests, departed: _departed, issuedTables: _issued, ...details } = meeting;
+    const { schedule, unmetRequests, departed: _departed, issuedTables: _issued, returnedEvents: _returned, ...details } = meeting;
     return {
       ...details,
       rounds: schedule.map((r) => ({
@@ -339,7 +339,7 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
       const result = await meetings.replace(outcome.meeting, current.version);
       if (result.outcome === 'ok') return noContent();
       if (result.outcome === 'not-found') throw notFound('meeting');
-      if (attempt >= 3) throw new HttpProblem(409, 'The meeting kept changing', 'Other changes to this meeting were saved at the same moment; send the cancel again.');
+      if (attempt >= 3) throw keptChanging('meeting');
     }
   };
 
@@ -417,7 +417,8 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
       const result = await meetings.replace(next, current.version);
       if (result.outcome === 'ok') return json(200, await ownView(next, from, locale));
       if (result.outcome === 'not-found') throw notFound('meeting');
-      if (attempt >= 3) throw versionConflict(current.version, result.currentVersion, 'meeting');
+      // The member sent no version: a version conflict would ask for one it cannot send.
+      if (attempt >= 3) throw keptChanging('meeting');
     }
   };
 

@@ -1,5 +1,5 @@
 import { NetworkId, ProfileInput, ProfileUpdate, answerMatch, contactChange, requestedContact, hintsForMatches, isWeakerMatch, revealsContact, toPublicProfile, withoutParticipant, type Answer, type FieldProblem, type Locale, type Meeting, type Profile } from '@culturebridge/domain';
-import { HttpProblem, invalidFields, json, noContent, notFound, parseBodyAlong, versionConflict, wellFormedEntries } from '@culturebridge/http';
+import { HttpProblem, invalidFields, json, keptChanging, noContent, notFound, parseBodyAlong, versionConflict, wellFormedEntries } from '@culturebridge/http';
 import { addressHash, DuplicateSubmission, sameProfileData, type MatchItem, type MatchStore, type MeetingStore, type NetworkStore, type ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod';
@@ -7,6 +7,9 @@ import { coordinates, mayRead, ownsProfile, refusal, type Caller } from './acces
 import { requestFingerprint } from './fingerprint.js';
 import { early, type PrefetchingRoute, type Route } from './route.js';
 import type { SignInService } from './sign-in.js';
+
+/** How often an answer is decided again after losing a race for the match (see `answer`). */
+const ANSWER_ATTEMPTS = 5;
 
 /** How long a profile submission is remembered, so that sending it again finds the profile it made (s). */
 const SUBMISSION_MEMORY_S = 24 * 60 * 60;
@@ -280,20 +283,32 @@ export function profileRoutes({ profiles, matches, meetings, networks, signIn, n
     },
   };
 
+  /**
+   * An answer carries no version (docs/api.md): it applies to the match as it is when it arrives.
+   * The write is conditional on the version read, so an answer that loses a race (the other side,
+   * another tab or matching wrote the match a moment ago) reads the match again and is decided again
+   * on what it finds, rather than answered "changed meanwhile" for a version it never sent. Two
+   * answers at once are thus applied one after the other: accept then decline is declined; decline
+   * then accept is a 409 `/problems/match-state` naming the state. 503 only if the match kept
+   * changing through every attempt.
+   */
   const answer = (kind: Answer): Route => async (event, caller) => {
     const id = await ownedProfile(event, caller, 'answer its matches');
     const partner = partnerIdOf(event);
-    const current = await matches.match(id, partner);
-    if (!current) throw notFound('match');
-    const outcome = answerMatch(current, id, kind);
-    if (outcome.outcome === 'refused') throw new HttpProblem(409, 'This match cannot be answered that way', outcome.reason, '/problems/match-state', { state: current.state });
-    if (outcome.outcome === 'unchanged') return json(200, { matchId: current.matchId, state: current.state, acceptedBy: current.acceptedBy, version: current.version });
-    const { owner: _o, partner: _p, ...shared } = current;
-    const next = { ...shared, ...outcome.next, version: current.version + 1, updatedAt: now() };
-    if (!(await matches.put(next, current.version))) {
-      throw new HttpProblem(409, 'The match changed meanwhile', 'The other side or matching changed this match a moment ago. Reload your matches and answer again.', '/problems/version-conflict');
+    for (let attempt = 1; ; attempt++) {
+      const current = await matches.match(id, partner);
+      if (!current) throw notFound('match');
+      const outcome = answerMatch(current, id, kind);
+      if (outcome.outcome === 'refused') throw new HttpProblem(409, 'This match cannot be answered that way', outcome.reason, '/problems/match-state', { state: current.state });
+      if (outcome.outcome === 'unchanged') return json(200, { matchId: current.matchId, state: current.state, acceptedBy: current.acceptedBy, version: current.version });
+      const { owner: _o, partner: _p, ...shared } = current;
+      const next = { ...shared, ...outcome.next, version: current.version + 1, updatedAt: now() };
+      if (await matches.put(next, current.version)) return json(200, { matchId: next.matchId, state: next.state, acceptedBy: next.acceptedBy, version: next.version });
+      if (attempt >= ANSWER_ATTEMPTS) throw keptChanging('match');
+      // Two transactions on the same items at once can both be cancelled (TransactionConflict): a
+      // short random wait keeps them from meeting again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
-    return json(200, { matchId: next.matchId, state: next.state, acceptedBy: next.acceptedBy, version: next.version });
   };
 
   return { create, read, update, erase, confirm, listMatches, accept: answer('accept'), decline: answer('decline') };

@@ -3,6 +3,7 @@
 // of sleeping.
 
 import { randomUUID } from 'node:crypto';
+import { errorMessage } from '../error-message.js';
 import type { EventEnvelope } from './envelope.js';
 
 export interface RuleTarget {
@@ -129,7 +130,7 @@ export class DeliveryScheduler {
         this.onSettled(job);
         return;
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorMessage(error);
         const where = `${job.rule} → ${job.target.id}`;
         if (attempt >= maxAttempts) {
           this.log(`dead   ${where}  after ${attempt} attempt(s): ${message}  (event ${job.event.id})`);

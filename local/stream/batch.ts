@@ -38,9 +38,6 @@ export interface BatchDeps {
   onExhausted(exhausted: ExhaustedRecords): void;
 }
 
-export const errorMessage = (error: unknown): string =>
-  error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
-
 /**
  * Reads what the function returned as Lambda does: nothing, null, an empty or missing
  * batchItemFailures all mean success; an itemIdentifier that is empty, not a string, or not the

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { LOCALES, localeData, type Locale, type Messages, type ProfileInput } from '@culturebridge/domain';
+import { LOCALES, REGION_COUNTRY_CODES, REGION_LANGUAGE_CODES, localeData, type Locale, type Messages, type ProfileInput } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { freePort } from '../../local/free-port.js';
 import type { Platform } from '../../local/platform.js';
@@ -34,6 +34,8 @@ const at = (messages: Messages, key: string): string => {
   return value;
 };
 const ka = web('ka');
+/** A country's name in a locale's domain catalog (the names the region's countries have everywhere). */
+const countryNameInCatalog = (locale: Locale, code: string) => (localeData(locale).messages.country as Record<string, string>)[code] as string;
 const kaDomain = localeData('ka').messages;
 
 const GYUMRI: ProfileInput = validProfileInput({
@@ -241,6 +243,41 @@ describe('the web app in its members\' languages', () => {
       // asked in those, Intl.DisplayNames answered "AF", "AX", "af" for 250 countries and the languages.
       expect(bare(countries).filter((code) => !unnamedInEnglish.has(code)), `${locale} countries`).toEqual([]);
       expect(bare(languages).filter((code) => !unnamedInEnglish.has(code)), `${locale} languages`).toEqual([]);
+    }
+  });
+
+  it('offers the networks\' countries and languages first in each of the nine languages, each part in the language\'s own order', async () => {
+    // Chromium has no Georgian or Armenian names (nor collation): one sorted list began with some
+    // 235 English names, and Georgia or Armenia came after all of them.
+    const script: Partial<Record<Locale, RegExp>> = { ka: /^[\u10A0-\u10FF]/, hy: /^[\u0530-\u058F]/, ru: /^[\u0400-\u04FF]/, uk: /^[\u0400-\u04FF]/, kk: /^[\u0400-\u04FF]/ };
+    for (const locale of LOCALES) {
+      const page = await newPage(locale);
+      await page.goto(`${platform.apiUrl}/`);
+      await page.getByRole('heading', { level: 1, name: at(web(locale), 'interest.title') }).waitFor(WAIT);
+      /** A select's option groups as {label, options: [code, words][], sorted: each option after the one before, by the page's own collator}. */
+      const groups = (select: string) =>
+        page.evaluate(`[...document.querySelectorAll('${select} optgroup')].map((g) => {
+          const options = [...g.querySelectorAll('option')].map((o) => [o.value, o.textContent.trim()]);
+          const collator = new Intl.Collator(document.documentElement.lang, { sensitivity: 'base', numeric: true });
+          return { label: g.label, options, sorted: options.every((o, i) => i === 0 || collator.compare(options[i - 1][1], o[1]) <= 0) };
+        })`) as Promise<{ label: string; options: [string, string][]; sorted: boolean }[]>;
+      const countries = await groups('#field-country');
+      const languages = await groups('#field-languages select');
+      expect(countries.map((g) => g.label), locale).toEqual([at(web(locale), 'form.regionCountries'), at(web(locale), 'form.otherCountries')]);
+      expect(countries[0]?.options.map(([code]) => code).sort(), locale).toEqual([...REGION_COUNTRY_CODES].sort());
+      expect(countries.map((g) => g.sorted), locale).toEqual([true, true]);
+      expect(countries[1]?.options.length, locale).toBeGreaterThan(200);
+      // The first country is named in the reader's own script, from the catalog where Chromium has no name.
+      if (script[locale]) expect(countries[0]?.options[0]?.[1], locale).toMatch(script[locale]);
+      expect(countries[0]?.options.map(([, words]) => words).sort(), locale).toEqual(REGION_COUNTRY_CODES.map((code) => countryNameInCatalog(locale, code)).sort());
+
+      expect(languages.map((g) => g.label), locale).toEqual([at(web(locale), 'form.regionLanguages'), at(web(locale), 'form.otherLanguages')]);
+      expect(languages[0]?.options.length, locale).toBeGreaterThan(0);
+      expect(languages[0]?.options.every(([code]) => (REGION_LANGUAGE_CODES as readonly string[]).includes(code)), locale).toBe(true);
+      expect(languages[1]?.options.some(([code]) => (REGION_LANGUAGE_CODES as readonly string[]).includes(code)), locale).toBe(false);
+      expect(languages.map((g) => g.sorted), locale).toEqual([true, true]);
+      if (script[locale]) expect(languages[0]?.options[0]?.[1], locale).toMatch(script[locale]);
+      await page.close();
     }
   });
 

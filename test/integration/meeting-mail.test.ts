@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetingInputFixture, validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { CoordinatorStore, NetworkStore } from '@culturebridge/store';
-import type { Platform } from '../../local/platform.js';
+import { LOCAL_SENDER, type Platform } from '../../local/platform.js';
 import { localMails } from '../../local/ses-local.js';
 import { callAs, EMAIL_PATTERN, platformDocumentClient, startTestPlatform, submitProfile } from '../support/platform.js';
 
@@ -197,6 +197,48 @@ describe('meeting mails', () => {
     expect(timetable[2]).toContain('STATUS:CANCELLED');
     // The meeting view shows the rounds planned, not this bookkeeping.
     expect(shortened.body.issuedTables).toBeUndefined();
+  });
+  it('a round the coordinator takes off and then puts back is a new event in both calendar files (its own UID, SEQUENCE 0), its old UID still cancelled; the network is their ORGANIZER at the sender address', async () => {
+    const { net, coordinator, ids } = await networkOfThree();
+    await platform.settle();
+    await new NetworkStore(platformDocumentClient(platform), platform.tableName).put({ id: net, name: 'Black Sea "port" cities' }, new Date().toISOString());
+    const body = meetingInputFixture(ids, { name: 'Speed dating, round back', rounds: 3 });
+    const created = await asCoordinator(net, coordinator, 'POST', `/networks/${net}/meetings`, body);
+    expect(created.status).toBe(201);
+    const meetingId = String(created.body.id);
+    expect((await asCoordinator(net, coordinator, 'PUT', `/networks/${net}/meetings/${meetingId}`, { ...body, rounds: 2, version: 1 })).status).toBe(200);
+    const back = await asCoordinator(net, coordinator, 'PUT', `/networks/${net}/meetings/${meetingId}`, { ...body, rounds: 3, version: 2 });
+    expect(back.status).toBe(200);
+    expect(back.body.returnedEvents).toBeUndefined();
+    const uids = (ics: string) =>
+      ics
+        .replace(/\r\n[ \t]/g, '')
+        .split('BEGIN:VEVENT')
+        .slice(1)
+        .map((e) => [/UID:(\S+)/.exec(e)?.[1], e.includes('STATUS:CANCELLED') ? 'CANCELLED' : 'CONFIRMED', /SEQUENCE:(\d+)/.exec(e)?.[1]]);
+    const timetableFile = (await asCoordinator(net, coordinator, 'GET', `/networks/${net}/meetings/${meetingId}/calendar`)).text;
+    const timetable = uids(timetableFile);
+    expect(timetable.filter(([uid]) => uid?.includes('-r3-'))).toEqual([
+      [`${meetingId}-r3-t1@meetings.culturebridge`, 'CANCELLED', '2'],
+      [`${meetingId}-r3-t1-v3@meetings.culturebridge`, 'CONFIRMED', '0'],
+    ]);
+    // One pair meets in round 3 again, the third person sits it out (a break, sent as cancelled before).
+    const contacts = ['nino', 'anna', 'oksana'];
+    const pair = (back.body.rounds as { meetings: { profileIds: string[] }[] }[])[2]?.meetings[0]?.profileIds ?? [];
+    for (const [i, id] of ids.entries()) {
+      const ownFile = (await callAs(platform, `${contacts[i]}@${net}.example`, { profiles: [id] }, 'GET', `/profiles/${id}/meetings/${meetingId}/calendar`)).text;
+      // The network organizes, at the platform's sender address (RFC 5546 PUBLISH); no member is named.
+      for (const file of [timetableFile, ownFile]) {
+        const unfolded = file.replace(/\r\n[ \t]/g, '');
+        expect(unfolded.match(/^ORGANIZER.*$/gm)).toEqual(unfolded.match(/^BEGIN:VEVENT/gm)?.map(() => `ORGANIZER;CN="Black Sea ^'port^' cities":MAILTO:${LOCAL_SENDER}`));
+      }
+      const own = uids(ownFile);
+      expect(own.filter(([uid]) => uid?.includes('-r3-'))).toEqual([
+        [`${meetingId}-r3-${id}@meetings.culturebridge`, 'CANCELLED', '2'],
+        ...(pair.includes(id) ? [[`${meetingId}-r3-${id}-v3@meetings.culturebridge`, 'CONFIRMED', '0']] : []),
+      ]);
+    }
+    expect(pair).toHaveLength(2);
   });
   it('the coordinator downloads the timetable in the language the page asks for; an unknown language is a 400 naming locale', async () => {
     const { net, coordinator, ids } = await networkOfThree();

@@ -26,11 +26,19 @@ let coordinator: string;
 const dir = mkdtempSync(join(tmpdir(), 'members-cli-'));
 const run = promisify(execFile);
 
+/** The command as an operator runs it, in the terminal language `lang` (LANG; C: none, so English). */
 function cli(...args: string[]) {
+  return cliIn('C.UTF-8', ...args);
+}
+
+function cliIn(lang: string, ...args: string[]) {
   return run('npx', ['tsx', 'scripts/members.ts', ...args], {
     cwd: process.cwd(),
     env: {
       ...process.env,
+      LANG: lang,
+      LC_ALL: '',
+      LC_MESSAGES: '',
       TABLE_NAME: platform.tableName,
       DYNAMODB_ENDPOINT: platform.dynamodbEndpoint,
       AWS_ENDPOINT_URL_SESV2: platform.ses.endpoint,
@@ -98,22 +106,30 @@ describe('member export', () => {
     const file = join(dir, 'members.csv');
     writeFileSync(file, `name;kind;country;contact_name;contact_email;themes;languages\nCahul;city;MD;C;cahul@${net}.example;youth:high;ro|en\nOrhei;town;MD;O;orhei@${net}.example;youth;ro\n`);
     const dry = await cli('import', '--network', net, '--dry-run', file);
-    expect(dry.stdout).toContain('row 3, kind "town"');
-    expect(dry.stdout).toContain('dry run, nothing written: would have created 1, updated 0, unchanged 0, invalid 1');
+    // The web page's words: the preview's summary, each problem as the page and the error report word it.
+    expect(dry.stdout).toContain('CSV, utf-8, separated by ";": 2 rows. Would create 1, update 0, leave 0 unchanged, keep 0 as their members\'; 1 invalid.');
+    expect(dry.stdout).toContain('Row 3, kind "town": “town” is not one of the choices.\n');
+    expect(dry.stdout).toContain('Dry run: nothing was written.');
+    expect(readFileSync(join(dir, 'members-errors.csv'), 'utf8')).toMatch(/^\uFEFFRow,Column,Value,Problem\r\n/);
     expect((await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(`cahul@${net}.example`))).toEqual([]);
 
-    // --locale: the invitations' language where the list names none.
+    // --locale: the report's language, and the invitations' where the list names none.
     const refused = (await cli('import', '--network', net, '--locale', 'xx', file).catch((error: unknown) => error)) as { code?: number; stderr?: string };
     expect(refused).toMatchObject({ code: 2 });
     expect(refused.stderr).toContain('--locale must be one of en, ru, uk');
-    const real = await cli('import', '--network', net, '--locale', 'ro', file);
-    expect(real.stdout).toContain('created 1, updated 0, unchanged 0, invalid 1');
+    const real = await cliIn('uk_UA.UTF-8', 'import', '--network', net, '--locale', 'ro', file);
+    expect(real.stdout).toContain('CSV, utf-8, separat prin „;”: rânduri: 2. Se vor crea: 1, actualiza: 0, neschimbate: 0, rămân ale membrilor: 0; invalide: 1.');
+    expect(real.stdout).toMatch(/^Rând 3, kind "town": /m);
+    expect(real.stdout).toContain('Creați: 1, actualizați: 0, neschimbați: 0, rămași ai membrilor: 0, invalizi: 1. Membrii noi au primit o invitație să își confirme profilul.');
+    expect(real.stdout).not.toMatch(/created|Створено/);
     expect(real.stderr).toMatch(/1\/1 rows/);
-    expect(readFileSync(join(dir, 'members-errors.csv'), 'utf8')).toContain('town');
+    expect(readFileSync(join(dir, 'members-errors.csv'), 'utf8')).toMatch(/^\uFEFFRând,Coloană,Valoare,Problemă\r\n.*town/s);
     expect((await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(`cahul@${net}.example`)).map((m) => m.subject)).toEqual([
       'CultureBridge · Export network: confirmați profilul Cahul',
     ]);
-    expect((await cli('import', '--network', net, file)).stdout).toContain('created 0, updated 0, unchanged 1, invalid 1');
+    // Without --locale, the terminal's language (LANG); the invitations stay English then.
+    expect((await cliIn('uk_UA.UTF-8', 'import', '--network', net, file)).stdout).toContain('Створено: 0, оновлено: 0, без змін: 1, лишилося як в учасника: 0, з помилками: 1.');
+    expect((await cli('import', '--network', net, file)).stdout).toContain('Created 0, updated 0, unchanged 1, kept as their members\' 0, invalid 1.');
 
     const out = join(dir, 'members.xlsx');
     await cli('export', '--network', net, '--format', 'xlsx', '--out', out);

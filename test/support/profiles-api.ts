@@ -48,6 +48,7 @@ export function profilesApiOptions(doc: DynamoDBDocumentClient, tableName: strin
     now: () => new Date().toISOString(),
     logger: new Logger({ serviceName: 'test', logLevel: 'SILENT' }),
     allowedOrigins: ['http://localhost:5173'],
+    organizerEmail: 'no-reply@culturebridge.example',
     ...overrides,
   };
 }

@@ -17,4 +17,5 @@ export * from './csv.js';
 export * from './network.js';
 export * from './membership-mail.js';
 export * from './member-list-limits.js';
+export * from './member-import-report.js';
 export * from './time-zones.js';

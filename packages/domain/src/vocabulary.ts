@@ -72,6 +72,16 @@ export const COUNTRY_CODES = new Set(
   ).split(' '),
 );
 
+/**
+ * The countries of the networks' region (the Eastern Partnership, Central Asia and their nearest
+ * partners). Every locale's catalog names them (`country.<code>`), as Chromium lacks some locales'
+ * country names (i18n/labels.ts); forms offer them first.
+ */
+export const REGION_COUNTRY_CODES = ['AM', 'AZ', 'GE', 'MD', 'UA', 'KZ', 'UZ', 'TM', 'KG', 'RU', 'TR', 'RO', 'BY', 'DE', 'FR'] as const;
+
+/** The region's working languages, named in every locale's catalog (`language.<code>`) and offered first. */
+export const REGION_LANGUAGE_CODES = ['en', 'ru', 'uk', 'ka', 'hy', 'az', 'ro', 'kk', 'uz', 'tk', 'fr', 'de', 'tr'] as const;
+
 /** ISO 639-1 two-letter language codes. */
 export const LANGUAGE_CODES = new Set(
   (

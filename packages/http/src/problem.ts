@@ -76,6 +76,15 @@ export function versionConflict(sentVersion: number, currentVersion: number, wha
   );
 }
 
+/**
+ * 503: a write that sends no version (a match answer, a meeting request or cancel) lost the race for
+ * `what` on every attempt, each time to another change; nothing of it is stored. The client sends
+ * the same request again after `Retry-After` (s); it never sent a version, so a 409 version conflict
+ * would ask it to do something it cannot.
+ */
+export const keptChanging = (what: 'match' | 'meeting') =>
+  new HttpProblem(503, 'Busy', `This ${what} kept changing while your request was applied. Send the same request again in a moment.`, 'about:blank', {}, { 'retry-after': '1' });
+
 export const signInRequired = () =>
   new HttpProblem(
     401,

@@ -81,10 +81,18 @@ export const MAX_REPORTED_PROBLEMS = 5000;
  */
 export function errorReportCsv(problems: readonly RowProblem[], locale: Locale = DEFAULT_LOCALE, delimiter: ',' | ';' = ','): string {
   const t = translator(locale);
-  const lines: (string | number)[][] = problems.slice(0, MAX_REPORTED_PROBLEMS).map((p) => [p.rowNumber, p.column, p.value, capitalised(t(`fieldError.${p.code}`, { ...p.params, defaultValue: p.message }))]);
+  const lines: (string | number)[][] = problems.slice(0, MAX_REPORTED_PROBLEMS).map((p) => [p.rowNumber, p.column, p.value, problemText(p, locale)]);
   const more = problems.length - MAX_REPORTED_PROBLEMS;
   if (more > 0) lines.push(['', '', '', t('memberReport.more', { n: more })]);
   return safeCsv([t('memberReport.row'), t('memberReport.column'), t('memberReport.value'), t('memberReport.problem')], lines, delimiter);
+}
+
+/**
+ * One problem of a row in `locale`, as a sentence: worded from its code as the import page words it,
+ * the English detail for a code the catalogs lack. What the error report and the command print.
+ */
+export function problemText(problem: Pick<RowProblem, 'code' | 'params' | 'message'>, locale: Locale): string {
+  return capitalised(translator(locale)(`fieldError.${problem.code}`, { ...problem.params, defaultValue: problem.message }));
 }
 
 /** The catalogs write problems in lower case, to read inside a sentence; alone in a cell they start one. */

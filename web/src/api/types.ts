@@ -1,4 +1,4 @@
-import type { Locale, PersonalRound as DomainPersonalRound } from '@culturebridge/domain';
+import type { ImportSummary, Locale, PersonalRound as DomainPersonalRound } from '@culturebridge/domain';
 import type { MatchReason, MatchState, Profile, ProfileHint, ProfileKind, ProfileStatus, PublicProfile } from '@culturebridge/domain';
 
 /** The API's answers, as docs/api.md describes them. */
@@ -218,14 +218,8 @@ export interface ImportProblem {
   params?: Record<string, unknown>;
 }
 
-/** POST /networks/{id}/imports: what the file holds and what the import did (or would do, on a dry run). */
-export interface ImportSummary {
-  created: number;
-  updated: number;
-  unchanged: number;
-  kept: number;
-  invalid: number;
-}
+/** POST /networks/{id}/imports: what the import did (or would do, on a dry run), per outcome. */
+export type { ImportSummary };
 
 export interface MemberImport {
   networkId: string;

@@ -1,11 +1,17 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useLocale } from '../i18n/use-locale';
 
+/** Options under a heading (`<optgroup>`), e.g. the region's languages, then all others. */
+export interface OptionGroup {
+  label: string;
+  options: readonly { value: string; label: string }[];
+}
+
 interface AddAnotherProps {
   label: string;
   buttonLabel: string;
-  /** A list to choose from; a free text input when absent. */
-  options?: readonly { value: string; label: string }[];
+  /** Groups of options to choose from; a free text input when absent. An empty group is left out. */
+  options?: readonly OptionGroup[];
   onAdd: (value: string) => void;
 }
 
@@ -34,11 +40,17 @@ export function AddAnother({ label, buttonLabel, options, onAdd }: AddAnotherPro
         {options ? (
           <select id={id} value={value} onChange={(e) => setValue(e.target.value)}>
             <option value="">{t('common.choose')}</option>
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
+            {options
+              .filter((group) => group.options.length > 0)
+              .map((group) => (
+                <optgroup key={group.label} label={group.label}>
+                  {group.options.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
           </select>
         ) : (
           <input id={id} type="text" value={value} onChange={(e) => setValue(e.target.value)} onKeyDown={onKeyDown} />

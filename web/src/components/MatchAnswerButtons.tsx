@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
 import { isOpenMatch } from '@culturebridge/domain';
-import { ApiProblem, SessionLost } from '../api/client';
 import { answerMatch } from '../api/endpoints';
 import type { MatchView } from '../api/types';
 import { BusyButton } from './BusyButton';
 import { matchStateId } from './MatchCard';
 import { ProblemMessage } from './ProblemMessage';
 import { useLocale } from '../i18n/use-locale';
+import { useApiAction } from '../lib/use-api-action';
 import { useFocusNext } from '../lib/use-focus-next';
 
 interface MatchAnswerButtonsProps {
@@ -17,6 +17,8 @@ interface MatchAnswerButtonsProps {
   onAnswered: (answer: 'accept' | 'decline') => void;
   /** Declining is for good, so it asks once more, unless the page itself is that question. */
   confirmDecline?: boolean;
+  /** The answer found the match or profile gone (404): the page reads it again to say so. */
+  onGone?: () => unknown;
 }
 
 /**
@@ -25,11 +27,10 @@ interface MatchAnswerButtonsProps {
  * where the match stands (a live region), so a keyboard or screen-reader user stays on the card.
  * Asking "decline for good?" moves focus to the question's Yes, and keeping the match back to Decline.
  */
-export function MatchAnswerButtons({ profileId, match, offer = ['accept', 'decline'], onAnswered, confirmDecline = true }: MatchAnswerButtonsProps) {
+export function MatchAnswerButtons({ profileId, match, offer = ['accept', 'decline'], onAnswered, confirmDecline = true, onGone }: MatchAnswerButtonsProps) {
   const { t } = useLocale();
-  const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem>();
+  const { busy, problem, run } = useApiAction({ onGone });
   const yes = useRef<HTMLButtonElement>(null);
   const decline = useRef<HTMLButtonElement>(null);
   const focusNext = useFocusNext();
@@ -40,21 +41,14 @@ export function MatchAnswerButtons({ profileId, match, offer = ['accept', 'decli
   const partner = match.partner.name ?? t('match.thisPartner');
 
   const answer = async (kind: 'accept' | 'decline') => {
-    setBusy(true);
-    setProblem(undefined);
     // Focus follows the answer only if the member is still where they pressed: one who moved on
     // while it was sent (to Edit profile, another card) keeps their place.
     const pressed = document.activeElement;
-    try {
+    await run(async () => {
       await answerMatch(profileId, match.partner.id, kind);
       if (document.activeElement === pressed || document.activeElement === document.body) document.getElementById(matchStateId(match.matchId))?.focus();
       onAnswered(kind);
-    } catch (error) {
-      if (error instanceof ApiProblem) setProblem(error);
-      else if (!(error instanceof SessionLost)) throw error;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (confirming) {

@@ -4,7 +4,7 @@ import { ApiProblem, asProblem, SessionLost } from '../api/client';
 import { groupErrors, validateProfile, errorId, fieldId, type FieldErrors } from '../form/field-errors';
 import { toProfileInput, type ProfileFormState } from '../form/profile-form-state';
 import { useLocale } from '../i18n/use-locale';
-import { COMMON_LANGUAGES, countryOptions, languageOptions as allLanguages } from '../lib/labels';
+import { COMMON_LANGUAGES, countryChoices, languageChoices, type Choice } from '../lib/labels';
 import { networkLabel, useNetworks } from '../lib/networks';
 import { AddAnother } from './AddAnother';
 import { BusyButton } from './BusyButton';
@@ -120,6 +120,9 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
   };
 
   const languageOptions = [...new Set([...COMMON_LANGUAGES, ...form.languages])].map((code) => ({ value: code, label: tools.language(code) }));
+  // The region's countries and languages first: see regionFirst.
+  const countries = countryChoices(tools);
+  const otherLanguages = languageChoices(tools, form.languages);
   const networkOptions = [...new Set([...networks.map((n) => n.id), ...form.networks])].map((id) => ({ value: id, label: networkLabel(id) }));
   const description = form.description.length;
 
@@ -158,11 +161,8 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
             onChange={(e) => update({ country: e.target.value }, 'country')}
           >
             <option value="">{t('form.chooseCountry')}</option>
-            {countryOptions(tools).map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
+            <optgroup label={t('form.regionCountries')}>{countryOptionsOf(countries.region)}</optgroup>
+            <optgroup label={t('form.otherCountries')}>{countryOptionsOf(countries.other)}</optgroup>
           </select>
         </div>
         <TextField fieldKey="region" label={t('fieldName.region')} value={form.region} onChange={(region) => update({ region }, 'region')} errors={errorsOf('region')} autoComplete="address-level2" />
@@ -226,7 +226,10 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
           <AddAnother
             label={t('form.anotherLanguage')}
             buttonLabel={t('form.addLanguage')}
-            options={allLanguages(tools).filter((l) => !form.languages.includes(l.code)).map((l) => ({ value: l.code, label: l.name }))}
+            options={[
+              { label: t('form.regionLanguages'), options: otherLanguages.region.map(asOption) },
+              { label: t('form.otherLanguages'), options: otherLanguages.other.map(asOption) },
+            ]}
             onAdd={(code) => update({ languages: [...new Set([...form.languages, code])] }, 'languages')}
           />
         </ChoiceChips>
@@ -307,3 +310,12 @@ function merge(a: FieldErrors, b: FieldErrors): FieldErrors {
   for (const [key, messages] of b) merged.set(key, [...new Set([...(merged.get(key) ?? []), ...messages])]);
   return merged;
 }
+
+const asOption = (c: Choice) => ({ value: c.code, label: c.name });
+
+const countryOptionsOf = (choices: readonly Choice[]) =>
+  choices.map((c) => (
+    <option key={c.code} value={c.code}>
+      {c.name}
+    </option>
+  ));

@@ -1,14 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiProblem, SessionLost } from '../api/client';
+import { afterFailure, type Resource } from './resource-state';
 
-export type Resource<T> =
-  | { status: 'loading'; data?: undefined; error?: undefined }
-  | { status: 'ready'; data: T; error?: undefined }
-  | { status: 'error'; data?: T; error: ApiProblem };
+export { isGone, type Resource } from './resource-state';
 
 /**
  * Loads data and reloads it on demand, keeping what was shown while a reload runs (no flicker when
- * polling). A change of `key` starts over.
+ * polling) and when it fails, unless the resource is gone (404, 410: see `afterFailure`). A change
+ * of `key` starts over.
  */
 export function useResource<T>(load: () => Promise<T>, key: string): Resource<T> & { reload: () => Promise<void> } {
   const [state, setState] = useState<Resource<T>>({ status: 'loading' });
@@ -28,7 +27,7 @@ export function useResource<T>(load: () => Promise<T>, key: string): Resource<T>
     } catch (error) {
       if (error instanceof SessionLost || mine !== generation.current) return;
       const problem = error instanceof ApiProblem ? error : new ApiProblem(0, 'about:blank', 'Something went wrong', String(error), []);
-      setState((previous) => ({ status: 'error', data: previous.data, error: problem }));
+      setState((previous) => afterFailure(previous, problem));
     }
   }, []);
 

@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { ApiProblem, SessionLost } from '../api/client';
 import { fetchMe, fetchNetworkSettings, updateNetworkSettings } from '../api/endpoints';
 import { MAIL_MODES, type MailPreference } from '../api/types';
 import { PageHeading } from '../components/PageHeading';
@@ -10,6 +9,7 @@ import { useResource } from '../lib/use-resource';
 import { href } from '../router';
 import { currentTimeZoneName, defaultTimeZone, timeZoneNames, type Locale } from '@culturebridge/domain';
 import { useLocale } from '../i18n/use-locale';
+import { useApiAction } from '../lib/use-api-action';
 import { LocaleOptions } from '../components/LocaleOptions';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
@@ -63,7 +63,7 @@ function NetworkSettingsForm({ networkId, initial, initialLocale }: { networkId:
   const [preference, setPreference] = useState(initial);
   const [locale, setLocale] = useState<Locale>(initialLocale ?? 'en');
   const [saved, setSaved] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem>();
+  const { problem, run } = useApiAction();
   const id = `settings-${networkId}`;
   const [deviceZone] = useState(deviceTimeZone);
   const change = (changes: Partial<MailPreference>) => {
@@ -72,16 +72,12 @@ function NetworkSettingsForm({ networkId, initial, initialLocale }: { networkId:
   };
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    setProblem(undefined);
-    try {
+    await run(async () => {
       const answer = await updateNetworkSettings(networkId, preference, locale);
       setPreference(answer.coordinator.preference);
       if (answer.coordinator.locale) setLocale(answer.coordinator.locale);
       setSaved(true);
-    } catch (error) {
-      if (error instanceof ApiProblem) setProblem(error);
-      else if (!(error instanceof SessionLost)) throw error;
-    }
+    });
   };
   return (
     <form className="section preferences-form" onSubmit={save} aria-labelledby={`${id}-title`}>

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { ProfileInput } from '@culturebridge/domain';
-import { ApiProblem, SessionLost } from '../api/client';
 import { requestSignInLink, submitProfile } from '../api/endpoints';
 import { PageHeading } from '../components/PageHeading';
 import { ProfileForm } from '../components/ProfileForm';
@@ -9,6 +8,7 @@ import { EMPTY_FORM } from '../form/profile-form-state';
 import { href, navigate } from '../router';
 import { Trans } from 'react-i18next';
 import { useLocale } from '../i18n/use-locale';
+import { useApiAction } from '../lib/use-api-action';
 
 export function InterestFormPage() {
   const { t } = useLocale();
@@ -40,17 +40,12 @@ export function InterestFormPage() {
 function ConfirmationSent({ name, email }: { name: string; email: string }) {
   const { t, locale } = useLocale();
   const [resent, setResent] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem>();
-  const resend = async () => {
-    setProblem(undefined);
-    try {
+  const { problem, run } = useApiAction();
+  const resend = () =>
+    run(async () => {
       await requestSignInLink(email, locale);
       setResent(true);
-    } catch (error) {
-      if (error instanceof ApiProblem) setProblem(error);
-      else if (!(error instanceof SessionLost)) throw error;
-    }
-  };
+    });
   return (
     <div className="page page--narrow">
       <PageHeading title={t('signIn.checkEmail')} />

@@ -6,7 +6,8 @@ import { MatchCard } from '../components/MatchCard';
 import { PageHeading } from '../components/PageHeading';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
-import { useResource } from '../lib/use-resource';
+import { isGone, useResource } from '../lib/use-resource';
+import { ProfileGone } from '../components/ProfileGone';
 import { href } from '../router';
 import { useLocale } from '../i18n/use-locale';
 
@@ -38,6 +39,7 @@ function MatchDetails({ profileId, partnerId, answer }: MatchPageProps) {
     `${profileId}/${partnerId}`,
   );
   if (data.status === 'loading') return <p role="status">{t('common.loading')}</p>;
+  if (isGone(data.error)) return <ProfileGone profileId={profileId} />;
   if (!data.data) return <ProblemMessage problem={data.error} />;
 
   const [profile, { matches }, me] = data.data;
@@ -82,6 +84,7 @@ function MatchDetails({ profileId, partnerId, answer }: MatchPageProps) {
             match={match}
             offer={asking ? [answer] : undefined}
             confirmDecline={!asking}
+            onGone={data.reload}
             onAnswered={(kind) => {
               setAnswered(kind);
               void data.reload();

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
-import { ApiProblem } from '../api/client';
+import type { ApiProblem } from '../api/client';
 import { cancelMeeting, createMeeting, fetchMe, fetchMeeting, fetchMeetingFile, fetchMeetings, fetchNetworkMembers, updateMeeting } from '../api/endpoints';
 import type { MeetingView } from '../api/types';
 import { TIMING_FIELDS, defaultTimeZone, hasRoundToCome, isHeld, meetingLocalTime, timeZoneNames, type MeetingInput } from '@culturebridge/domain';
@@ -10,6 +10,7 @@ import { ScrollArea } from '../components/ScrollArea';
 import { downloadText } from '../lib/download';
 import { useLocale } from '../i18n/use-locale';
 import { networkLabel } from '../lib/networks';
+import { useApiAction } from '../lib/use-api-action';
 import { useResource } from '../lib/use-resource';
 import { href, navigate } from '../router';
 import { BusyButton } from '../components/BusyButton';
@@ -180,21 +181,13 @@ function MeetingForm({
 function PlanMeeting({ networkId }: { networkId: string }) {
   const { t, day } = useLocale();
   const meetings = useResource(() => fetchMeetings(networkId), `meetings:${networkId}`);
-  const [problem, setProblem] = useState<ApiProblem | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useApiAction();
 
-  async function plan(values: MeetingValues) {
-    setBusy(true);
-    setProblem(undefined);
-    try {
+  const plan = (values: MeetingValues) =>
+    run(async () => {
       const meeting = await createMeeting(networkId, values);
       navigate(`/meetings/${encodeURIComponent(networkId)}/${encodeURIComponent(meeting.id)}`);
-    } catch (error) {
-      if (error instanceof ApiProblem) setProblem(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   // The network's latest meeting says where its meetings usually are, when the browser does not.
   const latest = meetings.data?.meetings.reduce<(typeof meetings.data.meetings)[number] | undefined>((last, m) => (last === undefined || m.date > last.date ? m : last), undefined);
@@ -244,25 +237,17 @@ function PlanMeeting({ networkId }: { networkId: string }) {
  */
 function ChangeMeeting({ meeting, onChanged, onReload, onClose }: { meeting: MeetingView; onChanged: (view: MeetingView, changed: boolean) => void; onReload: () => void; onClose: () => void }) {
   const { t } = useLocale();
-  const [problem, setProblem] = useState<ApiProblem | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useApiAction();
   const first = meeting.rounds[0];
   const underWay = first !== undefined && isHeld(first, new Date());
-  async function save(values: MeetingValues) {
-    setBusy(true);
-    setProblem(undefined);
-    try {
+  const save = (values: MeetingValues) =>
+    run(async () => {
       const staying = new Set(values.participants);
       const requests = meeting.requests.filter((r) => staying.has(r.from) && staying.has(r.to));
       // The same version back: the form was saved as it was, nothing was written or mailed.
       const saved = await updateMeeting(meeting.networkId, meeting.id, { ...values, requests, version: meeting.version });
       onChanged(saved, saved.version !== meeting.version);
-    } catch (error) {
-      if (error instanceof ApiProblem) setProblem(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
   // Someone else's change came first: the form's values are theirs to compare with, not to overwrite.
   const conflict = problem?.is('/problems/version-conflict') ?? false;
   const initial: MeetingValues = {
@@ -343,24 +328,16 @@ function MeetingTimetable({ networkId, meetingId }: { networkId: string; meeting
 function CancelMeeting({ meeting, onCancelled }: { meeting: MeetingView; onCancelled: () => void }) {
   const { t } = useLocale();
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | undefined>();
+  const { busy, problem, run } = useApiAction();
   // Asking replaces the button, keeping the meeting puts it back: focus follows.
   const ask = useRef<HTMLButtonElement>(null);
   const confirm = useRef<HTMLButtonElement>(null);
   const focusNext = useFocusNext();
-  async function cancel() {
-    setBusy(true);
-    setProblem(undefined);
-    try {
+  const cancel = () =>
+    run(async () => {
       await cancelMeeting(meeting.networkId, meeting.id);
       onCancelled();
-    } catch (error) {
-      if (error instanceof ApiProblem) setProblem(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
   if (!asking) {
     return (
       <button
@@ -421,17 +398,13 @@ function Timetable({
   // Times in the meeting's own zone: that is where people read the timetable.
   const at = (iso: string) => meetingLocalTime(iso, meeting.timeZone);
   // A refusal (the meeting cancelled in another tab) is shown, not left in the console.
-  const [downloadProblem, setDownloadProblem] = useState<ApiProblem | undefined>();
-  const download = async (kind: 'calendar' | 'csv') => {
-    setDownloadProblem(undefined);
-    try {
+  const { problem: downloadProblem, run: runDownload } = useApiAction();
+  const download = (kind: 'calendar' | 'csv') =>
+    runDownload(async () => {
       const text = await fetchMeetingFile(meeting.networkId, meeting.id, kind, locale);
       if (kind === 'calendar') downloadText(`meeting-${meeting.id}.ics`, text, 'text/calendar');
       else downloadText(`meeting-${meeting.id}.csv`, text, 'text/csv');
-    } catch (error) {
-      if (error instanceof ApiProblem) setDownloadProblem(error);
-    }
-  };
+    });
   return (
     <div className="page meeting">
       <PageHeading title={meeting.name} />

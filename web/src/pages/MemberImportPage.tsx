@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { LOCALES, MEMBER_LIST_LIMITS, type Locale } from '@culturebridge/domain';
+import { LOCALES, MEMBER_LIST_LIMITS, importPreviewLine, importResultLine, translator, type Locale } from '@culturebridge/domain';
 import { ApiProblem, SessionLost } from '../api/client';
 import { importMemberList } from '../api/endpoints';
 import type { ImportSummary, MemberImport } from '../api/types';
@@ -50,6 +50,8 @@ export function MemberImportPage({ networkId }: { networkId: string }) {
  */
 function MemberImport({ networkId }: { networkId: string }) {
   const { t, locale, language } = useLocale();
+  // The report's sentences are the domain's, shared with `npm run members -- import`.
+  const report = translator(locale);
   const [file, setFile] = useState<File | undefined>();
   const [encoding, setEncoding] = useState<string | undefined>();
   const [preview, setPreview] = useState<MemberImport | undefined>();
@@ -179,14 +181,9 @@ function MemberImport({ networkId }: { networkId: string }) {
       {preview ? (
         <section className="section" aria-labelledby="preview-title">
           <h2 id="preview-title">{t('memberImport.previewTitle')}</h2>
-          <p role="status">
-            {preview.format.toUpperCase()}
-            {preview.encoding ? `, ${preview.encoding}` : ''}
-            {preview.delimiter ? `, ${preview.delimiter === '\t' ? t('memberImport.byTabs') : t('memberImport.byChar', { char: preview.delimiter })}` : ''}
-            {t('memberImport.counts', { rows: preview.rows, ...preview.summary })}
-          </p>
-          {preview.missingColumns.length ? <p className="notice notice--error">{t('memberImport.missing', { columns: preview.missingColumns.join(', ') })}</p> : null}
-          {preview.unknownColumns.length ? <p className="muted">{t('memberImport.ignored', { columns: preview.unknownColumns.join(', ') })}</p> : null}
+          <p role="status">{importPreviewLine(preview, preview.summary, report)}</p>
+          {preview.missingColumns.length ? <p className="notice notice--error">{t('domain:memberReport.missing', { columns: preview.missingColumns.join(', ') })}</p> : null}
+          {preview.unknownColumns.length ? <p className="muted">{t('domain:memberReport.ignored', { columns: preview.unknownColumns.join(', ') })}</p> : null}
           {legacy ? (
             <div className="notice">
               <p className="notice__title">{t('memberImport.notUtf8Title')}</p>
@@ -233,7 +230,7 @@ function MemberImport({ networkId }: { networkId: string }) {
               </table>
             </ScrollArea>
           ) : null}
-          {preview.summary.kept > 0 ? <p className="muted">{t('memberImport.keptNote')}</p> : null}
+          {preview.summary.kept > 0 ? <p className="muted">{t('domain:memberReport.keptNote')}</p> : null}
           {preview.problems.length ? (
             <>
               <ScrollArea label={t('memberImport.problems')}>
@@ -283,11 +280,8 @@ function MemberImport({ networkId }: { networkId: string }) {
       {result ? (
         <div className="notice notice--success" role="status">
           <p className="notice__title">{t('memberImport.imported')}</p>
-          <p>
-            {t('memberImport.importedText', { ...result.summary })}
-            {result.summary.created > 0 ? ` ${t('memberImport.importedInvited')}` : ''}
-          </p>
-          {result.summary.kept > 0 ? <p>{t('memberImport.keptNote')}</p> : null}
+          <p>{importResultLine(result.summary, report)}</p>
+          {result.summary.kept > 0 ? <p>{t('domain:memberReport.keptNote')}</p> : null}
         </div>
       ) : null}
     </div>

@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react';
 import { isOpenMatch } from '@culturebridge/domain';
-import { ApiProblem, SessionLost } from '../api/client';
 import { answerJoinRequest, fetchProfile, fetchProfileMatches } from '../api/endpoints';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
@@ -9,8 +8,9 @@ import { RequireSession } from '../components/RequireSession';
 import { ScrollArea } from '../components/ScrollArea';
 import { useLocale } from '../i18n/use-locale';
 import { networkLabel } from '../lib/networks';
+import { useApiAction } from '../lib/use-api-action';
 import { useFocusNext } from '../lib/use-focus-next';
-import { useResource } from '../lib/use-resource';
+import { isGone, useResource } from '../lib/use-resource';
 import { href, memberPath } from '../router';
 import { BusyButton } from '../components/BusyButton';
 
@@ -40,6 +40,15 @@ function Member({ networkId, profileId }: { networkId: string; profileId: string
     </p>
   );
   if (data.status === 'loading') return <p role="status">{t('member.loading')}</p>;
+  // Withdrawn meanwhile, or out of the networks this coordinator sees: nothing of it is shown any more.
+  if (isGone(data.error))
+    return (
+      <div className="page page--narrow">
+        {back}
+        <PageHeading title={t('member.goneTitle')} />
+        <p className="lead">{t('member.goneLead')}</p>
+      </div>
+    );
   if (!data.data)
     return (
       <div className="page">
@@ -128,8 +137,8 @@ function Membership({ networkId, profileId, name, removed, onChanged }: { networ
   const network = networkLabel(networkId);
   // A member taken out earlier (the page reloaded, or opened again) can be approved again here too.
   const [step, setStep] = useState<'member' | 'confirm' | 'removed'>(removed ? 'removed' : 'member');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | undefined>();
+  // The member gone (withdrawn meanwhile): the page reads it again and says so.
+  const { busy, problem, run } = useApiAction({ onGone: onChanged });
   // Each step replaces the button pressed: focus goes to the one that takes its place.
   const remove = useRef<HTMLButtonElement>(null);
   const removeYes = useRef<HTMLButtonElement>(null);
@@ -139,19 +148,12 @@ function Membership({ networkId, profileId, name, removed, onChanged }: { networ
     setStep(next);
     focusNext(next === 'member' ? remove : next === 'confirm' ? removeYes : approveAgain);
   };
-  const answer = async (kind: 'approve' | 'reject') => {
-    setBusy(true);
-    setProblem(undefined);
-    try {
+  const answer = (kind: 'approve' | 'reject') =>
+    run(async () => {
       await answerJoinRequest(networkId, profileId, kind);
       goTo(kind === 'reject' ? 'removed' : 'member');
       if (kind === 'approve') onChanged();
-    } catch (error) {
-      if (!(error instanceof SessionLost)) setProblem(error instanceof ApiProblem ? error : new ApiProblem(0, 'about:blank', t('problem.generic'), String(error), []));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <section className="section" aria-labelledby="member-membership">
       <h2 id="member-membership">{t('member.membership')}</h2>

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { ApiProblem } from '../api/client';
 import { fetchProfileMeetingCalendar, fetchProfileMeetings, requestMeeting } from '../api/endpoints';
 import type { OwnMeeting, PersonalRound } from '../api/types';
 import { PageHeading } from '../components/PageHeading';
@@ -8,7 +7,9 @@ import { RequireSession } from '../components/RequireSession';
 import { ScrollArea } from '../components/ScrollArea';
 import { useLocale } from '../i18n/use-locale';
 import { downloadText } from '../lib/download';
-import { useResource } from '../lib/use-resource';
+import { useApiAction } from '../lib/use-api-action';
+import { isGone, useResource } from '../lib/use-resource';
+import { ProfileGone } from '../components/ProfileGone';
 import { hasRoundToCome, meetingLocalTime } from '@culturebridge/domain';
 import { useMe } from '../auth/me-context';
 import { href } from '../router';
@@ -36,6 +37,7 @@ function Schedules({ profileId }: { profileId: string }) {
       ? reasons(r.reasons, { pair: r.pair ?? [profileId, r.partnerId], names: new Map([[r.partnerId, r.partnerName ?? '']]), selfId: profileId }).join(' ')
       : (r.summary ?? '');
   if (mine.status === 'loading') return <p role="status">{t('common.loading')}</p>;
+  if (isGone(mine.error)) return <ProfileGone profileId={profileId} />;
   if (!mine.data) return <ProblemMessage problem={mine.error} />;
   return (
     <div className="page">
@@ -92,15 +94,8 @@ function Schedules({ profileId }: { profileId: string }) {
 /** The member's own rounds of one meeting as an .ics file, in the page's language; a refusal (a meeting cancelled meanwhile) is shown, not swallowed. */
 function CalendarButton({ profileId, meetingId }: { profileId: string; meetingId: string }) {
   const { t, locale } = useLocale();
-  const [problem, setProblem] = useState<ApiProblem | undefined>();
-  const download = async () => {
-    setProblem(undefined);
-    try {
-      downloadText(`meeting-${meetingId}.ics`, await fetchProfileMeetingCalendar(profileId, meetingId, locale), 'text/calendar');
-    } catch (error) {
-      if (error instanceof ApiProblem) setProblem(error);
-    }
-  };
+  const { problem, run } = useApiAction();
+  const download = () => run(async () => downloadText(`meeting-${meetingId}.ics`, await fetchProfileMeetingCalendar(profileId, meetingId, locale), 'text/calendar'));
   return (
     <>
       <p>
@@ -118,24 +113,17 @@ function AskToMeet({ profileId, meeting, onAsked }: { profileId: string; meeting
   const { t, compare } = useLocale();
   const others = [...meeting.participants].filter((p) => !meeting.requested.includes(p.id)).sort((a, b) => compare(a.name, b.name));
   const [to, setTo] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | undefined>();
+  const { busy, problem, run } = useApiAction();
   const [done, setDone] = useState('');
   const asked = meeting.participants.filter((p) => meeting.requested.includes(p.id)).map((p) => p.name);
   const ask = async () => {
     if (!to) return;
-    setBusy(true);
-    setProblem(undefined);
-    try {
+    await run(async () => {
       await requestMeeting(meeting.networkId, meeting.id, profileId, to);
       setDone(t('myMeetings.asked', { name: meeting.participants.find((p) => p.id === to)?.name ?? '' }));
       setTo('');
       onAsked();
-    } catch (error) {
-      if (error instanceof ApiProblem) setProblem(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <div className="ask-to-meet">

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { approvedNetworks, membershipStatus, requestedContact, type Profile, type ProfileHint, type ProfileInput } from '@culturebridge/domain';
-import { ApiProblem, SessionLost } from '../api/client';
+import type { ApiProblem } from '../api/client';
 import { confirmProfile, fetchMe, fetchProfile, fetchProfileMatches, updateProfile, withdrawProfile } from '../api/endpoints';
 import type { MatchView } from '../api/types';
 import { useMe } from '../auth/me-context';
@@ -9,13 +9,15 @@ import { BusyButton } from '../components/BusyButton';
 import { MatchCard } from '../components/MatchCard';
 import { PageHeading } from '../components/PageHeading';
 import { ProfileForm } from '../components/ProfileForm';
+import { ProfileGone } from '../components/ProfileGone';
 import { ProfileSummary } from '../components/ProfileSummary';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
 import { fieldId } from '../form/field-errors';
 import { fromProfile } from '../form/profile-form-state';
+import { useApiAction } from '../lib/use-api-action';
 import { useFocusNext } from '../lib/use-focus-next';
-import { usePolling, useResource } from '../lib/use-resource';
+import { isGone, usePolling, useResource } from '../lib/use-resource';
 import { href } from '../router';
 import { Trans } from 'react-i18next';
 import { MemberText } from '../components/MemberText';
@@ -86,7 +88,9 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
   // Confirmation and matching run asynchronously: look again while there is nothing to show yet,
   // and for a while after a confirmation, as the partners arrive one by one.
   const nothingYet = profile.data?.status === 'pending' || matches.data?.matches.length === 0;
-  usePolling(refresh, !withdrawn && !movedTo && (nothingYet || confirmed) ? POLL_MS : undefined);
+  // Erased or moved away meanwhile (another tab, someone else with this address): nothing to show.
+  const gone = isGone(profile.error) || isGone(matches.error);
+  usePolling(refresh, !withdrawn && !movedTo && !gone && (nothingYet || confirmed) ? POLL_MS : undefined);
 
   if (movedTo) {
     return (
@@ -107,6 +111,7 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
       </div>
     );
   }
+  if (gone) return <ProfileGone profileId={profileId} />;
   if (profile.status === 'loading') return <Loading />;
   if (!profile.data) return <ProblemMessage problem={profile.error} />;
   const current = profile.data;
@@ -244,7 +249,7 @@ function Matches({ profile, owned, matches, error, onChange, emptyNote }: Matche
     <div className="match-list">
       {matches.map((match) => (
         <MatchCard key={match.matchId} match={match} self={profile} answerable={owned}>
-          {owned ? <MatchAnswerButtons profileId={profile.id} match={match} onAnswered={() => void onChange()} /> : null}
+          {owned ? <MatchAnswerButtons profileId={profile.id} match={match} onAnswered={() => void onChange()} onGone={onChange} /> : null}
         </MatchCard>
       ))}
     </div>
@@ -259,11 +264,10 @@ function EditProfile({ profile, onSaved, onMoved }: { profile: Profile; onSaved:
   const { t } = useLocale();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
-  // A new contact address is asked about first: the profile then belongs to it (pending until it
-  // confirms), and this session can no longer open it, so a typo would strand it.
+  // A new contact address is asked about first, naming it, as a typo sends its link to nobody (an
+  // active profile stays with its address until the new one confirms; one never confirmed moves at once).
   const [moving, setMoving] = useState<ProfileInput>();
-  const [moveProblem, setMoveProblem] = useState<ApiProblem>();
-  const [busy, setBusy] = useState(false);
+  const { busy, problem: moveProblem, run, clear: clearMoveProblem } = useApiAction();
   const heading = useRef<HTMLHeadingElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const moveYes = useRef<HTMLButtonElement>(null);
@@ -288,21 +292,10 @@ function EditProfile({ profile, onSaved, onMoved }: { profile: Profile; onSaved:
   const save = async (input: ProfileInput) => {
     if (!movesAddress(input)) return send(input);
     setMoving(input);
-    setMoveProblem(undefined);
+    clearMoveProblem();
     focusNext(moveYes);
   };
-  const move = async (input: ProfileInput) => {
-    setBusy(true);
-    setMoveProblem(undefined);
-    try {
-      await send(input);
-    } catch (error) {
-      if (error instanceof ApiProblem) setMoveProblem(error);
-      else if (!(error instanceof SessionLost)) throw error;
-    } finally {
-      setBusy(false);
-    }
-  };
+  const move = (input: ProfileInput) => run(() => send(input));
   const movingTo = moving ? { email: moving.contact.email.trim().toLowerCase(), current: profile.contact.email } : undefined;
   return (
     <section aria-labelledby="profile-title" className="section">
@@ -372,26 +365,17 @@ function EditProfile({ profile, onSaved, onMoved }: { profile: Profile; onSaved:
  */
 function ContactChangeWaiting({ profile, onCancelled }: { profile: Profile; onCancelled: () => Promise<void> }) {
   const { t } = useLocale();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem>();
+  const { busy, problem, run } = useApiAction({ onGone: onCancelled });
   const values = { name: profile.name, current: profile.contact.email, email: profile.pendingContact?.email ?? '' };
-  const cancel = async () => {
-    setBusy(true);
-    setProblem(undefined);
-    try {
+  const cancel = () =>
+    run(async () => {
       const { id, version, status: _s, createdAt: _c, updatedAt: _u, memberships: _m, pendingContact: _p, ...data } = profile;
       await updateProfile(id, { ...data, version });
       // The notice and its button go with the reload: the reader continues at the profile below
       // (its heading stays on the page, so it can take focus before the notice leaves).
       document.getElementById('profile-title')?.focus();
       await onCancelled();
-    } catch (error) {
-      if (error instanceof ApiProblem) setProblem(error);
-      else if (!(error instanceof SessionLost)) throw error;
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Notice title={t('myProfile.contactChangeTitle', values)}>
       <p>{t('myProfile.contactChangeNote', values)}</p>
@@ -408,21 +392,16 @@ function ContactChangeWaiting({ profile, onCancelled }: { profile: Profile; onCa
 function Withdraw({ profile, onWithdrawn }: { profile: Profile; onWithdrawn: () => void }) {
   const { t } = useLocale();
   const [confirming, setConfirming] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem>();
+  const { problem, run } = useApiAction();
   // Asking moves focus to the question's Yes; keeping the profile back to the button that asked.
   const yes = useRef<HTMLButtonElement>(null);
   const ask = useRef<HTMLButtonElement>(null);
   const focusNext = useFocusNext();
-  const withdraw = async () => {
-    setProblem(undefined);
-    try {
+  const withdraw = () =>
+    run(async () => {
       await withdrawProfile(profile.id);
       onWithdrawn();
-    } catch (error) {
-      if (error instanceof ApiProblem) setProblem(error);
-      else if (!(error instanceof SessionLost)) throw error;
-    }
-  };
+    });
   return (
     <section aria-labelledby="withdraw-title" className="section section--danger">
       <h2 id="withdraw-title">{t('myProfile.withdrawTitle')}</h2>

@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { ApiProblem, SessionLost } from '../api/client';
 import { fetchProfile, updateProfile } from '../api/endpoints';
 import { PageHeading } from '../components/PageHeading';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
@@ -7,10 +6,12 @@ import { RequireSession } from '../components/RequireSession';
 import { toProfileUpdate } from '../form/profile-form-state';
 import { MailFrequencyField } from '../components/ProfileForm';
 import { memberMailFrequency, type MemberMailFrequency } from '@culturebridge/domain';
-import { useResource } from '../lib/use-resource';
+import { isGone, useResource } from '../lib/use-resource';
+import { ProfileGone } from '../components/ProfileGone';
 import { href } from '../router';
 import type { Locale } from '@culturebridge/domain';
 import { useLocale } from '../i18n/use-locale';
+import { useApiAction } from '../lib/use-api-action';
 import { LocaleOptions } from '../components/LocaleOptions';
 
 /** The member mails' "preferences" link: how often this profile's contact hears about its matches. */
@@ -29,8 +30,10 @@ function Preferences({ profileId }: { profileId: string }) {
   const [choice, setChoice] = useState<MemberMailFrequency>();
   const [localeChoice, setLocaleChoice] = useState<Locale>();
   const [saved, setSaved] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem>();
+  // Erased or moved away meanwhile: reading it again shows the page that says so.
+  const { problem, run } = useApiAction({ onGone: profile.reload });
   if (profile.status === 'loading') return <p role="status">{t('common.loading')}</p>;
+  if (isGone(profile.error)) return <ProfileGone profileId={profileId} />;
   if (!profile.data) return <ProblemMessage problem={profile.error} />;
   const current = profile.data;
   const mailFrequency = choice ?? memberMailFrequency(current);
@@ -38,16 +41,12 @@ function Preferences({ profileId }: { profileId: string }) {
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    setProblem(undefined);
     setSaved(false);
-    try {
+    await run(async () => {
       await updateProfile(profileId, toProfileUpdate(current, { mailFrequency, locale }));
       setSaved(true);
       await profile.reload();
-    } catch (error) {
-      if (error instanceof ApiProblem) setProblem(error);
-      else if (!(error instanceof SessionLost)) throw error;
-    }
+    });
   };
 
   return (

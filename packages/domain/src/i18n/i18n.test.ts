@@ -4,6 +4,7 @@ import { checkCatalog } from './catalog-check.js';
 import { localeData } from './locale-data.js';
 import { LOCALES, matchLocale } from './locales.js';
 import { themeLabel } from './labels.js';
+import { REGION_COUNTRY_CODES, REGION_LANGUAGE_CODES } from '../vocabulary.js';
 
 /** The themes #14 adds; their labels and synonyms are here before the taxonomy has them. */
 const UPCOMING_THEMES = ['festivals', 'gastronomy', 'maritime-culture', 'public-art'];
@@ -36,6 +37,12 @@ describe('domain catalogs', () => {
         expect(themeLabel(id, locale), `${locale} ${id}`).not.toBe(id);
       }
     }
+  });
+
+  it.each(LOCALES)('%s names exactly the region\'s countries and languages, which forms offer first', (locale) => {
+    const { messages } = localeData(locale);
+    expect(Object.keys(messages.country as Record<string, string>).sort()).toEqual([...REGION_COUNTRY_CODES].sort());
+    expect(Object.keys(messages.language as Record<string, string>).sort()).toEqual([...REGION_LANGUAGE_CODES].sort());
   });
 
   it('English labels of the taxonomy and of the catalog agree', () => {

@@ -4,7 +4,7 @@ import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
 import { translator } from '../i18n/translate.js';
 import { renderReasons } from '../i18n/reasons.js';
 import type { MatchReason } from '../matching/types.js';
-import { issuedTablesOf, roundTimes, type Meeting, type ScheduledMeeting } from './meeting.js';
+import { issuedTablesOf, memberSlot, roundTimes, tableSlot, type Meeting, type ScheduledMeeting } from './meeting.js';
 import { personalLines } from './personal.js';
 
 /** Names of participants by profile id (public names of members). */
@@ -14,28 +14,62 @@ const uidDomain = 'meetings.culturebridge';
 
 /**
  * Stable across re-plans: one slot (meeting, round, table) keeps its UID, so a calendar updates the
- * event instead of adding one. The member's calendar uses (meeting, round, member) instead.
+ * event instead of adding one. The member's calendar uses (meeting, round, member) instead. A slot
+ * that comes back after it was sent as cancelled is a new event: `since` is the version it came
+ * back in (see `returnedEvents`).
  */
-export const tableUid = (meetingId: string, round: number, table: number) => `${meetingId}-r${round}-t${table}@${uidDomain}`;
-export const memberUid = (meetingId: string, round: number, profileId: string) => `${meetingId}-r${round}-${profileId}@${uidDomain}`;
+export const tableUid = (meetingId: string, round: number, table: number, since?: number) => `${meetingId}-r${round}-t${table}${returnSuffix(since)}@${uidDomain}`;
+export const memberUid = (meetingId: string, round: number, profileId: string, since?: number) => `${meetingId}-r${round}-${profileId}${returnSuffix(since)}@${uidDomain}`;
+const returnSuffix = (since: number | undefined) => (since === undefined ? '' : `-v${since}`);
 
-/** iCalendar SEQUENCE (RFC 5545 §3.8.7.4): 0 for the first plan, +1 for each change. */
-export const sequenceOf = (meeting: Pick<Meeting, 'version'>) => meeting.version - 1;
+type Event = Omit<EventAttributes, 'start' | 'end' | 'duration'>;
+
+/**
+ * The events of one slot (`slot` as `returnedEvents` keys it): each UID it had before it last came
+ * back, cancelled (titled `retiredTitle`), then its current one as `current` gives it. SEQUENCE
+ * counts the versions since each UID began (RFC 5545 §3.8.7.4: 0 when created).
+ */
+function slotEvents(meeting: Meeting, slot: string, uid: (since?: number) => string, current: Event, retiredTitle: string): Event[] {
+  const starts: (number | undefined)[] = [undefined, ...(meeting.returnedEvents?.[slot] ?? [])];
+  return starts.map((since, i) => ({
+    ...(i === starts.length - 1 ? current : { title: retiredTitle, status: 'CANCELLED' as const }),
+    uid: uid(since),
+    sequence: meeting.version - (since ?? 1),
+  }));
+}
 
 function utc(iso: string): number {
   return Date.parse(iso);
 }
 
-function build(meeting: Meeting, events: Omit<EventAttributes, 'start' | 'end' | 'duration'>[], times: { startsAt: string; endsAt: string }[]): string {
+/**
+ * A parameter value as RFC 6868 writes what RFC 5545 §3.2 cannot quote: `^` → `^^`, `"` → `^'`, a
+ * line break → `^n`. `ics` puts the value in DQUOTEs but writes a `"` inside as `\"`, which no
+ * parser reads back.
+ */
+function paramValue(text: string): string {
+  return text.replace(/\^/g, '^^').replace(/"/g, "^'").replace(/\r?\n/g, '^n');
+}
+
+/**
+ * The organizer of every event (RFC 5546 §3.2.1: PUBLISH requires ORGANIZER): the network, named as
+ * mails name it (`networkName`, else its id), at the platform's sender address (`email`): never a
+ * member or a coordinator, whose addresses are personal data.
+ */
+function organizerOf(meeting: Meeting, email: string | undefined, networkName?: (networkId: string) => string): Pick<EventAttributes, 'organizer'> {
+  return email === undefined ? {} : { organizer: { name: paramValue(networkName?.(meeting.networkId) ?? meeting.networkId), email } };
+}
+
+function build(meeting: Meeting, events: Event[], times: { startsAt: string; endsAt: string }[], organizer: Pick<EventAttributes, 'organizer'>): string {
   const full = events.map((e, i) => ({
     ...e,
+    ...organizer,
     start: utc((times[i] as { startsAt: string }).startsAt),
     end: utc((times[i] as { endsAt: string }).endsAt),
     startInputType: 'utc',
     startOutputType: 'utc',
     endInputType: 'utc',
     endOutputType: 'utc',
-    sequence: sequenceOf(meeting),
     productId: 'culturebridge/meetings',
   })) as EventAttributes[];
   const { error, value } = createEvents(full, { productId: 'culturebridge/meetings', method: 'PUBLISH', calName: escapeText(meeting.name) });
@@ -106,31 +140,33 @@ function pairReasons(pair: ScheduledMeeting, nameOf: NameOf, locale: Locale, net
  * table an earlier version used that has no meeting now (a round taken off the end, a table left
  * empty) is sent as a cancelled event, so a calendar that imported it drops it (same UID, higher
  * SEQUENCE). Built with the `ics` library, which escapes text; lines are folded by octets here
- * (`foldOctets`).
+ * (`foldOctets`). With `organizerEmail` (the platform's sender address) each event names the
+ * network as ORGANIZER (`organizerOf`).
  */
-export function meetingCalendar(meeting: Meeting, nameOf: NameOf, locale: Locale = DEFAULT_LOCALE, networkName?: (networkId: string) => string): string {
+export function meetingCalendar(meeting: Meeting, nameOf: NameOf, locale: Locale = DEFAULT_LOCALE, networkName?: (networkId: string) => string, organizerEmail?: string): string {
   const t = translator(locale);
-  const events: Omit<EventAttributes, 'start' | 'end' | 'duration'>[] = [];
+  const events: Event[] = [];
   const times: { startsAt: string; endsAt: string }[] = [];
   for (const round of issuedRounds(meeting)) {
     const planned = meeting.schedule[round.round - 1]?.meetings ?? [];
     const tables = Math.max(round.tables, ...planned.map((m) => m.table));
     for (let table = 1; table <= tables; table++) {
       const m = planned.find((p) => p.table === table);
-      events.push(
-        m
-          ? {
-              uid: tableUid(meeting.id, round.round, m.table),
-              title: t('mail.meetingCalendarTable', { meeting: meeting.name, round: round.round, table: m.table, a: nameOf(m.profileIds[0]), b: nameOf(m.profileIds[1]) }),
-              description: pairReasons(m, nameOf, locale, networkName),
-              location: t('mail.meetingCalendarLocation', { table: m.table }),
-            }
-          : { uid: tableUid(meeting.id, round.round, table), title: t('mail.meetingCalendarTableCancelled', { meeting: meeting.name, round: round.round, table }), status: 'CANCELLED' },
-      );
-      times.push(round);
+      const cancelledTitle = t('mail.meetingCalendarTableCancelled', { meeting: meeting.name, round: round.round, table });
+      const current: Event = m
+        ? {
+            title: t('mail.meetingCalendarTable', { meeting: meeting.name, round: round.round, table: m.table, a: nameOf(m.profileIds[0]), b: nameOf(m.profileIds[1]) }),
+            description: pairReasons(m, nameOf, locale, networkName),
+            location: t('mail.meetingCalendarLocation', { table: m.table }),
+          }
+        : { title: cancelledTitle, status: 'CANCELLED' };
+      for (const event of slotEvents(meeting, tableSlot(round.round, table), (since) => tableUid(meeting.id, round.round, table, since), current, cancelledTitle)) {
+        events.push(event);
+        times.push(round);
+      }
     }
   }
-  return build(meeting, events, times);
+  return build(meeting, events, times, organizerOf(meeting, organizerEmail, networkName));
 }
 
 /**
@@ -138,35 +174,47 @@ export function meetingCalendar(meeting: Meeting, nameOf: NameOf, locale: Locale
  * meet, at which table, and why (from the structured reasons, read from their side; see
  * `personalLines`); a round they sit out, or one taken off the end since an earlier version, is a
  * cancelled event. UID per (meeting, round, participant), SEQUENCE as for the timetable, so a
- * calendar that imported an earlier version updates its events.
+ * calendar that imported an earlier version updates its events; ORGANIZER as for the timetable.
  */
-export function memberCalendar(meeting: Meeting, self: { id: string; name: string }, nameOf: NameOf, locale: Locale = DEFAULT_LOCALE, networkName?: (networkId: string) => string): string {
+export function memberCalendar(
+  meeting: Meeting,
+  self: { id: string; name: string },
+  nameOf: NameOf,
+  locale: Locale = DEFAULT_LOCALE,
+  networkName?: (networkId: string) => string,
+  organizerEmail?: string,
+): string {
   const t = translator(locale);
-  const events: Omit<EventAttributes, 'start' | 'end' | 'duration'>[] = [];
+  const events: Event[] = [];
   const times: { startsAt: string; endsAt: string }[] = [];
-  for (const line of personalLines(meeting, self, nameOf, locale, networkName)) {
-    if (line.partner === undefined) {
-      // A round they sit out is sent as cancelled (RFC 5545 §3.8.1.11): a calendar that imported an
-      // earlier plan, in which they met someone then, drops that meeting (same UID, higher SEQUENCE).
-      events.push({ uid: memberUid(meeting.id, line.round, self.id), title: t('mail.meetingCalendarBreak', { meeting: meeting.name, round: line.round }), status: 'CANCELLED' });
-      times.push(line);
-      continue;
+  const push = (round: number, time: { startsAt: string; endsAt: string }, current: Event) => {
+    const retired = t('mail.meetingCalendarRoundCancelled', { meeting: meeting.name, round });
+    for (const event of slotEvents(meeting, memberSlot(round, self.id), (since) => memberUid(meeting.id, round, self.id, since), current, retired)) {
+      events.push(event);
+      times.push(time);
     }
-    events.push({
-      uid: memberUid(meeting.id, line.round, self.id),
-      title: t('mail.meetingCalendarEvent', { meeting: meeting.name, round: line.round, table: line.table, partner: line.partner }),
-      description: line.reasons,
-      location: t('mail.meetingCalendarLocation', { table: line.table }),
-    });
-    times.push(line);
+  };
+  for (const line of personalLines(meeting, self, nameOf, locale, networkName)) {
+    // A round they sit out is sent as cancelled (RFC 5545 §3.8.1.11): a calendar that imported an
+    // earlier plan, in which they met someone then, drops that meeting (same UID, higher SEQUENCE).
+    push(
+      line.round,
+      line,
+      line.partner === undefined
+        ? { title: t('mail.meetingCalendarBreak', { meeting: meeting.name, round: line.round }), status: 'CANCELLED' }
+        : {
+            title: t('mail.meetingCalendarEvent', { meeting: meeting.name, round: line.round, table: line.table, partner: line.partner }),
+            description: line.reasons,
+            location: t('mail.meetingCalendarLocation', { table: line.table }),
+          },
+    );
   }
   // Rounds an earlier version had and this one took off the end: cancelled, titled so for a
   // calendar that shows a cancelled event rather than dropping it.
   for (const round of issuedRounds(meeting).slice(meeting.schedule.length)) {
-    events.push({ uid: memberUid(meeting.id, round.round, self.id), title: t('mail.meetingCalendarRoundCancelled', { meeting: meeting.name, round: round.round }), status: 'CANCELLED' });
-    times.push(round);
+    push(round.round, round, { title: t('mail.meetingCalendarRoundCancelled', { meeting: meeting.name, round: round.round }), status: 'CANCELLED' });
   }
-  return build(meeting, events, times);
+  return build(meeting, events, times, organizerOf(meeting, organizerEmail, networkName));
 }
 
 /** The timetable as CSV (RFC 4180, CRLF): one row per meeting, then one per bye; times in UTC. */

@@ -285,6 +285,84 @@ describe('exports', () => {
     expect(withIssuedTables({ ...meeting, schedule: [...meeting.schedule, third] }, without).issuedTables).toEqual([1, 1, 2]);
   });
 
+  it('a round or table that comes back after it was sent as cancelled is a new event (own UID, SEQUENCE from 0) in both calendars, and its earlier UID stays cancelled', () => {
+    const uids = (ics: string) => eventsOf(ics).map((e) => [e.UID, e.STATUS, e.SEQUENCE]);
+    // Version 4 takes round 2 off (sent as cancelled); version 5 puts it back as it was.
+    const shorter = withIssuedTables({ ...meeting, rounds: 1, version: 4, schedule: meeting.schedule.slice(0, 1) }, meeting);
+    const back = withIssuedTables({ ...meeting, version: 5 }, shorter);
+    expect(back.returnedEvents).toEqual({ 'r2-t1': [5], [`r2-${A}`]: [5], [`r2-${C}`]: [5] });
+    expect(uids(meetingCalendar(back, (id) => names[id] as string))).toEqual([
+      ['m1-r1-t1@meetings.culturebridge', undefined, '4'],
+      // A calendar that imported version 3 and never version 4 drops the old event here.
+      ['m1-r2-t1@meetings.culturebridge', 'CANCELLED', '4'],
+      ['m1-r2-t1-v5@meetings.culturebridge', undefined, '0'],
+    ]);
+    expect(uids(memberCalendar(back, { id: A, name: 'Gyumri' }, (id) => names[id] as string))).toEqual([
+      [`m1-r1-${A}@meetings.culturebridge`, undefined, '4'],
+      [`m1-r2-${A}@meetings.culturebridge`, 'CANCELLED', '4'],
+      [`m1-r2-${A}-v5@meetings.culturebridge`, undefined, '0'],
+    ]);
+    // Poti sits out round 2 in every version: its break stays one cancelled event.
+    expect(uids(memberCalendar(back, { id: B, name: 'Poti' }, (id) => names[id] as string))).toEqual([
+      [`m1-r1-${B}@meetings.culturebridge`, undefined, '4'],
+      [`m1-r2-${B}@meetings.culturebridge`, 'CANCELLED', '4'],
+    ]);
+    // Version 6: Poti meets Lviv in round 2 and Gyumri sits out. A break was sent as cancelled, so
+    // Poti's meeting is a new event; Gyumri's returned event is cancelled, its first one still is.
+    const swapped = withIssuedTables(
+      { ...back, version: 6, schedule: [meeting.schedule[0] as Meeting['schedule'][number], { ...(meeting.schedule[1] as Meeting['schedule'][number]), byes: [A], meetings: [{ table: 1, profileIds: [B, C], requested: false, score: 0, reasons: [], summary: '' }] }] },
+      back,
+    );
+    expect(uids(memberCalendar(swapped, { id: B, name: 'Poti' }, (id) => names[id] as string))).toEqual([
+      [`m1-r1-${B}@meetings.culturebridge`, undefined, '5'],
+      [`m1-r2-${B}@meetings.culturebridge`, 'CANCELLED', '5'],
+      [`m1-r2-${B}-v6@meetings.culturebridge`, undefined, '0'],
+    ]);
+    expect(uids(memberCalendar(swapped, { id: A, name: 'Gyumri' }, (id) => names[id] as string))).toEqual([
+      [`m1-r1-${A}@meetings.culturebridge`, undefined, '5'],
+      [`m1-r2-${A}@meetings.culturebridge`, 'CANCELLED', '5'],
+      [`m1-r2-${A}-v5@meetings.culturebridge`, 'CANCELLED', '1'],
+    ]);
+    // The table stayed in use: the same event as in version 5, one SEQUENCE on.
+    expect(uids(meetingCalendar(swapped, (id) => names[id] as string)).slice(1)).toEqual([
+      ['m1-r2-t1@meetings.culturebridge', 'CANCELLED', '5'],
+      ['m1-r2-t1-v5@meetings.culturebridge', undefined, '1'],
+    ]);
+  });
+
+  it('a participant the coordinator took out and then put back gets new events: their removal mail asked them to delete the old ones', () => {
+    const uids = (ics: string) => eventsOf(ics).map((e) => [e.UID, e.STATUS, e.SEQUENCE]);
+    const [first, second] = meeting.schedule as [Meeting['schedule'][number], Meeting['schedule'][number]];
+    // Version 4 takes Lviv out (Gyumri sits out round 2); version 5 puts it back as version 3 had it.
+    const without = withIssuedTables({ ...meeting, version: 4, participants: [A, B], schedule: [{ ...first, byes: [] }, { ...second, byes: [A], meetings: [] }] }, meeting);
+    const back = withIssuedTables({ ...meeting, version: 5 }, without);
+    expect(uids(memberCalendar(back, { id: C, name: '@Lviv' }, (id) => names[id] as string))).toEqual([
+      [`m1-r1-${C}@meetings.culturebridge`, 'CANCELLED', '4'],
+      [`m1-r1-${C}-v4@meetings.culturebridge`, 'CANCELLED', '1'],
+      [`m1-r2-${C}@meetings.culturebridge`, 'CANCELLED', '4'],
+      [`m1-r2-${C}-v4@meetings.culturebridge`, undefined, '1'],
+    ]);
+    // A member who left by erasing their profile is not coming back: nothing is kept for them.
+    expect(Object.keys(withoutParticipant(meeting, C, '2027-05-12T05:00:00.000Z').returnedEvents ?? {}).filter((slot) => slot.endsWith(C))).toEqual([]);
+  });
+
+  it('both calendars name the network as ORGANIZER with the platform\'s sender address (RFC 5546 §3.2.1 asks it of PUBLISH), quoted per RFC 6868, and no member', () => {
+    const networkName = (id: string) => (id === 'eu4culture' ? 'EU4Culture "Black Sea" ^ports' : id);
+    const organizer = 'ORGANIZER;CN="EU4Culture ^\'Black Sea^\' ^^ports":MAILTO:no-reply@culturebridge.example';
+    for (const ics of [
+      meetingCalendar(meeting, (id) => names[id] as string, 'en', networkName, 'no-reply@culturebridge.example'),
+      memberCalendar(meeting, { id: A, name: 'Gyumri' }, (id) => names[id] as string, 'en', networkName, 'no-reply@culturebridge.example'),
+    ]) {
+      const events = eventsOf(ics);
+      expect(events.length).toBeGreaterThan(0);
+      const unfolded = ics.replace(/\r\n[ \t]/g, '');
+      expect(unfolded.split('\r\n').filter((l) => l.startsWith('ORGANIZER'))).toEqual(events.map(() => organizer));
+      expect(unfolded).toContain('METHOD:PUBLISH');
+    }
+    // Without a network name the network's id stands in.
+    expect(meetingCalendar(meeting, (id) => names[id] as string, 'en', undefined, 'no-reply@culturebridge.example')).toContain('ORGANIZER;CN="eu4culture":MAILTO:no-reply@culturebridge.example');
+  });
+
   it('the timetable calendar speaks the coordinator\'s language: titles, tables and why each pair meets', () => {
     const withReasons: Meeting = {
       ...meeting,

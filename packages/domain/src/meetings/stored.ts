@@ -56,7 +56,22 @@ export interface Meeting extends MeetingInput {
    * as cancelled (export.ts). Absent on meetings stored before it: their schedule says it.
    */
   issuedTables?: number[];
+  /**
+   * Calendar events that start over as new events: slot key (`tableSlot`, `memberSlot`) → the
+   * versions from which each new one holds, ascending. A slot starts over when it comes back after a
+   * version sent it as cancelled, and a participant's slots when a coordinator takes them out (their
+   * mail asks them to delete the meeting's rounds). RFC 5545 (§3.8.1.11) and RFC 5546 (§3.2.5) say
+   * how an event is cancelled, not how it comes back, and calendar clients differ: some never show a
+   * cancelled UID again. So each start is a new event (its own UID, SEQUENCE counted from that
+   * version, §3.8.7.4) and the earlier UIDs stay cancelled (export.ts). Absent when none started over.
+   */
+  returnedEvents?: Record<string, number[]>;
 }
+
+/** The timetable's event for a table of a round, as `returnedEvents` keys it. */
+export const tableSlot = (round: number, table: number) => `r${round}-t${table}`;
+/** A participant's event for a round, as `returnedEvents` keys it. */
+export const memberSlot = (round: number, profileId: string) => `r${round}-${profileId}`;
 
 /** For each round of `meeting` and of the versions before it, the highest table used (see `issuedTables`). */
 export function issuedTablesOf(meeting: Pick<Meeting, 'schedule' | 'issuedTables'>): number[] {
@@ -67,9 +82,48 @@ export function issuedTablesOf(meeting: Pick<Meeting, 'schedule' | 'issuedTables
   return Array.from(issued, (tables) => tables ?? 0);
 }
 
-/** `next` keeping track of the calendar events of `previous` (the version it replaces) and its own. */
-export function withIssuedTables(next: Meeting, previous?: Pick<Meeting, 'schedule' | 'issuedTables'>): Meeting {
-  return { ...next, issuedTables: issuedTablesOf({ schedule: next.schedule, issuedTables: previous ? issuedTablesOf(previous) : [] }) };
+/** What `withIssuedTables` reads of the version a new one replaces. */
+export type IssuedEvents = Pick<Meeting, 'version' | 'participants' | 'schedule' | 'issuedTables' | 'returnedEvents'>;
+
+/**
+ * The slots `meeting`'s calendar files send as cancelled (export.ts): in the timetable, each table
+ * up to the highest any version used in a round with no pair at it; in a participant's file, each
+ * round any version had in which they meet nobody now (a break, or a round taken off the end).
+ */
+function cancelledSlots(meeting: IssuedEvents): Set<string> {
+  const slots = new Set<string>();
+  issuedTablesOf(meeting).forEach((tables, i) => {
+    const pairs = meeting.schedule[i]?.meetings ?? [];
+    for (let table = 1; table <= tables; table++) if (!pairs.some((m) => m.table === table)) slots.add(tableSlot(i + 1, table));
+    for (const id of meeting.participants) if (!pairs.some((m) => m.profileIds.includes(id))) slots.add(memberSlot(i + 1, id));
+  });
+  return slots;
+}
+
+/**
+ * `next` keeping track of the calendar events of `previous` (the version it replaces) and its own:
+ * the tables each round has used (`issuedTables`); each slot that `previous` sent as cancelled and
+ * `next` fills again, and each slot of a participant a coordinator took out (not one who left by
+ * erasing their profile, `departed`), start over at `next.version` (`returnedEvents`). Pure.
+ */
+export function withIssuedTables(next: Meeting, previous?: IssuedEvents): Meeting {
+  const issuedTables = issuedTablesOf({ schedule: next.schedule, issuedTables: previous ? issuedTablesOf(previous) : [] });
+  const returned: Record<string, number[]> = { ...previous?.returnedEvents };
+  const startOver = (slot: string) => (returned[slot] = [...(returned[slot] ?? []), next.version]);
+  const cancelled = previous ? cancelledSlots(previous) : new Set<string>();
+  for (const round of next.schedule) {
+    for (const pair of round.meetings) {
+      for (const slot of [tableSlot(round.round, pair.table), ...pair.profileIds.map((id) => memberSlot(round.round, id))]) {
+        if (cancelled.has(slot)) startOver(slot);
+      }
+    }
+  }
+  const staying = new Set([...next.participants, ...(next.departed ?? [])]);
+  for (const id of previous?.participants.filter((p) => !staying.has(p)) ?? []) {
+    issuedTablesOf(previous as IssuedEvents).forEach((_, i) => startOver(memberSlot(i + 1, id)));
+  }
+  const { returnedEvents: _returned, ...rest } = next;
+  return { ...rest, issuedTables, ...(Object.keys(returned).length > 0 ? { returnedEvents: returned } : {}) };
 }
 
 /** Rounds already held at `now` (started before it): a re-plan keeps them. */

@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ProfileInput, type Locale, type Messages } from '@culturebridge/domain';
+import { DEMO_MEMBERS, EU4CULTURE } from '../../local/demo/networks.js';
+import type { Platform } from '../../local/platform.js';
+import { localSession } from '../../local/sessions.js';
+import { nextSignInLink, signInLinks } from './support/mail.js';
+import { startSeededPlatform } from './support/seeded-platform.js';
+
+/**
+ * A page showing something that is erased, or moved to another contact address, in another tab
+ * (or by someone else) meanwhile: its next refresh answers 404. The page says what happened, in the
+ * reader's language, and offers the next step; it never goes on showing the old data.
+ */
+
+const WAIT = { timeout: 20_000 };
+const COORDINATOR = 'coordinator@eu4culture.example';
+const web = (locale: Locale) => JSON.parse(readFileSync(new URL(`../../web/src/i18n/locales/${locale}.json`, import.meta.url), 'utf8')) as Messages;
+/** A catalog string by its dotted key (these keys hold no dot themselves). */
+const at = (messages: Messages, key: string): string => {
+  const value = key.split('.').reduce<Messages | string | undefined>((m, part) => (typeof m === 'object' ? m[part] : undefined), messages);
+  if (typeof value !== 'string') throw new Error(`no string at ${key}`);
+  return value;
+};
+const en = web('en');
+const ka = web('ka');
+
+let platform: Platform;
+let browser: Browser;
+let ids: string[] = [];
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  ({ platform, browser, ids } = await startSeededPlatform('gone'));
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await platform?.stop();
+});
+
+const member = (name: string) => {
+  const index = DEMO_MEMBERS.findIndex((m) => m.profile.name === name);
+  return { id: ids[index] as string, email: DEMO_MEMBERS[index]?.profile.contact.email as string };
+};
+
+/** A browser signed in as `email` with a link asked for through the API and used with a click. */
+async function signedIn(email: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  contexts.push(context);
+  const page = await context.newPage();
+  const seen = (await signInLinks(platform, email)).length;
+  const asked = await fetch(`${platform.apiUrl}/auth/magic-link`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
+  expect(asked.status).toBe(202);
+  await page.goto(await nextSignInLink(platform, email, seen));
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((url) => !url.hash.startsWith('#/sign-in'), WAIT);
+  await page.close();
+  return context;
+}
+
+async function call(method: string, path: string, session: string, body?: unknown): Promise<Response> {
+  return fetch(`${platform.apiUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${session}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+async function openProfile(context: BrowserContext, id: string, partners = at(en, 'myProfile.partners')): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${platform.apiUrl}/#/profiles/${id}`);
+  await page.getByRole('heading', { level: 2, name: partners }).waitFor(WAIT);
+  return page;
+}
+
+describe('a page whose resource is gone', () => {
+  it('my profile, withdrawn in another tab: Refresh says so in the member\'s language (Georgian) and offers the form, not the old profile', async () => {
+    const zugdidi = member('Zugdidi');
+    const context = await signedIn(zugdidi.email);
+    const page = await openProfile(context, zugdidi.id);
+    await page.getByLabel('Language', { exact: true }).selectOption('ka');
+    await page.getByRole('heading', { level: 2, name: at(ka, 'myProfile.partners') }).waitFor(WAIT);
+    expect(await page.getByRole('heading', { level: 1, name: /Zugdidi/ }).count()).toBe(1);
+
+    // The other tab withdraws it.
+    const other = await openProfile(context, zugdidi.id, at(ka, 'myProfile.partners'));
+    await other.getByRole('button', { name: at(ka, 'myProfile.withdraw') }).click();
+    await other.getByRole('button', { name: at(ka, 'myProfile.yesErase') }).click();
+    await other.getByRole('heading', { level: 1, name: at(ka, 'myProfile.withdrawnTitle') }).waitFor(WAIT);
+
+    await page.getByRole('button', { name: at(ka, 'common.refresh') }).click();
+    await page.getByRole('heading', { level: 1, name: at(ka, 'myProfile.goneTitle') }).waitFor(WAIT);
+    expect(await page.getByText(at(ka, 'myProfile.goneLead')).count()).toBe(1);
+    // Nothing of the old profile stays to be read or acted on.
+    expect(await page.getByText('Zugdidi').count()).toBe(0);
+    expect(await page.getByRole('button', { name: at(ka, 'myProfile.edit') }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: at(ka, 'common.refresh') }).count()).toBe(0);
+    // The address keeps no other profile: the next step is the form.
+    await page.getByRole('link', { name: at(ka, 'myProfile.fillForm') }).click();
+    await page.waitForURL((url) => url.hash === '' || url.hash === '#/', WAIT);
+  });
+
+  it('my profile, moved to another address in another tab: Refresh says so, and offers the address\'s other profile', async () => {
+    const poti = member('Poti');
+    const session = await localSession(platform.sessionKeyFile, poti.email, { profiles: [poti.id] });
+    const read = await call('GET', `/profiles/${poti.id}`, session);
+    expect(read.status).toBe(200);
+    const stored = (await read.json()) as Record<string, unknown> & { version: number };
+    const input = Object.fromEntries(Object.keys(ProfileInput.shape).filter((k) => k in stored).map((k) => [k, stored[k]])) as ProfileInput;
+    const { version } = stored;
+    // The same address keeps a second profile.
+    const second = await call('POST', '/profiles', session, { ...input, name: 'Poti Maritime Museum', contact: { ...input.contact } });
+    expect(second.status).toBe(201);
+
+    const context = await signedIn(poti.email);
+    const page = await openProfile(context, poti.id);
+    // Moved in another tab (or by the member's colleague): the profile is the new address's now.
+    const moved = await call('PUT', `/profiles/${poti.id}`, session, { ...input, version, contact: { ...input.contact, email: 'culture@poti-city.example' } });
+    expect(moved.status).toBe(200);
+
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('heading', { level: 1, name: at(en, 'myProfile.goneTitle') }).waitFor(WAIT);
+    expect(await page.getByText(at(en, 'myProfile.goneLead')).count()).toBe(1);
+    expect(await page.getByRole('heading', { level: 2, name: at(en, 'myProfile.partners') }).count()).toBe(0);
+    await page.getByRole('link', { name: at(en, 'myProfile.toProfiles') }).click();
+    // The only profile left opens at once.
+    await page.getByRole('heading', { level: 1, name: /Poti Maritime Museum/ }).waitFor(WAIT);
+  });
+
+  it('an answer to a match of a profile withdrawn in another tab says the profile is gone, not "Not found" on the card', async () => {
+    const kutaisi = member('Kutaisi');
+    const context = await signedIn(kutaisi.email);
+    const page = await openProfile(context, kutaisi.id);
+    const accept = page.getByRole('button', { name: /^Accept/ }).first();
+    await accept.waitFor(WAIT);
+    const session = await localSession(platform.sessionKeyFile, kutaisi.email, { profiles: [kutaisi.id] });
+    expect((await call('DELETE', `/profiles/${kutaisi.id}`, session)).status).toBe(204);
+
+    await accept.click();
+    await page.getByRole('heading', { level: 1, name: at(en, 'myProfile.goneTitle') }).waitFor(WAIT);
+    expect(await page.getByText(at(en, 'problem.notFound.title')).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Accept/ }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: at(en, 'myProfile.fillForm') }).count()).toBe(1);
+  });
+
+  it('the coordinator\'s page of a member who withdrew meanwhile: removing it says the member is gone and leads back to the dashboard', async () => {
+    const rivne = member('Rivne');
+    const context = await signedIn(COORDINATOR);
+    const page = await context.newPage();
+    await page.goto(`${platform.apiUrl}/#/dashboard/${EU4CULTURE}/members/${rivne.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Rivne' }).waitFor(WAIT);
+
+    const session = await localSession(platform.sessionKeyFile, rivne.email, { profiles: [rivne.id] });
+    expect((await call('DELETE', `/profiles/${rivne.id}`, session)).status).toBe(204);
+
+    await page.getByRole('button', { name: 'Remove from EU4Culture' }).click();
+    await page.getByRole('button', { name: 'Remove Rivne' }).click();
+    await page.getByRole('heading', { level: 1, name: at(en, 'member.goneTitle') }).waitFor(WAIT);
+    expect(await page.getByText(at(en, 'member.goneLead')).count()).toBe(1);
+    expect(await page.getByRole('heading', { level: 2, name: at(en, 'member.contact') }).count()).toBe(0);
+    await page.getByRole('link', { name: /^← Dashboard: EU4Culture/ }).click();
+    await page.getByRole('heading', { level: 1, name: /^Dashboard: EU4Culture/ }).waitFor(WAIT);
+  });
+});

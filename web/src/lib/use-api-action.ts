@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { asProblem, SessionLost, type ApiProblem } from '../api/client';
+import { useLocale } from '../i18n/use-locale';
+import { isGone } from './resource-state';
+
+export interface ApiActionOptions {
+  /**
+   * Called instead of showing the problem when the action answers 404 or 410: what it acted on is
+   * gone (erased or cancelled meanwhile), and the page reads it again to say so.
+   */
+  onGone?: () => unknown;
+}
+
+/**
+ * One request a page sends on a press, as every page sends it: `busy` while it runs, `problem` when
+ * it failed (the API's problem, or any other failure as one under "Something went wrong", so that it
+ * is shown in the reader's language rather than lost in the console), nothing more when the session
+ * turned out to be gone (the app is on its way to the sign-in page). `run(action)` clears the last
+ * problem, runs `action` (its success effects belong inside it) and resolves to whether it succeeded.
+ */
+export function useApiAction({ onGone }: ApiActionOptions = {}) {
+  const { t } = useLocale();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem>();
+  const run = async (action: () => Promise<unknown>): Promise<boolean> => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await action();
+      return true;
+    } catch (error) {
+      if (error instanceof SessionLost) return false;
+      const failure = asProblem(error, t('problem.generic'));
+      if (onGone && isGone(failure)) await onGone();
+      else setProblem(failure);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  /** Takes the problem away (the form changed, the question was closed). */
+  const clear = () => setProblem(undefined);
+  return { busy, problem, run, clear };
+}
