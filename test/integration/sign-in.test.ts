@@ -16,6 +16,18 @@ import { addNetworks, freshTable } from '../support/table.js';
 const BASE_URL = 'https://app.culturebridge.example';
 const TOKEN_IN_LINK = /#\/sign-in\?token=([A-Za-z0-9_-]{43})/;
 
+
+/**
+ * One instant for a whole test, a minute into the next 15-minute rate-limit window (so never before
+ * a session minted now): the limits count in fixed windows, and a test whose requests straddled a
+ * window's end saw its counter start again (60 requests from one client, then 202 instead of 429).
+ */
+function frozenInWindow(): () => string {
+  const windowMs = RATE_LIMITS.perClient.windowSeconds * 1000;
+  const at = new Date(Math.ceil(Date.now() / windowMs) * windowMs + 60_000).toISOString();
+  return () => at;
+}
+
 describe('sign-in by magic link, on the local platform with SES local', () => {
   let platform: Platform;
   beforeAll(async () => {
@@ -190,7 +202,7 @@ describe('what a link confirms', () => {
     const table = await freshTable('sign-in-confirm');
     await addNetworks(table, ['eu4culture']);
     const mailer = recordingMailer();
-    const api = createProfilesApi(profilesApiOptions(table.doc, table.tableName, { mailer }));
+    const api = createProfilesApi(profilesApiOptions(table.doc, table.tableName, { mailer, now: frozenInWindow() }));
     const tokenTo = (address: string) => TOKEN_IN_LINK.exec(mailer.sent.filter((m) => m.to === address).at(-1)?.mail.text ?? '')?.[1] ?? '';
     return { api, tokenTo };
   };
@@ -245,7 +257,7 @@ describe('sign-in tokens against the clock, and what reaches the logs', () => {
   it('limits requests per client address, read from the viewer address CloudFront passes when there is one', async () => {
     const table = await freshTable('sign-in-clients');
     const originSecret = 'generated-origin-secret';
-    const api = createProfilesApi(profilesApiOptions(table.doc, table.tableName, { originSecret }));
+    const api = createProfilesApi(profilesApiOptions(table.doc, table.tableName, { originSecret, now: frozenInWindow() }));
     const ask = (i: number, viewer: string, secret = originSecret) =>
       call(api, { method: 'POST', path: '/auth/magic-link', body: { email: `member-${i}@example.org` }, headers: { [CLIENT_ADDRESS_HEADER]: viewer, [ORIGIN_VERIFY_HEADER]: secret } });
     for (let i = 0; i < RATE_LIMITS.perClient.limit; i++) expect((await ask(i, '203.0.113.7')).status).toBe(202);
