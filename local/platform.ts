@@ -8,7 +8,8 @@ import { AWS_SERVICE_RULES, EVENT_BUS_NAME, RULES } from '@culturebridge/events'
 import { SCHEDULES, STREAM_CONSUMERS } from '../infra/lib/wiring.js';
 import { API_PREFIXES, PROFILES_API_ROUTES } from '../functions/profiles-api/api-routes.js';
 import { lambdaContext, matchRoute } from './api-gateway.js';
-import { ensureTable, localDynamoDbClient, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
+import { ensureTable, localDocumentClient, localDynamoDbClient, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
+import { NotificationStore } from '@culturebridge/store';
 import { LocalEventBridge } from './eventbridge/index.js';
 import { API_MAX_BODY_BYTES, startHttpServer, type ApiHandler, type Gate } from './http-server.js';
 import { startSesLocal } from './ses-local.js';
@@ -163,6 +164,15 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const client = localDynamoDbClient(dynamodbEndpoint);
     const created = await ensureTable(client, tableName);
     client.destroy();
+    if (!created) {
+      // Deliveries of an earlier run that was killed left their mail claims and membership leases
+      // (5 minutes each); its messages come back within seconds here, not after SQS's visibility
+      // timeout, so they would be dead-lettered against a holder that is gone (NotificationStore.releaseLeases).
+      const doc = localDocumentClient(dynamodbEndpoint);
+      const released = await new NotificationStore(doc, tableName).releaseLeases();
+      doc.destroy();
+      if (released > 0) log(`Ended ${released} mail lease(s) held by a run that stopped without finishing them.`);
+    }
 
     // SES before the bus: stops run in reverse, so deliveries drain while SES still answers.
     let ses: { endpoint: string; viewerUrl: string };

@@ -3,7 +3,7 @@ import type { DetailType } from './names.js';
 /** What the catalog says of each event: when it is emitted, and how its schema evolved. */
 export const EVENT_DOCS: Record<DetailType, { emittedWhen: string; history: string[] }> = {
   ProfileSubmitted: {
-    emittedWhen: 'A member submitted a new interest profile and its contact confirmed it (signed in, or opened the confirmation or invitation link). Nothing about a profile is published before: consent comes from the member. A profile confirmed again after a change of contact address is submitted again, with what it then holds.',
+    emittedWhen: 'A member submitted a new interest profile and its contact confirmed it (signed in, or opened the confirmation or invitation link). Nothing about a profile is published before: consent comes from the member. A change of contact address publishes nothing (the contact is not public, and the profile stays active while the new address is asked to confirm).',
     history: ['v1 (2026-11-24): first version.', 'v1 (2026-11-30): no longer emitted for a profile its contact has not confirmed; emitted when it is confirmed (same schema).'],
   },
   ProfileUpdated: {

@@ -200,8 +200,7 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
 
   /**
    * The timetable for `input`: participants must be members of the network, active unless already
-   * taking part (`already`: one whose profile waits for a new address to be confirmed stays, and
-   * blocks nobody's change or request), and requests between participants (400 naming each bad
+   * taking part (`already`: one no longer active stays, and blocks nobody's change or request), and requests between participants (400 naming each bad
    * entry otherwise, with the `earlier` problems found in the body: one answer names them all);
    * rounds already held are kept.
    */

@@ -1,4 +1,4 @@
-import { NetworkId, ProfileInput, ProfileUpdate, answerMatch, hintsForMatches, isWeakerMatch, revealsContact, toPublicProfile, withoutParticipant, type Answer, type FieldProblem, type Locale, type Meeting, type Profile } from '@culturebridge/domain';
+import { NetworkId, ProfileInput, ProfileUpdate, answerMatch, contactChange, requestedContact, hintsForMatches, isWeakerMatch, revealsContact, toPublicProfile, withoutParticipant, type Answer, type FieldProblem, type Locale, type Meeting, type Profile } from '@culturebridge/domain';
 import { HttpProblem, invalidFields, json, keptChanging, noContent, notFound, parseBodyAlong, versionConflict, wellFormedEntries } from '@culturebridge/http';
 import { addressHash, DuplicateSubmission, sameProfileData, type MatchItem, type MatchStore, type MeetingStore, type NetworkStore, type ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -188,20 +188,23 @@ export function profileRoutes({ profiles, matches, meetings, networks, signIn, n
     const at = new Date(now());
     const before = await profiles.get(id);
     // A new contact address gets a confirmation link: the same limits as any link, checked before
-    // anything is stored, so changing the address back and forth cannot flood an inbox.
-    const moved = before !== undefined && addressHash(before.contact.email) !== addressHash(data.contact.email);
-    if (moved) await signIn.enforceLimits(data.contact.email, event, at);
+    // anything is stored, so changing the address back and forth cannot flood an inbox. An active
+    // profile stays with its contact until the new address confirms (see contactChange).
+    const change = before ? contactChange(before, data.contact.email) : 'none';
+    const mails = change === 'move' || change === 'request';
+    if (mails) await signIn.enforceLimits(data.contact.email, event, at);
     const result = await profiles.update(id, version, data, at.toISOString());
     switch (result.outcome) {
       case 'ok': {
-        if (moved) await mailConfirmation(result.value.contact.email, at, result.value, result.value.locale);
+        if (mails) await mailConfirmation(requestedContact(result.value).email, at, result.value, result.value.locale);
         return json(200, { id, version: result.value.version, status: result.value.status }, etag(result.value.version));
       }
       case 'conflict': {
         // A retry of an update that already succeeded (its reply lost) finds its own write: the
-        // very next version, holding exactly what was sent. It gets that write's answer.
+        // very next version, holding exactly what was sent (its new contact perhaps still waiting).
+        // It gets that write's answer.
         const current = await profiles.get(id);
-        if (current && current.version === version + 1 && sameProfileData(current, data)) return json(200, { id, version: current.version, status: current.status }, etag(current.version));
+        if (current && current.version === version + 1 && sameProfileData({ ...current, contact: requestedContact(current) }, data)) return json(200, { id, version: current.version, status: current.status }, etag(current.version));
         throw versionConflict(version, result.currentVersion);
       }
       case 'not-found':

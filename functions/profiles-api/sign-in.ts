@@ -5,7 +5,7 @@ import { HttpProblem, PROBLEM_TYPES } from '@culturebridge/http';
 import type { Mailer } from '@culturebridge/mail';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER } from './api-routes.js';
-import { addressHash, type AddressBook, type ProfileStore, type SessionStore, type SignInStore, type SuppressionStore } from '@culturebridge/store';
+import { addressHash, awaitsAddress, type AddressBook, type ProfileStore, type SessionStore, type SignInStore, type SuppressionStore } from '@culturebridge/store';
 
 interface WarnLogger {
   warn(message: string, ...extra: unknown[]): void;
@@ -47,8 +47,10 @@ export interface LinkDescription {
   /** The address the link signs in as, masked ("c…@orhei.example"). */
   address: string;
   expiresAt: string;
-  /** For a confirmation link, the profile it confirms, while it still names this address. */
+  /** For a confirmation link, the profile it confirms (or moves to this address), while it still awaits this address. */
   profile?: { id: string; name: string; networks: string[]; status: string };
+  /** The link makes this address the contact of `profile` (a contact change waiting), rather than confirming a new profile. */
+  contactChange?: true;
 }
 
 const invalidToken = () =>
@@ -87,11 +89,11 @@ export type MagicLinkDeps = Pick<SignInDeps, 'logger' | 'signIns' | 'suppression
  * it, by their display names (callers pass only the profile's id, so the names are read here, once
  * for every caller). Undefined when the profile is gone by now: there is nothing left to confirm.
  */
-async function mailSubjectOf(deps: MagicLinkDeps, purpose: SignInPurpose, about: LinkProfile | undefined, locale: Locale): Promise<SignInMailSubject | undefined> {
+async function mailSubjectOf(deps: MagicLinkDeps, purpose: SignInPurpose, about: LinkProfile | undefined, locale: Locale, contactChange: boolean): Promise<SignInMailSubject | undefined> {
   if (purpose === 'sign-in') return { purpose };
   const profile = typeof about === 'string' ? await deps.profiles.get(about) : about;
   if (!profile) return undefined;
-  if (purpose === 'confirm-profile') return { purpose, profile: profile.name };
+  if (purpose === 'confirm-profile') return { purpose, profile: profile.name, ...(contactChange ? { contactChange } : {}) };
   if (!deps.invitationNetworks) throw new Error('an invitation names its networks: pass invitationNetworks (member-lists and the import command do)');
   return { purpose, profile: profile.name, network: await deps.invitationNetworks(profile.networks, locale) };
 }
@@ -106,16 +108,19 @@ async function mailSubjectOf(deps: MagicLinkDeps, purpose: SignInPurpose, about:
  * The profile a link is about: its id (read when the mail is written), or the profile at hand (an
  * import has just created it; no read).
  */
-export type LinkProfile = string | Pick<Profile, 'id' | 'name' | 'networks'>;
+export type LinkProfile = string | (Pick<Profile, 'id' | 'name' | 'networks'> & Partial<Pick<Profile, 'pendingContact'>>);
 
 export async function sendMagicLink(deps: MagicLinkDeps, email: string, purpose: SignInPurpose, now: Date, profile?: LinkProfile, locale?: Locale): Promise<void> {
   const profileId = typeof profile === 'string' ? profile : profile?.id;
+  // Sent to the address of a contact change waiting: the link applies that change, and no later one.
+  const waiting = typeof profile === 'object' ? profile.pendingContact : undefined;
+  const contactChange = purpose === 'confirm-profile' && waiting && addressHash(waiting.email) === addressHash(email) ? waiting.version : undefined;
   const { token, hash } = newMagicToken();
   const ttlSeconds = purpose === 'invite-member' ? MAGIC_LINK.inviteTtlSeconds : MAGIC_LINK.ttlSeconds;
   const expires = Math.floor(now.getTime() / 1000) + ttlSeconds;
-  await deps.signIns.saveToken(hash, { addressHash: addressHash(email), purpose, maskedAddress: maskAddress(email), ...(profileId ? { profileId } : {}) }, expires, now.toISOString());
+  await deps.signIns.saveToken(hash, { addressHash: addressHash(email), purpose, maskedAddress: maskAddress(email), ...(profileId ? { profileId } : {}), ...(contactChange ? { contactChange } : {}) }, expires, now.toISOString());
   if (await deps.suppressions.isSuppressed(email)) return;
-  const about = await mailSubjectOf(deps, purpose, profile, locale ?? DEFAULT_LOCALE);
+  const about = await mailSubjectOf(deps, purpose, profile, locale ?? DEFAULT_LOCALE, contactChange !== undefined);
   if (!about) {
     deps.logger.warn('link mail not sent: its profile is gone', { purpose });
     return;
@@ -181,19 +186,20 @@ export function signInService(deps: SignInDeps) {
     const grant = await deps.signIns.peekToken(hashToken(token), Math.floor(now.getTime() / 1000));
     if (!grant) throw invalidToken();
     const profile = (grant.purpose === 'confirm-profile' || grant.purpose === 'invite-member') && grant.profileId ? await deps.profiles.get(grant.profileId) : undefined;
-    const stillTheirs = profile !== undefined && addressHash(profile.contact.email) === grant.addressHash;
+    const stillTheirs = profile !== undefined && awaitsAddress(profile, grant.addressHash, grant.contactChange);
     return {
       purpose: grant.purpose,
       address: grant.maskedAddress ?? '…',
       expiresAt: new Date(grant.expiresAt * 1000).toISOString(),
-      ...(stillTheirs ? { profile: { id: profile.id, name: profile.name, networks: profile.networks, status: profile.status } } : {}),
+      ...(stillTheirs ? { profile: { id: profile.id, name: profile.name, networks: profile.networks, status: profile.status }, ...(grant.contactChange ? { contactChange: true as const } : {}) } : {}),
     };
   }
 
   /**
    * Uses a link's token and opens a server-side session (cookie secret and bearer JWT). A
    * confirmation link also confirms the one profile it was sent about, if that profile still names
-   * this address; a plain sign-in confirms nothing.
+   * this address, or applies the contact change it was sent about, if that change still waits (see
+   * ProfileStore.confirm); a plain sign-in confirms nothing.
    */
   async function verify(token: string, now: Date): Promise<OpenedSession> {
     if (!TOKEN_PATTERN.test(token)) throw invalidToken();
@@ -202,7 +208,7 @@ export function signInService(deps: SignInDeps) {
     if (!grant) throw invalidToken();
     const confirmed: string[] = [];
     if ((grant.purpose === 'confirm-profile' || grant.purpose === 'invite-member') && grant.profileId) {
-      if ((await deps.profiles.confirm(grant.profileId, grant.addressHash, now.toISOString())) === 'confirmed') confirmed.push(grant.profileId);
+      if ((await deps.profiles.confirm(grant.profileId, grant.addressHash, now.toISOString(), grant.contactChange)) === 'confirmed') confirmed.push(grant.profileId);
     }
     const { secret, id } = newBrowserSession();
     const idleExpiresAt = nowEpoch + BROWSER_SESSION.idleSeconds;

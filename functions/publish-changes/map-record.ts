@@ -105,7 +105,8 @@ const unconfirmed = (item: Item | undefined) => item?.status === 'pending';
  * A profile is published once its contact has confirmed it, since consent comes from the member:
  * the change that confirms it is its ProfileSubmitted (the profile as confirmed), and its content is
  * not published before, nor its edits while it waits. A confirmed profile that becomes pending again
- * (its contact address changed) is a ProfileUpdated, so that matching stops for it; confirmed again,
+ * (none does since a new contact address waits on an active profile, see contactChange; items
+ * stored before may) is a ProfileUpdated, so that matching stops for it; confirmed again,
  * it is submitted again with what it now holds. A removal is always published (ids only): whether
  * the profile was ever confirmed is not on the item.
  */

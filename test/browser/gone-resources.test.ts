@@ -117,9 +117,15 @@ describe('a page whose resource is gone', () => {
 
     const context = await signedIn(poti.email);
     const page = await openProfile(context, poti.id);
-    // Moved in another tab (or by the member's colleague): the profile is the new address's now.
-    const moved = await call('PUT', `/profiles/${poti.id}`, session, { ...input, version, contact: { ...input.contact, email: 'culture@poti-city.example' } });
+    // Moved in another tab (or by the member's colleague), and the new address opened the link
+    // mailed to it: the profile is that address's now.
+    const newAddress = 'culture@poti-city.example';
+    const seen = (await signInLinks(platform, newAddress)).length;
+    const moved = await call('PUT', `/profiles/${poti.id}`, session, { ...input, version, contact: { ...input.contact, email: newAddress } });
     expect(moved.status).toBe(200);
+    const token = /token=([A-Za-z0-9_-]+)/.exec(await nextSignInLink(platform, newAddress, seen))?.[1];
+    const verified = await fetch(`${platform.apiUrl}/auth/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+    expect(((await verified.json()) as { confirmed: string[] }).confirmed).toEqual([poti.id]);
 
     await page.getByRole('button', { name: 'Refresh' }).click();
     await page.getByRole('heading', { level: 1, name: at(en, 'myProfile.goneTitle') }).waitFor(WAIT);

@@ -569,37 +569,64 @@ describe('the web app in a real browser', () => {
     await page.unrouteAll();
   });
 
-  it('asks before moving a profile to another contact address, and then says where the confirmation went instead of showing the profile as if nothing had changed', async () => {
+  it('asks before changing a profile\'s contact address, keeps the profile with the old one while the new one waits (a typo can be cancelled), and moves it only when the new address opens its link', async () => {
     const sevan = DEMO_MEMBERS.find((m) => m.profile.name === 'Sevan');
     const sevanId = ids[DEMO_MEMBERS.findIndex((m) => m.profile.name === 'Sevan')] as string;
     const email = sevan?.profile.contact.email as string;
+    const typo = 'culture@sevan-ctiy.example';
     const moved = 'culture@sevan-city.example';
     const page = await newPage({ width: 390, height: 844 }, true);
     await page.goto(`${platform.apiUrl}/#/profiles/${sevanId}`);
     await signInThroughMail(page, email);
-    await page.getByRole('button', { name: 'Edit profile' }).click();
-    await page.getByLabel('Contact e-mail').fill(moved);
-    await page.getByRole('button', { name: 'Save changes' }).click();
-
-    // Asked first, naming the address, so that a typo can be seen; going back changes nothing.
-    const question = page.getByRole('group', { name: `Move this profile to ${moved}?` });
-    await question.waitFor(WAIT);
-    expect(await page.evaluate('(document.activeElement?.textContent ?? "").trim()')).toBe(`Yes, send the link to ${moved}`);
-    await question.getByRole('button', { name: 'Check the address again' }).click();
-    expect(await page.getByLabel('Contact e-mail').inputValue()).toBe(moved);
     const session = await localSession(platform.sessionKeyFile, email, { profiles: [sevanId] });
-    expect((await api<{ contact: { email: string } }>('GET', `/profiles/${sevanId}`, session)).contact.email).toBe(email);
+    const stored = () => api<{ contact: { email: string }; pendingContact?: { email: string } }>('GET', `/profiles/${sevanId}`, session);
+    const change = async (address: string) => {
+      await page.getByRole('button', { name: 'Edit profile' }).click();
+      await page.getByLabel('Contact e-mail').fill(address);
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      const question = page.getByRole('group', { name: `Move this profile to ${address}?` });
+      await question.waitFor(WAIT);
+      return question;
+    };
 
-    const seen = (await signInLinks(platform, moved)).length;
+    // Asked first, naming the address and that the profile stays this address's until then; going back changes nothing.
+    const question = await change(typo);
+    expect(await page.evaluate('(document.activeElement?.textContent ?? "").trim()')).toBe(`Yes, send the link to ${typo}`);
+    expect(await question.innerText()).toContain(`Sevan stays yours, with ${email}, until the link is opened there`);
+    await question.getByRole('button', { name: 'Check the address again' }).click();
+    expect(await page.getByLabel('Contact e-mail').inputValue()).toBe(typo);
+    expect(await stored()).not.toHaveProperty('pendingContact');
+
+    const seenTypo = (await signInLinks(platform, typo)).length;
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await question.getByRole('button', { name: `Yes, send the link to ${moved}` }).click();
-    // The profile is no longer this browser's: the page says what happened and what to do, and does
-    // not show the profile as it was ("Your changes are saved", answer buttons that would now fail).
-    await page.getByRole('heading', { level: 1, name: 'Confirm the new address' }).waitFor(WAIT);
-    await page.getByText(`We sent a confirmation link to ${moved}.`, { exact: false }).waitFor(WAIT);
-    expect(await page.getByText('Your changes are saved.').count()).toBe(0);
-    expect(await page.getByRole('button', { name: /^Accept/ }).count()).toBe(0);
-    await nextSignInLink(platform, moved, seen);
+    await question.getByRole('button', { name: `Yes, send the link to ${typo}` }).click();
+    // The profile stays on the page, still this browser's, with the change that waits and a way to cancel it.
+    const waiting = page.getByRole('status').filter({ hasText: `Waiting for ${typo} to confirm` });
+    await waiting.waitFor(WAIT);
+    expect(await waiting.innerText()).toContain(`Sevan stays yours, with ${email}, until ${typo} confirms the change with the link we sent there.`);
+    await page.getByRole('heading', { level: 1, name: 'Sevan' }).waitFor(WAIT);
+    expect(await stored()).toMatchObject({ contact: { email }, pendingContact: { email: typo } });
+    await nextSignInLink(platform, typo, seenTypo);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // A typo: cancelled from the notice, the profile keeps its address and the notice goes.
+    await waiting.getByRole('button', { name: `Cancel the change and keep ${email}` }).click();
+    await waiting.waitFor({ state: 'detached', ...WAIT });
+    expect(await stored()).not.toHaveProperty('pendingContact');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('profile-title');
+
+    // The right address, whose link, opened there, makes the profile its own.
+    const seen = (await signInLinks(platform, moved)).length;
+    await (await change(moved)).getByRole('button', { name: `Yes, send the link to ${moved}` }).click();
+    await page.getByRole('status').filter({ hasText: `Waiting for ${moved} to confirm` }).waitFor(WAIT);
+    const link = await nextSignInLink(platform, moved, seen);
+    const theirs = await newPage();
+    await theirs.goto(link);
+    await theirs.getByRole('heading', { level: 1, name: `Make c…@sevan-city.example the contact address of Sevan` }).waitFor(WAIT);
+    await theirs.getByRole('button', { name: 'Confirm the new address' }).click();
+    await theirs.getByRole('heading', { level: 1, name: 'Sevan' }).waitFor(WAIT);
+    expect(await api<{ contact: { email: string } }>('GET', `/profiles/${sevanId}`, await localSession(platform.sessionKeyFile, moved, { profiles: [sevanId] }))).toMatchObject({ contact: { email: moved } });
+    expect(await theirs.getByText(`Waiting for ${moved} to confirm`).count()).toBe(0);
   });
 
   it('says so when it cannot learn whether the browser is signed in (the API failing), and tries again on request', async () => {

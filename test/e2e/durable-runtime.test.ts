@@ -10,7 +10,7 @@ import { localSession } from '../../local/sessions.js';
 import { startSesLocal, type SesLocal } from '../../local/ses-local.js';
 import { localDocumentClient } from '../../local/dynamodb-local.js';
 import { LOCAL_TABLE_NAME } from '../../local/platform.js';
-import { NetworkStore, ProfileStore } from '@culturebridge/store';
+import { NetworkStore, NotificationStore, ProfileStore } from '@culturebridge/store';
 import { startPlatformProcess, type PlatformProcess } from '../support/platform-process.js';
 
 const running: PlatformProcess[] = [];
@@ -67,7 +67,7 @@ async function unfinished(apiUrl: string, acknowledged: string[]): Promise<strin
   return acknowledged.filter((id) => !published.has(id) || !matched.has(id));
 }
 
-async function restartAndCheck(dataDir: string, ports: { apiPort: number; dynamodbPort: number }, acknowledged: string[], net: string) {
+async function restartAndCheck(dataDir: string, ports: { apiPort: number; dynamodbPort: number }, acknowledged: string[], net: string, whileRunning?: () => Promise<void>) {
   // Same data, same ports: a DynamoDB Local a killed process left behind is stopped first.
   const app = await startPlatformProcess({ dataDir, ...ports, sesEndpoint: (ses as SesLocal).endpoint });
   running.push(app);
@@ -84,6 +84,7 @@ async function restartAndCheck(dataDir: string, ports: { apiPort: number; dynamo
   const { deadLetters, streamDeadLetters } = (await (await fetch(`${app.apiUrl}/_local/dead-letters`)).json()) as { deadLetters: unknown[]; streamDeadLetters: unknown[] };
   expect(deadLetters).toEqual([]);
   expect(streamDeadLetters).toEqual([]);
+  await whileRunning?.();
   app.interrupt();
   expect(await app.exited).toBe(0);
   expect(await portInUse(ports.dynamodbPort)).toBe(false);
@@ -110,7 +111,17 @@ describe('the local runtime loses no acknowledged change when it is stopped', ()
     const acknowledged = await burst(app.apiUrl, keyFile, net, 40, 15, () => app.child.kill('SIGKILL'));
     expect(await app.exited).toBeNull();
     expect(acknowledged.length).toBeGreaterThanOrEqual(15);
-    await restartAndCheck(dataDir, ports, acknowledged, net);
+    // A lease as a delivery of the killed process holds it (its DynamoDB Local still runs): the
+    // restart must end it, or that membership's events would be dead-lettered against it.
+    const doc = localDocumentClient(`http://localhost:${ports.dynamodbPort}`);
+    const orphan = randomUUID();
+    expect(await new NotificationStore(doc, LOCAL_TABLE_NAME).holdTold({ kind: 'membership', profileId: orphan, networkId: net }, 'killed-delivery', new Date(), 5 * 60_000)).toEqual({});
+    doc.destroy();
+    await restartAndCheck(dataDir, ports, acknowledged, net, async () => {
+      const after = localDocumentClient(`http://localhost:${ports.dynamodbPort}`);
+      expect(await new NotificationStore(after, LOCAL_TABLE_NAME).holdTold({ kind: 'membership', profileId: orphan, networkId: net }, 'restarted-delivery', new Date(), 5 * 60_000)).toEqual({});
+      after.destroy();
+    });
   });
 
   it('drains in-flight work on Ctrl-C to the whole process group (DynamoDB Local is not in it), then loses nothing', { timeout: 240_000 }, async () => {

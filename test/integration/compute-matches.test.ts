@@ -169,9 +169,10 @@ describe('compute-matches on DynamoDB Local', () => {
     expect(await openMatches(id(41))).toEqual([id(40)]);
     const { id: _id, version, status: _s, createdAt: _c, updatedAt: _u, ...data } = a;
     const moved = await profiles.update(id(40), version, { ...data, contact: { name: 'Contact 41', email: 'culture@city-41.example' } }, new Date().toISOString());
-    expect(moved.outcome).toBe('ok');
-    // A new address makes the profile pending until confirmed; confirm it as that address would.
-    expect(await profiles.confirm(id(40), addressHash('culture@city-41.example'), new Date().toISOString())).toBe('confirmed');
+    if (moved.outcome !== 'ok') throw new Error(moved.outcome);
+    // A new address waits until confirmed; confirm it with the change's link, as that address would.
+    expect(moved.value.pendingContact?.email).toBe('culture@city-41.example');
+    expect(await profiles.confirm(id(40), addressHash('culture@city-41.example'), new Date().toISOString(), moved.value.pendingContact?.version)).toBe('confirmed');
     await recomputeMatches(id(40), 'after-move', deps);
     expect(await openMatches(id(41))).toEqual([]);
   });

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
-import type { ProfileInput } from '@culturebridge/domain';
+import type { Profile, ProfileInput } from '@culturebridge/domain';
 import type { DetailType } from '@culturebridge/events';
-import { CoordinatorStore, NetworkStore } from '@culturebridge/store';
+import { CoordinatorStore, NetworkStore, addressHash, keys, profileAddressItem, profileItem } from '@culturebridge/store';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { checkedInSchemaValidator } from '../../events/src/json-schema-validator.js';
 import type { Platform } from '../../local/platform.js';
 import { localSession } from '../../local/sessions.js';
@@ -189,16 +190,53 @@ describe('membership approval on the local platform', () => {
     expect((await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(`rustavi@${net}.example`))).toEqual([]);
   });
 
-  it('tells a member taken out while its new contact address waited for confirmation, once the address confirms it', async () => {
-    // Published on confirmation without previousStatus, the removal was told to nobody.
+  it('tells a member taken out while its new contact address waits at once, at its current address, and not again when the new address confirms', async () => {
+    // The profile stays active with its address until the new one confirms: nothing waits to be told.
     const { id, session } = await join('Kobuleti');
+    const current = `kobuleti@${net}.example`;
     const moved = `new-kobuleti@${net}.example`;
-    const membershipMails = async () => (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.some((to) => to === moved || to === `kobuleti@${net}.example`) && m.subject.includes('Test network')).map((m) => ({ to: m.destination.to, subject: m.subject }));
+    const membershipMails = async () => (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.some((to) => to === moved || to === current) && m.subject.includes('Test network')).map((m) => ({ to: m.destination.to, subject: m.subject }));
     await api('POST', `/networks/${net}/requests/${id}/approve`, coordinator);
     await platform.settle();
     const profile = (await api('GET', `/profiles/${id}`, session)).body;
     const changed = await api('PUT', `/profiles/${id}`, session, { ...shape('Kobuleti', moved), version: profile.version });
-    expect(changed.body.status).toBe('pending');
+    expect(changed.body.status).toBe('active');
+    expect((await api('POST', `/networks/${net}/requests/${id}/reject`, coordinator)).body).toMatchObject({ membership: 'rejected', changed: true });
+    await platform.settle();
+    expect(eventsAbout(id, 'MembershipRejected').map((e) => e.detail)).toMatchObject([{ data: { status: 'rejected', previousStatus: 'approved' } }]);
+    const told = [{ to: [current], subject: 'CultureBridge · Test network: Kobuleti is no longer a member of the network' }];
+    expect(await membershipMails()).toEqual(told);
+
+    // The new address opens its link: the profile is its own now, and nothing about the membership is told again.
+    const link = (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(moved)).at(-1)?.body.text ?? '';
+    const token = /#\/sign-in\?token=([A-Za-z0-9_-]{43})/.exec(link)?.[1];
+    expect((await api('POST', '/auth/verify', undefined, { token })).body).toMatchObject({ confirmed: [id] });
+    await platform.settle();
+    expect(eventsAbout(id, 'MembershipRejected')).toHaveLength(1);
+    expect(await membershipMails()).toEqual(told);
+    expect(platform.eventBridge.deadLetters).toEqual([]);
+  });
+
+  it('tells a member taken out while its profile was pending again under the old address rule (stored before), once the new address confirms it', async () => {
+    // Before a new address waited on an active profile, changing it made the profile pending at the
+    // new address. Such a profile is written here as that rule left it; published on confirmation
+    // without previousStatus, its removal was told to nobody.
+    const { id, session } = await join('Ozurgeti');
+    const moved = `new-ozurgeti@${net}.example`;
+    const membershipMails = async () => (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.some((to) => to === moved || to === `ozurgeti@${net}.example`) && m.subject.includes('Test network')).map((m) => ({ to: m.destination.to, subject: m.subject }));
+    await api('POST', `/networks/${net}/requests/${id}/approve`, coordinator);
+    await platform.settle();
+    const profile = (await api('GET', `/profiles/${id}`, session)).body as unknown as Profile;
+    const doc = platformDocumentClient(platform);
+    await doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: platform.tableName, Item: profileItem({ ...profile, status: 'pending', contact: { name: 'Ozurgeti', email: moved }, version: profile.version + 1, updatedAt: new Date().toISOString() }) } },
+          { Delete: { TableName: platform.tableName, Key: keys.addressOfProfile(addressHash(profile.contact.email), id) } },
+          { Put: { TableName: platform.tableName, Item: profileAddressItem(moved, id) } },
+        ],
+      }),
+    );
     expect((await api('POST', `/networks/${net}/requests/${id}/reject`, coordinator)).body).toMatchObject({ membership: 'rejected', changed: true });
     await platform.settle();
     expect(eventsAbout(id, 'MembershipRejected')).toEqual([]);
@@ -212,7 +250,7 @@ describe('membership approval on the local platform', () => {
     // Taken out at the version before the confirmation's; what partners last heard was `approved`.
     expect(removal?.detail).toMatchObject({ data: { status: 'rejected', previousStatus: 'approved', profileVersion: removedAt, statusVersion: removedAt - 1 } });
     expect(checkedInSchemaValidator()('MembershipRejected', removal)).toEqual([]);
-    expect(await membershipMails()).toEqual([{ to: [moved], subject: 'CultureBridge · Test network: Kobuleti is no longer a member of the network' }]);
+    expect(await membershipMails()).toEqual([{ to: [moved], subject: 'CultureBridge · Test network: Ozurgeti is no longer a member of the network' }]);
     expect(platform.eventBridge.deadLetters).toEqual([]);
   });
 

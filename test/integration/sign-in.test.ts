@@ -7,6 +7,7 @@ import { createProfilesApi } from '../../functions/profiles-api/app.js';
 import { CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER } from '../../functions/profiles-api/api-routes.js';
 import type { Platform } from '../../local/platform.js';
 import { localMails } from '../../local/ses-local.js';
+import { localSession } from '../../local/sessions.js';
 import { call } from '../support/api-event.js';
 import { approveMemberships, ensureNetworks, sharedMemberApi, startTestPlatform, submitProfile } from '../support/platform.js';
 import { bearer, profilesApiOptions, recordingMailer } from '../support/profiles-api.js';
@@ -14,6 +15,18 @@ import { addNetworks, freshTable } from '../support/table.js';
 
 const BASE_URL = 'https://app.culturebridge.example';
 const TOKEN_IN_LINK = /#\/sign-in\?token=([A-Za-z0-9_-]{43})/;
+
+
+/**
+ * One instant for a whole test, a minute into the next 15-minute rate-limit window (so never before
+ * a session minted now): the limits count in fixed windows, and a test whose requests straddled a
+ * window's end saw its counter start again (60 requests from one client, then 202 instead of 429).
+ */
+function frozenInWindow(): () => string {
+  const windowMs = RATE_LIMITS.perClient.windowSeconds * 1000;
+  const at = new Date(Math.ceil(Date.now() / windowMs) * windowMs + 60_000).toISOString();
+  return () => at;
+}
 
 describe('sign-in by magic link, on the local platform with SES local', () => {
   let platform: Platform;
@@ -115,7 +128,7 @@ describe('sign-in by magic link, on the local platform with SES local', () => {
     expect((await get(`/profiles/${id}`, String(verified.body.session))).body).toMatchObject({ status: 'active', version: 3 });
   });
 
-  it('makes a profile pending again when its contact address changes, until the new address confirms it', async () => {
+  it('keeps a profile active, with its matches and its old address\'s session, while a new contact address waits; the new address\'s link moves it', async () => {
     const net = `net-${randomUUID().slice(0, 8)}`;
     const shape = { networks: [net], openToOutsideNetwork: false, themes: [{ id: 'climate-environment' as const, priority: 'high' as const }] };
     await submitProfile(platform, validProfileInput({ ...shape, name: 'Gyumri', country: 'AM', contact: { name: 'Anna', email: `anna@${net}.example` }, offers: ['curatorial-support'], needs: ['venue'], languages: ['hy', 'en'] }));
@@ -128,14 +141,25 @@ describe('sign-in by magic link, on the local platform with SES local', () => {
     const moved = `someone-else@${net}.example`;
     // Version 2 is the approval of its membership.
     const updated = await sharedMemberApi(platform).call('PUT', `/profiles/${id}`, { ...mine, contact: { name: 'Nino', email: moved }, version: 2 });
-    expect(updated.body).toMatchObject({ status: 'pending', version: 3 });
+    expect(updated.body).toMatchObject({ status: 'active', version: 3 });
     await platform.settle();
-    // Matching stops for it until the new address answers; its open match is withdrawn.
-    expect(eventsOf('MatchWithdrawn')).toHaveLength(1);
+    // Until the new address answers, the profile stays with the old one, matched as before.
+    const oldSession = await localSession(platform.sessionKeyFile, `nino@${net}.example`);
+    expect((await get(`/profiles/${id}`, oldSession)).body).toMatchObject({ status: 'active', contact: { email: `nino@${net}.example` }, pendingContact: { email: moved } });
+    expect((await get(`/profiles/${id}/matches`, oldSession)).body.matches).toHaveLength(1);
+    expect(eventsOf('MatchWithdrawn')).toHaveLength(0);
+    // Nothing of the waiting address reaches an event.
+    expect(JSON.stringify(platform.eventBridge.events)).not.toContain(moved);
+
     const verified = await post('/auth/verify', { token: await tokenMailedTo(moved) });
     expect(verified.body).toMatchObject({ profiles: [id], confirmed: [id] });
     await platform.settle();
-    expect(eventsOf('MatchProposed')).toHaveLength(2);
+    expect((await get(`/profiles/${id}`, oldSession)).status).toBe(404);
+    const newSession = String(verified.body.session);
+    expect((await get(`/profiles/${id}`, newSession)).body).toMatchObject({ status: 'active', contact: { email: moved } });
+    expect((await get(`/profiles/${id}/matches`, newSession)).body.matches).toHaveLength(1);
+    expect(eventsOf('MatchWithdrawn')).toHaveLength(0);
+    expect(JSON.stringify(platform.eventBridge.events)).not.toContain(moved);
   });
 
   it('limits links per address with 429 and Retry-After', async () => {
@@ -178,7 +202,7 @@ describe('what a link confirms', () => {
     const table = await freshTable('sign-in-confirm');
     await addNetworks(table, ['eu4culture']);
     const mailer = recordingMailer();
-    const api = createProfilesApi(profilesApiOptions(table.doc, table.tableName, { mailer }));
+    const api = createProfilesApi(profilesApiOptions(table.doc, table.tableName, { mailer, now: frozenInWindow() }));
     const tokenTo = (address: string) => TOKEN_IN_LINK.exec(mailer.sent.filter((m) => m.to === address).at(-1)?.mail.text ?? '')?.[1] ?? '';
     return { api, tokenTo };
   };
@@ -225,6 +249,7 @@ describe('what a link confirms', () => {
     const refused = await move(ids.at(-1) ?? '');
     expect(refused.status).toBe(429);
     expect((await call(api, { method: 'GET', path: `/profiles/${ids.at(-1)}`, headers: owner })).body).toMatchObject({ version: 1, contact: { email: own } });
+    expect((await call(api, { method: 'GET', path: `/profiles/${ids.at(-1)}`, headers: owner })).body).not.toHaveProperty('pendingContact');
   });
 });
 
@@ -232,7 +257,7 @@ describe('sign-in tokens against the clock, and what reaches the logs', () => {
   it('limits requests per client address, read from the viewer address CloudFront passes when there is one', async () => {
     const table = await freshTable('sign-in-clients');
     const originSecret = 'generated-origin-secret';
-    const api = createProfilesApi(profilesApiOptions(table.doc, table.tableName, { originSecret }));
+    const api = createProfilesApi(profilesApiOptions(table.doc, table.tableName, { originSecret, now: frozenInWindow() }));
     const ask = (i: number, viewer: string, secret = originSecret) =>
       call(api, { method: 'POST', path: '/auth/magic-link', body: { email: `member-${i}@example.org` }, headers: { [CLIENT_ADDRESS_HEADER]: viewer, [ORIGIN_VERIFY_HEADER]: secret } });
     for (let i = 0; i < RATE_LIMITS.perClient.limit; i++) expect((await ask(i, '203.0.113.7')).status).toBe(202);

@@ -7,9 +7,12 @@ import { translator } from './i18n/translate.js';
  * `packages/domain/locales/<locale>.json`; this object is the English reference the English catalog
  * must match. Functions take the values a sentence needs, already plain text.
  */
+/** The brand name: the same in every language. Apart from MAIL_TEXT, so that no bundle carries the English reference just for it. */
+const PRODUCT = 'CultureBridge';
+
 export const MAIL_TEXT = {
   common: {
-    product: 'CultureBridge',
+    product: PRODUCT,
     greeting: (name: string) => `Hello ${name},`,
     preferences: 'Change how you receive these e-mails, or unsubscribe',
     // Labels keep their own mark: Armenian ends "Ինչու՝", not with a colon.
@@ -95,6 +98,8 @@ export const MAIL_TEXT = {
         `A coordinator of ${network} added your organisation to CultureBridge as the profile ${profile}, with this address as its contact. Open the link to review the profile and confirm it; until you do, it is not matched with anyone or shown to partners.`,
     },
     button: { 'sign-in': 'Sign in', 'confirm-profile': 'Confirm and sign in', 'invite-member': 'Review, confirm and sign in' },
+    /** A confirmation link to the new address of an active profile (its owner asked for it), instead of intro['confirm-profile']. */
+    changeIntro: (profile: string) => `The owner of the CultureBridge profile ${profile} asked to make this address its contact. Open the link to confirm: from then on its mails come here, and this address signs in to it. Until then nothing changes.`,
     /** A link valid for a day or more is counted in days (member invitations). */
     validity: (minutes: number) => `The link works once and for ${minutes >= 24 * 60 ? `${Math.round(minutes / (24 * 60))} days` : `${minutes} minutes`}.`,
     ignore: 'If you did not ask for it, ignore this mail: nothing happens without the link.',
@@ -116,7 +121,7 @@ export function mailText(locale: Locale) {
   const t = translator(locale);
   const m = (key: string, params: Record<string, unknown> = {}) => t(`mail.${key}`, params);
   const text: Shape<typeof MAIL_TEXT> = {
-    common: { product: MAIL_TEXT.common.product, greeting: (name) => m('hello', { name }), preferences: m('preferences'), why: m('why'), seeMatch: m('seeMatch') },
+    common: { product: PRODUCT, greeting: (name) => m('hello', { name }), preferences: m('preferences'), why: m('why'), seeMatch: m('seeMatch') },
     coordinatorMatch: {
       subject: (network, headline) => m('coordinatorSubject', { headline, network }),
       headline: { proposed: (a, b) => m('matched', { a, b }), confirmed: (a, b) => m('confirmed', { a, b }) },
@@ -174,6 +179,7 @@ export function mailText(locale: Locale) {
         'invite-member': (network, profile) => m('inviteIntro', { network, profile }),
       },
       button: { 'sign-in': m('signInButton'), 'confirm-profile': m('confirmButton'), 'invite-member': m('inviteButton') },
+      changeIntro: (profile) => m('changeIntro', { profile }),
       validity: (minutes) => (minutes >= 24 * 60 ? m('validForDays', { days: Math.round(minutes / (24 * 60)) }) : m('validFor', { minutes })),
       ignore: m('ignore'),
       inviteIgnore: (profile) => m('inviteIgnore', { profile }),

@@ -217,6 +217,17 @@ describe('the magic-link mail', () => {
     expect(mail.text).toContain(`${BASE}/#/sign-in?token=t`);
   });
 
+  it('asks a new contact address to confirm a change the owner asked for, without saying the profile waits unmatched', () => {
+    const mail = composeSignInMail('t', { purpose: 'confirm-profile', profile: 'Kutaisi', contactChange: true }, 15, { baseUrl: BASE });
+    expect(mail.text).toContain('The owner of the CultureBridge profile Kutaisi asked to make this address its contact.');
+    expect(mail.text).not.toContain('not matched');
+    for (const locale of LOCALES) {
+      const inLocale = composeSignInMail('t', { purpose: 'confirm-profile', profile: 'Полтава', contactChange: true }, 15, { baseUrl: BASE }, locale);
+      expect(inLocale.text.split('\n')[0], locale).toBe(mailText(locale).signIn.changeIntro('Полтава'));
+      expect(inLocale.text, locale).not.toContain(mailText(locale).signIn.intro['confirm-profile']('Полтава'));
+    }
+  });
+
   it('invites an imported member naming the network and the profile, and ends as fits a mail nobody asked for', () => {
     const invite = { purpose: 'invite-member', profile: 'Полтава', network: 'EU4Culture' } as const;
     const mail = composeSignInMail('t', invite, 60 * 24 * 7, { baseUrl: BASE });

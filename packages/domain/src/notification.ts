@@ -588,7 +588,8 @@ export type SignInPurpose = 'sign-in' | 'confirm-profile' | 'invite-member';
  */
 export type SignInMailSubject =
   | { purpose: 'sign-in' }
-  | { purpose: 'confirm-profile'; profile: string }
+  /** `contactChange`: the link makes this address the contact of an active profile (see PendingContact). */
+  | { purpose: 'confirm-profile'; profile: string; contactChange?: true }
   | { purpose: 'invite-member'; profile: string; network: string };
 
 /**
@@ -603,7 +604,7 @@ export function composeSignInMail(token: string, about: SignInMailSubject, valid
     about.purpose === 'sign-in'
       ? { subject: S.subject['sign-in'], intro: S.intro['sign-in'], ignore: S.ignore }
       : about.purpose === 'confirm-profile'
-        ? { subject: S.subject['confirm-profile'](about.profile), intro: S.intro['confirm-profile'](about.profile), ignore: S.ignore }
+        ? { subject: S.subject['confirm-profile'](about.profile), intro: (about.contactChange ? S.changeIntro : S.intro['confirm-profile'])(about.profile), ignore: S.ignore }
         : { subject: S.subject['invite-member'](about.network, about.profile), intro: S.intro['invite-member'](about.network, about.profile), ignore: S.inviteIgnore(about.profile) };
   // Names come from members and coordinators: a header carries none of their line breaks.
   const { intro, ignore } = words;

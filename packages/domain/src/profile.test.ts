@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProfileInput, ProfileUpdate, profileJsonSchema, toPublicProfile, type Profile } from './profile.js';
+import { ProfileInput, ProfileUpdate, contactChange, profileJsonSchema, requestedContact, toPublicProfile, type Profile } from './profile.js';
 import { describeIssues } from './validation.js';
 import { validProfileInput } from './test-fixtures.js';
 
@@ -142,5 +142,33 @@ describe('locale preference', () => {
     expect(toPublicProfile(profile)).not.toHaveProperty('locale');
     const wrong = ProfileInput.safeParse(validProfileInput({ locale: 'ru-RU' as 'ru' }));
     expect(wrong.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['locale', '"ru-RU" is not a language CultureBridge speaks; use one of: en, ru, uk, ka, hy, az, ro, kk, uz']]);
+  });
+});
+
+describe('contact changes', () => {
+  const contact = { name: 'Nino', email: 'nino@kutaisi.example' };
+  const waiting = { name: 'Nino', email: 'new@kutaisi.example', requestedAt: '2026-11-30T10:00:00.000Z', version: 4 };
+
+  it('keeps an active profile with its address and lets a new one wait; a pending profile moves at once', () => {
+    expect(contactChange({ status: 'active', contact }, 'new@kutaisi.example')).toBe('request');
+    expect(contactChange({ status: 'pending', contact }, 'new@kutaisi.example')).toBe('move');
+    expect(contactChange({ status: 'active', contact }, ' Nino@Kutaisi.EXAMPLE ')).toBe('none');
+  });
+
+  it('cancels a waiting change with the current address, keeps it with its own address, replaces it with another', () => {
+    const active = { status: 'active' as const, contact, pendingContact: waiting };
+    expect(contactChange(active, 'nino@kutaisi.example')).toBe('cancel');
+    expect(contactChange(active, 'NEW@kutaisi.example')).toBe('keep');
+    expect(contactChange(active, 'typo@kutaisi.example')).toBe('request');
+  });
+
+  it('names the contact asked for: the waiting one, else the current one', () => {
+    expect(requestedContact({ contact, pendingContact: waiting })).toEqual({ name: 'Nino', email: 'new@kutaisi.example' });
+    expect(requestedContact({ contact })).toBe(contact);
+  });
+
+  it('never shows a waiting contact in the public profile', () => {
+    const profile = { ...ProfileInput.parse(validProfileInput()), id: 'p', version: 4, status: 'active', createdAt: 'x', updatedAt: 'x', pendingContact: waiting } satisfies Profile;
+    expect(toPublicProfile(profile)).not.toHaveProperty('pendingContact');
   });
 });

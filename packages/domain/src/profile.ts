@@ -172,6 +172,47 @@ export interface Profile extends ProfileData {
   updatedAt: string;
   /** Per named network: requested, approved or rejected (absent on profiles stored before; see network.ts). */
   memberships?: Memberships;
+  /** A new contact the owner asked for, waiting for its address to confirm (server-managed; see contactChange). */
+  pendingContact?: PendingContact;
+}
+
+/**
+ * A contact change waiting for the new address to confirm: the profile keeps its `contact` until
+ * then. `version` is the profile version that asked for it; the link mailed to the new address
+ * names it, so only the latest request's link applies. Personal data, like `contact`.
+ */
+export interface PendingContact {
+  name: string;
+  email: string;
+  /** ISO 8601 instant of the request. */
+  requestedAt: string;
+  version: number;
+}
+
+/**
+ * What an update naming the contact address `email` does to a profile's contact:
+ * - `none`: the current address, and no change waiting;
+ * - `cancel`: the current address while a change waits (the change is dropped);
+ * - `move`: a new address for a profile that is not active (never confirmed): the address moves at
+ *   once and the profile stays pending until the new address confirms; it has no matches to lose;
+ * - `request`: a new address for an active profile: it stays with its contact, and the new one
+ *   waits (a `PendingContact`) until a link mailed to it is opened; a change already waiting is
+ *   replaced;
+ * - `keep`: the address of the change already waiting (a form saved again): nothing new is mailed.
+ * Addresses compare trimmed and lower-cased, as they are stored.
+ */
+export type ContactChange = 'none' | 'cancel' | 'move' | 'request' | 'keep';
+
+export function contactChange(current: Pick<Profile, 'status' | 'contact' | 'pendingContact'>, email: string): ContactChange {
+  const same = (a: string) => a.trim().toLowerCase() === email.trim().toLowerCase();
+  if (same(current.contact.email)) return current.pendingContact ? 'cancel' : 'none';
+  if (current.status !== 'active') return 'move';
+  return current.pendingContact && same(current.pendingContact.email) ? 'keep' : 'request';
+}
+
+/** The contact a profile's owner asked for: the one waiting for its address to confirm, if any, else its own. */
+export function requestedContact(profile: Pick<Profile, 'contact' | 'pendingContact'>): Profile['contact'] {
+  return profile.pendingContact ? { name: profile.pendingContact.name, email: profile.pendingContact.email } : profile.contact;
 }
 
 /**
@@ -179,10 +220,10 @@ export interface Profile extends ProfileData {
  * `locale` and `mailFrequency` are the owner's preferences, not something about the organisation a partner should read,
  * so they stay out too.
  */
-export type PublicProfile = Omit<Profile, 'contact' | 'matchEmails' | 'locale' | 'mailFrequency'>;
+export type PublicProfile = Omit<Profile, 'contact' | 'pendingContact' | 'matchEmails' | 'locale' | 'mailFrequency'>;
 
 export function toPublicProfile(profile: Profile): PublicProfile {
-  const { contact: _contact, matchEmails: _matchEmails, locale: _locale, mailFrequency: _mailFrequency, ...rest } = profile;
+  const { contact: _contact, pendingContact: _pendingContact, matchEmails: _matchEmails, locale: _locale, mailFrequency: _mailFrequency, ...rest } = profile;
   return rest;
 }
 

@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, paginateQuery, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { DigestEntry } from '@culturebridge/domain';
 import { isLostTransactionRace } from './errors.js';
@@ -207,6 +207,51 @@ export class NotificationStore {
       const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
       if (Item?.holder !== undefined || Item?.toldStatus !== told.status || Item?.toldStatusVersion !== told.statusVersion) throw error;
     }
+  }
+
+  /**
+   * Ends every mail claim (`status` claimed) and mail lease (`holder`: a membership's or a meeting participant's) in the table, as the
+   * deliveries that held them would on failure, and answers how many: for a runtime that starts
+   * again after its process died (the local platform after a kill), whose deliveries are gone.
+   * In AWS nothing calls this: a dead invocation's message comes back only after its queue's
+   * visibility timeout (6 × notify's 60 s), longer than a lease (DEFAULT_LEASE_MS, 5 min), while the
+   * local bus retries within seconds and would dead-letter the message against a dead holder's
+   * lease. A Scan of the whole table, so for local data only (the functions' policies allow no Scan).
+   */
+  async releaseLeases(): Promise<number> {
+    let released = 0;
+    for await (const page of paginateScan({ client: this.doc }, {
+      TableName: this.tableName,
+      FilterExpression: '#status = :claimed OR attribute_exists(holder)',
+      ProjectionExpression: 'PK, SK, #status, claimToken, holder',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':claimed': 'claimed' },
+      ConsistentRead: true,
+    })) {
+      for (const item of page.Items ?? []) {
+        const Key = { PK: item.PK as string, SK: item.SK as string };
+        try {
+          if (item.status === 'claimed') {
+            await this.doc.send(
+              new DeleteCommand({
+                TableName: this.tableName,
+                Key,
+                ConditionExpression: '#status = :claimed AND claimToken = :token',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':claimed': 'claimed', ':token': item.claimToken },
+              }),
+            );
+          } else {
+            await this.doc.send(new UpdateCommand({ TableName: this.tableName, Key, UpdateExpression: 'REMOVE holder, heldUntil', ConditionExpression: 'holder = :holder', ExpressionAttributeValues: { ':holder': item.holder } }));
+          }
+          released++;
+        } catch (error) {
+          // Settled or taken over since the scan read it: no longer the dead holder's.
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        }
+      }
+    }
+    return released;
   }
 
   /** Gives the lease on `subject` back without recording anything (nothing was decided, or the mail failed). */

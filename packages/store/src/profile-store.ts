@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { nextMemberships, type MembershipStanding, type MembershipStatus, type Profile, type ProfileData, type ProfileStatus } from '@culturebridge/domain';
+import { contactChange, nextMemberships, type MembershipStanding, type MembershipStatus, type Profile, type ProfileData, type ProfileStatus } from '@culturebridge/domain';
 import { addressHash, profileAddressItem } from './address-book.js';
 import { batchDelete } from './batch.js';
 import { DuplicateSubmission, isLostTransactionRace, type WriteResult } from './errors.js';
@@ -25,6 +25,17 @@ export interface CreateOptions {
 
 /** What a coordinator's answer to a membership did. */
 export type MembershipChange = 'changed' | 'unchanged' | 'not-member';
+
+/**
+ * Whether a link mailed to the address `hash` is still about the profile: without `change`, the
+ * profile names the address as its contact; with it, the contact change of that version still
+ * waits for that address (a replaced or cancelled change's link is about nothing).
+ */
+export function awaitsAddress(profile: Pick<Profile, 'contact' | 'pendingContact'>, hash: string, change?: number): boolean {
+  const waiting = profile.pendingContact;
+  if (change === undefined) return addressHash(profile.contact.email) === hash;
+  return waiting?.version === change && addressHash(waiting.email) === hash;
+}
 
 export class ProfileStore {
   constructor(
@@ -109,8 +120,11 @@ export class ProfileStore {
   /**
    * Optimistic update: succeeds only if the stored version is the one the caller read, so two editors
    * never overwrite each other silently. Memberships follow the networks in the same transaction.
-   * A new contact address moves the address item and makes the profile `pending` again: nobody can
-   * hand a profile to an address that has not confirmed it.
+   * A new contact address (see `contactChange`) waits as `pendingContact` on an active profile,
+   * which keeps its contact and address item until the new address confirms (`confirm` with the
+   * change's version); a profile never confirmed moves at once and stays pending. Nobody can hand
+   * a profile to an address that has not confirmed it. `pendingContact` is the server's: one in
+   * `data` is ignored.
    */
   async update(id: string, expectedVersion: number, data: ProfileData, now: string): Promise<WriteResult<Profile>> {
     const current = await this.get(id);
@@ -118,27 +132,27 @@ export class ProfileStore {
     if (current.version !== expectedVersion) return { outcome: 'conflict', currentVersion: current.version };
     const stored = await this.membershipItemsOf(id);
 
-    const addressChanged = addressHash(current.contact.email) !== addressHash(data.contact.email);
+    const change = contactChange(current, data.contact.email);
+    const version = expectedVersion + 1;
+    const { pendingContact: _sent, ...fields } = data as ProfileData & Pick<Profile, 'pendingContact'>;
+    const waiting = change === 'request' ? { ...data.contact, requestedAt: now, version } : change === 'keep' && current.pendingContact ? { ...current.pendingContact, name: data.contact.name } : undefined;
     const next: Profile = {
-      ...data,
+      ...fields,
       id,
-      version: expectedVersion + 1,
-      status: addressChanged && current.status === 'active' ? 'pending' : current.status,
+      version,
+      status: current.status,
+      contact: waiting ? current.contact : data.contact,
       createdAt: current.createdAt,
       updatedAt: now,
       memberships: nextMemberships(current, data.networks),
+      ...(waiting ? { pendingContact: waiting } : {}),
     };
     try {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
             ...this.replaceWithMemberships(current, next, stored),
-            ...(addressChanged
-              ? [
-                  { Delete: { TableName: this.tableName, Key: keys.addressOfProfile(addressHash(current.contact.email), id) } },
-                  { Put: { TableName: this.tableName, Item: profileAddressItem(next.contact.email, id) } },
-                ]
-              : []),
+            ...(change === 'move' ? this.moveAddress(current, next) : []),
           ],
         }),
       );
@@ -220,40 +234,49 @@ export class ProfileStore {
   }
 
   /**
-   * The contact address confirmed a pending profile: it becomes active (a new version, so the change
-   * is published and matching runs). Only the address the profile names can confirm it, checked on
-   * the write itself: an update that moved the profile to another address meanwhile makes it fail.
+   * An address opened a link about the profile. A confirmation link (no `change`) confirms a
+   * pending profile that names the address: it becomes active. A contact change's link (`change`:
+   * the version that asked for it, see PendingContact) applies that change, if it still waits: the
+   * contact replaced, the address items moved and the matching views re-owned, in one transaction
+   * conditioned on the version read, so a change replaced or cancelled meanwhile makes it fail.
+   * Either way a new version: a confirmation is published (ProfileSubmitted) and matching runs; a
+   * contact change publishes nothing, as the contact is not public.
    */
-  async confirm(id: string, confirmingAddressHash: string, now: string): Promise<'confirmed' | 'unchanged' | 'refused'> {
+  async confirm(id: string, confirmingAddressHash: string, now: string, change?: number): Promise<'confirmed' | 'unchanged' | 'refused'> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.get(id);
-      if (!current || addressHash(current.contact.email) !== confirmingAddressHash) return 'refused';
-      if (current.status !== 'pending') return 'unchanged';
-      const next: Profile = { ...current, status: 'active', version: current.version + 1, updatedAt: now };
+      if (!current || !awaitsAddress(current, confirmingAddressHash, change)) return 'refused';
+      const { pendingContact, ...rest } = current;
+      if (change === undefined && current.status !== 'pending') return 'unchanged';
+      const next: Profile = { ...rest, status: 'active', version: current.version + 1, updatedAt: now, ...(change !== undefined && pendingContact ? { contact: { name: pendingContact.name, email: pendingContact.email } } : {}) };
       const stored = await this.membershipItemsOf(id);
       try {
         await this.doc.send(
           new TransactWriteCommand({
             TransactItems: [
               this.replaceVersion(next, current.version),
-              {
-                ConditionCheck: {
-                  TableName: this.tableName,
-                  Key: keys.addressOfProfile(confirmingAddressHash, id),
-                  ConditionExpression: 'attribute_exists(PK)',
-                },
-              },
+              ...(change === undefined
+                ? [{ ConditionCheck: { TableName: this.tableName, Key: keys.addressOfProfile(confirmingAddressHash, id), ConditionExpression: 'attribute_exists(PK)' } }]
+                : this.moveAddress(current, next)),
               ...membershipItems(next, stored).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
             ],
           }),
         );
         return 'confirmed';
       } catch (error) {
-        // Changed meanwhile: read again, and confirm only if it still names this address.
+        // Changed meanwhile: read again, and confirm only if it still awaits this address.
         if (isLostTransactionRace(error) && attempt < 3) continue;
         throw error;
       }
     }
+  }
+
+  /** The address item of `current`'s contact replaced by one of `next`'s. */
+  private moveAddress(current: Profile, next: Profile) {
+    return [
+      { Delete: { TableName: this.tableName, Key: keys.addressOfProfile(addressHash(current.contact.email), current.id) } },
+      { Put: { TableName: this.tableName, Item: profileAddressItem(next.contact.email, next.id) } },
+    ];
   }
 
   /**

@@ -15,6 +15,8 @@ export interface TokenGrant {
   profileId?: string;
   /** The address as the link's page may show it ("c…@orhei.example"); never the whole address. */
   maskedAddress?: string;
+  /** A confirmation link for a contact change: the profile version that asked for it (see PendingContact). */
+  contactChange?: number;
 }
 
 function grantOf(item: Record<string, unknown> | undefined): TokenGrant | undefined {
@@ -24,6 +26,7 @@ function grantOf(item: Record<string, unknown> | undefined): TokenGrant | undefi
     purpose: item.purpose === 'confirm-profile' || item.purpose === 'invite-member' ? item.purpose : 'sign-in',
     ...(typeof item.profileId === 'string' ? { profileId: item.profileId } : {}),
     ...(typeof item.maskedAddress === 'string' ? { maskedAddress: item.maskedAddress } : {}),
+    ...(typeof item.contactChange === 'number' ? { contactChange: item.contactChange } : {}),
   };
 }
 

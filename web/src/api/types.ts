@@ -9,6 +9,8 @@ export interface LinkDescription {
   address: string;
   expiresAt: string;
   profile?: { id: string; name: string; networks: string[]; status: string };
+  /** The link makes this address the contact of `profile` (its owner asked for it), instead of confirming a new profile. */
+  contactChange?: true;
 }
 
 export interface VerifyResult {

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { approvedNetworks, membershipStatus, type Profile, type ProfileHint, type ProfileInput } from '@culturebridge/domain';
+import { approvedNetworks, membershipStatus, requestedContact, type Profile, type ProfileHint, type ProfileInput } from '@culturebridge/domain';
 import type { ApiProblem } from '../api/client';
 import { confirmProfile, fetchMe, fetchProfile, fetchProfileMatches, updateProfile, withdrawProfile } from '../api/endpoints';
 import type { MatchView } from '../api/types';
@@ -146,6 +146,9 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
         </Notice>
       ) : null}
 
+      {/* The owner's own notice ("stays yours"); a coordinator reads the waiting contact in the API. */}
+      {owned && current.pendingContact ? <ContactChangeWaiting profile={current} onCancelled={refresh} /> : null}
+
       {/* Taken out of a network (or turned down): the member's mail says so, and so does this page. */}
       {owned
         ? current.networks
@@ -261,8 +264,8 @@ function EditProfile({ profile, onSaved, onMoved }: { profile: Profile; onSaved:
   const { t } = useLocale();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
-  // A new contact address is asked about first: the profile then belongs to it (pending until it
-  // confirms), and this session can no longer open it, so a typo would strand it.
+  // A new contact address is asked about first, naming it, as a typo sends its link to nobody (an
+  // active profile stays with its address until the new one confirms; one never confirmed moves at once).
   const [moving, setMoving] = useState<ProfileInput>();
   const { busy, problem: moveProblem, run, clear: clearMoveProblem } = useApiAction();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -276,12 +279,16 @@ function EditProfile({ profile, onSaved, onMoved }: { profile: Profile; onSaved:
   };
   const send = async (input: ProfileInput) => {
     await updateProfile(profile.id, { ...input, version: profile.version });
-    if (movesAddress(input)) return onMoved(input.contact.email.trim().toLowerCase());
+    // Only a profile never confirmed moves at once; an active one waits for the new address (see ContactChangeWaiting).
+    if (movesAddress(input) && profile.status !== 'active') return onMoved(input.contact.email.trim().toLowerCase());
     close();
     setSaved(true);
     await onSaved();
   };
-  const movesAddress = (input: ProfileInput) => input.contact.email.trim().toLowerCase() !== profile.contact.email.toLowerCase();
+  // The form starts from the contact asked for, so saving other edits keeps a change that waits.
+  const asked = requestedContact(profile);
+  const sameAddress = (input: ProfileInput, email: string) => input.contact.email.trim().toLowerCase() === email.toLowerCase();
+  const movesAddress = (input: ProfileInput) => !sameAddress(input, profile.contact.email) && !sameAddress(input, asked.email);
   const save = async (input: ProfileInput) => {
     if (!movesAddress(input)) return send(input);
     setMoving(input);
@@ -315,7 +322,7 @@ function EditProfile({ profile, onSaved, onMoved }: { profile: Profile; onSaved:
       {editing ? (
         <ProfileForm
           key={profile.version}
-          initial={fromProfile(profile)}
+          initial={fromProfile({ ...profile, contact: asked })}
           submitLabel={t('myProfile.saveChanges')}
           onSubmit={save}
           actions={
@@ -328,7 +335,7 @@ function EditProfile({ profile, onSaved, onMoved }: { profile: Profile; onSaved:
       {editing && moving && movingTo ? (
         <div className="notice notice--warning" role="group" aria-label={t('myProfile.moveQuestion', movingTo)}>
           <p className="notice__title">{t('myProfile.moveQuestion', movingTo)}</p>
-          <p>{t('myProfile.moveNote', movingTo)}</p>
+          <p>{t(profile.status === 'active' ? 'myProfile.moveNoteKept' : 'myProfile.moveNote', { ...movingTo, name: profile.name })}</p>
           {moveProblem ? <ProblemMessage problem={moveProblem} /> : null}
           <p className="match-actions">
             <BusyButton ref={moveYes} type="button" className="button" busy={busy} onClick={() => void move(moving)}>
@@ -349,6 +356,36 @@ function EditProfile({ profile, onSaved, onMoved }: { profile: Profile; onSaved:
       ) : null}
       {editing ? null : <ProfileSummary profile={profile} />}
     </section>
+  );
+}
+
+/**
+ * A new contact address waiting for its link to be opened: the profile stays with its contact until
+ * then, and its owner may cancel the change (a typo) by keeping the current address.
+ */
+function ContactChangeWaiting({ profile, onCancelled }: { profile: Profile; onCancelled: () => Promise<void> }) {
+  const { t } = useLocale();
+  const { busy, problem, run } = useApiAction({ onGone: onCancelled });
+  const values = { name: profile.name, current: profile.contact.email, email: profile.pendingContact?.email ?? '' };
+  const cancel = () =>
+    run(async () => {
+      const { id, version, status: _s, createdAt: _c, updatedAt: _u, memberships: _m, pendingContact: _p, ...data } = profile;
+      await updateProfile(id, { ...data, version });
+      // The notice and its button go with the reload: the reader continues at the profile below
+      // (its heading stays on the page, so it can take focus before the notice leaves).
+      document.getElementById('profile-title')?.focus();
+      await onCancelled();
+    });
+  return (
+    <Notice title={t('myProfile.contactChangeTitle', values)}>
+      <p>{t('myProfile.contactChangeNote', values)}</p>
+      {problem ? <ProblemMessage problem={problem} /> : null}
+      <p>
+        <BusyButton type="button" className="button button--secondary" busy={busy} onClick={() => void cancel()}>
+          {t('myProfile.contactChangeCancel', values)}
+        </BusyButton>
+      </p>
+    </Notice>
   );
 }
 

@@ -94,13 +94,17 @@ function Verify({ token }: { token: string }) {
       </div>
     );
   }
-  const { purpose, address, profile } = link.data;
+  const { purpose, address, profile, contactChange } = link.data;
   const confirming = (purpose === 'confirm-profile' || purpose === 'invite-member') && profile !== undefined;
-  const title = confirming
-    ? t('signIn.confirmTitle', { count: profile.networks.length, name: profile.name, networks: networkNames(t, list, profile.networks) })
-    : t('signIn.signInAs', { address });
+  // A member's new contact address: the profile is active and matched already; this makes it the address's.
+  const changing = confirming && contactChange === true;
+  const title = changing
+    ? t('signIn.changeTitle', { name: profile.name, address })
+    : confirming
+      ? t('signIn.confirmTitle', { count: profile.networks.length, name: profile.name, networks: networkNames(t, list, profile.networks) })
+      : t('signIn.signInAs', { address });
   // A verb, as on the heading ("Войти как …"): the page title is a noun in several languages ("Вход").
-  const button = confirming ? t('signIn.confirmButton', { name: profile.name }) : t('signIn.signInButton');
+  const button = changing ? t('signIn.changeButton') : confirming ? t('signIn.confirmButton', { name: profile.name }) : t('signIn.signInButton');
 
   const use = async () => {
     setBusy(true);
@@ -123,7 +127,7 @@ function Verify({ token }: { token: string }) {
       <PageHeading title={title} />
       {problem ? <ProblemMessage problem={problem} /> : null}
       {confirming ? (
-        <p className="lead">{t('signIn.confirmLead', { name: profile.name, address })}</p>
+        <p className="lead">{t(changing ? 'signIn.changeLead' : 'signIn.confirmLead', { name: profile.name, address })}</p>
       ) : (
         <p className="lead">
           {purpose !== 'sign-in' ? `${t('signIn.noLongerNames')} ` : ''}

@@ -1,0 +1,212 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ProfileInput, type Profile, type ProfileInput as Input } from '@culturebridge/domain';
+import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { AddressBook, CoordinatorStore, ENTITY, ProfileStore, addressHash, decodeMembershipView } from '@culturebridge/store';
+import { createProfilesApi } from '../../functions/profiles-api/app.js';
+import { call } from '../support/api-event.js';
+import { bearer, profilesApiOptions, recordingMailer } from '../support/profiles-api.js';
+import { addNetworks, freshTable, type TestTable } from '../support/table.js';
+
+const TOKEN_IN_LINK = /#\/sign-in\?token=([A-Za-z0-9_-]{43})/;
+const NOW = '2026-11-30T10:00:00.000Z';
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const old = (n: number) => `culture@city-${n}.example`;
+
+describe('a pending contact change in the profile store (DynamoDB Local)', () => {
+  let table: TestTable;
+  let profiles: ProfileStore;
+  let addresses: AddressBook;
+  beforeAll(async () => {
+    table = await freshTable('contact-change');
+    profiles = new ProfileStore(table.doc, table.tableName);
+    addresses = new AddressBook(table.doc, table.tableName);
+  });
+
+  const create = (n: number, status: Profile['status'] = 'active') =>
+    profiles.create(ProfileInput.parse(validProfileInput({ name: `City ${n}`, contact: { name: `Contact ${n}`, email: old(n) } })), { id: id(n), status, now: NOW, membership: 'approved' });
+  const dataOf = ({ id: _i, version: _v, status: _s, createdAt: _c, updatedAt: _u, memberships: _m, pendingContact: _p, ...data }: Profile) => data;
+  const ask = async (profile: Profile, email: string, name = 'New contact') => {
+    const result = await profiles.update(profile.id, profile.version, { ...dataOf(profile), contact: { name, email } }, NOW);
+    if (result.outcome !== 'ok') throw new Error(`update: ${result.outcome}`);
+    return result.value;
+  };
+  const owns = async (email: string) => (await addresses.ownedBy(addressHash(email))).profiles;
+
+  it('keeps an active profile with its contact and address item, and stores the new contact as waiting', async () => {
+    const asked = await ask(await create(1), 'new@city-1.example');
+    expect(asked).toMatchObject({ status: 'active', version: 2, contact: { name: 'Contact 1', email: old(1) }, pendingContact: { name: 'New contact', email: 'new@city-1.example', version: 2, requestedAt: NOW } });
+    expect(await profiles.get(id(1))).toEqual(asked);
+    expect(await owns(old(1))).toEqual([id(1)]);
+    expect(await owns('new@city-1.example')).toEqual([]);
+  });
+
+  it('applies the change when its link is used: contact replaced, address items moved, matching view owned by the new address', async () => {
+    const asked = await ask(await create(2), 'new@city-2.example');
+    expect(await profiles.confirm(id(2), addressHash('new@city-2.example'), NOW, asked.version)).toBe('confirmed');
+    const moved = await profiles.get(id(2));
+    expect(moved).toMatchObject({ status: 'active', version: 3, contact: { name: 'New contact', email: 'new@city-2.example' } });
+    expect(moved).not.toHaveProperty('pendingContact');
+    expect(await owns(old(2))).toEqual([]);
+    expect(await owns('new@city-2.example')).toEqual([id(2)]);
+    const membership = (await table.scanAll()).find((i) => i.entity === ENTITY.membership && i.profileId === id(2));
+    const other = await ask(await create(20), 'new@city-2.example');
+    expect(await profiles.confirm(id(20), addressHash('new@city-2.example'), NOW, other.version)).toBe('confirmed');
+    const otherMembership = (await table.scanAll()).find((i) => i.entity === ENTITY.membership && i.profileId === id(20));
+    // One address's profiles are never matched with each other: both views name the same owner now.
+    expect(decodeMembershipView(String(membership?.view)).owner).toBe(decodeMembershipView(String(otherMembership?.view)).owner);
+    // Used again (a retried verify), the link finds nothing waiting and changes nothing.
+    expect(await profiles.confirm(id(2), addressHash('new@city-2.example'), NOW, asked.version)).toBe('refused');
+    expect((await profiles.get(id(2)))?.version).toBe(3);
+  });
+
+  it('only the latest change applies: the link of a replaced one, or of a cancelled one, does nothing', async () => {
+    const typo = await ask(await create(3), 'nwe@city-3.example');
+    const replaced = await ask(typo, 'new@city-3.example');
+    expect(replaced.pendingContact).toMatchObject({ email: 'new@city-3.example', version: 3 });
+    expect(await profiles.confirm(id(3), addressHash('nwe@city-3.example'), NOW, typo.version)).toBe('refused');
+    // The same address asked for again later is a new request: the first link stays stale.
+    const again = await ask(replaced, 'nwe@city-3.example');
+    expect(await profiles.confirm(id(3), addressHash('nwe@city-3.example'), NOW, typo.version)).toBe('refused');
+    const cancelled = await ask(again, old(3), 'Contact 3');
+    expect(cancelled).toMatchObject({ status: 'active', contact: { email: old(3) } });
+    expect(cancelled).not.toHaveProperty('pendingContact');
+    expect(await profiles.confirm(id(3), addressHash('nwe@city-3.example'), NOW, again.version)).toBe('refused');
+    expect(await profiles.get(id(3))).toEqual(cancelled);
+    expect(await owns(old(3))).toEqual([id(3)]);
+  });
+
+  it('keeps a waiting change when its own address is sent again (a form saved again), taking the new name', async () => {
+    const asked = await ask(await create(4), 'new@city-4.example');
+    const saved = await ask(asked, 'NEW@city-4.example', 'Renamed');
+    expect(saved.pendingContact).toEqual({ ...asked.pendingContact, name: 'Renamed' });
+    expect(await profiles.confirm(id(4), addressHash('new@city-4.example'), NOW, asked.version)).toBe('confirmed');
+    expect((await profiles.get(id(4)))?.contact).toEqual({ name: 'Renamed', email: 'new@city-4.example' });
+  });
+
+  it('moves a profile never confirmed at once (it has nothing to lose): pending, its address item moved', async () => {
+    const moved = await ask(await create(5, 'pending'), 'new@city-5.example');
+    expect(moved).toMatchObject({ status: 'pending', contact: { email: 'new@city-5.example' } });
+    expect(moved).not.toHaveProperty('pendingContact');
+    expect(await owns(old(5))).toEqual([]);
+    expect(await owns('new@city-5.example')).toEqual([id(5)]);
+    expect(await profiles.confirm(id(5), addressHash('new@city-5.example'), NOW)).toBe('confirmed');
+  });
+
+  it('applies a change only if it still waits when written: a replacement landing between the link\'s read and its write wins', async () => {
+    const asked = await ask(await create(7), 'first@city-7.example');
+    let replaced: Profile | undefined;
+    // The owner replaces the change just before the link's transaction is sent (after its read).
+    const racing = new Proxy(table.doc, {
+      get: (target, key, receiver) =>
+        key === 'send'
+          ? async (command: { constructor: { name: string } }) => {
+              if (command.constructor.name === 'TransactWriteCommand' && !replaced) replaced = await ask(asked, 'second@city-7.example');
+              return target.send(command as never);
+            }
+          : Reflect.get(target, key, receiver),
+    });
+    expect(await new ProfileStore(racing, table.tableName).confirm(id(7), addressHash('first@city-7.example'), NOW, asked.version)).toBe('refused');
+    expect(await profiles.get(id(7))).toMatchObject({ contact: { email: old(7) }, pendingContact: { email: 'second@city-7.example', version: 3 } });
+    expect(await owns('first@city-7.example')).toEqual([]);
+    expect(await owns(old(7))).toEqual([id(7)]);
+  });
+
+  it('refuses a change link once the profile changed in between, and applies nothing a client sent as pendingContact', async () => {
+    const asked = await ask(await create(6), 'new@city-6.example');
+    const forged = { ...dataOf(asked), pendingContact: { name: 'X', email: 'x@evil.example', requestedAt: NOW, version: 9 } } as unknown as Input as ReturnType<typeof dataOf>;
+    const edited = await profiles.update(id(6), asked.version, { ...forged, contact: asked.contact }, NOW);
+    expect(edited.outcome).toBe('ok');
+    expect(await profiles.get(id(6))).not.toHaveProperty('pendingContact');
+    expect(await profiles.confirm(id(6), addressHash('x@evil.example'), NOW, 9)).toBe('refused');
+  });
+});
+
+describe('a pending contact change through the API', () => {
+  const setup = async () => {
+    const table = await freshTable('contact-change-api');
+    await addNetworks(table, ['eu4culture']);
+    const mailer = recordingMailer();
+    const api = createProfilesApi(profilesApiOptions(table.doc, table.tableName, { mailer }));
+    const tokenTo = (address: string) => TOKEN_IN_LINK.exec(mailer.sent.filter((m) => m.to === address).at(-1)?.mail.text ?? '')?.[1] ?? '';
+    const owner = await bearer('nino@kutaisi.example');
+    const input = validProfileInput({ contact: { name: 'Nino', email: 'nino@kutaisi.example' } });
+    const created = await call(api, { method: 'POST', path: '/profiles', body: input, headers: owner });
+    expect(created.body.status).toBe('active');
+    const profileId = String(created.body.id);
+    const read = async (headers = owner) => call(api, { method: 'GET', path: `/profiles/${profileId}`, headers });
+    const put = async (email: string) => {
+      const { version } = (await read()).body as { version: number };
+      return call(api, { method: 'PUT', path: `/profiles/${profileId}`, body: { ...input, contact: { name: 'Nino', email }, version }, headers: owner });
+    };
+    return { api, table, mailer, tokenTo, owner, profileId, read, put };
+  };
+
+  it('keeps the profile with the old address while a typo waits, mails the link to the new address only, and lets the owner cancel it', async () => {
+    const { api, table, mailer, tokenTo, profileId, read, put } = await setup();
+    const asked = await put('nino@kutiasi.example');
+    expect(asked.status).toBe(200);
+    expect(asked.body).toMatchObject({ status: 'active' });
+    expect((await read()).body).toMatchObject({ status: 'active', contact: { email: 'nino@kutaisi.example' }, pendingContact: { email: 'nino@kutiasi.example' } });
+    // The network's coordinators see the waiting contact as they see the contact.
+    await new CoordinatorStore(table.doc, table.tableName).add({ networkId: 'eu4culture', name: 'Lela', email: 'lela@eu4culture.example', preference: { mode: 'off' } });
+    expect((await read(await bearer('lela@eu4culture.example'))).body).toMatchObject({ contact: { email: 'nino@kutaisi.example' }, pendingContact: { email: 'nino@kutiasi.example' } });
+    expect(mailer.sent.map((m) => m.to)).toEqual(['nino@kutiasi.example']);
+    expect(mailer.sent[0]?.mail.text).toContain('asked to make this address its contact');
+    // The link's page names the profile it would move.
+    const described = await call(api, { method: 'POST', path: '/auth/link', body: { token: tokenTo('nino@kutiasi.example') } });
+    expect(described.body).toMatchObject({ purpose: 'confirm-profile', address: 'n…@kutiasi.example', profile: { id: profileId, status: 'active' }, contactChange: true });
+
+    const cancelled = await put('nino@kutaisi.example');
+    expect(cancelled.status).toBe(200);
+    expect((await read()).body).not.toHaveProperty('pendingContact');
+    expect(mailer.sent).toHaveLength(1);
+    // The typo's link, opened anyway, names and moves nothing.
+    expect((await call(api, { method: 'POST', path: '/auth/link', body: { token: tokenTo('nino@kutiasi.example') } })).body).not.toHaveProperty('profile');
+    const verified = await call(api, { method: 'POST', path: '/auth/verify', body: { token: tokenTo('nino@kutiasi.example') } });
+    expect(verified.body).toMatchObject({ profiles: [], confirmed: [] });
+    expect((await read()).body).toMatchObject({ status: 'active', contact: { email: 'nino@kutaisi.example' } });
+  });
+
+  it('moves the profile when the latest link is used; a replaced change\'s link does nothing', async () => {
+    const { api, tokenTo, profileId, read, put } = await setup();
+    expect((await put('first@kutaisi.example')).status).toBe(200);
+    const stale = tokenTo('first@kutaisi.example');
+    expect((await put('second@kutaisi.example')).status).toBe(200);
+    expect((await call(api, { method: 'POST', path: '/auth/link', body: { token: stale } })).body).not.toHaveProperty('profile');
+    const refused = await call(api, { method: 'POST', path: '/auth/verify', body: { token: stale } });
+    expect(refused.body).toMatchObject({ profiles: [], confirmed: [] });
+    expect((await read()).body).toMatchObject({ contact: { email: 'nino@kutaisi.example' }, pendingContact: { email: 'second@kutaisi.example' } });
+
+    const verified = await call(api, { method: 'POST', path: '/auth/verify', body: { token: tokenTo('second@kutaisi.example') } });
+    expect(verified.body).toMatchObject({ profiles: [profileId], confirmed: [profileId] });
+    const asNew = await read({ authorization: `Bearer ${String(verified.body.session)}` });
+    expect(asNew.body).toMatchObject({ status: 'active', contact: { email: 'second@kutaisi.example' } });
+    expect(asNew.body).not.toHaveProperty('pendingContact');
+    // The old address's session no longer finds it.
+    expect((await read()).status).toBe(404);
+  });
+
+  it('answers a retried change request with its first answer, and mails no second link', async () => {
+    const { api, mailer, owner, profileId, read } = await setup();
+    const { version } = (await read()).body as { version: number };
+    const body = { ...validProfileInput({ contact: { name: 'Nino', email: 'new@kutaisi.example' } }), version };
+    const first = await call(api, { method: 'PUT', path: `/profiles/${profileId}`, body, headers: owner });
+    const again = await call(api, { method: 'PUT', path: `/profiles/${profileId}`, body, headers: owner });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(mailer.sent).toHaveLength(1);
+  });
+
+  it('refuses pendingContact in a request body: the field is the server\'s', async () => {
+    const { api, owner, profileId, read } = await setup();
+    const { version } = (await read()).body as { version: number };
+    const sent = await call(api, {
+      method: 'PUT',
+      path: `/profiles/${profileId}`,
+      body: { ...validProfileInput({ contact: { name: 'Nino', email: 'nino@kutaisi.example' } }), version, pendingContact: { name: 'X', email: 'x@evil.example', requestedAt: NOW, version: 9 } },
+      headers: owner,
+    });
+    expect(sent.status).toBe(400);
+    expect(JSON.stringify(sent.body)).toContain('pendingContact');
+  });
+});
