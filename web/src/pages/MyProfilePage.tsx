@@ -379,6 +379,8 @@ function ContactChangeWaiting({ profile, onCancelled }: { profile: Profile; onCa
   return (
     <Notice title={t('myProfile.contactChangeTitle', values)}>
       <p>{t('myProfile.contactChangeNote', values)}</p>
+      {/* The change waits on one mailed link; asking again is how a lost or expired one is replaced. */}
+      <p>{t('myProfile.contactChangeNoLink', values)}</p>
       {problem ? <ProblemMessage problem={problem} /> : null}
       <p>
         <BusyButton type="button" className="button button--secondary" busy={busy} onClick={() => void cancel()}>
