@@ -98,14 +98,14 @@ export const MembershipData = z.strictObject({
   previousStatus: z
     .enum(MEMBERSHIP_STATUSES)
     .optional()
-    .describe('The status this membership had when last published, before this change: `approved` on a MembershipRejected is a member taken out, `requested` a declined request; `rejected` on a MembershipApproved is an approval after a removal. Also set when the change happened while the profile waited for its contact to confirm a new address (published once confirmed), and when a confirmation states again the transition that stands (same `statusVersion` as its first event). Absent for a new membership, for one first published when its profile was confirmed, for one taken out and brought back while its profile waited (it stands as last published), and on MembershipEnded'),
+    .describe('The status this membership had when last published, before this change: `approved` on a MembershipRejected is a member taken out, `requested` a declined request; `rejected` on a MembershipApproved is an approval after a removal. Also set, for a profile left pending on a new contact address by the rule before 2026-11-30, when the change happened while it waited (published once confirmed), and when its confirmation states again the transition that stands (same `statusVersion` as its first event). Absent for a new membership, for one first published when its profile was confirmed, for one taken out and brought back while its profile waited (it stands as last published), and on MembershipEnded'),
   profileVersion: z.number().int().min(1).describe('The profile version this membership state belongs to'),
   statusVersion: z
     .number()
     .int()
     .min(1)
     .optional()
-    .describe('The profile version at which the membership took `status`: two events with the same `status` and `statusVersion` state the same transition (the second one, e.g. on the confirmation of a new address, is a repeat); a higher one is a later transition. Absent on events published before 2026-11-30 (`profileVersion` is then the version of the change)'),
+    .describe('The profile version at which the membership took `status`: two events with the same `status` and `statusVersion` state the same transition (the second one, e.g. on the confirmation of a profile left pending on a new address before 2026-11-30, is a repeat); a higher one is a later transition. Absent on events published before 2026-11-30 (`profileVersion` is then the version of the change)'),
 });
 export type MembershipData = z.infer<typeof MembershipData>;
 

@@ -118,6 +118,9 @@ describe('a pending contact change in the profile store (DynamoDB Local)', () =>
     expect(edited.outcome).toBe('ok');
     expect(await profiles.get(id(6))).not.toHaveProperty('pendingContact');
     expect(await profiles.confirm(id(6), addressHash('x@evil.example'), NOW, 9)).toBe('refused');
+    // The edit (the current address sent again) dropped the change: its own link applies nothing.
+    expect(await profiles.confirm(id(6), addressHash('new@city-6.example'), NOW, asked.version)).toBe('refused');
+    expect(await profiles.get(id(6))).toMatchObject({ contact: { email: old(6) } });
   });
 });
 

@@ -213,7 +213,8 @@ export class NotificationStore {
    * Ends every mail claim (`status` claimed) and mail lease (`holder`: a membership's or a meeting participant's) in the table, as the
    * deliveries that held them would on failure, and answers how many: for a runtime that starts
    * again after its process died (the local platform after a kill), whose deliveries are gone.
-   * In AWS nothing calls this: a dead invocation's message comes back only after its queue's
+   * A claim whose mail SES had accepted before the process died (not yet marked sent) is then sent
+   * again: the same gap a lease running out leaves in AWS. In AWS nothing calls this: a dead invocation's message comes back only after its queue's
    * visibility timeout (6 × notify's 60 s), longer than a lease (DEFAULT_LEASE_MS, 5 min), while the
    * local bus retries within seconds and would dead-letter the message against a dead holder's
    * lease. A Scan of the whole table, so for local data only (the functions' policies allow no Scan).
