@@ -14,7 +14,7 @@ import { ProfileSummary } from '../components/ProfileSummary';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
 import { fieldId } from '../form/field-errors';
-import { fromProfile } from '../form/profile-form-state';
+import { fromProfile, toProfileUpdate } from '../form/profile-form-state';
 import { useApiAction } from '../lib/use-api-action';
 import { useFocusNext } from '../lib/use-focus-next';
 import { isGone, usePolling, useResource } from '../lib/use-resource';
@@ -369,8 +369,8 @@ function ContactChangeWaiting({ profile, onCancelled }: { profile: Profile; onCa
   const values = { name: profile.name, current: profile.contact.email, email: profile.pendingContact?.email ?? '' };
   const cancel = () =>
     run(async () => {
-      const { id, version, status: _s, createdAt: _c, updatedAt: _u, memberships: _m, pendingContact: _p, ...data } = profile;
-      await updateProfile(id, { ...data, version });
+      // The profile's own fields with its current contact: sending that address again drops the change.
+      await updateProfile(profile.id, toProfileUpdate(profile));
       // The notice and its button go with the reload: the reader continues at the profile below
       // (its heading stays on the page, so it can take focus before the notice leaves).
       document.getElementById('profile-title')?.focus();
