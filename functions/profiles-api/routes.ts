@@ -1,6 +1,7 @@
 import { NetworkId, ProfileInput, ProfileUpdate, answerMatch, contactChange, requestedContact, hintsForMatches, isWeakerMatch, revealsContact, toPublicProfile, withoutParticipant, type Answer, type FieldProblem, type Locale, type Meeting, type Profile } from '@culturebridge/domain';
 import { HttpProblem, invalidFields, json, keptChanging, noContent, notFound, parseBodyAlong, versionConflict, wellFormedEntries } from '@culturebridge/http';
 import { addressHash, DuplicateSubmission, sameProfileData, type MatchItem, type MatchStore, type MeetingStore, type NetworkStore, type ProfileStore } from '@culturebridge/store';
+import { MAGIC_LINK } from '@culturebridge/auth';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod';
 import { coordinates, mayRead, ownsProfile, refusal, type Caller } from './access.js';
@@ -191,9 +192,12 @@ export function profileRoutes({ profiles, matches, meetings, networks, signIn, n
     // anything is stored, so changing the address back and forth cannot flood an inbox. An active
     // profile stays with its contact until the new address confirms (see contactChange).
     const change = before ? contactChange(before, data.contact.email) : 'none';
-    const mails = change === 'move' || change === 'request';
+    // A waiting change hangs on its link, which lasts MAGIC_LINK.ttlSeconds: the same new address
+    // saved again after that (lost mail, link opened too late) gets a fresh one.
+    const renews = change === 'keep' && before?.pendingContact !== undefined && at.getTime() - Date.parse(before.pendingContact.requestedAt) >= MAGIC_LINK.ttlSeconds * 1000;
+    const mails = change === 'move' || change === 'request' || renews;
     if (mails) await signIn.enforceLimits(data.contact.email, event, at);
-    const result = await profiles.update(id, version, data, at.toISOString());
+    const result = await profiles.update(id, version, data, at.toISOString(), { renewContactRequest: renews });
     switch (result.outcome) {
       case 'ok': {
         if (mails) await mailConfirmation(requestedContact(result.value).email, at, result.value, result.value.locale);

@@ -129,7 +129,9 @@ describe('a pending contact change through the API', () => {
     const table = await freshTable('contact-change-api');
     await addNetworks(table, ['eu4culture']);
     const mailer = recordingMailer();
-    const api = createProfilesApi(profilesApiOptions(table.doc, table.tableName, { mailer }));
+    // The API's clock runs with the real one, and a test may move it on (links last 15 minutes).
+    const clock = { offsetMs: 0 };
+    const api = createProfilesApi(profilesApiOptions(table.doc, table.tableName, { mailer, now: () => new Date(Date.now() + clock.offsetMs).toISOString() }));
     const tokenTo = (address: string) => TOKEN_IN_LINK.exec(mailer.sent.filter((m) => m.to === address).at(-1)?.mail.text ?? '')?.[1] ?? '';
     const owner = await bearer('nino@kutaisi.example');
     const input = validProfileInput({ contact: { name: 'Nino', email: 'nino@kutaisi.example' } });
@@ -141,7 +143,7 @@ describe('a pending contact change through the API', () => {
       const { version } = (await read()).body as { version: number };
       return call(api, { method: 'PUT', path: `/profiles/${profileId}`, body: { ...input, contact: { name: 'Nino', email }, version }, headers: owner });
     };
-    return { api, table, mailer, tokenTo, owner, profileId, read, put };
+    return { api, table, mailer, tokenTo, owner, profileId, read, put, clock };
   };
 
   it('keeps the profile with the old address while a typo waits, mails the link to the new address only, and lets the owner cancel it', async () => {
@@ -168,6 +170,24 @@ describe('a pending contact change through the API', () => {
     const verified = await call(api, { method: 'POST', path: '/auth/verify', body: { token: tokenTo('nino@kutiasi.example') } });
     expect(verified.body).toMatchObject({ profiles: [], confirmed: [] });
     expect((await read()).body).toMatchObject({ status: 'active', contact: { email: 'nino@kutaisi.example' } });
+  });
+
+  it('sends the waiting change a new link when the owner saves the same address after the last one expired, not before', async () => {
+    const { api, mailer, tokenTo, read, put, clock } = await setup();
+    expect((await put('new@kutaisi.example')).status).toBe(200);
+    const first = tokenTo('new@kutaisi.example');
+    // Saved again at once (other edits, the same new address): the link just sent still works.
+    expect((await put('new@kutaisi.example')).status).toBe(200);
+    expect(mailer.sent.filter((m) => m.to === 'new@kutaisi.example')).toHaveLength(1);
+    // Sixteen minutes on, the first link has expired: saving again sends a fresh one, which applies the change.
+    clock.offsetMs = 16 * 60_000;
+    expect((await put('new@kutaisi.example')).status).toBe(200);
+    expect(mailer.sent.filter((m) => m.to === 'new@kutaisi.example')).toHaveLength(2);
+    expect((await call(api, { method: 'POST', path: '/auth/verify', body: { token: first } })).status).toBe(401);
+    const verified = await call(api, { method: 'POST', path: '/auth/verify', body: { token: tokenTo('new@kutaisi.example') } });
+    expect(verified.status).toBe(200);
+    expect((await read(await bearer('new@kutaisi.example'))).body).toMatchObject({ status: 'active', contact: { email: 'new@kutaisi.example' } });
+    expect((await read(await bearer('new@kutaisi.example'))).body).not.toHaveProperty('pendingContact');
   });
 
   it('moves the profile when the latest link is used; a replaced change\'s link does nothing', async () => {

@@ -184,7 +184,7 @@ export interface Profile extends ProfileData {
 export interface PendingContact {
   name: string;
   email: string;
-  /** ISO 8601 instant of the request. */
+  /** ISO 8601 instant its link was last sent: the request, or the same address saved again after that link expired. */
   requestedAt: string;
   version: number;
 }
@@ -198,7 +198,8 @@ export interface PendingContact {
  * - `request`: a new address for an active profile: it stays with its contact, and the new one
  *   waits (a `PendingContact`) until a link mailed to it is opened; a change already waiting is
  *   replaced;
- * - `keep`: the address of the change already waiting (a form saved again): nothing new is mailed.
+ * - `keep`: the address of the change already waiting (a form saved again): nothing new is mailed
+ *   while its link may still work (the API sends a fresh one once that link has expired).
  * Addresses compare trimmed and lower-cased, as they are stored.
  */
 export type ContactChange = 'none' | 'cancel' | 'move' | 'request' | 'keep';

@@ -124,9 +124,10 @@ export class ProfileStore {
    * which keeps its contact and address item until the new address confirms (`confirm` with the
    * change's version); a profile never confirmed moves at once and stays pending. Nobody can hand
    * a profile to an address that has not confirmed it. `pendingContact` is the server's: one in
-   * `data` is ignored.
+   * `data` is ignored. `renewContactRequest`: a new link goes to the waiting address now, so its
+   * `requestedAt` becomes `now`.
    */
-  async update(id: string, expectedVersion: number, data: ProfileData, now: string): Promise<WriteResult<Profile>> {
+  async update(id: string, expectedVersion: number, data: ProfileData, now: string, options: { renewContactRequest?: boolean } = {}): Promise<WriteResult<Profile>> {
     const current = await this.get(id);
     if (!current) return { outcome: 'not-found' };
     if (current.version !== expectedVersion) return { outcome: 'conflict', currentVersion: current.version };
@@ -135,7 +136,7 @@ export class ProfileStore {
     const change = contactChange(current, data.contact.email);
     const version = expectedVersion + 1;
     const { pendingContact: _sent, ...fields } = data as ProfileData & Pick<Profile, 'pendingContact'>;
-    const waiting = change === 'request' ? { ...data.contact, requestedAt: now, version } : change === 'keep' && current.pendingContact ? { ...current.pendingContact, name: data.contact.name } : undefined;
+    const waiting = change === 'request' ? { ...data.contact, requestedAt: now, version } : change === 'keep' && current.pendingContact ? { ...current.pendingContact, name: data.contact.name, ...(options.renewContactRequest ? { requestedAt: now } : {}) } : undefined;
     const next: Profile = {
       ...fields,
       id,
