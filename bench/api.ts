@@ -168,9 +168,9 @@ export async function runApiBench(): Promise<{ rows: ApiRow[]; profile?: string 
     const hash = addressHash(COORDINATOR);
     const nowEpoch = () => Math.floor(Date.now() / 1000);
     const rows: ApiRow[] = [];
-    // API Gateway runs the authorizer before every request (no result cache: signing out ends a
-    // session at once), and it reads the session: an operation each route needs before its own.
-    const authorizer = async () => {
+    // The session read: API Gateway's authorizer does it before every request (no result cache:
+    // signing out ends a session at once), and the function does it again as its own check.
+    const readSession = async () => {
       if (sid) await sessions.get(sid, nowEpoch());
     };
 
@@ -181,9 +181,9 @@ export async function runApiBench(): Promise<{ rows: ApiRow[]; profile?: string 
       // The route reads the profile and its matches while the caller is authenticated (PrefetchingRoute).
       limitOps: 'GetItem session (authorizer), then (GetItem session, Query address) ∥ GetItem profile ∥ Query matches, then BatchGetItem partners',
       limit: await limitOf(async () => {
-        await authorizer();
+        await readSession(); // the authorizer's
         const caller = async () => {
-          if (sid) await sessions.get(sid, nowEpoch());
+          await readSession();
           await addresses.ownedBy(hash);
         };
         const [, , mine] = await Promise.all([caller(), profiles.get(memberId), matches.matchesOf(memberId)]);
@@ -197,8 +197,8 @@ export async function runApiBench(): Promise<{ rows: ApiRow[]; profile?: string 
       api: await cannon({ url: `${started.url}/networks/${NETWORK}/matches`, headers: auth }),
       limitOps: 'GetItem session (authorizer), GetItem session, Query address, Query ByNetwork ∥ Query NETMATCHES#',
       limit: await limitOf(async () => {
-        await authorizer();
-        if (sid) await sessions.get(sid, nowEpoch());
+        await readSession(); // the authorizer's
+        await readSession(); // the function's
         await addresses.ownedBy(hash);
         await Promise.all([matches.candidates([NETWORK]), matches.networkMatches(NETWORK)]);
       }),
@@ -222,8 +222,8 @@ export async function runApiBench(): Promise<{ rows: ApiRow[]; profile?: string 
       }),
       limitOps: 'GetItem session (authorizer), GetItem session, Query address, Query networks, TransactWriteItems profile + memberships + address item',
       limit: await limitOf(async (i) => {
-        await authorizer();
-        if (sid) await sessions.get(sid, nowEpoch());
+        await readSession(); // the authorizer's
+        await readSession(); // the function's
         await addresses.ownedBy(hash);
         await networks.ids();
         const input = ProfileInput.parse(JSON.parse(body(1_000_000 + i)));
