@@ -210,14 +210,15 @@ export class NotificationStore {
   }
 
   /**
-   * Ends every mail claim (`status` claimed) and mail lease (`holder`: a membership's or a meeting participant's) in the table, as the
-   * deliveries that held them would on failure, and answers how many: for a runtime that starts
-   * again after its process died (the local platform after a kill), whose deliveries are gone.
-   * A claim whose mail SES had accepted before the process died (not yet marked sent) is then sent
-   * again: the same gap a lease running out leaves in AWS. In AWS nothing calls this: a dead invocation's message comes back only after its queue's
-   * visibility timeout (6 × notify's 60 s), longer than a lease (DEFAULT_LEASE_MS, 5 min), while the
-   * local bus retries within seconds and would dead-letter the message against a dead holder's
-   * lease. A Scan of the whole table, so for local data only (the functions' policies allow no Scan).
+   * Ends every mail claim (`status` claimed) and mail lease (`holder`: a membership's or a meeting
+   * participant's) in the table, as the deliveries that held them would on failure, and answers how
+   * many: for a runtime that starts again after its process died (the local platform after a kill),
+   * whose deliveries are gone. A claim whose mail SES had accepted before the process died (not yet
+   * marked sent) is then sent again: the same gap a lease running out leaves in AWS. In AWS nothing
+   * calls this: a dead invocation's message comes back only after its queue's visibility timeout
+   * (6 × notify's 60 s), longer than a lease (DEFAULT_LEASE_MS, 5 min), while the local bus retries
+   * within seconds and would dead-letter the message against a dead holder's lease. A Scan of the
+   * whole table, so for local data only (the functions' policies allow no Scan).
    */
   async releaseLeases(): Promise<number> {
     let released = 0;
@@ -230,26 +231,10 @@ export class NotificationStore {
       ConsistentRead: true,
     })) {
       for (const item of page.Items ?? []) {
-        const Key = { PK: item.PK as string, SK: item.SK as string };
-        try {
-          if (item.status === 'claimed') {
-            await this.doc.send(
-              new DeleteCommand({
-                TableName: this.tableName,
-                Key,
-                ConditionExpression: '#status = :claimed AND claimToken = :token',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':claimed': 'claimed', ':token': item.claimToken },
-              }),
-            );
-          } else {
-            await this.doc.send(new UpdateCommand({ TableName: this.tableName, Key, UpdateExpression: 'REMOVE holder, heldUntil', ConditionExpression: 'holder = :holder', ExpressionAttributeValues: { ':holder': item.holder } }));
-          }
-          released++;
-        } catch (error) {
-          // Settled or taken over since the scan read it: no longer the dead holder's.
-          if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        }
+        const key = { PK: item.PK as string, SK: item.SK as string };
+        // False when settled or taken over since the scan read it: no longer the dead holder's.
+        const ended = item.status === 'claimed' ? await this.releaseClaimAt(key, item.claimToken as string) : await this.releaseHoldAt(key, item.holder as string);
+        if (ended) released++;
       }
     }
     return released;
@@ -257,35 +242,42 @@ export class NotificationStore {
 
   /** Gives the lease on `subject` back without recording anything (nothing was decided, or the mail failed). */
   async releaseTold(subject: ToldSubject, token: string): Promise<void> {
-    try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: toldKey(subject),
-          UpdateExpression: 'REMOVE holder, heldUntil',
-          ConditionExpression: 'holder = :token',
-          ExpressionAttributeValues: { ':token': token },
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+    await this.releaseHoldAt(toldKey(subject), token);
   }
 
   /** Gives a claim back when nothing was sent (e.g. SES refused), so a retry can claim at once. */
   async release(notificationId: string, token: string): Promise<void> {
+    await this.releaseClaimAt(keys.notification(notificationId), token);
+  }
+
+  /** Deletes the claim at `key` if `token` still holds it; false when it does not (sent, or claimed by another). */
+  private async releaseClaimAt(key: { PK: string; SK: string }, token: string): Promise<boolean> {
+    return this.applied(
+      new DeleteCommand({
+        TableName: this.tableName,
+        Key: key,
+        ConditionExpression: '#status = :claimed AND claimToken = :token',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':claimed': 'claimed', ':token': token },
+      }),
+    );
+  }
+
+  /** Ends the lease at `key` if `holder` still holds it; false when it does not. */
+  private async releaseHoldAt(key: { PK: string; SK: string }, holder: string): Promise<boolean> {
+    return this.applied(
+      new UpdateCommand({ TableName: this.tableName, Key: key, UpdateExpression: 'REMOVE holder, heldUntil', ConditionExpression: 'holder = :token', ExpressionAttributeValues: { ':token': holder } }),
+    );
+  }
+
+  /** Sends a conditional write; false when its condition failed. */
+  private async applied(command: DeleteCommand | UpdateCommand): Promise<boolean> {
     try {
-      await this.doc.send(
-        new DeleteCommand({
-          TableName: this.tableName,
-          Key: keys.notification(notificationId),
-          ConditionExpression: '#status = :claimed AND claimToken = :token',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':claimed': 'claimed', ':token': token },
-        }),
-      );
+      await this.doc.send(command);
+      return true;
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return false;
     }
   }
 
