@@ -606,6 +606,7 @@ describe('the web app in a real browser', () => {
     expect(await waiting.innerText()).toContain(`Sevan stays yours, with ${email}, until ${typo} confirms the change with the link we sent there.`);
     // The change waits on one mailed link: the notice says how a lost or expired one is replaced.
     expect(await waiting.innerText()).toContain(`No mail at ${typo}, or its link expired? Cancel the change, then enter the new address again`);
+    await screenshot(page, 'contact-change-waiting.png');
     await page.getByRole('heading', { level: 1, name: 'Sevan' }).waitFor(WAIT);
     expect(await stored()).toMatchObject({ contact: { email }, pendingContact: { email: typo } });
     await nextSignInLink(platform, typo, seenTypo);
