@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { InternalServerError } from '@aws-sdk/client-dynamodb';
 import { ProfileInput, type Profile, type ProfileInput as Input } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { AddressBook, CoordinatorStore, ENTITY, ProfileStore, addressHash, decodeMembershipView } from '@culturebridge/store';
@@ -218,6 +219,51 @@ describe('a pending contact change through the API', () => {
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
     expect(mailer.sent).toHaveLength(1);
+  });
+
+  // DynamoDB failing the link's write as it can (an internal error): the first TransactWriteItems sent fails.
+  const failingOnce = (doc: TestTable['doc']) => {
+    let failed = false;
+    return new Proxy(doc, {
+      get: (target, key, receiver) =>
+        key === 'send'
+          ? async (command: { constructor: { name: string } }) => {
+              if (command.constructor.name === 'TransactWriteCommand' && !failed) {
+                failed = true;
+                throw new InternalServerError({ message: 'injected', $metadata: {} });
+              }
+              return target.send(command as never);
+            }
+          : Reflect.get(target, key, receiver),
+    });
+  };
+
+  it('keeps a contact change\'s link working when applying the change fails: the click again applies it', async () => {
+    const { table, mailer, tokenTo, profileId, read, put } = await setup();
+    expect((await put('new@kutaisi.example')).status).toBe(200);
+    const token = tokenTo('new@kutaisi.example');
+    const failing = createProfilesApi(profilesApiOptions(failingOnce(table.doc), table.tableName, { mailer }));
+    expect((await call(failing, { method: 'POST', path: '/auth/verify', body: { token } })).status).toBe(500);
+    // Nothing was applied, and the link was not spent: the member clicks again.
+    expect((await read()).body).toMatchObject({ contact: { email: 'nino@kutaisi.example' }, pendingContact: { email: 'new@kutaisi.example' } });
+    const again = await call(failing, { method: 'POST', path: '/auth/verify', body: { token } });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ profiles: [profileId], confirmed: [profileId] });
+    expect((await read(await bearer('new@kutaisi.example'))).body).toMatchObject({ contact: { email: 'new@kutaisi.example' } });
+    // Spent by the click that applied it: once only.
+    expect((await call(failing, { method: 'POST', path: '/auth/verify', body: { token } })).status).toBe(401);
+  });
+
+  it('keeps a confirmation link working when confirming the profile fails', async () => {
+    const { table, mailer, api, tokenTo } = await setup();
+    const submitted = await call(api, { method: 'POST', path: '/profiles', body: validProfileInput({ name: 'Rustavi', contact: { name: 'Ana', email: 'ana@rustavi.example' } }) });
+    expect(submitted.body.status).toBe('pending');
+    const token = tokenTo('ana@rustavi.example');
+    const failing = createProfilesApi(profilesApiOptions(failingOnce(table.doc), table.tableName, { mailer }));
+    expect((await call(failing, { method: 'POST', path: '/auth/verify', body: { token } })).status).toBe(500);
+    const again = await call(failing, { method: 'POST', path: '/auth/verify', body: { token } });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ confirmed: [submitted.body.id] });
   });
 
   it('refuses pendingContact in a request body: the field is the server\'s', async () => {

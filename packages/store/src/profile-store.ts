@@ -6,6 +6,7 @@ import { batchDelete } from './batch.js';
 import { DuplicateSubmission, isLostTransactionRace, type WriteResult } from './errors.js';
 import { fromItem, membershipItemScopes, membershipItems, membershipStandingOf, profileItem } from './profile-items.js';
 import { ENTITY, keys, TABLE } from './table.js';
+import { spendTokenUpdate, tokenItem, type TokenSpend } from './sign-in-store.js';
 import type { MatchItem } from './match-items.js';
 import { removeNetworkCopies } from './network-projection.js';
 
@@ -242,19 +243,27 @@ export class ProfileStore {
    * conditioned on the version read, so a change replaced or cancelled meanwhile makes it fail.
    * Either way a new version: a confirmation is published (ProfileSubmitted) and matching runs; a
    * contact change publishes nothing, as the contact is not public.
+   *
+   * `spend`: the link's token, spent in that same transaction, so a failure (an error, a race lost
+   * on every attempt) leaves both undone and the link still works. Returns `spent` when the token
+   * was used by another request or expired (nothing written), and `confirmed` when the transaction
+   * was applied but its reply lost (the token names this `useId`). `unchanged` and `refused` spend
+   * nothing: the caller spends the token on its own (a plain sign-in).
    */
-  async confirm(id: string, confirmingAddressHash: string, now: string, change?: number): Promise<'confirmed' | 'unchanged' | 'refused'> {
+  async confirm(id: string, confirmingAddressHash: string, now: string, change?: number, spend?: TokenSpend): Promise<'confirmed' | 'unchanged' | 'refused' | 'spent'> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.get(id);
-      if (!current || !awaitsAddress(current, confirmingAddressHash, change)) return 'refused';
+      if (!current || !awaitsAddress(current, confirmingAddressHash, change)) return spend && attempt > 1 ? await this.spentHere(spend, 'refused') : 'refused';
       const { pendingContact, ...rest } = current;
-      if (change === undefined && current.status !== 'pending') return 'unchanged';
+      if (change === undefined && current.status !== 'pending') return spend && attempt > 1 ? await this.spentHere(spend, 'unchanged') : 'unchanged';
       const next: Profile = { ...rest, status: 'active', version: current.version + 1, updatedAt: now, ...(change !== undefined && pendingContact ? { contact: { name: pendingContact.name, email: pendingContact.email } } : {}) };
       const stored = await this.membershipItemsOf(id);
       try {
         await this.doc.send(
           new TransactWriteCommand({
             TransactItems: [
+              // First, so that its cancellation reason is the first one.
+              ...(spend ? [{ Update: spendTokenUpdate(this.tableName, spend) }] : []),
               this.replaceVersion(next, current.version),
               ...(change === undefined
                 ? [{ ConditionCheck: { TableName: this.tableName, Key: keys.addressOfProfile(confirmingAddressHash, id), ConditionExpression: 'attribute_exists(PK)' } }]
@@ -265,11 +274,23 @@ export class ProfileStore {
         );
         return 'confirmed';
       } catch (error) {
+        if (spend && error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return this.spentHere(spend, 'spent');
         // Changed meanwhile: read again, and confirm only if it still awaits this address.
         if (isLostTransactionRace(error) && attempt < 3) continue;
         throw error;
       }
     }
+  }
+
+  /**
+   * After a lost race: `confirmed` if the token names this use (an attempt of ours was applied, its
+   * reply lost and the SDK's retry refused), `spent` if another use or expiry took it, else `otherwise`.
+   */
+  private async spentHere(spend: TokenSpend, otherwise: 'refused' | 'unchanged' | 'spent'): Promise<'confirmed' | 'unchanged' | 'refused' | 'spent'> {
+    const token = await tokenItem(this.doc, this.tableName, spend.tokenHash);
+    if (token?.usedBy === spend.useId) return 'confirmed';
+    const expires = Number(token?.[TABLE.ttlAttribute]);
+    return token === undefined || token.usedBy !== undefined || !(expires > spend.nowEpoch) ? 'spent' : otherwise;
   }
 
   /** The address item of `current`'s contact replaced by one of `next`'s. */
