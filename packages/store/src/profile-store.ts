@@ -242,7 +242,8 @@ export class ProfileStore {
    * contact replaced, the address items moved and the matching views re-owned, in one transaction
    * conditioned on the version read, so a change replaced or cancelled meanwhile makes it fail.
    * Either way a new version: a confirmation is published (ProfileSubmitted) and matching runs; a
-   * contact change publishes nothing, as the contact is not public.
+   * contact change is a ProfileUpdated naming `contact` (not its value), so matching runs for the
+   * new owner (see publish-changes' changedFields).
    *
    * `spend`: the link's token, spent in that same transaction, so a failure (an error, a race lost
    * on every attempt) leaves both undone and the link still works. Returns `spent` when the token
