@@ -1,6 +1,6 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { contactChange, nextMemberships, type MembershipStanding, type MembershipStatus, type Profile, type ProfileData, type ProfileStatus } from '@culturebridge/domain';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { contactChange, nextMemberships, withoutLapsedContactChange, type MembershipStanding, type MembershipStatus, type Profile, type ProfileData, type ProfileStatus } from '@culturebridge/domain';
 import { addressHash, profileAddressItem } from './address-book.js';
 import { batchDelete } from './batch.js';
 import { DuplicateSubmission, isLostTransactionRace, type WriteResult } from './errors.js';
@@ -39,16 +39,48 @@ export function awaitsAddress(profile: Pick<Profile, 'contact' | 'pendingContact
 }
 
 export class ProfileStore {
+  /** `nowMs`: the clock (epoch ms) a waiting contact change lapses by (see CONTACT_CHANGE_LIFETIME_DAYS). */
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly nowMs: () => number = Date.now,
   ) {}
 
+  /**
+   * The profile as it stands: a contact change that has lapsed is left out (so no route shows it,
+   * no link applies it and the next write drops it), and removed from the item here.
+   */
   async get(id: string): Promise<Profile | undefined> {
     const out = await this.doc.send(
       new GetCommand({ TableName: this.tableName, Key: keys.profile(id), ConsistentRead: true }),
     );
-    return out.Item ? fromItem<Profile>(out.Item) : undefined;
+    if (!out.Item) return undefined;
+    const stored = fromItem<Profile>(out.Item);
+    const current = withoutLapsedContactChange(stored, this.nowMs());
+    if (current !== stored && stored.pendingContact) await this.dropLapsedChange(id, stored.pendingContact.version);
+    return current;
+  }
+
+  /**
+   * Removes a lapsed contact change from the item, if it is still the one read. Not a new version:
+   * nothing a client sent changes, and every reader already leaves a lapsed change out, so a write
+   * based on the version read stays valid.
+   */
+  private async dropLapsedChange(id: string, change: number): Promise<void> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.profile(id),
+          UpdateExpression: 'REMOVE pendingContact',
+          ConditionExpression: 'pendingContact.version = :change',
+          ExpressionAttributeValues: { ':change': change },
+        }),
+      );
+    } catch (error) {
+      // Replaced, applied or removed meanwhile: nothing lapsed is left to remove.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   /**
