@@ -55,6 +55,7 @@ describe('profiles-api error paths', () => {
     expect(response.status).toBe(503);
     expect(response.headers['retry-after']).toBe('1');
     expect(response.headers['content-type']).toBe('application/problem+json');
+    expect(response.body.type).toBe('about:blank');
   });
 
   it('turns a conditional-check failure during the write (a concurrent edit) into 409 with the current version', async () => {
@@ -104,6 +105,8 @@ describe('profiles-api error paths', () => {
     const response = await call(api, { method: 'POST', path: `/matches/${id}/${partner}/accept`, headers: owner });
     expect(response.status).toBe(503);
     expect(response.headers['retry-after']).toBe('1');
+    // A type of its own: a client tells a race lost on every attempt from throttling (about:blank).
+    expect(response.body).toMatchObject({ type: '/problems/kept-changing', status: 503 });
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(5);
     expect(ddb.commandCalls(GetCommand, { Key: keys.match(id, partner) })).toHaveLength(5);
   });

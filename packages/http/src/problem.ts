@@ -12,6 +12,9 @@ export const PROBLEM_TYPES = {
   meetingUnderWay: '/problems/meeting-under-way',
   meetingOver: '/problems/meeting-over',
   meetingNeedsCoordinator: '/problems/meeting-needs-coordinator',
+  meetingExists: '/problems/meeting-exists',
+  matchState: '/problems/match-state',
+  keptChanging: '/problems/kept-changing',
 } as const;
 
 /** A client-facing failure: thrown anywhere in a request and rendered as application/problem+json. */
@@ -83,7 +86,10 @@ export function versionConflict(sentVersion: number, currentVersion: number, wha
  * would ask it to do something it cannot.
  */
 export const keptChanging = (what: 'match' | 'meeting') =>
-  new HttpProblem(503, 'Busy', `This ${what} kept changing while your request was applied. Send the same request again in a moment.`, 'about:blank', {}, { 'retry-after': '1' });
+  new HttpProblem(503, 'Kept changing', `This ${what} kept changing while your request was applied. Send the same request again in a moment.`, PROBLEM_TYPES.keptChanging, {}, { 'retry-after': '1' });
+
+/** 409: a new meeting's id (derived from who planned what) is taken; `detail` says what to change. */
+export const meetingExists = (detail: string) => new HttpProblem(409, 'Meeting exists', detail, PROBLEM_TYPES.meetingExists);
 
 export const signInRequired = () =>
   new HttpProblem(

@@ -26,6 +26,7 @@ function explanation(problem: ApiProblem, t: TFunction, locale: Locale, now: Dat
   if (problem.is('/problems/meeting-over')) return words('meetingOver');
   if (problem.is('/problems/meeting-needs-coordinator')) return words('meetingNeedsCoordinator');
   if (problem.is('/problems/meeting-under-way')) return words('meetingUnderWay');
+  if (problem.is('/problems/meeting-exists')) return words('meetingExists');
   if (problem.is(UNREACHABLE)) return words('unreachable');
   switch (problem.status) {
     // Thrown by the page itself (an unexpected error): its message is all there is to say.
