@@ -200,9 +200,7 @@ export function signInService(deps: SignInDeps) {
    * profile or applies its contact change (ProfileStore.confirm), so a failure there leaves the
    * link working for the next click; one with nothing left to confirm is spent alone, as a sign-in.
    */
-  async function useLink(spend: TokenSpend, now: Date): Promise<{ grant: TokenGrant; confirmed: string[] }> {
-    const grant = await deps.signIns.peekToken(spend.tokenHash, spend.nowEpoch);
-    if (!grant) throw invalidToken();
+  async function useLink(spend: TokenSpend, grant: TokenGrant, now: Date): Promise<{ grant: TokenGrant; confirmed: string[] }> {
     if ((grant.purpose === 'confirm-profile' || grant.purpose === 'invite-member') && grant.profileId) {
       const outcome = await deps.profiles.confirm(grant.profileId, grant.addressHash, now.toISOString(), grant.contactChange, spend);
       if (outcome === 'confirmed') return { grant, confirmed: [grant.profileId] };
@@ -223,10 +221,15 @@ export function signInService(deps: SignInDeps) {
     if (!TOKEN_PATTERN.test(token)) throw invalidToken();
     const nowEpoch = Math.floor(now.getTime() / 1000);
     const spend = { tokenHash: hashToken(token), nowEpoch, useId: randomUUID() };
-    const { grant, confirmed } = await useLink(spend, now);
+    const peeked = await deps.signIns.peekToken(spend.tokenHash, nowEpoch);
+    if (!peeked) throw invalidToken();
+    // The session is stored before the link is spent: if storing it fails, the link still works.
+    // One stored for a link that another click then spends is never handed out (its secret stays
+    // here) and expires by TTL.
     const { secret, id } = newBrowserSession();
     const idleExpiresAt = nowEpoch + BROWSER_SESSION.idleSeconds;
-    await deps.sessions.create({ id, addressHash: grant.addressHash, createdAt: nowEpoch, absoluteExpiresAt: nowEpoch + BROWSER_SESSION.absoluteSeconds, idleExpiresAt });
+    await deps.sessions.create({ id, addressHash: peeked.addressHash, createdAt: nowEpoch, absoluteExpiresAt: nowEpoch + BROWSER_SESSION.absoluteSeconds, idleExpiresAt });
+    const { grant, confirmed } = await useLink(spend, peeked, now);
     const cookie = { secret, maxAgeSeconds: BROWSER_SESSION.idleSeconds, expiresAt: new Date(idleExpiresAt * 1000).toISOString() };
     return { ...(await sessionFor(grant.addressHash, now, id)), cookie, confirmed };
   }

@@ -256,13 +256,13 @@ describe('a pending contact change through the API', () => {
   });
 
   // DynamoDB failing the link's write as it can (an internal error): the first TransactWriteItems sent fails.
-  const failingOnce = (doc: TestTable['doc']) => {
+  const failingOnce = (doc: TestTable['doc'], fails: (command: { constructor: { name: string }; input?: { Item?: { PK?: string } } }) => boolean = (command) => command.constructor.name === 'TransactWriteCommand') => {
     let failed = false;
     return new Proxy(doc, {
       get: (target, key, receiver) =>
         key === 'send'
-          ? async (command: { constructor: { name: string } }) => {
-              if (command.constructor.name === 'TransactWriteCommand' && !failed) {
+          ? async (command: { constructor: { name: string }; input?: { Item?: { PK?: string } } }) => {
+              if (fails(command) && !failed) {
                 failed = true;
                 throw new InternalServerError({ message: 'injected', $metadata: {} });
               }
@@ -298,6 +298,17 @@ describe('a pending contact change through the API', () => {
     const again = await call(failing, { method: 'POST', path: '/auth/verify', body: { token } });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ confirmed: [submitted.body.id] });
+  });
+
+  it('keeps a link working when its session cannot be stored: the click again applies the change and signs in', async () => {
+    const { table, mailer, tokenTo, profileId, put } = await setup();
+    expect((await put('new@kutaisi.example')).status).toBe(200);
+    const token = tokenTo('new@kutaisi.example');
+    const failing = createProfilesApi(profilesApiOptions(failingOnce(table.doc, (command) => command.constructor.name === 'PutCommand' && String(command.input?.Item?.PK).startsWith('SESSION#')), table.tableName, { mailer }));
+    expect((await call(failing, { method: 'POST', path: '/auth/verify', body: { token } })).status).toBe(500);
+    const again = await call(failing, { method: 'POST', path: '/auth/verify', body: { token } });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ profiles: [profileId], confirmed: [profileId] });
   });
 
   it('refuses pendingContact in a request body: the field is the server\'s', async () => {
