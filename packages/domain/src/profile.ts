@@ -220,10 +220,15 @@ export function contactChange(current: Pick<Profile, 'status' | 'contact' | 'pen
  */
 export const CONTACT_CHANGE_LIFETIME_DAYS = 7;
 
+/** The instant (epoch ms) a waiting change lapses: `requestedAt` + CONTACT_CHANGE_LIFETIME_DAYS. */
+export function contactChangeLapsesAt(waiting: Pick<PendingContact, 'requestedAt'>): number {
+  return Date.parse(waiting.requestedAt) + CONTACT_CHANGE_LIFETIME_DAYS * 86_400_000;
+}
+
 /** Whether the waiting change of `profile` has lapsed at `nowMs` (epoch ms); false without one. */
 export function contactChangeLapsed(profile: Pick<Profile, 'pendingContact'>, nowMs: number): boolean {
   const waiting = profile.pendingContact;
-  return waiting !== undefined && nowMs >= Date.parse(waiting.requestedAt) + CONTACT_CHANGE_LIFETIME_DAYS * 86_400_000;
+  return waiting !== undefined && nowMs >= contactChangeLapsesAt(waiting);
 }
 
 /** `profile` as it stands at `nowMs` (epoch ms): without its waiting change once that lapsed, else the same object. */
