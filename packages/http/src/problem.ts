@@ -15,6 +15,7 @@ export const PROBLEM_TYPES = {
   meetingExists: '/problems/meeting-exists',
   matchState: '/problems/match-state',
   keptChanging: '/problems/kept-changing',
+  importRowChanged: '/problems/import-row-changed',
 } as const;
 
 /** A client-facing failure: thrown anywhere in a request and rendered as application/problem+json. */

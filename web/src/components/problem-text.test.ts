@@ -26,6 +26,7 @@ const ANSWERS: readonly ApiProblem[] = [
   new ApiProblem(403, '/problems/forbidden', 'Not allowed', 'Only a coordinator of this network may approve requests.', []),
   new ApiProblem(404, 'about:blank', 'Not found', 'No profile with this id exists, or you may not see it.', []),
   new ApiProblem(409, '/problems/version-conflict', 'The profile was changed by someone else', 'You sent version 3.', []),
+  new ApiProblem(409, '/problems/import-row-changed', 'A member changed during the import', 'the member in row 2 changed while the list was imported; import the list again: rows already done are left as they are.', [], { rowNumber: 2 }),
   new ApiProblem(409, '/problems/match-state', 'This match cannot be answered that way', 'a declined match cannot be accepted', []),
   new ApiProblem(409, '/problems/meeting-exists', 'Meeting exists', 'This plan was made and cancelled too often; change its name or day to plan it again.', []),
   new ApiProblem(409, 'about:blank', 'Conflict', undefined, []),

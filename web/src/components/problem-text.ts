@@ -17,7 +17,8 @@ export function explainProblem(problem: ApiProblem, t: TFunction, locale: Locale
 
 function explanation(problem: ApiProblem, t: TFunction, locale: Locale, now: Date): { title: string; detail: string } {
   const words = (key: string) => ({ title: t(`problem.${key}.title`), detail: t(`problem.${key}.detail`) });
-  if (problem.is('/problems/version-conflict')) return words('conflict');
+  // A member list's row changed by someone else meanwhile: the same words; the import page adds how far it got.
+  if (problem.is('/problems/version-conflict') || problem.is('/problems/import-row-changed')) return words('conflict');
   if (problem.is('/problems/rate-limited')) return rateLimited(problem, t, locale, now);
   if (problem.is('/problems/forbidden')) return words('forbidden');
   if (problem.is('/problems/invalid-token')) return words('invalidToken');
