@@ -224,12 +224,16 @@ export function signInService(deps: SignInDeps) {
     const peeked = await deps.signIns.peekToken(spend.tokenHash, nowEpoch);
     if (!peeked) throw invalidToken();
     // The session is stored before the link is spent: if storing it fails, the link still works.
-    // One stored for a link that another click then spends is never handed out (its secret stays
-    // here) and expires by TTL.
+    // When the link is then refused or its spending fails, the session (never handed out: its
+    // secret is only here) is deleted again.
     const { secret, id } = newBrowserSession();
     const idleExpiresAt = nowEpoch + BROWSER_SESSION.idleSeconds;
     await deps.sessions.create({ id, addressHash: peeked.addressHash, createdAt: nowEpoch, absoluteExpiresAt: nowEpoch + BROWSER_SESSION.absoluteSeconds, idleExpiresAt });
-    const { grant, confirmed } = await useLink(spend, peeked, now);
+    const { grant, confirmed } = await useLink(spend, peeked, now).catch(async (error: unknown) => {
+      // The answer is the link's failure; a session left behind only waits for its TTL, unusable.
+      await deps.sessions.delete(id).catch((cleanup: unknown) => deps.logger.warn('unused session not deleted', { error: (cleanup as Error).name }));
+      throw error;
+    });
     const cookie = { secret, maxAgeSeconds: BROWSER_SESSION.idleSeconds, expiresAt: new Date(idleExpiresAt * 1000).toISOString() };
     return { ...(await sessionFor(grant.addressHash, now, id)), cookie, confirmed };
   }

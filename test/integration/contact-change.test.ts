@@ -286,6 +286,8 @@ describe('a pending contact change through the API', () => {
     expect((await read(await bearer('new@kutaisi.example'))).body).toMatchObject({ contact: { email: 'new@kutaisi.example' } });
     // Spent by the click that applied it: once only.
     expect((await call(failing, { method: 'POST', path: '/auth/verify', body: { token } })).status).toBe(401);
+    // The failed and the refused click left no session behind: only the one handed out exists.
+    expect((await table.scanAll()).filter((i) => i.entity === ENTITY.session)).toHaveLength(1);
   });
 
   it('keeps a confirmation link working when confirming the profile fails', async () => {
