@@ -7,7 +7,8 @@ import { ProvisionedThroughputExceededException, TransactionCanceledException } 
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ProfileInput } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
-import { createDocumentClient, keys, matchItems, networkItem, profileAddressItem, profileItem } from '@culturebridge/store';
+import { addressHash, createDocumentClient, keys, matchItems, networkItem, profileAddressItem, profileItem } from '@culturebridge/store';
+import { hashToken } from '@culturebridge/auth';
 import { createProfilesApi } from './app.js';
 import { call } from '../../test/support/api-event.js';
 import { bearer, profilesApiOptions } from '../../test/support/profiles-api.js';
@@ -150,6 +151,24 @@ describe('sign-in error paths', () => {
     expect(logged).toContain('sign-in mail rejected by SES');
     expect(logged).not.toContain('kutaisi.example');
     expect(logged).not.toContain('token');
+  });
+
+  it('answers 503 kept-changing, with the link unspent, when confirming its profile loses every race', async () => {
+    const token = 'A'.repeat(43);
+    const tokenKey = keys.token(hashToken(token));
+    const later = Math.floor(Date.now() / 1000) + 600;
+    ddb.on(GetCommand, { Key: tokenKey }).resolves({ Item: { ...tokenKey, addressHash: addressHash('culture@kutaisi.example'), purpose: 'confirm-profile', profileId: id, expiresAt: later } });
+    ddb.on(GetCommand, { Key: keys.profile(id) }).resolves({ Item: { ...stored, status: 'pending' } });
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    ddb.on(TransactWriteCommand).rejects(
+      new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }] }),
+    );
+    const response = await call(signInApi, { method: 'POST', path: '/auth/verify', body: { token } });
+    expect(response.status).toBe(503);
+    expect(response.body).toMatchObject({ type: '/problems/kept-changing' });
+    expect(response.headers['retry-after']).toBe('1');
+    // Never spent on its own: only inside the confirming transaction, which never went through.
+    expect(ddb.commandCalls(UpdateCommand, { Key: tokenKey })).toHaveLength(0);
   });
 
   it('answers 503 when the rate counter is throttled, and mails nothing', async () => {

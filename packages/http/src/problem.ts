@@ -81,12 +81,13 @@ export function versionConflict(sentVersion: number, currentVersion: number, wha
 }
 
 /**
- * 503: a write that sends no version (a match answer, a meeting request or cancel) lost the race for
- * `what` on every attempt, each time to another change; nothing of it is stored. The client sends
+ * 503: a write that sends no version (a match answer, a meeting request or cancel, a link's
+ * confirmation) lost the race for `what` on every attempt, each time to another change; nothing of
+ * it is stored (a link stays unspent). The client sends
  * the same request again after `Retry-After` (s); it never sent a version, so a 409 version conflict
  * would ask it to do something it cannot.
  */
-export const keptChanging = (what: 'match' | 'meeting') =>
+export const keptChanging = (what: 'match' | 'meeting' | 'profile') =>
   new HttpProblem(503, 'Kept changing', `This ${what} kept changing while your request was applied. Send the same request again in a moment.`, PROBLEM_TYPES.keptChanging, {}, { 'retry-after': '1' });
 
 /** 409: a new meeting's id (derived from who planned what) is taken; `detail` says what to change. */
