@@ -112,6 +112,19 @@ describe('profiles-api error paths', () => {
     expect(ddb.commandCalls(GetCommand, { Key: keys.match(id, partner) })).toHaveLength(5);
   });
 
+  it('answers 503 kept-changing, not 500, when a write that sends no version (an erasure) loses every race', async () => {
+    // In no network, so no meeting to leave first.
+    ddb.on(GetCommand, { Key: keys.profile(id) }).resolves({ Item: { ...stored, networks: [] } });
+    ddb.on(QueryCommand, { ExpressionAttributeValues: { ':pk': keys.profilePartition(id) } }).resolves({ Items: [stored] });
+    ddb.on(TransactWriteCommand).rejects(
+      new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'TransactionConflict' }, { Code: 'None' }] }),
+    );
+    const response = await call(api, { method: 'DELETE', path: `/profiles/${id}`, headers: owner });
+    expect(response.status).toBe(503);
+    expect(response.body).toMatchObject({ type: '/problems/kept-changing' });
+    expect(response.headers['retry-after']).toBe('1');
+  });
+
   it('answers 503 when a transaction was cancelled by throttling', async () => {
     ddb.on(TransactWriteCommand).rejects(
       new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'ThrottlingError' }] }),

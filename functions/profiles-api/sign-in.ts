@@ -1,11 +1,11 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { BROWSER_SESSION, MAGIC_LINK, RATE_LIMITS, addressLimitKey, clientNetworkKey, TOKEN_PATTERN, hashToken, maskAddress, newBrowserSession, newMagicToken, retryAfterSeconds, signSession, windowAt, type RateLimitName } from '@culturebridge/auth';
 import { composeSignInMail, DEFAULT_LOCALE, type Locale, type Profile, type SignInMailSubject, type SignInPurpose } from '@culturebridge/domain';
-import { HttpProblem, PROBLEM_TYPES, keptChanging } from '@culturebridge/http';
+import { HttpProblem, PROBLEM_TYPES } from '@culturebridge/http';
 import type { Mailer } from '@culturebridge/mail';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER } from './api-routes.js';
-import { addressHash, awaitsAddress, isLostTransactionRace, type AddressBook, type ProfileStore, type SessionStore, type SignInStore, type SuppressionStore, type TokenGrant, type TokenSpend } from '@culturebridge/store';
+import { addressHash, awaitsAddress, type AddressBook, type ProfileStore, type SessionStore, type SignInStore, type SuppressionStore, type TokenGrant, type TokenSpend } from '@culturebridge/store';
 
 interface WarnLogger {
   warn(message: string, ...extra: unknown[]): void;
@@ -202,10 +202,8 @@ export function signInService(deps: SignInDeps) {
    */
   async function useLink(spend: TokenSpend, grant: TokenGrant, now: Date): Promise<{ grant: TokenGrant; confirmed: string[] }> {
     if ((grant.purpose === 'confirm-profile' || grant.purpose === 'invite-member') && grant.profileId) {
-      const outcome = await deps.profiles.confirm(grant.profileId, grant.addressHash, now.toISOString(), grant.contactChange, spend).catch((error: unknown) => {
-        // The profile changed on every attempt: nothing is confirmed and the link is unspent, so the same click again may do it.
-        throw isLostTransactionRace(error) ? keptChanging('profile') : error;
-      });
+      // A race lost on every attempt throws (503 kept-changing): nothing is confirmed and the link is unspent.
+      const outcome = await deps.profiles.confirm(grant.profileId, grant.addressHash, now.toISOString(), grant.contactChange, spend);
       if (outcome === 'confirmed') return { grant, confirmed: [grant.profileId] };
       if (outcome === 'spent') throw invalidToken();
     }
