@@ -102,7 +102,7 @@ async function parseXlsx(bytes: Uint8Array): Promise<ParsedSheet> {
     // The universal build reads from memory with fflate (the Node build streams through unzipper
     // and loads graceful-fs, which patches fs). Its parts are stored, so fflate never starts a
     // worker to inflate one. The first sheet in the workbook's order, as a spreadsheet opens it.
-    sheet = await readSheet(rezipped(parts).buffer as ArrayBuffer, 1);
+    sheet = await readSheet(rezipped(parts), 1);
   } catch (error) {
     throw new UnreadableFile(`The file is not a readable XLSX workbook: ${truncated((error as Error).message, 200)}`);
   }

@@ -62,6 +62,7 @@ export function unpackWithin(bytes: Uint8Array, limit: number): Record<string, U
  * Stored, not deflated: nothing is inflated twice, and fflate's `unzip` (which read-excel-file's
  * universal build uses) starts a worker thread only to inflate a large compressed part.
  */
-export function rezipped(parts: Record<string, Uint8Array>): Uint8Array {
-  return zipSync(parts, { level: 0 });
+export function rezipped(parts: Record<string, Uint8Array>): ArrayBuffer {
+  const zip = zipSync(parts, { level: 0 });
+  return zip.byteLength === zip.buffer.byteLength ? (zip.buffer as ArrayBuffer) : zip.slice().buffer;
 }
