@@ -61,6 +61,16 @@ const FILES = {
     ),
 };
 
+/**
+ * A workbook of 25 MB of text in one cell, about 25 KB zipped. Built before the platform starts:
+ * building it holds this process (and the in-process API server) for seconds, which between two
+ * requests lets the server close an idle keep-alive connection as fetch reuses it (ECONNRESET).
+ */
+let bomb: Buffer;
+beforeAll(async () => {
+  bomb = Buffer.from(await writeXlsxFile([HEADER, member('x'.repeat(25 * 1024 * 1024), 'MD', 'Cahul', addr('bomb'))]).toBuffer());
+});
+
 beforeAll(async () => {
   platform = await startTestPlatform('member-import');
   const doc = platformDocumentClient(platform);
@@ -148,7 +158,6 @@ describe('member list import', () => {
   it('refuses a workbook it cannot read as a 400 problem naming the file, storing and mailing nothing: a zip bomb, a zip of no workbook, a cut-off workbook', async () => {
     const before = await memberData();
     const workbook = await FILES.xlsx();
-    const bomb = Buffer.from(await writeXlsxFile([HEADER, member('x'.repeat(25 * 1024 * 1024), 'MD', 'Cahul', addr('bomb'))]).toBuffer());
     const notAWorkbook = Buffer.from(zipSync({ 'notes.txt': strToU8('hello') }));
     for (const [file, detail] of [
       [bomb, /unpacks to more than 24 MB/],
