@@ -155,6 +155,7 @@ describe('member lists', () => {
   it(`refuses a header of more than ${MAX_COLUMNS} columns, and quotes at most 100 characters of an unknown one`, async () => {
     const wide = Array.from({ length: MAX_COLUMNS + 1 }, (_, k) => `c${k}`).join(',');
     await expect(parseMemberFile(Buffer.from(`${wide}\n`))).rejects.toThrow(/has 201 columns/);
+    await expect(parseMemberFile(await safeXlsx('Members', wide.split(','), [['x']]))).rejects.toThrow(/has 201 columns/);
     const plan = planImport(await parseMemberFile(Buffer.from(`${HEADER},${'u'.repeat(5000)}\nA,city,GE,A,a@x.example,youth,en,x\n`)), 'net');
     expect(plan.unknownColumns).toEqual([`${'u'.repeat(100)}…`]);
   });
