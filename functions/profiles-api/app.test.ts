@@ -3,11 +3,11 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { MessageRejected, SESv2Client, SendEmailCommand, TooManyRequestsException } from '@aws-sdk/client-sesv2';
 import { sesMailer } from '@culturebridge/mail';
-import { ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ProfileInput } from '@culturebridge/domain';
-import { validProfileInput } from '@culturebridge/domain/test-fixtures';
-import { addressHash, createDocumentClient, keys, matchItems, networkItem, profileAddressItem, profileItem } from '@culturebridge/store';
+import { storedMeetingFixture, validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { addressHash, createDocumentClient, keys, matchItems, meetingItem, networkItem, profileAddressItem, profileItem } from '@culturebridge/store';
 import { hashToken } from '@culturebridge/auth';
 import { createProfilesApi } from './app.js';
 import { call } from '../../test/support/api-event.js';
@@ -123,6 +123,24 @@ describe('profiles-api error paths', () => {
     expect(response.status).toBe(503);
     expect(response.body).toMatchObject({ type: '/problems/kept-changing' });
     expect(response.headers['retry-after']).toBe('1');
+  });
+
+  it('answers 503 kept-changing, not 500, when a leaving member\'s meeting changes on every attempt, and erases nothing yet', async () => {
+    const others = ['0b6e2f0a-3c1d-4e5f-8a9b-1c2d3e4f5a6b', '1c7f3a1b-4d2e-4f6a-9b0c-2d3e4f5a6b7c'];
+    const meeting = storedMeetingFixture(1, [id, ...others]);
+    ddb.on(GetCommand, { Key: keys.profile(id) }).resolves({ Item: stored });
+    ddb.on(QueryCommand, { ExpressionAttributeValues: { ':pk': keys.meetingPartition('eu4culture') } }).resolves({ Items: [meetingItem(meeting)] });
+    // A coordinator's change lands before each attempt: the meeting is always one version further.
+    let version = 1;
+    ddb.on(PutCommand).callsFake(() => {
+      version++;
+      throw new ConditionalCheckFailedException({ message: 'changed', $metadata: {} });
+    });
+    ddb.on(GetCommand, { Key: keys.meeting('eu4culture', meeting.id) }).callsFake(() => ({ Item: meetingItem({ ...meeting, version }) }));
+    const response = await call(api, { method: 'DELETE', path: `/profiles/${id}`, headers: owner });
+    expect(response.status).toBe(503);
+    expect(response.body).toMatchObject({ type: '/problems/kept-changing' });
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 
   it('answers 503 when a transaction was cancelled by throttling', async () => {

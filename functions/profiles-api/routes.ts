@@ -230,7 +230,8 @@ export function profileRoutes({ profiles, matches, meetings, networks, signIn, n
           if (next === current) break;
           const result = await meetings.replace(next, current.version);
           if (result.outcome !== 'conflict') break;
-          if (attempt >= 3) throw new Error(`meeting ${current.id} kept changing while a member left it`);
+          // Nothing is erased yet: the member withdraws again (503, as a lost race everywhere else).
+          if (attempt >= 3) throw keptChanging('meeting');
           current = await meetings.get(networkId, current.id);
         }
       }
