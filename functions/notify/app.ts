@@ -166,8 +166,9 @@ export function createNotifyHandler(deps: NotifyDeps) {
         deps.logger.info('nothing to mail for this meeting event', { meetingId: data.meetingId, version: data.version });
         return;
       }
+      // Read under the leases too, consistently: the contact mailed is the one that stands now.
       const ids = [...new Set([...decisions.map((d) => d.subject.profileId), ...meeting.schedule.flatMap((r) => r.meetings.flatMap((m) => m.profileIds))])];
-      const [profiles, settings] = await Promise.all([deps.matches.profiles(ids), deps.networkSettings.getMany(networksNamedIn(meeting), { withName: true })]);
+      const [profiles, settings] = await Promise.all([deps.matches.profiles(ids, { consistent: true }), deps.networkSettings.getMany(networksNamedIn(meeting), { withName: true })]);
       const networkName = (id: string) => networkDisplayName(id, settings.get(id));
       for (const { subject, token, told, decision } of decisions) {
         const id = subject.profileId;
@@ -227,17 +228,20 @@ export function createNotifyHandler(deps: NotifyDeps) {
     const { metadata, data } = event.detail;
     const change = { status: data.status, statusVersion: data.statusVersion ?? data.profileVersion, previousStatus: data.previousStatus, legacy: data.statusVersion === undefined };
     const log = { profileId: data.profileId, networkId: data.networkId, statusVersion: change.statusVersion };
-    const profile = (await deps.matches.profiles([data.profileId], { consistent: true })).get(data.profileId);
-    // Only an active profile is mailed: one waiting for its (new) address to be confirmed is not;
-    // its confirmation publishes its memberships again, and that event tells.
-    if (!profile || profile.status !== 'active') {
-      deps.logger.info('the member is not active or was erased; nothing to mail', log);
-      return;
-    }
     const subject: ToldSubject = { kind: 'membership', profileId: data.profileId, networkId: data.networkId };
     const held = await holdAll<MembershipStatus>([subject]);
     const { token, told } = held[0] as (typeof held)[number];
     try {
+      // The contact is read under the lease, as the membership is: one confirmed while the lease
+      // was being taken is the address mailed, not the one it replaced.
+      const profile = (await deps.matches.profiles([data.profileId], { consistent: true })).get(data.profileId);
+      // Only an active profile is mailed: one waiting for its (new) address to be confirmed is not;
+      // its confirmation publishes its memberships again, and that event tells.
+      if (!profile || profile.status !== 'active') {
+        deps.logger.info('the member is not active or was erased; nothing to mail', log);
+        await deps.notifications.releaseTold(subject, token);
+        return;
+      }
       // Read under the lease: a change after this read publishes an event that waits for the lease.
       const current = await deps.memberships.membership(data.profileId, data.networkId);
       const decision = membershipMailDecision(change, current, told);

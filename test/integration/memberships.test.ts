@@ -12,7 +12,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
 import { localMails } from '../../local/ses-local.js';
 import type { SdkCall } from '../../local/faults.js';
-import { whileNotifyLags } from '../support/notify-lag.js';
+import { whileNotifyLags, whileNotifyWaitsAt } from '../support/notify-lag.js';
 import { EMAIL_PATTERN, platformDocumentClient, startTestPlatform, submitProfile } from '../support/platform.js';
 
 /**
@@ -214,6 +214,30 @@ describe('membership approval on the local platform', () => {
     await platform.settle();
     expect(eventsAbout(id, 'MembershipRejected')).toHaveLength(1);
     expect(await membershipMails()).toEqual(told);
+    expect(platform.eventBridge.deadLetters).toEqual([]);
+  });
+
+  it('tells a member taken out at the address confirmed while notify took the membership lease, not at the one it replaced', async () => {
+    // notify read the profile (and its contact) before taking the lease: the old address was mailed.
+    const { id, session } = await join('Batumi');
+    const current = `batumi@${net}.example`;
+    const moved = `new-batumi@${net}.example`;
+    await api('POST', `/networks/${net}/requests/${id}/approve`, coordinator);
+    await platform.settle();
+    const profile = (await api('GET', `/profiles/${id}`, session)).body;
+    expect((await api('PUT', `/profiles/${id}`, session, { ...shape('Batumi', moved), version: profile.version })).body.status).toBe('active');
+    await platform.settle();
+    const link = (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(moved)).at(-1)?.body.text ?? '';
+    const token = /#\/sign-in\?token=([A-Za-z0-9_-]{43})/.exec(link)?.[1];
+    const takesLease = (call: SdkCall) => call.commandName === 'UpdateItemCommand' && JSON.stringify(call.input).includes(`NOTIFY#membership:${id}:`);
+    await whileNotifyWaitsAt(
+      platform,
+      takesLease,
+      async () => expect((await api('POST', `/networks/${net}/requests/${id}/reject`, coordinator)).body).toMatchObject({ membership: 'rejected', changed: true }),
+      async () => expect((await api('POST', '/auth/verify', undefined, { token })).body).toMatchObject({ confirmed: [id] }),
+    );
+    const mails = (await localMails(platform.ses.endpoint)).filter((m) => m.subject.includes('Test network') && m.destination.to.some((to) => to === moved || to === current));
+    expect(mails.map((m) => ({ to: m.destination.to, subject: m.subject }))).toEqual([{ to: [moved], subject: 'CultureBridge · Test network: Batumi is no longer a member of the network' }]);
     expect(platform.eventBridge.deadLetters).toEqual([]);
   });
 
