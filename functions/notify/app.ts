@@ -244,7 +244,12 @@ export function createNotifyHandler(deps: NotifyDeps) {
       }
       // Read under the lease: a change after this read publishes an event that waits for the lease.
       const current = await deps.memberships.membership(data.profileId, data.networkId);
-      const decision = membershipMailDecision(change, current, told);
+      // With no record of what the member was told, whether it heard of the removal an approval
+      // undoes: its mail may be recorded sent (membershipMailDecision says when that is asked).
+      const previous = told === undefined && change.previousStatus === 'rejected' ? current?.previous : undefined;
+      const removalMailSent =
+        previous !== undefined && (await deps.notifications.get(membershipNotificationId({ profileId: data.profileId, networkId: data.networkId, status: previous.status, statusVersion: previous.statusVersion })))?.status === 'sent';
+      const decision = membershipMailDecision(change, current, told, { now: deps.now(), removalMailSent });
       if (decision.kind !== 'record' || !current) {
         deps.logger.info(decision.kind === 'stale' ? 'the membership changed since; its later event tells' : 'the member was told this already', log);
         await deps.notifications.releaseTold(subject, token);
