@@ -159,7 +159,7 @@ export function createNotifyHandler(deps: NotifyDeps) {
         const concern = concerns.get(subject.profileId) as MeetingConcern;
         const stale = (concern === 'cancelled' && (kind !== 'MeetingCancelled' || meeting.cancelledAt !== event.detail.data.cancelledAt)) || (legacy && concern === 'schedule' && meeting.version !== data.version);
         if (stale) continue;
-        const decision = meetingMailDecision(concern, { ...current, includes: meeting.participants.includes(subject.profileId) }, told, firstTime.has(subject.profileId), told === undefined && concern !== 'schedule' && (await scheduleSent(subject.profileId)));
+        const decision = meetingMailDecision(concern, { ...current, includes: meeting.participants.includes(subject.profileId), takenOut: meeting.takenOut?.[subject.profileId] ?? [] }, told, firstTime.has(subject.profileId), told === undefined && concern !== 'schedule' && (await scheduleSent(subject.profileId)));
         if (decision.kind === 'record') decisions.push({ subject, token, told, decision });
       }
       if (decisions.length === 0) {
@@ -199,7 +199,7 @@ export function createNotifyHandler(deps: NotifyDeps) {
                 ? composeMeetingRemovedMail(meeting, recipient, { baseUrl: deps.baseUrl })
                 : notice.kind === 'cancelled'
                   ? composeMeetingCancelledMail(meeting, recipient, { baseUrl: deps.baseUrl })
-                  : composeMeetingMail(meeting, recipient, participantNames(profiles, recipient.locale ?? DEFAULT_LOCALE), { baseUrl: deps.baseUrl, networkName }, !notice.first),
+                  : composeMeetingMail(meeting, recipient, participantNames(profiles, recipient.locale ?? DEFAULT_LOCALE), { baseUrl: deps.baseUrl, networkName }, !notice.first, notice.calendarRestarted === true),
             );
           }
           await deps.notifications.settleTold(subject, token, decision.told);
