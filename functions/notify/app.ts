@@ -194,12 +194,16 @@ export function createNotifyHandler(deps: NotifyDeps) {
                 kind: 'immediate',
                 correlationId: metadata.correlationId,
               },
-              profile.contact.email,
-              notice.kind === 'removed'
-                ? composeMeetingRemovedMail(meeting, recipient, { baseUrl: deps.baseUrl })
-                : notice.kind === 'cancelled'
-                  ? composeMeetingCancelledMail(meeting, recipient, { baseUrl: deps.baseUrl })
-                  : composeMeetingMail(meeting, recipient, participantNames(profiles, recipient.locale ?? DEFAULT_LOCALE), { baseUrl: deps.baseUrl, networkName }, !notice.first, notice.calendarRestarted === true),
+              {
+                // Read under the participant's lease.
+                address: profile.contact.email,
+                mail:
+                  notice.kind === 'removed'
+                    ? composeMeetingRemovedMail(meeting, recipient, { baseUrl: deps.baseUrl })
+                    : notice.kind === 'cancelled'
+                      ? composeMeetingCancelledMail(meeting, recipient, { baseUrl: deps.baseUrl })
+                      : composeMeetingMail(meeting, recipient, participantNames(profiles, recipient.locale ?? DEFAULT_LOCALE), { baseUrl: deps.baseUrl, networkName }, !notice.first, notice.calendarRestarted === true),
+              },
             );
           }
           await deps.notifications.settleTold(subject, token, decision.told);
@@ -269,8 +273,8 @@ export function createNotifyHandler(deps: NotifyDeps) {
             kind: 'immediate',
             correlationId: metadata.correlationId,
           },
-          profile.contact.email,
-          composeMembershipMail(decision.notice, recipient, networkDisplayName(data.networkId, settings.get(data.networkId)), { baseUrl: deps.baseUrl }),
+          // Read under the membership's lease.
+          { address: profile.contact.email, mail: composeMembershipMail(decision.notice, recipient, networkDisplayName(data.networkId, settings.get(data.networkId)), { baseUrl: deps.baseUrl }) },
         );
       }
       await deps.notifications.settleTold(subject, token, current);
@@ -356,8 +360,8 @@ export function createNotifyHandler(deps: NotifyDeps) {
             kind: 'immediate',
             correlationId: metadata.correlationId,
           },
-          coordinator.email,
-          composeMatchMail({ ...notice, state: notice.state }, { ...recipient, networkName: networkDisplayName(networkId, settings.get(networkId)) }, { baseUrl: deps.baseUrl }),
+          // A coordinator's address changes only when the coordinator is replaced (another id, another claim).
+          { address: coordinator.email, mail: composeMatchMail({ ...notice, state: notice.state }, { ...recipient, networkName: networkDisplayName(networkId, settings.get(networkId)) }, { baseUrl: deps.baseUrl }) },
         );
       } catch (error) {
         // The other recipients still get their mail; the message fails afterwards and is retried,
