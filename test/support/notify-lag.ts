@@ -30,9 +30,11 @@ export async function whileNotifyLags(platform: Platform, held: (call: SdkCall) 
 }
 
 /**
- * Runs `step`, then holds notify at its first SDK call `at` picks (the call waits, unanswered, as a
- * slow reply would) while `meanwhile` runs; then lets it go on, and everything settles. For a change
- * that lands between two steps of one notify run (e.g. a contact confirmed while a lease is taken).
+ * Runs `step`, then holds notify (or any handler of this process: send-digests too) at the first
+ * SDK call `at` picks (the call waits, unanswered, as a slow reply would) while `meanwhile` runs;
+ * then lets it go on, and everything settles. For a change that lands between two steps of one run
+ * (e.g. a contact confirmed while a lease or a mail's claim is taken). `step` must not wait for the
+ * held run to end.
  */
 export async function whileNotifyWaitsAt(platform: Platform, at: (call: SdkCall) => boolean, step: () => Promise<void>, meanwhile: () => Promise<void>): Promise<void> {
   let reached = false;
