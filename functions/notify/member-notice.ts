@@ -18,7 +18,8 @@ export async function tellMember(deps: DeliverDeps & { baseUrl: string; matches:
     const addressed = async () => {
       const now = await deps.matches.profiles([self.id, recipient.partner.id], { consistent: true });
       const [me, partner] = [now.get(self.id), now.get(recipient.partner.id)];
-      if (!me || !partner || me.status !== 'active') return undefined;
+      // Erased since the first read: nobody to mail, or a partner no mail may name.
+      if (!me || !partner) return undefined;
       const current: MemberRecipient = { ...recipient, self: { ...me, id: self.id }, partner: { ...partner, id: recipient.partner.id } };
       return { address: me.contact.email, mail: composeMemberMatchMail(notice, current, { baseUrl: deps.baseUrl }) };
     };
