@@ -48,6 +48,18 @@ describe('oneLineText', () => {
     expect(line.parse('  Soroca\u00a0')).toBe('Soroca');
   });
 
+  it('strips invisible characters at the start and end, so "Рівне" + U+200B is stored as "Рівне"', () => {
+    for (const edged of ['Рівне\u200b', '\ufeffРівне', '\u200dРівне\u2060', ' \u200e Рівне \u00ad\u200f ', 'Рівне\u3164', '\u2068Рівне\u2069', '\u202b\u200bРівне\u202c']) {
+      expect(line.parse(edged), JSON.stringify(edged)).toBe('Рівне');
+    }
+  });
+
+  it('keeps what gives the edges meaning: joiners inside, emoji tag sequences and variation selectors, isolates that do not wrap the whole text', () => {
+    for (const kept of ['👩\u200d🎨', '\u{1f3f4}\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}', '❤\ufe0f', '\u2068Anna\u2069 and \u2068Ion\u2069', '\u0600123']) {
+      expect(line.parse(kept), JSON.stringify(kept)).toBe(kept);
+    }
+  });
+
   it('counts the limit after normalisation and refuses the empty string', () => {
     expect(line.safeParse('a'.repeat(20)).success).toBe(true);
     expect(line.safeParse('a'.repeat(21)).success).toBe(false);
@@ -77,6 +89,10 @@ describe('multiLineText', () => {
     ['an isolate closed on the next line', 'a\u2066b\n\u2069c'],
   ])('refuses other control characters: %s', (_name, value) => {
     expect(paragraphs.safeParse(value).success).toBe(false);
+  });
+
+  it('strips invisible characters at the start and end of the whole text', () => {
+    expect(paragraphs.parse('\u200bFirst\n\u200bsecond\u2060')).toBe('First\n\u200bsecond');
   });
 
   it('may be empty, but text of only invisible characters is refused', () => {

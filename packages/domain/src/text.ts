@@ -94,9 +94,41 @@ function unclosedDirectionControl(line: string): string | undefined {
 const unclosedDirectionControlInLines = (text: string) => text.split('\n').map(unclosedDirectionControl).find((found) => found !== undefined);
 
 /**
+ * What may go from either end of a text without changing what it shows or means: spaces, format
+ * characters (Cf: zero-width space and joiners, word joiner, BOM, soft hyphen, LRM/RLM/ALM) and the
+ * other default-ignorable code points (Hangul fillers…). Not: the embedding, override and isolate
+ * controls (taken off only as a pair wrapping the whole text, see `withoutInvisibleEdges`), the
+ * variation selectors and emoji tag characters (they end "❤️" and the flag of Scotland), and the
+ * prepended concatenation marks (U+0600…: visible signs spanning the digits after them).
+ */
+const EDGE_INVISIBLE_CLASS = String.raw`[[\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}]--[\u202a-\u202e\u2066-\u2069\p{Variation_Selector}\u{E0020}-\u{E007F}\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u{110BD}\u{110CD}]]`;
+const INVISIBLE_EDGES = new RegExp(`^${EDGE_INVISIBLE_CLASS}+|${EDGE_INVISIBLE_CLASS}+$`, 'gv');
+
+/** The control that closes what `opener` opens (PDF for an embedding or override, PDI for an isolate). */
+const closerOf = (opener: string | undefined) => (opener === undefined ? undefined : OPENS_EMBEDDING.has(opener) ? POP_EMBEDDING : OPENS_ISOLATE.has(opener) ? POP_ISOLATE : undefined);
+
+/**
+ * `text` without what shows as nothing at its start and end, so "Рівне" + U+200B is stored, shown and
+ * compared as "Рівне" (one name must not pass for another). A direction control pair wrapping the
+ * whole text (a chat app's FSI … PDI) goes too, as it changes nothing on its own; one that wraps only
+ * part stays. Expects text whose direction controls are balanced.
+ */
+export function withoutInvisibleEdges(text: string): string {
+  let value = text;
+  for (;;) {
+    const stripped = value.replace(INVISIBLE_EDGES, '');
+    const first = stripped[0];
+    const inner = stripped.slice(1, -1);
+    const unwrapped = stripped.length >= 2 && closerOf(first) === stripped.at(-1) && unclosedDirectionControl(inner) === undefined ? inner : stripped;
+    if (unwrapped === value) return value;
+    value = unwrapped;
+  }
+}
+
+/**
  * One line of visible text: normalised to NFC, no control character (CR and LF included), every
- * text direction control it opens closed within it (and none closed it did not open), trimmed,
- * at least one visible character, at most `max` UTF-16 code units after normalisation.
+ * text direction control it opens closed within it (and none closed it did not open), trimmed of
+ * spaces and invisible characters at both ends (`withoutInvisibleEdges`), at least one visible character, at most `max` UTF-16 code units after normalisation.
  * Messages name the field by `label` and the offending code point ("U+000A").
  */
 export function oneLineText(label: string, max: number) {
@@ -116,12 +148,13 @@ export function oneLineText(label: string, max: number) {
     .trim()
     .min(1, { error: `${label} must not be empty`, abort: true })
     .refine(hasVisibleCharacter, { error: `${label} must contain a visible character, not only spaces or invisible characters`, abort: true, params: { code: 'no_visible_character' } })
+    .overwrite(withoutInvisibleEdges)
     .max(max, { error: `${label} must be at most ${max} characters` });
 }
 
 /**
  * Free text that keeps its line breaks: normalised to NFC, CR LF and lone CR turned into LF, no other
- * control character (TAB included), each line closing the text direction controls it opens, trimmed, at most `max` code units. May be empty (use `.min` for
+ * control character (TAB included), each line closing the text direction controls it opens, trimmed of spaces and invisible characters at both ends, at most `max` code units. May be empty (use `.min` for
  * a required one); when not empty it must show a visible character.
  */
 export function multiLineText(label: string, max: number) {
@@ -141,5 +174,6 @@ export function multiLineText(label: string, max: number) {
     })
     .trim()
     .refine((v) => v === '' || hasVisibleCharacter(v), { error: `${label} must contain a visible character, not only spaces or invisible characters`, abort: true, params: { code: 'no_visible_character' } })
+    .overwrite(withoutInvisibleEdges)
     .max(max, { error: `${label} must be at most ${max} characters` });
 }

@@ -184,6 +184,12 @@ describe('member lists', () => {
     expect(errorReportCsv(many, 'ru').trimEnd().split('\r\n').at(-1)).toBe(',,,Не перечислено ошибок: 3. Исправьте эти и проверьте файл снова.');
   });
 
+  it('imports names through the shared text rule: invisible characters at the edges go, an unclosed override is a problem', async () => {
+    const plan = planImport(await parseMemberFile(Buffer.from(`${HEADER}\nРівне\u200b,city,UA,\ufeffR,r@rivne.example,youth,uk\nPoti \u202eitop,city,GE,P,p@poti.example,youth,en\n`)), 'net');
+    expect(plan.valid.map((r) => [r.profile.name, r.profile.contact.name])).toEqual([['Рівне', 'R']]);
+    expect(plan.problems).toMatchObject([{ rowNumber: 3, column: 'name', code: 'control_character' }]);
+  });
+
   it('names missing columns and a repeated address', async () => {
     const plan = planImport(await parseMemberFile(Buffer.from(`${HEADER}\nA,city,GE,A,a@x.example,youth,en\nB,city,GE,B,A@X.example,youth,en\n`)), 'net');
     expect(plan.problems).toEqual([{ rowNumber: 3, column: 'contact_email', value: 'a@x.example', message: 'this address is already listed in row 2', code: 'duplicate', params: { value: 'a@x.example' } }]);
