@@ -238,12 +238,22 @@ export function profileRoutes({ profiles, matches, meetings, networks, signIn, n
     }
   }
 
+  /**
+   * A retry of an erasure that already succeeded (a double click, its reply lost) is answered 204
+   * again, whether or not the session still lists the profile, but only to the address that erased
+   * it: anyone else gets the 404 of an id that never existed.
+   */
   const erase: Route = async (event, caller) => {
-    const id = await ownedProfile(event, caller, 'withdraw it');
+    const erasedBefore = async (id: string) => caller.kind === 'session' && (await profiles.erasedBy(id)) === caller.claims.sub;
+    const id = profileIdOf(event);
+    if (!ownsProfile(caller, id)) {
+      if (await erasedBefore(id)) return noContent();
+      throw refusal(caller, await profiles.get(id), 'withdraw it');
+    }
     const profile = await profiles.get(id);
     if (profile) await leaveMeetings(id, profile.networks);
-    const result = await profiles.erase(id);
-    if (result.outcome === 'not-found') throw notFound('profile');
+    const result = await profiles.erase(id, caller.kind === 'session' ? caller.claims.sub : undefined);
+    if (result.outcome === 'not-found' && !(await erasedBefore(id))) throw notFound('profile');
     return noContent();
   };
 

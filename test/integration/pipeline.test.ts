@@ -7,7 +7,8 @@ import type { DetailType } from '@culturebridge/events';
 import { checkedInSchemaValidator } from '../../events/src/json-schema-validator.js';
 import { ProfileStore, addressHash } from '@culturebridge/store';
 import type { Platform } from '../../local/platform.js';
-import { EMAIL_PATTERN, platformDocumentClient, sharedMemberApi, startTestPlatform } from '../support/platform.js';
+import { randomUUID } from 'node:crypto';
+import { EMAIL_PATTERN, callAs, platformDocumentClient, sharedMemberApi, startTestPlatform } from '../support/platform.js';
 
 const EMAIL = EMAIL_PATTERN;
 let platform: Platform;
@@ -144,6 +145,26 @@ describe('changes made through the API reach the bus as events, and matching ans
     expect(summary(events).sort()).toEqual(['MatchWithdrawn', 'MembershipEnded', 'ProfileWithdrawn']);
     expect(events.find((e) => e['detail-type'] === 'ProfileWithdrawn')?.detail).toMatchObject({ data: { profileId: k } });
     expect(((await api('GET', `/profiles/${g}/matches`)).body.matches as unknown[]).length).toBe(0);
+  });
+
+  it('a repeated erase from its owner answers 204 again (a double click, a retry after a lost reply); anyone else gets the 404 of an unknown id, and nothing is published twice', async () => {
+    const start = platform.eventBridge.events.length;
+    const owner = 'culture@kutaisi.example';
+    // Whether the owner's session still lists the profile or was renewed without it.
+    expect((await callAs(platform, owner, { profiles: [k] }, 'DELETE', `/profiles/${k}`)).status).toBe(204);
+    expect((await callAs(platform, owner, { profiles: [] }, 'DELETE', `/profiles/${k}`)).status).toBe(204);
+    const unknown = await callAs(platform, owner, { profiles: [] }, 'DELETE', `/profiles/${randomUUID()}`);
+    expect(unknown.status).toBe(404);
+    const other = await callAs(platform, 'culture@gyumri.example', { profiles: [g] }, 'DELETE', `/profiles/${k}`);
+    expect(other).toMatchObject({ status: 404, body: { ...unknown.body, instance: `/profiles/${k}` } });
+    await platform.settle();
+    expect(eventsSince(start)).toEqual([]);
+    // What makes the retry recognisable holds the owner's address hash only, and expires.
+    const items = (await platformDocumentClient(platform).send(new ScanCommand({ TableName: platform.tableName }))).Items ?? [];
+    const erasure = items.filter((i) => i.entity === 'Erasure');
+    expect(erasure).toEqual([{ PK: `ERASED#${k}`, SK: 'ERASED', entity: 'Erasure', by: addressHash(owner), expiresAt: expect.any(Number) }]);
+    expect(Number(erasure[0]?.expiresAt) * 1000 - Date.now()).toBeLessThanOrEqual(24 * 3600 * 1000);
+    expect(JSON.stringify(erasure)).not.toMatch(EMAIL);
   });
 
   it('never proposes two profiles of one contact address to each other, though they would match', async () => {

@@ -10,6 +10,9 @@ import { spendTokenUpdate, tokenItem, type TokenSpend } from './sign-in-store.js
 import type { MatchItem } from './match-items.js';
 import { removeNetworkCopies } from './network-projection.js';
 
+/** How long an erasure is remembered, so that the owner's retry is answered as the first time (s). */
+export const ERASURE_MEMORY_S = 24 * 60 * 60;
+
 export interface CreateOptions {
   id: string;
   status: ProfileStatus;
@@ -144,6 +147,14 @@ export class ProfileStore {
     }
   }
 
+  /** The address hash of the owner who erased profile `id`, while it is remembered (see `erase`); undefined otherwise. */
+  async erasedBy(id: string): Promise<string | undefined> {
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.erasure(id), ConsistentRead: true }));
+    const expires = Number(Item?.[TABLE.ttlAttribute]);
+    // An expired item may linger until TTL deletes it (up to days): it no longer counts.
+    return typeof Item?.by === 'string' && expires * 1000 > Date.now() ? Item.by : undefined;
+  }
+
   /** The profile a submission made, while it is remembered (see CreateOptions.once); undefined otherwise. */
   async submitted(key: string): Promise<string | undefined> {
     const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.submission(key), ConsistentRead: true }));
@@ -205,7 +216,11 @@ export class ProfileStore {
    * matching run can find it afterwards; then its match items and their mirrors on partners' sides.
    * A retry after a crash finds the leftovers and finishes, so erasure is idempotent.
    */
-  async erase(id: string): Promise<WriteResult<{ id: string }>> {
+  /**
+   * Deletes the profile and everything in its partition. `by` (the erasing owner's address hash) is
+   * remembered for ERASURE_MEMORY_S in the same transaction, so `erasedBy` recognises a retry.
+   */
+  async erase(id: string, by?: string): Promise<WriteResult<{ id: string }>> {
     // The delete is conditional on the version read, so an update that added a network meanwhile
     // cannot leave a membership behind; on such a race the partition is read again.
     for (let attempt = 1; ; attempt++) {
@@ -230,6 +245,7 @@ export class ProfileStore {
                 },
                 ...memberships.map((item) => ({ Delete: { TableName: this.tableName, Key: { PK: item.PK as string, SK: item.SK as string } } })),
                 { Delete: { TableName: this.tableName, Key: keys.addressOfProfile(addressHash((profile as unknown as Profile).contact.email), id) } },
+                ...(by === undefined ? [] : [{ Put: { TableName: this.tableName, Item: { ...keys.erasure(id), entity: ENTITY.erasure, by, [TABLE.ttlAttribute]: Math.floor(Date.now() / 1000) + ERASURE_MEMORY_S } } }]),
                 ...(partners.length > 0
                   ? [{ Put: { TableName: this.tableName, Item: { ...keys.formerPartners(id), entity: ENTITY.formerPartners, partners, [TABLE.ttlAttribute]: Math.floor(Date.now() / 1000) + 7 * 86_400 } } }]
                   : []),

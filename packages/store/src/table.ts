@@ -59,6 +59,7 @@ export const ENTITY = {
   submission: 'Submission',
   membershipTold: 'MembershipTold',
   meetingTold: 'MeetingTold',
+  erasure: 'Erasure',
 } as const;
 export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
 
@@ -91,6 +92,12 @@ export const keys = {
    * Deleted once they are recomputed; expires after a week in any case.
    */
   formerPartners: (id: string) => ({ PK: `PROFILE#${id}`, SK: 'FORMER-PARTNERS' }),
+  /**
+   * Written by erasure in the transaction that deletes the profile: the address hash (nothing else)
+   * of the owner who erased it, so that the owner's retry is told 204 again; expires after a day.
+   * A partition of its own, so the erased profile's partition holds nothing.
+   */
+  erasure: (id: string) => ({ PK: `ERASED#${id}`, SK: 'ERASED' }),
   token: (hash: string) => ({ PK: `TOKEN#${hash}`, SK: 'TOKEN' }),
   /** A profile submission already stored, by a hash of who sent what (no personal data in the key); expires after a day. */
   submission: (hash: string) => ({ PK: `SUBMISSION#${hash}`, SK: 'SUBMISSION' }),
