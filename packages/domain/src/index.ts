@@ -1,6 +1,7 @@
 export * from './taxonomy.js';
 export * from './vocabulary.js';
 export * from './text.js';
+export * from './calendar-day.js';
 export * from './profile.js';
 export * from './validation.js';
 export * from './match-lifecycle.js';

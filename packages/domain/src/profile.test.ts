@@ -66,6 +66,19 @@ describe('ProfileInput', () => {
     );
   });
 
+  it('takes availability days from 2000 to 2099 only, naming the field, the day and the range (a year 0000 or 9999 is a slip)', () => {
+    for (const [availability, field, value] of [
+      [{ from: '0000-01-01', to: '2027-01-01' }, 'availability.from', '0000-01-01'],
+      [{ from: '2027-01-01', to: '9999-12-31' }, 'availability.to', '9999-12-31'],
+      [{ from: '1999-12-31', to: '2027-01-01' }, 'availability.from', '1999-12-31'],
+    ] as const) {
+      expect(problemsOf(validProfileInput({ availability }))).toEqual([
+        { field, pointer: `#/${field.replace('.', '/')}`, code: 'invalid_date', params: { value, min: '2000-01-01', max: '2099-12-31' }, detail: `${field} must be a day from 2000-01-01 to 2099-12-31` },
+      ]);
+    }
+    expect(ProfileInput.safeParse(validProfileInput({ availability: { from: '2000-01-01', to: '2099-12-31' } })).success).toBe(true);
+  });
+
   it('rejects an unknown priority and an unknown key inside a theme', () => {
     const problems = problemsOf(validProfileInput({ themes: [{ id: 'youth', priority: 'urgent', weight: 3 } as never] }));
     expect(problems.map((p) => p.field).sort()).toEqual(['themes[0].priority', 'themes[0].weight']);

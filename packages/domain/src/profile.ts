@@ -3,6 +3,7 @@ import { LocaleSchema } from './i18n/locales.js';
 import type { Memberships } from './network.js';
 import { THEME_IDS } from './taxonomy.js';
 import { expected, multiLineText, oneLineText, quoted } from './text.js';
+import { calendarDay } from './calendar-day.js';
 import {
   COUNTRY_CODES,
   FORMATS,
@@ -94,11 +95,9 @@ export const ThemeInterest = z.strictObject(
   { error: expected('theme', 'an object with id and priority') },
 );
 
-const isoDate = (label: string) => z.iso.date({ error: expected(label, 'a date as YYYY-MM-DD') });
-
 export const Availability = z
   .strictObject(
-    { from: isoDate('availability.from'), to: isoDate('availability.to') },
+    { from: calendarDay('availability.from'), to: calendarDay('availability.to') },
     { error: expected('availability', 'an object with from and to dates') },
   )
   .refine((a) => a.from <= a.to, { error: 'availability must not end before it starts', path: ['to'], params: { code: 'date_order' } });

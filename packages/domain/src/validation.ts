@@ -100,8 +100,8 @@ export interface FieldProblem {
   pointer: string;
   code: FieldProblemCode;
   detail: string;
-  /** What the code needs to be phrased: `min` / `max` (a length, count or number), `value` (what was sent), `key` (an unknown field). */
-  params?: { min?: number; max?: number; value?: string; key?: string };
+  /** What the code needs to be phrased: `min` / `max` (a length, count or number; for `invalid_date`, the first and last day taken as YYYY-MM-DD), `value` (what was sent), `key` (an unknown field). */
+  params?: { min?: number | string; max?: number | string; value?: string; key?: string };
 }
 
 type Path = readonly PropertyKey[];
@@ -165,8 +165,11 @@ function classify(issue: z.core.$ZodIssue, input: unknown, known: boolean): Pick
       if (issue.format === 'date') return { code: 'invalid_date' };
       return { code: 'invalid_format' };
     case 'custom': {
-      const { code, value } = (issue.params ?? {}) as { code?: unknown; value?: unknown };
-      return { code: isCode(code) ? code : 'invalid', params: sent(value ?? input) };
+      const { code, value, min, max } = (issue.params ?? {}) as { code?: unknown; value?: unknown; min?: unknown; max?: unknown };
+      // A range the rule names (a day's first and last) travels with the value, for the reader's words.
+      const range = typeof min === 'string' && typeof max === 'string' ? { min, max } : undefined;
+      const params = sent(value ?? input);
+      return { code: isCode(code) ? code : 'invalid', params: range && params ? { ...params, ...range } : params };
     }
     default:
       return { code: 'invalid' };

@@ -34,6 +34,13 @@ describe('a field problem in the page\'s words', () => {
     expect(fieldProblemMessage({ code: 'invalid_date', detail: 'date: expected a date as YYYY-MM-DD' }, 'Date', t)).toBe('Date: domain:fieldError.invalid_date undefined');
   });
 
+  it('says which days a field takes when the API names its range (availability), in the page\'s language', () => {
+    const echo = ((key: string, options: Record<string, unknown>) => (key === 'domain:fieldError.withField' ? String(options.problem) : `${key}: ${String(options.value)} ${String(options.min)}–${String(options.max)}`)) as unknown as TFunction;
+    const problem = { code: 'invalid_date' as const, params: { value: '9999-12-31', min: '2000-01-01', max: '2099-12-31' }, detail: 'x' };
+    expect(fieldProblemMessage(problem, 'To', echo)).toBe('domain:fieldError.invalid_date_range: 9999-12-31 2000-01-01–2099-12-31');
+    expect(fieldProblemMessage(problem, 'To', echo, 'en')).toBe('domain:fieldError.invalid_date_range: December 31, 9999 January 1, 2000–December 31, 2099');
+  });
+
   it('leaves other values as they are', () => {
     expect(fieldProblemMessage({ code: 'unknown_value', params: { value: '2026-11-30' }, detail: 'x' }, 'Date', t)).toBe('Date: domain:fieldError.unknown_value 2026-11-30');
   });

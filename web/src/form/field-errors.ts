@@ -59,7 +59,8 @@ export function fieldProblemMessage(problem: Pick<FieldProblem, 'code' | 'params
   const params = readableParams(problem.params, locale, problem.code);
   // A date the API names (`value`) is a day out of range (a meeting's day that has passed, or past
   // 2099): its words say which days may be chosen; without a value it is not a date at all.
-  const key = problem.code === 'invalid_date' && problem.params?.value !== undefined ? 'invalid_date_value' : problem.code;
+  // With `min` and `max` the API names the days the field takes (availability): its words say so.
+  const key = problem.code !== 'invalid_date' || problem.params?.value === undefined ? problem.code : problem.params.min !== undefined ? 'invalid_date_range' : 'invalid_date_value';
   return t('domain:fieldError.withField', { field, problem: t(`domain:fieldError.${key}`, { ...params, defaultValue: sentence(problem.detail) }) });
 }
 
@@ -69,8 +70,8 @@ export function readableParams(params: Readonly<Record<string, unknown>> | undef
     Object.entries(params ?? {}).map(([name, value]) => {
       // A count the API computed travels as `value` text; it reads as the number it is.
       const counted = name === 'value' && COUNTED_VALUE_CODES.has(code as FieldProblemCode) && typeof value === 'string' && /^\d+$/.test(value);
-      // A day refused as a meeting's (`invalid_date` with a value) reads as the page writes days.
-      const day = name === 'value' && code === 'invalid_date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+      // A day refused as out of range (`invalid_date` with a value, and the range's days) reads as the page writes days.
+      const day = ['value', 'min', 'max'].includes(name) && code === 'invalid_date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
       if (day && locale) return [name, formatDate(value, locale)];
       return [name, readable(counted ? Number(value) : value, locale)];
     }),

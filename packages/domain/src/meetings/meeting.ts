@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { isTimeZone, localTime, TimeZone } from '../notification.js';
 import { oneLineText } from '../text.js';
+import { isDayInRange } from '../calendar-day.js';
 import type { PlannedRound } from './planner.js';
 import { heldRounds, isHeld, type Meeting, type ScheduledRound } from './stored.js';
 
@@ -26,7 +27,7 @@ export const MeetingInput = z.strictObject(
     // Within 2000-2099: a year-1 or year-9999 day turns into times no calendar or event carries.
     date: z.iso
       .date({ error: 'date: expected a date as YYYY-MM-DD', abort: true })
-      .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { error: 'date: expected a day from 2000 to 2099', params: { code: 'invalid_date' } }),
+      .refine(isDayInRange, { error: 'date: expected a day from 2000 to 2099', params: { code: 'invalid_date' } }),
     startTime: z.string().regex(START_TIME, { error: 'startTime: expected a local time as HH:MM (24 h)' }),
     timeZone: TimeZone,
     slotMinutes: z.number().int().min(3, { error: 'slotMinutes: at least 3' }).max(120, { error: 'slotMinutes: at most 120' }),
