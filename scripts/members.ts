@@ -129,6 +129,10 @@ async function main(): Promise<number> {
       console.error(t('memberReport.missing', { columns: plan.missingColumns.join(', ') }));
       return 1;
     }
+    if (plan.duplicateColumns.length) {
+      for (const d of plan.duplicateColumns) console.error(t('memberReport.duplicate', { ...d }));
+      return 1;
+    }
     for (const p of plan.problems) console.log(`${t('memberReport.row')} ${p.rowNumber}, ${p.column} ${JSON.stringify(p.value)}: ${problemText(p, locale)}`);
     if (plan.needsEncodingConfirmation) {
       console.log(t('memberReport.firstRows'));

@@ -7,7 +7,7 @@ import { importMembers, type MemberImportDeps } from './member-import.js';
 /** A plan of `count` valid rows (row numbers from 2), as planImport makes them. */
 function plan(count: number): ImportPlan {
   const valid = Array.from({ length: count }, (_, i) => ({ rowNumber: i + 2, profile: ProfileInput.parse(validProfileInput({ name: `City ${i}`, contact: { name: 'C', email: `c${i}@slice.example` } })) }));
-  return { format: 'csv', needsEncodingConfirmation: false, header: [], unknownColumns: [], missingColumns: [], rows: count, valid, problems: [], invalidRows: 0 } as ImportPlan;
+  return { format: 'csv', needsEncodingConfirmation: false, header: [], unknownColumns: [], missingColumns: [], duplicateColumns: [], rows: count, valid, problems: [], invalidRows: 0 } as ImportPlan;
 }
 
 /** Stores that know nobody and create every profile; `invite` decides the rest. Counts the rows looked up. */

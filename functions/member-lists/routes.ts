@@ -1,5 +1,5 @@
 import { HttpProblem, PROBLEM_TYPES, invalidFields, json, parseBody } from '@culturebridge/http';
-import { UnreadableFile, errorReportCsv, memberExportFile, parseMemberFile, planImport, templateCsv } from '@culturebridge/member-lists';
+import { UnreadableFile, duplicateColumnDetail, errorReportCsv, memberExportFile, parseMemberFile, planImport, templateCsv } from '@culturebridge/member-lists';
 import { coordinatorMaySee, membershipStatus, toPublicProfile } from '@culturebridge/domain';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinatedNetwork } from '../profiles-api/membership-routes.js';
@@ -37,6 +37,9 @@ export function memberListRoutes(deps: MemberImportDeps & { importSliceMs?: numb
     if (plan.missingColumns.length > 0 && !request.dryRun) {
       throw invalidFields([{ field: 'file', pointer: '#/file', code: 'missing_columns', params: { value: plan.missingColumns.join(', ') }, detail: `the header lacks the columns ${plan.missingColumns.join(', ')}; download the template` }]);
     }
+    if (plan.duplicateColumns.length > 0 && !request.dryRun) {
+      throw invalidFields(plan.duplicateColumns.map((d) => ({ field: 'file', pointer: '#/file', code: 'duplicate' as const, params: { value: d.header }, detail: duplicateColumnDetail(d) })));
+    }
     if (plan.needsEncodingConfirmation && !request.dryRun) {
       throw invalidFields([
         { field: 'encoding', pointer: '#/encoding', code: 'unconfirmed_encoding', params: { value: plan.encoding }, detail: `the file is not UTF-8; it looks like ${plan.encoding}. Check the preview and confirm the encoding, or save the file as UTF-8` },
@@ -60,6 +63,7 @@ export function memberListRoutes(deps: MemberImportDeps & { importSliceMs?: numb
       delimiter: plan.delimiter ?? null,
       unknownColumns: plan.unknownColumns,
       missingColumns: plan.missingColumns,
+      duplicateColumns: plan.duplicateColumns,
       rows: plan.rows,
       summary: result.summary,
       progress: result.progress,

@@ -92,6 +92,7 @@ interface ImportAnswer {
     needsEncodingConfirmation?: boolean;
     errorReportCsv?: string;
     errors?: { field: string; detail: string }[];
+    duplicateColumns?: { header: string; column: string; firstHeader: string }[];
   };
 }
 
@@ -153,6 +154,19 @@ describe('member list import', () => {
     expect(((await response.json()) as ImportAnswer['body']).errors?.map((e) => e.field)).toEqual(['dryRun']);
     expect(await memberData()).toEqual(before);
     expect(await mailsTo(addr('telavi'))).toEqual([]);
+  });
+
+  it('refuses a header that names a column twice (name,name; email beside contact_email) as a 400 naming the repeated header; the preview names it; nothing is stored or mailed', async () => {
+    const before = await memberData();
+    const file = Buffer.from(lines([[...HEADER, 'Email'], [...member('Sighnaghi', 'GE', 'Kakheti', addr('sighnaghi')), addr('other')]], ','));
+    const refused = await importFile(file);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toMatchObject([{ field: 'file', code: 'duplicate', params: { value: 'Email' }, detail: 'the header names the column contact_email twice ("contact_email" and "Email"); keep one' }]);
+    const preview = await importFile(file, { dryRun: true });
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ duplicateColumns: [{ header: 'Email', column: 'contact_email', firstHeader: 'contact_email' }], unknownColumns: [], preview: [] });
+    expect(await memberData()).toEqual(before);
+    expect(await mailsTo(addr('sighnaghi'))).toEqual([]);
   });
 
   it('refuses a workbook it cannot read as a 400 problem naming the file, storing and mailing nothing: a zip bomb, a zip of no workbook, a cut-off workbook', async () => {

@@ -52,18 +52,37 @@ export function normaliseHeader(header: string): string {
   return header.trim().toLowerCase().replace(/[\s-]+/g, '_');
 }
 
-/** Which column of the file holds each known field; unknown headers are reported, not guessed. */
-export function mapHeader(header: readonly string[]): { columns: Map<MemberColumn, number>; unknown: string[]; missing: MemberColumn[] } {
+/** A header naming a field that an earlier header of the file already names (`name,name`, or `email` after `contact_email`). */
+export interface DuplicateColumn {
+  /** The later header, as the file has it (at most ECHOED_LENGTH characters). */
+  header: string;
+  /** The field both name. */
+  column: MemberColumn;
+  /** The earlier header, as the file has it. */
+  firstHeader: string;
+}
+
+/**
+ * Which column of the file holds each known field; unknown headers are reported, not guessed, and
+ * so is a field named twice: which of two `name` columns is meant cannot be guessed either.
+ */
+export function mapHeader(header: readonly string[]): { columns: Map<MemberColumn, number>; unknown: string[]; missing: MemberColumn[]; duplicate: DuplicateColumn[] } {
   const columns = new Map<MemberColumn, number>();
   const unknown: string[] = [];
+  const duplicate: DuplicateColumn[] = [];
   header.forEach((raw, index) => {
     const name = normaliseHeader(raw);
     const column = (MEMBER_COLUMNS as readonly string[]).includes(name) ? (name as MemberColumn) : ALIASES[name];
-    if (column && !columns.has(column)) columns.set(column, index);
+    const first = column === undefined ? undefined : columns.get(column);
+    if (column && first !== undefined) duplicate.push({ header: quotedCell(raw), column, firstHeader: quotedCell(header[first] ?? '') });
+    else if (column) columns.set(column, index);
     else if (name !== '') unknown.push(quotedCell(raw));
   });
-  return { columns, unknown, missing: REQUIRED_COLUMNS.filter((c) => !columns.has(c)) };
+  return { columns, unknown, missing: REQUIRED_COLUMNS.filter((c) => !columns.has(c)), duplicate };
 }
+
+/** What a problem about a repeated column says (API detail, English). */
+export const duplicateColumnDetail = (d: DuplicateColumn) => `the header names the column ${d.column} twice ("${d.firstHeader}" and "${d.header}"); keep one`;
 
 const split = (cell: string) => cell.split(/[|;,]/).map((v) => v.trim()).filter(Boolean);
 

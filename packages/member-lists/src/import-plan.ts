@@ -1,5 +1,5 @@
 import { DEFAULT_LOCALE, translator, type Locale, type ProfileData } from '@culturebridge/domain';
-import { MEMBER_COLUMNS, mapHeader, quotedCell, validateRow, type RowProblem } from './columns.js';
+import { MEMBER_COLUMNS, mapHeader, quotedCell, validateRow, type DuplicateColumn, type RowProblem } from './columns.js';
 import type { ParsedSheet } from './parse.js';
 import { safeCsv } from './spreadsheet-safe.js';
 
@@ -17,6 +17,8 @@ export interface ImportPlan {
   header: string[];
   unknownColumns: string[];
   missingColumns: string[];
+  /** Fields the header names twice: like a missing column, no row is read and nothing can be imported. */
+  duplicateColumns: DuplicateColumn[];
   rows: number;
   valid: ImportRow[];
   problems: RowProblem[];
@@ -31,12 +33,13 @@ export interface ImportPlan {
  * mail language of a row whose `locale` cell is empty (the importing coordinator's language).
  */
 export function planImport(sheet: ParsedSheet, networkId: string, defaultLocale?: Locale): ImportPlan {
-  const { columns, unknown, missing } = mapHeader(sheet.header);
+  const { columns, unknown, missing, duplicate } = mapHeader(sheet.header);
+  const unusableHeader = missing.length > 0 || duplicate.length > 0;
   const valid: ImportRow[] = [];
   const problems: RowProblem[] = [];
   const seen = new Map<string, number>();
   let invalidRows = 0;
-  if (missing.length === 0) {
+  if (!unusableHeader) {
     for (const row of sheet.rows) {
       const result = validateRow(row, columns, networkId, defaultLocale);
       if (!result.ok) {
@@ -63,10 +66,11 @@ export function planImport(sheet: ParsedSheet, networkId: string, defaultLocale?
     header: sheet.header,
     unknownColumns: unknown,
     missingColumns: missing,
+    duplicateColumns: duplicate,
     rows: sheet.rows.length,
     valid,
     problems,
-    invalidRows: missing.length > 0 ? sheet.rows.length : invalidRows,
+    invalidRows: unusableHeader ? sheet.rows.length : invalidRows,
   };
 }
 

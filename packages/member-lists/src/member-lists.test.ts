@@ -190,6 +190,15 @@ describe('member lists', () => {
     expect(plan.problems).toMatchObject([{ rowNumber: 3, column: 'name', code: 'control_character' }]);
   });
 
+  it('names a column the header repeats, by name or alias, and reads no row from such a file', async () => {
+    const twice = planImport(await parseMemberFile(Buffer.from(`name,${HEADER}\nA,A,city,GE,A,a@x.example,youth,en\n`)), 'net');
+    expect(twice.duplicateColumns).toEqual([{ header: 'name', column: 'name', firstHeader: 'name' }]);
+    expect(twice).toMatchObject({ valid: [], invalidRows: 1, unknownColumns: [] });
+    const aliased = planImport(await parseMemberFile(Buffer.from(`${HEADER},Email\nA,city,GE,A,a@x.example,youth,en,b@x.example\n`)), 'net');
+    expect(aliased.duplicateColumns).toEqual([{ header: 'Email', column: 'contact_email', firstHeader: 'contact_email' }]);
+    expect(planImport(await parseMemberFile(Buffer.from(`${HEADER}\nA,city,GE,A,a@x.example,youth,en\n`)), 'net').duplicateColumns).toEqual([]);
+  });
+
   it('names missing columns and a repeated address', async () => {
     const plan = planImport(await parseMemberFile(Buffer.from(`${HEADER}\nA,city,GE,A,a@x.example,youth,en\nB,city,GE,B,A@X.example,youth,en\n`)), 'net');
     expect(plan.problems).toEqual([{ rowNumber: 3, column: 'contact_email', value: 'a@x.example', message: 'this address is already listed in row 2', code: 'duplicate', params: { value: 'a@x.example' } }]);

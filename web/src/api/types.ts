@@ -230,6 +230,8 @@ export interface MemberImport {
   delimiter: string | null;
   unknownColumns: string[];
   missingColumns: string[];
+  /** Fields the header names twice (`header` the later one, `firstHeader` the earlier, as the file has them): nothing can be imported. */
+  duplicateColumns: { header: string; column: string; firstHeader: string }[];
   rows: number;
   /** The rows this answer covers, by outcome (`invalid`: the whole file's). */
   summary: ImportSummary;

@@ -125,7 +125,7 @@ function MemberImport({ networkId }: { networkId: string }) {
   const legacy = preview?.needsEncodingConfirmation === true;
   // A list with nothing to create, update or approve imports nothing: the button says so by staying off.
   const writes = preview === undefined ? 0 : preview.summary.created + preview.summary.updated + preview.summary.kept;
-  const canImport = preview !== undefined && writes > 0 && preview.missingColumns.length === 0 && (!legacy || encoding !== undefined) && !result;
+  const canImport = preview !== undefined && writes > 0 && preview.missingColumns.length === 0 && preview.duplicateColumns.length === 0 && (!legacy || encoding !== undefined) && !result;
 
   return (
     <div className="page">
@@ -183,6 +183,11 @@ function MemberImport({ networkId }: { networkId: string }) {
           <h2 id="preview-title">{t('memberImport.previewTitle')}</h2>
           <p role="status">{importPreviewLine(preview, preview.summary, report)}</p>
           {preview.missingColumns.length ? <p className="notice notice--error">{t('domain:memberReport.missing', { columns: preview.missingColumns.join(', ') })}</p> : null}
+          {preview.duplicateColumns.map((d) => (
+            <p key={d.header} className="notice notice--error">
+              {t('domain:memberReport.duplicate', d)}
+            </p>
+          ))}
           {preview.unknownColumns.length ? <p className="muted">{t('domain:memberReport.ignored', { columns: preview.unknownColumns.join(', ') })}</p> : null}
           {legacy ? (
             <div className="notice">
