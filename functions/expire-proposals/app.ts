@@ -4,7 +4,7 @@ import type { DeliverDeps } from '../notify/deliver.js';
 import { tellMember } from '../notify/member-notice.js';
 
 export interface ExpireProposalsDeps extends DeliverDeps {
-  matches: Pick<MatchStore, 'openProposedBefore' | 'markReminded' | 'put' | 'profiles'>;
+  matches: Pick<MatchStore, 'openProposedBefore' | 'markReminded' | 'put' | 'profiles' | 'match'>;
   networkSettings: Pick<NetworkSettingsStore, 'getMany'>;
   baseUrl: string;
 }

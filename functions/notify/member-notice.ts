@@ -1,4 +1,4 @@
-import { composeMemberMatchMail, immediateNotificationId, type MatchNotice, type MemberRecipient } from '@culturebridge/domain';
+import { composeMemberMatchMail, immediateNotificationId, memberMatchMailStands, type MatchNotice, type MemberRecipient } from '@culturebridge/domain';
 import type { MatchStore } from '@culturebridge/store';
 import { deliverOnce, type DeliverDeps } from './deliver.js';
 
@@ -8,7 +8,7 @@ import { deliverOnce, type DeliverDeps } from './deliver.js';
  * (match events) and by the expiry sweep (reminders). Each effect happens once: the mail is claimed
  * by its notification id, the digest entry is a conditional put.
  */
-export async function tellMember(deps: DeliverDeps & { baseUrl: string; matches: Pick<MatchStore, 'profiles'> }, notice: MatchNotice, recipient: MemberRecipient, occurredAt: string, correlationId?: string): Promise<void> {
+export async function tellMember(deps: DeliverDeps & { baseUrl: string; matches: Pick<MatchStore, 'profiles' | 'match'> }, notice: MatchNotice, recipient: MemberRecipient, occurredAt: string, correlationId?: string): Promise<void> {
   const { self } = recipient;
   if (recipient.frequency === 'off') return;
   if (recipient.frequency === 'immediate') {
@@ -20,6 +20,8 @@ export async function tellMember(deps: DeliverDeps & { baseUrl: string; matches:
       const [me, partner] = [now.get(self.id), now.get(recipient.partner.id)];
       // Erased since the first read: nobody to mail, or a partner no mail may name.
       if (!me || !partner) return undefined;
+      // The match as it stands now: one that moved on since (both accepted at once) is told by its later event's mail.
+      if (!memberMatchMailStands(notice, await deps.matches.match(notice.profileIds[0], notice.profileIds[1]))) return undefined;
       const current: MemberRecipient = { ...recipient, self: { ...me, id: self.id }, partner: { ...partner, id: recipient.partner.id } };
       return { address: me.contact.email, mail: composeMemberMatchMail(notice, current, { baseUrl: deps.baseUrl }) };
     };

@@ -10,7 +10,8 @@ import type { Platform } from '../../local/platform.js';
 import { EMAIL_PATTERN, platformDocumentClient, sharedMemberApi, startTestPlatform, submitProfile } from '../support/platform.js';
 import { localMails } from '../../local/ses-local.js';
 import { pollUntil } from '../../local/poll.js';
-import { whileNotifyWaitsAt } from '../support/notify-lag.js';
+import { whileNotifyLags, whileNotifyWaitsAt } from '../support/notify-lag.js';
+import type { SdkCall } from '../../local/faults.js';
 
 const EMAIL = EMAIL_PATTERN;
 const BASE_URL = 'https://app.culturebridge.example';
@@ -157,6 +158,25 @@ describe('member match e-mails', () => {
     const other = (await mailsTo(g.contact.email)).filter((m) => m.subject.includes('both accepted'));
     expect(other).toHaveLength(1);
     expect(other[0]?.body.text).toContain(`Nino <${k.contact.email}>`);
+  });
+});
+
+describe('a match mail tells the match as it stands when it is sent', () => {
+  it('both sides accept at the same moment: the partner of the first is told once that both accepted, never that the first accepted', async () => {
+    const net = network();
+    const [kutaisi, gyumri] = pair(net, [false, false]);
+    const [k, g] = [{ ...kutaisi, mailFrequency: 'immediate' as const }, { ...gyumri, mailFrequency: 'immediate' as const }];
+    const [kid, gid] = [await submit(k), await submit(g)];
+    await platform.settle();
+    // notify cannot claim a mail to Gyumri (DynamoDB fails as a service fails) while both accept, Kutaisi first.
+    const claimForGyumri = (call: SdkCall) => call.commandName === 'PutItemCommand' && JSON.stringify(call.input).includes('NOTIFY#') && JSON.stringify(call.input).includes(gid);
+    await whileNotifyLags(platform, claimForGyumri, [kid, gid].map((self, i) => async () => {
+      const partner = i === 0 ? gid : kid;
+      expect((await sharedMemberApi(platform).call('POST', `/matches/${self}/${partner}/accept`)).status).toBe(200);
+    }));
+    const subjects = (await mailsTo(g.contact.email)).map((m) => m.subject).filter((s) => s.includes('accepted'));
+    expect(subjects).toEqual(['CultureBridge: you and Kutaisi both accepted']);
+    expect((await mailsTo(k.contact.email)).map((m) => m.subject).filter((s) => s.includes('accepted'))).toEqual(['CultureBridge: you and Gyumri both accepted']);
   });
 });
 

@@ -3,6 +3,7 @@ import { LOCALES } from './i18n/locales.js';
 import { mailText } from './mail-text.js';
 import { countryTimeZone } from './time-zones.js';
 import {
+  memberMatchMailStands,
   composeSignInMail,
   composeDigestMail,
   digestAsItStands,
@@ -696,5 +697,19 @@ describe('a digest lists each match as it stands when it is sent', () => {
     expect(mail?.text).toContain('- Kutaisi accepted: your answer is awaited');
     const plain = composeDigestMail({ role: 'member', id: 'g', name: 'Anna', profileName: 'Gyumri' }, 'daily', '2026-12-08', [entry(base, 'reminder', '08:00')], 1, { baseUrl: BASE });
     expect(plain?.text).toContain('- Waiting for your answer: Gyumri and Kutaisi');
+  });
+});
+
+describe('memberMatchMailStands', () => {
+  it('tells a match as it stands: not an acceptance once the match is confirmed (both accepted at once), the confirmation\'s mail tells', () => {
+    expect(memberMatchMailStands({ version: 2, state: 'accepted' }, { version: 3, state: 'confirmed' })).toBe(false);
+    expect(memberMatchMailStands({ version: 1, state: 'proposed' }, { version: 3, state: 'confirmed' })).toBe(false);
+  });
+
+  it('tells what still stands: the same version, a later one in the same state (a proposal re-scored), the last event, or a match it cannot read', () => {
+    expect(memberMatchMailStands({ version: 2, state: 'accepted' }, { version: 2, state: 'accepted' })).toBe(true);
+    expect(memberMatchMailStands({ version: 1, state: 'proposed' }, { version: 2, state: 'proposed' })).toBe(true);
+    expect(memberMatchMailStands({ version: 3, state: 'confirmed' }, { version: 3, state: 'confirmed' })).toBe(true);
+    expect(memberMatchMailStands({ version: 2, state: 'accepted' }, undefined)).toBe(true);
   });
 });

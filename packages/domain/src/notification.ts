@@ -492,6 +492,19 @@ export interface MemberSide {
 }
 
 /**
+ * Whether a member's mail about `notice` (an event of version `version` in `state`) still tells the
+ * match as it stands (`current`, read once the mail's claim is held): not once the match has moved
+ * on to another state, whose own event's mail tells it. Both sides accepting at the same moment
+ * give MatchAccepted then MatchConfirmed; a notify that reaches the first after the second was
+ * written would tell the partner "Kutaisi accepted your match" and then "you both accepted".
+ * A later version in the same state (a proposal re-scored) still stands; so does a match that
+ * cannot be read (the mail is decided as before).
+ */
+export function memberMatchMailStands(notice: { version: number; state: NoticeKind }, current: { version: number; state: string } | undefined): boolean {
+  return current === undefined || current.version <= notice.version || current.state === notice.state;
+}
+
+/**
  * How often a member hears of its matches: its choice; without one, a daily digest (so members hear
  * about matches without asking), or a mail per match for profiles that opted in before frequencies.
  */
