@@ -198,3 +198,24 @@ describe('one session per browser', () => {
     await context.close();
   });
 });
+
+describe('the sign-in page after a refused request', () => {
+  it('a request refused for too many links shows only that, not the "Check your e-mail" of the request before', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const address = 'limits@links-page.example';
+      await page.goto(`${platform.apiUrl}/#/sign-in`);
+      await page.getByLabel('Your e-mail address').fill(address);
+      await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
+      await page.getByText('Check your e-mail').waitFor(WAIT);
+      // The address's other links of the quarter hour, asked for elsewhere (5 per 15 minutes).
+      for (let i = 0; i < 4; i++) expect((await post('/auth/magic-link', { email: address })).status).toBe(202);
+      await page.getByRole('button', { name: 'Send another link' }).click();
+      await page.getByText('Too many sign-in links were asked for').waitFor(WAIT);
+      expect(await page.getByText('Check your e-mail').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -22,7 +22,9 @@ export function SignInForm({ initialEmail = '' }: { initialEmail?: string }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
+    // A new request replaces what the last one said: a refused one after a sent one is not "check your e-mail".
     setProblem(undefined);
+    setSentTo(undefined);
     const address = email.trim();
     const message = address === '' ? t('signIn.enterEmail') : Email.safeParse(address).success ? undefined : t('signIn.enterValidEmail');
     setError(message);
