@@ -288,6 +288,10 @@ describe('meetings in a real browser', () => {
     // Twelve participants by six columns of rounds fit a 390 px phone: the table scrolls on its own.
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    // The cancel button does not sit flush against the heading after it (at least 0.75rem, 12 px, between).
+    const cancelBox = await page.getByRole('button', { name: 'Cancel this meeting…' }).boundingBox();
+    const byRoundBox = await page.getByRole('heading', { level: 2, name: 'By round' }).boundingBox();
+    expect((byRoundBox?.y ?? 0) - ((cancelBox?.y ?? 0) + (cancelBox?.height ?? 0))).toBeGreaterThanOrEqual(12);
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.getByRole('button', { name: 'Cancel this meeting…' }).click();

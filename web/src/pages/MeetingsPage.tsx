@@ -460,7 +460,7 @@ function Timetable({
       ) : null}
       {/* Once its first round has begun a meeting is kept as held (the API answers 409). */}
       {meeting.rounds[0] !== undefined && !isHeld(meeting.rounds[0], new Date()) ? (
-        <div className="no-print">
+        <div className="no-print page-actions">
           <CancelMeeting meeting={meeting} onCancelled={onCancelled} />
         </div>
       ) : null}
