@@ -154,10 +154,12 @@ describe.each(VIEWPORTS)('the dashboard answers a coordinator on a $name', ({ vi
     const contact = page.getByRole('region', { name: 'Contact' });
     await expect(contact.innerText()).resolves.toContain(emailOf(name));
     const member = members.find((m) => m.name === name) as Member;
-    const theirs = (await api<{ matches: { partner: { name: string }; state: string }[] }>('GET', `/profiles/${member.id}/matches`, coordinatorSession)).matches;
+    const theirs = (await api<{ matches: { partner: { name: string }; state: string; score: number }[] }>('GET', `/profiles/${member.id}/matches`, coordinatorSession)).matches;
     const matchRows = page.locator('table.member-matches tbody tr');
     expect(await matchRows.count()).toBe(theirs.length);
     for (const m of theirs) await expect(page.locator(`table.member-matches tr[data-partner="${m.partner.name}"]`).innerText()).resolves.toMatch(m.state === 'proposed' ? /Proposed/ : /./);
+    // The score as the match page writes it ("Score: 22/100" on a phone card, "22/100" under "Score").
+    for (const m of theirs) await expect(page.locator(`table.member-matches tr[data-partner="${m.partner.name}"]`).innerText()).resolves.toContain(`${Math.round(m.score * 100)}/100`);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await noWiderThan(page, viewport.width);
     await keepScreenshot(page, `member${suffix}.png`);

@@ -1,3 +1,4 @@
+import { scoreOutOf100 } from './match-score';
 import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { parsePairKey, type Profile } from '@culturebridge/domain';
@@ -66,7 +67,9 @@ export function MatchCard({ match, self, answerable, headingLevel = 3, children 
           {partner.name ? <MemberText text={partner.name} /> : t('match.withdrawnPartner')}
         </Heading>
         <p className="match-card__meta">{[partner.kind && d(`kind.${partner.kind}`), place].filter(Boolean).join(' · ')}</p>
-        <p className="match-card__score">{t('match.score', { score: number(Math.round(match.score * 100)) })}</p>
+        <p className="match-card__score">
+          {t('table.score')}: {scoreOutOf100(match.score, number)}
+        </p>
       </header>
       {/* Focused after an answer, and a live region: its new words are read out when the match reloads. */}
       <p className="match-card__state" id={matchStateId(match.matchId)} tabIndex={-1} aria-live="polite">

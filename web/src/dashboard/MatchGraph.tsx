@@ -1,3 +1,4 @@
+import { scoreOutOf100 } from '../components/match-score';
 import { useState } from 'react';
 import type { MatchState } from '@culturebridge/domain';
 import { ScrollArea } from '../components/ScrollArea';
@@ -120,7 +121,7 @@ export function MatchGraph({ members, matches, matchesOf }: { members: readonly 
                   strokeLinecap="round"
                   opacity={match.state === 'declined' || match.state === 'expired' ? 0.7 : 0.85}
                 >
-                  <title>{t('graph.edge', { a: match.names[0], b: match.names[1], state: t(`matchState.${match.state}`), score: number(Math.round(match.score * 100)) })}</title>
+                  <title>{t('graph.edge', { a: match.names[0], b: match.names[1], state: t(`matchState.${match.state}`), score: scoreOutOf100(match.score, number) })}</title>
                 </line>
               );
             })}

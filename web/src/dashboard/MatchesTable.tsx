@@ -1,3 +1,4 @@
+import { scoreOutOf100 } from '../components/match-score';
 import { ScrollArea } from '../components/ScrollArea';
 import type { NetworkMatch } from '../api/types';
 import { useLocale } from '../i18n/use-locale';
@@ -30,7 +31,7 @@ export function MatchesTable({ matches }: { matches: readonly NetworkMatch[] }) 
               <td data-label={t('table.state')}>
                 <span className={`badge badge--${match.state}`}>{t(`matchState.${match.state}`)}</span>
               </td>
-              <td data-label={t('table.score')} className="numeric">{number(Math.round(match.score * 100))}</td>
+              <td data-label={t('table.score')} className="numeric">{scoreOutOf100(match.score, number)}</td>
               <td data-label={t('table.why')} className="summary-cell">{describeTopReason(tools, match.topReason)}</td>
             </tr>
           ))}

@@ -1,3 +1,4 @@
+import { scoreOutOf100 } from '../components/match-score';
 import { useRef, useState } from 'react';
 import { isOpenMatch } from '@culturebridge/domain';
 import { answerJoinRequest, fetchProfile, fetchProfileMatches } from '../api/endpoints';
@@ -102,7 +103,7 @@ function Member({ networkId, profileId }: { networkId: string; profileId: string
                       {m.state === 'accepted' ? <span className="muted"> ({m.acceptedBy.includes(profile.id) ? t('member.waitingForPartner', { name: m.partner.name ?? t('member.thePartner') }) : t('member.waitingForMember')})</span> : null}
                     </td>
                     <td data-label={t('table.score')} className="numeric">
-                      {number(Math.round(m.score * 100))}
+                      {scoreOutOf100(m.score, number)}
                     </td>
                     <td data-label={t('table.proposed')}>
                       <time dateTime={m.proposedAt}>{date(m.proposedAt)}</time>
