@@ -3,6 +3,7 @@ import { HttpProblem, json, notFound, parseBody } from '@culturebridge/http';
 import { type ActivityStore, type AddressBook, type CoordinatorStore, type MatchStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinates, type Caller } from './access.js';
+import { memberCursor, memberPageQuery } from './member-page.js';
 import { NetworkSettingsUpdate } from './requests.js';
 import type { Route } from './route.js';
 
@@ -29,9 +30,23 @@ export function networkRoutes({ matches, coordinators, addresses, activity, now 
     return [...profiles.values()].map(toPublicProfile).sort((a, b) => a.name.localeCompare(b.name));
   }
 
+  /**
+   * One page of the network's members (public profile and `status`), in the network index's order
+   * (by id, not by name): `limit` and `cursor` from the query (see memberPageQuery); the answer's
+   * `cursor`, when present, asks for the next page. One Query of `limit` index items and a
+   * BatchGetItem of their profiles, however large the network.
+   */
   const networkMembers: Route = async (event, caller) => {
     const networkId = networkOf(event, caller);
-    return json(200, { networkId, members: await membersOf(networkId) });
+    const page = memberPageQuery(event, networkId);
+    const { views, last } = await matches.membersPage(networkId, page);
+    const profiles = await matches.profiles(views.map((v) => v.id));
+    // A member erased since the index was read has no profile left: it is skipped, the cursor still moves past it.
+    const members = views.flatMap((v) => {
+      const profile = profiles.get(v.id);
+      return profile ? [toPublicProfile(profile)] : [];
+    });
+    return json(200, { networkId, members, ...(last === undefined ? {} : { cursor: memberCursor(networkId, last) }) });
   };
 
   /**

@@ -37,6 +37,18 @@ async function api<T>(method: string, path: string, session: string): Promise<T>
   return (await response.json()) as T;
 }
 
+/** Every member of a network, following the API's cursor: it answers a page at a time. */
+async function everyMember(net: string, session: string): Promise<Member[]> {
+  const all: Member[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api<{ members: Member[]; cursor?: string }>('GET', `/networks/${net}/members${cursor === undefined ? '' : `?cursor=${encodeURIComponent(cursor)}`}`, session);
+    all.push(...page.members);
+    cursor = page.cursor;
+  } while (cursor !== undefined);
+  return all;
+}
+
 const emailOf = (name: string) => DEMO_MEMBERS.find((m) => m.profile.name === name)?.profile.contact.email as string;
 
 beforeAll(async () => {
@@ -59,7 +71,7 @@ beforeAll(async () => {
     await api('POST', `/matches/${id}/${confirmed.profileIds[1 - i]}/accept`, session);
   }
   await platform.settle();
-  members = (await api<{ members: Member[] }>('GET', `/networks/${EU4CULTURE}/members`, coordinatorSession)).members;
+  members = await everyMember(EU4CULTURE, coordinatorSession);
 });
 
 afterAll(async () => {
@@ -285,7 +297,7 @@ describe('the dashboard of a large network', () => {
 
     // The coordinator takes a member out from its page, asked once more, and can undo it there.
     const session = await localSession(platform.sessionKeyFile, COORDINATOR, { networks: [net] });
-    const listed = async () => (await api<{ members: Member[] }>('GET', `/networks/${net}/members`, session)).members.map((m) => m.name);
+    const listed = async () => (await everyMember(net, session)).map((m) => m.name);
     await page.getByLabel('Find by name').fill('Zugdidi');
     await page.locator('table.members-table tr[data-member="Zugdidi"]').getByRole('link', { name: 'Zugdidi' }).click();
     await page.getByRole('heading', { level: 1, name: 'Zugdidi' }).waitFor(WAIT);
@@ -315,7 +327,7 @@ describe('the dashboard of a large network', () => {
     // A removed member was listed nowhere: only its page's URL led back to "Approve again".
     const net = 'hundreds-of-cities';
     const session = await localSession(platform.sessionKeyFile, COORDINATOR, { networks: [net] });
-    const city = (await api<{ members: Member[] }>('GET', `/networks/${net}/members`, session)).members.find((m) => m.name === 'City 007') as Member;
+    const city = (await everyMember(net, session)).find((m) => m.name === 'City 007') as Member;
     await api('POST', `/networks/${net}/requests/${city.id}/reject`, session);
 
     const page = await coordinatorPage({ width: 1280, height: 900 }, false);
@@ -341,5 +353,44 @@ describe('the dashboard of a large network', () => {
     await page.getByRole('radio', { name: 'All members' }).check();
     await page.getByLabel('Find by name').fill('City 007');
     await page.locator('table.members-table tr[data-member="City 007"]').waitFor(WAIT);
+  });
+
+  it('reads a network larger than one answer page by page, saying how many it has read, then counts, sorts and finds across all pages', async () => {
+    // The members route answered a whole network at once (a network of 10 000 passed Lambda's 6 MB
+    // response limit); it answers at most 250 at a time now, and the dashboard follows the cursor.
+    const net = 'hundreds-of-cities';
+    const doc = platformDocumentClient(platform);
+    const at = new Date().toISOString();
+    const profiles = new ProfileStore(doc, platform.tableName);
+    const towns = Array.from({ length: 30 }, (_, i) => `Town ${String(i + 1).padStart(2, '0')}`);
+    await Promise.all(
+      towns.map((name) =>
+        profiles.create(ProfileInput.parse(validProfileInput({ name, networks: [net], contact: { name, email: `${name.replace(' ', '-').toLowerCase()}@${net}.example` } })), { id: randomUUID(), status: 'pending', now: at, membership: 'approved' }),
+      ),
+    );
+    doc.destroy();
+
+    const page = await coordinatorPage({ width: 1280, height: 900 }, false);
+    // The second page is held until the first one's progress has been seen.
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const asked: string[] = [];
+    await page.route(/\/networks\/hundreds-of-cities\/members\?/, async (route) => {
+      const url = new URL(route.request().url());
+      asked.push(`${url.searchParams.get('limit')} ${url.searchParams.has('cursor') ? 'cursor' : 'first'}`);
+      if (url.searchParams.has('cursor')) await held;
+      await route.continue();
+    });
+    await page.goto(`${platform.apiUrl}/#/dashboard/${net}`);
+    await page.getByText('Loading the network… Members read so far: 250').waitFor(WAIT);
+    release();
+    await page.getByText('261 members The first 100 are listed.').waitFor(WAIT);
+    expect(asked).toEqual(['250 first', '250 cursor']);
+    // Sorted by name across both pages, whatever page each came in.
+    await expect(page.locator('table.members-table tbody tr').first().getAttribute('data-member')).resolves.toBe('City 001');
+    await page.getByLabel('Find by name').fill('town');
+    await page.getByText('30 of 261 members').waitFor(WAIT);
+    expect(await page.locator('table.members-table tbody tr').count()).toBe(30);
+    await expect(page.locator('table.theme-counts tr[data-theme="climate-environment"]').innerText()).resolves.toMatch(/Climate and environment\s+261\s+0\s+0\s+261/);
   });
 });

@@ -1,4 +1,4 @@
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { isLostTransactionRace } from './errors.js';
@@ -68,6 +68,34 @@ export class MatchStore {
       for (const view of await this.indexPartition(keys.networkPartition(scope))) byId.set(view.id, view);
     }
     return [...byId.values()];
+  }
+
+  /**
+   * One page of a network's members from the network index, in the index's order (by profile id):
+   * at most `limit` views, starting after the member `after` (a profile id a previous page ended
+   * with). `last` is the id to continue after, absent when DynamoDB read to the partition's end (a
+   * page that ends exactly at the end may still name one; the next page is then empty). The start
+   * key is built here from the network and the id, so a caller cannot steer the Query elsewhere.
+   */
+  async membersPage(networkId: string, { limit, after }: { limit: number; after?: string }): Promise<{ views: MembershipView[]; last?: string }> {
+    const { GSI1PK, GSI1SK, PK, SK } = keys.membership(after ?? '', networkId);
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: TABLE.networkIndex.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': TABLE.networkIndex.partitionKey },
+        ExpressionAttributeValues: { ':pk': keys.networkPartition(networkId) },
+        Limit: limit,
+        ...(after === undefined ? {} : { ExclusiveStartKey: { GSI1PK, GSI1SK, PK, SK } }),
+        ...this.capacity(),
+      }),
+    );
+    this.count(out.ConsumedCapacity);
+    const views = (out.Items ?? []).map((item) => decodeMembershipView(String(item[MEMBERSHIP_VIEW_ATTRIBUTE])));
+    // No filter: the last item read is the last returned, and its id is where DynamoDB stopped.
+    const last = out.LastEvaluatedKey ? views.at(-1)?.id : undefined;
+    return { views, ...(last === undefined ? {} : { last }) };
   }
 
   /** The profiles waiting for a coordinator of the network to approve their membership (one index Query). */

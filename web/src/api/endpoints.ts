@@ -13,6 +13,7 @@ import type {
   Me,
   NetworkActivity,
   NetworkMatches,
+  NetworkMember,
   NetworkMembers,
   NetworkSettings,
   ProfileMatches,
@@ -22,7 +23,7 @@ import type {
   VerifyResult,
   LinkDescription,
 } from './types';
-import type { Locale } from '@culturebridge/domain';
+import { MEMBER_PAGE_LIMITS, type Locale } from '@culturebridge/domain';
 
 const segment = encodeURIComponent;
 
@@ -62,7 +63,25 @@ export const fetchProfileMatches = (id: string) => apiRequest<ProfileMatches>('G
 export const answerMatch = (id: string, partner: string, answer: 'accept' | 'decline') =>
   apiRequest<MatchAnswer>('POST', `/matches/${segment(id)}/${segment(partner)}/${answer}`);
 
-export const fetchNetworkMembers = (networkId: string) => apiRequest<NetworkMembers>('GET', `/networks/${segment(networkId)}/members`);
+/** One page of the network's members, as large as the API allows; `cursor` from the previous page. */
+export const fetchNetworkMembersPage = (networkId: string, cursor?: string) =>
+  apiRequest<NetworkMembers>('GET', `/networks/${segment(networkId)}/members?limit=${MEMBER_PAGE_LIMITS.max}${cursor === undefined ? '' : `&cursor=${segment(cursor)}`}`);
+
+/**
+ * Every member of the network, page after page (the API answers at most MEMBER_PAGE_LIMITS.max at a
+ * time), in the API's order (by id: sort them for a reader). `onProgress` hears how many are read so far.
+ */
+export async function fetchAllNetworkMembers(networkId: string, onProgress?: (read: number) => void): Promise<NetworkMember[]> {
+  const members: NetworkMember[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetchNetworkMembersPage(networkId, cursor);
+    members.push(...page.members);
+    onProgress?.(members.length);
+    cursor = page.cursor;
+  } while (cursor !== undefined);
+  return members;
+}
 
 /** Those the network's coordinators took out or turned down; read only while the coordinator looks at them. */
 export const fetchRejectedMembers = (networkId: string) => apiRequest<RejectedMembers>('GET', `/networks/${segment(networkId)}/rejected`);

@@ -86,9 +86,11 @@ export interface MatchAnswer {
 
 export type NetworkMember = PublicProfile & { status: ProfileStatus };
 
+/** One page of GET /networks/{id}/members, in the API's order (by id); `cursor` asks for the next page. */
 export interface NetworkMembers {
   networkId: string;
   members: NetworkMember[];
+  cursor?: string;
 }
 
 /** GET /networks/{id}/rejected: profiles its coordinators took out of the network or turned down. */

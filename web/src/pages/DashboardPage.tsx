@@ -1,4 +1,5 @@
-import { fetchJoinRequests, fetchMe, fetchNetworkActivity, fetchNetworkMatches, fetchNetworkMembers } from '../api/endpoints';
+import { useState } from 'react';
+import { fetchAllNetworkMembers, fetchJoinRequests, fetchMe, fetchNetworkActivity, fetchNetworkMatches } from '../api/endpoints';
 import { ActivityFeed } from '../dashboard/ActivityFeed';
 import { JoinRequests } from '../dashboard/JoinRequests';
 import { hasConfirmedPartner, memberMatchFacts } from '../dashboard/member-filters';
@@ -71,14 +72,24 @@ function ChooseNetwork({ networkId }: { networkId?: string }) {
 
 function NetworkDashboard({ networkId }: { networkId: string }) {
   const tools = useLocale();
-  const { t, number, percent, dateTime } = tools;
+  const { t, number, percent, dateTime, compare } = tools;
+  // Members read so far while the first read pages through them (a large network takes several answers).
+  const [membersRead, setMembersRead] = useState(0);
   const data = useResource(async () => {
-    const [members, matches, activity, requests] = await Promise.all([fetchNetworkMembers(networkId), fetchNetworkMatches(networkId), fetchNetworkActivity(networkId), fetchJoinRequests(networkId)]);
-    return { members: members.members, matches: matches.matches, activity, requests: requests.requests, at: new Date() };
+    // Figures, heat map, graph and the members table count, filter and sort everyone: all pages are read.
+    const [members, matches, activity, requests] = await Promise.all([fetchAllNetworkMembers(networkId, setMembersRead), fetchNetworkMatches(networkId), fetchNetworkActivity(networkId), fetchJoinRequests(networkId)]);
+    return { members: members.sort((a, b) => compare(a.name, b.name)), matches: matches.matches, activity, requests: requests.requests, at: new Date() };
   }, networkId);
   usePolling(data.reload, (data.data?.members.length ?? 0) > LARGE_NETWORK ? LARGE_REFRESH_MS : REFRESH_MS, 30 * 60_000);
 
-  if (data.status === 'loading') return <p role="status">{t('dashboard.loading')}</p>;
+  if (data.status === 'loading') {
+    return (
+      <p role="status">
+        {t('dashboard.loading')}
+        {membersRead > 0 ? ` ${t('dashboard.membersRead', { n: number(membersRead) })}` : ''}
+      </p>
+    );
+  }
   if (!data.data) return <ProblemMessage problem={data.error} />;
   const { members, matches, activity, requests, at } = data.data;
   const facts = memberMatchFacts(matches);
