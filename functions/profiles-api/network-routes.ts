@@ -23,13 +23,6 @@ export function networkOf(event: APIGatewayProxyEventV2, caller: Caller): string
 }
 
 export function networkRoutes({ matches, coordinators, addresses, activity, now }: NetworkRouteDeps) {
-  // Members come from the network index (the network's own partition), never from a scan.
-  async function membersOf(networkId: string) {
-    const views = await matches.candidates([networkId]);
-    const profiles = await matches.profiles(views.map((v) => v.id));
-    return [...profiles.values()].map(toPublicProfile).sort((a, b) => a.name.localeCompare(b.name));
-  }
-
   /**
    * One page of the network's members (public profile and `status`), in the network index's order
    * (by id, not by name): `limit` and `cursor` from the query (see memberPageQuery); the answer's
@@ -79,14 +72,17 @@ export function networkRoutes({ matches, coordinators, addresses, activity, now 
 
   /**
    * What happened this week and last week (UTC, from Monday), newest first, from the activity feed
-   * (a projection of the events). Names are today's public names; an erased member shows no name.
+   * (a projection of the events). Names are today's public names (from the named members' membership
+   * items); a member erased, or no longer in the network, shows no name.
    */
   const networkActivity: Route = async (event, caller) => {
     const networkId = networkOf(event, caller);
     const at = new Date(now());
     const lastWeekStart = new Date(weekStart(at).getTime() - 7 * 86_400_000);
-    const [entries, members] = await Promise.all([activity.since(networkId, lastWeekStart.toISOString()), membersOf(networkId)]);
-    const names = new Map(members.map((m) => [m.id, m.name]));
+    const entries = await activity.since(networkId, lastWeekStart.toISOString());
+    // Only the members the entries name: their membership items, not the whole network's profiles.
+    const members = await matches.membersAmong(networkId, entries.flatMap((e) => e.profileIds));
+    const names = new Map([...members.values()].map((m) => [m.id, m.name]));
     const view = (e: (typeof entries)[number]) => ({ ...e, names: e.profileIds.map((id) => names.get(id) ?? null) });
     const { thisWeek, lastWeek } = activityWeeks(entries.map(view), at);
     return json(200, { networkId, thisWeekFrom: weekStart(at).toISOString(), lastWeekFrom: lastWeekStart.toISOString(), thisWeek, lastWeek });
