@@ -1,9 +1,9 @@
-import { DEFAULT_LOCALE, NetworkId, activityWeeks, toPublicProfile, weekStart } from '@culturebridge/domain';
+import { DEFAULT_LOCALE, MATCH_PAGE_LIMITS, MEMBER_PAGE_LIMITS, NetworkId, activityWeeks, toPublicProfile, weekStart } from '@culturebridge/domain';
 import { HttpProblem, json, notFound, parseBody } from '@culturebridge/http';
 import { type ActivityStore, type AddressBook, type CoordinatorStore, type MatchStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinates, type Caller } from './access.js';
-import { memberCursor, memberPageQuery } from './member-page.js';
+import { pageCursor, pageQuery } from './page-query.js';
 import { NetworkSettingsUpdate } from './requests.js';
 import type { Route } from './route.js';
 
@@ -25,33 +25,40 @@ export function networkOf(event: APIGatewayProxyEventV2, caller: Caller): string
 export function networkRoutes({ matches, coordinators, addresses, activity, now }: NetworkRouteDeps) {
   /**
    * One page of the network's members (public profile and `status`), in the network index's order
-   * (by id, not by name): `limit` and `cursor` from the query (see memberPageQuery); the answer's
+   * (by id, not by name): `limit` and `cursor` from the query (see pageQuery); the answer's
    * `cursor`, when present, asks for the next page. One Query of `limit` index items and a
    * BatchGetItem of their profiles, however large the network.
    */
   const networkMembers: Route = async (event, caller) => {
     const networkId = networkOf(event, caller);
-    const page = memberPageQuery(event, networkId);
-    const { views, last } = await matches.membersPage(networkId, page);
+    const list = `members:${networkId}`;
+    const { limit, after } = pageQuery(event, list, MEMBER_PAGE_LIMITS, 1);
+    const { views, last } = await matches.membersPage(networkId, { limit, ...(after ? { after: after[0] } : {}) });
     const profiles = await matches.profiles(views.map((v) => v.id));
     // A member erased since the index was read has no profile left: it is skipped, the cursor still moves past it.
     const members = views.flatMap((v) => {
       const profile = profiles.get(v.id);
       return profile ? [toPublicProfile(profile)] : [];
     });
-    return json(200, { networkId, members, ...(last === undefined ? {} : { cursor: memberCursor(networkId, last) }) });
+    return json(200, { networkId, members, ...(last === undefined ? {} : { cursor: pageCursor(list, [last]) }) });
   };
 
   /**
-   * Every match made in the network: one Query of the network's match projection, plus the network
-   * index for the members' names (compact membership items, no profile reads). A pair is listed only
-   * while both are members, so a copy left behind by a profile that has since left is never shown.
+   * One page of the matches made in the network (see pageQuery: `limit`, `cursor`), from its match
+   * projection in key order, best first within the page: one Query of the projection, then the
+   * page's members' membership items for their names (never the whole network). A pair is listed
+   * only while both are members, so a copy left behind by a profile that has since left is never
+   * shown; withdrawn pairs are left out. A page may hold fewer than `limit` (or none) and still a cursor.
    */
   const networkMatches: Route = async (event, caller) => {
     const networkId = networkOf(event, caller);
-    const [views, projected] = await Promise.all([matches.candidates([networkId]), matches.networkMatches(networkId)]);
-    const names = new Map(views.map((v) => [v.id, v.name]));
-    const list = projected
+    const list = `matches:${networkId}`;
+    const { limit, after } = pageQuery(event, list, MATCH_PAGE_LIMITS, 2);
+    const [lower, higher] = after ?? [];
+    const projected = await matches.networkMatchesPage(networkId, { limit, ...(lower && higher ? { after: [lower, higher] as const } : {}) });
+    const members = await matches.membersAmong(networkId, projected.matches.flatMap((m) => m.profileIds));
+    const names = new Map([...members.values()].map((v) => [v.id, v.name]));
+    const listed = projected.matches
       .filter((m) => m.state !== 'withdrawn' && m.profileIds.every((id) => names.has(id)))
       .map((m) => ({
         matchId: m.matchId,
@@ -67,7 +74,7 @@ export function networkRoutes({ matches, coordinators, addresses, activity, now 
         updatedAt: m.updatedAt,
       }))
       .sort((a, b) => b.score - a.score || a.matchId.localeCompare(b.matchId));
-    return json(200, { networkId, matches: list });
+    return json(200, { networkId, matches: listed, ...(projected.last ? { cursor: pageCursor(list, projected.last) } : {}) });
   };
 
   /**

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pairKey, type MatchState } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
-import { ActivityStore, CoordinatorStore, MatchStore, ProfileStore } from '@culturebridge/store';
+import { ActivityStore, CoordinatorStore, MatchStore, ProfileStore, sortedPair } from '@culturebridge/store';
 import { call } from '../support/api-event.js';
 import { bearer, createApi, profilesApiOptions } from '../support/profiles-api.js';
 import { addNetworks, freshTable, type TestTable } from '../support/table.js';
@@ -66,5 +67,60 @@ describe("a network's activity", () => {
     ]);
     // Four membership items (at most 1 KB each, eventually consistent); the network index of 120 members read ~15.
     expect(matches.consumedReadUnits - before).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("a network's matches, page by page", () => {
+  // The route answered every match of the network at once: 25 000 matches of 10 000 members are
+  // about 9 MB of JSON, past Lambda's 6 MB response limit.
+  const listed = new Set<string>();
+  beforeAll(async () => {
+    const at = new Date().toISOString();
+    const pair = async (a: string, b: string, state: MatchState, score: number) => {
+      await matches.put({ matchId: pairKey(a, b), profileIds: sortedPair(a, b), state, acceptedBy: [], score, summary: 'x', reasons: [], sharedNetworks: [X], version: 1, proposedAt: at, updatedAt: at }, undefined);
+      return pairKey(a, b);
+    };
+    // Seven pairs of members (a member with several partners: one projection item holds several).
+    for (const [i, j] of [[0, 1], [0, 2], [0, 3], [4, 5], [6, 7], [8, 9], [2, 3]] as const) listed.add(await pair(ids[i] as string, ids[j] as string, 'proposed', 50 + i + j));
+    // Not listed: a withdrawn pair, and a pair with the member who left.
+    await pair(ids[10] as string, ids[11] as string, 'withdrawn', 90);
+    await pair(ids[12] as string, left, 'proposed', 90);
+  });
+
+  it('follows the cursor through every live match between members once, each page at most `limit` long', async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const answer = await get(`/networks/${X}/matches?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(answer.status).toBe(200);
+      const page = answer.body.matches as { matchId: string; names: string[] }[];
+      expect(page.length).toBeLessThanOrEqual(3);
+      seen.push(...page.map((m) => m.matchId));
+      expect(page.every((m) => m.names.every((n) => n.startsWith('City ')))).toBe(true);
+      cursor = answer.body.cursor as string | undefined;
+      pages++;
+    } while (cursor !== undefined && pages < 20);
+    expect(cursor).toBeUndefined();
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect([...seen].sort()).toEqual([...listed].sort());
+  });
+
+  it('answers every match of a small network in one default page, best first as before', async () => {
+    const answer = await get(`/networks/${X}/matches`);
+    const page = answer.body.matches as { matchId: string; score: number }[];
+    expect(answer.body.cursor).toBeUndefined();
+    expect(page.map((m) => m.matchId).sort()).toEqual([...listed].sort());
+    expect(page.map((m) => m.score)).toEqual([...page.map((m) => m.score)].sort((a, b) => b - a));
+  });
+
+  it('refuses a bad limit or a cursor not made for this list, naming it (RFC 9457)', async () => {
+    const memberCursor = String((await get(`/networks/${X}/members?limit=1`)).body.cursor);
+    for (const [query, field] of [['limit=0', 'limit'], ['limit=x', 'limit'], ['cursor=garbage', 'cursor'], [`cursor=${encodeURIComponent(memberCursor)}`, 'cursor']] as const) {
+      const answer = await get(`/networks/${X}/matches?${query}`);
+      expect(answer.status, query).toBe(400);
+      expect(answer.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect((answer.body.errors as { field: string }[]).map((e) => e.field), query).toEqual([field]);
+    }
   });
 });

@@ -22,3 +22,15 @@ export const MEMBER_PAGE_LIMITS = Object.freeze({
   /** The largest `limit` accepted. */
   max: 250,
 });
+
+/**
+ * How many matches one answer of GET /networks/{id}/matches holds (`limit`). A listed match is at
+ * most about 1.1 KB as JSON (two names of 120 characters at 3 UTF-8 bytes each, the ids, the pair
+ * key), so `max` pages stay near 2 MB, under Lambda's 6 MB response limit.
+ */
+export const MATCH_PAGE_LIMITS = Object.freeze({
+  /** Matches per page when the request names no `limit`. */
+  default: 500,
+  /** The largest `limit` accepted. */
+  max: 2000,
+});

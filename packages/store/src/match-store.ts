@@ -185,6 +185,42 @@ export class MatchStore {
     return found;
   }
 
+  /**
+   * One page of a network's match projection, in key order (the pair's lower id, then its higher):
+   * at most `limit` matches, starting after the pair `after` ([lower, higher], where a previous page
+   * ended). `last` is the pair to continue after, absent once the partition is read to its end. An
+   * owner's item holds all its pairs, so a page may end inside one: the Query starts at that owner
+   * (`SK >=`, built here from the network and the id, never from what a caller sent) and skips
+   * the pairs up to `after`. Reads at most 50 owner items a request.
+   */
+  async networkMatchesPage(networkId: string, { limit, after }: { limit: number; after?: readonly [string, string] }): Promise<{ matches: NetworkMatch[]; last?: [string, string] }> {
+    const found: NetworkMatch[] = [];
+    let last: [string, string] | undefined;
+    const ownerPrefix = keys.networkMatches(networkId, '').SK;
+    const attributePrefix = keys.networkMatchAttribute('');
+    const start = keys.networkMatches(networkId, after?.[0] ?? '').SK;
+    for await (const page of paginateQuery({ client: this.doc, pageSize: 50 }, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND SK >= :start',
+      ExpressionAttributeValues: { ':pk': keys.networkMatchPartition(networkId), ':start': start },
+      ...this.capacity(),
+    })) {
+      this.count(page.ConsumedCapacity);
+      for (const item of page.Items ?? []) {
+        const lower = String(item.SK).slice(ownerPrefix.length);
+        const higherIds = Object.keys(item).filter((name) => name.startsWith(attributePrefix)).map((name) => name.slice(attributePrefix.length)).sort();
+        for (const higher of higherIds) {
+          if (after && lower === after[0] && higher <= after[1]) continue;
+          // Full, and another pair follows: the next page starts after the last one taken.
+          if (found.length === limit && last) return { matches: found, last };
+          found.push(decodeNetworkMatch(lower, higher, String(item[keys.networkMatchAttribute(higher)])));
+          last = [lower, higher];
+        }
+      }
+    }
+    return { matches: found };
+  }
+
   /** How many matches of a profile are open (proposed or accepted): its exposure. */
   async openMatchCount(profileId: string): Promise<number> {
     let count = 0;

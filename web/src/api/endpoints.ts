@@ -12,6 +12,7 @@ import type {
   MeetingView,
   Me,
   NetworkActivity,
+  NetworkMatch,
   NetworkMatches,
   NetworkMember,
   NetworkMembers,
@@ -23,7 +24,7 @@ import type {
   VerifyResult,
   LinkDescription,
 } from './types';
-import { MEMBER_PAGE_LIMITS, type Locale } from '@culturebridge/domain';
+import { MATCH_PAGE_LIMITS, MEMBER_PAGE_LIMITS, type Locale } from '@culturebridge/domain';
 
 const segment = encodeURIComponent;
 
@@ -63,30 +64,32 @@ export const fetchProfileMatches = (id: string) => apiRequest<ProfileMatches>('G
 export const answerMatch = (id: string, partner: string, answer: 'accept' | 'decline') =>
   apiRequest<MatchAnswer>('POST', `/matches/${segment(id)}/${segment(partner)}/${answer}`);
 
-/** One page of the network's members, as large as the API allows; `cursor` from the previous page. */
-export const fetchNetworkMembersPage = (networkId: string, cursor?: string) =>
-  apiRequest<NetworkMembers>('GET', `/networks/${segment(networkId)}/members?limit=${MEMBER_PAGE_LIMITS.max}${cursor === undefined ? '' : `&cursor=${segment(cursor)}`}`);
-
 /**
- * Every member of the network, page after page (the API answers at most MEMBER_PAGE_LIMITS.max at a
- * time), in the API's order (by id: sort them for a reader). `onProgress` hears how many are read so far.
+ * Every item of a paged list of the API (`limit`, `cursor`: docs/api.md), page after page, each as
+ * large as the API allows (`max`), in the API's order. `onProgress` hears how many are read so far.
  */
-export async function fetchAllNetworkMembers(networkId: string, onProgress?: (read: number) => void): Promise<NetworkMember[]> {
-  const members: NetworkMember[] = [];
+async function allPages<P extends { cursor?: string }, T>(path: string, max: number, items: (page: P) => T[], onProgress?: (read: number) => void): Promise<T[]> {
+  const all: T[] = [];
   let cursor: string | undefined;
   do {
-    const page = await fetchNetworkMembersPage(networkId, cursor);
-    members.push(...page.members);
-    onProgress?.(members.length);
+    const page = await apiRequest<P>('GET', `${path}?limit=${max}${cursor === undefined ? '' : `&cursor=${segment(cursor)}`}`);
+    all.push(...items(page));
+    onProgress?.(all.length);
     cursor = page.cursor;
   } while (cursor !== undefined);
-  return members;
+  return all;
 }
+
+/** Every member of the network (the API answers at most MEMBER_PAGE_LIMITS.max at a time), by id: sort them for a reader. */
+export const fetchAllNetworkMembers = (networkId: string, onProgress?: (read: number) => void): Promise<NetworkMember[]> =>
+  allPages<NetworkMembers, NetworkMember>(`/networks/${segment(networkId)}/members`, MEMBER_PAGE_LIMITS.max, (page) => page.members, onProgress);
 
 /** Those the network's coordinators took out or turned down; read only while the coordinator looks at them. */
 export const fetchRejectedMembers = (networkId: string) => apiRequest<RejectedMembers>('GET', `/networks/${segment(networkId)}/rejected`);
 
-export const fetchNetworkMatches = (networkId: string) => apiRequest<NetworkMatches>('GET', `/networks/${segment(networkId)}/matches`);
+/** Every match of the network (the API answers at most MATCH_PAGE_LIMITS.max at a time), in no useful order: sort them. */
+export const fetchAllNetworkMatches = (networkId: string): Promise<NetworkMatch[]> =>
+  allPages<NetworkMatches, NetworkMatch>(`/networks/${segment(networkId)}/matches`, MATCH_PAGE_LIMITS.max, (page) => page.matches);
 
 export const fetchNetworkActivity = (networkId: string) => apiRequest<NetworkActivity>('GET', `/networks/${segment(networkId)}/activity`);
 

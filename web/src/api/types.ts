@@ -113,9 +113,11 @@ export interface NetworkMatch {
   updatedAt: string;
 }
 
+/** One page of GET /networks/{id}/matches; `cursor` asks for the next page. */
 export interface NetworkMatches {
   networkId: string;
   matches: NetworkMatch[];
+  cursor?: string;
 }
 
 export const MAIL_MODES = ['immediate', 'digest', 'off'] as const;

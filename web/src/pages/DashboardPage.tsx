@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { fetchAllNetworkMembers, fetchJoinRequests, fetchMe, fetchNetworkActivity, fetchNetworkMatches } from '../api/endpoints';
+import { fetchAllNetworkMatches, fetchAllNetworkMembers, fetchJoinRequests, fetchMe, fetchNetworkActivity } from '../api/endpoints';
+import { bestFirst } from '../dashboard/match-order';
 import { ActivityFeed } from '../dashboard/ActivityFeed';
 import { JoinRequests } from '../dashboard/JoinRequests';
 import { hasConfirmedPartner, memberMatchFacts } from '../dashboard/member-filters';
@@ -76,9 +77,9 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
   // Members read so far while the first read pages through them (a large network takes several answers).
   const [membersRead, setMembersRead] = useState(0);
   const data = useResource(async () => {
-    // Figures, heat map, graph and the members table count, filter and sort everyone: all pages are read.
-    const [members, matches, activity, requests] = await Promise.all([fetchAllNetworkMembers(networkId, setMembersRead), fetchNetworkMatches(networkId), fetchNetworkActivity(networkId), fetchJoinRequests(networkId)]);
-    return { members: members.sort((a, b) => compare(a.name, b.name)), matches: matches.matches, activity, requests: requests.requests, at: new Date() };
+    // Figures, heat map, graph, tables and the matches CSV count, filter and sort everyone: all pages are read.
+    const [members, matches, activity, requests] = await Promise.all([fetchAllNetworkMembers(networkId, setMembersRead), fetchAllNetworkMatches(networkId), fetchNetworkActivity(networkId), fetchJoinRequests(networkId)]);
+    return { members: members.sort((a, b) => compare(a.name, b.name)), matches: matches.sort(bestFirst), activity, requests: requests.requests, at: new Date() };
   }, networkId);
   usePolling(data.reload, (data.data?.members.length ?? 0) > LARGE_NETWORK ? LARGE_REFRESH_MS : REFRESH_MS, 30 * 60_000);
 
