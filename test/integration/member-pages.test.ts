@@ -18,6 +18,8 @@ let coordinator: Record<string, string>;
 let coordinatorOfBoth: Record<string, string>;
 const ids: string[] = [];
 const MEMBERS = 7;
+const asking: string[] = [];
+const rejected: string[] = [];
 
 beforeAll(async () => {
   table = await freshTable('member-pages');
@@ -29,6 +31,17 @@ beforeAll(async () => {
     const name = `City ${String(i).padStart(2, '0')}`;
     const input = validProfileInput({ name, networks: [X, Y], contact: { name, email: `culture${i}@city.example` } });
     ids.push((await profiles.create(input as never, { id: randomUUID(), status: 'active', now, membership: 'approved' })).id);
+  }
+  // Five asking to join X (and members of Y), five taken out of X: the dashboard's other two lists.
+  for (let i = 0; i < 10; i++) {
+    const name = `Town ${String(i).padStart(2, '0')}`;
+    const input = validProfileInput({ name, networks: [X], contact: { name, email: `culture${i}@town.example` } });
+    const id = (await profiles.create(input as never, { id: randomUUID(), status: 'active', now, membership: i < 5 ? 'requested' : 'approved' })).id;
+    if (i < 5) asking.push(id);
+    else {
+      await profiles.setMembership(id, X, 'rejected', now);
+      rejected.push(id);
+    }
   }
   const coordinators = new CoordinatorStore(table.doc, table.tableName);
   await coordinators.add({ networkId: X, name: 'C', email: 'coordinator@eu4culture.example' });
@@ -93,5 +106,40 @@ describe('the members of a network, page by page', () => {
       expect((answer.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['limit']);
     }
     expect((await page('?limit=250')).status).toBe(200);
+  });
+});
+
+describe("a network's join requests and those it rejected, page by page", () => {
+  const everyPage = async (list: 'requests' | 'rejected', limit: number) => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const answer = await call(api, { method: 'GET', path: `/networks/${X}/${list}?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, headers: coordinator });
+      expect(answer.status, list).toBe(200);
+      const page = answer.body[list] as { id: string }[];
+      expect(page.length).toBeLessThanOrEqual(limit);
+      seen.push(...page.map((p) => p.id));
+      cursor = answer.body.cursor as string | undefined;
+      pages++;
+    } while (cursor !== undefined && pages < 20);
+    expect(cursor).toBeUndefined();
+    return { seen: seen.sort(), pages };
+  };
+
+  it('follows the cursor through everyone asking to join, and everyone rejected, once', async () => {
+    expect(await everyPage('requests', 2)).toEqual({ seen: [...asking].sort(), pages: 3 });
+    expect(await everyPage('rejected', 2)).toEqual({ seen: [...rejected].sort(), pages: 3 });
+  });
+
+  it("refuses a bad limit, or another list's cursor, naming it", async () => {
+    const membersCursor = String((await page('?limit=1')).body.cursor);
+    for (const list of ['requests', 'rejected']) {
+      for (const [query, field] of [['limit=0', 'limit'], [`cursor=${encodeURIComponent(membersCursor)}`, 'cursor']] as const) {
+        const answer = await call(api, { method: 'GET', path: `/networks/${X}/${list}?${query}`, headers: coordinator });
+        expect(answer.status, `${list} ${query}`).toBe(400);
+        expect((answer.body.errors as { field: string }[]).map((e) => e.field)).toEqual([field]);
+      }
+    }
   });
 });

@@ -12,6 +12,9 @@ import { ENTITY, keys, OPEN_PROPOSALS_PARTITION, TABLE } from './table.js';
 /** How long a slot wait is kept: a waiter not served by then is recomputed by its own next change. */
 const SLOT_WAIT_DAYS = 60;
 
+/** Which of a network's index partitions a page reads: its members, those asking to join, those it rejected. */
+export type MembershipStanding = 'approved' | 'requested' | 'rejected';
+
 /** A profile's open matches and the proposal-counter version they were counted at. */
 export interface ExposureGuard {
   profileId: string;
@@ -71,23 +74,25 @@ export class MatchStore {
   }
 
   /**
-   * One page of a network's members from the network index, in the index's order (by profile id):
+   * One page of a network's members (or, with `standing`, of those asking to join or those it
+   * rejected) from the network index, in the index's order (by profile id):
    * at most `limit` views, starting after the member `after` (a profile id a previous page ended
    * with). `last` is the id to continue after, absent when DynamoDB read to the partition's end (a
    * page that ends exactly at the end may still name one; the next page is then empty). The start
    * key is built here from the network and the id, so a caller cannot steer the Query elsewhere.
    */
-  async membersPage(networkId: string, { limit, after }: { limit: number; after?: string }): Promise<{ views: MembershipView[]; last?: string }> {
-    const { GSI1PK, GSI1SK, PK, SK } = keys.membership(after ?? '', networkId);
+  async membersPage(networkId: string, { limit, after, standing = 'approved' }: { limit: number; after?: string; standing?: MembershipStanding }): Promise<{ views: MembershipView[]; last?: string }> {
+    const partition = { approved: keys.networkPartition, requested: keys.joinRequestPartition, rejected: keys.rejectedMembershipPartition }[standing](networkId);
+    const { GSI1SK, PK, SK } = keys.membership(after ?? '', networkId);
     const out = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: TABLE.networkIndex.name,
         KeyConditionExpression: '#pk = :pk',
         ExpressionAttributeNames: { '#pk': TABLE.networkIndex.partitionKey },
-        ExpressionAttributeValues: { ':pk': keys.networkPartition(networkId) },
+        ExpressionAttributeValues: { ':pk': partition },
         Limit: limit,
-        ...(after === undefined ? {} : { ExclusiveStartKey: { GSI1PK, GSI1SK, PK, SK } }),
+        ...(after === undefined ? {} : { ExclusiveStartKey: { GSI1PK: partition, GSI1SK, PK, SK } }),
         ...this.capacity(),
       }),
     );

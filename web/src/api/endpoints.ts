@@ -85,7 +85,8 @@ export const fetchAllNetworkMembers = (networkId: string, onProgress?: (read: nu
   allPages<NetworkMembers, NetworkMember>(`/networks/${segment(networkId)}/members`, MEMBER_PAGE_LIMITS.max, (page) => page.members, onProgress);
 
 /** Those the network's coordinators took out or turned down; read only while the coordinator looks at them. */
-export const fetchRejectedMembers = (networkId: string) => apiRequest<RejectedMembers>('GET', `/networks/${segment(networkId)}/rejected`);
+export const fetchRejectedMembers = (networkId: string): Promise<RejectedMembers['rejected']> =>
+  allPages<RejectedMembers, RejectedMembers['rejected'][number]>(`/networks/${segment(networkId)}/rejected`, MEMBER_PAGE_LIMITS.max, (page) => page.rejected);
 
 /** Every match of the network (the API answers at most MATCH_PAGE_LIMITS.max at a time), in no useful order: sort them. */
 export const fetchAllNetworkMatches = (networkId: string): Promise<NetworkMatch[]> =>
@@ -123,7 +124,9 @@ export const fetchProfileMeetings = (profileId: string) => apiRequest<ProfileMee
 
 export const requestMeeting = (networkId: string, meetingId: string, from: string, to: string) =>
   apiRequest<OwnMeeting>('POST', `/networks/${segment(networkId)}/meetings/${segment(meetingId)}/requests${inPageLanguage()}`, { from, to });
-export const fetchJoinRequests = (networkId: string) => apiRequest<JoinRequests>('GET', `/networks/${segment(networkId)}/requests`);
+/** Everyone asking to join (every page), by id: sort them for a reader. */
+export const fetchJoinRequests = (networkId: string): Promise<JoinRequests['requests']> =>
+  allPages<JoinRequests, JoinRequests['requests'][number]>(`/networks/${segment(networkId)}/requests`, MEMBER_PAGE_LIMITS.max, (page) => page.requests);
 
 export const answerJoinRequest = (networkId: string, profileId: string, answer: 'approve' | 'reject') =>
   apiRequest<{ profileId: string; networkId: string; membership: string; changed: boolean }>('POST', `/networks/${segment(networkId)}/requests/${segment(profileId)}/${answer}`);

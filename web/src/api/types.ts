@@ -97,6 +97,7 @@ export interface NetworkMembers {
 export interface RejectedMembers {
   networkId: string;
   rejected: NetworkMember[];
+  cursor?: string;
 }
 
 export interface NetworkMatch {
@@ -210,6 +211,7 @@ export interface ProfileMeetings {
 export interface JoinRequests {
   networkId: string;
   requests: (PublicProfile & { requestedAt: string })[];
+  cursor?: string;
 }
 
 export interface ImportProblem {

@@ -79,7 +79,7 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
   const data = useResource(async () => {
     // Figures, heat map, graph, tables and the matches CSV count, filter and sort everyone: all pages are read.
     const [members, matches, activity, requests] = await Promise.all([fetchAllNetworkMembers(networkId, setMembersRead), fetchAllNetworkMatches(networkId), fetchNetworkActivity(networkId), fetchJoinRequests(networkId)]);
-    return { members: members.sort((a, b) => compare(a.name, b.name)), matches: matches.sort(bestFirst), activity, requests: requests.requests, at: new Date() };
+    return { members: members.sort((a, b) => compare(a.name, b.name)), matches: matches.sort(bestFirst), activity, requests: requests.sort((a, b) => compare(a.name, b.name)), at: new Date() };
   }, networkId);
   usePolling(data.reload, (data.data?.members.length ?? 0) > LARGE_NETWORK ? LARGE_REFRESH_MS : REFRESH_MS, 30 * 60_000);
 
