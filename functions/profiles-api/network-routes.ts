@@ -1,6 +1,6 @@
 import { DEFAULT_LOCALE, MATCH_PAGE_LIMITS, MEMBER_PAGE_LIMITS, NetworkId, activityWeeks, toPublicProfile, weekStart } from '@culturebridge/domain';
 import { HttpProblem, json, notFound, parseBody } from '@culturebridge/http';
-import { type ActivityStore, type AddressBook, type CoordinatorStore, type MatchStore } from '@culturebridge/store';
+import { type ActivityStore, type AddressBook, type CoordinatorStore, type MatchStore, type NetworkMatch } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinates, type Caller } from './access.js';
 import { pageCursor, pageQuery } from './page-query.js';
@@ -20,6 +20,29 @@ export function networkOf(event: APIGatewayProxyEventV2, caller: Caller): string
   const id = event.pathParameters?.networkId ?? '';
   if (!NetworkId.safeParse(id).success || !coordinates(caller, id)) throw notFound('network');
   return id;
+}
+
+/**
+ * A network's matches as its match list answers them: withdrawn pairs and pairs with someone who is
+ * no longer a member (absent from `names`, id → public name) left out, best first.
+ */
+export function listedMatches(projected: readonly NetworkMatch[], names: ReadonlyMap<string, string>) {
+  return projected
+    .filter((m) => m.state !== 'withdrawn' && m.profileIds.every((id) => names.has(id)))
+    .map((m) => ({
+      matchId: m.matchId,
+      profileIds: m.profileIds,
+      names: m.profileIds.map((id) => names.get(id) ?? id),
+      state: m.state,
+      acceptedBy: m.acceptedBy,
+      score: m.score,
+      // A weaker match leads with its `weaker-match` reason (see `weakerCause`).
+      weaker: m.topReason?.kind === 'weaker-match',
+      topReason: m.topReason,
+      proposedAt: m.proposedAt,
+      updatedAt: m.updatedAt,
+    }))
+    .sort((a, b) => b.score - a.score || a.matchId.localeCompare(b.matchId));
 }
 
 export function networkRoutes({ matches, coordinators, addresses, activity, now }: NetworkRouteDeps) {
@@ -58,22 +81,7 @@ export function networkRoutes({ matches, coordinators, addresses, activity, now 
     const projected = await matches.networkMatchesPage(networkId, { limit, ...(lower && higher ? { after: [lower, higher] as const } : {}) });
     const members = await matches.membersAmong(networkId, projected.matches.flatMap((m) => m.profileIds));
     const names = new Map([...members.values()].map((v) => [v.id, v.name]));
-    const listed = projected.matches
-      .filter((m) => m.state !== 'withdrawn' && m.profileIds.every((id) => names.has(id)))
-      .map((m) => ({
-        matchId: m.matchId,
-        profileIds: m.profileIds,
-        names: m.profileIds.map((id) => names.get(id) ?? id),
-        state: m.state,
-        acceptedBy: m.acceptedBy,
-        score: m.score,
-        // A weaker match leads with its `weaker-match` reason (see `weakerCause`).
-        weaker: m.topReason?.kind === 'weaker-match',
-        topReason: m.topReason,
-        proposedAt: m.proposedAt,
-        updatedAt: m.updatedAt,
-      }))
-      .sort((a, b) => b.score - a.score || a.matchId.localeCompare(b.matchId));
+    const listed = listedMatches(projected.matches, names);
     return json(200, { networkId, matches: listed, ...(projected.last ? { cursor: pageCursor(list, projected.last) } : {}) });
   };
 
