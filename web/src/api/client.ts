@@ -40,7 +40,10 @@ export type ProblemType =
   | '/problems/meeting-cancelled'
   | '/problems/meeting-under-way'
   | '/problems/meeting-over'
-  | '/problems/meeting-needs-coordinator';
+  | '/problems/meeting-needs-coordinator'
+  | '/problems/meeting-exists'
+  | '/problems/kept-changing'
+  | '/problems/import-row-changed';
 
 /** Thrown once the session turned out to be gone; the app is already on its way to the sign-in page. */
 export class SessionLost extends Error {
