@@ -36,9 +36,11 @@ export function planImport(sheet: ParsedSheet, networkId: string, defaultLocale?
   const problems: RowProblem[] = [];
   const seen = new Map<string, number>();
   let invalidRows = 0;
+  // A header saved with trailing empty cells ("…,locale,,") names no column there either.
+  const width = sheet.header.findLastIndex((name) => name.trim() !== '') + 1;
   if (missing.length === 0) {
     for (const row of sheet.rows) {
-      const result = validateRow(row, columns, networkId, defaultLocale);
+      const result = validateRow(row, columns, networkId, defaultLocale, width);
       if (!result.ok) {
         problems.push(...result.problems);
         invalidRows++;
