@@ -25,8 +25,9 @@ export interface MemberListsOptions extends Omit<SignInDeps, 'originSecret'> {
 
 /**
  * member-lists: a coordinator's member list import, template and export. Its own function because
- * CSV/XLSX parsing and writing (csv-parse, exceljs) would triple profiles-api's bundle, and with it
- * every sign-in's cold start; it also gets the memory and time a 5 000-row list needs. A network's
+ * CSV/XLSX parsing and writing (csv-parse, chardet, read-excel-file, write-excel-file: about 220 KB)
+ * would double profiles-api's bundle, and with it every sign-in's cold start; it also gets the
+ * memory and time a 5 000-row list needs. A network's
  * meetings are served here for the same reason: planning (maximum-weight matching, text scoring of
  * pairs) and the iCalendar/CSV writers (`ics`) would put profiles-api over its 250 KB budget.
  */

@@ -8,6 +8,8 @@ import { descriptionOf, screenshot, seriousAccessibilityViolations } from './sup
 import { nextSignInLink, signInLinks, signInThroughMail as signInWithMail } from './support/mail.js';
 import { parseCsv } from './support/csv.js';
 import { parse } from 'csv-parse/sync';
+import { readSheet } from 'read-excel-file/node';
+import writeXlsxFile from 'write-excel-file/node';
 import { catalogTools } from '../../web/src/i18n/catalog-tools.js';
 import { describeTopReason } from '../../web/src/lib/top-reason.js';
 import { startSeededPlatform } from './support/seeded-platform.js';
@@ -318,7 +320,21 @@ describe('the web app in a real browser', () => {
     await page.getByText('This file is 4.1 MB; at most 4 MB can be imported at once.').waitFor(WAIT);
     expect(await page.getByRole('button', { name: 'Preview' }).isDisabled()).toBe(true);
 
+    // The same members saved from Excel as a workbook (binary, sent as base64): read from its first
+    // sheet, each row found as imported.
+    const workbook = await writeXlsxFile(csv.split('\r\n').map((line) => line.split(';')), { sheet: 'Members' }).toBuffer();
+    await page.getByLabel('Member list (CSV or XLSX)').setInputFiles({ name: 'members.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: workbook });
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByText(/XLSX: 3 rows\. Would create 0, update 0, leave 2 unchanged, keep 0 as their members'; 1 invalid\./).waitFor(WAIT);
+    await expect(page.locator('tr[data-row="4"]').innerText()).resolves.toMatch(/Sighnaghi\s+unchanged/);
+
     await page.goto(`${platform.apiUrl}/#/dashboard/${EU4CULTURE}`);
+    // The workbook export: the header, and each member's status as text.
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export members (XLSX)' }).click()]);
+    expect(xlsx.suggestedFilename()).toBe(`${EU4CULTURE}-members.xlsx`);
+    const sheet = await readSheet(readFileSync(await xlsx.path()));
+    expect(sheet[0]?.slice(0, 8)).toEqual(['name', 'kind', 'country', 'region', 'contact_name', 'contact_email', 'status', 'membership']);
+    expect(sheet.find((r) => r[0] === 'Telavi')?.slice(6, 8)).toEqual(['pending', 'approved']);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export members (CSV with ;)' }).click()]);
     expect(download.suggestedFilename()).toBe(`${EU4CULTURE}-members.csv`);
     const exported = readFileSync(await download.path(), 'utf8');

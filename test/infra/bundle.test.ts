@@ -14,15 +14,7 @@ import { CATALOG_DIR } from '../../infra/lib/constructs/node-function.js';
 import { call } from '../support/api-event.js';
 import { synthStack } from './synth.js';
 
-import { BUDGET_KB } from '../../bench/cold-start.js';
-/**
- * member-lists carries exceljs (with its zip and XML readers, about 700 KB minified) and csv-parse:
- * coordinators call it now and then, never on a member's or a sign-in's path, which is why it is a
- * function of its own (docs/decisions.md, member lists). Its budget is its own, not #18's 250 KB.
- * It also serves a network's meetings (the planner and the `ics` writer with its validator, about
- * 130 KB), which would put profiles-api over its 250 KB.
- */
-const MEMBER_LISTS_BUDGET_KB = 1600;
+import { bundleBudget } from '../../bench/cold-start.js';
 /** The start of the error the domain's catalog reader throws (locale-files.node.ts): in a bundle, it can read catalogs. */
 const READS_CATALOGS = 'CultureBridge locale catalog';
 
@@ -60,9 +52,10 @@ describe('Lambda bundles', () => {
     for (const fn of functions) {
       const dir = assetOf(fn);
       expect(readdirSync(dir)).toContain('index.mjs');
-      // The budgets of issue #18 (sizes are deterministic; import times are measured by bench:cold-start).
+      // The budgets of issue #18, or a function's own where bench:cold-start gives it one (member-lists;
+      // sizes are deterministic; import times are measured by bench:cold-start).
       const name = fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME as string;
-      const budgetKb = name === 'authorizer' ? BUDGET_KB.authorizer : name === 'member-lists' ? MEMBER_LISTS_BUDGET_KB : BUDGET_KB.other;
+      const { budgetKb } = bundleBudget(name);
       expect(statSync(join(dir, 'index.mjs')).size, `${name} bundle`).toBeLessThanOrEqual(budgetKb * 1024);
       // The domain reads each locale's strings from `locales/` beside the bundle (no catalog is bundled):
       // a function whose bundle can read them has all nine, and only such a function has them.

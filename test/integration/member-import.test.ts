@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
+import writeXlsxFile from 'write-excel-file/node';
+import { strToU8, zipSync } from 'fflate';
 import { parse } from 'csv-parse/sync';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { CoordinatorStore, NetworkStore } from '@culturebridge/store';
@@ -42,13 +43,7 @@ const FILES = {
     Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines([HEADER, member('Ijevan', 'AM', 'Tavush', addr('ijevan')), member('Şəki', 'AZ', 'Şəki-Zaqatala', addr('shaki'))], ';'))]),
   /** Excel's "Unicode text": UTF-16LE with a byte-order mark and tabs. */
   utf16Tabs: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines([HEADER, member('Zugdidi', 'GE', 'Samegrelo', addr('zugdidi'))], '\t'), 'utf16le')]),
-  xlsx: async () => {
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('Members');
-    sheet.addRow(HEADER);
-    sheet.addRow(member('Cahul', 'MD', 'Cahul', addr('cahul')));
-    return Buffer.from(await workbook.xlsx.writeBuffer());
-  },
+  xlsx: async () => Buffer.from(await writeXlsxFile([HEADER, member('Cahul', 'MD', 'Cahul', addr('cahul'))], { sheet: 'Members' }).toBuffer()),
   /** A legacy Windows-1251 file with a `sep=` line, as older Excel versions save "CSV". */
   windows1251: () => encodeSingleByte(`sep=,\r\n${lines([HEADER, member('Полтава', 'UA', 'Полтавська область', addr('poltava')), member('Вінниця', 'UA', 'Вінницька область', addr('vinnytsia'))], ',')}`, 'windows-1251'),
   threeBadRows: () =>
@@ -65,6 +60,16 @@ const FILES = {
       ),
     ),
 };
+
+/**
+ * A workbook of 25 MB of text in one cell, about 25 KB zipped. Built before the platform starts:
+ * building it holds this process (and the in-process API server) for seconds, which between two
+ * requests lets the server close an idle keep-alive connection as fetch reuses it (ECONNRESET).
+ */
+let bomb: Buffer;
+beforeAll(async () => {
+  bomb = Buffer.from(await writeXlsxFile([HEADER, member('x'.repeat(25 * 1024 * 1024), 'MD', 'Cahul', addr('bomb'))]).toBuffer());
+});
 
 beforeAll(async () => {
   platform = await startTestPlatform('member-import');
@@ -148,6 +153,29 @@ describe('member list import', () => {
     expect(((await response.json()) as ImportAnswer['body']).errors?.map((e) => e.field)).toEqual(['dryRun']);
     expect(await memberData()).toEqual(before);
     expect(await mailsTo(addr('telavi'))).toEqual([]);
+  });
+
+  it('refuses a workbook it cannot read as a 400 problem naming the file, storing and mailing nothing: a zip bomb, a zip of no workbook, a cut-off workbook', async () => {
+    const before = await memberData();
+    const workbook = await FILES.xlsx();
+    const notAWorkbook = Buffer.from(zipSync({ 'notes.txt': strToU8('hello') }));
+    for (const [file, detail] of [
+      [bomb, /unpacks to more than 24 MB/],
+      [notAWorkbook, /not a readable XLSX workbook/],
+      [workbook.subarray(0, Math.floor(workbook.length / 2)), /not a readable XLSX workbook/],
+    ] as const) {
+      const response = await fetch(`${platform.apiUrl}/networks/${net}/imports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${coordinator}` },
+        body: JSON.stringify({ file: file.toString('base64'), dryRun: false }),
+      });
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      const errors = ((await response.json()) as { errors: { field: string; code: string; detail: string }[] }).errors;
+      expect(errors).toEqual([expect.objectContaining({ field: 'file', code: 'unreadable_file', detail: expect.stringMatching(detail) })]);
+    }
+    expect(await memberData()).toEqual(before);
+    expect(await mailsTo(addr('cahul'))).toEqual([]);
   });
 
   it('names each bad row with its row, column, value and message, and offers a report safe to open in a spreadsheet', async () => {

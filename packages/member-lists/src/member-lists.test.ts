@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeText } from './decode.js';
-import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import writeXlsxFile from 'write-excel-file/node';
 import { MAX_COLUMNS, MAX_ROWS, MAX_UNPACKED_BYTES, UnreadableFile, parseMemberFile } from './parse.js';
 import { MAX_ROW_PROBLEMS } from './columns.js';
 import { MAX_REPORTED_PROBLEMS, errorReportCsv, planImport } from './import-plan.js';
-import { spreadsheetSafe } from './spreadsheet-safe.js';
+import { safeXlsx, spreadsheetSafe } from './spreadsheet-safe.js';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { HAND_WRITTEN_SHEET, handWrittenWorkbook } from './workbook-fixture.test-support.js';
 
 const HEADER = 'name,kind,country,contact_name,contact_email,themes,languages';
 
@@ -71,12 +74,17 @@ describe('member lists', () => {
     expect(planImport(await parseMemberFile(file), 'net').valid.map((r) => r.profile.locale)).toEqual(['uk', undefined]);
   });
 
-  it('refuses a workbook that unpacks to more than MAX_UNPACKED_BYTES before reading it (a 40 KB file of 30 MB)', async () => {
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('Members');
-    sheet.addRow(['name', 'kind']);
-    sheet.addRow(['x'.repeat(MAX_UNPACKED_BYTES + 1), 'city']);
-    const bomb = Buffer.from(await workbook.xlsx.writeBuffer());
+  // Built once, before the tests (each holds 24 MB of text while it is written and deflated).
+  const bombs = new Map<string, Buffer>();
+  beforeAll(async () => {
+    const huge = 'x'.repeat(MAX_UNPACKED_BYTES + 1);
+    // As a streaming writer saves it: sizes in data descriptors after each part.
+    bombs.set('sizes after each part (written by write-excel-file)', Buffer.from(await writeXlsxFile([['name', 'kind'], [huge, 'city']]).toBuffer()));
+    // As most writers save it: sizes in each local header.
+    bombs.set('sizes in each local header', Buffer.from(zipSync({ ...unzipSync(handWrittenWorkbook()), 'xl/sharedStrings.xml': strToU8(`<sst><si><t>${huge}</t></si></sst>`) })));
+  });
+  it.each(['sizes after each part (written by write-excel-file)', 'sizes in each local header'])('refuses a workbook that unpacks to more than MAX_UNPACKED_BYTES before reading it (a 40 KB file of 30 MB), %s', async (how) => {
+    const bomb = bombs.get(how)!;
     expect(bomb.length).toBeLessThan(100_000);
     const refused = await parseMemberFile(bomb).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(UnreadableFile);
@@ -88,15 +96,52 @@ describe('member lists', () => {
       if (lying.readUInt32LE(at) === 0x04034b50) lying.writeUInt32LE(1000, at + 22);
       if (lying.readUInt32LE(at) === 0x02014b50) lying.writeUInt32LE(1000, at + 24);
     }
-    await expect(parseMemberFile(lying)).rejects.toThrow(UnreadableFile);
-    // The same file whose end record claims no entries at all (ExcelJS's parser reads them anyway).
+    await expect(parseMemberFile(lying)).rejects.toThrow(/unpacks to more than 24 MB/);
+    // The same file whose end record claims no entries at all (the parts are there all the same).
     const uncounted = Buffer.from(bomb);
     const end = uncounted.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
     uncounted.writeUInt16LE(0, end + 8);
     uncounted.writeUInt16LE(0, end + 10);
     await expect(parseMemberFile(uncounted)).rejects.toThrow(/unpacks to more than 24 MB/);
-    // A zip that is not a workbook is unreadable too, not a crash.
+  });
+
+  it('refuses a zip that is not a workbook as unreadable, not a crash', async () => {
     await expect(parseMemberFile(Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64)]))).rejects.toThrow(UnreadableFile);
+  });
+
+  it('reads the parts the size check counted, whatever sizes the headers declare', async () => {
+    // read-excel-file's own ZIP reader sizes its buffer by the local header: told 10 bytes, it
+    // would read 10 bytes of the sheet; told 4 GB, it would allocate 4 GB. It never sees this file.
+    for (const declared of [10, 0xfffffff0]) {
+      const file = Buffer.from(handWrittenWorkbook());
+      for (let at = 0; at + 30 < file.length; at++) {
+        if (file.readUInt32LE(at) === 0x04034b50 && file.toString('latin1', at + 30, at + 30 + file.readUInt16LE(at + 26)) === 'xl/worksheets/sheet1.xml') file.writeUInt32LE(declared, at + 22);
+      }
+      expect(file.equals(Buffer.from(handWrittenWorkbook())), 'the header was found').toBe(false);
+      await expect(parseMemberFile(file)).resolves.toMatchObject(HAND_WRITTEN_SHEET);
+    }
+    // A part whose data stops before its declared end is unreadable.
+    const whole = Buffer.from(handWrittenWorkbook());
+    await expect(parseMemberFile(whole.subarray(0, Math.floor(whole.length / 2)))).rejects.toThrow(UnreadableFile);
+  });
+
+  it('reads a workbook in this thread and from memory: no worker thread, no file opened', async () => {
+    const workers: unknown[] = [];
+    const onWorker = (worker: unknown) => workers.push(worker);
+    process.on('worker', onWorker);
+    const opened = [vi.spyOn(fs, 'createReadStream'), vi.spyOn(fs, 'createWriteStream'), vi.spyOn(fs, 'open'), vi.spyOn(fs, 'openSync'), vi.spyOn(fs.promises, 'open')];
+    try {
+      await expect(parseMemberFile(handWrittenWorkbook())).resolves.toMatchObject(HAND_WRITTEN_SHEET);
+      // A part over 512 KB is where fflate's asynchronous unzip would start a worker for a compressed part.
+      const long = 'Kutaisi '.repeat(100_000).trim();
+      const big = await safeXlsx('Members', ['name'], [[long]]);
+      await expect(parseMemberFile(big)).resolves.toMatchObject({ rows: [{ rowNumber: 2, cells: [long] }] });
+    } finally {
+      process.off('worker', onWorker);
+      for (const spy of opened) spy.mockRestore();
+    }
+    expect(workers).toEqual([]);
+    for (const spy of opened) expect(spy).not.toHaveBeenCalled();
   });
 
   it('quotes at most 100 characters of a bad cell in a problem, and keeps its message short (a 2 MB cell)', async () => {
@@ -112,6 +157,7 @@ describe('member lists', () => {
   it(`refuses a header of more than ${MAX_COLUMNS} columns, and quotes at most 100 characters of an unknown one`, async () => {
     const wide = Array.from({ length: MAX_COLUMNS + 1 }, (_, k) => `c${k}`).join(',');
     await expect(parseMemberFile(Buffer.from(`${wide}\n`))).rejects.toThrow(/has 201 columns/);
+    await expect(parseMemberFile(await safeXlsx('Members', wide.split(','), [['x']]))).rejects.toThrow(/has 201 columns/);
     const plan = planImport(await parseMemberFile(Buffer.from(`${HEADER},${'u'.repeat(5000)}\nA,city,GE,A,a@x.example,youth,en,x\n`)), 'net');
     expect(plan.unknownColumns).toEqual([`${'u'.repeat(100)}…`]);
   });
@@ -142,6 +188,39 @@ describe('member lists', () => {
     const plan = planImport(await parseMemberFile(Buffer.from(`${HEADER}\nA,city,GE,A,a@x.example,youth,en\nB,city,GE,B,A@X.example,youth,en\n`)), 'net');
     expect(plan.problems).toEqual([{ rowNumber: 3, column: 'contact_email', value: 'a@x.example', message: 'this address is already listed in row 2', code: 'duplicate', params: { value: 'a@x.example' } }]);
     expect(planImport(await parseMemberFile(Buffer.from('name,email\nA,a@x.example\n')), 'net').missingColumns).toEqual(['kind', 'country', 'contact_name', 'themes', 'languages']);
+  });
+
+  it('reads the first sheet of a workbook as text: rich text, formula results, numbers, dates, errors and gaps as a spreadsheet shows them', async () => {
+    const sheet = await parseMemberFile(handWrittenWorkbook());
+    expect(sheet).toEqual({ format: 'xlsx', needsEncodingConfirmation: false, ...HAND_WRITTEN_SHEET });
+  });
+
+  it('names a zip that is not a workbook, and a workbook with no sheet, as unreadable', async () => {
+    const parts = unzipSync(handWrittenWorkbook());
+    const withoutSheets = { ...parts, 'xl/workbook.xml': new TextEncoder().encode('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>') };
+    await expect(parseMemberFile(zipSync(withoutSheets))).rejects.toThrow(UnreadableFile);
+    const { 'xl/workbook.xml': _workbook, ...notAWorkbook } = parts;
+    await expect(parseMemberFile(zipSync(notAWorkbook))).rejects.toThrow(UnreadableFile);
+    await expect(parseMemberFile(zipSync({ 'notes.txt': new TextEncoder().encode('hello') }))).rejects.toThrow(UnreadableFile);
+  });
+
+  it('writes an XLSX export whose cells are text, never formulas, and reads back as written', async () => {
+    const bytes = await safeXlsx('Members', ['name', 'rounds'], [['=HYPERLINK("http://evil.example","x")', 3], ['+1', 0], ['Kutaisi', 12]]);
+    const parts = unzipSync(bytes);
+    const sheetXml = strFromU8(parts['xl/worksheets/sheet1.xml']!);
+    expect(sheetXml).not.toMatch(/<f[ >]/);
+    // Text is a shared or inline string cell; numbers are numbers.
+    expect(sheetXml).not.toMatch(/<c [^>]*t="str"/);
+    // The header row stays in view.
+    expect(sheetXml).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
+    expect(strFromU8(parts['xl/workbook.xml']!)).toContain('name="Members"');
+    const read = await parseMemberFile(bytes);
+    expect(read.header).toEqual(['name', 'rounds']);
+    expect(read.rows).toEqual([
+      { rowNumber: 2, cells: ['\'=HYPERLINK("http://evil.example","x")', '3'] },
+      { rowNumber: 3, cells: ["'+1", '0'] },
+      { rowNumber: 4, cells: ['Kutaisi', '12'] },
+    ]);
   });
 
   it('quotes values a spreadsheet would run as formulas', () => {

@@ -1,9 +1,9 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { readSheet, type CellValue } from 'read-excel-file/universal';
 import { MEMBER_LIST_LIMITS, truncated } from '@culturebridge/domain';
 import { decodeText, type TextEncodingName } from './decode.js';
 import { UnreadableFile } from './errors.js';
-import { checkUnpackedSize } from './unpacked-size.js';
+import { rezipped, unpackWithin } from './unpacked-size.js';
 
 /** Files larger than this many data rows are refused whole: a coordinator splits them. */
 export const MAX_ROWS = MEMBER_LIST_LIMITS.rows;
@@ -11,7 +11,7 @@ export const MAX_ROWS = MEMBER_LIST_LIMITS.rows;
 export const MAX_FILE_BYTES = MEMBER_LIST_LIMITS.fileBytes;
 /**
  * Bytes a workbook may unpack to, all its parts together. A 5 000-row list with long descriptions
- * is under 15 MB of XML; ExcelJS holds several times that in memory, and the function has 1 GB.
+ * is under 15 MB of XML; reading holds a few times that in memory, and the function has 1 GB.
  */
 export const MAX_UNPACKED_BYTES = 24 * 1024 * 1024;
 
@@ -83,35 +83,35 @@ function parseCsv(bytes: Uint8Array, confirmedEncoding: string | undefined): Par
   };
 }
 
-/** A cell's value as text: formulas by their result, hyperlinks (e-mail cells often are) by their text. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
+/**
+ * A cell's value as text. read-excel-file gives a formula's cached result, rich text's runs joined,
+ * strings trimmed, and null for an empty cell, an error (#N/A) or a formula with no cached result.
+ */
+function cellText(value: CellValue | null): string {
+  if (value === null) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
-    if ('text' in value) return cellText(value.text as ExcelJS.CellValue);
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('error' in value) return '';
-  }
   return String(value).trim();
 }
 
 async function parseXlsx(bytes: Uint8Array): Promise<ParsedSheet> {
-  // Before ExcelJS inflates anything: a 40 KB workbook can unpack to gigabytes.
-  await checkUnpackedSize(bytes, MAX_UNPACKED_BYTES);
-  const workbook = new ExcelJS.Workbook();
+  // Before anything is parsed: a 40 KB workbook can unpack to gigabytes. The reader then gets the
+  // parts that were counted, rezipped, never the uploaded file (see unpacked-size.ts).
+  const parts = unpackWithin(bytes, MAX_UNPACKED_BYTES);
+  let sheet: (CellValue | null)[][];
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    // The universal build reads from memory with fflate (the Node build streams through unzipper
+    // and loads graceful-fs, which patches fs). Its parts are stored, so fflate never starts a
+    // worker to inflate one. The first sheet in the workbook's order, as a spreadsheet opens it.
+    sheet = await readSheet(rezipped(parts), 1);
   } catch (error) {
-    throw new UnreadableFile(`The file is not a readable XLSX workbook: ${(error as Error).message}`);
+    throw new UnreadableFile(`The file is not a readable XLSX workbook: ${truncated((error as Error).message, 200)}`);
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new UnreadableFile('The workbook has no worksheet.');
   const rows: { rowNumber: number; cells: string[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
-    if (cells.some((c) => c !== '')) rows.push({ rowNumber, cells });
+  sheet.forEach((row, index) => {
+    const cells = row.map(cellText);
+    // Rows are padded to the widest; a row ends at its last value, as a spreadsheet shows it.
+    while (cells.length > 0 && cells.at(-1) === '') cells.pop();
+    if (cells.length > 0) rows.push({ rowNumber: index + 1, cells });
   });
   const [head, ...data] = rows;
   if (!head) throw new UnreadableFile('The worksheet is empty: expected a header row and one member per row.');

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import writeXlsxFile, { type Cell } from 'write-excel-file/node';
 
 /**
  * A cell a spreadsheet would run as a formula (starts with = + - @, a tab or a carriage return)
@@ -20,12 +20,13 @@ export function safeCsv(header: readonly string[], rows: readonly (readonly (str
   return '\uFEFF' + stringify(cells, { delimiter, record_delimiter: 'windows' });
 }
 
-/** An XLSX workbook of one sheet; text cells are stored as text (never formulas), made spreadsheet-safe too. */
+/**
+ * An XLSX workbook of one sheet, the header row bold and frozen. Every text cell is written with
+ * `type: String` (a shared string, never a formula, whatever it starts with) and made
+ * spreadsheet-safe too, for whoever copies it into a CSV or a formula bar.
+ */
 export async function safeXlsx(sheetName: string, header: readonly string[], rows: readonly (readonly (string | number)[])[]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName);
-  sheet.addRow([...header]).font = { bold: true };
-  for (const row of rows) sheet.addRow(row.map((c) => (typeof c === 'number' ? c : spreadsheetSafe(c))));
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  const text = (value: string, bold = false): Cell => ({ value: spreadsheetSafe(value), type: String, ...(bold ? { fontWeight: 'bold' as const } : {}) });
+  const data: Cell[][] = [header.map((c) => text(c, true)), ...rows.map((row) => row.map((c) => (typeof c === 'number' ? { value: c, type: Number } : text(c))))];
+  return new Uint8Array(await writeXlsxFile(data, { sheet: sheetName, stickyRowsCount: 1 }).toBuffer());
 }

@@ -1,48 +1,68 @@
-import JSZip from 'jszip';
+import { Unzip, UnzipInflate, zipSync } from 'fflate';
 import { UnreadableFile } from './errors.js';
 
 /** Most parts a workbook may have; a member list has about ten. */
 const MAX_ENTRIES = 1000;
+/**
+ * Bytes of the file handed to the inflater at a time. DEFLATE expands at most about 1 032:1, so
+ * one step holds at most about 16 MB of output before the count can stop it.
+ */
+const STEP_BYTES = 16 * 1024;
+
+const unreadable = (detail: string) => new UnreadableFile(`The file is not a readable XLSX workbook: ${detail}`);
 
 /**
- * Checks that a ZIP file (an XLSX workbook) unpacks to at most `limit` bytes, all parts together,
- * before ExcelJS inflates it. Read with JSZip, the parser ExcelJS itself uses, so the parts counted
- * are exactly the parts ExcelJS will read (a second ZIP reader can be shown other entries: yauzl
- * trusts the end record's entry count, JSZip reads every central-directory header). Each part is
- * inflated as a stream and counted, stopping at the limit, so a part that lies about its size is
- * caught while only a chunk is held. Throws UnreadableFile naming the limit in MB, or when the
- * file is not a readable ZIP.
+ * Unpacks a ZIP file (an XLSX workbook) part by part, refusing it as soon as its parts together
+ * pass `limit` bytes, and returns the parts (path → bytes). Each part is inflated as a stream
+ * (fflate's `Unzip`, which walks the local headers) and counted as it inflates, so a part that
+ * lies about its size is caught while at most one step's output is held, and an end record or
+ * central directory that lists fewer parts hides none (the walk never reads them). Directories
+ * are left out. Throws UnreadableFile naming the limit in MB, or when the file is not a readable
+ * ZIP (a part in a compression other than stored or DEFLATE, a truncated part, more than
+ * MAX_ENTRIES parts).
  */
-export async function checkUnpackedSize(bytes: Uint8Array, limit: number): Promise<void> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch (error) {
-    throw new UnreadableFile(`The file is not a readable XLSX workbook: ${(error as Error).message}`);
-  }
-  const parts = Object.values(zip.files).filter((file) => !file.dir);
-  if (parts.length > MAX_ENTRIES) throw new UnreadableFile(`The workbook has ${parts.length} parts; a member list has a few dozen at most.`);
+export function unpackWithin(bytes: Uint8Array, limit: number): Record<string, Uint8Array> {
+  // No prototype: a part may be named "__proto__".
+  const parts = Object.create(null) as Record<string, Uint8Array>;
+  const pending = new Set<string>();
+  let entries = 0;
   let inflated = 0;
-  for (const part of parts) {
-    inflated += await inflatedSize(part, limit - inflated);
-    if (inflated > limit) throw new UnreadableFile(`The workbook unpacks to more than ${Math.round(limit / (1024 * 1024))} MB; save the member list as CSV, or split it.`);
+  const unzip = new Unzip((file) => {
+    if (++entries > MAX_ENTRIES) throw new UnreadableFile(`The workbook has more than ${MAX_ENTRIES} parts; a member list has a few dozen at most.`);
+    const chunks: Uint8Array[] = [];
+    const directory = file.name.endsWith('/');
+    pending.add(file.name);
+    file.ondata = (error, chunk, final) => {
+      // fflate's inflater catches what this callback throws and calls it again with that error.
+      if (error) throw error instanceof UnreadableFile ? error : unreadable(error.message);
+      inflated += chunk.length;
+      if (inflated > limit) throw new UnreadableFile(`The workbook unpacks to more than ${Math.round(limit / (1024 * 1024))} MB; save the member list as CSV, or split it.`);
+      if (!directory) chunks.push(chunk);
+      if (final) {
+        pending.delete(file.name);
+        if (!directory) parts[file.name] = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      }
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    for (let at = 0; at < bytes.length; at += STEP_BYTES) unzip.push(bytes.subarray(at, at + STEP_BYTES), at + STEP_BYTES >= bytes.length);
+  } catch (error) {
+    throw error instanceof UnreadableFile ? error : unreadable((error as Error).message);
   }
+  if (pending.size > 0) throw unreadable(`the part ${[...pending][0]?.slice(0, 100)} ends early.`);
+  return parts;
 }
 
-/** Inflates one part as a stream and returns its size, or stops at the first chunk past `room` (returning more than `room`). */
-function inflatedSize(part: JSZip.JSZipObject, room: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const stream = part.nodeStream('nodebuffer');
-    stream
-      .on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > room) {
-          stream.pause();
-          resolve(size);
-        }
-      })
-      .on('error', (error: Error) => reject(new UnreadableFile(`The file is not a readable XLSX workbook: ${error.message}`)))
-      .on('end', () => resolve(size));
-  });
+/**
+ * The parts `unpackWithin` counted, as a new ZIP file (stored, sizes true, no data descriptors),
+ * so that the workbook reader reads exactly those parts and no others: its own ZIP reader never
+ * sees the uploaded file, whatever that file's headers, central directory or end record say.
+ * Stored, not deflated: nothing is inflated twice, and fflate's `unzip` (which read-excel-file's
+ * universal build uses) starts a worker thread only to inflate a large compressed part.
+ */
+export function rezipped(parts: Record<string, Uint8Array>): ArrayBuffer {
+  const zip = zipSync(parts, { level: 0 });
+  return zip.byteLength === zip.buffer.byteLength ? (zip.buffer as ArrayBuffer) : zip.slice().buffer;
 }
