@@ -44,3 +44,19 @@ describe('a row with more cells than the header has columns', () => {
     expect(plan.valid.map((r) => r.profile.description)).toEqual(['Festival']);
   });
 });
+
+describe('row numbers', () => {
+  // A quoted cell with a line break (a description of two paragraphs) is one row in a spreadsheet,
+  // but was counted as two lines, so every problem after it named the row below the one meant.
+  it('count a row whose quoted cell holds line breaks once, as the spreadsheet the coordinator fixes it in shows it', async () => {
+    const csv = [
+      HEADER,
+      'Poti;city;GE;Nino;culture@poti.example;youth;en;"Two paragraphs:\nthe sea,\nand boats"',
+      '',
+      'Gori;city;XX;Nino;culture@gori.example;youth;en;',
+    ].join('\r\n');
+    const plan = planImport(await parseMemberFile(Buffer.from(csv)), 'eu4culture');
+    expect(plan.valid.map((r) => r.rowNumber)).toEqual([2]);
+    expect(plan.problems.map((p) => [p.rowNumber, p.column])).toEqual([[4, 'country']]);
+  });
+});
