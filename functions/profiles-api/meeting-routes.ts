@@ -244,7 +244,7 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
   /** The timetable by round and by participant, with names and each pair's reasons. */
   async function view(meeting: Meeting, locale: Locale) {
     const nameOf = await namesOf(meeting, locale);
-    const { schedule, unmetRequests, departed: _departed, issuedTables: _issued, returnedEvents: _returned, ...details } = meeting;
+    const { schedule, unmetRequests, departed: _departed, issuedTables: _issued, returnedEvents: _returned, takenOut: _takenOut, ...details } = meeting;
     return {
       ...details,
       rounds: schedule.map((r) => ({

@@ -1,10 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { contactChange, nextMemberships, type MembershipStanding, type MembershipStatus, type Profile, type ProfileData, type ProfileStatus } from '@culturebridge/domain';
+import { contactChange, nextMemberships, type MembershipAsItStands, type MembershipStatus, type Profile, type ProfileData, type ProfileStatus } from '@culturebridge/domain';
 import { addressHash, profileAddressItem } from './address-book.js';
 import { batchDelete } from './batch.js';
 import { DuplicateSubmission, isLostTransactionRace, type WriteResult } from './errors.js';
-import { fromItem, membershipItemScopes, membershipItems, membershipStandingOf, profileItem } from './profile-items.js';
+import { fromItem, membershipAsItStandsOf, membershipItemScopes, membershipItems, profileItem } from './profile-items.js';
 import { ENTITY, keys, TABLE } from './table.js';
 import type { MatchItem } from './match-items.js';
 import { removeNetworkCopies } from './network-projection.js';
@@ -351,11 +351,19 @@ export class ProfileStore {
     return items;
   }
 
-  /** The standing of a profile's membership in a network (consistent read); undefined without one. */
-  async membership(id: string, networkId: string): Promise<MembershipStanding | undefined> {
+  /** The standing of a profile's membership in a network, with the one before it when kept (consistent read); undefined without one. */
+  async membership(id: string, networkId: string): Promise<MembershipAsItStands | undefined> {
     const { PK, SK } = keys.membership(id, networkId);
-    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { PK, SK }, ConsistentRead: true, ProjectionExpression: 'membershipStatus, statusVersion, profileVersion, #view', ExpressionAttributeNames: { '#view': 'view' } }));
-    return Item ? membershipStandingOf(Item) : undefined;
+    const { Item } = await this.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { PK, SK },
+        ConsistentRead: true,
+        ProjectionExpression: 'membershipStatus, statusVersion, profileVersion, previousStatus, previousStatusVersion, previousStatusAt, #view',
+        ExpressionAttributeNames: { '#view': 'view' },
+      }),
+    );
+    return Item ? membershipAsItStandsOf(Item) : undefined;
   }
 
   private async partition(id: string): Promise<Record<string, unknown>[]> {
