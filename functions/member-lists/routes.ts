@@ -68,7 +68,7 @@ export function memberListRoutes(deps: MemberImportDeps & { importSliceMs?: numb
       preview: result.outcomes.slice(0, 50),
       problems: plan.problems.slice(0, PROBLEMS_SHOWN),
       problemCount: plan.problems.length,
-      ...(plan.problems.length > 0 ? { errorReportCsv: errorReportCsv(plan.problems, request.locale) } : {}),
+      ...(plan.problems.length > 0 ? { errorReportCsv: errorReportCsv(plan.problems, request.locale, plan.delimiter) } : {}),
     });
   };
 
