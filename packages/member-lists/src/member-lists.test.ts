@@ -2,12 +2,13 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeText } from './decode.js';
 import fs from 'node:fs';
 import writeXlsxFile from 'write-excel-file/node';
-import { MAX_COLUMNS, MAX_ROWS, MAX_UNPACKED_BYTES, UnreadableFile, parseMemberFile } from './parse.js';
+import { MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_UNPACKED_BYTES, UnreadableFile, parseMemberFile } from './parse.js';
 import { MAX_ROW_PROBLEMS } from './columns.js';
 import { MAX_REPORTED_PROBLEMS, errorReportCsv, planImport } from './import-plan.js';
 import { safeXlsx, spreadsheetSafe } from './spreadsheet-safe.js';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { HAND_WRITTEN_SHEET, handWrittenWorkbook } from './workbook-fixture.test-support.js';
+import { HAND_WRITTEN_SHEET, handWrittenWorkbook, withFirstSheet } from './workbook-fixture.test-support.js';
+import { MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS } from './worksheet-guard.js';
 
 const HEADER = 'name,kind,country,contact_name,contact_email,themes,languages';
 
@@ -103,6 +104,56 @@ describe('member lists', () => {
     uncounted.writeUInt16LE(0, end + 8);
     uncounted.writeUInt16LE(0, end + 10);
     await expect(parseMemberFile(uncounted)).rejects.toThrow(/unpacks to more than 24 MB/);
+  });
+
+  // A worksheet holding `sheetData`, in the default namespace or with a prefix; its header row, with `more` cells after "name".
+  const sheetXml = (sheetData: string, prefix = '') =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<${prefix}worksheet xmlns${prefix ? `:${prefix.slice(0, -1)}` : ''}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><${prefix}sheetData>${sheetData}</${prefix}sheetData></${prefix}worksheet>`;
+  const nameHeader = (more = '', p = '') => `<${p}row ${p}r="1"><${p}c ${p}r="A1" t="inlineStr"><${p}is><${p}t>name</${p}t></${p}is></${p}c>${more}</${p}row>`;
+  const denseSheets = new Map<string, Uint8Array>();
+  beforeAll(() => {
+    // Each measured, read as it was: a 1 456-byte upload ran out of memory after about 11 s, ...
+    denseSheets.set('an empty row 200 000 000', withFirstSheet(sheetXml(`${nameHeader()}<row r="200000000"/>`)));
+    // ... 1 512 bytes reached 1.2 GB and ran out, ...
+    denseSheets.set('one value at XFD1048576', withFirstSheet(sheetXml(`${nameHeader()}<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>`)));
+    // ... 787 bytes took 18.8 s and 2 GB, then a RangeError, ...
+    denseSheets.set('one cell at ZZZZZZ1', withFirstSheet(sheetXml(nameHeader('<c r="ZZZZZZ1"><v>1</v></c>'))));
+    // ... and 21 MB of XML in a 1.8 MB upload took 14.5 s and 949 MB of heap.
+    denseSheets.set('400 000 rows of one value in column GR', withFirstSheet(sheetXml(nameHeader() + Array.from({ length: 400_000 }, (_, k) => `<row r="${k + 2}"><c r="GR${k + 2}"><v>1</v></c></row>`).join(''))));
+  });
+  it.each([
+    ['an empty row 200 000 000', /reaches row 200000000;/],
+    ['one value at XFD1048576', /reaches row 1048576;/],
+    ['one cell at ZZZZZZ1', /reaches column 321272406;/],
+    ['400 000 rows of one value in column GR', /spans \d+ rows by 200 columns/],
+  ])('refuses, before reading it, a worksheet the reader would lay out densely past its limits: %s', async (name, message) => {
+    const file = denseSheets.get(name)!;
+    expect(file.length).toBeLessThan(MAX_FILE_BYTES);
+    const refused = await parseMemberFile(file).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(UnreadableFile);
+    expect(refused).toMatchObject({ code: 'unreadable_file', message: expect.stringMatching(message) });
+  });
+
+  it(`reads a worksheet up to ${MAX_SHEET_ROWS} rows and ${MAX_SHEET_COLUMNS} columns within ${MAX_SHEET_CELLS} cells, whatever prefix its tags have, and refuses one past them or with a cell it cannot place`, async () => {
+    const refusal = async (xml: string) => ((await parseMemberFile(withFirstSheet(xml)).catch((error: unknown) => error)) as Error).message;
+    // Within the limits: blank formatted rows below the members, a cell far right, read as written.
+    await expect(parseMemberFile(withFirstSheet(sheetXml(`${nameHeader()}<row r="2"><c r="A2" t="inlineStr"><is><t>Poti</t></is></c></row><row r="${MAX_SHEET_ROWS}" s="1" customFormat="1"/>`)))).resolves.toMatchObject({ header: ['name'], rows: [{ rowNumber: 2, cells: ['Poti'] }] });
+    // Column OJ is the 400th.
+    await expect(parseMemberFile(withFirstSheet(sheetXml(nameHeader('<c r="OJ1" s="1"/>'))))).resolves.toMatchObject({ header: ['name'] });
+    // One past each limit, with and without a prefix (x:row, x:c, x:r).
+    for (const p of ['', 'x:']) {
+      expect(await refusal(sheetXml(`${nameHeader('', p)}<${p}row ${p}r="${MAX_SHEET_ROWS + 1}"/>`, p))).toMatch(`reaches row ${MAX_SHEET_ROWS + 1};`);
+      // Column OK is the 401st.
+      expect(await refusal(sheetXml(nameHeader(`<${p}c ${p}r="OK1"><${p}v>1</${p}v></${p}c>`, p), p))).toMatch(`reaches column ${MAX_SHEET_COLUMNS + 1};`);
+      // 6 000 rows by 200 columns (GR): each within its limit, together past the cells.
+      expect(await refusal(sheetXml(`${nameHeader('', p)}<${p}row ${p}r="6000"><${p}c ${p}r="GR6000"><${p}v>1</${p}v></${p}c></${p}row>`, p))).toMatch(/spans 6000 rows by 200 columns/);
+    }
+    // Rows without r count on from the last: 10 001 of them reach past the rows.
+    expect(await refusal(sheetXml(nameHeader() + '<row/>'.repeat(MAX_SHEET_ROWS)))).toMatch(`reaches row ${MAX_SHEET_ROWS + 1};`);
+    // A row number in an entity, as the reader decodes it.
+    expect(await refusal(sheetXml(`${nameHeader()}<row r="&#50;00000000"/>`))).toMatch('reaches row 200000000;');
+    // A cell with no position: the reader fails with a TypeError; the coordinator is told what to do.
+    expect(await refusal(sheetXml(nameHeader() + '<row r="2"><c t="inlineStr"><is><t>Poti</t></is></c></row>'))).toMatch(/a cell has no position .* save it again/);
   });
 
   it('refuses a zip that is not a workbook as unreadable, not a crash', async () => {
