@@ -179,7 +179,7 @@ describe('member list import', () => {
     expect(await mailsTo(addr('cahul'))).toEqual([]);
   });
 
-  it('refuses a small workbook whose worksheet the reader would lay out densely (row 200 000 000, a value at XFD1048576, a cell with no position) as a 400 problem naming the file, storing and mailing nothing', async () => {
+  it('refuses a small workbook whose worksheet the reader would lay out densely (row 200 000 000, a value at XFD1048576, a cell with no position) or cannot read (rows out of order, answered in plain words) as a 400 problem naming the file, storing and mailing nothing', async () => {
     const before = await memberData();
     const parts = unzipSync(await FILES.xlsx());
     const sheet = strFromU8(parts['xl/worksheets/sheet1.xml']!);
@@ -188,6 +188,7 @@ describe('member list import', () => {
       [withRows('<row r="200000000"/>'), /reaches row 200000000;/],
       [withRows('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'), /reaches row 1048576;/],
       [withRows('<row r="3"><c t="inlineStr"><is><t>Ungheni</t></is></c></row>'), /a cell has no position/],
+      [withRows('<row r="5"/><row r="4"/>'), /^The file is not a readable XLSX workbook\. Open it in a spreadsheet program and save it again as an Excel workbook \(\.xlsx\), or save it as CSV\.$/],
     ] as const) {
       expect(file.length).toBeLessThan(10_000);
       const answer = await importFile(file);

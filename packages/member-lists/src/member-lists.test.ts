@@ -7,7 +7,7 @@ import { MAX_ROW_PROBLEMS } from './columns.js';
 import { MAX_REPORTED_PROBLEMS, errorReportCsv, planImport } from './import-plan.js';
 import { safeXlsx, spreadsheetSafe } from './spreadsheet-safe.js';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { HAND_WRITTEN_SHEET, handWrittenWorkbook, withFirstSheet } from './workbook-fixture.test-support.js';
+import { HAND_WRITTEN_SHEET, chartSheetFirstWorkbook, handWrittenWorkbook, withFirstSheet } from './workbook-fixture.test-support.js';
 import { MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS } from './worksheet-guard.js';
 
 const HEADER = 'name,kind,country,contact_name,contact_email,themes,languages';
@@ -174,6 +174,66 @@ describe('member lists', () => {
     // A part whose data stops before its declared end is unreadable.
     const whole = Buffer.from(handWrittenWorkbook());
     await expect(parseMemberFile(whole.subarray(0, Math.floor(whole.length / 2)))).rejects.toThrow(UnreadableFile);
+  });
+
+  /** Where the local header of `name` begins in `zip`, and where its data begins. */
+  const localEntry = (zip: Buffer, name: string) => {
+    for (let at = 0; at + 30 < zip.length; at++) {
+      if (zip.readUInt32LE(at) === 0x04034b50 && zip.toString('latin1', at + 30, at + 30 + zip.readUInt16LE(at + 26)) === name) return { at, data: at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28) };
+    }
+    throw new Error(`no local header for ${name}`);
+  };
+  /** Where the central directory's entry for `name` begins in `zip`. */
+  const directoryEntry = (zip: Buffer, name: string) => {
+    for (let at = 0; at + 46 < zip.length; at++) {
+      if (zip.readUInt32LE(at) === 0x02014b50 && zip.toString('latin1', at + 46, at + 46 + zip.readUInt16LE(at + 28)) === name) return at;
+    }
+    throw new Error(`no central directory entry for ${name}`);
+  };
+
+  it('reads the parts walked from the local headers, never an entry the central directory points to inside another part', async () => {
+    // A complete entry (local header and data) for another first sheet, as a ZIP file of it alone begins ...
+    const hiddenSheet = 'xl/worksheets/sheet1.xml';
+    const alone = Buffer.from(zipSync({ [hiddenSheet]: strToU8(sheetXml(nameHeader().replace('>name<', '>hidden<'))) }, { level: 0 }));
+    const hiddenEntry = alone.subarray(0, alone.readUInt32LE(alone.length - 22 + 16));
+    // ... stored as the data of a part of known size, and the directory's entry for the sheet pointed at it.
+    const file = Buffer.from(zipSync({ ...unzipSync(handWrittenWorkbook()), 'xl/media/cover.bin': hiddenEntry }, { level: 0 }));
+    const hiddenAt = localEntry(file, 'xl/media/cover.bin').data;
+    const listed = directoryEntry(file, hiddenSheet);
+    file.writeUInt32LE(hiddenAt, listed + 42);
+    for (const [field, header] of [[16, 14], [20, 18], [24, 22]]) file.writeUInt32LE(hiddenEntry.readUInt32LE(header!), listed + field!);
+    // A reader of the central directory (fflate's unzip, read-excel-file's own) reads the hidden sheet ...
+    expect(strFromU8(unzipSync(file)[hiddenSheet]!)).toContain('>hidden<');
+    // ... this one reads the sheet the walk counted.
+    await expect(parseMemberFile(file)).resolves.toMatchObject(HAND_WRITTEN_SHEET);
+  });
+
+  it('reads a workbook with parts the reader never reads (an image, a part named __proto__), counting them all the same', async () => {
+    const parts = unzipSync(handWrittenWorkbook());
+    // fflate's zipSync cannot write a part named "__proto__": written as "__proto_x", then renamed in both headers.
+    const file = Buffer.from(zipSync({ ...parts, 'xl/media/image1.png': new Uint8Array(2000).fill(7), __proto_x: strToU8('{}') }));
+    const renamed = (at: number) => file.write('__proto__', at, 'latin1');
+    renamed(localEntry(file, '__proto_x').at + 30);
+    renamed(directoryEntry(file, '__proto_x') + 46);
+    await expect(parseMemberFile(file)).resolves.toMatchObject(HAND_WRITTEN_SHEET);
+    // A part the reader never reads still counts toward the limit.
+    const bomb = zipSync({ ...parts, 'xl/media/image1.png': new Uint8Array(MAX_UNPACKED_BYTES + 1) });
+    await expect(parseMemberFile(bomb)).rejects.toThrow(/unpacks to more than 24 MB/);
+  });
+
+  it('reads the first worksheet when the first sheet is a chart sheet, as a spreadsheet opens it', async () => {
+    await expect(parseMemberFile(chartSheetFirstWorkbook())).resolves.toMatchObject(HAND_WRITTEN_SHEET);
+  });
+
+  it('says in plain words that a file is not a readable workbook, never in the libraries\' own (a row out of order, an unknown compression)', async () => {
+    const outOfOrder = await parseMemberFile(withFirstSheet(sheetXml(`${nameHeader()}<row r="3"/><row r="2"/>`))).catch((error: unknown) => error);
+    expect(outOfOrder).toMatchObject({ code: 'unreadable_file', message: 'The file is not a readable XLSX workbook. Open it in a spreadsheet program and save it again as an Excel workbook (.xlsx), or save it as CSV.' });
+    const compressed = Buffer.from(handWrittenWorkbook());
+    compressed.writeUInt16LE(99, localEntry(compressed, 'xl/workbook.xml').at + 8);
+    const unknown = (await parseMemberFile(compressed).catch((error: unknown) => error)) as UnreadableFile;
+    expect(unknown).toBeInstanceOf(UnreadableFile);
+    expect(unknown.message).toMatch(/^The file is not a readable XLSX workbook: its ZIP structure is damaged/);
+    for (const message of [(outOfOrder as Error).message, unknown.message]) expect(message).not.toMatch(/<row|Out-of-place|99|compression type|not a function/);
   });
 
   it('reads a workbook in this thread and from memory: no worker thread, no file opened', async () => {
