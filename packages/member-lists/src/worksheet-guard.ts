@@ -74,18 +74,20 @@ export function firstWorksheet(parts: Record<string, Uint8Array>): { index: numb
   eachStartTag(strFromU8(relationships), (name, attributes) => {
     if (name !== 'Relationship') return;
     const { Id, Type, Target } = attributes();
-    if (Id === undefined || Type === undefined || !WORKSHEET_TYPES.has(Type)) return;
+    if (Type === undefined || !WORKSHEET_TYPES.has(Type)) return;
     if (Target === undefined) throw unreadable('a worksheet relationship has no target.');
-    // The reader keeps these in a plain object, where "__proto__" cannot be a key.
-    if (Id !== '__proto__') worksheets.set(Id, Target.startsWith('/') ? Target.slice(1) : `xl/${Target}`);
+    // The reader keeps these in a plain object: a missing Id is the key "undefined", and
+    // "__proto__" cannot be a key.
+    if (Id !== '__proto__') worksheets.set(String(Id), Target.startsWith('/') ? Target.slice(1) : `xl/${Target}`);
   });
-  const sheetIds: string[] = [];
+  // Each named sheet's relationship id; one without an id matches none, as in the reader.
+  const sheetIds: (string | undefined)[] = [];
   eachStartTag(strFromU8(workbook), (name, attributes) => {
     if (name !== 'sheet') return;
     const { name: sheetName, id } = attributes();
-    if (sheetName) sheetIds.push(id ?? '');
+    if (sheetName) sheetIds.push(id);
   });
-  const at = sheetIds.findIndex((id) => worksheets.has(id));
+  const at = sheetIds.findIndex((id) => id !== undefined && worksheets.has(id));
   if (at === -1) throw unreadable('it has no worksheet.');
   const path = worksheets.get(sheetIds[at]!)!;
   if (!parts[path]) throw unreadable('its first worksheet is missing.');
