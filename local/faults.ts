@@ -65,8 +65,15 @@ class InjectedFault extends Error {
 
 const MIDDLEWARE_NAME = 'culturebridgeFaultInjection';
 
+/**
+ * Holds a call before it reaches the service (or lets it through at once: undefined): a test's way
+ * to stop a handler at one point while it makes another change, then let it go on.
+ */
+export type CallPause = (call: SdkCall) => Promise<void> | undefined;
+
 interface Installation {
   decide: FaultDecision;
+  pause?: CallPause;
   counts: FaultCounts;
 }
 
@@ -85,6 +92,7 @@ const middleware: DeserializeMiddleware<object, MetadataBearer> =
     if (!installation) return next(args);
     const call: SdkCall = { clientName: context.clientName ?? '', commandName: context.commandName ?? '', input: args.input as Record<string, unknown> };
     installation.counts.calls++;
+    await installation.pause?.(call);
     const fault = installation.decide(call);
     if (!fault) return next(args);
     installation.counts.injected[fault]++;
@@ -95,11 +103,11 @@ const middleware: DeserializeMiddleware<object, MetadataBearer> =
 
 /**
  * Injects faults into every AWS SDK v3 client of this process (created before or after the call)
- * until the returned `uninstall` runs. One installation at a time.
+ * until the returned `uninstall` runs; `pause` first holds the calls it picks. One installation at a time.
  */
-export function installSdkFaults(decide: FaultDecision): { counts: FaultCounts; uninstall: () => void } {
+export function installSdkFaults(decide: FaultDecision, pause?: CallPause): { counts: FaultCounts; uninstall: () => void } {
   if (active) throw new Error('SDK fault injection is already installed');
-  const installation: Installation = { decide, counts: { calls: 0, injected: { throttling: 0, 'server-error': 0, 'reply-lost': 0 } } };
+  const installation: Installation = { decide, ...(pause ? { pause } : {}), counts: { calls: 0, injected: { throttling: 0, 'server-error': 0, 'reply-lost': 0 } } };
   active = installation;
   if (!patched) {
     patched = true;

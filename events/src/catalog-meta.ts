@@ -3,12 +3,12 @@ import type { DetailType } from './names.js';
 /** What the catalog says of each event: when it is emitted, and how its schema evolved. */
 export const EVENT_DOCS: Record<DetailType, { emittedWhen: string; history: string[] }> = {
   ProfileSubmitted: {
-    emittedWhen: 'A member submitted a new interest profile and its contact confirmed it (signed in, or opened the confirmation or invitation link). Nothing about a profile is published before: consent comes from the member. A change of contact address publishes nothing (the contact is not public, and the profile stays active while the new address is asked to confirm).',
+    emittedWhen: 'A member submitted a new interest profile and its contact confirmed it (signed in, or opened the confirmation or invitation link). Nothing about a profile is published before: consent comes from the member. A change of contact address is not a ProfileSubmitted: the profile stays active while the new address is asked to confirm, and once it has, the move is a ProfileUpdated naming `contact` (without the contact).',
     history: ['v1 (2026-11-24): first version.', 'v1 (2026-11-30): no longer emitted for a profile its contact has not confirmed; emitted when it is confirmed (same schema).'],
   },
   ProfileUpdated: {
-    emittedWhen: 'A member changed a business field of its profile (themes, offers, networks, …). Saving without a change emits nothing.',
-    history: ['v1 (2026-11-24): first version.'],
+    emittedWhen: 'A member changed a business field of its profile (themes, offers, networks, …), or its new contact address confirmed a contact change (`changedFields` then names `contact`; the contact is not in the event). Saving without a change emits nothing.',
+    history: ['v1 (2026-11-24): first version.', 'v1 (2026-11-30): `changedFields` may name `contact`: the profile moved to another contact address (additive; the contact itself stays out).'],
   },
   ProfileWithdrawn: {
     emittedWhen: 'A member withdrew its profile; all its data was erased. Carries the id and the networks it belonged to (so subscribers filtering by network see it).',

@@ -114,7 +114,7 @@ export const EVENT_SCHEMAS = {
   ProfileUpdated: envelope(
     z.strictObject({
       profile: PublicProfile,
-      changedFields: z.array(z.string()).min(1).describe('Top-level profile fields whose value changed'),
+      changedFields: z.array(z.string()).min(1).describe('Top-level profile fields whose value changed. `contact` (added 2026-11-30, additive) means the profile moved to another contact address, confirmed by that address: it has another owner now, so matching runs again (one address\'s profiles are never matched with each other). The contact itself is never in an event; a change of the contact\'s name alone is not published'),
     }),
   ),
   ProfileWithdrawn: envelope(

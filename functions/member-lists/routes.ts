@@ -48,7 +48,7 @@ export function memberListRoutes(deps: MemberImportDeps & { importSliceMs?: numb
       throw invalidFields([{ field: 'fromRow', pointer: '#/fromRow', code: 'too_big', params: { max: last ?? 1 }, detail: last === undefined ? 'fromRow: the file has no valid row to continue from' : `fromRow: the file's last valid row is ${last}` }]);
     }
     const result = await importMembers(deps, networkId, plan, { dryRun: request.dryRun, fromRow: request.fromRow, sliceMs: deps.importSliceMs ?? IMPORT_SLICE_MS }).catch((error: unknown) => {
-      if (error instanceof RowChanged) throw new HttpProblem(409, 'A member changed during the import', `${error.message}: rows already done are left as they are.`, PROBLEM_TYPES.versionConflict);
+      if (error instanceof RowChanged) throw new HttpProblem(409, 'A member changed during the import', `${error.message}: rows already done are left as they are.`, PROBLEM_TYPES.importRowChanged, { rowNumber: error.rowNumber });
       throw error;
     });
     return json(200, {
@@ -67,7 +67,7 @@ export function memberListRoutes(deps: MemberImportDeps & { importSliceMs?: numb
       preview: result.outcomes.slice(0, 50),
       problems: plan.problems.slice(0, PROBLEMS_SHOWN),
       problemCount: plan.problems.length,
-      ...(plan.problems.length > 0 ? { errorReportCsv: errorReportCsv(plan.problems, request.locale) } : {}),
+      ...(plan.problems.length > 0 ? { errorReportCsv: errorReportCsv(plan.problems, request.locale, plan.delimiter) } : {}),
     });
   };
 

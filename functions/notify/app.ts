@@ -159,15 +159,16 @@ export function createNotifyHandler(deps: NotifyDeps) {
         const concern = concerns.get(subject.profileId) as MeetingConcern;
         const stale = (concern === 'cancelled' && (kind !== 'MeetingCancelled' || meeting.cancelledAt !== event.detail.data.cancelledAt)) || (legacy && concern === 'schedule' && meeting.version !== data.version);
         if (stale) continue;
-        const decision = meetingMailDecision(concern, { ...current, includes: meeting.participants.includes(subject.profileId) }, told, firstTime.has(subject.profileId), told === undefined && concern !== 'schedule' && (await scheduleSent(subject.profileId)));
+        const decision = meetingMailDecision(concern, { ...current, includes: meeting.participants.includes(subject.profileId), takenOut: meeting.takenOut?.[subject.profileId] ?? [] }, told, firstTime.has(subject.profileId), told === undefined && concern !== 'schedule' && (await scheduleSent(subject.profileId)));
         if (decision.kind === 'record') decisions.push({ subject, token, told, decision });
       }
       if (decisions.length === 0) {
         deps.logger.info('nothing to mail for this meeting event', { meetingId: data.meetingId, version: data.version });
         return;
       }
+      // Read under the leases too, consistently: the contact mailed is the one that stands now.
       const ids = [...new Set([...decisions.map((d) => d.subject.profileId), ...meeting.schedule.flatMap((r) => r.meetings.flatMap((m) => m.profileIds))])];
-      const [profiles, settings] = await Promise.all([deps.matches.profiles(ids), deps.networkSettings.getMany(networksNamedIn(meeting), { withName: true })]);
+      const [profiles, settings] = await Promise.all([deps.matches.profiles(ids, { consistent: true }), deps.networkSettings.getMany(networksNamedIn(meeting), { withName: true })]);
       const networkName = (id: string) => networkDisplayName(id, settings.get(id));
       for (const { subject, token, told, decision } of decisions) {
         const id = subject.profileId;
@@ -193,12 +194,16 @@ export function createNotifyHandler(deps: NotifyDeps) {
                 kind: 'immediate',
                 correlationId: metadata.correlationId,
               },
-              profile.contact.email,
-              notice.kind === 'removed'
-                ? composeMeetingRemovedMail(meeting, recipient, { baseUrl: deps.baseUrl })
-                : notice.kind === 'cancelled'
-                  ? composeMeetingCancelledMail(meeting, recipient, { baseUrl: deps.baseUrl })
-                  : composeMeetingMail(meeting, recipient, participantNames(profiles, recipient.locale ?? DEFAULT_LOCALE), { baseUrl: deps.baseUrl, networkName }, !notice.first),
+              {
+                // Read under the participant's lease.
+                address: profile.contact.email,
+                mail:
+                  notice.kind === 'removed'
+                    ? composeMeetingRemovedMail(meeting, recipient, { baseUrl: deps.baseUrl })
+                    : notice.kind === 'cancelled'
+                      ? composeMeetingCancelledMail(meeting, recipient, { baseUrl: deps.baseUrl })
+                      : composeMeetingMail(meeting, recipient, participantNames(profiles, recipient.locale ?? DEFAULT_LOCALE), { baseUrl: deps.baseUrl, networkName }, !notice.first, notice.calendarRestarted === true),
+              },
             );
           }
           await deps.notifications.settleTold(subject, token, decision.told);
@@ -227,20 +232,28 @@ export function createNotifyHandler(deps: NotifyDeps) {
     const { metadata, data } = event.detail;
     const change = { status: data.status, statusVersion: data.statusVersion ?? data.profileVersion, previousStatus: data.previousStatus, legacy: data.statusVersion === undefined };
     const log = { profileId: data.profileId, networkId: data.networkId, statusVersion: change.statusVersion };
-    const profile = (await deps.matches.profiles([data.profileId], { consistent: true })).get(data.profileId);
-    // Only an active profile is mailed: one waiting for its (new) address to be confirmed is not;
-    // its confirmation publishes its memberships again, and that event tells.
-    if (!profile || profile.status !== 'active') {
-      deps.logger.info('the member is not active or was erased; nothing to mail', log);
-      return;
-    }
     const subject: ToldSubject = { kind: 'membership', profileId: data.profileId, networkId: data.networkId };
     const held = await holdAll<MembershipStatus>([subject]);
     const { token, told } = held[0] as (typeof held)[number];
     try {
+      // The contact is read under the lease, as the membership is: one confirmed while the lease
+      // was being taken is the address mailed, not the one it replaced.
+      const profile = (await deps.matches.profiles([data.profileId], { consistent: true })).get(data.profileId);
+      // Only an active profile is mailed: one waiting for its (new) address to be confirmed is not;
+      // its confirmation publishes its memberships again, and that event tells.
+      if (!profile || profile.status !== 'active') {
+        deps.logger.info('the member is not active or was erased; nothing to mail', log);
+        await deps.notifications.releaseTold(subject, token);
+        return;
+      }
       // Read under the lease: a change after this read publishes an event that waits for the lease.
       const current = await deps.memberships.membership(data.profileId, data.networkId);
-      const decision = membershipMailDecision(change, current, told);
+      // With no record of what the member was told, whether it heard of the removal an approval
+      // undoes: its mail may be recorded sent (membershipMailDecision says when that is asked).
+      const previous = told === undefined && change.previousStatus === 'rejected' ? current?.previous : undefined;
+      const removalMailSent =
+        previous !== undefined && (await deps.notifications.get(membershipNotificationId({ profileId: data.profileId, networkId: data.networkId, status: previous.status, statusVersion: previous.statusVersion })))?.status === 'sent';
+      const decision = membershipMailDecision(change, current, told, { now: deps.now(), removalMailSent });
       if (decision.kind !== 'record' || !current) {
         deps.logger.info(decision.kind === 'stale' ? 'the membership changed since; its later event tells' : 'the member was told this already', log);
         await deps.notifications.releaseTold(subject, token);
@@ -260,8 +273,8 @@ export function createNotifyHandler(deps: NotifyDeps) {
             kind: 'immediate',
             correlationId: metadata.correlationId,
           },
-          profile.contact.email,
-          composeMembershipMail(decision.notice, recipient, networkDisplayName(data.networkId, settings.get(data.networkId)), { baseUrl: deps.baseUrl }),
+          // Read under the membership's lease.
+          { address: profile.contact.email, mail: composeMembershipMail(decision.notice, recipient, networkDisplayName(data.networkId, settings.get(data.networkId)), { baseUrl: deps.baseUrl }) },
         );
       }
       await deps.notifications.settleTold(subject, token, current);
@@ -347,8 +360,8 @@ export function createNotifyHandler(deps: NotifyDeps) {
             kind: 'immediate',
             correlationId: metadata.correlationId,
           },
-          coordinator.email,
-          composeMatchMail({ ...notice, state: notice.state }, { ...recipient, networkName: networkDisplayName(networkId, settings.get(networkId)) }, { baseUrl: deps.baseUrl }),
+          // A coordinator's address changes only when the coordinator is replaced (another id, another claim).
+          { address: coordinator.email, mail: composeMatchMail({ ...notice, state: notice.state }, { ...recipient, networkName: networkDisplayName(networkId, settings.get(networkId)) }, { baseUrl: deps.baseUrl }) },
         );
       } catch (error) {
         // The other recipients still get their mail; the message fails afterwards and is retried,

@@ -25,31 +25,40 @@ export interface DeliverDeps {
 
 export const DEFAULT_LEASE_MS = 5 * 60_000;
 
+/** A mail and the address it goes to. */
+export interface Addressed {
+  address: string;
+  mail: Mail;
+}
+
 /**
- * Sends a mail at most once per notification id, in three steps, after checking the address is not
- * suppressed (a suppressed address is not claimed: no record, so no CoordinatorNotified, and the mail
- * would go out if the address were ever taken off the list and the event delivered again):
+ * Whom a mail goes to and what it says: as read already (under a lease the caller holds), or read
+ * by `deliverOnce` once it holds the mail's claim, so a contact changed before then is the one
+ * mailed (undefined: nobody to mail any more, e.g. the profile was erased or waits for its address).
+ */
+export type Delivery = Addressed | (() => Promise<Addressed | undefined>);
+
+/**
+ * Sends a mail at most once per notification id:
  * 1. claim the notification record (conditional put; a sent record or a live claim stops here),
- * 2. send through SES (on failure the claim is released and the error fails the message),
- * 3. mark the record sent (conditional on still holding the claim); the stream turns that change
+ * 2. read whom it goes to (`delivery`), and check the address is not suppressed: a suppressed
+ *    address (or nobody to mail) gives the claim back, so no record is left, no CoordinatorNotified,
+ *    and the mail would go out if the address were ever taken off the list and the event delivered
+ *    again,
+ * 3. send through SES (on failure the claim is released and the error fails the message),
+ * 4. mark the record sent (conditional on still holding the claim); the stream turns that change
  *    into CoordinatorNotified.
- * Crash window: if the process dies after SES accepted the mail and before step 3, the record stays
+ * Crash window: if the process dies after SES accepted the mail and before step 4, the record stays
  * claimed; once the lease has run out a redelivery claims it again and sends a second mail. The window
  * is the time of one UpdateItem (milliseconds); we accept a rare duplicate over a lost mail.
  */
 export async function deliverOnce(
   deps: DeliverDeps,
   facts: NotificationFacts,
-  address: string,
-  mail: Mail,
+  delivery: Delivery,
   markSent: (token: string, sentAt: string) => Promise<void> = (token, sentAt) => deps.notifications.markSent(facts.notificationId, token, sentAt),
-): Promise<'sent' | 'already-sent' | 'suppressed'> {
+): Promise<'sent' | 'already-sent' | 'suppressed' | 'gone'> {
   const log = { notificationId: facts.notificationId, recipientRole: facts.recipientRole, recipientId: facts.recipientId, kind: facts.kind };
-  if (await deps.suppressions.isSuppressed(address)) {
-    // The recipient id only: the address is what is suppressed, and it never enters a log.
-    deps.logger.info('suppressed', log);
-    return 'suppressed';
-  }
   const token = randomUUID();
   const claim = await deps.notifications.claim(facts, token, deps.now(), deps.leaseMs ?? DEFAULT_LEASE_MS);
   if (claim === 'sent') {
@@ -57,8 +66,16 @@ export async function deliverOnce(
     return 'already-sent';
   }
   if (claim === 'busy') throw new NotificationInFlight(facts.notificationId);
+  let addressed: Addressed | undefined;
   try {
-    await deps.mailer.send(address, mail);
+    addressed = typeof delivery === 'function' ? await delivery() : delivery;
+    if (!addressed || (await deps.suppressions.isSuppressed(addressed.address))) {
+      await deps.notifications.release(facts.notificationId, token);
+      // The recipient id only: the address is what is suppressed, and it never enters a log.
+      deps.logger.info(addressed ? 'suppressed' : 'nobody to mail any more', log);
+      return addressed ? 'suppressed' : 'gone';
+    }
+    await deps.mailer.send(addressed.address, addressed.mail);
   } catch (error) {
     await deps.notifications.release(facts.notificationId, token);
     deps.logger.warn('mail not sent; the message will be retried', { ...log, error: (error as Error).name });

@@ -1,4 +1,5 @@
 import { composeMemberMatchMail, immediateNotificationId, type MatchNotice, type MemberRecipient } from '@culturebridge/domain';
+import type { MatchStore } from '@culturebridge/store';
 import { deliverOnce, type DeliverDeps } from './deliver.js';
 
 /**
@@ -7,10 +8,21 @@ import { deliverOnce, type DeliverDeps } from './deliver.js';
  * (match events) and by the expiry sweep (reminders). Each effect happens once: the mail is claimed
  * by its notification id, the digest entry is a conditional put.
  */
-export async function tellMember(deps: DeliverDeps & { baseUrl: string }, notice: MatchNotice, recipient: MemberRecipient, occurredAt: string, correlationId?: string): Promise<void> {
+export async function tellMember(deps: DeliverDeps & { baseUrl: string; matches: Pick<MatchStore, 'profiles'> }, notice: MatchNotice, recipient: MemberRecipient, occurredAt: string, correlationId?: string): Promise<void> {
   const { self } = recipient;
   if (recipient.frequency === 'off') return;
   if (recipient.frequency === 'immediate') {
+    // Both sides read again (consistently) once the mail's claim is held: the address mailed, and
+    // the partner's contact a confirmed match names, are those that stand then, not those read
+    // before a contact change confirmed meanwhile.
+    const addressed = async () => {
+      const now = await deps.matches.profiles([self.id, recipient.partner.id], { consistent: true });
+      const [me, partner] = [now.get(self.id), now.get(recipient.partner.id)];
+      // Erased since the first read: nobody to mail, or a partner no mail may name.
+      if (!me || !partner) return undefined;
+      const current: MemberRecipient = { ...recipient, self: { ...me, id: self.id }, partner: { ...partner, id: recipient.partner.id } };
+      return { address: me.contact.email, mail: composeMemberMatchMail(notice, current, { baseUrl: deps.baseUrl }) };
+    };
     await deliverOnce(
       deps,
       {
@@ -21,8 +33,7 @@ export async function tellMember(deps: DeliverDeps & { baseUrl: string }, notice
         kind: 'immediate',
         ...(correlationId ? { correlationId } : {}),
       },
-      self.contact.email,
-      composeMemberMatchMail(notice, recipient, { baseUrl: deps.baseUrl }),
+      addressed,
     );
     return;
   }

@@ -211,3 +211,19 @@ describe('a member taken out of a network, or approved again', () => {
     expect(sent).toHaveLength(1);
   });
 });
+
+describe('a member approved again with no record of what it was told', () => {
+  // notify's clock in these tests is 2026-11-30T09:00:01Z.
+  it('is told it is a member again when its removal is older than a record lives (its record expired), and nothing when the removal is recent and was never mailed (notify lagged)', async () => {
+    // It was told nothing either way: with no record, a removal was taken as never heard of.
+    const { sent, deliver, people } = setup({ lviv: ['approved', 9] });
+    (people.get(LVIV) as MembershipPerson).previous = { eu4culture: { status: 'rejected', statusVersion: 5, at: '2025-10-01T10:00:00.000Z' } };
+    expect(await deliver(back(LVIV, 9))).toEqual({ batchItemFailures: [] });
+    expect(sent.map((s) => [s.to, s.mail.subject])).toEqual([['oksana@lviv.example', 'CultureBridge · EU4Culture: профіль «Lviv» — учасник мережі']]);
+
+    const recent = setup({ kutaisi: ['approved', 9] });
+    (recent.people.get(KUTAISI) as MembershipPerson).previous = { eu4culture: { status: 'rejected', statusVersion: 5, at: '2026-11-29T10:00:00.000Z' } };
+    expect(await recent.deliver(back(KUTAISI, 9))).toEqual({ batchItemFailures: [] });
+    expect(recent.sent).toEqual([]);
+  });
+});

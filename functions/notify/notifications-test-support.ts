@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
-import type { Mail, Meeting, MembershipStanding, MembershipStatus, Standing } from '@culturebridge/domain';
+import type { Mail, Meeting, MembershipAsItStands, MembershipStatus, PreviousStanding, Standing } from '@culturebridge/domain';
 import type { ClaimResult, NotificationFacts, NotificationStore, ToldSubject } from '@culturebridge/store';
 import { sqsEvent } from '../../local/sqs.js';
 import { createNotifyHandler } from './app.js';
@@ -69,7 +69,7 @@ export interface MeetingPerson {
  * `displayNames` as the network settings it reads, claims in memory and mails collected in `sent`;
  * `deliver` hands it one EventBridge event through its SQS buffer.
  */
-function notifyWith(people: ReadonlyMap<string, unknown>, options: { meeting?: Meeting; displayNames?: (id: string) => string | undefined; membership?: (profileId: string, networkId: string) => MembershipStanding | undefined }) {
+function notifyWith(people: ReadonlyMap<string, unknown>, options: { meeting?: Meeting; displayNames?: (id: string) => string | undefined; membership?: (profileId: string, networkId: string) => MembershipAsItStands | undefined }) {
   const notifications = memoryNotifications();
   const sent: { to: string; mail: Mail }[] = [];
   const { displayNames } = options;
@@ -90,7 +90,7 @@ function notifyWith(people: ReadonlyMap<string, unknown>, options: { meeting?: M
 }
 
 /** A member as notify reads it for membership mails: each membership's status and the version it took it at. */
-export type MembershipPerson = MeetingPerson & { networks: string[]; memberships: Record<string, MembershipStatus>; statusVersions: Record<string, number> };
+export type MembershipPerson = MeetingPerson & { networks: string[]; memberships: Record<string, MembershipStatus>; statusVersions: Record<string, number>; previous?: Record<string, PreviousStanding> };
 
 /**
  * notify with `people` as the profiles it can read (for membership events: their memberships as
@@ -101,7 +101,8 @@ export function membershipNotify(people: ReadonlyMap<string, MembershipPerson>) 
   const membership = (profileId: string, networkId: string) => {
     const person = people.get(profileId);
     const status = person?.memberships[networkId];
-    return person && status ? { status, statusVersion: person.statusVersions[networkId] ?? 1 } : undefined;
+    const previous = person?.previous?.[networkId];
+    return person && status ? { status, statusVersion: person.statusVersions[networkId] ?? 1, ...(previous ? { previous } : {}) } : undefined;
   };
   return notifyWith(people, { displayNames: (id) => (id === 'eu4culture' ? 'EU4Culture' : id), membership });
 }

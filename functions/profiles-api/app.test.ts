@@ -3,11 +3,12 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { MessageRejected, SESv2Client, SendEmailCommand, TooManyRequestsException } from '@aws-sdk/client-sesv2';
 import { sesMailer } from '@culturebridge/mail';
-import { ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ProfileInput } from '@culturebridge/domain';
-import { validProfileInput } from '@culturebridge/domain/test-fixtures';
-import { createDocumentClient, keys, matchItems, networkItem, profileAddressItem, profileItem } from '@culturebridge/store';
+import { storedMeetingFixture, validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { addressHash, createDocumentClient, keys, matchItems, meetingItem, networkItem, profileAddressItem, profileItem } from '@culturebridge/store';
+import { hashToken } from '@culturebridge/auth';
 import { createProfilesApi } from './app.js';
 import { call } from '../../test/support/api-event.js';
 import { bearer, profilesApiOptions } from '../../test/support/profiles-api.js';
@@ -55,6 +56,7 @@ describe('profiles-api error paths', () => {
     expect(response.status).toBe(503);
     expect(response.headers['retry-after']).toBe('1');
     expect(response.headers['content-type']).toBe('application/problem+json');
+    expect(response.body.type).toBe('about:blank');
   });
 
   it('turns a conditional-check failure during the write (a concurrent edit) into 409 with the current version', async () => {
@@ -104,8 +106,41 @@ describe('profiles-api error paths', () => {
     const response = await call(api, { method: 'POST', path: `/matches/${id}/${partner}/accept`, headers: owner });
     expect(response.status).toBe(503);
     expect(response.headers['retry-after']).toBe('1');
+    // A type of its own: a client tells a race lost on every attempt from throttling (about:blank).
+    expect(response.body).toMatchObject({ type: '/problems/kept-changing', status: 503 });
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(5);
     expect(ddb.commandCalls(GetCommand, { Key: keys.match(id, partner) })).toHaveLength(5);
+  });
+
+  it('answers 503 kept-changing, not 500, when a write that sends no version (an erasure) loses every race', async () => {
+    // In no network, so no meeting to leave first.
+    ddb.on(GetCommand, { Key: keys.profile(id) }).resolves({ Item: { ...stored, networks: [] } });
+    ddb.on(QueryCommand, { ExpressionAttributeValues: { ':pk': keys.profilePartition(id) } }).resolves({ Items: [stored] });
+    ddb.on(TransactWriteCommand).rejects(
+      new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'TransactionConflict' }, { Code: 'None' }] }),
+    );
+    const response = await call(api, { method: 'DELETE', path: `/profiles/${id}`, headers: owner });
+    expect(response.status).toBe(503);
+    expect(response.body).toMatchObject({ type: '/problems/kept-changing' });
+    expect(response.headers['retry-after']).toBe('1');
+  });
+
+  it('answers 503 kept-changing, not 500, when a leaving member\'s meeting changes on every attempt, and erases nothing yet', async () => {
+    const others = ['0b6e2f0a-3c1d-4e5f-8a9b-1c2d3e4f5a6b', '1c7f3a1b-4d2e-4f6a-9b0c-2d3e4f5a6b7c'];
+    const meeting = storedMeetingFixture(1, [id, ...others]);
+    ddb.on(GetCommand, { Key: keys.profile(id) }).resolves({ Item: stored });
+    ddb.on(QueryCommand, { ExpressionAttributeValues: { ':pk': keys.meetingPartition('eu4culture') } }).resolves({ Items: [meetingItem(meeting)] });
+    // A coordinator's change lands before each attempt: the meeting is always one version further.
+    let version = 1;
+    ddb.on(PutCommand).callsFake(() => {
+      version++;
+      throw new ConditionalCheckFailedException({ message: 'changed', $metadata: {} });
+    });
+    ddb.on(GetCommand, { Key: keys.meeting('eu4culture', meeting.id) }).callsFake(() => ({ Item: meetingItem({ ...meeting, version }) }));
+    const response = await call(api, { method: 'DELETE', path: `/profiles/${id}`, headers: owner });
+    expect(response.status).toBe(503);
+    expect(response.body).toMatchObject({ type: '/problems/kept-changing' });
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 
   it('answers 503 when a transaction was cancelled by throttling', async () => {
@@ -147,6 +182,24 @@ describe('sign-in error paths', () => {
     expect(logged).toContain('sign-in mail rejected by SES');
     expect(logged).not.toContain('kutaisi.example');
     expect(logged).not.toContain('token');
+  });
+
+  it('answers 503 kept-changing, with the link unspent, when confirming its profile loses every race', async () => {
+    const token = 'A'.repeat(43);
+    const tokenKey = keys.token(hashToken(token));
+    const later = Math.floor(Date.now() / 1000) + 600;
+    ddb.on(GetCommand, { Key: tokenKey }).resolves({ Item: { ...tokenKey, addressHash: addressHash('culture@kutaisi.example'), purpose: 'confirm-profile', profileId: id, expiresAt: later } });
+    ddb.on(GetCommand, { Key: keys.profile(id) }).resolves({ Item: { ...stored, status: 'pending' } });
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    ddb.on(TransactWriteCommand).rejects(
+      new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }] }),
+    );
+    const response = await call(signInApi, { method: 'POST', path: '/auth/verify', body: { token } });
+    expect(response.status).toBe(503);
+    expect(response.body).toMatchObject({ type: '/problems/kept-changing' });
+    expect(response.headers['retry-after']).toBe('1');
+    // Never spent on its own: only inside the confirming transaction, which never went through.
+    expect(ddb.commandCalls(UpdateCommand, { Key: tokenKey })).toHaveLength(0);
   });
 
   it('answers 503 when the rate counter is throttled, and mails nothing', async () => {

@@ -24,7 +24,7 @@ import {
   type Meeting,
 } from '@culturebridge/domain';
 import { scheduleMeeting, type KnownMatch } from '@culturebridge/domain/meeting-planner';
-import { HttpProblem, PROBLEM_TYPES, invalidFields, json, keptChanging, meetingCancelled, meetingUnderWay, noContent, notFound, parseBody, parseBodyAlong, sentField, versionConflict, wellFormedEntries } from '@culturebridge/http';
+import { HttpProblem, PROBLEM_TYPES, invalidFields, json, keptChanging, meetingCancelled, meetingExists, meetingUnderWay, noContent, notFound, parseBody, parseBodyAlong, sentField, versionConflict, wellFormedEntries } from '@culturebridge/http';
 import { isPublishedCopy, type MatchStore, type MeetingStore, type MembershipView, type NetworkSettingsStore, type ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod';
@@ -244,7 +244,7 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
   /** The timetable by round and by participant, with names and each pair's reasons. */
   async function view(meeting: Meeting, locale: Locale) {
     const nameOf = await namesOf(meeting, locale);
-    const { schedule, unmetRequests, departed: _departed, issuedTables: _issued, returnedEvents: _returned, ...details } = meeting;
+    const { schedule, unmetRequests, departed: _departed, issuedTables: _issued, returnedEvents: _returned, takenOut: _takenOut, ...details } = meeting;
     return {
       ...details,
       rounds: schedule.map((r) => ({
@@ -274,11 +274,11 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
     for (let turn = 0; turn < MAX_REPLANS; turn++) {
       const meeting = withIssuedTables({ ...input, id, networkId, version: 1, schedule, unmetRequests, createdAt: at, updatedAt: at });
       const stored = (await meetings.create(meeting)) ? meeting : await meetings.get(networkId, id);
-      if (!stored) throw new HttpProblem(409, 'Meeting exists', 'A meeting with this id exists already.');
+      if (!stored) throw meetingExists('A meeting with this id exists already.');
       if (stored.cancelledAt === undefined) return json(201, await view(stored, locale), { location: `/networks/${networkId}/meetings/${stored.id}` });
       id = submissionId(by, networkId, input, stored.id);
     }
-    throw new HttpProblem(409, 'Meeting exists', 'This plan was made and cancelled too often; change its name or day to plan it again.');
+    throw meetingExists('This plan was made and cancelled too often; change its name or day to plan it again.');
   };
 
   const listMeetings: Route = async (event, caller) => {

@@ -1,5 +1,5 @@
 import { NetworkId, ProfileInput, ProfileUpdate, answerMatch, contactChange, requestedContact, hintsForMatches, isWeakerMatch, revealsContact, toPublicProfile, withoutParticipant, type Answer, type FieldProblem, type Locale, type Meeting, type Profile } from '@culturebridge/domain';
-import { HttpProblem, invalidFields, json, keptChanging, noContent, notFound, parseBodyAlong, versionConflict, wellFormedEntries } from '@culturebridge/http';
+import { HttpProblem, PROBLEM_TYPES, invalidFields, json, keptChanging, noContent, notFound, parseBodyAlong, versionConflict, wellFormedEntries } from '@culturebridge/http';
 import { addressHash, DuplicateSubmission, sameProfileData, type MatchItem, type MatchStore, type MeetingStore, type NetworkStore, type ProfileStore } from '@culturebridge/store';
 import { MAGIC_LINK } from '@culturebridge/auth';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -230,7 +230,8 @@ export function profileRoutes({ profiles, matches, meetings, networks, signIn, n
           if (next === current) break;
           const result = await meetings.replace(next, current.version);
           if (result.outcome !== 'conflict') break;
-          if (attempt >= 3) throw new Error(`meeting ${current.id} kept changing while a member left it`);
+          // Nothing is erased yet: the member withdraws again (503, as a lost race everywhere else).
+          if (attempt >= 3) throw keptChanging('meeting');
           current = await meetings.get(networkId, current.id);
         }
       }
@@ -303,7 +304,7 @@ export function profileRoutes({ profiles, matches, meetings, networks, signIn, n
       const current = await matches.match(id, partner);
       if (!current) throw notFound('match');
       const outcome = answerMatch(current, id, kind);
-      if (outcome.outcome === 'refused') throw new HttpProblem(409, 'This match cannot be answered that way', outcome.reason, '/problems/match-state', { state: current.state });
+      if (outcome.outcome === 'refused') throw new HttpProblem(409, 'This match cannot be answered that way', outcome.reason, PROBLEM_TYPES.matchState, { state: current.state });
       if (outcome.outcome === 'unchanged') return json(200, { matchId: current.matchId, state: current.state, acceptedBy: current.acceptedBy, version: current.version });
       const { owner: _o, partner: _p, ...shared } = current;
       const next = { ...shared, ...outcome.next, version: current.version + 1, updatedAt: now() };

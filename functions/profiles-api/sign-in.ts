@@ -1,11 +1,11 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { BROWSER_SESSION, MAGIC_LINK, RATE_LIMITS, addressLimitKey, clientNetworkKey, TOKEN_PATTERN, hashToken, maskAddress, newBrowserSession, newMagicToken, retryAfterSeconds, signSession, windowAt, type RateLimitName } from '@culturebridge/auth';
 import { composeSignInMail, DEFAULT_LOCALE, type Locale, type Profile, type SignInMailSubject, type SignInPurpose } from '@culturebridge/domain';
 import { HttpProblem, PROBLEM_TYPES } from '@culturebridge/http';
 import type { Mailer } from '@culturebridge/mail';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER } from './api-routes.js';
-import { addressHash, awaitsAddress, type AddressBook, type ProfileStore, type SessionStore, type SignInStore, type SuppressionStore } from '@culturebridge/store';
+import { addressHash, awaitsAddress, type AddressBook, type ProfileStore, type SessionStore, type SignInStore, type SuppressionStore, type TokenGrant, type TokenSpend } from '@culturebridge/store';
 
 interface WarnLogger {
   warn(message: string, ...extra: unknown[]): void;
@@ -196,6 +196,23 @@ export function signInService(deps: SignInDeps) {
   }
 
   /**
+   * Spends a link's token. A confirmation link spends it in the transaction that confirms its
+   * profile or applies its contact change (ProfileStore.confirm), so a failure there leaves the
+   * link working for the next click; one with nothing left to confirm is spent alone, as a sign-in.
+   */
+  async function useLink(spend: TokenSpend, grant: TokenGrant, now: Date): Promise<{ grant: TokenGrant; confirmed: string[] }> {
+    if ((grant.purpose === 'confirm-profile' || grant.purpose === 'invite-member') && grant.profileId) {
+      // A race lost on every attempt throws (503 kept-changing): nothing is confirmed and the link is unspent.
+      const outcome = await deps.profiles.confirm(grant.profileId, grant.addressHash, now.toISOString(), grant.contactChange, spend);
+      if (outcome === 'confirmed') return { grant, confirmed: [grant.profileId] };
+      if (outcome === 'spent') throw invalidToken();
+    }
+    const spent = await deps.signIns.consumeToken(spend.tokenHash, spend.nowEpoch, spend.useId);
+    if (!spent) throw invalidToken();
+    return { grant: spent, confirmed: [] };
+  }
+
+  /**
    * Uses a link's token and opens a server-side session (cookie secret and bearer JWT). A
    * confirmation link also confirms the one profile it was sent about, if that profile still names
    * this address, or applies the contact change it was sent about, if that change still waits (see
@@ -204,15 +221,20 @@ export function signInService(deps: SignInDeps) {
   async function verify(token: string, now: Date): Promise<OpenedSession> {
     if (!TOKEN_PATTERN.test(token)) throw invalidToken();
     const nowEpoch = Math.floor(now.getTime() / 1000);
-    const grant = await deps.signIns.consumeToken(hashToken(token), nowEpoch);
-    if (!grant) throw invalidToken();
-    const confirmed: string[] = [];
-    if ((grant.purpose === 'confirm-profile' || grant.purpose === 'invite-member') && grant.profileId) {
-      if ((await deps.profiles.confirm(grant.profileId, grant.addressHash, now.toISOString(), grant.contactChange)) === 'confirmed') confirmed.push(grant.profileId);
-    }
+    const spend = { tokenHash: hashToken(token), nowEpoch, useId: randomUUID() };
+    const peeked = await deps.signIns.peekToken(spend.tokenHash, nowEpoch);
+    if (!peeked) throw invalidToken();
+    // The session is stored before the link is spent: if storing it fails, the link still works.
+    // When the link is then refused or its spending fails, the session (never handed out: its
+    // secret is only here) is deleted again.
     const { secret, id } = newBrowserSession();
     const idleExpiresAt = nowEpoch + BROWSER_SESSION.idleSeconds;
-    await deps.sessions.create({ id, addressHash: grant.addressHash, createdAt: nowEpoch, absoluteExpiresAt: nowEpoch + BROWSER_SESSION.absoluteSeconds, idleExpiresAt });
+    await deps.sessions.create({ id, addressHash: peeked.addressHash, createdAt: nowEpoch, absoluteExpiresAt: nowEpoch + BROWSER_SESSION.absoluteSeconds, idleExpiresAt });
+    const { grant, confirmed } = await useLink(spend, peeked, now).catch(async (error: unknown) => {
+      // The answer is the link's failure; a session left behind only waits for its TTL, unusable.
+      await deps.sessions.delete(id).catch((cleanup: unknown) => deps.logger.warn('unused session not deleted', { error: (cleanup as Error).name }));
+      throw error;
+    });
     const cookie = { secret, maxAgeSeconds: BROWSER_SESSION.idleSeconds, expiresAt: new Date(idleExpiresAt * 1000).toISOString() };
     return { ...(await sessionFor(grant.addressHash, now, id)), cookie, confirmed };
   }

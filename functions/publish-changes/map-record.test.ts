@@ -77,10 +77,22 @@ describe('mapping stream records to events', () => {
     expect(event?.detail.metadata.idempotencyKey).toBe(`PROFILE#${A}#v2`);
   });
 
-  it('emits nothing when only bookkeeping or the (private) contact changed', () => {
+  it('emits nothing when only bookkeeping or the (private) contact\'s name changed', () => {
     const before = profileItem(profile());
-    const touched = profileItem(profile({ version: 2, updatedAt: '2026-11-25T00:00:00.000Z', contact: { name: 'New Person', email: 'new@kutaisi.example' } }));
+    const touched = profileItem(profile({ version: 2, updatedAt: '2026-11-25T00:00:00.000Z', contact: { ...profile().contact, name: 'New Person' } }));
     expect(mapRecord(streamRecord('MODIFY', { before, after: touched }))).toBeUndefined();
+  });
+
+  it('maps a confirmed move to another contact address to ProfileUpdated naming `contact`, without the contact', () => {
+    const before = profileItem(profile());
+    const moved = profileItem(profile({ version: 2, updatedAt: '2026-11-25T00:00:00.000Z', contact: { name: 'New Person', email: 'new@kutaisi.example' } }));
+    const event = mapRecord(streamRecord('MODIFY', { before, after: moved }));
+    expect(event?.detailType).toBe('ProfileUpdated');
+    expect((event?.detail.data as { changedFields: string[] }).changedFields).toEqual(['contact']);
+    expect(JSON.stringify(event)).not.toMatch(/new@kutaisi|New Person|@/);
+    // The same address in another case is the same owner: nothing to publish.
+    const recased = profileItem(profile({ version: 2, contact: { ...profile().contact, email: profile().contact.email.toUpperCase() } }));
+    expect(mapRecord(streamRecord('MODIFY', { before, after: recased }))).toBeUndefined();
   });
 
   it('never puts the member\'s language in an event, and a change of language alone publishes nothing', () => {

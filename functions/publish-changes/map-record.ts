@@ -29,10 +29,20 @@ function publicProfile(item: Item) {
   return Object.fromEntries(PUBLIC_PROFILE_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]]));
 }
 
+/** A profile item's contact address as stored (trimmed, lower-cased), compared only, never published. */
+const contactAddress = (item: Item) => String((item.contact as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase();
+
+/**
+ * The public fields that changed, and `contact` when the contact address did (a confirmed contact
+ * change: the profile has another owner now, and one address's profiles are never matched with each
+ * other, so matching must run). The name is the field's; its value never leaves the table. A change
+ * of the contact's name alone is not published.
+ */
 function changedFields(before: Item, after: Item): string[] {
-  return PUBLIC_PROFILE_FIELDS.filter(
+  const fields: string[] = PUBLIC_PROFILE_FIELDS.filter(
     (f) => !BOOKKEEPING.has(f) && JSON.stringify(before[f]) !== JSON.stringify(after[f]),
   );
+  return contactAddress(before) === contactAddress(after) ? fields : [...fields, 'contact'];
 }
 
 const MATCH_EVENT: Record<MatchState, DetailType> = {

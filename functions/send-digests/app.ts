@@ -56,6 +56,12 @@ interface Digest {
    * count it alike.
    */
   current: () => Promise<{ byId: Map<string, MatchNow>; waiting: number }>;
+  /**
+   * The recipient and its address read again once the digest's claim is held (a member's profile,
+   * consistently: a contact change confirmed since the first read is the one mailed); undefined
+   * when there is nobody to mail any more.
+   */
+  again: () => Promise<Pick<Digest, 'recipient' | 'email'> | undefined>;
 }
 
 /**
@@ -73,19 +79,22 @@ export function createSendDigestsHandler(deps: SendDigestsDeps) {
     if (!coordinator) return undefined;
     const settings = await deps.networkSettings.get(coordinator.networkId, { withName: true });
     const { due, localDate } = digestDue(coordinator.preference, now);
+    const recipient: DigestRecipient = {
+      role: 'coordinator',
+      id: coordinator.id,
+      name: coordinator.name,
+      networkId: coordinator.networkId,
+      networkName: networkDisplayName(coordinator.networkId, settings),
+      ...(coordinator.locale ? { locale: coordinator.locale } : {}),
+    };
     return {
-      recipient: {
-        role: 'coordinator',
-        id: coordinator.id,
-        name: coordinator.name,
-        networkId: coordinator.networkId,
-        networkName: networkDisplayName(coordinator.networkId, settings),
-        ...(coordinator.locale ? { locale: coordinator.locale } : {}),
-      },
+      recipient,
       email: coordinator.email,
       due: onDemand ? coordinator.preference.mode !== 'off' : due,
       period: localDate,
       frequency: onDemand ? 'now' : 'daily',
+      // A coordinator's address changes only when the coordinator is replaced (another id).
+      again: async () => ({ recipient, email: coordinator.email }),
       // A match the network no longer lists (a side left it) is not read from its own copy: its
       // later states belong to other networks, which this coordinator does not see. Its line says
       // what was queued while it was in the network.
@@ -101,9 +110,16 @@ export function createSendDigestsHandler(deps: SendDigestsDeps) {
     if (!profile) return undefined;
     const frequency = memberMailFrequency(profile);
     const { due, period } = memberDigestDue(frequency, now, profile.country);
+    const addressOf = (p: typeof profile) => ({
+      recipient: { role: 'member' as const, id: p.id, name: p.contact.name, profileName: p.name, ...(p.locale ? { locale: p.locale } : {}) },
+      email: p.contact.email,
+    });
     return {
-      recipient: { role: 'member', id: profile.id, name: profile.contact.name, profileName: profile.name, ...(profile.locale ? { locale: profile.locale } : {}) },
-      email: profile.contact.email,
+      ...addressOf(profile),
+      again: async () => {
+        const current = (await deps.matches.profiles([profile.id], { consistent: true })).get(profile.id);
+        return current ? addressOf(current) : undefined;
+      },
       // A member who switched to `off` gets no digest; one who switched to `immediate` gets the rest now.
       due: frequency !== 'off' && (onDemand || frequency === 'immediate' || due),
       period,
@@ -164,14 +180,18 @@ export function createSendDigestsHandler(deps: SendDigestsDeps) {
             ...(digest.recipient.role === 'coordinator' ? { networkId: digest.recipient.networkId } : {}),
             kind: 'digest',
           },
-          digest.email,
-          mail,
+          // Its recipient read again under the claim: the address (and the name greeted) that stand then.
+          async () => {
+            const current = await digest.again();
+            const addressed = current && composeDigestMail(current.recipient, digest.frequency, digest.period, lines, waiting, { baseUrl: deps.baseUrl });
+            return current && addressed ? { address: current.email, mail: addressed } : undefined;
+          },
           (token, sentAt) => deps.notifications.markDigestSent(notificationId, token, sentAt, batch),
         );
         // This period's digest went out already: what arrived since waits for the next one.
         if (outcome === 'sent') result.sent++;
         else if (outcome === 'suppressed') result.suppressed++;
-        else result.alreadySent++;
+        else if (outcome === 'already-sent') result.alreadySent++;
       } catch (error) {
         failures.push(error);
       }

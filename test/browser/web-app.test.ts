@@ -399,7 +399,7 @@ describe('the web app in a real browser', () => {
     expect(await page.evaluate('document.activeElement?.className')).toBe('error-summary');
     const expected: [string, RegExp][] = [
       // Phrased in the app from each problem's code, named by the field's label.
-      ['#field-kind', /You are a: this is required\./],
+      ['#field-kind', /Kind: this is required\./],
       ['#field-name', /Name: this is required\./],
       ['#field-country', /Country: this is required\./],
       ['#field-networks', /Networks you belong to: choose at least 1\./],
@@ -622,6 +622,10 @@ describe('the web app in a real browser', () => {
     expect(await waiting.innerText()).toContain(`Sevan stays yours, with ${email}, until ${typo} confirms the change with the link we sent there.`);
     // The change waits on one mailed link: the notice says how a lost or expired one is replaced.
     expect(await waiting.innerText()).toContain(`No mail at ${typo}, or its link expired? Cancel the change, then enter the new address again`);
+    // It lapses a week after its link was sent (CONTACT_CHANGE_LIFETIME_DAYS): the notice says when.
+    const { pendingContact } = await api<{ pendingContact: { requestedAt: string } }>('GET', `/profiles/${sevanId}`, session);
+    const lapses = new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(new Date(Date.parse(pendingContact.requestedAt) + 7 * 86_400_000));
+    expect(await waiting.innerText()).toContain(`If ${typo} has not confirmed it by ${lapses}, the change lapses and Sevan stays with ${email}.`);
     await screenshot(page, 'contact-change-waiting.png');
     await page.getByRole('heading', { level: 1, name: 'Sevan' }).waitFor(WAIT);
     expect(await stored()).toMatchObject({ contact: { email }, pendingContact: { email: typo } });

@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { InternalServerError } from '@aws-sdk/client-dynamodb';
 import { ProfileInput, type Profile, type ProfileInput as Input } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { AddressBook, CoordinatorStore, ENTITY, ProfileStore, addressHash, decodeMembershipView } from '@culturebridge/store';
 import { createProfilesApi } from '../../functions/profiles-api/app.js';
 import { call } from '../support/api-event.js';
-import { bearer, profilesApiOptions, recordingMailer } from '../support/profiles-api.js';
+import { TEST_SESSION_KEY, bearer, profilesApiOptions, recordingMailer } from '../support/profiles-api.js';
+import { signSession } from '@culturebridge/auth';
 import { addNetworks, freshTable, type TestTable } from '../support/table.js';
 
 const TOKEN_IN_LINK = /#\/sign-in\?token=([A-Za-z0-9_-]{43})/;
@@ -111,6 +113,20 @@ describe('a pending contact change in the profile store (DynamoDB Local)', () =>
     expect(await owns(old(7))).toEqual([id(7)]);
   });
 
+  it('lets a waiting change lapse after seven days: not shown, not applied by its link, removed from the item', async () => {
+    const asked = await ask(await create(8), 'typo@city-8.example');
+    const item = async () => (await table.scanAll()).find((i) => i.entity === ENTITY.profile && i.id === id(8));
+    const at = (days: number) => new ProfileStore(table.doc, table.tableName, () => Date.parse(NOW) + days * 86_400_000);
+    expect(await at(6.9).get(id(8))).toMatchObject({ pendingContact: { email: 'typo@city-8.example' } });
+    const week = at(7);
+    expect(await week.get(id(8))).not.toHaveProperty('pendingContact');
+    expect(await item()).not.toHaveProperty('pendingContact');
+    expect(await item()).toMatchObject({ version: asked.version });
+    expect(await week.confirm(id(8), addressHash('typo@city-8.example'), NOW, asked.version)).toBe('refused');
+    expect(await week.get(id(8))).toMatchObject({ contact: { email: old(8) }, version: asked.version });
+    expect(await owns('typo@city-8.example')).toEqual([]);
+  });
+
   it('refuses a change link once the profile changed in between, and applies nothing a client sent as pendingContact', async () => {
     const asked = await ask(await create(6), 'new@city-6.example');
     const forged = { ...dataOf(asked), pendingContact: { name: 'X', email: 'x@evil.example', requestedAt: NOW, version: 9 } } as unknown as Input as ReturnType<typeof dataOf>;
@@ -131,19 +147,21 @@ describe('a pending contact change through the API', () => {
     const mailer = recordingMailer();
     // The API's clock runs with the real one, and a test may move it on (links last 15 minutes).
     const clock = { offsetMs: 0 };
-    const api = createProfilesApi(profilesApiOptions(table.doc, table.tableName, { mailer, now: () => new Date(Date.now() + clock.offsetMs).toISOString() }));
+    const api = createProfilesApi(profilesApiOptions(table.doc, table.tableName, { mailer, now: () => new Date(Date.now() + clock.offsetMs).toISOString(), profiles: new ProfileStore(table.doc, table.tableName, () => Date.now() + clock.offsetMs) }));
     const tokenTo = (address: string) => TOKEN_IN_LINK.exec(mailer.sent.filter((m) => m.to === address).at(-1)?.mail.text ?? '')?.[1] ?? '';
     const owner = await bearer('nino@kutaisi.example');
     const input = validProfileInput({ contact: { name: 'Nino', email: 'nino@kutaisi.example' } });
     const created = await call(api, { method: 'POST', path: '/profiles', body: input, headers: owner });
     expect(created.body.status).toBe('active');
     const profileId = String(created.body.id);
-    const read = async (headers = owner) => call(api, { method: 'GET', path: `/profiles/${profileId}`, headers });
+    // A session signed at the API's time (bearer tokens last an hour), for tests that move it on by days.
+    const sessionAt = async (email: string) => ({ authorization: `Bearer ${(await signSession(TEST_SESSION_KEY, { sub: addressHash(email), profiles: [], networks: [] }, new Date(Date.now() + clock.offsetMs))).session}` });
+    const read = async (headers?: Record<string, string>) => call(api, { method: 'GET', path: `/profiles/${profileId}`, headers: headers ?? (await sessionAt('nino@kutaisi.example')) });
     const put = async (email: string) => {
       const { version } = (await read()).body as { version: number };
-      return call(api, { method: 'PUT', path: `/profiles/${profileId}`, body: { ...input, contact: { name: 'Nino', email }, version }, headers: owner });
+      return call(api, { method: 'PUT', path: `/profiles/${profileId}`, body: { ...input, contact: { name: 'Nino', email }, version }, headers: await sessionAt('nino@kutaisi.example') });
     };
-    return { api, table, mailer, tokenTo, owner, profileId, read, put, clock };
+    return { api, table, mailer, tokenTo, owner, profileId, read, put, clock, sessionAt };
   };
 
   it('keeps the profile with the old address while a typo waits, mails the link to the new address only, and lets the owner cancel it', async () => {
@@ -190,6 +208,23 @@ describe('a pending contact change through the API', () => {
     expect((await read(await bearer('new@kutaisi.example'))).body).not.toHaveProperty('pendingContact');
   });
 
+  it('drops a waiting change seven days after its last link: owner and coordinators no longer see it, and saving its address again asks anew', async () => {
+    const { table, mailer, read, put, clock, sessionAt } = await setup();
+    expect((await put('nino@kutiasi.example')).status).toBe(200);
+    await new CoordinatorStore(table.doc, table.tableName).add({ networkId: 'eu4culture', name: 'Lela', email: 'lela@eu4culture.example', preference: { mode: 'off' } });
+    clock.offsetMs = 7 * 86_400_000 + 60_000;
+    expect((await read()).body).toMatchObject({ status: 'active', contact: { email: 'nino@kutaisi.example' } });
+    expect((await read()).body).not.toHaveProperty('pendingContact');
+    expect((await read(await sessionAt('lela@eu4culture.example'))).body).toMatchObject({ contact: { email: 'nino@kutaisi.example' } });
+    expect((await read(await sessionAt('lela@eu4culture.example'))).body).not.toHaveProperty('pendingContact');
+    // Saving the lapsed address again is a new request: a new link, dated now.
+    expect((await put('nino@kutiasi.example')).status).toBe(200);
+    expect(mailer.sent.filter((m) => m.to === 'nino@kutiasi.example')).toHaveLength(2);
+    const renewed = (await read()).body as { version: number; pendingContact: { requestedAt: string; version: number } };
+    expect(renewed.pendingContact.version).toBe(renewed.version);
+    expect(Date.parse(renewed.pendingContact.requestedAt)).toBeGreaterThan(Date.now() + 7 * 86_400_000);
+  });
+
   it('moves the profile when the latest link is used; a replaced change\'s link does nothing', async () => {
     const { api, tokenTo, profileId, read, put } = await setup();
     expect((await put('first@kutaisi.example')).status).toBe(200);
@@ -218,6 +253,64 @@ describe('a pending contact change through the API', () => {
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
     expect(mailer.sent).toHaveLength(1);
+  });
+
+  // DynamoDB failing the link's write as it can (an internal error): the first TransactWriteItems sent fails.
+  const failingOnce = (doc: TestTable['doc'], fails: (command: { constructor: { name: string }; input?: { Item?: { PK?: string } } }) => boolean = (command) => command.constructor.name === 'TransactWriteCommand') => {
+    let failed = false;
+    return new Proxy(doc, {
+      get: (target, key, receiver) =>
+        key === 'send'
+          ? async (command: { constructor: { name: string }; input?: { Item?: { PK?: string } } }) => {
+              if (fails(command) && !failed) {
+                failed = true;
+                throw new InternalServerError({ message: 'injected', $metadata: {} });
+              }
+              return target.send(command as never);
+            }
+          : Reflect.get(target, key, receiver),
+    });
+  };
+
+  it('keeps a contact change\'s link working when applying the change fails: the click again applies it', async () => {
+    const { table, mailer, tokenTo, profileId, read, put } = await setup();
+    expect((await put('new@kutaisi.example')).status).toBe(200);
+    const token = tokenTo('new@kutaisi.example');
+    const failing = createProfilesApi(profilesApiOptions(failingOnce(table.doc), table.tableName, { mailer }));
+    expect((await call(failing, { method: 'POST', path: '/auth/verify', body: { token } })).status).toBe(500);
+    // Nothing was applied, and the link was not spent: the member clicks again.
+    expect((await read()).body).toMatchObject({ contact: { email: 'nino@kutaisi.example' }, pendingContact: { email: 'new@kutaisi.example' } });
+    const again = await call(failing, { method: 'POST', path: '/auth/verify', body: { token } });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ profiles: [profileId], confirmed: [profileId] });
+    expect((await read(await bearer('new@kutaisi.example'))).body).toMatchObject({ contact: { email: 'new@kutaisi.example' } });
+    // Spent by the click that applied it: once only.
+    expect((await call(failing, { method: 'POST', path: '/auth/verify', body: { token } })).status).toBe(401);
+    // The failed and the refused click left no session behind: only the one handed out exists.
+    expect((await table.scanAll()).filter((i) => i.entity === ENTITY.session)).toHaveLength(1);
+  });
+
+  it('keeps a confirmation link working when confirming the profile fails', async () => {
+    const { table, mailer, api, tokenTo } = await setup();
+    const submitted = await call(api, { method: 'POST', path: '/profiles', body: validProfileInput({ name: 'Rustavi', contact: { name: 'Ana', email: 'ana@rustavi.example' } }) });
+    expect(submitted.body.status).toBe('pending');
+    const token = tokenTo('ana@rustavi.example');
+    const failing = createProfilesApi(profilesApiOptions(failingOnce(table.doc), table.tableName, { mailer }));
+    expect((await call(failing, { method: 'POST', path: '/auth/verify', body: { token } })).status).toBe(500);
+    const again = await call(failing, { method: 'POST', path: '/auth/verify', body: { token } });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ confirmed: [submitted.body.id] });
+  });
+
+  it('keeps a link working when its session cannot be stored: the click again applies the change and signs in', async () => {
+    const { table, mailer, tokenTo, profileId, put } = await setup();
+    expect((await put('new@kutaisi.example')).status).toBe(200);
+    const token = tokenTo('new@kutaisi.example');
+    const failing = createProfilesApi(profilesApiOptions(failingOnce(table.doc, (command) => command.constructor.name === 'PutCommand' && String(command.input?.Item?.PK).startsWith('SESSION#')), table.tableName, { mailer }));
+    expect((await call(failing, { method: 'POST', path: '/auth/verify', body: { token } })).status).toBe(500);
+    const again = await call(failing, { method: 'POST', path: '/auth/verify', body: { token } });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ profiles: [profileId], confirmed: [profileId] });
   });
 
   it('refuses pendingContact in a request body: the field is the server\'s', async () => {

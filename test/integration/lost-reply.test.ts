@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import type { ProfileInput } from '@culturebridge/domain';
-import { CoordinatorStore, NotificationStore, SignInStore } from '@culturebridge/store';
+import { CoordinatorStore, NotificationStore, SessionStore, SignInStore } from '@culturebridge/store';
 import { installSdkFaults, type SdkCall } from '../../local/faults.js';
 import type { Platform } from '../../local/platform.js';
 import { localMails } from '../../local/ses-local.js';
@@ -160,5 +160,15 @@ describe('writes that are idempotent by construction', () => {
     await store.saveToken(hash, { addressHash: 'a2', purpose: 'sign-in' }, now + 900, new Date().toISOString());
     expect(lost()).toBe(1);
     expect(await store.consumeToken(hash, now)).toEqual({ addressHash: 'a2', purpose: 'sign-in' });
+  });
+
+  it('storing a session (before its link is spent): applied, reply lost, SDK retry: no error, and the session is there', async () => {
+    const store = new SessionStore(platformDocumentClient(platform), platform.tableName);
+    const id = `s-${randomUUID()}`;
+    const now = Math.floor(Date.now() / 1000);
+    const lost = loseFirstReply('PutItemCommand', (call) => keyOf(call) === `SESSION#${id}`);
+    await store.create({ id, addressHash: 'a3', createdAt: now, absoluteExpiresAt: now + 3600, idleExpiresAt: now + 600 });
+    expect(lost()).toBe(1);
+    expect(await store.get(id, now)).toMatchObject({ id, addressHash: 'a3' });
   });
 });

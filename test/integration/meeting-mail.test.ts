@@ -307,7 +307,7 @@ describe('meeting mails', () => {
    * meeting is to have) while notify cannot read the meeting (its read, before it decides anything
    * about a meeting event, fails as DynamoDB fails; the API's own reads go through), so the events
    * wait in notify's retries: nothing is decided before the coordinator is done. Then everything
-   * settles. Answers Oksana's subjects.
+   * settles. Answers Oksana's subjects, with the network, the participants and the meeting.
    */
   async function changedWhileNotifyLags(name: string, changes: ((ids: string[]) => string[])[], options: { planWhileLagging?: boolean } = {}) {
     const { net, coordinator, ids } = await networkOfThree();
@@ -337,24 +337,44 @@ describe('meeting mails', () => {
       [...(options.planWhileLagging ? [plan] : []), ...changes.map(change)],
     );
     expect(platform.eventBridge.deadLetters).toEqual([]);
-    return (await mailsTo(`oksana@${net}.example`)).map((m) => m.subject);
+    return { subjects: (await mailsTo(`oksana@${net}.example`)).map((m) => m.subject), net, ids, meetingId };
   }
 
   it('tells a participant taken out, put back and taken out again before notify caught up that they are off the schedule, once', async () => {
     // The first removal's event, retried after the second removal, mailed the notice a second time.
-    const subjects = await changedWhileNotifyLags('Speed dating, lagging', [(ids) => ids.slice(0, 2), (ids) => ids, (ids) => ids.slice(0, 2)]);
+    const { subjects } = await changedWhileNotifyLags('Speed dating, lagging', [(ids) => ids.slice(0, 2), (ids) => ids, (ids) => ids.slice(0, 2)]);
     expect(subjects.sort()).toEqual(['CultureBridge: you are no longer on the schedule of Speed dating, lagging', 'CultureBridge: your schedule for Speed dating, lagging']);
   });
 
   it('tells a participant taken out and put back before the removal was told only the updated schedule, not a first one again', async () => {
     // They never heard of the removal: the schedule they hold is the first one, and this one replaces it.
-    const subjects = await changedWhileNotifyLags('Speed dating, back', [(ids) => ids.slice(0, 2), (ids) => ids]);
+    const { subjects } = await changedWhileNotifyLags('Speed dating, back', [(ids) => ids.slice(0, 2), (ids) => ids]);
     expect(subjects.sort()).toEqual(['CultureBridge: your schedule for Speed dating, back', 'CultureBridge: your updated schedule for Speed dating, back']);
+  });
+
+  it('tells a participant taken out and put back before the removal was told that its calendar entries from before no longer hold; its calendar file cancels them and gives its rounds new events', async () => {
+    // The updated schedule said nothing of the calendar, whose events for them had started over when they were taken out.
+    const { net, ids, meetingId } = await changedWhileNotifyLags('Speed dating, entries', [(ids) => ids.slice(0, 2), (ids) => ids]);
+    const oksana = ids[2] as string;
+    const [updated] = (await mailsTo(`oksana@${net}.example`)).filter((m) => m.subject === 'CultureBridge: your updated schedule for Speed dating, entries');
+    const line = 'Your calendar entries for this meeting from the schedule you had before no longer hold: download the calendar from CultureBridge again (it cancels them and adds the rounds anew), or delete them by hand.';
+    expect(updated?.body.text).toContain(line);
+    // The others were never taken out: their updated schedule (if any) says nothing of it.
+    for (const who of ['nino', 'anna']) for (const m of await mailsTo(`${who}@${net}.example`)) expect(m.body.text).not.toContain(line);
+    const file = (await callAs(platform, `oksana@${net}.example`, { profiles: [oksana] }, 'GET', `/profiles/${oksana}/meetings/${meetingId}/calendar`)).text;
+    const events = file
+      .replace(/\r\n[ \t]/g, '')
+      .split('BEGIN:VEVENT')
+      .slice(1)
+      .map((e) => [/UID:(\S+)/.exec(e)?.[1], e.includes('STATUS:CANCELLED') ? 'CANCELLED' : 'CONFIRMED']);
+    const rounds = meetingInputFixture(ids, { name: 'Speed dating, entries' }).rounds;
+    expect(events.filter(([uid]) => !uid?.includes('-v2@'))).toEqual(Array.from({ length: rounds }, (_, i) => [`${meetingId}-r${i + 1}-${oksana}@meetings.culturebridge`, 'CANCELLED']));
+    expect(events.filter(([uid]) => uid?.includes('-v2@')).map(([uid]) => uid)).toEqual(Array.from({ length: rounds }, (_, i) => `${meetingId}-r${i + 1}-${oksana}-v2@meetings.culturebridge`));
   });
 
   it('tells a participant planned and taken out before its first schedule went nothing', async () => {
     // It was told it is no longer on the schedule of a meeting it had never heard of.
-    const subjects = await changedWhileNotifyLags('Speed dating, never', [(ids) => ids.slice(0, 2)], { planWhileLagging: true });
+    const { subjects } = await changedWhileNotifyLags('Speed dating, never', [(ids) => ids.slice(0, 2)], { planWhileLagging: true });
     expect(subjects).toEqual([]);
   });
 });

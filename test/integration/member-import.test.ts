@@ -222,6 +222,11 @@ describe('member list import', () => {
     const withFormula = await importFile(Buffer.from(lines([HEADER, ['Orhei', 'city', '=1+1', '', 'O', addr('orhei2'), 'youth', 'en', '', '', 'no']], ',')), { dryRun: true });
     expect(withFormula.body.errorReportCsv).toContain("'=1+1");
     expect(withFormula.body.errorReportCsv).not.toMatch(/[,;]=1\+1/);
+    // A list saved with ";" (Excel where the list separator is ";") gets its report with ";" too,
+    // or that Excel opens the report as one column.
+    const semicolons = await importFile(Buffer.from(lines([HEADER, ['Orhei', 'city', 'XX', '', 'O', addr('orhei3'), 'youth', 'en', '', '', 'no']], ';')), { dryRun: true });
+    expect(semicolons.body.delimiter).toBe(';');
+    expect(semicolons.body.errorReportCsv?.replace(/^\uFEFF/, '').split('\r\n').slice(0, 2)).toEqual(['Row;Column;Value;Problem', '2;country;XX;“XX” is not a country code.']);
   });
 
   it('imports and invites; a second import changes nothing; nobody is matched before confirming', async () => {

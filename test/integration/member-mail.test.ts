@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
-import type { ProfileInput } from '@culturebridge/domain';
-import { CoordinatorStore, NetworkStore, SuppressionStore, addressHash, keys } from '@culturebridge/store';
+import type { Profile, ProfileInput } from '@culturebridge/domain';
+import { CoordinatorStore, NetworkStore, ProfileStore, SuppressionStore, addressHash, keys } from '@culturebridge/store';
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
 import type { Platform } from '../../local/platform.js';
 import { EMAIL_PATTERN, platformDocumentClient, sharedMemberApi, startTestPlatform, submitProfile } from '../support/platform.js';
 import { localMails } from '../../local/ses-local.js';
 import { pollUntil } from '../../local/poll.js';
+import { whileNotifyWaitsAt } from '../support/notify-lag.js';
 
 const EMAIL = EMAIL_PATTERN;
 const BASE_URL = 'https://app.culturebridge.example';
@@ -115,6 +116,29 @@ describe('member match e-mails', () => {
     }
   });
 
+  it('mails a match to the address confirmed while notify claimed the mail, not to the one it replaced', async () => {
+    // notify read both profiles (and their contacts) before claiming the mail: the old address was mailed.
+    const net = network();
+    const [k, g] = pair(net, [true, false]);
+    const kid = await submit(k);
+    const moved = `new-nino@kutaisi-${net}.example`;
+    const profiles = new ProfileStore(doc, platform.tableName);
+    const { id: _i, version, status: _s, createdAt: _c, updatedAt: _u, memberships: _m, pendingContact: _p, ...data } = (await profiles.get(kid)) as Profile;
+    const asked = await profiles.update(kid, version, { ...data, contact: { name: 'Nino', email: moved } }, new Date().toISOString());
+    expect(asked.outcome).toBe('ok');
+    const change = asked.outcome === 'ok' ? asked.value.pendingContact?.version : undefined;
+    await platform.settle();
+    await whileNotifyWaitsAt(
+      platform,
+      (call) => call.commandName === 'PutItemCommand' && JSON.stringify(call.input).includes(`:member:${kid}:immediate`),
+      async () => void (await submit(g)),
+      async () => expect(await profiles.confirm(kid, addressHash(moved), new Date().toISOString(), change)).toBe('confirmed'),
+    );
+    expect((await mailsTo(moved)).filter((m) => m.subject.includes('Gyumri'))).toHaveLength(1);
+    expect((await mailsTo(`nino@kutaisi-${net}.example`)).filter((m) => m.subject.includes('Gyumri'))).toEqual([]);
+    expect(platform.eventBridge.deadLetters).toEqual([]);
+  });
+
   it('tells both sides once both accepted, with the partner\'s contact', async () => {
     const net = network();
     const [k, g] = pair(net, [true, true]);
@@ -160,6 +184,29 @@ describe('member digests by default (#20: "member mails never come")', () => {
     // The next hour finds nothing more to send.
     await platform.runDigests(new Date('2026-11-25T05:30:00Z'));
     expect(await mailsTo(k.contact.email)).toHaveLength(1);
+  });
+
+  it('sends a member digest to the address confirmed while the digest was claimed, not to the one it replaced', async () => {
+    // send-digests read the member's profile before claiming the digest: the old address was mailed.
+    const net = network();
+    const [k, g] = pair(net, [false, false]).map(({ mailFrequency: _chosen, ...p }) => p) as [ProfileInput, ProfileInput];
+    const [kid] = [await submit(k), await submit(g)];
+    const moved = `new-nino@kutaisi-${net}.example`;
+    const profiles = new ProfileStore(doc, platform.tableName);
+    const { id: _i, version, status: _s, createdAt: _c, updatedAt: _u, memberships: _m, pendingContact: _p, ...data } = (await profiles.get(kid)) as Profile;
+    const asked = await profiles.update(kid, version, { ...data, contact: { name: 'Nino', email: moved } }, new Date().toISOString());
+    const change = asked.outcome === 'ok' ? asked.value.pendingContact?.version : undefined;
+    await platform.settle();
+    let run: Promise<unknown> = Promise.resolve();
+    await whileNotifyWaitsAt(
+      platform,
+      (call) => call.commandName === 'PutItemCommand' && JSON.stringify(call.input).includes(`digest:member:${kid}:`),
+      async () => void (run = platform.runDigests(new Date('2026-11-26T04:30:00Z'))),
+      async () => expect(await profiles.confirm(kid, addressHash(moved), new Date().toISOString(), change)).toBe('confirmed'),
+    );
+    await run;
+    expect((await mailsTo(moved)).filter((m) => m.subject.includes('daily digest'))).toHaveLength(1);
+    expect((await mailsTo(k.contact.email)).filter((m) => m.subject.includes('daily digest'))).toEqual([]);
   });
 
   it('names no erased member in a digest: lines about a profile erased since are dropped, not mailed', async () => {

@@ -4,7 +4,7 @@ import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import type { Profile, ProfileInput } from '@culturebridge/domain';
 import type { DetailType } from '@culturebridge/events';
 import { CoordinatorStore, NetworkStore, addressHash, keys, profileAddressItem, profileItem } from '@culturebridge/store';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { checkedInSchemaValidator } from '../../events/src/json-schema-validator.js';
 import type { Platform } from '../../local/platform.js';
 import { localSession } from '../../local/sessions.js';
@@ -12,7 +12,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
 import { localMails } from '../../local/ses-local.js';
 import type { SdkCall } from '../../local/faults.js';
-import { whileNotifyLags } from '../support/notify-lag.js';
+import { whileNotifyLags, whileNotifyWaitsAt } from '../support/notify-lag.js';
 import { EMAIL_PATTERN, platformDocumentClient, startTestPlatform, submitProfile } from '../support/platform.js';
 
 /**
@@ -217,6 +217,30 @@ describe('membership approval on the local platform', () => {
     expect(platform.eventBridge.deadLetters).toEqual([]);
   });
 
+  it('tells a member taken out at the address confirmed while notify took the membership lease, not at the one it replaced', async () => {
+    // notify read the profile (and its contact) before taking the lease: the old address was mailed.
+    const { id, session } = await join('Poti');
+    const current = `poti@${net}.example`;
+    const moved = `new-poti@${net}.example`;
+    await api('POST', `/networks/${net}/requests/${id}/approve`, coordinator);
+    await platform.settle();
+    const profile = (await api('GET', `/profiles/${id}`, session)).body;
+    expect((await api('PUT', `/profiles/${id}`, session, { ...shape('Poti', moved), version: profile.version })).body.status).toBe('active');
+    await platform.settle();
+    const link = (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(moved)).at(-1)?.body.text ?? '';
+    const token = /#\/sign-in\?token=([A-Za-z0-9_-]{43})/.exec(link)?.[1];
+    const takesLease = (call: SdkCall) => call.commandName === 'UpdateItemCommand' && JSON.stringify(call.input).includes(`NOTIFY#membership:${id}:`);
+    await whileNotifyWaitsAt(
+      platform,
+      takesLease,
+      async () => expect((await api('POST', `/networks/${net}/requests/${id}/reject`, coordinator)).body).toMatchObject({ membership: 'rejected', changed: true }),
+      async () => expect((await api('POST', '/auth/verify', undefined, { token })).body).toMatchObject({ confirmed: [id] }),
+    );
+    const mails = (await localMails(platform.ses.endpoint)).filter((m) => m.subject.includes('no longer a member') && m.destination.to.some((to) => to === moved || to === current));
+    expect(mails.map((m) => ({ to: m.destination.to, subject: m.subject }))).toEqual([{ to: [moved], subject: 'CultureBridge · Test network: Poti is no longer a member of the network' }]);
+    expect(platform.eventBridge.deadLetters).toEqual([]);
+  });
+
   it('tells a member taken out while its profile was pending again under the old address rule (stored before), once the new address confirms it', async () => {
     // Before a new address waited on an active profile, changing it made the profile pending at the
     // new address. Such a profile is written here as that rule left it; published on confirmation
@@ -288,6 +312,25 @@ describe('membership approval on the local platform', () => {
     await coordinatorClicksWhileNotifyLags(id, ['reject', 'approve']);
     expect(eventsAbout(id, 'MembershipApproved')).toHaveLength(2);
     expect((await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(email))).toEqual([]);
+    expect(platform.eventBridge.deadLetters).toEqual([]);
+  });
+
+  it('tells a member approved again that it is a member again when its removal was told, though the record of it is gone (expired, or from before records)', async () => {
+    // With no MembershipTold record, an approval after a removal was taken as undoing a removal never told: nothing was mailed.
+    const email = `telavi@${net}.example`;
+    const { id } = await join('Telavi');
+    await api('POST', `/networks/${net}/requests/${id}/approve`, coordinator);
+    await platform.settle();
+    expect((await api('POST', `/networks/${net}/requests/${id}/reject`, coordinator)).body.changed).toBe(true);
+    await platform.settle();
+    // What a removal told before the record existed, or a record past its TTL, leaves.
+    await platformDocumentClient(platform).send(new DeleteCommand({ TableName: platform.tableName, Key: keys.membershipTold(id, net) }));
+    expect((await api('POST', `/networks/${net}/requests/${id}/approve`, coordinator)).body.changed).toBe(true);
+    await platform.settle();
+    expect((await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(email)).map((m) => m.subject)).toEqual([
+      'CultureBridge · Test network: Telavi is no longer a member of the network',
+      'CultureBridge · Test network: Telavi is a member of the network',
+    ]);
     expect(platform.eventBridge.deadLetters).toEqual([]);
   });
 

@@ -5,6 +5,7 @@ import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import type { ProfileInput } from '@culturebridge/domain';
 import type { DetailType } from '@culturebridge/events';
 import { checkedInSchemaValidator } from '../../events/src/json-schema-validator.js';
+import { ProfileStore, addressHash } from '@culturebridge/store';
 import type { Platform } from '../../local/platform.js';
 import { EMAIL_PATTERN, platformDocumentClient, sharedMemberApi, startTestPlatform } from '../support/platform.js';
 
@@ -157,6 +158,28 @@ describe('changes made through the API reach the bus as events, and matching ans
     // Each is still matched with others: the rule removes only the pair itself.
     expect(proposed.some((ids) => ids.includes(first))).toBe(true);
     expect(proposed.some((ids) => ids.includes(second))).toBe(true);
+  });
+
+  it('withdraws a live match when one side\'s confirmed contact change moves it to the other side\'s address, publishing no address', async () => {
+    const mover = (await api('POST', '/profiles', kutaisi({ name: 'Chernivtsi', contact: { name: 'Olha', email: 'culture@chernivtsi.example' } }))).body.id as string;
+    const partner = (await api('POST', '/profiles', gyumri({ name: 'Balti', contact: { name: 'Ion', email: 'culture@balti.example' } }))).body.id as string;
+    await platform.settle();
+    const pair = [mover, partner].sort().join('|');
+    const proposed = platform.eventBridge.events.filter((e) => e.event['detail-type'] === 'MatchProposed' && (e.event.detail as { data: { matchId: string } }).data.matchId === pair);
+    expect(proposed).toHaveLength(1);
+    const current = (await api('GET', `/profiles/${mover}`)).body as { version: number };
+    expect((await api('PUT', `/profiles/${mover}`, { ...kutaisi({ name: 'Chernivtsi', contact: { name: 'Ion', email: 'culture@balti.example' } }), version: current.version })).status).toBe(200);
+    const start = platform.eventBridge.events.length;
+    // The partner's address opens the change's link (the write POST /auth/verify makes).
+    const profiles = new ProfileStore(platformDocumentClient(platform), platform.tableName);
+    const waiting = await profiles.get(mover);
+    expect(await profiles.confirm(mover, addressHash('culture@balti.example'), new Date().toISOString(), waiting?.pendingContact?.version)).toBe('confirmed');
+    await platform.settle();
+    const events = eventsSince(start);
+    const updated = events.find((e) => e['detail-type'] === 'ProfileUpdated' && (e.detail as { data: { profile: { id: string } } }).data.profile.id === mover);
+    expect((updated?.detail as { data: { changedFields: string[] } } | undefined)?.data.changedFields).toEqual(['contact']);
+    expect(events.filter((e) => e['detail-type'] === 'MatchWithdrawn' && (e.detail as { data: { matchId: string } }).data.matchId === pair)).toHaveLength(1);
+    expect(JSON.stringify(events)).not.toMatch(EMAIL);
   });
 
   it('delivered every event to its targets without dead letters', () => {

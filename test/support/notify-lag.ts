@@ -28,3 +28,33 @@ export async function whileNotifyLags(platform: Platform, held: (call: SdkCall) 
     faults.uninstall();
   }
 }
+
+/**
+ * Runs `step`, then holds notify (or any handler of this process: send-digests too) at the first
+ * SDK call `at` picks (the call waits, unanswered, as a slow reply would) while `meanwhile` runs;
+ * then lets it go on, and everything settles. For a change that lands between two steps of one run
+ * (e.g. a contact confirmed while a lease or a mail's claim is taken). `step` must not wait for the
+ * held run to end.
+ */
+export async function whileNotifyWaitsAt(platform: Platform, at: (call: SdkCall) => boolean, step: () => Promise<void>, meanwhile: () => Promise<void>): Promise<void> {
+  let reached = false;
+  let go: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (go = resolve));
+  const faults = installSdkFaults(
+    () => undefined,
+    (call) => {
+      if (reached || !at(call)) return undefined;
+      reached = true;
+      return gate;
+    },
+  );
+  try {
+    await step();
+    await pollUntil('notify reaching the held call', async () => (reached ? true : undefined));
+    await meanwhile();
+  } finally {
+    go();
+    faults.uninstall();
+  }
+  await platform.settle();
+}

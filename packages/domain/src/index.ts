@@ -20,3 +20,4 @@ export type * from './standing.js';
 export * from './member-list-limits.js';
 export * from './member-import-report.js';
 export * from './time-zones.js';
+export * from './problem-types.js';

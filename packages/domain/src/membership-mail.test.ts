@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { membershipMailDecision } from './membership-mail.js';
+import { NOTIFICATION_RECORD_DAYS, membershipMailDecision } from './membership-mail.js';
 
 const out = (statusVersion: number) => ({ status: 'rejected' as const, statusVersion });
 const member = (statusVersion: number) => ({ status: 'approved' as const, statusVersion });
@@ -40,5 +40,34 @@ describe('membershipMailDecision', () => {
     expect(membershipMailDecision({ ...out(5), previousStatus: 'approved', legacy: true }, member(8), undefined)).toEqual({ kind: 'stale' });
     // Its status cannot have been taken after the standing's version.
     expect(membershipMailDecision({ ...out(9), previousStatus: 'approved', legacy: true }, out(7), undefined)).toEqual({ kind: 'stale' });
+  });
+
+  describe('a member approved again with no record of what it was told (taken out before the record existed, or its record expired)', () => {
+    const now = new Date('2026-11-30T12:00:00.000Z');
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+    const again = { ...member(9), previousStatus: 'rejected' as const };
+    const after = (previous: { statusVersion: number; at?: string }) => ({ ...member(9), previous: { status: 'rejected' as const, ...previous } });
+
+    it('is told it is a member again when the removal mail was sent (the code before the record mailed it)', () => {
+      // It was mailed nothing: with no record, a removal was taken as never heard of.
+      expect(membershipMailDecision(again, after({ statusVersion: 5, at: daysAgo(3) }), undefined, { now, removalMailSent: true })).toEqual({ kind: 'record', notice: 'approved' });
+    });
+
+    it('is told when the removal is older than a record lives (no event waits that long), or of an instant membership items did not keep yet', () => {
+      expect(membershipMailDecision(again, after({ statusVersion: 5, at: daysAgo(NOTIFICATION_RECORD_DAYS + 1) }), undefined, { now, removalMailSent: false })).toEqual({ kind: 'record', notice: 'approved' });
+      expect(membershipMailDecision(again, after({ statusVersion: 5 }), undefined, { now, removalMailSent: false })).toEqual({ kind: 'record', notice: 'approved' });
+      // An item written before items kept the previous standing says nothing of it: as before, nothing.
+      expect(membershipMailDecision(again, member(9), undefined, { now, removalMailSent: false })).toEqual({ kind: 'record', notice: undefined });
+    });
+
+    it('is told nothing when notify lagged from the start: a recent removal, never mailed, that it never heard of', () => {
+      expect(membershipMailDecision(again, after({ statusVersion: 5, at: daysAgo(1) }), undefined, { now, removalMailSent: false })).toEqual({ kind: 'record', notice: undefined });
+      expect(membershipMailDecision(again, after({ statusVersion: 5, at: daysAgo(NOTIFICATION_RECORD_DAYS - 1) }), undefined, { now, removalMailSent: false })).toEqual({ kind: 'record', notice: undefined });
+    });
+
+    it('a record, when there is one, decides as before', () => {
+      expect(membershipMailDecision(again, after({ statusVersion: 5, at: daysAgo(NOTIFICATION_RECORD_DAYS + 1) }), member(2), { now, removalMailSent: true })).toEqual({ kind: 'record', notice: undefined });
+      expect(membershipMailDecision(again, after({ statusVersion: 5, at: daysAgo(1) }), out(5), { now, removalMailSent: false })).toEqual({ kind: 'record', notice: 'approved' });
+    });
   });
 });

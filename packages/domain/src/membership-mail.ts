@@ -22,6 +22,53 @@ export function membershipNotice(status: MembershipStatus, previousStatus: Membe
 /** A membership's status and the profile version at which it took it (`statusVersion`). */
 export type MembershipStanding = Standing<MembershipStatus>;
 
+/**
+ * How long notification records and "last told" records live (days; their DynamoDB TTL): longer
+ * than the event archive (365 days in prod), so replaying archived events finds them.
+ */
+export const NOTIFICATION_RECORD_DAYS = 400;
+
+/**
+ * The standing a membership held before its current one, as its item keeps it: the status last
+ * published before the current one, the version it was taken at, and `at`, an instant it was taken
+ * at or before (ISO 8601; absent on an item written before membership items kept instants).
+ */
+export interface PreviousStanding {
+  status: MembershipStatus;
+  statusVersion: number;
+  at?: string;
+}
+
+/** A membership as it stands (its item, read consistently), with the standing before (absent on an item written before items kept it). */
+export interface MembershipAsItStands extends MembershipStanding {
+  previous?: PreviousStanding;
+}
+
+/**
+ * What notify knows of a removal an approval undoes, for a member with no record of what it was told:
+ * `removalMailSent`: the removal's mail (`membershipNotificationId` at the previous standing) is
+ * recorded sent; `now`: notify's clock.
+ */
+export interface RemovalEvidence {
+  now: Date;
+  removalMailSent: boolean;
+}
+
+/**
+ * Whether a member with no record of what it was told heard of the removal (`previous`) that its
+ * approval undoes. A record is missing when the removal was told before records existed (their mail
+ * says so while its own record lives), when the record expired (the removal is then older than a
+ * record lives: no event waits that long, so it was told when its event came), or when notify has
+ * lagged since before the removal, whose event then found it undone and told nothing: a recent
+ * removal with no mail sent. An instant not kept (an item written before they were) is of a
+ * removal made before records existed, told then.
+ */
+function removalHeard(previous: PreviousStanding | undefined, evidence: RemovalEvidence | undefined): boolean {
+  if (!previous || previous.status !== 'rejected' || !evidence) return false;
+  if (evidence.removalMailSent || previous.at === undefined) return true;
+  return evidence.now.getTime() - Date.parse(previous.at) > NOTIFICATION_RECORD_DAYS * 86_400_000;
+}
+
 /** A membership event as notify reads it (events published before `statusVersion` existed give their `profileVersion`). */
 export interface MembershipChange extends MembershipStanding {
   previousStatus?: MembershipStatus | undefined;
@@ -42,14 +89,16 @@ export interface MembershipChange extends MembershipStanding {
  *   same transition on a confirmation): nothing;
  * - `record`: the standing is now what the member knows, told with `notice` when there is one.
  * `told`: what the member was last told (or knew without a mail: its join request, and the answer
- * to it, which is never mailed). A member
- * told nothing yet knows its membership as it was before this change, except one taken out and
- * brought back before the removal was told: it never learnt of the removal, so it is told nothing.
+ * to it, which is never mailed). A member with no record of it knows its membership as it was
+ * before this change, except one taken out and brought back: it knows of the removal only when it
+ * heard of it (`removalHeard`, from `current.previous` and `evidence`); one taken out and brought
+ * back before the removal was told never learnt of it, so it is told nothing.
  */
 export function membershipMailDecision(
   change: MembershipChange,
-  current: MembershipStanding | undefined,
+  current: MembershipAsItStands | undefined,
   told: MembershipStanding | undefined,
+  evidence?: RemovalEvidence,
 ): { kind: 'stale' } | { kind: 'told' } | { kind: 'record'; notice: MembershipNotice | undefined } {
   // A legacy event still holds while its status does: the item's version may be a later save's.
   const holds = change.legacy ? change.statusVersion <= (current?.statusVersion ?? -1) : current?.statusVersion === change.statusVersion;
@@ -58,7 +107,7 @@ export function membershipMailDecision(
   // A join request answered is not told, whatever the member heard before it asked (taken out,
   // it dropped the network and named it again: the request's own event may come late, or after).
   if (change.previousStatus === 'requested') return { kind: 'record', notice: undefined };
-  const known = told ? told.status : change.previousStatus === 'rejected' ? undefined : change.previousStatus;
+  const known = told ? told.status : change.previousStatus === 'rejected' ? (removalHeard(current.previous, evidence) ? 'rejected' : undefined) : change.previousStatus;
   return { kind: 'record', notice: membershipNotice(current.status, known) };
 }
 

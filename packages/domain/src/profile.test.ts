@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProfileInput, ProfileUpdate, contactChange, profileJsonSchema, requestedContact, toPublicProfile, type Profile } from './profile.js';
+import { CONTACT_CHANGE_LIFETIME_DAYS, ProfileInput, ProfileUpdate, contactChange, profileJsonSchema, requestedContact, toPublicProfile, withoutLapsedContactChange, type Profile } from './profile.js';
 import { describeIssues } from './validation.js';
 import { validProfileInput } from './test-fixtures.js';
 
@@ -165,6 +165,19 @@ describe('contact changes', () => {
   it('names the contact asked for: the waiting one, else the current one', () => {
     expect(requestedContact({ contact, pendingContact: waiting })).toEqual({ name: 'Nino', email: 'new@kutaisi.example' });
     expect(requestedContact({ contact })).toBe(contact);
+  });
+
+  it('lets a waiting change lapse seven days after its last link was sent', () => {
+    expect(CONTACT_CHANGE_LIFETIME_DAYS).toBe(7);
+    const profile = { status: 'active' as const, contact, pendingContact: waiting };
+    const sent = Date.parse(waiting.requestedAt);
+    expect(withoutLapsedContactChange(profile, sent + 7 * 86_400_000 - 1)).toBe(profile);
+    const lapsed = withoutLapsedContactChange(profile, sent + 7 * 86_400_000);
+    expect(lapsed).toEqual({ status: 'active', contact });
+    // Lapsed, its address is a new request again (a new link), not the change it was.
+    expect(contactChange(lapsed, 'new@kutaisi.example')).toBe('request');
+    const settled: Pick<Profile, 'contact' | 'pendingContact'> = { contact };
+    expect(withoutLapsedContactChange(settled, sent + 30 * 86_400_000)).toBe(settled);
   });
 
   it('never shows a waiting contact in the public profile', () => {

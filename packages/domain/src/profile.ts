@@ -211,6 +211,33 @@ export function contactChange(current: Pick<Profile, 'status' | 'contact' | 'pen
   return current.pendingContact && same(current.pendingContact.email) ? 'keep' : 'request';
 }
 
+/**
+ * Days a contact change waits after its last link was sent (`requestedAt`): then it lapses (not
+ * shown, not applied by any link, removed from the item when next read or written). A typo'd
+ * address is never confirmed, and must not stand before the coordinators for good; a week covers a
+ * member who asked on a Friday and whose new mailbox is opened the next week, and saving the
+ * address again sends a new link and starts a new week.
+ */
+export const CONTACT_CHANGE_LIFETIME_DAYS = 7;
+
+/** The instant (epoch ms) a waiting change lapses: `requestedAt` + CONTACT_CHANGE_LIFETIME_DAYS. */
+export function contactChangeLapsesAt(waiting: Pick<PendingContact, 'requestedAt'>): number {
+  return Date.parse(waiting.requestedAt) + CONTACT_CHANGE_LIFETIME_DAYS * 86_400_000;
+}
+
+/** Whether the waiting change of `profile` has lapsed at `nowMs` (epoch ms); false without one. */
+export function contactChangeLapsed(profile: Pick<Profile, 'pendingContact'>, nowMs: number): boolean {
+  const waiting = profile.pendingContact;
+  return waiting !== undefined && nowMs >= contactChangeLapsesAt(waiting);
+}
+
+/** `profile` as it stands at `nowMs` (epoch ms): without its waiting change once that lapsed, else the same object. */
+export function withoutLapsedContactChange<P extends Pick<Profile, 'pendingContact'>>(profile: P, nowMs: number): P {
+  if (!contactChangeLapsed(profile, nowMs)) return profile;
+  const { pendingContact: _lapsed, ...rest } = profile;
+  return rest as P;
+}
+
 /** The contact a profile's owner asked for: the one waiting for its address to confirm, if any, else its own. */
 export function requestedContact(profile: Pick<Profile, 'contact' | 'pendingContact'>): Profile['contact'] {
   return profile.pendingContact ? { name: profile.pendingContact.name, email: profile.pendingContact.email } : profile.contact;

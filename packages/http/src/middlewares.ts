@@ -1,7 +1,7 @@
 import type middy from '@middy/core';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { bodyTooLarge, HttpProblem, invalidFields } from './problem.js';
+import { bodyTooLarge, HttpProblem, invalidFields, keptChanging } from './problem.js';
 
 type Request = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
 
@@ -47,6 +47,17 @@ interface MiddyHttpError extends Error {
 }
 
 /** The SDK already retried these with backoff; the client may try again shortly. */
+/**
+ * A transaction cancelled only because other writes came first (a condition failed, or another
+ * transaction held an item) that reached the edge: the store retried it and lost every time. Not a
+ * failure of ours: the client sends the same request again (503 kept-changing).
+ */
+function isLostRace(error: unknown): error is { CancellationReasons?: { Code?: string }[] } {
+  const e = error as { name?: string; CancellationReasons?: { Code?: string }[] };
+  const codes = (e?.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+  return e?.name === 'TransactionCanceledException' && codes.some((c) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict') && codes.every((c) => c === 'None' || c === 'ConditionalCheckFailed' || c === 'TransactionConflict');
+}
+
 function isThrottle(error: unknown): boolean {
   const e = error as { name?: string; $retryable?: { throttling?: boolean }; CancellationReasons?: { Code?: string }[] };
   return (
@@ -103,6 +114,10 @@ export function problemDetails(logger: Logger): middy.MiddlewareObj<APIGatewayPr
           MIDDY_TITLES[status] ?? 'Bad request',
           malformedJson ? 'The body is not valid JSON. Check quotes, commas and brackets.' : (MIDDY_DETAILS[error.statusCode] ?? error.message),
         );
+      } else if (isLostRace(error)) {
+        // A store method retried its transaction and lost to other writes each time (ids and codes only in the log).
+        logger.warn('a write lost its race on every attempt', { error: 'TransactionCanceledException', reasons: (error.CancellationReasons ?? []).map((r) => r.Code) });
+        problem = keptChanging();
       } else if (isThrottle(error)) {
         logger.warn('request throttled by a dependency', { error: (error as Error).name });
         problem = new HttpProblem(503, 'Busy', 'The service is busy right now. Please retry in a moment.', 'about:blank', {}, { 'retry-after': '1' });

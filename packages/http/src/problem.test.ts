@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invalidFields, versionConflict } from './problem.js';
+import { PROBLEM_TYPES, invalidFields, keptChanging, meetingExists, versionConflict } from './problem.js';
 
 describe('problems', () => {
   it('ends a one-field detail with one full stop, whether or not the field\'s own detail has one', () => {
@@ -18,5 +18,14 @@ describe('problems', () => {
   it('names what changed in a version conflict', () => {
     expect(versionConflict(1, 2).title).toBe('The profile was changed by someone else');
     expect(versionConflict(1, 3, 'meeting')).toMatchObject({ status: 409, title: 'The meeting was changed by someone else' });
+  });
+
+  it('gives every problem a client must tell apart within its status a type of its own', () => {
+    // 503: a race lost on every attempt is not throttling (about:blank).
+    expect(keptChanging('match').toBody()).toMatchObject({ type: PROBLEM_TYPES.keptChanging, status: 503 });
+    expect(keptChanging('match').headers).toEqual({ 'retry-after': '1' });
+    // 409: not a version conflict, a meeting state or a match state.
+    expect(meetingExists('taken').toBody()).toMatchObject({ type: PROBLEM_TYPES.meetingExists, status: 409, detail: 'taken' });
+    expect(new Set(Object.values(PROBLEM_TYPES)).size).toBe(Object.values(PROBLEM_TYPES).length);
   });
 });

@@ -1,18 +1,6 @@
-import { problemCount, type FieldProblem } from '@culturebridge/domain';
+import { PROBLEM_TYPES, problemCount, type FieldProblem } from '@culturebridge/domain';
 
-/** Problem type URIs (RFC 9457), documented in docs/api.md. */
-export const PROBLEM_TYPES = {
-  invalidFields: '/problems/invalid-fields',
-  versionConflict: '/problems/version-conflict',
-  signInRequired: '/problems/sign-in-required',
-  invalidToken: '/problems/invalid-token',
-  forbidden: '/problems/forbidden',
-  rateLimited: '/problems/rate-limited',
-  meetingCancelled: '/problems/meeting-cancelled',
-  meetingUnderWay: '/problems/meeting-under-way',
-  meetingOver: '/problems/meeting-over',
-  meetingNeedsCoordinator: '/problems/meeting-needs-coordinator',
-} as const;
+export { PROBLEM_TYPES };
 
 /** A client-facing failure: thrown anywhere in a request and rendered as application/problem+json. */
 export class HttpProblem extends Error {
@@ -77,13 +65,18 @@ export function versionConflict(sentVersion: number, currentVersion: number, wha
 }
 
 /**
- * 503: a write that sends no version (a match answer, a meeting request or cancel) lost the race for
- * `what` on every attempt, each time to another change; nothing of it is stored. The client sends
+ * 503: a write that sends no version (a match answer, a meeting request or cancel; without `what`,
+ * any store write that reached the edge having lost its retries, e.g. a link's confirmation or an
+ * erasure) lost the race on every attempt, each time to another change; nothing of it is stored (a
+ * link stays unspent). The client sends
  * the same request again after `Retry-After` (s); it never sent a version, so a 409 version conflict
  * would ask it to do something it cannot.
  */
-export const keptChanging = (what: 'match' | 'meeting') =>
-  new HttpProblem(503, 'Busy', `This ${what} kept changing while your request was applied. Send the same request again in a moment.`, 'about:blank', {}, { 'retry-after': '1' });
+export const keptChanging = (what?: 'match' | 'meeting') =>
+  new HttpProblem(503, 'Kept changing', `${what ? `This ${what}` : 'What this request changes'} kept changing while your request was applied. Send the same request again in a moment.`, PROBLEM_TYPES.keptChanging, {}, { 'retry-after': '1' });
+
+/** 409: a new meeting's id (derived from who planned what) is taken; `detail` says what to change. */
+export const meetingExists = (detail: string) => new HttpProblem(409, 'Meeting exists', detail, PROBLEM_TYPES.meetingExists);
 
 export const signInRequired = () =>
   new HttpProblem(

@@ -65,7 +65,7 @@ function parseCsv(bytes: Uint8Array, confirmedEncoding: string | undefined): Par
     lineOffset = 1;
   }
   delimiter ??= detectDelimiter(text.split(/\r?\n/, 1)[0] ?? '');
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; info: { records: number; empty_lines: number } }[];
   try {
     records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
   } catch (error) {
@@ -83,7 +83,9 @@ function parseCsv(bytes: Uint8Array, confirmedEncoding: string | undefined): Par
     needsEncodingConfirmation: decoded.needsConfirmation,
     delimiter,
     header: head.record,
-    rows: data.map((r) => ({ rowNumber: r.info.lines + lineOffset, cells: r.record })),
+    // The row a spreadsheet shows it in: records so far (this one included) and the blank lines
+    // skipped before it. Not the line it ends on: a quoted cell with line breaks is one row there.
+    rows: data.map((r) => ({ rowNumber: r.info.records + r.info.empty_lines + lineOffset, cells: r.record })),
   };
 }
 

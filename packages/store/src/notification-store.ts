@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, paginateQuery, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import type { DigestEntry } from '@culturebridge/domain';
+import { NOTIFICATION_RECORD_DAYS, type DigestEntry } from '@culturebridge/domain';
 import { isLostTransactionRace } from './errors.js';
 import { ENTITY, keys, TABLE } from './table.js';
 
@@ -39,9 +39,9 @@ const toldKey = (subject: ToldSubject) => (subject.kind === 'membership' ? keys.
 
 /**
  * Notification records outlive the event archive (365 days in prod), so replaying archived events
- * finds them and sends nothing again.
+ * finds them and sends nothing again (membershipMailDecision reads the same lifetime).
  */
-const RECORD_DAYS = 400;
+const RECORD_DAYS = NOTIFICATION_RECORD_DAYS;
 
 export interface PendingDigestEntry extends DigestEntry {
   /** A coordinator's digest (about `networkId`) or a member's (about its profile, `recipientId`). */

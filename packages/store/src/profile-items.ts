@@ -1,4 +1,4 @@
-import { MATCHING_ATTRIBUTES, approvedNetworks, membershipStatus, type MembershipStanding, type MembershipStatus, type Memberships, type Profile, type ProfileData } from '@culturebridge/domain';
+import { MATCHING_ATTRIBUTES, approvedNetworks, membershipStatus, type MembershipAsItStands, type MembershipStanding, type MembershipStatus, type Memberships, type Profile, type ProfileData } from '@culturebridge/domain';
 import { ownerKey } from './address-book.js';
 import { decodeMembershipView, encodeMembershipView } from './membership-codec.js';
 import { ENTITY, OPEN_SCOPE, keys } from './table.js';
@@ -52,6 +52,18 @@ export function membershipStandingOf(item: Record<string, unknown>): MembershipS
 }
 
 /**
+ * A stored membership item's standing with the one before it (`previous`), when the item keeps it
+ * (items written before it did keep `previousStatus` alone, or nothing).
+ */
+export function membershipAsItStandsOf(item: Record<string, unknown>): MembershipAsItStands {
+  const previous =
+    typeof item.previousStatus === 'string' && typeof item.previousStatusVersion === 'number'
+      ? { status: item.previousStatus as MembershipStatus, statusVersion: item.previousStatusVersion, ...(typeof item.previousStatusAt === 'string' ? { at: item.previousStatusAt } : {}) }
+      : undefined;
+  return { ...membershipStandingOf(item), ...(previous ? { previous } : {}) };
+}
+
+/**
  * The standing of a stored membership item as it was last published (the outbox publishes nothing
  * of a profile waiting for its contact to confirm it): its own while its profile is confirmed, the
  * one it carried over while the profile waits, none if it was never published.
@@ -72,7 +84,11 @@ export function publishedStandingOf(item: Record<string, unknown>): MembershipSt
  * before that (`previousStatus`: the transition it is) and, while the profile waits for its
  * contact to confirm it, the standing last published (`publishedStatus`, `publishedStatusVersion`),
  * so that its confirmation publishes what changed meanwhile, or states again the transition that
- * stands.
+ * stands. With the previous status, each keeps the version it was taken at and an instant at or
+ * after which it was (`previousStatusVersion`, `previousStatusAt`: an instant it was taken at or
+ * before, the item's `statusAt` (the instant its status was taken) or, for one written before items
+ * kept it, its last save's `updatedAt`), so notify can tell, with no record of what the member was told, whether it heard of
+ * a removal an approval undoes (membershipMailDecision).
  */
 export function membershipItems(profile: Profile, previous: readonly Record<string, unknown>[] = []) {
   const view = encodeMembershipView({ ...matchingViewOf(profile), owner: ownerKey(profile.contact.email) });
@@ -87,6 +103,8 @@ export function membershipItems(profile: Profile, previous: readonly Record<stri
     // The transition this standing is, as partners and the member could know it: the status last
     // published before it (none for a new membership, nor one first published on confirmation).
     const from = !old ? undefined : kept?.status === status ? (old.previousStatus as MembershipStatus | undefined) : publishedStandingOf(old)?.status;
+    const statusAt = kept?.status === status ? (old?.statusAt as string | undefined) : profile.updatedAt;
+    const prior = !old ? undefined : kept?.status === status ? previousKept(old) : previousOf(old);
     const partition = status === 'approved' ? keys.networkPartition(scope) : status === 'requested' ? keys.joinRequestPartition(scope) : keys.rejectedMembershipPartition(scope);
     return {
       PK,
@@ -100,6 +118,8 @@ export function membershipItems(profile: Profile, previous: readonly Record<stri
       profileVersion: profile.version,
       statusVersion,
       ...(from ? { previousStatus: from } : {}),
+      ...(from && prior ? prior : {}),
+      ...(statusAt ? { statusAt } : {}),
       ...(published ? { publishedStatus: published.status, publishedStatusVersion: published.statusVersion } : {}),
       // The instant of the change that wrote it (written with the profile version in one
       // transaction): events about it report this, not the stream record's rounded time. Items
@@ -108,6 +128,22 @@ export function membershipItems(profile: Profile, previous: readonly Record<stri
       [MEMBERSHIP_VIEW_ATTRIBUTE]: view,
     };
   });
+}
+
+/** The previous standing's version and instant an item carries over while its status stays. */
+function previousKept(old: Record<string, unknown>) {
+  return typeof old.previousStatusVersion === 'number' ? { previousStatusVersion: old.previousStatusVersion, ...(typeof old.previousStatusAt === 'string' ? { previousStatusAt: old.previousStatusAt } : {}) } : undefined;
+}
+
+/** The version and instant of `old`'s published standing, when the next status replaces it. */
+function previousOf(old: Record<string, unknown>) {
+  const published = publishedStandingOf(old);
+  if (!published) return undefined;
+  // Taken at `statusAt` when it is the item's own standing (not one carried over while its profile
+  // waited), else at the latest when the item was last saved.
+  const own = decodeMembershipView(String(old[MEMBERSHIP_VIEW_ATTRIBUTE])).status !== 'pending';
+  const at = ((own ? old.statusAt : undefined) ?? old.updatedAt) as string | undefined;
+  return { previousStatusVersion: published.statusVersion, ...(at ? { previousStatusAt: at } : {}) };
 }
 
 const ITEM_ONLY = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'entity']);

@@ -1,11 +1,12 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { contactChange, nextMemberships, type MembershipStanding, type MembershipStatus, type Profile, type ProfileData, type ProfileStatus } from '@culturebridge/domain';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { contactChange, nextMemberships, withoutLapsedContactChange, type MembershipAsItStands, type MembershipStatus, type Profile, type ProfileData, type ProfileStatus } from '@culturebridge/domain';
 import { addressHash, profileAddressItem } from './address-book.js';
 import { batchDelete } from './batch.js';
 import { DuplicateSubmission, isLostTransactionRace, type WriteResult } from './errors.js';
-import { fromItem, membershipItemScopes, membershipItems, membershipStandingOf, profileItem } from './profile-items.js';
+import { fromItem, membershipAsItStandsOf, membershipItemScopes, membershipItems, profileItem } from './profile-items.js';
 import { ENTITY, keys, TABLE } from './table.js';
+import { spendTokenUpdate, tokenItem, type TokenSpend } from './sign-in-store.js';
 import type { MatchItem } from './match-items.js';
 import { removeNetworkCopies } from './network-projection.js';
 
@@ -38,16 +39,48 @@ export function awaitsAddress(profile: Pick<Profile, 'contact' | 'pendingContact
 }
 
 export class ProfileStore {
+  /** `nowMs`: the clock (epoch ms) a waiting contact change lapses by (see CONTACT_CHANGE_LIFETIME_DAYS). */
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly nowMs: () => number = Date.now,
   ) {}
 
+  /**
+   * The profile as it stands: a contact change that has lapsed is left out (so no route shows it,
+   * no link applies it and the next write drops it), and removed from the item here.
+   */
   async get(id: string): Promise<Profile | undefined> {
     const out = await this.doc.send(
       new GetCommand({ TableName: this.tableName, Key: keys.profile(id), ConsistentRead: true }),
     );
-    return out.Item ? fromItem<Profile>(out.Item) : undefined;
+    if (!out.Item) return undefined;
+    const stored = fromItem<Profile>(out.Item);
+    const current = withoutLapsedContactChange(stored, this.nowMs());
+    if (current !== stored && stored.pendingContact) await this.dropLapsedChange(id, stored.pendingContact.version);
+    return current;
+  }
+
+  /**
+   * Removes a lapsed contact change from the item, if it is still the one read. Not a new version:
+   * nothing a client sent changes, and every reader already leaves a lapsed change out, so a write
+   * based on the version read stays valid.
+   */
+  private async dropLapsedChange(id: string, change: number): Promise<void> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.profile(id),
+          UpdateExpression: 'REMOVE pendingContact',
+          ConditionExpression: 'pendingContact.version = :change',
+          ExpressionAttributeValues: { ':change': change },
+        }),
+      );
+    } catch (error) {
+      // Replaced, applied or removed meanwhile: nothing lapsed is left to remove.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   /**
@@ -241,20 +274,29 @@ export class ProfileStore {
    * contact replaced, the address items moved and the matching views re-owned, in one transaction
    * conditioned on the version read, so a change replaced or cancelled meanwhile makes it fail.
    * Either way a new version: a confirmation is published (ProfileSubmitted) and matching runs; a
-   * contact change publishes nothing, as the contact is not public.
+   * contact change is a ProfileUpdated naming `contact` (not its value), so matching runs for the
+   * new owner (see publish-changes' changedFields).
+   *
+   * `spend`: the link's token, spent in that same transaction, so a failure (an error, a race lost
+   * on every attempt) leaves both undone and the link still works. Returns `spent` when the token
+   * was used by another request or expired (nothing written), and `confirmed` when the transaction
+   * was applied but its reply lost (the token names this `useId`). `unchanged` and `refused` spend
+   * nothing: the caller spends the token on its own (a plain sign-in).
    */
-  async confirm(id: string, confirmingAddressHash: string, now: string, change?: number): Promise<'confirmed' | 'unchanged' | 'refused'> {
+  async confirm(id: string, confirmingAddressHash: string, now: string, change?: number, spend?: TokenSpend): Promise<'confirmed' | 'unchanged' | 'refused' | 'spent'> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.get(id);
-      if (!current || !awaitsAddress(current, confirmingAddressHash, change)) return 'refused';
+      if (!current || !awaitsAddress(current, confirmingAddressHash, change)) return spend && attempt > 1 ? await this.spentHere(spend, 'refused') : 'refused';
       const { pendingContact, ...rest } = current;
-      if (change === undefined && current.status !== 'pending') return 'unchanged';
+      if (change === undefined && current.status !== 'pending') return spend && attempt > 1 ? await this.spentHere(spend, 'unchanged') : 'unchanged';
       const next: Profile = { ...rest, status: 'active', version: current.version + 1, updatedAt: now, ...(change !== undefined && pendingContact ? { contact: { name: pendingContact.name, email: pendingContact.email } } : {}) };
       const stored = await this.membershipItemsOf(id);
       try {
         await this.doc.send(
           new TransactWriteCommand({
             TransactItems: [
+              // First, so that its cancellation reason is the first one.
+              ...(spend ? [{ Update: spendTokenUpdate(this.tableName, spend) }] : []),
               this.replaceVersion(next, current.version),
               ...(change === undefined
                 ? [{ ConditionCheck: { TableName: this.tableName, Key: keys.addressOfProfile(confirmingAddressHash, id), ConditionExpression: 'attribute_exists(PK)' } }]
@@ -265,11 +307,23 @@ export class ProfileStore {
         );
         return 'confirmed';
       } catch (error) {
+        if (spend && error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return this.spentHere(spend, 'spent');
         // Changed meanwhile: read again, and confirm only if it still awaits this address.
         if (isLostTransactionRace(error) && attempt < 3) continue;
         throw error;
       }
     }
+  }
+
+  /**
+   * After a lost race: `confirmed` if the token names this use (an attempt of ours was applied, its
+   * reply lost and the SDK's retry refused), `spent` if another use or expiry took it, else `otherwise`.
+   */
+  private async spentHere(spend: TokenSpend, otherwise: 'refused' | 'unchanged' | 'spent'): Promise<'confirmed' | 'unchanged' | 'refused' | 'spent'> {
+    const token = await tokenItem(this.doc, this.tableName, spend.tokenHash);
+    if (token?.usedBy === spend.useId) return 'confirmed';
+    const expires = Number(token?.[TABLE.ttlAttribute]);
+    return token === undefined || token.usedBy !== undefined || !(expires > spend.nowEpoch) ? 'spent' : otherwise;
   }
 
   /** The address item of `current`'s contact replaced by one of `next`'s. */
@@ -351,11 +405,19 @@ export class ProfileStore {
     return items;
   }
 
-  /** The standing of a profile's membership in a network (consistent read); undefined without one. */
-  async membership(id: string, networkId: string): Promise<MembershipStanding | undefined> {
+  /** The standing of a profile's membership in a network, with the one before it when kept (consistent read); undefined without one. */
+  async membership(id: string, networkId: string): Promise<MembershipAsItStands | undefined> {
     const { PK, SK } = keys.membership(id, networkId);
-    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { PK, SK }, ConsistentRead: true, ProjectionExpression: 'membershipStatus, statusVersion, profileVersion, #view', ExpressionAttributeNames: { '#view': 'view' } }));
-    return Item ? membershipStandingOf(Item) : undefined;
+    const { Item } = await this.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { PK, SK },
+        ConsistentRead: true,
+        ProjectionExpression: 'membershipStatus, statusVersion, profileVersion, previousStatus, previousStatusVersion, previousStatusAt, #view',
+        ExpressionAttributeNames: { '#view': 'view' },
+      }),
+    );
+    return Item ? membershipAsItStandsOf(Item) : undefined;
   }
 
   private async partition(id: string): Promise<Record<string, unknown>[]> {

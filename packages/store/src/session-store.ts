@@ -26,13 +26,19 @@ export class SessionStore {
   ) {}
 
   async create(record: SessionRecord): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.session(record.id), entity: ENTITY.session, ...record, [TABLE.ttlAttribute]: Math.min(record.idleExpiresAt, record.absoluteExpiresAt) },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
-    );
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.session(record.id), entity: ENTITY.session, ...record, [TABLE.ttlAttribute]: Math.min(record.idleExpiresAt, record.absoluteExpiresAt) },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    } catch (error) {
+      // The id is the hash of 256 random bits and never collides: an existing item is this put's
+      // own first attempt, applied with its reply lost and retried by the SDK.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   /** The session if it exists and neither deadline has passed at `nowEpoch`; otherwise undefined. */

@@ -30,6 +30,34 @@ function grantOf(item: Record<string, unknown> | undefined): TokenGrant | undefi
   };
 }
 
+/** Spending a token: its hash, the instant (epoch s) it must still be valid at, and this use's id (see consumeToken). */
+export interface TokenSpend {
+  tokenHash: string;
+  nowEpoch: number;
+  useId: string;
+}
+
+/**
+ * The conditional write that spends a token (marks it used by `useId` if it exists, is unused and
+ * has not expired): alone in consumeToken, or inside the transaction that confirms what a
+ * confirmation link is about (ProfileStore.confirm), so that the link is spent only with its effect.
+ */
+export function spendTokenUpdate(tableName: string, spend: TokenSpend) {
+  return {
+    TableName: tableName,
+    Key: keys.token(spend.tokenHash),
+    UpdateExpression: 'SET usedBy = :use',
+    ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(usedBy) AND #expires > :now',
+    ExpressionAttributeNames: { '#expires': TABLE.ttlAttribute },
+    ExpressionAttributeValues: { ':now': spend.nowEpoch, ':use': spend.useId },
+  };
+}
+
+/** A token's item, read consistently (undefined once TTL removed it). */
+export async function tokenItem(doc: DynamoDBDocumentClient, tableName: string, tokenHash: string): Promise<Record<string, unknown> | undefined> {
+  return (await doc.send(new GetCommand({ TableName: tableName, Key: keys.token(tokenHash), ConsistentRead: true }))).Item;
+}
+
 /**
  * Magic-link tokens and the counters that limit them. A token item holds the token's hash and the
  * hash of the address it was sent to, nothing else; it is marked used once and expires by TTL.
@@ -66,22 +94,12 @@ export class SignInStore {
    */
   async consumeToken(tokenHash: string, nowEpoch: number, useId: string = randomUUID()): Promise<TokenGrant | undefined> {
     try {
-      const out = await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.token(tokenHash),
-          UpdateExpression: 'SET usedBy = :use',
-          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(usedBy) AND #expires > :now',
-          ExpressionAttributeNames: { '#expires': TABLE.ttlAttribute },
-          ExpressionAttributeValues: { ':now': nowEpoch, ':use': useId },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
+      const out = await this.doc.send(new UpdateCommand({ ...spendTokenUpdate(this.tableName, { tokenHash, nowEpoch, useId }), ReturnValues: 'ALL_NEW' }));
       return grantOf(out.Attributes);
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const current = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.token(tokenHash), ConsistentRead: true }));
-      return current.Item?.usedBy === useId ? grantOf(current.Item) : undefined;
+      const current = await tokenItem(this.doc, this.tableName, tokenHash);
+      return current?.usedBy === useId ? grantOf(current) : undefined;
     }
   }
 

@@ -26,8 +26,10 @@ const ANSWERS: readonly ApiProblem[] = [
   new ApiProblem(403, '/problems/forbidden', 'Not allowed', 'Only a coordinator of this network may approve requests.', []),
   new ApiProblem(404, 'about:blank', 'Not found', 'No profile with this id exists, or you may not see it.', []),
   new ApiProblem(409, '/problems/version-conflict', 'The profile was changed by someone else', 'You sent version 3.', []),
+  new ApiProblem(409, '/problems/import-row-changed', 'A member changed during the import', 'the member in row 2 changed while the list was imported; import the list again: rows already done are left as they are.', [], { rowNumber: 2 }),
   new ApiProblem(409, '/problems/match-state', 'This match cannot be answered that way', 'a declined match cannot be accepted', []),
-  new ApiProblem(409, 'about:blank', 'Meeting exists', 'A meeting with this id exists already.', []),
+  new ApiProblem(409, '/problems/meeting-exists', 'Meeting exists', 'This plan was made and cancelled too often; change its name or day to plan it again.', []),
+  new ApiProblem(409, 'about:blank', 'Conflict', undefined, []),
   new ApiProblem(410, '/problems/meeting-cancelled', 'Meeting cancelled', 'This meeting was cancelled at 2026-11-30T10:00:00Z (UTC).', []),
   new ApiProblem(410, 'about:blank', 'Gone', 'This is gone.', []),
   new ApiProblem(413, 'about:blank', 'Request body too large', 'At most 8388608 bytes are accepted here.', [], { maxBytes: 8388608 }),
@@ -38,6 +40,7 @@ const ANSWERS: readonly ApiProblem[] = [
   new ApiProblem(500, 'about:blank', 'Internal error', 'Something went wrong on our side. Please try again later.', []),
   new ApiProblem(502, 'about:blank', 'Bad Gateway', undefined, []),
   new ApiProblem(503, 'about:blank', 'Busy', 'The service is busy right now. Please retry in a moment.', []),
+  new ApiProblem(503, '/problems/kept-changing', 'Kept changing', 'This match kept changing while your request was applied. Send the same request again in a moment.', []),
   new ApiProblem(504, 'about:blank', 'Endpoint request timed out', undefined, []),
   new ApiProblem(0, UNREACHABLE, 'CultureBridge cannot be reached', 'Check your connection and try again.', []),
 ];
@@ -94,6 +97,15 @@ describe('a problem the API answered, in the page\'s language', () => {
       expect(details, locale).not.toContain(explainProblem(refused('something-new'), t, locale).detail);
     }
     expect(explainProblem(refused('expired'), en, 'en').detail).toMatch(/expired/);
+  });
+
+  it('tells a meeting that cannot be planned under its name and day again from any other conflict, in every language', () => {
+    const exists = ANSWERS.find((p) => p.is('/problems/meeting-exists')) as ApiProblem;
+    const other = new ApiProblem(409, 'about:blank', 'Conflict', undefined, []);
+    for (const locale of LOCALES) {
+      const t = translator(locale);
+      expect(explainProblem(exists, t, locale).detail, locale).not.toBe(explainProblem(other, t, locale).detail);
+    }
   });
 
   it('gives a failure on our side the reference the API names (its request id), and nothing else a reference', () => {

@@ -17,7 +17,8 @@ export function explainProblem(problem: ApiProblem, t: TFunction, locale: Locale
 
 function explanation(problem: ApiProblem, t: TFunction, locale: Locale, now: Date): { title: string; detail: string } {
   const words = (key: string) => ({ title: t(`problem.${key}.title`), detail: t(`problem.${key}.detail`) });
-  if (problem.is('/problems/version-conflict')) return words('conflict');
+  // A member list's row changed by someone else meanwhile: the same words; the import page adds how far it got.
+  if (problem.is('/problems/version-conflict') || problem.is('/problems/import-row-changed')) return words('conflict');
   if (problem.is('/problems/rate-limited')) return rateLimited(problem, t, locale, now);
   if (problem.is('/problems/forbidden')) return words('forbidden');
   if (problem.is('/problems/invalid-token')) return words('invalidToken');
@@ -26,6 +27,7 @@ function explanation(problem: ApiProblem, t: TFunction, locale: Locale, now: Dat
   if (problem.is('/problems/meeting-over')) return words('meetingOver');
   if (problem.is('/problems/meeting-needs-coordinator')) return words('meetingNeedsCoordinator');
   if (problem.is('/problems/meeting-under-way')) return words('meetingUnderWay');
+  if (problem.is('/problems/meeting-exists')) return words('meetingExists');
   if (problem.is(UNREACHABLE)) return words('unreachable');
   switch (problem.status) {
     // Thrown by the page itself (an unexpected error): its message is all there is to say.

@@ -482,11 +482,11 @@ function Timetable({
               {r.meetings.map((m) => (
                 <tr key={m.table}>
                   <td>{m.table}</td>
-                  <td>
+                  <td className="breakable">
                     {t('meetings.pair', { a: m.names[0], b: m.names[1] })}
                     {m.requested ? ` ${t('meetings.askedFor')}` : ''}
                   </td>
-                  <td>{m.reasons.length > 0 ? reasons(m.reasons, { pair: m.profileIds, names: new Map([[m.profileIds[0], m.names[0]], [m.profileIds[1], m.names[1]]]) }).join(' ') : m.summary}</td>
+                  <td className="breakable">{m.reasons.length > 0 ? reasons(m.reasons, { pair: m.profileIds, names: new Map([[m.profileIds[0], m.names[0]], [m.profileIds[1], m.names[1]]]) }).join(' ') : m.summary}</td>
                 </tr>
               ))}
             </tbody>

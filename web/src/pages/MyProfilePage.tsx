@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { approvedNetworks, membershipStatus, requestedContact, type Profile, type ProfileHint, type ProfileInput } from '@culturebridge/domain';
+import { approvedNetworks, contactChangeLapsesAt, membershipStatus, requestedContact, type Profile, type ProfileHint, type ProfileInput } from '@culturebridge/domain';
 import type { ApiProblem } from '../api/client';
 import { confirmProfile, fetchMe, fetchProfile, fetchProfileMatches, updateProfile, withdrawProfile } from '../api/endpoints';
 import type { MatchView } from '../api/types';
@@ -364,9 +364,10 @@ function EditProfile({ profile, onSaved, onMoved }: { profile: Profile; onSaved:
  * then, and its owner may cancel the change (a typo) by keeping the current address.
  */
 function ContactChangeWaiting({ profile, onCancelled }: { profile: Profile; onCancelled: () => Promise<void> }) {
-  const { t } = useLocale();
+  const { t, dateTime } = useLocale();
   const { busy, problem, run } = useApiAction({ onGone: onCancelled });
   const values = { name: profile.name, current: profile.contact.email, email: profile.pendingContact?.email ?? '' };
+  const lapses = profile.pendingContact ? dateTime(new Date(contactChangeLapsesAt(profile.pendingContact)), { dateStyle: 'long' }) : '';
   const cancel = () =>
     run(async () => {
       // The profile's own fields with its current contact: sending that address again drops the change.
@@ -381,6 +382,7 @@ function ContactChangeWaiting({ profile, onCancelled }: { profile: Profile; onCa
       <p>{t('myProfile.contactChangeNote', values)}</p>
       {/* The change waits on one mailed link; asking again is how a lost or expired one is replaced. */}
       <p>{t('myProfile.contactChangeNoLink', values)}</p>
+      <p>{t('myProfile.contactChangeLapses', { ...values, date: lapses })}</p>
       {problem ? <ProblemMessage problem={problem} /> : null}
       <p>
         <BusyButton type="button" className="button button--secondary" busy={busy} onClick={() => void cancel()}>

@@ -15,7 +15,7 @@ const meeting: Meeting = {
 };
 const names: Record<string, string> = { [A]: 'Kutaisi', [B]: 'Gyumri', [C]: 'Lviv' };
 const recipient = (locale?: 'uk' | 'az') => ({ id: A, name: 'Kutaisi', contact: { name: 'Nino', email: 'nino@kutaisi.example' }, ...(locale ? { locale } : {}) });
-const mail = (locale: 'uk' | 'az' | undefined, changed = false) => composeMeetingMail(meeting, recipient(locale), (id) => names[id] ?? id, { baseUrl: 'https://app.culturebridge.example' }, changed);
+const mail = (locale: 'uk' | 'az' | undefined, changed = false, calendarRestarted = false) => composeMeetingMail(meeting, recipient(locale), (id) => names[id] ?? id, { baseUrl: 'https://app.culturebridge.example' }, changed, calendarRestarted);
 
 describe('a participant\'s meeting mail in the recipient\'s language (issue 15)', () => {
   it('in English by default: subject, greeting, rounds with the reasons from the recipient\'s side, and the break', () => {
@@ -32,6 +32,15 @@ describe('a participant\'s meeting mail in the recipient\'s language (issue 15)'
       'See it in CultureBridge: https://app.culturebridge.example/#/profiles/11111111-1111-4111-8111-111111111111/meetings',
     ]);
     expect(mail(undefined, true).subject).toBe('CultureBridge: your updated schedule for Speed dating');
+  });
+
+  it('tells one whose calendar entries started over (put back before its removal was told) that the earlier ones no longer hold, in text and HTML', () => {
+    const m = mail(undefined, true, true);
+    const line = 'Your calendar entries for this meeting from the schedule you had before no longer hold: download the calendar from CultureBridge again (it cancels them and adds the rounds anew), or delete them by hand.';
+    expect(m.text.split('\n')).toContain(line);
+    expect(m.html).toContain(line);
+    expect(mail(undefined, true).text).not.toContain('no longer hold');
+    expect(mail('uk', true, true).text).not.toContain(line);
   });
 
   it('in Ukrainian and Azerbaijani, subject and body', () => {

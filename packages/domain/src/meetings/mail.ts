@@ -23,7 +23,9 @@ export interface MeetingMailOptions extends MailLinks {
 /**
  * A participant's own schedule, in the recipient's language: each round's local time, table, partner
  * and why they meet (from the structured reasons, read from the recipient's side), or that they sit
- * out; a link to the schedule in the web app. `changed` for a re-plan's mail.
+ * out; a link to the schedule in the web app. `changed` for a re-plan's mail; `calendarRestarted`
+ * when the participant's calendar events started over since the schedule it holds (see
+ * MeetingNotice): the mail says the entries it may have from before no longer hold.
  */
 export function composeMeetingMail(
   meeting: Meeting,
@@ -31,6 +33,7 @@ export function composeMeetingMail(
   nameOf: (profileId: string) => string,
   { baseUrl, networkName }: MeetingMailOptions,
   changed: boolean,
+  calendarRestarted = false,
 ): Mail {
   const locale = recipient.locale ?? DEFAULT_LOCALE;
   const t = translator(locale);
@@ -43,7 +46,8 @@ export function composeMeetingMail(
     ...l,
     text: l.partner === undefined ? m('meetingBreak', { round: l.round, time: l.time }) : `${m('meetingRound', { round: l.round, time: l.time, table: l.table, partner: l.partner })} ${why} ${l.reasons}`,
   }));
-  const text = [m('hello', { name: recipient.contact.name }), '', intro, '', ...lines.map((l) => l.text), '', `${m('meetingSee')}: ${url}`].join('\n');
+  const calendar = calendarRestarted ? m('meetingCalendarRestarted') : undefined;
+  const text = [m('hello', { name: recipient.contact.name }), '', intro, '', ...lines.map((l) => l.text), '', ...(calendar ? [calendar, ''] : []), `${m('meetingSee')}: ${url}`].join('\n');
   const rows = lines
     .map(({ round, time, table, partner, reasons }) =>
       partner !== undefined
@@ -58,6 +62,7 @@ export function composeMeetingMail(
       `<p>${escapeHtml(m('hello', { name: recipient.contact.name }))}</p>`,
       `<p>${escapeHtml(intro)}</p>`,
       `<table><thead><tr>${header}</tr></thead><tbody>${rows}</tbody></table>`,
+      ...(calendar ? [`<p>${escapeHtml(calendar)}</p>`] : []),
       `<p><a href="${escapeHtml(url)}">${escapeHtml(m('meetingSee'))}</a></p>`,
     ].join('\n'),
     locale,

@@ -342,8 +342,12 @@ describe('exports', () => {
       [`m1-r2-${C}@meetings.culturebridge`, 'CANCELLED', '4'],
       [`m1-r2-${C}-v4@meetings.culturebridge`, undefined, '1'],
     ]);
+    // Recorded taken out at version 4, so a mail to it after it was put back can say its entries from before are cancelled.
+    expect(back.takenOut).toEqual({ [C]: [4] });
+    expect(withIssuedTables({ ...meeting, version: 7, participants: [A, B], schedule: without.schedule }, withIssuedTables({ ...meeting, version: 6 }, back)).takenOut).toEqual({ [C]: [4, 7] });
     // A member who left by erasing their profile is not coming back: nothing is kept for them.
     expect(Object.keys(withoutParticipant(meeting, C, '2027-05-12T05:00:00.000Z').returnedEvents ?? {}).filter((slot) => slot.endsWith(C))).toEqual([]);
+    expect(withoutParticipant(meeting, C, '2027-05-12T05:00:00.000Z').takenOut).toBeUndefined();
   });
 
   it('both calendars name the network as ORGANIZER with the platform\'s sender address (RFC 5546 §3.2.1 asks it of PUBLISH), quoted per RFC 6868, and no member', () => {

@@ -28,6 +28,14 @@ describe('meetingMailDecision', () => {
     expect(meetingMailDecision('schedule', at(3), told('scheduled', 1), true)).toEqual({ kind: 'record', told: told('scheduled', 3), notice: { kind: 'schedule', first: false } });
   });
 
+  it('put back before the removal was told, a participant holding a schedule from before is told its calendar entries started over (the earlier ones are cancelled)', () => {
+    // Its entries of version 1 are in its calendar; from version 2 (taken out) its rounds are new events.
+    expect(meetingMailDecision('schedule', at(3, { takenOut: [2] }), told('scheduled', 1), true)).toEqual({ kind: 'record', told: told('scheduled', 3), notice: { kind: 'schedule', first: false, calendarRestarted: true } });
+    // Its schedule already had the new events; or it was told it was out (it deleted them, and its schedule is a first one).
+    expect(meetingMailDecision('schedule', at(4, { takenOut: [2] }), told('scheduled', 3), false)).toEqual({ kind: 'record', told: told('scheduled', 4), notice: { kind: 'schedule', first: false } });
+    expect(meetingMailDecision('schedule', at(5, { takenOut: [4] }), told('out', 4), false)).toEqual({ kind: 'record', told: told('scheduled', 5), notice: { kind: 'schedule', first: true } });
+  });
+
   it('a participant never told a schedule (planned, then taken out before notify caught up) is told nothing, and knows it is out', () => {
     expect(meetingMailDecision('schedule', at(2, { includes: false }), undefined, true)).toEqual({ kind: 'record', told: told('out', 2) });
     expect(meetingMailDecision('removed', at(2, { includes: false }), told('out', 2), false)).toEqual({ kind: 'skip' });

@@ -11,8 +11,13 @@ export type MeetingKnowledge = 'scheduled' | 'out' | 'cancelled';
 /** What a meeting event says about one participant: its schedule (planned, added, rescheduled), its removal, or the cancellation. */
 export type MeetingConcern = 'schedule' | 'removed' | 'cancelled';
 
-/** The mail a participant is sent: a schedule (`first` or updated) of `version`, a removal notice, or a cancellation notice. */
-export type MeetingNotice = { kind: 'schedule'; first: boolean } | { kind: 'removed' } | { kind: 'cancelled' };
+/**
+ * The mail a participant is sent: a schedule (`first` or updated) of `version`, a removal notice, or
+ * a cancellation notice. `calendarRestarted`: an updated schedule for a participant taken out since
+ * the schedule it holds and put back before the removal was told: its calendar events started over
+ * then, so the entries it may have are cancelled by the calendar file, which gives its rounds new UIDs.
+ */
+export type MeetingNotice = { kind: 'schedule'; first: boolean; calendarRestarted?: true } | { kind: 'removed' } | { kind: 'cancelled' };
 
 /** The meeting as it stands, for one participant. */
 export interface MeetingAsItStands {
@@ -22,6 +27,8 @@ export interface MeetingAsItStands {
   includes: boolean;
   /** A round is still to come (a removal from a meeting that is over is not told). */
   toCome: boolean;
+  /** The versions in which a coordinator took the participant out (`Meeting.takenOut`); none when absent. */
+  takenOut?: readonly number[];
 }
 
 /**
@@ -56,7 +63,10 @@ export function meetingMailDecision(
     // A removal undone before it was told is not told; the event that took them back tells.
     if (concern !== 'schedule') return { kind: 'skip' };
     if (told?.status === 'scheduled' && told.statusVersion >= meeting.version) return { kind: 'skip' };
-    return { kind: 'record', told: standing('scheduled'), notice: { kind: 'schedule', first: told ? told.status !== 'scheduled' : firstTime } };
+    // Taken out since the schedule it holds, unbeknown to it: its calendar events started over then,
+    // so the entries it may have are ones the calendar file now cancels.
+    const restarted = told?.status === 'scheduled' && (meeting.takenOut ?? []).some((version) => version > told.statusVersion);
+    return { kind: 'record', told: standing('scheduled'), notice: { kind: 'schedule', first: told ? told.status !== 'scheduled' : firstTime, ...(restarted ? { calendarRestarted: true as const } : {}) } };
   }
   // Off it since before the cancellation: its removal tells (the cancellation's mails go to those on it).
   if (concern === 'cancelled' || told?.status === 'out' || told?.status === 'cancelled') return { kind: 'skip' };

@@ -66,6 +66,13 @@ export interface Meeting extends MeetingInput {
    * version, §3.8.7.4) and the earlier UIDs stay cancelled (export.ts). Absent when none started over.
    */
   returnedEvents?: Record<string, number[]>;
+  /**
+   * The versions in which a coordinator took each participant out (profile id → versions,
+   * ascending); their calendar events start over then (`returnedEvents`). One put back before its
+   * removal was told still holds the entries from before, which its calendar file now cancels: its
+   * mail says so. Absent when nobody was taken out, and on meetings stored before it.
+   */
+  takenOut?: Record<string, number[]>;
 }
 
 /** The timetable's event for a table of a round, as `returnedEvents` keys it. */
@@ -83,7 +90,7 @@ export function issuedTablesOf(meeting: Pick<Meeting, 'schedule' | 'issuedTables
 }
 
 /** What `withIssuedTables` reads of the version a new one replaces. */
-export type IssuedEvents = Pick<Meeting, 'version' | 'participants' | 'schedule' | 'issuedTables' | 'returnedEvents'>;
+export type IssuedEvents = Pick<Meeting, 'version' | 'participants' | 'schedule' | 'issuedTables' | 'returnedEvents' | 'takenOut'>;
 
 /**
  * The slots `meeting`'s calendar files send as cancelled (export.ts): in the timetable, each table
@@ -104,7 +111,8 @@ function cancelledSlots(meeting: IssuedEvents): Set<string> {
  * `next` keeping track of the calendar events of `previous` (the version it replaces) and its own:
  * the tables each round has used (`issuedTables`); each slot that `previous` sent as cancelled and
  * `next` fills again, and each slot of a participant a coordinator took out (not one who left by
- * erasing their profile, `departed`), start over at `next.version` (`returnedEvents`). Pure.
+ * erasing their profile, `departed`), start over at `next.version` (`returnedEvents`), and such a
+ * participant is recorded taken out then (`takenOut`). Pure.
  */
 export function withIssuedTables(next: Meeting, previous?: IssuedEvents): Meeting {
   const issuedTables = issuedTablesOf({ schedule: next.schedule, issuedTables: previous ? issuedTablesOf(previous) : [] });
@@ -118,12 +126,14 @@ export function withIssuedTables(next: Meeting, previous?: IssuedEvents): Meetin
       }
     }
   }
+  const takenOut: Record<string, number[]> = { ...previous?.takenOut };
   const staying = new Set([...next.participants, ...(next.departed ?? [])]);
   for (const id of previous?.participants.filter((p) => !staying.has(p)) ?? []) {
     issuedTablesOf(previous as IssuedEvents).forEach((_, i) => startOver(memberSlot(i + 1, id)));
+    takenOut[id] = [...(takenOut[id] ?? []), next.version];
   }
-  const { returnedEvents: _returned, ...rest } = next;
-  return { ...rest, issuedTables, ...(Object.keys(returned).length > 0 ? { returnedEvents: returned } : {}) };
+  const { returnedEvents: _returned, takenOut: _takenOut, ...rest } = next;
+  return { ...rest, issuedTables, ...(Object.keys(returned).length > 0 ? { returnedEvents: returned } : {}), ...(Object.keys(takenOut).length > 0 ? { takenOut } : {}) };
 }
 
 /** Rounds already held at `now` (started before it): a re-plan keeps them. */

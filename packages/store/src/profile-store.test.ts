@@ -1,0 +1,67 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ProfileInput } from '@culturebridge/domain';
+import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { createDocumentClient } from './client.js';
+import { addressHash } from './address-book.js';
+import { profileItem } from './profile-items.js';
+import { ProfileStore } from './profile-store.js';
+import { keys, TABLE } from './table.js';
+
+const doc = createDocumentClient({ region: 'eu-central-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 });
+const ddb = mockClient(doc);
+const id = '6f1c1c1e-8b7a-4c39-9d55-6a0a3a6f0a11';
+const NOW = '2026-11-30T10:00:00.000Z';
+const nowEpoch = Date.parse(NOW) / 1000;
+const spend = { tokenHash: 't'.repeat(64), nowEpoch, useId: 'this-click' };
+const waiting = profileItem({
+  ...ProfileInput.parse(validProfileInput({ contact: { name: 'Nino', email: 'nino@kutaisi.example' } })),
+  id,
+  version: 4,
+  status: 'active',
+  createdAt: NOW,
+  updatedAt: NOW,
+  pendingContact: { name: 'Nino', email: 'new@kutaisi.example', requestedAt: NOW, version: 4 },
+});
+const store = new ProfileStore(doc, 'table');
+// The transaction's token write first, as ProfileStore.confirm sends it.
+const cancelled = (...codes: string[]) => new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: codes.map((Code) => ({ Code })) });
+const token = (usedBy?: string) => ({ ...keys.token(spend.tokenHash), addressHash: addressHash('new@kutaisi.example'), [TABLE.ttlAttribute]: nowEpoch + 600, ...(usedBy ? { usedBy } : {}) });
+
+describe('ProfileStore.confirm spending a link in its transaction', () => {
+  beforeEach(() => {
+    ddb.reset();
+    ddb.on(GetCommand, { Key: keys.profile(id) }).resolves({ Item: waiting });
+    ddb.on(QueryCommand).resolves({ Items: [] });
+  });
+
+  it('spends the token in the transaction that applies the change', async () => {
+    ddb.on(TransactWriteCommand).resolves({});
+    expect(await store.confirm(id, addressHash('new@kutaisi.example'), NOW, 4, spend)).toBe('confirmed');
+    const items = ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
+    expect(items[0]?.Update).toMatchObject({ Key: keys.token(spend.tokenHash), ExpressionAttributeValues: { ':use': 'this-click' } });
+    expect(items.some((i) => i.Put?.Item?.contact?.email === 'new@kutaisi.example')).toBe(true);
+  });
+
+  it('recognises its own applied write when the reply was lost and the retry was refused', async () => {
+    ddb.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'ConditionalCheckFailed', 'None', 'None'));
+    ddb.on(GetCommand, { Key: keys.token(spend.tokenHash) }).resolves({ Item: token('this-click') });
+    expect(await store.confirm(id, addressHash('new@kutaisi.example'), NOW, 4, spend)).toBe('confirmed');
+  });
+
+  it('answers spent, writing nothing, when another click used the token first', async () => {
+    ddb.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None', 'None', 'None'));
+    ddb.on(GetCommand, { Key: keys.token(spend.tokenHash) }).resolves({ Item: token('another-click') });
+    expect(await store.confirm(id, addressHash('new@kutaisi.example'), NOW, 4, spend)).toBe('spent');
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(1);
+  });
+
+  it('leaves the token unspent when the change loses every race (the error reaches the caller)', async () => {
+    ddb.on(TransactWriteCommand).rejects(cancelled('None', 'ConditionalCheckFailed', 'None', 'None'));
+    ddb.on(GetCommand, { Key: keys.token(spend.tokenHash) }).resolves({ Item: token() });
+    await expect(store.confirm(id, addressHash('new@kutaisi.example'), NOW, 4, spend)).rejects.toBeInstanceOf(TransactionCanceledException);
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(3);
+  });
+});
