@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parse } from 'csv-parse/sync';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { CoordinatorStore, NetworkStore } from '@culturebridge/store';
@@ -82,6 +82,7 @@ afterAll(async () => platform?.stop());
 
 interface ImportAnswer {
   status: number;
+  contentType: string | null;
   body: {
     summary?: { created: number; updated: number; unchanged: number; kept: number; invalid: number };
     problems?: { rowNumber: number; column: string; value: string; message: string; code: string }[];
@@ -101,7 +102,7 @@ async function importFile(file: Buffer, options: { dryRun?: boolean; encoding?: 
     headers: { 'content-type': 'application/json', authorization: `Bearer ${coordinator}` },
     body: JSON.stringify({ file: file.toString('base64'), dryRun: false, ...options }),
   });
-  return { status: response.status, body: (await response.json()) as ImportAnswer['body'] };
+  return { status: response.status, contentType: response.headers.get('content-type'), body: (await response.json()) as ImportAnswer['body'] };
 }
 
 /** The table without rate counters and tokens (bookkeeping of sign-in, not member data). */
@@ -173,6 +174,27 @@ describe('member list import', () => {
       expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       const errors = ((await response.json()) as { errors: { field: string; code: string; detail: string }[] }).errors;
       expect(errors).toEqual([expect.objectContaining({ field: 'file', code: 'unreadable_file', detail: expect.stringMatching(detail) })]);
+    }
+    expect(await memberData()).toEqual(before);
+    expect(await mailsTo(addr('cahul'))).toEqual([]);
+  });
+
+  it('refuses a small workbook whose worksheet the reader would lay out densely (row 200 000 000, a value at XFD1048576, a cell with no position) or cannot read (rows out of order, answered in plain words) as a 400 problem naming the file, storing and mailing nothing', async () => {
+    const before = await memberData();
+    const parts = unzipSync(await FILES.xlsx());
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml']!);
+    const withRows = (rows: string) => Buffer.from(zipSync({ ...parts, 'xl/worksheets/sheet1.xml': strToU8(sheet.replace('</sheetData>', `${rows}</sheetData>`)) }));
+    for (const [file, detail] of [
+      [withRows('<row r="200000000"/>'), /reaches row 200000000;/],
+      [withRows('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'), /reaches row 1048576;/],
+      [withRows('<row r="3"><c t="inlineStr"><is><t>Ungheni</t></is></c></row>'), /a cell has no position/],
+      [withRows('<row r="5"/><row r="4"/>'), /^The file is not a readable XLSX workbook\. Open it in a spreadsheet program and save it again as an Excel workbook \(\.xlsx\), or save it as CSV\.$/],
+    ] as const) {
+      expect(file.length).toBeLessThan(10_000);
+      const answer = await importFile(file);
+      expect(answer.status).toBe(400);
+      expect(answer.contentType).toMatch(/^application\/problem\+json/);
+      expect(answer.body.errors).toEqual([expect.objectContaining({ field: 'file', code: 'unreadable_file', detail: expect.stringMatching(detail) })]);
     }
     expect(await memberData()).toEqual(before);
     expect(await mailsTo(addr('cahul'))).toEqual([]);
