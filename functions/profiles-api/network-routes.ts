@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, MATCH_PAGE_LIMITS, MEMBER_PAGE_LIMITS, NetworkId, activityWeeks, toPublicProfile, weekStart } from '@culturebridge/domain';
+import { DEFAULT_LOCALE, ECHOED_LENGTH, type FieldProblem, MATCH_PAGE_LIMITS, MEMBER_PAGE_LIMITS, NetworkId, activityWeeks, toPublicProfile, weekStart } from '@culturebridge/domain';
 import { HttpProblem, json, notFound, parseBody } from '@culturebridge/http';
 import { type ActivityStore, type AddressBook, type CoordinatorStore, type MatchStore, type NetworkMatch } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -24,15 +24,16 @@ export function networkOf(event: APIGatewayProxyEventV2, caller: Caller): string
 
 /**
  * A network's matches as its match list answers them: withdrawn pairs and pairs with someone who is
- * no longer a member (absent from `names`, id → public name) left out, best first.
+ * no longer a member (absent from `names`, id → public name) left out, best first. `names` null:
+ * no names, and no pair left out for its members (see `unnamedMatches`).
  */
-export function listedMatches(projected: readonly NetworkMatch[], names: ReadonlyMap<string, string>) {
+export function listedMatches(projected: readonly NetworkMatch[], names: ReadonlyMap<string, string> | null) {
   return projected
-    .filter((m) => m.state !== 'withdrawn' && m.profileIds.every((id) => names.has(id)))
+    .filter((m) => m.state !== 'withdrawn' && (names === null || m.profileIds.every((id) => names.has(id))))
     .map((m) => ({
       matchId: m.matchId,
       profileIds: m.profileIds,
-      names: m.profileIds.map((id) => names.get(id) ?? id),
+      ...(names === null ? {} : { names: m.profileIds.map((id) => names.get(id) ?? id) }),
       state: m.state,
       acceptedBy: m.acceptedBy,
       score: m.score,
@@ -43,6 +44,26 @@ export function listedMatches(projected: readonly NetworkMatch[], names: Readonl
       updatedAt: m.updatedAt,
     }))
     .sort((a, b) => b.score - a.score || a.matchId.localeCompare(b.matchId));
+}
+
+/**
+ * What `names` asks of the matches route: `omit` (the only value) answers the pairs without names
+ * and without reading any membership item; absent, names are read and pairs with a former member
+ * left out. Any other value is a problem naming `names`.
+ */
+export function namesQuery(event: APIGatewayProxyEventV2): { omit: boolean; problems: FieldProblem[] } {
+  const names = new URLSearchParams(event.rawQueryString ?? '').get('names');
+  if (names === null || names === 'omit') return { omit: names === 'omit', problems: [] };
+  return { omit: false, problems: [{ field: 'names', pointer: '#/names', code: 'unknown_value', params: { value: names.slice(0, ECHOED_LENGTH) }, detail: 'names must be omit, or left out to have the names' }] };
+}
+
+/**
+ * A page of a network's matches as `names=omit` answers it: withdrawn pairs left out, no names, and
+ * pairs with someone who is no longer a member still in (the caller drops those whose ids are not
+ * among the members it read), best first.
+ */
+export function unnamedMatches(projected: readonly NetworkMatch[]) {
+  return listedMatches(projected, null);
 }
 
 export function networkRoutes({ matches, coordinators, addresses, activity, now }: NetworkRouteDeps) {
@@ -72,16 +93,22 @@ export function networkRoutes({ matches, coordinators, addresses, activity, now 
    * page's members' membership items for their names (never the whole network). A pair is listed
    * only while both are members, so a copy left behind by a profile that has since left is never
    * shown; withdrawn pairs are left out. A page may hold fewer than `limit` (or none) and still a cursor.
+   * `names=omit` (see namesQuery): the Query alone, pairs without names and not filtered by membership
+   * (a client that reads every member anyway, like the dashboard, names and filters them itself).
    */
   const networkMatches: Route = async (event, caller) => {
     const networkId = networkOf(event, caller);
     const list = `matches:${networkId}`;
-    const { limit, after } = pageQuery(event, list, MATCH_PAGE_LIMITS, 2);
+    const names = namesQuery(event);
+    const { limit, after } = pageQuery(event, list, MATCH_PAGE_LIMITS, 2, names.problems);
     const [lower, higher] = after ?? [];
     const projected = await matches.networkMatchesPage(networkId, { limit, ...(lower && higher ? { after: [lower, higher] as const } : {}) });
-    const members = await matches.membersAmong(networkId, projected.matches.flatMap((m) => m.profileIds));
-    const names = new Map([...members.values()].map((v) => [v.id, v.name]));
-    const listed = listedMatches(projected.matches, names);
+    let listed;
+    if (names.omit) listed = unnamedMatches(projected.matches);
+    else {
+      const members = await matches.membersAmong(networkId, projected.matches.flatMap((m) => m.profileIds));
+      listed = listedMatches(projected.matches, new Map([...members.values()].map((v) => [v.id, v.name])));
+    }
     return json(200, { networkId, matches: listed, ...(projected.last ? { cursor: pageCursor(list, projected.last) } : {}) });
   };
 

@@ -39,9 +39,10 @@ function decodeCursor(cursor: string, list: string, length: number): string[] | 
 /**
  * The page a request of a paged list asks for, from its query: `limit` (a whole number from 1 to
  * `limits.max`, default `limits.default`) and `cursor` (from the previous page's answer, made for
- * the same `list`, holding `length` ids). Throws a 400 problem (invalidFields) naming each bad parameter.
+ * the same `list`, holding `length` ids). `more`: the problems the route found with its own
+ * parameters, refused in the same answer. Throws a 400 problem (invalidFields) naming each bad parameter.
  */
-export function pageQuery(event: APIGatewayProxyEventV2, list: string, limits: PageLimits, length: number): { limit: number; after?: string[] } {
+export function pageQuery(event: APIGatewayProxyEventV2, list: string, limits: PageLimits, length: number, more: readonly FieldProblem[] = []): { limit: number; after?: string[] } {
   const query = new URLSearchParams(event.rawQueryString ?? '');
   const problems: FieldProblem[] = [];
   const sentLimit = query.get('limit');
@@ -58,6 +59,7 @@ export function pageQuery(event: APIGatewayProxyEventV2, list: string, limits: P
   if (cursor !== null && after === undefined) {
     problems.push({ field: 'cursor', pointer: '#/cursor', code: 'invalid', detail: 'cursor must be one this list answered; start again without it' });
   }
+  problems.push(...more);
   if (problems.length > 0) throw invalidFields(problems);
   return { limit, ...(after === undefined ? {} : { after }) };
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ProfileInput } from '@culturebridge/domain';
-import { CoordinatorStore, NetworkStore, ProfileStore } from '@culturebridge/store';
+import { ProfileInput, pairKey } from '@culturebridge/domain';
+import { CoordinatorStore, MatchStore, NetworkStore, ProfileStore, sortedPair } from '@culturebridge/store';
 import { DEMO_MEMBERS, EU4CULTURE } from '../../local/demo/networks.js';
 import { seedCoordinators, seedDemo, seedNetworks } from '../../local/demo/seed.js';
 import { freePort } from '../../local/free-port.js';
@@ -407,9 +407,11 @@ describe('the dashboard of a network with more matches than one answer holds', (
 
     const page = await coordinatorPage({ width: 1280, height: 900 }, false);
     let asked = 0;
+    const names: (string | null)[] = [];
     await page.route(new RegExp(`/networks/${EU4CULTURE}/matches(\\?|$)`), async (route) => {
       asked++;
       const url = new URL(route.request().url());
+      names.push(url.searchParams.get('names'));
       url.searchParams.set('limit', '1');
       await route.continue({ url: url.toString() });
     });
@@ -423,5 +425,40 @@ describe('the dashboard of a network with more matches than one answer holds', (
     const best = [...all].sort((a, b) => b.score - a.score || a.matchId.localeCompare(b.matchId)).map((m) => m.matchId);
     expect(listed).toEqual(best);
     expect(asked).toBeGreaterThanOrEqual(all.length);
+    // Named from the members it has read: each page asked without names (no membership items read per page).
+    expect(new Set(names)).toEqual(new Set(['omit']));
+    for (const match of all) {
+      const pair = await page.getByRole('region', { name: 'All matches', exact: true }).locator(`tr[data-match-id="${match.matchId}"] th`).textContent();
+      for (const name of match.names) expect(pair).toContain(name);
+    }
+  });
+
+  it('leaves out a pair with someone who has left the network, as the server does by default', async () => {
+    // Asked without names, the server no longer checks each pair's membership: the dashboard drops
+    // the pairs whose ids are not among the members it has read.
+    const doc = platformDocumentClient(platform);
+    const now = new Date().toISOString();
+    const leaver = await new ProfileStore(doc, platform.tableName).create(
+      ProfileInput.parse(validProfileInput({ name: 'Gone Town', networks: [EU4CULTURE], contact: { name: 'Gone', email: 'gone@town.example' } })),
+      { id: randomUUID(), status: 'pending', now, membership: 'approved' },
+    );
+    await new ProfileStore(doc, platform.tableName).setMembership(leaver.id, EU4CULTURE, 'rejected', now);
+    const partner = members[0] as Member;
+    const matchId = pairKey(leaver.id, partner.id);
+    // A copy left behind in the projection, scored best of all so it would lead the list.
+    await new MatchStore(doc, platform.tableName).put({ matchId, profileIds: sortedPair(leaver.id, partner.id), state: 'proposed', acceptedBy: [], score: 0.99, summary: 'x', reasons: [], sharedNetworks: [EU4CULTURE], version: 1, proposedAt: now, updatedAt: now }, undefined);
+    doc.destroy();
+    await platform.settle();
+    const unnamed = await api<{ matches: { matchId: string; state: string }[] }>('GET', `/networks/${EU4CULTURE}/matches?names=omit`, coordinatorSession);
+    expect(unnamed.matches.find((m) => m.matchId === matchId)?.state).toBe('proposed');
+    const all = await everyPage<NetworkMatch>(EU4CULTURE, 'matches', coordinatorSession);
+    expect(all.map((m) => m.matchId)).not.toContain(matchId);
+
+    const page = await coordinatorPage({ width: 1280, height: 900 }, false);
+    const rows = page.getByRole('region', { name: 'All matches', exact: true }).locator('tr[data-match-id]');
+    await rows.nth(all.length - 1).waitFor({ ...WAIT, state: 'attached' });
+    const listed: (string | null)[] = [];
+    for (let i = 0; i < (await rows.count()); i++) listed.push(await rows.nth(i).getAttribute('data-match-id'));
+    expect(listed).toEqual([...all].sort((a, b) => b.score - a.score || a.matchId.localeCompare(b.matchId)).map((m) => m.matchId));
   });
 });

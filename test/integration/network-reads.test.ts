@@ -114,13 +114,58 @@ describe("a network's matches, page by page", () => {
     expect(page.map((m) => m.score)).toEqual([...page.map((m) => m.score)].sort((a, b) => b - a));
   });
 
-  it('refuses a bad limit or a cursor not made for this list, naming it (RFC 9457)', async () => {
+  it('with names=omit answers the pairs without names and reads only the projection, leaving the non-member pair to the client', async () => {
+    // Each page named its members by a BatchGetItem of their membership items (half a unit each):
+    // the dashboard, which reads every page and every member anyway, paid 12 times the projection.
+    const seen: { matchId: string; names?: unknown }[] = [];
+    let omitted = 0;
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const start = matches.consumedReadUnits;
+      const answer = await get(`/networks/${X}/matches?limit=3&names=omit${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      omitted += matches.consumedReadUnits - start;
+      expect(answer.status).toBe(200);
+      seen.push(...(answer.body.matches as { matchId: string; names?: unknown }[]));
+      cursor = answer.body.cursor as string | undefined;
+      pages++;
+    } while (cursor !== undefined && pages < 20);
+    expect(cursor).toBeUndefined();
+    // The same pages of the projection, read by the store alone.
+    let projection = 0;
+    let after: [string, string] | undefined;
+    do {
+      const start = matches.consumedReadUnits;
+      const page = await matches.networkMatchesPage(X, { limit: 3, ...(after ? { after } : {}) });
+      projection += matches.consumedReadUnits - start;
+      after = page.last;
+    } while (after !== undefined);
+    expect(projection).toBeGreaterThan(0);
+    expect(omitted).toBe(projection);
+    expect(seen.every((m) => m.names === undefined)).toBe(true);
+    // The pair with the member who left is the client's to drop (it has read the members); withdrawn pairs stay out.
+    const withLeft = pairKey(ids[12] as string, left);
+    expect(seen.map((m) => m.matchId).sort()).toEqual([...listed, withLeft].sort());
+    const byDefault = await get(`/networks/${X}/matches`);
+    expect((byDefault.body.matches as { matchId: string }[]).map((m) => m.matchId)).not.toContain(withLeft);
+  });
+
+  it('refuses a bad limit, a cursor not made for this list or a names other than omit, naming each (RFC 9457)', async () => {
     const memberCursor = String((await get(`/networks/${X}/members?limit=1`)).body.cursor);
-    for (const [query, field] of [['limit=0', 'limit'], ['limit=x', 'limit'], ['cursor=garbage', 'cursor'], [`cursor=${encodeURIComponent(memberCursor)}`, 'cursor']] as const) {
+    const cases: [string, string[]][] = [
+      ['limit=0', ['limit']],
+      ['limit=x', ['limit']],
+      ['cursor=garbage', ['cursor']],
+      [`cursor=${encodeURIComponent(memberCursor)}`, ['cursor']],
+      ['names=none', ['names']],
+      ['names=', ['names']],
+      ['limit=0&names=OMIT', ['limit', 'names']],
+    ];
+    for (const [query, fields] of cases) {
       const answer = await get(`/networks/${X}/matches?${query}`);
       expect(answer.status, query).toBe(400);
       expect(answer.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect((answer.body.errors as { field: string }[]).map((e) => e.field), query).toEqual([field]);
+      expect((answer.body.errors as { field: string }[]).map((e) => e.field), query).toEqual(fields);
     }
   });
 });

@@ -415,11 +415,13 @@ export class MatchStore {
   /**
    * Public profiles (and, where asked, contacts) of partners, for listing matches. `consistent`
    * for a reader that must see the latest write (notify, deciding whether a change still stands).
+   * `counted`: add their read units to consumedReadUnits (bench:network-matches' members' pages).
    */
-  async profiles(ids: readonly string[], options: { consistent?: boolean } = {}): Promise<Map<string, Profile>> {
+  async profiles(ids: readonly string[], options: { consistent?: boolean; counted?: boolean } = {}): Promise<Map<string, Profile>> {
     const found = new Map<string, Profile>();
-    // Not counted in consumedReadUnits: bench:read-units' figures are the matching reads, as before.
-    for (const item of await this.batchGet(ids.map((id) => keys.profile(id)), { ...options, uncounted: true })) found.set(String(item.id), fromItem<Profile>(item));
+    const { counted, ...read } = options;
+    // Not counted in consumedReadUnits unless asked: bench:read-units' figures are the matching reads, as before.
+    for (const item of await this.batchGet(ids.map((id) => keys.profile(id)), { ...read, uncounted: !counted })) found.set(String(item.id), fromItem<Profile>(item));
     return found;
   }
 

@@ -12,8 +12,8 @@ import type {
   MeetingView,
   Me,
   NetworkActivity,
-  NetworkMatch,
-  NetworkMatches,
+  UnnamedNetworkMatch,
+  UnnamedNetworkMatches,
   NetworkMember,
   NetworkMembers,
   NetworkSettings,
@@ -66,13 +66,14 @@ export const answerMatch = (id: string, partner: string, answer: 'accept' | 'dec
 
 /**
  * Every item of a paged list of the API (`limit`, `cursor`: docs/api.md), page after page, each as
- * large as the API allows (`max`), in the API's order. `onProgress` hears how many are read so far.
+ * large as the API allows (`max`), in the API's order. `onProgress` hears how many are read so far;
+ * `query`: the list's own parameters (`&names=omit`), sent with every page.
  */
-async function allPages<P extends { cursor?: string }, T>(path: string, max: number, items: (page: P) => T[], onProgress?: (read: number) => void): Promise<T[]> {
+async function allPages<P extends { cursor?: string }, T>(path: string, max: number, items: (page: P) => T[], onProgress?: (read: number) => void, query = ''): Promise<T[]> {
   const all: T[] = [];
   let cursor: string | undefined;
   do {
-    const page = await apiRequest<P>('GET', `${path}?limit=${max}${cursor === undefined ? '' : `&cursor=${segment(cursor)}`}`);
+    const page = await apiRequest<P>('GET', `${path}?limit=${max}${query}${cursor === undefined ? '' : `&cursor=${segment(cursor)}`}`);
     all.push(...items(page));
     onProgress?.(all.length);
     cursor = page.cursor;
@@ -88,9 +89,14 @@ export const fetchAllNetworkMembers = (networkId: string, onProgress?: (read: nu
 export const fetchRejectedMembers = (networkId: string): Promise<RejectedMembers['rejected']> =>
   allPages<RejectedMembers, RejectedMembers['rejected'][number]>(`/networks/${segment(networkId)}/rejected`, MEMBER_PAGE_LIMITS.max, (page) => page.rejected);
 
-/** Every match of the network (the API answers at most MATCH_PAGE_LIMITS.max at a time), in no useful order: sort them. */
-export const fetchAllNetworkMatches = (networkId: string): Promise<NetworkMatch[]> =>
-  allPages<NetworkMatches, NetworkMatch>(`/networks/${segment(networkId)}/matches`, MATCH_PAGE_LIMITS.max, (page) => page.matches);
+/**
+ * Every match of the network (the API answers at most MATCH_PAGE_LIMITS.max at a time), in no useful
+ * order, WITHOUT names and possibly with someone who is no longer a member (`names=omit`: each page
+ * costs the projection's Query alone, no membership items): name them from the members read by
+ * fetchAllNetworkMembers with namedFromMembers, which drops those pairs, then sort them.
+ */
+export const fetchAllNetworkMatchesUnnamed = (networkId: string): Promise<UnnamedNetworkMatch[]> =>
+  allPages<UnnamedNetworkMatches, UnnamedNetworkMatch>(`/networks/${segment(networkId)}/matches`, MATCH_PAGE_LIMITS.max, (page) => page.matches, undefined, '&names=omit');
 
 export const fetchNetworkActivity = (networkId: string) => apiRequest<NetworkActivity>('GET', `/networks/${segment(networkId)}/activity`);
 

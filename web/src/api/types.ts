@@ -121,6 +121,19 @@ export interface NetworkMatches {
   cursor?: string;
 }
 
+/**
+ * A match as GET /networks/{id}/matches?names=omit answers it: no names, and possibly with someone who
+ * is no longer a member (the client names the pair from the members it read and drops the others).
+ */
+export type UnnamedNetworkMatch = Omit<NetworkMatch, 'names'>;
+
+/** One page of GET /networks/{id}/matches?names=omit. */
+export interface UnnamedNetworkMatches {
+  networkId: string;
+  matches: UnnamedNetworkMatch[];
+  cursor?: string;
+}
+
 export const MAIL_MODES = ['immediate', 'digest', 'off'] as const;
 export type MailMode = (typeof MAIL_MODES)[number];
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { fetchAllNetworkMatches, fetchAllNetworkMembers, fetchJoinRequests, fetchMe, fetchNetworkActivity } from '../api/endpoints';
+import { fetchAllNetworkMatchesUnnamed, fetchAllNetworkMembers, fetchJoinRequests, fetchMe, fetchNetworkActivity } from '../api/endpoints';
 import { bestFirst } from '../dashboard/match-order';
+import { namedFromMembers } from '../dashboard/match-names';
 import { ActivityFeed } from '../dashboard/ActivityFeed';
 import { JoinRequests } from '../dashboard/JoinRequests';
 import { hasConfirmedPartner, memberMatchFacts } from '../dashboard/member-filters';
@@ -78,7 +79,10 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
   const [membersRead, setMembersRead] = useState(0);
   const data = useResource(async () => {
     // Figures, heat map, graph, tables and the matches CSV count, filter and sort everyone: all pages are read.
-    const [members, matches, activity, requests] = await Promise.all([fetchAllNetworkMembers(networkId, setMembersRead), fetchAllNetworkMatches(networkId), fetchNetworkActivity(networkId), fetchJoinRequests(networkId)]);
+    const [members, unnamed, activity, requests] = await Promise.all([fetchAllNetworkMembers(networkId, setMembersRead), fetchAllNetworkMatchesUnnamed(networkId), fetchNetworkActivity(networkId), fetchJoinRequests(networkId)]);
+    // Both lists are whole here: the pairs are named from the members (each page of matches read no
+    // membership items), and a pair with someone who is no longer a member is dropped.
+    const matches = namedFromMembers(unnamed, members);
     return { members: members.sort((a, b) => compare(a.name, b.name)), matches: matches.sort(bestFirst), activity, requests: requests.sort((a, b) => compare(a.name, b.name)), at: new Date() };
   }, networkId);
   usePolling(data.reload, (data.data?.members.length ?? 0) > LARGE_NETWORK ? LARGE_REFRESH_MS : REFRESH_MS, 30 * 60_000);
