@@ -2,7 +2,7 @@ import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, T
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { isLostTransactionRace } from './errors.js';
-import type { Profile } from '@culturebridge/domain';
+import type { MembershipStatus, Profile } from '@culturebridge/domain';
 import { ownerKey } from './address-book.js';
 import { decodeMembershipView } from './membership-codec.js';
 import { fromItem, matchingViewOf, MEMBERSHIP_ATTRIBUTES, MEMBERSHIP_VIEW_ATTRIBUTE, type MembershipView } from './profile-items.js';
@@ -11,9 +11,6 @@ import { ENTITY, keys, OPEN_PROPOSALS_PARTITION, TABLE } from './table.js';
 
 /** How long a slot wait is kept: a waiter not served by then is recomputed by its own next change. */
 const SLOT_WAIT_DAYS = 60;
-
-/** Which of a network's index partitions a page reads: its members, those asking to join, those it rejected. */
-export type MembershipStanding = 'approved' | 'requested' | 'rejected';
 
 /** A profile's open matches and the proposal-counter version they were counted at. */
 export interface ExposureGuard {
@@ -81,7 +78,7 @@ export class MatchStore {
    * page that ends exactly at the end may still name one; the next page is then empty). The start
    * key is built here from the network and the id, so a caller cannot steer the Query elsewhere.
    */
-  async membersPage(networkId: string, { limit, after, standing = 'approved' }: { limit: number; after?: string; standing?: MembershipStanding }): Promise<{ views: MembershipView[]; last?: string }> {
+  async membersPage(networkId: string, { limit, after, standing = 'approved' }: { limit: number; after?: string; standing?: MembershipStatus }): Promise<{ views: MembershipView[]; last?: string }> {
     const partition = { approved: keys.networkPartition, requested: keys.joinRequestPartition, rejected: keys.rejectedMembershipPartition }[standing](networkId);
     const { GSI1SK, PK, SK } = keys.membership(after ?? '', networkId);
     const out = await this.doc.send(
