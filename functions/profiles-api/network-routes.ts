@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, ECHOED_LENGTH, type FieldProblem, MATCH_PAGE_LIMITS, MEMBER_PAGE_LIMITS, NetworkId, activityWeeks, toPublicProfile, weekStart } from '@culturebridge/domain';
+import { DEFAULT_LOCALE, bestFirst, ECHOED_LENGTH, type FieldProblem, MATCH_PAGE_LIMITS, MEMBER_PAGE_LIMITS, NetworkId, activityWeeks, toPublicProfile, weekStart } from '@culturebridge/domain';
 import { HttpProblem, json, notFound, parseBody } from '@culturebridge/http';
 import { type ActivityStore, type AddressBook, type CoordinatorStore, type MatchStore, type NetworkMatch } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -43,7 +43,7 @@ export function listedMatches(projected: readonly NetworkMatch[], names: Readonl
       proposedAt: m.proposedAt,
       updatedAt: m.updatedAt,
     }))
-    .sort((a, b) => b.score - a.score || a.matchId.localeCompare(b.matchId));
+    .sort(bestFirst);
 }
 
 /**

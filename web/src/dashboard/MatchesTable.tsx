@@ -2,7 +2,7 @@ import { ScrollArea } from '../components/ScrollArea';
 import type { NetworkMatch } from '../api/types';
 import { useLocale } from '../i18n/use-locale';
 import { describeTopReason } from '../lib/top-reason';
-import { bestFirst } from './match-order';
+import { bestFirst } from '@culturebridge/domain';
 import { MatchPairHeader } from './MatchPairHeader';
 
 export function MatchesTable({ matches }: { matches: readonly NetworkMatch[] }) {

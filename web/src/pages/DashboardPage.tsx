@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { fetchAllNetworkMatchesUnnamed, fetchAllNetworkMembers, fetchJoinRequests, fetchMe, fetchNetworkActivity } from '../api/endpoints';
-import { bestFirst } from '../dashboard/match-order';
+import { bestFirst } from '@culturebridge/domain';
 import { namedFromMembers } from '../dashboard/match-names';
 import { ActivityFeed } from '../dashboard/ActivityFeed';
 import { JoinRequests } from '../dashboard/JoinRequests';
