@@ -145,7 +145,7 @@ async function main(): Promise<number> {
     if (plan.problems.length > 0) {
       // Beside the list it reports on, so the coordinator finds it where the list is.
       const report = resolve(`${(file as string).replace(/\.[^./]+$/, '')}-errors.csv`);
-      writeFileSync(report, errorReportCsv(plan.problems, locale));
+      writeFileSync(report, errorReportCsv(plan.problems, locale, plan.delimiter));
       console.log(t('memberReport.errorReportFile', { path: report }));
     }
     if (preview.summary.kept > 0) console.log(t('memberReport.keptNote'));

@@ -1,8 +1,9 @@
 import { HttpProblem, PROBLEM_TYPES, invalidFields, json, parseBody } from '@culturebridge/http';
 import { UnreadableFile, duplicateColumnDetail, errorReportCsv, memberExportFile, parseMemberFile, planImport, templateCsv } from '@culturebridge/member-lists';
-import { coordinatorMaySee, membershipStatus, toPublicProfile } from '@culturebridge/domain';
+import { coordinatorMaySee, MEMBER_PAGE_LIMITS, membershipStatus, toPublicProfile } from '@culturebridge/domain';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinatedNetwork } from '../profiles-api/membership-routes.js';
+import { pageCursor, pageQuery } from '../profiles-api/page-query.js';
 import type { Route } from '../profiles-api/route.js';
 import { networkMemberRows } from './member-export.js';
 import { IMPORT_SLICE_MS, importMembers, RowChanged, type MemberImportDeps } from './member-import.js';
@@ -71,7 +72,7 @@ export function memberListRoutes(deps: MemberImportDeps & { importSliceMs?: numb
       preview: result.outcomes.slice(0, 50),
       problems: plan.problems.slice(0, PROBLEMS_SHOWN),
       problemCount: plan.problems.length,
-      ...(plan.problems.length > 0 ? { errorReportCsv: errorReportCsv(plan.problems, request.locale) } : {}),
+      ...(plan.problems.length > 0 ? { errorReportCsv: errorReportCsv(plan.problems, request.locale, plan.delimiter) } : {}),
     });
   };
 
@@ -102,21 +103,24 @@ export function memberListRoutes(deps: MemberImportDeps & { importSliceMs?: numb
   };
 
   /**
-   * The profiles whose membership the network's coordinators rejected (members taken out, join
-   * requests declined), each with its public profile and status, by name: one Query of the network's
-   * rejected partition and one read of those profiles, never of its members. Asked for now and then
+   * One page (see pageQuery: `limit`, `cursor`) of the profiles whose membership the network's
+   * coordinators rejected (members taken out, join requests declined), each with its public profile
+   * and status, by name within the page: one Query of the network's rejected partition and one read
+   * of those profiles, never of its members. Asked for now and then
    * (the dashboard's "Removed or declined"), so it is served here, not by profiles-api.
    */
   const rejectedMembers: Route = async (event, caller) => {
     const networkId = coordinatedNetwork(event, caller);
-    const views = await matches.rejectedMemberships(networkId);
+    const list = `rejected:${networkId}`;
+    const { limit, after } = pageQuery(event, list, MEMBER_PAGE_LIMITS, 1);
+    const { views, last } = await matches.membersPage(networkId, { limit, standing: 'rejected', ...(after ? { after: after[0] } : {}) });
     const found = await matches.profiles(views.map((v) => v.id));
     // The index follows the table a moment later: a profile approved or erased since is left out.
     const rejected = [...found.values()]
       .filter((p) => membershipStatus(p, networkId) === 'rejected' && coordinatorMaySee(p, networkId))
       .map(toPublicProfile)
       .sort((a, b) => a.name.localeCompare(b.name));
-    return json(200, { networkId, rejected });
+    return json(200, { networkId, rejected, ...(last === undefined ? {} : { cursor: pageCursor(list, [last]) }) });
   };
 
   return { importMemberList, importTemplate, exportMembers, rejectedMembers };

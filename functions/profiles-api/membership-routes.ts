@@ -1,8 +1,9 @@
-import { coordinatorMaySee, toPublicProfile } from '@culturebridge/domain';
+import { coordinatorMaySee, MEMBER_PAGE_LIMITS, toPublicProfile } from '@culturebridge/domain';
 import { json, notFound } from '@culturebridge/http';
 import type { MatchStore, NetworkStore, ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinates, type Caller } from './access.js';
+import { pageCursor, pageQuery } from './page-query.js';
 import type { Route } from './route.js';
 
 export interface MembershipRouteDeps {
@@ -30,15 +31,21 @@ export function membershipRoutes(deps: MembershipRouteDeps) {
     return json(200, { networks: all.map((n) => ({ id: n.id, name: n.name })) }, { 'cache-control': 'public, max-age=60' });
   };
 
+  /**
+   * One page of the profiles asking to join (see pageQuery: `limit`, `cursor`), by name within the
+   * page: one Query of the network's join-request partition and one read of those profiles.
+   */
   const joinRequests: Route = async (event, caller) => {
     const networkId = coordinatedNetwork(event, caller);
-    const views = await matches.joinRequests(networkId);
+    const list = `requests:${networkId}`;
+    const { limit, after } = pageQuery(event, list, MEMBER_PAGE_LIMITS, 1);
+    const { views, last } = await matches.membersPage(networkId, { limit, standing: 'requested', ...(after ? { after: after[0] } : {}) });
     const found = await matches.profiles(views.map((v) => v.id));
     const requests = [...found.values()]
       .filter((p) => p.memberships?.[networkId] === 'requested' && coordinatorMaySee(p, networkId))
       .map((p) => ({ ...toPublicProfile(p), requestedAt: p.updatedAt }))
       .sort((a, b) => a.name.localeCompare(b.name));
-    return json(200, { networkId, requests });
+    return json(200, { networkId, requests, ...(last === undefined ? {} : { cursor: pageCursor(list, [last]) }) });
   };
 
   const answer = (status: 'approved' | 'rejected'): Route => async (event, caller) => {

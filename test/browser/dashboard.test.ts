@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ProfileInput } from '@culturebridge/domain';
-import { CoordinatorStore, NetworkStore, ProfileStore } from '@culturebridge/store';
+import { ProfileInput, pairKey } from '@culturebridge/domain';
+import { CoordinatorStore, MatchStore, NetworkStore, ProfileStore, sortedPair } from '@culturebridge/store';
 import { DEMO_MEMBERS, EU4CULTURE } from '../../local/demo/networks.js';
 import { seedCoordinators, seedDemo, seedNetworks } from '../../local/demo/seed.js';
 import { freePort } from '../../local/free-port.js';
@@ -22,7 +22,7 @@ const COORDINATOR = 'coordinator@eu4culture.example';
 const WAIT = { timeout: 20_000 };
 
 type Member = { id: string; name: string; status: string; country: string; themes: { id: string }[] };
-type NetworkMatch = { matchId: string; profileIds: [string, string]; names: [string, string]; state: string };
+type NetworkMatch = { matchId: string; profileIds: [string, string]; names: [string, string]; state: string; score: number };
 
 let platform: Platform;
 let browser: Browser;
@@ -36,6 +36,20 @@ async function api<T>(method: string, path: string, session: string): Promise<T>
   expect(response.status, `${method} ${path}`).toBe(200);
   return (await response.json()) as T;
 }
+
+/** Every item of a network's paged list (members, matches), following the API's cursor: it answers a page at a time. */
+async function everyPage<T>(net: string, list: 'members' | 'matches', session: string): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api<Record<typeof list, T[]> & { cursor?: string }>('GET', `/networks/${net}/${list}${cursor === undefined ? '' : `?cursor=${encodeURIComponent(cursor)}`}`, session);
+    all.push(...page[list]);
+    cursor = page.cursor;
+  } while (cursor !== undefined);
+  return all;
+}
+
+const everyMember = (net: string, session: string) => everyPage<Member>(net, 'members', session);
 
 const emailOf = (name: string) => DEMO_MEMBERS.find((m) => m.profile.name === name)?.profile.contact.email as string;
 
@@ -59,7 +73,7 @@ beforeAll(async () => {
     await api('POST', `/matches/${id}/${confirmed.profileIds[1 - i]}/accept`, session);
   }
   await platform.settle();
-  members = (await api<{ members: Member[] }>('GET', `/networks/${EU4CULTURE}/members`, coordinatorSession)).members;
+  members = await everyMember(EU4CULTURE, coordinatorSession);
 });
 
 afterAll(async () => {
@@ -287,7 +301,7 @@ describe('the dashboard of a large network', () => {
 
     // The coordinator takes a member out from its page, asked once more, and can undo it there.
     const session = await localSession(platform.sessionKeyFile, COORDINATOR, { networks: [net] });
-    const listed = async () => (await api<{ members: Member[] }>('GET', `/networks/${net}/members`, session)).members.map((m) => m.name);
+    const listed = async () => (await everyMember(net, session)).map((m) => m.name);
     await page.getByLabel('Find by name').fill('Zugdidi');
     await page.locator('table.members-table tr[data-member="Zugdidi"]').getByRole('link', { name: 'Zugdidi' }).click();
     await page.getByRole('heading', { level: 1, name: 'Zugdidi' }).waitFor(WAIT);
@@ -317,7 +331,7 @@ describe('the dashboard of a large network', () => {
     // A removed member was listed nowhere: only its page's URL led back to "Approve again".
     const net = 'hundreds-of-cities';
     const session = await localSession(platform.sessionKeyFile, COORDINATOR, { networks: [net] });
-    const city = (await api<{ members: Member[] }>('GET', `/networks/${net}/members`, session)).members.find((m) => m.name === 'City 007') as Member;
+    const city = (await everyMember(net, session)).find((m) => m.name === 'City 007') as Member;
     await api('POST', `/networks/${net}/requests/${city.id}/reject`, session);
 
     const page = await coordinatorPage({ width: 1280, height: 900 }, false);
@@ -343,5 +357,110 @@ describe('the dashboard of a large network', () => {
     await page.getByRole('radio', { name: 'All members' }).check();
     await page.getByLabel('Find by name').fill('City 007');
     await page.locator('table.members-table tr[data-member="City 007"]').waitFor(WAIT);
+  });
+
+  it('reads a network larger than one answer page by page, saying how many it has read, then counts, sorts and finds across all pages', async () => {
+    // The members route answered a whole network at once (a network of 10 000 passed Lambda's 6 MB
+    // response limit); it answers at most 250 at a time now, and the dashboard follows the cursor.
+    const net = 'hundreds-of-cities';
+    const doc = platformDocumentClient(platform);
+    const at = new Date().toISOString();
+    const profiles = new ProfileStore(doc, platform.tableName);
+    const towns = Array.from({ length: 30 }, (_, i) => `Town ${String(i + 1).padStart(2, '0')}`);
+    await Promise.all(
+      towns.map((name) =>
+        profiles.create(ProfileInput.parse(validProfileInput({ name, networks: [net], contact: { name, email: `${name.replace(' ', '-').toLowerCase()}@${net}.example` } })), { id: randomUUID(), status: 'pending', now: at, membership: 'approved' }),
+      ),
+    );
+    doc.destroy();
+
+    const page = await coordinatorPage({ width: 1280, height: 900 }, false);
+    // The second page is held until the first one's progress has been seen.
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const asked: string[] = [];
+    await page.route(/\/networks\/hundreds-of-cities\/members\?/, async (route) => {
+      const url = new URL(route.request().url());
+      asked.push(`${url.searchParams.get('limit')} ${url.searchParams.has('cursor') ? 'cursor' : 'first'}`);
+      if (url.searchParams.has('cursor')) await held;
+      await route.continue();
+    });
+    await page.goto(`${platform.apiUrl}/#/dashboard/${net}`);
+    await page.getByText('Loading the network… Members read so far: 250').waitFor(WAIT);
+    release();
+    await page.getByText('261 members The first 100 are listed.').waitFor(WAIT);
+    expect(asked).toEqual(['250 first', '250 cursor']);
+    // Sorted by name across both pages, whatever page each came in.
+    await expect(page.locator('table.members-table tbody tr').first().getAttribute('data-member')).resolves.toBe('City 001');
+    await page.getByLabel('Find by name').fill('town');
+    await page.getByText('30 of 261 members').waitFor(WAIT);
+    expect(await page.locator('table.members-table tbody tr').count()).toBe(30);
+    await expect(page.locator('table.theme-counts tr[data-theme="climate-environment"]').innerText()).resolves.toMatch(/Climate and environment\s+261\s+0\s+0\s+261/);
+  });
+});
+
+describe('the dashboard of a network with more matches than one answer holds', () => {
+  it('reads the matches page by page and lists every one, best first, as one answer did', async () => {
+    // The matches route answered a whole network at once (25 000 matches are about 9 MB, past
+    // Lambda's 6 MB response limit); it answers at most 2 000 at a time now. Here the page asks
+    // for one at a time, so the demo network's few matches take several answers.
+    const all = await everyPage<NetworkMatch>(EU4CULTURE, 'matches', coordinatorSession);
+    expect(all.length).toBeGreaterThan(1);
+
+    const page = await coordinatorPage({ width: 1280, height: 900 }, false);
+    let asked = 0;
+    const names: (string | null)[] = [];
+    await page.route(new RegExp(`/networks/${EU4CULTURE}/matches(\\?|$)`), async (route) => {
+      asked++;
+      const url = new URL(route.request().url());
+      names.push(url.searchParams.get('names'));
+      url.searchParams.set('limit', '1');
+      await route.continue({ url: url.toString() });
+    });
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /^Dashboard: / }).waitFor(WAIT);
+    const rows = page.getByRole('region', { name: 'All matches', exact: true }).locator('tr[data-match-id]');
+    // The table sits in a closed disclosure: its rows are there, not shown.
+    await rows.nth(all.length - 1).waitFor({ ...WAIT, state: 'attached' });
+    const listed: (string | null)[] = [];
+    for (let i = 0; i < (await rows.count()); i++) listed.push(await rows.nth(i).getAttribute('data-match-id'));
+    const best = [...all].sort((a, b) => b.score - a.score || a.matchId.localeCompare(b.matchId)).map((m) => m.matchId);
+    expect(listed).toEqual(best);
+    expect(asked).toBeGreaterThanOrEqual(all.length);
+    // Named from the members it has read: each page asked without names (no membership items read per page).
+    expect(new Set(names)).toEqual(new Set(['omit']));
+    for (const match of all) {
+      const pair = await page.getByRole('region', { name: 'All matches', exact: true }).locator(`tr[data-match-id="${match.matchId}"] th`).textContent();
+      for (const name of match.names) expect(pair).toContain(name);
+    }
+  });
+
+  it('leaves out a pair with someone who has left the network, as the server does by default', async () => {
+    // Asked without names, the server no longer checks each pair's membership: the dashboard drops
+    // the pairs whose ids are not among the members it has read.
+    const doc = platformDocumentClient(platform);
+    const now = new Date().toISOString();
+    const leaver = await new ProfileStore(doc, platform.tableName).create(
+      ProfileInput.parse(validProfileInput({ name: 'Gone Town', networks: [EU4CULTURE], contact: { name: 'Gone', email: 'gone@town.example' } })),
+      { id: randomUUID(), status: 'pending', now, membership: 'approved' },
+    );
+    await new ProfileStore(doc, platform.tableName).setMembership(leaver.id, EU4CULTURE, 'rejected', now);
+    const partner = members[0] as Member;
+    const matchId = pairKey(leaver.id, partner.id);
+    // A copy left behind in the projection, scored best of all so it would lead the list.
+    await new MatchStore(doc, platform.tableName).put({ matchId, profileIds: sortedPair(leaver.id, partner.id), state: 'proposed', acceptedBy: [], score: 0.99, summary: 'x', reasons: [], sharedNetworks: [EU4CULTURE], version: 1, proposedAt: now, updatedAt: now }, undefined);
+    doc.destroy();
+    await platform.settle();
+    const unnamed = await api<{ matches: { matchId: string; state: string }[] }>('GET', `/networks/${EU4CULTURE}/matches?names=omit`, coordinatorSession);
+    expect(unnamed.matches.find((m) => m.matchId === matchId)?.state).toBe('proposed');
+    const all = await everyPage<NetworkMatch>(EU4CULTURE, 'matches', coordinatorSession);
+    expect(all.map((m) => m.matchId)).not.toContain(matchId);
+
+    const page = await coordinatorPage({ width: 1280, height: 900 }, false);
+    const rows = page.getByRole('region', { name: 'All matches', exact: true }).locator('tr[data-match-id]');
+    await rows.nth(all.length - 1).waitFor({ ...WAIT, state: 'attached' });
+    const listed: (string | null)[] = [];
+    for (let i = 0; i < (await rows.count()); i++) listed.push(await rows.nth(i).getAttribute('data-match-id'));
+    expect(listed).toEqual([...all].sort((a, b) => b.score - a.score || a.matchId.localeCompare(b.matchId)).map((m) => m.matchId));
   });
 });

@@ -399,7 +399,7 @@ describe('the web app in a real browser', () => {
     expect(await page.evaluate('document.activeElement?.className')).toBe('error-summary');
     const expected: [string, RegExp][] = [
       // Phrased in the app from each problem's code, named by the field's label.
-      ['#field-kind', /You are a: this is required\./],
+      ['#field-kind', /Kind: this is required\./],
       ['#field-name', /Name: this is required\./],
       ['#field-country', /Country: this is required\./],
       ['#field-networks', /Networks you belong to: choose at least 1\./],

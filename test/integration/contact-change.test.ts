@@ -20,7 +20,8 @@ describe('a pending contact change in the profile store (DynamoDB Local)', () =>
   let addresses: AddressBook;
   beforeAll(async () => {
     table = await freshTable('contact-change');
-    profiles = new ProfileStore(table.doc, table.tableName);
+    // The tests' clock: NOW is fixed, and a waiting change lapses 7 days after its link (ProfileStore.get).
+    profiles = new ProfileStore(table.doc, table.tableName, () => Date.parse(NOW));
     addresses = new AddressBook(table.doc, table.tableName);
   });
 
@@ -107,7 +108,7 @@ describe('a pending contact change in the profile store (DynamoDB Local)', () =>
             }
           : Reflect.get(target, key, receiver),
     });
-    expect(await new ProfileStore(racing, table.tableName).confirm(id(7), addressHash('first@city-7.example'), NOW, asked.version)).toBe('refused');
+    expect(await new ProfileStore(racing, table.tableName, () => Date.parse(NOW)).confirm(id(7), addressHash('first@city-7.example'), NOW, asked.version)).toBe('refused');
     expect(await profiles.get(id(7))).toMatchObject({ contact: { email: old(7) }, pendingContact: { email: 'second@city-7.example', version: 3 } });
     expect(await owns('first@city-7.example')).toEqual([]);
     expect(await owns(old(7))).toEqual([id(7)]);

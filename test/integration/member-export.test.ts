@@ -108,7 +108,8 @@ describe('member export', () => {
     expect(dry.stdout).toContain('CSV, utf-8, separated by ";": 2 rows. Would create 1, update 0, leave 0 unchanged, keep 0 as their members\'; 1 invalid.');
     expect(dry.stdout).toContain('Row 3, kind "town": “town” is not one of the choices.\n');
     expect(dry.stdout).toContain('Dry run: nothing was written.');
-    expect(readFileSync(join(dir, 'members-errors.csv'), 'utf8')).toMatch(/^\uFEFFRow,Column,Value,Problem\r\n/);
+    // The list is separated by ";", so is its error report (the Excel that wrote it opens it in columns).
+    expect(readFileSync(join(dir, 'members-errors.csv'), 'utf8')).toMatch(/^\uFEFFRow;Column;Value;Problem\r\n/);
     expect((await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(`cahul@${net}.example`))).toEqual([]);
 
     // --locale: the report's language, and the invitations' where the list names none.
@@ -121,7 +122,7 @@ describe('member export', () => {
     expect(real.stdout).toContain('Creați: 1, actualizați: 0, neschimbați: 0, rămași ai membrilor: 0, invalizi: 1. Membrii noi au primit o invitație să își confirme profilul.');
     expect(real.stdout).not.toMatch(/created|Створено/);
     expect(real.stderr).toMatch(/1\/1 rows/);
-    expect(readFileSync(join(dir, 'members-errors.csv'), 'utf8')).toMatch(/^\uFEFFRând,Coloană,Valoare,Problemă\r\n.*town/s);
+    expect(readFileSync(join(dir, 'members-errors.csv'), 'utf8')).toMatch(/^\uFEFFRând;Coloană;Valoare;Problemă\r\n.*town/s);
     expect((await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(`cahul@${net}.example`)).map((m) => m.subject)).toEqual([
       'CultureBridge · Export network: confirmați profilul Cahul',
     ]);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parse } from 'csv-parse/sync';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { CoordinatorStore, NetworkStore } from '@culturebridge/store';
@@ -82,6 +82,7 @@ afterAll(async () => platform?.stop());
 
 interface ImportAnswer {
   status: number;
+  contentType: string | null;
   body: {
     summary?: { created: number; updated: number; unchanged: number; kept: number; invalid: number };
     problems?: { rowNumber: number; column: string; value: string; message: string; code: string }[];
@@ -102,7 +103,7 @@ async function importFile(file: Buffer, options: { dryRun?: boolean; encoding?: 
     headers: { 'content-type': 'application/json', authorization: `Bearer ${coordinator}` },
     body: JSON.stringify({ file: file.toString('base64'), dryRun: false, ...options }),
   });
-  return { status: response.status, body: (await response.json()) as ImportAnswer['body'] };
+  return { status: response.status, contentType: response.headers.get('content-type'), body: (await response.json()) as ImportAnswer['body'] };
 }
 
 /** The table without rate counters and tokens (bookkeeping of sign-in, not member data). */
@@ -192,6 +193,27 @@ describe('member list import', () => {
     expect(await mailsTo(addr('cahul'))).toEqual([]);
   });
 
+  it('refuses a small workbook whose worksheet the reader would lay out densely (row 200 000 000, a value at XFD1048576, a cell with no position) or cannot read (rows out of order, answered in plain words) as a 400 problem naming the file, storing and mailing nothing', async () => {
+    const before = await memberData();
+    const parts = unzipSync(await FILES.xlsx());
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml']!);
+    const withRows = (rows: string) => Buffer.from(zipSync({ ...parts, 'xl/worksheets/sheet1.xml': strToU8(sheet.replace('</sheetData>', `${rows}</sheetData>`)) }));
+    for (const [file, detail] of [
+      [withRows('<row r="200000000"/>'), /reaches row 200000000;/],
+      [withRows('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'), /reaches row 1048576;/],
+      [withRows('<row r="3"><c t="inlineStr"><is><t>Ungheni</t></is></c></row>'), /a cell has no position/],
+      [withRows('<row r="5"/><row r="4"/>'), /^The file is not a readable XLSX workbook\. Open it in a spreadsheet program and save it again as an Excel workbook \(\.xlsx\), or save it as CSV\.$/],
+    ] as const) {
+      expect(file.length).toBeLessThan(10_000);
+      const answer = await importFile(file);
+      expect(answer.status).toBe(400);
+      expect(answer.contentType).toMatch(/^application\/problem\+json/);
+      expect(answer.body.errors).toEqual([expect.objectContaining({ field: 'file', code: 'unreadable_file', detail: expect.stringMatching(detail) })]);
+    }
+    expect(await memberData()).toEqual(before);
+    expect(await mailsTo(addr('cahul'))).toEqual([]);
+  });
+
   it('names each bad row with its row, column, value and message, and offers a report safe to open in a spreadsheet', async () => {
     const answer = await importFile(FILES.threeBadRows(), { dryRun: true });
     expect(answer.body.summary).toEqual({ created: 1, updated: 0, unchanged: 0, kept: 0, invalid: 3 });
@@ -214,6 +236,11 @@ describe('member list import', () => {
     const withFormula = await importFile(Buffer.from(lines([HEADER, ['Orhei', 'city', '=1+1', '', 'O', addr('orhei2'), 'youth', 'en', '', '', 'no']], ',')), { dryRun: true });
     expect(withFormula.body.errorReportCsv).toContain("'=1+1");
     expect(withFormula.body.errorReportCsv).not.toMatch(/[,;]=1\+1/);
+    // A list saved with ";" (Excel where the list separator is ";") gets its report with ";" too,
+    // or that Excel opens the report as one column.
+    const semicolons = await importFile(Buffer.from(lines([HEADER, ['Orhei', 'city', 'XX', '', 'O', addr('orhei3'), 'youth', 'en', '', '', 'no']], ';')), { dryRun: true });
+    expect(semicolons.body.delimiter).toBe(';');
+    expect(semicolons.body.errorReportCsv?.replace(/^\uFEFF/, '').split('\r\n').slice(0, 2)).toEqual(['Row;Column;Value;Problem', '2;country;XX;“XX” is not a country code.']);
   });
 
   it('imports and invites; a second import changes nothing; nobody is matched before confirming', async () => {

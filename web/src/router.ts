@@ -21,7 +21,8 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?', 2);
   const params = new URLSearchParams(query);
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = decodedSegments(path);
+  if (!parts) return { page: 'not-found' };
   const [first, second, third, fourth] = parts;
   switch (first) {
     case undefined:
@@ -47,6 +48,20 @@ export function parseRoute(hash: string): Route {
       return { page: 'not-found' };
     default:
       return { page: 'not-found' };
+  }
+}
+
+/**
+ * The path's segments, percent-decoded; undefined when one is not a valid escape ("%", "%ZZ", a
+ * UTF-8 sequence cut short): decodeURIComponent throws a URIError, which inside a render would
+ * blank the whole app.
+ */
+function decodedSegments(path: string): string[] | undefined {
+  try {
+    return path.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch (error) {
+    if (error instanceof URIError) return undefined;
+    throw error;
   }
 }
 

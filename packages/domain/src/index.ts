@@ -21,3 +21,5 @@ export type * from './standing.js';
 export * from './member-list-limits.js';
 export * from './member-import-report.js';
 export * from './time-zones.js';
+export * from './problem-types.js';
+export * from './match-order.js';

@@ -9,3 +9,28 @@ export const MEMBER_LIST_LIMITS = Object.freeze({
   /** Bytes of one file (a 5 000-row list is about 1 MB as CSV). */
   fileBytes: 4 * 1024 * 1024,
 });
+
+/**
+ * How many members one answer of GET /networks/{id}/members holds (`limit`, members per page). A
+ * public profile is at most about 16 KB as JSON (a 4 000-character description in a script of 3
+ * UTF-8 bytes a character, 20 tags, the lists), so `max` pages stay below 4 MB, under Lambda's 6 MB
+ * response limit; the web app asks for `max` and follows the cursor.
+ */
+export const MEMBER_PAGE_LIMITS = Object.freeze({
+  /** Members per page when the request names no `limit`. */
+  default: 100,
+  /** The largest `limit` accepted. */
+  max: 250,
+});
+
+/**
+ * How many matches one answer of GET /networks/{id}/matches holds (`limit`). A listed match is at
+ * most about 1.1 KB as JSON (two names of 120 characters at 3 UTF-8 bytes each, the ids, the pair
+ * key), so `max` pages stay near 2 MB, under Lambda's 6 MB response limit.
+ */
+export const MATCH_PAGE_LIMITS = Object.freeze({
+  /** Matches per page when the request names no `limit`. */
+  default: 500,
+  /** The largest `limit` accepted. */
+  max: 2000,
+});

@@ -6,7 +6,7 @@ import { CoordinatorInput } from './notification.js';
 import { PartnerInput } from './partner.js';
 import { ProfileInput } from './profile.js';
 import { INVISIBLE_OR_CONTROL_TEXT, PROFILE_ONE_LINE_FIELDS, validProfileInput } from './test-fixtures.js';
-import { hasVisibleCharacter, multiLineText, oneLineText } from './text.js';
+import { hasVisibleCharacter, multiLineText, oneLineText, textLength } from './text.js';
 import { describeIssues } from './validation.js';
 
 const line = oneLineText('name', 20);
@@ -145,4 +145,21 @@ describe('every one-line field of the schemas uses the rule', () => {
       expect(result.success ? [] : describeIssues(result.error).map((p) => p.field)).toEqual([path]);
     });
   }
+});
+
+describe('textLength', () => {
+  // The form's description counter said "5 200 of 4 000" for a text the API takes: it counted UTF-16
+  // code units (an emoji is two), where the schema's max counts code points after NFC.
+  it.each([
+    ['Фестиваль моря', 14],
+    ['🎭🎨 театр', 8],
+    ['👨‍👩‍👧', 5],
+    ['e\u0301te\u0301', 3],
+  ])('counts %j as %i characters, exactly as the text schemas\' max does', (text, length) => {
+    expect(textLength(text)).toBe(length);
+    expect(multiLineText('description', length).safeParse(text).success).toBe(true);
+    expect(multiLineText('description', length - 1).safeParse(text).success).toBe(false);
+    expect(oneLineText('name', length).safeParse(text).success).toBe(true);
+    expect(oneLineText('name', length - 1).safeParse(text).success).toBe(false);
+  });
 });

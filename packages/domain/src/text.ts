@@ -126,9 +126,19 @@ export function withoutInvisibleEdges(text: string): string {
 }
 
 /**
+ * How many characters a text has as the text schemas' `max` counts them (zod counts code points):
+ * after NFC, in code points, so an emoji is one and "e" with a combining accent is one "é". A
+ * counter shown beside a field counts this way, or it says a text is too long that is not.
+ */
+export function textLength(text: string): number {
+  return [...text.normalize('NFC')].length;
+}
+
+/**
  * One line of visible text: normalised to NFC, no control character (CR and LF included), every
  * text direction control it opens closed within it (and none closed it did not open), trimmed of
- * spaces and invisible characters at both ends (`withoutInvisibleEdges`), at least one visible character, at most `max` UTF-16 code units after normalisation.
+ * spaces and invisible characters at both ends (`withoutInvisibleEdges`), at least one visible
+ * character, at most `max` characters after normalisation (as `textLength` counts).
  * Messages name the field by `label` and the offending code point ("U+000A").
  */
 export function oneLineText(label: string, max: number) {
@@ -154,7 +164,7 @@ export function oneLineText(label: string, max: number) {
 
 /**
  * Free text that keeps its line breaks: normalised to NFC, CR LF and lone CR turned into LF, no other
- * control character (TAB included), each line closing the text direction controls it opens, trimmed of spaces and invisible characters at both ends, at most `max` code units. May be empty (use `.min` for
+ * control character (TAB included), each line closing the text direction controls it opens, trimmed of spaces and invisible characters at both ends, at most `max` characters (as `textLength` counts). May be empty (use `.min` for
  * a required one); when not empty it must show a visible character.
  */
 export function multiLineText(label: string, max: number) {

@@ -87,6 +87,7 @@ export const FIELD_PROBLEM_CODES = [
   'too_many_rows',
   'missing_columns',
   'unconfirmed_encoding',
+  'extra_cells',
   'invalid',
 ] as const;
 export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];

@@ -46,7 +46,6 @@ interface MiddyHttpError extends Error {
   expose?: boolean;
 }
 
-/** The SDK already retried these with backoff; the client may try again shortly. */
 /**
  * A transaction cancelled only because other writes came first (a condition failed, or another
  * transaction held an item) that reached the edge: the store retried it and lost every time. Not a
@@ -58,6 +57,7 @@ function isLostRace(error: unknown): error is { CancellationReasons?: { Code?: s
   return e?.name === 'TransactionCanceledException' && codes.some((c) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict') && codes.every((c) => c === 'None' || c === 'ConditionalCheckFailed' || c === 'TransactionConflict');
 }
 
+/** The SDK already retried these with backoff; the client may try again shortly. */
 function isThrottle(error: unknown): boolean {
   const e = error as { name?: string; $retryable?: { throttling?: boolean }; CancellationReasons?: { Code?: string }[] };
   return (

@@ -1,22 +1,6 @@
-import { problemCount, type FieldProblem } from '@culturebridge/domain';
+import { PROBLEM_TYPES, problemCount, type FieldProblem } from '@culturebridge/domain';
 
-/** Problem type URIs (RFC 9457), documented in docs/api.md. */
-export const PROBLEM_TYPES = {
-  invalidFields: '/problems/invalid-fields',
-  versionConflict: '/problems/version-conflict',
-  signInRequired: '/problems/sign-in-required',
-  invalidToken: '/problems/invalid-token',
-  forbidden: '/problems/forbidden',
-  rateLimited: '/problems/rate-limited',
-  meetingCancelled: '/problems/meeting-cancelled',
-  meetingUnderWay: '/problems/meeting-under-way',
-  meetingOver: '/problems/meeting-over',
-  meetingNeedsCoordinator: '/problems/meeting-needs-coordinator',
-  meetingExists: '/problems/meeting-exists',
-  matchState: '/problems/match-state',
-  keptChanging: '/problems/kept-changing',
-  importRowChanged: '/problems/import-row-changed',
-} as const;
+export { PROBLEM_TYPES };
 
 /** A client-facing failure: thrown anywhere in a request and rendered as application/problem+json. */
 export class HttpProblem extends Error {

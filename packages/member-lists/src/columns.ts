@@ -163,21 +163,47 @@ export interface RowProblem {
   params?: FieldProblem['params'];
 }
 
-/** Validates one row with the same ProfileInput schema the form and the API use. */
+/**
+ * A row holding a non-empty cell past the header's `width` columns. csv-parse is told to take rows
+ * of any length (a spreadsheet saves trailing empty cells, "a;b;;"), so this is where a cell no
+ * column names would otherwise be dropped without a word, leaving the value before it cut short.
+ */
+function extraCellsProblem(row: { rowNumber: number; cells: readonly string[] }, width: number): RowProblem | undefined {
+  const left = row.cells.slice(width).find((cell) => cell !== '');
+  if (left === undefined) return undefined;
+  const value = quotedCell(left);
+  return {
+    rowNumber: row.rowNumber,
+    column: '(row)',
+    value,
+    message: `the row has ${row.cells.length} cells but the header only ${width} columns; a value holding the delimiter must be in double quotes`,
+    code: 'extra_cells',
+    params: { max: width, value },
+  };
+}
+
+/**
+ * Validates one row with the same ProfileInput schema the form and the API use. `width` is the
+ * header's number of columns: a row with a non-empty cell past it is a problem (`extra_cells`), as
+ * such a cell is most often the rest of a value cut at a delimiter it held unquoted.
+ */
 export function validateRow(
   row: { rowNumber: number; cells: readonly string[] },
   columns: Map<MemberColumn, number>,
   networkId: string,
   defaultLocale?: Locale,
+  width = Infinity,
 ): { ok: true; profile: ReturnType<typeof ProfileInput.parse> } | { ok: false; problems: RowProblem[] } {
   const input = rowToProfileInput(row.cells, columns, networkId, defaultLocale);
   const result = ProfileInput.safeParse(input);
-  if (result.success) return { ok: true, profile: result.data };
-  const problems = describeIssues(result.error, input).map((p) => {
+  const extra = extraCellsProblem(row, width);
+  if (result.success && !extra) return { ok: true, profile: result.data };
+  const problems: RowProblem[] = (result.success ? [] : describeIssues(result.error, input)).map((p) => {
     const column = columnOf(p.field);
     const index = column === '(row)' ? undefined : columns.get(column);
     return { rowNumber: row.rowNumber, column, value: index === undefined ? '' : quotedCell(row.cells[index] ?? ''), message: p.detail, code: p.code, ...(p.params ? { params: p.params } : {}) };
   });
+  if (extra) problems.push(extra);
   // A row with this many problems is not a member yet: the first ones say enough, and a file of
   // such rows must not grow the answer without bound.
   return { ok: false, problems: problems.slice(0, MAX_ROW_PROBLEMS) };

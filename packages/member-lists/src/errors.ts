@@ -10,8 +10,10 @@ export class UnreadableFile extends Error {
     message: string,
     readonly code: Extract<FieldProblemCode, 'unreadable_file' | 'file_too_large' | 'too_many_rows'> = 'unreadable_file',
     readonly params?: { max: number; value: string },
+    /** `cause`: the library's error, for a debugger; never part of the answer. */
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = 'UnreadableFile';
   }
 }

@@ -39,9 +39,11 @@ export function planImport(sheet: ParsedSheet, networkId: string, defaultLocale?
   const problems: RowProblem[] = [];
   const seen = new Map<string, number>();
   let invalidRows = 0;
+  // A header saved with trailing empty cells ("…,locale,,") names no column there either.
+  const width = sheet.header.findLastIndex((name) => name.trim() !== '') + 1;
   if (!unusableHeader) {
     for (const row of sheet.rows) {
-      const result = validateRow(row, columns, networkId, defaultLocale);
+      const result = validateRow(row, columns, networkId, defaultLocale, width);
       if (!result.ok) {
         problems.push(...result.problems);
         invalidRows++;
@@ -81,9 +83,12 @@ export const MAX_REPORTED_PROBLEMS = 5000;
  * The error report a coordinator downloads, in `locale` (the page's language): a header, one line
  * per problem (the first MAX_REPORTED_PROBLEMS; each message from its code, as the page words it,
  * the English detail for a code the catalogs lack) and a count of the rest; safe to open in a
- * spreadsheet. Column names stay as the file has them.
+ * spreadsheet. Column names stay as the file has them. `listDelimiter` is the list's own: a list
+ * saved with `;` (Excel where the list separator is `;`) gets its report with `;`, which that Excel
+ * opens in columns; any other gets `,`.
  */
-export function errorReportCsv(problems: readonly RowProblem[], locale: Locale = DEFAULT_LOCALE, delimiter: ',' | ';' = ','): string {
+export function errorReportCsv(problems: readonly RowProblem[], locale: Locale = DEFAULT_LOCALE, listDelimiter?: ParsedSheet['delimiter']): string {
+  const delimiter = listDelimiter === ';' ? ';' : ',';
   const t = translator(locale);
   const lines: (string | number)[][] = problems.slice(0, MAX_REPORTED_PROBLEMS).map((p) => [p.rowNumber, p.column, p.value, problemText(p, locale)]);
   const more = problems.length - MAX_REPORTED_PROBLEMS;

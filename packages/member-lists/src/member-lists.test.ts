@@ -2,12 +2,13 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeText } from './decode.js';
 import fs from 'node:fs';
 import writeXlsxFile from 'write-excel-file/node';
-import { MAX_COLUMNS, MAX_ROWS, MAX_UNPACKED_BYTES, UnreadableFile, parseMemberFile } from './parse.js';
+import { MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_UNPACKED_BYTES, UnreadableFile, parseMemberFile } from './parse.js';
 import { MAX_ROW_PROBLEMS } from './columns.js';
 import { MAX_REPORTED_PROBLEMS, errorReportCsv, planImport } from './import-plan.js';
 import { safeXlsx, spreadsheetSafe } from './spreadsheet-safe.js';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { HAND_WRITTEN_SHEET, handWrittenWorkbook } from './workbook-fixture.test-support.js';
+import { HAND_WRITTEN_SHEET, chartSheetFirstWorkbook, handWrittenWorkbook, withFirstSheet } from './workbook-fixture.test-support.js';
+import { MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS } from './worksheet-guard.js';
 
 const HEADER = 'name,kind,country,contact_name,contact_email,themes,languages';
 
@@ -89,20 +90,73 @@ describe('member lists', () => {
     const refused = await parseMemberFile(bomb).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(UnreadableFile);
     expect((refused as Error).message).toMatch(/unpacks to more than 24 MB/);
-    // The same file declaring every part as 1 000 bytes (local headers and central directory):
-    // counted as it inflates, it is refused all the same.
+    // The same file declaring every part as 1 000 bytes, packed and unpacked, in every size field
+    // (local headers, data descriptors, central directory). With sizes after each part, the walk
+    // ignores them all and counts as it inflates: refused for its size. With sizes in the local
+    // headers, the walk takes 1 000 packed bytes as each part it finds, and finds no workbook in
+    // what it counted: refused as unreadable. Either way what was not counted is never read.
     const lying = Buffer.from(bomb);
     for (let at = 0; at + 30 < lying.length; at++) {
-      if (lying.readUInt32LE(at) === 0x04034b50) lying.writeUInt32LE(1000, at + 22);
-      if (lying.readUInt32LE(at) === 0x02014b50) lying.writeUInt32LE(1000, at + 24);
+      const sizes = { 0x04034b50: [18, 22], 0x08074b50: [8, 12], 0x02014b50: [20, 24] }[lying.readUInt32LE(at)] ?? [];
+      for (const offset of sizes) lying.writeUInt32LE(1000, at + offset);
     }
-    await expect(parseMemberFile(lying)).rejects.toThrow(/unpacks to more than 24 MB/);
+    await expect(parseMemberFile(lying)).rejects.toThrow(how.startsWith('sizes after') ? /unpacks to more than 24 MB/ : /not a readable XLSX workbook/);
     // The same file whose end record claims no entries at all (the parts are there all the same).
     const uncounted = Buffer.from(bomb);
     const end = uncounted.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
     uncounted.writeUInt16LE(0, end + 8);
     uncounted.writeUInt16LE(0, end + 10);
     await expect(parseMemberFile(uncounted)).rejects.toThrow(/unpacks to more than 24 MB/);
+  });
+
+  // A worksheet holding `sheetData`, in the default namespace or with a prefix; its header row, with `more` cells after "name".
+  const sheetXml = (sheetData: string, prefix = '') =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<${prefix}worksheet xmlns${prefix ? `:${prefix.slice(0, -1)}` : ''}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><${prefix}sheetData>${sheetData}</${prefix}sheetData></${prefix}worksheet>`;
+  const nameHeader = (more = '', p = '') => `<${p}row ${p}r="1"><${p}c ${p}r="A1" t="inlineStr"><${p}is><${p}t>name</${p}t></${p}is></${p}c>${more}</${p}row>`;
+  const denseSheets = new Map<string, Uint8Array>();
+  beforeAll(() => {
+    // Each measured, read as it was: a 1 456-byte upload ran out of memory after about 11 s, ...
+    denseSheets.set('an empty row 200 000 000', withFirstSheet(sheetXml(`${nameHeader()}<row r="200000000"/>`)));
+    // ... 1 512 bytes reached 1.2 GB and ran out, ...
+    denseSheets.set('one value at XFD1048576', withFirstSheet(sheetXml(`${nameHeader()}<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>`)));
+    // ... 787 bytes took 18.8 s and 2 GB, then a RangeError, ...
+    denseSheets.set('one cell at ZZZZZZ1', withFirstSheet(sheetXml(nameHeader('<c r="ZZZZZZ1"><v>1</v></c>'))));
+    // ... and 21 MB of XML in a 1.8 MB upload took 14.5 s and 949 MB of heap.
+    denseSheets.set('400 000 rows of one value in column GR', withFirstSheet(sheetXml(nameHeader() + Array.from({ length: 400_000 }, (_, k) => `<row r="${k + 2}"><c r="GR${k + 2}"><v>1</v></c></row>`).join(''))));
+  });
+  it.each([
+    ['an empty row 200 000 000', /reaches row 200000000;/],
+    ['one value at XFD1048576', /reaches row 1048576;/],
+    ['one cell at ZZZZZZ1', /reaches column 321272406;/],
+    ['400 000 rows of one value in column GR', /spans \d+ rows by 200 columns/],
+  ])('refuses, before reading it, a worksheet the reader would lay out densely past its limits: %s', async (name, message) => {
+    const file = denseSheets.get(name)!;
+    expect(file.length).toBeLessThan(MAX_FILE_BYTES);
+    const refused = await parseMemberFile(file).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(UnreadableFile);
+    expect(refused).toMatchObject({ code: 'unreadable_file', message: expect.stringMatching(message) });
+  });
+
+  it(`reads a worksheet up to ${MAX_SHEET_ROWS} rows and ${MAX_SHEET_COLUMNS} columns within ${MAX_SHEET_CELLS} cells, whatever prefix its tags have, and refuses one past them or with a cell it cannot place`, async () => {
+    const refusal = async (xml: string) => ((await parseMemberFile(withFirstSheet(xml)).catch((error: unknown) => error)) as Error).message;
+    // Within the limits: blank formatted rows below the members, a cell far right, read as written.
+    await expect(parseMemberFile(withFirstSheet(sheetXml(`${nameHeader()}<row r="2"><c r="A2" t="inlineStr"><is><t>Poti</t></is></c></row><row r="${MAX_SHEET_ROWS}" s="1" customFormat="1"/>`)))).resolves.toMatchObject({ header: ['name'], rows: [{ rowNumber: 2, cells: ['Poti'] }] });
+    // Column OJ is the 400th.
+    await expect(parseMemberFile(withFirstSheet(sheetXml(nameHeader('<c r="OJ1" s="1"/>'))))).resolves.toMatchObject({ header: ['name'] });
+    // One past each limit, with and without a prefix (x:row, x:c, x:r).
+    for (const p of ['', 'x:']) {
+      expect(await refusal(sheetXml(`${nameHeader('', p)}<${p}row ${p}r="${MAX_SHEET_ROWS + 1}"/>`, p))).toMatch(`reaches row ${MAX_SHEET_ROWS + 1};`);
+      // Column OK is the 401st.
+      expect(await refusal(sheetXml(nameHeader(`<${p}c ${p}r="OK1"><${p}v>1</${p}v></${p}c>`, p), p))).toMatch(`reaches column ${MAX_SHEET_COLUMNS + 1};`);
+      // 6 000 rows by 200 columns (GR): each within its limit, together past the cells.
+      expect(await refusal(sheetXml(`${nameHeader('', p)}<${p}row ${p}r="6000"><${p}c ${p}r="GR6000"><${p}v>1</${p}v></${p}c></${p}row>`, p))).toMatch(/spans 6000 rows by 200 columns/);
+    }
+    // Rows without r count on from the last: 10 001 of them reach past the rows.
+    expect(await refusal(sheetXml(nameHeader() + '<row/>'.repeat(MAX_SHEET_ROWS)))).toMatch(`reaches row ${MAX_SHEET_ROWS + 1};`);
+    // A row number in an entity, as the reader decodes it.
+    expect(await refusal(sheetXml(`${nameHeader()}<row r="&#50;00000000"/>`))).toMatch('reaches row 200000000;');
+    // A cell with no position: the reader fails with a TypeError; the coordinator is told what to do.
+    expect(await refusal(sheetXml(nameHeader() + '<row r="2"><c t="inlineStr"><is><t>Poti</t></is></c></row>'))).toMatch(/a cell has no position .* save it again/);
   });
 
   it('refuses a zip that is not a workbook as unreadable, not a crash', async () => {
@@ -123,6 +177,66 @@ describe('member lists', () => {
     // A part whose data stops before its declared end is unreadable.
     const whole = Buffer.from(handWrittenWorkbook());
     await expect(parseMemberFile(whole.subarray(0, Math.floor(whole.length / 2)))).rejects.toThrow(UnreadableFile);
+  });
+
+  /** Where the local header of `name` begins in `zip`, and where its data begins. */
+  const localEntry = (zip: Buffer, name: string) => {
+    for (let at = 0; at + 30 < zip.length; at++) {
+      if (zip.readUInt32LE(at) === 0x04034b50 && zip.toString('latin1', at + 30, at + 30 + zip.readUInt16LE(at + 26)) === name) return { at, data: at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28) };
+    }
+    throw new Error(`no local header for ${name}`);
+  };
+  /** Where the central directory's entry for `name` begins in `zip`. */
+  const directoryEntry = (zip: Buffer, name: string) => {
+    for (let at = 0; at + 46 < zip.length; at++) {
+      if (zip.readUInt32LE(at) === 0x02014b50 && zip.toString('latin1', at + 46, at + 46 + zip.readUInt16LE(at + 28)) === name) return at;
+    }
+    throw new Error(`no central directory entry for ${name}`);
+  };
+
+  it('reads the parts walked from the local headers, never an entry the central directory points to inside another part', async () => {
+    // A complete entry (local header and data) for another first sheet, as a ZIP file of it alone begins ...
+    const hiddenSheet = 'xl/worksheets/sheet1.xml';
+    const alone = Buffer.from(zipSync({ [hiddenSheet]: strToU8(sheetXml(nameHeader().replace('>name<', '>hidden<'))) }, { level: 0 }));
+    const hiddenEntry = alone.subarray(0, alone.readUInt32LE(alone.length - 22 + 16));
+    // ... stored as the data of a part of known size, and the directory's entry for the sheet pointed at it.
+    const file = Buffer.from(zipSync({ ...unzipSync(handWrittenWorkbook()), 'xl/media/cover.bin': hiddenEntry }, { level: 0 }));
+    const hiddenAt = localEntry(file, 'xl/media/cover.bin').data;
+    const listed = directoryEntry(file, hiddenSheet);
+    file.writeUInt32LE(hiddenAt, listed + 42);
+    for (const [field, header] of [[16, 14], [20, 18], [24, 22]]) file.writeUInt32LE(hiddenEntry.readUInt32LE(header!), listed + field!);
+    // A reader of the central directory (fflate's unzip, read-excel-file's own) reads the hidden sheet ...
+    expect(strFromU8(unzipSync(file)[hiddenSheet]!)).toContain('>hidden<');
+    // ... this one reads the sheet the walk counted.
+    await expect(parseMemberFile(file)).resolves.toMatchObject(HAND_WRITTEN_SHEET);
+  });
+
+  it('reads a workbook with parts the reader never reads (an image, a part named __proto__), counting them all the same', async () => {
+    const parts = unzipSync(handWrittenWorkbook());
+    // fflate's zipSync cannot write a part named "__proto__": written as "__proto_x", then renamed in both headers.
+    const file = Buffer.from(zipSync({ ...parts, 'xl/media/image1.png': new Uint8Array(2000).fill(7), __proto_x: strToU8('{}') }));
+    const renamed = (at: number) => file.write('__proto__', at, 'latin1');
+    renamed(localEntry(file, '__proto_x').at + 30);
+    renamed(directoryEntry(file, '__proto_x') + 46);
+    await expect(parseMemberFile(file)).resolves.toMatchObject(HAND_WRITTEN_SHEET);
+    // A part the reader never reads still counts toward the limit.
+    const bomb = zipSync({ ...parts, 'xl/media/image1.png': new Uint8Array(MAX_UNPACKED_BYTES + 1) });
+    await expect(parseMemberFile(bomb)).rejects.toThrow(/unpacks to more than 24 MB/);
+  });
+
+  it('reads the first worksheet when the first sheet is a chart sheet, as a spreadsheet opens it', async () => {
+    await expect(parseMemberFile(chartSheetFirstWorkbook())).resolves.toMatchObject(HAND_WRITTEN_SHEET);
+  });
+
+  it('says in plain words that a file is not a readable workbook, never in the libraries\' own (a row out of order, an unknown compression)', async () => {
+    const outOfOrder = await parseMemberFile(withFirstSheet(sheetXml(`${nameHeader()}<row r="3"/><row r="2"/>`))).catch((error: unknown) => error);
+    expect(outOfOrder).toMatchObject({ code: 'unreadable_file', message: 'The file is not a readable XLSX workbook. Open it in a spreadsheet program and save it again as an Excel workbook (.xlsx), or save it as CSV.' });
+    const compressed = Buffer.from(handWrittenWorkbook());
+    compressed.writeUInt16LE(99, localEntry(compressed, 'xl/workbook.xml').at + 8);
+    const unknown = (await parseMemberFile(compressed).catch((error: unknown) => error)) as UnreadableFile;
+    expect(unknown).toBeInstanceOf(UnreadableFile);
+    expect(unknown.message).toMatch(/^The file is not a readable XLSX workbook: its ZIP structure is damaged/);
+    for (const message of [(outOfOrder as Error).message, unknown.message]) expect(message).not.toMatch(/<row|Out-of-place|99|compression type|not a function/);
   });
 
   it('reads a workbook in this thread and from memory: no worker thread, no file opened', async () => {

@@ -1,9 +1,11 @@
 import { parse } from 'csv-parse/sync';
+import { strFromU8 } from 'fflate';
 import { readSheet, type CellValue } from 'read-excel-file/universal';
 import { MEMBER_LIST_LIMITS, truncated } from '@culturebridge/domain';
 import { decodeText, type TextEncodingName } from './decode.js';
 import { UnreadableFile } from './errors.js';
 import { rezipped, unpackWithin } from './unpacked-size.js';
+import { MAX_COLUMNS, checkSheetExtent, firstWorksheet, isReadPart } from './worksheet-guard.js';
 
 /** Files larger than this many data rows are refused whole: a coordinator splits them. */
 export const MAX_ROWS = MEMBER_LIST_LIMITS.rows;
@@ -15,8 +17,7 @@ export const MAX_FILE_BYTES = MEMBER_LIST_LIMITS.fileBytes;
  */
 export const MAX_UNPACKED_BYTES = 24 * 1024 * 1024;
 
-/** Columns a header may have: a member list has 16 known ones, and unknown ones are listed back. */
-export const MAX_COLUMNS = 200;
+export { MAX_COLUMNS } from './worksheet-guard.js';
 
 export const DELIMITERS = [',', ';', '\t'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
@@ -32,6 +33,9 @@ export interface ParsedSheet {
 }
 
 export { UnreadableFile } from './errors.js';
+
+/** What a coordinator reads when the workbook reader fails on a file the checks let through. */
+const UNREADABLE_WORKBOOK = 'The file is not a readable XLSX workbook. Open it in a spreadsheet program and save it again as an Excel workbook (.xlsx), or save it as CSV.';
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
@@ -61,7 +65,7 @@ function parseCsv(bytes: Uint8Array, confirmedEncoding: string | undefined): Par
     lineOffset = 1;
   }
   delimiter ??= detectDelimiter(text.split(/\r?\n/, 1)[0] ?? '');
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; info: { records: number; empty_lines: number } }[];
   try {
     records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
   } catch (error) {
@@ -79,7 +83,9 @@ function parseCsv(bytes: Uint8Array, confirmedEncoding: string | undefined): Par
     needsEncodingConfirmation: decoded.needsConfirmation,
     delimiter,
     header: head.record,
-    rows: data.map((r) => ({ rowNumber: r.info.lines + lineOffset, cells: r.record })),
+    // The row a spreadsheet shows it in: records so far (this one included) and the blank lines
+    // skipped before it. Not the line it ends on: a quoted cell with line breaks is one row there.
+    rows: data.map((r) => ({ rowNumber: r.info.records + r.info.empty_lines + lineOffset, cells: r.record })),
   };
 }
 
@@ -93,18 +99,34 @@ function cellText(value: CellValue | null): string {
   return String(value).trim();
 }
 
+/**
+ * The workbook the reader is given, and which of its sheets to read. Before anything is parsed: a
+ * 40 KB workbook can unpack to gigabytes, and a 1 KB worksheet can lay out to gigabytes (see
+ * worksheet-guard.ts). The reader then gets the parts that were counted, rezipped, never the
+ * uploaded file (see unpacked-size.ts): the parts it reads, and of the worksheets only the one
+ * checked. Synchronous, so the unpacked parts (up to MAX_UNPACKED_BYTES) are not held while the
+ * sheet is read. Throws UnreadableFile.
+ */
+function checkedWorkbook(bytes: Uint8Array): { zip: ArrayBuffer; sheet: number } {
+  const parts = unpackWithin(bytes, MAX_UNPACKED_BYTES, isReadPart);
+  const { index, path, others } = firstWorksheet(parts);
+  checkSheetExtent(strFromU8(parts[path]!));
+  for (const other of others) delete parts[other];
+  return { zip: rezipped(parts), sheet: index };
+}
+
 async function parseXlsx(bytes: Uint8Array): Promise<ParsedSheet> {
-  // Before anything is parsed: a 40 KB workbook can unpack to gigabytes. The reader then gets the
-  // parts that were counted, rezipped, never the uploaded file (see unpacked-size.ts).
-  const parts = unpackWithin(bytes, MAX_UNPACKED_BYTES);
+  const { zip, sheet: index } = checkedWorkbook(bytes);
   let sheet: (CellValue | null)[][];
   try {
     // The universal build reads from memory with fflate (the Node build streams through unzipper
     // and loads graceful-fs, which patches fs). Its parts are stored, so fflate never starts a
-    // worker to inflate one. The first sheet in the workbook's order, as a spreadsheet opens it.
-    sheet = await readSheet(rezipped(parts), 1);
+    // worker to inflate one.
+    sheet = await readSheet(zip, index);
   } catch (error) {
-    throw new UnreadableFile(`The file is not a readable XLSX workbook: ${truncated((error as Error).message, 200)}`);
+    // The reader's own words name its internals ("readFiles(...).then is not a function"), not
+    // what a coordinator can do; they stay out of the answer.
+    throw new UnreadableFile(UNREADABLE_WORKBOOK, 'unreadable_file', undefined, { cause: error });
   }
   const rows: { rowNumber: number; cells: string[] }[] = [];
   sheet.forEach((row, index) => {

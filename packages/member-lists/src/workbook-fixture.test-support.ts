@@ -1,4 +1,4 @@
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 /**
  * A workbook written by hand, part by part, as Excel writes one (shared strings with rich-text runs,
@@ -41,3 +41,24 @@ export const HAND_WRITTEN_SHEET = {
     { rowNumber: 5, cells: ['Poti', '', 'town'] },
   ],
 };
+
+/** `handWrittenWorkbook` with its first sheet's part (xl/worksheets/sheet1.xml) replaced by `sheetXml`. */
+export function withFirstSheet(sheetXml: string): Uint8Array {
+  return zipSync({ ...unzipSync(handWrittenWorkbook()), 'xl/worksheets/sheet1.xml': strToU8(sheetXml) });
+}
+
+/**
+ * `handWrittenWorkbook` with a chart sheet before its sheets, as a workbook whose first tab is a
+ * chart is saved: workbook.xml lists the chart sheet first, its relationship is a chartsheet.
+ */
+export function chartSheetFirstWorkbook(): Uint8Array {
+  const parts = unzipSync(handWrittenWorkbook());
+  const text = (path: string) => strFromU8(parts[path]!);
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  return zipSync({
+    ...parts,
+    'xl/workbook.xml': strToU8(text('xl/workbook.xml').replace('<sheets>', '<sheets><sheet name="Chart" sheetId="3" r:id="rId9"/>')),
+    'xl/_rels/workbook.xml.rels': strToU8(text('xl/_rels/workbook.xml.rels').replace('</Relationships>', `<Relationship Id="rId9" Type="${rel}/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`)),
+    'xl/chartsheets/sheet1.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${rel}"><sheetViews><sheetView workbookViewId="0"/></sheetViews><drawing r:id="rId1"/></chartsheet>`),
+  });
+}

@@ -1,8 +1,8 @@
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { isLostTransactionRace } from './errors.js';
-import type { Profile } from '@culturebridge/domain';
+import type { MembershipStatus, Profile } from '@culturebridge/domain';
 import { ownerKey } from './address-book.js';
 import { decodeMembershipView } from './membership-codec.js';
 import { fromItem, matchingViewOf, MEMBERSHIP_ATTRIBUTES, MEMBERSHIP_VIEW_ATTRIBUTE, type MembershipView } from './profile-items.js';
@@ -70,6 +70,57 @@ export class MatchStore {
     return [...byId.values()];
   }
 
+  /**
+   * One page of a network's members (or, with `standing`, of those asking to join or those it
+   * rejected) from the network index, in the index's order (by profile id):
+   * at most `limit` views, starting after the member `after` (a profile id a previous page ended
+   * with). `last` is the id to continue after, absent when DynamoDB read to the partition's end (a
+   * page that ends exactly at the end may still name one; the next page is then empty). The start
+   * key is built here from the network and the id, so a caller cannot steer the Query elsewhere.
+   */
+  async membersPage(networkId: string, { limit, after, standing = 'approved' }: { limit: number; after?: string; standing?: MembershipStatus }): Promise<{ views: MembershipView[]; last?: string }> {
+    const partition = { approved: keys.networkPartition, requested: keys.joinRequestPartition, rejected: keys.rejectedMembershipPartition }[standing](networkId);
+    const { GSI1SK, PK, SK } = keys.membership(after ?? '', networkId);
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: TABLE.networkIndex.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': TABLE.networkIndex.partitionKey },
+        ExpressionAttributeValues: { ':pk': partition },
+        Limit: limit,
+        ...(after === undefined ? {} : { ExclusiveStartKey: { GSI1PK: partition, GSI1SK, PK, SK } }),
+        ...this.capacity(),
+      }),
+    );
+    this.count(out.ConsumedCapacity);
+    const views = (out.Items ?? []).map((item) => decodeMembershipView(String(item[MEMBERSHIP_VIEW_ATTRIBUTE])));
+    // No filter: the last item read is the last returned, and its id is where DynamoDB stopped.
+    const last = out.LastEvaluatedKey ? views.at(-1)?.id : undefined;
+    return { views, ...(last === undefined ? {} : { last }) };
+  }
+
+  /**
+   * The matching views of those of `ids` who are members of the network (its index partition holds
+   * their membership item), by id: BatchGetItem of their membership items, eventually consistent (a
+   * dashboard read). Reads as many items as `ids` names, however large the network; the same answer
+   * as looking them up in `candidates([networkId])`.
+   */
+  async membersAmong(networkId: string, ids: readonly string[]): Promise<Map<string, MembershipView>> {
+    const partition = keys.networkPartition(networkId);
+    const items = await this.batchGet(ids.map((id) => {
+      const { PK, SK } = keys.membership(id, networkId);
+      return { PK, SK };
+    }));
+    const found = new Map<string, MembershipView>();
+    for (const item of items) {
+      if (item[TABLE.networkIndex.partitionKey] !== partition) continue;
+      const view = decodeMembershipView(String(item[MEMBERSHIP_VIEW_ATTRIBUTE]));
+      found.set(view.id, view);
+    }
+    return found;
+  }
+
   /** The profiles waiting for a coordinator of the network to approve their membership (one index Query). */
   async joinRequests(networkId: string): Promise<MembershipView[]> {
     return this.indexPartition(keys.joinRequestPartition(networkId));
@@ -134,6 +185,42 @@ export class MatchStore {
       }
     }
     return found;
+  }
+
+  /**
+   * One page of a network's match projection, in key order (the pair's lower id, then its higher):
+   * at most `limit` matches, starting after the pair `after` ([lower, higher], where a previous page
+   * ended). `last` is the pair to continue after, absent once the partition is read to its end. An
+   * owner's item holds all its pairs, so a page may end inside one: the Query starts at that owner
+   * (`SK >=`, built here from the network and the id, never from what a caller sent) and skips
+   * the pairs up to `after`. Reads at most 50 owner items a request.
+   */
+  async networkMatchesPage(networkId: string, { limit, after }: { limit: number; after?: readonly [string, string] }): Promise<{ matches: NetworkMatch[]; last?: [string, string] }> {
+    const found: NetworkMatch[] = [];
+    let last: [string, string] | undefined;
+    const ownerPrefix = keys.networkMatches(networkId, '').SK;
+    const attributePrefix = keys.networkMatchAttribute('');
+    const start = keys.networkMatches(networkId, after?.[0] ?? '').SK;
+    for await (const page of paginateQuery({ client: this.doc, pageSize: 50 }, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND SK >= :start',
+      ExpressionAttributeValues: { ':pk': keys.networkMatchPartition(networkId), ':start': start },
+      ...this.capacity(),
+    })) {
+      this.count(page.ConsumedCapacity);
+      for (const item of page.Items ?? []) {
+        const lower = String(item.SK).slice(ownerPrefix.length);
+        const higherIds = Object.keys(item).filter((name) => name.startsWith(attributePrefix)).map((name) => name.slice(attributePrefix.length)).sort();
+        for (const higher of higherIds) {
+          if (after && lower === after[0] && higher <= after[1]) continue;
+          // Full, and another pair follows: the next page starts after the last one taken.
+          if (found.length === limit && last) return { matches: found, last };
+          found.push(decodeNetworkMatch(lower, higher, String(item[keys.networkMatchAttribute(higher)])));
+          last = [lower, higher];
+        }
+      }
+    }
+    return { matches: found };
   }
 
   /** How many matches of a profile are open (proposed or accepted): its exposure. */
@@ -325,21 +412,31 @@ export class MatchStore {
   /**
    * Public profiles (and, where asked, contacts) of partners, for listing matches. `consistent`
    * for a reader that must see the latest write (notify, deciding whether a change still stands).
+   * `counted`: add their read units to consumedReadUnits (bench:network-matches' members' pages).
    */
-  async profiles(ids: readonly string[], options: { consistent?: boolean } = {}): Promise<Map<string, Profile>> {
+  async profiles(ids: readonly string[], options: { consistent?: boolean; counted?: boolean } = {}): Promise<Map<string, Profile>> {
     const found = new Map<string, Profile>();
-    // BatchGetItem refuses a request that names one key twice.
-    const unique = [...new Set(ids)];
+    const { counted, ...read } = options;
+    // Not counted in consumedReadUnits unless asked: bench:read-units' figures are the matching reads, as before.
+    for (const item of await this.batchGet(ids.map((id) => keys.profile(id)), { ...read, uncounted: !counted })) found.set(String(item.id), fromItem<Profile>(item));
+    return found;
+  }
+
+  /** Items by key, 100 keys a BatchGetItem (which refuses a request naming one key twice), unprocessed keys asked again. */
+  private async batchGet(itemKeys: readonly Record<string, string>[], options: { consistent?: boolean; uncounted?: boolean } = {}): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    const unique = [...new Map(itemKeys.map((k) => [`${k.PK}\u0000${k.SK}`, k])).values()];
     for (let i = 0; i < unique.length; i += 100) {
       let request: Record<string, { Keys: Record<string, string>[]; ConsistentRead?: boolean }> | undefined = {
-        [this.tableName]: { Keys: unique.slice(i, i + 100).map((id) => keys.profile(id)), ...(options.consistent ? { ConsistentRead: true } : {}) },
+        [this.tableName]: { Keys: unique.slice(i, i + 100), ...(options.consistent ? { ConsistentRead: true } : {}) },
       };
       for (let round = 0; request && Object.keys(request).length > 0 && round < 8; round++) {
-        const out = await this.doc.send(new BatchGetCommand({ RequestItems: request }));
-        for (const item of out.Responses?.[this.tableName] ?? []) found.set(String(item.id), fromItem<Profile>(item));
+        const out = await this.doc.send(new BatchGetCommand({ RequestItems: request, ...(options.uncounted ? {} : this.capacity()) }));
+        if (!options.uncounted) this.count(out.ConsumedCapacity);
+        items.push(...(out.Responses?.[this.tableName] ?? []));
         request = out.UnprocessedKeys as typeof request;
       }
     }
-    return found;
+    return items;
   }
 }

@@ -84,9 +84,8 @@ export function publishedStandingOf(item: Record<string, unknown>): MembershipSt
  * before that (`previousStatus`: the transition it is) and, while the profile waits for its
  * contact to confirm it, the standing last published (`publishedStatus`, `publishedStatusVersion`),
  * so that its confirmation publishes what changed meanwhile, or states again the transition that
- * stands. With the previous status, each keeps the version it was taken at and an instant at or
- * after which it was (`previousStatusVersion`, `previousStatusAt`: an instant it was taken at or
- * before, the item's `statusAt` (the instant its status was taken) or, for one written before items
+ * stands. With the previous status, each keeps the version it was taken at and an instant it was
+ * taken at or before (`previousStatusVersion`, `previousStatusAt`: the item's `statusAt` (the instant its status was taken) or, for one written before items
  * kept it, its last save's `updatedAt`), so notify can tell, with no record of what the member was told, whether it heard of
  * a removal an approval undoes (membershipMailDecision).
  */

@@ -25,7 +25,8 @@ const waiting = profileItem({
   updatedAt: NOW,
   pendingContact: { name: 'Nino', email: 'new@kutaisi.example', requestedAt: NOW, version: 4 },
 });
-const store = new ProfileStore(doc, 'table');
+// The test's clock: a waiting change lapses 7 days after its link (see ProfileStore.get), and NOW is fixed.
+const store = new ProfileStore(doc, 'table', () => Date.parse(NOW));
 // The transaction's token write first, as ProfileStore.confirm sends it.
 const cancelled = (...codes: string[]) => new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: codes.map((Code) => ({ Code })) });
 const token = (usedBy?: string) => ({ ...keys.token(spend.tokenHash), addressHash: addressHash('new@kutaisi.example'), [TABLE.ttlAttribute]: nowEpoch + 600, ...(usedBy ? { usedBy } : {}) });

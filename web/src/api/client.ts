@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@culturebridge/domain';
+import type { FieldProblem, ProblemTypeUri } from '@culturebridge/domain';
 import { markSignedOut, sessionState } from '../auth/session-store';
 import { rememberDestination } from '../auth/destination';
 import { currentRoute, navigate } from '../router';
@@ -28,22 +28,8 @@ export function asProblem(error: unknown, title: string): ApiProblem {
   return error instanceof ApiProblem ? error : new ApiProblem(0, 'about:blank', title, String(error), []);
 }
 
-export type ProblemType =
-  | '/problems/invalid-fields'
-  | '/problems/version-conflict'
-  | '/problems/sign-in-required'
-  | '/problems/invalid-token'
-  | '/problems/forbidden'
-  | '/problems/rate-limited'
-  | typeof UNREACHABLE
-  | '/problems/match-state'
-  | '/problems/meeting-cancelled'
-  | '/problems/meeting-under-way'
-  | '/problems/meeting-over'
-  | '/problems/meeting-needs-coordinator'
-  | '/problems/meeting-exists'
-  | '/problems/kept-changing'
-  | '/problems/import-row-changed';
+/** What a page can be told: the API's problem types, or that the API could not be reached. */
+export type ProblemType = ProblemTypeUri | typeof UNREACHABLE;
 
 /** Thrown once the session turned out to be gone; the app is already on its way to the sign-in page. */
 export class SessionLost extends Error {

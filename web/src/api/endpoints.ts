@@ -12,7 +12,9 @@ import type {
   MeetingView,
   Me,
   NetworkActivity,
-  NetworkMatches,
+  UnnamedNetworkMatch,
+  UnnamedNetworkMatches,
+  NetworkMember,
   NetworkMembers,
   NetworkSettings,
   ProfileMatches,
@@ -22,7 +24,7 @@ import type {
   VerifyResult,
   LinkDescription,
 } from './types';
-import type { Locale } from '@culturebridge/domain';
+import { MATCH_PAGE_LIMITS, MEMBER_PAGE_LIMITS, type Locale } from '@culturebridge/domain';
 
 const segment = encodeURIComponent;
 
@@ -62,12 +64,39 @@ export const fetchProfileMatches = (id: string) => apiRequest<ProfileMatches>('G
 export const answerMatch = (id: string, partner: string, answer: 'accept' | 'decline') =>
   apiRequest<MatchAnswer>('POST', `/matches/${segment(id)}/${segment(partner)}/${answer}`);
 
-export const fetchNetworkMembers = (networkId: string) => apiRequest<NetworkMembers>('GET', `/networks/${segment(networkId)}/members`);
+/**
+ * Every item of a paged list of the API (`limit`, `cursor`: docs/api.md), page after page, each as
+ * large as the API allows (`max`), in the API's order. `onProgress` hears how many are read so far;
+ * `query`: the list's own parameters (`&names=omit`), sent with every page.
+ */
+async function allPages<P extends { cursor?: string }, T>(path: string, max: number, items: (page: P) => T[], onProgress?: (read: number) => void, query = ''): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await apiRequest<P>('GET', `${path}?limit=${max}${query}${cursor === undefined ? '' : `&cursor=${segment(cursor)}`}`);
+    all.push(...items(page));
+    onProgress?.(all.length);
+    cursor = page.cursor;
+  } while (cursor !== undefined);
+  return all;
+}
+
+/** Every member of the network (the API answers at most MEMBER_PAGE_LIMITS.max at a time), by id: sort them for a reader. */
+export const fetchAllNetworkMembers = (networkId: string, onProgress?: (read: number) => void): Promise<NetworkMember[]> =>
+  allPages<NetworkMembers, NetworkMember>(`/networks/${segment(networkId)}/members`, MEMBER_PAGE_LIMITS.max, (page) => page.members, onProgress);
 
 /** Those the network's coordinators took out or turned down; read only while the coordinator looks at them. */
-export const fetchRejectedMembers = (networkId: string) => apiRequest<RejectedMembers>('GET', `/networks/${segment(networkId)}/rejected`);
+export const fetchRejectedMembers = (networkId: string): Promise<RejectedMembers['rejected']> =>
+  allPages<RejectedMembers, RejectedMembers['rejected'][number]>(`/networks/${segment(networkId)}/rejected`, MEMBER_PAGE_LIMITS.max, (page) => page.rejected);
 
-export const fetchNetworkMatches = (networkId: string) => apiRequest<NetworkMatches>('GET', `/networks/${segment(networkId)}/matches`);
+/**
+ * Every match of the network (the API answers at most MATCH_PAGE_LIMITS.max at a time), in no useful
+ * order, WITHOUT names and possibly with someone who is no longer a member (`names=omit`: each page
+ * costs the projection's Query alone, no membership items): name them from the members read by
+ * fetchAllNetworkMembers with namedFromMembers, which drops those pairs, then sort them.
+ */
+export const fetchAllNetworkMatchesUnnamed = (networkId: string): Promise<UnnamedNetworkMatch[]> =>
+  allPages<UnnamedNetworkMatches, UnnamedNetworkMatch>(`/networks/${segment(networkId)}/matches`, MATCH_PAGE_LIMITS.max, (page) => page.matches, undefined, '&names=omit');
 
 export const fetchNetworkActivity = (networkId: string) => apiRequest<NetworkActivity>('GET', `/networks/${segment(networkId)}/activity`);
 
@@ -101,7 +130,9 @@ export const fetchProfileMeetings = (profileId: string) => apiRequest<ProfileMee
 
 export const requestMeeting = (networkId: string, meetingId: string, from: string, to: string) =>
   apiRequest<OwnMeeting>('POST', `/networks/${segment(networkId)}/meetings/${segment(meetingId)}/requests${inPageLanguage()}`, { from, to });
-export const fetchJoinRequests = (networkId: string) => apiRequest<JoinRequests>('GET', `/networks/${segment(networkId)}/requests`);
+/** Everyone asking to join (every page), by id: sort them for a reader. */
+export const fetchJoinRequests = (networkId: string): Promise<JoinRequests['requests']> =>
+  allPages<JoinRequests, JoinRequests['requests'][number]>(`/networks/${segment(networkId)}/requests`, MEMBER_PAGE_LIMITS.max, (page) => page.requests);
 
 export const answerJoinRequest = (networkId: string, profileId: string, answer: 'approve' | 'reject') =>
   apiRequest<{ profileId: string; networkId: string; membership: string; changed: boolean }>('POST', `/networks/${segment(networkId)}/requests/${segment(profileId)}/${answer}`);

@@ -86,15 +86,18 @@ export interface MatchAnswer {
 
 export type NetworkMember = PublicProfile & { status: ProfileStatus };
 
+/** One page of GET /networks/{id}/members, in the API's order (by id); `cursor` asks for the next page. */
 export interface NetworkMembers {
   networkId: string;
   members: NetworkMember[];
+  cursor?: string;
 }
 
 /** GET /networks/{id}/rejected: profiles its coordinators took out of the network or turned down. */
 export interface RejectedMembers {
   networkId: string;
   rejected: NetworkMember[];
+  cursor?: string;
 }
 
 export interface NetworkMatch {
@@ -111,9 +114,24 @@ export interface NetworkMatch {
   updatedAt: string;
 }
 
+/** One page of GET /networks/{id}/matches; `cursor` asks for the next page. */
 export interface NetworkMatches {
   networkId: string;
   matches: NetworkMatch[];
+  cursor?: string;
+}
+
+/**
+ * A match as GET /networks/{id}/matches?names=omit answers it: no names, and possibly with someone who
+ * is no longer a member (the client names the pair from the members it read and drops the others).
+ */
+export type UnnamedNetworkMatch = Omit<NetworkMatch, 'names'>;
+
+/** One page of GET /networks/{id}/matches?names=omit. */
+export interface UnnamedNetworkMatches {
+  networkId: string;
+  matches: UnnamedNetworkMatch[];
+  cursor?: string;
 }
 
 export const MAIL_MODES = ['immediate', 'digest', 'off'] as const;
@@ -206,6 +224,7 @@ export interface ProfileMeetings {
 export interface JoinRequests {
   networkId: string;
   requests: (PublicProfile & { requestedAt: string })[];
+  cursor?: string;
 }
 
 export interface ImportProblem {

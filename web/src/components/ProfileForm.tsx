@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { FORMATS, FUNDING_INSTRUMENTS, LIMITS, MEMBER_MAIL_FREQUENCIES, PROFILE_KINDS, RESOURCES, type MemberMailFrequency, type ProfileInput } from '@culturebridge/domain';
+import { FORMATS, FUNDING_INSTRUMENTS, LIMITS, MEMBER_MAIL_FREQUENCIES, PROFILE_KINDS, RESOURCES, textLength, type MemberMailFrequency, type ProfileInput } from '@culturebridge/domain';
 import { ApiProblem, asProblem, SessionLost } from '../api/client';
 import { groupErrors, validateProfile, errorId, fieldId, type FieldErrors } from '../form/field-errors';
 import { toProfileInput, type ProfileFormState } from '../form/profile-form-state';
@@ -124,7 +124,8 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
   const countries = countryChoices(tools);
   const otherLanguages = languageChoices(tools, form.languages);
   const networkOptions = [...new Set([...networks.map((n) => n.id), ...form.networks])].map((id) => ({ value: id, label: networkLabel(id) }));
-  const description = form.description.length;
+  // Counted as the schema's max counts (an emoji is one character), so the counter and the check agree.
+  const description = textLength(form.description);
 
   return (
     <form className="profile-form" noValidate onSubmit={submit} aria-busy={busy}>

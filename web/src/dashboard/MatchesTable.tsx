@@ -3,12 +3,13 @@ import { ScrollArea } from '../components/ScrollArea';
 import type { NetworkMatch } from '../api/types';
 import { useLocale } from '../i18n/use-locale';
 import { describeTopReason } from '../lib/top-reason';
+import { bestFirst } from '@culturebridge/domain';
 import { MatchPairHeader } from './MatchPairHeader';
 
 export function MatchesTable({ matches }: { matches: readonly NetworkMatch[] }) {
   const tools = useLocale();
   const { t, number } = tools;
-  const rows = [...matches].sort((a, b) => b.score - a.score || a.matchId.localeCompare(b.matchId));
+  const rows = [...matches].sort(bestFirst);
   if (rows.length === 0) return <p className="empty">{t('matchesTable.none')}</p>;
   return (
     <ScrollArea label={t('dashboard.allMatches')}>

@@ -23,7 +23,7 @@ const FILTERS = [
  * when the dashboard is (`loadedAt`).
  */
 function useRejected(networkId: string, wanted: boolean, loadedAt: Date) {
-  const rejected = useResource(async () => (wanted ? (await fetchRejectedMembers(networkId)).rejected : []), wanted ? `${networkId}/rejected` : `${networkId}/none`);
+  const rejected = useResource(async () => (wanted ? await fetchRejectedMembers(networkId) : []), wanted ? `${networkId}/rejected` : `${networkId}/none`);
   const shownAt = useRef(loadedAt);
   const { reload } = rejected;
   useEffect(() => {

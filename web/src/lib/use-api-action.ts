@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { asProblem, SessionLost, type ApiProblem } from '../api/client';
+import type { ApiProblem } from '../api/client';
 import { useLocale } from '../i18n/use-locale';
-import { isGone } from './resource-state';
+import { settleApiAction } from './api-action';
 
 export interface ApiActionOptions {
   /**
    * Called instead of showing the problem when the action answers 404 or 410: what it acted on is
-   * gone (erased or cancelled meanwhile), and the page reads it again to say so.
+   * gone (erased or cancelled meanwhile), and the page reads it again to say so. If it fails, its
+   * failure is shown as the action's would be.
    */
   onGone?: () => unknown;
 }
@@ -16,7 +17,8 @@ export interface ApiActionOptions {
  * it failed (the API's problem, or any other failure as one under "Something went wrong", so that it
  * is shown in the reader's language rather than lost in the console), nothing more when the session
  * turned out to be gone (the app is on its way to the sign-in page). `run(action)` clears the last
- * problem, runs `action` (its success effects belong inside it) and resolves to whether it succeeded.
+ * problem, runs `action` (its success effects belong inside it) and resolves to whether it succeeded;
+ * it never rejects (see `settleApiAction`).
  */
 export function useApiAction({ onGone }: ApiActionOptions = {}) {
   const { t } = useLocale();
@@ -26,14 +28,7 @@ export function useApiAction({ onGone }: ApiActionOptions = {}) {
     setBusy(true);
     setProblem(undefined);
     try {
-      await action();
-      return true;
-    } catch (error) {
-      if (error instanceof SessionLost) return false;
-      const failure = asProblem(error, t('problem.generic'));
-      if (onGone && isGone(failure)) await onGone();
-      else setProblem(failure);
-      return false;
+      return await settleApiAction(action, { onGone, showProblem: setProblem, genericTitle: t('problem.generic') });
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,7 @@
-import { fetchJoinRequests, fetchMe, fetchNetworkActivity, fetchNetworkMatches, fetchNetworkMembers } from '../api/endpoints';
+import { useState } from 'react';
+import { fetchAllNetworkMatchesUnnamed, fetchAllNetworkMembers, fetchJoinRequests, fetchMe, fetchNetworkActivity } from '../api/endpoints';
+import { bestFirst } from '@culturebridge/domain';
+import { namedFromMembers } from '../dashboard/match-names';
 import { ActivityFeed } from '../dashboard/ActivityFeed';
 import { JoinRequests } from '../dashboard/JoinRequests';
 import { hasConfirmedPartner, memberMatchFacts } from '../dashboard/member-filters';
@@ -71,14 +74,27 @@ function ChooseNetwork({ networkId }: { networkId?: string }) {
 
 function NetworkDashboard({ networkId }: { networkId: string }) {
   const tools = useLocale();
-  const { t, number, percent, dateTime } = tools;
+  const { t, number, percent, dateTime, compare } = tools;
+  // Members read so far while the first read pages through them (a large network takes several answers).
+  const [membersRead, setMembersRead] = useState(0);
   const data = useResource(async () => {
-    const [members, matches, activity, requests] = await Promise.all([fetchNetworkMembers(networkId), fetchNetworkMatches(networkId), fetchNetworkActivity(networkId), fetchJoinRequests(networkId)]);
-    return { members: members.members, matches: matches.matches, activity, requests: requests.requests, at: new Date() };
+    // Figures, heat map, graph, tables and the matches CSV count, filter and sort everyone: all pages are read.
+    const [members, unnamed, activity, requests] = await Promise.all([fetchAllNetworkMembers(networkId, setMembersRead), fetchAllNetworkMatchesUnnamed(networkId), fetchNetworkActivity(networkId), fetchJoinRequests(networkId)]);
+    // Both lists are whole here: the pairs are named from the members (each page of matches read no
+    // membership items), and a pair with someone who is no longer a member is dropped.
+    const matches = namedFromMembers(unnamed, members);
+    return { members: members.sort((a, b) => compare(a.name, b.name)), matches: matches.sort(bestFirst), activity, requests: requests.sort((a, b) => compare(a.name, b.name)), at: new Date() };
   }, networkId);
   usePolling(data.reload, (data.data?.members.length ?? 0) > LARGE_NETWORK ? LARGE_REFRESH_MS : REFRESH_MS, 30 * 60_000);
 
-  if (data.status === 'loading') return <p role="status">{t('dashboard.loading')}</p>;
+  if (data.status === 'loading') {
+    return (
+      <p role="status">
+        {t('dashboard.loading')}
+        {membersRead > 0 ? ` ${t('dashboard.membersRead', { n: number(membersRead) })}` : ''}
+      </p>
+    );
+  }
   if (!data.data) return <ProblemMessage problem={data.error} />;
   const { members, matches, activity, requests, at } = data.data;
   const facts = memberMatchFacts(matches);

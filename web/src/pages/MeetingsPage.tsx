@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { ApiProblem } from '../api/client';
-import { cancelMeeting, createMeeting, fetchMe, fetchMeeting, fetchMeetingFile, fetchMeetings, fetchNetworkMembers, updateMeeting } from '../api/endpoints';
+import { cancelMeeting, createMeeting, fetchMe, fetchMeeting, fetchMeetingFile, fetchAllNetworkMembers, fetchMeetings, updateMeeting } from '../api/endpoints';
 import type { MeetingView } from '../api/types';
 import { TIMING_FIELDS, defaultTimeZone, hasRoundToCome, isHeld, meetingLocalTime, timeZoneNames, type MeetingInput } from '@culturebridge/domain';
 import { PageHeading } from '../components/PageHeading';
@@ -89,8 +89,8 @@ function MeetingForm({
   onSubmit: (values: MeetingValues) => void;
   children?: ReactNode;
 }) {
-  const { t } = useLocale();
-  const members = useResource(() => fetchNetworkMembers(networkId), `members:${networkId}`);
+  const { t, compare } = useLocale();
+  const members = useResource(async () => ({ members: (await fetchAllNetworkMembers(networkId)).sort((a, b) => compare(a.name, b.name)) }), `members:${networkId}`);
   const [chosen, setChosen] = useState<Set<string>>(new Set(initial.participants));
   // The participants as last sent: the API names one by its place in that list (`participants[4]`).
   const sent = useRef<string[]>([]);
@@ -482,11 +482,11 @@ function Timetable({
               {r.meetings.map((m) => (
                 <tr key={m.table}>
                   <td>{m.table}</td>
-                  <td>
+                  <td className="breakable">
                     {t('meetings.pair', { a: m.names[0], b: m.names[1] })}
                     {m.requested ? ` ${t('meetings.askedFor')}` : ''}
                   </td>
-                  <td>{m.reasons.length > 0 ? reasons(m.reasons, { pair: m.profileIds, names: new Map([[m.profileIds[0], m.names[0]], [m.profileIds[1], m.names[1]]]) }).join(' ') : m.summary}</td>
+                  <td className="breakable">{m.reasons.length > 0 ? reasons(m.reasons, { pair: m.profileIds, names: new Map([[m.profileIds[0], m.names[0]], [m.profileIds[1], m.names[1]]]) }).join(' ') : m.summary}</td>
                 </tr>
               ))}
             </tbody>

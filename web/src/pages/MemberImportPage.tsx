@@ -254,7 +254,7 @@ function MemberImport({ networkId }: { networkId: string }) {
                       <tr key={i} data-problem-row={p.rowNumber}>
                         <td>{p.rowNumber}</td>
                         <td>{p.column}</td>
-                        <td>{p.value}</td>
+                        <td className="breakable">{p.value}</td>
                         <td>{sentence(t(`domain:fieldError.${p.code}`, { ...readableParams(p.params, locale, p.code), defaultValue: p.message }))}</td>
                       </tr>
                     ))}

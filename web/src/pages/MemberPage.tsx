@@ -98,7 +98,7 @@ function Member({ networkId, profileId }: { networkId: string; profileId: string
                     <th scope="row">
                       <a href={href(memberPath(networkId, m.partner.id))}>{m.partner.name ?? t('member.withdrawnMember')}</a>
                     </th>
-                    <td data-label={t('table.state')}>
+                    <td data-label={t('table.state')} className="breakable">
                       <span className={`badge badge--${m.state}`}>{t(`matchState.${m.state}`)}</span>
                       {m.state === 'accepted' ? <span className="muted"> ({m.acceptedBy.includes(profile.id) ? t('member.waitingForPartner', { name: m.partner.name ?? t('member.thePartner') }) : t('member.waitingForMember')})</span> : null}
                     </td>
@@ -108,7 +108,7 @@ function Member({ networkId, profileId }: { networkId: string; profileId: string
                     <td data-label={t('table.proposed')}>
                       <time dateTime={m.proposedAt}>{date(m.proposedAt)}</time>
                     </td>
-                    <td data-label={t('table.why')} className="summary-cell">
+                    <td data-label={t('table.why')} className="summary-cell breakable">
                       {m.summary}
                     </td>
                   </tr>

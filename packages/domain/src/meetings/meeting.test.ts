@@ -348,6 +348,10 @@ describe('exports', () => {
     // A member who left by erasing their profile is not coming back: nothing is kept for them.
     expect(Object.keys(withoutParticipant(meeting, C, '2027-05-12T05:00:00.000Z').returnedEvents ?? {}).filter((slot) => slot.endsWith(C))).toEqual([]);
     expect(withoutParticipant(meeting, C, '2027-05-12T05:00:00.000Z').takenOut).toBeUndefined();
+    // Nor for one taken out and put back before it erased its profile: its id leaves the meeting.
+    const erased = withoutParticipant(back, C, '2027-05-12T05:00:00.000Z');
+    expect(erased.takenOut).toBeUndefined();
+    expect(Object.keys(erased.returnedEvents ?? {}).filter((slot) => slot.endsWith(C))).toEqual([]);
   });
 
   it('both calendars name the network as ORGANIZER with the platform\'s sender address (RFC 5546 §3.2.1 asks it of PUBLISH), quoted per RFC 6868, and no member', () => {

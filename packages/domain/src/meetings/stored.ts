@@ -112,7 +112,7 @@ function cancelledSlots(meeting: IssuedEvents): Set<string> {
  * the tables each round has used (`issuedTables`); each slot that `previous` sent as cancelled and
  * `next` fills again, and each slot of a participant a coordinator took out (not one who left by
  * erasing their profile, `departed`), start over at `next.version` (`returnedEvents`), and such a
- * participant is recorded taken out then (`takenOut`). Pure.
+ * participant is recorded taken out then (`takenOut`); a departed one leaves neither. Pure.
  */
 export function withIssuedTables(next: Meeting, previous?: IssuedEvents): Meeting {
   const issuedTables = issuedTablesOf({ schedule: next.schedule, issuedTables: previous ? issuedTablesOf(previous) : [] });
@@ -131,6 +131,11 @@ export function withIssuedTables(next: Meeting, previous?: IssuedEvents): Meetin
   for (const id of previous?.participants.filter((p) => !staying.has(p)) ?? []) {
     issuedTablesOf(previous as IssuedEvents).forEach((_, i) => startOver(memberSlot(i + 1, id)));
     takenOut[id] = [...(takenOut[id] ?? []), next.version];
+  }
+  // A member who erased its profile is not coming back: its id leaves what is kept for returns.
+  for (const id of next.departed ?? []) {
+    delete takenOut[id];
+    for (const slot of Object.keys(returned)) if (slot.endsWith(`-${id}`)) delete returned[slot];
   }
   const { returnedEvents: _returned, takenOut: _takenOut, ...rest } = next;
   return { ...rest, issuedTables, ...(Object.keys(returned).length > 0 ? { returnedEvents: returned } : {}), ...(Object.keys(takenOut).length > 0 ? { takenOut } : {}) };

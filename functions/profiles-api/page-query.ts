@@ -1,0 +1,65 @@
+import * as z from 'zod';
+import type { FieldProblem } from '@culturebridge/domain';
+import { invalidFields } from '@culturebridge/http';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+
+/** How many items one answer of a paged list holds (`limit`): `default` when none is asked, at most `max`. */
+export interface PageLimits {
+  readonly default: number;
+  readonly max: number;
+}
+
+/**
+ * What a cursor holds: the list it continues (`l`: its name and network, e.g. `members:eu4culture`)
+ * and the ids where DynamoDB stopped (its LastEvaluatedKey, reduced to the parts that vary: a
+ * profile id, or a match's two). Not signed: the start key is rebuilt from the path's network and
+ * these ids (`MatchStore.membersPage`, `networkMatchesPage`), so a made-up cursor can only start the
+ * caller's own network's list at another place, which the caller may read anyway.
+ */
+const CursorContent = z.strictObject({ l: z.string(), a: z.array(z.uuid()).min(1).max(2) });
+
+/** An opaque cursor (base64url JSON) continuing `list` after `after`. */
+export function pageCursor(list: string, after: readonly string[]): string {
+  return Buffer.from(JSON.stringify({ l: list, a: after })).toString('base64url');
+}
+
+/** The ids a cursor continues after, if it is one made for this list with `length` ids. */
+function decodeCursor(cursor: string, list: string, length: number): string[] | undefined {
+  if (!/^[A-Za-z0-9_-]{1,400}$/.test(cursor)) return undefined;
+  let content: unknown;
+  try {
+    content = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const parsed = CursorContent.safeParse(content);
+  return parsed.success && parsed.data.l === list && parsed.data.a.length === length ? parsed.data.a : undefined;
+}
+
+/**
+ * The page a request of a paged list asks for, from its query: `limit` (a whole number from 1 to
+ * `limits.max`, default `limits.default`) and `cursor` (from the previous page's answer, made for
+ * the same `list`, holding `length` ids). `more`: the problems the route found with its own
+ * parameters, refused in the same answer. Throws a 400 problem (invalidFields) naming each bad parameter.
+ */
+export function pageQuery(event: APIGatewayProxyEventV2, list: string, limits: PageLimits, length: number, more: readonly FieldProblem[] = []): { limit: number; after?: string[] } {
+  const query = new URLSearchParams(event.rawQueryString ?? '');
+  const problems: FieldProblem[] = [];
+  const sentLimit = query.get('limit');
+  let limit: number = limits.default;
+  if (sentLimit !== null) {
+    limit = /^\d{1,6}$/.test(sentLimit) ? Number(sentLimit) : NaN;
+    const max = limits.max;
+    if (Number.isNaN(limit)) problems.push({ field: 'limit', pointer: '#/limit', code: 'wrong_type', params: { value: sentLimit.slice(0, 100) }, detail: `limit must be a whole number from 1 to ${max}` });
+    else if (limit < 1) problems.push({ field: 'limit', pointer: '#/limit', code: 'too_small', params: { min: 1 }, detail: 'limit must be at least 1' });
+    else if (limit > max) problems.push({ field: 'limit', pointer: '#/limit', code: 'too_big', params: { max }, detail: `limit must be at most ${max}` });
+  }
+  const cursor = query.get('cursor');
+  const after = cursor === null ? undefined : decodeCursor(cursor, list, length);
+  if (cursor !== null && after === undefined) {
+    problems.push({ field: 'cursor', pointer: '#/cursor', code: 'invalid', detail: 'cursor must be one this list answered; start again without it' });
+  }
+  problems.push(...more);
+  if (problems.length > 0) throw invalidFields(problems);
+  return { limit, ...(after === undefined ? {} : { after }) };
+}

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pairKey, type MatchState } from '@culturebridge/domain';
+import { validProfileInput } from '@culturebridge/domain/test-fixtures';
+import { ActivityStore, CoordinatorStore, MatchStore, ProfileStore, sortedPair } from '@culturebridge/store';
+import { call } from '../support/api-event.js';
+import { bearer, createApi, profilesApiOptions } from '../support/profiles-api.js';
+import { addNetworks, freshTable, type TestTable } from '../support/table.js';
+
+/**
+ * The dashboard's network reads cost what they answer, not the network's size: the activity feed
+ * read every member's whole profile (10 000 profiles for a week's names). On DynamoDB Local, with
+ * the store counting the read units DynamoDB reports.
+ */
+let table: TestTable;
+let api: ReturnType<typeof createApi>;
+let matches: MatchStore;
+const X = 'eu4culture';
+const MEMBERS = 120;
+const ids: string[] = [];
+let left: string;
+let erased: string;
+let coordinator: Record<string, string>;
+
+beforeAll(async () => {
+  table = await freshTable('network-reads');
+  matches = new MatchStore(table.doc, table.tableName, { measureCapacity: true });
+  api = createApi(profilesApiOptions(table.doc, table.tableName, { matches }));
+  await addNetworks(table, [X]);
+  const profiles = new ProfileStore(table.doc, table.tableName);
+  const now = new Date().toISOString();
+  const names = [...Array.from({ length: MEMBERS }, (_, i) => `City ${String(i).padStart(3, '0')}`), 'Left', 'Erased'];
+  for (let i = 0; i < names.length; i += 20) {
+    const created = await Promise.all(
+      names.slice(i, i + 20).map((name) =>
+        profiles.create(validProfileInput({ name, networks: [X], contact: { name, email: `${name.replace(' ', '-').toLowerCase()}@city.example` } }) as never, { id: randomUUID(), status: 'active', now, membership: 'approved' }),
+      ),
+    );
+    ids.push(...created.map((p) => p.id));
+  }
+  erased = ids.pop() as string;
+  left = ids.pop() as string;
+  await profiles.setMembership(left, X, 'rejected', now);
+  await profiles.erase(erased);
+  await new CoordinatorStore(table.doc, table.tableName).add({ networkId: X, name: 'C', email: 'coordinator@eu4culture.example' });
+  coordinator = await bearer('coordinator@eu4culture.example', { networks: [X] });
+});
+
+const get = (path: string) => call(api, { method: 'GET', path, headers: coordinator });
+
+describe("a network's activity", () => {
+  it('names the members its entries name, reading their membership items only, not the whole network', async () => {
+    const activity = new ActivityStore(table.doc, table.tableName);
+    const at = new Date().toISOString();
+    const entry = (profileIds: string[], n: number) => ({ eventId: `e-${n}`, type: 'MatchProposed' as const, occurredAt: at, networkId: X, profileIds });
+    await activity.record(entry([ids[0] as string, ids[1] as string], 1));
+    await activity.record(entry([left, erased], 2));
+
+    const before = matches.consumedReadUnits;
+    const answer = await get(`/networks/${X}/activity`);
+    expect(answer.status).toBe(200);
+    const names = (answer.body.thisWeek as { eventId: string; names: (string | null)[] }[]).map((e) => [e.eventId, e.names]).sort();
+    // A member who left the network, and one erased, are named by nobody, as before.
+    expect(names).toEqual([
+      ['e-1', ['City 000', 'City 001']],
+      ['e-2', [null, null]],
+    ]);
+    // Four membership items (at most 1 KB each, eventually consistent); the network index of 120 members read ~15.
+    expect(matches.consumedReadUnits - before).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("a network's matches, page by page", () => {
+  // The route answered every match of the network at once: 25 000 matches of 10 000 members are
+  // about 9 MB of JSON, past Lambda's 6 MB response limit.
+  const listed = new Set<string>();
+  beforeAll(async () => {
+    const at = new Date().toISOString();
+    const pair = async (a: string, b: string, state: MatchState, score: number) => {
+      await matches.put({ matchId: pairKey(a, b), profileIds: sortedPair(a, b), state, acceptedBy: [], score, summary: 'x', reasons: [], sharedNetworks: [X], version: 1, proposedAt: at, updatedAt: at }, undefined);
+      return pairKey(a, b);
+    };
+    // Seven pairs of members (a member with several partners: one projection item holds several).
+    for (const [i, j] of [[0, 1], [0, 2], [0, 3], [4, 5], [6, 7], [8, 9], [2, 3]] as const) listed.add(await pair(ids[i] as string, ids[j] as string, 'proposed', 50 + i + j));
+    // Not listed: a withdrawn pair, and a pair with the member who left.
+    await pair(ids[10] as string, ids[11] as string, 'withdrawn', 90);
+    await pair(ids[12] as string, left, 'proposed', 90);
+  });
+
+  it('follows the cursor through every live match between members once, each page at most `limit` long', async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const answer = await get(`/networks/${X}/matches?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(answer.status).toBe(200);
+      const page = answer.body.matches as { matchId: string; names: string[] }[];
+      expect(page.length).toBeLessThanOrEqual(3);
+      seen.push(...page.map((m) => m.matchId));
+      expect(page.every((m) => m.names.every((n) => n.startsWith('City ')))).toBe(true);
+      cursor = answer.body.cursor as string | undefined;
+      pages++;
+    } while (cursor !== undefined && pages < 20);
+    expect(cursor).toBeUndefined();
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect([...seen].sort()).toEqual([...listed].sort());
+  });
+
+  it('answers every match of a small network in one default page, best first as before', async () => {
+    const answer = await get(`/networks/${X}/matches`);
+    const page = answer.body.matches as { matchId: string; score: number }[];
+    expect(answer.body.cursor).toBeUndefined();
+    expect(page.map((m) => m.matchId).sort()).toEqual([...listed].sort());
+    expect(page.map((m) => m.score)).toEqual([...page.map((m) => m.score)].sort((a, b) => b - a));
+  });
+
+  it('with names=omit answers the pairs without names and reads only the projection, leaving the non-member pair to the client', async () => {
+    // Each page named its members by a BatchGetItem of their membership items (half a unit each):
+    // the dashboard, which reads every page and every member anyway, paid 12 times the projection.
+    const seen: { matchId: string; names?: unknown }[] = [];
+    let omitted = 0;
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const start = matches.consumedReadUnits;
+      const answer = await get(`/networks/${X}/matches?limit=3&names=omit${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      omitted += matches.consumedReadUnits - start;
+      expect(answer.status).toBe(200);
+      seen.push(...(answer.body.matches as { matchId: string; names?: unknown }[]));
+      cursor = answer.body.cursor as string | undefined;
+      pages++;
+    } while (cursor !== undefined && pages < 20);
+    expect(cursor).toBeUndefined();
+    // The same pages of the projection, read by the store alone.
+    let projection = 0;
+    let after: [string, string] | undefined;
+    do {
+      const start = matches.consumedReadUnits;
+      const page = await matches.networkMatchesPage(X, { limit: 3, ...(after ? { after } : {}) });
+      projection += matches.consumedReadUnits - start;
+      after = page.last;
+    } while (after !== undefined);
+    expect(projection).toBeGreaterThan(0);
+    expect(omitted).toBe(projection);
+    expect(seen.every((m) => m.names === undefined)).toBe(true);
+    // The pair with the member who left is the client's to drop (it has read the members); withdrawn pairs stay out.
+    const withLeft = pairKey(ids[12] as string, left);
+    expect(seen.map((m) => m.matchId).sort()).toEqual([...listed, withLeft].sort());
+    const byDefault = await get(`/networks/${X}/matches`);
+    expect((byDefault.body.matches as { matchId: string }[]).map((m) => m.matchId)).not.toContain(withLeft);
+  });
+
+  it('refuses a bad limit, a cursor not made for this list or a names other than omit, naming each (RFC 9457)', async () => {
+    const memberCursor = String((await get(`/networks/${X}/members?limit=1`)).body.cursor);
+    const cases: [string, string[]][] = [
+      ['limit=0', ['limit']],
+      ['limit=x', ['limit']],
+      ['cursor=garbage', ['cursor']],
+      [`cursor=${encodeURIComponent(memberCursor)}`, ['cursor']],
+      ['names=none', ['names']],
+      ['names=', ['names']],
+      ['limit=0&names=OMIT', ['limit', 'names']],
+    ];
+    for (const [query, fields] of cases) {
+      const answer = await get(`/networks/${X}/matches?${query}`);
+      expect(answer.status, query).toBe(400);
+      expect(answer.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect((answer.body.errors as { field: string }[]).map((e) => e.field), query).toEqual(fields);
+    }
+  });
+});
