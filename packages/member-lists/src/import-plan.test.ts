@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import writeXlsxFile from 'write-excel-file/node';
 import { planImport } from './import-plan.js';
 import { parseMemberFile } from './parse.js';
 
@@ -35,6 +36,13 @@ describe('a row with more cells than the header has columns', () => {
   it('counts a header cell left empty at its end as no column', async () => {
     const sheet = await parseMemberFile(Buffer.from(`${HEADER};;\nPoti;city;GE;Nino;culture@poti.example;youth;en;Festival;;boats\n`));
     expect(planImport(sheet, 'eu4culture').problems).toMatchObject([{ column: '(row)', code: 'extra_cells', params: { max: 8, value: 'boats' } }]);
+  });
+
+  it('is no problem in a workbook, which has no delimiter to cut a value at: a notes column with no header is left out', async () => {
+    const workbook = await writeXlsxFile([HEADER.split(';'), ['Poti', 'city', 'GE', 'Nino', 'culture@poti.example', 'youth', 'en', 'Festival of the sea; music and boats', 'call back in May']]).toBuffer();
+    const plan = planImport(await parseMemberFile(Buffer.from(workbook)), 'eu4culture');
+    expect(plan.problems).toEqual([]);
+    expect(plan.valid.map((row) => row.profile.description)).toEqual(['Festival of the sea; music and boats']);
   });
 
   it('is no problem when the cells past the header are empty (a spreadsheet saves trailing ";;")', async () => {

@@ -40,7 +40,9 @@ export function planImport(sheet: ParsedSheet, networkId: string, defaultLocale?
   const seen = new Map<string, number>();
   let invalidRows = 0;
   // A header saved with trailing empty cells ("…,locale,,") names no column there either.
-  const width = sheet.header.findLastIndex((name) => name.trim() !== '') + 1;
+  // Only a CSV row's extra cells are a value cut at a delimiter it held unquoted; a workbook's cell
+  // past the header is a column nobody named (a coordinator's notes), left out like unknown ones.
+  const width = sheet.format === 'csv' ? sheet.header.findLastIndex((name) => name.trim() !== '') + 1 : Infinity;
   if (!unusableHeader) {
     for (const row of sheet.rows) {
       const result = validateRow(row, columns, networkId, defaultLocale, width);
