@@ -1,7 +1,8 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { meetingCalendar, meetingCsv, memberCalendar } from '@culturebridge/domain/meeting-export';
-import type { MatchStore, MeetingStore, NetworkSettingsStore, ProfileStore } from '@culturebridge/store';
+import type { ActivityStore, MatchStore, MeetingStore, NetworkSettingsStore, ProfileStore } from '@culturebridge/store';
 import { meetingRoutes } from '../profiles-api/meeting-routes.js';
+import { networkReadRoutes } from '../profiles-api/network-read-routes.js';
 import { routesOf } from '../profiles-api/api-routes.js';
 import { httpApp, trustedOrigins } from '../profiles-api/http-app.js';
 import { sendMagicLink, type SignInDeps } from '../profiles-api/sign-in.js';
@@ -11,6 +12,8 @@ import { memberListRoutes } from './routes.js';
 export interface MemberListsOptions extends Omit<SignInDeps, 'originSecret'> {
   profiles: ProfileStore;
   matches: MatchStore;
+  /** The dashboard's activity feed (GET /networks/{id}/activity). */
+  activity: Pick<ActivityStore, 'since'>;
   meetings: MeetingStore;
   networkSettings: Pick<NetworkSettingsStore, 'getMany'>;
   newId: () => string;
@@ -29,7 +32,9 @@ export interface MemberListsOptions extends Omit<SignInDeps, 'originSecret'> {
  * would double profiles-api's bundle, and with it every sign-in's cold start; it also gets the
  * memory and time a 5 000-row list needs. A network's
  * meetings are served here for the same reason: planning (maximum-weight matching, text scoring of
- * pairs) and the iCalendar/CSV writers (`ics`) would put profiles-api over its 250 KB budget.
+ * pairs) and the iCalendar/CSV writers (`ics`) would put profiles-api over its 250 KB budget, and
+ * so are the dashboard's reads of a network's matches and activity (network-read-routes.ts), which
+ * no member's request needs.
  */
 export function createMemberListsApi(options: MemberListsOptions) {
   const links = { ...options, invitationNetworks: invitationNetworks(options.networkSettings) };
@@ -37,6 +42,7 @@ export function createMemberListsApi(options: MemberListsOptions) {
     routesOf('member-lists'),
     {
       ...memberListRoutes({ ...options, invite: (email, profile, at, locale) => sendMagicLink(links, email, 'invite-member', at, profile, locale) }),
+      ...networkReadRoutes(options),
       ...meetingRoutes(options, {
         calendar: (meeting, nameOf, locale, networkName) => meetingCalendar(meeting, nameOf, locale, networkName, options.organizerEmail),
         csv: meetingCsv,
