@@ -1,9 +1,9 @@
 import { HttpProblem, PROBLEM_TYPES, invalidFields, json, parseBody } from '@culturebridge/http';
 import { UnreadableFile, duplicateColumnDetail, errorReportCsv, memberExportFile, parseMemberFile, planImport, templateCsv } from '@culturebridge/member-lists';
-import { coordinatorMaySee, MEMBER_PAGE_LIMITS, membershipStatus, toPublicProfile } from '@culturebridge/domain';
+import { coordinatorMaySee, membershipStatus, toPublicProfile } from '@culturebridge/domain';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinatedNetwork } from '../profiles-api/membership-routes.js';
-import { pageCursor, pageQuery } from '../profiles-api/page-query.js';
+import { standingPage } from '../profiles-api/page-query.js';
 import type { Route } from '../profiles-api/route.js';
 import { networkMemberRows } from './member-export.js';
 import { IMPORT_SLICE_MS, importMembers, RowChanged, type MemberImportDeps } from './member-import.js';
@@ -111,16 +111,13 @@ export function memberListRoutes(deps: MemberImportDeps & { importSliceMs?: numb
    */
   const rejectedMembers: Route = async (event, caller) => {
     const networkId = coordinatedNetwork(event, caller);
-    const list = `rejected:${networkId}`;
-    const { limit, after } = pageQuery(event, list, MEMBER_PAGE_LIMITS, 1);
-    const { views, last } = await matches.membersPage(networkId, { limit, standing: 'rejected', ...(after ? { after: after[0] } : {}) });
-    const found = await matches.profiles(views.map((v) => v.id));
-    // The index follows the table a moment later: a profile approved or erased since is left out.
-    const rejected = [...found.values()]
+    const { profiles: found, cursor } = await standingPage(event, matches, networkId, 'rejected');
+    // The index follows the table a moment later: a profile approved since is left out.
+    const rejected = found
       .filter((p) => membershipStatus(p, networkId) === 'rejected' && coordinatorMaySee(p, networkId))
       .map(toPublicProfile)
       .sort((a, b) => a.name.localeCompare(b.name));
-    return json(200, { networkId, rejected, ...(last === undefined ? {} : { cursor: pageCursor(list, [last]) }) });
+    return json(200, { networkId, rejected, ...(cursor === undefined ? {} : { cursor }) });
   };
 
   return { importMemberList, importTemplate, exportMembers, rejectedMembers };

@@ -1,9 +1,9 @@
-import { coordinatorMaySee, MEMBER_PAGE_LIMITS, toPublicProfile } from '@culturebridge/domain';
+import { coordinatorMaySee, toPublicProfile } from '@culturebridge/domain';
 import { json, notFound } from '@culturebridge/http';
 import type { MatchStore, NetworkStore, ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinates, type Caller } from './access.js';
-import { pageCursor, pageQuery } from './page-query.js';
+import { standingPage } from './page-query.js';
 import type { Route } from './route.js';
 
 export interface MembershipRouteDeps {
@@ -37,15 +37,12 @@ export function membershipRoutes(deps: MembershipRouteDeps) {
    */
   const joinRequests: Route = async (event, caller) => {
     const networkId = coordinatedNetwork(event, caller);
-    const list = `requests:${networkId}`;
-    const { limit, after } = pageQuery(event, list, MEMBER_PAGE_LIMITS, 1);
-    const { views, last } = await matches.membersPage(networkId, { limit, standing: 'requested', ...(after ? { after: after[0] } : {}) });
-    const found = await matches.profiles(views.map((v) => v.id));
-    const requests = [...found.values()]
+    const { profiles: found, cursor } = await standingPage(event, matches, networkId, 'requested');
+    const requests = found
       .filter((p) => p.memberships?.[networkId] === 'requested' && coordinatorMaySee(p, networkId))
       .map((p) => ({ ...toPublicProfile(p), requestedAt: p.updatedAt }))
       .sort((a, b) => a.name.localeCompare(b.name));
-    return json(200, { networkId, requests, ...(last === undefined ? {} : { cursor: pageCursor(list, [last]) }) });
+    return json(200, { networkId, requests, ...(cursor === undefined ? {} : { cursor }) });
   };
 
   const answer = (status: 'approved' | 'rejected'): Route => async (event, caller) => {

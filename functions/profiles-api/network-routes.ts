@@ -1,9 +1,9 @@
-import { DEFAULT_LOCALE, MEMBER_PAGE_LIMITS, NetworkId, toPublicProfile } from '@culturebridge/domain';
+import { DEFAULT_LOCALE, NetworkId, toPublicProfile } from '@culturebridge/domain';
 import { HttpProblem, json, notFound, parseBody } from '@culturebridge/http';
 import { type AddressBook, type CoordinatorStore, type MatchStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinates, type Caller } from './access.js';
-import { pageCursor, pageQuery } from './page-query.js';
+import { standingPage } from './page-query.js';
 import { NetworkSettingsUpdate } from './requests.js';
 import type { Route } from './route.js';
 
@@ -29,16 +29,8 @@ export function networkRoutes({ matches, coordinators, addresses }: NetworkRoute
    */
   const networkMembers: Route = async (event, caller) => {
     const networkId = networkOf(event, caller);
-    const list = `members:${networkId}`;
-    const { limit, after } = pageQuery(event, list, MEMBER_PAGE_LIMITS, 1);
-    const { views, last } = await matches.membersPage(networkId, { limit, ...(after ? { after: after[0] } : {}) });
-    const profiles = await matches.profiles(views.map((v) => v.id));
-    // A member erased since the index was read has no profile left: it is skipped, the cursor still moves past it.
-    const members = views.flatMap((v) => {
-      const profile = profiles.get(v.id);
-      return profile ? [toPublicProfile(profile)] : [];
-    });
-    return json(200, { networkId, members, ...(last === undefined ? {} : { cursor: pageCursor(list, [last]) }) });
+    const { profiles, cursor } = await standingPage(event, matches, networkId, 'approved');
+    return json(200, { networkId, members: profiles.map(toPublicProfile), ...(cursor === undefined ? {} : { cursor }) });
   };
 
   async function coordinatorOf(caller: Caller, networkId: string) {

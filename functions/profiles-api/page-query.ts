@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import type { FieldProblem } from '@culturebridge/domain';
+import { MEMBER_PAGE_LIMITS, type FieldProblem, type MembershipStatus, type Profile } from '@culturebridge/domain';
 import { invalidFields } from '@culturebridge/http';
+import type { MatchStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
 /** How many items one answer of a paged list holds (`limit`): `default` when none is asked, at most `max`. */
@@ -62,4 +63,28 @@ export function pageQuery(event: APIGatewayProxyEventV2, list: string, limits: P
   problems.push(...more);
   if (problems.length > 0) throw invalidFields(problems);
   return { limit, ...(after === undefined ? {} : { after }) };
+}
+
+/** The list a cursor of each of a network's index partitions names (`<list>:<network>`). */
+const STANDING_LISTS: Readonly<Record<MembershipStatus, string>> = { approved: 'members', requested: 'requests', rejected: 'rejected' };
+
+/**
+ * One page of the profiles in a network's index partition for `standing` (its members, those asking
+ * to join, those it rejected), as the request asks it (pageQuery: `limit`, `cursor`): the profiles
+ * in the index's order (by id), a profile erased since the index was read left out (the cursor
+ * still moves past it), and the next page's `cursor` when there is one. One Query of `limit` index
+ * items and one BatchGetItem of their profiles. Throws a 400 problem naming a bad `limit` or `cursor`.
+ */
+export async function standingPage(
+  event: APIGatewayProxyEventV2,
+  matches: Pick<MatchStore, 'membersPage' | 'profiles'>,
+  networkId: string,
+  standing: MembershipStatus,
+): Promise<{ profiles: Profile[]; cursor?: string }> {
+  const list = `${STANDING_LISTS[standing]}:${networkId}`;
+  const { limit, after } = pageQuery(event, list, MEMBER_PAGE_LIMITS, 1);
+  const { views, last } = await matches.membersPage(networkId, { limit, standing, ...(after ? { after: after[0] } : {}) });
+  const found = await matches.profiles(views.map((v) => v.id));
+  const profiles = views.flatMap((v) => found.get(v.id) ?? []);
+  return { profiles, ...(last === undefined ? {} : { cursor: pageCursor(list, [last]) }) };
 }
