@@ -1,7 +1,8 @@
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { isLostTransactionRace } from './errors.js';
+import { batchGet } from './batch.js';
 import type { MembershipStatus, Profile } from '@culturebridge/domain';
 import { ownerKey } from './address-book.js';
 import { decodeMembershipView } from './membership-codec.js';
@@ -422,21 +423,9 @@ export class MatchStore {
     return found;
   }
 
-  /** Items by key, 100 keys a BatchGetItem (which refuses a request naming one key twice), unprocessed keys asked again. */
+  /** Items by key (see batchGet: unprocessed keys asked again, UnprocessedAfterRetries past the bound); read units counted unless `uncounted`. */
   private async batchGet(itemKeys: readonly Record<string, string>[], options: { consistent?: boolean; uncounted?: boolean } = {}): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    const unique = [...new Map(itemKeys.map((k) => [`${k.PK}\u0000${k.SK}`, k])).values()];
-    for (let i = 0; i < unique.length; i += 100) {
-      let request: Record<string, { Keys: Record<string, string>[]; ConsistentRead?: boolean }> | undefined = {
-        [this.tableName]: { Keys: unique.slice(i, i + 100), ...(options.consistent ? { ConsistentRead: true } : {}) },
-      };
-      for (let round = 0; request && Object.keys(request).length > 0 && round < 8; round++) {
-        const out = await this.doc.send(new BatchGetCommand({ RequestItems: request, ...(options.uncounted ? {} : this.capacity()) }));
-        if (!options.uncounted) this.count(out.ConsumedCapacity);
-        items.push(...(out.Responses?.[this.tableName] ?? []));
-        request = out.UnprocessedKeys as typeof request;
-      }
-    }
-    return items;
+    const counted = !options.uncounted && this.options.measureCapacity;
+    return batchGet(this.doc, this.tableName, itemKeys, { ...(options.consistent ? { consistent: true } : {}), ...(counted ? { onCapacity: (consumed) => this.count(consumed) } : {}) });
   }
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { PartnerInput, partnerTargetIssues, rotateSecrets, webhookUrlProblem, type DisabledReason, type Partner } from '@culturebridge/domain/partner';
+import { batchGet } from './batch.js';
 import { fromItem } from './profile-items.js';
 import { ENTITY, keys, TABLE } from './table.js';
 
@@ -222,8 +223,9 @@ export class PartnerStore {
     const pointer = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.webhookEventById(eventId) }));
     const ref = pointer.Item?.ref as { PK: string; SK: string } | undefined;
     if (!ref) return undefined;
-    const out = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: [ref] } } }));
-    return out.Responses?.[this.tableName]?.[0]?.event as StoredEvent | undefined;
+    // Unprocessed keys are asked again, and throw past the bound: never "not found" for a short read.
+    const [item] = await batchGet(this.doc, this.tableName, [ref]);
+    return item?.event as StoredEvent | undefined;
   }
 
   /** Events with from ≤ time ≤ to (ISO 8601), oldest first: one Query per UTC day. */
