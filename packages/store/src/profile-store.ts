@@ -3,7 +3,7 @@ import { GetCommand, TransactWriteCommand, UpdateCommand, paginateQuery, type Dy
 import { contactChange, nextMemberships, withoutLapsedContactChange, type MembershipAsItStands, type MembershipStatus, type Profile, type ProfileData, type ProfileStatus } from '@culturebridge/domain';
 import { addressHash, profileAddressItem } from './address-book.js';
 import { batchDelete } from './batch.js';
-import { DuplicateSubmission, isLostTransactionRace, type WriteResult } from './errors.js';
+import { DuplicateSubmission, LostEveryAttempt, isLostTransactionRace, type WriteResult } from './errors.js';
 import { fromItem, membershipAsItStandsOf, membershipItemScopes, membershipItems, profileItem } from './profile-items.js';
 import { ENTITY, keys, TABLE } from './table.js';
 import { spendTokenUpdate, tokenItem, type TokenSpend } from './sign-in-store.js';
@@ -12,6 +12,12 @@ import { removeNetworkCopies } from './network-projection.js';
 
 /** How long an erasure is remembered, so that the owner's retry is answered as the first time (s). */
 export const ERASURE_MEMORY_S = 24 * 60 * 60;
+
+/** How long an erased profile's former partners are noted for compute-matches (s). */
+const FORMER_PARTNERS_MEMORY_S = 7 * 86_400;
+
+/** Attempts of a write that re-reads after a lost race (see isLostTransactionRace) before LostEveryAttempt. */
+const RACE_ATTEMPTS = 3;
 
 export interface CreateOptions {
   id: string;
@@ -42,7 +48,11 @@ export function awaitsAddress(profile: Pick<Profile, 'contact' | 'pendingContact
 }
 
 export class ProfileStore {
-  /** `nowMs`: the clock (epoch ms) a waiting contact change lapses by (see CONTACT_CHANGE_LIFETIME_DAYS). */
+  /**
+   * `nowMs`: the store's one clock (epoch ms): a waiting contact change lapses by it (see
+   * CONTACT_CHANGE_LIFETIME_DAYS), and the erasure and submission memories and the former-partners
+   * note expire by it.
+   */
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -140,8 +150,12 @@ export class ProfileStore {
           const first = await this.submitted(once.key);
           if (first !== undefined) throw new DuplicateSubmission(first);
         }
-        // The twin transaction is still in flight (TransactionConflict): once it lands, the condition decides.
-        if (attempt < 3 && (reason === 'TransactionConflict' || reason === 'ConditionalCheckFailed')) continue;
+        // The twin transaction is still in flight (TransactionConflict): once it lands, the condition
+        // decides. A race on the submission item only: a failed condition on the new profile's id is a bug.
+        if (isLostTransactionRace(error) && (reason === 'TransactionConflict' || reason === 'ConditionalCheckFailed')) {
+          if (attempt < RACE_ATTEMPTS) continue;
+          throw new LostEveryAttempt('create', attempt, { cause: error });
+        }
         throw error;
       }
     }
@@ -152,13 +166,13 @@ export class ProfileStore {
     const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.erasure(id), ConsistentRead: true }));
     const expires = Number(Item?.[TABLE.ttlAttribute]);
     // An expired item may linger until TTL deletes it (up to days): it no longer counts.
-    return typeof Item?.by === 'string' && expires * 1000 > Date.now() ? Item.by : undefined;
+    return typeof Item?.by === 'string' && expires * 1000 > this.nowMs() ? Item.by : undefined;
   }
 
   /** The profile a submission made, while it is remembered (see CreateOptions.once); undefined otherwise. */
   async submitted(key: string): Promise<string | undefined> {
     const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.submission(key), ConsistentRead: true }));
-    return typeof Item?.profileId === 'string' && (typeof Item.expiresAt !== 'number' || Item.expiresAt * 1000 > Date.now()) ? Item.profileId : undefined;
+    return typeof Item?.profileId === 'string' && (typeof Item.expiresAt !== 'number' || Item.expiresAt * 1000 > this.nowMs()) ? Item.profileId : undefined;
   }
 
   /**
@@ -223,6 +237,7 @@ export class ProfileStore {
   async erase(id: string, by?: string): Promise<WriteResult<{ id: string }>> {
     // The delete is conditional on the version read, so an update that added a network meanwhile
     // cannot leave a membership behind; on such a race the partition is read again.
+    const nowS = Math.floor(this.nowMs() / 1000);
     for (let attempt = 1; ; attempt++) {
       // The former-partners note outlives the erasure until compute-matches has used it.
       const items = (await this.partition(id)).filter((i) => i.entity !== ENTITY.formerPartners);
@@ -245,16 +260,17 @@ export class ProfileStore {
                 },
                 ...memberships.map((item) => ({ Delete: { TableName: this.tableName, Key: { PK: item.PK as string, SK: item.SK as string } } })),
                 { Delete: { TableName: this.tableName, Key: keys.addressOfProfile(addressHash((profile as unknown as Profile).contact.email), id) } },
-                ...(by === undefined ? [] : [{ Put: { TableName: this.tableName, Item: { ...keys.erasure(id), entity: ENTITY.erasure, by, [TABLE.ttlAttribute]: Math.floor(Date.now() / 1000) + ERASURE_MEMORY_S } } }]),
+                ...(by === undefined ? [] : [{ Put: { TableName: this.tableName, Item: { ...keys.erasure(id), entity: ENTITY.erasure, by, [TABLE.ttlAttribute]: nowS + ERASURE_MEMORY_S } } }]),
                 ...(partners.length > 0
-                  ? [{ Put: { TableName: this.tableName, Item: { ...keys.formerPartners(id), entity: ENTITY.formerPartners, partners, [TABLE.ttlAttribute]: Math.floor(Date.now() / 1000) + 7 * 86_400 } } }]
+                  ? [{ Put: { TableName: this.tableName, Item: { ...keys.formerPartners(id), entity: ENTITY.formerPartners, partners, [TABLE.ttlAttribute]: nowS + FORMER_PARTNERS_MEMORY_S } } }]
                   : []),
               ],
             }),
           );
         } catch (error) {
-          if (isLostTransactionRace(error) && attempt < 3) continue;
-          throw error;
+          if (!isLostTransactionRace(error)) throw error;
+          if (attempt < RACE_ATTEMPTS) continue;
+          throw new LostEveryAttempt('erase', attempt, { cause: error });
         }
       }
       const rest = items.filter((i) => i !== profile && !memberships.includes(i));
@@ -325,8 +341,9 @@ export class ProfileStore {
       } catch (error) {
         if (spend && error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return this.spentHere(spend, 'spent');
         // Changed meanwhile: read again, and confirm only if it still awaits this address.
-        if (isLostTransactionRace(error) && attempt < 3) continue;
-        throw error;
+        if (!isLostTransactionRace(error)) throw error;
+        if (attempt < RACE_ATTEMPTS) continue;
+        throw new LostEveryAttempt('confirm', attempt, { cause: error });
       }
     }
   }
@@ -367,8 +384,9 @@ export class ProfileStore {
         await this.doc.send(new TransactWriteCommand({ TransactItems: this.replaceWithMemberships(current, next, stored) }));
         return 'changed';
       } catch (error) {
-        if (isLostTransactionRace(error) && attempt < 3) continue;
-        throw error;
+        if (!isLostTransactionRace(error)) throw error;
+        if (attempt < RACE_ATTEMPTS) continue;
+        throw new LostEveryAttempt('setMembership', attempt, { cause: error });
       }
     }
   }
