@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { MessageRejected, SESv2Client, SendEmailCommand, TooManyRequestsException } from '@aws-sdk/client-sesv2';
 import { sesMailer } from '@culturebridge/mail';
 import { ConditionalCheckFailedException, ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
@@ -141,6 +141,31 @@ describe('profiles-api error paths', () => {
     expect(response.status).toBe(503);
     expect(response.body).toMatchObject({ type: '/problems/kept-changing' });
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+  });
+
+  it('answers 503 with Retry-After, never a shorter list, when DynamoDB leaves a partner\'s profile unprocessed on every round', async () => {
+    const partner = '0b6e2f0a-3c1d-4e5f-8a9b-1c2d3e4f5a6b';
+    const match = matchItems({ matchId: `${id}|${partner}`, profileIds: [id, partner], state: 'proposed', acceptedBy: [], score: 0.7, summary: 's', reasons: [], sharedNetworks: ['eu4culture'], version: 1, proposedAt: 'p', updatedAt: 'u' });
+    ddb.on(GetCommand, { Key: keys.profile(id) }).resolves({ Item: stored });
+    ddb.on(QueryCommand, { ExpressionAttributeValues: { ':pk': keys.profilePartition(id), ':match': keys.matchPrefix } }).resolves({ Items: match.filter((item) => item.PK === keys.profilePartition(id)) });
+    ddb.on(BatchGetCommand).resolves({ Responses: { table: [] }, UnprocessedKeys: { table: { Keys: [keys.profile(partner)] } } });
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const answered = call(api, { method: 'GET', path: `/profiles/${id}/matches`, headers: owner });
+      // The store backs off between its rounds: each wait is let pass at once.
+      let settled = false;
+      void answered.finally(() => (settled = true));
+      while (!settled) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (vi.getTimerCount() > 0) await vi.advanceTimersToNextTimerAsync();
+      }
+      const response = await answered;
+      expect(response.status).toBe(503);
+      expect(response.headers['retry-after']).toBe('1');
+      expect(ddb.commandCalls(BatchGetCommand)).toHaveLength(8);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('answers 503 when a transaction was cancelled by throttling', async () => {

@@ -1,6 +1,7 @@
 import type middy from '@middy/core';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { LostEveryAttempt, UnprocessedAfterRetries } from '@culturebridge/store';
 import { bodyTooLarge, HttpProblem, invalidFields, keptChanging } from './problem.js';
 
 type Request = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
@@ -46,26 +47,23 @@ interface MiddyHttpError extends Error {
   expose?: boolean;
 }
 
-/**
- * A transaction cancelled only because other writes came first (a condition failed, or another
- * transaction held an item) that reached the edge: the store retried it and lost every time. Not a
- * failure of ours: the client sends the same request again (503 kept-changing).
- */
-function isLostRace(error: unknown): error is { CancellationReasons?: { Code?: string }[] } {
-  const e = error as { name?: string; CancellationReasons?: { Code?: string }[] };
-  const codes = (e?.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-  return e?.name === 'TransactionCanceledException' && codes.some((c) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict') && codes.every((c) => c === 'None' || c === 'ConditionalCheckFailed' || c === 'TransactionConflict');
-}
-
 /** The SDK already retried these with backoff; the client may try again shortly. */
 function isThrottle(error: unknown): boolean {
   const e = error as { name?: string; $retryable?: { throttling?: boolean }; CancellationReasons?: { Code?: string }[] };
   return (
+    // DynamoDB's capacity was short for part of a batch on every round (see the store's batch.ts).
+    error instanceof UnprocessedAfterRetries ||
     Boolean(e?.$retryable?.throttling) ||
     ['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'TooManyRequestsException'].includes(e?.name ?? '') ||
     // A transaction cancelled only because DynamoDB throttled one of its items.
     (e?.name === 'TransactionCanceledException' && (e.CancellationReasons ?? []).some((r) => r.Code === 'ThrottlingError'))
   );
+}
+
+/** A cancelled transaction's reason codes, for the log; never its items (they may hold personal data). */
+function cancellationCodes(error: unknown): { reasons?: string[] } {
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] } | undefined)?.CancellationReasons;
+  return Array.isArray(reasons) ? { reasons: reasons.map((r) => r.Code ?? 'None') } : {};
 }
 
 function isMiddyHttpError(error: unknown): error is MiddyHttpError {
@@ -114,15 +112,17 @@ export function problemDetails(logger: Logger): middy.MiddlewareObj<APIGatewayPr
           MIDDY_TITLES[status] ?? 'Bad request',
           malformedJson ? 'The body is not valid JSON. Check quotes, commas and brackets.' : (MIDDY_DETAILS[error.statusCode] ?? error.message),
         );
-      } else if (isLostRace(error)) {
-        // A store method retried its transaction and lost to other writes each time (ids and codes only in the log).
-        logger.warn('a write lost its race on every attempt', { error: 'TransactionCanceledException', reasons: (error.CancellationReasons ?? []).map((r) => r.Code) });
+      } else if (error instanceof LostEveryAttempt) {
+        // A store method retried its transaction and lost to other writes each time: not a failure
+        // of ours, the same request again may land. Only a store method that decided again and lost
+        // every time says so; a cancellation nobody retried is a 500 below (codes only in the log).
+        logger.warn('a write lost its race on every attempt', { error: error.name, operation: error.operation, attempts: error.attempts, reasons: error.reasons });
         problem = keptChanging();
       } else if (isThrottle(error)) {
-        logger.warn('request throttled by a dependency', { error: (error as Error).name });
+        logger.warn('request throttled by a dependency', { error: (error as Error).name, ...cancellationCodes(error) });
         problem = new HttpProblem(503, 'Busy', 'The service is busy right now. Please retry in a moment.', 'about:blank', {}, { 'retry-after': '1' });
       } else {
-        logger.error('request failed', { error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
+        logger.error('request failed', { error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error), ...cancellationCodes(error) });
         problem = new HttpProblem(500, 'Internal error', 'Something went wrong on our side. Please try again later.');
       }
       if (problem.status >= 400 && problem.status < 500) {
