@@ -146,13 +146,14 @@ export function createNotifyHandler(deps: NotifyDeps) {
       /**
        * Whether a schedule of a version before this event's was mailed to `profileId`: asked only of
        * one told nothing yet whom a removal or the cancellation concerns (a meeting planned before
-       * the MeetingTold record existed mailed its schedules without it), latest version first.
+       * the MeetingTold record existed mailed its schedules without it), every earlier version at once.
        */
       const scheduleSent = async (profileId: string) => {
-        for (let version = data.version - 1; version >= 1; version--) {
-          if ((await deps.notifications.get(meetingNotificationId({ id: meeting.id, version }, profileId)))?.status === 'sent') return true;
-        }
-        return false;
+        const earlier = Array.from({ length: data.version - 1 }, (_, i) => meetingNotificationId({ id: meeting.id, version: data.version - 1 - i }, profileId));
+        if (earlier.length === 0) return false;
+        // One batched read; a record left unprocessed throws (the message is retried), never reads as unsent.
+        const records = await deps.notifications.getMany(earlier);
+        return earlier.some((id) => records.get(id)?.status === 'sent');
       };
       const decisions = [];
       for (const { subject, token, told } of held) {

@@ -86,6 +86,14 @@ describe('a participant taken out of a meeting', () => {
     expect(back.sent).toEqual([]);
   });
 
+  it('whether an earlier schedule was mailed is read in one batched read of every earlier version, not one read a version', async () => {
+    const { sent, records, batchReads, deliver } = setup(stored(5, [A, B]));
+    mailedFirstSchedule(records, C);
+    expect(await deliver(changedEvent(5, [A, B], [C]))).toEqual({ batchItemFailures: [] });
+    expect(sent.map((s) => s.to)).toContain('oksana@lviv.example');
+    expect(batchReads).toEqual([[4, 3, 2, 1].map((v) => `meeting:${MEETING_ID}:v${v}:member:${C}`)]);
+  });
+
   it('an event without removedParticipantIds (published before it was added) mails as before', async () => {
     const { sent, deliver } = setup(stored(2, [A, B]));
     const event = changedEvent(2, [A, B], []);

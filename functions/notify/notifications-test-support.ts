@@ -11,11 +11,23 @@ const subjectKey = (subject: ToldSubject) => (subject.kind === 'membership' ? `m
 export function memoryNotifications() {
   const records = new Map<string, { status: 'claimed' | 'sent'; token?: string }>();
   const told = new Map<string, { standing?: Standing; holder?: string }>();
+  /** The ids each getMany asked for, one entry a call. */
+  const batchReads: string[][] = [];
   const store = {
     records,
+    batchReads,
     async get(id: string) {
       const current = records.get(id);
       return current ? { notificationId: id, status: current.status } : undefined;
+    },
+    async getMany(ids: readonly string[]) {
+      batchReads.push([...ids]);
+      const found = new Map<string, { notificationId: string; status: 'claimed' | 'sent' }>();
+      for (const id of ids) {
+        const current = records.get(id);
+        if (current) found.set(id, { notificationId: id, status: current.status });
+      }
+      return found;
     },
     async claim(facts: NotificationFacts, token: string): Promise<ClaimResult> {
       const current = records.get(facts.notificationId);
@@ -86,7 +98,7 @@ function notifyWith(people: ReadonlyMap<string, unknown>, options: { meeting?: M
     now: () => new Date('2026-11-30T09:00:01Z'),
     logger: new Logger({ serviceName: 'notify-test', logLevel: 'SILENT' }),
   });
-  return { sent, records: notifications.records, told: notifications.told, deliver: (body: unknown) => handler(sqsEvent('notify-buffer', [body]), {} as Context) };
+  return { sent, records: notifications.records, batchReads: notifications.batchReads, told: notifications.told, deliver: (body: unknown) => handler(sqsEvent('notify-buffer', [body]), {} as Context) };
 }
 
 /** A member as notify reads it for membership mails: each membership's status and the version it took it at. */

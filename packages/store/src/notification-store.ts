@@ -2,6 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateComm
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { NOTIFICATION_RECORD_DAYS, type DigestEntry } from '@culturebridge/domain';
 import { isLostTransactionRace } from './errors.js';
+import { batchGet } from './batch.js';
 import { ENTITY, keys, TABLE } from './table.js';
 
 export type NotificationStatus = 'claimed' | 'sent';
@@ -65,6 +66,16 @@ export class NotificationStore {
   async get(notificationId: string): Promise<NotificationRecord | undefined> {
     const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.notification(notificationId), ConsistentRead: true }));
     return out.Item as NotificationRecord | undefined;
+  }
+
+  /**
+   * The records of those of `notificationIds` that exist, by id, read consistently in batches (see
+   * batchGet: unprocessed keys asked again, UnprocessedAfterRetries past the bound, never a record
+   * left out as if absent).
+   */
+  async getMany(notificationIds: readonly string[]): Promise<Map<string, NotificationRecord>> {
+    const items = await batchGet(this.doc, this.tableName, notificationIds.map((id) => keys.notification(id)), { consistent: true });
+    return new Map(items.map((item) => [(item as unknown as NotificationRecord).notificationId, item as unknown as NotificationRecord]));
   }
 
   /**
