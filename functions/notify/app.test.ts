@@ -4,7 +4,7 @@ import { SESv2Client, SendEmailCommand, TooManyRequestsException, MessageRejecte
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
 import type { Coordinator } from '@culturebridge/domain';
-import type { CoordinatorStore, NotificationStore } from '@culturebridge/store';
+import { UnprocessedAfterRetries, type CoordinatorStore, type NotificationStore } from '@culturebridge/store';
 import { sqsEvent } from '../../local/sqs.js';
 import { createNotifyHandler } from './app.js';
 import { memoryNotifications } from './notifications-test-support.js';
@@ -24,7 +24,7 @@ const proposed = {
 };
 
 /** notify with the coordinator mailed at once; `current` is the match as the table holds it (undefined: not found). */
-function setup(ses: SESv2Client, current?: { state: string; version: number; proposedAt?: string }) {
+function setup(ses: SESv2Client, current?: { state: string; version: number; proposedAt?: string }, profiles: () => Promise<Map<string, unknown>> = async () => new Map([[A, { name: 'Kutaisi', mailFrequency: 'off' }], [B, { name: 'Gyumri', mailFrequency: 'off' }]])) {
   const notifications = memoryNotifications();
   const handler = createNotifyHandler({
     notifications: notifications as unknown as NotificationStore,
@@ -32,7 +32,7 @@ function setup(ses: SESv2Client, current?: { state: string; version: number; pro
     coordinators: { ofNetworks: async () => [COORDINATOR] } as unknown as CoordinatorStore,
     networkSettings: { getMany: async () => new Map() },
     // The members chose no mail: these tests are about the coordinator's.
-    matches: { profiles: async () => new Map([[A, { name: 'Kutaisi', mailFrequency: 'off' }], [B, { name: 'Gyumri', mailFrequency: 'off' }]]), match: async () => current } as never,
+    matches: { profiles, match: async () => current } as never,
     meetings: { get: async () => undefined },
     memberships: { membership: async () => undefined },
     mailer: sesMailer(ses, { sender: 'no-reply@culturebridge.example', configurationSet: 'cs', sleep: async () => undefined }),
@@ -77,6 +77,22 @@ describe('notify against SES throttling', () => {
     expect((await handler(proposed)).batchItemFailures).toEqual([]);
     expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1);
     expect([...notifications.records.values()]).toEqual([{ status: 'sent' }]);
+  });
+
+  it('fails the message, mailing nothing, when DynamoDB leaves the members\' profiles unprocessed on every round: the redelivery mails', async () => {
+    const ses = mockClient(SESv2Client);
+    ses.on(SendEmailCommand).resolves({ MessageId: 'm1' });
+    let short = true;
+    const { notifications, handler } = setup(ses as unknown as SESv2Client, undefined, async () => {
+      if (short) throw new UnprocessedAfterRetries('reads', 2, 8);
+      return new Map([[A, { name: 'Kutaisi', mailFrequency: 'off' }], [B, { name: 'Gyumri', mailFrequency: 'off' }]]);
+    });
+    await expect(handler(proposed)).rejects.toThrow(/All records failed/);
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
+    expect(notifications.records.size).toBe(0);
+    short = false;
+    expect((await handler(proposed)).batchItemFailures).toEqual([]);
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1);
   });
 
   it('does not retry a permanent refusal in-process: the message fails (SQS retries, then dead-letters it)', async () => {
