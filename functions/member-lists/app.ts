@@ -13,7 +13,7 @@ export interface MemberListsOptions extends Omit<SignInDeps, 'originSecret'> {
   profiles: ProfileStore;
   matches: MatchStore;
   /** The dashboard's activity feed (GET /networks/{id}/activity). */
-  activity: Pick<ActivityStore, 'since'>;
+  activity: Pick<ActivityStore, 'page'>;
   meetings: MeetingStore;
   networkSettings: Pick<NetworkSettingsStore, 'getMany'>;
   newId: () => string;

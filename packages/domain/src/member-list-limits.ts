@@ -34,3 +34,17 @@ export const MATCH_PAGE_LIMITS = Object.freeze({
   /** The largest `limit` accepted. */
   max: 2000,
 });
+
+/**
+ * How many entries one answer of GET /networks/{id}/activity holds (`limit`). An entry is at most
+ * about 1.1 KB as JSON (two names of 120 characters at 3 UTF-8 bytes each, the ids, the pair key),
+ * and names take one membership item per member it names, so `max` pages stay near 0.5 MB and
+ * read at most 1 000 membership items. The dashboard shows the newest `default` and reads the next
+ * page when asked ("Show older").
+ */
+export const ACTIVITY_PAGE_LIMITS = Object.freeze({
+  /** Entries per page when the request names no `limit`. */
+  default: 100,
+  /** The largest `limit` accepted. */
+  max: 500,
+});
