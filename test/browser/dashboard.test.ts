@@ -464,3 +464,57 @@ describe('the dashboard of a network with more matches than one answer holds', (
     expect(listed).toEqual([...all].sort((a, b) => b.score - a.score || a.matchId.localeCompare(b.matchId)).map((m) => m.matchId));
   });
 });
+
+describe("the dashboard's activity of a busy network", () => {
+  it('shows the newest page, reads older pages on "Show older", newest first, and keeps them on a refresh', async () => {
+    // The activity route answered two weeks of entries at once, however many; it answers a page at
+    // a time now. Here each page holds three entries, so the demo network's feed takes several.
+    await platform.settle();
+    type Page = { thisWeek: { eventId: string }[]; lastWeek: { eventId: string }[]; cursor?: string };
+    const all: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const answer: Page = await api<Page>('GET', `/networks/${EU4CULTURE}/activity${cursor === undefined ? '' : `?cursor=${encodeURIComponent(cursor)}`}`, coordinatorSession);
+      all.push(...answer.thisWeek.map((e) => e.eventId), ...answer.lastWeek.map((e) => e.eventId));
+      cursor = answer.cursor;
+    } while (cursor !== undefined);
+    expect(all.length).toBeGreaterThan(6);
+
+    const page = await coordinatorPage({ width: 1280, height: 900 }, false);
+    let asked = 0;
+    await page.route(new RegExp(`/networks/${EU4CULTURE}/activity(\\?|$)`), async (route) => {
+      asked++;
+      const url = new URL(route.request().url());
+      url.searchParams.set('limit', '3');
+      await route.continue({ url: url.toString() });
+    });
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /^Dashboard: / }).waitFor(WAIT);
+    const feed = page.getByRole('region', { name: 'Activity', exact: true });
+    const entries = feed.locator('li[data-event-id]');
+    const older = feed.getByRole('button', { name: 'Show older' });
+    await older.waitFor(WAIT);
+    expect(await entries.count()).toBe(3);
+    // Only the newest are read: the count says so.
+    await expect(feed.getByRole('heading', { name: /^This week/ }).innerText()).resolves.toBe('This week (at least 3)');
+
+    for (let shown = 3; shown < all.length; ) {
+      await older.click();
+      shown = Math.min(shown + 3, all.length);
+      await entries.nth(shown - 1).waitFor(WAIT);
+    }
+    await older.waitFor({ ...WAIT, state: 'detached' });
+    const listed = async () => Promise.all((await entries.all()).map((li) => li.getAttribute('data-event-id')));
+    expect(await listed()).toEqual(all);
+    const thisWeek = await feed.locator('section[aria-labelledby="activity-this-week"] li').count();
+    await expect(feed.getByRole('heading', { name: /^This week/ }).innerText()).resolves.toBe(`This week (${thisWeek})`);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // A refresh reads as many pages again, from the newest: nothing shown is dropped.
+    const before = asked;
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(() => asked - before, WAIT).toBeGreaterThanOrEqual(Math.ceil(all.length / 3));
+    await older.waitFor({ ...WAIT, state: 'detached' });
+    expect(await listed()).toEqual(all);
+  });
+});

@@ -98,7 +98,28 @@ export const fetchRejectedMembers = (networkId: string): Promise<RejectedMembers
 export const fetchAllNetworkMatchesUnnamed = (networkId: string): Promise<UnnamedNetworkMatch[]> =>
   allPages<UnnamedNetworkMatches, UnnamedNetworkMatch>(`/networks/${segment(networkId)}/matches`, MATCH_PAGE_LIMITS.max, (page) => page.matches, undefined, '&names=omit');
 
-export const fetchNetworkActivity = (networkId: string) => apiRequest<NetworkActivity>('GET', `/networks/${segment(networkId)}/activity`);
+/** One page of the network's activity (the newest ACTIVITY_PAGE_LIMITS.default entries of the two weeks), or the page after `cursor`. */
+export const fetchActivityPage = (networkId: string, cursor?: string) =>
+  apiRequest<NetworkActivity>('GET', `/networks/${segment(networkId)}/activity${cursor === undefined ? '' : `?cursor=${segment(cursor)}`}`);
+
+/** Pages of activity read one after another, as one: each page's weeks appended to those before, the last page's cursor. */
+export function joinActivityPages(first: NetworkActivity, ...more: readonly NetworkActivity[]): NetworkActivity {
+  return more.reduce((all, page) => ({ ...all, thisWeek: [...all.thisWeek, ...page.thisWeek], lastWeek: [...all.lastWeek, ...page.lastWeek], cursor: page.cursor }), first);
+}
+
+/**
+ * The network's newest activity, `pages` pages of it (fewer when the two weeks hold less): the
+ * dashboard reads again as many pages as the coordinator had opened with "Show older", from the
+ * newest, so a refresh neither drops them nor leaves a gap before them.
+ */
+export async function fetchNetworkActivity(networkId: string, pages = 1): Promise<NetworkActivity> {
+  const read = [await fetchActivityPage(networkId)];
+  for (let page = read[0]; page?.cursor !== undefined && read.length < pages; ) {
+    page = await fetchActivityPage(networkId, page.cursor);
+    read.push(page);
+  }
+  return joinActivityPages(read[0] as NetworkActivity, ...read.slice(1));
+}
 
 export const fetchNetworkSettings = (networkId: string) => apiRequest<NetworkSettings>('GET', `/networks/${segment(networkId)}/settings`);
 
