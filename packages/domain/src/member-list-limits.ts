@@ -48,3 +48,16 @@ export const ACTIVITY_PAGE_LIMITS = Object.freeze({
   /** The largest `limit` accepted. */
   max: 500,
 });
+
+/**
+ * How many meetings one answer of GET /networks/{id}/meetings holds (`limit`, counted before the
+ * cancelled ones are left out). A listed meeting is a few hundred bytes (its name, day, time zone,
+ * counts); its stored item, timetable included, is up to a few hundred KB, which DynamoDB's 1 MB a
+ * Query bounds each page's read by anyway. The web app asks for `max` and follows the cursor.
+ */
+export const MEETING_PAGE_LIMITS = Object.freeze({
+  /** Meetings per page when the request names no `limit`. */
+  default: 100,
+  /** The largest `limit` accepted. */
+  max: 500,
+});

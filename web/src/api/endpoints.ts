@@ -24,7 +24,7 @@ import type {
   VerifyResult,
   LinkDescription,
 } from './types';
-import { MATCH_PAGE_LIMITS, MEMBER_PAGE_LIMITS, type Locale } from '@culturebridge/domain';
+import { MATCH_PAGE_LIMITS, MEETING_PAGE_LIMITS, MEMBER_PAGE_LIMITS, byMeetingTime, type Locale } from '@culturebridge/domain';
 
 const segment = encodeURIComponent;
 
@@ -126,7 +126,11 @@ export const fetchNetworkSettings = (networkId: string) => apiRequest<NetworkSet
 export const updateNetworkSettings = (networkId: string, preference: MailPreference, locale?: Locale) =>
   apiRequest<NetworkSettings>('PUT', `/networks/${segment(networkId)}/settings`, { preference, ...(locale ? { locale } : {}) });
 
-export const fetchMeetings = (networkId: string) => apiRequest<{ networkId: string; meetings: MeetingSummary[] }>('GET', `/networks/${segment(networkId)}/meetings`);
+/** Every meeting of the network (every page, MEETING_PAGE_LIMITS.max at a time), by day and time. */
+export const fetchMeetings = async (networkId: string): Promise<{ networkId: string; meetings: MeetingSummary[] }> => ({
+  networkId,
+  meetings: (await allPages<{ meetings: MeetingSummary[]; cursor?: string }, MeetingSummary>(`/networks/${segment(networkId)}/meetings`, MEETING_PAGE_LIMITS.max, (page) => page.meetings)).sort(byMeetingTime),
+});
 
 export const createMeeting = (networkId: string, input: Omit<MeetingInput, 'requests'>) => apiRequest<MeetingView>('POST', `/networks/${segment(networkId)}/meetings${inPageLanguage()}`, input);
 
