@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { meetingCalendar, meetingCsv, memberCalendar } from '@culturebridge/domain/meeting-export';
-import type { ActivityStore, MatchStore, MeetingStore, NetworkSettingsStore, ProfileStore } from '@culturebridge/store';
+import type { ActivityStore, MatchStore, MeetingLists, MeetingStore, NetworkSettingsStore, ProfileStore } from '@culturebridge/store';
 import { meetingRoutes } from '../profiles-api/meeting-routes.js';
 import { networkReadRoutes } from '../profiles-api/network-read-routes.js';
 import { routesOf } from '../profiles-api/api-routes.js';
@@ -15,6 +15,7 @@ export interface MemberListsOptions extends Omit<SignInDeps, 'originSecret'> {
   /** The dashboard's activity feed (GET /networks/{id}/activity). */
   activity: Pick<ActivityStore, 'page'>;
   meetings: MeetingStore;
+  meetingLists: MeetingLists;
   networkSettings: Pick<NetworkSettingsStore, 'getMany'>;
   newId: () => string;
   now: () => string;

@@ -27,7 +27,7 @@ import {
 } from '@culturebridge/domain';
 import { scheduleMeeting, type KnownMatch } from '@culturebridge/domain/meeting-planner';
 import { HttpProblem, PROBLEM_TYPES, invalidFields, json, keptChanging, meetingCancelled, meetingExists, meetingUnderWay, noContent, notFound, parseBody, parseBodyAlong, sentField, versionConflict, wellFormedEntries } from '@culturebridge/http';
-import { isPublishedCopy, type MatchStore, type MeetingStore, type MembershipView, type NetworkSettingsStore, type ProfileStore } from '@culturebridge/store';
+import { isPublishedCopy, type MatchStore, type MeetingLists, type MeetingStore, type MembershipView, type NetworkSettingsStore, type ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod';
 import { requestFingerprint } from './fingerprint.js';
@@ -39,6 +39,8 @@ import type { Route } from './route.js';
 
 export interface MeetingRouteDeps {
   meetings: MeetingStore;
+  /** The network's list of meetings, a page at a time. */
+  meetingLists: Pick<MeetingLists, 'page'>;
   matches: MatchStore;
   profiles: ProfileStore;
   /** Networks' display names, for reasons written on the server (a participant's calendar). */
@@ -170,7 +172,7 @@ function requestProblems(taking: ReadonlySet<string>, requests: readonly ({ from
   return errors;
 }
 
-export function meetingRoutes({ meetings, matches, profiles, networkSettings, now }: MeetingRouteDeps, exports?: MeetingExports) {
+export function meetingRoutes({ meetings, meetingLists, matches, profiles, networkSettings, now }: MeetingRouteDeps, exports?: MeetingExports) {
   async function membersOf(networkId: string): Promise<Members> {
     return new Map((await matches.candidates([networkId])).map((v) => [v.id, v]));
   }
@@ -293,7 +295,7 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
     const networkId = networkOf(event, caller);
     const list = `meetings:${networkId}`;
     const { limit, after } = pageQuery(event, list, MEETING_PAGE_LIMITS, ID_CURSOR);
-    const page = await meetings.listPage(networkId, { limit, ...(after ? { after: after[0] } : {}) });
+    const page = await meetingLists.page(networkId, { limit, ...(after ? { after: after[0] } : {}) });
     const listed = page.meetings
       .filter((m) => m.cancelledAt === undefined)
       .map(({ id, name, date, startTime, timeZone, rounds, participants, version }) => ({ id, name, date, startTime, timeZone, rounds, participants: participants.length, version }))
