@@ -12,6 +12,7 @@ import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { platformDocumentClient, startTestPlatform } from '../support/platform.js';
 import { launchChromium, screenshot, seriousAccessibilityViolations } from './support/chromium.js';
 import { nextSignInLink, signInLinks } from './support/mail.js';
+import { askingPagesOf } from './support/page-limit.js';
 
 /**
  * The coordinator's everyday questions on the dashboard, in Debian's chromium against the whole local
@@ -408,15 +409,7 @@ describe('the dashboard of a network with more matches than one answer holds', (
     expect(all.length).toBeGreaterThan(1);
 
     const page = await coordinatorPage({ width: 1280, height: 900 }, false);
-    let asked = 0;
-    const names: (string | null)[] = [];
-    await page.route(new RegExp(`/networks/${EU4CULTURE}/matches(\\?|$)`), async (route) => {
-      asked++;
-      const url = new URL(route.request().url());
-      names.push(url.searchParams.get('names'));
-      url.searchParams.set('limit', '1');
-      await route.continue({ url: url.toString() });
-    });
+    const asked = await askingPagesOf(page, `/networks/${EU4CULTURE}/matches`, 1);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: /^Dashboard: / }).waitFor(WAIT);
     const rows = page.getByRole('region', { name: 'All matches', exact: true }).locator('tr[data-match-id]');
@@ -426,9 +419,9 @@ describe('the dashboard of a network with more matches than one answer holds', (
     for (let i = 0; i < (await rows.count()); i++) listed.push(await rows.nth(i).getAttribute('data-match-id'));
     const best = [...all].sort((a, b) => b.score - a.score || a.matchId.localeCompare(b.matchId)).map((m) => m.matchId);
     expect(listed).toEqual(best);
-    expect(asked).toBeGreaterThanOrEqual(all.length);
+    expect(asked.length).toBeGreaterThanOrEqual(all.length);
     // Named from the members it has read: each page asked without names (no membership items read per page).
-    expect(new Set(names)).toEqual(new Set(['omit']));
+    expect(new Set(asked.map((url) => url.searchParams.get('names')))).toEqual(new Set(['omit']));
     for (const match of all) {
       const pair = await page.getByRole('region', { name: 'All matches', exact: true }).locator(`tr[data-match-id="${match.matchId}"] th`).textContent();
       for (const name of match.names) expect(pair).toContain(name);
@@ -481,13 +474,7 @@ describe("the dashboard's activity of a busy network", () => {
     expect(all.length).toBeGreaterThan(6);
 
     const page = await coordinatorPage({ width: 1280, height: 900 }, false);
-    let asked = 0;
-    await page.route(new RegExp(`/networks/${EU4CULTURE}/activity(\\?|$)`), async (route) => {
-      asked++;
-      const url = new URL(route.request().url());
-      url.searchParams.set('limit', '3');
-      await route.continue({ url: url.toString() });
-    });
+    const asked = await askingPagesOf(page, `/networks/${EU4CULTURE}/activity`, 3);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: /^Dashboard: / }).waitFor(WAIT);
     const feed = page.getByRole('region', { name: 'Activity', exact: true });
@@ -511,9 +498,9 @@ describe("the dashboard's activity of a busy network", () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     // A refresh reads as many pages again, from the newest: nothing shown is dropped.
-    const before = asked;
+    const before = asked.length;
     await page.getByRole('button', { name: 'Refresh' }).click();
-    await expect.poll(() => asked - before, WAIT).toBeGreaterThanOrEqual(Math.ceil(all.length / 3));
+    await expect.poll(() => asked.length - before, WAIT).toBeGreaterThanOrEqual(Math.ceil(all.length / 3));
     await older.waitFor({ ...WAIT, state: 'detached' });
     expect(await listed()).toEqual(all);
   });
