@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { meetingCalendar, meetingCsv, memberCalendar } from '@culturebridge/domain/meeting-export';
-import type { ActivityStore, MatchStore, MeetingStore, NetworkSettingsStore, ProfileStore } from '@culturebridge/store';
+import type { ActivityStore, MatchStore, MeetingLists, MeetingStore, NetworkSettingsStore, ProfileStore } from '@culturebridge/store';
 import { meetingRoutes } from '../profiles-api/meeting-routes.js';
 import { networkReadRoutes } from '../profiles-api/network-read-routes.js';
 import { routesOf } from '../profiles-api/api-routes.js';
@@ -13,8 +13,9 @@ export interface MemberListsOptions extends Omit<SignInDeps, 'originSecret'> {
   profiles: ProfileStore;
   matches: MatchStore;
   /** The dashboard's activity feed (GET /networks/{id}/activity). */
-  activity: Pick<ActivityStore, 'since'>;
+  activity: Pick<ActivityStore, 'page'>;
   meetings: MeetingStore;
+  meetingLists: MeetingLists;
   networkSettings: Pick<NetworkSettingsStore, 'getMany'>;
   newId: () => string;
   now: () => string;

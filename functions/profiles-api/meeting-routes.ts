@@ -1,8 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import {
+  byMeetingTime,
   cancelled,
   DEFAULT_LOCALE,
   LocaleSchema,
+  MEETING_PAGE_LIMITS,
   MeetingInput,
   MeetingRequestInput,
   MeetingUpdate,
@@ -25,17 +27,20 @@ import {
 } from '@culturebridge/domain';
 import { scheduleMeeting, type KnownMatch } from '@culturebridge/domain/meeting-planner';
 import { HttpProblem, PROBLEM_TYPES, invalidFields, json, keptChanging, meetingCancelled, meetingExists, meetingUnderWay, noContent, notFound, parseBody, parseBodyAlong, sentField, versionConflict, wellFormedEntries } from '@culturebridge/http';
-import { isPublishedCopy, type MatchStore, type MeetingStore, type MembershipView, type NetworkSettingsStore, type ProfileStore } from '@culturebridge/store';
+import { isPublishedCopy, type MatchStore, type MeetingLists, type MeetingStore, type MembershipView, type NetworkSettingsStore, type ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod';
 import { requestFingerprint } from './fingerprint.js';
 import { ownsProfile, refusal, type Caller } from './access.js';
 import { networkOf } from './network-routes.js';
+import { ID_CURSOR, pageCursor, pageQuery } from './page-query.js';
 import { ID_PATTERN } from './routes.js';
 import type { Route } from './route.js';
 
 export interface MeetingRouteDeps {
   meetings: MeetingStore;
+  /** The network's list of meetings, a page at a time. */
+  meetingLists: Pick<MeetingLists, 'page'>;
   matches: MatchStore;
   profiles: ProfileStore;
   /** Networks' display names, for reasons written on the server (a participant's calendar). */
@@ -167,7 +172,7 @@ function requestProblems(taking: ReadonlySet<string>, requests: readonly ({ from
   return errors;
 }
 
-export function meetingRoutes({ meetings, matches, profiles, networkSettings, now }: MeetingRouteDeps, exports?: MeetingExports) {
+export function meetingRoutes({ meetings, meetingLists, matches, profiles, networkSettings, now }: MeetingRouteDeps, exports?: MeetingExports) {
   async function membersOf(networkId: string): Promise<Members> {
     return new Map((await matches.candidates([networkId])).map((v) => [v.id, v]));
   }
@@ -281,13 +286,21 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
     throw meetingExists('This plan was made and cancelled too often; change its name or day to plan it again.');
   };
 
+  /**
+   * One page (see pageQuery: `limit`, `cursor`) of the network's meetings, by date within the page
+   * (pages come in id order: a client reading every page sorts them with byMeetingTime); cancelled
+   * ones left out, so a page may be short (or empty) and still have a cursor.
+   */
   const listMeetings: Route = async (event, caller) => {
     const networkId = networkOf(event, caller);
-    const list = (await meetings.ofNetwork(networkId))
+    const list = `meetings:${networkId}`;
+    const { limit, after } = pageQuery(event, list, MEETING_PAGE_LIMITS, ID_CURSOR);
+    const page = await meetingLists.page(networkId, { limit, ...(after ? { after: after[0] } : {}) });
+    const listed = page.meetings
       .filter((m) => m.cancelledAt === undefined)
       .map(({ id, name, date, startTime, timeZone, rounds, participants, version }) => ({ id, name, date, startTime, timeZone, rounds, participants: participants.length, version }))
-      .sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime) || a.id.localeCompare(b.id));
-    return json(200, { networkId, meetings: list });
+      .sort(byMeetingTime);
+    return json(200, { networkId, meetings: listed, ...(page.last === undefined ? {} : { cursor: pageCursor(list, [page.last]) }) });
   };
 
   const readMeeting: Route = async (event, caller) => {
@@ -432,7 +445,7 @@ export function meetingRoutes({ meetings, matches, profiles, networkSettings, no
     const locale = asked ?? profile.locale ?? DEFAULT_LOCALE;
     const all = (await Promise.all(profile.networks.map((n) => meetings.ofNetwork(n)))).flat().filter((m) => m.cancelledAt === undefined && m.participants.includes(id));
     const list = await Promise.all(all.map((m) => ownView(m, id, locale)));
-    list.sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime));
+    list.sort(byMeetingTime);
     return json(200, { profileId: id, meetings: list });
   };
 

@@ -1,9 +1,9 @@
-import { ECHOED_LENGTH, type FieldProblem, MATCH_PAGE_LIMITS, activityWeeks, bestFirst, weekStart } from '@culturebridge/domain';
+import { ACTIVITY_PAGE_LIMITS, ECHOED_LENGTH, type FieldProblem, MATCH_PAGE_LIMITS, activityWeeks, bestFirst, weekStart } from '@culturebridge/domain';
 import { json } from '@culturebridge/http';
 import type { ActivityStore, MatchStore, NetworkMatch } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { networkOf } from './network-routes.js';
-import { pageCursor, pageQuery } from './page-query.js';
+import { ACTIVITY_CURSOR, PAIR_CURSOR, pageCursor, pageQuery } from './page-query.js';
 import type { Route } from './route.js';
 
 /*
@@ -14,7 +14,7 @@ import type { Route } from './route.js';
 
 export interface NetworkReadDeps {
   matches: Pick<MatchStore, 'networkMatchesPage' | 'membersAmong'>;
-  activity: Pick<ActivityStore, 'since'>;
+  activity: Pick<ActivityStore, 'page'>;
   now: () => string;
 }
 
@@ -76,7 +76,7 @@ export function networkReadRoutes({ matches, activity, now }: NetworkReadDeps) {
     const networkId = networkOf(event, caller);
     const list = `matches:${networkId}`;
     const names = namesQuery(event);
-    const { limit, after } = pageQuery(event, list, MATCH_PAGE_LIMITS, 2, names.problems);
+    const { limit, after } = pageQuery(event, list, MATCH_PAGE_LIMITS, PAIR_CURSOR, names.problems);
     const [lower, higher] = after ?? [];
     const projected = await matches.networkMatchesPage(networkId, { limit, ...(lower && higher ? { after: [lower, higher] as const } : {}) });
     let listed;
@@ -89,21 +89,26 @@ export function networkReadRoutes({ matches, activity, now }: NetworkReadDeps) {
   };
 
   /**
-   * What happened this week and last week (UTC, from Monday), newest first, from the activity feed
-   * (a projection of the events). Names are today's public names (from the named members' membership
-   * items); a member erased, or no longer in the network, shows no name.
+   * One page (see pageQuery: `limit`, `cursor`) of what happened this week and last week (UTC, from
+   * Monday), newest first, from the activity feed (a projection of the events): the page's entries
+   * split into the two weeks, so a client appends each page's `thisWeek` and `lastWeek` to those
+   * before. Names are today's public names (from the page's members' membership items); a member
+   * erased, or no longer in the network, shows no name. A page may be empty and still have a cursor.
    */
   const networkActivity: Route = async (event, caller) => {
     const networkId = networkOf(event, caller);
+    const list = `activity:${networkId}`;
+    const { limit, after } = pageQuery(event, list, ACTIVITY_PAGE_LIMITS, ACTIVITY_CURSOR);
     const at = new Date(now());
     const lastWeekStart = new Date(weekStart(at).getTime() - 7 * 86_400_000);
-    const entries = await activity.since(networkId, lastWeekStart.toISOString());
-    // Only the members the entries name: their membership items, not the whole network's profiles.
+    const [time, eventId] = after ?? [];
+    const { entries, last } = await activity.page(networkId, lastWeekStart.toISOString(), { limit, ...(time && eventId ? { after: [time, eventId] as const } : {}) });
+    // Only the members the page names: their membership items, not the whole network's profiles.
     const members = await matches.membersAmong(networkId, entries.flatMap((e) => e.profileIds));
     const names = new Map([...members.values()].map((m) => [m.id, m.name]));
     const view = (e: (typeof entries)[number]) => ({ ...e, names: e.profileIds.map((id) => names.get(id) ?? null) });
     const { thisWeek, lastWeek } = activityWeeks(entries.map(view), at);
-    return json(200, { networkId, thisWeekFrom: weekStart(at).toISOString(), lastWeekFrom: lastWeekStart.toISOString(), thisWeek, lastWeek });
+    return json(200, { networkId, thisWeekFrom: weekStart(at).toISOString(), lastWeekFrom: lastWeekStart.toISOString(), thisWeek, lastWeek, ...(last ? { cursor: pageCursor(list, last) } : {}) });
   };
 
   return { networkMatches, networkActivity };

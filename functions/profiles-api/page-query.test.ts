@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { MEMBER_PAGE_LIMITS } from '@culturebridge/domain';
+import { ACTIVITY_PAGE_LIMITS, MEMBER_PAGE_LIMITS } from '@culturebridge/domain';
 import { HttpProblem } from '@culturebridge/http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { pageCursor, pageQuery } from './page-query.js';
+import { ACTIVITY_CURSOR, ID_CURSOR, pageCursor, pageQuery } from './page-query.js';
 
 const ID = '0b7f4a4e-2f1c-4b7a-9a55-3c2d1e0f9a8b';
 const asking = (query: string) => ({ rawQueryString: query }) as APIGatewayProxyEventV2;
 const memberCursor = (network: string, id: string) => pageCursor(`members:${network}`, [id]);
-const memberPageQuery = (event: APIGatewayProxyEventV2, network: string) => pageQuery(event, `members:${network}`, MEMBER_PAGE_LIMITS, 1);
+const memberPageQuery = (event: APIGatewayProxyEventV2, network: string) => pageQuery(event, `members:${network}`, MEMBER_PAGE_LIMITS, ID_CURSOR);
 const fieldsOf = (query: string, network = 'eu4culture') => {
   try {
     memberPageQuery(asking(query), network);
@@ -36,5 +36,20 @@ describe('the page a members request asks for', () => {
     const otherList = pageCursor('matches:eu4culture', [ID, ID]);
     const twoIds = pageCursor('members:eu4culture', [ID, ID]);
     for (const cursor of [notAnId, extra, otherList, twoIds, 'e30', 'bm90IGpzb24', 'a+b/c=']) expect(fieldsOf(`cursor=${encodeURIComponent(cursor)}`), cursor).toEqual(['cursor invalid']);
+  });
+});
+
+describe('the page an activity request asks for', () => {
+  const AT = '2026-11-30T09:15:00.123Z';
+  const activityPage = (cursor: string) => pageQuery(asking(`cursor=${encodeURIComponent(cursor)}`), 'activity:eu4culture', ACTIVITY_PAGE_LIMITS, ACTIVITY_CURSOR);
+  it("continues after an entry's time and event id", () => {
+    expect(activityPage(pageCursor('activity:eu4culture', [AT, ID]))).toEqual({ limit: ACTIVITY_PAGE_LIMITS.default, after: [AT, ID] });
+  });
+  it('refuses a cursor whose parts are not a time and an event id without the sort key separator, or of another list', () => {
+    for (const parts of [[ID, ID], [AT], ['2026-11-30', ID], [AT, 'a#b'], [AT, ''], [AT, 'x'.repeat(101)]]) {
+      expect(() => activityPage(pageCursor('activity:eu4culture', parts)), parts.join()).toThrow(HttpProblem);
+    }
+    expect(() => activityPage(pageCursor('members:eu4culture', [AT, ID]))).toThrow(HttpProblem);
+    expect(() => activityPage(pageCursor('activity:other', [AT, ID]))).toThrow(HttpProblem);
   });
 });

@@ -12,20 +12,33 @@ export interface PageLimits {
 
 /**
  * What a cursor holds: the list it continues (`l`: its name and network, e.g. `members:eu4culture`)
- * and the ids where DynamoDB stopped (its LastEvaluatedKey, reduced to the parts that vary: a
- * profile id, or a match's two). Not signed: the start key is rebuilt from the path's network and
- * these ids (`MatchStore.membersPage`, `networkMatchesPage`), so a made-up cursor can only start the
- * caller's own network's list at another place, which the caller may read anyway.
+ * and the parts of the key where DynamoDB stopped (its LastEvaluatedKey, reduced to the parts that
+ * vary: a profile id, a match's two, an activity entry's time and event id). Not signed: the start
+ * key is rebuilt from the path's network and these parts (`MatchStore.membersPage`,
+ * `networkMatchesPage`, `ActivityStore.page`), so a made-up cursor can only start the caller's own
+ * network's list at another place, which the caller may read anyway.
  */
-const CursorContent = z.strictObject({ l: z.string(), a: z.array(z.uuid()).min(1).max(2) });
+const CursorContent = z.strictObject({ l: z.string(), a: z.array(z.string().max(100)).min(1).max(2) });
+
+/** What each part of a list's cursor must be, in order (`ID_CURSOR`, `PAIR_CURSOR`, `ACTIVITY_CURSOR`). */
+export type CursorParts = readonly z.ZodType<string>[];
+/** A cursor of the network index's lists: the profile id it stopped at. */
+export const ID_CURSOR: CursorParts = [z.uuid()];
+/** A cursor of the match projection: the pair it stopped at. */
+export const PAIR_CURSOR: CursorParts = [z.uuid(), z.uuid()];
+/**
+ * A cursor of the activity feed: the entry's time and event id (a UUID from publish-changes; any
+ * id record-activity takes, without `#`, which separates the two in the sort key).
+ */
+export const ACTIVITY_CURSOR: CursorParts = [z.iso.datetime(), z.string().regex(/^[^#]{1,100}$/)];
 
 /** An opaque cursor (base64url JSON) continuing `list` after `after`. */
 export function pageCursor(list: string, after: readonly string[]): string {
   return Buffer.from(JSON.stringify({ l: list, a: after })).toString('base64url');
 }
 
-/** The ids a cursor continues after, if it is one made for this list with `length` ids. */
-function decodeCursor(cursor: string, list: string, length: number): string[] | undefined {
+/** The key parts a cursor continues after, if it is one made for this list, each part as `parts` says. */
+function decodeCursor(cursor: string, list: string, parts: CursorParts): string[] | undefined {
   if (!/^[A-Za-z0-9_-]{1,400}$/.test(cursor)) return undefined;
   let content: unknown;
   try {
@@ -34,16 +47,17 @@ function decodeCursor(cursor: string, list: string, length: number): string[] | 
     return undefined;
   }
   const parsed = CursorContent.safeParse(content);
-  return parsed.success && parsed.data.l === list && parsed.data.a.length === length ? parsed.data.a : undefined;
+  if (!parsed.success || parsed.data.l !== list || parsed.data.a.length !== parts.length) return undefined;
+  return parsed.data.a.every((part, i) => parts[i]?.safeParse(part).success) ? parsed.data.a : undefined;
 }
 
 /**
  * The page a request of a paged list asks for, from its query: `limit` (a whole number from 1 to
  * `limits.max`, default `limits.default`) and `cursor` (from the previous page's answer, made for
- * the same `list`, holding `length` ids). `more`: the problems the route found with its own
+ * the same `list`, its key parts as `parts` says). `more`: the problems the route found with its own
  * parameters, refused in the same answer. Throws a 400 problem (invalidFields) naming each bad parameter.
  */
-export function pageQuery(event: APIGatewayProxyEventV2, list: string, limits: PageLimits, length: number, more: readonly FieldProblem[] = []): { limit: number; after?: string[] } {
+export function pageQuery(event: APIGatewayProxyEventV2, list: string, limits: PageLimits, parts: CursorParts, more: readonly FieldProblem[] = []): { limit: number; after?: string[] } {
   const query = new URLSearchParams(event.rawQueryString ?? '');
   const problems: FieldProblem[] = [];
   const sentLimit = query.get('limit');
@@ -56,7 +70,7 @@ export function pageQuery(event: APIGatewayProxyEventV2, list: string, limits: P
     else if (limit > max) problems.push({ field: 'limit', pointer: '#/limit', code: 'too_big', params: { max }, detail: `limit must be at most ${max}` });
   }
   const cursor = query.get('cursor');
-  const after = cursor === null ? undefined : decodeCursor(cursor, list, length);
+  const after = cursor === null ? undefined : decodeCursor(cursor, list, parts);
   if (cursor !== null && after === undefined) {
     problems.push({ field: 'cursor', pointer: '#/cursor', code: 'invalid', detail: 'cursor must be one this list answered; start again without it' });
   }
@@ -82,7 +96,7 @@ export async function standingPage(
   standing: MembershipStatus,
 ): Promise<{ profiles: Profile[]; cursor?: string }> {
   const list = `${STANDING_LISTS[standing]}:${networkId}`;
-  const { limit, after } = pageQuery(event, list, MEMBER_PAGE_LIMITS, 1);
+  const { limit, after } = pageQuery(event, list, MEMBER_PAGE_LIMITS, ID_CURSOR);
   const { views, last } = await matches.membersPage(networkId, { limit, standing, ...(after ? { after: after[0] } : {}) });
   const found = await matches.profiles(views.map((v) => v.id));
   const profiles = views.flatMap((v) => found.get(v.id) ?? []);

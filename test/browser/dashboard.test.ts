@@ -12,6 +12,7 @@ import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { platformDocumentClient, startTestPlatform } from '../support/platform.js';
 import { launchChromium, screenshot, seriousAccessibilityViolations } from './support/chromium.js';
 import { nextSignInLink, signInLinks } from './support/mail.js';
+import { askingPagesOf } from './support/page-limit.js';
 
 /**
  * The coordinator's everyday questions on the dashboard, in Debian's chromium against the whole local
@@ -408,15 +409,7 @@ describe('the dashboard of a network with more matches than one answer holds', (
     expect(all.length).toBeGreaterThan(1);
 
     const page = await coordinatorPage({ width: 1280, height: 900 }, false);
-    let asked = 0;
-    const names: (string | null)[] = [];
-    await page.route(new RegExp(`/networks/${EU4CULTURE}/matches(\\?|$)`), async (route) => {
-      asked++;
-      const url = new URL(route.request().url());
-      names.push(url.searchParams.get('names'));
-      url.searchParams.set('limit', '1');
-      await route.continue({ url: url.toString() });
-    });
+    const asked = await askingPagesOf(page, `/networks/${EU4CULTURE}/matches`, 1);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: /^Dashboard: / }).waitFor(WAIT);
     const rows = page.getByRole('region', { name: 'All matches', exact: true }).locator('tr[data-match-id]');
@@ -426,9 +419,9 @@ describe('the dashboard of a network with more matches than one answer holds', (
     for (let i = 0; i < (await rows.count()); i++) listed.push(await rows.nth(i).getAttribute('data-match-id'));
     const best = [...all].sort((a, b) => b.score - a.score || a.matchId.localeCompare(b.matchId)).map((m) => m.matchId);
     expect(listed).toEqual(best);
-    expect(asked).toBeGreaterThanOrEqual(all.length);
+    expect(asked.length).toBeGreaterThanOrEqual(all.length);
     // Named from the members it has read: each page asked without names (no membership items read per page).
-    expect(new Set(names)).toEqual(new Set(['omit']));
+    expect(new Set(asked.map((url) => url.searchParams.get('names')))).toEqual(new Set(['omit']));
     for (const match of all) {
       const pair = await page.getByRole('region', { name: 'All matches', exact: true }).locator(`tr[data-match-id="${match.matchId}"] th`).textContent();
       for (const name of match.names) expect(pair).toContain(name);
@@ -462,5 +455,53 @@ describe('the dashboard of a network with more matches than one answer holds', (
     const listed: (string | null)[] = [];
     for (let i = 0; i < (await rows.count()); i++) listed.push(await rows.nth(i).getAttribute('data-match-id'));
     expect(listed).toEqual([...all].sort((a, b) => b.score - a.score || a.matchId.localeCompare(b.matchId)).map((m) => m.matchId));
+  });
+});
+
+describe("the dashboard's activity of a busy network", () => {
+  it('shows the newest page, reads older pages on "Show older", newest first, and keeps them on a refresh', async () => {
+    // The activity route answered two weeks of entries at once, however many; it answers a page at
+    // a time now. Here each page holds three entries, so the demo network's feed takes several.
+    await platform.settle();
+    type Page = { thisWeek: { eventId: string }[]; lastWeek: { eventId: string }[]; cursor?: string };
+    const all: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const answer: Page = await api<Page>('GET', `/networks/${EU4CULTURE}/activity${cursor === undefined ? '' : `?cursor=${encodeURIComponent(cursor)}`}`, coordinatorSession);
+      all.push(...answer.thisWeek.map((e) => e.eventId), ...answer.lastWeek.map((e) => e.eventId));
+      cursor = answer.cursor;
+    } while (cursor !== undefined);
+    expect(all.length).toBeGreaterThan(6);
+
+    const page = await coordinatorPage({ width: 1280, height: 900 }, false);
+    const asked = await askingPagesOf(page, `/networks/${EU4CULTURE}/activity`, 3);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /^Dashboard: / }).waitFor(WAIT);
+    const feed = page.getByRole('region', { name: 'Activity', exact: true });
+    const entries = feed.locator('li[data-event-id]');
+    const older = feed.getByRole('button', { name: 'Show older' });
+    await older.waitFor(WAIT);
+    expect(await entries.count()).toBe(3);
+    // Only the newest are read: the count says so.
+    await expect(feed.getByRole('heading', { name: /^This week/ }).innerText()).resolves.toBe('This week (at least 3)');
+
+    for (let shown = 3; shown < all.length; ) {
+      await older.click();
+      shown = Math.min(shown + 3, all.length);
+      await entries.nth(shown - 1).waitFor(WAIT);
+    }
+    await older.waitFor({ ...WAIT, state: 'detached' });
+    const listed = async () => Promise.all((await entries.all()).map((li) => li.getAttribute('data-event-id')));
+    expect(await listed()).toEqual(all);
+    const thisWeek = await feed.locator('section[aria-labelledby="activity-this-week"] li').count();
+    await expect(feed.getByRole('heading', { name: /^This week/ }).innerText()).resolves.toBe(`This week (${thisWeek})`);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // A refresh reads as many pages again, from the newest: nothing shown is dropped.
+    const before = asked.length;
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(() => asked.length - before, WAIT).toBeGreaterThanOrEqual(Math.ceil(all.length / 3));
+    await older.waitFor({ ...WAIT, state: 'detached' });
+    expect(await listed()).toEqual(all);
   });
 });

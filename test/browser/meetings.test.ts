@@ -7,6 +7,8 @@ import { localMails } from '../../local/ses-local.js';
 import { pollUntil } from '../../local/poll.js';
 import { screenshot, seriousAccessibilityViolations } from './support/chromium.js';
 import { signInThroughMail } from './support/mail.js';
+import { askingPagesOf } from './support/page-limit.js';
+import { localSession } from '../../local/sessions.js';
 import { startSeededPlatform } from './support/seeded-platform.js';
 
 /**
@@ -322,5 +324,27 @@ describe('meetings in a real browser', () => {
     );
     expect(mail.subject).toBe('CultureBridge: EU4Culture network meeting: speed dating is cancelled');
     expect(mail.body.text).toContain('planned for May 12, 2099 from 10:00 (Asia/Tbilisi)');
+  });
+
+  it('lists every planned meeting by date when the list comes in several pages', async () => {
+    // The meetings route answered every meeting at once, each read whole; it answers a page at a
+    // time now. Here each page holds one meeting, so the list takes several answers.
+    const session = await localSession(platform.sessionKeyFile, COORDINATOR, { networks: [EU4CULTURE] });
+    const names: string[] = [];
+    for (const [n, date] of ['2099-09-01', '2099-07-15', '2099-08-03'].entries()) {
+      const body = { name: `Paged meeting ${n}`, date, startTime: '10:00', timeZone: 'Asia/Tbilisi', slotMinutes: 10, breakMinutes: 5, rounds: 1, tables: 1, participants: eu4culture().slice(0, 2).map((m) => m.id) };
+      const response = await fetch(`${platform.apiUrl}/networks/${EU4CULTURE}/meetings`, { method: 'POST', headers: { authorization: `Bearer ${session}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(response.status).toBe(201);
+      names.push(body.name);
+    }
+    const page = await newPage();
+    const asked = await askingPagesOf(page, `/networks/${EU4CULTURE}/meetings`, 1);
+    await page.goto(`${platform.apiUrl}/#/meetings`);
+    await signInThroughMail(platform, page, COORDINATOR, WAIT.timeout);
+    const planned = page.getByRole('region', { name: 'Planned meetings' });
+    await planned.getByRole('link', { name: 'Paged meeting 0' }).waitFor(WAIT);
+    const listed = await planned.getByRole('link').allInnerTexts();
+    expect(listed.filter((name) => names.includes(name))).toEqual(['Paged meeting 1', 'Paged meeting 2', 'Paged meeting 0']);
+    expect(asked.length).toBeGreaterThanOrEqual(names.length);
   });
 });

@@ -48,6 +48,16 @@ beforeAll(async () => {
 
 const get = (path: string) => call(api, { method: 'GET', path, headers: coordinator });
 
+/** Each query sent to `path` is a 400 problem naming exactly those fields (RFC 9457). */
+async function refusedNaming(path: string, cases: readonly [string, string[]][]): Promise<void> {
+  for (const [query, fields] of cases) {
+    const answer = await get(`${path}?${query}`);
+    expect(answer.status, query).toBe(400);
+    expect(answer.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect((answer.body.errors as { field: string }[]).map((e) => e.field), query).toEqual(fields);
+  }
+}
+
 describe("a network's activity", () => {
   it('names the members its entries name, reading their membership items only, not the whole network', async () => {
     const activity = new ActivityStore(table.doc, table.tableName);
@@ -161,11 +171,162 @@ describe("a network's matches, page by page", () => {
       ['names=', ['names']],
       ['limit=0&names=OMIT', ['limit', 'names']],
     ];
-    for (const [query, fields] of cases) {
-      const answer = await get(`/networks/${X}/matches?${query}`);
-      expect(answer.status, query).toBe(400);
-      expect(answer.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect((answer.body.errors as { field: string }[]).map((e) => e.field), query).toEqual(fields);
+    await refusedNaming(`/networks/${X}/matches`, cases);
+  });
+});
+
+describe("a network's activity, page by page", () => {
+  // The route answered two weeks of entries at once, however many there were: a network of
+  // thousands, matched again, writes tens of thousands of entries a week.
+  const Y = 'activity-pages';
+  let both: Record<string, string>;
+  const expected: string[] = [];
+  let thisWeekFrom = '';
+  beforeAll(async () => {
+    await addNetworks(table, [Y]);
+    await new CoordinatorStore(table.doc, table.tableName).add({ networkId: Y, name: 'C', email: 'coordinator@eu4culture.example' });
+    both = await bearer('coordinator@eu4culture.example', { networks: [X, Y] });
+    const activity = new ActivityStore(table.doc, table.tableName);
+    const now = Date.now();
+    const monday = Date.parse((await call(api, { method: 'GET', path: `/networks/${Y}/activity`, headers: both })).body.thisWeekFrom as string);
+    thisWeekFrom = new Date(monday).toISOString();
+    // Seven this week (up to now) and six last week, two of them at the same instant; one before last week, not listed.
+    const times = [
+      ...Array.from({ length: 7 }, (_, i) => monday + Math.floor(((now - monday) * (7 - i)) / 8)),
+      ...Array.from({ length: 5 }, (_, i) => monday - 3_600_000 - i * 86_400_000),
+      monday - 3_600_000 - 4 * 86_400_000,
+    ];
+    for (const [n, time] of times.entries()) {
+      const eventId = randomUUID();
+      await activity.record({ eventId, type: 'MatchProposed', occurredAt: new Date(time).toISOString(), networkId: Y, profileIds: [ids[n % 10] as string, ids[(n + 1) % 10] as string] });
+      expected.push(`${new Date(time).toISOString()}#${eventId}`);
     }
+    await activity.record({ eventId: randomUUID(), type: 'MatchProposed', occurredAt: new Date(monday - 8 * 86_400_000).toISOString(), networkId: Y, profileIds: [ids[0] as string] });
+    expected.sort().reverse();
+  });
+
+  const getY = (path: string) => call(api, { method: 'GET', path, headers: both });
+  type Entry = { eventId: string; occurredAt: string; names: (string | null)[] };
+
+  it('follows the cursor through both weeks once, newest first across pages, each page at most `limit` long', async () => {
+    const seen: string[] = [];
+    const weeks: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const answer = await getY(`/networks/${Y}/activity?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(answer.status).toBe(200);
+      const thisWeek = answer.body.thisWeek as Entry[];
+      const lastWeek = answer.body.lastWeek as Entry[];
+      expect(thisWeek.length + lastWeek.length).toBeLessThanOrEqual(3);
+      for (const e of [...thisWeek, ...lastWeek]) {
+        seen.push(`${e.occurredAt}#${e.eventId}`);
+        // Members of the other network: not named here.
+        expect(e.names).toEqual([null, null]);
+      }
+      weeks.push(...thisWeek.map(() => 'this'), ...lastWeek.map(() => 'last'));
+      expect(thisWeek.every((e) => e.occurredAt >= thisWeekFrom) && lastWeek.every((e) => e.occurredAt < thisWeekFrom)).toBe(true);
+      cursor = answer.body.cursor as string | undefined;
+      pages++;
+    } while (cursor !== undefined && pages < 20);
+    expect(cursor).toBeUndefined();
+    expect(pages).toBeGreaterThanOrEqual(5);
+    // Every entry of the two weeks once, in the order of one answer: newest first, this week before last.
+    expect(seen).toEqual(expected);
+    expect(weeks).toEqual([...Array(7).fill('this'), ...Array(6).fill('last')]);
+  });
+
+  it('answers both weeks of a quiet network in one default page, as before', async () => {
+    const answer = await getY(`/networks/${Y}/activity`);
+    expect(answer.body.cursor).toBeUndefined();
+    expect([...(answer.body.thisWeek as Entry[]), ...(answer.body.lastWeek as Entry[])].map((e) => `${e.occurredAt}#${e.eventId}`)).toEqual(expected);
+  });
+
+  it("refuses a bad limit, and a cursor of another network, of another list or made up, naming each (RFC 9457)", async () => {
+    const otherNetwork = String((await getY(`/networks/${Y}/activity?limit=1`)).body.cursor);
+    const membersCursor = String((await get(`/networks/${X}/members?limit=1`)).body.cursor);
+    const matchesCursor = String((await get(`/networks/${X}/matches?limit=1`)).body.cursor);
+    const madeUp = (content: unknown) => encodeURIComponent(Buffer.from(JSON.stringify(content)).toString('base64url'));
+    const cases: [string, string[]][] = [
+      ['limit=0', ['limit']],
+      ['limit=501', ['limit']],
+      ['limit=x', ['limit']],
+      ['cursor=garbage', ['cursor']],
+      [`cursor=${encodeURIComponent(otherNetwork)}`, ['cursor']],
+      [`cursor=${encodeURIComponent(membersCursor)}`, ['cursor']],
+      [`cursor=${encodeURIComponent(matchesCursor)}`, ['cursor']],
+      // The shape, but not a time, or a key part holding the sort key's separator.
+      [`cursor=${madeUp({ l: `activity:${X}`, a: ['yesterday', randomUUID()] })}`, ['cursor']],
+      [`cursor=${madeUp({ l: `activity:${X}`, a: [new Date().toISOString(), 'x#y'] })}`, ['cursor']],
+      [`limit=-1&cursor=${encodeURIComponent(otherNetwork)}`, ['limit', 'cursor']],
+    ];
+    await refusedNaming(`/networks/${X}/activity`, cases);
+    // The cursor continues the network it came from.
+    expect((await getY(`/networks/${Y}/activity?cursor=${encodeURIComponent(otherNetwork)}`)).status).toBe(200);
+  });
+});
+
+describe("a network's meetings, page by page", () => {
+  // The route read every meeting of the network whole (each with its timetable) and answered them
+  // all at once: nothing bounds how many meetings a network plans over the years.
+  const planned: { id: string; date: string }[] = [];
+  beforeAll(async () => {
+    const days = ['2099-05-12', '2099-01-03', '2099-05-12', '2098-11-30', '2099-02-14', '2099-03-01', '2098-12-24'];
+    for (const [n, date] of days.entries()) {
+      const body = { name: `Speed dating ${n}`, date, startTime: n === 2 ? '09:00' : '10:00', timeZone: 'Asia/Tbilisi', slotMinutes: 10, breakMinutes: 5, rounds: 2, tables: 2, participants: ids.slice(0, 4) };
+      const created = await call(api, { method: 'POST', path: `/networks/${X}/meetings`, body, headers: coordinator });
+      expect(created.status).toBe(201);
+      planned.push({ id: String(created.body.id), date });
+    }
+    // A cancelled one is listed nowhere.
+    const cancelled = planned.pop() as { id: string };
+    expect((await call(api, { method: 'DELETE', path: `/networks/${X}/meetings/${cancelled.id}`, headers: coordinator })).status).toBe(204);
+  });
+
+  type Listed = { id: string; date: string; startTime: string; participants: number };
+
+  it('follows the cursor through every meeting once, each page at most `limit` long and by date', async () => {
+    const seen: Listed[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const answer = await get(`/networks/${X}/meetings?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(answer.status).toBe(200);
+      const page = answer.body.meetings as Listed[];
+      expect(page.length).toBeLessThanOrEqual(2);
+      expect(page).toEqual([...page].sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime) || a.id.localeCompare(b.id)));
+      expect(page.every((m) => m.participants === 4)).toBe(true);
+      seen.push(...page);
+      cursor = answer.body.cursor as string | undefined;
+      pages++;
+    } while (cursor !== undefined && pages < 20);
+    expect(cursor).toBeUndefined();
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(seen.map((m) => m.id).sort()).toEqual(planned.map((m) => m.id).sort());
+  });
+
+  it('answers a few meetings in one default page, by date as before', async () => {
+    const answer = await get(`/networks/${X}/meetings`);
+    expect(answer.body.cursor).toBeUndefined();
+    const listed = answer.body.meetings as Listed[];
+    expect(listed.map((m) => `${m.date} ${m.startTime}`)).toEqual(['2098-11-30 10:00', '2099-01-03 10:00', '2099-02-14 10:00', '2099-03-01 10:00', '2099-05-12 09:00', '2099-05-12 10:00']);
+  });
+
+  it('refuses a bad limit, and a cursor of another list or made up, naming each (RFC 9457)', async () => {
+    const membersCursor = String((await get(`/networks/${X}/members?limit=1`)).body.cursor);
+    const meetingsCursor = String((await get(`/networks/${X}/meetings?limit=1`)).body.cursor);
+    const fromOtherNetwork = Buffer.from(JSON.stringify({ l: 'meetings:activity-pages', a: [planned[0]?.id] })).toString('base64url');
+    const cases: [string, string[]][] = [
+      ['limit=0', ['limit']],
+      ['limit=501', ['limit']],
+      ['limit=2.5', ['limit']],
+      ['cursor=garbage', ['cursor']],
+      [`cursor=${encodeURIComponent(membersCursor)}`, ['cursor']],
+      [`cursor=${fromOtherNetwork}`, ['cursor']],
+      [`limit=x&cursor=${encodeURIComponent(membersCursor)}`, ['limit', 'cursor']],
+    ];
+    await refusedNaming(`/networks/${X}/meetings`, cases);
+    // A meetings cursor is no members cursor either.
+    expect((await get(`/networks/${X}/members?cursor=${encodeURIComponent(meetingsCursor)}`)).status).toBe(400);
   });
 });

@@ -4,7 +4,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { signSession } from '@culturebridge/auth';
 import type { Mail } from '@culturebridge/domain';
 import type { Mailer } from '@culturebridge/mail';
-import { ActivityStore, AddressBook, CoordinatorStore, MatchStore, MeetingStore, NetworkSettingsStore, NetworkStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, addressHash } from '@culturebridge/store';
+import { ActivityStore, AddressBook, CoordinatorStore, MatchStore, MeetingLists, MeetingStore, NetworkSettingsStore, NetworkStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, addressHash } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { createMemberListsApi } from '../../functions/member-lists/app.js';
 import { PROFILES_API_ROUTES } from '../../functions/profiles-api/api-routes.js';
@@ -35,6 +35,7 @@ export function profilesApiOptions(doc: DynamoDBDocumentClient, tableName: strin
     coordinators: new CoordinatorStore(doc, tableName),
     activity: new ActivityStore(doc, tableName),
     meetings: new MeetingStore(doc, tableName),
+    meetingLists: new MeetingLists(doc, tableName),
     networkSettings: new NetworkSettingsStore(doc, tableName),
     networks: new NetworkStore(doc, tableName),
     addresses: new AddressBook(doc, tableName),

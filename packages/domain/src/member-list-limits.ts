@@ -34,3 +34,30 @@ export const MATCH_PAGE_LIMITS = Object.freeze({
   /** The largest `limit` accepted. */
   max: 2000,
 });
+
+/**
+ * How many entries one answer of GET /networks/{id}/activity holds (`limit`). An entry is at most
+ * about 1.1 KB as JSON (two names of 120 characters at 3 UTF-8 bytes each, the ids, the pair key),
+ * and names take one membership item per member it names, so `max` pages stay near 0.5 MB and
+ * read at most 1 000 membership items. The dashboard shows the newest `default` and reads the next
+ * page when asked ("Show older").
+ */
+export const ACTIVITY_PAGE_LIMITS = Object.freeze({
+  /** Entries per page when the request names no `limit`. */
+  default: 100,
+  /** The largest `limit` accepted. */
+  max: 500,
+});
+
+/**
+ * How many meetings one answer of GET /networks/{id}/meetings holds (`limit`, counted before the
+ * cancelled ones are left out). A listed meeting is a few hundred bytes (its name, day, time zone,
+ * counts); its stored item, timetable included, is up to a few hundred KB, which DynamoDB's 1 MB a
+ * Query bounds each page's read by anyway. The web app asks for `max` and follows the cursor.
+ */
+export const MEETING_PAGE_LIMITS = Object.freeze({
+  /** Meetings per page when the request names no `limit`. */
+  default: 100,
+  /** The largest `limit` accepted. */
+  max: 500,
+});

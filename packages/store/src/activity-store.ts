@@ -1,4 +1,4 @@
-import { PutCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ACTIVITY_RETENTION_DAYS, type ActivityEntry } from '@culturebridge/domain';
 import { ENTITY, keys, TABLE } from './table.js';
 
@@ -24,16 +24,28 @@ export class ActivityStore {
     );
   }
 
-  /** A network's entries since `from` (ISO 8601), oldest first: one Query of its partition. */
-  async since(networkId: string, from: string): Promise<ActivityEntry[]> {
-    const entries: ActivityEntry[] = [];
-    for await (const page of paginateQuery({ client: this.doc }, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'PK = :pk AND SK >= :from',
-      ExpressionAttributeValues: { ':pk': keys.activityPartition(networkId), ':from': from },
-    })) {
-      for (const i of page.Items ?? []) entries.push({ eventId: i.eventId, type: i.type, occurredAt: i.occurredAt, networkId: i.networkId, profileIds: i.profileIds, ...(i.matchId ? { matchId: i.matchId } : {}) });
-    }
-    return entries;
+  /**
+   * One page of a network's entries from `from` (ISO 8601) on, newest first: one Query of its
+   * partition with DynamoDB's `Limit` (`limit` entries at most), started after `after` (the
+   * `[occurredAt, eventId]` of the last entry of the page before). `last`: where this page stopped,
+   * when DynamoDB says more may follow (the next page may then be empty).
+   */
+  async page(networkId: string, from: string, { limit, after }: { limit: number; after?: readonly [string, string] }): Promise<{ entries: ActivityEntry[]; last?: [string, string] }> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND SK >= :from',
+        ExpressionAttributeValues: { ':pk': keys.activityPartition(networkId), ':from': from },
+        ScanIndexForward: false,
+        Limit: limit,
+        // Rebuilt from the path's network and the cursor's parts: nothing a caller sends is a key.
+        ...(after ? { ExclusiveStartKey: keys.activity(networkId, after[0], after[1]) } : {}),
+      }),
+    );
+    const entries = (out.Items ?? []).map((i): ActivityEntry => ({ eventId: i.eventId, type: i.type, occurredAt: i.occurredAt, networkId: i.networkId, profileIds: i.profileIds, ...(i.matchId ? { matchId: i.matchId } : {}) }));
+    const sk = out.LastEvaluatedKey?.SK;
+    if (typeof sk !== 'string') return { entries };
+    const cut = sk.indexOf('#');
+    return { entries, last: [sk.slice(0, cut), sk.slice(cut + 1)] };
   }
 }

@@ -24,7 +24,7 @@ import type {
   VerifyResult,
   LinkDescription,
 } from './types';
-import { MATCH_PAGE_LIMITS, MEMBER_PAGE_LIMITS, type Locale } from '@culturebridge/domain';
+import { MATCH_PAGE_LIMITS, MEETING_PAGE_LIMITS, MEMBER_PAGE_LIMITS, byMeetingTime, type Locale } from '@culturebridge/domain';
 
 const segment = encodeURIComponent;
 
@@ -98,14 +98,39 @@ export const fetchRejectedMembers = (networkId: string): Promise<RejectedMembers
 export const fetchAllNetworkMatchesUnnamed = (networkId: string): Promise<UnnamedNetworkMatch[]> =>
   allPages<UnnamedNetworkMatches, UnnamedNetworkMatch>(`/networks/${segment(networkId)}/matches`, MATCH_PAGE_LIMITS.max, (page) => page.matches, undefined, '&names=omit');
 
-export const fetchNetworkActivity = (networkId: string) => apiRequest<NetworkActivity>('GET', `/networks/${segment(networkId)}/activity`);
+/** One page of the network's activity (the newest ACTIVITY_PAGE_LIMITS.default entries of the two weeks), or the page after `cursor`. */
+export const fetchActivityPage = (networkId: string, cursor?: string) =>
+  apiRequest<NetworkActivity>('GET', `/networks/${segment(networkId)}/activity${cursor === undefined ? '' : `?cursor=${segment(cursor)}`}`);
+
+/** Pages of activity read one after another, as one: each page's weeks appended to those before, the last page's cursor. */
+export function joinActivityPages(first: NetworkActivity, ...more: readonly NetworkActivity[]): NetworkActivity {
+  return more.reduce((all, page) => ({ ...all, thisWeek: [...all.thisWeek, ...page.thisWeek], lastWeek: [...all.lastWeek, ...page.lastWeek], cursor: page.cursor }), first);
+}
+
+/**
+ * The network's newest activity, `pages` pages of it (fewer when the two weeks hold less): the
+ * dashboard reads again as many pages as the coordinator had opened with "Show older", from the
+ * newest, so a refresh neither drops them nor leaves a gap before them.
+ */
+export async function fetchNetworkActivity(networkId: string, pages = 1): Promise<NetworkActivity> {
+  const read = [await fetchActivityPage(networkId)];
+  for (let page = read[0]; page?.cursor !== undefined && read.length < pages; ) {
+    page = await fetchActivityPage(networkId, page.cursor);
+    read.push(page);
+  }
+  return joinActivityPages(read[0] as NetworkActivity, ...read.slice(1));
+}
 
 export const fetchNetworkSettings = (networkId: string) => apiRequest<NetworkSettings>('GET', `/networks/${segment(networkId)}/settings`);
 
 export const updateNetworkSettings = (networkId: string, preference: MailPreference, locale?: Locale) =>
   apiRequest<NetworkSettings>('PUT', `/networks/${segment(networkId)}/settings`, { preference, ...(locale ? { locale } : {}) });
 
-export const fetchMeetings = (networkId: string) => apiRequest<{ networkId: string; meetings: MeetingSummary[] }>('GET', `/networks/${segment(networkId)}/meetings`);
+/** Every meeting of the network (every page, MEETING_PAGE_LIMITS.max at a time), by day and time. */
+export const fetchMeetings = async (networkId: string): Promise<{ networkId: string; meetings: MeetingSummary[] }> => ({
+  networkId,
+  meetings: (await allPages<{ meetings: MeetingSummary[]; cursor?: string }, MeetingSummary>(`/networks/${segment(networkId)}/meetings`, MEETING_PAGE_LIMITS.max, (page) => page.meetings)).sort(byMeetingTime),
+});
 
 export const createMeeting = (networkId: string, input: Omit<MeetingInput, 'requests'>) => apiRequest<MeetingView>('POST', `/networks/${segment(networkId)}/meetings${inPageLanguage()}`, input);
 

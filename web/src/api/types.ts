@@ -165,6 +165,8 @@ export interface NetworkActivity {
   lastWeekFrom: string;
   thisWeek: ActivityItem[];
   lastWeek: ActivityItem[];
+  /** Present when older entries of the two weeks may follow: send it back for the next page. */
+  cursor?: string;
 }
 
 /** A meeting as the API shows it to its network's coordinators (docs/api.md, Meetings). */

@@ -196,3 +196,8 @@ export function withoutParticipant(meeting: Meeting, profileId: string, now: str
   // Its pairs leave tables empty: calendars that had them are told (issuedTables).
   return withIssuedTables(next, meeting);
 }
+
+/** The order meetings are listed in: by day, then start time (local to each), then id. */
+export function byMeetingTime(a: Pick<Meeting, 'date' | 'startTime' | 'id'>, b: Pick<Meeting, 'date' | 'startTime' | 'id'>): number {
+  return a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime) || a.id.localeCompare(b.id);
+}
