@@ -1,6 +1,5 @@
-import { scoreOutOf100 } from '../components/match-score';
 import { useRef, useState } from 'react';
-import { isOpenMatch } from '@culturebridge/domain';
+import { isOpenMatch, scoreOutOf100 } from '@culturebridge/domain';
 import { answerJoinRequest, fetchProfile, fetchProfileMatches } from '../api/endpoints';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
