@@ -5,7 +5,7 @@ import type { MeetingView } from '../api/types';
 import { TIMING_FIELDS, defaultTimeZone, hasRoundToCome, isHeld, meetingLocalTime, timeZoneNames, type MeetingInput } from '@culturebridge/domain';
 import { PageHeading } from '../components/PageHeading';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
-import { RequireSession } from '../components/RequireSession';
+import { RequireCoordinator } from '../components/RequireCoordinator';
 import { ScrollArea } from '../components/ScrollArea';
 import { downloadText } from '../lib/download';
 import { useLocale } from '../i18n/use-locale';
@@ -23,9 +23,9 @@ const PLANNING_FIELDS = ['name', 'date', 'startTime', 'timeZone', 'slotMinutes',
 export function MeetingsPage({ networkId, meetingId }: { networkId?: string; meetingId?: string }) {
   const { t } = useLocale();
   return (
-    <RequireSession purpose={t('meetings.signIn')}>
+    <RequireCoordinator purpose={t('meetings.signIn')}>
       <ChooseNetwork networkId={networkId} meetingId={meetingId} />
-    </RequireSession>
+    </RequireCoordinator>
   );
 }
 
@@ -35,14 +35,8 @@ function ChooseNetwork({ networkId, meetingId }: { networkId?: string; meetingId
   if (me.status === 'loading') return <p role="status">{t('common.loading')}</p>;
   if (!me.data) return <ProblemMessage problem={me.error} />;
   const chosen = networkId ?? me.data.networks[0];
-  if (!chosen) {
-    return (
-      <div className="page page--narrow">
-        <PageHeading title={t('meetings.noNetwork')} />
-        <p className="lead">{t('meetings.noNetworkLead')}</p>
-      </div>
-    );
-  }
+  // RequireCoordinator shows an address that coordinates no network its own page.
+  if (!chosen) return null;
   return meetingId ? <MeetingTimetable networkId={chosen} meetingId={meetingId} /> : <PlanMeeting networkId={chosen} />;
 }
 

@@ -4,7 +4,7 @@ import { answerJoinRequest, fetchProfile, fetchProfileMatches } from '../api/end
 import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { ProfileSummary } from '../components/ProfileSummary';
-import { RequireSession } from '../components/RequireSession';
+import { RequireCoordinator } from '../components/RequireCoordinator';
 import { ScrollArea } from '../components/ScrollArea';
 import { useLocale } from '../i18n/use-locale';
 import { networkLabel } from '../lib/networks';
@@ -17,9 +17,9 @@ import { BusyButton } from '../components/BusyButton';
 export function MemberPage({ networkId, profileId }: { networkId: string; profileId: string }) {
   const { t } = useLocale();
   return (
-    <RequireSession purpose={t('member.signIn')}>
+    <RequireCoordinator purpose={t('member.signIn')}>
       <Member networkId={networkId} profileId={profileId} />
-    </RequireSession>
+    </RequireCoordinator>
   );
 }
 
