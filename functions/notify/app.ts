@@ -222,7 +222,8 @@ export function createNotifyHandler(deps: NotifyDeps) {
 
   /**
    * A member taken out of a network, or approved again, is told once, in its language (`ended` /
-   * `approved`, see membershipNotice): a declined or approved join request is not. The decision is
+   * `approved`, see membershipNotice), and so is one whose declined join request is approved after
+   * all (`approved-after-decline`): a join request declined or approved when it is answered is not. The decision is
    * membershipMailDecision's, under the membership's lease (one delivery at a time), from the
    * membership as it stands (read consistently) and what the member was last told: only the event
    * of the standing that holds tells, from what the member last heard, so a transition is told
@@ -249,9 +250,10 @@ export function createNotifyHandler(deps: NotifyDeps) {
       }
       // Read under the lease: a change after this read publishes an event that waits for the lease.
       const current = await deps.memberships.membership(data.profileId, data.networkId);
-      // With no record of what the member was told, whether it heard of the removal an approval
-      // undoes: its mail may be recorded sent (membershipMailDecision says when that is asked).
-      const previous = told === undefined && change.previousStatus === 'rejected' ? current?.previous : undefined;
+      // Whether the rejection an approval undoes was a removal told by mail: with no record of what
+      // the member was told, whether it heard of it; with one, whether it was a removal or its join
+      // request declined (never mailed). membershipMailDecision says how each is read.
+      const previous = change.previousStatus === 'rejected' && (told === undefined || told.status === 'rejected') ? current?.previous : undefined;
       const removalMailSent =
         previous !== undefined && (await deps.notifications.get(membershipNotificationId({ profileId: data.profileId, networkId: data.networkId, status: previous.status, statusVersion: previous.statusVersion })))?.status === 'sent';
       const decision = membershipMailDecision(change, current, told, { now: deps.now(), removalMailSent });

@@ -82,6 +82,28 @@ describe('a member taken out of a network, or approved again', () => {
     expect([...records.keys()]).toEqual([`membership:${KUTAISI}:eu4culture:v4:rejected:member`, `membership:${KUTAISI}:eu4culture:v5:approved:member`]);
   });
 
+  it('taken out (told by mail) and approved again, its item keeping the removal it undoes: is told it is a member again, not that a request was approved', async () => {
+    const { sent, deliver, change, people } = setup({ kutaisi: ['rejected', 4] });
+    await deliver(ended(KUTAISI, 4));
+    change(KUTAISI, 'approved', 5);
+    (people.get(KUTAISI) as MembershipPerson).previous = { eu4culture: { status: 'rejected', statusVersion: 4, at: '2026-11-29T10:00:00.000Z' } };
+    await deliver(back(KUTAISI, 5));
+    expect(sent.map((s) => s.mail.subject)).toEqual(['CultureBridge · EU4Culture: Kutaisi is no longer a member of the network', 'CultureBridge · EU4Culture: Kutaisi is a member of the network']);
+  });
+
+  it('a join request declined (not mailed; its page said so), then approved: is told plainly, once, that the request declined earlier is approved now', async () => {
+    const { sent, records, deliver, change, people } = setup({ lviv: ['rejected', 2] });
+    await deliver(ended(LVIV, 2, 'requested'));
+    expect(sent).toEqual([]);
+    change(LVIV, 'approved', 3);
+    (people.get(LVIV) as MembershipPerson).previous = { eu4culture: { status: 'rejected', statusVersion: 2, at: '2026-11-29T10:00:00.000Z' } };
+    await deliver(back(LVIV, 3));
+    await deliver(back(LVIV, 3));
+    expect(sent.map((s) => [s.to, s.mail.subject])).toEqual([['oksana@lviv.example', 'CultureBridge · EU4Culture: заявку профілю «Lviv» на вступ, раніше відхилену, тепер схвалено']]);
+    expect(sent[0]?.mail.text).toContain('раніше було відхилено');
+    expect([...records.keys()]).toEqual([`membership:${LVIV}:eu4culture:v3:approved:member`]);
+  });
+
   it('mails nothing for a join request declined or approved, nor for an imported member confirming its profile', async () => {
     const { sent, deliver } = setup({ lviv: ['rejected', 2], kutaisi: ['approved', 2] });
     await deliver(ended(LVIV, 2, 'requested'));

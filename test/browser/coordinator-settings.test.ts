@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { EU4CULTURE } from '../../local/demo/networks.js';
+import { DEMO_MEMBERS, EU4CULTURE } from '../../local/demo/networks.js';
 import type { Platform } from '../../local/platform.js';
 import { localSession } from '../../local/sessions.js';
 import { screenshot, seriousAccessibilityViolations } from './support/chromium.js';
@@ -16,10 +16,11 @@ const WAIT = { timeout: 20_000 };
 
 let platform: Platform;
 let browser: Browser;
+let ids: string[];
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  ({ platform, browser } = await startSeededPlatform('coordinator-settings'));
+  ({ platform, browser, ids } = await startSeededPlatform('coordinator-settings'));
 });
 
 afterAll(async () => {
@@ -65,5 +66,32 @@ describe("a coordinator's e-mail settings", () => {
     await page.getByRole('heading', { level: 1, name: 'Your e-mail settings' }).waitFor(WAIT);
     expect(await page.getByLabel('Time zone').inputValue()).toBe('Asia/Tbilisi');
     expect(await page.getByRole('button', { name: /^Use / }).count()).toBe(0);
+  });
+});
+
+describe("a member who opens a coordinator's page", () => {
+  it('is told the page is for coordinators and that it is signed in as a member, with a link to its own profile, on every coordinator page', async () => {
+    // One address, one demo profile: Charentsavan's.
+    const index = DEMO_MEMBERS.findIndex((m) => DEMO_MEMBERS.filter((o) => o.profile.contact.email === m.profile.contact.email).length === 1);
+    const member = DEMO_MEMBERS[index]!;
+    const id = ids[index]!;
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${platform.apiUrl}/#/preferences/coordinators/c-1`);
+    await signInThroughMail(platform, page, member.profile.contact.email, WAIT.timeout);
+    const pages = ['/preferences/coordinators/c-1', '/preferences/coordinators/me', '/dashboard', `/dashboard/${EU4CULTURE}`, `/dashboard/${EU4CULTURE}/members/${id}`, `/dashboard/${EU4CULTURE}/import`, '/meetings', `/meetings/${EU4CULTURE}`];
+    for (const [n, route] of pages.entries()) {
+      if (n > 0) await page.goto(`${platform.apiUrl}/#${route}`);
+      await page.getByRole('heading', { level: 1, name: 'This page is for network coordinators' }).waitFor(WAIT);
+      await page.getByText('You are signed in as a member').waitFor(WAIT);
+      expect(await page.getByText('This address coordinates no network.').count(), route).toBe(0);
+      const own = page.getByRole('link', { name: `My profile: ${member.profile.name}` });
+      expect(await own.getAttribute('href'), route).toBe(`#/profiles/${id}`);
+    }
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'coordinator-page-as-member.png');
+    await page.getByRole('link', { name: `My profile: ${member.profile.name}` }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(member.profile.name) }).waitFor(WAIT);
   });
 });

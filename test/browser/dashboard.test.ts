@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ProfileInput, pairKey } from '@culturebridge/domain';
@@ -10,7 +12,7 @@ import type { Platform } from '../../local/platform.js';
 import { localSession } from '../../local/sessions.js';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { platformDocumentClient, startTestPlatform } from '../support/platform.js';
-import { launchChromium, screenshot, seriousAccessibilityViolations } from './support/chromium.js';
+import { SCREENSHOTS, launchChromium, screenshot, seriousAccessibilityViolations } from './support/chromium.js';
 import { nextSignInLink, signInLinks } from './support/mail.js';
 import { askingPagesOf } from './support/page-limit.js';
 
@@ -183,6 +185,50 @@ describe.each(VIEWPORTS)('the dashboard answers a coordinator on a $name', ({ vi
     await page.goto(`${platform.apiUrl}/#/dashboard/${EU4CULTURE}/members/${confirmed.profileIds[0]}`);
     await page.getByRole('heading', { level: 1, name: confirmed.names[0] }).waitFor(WAIT);
     await expect(page.locator(`table.member-matches tr[data-partner="${confirmed.names[1]}"]`).innerText()).resolves.toContain('Confirmed by both');
+  });
+
+  it('draws "Find by name" and "Days without an answer" as the app\'s other inputs: labelled, as tall, the same border, font and focus ring, and fitting the screen', async () => {
+    type Look = { style: Record<string, string>; height: number; width: number };
+    // The first element `selector` finds: its border, font and padding as drawn, and its size.
+    const look = (page: Page, selector: string) =>
+      page.evaluate(`(() => {
+        const el = document.querySelector(${JSON.stringify(selector)});
+        const s = getComputedStyle(el);
+        const box = el.getBoundingClientRect();
+        return { style: { borderWidth: s.borderTopWidth, borderStyle: s.borderTopStyle, borderColor: s.borderTopColor, borderRadius: s.borderTopLeftRadius, fontSize: s.fontSize, paddingLeft: s.paddingLeft }, height: box.height, width: box.width };
+      })()`) as Promise<Look>;
+    const page = await coordinatorPage(viewport, mobile);
+    // The reference: the first text box of the interest form.
+    await page.goto(`${platform.apiUrl}/#/`);
+    await page.locator('main input[type="text"]').first().waitFor(WAIT);
+    const reference = await look(page, 'main input[type="text"]');
+    await page.goto(`${platform.apiUrl}/#/dashboard/${EU4CULTURE}`);
+    await page.getByRole('heading', { level: 1, name: /^Dashboard: EU4Culture/ }).waitFor(WAIT);
+    await page.getByRole('radio', { name: 'Has not answered for some days' }).check();
+    const inputs = [
+      ['Find by name', '.filters__search input'],
+      ['Days without an answer', '.filters__days input'],
+    ] as const;
+    for (const [label, selector] of inputs) {
+      // Labelled: found by its label.
+      const input = page.getByLabel(label);
+      expect(await input.count(), label).toBe(1);
+      const got = await look(page, `fieldset.filters ${selector}`);
+      expect({ label, ...got.style }).toEqual({ label, ...reference.style });
+      expect(got.height, label).toBeGreaterThanOrEqual(reference.height - 0.5);
+      await input.focus();
+      expect(await page.evaluate(`getComputedStyle(document.activeElement).outlineStyle`), label).not.toBe('none');
+    }
+    // Room for a name: the search box is as wide as the form's boxes, or as its filters box where that is narrower (a phone).
+    const searchWidth = (await look(page, 'fieldset.filters .filters__search input')).width;
+    const room = (await page.evaluate(`(() => { const f = document.querySelector('fieldset.filters'); const s = getComputedStyle(f); return f.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight); })()`)) as number;
+    expect(searchWidth).toBeGreaterThanOrEqual(Math.min(reference.width, room) - 1);
+    expect(searchWidth).toBeLessThanOrEqual(viewport.width - 32);
+    await noWiderThan(page, viewport.width);
+    await page.getByLabel('Find by name').fill('Kut');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.locator('fieldset.filters').screenshot({ path: join(SCREENSHOTS, `dashboard-filter-inputs${suffix}.png`) });
   });
 });
 

@@ -83,6 +83,15 @@ describe('meetings in a real browser', () => {
     await page.getByRole('alert').waitFor(WAIT);
     await expect(page.getByRole('alert').innerText()).resolves.toContain('Participants: choose at least 2.');
     for (const m of members) await participants.getByLabel(`${m.profile.name} (${m.profile.country})`).check();
+    // The demo members are available in 2027 only: a day in 2099 is outside every window, and the
+    // form says so before anything is planned (the day stays the coordinator's to choose).
+    const away = page.getByRole('status').filter({ hasText: 'Not available on this day' });
+    await away.waitFor(WAIT);
+    for (const m of members.filter((m) => m.profile.availability)) await away.getByText(m.profile.name, { exact: true }).waitFor(WAIT);
+    await page.getByLabel('Date', { exact: true }).fill('2027-05-12');
+    await away.waitFor({ ...WAIT, state: 'detached' });
+    await page.getByLabel('Date', { exact: true }).fill('2099-05-12');
+    await away.waitFor(WAIT);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     // A field the API refuses is named in the page's words, from its code, not the API's English detail.
     await page.getByLabel('Time zone').fill('Europe/KYIV');

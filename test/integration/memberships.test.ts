@@ -335,6 +335,22 @@ describe('membership approval on the local platform', () => {
     expect(platform.eventBridge.deadLetters).toEqual([]);
   });
 
+  it('tells a member whose join request was declined, then approved, that the request declined earlier is now approved, once', async () => {
+    // It was mailed "Gori is a member of the network", the mail of a member taken back in, about a request its page had shown turned down.
+    const email = `gori@${net}.example`;
+    const { id } = await join('Gori');
+    expect((await api('POST', `/networks/${net}/requests/${id}/reject`, coordinator)).body.changed).toBe(true);
+    await platform.settle();
+    const mails = async () => (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(email)).map((m) => ({ subject: m.subject, text: m.body.text ?? '' }));
+    expect(await mails()).toEqual([]);
+    expect((await api('POST', `/networks/${net}/requests/${id}/approve`, coordinator)).body.changed).toBe(true);
+    await platform.settle();
+    const told = await mails();
+    expect(told.map((m) => m.subject)).toEqual(['CultureBridge · Test network: the request of Gori to join, declined earlier, is now approved']);
+    expect(told[0]?.text).toContain('has now approved the request of Gori to join the network, which was declined earlier');
+    expect(platform.eventBridge.deadLetters).toEqual([]);
+  });
+
   it('answers 404 for a profile that does not exist, and stores nothing', async () => {
     const before = platform.eventBridge.events.length;
     expect((await api('POST', `/networks/${net}/requests/${randomUUID()}/approve`, coordinator)).status).toBe(404);

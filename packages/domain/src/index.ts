@@ -23,3 +23,4 @@ export * from './member-import-report.js';
 export * from './time-zones.js';
 export * from './problem-types.js';
 export * from './match-order.js';
+export * from './score-text.js';

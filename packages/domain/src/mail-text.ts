@@ -1,5 +1,6 @@
 import type { Locale } from './i18n/locales.js';
 import { translator } from './i18n/translate.js';
+import { scoreOutOf100 } from './score-text.js';
 /**
  * Every word our mails say, one entry per mail kind, in English. The composers in notification.ts
  * only assemble these pieces with links and escaping. Each entry is a `mail.*` key of the domain
@@ -185,6 +186,7 @@ export function mailText(locale: Locale) {
       inviteIgnore: (profile) => m('inviteIgnore', { profile }),
     },
   };
-  return { ...text, weakerMatch: m('weakerMatch'), scoreLine: (score: number) => m('score', { score }) };
+  // scoreLine: a score in [0, 1] as "Score: 22/100", written as the pages write it (scoreOutOf100).
+  return { ...text, weakerMatch: m('weakerMatch'), scoreLine: (score: number) => m('score', { score: scoreOutOf100(score) }) };
 }
 export type MailText = ReturnType<typeof mailText>;

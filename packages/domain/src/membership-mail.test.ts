@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NOTIFICATION_RECORD_DAYS, membershipMailDecision } from './membership-mail.js';
+import { LOCALES } from './i18n/locales.js';
+import { NOTIFICATION_RECORD_DAYS, composeMembershipMail, membershipMailDecision } from './membership-mail.js';
 
 const out = (statusVersion: number) => ({ status: 'rejected' as const, statusVersion });
 const member = (statusVersion: number) => ({ status: 'approved' as const, statusVersion });
@@ -67,7 +68,38 @@ describe('membershipMailDecision', () => {
 
     it('a record, when there is one, decides as before', () => {
       expect(membershipMailDecision(again, after({ statusVersion: 5, at: daysAgo(NOTIFICATION_RECORD_DAYS + 1) }), member(2), { now, removalMailSent: true })).toEqual({ kind: 'record', notice: undefined });
-      expect(membershipMailDecision(again, after({ statusVersion: 5, at: daysAgo(1) }), out(5), { now, removalMailSent: false })).toEqual({ kind: 'record', notice: 'approved' });
+      expect(membershipMailDecision(again, after({ statusVersion: 5, at: daysAgo(1) }), out(5), { now, removalMailSent: true })).toEqual({ kind: 'record', notice: 'approved' });
+    });
+  });
+
+  describe('a join request declined, then approved', () => {
+    const now = new Date('2026-11-30T12:00:00.000Z');
+    const approved = { ...member(9), previous: { status: 'rejected' as const, statusVersion: 5, at: '2026-11-29T12:00:00.000Z' } };
+
+    it('is told that the request declined earlier is now approved: the member knew of the decline (its page), never of a removal mail', () => {
+      // The decline itself was recorded as known, with no mail (a join request answered is not told).
+      expect(membershipMailDecision({ ...out(5), previousStatus: 'requested' }, out(5), undefined)).toEqual({ kind: 'record', notice: undefined });
+      expect(membershipMailDecision({ ...member(9), previousStatus: 'rejected' }, approved, out(5), { now, removalMailSent: false })).toEqual({ kind: 'record', notice: 'approved-after-decline' });
+    });
+
+    it('a member taken out (its removal mailed) and taken back in is told it is a member again, as before', () => {
+      expect(membershipMailDecision({ ...member(9), previousStatus: 'rejected' }, approved, out(5), { now, removalMailSent: true })).toEqual({ kind: 'record', notice: 'approved' });
+    });
+
+    it.each(LOCALES)('the mail in %s says the request was declined before and is approved now, naming the network and the profile', (locale) => {
+      const mail = composeMembershipMail('approved-after-decline', { id: 'a', name: 'Soroca', contact: { name: 'Ion', email: 'a@partner.example' }, locale }, 'EU4Culture', { baseUrl: 'https://app.example.org' });
+      const approvedMail = composeMembershipMail('approved', { id: 'a', name: 'Soroca', contact: { name: 'Ion', email: 'a@partner.example' }, locale }, 'EU4Culture', { baseUrl: 'https://app.example.org' });
+      for (const text of [mail.subject, mail.text]) expect(text).toContain('EU4Culture');
+      expect(mail.subject).toContain('Soroca');
+      expect(mail.subject).not.toBe(approvedMail.subject);
+      expect(mail.text).not.toBe(approvedMail.text);
+      expect(mail.text).toContain('https://app.example.org/#/profiles/a');
+    });
+
+    it('says so plainly in English', () => {
+      const mail = composeMembershipMail('approved-after-decline', { id: 'a', name: 'Soroca', contact: { name: 'Ion', email: 'a@partner.example' } }, 'EU4Culture', { baseUrl: 'https://app.example.org' });
+      expect(mail.subject).toBe('CultureBridge · EU4Culture: the request of Soroca to join, declined earlier, is now approved');
+      expect(mail.text).toContain('declined earlier');
     });
   });
 });

@@ -4,8 +4,11 @@ import type { MembershipStatus } from './network.js';
 import type { Standing } from './standing.js';
 import { escapeHtml, htmlPage, link, oneLine, type Mail, type MailLinks } from './notification.js';
 
-/** What a member is told about its membership of a network: a coordinator ended it, or approved it (again). */
-export type MembershipNotice = 'ended' | 'approved';
+/**
+ * What a member is told about its membership of a network: a coordinator ended it, approved it
+ * again after ending it, or approved the join request it had declined (`approved-after-decline`).
+ */
+export type MembershipNotice = 'ended' | 'approved' | 'approved-after-decline';
 
 /**
  * Whether a membership change, as its event says it (`status`, and `previousStatus` when the change
@@ -108,7 +111,11 @@ export function membershipMailDecision(
   // it dropped the network and named it again: the request's own event may come late, or after).
   if (change.previousStatus === 'requested') return { kind: 'record', notice: undefined };
   const known = told ? told.status : change.previousStatus === 'rejected' ? (removalHeard(current.previous, evidence) ? 'rejected' : undefined) : change.previousStatus;
-  return { kind: 'record', notice: membershipNotice(current.status, known) };
+  const notice = membershipNotice(current.status, known);
+  // Known as rejected with no removal mail sent: the rejection was its join request declined (never
+  // mailed; its page said so). "Is a member" alone would not say that this answer replaces that one.
+  const declined = notice === 'approved' && told?.status === 'rejected' && current.previous?.statusVersion === told.statusVersion && current.previous.at !== undefined && evidence?.removalMailSent === false;
+  return { kind: 'record', notice: declined ? 'approved-after-decline' : notice };
 }
 
 /** The member a membership mail goes to: its profile's public name, contact and language. */
@@ -121,14 +128,15 @@ export interface MembershipRecipient {
 
 /**
  * The member's mail that its membership of `networkName` ended (what that means for its matches,
- * and whom to write to) or was approved, in its language, with a link to its profile page. Names
+ * and whom to write to), was approved again, or that its join request, declined earlier, is now
+ * approved, in its language, with a link to its profile page. Names
  * nobody but the member and the network.
  */
 export function composeMembershipMail(notice: MembershipNotice, recipient: MembershipRecipient, networkName: string, { baseUrl }: MailLinks): Mail {
   const locale = recipient.locale ?? DEFAULT_LOCALE;
   const t = translator(locale);
   const m = (key: string, params: Record<string, unknown> = {}) => t(`mail.${key}`, params);
-  const kind = notice === 'ended' ? 'Ended' : 'Approved';
+  const kind = notice === 'ended' ? 'Ended' : notice === 'approved' ? 'Approved' : 'ApprovedAfterDecline';
   const url = link(baseUrl, `profiles/${encodeURIComponent(recipient.id)}`);
   const subject = oneLine(m(`membership${kind}Subject`, { network: networkName, profile: recipient.name }));
   const hello = m('hello', { name: recipient.contact.name });

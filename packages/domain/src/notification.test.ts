@@ -278,7 +278,7 @@ describe('mails in the recipient\'s language', () => {
       '- Обидві сторони надають високий пріоритет темам: Клімат і довкілля.',
       '- Kutaisi пропонує майданчик, Gyumri шукає його.',
       '- Спільна мова: англійська.',
-      'Оцінка: 72 / 100',
+      'Оцінка: 72/100',
       '',
       'Переглянути збіг: https://app.example.org/#/matches/g/k',
       'Відкрити панель мережі: https://app.example.org/#/dashboard/eu4culture',
@@ -296,8 +296,15 @@ describe('mails in the recipient\'s language', () => {
     expect(az.text).toContain('- Hər iki tərəf üçün yüksək prioritetli mövzular: İqlim və ətraf mühit.');
     expect(az.text).toContain('- Kutaisi məkan təklif edir, Gyumri isə bunu axtarır.');
     expect(az.text).toContain('- Ortaq dil: ingilis.');
-    expect(az.text).toContain('Bal: 72 / 100');
+    expect(az.text).toContain('Bal: 72/100');
     expect(az.html).toContain('<a href="https://app.example.org/#/matches/g/k">Uyğunluğa baxın</a>');
+  });
+
+  it.each(LOCALES)('writes the score in %s as every page writes it ("72/100"), not "72 / 100"', (locale) => {
+    const mail = composeMatchMail(pair, { coordinator: coordinator({ locale }), networkId: 'eu4culture' }, links);
+    const line = mail.text.split('\n').find((l) => l.includes('72')) ?? '';
+    expect(line).toMatch(/72\/100$/);
+    expect(line).not.toContain(' / ');
   });
 
   /** One day of a network: three new matches, one of them accepted by one side, one confirmed, one expired. */

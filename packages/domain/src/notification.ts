@@ -242,7 +242,7 @@ export function composeMatchMail(notice: MatchNotice & { state: 'proposed' | 'co
   const url = matchLink(baseUrl, notice);
   const dashboard = dashboardLink(baseUrl, recipient.networkId);
   const prefs = preferencesLink(baseUrl, recipient.coordinator.id);
-  const score = T.scoreLine(Math.round(notice.score * 100));
+  const score = T.scoreLine(notice.score);
   const why = whyLines(notice, locale);
   const text = [
     T.common.greeting(recipient.coordinator.name),

@@ -1,7 +1,6 @@
-import { scoreOutOf100 } from './match-score';
 import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
-import { parsePairKey, type Profile } from '@culturebridge/domain';
+import { parsePairKey, scoreOutOf100, type Profile } from '@culturebridge/domain';
 import type { MatchView } from '../api/types';
 import { useLocale } from '../i18n/use-locale';
 import { networkShortLabel } from '../lib/networks';

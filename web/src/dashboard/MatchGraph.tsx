@@ -1,6 +1,5 @@
-import { scoreOutOf100 } from '../components/match-score';
 import { useState } from 'react';
-import type { MatchState } from '@culturebridge/domain';
+import { scoreOutOf100, type MatchState } from '@culturebridge/domain';
 import { ScrollArea } from '../components/ScrollArea';
 import type { NetworkMatch, NetworkMember } from '../api/types';
 import { useLocale } from '../i18n/use-locale';

@@ -1,9 +1,8 @@
-import { scoreOutOf100 } from '../components/match-score';
 import { ScrollArea } from '../components/ScrollArea';
 import type { NetworkMatch } from '../api/types';
 import { useLocale } from '../i18n/use-locale';
 import { describeTopReason } from '../lib/top-reason';
-import { bestFirst } from '@culturebridge/domain';
+import { bestFirst, scoreOutOf100 } from '@culturebridge/domain';
 import { MatchPairHeader } from './MatchPairHeader';
 
 export function MatchesTable({ matches }: { matches: readonly NetworkMatch[] }) {

@@ -3,7 +3,7 @@ import { fetchMe, fetchNetworkSettings, updateNetworkSettings } from '../api/end
 import { MAIL_MODES, type MailPreference } from '../api/types';
 import { PageHeading } from '../components/PageHeading';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
-import { RequireSession } from '../components/RequireSession';
+import { RequireCoordinator } from '../components/RequireCoordinator';
 import { networkLabel } from '../lib/networks';
 import { useResource } from '../lib/use-resource';
 import { href } from '../router';
@@ -27,9 +27,9 @@ function deviceTimeZone(): string | undefined {
 export function CoordinatorPreferencesPage({ coordinatorId }: { coordinatorId: string }) {
   const { t } = useLocale();
   return (
-    <RequireSession purpose={t('coordinatorPrefs.signIn')}>
+    <RequireCoordinator purpose={t('coordinatorPrefs.signIn')}>
       <Settings coordinatorId={coordinatorId} />
-    </RequireSession>
+    </RequireCoordinator>
   );
 }
 
@@ -47,7 +47,6 @@ function Settings({ coordinatorId }: { coordinatorId: string }) {
     <div className="page page--narrow">
       <PageHeading title={t('coordinatorPrefs.title')} />
       {otherCoordinator ? <Notice title={t('coordinatorPrefs.otherCoordinator')} /> : null}
-      {settings.length === 0 ? <p className="lead">{t('coordinatorPrefs.none')}</p> : null}
       {settings.map((s) => (
         <NetworkSettingsForm key={s.networkId} networkId={s.networkId} initial={s.coordinator.preference} initialLocale={s.coordinator.locale} />
       ))}

@@ -8,7 +8,7 @@ import { hasConfirmedPartner, memberMatchFacts } from '../dashboard/member-filte
 import { MemberListTools } from '../dashboard/MemberListTools';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
-import { RequireSession } from '../components/RequireSession';
+import { RequireCoordinator } from '../components/RequireCoordinator';
 import { HeatMap } from '../dashboard/HeatMap';
 import { MatchesTable } from '../dashboard/MatchesTable';
 import { matchesCsv } from '../dashboard/matches-csv';
@@ -35,9 +35,9 @@ const LARGE_REFRESH_MS = 120_000;
 export function DashboardPage({ networkId }: { networkId?: string }) {
   const { t } = useLocale();
   return (
-    <RequireSession purpose={t('dashboard.signIn')}>
+    <RequireCoordinator purpose={t('dashboard.signIn')}>
       <ChooseNetwork networkId={networkId} />
-    </RequireSession>
+    </RequireCoordinator>
   );
 }
 
@@ -48,14 +48,8 @@ function ChooseNetwork({ networkId }: { networkId?: string }) {
   if (!me.data) return <ProblemMessage problem={me.error} />;
   const { networks } = me.data;
   const chosen = networkId ?? networks[0];
-  if (!chosen) {
-    return (
-      <div className="page page--narrow">
-        <PageHeading title={t('dashboard.noNetwork')} />
-        <p className="lead">{t('dashboard.noNetworkLead')}</p>
-      </div>
-    );
-  }
+  // RequireCoordinator shows an address that coordinates no network its own page.
+  if (!chosen) return null;
   return (
     <>
       {networks.length > 1 ? (

@@ -5,7 +5,7 @@ import type { MeetingView } from '../api/types';
 import { TIMING_FIELDS, defaultTimeZone, hasRoundToCome, isHeld, meetingLocalTime, timeZoneNames, type MeetingInput } from '@culturebridge/domain';
 import { PageHeading } from '../components/PageHeading';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
-import { RequireSession } from '../components/RequireSession';
+import { RequireCoordinator } from '../components/RequireCoordinator';
 import { ScrollArea } from '../components/ScrollArea';
 import { downloadText } from '../lib/download';
 import { useLocale } from '../i18n/use-locale';
@@ -23,9 +23,9 @@ const PLANNING_FIELDS = ['name', 'date', 'startTime', 'timeZone', 'slotMinutes',
 export function MeetingsPage({ networkId, meetingId }: { networkId?: string; meetingId?: string }) {
   const { t } = useLocale();
   return (
-    <RequireSession purpose={t('meetings.signIn')}>
+    <RequireCoordinator purpose={t('meetings.signIn')}>
       <ChooseNetwork networkId={networkId} meetingId={meetingId} />
-    </RequireSession>
+    </RequireCoordinator>
   );
 }
 
@@ -35,14 +35,8 @@ function ChooseNetwork({ networkId, meetingId }: { networkId?: string; meetingId
   if (me.status === 'loading') return <p role="status">{t('common.loading')}</p>;
   if (!me.data) return <ProblemMessage problem={me.error} />;
   const chosen = networkId ?? me.data.networks[0];
-  if (!chosen) {
-    return (
-      <div className="page page--narrow">
-        <PageHeading title={t('meetings.noNetwork')} />
-        <p className="lead">{t('meetings.noNetworkLead')}</p>
-      </div>
-    );
-  }
+  // RequireCoordinator shows an address that coordinates no network its own page.
+  if (!chosen) return null;
   return meetingId ? <MeetingTimetable networkId={chosen} meetingId={meetingId} /> : <PlanMeeting networkId={chosen} />;
 }
 
@@ -92,9 +86,16 @@ function MeetingForm({
   const { t, compare } = useLocale();
   const members = useResource(async () => ({ members: (await fetchAllNetworkMembers(networkId)).sort((a, b) => compare(a.name, b.name)) }), `members:${networkId}`);
   const [chosen, setChosen] = useState<Set<string>>(new Set(initial.participants));
+  // The day as typed: a participant whose availability (their profile's window) leaves it out is named below.
+  const [date, setDate] = useState(initial.date);
   // The participants as last sent: the API names one by its place in that list (`participants[4]`).
   const sent = useRef<string[]>([]);
   const kept = (field: string) => timingKept && (TIMING_FIELDS as readonly string[]).includes(field);
+
+  function dateTyped(event: FormEvent<HTMLFormElement>) {
+    const field = event.target;
+    if (field instanceof HTMLInputElement && field.name === 'date') setDate(field.value);
+  }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -122,6 +123,8 @@ function MeetingForm({
     ...listed.filter((m) => m.status === 'active' || initial.participants.includes(m.id)).map((m) => ({ id: m.id, label: `${m.name} (${m.country})`, gone: m.status !== 'active' })),
     ...(members.data ? (current ?? []).filter((p) => !listed.some((m) => m.id === p.id)).map((p) => ({ id: p.id, label: p.name, gone: true })) : []),
   ];
+  // Warned, not refused: a window is a wish about joint work; the day stays the coordinator's (docs/decisions.md).
+  const away = /^\d{4}-\d{2}-\d{2}$/.test(date) ? listed.filter((m) => chosen.has(m.id) && m.availability && (date < m.availability.from || date > m.availability.to)) : [];
   // The API names the planning form's fields as its inputs are named; their labels say them.
   const fieldLabel = (field: string) => {
     const place = /^participants\[(\d+)\]$/.exec(field);
@@ -135,7 +138,7 @@ function MeetingForm({
   return (
     <>
       {problem ? <ProblemMessage problem={problem} fieldLabel={fieldLabel} /> : null}
-      <form className="meeting-form" onSubmit={submit}>
+      <form className="meeting-form" onSubmit={submit} onChange={dateTyped}>
         {timingKept ? <p className="muted">{t('meetings.timingKept')}</p> : null}
         {FIELD_INPUTS.map(({ field, props }) => (
           <label key={field}>
@@ -167,6 +170,16 @@ function MeetingForm({
             </label>
           ))}
         </fieldset>
+        {away.length > 0 ? (
+          <Notice title={t('meetings.unavailableTitle')}>
+            <p>{t('meetings.unavailableNote')}</p>
+            <ul>
+              {away.map((m) => (
+                <li key={m.id}>{m.name}</li>
+              ))}
+            </ul>
+          </Notice>
+        ) : null}
         <p className="actions">
           <BusyButton type="submit" className="button" busy={busy}>
             {submitLabel}

@@ -5,7 +5,7 @@ import { importMemberList } from '../api/endpoints';
 import type { ImportSummary, MemberImport } from '../api/types';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
-import { RequireSession } from '../components/RequireSession';
+import { RequireCoordinator } from '../components/RequireCoordinator';
 import { ScrollArea } from '../components/ScrollArea';
 import { readableParams, sentence } from '../form/field-errors';
 import { numberFormat, useLocale } from '../i18n/use-locale';
@@ -37,9 +37,9 @@ const megabytes = (bytes: number, locale: Locale) => numberFormat(locale, { maxi
 export function MemberImportPage({ networkId }: { networkId: string }) {
   const { t } = useLocale();
   return (
-    <RequireSession purpose={t('memberImport.signIn')}>
+    <RequireCoordinator purpose={t('memberImport.signIn')}>
       <MemberImport networkId={networkId} />
-    </RequireSession>
+    </RequireCoordinator>
   );
 }
 

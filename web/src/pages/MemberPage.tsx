@@ -1,11 +1,10 @@
-import { scoreOutOf100 } from '../components/match-score';
 import { useRef, useState } from 'react';
-import { isOpenMatch } from '@culturebridge/domain';
+import { isOpenMatch, scoreOutOf100 } from '@culturebridge/domain';
 import { answerJoinRequest, fetchProfile, fetchProfileMatches } from '../api/endpoints';
 import { PageHeading } from '../components/PageHeading';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { ProfileSummary } from '../components/ProfileSummary';
-import { RequireSession } from '../components/RequireSession';
+import { RequireCoordinator } from '../components/RequireCoordinator';
 import { ScrollArea } from '../components/ScrollArea';
 import { useLocale } from '../i18n/use-locale';
 import { networkLabel } from '../lib/networks';
@@ -18,9 +17,9 @@ import { BusyButton } from '../components/BusyButton';
 export function MemberPage({ networkId, profileId }: { networkId: string; profileId: string }) {
   const { t } = useLocale();
   return (
-    <RequireSession purpose={t('member.signIn')}>
+    <RequireCoordinator purpose={t('member.signIn')}>
       <Member networkId={networkId} profileId={profileId} />
-    </RequireSession>
+    </RequireCoordinator>
   );
 }
 

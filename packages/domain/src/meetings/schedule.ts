@@ -1,6 +1,7 @@
 import { pairKey } from '../matching/pair-key.js';
+import { summarise } from '../matching/reasons.js';
 import { scorePair } from '../matching/score.js';
-import type { MatchingProfile } from '../matching/types.js';
+import type { MatchReason, MatchingProfile } from '../matching/types.js';
 import type { MatchState } from '../match-lifecycle.js';
 import { roundTimes, toPlannedRounds, type MeetingInput, type ScheduledRound } from './meeting.js';
 import { planMeeting, type MeetingPlan } from './planner.js';
@@ -15,9 +16,22 @@ export interface KnownMatch {
 }
 
 /**
+ * A pair's reasons as they hold on a meeting's `date` (YYYY-MM-DD, the meeting's own calendar day):
+ * an availability overlap that does not contain the day is left out, as the timetable and each
+ * member's schedule mail read the reasons as about that meeting ("both available from 1 to 30 June"
+ * of a pair meeting on 12 May says something false). Undefined when every reason holds. The match's
+ * own reasons and score are untouched: this is the meeting's explanation only.
+ */
+function reasonsOnTheDay(reasons: readonly MatchReason[], date: string): MatchReason[] | undefined {
+  const holds = (r: MatchReason) => r.kind !== 'availability-overlap' || (r.from <= date && date <= r.to);
+  return reasons.every(holds) ? undefined : reasons.filter(holds);
+}
+
+/**
  * The meeting's timetable: held rounds kept as they are, the rest planned from the participants'
  * matches (declined pairs never meet), each meeting with its reasons (the match's, or for a pair
- * matching never proposed, the reasons `scorePair` finds, such as a shared language).
+ * matching never proposed, the reasons `scorePair` finds, such as a shared language), less an
+ * availability overlap the meeting's day lies outside (reasonsOnTheDay).
  * `participants` are the matching views of the members taking part (unknown ids are left out by the
  * caller, who reports them as invalid).
  */
@@ -55,13 +69,14 @@ export function scheduleMeeting(
         const useKnown = known !== undefined && known.state !== 'withdrawn';
         const pair: [string, string] = useKnown ? [known.profileIds[0] as string, known.profileIds[1] as string] : [m.a, m.b];
         const explained = useKnown ? known : scorePair(byId.get(m.a) as MatchingProfile, byId.get(m.b) as MatchingProfile);
+        const onTheDay = reasonsOnTheDay(explained.reasons as unknown as readonly MatchReason[], input.date);
         return {
           table: m.table,
           profileIds: pair,
           requested: m.requested,
           score: m.score,
-          reasons: explained.reasons as unknown as Record<string, unknown>[],
-          summary: explained.summary,
+          reasons: (onTheDay ?? explained.reasons) as unknown as Record<string, unknown>[],
+          summary: onTheDay ? summarise(byId.get(pair[0]) as MatchingProfile, byId.get(pair[1]) as MatchingProfile, onTheDay) : explained.summary,
         };
       }),
     };
