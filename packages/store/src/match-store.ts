@@ -341,9 +341,14 @@ export class MatchStore {
       ExpressionAttributeNames: { '#pk': TABLE.openProposalsIndex.partitionKey, '#sk': TABLE.openProposalsIndex.sortKey },
       ExpressionAttributeValues: { ':open': OPEN_PROPOSALS_PARTITION, ':cutoff': cutoff },
     })) {
-      for (const key of page.Items ?? []) {
-        const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { PK: key.PK, SK: key.SK }, ConsistentRead: true }));
-        if (out.Item) found.push(fromItem<MatchItem>(out.Item));
+      // One consistent BatchGetItem per page (not a GetItem per proposal); its answer comes in no
+      // order, so the index's (oldest first) is restored. A proposal answered since has left the
+      // index's page but not the table: it is read and the sweep decides on what it reads.
+      const pageKeys = (page.Items ?? []).map((key) => ({ PK: String(key.PK), SK: String(key.SK) }));
+      const byKey = new Map((await this.batchGet(pageKeys, { consistent: true, uncounted: true })).map((item) => [`${String(item.PK)}\u0000${String(item.SK)}`, item]));
+      for (const key of pageKeys) {
+        const item = byKey.get(`${key.PK}\u0000${key.SK}`);
+        if (item) found.push(fromItem<MatchItem>(item));
       }
     }
     return found;
