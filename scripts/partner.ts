@@ -17,8 +17,8 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ALL_DETAIL_TYPES } from '@culturebridge/events';
-import { newWebhookSecret, WEBHOOK_TIMEOUT_MS, wantsEvent, eventSubject, type Partner } from '@culturebridge/domain/partner';
-import { MatchStore, NetworkStore, PartnerStore, type StoredEvent } from '@culturebridge/store';
+import { newWebhookSecret, redeliveryWindow, WEBHOOK_TIMEOUT_MS, wantsEvent, eventSubject, type Partner } from '@culturebridge/domain/partner';
+import { DELIVERY_RECORD_DAYS, MatchStore, NetworkStore, PartnerStore, type StoredEvent } from '@culturebridge/store';
 import { attemptDelivery } from '../functions/deliver-webhooks/app.js';
 import { postWebhook } from '../functions/deliver-webhooks/send.js';
 import { issueLines, operatorDocumentClient } from './operator-table.js';
@@ -130,11 +130,14 @@ async function main(): Promise<number> {
         let events: StoredEvent[];
         if (values.event) {
           const event = await store.getEvent(values.event);
-          if (!event) return (console.error(`no event ${values.event} kept for webhooks (kept 30 days; ask for an archive replay for older ones)`), 1);
+          if (!event) return (console.error(`no event ${values.event} kept for webhooks (kept ${DELIVERY_RECORD_DAYS} days; ask for an archive replay for older ones)`), 1);
           events = [event];
-        } else if (values.from && values.to && !Number.isNaN(Date.parse(values.from)) && !Number.isNaN(Date.parse(values.to))) {
+        } else if (values.from !== undefined && values.to !== undefined) {
+          const window = redeliveryWindow(values.from, values.to, now, DELIVERY_RECORD_DAYS);
+          if (!window.ok) return (console.error([...window.problems, USAGE].join('\n')), 2);
+          if (window.note) console.error(window.note);
           const matches = new MatchStore(doc, tableName);
-          const all = await store.eventsBetween(new Date(values.from), new Date(values.to));
+          const all = window.from < window.to ? await store.eventsBetween(window.from, window.to) : [];
           events = [];
           for (const event of all) {
             const subject = eventSubject((event.detail as { data?: unknown } | undefined)?.data);

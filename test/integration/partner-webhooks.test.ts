@@ -204,6 +204,24 @@ describe('webhooks through npm start\'s platform', () => {
     expect(empty.stdout).toContain('redelivered 0 of 0');
   });
 
+  it('redeliver refuses a reversed window or a time that is not ISO 8601, and reads a huge window only over the kept days', async () => {
+    const secret = newWebhookSecret();
+    const r = await receiver([secret]);
+    const { partner } = await addPartner(platform, { webhook: r.url, events: ['MatchProposed'] }, secret);
+    const reversed = await partnerCli('redeliver', partner.id, '--from', '2026-11-30T00:00:00Z', '--to', '2026-11-29T00:00:00Z');
+    expect(reversed.code).toBe(2);
+    expect(reversed.stderr).toMatch(/--from: .*after --to/);
+    const loose = await partnerCli('redeliver', partner.id, '--from', 'Dec 1 2026', '--to', '1');
+    expect(loose.code).toBe(2);
+    expect(loose.stderr).toMatch(/--from: expected an ISO 8601 time[\s\S]*--to: expected an ISO 8601 time/);
+    // Before: a query per day from 1970 to 9999 (2.9 million), the command never ended.
+    const huge = await partnerCli('redeliver', partner.id, '--from', '1970-01-01T00:00:00Z', '--to', '9999-01-01T00:00:00Z');
+    expect(huge.code).toBe(0);
+    expect(huge.stderr).toMatch(/kept 30 days/);
+    // The other tests' MatchProposed events of today are in the window, each sent once.
+    expect(huge.stdout).toMatch(/redelivered (\d+) of \1 event/);
+  });
+
   it('npm run partner -- rotate-secret prints a new secret, remove deletes the partner', async () => {
     const rotated = await partnerCli('rotate-secret', cliPartner);
     const fresh = /(whsec_[A-Za-z0-9+/=]+)/.exec(rotated.stdout)?.[1];
