@@ -129,6 +129,13 @@ describe('addresses refused in AWS', () => {
   it.each(['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '::ffff:169.254.169.254', 'not-an-ip'])('%s is refused', (address) => {
     expect(isRefusedAddress(address)).toBe(true);
   });
+  // IPv6 forms that carry an IPv4 address (as a DNS answer the partner controls may give them):
+  // IPv4-compatible (::a.b.c.d), IPv4-translated (::ffff:0:a.b.c.d), local-use NAT64 (64:ff9b:1::/48),
+  // 6to4 (2002::/16), and the deprecated site-local fec0::/10, all in IANA's special-purpose registry.
+  it.each(['::7f00:1', '::a9fe:a9fe', '::ffff:0:a9fe:a9fe', '64:ff9b:1::a9fe:a9fe', '2002:a9fe:a9fe::1', '2002:7f00:1::', 'fec0::1'])('%s (IPv4 inside IPv6, or site-local) is refused', (address) => {
+    expect(isRefusedAddress(address)).toBe(true);
+    expect(webhookUrlProblem(`https://[${address}]/hooks`, true)).toMatch(/^refused address/);
+  });
   it.each(['93.184.215.14', '8.8.8.8', '2606:4700:4700::1111'])('%s is allowed', (address) => {
     expect(isRefusedAddress(address)).toBe(false);
   });

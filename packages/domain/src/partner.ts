@@ -227,12 +227,17 @@ for (const [net, bits] of [
 ] as const) REFUSED.addSubnet(net, bits, 'ipv4');
 for (const [net, bits] of [
   ['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['2001:db8::', 32], ['64:ff9b::', 96], ['100::', 64],
+  // Forms that carry an IPv4 address (which a partner's own DNS may answer with): IPv4-compatible
+  // ::a.b.c.d, IPv4-translated ::ffff:0:a.b.c.d, local-use NAT64, 6to4 and Teredo; and the old site-local range.
+  ['::', 96], ['::ffff:0:0:0', 96], ['64:ff9b:1::', 48], ['2002::', 16], ['2001::', 32], ['fec0::', 10],
 ] as const) REFUSED.addSubnet(net, bits, 'ipv6');
 
 /**
  * True for addresses a webhook may not reach from AWS: private (RFC 1918, fc00::/7), loopback,
  * link-local (169.254.0.0/16 holds the instance metadata service; fe80::/10), CGNAT, multicast,
- * reserved and documentation ranges. IPv4-mapped IPv6 (::ffff:a.b.c.d) is judged as its IPv4 address.
+ * reserved and documentation ranges. IPv4-mapped IPv6 (::ffff:a.b.c.d) is judged as its IPv4 address;
+ * the other IPv6 forms that carry an IPv4 address (::a.b.c.d, ::ffff:0:a.b.c.d, NAT64 local use, 6to4,
+ * Teredo) are refused whole.
  */
 export function isRefusedAddress(address: string): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
