@@ -98,13 +98,19 @@ export const MeetingUpdate = MeetingInput.extend({ version: z.number().int().min
 
 /**
  * The UTC instant of a wall-clock time in an IANA time zone (e.g. 2027-05-12 09:30 in Asia/Tbilisi →
- * 2027-05-12T05:30:00.000Z). By hand because `Intl` gives offsets but no inverse; two passes settle a
- * DST change between the guess and the answer. A time skipped by DST moves forward by the gap.
+ * 2027-05-12T05:30:00.000Z). By hand because `Intl` gives offsets but no inverse. A time the clocks
+ * show twice (DST ends) is its first occurrence, as RFC 5545 §3.3.5 reads it: each offset in force
+ * within a day of it is tried and the earliest instant that shows it wins. A time skipped by DST moves
+ * forward by the gap (two passes settle it).
  */
 export function zonedToUtc(date: string, time: string, timeZone: string): Date {
   const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
   const [h, mi] = time.split(':').map(Number) as [number, number];
   const wall = Date.UTC(y, mo - 1, d, h, mi);
+  const shown = [-86_400_000, 86_400_000]
+    .map((shift) => wall - offsetMs(new Date(wall + shift), timeZone))
+    .filter((instant) => instant + offsetMs(new Date(instant), timeZone) === wall);
+  if (shown.length > 0) return new Date(Math.min(...shown));
   let guess = wall;
   for (let i = 0; i < 2; i++) guess = wall - offsetMs(new Date(guess), timeZone);
   return new Date(guess);
