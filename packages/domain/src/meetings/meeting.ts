@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { isTimeZone, localTime, TimeZone } from '../notification.js';
-import { oneLineText } from '../text.js';
+import { oneLineText, publishedText } from '../text.js';
 import { isDayInRange } from '../calendar-day.js';
 import type { PlannedRound } from './planner.js';
 import { heldRounds, isHeld, type Meeting, type ScheduledRound } from './stored.js';
@@ -23,7 +23,7 @@ const START_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** A coordinator's meeting, as sent to `POST /networks/{networkId}/meetings`. */
 export const MeetingInput = z.strictObject(
   {
-    name: oneLineText('name', 120),
+    name: publishedText(oneLineText('name', 120), 'name'),
     // Within 2000-2099: a year-1 or year-9999 day turns into times no calendar or event carries.
     date: z.iso
       .date({ error: 'date: expected a date as YYYY-MM-DD', abort: true })
