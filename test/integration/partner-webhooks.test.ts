@@ -87,6 +87,30 @@ describe('webhooks through npm start\'s platform', () => {
     for (const w of eunic.received) expect(JSON.stringify(w.event)).toContain('eunic-cca-x');
   });
 
+  it('redeliver --event sends a partner only an event its filters let through (another network\'s, or a type it left out, is refused)', async () => {
+    const eunic = await receiver([]);
+    const eunicPartner = await addPartner(platform, { webhook: eunic.url, networks: ['eunic-redeliver'] });
+    eunic.useSecrets([eunicPartner.secret]);
+    const eu = await receiver([]);
+    const euPartner = await addPartner(platform, { webhook: eu.url, networks: ['eu4culture-redeliver'] });
+    eu.useSecrets([euPartner.secret]);
+    const confirmedOnly = await receiver([]);
+    const confirmedPartner = await addPartner(platform, { webhook: confirmedOnly.url, events: ['MatchConfirmed'] });
+    confirmedOnly.useSecrets([confirmedPartner.secret]);
+    await matchPair(platform, 'eunic-redeliver');
+    const proposed = eunic.received.find((w) => w.event?.['detail-type'] === 'MatchProposed');
+    expect(proposed).toBeDefined();
+
+    for (const [partner, r] of [[euPartner.partner, eu], [confirmedPartner.partner, confirmedOnly]] as const) {
+      const out = await operatorCommand(platform, 'partner', 'redeliver', partner.id, '--event', proposed?.id ?? '');
+      expect(out.code).toBe(1);
+      expect(out.stderr).toMatch(/does not receive this event/);
+      expect(r.received).toEqual([]);
+    }
+    const again = await operatorCommand(platform, 'partner', 'redeliver', eunicPartner.partner.id, '--event', proposed?.id ?? '');
+    expect(again.stdout).toContain('redelivered 1 of 1');
+  });
+
   it('redeliver sends a past event again with the same webhook-id, and deliveries lists both attempts', async () => {
     const secret = newWebhookSecret();
     const r = await receiver([secret]);
