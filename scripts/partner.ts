@@ -17,8 +17,8 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ALL_DETAIL_TYPES } from '@culturebridge/events';
-import { newWebhookSecret, WEBHOOK_TIMEOUT_MS, wantsEvent, eventSubject, type Partner } from '@culturebridge/domain/partner';
-import { MatchStore, NetworkStore, PartnerStore, type StoredEvent } from '@culturebridge/store';
+import { newWebhookSecret, redeliveryWindow, WEBHOOK_TIMEOUT_MS, wantsEvent, eventSubject, type Partner } from '@culturebridge/domain/partner';
+import { DELIVERY_RECORD_DAYS, MatchStore, NetworkStore, PartnerStore, type StoredEvent } from '@culturebridge/store';
 import { attemptDelivery } from '../functions/deliver-webhooks/app.js';
 import { postWebhook } from '../functions/deliver-webhooks/send.js';
 import { issueLines, operatorDocumentClient } from './operator-table.js';
@@ -127,20 +127,28 @@ async function main(): Promise<number> {
         if (!partner) return missing();
         if (!partner.webhook) return (console.error(`partner ${id} has no webhook`), 1);
         if (partner.status !== 'enabled') return (console.error(`partner ${id} is disabled; enable it first: npm run partner -- enable ${id}`), 1);
+        // The partner's own filters hold for a redelivery as for a delivery: an event of a type it
+        // left out, or about networks it is not limited to, is never sent (an id mistyped from another
+        // partner's log must not hand it another network's data).
+        const matches = new MatchStore(doc, tableName);
+        const wanted = async (event: StoredEvent) => {
+          const subject = eventSubject((event.detail as { data?: unknown } | undefined)?.data);
+          const networks = partner.networks ? [...subject.networks, ...[...(await matches.profiles(subject.profileIds)).values()].flatMap((p) => p.networks)] : undefined;
+          return wantsEvent(partner, event['detail-type'], networks);
+        };
         let events: StoredEvent[];
         if (values.event) {
           const event = await store.getEvent(values.event);
-          if (!event) return (console.error(`no event ${values.event} kept for webhooks (kept 30 days; ask for an archive replay for older ones)`), 1);
+          if (!event) return (console.error(`no event ${values.event} kept for webhooks (kept ${DELIVERY_RECORD_DAYS} days; ask for an archive replay for older ones)`), 1);
+          if (!(await wanted(event))) return (console.error(`partner ${id} does not receive this event (${event['detail-type']}; its events: ${partner.events?.join(',') ?? 'all'}, networks: ${partner.networks?.join(',') ?? 'all'}); nothing sent`), 1);
           events = [event];
-        } else if (values.from && values.to && !Number.isNaN(Date.parse(values.from)) && !Number.isNaN(Date.parse(values.to))) {
-          const matches = new MatchStore(doc, tableName);
-          const all = await store.eventsBetween(new Date(values.from), new Date(values.to));
+        } else if (values.from !== undefined && values.to !== undefined) {
+          const window = redeliveryWindow(values.from, values.to, now, DELIVERY_RECORD_DAYS);
+          if (!window.ok) return (console.error([...window.problems, USAGE].join('\n')), 2);
+          if (window.note) console.error(window.note);
+          const all = window.from < window.to ? await store.eventsBetween(window.from, window.to) : [];
           events = [];
-          for (const event of all) {
-            const subject = eventSubject((event.detail as { data?: unknown } | undefined)?.data);
-            const networks = partner.networks ? [...subject.networks, ...[...(await matches.profiles(subject.profileIds)).values()].flatMap((p) => p.networks)] : undefined;
-            if (wantsEvent(partner, event['detail-type'], networks)) events.push(event);
-          }
+          for (const event of all) if (await wanted(event)) events.push(event);
         } else {
           console.error('redeliver needs --event <eventId>, or --from and --to as ISO times');
           return 2;

@@ -17,6 +17,10 @@ describe('the operator commands\' options', () => {
     ['members', ['export', '--network', 'eu4culture', '--verbose'], '--verbose'],
     ['partner', ['list', '--everything'], '--everything'],
     ['webhook-receive', ['--port'], '--port'],
+    // These three started listening (or, for a bad --status, crashed with a stack trace at the first delivery).
+    ['webhook-receive', ['--port', '70000', '--secret', 'whsec_dGVzdA=='], '--port'],
+    ['webhook-receive', ['--port', '0', '--secret', 'whsec_dGVzdA==', '--status', 'abc'], '--status'],
+    ['webhook-receive', ['--port', '0', '--secret', 'whsec_!!!'], '--secret'],
   ])('%s %j: one line naming the option, then the usage; exit 2, no stack trace', async (script, args, option) => {
     const out = await command(script, ...args);
     expect(out.code).toBe(2);

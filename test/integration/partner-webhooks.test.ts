@@ -87,6 +87,30 @@ describe('webhooks through npm start\'s platform', () => {
     for (const w of eunic.received) expect(JSON.stringify(w.event)).toContain('eunic-cca-x');
   });
 
+  it('redeliver --event sends a partner only an event its filters let through (another network\'s, or a type it left out, is refused)', async () => {
+    const eunic = await receiver([]);
+    const eunicPartner = await addPartner(platform, { webhook: eunic.url, networks: ['eunic-redeliver'] });
+    eunic.useSecrets([eunicPartner.secret]);
+    const eu = await receiver([]);
+    const euPartner = await addPartner(platform, { webhook: eu.url, networks: ['eu4culture-redeliver'] });
+    eu.useSecrets([euPartner.secret]);
+    const confirmedOnly = await receiver([]);
+    const confirmedPartner = await addPartner(platform, { webhook: confirmedOnly.url, events: ['MatchConfirmed'] });
+    confirmedOnly.useSecrets([confirmedPartner.secret]);
+    await matchPair(platform, 'eunic-redeliver');
+    const proposed = eunic.received.find((w) => w.event?.['detail-type'] === 'MatchProposed');
+    expect(proposed).toBeDefined();
+
+    for (const [partner, r] of [[euPartner.partner, eu], [confirmedPartner.partner, confirmedOnly]] as const) {
+      const out = await operatorCommand(platform, 'partner', 'redeliver', partner.id, '--event', proposed?.id ?? '');
+      expect(out.code).toBe(1);
+      expect(out.stderr).toMatch(/does not receive this event/);
+      expect(r.received).toEqual([]);
+    }
+    const again = await operatorCommand(platform, 'partner', 'redeliver', eunicPartner.partner.id, '--event', proposed?.id ?? '');
+    expect(again.stdout).toContain('redelivered 1 of 1');
+  });
+
   it('redeliver sends a past event again with the same webhook-id, and deliveries lists both attempts', async () => {
     const secret = newWebhookSecret();
     const r = await receiver([secret]);
@@ -202,6 +226,24 @@ describe('webhooks through npm start\'s platform', () => {
     // A window before the event holds nothing to send.
     const empty = await partnerCli('redeliver', partner.id, '--from', '2020-01-01T00:00:00Z', '--to', '2020-01-02T00:00:00Z');
     expect(empty.stdout).toContain('redelivered 0 of 0');
+  });
+
+  it('redeliver refuses a reversed window or a time that is not ISO 8601, and reads a huge window only over the kept days', async () => {
+    const secret = newWebhookSecret();
+    const r = await receiver([secret]);
+    const { partner } = await addPartner(platform, { webhook: r.url, events: ['MatchProposed'] }, secret);
+    const reversed = await partnerCli('redeliver', partner.id, '--from', '2026-11-30T00:00:00Z', '--to', '2026-11-29T00:00:00Z');
+    expect(reversed.code).toBe(2);
+    expect(reversed.stderr).toMatch(/--from: .*after --to/);
+    const loose = await partnerCli('redeliver', partner.id, '--from', 'Dec 1 2026', '--to', '1');
+    expect(loose.code).toBe(2);
+    expect(loose.stderr).toMatch(/--from: expected an ISO 8601 time[\s\S]*--to: expected an ISO 8601 time/);
+    // Before: a query per day from 1970 to 9999 (2.9 million), the command never ended.
+    const huge = await partnerCli('redeliver', partner.id, '--from', '1970-01-01T00:00:00Z', '--to', '9999-01-01T00:00:00Z');
+    expect(huge.code).toBe(0);
+    expect(huge.stderr).toMatch(/kept 30 days/);
+    // The other tests' MatchProposed events of today are in the window, each sent once.
+    expect(huge.stdout).toMatch(/redelivered (\d+) of \1 event/);
   });
 
   it('npm run partner -- rotate-secret prints a new secret, remove deletes the partner', async () => {

@@ -6,6 +6,7 @@ import {
   nextStep,
   PartnerInput,
   RETRY_DELAYS_MS,
+  redeliveryWindow,
   rotateSecrets,
   signingSecrets,
   wantsEvent,
@@ -128,6 +129,13 @@ describe('addresses refused in AWS', () => {
   it.each(['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '::ffff:169.254.169.254', 'not-an-ip'])('%s is refused', (address) => {
     expect(isRefusedAddress(address)).toBe(true);
   });
+  // IPv6 forms that carry an IPv4 address (as a DNS answer the partner controls may give them):
+  // IPv4-compatible (::a.b.c.d), IPv4-translated (::ffff:0:a.b.c.d), local-use NAT64 (64:ff9b:1::/48),
+  // 6to4 (2002::/16), and the deprecated site-local fec0::/10, all in IANA's special-purpose registry.
+  it.each(['::7f00:1', '::a9fe:a9fe', '::ffff:0:a9fe:a9fe', '64:ff9b:1::a9fe:a9fe', '2002:a9fe:a9fe::1', '2002:7f00:1::', 'fec0::1'])('%s (IPv4 inside IPv6, or site-local) is refused', (address) => {
+    expect(isRefusedAddress(address)).toBe(true);
+    expect(webhookUrlProblem(`https://[${address}]/hooks`, true)).toMatch(/^refused address/);
+  });
   it.each(['93.184.215.14', '8.8.8.8', '2606:4700:4700::1111'])('%s is allowed', (address) => {
     expect(isRefusedAddress(address)).toBe(false);
   });
@@ -161,5 +169,29 @@ describe('webhook URLs delivery can never reach', () => {
     for (const url of ['http://localhost:4000/', 'http://127.0.0.1:4000/hooks', 'https://10.0.0.8/']) expect(webhookUrlProblem(url, false), url).toBeUndefined();
     expect(webhookUrlProblem('ftp://localhost/', false)).toBe('ftp is not allowed, only http(s)');
     expect(webhookUrlProblem('http://u:p@localhost/', false)).toBe('credentials in the URL are not allowed');
+  });
+});
+
+describe('redelivery windows', () => {
+  const now = new Date('2026-12-01T12:00:00Z');
+  it('reads a window inside the kept days as given', () => {
+    expect(redeliveryWindow('2026-11-29T00:00:00Z', '2026-11-30T00:00:00Z', now, 30)).toEqual({ ok: true, from: new Date('2026-11-29T00:00:00Z'), to: new Date('2026-11-30T00:00:00Z') });
+  });
+  it('refuses a reversed or empty window, naming both ends', () => {
+    const result = redeliveryWindow('2026-11-30T00:00:00Z', '2026-11-29T00:00:00Z', now, 30);
+    expect(result).toEqual({ ok: false, problems: [expect.stringMatching(/^--from: .*after --to/)] });
+    expect(redeliveryWindow('2026-11-30T00:00:00Z', '2026-11-30T00:00:00Z', now, 30).ok).toBe(false);
+  });
+  it('refuses what is not an ISO 8601 time, naming each option', () => {
+    const result = redeliveryWindow('Dec 1 2026', '1', now, 30);
+    expect(result).toEqual({ ok: false, problems: [expect.stringMatching(/^--from: expected an ISO 8601 time/), expect.stringMatching(/^--to: expected an ISO 8601 time/)] });
+  });
+  it('reads only the kept days of a huge or far-past window, and says so', () => {
+    const result = redeliveryWindow('1970-01-01T00:00:00Z', '9999-01-01T00:00:00Z', now, 30);
+    expect(result).toMatchObject({ ok: true, from: new Date('2026-11-01T12:00:00Z'), to: now });
+    expect(result.ok && result.note).toMatch(/kept 30 days/);
+    const past = redeliveryWindow('2020-01-01T00:00:00Z', '2020-01-02T00:00:00Z', now, 30);
+    expect(past).toMatchObject({ ok: true });
+    expect(past.ok && past.from.getTime()).toBeGreaterThan(past.ok ? past.to.getTime() : 0);
   });
 });

@@ -153,6 +153,34 @@ export function wantsEvent(partner: Partner, detailType: string, eventNetworks: 
   return (eventNetworks ?? []).some((n) => partner.networks?.includes(n));
 }
 
+/** A redelivery window as `npm run partner -- redeliver --from --to` reads it: the times to query, or the problems. */
+export type RedeliveryWindow = { ok: true; from: Date; to: Date; note?: string } | { ok: false; problems: string[] };
+
+const IsoTime = z.iso.datetime({ offset: true });
+
+/**
+ * The window `redeliver --from <ISO time> --to <ISO time>` reads, at `now`. Each end must be an ISO
+ * 8601 time (`2026-11-29T00:00:00Z`, an offset allowed), and `from` before `to`; otherwise one
+ * problem per bad option ("--from: …"). Events are kept `keptDays`, so only the part of the window
+ * since then and until `now` is read, with a `note` saying so (a window from 1970 to 9999 would be
+ * millions of day queries); a window wholly before then reads nothing (`from` after `to`).
+ */
+export function redeliveryWindow(from: string, to: string, now: Date, keptDays: number): RedeliveryWindow {
+  const problems = (
+    [['--from', from], ['--to', to]] as const
+  ).flatMap(([option, value]) => (IsoTime.safeParse(value).success ? [] : [`${option}: expected an ISO 8601 time such as 2026-11-29T00:00:00Z, got ${JSON.stringify(value)}`]));
+  if (problems.length > 0) return { ok: false, problems };
+  const start = new Date(from);
+  const end = new Date(to);
+  if (start.getTime() >= end.getTime()) return { ok: false, problems: [`--from: ${from} is after --to ${to}, or equal to it (a window runs from the earlier time to the later)`] };
+  const kept = new Date(now.getTime() - keptDays * 24 * 3600e3);
+  const clampedFrom = start < kept ? kept : start;
+  const clampedTo = end > now ? now : end;
+  if (clampedFrom === start && clampedTo === end) return { ok: true, from: start, to: end };
+  const note = `events are kept ${keptDays} days for redelivery: reading ${clampedFrom.toISOString()} to ${clampedTo.toISOString()} (older ones: ask for an archive replay, docs/partners.md)`;
+  return { ok: true, from: clampedFrom, to: clampedTo, note };
+}
+
 /**
  * Delays before attempts 2…10 (Standard Webhooks' example schedule): 5 s, 5 min, 30 min, 2 h, 5 h,
  * 10 h, 14 h, 20 h, 24 h. Attempt 1 is immediate; after attempt 10 the message is dead-lettered.
@@ -199,12 +227,17 @@ for (const [net, bits] of [
 ] as const) REFUSED.addSubnet(net, bits, 'ipv4');
 for (const [net, bits] of [
   ['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['2001:db8::', 32], ['64:ff9b::', 96], ['100::', 64],
+  // Forms that carry an IPv4 address (which a partner's own DNS may answer with): IPv4-compatible
+  // ::a.b.c.d, IPv4-translated ::ffff:0:a.b.c.d, local-use NAT64, 6to4 and Teredo; and the old site-local range.
+  ['::', 96], ['::ffff:0:0:0', 96], ['64:ff9b:1::', 48], ['2002::', 16], ['2001::', 32], ['fec0::', 10],
 ] as const) REFUSED.addSubnet(net, bits, 'ipv6');
 
 /**
  * True for addresses a webhook may not reach from AWS: private (RFC 1918, fc00::/7), loopback,
  * link-local (169.254.0.0/16 holds the instance metadata service; fe80::/10), CGNAT, multicast,
- * reserved and documentation ranges. IPv4-mapped IPv6 (::ffff:a.b.c.d) is judged as its IPv4 address.
+ * reserved and documentation ranges. IPv4-mapped IPv6 (::ffff:a.b.c.d) is judged as its IPv4 address;
+ * the other IPv6 forms that carry an IPv4 address (::a.b.c.d, ::ffff:0:a.b.c.d, NAT64 local use, 6to4,
+ * Teredo) are refused whole.
  */
 export function isRefusedAddress(address: string): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { LocaleSchema } from './i18n/locales.js';
 import type { Memberships } from './network.js';
 import { THEME_IDS } from './taxonomy.js';
-import { expected, multiLineText, oneLineText, quoted } from './text.js';
+import { expected, multiLineText, oneLineText, publishedText, quoted } from './text.js';
 import { calendarDay } from './calendar-day.js';
 import {
   COUNTRY_CODES,
@@ -116,9 +116,9 @@ export type MemberMailFrequency = (typeof MEMBER_MAIL_FREQUENCIES)[number];
 
 export const ProfileInput = z.strictObject({
   kind: oneOf(PROFILE_KINDS, 'profile kind'),
-  name: text('name', LIMITS.nameLength),
+  name: publishedText(text('name', LIMITS.nameLength), 'name'),
   country: CountryCode,
-  region: text('city or region', LIMITS.regionLength).optional(),
+  region: publishedText(text('city or region', LIMITS.regionLength), 'city or region').optional(),
   networks: uniqueList(NetworkId, 'networks', LIMITS.networks, (n) => n).min(1, {
     error: 'name at least one network',
   }),
@@ -126,7 +126,7 @@ export const ProfileInput = z.strictObject({
   themes: uniqueList(ThemeInterest, 'themes', LIMITS.themes, (t) => t.id).min(1, {
     error: 'choose at least one theme',
   }),
-  freeTags: uniqueList(text('tag', LIMITS.tagLength), 'free tags', LIMITS.freeTags, (t) => t.toLowerCase()).default([]),
+  freeTags: uniqueList(publishedText(text('tag', LIMITS.tagLength), 'tag'), 'free tags', LIMITS.freeTags, (t) => t.toLowerCase()).default([]),
   formats: uniqueList(oneOf(FORMATS, 'format'), 'formats', FORMATS.length, (f) => f).default([]),
   offers: uniqueList(oneOf(RESOURCES, 'offer'), 'offers', RESOURCES.length, (r) => r).default([]),
   needs: uniqueList(oneOf(RESOURCES, 'need'), 'needs', RESOURCES.length, (r) => r).default([]),
@@ -146,7 +146,7 @@ export const ProfileInput = z.strictObject({
   locale: LocaleSchema.optional(),
   /** How often the contact hears about matches; a daily digest when absent (see memberMailFrequency). */
   mailFrequency: z.enum(MEMBER_MAIL_FREQUENCIES, { error: expected('mailFrequency', 'one of immediate, daily, weekly, off') }).optional(),
-  description: multiLineText('description', LIMITS.descriptionLength).default(''),
+  description: publishedText(multiLineText('description', LIMITS.descriptionLength), 'description').default(''),
 }, { error: expected('the body', 'a JSON object with the profile fields') });
 
 /** What a client sends. */

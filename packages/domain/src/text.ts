@@ -187,3 +187,19 @@ export function multiLineText(label: string, max: number) {
     .overwrite(withoutInvisibleEdges)
     .max(max, { error: `${label} must be at most ${max} characters` });
 }
+
+/** Something written as an e-mail address (local part, @, a domain with a dot), anywhere in a text. */
+const EMAIL_IN_TEXT = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
+
+/**
+ * `schema` (a text schema) for text that is published in events (a profile's name, region, tags and
+ * description; a meeting's name): it must hold no e-mail address (code `email_in_text`), since
+ * events carry no personal data and a member's address has its own, private field. "Art@Home" and
+ * "@telavi_culture" are not addresses.
+ */
+export function publishedText<T extends z.ZodType<string, unknown>>(schema: T, label: string) {
+  return schema.refine((v) => !EMAIL_IN_TEXT.test(v), {
+    params: { code: 'email_in_text' },
+    error: `${label} must not contain an e-mail address: it is shown to partners and published; the contact address has its own field`,
+  });
+}

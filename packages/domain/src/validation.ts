@@ -74,6 +74,7 @@ export const FIELD_PROBLEM_CODES = [
   'date_order',
   'control_character',
   'no_visible_character',
+  'email_in_text',
   'unknown_network',
   'not_a_member',
   'not_active',

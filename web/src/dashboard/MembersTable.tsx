@@ -79,7 +79,7 @@ export function MembersTable({
     kind !== 'rejected'
       ? filtered
         ? t('filters.someCount', { shown: number(matching.length), total: number(members.length) })
-        : t('filters.allCount', { total: number(members.length) })
+        : t('filters.allCount', { count: members.length, total: number(members.length) })
       : rejected.status === 'loading'
         ? t('common.loading')
         : rejected.data

@@ -1,4 +1,5 @@
 import { ESLint } from 'eslint';
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { checkCatalog, guessLanguageTestCases, LOCALES } from './catalogs-test-support';
 import { WEB_MESSAGES } from './messages';
@@ -21,6 +22,21 @@ describe('web app catalogs', () => {
     const text = (WEB_MESSAGES[locale].memberImport as Record<string, string>).inviteLanguage ?? '';
     expect(text).toContain('({{language}})');
     expect(text.split('{{language}}')).toHaveLength(2);
+  });
+
+  // "Import 1 members", "1 problems", "1 members": a count of one is ordinary on the import page (a
+  // list of one row, one bad row) and in a young network's members table.
+  it.each([
+    ['en', 'memberImport.import', {}, 'Import 1 member', 'Import 2 members'],
+    ['en', 'memberImport.problemsCaption', {}, 'Rows that will not be imported: 1 problem', 'Rows that will not be imported: 2 problems'],
+    ['en', 'filters.allCount', { total: '1' }, '1 member', '2 members'],
+    ['en', 'dashboard.showAll', {}, 'Show 1 match', 'Show all 2 matches'],
+    ['ru', 'memberImport.import', {}, 'Импортировать участников: 1', 'Импортировать участников: 2'],
+  ] as const)('%s %s says one thing for a count of 1, another for 2', async (locale, key, values, one, two) => {
+    const t = i18next.createInstance();
+    await t.init({ lng: locale, resources: { [locale]: { translation: WEB_MESSAGES[locale] } }, interpolation: { escapeValue: false } });
+    expect(t.t(key, { count: 1, ...values })).toBe(one);
+    expect(t.t(key, { count: 2, ...('total' in values ? { total: '2' } : {}) })).toBe(two);
   });
 
   it('marks member-written text with the language its script and letters tell, "und" when they tell nothing', () => {

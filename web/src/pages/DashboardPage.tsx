@@ -184,7 +184,7 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
           </button>
         </div>
         <details className="section__more">
-          <summary>{t('dashboard.showAll', { n: matches.length })}</summary>
+          <summary>{t('dashboard.showAll', { count: matches.length })}</summary>
           <MatchesTable matches={matches} />
         </details>
       </section>

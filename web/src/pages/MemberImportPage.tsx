@@ -240,7 +240,7 @@ function MemberImport({ networkId }: { networkId: string }) {
             <>
               <ScrollArea label={t('memberImport.problems')}>
                 <table className="data-table">
-                  <caption>{t('memberImport.problemsCaption', { n: preview.problemCount })}</caption>
+                  <caption>{t('memberImport.problemsCaption', { count: preview.problemCount })}</caption>
                   <thead>
                     <tr>
                       <th scope="col">{t('domain:memberReport.row')}</th>
@@ -270,7 +270,7 @@ function MemberImport({ networkId }: { networkId: string }) {
           ) : null}
           <p>
             <BusyButton type="button" className="button" disabled={!canImport} busy={busy} onClick={() => void send(false)}>
-              {t('memberImport.import', { n: preview.summary.created + preview.summary.updated })}
+              {t('memberImport.import', { count: preview.summary.created + preview.summary.updated })}
             </BusyButton>
           </p>
           {importing ? (

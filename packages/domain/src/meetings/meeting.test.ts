@@ -16,6 +16,19 @@ describe('meeting times', () => {
     expect(zonedToUtc('2027-03-28', '03:30', 'Europe/Berlin').toISOString()).toBe('2027-03-28T01:30:00.000Z');
   });
 
+  it('reads a local time the clocks show twice (DST ends) as its first occurrence, east and west of UTC alike', () => {
+    // RFC 5545 §3.3.5: a local time that occurs twice refers to the first occurrence. East of UTC
+    // the later one was taken (03:30 EET, an hour after the 03:30 EEST the clock showed first).
+    expect(zonedToUtc('2027-10-31', '03:30', 'Europe/Kyiv').toISOString()).toBe('2027-10-31T00:30:00.000Z');
+    expect(zonedToUtc('2027-10-31', '02:30', 'Europe/Berlin').toISOString()).toBe('2027-10-31T00:30:00.000Z');
+    expect(zonedToUtc('2027-11-07', '01:30', 'America/New_York').toISOString()).toBe('2027-11-07T05:30:00.000Z');
+    // Santiago turns its clocks back at midnight: 23:30 on the Saturday is shown twice.
+    expect(zonedToUtc('2027-04-03', '23:30', 'America/Santiago').toISOString()).toBe('2027-04-04T02:30:00.000Z');
+    // Either side of the repeated hour is unambiguous.
+    expect(zonedToUtc('2027-10-31', '04:30', 'Europe/Kyiv').toISOString()).toBe('2027-10-31T02:30:00.000Z');
+    expect(zonedToUtc('2027-10-31', '02:30', 'Europe/Kyiv').toISOString()).toBe('2027-10-30T23:30:00.000Z');
+  });
+
   it('puts slots back to back with breaks between', () => {
     expect(roundTimes({ date: '2027-05-12', startTime: '10:00', timeZone: 'UTC', slotMinutes: 10, breakMinutes: 5, rounds: 3 })).toEqual([
       { round: 1, startsAt: '2027-05-12T10:00:00.000Z', endsAt: '2027-05-12T10:10:00.000Z' },

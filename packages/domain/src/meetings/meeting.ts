@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { isTimeZone, localTime, TimeZone } from '../notification.js';
-import { oneLineText } from '../text.js';
+import { oneLineText, publishedText } from '../text.js';
 import { isDayInRange } from '../calendar-day.js';
 import type { PlannedRound } from './planner.js';
 import { heldRounds, isHeld, type Meeting, type ScheduledRound } from './stored.js';
@@ -23,7 +23,7 @@ const START_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** A coordinator's meeting, as sent to `POST /networks/{networkId}/meetings`. */
 export const MeetingInput = z.strictObject(
   {
-    name: oneLineText('name', 120),
+    name: publishedText(oneLineText('name', 120), 'name'),
     // Within 2000-2099: a year-1 or year-9999 day turns into times no calendar or event carries.
     date: z.iso
       .date({ error: 'date: expected a date as YYYY-MM-DD', abort: true })
@@ -98,13 +98,19 @@ export const MeetingUpdate = MeetingInput.extend({ version: z.number().int().min
 
 /**
  * The UTC instant of a wall-clock time in an IANA time zone (e.g. 2027-05-12 09:30 in Asia/Tbilisi →
- * 2027-05-12T05:30:00.000Z). By hand because `Intl` gives offsets but no inverse; two passes settle a
- * DST change between the guess and the answer. A time skipped by DST moves forward by the gap.
+ * 2027-05-12T05:30:00.000Z). By hand because `Intl` gives offsets but no inverse. A time the clocks
+ * show twice (DST ends) is its first occurrence, as RFC 5545 §3.3.5 reads it: each offset in force
+ * within a day of it is tried and the earliest instant that shows it wins. A time skipped by DST moves
+ * forward by the gap (two passes settle it).
  */
 export function zonedToUtc(date: string, time: string, timeZone: string): Date {
   const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
   const [h, mi] = time.split(':').map(Number) as [number, number];
   const wall = Date.UTC(y, mo - 1, d, h, mi);
+  const shown = [-86_400_000, 86_400_000]
+    .map((shift) => wall - offsetMs(new Date(wall + shift), timeZone))
+    .filter((instant) => instant + offsetMs(new Date(instant), timeZone) === wall);
+  if (shown.length > 0) return new Date(Math.min(...shown));
   let guess = wall;
   for (let i = 0; i < 2; i++) guess = wall - offsetMs(new Date(guess), timeZone);
   return new Date(guess);
