@@ -1,8 +1,9 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { meetingCalendar, meetingCsv, memberCalendar } from '@culturebridge/domain/meeting-export';
-import type { ActivityStore, MatchStore, MeetingLists, MeetingStore, NetworkSettingsStore, ProfileStore } from '@culturebridge/store';
+import type { ActivityStore, CoordinatorStore, MatchStore, MeetingLists, MeetingStore, NetworkSettingsStore, ProfileStore } from '@culturebridge/store';
 import { meetingRoutes } from '../profiles-api/meeting-routes.js';
 import { networkReadRoutes } from '../profiles-api/network-read-routes.js';
+import { networkSettingsRoutes } from '../profiles-api/network-settings-routes.js';
 import { routesOf } from '../profiles-api/api-routes.js';
 import { httpApp, trustedOrigins } from '../profiles-api/http-app.js';
 import { sendMagicLink, type SignInDeps } from '../profiles-api/sign-in.js';
@@ -17,6 +18,8 @@ export interface MemberListsOptions extends Omit<SignInDeps, 'originSecret'> {
   meetings: MeetingStore;
   meetingLists: MeetingLists;
   networkSettings: Pick<NetworkSettingsStore, 'getMany'>;
+  /** A coordinator's own mail settings (GET and PUT /networks/{id}/settings). */
+  coordinators: Pick<CoordinatorStore, 'get' | 'setPreference'>;
   newId: () => string;
   now: () => string;
   logger: Logger;
@@ -35,7 +38,7 @@ export interface MemberListsOptions extends Omit<SignInDeps, 'originSecret'> {
  * meetings are served here for the same reason: planning (maximum-weight matching, text scoring of
  * pairs) and the iCalendar/CSV writers (`ics`) would put profiles-api over its 250 KB budget, and
  * so are the dashboard's reads of a network's matches and activity (network-read-routes.ts), which
- * no member's request needs.
+ * no member's request needs, and a coordinator's own mail settings (network-settings-routes.ts).
  */
 export function createMemberListsApi(options: MemberListsOptions) {
   const links = { ...options, invitationNetworks: invitationNetworks(options.networkSettings) };
@@ -44,6 +47,7 @@ export function createMemberListsApi(options: MemberListsOptions) {
     {
       ...memberListRoutes({ ...options, invite: (email, profile, at, locale) => sendMagicLink(links, email, 'invite-member', at, profile, locale) }),
       ...networkReadRoutes(options),
+      ...networkSettingsRoutes(options),
       ...meetingRoutes(options, {
         calendar: (meeting, nameOf, locale, networkName) => meetingCalendar(meeting, nameOf, locale, networkName, options.organizerEmail),
         csv: meetingCsv,

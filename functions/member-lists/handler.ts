@@ -3,7 +3,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { loadSessionKey } from '@culturebridge/auth';
 import { sesMailer } from '@culturebridge/mail';
-import { ActivityStore, AddressBook, MatchStore, MeetingLists, MeetingStore, NetworkSettingsStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, createDocumentClient } from '@culturebridge/store';
+import { ActivityStore, AddressBook, CoordinatorStore, MatchStore, MeetingLists, MeetingStore, NetworkSettingsStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, createDocumentClient } from '@culturebridge/store';
 import { loadConfig } from '../profiles-api/config.js';
 import { createMemberListsApi } from './app.js';
 import { loadMemberListsConfig } from './config.js';
@@ -17,6 +17,7 @@ export const handler = createMemberListsApi({
   profiles: new ProfileStore(doc, config.TABLE_NAME),
   matches: new MatchStore(doc, config.TABLE_NAME),
   activity: new ActivityStore(doc, config.TABLE_NAME),
+  coordinators: new CoordinatorStore(doc, config.TABLE_NAME),
   meetings: new MeetingStore(doc, config.TABLE_NAME),
   meetingLists: new MeetingLists(doc, config.TABLE_NAME),
   networkSettings: new NetworkSettingsStore(doc, config.TABLE_NAME),

@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { CoordinatorStore, MatchStore, MeetingStore, NetworkStore } from '@culturebridge/store';
+import type { MatchStore, MeetingStore, NetworkStore } from '@culturebridge/store';
 import type { AuthenticationDeps } from './access.js';
 import { routesOf } from './api-routes.js';
 import { authRoutes } from './auth-routes.js';
@@ -15,7 +15,6 @@ export interface ProfilesApiOptions extends SignInDeps {
   matches: MatchStore;
   /** Erasure takes the member out of its meetings. */
   meetings: Pick<MeetingStore, 'ofNetwork' | 'get' | 'replace'>;
-  coordinators: CoordinatorStore;
   networks: NetworkStore;
   newId: () => string;
   now: () => string;

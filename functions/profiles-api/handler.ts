@@ -3,7 +3,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { loadSessionKey, secretString } from '@culturebridge/auth';
 import { sesMailer } from '@culturebridge/mail';
-import { AddressBook, CoordinatorStore, MatchStore, MeetingStore, NetworkStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, createDocumentClient } from '@culturebridge/store';
+import { AddressBook, MatchStore, MeetingStore, NetworkStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, createDocumentClient } from '@culturebridge/store';
 import { createProfilesApi } from './app.js';
 import { loadConfig } from './config.js';
 
@@ -14,7 +14,6 @@ const ses = new SESv2Client({ maxAttempts: 3, ...(config.SES_ENDPOINT ? { endpoi
 export const handler = createProfilesApi({
   profiles: new ProfileStore(doc, config.TABLE_NAME),
   matches: new MatchStore(doc, config.TABLE_NAME),
-  coordinators: new CoordinatorStore(doc, config.TABLE_NAME),
   networks: new NetworkStore(doc, config.TABLE_NAME),
   meetings: new MeetingStore(doc, config.TABLE_NAME),
   addresses: new AddressBook(doc, config.TABLE_NAME),

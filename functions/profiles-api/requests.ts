@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { LocaleSchema, NotificationPreference } from '@culturebridge/domain';
+import { LocaleSchema } from '@culturebridge/domain';
 
-/** Bodies of the sign-in and settings routes; profile bodies are the domain's ProfileInput/ProfileUpdate. */
+/** Bodies of the sign-in routes (the settings route's is in network-settings-routes.ts); profile bodies are the domain's ProfileInput/ProfileUpdate. */
 export const MagicLinkRequest = z.strictObject(
   // The language the sign-in mail is written in: the asking page's (the address may own nothing yet).
   { email: z.email({ error: 'email: expected a valid e-mail address' }).max(254).toLowerCase(), locale: LocaleSchema.optional() },
@@ -13,7 +13,3 @@ export const VerifyRequest = z.strictObject(
   { error: 'the body: expected a JSON object with token' },
 );
 
-export const NetworkSettingsUpdate = z.strictObject(
-  { preference: NotificationPreference, locale: LocaleSchema.optional() },
-  { error: 'the body: expected a JSON object with preference (and optionally locale)' },
-);
