@@ -6,7 +6,7 @@ import { CoordinatorInput } from './notification.js';
 import { PartnerInput } from './partner.js';
 import { ProfileInput } from './profile.js';
 import { INVISIBLE_OR_CONTROL_TEXT, PROFILE_ONE_LINE_FIELDS, validProfileInput } from './test-fixtures.js';
-import { hasVisibleCharacter, multiLineText, oneLineText, textLength } from './text.js';
+import { hasVisibleCharacter, multiLineText, oneLineText, publishedText, textLength } from './text.js';
 import { describeIssues } from './validation.js';
 
 const line = oneLineText('name', 20);
@@ -161,5 +161,33 @@ describe('textLength', () => {
     expect(multiLineText('description', length - 1).safeParse(text).success).toBe(false);
     expect(oneLineText('name', length).safeParse(text).success).toBe(true);
     expect(oneLineText('name', length - 1).safeParse(text).success).toBe(false);
+  });
+});
+
+describe('publishedText', () => {
+  const published = publishedText(multiLineText('description', 100), 'description');
+  const codes = (value: string) => (published.safeParse(value).error?.issues ?? []).map((i) => (i as { params?: { code?: string } }).params?.code ?? i.code);
+
+  it.each([
+    ['an address', 'Write to nino.beridze@telavi.example.', ['email_in_text']],
+    ['an address with letters of any script', 'Пишіть: олена@рівне.укр', ['email_in_text']],
+    ['a handle', 'Follow @telavi_culture', []],
+    ['a name with @ inside a word', 'Art@Home', []],
+    ['an @ with nothing before it', 'x @telavi.example', []],
+  ])('tells %s', (_name, value, expected) => {
+    expect(codes(value)).toEqual(expected);
+  });
+
+  // The check runs on any length, also past the field's maximum (zod runs a refinement after a
+  // failed length check): a pattern that backtracks over a long run of letters took seconds for
+  // 64 KB (the body limit) and about 20 s for 100 000 letters. These finish within the test's timeout
+  // only if the search is linear.
+  it.each([
+    ['a long run of letters', 'a'.repeat(100_000)],
+    ['an @ before a long run of letters', `a@${'b'.repeat(100_000)}`],
+    ['a long run of dotted labels', `a@${'b.'.repeat(50_000)}1`],
+    ['many @ signs', 'a@b'.repeat(35_000)],
+  ])('looks through %s in linear time', (_name, value) => {
+    expect(codes(value)).toEqual(['too_big']);
   });
 });
