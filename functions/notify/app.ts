@@ -25,16 +25,16 @@ import {
   networkDisplayName,
   networksNamedIn,
   participantNames,
+  toldMembership,
   type MatchNotice,
   type MeetingAsItStands,
   type MeetingConcern,
   type MeetingKnowledge,
   type MeetingRecipient,
   type MembershipStatus,
-  type Standing,
   type NoticeKind,
 } from '@culturebridge/domain';
-import type { CoordinatorStore, MatchStore, MeetingStore, NetworkSettingsStore, ProfileStore, ToldSubject } from '@culturebridge/store';
+import type { CoordinatorStore, MatchStore, MeetingStore, NetworkSettingsStore, ProfileStore, Told, ToldSubject } from '@culturebridge/store';
 import { DEFAULT_LEASE_MS, NotificationInFlight, deliverOnce, type DeliverDeps } from './deliver.js';
 import { tellMember } from './member-notice.js';
 import { readMessage } from '@culturebridge/runtime';
@@ -89,7 +89,7 @@ export interface NotifyDeps extends DeliverDeps {
 export function createNotifyHandler(deps: NotifyDeps) {
   /** Every lease of `subjects` (see holdTold), or none: a busy one gives back those taken and fails the message, retried later. */
   const holdAll = async <S extends string>(subjects: readonly ToldSubject[]) => {
-    const held: { subject: ToldSubject; token: string; told: Standing<S> | undefined }[] = [];
+    const held: { subject: ToldSubject; token: string; told: Told<S> | undefined }[] = [];
     try {
       for (const subject of subjects) {
         const token = randomUUID();
@@ -250,10 +250,11 @@ export function createNotifyHandler(deps: NotifyDeps) {
       }
       // Read under the lease: a change after this read publishes an event that waits for the lease.
       const current = await deps.memberships.membership(data.profileId, data.networkId);
-      // Whether the rejection an approval undoes was a removal told by mail: with no record of what
-      // the member was told, whether it heard of it; with one, whether it was a removal or its join
-      // request declined (never mailed). membershipMailDecision says how each is read.
-      const previous = change.previousStatus === 'rejected' && (told === undefined || told.status === 'rejected') ? current?.previous : undefined;
+      // With no record of what the member was told, whether it heard of the removal an approval
+      // undoes: its mail may be recorded sent (membershipMailDecision says when that is asked). With
+      // a record, the record says what the rejection was (`from`): a mail record cannot (a removal's
+      // mail may have been suppressed, or its record expired).
+      const previous = told === undefined && change.previousStatus === 'rejected' ? current?.previous : undefined;
       const removalMailSent =
         previous !== undefined && (await deps.notifications.get(membershipNotificationId({ profileId: data.profileId, networkId: data.networkId, status: previous.status, statusVersion: previous.statusVersion })))?.status === 'sent';
       const decision = membershipMailDecision(change, current, told, { now: deps.now(), removalMailSent });
@@ -280,7 +281,7 @@ export function createNotifyHandler(deps: NotifyDeps) {
           { address: profile.contact.email, mail: composeMembershipMail(decision.notice, recipient, networkDisplayName(data.networkId, settings.get(data.networkId)), { baseUrl: deps.baseUrl }) },
         );
       }
-      await deps.notifications.settleTold(subject, token, current);
+      await deps.notifications.settleTold(subject, token, toldMembership(change, current));
     } catch (error) {
       await deps.notifications.releaseTold(subject, token).catch(() => undefined);
       throw error;

@@ -104,6 +104,32 @@ describe('a member taken out of a network, or approved again', () => {
     expect([...records.keys()]).toEqual([`membership:${LVIV}:eu4culture:v3:approved:member`]);
   });
 
+  it('taken out while its address was suppressed (no removal mail, no record of one), then approved again once lifted: is told it is a member, not that a request was approved', async () => {
+    // It got "the request of Kutaisi to join, declined earlier, is now approved": no removal mail
+    // recorded was taken for a decline.
+    const { sent, suppressed, records, deliver, change, people } = setup({ kutaisi: ['rejected', 4] });
+    suppressed.add('nino@kutaisi.example');
+    await deliver(ended(KUTAISI, 4));
+    expect(sent).toEqual([]);
+    expect([...records.keys()]).toEqual([]);
+    suppressed.delete('nino@kutaisi.example');
+    change(KUTAISI, 'approved', 5);
+    (people.get(KUTAISI) as MembershipPerson).previous = { eu4culture: { status: 'rejected', statusVersion: 4, at: '2026-11-29T10:00:00.000Z' } };
+    await deliver(back(KUTAISI, 5));
+    expect(sent.map((s) => s.mail.subject)).toEqual(['CultureBridge · EU4Culture: Kutaisi is a member of the network']);
+  });
+
+  it('taken out (told by mail) long ago, its mail record expired since while the last-told record lived on, then approved again: is told it is a member', async () => {
+    const { sent, records, deliver, change, people } = setup({ kutaisi: ['rejected', 4] });
+    await deliver(ended(KUTAISI, 4));
+    // DynamoDB's TTL deleted the removal's mail record (NOTIFICATION_RECORD_DAYS after it).
+    records.clear();
+    change(KUTAISI, 'approved', 5);
+    (people.get(KUTAISI) as MembershipPerson).previous = { eu4culture: { status: 'rejected', statusVersion: 4, at: '2025-10-26T10:00:00.000Z' } };
+    await deliver(back(KUTAISI, 5));
+    expect(sent.map((s) => s.mail.subject)).toEqual(['CultureBridge · EU4Culture: Kutaisi is no longer a member of the network', 'CultureBridge · EU4Culture: Kutaisi is a member of the network']);
+  });
+
   it('mails nothing for a join request declined or approved, nor for an imported member confirming its profile', async () => {
     const { sent, deliver } = setup({ lviv: ['rejected', 2], kutaisi: ['approved', 2] });
     await deliver(ended(LVIV, 2, 'requested'));

@@ -84,10 +84,12 @@ export interface MeetingPerson {
 function notifyWith(people: ReadonlyMap<string, unknown>, options: { meeting?: Meeting; displayNames?: (id: string) => string | undefined; membership?: (profileId: string, networkId: string) => MembershipAsItStands | undefined }) {
   const notifications = memoryNotifications();
   const sent: { to: string; mail: Mail }[] = [];
+  /** Addresses on the suppression list (bounced, complained); a test adds and lifts them between deliveries. */
+  const suppressed = new Set<string>();
   const { displayNames } = options;
   const handler = createNotifyHandler({
     notifications: notifications as unknown as NotificationStore,
-    suppressions: { isSuppressed: async () => false },
+    suppressions: { isSuppressed: async (address: string) => suppressed.has(address) },
     coordinators: { ofNetworks: async () => [] } as never,
     networkSettings: { getMany: async (ids: readonly string[]) => new Map(displayNames ? ids.map((id) => [id, { displayName: displayNames(id) }]) : []) as never },
     matches: { profiles: async (ids: readonly string[]) => new Map([...people].filter(([id]) => ids.includes(id))) } as never,
@@ -98,7 +100,7 @@ function notifyWith(people: ReadonlyMap<string, unknown>, options: { meeting?: M
     now: () => new Date('2026-11-30T09:00:01Z'),
     logger: new Logger({ serviceName: 'notify-test', logLevel: 'SILENT' }),
   });
-  return { sent, records: notifications.records, batchReads: notifications.batchReads, told: notifications.told, deliver: (body: unknown) => handler(sqsEvent('notify-buffer', [body]), {} as Context) };
+  return { sent, suppressed, records: notifications.records, batchReads: notifications.batchReads, told: notifications.told, deliver: (body: unknown) => handler(sqsEvent('notify-buffer', [body]), {} as Context) };
 }
 
 /** A member as notify reads it for membership mails: each membership's status and the version it took it at. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import type { Profile, ProfileInput } from '@culturebridge/domain';
 import type { DetailType } from '@culturebridge/events';
-import { CoordinatorStore, NetworkStore, addressHash, keys, profileAddressItem, profileItem } from '@culturebridge/store';
+import { CoordinatorStore, NetworkStore, SuppressionStore, addressHash, keys, profileAddressItem, profileItem } from '@culturebridge/store';
 import { DeleteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { checkedInSchemaValidator } from '../../events/src/json-schema-validator.js';
 import type { Platform } from '../../local/platform.js';
@@ -348,6 +348,28 @@ describe('membership approval on the local platform', () => {
     const told = await mails();
     expect(told.map((m) => m.subject)).toEqual(['CultureBridge · Test network: the request of Gori to join, declined earlier, is now approved']);
     expect(told[0]?.text).toContain('has now approved the request of Gori to join the network, which was declined earlier');
+    expect(platform.eventBridge.deadLetters).toEqual([]);
+  });
+
+  it('tells a member taken out while its address was suppressed, then approved again once the suppression is lifted, that it is a member, not that a request was approved', async () => {
+    // Its removal's mail was suppressed (no record of it sent), which was taken for a declined
+    // request: it was mailed "the request of Zestafoni to join, declined earlier, is now approved".
+    const email = `zestafoni@${net}.example`;
+    const { id } = await join('Zestafoni');
+    expect((await api('POST', `/networks/${net}/requests/${id}/approve`, coordinator)).body.changed).toBe(true);
+    await platform.settle();
+    const doc = platformDocumentClient(platform);
+    await new SuppressionStore(doc, platform.tableName).suppress(email, 'bounce', new Date().toISOString());
+    expect((await api('POST', `/networks/${net}/requests/${id}/reject`, coordinator)).body.changed).toBe(true);
+    await platform.settle();
+    expect(eventsAbout(id, 'MembershipRejected').map((e) => e.detail)).toMatchObject([{ data: { status: 'rejected', previousStatus: 'approved' } }]);
+    const mails = async () => (await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(email)).map((m) => m.subject);
+    expect(await mails()).toEqual([]);
+    // An operator takes the address off the list (it works again).
+    await doc.send(new DeleteCommand({ TableName: platform.tableName, Key: keys.suppression(addressHash(email)) }));
+    expect((await api('POST', `/networks/${net}/requests/${id}/approve`, coordinator)).body.changed).toBe(true);
+    await platform.settle();
+    expect(await mails()).toEqual(['CultureBridge · Test network: Zestafoni is a member of the network']);
     expect(platform.eventBridge.deadLetters).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from './i18n/locales.js';
-import { NOTIFICATION_RECORD_DAYS, composeMembershipMail, membershipMailDecision } from './membership-mail.js';
+import { NOTIFICATION_RECORD_DAYS, composeMembershipMail, membershipMailDecision, toldMembership } from './membership-mail.js';
 
 const out = (statusVersion: number) => ({ status: 'rejected' as const, statusVersion });
 const member = (statusVersion: number) => ({ status: 'approved' as const, statusVersion });
@@ -76,14 +76,16 @@ describe('membershipMailDecision', () => {
     const now = new Date('2026-11-30T12:00:00.000Z');
     const approved = { ...member(9), previous: { status: 'rejected' as const, statusVersion: 5, at: '2026-11-29T12:00:00.000Z' } };
 
-    it('is told that the request declined earlier is now approved: the member knew of the decline (its page), never of a removal mail', () => {
-      // The decline itself was recorded as known, with no mail (a join request answered is not told).
-      expect(membershipMailDecision({ ...out(5), previousStatus: 'requested' }, out(5), undefined)).toEqual({ kind: 'record', notice: undefined });
-      expect(membershipMailDecision({ ...member(9), previousStatus: 'rejected' }, approved, out(5), { now, removalMailSent: false })).toEqual({ kind: 'record', notice: 'approved-after-decline' });
+    it('is told that the request declined earlier is now approved: the member knew of the decline (its page), recorded as one', () => {
+      // The decline itself was recorded as known, with no mail (a join request answered is not told),
+      // and with the status its event came from: a rejection from `requested` is a decline.
+      const decline = { ...out(5), previousStatus: 'requested' as const };
+      expect(membershipMailDecision(decline, out(5), undefined)).toEqual({ kind: 'record', notice: undefined });
+      expect(membershipMailDecision({ ...member(9), previousStatus: 'rejected' }, approved, toldMembership(decline, out(5)), { now, removalMailSent: false })).toEqual({ kind: 'record', notice: 'approved-after-decline' });
     });
 
     it('a member taken out (its removal mailed) and taken back in is told it is a member again, as before', () => {
-      expect(membershipMailDecision({ ...member(9), previousStatus: 'rejected' }, approved, out(5), { now, removalMailSent: true })).toEqual({ kind: 'record', notice: 'approved' });
+      expect(membershipMailDecision({ ...member(9), previousStatus: 'rejected' }, approved, { ...out(5), from: 'approved' }, { now, removalMailSent: true })).toEqual({ kind: 'record', notice: 'approved' });
     });
 
     it.each(LOCALES)('the mail in %s says the request was declined before and is approved now, naming the network and the profile', (locale) => {
@@ -100,6 +102,46 @@ describe('membershipMailDecision', () => {
       const mail = composeMembershipMail('approved-after-decline', { id: 'a', name: 'Soroca', contact: { name: 'Ion', email: 'a@partner.example' } }, 'EU4Culture', { baseUrl: 'https://app.example.org' });
       expect(mail.subject).toBe('CultureBridge · EU4Culture: the request of Soroca to join, declined earlier, is now approved');
       expect(mail.text).toContain('declined earlier');
+    });
+  });
+
+  describe('an approval after a rejection the member was told: whether it was a decline is what the rejection\'s event said, not a missing mail record', () => {
+    // notify's clock; the rejection undone is version 5, the approval version 6.
+    const now = new Date('2026-11-30T12:00:00.000Z');
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+    const again = { ...member(6), previousStatus: 'rejected' as const };
+    const after = (at: string) => ({ ...member(6), previous: { status: 'rejected' as const, statusVersion: 5, at } });
+    const declined = toldMembership({ ...out(5), previousStatus: 'requested' }, out(5));
+    const removed = toldMembership({ ...out(5), previousStatus: 'approved' }, out(5));
+
+    it('records with the standing the status its event came from; a standing first published without one records none', () => {
+      expect(declined).toEqual({ ...out(5), from: 'requested' });
+      expect(removed).toEqual({ ...out(5), from: 'approved' });
+      expect(toldMembership(out(5), out(5))).toEqual(out(5));
+      // A legacy event's standing is the item's (a later save's version), its transition the event's.
+      expect(toldMembership({ ...out(5), previousStatus: 'approved', legacy: true }, out(7))).toEqual({ ...out(7), from: 'approved' });
+      expect(toldMembership({ ...member(6), previousStatus: 'rejected' }, { ...member(6), previous: { status: 'rejected', statusVersion: 5 } })).toEqual({ ...member(6), from: 'rejected' });
+    });
+
+    it('a decline: the request declined earlier is now approved, whatever mail records say', () => {
+      expect(membershipMailDecision(again, after(daysAgo(1)), declined, { now, removalMailSent: false })).toEqual({ kind: 'record', notice: 'approved-after-decline' });
+      expect(membershipMailDecision(again, after(daysAgo(NOTIFICATION_RECORD_DAYS + 5)), declined, { now, removalMailSent: false })).toEqual({ kind: 'record', notice: 'approved-after-decline' });
+    });
+
+    it('a removal whose mail was suppressed (its claim given back: no record of it sent) is a member again, not a request approved', () => {
+      expect(membershipMailDecision(again, after(daysAgo(1)), removed, { now, removalMailSent: false })).toEqual({ kind: 'record', notice: 'approved' });
+    });
+
+    it('a removal whose mail record expired while the last-told record lived on (the reviewer\'s case: 405 days) is a member again', () => {
+      expect(membershipMailDecision(again, after(daysAgo(405)), removed, { now, removalMailSent: false })).toEqual({ kind: 'record', notice: 'approved' });
+      expect(membershipMailDecision(again, after(daysAgo(405)), removed, { now, removalMailSent: true })).toEqual({ kind: 'record', notice: 'approved' });
+    });
+
+    it('a record written before records kept where a rejection came from (legacy): the plain wording, a member', () => {
+      // It got the decline wording: no removal mail recorded was taken for a decline.
+      expect(membershipMailDecision(again, after(daysAgo(405)), out(5), { now, removalMailSent: false })).toEqual({ kind: 'record', notice: 'approved' });
+      expect(membershipMailDecision(again, after(daysAgo(1)), out(5), { now, removalMailSent: false })).toEqual({ kind: 'record', notice: 'approved' });
+      expect(membershipMailDecision(again, after(daysAgo(1)), out(5))).toEqual({ kind: 'record', notice: 'approved' });
     });
   });
 });

@@ -84,23 +84,47 @@ export interface MembershipChange extends MembershipStanding {
 }
 
 /**
+ * What a member was last told of its membership (its "last told" record): the standing, and `from`,
+ * the status its event said it came from (`previousStatus`), so a rejection says whether it was the
+ * member's join request declined (`requested`) or a removal (`approved`). Absent when not known: a
+ * record written before records kept it, or a standing first published without `previousStatus`.
+ */
+export interface ToldMembership extends MembershipStanding {
+  from?: MembershipStatus;
+}
+
+/**
+ * What notify records as told when `membershipMailDecision` says `record`: the membership as it
+ * stands (`current`, whose status the event's holds), and the status the event's transition came
+ * from. Recorded when it is written, from the event itself: a mail record says nothing of it (a
+ * removal's mail may be suppressed, its record expire before this one).
+ */
+export function toldMembership(change: MembershipChange, current: MembershipAsItStands): ToldMembership {
+  return { status: current.status, statusVersion: current.statusVersion, ...(change.previousStatus ? { from: change.previousStatus } : {}) };
+}
+
+/**
  * What notify does with a membership event:
  * - `stale`: the membership no longer stands as the event says (a later change, or the same status
  *   taken again at a later version): the event of the standing that holds tells, so every
  *   transition is told in order and a removal undone before it was told is never told;
  * - `told`: the member was already told this standing or a later one (a redelivery, a repeat of the
  *   same transition on a confirmation): nothing;
- * - `record`: the standing is now what the member knows, told with `notice` when there is one.
+ * - `record`: the standing is now what the member knows (record `toldMembership(change, current)`),
+ *   told with `notice` when there is one.
  * `told`: what the member was last told (or knew without a mail: its join request, and the answer
  * to it, which is never mailed). A member with no record of it knows its membership as it was
  * before this change, except one taken out and brought back: it knows of the removal only when it
  * heard of it (`removalHeard`, from `current.previous` and `evidence`); one taken out and brought
- * back before the removal was told never learnt of it, so it is told nothing.
+ * back before the removal was told never learnt of it, so it is told nothing. An approval after a
+ * rejection the member knows is `approved-after-decline` only when its record says the rejection
+ * was its join request declined (`from` requested); a removal, or a record that does not say, is
+ * told `approved`.
  */
 export function membershipMailDecision(
   change: MembershipChange,
   current: MembershipAsItStands | undefined,
-  told: MembershipStanding | undefined,
+  told: ToldMembership | undefined,
   evidence?: RemovalEvidence,
 ): { kind: 'stale' } | { kind: 'told' } | { kind: 'record'; notice: MembershipNotice | undefined } {
   // A legacy event still holds while its status does: the item's version may be a later save's.
@@ -112,9 +136,10 @@ export function membershipMailDecision(
   if (change.previousStatus === 'requested') return { kind: 'record', notice: undefined };
   const known = told ? told.status : change.previousStatus === 'rejected' ? (removalHeard(current.previous, evidence) ? 'rejected' : undefined) : change.previousStatus;
   const notice = membershipNotice(current.status, known);
-  // Known as rejected with no removal mail sent: the rejection was its join request declined (never
-  // mailed; its page said so). "Is a member" alone would not say that this answer replaces that one.
-  const declined = notice === 'approved' && told?.status === 'rejected' && current.previous?.statusVersion === told.statusVersion && current.previous.at !== undefined && evidence?.removalMailSent === false;
+  // Known as its join request declined (never mailed; its page said so): "is a member" alone would
+  // not say that this answer replaces that one. Only the rejection's own event says it was a
+  // decline: no removal mail recorded proves nothing (suppressed, or its record expired).
+  const declined = notice === 'approved' && told?.status === 'rejected' && told.from === 'requested';
   return { kind: 'record', notice: declined ? 'approved-after-decline' : notice };
 }
 

@@ -30,10 +30,15 @@ export type ClaimResult = 'claimed' | 'sent' | 'busy';
 /** What a member is told about, one lease and one "last told" record each: a membership, or its part in a meeting. */
 export type ToldSubject = { kind: 'membership'; profileId: string; networkId: string } | { kind: 'meeting'; meetingId: string; profileId: string };
 
-/** What the member was last told of a subject: a status and the version it held it at. */
+/**
+ * What the member was last told of a subject: a status and the version it held it at, and `from`,
+ * the status the change told came from, when its event said so (a membership's `previousStatus`:
+ * whether a rejection was a join request declined or a removal; see ToldMembership).
+ */
 export interface Told<S extends string = string> {
   status: S;
   statusVersion: number;
+  from?: S;
 }
 
 const toldKey = (subject: ToldSubject) => (subject.kind === 'membership' ? keys.membershipTold(subject.profileId, subject.networkId) : keys.meetingTold(subject.meetingId, subject.profileId));
@@ -189,7 +194,9 @@ export class NotificationStore {
         }),
       );
       const item = out.Attributes ?? {};
-      return typeof item.toldStatus === 'string' && typeof item.toldStatusVersion === 'number' ? { told: { status: item.toldStatus as S, statusVersion: item.toldStatusVersion } } : {};
+      if (typeof item.toldStatus !== 'string' || typeof item.toldStatusVersion !== 'number') return {};
+      // A record written before `toldFrom` was kept has none: not known.
+      return { told: { status: item.toldStatus as S, statusVersion: item.toldStatusVersion, ...(typeof item.toldFrom === 'string' ? { from: item.toldFrom as S } : {}) } };
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return 'busy';
       throw error;
@@ -208,15 +215,16 @@ export class NotificationStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: key,
-          UpdateExpression: 'SET toldStatus = :status, toldStatusVersion = :version REMOVE holder, heldUntil',
+          // Without `from`, an earlier standing's is removed: it would describe another change.
+          UpdateExpression: `SET toldStatus = :status, toldStatusVersion = :version${told.from === undefined ? '' : ', toldFrom = :from'} REMOVE holder, heldUntil${told.from === undefined ? ', toldFrom' : ''}`,
           ConditionExpression: 'holder = :token',
-          ExpressionAttributeValues: { ':token': token, ':status': told.status, ':version': told.statusVersion },
+          ExpressionAttributeValues: { ':token': token, ':status': told.status, ':version': told.statusVersion, ...(told.from === undefined ? {} : { ':from': told.from }) },
         }),
       );
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
-      if (Item?.holder !== undefined || Item?.toldStatus !== told.status || Item?.toldStatusVersion !== told.statusVersion) throw error;
+      if (Item?.holder !== undefined || Item?.toldStatus !== told.status || Item?.toldStatusVersion !== told.statusVersion || Item?.toldFrom !== told.from) throw error;
     }
   }
 

@@ -22,12 +22,14 @@ const RACE_ATTEMPTS = 3;
 export interface CreateOptions {
   id: string;
   status: ProfileStatus;
+  /** The profile's `createdAt`/`updatedAt` (ISO 8601, the request's instant); no expiry is decided by it. */
   now: string;
   /** Of every network the profile names: `requested` when the member asks, `approved` when a coordinator imports or invites. */
   membership: MembershipStatus;
   /**
-   * Stores the profile only once per `key` (a hash of who sent what) until `expiresAt` (epoch s):
-   * a second create with the key throws DuplicateSubmission naming the first profile. `replaces`:
+   * Stores the profile only once per `key` (a hash of who sent what) until `expiresAt` (epoch s,
+   * by the store's clock, as `submitted` reads it): a second create with the key throws
+   * DuplicateSubmission naming the first profile. `replaces`:
    * the profile the key named before, erased since, so the key may name the new one.
    */
   once?: { key: string; expiresAt: number; replaces?: string };
@@ -50,8 +52,11 @@ export function awaitsAddress(profile: Pick<Profile, 'contact' | 'pendingContact
 export class ProfileStore {
   /**
    * `nowMs`: the store's one clock (epoch ms): a waiting contact change lapses by it (see
-   * CONTACT_CHANGE_LIFETIME_DAYS), and the erasure and submission memories and the former-partners
-   * note expire by it.
+   * CONTACT_CHANGE_LIFETIME_DAYS), and the erasure and submission memories (create's condition as
+   * `submitted`) and the former-partners note expire by it. The instants callers pass (`now`) are
+   * only written (createdAt, updatedAt, requestedAt). A link's token is the one expiry read from
+   * the caller's instant (`spend.nowEpoch`), in the spend's condition and its read-back alike: it
+   * is one decision with SignInStore's peek and spend of the same link.
    */
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -124,8 +129,10 @@ export class ProfileStore {
                         TableName: this.tableName,
                         Item: { ...keys.submission(once.key), entity: ENTITY.submission, profileId: profile.id, expiresAt: once.expiresAt },
                         // An expired item may linger until TTL deletes it (up to days): it no longer counts.
+                        // Expired by the store's clock, as `submitted` reads it after a failed condition:
+                        // the caller's instant would make a duplicate a lost race, or store it twice.
                         ConditionExpression: `attribute_not_exists(PK) OR expiresAt < :now${once.replaces ? ' OR profileId = :replaces' : ''}`,
-                        ExpressionAttributeValues: { ':now': Math.floor(Date.parse(options.now) / 1000), ...(once.replaces ? { ':replaces': once.replaces } : {}) },
+                        ExpressionAttributeValues: { ':now': Math.floor(this.nowMs() / 1000), ...(once.replaces ? { ':replaces': once.replaces } : {}) },
                       },
                     },
                   ]
