@@ -167,7 +167,7 @@ describe.each(VIEWPORTS)('the dashboard answers a coordinator on a $name', ({ vi
     // A member page: profile, contact, matches with their states.
     const name = expected[0] as string;
     await page.locator(`table.members-table tr[data-member="${name}"]`).getByRole('link', { name }).click();
-    await page.getByRole('heading', { level: 1, name }).waitFor(WAIT);
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor(WAIT);
     const contact = page.getByRole('region', { name: 'Contact' });
     await expect(contact.innerText()).resolves.toContain(emailOf(name));
     const member = members.find((m) => m.name === name) as Member;
@@ -183,7 +183,7 @@ describe.each(VIEWPORTS)('the dashboard answers a coordinator on a $name', ({ vi
 
     // The confirmed partner's page says so.
     await page.goto(`${platform.apiUrl}/#/dashboard/${EU4CULTURE}/members/${confirmed.profileIds[0]}`);
-    await page.getByRole('heading', { level: 1, name: confirmed.names[0] }).waitFor(WAIT);
+    await page.getByRole('heading', { level: 1, name: confirmed.names[0], exact: true }).waitFor(WAIT);
     await expect(page.locator(`table.member-matches tr[data-partner="${confirmed.names[1]}"]`).innerText()).resolves.toContain('Confirmed by both');
   });
 

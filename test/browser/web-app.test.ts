@@ -627,7 +627,7 @@ describe('the web app in a real browser', () => {
     const lapses = new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(new Date(Date.parse(pendingContact.requestedAt) + 7 * 86_400_000));
     expect(await waiting.innerText()).toContain(`If ${typo} has not confirmed it by ${lapses}, the change lapses and Sevan stays with ${email}.`);
     await screenshot(page, 'contact-change-waiting.png');
-    await page.getByRole('heading', { level: 1, name: 'Sevan' }).waitFor(WAIT);
+    await page.getByRole('heading', { level: 1, name: /^Sevan\b/ }).waitFor(WAIT);
     expect(await stored()).toMatchObject({ contact: { email }, pendingContact: { email: typo } });
     await nextSignInLink(platform, typo, seenTypo);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -646,8 +646,20 @@ describe('the web app in a real browser', () => {
     const theirs = await newPage();
     await theirs.goto(link);
     await theirs.getByRole('heading', { level: 1, name: `Make c…@sevan-city.example the contact address of Sevan` }).waitFor(WAIT);
+    // The link's use is held back until the page is checked: the profile is shown only once the change is applied.
+    // (A name is matched as a case-insensitive substring: 'Sevan' alone also matches this page's own heading, "… the contact address of Sevan".)
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await theirs.route('**/auth/verify', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const profileHeading = theirs.getByRole('heading', { level: 1, name: /^Sevan\b/ });
     await theirs.getByRole('button', { name: 'Confirm the new address' }).click();
-    await theirs.getByRole('heading', { level: 1, name: 'Sevan' }).waitFor(WAIT);
+    expect(await profileHeading.count()).toBe(0);
+    release();
+    await profileHeading.waitFor(WAIT);
+    await theirs.unroute('**/auth/verify');
     expect(await api<{ contact: { email: string } }>('GET', `/profiles/${sevanId}`, await localSession(platform.sessionKeyFile, moved, { profiles: [sevanId] }))).toMatchObject({ contact: { email: moved } });
     expect(await theirs.getByText(`Waiting for ${moved} to confirm`).count()).toBe(0);
   });
@@ -683,7 +695,7 @@ describe('the web app in a real browser', () => {
     const page = await newPage();
     await page.goto(link);
     await signInThroughMail(page, email);
-    await page.getByRole('heading', { level: 1, name: 'Rivne' }).waitFor(WAIT);
+    await page.getByRole('heading', { level: 1, name: /^Rivne\b/ }).waitFor(WAIT);
     const note = page.getByRole('status').filter({ hasText: 'Rivne is not a member of EU4Culture' });
     await note.waitFor(WAIT);
     await expect(note.innerText()).resolves.toContain('The coordinators of EU4Culture ended the membership or turned down the request to join: Rivne is not proposed to the network\'s members. If you think this is a mistake, write to the network\'s coordinator.');
@@ -692,7 +704,7 @@ describe('the web app in a real browser', () => {
     // Approved again: the note is gone.
     await api('POST', `/networks/${EU4CULTURE}/requests/${id}/approve`, coordinator);
     await page.reload();
-    await page.getByRole('heading', { level: 1, name: 'Rivne' }).waitFor(WAIT);
+    await page.getByRole('heading', { level: 1, name: /^Rivne\b/ }).waitFor(WAIT);
     await page.getByRole('heading', { level: 2, name: 'Proposed partners' }).waitFor(WAIT);
     expect(await page.getByText('Rivne is not a member of EU4Culture').count()).toBe(0);
   });

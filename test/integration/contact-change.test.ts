@@ -6,7 +6,7 @@ import { AddressBook, CoordinatorStore, ENTITY, ProfileStore, addressHash, decod
 import { createProfilesApi } from '../../functions/profiles-api/app.js';
 import { call } from '../support/api-event.js';
 import { TEST_SESSION_KEY, bearer, profilesApiOptions, recordingMailer } from '../support/profiles-api.js';
-import { signSession } from '@culturebridge/auth';
+import { BROWSER_SESSION, signSession } from '@culturebridge/auth';
 import { addNetworks, freshTable, type TestTable } from '../support/table.js';
 
 const TOKEN_IN_LINK = /#\/sign-in\?token=([A-Za-z0-9_-]{43})/;
@@ -242,6 +242,22 @@ describe('a pending contact change through the API', () => {
     expect(asNew.body).toMatchObject({ status: 'active', contact: { email: 'second@kutaisi.example' } });
     expect(asNew.body).not.toHaveProperty('pendingContact');
     // The old address's session no longer finds it.
+    expect((await read()).status).toBe(404);
+  });
+
+  // The browser's path: verify sent from the app sets the session cookie, and the page's next request
+  // reads the profile with it at once. The address items move in the confirming transaction and
+  // ownership is read consistently (AddressBook.ownedBy), so no read right after can come too early.
+  it('lets the browser that applied the change read the profile with its new cookie at once; the old address no longer finds it', async () => {
+    const { api, tokenTo, profileId, read, put } = await setup();
+    expect((await put('browser@kutaisi.example')).status).toBe(200);
+    const verified = await call(api, { method: 'POST', path: '/auth/verify', body: { token: tokenTo('browser@kutaisi.example') }, headers: { origin: 'https://app.culturebridge.example' } });
+    expect(verified.body).toMatchObject({ profiles: [profileId], confirmed: [profileId] });
+    const cookie = verified.cookies.find((c) => c.startsWith(`${BROWSER_SESSION.cookieName}=`))?.split(';')[0];
+    expect(cookie, 'a session cookie').toBeDefined();
+    const inBrowser = await read({ cookie: cookie as string });
+    expect(inBrowser.status).toBe(200);
+    expect(inBrowser.body).toMatchObject({ status: 'active', contact: { email: 'browser@kutaisi.example' } });
     expect((await read()).status).toBe(404);
   });
 

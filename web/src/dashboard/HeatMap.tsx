@@ -51,7 +51,7 @@ function ThemeCounts({ members }: { members: readonly NetworkMember[] }) {
   if (rows.length === 0) return <p className="empty">{t('heatMap.none')}</p>;
   return (
     <figure className="chart">
-      <p className="muted">{t('heatMap.countsNote', { n: number(members.length), max: number(HEAT_MAP_MEMBERS) })}</p>
+      <p className="muted">{t('heatMap.countsNote', { count: members.length, n: number(members.length), max: number(HEAT_MAP_MEMBERS) })}</p>
       <ScrollArea label={t('heatMap.countsCaption')}>
         <table className="data-table theme-counts">
           <caption>{t('heatMap.countsCaption')}</caption>
@@ -118,7 +118,13 @@ function MemberHeatMap({ members }: { members: readonly NetworkMember[] }) {
         >
           <title id="heat-map-title">{t('heatMap.title')}</title>
           <desc id="heat-map-desc">
-            {t('heatMap.desc', { members: rows.length, themes: columns.length, high: letter(3), medium: letter(2), low: letter(1) })}
+            {t('heatMap.desc', {
+              members: t('heatMap.descMembers', { count: rows.length, n: number(rows.length) }),
+              themes: t('heatMap.descThemes', { count: columns.length, n: number(columns.length) }),
+              high: letter(3),
+              medium: letter(2),
+              low: letter(1),
+            })}
           </desc>
           {columns.map((theme, c) => (
             <text key={theme.id} className="heat-map__column" data-theme={theme.id} data-count={countOf.get(theme.id)} transform={`translate(${LABEL_WIDTH + c * CELL + CELL / 2 + 4} ${HEADER_HEIGHT - 6}) rotate(-55)`}>

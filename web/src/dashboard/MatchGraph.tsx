@@ -65,6 +65,13 @@ export function MatchGraph({ members, matches, matchesOf }: { members: readonly 
   const [low, high] = [Math.min(...scores), Math.max(...scores)];
   const strokeWidth = (score: number) => 1.5 + (high > low ? (score - low) / (high - low) : 0.5) * 6;
   const range = edges.length ? t('graph.range', { low: number(Math.round(low * 100)), high: number(Math.round(high * 100)) }) : '';
+  // Three counts, each its own plural key: one count cannot choose the noun forms of the others.
+  const graphDesc = t('graph.desc', {
+    members: t('graph.descMembers', { count: nodes.length, n: number(nodes.length) }),
+    matches: t('graph.descMatches', { count: edges.length, n: number(edges.length) }),
+    alone: t('graph.descAlone', { count: alone, n: number(alone) }),
+    range,
+  });
 
   return (
     <figure className="chart">
@@ -93,13 +100,13 @@ export function MatchGraph({ members, matches, matchesOf }: { members: readonly 
           </select>
         </label>
       </div>
-      {large && !focus ? <p className="muted">{t('graph.chooseOne', { n: number(members.length), max: number(GRAPH_MEMBERS) })}</p> : null}
+      {large && !focus ? <p className="muted">{t('graph.chooseOne', { count: members.length, n: number(members.length), max: number(GRAPH_MEMBERS) })}</p> : null}
       {large && !focus ? null : (
       <ScrollArea className="chart__scroll" label={t('graph.title')}>
         <svg className="match-graph" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="match-graph-title match-graph-desc">
           <title id="match-graph-title">{t('graph.title')}</title>
           <desc id="match-graph-desc">
-            {[t('graph.desc', { members: nodes.length, matches: edges.length, range, alone }), t('graph.filterNote', { filter: t(`graph.edges.${edgeFilter}`) }), focus ? t('graph.focusNote', { name: members.find((m) => m.id === focus)?.name ?? '' }) : ''].filter(Boolean).join(' ')}
+            {[graphDesc, t('graph.filterNote', { filter: t(`graph.edges.${edgeFilter}`) }), focus ? t('graph.focusNote', { name: members.find((m) => m.id === focus)?.name ?? '' }) : ''].filter(Boolean).join(' ')}
           </desc>
           <g className="match-graph__edges">
             {edges.map((match) => {

@@ -78,7 +78,7 @@ export function MembersTable({
   const count =
     kind !== 'rejected'
       ? filtered
-        ? t('filters.someCount', { shown: number(matching.length), total: number(members.length) })
+        ? t('filters.someCount', { count: members.length, shown: number(matching.length), total: number(members.length) })
         : t('filters.allCount', { count: members.length, total: number(members.length) })
       : rejected.status === 'loading'
         ? t('common.loading')

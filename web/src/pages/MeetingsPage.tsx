@@ -427,6 +427,7 @@ function Timetable({
           startTime: meeting.startTime,
           timeZone: meeting.timeZone,
           rounds: meeting.rounds.length,
+          count: meeting.slotMinutes,
           slotMinutes: meeting.slotMinutes,
           tables: meeting.tables,
           participants: meeting.participants.length,

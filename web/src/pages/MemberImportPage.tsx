@@ -174,7 +174,7 @@ function MemberImport({ networkId }: { networkId: string }) {
 
       {problem ? (
         <ProblemMessage problem={problem} fieldLabel={(field) => (field === 'file' ? t('memberImport.file') : field === 'encoding' ? t('memberImport.encodingLabel') : undefined)}>
-          {progress && progress.done > 0 ? <p>{t('memberImport.stoppedAt', progress)}</p> : null}
+          {progress && progress.done > 0 ? <p>{t('memberImport.stoppedAt', { ...progress, count: progress.total })}</p> : null}
         </ProblemMessage>
       ) : null}
 
@@ -276,7 +276,7 @@ function MemberImport({ networkId }: { networkId: string }) {
           {importing ? (
             <div className="import-progress" role="status">
               <progress max={progress.total} value={progress.done} aria-label={t('memberImport.progressLabel')} />
-              <p>{t('memberImport.importing', progress)}</p>
+              <p>{t('memberImport.importing', { ...progress, count: progress.total })}</p>
             </div>
           ) : null}
         </section>
