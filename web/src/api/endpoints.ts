@@ -3,6 +3,7 @@ import type { MeetingInput } from '@culturebridge/domain';
 import { apiRequest, apiText } from './client';
 import { currentLocale } from '../i18n';
 import type {
+  ActivityItem,
   CreatedProfile,
   JoinRequests,
   MailPreference,
@@ -102,23 +103,55 @@ export const fetchAllNetworkMatchesUnnamed = (networkId: string): Promise<Unname
 export const fetchActivityPage = (networkId: string, cursor?: string) =>
   apiRequest<NetworkActivity>('GET', `/networks/${segment(networkId)}/activity${cursor === undefined ? '' : `?cursor=${segment(cursor)}`}`);
 
-/** Pages of activity read one after another, as one: each page's weeks appended to those before, the last page's cursor. */
-export function joinActivityPages(first: NetworkActivity, ...more: readonly NetworkActivity[]): NetworkActivity {
-  return more.reduce((all, page) => ({ ...all, thisWeek: [...all.thisWeek, ...page.thisWeek], lastWeek: [...all.lastWeek, ...page.lastWeek], cursor: page.cursor }), first);
+/** An entry's place in the feed (its sort key, `<occurredAt>#<eventId>`): the newer, the greater. */
+export const activityKey = (entry: Pick<ActivityItem, 'occurredAt' | 'eventId'>) => `${entry.occurredAt}#${entry.eventId}`;
+
+/** The key of the oldest entry `activity` lists (its last), if it lists any. */
+export function oldestActivity(activity: NetworkActivity): string | undefined {
+  const last = activity.lastWeek.at(-1) ?? activity.thisWeek.at(-1);
+  return last === undefined ? undefined : activityKey(last);
 }
 
 /**
- * The network's newest activity, `pages` pages of it (fewer when the two weeks hold less): the
- * dashboard reads again as many pages as the coordinator had opened with "Show older", from the
- * newest, so a refresh neither drops them nor leaves a gap before them.
+ * Lists of activity read at different times (pages, a refresh, pages read while it ran) as one:
+ * each entry once, by event id, as the first list holding it has it (give the freshest first, for
+ * today's names); newest first; in the newest lists' two weeks (an entry a later Monday moved out
+ * of them is left out) and split into those. `cursor`: that of the list that reaches oldest, none
+ * when that one was read to the end. Each list must continue where one before it (or an entry in
+ * it) stops, as the dashboard's reads do, or the merged list has a gap.
  */
-export async function fetchNetworkActivity(networkId: string, pages = 1): Promise<NetworkActivity> {
+export function mergeActivity(first: NetworkActivity, ...more: readonly NetworkActivity[]): NetworkActivity {
+  const lists = [first, ...more];
+  const window = lists.reduce((newest, list) => (list.thisWeekFrom > newest.thisWeekFrom ? list : newest));
+  const byId = new Map<string, ActivityItem>();
+  for (const list of lists) for (const entry of [...list.thisWeek, ...list.lastWeek]) if (!byId.has(entry.eventId)) byId.set(entry.eventId, entry);
+  const entries = [...byId.values()].filter((e) => e.occurredAt >= window.lastWeekFrom).sort((a, b) => (activityKey(a) < activityKey(b) ? 1 : -1));
+  // Read to the end reaches below every key (''); a list without entries reaches none ('\uffff').
+  const reach = (list: NetworkActivity) => (list.cursor === undefined ? '' : (oldestActivity(list) ?? '\uffff'));
+  const deepest = lists.reduce((deep, list) => (reach(list) < reach(deep) ? list : deep));
+  return {
+    networkId: first.networkId,
+    thisWeekFrom: window.thisWeekFrom,
+    lastWeekFrom: window.lastWeekFrom,
+    thisWeek: entries.filter((e) => e.occurredAt >= window.thisWeekFrom),
+    lastWeek: entries.filter((e) => e.occurredAt < window.thisWeekFrom),
+    ...(deepest.cursor === undefined ? {} : { cursor: deepest.cursor }),
+  };
+}
+
+/**
+ * The network's newest activity, read page after page from the newest until `through` (an
+ * entry's activityKey: the oldest the dashboard shows) or an older entry is read, or the two weeks
+ * end; one page without `through`. So a refresh reads again every entry shown, with today's names,
+ * however many arrived since, and leaves no gap before the pages shown.
+ */
+export async function fetchNetworkActivity(networkId: string, through?: string): Promise<NetworkActivity> {
   const read = [await fetchActivityPage(networkId)];
-  for (let page = read[0]; page?.cursor !== undefined && read.length < pages; ) {
+  for (let page = read[0] as NetworkActivity; through !== undefined && page.cursor !== undefined && !((oldestActivity(page) ?? '\uffff') <= through); ) {
     page = await fetchActivityPage(networkId, page.cursor);
     read.push(page);
   }
-  return joinActivityPages(read[0] as NetworkActivity, ...read.slice(1));
+  return mergeActivity(read[0] as NetworkActivity, ...read.slice(1));
 }
 
 export const fetchNetworkSettings = (networkId: string) => apiRequest<NetworkSettings>('GET', `/networks/${segment(networkId)}/settings`);
