@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { fetchActivityPage, mergeActivity, oldestActivity } from '../api/endpoints';
+import { mergeActivity, oldestActivity } from '../api/activity-pages';
+import { fetchActivityPage } from '../api/endpoints';
 import type { ActivityItem, NetworkActivity } from '../api/types';
 import { BusyButton } from '../components/BusyButton';
 import { ProblemMessage } from '../components/ProblemMessage';
