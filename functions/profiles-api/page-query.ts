@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { MEMBER_PAGE_LIMITS, type FieldProblem, type MembershipStatus, type Profile } from '@culturebridge/domain';
+import { EventId, EventTime, MEMBER_PAGE_LIMITS, type FieldProblem, type MembershipStatus, type Profile } from '@culturebridge/domain';
 import { invalidFields } from '@culturebridge/http';
 import type { MatchStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -27,10 +27,11 @@ export const ID_CURSOR: CursorParts = [z.uuid()];
 /** A cursor of the match projection: the pair it stopped at. */
 export const PAIR_CURSOR: CursorParts = [z.uuid(), z.uuid()];
 /**
- * A cursor of the activity feed: the entry's time and event id (a UUID from publish-changes; any
- * id record-activity takes, without `#`, which separates the two in the sort key).
+ * A cursor of the activity feed: the entry's time and event id, each as the event contract and
+ * record-activity define them (so every stored entry can be named; a UUID holds no `#`, the sort
+ * key's separator).
  */
-export const ACTIVITY_CURSOR: CursorParts = [z.iso.datetime(), z.string().regex(/^[^#]{1,100}$/)];
+export const ACTIVITY_CURSOR: CursorParts = [EventTime, EventId];
 
 /** An opaque cursor (base64url JSON) continuing `list` after `after`. */
 export function pageCursor(list: string, after: readonly string[]): string {

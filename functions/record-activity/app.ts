@@ -3,14 +3,15 @@ import { readMessage } from '@culturebridge/runtime';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from 'zod';
-import { ACTIVITY_TYPES, type ActivityEntry } from '@culturebridge/domain';
+import { ACTIVITY_TYPES, EventId, EventTime, type ActivityEntry } from '@culturebridge/domain';
 import type { ActivityStore } from '@culturebridge/store';
 
 /** Only what the feed needs from an event, read leniently (an additive field must not stop it). */
 const FeedEvent = z.object({
   'detail-type': z.enum(ACTIVITY_TYPES),
   detail: z.object({
-    metadata: z.object({ eventId: z.string().min(1), occurredAt: z.iso.datetime() }),
+    // The contract's shapes: an entry's key must be one the feed's cursor can name (ACTIVITY_CURSOR).
+    metadata: z.object({ eventId: EventId, occurredAt: EventTime }),
     data: z.union([
       z.object({ matchId: z.string().min(1), profileIds: z.array(z.string().min(1)), sharedNetworks: z.array(z.string().min(1)) }),
       z.object({ profile: z.object({ id: z.string().min(1), networks: z.array(z.string().min(1)) }) }),

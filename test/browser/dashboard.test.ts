@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ProfileInput, pairKey } from '@culturebridge/domain';
-import { CoordinatorStore, MatchStore, NetworkStore, ProfileStore, sortedPair } from '@culturebridge/store';
+import { ActivityStore, CoordinatorStore, MatchStore, NetworkStore, ProfileStore, sortedPair } from '@culturebridge/store';
 import { DEMO_MEMBERS, EU4CULTURE } from '../../local/demo/networks.js';
 import { seedCoordinators, seedDemo, seedNetworks } from '../../local/demo/seed.js';
 import { freePort } from '../../local/free-port.js';
@@ -549,5 +549,66 @@ describe("the dashboard's activity of a busy network", () => {
     await expect.poll(() => asked.length - before, WAIT).toBeGreaterThanOrEqual(Math.ceil(all.length / 3));
     await older.waitFor({ ...WAIT, state: 'detached' });
     expect(await listed()).toEqual(all);
+  });
+
+  it('keeps every entry shown when new ones arrived before a refresh, and a page read while a refresh runs', async () => {
+    // A refresh read again as many pages as were opened, from the newest: k new entries pushed the k
+    // oldest shown off the list. And a "Show older" answered while a refresh ran was tied to the data
+    // the refresh replaced: it vanished when the refresh landed.
+    await platform.settle();
+    const doc = platformDocumentClient(platform);
+    const activity = new ActivityStore(doc, platform.tableName);
+    const arrive = async (n: number) => {
+      const ids: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const eventId = randomUUID();
+        await activity.record({ eventId, type: 'ProfileSubmitted', occurredAt: new Date().toISOString(), networkId: EU4CULTURE, profileIds: [members[i % members.length]?.id as string] });
+        ids.push(eventId);
+      }
+      return ids.reverse();
+    };
+    const page = await coordinatorPage({ width: 1280, height: 900 }, false);
+    await askingPagesOf(page, `/networks/${EU4CULTURE}/activity`, 3);
+    await page.reload();
+    const feed = page.getByRole('region', { name: 'Activity', exact: true });
+    const entries = feed.locator('li[data-event-id]');
+    const older = feed.getByRole('button', { name: 'Show older' });
+    const listed = async () => Promise.all((await entries.all()).map((li) => li.getAttribute('data-event-id')));
+    await older.waitFor(WAIT);
+    await older.click();
+    await entries.nth(5).waitFor(WAIT);
+    const opened = await listed();
+    expect(opened).toHaveLength(6);
+
+    // Four new entries, more than a page: the refresh reads until the oldest shown entry again.
+    const first = await arrive(4);
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(async () => (await listed())[0], WAIT).toBe(first[0]);
+    // Then every entry shown before (a page read whole may show a few older ones after them).
+    const refreshed = await listed();
+    expect(refreshed.slice(0, first.length + opened.length)).toEqual([...first, ...opened]);
+
+    // A refresh held until "Show older" has answered: the older page stays when the refresh lands.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let holding = true;
+    await page.route(new RegExp(`/networks/${EU4CULTURE}/activity$`), async (route) => {
+      if (holding) {
+        holding = false;
+        await held;
+      }
+      await route.fallback();
+    });
+    const second = await arrive(2);
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await older.click();
+    await entries.nth(refreshed.length).waitFor(WAIT);
+    const withOlder = await listed();
+    release();
+    await expect.poll(async () => (await listed())[0], WAIT).toBe(second[0]);
+    expect((await listed()).slice(0, second.length + withOlder.length)).toEqual([...second, ...withOlder]);
+    doc.destroy();
   });
 });

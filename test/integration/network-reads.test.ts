@@ -330,3 +330,50 @@ describe("a network's meetings, page by page", () => {
     expect((await get(`/networks/${X}/members?cursor=${encodeURIComponent(meetingsCursor)}`)).status).toBe(400);
   });
 });
+
+describe('crafted cursors on every paged list', () => {
+  // A cursor is checked for its shape, then rebuilt into a start key: any value of that shape must
+  // be one DynamoDB takes, or be refused as a 400; a client's cursor is never a 5xx. The activity
+  // route queried `SK >= last week's Monday` from any time the cursor held, and DynamoDB refused a
+  // start key before it ("outside query boundaries"): a 500, also for a dashboard's honest cursor
+  // once Monday has moved the window.
+  const made = (list: string, parts: string[]) => encodeURIComponent(Buffer.from(JSON.stringify({ l: list, a: parts })).toString('base64url'));
+  const uuids = ['00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', 'FFFFFFFF-FFFF-4FFF-BFFF-FFFFFFFFFFFF', randomUUID()];
+
+  it('a cursor before the activity window is the end of the list: 200, no entries, no cursor', async () => {
+    const first = await get(`/networks/${X}/activity?limit=1`);
+    const lastWeekFrom = String(first.body.lastWeekFrom);
+    for (const time of ['2000-01-01T00:00:00Z', new Date(Date.parse(lastWeekFrom) - 1).toISOString(), '2026-01-01T00:00:00.000000001Z']) {
+      const answer = await get(`/networks/${X}/activity?cursor=${made(`activity:${X}`, [time, randomUUID()])}`);
+      expect(answer.status, time).toBe(200);
+      expect([answer.body.thisWeek, answer.body.lastWeek, answer.body.cursor], time).toEqual([[], [], undefined]);
+    }
+  });
+
+  it('any activity cursor of the right shape answers 200 or 400, never 5xx', async () => {
+    const lastWeekFrom = String((await get(`/networks/${X}/activity?limit=1`)).body.lastWeekFrom);
+    const times = [lastWeekFrom, lastWeekFrom.replace('.000Z', 'Z'), new Date().toISOString(), '2099-12-31T23:59:59.999999999Z', '9999-12-31T23:59:59Z'];
+    const eventIds = [...uuids, 'x', 'e'.repeat(100), '\ud800', '\u0000', '😀'.repeat(50), ' '];
+    for (const time of times) {
+      for (const eventId of eventIds) {
+        const answer = await get(`/networks/${X}/activity?limit=2&cursor=${made(`activity:${X}`, [time, eventId])}`);
+        expect([200, 400], `${time} ${JSON.stringify(eventId)}`).toContain(answer.status);
+      }
+    }
+  });
+
+  it('any members, requests, rejected, matches or meetings cursor of the right shape answers 200 or 400, never 5xx', async () => {
+    for (const list of ['members', 'requests', 'rejected', 'meetings']) {
+      for (const id of uuids) {
+        const answer = await get(`/networks/${X}/${list}?limit=2&cursor=${made(`${list}:${X}`, [id])}`);
+        expect([200, 400], `${list} ${id}`).toContain(answer.status);
+      }
+    }
+    for (const a of uuids) {
+      for (const b of uuids) {
+        const answer = await get(`/networks/${X}/matches?limit=2&cursor=${made(`matches:${X}`, [a, b])}`);
+        expect([200, 400], `matches ${a} ${b}`).toContain(answer.status);
+      }
+    }
+  });
+});

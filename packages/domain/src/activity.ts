@@ -1,3 +1,5 @@
+import * as z from 'zod';
+
 /**
  * The dashboard's activity feed: what happened in a network, built from the published events (a
  * projection kept by functions/record-activity). Pure: the caller passes the clock.
@@ -6,6 +8,15 @@
 /** The detail types the feed records (the rule `activity-feed` delivers exactly these). */
 export const ACTIVITY_TYPES = ['ProfileSubmitted', 'MatchProposed', 'MatchAccepted', 'MatchConfirmed', 'MatchDeclined', 'MatchExpired', 'MatchWithdrawn'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+/**
+ * An event's id, as every event's metadata carries it (a UUID). One definition for the event
+ * contract, the feed that keys its entries by it (`<occurredAt>#<eventId>`) and the feed's cursor
+ * that names an entry by it: an id the cursor could not name would stop the feed's paging there.
+ */
+export const EventId = z.uuid();
+/** When an event's change happened, as its metadata says: ISO 8601 in UTC (`Z`), the feed's sort key. */
+export const EventTime = z.iso.datetime();
 
 /** One line of the feed: ids only (names are public and read at display time, so an erasure takes them away). */
 export interface ActivityEntry {

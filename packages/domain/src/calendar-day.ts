@@ -14,6 +14,12 @@ export const LAST_DAY = '2099-12-31';
 export const isDayInRange = (day: string) => day >= FIRST_DAY && day <= LAST_DAY;
 
 /**
+ * Whether `day` (YYYY-MM-DD) lies within `window` (YYYY-MM-DD days, both included), such as a
+ * member's availability: the meeting's reasons and the planning form's warning ask it alike.
+ */
+export const isDayWithin = (day: string, window: { readonly from: string; readonly to: string }) => window.from <= day && day <= window.to;
+
+/**
  * A calendar day as YYYY-MM-DD within FIRST_DAY … LAST_DAY. Out of range it is `invalid_date` with
  * `params: { value, min, max }` and a message naming the field by `label`.
  */

@@ -28,9 +28,14 @@ export class ActivityStore {
    * One page of a network's entries from `from` (ISO 8601) on, newest first: one Query of its
    * partition with DynamoDB's `Limit` (`limit` entries at most), started after `after` (the
    * `[occurredAt, eventId]` of the last entry of the page before). `last`: where this page stopped,
-   * when DynamoDB says more may follow (the next page may then be empty).
+   * when DynamoDB says more may follow (the next page may then be empty). An `after` before `from`
+   * (a cursor kept while the window moved on, or made up) is past the end: no entries, no `last`.
    */
   async page(networkId: string, from: string, { limit, after }: { limit: number; after?: readonly [string, string] }): Promise<{ entries: ActivityEntry[]; last?: [string, string] }> {
+    const start = after ? keys.activity(networkId, after[0], after[1]) : undefined;
+    // DynamoDB refuses a start key outside the key condition; everything after it (older) is outside too.
+    // Both are ASCII up to the time's end, so a string comparison orders them as DynamoDB's bytes do.
+    if (start && start.SK < from) return { entries: [] };
     const out = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -39,7 +44,7 @@ export class ActivityStore {
         ScanIndexForward: false,
         Limit: limit,
         // Rebuilt from the path's network and the cursor's parts: nothing a caller sends is a key.
-        ...(after ? { ExclusiveStartKey: keys.activity(networkId, after[0], after[1]) } : {}),
+        ...(start ? { ExclusiveStartKey: start } : {}),
       }),
     );
     const entries = (out.Items ?? []).map((i): ActivityEntry => ({ eventId: i.eventId, type: i.type, occurredAt: i.occurredAt, networkId: i.networkId, profileIds: i.profileIds, ...(i.matchId ? { matchId: i.matchId } : {}) }));

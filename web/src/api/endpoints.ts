@@ -1,5 +1,6 @@
 import type { Profile, ProfileInput } from '@culturebridge/domain';
 import type { MeetingInput } from '@culturebridge/domain';
+import { mergeActivity, oldestActivity } from './activity-pages';
 import { apiRequest, apiText } from './client';
 import { currentLocale } from '../i18n';
 import type {
@@ -102,23 +103,19 @@ export const fetchAllNetworkMatchesUnnamed = (networkId: string): Promise<Unname
 export const fetchActivityPage = (networkId: string, cursor?: string) =>
   apiRequest<NetworkActivity>('GET', `/networks/${segment(networkId)}/activity${cursor === undefined ? '' : `?cursor=${segment(cursor)}`}`);
 
-/** Pages of activity read one after another, as one: each page's weeks appended to those before, the last page's cursor. */
-export function joinActivityPages(first: NetworkActivity, ...more: readonly NetworkActivity[]): NetworkActivity {
-  return more.reduce((all, page) => ({ ...all, thisWeek: [...all.thisWeek, ...page.thisWeek], lastWeek: [...all.lastWeek, ...page.lastWeek], cursor: page.cursor }), first);
-}
-
 /**
- * The network's newest activity, `pages` pages of it (fewer when the two weeks hold less): the
- * dashboard reads again as many pages as the coordinator had opened with "Show older", from the
- * newest, so a refresh neither drops them nor leaves a gap before them.
+ * The network's newest activity, read page after page from the newest until `through` (an
+ * entry's activityKey: the oldest the dashboard shows) or an older entry is read, or the two weeks
+ * end; one page without `through`. So a refresh reads again every entry shown, with today's names,
+ * however many arrived since, and leaves no gap before the pages shown.
  */
-export async function fetchNetworkActivity(networkId: string, pages = 1): Promise<NetworkActivity> {
+export async function fetchNetworkActivity(networkId: string, through?: string): Promise<NetworkActivity> {
   const read = [await fetchActivityPage(networkId)];
-  for (let page = read[0]; page?.cursor !== undefined && read.length < pages; ) {
+  for (let page = read[0] as NetworkActivity; through !== undefined && page.cursor !== undefined && !((oldestActivity(page) ?? '\uffff') <= through); ) {
     page = await fetchActivityPage(networkId, page.cursor);
     read.push(page);
   }
-  return joinActivityPages(read[0] as NetworkActivity, ...read.slice(1));
+  return mergeActivity(read[0] as NetworkActivity, ...read.slice(1));
 }
 
 export const fetchNetworkSettings = (networkId: string) => apiRequest<NetworkSettings>('GET', `/networks/${segment(networkId)}/settings`);

@@ -1,5 +1,6 @@
-import { useState } from 'react';
-import { fetchActivityPage, joinActivityPages } from '../api/endpoints';
+import { useEffect, useState } from 'react';
+import { mergeActivity, oldestActivity } from '../api/activity-pages';
+import { fetchActivityPage } from '../api/endpoints';
 import type { ActivityItem, NetworkActivity } from '../api/types';
 import { BusyButton } from '../components/BusyButton';
 import { ProblemMessage } from '../components/ProblemMessage';
@@ -39,21 +40,22 @@ function Week({ id, title, items, networkId, whole }: { id: string; title: strin
 
 /**
  * What happened in the network this week and last week (UTC weeks from Monday), newest first: the
- * pages the dashboard read (`activity`), and "Show older" reads the next page and appends it.
- * `onOlderRead` hears of each page read so, so that the dashboard's next refresh reads as many.
- * Pages read here are dropped when the dashboard hands a fresh `activity` (which holds them again).
+ * dashboard's latest read (`activity`) and every page "Show older" read since the feed opened,
+ * merged (mergeActivity: each entry once, the dashboard's names first), so a page read while a
+ * refresh runs is kept when it lands. `onShown` hears the oldest entry shown (its activityKey),
+ * through which the dashboard's next refresh reads, so that it drops nothing shown.
  */
-export function ActivityFeed({ activity, onOlderRead }: { activity: NetworkActivity; onOlderRead: () => void }) {
+export function ActivityFeed({ activity, onShown }: { activity: NetworkActivity; onShown: (oldest: string | undefined) => void }) {
   const { t } = useLocale();
-  const [older, setOlder] = useState<{ after: NetworkActivity; pages: NetworkActivity[] }>({ after: activity, pages: [] });
-  const pages = older.after === activity ? older.pages : [];
-  const shown = joinActivityPages(activity, ...pages);
+  const [older, setOlder] = useState<readonly NetworkActivity[]>([]);
+  const shown = mergeActivity(activity, ...older);
+  const oldest = oldestActivity(shown);
+  useEffect(() => onShown(oldest), [oldest, onShown]);
   const { busy, problem, run } = useApiAction();
   const readOlder = (cursor: string) =>
     void run(async () => {
       const page = await fetchActivityPage(activity.networkId, cursor);
-      setOlder({ after: activity, pages: [...pages, page] });
-      onOlderRead();
+      setOlder((pages) => [...pages, page]);
     });
   // This week is whole once an entry of last week (older than all of it) is read, or nothing more is.
   const thisWeekWhole = shown.cursor === undefined || shown.lastWeek.length > 0;

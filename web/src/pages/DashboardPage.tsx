@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { fetchAllNetworkMatchesUnnamed, fetchAllNetworkMembers, fetchJoinRequests, fetchMe, fetchNetworkActivity } from '../api/endpoints';
 import { bestFirst } from '@culturebridge/domain';
 import { namedFromMembers } from '../dashboard/match-names';
@@ -71,11 +71,14 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
   const { t, number, percent, dateTime, compare } = tools;
   // Members read so far while the first read pages through them (a large network takes several answers).
   const [membersRead, setMembersRead] = useState(0);
-  // Pages of activity shown (the newest, and each "Show older" since): a refresh reads as many again.
-  const activityPages = useRef(1);
+  // The oldest activity entry shown (after "Show older", or new entries): a refresh reads down to it.
+  const activityThrough = useRef<string | undefined>(undefined);
+  const onActivityShown = useCallback((oldest: string | undefined) => {
+    activityThrough.current = oldest;
+  }, []);
   const data = useResource(async () => {
     // Figures, heat map, graph, tables and the matches CSV count, filter and sort everyone: all pages are read.
-    const [members, unnamed, activity, requests] = await Promise.all([fetchAllNetworkMembers(networkId, setMembersRead), fetchAllNetworkMatchesUnnamed(networkId), fetchNetworkActivity(networkId, activityPages.current), fetchJoinRequests(networkId)]);
+    const [members, unnamed, activity, requests] = await Promise.all([fetchAllNetworkMembers(networkId, setMembersRead), fetchAllNetworkMatchesUnnamed(networkId), fetchNetworkActivity(networkId, activityThrough.current), fetchJoinRequests(networkId)]);
     // Both lists are whole here: the pairs are named from the members (each page of matches read no
     // membership items), and a pair with someone who is no longer a member is dropped.
     const matches = namedFromMembers(unnamed, members);
@@ -156,9 +159,7 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
 
       <section className="section" aria-labelledby="activity-title">
         <h2 id="activity-title">{t('activity.title')}</h2>
-        <ActivityFeed activity={activity} onOlderRead={() => {
-            activityPages.current += 1;
-          }} />
+        <ActivityFeed activity={activity} onShown={onActivityShown} />
       </section>
 
       <section className="section" aria-labelledby="heat-map-section-title">

@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactN
 import type { ApiProblem } from '../api/client';
 import { cancelMeeting, createMeeting, fetchMe, fetchMeeting, fetchMeetingFile, fetchAllNetworkMembers, fetchMeetings, updateMeeting } from '../api/endpoints';
 import type { MeetingView } from '../api/types';
-import { TIMING_FIELDS, defaultTimeZone, hasRoundToCome, isHeld, meetingLocalTime, timeZoneNames, type MeetingInput } from '@culturebridge/domain';
+import { TIMING_FIELDS, defaultTimeZone, hasRoundToCome, isDayWithin, isHeld, meetingLocalTime, timeZoneNames, type MeetingInput } from '@culturebridge/domain';
 import { PageHeading } from '../components/PageHeading';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { RequireCoordinator } from '../components/RequireCoordinator';
@@ -124,7 +124,7 @@ function MeetingForm({
     ...(members.data ? (current ?? []).filter((p) => !listed.some((m) => m.id === p.id)).map((p) => ({ id: p.id, label: p.name, gone: true })) : []),
   ];
   // Warned, not refused: a window is a wish about joint work; the day stays the coordinator's (docs/decisions.md).
-  const away = /^\d{4}-\d{2}-\d{2}$/.test(date) ? listed.filter((m) => chosen.has(m.id) && m.availability && (date < m.availability.from || date > m.availability.to)) : [];
+  const away = /^\d{4}-\d{2}-\d{2}$/.test(date) ? listed.filter((m) => chosen.has(m.id) && m.availability && !isDayWithin(date, m.availability)) : [];
   // The API names the planning form's fields as its inputs are named; their labels say them.
   const fieldLabel = (field: string) => {
     const place = /^participants\[(\d+)\]$/.exec(field);

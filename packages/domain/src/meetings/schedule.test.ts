@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scorePair } from '../matching/score.js';
 import { matchingProfile } from '../matching/test-profiles.js';
 import { meetingInputFixture } from '../test-fixtures.js';
+import { isDayWithin } from '../calendar-day.js';
 import { scheduleMeeting, type KnownMatch } from './schedule.js';
 
 /**
@@ -38,5 +39,15 @@ describe('the reasons a meeting gives a pair', () => {
       expect(meeting?.reasons).toContainEqual({ kind: 'availability-overlap', from: '2099-06-10', to: '2099-06-30' });
       expect(meeting?.summary).toBe(explained.summary);
     }
+  });
+});
+
+describe('a day within an availability window', () => {
+  // One definition for the meeting's reasons (the overlap said only when the day is in it) and the
+  // planning form's warning (a participant away that day): the page had its own copy of the test.
+  it('includes both ends and nothing outside them', () => {
+    const june = { from: '2099-06-01', to: '2099-06-30' };
+    expect(['2099-05-31', '2099-06-01', '2099-06-15', '2099-06-30', '2099-07-01'].map((day) => isDayWithin(day, june))).toEqual([false, true, true, true, false]);
+    expect(isDayWithin('2099-06-01', { from: '2099-06-01', to: '2099-06-01' })).toBe(true);
   });
 });

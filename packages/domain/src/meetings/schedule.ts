@@ -1,3 +1,4 @@
+import { isDayWithin } from '../calendar-day.js';
 import { pairKey } from '../matching/pair-key.js';
 import { summarise } from '../matching/reasons.js';
 import { scorePair } from '../matching/score.js';
@@ -23,7 +24,7 @@ export interface KnownMatch {
  * own reasons and score are untouched: this is the meeting's explanation only.
  */
 function reasonsOnTheDay(reasons: readonly MatchReason[], date: string): MatchReason[] | undefined {
-  const holds = (r: MatchReason) => r.kind !== 'availability-overlap' || (r.from <= date && date <= r.to);
+  const holds = (r: MatchReason) => r.kind !== 'availability-overlap' || isDayWithin(date, r);
   return reasons.every(holds) ? undefined : reasons.filter(holds);
 }
 
