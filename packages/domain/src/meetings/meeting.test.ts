@@ -62,6 +62,14 @@ describe('MeetingInput', () => {
     return result.success ? [] : describeIssues(result.error, input).map((e) => [e.field, e.code]);
   };
 
+  it('takes at most the meeting the planner plans in time (bench:meetings): 200 participants, 100 tables, 30 rounds', () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    expect(fieldsOf({ ...valid, participants: ids(200), tables: 100, rounds: 30 })).toEqual([]);
+    expect(fieldsOf({ ...valid, participants: ids(201) })).toEqual([['participants', 'too_many']]);
+    expect(fieldsOf({ ...valid, tables: 101 })).toEqual([['tables', 'too_big']]);
+    expect(fieldsOf({ ...valid, rounds: 31 })).toEqual([['rounds', 'too_big']]);
+  });
+
   it('takes days from 2000 to 2099 only, as a calendar and an event can carry them', () => {
     expect(fieldsOf(valid)).toEqual([]);
     expect(fieldsOf({ ...valid, date: '0001-01-01' })).toEqual([['date', 'invalid_date']]);
