@@ -188,7 +188,7 @@ const dev = devset();
 for (const rounds of [6, 8]) cases.push(caseOf(`devset, all 48`, dev, rounds));
 const biggest = 'south-caucasus-towns';
 for (const rounds of [6, 8]) cases.push(caseOf(`devset, ${biggest} (12)`, dev.filter((p) => p.networks.includes(biggest)), rounds));
-for (const size of [50, 100, 200]) {
+for (const size of [50, 100, MAX_PARTICIPANTS]) {
   const profiles = generateSyntheticProfiles({ count: size, seed: seed + size, networks: 1 }).map((p) => ({ ...p, status: 'active' as const }));
   for (const rounds of [6, 8, 10]) cases.push(caseOf(`synthetic ${size}`, profiles, rounds));
 }
