@@ -6,6 +6,7 @@ import {
   LocaleSchema,
   MEETING_PAGE_LIMITS,
   MeetingInput,
+  MAX_PARTICIPANTS,
   MeetingRequestInput,
   MeetingUpdate,
   ProfileId,
@@ -419,6 +420,11 @@ export function meetingRoutes({ meetings, meetingLists, matches, profiles, netwo
       const at = now();
       const held = heldRounds(current.schedule, new Date(at));
       if (held.length >= current.rounds) throw new HttpProblem(409, 'Meeting over', 'Every round of this meeting has been held.', PROBLEM_TYPES.meetingOver);
+      // Stored before the bound came down to MAX_PARTICIPANTS (2026-12-01): the planner refuses it,
+      // and only the coordinator can take participants out.
+      if (current.participants.length > MAX_PARTICIPANTS) {
+        throw new HttpProblem(409, 'The meeting needs its coordinator', `This meeting has more than ${MAX_PARTICIPANTS} participants; its coordinator needs to take some out before requests can be planned.`, PROBLEM_TYPES.meetingNeedsCoordinator);
+      }
       const next = await nextVersion(current, { ...current, requests: [...current.requests, { from, to }] }, held, at).catch((error: unknown) => {
         // The stored participants no longer plan (one left the network): that is the coordinator's
         // to mend, and the member never sent `participants`.

@@ -2,7 +2,11 @@ import { useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactN
 import type { ApiProblem } from '../api/client';
 import { cancelMeeting, createMeeting, fetchMe, fetchMeeting, fetchMeetingFile, fetchAllNetworkMembers, fetchMeetings, updateMeeting } from '../api/endpoints';
 import type { MeetingView } from '../api/types';
+<<<<<<< HEAD
 import { TIMING_FIELDS, defaultTimeZone, hasRoundToCome, isDayWithin, isHeld, meetingLocalTime, timeZoneNames, type MeetingInput } from '@culturebridge/domain';
+=======
+import { MAX_ROUNDS, MAX_TABLES, TIMING_FIELDS, defaultTimeZone, hasRoundToCome, isHeld, meetingLocalTime, timeZoneNames, type MeetingInput } from '@culturebridge/domain';
+>>>>>>> 81e1ed6b0d38134fcc8c4a0d9291a0aea801e6cf
 import { PageHeading } from '../components/PageHeading';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { RequireCoordinator } from '../components/RequireCoordinator';
@@ -52,8 +56,9 @@ const FIELD_INPUTS: readonly { field: (typeof PLANNING_FIELDS)[number]; props: I
   { field: 'timeZone', props: { list: 'meeting-time-zones', autoComplete: 'off' } },
   { field: 'slotMinutes', props: { type: 'number', min: 3, max: 120 } },
   { field: 'breakMinutes', props: { type: 'number', min: 0, max: 60 } },
-  { field: 'rounds', props: { type: 'number', min: 1, max: 30 } },
-  { field: 'tables', props: { type: 'number', min: 1, max: 150 } },
+  { field: 'rounds', props: { type: 'number', min: 1, max: MAX_ROUNDS } },
+  // The schema's bounds, so the form never offers what the API refuses.
+  { field: 'tables', props: { type: 'number', min: 1, max: MAX_TABLES } },
 ];
 
 /**

@@ -21,5 +21,20 @@ export function maximumWeightMatching(vertices: number, edges: readonly Weighted
   return Array.from({ length: vertices }, (_, v) => mate[v] ?? -1);
 }
 
+/** A graph's edges as parallel arrays (the first `count` entries): `u`, `v` vertices from 0, `w` weights. */
+export interface EdgeArrays {
+  u: Int32Array;
+  v: Int32Array;
+  w: Float64Array;
+  count: number;
+}
+
+/** `maximumWeightMatching` of the first `edges.count` edges of parallel arrays, in their order. */
+export function maximumWeightMatchingOf(vertices: number, edges: EdgeArrays, maxCardinality: boolean): number[] {
+  const list: WeightedEdge[] = new Array(edges.count);
+  for (let k = 0; k < edges.count; k++) list[k] = [edges.u[k] as number, edges.v[k] as number, edges.w[k] as number];
+  return maximumWeightMatching(vertices, list, maxCardinality);
+}
+
 /** Dual variables reach about twice the largest weight; this keeps every sum exact in a double. */
 export const MAX_EDGE_WEIGHT = 2 ** 50;

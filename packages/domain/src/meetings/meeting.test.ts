@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cancelled, MeetingInput, meetingDateProblem, meetingTimesProblems, roundTimes, scheduleOf, withIssuedTables, withoutParticipant, zonedToUtc, type Meeting } from './meeting.js';
+import { cancelled, MAX_PARTICIPANTS, MAX_ROUNDS, MAX_TABLES, MeetingInput, meetingDateProblem, meetingTimesProblems, roundTimes, scheduleOf, withIssuedTables, withoutParticipant, zonedToUtc, type Meeting } from './meeting.js';
 import { meetingCalendar, meetingCsv, memberCalendar } from './export.js';
 import { describeIssues } from '../validation.js';
 
@@ -61,6 +61,15 @@ describe('MeetingInput', () => {
     const result = MeetingInput.safeParse(input);
     return result.success ? [] : describeIssues(result.error, input).map((e) => [e.field, e.code]);
   };
+
+  it('takes at most the meeting the planner plans in time (bench:meetings): 150 participants, 75 tables, 30 rounds', () => {
+    expect([MAX_PARTICIPANTS, MAX_TABLES, MAX_ROUNDS]).toEqual([150, 75, 30]);
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    expect(fieldsOf({ ...valid, participants: ids(150), tables: 75, rounds: 30 })).toEqual([]);
+    expect(fieldsOf({ ...valid, participants: ids(151) })).toEqual([['participants', 'too_many']]);
+    expect(fieldsOf({ ...valid, tables: 76 })).toEqual([['tables', 'too_big']]);
+    expect(fieldsOf({ ...valid, rounds: 31 })).toEqual([['rounds', 'too_big']]);
+  });
 
   it('takes days from 2000 to 2099 only, as a calendar and an event can carry them', () => {
     expect(fieldsOf(valid)).toEqual([]);

@@ -7,9 +7,16 @@ import { heldRounds, isHeld, type Meeting, type ScheduledRound } from './stored.
 
 export * from './stored.js';
 
-/** Bounds of one meeting (the planner's work grows with participants² × rounds). */
-export const MAX_PARTICIPANTS = 300;
+/**
+ * Bounds of one meeting. The planner's work grows with about participants³ × rounds, more when
+ * tables are few (each sitting-out place is one more vertex joined to everyone): 150 × 30 plans in
+ * under 5 s of CPU with any number of tables, 200 × 30 with few tables took 11 s and 300 × 30 could
+ * take the function's whole 29 s (bench/results/meetings.md, docs/decisions.md 2026-12-01).
+ */
+export const MAX_PARTICIPANTS = 150;
 export const MAX_ROUNDS = 30;
+/** A table for every pair the most participants make. */
+export const MAX_TABLES = Math.ceil(MAX_PARTICIPANTS / 2);
 
 /*
  * A network meeting with speed-dating rounds: what a coordinator enters, and its timetable in UTC.
@@ -33,7 +40,7 @@ export const MeetingInput = z.strictObject(
     slotMinutes: z.number().int().min(3, { error: 'slotMinutes: at least 3' }).max(120, { error: 'slotMinutes: at most 120' }),
     breakMinutes: z.number().int().min(0, { error: 'breakMinutes: at least 0' }).max(60, { error: 'breakMinutes: at most 60' }),
     rounds: z.number().int().min(1).max(MAX_ROUNDS, { error: `rounds: at most ${MAX_ROUNDS}` }),
-    tables: z.number().int().min(1).max(Math.ceil(MAX_PARTICIPANTS / 2)),
+    tables: z.number().int().min(1).max(MAX_TABLES),
     participants: z
       .array(ProfileId)
       .min(2, { error: 'participants: at least two members' })

@@ -1,6 +1,6 @@
 import type { MatchState } from '../match-lifecycle.js';
 import { isDeclined, pairKey, type DeclinedPairs } from '../matching/pair-key.js';
-import { maximumWeightMatching, MAX_EDGE_WEIGHT, type WeightedEdge } from './blossom.js';
+import { maximumWeightMatchingOf, MAX_EDGE_WEIGHT, type EdgeArrays } from './blossom.js';
 import { MAX_PARTICIPANTS, MAX_ROUNDS } from './meeting.js';
 
 /*
@@ -156,15 +156,38 @@ export function planMeeting(input: MeetingPlanInput): MeetingPlan {
     return shareLanguage(a, b) && !isDeclined(input.declined, a.id, b.id) && affinity.get(pairKey(a.id, b.id))?.match !== 'declined';
   };
 
+  // What a pair weighs does not change from round to round (the levels' units depend on n only), so
+  // it is worked out once per meeting, not once per round: -1 for a pair that may never meet.
+  const unit = weightLevels(n, 0);
+  const pairWeight = new Float64Array(n * n).fill(-1);
+  const hasMet = new Uint8Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const a = people[i] as MeetingParticipant;
+      const b = people[j] as MeetingParticipant;
+      const key = pairKey(a.id, b.id);
+      if (met.has(key)) hasMet[i * n + j] = 1;
+      if (!allowed(i, j)) continue;
+      pairWeight[i * n + j] =
+        (requested.has(key) ? unit.request : 0) + affinityWeight(affinity.get(key)) * unit.affinity + (a.country !== b.country ? unit.cross : 0);
+    }
+  }
+  const places = sittingOutPlaces(n, input.tables);
+  const capacity = (n * (n - 1)) / 2 + places * n;
+  const edges: EdgeArrays = { u: new Int32Array(capacity), v: new Int32Array(capacity), w: new Float64Array(capacity), count: 0 };
+
   const rounds: PlannedRound[] = held.map((r) => ({ ...r, meetings: [...r.meetings], byes: [...r.byes] }));
   for (let r = held.length + 1; r <= input.rounds; r++) {
-    const round = planRound({ people, byes, tables: input.tables, met, requested, affinity, allowed });
+    const round = planRound({ people, byes, places, pairWeight, hasMet, edges, requested, affinity });
     rounds.push({ round: r, ...round });
     const meeting = new Set<number>();
     for (const m of round.meetings) {
       met.add(pairKey(m.a, m.b));
-      meeting.add(index.get(m.a) as number);
-      meeting.add(index.get(m.b) as number);
+      const i = index.get(m.a) as number;
+      const j = index.get(m.b) as number;
+      hasMet[Math.min(i, j) * n + Math.max(i, j)] = 1;
+      meeting.add(i);
+      meeting.add(j);
     }
     for (let i = 0; i < n; i++) if (!meeting.has(i)) byes[i] = (byes[i] as number) + 1;
   }
@@ -187,11 +210,15 @@ export function planMeeting(input: MeetingPlanInput): MeetingPlan {
 interface RoundState {
   people: readonly MeetingParticipant[];
   byes: readonly number[];
-  tables: number;
-  met: ReadonlySet<string>;
+  /** Sitting-out places (sittingOutPlaces). */
+  places: number;
+  /** Weight of pair i < j at i·n + j, -1 if they may never meet; `hasMet` marks pairs that have. */
+  pairWeight: Float64Array;
+  hasMet: Uint8Array;
+  /** Room for the round's graph, reused from round to round. */
+  edges: EdgeArrays;
   requested: ReadonlySet<string>;
   affinity: ReadonlyMap<string, PairAffinity>;
-  allowed: (i: number, j: number) => boolean;
 }
 
 /** The unit of each level of the round's objective (see the top of this file), for n people and t tables. */
@@ -212,39 +239,39 @@ export function sittingOutPlaces(n: number, tables: number): number {
 }
 
 function planRound(state: RoundState): Omit<PlannedRound, 'round'> {
-  const { people, byes, tables, met, requested, affinity, allowed } = state;
+  const { people, byes, places, pairWeight, hasMet, edges, requested, affinity } = state;
   const n = people.length;
   const maxByes = Math.max(0, ...byes);
   const unit = weightLevels(n, maxByes);
-  const weight = new Float64Array(n * n);
-  const edges: WeightedEdge[] = [];
+  // The graph in the order it always had (pairs by i, then j; then each bye place's edges), so the
+  // matching breaks ties as it always did.
+  let count = 0;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const a = people[i] as MeetingParticipant;
-      const b = people[j] as MeetingParticipant;
-      const key = pairKey(a.id, b.id);
-      if (met.has(key) || !allowed(i, j)) continue;
-      const w =
-        (requested.has(key) ? unit.request : 0) +
-        affinityWeight(affinity.get(key)) * unit.affinity +
-        (a.country !== b.country ? unit.cross : 0);
-      edges.push([i, j, w]);
-      weight[i * n + j] = w;
+      const w = pairWeight[i * n + j] as number;
+      if (w < 0 || hasMet[i * n + j]) continue;
+      edges.u[count] = i;
+      edges.v[count] = j;
+      edges.w[count++] = w;
     }
   }
   // A bye place taken by someone with fewer byes weighs more, so the fewest byes sit out first.
-  const places = sittingOutPlaces(n, tables);
   for (let d = 0; d < places; d++) {
-    for (let i = 0; i < n; i++) edges.push([n + d, i, unit.fairness * (maxByes + 1 - (byes[i] as number))]);
+    for (let i = 0; i < n; i++) {
+      edges.u[count] = n + d;
+      edges.v[count] = i;
+      edges.w[count++] = unit.fairness * (maxByes + 1 - (byes[i] as number));
+    }
   }
-  const mate = maximumWeightMatching(n + places, edges, true);
+  edges.count = count;
+  const mate = maximumWeightMatchingOf(n + places, edges, true);
 
   // Never more pairs than tables: with k = min(tables, n/2) pairs the graph with its bye places has
   // k + places edges matched, and every pair more would leave a bye place empty and lose one.
   const pairs: { i: number; j: number; weight: number }[] = [];
   for (let i = 0; i < n; i++) {
     const j = mate[i] as number;
-    if (j > i && j < n) pairs.push({ i, j, weight: weight[i * n + j] as number });
+    if (j > i && j < n) pairs.push({ i, j, weight: pairWeight[i * n + j] as number });
   }
   // Tables in order of weight: requested and confirmed pairs get the first tables.
   pairs.sort((x, y) => y.weight - x.weight || x.i - y.i || x.j - y.j);
