@@ -2,11 +2,7 @@ import { useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactN
 import type { ApiProblem } from '../api/client';
 import { cancelMeeting, createMeeting, fetchMe, fetchMeeting, fetchMeetingFile, fetchAllNetworkMembers, fetchMeetings, updateMeeting } from '../api/endpoints';
 import type { MeetingView } from '../api/types';
-<<<<<<< HEAD
-import { TIMING_FIELDS, defaultTimeZone, hasRoundToCome, isDayWithin, isHeld, meetingLocalTime, timeZoneNames, type MeetingInput } from '@culturebridge/domain';
-=======
-import { MAX_ROUNDS, MAX_TABLES, TIMING_FIELDS, defaultTimeZone, hasRoundToCome, isHeld, meetingLocalTime, timeZoneNames, type MeetingInput } from '@culturebridge/domain';
->>>>>>> 81e1ed6b0d38134fcc8c4a0d9291a0aea801e6cf
+import { MAX_ROUNDS, MAX_TABLES, TIMING_FIELDS, defaultTimeZone, hasRoundToCome, isDayWithin, isHeld, meetingLocalTime, timeZoneNames, type MeetingInput } from '@culturebridge/domain';
 import { PageHeading } from '../components/PageHeading';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { RequireCoordinator } from '../components/RequireCoordinator';
