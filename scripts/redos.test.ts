@@ -9,8 +9,8 @@ const V_FLAG_CHECKED_BY_HAND = ['packages/domain/src/text.ts'];
 
 /**
  * Files whose patterns are built at run time, reviewed by hand: api-gateway.ts (declared route →
- * `[^/]+` per segment between literal slashes), eventbridge/pattern.ts (EventBridge wildcards and
- * case-insensitive literals from the operator's rules, not from events; see decisions.md).
+ * `[^/]+` per segment between literal slashes), eventbridge/pattern.ts (equals-ignore-case: the
+ * escaped literal's letters as `(?:a|A)`, anchored, no quantifier; wildcards are matched without one).
  */
 const COMPUTED_REVIEWED = ['local/api-gateway.ts', 'local/eventbridge/pattern.ts'];
 
