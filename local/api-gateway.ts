@@ -75,5 +75,5 @@ export interface DeclaredRoute {
  * segment. Undefined means the catch-all `$default` route.
  */
 export function matchRoute<R extends DeclaredRoute>(routes: readonly R[], method: string, path: string): R | undefined {
-  return routes.find((r) => r.method === method && new RegExp(`^${r.path.replace(/\{[^/]+\}/g, '[^/]+')}$`).test(path));
+  return routes.find((r) => r.method === method && new RegExp(`^${r.path.replace(/\{[^/{}]+\}/g, '[^/]+')}$`).test(path));
 }

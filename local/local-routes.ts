@@ -27,7 +27,7 @@ export function localRoutes(deps: LocalRoutesDeps): ApiHandler {
   return async (event) => {
     const method = event.requestContext.http.method;
     const params = new URLSearchParams(event.rawQueryString);
-    const path = event.rawPath.replace(/\/+$/, '');
+    const path = event.rawPath.replace(/(?<!\/)\/+$/, '');
     const redrive = /^\/_local\/dead-letters\/(?:([^/]+)\/)?redrive$/.exec(path);
     if (path === '/_local/events') {
       if (method !== 'GET') return methodNotAllowed('GET');

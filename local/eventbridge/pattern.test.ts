@@ -551,3 +551,26 @@ describe('validatePattern', () => {
     expect(compiled.matches('not an object')).toBe(false);
   });
 });
+
+describe('wildcard matching is linear', () => {
+  // A partner's rule can hold several wildcards; as a regular expression (`^.*a.*b.*c.*d$`) it
+  // backtracked polynomially over an event's value (1 500 characters took 12 s).
+  it('looks through 100 000 characters against *a*b*c*d', () => {
+    const pattern = { detail: { name: [{ wildcard: '*a*b*c*d' }] } };
+    expect(matchesPattern(pattern, { detail: { name: 'abc'.repeat(33_000) } })).toBe(false);
+    expect(matchesPattern(pattern, { detail: { name: `${'abc'.repeat(33_000)}d` } })).toBe(true);
+    expect(matchesPattern({ detail: { name: [{ 'anything-but': { wildcard: '*a*b*c*d' } }] } }, { detail: { name: 'abc'.repeat(33_000) } })).toBe(true);
+  });
+
+  it('keeps the parts in order, anchored at both ends', () => {
+    const matches = (wildcard: string, value: string) => matchesPattern({ v: [{ wildcard }] }, { v: value });
+    expect(matches('a*b', 'ab')).toBe(true);
+    expect(matches('ab*ba', 'aba')).toBe(false);
+    expect(matches('*lib*', 'src/lib/x')).toBe(true);
+    expect(matches('a*b*c', 'acb')).toBe(false);
+    expect(matches('x\\*y*', 'x*yz')).toBe(true);
+    expect(matches('x\\*y*', 'xayz')).toBe(false);
+    expect(matches('*', '')).toBe(true);
+    expect(matches('abc', 'abc')).toBe(true);
+  });
+});

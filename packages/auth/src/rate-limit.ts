@@ -29,7 +29,10 @@ export function addressLimitKey(address: string): string {
   const normal = address.normalize('NFC').trim().toLowerCase();
   const at = normal.lastIndexOf('@');
   if (at <= 0) return normal;
-  const local = normal.slice(0, at).replace(/\+.*$/, '');
+  // indexOf, not /\+.*$/: that regex was tried from every `+` of a long run and backtracked (quadratic).
+  const whole = normal.slice(0, at);
+  const plus = whole.indexOf('+');
+  const local = plus === -1 ? whole : whole.slice(0, plus);
   return `${local || normal.slice(0, at)}${normal.slice(at)}`;
 }
 

@@ -6,7 +6,7 @@ import { CoordinatorInput } from './notification.js';
 import { PartnerInput } from './partner.js';
 import { ProfileInput } from './profile.js';
 import { INVISIBLE_OR_CONTROL_TEXT, PROFILE_ONE_LINE_FIELDS, validProfileInput } from './test-fixtures.js';
-import { hasVisibleCharacter, multiLineText, oneLineText, publishedText, textLength } from './text.js';
+import { hasVisibleCharacter, multiLineText, oneLineText, publishedText, textLength, withoutInvisibleEdges } from './text.js';
 import { describeIssues } from './validation.js';
 
 const line = oneLineText('name', 20);
@@ -189,5 +189,24 @@ describe('publishedText', () => {
     ['many @ signs', 'a@b'.repeat(35_000)],
   ])('looks through %s in linear time', (_name, value) => {
     expect(codes(value)).toEqual(['too_big']);
+  });
+});
+
+describe('withoutInvisibleEdges', () => {
+  // Every text field runs it before its length check, on a whole 64 KB body. A trailing-run pattern
+  // (`C+$`) tried from each space of a long inner run took seconds; these finish within the test's
+  // timeout only if the search is linear.
+  it.each([
+    ['a long run of spaces inside', `x${' '.repeat(100_000)}x`],
+    ['a long run of zero-width spaces inside', `x${'\u200b'.repeat(100_000)}x`],
+  ])('looks through %s in linear time', (_name, value) => {
+    expect(withoutInvisibleEdges(value)).toBe(value);
+    expect(oneLineText('name', 20).safeParse(value).success).toBe(false);
+  });
+
+  it('takes off the runs at both ends, and only there', () => {
+    expect(withoutInvisibleEdges(' \u200b Рівне \u00a0 ')).toBe('Рівне');
+    expect(withoutInvisibleEdges('a  b')).toBe('a  b');
+    expect(withoutInvisibleEdges('   ')).toBe('');
   });
 });

@@ -102,7 +102,9 @@ const unclosedDirectionControlInLines = (text: string) => text.split('\n').map(u
  * prepended concatenation marks (U+0600…: visible signs spanning the digits after them).
  */
 const EDGE_INVISIBLE_CLASS = String.raw`[[\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}]--[\u202a-\u202e\u2066-\u2069\p{Variation_Selector}\u{E0020}-\u{E007F}\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u{110BD}\u{110CD}]]`;
-const INVISIBLE_EDGES = new RegExp(`^${EDGE_INVISIBLE_CLASS}+|${EDGE_INVISIBLE_CLASS}+$`, 'gv');
+// The end run starts only where the run does (the lookbehind): a plain `C+$` was tried from every
+// character of a long inner run of spaces and backtracked over the rest of it, quadratic.
+const INVISIBLE_EDGES = new RegExp(`^${EDGE_INVISIBLE_CLASS}+|(?<!${EDGE_INVISIBLE_CLASS})${EDGE_INVISIBLE_CLASS}+$`, 'gv');
 
 /** The control that closes what `opener` opens (PDF for an embedding or override, PDI for an isolate). */
 const closerOf = (opener: string | undefined) => (opener === undefined ? undefined : OPENS_EMBEDDING.has(opener) ? POP_EMBEDDING : OPENS_ISOLATE.has(opener) ? POP_ISOLATE : undefined);

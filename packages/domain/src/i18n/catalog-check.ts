@@ -16,7 +16,9 @@ export function flattenMessages(messages: Messages, prefix = ''): Map<string, st
 
 /** The `{{name}}` placeholders of a string (i18next interpolation; a format after a comma ignored). */
 export function placeholders(text: string): Set<string> {
-  return new Set([...text.matchAll(/\{\{\s*([^},\s]+)[^}]*\}\}/g)].map((m) => m[1] as string));
+  // The name and what follows it share no character, and no brace is inside: the overlapping
+  // `([^},\s]+)[^}]*` backtracked cubically over a long unclosed `{{`.
+  return new Set([...text.matchAll(/\{\{\s*([^{}\s,]+)(?:[\s,][^{}]*)?\}\}/g)].map((m) => m[1] as string));
 }
 
 const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((x) => b.has(x));

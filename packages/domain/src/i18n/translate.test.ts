@@ -115,3 +115,30 @@ describe('translator and hasMessage', () => {
     expect(hasMessage('en', 'reason.weaker')).toBe(false);
   });
 });
+
+describe('placeholders are found in linear time', () => {
+  // A text the formatter is given (a default value) or the catalog check reads: the old patterns were
+  // tried from every `{{` to the end of the line (quadratic) or over overlapping runs (cubic).
+  const unclosed = `${'{{'.repeat(50_000)}${'a'.repeat(100_000)}`;
+  const unclosedSpaced = `${'{{ a '.repeat(20_000)}`;
+
+  it.each([
+    ['many unclosed {{', unclosed],
+    ['many unclosed {{ with spaces', unclosedSpaced],
+  ])('formatMessage looks through %s', (_name, text) => {
+    expect(formatMessage(() => ({}), 'en', 'missing', { defaultValue: text, a: 'x' })).toBe(text);
+  });
+
+  it.each([
+    ['many unclosed {{', unclosed],
+    ['many unclosed {{ with spaces', unclosedSpaced],
+    ['{{ before a long name', `{{${'a'.repeat(100_000)}`],
+  ])('placeholders looks through %s', (_name, text) => {
+    expect(placeholders(text)).toEqual(new Set());
+  });
+
+  it('still reads names, with spaces and a format', () => {
+    expect(placeholders('{{name}}, {{ count }} and {{when, datetime}}')).toEqual(new Set(['name', 'count', 'when']));
+    expect(formatMessage(() => ({}), 'en', 'k', { defaultValue: 'Hi {{ name }} {{other}}', name: 'Ana' })).toBe('Hi Ana {{other}}');
+  });
+});

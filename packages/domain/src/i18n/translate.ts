@@ -76,7 +76,8 @@ export function findMessage(messagesOf: MessagesOf, locale: Locale, key: string,
  */
 function interpolate(text: string, options: TranslateOptions): string {
   if (!text.includes('{{')) return text;
-  return text.replace(/\{\{(.+?)\}\}/g, (placeholder, raw: string) => {
+  // No brace inside a placeholder: `(.+?)` was tried from every `{{` up to the end of the line (quadratic).
+  return text.replace(/\{\{([^{}]+)\}\}/g, (placeholder, raw: string) => {
     const name = raw.trim();
     if (!Object.hasOwn(options, name)) return placeholder;
     const value = options[name];
