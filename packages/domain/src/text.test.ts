@@ -210,3 +210,27 @@ describe('withoutInvisibleEdges', () => {
     expect(withoutInvisibleEdges('   ')).toBe('');
   });
 });
+
+describe('direction controls nested deeper than the bidi algorithm reads them', () => {
+  const name = oneLineText('name', 20);
+  const description = multiLineText('description', 100);
+  const deep = (depth: number) => `${'\u2068'.repeat(depth)}x${'\u2069'.repeat(depth)}`;
+
+  it('takes 125 (UAX #9 max_depth) and strips them when they wrap the whole text', () => {
+    expect(name.parse(deep(125))).toBe('x');
+    expect(description.parse(deep(125))).toBe('x');
+  });
+
+  // withoutInvisibleEdges peels one wrapping pair per pass over the text: 8 000 pairs took 5 s, and
+  // a 64 KB body holds more. Refusing past UAX #9's depth bounds the passes.
+  it.each([
+    ['name', name],
+    ['description', description],
+  ])('refuses 126 and more in a %s, naming the control, without peeling them one by one', (label, schema) => {
+    for (const depth of [126, 20_000]) {
+      const result = schema.safeParse(deep(depth));
+      expect(result.success).toBe(false);
+      expect(result.error?.issues.map((i) => i.message)).toEqual([expect.stringMatching(new RegExp(`^${label} must close every text direction control .*\\(found U\\+2068 nested more than 125 deep\\)$`))]);
+    }
+  });
+});

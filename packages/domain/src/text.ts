@@ -66,10 +66,13 @@ const OPENS_ISOLATE = new Set(['\u2066', '\u2067', '\u2068']);
 const POP_EMBEDDING = '\u202c';
 const POP_ISOLATE = '\u2069';
 
+/** UAX #9's max_depth: how deep embeddings and isolates nest before the bidi algorithm ignores them. */
+const MAX_DIRECTION_DEPTH = 125;
+
 /**
  * The first direction control of a line that is not closed within it, or that closes what the line
- * did not open, as "U+202E". Text shows inside other text (a reason line, a mail subject, a table
- * cell), and a right-to-left override left open turns everything after it around: "Batumi" + U+202E
+ * did not open, as "U+202E", or the first nested deeper than MAX_DIRECTION_DEPTH, as "U+2068 nested
+ * more than 125 deep". Text shows inside other text (a reason line, a mail subject, a table cell), and a right-to-left override left open turns everything after it around: "Batumi" + U+202E
  * makes the app's "… accepted. What is your answer?" read backwards. Closed ones stay within the
  * text that holds them, so a name pasted from a chat app (which wraps names in FSI … PDI) is kept.
  * As in the Unicode bidirectional algorithm, PDI also ends the embeddings opened inside its isolate.
@@ -77,8 +80,13 @@ const POP_ISOLATE = '\u2069';
 function unclosedDirectionControl(line: string): string | undefined {
   const open: string[] = [];
   for (const ch of line) {
-    if (OPENS_EMBEDDING.has(ch) || OPENS_ISOLATE.has(ch)) open.push(ch);
-    else if (ch === POP_EMBEDDING) {
+    if (OPENS_EMBEDDING.has(ch) || OPENS_ISOLATE.has(ch)) {
+      open.push(ch);
+      // The bidi algorithm ignores what nests deeper (UAX #9, BD2 max_depth), and
+      // withoutInvisibleEdges peels one wrapping pair per pass over the text: refusing them keeps
+      // that at most 125 passes (20 000 pairs took seconds).
+      if (open.length > MAX_DIRECTION_DEPTH) return `${codePoint(ch)} nested more than ${MAX_DIRECTION_DEPTH} deep`;
+    } else if (ch === POP_EMBEDDING) {
       if (!OPENS_EMBEDDING.has(open.at(-1) ?? '')) return codePoint(ch);
       open.pop();
     } else if (ch === POP_ISOLATE) {
@@ -113,7 +121,8 @@ const closerOf = (opener: string | undefined) => (opener === undefined ? undefin
  * `text` without what shows as nothing at its start and end, so "Рівне" + U+200B is stored, shown and
  * compared as "Рівне" (one name must not pass for another). A direction control pair wrapping the
  * whole text (a chat app's FSI … PDI) goes too, as it changes nothing on its own; one that wraps only
- * part stays. Expects text whose direction controls are balanced.
+ * part stays. Expects text whose direction controls are balanced and nest at most
+ * MAX_DIRECTION_DEPTH deep (as the text schemas check first): it takes one pass per wrapping pair.
  */
 export function withoutInvisibleEdges(text: string): string {
   let value = text;
