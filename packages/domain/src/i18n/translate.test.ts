@@ -129,6 +129,10 @@ describe('placeholders are found in linear time', () => {
     expect(formatMessage(() => ({}), 'en', 'missing', { defaultValue: text, a: 'x' })).toBe(text);
   });
 
+  it('reads a placeholder within one line, as the old pattern did', () => {
+    expect(formatMessage(() => ({}), 'en', 'missing', { defaultValue: 'Dear {{a\n}} and {{a}}', a: 'x' })).toBe('Dear {{a\n}} and x');
+  });
+
   it.each([
     ['many unclosed {{', unclosed],
     ['many unclosed {{ with spaces', unclosedSpaced],

@@ -76,8 +76,8 @@ export function findMessage(messagesOf: MessagesOf, locale: Locale, key: string,
  */
 function interpolate(text: string, options: TranslateOptions): string {
   if (!text.includes('{{')) return text;
-  // No brace inside a placeholder: `(.+?)` was tried from every `{{` up to the end of the line (quadratic).
-  return text.replace(/\{\{([^{}]+)\}\}/g, (placeholder, raw: string) => {
+  // No brace or line break inside a placeholder (`(.+?)` crossed no line break either): `(.+?)` was tried from every `{{` up to the end of the line (quadratic).
+  return text.replace(/\{\{([^{}\n]+)\}\}/g, (placeholder, raw: string) => {
     const name = raw.trim();
     if (!Object.hasOwn(options, name)) return placeholder;
     const value = options[name];

@@ -10,8 +10,8 @@ export * from './stored.js';
 /**
  * Bounds of one meeting. The planner's work grows with about participants³ × rounds, more when
  * tables are few (each sitting-out place is one more vertex joined to everyone): 150 × 30 plans in
- * under 5 s of CPU with any number of tables, 200 × 30 with few tables took 11 s and 300 × 30 could
- * take the function's whole 29 s (bench/results/meetings.md, docs/decisions.md 2026-12-01).
+ * under 5 s of CPU with every table, a quarter, a twelfth of them or one; 200 × 30 with 17 tables
+ * took 11 s and 300 × 30 could take the function's whole 29 s (bench/results/meetings.md, docs/decisions.md 2026-12-01).
  */
 export const MAX_PARTICIPANTS = 150;
 export const MAX_ROUNDS = 30;
