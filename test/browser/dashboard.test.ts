@@ -536,6 +536,14 @@ describe("the dashboard's activity of a busy network", () => {
       shown = Math.min(shown + 3, all.length);
       await entries.nth(shown - 1).waitFor(WAIT);
     }
+    // A page that came full has a cursor even when nothing follows (DynamoDB stops at the limit and
+    // says where; docs/api.md: the last page may be empty): then one more "Show older" reads that
+    // empty page, adds nothing and goes. The feed's length is the demo's, so either can happen.
+    if (all.length % 3 === 0) {
+      await older.click();
+      await older.waitFor({ ...WAIT, state: 'detached' });
+      expect(await entries.count()).toBe(all.length);
+    }
     await older.waitFor({ ...WAIT, state: 'detached' });
     const listed = async () => Promise.all((await entries.all()).map((li) => li.getAttribute('data-event-id')));
     expect(await listed()).toEqual(all);
