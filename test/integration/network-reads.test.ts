@@ -48,6 +48,23 @@ beforeAll(async () => {
 
 const get = (path: string) => call(api, { method: 'GET', path, headers: coordinator });
 
+/**
+ * Every page of `path` (its query in `query`), following the answers' `cursor`: their bodies, in
+ * order. Each answer must be a 200, and the last one must have no cursor within 20 pages.
+ */
+async function pagesOf(path: string, query: string, read: (path: string) => ReturnType<typeof get> = get): Promise<Record<string, unknown>[]> {
+  const bodies: Record<string, unknown>[] = [];
+  let cursor: string | undefined;
+  do {
+    const answer = await read(`${path}?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    expect(answer.status).toBe(200);
+    bodies.push(answer.body);
+    cursor = answer.body.cursor as string | undefined;
+  } while (cursor !== undefined && bodies.length < 20);
+  expect(cursor).toBeUndefined();
+  return bodies;
+}
+
 /** Each query sent to `path` is a 400 problem naming exactly those fields (RFC 9457). */
 async function refusedNaming(path: string, cases: readonly [string, string[]][]): Promise<void> {
   for (const [query, fields] of cases) {
@@ -99,20 +116,14 @@ describe("a network's matches, page by page", () => {
 
   it('follows the cursor through every live match between members once, each page at most `limit` long', async () => {
     const seen: string[] = [];
-    let cursor: string | undefined;
-    let pages = 0;
-    do {
-      const answer = await get(`/networks/${X}/matches?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-      expect(answer.status).toBe(200);
-      const page = answer.body.matches as { matchId: string; names: string[] }[];
+    const pages = await pagesOf(`/networks/${X}/matches`, 'limit=3');
+    for (const body of pages) {
+      const page = body.matches as { matchId: string; names: string[] }[];
       expect(page.length).toBeLessThanOrEqual(3);
       seen.push(...page.map((m) => m.matchId));
       expect(page.every((m) => m.names.every((n) => n.startsWith('City ')))).toBe(true);
-      cursor = answer.body.cursor as string | undefined;
-      pages++;
-    } while (cursor !== undefined && pages < 20);
-    expect(cursor).toBeUndefined();
-    expect(pages).toBeGreaterThanOrEqual(3);
+    }
+    expect(pages.length).toBeGreaterThanOrEqual(3);
     expect([...seen].sort()).toEqual([...listed].sort());
   });
 
@@ -129,18 +140,13 @@ describe("a network's matches, page by page", () => {
     // the dashboard, which reads every page and every member anyway, paid 12 times the projection.
     const seen: { matchId: string; names?: unknown }[] = [];
     let omitted = 0;
-    let cursor: string | undefined;
-    let pages = 0;
-    do {
+    const measured = async (path: string) => {
       const start = matches.consumedReadUnits;
-      const answer = await get(`/networks/${X}/matches?limit=3&names=omit${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const answer = await get(path);
       omitted += matches.consumedReadUnits - start;
-      expect(answer.status).toBe(200);
-      seen.push(...(answer.body.matches as { matchId: string; names?: unknown }[]));
-      cursor = answer.body.cursor as string | undefined;
-      pages++;
-    } while (cursor !== undefined && pages < 20);
-    expect(cursor).toBeUndefined();
+      return answer;
+    };
+    for (const body of await pagesOf(`/networks/${X}/matches`, 'limit=3&names=omit', measured)) seen.push(...(body.matches as { matchId: string; names?: unknown }[]));
     // The same pages of the projection, read by the store alone.
     let projection = 0;
     let after: [string, string] | undefined;
@@ -211,13 +217,10 @@ describe("a network's activity, page by page", () => {
   it('follows the cursor through both weeks once, newest first across pages, each page at most `limit` long', async () => {
     const seen: string[] = [];
     const weeks: string[] = [];
-    let cursor: string | undefined;
-    let pages = 0;
-    do {
-      const answer = await getY(`/networks/${Y}/activity?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-      expect(answer.status).toBe(200);
-      const thisWeek = answer.body.thisWeek as Entry[];
-      const lastWeek = answer.body.lastWeek as Entry[];
+    const pages = await pagesOf(`/networks/${Y}/activity`, 'limit=3', getY);
+    for (const body of pages) {
+      const thisWeek = body.thisWeek as Entry[];
+      const lastWeek = body.lastWeek as Entry[];
       expect(thisWeek.length + lastWeek.length).toBeLessThanOrEqual(3);
       for (const e of [...thisWeek, ...lastWeek]) {
         seen.push(`${e.occurredAt}#${e.eventId}`);
@@ -226,11 +229,8 @@ describe("a network's activity, page by page", () => {
       }
       weeks.push(...thisWeek.map(() => 'this'), ...lastWeek.map(() => 'last'));
       expect(thisWeek.every((e) => e.occurredAt >= thisWeekFrom) && lastWeek.every((e) => e.occurredAt < thisWeekFrom)).toBe(true);
-      cursor = answer.body.cursor as string | undefined;
-      pages++;
-    } while (cursor !== undefined && pages < 20);
-    expect(cursor).toBeUndefined();
-    expect(pages).toBeGreaterThanOrEqual(5);
+    }
+    expect(pages.length).toBeGreaterThanOrEqual(5);
     // Every entry of the two weeks once, in the order of one answer: newest first, this week before last.
     expect(seen).toEqual(expected);
     expect(weeks).toEqual([...Array(7).fill('this'), ...Array(6).fill('last')]);
@@ -287,21 +287,15 @@ describe("a network's meetings, page by page", () => {
 
   it('follows the cursor through every meeting once, each page at most `limit` long and by date', async () => {
     const seen: Listed[] = [];
-    let cursor: string | undefined;
-    let pages = 0;
-    do {
-      const answer = await get(`/networks/${X}/meetings?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-      expect(answer.status).toBe(200);
-      const page = answer.body.meetings as Listed[];
+    const pages = await pagesOf(`/networks/${X}/meetings`, 'limit=2');
+    for (const body of pages) {
+      const page = body.meetings as Listed[];
       expect(page.length).toBeLessThanOrEqual(2);
       expect(page).toEqual([...page].sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime) || a.id.localeCompare(b.id)));
       expect(page.every((m) => m.participants === 4)).toBe(true);
       seen.push(...page);
-      cursor = answer.body.cursor as string | undefined;
-      pages++;
-    } while (cursor !== undefined && pages < 20);
-    expect(cursor).toBeUndefined();
-    expect(pages).toBeGreaterThanOrEqual(3);
+    }
+    expect(pages.length).toBeGreaterThanOrEqual(3);
     expect(seen.map((m) => m.id).sort()).toEqual(planned.map((m) => m.id).sort());
   });
 
