@@ -19,6 +19,16 @@ const FORMER_PARTNERS_MEMORY_S = 7 * 86_400;
 /** Attempts of a write that re-reads after a lost race (see isLostTransactionRace) before LostEveryAttempt. */
 const RACE_ATTEMPTS = 3;
 
+/**
+ * What a write's transaction threw on attempt `attempt` (from 1), when the write may read again and
+ * retry: returns if it lost a race (isLostTransactionRace) with attempts left; throws the error itself
+ * when it is no lost race, and LostEveryAttempt naming `operation` when the last attempt lost too.
+ */
+function retryAfterLostRace(operation: string, error: unknown, attempt: number): void {
+  if (!isLostTransactionRace(error)) throw error;
+  if (attempt >= RACE_ATTEMPTS) throw new LostEveryAttempt(operation, attempt, { cause: error });
+}
+
 export interface CreateOptions {
   id: string;
   status: ProfileStatus;
@@ -159,11 +169,8 @@ export class ProfileStore {
         }
         // The twin transaction is still in flight (TransactionConflict): once it lands, the condition
         // decides. A race on the submission item only: a failed condition on the new profile's id is a bug.
-        if (isLostTransactionRace(error) && (reason === 'TransactionConflict' || reason === 'ConditionalCheckFailed')) {
-          if (attempt < RACE_ATTEMPTS) continue;
-          throw new LostEveryAttempt('create', attempt, { cause: error });
-        }
-        throw error;
+        if (reason !== 'TransactionConflict' && reason !== 'ConditionalCheckFailed') throw error;
+        retryAfterLostRace('create', error, attempt);
       }
     }
   }
@@ -235,11 +242,9 @@ export class ProfileStore {
   /**
    * Erasure: the profile and its memberships go first, in one transaction, so no concurrent update or
    * matching run can find it afterwards; then its match items and their mirrors on partners' sides.
-   * A retry after a crash finds the leftovers and finishes, so erasure is idempotent.
-   */
-  /**
-   * Deletes the profile and everything in its partition. `by` (the erasing owner's address hash) is
-   * remembered for ERASURE_MEMORY_S in the same transaction, so `erasedBy` recognises a retry.
+   * A retry after a crash finds the leftovers and finishes, so erasure is idempotent. `by` (the
+   * erasing owner's address hash) is remembered for ERASURE_MEMORY_S in the same transaction, so
+   * `erasedBy` recognises the owner's retry.
    */
   async erase(id: string, by?: string): Promise<WriteResult<{ id: string }>> {
     // The delete is conditional on the version read, so an update that added a network meanwhile
@@ -275,9 +280,8 @@ export class ProfileStore {
             }),
           );
         } catch (error) {
-          if (!isLostTransactionRace(error)) throw error;
-          if (attempt < RACE_ATTEMPTS) continue;
-          throw new LostEveryAttempt('erase', attempt, { cause: error });
+          retryAfterLostRace('erase', error, attempt);
+          continue;
         }
       }
       const rest = items.filter((i) => i !== profile && !memberships.includes(i));
@@ -348,9 +352,7 @@ export class ProfileStore {
       } catch (error) {
         if (spend && error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return this.spentHere(spend, 'spent');
         // Changed meanwhile: read again, and confirm only if it still awaits this address.
-        if (!isLostTransactionRace(error)) throw error;
-        if (attempt < RACE_ATTEMPTS) continue;
-        throw new LostEveryAttempt('confirm', attempt, { cause: error });
+        retryAfterLostRace('confirm', error, attempt);
       }
     }
   }
@@ -391,9 +393,7 @@ export class ProfileStore {
         await this.doc.send(new TransactWriteCommand({ TransactItems: this.replaceWithMemberships(current, next, stored) }));
         return 'changed';
       } catch (error) {
-        if (!isLostTransactionRace(error)) throw error;
-        if (attempt < RACE_ATTEMPTS) continue;
-        throw new LostEveryAttempt('setMembership', attempt, { cause: error });
+        retryAfterLostRace('setMembership', error, attempt);
       }
     }
   }
