@@ -13,6 +13,7 @@ export * from './network-settings.js';
 export * from './proposal-expiry.js';
 export * from './mail-text.js';
 export * from './activity.js';
+export * from './activity-order.js';
 export * from './meetings/index.js';
 export * from './csv.js';
 export * from './network.js';

@@ -1,5 +1,5 @@
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ACTIVITY_RETENTION_DAYS, type ActivityEntry } from '@culturebridge/domain';
+import { ACTIVITY_RETENTION_DAYS, activityOrderParts, type ActivityEntry } from '@culturebridge/domain';
 import { ENTITY, keys, TABLE } from './table.js';
 
 /**
@@ -49,8 +49,6 @@ export class ActivityStore {
     );
     const entries = (out.Items ?? []).map((i): ActivityEntry => ({ eventId: i.eventId, type: i.type, occurredAt: i.occurredAt, networkId: i.networkId, profileIds: i.profileIds, ...(i.matchId ? { matchId: i.matchId } : {}) }));
     const sk = out.LastEvaluatedKey?.SK;
-    if (typeof sk !== 'string') return { entries };
-    const cut = sk.indexOf('#');
-    return { entries, last: [sk.slice(0, cut), sk.slice(cut + 1)] };
+    return typeof sk === 'string' ? { entries, last: activityOrderParts(sk) } : { entries };
   }
 }

@@ -1,3 +1,4 @@
+import { activityOrderKey } from '@culturebridge/domain/activity-order';
 /**
  * The single-table layout (DESIGN §7), defined once: the CDK stack, the local runtime, the store and
  * the stream publisher all read keys and index names from here.
@@ -146,7 +147,7 @@ export const keys = {
   slotWait: (capped: string, waiter: string) => ({ PK: `PROFILE#${capped}`, SK: `SLOTWAIT#${waiter}` }),
   slotWaitPrefix: 'SLOTWAIT#',
   /** The dashboard's activity feed: one item per event about the network, newest last. */
-  activity: (networkId: string, occurredAt: string, eventId: string) => ({ PK: `ACTIVITY#${networkId}`, SK: `${occurredAt}#${eventId}` }),
+  activity: (networkId: string, occurredAt: string, eventId: string) => ({ PK: `ACTIVITY#${networkId}`, SK: activityOrderKey({ occurredAt, eventId }) }),
   activityPartition: (networkId: string) => `ACTIVITY#${networkId}`,
   /** What every activity partition key starts with (the record-activity function may write only these). */
   activityPrefix: 'ACTIVITY#',

@@ -1,3 +1,4 @@
+import { activityOrderKey } from '@culturebridge/domain';
 import type { ActivityItem, NetworkActivity } from './types';
 
 /*
@@ -5,8 +6,8 @@ import type { ActivityItem, NetworkActivity } from './types';
  * one list. Pure: no request, so it is tested without a browser.
  */
 
-/** An entry's place in the feed (its sort key, `<occurredAt>#<eventId>`): the newer, the greater. */
-export const activityKey = (entry: Pick<ActivityItem, 'occurredAt' | 'eventId'>) => `${entry.occurredAt}#${entry.eventId}`;
+/** An entry's place in the feed (the store's sort key, activityOrderKey): the newer, the greater. */
+export const activityKey: (entry: Pick<ActivityItem, 'occurredAt' | 'eventId'>) => string = activityOrderKey;
 
 /** The key of the oldest entry `activity` lists (its last), if it lists any. */
 export function oldestActivity(activity: NetworkActivity): string | undefined {
