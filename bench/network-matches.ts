@@ -18,7 +18,7 @@ import { MATCH_PAGE_LIMITS, MEMBER_PAGE_LIMITS, computeAllMatches, pairKey, shar
 import { generateSyntheticProfiles } from '@culturebridge/domain/synthetic';
 import { MatchStore, backfillNetworkMatches, batchWrite, matchItems, membershipItems, profileItem, sortedPair } from '@culturebridge/store';
 import { ensureTable, localDocumentClient, localDynamoDbClient, startDynamoDbLocal } from '../local/dynamodb-local.js';
-import { listedMatches, unnamedMatches } from '../functions/profiles-api/network-read-routes.js';
+import { listedMatches, unnamedMatches } from '../functions/network-dashboard/read-routes.js';
 import { namedFromMembers } from '../web/src/dashboard/match-names.js';
 import { option } from './args.js';
 

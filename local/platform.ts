@@ -6,7 +6,7 @@ import { ensureLocalSessionKey } from '@culturebridge/auth';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { AWS_SERVICE_RULES, EVENT_BUS_NAME, RULES } from '@culturebridge/events';
 import { SCHEDULES, STREAM_CONSUMERS } from '../infra/lib/wiring.js';
-import { API_PREFIXES, PROFILES_API_ROUTES } from '../functions/profiles-api/api-routes.js';
+import { API_PREFIXES, PROFILES_API_ROUTES } from '@culturebridge/api/api-routes';
 import { lambdaContext, matchRoute } from './api-gateway.js';
 import { ensureTable, localDocumentClient, localDynamoDbClient, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { NotificationStore } from '@culturebridge/store';

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { API_PREFIXES } from '../functions/profiles-api/api-routes.js';
+import { API_PREFIXES } from '@culturebridge/api/api-routes';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 

@@ -1,6 +1,6 @@
 import { readCredential, type SessionLookup } from '@culturebridge/auth';
 import type { APIGatewayRequestAuthorizerEventV2, APIGatewaySimpleAuthorizerWithContextResult } from 'aws-lambda';
-import { PROFILES_API_ROUTES } from '../profiles-api/api-routes.js';
+import { PROFILES_API_ROUTES } from '@culturebridge/api/api-routes';
 
 export type AuthorizerResult = APIGatewaySimpleAuthorizerWithContextResult<{ sub: string }> | { isAuthorized: false };
 

@@ -1,11 +1,11 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { meetingCalendar, meetingCsv, memberCalendar } from '@culturebridge/domain/meeting-export';
 import type { ActivityStore, CoordinatorStore, MatchStore, MeetingLists, MeetingStore, NetworkSettingsStore, ProfileStore } from '@culturebridge/store';
-import { meetingRoutes } from '../profiles-api/meeting-routes.js';
-import { networkReadRoutes } from '../profiles-api/network-read-routes.js';
-import { networkSettingsRoutes } from '../profiles-api/network-settings-routes.js';
-import { routesOf } from '../profiles-api/api-routes.js';
-import { httpApp, trustedOrigins } from '../profiles-api/http-app.js';
+import { meetingRoutes } from '../meetings/routes.js';
+import { networkReadRoutes } from '../network-dashboard/read-routes.js';
+import { networkSettingsRoutes } from '../network-dashboard/settings-routes.js';
+import { routesOf } from '@culturebridge/api/api-routes';
+import { httpApp, trustedOrigins } from '@culturebridge/api/http-app';
 import { sendMagicLink, type SignInDeps } from '../profiles-api/sign-in.js';
 import { invitationNetworks } from './invitation.js';
 import { memberListRoutes } from './routes.js';

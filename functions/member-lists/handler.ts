@@ -4,7 +4,7 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { loadSessionKey } from '@culturebridge/auth';
 import { sesMailer } from '@culturebridge/mail';
 import { ActivityStore, AddressBook, CoordinatorStore, MatchStore, MeetingLists, MeetingStore, NetworkSettingsStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, createDocumentClient } from '@culturebridge/store';
-import { loadConfig } from '../profiles-api/config.js';
+import { loadConfig } from '@culturebridge/api/config';
 import { createMemberListsApi } from './app.js';
 import { loadMemberListsConfig } from './config.js';
 

@@ -3,8 +3,8 @@ import { UnreadableFile, duplicateColumnDetail, errorReportCsv, memberExportFile
 import { coordinatorMaySee, membershipStatus, toPublicProfile } from '@culturebridge/domain';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinatedNetwork } from '../profiles-api/membership-routes.js';
-import { standingPage } from '../profiles-api/page-query.js';
-import type { Route } from '../profiles-api/route.js';
+import { standingPage } from '@culturebridge/api/page-query';
+import type { Route } from '@culturebridge/api/route';
 import { networkMemberRows } from './member-export.js';
 import { IMPORT_SLICE_MS, importMembers, RowChanged, type MemberImportDeps } from './member-import.js';
 import { MemberImportRequest } from './requests.js';

@@ -1,15 +1,15 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { MatchStore, MeetingStore, NetworkStore } from '@culturebridge/store';
-import type { AuthenticationDeps } from './access.js';
-import { routesOf } from './api-routes.js';
+import type { AuthenticationDeps } from '@culturebridge/api/access';
+import { routesOf } from '@culturebridge/api/api-routes';
 import { authRoutes } from './auth-routes.js';
-import { httpApp, trustedOrigins } from './http-app.js';
+import { httpApp, trustedOrigins } from '@culturebridge/api/http-app';
 import { membershipRoutes } from './membership-routes.js';
 import { networkRoutes } from './network-routes.js';
 import { profileRoutes } from './routes.js';
 import { signInService, type SignInDeps } from './sign-in.js';
 
-export { MAX_BODY_BYTES, trustedOrigins } from './http-app.js';
+export { MAX_BODY_BYTES, trustedOrigins } from '@culturebridge/api/http-app';
 
 export interface ProfilesApiOptions extends SignInDeps {
   matches: MatchStore;

@@ -1,9 +1,9 @@
 import { clearedSessionCookie, sessionCookie } from '@culturebridge/auth';
 import { json, parseBody } from '@culturebridge/http';
 import type { ProfileStore, SessionStore } from '@culturebridge/store';
-import { crossSiteRefused, requestSite, type Caller } from './access.js';
+import { crossSiteRefused, requestSite, type Caller } from '@culturebridge/api/access';
 import { MagicLinkRequest, VerifyRequest } from './requests.js';
-import type { Route } from './route.js';
+import type { Route } from '@culturebridge/api/route';
 import type { SignInService } from './sign-in.js';
 
 export interface AuthRouteDeps {

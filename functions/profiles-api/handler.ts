@@ -5,7 +5,7 @@ import { loadSessionKey, secretString } from '@culturebridge/auth';
 import { sesMailer } from '@culturebridge/mail';
 import { AddressBook, MatchStore, MeetingStore, NetworkStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, createDocumentClient } from '@culturebridge/store';
 import { createProfilesApi } from './app.js';
-import { loadConfig } from './config.js';
+import { loadConfig } from '@culturebridge/api/config';
 
 const config = loadConfig();
 const doc = createDocumentClient(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {});

@@ -2,9 +2,9 @@ import { NetworkId, toPublicProfile } from '@culturebridge/domain';
 import { json, notFound } from '@culturebridge/http';
 import type { MatchStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { coordinates, type Caller } from './access.js';
-import { standingPage } from './page-query.js';
-import type { Route } from './route.js';
+import { coordinates, type Caller } from '@culturebridge/api/access';
+import { standingPage } from '@culturebridge/api/page-query';
+import type { Route } from '@culturebridge/api/route';
 
 export interface NetworkRouteDeps {
   matches: MatchStore;

@@ -4,9 +4,9 @@ import { addressHash, DuplicateSubmission, sameProfileData, type MatchItem, type
 import { MAGIC_LINK } from '@culturebridge/auth';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod';
-import { coordinates, mayRead, ownsProfile, refusal, type Caller } from './access.js';
-import { requestFingerprint } from './fingerprint.js';
-import { early, type PrefetchingRoute, type Route } from './route.js';
+import { coordinates, mayRead, ownsProfile, refusal, type Caller } from '@culturebridge/api/access';
+import { requestFingerprint } from '@culturebridge/api/fingerprint';
+import { early, type PrefetchingRoute, type Route } from '@culturebridge/api/route';
 import type { SignInService } from './sign-in.js';
 
 /** How often an answer is decided again after losing a race for the match (see `answer`). */

@@ -4,7 +4,7 @@ import { composeSignInMail, DEFAULT_LOCALE, type Locale, type Profile, type Sign
 import { HttpProblem, PROBLEM_TYPES } from '@culturebridge/http';
 import type { Mailer } from '@culturebridge/mail';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER } from './api-routes.js';
+import { CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER } from '@culturebridge/api/api-routes';
 import { addressHash, awaitsAddress, type AddressBook, type ProfileStore, type SessionStore, type SignInStore, type SuppressionStore, type TokenGrant, type TokenSpend } from '@culturebridge/store';
 
 interface WarnLogger {

@@ -11,7 +11,7 @@ import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { API_PREFIXES, CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER, routesOf } from '../../functions/profiles-api/api-routes.js';
+import { API_PREFIXES, CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER, routesOf } from '@culturebridge/api/api-routes';
 import { BufferedRuleTarget } from './constructs/buffered-rule-target.js';
 import { allowPartnerRules } from './constructs/partner-access.js';
 import { DataTable } from './constructs/data-table.js';

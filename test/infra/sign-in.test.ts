@@ -3,7 +3,7 @@ import type { IConstruct } from 'constructs';
 import { Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { TABLE } from '@culturebridge/store';
-import { PROFILES_API_ROUTES } from '../../functions/profiles-api/api-routes.js';
+import { PROFILES_API_ROUTES } from '@culturebridge/api/api-routes';
 import { actionsOf, environmentOf, functionId, onlyLogicalId, statementsOf } from './template-helpers.js';
 import { nagViolations, synthStack } from './synth.js';
 

@@ -7,7 +7,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUrlIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { TABLE } from '@culturebridge/store';
-import { PROFILES_API_ROUTES } from '../../functions/profiles-api/api-routes.js';
+import { PROFILES_API_ROUTES } from '@culturebridge/api/api-routes';
 import { distributionUrl } from './template-helpers.js';
 import { nagViolations, synthStack } from './synth.js';
 

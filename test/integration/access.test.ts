@@ -5,7 +5,7 @@ import { SESSION } from '@culturebridge/auth';
 import { pairKey } from '@culturebridge/domain';
 import { meetingInputFixture, validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { CoordinatorStore, MatchStore, ProfileStore, addressHash, sortedPair } from '@culturebridge/store';
-import { PROFILES_API_ROUTES, type ProfilesApiRouteName } from '../../functions/profiles-api/api-routes.js';
+import { PROFILES_API_ROUTES, type ProfilesApiRouteName } from '@culturebridge/api/api-routes';
 import { call, type ApiResult } from '../support/api-event.js';
 import { TEST_SESSION_KEY, bearer, createApi, profilesApiOptions } from '../support/profiles-api.js';
 import { addNetworks, freshTable, type TestTable } from '../support/table.js';

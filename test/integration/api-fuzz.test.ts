@@ -8,7 +8,7 @@ import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { CoordinatorStore, MatchStore, ProfileStore, addressHash, sortedPair } from '@culturebridge/store';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { MAX_BODY_BYTES } from '../../functions/profiles-api/app.js';
-import { PROFILES_API_ROUTES } from '../../functions/profiles-api/api-routes.js';
+import { PROFILES_API_ROUTES } from '@culturebridge/api/api-routes';
 import { apiGatewayEvent, lambdaContext } from '../../local/api-gateway.js';
 import { TEST_SESSION_KEY, bearer, createApi, profilesApiOptions } from '../support/profiles-api.js';
 import { addNetworks, freshTable, type TestTable } from '../support/table.js';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RATE_LIMITS } from '@culturebridge/auth';
 import { createProfilesApi } from '../../functions/profiles-api/app.js';
-import { CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER } from '../../functions/profiles-api/api-routes.js';
+import { CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER } from '@culturebridge/api/api-routes';
 import { call } from '../support/api-event.js';
 import { profilesApiOptions, recordingMailer, type RecordingMailer } from '../support/profiles-api.js';
 import { freshTable } from '../support/table.js';

@@ -4,7 +4,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { RATE_LIMITS } from '@culturebridge/auth';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { createProfilesApi } from '../../functions/profiles-api/app.js';
-import { CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER } from '../../functions/profiles-api/api-routes.js';
+import { CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER } from '@culturebridge/api/api-routes';
 import type { Platform } from '../../local/platform.js';
 import { localMails } from '../../local/ses-local.js';
 import { localSession } from '../../local/sessions.js';

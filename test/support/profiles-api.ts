@@ -7,7 +7,7 @@ import type { Mailer } from '@culturebridge/mail';
 import { ActivityStore, AddressBook, CoordinatorStore, MatchStore, MeetingLists, MeetingStore, NetworkSettingsStore, NetworkStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, addressHash } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { createMemberListsApi } from '../../functions/member-lists/app.js';
-import { PROFILES_API_ROUTES } from '../../functions/profiles-api/api-routes.js';
+import { PROFILES_API_ROUTES } from '@culturebridge/api/api-routes';
 import { createProfilesApi, type ProfilesApiOptions } from '../../functions/profiles-api/app.js';
 import type { MemberListsOptions } from '../../functions/member-lists/app.js';
 

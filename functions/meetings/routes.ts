@@ -31,12 +31,12 @@ import { HttpProblem, PROBLEM_TYPES, invalidFields, json, keptChanging, meetingC
 import { isPublishedCopy, type MatchStore, type MeetingLists, type MeetingStore, type MembershipView, type NetworkSettingsStore, type ProfileStore } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod';
-import { requestFingerprint } from './fingerprint.js';
-import { ownsProfile, refusal, type Caller } from './access.js';
-import { networkOf } from './network-routes.js';
-import { ID_CURSOR, pageCursor, pageQuery } from './page-query.js';
-import { ID_PATTERN } from './routes.js';
-import type { Route } from './route.js';
+import { requestFingerprint } from '@culturebridge/api/fingerprint';
+import { ownsProfile, refusal, type Caller } from '@culturebridge/api/access';
+import { networkOf } from '../profiles-api/network-routes.js';
+import { ID_CURSOR, pageCursor, pageQuery } from '@culturebridge/api/page-query';
+import { ID_PATTERN } from '../profiles-api/routes.js';
+import type { Route } from '@culturebridge/api/route';
 
 export interface MeetingRouteDeps {
   meetings: MeetingStore;

@@ -2,9 +2,9 @@ import { ACTIVITY_PAGE_LIMITS, ECHOED_LENGTH, type FieldProblem, MATCH_PAGE_LIMI
 import { json } from '@culturebridge/http';
 import type { ActivityStore, MatchStore, NetworkMatch } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { networkOf } from './network-routes.js';
-import { ACTIVITY_CURSOR, PAIR_CURSOR, pageCursor, pageQuery } from './page-query.js';
-import type { Route } from './route.js';
+import { networkOf } from '../profiles-api/network-routes.js';
+import { ACTIVITY_CURSOR, PAIR_CURSOR, pageCursor, pageQuery } from '@culturebridge/api/page-query';
+import type { Route } from '@culturebridge/api/route';
 
 /*
  * The coordinator's dashboard reads of a network: its matches and its activity. Served by the

@@ -2,9 +2,9 @@ import * as z from 'zod';
 import { DEFAULT_LOCALE, LocaleSchema, NotificationPreference } from '@culturebridge/domain';
 import { HttpProblem, json, notFound, parseBody } from '@culturebridge/http';
 import type { AddressBook, CoordinatorStore } from '@culturebridge/store';
-import type { Caller } from './access.js';
-import { networkOf } from './network-routes.js';
-import type { Route } from './route.js';
+import type { Caller } from '@culturebridge/api/access';
+import { networkOf } from '../profiles-api/network-routes.js';
+import type { Route } from '@culturebridge/api/route';
 
 /*
  * A coordinator's mail settings for a network (GET and PUT /networks/{id}/settings). Served by the
