@@ -10,7 +10,7 @@ import { parseMemberFile, planImport } from '@culturebridge/member-lists';
 import { AddressBook, MatchStore, NetworkSettingsStore, NetworkStore, ProfileStore, SignInStore, SuppressionStore } from '@culturebridge/store';
 import { importMembers } from '../functions/member-lists/member-import.js';
 import { invitationNetworks } from '../functions/member-lists/invitation.js';
-import { sendMagicLink } from '../functions/profiles-api/sign-in.js';
+import { sendMagicLink } from '@culturebridge/api/magic-link';
 import { ensureTable, localDocumentClient, localDynamoDbClient, startDynamoDbLocal } from '../local/dynamodb-local.js';
 
 const ROWS = Number(process.argv.find((a) => a.startsWith('--rows='))?.slice(7) ?? 5000);

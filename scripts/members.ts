@@ -27,7 +27,7 @@ import { AddressBook, MatchStore, NetworkSettingsStore, NetworkStore, ProfileSto
 import { networkMemberRows } from '../functions/member-lists/member-export.js';
 import { importMembers } from '../functions/member-lists/member-import.js';
 import { invitationNetworks } from '../functions/member-lists/invitation.js';
-import { sendMagicLink } from '../functions/profiles-api/sign-in.js';
+import { sendMagicLink } from '@culturebridge/api/magic-link';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/dynamodb-local.js';
 import { LOCAL_ENDPOINTS_FILE, readLocalEndpoints } from '../local/endpoints-file.js';
 import { operatorDocumentClient } from './operator-table.js';

@@ -33,9 +33,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod';
 import { requestFingerprint } from '@culturebridge/api/fingerprint';
 import { ownsProfile, refusal, type Caller } from '@culturebridge/api/access';
-import { networkOf } from '../profiles-api/network-routes.js';
+import { ID_PATTERN, networkOf } from '@culturebridge/api/path-params';
 import { ID_CURSOR, pageCursor, pageQuery } from '@culturebridge/api/page-query';
-import { ID_PATTERN } from '../profiles-api/routes.js';
 import type { Route } from '@culturebridge/api/route';
 
 export interface MeetingRouteDeps {

@@ -6,7 +6,8 @@ import { networkReadRoutes } from '../network-dashboard/read-routes.js';
 import { networkSettingsRoutes } from '../network-dashboard/settings-routes.js';
 import { routesOf } from '@culturebridge/api/api-routes';
 import { httpApp, trustedOrigins } from '@culturebridge/api/http-app';
-import { sendMagicLink, type SignInDeps } from '../profiles-api/sign-in.js';
+import { sendMagicLink } from '@culturebridge/api/magic-link';
+import type { SignInDeps } from '../profiles-api/sign-in.js';
 import { invitationNetworks } from './invitation.js';
 import { memberListRoutes } from './routes.js';
 

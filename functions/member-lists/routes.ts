@@ -2,7 +2,7 @@ import { HttpProblem, PROBLEM_TYPES, invalidFields, json, parseBody } from '@cul
 import { UnreadableFile, duplicateColumnDetail, errorReportCsv, memberExportFile, parseMemberFile, planImport, templateCsv } from '@culturebridge/member-lists';
 import { coordinatorMaySee, membershipStatus, toPublicProfile } from '@culturebridge/domain';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { coordinatedNetwork } from '../profiles-api/membership-routes.js';
+import { coordinatedNetwork } from '@culturebridge/api/path-params';
 import { standingPage } from '@culturebridge/api/page-query';
 import type { Route } from '@culturebridge/api/route';
 import { networkMemberRows } from './member-export.js';

@@ -2,7 +2,7 @@ import { ACTIVITY_PAGE_LIMITS, ECHOED_LENGTH, type FieldProblem, MATCH_PAGE_LIMI
 import { json } from '@culturebridge/http';
 import type { ActivityStore, MatchStore, NetworkMatch } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { networkOf } from '../profiles-api/network-routes.js';
+import { networkOf } from '@culturebridge/api/path-params';
 import { ACTIVITY_CURSOR, PAIR_CURSOR, pageCursor, pageQuery } from '@culturebridge/api/page-query';
 import type { Route } from '@culturebridge/api/route';
 

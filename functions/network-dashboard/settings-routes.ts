@@ -3,7 +3,7 @@ import { DEFAULT_LOCALE, LocaleSchema, NotificationPreference } from '@culturebr
 import { HttpProblem, json, notFound, parseBody } from '@culturebridge/http';
 import type { AddressBook, CoordinatorStore } from '@culturebridge/store';
 import type { Caller } from '@culturebridge/api/access';
-import { networkOf } from '../profiles-api/network-routes.js';
+import { networkOf } from '@culturebridge/api/path-params';
 import type { Route } from '@culturebridge/api/route';
 
 /*

@@ -1,8 +1,7 @@
 import { coordinatorMaySee, toPublicProfile } from '@culturebridge/domain';
 import { json, notFound } from '@culturebridge/http';
 import type { MatchStore, NetworkStore, ProfileStore } from '@culturebridge/store';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { coordinates, type Caller } from '@culturebridge/api/access';
+import { coordinatedNetwork, ID_PATTERN } from '@culturebridge/api/path-params';
 import { standingPage } from '@culturebridge/api/page-query';
 import type { Route } from '@culturebridge/api/route';
 
@@ -11,15 +10,6 @@ export interface MembershipRouteDeps {
   matches: MatchStore;
   networks: NetworkStore;
   now: () => string;
-}
-
-const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** The network of the path, if the caller coordinates it; otherwise 404, as for a network that does not exist. */
-export function coordinatedNetwork(event: APIGatewayProxyEventV2, caller: Caller): string {
-  const id = event.pathParameters?.networkId ?? '';
-  if (!coordinates(caller, id)) throw notFound('network');
-  return id;
 }
 
 export function membershipRoutes(deps: MembershipRouteDeps) {

@@ -1,20 +1,12 @@
-import { NetworkId, toPublicProfile } from '@culturebridge/domain';
-import { json, notFound } from '@culturebridge/http';
+import { toPublicProfile } from '@culturebridge/domain';
+import { json } from '@culturebridge/http';
 import type { MatchStore } from '@culturebridge/store';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { coordinates, type Caller } from '@culturebridge/api/access';
+import { networkOf } from '@culturebridge/api/path-params';
 import { standingPage } from '@culturebridge/api/page-query';
 import type { Route } from '@culturebridge/api/route';
 
 export interface NetworkRouteDeps {
   matches: MatchStore;
-}
-
-/** The network of the path, if the caller coordinates it; otherwise 404, as for a network that does not exist. */
-export function networkOf(event: APIGatewayProxyEventV2, caller: Caller): string {
-  const id = event.pathParameters?.networkId ?? '';
-  if (!NetworkId.safeParse(id).success || !coordinates(caller, id)) throw notFound('network');
-  return id;
 }
 
 export function networkRoutes({ matches }: NetworkRouteDeps) {

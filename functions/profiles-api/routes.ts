@@ -6,6 +6,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod';
 import { coordinates, mayRead, ownsProfile, refusal, type Caller } from '@culturebridge/api/access';
 import { requestFingerprint } from '@culturebridge/api/fingerprint';
+import { ID_PATTERN } from '@culturebridge/api/path-params';
 import { early, type PrefetchingRoute, type Route } from '@culturebridge/api/route';
 import type { SignInService } from './sign-in.js';
 
@@ -29,9 +30,6 @@ export interface ProfileRouteDeps {
   newId: () => string;
   now: () => string;
 }
-
-// Ids are UUIDs; anything else cannot exist, so it is answered like an unknown id.
-export const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function profileIdOf(event: APIGatewayProxyEventV2): string {
   const id = event.pathParameters?.id ?? '';

@@ -1,15 +1,12 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
-import { BROWSER_SESSION, MAGIC_LINK, RATE_LIMITS, addressLimitKey, clientNetworkKey, TOKEN_PATTERN, hashToken, maskAddress, newBrowserSession, newMagicToken, retryAfterSeconds, signSession, windowAt, type RateLimitName } from '@culturebridge/auth';
-import { composeSignInMail, DEFAULT_LOCALE, type Locale, type Profile, type SignInMailSubject, type SignInPurpose } from '@culturebridge/domain';
+import { BROWSER_SESSION, RATE_LIMITS, addressLimitKey, clientNetworkKey, TOKEN_PATTERN, hashToken, newBrowserSession, retryAfterSeconds, signSession, windowAt, type RateLimitName } from '@culturebridge/auth';
+import type { Locale, SignInPurpose } from '@culturebridge/domain';
 import { HttpProblem, PROBLEM_TYPES } from '@culturebridge/http';
 import type { Mailer } from '@culturebridge/mail';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER } from '@culturebridge/api/api-routes';
-import { addressHash, awaitsAddress, type AddressBook, type ProfileStore, type SessionStore, type SignInStore, type SuppressionStore, type TokenGrant, type TokenSpend } from '@culturebridge/store';
-
-interface WarnLogger {
-  warn(message: string, ...extra: unknown[]): void;
-}
+import { sendMagicLink, type LinkProfile, type WarnLogger } from '@culturebridge/api/magic-link';
+import { awaitsAddress, type AddressBook, type ProfileStore, type SessionStore, type SignInStore, type SuppressionStore, type TokenGrant, type TokenSpend } from '@culturebridge/store';
 
 export interface SignInDeps {
   logger: WarnLogger;
@@ -71,68 +68,6 @@ const sameSecret = (sent: string | undefined, expected: string) =>
 export function clientAddressOf(event: APIGatewayProxyEventV2, originSecret: string | undefined): string {
   const viaCloudFront = originSecret !== undefined && sameSecret(event.headers[ORIGIN_VERIFY_HEADER], originSecret);
   return (viaCloudFront && event.headers[CLIENT_ADDRESS_HEADER]) || event.requestContext.http.sourceIp;
-}
-
-/** What mailing a link needs: the operator's import command uses it without the API's session key. */
-export type MagicLinkDeps = Pick<SignInDeps, 'logger' | 'signIns' | 'suppressions' | 'mailer' | 'appBaseUrl'> & {
-  profiles: Pick<ProfileStore, 'get'>;
-  /**
-   * The networks an invitation names, by their display names, as one list in `locale`. Only the
-   * senders of invitations (member-lists, the import command) pass it (see `invitationNetworks`):
-   * profiles-api sends none, and stays without the network settings store.
-   */
-  invitationNetworks?: (networkIds: readonly string[], locale: Locale) => Promise<string>;
-};
-
-/**
- * What a link's mail names: a confirmation its profile, an invitation also the networks that listed
- * it, by their display names (callers pass only the profile's id, so the names are read here, once
- * for every caller). Undefined when the profile is gone by now: there is nothing left to confirm.
- */
-async function mailSubjectOf(deps: MagicLinkDeps, purpose: SignInPurpose, about: LinkProfile | undefined, locale: Locale, contactChange: boolean): Promise<SignInMailSubject | undefined> {
-  if (purpose === 'sign-in') return { purpose };
-  const profile = typeof about === 'string' ? await deps.profiles.get(about) : about;
-  if (!profile) return undefined;
-  if (purpose === 'confirm-profile') return { purpose, profile: profile.name, ...(contactChange ? { contactChange } : {}) };
-  if (!deps.invitationNetworks) throw new Error('an invitation names its networks: pass invitationNetworks (member-lists and the import command do)');
-  return { purpose, profile: profile.name, network: await deps.invitationNetworks(profile.networks, locale) };
-}
-
-/**
- * Issues a token and mails its link. The same happens for every address, known or not, so neither
- * the answer nor its timing tells whether an address has a profile. Suppressed addresses (bounced
- * or complained) get no mail, but a token is still stored so the work done is the same.
- * The mail is in `locale` (English when absent). An invitation (`invite-member`) stays valid for a week, every other link for 15 minutes.
- */
-/**
- * The profile a link is about: its id (read when the mail is written), or the profile at hand (an
- * import has just created it; no read).
- */
-export type LinkProfile = string | (Pick<Profile, 'id' | 'name' | 'networks'> & Partial<Pick<Profile, 'pendingContact'>>);
-
-export async function sendMagicLink(deps: MagicLinkDeps, email: string, purpose: SignInPurpose, now: Date, profile?: LinkProfile, locale?: Locale): Promise<void> {
-  const profileId = typeof profile === 'string' ? profile : profile?.id;
-  // Sent to the address of a contact change waiting: the link applies that change, and no later one.
-  const waiting = typeof profile === 'object' ? profile.pendingContact : undefined;
-  const contactChange = purpose === 'confirm-profile' && waiting && addressHash(waiting.email) === addressHash(email) ? waiting.version : undefined;
-  const { token, hash } = newMagicToken();
-  const ttlSeconds = purpose === 'invite-member' ? MAGIC_LINK.inviteTtlSeconds : MAGIC_LINK.ttlSeconds;
-  const expires = Math.floor(now.getTime() / 1000) + ttlSeconds;
-  await deps.signIns.saveToken(hash, { addressHash: addressHash(email), purpose, maskedAddress: maskAddress(email), ...(profileId ? { profileId } : {}), ...(contactChange ? { contactChange } : {}) }, expires, now.toISOString());
-  if (await deps.suppressions.isSuppressed(email)) return;
-  const about = await mailSubjectOf(deps, purpose, profile, locale ?? DEFAULT_LOCALE, contactChange !== undefined);
-  if (!about) {
-    deps.logger.warn('link mail not sent: its profile is gone', { purpose });
-    return;
-  }
-  try {
-    await deps.mailer.send(email, composeSignInMail(token, about, ttlSeconds / 60, { baseUrl: deps.appBaseUrl }, locale));
-  } catch (error) {
-    // SES refusing this one address (e.g. unverified in the sandbox) must not answer differently
-    // from a delivered link; throttling still fails the request (503), as a retry may succeed.
-    if ((error as { name?: string }).name !== 'MessageRejected') throw error;
-    deps.logger.warn('sign-in mail rejected by SES', { purpose, error: 'MessageRejected' });
-  }
 }
 
 export function signInService(deps: SignInDeps) {
