@@ -22,6 +22,16 @@ export default tseslint.config(
       ],
     },
   },
+  // An API function is its own folder plus packages/: what two share is a package (e.g.
+  // @culturebridge/api), never one function's module reached from another's folder. (The event
+  // functions still share notify's mail modules and suppress's config that way.)
+  {
+    files: ['functions/{authorizer,profiles-api,member-lists,meetings,network-dashboard}/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../*'], message: 'A function imports only its own folder and the packages: move what functions share into packages/ (e.g. @culturebridge/api).' }] }],
+    },
+  },
   // Every word a reader sees in the web app comes from the catalogs (web/src/i18n/locales, and the
   // domain's for vocabulary labels): JSX text, strings in JSX expressions and the attributes people
   // read or hear (labels, titles, alternatives) fail the lint when written in the code.

@@ -32,7 +32,7 @@ const load = loadavg()
   .join(', ');
 /**
  * The largest meeting the API accepts (MAX_PARTICIPANTS × MAX_ROUNDS) must plan well inside the
- * member-lists function's 29 s timeout, which also reads, writes and answers: 5 s on this machine.
+ * meetings function's 29 s timeout, which also reads, writes and answers: 5 s on this machine.
  */
 const TARGET_LARGEST_MS = 5000;
 

@@ -6,7 +6,7 @@ import { ensureLocalSessionKey } from '@culturebridge/auth';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { AWS_SERVICE_RULES, EVENT_BUS_NAME, RULES } from '@culturebridge/events';
 import { SCHEDULES, STREAM_CONSUMERS } from '../infra/lib/wiring.js';
-import { API_PREFIXES, PROFILES_API_ROUTES } from '@culturebridge/api/api-routes';
+import { API_PREFIXES, PROFILES_API_ROUTES, type ApiFunction } from '@culturebridge/api/api-routes';
 import { lambdaContext, matchRoute } from './api-gateway.js';
 import { ensureTable, localDocumentClient, localDynamoDbClient, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { NotificationStore } from '@culturebridge/store';
@@ -119,7 +119,7 @@ export interface Platform {
 type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 
 /** Functions that exist in this build; a rule whose target is not among them is not wired (nor deployed). */
-const FUNCTIONS = ['profiles-api', 'member-lists', 'publish-changes', 'compute-matches', 'notify', 'send-digests', 'expire-proposals', 'record-activity', 'suppress', 'deliver-webhooks'] as const;
+const FUNCTIONS = ['profiles-api', 'member-lists', 'meetings', 'network-dashboard', 'publish-changes', 'compute-matches', 'notify', 'send-digests', 'expire-proposals', 'record-activity', 'suppress', 'deliver-webhooks'] as const;
 
 /** The sender and configuration set names locally; SES local accepts any. */
 export const LOCAL_SENDER = 'no-reply@culturebridge.example';
@@ -226,10 +226,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       // The local bus already reports retries in words; handler warnings would repeat them as JSON.
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (options.quiet ? 'SILENT' : 'ERROR'),
     });
-    const [authorizer, profilesApi, memberLists, publishChanges, computeMatches, notify, sendDigests, expireProposals, recordActivity, suppress] = await Promise.all([
+    const [authorizer, profilesApi, memberLists, meetings, networkDashboard, publishChanges, computeMatches, notify, sendDigests, expireProposals, recordActivity, suppress] = await Promise.all([
       import('../functions/authorizer/handler.js'),
       import('../functions/profiles-api/handler.js'),
       import('../functions/member-lists/handler.js'),
+      import('../functions/meetings/handler.js'),
+      import('../functions/network-dashboard/handler.js'),
       import('../functions/publish-changes/handler.js'),
       import('../functions/compute-matches/handler.js'),
       import('../functions/notify/handler.js'),
@@ -354,9 +356,15 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       return decision.isAuthorized ? undefined : { statusCode: 403, headers: { 'content-type': 'application/json' }, body: '{"message":"Forbidden"}' };
     };
     // API Gateway's integrations: each declared route goes to the function the stack wires it to.
+    const apiHandlers: Record<ApiFunction, ApiHandler> = {
+      'profiles-api': profilesApi.handler,
+      'member-lists': memberLists.handler,
+      meetings: meetings.handler,
+      'network-dashboard': networkDashboard.handler,
+    };
     const apiFunctions: ApiHandler = (event, context) => {
-      const route = matchRoute(PROFILES_API_ROUTES, event.requestContext.http.method, event.rawPath);
-      return (route?.function === 'member-lists' ? memberLists.handler : profilesApi.handler)(event, { ...context, functionName: route?.function ?? 'profiles-api' }) as ReturnType<ApiHandler>;
+      const name = matchRoute(PROFILES_API_ROUTES, event.requestContext.http.method, event.rawPath)?.function ?? 'profiles-api';
+      return apiHandlers[name](event, { ...context, functionName: name });
     };
     const server: Server = await startHttpServer(
       options.apiPort,

@@ -130,9 +130,9 @@ const download = (contentType: string, filename: string, body: string) => ({
 });
 
 /**
- * The iCalendar and CSV writers (`@culturebridge/domain/meeting-export`). Injected, not imported:
- * they bring `ics` and its validator (about 70 KB), so only member-lists, which serves the two
- * download routes, bundles them; profiles-api stays within its budget.
+ * The iCalendar and CSV writers (`@culturebridge/domain/meeting-export`, with `ics` and its
+ * validator: about 75 KB). Injected by app.ts, with the network's organizer address; without them
+ * the download routes answer 404.
  */
 export interface MeetingExports {
   calendar(meeting: Meeting, nameOf: (profileId: string) => string, locale: Locale, networkName: (networkId: string) => string): string;
@@ -357,7 +357,7 @@ export function meetingRoutes({ meetings, meetingLists, matches, profiles, netwo
   };
 
   const exporter = (): MeetingExports => {
-    if (!exports) throw notFound('route'); // routed to member-lists, which has the writers
+    if (!exports) throw notFound('route'); // app.ts always passes them; a test may leave them out
     return exports;
   };
 

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { loadConfig as load } from '@culturebridge/runtime';
 
 /**
- * member-lists' own settings, beside the API's (profiles-api's `loadConfig`, read too): kept out of
+ * member-lists' own settings, beside the API's (`loadConfig` of @culturebridge/api/config, read too): kept out of
  * the shared schema so that profiles-api does not bundle what only imports read.
  */
 const Config = z.object({

@@ -3,7 +3,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { loadSessionKey } from '@culturebridge/auth';
 import { sesMailer } from '@culturebridge/mail';
-import { ActivityStore, AddressBook, CoordinatorStore, MatchStore, MeetingLists, MeetingStore, NetworkSettingsStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, createDocumentClient } from '@culturebridge/store';
+import { AddressBook, MatchStore, NetworkSettingsStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, createDocumentClient } from '@culturebridge/store';
 import { loadConfig } from '@culturebridge/api/config';
 import { createMemberListsApi } from './app.js';
 import { loadMemberListsConfig } from './config.js';
@@ -16,10 +16,6 @@ const ses = new SESv2Client({ maxAttempts: 3, ...(config.SES_ENDPOINT ? { endpoi
 export const handler = createMemberListsApi({
   profiles: new ProfileStore(doc, config.TABLE_NAME),
   matches: new MatchStore(doc, config.TABLE_NAME),
-  activity: new ActivityStore(doc, config.TABLE_NAME),
-  coordinators: new CoordinatorStore(doc, config.TABLE_NAME),
-  meetings: new MeetingStore(doc, config.TABLE_NAME),
-  meetingLists: new MeetingLists(doc, config.TABLE_NAME),
   networkSettings: new NetworkSettingsStore(doc, config.TABLE_NAME),
   addresses: new AddressBook(doc, config.TABLE_NAME),
   signIns: new SignInStore(doc, config.TABLE_NAME),
@@ -33,5 +29,4 @@ export const handler = createMemberListsApi({
   logger: new Logger({ serviceName: 'member-lists' }),
   allowedOrigins: config.ALLOWED_ORIGINS,
   importSliceMs: own.IMPORT_SLICE_MS,
-  organizerEmail: config.SENDER_EMAIL,
 });

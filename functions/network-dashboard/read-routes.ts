@@ -8,8 +8,8 @@ import type { Route } from '@culturebridge/api/route';
 
 /*
  * The coordinator's dashboard reads of a network: its matches and its activity. Served by the
- * member-lists function (see its app.ts), with the network's other coordinator-only routes, so that
- * profiles-api, on every member's path, stays within its 250 KB bundle budget (issue #18).
+ * network-dashboard function (see its app.ts), so that profiles-api, on every member's path, stays
+ * within its 250 KB bundle budget (issue #18).
  */
 
 export interface NetworkReadDeps {

@@ -8,9 +8,8 @@ import type { Route } from '@culturebridge/api/route';
 
 /*
  * A coordinator's mail settings for a network (GET and PUT /networks/{id}/settings). Served by the
- * member-lists function with the network's other coordinator-only routes: a coordinator sets them
- * now and then, and in profiles-api, on every member's path, they kept it over its 250 KB bundle
- * budget (issue #18). Here, not in requests.ts, so profiles-api's bundle does not build the schema.
+ * network-dashboard function with the dashboard's reads: a coordinator sets them now and then, and
+ * in profiles-api, on every member's path, they kept it over its 250 KB bundle budget (issue #18).
  */
 
 export const NetworkSettingsUpdate = z.strictObject(

@@ -11,7 +11,7 @@ import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { API_PREFIXES, CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER, routesOf } from '@culturebridge/api/api-routes';
+import { API_PREFIXES, CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER, routesOf, type ApiFunction } from '@culturebridge/api/api-routes';
 import { BufferedRuleTarget } from './constructs/buffered-rule-target.js';
 import { allowPartnerRules } from './constructs/partner-access.js';
 import { DataTable } from './constructs/data-table.js';
@@ -19,7 +19,7 @@ import { EventBackbone } from './constructs/event-backbone.js';
 import { FailureQueue } from './constructs/failure-queue.js';
 import { SCHEDULES, STREAM_CONSUMERS } from './wiring.js';
 import { PublicHttpApi, sessionAuthorizers } from './constructs/http-api.js';
-import { NodeFunction } from './constructs/node-function.js';
+import { NodeFunction, type NodeFunctionProps } from './constructs/node-function.js';
 import { WebApp } from './constructs/web-app.js';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 
@@ -165,24 +165,59 @@ export class CultureBridgeStack extends Stack {
     const authorizers = sessionAuthorizers(authorizer.fn);
     http.addLambdaRoutes('Profiles', profilesApi.fn, routesOf('profiles-api'), { authorizers, catchAll: 'public' });
 
+    // The API's other functions: the same configuration as profiles-api (its environment, the
+    // session key to verify callers with) and the routes api-routes.ts gives each; no origin secret
+    // (only sign-in's per-client limit needs the viewer's address).
+    const apiEnvironment = {
+      ...mailEnvironment,
+      ALLOWED_ORIGINS: [...new Set([...props.allowedOrigins, appBaseUrl])].join(','),
+      SESSION_KEY_SECRET_ARN: sessionKey.secretArn,
+    };
+    const apiFunction = (id: string, name: Exclude<ApiFunction, 'profiles-api'>, own: Pick<NodeFunctionProps, 'memorySize' | 'timeout' | 'catalogs'>) => {
+      const fn = new NodeFunction(this, id, { name, logRetention, ...own, environment: apiEnvironment });
+      sessionKey.grantRead(fn.role);
+      http.addLambdaRoutes(id, fn.fn, routesOf(name), { authorizers });
+      return fn;
+    };
     // Member list import and export: its own function (CSV/XLSX libraries stay out of profiles-api),
     // with the memory and time a 5 000-row list takes (bench/results/member-import.md), just under
-    // the HTTP API's 30 s integration limit. It mails invitations and reads the same table.
-    const memberLists = new NodeFunction(this, 'MemberLists', {
-      name: 'member-lists',
-      logRetention,
-      memorySize: 1024,
-      timeout: Duration.seconds(29),
-      environment: {
-        ...mailEnvironment,
-        ALLOWED_ORIGINS: [...new Set([...props.allowedOrigins, appBaseUrl])].join(','),
-        SESSION_KEY_SECRET_ARN: sessionKey.secretArn,
-      },
-    });
-    sessionKey.grantRead(memberLists.role);
+    // the HTTP API's 30 s integration limit. It mails invitations and creates profiles in the table.
+    const memberLists = apiFunction('MemberLists', 'member-lists', { memorySize: 1024, timeout: Duration.seconds(29) });
     memberLists.role.addToPolicy(sendEmail);
     memberLists.role.addToPolicy(apiTableAccess);
-    http.addLambdaRoutes('MemberLists', memberLists.fn, routesOf('member-lists'), { authorizers });
+
+    // A network's meetings: planning one (maximum-weight matching over up to 150 participants' pairs,
+    // text scoring of each pair) is the API's heaviest computation, and CPU grows with memory, so it
+    // keeps member-lists' 1 024 MB and 29 s (bench:meetings), just under the HTTP API's 30 s limit.
+    // It reads members (the network index), matches, profiles and network names, and writes only
+    // meetings; it sends no mail (notify does, from the meetings' events).
+    const meetings = apiFunction('Meetings', 'meetings', { memorySize: 1024, timeout: Duration.seconds(29) });
+    meetings.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+        resources: [table.tableArn, `${table.tableArn}/index/${TABLE.networkIndex.name}`],
+      }),
+    );
+    meetings.role.addToPolicy(onlyItemsUnder(table.tableArn, 'dynamodb:PutItem', keys.meetingPartition('')));
+    // Authenticating a caller renews the session now and then (an update of its SESSION# item).
+    meetings.role.addToPolicy(onlyItemsUnder(table.tableArn, 'dynamodb:UpdateItem', keys.sessionPrefix));
+
+    // The coordinator's dashboard reads (a page of the network's matches or activity, and the
+    // membership items naming it) and the coordinator's mail settings: small and quick, so the
+    // authorizer's 256 MB and the default 10 s. Reads by key and Query of single partitions (no index);
+    // its one write of its own is a coordinator's preference. No mail, and no text for people from
+    // the catalogs (its bundle has no catalog reader).
+    const networkDashboard = apiFunction('NetworkDashboard', 'network-dashboard', { memorySize: 256, catalogs: false });
+    networkDashboard.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+        resources: [table.tableArn],
+      }),
+    );
+    // Updates: a session's renewal (as meetings), and a coordinator's preference.
+    networkDashboard.role.addToPolicy(onlyItemsUnder(table.tableArn, 'dynamodb:UpdateItem', keys.sessionPrefix, keys.coordinatorPartition('')));
 
     const { bus } = new EventBackbone(this, 'Events', { archiveRetention: Duration.days(prod ? 365 : 30), stage: props.stage });
 
@@ -436,14 +471,14 @@ export class CultureBridgeStack extends Stack {
 }
 
 /**
- * One DynamoDB action on the table's items whose partition key starts with `prefix` only
- * (`dynamodb:LeadingKeys`), for functions that touch a single kind of item.
+ * One DynamoDB action on the table's items whose partition key starts with one of `prefixes` only
+ * (`dynamodb:LeadingKeys`), for functions that touch a few kinds of item.
  */
-function onlyItemsUnder(tableArn: string, action: string, prefix: string): PolicyStatement {
+function onlyItemsUnder(tableArn: string, action: string, ...prefixes: string[]): PolicyStatement {
   return new PolicyStatement({
     effect: Effect.ALLOW,
     actions: [action],
     resources: [tableArn],
-    conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${prefix}*`] } },
+    conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': prefixes.map((prefix) => `${prefix}*`) } },
   });
 }

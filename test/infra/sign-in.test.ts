@@ -101,6 +101,56 @@ describe('sign-in at the edge', () => {
   });
 });
 
+describe('the API functions beside profiles-api', () => {
+  const { stack } = synthStack();
+  const template = Template.fromStack(stack);
+  const resources = template.toJSON().Resources as Record<string, { Properties: Record<string, unknown> }>;
+
+  it('sends each declared route to the function api-routes.ts names', () => {
+    const integrationOf = new Map(
+      Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => [r.Properties.RouteKey as string, (r.Properties.Target as { 'Fn::Join': [string, [string, { Ref: string }]] })['Fn::Join'][1][1].Ref]),
+    );
+    for (const declared of PROFILES_API_ROUTES) {
+      const integration = integrationOf.get(`${declared.method} ${declared.path}`);
+      const uri = resources[integration ?? '']?.Properties.IntegrationUri as { 'Fn::GetAtt': [string, string] };
+      expect(uri['Fn::GetAtt'][0], declared.name).toBe(functionId(template, declared.function));
+    }
+    expect(new Set(PROFILES_API_ROUTES.map((r) => r.function))).toEqual(new Set(['profiles-api', 'member-lists', 'meetings', 'network-dashboard']));
+  });
+
+  it('configures meetings and network-dashboard as member-lists is configured, and sizes each for its work', () => {
+    const { POWERTOOLS_SERVICE_NAME: _m, ...memberLists } = environmentOf(template, 'member-lists');
+    for (const name of ['meetings', 'network-dashboard']) {
+      const { POWERTOOLS_SERVICE_NAME: _n, ...env } = environmentOf(template, name);
+      expect(env, name).toEqual(memberLists);
+    }
+    const size = (name: string) => ({ MemorySize: resources[functionId(template, name)]?.Properties.MemorySize, Timeout: resources[functionId(template, name)]?.Properties.Timeout });
+    // Planning a meeting takes what an import takes; the dashboard's reads are single-page Queries.
+    expect(size('meetings')).toEqual({ MemorySize: 1024, Timeout: 29 });
+    expect(size('member-lists')).toEqual({ MemorySize: 1024, Timeout: 29 });
+    expect(size('network-dashboard')).toEqual({ MemorySize: 256, Timeout: 10 });
+  });
+
+  it('lets meetings and network-dashboard read the session key and the table, write only their own items, and send no mail', () => {
+    const table = onlyLogicalId(template, 'AWS::DynamoDB::Table');
+    const tableArn = { 'Fn::GetAtt': [table, 'Arn'] };
+    const networkIndex = { 'Fn::Join': ['', [tableArn, `/index/${TABLE.networkIndex.name}`]] };
+    const under = (action: string, ...prefixes: string[]) => ({ Effect: 'Allow', Action: action, Resource: tableArn, Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': prefixes } } });
+    const reads = (resource: unknown) => ({ Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'], Resource: resource });
+    const dynamo = (name: string) => statementsOf(template, name).filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+    // Meetings: members from the network index; writes meetings, and renews sessions.
+    expect(dynamo('meetings')).toEqual([reads([tableArn, networkIndex]), under('dynamodb:PutItem', 'MEETINGS#*'), under('dynamodb:UpdateItem', 'SESSION#*')]);
+    // The dashboard: single partitions and keys; renews sessions, and sets a coordinator's preference.
+    expect(dynamo('network-dashboard')).toEqual([reads(tableArn), under('dynamodb:UpdateItem', 'SESSION#*', 'COORDINATORS#*')]);
+    const secret = Object.keys(template.findResources('AWS::SecretsManager::Secret')).find((id) => id.startsWith('SessionKey'));
+    for (const name of ['meetings', 'network-dashboard']) {
+      const statements = statementsOf(template, name);
+      expect(statements.flatMap(actionsOf).filter((a) => !a.startsWith('dynamodb:') && !a.startsWith('logs:')), name).toEqual(['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret']);
+      expect(statements.filter((st) => actionsOf(st).some((a) => a.startsWith('secretsmanager:'))).map((st) => st.Resource), name).toEqual([{ Ref: secret }]);
+    }
+  });
+});
+
 describe('cdk-nag and the prod stage', () => {
   it('synthesizes stage prod with nothing unacknowledged', () => {
     const { app } = synthStack({ stage: 'prod' });

@@ -6,13 +6,14 @@ import type { Mail } from '@culturebridge/domain';
 import type { Mailer } from '@culturebridge/mail';
 import { ActivityStore, AddressBook, CoordinatorStore, MatchStore, MeetingLists, MeetingStore, NetworkSettingsStore, NetworkStore, ProfileStore, SessionStore, SignInStore, SuppressionStore, addressHash } from '@culturebridge/store';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { createMemberListsApi } from '../../functions/member-lists/app.js';
-import { PROFILES_API_ROUTES } from '@culturebridge/api/api-routes';
+import { PROFILES_API_ROUTES, type ApiFunction } from '@culturebridge/api/api-routes';
+import { createMeetingsApi, type MeetingsOptions } from '../../functions/meetings/app.js';
+import { createMemberListsApi, type MemberListsOptions } from '../../functions/member-lists/app.js';
+import { createNetworkDashboardApi, type NetworkDashboardOptions } from '../../functions/network-dashboard/app.js';
 import { createProfilesApi, type ProfilesApiOptions } from '../../functions/profiles-api/app.js';
-import type { MemberListsOptions } from '../../functions/member-lists/app.js';
 
-/** Both API functions' dependencies: tests build one set for the whole API. */
-export type ApiOptions = ProfilesApiOptions & MemberListsOptions;
+/** Every API function's dependencies: tests build one set for the whole API. */
+export type ApiOptions = ProfilesApiOptions & MemberListsOptions & MeetingsOptions & NetworkDashboardOptions;
 import { matchRoute } from '../../local/api-gateway.js';
 
 /** A fixed key for tests that call the handler directly; the local platform has its own key file. */
@@ -61,12 +62,15 @@ export async function bearer(email: string, owns: { profiles?: string[]; network
 }
 
 /**
- * The whole HTTP API as API Gateway routes it: member-list routes to member-lists, the rest to
- * profiles-api, for tests that call the handlers directly.
+ * The whole HTTP API as API Gateway routes it: each declared route to the function api-routes.ts
+ * names, anything else to profiles-api, for tests that call the handlers directly.
  */
 export function createApi(options: ApiOptions) {
-  const profilesApi = createProfilesApi(options);
-  const memberLists = createMemberListsApi(options);
-  return (event: APIGatewayProxyEventV2, context: Context) =>
-    matchRoute(PROFILES_API_ROUTES, event.requestContext.http.method, event.rawPath)?.function === 'member-lists' ? memberLists(event, context) : profilesApi(event, context);
+  const functions: Record<ApiFunction, (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>> = {
+    'profiles-api': createProfilesApi(options),
+    'member-lists': createMemberListsApi(options),
+    meetings: createMeetingsApi(options),
+    'network-dashboard': createNetworkDashboardApi(options),
+  };
+  return (event: APIGatewayProxyEventV2, context: Context) => functions[matchRoute(PROFILES_API_ROUTES, event.requestContext.http.method, event.rawPath)?.function ?? 'profiles-api'](event, context);
 }

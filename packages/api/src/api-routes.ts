@@ -1,11 +1,14 @@
 /**
- * The routes of the HTTP API, declared once: the routers of profiles-api and member-lists, the
- * authorizers and integrations of the HTTP API in CDK and the local API gateway all read this.
- * `function` names the Lambda that serves the route: member lists (CSV/XLSX parsing and writing)
- * have their own, so their libraries stay out of profiles-api's bundle and cold start. `access` says what the authorizer demands before the
+ * The routes of the HTTP API, declared once: the routers of the API functions, the authorizers and
+ * integrations of the HTTP API in CDK and the local API gateway all read this. `function` names the
+ * Lambda (the folder under functions/) that serves the route: profiles-api serves sign-in and what
+ * members do, on every member's path, so it stays small (#18's 250 KB); member-lists the member list
+ * files (CSV/XLSX parsing and writing); meetings a network's meetings (planning, calendar and CSV
+ * files); network-dashboard what only a coordinator's dashboard reads (a network's matches and
+ * activity) and a coordinator's own mail settings. `access` says what the authorizer demands before the
  * function runs: `public` routes take anonymous callers (a session, if sent, must still verify);
  * `session` routes need a valid session (a bearer token or the browser's session cookie). Which profile or network a session may touch is decided by
- * the function (functions/profiles-api/access.ts).
+ * the function (access.ts, path-params.ts).
  */
 export const PROFILES_API_ROUTES = [
   { name: 'magicLink', method: 'POST', path: '/auth/magic-link', access: 'public', function: 'profiles-api' },
@@ -22,10 +25,10 @@ export const PROFILES_API_ROUTES = [
   { name: 'accept', method: 'POST', path: '/matches/{id}/{partner}/accept', access: 'session', function: 'profiles-api' },
   { name: 'decline', method: 'POST', path: '/matches/{id}/{partner}/decline', access: 'session', function: 'profiles-api' },
   { name: 'networkMembers', method: 'GET', path: '/networks/{networkId}/members', access: 'session', function: 'profiles-api' },
-  { name: 'networkMatches', method: 'GET', path: '/networks/{networkId}/matches', access: 'session', function: 'member-lists' },
-  { name: 'networkActivity', method: 'GET', path: '/networks/{networkId}/activity', access: 'session', function: 'member-lists' },
-  { name: 'networkSettings', method: 'GET', path: '/networks/{networkId}/settings', access: 'session', function: 'member-lists' },
-  { name: 'updateNetworkSettings', method: 'PUT', path: '/networks/{networkId}/settings', access: 'session', function: 'member-lists' },
+  { name: 'networkMatches', method: 'GET', path: '/networks/{networkId}/matches', access: 'session', function: 'network-dashboard' },
+  { name: 'networkActivity', method: 'GET', path: '/networks/{networkId}/activity', access: 'session', function: 'network-dashboard' },
+  { name: 'networkSettings', method: 'GET', path: '/networks/{networkId}/settings', access: 'session', function: 'network-dashboard' },
+  { name: 'updateNetworkSettings', method: 'PUT', path: '/networks/{networkId}/settings', access: 'session', function: 'network-dashboard' },
   { name: 'listNetworks', method: 'GET', path: '/networks', access: 'public', function: 'profiles-api' },
   { name: 'joinRequests', method: 'GET', path: '/networks/{networkId}/requests', access: 'session', function: 'profiles-api' },
   { name: 'approveMembership', method: 'POST', path: '/networks/{networkId}/requests/{id}/approve', access: 'session', function: 'profiles-api' },
@@ -34,16 +37,16 @@ export const PROFILES_API_ROUTES = [
   { name: 'importTemplate', method: 'GET', path: '/networks/{networkId}/imports/template', access: 'session', function: 'member-lists' },
   { name: 'exportMembers', method: 'GET', path: '/networks/{networkId}/export', access: 'session', function: 'member-lists' },
   { name: 'rejectedMembers', method: 'GET', path: '/networks/{networkId}/rejected', access: 'session', function: 'member-lists' },
-  { name: 'createMeeting', method: 'POST', path: '/networks/{networkId}/meetings', access: 'session', function: 'member-lists' },
-  { name: 'listMeetings', method: 'GET', path: '/networks/{networkId}/meetings', access: 'session', function: 'member-lists' },
-  { name: 'readMeeting', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}', access: 'session', function: 'member-lists' },
-  { name: 'updateMeeting', method: 'PUT', path: '/networks/{networkId}/meetings/{meetingId}', access: 'session', function: 'member-lists' },
-  { name: 'cancelMeeting', method: 'DELETE', path: '/networks/{networkId}/meetings/{meetingId}', access: 'session', function: 'member-lists' },
-  { name: 'meetingCalendar', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}/calendar', access: 'session', function: 'member-lists' },
-  { name: 'meetingCsv', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}/csv', access: 'session', function: 'member-lists' },
-  { name: 'profileMeetings', method: 'GET', path: '/profiles/{id}/meetings', access: 'session', function: 'member-lists' },
-  { name: 'profileMeetingCalendar', method: 'GET', path: '/profiles/{id}/meetings/{meetingId}/calendar', access: 'session', function: 'member-lists' },
-  { name: 'requestMeeting', method: 'POST', path: '/networks/{networkId}/meetings/{meetingId}/requests', access: 'session', function: 'member-lists' },
+  { name: 'createMeeting', method: 'POST', path: '/networks/{networkId}/meetings', access: 'session', function: 'meetings' },
+  { name: 'listMeetings', method: 'GET', path: '/networks/{networkId}/meetings', access: 'session', function: 'meetings' },
+  { name: 'readMeeting', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}', access: 'session', function: 'meetings' },
+  { name: 'updateMeeting', method: 'PUT', path: '/networks/{networkId}/meetings/{meetingId}', access: 'session', function: 'meetings' },
+  { name: 'cancelMeeting', method: 'DELETE', path: '/networks/{networkId}/meetings/{meetingId}', access: 'session', function: 'meetings' },
+  { name: 'meetingCalendar', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}/calendar', access: 'session', function: 'meetings' },
+  { name: 'meetingCsv', method: 'GET', path: '/networks/{networkId}/meetings/{meetingId}/csv', access: 'session', function: 'meetings' },
+  { name: 'profileMeetings', method: 'GET', path: '/profiles/{id}/meetings', access: 'session', function: 'meetings' },
+  { name: 'profileMeetingCalendar', method: 'GET', path: '/profiles/{id}/meetings/{meetingId}/calendar', access: 'session', function: 'meetings' },
+  { name: 'requestMeeting', method: 'POST', path: '/networks/{networkId}/meetings/{meetingId}/requests', access: 'session', function: 'meetings' },
 ] as const;
 
 export type ProfilesApiRoute = (typeof PROFILES_API_ROUTES)[number];

@@ -27,5 +27,5 @@ const Config = z
   .refine((c) => Boolean(c.SESSION_KEY_SECRET_ARN ?? c.SESSION_KEY_FILE), { message: 'set SESSION_KEY_SECRET_ARN or SESSION_KEY_FILE', path: ['SESSION_KEY_SECRET_ARN'] });
 export type ProfilesApiConfig = z.output<typeof Config>;
 
-/** Read by profiles-api and by member-lists, which serve the same API with the same settings. */
+/** Read by every API function (api-routes.ts: `function`), which serve the same API with the same settings. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env, functionName = 'profiles-api') => load(functionName, Config, env);

@@ -59,7 +59,7 @@ export function trustedOrigins(options: { appBaseUrl: string; allowedOrigins: re
 
 /**
  * One API function: a router over its declared routes, each authenticated first, with CORS, security
- * headers and RFC 9457 problems. Shared by profiles-api and member-lists.
+ * headers and RFC 9457 problems. Shared by every API function (api-routes.ts: `function`).
  */
 export function httpApp<R extends ProfilesApiRoute>(routes: readonly R[], handlers: Record<R['name'], RouteHandler>, options: HttpAppOptions) {
   const routed: Route<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>[] = routes.map((route) => {
@@ -73,4 +73,23 @@ export function httpApp<R extends ProfilesApiRoute>(routes: readonly R[], handle
     .use(httpCors({ origins: options.allowedOrigins, methods: 'GET,POST,PUT,DELETE', headers: 'content-type,authorization' }))
     .use(httpSecurityHeaders())
     .use(problemDetails(options.logger));
+}
+
+/** What every API function is built with besides its routes' own stores: who may call, and how to answer. */
+export interface ApiFunctionOptions extends Omit<AuthenticationDeps, 'trustedOrigins'> {
+  /** The web app's origin (APP_BASE_URL): cookie-authenticated writes must come from it (or `allowedOrigins`). */
+  appBaseUrl: string;
+  allowedOrigins: string[];
+  now: () => string;
+  logger: Logger;
+}
+
+/** The router options (`httpApp`) of an API function: its callers authenticated against the web app's origins. */
+export function httpAppOptions(options: ApiFunctionOptions): HttpAppOptions {
+  return {
+    auth: { sessionKey: options.sessionKey, addresses: options.addresses, sessions: options.sessions, trustedOrigins: trustedOrigins(options) },
+    now: options.now,
+    logger: options.logger,
+    allowedOrigins: options.allowedOrigins,
+  };
 }
