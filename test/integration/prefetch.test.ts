@@ -8,7 +8,7 @@ import { addNetworks, freshTable, type TestTable } from '../support/table.js';
 
 /*
  * GET /profiles/{id}/matches reads the profile and its matches while the caller is being
- * authenticated (functions/profiles-api/route.ts, PrefetchingRoute). What must hold besides the
+ * authenticated (packages/api/src/route.ts, PrefetchingRoute). What must hold besides the
  * saved round trip: nothing read for a request without a credential, access still decided on
  * what was read, and a read that fails after access was refused is no unhandled rejection.
  */

@@ -6,7 +6,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
-/** What the authorizer demands before the function runs (functions/profiles-api/api-routes.ts). */
+/** What the authorizer demands before the function runs (packages/api/src/api-routes.ts). */
 export type RouteAccess = 'public' | 'session';
 
 export interface ApiRoute {
