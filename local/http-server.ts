@@ -68,7 +68,8 @@ export function problemResult(status: number, title: string, detail?: string, he
   return problemAnswer(new HttpProblem(status, title, detail), headers);
 }
 
-function problemAnswer(problem: HttpProblem, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+/** An HttpProblem (e.g. invalidFields) as the adapter answers it. */
+export function problemAnswer(problem: HttpProblem, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
   return { statusCode: problem.status, headers: { 'content-type': 'application/problem+json', ...headers }, body: JSON.stringify(problem.toBody()) };
 }
 
