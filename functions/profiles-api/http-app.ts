@@ -1,11 +1,10 @@
 import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
-import httpJsonBodyParser from '@middy/http-json-body-parser';
 import httpRouterHandler, { type Route } from '@middy/http-router';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { bodyLimit, caseInsensitiveMediaType, problemDetails, queryShape } from '@culturebridge/http';
+import { jsonBody, noBody, problemDetails, queryShape } from '@culturebridge/http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { bearerToken, sessionCookieSecret } from '@culturebridge/auth';
 import { authenticate, type AuthenticationDeps } from './access.js';
@@ -23,9 +22,6 @@ export interface HttpAppOptions {
 }
 
 type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
-
-/** Routes that carry a body get the size limit and the JSON parser; the others never parse one. */
-const jsonBody = (maxBytes: number) => [bodyLimit(maxBytes), caseInsensitiveMediaType(), httpJsonBodyParser()];
 
 
 /**
@@ -63,8 +59,8 @@ export function trustedOrigins(options: { appBaseUrl: string; allowedOrigins: re
 export function httpApp<R extends ProfilesApiRoute>(routes: readonly R[], handlers: Record<R['name'], RouteHandler>, options: HttpAppOptions) {
   const routed: Route<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>[] = routes.map((route) => {
     const handler = authenticated(route, handlers[route.name as R['name']], options.auth, options.now);
-    // The query before the route reads it.
-    const body = ROUTES_WITH_BODY.has(route.name) ? jsonBody(LARGE_BODY_ROUTES.has(route.name) ? MAX_LARGE_BODY_BYTES : MAX_BODY_BYTES) : [];
+    // The query, then the body (its size, media type and JSON; or that there is none), before the route reads either.
+    const body = ROUTES_WITH_BODY.has(route.name) ? jsonBody(LARGE_BODY_ROUTES.has(route.name) ? MAX_LARGE_BODY_BYTES : MAX_BODY_BYTES) : [noBody()];
     return { method: route.method, path: route.path, handler: middy(handler).use(queryShape(ROUTE_QUERIES[route.name])).use(body) };
   });
   // onError runs in reverse order of use(): the problem renderer first, then headers are added to it.

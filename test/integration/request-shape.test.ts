@@ -6,7 +6,7 @@ import type { Platform } from '../../local/platform.js';
 import { localSession } from '../../local/sessions.js';
 import { ensureNetworks, platformDocumentClient, startTestPlatform, submitProfile } from '../support/platform.js';
 
-// The shape of a request (its query) is checked as
+// The shape of a request (its query, its Content-Type, whether it has a body, its JSON) is checked as
 // strictly as its fields, on the whole local platform: a client mistake is a 4xx problem naming the
 // parameter, header or key, and nothing is stored.
 
@@ -114,5 +114,59 @@ describe('the query', () => {
     expectNamed(await send('GET', '/_local/dead-letters?x=1'), 400, 'unknown_field', ['x'], 'dead-letters');
     // What the routes read alone still works.
     expect((await send('GET', '/_local/events?source=culturebridge.profiles')).status).toBe(200);
+  });
+});
+
+describe('the media type', () => {
+  it('takes only application/json (any case, charset utf-8 or none) and answers 415 naming Content-Type to anything else, storing nothing', async () => {
+    const before = await items();
+    const stored = await send('GET', `/profiles/${profileId}`, { session: owner });
+    const replacement = JSON.stringify({ name: 'Merged' });
+    for (const type of ['application/merge-patch+json', 'application/vnd.x+json', 'application/json; charset=latin1', 'application/json; charset=utf-16', 'text/json', 'application/json-patch+json', 'application/json; profile=x']) {
+      const answer = await send('PUT', `/profiles/${profileId}`, { session: owner, contentType: type, body: replacement });
+      expect(answer.status, type).toBe(415);
+      expect(answer.type, type).toBe('application/problem+json');
+      expect(answer.body.errors, type).toEqual([expect.objectContaining({ field: 'Content-Type', code: 'unknown_value', params: { value: type } })]);
+    }
+    const missing = await send('POST', '/auth/magic-link', { body: JSON.stringify({ email: 'm@shape.example' }) });
+    expect(missing.status).toBe(415);
+    expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'Content-Type', code: 'required' })]);
+    expect(await items()).toEqual(before);
+    expect((await send('GET', `/profiles/${profileId}`, { session: owner })).body).toEqual(stored.body);
+    for (const type of ['application/json', 'APPLICATION/JSON; CHARSET="UTF-8"', 'application/json;charset=utf-8']) {
+      expect((await send('POST', '/auth/magic-link', { contentType: type, body: JSON.stringify({ email: 'm@shape.example' }) })).status, type).toBe(202);
+    }
+  });
+
+  it('answers a body sent to a route that takes none with 415 naming the body, doing nothing', async () => {
+    const before = await items();
+    for (const [method, path] of [['DELETE', `/profiles/${profileId}`], ['POST', `/profiles/${profileId}/confirm`], ['POST', '/auth/sign-out']] as const) {
+      const answer = await send(method, path, { session: owner, contentType: 'application/json', body: '{"reason":"moving"}' });
+      expect(answer.status, `${method} ${path}`).toBe(415);
+      expect(answer.body.errors, path).toEqual([expect.objectContaining({ field: '(body)' })]);
+    }
+    expect(await items()).toEqual(before);
+    expect((await send('GET', `/profiles/${profileId}`, { session: owner })).status).toBe(200);
+  });
+});
+
+describe('the JSON', () => {
+  it('answers a body that does not parse as JSON with 400 (RFC 9110 §15.5.16: 415 is for the media type), storing nothing', async () => {
+    const before = await items();
+    for (const body of ['{"name": ', "{'email':'a@b.example'}", '', 'email=a@b.example']) {
+      const answer = await send('POST', '/auth/magic-link', { contentType: 'application/json', body });
+      expect(answer.status, JSON.stringify(body)).toBe(400);
+      expect(answer.type).toBe('application/problem+json');
+      expect(answer.body.errors, JSON.stringify(body)).toEqual([expect.objectContaining({ field: '(body)', code: body === '' ? 'required' : 'invalid' })]);
+    }
+    expect(await items()).toEqual(before);
+  });
+
+  it('refuses a key an object holds twice with 400 naming it, storing nothing', async () => {
+    const before = await items();
+    const answer = await send('PUT', `/networks/${NETWORK}/settings`, { session: coordinator, contentType: 'application/json', body: '{"locale":"ka","locale":"en","preference":{"mode":"digest","mode":"immediate"}}' });
+    expectNamed(answer, 400, 'duplicate', ['locale', 'preference.mode'], 'duplicate keys');
+    expect(answer.body.errors?.map((e) => e.params)).toEqual([{ key: 'locale' }, { key: 'mode' }]);
+    expect(await items()).toEqual(before);
   });
 });
