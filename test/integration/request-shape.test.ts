@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { CoordinatorStore } from '@culturebridge/store';
@@ -136,6 +137,23 @@ describe('the media type', () => {
     for (const type of ['application/json', 'APPLICATION/JSON; CHARSET="UTF-8"', 'application/json;charset=utf-8']) {
       expect((await send('POST', '/auth/magic-link', { contentType: type, body: JSON.stringify({ email: 'm@shape.example' }) })).status, type).toBe(202);
     }
+  });
+
+  it('refuses a Content-Type sent twice, as API Gateway joins the two (RFC 9110 §5.3) and the parser then reads neither', async () => {
+    const before = await items();
+    const url = new URL('/auth/magic-link', platform.apiUrl);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(url, { method: 'POST' }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      // Two header lines of the same name; Node's server would keep only the first of them.
+      req.setHeader('content-type', ['application/json', 'application/merge-patch+json']);
+      req.on('error', reject);
+      req.end(JSON.stringify({ email: 'twice@shape.example' }));
+    });
+    expect(status).toBe(415);
+    expect(await items()).toEqual(before);
   });
 
   it('answers a body sent to a route that takes none with 415 naming the body, doing nothing', async () => {
