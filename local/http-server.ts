@@ -68,7 +68,8 @@ export function problemResult(status: number, title: string, detail?: string, he
   return problemAnswer(new HttpProblem(status, title, detail), headers);
 }
 
-function problemAnswer(problem: HttpProblem, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+/** An HttpProblem (e.g. invalidFields) as the adapter answers it. */
+export function problemAnswer(problem: HttpProblem, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
   return { statusCode: problem.status, headers: { 'content-type': 'application/problem+json', ...headers }, body: JSON.stringify(problem.toBody()) };
 }
 
@@ -119,7 +120,9 @@ export function startHttpServer(port: number, mounts: Mount[], onError: (e: unkn
         method: req.method ?? 'GET',
         path: url.pathname,
         query: url.search.slice(1),
-        headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')])),
+        // As API Gateway (payload 2.0) does: a header sent twice arrives as its values joined with
+        // commas. req.headers would keep only the first of some (Content-Type, Authorization).
+        headers: Object.fromEntries(Object.entries(req.headersDistinct).map(([k, v]) => [k, (v ?? []).join(k === 'cookie' ? '; ' : ',')])),
         body,
         sourceIp,
       });

@@ -9,7 +9,8 @@
  * - POST /_local/settle                                answers once the stream, the bus and its targets are idle
  */
 import type { LocalEventBridge } from './eventbridge/index.js';
-import { problemResult, type ApiHandler } from './http-server.js';
+import { invalidFields, queryProblems } from '@culturebridge/http';
+import { problemAnswer, problemResult, type ApiHandler } from './http-server.js';
 import type { FailureRecord } from './stream-poller.js';
 
 export interface LocalRoutesDeps {
@@ -20,6 +21,15 @@ export interface LocalRoutesDeps {
   settle: () => Promise<void>;
 }
 
+/** The query parameters each route reads (a redrive reads none). */
+const QUERIES = new Map<string, readonly string[]>([
+  ['/_local/events', ['detail-type', 'source']],
+  ['/_local/dead-letters', []],
+  ['/_local/settle', []],
+  ['/_local/run-digests', ['at', 'due']],
+  ['/_local/run-expiry', ['at']],
+]);
+
 const ok = (body: unknown) => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body, null, 2) });
 const methodNotAllowed = (allow: string) => problemResult(405, 'Method not allowed', `Use ${allow}.`, { allow });
 
@@ -29,6 +39,10 @@ export function localRoutes(deps: LocalRoutesDeps): ApiHandler {
     const params = new URLSearchParams(event.rawQueryString);
     const path = event.rawPath.replace(/(?<!\/)\/+$/, '');
     const redrive = /^\/_local\/dead-letters\/(?:([^/]+)\/)?redrive$/.exec(path);
+    // A parameter sent twice, or one the route does not read, is named in a 400, as the API names it.
+    const accepted = redrive ? [] : QUERIES.get(path);
+    const problems = accepted ? queryProblems(event.rawQueryString, accepted) : [];
+    if (problems.length > 0) return problemAnswer(invalidFields(problems));
     if (path === '/_local/events') {
       if (method !== 'GET') return methodNotAllowed('GET');
       const events = deps.eventBridge.events

@@ -426,6 +426,12 @@ describe('event log', () => {
       'Ping',
     ]);
     expect((await fetch(`${bridge.endpoint}/_local/events?since=unknown`)).status).toBe(400);
+    // A filter sent twice would be read as its first; a misspelt one would filter nothing: each is named.
+    for (const [query, name] of [['?source=a&source=b', 'source'], ['?detail-type=Ping&detail-type=Pong', 'detail-type'], ['?sorce=other.app', 'sorce']]) {
+      const refused = await fetch(`${bridge.endpoint}/_local/events${query}`);
+      expect(refused.status, query).toBe(400);
+      expect(((await refused.json()) as { errors?: { field: string }[] }).errors?.map((e) => e.field), query).toEqual([name]);
+    }
   });
 
   it('prints one readable line per accepted event', async () => {

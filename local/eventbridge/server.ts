@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { queryProblems } from '@culturebridge/http';
 
 import { DEFAULT_RETRY_POLICY, DeliveryScheduler, type DeadLetter, type RetryPolicy, type RuleTarget } from './delivery.js';
 import { controlPlane, type ApiRule } from './control-plane.js';
@@ -286,6 +287,12 @@ export class LocalEventBridge {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://${HOST}`);
     if (req.method === 'GET' && url.pathname === '/_local/events') {
+      // A filter sent twice, or one it does not read, is named in a 400, as the API names them.
+      const problems = queryProblems(url.search.slice(1), ['source', 'detail-type', 'bus', 'since']);
+      if (problems.length > 0) {
+        sendJson(res, 400, { message: `Invalid query: ${problems.map((p) => p.detail).join('; ')}`, errors: problems });
+        return;
+      }
       const param = (name: string) => url.searchParams.get(name) ?? undefined;
       try {
         const events = queryEventLog(this.eventLog, {

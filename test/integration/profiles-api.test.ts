@@ -245,7 +245,7 @@ describe('profiles API on DynamoDB Local', () => {
     expect((await table.scanAll()).length).toBe(before);
   });
 
-  it('refuses a body over 64 KB with 413 and a body that is not JSON with 415, storing nothing', async () => {
+  it('refuses a body over 64 KB with 413, a body that is not sent as JSON with 415 and one that does not parse with 400, storing nothing', async () => {
     const before = (await table.scanAll()).length;
     const huge = await call(api, { method: 'POST', path: '/profiles', body: validProfileInput({ description: 'x'.repeat(100 * 1024) }) });
     expect(huge.status).toBe(413);
@@ -254,10 +254,12 @@ describe('profiles API on DynamoDB Local', () => {
     const text = await call(api, { method: 'POST', path: '/profiles', rawBody: 'name=Kutaisi', headers: { 'content-type': 'text/plain' } });
     expect(text.status).toBe(415);
     const broken = await call(api, { method: 'POST', path: '/profiles', rawBody: '{"name": ' });
-    expect(broken.status).toBe(415);
-    expect(broken.body.title).toBe('Unsupported media type');
-    expect(broken.body.detail).toBe('The body is not valid JSON. Check quotes, commas and brackets.');
-    expect(text.body.detail).toBe('Send the body as JSON with the header Content-Type: application/json.');
+    // RFC 9110 §15.5.16: 415 is for a media type the route does not take; a body that does not
+    // parse as the type it declares is the client's bad request, named as the body.
+    expect(broken.status).toBe(400);
+    expect(broken.body.errors).toEqual([expect.objectContaining({ field: '(body)', code: 'invalid', detail: 'the body is not valid JSON: check quotes, commas and brackets' })]);
+    expect(text.body.title).toBe('Unsupported media type');
+    expect(text.body.errors).toEqual([expect.objectContaining({ field: 'Content-Type', code: 'unknown_value', params: { value: 'text/plain' } })]);
     // Valid JSON nested thousands of levels deep is not "not JSON": it is a 400 that says what is wrong.
     const deep = await call(api, { method: 'POST', path: '/profiles', rawBody: `${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}` });
     expect(deep.status).toBe(400);

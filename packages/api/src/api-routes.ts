@@ -60,6 +60,20 @@ export const routesOf = <F extends ApiFunction>(fn: F) => PROFILES_API_ROUTES.fi
 /** Routes whose request carries a JSON body. */
 export const ROUTES_WITH_BODY: ReadonlySet<ProfilesApiRouteName> = new Set(['magicLink', 'describeLink', 'verify', 'create', 'update', 'updateNetworkSettings', 'importMemberList', 'createMeeting', 'updateMeeting', 'requestMeeting']);
 
+const PAGE = ['limit', 'cursor'];
+const LOCALE = ['locale'];
+/** The query parameters each route reads; any other, or one sent twice, is a 400 (packages/http queryShape). A route not named reads none. */
+export const ROUTE_QUERIES: Partial<Record<ProfilesApiRouteName, readonly string[]>> = {
+  networkMembers: PAGE,
+  joinRequests: PAGE,
+  rejectedMembers: PAGE,
+  networkActivity: PAGE,
+  listMeetings: PAGE,
+  networkMatches: [...PAGE, 'names'],
+  exportMembers: ['format', 'delimiter'],
+  ...Object.fromEntries((['createMeeting', 'readMeeting', 'updateMeeting', 'meetingCalendar', 'requestMeeting', 'profileMeetings', 'profileMeetingCalendar'] as const).map((r) => [r, LOCALE])),
+};
+
 /** Routes whose body may be larger than MAX_BODY_BYTES: a member list as base64 (see MAX_FILE_BYTES). */
 export const LARGE_BODY_ROUTES: ReadonlySet<ProfilesApiRouteName> = new Set(['importMemberList']);
 /** A 4 MB file as base64 in JSON; below Lambda's 6 MB synchronous payload limit. */

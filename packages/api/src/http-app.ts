@@ -1,15 +1,14 @@
 import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
-import httpJsonBodyParser from '@middy/http-json-body-parser';
 import httpRouterHandler, { type Route } from '@middy/http-router';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { bodyLimit, caseInsensitiveMediaType, problemDetails } from '@culturebridge/http';
+import { jsonBody, noBody, problemDetails, queryShape } from '@culturebridge/http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { bearerToken, sessionCookieSecret } from '@culturebridge/auth';
 import { authenticate, type AuthenticationDeps } from './access.js';
-import { LARGE_BODY_ROUTES, MAX_LARGE_BODY_BYTES, ROUTES_WITH_BODY, type ProfilesApiRoute } from './api-routes.js';
+import { LARGE_BODY_ROUTES, MAX_LARGE_BODY_BYTES, ROUTE_QUERIES, ROUTES_WITH_BODY, type ProfilesApiRoute } from './api-routes.js';
 import type { RouteHandler } from './route.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -24,10 +23,6 @@ export interface HttpAppOptions {
 
 type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
-/** Routes that carry a body get the size limit and the JSON parser; the others never parse one. */
-function withJsonBody(handler: Handler, maxBytes: number) {
-  return middy(handler).use(bodyLimit(maxBytes)).use(caseInsensitiveMediaType()).use(httpJsonBodyParser());
-}
 
 /**
  * Every route authenticates its caller first, as its declared access demands; a renewed (or
@@ -64,8 +59,9 @@ export function trustedOrigins(options: { appBaseUrl: string; allowedOrigins: re
 export function httpApp<R extends ProfilesApiRoute>(routes: readonly R[], handlers: Record<R['name'], RouteHandler>, options: HttpAppOptions) {
   const routed: Route<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>[] = routes.map((route) => {
     const handler = authenticated(route, handlers[route.name as R['name']], options.auth, options.now);
-    const body = ROUTES_WITH_BODY.has(route.name) ? withJsonBody(handler, LARGE_BODY_ROUTES.has(route.name) ? MAX_LARGE_BODY_BYTES : MAX_BODY_BYTES) : undefined;
-    return { method: route.method, path: route.path, handler: body ?? middy(handler) };
+    // The query, then the body (its size, media type and JSON; or that there is none), before the route reads either.
+    const body = ROUTES_WITH_BODY.has(route.name) ? jsonBody(LARGE_BODY_ROUTES.has(route.name) ? MAX_LARGE_BODY_BYTES : MAX_BODY_BYTES) : [noBody()];
+    return { method: route.method, path: route.path, handler: middy(handler).use(queryShape(ROUTE_QUERIES[route.name])).use(body) };
   });
   // onError runs in reverse order of use(): the problem renderer first, then headers are added to it.
   return middy(httpRouterHandler(routed))

@@ -2,7 +2,7 @@ import type middy from '@middy/core';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { LostEveryAttempt, UnprocessedAfterRetries } from '@culturebridge/store';
-import { bodyTooLarge, HttpProblem, invalidFields, keptChanging } from './problem.js';
+import { bodyTooLarge, HttpProblem, keptChanging } from './problem.js';
 
 type Request = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
 
@@ -18,25 +18,6 @@ export function bodyLimit(maxBytes: number): middy.MiddlewareObj<APIGatewayProxy
       const bytes = isBase64Encoded ? Math.floor((body.length * 3) / 4) : Buffer.byteLength(body, 'utf8');
       if (bytes > maxBytes) {
         throw bodyTooLarge(maxBytes, bytes);
-      }
-    },
-  };
-}
-
-/**
- * Media types are case-insensitive (RFC 9110 §8.3.1), but @middy/http-json-body-parser matches
- * `application/json` case-sensitively: this lower-cases the type and subtype of Content-Type (and
- * drops blanks before its parameters) before the parser looks. Parameters are left as sent.
- */
-export function caseInsensitiveMediaType(): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
-  return {
-    before: (request: Request) => {
-      const headers = request.event.headers ?? {};
-      for (const [name, value] of Object.entries(headers)) {
-        if (name.toLowerCase() !== 'content-type' || typeof value !== 'string') continue;
-        const semicolon = value.indexOf(';');
-        const type = (semicolon < 0 ? value : value.slice(0, semicolon)).trim().toLowerCase();
-        headers[name] = semicolon < 0 ? type : `${type}${value.slice(semicolon)}`;
       }
     },
   };
@@ -73,12 +54,10 @@ function isMiddyHttpError(error: unknown): error is MiddyHttpError {
 const MIDDY_TITLES: Record<number, string> = {
   404: 'Not found',
   405: 'Method not allowed',
-  415: 'Unsupported media type',
 };
 
 const MIDDY_DETAILS: Record<number, string> = {
   404: 'There is no such route. See docs/api.md for the routes this API has.',
-  415: 'Send the body as JSON with the header Content-Type: application/json.',
 };
 
 /**
@@ -93,25 +72,9 @@ export function problemDetails(logger: Logger): middy.MiddlewareObj<APIGatewayPr
       let problem: HttpProblem;
       if (error instanceof HttpProblem) {
         problem = error;
-      } else if (isMiddyHttpError(error) && error.statusCode === 422 && /forbidden key/i.test(error.message)) {
-        // The JSON parser refuses "__proto__" (and "constructor" with a "prototype"), which could
-        // reach Object.prototype: a field no form has, so the answer other unknown fields get.
-        const key = (error.cause as { data?: unknown } | undefined)?.data === 'constructor' ? 'constructor' : '__proto__';
-        problem = invalidFields([{ field: '(body)', pointer: '#', code: 'unknown_field', detail: `the body holds the key "${key}", which no field has`, params: { key } }]);
-      } else if (isMiddyHttpError(error) && /call stack/i.test(String((error.cause as { message?: unknown } | undefined)?.message ?? ''))) {
-        // Valid JSON nested thousands deep overflows the parser's reviver: a client's mistake, but
-        // not "not JSON".
-        problem = new HttpProblem(400, 'Bad request', 'The body nests objects or arrays too deeply; no field of this API nests more than a few levels.');
       } else if (isMiddyHttpError(error) && error.statusCode >= 400 && error.statusCode < 500) {
-        // middy 6 answered a body that does not parse with 415, middy 7 with 422. Our contract
-        // (docs/api.md) has been 415 since the first release, so clients keep seeing that.
-        const malformedJson = (error.statusCode === 415 || error.statusCode === 422) && /malformed JSON/i.test(error.message);
-        const status = malformedJson ? 415 : error.statusCode;
-        problem = new HttpProblem(
-          status,
-          MIDDY_TITLES[status] ?? 'Bad request',
-          malformedJson ? 'The body is not valid JSON. Check quotes, commas and brackets.' : (MIDDY_DETAILS[error.statusCode] ?? error.message),
-        );
+        // The router's 404 and 405; a request body is checked (and parsed) by jsonBody, which throws HttpProblems.
+        problem = new HttpProblem(error.statusCode, MIDDY_TITLES[error.statusCode] ?? 'Bad request', MIDDY_DETAILS[error.statusCode] ?? error.message);
       } else if (error instanceof LostEveryAttempt) {
         // A store method retried its transaction and lost to other writes each time: not a failure
         // of ours, the same request again may land. Only a store method that decided again and lost
