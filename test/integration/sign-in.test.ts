@@ -7,6 +7,7 @@ import { createProfilesApi } from '../../functions/profiles-api/app.js';
 import { CLIENT_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER } from '@culturebridge/api/api-routes';
 import type { Platform } from '../../local/platform.js';
 import { localMails } from '../../local/ses-local.js';
+import { pollUntil } from '../../local/poll.js';
 import { localSession } from '../../local/sessions.js';
 import { call } from '../support/api-event.js';
 import { approveMemberships, ensureNetworks, sharedMemberApi, startTestPlatform, submitProfile } from '../support/platform.js';
@@ -26,6 +27,16 @@ function frozenInWindow(): () => string {
   const windowMs = RATE_LIMITS.perClient.windowSeconds * 1000;
   const at = new Date(Math.ceil(Date.now() / windowMs) * windowMs + 60_000).toISOString();
   return () => at;
+}
+
+/**
+ * Resolves once at least `marginMs` of the current fixed window of `limit` remain, polling the
+ * clock (at most `marginMs` plus a second): the platform's API reads the real clock, and a flood
+ * whose requests straddled a window's end saw its counter start again (202 where 429 was due).
+ */
+async function roomInWindow(limit: keyof typeof RATE_LIMITS, marginMs = 30_000): Promise<void> {
+  const windowMs = RATE_LIMITS[limit].windowSeconds * 1000;
+  await pollUntil(`${marginMs} ms left in the ${limit} window`, async () => (windowMs - (Date.now() % windowMs) >= marginMs ? true : undefined), { timeoutMs: marginMs + 1_000, intervalMs: 250 });
 }
 
 describe('sign-in by magic link, on the local platform with SES local', () => {
@@ -164,6 +175,7 @@ describe('sign-in by magic link, on the local platform with SES local', () => {
 
   it('limits links per address with 429 and Retry-After', async () => {
     const email = `flood-${randomUUID().slice(0, 6)}@example.org`;
+    await roomInWindow('perAddress');
     for (let i = 0; i < RATE_LIMITS.perAddress.limit; i++) expect((await post('/auth/magic-link', { email })).status).toBe(202);
     const limited = await post('/auth/magic-link', { email });
     expect(limited.status).toBe(429);
@@ -178,6 +190,7 @@ describe('sign-in by magic link, on the local platform with SES local', () => {
   it('counts plus-tagged and differently cased addresses against one mailbox\'s limit, and mails each as given', async () => {
     const mailbox = `flood-${randomUUID().slice(0, 8)}`;
     const asked = Array.from({ length: RATE_LIMITS.perAddress.limit }, (_, i) => (i % 2 ? `${mailbox}+${i}@Example.ORG` : `${mailbox.toUpperCase()}+${i}@example.org`));
+    await roomInWindow('perAddress');
     for (const email of asked) expect((await post('/auth/magic-link', { email })).status).toBe(202);
     expect((await post('/auth/magic-link', { email: `${mailbox}+one-more@example.org` })).status).toBe(429);
     expect((await post('/auth/magic-link', { email: `${mailbox}@example.org` })).status).toBe(429);
