@@ -183,12 +183,15 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       ses = started;
     }
 
-    // EventBridge retries a target for up to 24 hours; locally a few seconds of retries stand in for that.
+    // EventBridge retries a target for up to 24 hours; locally about 16 s of retries (10 attempts,
+    // 50 ms doubling to 5 s) stand in for that. A delivery that waits for another delivery of the
+    // same mail (NotificationInFlight) must outlast the holder: with 5 s of retries, a machine at
+    // load 14 dead-lettered such waits while the holder was still sending.
     const eventBridge = await LocalEventBridge.start({
       port: options.eventBridgePort ?? 0,
       quiet: options.quiet,
       logger: log,
-      retry: { maxAttempts: 8, baseDelayMs: 50, maxDelayMs: 2_000 },
+      retry: { maxAttempts: 10, baseDelayMs: 50, maxDelayMs: 5_000 },
       // As the functions' concurrency bounds their SQS pollers in AWS: a backlog (say, deliveries
       // resumed after a kill) drains without every recompute racing every other one.
       maxConcurrentDeliveries: 16,
