@@ -77,6 +77,16 @@ describe('meetings in a real browser', () => {
     await page.getByLabel('Break between rounds (minutes)').fill('3');
     await page.getByLabel('Rounds', { exact: true }).fill('4');
     await page.getByLabel('Tables', { exact: true }).fill('6');
+    // Native date and time inputs are drawn in the browser's locale: the values chosen are written
+    // out beside them in the app's language, the zone with the offset it keeps on that day.
+    await expect(page.locator('#meeting-date-chosen').innerText()).resolves.toBe('Tuesday, May 12, 2099');
+    await expect(page.locator('#meeting-startTime-chosen').innerText()).resolves.toBe('10:00 AM');
+    await expect(page.locator('#meeting-timeZone-chosen').innerText()).resolves.toBe('Asia/Tbilisi, UTC+04:00');
+    // POSIX's signs are inverted: Etc/GMT+12 is twelve hours behind UTC.
+    await page.getByLabel('Time zone').fill('Etc/GMT+12');
+    await expect(page.locator('#meeting-timeZone-chosen').innerText()).resolves.toBe('UTC−12:00');
+    expect(await page.locator('#meeting-time-zones option[value="Asia/Tbilisi"]').getAttribute('label')).toBe('UTC+04:00');
+    await page.getByLabel('Time zone').fill('Asia/Tbilisi');
     const participants = page.getByRole('group', { name: /^Participants/ });
     // Nobody chosen yet: the refusal names the list by its label, not by the API's field name.
     await page.getByRole('button', { name: 'Plan the rounds' }).click();
@@ -104,7 +114,7 @@ describe('meetings in a real browser', () => {
 
     await page.getByRole('heading', { level: 1, name: 'EU4Culture network meeting: speed dating' }).waitFor(WAIT);
     // The day as the page's language writes it, not as ISO 8601.
-    await expect(page.locator('.lead').first().innerText()).resolves.toContain('May 12, 2099');
+    await expect(page.locator('.lead').first().innerText()).resolves.toContain('May 12, 2099, from 10:00 (Asia/Tbilisi, UTC+04:00)');
     const rounds = page.locator('section.round-page');
     expect(await rounds.count()).toBe(4);
     // 12 people at 6 tables: six meetings a round, nobody waits; 10:00 in Tbilisi, 12 + 3 minutes a round.
@@ -332,7 +342,7 @@ describe('meetings in a real browser', () => {
       { timeoutMs: 20_000, intervalMs: 200 },
     );
     expect(mail.subject).toBe('CultureBridge: EU4Culture network meeting: speed dating is cancelled');
-    expect(mail.body.text).toContain('planned for May 12, 2099 from 10:00 (Asia/Tbilisi)');
+    expect(mail.body.text).toContain('planned for May 12, 2099 from 10:00 (Asia/Tbilisi, UTC+04:00)');
   });
 
   it('lists every planned meeting by date when the list comes in several pages', async () => {
