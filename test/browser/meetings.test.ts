@@ -8,6 +8,7 @@ import { pollUntil } from '../../local/poll.js';
 import { screenshot, seriousAccessibilityViolations } from './support/chromium.js';
 import { signInThroughMail } from './support/mail.js';
 import { askingPagesOf } from './support/page-limit.js';
+import { parseCsv } from './support/csv.js';
 import { localSession } from '../../local/sessions.js';
 import { startSeededPlatform } from './support/seeded-platform.js';
 
@@ -145,6 +146,24 @@ describe('meetings in a real browser', () => {
     const first = events.find((e) => /-r1-t1@meetings\.culturebridge$/.test(e.UID ?? ''));
     expect(first).toMatchObject({ DTSTART: '20990512T060000Z', DTEND: '20990512T061200Z', SEQUENCE: '0', LOCATION: 'Table 1' });
     expect(new Set(events.map((e) => e.UID)).size).toBe(24);
+
+    // The timetable CSV in the page's language, with the byte-order mark Excel needs for UTF-8, times
+    // as Tbilisi's clocks show them; in Russian separated by ";" as a Russian Excel expects.
+    const timetable = async (button: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+      return readFileSync(await file.path(), 'utf8');
+    };
+    const csv = await timetable('Download CSV');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsv(csv.slice(1));
+    expect(rows[0]).toEqual(['Round', 'Start (Asia/Tbilisi, UTC+04:00)', 'End (Asia/Tbilisi, UTC+04:00)', 'Table', 'Participant', 'Partner', 'Asked for', 'Why they meet']);
+    expect(rows[1]?.slice(0, 4)).toEqual(['1', '10:00', '10:12', '1']);
+    expect(rows).toHaveLength(25);
+    await page.getByLabel('Language', { exact: true }).selectOption('ru');
+    const russian = (await timetable('Скачать CSV')).slice(1).split('\r\n');
+    expect(russian[0]).toBe('Раунд;Начало (Asia/Tbilisi, UTC+04:00);Конец (Asia/Tbilisi, UTC+04:00);Стол;Участник;Партнёр;По просьбе;Почему встречаются');
+    expect(russian[1]).toMatch(/^1;10:00;10:12;1;[^;]+;[^;]+;нет;\S/);
+    await page.getByLabel('Язык', { exact: true }).selectOption('en');
     await screenshot(page, 'meeting.png');
   });
 

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { ApiProblem } from '../api/client';
-import { cancelMeeting, createMeeting, fetchMe, fetchMeeting, fetchMeetingFile, fetchAllNetworkMembers, fetchMeetings, updateMeeting } from '../api/endpoints';
+import { cancelMeeting, createMeeting, fetchMe, meetingFilePath, fetchMeeting, fetchAllNetworkMembers, fetchMeetings, updateMeeting } from '../api/endpoints';
 import type { MeetingView } from '../api/types';
 import { MAX_ROUNDS, MAX_TABLES, TIMING_FIELDS, defaultTimeZone, hasRoundToCome, isDayWithin, isHeld, isTimeZone, meetingLocalTime, timeZoneLabel, timeZoneNames, timeZoneOffsetLabel, zonedToUtc, type MeetingInput } from '@culturebridge/domain';
 import { ChosenValue } from '../components/ChosenValue';
@@ -8,7 +8,7 @@ import { PageHeading } from '../components/PageHeading';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { RequireCoordinator } from '../components/RequireCoordinator';
 import { ScrollArea } from '../components/ScrollArea';
-import { downloadText } from '../lib/download';
+import { downloadFromApi } from '../lib/download';
 import { chosenDay, chosenTime } from '../i18n/date-time';
 import { useLocale } from '../i18n/use-locale';
 import { networkLabel } from '../lib/networks';
@@ -439,9 +439,7 @@ function Timetable({
   const { problem: downloadProblem, run: runDownload } = useApiAction();
   const download = (kind: 'calendar' | 'csv') =>
     runDownload(async () => {
-      const text = await fetchMeetingFile(meeting.networkId, meeting.id, kind, locale);
-      if (kind === 'calendar') downloadText(`meeting-${meeting.id}.ics`, text, 'text/calendar');
-      else downloadText(`meeting-${meeting.id}.csv`, text, 'text/csv');
+      await downloadFromApi(meetingFilePath(meeting.networkId, meeting.id, kind, locale), `meeting-${meeting.id}.${kind === 'calendar' ? 'ics' : 'csv'}`);
     });
   return (
     <div className="page meeting">
