@@ -222,11 +222,14 @@ describe('the web app in a real browser', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^culturebridge-eu4culture-matches-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = readFileSync(await download.path(), 'utf8');
-    expect(text.startsWith('\uFEFFmatchId,memberA,memberB,state,score,acceptedBy,mainReason,proposedAt,updatedAt\r\n')).toBe(true);
+    // In the page's language (English here): headers, the state in words, the score out of 100 as
+    // the pages give it, times a spreadsheet reads as dates on the browser's clocks.
+    expect(text.startsWith('\uFEFFMatch,Member A,Member B,State,Score (of 100),Accepted by,Main reason,')).toBe(true);
     const records = parseCsv(text.slice(1));
     expect(records).toHaveLength(matches.length + 1);
     const row = records.find((r) => r[0] === matchId);
-    expect(row?.slice(0, 5)).toEqual([matchId, confirmed?.names[0], confirmed?.names[1], 'confirmed', confirmed?.score.toFixed(4)]);
+    expect(row?.slice(0, 5)).toEqual([matchId, confirmed?.names[0], confirmed?.names[1], 'Confirmed by both', String(Math.round((confirmed?.score ?? 0) * 100))]);
+    expect(row?.[7]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect(row?.[6]).toBe(describeTopReason(catalogTools('en'), confirmed?.topReason));
     expect(row?.[6]).not.toBe('');
   });
