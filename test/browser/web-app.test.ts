@@ -336,12 +336,13 @@ describe('the web app in a real browser', () => {
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export members (XLSX)' }).click()]);
     expect(xlsx.suggestedFilename()).toBe(`${EU4CULTURE}-members.xlsx`);
     const sheet = await readSheet(readFileSync(await xlsx.path()));
-    expect(sheet[0]?.slice(0, 8)).toEqual(['name', 'kind', 'country', 'region', 'contact_name', 'contact_email', 'status', 'membership']);
+    expect(sheet[0]?.slice(0, 8)).toEqual(['Name', 'Kind', 'Country', 'City or region', 'Contact person', 'Contact e-mail', 'Status', 'Membership']);
     expect(sheet.find((r) => r[0] === 'Telavi')?.slice(6, 8)).toEqual(['pending', 'approved']);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export members (CSV with ;)' }).click()]);
     expect(download.suggestedFilename()).toBe(`${EU4CULTURE}-members.csv`);
     const exported = readFileSync(await download.path(), 'utf8');
-    expect(exported.startsWith('\uFEFFname;kind;country;region;contact_name;contact_email;status;membership;confirmed_partners;open_proposals;last_activity\r\n')).toBe(true);
+    // In the page's language: the headers and each member's status in words.
+    expect(exported.startsWith('\uFEFFName;Kind;Country;City or region;Contact person;Contact e-mail;Status;Membership;Confirmed partners;Open proposals;Last activity (UTC)\r\n')).toBe(true);
     const rows = parse(exported.slice(1), { delimiter: ';' }) as string[][];
     expect(rows.find((r) => r[0] === 'Telavi')?.slice(6, 8)).toEqual(['pending', 'approved']);
     expect(rows.find((r) => r[0] === 'Gyumri')?.[8]).toBe('Poti');

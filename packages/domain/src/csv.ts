@@ -35,3 +35,13 @@ export function spreadsheetCsv(records: readonly (readonly (string | number)[])[
 export function spreadsheetText(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
+
+/**
+ * An instant (ISO 8601) as "YYYY-MM-DD HH:MM" in UTC: the form every spreadsheet, whatever its
+ * language, reads as a date and time and then shows in its own format; an ISO instant with `T` and
+ * `Z` stays text. A value that is no instant is given back as it is.
+ */
+export function spreadsheetUtcTime(iso: string): string {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? iso : `${at.toISOString().slice(0, 10)} ${at.toISOString().slice(11, 16)}`;
+}
