@@ -81,17 +81,18 @@ async function main(): Promise<number> {
   }
   const { doc, tableName, local } = operatorDocumentClient();
   try {
-    if (!(await new NetworkStore(doc, tableName).get(networkId))) {
-      console.error(`no network "${networkId}": add it with npm run network -- add`);
-      return 1;
-    }
-    const matches = new MatchStore(doc, tableName);
     if (values.locale !== undefined && !isLocale(values.locale)) {
       console.error(`--locale must be one of ${LOCALES.join(', ')}`);
       return 2;
     }
     // The report's and the export's language: --locale, else the terminal's, else English.
     const locale = values.locale ?? environmentLocale() ?? DEFAULT_LOCALE;
+    const t = translator(locale);
+    if (!(await new NetworkStore(doc, tableName).get(networkId))) {
+      console.error(t('memberReport.noNetwork', { network: networkId }));
+      return 1;
+    }
+    const matches = new MatchStore(doc, tableName);
     if (command === 'export') {
       if ((values.format !== 'csv' && values.format !== 'xlsx') || (values.delimiter !== ',' && values.delimiter !== ';')) {
         console.error('--format must be csv or xlsx, --delimiter , or ;');
@@ -100,16 +101,20 @@ async function main(): Promise<number> {
       const exported = await memberExportFile(await networkMemberRows(matches, networkId), values.format, values.delimiter, locale);
       const out = resolve(values.out ?? `${networkId}-members.${exported.extension}`);
       writeFileSync(out, exported.body);
-      console.log(translator(locale)('memberExport.written', { path: out }));
+      console.log(t('memberExport.written', { path: out }));
       return 0;
     }
 
-    const t = translator(locale);
     let plan;
     try {
       plan = planImport(await parseMemberFile(readFileSync(file as string), values.encoding), networkId, values.locale);
     } catch (error) {
-      if (error instanceof UnreadableFile || error instanceof RangeError) {
+      // Worded from its code as the import page words it.
+      if (error instanceof UnreadableFile) {
+        console.error(problemText(error, locale));
+        return 1;
+      }
+      if (error instanceof RangeError) {
         console.error(error.message);
         return 1;
       }
@@ -168,7 +173,7 @@ async function main(): Promise<number> {
       appBaseUrl: mail.appBaseUrl,
     };
     // Drawn in place on a terminal; a redirected stderr (CI logs) gets a line every second instead.
-    const bar = new SingleBar({ format: '{bar} {value}/{total} rows', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 1000 }, Presets.shades_classic);
+    const bar = new SingleBar({ format: `{bar} ${t('memberReport.progress', { done: '{value}', total: '{total}' })}`, stream: process.stderr, noTTYOutput: true, notTTYSchedule: 1000 }, Presets.shades_classic);
     bar.start(plan.valid.length, 0);
     const result = await importMembers(
       { ...importDeps, invite: (email, profile, at, inviteLocale) => sendMagicLink(linkDeps, email, 'invite-member', at, profile, inviteLocale) },

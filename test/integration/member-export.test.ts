@@ -130,11 +130,21 @@ describe('member export', () => {
     expect(real.stdout).toMatch(/^Rând 3, kind "town": /m);
     expect(real.stdout).toContain('Creați: 1, actualizați: 0, neschimbați: 0, rămași ai membrilor: 0, invalizi: 1. Membrii noi au primit o invitație să își confirme profilul.');
     expect(real.stdout).not.toMatch(/created|Створено/);
-    expect(real.stderr).toMatch(/1\/1 rows/);
+    // The progress bar counts in the report's language too.
+    expect(real.stderr).toMatch(/1\/1 rânduri/);
     expect(readFileSync(join(dir, 'members-errors.csv'), 'utf8')).toMatch(/^\uFEFFRând;Coloană;Valoare;Problemă\r\n.*town/s);
     expect((await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(`cahul@${net}.example`)).map((m) => m.subject)).toEqual([
       'CultureBridge · Export network: confirmați profilul Cahul',
     ]);
+    // A file it cannot read, and a network it does not know, are said in the report's language.
+    const garbage = join(dir, 'garbage.xlsx');
+    writeFileSync(garbage, Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
+    const unreadable = (await cliIn('uk_UA.UTF-8', 'import', '--network', net, garbage).catch((error: unknown) => error)) as { code?: number; stderr?: string };
+    expect(unreadable).toMatchObject({ code: 1 });
+    expect(unreadable.stderr).toContain('Файл не читається як CSV або XLSX.');
+    const unknown = (await cliIn('uk_UA.UTF-8', 'export', '--network', 'no-such-network').catch((error: unknown) => error)) as { code?: number; stderr?: string };
+    expect(unknown).toMatchObject({ code: 1 });
+    expect(unknown.stderr).toContain('«no-such-network»');
     // Without --locale, the terminal's language (LANG); the invitations stay English then.
     expect((await cliIn('uk_UA.UTF-8', 'import', '--network', net, file)).stdout).toContain('Створено: 0, оновлено: 0, без змін: 1, лишилося як в учасника: 0, з помилками: 1.');
     expect((await cli('import', '--network', net, file)).stdout).toContain('Created 0, updated 0, unchanged 1, kept as their members\' 0, invalid 1.');
