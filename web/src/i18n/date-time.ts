@@ -12,6 +12,8 @@ export function dateTimeFormat(locale: Locale, options: Intl.DateTimeFormatOptio
     ...(options.dateStyle || options.year ? { day: '2-digit', month: '2-digit', year: 'numeric' } : {}),
     ...(options.timeStyle || options.hour ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
     ...(options.timeStyle === 'medium' ? { second: '2-digit' } : {}),
+    // A zone the caller names (the activity feed's UTC) is named in the numbers too.
+    ...(options.timeZoneName ? { timeZoneName: options.timeZoneName } : {}),
     timeZone: options.timeZone,
   };
   return new Intl.DateTimeFormat('de-DE', numeric);
