@@ -2,14 +2,15 @@
  * Member lists, for the operator or a coordinator at a terminal:
  *
  *   npm run members -- import --network <id> [--dry-run] [--encoding windows-1251|windows-1250|windows-1252] [--locale ka] <file.csv|file.xlsx>
- *   npm run members -- export --network <id> [--format csv|xlsx] [--delimiter ';'] [--out <file>]
+ *   npm run members -- export --network <id> [--format csv|xlsx] [--delimiter ';'] [--locale ka] [--out <file>]
  *
  * The import previews first (problems per row and column, the summary), then writes unless
  * --dry-run; imported members are mailed an invitation to review and confirm their profile.
  * A legacy single-byte file is refused until its encoding is confirmed with --encoding. --locale is
  * the report's language, worded as the import page words it, and the invitations' language for rows
- * whose `locale` column is empty. Without it the report is in the terminal's language (LC_ALL,
- * LC_MESSAGES, LANG; English if the app does not speak it) and those invitations are in English.
+ * whose `locale` column is empty; for the export, the file's language. Without it the report and
+ * the export are in the terminal's language (LC_ALL, LC_MESSAGES, LANG; English if the app does not
+ * speak it) and those invitations are in English.
  *
  * Locally (default) it works on `npm start`'s table and mails through its SES local (read from
  * .data/dynamodb/endpoints.json). Against AWS: TABLE_NAME, SENDER_EMAIL, CONFIGURATION_SET and
@@ -36,7 +37,7 @@ import { parseOptions } from './cli-options.js';
 
 const USAGE = `usage:
   npm run members -- import --network <id> [--dry-run] [--encoding windows-1251|windows-1250|windows-1252] [--locale ka] <file>
-  npm run members -- export --network <id> [--format csv|xlsx] [--delimiter ,|;] [--out <file>]`;
+  npm run members -- export --network <id> [--format csv|xlsx] [--delimiter ,|;] [--locale ka] [--out <file>]`;
 
 /**
  * Where invitations are mailed: through SES with the stack's settings (SENDER_EMAIL,
@@ -80,8 +81,15 @@ async function main(): Promise<number> {
   }
   const { doc, tableName, local } = operatorDocumentClient();
   try {
+    if (values.locale !== undefined && !isLocale(values.locale)) {
+      console.error(`--locale must be one of ${LOCALES.join(', ')}`);
+      return 2;
+    }
+    // The report's and the export's language: --locale, else the terminal's, else English.
+    const locale = values.locale ?? environmentLocale() ?? DEFAULT_LOCALE;
+    const t = translator(locale);
     if (!(await new NetworkStore(doc, tableName).get(networkId))) {
-      console.error(`no network "${networkId}": add it with npm run network -- add`);
+      console.error(t('memberReport.noNetwork', { network: networkId }));
       return 1;
     }
     const matches = new MatchStore(doc, tableName);
@@ -90,24 +98,23 @@ async function main(): Promise<number> {
         console.error('--format must be csv or xlsx, --delimiter , or ;');
         return 2;
       }
-      const exported = await memberExportFile(await networkMemberRows(matches, networkId), values.format, values.delimiter);
+      const exported = await memberExportFile(await networkMemberRows(matches, networkId), values.format, values.delimiter, locale);
       const out = resolve(values.out ?? `${networkId}-members.${exported.extension}`);
       writeFileSync(out, exported.body);
-      console.log(`wrote ${out}`);
+      console.log(t('memberExport.written', { path: out }));
       return 0;
     }
 
-    if (values.locale !== undefined && !isLocale(values.locale)) {
-      console.error(`--locale must be one of ${LOCALES.join(', ')}`);
-      return 2;
-    }
-    const locale = values.locale ?? environmentLocale() ?? DEFAULT_LOCALE;
-    const t = translator(locale);
     let plan;
     try {
       plan = planImport(await parseMemberFile(readFileSync(file as string), values.encoding), networkId, values.locale);
     } catch (error) {
-      if (error instanceof UnreadableFile || error instanceof RangeError) {
+      // Worded from its code as the import page words it.
+      if (error instanceof UnreadableFile) {
+        console.error(problemText(error, locale));
+        return 1;
+      }
+      if (error instanceof RangeError) {
         console.error(error.message);
         return 1;
       }
@@ -166,7 +173,7 @@ async function main(): Promise<number> {
       appBaseUrl: mail.appBaseUrl,
     };
     // Drawn in place on a terminal; a redirected stderr (CI logs) gets a line every second instead.
-    const bar = new SingleBar({ format: '{bar} {value}/{total} rows', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 1000 }, Presets.shades_classic);
+    const bar = new SingleBar({ format: `{bar} ${t('memberReport.progress', { done: '{value}', total: '{total}' })}`, stream: process.stderr, noTTYOutput: true, notTTYSchedule: 1000 }, Presets.shades_classic);
     bar.start(plan.valid.length, 0);
     const result = await importMembers(
       { ...importDeps, invite: (email, profile, at, inviteLocale) => sendMagicLink(linkDeps, email, 'invite-member', at, profile, inviteLocale) },

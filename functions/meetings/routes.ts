@@ -136,7 +136,7 @@ const download = (contentType: string, filename: string, body: string) => ({
  */
 export interface MeetingExports {
   calendar(meeting: Meeting, nameOf: (profileId: string) => string, locale: Locale, networkName: (networkId: string) => string): string;
-  csv(meeting: Meeting, nameOf: (profileId: string) => string): string;
+  csv(meeting: Meeting, nameOf: (profileId: string) => string, locale: Locale, networkName: (networkId: string) => string): string;
   memberCalendar(meeting: Meeting, self: { id: string; name: string }, nameOf: (profileId: string) => string, locale: Locale, networkName: (networkId: string) => string): string;
 }
 
@@ -375,9 +375,12 @@ export function meetingRoutes({ meetings, meetingLists, matches, profiles, netwo
     return download('text/calendar; charset=utf-8', `meeting-${meeting.id}.ics`, exporter().calendar(meeting, nameOf, locale ?? DEFAULT_LOCALE, networkName));
   };
 
+  /** The timetable as CSV, in the `locale` asked for (the page's), else English; 400 naming `locale`. */
   const meetingCsvFile: Route = async (event, caller) => {
+    const locale = localeAsked(event) ?? DEFAULT_LOCALE;
     const meeting = await stored(event, caller);
-    return download('text/csv; charset=utf-8', `meeting-${meeting.id}.csv`, exporter().csv(meeting, await namesOf(meeting, DEFAULT_LOCALE)));
+    const [nameOf, networkName] = await Promise.all([namesOf(meeting, locale), networkNamesOf(meeting)]);
+    return download('text/csv; charset=utf-8', `meeting-${meeting.id}.csv`, exporter().csv(meeting, nameOf, locale, networkName));
   };
 
   /** One meeting as a participant sees it: its own rounds, with partners' names. */

@@ -1,6 +1,6 @@
 import { HttpProblem, PROBLEM_TYPES, invalidFields, json, parseBody } from '@culturebridge/http';
 import { UnreadableFile, duplicateColumnDetail, errorReportCsv, memberExportFile, parseMemberFile, planImport, templateCsv } from '@culturebridge/member-lists';
-import { coordinatorMaySee, membershipStatus, toPublicProfile } from '@culturebridge/domain';
+import { DEFAULT_LOCALE, LocaleSchema, coordinatorMaySee, membershipStatus, toPublicProfile } from '@culturebridge/domain';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { coordinatedNetwork } from '@culturebridge/api/path-params';
 import { standingPage } from '@culturebridge/api/page-query';
@@ -87,13 +87,16 @@ export function memberListRoutes(deps: MemberImportDeps & { importSliceMs?: numb
     const params = query(event);
     const format = params.get('format') ?? 'csv';
     const delimiter = params.get('delimiter') ?? ',';
+    // The reader's language (the page sends its own); English without one.
+    const locale = LocaleSchema.safeParse(params.get('locale') ?? DEFAULT_LOCALE);
     const problems = [
       ...(format === 'csv' || format === 'xlsx' ? [] : [{ field: 'format', pointer: '#/format', code: 'unknown_value' as const, params: { value: format.slice(0, 100) }, detail: 'format must be csv or xlsx' }]),
       ...(delimiter === ',' || delimiter === ';' ? [] : [{ field: 'delimiter', pointer: '#/delimiter', code: 'unknown_value' as const, params: { value: delimiter.slice(0, 100) }, detail: 'delimiter must be , or ;' }]),
+      ...(locale.success ? [] : [{ field: 'locale', pointer: '#/locale', code: 'unknown_value' as const, params: { value: (params.get('locale') ?? '').slice(0, 100) }, detail: 'locale: not a language the app speaks' }]),
     ];
-    if (problems.length > 0) throw invalidFields(problems);
+    if (problems.length > 0 || !locale.success) throw invalidFields(problems);
     const rows = await networkMemberRows(matches, networkId);
-    const file = await memberExportFile(rows, format as 'csv' | 'xlsx', delimiter as ',' | ';');
+    const file = await memberExportFile(rows, format as 'csv' | 'xlsx', delimiter as ',' | ';', locale.data);
     return {
       statusCode: 200,
       headers: { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${networkId}-members.${file.extension}"` },

@@ -48,13 +48,15 @@ describe("a coordinator's e-mail settings", () => {
 
     const zone = page.getByLabel('Time zone');
     expect(await zone.inputValue()).toBe('UTC');
+    // Each zone is offered with the offset it keeps.
+    expect(await zone.locator('option[value="Asia/Tbilisi"]').innerText()).toBe('Asia/Tbilisi, UTC+04:00');
     // The digest would come at 08:00 UTC, noon in Tbilisi: the page says which zone the device is in.
-    await page.getByText('This device is set to Asia/Tbilisi.').waitFor(WAIT);
+    await page.getByText('This device is set to Asia/Tbilisi, UTC+04:00.').waitFor(WAIT);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'coordinator-settings-device-zone.png');
-    await page.getByRole('button', { name: 'Use Asia/Tbilisi' }).click();
+    await page.getByRole('button', { name: 'Use Asia/Tbilisi, UTC+04:00' }).click();
     expect(await zone.inputValue()).toBe('Asia/Tbilisi');
-    expect(await page.getByText('This device is set to Asia/Tbilisi.').count()).toBe(0);
+    expect(await page.getByText('This device is set to Asia/Tbilisi, UTC+04:00.').count()).toBe(0);
     // Nothing is stored until the coordinator saves.
     expect((await storedPreference()).timeZone).toBe('UTC');
     await page.getByRole('button', { name: 'Save' }).click();

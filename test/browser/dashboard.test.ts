@@ -528,6 +528,8 @@ describe("the dashboard's activity of a busy network", () => {
     const older = feed.getByRole('button', { name: 'Show older' });
     await older.waitFor(WAIT);
     expect(await entries.count()).toBe(3);
+    // The weeks are UTC weeks, and each time is a UTC time: it says so, for a reader in Tbilisi or Kyiv.
+    await expect(entries.first().locator('time').innerText()).resolves.toMatch(/\d\d:\d\d( [AP]M)? UTC$/);
     // Only the newest are read: the count says so.
     await expect(feed.getByRole('heading', { name: /^This week/ }).innerText()).resolves.toBe('This week (at least 3)');
 

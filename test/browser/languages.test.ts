@@ -328,6 +328,18 @@ describe('the web app in its members\' languages', () => {
     }
   });
 
+  it('writes a chosen day out in the app\'s language beside the native date input, which the browser draws in its own', async () => {
+    const page = await newPage('en-US');
+    await page.goto(`${platform.apiUrl}/`);
+    await page.getByLabel('Language', { exact: true }).selectOption('uk');
+    const from = page.locator('#field-availability-from');
+    await from.fill('2026-12-01');
+    const chosen = page.locator('#field-availability-from-chosen');
+    await expect(chosen.innerText()).resolves.toBe('вівторок, 1 грудня 2026 р.');
+    expect(await from.getAttribute('aria-describedby')).toContain('field-availability-from-chosen');
+    await page.close();
+  });
+
   it('has no serious or critical accessibility violation in any of the nine languages', async () => {
     for (const locale of LOCALES) {
       const page = await newPage(locale, true);

@@ -8,6 +8,7 @@ import { pollUntil } from '../../local/poll.js';
 import { screenshot, seriousAccessibilityViolations } from './support/chromium.js';
 import { signInThroughMail } from './support/mail.js';
 import { askingPagesOf } from './support/page-limit.js';
+import { parseCsv } from './support/csv.js';
 import { localSession } from '../../local/sessions.js';
 import { startSeededPlatform } from './support/seeded-platform.js';
 
@@ -77,6 +78,16 @@ describe('meetings in a real browser', () => {
     await page.getByLabel('Break between rounds (minutes)').fill('3');
     await page.getByLabel('Rounds', { exact: true }).fill('4');
     await page.getByLabel('Tables', { exact: true }).fill('6');
+    // Native date and time inputs are drawn in the browser's locale: the values chosen are written
+    // out beside them in the app's language, the zone with the offset it keeps on that day.
+    await expect(page.locator('#meeting-date-chosen').innerText()).resolves.toBe('Tuesday, May 12, 2099');
+    await expect(page.locator('#meeting-startTime-chosen').innerText()).resolves.toBe('10:00 AM');
+    await expect(page.locator('#meeting-timeZone-chosen').innerText()).resolves.toBe('Asia/Tbilisi, UTC+04:00');
+    // POSIX's signs are inverted: Etc/GMT+12 is twelve hours behind UTC.
+    await page.getByLabel('Time zone').fill('Etc/GMT+12');
+    await expect(page.locator('#meeting-timeZone-chosen').innerText()).resolves.toBe('UTC−12:00');
+    expect(await page.locator('#meeting-time-zones option[value="Asia/Tbilisi"]').getAttribute('label')).toBe('UTC+04:00');
+    await page.getByLabel('Time zone').fill('Asia/Tbilisi');
     const participants = page.getByRole('group', { name: /^Participants/ });
     // Nobody chosen yet: the refusal names the list by its label, not by the API's field name.
     await page.getByRole('button', { name: 'Plan the rounds' }).click();
@@ -104,7 +115,7 @@ describe('meetings in a real browser', () => {
 
     await page.getByRole('heading', { level: 1, name: 'EU4Culture network meeting: speed dating' }).waitFor(WAIT);
     // The day as the page's language writes it, not as ISO 8601.
-    await expect(page.locator('.lead').first().innerText()).resolves.toContain('May 12, 2099');
+    await expect(page.locator('.lead').first().innerText()).resolves.toContain('May 12, 2099, from 10:00 (Asia/Tbilisi, UTC+04:00)');
     const rounds = page.locator('section.round-page');
     expect(await rounds.count()).toBe(4);
     // 12 people at 6 tables: six meetings a round, nobody waits; 10:00 in Tbilisi, 12 + 3 minutes a round.
@@ -135,6 +146,24 @@ describe('meetings in a real browser', () => {
     const first = events.find((e) => /-r1-t1@meetings\.culturebridge$/.test(e.UID ?? ''));
     expect(first).toMatchObject({ DTSTART: '20990512T060000Z', DTEND: '20990512T061200Z', SEQUENCE: '0', LOCATION: 'Table 1' });
     expect(new Set(events.map((e) => e.UID)).size).toBe(24);
+
+    // The timetable CSV in the page's language, with the byte-order mark Excel needs for UTF-8, times
+    // as Tbilisi's clocks show them; in Russian separated by ";" as a Russian Excel expects.
+    const timetable = async (button: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+      return readFileSync(await file.path(), 'utf8');
+    };
+    const csv = await timetable('Download CSV');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsv(csv.slice(1));
+    expect(rows[0]).toEqual(['Round', 'Start (Asia/Tbilisi, UTC+04:00)', 'End (Asia/Tbilisi, UTC+04:00)', 'Table', 'Participant', 'Partner', 'Asked for', 'Why they meet']);
+    expect(rows[1]?.slice(0, 4)).toEqual(['1', '10:00', '10:12', '1']);
+    expect(rows).toHaveLength(25);
+    await page.getByLabel('Language', { exact: true }).selectOption('ru');
+    const russian = (await timetable('Скачать CSV')).slice(1).split('\r\n');
+    expect(russian[0]).toBe('Раунд;Начало (Asia/Tbilisi, UTC+04:00);Конец (Asia/Tbilisi, UTC+04:00);Стол;Участник;Партнёр;По просьбе;Почему встречаются');
+    expect(russian[1]).toMatch(/^1;10:00;10:12;1;[^;]+;[^;]+;нет;\S/);
+    await page.getByLabel('Язык', { exact: true }).selectOption('en');
     await screenshot(page, 'meeting.png');
   });
 
@@ -332,7 +361,7 @@ describe('meetings in a real browser', () => {
       { timeoutMs: 20_000, intervalMs: 200 },
     );
     expect(mail.subject).toBe('CultureBridge: EU4Culture network meeting: speed dating is cancelled');
-    expect(mail.body.text).toContain('planned for May 12, 2099 from 10:00 (Asia/Tbilisi)');
+    expect(mail.body.text).toContain('planned for May 12, 2099 from 10:00 (Asia/Tbilisi, UTC+04:00)');
   });
 
   it('lists every planned meeting by date when the list comes in several pages', async () => {

@@ -222,11 +222,14 @@ describe('the web app in a real browser', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^culturebridge-eu4culture-matches-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = readFileSync(await download.path(), 'utf8');
-    expect(text.startsWith('\uFEFFmatchId,memberA,memberB,state,score,acceptedBy,mainReason,proposedAt,updatedAt\r\n')).toBe(true);
+    // In the page's language (English here): headers, the state in words, the score out of 100 as
+    // the pages give it, times a spreadsheet reads as dates on the browser's clocks.
+    expect(text.startsWith('\uFEFFMatch,Member A,Member B,State,Score (of 100),Accepted by,Main reason,')).toBe(true);
     const records = parseCsv(text.slice(1));
     expect(records).toHaveLength(matches.length + 1);
     const row = records.find((r) => r[0] === matchId);
-    expect(row?.slice(0, 5)).toEqual([matchId, confirmed?.names[0], confirmed?.names[1], 'confirmed', confirmed?.score.toFixed(4)]);
+    expect(row?.slice(0, 5)).toEqual([matchId, confirmed?.names[0], confirmed?.names[1], 'Confirmed by both', String(Math.round((confirmed?.score ?? 0) * 100))]);
+    expect(row?.[7]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect(row?.[6]).toBe(describeTopReason(catalogTools('en'), confirmed?.topReason));
     expect(row?.[6]).not.toBe('');
   });
@@ -333,12 +336,13 @@ describe('the web app in a real browser', () => {
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export members (XLSX)' }).click()]);
     expect(xlsx.suggestedFilename()).toBe(`${EU4CULTURE}-members.xlsx`);
     const sheet = await readSheet(readFileSync(await xlsx.path()));
-    expect(sheet[0]?.slice(0, 8)).toEqual(['name', 'kind', 'country', 'region', 'contact_name', 'contact_email', 'status', 'membership']);
+    expect(sheet[0]?.slice(0, 8)).toEqual(['Name', 'Kind', 'Country', 'City or region', 'Contact person', 'Contact e-mail', 'Status', 'Membership']);
     expect(sheet.find((r) => r[0] === 'Telavi')?.slice(6, 8)).toEqual(['pending', 'approved']);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export members (CSV with ;)' }).click()]);
     expect(download.suggestedFilename()).toBe(`${EU4CULTURE}-members.csv`);
     const exported = readFileSync(await download.path(), 'utf8');
-    expect(exported.startsWith('\uFEFFname;kind;country;region;contact_name;contact_email;status;membership;confirmed_partners;open_proposals;last_activity\r\n')).toBe(true);
+    // In the page's language: the headers and each member's status in words.
+    expect(exported.startsWith('\uFEFFName;Kind;Country;City or region;Contact person;Contact e-mail;Status;Membership;Confirmed partners;Open proposals;Last activity (UTC)\r\n')).toBe(true);
     const rows = parse(exported.slice(1), { delimiter: ';' }) as string[][];
     expect(rows.find((r) => r[0] === 'Telavi')?.slice(6, 8)).toEqual(['pending', 'approved']);
     expect(rows.find((r) => r[0] === 'Gyumri')?.[8]).toBe('Poti');

@@ -336,6 +336,12 @@ describe('access control on every route', () => {
     const csv = await send('c', { method: 'GET', path: `/networks/${X}/meetings/${meetingId}/csv` });
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.text.split('\r\n')[1]).toContain('Both care about climate');
+    // In the language asked for (the page's), as the calendar; one the app does not speak is a 400 naming it.
+    const russian = await send('c', { method: 'GET', path: `/networks/${X}/meetings/${meetingId}/csv?locale=ru` });
+    expect(russian.text.split('\r\n')[0]).toMatch(/^\uFEFF?Раунд;/);
+    const unknown = await send('c', { method: 'GET', path: `/networks/${X}/meetings/${meetingId}/csv?locale=de` });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toMatchObject({ errors: [expect.objectContaining({ field: 'locale' })] });
 
     const own = await send('a', { method: 'GET', path: `/profiles/${a}/meetings` });
     expect(own.status).toBe(200);

@@ -89,7 +89,7 @@ describe('a digest lists each match as it stands now', () => {
     const [own] = await mailsTo(kutaisi.contact.email);
     // Each member reads whose answer the match waits for; the coordinator reads the pair.
     expect(read(own?.body.text)).toEqual({ figures, items: ['You accepted: waiting for Gyumri'] });
-    expect(own?.subject).toBe('CultureBridge · Kutaisi: daily digest, 1 accepted by one side (2026-11-25)');
+    expect(own?.subject).toBe('CultureBridge · Kutaisi: daily digest, 1 accepted by one side (November 25, 2026)');
     const [partner] = await mailsTo(gyumri.contact.email);
     expect(read(partner?.body.text)).toEqual({ figures, items: ['Kutaisi accepted: your answer is awaited'] });
     const [network] = await mailsTo(coordinator.email);

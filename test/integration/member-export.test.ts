@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSheet } from 'read-excel-file/node';
 import { parse } from 'csv-parse/sync';
+import { localeData } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { CoordinatorStore, NetworkStore } from '@culturebridge/store';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/dynamodb-local.js';
@@ -81,23 +82,31 @@ describe('member export', () => {
     expect(csv.type).toMatch(/^text\/csv/);
     expect(csv.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const rows = parse(csv.bytes.toString('utf8').slice(1), { columns: true, delimiter: ';' }) as Record<string, string>[];
-    expect(rows.map((r) => [r.name, r.status, r.membership, r.confirmed_partners, r.open_proposals])).toEqual([
+    expect(rows.map((r) => [r.Name, r.Kind, r.Country, r.Status, r.Membership, r['Confirmed partners'], r['Open proposals']])).toEqual([
       // A name a spreadsheet would run as a formula is written so that it does not.
-      ["'=Gyumri", 'active', 'approved', 'Kutaisi', '0'],
-      ['Kutaisi', 'active', 'approved', "'=Gyumri", '0'],
+      ["'=Gyumri", 'City', 'Armenia', 'active', 'approved', 'Kutaisi', '0'],
+      ['Kutaisi', 'City', 'Georgia', 'active', 'approved', "'=Gyumri", '0'],
     ]);
-    expect(rows[1]?.contact_email).toBe(`k@${net}.example`);
-    expect(Date.parse(rows[1]?.last_activity ?? '')).toBeGreaterThan(0);
+    expect(rows[1]?.['Contact e-mail']).toBe(`k@${net}.example`);
+    // A time every spreadsheet reads as a date and shows in its own format (an ISO instant stays text).
+    expect(rows[1]?.['Last activity (UTC)']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
 
-    const xlsx = await exported('?format=xlsx');
+    // In the coordinator's language (the page sends its own): headers and words, the country by name.
+    const ka = parse((await exported('?format=csv&delimiter=%3B&locale=ka')).bytes.toString('utf8').slice(1), { delimiter: ';' }) as string[][];
+    const kaWords = localeData('ka').messages as { memberExport: Record<string, string | Record<string, string>>; kind: Record<string, string> };
+    expect(ka[0]?.slice(0, 3)).toEqual([kaWords.memberExport.name, kaWords.memberExport.kind, kaWords.memberExport.country]);
+    expect(ka[2]?.slice(0, 3)).toEqual(['Kutaisi', kaWords.kind.city, 'საქართველო']);
+    expect(ka[2]?.slice(6, 8)).toEqual(['აქტიური', 'დამტკიცებული']);
+
+    const xlsx = await exported('?format=xlsx&locale=ru');
     expect(xlsx.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const sheet = await readSheet(xlsx.bytes);
-    expect(sheet[0]).toContain('confirmed_partners');
-    expect(sheet[2]?.[0]).toBe('Kutaisi');
+    expect(sheet[0]).toContain('Подтверждённые партнёры');
+    expect(sheet[2]?.slice(0, 3)).toEqual(['Kutaisi', 'Город', 'Грузия']);
 
-    const bad = await exported('?format=pdf&delimiter=%7C');
+    const bad = await exported('?format=pdf&delimiter=%7C&locale=xx');
     expect(bad.status).toBe(400);
-    expect((JSON.parse(bad.bytes.toString()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['format', 'delimiter']);
+    expect((JSON.parse(bad.bytes.toString()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['format', 'delimiter', 'locale']);
   });
 
   it('imports from the command line with a progress bar, a dry run writing nothing, and exports from it', async () => {
@@ -121,11 +130,21 @@ describe('member export', () => {
     expect(real.stdout).toMatch(/^Rând 3, kind "town": /m);
     expect(real.stdout).toContain('Creați: 1, actualizați: 0, neschimbați: 0, rămași ai membrilor: 0, invalizi: 1. Membrii noi au primit o invitație să își confirme profilul.');
     expect(real.stdout).not.toMatch(/created|Створено/);
-    expect(real.stderr).toMatch(/1\/1 rows/);
+    // The progress bar counts in the report's language too.
+    expect(real.stderr).toMatch(/1\/1 rânduri/);
     expect(readFileSync(join(dir, 'members-errors.csv'), 'utf8')).toMatch(/^\uFEFFRând;Coloană;Valoare;Problemă\r\n.*town/s);
     expect((await localMails(platform.ses.endpoint)).filter((m) => m.destination.to.includes(`cahul@${net}.example`)).map((m) => m.subject)).toEqual([
       'CultureBridge · Export network: confirmați profilul Cahul',
     ]);
+    // A file it cannot read, and a network it does not know, are said in the report's language.
+    const garbage = join(dir, 'garbage.xlsx');
+    writeFileSync(garbage, Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
+    const unreadable = (await cliIn('uk_UA.UTF-8', 'import', '--network', net, garbage).catch((error: unknown) => error)) as { code?: number; stderr?: string };
+    expect(unreadable).toMatchObject({ code: 1 });
+    expect(unreadable.stderr).toContain('Файл не читається як CSV або XLSX.');
+    const unknown = (await cliIn('uk_UA.UTF-8', 'export', '--network', 'no-such-network').catch((error: unknown) => error)) as { code?: number; stderr?: string };
+    expect(unknown).toMatchObject({ code: 1 });
+    expect(unknown.stderr).toContain('«no-such-network»');
     // Without --locale, the terminal's language (LANG); the invitations stay English then.
     expect((await cliIn('uk_UA.UTF-8', 'import', '--network', net, file)).stdout).toContain('Створено: 0, оновлено: 0, без змін: 1, лишилося як в учасника: 0, з помилками: 1.');
     expect((await cli('import', '--network', net, file)).stdout).toContain('Created 0, updated 0, unchanged 1, kept as their members\' 0, invalid 1.');
@@ -134,6 +153,10 @@ describe('member export', () => {
     await cli('export', '--network', net, '--format', 'xlsx', '--out', out);
     const sheet = await readSheet(readFileSync(out));
     expect(sheet.slice(1).map((row) => row[0])).toEqual(["'=Gyumri", 'Cahul', 'Kutaisi']);
+    // The terminal's language, as the import's report (English here).
+    expect(sheet[0]?.[6]).toBe('Status');
     expect(sheet[2]?.[6]).toBe('pending');
+    await cliIn('uk_UA.UTF-8', 'export', '--network', net, '--format', 'xlsx', '--out', out);
+    expect((await readSheet(readFileSync(out)))[0]?.[6]).toBe('Статус');
   });
 });

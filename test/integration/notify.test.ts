@@ -137,7 +137,7 @@ describe('coordinator e-mails', () => {
     const matchCount = (digest?.body.text?.match(/^- /gm) ?? []).length;
     expect(matchCount).toBeGreaterThanOrEqual(2);
     // (The test support creates each network with the name `Network <id>`.)
-    expect(digest?.subject).toBe(`CultureBridge · Network ${net}: daily digest, ${matchCount} new matches (2026-11-25)`);
+    expect(digest?.subject).toBe(`CultureBridge · Network ${net}: daily digest, ${matchCount} new matches (November 25, 2026)`);
     expect(digest?.body.text).toContain('Hello Dana Digest');
     // Counts first, then the dashboard, then one line per match.
     const text = digest?.body.text ?? '';

@@ -84,6 +84,8 @@ export const MAIL_TEXT = {
     weakerItem: (item: string) => `${item} (weaker match)`,
     dashboard: { coordinator: 'Open the network dashboard', member: 'See all your matches' },
     more: (n: number) => `… and ${n} more on the dashboard.`,
+    /** A weekly digest's period, by the Monday of its ISO week (a date as the language writes it). */
+    weekOf: (date: string) => `week of ${date}`,
   },
   /** The magic-link mail; a confirmation or an invitation names the profile (and the network) it is about. */
   signIn: {
@@ -167,6 +169,7 @@ export function mailText(locale: Locale) {
       weakerItem: (item) => m('digestItemWeaker', { item }),
       dashboard: { coordinator: m('openDashboard'), member: m('seeAllMatches') },
       more: (count) => m('digestMore', { count }),
+      weekOf: (date) => m('digestWeekOf', { date }),
     },
     signIn: {
       subject: {

@@ -90,10 +90,20 @@ describe('coordinator mails', () => {
       { notice, occurredAt: '2026-11-24T09:00:00Z' },
     ];
     const mail = composeDigestMail(recipient, 'daily', '2026-11-25', entries, 2, { baseUrl: 'https://app.example.org' });
-    expect(mail?.subject).toBe('CultureBridge · EU4Culture: daily digest, 2 new matches (2026-11-25)');
+    expect(mail?.subject).toBe('CultureBridge · EU4Culture: daily digest, 2 new matches (November 25, 2026)');
     expect(mail?.text.indexOf('Kutaisi')).toBeLessThan(mail?.text.indexOf('Poti') ?? 0);
     expect(mail?.html).not.toContain('<b>Kutaisi');
     expect(composeDigestMail(recipient, 'daily', '2026-11-25', [], 0, { baseUrl: 'https://app.example.org' })).toBeUndefined();
+  });
+
+  it('names a digest\'s day or week as the recipient\'s language writes a date, never as 2026-11-25 or 2026-W48', () => {
+    const entries = [{ notice, occurredAt: '2026-11-24T09:00:00Z' }];
+    const digest = (locale: 'en' | 'ru' | 'ka', period: string) => composeDigestMail({ ...recipient, locale }, 'daily', period, entries, 0, { baseUrl: 'https://app.example.org' })?.subject ?? '';
+    expect(digest('ru', '2026-11-25')).toMatch(/\(25 ноября 2026 г\.\)$/);
+    // An ISO week by its Monday: week 48 of 2026 begins on 23 November.
+    expect(digest('en', '2026-W48')).toMatch(/\(week of November 23, 2026\)$/);
+    expect(digest('ka', '2026-W48')).not.toContain('W48');
+    expect(digest('ka', '2026-W48')).toContain('2026');
   });
 
   it('finds the digest due from the local digest hour on, on the local date', () => {
@@ -325,7 +335,7 @@ describe('mails in the recipient\'s language', () => {
     const coordinatorOf = (name: string, locale: 'uk' | 'az') => ({ role: 'coordinator' as const, id: 'c1', name, networkId: 'eu4culture', networkName: 'EU4Culture', locale });
     const uk = composeDigestMail(coordinatorOf('Олена', 'uk'), 'daily', '2026-11-25', networkDay, 5, links);
     if (!uk) throw new Error('expected a digest');
-    expect(uk.subject).toBe('CultureBridge · EU4Culture: щоденний дайджест, 3 нові збіги, 1 збіг прийнято однією стороною (2026-11-25)');
+    expect(uk.subject).toBe('CultureBridge · EU4Culture: щоденний дайджест, 3 нові збіги, 1 збіг прийнято однією стороною (25 листопада 2026 р.)');
     expect(uk.text.split('\n')).toEqual([
       'Вітаємо, Олена!',
       '',
@@ -354,7 +364,7 @@ describe('mails in the recipient\'s language', () => {
 
     const az = composeDigestMail(coordinatorOf('Aysel', 'az'), 'daily', '2026-11-25', networkDay, 5, links);
     if (!az) throw new Error('expected a digest');
-    expect(az.subject).toBe('CultureBridge · EU4Culture: gündəlik xülasə, 3 yeni uyğunluq, 1 uyğunluq bir tərəfdən qəbul edilib (2026-11-25)');
+    expect(az.subject).toBe('CultureBridge · EU4Culture: gündəlik xülasə, 3 yeni uyğunluq, 1 uyğunluq bir tərəfdən qəbul edilib (25 noyabr 2026)');
     expect(az.text.split('\n')).toEqual([
       'Salam, Aysel!',
       '',
@@ -381,7 +391,7 @@ describe('mails in the recipient\'s language', () => {
     // Only reminders: the subject says how many wait for an answer (a fresh tester read "nothing new"
     // above a list of reminders), in the recipient's language.
     expect(composeDigestMail(coordinatorOf('Олена', 'uk'), 'now', '2026-11-25', [day('reminder', 'g|k', ['Gyumri', 'Kutaisi'], '13:00')], 2, links)?.subject).toBe(
-      'CultureBridge · EU4Culture: дайджест, 2 збіги чекають на відповідь (2026-11-25)',
+      'CultureBridge · EU4Culture: дайджест, 2 збіги чекають на відповідь (25 листопада 2026 р.)',
     );
   });
 
@@ -400,7 +410,7 @@ describe('mails in the recipient\'s language', () => {
   it('writes a member\'s digest in Ukrainian and in Azerbaijani: subject, counts, its matches link, item lines and the line for what is left out', () => {
     const uk = composeDigestMail({ role: 'member', id: 'g', name: 'Олена', profileName: 'Gyumri', locale: 'uk' }, 'weekly', '2026-W48', [networkDay[0]!, networkDay[3]!, day('reminder', 'g|k', ['Gyumri', 'Kutaisi'], '13:00')], 1, links);
     if (!uk) throw new Error('expected a digest');
-    expect(uk.subject).toBe('CultureBridge · Gyumri: щотижневий дайджест, 1 новий збіг, 1 збіг прийнято однією стороною (2026-W48)');
+    expect(uk.subject).toBe('CultureBridge · Gyumri: щотижневий дайджест, 1 новий збіг, 1 збіг прийнято однією стороною (тиждень з 23 листопада 2026 р.)');
     expect(uk.text.split('\n')).toEqual([
       'Вітаємо, Олена!',
       '',
@@ -425,7 +435,7 @@ describe('mails in the recipient\'s language', () => {
     const many = Array.from({ length: 27 }, (_, i) => day('proposed', `g|p${String(i).padStart(2, '0')}`, ['Gyumri', `Partner ${i}`], `09:${String(i).padStart(2, '0')}`));
     const az = composeDigestMail({ role: 'member', id: 'g', name: 'Aysel', profileName: 'Gyumri', locale: 'az' }, 'daily', '2026-11-25', many, 27, links);
     if (!az) throw new Error('expected a digest');
-    expect(az.subject).toBe('CultureBridge · Gyumri: gündəlik xülasə, 27 yeni uyğunluq (2026-11-25)');
+    expect(az.subject).toBe('CultureBridge · Gyumri: gündəlik xülasə, 27 yeni uyğunluq (25 noyabr 2026)');
     const lines = az.text.split('\n');
     expect(lines.slice(0, 11)).toEqual([
       'Salam, Aysel!',
@@ -514,7 +524,7 @@ describe('digests', () => {
     expect(digestCounts(entries, 7)).toEqual({ new: 2, accepted: 1, confirmed: 1, waiting: 7, expired: 1 });
     const mail = composeDigestMail({ role: 'coordinator', id: 'c1', name: 'Ana', networkId: 'eu4culture', networkName: 'EU4Culture' }, 'daily', '2026-11-25', entries, 7, { baseUrl: BASE });
     if (!mail) throw new Error('expected a digest');
-    expect(mail.subject).toBe('CultureBridge · EU4Culture: daily digest, 2 new matches, 1 accepted by one side (2026-11-25)');
+    expect(mail.subject).toBe('CultureBridge · EU4Culture: daily digest, 2 new matches, 1 accepted by one side (November 25, 2026)');
     const lines = mail.text.split('\n');
     const intro = lines.indexOf('What happened in your network EU4Culture since the last digest:');
     expect(intro).toBe(2);
@@ -538,7 +548,7 @@ describe('digests', () => {
   it('gives a member a digest about its own profile, with links from its side and to its matches', () => {
     const mail = composeDigestMail({ role: 'member', id: 'b', name: 'Anna', profileName: 'Gyumri' }, 'weekly', '2026-W48', entries.slice(0, 3), 1, { baseUrl: BASE });
     if (!mail) throw new Error('expected a digest');
-    expect(mail.subject).toBe('CultureBridge · Gyumri: weekly digest, 2 new matches, 1 accepted by one side (2026-W48)');
+    expect(mail.subject).toBe('CultureBridge · Gyumri: weekly digest, 2 new matches, 1 accepted by one side (week of November 23, 2026)');
     expect(mail.text).toContain('What happened to the matches of Gyumri since the last digest:');
     expect(mail.text).toContain(`See all your matches: ${BASE}/#/profiles/b`);
     expect(mail.text).toContain(`${BASE}/#/matches/b/a`);
@@ -635,13 +645,13 @@ describe('a digest lists each match as it stands when it is sent', () => {
     expect(digestAsItStands([entry(rivne, 'proposed', '09:01')], current, 'r')).toEqual([]);
 
     const mail = composeDigestMail({ role: 'member', id: 'k', name: 'Nino', profileName: 'Kutaisi' }, 'daily', '2026-11-25', kutaisi, 1, { baseUrl: BASE });
-    expect(mail?.subject).toBe('CultureBridge · Kutaisi: daily digest, 1 accepted by one side (2026-11-25)');
+    expect(mail?.subject).toBe('CultureBridge · Kutaisi: daily digest, 1 accepted by one side (November 25, 2026)');
     expect(mail?.text).not.toContain('New:');
     expect(mail?.text).not.toContain('Rivne');
     // A member reads who has to answer now, their own profile first.
     expect(mail?.text).toContain(`- You accepted: waiting for Gyumri: ${BASE}/#/matches/k/g`);
     const forCoordinator = composeDigestMail(coordinatorDigest, 'daily', '2026-11-25', network, 1, { baseUrl: BASE });
-    expect(forCoordinator?.subject).toBe('CultureBridge · EU4Culture: daily digest, 1 accepted by one side (2026-11-25)');
+    expect(forCoordinator?.subject).toBe('CultureBridge · EU4Culture: daily digest, 1 accepted by one side (November 25, 2026)');
     expect(forCoordinator?.text).not.toContain('Rivne');
   });
 
@@ -700,7 +710,7 @@ describe('a digest lists each match as it stands when it is sent', () => {
   it('a digest of reminders only says they wait for an answer in its subject, and a reminder after the partner accepted says so', () => {
     const reminded = entry(base, 'reminder', '08:00', { version: 2, acceptedBy: ['k'] });
     const mail = composeDigestMail({ role: 'member', id: 'g', name: 'Anna', profileName: 'Gyumri' }, 'daily', '2026-12-08', [reminded], 1, { baseUrl: BASE });
-    expect(mail?.subject).toBe('CultureBridge · Gyumri: daily digest, 1 waiting for an answer (2026-12-08)');
+    expect(mail?.subject).toBe('CultureBridge · Gyumri: daily digest, 1 waiting for an answer (December 8, 2026)');
     expect(mail?.text).toContain('- Kutaisi accepted: your answer is awaited');
     const plain = composeDigestMail({ role: 'member', id: 'g', name: 'Anna', profileName: 'Gyumri' }, 'daily', '2026-12-08', [entry(base, 'reminder', '08:00')], 1, { baseUrl: BASE });
     expect(plain?.text).toContain('- Waiting for your answer: Gyumri and Kutaisi');

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { renderReasons, type OtherReason } from './i18n/reasons.js';
 import { DEFAULT_LOCALE, LocaleSchema, type Locale } from './i18n/locales.js';
 import { translator } from './i18n/translate.js';
+import { formatDate } from './i18n/labels.js';
 import { isOpenMatch, type MatchState } from './match-lifecycle.js';
 import type { MatchReason } from './matching/types.js';
 import { networkDisplayName } from './network-settings.js';
@@ -352,6 +353,20 @@ export type DigestFrequency = keyof typeof MAIL_TEXT.digest.frequency;
 export const DIGEST_ITEM_LIMIT = 25;
 
 /**
+ * A digest's period as the recipient's language writes a date: a day (YYYY-MM-DD) by formatDate, an
+ * ISO week (2026-W48) as the week of its Monday (`weekOf`); anything else as it is.
+ */
+function periodText(period: string, locale: Locale, weekOf: (date: string) => string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(period)) return formatDate(period, locale);
+  const week = /^(\d{4})-W(\d{2})$/.exec(period);
+  if (!week) return period;
+  // ISO 8601: week 1 is the week with 4 January in it; weeks begin on Monday.
+  const jan4 = Date.UTC(Number(week[1]), 0, 4);
+  const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000 + (Number(week[2]) - 1) * 7 * 86_400_000;
+  return weekOf(formatDate(new Date(monday).toISOString().slice(0, 10), locale));
+}
+
+/**
  * One digest mail: the counts first (new, accepted, confirmed, waiting, expired), a link to the
  * dashboard (coordinators) or the member's matches, then one line per entry, oldest first, each
  * with its link; no full reasons (they are one click away). Undefined when nothing happened.
@@ -369,7 +384,7 @@ export function composeDigestMail(recipient: DigestRecipient, frequency: DigestF
   // A digest of reminders only is about what waits for an answer, not "nothing new".
   const reminding = sorted.some((e) => e.notice.state === 'reminder') ? [D.counts.waiting(counts.waiting)] : [];
   const scope = recipient.role === 'coordinator' ? (recipient.networkName ?? recipient.networkId) : recipient.profileName;
-  const subject = oneLine(D.subject(scope, D.frequency[frequency], (changed.length > 0 ? changed : reminding).slice(0, 2).join(', ') || D.nothingNew, period));
+  const subject = oneLine(D.subject(scope, D.frequency[frequency], (changed.length > 0 ? changed : reminding).slice(0, 2).join(', ') || D.nothingNew, periodText(period, locale, D.weekOf)));
   const overview = recipient.role === 'coordinator' ? dashboardLink(baseUrl, recipient.networkId) : profileLink(baseUrl, recipient.id);
   const overviewLabel = D.dashboard[recipient.role];
   const prefs = recipient.role === 'coordinator' ? preferencesLink(baseUrl, recipient.id) : memberPreferencesLink(baseUrl, recipient.id);

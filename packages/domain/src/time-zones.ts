@@ -90,3 +90,31 @@ export function countryTimeZone(country: string, at: Date): string | undefined {
   return chosen?.[0] === undefined ? undefined : currentTimeZoneName(chosen[0]);
 }
 
+
+/**
+ * Zones that are only an offset: POSIX's Etc/GMT±N (whose sign is inverted: Etc/GMT+12 is twelve
+ * hours behind UTC) and UTC's aliases. Their names mislead or say nothing a reader needs.
+ */
+const OFFSET_ONLY = /^(?:Etc\/)?(?:GMT(?:[+-]\d{1,2})?|GMT0|UTC|UCT|Universal|Zulu|Greenwich)$/;
+
+/**
+ * A zone as a person reads it at `at`: an offset-only zone by the offset it keeps ("UTC−12:00" for
+ * Etc/GMT+12, "UTC" for UTC and Etc/GMT), any other by its current IANA name and offset then
+ * ("Europe/Kyiv, UTC+03:00" in summer, "…, UTC+02:00" in winter; written inside parentheses by most sentences); a minus sign, not a hyphen. A name
+ * the runtime does not know stays as given. The same in every language.
+ */
+export function timeZoneLabel(zone: string, at: Date): string {
+  const offset = timeZoneOffsetLabel(zone, at);
+  if (offset === undefined) return zone;
+  return OFFSET_ONLY.test(zone) ? offset : `${currentTimeZoneName(zone)}, ${offset}`;
+}
+
+/** A zone's offset from UTC at `at` as people write it: "UTC+04:00", "UTC−12:00" (minus sign), "UTC"; undefined for a name the runtime does not know. */
+export function timeZoneOffsetLabel(zone: string, at: Date): string | undefined {
+  try {
+    // Intl writes "GMT" for UTC itself, and "GMT+00:00" for some of its aliases.
+    return utcOffset(zone, at).replace(/^GMT(?:[+-]00:00)?/, 'UTC').replace('-', '−');
+  } catch {
+    return undefined;
+  }
+}

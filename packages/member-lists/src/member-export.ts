@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, countryNameIn, kindLabel, spreadsheetUtcTime, translator, type Locale } from '@culturebridge/domain';
 import { safeCsv, safeXlsx, type ExportDelimiter } from './spreadsheet-safe.js';
 
 /** One member of a network as the export lists it. `lastActivity`: ISO 8601, the latest change of the profile or its matches. */
@@ -16,16 +17,45 @@ export interface MemberExportRow {
   lastActivity: string;
 }
 
-export const MEMBER_EXPORT_HEADER = ['name', 'kind', 'country', 'region', 'contact_name', 'contact_email', 'status', 'membership', 'confirmed_partners', 'open_proposals', 'last_activity'];
+/** The export's columns, in order; each header is `memberExport.<column>` in the reader's language. */
+const MEMBER_EXPORT_COLUMNS = ['name', 'kind', 'country', 'region', 'contactName', 'contactEmail', 'status', 'membership', 'confirmedPartners', 'openProposals', 'lastActivity'] as const;
 
-const cells = (r: MemberExportRow) => [r.name, r.kind, r.country, r.region, r.contactName, r.contactEmail, r.status, r.membership, r.confirmedPartners.join(' | '), r.openProposals, r.lastActivity];
+/**
+ * One member's cells in `locale`: the kind, the country (by name), the profile's and the
+ * membership's status in words; the last activity as "YYYY-MM-DD HH:MM" (UTC, as the header says),
+ * which every spreadsheet reads as a date and shows in its own format.
+ */
+function cells(r: MemberExportRow, locale: Locale): (string | number)[] {
+  const t = translator(locale);
+  return [
+    r.name,
+    kindLabel(r.kind, locale),
+    countryNameIn(r.country, locale),
+    r.region,
+    r.contactName,
+    r.contactEmail,
+    t(`memberExport.profileStatus.${r.status}`, { defaultValue: r.status }),
+    t(`memberExport.membershipStatus.${r.membership}`, { defaultValue: r.membership }),
+    r.confirmedPartners.join(' | '),
+    r.openProposals,
+    spreadsheetUtcTime(r.lastActivity),
+  ];
+}
 
 export type ExportFormat = 'csv' | 'xlsx';
 
-/** The member list as a file: CSV (`,` or `;`) or XLSX. */
-export async function memberExportFile(rows: readonly MemberExportRow[], format: ExportFormat, delimiter: ExportDelimiter = ','): Promise<{ body: Uint8Array; contentType: string; extension: string }> {
+/** The member list as a file for a reader in `locale` (headers and words; English by default): CSV (`,` or `;`) or XLSX. */
+export async function memberExportFile(
+  rows: readonly MemberExportRow[],
+  format: ExportFormat,
+  delimiter: ExportDelimiter = ',',
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<{ body: Uint8Array; contentType: string; extension: string }> {
+  const t = translator(locale);
+  const header = MEMBER_EXPORT_COLUMNS.map((c) => t(`memberExport.${c}`));
+  const data = rows.map((r) => cells(r, locale));
   if (format === 'xlsx') {
-    return { body: await safeXlsx('Members', MEMBER_EXPORT_HEADER, rows.map(cells)), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' };
+    return { body: await safeXlsx(t('memberExport.sheet'), header, data), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' };
   }
-  return { body: new TextEncoder().encode(safeCsv(MEMBER_EXPORT_HEADER, rows.map(cells), delimiter)), contentType: 'text/csv; charset=utf-8', extension: 'csv' };
+  return { body: new TextEncoder().encode(safeCsv(header, data, delimiter)), contentType: 'text/csv; charset=utf-8', extension: 'csv' };
 }

@@ -140,9 +140,12 @@ export const fetchMeeting = (networkId: string, meetingId: string) => apiRequest
 /** Cancels the meeting (204); the participants are told by mail. 409 once it has begun. */
 export const cancelMeeting = (networkId: string, meetingId: string) => apiRequest<void>('DELETE', `/networks/${segment(networkId)}/meetings/${segment(meetingId)}`);
 
-/** The timetable as CSV, or as iCalendar in `locale` (the page's). */
-export const fetchMeetingFile = (networkId: string, meetingId: string, kind: 'calendar' | 'csv', locale: Locale) =>
-  apiText(`/networks/${segment(networkId)}/meetings/${segment(meetingId)}/${kind}${kind === 'calendar' ? `?locale=${segment(locale)}` : ''}`);
+/**
+ * Where the timetable is as CSV or as iCalendar, in `locale` (the page's), for downloadFromApi: saved
+ * as answered, so the CSV keeps the byte-order mark Excel needs (Response.text() drops it).
+ */
+export const meetingFilePath = (networkId: string, meetingId: string, kind: 'calendar' | 'csv', locale: Locale) =>
+  `/networks/${segment(networkId)}/meetings/${segment(meetingId)}/${kind}?locale=${segment(locale)}`;
 
 /** The profile's own rounds of one meeting as iCalendar, in `locale` (the page's). */
 export const fetchProfileMeetingCalendar = (profileId: string, meetingId: string, locale: Locale) =>

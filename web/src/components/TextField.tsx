@@ -1,5 +1,7 @@
+import { ChosenValue } from './ChosenValue';
 import { describedBy, FieldMessages } from './FieldMessages';
 import { errorId, fieldId } from '../form/field-errors';
+import { chosenDay } from '../i18n/date-time';
 import { useLocale } from '../i18n/use-locale';
 
 interface TextFieldProps {
@@ -16,8 +18,10 @@ interface TextFieldProps {
 }
 
 export function TextField({ fieldKey, label, value, onChange, errors, hint, type = 'text', multiline, autoComplete, required }: TextFieldProps) {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const id = fieldId(fieldKey);
+  // A date input is drawn in the browser's locale: the day chosen is written out in the app's too.
+  const chosenId = type === 'date' ? `${id}-chosen` : undefined;
   const hintId = hint ? `${id}-hint` : undefined;
   const invalid = Boolean(errors?.length);
   const common = {
@@ -25,7 +29,7 @@ export function TextField({ fieldKey, label, value, onChange, errors, hint, type
     name: fieldKey,
     value,
     'aria-invalid': invalid || undefined,
-    'aria-describedby': describedBy(hintId, invalid && errorId(fieldKey)),
+    'aria-describedby': describedBy(hintId, invalid && errorId(fieldKey), chosenId),
     'aria-required': required || undefined,
   };
   return (
@@ -45,6 +49,7 @@ export function TextField({ fieldKey, label, value, onChange, errors, hint, type
       ) : (
         <input {...common} type={type} autoComplete={autoComplete} onChange={(e) => onChange(e.target.value)} />
       )}
+      {chosenId ? <ChosenValue id={chosenId} text={chosenDay(value, locale)} /> : null}
     </div>
   );
 }

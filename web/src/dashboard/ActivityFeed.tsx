@@ -11,7 +11,8 @@ import { href, memberPath } from '../router';
 /** `whole`: every entry of the week is read; otherwise older ones may follow, and the count says "at least". */
 function Week({ id, title, items, networkId, whole }: { id: string; title: string; items: readonly ActivityItem[]; networkId: string; whole: boolean }) {
   const { t, number, dateTime } = useLocale();
-  const when: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' };
+  // UTC, as the weeks are, and saying so: a coordinator in Tbilisi would read 06:00 as their own.
+  const when: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' };
   return (
     <section className="activity-week" aria-labelledby={id}>
       <h3 id={id}>

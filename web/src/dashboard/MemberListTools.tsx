@@ -9,12 +9,13 @@ const segment = encodeURIComponent;
 
 /** Import a member list, or export the members as CSV (`,` or `;` for Excel in `;`-list locales) or XLSX. */
 export function MemberListTools({ networkId }: { networkId: string }) {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const [problem, setProblem] = useState<ApiProblem | undefined>();
   const download = (query: string, name: string) => async () => {
     setProblem(undefined);
     try {
-      await downloadFromApi(`/networks/${segment(networkId)}/export?${query}`, name);
+      // In the page's language: headers, kinds, countries and statuses in words.
+      await downloadFromApi(`/networks/${segment(networkId)}/export?${query}&locale=${segment(locale)}`, name);
     } catch (error) {
       if (error instanceof SessionLost) return;
       setProblem(asProblem(error, t('problem.generic')));

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Locale } from '@culturebridge/domain';
 import type { NetworkMatch } from '../api/types';
 import { catalogTools } from '../i18n/catalog-tools';
 import { describeTopReason } from '../lib/top-reason';
 import { matchesCsv } from './matches-csv';
-
-const describer = (locale: 'en' | 'ka') => (reason: NetworkMatch['topReason']) => describeTopReason(catalogTools(locale), reason);
 
 const match = (overrides: Partial<NetworkMatch>): NetworkMatch => ({
   matchId: 'a|b',
@@ -19,21 +18,30 @@ const match = (overrides: Partial<NetworkMatch>): NetworkMatch => ({
   updatedAt: '2026-11-25T10:00:00.000Z',
   ...overrides,
 });
+/** The file as the dashboard saves it in `locale`, read as Tbilisi's clocks read it; its lines without the byte-order mark. */
+const csv = (locale: Locale, matches: NetworkMatch[] = [match({})]) => {
+  const tools = catalogTools(locale);
+  return matchesCsv(matches, { ...tools, locale }, (reason) => describeTopReason(tools, reason), 'Asia/Tbilisi');
+};
+const lines = (locale: Locale) => csv(locale).slice(1).split('\r\n');
 
 describe('matchesCsv', () => {
-  it('writes one RFC 4180 line per match with the main reason in words', () => {
-    const lines = matchesCsv([match({})], describer('en')).split('\r\n');
-    expect(lines[0]).toBe('matchId,memberA,memberB,state,score,acceptedBy,mainReason,proposedAt,updatedAt');
-    expect(lines[1]).toBe('a|b,Kutaisi,Poti,accepted,0.7123,Kutaisi,Shared theme: Climate and environment,2026-11-24T10:00:00.000Z,2026-11-25T10:00:00.000Z');
+  it('writes one RFC 4180 line per match: state and main reason in words, the score as the pages give it, times a spreadsheet reads as such, in the reader\'s zone', () => {
+    expect(csv('en').startsWith('\uFEFF')).toBe(true);
+    expect(lines('en')[0]).toBe('Match,Member A,Member B,State,Score (of 100),Accepted by,Main reason,"Proposed (Asia/Tbilisi, UTC+04:00)","Last change (Asia/Tbilisi, UTC+04:00)"');
+    expect(lines('en')[1]).toBe('a|b,Kutaisi,Poti,Accepted by one side,71,Kutaisi,Shared theme: Climate and environment,2026-11-24 14:00,2026-11-25 14:00');
   });
 
-  it('quotes a name holding a comma or a quote, and defuses one a spreadsheet would run as a formula', () => {
-    const csv = matchesCsv([match({ names: ['Culture, Arts "Hub"', '=HYPERLINK("x")'] })], describer('en'));
-    expect(csv).toContain('"Culture, Arts ""Hub"""');
-    expect(csv).not.toMatch(/,=HYPERLINK/);
+  it('quotes a name holding the separator or a quote, and defuses one a spreadsheet would run as a formula', () => {
+    const file = csv('en', [match({ names: ['Culture, Arts "Hub"', '=HYPERLINK("x")'] })]);
+    expect(file).toContain('"Culture, Arts ""Hub"""');
+    expect(file).not.toMatch(/,=HYPERLINK/);
   });
 
-  it('words the main reason in the coordinator\'s language', () => {
-    expect(matchesCsv([match({})], describer('ka'))).toContain(',საერთო თემა: კლიმატი და გარემო,');
+  it('speaks the coordinator\'s language, separated by ";" where its spreadsheets expect it', () => {
+    expect(lines('ka')[1]).toContain(';საერთო თემა: კლიმატი და გარემო;');
+    const ru = lines('ru');
+    expect(ru[0]?.split(';').slice(0, 4)).toEqual(['Совпадение', 'Участник A', 'Участник B', 'Статус']);
+    expect(ru[1]).toMatch(/^a\|b;Kutaisi;Poti;[^;a-z]+;71;Kutaisi;/);
   });
 });

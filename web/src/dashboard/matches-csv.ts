@@ -1,23 +1,48 @@
+import type { TFunction } from 'i18next';
+import { spreadsheetCsv, timeZoneLabel, type Locale } from '@culturebridge/domain';
 import type { NetworkMatch } from '../api/types';
-import { spreadsheetText, toCsv } from '../lib/csv';
+import { spreadsheetText } from '../lib/csv';
 
-const MATCHES_CSV_HEADER = ['matchId', 'memberA', 'memberB', 'state', 'score', 'acceptedBy', 'mainReason', 'proposedAt', 'updatedAt'] as const;
+/**
+ * An instant as "YYYY-MM-DD HH:MM" on the clocks of `timeZone`: a form every spreadsheet, whatever
+ * its language, reads as a date and time and then shows in its own format (an ISO 8601 instant with
+ * `T` and `Z` stays text).
+ */
+function spreadsheetDateTime(iso: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}
 
-/** The network's matches, one per line, for a spreadsheet or another tool; `describeReason` words the main reason in the reader's language. */
-export function matchesCsv(matches: readonly NetworkMatch[], describeReason: (reason: NetworkMatch['topReason']) => string): string {
+/**
+ * The network's matches, one per line, for a spreadsheet in the reader's language (`t`, `locale`):
+ * headers, state and main reason (`describeReason`) in words, the score out of 100 as the pages give
+ * it, times on the reader's clocks (`timeZone`, the browser's), the zone named in the header; a
+ * byte-order mark and the separator the language's spreadsheets expect (`spreadsheetCsv`).
+ */
+export function matchesCsv(
+  matches: readonly NetworkMatch[],
+  { t, locale }: { t: TFunction; locale: Locale },
+  describeReason: (reason: NetworkMatch['topReason']) => string,
+  timeZone: string = Intl.DateTimeFormat().resolvedOptions().timeZone,
+): string {
   const nameOf = (match: NetworkMatch, id: string) => match.names[match.profileIds.indexOf(id)] ?? id;
-  return toCsv([
-    MATCHES_CSV_HEADER,
-    ...matches.map((m) => [
-      m.matchId,
-      spreadsheetText(m.names[0]),
-      spreadsheetText(m.names[1]),
-      m.state,
-      m.score.toFixed(4),
-      spreadsheetText(m.acceptedBy.map((id) => nameOf(m, id)).join('; ')),
-      spreadsheetText(describeReason(m.topReason)),
-      m.proposedAt,
-      m.updatedAt,
-    ]),
-  ]);
+  const zone = timeZoneLabel(timeZone, new Date());
+  return spreadsheetCsv(
+    [
+      [t('matchesCsv.match'), t('matchesCsv.memberA'), t('matchesCsv.memberB'), t('matchesCsv.state'), t('matchesCsv.score'), t('matchesCsv.acceptedBy'), t('matchesCsv.mainReason'), t('matchesCsv.proposedAt', { zone }), t('matchesCsv.updatedAt', { zone })],
+      ...matches.map((m) => [
+        m.matchId,
+        spreadsheetText(m.names[0]),
+        spreadsheetText(m.names[1]),
+        t(`matchState.${m.state}`),
+        Math.round(m.score * 100),
+        spreadsheetText(m.acceptedBy.map((id) => nameOf(m, id)).join('; ')),
+        spreadsheetText(describeReason(m.topReason)),
+        spreadsheetDateTime(m.proposedAt, timeZone),
+        spreadsheetDateTime(m.updatedAt, timeZone),
+      ]),
+    ],
+    locale,
+  );
 }

@@ -7,7 +7,7 @@ import { RequireCoordinator } from '../components/RequireCoordinator';
 import { networkLabel } from '../lib/networks';
 import { useResource } from '../lib/use-resource';
 import { href } from '../router';
-import { currentTimeZoneName, defaultTimeZone, timeZoneNames, type Locale } from '@culturebridge/domain';
+import { currentTimeZoneName, defaultTimeZone, timeZoneLabel, timeZoneNames, type Locale } from '@culturebridge/domain';
 import { useLocale } from '../i18n/use-locale';
 import { useApiAction } from '../lib/use-api-action';
 import { LocaleOptions } from '../components/LocaleOptions';
@@ -65,6 +65,8 @@ function NetworkSettingsForm({ networkId, initial, initialLocale }: { networkId:
   const { problem, run } = useApiAction();
   const id = `settings-${networkId}`;
   const [deviceZone] = useState(deviceTimeZone);
+  // Offsets as they are while the page is open (summer time moves them).
+  const [now] = useState(() => new Date());
   const change = (changes: Partial<MailPreference>) => {
     setSaved(false);
     setPreference({ ...preference, ...changes });
@@ -111,7 +113,8 @@ function NetworkSettingsForm({ networkId, initial, initialLocale }: { networkId:
               <select id={`${id}-zone`} value={currentTimeZoneName(preference.timeZone)} onChange={(e) => change({ timeZone: e.target.value })}>
                 {[...new Set([currentTimeZoneName(preference.timeZone), ...timeZoneNames()])].map((zone) => (
                   <option key={zone} value={zone}>
-                    {zone}
+                    {/* Etc/GMT+12 is twelve hours behind UTC: each zone with the offset it keeps today. */}
+                    {timeZoneLabel(zone, now)}
                   </option>
                 ))}
               </select>
@@ -120,9 +123,9 @@ function NetworkSettingsForm({ networkId, initial, initialLocale }: { networkId:
           {/* The stored default is UTC: a coordinator who never chose one (or is travelling) is shown the device's zone; saving keeps it. */}
           {deviceZone && deviceZone !== currentTimeZoneName(preference.timeZone) ? (
             <p className="hint">
-              {t('coordinatorPrefs.deviceZone', { zone: deviceZone })}{' '}
+              {t('coordinatorPrefs.deviceZone', { zone: timeZoneLabel(deviceZone, now) })}{' '}
               <button type="button" className="button button--secondary" onClick={() => change({ timeZone: deviceZone })}>
-                {t('coordinatorPrefs.useDeviceZone', { zone: deviceZone })}
+                {t('coordinatorPrefs.useDeviceZone', { zone: timeZoneLabel(deviceZone, now) })}
               </button>
             </p>
           ) : null}

@@ -100,8 +100,7 @@ function NetworkDashboard({ networkId }: { networkId: string }) {
   const withoutPartner = members.filter((m) => m.status === 'active' && !hasConfirmedPartner(m.id, facts)).length;
   const figures = networkFigures(members, matches);
   const exportCsv = () =>
-    // A byte-order mark, so that spreadsheets read the names as UTF-8.
-    downloadText(`culturebridge-${networkId}-matches-${at.toISOString().slice(0, 10)}.csv`, `\uFEFF${matchesCsv(matches, (reason) => describeTopReason(tools, reason))}`, 'text/csv;charset=utf-8');
+    downloadText(`culturebridge-${networkId}-matches-${at.toISOString().slice(0, 10)}.csv`, matchesCsv(matches, tools, (reason) => describeTopReason(tools, reason)), 'text/csv;charset=utf-8');
 
   return (
     <div className="page page--wide">

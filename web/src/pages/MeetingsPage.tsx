@@ -1,13 +1,15 @@
 import { useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { ApiProblem } from '../api/client';
-import { cancelMeeting, createMeeting, fetchMe, fetchMeeting, fetchMeetingFile, fetchAllNetworkMembers, fetchMeetings, updateMeeting } from '../api/endpoints';
+import { cancelMeeting, createMeeting, fetchMe, meetingFilePath, fetchMeeting, fetchAllNetworkMembers, fetchMeetings, updateMeeting } from '../api/endpoints';
 import type { MeetingView } from '../api/types';
-import { MAX_ROUNDS, MAX_TABLES, TIMING_FIELDS, defaultTimeZone, hasRoundToCome, isDayWithin, isHeld, meetingLocalTime, timeZoneNames, type MeetingInput } from '@culturebridge/domain';
+import { MAX_ROUNDS, MAX_TABLES, TIMING_FIELDS, defaultTimeZone, hasRoundToCome, isDayWithin, isHeld, isTimeZone, meetingLocalTime, timeZoneLabel, timeZoneNames, timeZoneOffsetLabel, zonedToUtc, type MeetingInput } from '@culturebridge/domain';
+import { ChosenValue } from '../components/ChosenValue';
 import { PageHeading } from '../components/PageHeading';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { RequireCoordinator } from '../components/RequireCoordinator';
 import { ScrollArea } from '../components/ScrollArea';
-import { downloadText } from '../lib/download';
+import { downloadFromApi } from '../lib/download';
+import { chosenDay, chosenTime } from '../i18n/date-time';
 import { useLocale } from '../i18n/use-locale';
 import { networkLabel } from '../lib/networks';
 import { useApiAction } from '../lib/use-api-action';
@@ -42,6 +44,9 @@ function ChooseNetwork({ networkId, meetingId }: { networkId?: string; meetingId
 
 /** What the planning form holds: a meeting's details and who takes part, as the API takes them. */
 type MeetingValues = Omit<MeetingInput, 'requests'>;
+
+/** A planning input's id; its value written out beside it is `<id>-chosen` (ChosenValue). */
+const planningInputId = (field: string) => `meeting-${field}`;
 
 /** The planning form's inputs, in order, with the bounds the API checks too. */
 const FIELD_INPUTS: readonly { field: (typeof PLANNING_FIELDS)[number]; props: InputHTMLAttributes<HTMLInputElement> }[] = [
@@ -84,19 +89,30 @@ function MeetingForm({
   onSubmit: (values: MeetingValues) => void;
   children?: ReactNode;
 }) {
-  const { t, compare } = useLocale();
+  const { t, compare, locale } = useLocale();
   const members = useResource(async () => ({ members: (await fetchAllNetworkMembers(networkId)).sort((a, b) => compare(a.name, b.name)) }), `members:${networkId}`);
   const [chosen, setChosen] = useState<Set<string>>(new Set(initial.participants));
-  // The day as typed: a participant whose availability (their profile's window) leaves it out is named below.
-  const [date, setDate] = useState(initial.date);
+  // The day, start and zone as typed: a participant whose availability (their profile's window)
+  // leaves the day out is named below, and each is written out beside its input in the app's language.
+  const [typed, setTyped] = useState({ date: initial.date, startTime: initial.startTime, timeZone: initial.timeZone });
+  const date = typed.date;
   // The participants as last sent: the API names one by its place in that list (`participants[4]`).
   const sent = useRef<string[]>([]);
   const kept = (field: string) => timingKept && (TIMING_FIELDS as readonly string[]).includes(field);
 
-  function dateTyped(event: FormEvent<HTMLFormElement>) {
+  function timingTyped(event: FormEvent<HTMLFormElement>) {
     const field = event.target;
-    if (field instanceof HTMLInputElement && field.name === 'date') setDate(field.value);
+    if (field instanceof HTMLInputElement && (field.name === 'date' || field.name === 'startTime' || field.name === 'timeZone')) setTyped((was) => ({ ...was, [field.name]: field.value }));
   }
+  const zoneDay = new Date(`${chosenDay(typed.date, locale) ? typed.date : new Date().toISOString().slice(0, 10)}T12:00:00Z`);
+  // Native date and time inputs are drawn in the browser's locale, a zone by its IANA name (whose
+  // Etc/GMT±N signs are inverted): what is chosen, as the app's language and a person read it.
+  const written = (field: (typeof PLANNING_FIELDS)[number]): string | undefined => {
+    if (field === 'date') return chosenDay(typed.date, locale);
+    if (field === 'startTime') return chosenTime(typed.startTime, locale);
+    if (field !== 'timeZone' || !isTimeZone(typed.timeZone)) return undefined;
+    return timeZoneLabel(typed.timeZone, chosenTime(typed.startTime, locale) ? zonedToUtc(zoneDay.toISOString().slice(0, 10), typed.startTime, typed.timeZone) : zoneDay);
+  };
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -139,16 +155,24 @@ function MeetingForm({
   return (
     <>
       {problem ? <ProblemMessage problem={problem} fieldLabel={fieldLabel} /> : null}
-      <form className="meeting-form" onSubmit={submit} onChange={dateTyped}>
+      <form className="meeting-form" onSubmit={submit} onChange={timingTyped}>
         {timingKept ? <p className="muted">{t('meetings.timingKept')}</p> : null}
-        {FIELD_INPUTS.map(({ field, props }) => (
-          <label key={field}>
-            {t(`meetings.${field}`)} <input name={field} defaultValue={String(initial[field])} disabled={kept(field)} required {...props} />
-          </label>
-        ))}
+        {FIELD_INPUTS.map(({ field, props }) => {
+          const echoed = field === 'date' || field === 'startTime' || field === 'timeZone';
+          const id = planningInputId(field);
+          return (
+            <div key={field}>
+              <label>
+                {t(`meetings.${field}`)} <input id={id} name={field} defaultValue={String(initial[field])} disabled={kept(field)} required aria-describedby={echoed ? `${id}-chosen` : undefined} {...props} />
+              </label>
+              {echoed ? <ChosenValue id={`${id}-chosen`} text={written(field)} /> : null}
+            </div>
+          );
+        })}
         <datalist id="meeting-time-zones">
+          {/* Each zone's offset on the day chosen beside its name: Etc/GMT+12 reads "UTC−12:00". */}
           {timeZoneNames().map((zone) => (
-            <option key={zone} value={zone} />
+            <option key={zone} value={zone} label={timeZoneOffsetLabel(zone, zoneDay)} />
           ))}
         </datalist>
         <fieldset>
@@ -226,7 +250,7 @@ function PlanMeeting({ networkId }: { networkId: string }) {
             {meetings.data.meetings.map((m) => (
               <li key={m.id}>
                 <a href={href(`/meetings/${encodeURIComponent(networkId)}/${encodeURIComponent(m.id)}`)}>{m.name}</a>{' '}
-                {t('meetings.plannedItem', { date: day(m.date), startTime: m.startTime, timeZone: m.timeZone, rounds: m.rounds, participants: m.participants })}
+                {t('meetings.plannedItem', { date: day(m.date), startTime: m.startTime, timeZone: timeZoneLabel(m.timeZone, zonedToUtc(m.date, m.startTime, m.timeZone)), rounds: m.rounds, participants: m.participants })}
               </li>
             ))}
           </ul>
@@ -415,9 +439,7 @@ function Timetable({
   const { problem: downloadProblem, run: runDownload } = useApiAction();
   const download = (kind: 'calendar' | 'csv') =>
     runDownload(async () => {
-      const text = await fetchMeetingFile(meeting.networkId, meeting.id, kind, locale);
-      if (kind === 'calendar') downloadText(`meeting-${meeting.id}.ics`, text, 'text/calendar');
-      else downloadText(`meeting-${meeting.id}.csv`, text, 'text/csv');
+      await downloadFromApi(meetingFilePath(meeting.networkId, meeting.id, kind, locale), `meeting-${meeting.id}.${kind === 'calendar' ? 'ics' : 'csv'}`);
     });
   return (
     <div className="page meeting">
@@ -426,7 +448,8 @@ function Timetable({
         {t('meetings.lead', {
           date: day(meeting.date),
           startTime: meeting.startTime,
-          timeZone: meeting.timeZone,
+          // Etc/GMT+12 reads "UTC−12:00"; a named zone gets its offset on the day.
+          timeZone: timeZoneLabel(meeting.timeZone, zonedToUtc(meeting.date, meeting.startTime, meeting.timeZone)),
           rounds: meeting.rounds.length,
           count: meeting.slotMinutes,
           slotMinutes: meeting.slotMinutes,

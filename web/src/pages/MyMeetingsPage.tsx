@@ -10,7 +10,7 @@ import { downloadText } from '../lib/download';
 import { useApiAction } from '../lib/use-api-action';
 import { isGone, useResource } from '../lib/use-resource';
 import { ProfileGone } from '../components/ProfileGone';
-import { hasRoundToCome, meetingLocalTime } from '@culturebridge/domain';
+import { hasRoundToCome, meetingLocalTime, timeZoneLabel, zonedToUtc } from '@culturebridge/domain';
 import { useMe } from '../auth/me-context';
 import { href } from '../router';
 import { BusyButton } from '../components/BusyButton';
@@ -52,7 +52,7 @@ function Schedules({ profileId }: { profileId: string }) {
         <section key={m.id} aria-labelledby={`meeting-${m.id}`}>
           <h2 id={`meeting-${m.id}`}>{m.name}</h2>
           <p>
-            {t('myMeetings.when', { date: day(m.date), startTime: m.startTime, timeZone: m.timeZone })}
+            {t('myMeetings.when', { date: day(m.date), startTime: m.startTime, timeZone: timeZoneLabel(m.timeZone, zonedToUtc(m.date, m.startTime, m.timeZone)) })}
           </p>
           <CalendarButton profileId={profileId} meetingId={m.id} />
           {/* On a phone each round is a card (data-table--cards): whom, where and why on the screen. */}

@@ -1,11 +1,12 @@
 import { createEvents, type EventAttributes } from 'ics';
-import { spreadsheetText, toCsv } from '../csv.js';
+import { spreadsheetCsv, spreadsheetText } from '../csv.js';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
 import { translator } from '../i18n/translate.js';
 import { renderReasons } from '../i18n/reasons.js';
+import { timeZoneLabel } from '../time-zones.js';
 import type { MatchReason } from '../matching/types.js';
 import { issuedTablesOf, memberSlot, roundTimes, tableSlot, type Meeting, type ScheduledMeeting } from './meeting.js';
-import { personalLines } from './personal.js';
+import { meetingLocalTime, personalLines } from './personal.js';
 
 /** Names of participants by profile id (public names of members). */
 export type NameOf = (profileId: string) => string;
@@ -217,14 +218,23 @@ export function memberCalendar(
   return build(meeting, events, times, organizerOf(meeting, organizerEmail, networkName));
 }
 
-/** The timetable as CSV (RFC 4180, CRLF): one row per meeting, then one per bye; times in UTC. */
-export function meetingCsv(meeting: Meeting, nameOf: NameOf): string {
-  const rows: (string | number)[][] = [['round', 'starts_at_utc', 'ends_at_utc', 'table', 'participant_a', 'participant_b', 'requested', 'reasons']];
+/**
+ * The timetable as CSV (RFC 4180, CRLF) for a spreadsheet in `locale` (English by default; see
+ * `spreadsheetCsv`: a byte-order mark, `;` where the language writes a decimal comma): one row per
+ * meeting, then one per bye; the header, yes/no, a bye and why each pair meets in `locale`; times as
+ * the meeting's clocks show them, its zone named in the header as people read it (timeZoneLabel).
+ */
+export function meetingCsv(meeting: Meeting, nameOf: NameOf, locale: Locale = DEFAULT_LOCALE, networkName?: (networkId: string) => string): string {
+  const t = translator(locale);
+  const zone = timeZoneLabel(meeting.timeZone, new Date(meeting.schedule[0]?.startsAt ?? `${meeting.date}T12:00:00Z`));
+  const header = [t('mail.meetingColumnRound'), t('timetable.start', { zone }), t('timetable.end', { zone }), t('mail.meetingColumnTable'), t('timetable.participant'), t('mail.meetingColumnPartner'), t('timetable.requested'), t('timetable.why')];
+  const rows: (string | number)[][] = [header];
   for (const round of meeting.schedule) {
+    const times = [round.round, meetingLocalTime(round.startsAt, meeting.timeZone), meetingLocalTime(round.endsAt, meeting.timeZone)];
     for (const m of round.meetings) {
-      rows.push([round.round, round.startsAt, round.endsAt, m.table, spreadsheetText(nameOf(m.profileIds[0])), spreadsheetText(nameOf(m.profileIds[1])), m.requested ? 'yes' : 'no', spreadsheetText(m.summary)]);
+      rows.push([...times, m.table, spreadsheetText(nameOf(m.profileIds[0])), spreadsheetText(nameOf(m.profileIds[1])), t(m.requested ? 'timetable.yes' : 'timetable.no'), spreadsheetText(pairReasons(m, nameOf, locale, networkName))]);
     }
-    for (const id of round.byes) rows.push([round.round, round.startsAt, round.endsAt, '', spreadsheetText(nameOf(id)), '', '', 'sits out this round']);
+    for (const id of round.byes) rows.push([...times, '', spreadsheetText(nameOf(id)), '', '', t('timetable.sitsOut')]);
   }
-  return toCsv(rows);
+  return spreadsheetCsv(rows, locale);
 }

@@ -24,7 +24,7 @@ describe('a participant\'s meeting mail in the recipient\'s language (issue 15)'
     expect(m.text.split('\n')).toEqual([
       'Hello Nino,',
       '',
-      'Here is the speed-dating schedule of Kutaisi at Speed dating, May 12, 2027, from 10:00 (Asia/Tbilisi):',
+      'Here is the speed-dating schedule of Kutaisi at Speed dating, May 12, 2027, from 10:00 (Asia/Tbilisi, UTC+04:00):',
       '',
       expect.stringMatching(/^Round 1, 10:00–10:10, table 1: Gyumri\. Why: .*Youth/),
       'Round 2, 10:15–10:25: a break for you.',
@@ -47,7 +47,7 @@ describe('a participant\'s meeting mail in the recipient\'s language (issue 15)'
     const uk = mail('uk', true);
     expect(uk.subject).toBe('CultureBridge: оновлений розклад на зустріч «Speed dating»');
     expect(uk.text).toContain('Вітаємо, Nino!');
-    expect(uk.text).toContain('Розклад змінився. Розклад зустрічей Kutaisi на «Speed dating», 12 травня 2027 р., з 10:00 (Asia/Tbilisi):');
+    expect(uk.text).toContain('Розклад змінився. Розклад зустрічей Kutaisi на «Speed dating», 12 травня 2027 р., з 10:00 (Asia/Tbilisi, UTC+04:00):');
     expect(uk.text).toMatch(/^Раунд 1, 10:00–10:10, стіл 1: Gyumri\. Чому: \S/m);
     expect(uk.text).toContain('Раунд 2, 10:15–10:25: у вас перерва.');
     expect(uk.html).toContain('<th>Партнер</th>');
@@ -75,3 +75,19 @@ describe('a notice that a schedule no longer holds', () => {
   });
 });
 
+
+describe('the meeting\'s time zone in mails, as a person reads it', () => {
+  it('a POSIX Etc zone by the offset it keeps (Etc/GMT+12 is UTC−12), in every kind of meeting mail', () => {
+    const far: Meeting = { ...meeting, timeZone: 'Etc/GMT+12', schedule: meeting.schedule.map((r) => ({ ...r, startsAt: r.startsAt.replace('T06', 'T22'), endsAt: r.endsAt.replace('T06', 'T22') })) };
+    const mails = [
+      composeMeetingMail(far, recipient('uk'), (id) => names[id] ?? id, { baseUrl: 'https://app.culturebridge.example' }, false),
+      composeMeetingCancelledMail(far, recipient(), { baseUrl: 'https://app.culturebridge.example' }),
+      composeMeetingRemovedMail(far, recipient('az'), { baseUrl: 'https://app.culturebridge.example' }),
+    ];
+    for (const m of mails) {
+      expect(m.text).toContain('UTC−12:00');
+      expect(m.text).not.toContain('GMT+12');
+      expect(m.html).toContain('UTC−12:00');
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
 import { formatDate } from '../i18n/labels.js';
 import { translator } from '../i18n/translate.js';
+import { timeZoneLabel } from '../time-zones.js';
 import { escapeHtml, htmlPage, link, oneLine, type Mail, type MailLinks } from '../notification.js';
 import type { Meeting } from './meeting.js';
 import { personalLines } from './personal.js';
@@ -18,6 +19,11 @@ export interface MeetingRecipient {
 export interface MeetingMailOptions extends MailLinks {
   /** How reasons name a shared network (its display name); the known name or the id when absent. */
   networkName?: (networkId: string) => string;
+}
+
+/** The meeting's zone as a person reads it on its day (timeZoneLabel): "UTC−12:00" for Etc/GMT+12. */
+function zoneOf(meeting: Meeting): string {
+  return timeZoneLabel(meeting.timeZone, new Date(meeting.schedule[0]?.startsAt ?? `${meeting.date}T12:00:00Z`));
 }
 
 /**
@@ -40,7 +46,7 @@ export function composeMeetingMail(
   const m = (key: string, params: Record<string, unknown> = {}) => t(`mail.${key}`, params);
   const url = link(baseUrl, `profiles/${encodeURIComponent(recipient.id)}/meetings`);
   const subject = oneLine(m(changed ? 'meetingSubjectChanged' : 'meetingSubject', { meeting: meeting.name }));
-  const intro = m(changed ? 'meetingIntroChanged' : 'meetingIntro', { name: recipient.name, meeting: meeting.name, date: formatDate(meeting.date, locale), time: meeting.startTime, timeZone: meeting.timeZone });
+  const intro = m(changed ? 'meetingIntroChanged' : 'meetingIntro', { name: recipient.name, meeting: meeting.name, date: formatDate(meeting.date, locale), time: meeting.startTime, timeZone: zoneOf(meeting) });
   const why = m('why');
   const lines = personalLines(meeting, recipient, nameOf, locale, networkName).map((l) => ({
     ...l,
@@ -95,7 +101,7 @@ function noticeMail(meeting: Meeting, recipient: MeetingRecipient, { baseUrl }: 
   const m = (key: string, params: Record<string, unknown> = {}) => t(`mail.${key}`, params);
   const url = link(baseUrl, `profiles/${encodeURIComponent(recipient.id)}/meetings`);
   const hello = m('hello', { name: recipient.contact.name });
-  const intro = m(introKey, { name: recipient.name, meeting: meeting.name, date: formatDate(meeting.date, locale), time: meeting.startTime, timeZone: meeting.timeZone });
+  const intro = m(introKey, { name: recipient.name, meeting: meeting.name, date: formatDate(meeting.date, locale), time: meeting.startTime, timeZone: zoneOf(meeting) });
   // Its rounds may be in the participant's calendar, and no file of ours can take them out now.
   const calendar = m('meetingCalendarDelete');
   const subject = oneLine(m(subjectKey, { meeting: meeting.name }));

@@ -138,6 +138,11 @@ const meeting: Meeting = {
   ],
 };
 const names: Record<string, string> = { [A]: 'Gyumri', [B]: 'Poti', [C]: '@Lviv' };
+/** Round 1's pair with structured reasons (Gyumri offers a venue Poti needs), for texts written from them. */
+const withReasons: Meeting = {
+  ...meeting,
+  schedule: [{ ...(meeting.schedule[0] as Meeting['schedule'][number]), meetings: [{ table: 1, profileIds: [A, B], requested: true, score: 0.5, reasons: [{ kind: 'offers', from: A, to: B, resource: 'venue' }], summary: 'Gyumri offers a venue, Poti needs one' }] }],
+};
 
 describe('a member leaving a meeting (its profile erased)', () => {
   it('leaves the participants and requests; its partners sit out the rounds not yet held; no pair keeps words naming it', () => {
@@ -254,10 +259,6 @@ describe('exports', () => {
   });
 
   it('a member calendar speaks the member\'s language: titles, table and why they meet from the structured reasons', () => {
-    const withReasons: Meeting = {
-      ...meeting,
-      schedule: [{ ...(meeting.schedule[0] as Meeting['schedule'][number]), meetings: [{ table: 1, profileIds: [A, B], requested: true, score: 0.5, reasons: [{ kind: 'offers', from: A, to: B, resource: 'venue' }], summary: 'Gyumri offers a venue, Poti needs one' }] }],
-    };
     const ics = memberCalendar(withReasons, { id: B, name: 'Poti' }, (id) => names[id] as string, 'ru').replace(/\r\n[ \t]/g, '');
     expect(ics).toContain('SUMMARY:Kutaisi meeting\\, day 1: раунд 1\\, стол 1\\, встреча с Gyumri');
     expect(ics).toContain('LOCATION:Стол 1');
@@ -394,10 +395,6 @@ describe('exports', () => {
   });
 
   it('the timetable calendar speaks the coordinator\'s language: titles, tables and why each pair meets', () => {
-    const withReasons: Meeting = {
-      ...meeting,
-      schedule: [{ ...(meeting.schedule[0] as Meeting['schedule'][number]), meetings: [{ table: 1, profileIds: [A, B], requested: true, score: 0.5, reasons: [{ kind: 'offers', from: A, to: B, resource: 'venue' }], summary: 'Gyumri offers a venue, Poti needs one' }] }],
-    };
     const [event] = eventsOf(meetingCalendar(withReasons, (id) => names[id] as string, 'ru'));
     expect(event).toMatchObject({ SUMMARY: 'Kutaisi meeting\\, day 1: раунд 1\\, стол 1: Gyumri и Poti', LOCATION: 'Стол 1' });
     expect(event?.DESCRIPTION).toMatch(/Gyumri/);
@@ -406,13 +403,28 @@ describe('exports', () => {
     expect(eventsOf(meetingCalendar(meeting, (id) => names[id] as string))[0]).toMatchObject({ SUMMARY: 'Kutaisi meeting\\, day 1: round 1\\, table 1: Gyumri and Poti', LOCATION: 'Table 1', DESCRIPTION: 'Both give Music high priority' });
   });
 
-  it('CSV: a row per meeting and per bye, formula-looking text made harmless', () => {
+  it('CSV: a row per meeting and per bye, times in the meeting\'s zone, formula-looking text made harmless, UTF-8 with a BOM', () => {
     const csv = meetingCsv(meeting, (id) => names[id] as string);
-    const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('round,starts_at_utc,ends_at_utc,table,participant_a,participant_b,requested,reasons');
-    expect(lines).toContain("1,2027-05-12T05:30:00.000Z,2027-05-12T05:40:00.000Z,1,Gyumri,Poti,yes,Both give Music high priority");
-    expect(lines).toContain("1,2027-05-12T05:30:00.000Z,2027-05-12T05:40:00.000Z,,'@Lviv,,,sits out this round");
-    expect(lines).toContain("2,2027-05-12T05:45:00.000Z,2027-05-12T05:55:00.000Z,1,Gyumri,'@Lviv,no,'=cmd");
+    // Excel reads a file without the mark in the machine's legacy code page: Georgian names broke.
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Round,"Start (Asia/Tbilisi, UTC+04:00)","End (Asia/Tbilisi, UTC+04:00)",Table,Participant,Partner,Asked for,Why they meet');
+    expect(lines).toContain('1,09:30,09:40,1,Gyumri,Poti,yes,Both give Music high priority');
+    expect(lines).toContain("1,09:30,09:40,,'@Lviv,,,Sits out this round");
+    expect(lines).toContain("2,09:45,09:55,1,Gyumri,'@Lviv,no,'=cmd");
+  });
+
+  it('CSV in the coordinator\'s language: header, yes/no, a bye and why each pair meets; separated by ";" as Excel expects where the decimal sign is a comma', () => {
+    // POSIX's Etc/GMT-4 is four hours ahead of UTC, as Tbilisi.
+    const lines = meetingCsv({ ...withReasons, timeZone: 'Etc/GMT-4' }, (id) => names[id] as string, 'ru').slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Раунд;Начало (UTC+04:00);Конец (UTC+04:00);Стол;Участник;Партнёр;По просьбе;Почему встречаются');
+    expect(lines[1]).toMatch(/^1;09:30;09:40;1;Gyumri;Poti;да;\S/);
+    expect(lines[1]).toContain('Gyumri');
+    expect(lines[1]).not.toContain('offers a venue');
+    expect(lines[2]).toBe("1;09:30;09:40;;'@Lviv;;;Пропускает этот раунд");
+    const ka = meetingCsv(meeting, (id) => names[id] as string, 'ka').slice(1).trimEnd().split('\r\n');
+    expect(ka[0]?.split(';')[0]).toBe('რაუნდი');
+    expect(ka).toContain("2;09:45;09:55;1;Gyumri;'@Lviv;არა;'=cmd");
   });
 
   it('a participant’s own schedule: partner, table and reasons, or a bye', () => {
