@@ -70,8 +70,8 @@ export const ROUTE_QUERIES: Partial<Record<ProfilesApiRouteName, readonly string
   networkActivity: PAGE,
   listMeetings: PAGE,
   networkMatches: [...PAGE, 'names'],
-  exportMembers: ['format', 'delimiter'],
-  ...Object.fromEntries((['createMeeting', 'readMeeting', 'updateMeeting', 'meetingCalendar', 'requestMeeting', 'profileMeetings', 'profileMeetingCalendar'] as const).map((r) => [r, LOCALE])),
+  exportMembers: ['format', 'delimiter', 'locale'],
+  ...Object.fromEntries((['createMeeting', 'readMeeting', 'updateMeeting', 'meetingCalendar', 'meetingCsv', 'requestMeeting', 'profileMeetings', 'profileMeetingCalendar'] as const).map((r) => [r, LOCALE])),
 };
 
 /** Routes whose body may be larger than MAX_BODY_BYTES: a member list as base64 (see MAX_FILE_BYTES). */
