@@ -22,14 +22,28 @@ export default tseslint.config(
       ],
     },
   },
-  // An API function is its own folder plus packages/: what two share is a package (e.g.
-  // @culturebridge/api), never one function's module reached from another's folder. (The event
-  // functions still share notify's mail modules and suppress's config that way.)
+  // A function is its own folder plus packages/: what two share is a package (e.g. @culturebridge/api,
+  // @culturebridge/notifications), never one function's module reached from another's folder.
   {
-    files: ['functions/{authorizer,profiles-api,member-lists,meetings,network-dashboard}/**/*.ts'],
-    ignores: ['**/*.test.ts'],
+    files: ['functions/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*-test-support.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../*'], message: 'A function imports only its own folder and the packages: move what functions share into packages/ (e.g. @culturebridge/api).' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../*'], message: 'A function imports only its own folder and the packages: move what functions share into packages/ (e.g. @culturebridge/notifications).' }] }],
+    },
+  },
+  // Its tests may also use the local runtime's and the test harness's helpers (local/, test/support/),
+  // but not another function's modules.
+  {
+    files: ['functions/**/*.test.ts', 'functions/**/*-test-support.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\./(?!\\.\\./)|(^|/)functions/', message: "A function's tests import only its own folder, the packages, local/ and test/support/: what two functions' tests share is a package or test/support/." },
+          ],
+        },
+      ],
     },
   },
   // Every word a reader sees in the web app comes from the catalogs (web/src/i18n/locales, and the

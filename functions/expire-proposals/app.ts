@@ -1,7 +1,7 @@
 import { memberRecipients, nextExpiryStep, settingsForPair, sweepCutoff, type MatchNotice } from '@culturebridge/domain';
 import type { MatchItem, MatchStore, NetworkSettingsStore } from '@culturebridge/store';
-import type { DeliverDeps } from '../notify/deliver.js';
-import { tellMember } from '../notify/member-notice.js';
+import type { DeliverDeps } from '@culturebridge/notifications/deliver';
+import { tellMember } from '@culturebridge/notifications/member-notice';
 
 export interface ExpireProposalsDeps extends DeliverDeps {
   matches: Pick<MatchStore, 'openProposedBefore' | 'markReminded' | 'put' | 'profiles' | 'match'>;

@@ -1,5 +1,5 @@
-import { mailDeps } from '../notify/clients.js';
-import { loadConfig } from '../notify/config.js';
+import { mailDeps } from '@culturebridge/notifications/clients';
+import { loadConfig } from '@culturebridge/notifications/config';
 import { createExpireProposalsHandler } from './app.js';
 
 export const handler = createExpireProposalsHandler(mailDeps(loadConfig('expire-proposals'), 'expire-proposals'));

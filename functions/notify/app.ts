@@ -35,8 +35,8 @@ import {
   type NoticeKind,
 } from '@culturebridge/domain';
 import type { CoordinatorStore, MatchStore, MeetingStore, NetworkSettingsStore, ProfileStore, Told, ToldSubject } from '@culturebridge/store';
-import { DEFAULT_LEASE_MS, NotificationInFlight, deliverOnce, type DeliverDeps } from './deliver.js';
-import { tellMember } from './member-notice.js';
+import { DEFAULT_LEASE_MS, NotificationInFlight, deliverOnce, type DeliverDeps } from '@culturebridge/notifications/deliver';
+import { tellMember } from '@culturebridge/notifications/member-notice';
 import { readMessage } from '@culturebridge/runtime';
 
 /** The match events this function consumes, as EventBridge hands them to the SQS buffer. */

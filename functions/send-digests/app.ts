@@ -12,7 +12,7 @@ import {
   type MatchNow,
 } from '@culturebridge/domain';
 import type { CoordinatorStore, MatchStore, NetworkSettingsStore, PendingDigestEntry } from '@culturebridge/store';
-import { deliverOnce, type DeliverDeps } from '../notify/deliver.js';
+import { deliverOnce, type DeliverDeps } from '@culturebridge/notifications/deliver';
 
 export interface SendDigestsDeps extends DeliverDeps {
   coordinators: Pick<CoordinatorStore, 'get'>;
