@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ProfileInput, type Locale, type Messages } from '@culturebridge/domain';
-import { DEMO_MEMBERS, EU4CULTURE } from '../../local/demo/networks.js';
+import { ProfileInput, type Locale } from '@culturebridge/domain';
+import { EU4CULTURE } from '../../local/demo/networks.js';
 import type { Platform } from '../../local/platform.js';
 import { localSession } from '../../local/sessions.js';
+import { catalogString as at, demoMember, demoMemberEmail, webCatalog as web } from './support/catalog.js';
+import { screenshot } from './support/chromium.js';
 import { nextSignInLink, signInLinks } from './support/mail.js';
 import { startSeededPlatform } from './support/seeded-platform.js';
 
@@ -16,15 +17,9 @@ import { startSeededPlatform } from './support/seeded-platform.js';
 
 const WAIT = { timeout: 20_000 };
 const COORDINATOR = 'coordinator@eu4culture.example';
-const web = (locale: Locale) => JSON.parse(readFileSync(new URL(`../../web/src/i18n/locales/${locale}.json`, import.meta.url), 'utf8')) as Messages;
-/** A catalog string by its dotted key (these keys hold no dot themselves). */
-const at = (messages: Messages, key: string): string => {
-  const value = key.split('.').reduce<Messages | string | undefined>((m, part) => (typeof m === 'object' ? m[part] : undefined), messages);
-  if (typeof value !== 'string') throw new Error(`no string at ${key}`);
-  return value;
-};
 const en = web('en');
 const ka = web('ka');
+const uk = web('uk');
 
 let platform: Platform;
 let browser: Browser;
@@ -41,21 +36,18 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-const member = (name: string) => {
-  const index = DEMO_MEMBERS.findIndex((m) => m.profile.name === name);
-  return { id: ids[index] as string, email: DEMO_MEMBERS[index]?.profile.contact.email as string };
-};
+const member = (name: string) => demoMember(ids, name);
 
-/** A browser signed in as `email` with a link asked for through the API and used with a click. */
-async function signedIn(email: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale: 'en-GB' });
+/** A browser (in `locale`, on a phone if asked) signed in as `email` with a link asked for through the API and used with a click. */
+async function signedIn(email: string, { locale = 'en', phone = false }: { locale?: Locale; phone?: boolean } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: locale === 'en' ? 'en-GB' : locale, ...(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {}) });
   contexts.push(context);
   const page = await context.newPage();
   const seen = (await signInLinks(platform, email)).length;
   const asked = await fetch(`${platform.apiUrl}/auth/magic-link`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
   expect(asked.status).toBe(202);
   await page.goto(await nextSignInLink(platform, email, seen));
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('button', { name: at(web(locale), 'signIn.signInButton'), exact: true }).click();
   await page.waitForURL((url) => !url.hash.startsWith('#/sign-in'), WAIT);
   await page.close();
   return context;
@@ -169,5 +161,32 @@ describe('a page whose resource is gone', () => {
     expect(await page.getByRole('heading', { level: 2, name: at(en, 'member.contact') }).count()).toBe(0);
     await page.getByRole('link', { name: /^← Dashboard: EU4Culture/ }).click();
     await page.getByRole('heading', { level: 1, name: /^Dashboard: EU4Culture/ }).waitFor(WAIT);
+  });
+});
+
+describe('a page whose match changed meanwhile', () => {
+  it('accepting a proposal the partner declined meanwhile (a phone, in Ukrainian) says so and shows the match as declined, with nothing left to press', async () => {
+    const poltava = member('Poltava');
+    const context = await signedIn(poltava.email, { locale: 'uk', phone: true });
+    const page = await openProfile(context, poltava.id, at(uk, 'myProfile.partners'));
+    const session = await localSession(platform.sessionKeyFile, poltava.email, { profiles: [poltava.id] });
+    const listed = (await (await call('GET', `/profiles/${poltava.id}/matches`, session)).json()) as { matches: { state: string; partner: { id: string; name: string } }[] };
+    const partner = listed.matches.find((m) => m.state === 'proposed')?.partner;
+    if (!partner) throw new Error('Poltava has no open proposal');
+    const card = page.getByRole('article', { name: partner.name });
+    const accept = card.getByRole('button', { name: new RegExp(`^${at(uk, 'match.accept')}`) });
+    await accept.waitFor(WAIT);
+
+    // The partner declines in its own browser while this page is open.
+    const partnerSession = await localSession(platform.sessionKeyFile, demoMemberEmail(ids, partner.id), { profiles: [partner.id] });
+    expect((await call('POST', `/matches/${partner.id}/${poltava.id}/decline`, partnerSession)).status).toBe(200);
+
+    await accept.click();
+    await card.getByText(at(uk, 'problem.matchState.state.declined')).waitFor(WAIT);
+    // The card says where the match stands now, and offers no answer it would refuse again.
+    await card.getByText(at(uk, 'match.status.declined')).waitFor(WAIT);
+    expect(await card.getByText(at(uk, 'match.status.waitingYou')).count()).toBe(0);
+    expect(await card.getByRole('button').count()).toBe(0);
+    await screenshot(page, 'stale-accept-declined-uk.png');
   });
 });

@@ -249,7 +249,7 @@ function Matches({ profile, owned, matches, error, onChange, emptyNote }: Matche
     <div className="match-list">
       {matches.map((match) => (
         <MatchCard key={match.matchId} match={match} self={profile} answerable={owned}>
-          {owned ? <MatchAnswerButtons profileId={profile.id} match={match} onAnswered={() => void onChange()} onGone={onChange} /> : null}
+          {owned ? <MatchAnswerButtons profileId={profile.id} match={match} onAnswered={() => void onChange()} reload={onChange} /> : null}
         </MatchCard>
       ))}
     </div>
