@@ -12,7 +12,9 @@ import { startSeededPlatform } from './support/seeded-platform.js';
 /**
  * A page showing something that is erased, or moved to another contact address, in another tab
  * (or by someone else) meanwhile: its next refresh answers 404. The page says what happened, in the
- * reader's language, and offers the next step; it never goes on showing the old data.
+ * reader's language, and offers the next step; it never goes on showing the old data. Then a match
+ * that changed meanwhile, and typed work on the profile form that survives a reload, the back
+ * button and a save made meanwhile in another tab.
  */
 
 const WAIT = { timeout: 20_000 };
@@ -20,6 +22,7 @@ const COORDINATOR = 'coordinator@eu4culture.example';
 const en = web('en');
 const ka = web('ka');
 const uk = web('uk');
+const ro = web('ro');
 
 let platform: Platform;
 let browser: Browser;
@@ -188,5 +191,98 @@ describe('a page whose match changed meanwhile', () => {
     expect(await card.getByText(at(uk, 'match.status.waitingYou')).count()).toBe(0);
     expect(await card.getByRole('button').count()).toBe(0);
     await screenshot(page, 'stale-accept-declined-uk.png');
+  });
+});
+
+describe('typed work on the profile form', () => {
+  it('a member editing on a phone (Romanian) keeps what it typed through a reload and through the back button and forward again, and saves it', async () => {
+    const cahul = member('Cahul');
+    const context = await signedIn(cahul.email, { locale: 'ro', phone: true });
+    const page = await openProfile(context, cahul.id, at(ro, 'myProfile.partners'));
+    // Leaving the app asks first; the test answers as a member who leaves anyway.
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.accept();
+    });
+    await page.getByRole('button', { name: at(ro, 'myProfile.edit') }).click();
+    const description = page.locator('#field-description');
+    const text = 'Un festival de film în aer liber pe malul Prutului, cu parteneri din Ucraina.';
+    await description.fill(text);
+    await page.locator('#field-region').fill('Sudul Moldovei');
+
+    await page.reload();
+    await page.getByText(at(ro, 'form.draft.restored')).waitFor(WAIT);
+    expect(await description.inputValue()).toBe(text);
+    expect(await page.locator('#field-region').inputValue()).toBe('Sudul Moldovei');
+
+    await page.goBack();
+    await page.waitForURL((url) => !url.hash.startsWith('#/profiles'), WAIT);
+    expect(asked).toContain('beforeunload');
+    await page.goForward();
+    await page.getByText(at(ro, 'form.draft.restored')).waitFor(WAIT);
+    expect(await description.inputValue()).toBe(text);
+    await screenshot(page, 'draft-restored-ro.png');
+
+    await page.getByRole('button', { name: at(ro, 'myProfile.saveChanges') }).click();
+    await page.getByText(at(ro, 'myProfile.savedChanges')).waitFor(WAIT);
+    const session = await localSession(platform.sessionKeyFile, cahul.email, { profiles: [cahul.id] });
+    const stored = (await (await call('GET', `/profiles/${cahul.id}`, session)).json()) as { description: string; region: string };
+    expect([stored.description, stored.region]).toEqual([text, 'Sudul Moldovei']);
+    // Saved, the draft is gone: a reload shows the profile, not the form.
+    await page.reload();
+    await page.getByRole('button', { name: at(ro, 'myProfile.edit') }).waitFor(WAIT);
+    expect(await page.getByText(at(ro, 'form.draft.restored')).count()).toBe(0);
+  });
+
+  it('two tabs editing the same profile (a phone, Ukrainian): the later save keeps its typed work on top of the earlier one and names the field both changed', async () => {
+    const vinnytsia = member('Vinnytsia');
+    const context = await signedIn(vinnytsia.email, { locale: 'uk', phone: true });
+    const [first, second] = [await openProfile(context, vinnytsia.id, at(uk, 'myProfile.partners')), await openProfile(context, vinnytsia.id, at(uk, 'myProfile.partners'))];
+    for (const tab of [first, second]) await tab.getByRole('button', { name: at(uk, 'myProfile.edit') }).click();
+
+    await first.locator('#field-region').fill('Поділля');
+    await first.locator('#field-description').fill('Перша вкладка');
+    await first.getByRole('button', { name: at(uk, 'myProfile.saveChanges') }).click();
+    await first.getByText(at(uk, 'myProfile.savedChanges')).waitFor(WAIT);
+
+    const mine = 'Спільний фестиваль сучасного танцю з містами Молдови.';
+    await second.locator('#field-description').fill(mine);
+    await second.locator('#field-freeTags').fill('сучасний танець');
+    await second.getByRole('button', { name: at(uk, 'myProfile.saveChanges') }).click();
+    await second.getByText(at(uk, 'form.draft.carriedOver')).waitFor(WAIT);
+    // The other tab's region is in the form now; this tab's description and tags stay, and the
+    // description, changed in both, is named.
+    expect(await second.locator('#field-region').inputValue()).toBe('Поділля');
+    expect(await second.locator('#field-description').inputValue()).toBe(mine);
+    expect(await second.locator('#field-freeTags').inputValue()).toBe('сучасний танець');
+    await second.getByText(at(uk, 'form.draft.overlapping').replace('{{fields}}', at(uk, 'fieldName.description'))).waitFor(WAIT);
+    await screenshot(second, 'draft-carried-over-uk.png');
+
+    await second.getByRole('button', { name: at(uk, 'myProfile.saveChanges') }).click();
+    await second.getByText(at(uk, 'myProfile.savedChanges')).waitFor(WAIT);
+    const session = await localSession(platform.sessionKeyFile, vinnytsia.email, { profiles: [vinnytsia.id] });
+    const stored = (await (await call('GET', `/profiles/${vinnytsia.id}`, session)).json()) as { description: string; region: string; freeTags: string[] };
+    expect([stored.region, stored.description, stored.freeTags]).toEqual(['Поділля', mine, ['сучасний танець']]);
+  });
+
+  it('the interest form, half filled in by someone not signed in, comes back after a reload', async () => {
+    const context = await browser.newContext({ locale: 'ro', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${platform.apiUrl}/#/`);
+    await page.locator('#field-name').fill('Teatrul din Soroca');
+    await page.locator('#field-contact-email').fill('teatru@soroca.example');
+    await page.reload();
+    await page.getByText(at(ro, 'form.draft.restored')).waitFor(WAIT);
+    expect(await page.locator('#field-name').inputValue()).toBe('Teatrul din Soroca');
+    // Discarded, it is gone for good.
+    await page.getByRole('button', { name: at(ro, 'form.draft.discard') }).click();
+    expect(await page.locator('#field-name').inputValue()).toBe('');
+    await page.reload();
+    await page.locator('#field-name').waitFor(WAIT);
+    expect(await page.locator('#field-name').inputValue()).toBe('');
+    expect(await page.getByText(at(ro, 'form.draft.restored')).count()).toBe(0);
   });
 });

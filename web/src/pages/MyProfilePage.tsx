@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { approvedNetworks, contactChangeLapsesAt, membershipStatus, requestedContact, type Profile, type ProfileHint, type ProfileInput } from '@culturebridge/domain';
-import type { ApiProblem } from '../api/client';
+import { ApiProblem } from '../api/client';
 import { confirmProfile, fetchMe, fetchProfile, fetchProfileMatches, updateProfile, withdrawProfile } from '../api/endpoints';
 import type { MatchView } from '../api/types';
 import { useMe } from '../auth/me-context';
@@ -15,6 +15,7 @@ import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
 import { fieldId } from '../form/field-errors';
 import { fromProfile, toProfileUpdate } from '../form/profile-form-state';
+import { clearDraft, readDraft } from '../form/profile-draft';
 import { useApiAction } from '../lib/use-api-action';
 import { useFocusNext } from '../lib/use-focus-next';
 import { isGone, usePolling, useResource } from '../lib/use-resource';
@@ -262,7 +263,8 @@ function Matches({ profile, owned, matches, error, onChange, emptyNote }: Matche
  */
 function EditProfile({ profile, onSaved, onMoved }: { profile: Profile; onSaved: () => Promise<void>; onMoved: (email: string) => void }) {
   const { t } = useLocale();
-  const [editing, setEditing] = useState(false);
+  // Typed work this tab kept (a reload, the back button, a change made elsewhere meanwhile) reopens the form.
+  const [editing, setEditing] = useState(() => readDraft(profile.id) !== undefined);
   const [saved, setSaved] = useState(false);
   // A new contact address is asked about first, naming it, as a typo sends its link to nobody (an
   // active profile stays with its address until the new one confirms; one never confirmed moves at once).
@@ -278,7 +280,14 @@ function EditProfile({ profile, onSaved, onMoved }: { profile: Profile; onSaved:
     focusNext(editButton);
   };
   const send = async (input: ProfileInput) => {
-    await updateProfile(profile.id, { ...input, version: profile.version });
+    try {
+      await updateProfile(profile.id, { ...input, version: profile.version });
+    } catch (error) {
+      // Changed elsewhere since it was read: reading it again carries the typed work onto it (the form's draft).
+      if (error instanceof ApiProblem && error.is('/problems/version-conflict')) await onSaved();
+      throw error;
+    }
+    clearDraft(profile.id);
     // Only a profile never confirmed moves at once; an active one waits for the new address (see ContactChangeWaiting).
     if (movesAddress(input) && profile.status !== 'active') return onMoved(input.contact.email.trim().toLowerCase());
     close();
@@ -325,8 +334,16 @@ function EditProfile({ profile, onSaved, onMoved }: { profile: Profile; onSaved:
           initial={fromProfile({ ...profile, contact: asked })}
           submitLabel={t('myProfile.saveChanges')}
           onSubmit={save}
+          draft={{ key: profile.id, version: profile.version }}
           actions={
-            <button type="button" className="button button--secondary" onClick={close}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                clearDraft(profile.id);
+                close();
+              }}
+            >
               {t('common.cancel')}
             </button>
           }
