@@ -317,6 +317,21 @@ describe('the dashboard lists who is waiting for approval', () => {
     await request.waitFor({ state: 'detached', ...WAIT });
     expect(await page.getByText(catalogString(uk, 'problem.notFound.title')).count()).toBe(0);
   });
+
+  it("a member's page follows matching after the coordinator takes it out and approves it again: its matches leave, then come back, with no reload", async () => {
+    const cahul = members.find((m) => m.name === 'Cahul') as Member;
+    const page = await coordinatorPage({ width: 390, height: 844 }, true);
+    await page.goto(`${platform.apiUrl}/#/dashboard/${EU4CULTURE}/members/${cahul.id}`);
+    const rows = page.locator('table.member-matches tbody tr');
+    await rows.first().waitFor(WAIT);
+
+    await page.getByRole('button', { name: 'Remove from EU4Culture' }).click();
+    await page.getByRole('button', { name: 'Remove Cahul' }).click();
+    // Matching withdraws its proposals after the answer came back.
+    await page.getByText('No match yet.').waitFor(WAIT);
+    await page.getByRole('button', { name: 'Approve Cahul again' }).click();
+    await rows.first().waitFor(WAIT);
+  });
 });
 
 describe('the dashboard of a large network', () => {

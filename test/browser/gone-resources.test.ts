@@ -286,3 +286,22 @@ describe('typed work on the profile form', () => {
     expect(await page.getByText(at(ro, 'form.draft.restored')).count()).toBe(0);
   });
 });
+
+describe('my profile after a save', () => {
+  it('leaving the only network that approved it (a phone, Ukrainian): the partners proposed there leave the page by themselves as matching catches up', async () => {
+    const lankaran = member('Lankaran');
+    const context = await signedIn(lankaran.email, { locale: 'uk', phone: true });
+    const page = await openProfile(context, lankaran.id, at(uk, 'myProfile.partners'));
+    const cards = page.locator('article.match-card');
+    await cards.first().waitFor(WAIT);
+
+    await page.getByRole('button', { name: at(uk, 'myProfile.edit') }).click();
+    await page.locator('#field-networks-eunic-caucasus-central-asia').check();
+    await page.locator('#field-networks-eu4culture').uncheck();
+    await page.getByRole('button', { name: at(uk, 'myProfile.saveChanges') }).click();
+    await page.getByText(at(uk, 'myProfile.savedChanges')).waitFor(WAIT);
+    // Matching withdraws the EU4Culture proposals after the save's answer: the page looks again
+    // without the member pressing Refresh.
+    await page.waitForFunction(() => document.querySelectorAll('article.match-card').length === 0, undefined, WAIT);
+  });
+});

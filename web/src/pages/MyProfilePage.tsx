@@ -18,14 +18,13 @@ import { fromProfile, toProfileUpdate } from '../form/profile-form-state';
 import { clearDraft, readDraft } from '../form/profile-draft';
 import { useApiAction } from '../lib/use-api-action';
 import { useFocusNext } from '../lib/use-focus-next';
-import { isGone, usePolling, useResource } from '../lib/use-resource';
+import { isGone, MATCHING_POLL_MS, usePolling, useResource } from '../lib/use-resource';
 import { href } from '../router';
 import { Trans } from 'react-i18next';
 import { MemberText } from '../components/MemberText';
 import { useLocale } from '../i18n/use-locale';
 import { networkShortLabel } from '../lib/networks';
 
-const POLL_MS = 2_000;
 
 export function MyProfilePage({ profileId, confirmed }: { profileId?: string; confirmed: boolean }) {
   const { t } = useLocale();
@@ -86,12 +85,19 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
   const refresh = async () => {
     await Promise.all([profile.reload(), matches.reload()]);
   };
+  // Matching answers a saved change after the save's own answer (proposals withdrawn when a network
+  // is left, new ones as they are computed): the page looks again for a while after each save.
+  const [saves, setSaves] = useState(0);
+  const afterSave = async () => {
+    setSaves((n) => n + 1);
+    await refresh();
+  };
   // Confirmation and matching run asynchronously: look again while there is nothing to show yet,
   // and for a while after a confirmation, as the partners arrive one by one.
   const nothingYet = profile.data?.status === 'pending' || matches.data?.matches.length === 0;
   // Erased or moved away meanwhile (another tab, someone else with this address): nothing to show.
   const gone = isGone(profile.error) || isGone(matches.error);
-  usePolling(refresh, !withdrawn && !movedTo && !gone && (nothingYet || confirmed) ? POLL_MS : undefined);
+  usePolling(refresh, !withdrawn && !movedTo && !gone && (nothingYet || confirmed || saves > 0) ? MATCHING_POLL_MS : undefined, undefined, saves);
 
   if (movedTo) {
     return (
@@ -183,7 +189,7 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
         <>
           <EditProfile
             profile={current}
-            onSaved={refresh}
+            onSaved={afterSave}
             onMoved={(email) => {
               setMovedTo({ email, name: current.name });
               void refreshMe();
