@@ -302,6 +302,6 @@ describe('my profile after a save', () => {
     await page.getByText(at(uk, 'myProfile.savedChanges')).waitFor(WAIT);
     // Matching withdraws the EU4Culture proposals after the save's answer: the page looks again
     // without the member pressing Refresh.
-    await page.waitForFunction(() => document.querySelectorAll('article.match-card').length === 0, undefined, WAIT);
+    await expect.poll(() => cards.count(), WAIT).toBe(0);
   });
 });
