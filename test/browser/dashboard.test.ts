@@ -12,6 +12,7 @@ import type { Platform } from '../../local/platform.js';
 import { localSession } from '../../local/sessions.js';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { platformDocumentClient, startTestPlatform } from '../support/platform.js';
+import { catalogString, webCatalog } from './support/catalog.js';
 import { SCREENSHOTS, launchChromium, screenshot, seriousAccessibilityViolations } from './support/chromium.js';
 import { nextSignInLink, signInLinks } from './support/mail.js';
 import { askingPagesOf } from './support/page-limit.js';
@@ -22,6 +23,7 @@ import { askingPagesOf } from './support/page-limit.js';
  * situation is, and what happened this week; on a desktop and on a 390 px phone.
  */
 const COORDINATOR = 'coordinator@eu4culture.example';
+const uk = webCatalog('uk');
 const WAIT = { timeout: 20_000 };
 
 type Member = { id: string; name: string; status: string; country: string; themes: { id: string }[] };
@@ -294,6 +296,41 @@ describe('the dashboard lists who is waiting for approval', () => {
     // Once the dashboard has reloaded, the member is in the network and no longer asking.
     await request.waitFor({ state: 'detached', ...WAIT });
     await page.unroute(`**/networks/${EU4CULTURE}/requests`);
+  });
+
+  it('answering a request whose member withdrew meanwhile says the member no longer asks, and the row leaves, on a phone in Ukrainian', async () => {
+    const contact = { name: 'Oksana', email: 'culture@lutsk-dashboard.example' };
+    await askToJoin('Lutsk', contact);
+    const { requests } = await api<{ requests: { id: string; name: string }[] }>('GET', `/networks/${EU4CULTURE}/requests`, coordinatorSession);
+    const lutsk = requests.find((r) => r.name === 'Lutsk')?.id as string;
+    const page = await coordinatorPage({ width: 390, height: 844 }, true);
+    await page.getByLabel('Language', { exact: true }).selectOption('uk');
+    const request = page.locator('table.join-requests tr[data-request="Lutsk"]');
+    await request.waitFor(WAIT);
+
+    // The member withdraws its profile while the dashboard is open.
+    const withdrawn = await fetch(`${platform.apiUrl}/profiles/${lutsk}`, { method: 'DELETE', headers: { authorization: `Bearer ${await localSession(platform.sessionKeyFile, contact.email, { profiles: [lutsk] })}` } });
+    expect(withdrawn.status).toBe(204);
+
+    await request.getByRole('button', { name: catalogString(uk, 'joinRequests.approveName').replace('{{name}}', 'Lutsk') }).click();
+    await page.getByText(catalogString(uk, 'joinRequests.gone').replace('{{name}}', 'Lutsk')).waitFor(WAIT);
+    await request.waitFor({ state: 'detached', ...WAIT });
+    expect(await page.getByText(catalogString(uk, 'problem.notFound.title')).count()).toBe(0);
+  });
+
+  it("a member's page follows matching after the coordinator takes it out and approves it again: its matches leave, then come back, with no reload", async () => {
+    const cahul = members.find((m) => m.name === 'Cahul') as Member;
+    const page = await coordinatorPage({ width: 390, height: 844 }, true);
+    await page.goto(`${platform.apiUrl}/#/dashboard/${EU4CULTURE}/members/${cahul.id}`);
+    const rows = page.locator('table.member-matches tbody tr');
+    await rows.first().waitFor(WAIT);
+
+    await page.getByRole('button', { name: 'Remove from EU4Culture' }).click();
+    await page.getByRole('button', { name: 'Remove Cahul' }).click();
+    // Matching withdraws its proposals after the answer came back.
+    await page.getByText('No match yet.').waitFor(WAIT);
+    await page.getByRole('button', { name: 'Approve Cahul again' }).click();
+    await rows.first().waitFor(WAIT);
   });
 });
 

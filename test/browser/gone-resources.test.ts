@@ -1,30 +1,28 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ProfileInput, type Locale, type Messages } from '@culturebridge/domain';
-import { DEMO_MEMBERS, EU4CULTURE } from '../../local/demo/networks.js';
+import { ProfileInput, type Locale } from '@culturebridge/domain';
+import { EU4CULTURE } from '../../local/demo/networks.js';
 import type { Platform } from '../../local/platform.js';
 import { localSession } from '../../local/sessions.js';
+import { catalogString as at, demoMember, demoMemberEmail, webCatalog as web } from './support/catalog.js';
+import { screenshot } from './support/chromium.js';
 import { nextSignInLink, signInLinks } from './support/mail.js';
 import { startSeededPlatform } from './support/seeded-platform.js';
 
 /**
  * A page showing something that is erased, or moved to another contact address, in another tab
  * (or by someone else) meanwhile: its next refresh answers 404. The page says what happened, in the
- * reader's language, and offers the next step; it never goes on showing the old data.
+ * reader's language, and offers the next step; it never goes on showing the old data. Then a match
+ * that changed meanwhile, and typed work on the profile form that survives a reload, the back
+ * button and a save made meanwhile in another tab.
  */
 
 const WAIT = { timeout: 20_000 };
 const COORDINATOR = 'coordinator@eu4culture.example';
-const web = (locale: Locale) => JSON.parse(readFileSync(new URL(`../../web/src/i18n/locales/${locale}.json`, import.meta.url), 'utf8')) as Messages;
-/** A catalog string by its dotted key (these keys hold no dot themselves). */
-const at = (messages: Messages, key: string): string => {
-  const value = key.split('.').reduce<Messages | string | undefined>((m, part) => (typeof m === 'object' ? m[part] : undefined), messages);
-  if (typeof value !== 'string') throw new Error(`no string at ${key}`);
-  return value;
-};
 const en = web('en');
 const ka = web('ka');
+const uk = web('uk');
+const ro = web('ro');
 
 let platform: Platform;
 let browser: Browser;
@@ -41,21 +39,18 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-const member = (name: string) => {
-  const index = DEMO_MEMBERS.findIndex((m) => m.profile.name === name);
-  return { id: ids[index] as string, email: DEMO_MEMBERS[index]?.profile.contact.email as string };
-};
+const member = (name: string) => demoMember(ids, name);
 
-/** A browser signed in as `email` with a link asked for through the API and used with a click. */
-async function signedIn(email: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale: 'en-GB' });
+/** A browser (in `locale`, on a phone if asked) signed in as `email` with a link asked for through the API and used with a click. */
+async function signedIn(email: string, { locale = 'en', phone = false }: { locale?: Locale; phone?: boolean } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: locale === 'en' ? 'en-GB' : locale, ...(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {}) });
   contexts.push(context);
   const page = await context.newPage();
   const seen = (await signInLinks(platform, email)).length;
   const asked = await fetch(`${platform.apiUrl}/auth/magic-link`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
   expect(asked.status).toBe(202);
   await page.goto(await nextSignInLink(platform, email, seen));
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('button', { name: at(web(locale), 'signIn.signInButton'), exact: true }).click();
   await page.waitForURL((url) => !url.hash.startsWith('#/sign-in'), WAIT);
   await page.close();
   return context;
@@ -169,5 +164,144 @@ describe('a page whose resource is gone', () => {
     expect(await page.getByRole('heading', { level: 2, name: at(en, 'member.contact') }).count()).toBe(0);
     await page.getByRole('link', { name: /^← Dashboard: EU4Culture/ }).click();
     await page.getByRole('heading', { level: 1, name: /^Dashboard: EU4Culture/ }).waitFor(WAIT);
+  });
+});
+
+describe('a page whose match changed meanwhile', () => {
+  it('accepting a proposal the partner declined meanwhile (a phone, in Ukrainian) says so and shows the match as declined, with nothing left to press', async () => {
+    const poltava = member('Poltava');
+    const context = await signedIn(poltava.email, { locale: 'uk', phone: true });
+    const page = await openProfile(context, poltava.id, at(uk, 'myProfile.partners'));
+    const session = await localSession(platform.sessionKeyFile, poltava.email, { profiles: [poltava.id] });
+    const listed = (await (await call('GET', `/profiles/${poltava.id}/matches`, session)).json()) as { matches: { state: string; partner: { id: string; name: string } }[] };
+    const partner = listed.matches.find((m) => m.state === 'proposed')?.partner;
+    if (!partner) throw new Error('Poltava has no open proposal');
+    const card = page.getByRole('article', { name: partner.name });
+    const accept = card.getByRole('button', { name: new RegExp(`^${at(uk, 'match.accept')}`) });
+    await accept.waitFor(WAIT);
+
+    // The partner declines in its own browser while this page is open.
+    const partnerSession = await localSession(platform.sessionKeyFile, demoMemberEmail(ids, partner.id), { profiles: [partner.id] });
+    expect((await call('POST', `/matches/${partner.id}/${poltava.id}/decline`, partnerSession)).status).toBe(200);
+
+    await accept.click();
+    await card.getByText(at(uk, 'problem.matchState.state.declined')).waitFor(WAIT);
+    // The card says where the match stands now, and offers no answer it would refuse again.
+    await card.getByText(at(uk, 'match.status.declined')).waitFor(WAIT);
+    expect(await card.getByText(at(uk, 'match.status.waitingYou')).count()).toBe(0);
+    expect(await card.getByRole('button').count()).toBe(0);
+    await screenshot(page, 'stale-accept-declined-uk.png');
+  });
+});
+
+describe('typed work on the profile form', () => {
+  it('a member editing on a phone (Romanian) keeps what it typed through a reload and through the back button and forward again, and saves it', async () => {
+    const cahul = member('Cahul');
+    const context = await signedIn(cahul.email, { locale: 'ro', phone: true });
+    const page = await openProfile(context, cahul.id, at(ro, 'myProfile.partners'));
+    // Leaving the app asks first; the test answers as a member who leaves anyway.
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.accept();
+    });
+    await page.getByRole('button', { name: at(ro, 'myProfile.edit') }).click();
+    const description = page.locator('#field-description');
+    const text = 'Un festival de film în aer liber pe malul Prutului, cu parteneri din Ucraina.';
+    await description.fill(text);
+    await page.locator('#field-region').fill('Sudul Moldovei');
+
+    await page.reload();
+    await page.getByText(at(ro, 'form.draft.restored')).waitFor(WAIT);
+    expect(await description.inputValue()).toBe(text);
+    expect(await page.locator('#field-region').inputValue()).toBe('Sudul Moldovei');
+
+    await page.goBack();
+    await page.waitForURL((url) => !url.hash.startsWith('#/profiles'), WAIT);
+    expect(asked).toContain('beforeunload');
+    await page.goForward();
+    await page.getByText(at(ro, 'form.draft.restored')).waitFor(WAIT);
+    expect(await description.inputValue()).toBe(text);
+    await screenshot(page, 'draft-restored-ro.png');
+
+    await page.getByRole('button', { name: at(ro, 'myProfile.saveChanges') }).click();
+    await page.getByText(at(ro, 'myProfile.savedChanges')).waitFor(WAIT);
+    const session = await localSession(platform.sessionKeyFile, cahul.email, { profiles: [cahul.id] });
+    const stored = (await (await call('GET', `/profiles/${cahul.id}`, session)).json()) as { description: string; region: string };
+    expect([stored.description, stored.region]).toEqual([text, 'Sudul Moldovei']);
+    // Saved, the draft is gone: a reload shows the profile, not the form.
+    await page.reload();
+    await page.getByRole('button', { name: at(ro, 'myProfile.edit') }).waitFor(WAIT);
+    expect(await page.getByText(at(ro, 'form.draft.restored')).count()).toBe(0);
+  });
+
+  it('two tabs editing the same profile (a phone, Ukrainian): the later save keeps its typed work on top of the earlier one and names the field both changed', async () => {
+    const vinnytsia = member('Vinnytsia');
+    const context = await signedIn(vinnytsia.email, { locale: 'uk', phone: true });
+    const [first, second] = [await openProfile(context, vinnytsia.id, at(uk, 'myProfile.partners')), await openProfile(context, vinnytsia.id, at(uk, 'myProfile.partners'))];
+    for (const tab of [first, second]) await tab.getByRole('button', { name: at(uk, 'myProfile.edit') }).click();
+
+    await first.locator('#field-region').fill('Поділля');
+    await first.locator('#field-description').fill('Перша вкладка');
+    await first.getByRole('button', { name: at(uk, 'myProfile.saveChanges') }).click();
+    await first.getByText(at(uk, 'myProfile.savedChanges')).waitFor(WAIT);
+
+    const mine = 'Спільний фестиваль сучасного танцю з містами Молдови.';
+    await second.locator('#field-description').fill(mine);
+    await second.locator('#field-freeTags').fill('сучасний танець');
+    await second.getByRole('button', { name: at(uk, 'myProfile.saveChanges') }).click();
+    await second.getByText(at(uk, 'form.draft.carriedOver')).waitFor(WAIT);
+    // The other tab's region is in the form now; this tab's description and tags stay, and the
+    // description, changed in both, is named.
+    expect(await second.locator('#field-region').inputValue()).toBe('Поділля');
+    expect(await second.locator('#field-description').inputValue()).toBe(mine);
+    expect(await second.locator('#field-freeTags').inputValue()).toBe('сучасний танець');
+    await second.getByText(at(uk, 'form.draft.overlapping').replace('{{fields}}', at(uk, 'fieldName.description'))).waitFor(WAIT);
+    await screenshot(second, 'draft-carried-over-uk.png');
+
+    await second.getByRole('button', { name: at(uk, 'myProfile.saveChanges') }).click();
+    await second.getByText(at(uk, 'myProfile.savedChanges')).waitFor(WAIT);
+    const session = await localSession(platform.sessionKeyFile, vinnytsia.email, { profiles: [vinnytsia.id] });
+    const stored = (await (await call('GET', `/profiles/${vinnytsia.id}`, session)).json()) as { description: string; region: string; freeTags: string[] };
+    expect([stored.region, stored.description, stored.freeTags]).toEqual(['Поділля', mine, ['сучасний танець']]);
+  });
+
+  it('the interest form, half filled in by someone not signed in, comes back after a reload', async () => {
+    const context = await browser.newContext({ locale: 'ro', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${platform.apiUrl}/#/`);
+    await page.locator('#field-name').fill('Teatrul din Soroca');
+    await page.locator('#field-contact-email').fill('teatru@soroca.example');
+    await page.reload();
+    await page.getByText(at(ro, 'form.draft.restored')).waitFor(WAIT);
+    expect(await page.locator('#field-name').inputValue()).toBe('Teatrul din Soroca');
+    // Discarded, it is gone for good.
+    await page.getByRole('button', { name: at(ro, 'form.draft.discard') }).click();
+    expect(await page.locator('#field-name').inputValue()).toBe('');
+    await page.reload();
+    await page.locator('#field-name').waitFor(WAIT);
+    expect(await page.locator('#field-name').inputValue()).toBe('');
+    expect(await page.getByText(at(ro, 'form.draft.restored')).count()).toBe(0);
+  });
+});
+
+describe('my profile after a save', () => {
+  it('leaving the only network that approved it (a phone, Ukrainian): the partners proposed there leave the page by themselves as matching catches up', async () => {
+    const lankaran = member('Lankaran');
+    const context = await signedIn(lankaran.email, { locale: 'uk', phone: true });
+    const page = await openProfile(context, lankaran.id, at(uk, 'myProfile.partners'));
+    const cards = page.locator('article.match-card');
+    await cards.first().waitFor(WAIT);
+
+    await page.getByRole('button', { name: at(uk, 'myProfile.edit') }).click();
+    await page.locator('#field-networks-eunic-caucasus-central-asia').check();
+    await page.locator('#field-networks-eu4culture').uncheck();
+    await page.getByRole('button', { name: at(uk, 'myProfile.saveChanges') }).click();
+    await page.getByText(at(uk, 'myProfile.savedChanges')).waitFor(WAIT);
+    // Matching withdraws the EU4Culture proposals after the save's answer: the page looks again
+    // without the member pressing Refresh.
+    await expect.poll(() => cards.count(), WAIT).toBe(0);
   });
 });

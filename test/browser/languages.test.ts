@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { LOCALES, REGION_COUNTRY_CODES, REGION_LANGUAGE_CODES, localeData, type Locale, type Messages, type ProfileInput } from '@culturebridge/domain';
+import { LOCALES, REGION_COUNTRY_CODES, REGION_LANGUAGE_CODES, localeData, type Locale, type ProfileInput } from '@culturebridge/domain';
 import { validProfileInput } from '@culturebridge/domain/test-fixtures';
 import { freePort } from '../../local/free-port.js';
 import type { Platform } from '../../local/platform.js';
@@ -10,6 +9,7 @@ import { NetworkStore } from '@culturebridge/store';
 import { seedNetworks } from '../../local/demo/seed.js';
 import { platformDocumentClient, startTestPlatform, submitProfile } from '../support/platform.js';
 import { labelsBelowTheirBox, launchChromium, screenshot, seriousAccessibilityViolations } from './support/chromium.js';
+import { catalogString as at, webCatalog as web } from './support/catalog.js';
 import { nextSignInLink, signInLinks } from './support/mail.js';
 
 /**
@@ -20,19 +20,6 @@ import { nextSignInLink, signInLinks } from './support/mail.js';
  */
 
 const WAIT = { timeout: 20_000 };
-const web = (locale: Locale) => JSON.parse(readFileSync(new URL(`../../web/src/i18n/locales/${locale}.json`, import.meta.url), 'utf8')) as Messages;
-/** A catalog string by its dotted key; like i18next, a key may itself hold a dot ("fieldName" → "contact.name"). */
-const at = (messages: Messages, key: string): string => {
-  const parts = key.split('.');
-  let value: Messages | string | undefined = messages;
-  for (let i = 0; i < parts.length && typeof value === 'object'; i++) {
-    const flat: Messages | string | undefined = value[parts.slice(i).join('.')];
-    if (typeof flat === 'string') return flat;
-    value = value[parts[i] as string];
-  }
-  if (typeof value !== 'string') throw new Error(`no string at ${key}`);
-  return value;
-};
 const ka = web('ka');
 /** A country's name in a locale's domain catalog (the names the region's countries have everywhere). */
 const countryNameInCatalog = (locale: Locale, code: string) => (localeData(locale).messages.country as Record<string, string>)[code] as string;

@@ -2,6 +2,7 @@ import type { MouseEvent } from 'react';
 import { MeProvider, useMe } from './auth/me-context';
 import { signOut } from './api/endpoints';
 import { markSignedOut, useSessionState } from './auth/session-store';
+import { clearAllDrafts } from './form/profile-draft';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { PageHeading } from './components/PageHeading';
 import { useLocale } from './i18n/use-locale';
@@ -139,7 +140,9 @@ function Header({ route }: { route: Route }) {
                 type="button"
                 className="link-button nav-button"
                 onClick={() => {
-                  // Ends the session on the server too; signed out here whatever the answer.
+                  // Ends the session on the server too; signed out here whatever the answer. Typed work
+                  // kept as drafts goes with it (a session that merely expired keeps it for the next sign-in).
+                  clearAllDrafts();
                   void signOut()
                     .catch(() => undefined)
                     .finally(() => {

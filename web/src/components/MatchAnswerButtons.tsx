@@ -17,8 +17,11 @@ interface MatchAnswerButtonsProps {
   onAnswered: (answer: 'accept' | 'decline') => void;
   /** Declining is for good, so it asks once more, unless the page itself is that question. */
   confirmDecline?: boolean;
-  /** The answer found the match or profile gone (404): the page reads it again to say so. */
-  onGone?: () => unknown;
+  /**
+   * Reads the match again: when the answer found the match or profile gone (404), to say so; when it
+   * found the match changed meanwhile (409, the partner declined), to show its state beside the refusal.
+   */
+  reload?: () => unknown;
 }
 
 /**
@@ -27,17 +30,18 @@ interface MatchAnswerButtonsProps {
  * where the match stands (a live region), so a keyboard or screen-reader user stays on the card.
  * Asking "decline for good?" moves focus to the question's Yes, and keeping the match back to Decline.
  */
-export function MatchAnswerButtons({ profileId, match, offer = ['accept', 'decline'], onAnswered, confirmDecline = true, onGone }: MatchAnswerButtonsProps) {
+export function MatchAnswerButtons({ profileId, match, offer = ['accept', 'decline'], onAnswered, confirmDecline = true, reload }: MatchAnswerButtonsProps) {
   const { t } = useLocale();
   const [confirming, setConfirming] = useState(false);
-  const { busy, problem, run } = useApiAction({ onGone });
+  const { busy, problem, run } = useApiAction({ onGone: reload, onConflict: reload });
   const yes = useRef<HTMLButtonElement>(null);
   const decline = useRef<HTMLButtonElement>(null);
   const focusNext = useFocusNext();
   const open = isOpenMatch(match.state);
   const canAccept = open && !match.acceptedBy.includes(profileId) && offer.includes('accept');
   const canDecline = open && offer.includes('decline');
-  if (!canAccept && !canDecline) return null;
+  // A refused answer stays said once the reload took the buttons away.
+  if (!canAccept && !canDecline) return problem ? <ProblemMessage problem={problem} /> : null;
   const partner = match.partner.name ?? t('match.thisPartner');
 
   const answer = async (kind: 'accept' | 'decline') => {

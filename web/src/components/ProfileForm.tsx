@@ -3,7 +3,9 @@ import { FORMATS, FUNDING_INSTRUMENTS, LIMITS, MEMBER_MAIL_FREQUENCIES, PROFILE_
 import { ApiProblem, asProblem, SessionLost } from '../api/client';
 import { groupErrors, validateProfile, errorId, fieldId, type FieldErrors } from '../form/field-errors';
 import { toProfileInput, type ProfileFormState } from '../form/profile-form-state';
+import { carryOver, clearDraft, readDraft, sameValue, writeDraft, type DraftKey, type ProfileDraft } from '../form/profile-draft';
 import { useLocale } from '../i18n/use-locale';
+import { useLeaveWarning } from '../lib/use-leave-warning';
 import { COMMON_LANGUAGES, countryChoices, languageChoices, type Choice } from '../lib/labels';
 import { networkLabel, useNetworks } from '../lib/networks';
 import { AddAnother } from './AddAnother';
@@ -45,17 +47,48 @@ interface ProfileFormProps {
   onSubmit: (input: ProfileInput) => Promise<void>;
   /** Buttons beside the submit button (e.g. Cancel). */
   actions?: ReactNode;
+  /**
+   * Keeps what is typed as a draft of this tab (see profile-draft): `key` the profile's id or `new`,
+   * `version` the version `initial` was read at (0 for a new profile). The page clears it once saved.
+   */
+  draft?: { key: DraftKey; version: number };
+}
+
+/** The catalog key of a form state field's label, where it is not `fieldName.<field>`. */
+const FIELD_LABELS: Partial<Record<keyof ProfileFormState, string>> = {
+  contactName: 'fieldName.contact.name',
+  contactEmail: 'fieldName.contact.email',
+  availableFrom: 'fieldName.availability',
+  availableTo: 'fieldName.availability',
+  mailFrequency: 'mailFrequency.label',
+};
+
+/**
+ * The form to start with: the tab's draft when there is one, carried onto `initial` when the profile
+ * changed since it was begun; `restored` says which, and which fields both changed.
+ */
+function startingForm(initial: ProfileFormState, draft: ProfileFormProps['draft']): { form: ProfileFormState; kept: ProfileDraft | undefined; restored?: { overlapping: (keyof ProfileFormState)[]; carried: boolean } } {
+  const stored = draft ? readDraft(draft.key) : undefined;
+  if (!draft || !stored) return { form: initial, kept: draft && { version: draft.version, base: initial, form: initial } };
+  if (stored.version >= draft.version) return { form: stored.form, kept: stored, restored: { overlapping: [], carried: false } };
+  const { form, overlapping } = carryOver(stored, initial);
+  return { form, kept: { version: draft.version, base: initial, form }, restored: { overlapping, carried: true } };
 }
 
 /**
  * The interest form. It validates with the API's own zod schema before sending, and shows the API's
  * field errors in exactly the same places: both name fields by the same path.
  */
-export function ProfileForm({ initial, submitLabel, onSubmit, actions }: ProfileFormProps) {
+export function ProfileForm({ initial, submitLabel, onSubmit, actions, draft }: ProfileFormProps) {
   const tools = useLocale();
   const { t, d } = tools;
   const options = <T extends string>(values: readonly T[], group: string) => values.map((value) => ({ value, label: d(`${group}.${String(value)}` as string) }));
-  const [form, setForm] = useState(initial);
+  const [start] = useState(() => startingForm(initial, draft));
+  const [form, setForm] = useState(start.form);
+  const [restored, setRestored] = useState(start.restored);
+  // What the draft is measured against: the form as the profile was when editing began.
+  const kept = useRef(start.kept);
+  const unsaved = kept.current !== undefined && !sameValue(form, kept.current.base);
   const networks = useNetworks();
   const [attempted, setAttempted] = useState(false);
   const [clientErrors, setClientErrors] = useState<FieldErrors>(new Map());
@@ -69,6 +102,20 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
     if (summaryFocus) summary.current?.focus();
   }, [summaryFocus]);
 
+  // Leaving the page (closing the tab, the back button out of the app) asks first while there is
+  // typed work; a reload keeps it anyway, as a draft.
+  useLeaveWarning(unsaved);
+
+  const discardDraft = () => {
+    if (!draft || !kept.current) return;
+    clearDraft(draft.key);
+    kept.current = { version: draft.version, base: initial, form: initial };
+    setForm(initial);
+    setRestored(undefined);
+    setClientErrors(new Map());
+    setServerErrors(new Map());
+  };
+
   // A form without a mail language (a new profile) uses the page's, following it while the member
   // has not chosen one: a member who switches the page to Azerbaijani gets Azerbaijani mails.
   const mailLocale = form.locale || tools.locale;
@@ -81,6 +128,10 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
   const update = (changes: Partial<ProfileFormState>, ...keys: string[]) => {
     const next = { ...form, ...changes };
     setForm(next);
+    if (draft && kept.current) {
+      kept.current = { ...kept.current, form: next };
+      writeDraft(draft.key, kept.current);
+    }
     if (attempted) {
       const input = toProfileInput(withMailLocale(next));
       setClientErrors(groupErrors(validateProfile(input), input, t, tools.locale));
@@ -131,6 +182,20 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions }: Profile
     <form className="profile-form" noValidate onSubmit={submit} aria-busy={busy}>
       <ErrorSummary ref={summary} errors={errors} order={FIELD_ORDER} />
       {problem ? <ProblemMessage problem={problem} /> : null}
+      {restored ? (
+        <div className={`notice${restored.carried ? ' notice--warning' : ''}`} role="status">
+          <p className="notice__title">{t(restored.carried ? 'form.draft.carriedOver' : 'form.draft.restored')}</p>
+          {restored.carried ? <p>{t('form.draft.checkAndSave')}</p> : null}
+          {restored.overlapping.length ? (
+            <p>{t('form.draft.overlapping', { fields: tools.list([...new Set(restored.overlapping.map((f) => t(FIELD_LABELS[f] ?? `fieldName.${f}`)))]) })}</p>
+          ) : null}
+          <p>
+            <button type="button" className="button button--secondary" onClick={discardDraft}>
+              {t('form.draft.discard')}
+            </button>
+          </p>
+        </div>
+      ) : null}
 
       <section className="form-section" aria-labelledby="form-about">
         <h2 id="form-about">{t('form.about')}</h2>

@@ -1,12 +1,13 @@
 import { useRef, useState } from 'react';
 import { answerJoinRequest } from '../api/endpoints';
-import { ApiProblem } from '../api/client';
+import type { ApiProblem } from '../api/client';
 import type { JoinRequests as JoinRequestList } from '../api/types';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { ScrollArea } from '../components/ScrollArea';
 import { useLocale } from '../i18n/use-locale';
 import { BusyButton } from '../components/BusyButton';
 import { useFocusNext } from '../lib/use-focus-next';
+import { settleApiAction } from '../lib/api-action';
 
 type Decision = 'approve' | 'reject';
 
@@ -29,20 +30,24 @@ export function JoinRequests({ networkId, requests, onAnswered }: { networkId: s
     sending.current.add(id);
     setBusy(id);
     setProblem(undefined);
-    try {
-      await answerJoinRequest(networkId, id, decision);
-      setAnswered((before) => new Map(before).set(id, decision));
-      setDone(decision === 'approve' ? t('joinRequests.approved', { name }) : t('joinRequests.rejected', { name }));
-      // The row's buttons give way to its answer, and the row leaves at the reload: focus goes to
-      // the line that says what was done, not to the start of the page.
+    // The row's buttons give way to its answer, and the row leaves at the reload: focus goes to
+    // the line that says what was done, not to the start of the page.
+    const say = (words: string) => {
+      setDone(words);
       focusNext(status);
       onAnswered();
-    } catch (error) {
-      if (error instanceof ApiProblem) setProblem(error);
-    } finally {
-      sending.current.delete(id);
-      setBusy(undefined);
-    }
+    };
+    await settleApiAction(
+      async () => {
+        await answerJoinRequest(networkId, id, decision);
+        setAnswered((before) => new Map(before).set(id, decision));
+        say(decision === 'approve' ? t('joinRequests.approved', { name }) : t('joinRequests.rejected', { name }));
+      },
+      // The member withdrew its profile or its request meanwhile (404): nothing to answer any more.
+      { onGone: () => say(t('joinRequests.gone', { name })), showProblem: setProblem, genericTitle: t('problem.generic') },
+    );
+    sending.current.delete(id);
+    setBusy(undefined);
   };
 
   return (

@@ -47,3 +47,21 @@ describe('an action whose answer says the resource is gone', () => {
     expect(shown).toEqual([problem(409)]);
   });
 });
+
+describe('an action refused because what it acted on changed meanwhile (409)', () => {
+  it('shows the refusal, then calls onConflict so the page shows where things stand; only a 409 does', async () => {
+    const events: string[] = [];
+    const options = { onConflict: () => void events.push('reload'), showProblem: (p: ApiProblem) => void events.push(`shown ${p.status}`), genericTitle: 'x' };
+    await expect(settleApiAction(() => Promise.reject(problem(409)), options)).resolves.toBe(false);
+    await expect(settleApiAction(() => Promise.reject(problem(400)), options)).resolves.toBe(false);
+    await expect(settleApiAction(() => Promise.resolve(), options)).resolves.toBe(true);
+    expect(events).toEqual(['shown 409', 'reload', 'shown 400']);
+  });
+
+  it('keeps the refusal shown and never rejects when the reload fails', async () => {
+    const shown: ApiProblem[] = [];
+    const outcome = settleApiAction(() => Promise.reject(problem(409)), { onConflict: () => Promise.reject(problem(503)), showProblem: (p) => shown.push(p), genericTitle: 'x' });
+    await expect(outcome).resolves.toBe(false);
+    expect(shown).toEqual([problem(409)]);
+  });
+});

@@ -10,6 +10,12 @@ export interface ApiActionOptions {
    * failure is shown as the action's would be.
    */
   onGone?: () => unknown;
+  /**
+   * Called after a 409 is shown: what it acted on changed meanwhile (a match the partner declined, a
+   * meeting whose rounds began), and the page reads it again, so that it shows where things stand
+   * beside the refusal rather than offering again what was just refused.
+   */
+  onConflict?: () => unknown;
 }
 
 /**
@@ -20,7 +26,7 @@ export interface ApiActionOptions {
  * problem, runs `action` (its success effects belong inside it) and resolves to whether it succeeded;
  * it never rejects (see `settleApiAction`).
  */
-export function useApiAction({ onGone }: ApiActionOptions = {}) {
+export function useApiAction({ onGone, onConflict }: ApiActionOptions = {}) {
   const { t } = useLocale();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiProblem>();
@@ -28,7 +34,7 @@ export function useApiAction({ onGone }: ApiActionOptions = {}) {
     setBusy(true);
     setProblem(undefined);
     try {
-      return await settleApiAction(action, { onGone, showProblem: setProblem, genericTitle: t('problem.generic') });
+      return await settleApiAction(action, { onGone, onConflict, showProblem: setProblem, genericTitle: t('problem.generic') });
     } finally {
       setBusy(false);
     }

@@ -40,11 +40,15 @@ export function useResource<T>(load: () => Promise<T>, key: string): Resource<T>
   return { ...state, reload };
 }
 
+/** How often a page looks again while matching catches up with a change (a confirmation, a save, a membership). */
+export const MATCHING_POLL_MS = 2_000;
+
 /**
  * Calls `tick` every `intervalMs` while an interval is given (undefined stops it), for at most
- * `forMs`: a page left open does not poll forever; its Refresh button still works.
+ * `forMs`: a page left open does not poll forever; its Refresh button still works. A new `restart`
+ * value (a count of saves) starts the `forMs` again.
  */
-export function usePolling(tick: () => unknown, intervalMs: number | undefined, forMs = 120_000): void {
+export function usePolling(tick: () => unknown, intervalMs: number | undefined, forMs = 120_000, restart?: unknown): void {
   const tickRef = useRef(tick);
   useEffect(() => {
     tickRef.current = tick;
@@ -57,5 +61,5 @@ export function usePolling(tick: () => unknown, intervalMs: number | undefined, 
       clearInterval(timer);
       clearTimeout(stop);
     };
-  }, [intervalMs, forMs]);
+  }, [intervalMs, forMs, restart]);
 }

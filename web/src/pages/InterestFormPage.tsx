@@ -5,6 +5,10 @@ import { PageHeading } from '../components/PageHeading';
 import { ProfileForm } from '../components/ProfileForm';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { EMPTY_FORM } from '../form/profile-form-state';
+import { clearDraft } from '../form/profile-draft';
+
+/** The interest form's draft (a profile not yet submitted has no id). */
+const NEW_PROFILE = 'new';
 import { href, navigate } from '../router';
 import { Trans } from 'react-i18next';
 import { useLocale } from '../i18n/use-locale';
@@ -16,6 +20,7 @@ export function InterestFormPage() {
 
   const submit = async (input: ProfileInput) => {
     const created = await submitProfile(input);
+    clearDraft(NEW_PROFILE);
     if (created.status === 'active') {
       navigate(`/profiles/${encodeURIComponent(created.id)}`);
       return;
@@ -32,7 +37,7 @@ export function InterestFormPage() {
       </p>
       {/* The language for mails starts as the reader's, which came from the browser or their choice. */}
       {/* No mail language yet: the form offers the page's until the member chooses one. */}
-      <ProfileForm initial={EMPTY_FORM} submitLabel={t('interest.submit')} onSubmit={submit} />
+      <ProfileForm initial={EMPTY_FORM} submitLabel={t('interest.submit')} onSubmit={submit} draft={{ key: NEW_PROFILE, version: 0 }} />
     </div>
   );
 }

@@ -84,7 +84,7 @@ function MatchDetails({ profileId, partnerId, answer }: MatchPageProps) {
             match={match}
             offer={asking ? [answer] : undefined}
             confirmDecline={!asking}
-            onGone={data.reload}
+            reload={data.reload}
             onAnswered={(kind) => {
               setAnswered(kind);
               void data.reload();

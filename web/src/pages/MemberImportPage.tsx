@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { LOCALES, MEMBER_LIST_LIMITS, importPreviewLine, importResultLine, translator, type Locale } from '@culturebridge/domain';
 import { ApiProblem, SessionLost } from '../api/client';
 import { importMemberList } from '../api/endpoints';
@@ -10,6 +10,7 @@ import { ScrollArea } from '../components/ScrollArea';
 import { readableParams, sentence } from '../form/field-errors';
 import { numberFormat, useLocale } from '../i18n/use-locale';
 import { downloadFromApi, downloadText } from '../lib/download';
+import { useLeaveWarning } from '../lib/use-leave-warning';
 import { networkLabel } from '../lib/networks';
 import { href } from '../router';
 import { BusyButton } from '../components/BusyButton';
@@ -65,12 +66,7 @@ function MemberImport({ networkId }: { networkId: string }) {
   const tooLarge = file !== undefined && file.size > MEMBER_LIST_LIMITS.fileBytes;
   // Leaving while a list is being imported stops it after the call under way: the browser asks first.
   const importing = busy && progress !== undefined;
-  useEffect(() => {
-    if (!importing) return;
-    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', ask);
-    return () => window.removeEventListener('beforeunload', ask);
-  }, [importing]);
+  useLeaveWarning(importing);
 
   const send = async (dryRun: boolean, chosenEncoding = encoding): Promise<MemberImport | undefined> => {
     if (!file || tooLarge) return undefined;

@@ -10,7 +10,7 @@ import { useLocale } from '../i18n/use-locale';
 import { networkLabel } from '../lib/networks';
 import { useApiAction } from '../lib/use-api-action';
 import { useFocusNext } from '../lib/use-focus-next';
-import { isGone, useResource } from '../lib/use-resource';
+import { isGone, MATCHING_POLL_MS, usePolling, useResource } from '../lib/use-resource';
 import { href, memberPath } from '../router';
 import { BusyButton } from '../components/BusyButton';
 
@@ -34,6 +34,10 @@ function Member({ networkId, profileId }: { networkId: string; profileId: string
     const [profile, matches] = await Promise.all([fetchProfile(profileId), fetchProfileMatches(profileId)]);
     return { profile, matches: matches.matches };
   }, `${networkId}/${profileId}`);
+  // Matching answers a membership change after its own answer (proposals withdrawn when taken out,
+  // computed when approved again): the page looks again for a while after each change.
+  const [changes, setChanges] = useState(0);
+  usePolling(data.reload, changes > 0 ? MATCHING_POLL_MS : undefined, undefined, changes);
   const back = (
     <p>
       <a href={href(`/dashboard/${encodeURIComponent(networkId)}`)}>{t('member.back', { network: networkLabel(networkId) })}</a>
@@ -122,7 +126,16 @@ function Member({ networkId, profileId }: { networkId: string; profileId: string
         <ProfileSummary profile={profile} />
       </section>
       {profile.memberships?.[networkId] === 'approved' || profile.memberships?.[networkId] === 'rejected' ? (
-        <Membership networkId={networkId} profileId={profile.id} name={profile.name} removed={profile.memberships[networkId] === 'rejected'} onChanged={() => void data.reload()} />
+        <Membership
+          networkId={networkId}
+          profileId={profile.id}
+          name={profile.name}
+          removed={profile.memberships[networkId] === 'rejected'}
+          onChanged={() => {
+            setChanges((n) => n + 1);
+            void data.reload();
+          }}
+        />
       ) : null}
     </div>
   );
@@ -152,7 +165,7 @@ function Membership({ networkId, profileId, name, removed, onChanged }: { networ
     run(async () => {
       await answerJoinRequest(networkId, profileId, kind);
       goTo(kind === 'reject' ? 'removed' : 'member');
-      if (kind === 'approve') onChanged();
+      onChanged();
     });
   return (
     <section className="section" aria-labelledby="member-membership">

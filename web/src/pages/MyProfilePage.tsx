@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { approvedNetworks, contactChangeLapsesAt, membershipStatus, requestedContact, type Profile, type ProfileHint, type ProfileInput } from '@culturebridge/domain';
-import type { ApiProblem } from '../api/client';
+import { ApiProblem } from '../api/client';
 import { confirmProfile, fetchMe, fetchProfile, fetchProfileMatches, updateProfile, withdrawProfile } from '../api/endpoints';
 import type { MatchView } from '../api/types';
 import { useMe } from '../auth/me-context';
@@ -15,16 +15,16 @@ import { Notice, ProblemMessage } from '../components/ProblemMessage';
 import { RequireSession } from '../components/RequireSession';
 import { fieldId } from '../form/field-errors';
 import { fromProfile, toProfileUpdate } from '../form/profile-form-state';
+import { clearDraft, readDraft } from '../form/profile-draft';
 import { useApiAction } from '../lib/use-api-action';
 import { useFocusNext } from '../lib/use-focus-next';
-import { isGone, usePolling, useResource } from '../lib/use-resource';
+import { isGone, MATCHING_POLL_MS, usePolling, useResource } from '../lib/use-resource';
 import { href } from '../router';
 import { Trans } from 'react-i18next';
 import { MemberText } from '../components/MemberText';
 import { useLocale } from '../i18n/use-locale';
 import { networkShortLabel } from '../lib/networks';
 
-const POLL_MS = 2_000;
 
 export function MyProfilePage({ profileId, confirmed }: { profileId?: string; confirmed: boolean }) {
   const { t } = useLocale();
@@ -85,12 +85,19 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
   const refresh = async () => {
     await Promise.all([profile.reload(), matches.reload()]);
   };
+  // Matching answers a saved change after the save's own answer (proposals withdrawn when a network
+  // is left, new ones as they are computed): the page looks again for a while after each save.
+  const [saves, setSaves] = useState(0);
+  const afterSave = async () => {
+    setSaves((n) => n + 1);
+    await refresh();
+  };
   // Confirmation and matching run asynchronously: look again while there is nothing to show yet,
   // and for a while after a confirmation, as the partners arrive one by one.
   const nothingYet = profile.data?.status === 'pending' || matches.data?.matches.length === 0;
   // Erased or moved away meanwhile (another tab, someone else with this address): nothing to show.
   const gone = isGone(profile.error) || isGone(matches.error);
-  usePolling(refresh, !withdrawn && !movedTo && !gone && (nothingYet || confirmed) ? POLL_MS : undefined);
+  usePolling(refresh, !withdrawn && !movedTo && !gone && (nothingYet || confirmed || saves > 0) ? MATCHING_POLL_MS : undefined, undefined, saves);
 
   if (movedTo) {
     return (
@@ -182,7 +189,7 @@ function ProfileView({ profileId, confirmed }: { profileId: string; confirmed: b
         <>
           <EditProfile
             profile={current}
-            onSaved={refresh}
+            onSaved={afterSave}
             onMoved={(email) => {
               setMovedTo({ email, name: current.name });
               void refreshMe();
@@ -249,7 +256,7 @@ function Matches({ profile, owned, matches, error, onChange, emptyNote }: Matche
     <div className="match-list">
       {matches.map((match) => (
         <MatchCard key={match.matchId} match={match} self={profile} answerable={owned}>
-          {owned ? <MatchAnswerButtons profileId={profile.id} match={match} onAnswered={() => void onChange()} onGone={onChange} /> : null}
+          {owned ? <MatchAnswerButtons profileId={profile.id} match={match} onAnswered={() => void onChange()} reload={onChange} /> : null}
         </MatchCard>
       ))}
     </div>
@@ -262,7 +269,8 @@ function Matches({ profile, owned, matches, error, onChange, emptyNote }: Matche
  */
 function EditProfile({ profile, onSaved, onMoved }: { profile: Profile; onSaved: () => Promise<void>; onMoved: (email: string) => void }) {
   const { t } = useLocale();
-  const [editing, setEditing] = useState(false);
+  // Typed work this tab kept (a reload, the back button, a change made elsewhere meanwhile) reopens the form.
+  const [editing, setEditing] = useState(() => readDraft(profile.id) !== undefined);
   const [saved, setSaved] = useState(false);
   // A new contact address is asked about first, naming it, as a typo sends its link to nobody (an
   // active profile stays with its address until the new one confirms; one never confirmed moves at once).
@@ -278,7 +286,14 @@ function EditProfile({ profile, onSaved, onMoved }: { profile: Profile; onSaved:
     focusNext(editButton);
   };
   const send = async (input: ProfileInput) => {
-    await updateProfile(profile.id, { ...input, version: profile.version });
+    try {
+      await updateProfile(profile.id, { ...input, version: profile.version });
+    } catch (error) {
+      // Changed elsewhere since it was read: reading it again carries the typed work onto it (the form's draft).
+      if (error instanceof ApiProblem && error.is('/problems/version-conflict')) await onSaved();
+      throw error;
+    }
+    clearDraft(profile.id);
     // Only a profile never confirmed moves at once; an active one waits for the new address (see ContactChangeWaiting).
     if (movesAddress(input) && profile.status !== 'active') return onMoved(input.contact.email.trim().toLowerCase());
     close();
@@ -325,8 +340,16 @@ function EditProfile({ profile, onSaved, onMoved }: { profile: Profile; onSaved:
           initial={fromProfile({ ...profile, contact: asked })}
           submitLabel={t('myProfile.saveChanges')}
           onSubmit={save}
+          draft={{ key: profile.id, version: profile.version }}
           actions={
-            <button type="button" className="button button--secondary" onClick={close}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                clearDraft(profile.id);
+                close();
+              }}
+            >
               {t('common.cancel')}
             </button>
           }
