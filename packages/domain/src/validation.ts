@@ -209,9 +209,17 @@ export function describeIssues(error: z.ZodError, ...input: [unknown?]): FieldPr
     }
     problems.push({ field, pointer: jsonPointer(issue.path), code, detail: issue.message, ...(params ? { params } : {}) });
   }
-  if (problems.length <= MAX_FIELD_PROBLEMS) return problems;
-  const more = problems.length - MAX_FIELD_PROBLEMS;
-  return [...problems.slice(0, MAX_FIELD_PROBLEMS), { field: '(body)', pointer: '#', code: 'invalid', detail: `and ${more} more problems` }];
+  return cappedProblems(problems, problems.length);
+}
+
+/**
+ * The first MAX_FIELD_PROBLEMS of `named` and, when `total` problems were found in all, one more
+ * entry counting the rest (`(body)`, "and N more problems"; problemCount reads it back). A checker
+ * that may find very many builds only the ones named and passes how many it found.
+ */
+export function cappedProblems(named: readonly FieldProblem[], total: number): FieldProblem[] {
+  const shown = named.slice(0, MAX_FIELD_PROBLEMS);
+  return total > shown.length ? [...shown, { field: '(body)', pointer: '#', code: 'invalid', detail: `and ${total - shown.length} more problems` }] : shown;
 }
 
 /** How many problems a list from describeIssues stands for: the named ones, plus those its last entry counts (above). */

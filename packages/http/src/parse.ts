@@ -1,4 +1,4 @@
-import { describeIssues, MAX_FIELD_PROBLEMS, problemCount, type FieldProblem } from '@culturebridge/domain';
+import { cappedProblems, describeIssues, problemCount, type FieldProblem } from '@culturebridge/domain';
 import type * as z from 'zod';
 import { invalidFields } from './problem.js';
 
@@ -33,9 +33,7 @@ export async function parseBodyAlong<S extends z.ZodType>(schema: S, body: unkno
 export function withMoreProblems(problems: readonly FieldProblem[], more: readonly FieldProblem[]): FieldProblem[] {
   if (more.length === 0) return [...problems];
   const named = problems.at(-1)?.field === '(body)' ? problems.slice(0, -1) : [...problems];
-  const total = problemCount(problems) + more.length;
-  const shown = [...named, ...more].slice(0, MAX_FIELD_PROBLEMS);
-  return total > shown.length ? [...shown, { field: '(body)', pointer: '#', code: 'invalid', detail: `and ${total - shown.length} more problems` }] : shown;
+  return cappedProblems([...named, ...more], problemCount(problems) + more.length);
 }
 
 /** The field `key` of a body as sent, which may be any JSON (null, a list, a number): undefined unless the body is an object. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_FIELD_PROBLEMS } from '@culturebridge/domain';
 import { duplicateKeys, queryProblems } from './request-shape.js';
 
 const named = (problems: { field: string; pointer: string; code: string }[]) => problems.map((p) => [p.field, p.pointer, p.code]);
@@ -17,6 +18,18 @@ describe('duplicateKeys', () => {
     expect(duplicateKeys('{"x":"},{\\"x\\":1,","y":["\\"",{"x":1}],"z":"\\\\"}')).toEqual([]);
     expect(duplicateKeys('[{"a":1},{"a":1}]')).toEqual([]);
     expect(duplicateKeys('"text"')).toEqual([]);
+  });
+
+  // A 64 KB body anyone may send: one object 1 500 levels deep holding one key 9 000 times. Naming
+  // every repeat by its whole path before capping took 19 s and 1 GB (a 5xx on a public route).
+  it('names at most MAX_FIELD_PROBLEMS repeats and counts the rest, without building a path per key', { timeout: 5_000 }, () => {
+    const depth = 1_500;
+    const body = `${'{"k":'.repeat(depth)}{${'"x":1,'.repeat(9_000)}"x":1}${'}'.repeat(depth)}`;
+    expect(body.length).toBeLessThan(64 * 1024);
+    const problems = duplicateKeys(body);
+    expect(problems).toHaveLength(MAX_FIELD_PROBLEMS + 1);
+    expect(problems[0]).toMatchObject({ code: 'duplicate', params: { key: 'x' }, pointer: `#${'/k'.repeat(depth)}/x` });
+    expect(problems.at(-1)).toMatchObject({ field: '(body)', code: 'invalid', detail: `and ${9_000 - MAX_FIELD_PROBLEMS} more problems` });
   });
 });
 

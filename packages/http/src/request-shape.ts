@@ -1,6 +1,6 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { fieldPath, jsonPointer, type FieldProblem } from '@culturebridge/domain';
+import { cappedProblems, fieldPath, jsonPointer, MAX_FIELD_PROBLEMS, type FieldProblem } from '@culturebridge/domain';
 import { bodyLimit } from './middlewares.js';
 import { withMoreProblems } from './parse.js';
 import { HttpProblem, invalidFields } from './problem.js';
@@ -86,7 +86,9 @@ class ForbiddenKey {
  * check the first, so a body that says two things is refused. One pass over the text.
  */
 export function duplicateKeys(text: string): FieldProblem[] {
+  // Only the problems an answer names are built (a path is as long as the body is deep); the rest are counted.
   const found: FieldProblem[] = [];
+  let repeats = 0;
   // One frame per open object or array: the keys an object has shown, and the key or index of the value read now.
   const open: { keys?: Set<string>; at: string | number }[] = [];
   let keyNext = false;
@@ -98,8 +100,10 @@ export function duplicateKeys(text: string): FieldProblem[] {
       while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
       if (top?.keys && keyNext) {
         const key = JSON.parse(text.slice(i, end + 1)) as string;
-        const path = [...open.map((f) => f.at).slice(0, -1), key];
-        if (top.keys.has(key)) found.push({ field: fieldPath(path), pointer: jsonPointer(path), code: 'duplicate', detail: `the key ${key.slice(0, 60)} is sent more than once; send it once`, params: { key: key.slice(0, ECHOED) } });
+        if (top.keys.has(key) && ++repeats <= MAX_FIELD_PROBLEMS) {
+          const path = [...open.map((f) => f.at).slice(0, -1), key];
+          found.push({ field: fieldPath(path), pointer: jsonPointer(path), code: 'duplicate', detail: `the key ${key.slice(0, 60)} is sent more than once; send it once`, params: { key: key.slice(0, ECHOED) } });
+        }
         top.keys.add(key);
         top.at = key;
         keyNext = false;
@@ -115,7 +119,7 @@ export function duplicateKeys(text: string): FieldProblem[] {
       else top.at = (top.at as number) + 1;
     }
   }
-  return withMoreProblems([], found);
+  return cappedProblems(found, repeats);
 }
 
 /**
