@@ -3,7 +3,6 @@ import {
   byMeetingTime,
   cancelled,
   DEFAULT_LOCALE,
-  LocaleSchema,
   MEETING_PAGE_LIMITS,
   MeetingInput,
   MAX_PARTICIPANTS,
@@ -18,7 +17,6 @@ import {
   networkDisplayName,
   networksNamedIn,
   participantNames,
-  quoted,
   scheduleOf,
   withIssuedTables,
   type FieldProblem,
@@ -33,6 +31,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod';
 import { requestFingerprint } from '@culturebridge/api/fingerprint';
 import { ownsProfile, refusal, type Caller } from '@culturebridge/api/access';
+import { localeQuery } from '@culturebridge/api/locale-query';
 import { ID_PATTERN, networkOf } from '@culturebridge/api/path-params';
 import { ID_CURSOR, pageCursor, pageQuery } from '@culturebridge/api/page-query';
 import type { Route } from '@culturebridge/api/route';
@@ -113,11 +112,9 @@ function refuseCancelled(meeting: Meeting | undefined): void {
 
 /** The language a calendar file or a view is asked in (`?locale=`), if any; 400 naming `locale` for one the app does not speak. */
 function localeAsked(event: APIGatewayProxyEventV2): Locale | undefined {
-  const asked = new URLSearchParams(event.rawQueryString ?? '').get('locale');
-  if (asked === null) return undefined;
-  const locale = LocaleSchema.safeParse(asked);
-  if (!locale.success) throw invalidFields([problem(['locale'], 'unknown_value', 'locale: not a language the app speaks', { value: quoted(asked) })]);
-  return locale.data;
+  const { locale, problem } = localeQuery(event);
+  if (problem) throw invalidFields([problem]);
+  return locale;
 }
 
 /** How often the same plan may be made again after being cancelled. */

@@ -1,8 +1,9 @@
 import { HttpProblem, PROBLEM_TYPES, invalidFields, json, parseBody } from '@culturebridge/http';
 import { UnreadableFile, duplicateColumnDetail, errorReportCsv, memberExportFile, parseMemberFile, planImport, templateCsv } from '@culturebridge/member-lists';
-import { DEFAULT_LOCALE, LocaleSchema, coordinatorMaySee, membershipStatus, toPublicProfile } from '@culturebridge/domain';
+import { DEFAULT_LOCALE, coordinatorMaySee, membershipStatus, toPublicProfile } from '@culturebridge/domain';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { coordinatedNetwork } from '@culturebridge/api/path-params';
+import { localeQuery } from '@culturebridge/api/locale-query';
+import { networkOf } from '@culturebridge/api/path-params';
 import { standingPage } from '@culturebridge/api/page-query';
 import type { Route } from '@culturebridge/api/route';
 import { networkMemberRows } from './member-export.js';
@@ -25,7 +26,7 @@ export function memberListRoutes(deps: MemberImportDeps & { importSliceMs?: numb
    * the same file again with `fromRow` set to it, until an answer has none (`progress` says how far).
    */
   const importMemberList: Route = async (event, caller) => {
-    const networkId = coordinatedNetwork(event, caller);
+    const networkId = networkOf(event, caller);
     const request = parseBody(MemberImportRequest, event.body);
     let sheet;
     try {
@@ -77,26 +78,26 @@ export function memberListRoutes(deps: MemberImportDeps & { importSliceMs?: numb
   };
 
   const importTemplate: Route = async (event, caller) => {
-    const networkId = coordinatedNetwork(event, caller);
+    const networkId = networkOf(event, caller);
     return { statusCode: 200, headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${networkId}-members-template.csv"` }, body: templateCsv(networkId) };
   };
 
   /** Members (approved and asking to join) with status, confirmed partners, open proposals and last activity. */
   const exportMembers: Route = async (event, caller) => {
-    const networkId = coordinatedNetwork(event, caller);
+    const networkId = networkOf(event, caller);
     const params = query(event);
     const format = params.get('format') ?? 'csv';
     const delimiter = params.get('delimiter') ?? ',';
     // The reader's language (the page sends its own); English without one.
-    const locale = LocaleSchema.safeParse(params.get('locale') ?? DEFAULT_LOCALE);
+    const asked = localeQuery(event);
     const problems = [
       ...(format === 'csv' || format === 'xlsx' ? [] : [{ field: 'format', pointer: '#/format', code: 'unknown_value' as const, params: { value: format.slice(0, 100) }, detail: 'format must be csv or xlsx' }]),
       ...(delimiter === ',' || delimiter === ';' ? [] : [{ field: 'delimiter', pointer: '#/delimiter', code: 'unknown_value' as const, params: { value: delimiter.slice(0, 100) }, detail: 'delimiter must be , or ;' }]),
-      ...(locale.success ? [] : [{ field: 'locale', pointer: '#/locale', code: 'unknown_value' as const, params: { value: (params.get('locale') ?? '').slice(0, 100) }, detail: 'locale: not a language the app speaks' }]),
+      ...(asked.problem ? [asked.problem] : []),
     ];
-    if (problems.length > 0 || !locale.success) throw invalidFields(problems);
+    if (problems.length > 0) throw invalidFields(problems);
     const rows = await networkMemberRows(matches, networkId);
-    const file = await memberExportFile(rows, format as 'csv' | 'xlsx', delimiter as ',' | ';', locale.data);
+    const file = await memberExportFile(rows, format as 'csv' | 'xlsx', delimiter as ',' | ';', asked.locale ?? DEFAULT_LOCALE);
     return {
       statusCode: 200,
       headers: { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${networkId}-members.${file.extension}"` },
@@ -113,7 +114,7 @@ export function memberListRoutes(deps: MemberImportDeps & { importSliceMs?: numb
    * (the dashboard's "Removed or declined"), so it is served here, not by profiles-api.
    */
   const rejectedMembers: Route = async (event, caller) => {
-    const networkId = coordinatedNetwork(event, caller);
+    const networkId = networkOf(event, caller);
     const { profiles: found, cursor } = await standingPage(event, matches, networkId, 'rejected');
     // The index follows the table a moment later: a profile approved since is left out.
     const rejected = found

@@ -1,7 +1,7 @@
 import { coordinatorMaySee, toPublicProfile } from '@culturebridge/domain';
 import { json, notFound } from '@culturebridge/http';
 import type { MatchStore, NetworkStore, ProfileStore } from '@culturebridge/store';
-import { coordinatedNetwork, ID_PATTERN } from '@culturebridge/api/path-params';
+import { networkOf, ID_PATTERN } from '@culturebridge/api/path-params';
 import { standingPage } from '@culturebridge/api/page-query';
 import type { Route } from '@culturebridge/api/route';
 
@@ -26,7 +26,7 @@ export function membershipRoutes(deps: MembershipRouteDeps) {
    * page: one Query of the network's join-request partition and one read of those profiles.
    */
   const joinRequests: Route = async (event, caller) => {
-    const networkId = coordinatedNetwork(event, caller);
+    const networkId = networkOf(event, caller);
     const { profiles: found, cursor } = await standingPage(event, matches, networkId, 'requested');
     const requests = found
       .filter((p) => p.memberships?.[networkId] === 'requested' && coordinatorMaySee(p, networkId))
@@ -36,7 +36,7 @@ export function membershipRoutes(deps: MembershipRouteDeps) {
   };
 
   const answer = (status: 'approved' | 'rejected'): Route => async (event, caller) => {
-    const networkId = coordinatedNetwork(event, caller);
+    const networkId = networkOf(event, caller);
     const id = event.pathParameters?.id ?? '';
     if (!ID_PATTERN.test(id)) throw notFound('membership');
     const profile = await profiles.get(id);

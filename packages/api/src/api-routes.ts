@@ -70,7 +70,7 @@ export const ROUTE_QUERIES: Partial<Record<ProfilesApiRouteName, readonly string
   networkActivity: PAGE,
   listMeetings: PAGE,
   networkMatches: [...PAGE, 'names'],
-  exportMembers: ['format', 'delimiter', 'locale'],
+  exportMembers: ['format', 'delimiter', ...LOCALE],
   ...Object.fromEntries((['createMeeting', 'readMeeting', 'updateMeeting', 'meetingCalendar', 'meetingCsv', 'requestMeeting', 'profileMeetings', 'profileMeetingCalendar'] as const).map((r) => [r, LOCALE])),
 };
 

@@ -18,10 +18,3 @@ export function networkOf(event: APIGatewayProxyEventV2, caller: Caller): string
   if (!NetworkId.safeParse(id).success || !coordinates(caller, id)) throw notFound('network');
   return id;
 }
-
-/** The network of the path, if the caller coordinates it; otherwise 404, as for a network that does not exist. */
-export function coordinatedNetwork(event: APIGatewayProxyEventV2, caller: Caller): string {
-  const id = event.pathParameters?.networkId ?? '';
-  if (!coordinates(caller, id)) throw notFound('network');
-  return id;
-}
