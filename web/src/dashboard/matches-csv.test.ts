@@ -32,6 +32,19 @@ describe('matchesCsv', () => {
     expect(lines('en')[1]).toBe('a|b,Kutaisi,Poti,Accepted by one side,71,Kutaisi,Shared theme: Climate and environment,2026-11-24 14:00,2026-11-25 14:00');
   });
 
+  // A network's matches span months: Kyiv's rows of June are UTC+03:00, its rows of December UTC+02:00.
+  it('names the zone with its offset only when every row has that offset', () => {
+    const tools = catalogTools('en');
+    const file = (matches: NetworkMatch[]) => matchesCsv(matches, { ...tools, locale: 'en' }, (reason) => describeTopReason(tools, reason), 'Europe/Kyiv').slice(1).split('\r\n');
+    const summer = match({ proposedAt: '2026-06-01T10:00:00.000Z', updatedAt: '2026-06-02T10:00:00.000Z' });
+    const winter = match({ proposedAt: '2026-11-24T10:00:00.000Z', updatedAt: '2026-12-01T10:00:00.000Z' });
+    expect(file([winter])[0]).toContain('"Proposed (Europe/Kyiv, UTC+02:00)"');
+    const both = file([summer, winter]);
+    expect(both[0]).toContain(',Proposed (Europe/Kyiv),Last change (Europe/Kyiv)');
+    expect(both[1]).toContain(',2026-06-01 13:00,2026-06-02 13:00');
+    expect(both[2]).toContain(',2026-11-24 12:00,2026-12-01 12:00');
+  });
+
   it('quotes a name holding the separator or a quote, and defuses one a spreadsheet would run as a formula', () => {
     const file = csv('en', [match({ names: ['Culture, Arts "Hub"', '=HYPERLINK("x")'] })]);
     expect(file).toContain('"Culture, Arts ""Hub"""');

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { spreadsheetCsv, timeZoneLabel, type Locale } from '@culturebridge/domain';
+import { currentTimeZoneName, spreadsheetCsv, timeZoneLabel, timeZoneOffsetLabel, type Locale } from '@culturebridge/domain';
 import type { NetworkMatch } from '../api/types';
 import { spreadsheetText } from '../lib/csv';
 
@@ -27,7 +27,10 @@ export function matchesCsv(
   timeZone: string = Intl.DateTimeFormat().resolvedOptions().timeZone,
 ): string {
   const nameOf = (match: NetworkMatch, id: string) => match.names[match.profileIds.indexOf(id)] ?? id;
-  const zone = timeZoneLabel(timeZone, new Date());
+  // Rows span months: the heading gives an offset only if the clocks did not change between them.
+  const times = matches.flatMap((m) => [new Date(m.proposedAt), new Date(m.updatedAt)]);
+  const oneOffset = new Set(times.map((at) => timeZoneOffsetLabel(timeZone, at))).size <= 1;
+  const zone = oneOffset ? timeZoneLabel(timeZone, times[0] ?? new Date()) : currentTimeZoneName(timeZone);
   return spreadsheetCsv(
     [
       [t('matchesCsv.match'), t('matchesCsv.memberA'), t('matchesCsv.memberB'), t('matchesCsv.state'), t('matchesCsv.score'), t('matchesCsv.acceptedBy'), t('matchesCsv.mainReason'), t('matchesCsv.proposedAt', { zone }), t('matchesCsv.updatedAt', { zone })],
