@@ -196,9 +196,11 @@ export class CultureBridgeStack extends Stack {
       new PolicyStatement({
         effect: Effect.ALLOW,
         actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
-        resources: [table.tableArn, `${table.tableArn}/index/${TABLE.networkIndex.name}`],
+        resources: [table.tableArn],
       }),
     );
+    // An index holds no item to get: only Query reaches it.
+    meetings.role.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['dynamodb:Query'], resources: [`${table.tableArn}/index/${TABLE.networkIndex.name}`] }));
     meetings.role.addToPolicy(onlyItemsUnder(table.tableArn, 'dynamodb:PutItem', keys.meetingPartition('')));
     // Authenticating a caller renews the session now and then (an update of its SESSION# item).
     meetings.role.addToPolicy(onlyItemsUnder(table.tableArn, 'dynamodb:UpdateItem', keys.sessionPrefix));
