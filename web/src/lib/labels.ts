@@ -8,9 +8,10 @@ export interface Choice {
 
 /**
  * `codes` named by `name`, split into the region's (`region`) and the rest, each sorted by `compare`.
- * Sorted as one list, a locale whose names Chromium lacks (Georgian, Armenian: the catalogs name only
- * the region's, the rest fall back to English) put some 235 English names first, as its collator
- * sorts Latin before its own script; the names a member looks for came last.
+ * Sorted as one list, a locale whose names Chromium lacks (Georgian, Armenian: the catalogs name the
+ * region's and the rare ones Chromium cannot name at all, the rest fall back to English) put some
+ * 235 English names first, as its collator sorts Latin before its own script; the names a member
+ * looks for came last.
  */
 export function regionFirst(codes: Iterable<string>, region: readonly string[], name: (code: string) => string, compare: (a: string, b: string) => number): { region: Choice[]; other: Choice[] } {
   const sorted = (list: string[]) => list.map((code) => ({ code, name: name(code) })).sort((a, b) => compare(a.name, b.name));

@@ -6,8 +6,9 @@
  * inside a sentence: `priorityWord` ("both give Music high priority"), `formatPhrase` ("both look
  * for festivals and workshops"), `resourcePhrase` ("Kutaisi offers a venue") and `resourcePronoun`
  * ("Gori needs one"), `fundingPhrase` ("both consider Creative Europe"); `country` and `language`
- * hold the names the runtime's CLDR data may lack (Chromium ships no Georgian or Armenian data),
- * any other code comes from Intl.DisplayNames.
+ * hold the names the runtime's CLDR data may lack (Chromium ships no Georgian or Armenian data, and
+ * no name at all for some 50 languages, written by `scripts/language-names.ts`), any other code
+ * comes from Intl.DisplayNames.
  */
 export interface Messages {
   readonly [key: string]: string | Messages;

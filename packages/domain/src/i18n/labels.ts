@@ -23,6 +23,8 @@ const languageNames = memoise((locale: Locale) => new Intl.DisplayNames([locale,
 // Armenian, and no region names or date patterns for Azerbaijani, Kazakh and Uzbek. So the names
 // that matter most (the networks' countries and languages) and the list word "and" are in the
 // catalogs too, and a date falls back to the numeric DD.MM.YYYY used in all these countries.
+// Chromium's English itself lacks some 50 offered languages (Abkhaz, Avar, Chechen, Ossetian…):
+// the catalogs carry CLDR's names of those in every locale (scripts/language-names.ts).
 // Chromium also lists Kazakh for Intl.ListFormat with only the root pattern ("a, b": no "and"),
 // which no language writes, so that counts as no data.
 const hasData = memoise((locale: Locale) => ({
