@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { countryNameIn } from '@culturebridge/domain';
 import { DEMO_MEMBERS, EU4CULTURE } from '../../local/demo/networks.js';
 import type { Platform } from '../../local/platform.js';
 import { localMails } from '../../local/ses-local.js';
@@ -93,7 +94,7 @@ describe('meetings in a real browser', () => {
     await page.getByRole('button', { name: 'Plan the rounds' }).click();
     await page.getByRole('alert').waitFor(WAIT);
     await expect(page.getByRole('alert').innerText()).resolves.toContain('Participants: choose at least 2.');
-    for (const m of members) await participants.getByLabel(`${m.profile.name} (${m.profile.country})`).check();
+    for (const m of members) await participants.getByLabel(`${m.profile.name} (${countryNameIn(m.profile.country, 'en')})`).check();
     // The demo members are available in 2027 only: a day in 2099 is outside every window, and the
     // form says so before anything is planned (the day stays the coordinator's to choose).
     const away = page.getByRole('status').filter({ hasText: 'Not available on this day' });
@@ -285,7 +286,7 @@ describe('meetings in a real browser', () => {
     await screenshot(page, 'meeting-change.png');
     await form.getByLabel('Minutes per meeting').fill('10');
     await form.getByLabel('Rounds', { exact: true }).fill('5');
-    await participants.getByLabel(`${leaving.profile.name} (${leaving.profile.country})`).uncheck();
+    await participants.getByLabel(`${leaving.profile.name} (${countryNameIn(leaving.profile.country, 'en')})`).uncheck();
     await form.getByRole('button', { name: 'Save and plan again' }).click();
 
     await page.getByText('Meeting changed').waitFor(WAIT);

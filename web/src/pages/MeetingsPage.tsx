@@ -89,7 +89,7 @@ function MeetingForm({
   onSubmit: (values: MeetingValues) => void;
   children?: ReactNode;
 }) {
-  const { t, compare, locale } = useLocale();
+  const { t, compare, locale, country } = useLocale();
   const members = useResource(async () => ({ members: (await fetchAllNetworkMembers(networkId)).sort((a, b) => compare(a.name, b.name)) }), `members:${networkId}`);
   const [chosen, setChosen] = useState<Set<string>>(new Set(initial.participants));
   // The day, start and zone as typed: a participant whose availability (their profile's window)
@@ -137,7 +137,7 @@ function MeetingForm({
   // left the network), so they can be taken out: the API refuses to keep them.
   const listed = members.data?.members ?? [];
   const choices = [
-    ...listed.filter((m) => m.status === 'active' || initial.participants.includes(m.id)).map((m) => ({ id: m.id, label: `${m.name} (${m.country})`, gone: m.status !== 'active' })),
+    ...listed.filter((m) => m.status === 'active' || initial.participants.includes(m.id)).map((m) => ({ id: m.id, label: `${m.name} (${country(m.country)})`, gone: m.status !== 'active' })),
     ...(members.data ? (current ?? []).filter((p) => !listed.some((m) => m.id === p.id)).map((p) => ({ id: p.id, label: p.name, gone: true })) : []),
   ];
   // Warned, not refused: a window is a wish about joint work; the day stays the coordinator's (docs/decisions.md).
