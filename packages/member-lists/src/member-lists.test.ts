@@ -298,6 +298,13 @@ describe('member lists', () => {
     expect(errorReportCsv(many, 'ru').trimEnd().split('\r\n').at(-1)).toBe(',,,Не перечислено ошибок: 3. Исправьте эти и проверьте файл снова.');
   });
 
+  it('names a problem of the whole row (a cell past the header) in the coordinator\'s language, not as "(row)"', async () => {
+    const plan = planImport(await parseMemberFile(Buffer.from(`${HEADER}\nA,city,AM,A,a@a.example,youth,en,boats\n`)), 'net');
+    const rows = (locale?: 'uk') => errorReportCsv(plan.problems, locale).replace(/^\uFEFF/, '').trimEnd().split('\r\n').slice(1).map((line) => line.split(',').slice(0, 3).join(','));
+    expect(rows()).toEqual(['2,(whole row),boats']);
+    expect(rows('uk')).toEqual(['2,(увесь рядок),boats']);
+  });
+
   it('imports names through the shared text rule: invisible characters at the edges go, an unclosed override is a problem', async () => {
     const plan = planImport(await parseMemberFile(Buffer.from(`${HEADER}\nРівне\u200b,city,UA,\ufeffR,r@rivne.example,youth,uk\nPoti \u202eitop,city,GE,P,p@poti.example,youth,en\n`)), 'net');
     expect(plan.valid.map((r) => [r.profile.name, r.profile.contact.name])).toEqual([['Рівне', 'R']]);

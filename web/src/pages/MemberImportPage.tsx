@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { LOCALES, MEMBER_LIST_LIMITS, importPreviewLine, importResultLine, translator, type Locale } from '@culturebridge/domain';
+import { LOCALES, MEMBER_LIST_LIMITS, importPreviewLine, importResultLine, problemColumnText, translator, type Locale } from '@culturebridge/domain';
 import { ApiProblem, SessionLost } from '../api/client';
 import { importMemberList } from '../api/endpoints';
 import type { ImportSummary, MemberImport } from '../api/types';
@@ -253,7 +253,7 @@ function MemberImport({ networkId }: { networkId: string }) {
                     {preview.problems.map((p, i) => (
                       <tr key={i} data-problem-row={p.rowNumber}>
                         <td>{p.rowNumber}</td>
-                        <td>{p.column}</td>
+                        <td>{problemColumnText(p.column, report)}</td>
                         <td className="breakable">{p.value}</td>
                         <td>{sentence(t(`domain:fieldError.${p.code}`, { ...readableParams(p.params, locale, p.code), defaultValue: p.message }))}</td>
                       </tr>
