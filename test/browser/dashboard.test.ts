@@ -265,6 +265,23 @@ describe('a member export the API takes a while to write', () => {
     expect(exports).toBe(1);
     await page.unroute((url) => url.pathname.endsWith(`/networks/${EU4CULTURE}/export`));
   });
+
+  it('says so when the import template cannot be downloaded (the API failing), where nothing was said before', async () => {
+    const page = await coordinatorPage({ width: 1280, height: 900 }, false);
+    await page.goto(`${platform.apiUrl}/#/dashboard/${EU4CULTURE}/import`);
+    await page.getByRole('heading', { level: 1, name: /^Import members: EU4Culture/ }).waitFor(WAIT);
+    const unhandled: string[] = [];
+    page.on('pageerror', (error) => unhandled.push(error.message));
+    await page.route('**/imports/template', (route) => route.fulfill({ status: 502, contentType: 'application/json', body: '{"message":"Internal Server Error"}' }));
+    await page.getByRole('button', { name: 'Download the template' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Something went wrong on our side' }).waitFor(WAIT);
+    await page.unrouteAll();
+    const download = page.waitForEvent('download', WAIT);
+    await page.getByRole('button', { name: 'Download the template' }).click();
+    expect((await download).suggestedFilename()).toBe(`${EU4CULTURE}-members-template.csv`);
+    await page.getByRole('alert').filter({ hasText: 'Something went wrong on our side' }).waitFor({ state: 'detached', ...WAIT });
+    expect(unhandled).toEqual([]);
+  });
 });
 
 describe('the dashboard lists who is waiting for approval', () => {
