@@ -6,6 +6,8 @@ import { MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_UNPACKED_BYTES, UnreadableFi
 import { MAX_ROW_PROBLEMS } from './columns.js';
 import { MAX_REPORTED_PROBLEMS, errorReportCsv, planImport } from './import-plan.js';
 import { safeXlsx, spreadsheetSafe } from './spreadsheet-safe.js';
+import { memberExportFile } from './member-export.js';
+import { readSheet } from 'read-excel-file/node';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { HAND_WRITTEN_SHEET, chartSheetFirstWorkbook, handWrittenWorkbook, withFirstSheet } from './workbook-fixture.test-support.js';
 import { MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS } from './worksheet-guard.js';
@@ -361,5 +363,18 @@ describe('member lists', () => {
 
   it('quotes values a spreadsheet would run as formulas', () => {
     expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', 'Kutaisi'].map(spreadsheetSafe)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", 'Kutaisi']);
+  });
+
+  it('writes a member\'s last activity in the XLSX export as a date cell (UTC, to the minute), which the spreadsheet sorts and formats as a date, not as text', async () => {
+    const row = { name: 'Kutaisi', kind: 'city', country: 'GE', region: '', contactName: 'A', contactEmail: 'a@kutaisi.example', status: 'active', membership: 'approved', confirmedPartners: [], openProposals: 2, lastActivity: '2026-11-30T09:05:41.123Z' };
+    const xlsx = await memberExportFile([row], 'xlsx', ',', 'uk');
+    const sheet = await readSheet(Buffer.from(xlsx.body));
+    expect(sheet[0]?.at(-1)).toBe('Остання активність (UTC)');
+    // A date cell holds days as a fraction: read back, it is that minute give or take a millisecond.
+    const lastActivity = sheet[1]?.at(-1);
+    expect(lastActivity).toBeInstanceOf(Date);
+    expect(Math.round((lastActivity as Date).getTime() / 60_000)).toBe(Date.parse('2026-11-30T09:05:00Z') / 60_000);
+    const csv = new TextDecoder().decode((await memberExportFile([row], 'csv', ';', 'uk')).body);
+    expect(csv.trimEnd().split('\r\n')[1]?.split(';').at(-1)).toBe('2026-11-30 09:05');
   });
 });
