@@ -22,7 +22,7 @@ import { resolve } from 'node:path';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SingleBar, Presets } from 'cli-progress';
 import { sesMailer } from '@culturebridge/mail';
-import { DEFAULT_LOCALE, LOCALES, importPreviewLine, importResultLine, isLocale, translator } from '@culturebridge/domain';
+import { DEFAULT_LOCALE, LOCALES, importPreviewLine, importResultLine, isLocale, problemColumnText, translator } from '@culturebridge/domain';
 import { UnreadableFile, errorReportCsv, memberExportFile, parseMemberFile, planImport, problemText } from '@culturebridge/member-lists';
 import { AddressBook, MatchStore, NetworkSettingsStore, NetworkStore, ProfileStore, SignInStore, SuppressionStore } from '@culturebridge/store';
 import { networkMemberRows } from '../functions/member-lists/member-export.js';
@@ -140,7 +140,7 @@ async function main(): Promise<number> {
       for (const d of plan.duplicateColumns) console.error(t('memberReport.duplicate', { ...d }));
       return 1;
     }
-    for (const p of plan.problems) console.log(`${t('memberReport.row')} ${p.rowNumber}, ${p.column} ${JSON.stringify(p.value)}: ${problemText(p, locale)}`);
+    for (const p of plan.problems) console.log(`${t('memberReport.row')} ${p.rowNumber}, ${problemColumnText(p.column, t)} ${JSON.stringify(p.value)}: ${problemText(p, locale)}`);
     if (plan.needsEncodingConfirmation) {
       console.log(t('memberReport.firstRows'));
       for (const row of plan.valid.slice(0, 5)) console.log(`  ${t('memberReport.row')} ${row.rowNumber}: ${row.profile.name}, ${row.profile.region ?? ''}`);

@@ -234,6 +234,58 @@ describe.each(VIEWPORTS)('the dashboard answers a coordinator on a $name', ({ vi
   });
 });
 
+describe('a member export the API takes a while to write', () => {
+  it('says the file is being prepared until it arrives, and a second press meanwhile starts no second export', async () => {
+    const page = await coordinatorPage({ width: 1280, height: 900 }, false);
+    await page.goto(`${platform.apiUrl}/#/dashboard/${EU4CULTURE}`);
+    await page.getByRole('heading', { level: 1, name: /^Dashboard: EU4Culture/ }).waitFor(WAIT);
+    // The real API's answer is held until the page has been looked at: for a network of 2 000
+    // members it takes seconds, during which the button looked as if nothing had happened.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let exports = 0;
+    await page.route(
+      (url) => url.pathname.endsWith(`/networks/${EU4CULTURE}/export`),
+      async (route) => {
+        exports += 1;
+        await held;
+        await route.continue();
+      },
+    );
+    const button = page.getByRole('button', { name: 'Export members (XLSX)' });
+    const download = page.waitForEvent('download', WAIT);
+    await button.click();
+    const preparing = page.getByRole('status').filter({ hasText: 'Preparing the file…' });
+    await preparing.waitFor(WAIT);
+    expect(await button.getAttribute('aria-disabled')).toBe('true');
+    // Pressed again (a click Playwright would wait on: it counts aria-disabled as disabled).
+    await button.dispatchEvent('click');
+    release();
+    expect((await download).suggestedFilename()).toBe(`${EU4CULTURE}-members.xlsx`);
+    await preparing.waitFor({ state: 'detached', ...WAIT });
+    expect(await button.getAttribute('aria-disabled')).toBeNull();
+    expect(exports).toBe(1);
+    await page.unroute((url) => url.pathname.endsWith(`/networks/${EU4CULTURE}/export`));
+  });
+
+  it('says so when the import template cannot be downloaded (the API failing), where nothing was said before', async () => {
+    const page = await coordinatorPage({ width: 1280, height: 900 }, false);
+    await page.goto(`${platform.apiUrl}/#/dashboard/${EU4CULTURE}/import`);
+    await page.getByRole('heading', { level: 1, name: /^Import members: EU4Culture/ }).waitFor(WAIT);
+    const unhandled: string[] = [];
+    page.on('pageerror', (error) => unhandled.push(error.message));
+    await page.route('**/imports/template', (route) => route.fulfill({ status: 502, contentType: 'application/json', body: '{"message":"Internal Server Error"}' }));
+    await page.getByRole('button', { name: 'Download the template' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Something went wrong on our side' }).waitFor(WAIT);
+    await page.unrouteAll();
+    const download = page.waitForEvent('download', WAIT);
+    await page.getByRole('button', { name: 'Download the template' }).click();
+    expect((await download).suggestedFilename()).toBe(`${EU4CULTURE}-members-template.csv`);
+    await page.getByRole('alert').filter({ hasText: 'Something went wrong on our side' }).waitFor({ state: 'detached', ...WAIT });
+    expect(unhandled).toEqual([]);
+  });
+});
+
 describe('the dashboard lists who is waiting for approval', () => {
   /** A city submits its profile naming EU4Culture: it waits for the coordinator's approval. */
   async function askToJoin(name: string, contact: { name: string; email: string }): Promise<void> {

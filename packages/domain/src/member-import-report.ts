@@ -17,6 +17,17 @@ export interface ImportFileShape {
   rows: number;
 }
 
+/**
+ * The column a row problem names when no one column holds it: a non-empty cell past the header's
+ * last column (`extra_cells`). The API's answers keep this value; a reader sees problemColumnText.
+ */
+export const WHOLE_ROW_COLUMN = '(row)';
+
+/** A problem's column as a report shows it: a column as the file's header names it, the whole row in the reader's words. */
+export function problemColumnText(column: string, t: Translate): string {
+  return column === WHOLE_ROW_COLUMN ? t('memberReport.wholeRow') : column;
+}
+
 /*
  * The import report's sentences, for the import page and for `npm run members -- import` alike,
  * worded from the domain's `memberReport` strings through `t`: the domain's `translator(locale)`,

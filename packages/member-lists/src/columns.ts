@@ -1,4 +1,4 @@
-import { ECHOED_LENGTH, PRIORITIES, ProfileInput, describeIssues, truncated, type FieldProblem, type FieldProblemCode, type Locale, type Priority } from '@culturebridge/domain';
+import { ECHOED_LENGTH, PRIORITIES, ProfileInput, WHOLE_ROW_COLUMN, describeIssues, truncated, type FieldProblem, type FieldProblemCode, type Locale, type Priority } from '@culturebridge/domain';
 
 /**
  * The columns of a member list, in the template's order. Lists go in one cell, separated by `|`
@@ -124,7 +124,7 @@ export function rowToProfileInput(cells: readonly string[], columns: Map<MemberC
 }
 
 /** The column a profile field came from, for the error report. */
-function columnOf(field: string): MemberColumn | '(row)' {
+function columnOf(field: string): MemberColumn | typeof WHOLE_ROW_COLUMN {
   const top = field.split(/[.[]/)[0] ?? '';
   if (field.startsWith('contact.email') || field === 'contact') return 'contact_email';
   if (field.startsWith('contact.name')) return 'contact_name';
@@ -144,7 +144,7 @@ function columnOf(field: string): MemberColumn | '(row)' {
     description: 'description',
     locale: 'locale',
   };
-  return map[top] ?? '(row)';
+  return map[top] ?? WHOLE_ROW_COLUMN;
 }
 
 /**
@@ -174,7 +174,7 @@ function extraCellsProblem(row: { rowNumber: number; cells: readonly string[] },
   const value = quotedCell(left);
   return {
     rowNumber: row.rowNumber,
-    column: '(row)',
+    column: WHOLE_ROW_COLUMN,
     value,
     message: `the row has ${row.cells.length} cells but the header only ${width} columns; a value holding the delimiter must be in double quotes`,
     code: 'extra_cells',
@@ -200,7 +200,7 @@ export function validateRow(
   if (result.success && !extra) return { ok: true, profile: result.data };
   const problems: RowProblem[] = (result.success ? [] : describeIssues(result.error, input)).map((p) => {
     const column = columnOf(p.field);
-    const index = column === '(row)' ? undefined : columns.get(column);
+    const index = column === WHOLE_ROW_COLUMN ? undefined : columns.get(column);
     return { rowNumber: row.rowNumber, column, value: index === undefined ? '' : quotedCell(row.cells[index] ?? ''), message: p.detail, code: p.code, ...(p.params ? { params: p.params } : {}) };
   });
   if (extra) problems.push(extra);

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, translator, type Locale, type ProfileData } from '@culturebridge/domain';
+import { DEFAULT_LOCALE, problemColumnText, translator, type Locale, type ProfileData } from '@culturebridge/domain';
 import { MEMBER_COLUMNS, mapHeader, quotedCell, validateRow, type DuplicateColumn, type RowProblem } from './columns.js';
 import type { ParsedSheet } from './parse.js';
 import { safeCsv } from './spreadsheet-safe.js';
@@ -92,7 +92,7 @@ export const MAX_REPORTED_PROBLEMS = 5000;
 export function errorReportCsv(problems: readonly RowProblem[], locale: Locale = DEFAULT_LOCALE, listDelimiter?: ParsedSheet['delimiter']): string {
   const delimiter = listDelimiter === ';' ? ';' : ',';
   const t = translator(locale);
-  const lines: (string | number)[][] = problems.slice(0, MAX_REPORTED_PROBLEMS).map((p) => [p.rowNumber, p.column, p.value, problemText(p, locale)]);
+  const lines: (string | number)[][] = problems.slice(0, MAX_REPORTED_PROBLEMS).map((p) => [p.rowNumber, problemColumnText(p.column, t), p.value, problemText(p, locale)]);
   const more = problems.length - MAX_REPORTED_PROBLEMS;
   if (more > 0) lines.push(['', '', '', t('memberReport.more', { n: more })]);
   return safeCsv([t('memberReport.row'), t('memberReport.column'), t('memberReport.value'), t('memberReport.problem')], lines, delimiter);

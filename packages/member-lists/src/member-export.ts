@@ -22,10 +22,11 @@ const MEMBER_EXPORT_COLUMNS = ['name', 'kind', 'country', 'region', 'contactName
 
 /**
  * One member's cells in `locale`: the kind, the country (by name), the profile's and the
- * membership's status in words; the last activity as "YYYY-MM-DD HH:MM" (UTC, as the header says),
- * which every spreadsheet reads as a date and shows in its own format.
+ * membership's status in words; the last activity (UTC, as the header says) as "YYYY-MM-DD HH:MM"
+ * in a CSV, which every spreadsheet reads as a date, and as a date cell of the same minute in a
+ * workbook, where a text cell stays text (neither sorted nor formatted as a date).
  */
-function cells(r: MemberExportRow, locale: Locale): (string | number)[] {
+function cells(r: MemberExportRow, locale: Locale, format: ExportFormat): (string | number | Date)[] {
   const t = translator(locale);
   return [
     r.name,
@@ -38,7 +39,7 @@ function cells(r: MemberExportRow, locale: Locale): (string | number)[] {
     t(`memberExport.membershipStatus.${r.membership}`, { defaultValue: r.membership }),
     r.confirmedPartners.join(' | '),
     r.openProposals,
-    spreadsheetUtcTime(r.lastActivity),
+    format === 'xlsx' ? new Date(`${spreadsheetUtcTime(r.lastActivity).replace(' ', 'T')}:00Z`) : spreadsheetUtcTime(r.lastActivity),
   ];
 }
 
@@ -53,9 +54,10 @@ export async function memberExportFile(
 ): Promise<{ body: Uint8Array; contentType: string; extension: string }> {
   const t = translator(locale);
   const header = MEMBER_EXPORT_COLUMNS.map((c) => t(`memberExport.${c}`));
-  const data = rows.map((r) => cells(r, locale));
   if (format === 'xlsx') {
+    const data = rows.map((r) => cells(r, locale, 'xlsx'));
     return { body: await safeXlsx(t('memberExport.sheet'), header, data), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' };
   }
+  const data = rows.map((r) => cells(r, locale, 'csv') as (string | number)[]);
   return { body: new TextEncoder().encode(safeCsv(header, data, delimiter)), contentType: 'text/csv; charset=utf-8', extension: 'csv' };
 }

@@ -6,6 +6,8 @@ import { MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_UNPACKED_BYTES, UnreadableFi
 import { MAX_ROW_PROBLEMS } from './columns.js';
 import { MAX_REPORTED_PROBLEMS, errorReportCsv, planImport } from './import-plan.js';
 import { safeXlsx, spreadsheetSafe } from './spreadsheet-safe.js';
+import { memberExportFile } from './member-export.js';
+import { readSheet } from 'read-excel-file/node';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { HAND_WRITTEN_SHEET, chartSheetFirstWorkbook, handWrittenWorkbook, withFirstSheet } from './workbook-fixture.test-support.js';
 import { MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS } from './worksheet-guard.js';
@@ -298,6 +300,13 @@ describe('member lists', () => {
     expect(errorReportCsv(many, 'ru').trimEnd().split('\r\n').at(-1)).toBe(',,,Не перечислено ошибок: 3. Исправьте эти и проверьте файл снова.');
   });
 
+  it('names a problem of the whole row (a cell past the header) in the coordinator\'s language, not as "(row)"', async () => {
+    const plan = planImport(await parseMemberFile(Buffer.from(`${HEADER}\nA,city,AM,A,a@a.example,youth,en,boats\n`)), 'net');
+    const rows = (locale?: 'uk') => errorReportCsv(plan.problems, locale).replace(/^\uFEFF/, '').trimEnd().split('\r\n').slice(1).map((line) => line.split(',').slice(0, 3).join(','));
+    expect(rows()).toEqual(['2,(whole row),boats']);
+    expect(rows('uk')).toEqual(['2,(увесь рядок),boats']);
+  });
+
   it('imports names through the shared text rule: invisible characters at the edges go, an unclosed override is a problem', async () => {
     const plan = planImport(await parseMemberFile(Buffer.from(`${HEADER}\nРівне\u200b,city,UA,\ufeffR,r@rivne.example,youth,uk\nPoti \u202eitop,city,GE,P,p@poti.example,youth,en\n`)), 'net');
     expect(plan.valid.map((r) => [r.profile.name, r.profile.contact.name])).toEqual([['Рівне', 'R']]);
@@ -354,5 +363,18 @@ describe('member lists', () => {
 
   it('quotes values a spreadsheet would run as formulas', () => {
     expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', 'Kutaisi'].map(spreadsheetSafe)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", 'Kutaisi']);
+  });
+
+  it('writes a member\'s last activity in the XLSX export as a date cell (UTC, to the minute), which the spreadsheet sorts and formats as a date, not as text', async () => {
+    const row = { name: 'Kutaisi', kind: 'city', country: 'GE', region: '', contactName: 'A', contactEmail: 'a@kutaisi.example', status: 'active', membership: 'approved', confirmedPartners: [], openProposals: 2, lastActivity: '2026-11-30T09:05:41.123Z' };
+    const xlsx = await memberExportFile([row], 'xlsx', ',', 'uk');
+    const sheet = await readSheet(Buffer.from(xlsx.body));
+    expect(sheet[0]?.at(-1)).toBe('Остання активність (UTC)');
+    // A date cell holds days as a fraction: read back, it is that minute give or take a millisecond.
+    const lastActivity: unknown = sheet[1]?.at(-1);
+    expect(lastActivity).toBeInstanceOf(Date);
+    expect(Math.round((lastActivity as Date).getTime() / 60_000)).toBe(Date.parse('2026-11-30T09:05:00Z') / 60_000);
+    const csv = new TextDecoder().decode((await memberExportFile([row], 'csv', ';', 'uk')).body);
+    expect(csv.trimEnd().split('\r\n')[1]?.split(';').at(-1)).toBe('2026-11-30 09:05');
   });
 });

@@ -436,7 +436,7 @@ function Timetable({
   // Times in the meeting's own zone: that is where people read the timetable.
   const at = (iso: string) => meetingLocalTime(iso, meeting.timeZone);
   // A refusal (the meeting cancelled in another tab) is shown, not left in the console.
-  const { problem: downloadProblem, run: runDownload } = useApiAction();
+  const { busy: downloading, problem: downloadProblem, run: runDownload } = useApiAction();
   const download = (kind: 'calendar' | 'csv') =>
     runDownload(async () => {
       await downloadFromApi(meetingFilePath(meeting.networkId, meeting.id, kind, locale), `meeting-${meeting.id}.${kind === 'calendar' ? 'ics' : 'csv'}`);
@@ -461,14 +461,19 @@ function Timetable({
         <button type="button" className="button button--secondary" onClick={() => window.print()}>
           {t('meetings.print')}
         </button>
-        <button type="button" className="button button--secondary" onClick={() => void download('csv')}>
+        <BusyButton type="button" className="button button--secondary" busy={downloading} onClick={() => void download('csv')}>
           {t('meetings.downloadCsv')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => void download('calendar')}>
+        </BusyButton>
+        <BusyButton type="button" className="button button--secondary" busy={downloading} onClick={() => void download('calendar')}>
           {t('meetings.downloadIcs')}
-        </button>
+        </BusyButton>
         <a href={href(`/meetings/${encodeURIComponent(meeting.networkId)}`)}>{t('meetings.all')}</a>
       </div>
+      {downloading ? (
+        <p className="muted no-print" role="status">
+          {t('common.preparingFile')}
+        </p>
+      ) : null}
       {downloadProblem ? <ProblemMessage problem={downloadProblem} /> : null}
       {changed !== undefined && !changing ? (
         <Notice kind="success" title={t(changed ? 'meetings.changed' : 'meetings.unchanged')}>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { LOCALES, MEMBER_LIST_LIMITS, importPreviewLine, importResultLine, translator, type Locale } from '@culturebridge/domain';
+import { LOCALES, MEMBER_LIST_LIMITS, importPreviewLine, importResultLine, problemColumnText, translator, type Locale } from '@culturebridge/domain';
 import { ApiProblem, SessionLost } from '../api/client';
 import { importMemberList } from '../api/endpoints';
 import type { ImportSummary, MemberImport } from '../api/types';
@@ -13,6 +13,7 @@ import { downloadFromApi, downloadText } from '../lib/download';
 import { useLeaveWarning } from '../lib/use-leave-warning';
 import { networkLabel } from '../lib/networks';
 import { href } from '../router';
+import { useApiAction } from '../lib/use-api-action';
 import { BusyButton } from '../components/BusyButton';
 
 /** The legacy code pages offered; their labels are `memberImport.encoding.<id>` in the catalogs. */
@@ -63,6 +64,8 @@ function MemberImport({ networkId }: { networkId: string }) {
   const [busy, setBusy] = useState(false);
   // While importing: valid rows done of all; kept after a failure, to say how far it got.
   const [progress, setProgress] = useState<{ done: number; total: number } | undefined>();
+  // The template's download: a failure is shown, not left in the console.
+  const template = useApiAction();
   const tooLarge = file !== undefined && file.size > MEMBER_LIST_LIMITS.fileBytes;
   // Leaving while a list is being imported stops it after the call under way: the browser asks first.
   const importing = busy && progress !== undefined;
@@ -129,11 +132,12 @@ function MemberImport({ networkId }: { networkId: string }) {
       <p className="lead">{t('memberImport.lead')}</p>
       <p>{t('memberImport.inviteLanguage', { codes: LOCALES.join(', '), language: language(locale) })}</p>
       <p>
-        <button type="button" className="button button--secondary" onClick={() => void downloadFromApi(`/networks/${encodeURIComponent(networkId)}/imports/template`, `${networkId}-members-template.csv`)}>
+        <BusyButton type="button" className="button button--secondary" busy={template.busy} onClick={() => void template.run(() => downloadFromApi(`/networks/${encodeURIComponent(networkId)}/imports/template`, `${networkId}-members-template.csv`))}>
           {t('memberImport.template')}
-        </button>{' '}
+        </BusyButton>{' '}
         <a href={href(`/dashboard/${encodeURIComponent(networkId)}`)}>{t('memberImport.back')}</a>
       </p>
+      {template.problem ? <ProblemMessage problem={template.problem} /> : null}
 
       <form className="import-file" onSubmit={onPreview}>
         <label htmlFor="member-file">{t('memberImport.file')}</label>
@@ -249,7 +253,7 @@ function MemberImport({ networkId }: { networkId: string }) {
                     {preview.problems.map((p, i) => (
                       <tr key={i} data-problem-row={p.rowNumber}>
                         <td>{p.rowNumber}</td>
-                        <td>{p.column}</td>
+                        <td>{problemColumnText(p.column, report)}</td>
                         <td className="breakable">{p.value}</td>
                         <td>{sentence(t(`domain:fieldError.${p.code}`, { ...readableParams(p.params, locale, p.code), defaultValue: p.message }))}</td>
                       </tr>
