@@ -299,6 +299,25 @@ describe('typed work on the profile form', () => {
     expect([stored.description, stored.mailFrequency, stored.locale]).toEqual([elsewhere, 'immediate', 'ru']);
   });
 
+  it('signing out in one tab drops the typed profile work of every other tab of the browser (a shared computer): its draft leaves sessionStorage and the form leaves the page', async () => {
+    const sevan = member('Sevan');
+    const context = await signedIn(sevan.email, { locale: 'ka' });
+    const editing = await openProfile(context, sevan.id, at(ka, 'myProfile.partners'));
+    editing.on('dialog', (dialog) => void dialog.accept());
+    await editing.getByRole('button', { name: at(ka, 'myProfile.edit') }).click();
+    const typed = 'სევანის ტბის ფოტოგამოფენა, კონტაქტი: ანი, +374 10 00 00 00';
+    await editing.locator('#field-description').fill(typed);
+    const drafts = () => editing.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('culturebridge-profile-draft:')).length);
+    expect(await drafts()).toBe(1);
+
+    const other = await openProfile(context, sevan.id, at(ka, 'myProfile.partners'));
+    await other.getByRole('button', { name: at(ka, 'app.nav.signOut') }).click();
+    await other.waitForURL((url) => url.hash.startsWith('#/sign-in'), WAIT);
+
+    await expect.poll(drafts, WAIT).toBe(0);
+    await expect.poll(() => editing.locator('#field-description').count(), WAIT).toBe(0);
+  });
+
   it('the interest form, half filled in by someone not signed in, comes back after a reload', async () => {
     const context = await browser.newContext({ locale: 'ro', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     contexts.push(context);

@@ -1,7 +1,7 @@
-import type { MouseEvent } from 'react';
+import { useEffect, type MouseEvent } from 'react';
 import { MeProvider, useMe } from './auth/me-context';
 import { signOut } from './api/endpoints';
-import { markSignedOut, useSessionState } from './auth/session-store';
+import { announceSignOut, markSignedOut, onSignOutElsewhere, useSessionState } from './auth/session-store';
 import { clearAllDrafts } from './form/profile-draft';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { PageHeading } from './components/PageHeading';
@@ -37,6 +37,15 @@ function Shell() {
   const route = parseRoute(useHash());
   // Network names appear all over the app; once they have loaded, everything renders with them.
   useNetworks();
+  // Signed out in another tab: this one drops its drafts too and shows sign-in instead of the form.
+  useEffect(
+    () =>
+      onSignOutElsewhere(() => {
+        clearAllDrafts();
+        markSignedOut();
+      }),
+    [],
+  );
   return (
     <>
       <a className="skip-link" href="#main" onClick={skipToMain}>
@@ -141,8 +150,9 @@ function Header({ route }: { route: Route }) {
                 className="link-button nav-button"
                 onClick={() => {
                   // Ends the session on the server too; signed out here whatever the answer. Typed work
-                  // kept as drafts goes with it (a session that merely expired keeps it for the next sign-in).
+                  // kept as drafts goes with it, in every tab (a session that merely expired keeps it for the next sign-in).
                   clearAllDrafts();
+                  announceSignOut();
                   void signOut()
                     .catch(() => undefined)
                     .finally(() => {
