@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
-import type { ApiProblem } from '../api/client';
+import { ApiProblem } from '../api/client';
 import { cancelMeeting, createMeeting, fetchMe, meetingFilePath, fetchMeeting, fetchAllNetworkMembers, fetchMeetings, updateMeeting } from '../api/endpoints';
 import type { MeetingView } from '../api/types';
 import { MAX_ROUNDS, MAX_TABLES, TIMING_FIELDS, defaultTimeZone, hasRoundToCome, isDayWithin, isHeld, isTimeZone, meetingLocalTime, timeZoneLabel, timeZoneNames, timeZoneOffsetLabel, zonedToUtc, type MeetingInput } from '@culturebridge/domain';
@@ -273,22 +273,14 @@ function PlanMeeting({ networkId }: { networkId: string }) {
  * A change: the form filled from the meeting, its version sent with it. Members' requests between
  * participants who stay are kept (a PUT replaces them); the rounds already held stay as held.
  */
-function ChangeMeeting({ meeting, onChanged, onReload, onClose }: { meeting: MeetingView; onChanged: (view: MeetingView, changed: boolean) => void; onReload: () => void; onClose: () => void }) {
-  const { t } = useLocale();
+function ChangeMeeting({ meeting, onChanged, onRefresh, onClose }: { meeting: MeetingView; onChanged: (view: MeetingView, changed: boolean) => void; onRefresh: () => void; onClose: () => void }) {
+  const { t, list } = useLocale();
   const { busy, problem, run } = useApiAction();
+  // A save that met someone else's change first: the meeting as the form had it, and what was typed.
+  const [stale, setStale] = useState<{ version: number; base: MeetingValues; mine: MeetingValues }>();
   const first = meeting.rounds[0];
   const underWay = first !== undefined && isHeld(first, new Date());
-  const save = (values: MeetingValues) =>
-    run(async () => {
-      const staying = new Set(values.participants);
-      const requests = meeting.requests.filter((r) => staying.has(r.from) && staying.has(r.to));
-      // The same version back: the form was saved as it was, nothing was written or mailed.
-      const saved = await updateMeeting(meeting.networkId, meeting.id, { ...values, requests, version: meeting.version });
-      onChanged(saved, saved.version !== meeting.version);
-    });
-  // Someone else's change came first: the form's values are theirs to compare with, not to overwrite.
-  const conflict = problem?.is('/problems/version-conflict') ?? false;
-  const initial: MeetingValues = {
+  const current: MeetingValues = {
     name: meeting.name,
     date: meeting.date,
     startTime: meeting.startTime,
@@ -299,22 +291,70 @@ function ChangeMeeting({ meeting, onChanged, onReload, onClose }: { meeting: Mee
     tables: meeting.tables,
     participants: meeting.participants,
   };
+  // Read again since: what was typed is carried onto the meeting as it is now, field by field.
+  const carried = stale && stale.version !== meeting.version ? carryMeeting(stale.base, stale.mine, current) : undefined;
+  const initial = carried?.values ?? current;
+  const save = (values: MeetingValues) =>
+    run(async () => {
+      const staying = new Set(values.participants);
+      const requests = meeting.requests.filter((r) => staying.has(r.from) && staying.has(r.to));
+      try {
+        // The same version back: the form was saved as it was, nothing was written or mailed.
+        const saved = await updateMeeting(meeting.networkId, meeting.id, { ...values, requests, version: meeting.version });
+        onChanged(saved, saved.version !== meeting.version);
+      } catch (error) {
+        if (!(error instanceof ApiProblem && error.is('/problems/version-conflict'))) throw error;
+        setStale({ version: meeting.version, base: current, mine: values });
+        onRefresh();
+      }
+    });
+  const fieldName = (field: keyof MeetingValues) => t(field === 'participants' ? 'meetings.participantsField' : `meetings.${field}`);
   return (
     <section className="no-print" aria-labelledby="change">
       <h2 id="change">{t('meetings.changeTitle', { name: meeting.name })}</h2>
       <p>{t('meetings.changeLead')}</p>
-      <MeetingForm networkId={meeting.networkId} initial={initial} current={meeting.byParticipant} timingKept={underWay} submitLabel={t('meetings.save')} busy={busy} problem={problem} onSubmit={(values) => void save(values)}>
-        {conflict ? (
-          <button type="button" className="button button--secondary" onClick={onReload}>
-            {t('meetings.showCurrent')}
-          </button>
-        ) : null}
+      {carried ? (
+        <Notice title={t('meetings.changedElsewhere')}>
+          {carried.overlapping.length ? <p>{t('form.draft.overlapping', { fields: list(carried.overlapping.map(fieldName)) })}</p> : null}
+        </Notice>
+      ) : null}
+      <MeetingForm
+        key={meeting.version}
+        networkId={meeting.networkId}
+        initial={initial}
+        current={meeting.byParticipant}
+        timingKept={underWay}
+        submitLabel={t('meetings.save')}
+        busy={busy}
+        problem={problem}
+        onSubmit={(values) => void save(values)}
+      >
         <BusyButton type="button" className="button button--secondary" busy={busy} onClick={onClose}>
           {t('meetings.changeKeep')}
         </BusyButton>
       </MeetingForm>
     </section>
   );
+}
+
+/**
+ * `mine` (typed over `base`) carried onto `current`: each field typed keeps its typed value, every
+ * other takes the current one; `overlapping` names the fields changed both here and meanwhile, differently.
+ * Participants compare as a set (their order is the order they were ticked).
+ */
+export function carryMeeting(base: MeetingValues, mine: MeetingValues, current: MeetingValues): { values: MeetingValues; overlapping: (keyof MeetingValues)[] } {
+  const same = (field: keyof MeetingValues, a: MeetingValues, b: MeetingValues) => {
+    const [x, y] = [a[field], b[field]];
+    return Array.isArray(x) && Array.isArray(y) ? x.length === y.length && x.every((id) => y.includes(id)) : x === y;
+  };
+  const values = { ...current };
+  const overlapping: (keyof MeetingValues)[] = [];
+  for (const field of Object.keys(current) as (keyof MeetingValues)[]) {
+    if (same(field, mine, base)) continue;
+    (values as Record<string, unknown>)[field] = mine[field];
+    if (!same(field, current, base) && !same(field, current, mine)) overlapping.push(field);
+  }
+  return { values, overlapping };
 }
 
 function MeetingTimetable({ networkId, meetingId }: { networkId: string; meetingId: string }) {
@@ -489,10 +529,7 @@ function Timetable({
             setChanging(false);
             onChanged(view, written);
           }}
-          onReload={() => {
-            setChanging(false);
-            onReload();
-          }}
+          onRefresh={onReload}
           onClose={() => setChanging(false)}
         />
       ) : null}
