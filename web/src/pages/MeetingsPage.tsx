@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactN
 import { ApiProblem } from '../api/client';
 import { cancelMeeting, createMeeting, fetchMe, meetingFilePath, fetchMeeting, fetchAllNetworkMembers, fetchMeetings, updateMeeting } from '../api/endpoints';
 import type { MeetingView } from '../api/types';
-import { MAX_ROUNDS, MAX_TABLES, TIMING_FIELDS, defaultTimeZone, hasRoundToCome, isDayWithin, isHeld, isTimeZone, meetingLocalTime, timeZoneLabel, timeZoneNames, timeZoneOffsetLabel, zonedToUtc, type MeetingInput } from '@culturebridge/domain';
+import { MAX_ROUNDS, MAX_TABLES, TIMING_FIELDS, defaultTimeZone, hasRoundToCome, isDayWithin, isHeld, isTimeZone, meetingLocalTime, timeZoneLabel, timeZoneNames, timeZoneOffsetLabel, zonedToUtc } from '@culturebridge/domain';
 import { ChosenValue } from '../components/ChosenValue';
 import { PageHeading } from '../components/PageHeading';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
@@ -11,6 +11,7 @@ import { ScrollArea } from '../components/ScrollArea';
 import { downloadFromApi } from '../lib/download';
 import { chosenDay, chosenTime } from '../i18n/date-time';
 import { useLocale } from '../i18n/use-locale';
+import { carryMeeting, type MeetingValues } from '../form/meeting-carry';
 import { networkLabel } from '../lib/networks';
 import { useApiAction } from '../lib/use-api-action';
 import { useResource } from '../lib/use-resource';
@@ -43,7 +44,6 @@ function ChooseNetwork({ networkId, meetingId }: { networkId?: string; meetingId
 }
 
 /** What the planning form holds: a meeting's details and who takes part, as the API takes them. */
-type MeetingValues = Omit<MeetingInput, 'requests'>;
 
 /** A planning input's id; its value written out beside it is `<id>-chosen` (ChosenValue). */
 const planningInputId = (field: string) => `meeting-${field}`;
@@ -335,26 +335,6 @@ function ChangeMeeting({ meeting, onChanged, onRefresh, onClose }: { meeting: Me
       </MeetingForm>
     </section>
   );
-}
-
-/**
- * `mine` (typed over `base`) carried onto `current`: each field typed keeps its typed value, every
- * other takes the current one; `overlapping` names the fields changed both here and meanwhile, differently.
- * Participants compare as a set (their order is the order they were ticked).
- */
-export function carryMeeting(base: MeetingValues, mine: MeetingValues, current: MeetingValues): { values: MeetingValues; overlapping: (keyof MeetingValues)[] } {
-  const same = (field: keyof MeetingValues, a: MeetingValues, b: MeetingValues) => {
-    const [x, y] = [a[field], b[field]];
-    return Array.isArray(x) && Array.isArray(y) ? x.length === y.length && x.every((id) => y.includes(id)) : x === y;
-  };
-  const values = { ...current };
-  const overlapping: (keyof MeetingValues)[] = [];
-  for (const field of Object.keys(current) as (keyof MeetingValues)[]) {
-    if (same(field, mine, base)) continue;
-    (values as Record<string, unknown>)[field] = mine[field];
-    if (!same(field, current, base) && !same(field, current, mine)) overlapping.push(field);
-  }
-  return { values, overlapping };
 }
 
 function MeetingTimetable({ networkId, meetingId }: { networkId: string; meetingId: string }) {
