@@ -1,5 +1,6 @@
 import { useEffect, type MouseEvent } from 'react';
 import { MeProvider, useMe } from './auth/me-context';
+import { sessionLost } from './api/client';
 import { signOut } from './api/endpoints';
 import { announceSignOut, markSignedOut, onSignOutElsewhere, useSessionState } from './auth/session-store';
 import { clearAllDrafts } from './form/profile-draft';
@@ -37,12 +38,13 @@ function Shell() {
   const route = parseRoute(useHash());
   // Network names appear all over the app; once they have loaded, everything renders with them.
   useNetworks();
-  // Signed out in another tab: this one drops its drafts too and shows sign-in instead of the form.
+  // Signed out in another tab: this one drops its drafts too and goes to sign-in at once, saying
+  // why (as when its next request finds the session gone), instead of showing the form.
   useEffect(
     () =>
       onSignOutElsewhere(() => {
         clearAllDrafts();
-        markSignedOut();
+        sessionLost('expired');
       }),
     [],
   );
