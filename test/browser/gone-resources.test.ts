@@ -23,6 +23,7 @@ const en = web('en');
 const ka = web('ka');
 const uk = web('uk');
 const ro = web('ro');
+const hy = web('hy');
 
 let platform: Platform;
 let browser: Browser;
@@ -264,6 +265,57 @@ describe('typed work on the profile form', () => {
     const session = await localSession(platform.sessionKeyFile, vinnytsia.email, { profiles: [vinnytsia.id] });
     const stored = (await (await call('GET', `/profiles/${vinnytsia.id}`, session)).json()) as { description: string; region: string; freeTags: string[] };
     expect([stored.region, stored.description, stored.freeTags]).toEqual(['Поділля', mine, ['сучасний танець']]);
+  });
+
+  it('the mail preferences saved over a change made in another tab (Armenian): the page reads the profile again at once, keeps the member\'s choices, names the one changed in both places, and the next Save keeps the other change', async () => {
+    const ijevan = member('Ijevan');
+    const context = await signedIn(ijevan.email, { locale: 'hy' });
+    const page = await context.newPage();
+    await page.goto(`${platform.apiUrl}/#/preferences/profiles/${ijevan.id}`);
+    const frequency = page.locator('#field-mailFrequency');
+    await frequency.waitFor(WAIT);
+    await frequency.selectOption('immediate');
+    await page.locator('#profile-locale').selectOption('ru');
+
+    // Meanwhile, elsewhere: the description and the mail frequency change.
+    const session = await localSession(platform.sessionKeyFile, ijevan.email, { profiles: [ijevan.id] });
+    const read = (await (await call('GET', `/profiles/${ijevan.id}`, session)).json()) as Record<string, unknown>;
+    const input = Object.fromEntries(Object.keys(ProfileInput.shape).filter((key) => read[key] !== undefined).map((key) => [key, read[key]]));
+    const elsewhere = 'Իջևանի արհեստների և ժամանակակից արվեստի փառատոն։';
+    expect((await call('PUT', `/profiles/${ijevan.id}`, session, { ...input, description: elsewhere, mailFrequency: 'weekly', version: read.version })).status).toBe(200);
+
+    await page.getByRole('button', { name: at(hy, 'common.save'), exact: true }).click();
+    await page.getByText(at(hy, 'prefs.changedElsewhere')).waitFor(WAIT);
+    await page.getByText(at(hy, 'prefs.overlapping').replace('{{fields}}', at(hy, 'mailFrequency.label'))).waitFor(WAIT);
+    // Not the generic conflict that asks the member to start again.
+    expect(await page.getByText(at(hy, 'problem.conflict.detail')).count()).toBe(0);
+    expect(await frequency.inputValue()).toBe('immediate');
+    expect(await page.locator('#profile-locale').inputValue()).toBe('ru');
+    await screenshot(page, 'prefs-changed-elsewhere-hy.png');
+
+    await page.getByRole('button', { name: at(hy, 'common.save'), exact: true }).click();
+    await page.getByText(at(hy, 'common.saved')).waitFor(WAIT);
+    const stored = (await (await call('GET', `/profiles/${ijevan.id}`, session)).json()) as { description: string; mailFrequency: string; locale: string };
+    expect([stored.description, stored.mailFrequency, stored.locale]).toEqual([elsewhere, 'immediate', 'ru']);
+  });
+
+  it('signing out in one tab drops the typed profile work of every other tab of the browser (a shared computer): its draft leaves sessionStorage and the form leaves the page', async () => {
+    const sevan = member('Sevan');
+    const context = await signedIn(sevan.email, { locale: 'ka' });
+    const editing = await openProfile(context, sevan.id, at(ka, 'myProfile.partners'));
+    editing.on('dialog', (dialog) => void dialog.accept());
+    await editing.getByRole('button', { name: at(ka, 'myProfile.edit') }).click();
+    const typed = 'სევანის ტბის ფოტოგამოფენა, კონტაქტი: ანი, +374 10 00 00 00';
+    await editing.locator('#field-description').fill(typed);
+    const drafts = () => editing.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('culturebridge-profile-draft:')).length);
+    expect(await drafts()).toBe(1);
+
+    const other = await openProfile(context, sevan.id, at(ka, 'myProfile.partners'));
+    await other.getByRole('button', { name: at(ka, 'app.nav.signOut') }).click();
+    await other.waitForURL((url) => url.hash.startsWith('#/sign-in'), WAIT);
+
+    await expect.poll(drafts, WAIT).toBe(0);
+    await expect.poll(() => editing.locator('#field-description').count(), WAIT).toBe(0);
   });
 
   it('the interest form, half filled in by someone not signed in, comes back after a reload', async () => {

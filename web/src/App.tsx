@@ -1,7 +1,8 @@
-import type { MouseEvent } from 'react';
+import { useEffect, type MouseEvent } from 'react';
 import { MeProvider, useMe } from './auth/me-context';
+import { sessionLost } from './api/client';
 import { signOut } from './api/endpoints';
-import { markSignedOut, useSessionState } from './auth/session-store';
+import { announceSignOut, markSignedOut, onSignOutElsewhere, useSessionState } from './auth/session-store';
 import { clearAllDrafts } from './form/profile-draft';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { PageHeading } from './components/PageHeading';
@@ -37,6 +38,16 @@ function Shell() {
   const route = parseRoute(useHash());
   // Network names appear all over the app; once they have loaded, everything renders with them.
   useNetworks();
+  // Signed out in another tab: this one drops its drafts too and goes to sign-in at once, saying
+  // why (as when its next request finds the session gone), instead of showing the form.
+  useEffect(
+    () =>
+      onSignOutElsewhere(() => {
+        clearAllDrafts();
+        sessionLost('expired');
+      }),
+    [],
+  );
   return (
     <>
       <a className="skip-link" href="#main" onClick={skipToMain}>
@@ -141,8 +152,9 @@ function Header({ route }: { route: Route }) {
                 className="link-button nav-button"
                 onClick={() => {
                   // Ends the session on the server too; signed out here whatever the answer. Typed work
-                  // kept as drafts goes with it (a session that merely expired keeps it for the next sign-in).
+                  // kept as drafts goes with it, in every tab (a session that merely expired keeps it for the next sign-in).
                   clearAllDrafts();
+                  announceSignOut();
                   void signOut()
                     .catch(() => undefined)
                     .finally(() => {

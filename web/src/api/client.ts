@@ -105,7 +105,8 @@ function meansSessionLost(problem: ApiProblem): boolean {
   return problem.status === 403 && !problem.is('/problems/forbidden');
 }
 
-function sessionLost(reason: 'expired' | 'required'): void {
+/** The session ended (or was never there): signed out here, and to sign-in, saying why, coming back here after. */
+export function sessionLost(reason: 'expired' | 'required'): void {
   markSignedOut();
   rememberDestination(currentRoute());
   navigate(`/sign-in?reason=${reason}`);

@@ -38,3 +38,27 @@ export function useSessionState(): SessionState {
     () => current,
   );
 }
+
+// Every tab of the browser shares the session cookie but keeps its own sessionStorage: a sign-out
+// tells the others, so that none keeps a signed-out member's typed work (contact address, text) on
+// a shared computer until it is closed.
+const SESSION_CHANNEL = 'culturebridge-session';
+const SIGNED_OUT = 'signed-out';
+
+/** Tells this browser's other tabs of the app that it signed out (no-op where BroadcastChannel is missing). */
+export function announceSignOut(): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  const channel = new BroadcastChannel(SESSION_CHANNEL);
+  channel.postMessage(SIGNED_OUT);
+  channel.close();
+}
+
+/** Calls `then` whenever another tab of the app signs out; returns what stops listening. */
+export function onSignOutElsewhere(then: () => void): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => undefined;
+  const channel = new BroadcastChannel(SESSION_CHANNEL);
+  channel.onmessage = (event: MessageEvent) => {
+    if (event.data === SIGNED_OUT) then();
+  };
+  return () => channel.close();
+}

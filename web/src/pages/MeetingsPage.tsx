@@ -1,8 +1,8 @@
 import { useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
-import type { ApiProblem } from '../api/client';
+import { ApiProblem } from '../api/client';
 import { cancelMeeting, createMeeting, fetchMe, meetingFilePath, fetchMeeting, fetchAllNetworkMembers, fetchMeetings, updateMeeting } from '../api/endpoints';
 import type { MeetingView } from '../api/types';
-import { MAX_ROUNDS, MAX_TABLES, TIMING_FIELDS, defaultTimeZone, hasRoundToCome, isDayWithin, isHeld, isTimeZone, meetingLocalTime, timeZoneLabel, timeZoneNames, timeZoneOffsetLabel, zonedToUtc, type MeetingInput } from '@culturebridge/domain';
+import { MAX_ROUNDS, MAX_TABLES, TIMING_FIELDS, defaultTimeZone, hasRoundToCome, isDayWithin, isHeld, isTimeZone, meetingLocalTime, timeZoneLabel, timeZoneNames, timeZoneOffsetLabel, zonedToUtc } from '@culturebridge/domain';
 import { ChosenValue } from '../components/ChosenValue';
 import { PageHeading } from '../components/PageHeading';
 import { Notice, ProblemMessage } from '../components/ProblemMessage';
@@ -11,6 +11,7 @@ import { ScrollArea } from '../components/ScrollArea';
 import { downloadFromApi } from '../lib/download';
 import { chosenDay, chosenTime } from '../i18n/date-time';
 import { useLocale } from '../i18n/use-locale';
+import { carryMeeting, type MeetingValues } from '../form/meeting-carry';
 import { networkLabel } from '../lib/networks';
 import { useApiAction } from '../lib/use-api-action';
 import { useResource } from '../lib/use-resource';
@@ -43,7 +44,6 @@ function ChooseNetwork({ networkId, meetingId }: { networkId?: string; meetingId
 }
 
 /** What the planning form holds: a meeting's details and who takes part, as the API takes them. */
-type MeetingValues = Omit<MeetingInput, 'requests'>;
 
 /** A planning input's id; its value written out beside it is `<id>-chosen` (ChosenValue). */
 const planningInputId = (field: string) => `meeting-${field}`;
@@ -273,22 +273,14 @@ function PlanMeeting({ networkId }: { networkId: string }) {
  * A change: the form filled from the meeting, its version sent with it. Members' requests between
  * participants who stay are kept (a PUT replaces them); the rounds already held stay as held.
  */
-function ChangeMeeting({ meeting, onChanged, onReload, onClose }: { meeting: MeetingView; onChanged: (view: MeetingView, changed: boolean) => void; onReload: () => void; onClose: () => void }) {
-  const { t } = useLocale();
+function ChangeMeeting({ meeting, onChanged, onRefresh, onClose }: { meeting: MeetingView; onChanged: (view: MeetingView, changed: boolean) => void; onRefresh: () => void; onClose: () => void }) {
+  const { t, list } = useLocale();
   const { busy, problem, run } = useApiAction();
+  // A save that met someone else's change first: the meeting as the form had it, and what was typed.
+  const [stale, setStale] = useState<{ version: number; base: MeetingValues; mine: MeetingValues }>();
   const first = meeting.rounds[0];
   const underWay = first !== undefined && isHeld(first, new Date());
-  const save = (values: MeetingValues) =>
-    run(async () => {
-      const staying = new Set(values.participants);
-      const requests = meeting.requests.filter((r) => staying.has(r.from) && staying.has(r.to));
-      // The same version back: the form was saved as it was, nothing was written or mailed.
-      const saved = await updateMeeting(meeting.networkId, meeting.id, { ...values, requests, version: meeting.version });
-      onChanged(saved, saved.version !== meeting.version);
-    });
-  // Someone else's change came first: the form's values are theirs to compare with, not to overwrite.
-  const conflict = problem?.is('/problems/version-conflict') ?? false;
-  const initial: MeetingValues = {
+  const current: MeetingValues = {
     name: meeting.name,
     date: meeting.date,
     startTime: meeting.startTime,
@@ -299,16 +291,44 @@ function ChangeMeeting({ meeting, onChanged, onReload, onClose }: { meeting: Mee
     tables: meeting.tables,
     participants: meeting.participants,
   };
+  // Read again since: what was typed is carried onto the meeting as it is now, field by field.
+  const carried = stale && stale.version !== meeting.version ? carryMeeting(stale.base, stale.mine, current) : undefined;
+  const initial = carried?.values ?? current;
+  const save = (values: MeetingValues) =>
+    run(async () => {
+      const staying = new Set(values.participants);
+      const requests = meeting.requests.filter((r) => staying.has(r.from) && staying.has(r.to));
+      try {
+        // The same version back: the form was saved as it was, nothing was written or mailed.
+        const saved = await updateMeeting(meeting.networkId, meeting.id, { ...values, requests, version: meeting.version });
+        onChanged(saved, saved.version !== meeting.version);
+      } catch (error) {
+        if (!(error instanceof ApiProblem && error.is('/problems/version-conflict'))) throw error;
+        setStale({ version: meeting.version, base: current, mine: values });
+        onRefresh();
+      }
+    });
+  const fieldName = (field: keyof MeetingValues) => t(field === 'participants' ? 'meetings.participantsField' : `meetings.${field}`);
   return (
     <section className="no-print" aria-labelledby="change">
       <h2 id="change">{t('meetings.changeTitle', { name: meeting.name })}</h2>
       <p>{t('meetings.changeLead')}</p>
-      <MeetingForm networkId={meeting.networkId} initial={initial} current={meeting.byParticipant} timingKept={underWay} submitLabel={t('meetings.save')} busy={busy} problem={problem} onSubmit={(values) => void save(values)}>
-        {conflict ? (
-          <button type="button" className="button button--secondary" onClick={onReload}>
-            {t('meetings.showCurrent')}
-          </button>
-        ) : null}
+      {carried ? (
+        <Notice title={t('meetings.changedElsewhere')}>
+          {carried.overlapping.length ? <p>{t('form.draft.overlapping', { fields: list(carried.overlapping.map(fieldName)) })}</p> : null}
+        </Notice>
+      ) : null}
+      <MeetingForm
+        key={meeting.version}
+        networkId={meeting.networkId}
+        initial={initial}
+        current={meeting.byParticipant}
+        timingKept={underWay}
+        submitLabel={t('meetings.save')}
+        busy={busy}
+        problem={problem}
+        onSubmit={(values) => void save(values)}
+      >
         <BusyButton type="button" className="button button--secondary" busy={busy} onClick={onClose}>
           {t('meetings.changeKeep')}
         </BusyButton>
@@ -494,10 +514,7 @@ function Timetable({
             setChanging(false);
             onChanged(view, written);
           }}
-          onReload={() => {
-            setChanging(false);
-            onReload();
-          }}
+          onRefresh={onReload}
           onClose={() => setChanging(false)}
         />
       ) : null}
