@@ -3,7 +3,8 @@ import { FORMATS, FUNDING_INSTRUMENTS, LIMITS, MEMBER_MAIL_FREQUENCIES, PROFILE_
 import { ApiProblem, asProblem, SessionLost } from '../api/client';
 import { groupErrors, validateProfile, errorId, fieldId, type FieldErrors } from '../form/field-errors';
 import { toProfileInput, type ProfileFormState } from '../form/profile-form-state';
-import { carryOver, clearDraft, readDraft, sameValue, writeDraft, type DraftKey, type ProfileDraft } from '../form/profile-draft';
+import { sameAsJson } from '../form/carry';
+import { carryOver, clearDraft, readDraft, writeDraft, type DraftKey, type ProfileDraft } from '../form/profile-draft';
 import { useLocale } from '../i18n/use-locale';
 import { useLeaveWarning } from '../lib/use-leave-warning';
 import { COMMON_LANGUAGES, countryChoices, languageChoices, type Choice } from '../lib/labels';
@@ -88,7 +89,7 @@ export function ProfileForm({ initial, submitLabel, onSubmit, actions, draft }: 
   const [restored, setRestored] = useState(start.restored);
   // What the draft is measured against: the form as the profile was when editing began.
   const kept = useRef(start.kept);
-  const unsaved = kept.current !== undefined && !sameValue(form, kept.current.base);
+  const unsaved = kept.current !== undefined && !sameAsJson(form, kept.current.base);
   const networks = useNetworks();
   const [attempted, setAttempted] = useState(false);
   const [clientErrors, setClientErrors] = useState<FieldErrors>(new Map());

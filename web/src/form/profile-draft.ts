@@ -1,3 +1,4 @@
+import { carryFields, sameAsJson } from './carry';
 import type { ProfileFormState } from './profile-form-state';
 
 /**
@@ -43,7 +44,7 @@ export function readDraft(key: DraftKey): ProfileDraft | undefined {
 /** Keeps the draft, or forgets it once the form is as it began (nothing left to lose). */
 export function writeDraft(key: DraftKey, draft: ProfileDraft): void {
   try {
-    if (sameValue(draft.form, draft.base)) storage()?.removeItem(PREFIX + key);
+    if (sameAsJson(draft.form, draft.base)) storage()?.removeItem(PREFIX + key);
     else storage()?.setItem(PREFIX + key, JSON.stringify(draft));
   } catch {
     // Full or refused: the draft is a convenience, the form keeps working.
@@ -61,28 +62,13 @@ export function clearAllDrafts(): void {
   for (const key of Object.keys(store)) if (key.startsWith(PREFIX)) store.removeItem(key);
 }
 
-export function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 /** The fields the member changed in the draft. */
 export function changedFields(draft: Pick<ProfileDraft, 'base' | 'form'>): (keyof ProfileFormState)[] {
-  return (Object.keys(draft.form) as (keyof ProfileFormState)[]).filter((field) => !sameValue(draft.form[field], draft.base[field]));
+  return (Object.keys(draft.form) as (keyof ProfileFormState)[]).filter((field) => !sameAsJson(draft.form[field], draft.base[field]));
 }
 
-/**
- * The draft carried onto `current` (the form of the profile as it is now): each field the member
- * changed keeps the member's value, every other field takes the current one. `overlapping` lists
- * the fields changed both in the draft and meanwhile elsewhere, to different values: the member's
- * value stands there, and the page names them so the member can check them before saving.
- */
+/** The draft carried onto `current` (the form of the profile as it is now), field by field: see carryFields. */
 export function carryOver(draft: Pick<ProfileDraft, 'base' | 'form'>, current: ProfileFormState): { form: ProfileFormState; overlapping: (keyof ProfileFormState)[] } {
-  const mine = changedFields(draft);
-  const form = { ...current };
-  const overlapping: (keyof ProfileFormState)[] = [];
-  for (const field of mine) {
-    (form as Record<string, unknown>)[field] = draft.form[field];
-    if (!sameValue(current[field], draft.base[field]) && !sameValue(current[field], draft.form[field])) overlapping.push(field);
-  }
-  return { form, overlapping };
+  const { values, overlapping } = carryFields(draft.base, draft.form, current);
+  return { form: values, overlapping };
 }

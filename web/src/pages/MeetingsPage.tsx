@@ -43,8 +43,6 @@ function ChooseNetwork({ networkId, meetingId }: { networkId?: string; meetingId
   return meetingId ? <MeetingTimetable networkId={chosen} meetingId={meetingId} /> : <PlanMeeting networkId={chosen} />;
 }
 
-/** What the planning form holds: a meeting's details and who takes part, as the API takes them. */
-
 /** A planning input's id; its value written out beside it is `<id>-chosen` (ChosenValue). */
 const planningInputId = (field: string) => `meeting-${field}`;
 
